@@ -1,0 +1,95 @@
+"""The document model every reader produces: paragraphs and tables in reading order.
+
+It knows nothing of annual reports. A table is a grid of cells with row and column spans
+(a merged cell is stored once, at its top-left position); every paragraph and cell keeps
+where it came from (line in a text or HTML source, page in a PDF) so that each value can
+be traced back to the original.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a piece of text is in the source: a 1-based line and/or page."""
+
+    line: int | None = None
+    page: int | None = None
+
+    def as_dict(self) -> dict:
+        return {k: v for k, v in (("line", self.line), ("page", self.page)) if v is not None}
+
+
+@dataclass
+class Paragraph:
+    text: str
+    pos: Position = field(default_factory=Position)
+
+
+@dataclass
+class Cell:
+    text: str
+    row: int
+    col: int
+    rowspan: int = 1
+    colspan: int = 1
+    pos: Position = field(default_factory=Position)
+    confidence: float | None = None  # OCR confidence in 0..1, None for text read directly
+
+
+@dataclass
+class Table:
+    """A grid of cells. ``cells`` holds each merged cell once, at its top-left position."""
+
+    cells: list[Cell]
+    pos: Position = field(default_factory=Position)
+
+    @property
+    def n_rows(self) -> int:
+        return max((c.row + c.rowspan for c in self.cells), default=0)
+
+    @property
+    def n_cols(self) -> int:
+        return max((c.col + c.colspan for c in self.cells), default=0)
+
+    def rows(self) -> list[list[Cell]]:
+        """The cells that start in each row, left to right."""
+        out: list[list[Cell]] = [[] for _ in range(self.n_rows)]
+        for c in self.cells:
+            out[c.row].append(c)
+        for r in out:
+            r.sort(key=lambda c: c.col)
+        return out
+
+    def grid(self) -> list[list[Cell | None]]:
+        """Every grid position, a merged cell filling each position it spans."""
+        g: list[list[Cell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
+        for c in self.cells:
+            for r in range(c.row, c.row + c.rowspan):
+                for k in range(c.col, c.col + c.colspan):
+                    g[r][k] = c
+        return g
+
+
+Block = Paragraph | Table
+
+
+@dataclass
+class Document:
+    """What a reader found in a file, in reading order."""
+
+    blocks: list[Block]
+    format: str  # "txt" | "html" | "pdf" | "docx" | …
+    meta: dict[str, str] = field(default_factory=dict)  # what the container itself says (HTML <title>, PDF info)
+
+    def text(self) -> str:
+        """All text, one paragraph or table row per line (for searching, not for tables)."""
+        lines: list[str] = []
+        for b in self.blocks:
+            if isinstance(b, Paragraph):
+                lines.append(b.text)
+            else:
+                lines += [" | ".join(c.text for c in row) for row in b.rows()]
+        return "\n".join(lines)

@@ -1,0 +1,204 @@
+"""From a Document to a Report: find the sections and tables, detect the format, align
+each table with the template, read the metadata, and record what could not be placed."""
+
+from __future__ import annotations
+
+from ..document import Document
+from ..model import Finding, Report, SectionText, Source, empty_tables
+from ..template.formats import FORMATS, OTHER_SUBROWS, SECTIONS, TableSpec, expected_format
+from .align import Placed, align
+from .layout import Event, events, find_headings, is_prose
+from .meta import read_meta
+from .tokens import Unit, tokenize
+
+TABLE_ORDER = ("table2", "table3", "table4")
+SECTION_TABLE = {"s2": "table2", "s3": "table3", "s4": "table4"}
+
+
+class NotAReport(ValueError):
+    """The document holds no annual report (or more than one)."""
+
+
+def extract(doc: Document, source: Source | None = None) -> Report:
+    units = tokenize(doc)
+    headings = find_headings(units)
+    start = _tables_start(units, headings)
+    end = _tables_end(units, headings)
+    evs = events(units, start, end, headings) if start is not None else []
+    fmt = detect_format(evs)
+    report = Report(source=source or Source(format=doc.format))
+    report.meta = read_meta([u.text for u in units], doc.meta)
+    report.meta.template = fmt or "legacy"
+
+    tables_end = end
+    if fmt:
+        by_table, tables_end = _split_tables(evs, fmt, end)
+        _check_single_report(by_table)
+        _fill_tables(report, fmt, by_table)
+    _sections(report, units, headings, start, tables_end, has_tables=fmt is not None)
+    if not fmt and not headings and not _looks_like_report(report):
+        raise NotAReport("no annual report found: none of its section headings, tables or title")
+    _format_findings(report)
+    return report
+
+
+# ------------------------------------------------------------------ where the tables are
+
+def _tables_start(units: list[Unit], headings: dict[str, int]) -> int | None:
+    for key in ("s2", "s3", "s4"):
+        if key in headings:
+            return headings[key]
+    for i, u in enumerate(units):
+        if "第二十条" in u.text or "信息内容" in u.text or "申请人情况" in u.text:
+            return i
+    return None
+
+
+def _tables_end(units: list[Unit], headings: dict[str, int]) -> int:
+    after = [headings[k] for k in ("s5", "s6") if k in headings]
+    return min(after) if after else len(units)
+
+
+def detect_format(evs: list[Event]) -> str | None:
+    """2019 or 2021 from the phrases only one format prints; the value count of table 三
+    breaks a tie (23 × 7 = 161 for 2019, 25 × 7 = 175 for 2021). None: no table at all."""
+    votes = {"2019": 0, "2021": 0}
+    tables_seen = 0
+    for ev in evs:
+        if ev.kind != "phrase":
+            continue
+        fmts = frozenset().union(*(p.formats for p in ev.segment.phrases))
+        tables_seen += 1
+        if len(fmts) == 1:
+            votes[next(iter(fmts))] += 1
+    if votes["2019"] != votes["2021"]:
+        return max(votes, key=votes.get)
+    if tables_seen < 3:
+        return None
+    values = sum(1 for ev in evs if ev.kind == "value")
+    return "2019" if abs(values - (161 + 22 + 15)) < abs(values - (175 + 10 + 15)) else "2021"
+
+
+def _split_tables(evs: list[Event], fmt: str, end: int) -> tuple[dict[str, list[Event]], int]:
+    """Events per table. A table starts at its section heading or at the first phrase only
+    it prints; table 四 ends at the first prose after its values."""
+    by_table: dict[str, list[Event]] = {t: [] for t in TABLE_ORDER}
+    current = "table2"
+    t4_values = False
+    for ev in evs:
+        if ev.kind == "section":
+            current = SECTION_TABLE.get(ev.section, current)
+        elif ev.kind == "phrase":
+            tables = {p.table for p in ev.segment.phrases if fmt in p.formats}
+            if tables and current not in tables:
+                later = [t for t in TABLE_ORDER if t in tables and TABLE_ORDER.index(t) > TABLE_ORDER.index(current)]
+                current = later[0] if later else current
+        elif ev.kind == "barrier" and current == "table4" and t4_values:
+            return by_table, ev.unit
+        elif ev.kind == "value" and current == "table4":
+            t4_values = True
+        by_table[current].append(ev)
+    return by_table, end
+
+
+def _check_single_report(by_table: dict[str, list[Event]]) -> None:
+    for table, evs in by_table.items():
+        labels = [e for e in evs if e.kind == "phrase" and e.segment.text in ("一本年新收政府信息公开申请数量",)]
+        if len(labels) > 1:
+            raise NotAReport(f"the file holds {len(labels)} reports (table 三 is printed {len(labels)} times); split it")
+
+
+# ------------------------------------------------------------------ tables into the report
+
+def _fill_tables(report: Report, fmt: str, by_table: dict[str, list[Event]]) -> None:
+    tables = empty_tables(fmt)
+    any_value = False
+    for spec in FORMATS[fmt].tables:
+        placed = align(spec, fmt, by_table[spec.key])
+        values = tables[spec.key]
+        for (row, col), v in placed.cells.items():
+            values.setdefault(row, {})[col] = v
+        for (row, col), p in placed.provenance.items():
+            report.provenance[f"{spec.key}.{row}.{col}"] = p
+        report.findings += placed.findings
+        if spec.derived:
+            _derive(spec, values, report, placed)
+        has_values = any(v is not None for (r, c), v in placed.cells.items())
+        any_value = any_value or has_values
+        if not placed.rows_seen:
+            report.add(Finding.of("TABLE_MISSING", f"未找到{_table_name(spec)}", f"{spec.key} not found", spec.key))
+            continue
+        for row in spec.rows:
+            if row.key not in placed.rows_seen:
+                report.add(Finding.of("ROW_MISSING", f"{_table_name(spec)}缺少“{row.label or row.key}”行",
+                                      f"row '{row.label or row.key}' missing from {spec.key}", f"{spec.key}.{row.key}"))
+    report.table2, report.table3, report.table4 = tables["table2"], tables["table3"], tables["table4"]
+    if not any_value and not any(f.code == "TABLE_MISSING" for f in report.findings):
+        report.add(Finding.of("NO_DATA", "三张统计表没有任何数值:是一份未填写的表格",
+                              "no value in any table: an unfilled form", None))
+
+
+def _derive(spec: TableSpec, values: dict, report: Report, placed: Placed) -> None:
+    """2021: ``other`` is the sum of its three sub-rows (unless printed as one row)."""
+    for derived, parts in spec.derived.items():
+        if placed.deviation_other:
+            for part in parts:
+                values[part] = dict.fromkeys(values[part])
+            continue
+        for col in values[derived]:
+            items = [values[p].get(col) for p in parts]
+            values[derived][col] = None if any(v is None for v in items) else sum(items)
+            report.provenance[f"{spec.key}.{derived}.{col}"] = {
+                "derived": True, "from": [f"{spec.key}.{p}.{col}" for p in parts]}
+
+
+def _table_name(spec: TableSpec) -> str:
+    return {"table2": "表二(主动公开)", "table3": "表三(依申请公开)", "table4": "表四(复议诉讼)"}[spec.key]
+
+
+# ------------------------------------------------------------------ sections
+
+def _sections(report: Report, units: list[Unit], headings: dict[str, int], start: int | None,
+              tables_end: int, has_tables: bool) -> None:
+    order = sorted(headings.items(), key=lambda kv: kv[1])
+    bounds = [i for _, i in order] + [len(units)]
+    for (key, at), nxt in zip(order, bounds[1:]):
+        body = [u.text for j, u in enumerate(units[at + 1:nxt], start=at + 1)
+                if not (has_tables and start is not None and start <= j < tables_end and not is_prose(u))]
+        report.sections[key] = SectionText(heading=units[at].text, text="\n".join(body),
+                                           line=units[at].pos.line, page=units[at].pos.page)
+    if "s1" not in report.sections and start is not None:
+        first = min(headings.values(), default=start)
+        pre = [u.text for u in units[:min(first, start)] if not u.in_table]
+        report.sections["s1"] = SectionText(heading=None, text="\n".join(pre))
+    if "s5" not in headings and has_tables and tables_end < len(units):
+        stop = headings.get("s6", len(units))
+        text = "\n".join(u.text for u in units[tables_end:stop] if not u.in_table)
+        if text.strip():
+            report.sections["s5"] = SectionText(heading=None, text=text, line=units[tables_end].pos.line,
+                                                page=units[tables_end].pos.page)
+    for section in SECTIONS:
+        if section.key in headings:
+            continue
+        if section.key in SECTION_TABLE and has_tables:
+            continue  # placed by its table
+        placed = section.key in report.sections
+        report.add(Finding.of(
+            "SECTION_MISSING",
+            f"缺少“{section.heading}”的标题" + (",其内容按位置认定" if placed else ""),
+            f"heading of section '{section.heading}' missing" + ("; its text placed by position" if placed else ""),
+            f"section.{section.key}"))
+
+
+def _looks_like_report(report: Report) -> bool:
+    return bool(report.meta.title)
+
+
+# ------------------------------------------------------------------ format findings
+
+def _format_findings(report: Report) -> None:
+    meta = report.meta
+    if meta.year is not None and meta.template not in expected_format(meta.year):
+        report.add(Finding.of(
+            "TEMPLATE_YEAR_MISMATCH", f"{meta.year}年度报告使用了{meta.template}格式",
+            f"a {meta.year} report in the {meta.template} format", "meta.template"))

@@ -1,0 +1,345 @@
+"""Align what a table shows with the template's printed rows.
+
+The events of one table (labels, gaps, values in reading order) are first grouped into
+*entries*: a label and the values that follow it, or values with no label. Entries whose
+label names a template row are anchors. Values between two anchors are placed on the
+template rows between them only when their number fits those rows exactly (a lost label,
+seed 000); a group label carries its first sub-row's values, as the official layout prints
+them. Digit runs that lost their boundaries are split when exactly one split satisfies the
+row's identities. Anything else is left null with a finding — never a guess.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from ..document import Position
+from ..model import Finding
+from ..template.formats import Kind, OTHER_SUBROWS, PrintedRow, TableSpec
+from ..template.labels import _NUMBERING
+from ..template.normalize import label_key
+from .glue import splits
+from .layout import Event, phrase_in
+from .tokens import BLANK, NA, NUM, Token
+
+FUZZY = 0.72  # similarity above which an unknown label is read as a template row
+
+
+@dataclass
+class Entry:
+    row: int | None = None  # index of the template row its label names
+    group: str | None = None  # or the group its label names
+    values: list[Token] = field(default_factory=list)
+    texts: list[tuple[str, Position]] = field(default_factory=list)  # text where values belong
+    label_pos: Position | None = None
+    placed_by_label: bool = True
+
+
+@dataclass
+class Placed:
+    """The result for one table."""
+
+    cells: dict[tuple[str, str], int | float | None] = field(default_factory=dict)
+    provenance: dict[tuple[str, str], dict] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    rows_seen: set[str] = field(default_factory=set)
+    deviation_other: bool = False  # 2021: (六)其他处理 printed as one row
+    labels_seen: int = 0
+
+
+def align(spec: TableSpec, fmt: str, evs: list[Event]) -> Placed:
+    entries = _entries(spec, fmt, evs)
+    out = Placed(labels_seen=sum(1 for e in entries if e.row is not None or e.group))
+    _place(spec, fmt, entries, out)
+    return out
+
+
+# ------------------------------------------------------------------ entries
+
+def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
+    values_in_unit: dict[int, int] = {}
+    for ev in evs:
+        if ev.kind == "value":
+            values_in_unit[ev.unit] = values_in_unit.get(ev.unit, 0) + 1
+    entries: list[Entry] = []
+    cur: Entry | None = None
+    last_row = -1
+    last_unit = -1
+    for ev in evs:
+        if ev.kind == "value":
+            # a table row of several values has ended: the next values start a new row
+            new_row = (cur is not None and cur.values and ev.unit != last_unit
+                       and values_in_unit.get(last_unit, 0) >= 2)
+            if cur is None or new_row:
+                cur = Entry(placed_by_label=False)
+                entries.append(cur)
+            cur.values.append(ev.token)
+            last_unit = ev.unit
+            continue
+        if ev.kind == "barrier" or ev.kind == "section":
+            cur = None
+            continue
+        phrase = phrase_in(ev.segment, spec.key, fmt) if ev.kind == "phrase" else None
+        row_index = None
+        if phrase is None and ev.kind == "gap":
+            row_index = _fuzzy_row(spec, ev.segment.text, last_row)
+        elif phrase is not None and phrase.kind == "row":
+            row_index = next((i for i, r in enumerate(spec.rows) if r.key == phrase.ref), None)
+        if row_index is not None:
+            cur = Entry(row=row_index, label_pos=ev.pos)
+            entries.append(cur)
+            last_row = row_index
+        elif phrase is not None and phrase.kind == "group":
+            cur = Entry(group=phrase.ref, label_pos=ev.pos)
+            entries.append(cur)
+        elif phrase is not None:  # a header word, caption or note ends a row
+            cur = None
+        elif cur is not None and not cur.values and (cur.row is not None or cur.group):
+            cur.texts.append((ev.segment.text, ev.pos))
+    return entries
+
+
+def _fuzzy_row(spec: TableSpec, key: str, after: int) -> int | None:
+    """The template row (after ``after``) whose label this unknown text most resembles."""
+    if len(key) < 4:
+        return None
+    best, best_ratio = None, FUZZY
+    for i in range(after + 1, min(len(spec.rows), after + 5)):
+        label = spec.rows[i].label
+        if not label:
+            continue
+        for cand in (label_key(label), _NUMBERING.sub("", label_key(label))):
+            ratio = difflib.SequenceMatcher(None, key, cand).ratio()
+            if ratio > best_ratio:
+                best, best_ratio = i, ratio
+    return best
+
+
+# ------------------------------------------------------------------ placement
+
+def _first_of_group(spec: TableSpec, group: str) -> int | None:
+    return next((i for i, r in enumerate(spec.rows) if r.group == group), None)
+
+
+def _place(spec: TableSpec, fmt: str, entries: list[Entry], out: Placed) -> None:
+    pending: list[Token] = []
+    last = -1
+    for k, e in enumerate(entries):
+        if e.row is None and e.group is None:
+            pending += e.values
+            continue
+        if e.group is not None:
+            first = _first_of_group(spec, e.group)
+            if first is None:
+                continue
+            if e.group == "other" and fmt == "2021" and e.values and _other_as_one_row(spec, entries, k):
+                _flush(spec, pending, last, first, out)
+                pending = []
+                _place_other_as_one_row(spec, e, out)
+                last = spec.rows.index(spec.row(OTHER_SUBROWS[-1]))
+                continue
+            if not e.values and not e.texts:
+                _flush(spec, pending, last, first, out)
+                pending, last = [], first - 1
+                continue
+            e.row, e.placed_by_label = first, True
+        if e.row <= last:
+            out.findings.append(Finding.of(
+                "TEMPLATE_DEVIATION", f"行“{spec.rows[e.row].label}”出现在不应出现的位置,已忽略",
+                f"row '{spec.rows[e.row].label}' printed out of order; ignored", f"{spec.key}.{spec.rows[e.row].key}",
+                line=_line(e.label_pos), page=_page(e.label_pos)))
+            continue
+        _flush(spec, pending, last, e.row, out)
+        pending = []
+        overflow = _place_row(spec, spec.rows[e.row], e.values, e.texts, e.label_pos, out, by_label=True)
+        pending += overflow
+        last = e.row
+    _flush(spec, pending, last, len(spec.rows), out)
+
+
+def _other_as_one_row(spec: TableSpec, entries: list[Entry], k: int) -> bool:
+    """2021: is (六)其他处理 printed as one row? Its own values fill one row and the next
+    label is (七)总计, with no unlabelled values between."""
+    e = entries[k]
+    after = 0
+    for nxt in entries[k + 1:]:
+        if nxt.row is not None or nxt.group is not None:
+            return spec.rows[nxt.row].key == "total" if nxt.row is not None else False
+        after += len(nxt.values)
+    return False if after else len(e.values) <= spec.rows[0].width
+
+
+def _place_other_as_one_row(spec: TableSpec, e: Entry, out: Placed) -> None:
+    first = spec.row(OTHER_SUBROWS[0])
+    pseudo = PrintedRow("other", "(六)其他处理", tuple(("other", c, k) for _, c, k in first.cells),
+                        sums=first.sums)
+    _place_row(spec, pseudo, e.values, e.texts, e.label_pos, out, by_label=True)
+    out.deviation_other = True
+    out.findings.append(Finding.of(
+        "TEMPLATE_DEVIATION", "2021年格式中“(六)其他处理”应分为三个子行,本报告印为一行;已记入 other,三个子行为空",
+        "(六)其他处理 printed as one row in a 2021-format report: kept as 'other', its three sub-rows null",
+        f"{spec.key}.other", line=_line(e.label_pos), page=_page(e.label_pos)))
+    for key in OTHER_SUBROWS:
+        out.rows_seen.add(key)
+
+
+def _flush(spec: TableSpec, values: list[Token], last: int, upto: int, out: Placed) -> None:
+    """Place unlabelled values on the template rows strictly between ``last`` and ``upto``."""
+    if not values:
+        return
+    slots = [spec.rows[i] for i in range(last + 1, upto)]
+    width = sum(r.width for r in slots)
+    if slots and len(values) != width:
+        values = _unglue(values, width, _joint_sums(slots)) or values
+    if not slots or len(values) != width:
+        where = f"{spec.key}.{slots[0].key}" if slots else spec.key
+        out.findings.append(Finding.of(
+            "ROW_AMBIGUOUS",
+            f"{len(values)} 个数值无法确定所属的行(此处应有 {len(slots)} 行共 {width} 格),未采用: "
+            + " ".join(t.text for t in values[:20]),
+            f"{len(values)} values could not be placed ({len(slots)} rows, {width} cells expected here); not used",
+            where, line=_line(values[0].pos), page=_page(values[0].pos)))
+        return
+    at = 0
+    for row in slots:
+        _place_row(spec, row, values[at:at + row.width], [], None, out, by_label=False)
+        if row.label:
+            out.findings.append(Finding.of(
+                "ROW_LABEL_MISSING", f"行标题缺失,按位置认定为“{row.label}”",
+                f"row label lost; placed by position as '{row.label}'", f"{spec.key}.{row.key}",
+                line=_line(values[at].pos), page=_page(values[at].pos)))
+        at += row.width
+
+
+def _joint_sums(rows: list[PrintedRow]) -> tuple:
+    sums, offset = [], 0
+    for r in rows:
+        sums += [(offset + t, tuple(offset + p for p in parts)) for t, parts in r.sums]
+        offset += r.width
+    return tuple(sums)
+
+
+def _unglue(values: list[Token], width: int, sums: tuple) -> list[Token] | None:
+    """Split glued digit runs so that ``values`` fill ``width`` cells.
+
+    Returns the split tokens when exactly one split satisfies ``sums``, ``[]`` when
+    several do (ambiguous), None when none does or nothing is glued."""
+    if len(values) >= width or not any(t.glued for t in values) or any(t.kind != NUM for t in values):
+        return None
+    found = splits([t.text if t.glued else t.value for t in values], width, sums)
+    if len(found) != 1:
+        return [] if found else None
+    out: list[Token] = []
+    rest = found[0]
+    for t in values:
+        n = _run_length(rest, t.text) if t.glued else 1
+        for v in rest[:n]:
+            out.append(Token(NUM, str(v), t.pos, t.row, v, f"split:{t.text}" if t.glued else t.unit,
+                             confidence=t.confidence))
+        rest = rest[n:]
+    return out
+
+
+def _run_length(values: list[int], digits: str) -> int:
+    """How many of ``values`` spell out ``digits``."""
+    acc = ""
+    for i, v in enumerate(values, start=1):
+        acc += str(v)
+        if acc == digits:
+            return i
+    return len(values)
+
+
+def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: list[tuple[str, Position]],
+               label_pos: Position | None, out: Placed, by_label: bool) -> list[Token]:
+    """Fill one printed row; returns the values beyond its width (they belong further on)."""
+    out.rows_seen.add(row.key)
+    values = list(values)
+    while len(values) > row.width and values[0].kind == BLANK:
+        values.pop(0)  # an empty sub-label cell beside a group label
+    if len(values) < row.width and any(t.glued for t in values):
+        split = _unglue(values, row.width, row.sums)
+        if split == []:
+            printed = " ".join(t.text for t in values)
+            out.findings.append(Finding.of(
+                "CELL_AMBIGUOUS", f"“{row.label}”行数字粘连({printed}),有多种拆分方式,未采用",
+                f"glued digits in row '{row.label}' ({printed}) split more than one way; left null",
+                f"{spec.key}.{row.key}", line=_line(values[0].pos), page=_page(values[0].pos)))
+            for row_key, col_key, _ in row.cells:
+                out.cells[(row_key, col_key)] = None
+                out.provenance[(row_key, col_key)] = _prov(printed, values[0].pos)
+            return []
+        if split:
+            values = split
+    mine, overflow = values[:row.width], values[row.width:]
+    blank, na, text_cells = [], [], []
+    for i, (row_key, col_key, kind) in enumerate(row.cells):
+        cell = (row_key, col_key)
+        tok = mine[i] if i < len(mine) else None
+        if tok is None or tok.kind != NUM:
+            out.cells[cell] = None
+            if tok is not None and tok.kind == NA:
+                na.append(col_key)
+                out.provenance[cell] = _prov(tok.text, tok.pos, tok)
+            elif tok is None and texts:
+                text_cells.append(col_key)
+                out.provenance[cell] = _prov(texts[0][0], texts[0][1])
+            else:
+                blank.append(col_key)
+                if tok is not None:
+                    out.provenance[cell] = _prov("", tok.pos, tok)
+            continue
+        value = tok.value
+        prov = _prov(tok.text, tok.pos, tok)
+        if tok.unit and tok.unit.startswith("split:"):
+            prov["split_from"] = tok.unit[6:]
+        elif kind == Kind.AMOUNT and tok.unit == "元":
+            value = round(value / 10000, 6)
+            prov["converted"] = "元→万元"
+            out.findings.append(Finding.of(
+                "AMOUNT_UNIT", f"金额印为“{tok.text}”(元),已换算为 {value} 万元",
+                f"amount printed in 元 ({tok.text}); converted to {value} 万元",
+                f"{spec.key}.{row_key}.{col_key}", line=_line(tok.pos), page=_page(tok.pos)))
+        out.cells[cell] = value
+        out.provenance[cell] = prov
+    label = row.label or spec.key
+    where = f"{spec.key}.{row.key}"
+    pos = (mine[0].pos if mine else label_pos)
+    if text_cells:
+        out.findings.append(Finding.of(
+            "CELL_TEXT", f"“{label}”行的数值单元格是文字“{texts[0][0]}”,取空值",
+            f"value cells of '{label}' hold text '{texts[0][0]}'; null", _where(where, text_cells),
+            line=_line(texts[0][1]), page=_page(texts[0][1])))
+    if blank:
+        out.findings.append(Finding.of(
+            "CELL_BLANK", f"“{label}”行有 {len(blank)} 个数值单元格为空({'、'.join(blank)})",
+            f"{len(blank)} blank value cell(s) in '{label}' ({', '.join(blank)})", _where(where, blank),
+            line=_line(pos), page=_page(pos)))
+    if na:
+        out.findings.append(Finding.of(
+            "CELL_NOT_APPLICABLE", f"“{label}”行有 {len(na)} 个单元格填写“/”“—”或“无”,取空值",
+            f"{len(na)} cell(s) of '{label}' marked not applicable; null", _where(where, na),
+            line=_line(pos), page=_page(pos)))
+    return overflow
+
+
+def _where(row_where: str, cols: list[str]) -> str:
+    return f"{row_where}.{cols[0]}" if len(cols) == 1 else row_where
+
+
+def _prov(text: str, pos: Position | None, tok: Token | None = None) -> dict:
+    p: dict = {"text": text}
+    if pos is not None:
+        p.update(pos.as_dict())
+    if tok is not None and tok.confidence is not None:
+        p["confidence"] = tok.confidence
+    return p
+
+
+def _line(pos: Position | None) -> int | None:
+    return pos.line if pos else None
+
+
+def _page(pos: Position | None) -> int | None:
+    return pos.page if pos else None

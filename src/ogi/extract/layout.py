@@ -1,0 +1,115 @@
+"""Find the parts of a report: its six section headings, the span of units that holds the
+three tables, and the events of that span (known phrases, gaps, values) in order.
+
+Consecutive text across units is read as one string before it is segmented, so that a
+label split over lines or cells (``商业`` / ``企业``, ``(三)不`` / ``予公开``) is found whole.
+Narrative paragraphs inside the span (sentences, long unknown text) become barriers:
+their numbers are never table values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..document import Position
+from ..template.labels import Phrase, Segment, section_of, segment
+from ..template.normalize import nfkc
+from .tokens import BLANK, NA, NUM, TEXT, Token, Unit
+
+BARRIER_GAP = 24  # unknown text this long (key characters) is prose, not a cell
+
+
+@dataclass
+class Event:
+    kind: str  # "phrase" | "gap" | "value" | "barrier" | "section"
+    pos: Position
+    segment: Segment | None = None
+    token: Token | None = None
+    section: str | None = None  # for "section" events: s2, s3, s4
+    unit: int = -1  # index of the unit it came from
+
+
+@dataclass
+class Layout:
+    headings: dict[str, int] = field(default_factory=dict)  # section key → unit index of its heading
+    start: int = 0  # tables span: first unit
+    end: int = 0  # tables span: one past the last unit
+
+
+def find_headings(units: list[Unit]) -> dict[str, int]:
+    """Section key → index of the first unit that is its heading, in document order."""
+    found: dict[str, int] = {}
+    for i, u in enumerate(units):
+        if u.in_table and len(u.tokens) > 1:
+            continue
+        key = section_of(u.text)
+        if key and key not in found and all(found[k] < i for k in found if k < key):
+            found[key] = i
+    return found
+
+
+def is_prose(unit: Unit) -> bool:
+    """A paragraph of narrative: a sentence, or long text that matches no label."""
+    if unit.in_table:
+        return False
+    text = nfkc(unit.text)
+    if "。" in text or ";" in text:
+        return True
+    return any(s.phrases == () and len(s.text) >= BARRIER_GAP for s in segment(text))
+
+
+def events(units: list[Unit], start: int, end: int, headings: dict[str, int]) -> list[Event]:
+    """The events of units[start:end]: text merged across units and segmented."""
+    heading_at = {i: k for k, i in headings.items()}
+    out: list[Event] = []
+    texts: list[tuple[str, Position, int]] = []  # pending text tokens to merge
+
+    def flush() -> None:
+        if not texts:
+            return
+        joined, spans, at = "", [], 0
+        for t, pos, ui in texts:
+            joined += t + "\u0001"
+            spans.append((at, at + len(t), pos, ui))
+            at += len(t) + 1
+        for seg in segment(joined):
+            pos, ui = next(((p, u) for a, b, p, u in spans if a <= seg.start < b), (spans[0][2], spans[0][3]))
+            out.append(Event("phrase" if seg.phrases else "gap", pos, segment=seg, unit=ui))
+        texts.clear()
+
+    for i in range(start, end):
+        u = units[i]
+        if i in heading_at:
+            flush()
+            out.append(Event("section", u.pos, section=heading_at[i], unit=i))
+            continue
+        if is_prose(u):
+            flush()
+            out.append(Event("barrier", u.pos, unit=i))
+            continue
+        toks = _trim_blanks(u.tokens)
+        for tok in toks:
+            if tok.kind == TEXT:
+                texts.append((tok.text, tok.pos, i))
+            elif tok.kind in (NUM, NA, BLANK):
+                flush()
+                out.append(Event("value", tok.pos, token=tok, unit=i))
+    flush()
+    return out
+
+
+def _trim_blanks(tokens: list[Token]) -> list[Token]:
+    """Drop blank cells at the end of a row, and every blank of a row without values:
+    merged cells leave empty trailing cells in flattened text."""
+    if not any(t.kind in (NUM, NA) for t in tokens):
+        return [t for t in tokens if t.kind != BLANK]
+    last = max(i for i, t in enumerate(tokens) if t.kind != BLANK)
+    return tokens[:last + 1]
+
+
+def phrase_in(seg: Segment, table: str, fmt: str) -> Phrase | None:
+    """What a segment means inside one table of one format, if anything."""
+    options = [p for p in seg.phrases if p.table == table and fmt in p.formats]
+    if not options:
+        return None
+    return sorted(options, key=lambda p: (p.kind != "row", p.kind != "group", not p.exact))[0]

@@ -1,0 +1,163 @@
+"""From a Document to a stream of tokens: numbers, not-applicable marks, blank cells and
+text, each with its source position and the row it was printed in.
+
+Reading a cell's value follows ``schema.md``: full-width digits, thousands separators and
+stray spaces are normalised, ``1428.9万元`` is 1428.9 with its unit, ``减少3`` is -3, and
+``/``, ``—``, ``-``, ``无`` mark a value as not applicable. In free text (a line a crawler
+flattened) numbers are separated by spaces or by labels; a digit run there may be several
+cells glued together, which the aligner splits later with what the template knows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Cell, Document, Paragraph, Position
+from ..template.normalize import clean, nfkc
+
+NUM, NA, BLANK, TEXT = "num", "na", "blank", "text"
+
+_NA = {"/", "\\", "—", "——", "-", "--", "无", "空", "暂无", "——/", "×", "x", "X", "*"}
+_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_UNIT = r"(?P<unit>万元|元|件|个|项|条|次)?"
+_NUMBER = re.compile(r"(?P<sign>减少|增加|[-+])?" + _NUM + r"\s*" + _UNIT)
+_CELL_NUMBER = re.compile(r"^(?P<sign>减少|增加|[-+])?" + _NUM + _UNIT + "$")
+_SPACED_THOUSANDS = re.compile(r"^\d{1,3}(?: \d{3})+$")
+# a digit that numbers the next label: "…0002.其他法律…" → the "2" starts "2.其他…"
+_LABEL_NUMBER = re.compile(r"\d[.、](?=[^\d\s])")
+
+
+@dataclass
+class Token:
+    kind: str  # NUM | NA | BLANK | TEXT
+    text: str  # as printed (normalised)
+    pos: Position
+    row: int  # id of the printed row (a table row, or a paragraph)
+    value: float | int | None = None
+    unit: str | None = None
+    glued: bool = False  # a digit run in free text that may hold several cells
+    confidence: float | None = None
+
+
+def parse_number(sign: str | None, num: str, unit: str | None) -> tuple[int | float, str | None]:
+    digits = num.replace(",", "")
+    value: int | float = float(digits) if "." in digits else int(digits)
+    if isinstance(value, float) and value.is_integer() and not digits.endswith(".0"):
+        value = int(value)
+    if sign in ("减少", "-"):
+        value = -value
+    return value, (unit or None)
+
+
+def cell_value(text: str) -> Token | None:
+    """Read a whole table cell as one value, or None if it is not one."""
+    t = clean(text)
+    if not t:
+        return Token(BLANK, "", Position(), 0)
+    if t in _NA:
+        return Token(NA, t, Position(), 0)
+    compact = t.replace(" ", "") if _SPACED_THOUSANDS.match(t) or " " not in t else None
+    if compact is None:
+        compact = re.sub(r"(?<=[^\d])\s+|\s+(?=[^\d])", "", t)  # "1428.9 万元", "减少 3"
+    m = _CELL_NUMBER.match(compact)
+    if not m:
+        return None
+    value, unit = parse_number(m["sign"], m["num"], m["unit"])
+    return Token(NUM, t, Position(), 0, value, unit)
+
+
+def split_free_text(text: str) -> list[tuple[str, str, bool, float | int | None, str | None]]:
+    """Split free text into ("num"|"text", printed, glued, value, unit) pieces."""
+    t = nfkc(text)
+    pieces: list = []
+    last = 0
+    for m in _NUMBER.finditer(t):
+        start, end = m.start(), m.end()
+        num = m["num"]
+        follow = t[m.end("num"):m.end("num") + 2]
+        if not m["unit"] and _LABEL_NUMBER.match(num[-1:] + follow):
+            # the last digit numbers the label that follows
+            num = num[:-1]
+            end = m.end("num") - 1
+            if not num:
+                continue
+            m_sign = m["sign"]
+            unit = None
+        else:
+            m_sign, unit = m["sign"], m["unit"]
+        if m_sign in ("增加", "减少") and not _is_value_sign(t, m.start()):
+            m_sign = None
+            start = m.start("num")
+        if start > last:
+            pieces.append((TEXT, t[last:start], False, None, None))
+        value, unit = parse_number(m_sign, num, unit)
+        glued = "," not in num and "." not in num and len(num) > 1
+        pieces.append((NUM, t[start:end], glued, value, unit))
+        last = end
+    if last < len(t):
+        pieces.append((TEXT, t[last:], False, None, None))
+    return [p for p in pieces if p[0] == NUM or p[1].strip()]
+
+
+def _is_value_sign(text: str, at: int) -> bool:
+    """``减少3`` is a signed value only where it stands alone, not inside a sentence."""
+    before = text[max(0, at - 1):at]
+    return not before or before in " |\t"
+
+
+@dataclass
+class Unit:
+    """A paragraph or a table row, with its text and tokens."""
+
+    text: str
+    tokens: list[Token]
+    pos: Position
+    in_table: bool  # a row of a table (cells known), not a paragraph
+
+
+def tokenize(doc: Document) -> list[Unit]:
+    """The document as units in reading order: one per paragraph or table row (a table
+    row's tokens are its cells' tokens, blank cells included)."""
+    units: list[Unit] = []
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            units.append(Unit(block.text, _free(block.text, block.pos, len(units)), block.pos, False))
+            continue
+        for cells in block.rows():
+            if not cells:
+                continue
+            row_id = len(units)
+            toks = [tok for c in cells for tok in _cell_tokens(c, row_id)]
+            units.append(Unit(" | ".join(c.text for c in cells), toks, cells[0].pos, True))
+    return units
+
+
+def _cell_tokens(cell: Cell, row_id: int) -> list[Token]:
+    tok = cell_value(cell.text)
+    if tok is not None:
+        tok.pos, tok.row, tok.confidence = cell.pos, row_id, cell.confidence
+        return [tok]
+    toks = _free(cell.text, cell.pos, row_id)
+    for t in toks:
+        t.confidence = cell.confidence
+    return toks
+
+
+def _free(text: str, pos: Position, row_id: int) -> list[Token]:
+    out = []
+    for kind, printed, glued, value, unit in split_free_text(text):
+        if kind == TEXT:
+            words: list[str] = []
+            for part in printed.split() + [""]:
+                if part and part not in _NA:
+                    words.append(part)
+                    continue
+                if words:
+                    out.append(Token(TEXT, clean(" ".join(words)), pos, row_id))
+                    words = []
+                if part:
+                    out.append(Token(NA, part, pos, row_id))
+        else:
+            out.append(Token(NUM, printed.strip(), pos, row_id, value, unit, glued))
+    return out

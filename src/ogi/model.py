@@ -1,0 +1,116 @@
+"""The canonical model of a parsed report, serialised exactly as ``schema.md`` says."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from .template import BY_CODE, FORMATS, Severity
+
+SCHEMA_VERSION = 1
+
+Value = int | float | None
+
+
+class Finding(BaseModel):
+    """One finding: a stable code, its severity, a message and the cell or part it concerns.
+
+    ``message`` is Chinese and ``message_en`` English; ``where`` is a schema key such as
+    ``table3.total.total``, a section (``section.s5``), or ``meta.published_date``.
+    ``line``/``page`` locate it in the source when known. Only the four keys of
+    ``schema.md`` appear in the JSON of ``ogi parse``.
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    where: str | None = None
+    message_en: str = ""
+    line: int | None = None
+    page: int | None = None
+
+    @classmethod
+    def of(cls, code: str, message: str, message_en: str = "", where: str | None = None,
+           line: int | None = None, page: int | None = None) -> "Finding":
+        return cls(code=code, severity=BY_CODE[code].severity, message=message, where=where,
+                   message_en=message_en, line=line, page=page)
+
+    def as_json(self) -> dict:
+        return {"code": self.code, "severity": self.severity.value, "message": self.message, "where": self.where}
+
+
+class Source(BaseModel):
+    path: str | None = None
+    sha256: str | None = None
+    format: str | None = None
+
+
+class Meta(BaseModel):
+    title: str | None = None
+    agency: str | None = None
+    year: int | None = None
+    template: str | None = None  # "2019" | "2021" | "legacy"
+    published_date: str | None = None  # ISO date
+    index_number: str | None = None
+
+
+class SectionText(BaseModel):
+    """A section's heading as printed (None when lost) and its text."""
+
+    heading: str | None = None
+    text: str = ""
+    line: int | None = None
+    page: int | None = None
+
+
+class Report(BaseModel):
+    schema_version: int = SCHEMA_VERSION
+    source: Source = Field(default_factory=Source)
+    meta: Meta = Field(default_factory=Meta)
+    table2: dict[str, dict[str, Value]] = Field(default_factory=dict)
+    table3: dict[str, dict[str, Value]] = Field(default_factory=dict)
+    table4: dict[str, dict[str, Value]] = Field(default_factory=dict)
+    findings: list[Finding] = Field(default_factory=list)
+    provenance: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    sections: dict[str, SectionText] = Field(default_factory=dict)  # not in the JSON contract
+
+    def value(self, dotted: str) -> Value:
+        """A value by its schema key, e.g. ``table3.denied.state_secret.total``."""
+        table, rest = dotted.split(".", 1)
+        row, col = rest.rsplit(".", 1)
+        return getattr(self, table).get(row, {}).get(col)
+
+    def add(self, finding: Finding) -> None:
+        self.findings.append(finding)
+
+    def as_json(self) -> dict:
+        """The object ``ogi parse --format json`` prints."""
+        return {
+            "schema_version": self.schema_version,
+            "source": self.source.model_dump(),
+            "meta": self.meta.model_dump(),
+            "table2": self.table2,
+            "table3": self.table3,
+            "table4": self.table4,
+            "findings": [f.as_json() for f in self.findings],
+            "provenance": self.provenance,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Report":
+        """Read back what :meth:`as_json` wrote (findings keep code, severity, message, where)."""
+        findings = [Finding(code=f["code"], severity=f.get("severity") or BY_CODE[f["code"]].severity,
+                            message=f.get("message", ""), where=f.get("where"))
+                    for f in data.get("findings") or []]
+        return cls(schema_version=data.get("schema_version", SCHEMA_VERSION),
+                   source=Source(**(data.get("source") or {})), meta=Meta(**(data.get("meta") or {})),
+                   table2=data.get("table2") or {}, table3=data.get("table3") or {},
+                   table4=data.get("table4") or {}, findings=findings,
+                   provenance=data.get("provenance") or {})
+
+
+def empty_tables(template: str) -> dict[str, dict[str, dict[str, Value]]]:
+    """Every row and column key of a format, all null: what a report of it holds at least."""
+    fmt = FORMATS[template]
+    return {t.key: {row: dict.fromkeys(cols) for row, cols in t.output_rows().items()} for t in fmt.tables}

@@ -1,0 +1,56 @@
+"""Readers: bytes of a file → Document. One module per input kind; none of them knows
+anything of annual reports. :func:`read` picks the reader by content, not by name."""
+
+from __future__ import annotations
+
+from ..document import Document
+from .decode import DecodeError, declared_charset, decode
+from .text import parse_text
+
+
+class UnreadableFile(ValueError):
+    """The file cannot be read as a document (empty, corrupt, encrypted, unknown kind)."""
+
+
+def sniff(data: bytes, name: str = "") -> str:
+    """The kind of a file from its first bytes (and its name as a hint)."""
+    head = data[:2048].lstrip()
+    lower = head[:512].lower()
+    if data.startswith(b"%PDF") or data[:1024].find(b"%PDF-") >= 0:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        if b"word/" in data[:65536] or name.lower().endswith(".docx"):
+            return "docx"
+        if b"xl/" in data[:65536] or name.lower().endswith(".xlsx"):
+            return "xlsx"
+        return "zip"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "doc"
+    if data.startswith(b"{\\rtf"):
+        return "rtf"
+    if data[:4] in (b"\x89PNG", ) or data[:3] == b"\xff\xd8\xff":
+        return "image"
+    if lower.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in lower or b"<body" in lower \
+            or b"<table" in data[:65536].lower() or b"<div" in lower or b"<p" in lower[:64]:
+        return "html"
+    return "txt"
+
+
+def read(data: bytes, name: str = "") -> Document:
+    """Read any supported file into a Document."""
+    if not data.strip():
+        raise UnreadableFile("the file is empty")
+    kind = sniff(data, name)
+    try:
+        if kind == "txt":
+            text, _ = decode(data)
+            return parse_text(text)
+        if kind == "html":
+            from .html import read_html
+            return read_html(data)
+    except DecodeError as exc:
+        raise UnreadableFile(str(exc)) from exc
+    raise UnreadableFile(f"cannot read {kind} files yet")
+
+
+__all__ = ["UnreadableFile", "read", "sniff", "DecodeError", "declared_charset", "decode"]
