@@ -48,9 +48,26 @@ def read(data: bytes, name: str = "") -> Document:
         if kind == "html":
             from .html import read_html
             return read_html(data)
+        if kind == "pdf":
+            from .pdf import read_pdf
+            return read_pdf(data)
+        if kind == "docx":
+            from .docx import read_docx
+            return read_docx(data)
+        if kind in ("doc", "rtf", "zip"):
+            from .office import read_office
+            return read_office(data, name)
+        if kind == "image":
+            from .ocr import read_image
+            return read_image(data)
+        if kind == "xlsx":
+            from .xlsx import read_xlsx
+            return read_xlsx(data)
     except DecodeError as exc:
         raise UnreadableFile(str(exc)) from exc
-    raise UnreadableFile(f"cannot read {kind} files yet")
+    except ImportError as exc:
+        raise UnreadableFile(f"cannot read {kind} files: {exc}") from exc
+    raise UnreadableFile(f"cannot read {kind} files")
 
 
 __all__ = ["UnreadableFile", "read", "sniff", "DecodeError", "declared_charset", "decode"]
