@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import csv
-import json
 import sys
-from enum import Enum
 from pathlib import Path
 
 import typer
@@ -19,12 +17,6 @@ app = typer.Typer(help="ogi-reports: 政府信息公开工作年度报告 → ex
                   no_args_is_help=True, add_completion=False, context_settings={"help_option_names": ["-h", "--help"]})
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
-
-
-class ParseFormat(str, Enum):
-    json = "json"
-    table = "table"
-    csv = "csv"
 
 
 def _version(value: bool) -> None:
@@ -62,28 +54,6 @@ def read_reports(files: list[str]) -> tuple[list[Report], list[tuple[str, str]]]
     return reports, failed
 
 
-@app.command("parse")
-def parse_cmd(
-    files: list[str] = typer.Argument(..., help="Report files (txt, html, …); '-' reads standard input."),
-    format: ParseFormat = typer.Option(ParseFormat.json, "--format", "-f", help="json (schema.md), table, or csv."),
-) -> None:
-    """Parse reports into the canonical model, with the findings of the checks.
-
-    Exit status: 0 when every file parsed, 1 when any could not be read as a report."""
-    reports, failed = read_reports(files)
-    if format == ParseFormat.json:
-        data = [r.as_json() for r in reports]
-        if reports:
-            print(json.dumps(data[0] if len(files) == 1 else data, ensure_ascii=False, indent=1))
-    elif format == ParseFormat.csv:
-        write_csv(reports, sys.stdout)
-    else:
-        from .terminal import print_report
-        for r in reports:
-            print_report(r, out)
-    raise typer.Exit(1 if failed else 0)
-
-
 def write_csv(reports: list[Report], stream) -> None:
     w = csv.writer(stream)
     w.writerow(["file", "agency", "year", "template", "table", "row", "column", "value", "text", "line", "page"])
@@ -95,6 +65,19 @@ def write_csv(reports: list[Report], stream) -> None:
                     w.writerow([r.source.path, r.meta.agency, r.meta.year, r.meta.template, table, row, col,
                                 "" if value is None else value, p.get("text", ""), p.get("line", ""), p.get("page", "")])
 
+
+def _register_commands() -> None:
+    """Every module of ``ogi.commands`` adds its commands to ``app`` when imported."""
+    import importlib
+    import pkgutil
+
+    from . import commands
+
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        importlib.import_module(f"{commands.__name__}.{info.name}")
+
+
+_register_commands()
 
 if __name__ == "__main__":
     app()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..document import Document
 from ..model import Finding, Report, SectionText, Source, empty_tables
-from ..template.formats import FORMATS, OTHER_SUBROWS, SECTIONS, TableSpec, expected_format
+from ..template.formats import FORMATS, SECTIONS, TableSpec, expected_format
 from .align import Placed, align
 from .layout import Event, events, find_headings, is_prose
 from .meta import read_meta
