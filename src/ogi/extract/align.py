@@ -24,6 +24,7 @@ from .layout import Event, phrase_in
 from .tokens import BLANK, NA, NUM, Token
 
 FUZZY = 0.72  # similarity above which an unknown label is read as a template row
+AMBIGUOUS_LIMIT = 24  # readings of a glued row kept for the column identities to choose from
 
 
 @dataclass
@@ -33,7 +34,6 @@ class Entry:
     values: list[Token] = field(default_factory=list)
     texts: list[tuple[str, Position]] = field(default_factory=list)  # text where values belong
     label_pos: Position | None = None
-    placed_by_label: bool = True
 
 
 @dataclass
@@ -46,13 +46,57 @@ class Placed:
     rows_seen: set[str] = field(default_factory=set)
     deviation_other: bool = False  # 2021: (六)其他处理 printed as one row
     labels_seen: int = 0
+    # glued rows that split more than one way: row → (candidate readings, printed text, position)
+    ambiguous: dict[str, tuple[list[list], str, Position]] = field(default_factory=dict)
 
 
 def align(spec: TableSpec, fmt: str, evs: list[Event]) -> Placed:
     entries = _entries(spec, fmt, evs)
     out = Placed(labels_seen=sum(1 for e in entries if e.row is not None or e.group))
     _place(spec, fmt, entries, out)
+    _resolve_by_identities(spec, out)
+    for row_key, (_, printed, pos) in out.ambiguous.items():
+        row = spec.row(row_key)
+        out.findings.append(Finding.of(
+            "CELL_AMBIGUOUS", f"“{row.label or spec.key}”行数字粘连({printed}),有多种拆分方式,未采用",
+            f"glued digits in row '{row.label or spec.key}' ({printed}) split more than one way; left null",
+            f"{spec.key}.{row.key}", line=_line(pos), page=_page(pos)))
     return out
+
+
+def _resolve_by_identities(spec: TableSpec, out: Placed) -> None:
+    """Keep the one reading of an ambiguous glued row that makes the table's column
+    identities hold, where every other input of an identity is known."""
+    changed = True
+    while changed and out.ambiguous and spec.identities:
+        changed = False
+        for row_key, (candidates, printed, pos) in list(out.ambiguous.items()):
+            row = spec.row(row_key)
+            fitting = [c for c in candidates if _fits(spec, out, row, c)]
+            if len(fitting) == 1 and fitting != candidates:
+                for (r, col, _), v in zip(row.cells, fitting[0]):
+                    out.cells[(r, col)] = v
+                    out.provenance[(r, col)] = _prov(str(v), pos) | {"split_from": printed, "by": "identities"}
+                del out.ambiguous[row_key]
+                changed = True
+
+
+def _fits(spec: TableSpec, out: Placed, row: PrintedRow, reading: list) -> bool:
+    """Does this reading of a row break no identity it can be tested against?"""
+    mine = {(r, c): v for (r, c, _), v in zip(row.cells, reading)}
+    for left, right in spec.identities:
+        if row.key not in left + right:
+            continue
+        for _, col, _ in row.cells:
+            values = []
+            for r in left + right:
+                v = mine.get((r, col), out.cells.get((r, col))) if r not in out.ambiguous or r == row.key else None
+                values.append(v)
+            if any(v is None for v in values):
+                continue
+            if sum(values[:len(left)]) != sum(values[len(left):]):
+                return False
+    return True
 
 
 # ------------------------------------------------------------------ entries
@@ -72,7 +116,7 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
             new_row = (cur is not None and cur.values and ev.unit != last_unit
                        and values_in_unit.get(last_unit, 0) >= 2)
             if cur is None or new_row:
-                cur = Entry(placed_by_label=False)
+                cur = Entry()
                 entries.append(cur)
             cur.values.append(ev.token)
             last_unit = ev.unit
@@ -143,7 +187,7 @@ def _place(spec: TableSpec, fmt: str, entries: list[Entry], out: Placed) -> None
                 _flush(spec, pending, last, first, out)
                 pending, last = [], first - 1
                 continue
-            e.row, e.placed_by_label = first, True
+            e.row = first
         if e.row <= last:
             out.findings.append(Finding.of(
                 "TEMPLATE_DEVIATION", f"行“{spec.rows[e.row].label}”出现在不应出现的位置,已忽略",
@@ -152,7 +196,7 @@ def _place(spec: TableSpec, fmt: str, entries: list[Entry], out: Placed) -> None
             continue
         _flush(spec, pending, last, e.row, out)
         pending = []
-        overflow = _place_row(spec, spec.rows[e.row], e.values, e.texts, e.label_pos, out, by_label=True)
+        overflow = _place_row(spec, spec.rows[e.row], e.values, e.texts, e.label_pos, out)
         pending += overflow
         last = e.row
     _flush(spec, pending, last, len(spec.rows), out)
@@ -174,7 +218,7 @@ def _place_other_as_one_row(spec: TableSpec, e: Entry, out: Placed) -> None:
     first = spec.row(OTHER_SUBROWS[0])
     pseudo = PrintedRow("other", "(六)其他处理", tuple(("other", c, k) for _, c, k in first.cells),
                         sums=first.sums)
-    _place_row(spec, pseudo, e.values, e.texts, e.label_pos, out, by_label=True)
+    _place_row(spec, pseudo, e.values, e.texts, e.label_pos, out)
     out.deviation_other = True
     out.findings.append(Finding.of(
         "TEMPLATE_DEVIATION", "2021年格式中“(六)其他处理”应分为三个子行,本报告印为一行;已记入 other,三个子行为空",
@@ -190,8 +234,12 @@ def _flush(spec: TableSpec, values: list[Token], last: int, upto: int, out: Plac
         return
     slots = [spec.rows[i] for i in range(last + 1, upto)]
     width = sum(r.width for r in slots)
+    if len(slots) == 1 and len(values) < width and any(t.glued for t in values):
+        _place_row(spec, slots[0], values, [], None, out)  # splits, or records the ambiguity
+        _label_missing(spec, slots[0], values[0].pos, out)
+        return
     if slots and len(values) != width:
-        values = _unglue(values, width, _joint_sums(slots)) or values
+        values = _unglue(values, width, _joint_sums(slots))[0] or values
     if not slots or len(values) != width:
         where = f"{spec.key}.{slots[0].key}" if slots else spec.key
         out.findings.append(Finding.of(
@@ -203,13 +251,17 @@ def _flush(spec: TableSpec, values: list[Token], last: int, upto: int, out: Plac
         return
     at = 0
     for row in slots:
-        _place_row(spec, row, values[at:at + row.width], [], None, out, by_label=False)
-        if row.label:
-            out.findings.append(Finding.of(
-                "ROW_LABEL_MISSING", f"行标题缺失,按位置认定为“{row.label}”",
-                f"row label lost; placed by position as '{row.label}'", f"{spec.key}.{row.key}",
-                line=_line(values[at].pos), page=_page(values[at].pos)))
+        _place_row(spec, row, values[at:at + row.width], [], None, out)
+        _label_missing(spec, row, values[at].pos, out)
         at += row.width
+
+
+def _label_missing(spec: TableSpec, row: PrintedRow, pos: Position, out: Placed) -> None:
+    if row.label:
+        out.findings.append(Finding.of(
+            "ROW_LABEL_MISSING", f"行标题缺失,按位置认定为“{row.label}”",
+            f"row label lost; placed by position as '{row.label}'", f"{spec.key}.{row.key}",
+            line=_line(pos), page=_page(pos)))
 
 
 def _joint_sums(rows: list[PrintedRow]) -> tuple:
@@ -220,16 +272,16 @@ def _joint_sums(rows: list[PrintedRow]) -> tuple:
     return tuple(sums)
 
 
-def _unglue(values: list[Token], width: int, sums: tuple) -> list[Token] | None:
+def _unglue(values: list[Token], width: int, sums: tuple) -> tuple[list[Token] | None, list[list]]:
     """Split glued digit runs so that ``values`` fill ``width`` cells.
 
-    Returns the split tokens when exactly one split satisfies ``sums``, ``[]`` when
-    several do (ambiguous), None when none does or nothing is glued."""
+    Returns (the split tokens, []) when exactly one split satisfies ``sums``; (None,
+    the readings) when several do; (None, []) when none does or nothing is glued."""
     if len(values) >= width or not any(t.glued for t in values) or any(t.kind != NUM for t in values):
-        return None
-    found = splits([t.text if t.glued else t.value for t in values], width, sums)
+        return None, []
+    found = splits([t.text if t.glued else t.value for t in values], width, sums, limit=AMBIGUOUS_LIMIT)
     if len(found) != 1:
-        return [] if found else None
+        return None, found
     out: list[Token] = []
     rest = found[0]
     for t in values:
@@ -238,7 +290,7 @@ def _unglue(values: list[Token], width: int, sums: tuple) -> list[Token] | None:
             out.append(Token(NUM, str(v), t.pos, t.row, v, f"split:{t.text}" if t.glued else t.unit,
                              confidence=t.confidence))
         rest = rest[n:]
-    return out
+    return out, []
 
 
 def _run_length(values: list[int], digits: str) -> int:
@@ -252,20 +304,17 @@ def _run_length(values: list[int], digits: str) -> int:
 
 
 def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: list[tuple[str, Position]],
-               label_pos: Position | None, out: Placed, by_label: bool) -> list[Token]:
+               label_pos: Position | None, out: Placed) -> list[Token]:
     """Fill one printed row; returns the values beyond its width (they belong further on)."""
     out.rows_seen.add(row.key)
     values = list(values)
     while len(values) > row.width and values[0].kind == BLANK:
         values.pop(0)  # an empty sub-label cell beside a group label
     if len(values) < row.width and any(t.glued for t in values):
-        split = _unglue(values, row.width, row.sums)
-        if split == []:
+        split, readings = _unglue(values, row.width, row.sums)
+        if readings:
             printed = " ".join(t.text for t in values)
-            out.findings.append(Finding.of(
-                "CELL_AMBIGUOUS", f"“{row.label}”行数字粘连({printed}),有多种拆分方式,未采用",
-                f"glued digits in row '{row.label}' ({printed}) split more than one way; left null",
-                f"{spec.key}.{row.key}", line=_line(values[0].pos), page=_page(values[0].pos)))
+            out.ambiguous[row.key] = (readings, printed, values[0].pos)
             for row_key, col_key, _ in row.cells:
                 out.cells[(row_key, col_key)] = None
                 out.provenance[(row_key, col_key)] = _prov(printed, values[0].pos)

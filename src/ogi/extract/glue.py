@@ -2,70 +2,94 @@
 
 The template knows how many cells a row has and which of them are sums of others; a
 split is accepted only when it is the one way to read the digits that satisfies them.
-Numbers have no leading zeros (``0`` itself aside), as printed numbers do not.
+Numbers have no leading zeros (``0`` itself aside), as printed numbers do not; a decimal
+(``66.5`` for ``6`` and ``6.5``) keeps its point inside one number.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
 
-MAX_STEPS = 200_000
+MAX_STEPS = 50_000
 MAX_DIGITS = 9  # no cell of an annual report holds a billion
 Sums = tuple[tuple[int, tuple[int, ...]], ...]
+_NUMBER = re.compile(r"(0|[1-9]\d*)(\.\d+)?")
 
 
 def splits(parts: list[int | float | str], width: int, sums: Sums = (), limit: int = 2) -> list[list]:
     """Ways to read ``parts`` as exactly ``width`` numbers.
 
     A ``str`` part is a digit run that may hold several cells; a number is one cell.
-    Returns up to ``limit`` readings that satisfy every (total, components) identity.
+    Returns up to ``limit`` readings that satisfy every (total, components) identity
+    (components precede their total, as in every row of the format).
     """
+    totals = dict(sums)
     found: list[list] = []
+    acc: list = []
     steps = 0
+    digits_after = [sum(len(p) if isinstance(p, str) else 0 for p in parts[i:]) for i in range(len(parts) + 1)]
+    tokens_after = [len(parts) - i for i in range(len(parts) + 1)]
 
-    def walk(i: int, acc: list) -> None:
+    def holds() -> bool:
+        i = len(acc) - 1
+        return i not in totals or acc[i] == sum(acc[c] for c in totals[i])
+
+    def feasible(i: int, pos: int) -> bool:
+        """Can what is left of the parts fill what is left of the row?"""
+        left = width - len(acc)
+        digits = (len(parts[i]) - pos if i < len(parts) and isinstance(parts[i], str) else 0) + digits_after[i + 1] \
+            if i < len(parts) else 0
+        fixed = sum(1 for p in parts[i + 1:] if not isinstance(p, str)) if i < len(parts) else 0
+        need = tokens_after[i + 1] if i < len(parts) else 0
+        return need <= left <= digits + fixed and digits <= (left - fixed) * (MAX_DIGITS + 3)
+
+    def walk(i: int, pos: int) -> None:
         nonlocal steps
         steps += 1
         if steps > MAX_STEPS or len(found) >= limit:
             return
         if i == len(parts):
-            if len(acc) == width and _holds(acc, sums):
+            if len(acc) == width:
                 found.append(list(acc))
             return
         part = parts[i]
         if not isinstance(part, str):
-            walk(i + 1, acc + [part])
+            acc.append(part)
+            if holds():
+                walk(i + 1, 0)
+            acc.pop()
             return
-        room = width - len(acc) - (len(parts) - i - 1)
-        if room < 1 or len(part) > room * MAX_DIGITS:
+        if pos == len(part):
+            walk(i + 1, 0)
             return
-        for way in _ways(part, room):
-            steps += 1
-            if steps > MAX_STEPS or len(found) >= limit:
-                return
-            walk(i + 1, acc + way)
+        for m in _heads(part, pos):
+            acc.append(m[0])
+            if holds() and feasible(i, m[1]):
+                walk(i, m[1])
+            acc.pop()
 
-    walk(0, [])
+    walk(0, 0)
     return found
 
 
-def _ways(digits: str, room: int) -> Iterator[list[int]]:
-    """Every reading of ``digits`` as 1..room numbers without leading zeros."""
-    if room < 1:
-        return
-    if len(digits) > room * MAX_DIGITS:
-        return
-    if (digits == "0" or digits[0] != "0") and len(digits) <= MAX_DIGITS:
-        yield [int(digits)]
-    if room == 1:
-        return
-    for cut in range(1, len(digits)):
-        head = digits[:cut]
-        if (len(head) > 1 and head[0] == "0") or cut > MAX_DIGITS:
+def _heads(digits: str, pos: int) -> list[tuple[int | float, int]]:
+    """Numbers that can start at ``pos``: (value, position after it)."""
+    out = []
+    rest = digits[pos:]
+    if rest[0] == "0":
+        if len(rest) > 1 and rest[1] == ".":
+            m = _NUMBER.match(rest)
+            return [(float(m.group(0)), pos + m.end())]
+        return [(0, pos + 1)]
+    for cut in range(1, min(len(rest), MAX_DIGITS) + 1):
+        head = rest[:cut]
+        if not head.isdigit():
             break
-        for rest in _ways(digits[cut:], room - 1):
-            yield [int(head)] + rest
-
-
-def _holds(values: list, sums: Sums) -> bool:
-    return all(values[total] == sum(values[c] for c in parts) for total, parts in sums)
+        if cut < len(rest) and rest[cut] == ".":
+            m = _NUMBER.match(rest)
+            if m and m.group(2):
+                for frac_end in range(2, len(m.group(2)) + 1):
+                    out.append((float(head + m.group(2)[:frac_end]), pos + cut + frac_end))
+            break
+        out.append((int(head), pos + cut))
+    return out

@@ -55,7 +55,7 @@ def is_prose(unit: Unit) -> bool:
     text = nfkc(unit.text)
     if "。" in text or ";" in text:
         return True
-    return any(s.phrases == () and len(s.text) >= BARRIER_GAP for s in segment(text))
+    return any(not s.phrases and sum(not c.isdigit() for c in s.text) >= BARRIER_GAP for s in segment(text))
 
 
 def events(units: list[Unit], start: int, end: int, headings: dict[str, int]) -> list[Event]:

@@ -92,7 +92,7 @@ def split_free_text(text: str) -> list[tuple[str, str, bool, float | int | None,
         if start > last:
             pieces.append((TEXT, t[last:start], False, None, None))
         value, unit = parse_number(m_sign, num, unit)
-        glued = "," not in num and "." not in num and len(num) > 1
+        glued = "," not in num and len(num.split(".")[0]) > 1
         pieces.append((NUM, t[start:end], glued, value, unit))
         last = end
     if last < len(t):

@@ -68,6 +68,8 @@ class TableSpec:
     groups: tuple[Group, ...] = ()
     headers: tuple[str, ...] = ()  # header words, captions and notes to recognise and skip
     derived: dict[str, tuple[str, ...]] = field(default_factory=dict)  # row = sum of rows
+    # per column: sum of the left rows = sum of the right rows (table 三's 勾稽关系)
+    identities: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
 
     def row(self, key: str) -> PrintedRow:
         return next(r for r in self.rows if r.key == key)
@@ -193,10 +195,14 @@ _T3_GROUPS = (
 )
 OTHER_SUBROWS = ("other.no_correction", "other.no_fee", "other.other")
 
+BALANCE = (("new_received", "carried_over"), ("total", "carried_forward"))
+_OUTCOMES = tuple(r.key for r in _T3_HEAD[2:])
+
 TABLE3_2019 = TableSpec(
     "table3", "三、收到和处理政府信息公开申请情况",
     _T3_HEAD + (_t3_row("other", "(六)其他处理", group="outcomes"),) + _T3_TAIL,
     _T3_GROUPS, T3_HEADERS,
+    identities=(BALANCE, (("total",), _OUTCOMES + ("other",))),
 )
 TABLE3_2021 = TableSpec(
     "table3", "三、收到和处理政府信息公开申请情况",
@@ -209,6 +215,7 @@ TABLE3_2021 = TableSpec(
     ) + _T3_TAIL,
     _T3_GROUPS + (Group("other", "(六)其他处理", ("其他处理",)),), T3_HEADERS,
     derived={"other": OTHER_SUBROWS},
+    identities=(BALANCE, (("total",), _OUTCOMES + OTHER_SUBROWS)),
 )
 
 # ---------------------------------------------------------------- table 四 (both formats)
