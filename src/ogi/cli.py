@@ -50,7 +50,7 @@ def read_reports(files: list[str]) -> tuple[list[Report], list[tuple[str, str]]]
         except PermissionError:
             failed.append((name, "permission denied"))
     for name, reason in failed:
-        err.print(f"[red]ogi: {name}: {reason}[/red]")
+        print(f"ogi: {name}: {reason}", file=sys.stderr)  # one plain line per file, never wrapped
     return reports, failed
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..document import Document
 from ..model import Finding, Report, SectionText, Source, empty_tables
 from ..template.formats import FORMATS, SECTIONS, TableSpec, expected_format
+from ..template.normalize import label_key
 from .align import Placed, align
 from .layout import Event, events, find_headings, is_prose
 from .meta import read_meta
@@ -21,6 +22,7 @@ class NotAReport(ValueError):
 
 def extract(doc: Document, source: Source | None = None) -> Report:
     units = tokenize(doc)
+    _check_single_report(units)
     headings = find_headings(units)
     start = _tables_start(units, headings)
     end = _tables_end(units, headings)
@@ -31,9 +33,11 @@ def extract(doc: Document, source: Source | None = None) -> Report:
     report.meta.template = fmt or "legacy"
 
     tables_end = end
+    if fmt is None and headings and report.meta.year and report.meta.year >= 2020:
+        fmt = "2021" if report.meta.year >= 2021 else "2019"  # a current report whose tables are lost
+        report.meta.template = fmt
     if fmt:
         by_table, tables_end = _split_tables(evs, fmt, end)
-        _check_single_report(by_table)
         _fill_tables(report, fmt, by_table)
     _sections(report, units, headings, start, tables_end, has_tables=fmt is not None)
     if not fmt and not headings and not _looks_like_report(report):
@@ -101,11 +105,18 @@ def _split_tables(evs: list[Event], fmt: str, end: int) -> tuple[dict[str, list[
     return by_table, end
 
 
-def _check_single_report(by_table: dict[str, list[Event]]) -> None:
-    for table, evs in by_table.items():
-        labels = [e for e in evs if e.kind == "phrase" and e.segment.text in ("一本年新收政府信息公开申请数量",)]
-        if len(labels) > 1:
-            raise NotAReport(f"the file holds {len(labels)} reports (table 三 is printed {len(labels)} times); split it")
+def _check_single_report(units: list[Unit]) -> None:
+    """Two reports in one file (a page that lists two years, a merged PDF) cannot be one
+    Report: say so rather than mix their tables. Table 三's first row label counts them."""
+    first_row = label_key(FORMATS["2021"].table3.rows[0].label)
+    count = sum(1 for u in units if label_key(u.text).startswith(first_row)
+                or (not u.in_table and first_row in label_key(u.text) and len(u.text) < 2000 and _has_values(u)))
+    if count > 1:
+        raise NotAReport(f"the file holds {count} reports (table 三 is printed {count} times); split it into one file per report")
+
+
+def _has_values(unit: Unit) -> bool:
+    return sum(1 for t in unit.tokens if t.kind == "num") >= 7
 
 
 # ------------------------------------------------------------------ tables into the report
@@ -125,13 +136,17 @@ def _fill_tables(report: Report, fmt: str, by_table: dict[str, list[Event]]) -> 
             _derive(spec, values, report, placed)
         has_values = any(v is not None for (r, c), v in placed.cells.items())
         any_value = any_value or has_values
-        if not placed.rows_seen:
+        if not placed.rows_seen and not any(ev.kind == "phrase" for ev in by_table[spec.key]):
             report.add(Finding.of("TABLE_MISSING", f"未找到{_table_name(spec)}", f"{spec.key} not found", spec.key))
             continue
         for row in spec.rows:
-            if row.key not in placed.rows_seen:
-                report.add(Finding.of("ROW_MISSING", f"{_table_name(spec)}缺少“{row.label or row.key}”行",
-                                      f"row '{row.label or row.key}' missing from {spec.key}", f"{spec.key}.{row.key}"))
+            if row.key in placed.rows_seen:
+                continue
+            if row.label is None:  # table 四's one unlabelled row: the header is there, the numbers are not
+                report.add(Finding.of("CELL_BLANK", f"{_table_name(spec)}没有填写数值", f"no value in {spec.key}", spec.key))
+            else:
+                report.add(Finding.of("ROW_MISSING", f"{_table_name(spec)}缺少“{row.label}”行",
+                                      f"row '{row.label}' missing from {spec.key}", f"{spec.key}.{row.key}"))
     report.table2, report.table3, report.table4 = tables["table2"], tables["table3"], tables["table4"]
     if not any_value and not any(f.code == "TABLE_MISSING" for f in report.findings):
         report.add(Finding.of("NO_DATA", "三张统计表没有任何数值:是一份未填写的表格",
