@@ -8,7 +8,7 @@ from ..model import Finding, Report, SectionText, Source, empty_tables
 from ..template.formats import FORMATS, SECTIONS, TableSpec, expected_format
 from ..template.normalize import label_key
 from .align import Placed, align
-from .layout import Event, events, find_headings, is_prose
+from .layout import Event, events, find_headings
 from .meta import read_meta
 from .tokens import Unit, tokenize
 
@@ -179,7 +179,7 @@ def _sections(report: Report, units: list[Unit], headings: dict[str, int], start
     bounds = [i for _, i in order] + [len(units)]
     for (key, at), nxt in zip(order, bounds[1:]):
         body = [u.text for j, u in enumerate(units[at + 1:nxt], start=at + 1)
-                if not (has_tables and start is not None and start <= j < tables_end and not is_prose(u))]
+                if not (has_tables and start is not None and start <= j < tables_end and not u.prose)]
         report.sections[key] = SectionText(heading=units[at].text, text="\n".join(body),
                                            line=units[at].pos.line, page=units[at].pos.page)
     if "s1" not in report.sections and start is not None:

@@ -3,8 +3,8 @@ three tables, and the events of that span (known phrases, gaps, values) in order
 
 Consecutive text across units is read as one string before it is segmented, so that a
 label split over lines or cells (``商业`` / ``企业``, ``(三)不`` / ``予公开``) is found whole.
-Narrative paragraphs inside the span (sentences, long unknown text) become barriers:
-their numbers are never table values.
+Narrative paragraphs inside the span (``Unit.prose``) become barriers: their numbers
+are never table values.
 """
 
 from __future__ import annotations
@@ -13,10 +13,8 @@ from dataclasses import dataclass, field
 
 from ..document import Position
 from ..template.labels import Phrase, Segment, section_of, segment
-from ..template.normalize import nfkc
 from .tokens import BLANK, NA, NUM, TEXT, Token, Unit
 
-BARRIER_GAP = 24  # unknown text this long (key characters) is prose, not a cell
 
 
 @dataclass
@@ -48,16 +46,6 @@ def find_headings(units: list[Unit]) -> dict[str, int]:
     return found
 
 
-def is_prose(unit: Unit) -> bool:
-    """A paragraph of narrative: a sentence, or long text that matches no label."""
-    if unit.in_table:
-        return False
-    text = nfkc(unit.text)
-    if "。" in text or ";" in text:
-        return True
-    return any(not s.phrases and sum(not c.isdigit() for c in s.text) >= BARRIER_GAP for s in segment(text))
-
-
 def events(units: list[Unit], start: int, end: int, headings: dict[str, int]) -> list[Event]:
     """The events of units[start:end]: text merged across units and segmented."""
     heading_at = {i: k for k, i in headings.items()}
@@ -83,7 +71,7 @@ def events(units: list[Unit], start: int, end: int, headings: dict[str, int]) ->
             flush()
             out.append(Event("section", u.pos, section=heading_at[i], unit=i))
             continue
-        if is_prose(u):
+        if u.prose:
             flush()
             out.append(Event("barrier", u.pos, unit=i))
             continue

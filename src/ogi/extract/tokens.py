@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..document import Cell, Document, Paragraph, Position
+from ..template.labels import segment
 from ..template.normalize import clean, nfkc
 
 NUM, NA, BLANK, TEXT = "num", "na", "blank", "text"
@@ -106,6 +108,9 @@ def _is_value_sign(text: str, at: int) -> bool:
     return not before or before in " |\t"
 
 
+BARRIER_GAP = 24  # unknown text this long (letters, not digits) is prose, not a cell
+
+
 @dataclass
 class Unit:
     """A paragraph or a table row, with its text and tokens."""
@@ -114,6 +119,17 @@ class Unit:
     tokens: list[Token]
     pos: Position
     in_table: bool  # a row of a table (cells known), not a paragraph
+
+    @cached_property
+    def prose(self) -> bool:
+        """A paragraph of narrative: a sentence, or long text that matches no label.
+        Its numbers are never table values."""
+        if self.in_table:
+            return False
+        text = nfkc(self.text)
+        if "。" in text or ";" in text:
+            return True
+        return any(not s.phrases and sum(not c.isdigit() for c in s.text) >= BARRIER_GAP for s in segment(text))
 
 
 def tokenize(doc: Document) -> list[Unit]:

@@ -99,6 +99,10 @@ def _by_prefix() -> dict[str, tuple[str, ...]]:
 
 def key_with_offsets(text: str) -> tuple[str, list[int]]:
     """The matching key of ``text`` and, for each key character, its offset in ``text``."""
+    normal = nfkc(text)
+    if len(normal) == len(text):  # the usual case: one character for one
+        found = [(m.group(0), m.start()) for m in _WORD.finditer(normal)]
+        return "".join(c for c, _ in found), [i for _, i in found]
     chars, offsets = [], []
     for i, ch in enumerate(text):
         n = nfkc(ch)
@@ -109,7 +113,8 @@ def key_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(chars), offsets
 
 
-def segment(text: str) -> list[Segment]:
+@lru_cache(maxsize=1 << 14)
+def segment(text: str) -> tuple[Segment, ...]:
     """Split text into known phrases (longest first) and the gaps between them."""
     key, offsets = key_with_offsets(text)
     prefixes = _by_prefix()
@@ -131,7 +136,7 @@ def segment(text: str) -> list[Segment]:
         i += len(match)
     if gap_start is not None:
         out.append(_piece(key, offsets, text, gap_start, len(key), None))
-    return out
+    return tuple(out)
 
 
 def _piece(key: str, offsets: list[int], text: str, a: int, b: int,

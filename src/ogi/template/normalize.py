@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "「": '"', "」": '"', "‘": "'", "’": "'",
                          "〔": "[", "〕": "]", "【": "[", "】": "]", "－": "-", "−": "-",
@@ -25,8 +26,10 @@ _ANY_SPACE = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def nfkc(text: str) -> str:
-    """NFKC with quotes and dashes unified; zero-width characters removed."""
+    """NFKC with quotes and dashes unified; zero-width characters removed.
+    (Cached: reports repeat the same cells and labels over and over.)"""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     return text.replace("\u200b", "").replace("\ufeff", "").replace("\u00ad", "")
 

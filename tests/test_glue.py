@@ -1,0 +1,61 @@
+"""Splitting glued digit runs: only the one reading the row's identities allow."""
+
+from ogi.extract.glue import splits
+from ogi.extract.tokens import split_free_text
+from ogi.template import FORMAT_2021
+
+ROW = FORMAT_2021.table3.rows[0]
+T4 = FORMAT_2021.table4.rows[0]
+
+
+def test_unique_split_by_row_total():
+    assert splits(["521000053"], 7, ROW.sums) == [[52, 1, 0, 0, 0, 0, 53]]
+
+
+def test_all_zero_row():
+    assert splits(["0000000"], 7, ROW.sums) == [[0] * 7]
+
+
+def test_two_readings_are_both_returned():
+    assert splits(["1040"], 3) == [[1, 0, 40], [10, 4, 0]]
+
+
+def test_no_reading_when_no_split_satisfies_the_total():
+    assert splits(["52100053"], 7, ROW.sums) == []
+
+
+def test_no_leading_zeros():
+    assert all(str(v) == str(int(v)) for r in splits(["10203"], 3, limit=50) for v in r)
+
+
+def test_mixed_fixed_and_glued_tokens():
+    assert splits([12, "30", 3], 4) == [[12, 3, 0, 3]]
+
+
+def test_decimal_stays_in_one_number():
+    assert splits(["66.5"], 2) == [[6, 6.5]]
+
+
+def test_table4_groups_are_checked_separately():
+    found = splits(["26275402071419602224301288"], 15, T4.sums, limit=5)
+    assert [2, 6, 27, 5, 40, 20, 7, 14, 19, 60, 22, 24, 30, 12, 88] in found and len(found) == 2
+
+
+def test_bounded_time_on_hopeless_input():
+    import time
+
+    t = time.perf_counter()
+    assert splits(["9" * 60], 7, ROW.sums) == []
+    assert time.perf_counter() - t < 2
+
+
+def test_label_number_is_not_a_value():
+    pieces = split_free_text("(三)不予公开 0 0 01.属于国家秘密 00000002.其他法律")
+    nums = [p[1].strip() for p in pieces if p[0] == "num"]
+    assert nums == ["0", "0", "0", "0000000"]
+    assert pieces[-1][1].startswith("2.其他")
+
+
+def test_units_and_signs():
+    pieces = [(p[3], p[4]) for p in split_free_text("1428.9万元 251000元 减少3 -8") if p[0] == "num"]
+    assert pieces == [(1428.9, "万元"), (251000, "元"), (-3, None), (-8, None)]
