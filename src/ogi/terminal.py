@@ -14,7 +14,7 @@ _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def _cell(v) -> str:
-    return "" if v is None else (f"{v:g}" if isinstance(v, float) else str(v))
+    return "" if v is None else str(v)
 
 
 def print_report(report: Report, console: Console) -> None:
@@ -61,10 +61,10 @@ def _table2(report: Report, fmt) -> Table:
 
 def _table3(report: Report, fmt) -> Table:
     t = Table(title="三、收到和处理政府信息公开申请情况", show_lines=False)
-    t.add_column("")
-    t.add_column("")
+    t.add_column("", overflow="fold", max_width=10)
+    t.add_column("", overflow="fold", min_width=12, max_width=30)
     for m in APPLICANT_COLUMNS:
-        t.add_column(m.label, justify="right")
+        t.add_column(m.label, justify="right", overflow="fold", min_width=4)
     groups = {g.key: g.label for g in fmt.table3.groups}
     shown: set[str] = set()
     for key in fmt.table3.output_rows():
