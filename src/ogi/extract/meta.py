@@ -16,7 +16,8 @@ _DATE_LABELS = ("发布日期", "公开日期", "发布时间", "发文日期", 
 _INDEX = re.compile(r"索\s*引\s*号\s*[:：]?\s*[|｜]?\s*([0-9A-Za-z][0-9A-Za-z\-_/—.]{4,60})")
 _TITLE = re.compile(r"(政府信息公开|政务公开)(工作)?(年度)?(工作)?报告")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*度?")
-_PUBLISHER = re.compile(r"(?:^|[|｜\s])(?:发布机构|发布单位|发文机关|发布部门|信息来源|来源|单位)\s*[:：]?\s*[|｜]?\s*([^\s|｜:：]{2,30})")
+# labels of the publishing body, best first: a scraper's "单位" or a site's "来源" may abbreviate
+_PUBLISHER_LABELS = ("发布机构", "发布单位", "发文机关", "发布部门", "信息来源", "来源", "单位")
 _AGENCY_SUFFIX = r"(?:人民政府办公室|人民政府|办事处|委员会|管理委员会|管委会|局|厅|办公室|镇|乡|街道|委|院|署|中心|所|站|处|队)"
 _AGENCY_IN_TEXT = re.compile(r"现将\s*([\u4e00-\u9fff()]{2,30}?" + _AGENCY_SUFFIX + r")\s*(?:(?:19|20)\d{2}|本年|年度)")
 _AGENCY_SUBJECT = re.compile(
@@ -81,12 +82,17 @@ def _year(title: str | None, body: list[str]) -> int | None:
 
 
 def _agency(title: str | None, head: list[str], body: list[str], container: dict[str, str]) -> str | None:
+    best: tuple[int, str] | None = None
     for line in head:
         if len(line) > 120:
             continue
-        m = _PUBLISHER.search(line)
-        if m and not _DATE_RE.match(m.group(1)) and not m.group(1).startswith("http"):
-            return m.group(1)
+        for rank, label in enumerate(_PUBLISHER_LABELS):
+            m = re.search(r"(?:^|[|｜\s])" + label + r"\s*[:：]?\s*[|｜]?\s*([^\s|｜:：]{2,30})", line)
+            if m and not _DATE_RE.match(m.group(1)) and not m.group(1).startswith("http") \
+                    and (best is None or rank < best[0]):
+                best = (rank, m.group(1))
+    if best:
+        return best[1]
     if title:
         m = re.match(r"^(.{2,40}?)(?:关于)?\s*(?:19|20)\d{2}\s*年", title)
         if m and not re.match(r"^(19|20)\d{2}", title):

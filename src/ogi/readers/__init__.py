@@ -5,11 +5,8 @@ from __future__ import annotations
 
 from ..document import Document
 from .decode import DecodeError, declared_charset, decode
+from .errors import UnreadableFile
 from .text import parse_text
-
-
-class UnreadableFile(ValueError):
-    """The file cannot be read as a document (empty, corrupt, encrypted, unknown kind)."""
 
 
 def sniff(data: bytes, name: str = "") -> str:

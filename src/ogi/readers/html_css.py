@@ -1,0 +1,52 @@
+"""Elements a page's own ``<style>`` sheets hide.
+
+Content systems keep a second copy of an article for phones, share boxes and old drafts
+in the page, hidden by a class rule (``.hide{display:none}``). :func:`apply_hiding` finds
+the top-level rules that set ``display: none`` or ``visibility: hidden`` and writes the
+same into the inline style of each element they select, unless that element's inline
+style says otherwise, so the text walker needs to read inline styles only. A rule that
+hides the whole page (``body{display:none}``, which a script lifts: the usual guard
+against click-jacking) is not followed. Rules inside
+``@media`` blocks (a phone layout, print) and selectors that cannot be matched
+statically (``:hover``) are left out.
+"""
+
+from __future__ import annotations
+
+import tinycss2
+from cssselect import SelectorError
+from lxml import etree
+from lxml.cssselect import CSSSelector
+
+_HIDING = {"display": "none", "visibility": "hidden"}
+
+
+def apply_hiding(root: etree._Element) -> None:
+    """Mark every element hidden by the page's style sheets with an inline style."""
+    for style in root.iter("style"):
+        for selector, prop in _hiding_rules(style.text or ""):
+            try:
+                matches = CSSSelector(selector, translator="html")(root)
+            except (SelectorError, etree.XPathError):
+                continue
+            for el in matches:
+                if el.tag in ("html", "body"):
+                    continue
+                inline = (el.get("style") or "").lower()
+                if prop not in inline:
+                    el.set("style", f"{prop}:{_HIDING[prop]};{el.get('style') or ''}")
+
+
+def _hiding_rules(css: str) -> list[tuple[str, str]]:
+    """(selector, property) of each top-level rule that hides what it selects (the last
+    declaration of a property in a rule wins)."""
+    out = []
+    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if rule.type != "qualified-rule":
+            continue
+        values = {decl.lower_name: tinycss2.serialize(decl.value).strip().lower()
+                  for decl in tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+                  if decl.type == "declaration" and decl.lower_name in _HIDING}
+        selector = tinycss2.serialize(rule.prelude).strip()
+        out += [(selector, prop) for prop, value in values.items() if value == _HIDING[prop]]
+    return out

@@ -1,0 +1,186 @@
+"""HTML tables as grids: where each cell sits, which tables hold data, and which ``<div>``
+trees are tables drawn with CSS.
+
+:func:`place` is the HTML table algorithm: cells fill each row left to right, skipping the
+positions that row/column spans from earlier cells already cover; a span never reaches past
+the end of its row group. :func:`is_layout` tells a table used to lay out a page (cells
+holding prose, headings, lists or other tables) from a data table. :func:`div_rows` finds
+tables made of ``<div>``s: ``display: table`` styles, ``table``/``tr``/``td`` class names,
+or a box of rows that each hold the same number of cell boxes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from ..document import Cell, Position, Table
+from .html_text import display, is_block, is_skipped, tag_of, text_of
+
+MAX_COLSPAN, MAX_ROWSPAN = 1000, 65534  # the HTML standard's limits
+PAGE_CHARS = 400  # a cell this long holds a page's text, not data
+PROSE_CHARS = 150  # a cell this long is prose whatever it says
+SENTENCE_CHARS = 60  # … and so is a cell this long that ends a sentence
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
+_LEADING_INT = re.compile(r"^\s*(\d+)")
+_ROW_GROUPS = ("thead", "tbody", "tfoot")
+_ROW_GROUP_DISPLAYS = ("table-row-group", "table-header-group", "table-footer-group")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_PAGE_BLOCKS = ("ul", "ol", "dl", "blockquote", "form", "article", "section")
+_TABLE_CLASSES = {"table", "tb", "tbl", "table-box", "div-table", "divtable"}
+_GROUP_CLASSES = {"thead", "tbody", "tfoot", "table-row-group"}
+_ROW_CLASSES = {"tr", "table-row", "tb-row", "tbl-row"}
+_CELL_CLASSES = {"td", "th", "table-cell", "cell", "tb-cell", "tbl-cell"}
+
+
+# ------------------------------------------------------------------ <table>
+
+def row_groups(table: etree._Element) -> list[list[etree._Element]]:
+    """The rows of a table (not of tables inside it), by row group, hidden rows left out."""
+    groups: list[list[etree._Element]] = []
+    loose: list[etree._Element] = []
+    for child in table:
+        tag = tag_of(child)
+        if tag == "tr":
+            loose.append(child)
+        elif tag in _ROW_GROUPS and not is_skipped(child):
+            if loose:
+                groups.append(loose)
+                loose = []
+            groups.append([tr for tr in child if tag_of(tr) == "tr"])
+    if loose:
+        groups.append(loose)
+    return [[tr for tr in g if not is_skipped(tr)] for g in groups]
+
+
+def row_cells(row: etree._Element) -> list[etree._Element]:
+    return [c for c in row if tag_of(c) in ("td", "th") and not is_skipped(c)]
+
+
+def _span(cell: etree._Element, name: str, limit: int) -> int:
+    m = _LEADING_INT.match(cell.get(name) or "")
+    value = int(m.group(1)) if m else 1
+    return min(value, limit) if value > 0 else (0 if name == "rowspan" else 1)
+
+
+def place(groups: list[list[list[etree._Element]]], pos: Position) -> Table:
+    """A Table from row groups of rows of cell elements, by the HTML table algorithm."""
+    cells: list[Cell] = []
+    covered: set[tuple[int, int]] = set()
+    top = 0
+    for group in groups:
+        end = top + len(group)
+        for r, row in enumerate(group, start=top):
+            col = 0
+            for el in row:
+                while (r, col) in covered:
+                    col += 1
+                colspan = _span(el, "colspan", MAX_COLSPAN)
+                rowspan = _span(el, "rowspan", MAX_ROWSPAN)
+                rowspan = end - r if rowspan == 0 else min(rowspan, end - r)
+                for rr in range(r, r + rowspan):
+                    for cc in range(col, col + colspan):
+                        covered.add((rr, cc))
+                cells.append(Cell(text_of(el), r, col, rowspan, colspan, Position(line=el.sourceline)))
+                col += colspan
+        top = end
+    return Table(cells, pos)
+
+
+def table_of(table: etree._Element) -> Table:
+    groups = [[row_cells(tr) for tr in group] for group in row_groups(table)]
+    return place(groups, Position(line=table.sourceline))
+
+
+def is_layout(table: etree._Element) -> bool:
+    """A table that lays out a page rather than holding data: a single cell; a cell that
+    holds another table, a heading or a page's worth of text; or prose (sentences, lists)
+    in a third of its cells."""
+    cells = [c for group in row_groups(table) for tr in group for c in row_cells(tr)]
+    if len(cells) <= 1:
+        return True
+    filled = 0
+    prose = 0
+    for cell in cells:
+        if any(True for _ in cell.iter("table", *_HEADINGS)):
+            return True
+        text = text_of(cell)
+        if len(text) >= PAGE_CHARS:
+            return True
+        if text:
+            filled += 1
+            prose += is_prose(text) or any(True for _ in cell.iter(*_PAGE_BLOCKS))
+    return prose * 3 >= filled > 0
+
+
+def is_prose(text: str) -> bool:
+    """Running text rather than a label or a value."""
+    size = len(text)
+    return size >= PROSE_CHARS or (size >= SENTENCE_CHARS and bool(_SENTENCE_END.search(text)))
+
+
+# ------------------------------------------------------------------ <div> grids
+
+def div_rows(el: etree._Element) -> list[list[etree._Element]] | None:
+    """The rows of cell elements of a table drawn with ``<div>``s, or None if ``el`` is not one."""
+    if tag_of(el) not in ("div", "section", "ul"):
+        return None
+    kids = _shown(el)
+    if len(kids) < 2 and not _table_like(el):
+        return None
+    if _table_like(el) or all(_row_like(k) for k in kids):
+        rows = []
+        for kid in kids:
+            if _group_like(kid):
+                rows += [_shown(r) for r in _shown(kid)]
+            else:
+                rows.append(_shown(kid))
+        return rows if _is_grid(rows, uniform=False) else None
+    if not all(tag_of(k) == "div" for k in kids):
+        return None
+    rows = [_shown(k) for k in kids]
+    return rows if _is_grid(rows, uniform=True) else None
+
+
+def _shown(el: etree._Element) -> list[etree._Element]:
+    return [k for k in el if not is_skipped(k) and tag_of(k) != "br"]
+
+
+def _classes(el: etree._Element) -> set[str]:
+    return set((el.get("class") or "").lower().split())
+
+
+def _table_like(el: etree._Element) -> bool:
+    return display(el) == "table" or bool(_classes(el) & _TABLE_CLASSES)
+
+
+def _group_like(el: etree._Element) -> bool:
+    return display(el) in _ROW_GROUP_DISPLAYS or bool(_classes(el) & _GROUP_CLASSES)
+
+
+def _row_like(el: etree._Element) -> bool:
+    return display(el) == "table-row" or bool(_classes(el) & _ROW_CLASSES) or _group_like(el)
+
+
+def _is_grid(rows: list[list[etree._Element]], uniform: bool) -> bool:
+    """At least two rows, at least two columns, some text, every cell a short box of inline
+    content; for a grid known only by its shape, every row as wide as the others."""
+    widths = {len(r) for r in rows}
+    if len(rows) < 2 or max(widths, default=0) < 2 or (uniform and len(widths) != 1):
+        return False
+    texts = []
+    for row in rows:
+        for cell in row:
+            if uniform and tag_of(cell) != "div" and not (_classes(cell) & _CELL_CLASSES):
+                return False
+            if any(is_block(d) or tag_of(d) == "table" for d in cell.iterdescendants() if tag_of(d) != "p"):
+                return False
+            texts.append(text_of(cell))
+            if is_prose(texts[-1]):
+                return False
+    return any(texts)
+
+
+def div_table(el: etree._Element, rows: list[list[etree._Element]]) -> Table:
+    return place([rows], Position(line=el.sourceline))

@@ -1,0 +1,185 @@
+"""The visible text of an HTML element tree, as a browser would lay it out.
+
+:func:`walk` yields the text of an element in reading order as :class:`Run` pieces and
+:data:`BREAK` marks (a ``<br>`` or the edge of a block element); inline elements
+(``<span>``, ``<font>``, ``<o:p>`` …) run together without a space, so ``<span>1</span>
+<span>2</span>`` reads ``12``. Scripts, styles, comments, form lists and hidden elements
+(``display:none``, ``visibility:hidden``, the ``hidden`` attribute) are left out.
+:func:`lines` collapses white space the CSS way (``&nbsp;`` and U+3000 count as spaces;
+a line break in the source between two CJK characters is dropped) and returns the
+non-empty lines.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from lxml import etree
+
+SKIPPED = frozenset({
+    "head", "script", "style", "title", "meta", "link", "base", "noscript", "template", "iframe", "object",
+    "embed", "svg", "math", "canvas", "audio", "video", "select", "option", "datalist", "rp", "rt",
+})
+BLOCKS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
+    "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre",
+    "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "xmp", "listing",
+})
+_PRE = frozenset({"pre", "xmp", "listing", "textarea"})  # keep their line breaks
+_INLINE_DISPLAYS = ("inline", "inline-block", "contents")
+_STYLE_DISPLAY = re.compile(r"(?:^|;)\s*display\s*:\s*([a-z-]+)", re.IGNORECASE)
+_STYLE_HIDDEN = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.IGNORECASE)
+_SPACES = " \t\n\r\f\u00a0\u3000"
+_SPACE_RUN = re.compile(f"[{_SPACES}]+")
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text and the source line of the element it came from."""
+
+    text: str
+    line: int | None
+
+
+BREAK = object()  # a line break: <br> or the edge of a block
+
+
+def tag_of(el: etree._Element) -> str | None:
+    """The lower-case tag name of an element; None for comments and processing instructions."""
+    return el.tag.lower() if isinstance(el.tag, str) else None
+
+
+def display(el: etree._Element) -> str | None:
+    """The ``display`` an inline style gives an element, if any."""
+    m = _STYLE_DISPLAY.search(el.get("style") or "")
+    return m.group(1).lower() if m else None
+
+
+def is_hidden(el: etree._Element) -> bool:
+    return el.get("hidden") is not None or bool(_STYLE_HIDDEN.search(el.get("style") or ""))
+
+
+def is_skipped(el: etree._Element) -> bool:
+    """Whether an element shows nothing: a comment, a script, a hidden element …"""
+    tag = tag_of(el)
+    return tag is None or tag in SKIPPED or is_hidden(el)
+
+
+def is_block(el: etree._Element) -> bool:
+    shown = display(el)
+    if shown:
+        return shown not in _INLINE_DISPLAYS
+    return tag_of(el) in BLOCKS
+
+
+def walk(el: etree._Element, structure: Callable[[etree._Element], bool] | None = None,
+         ) -> Iterator[Run | object | etree._Element]:
+    """The content of ``el`` in reading order: text runs, BREAKs, and every descendant for
+    which ``structure`` is true (a table, say), yielded whole for the caller to read.
+    Iterative: a page whose unclosed tags nest a thousand deep is read too."""
+    stack = _inside(el, structure, tag_of(el) in _PRE)[::-1]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, _Open):
+            stack += _inside(item.element, structure, item.pre)[::-1]
+        else:
+            yield item
+
+
+@dataclass(frozen=True)
+class _Open:
+    """An element whose content is still to be walked (inside a ``<pre>`` or not)."""
+
+    element: etree._Element
+    pre: bool
+
+
+def _inside(el: etree._Element, structure: Callable[[etree._Element], bool] | None, pre: bool) -> list:
+    """The items directly inside ``el``: its text, its children (to open, or yielded whole
+    when ``structure`` says so), breaks around blocks, and the children's tails."""
+    kids = list(el)
+    out: list = []
+    if el.text:
+        out += _text(el.text, _start_line(el.text, kids[0] if kids else None, el.sourceline), pre)
+    for i, child in enumerate(kids):
+        if tag_of(child) == "br":
+            out.append(BREAK)
+        elif not is_skipped(child):
+            if structure is not None and structure(child):
+                out.append(child)
+            else:
+                opened = _Open(child, pre or tag_of(child) in _PRE)
+                out += [BREAK, opened, BREAK] if is_block(child) else [opened]
+        if child.tail:
+            following = kids[i + 1] if i + 1 < len(kids) else None
+            out += _text(child.tail, _start_line(child.tail, following, child.sourceline), pre)
+    return out
+
+
+def _start_line(text: str, following: etree._Element | None, fallback: int | None) -> int | None:
+    """The source line a text node starts on: counted back from the element after it when
+    there is one (lxml knows where elements start, not where text does)."""
+    if following is not None and following.sourceline:
+        return following.sourceline - text.count("\n")
+    return fallback
+
+
+def _text(text: str, line: int | None, pre: bool) -> list[Run | object]:
+    if not pre:
+        return [Run(text, line)]
+    out: list[Run | object] = []
+    for i, part in enumerate(text.split("\n")):
+        if i:
+            out.append(BREAK)
+        out.append(Run(part, line + i if line is not None else None))
+    return out
+
+
+def lines(items: Iterable[Run | object]) -> list[Run]:
+    """The non-empty lines of a stream of runs and breaks, white space collapsed; each line
+    keeps the source line of its first visible run."""
+    out: list[Run] = []
+    pieces: list[str] = []
+    first: int | None = None
+    for item in items:
+        if isinstance(item, Run):
+            visible = item.text.lstrip(_SPACES)
+            if first is None and visible and item.line is not None:
+                first = item.line + item.text[:len(item.text) - len(visible)].count("\n")
+            pieces.append(item.text)
+            continue
+        text = collapse("".join(pieces))
+        if text:
+            out.append(Run(text, first))
+        pieces, first = [], None
+    text = collapse("".join(pieces))
+    if text:
+        out.append(Run(text, first))
+    return out
+
+
+def collapse(text: str) -> str:
+    """CSS white-space collapsing: each run of spaces becomes one space, or nothing where a
+    source line break sits between two East Asian wide characters; ends trimmed."""
+    def space(m: re.Match) -> str:
+        run = m.group()
+        if ("\n" in run or "\r" in run) and not ("\u00a0" in run or "\u3000" in run):
+            before, after = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
+            if before and after and _wide(before) and _wide(after):
+                return ""
+        return " "
+
+    return _SPACE_RUN.sub(space, text).strip(" ")
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F") and not ("\uac00" <= ch <= "\ud7a3")
+
+
+def text_of(el: etree._Element) -> str:
+    """The visible text of an element: its lines joined by line breaks."""
+    return "\n".join(run.text for run in lines(walk(el)))
