@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from .checks import check_report
 from .extract import NotAReport, extract
 from .model import Finding, Report, Source
 from .readers import UnreadableFile, read, sniff
@@ -22,6 +23,7 @@ def parse(source: str | Path | bytes, name: str | None = None) -> Report:
         data = Path(source).read_bytes()
     doc = read(data, name or path or "")
     report = extract(doc, Source(path=path, sha256=hashlib.sha256(data).hexdigest(), format=sniff(data, path or "")))
+    report.findings += check_report(report)
     return report
 
 

@@ -3,11 +3,15 @@ them (rich tables; group labels beside their sub-rows), and its findings."""
 
 from __future__ import annotations
 
+from rich.cells import chop_cells
 from rich.console import Console
+from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
-from .model import Report
-from .template import FORMATS, T4_GROUPS, T4_RESULTS
+from .model import Finding, Report
+from .template import FORMATS, T4_GROUPS, T4_RESULTS, Severity
 from .template.formats import APPLICANT_COLUMNS, T4_GROUP_LABELS
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -27,18 +31,66 @@ def print_report(report: Report, console: Console) -> None:
         console.print(_table2(report, fmt))
         console.print(_table3(report, fmt))
         console.print(_table4(report))
-    print_findings(report, console)
+    print_findings(report.findings, console)
 
 
-def print_findings(report: Report, console: Console, english: bool = False) -> None:
-    if not report.findings:
-        console.print("[green]没有发现问题 / no findings[/green]")
+_SEVERITY_NAME = {"error": ("错误", "errors"), "warning": ("警告", "warnings"), "info": ("提示", "notes")}
+
+
+def print_findings(findings: list[Finding], console: Console, english: bool = False) -> None:
+    """Findings grouped by severity (errors first), each with its code, message, and the
+    cell or part it concerns with its line or page in the source."""
+    if not findings:
+        console.print("[green]" + ("no findings" if english else "没有发现问题") + "[/green]")
         return
-    for f in report.findings:
-        loc = f" [dim]{f.where}[/dim]" if f.where else ""
-        src = f" [dim](第{f.line}行)[/dim]" if f.line else (f" [dim](第{f.page}页)[/dim]" if f.page else "")
-        msg = f.message_en if english and f.message_en else f.message
-        console.print(f"[{_SEVERITY_STYLE[f.severity.value]}]{f.severity.value:7}[/] {f.code}{loc}{src}: {msg}")
+    for severity in Severity:
+        group = [f for f in findings if f.severity == severity]
+        if not group:
+            continue
+        style = _SEVERITY_STYLE[severity.value]
+        console.print(f"[{style}]{_SEVERITY_NAME[severity.value][english]} ({len(group)})[/]")
+        for f in group:
+            msg = f.message_en if english and f.message_en else f.message
+            console.print(f"  [{style}]{f.code}[/]  [dim]{escape(_location(f, english))}[/dim]")
+            console.print(Padding(_message(msg, console.width - 4, english), (0, 0, 0, 4)))
+
+
+def _message(msg: str, width: int, english: bool) -> Text:
+    """English wraps at spaces; Chinese at any character, as it is typeset (wrapping it
+    at its few spaces, around numbers, would leave half-empty lines)."""
+    if english or width < 10:
+        return Text(msg)
+    return Text("\n".join(chop_cells(msg, width)))
+
+
+def _location(f: Finding, english: bool) -> str:
+    where = [f.where] if f.where else []
+    if f.line:
+        where.append(f"line {f.line}" if english else f"第{f.line}行")
+    elif f.page:
+        where.append(f"page {f.page}" if english else f"第{f.page}页")
+    return " · ".join(where)
+
+
+def print_check(report: Report, findings: list[Finding], console: Console, english: bool = False) -> None:
+    """One report's heading (agency, year, file) and its findings."""
+    m = report.meta
+    year = (f"{m.year}" if english else f"{m.year}年") if m.year else "—"
+    console.rule(f"[bold]{escape(m.agency or m.title or '—')} · {year}[/bold] [dim]{escape(report.source.path or '')}[/dim]")
+    print_findings(findings, console, english)
+
+
+def print_summary(findings: list[Finding], checked: int, failed: int, console: Console, english: bool = False) -> None:
+    """One closing line: reports checked, unreadable, and findings per severity."""
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in Severity}
+    if english:
+        parts = [f"{checked} reports checked"] + ([f"{failed} unreadable"] if failed else []) + \
+                [f"{counts[s]} {_SEVERITY_NAME[s.value][1]}" for s in Severity]
+    else:
+        parts = [f"检查了 {checked} 份报告"] + ([f"{failed} 份无法读取"] if failed else []) + \
+                [f"{_SEVERITY_NAME[s.value][0]} {counts[s]}" for s in Severity]
+    console.rule(style="dim")
+    console.print(", ".join(parts) if english else ",".join(parts))
 
 
 def _table2(report: Report, fmt) -> Table:

@@ -34,6 +34,7 @@ class Entry:
     values: list[Token] = field(default_factory=list)
     texts: list[tuple[str, Position]] = field(default_factory=list)  # text where values belong
     label_pos: Position | None = None
+    headers: tuple[str, ...] = ()  # the column headers printed above the row (matching keys)
 
 
 @dataclass
@@ -110,6 +111,7 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
     cur: Entry | None = None
     last_row = -1
     last_unit = -1
+    headers: list[str] = []
     for ev in evs:
         if ev.kind == "value":
             # a table row of several values has ended: the next values start a new row
@@ -131,13 +133,16 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
         elif phrase is not None and phrase.kind == "row":
             row_index = next((i for i, r in enumerate(spec.rows) if r.key == phrase.ref), None)
         if row_index is not None:
-            cur = Entry(row=row_index, label_pos=ev.pos)
+            cur = Entry(row=row_index, label_pos=ev.pos, headers=tuple(headers))
             entries.append(cur)
             last_row = row_index
         elif phrase is not None and phrase.kind == "group":
             cur = Entry(group=phrase.ref, label_pos=ev.pos)
             entries.append(cur)
         elif phrase is not None:  # a header word, caption or note ends a row
+            if cur is not None and cur.row is not None:
+                headers = []  # a new sub-table's header begins
+            headers.append(ev.segment.text)
             cur = None
         elif cur is not None and not cur.values and (cur.row is not None or cur.group):
             cur.texts.append((ev.segment.text, ev.pos))
@@ -196,7 +201,7 @@ def _place(spec: TableSpec, fmt: str, entries: list[Entry], out: Placed) -> None
             continue
         _flush(spec, pending, last, e.row, out)
         pending = []
-        overflow = _place_row(spec, spec.rows[e.row], e.values, e.texts, e.label_pos, out)
+        overflow = _place_row(spec, spec.rows[e.row], e.values, e.texts, e.label_pos, out, e.headers)
         pending += overflow
         last = e.row
     _flush(spec, pending, last, len(spec.rows), out)
@@ -304,7 +309,7 @@ def _run_length(values: list[int], digits: str) -> int:
 
 
 def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: list[tuple[str, Position]],
-               label_pos: Position | None, out: Placed) -> list[Token]:
+               label_pos: Position | None, out: Placed, headers: tuple[str, ...] = ()) -> list[Token]:
     """Fill one printed row; returns the values beyond its width (they belong further on)."""
     out.rows_seen.add(row.key)
     values = list(values)
@@ -341,6 +346,9 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
             continue
         value = tok.value
         prov = _prov(tok.text, tok.pos, tok)
+        if kind == Kind.AMOUNT:  # the printed header says whether the column has a unit
+            prov["header"] = next((h for h in headers if "金额" in h), "") + \
+                next((h for h in headers if h == label_key("单位:万元")), "")
         if tok.unit and tok.unit.startswith("split:"):
             prov["split_from"] = tok.unit[6:]
         elif kind == Kind.AMOUNT and tok.unit == "元":

@@ -1,0 +1,113 @@
+"""What every check needs: values by schema key, where they were printed, names for
+rows, columns and tables in a message, and the finding that says a rule could not be
+assessed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Finding, Report, Value
+from ..template import BY_CODE, TableSpec
+from ..template.formats import PrintedRow
+
+_NUMERALS = {"二": "2", "三": "3", "四": "4"}
+_TOP = re.compile(r"^([一二三四五六七八九十]+)、")
+_ITEM = re.compile(r"^(\([一二三四五六七八九十]+\))")
+_SUB = re.compile(r"^(\d+)[.、]")
+SHOWN_NULLS = 3  # null cells a not-assessable finding lists by key
+
+
+def number(v: Value) -> str:
+    if v is None:
+        return "—"
+    return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
+
+
+def summand(v: Value) -> str:
+    """A number as a term of a sum: negatives in brackets (``10+(-1)``)."""
+    return f"({number(v)})" if v is not None and v < 0 else number(v)
+
+
+def located(report: Report, code: str, zh: str, en: str, where: str | None) -> Finding:
+    """A finding at a cell (or part), with the line/page it was printed at."""
+    prov = report.provenance.get(where or "", {})
+    return Finding.of(code, zh, en, where, line=prov.get("line"), page=prov.get("page"))
+
+
+def table_name(spec: TableSpec) -> tuple[str, str]:
+    """("表三", "table 3") from the heading the table sits under."""
+    numeral = spec.title.split("、", 1)[0]
+    return f"表{numeral}", f"table {_NUMERALS.get(numeral, numeral)}"
+
+
+def row_short(spec: TableSpec, row_key: str) -> str:
+    """A row's printed numbering: ``一``, ``(七)``, ``(三)1``; the label when it has none."""
+    row = next((r for r in spec.rows if r.key == row_key), None)
+    label = row.label if row else _group_label(spec, row_key)
+    for pattern in (_TOP, _ITEM):
+        m = pattern.match(label or "")
+        if m:
+            return m.group(1)
+    m = _SUB.match(label or "")
+    if m and row and row.group:
+        return f"{group_short(spec, row.group)}{m.group(1)}"
+    return label or row_key
+
+
+def group_short(spec: TableSpec, group: str) -> str:
+    label = _group_label(spec, group) or group
+    m = _ITEM.match(label) or _TOP.match(label)
+    return m.group(1) if m else label
+
+
+def _group_label(spec: TableSpec, key: str) -> str | None:
+    return next((g.label for g in spec.groups if g.key == key), None)
+
+
+def printed_as_one_row(report: Report, spec: TableSpec, derived: str) -> bool:
+    """2021: was (六)其他处理 printed as one row? Then ``other`` holds it and its
+    sub-rows are null (a derived ``other`` is null whenever a sub-row is)."""
+    table = getattr(report, spec.key)
+    parts = spec.derived[derived]
+    return (any(v is not None for v in table.get(derived, {}).values())
+            and all(v is None for p in parts for v in table.get(p, {}).values()))
+
+
+def printed_rows(report: Report, spec: TableSpec) -> list[PrintedRow]:
+    """The table's printed rows as this report printed them: a derived row printed as one
+    row (a deviation from the 2021 format) stands in for its null sub-rows."""
+    rows = list(spec.rows)
+    for derived, parts in spec.derived.items():
+        if not printed_as_one_row(report, spec, derived):
+            continue
+        first = spec.row(parts[0])
+        label = _group_label(spec, first.group) if first.group else derived
+        one = replace(first, key=derived, label=label, group=None,
+                      cells=tuple((derived, col, kind) for _, col, kind in first.cells))
+        at = rows.index(first)
+        rows = rows[:at] + [one] + [r for r in rows[at:] if r.key not in parts]
+    return rows
+
+
+def row_parts(report: Report, spec: TableSpec, rows: tuple[str, ...]) -> tuple[str, ...]:
+    """Rows as an identity lists them, with a derived row printed as one row in place of
+    its sub-rows."""
+    for derived, parts in spec.derived.items():
+        if parts[0] in rows and printed_as_one_row(report, spec, derived):
+            rows = tuple(derived if r == parts[0] else r for r in rows if r not in parts[1:])
+    return rows
+
+
+def not_assessable(code: str, scope_zh: str, scope_en: str, nulls: list[str], where: str | None) -> Finding:
+    """RULE_NOT_ASSESSABLE for one rule over one table (or part): what could not be
+    judged, and the null inputs that stopped it."""
+    shown = "、".join(nulls[:SHOWN_NULLS])
+    more_zh = f" 等 {len(nulls)} 个" if len(nulls) > SHOWN_NULLS else ""
+    more_en = f" and {len(nulls) - SHOWN_NULLS} more" if len(nulls) > SHOWN_NULLS else ""
+    rule = BY_CODE[code]
+    return Finding.of(
+        "RULE_NOT_ASSESSABLE",
+        f"{code}({rule.zh})无法判断,{scope_zh}有空值:{shown}{more_zh}",
+        f"{code} ({rule.en}) not assessable, null inputs in {scope_en}: {', '.join(nulls[:SHOWN_NULLS])}{more_en}",
+        where)

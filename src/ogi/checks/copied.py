@@ -1,0 +1,97 @@
+"""Copied text (TEXT_COPIED): sections 一 and 五 largely the same as another report's —
+the agency's previous one, or another agency's — and, within one report, a department
+writing of a field of work that is not its own (``梳理住建领域事项`` in a 发改 bureau's
+report: a sentence taken from another agency's report)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .. import agency
+from ..agency import FIELDS, AgencyKind
+from ..model import Finding, Report
+from .prose import quote, section_name, section_text, sentences
+
+COPIED_SECTIONS = ("s1", "s5")
+SHINGLE = 8  # characters: long enough that shared boilerplate phrases stay a small share
+COPIED_SHARE = 0.6  # share of a section's text found in the other report's same section
+MIN_SHINGLES = 40  # sections shorter than this are too short to judge
+_WORDS_ONLY = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fffA-Za-z]+")  # digits and years left out
+_FIELD_WORK = "|".join(sorted({w for f in FIELDS for w in f.in_text}, key=len, reverse=True))
+_FIELD_MENTION = re.compile(rf"({_FIELD_WORK})领域(?:事项|政务公开|信息公开|标准目录|基层政务公开)")
+
+
+# ------------------------------------------------------------------ within one report
+
+def check_fields(report: Report) -> list[Finding]:
+    """A department's sections 一/五 about another department's field of work."""
+    if agency.kind(report.meta.agency) is not AgencyKind.DEPARTMENT:
+        return []  # a government's or township's report covers every field
+    own = agency.fields_of(report.meta.agency)
+    out: list[Finding] = []
+    for sentence in sentences(report, COPIED_SECTIONS):
+        for m in _FIELD_MENTION.finditer(sentence.text):
+            field = next(f for f in FIELDS if m.group(1) in f.in_text)
+            if field.key in own:
+                continue
+            zh, en = section_name(sentence.section)
+            section = report.sections[sentence.section]
+            said = quote(sentence.text, m.start())
+            out.append(Finding.of(
+                "TEXT_COPIED", f"{zh}写到“{m.group(0)}”,不是{report.meta.agency}的职责领域,疑为照搬其他机关的报告:“{said}”",
+                f"{en} speaks of “{m.group(0)}”, not a field of {report.meta.agency}: likely copied from another "
+                f"agency's report: “{said}”", f"section.{sentence.section}", line=section.line, page=section.page))
+    return out
+
+
+# ------------------------------------------------------------------ across reports
+
+def _shingles(text: str) -> set[str]:
+    words = _WORDS_ONLY.sub("", text)
+    return {words[i:i + SHINGLE] for i in range(len(words) - SHINGLE + 1)}
+
+
+def copied_share(mine: set[str], other: set[str]) -> float | None:
+    """The share of a section's shingles that the other section also has; None when
+    the section is too short to judge."""
+    if len(mine) < MIN_SHINGLES:
+        return None
+    return len(mine & other) / len(mine)
+
+
+def check_copied(reports: Sequence[Report], previous: dict[int, int]) -> list[tuple[int, Finding]]:
+    """Each report's sections 一/五 against its agency's previous report (``previous``:
+    index → index) and against every other agency's report. A finding goes to the later
+    report of a pair (to both when they are of the same year)."""
+    shingles = [{key: _shingles(section_text(r, key)) for key in COPIED_SECTIONS} for r in reports]
+    out: list[tuple[int, Finding]] = []
+    for i, report in enumerate(reports):
+        for j, other in enumerate(reports):
+            if i == j or not _compared(report, other, previous.get(i) == j):
+                continue
+            for key in COPIED_SECTIONS:
+                share = copied_share(shingles[i][key], shingles[j][key])
+                if share is not None and share >= COPIED_SHARE:
+                    out.append((i, _finding(report, other, key, share, previous.get(i) == j)))
+    return out
+
+
+def _compared(report: Report, other: Report, is_previous: bool) -> bool:
+    if is_previous:
+        return True
+    if agency.same_agency(report.meta.agency, other.meta.agency, report.meta.index_number, other.meta.index_number):
+        return False  # the same agency: only its previous report counts
+    year, other_year = report.meta.year, other.meta.year
+    return year is None or other_year is None or other_year <= year
+
+
+def _finding(report: Report, other: Report, key: str, share: float, is_previous: bool) -> Finding:
+    zh, en = section_name(key)
+    name = other.meta.agency or other.source.path or "?"
+    whose_zh = f"本机关 {other.meta.year} 年的报告" if is_previous else f"{name} {other.meta.year or ''} 年的报告"
+    whose_en = f"the agency's {other.meta.year} report" if is_previous else f"{name}'s {other.meta.year or ''} report"
+    section = report.sections[key]
+    return Finding.of("TEXT_COPIED", f"{zh} {share:.0%} 的文字与{whose_zh}({other.source.path})相同",
+                      f"{share:.0%} of {en} is the same text as {whose_en} ({other.source.path})",
+                      f"section.{key}", line=section.line, page=section.page)

@@ -1,0 +1,164 @@
+"""The hard rules the format itself implies, tolerance 0: table 三's balance, row totals
+and outcome total, table 四's totals, and the kind of every value (no negative counts,
+no fractions). The rows, columns and sums are read from ``ogi.template``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model import Finding, Report
+from ..template import APPLICANT_COLUMNS, FORMATS, T4_RESULTS, Kind, TableSpec
+from ..template.formats import BALANCE, T4_GROUP_LABELS
+from .cells import (
+    group_short,
+    located,
+    not_assessable,
+    number,
+    printed_rows,
+    row_parts,
+    row_short,
+    summand,
+    table_name,
+)
+
+_MEASURES = {"table3": {m.key: m.label for m in APPLICANT_COLUMNS}, "table4": {m.key: m.label for m in T4_RESULTS}}
+
+
+def check_tables(report: Report) -> list[Finding]:
+    fmt = FORMATS.get(report.meta.template or "")
+    if fmt is None:
+        return []
+    out = _row_sums(report, fmt.table3, "T3_ROW_TOTAL")
+    for identity in fmt.table3.identities:
+        out += _identity(report, fmt.table3, identity)
+    out += _row_sums(report, fmt.table4, "T4_TOTAL")
+    for spec in fmt.tables:
+        out += _value_kinds(report, spec)
+    return out
+
+
+# ------------------------------------------------------------------ sums within a row
+
+def _row_sums(report: Report, spec: TableSpec, code: str) -> list[Finding]:
+    """Each printed row's sums (``PrintedRow.sums``): the total cell = its part cells."""
+    out: list[Finding] = []
+    nulls: list[str] = []
+    skipped: list[str] = []
+    labels = _MEASURES[spec.key]
+    for row in printed_rows(report, spec):
+        for total_at, part_ats in row.sums:
+            total_key, parts = row.cells[total_at], [row.cells[i] for i in part_ats]
+            keys = [f"{spec.key}.{r}.{c}" for r, c, _ in parts + [total_key]]
+            values = [report.value(k) for k in keys]
+            context = T4_GROUP_LABELS.get(total_key[0]) or row.label or row.key
+            if any(v is None for v in values):
+                nulls += [k for k, v in zip(keys, values) if v is None]
+                skipped.append(T4_GROUP_LABELS.get(total_key[0]) or row_short(spec, row.key))
+                continue
+            *part_values, total = values
+            if sum(part_values) == total:
+                continue
+            names = "+".join(labels[c] for _, c, _ in parts)
+            names_en = " + ".join(c for _, c, _ in parts)
+            shown = "+".join(summand(v) for v in part_values)
+            out.append(located(
+                report, code,
+                f"{names} = {shown} = {number(sum(part_values))} ≠ {labels[total_key[1]]} = {number(total)} ({context})",
+                f"{names_en} = {shown.replace('+', ' + ')} = {number(sum(part_values))} ≠ {total_key[1]} = "
+                f"{number(total)} ({total_key[0]})",
+                keys[-1]))
+    if nulls:
+        zh, en = table_name(spec)
+        out.append(not_assessable(code, f"{zh} {'、'.join(skipped)} 行", f"{en} (rows: {len(skipped)})",
+                                  nulls, spec.key))
+    return out
+
+
+# ------------------------------------------------------------------ identities over columns
+
+def _terms(spec: TableSpec, rows: Iterable[str]) -> list[tuple[str, str, list[str]]]:
+    """The rows of one side of an identity as a message names them (zh, en, row keys):
+    the sub-rows of a numbered group ((三)不予公开 …) summed under its number."""
+    terms: list[tuple[str, str, list[str]]] = []
+    for key in rows:
+        row = next((r for r in spec.rows if r.key == key), None)
+        group = row.group if row else None
+        name = group_short(spec, group) if group else ""
+        if not name.startswith("("):
+            terms.append((row_short(spec, key), key, [key]))
+        elif terms and terms[-1][1] == f"{group}.*":
+            terms[-1][2].append(key)
+        else:
+            terms.append((name, f"{group}.*", [key]))
+    return terms
+
+
+def _identity(report: Report, spec: TableSpec, identity: tuple[tuple[str, ...], tuple[str, ...]]) -> list[Finding]:
+    code = "T3_BALANCE" if identity == BALANCE else "T3_OUTCOME_TOTAL"
+    left, right = (row_parts(report, spec, side) for side in identity)
+    anchor = (left if len(left) < len(right) else right)[0]
+    sides = (_terms(spec, left), _terms(spec, right))
+    table = getattr(report, spec.key)
+    columns = [c for _, c, _ in spec.rows[0].cells]
+    out: list[Finding] = []
+    nulls: list[str] = []
+    skipped: list[str] = []
+    for col in columns:
+        sums, shown_zh, shown_en = [], [], []
+        missing = [f"{spec.key}.{r}.{col}" for r in left + right if table.get(r, {}).get(col) is None]
+        if missing:
+            nulls += missing
+            skipped.append(_MEASURES[spec.key][col])
+            continue
+        for terms in sides:
+            values = [sum(table[r][col] for r in keys) for _, _, keys in terms]
+            sums.append(sum(values))
+            shown_zh.append(_side("+", [t[0] for t in terms], values))
+            shown_en.append(_side(" + ", [t[1] for t in terms], values))
+        if sums[0] != sums[1]:
+            label = _MEASURES[spec.key][col]
+            out.append(located(report, code, f"{shown_zh[0]} ≠ {shown_zh[1]} ({label}列)",
+                               f"{shown_en[0]} ≠ {shown_en[1]} (column {col})", f"{spec.key}.{anchor}.{col}"))
+    if nulls:
+        zh, en = table_name(spec)
+        out.append(not_assessable(code, f"{zh} {'、'.join(skipped)} 列", f"{en} (columns: {len(skipped)})",
+                                  nulls, spec.key))
+    return out
+
+
+def _side(plus: str, names: list[str], values: list) -> str:
+    if len(values) == 1:
+        return f"{names[0]} = {number(values[0])}"
+    return f"{plus.join(names)} = {plus.join(summand(v) for v in values)} = {number(sum(values))}"
+
+
+# ------------------------------------------------------------------ the kind of each value
+
+def _value_kinds(report: Report, spec: TableSpec) -> list[Finding]:
+    """VALUE_NEGATIVE: below zero where the kind is not signed; VALUE_NOT_INTEGER: a
+    count or signed count with a fraction. A null cell is left to the parser's findings."""
+    out: list[Finding] = []
+    tname, tname_en = table_name(spec)
+    for row in printed_rows(report, spec):
+        for (row_key, col, kind), label in zip(row.cells, _cell_labels(spec, row)):
+            key = f"{spec.key}.{row_key}.{col}"
+            v = report.value(key)
+            if v is None:
+                continue
+            text = report.provenance.get(key, {}).get("text", number(v))
+            if v < 0 and kind != Kind.SIGNED:
+                out.append(located(report, "VALUE_NEGATIVE", f"{tname}{label}为负数 {number(v)}(印为“{text}”)",
+                                   f"{tname_en} {key} is negative: {number(v)} (printed '{text}')", key))
+            if kind != Kind.AMOUNT and v != int(v):
+                out.append(located(report, "VALUE_NOT_INTEGER", f"{tname}{label}不是整数:{number(v)}(印为“{text}”)",
+                                   f"{tname_en} {key} is not an integer: {number(v)} (printed '{text}')", key))
+    return out
+
+
+def _cell_labels(spec: TableSpec, row) -> list[str]:
+    """A readable name for each cell of a printed row: “row label”的“column”."""
+    if spec.key == "table2":
+        return [f"“{row.label}”的“{c}”" for c in row.column_labels]
+    if spec.key == "table4":
+        return [f"“{T4_GROUP_LABELS[r]}”的“{_MEASURES['table4'][c]}”" for r, c, _ in row.cells]
+    return [f"“{row.label}”的“{_MEASURES['table3'][c]}”" for _, c, _ in row.cells]

@@ -1,0 +1,248 @@
+"""The narrative against the tables (TEXT_TABLE_MISMATCH).
+
+The figures a report states in its text about applications (received, answered, carried
+over from last year and into next), reviews, suits and normative documents are read
+clause by clause and compared with the cells that hold them. A figure counts only when it
+is the report's own: a clause whose subject is the agency itself (``我局``, its name), the
+whole jurisdiction (``全区``, ``全市``) or no one is compared, and its scope is named in
+the finding; a part (``其中…``) or another unit (``区政府办代表区政府…``, ``各部门``) is
+not, since its number need not be the table's. Documents are counted per issuing body, so
+a count of one body's documents (``区政府规范性文件``) is not compared either. Numbers
+about other things (热线, 网络问政, 条信息, 培训) never match a figure's words, and
+approximate ones (``300余件``) are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .. import agency
+from ..model import Finding, Report, Value
+from ..template import FORMATS
+from .cells import not_assessable, number
+from .prose import Sentence, clauses, quote, section_name, sentences
+
+_FIGURE = re.compile(r"(?<![\d.])(\d+)\s*(?:件|起)")
+_APPROXIMATE = re.compile(r"(?:约|近|超过|逾|将近|不到|不足)\s*$")
+_PART = re.compile(r"其中")
+_DATE_LEAD = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?|今年以来|全年|本年度|一年来|年内)*")
+_JURISDICTION = re.compile(r"^(?:全(?:省|市|区|县|镇|乡|旗|州|街道)|我(?:省|市|区|县|镇|乡|旗))")
+_SELF = re.compile(r"^(?:我局|我委|我办|我厅|我中心|我单位|我部门|我镇|我乡|我街道|我处|本机关|本单位|本局|本部门|本级|全局)")
+_ORGAN = re.compile(r"^[\u4e00-\u9fff]{0,12}?(?:人民政府办公室|政府办公室|政府办|人民政府|政府|办公室|委员会|局|委|厅|"
+                    r"中心|办事处|管委会|部门|单位)(?!信息|公开|网站|门户|部门|工作)")
+_OTHER_MATTERS = re.compile(r"咨询|热线|问政|留言|来电|来信|信访|投诉|建议|提案|诉求|12345")
+
+_REVIEW = re.compile(r"行政复议")
+_SUIT = re.compile(r"行政诉讼|起诉")
+_CARRIED_OVER = re.compile(r"(?:上年|上一年|去年)度?[^,]{0,4}(?:结转|遗留|未办结)")
+_CARRIED_FORWARD = re.compile(r"(?:结转|顺延|转入|转至|延至)[^,]{0,3}(?:下|次|明)一?年")
+_RECEIVED = re.compile(r"收到|新收|受理|接收|接到|办理")
+_ANSWERED = re.compile(r"答复|办结")
+_VERBS = "制定|制发|出台|印发|发布|新增|公开|废止"
+_DOCS = re.compile(rf"(?P<verb>{_VERBS})了?(?P<body>(?:(?!{_VERBS})[^,]){{0,8}}?)"
+                   r"(?:行政)?(?P<doc>规范性文件|规章)(?:共计?|合计)?\s*$")
+_DOCS_IN_FORCE = re.compile(r"现行有效[^,]{0,6}(?P<doc>规范性文件|规章)\s*$")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the table says about a figure: a cell or a sum of cells."""
+
+    zh: str
+    en: str
+    value: Value
+    cells: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """What a figure counts, and the readings of the table that would agree with it."""
+
+    zh: str
+    en: str
+    readings: tuple[Reading, ...]
+    per_body: bool = False  # documents: counted per issuing body
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A figure the text states: what it counts, the number, and where it was read."""
+
+    figure: Figure
+    stated: int
+    sentence: Sentence
+    at: int  # position of the number in the sentence
+    scope: str | None  # the scope words, if any
+
+
+def check_text(report: Report) -> list[Finding]:
+    out: list[Finding] = []
+    nulls: list[str] = []
+    for claim in _claims(report):
+        readings = claim.figure.readings
+        if any(r.value == claim.stated for r in readings):
+            continue
+        if any(r.value is None for r in readings):
+            nulls += [k for r in readings for k in r.cells if report.value(k) is None]
+            continue
+        out.append(_mismatch(report, claim))
+    if nulls:
+        out.append(not_assessable("TEXT_TABLE_MISMATCH", "正文所述数字对应的表格单元格",
+                                  "the cells the text's figures refer to", sorted(set(nulls)), None))
+    return out
+
+
+def _mismatch(report: Report, claim: Claim) -> Finding:
+    section_zh, section_en = section_name(claim.sentence.section)
+    scope_zh = f"(范围:{claim.scope})" if claim.scope else ""
+    scope_en = f" (scope: {claim.scope})" if claim.scope else ""
+    table_zh = ",".join(f"{r.zh} = {number(r.value)}" for r in claim.figure.readings)
+    table_en = ", ".join(f"{r.en} = {number(r.value)}" for r in claim.figure.readings)
+    said = quote(claim.sentence.text, claim.at)
+    section = report.sections[claim.sentence.section]
+    return Finding.of(
+        "TEXT_TABLE_MISMATCH",
+        f"{section_zh}“{said}”{scope_zh}:{claim.figure.zh} {claim.stated} 件,而{table_zh}",
+        f"{section_en} “{said}”{scope_en}: {claim.figure.en} {claim.stated}, but {table_en}",
+        f"section.{claim.sentence.section}", line=section.line, page=section.page)
+
+
+# ------------------------------------------------------------------ reading the figures
+
+def _claims(report: Report) -> list[Claim]:
+    found = []
+    for sentence in sentences(report):
+        subjects: list[str] = []
+        for start, clause in clauses(sentence.text):
+            subject = _subject(clause)
+            if subject:
+                subjects.append(subject)
+            for m in _FIGURE.finditer(clause):
+                head, tail = clause[:m.start()], clause[m.end():]
+                if _APPROXIMATE.search(head) or _PART.search(head):
+                    continue
+                scope = subjects[-1] if subjects else None
+                if scope and not _counts_as_own(scope, report.meta.agency):
+                    continue
+                figure = _figure(report, head.rstrip(), tail)
+                if figure is None or figure.per_body and scope and not _SELF.match(scope) \
+                        and not _JURISDICTION.match(scope):
+                    continue
+                found.append(Claim(figure, int(m.group(1)), sentence, start + m.start(1), scope))
+    return found
+
+
+def _subject(clause: str) -> str | None:
+    """The scope words a clause starts with (after a date): 全区, 我局, an organ's name."""
+    rest = _DATE_LEAD.sub("", clause)
+    for pattern in (_JURISDICTION, _SELF, _ORGAN):
+        m = pattern.match(rest)
+        if m:
+            return m.group(0)
+    return None
+
+
+def _counts_as_own(scope: str, name: str | None) -> bool:
+    if _JURISDICTION.match(scope) or _SELF.match(scope):
+        return True
+    return agency.names_self(scope, name)
+
+
+def _figure(report: Report, head: str, tail: str) -> Figure | None:
+    """What a figure counts, from the words before (and just after) it."""
+    for read in _FIGURES:
+        figure = read(report, head, tail)
+        if figure:
+            return figure
+    return None
+
+
+def _sum(report: Report, zh: str, keys: tuple[str, ...]) -> Reading:
+    values = [report.value(k) for k in keys]
+    return Reading(zh, " + ".join(keys), None if None in values else sum(values), keys)
+
+
+def _t3(report: Report, zh: str, *rows: str) -> Reading:
+    return _sum(report, zh, tuple(f"table3.{r}.total" for r in rows))
+
+
+def _t4(report: Report, zh: str, *groups: str) -> Reading:
+    return _sum(report, zh, tuple(f"table4.{g}.total" for g in groups))
+
+
+def _appeals(report: Report, head: str, tail: str) -> Figure | None:
+    review, suit = _REVIEW.search(head), _SUIT.search(head)
+    if review and suit:
+        return Figure("行政复议和行政诉讼", "reviews and suits", (
+            _t4(report, "表四三项总计之和", "review", "litigation_direct", "litigation_after_review"),))
+    if review and not re.search(r"复议后|经复议", head[review.end():]):
+        return Figure("行政复议", "administrative reviews", (_t4(report, "表四行政复议总计", "review"),))
+    if not suit:
+        return None
+    if re.search(r"直接起诉|未经复议", head):
+        return Figure("直接起诉的行政诉讼", "suits without review",
+                      (_t4(report, "表四未经复议直接起诉总计", "litigation_direct"),))
+    if re.search(r"复议后", head):
+        return Figure("复议后起诉的行政诉讼", "suits after review",
+                      (_t4(report, "表四复议后起诉总计", "litigation_after_review"),))
+    return Figure("行政诉讼", "suits", (_t4(report, "表四两类行政诉讼总计之和", "litigation_direct",
+                                            "litigation_after_review"),))
+
+
+def _carried(report: Report, head: str, tail: str) -> Figure | None:
+    if _CARRIED_OVER.search(head):
+        return Figure("上年结转申请", "applications carried over",
+                      (_t3(report, "表三“二、上年结转”总计", "carried_over"),))
+    if _CARRIED_FORWARD.search(head) or _CARRIED_FORWARD.match(re.sub(r"^申请", "", tail)):
+        return Figure("结转下年度申请", "applications carried forward",
+                      (_t3(report, "表三“四、结转下年度继续办理”总计", "carried_forward"),))
+    return None
+
+
+def _applications(report: Report, head: str, tail: str) -> Figure | None:
+    if _OTHER_MATTERS.search(head):
+        return None
+    if _ANSWERED.search(head) and not _RECEIVED.search(head):
+        return Figure("答复申请", "applications answered", (_t3(report, "表三“(七)总计”", "total"),))
+    if not (_RECEIVED.search(head) and "申请" in head):
+        return None
+    readings = (_t3(report, "表三“一、本年新收”总计", "new_received"),
+                _t3(report, "加上年结转", "new_received", "carried_over"))
+    if "办理" in head:
+        readings += (_t3(report, "表三“(七)总计”", "total"),)
+    return Figure("收到申请", "applications received", readings)
+
+
+def _documents(report: Report, head: str, tail: str) -> Figure | None:
+    m = _DOCS_IN_FORCE.search(head)
+    if m:
+        return _document_figure(report, m.group("doc"), ("in_force",), "现行有效")
+    m = _DOCS.search(head)
+    if not m:
+        return None
+    body = m.group("body")
+    if body and not _SELF.match(body) and (_ORGAN.match(body) or "部门" in body):
+        return None  # a named body's documents
+    if m.group("verb") == "废止":
+        return _document_figure(report, m.group("doc"), ("repealed",), "废止")
+    return _document_figure(report, m.group("doc"), ("issued", "made", "published"), "制发")
+
+
+def _document_figure(report: Report, doc: str, columns: tuple[str, ...], verb: str) -> Figure | None:
+    fmt = FORMATS.get(report.meta.template or "")
+    if fmt is None:
+        return None
+    printed = fmt.table2.row("regulations" if doc == "规章" else "normative_documents")
+    labels = {col: label for (_, col, _), label in zip(printed.cells, printed.column_labels)}
+    row = printed.key
+    readings = tuple(Reading(f"表二“{printed.label}”的“{labels[col]}”", f"table2.{row}.{col}",
+                             report.value(f"table2.{row}.{col}"), (f"table2.{row}.{col}",))
+                     for col in columns if col in labels)
+    if not readings:
+        return None
+    return Figure(f"{verb}{doc}", f"{row.replace('_', ' ')} ({verb})", readings, per_body=True)
+
+
+_FIGURES: tuple[Callable[[Report, str, str], Figure | None], ...] = (_appeals, _carried, _documents, _applications)
