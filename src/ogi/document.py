@@ -13,13 +13,18 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Position:
-    """Where a piece of text is in the source: a 1-based line and/or page."""
+    """Where a piece of text is in the source: a 1-based line and/or page, and on a page
+    its box (x0, top, x1, bottom in PDF points from the top-left corner) when known."""
 
     line: int | None = None
     page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
 
     def as_dict(self) -> dict:
-        return {k: v for k, v in (("line", self.line), ("page", self.page)) if v is not None}
+        out = {k: v for k, v in (("line", self.line), ("page", self.page)) if v is not None}
+        if self.bbox is not None:
+            out["bbox"] = [round(v, 1) for v in self.bbox]
+        return out
 
 
 @dataclass
