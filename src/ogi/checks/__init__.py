@@ -6,7 +6,7 @@
     >>> for index, finding in check_across(reports): ...
 
 One module per family of rules: ``tables`` (the hard rules), ``plausibility`` (table 二,
-amount units), ``dates``, ``sections`` (一, 五, 六), ``text`` (narrative against tables),
+amount units), ``confidence`` (OCR values), ``dates``, ``sections`` (一, 五, 六), ``text`` (narrative against tables),
 ``copied`` and ``cross`` (across reports).
 """
 
@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Finding, Report
+from .confidence import check_confidence
 from .copied import check_copied, check_fields
 from .cross import check_years, previous_reports
 from .dates import check_other_year, check_published
@@ -23,7 +24,7 @@ from .sections import check_sections
 from .tables import check_tables
 from .text import check_text
 
-TABLE_CHECKS = (check_tables, check_plausibility, check_published)
+TABLE_CHECKS = (check_tables, check_plausibility, check_published, check_confidence)
 TEXT_CHECKS = (check_other_year, check_sections, check_text, check_fields)
 TEXT_RULES = ("TEXT_TABLE_MISMATCH", "YEAR_MISMATCH_TEXT", "FEE_NOT_REPORTED", "FEE_CONTRADICTION", "PROBLEMS_TRIVIAL",
               "OVERVIEW_INCOMPLETE", "TEXT_COPIED")

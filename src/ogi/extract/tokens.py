@@ -27,7 +27,7 @@ _NUMBER = re.compile(r"(?P<sign>减少|增加|[-+])?" + _NUM + r"\s*" + _UNIT)
 _CELL_NUMBER = re.compile(r"^(?P<sign>减少|增加|[-+])?" + _NUM + _UNIT + "$")
 _SPACED_THOUSANDS = re.compile(r"^\d{1,3}(?: \d{3})+$")
 # a digit that numbers the next label: "…0002.其他法律…" → the "2" starts "2.其他…"
-_LABEL_NUMBER = re.compile(r"\d[.、](?=[^\d\s])")
+_LABEL_NUMBER = re.compile(r"\d[.、]\s?(?=[^\d\s])")
 
 
 @dataclass
@@ -77,7 +77,7 @@ def split_free_text(text: str) -> list[tuple[str, str, bool, float | int | None,
     for m in _NUMBER.finditer(t):
         start, end = m.start(), m.end()
         num = m["num"]
-        follow = t[m.end("num"):m.end("num") + 2]
+        follow = t[m.end("num"):m.end("num") + 3]
         if not m["unit"] and _LABEL_NUMBER.match(num[-1:] + follow):
             # the last digit numbers the label that follows
             num = num[:-1]

@@ -1,0 +1,137 @@
+"""OCR of scanned pages and images, offline: RapidOCR (PP-OCR models on onnxruntime, the
+Chinese models ship inside the ``rapidocr`` wheel) reads the words with a confidence each,
+and OpenCV finds the ruling lines, so that the words land in the table grid that
+``pdf_grid`` builds from those lines, exactly as for a PDF with a text layer. A page
+scanned sideways is turned upright first.
+
+Every value read here keeps its confidence (``Cell.confidence``, 0..1); the extractor
+copies it into provenance and ``ogi.checks.confidence`` flags low ones (OCR_LOW_CONFIDENCE).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from functools import lru_cache
+
+from ..document import Document
+from .errors import UnreadableFile
+from .pdf_page import EDGE_MIN_LENGTH, Fragment, PageContent, edge
+
+IMAGE_DPI = 150  # resolution assumed for an image that does not say its own
+LINE_SHARE = 40  # a ruling line is at least 1/LINE_SHARE of the image's width (or height)
+SIDEWAYS = 1.5  # a text box this many times taller than wide stands upright
+MAX_PIXELS = 40_000_000  # larger images are refused (a page at 600 dpi is 35 million)
+_INSTALL = "pip install rapidocr onnxruntime"
+# the engine puts spaces where Chinese print has none ("1. 属于", "（五） 不予处理")
+_SPACE_BY_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+
+
+def read_image(data: bytes) -> Document:
+    """A PNG or JPEG page (a photo or scan of a report) read by OCR."""
+    from PIL import Image, UnidentifiedImageError
+
+    require_engine()
+    try:
+        image = Image.open(io.BytesIO(data))
+        if image.width * image.height > MAX_PIXELS:
+            raise UnreadableFile(f"the image has {image.width}×{image.height} pixels; at most {MAX_PIXELS} are read")
+        image.load()
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+        raise UnreadableFile(f"the image is damaged or of an unknown kind ({type(exc).__name__})") from exc
+    dpi = image.info.get("dpi", (IMAGE_DPI, IMAGE_DPI))[0] or IMAGE_DPI
+    content = ocr_page(image, 1, points_per_pixel=72 / float(dpi))
+    from .pdf_layout import document_blocks, page_layout
+
+    blocks = document_blocks([page_layout(content)])
+    if not blocks:
+        raise UnreadableFile("no text was recognised in the image")
+    return Document(blocks, "image")
+
+
+def require_engine() -> None:
+    """Raise UnreadableFile when no OCR engine is installed."""
+    try:
+        import cv2  # noqa: F401
+        import rapidocr  # noqa: F401
+    except ImportError as exc:
+        raise UnreadableFile(f"reading scanned pages needs an OCR engine, which is not installed ({_INSTALL})") from exc
+
+
+def ocr_page(image, number: int, points_per_pixel: float) -> PageContent:
+    """One page image as upright content: recognised words and ruling lines, in points."""
+    import numpy as np
+
+    rgb, result, turned = _upright(np.asarray(image.convert("RGB")))
+    fragments = []
+    for box, text, score in zip(result.boxes if result.boxes is not None else [], result.txts or (), result.scores or ()):
+        xs, ys = [p[0] for p in box], [p[1] for p in box]
+        text = _SPACE_BY_WIDE.sub("", text).strip()
+        if text:
+            fragments.append(Fragment(text, min(xs) * points_per_pixel, min(ys) * points_per_pixel,
+                                      max(xs) * points_per_pixel, max(ys) * points_per_pixel, float(score)))
+    edges = [edge(*(v * points_per_pixel for v in e)) for e in ruling_lines(rgb)]
+    height, width = rgb.shape[:2]
+    return PageContent(number, width * points_per_pixel, height * points_per_pixel, fragments,
+                       [e for e in edges if max(e["width"], e["height"]) >= EDGE_MIN_LENGTH], turned=turned)
+
+
+def _upright(rgb):
+    """The page image turned so that its text lines run across (a scan fed in sideways),
+    with what OCR read on it, and whether it was turned. Which quarter turn is right is told
+    by the confidence of a reading that does not flip upside-down lines itself."""
+    import numpy as np
+
+    result = _engine()(rgb)
+    if not _sideways(result):
+        return rgb, result, False
+    best = None
+    for quarter in (1, 3):  # a quarter turn left, a quarter turn right
+        turned = np.ascontiguousarray(np.rot90(rgb, quarter))
+        probe = _engine()(turned, use_cls=False)
+        score = sum(probe.scores or ())
+        if best is None or score > best[0]:
+            best = (score, turned, probe)
+    return best[1], best[2], True
+
+
+def _sideways(result) -> bool:
+    """Do most text boxes stand upright (lines running down the image)?"""
+    tall = wide = 0
+    for box, text in zip(result.boxes if result.boxes is not None else [], result.txts or ()):
+        if len(text.strip()) < 2:
+            continue
+        w = max(p[0] for p in box) - min(p[0] for p in box)
+        h = max(p[1] for p in box) - min(p[1] for p in box)
+        tall += h > SIDEWAYS * w
+        wide += w > SIDEWAYS * h
+    return tall >= 3 and tall > wide
+
+
+def ruling_lines(rgb) -> list[tuple[float, float, float, float]]:
+    """Horizontal and vertical ruling lines of a page image (x0, top, x1, bottom in pixels;
+    top == bottom for a horizontal line, x0 == x1 for a vertical one): dark pixels opened
+    with a long thin kernel keep only straight runs, each run a line."""
+    import cv2
+
+    gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    ink = cv2.adaptiveThreshold(255 - gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, 15, -2)
+    height, width = gray.shape
+    out: list[tuple[float, float, float, float]] = []
+    for horizontal in (True, False):
+        size = (max(10, width // LINE_SHARE), 1) if horizontal else (1, max(10, height // LINE_SHARE))
+        runs = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, size))
+        n, _, stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
+        for x, y, w, h, _area in stats[1:n]:
+            if horizontal:
+                out.append((float(x), y + h / 2, float(x + w), y + h / 2))
+            else:
+                out.append((x + w / 2, float(y), x + w / 2, float(y + h)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _engine():
+    from rapidocr import RapidOCR
+
+    return RapidOCR(params={"Global.log_level": "error"})

@@ -1,0 +1,307 @@
+"""Tables without ruling lines, rebuilt from where their words sit.
+
+A *row line* breaks at wide gaps into label chunks and value chunks (numbers, ``/``,
+``—``, ``无``). Row lines near each other whose values fall in the same columns, with the
+label-only lines between them, make a table; value columns are the x-ranges the value
+chunks share.
+
+Labels: a row label may run over several lines with its numbers printed beside the first,
+a middle or the last of them. A label line that starts with an enumerator (``一、``
+``（二）`` ``3.``) starts a row, any other label line continues the row above, and a row's
+numbers are those printed within its lines; numbers printed just above their label join
+it; a number broken over two lines of its column is joined. Where lines carry two label
+chunks (a group label beside a sub-label), the labels form two columns: text lying wholly
+in the first is the group label, joined over its lines into one cell spanning the rows it
+sits beside; a label reaching into both columns is a row label over both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+from ..document import Cell, Position, Table
+from .pdf_grid import PlacedTable
+from .pdf_lines import SPACE_GAP, Line, join_lines, min_confidence, union
+from .pdf_page import PageContent
+
+MAX_LABEL_LINES = 4  # label-only lines allowed between two row lines of one table
+TRAILING_LABEL_LINES = 2  # label lines taken below the last row line
+MAX_HEADER_LINES = 4  # header lines (several chunks, no value) taken above the first row
+MIN_VALUES_ALONE = 3  # a single row line is a table when it has this many values
+WIDE = 0.6  # a label-only line wider than this share of the table is prose, not a label
+BAND_SLACK = 0.5  # line heights a value may stick out of its column and still belong to it
+ROW_GAP = 0.6  # a gap above a line wider than this many line heights separates two rows
+GROUP_LINE_GAP = 2  # lines of one group label are at most this many lines apart
+
+_VALUE = re.compile(r"^(?:[-+]?\d[\d,，.]*\s*(?:万元|元|%|件|个|项)?|[/／\\—–\-]{1,2}|无)$")
+_ENUMERATOR = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十]{1,3}[）)、.．]|[（(]\d{1,2}[）)]|\d{1,2}[.、．](?!\d))")
+
+Split = tuple[list[Line], list[Line]]  # a line's label chunks and value chunks
+
+
+@dataclass
+class _Row:
+    labels: list[Line] = field(default_factory=list)  # row labels (or sub-labels), in line order
+    wide: bool = False  # its label spans the group column too
+    values: list[list[Line]] = field(default_factory=list)  # value chunks of each line with values
+    lines: list[int] = field(default_factory=list)  # indices of the lines it takes
+
+    def value_count(self) -> int:
+        return max((len(v) for v in self.values), default=0)
+
+
+def unruled_tables(lines: list[Line], page: PageContent) -> tuple[list[PlacedTable], list[Line]]:
+    """Tables found among ``lines`` (of ``page``) and the lines left over."""
+    split = [_split(ln) for ln in lines]
+    tables: list[PlacedTable] = []
+    used: set[int] = set()
+    for start, end in _regions(lines, split):
+        head = start
+        while head > 0 and start - head < MAX_HEADER_LINES and head - 1 not in used \
+                and len(split[head - 1][0]) >= 2 and not split[head - 1][1] and "。" not in lines[head - 1].text:
+            head -= 1
+        tables.append(_table(lines[head:end], split[head:end], start - head, page))
+        used.update(range(head, end))
+    return tables, [ln for i, ln in enumerate(lines) if i not in used]
+
+
+# ------------------------------------------------------------------ lines and regions
+
+def _split(line: Line) -> Split:
+    labels, values = [], []
+    for chunk in line.chunks():
+        pieces = _value_pieces(chunk)
+        if pieces:
+            values += pieces
+        elif values:
+            values.append(chunk)  # text right of a value is a cell of its own
+        else:
+            labels.append(chunk)
+    return labels, values
+
+
+def _value_pieces(chunk: Line) -> list[Line]:
+    """A chunk of values (several if spaced apart), or [] if it is not all values."""
+    pieces = [Line([chunk.fragments[0]])]
+    for f in chunk.fragments[1:]:
+        if f.x0 - pieces[-1].x1 > SPACE_GAP * chunk.height:
+            pieces.append(Line([f]))
+        else:
+            pieces[-1].fragments.append(f)
+    return pieces if all(_VALUE.match(p.text) for p in pieces) else []
+
+
+def _regions(lines: list[Line], split: list[Split]) -> list[tuple[int, int]]:
+    """[start, end) of each run of lines that is a table: row lines whose values fall in the
+    same columns, at most a few label-only lines between them."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        if not _is_row_line(split[i]):
+            i += 1
+            continue
+        start, end, rows, j = i, i + 1, 1, i + 1
+        values = list(split[i][1])
+        width = lines[i].x1 - lines[i].x0
+        while j < len(lines):
+            if _is_row_line(split[j]):
+                if not _aligned(split[j][1], _bands(values), lines[j].height):
+                    break
+                rows, end = rows + 1, j + 1
+                values += split[j][1]
+                width = max(width, lines[j].x1 - lines[j].x0)
+            elif not (j - end < MAX_LABEL_LINES and _is_label_line(lines[j], split[j], width)):
+                break
+            j += 1
+        if rows >= 2 or len(values) >= MIN_VALUES_ALONE:
+            last_row = end
+            while end < j and end - last_row < TRAILING_LABEL_LINES and not _ENUMERATOR.match(lines[end].text):
+                end += 1  # the last row's label continues below its numbers
+            out.append((start, end))
+        i = max(end, i + 1)
+    return out
+
+
+def _is_row_line(parts: Split) -> bool:
+    labels, values = parts
+    return bool(values) and len(labels) + len(values) >= 2
+
+
+def _is_label_line(line: Line, parts: Split, width: float) -> bool:
+    labels, values = parts
+    return not values and len(labels) <= 2 and "。" not in line.text and line.x1 - line.x0 <= WIDE * width
+
+
+def _aligned(values: list[Line], bands: list[tuple[float, float]], height: float) -> bool:
+    """Do these value chunks fall in the columns ``bands`` (each in its own, most in one)?"""
+    slack = BAND_SLACK * height
+    hits = [[i for i, (a, b) in enumerate(bands) if v.x0 <= b + slack and v.x1 >= a - slack] for v in values]
+    taken = [h[0] for h in hits if len(h) == 1]
+    if len(taken) != len(set(taken)) or any(len(h) > 1 for h in hits):
+        return False
+    return 2 * sum(1 for h in hits if not h) <= len(values)
+
+
+# ------------------------------------------------------------------ one table
+
+def _table(lines: list[Line], split: list[Split], n_header: int, page: PageContent) -> PlacedTable:
+    bands = _bands([v for _, values in split[n_header:] for v in values])
+    first_value = bands[0][0]
+    slack = BAND_SLACK * lines[0].height
+    split = [([c for c in labels if c.x0 < first_value - slack], [c for c in labels if c.x0 >= first_value - slack] + values)
+             for labels, values in split]  # header words over the value columns are column text
+    sub_start = _sub_label_start(split[n_header:])
+    rows, groups = _rows(lines[n_header:], split[n_header:], sub_start)
+    n_label = 2 if sub_start is not None else 1
+    cells: list[Cell] = []
+    for r, (labels, values) in enumerate(split[:n_header]):  # header words joined per column
+        by_col: dict[int, list[Line]] = {}
+        for chunk in labels + values:
+            col = 0 if chunk.x1 <= first_value else n_label + _nearest(bands, chunk)
+            by_col.setdefault(col, []).append(chunk)
+        for col, chunks in sorted(by_col.items()):
+            cells.append(_cell(chunks, r, col, page, colspan=n_label if col == 0 else 1))
+    first_row = {}
+    for r, row in enumerate(rows, start=n_header):
+        for i in row.lines:
+            first_row[i] = r
+        if row.labels:
+            col = 0 if row.wide or n_label == 1 else 1
+            cells.append(_cell(row.labels, r, col, page, colspan=n_label - col))
+        if not row.values:
+            continue  # a caption or a label without values: no blank value cells
+        per_band: dict[int, list[Line]] = {}
+        for values in row.values:
+            for chunk in values:
+                per_band.setdefault(_nearest(bands, chunk), []).append(chunk)
+        for b in range(len(bands)):
+            cells.append(_cell(per_band.get(b, []), r, n_label + b, page))
+    for run in groups:
+        covered = [_row_of(i, first_row, lines[n_header:]) for i, _ in run]
+        top = min(covered)
+        cells.append(_cell([c for _, c in run], top, 0, page, rowspan=max(covered) - top + 1))
+    bbox = (min(ln.x0 for ln in lines), lines[0].top, max(ln.x1 for ln in lines), lines[-1].bottom)
+    return PlacedTable(Table(cells, Position(page=page.number, bbox=page.box(*bbox))), lines[0].top, bbox)
+
+
+def _sub_label_start(split: list[Split]) -> float | None:
+    """Where the sub-label column starts, if lines carry a group label beside a sub-label."""
+    starts = [labels[-1].x0 for labels, _ in split if len(labels) >= 2]
+    return median(starts) if starts else None
+
+
+def _rows(lines: list[Line], split: list[Split], sub_start: float | None) -> tuple[list[_Row], list[list]]:
+    """The table's rows, and its group labels as runs of (line index, chunk)."""
+    height = lines[0].height
+    kinds = [_kinds(labels, values, sub_start, height) for labels, values in split]
+    for i, (labels, _) in enumerate(split):
+        for k, chunk in enumerate(labels):
+            if kinds[i][k] == "lone":
+                kinds[i][k] = _lone_kind(chunk, i, split, kinds, height)
+    rows: list[_Row] = []
+    groups: list[list] = []
+    last_group_line = -GROUP_LINE_GAP - 1
+    for i, ((labels, values), line_kinds) in enumerate(zip(split, kinds)):
+        own = [c for c, k in zip(labels, line_kinds) if k != "group"]
+        for c, k in zip(labels, line_kinds):
+            if k == "group":
+                if i - last_group_line > GROUP_LINE_GAP:
+                    groups.append([])
+                groups[-1].append((i, c))
+                last_group_line = i
+        cur = rows[-1] if rows else None
+        apart = i > 0 and lines[i].top - lines[i - 1].bottom > ROW_GAP * height
+        if own:
+            starts_row = _ENUMERATOR.match(own[0].text) is not None
+            if cur is None or starts_row or (cur.values and (values or apart)):
+                cur = _Row(wide="wide" in line_kinds)
+                rows.append(cur)
+            cur.labels += own
+            cur.lines.append(i)
+            if values:
+                cur.values.append(values)
+        elif values:
+            if cur is not None and cur.values and len(values) <= 2 and len(values) * 2 < cur.value_count() \
+                    and not apart:
+                cur.values.append(values)  # a number broken over two lines of its column
+                cur.lines.append(i)
+            elif cur is not None and not cur.values and cur.labels:
+                cur.values.append(values)  # numbers beside a middle line of the label
+                cur.lines.append(i)
+            else:
+                rows.append(_Row(values=[values], lines=[i]))
+    merged: list[_Row] = []
+    for row in rows:  # numbers printed just above their label
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.values and not prev.labels and row.labels and not row.values:
+            prev.labels, prev.wide, prev.lines = row.labels, row.wide, prev.lines + row.lines
+            continue
+        merged.append(row)
+    return merged, groups
+
+
+def _lone_kind(chunk: Line, i: int, split: list[Split], kinds: list[list[str]], height: float) -> str:
+    """A label alone on its line, in the group column: the next line of the row label
+    above it (not numbered, starting where that label starts), else a part of a group label
+    when sub-labels are printed beside its neighbours, else a row label."""
+    labelled = [j for j in range(i) if split[j][0]]
+    above = [c for c, k in zip(split[labelled[-1]][0], kinds[labelled[-1]]) if k == "wide"] if labelled else []
+    if above and not _ENUMERATOR.match(chunk.text) and abs(above[0].x0 - chunk.x0) <= height:
+        return "wide"
+    near = [kinds[j] for j in (i - 1, i + 1) if 0 <= j < len(split)]
+    return "group" if any("sub" in n for n in near) else "wide"
+
+
+def _kinds(labels: list[Line], values: list[Line], sub_start: float | None, height: float) -> list[str]:
+    """Each label chunk's kind: "sub" (in the sub-label column), "group" (wholly in the
+    group column beside a sub-label), "wide" (a row label over both columns, or the only
+    label column), "lone" (in the group column, alone on a line without values: decided
+    by its neighbours)."""
+    if sub_start is None:
+        return ["wide"] * len(labels)
+    tol = height
+    has_sub = any(c.x0 >= sub_start - tol for c in labels)
+    out = []
+    for c in labels:
+        if c.x0 >= sub_start - tol:
+            out.append("sub")
+        elif c.x1 > sub_start + tol:
+            out.append("wide")
+        elif has_sub:
+            out.append("group")
+        else:
+            out.append("wide" if values else "lone")
+    return out
+
+
+def _row_of(line: int, first_row: dict[int, int], lines: list[Line]) -> int:
+    """The row a line belongs to, or the row of the nearest line that has one."""
+    if line in first_row:
+        return first_row[line]
+    nearest = min(first_row, key=lambda i: abs(lines[i].top - lines[line].top))
+    return first_row[nearest]
+
+
+def _bands(chunks: list[Line]) -> list[tuple[float, float]]:
+    """The x-ranges that value chunks share: one per value column."""
+    bands: list[list[float]] = []
+    for c in sorted(chunks, key=lambda c: c.x0):
+        if bands and c.x0 <= bands[-1][1]:
+            bands[-1][1] = max(bands[-1][1], c.x1)
+        else:
+            bands.append([c.x0, c.x1])
+    return [(a, b) for a, b in bands]
+
+
+def _nearest(bands: list[tuple[float, float]], chunk: Line) -> int:
+    cx = (chunk.x0 + chunk.x1) / 2
+    return min(range(len(bands)), key=lambda i: 0 if bands[i][0] <= cx <= bands[i][1]
+               else min(abs(cx - bands[i][0]), abs(cx - bands[i][1])))
+
+
+def _cell(chunks: list[Line], row: int, col: int, page: PageContent, rowspan: int = 1, colspan: int = 1) -> Cell:
+    box = page.box(*union(chunks)) if chunks else None
+    return Cell(join_lines([c.text for c in chunks]), row, col, rowspan, colspan, pos=Position(page=page.number, bbox=box),
+                confidence=min_confidence([f for c in chunks for f in c.fragments]))

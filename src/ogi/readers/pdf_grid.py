@@ -1,0 +1,169 @@
+"""Tables drawn with ruling lines: cells from the lines' intersections (pdfplumber's
+table finder, fed with any page's edges, so scans use it too), a grid with row and column
+spans, and each cell's whole text.
+
+Word processors also draw invisible boxes around body text (a page-wide frame per line).
+Rows that are one cell as wide as the table, at the top or bottom of a table, are such
+frames or captions: their text goes back to the page's running text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from pdfplumber.table import (
+    cells_to_tables,
+    edges_to_intersections,
+    intersections_to_cells,
+    merge_edges,
+)
+from pdfplumber.utils import filter_edges
+
+from ..document import Cell, Position, Table
+from .pdf_lines import group_lines, join_lines, min_confidence
+from .pdf_page import EDGE_MIN_LENGTH, Fragment, PageContent, edge
+
+SNAP = 3.0  # pt: lines this close are one line (pdfplumber's default)
+GRID = 1.0  # pt: cell borders this close are one grid line
+MIN_CLOSED_COLUMNS = 2  # columns whose open ends are joined into a border (see _closing_edges)
+
+BBox = tuple[float, float, float, float]
+
+
+@dataclass
+class PlacedTable:
+    """A table found on a page, with where it starts (for reading order)."""
+
+    table: Table
+    top: float
+    bbox: BBox
+
+
+def ruled_tables(page: PageContent) -> tuple[list[PlacedTable], list[Fragment]]:
+    """The page's ruled tables and the fragments outside them."""
+    edges = merge_edges(page.edges, SNAP, SNAP, SNAP, SNAP)
+    edges = filter_edges(edges, min_length=EDGE_MIN_LENGTH)
+    edges = merge_edges(edges + _closing_edges(edges), SNAP, SNAP, SNAP, SNAP)
+    cell_groups = cells_to_tables(intersections_to_cells(edges_to_intersections(edges, SNAP, SNAP)))
+    free = list(page.fragments)
+    found: list[PlacedTable] = []
+    for boxes in cell_groups:
+        placed, free = _table(boxes, free, page)
+        if placed is not None:
+            found.append(placed)
+    return found, free
+
+
+def _closing_edges(edges: list[dict]) -> list[dict]:
+    """Borders a table broken by the page does not draw: where several vertical lines end
+    together with no horizontal line there, a line joins their ends."""
+    horizontal = [e for e in edges if e["orientation"] == "h"]
+    vertical = [e for e in edges if e["orientation"] == "v"]
+    out = []
+    for end in ("top", "bottom"):
+        groups: list[list[dict]] = []
+        for e in sorted(vertical, key=lambda e: e[end]):
+            if groups and e[end] - groups[-1][-1][end] <= SNAP:
+                groups[-1].append(e)
+            else:
+                groups.append([e])
+        for group in groups:
+            if len(group) < MIN_CLOSED_COLUMNS + 1:
+                continue
+            y = sum(e[end] for e in group) / len(group)
+            x0, x1 = min(e["x0"] for e in group), max(e["x0"] for e in group)
+            if not any(abs(h["top"] - y) <= SNAP and h["x0"] <= x0 + SNAP and h["x1"] >= x1 - SNAP for h in horizontal):
+                out.append(edge(x0, y, x1, y))
+    return out
+
+
+def _table(boxes: list[BBox], fragments: list[Fragment], page: PageContent) -> tuple[PlacedTable | None, list[Fragment]]:
+    xs = _grid_lines([b[0] for b in boxes] + [b[2] for b in boxes])
+    ys = _grid_lines([b[1] for b in boxes] + [b[3] for b in boxes])
+    holes = _holes(boxes, xs, ys)
+    boxes = boxes + holes
+    inside: dict[BBox, list[Fragment]] = {b: [] for b in boxes}
+    outside: list[Fragment] = []
+    for f in fragments:
+        box = next((b for b in boxes if b[0] <= f.cx <= b[2] and b[1] <= f.cy <= b[3]), None)
+        (inside[box] if box else outside).append(f)
+    boxes = [b for b in boxes if inside[b] or b not in holes]  # an empty hole is no cell
+    rows: dict[int, list[tuple[BBox, Cell]]] = {}
+    for b in boxes:
+        r0, r1 = _index(ys, b[1]), _index(ys, b[3])
+        c0, c1 = _index(xs, b[0]), _index(xs, b[2])
+        lines = group_lines(inside[b]) if inside[b] else []
+        cell = Cell(join_lines([ln.text for ln in lines]), r0, c0, max(1, r1 - r0), max(1, c1 - c0),
+                    pos=Position(page=page.number, bbox=page.box(*b)), confidence=min_confidence(inside[b]))
+        rows.setdefault(r0, []).append((b, cell))
+    n_cols = len(xs) - 1
+    order = sorted(rows)
+    # peel one-cell full-width rows (text frames, captions) from the top and the bottom
+    while order and _full_width(rows[order[0]], n_cols):
+        outside += inside[rows[order.pop(0)][0][0]]
+    while order and _full_width(rows[order[-1]], n_cols):
+        outside += inside[rows[order.pop()][0][0]]
+    kept = [(b, c) for r in order for b, c in rows[r]]
+    if not any(c.text for _, c in kept):
+        return None, outside + [f for b, _ in kept for f in inside[b]]
+    first = order[0]
+    renumber = {r: i for i, r in enumerate(order)}
+    cells = []
+    for _, c in kept:
+        last = max(r for r in order if r < c.row + c.rowspan)
+        c.rowspan = renumber[last] - renumber[c.row] + 1
+        c.row = renumber[c.row]
+        cells.append(c)
+    compact_columns(cells)
+    bbox = (min(b[0] for b, _ in kept), min(b[1] for b, _ in kept), max(b[2] for b, _ in kept), max(b[3] for b, _ in kept))
+    return PlacedTable(Table(cells, Position(page=page.number, bbox=page.box(*bbox))), ys[first], bbox), outside
+
+
+def compact_columns(cells: list[Cell]) -> None:
+    """Renumber grid columns so that each starts some cell: columns every cell spans (Word
+    adds them to align borders; peeled frame rows leave them) are no table columns."""
+    starts = sorted({c.col for c in cells})
+    index = {col: i for i, col in enumerate(starts)}
+    for c in cells:
+        end = c.col + c.colspan
+        c.colspan = max(1, sum(1 for s in starts if c.col <= s < end))
+        c.col = index[c.col]
+
+
+def _holes(boxes: list[BBox], xs: list[float], ys: list[float]) -> list[BBox]:
+    """Grid positions no cell covers (a cell whose border is missing, often at a page
+    break), each vertical run of them a cell, so that text printed there stays in the table."""
+    covered = set()
+    for b in boxes:
+        for r in range(_index(ys, b[1]), _index(ys, b[3])):
+            for c in range(_index(xs, b[0]), _index(xs, b[2])):
+                covered.add((r, c))
+    holes: list[BBox] = []
+    for c in range(len(xs) - 1):
+        run_start = None
+        for r in range(len(ys)):  # a vertical run of holes is one cell whose borders are lost
+            hole = r < len(ys) - 1 and (r, c) not in covered
+            if hole and run_start is None:
+                run_start = r
+            elif not hole and run_start is not None:
+                holes.append((xs[c], ys[run_start], xs[c + 1], ys[r]))
+                run_start = None
+    return holes
+
+
+def _full_width(row: list[tuple[BBox, Cell]], n_cols: int) -> bool:
+    return len(row) == 1 and row[0][1].colspan == n_cols and row[0][1].rowspan == 1
+
+
+def _grid_lines(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > GRID:
+            out.append(v)
+    return out
+
+
+def _index(lines: list[float], v: float) -> int:
+    i = bisect_left(lines, v - GRID)
+    return min(i, len(lines) - 1)

@@ -1,0 +1,127 @@
+"""What one page shows, in upright reading coordinates: text fragments and ruling lines.
+
+A fragment is a glyph of a PDF text layer or a word box of OCR, with its box (x to the
+right, y down the page) and, for OCR, its confidence. Pages whose text runs down or up
+the sheet (a /Rotate entry, or a landscape table drawn sideways) are turned so that the
+text reads left to right, lines following each other downwards.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+EDGE_MIN_LENGTH = 3.0  # pt: shorter strokes are glyph parts or dots, not ruling lines
+
+
+@dataclass
+class Fragment:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    confidence: float | None = None
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass
+class PageContent:
+    """One page: its fragments and ruling-line edges (pdfplumber's edge dicts)."""
+
+    number: int  # 1-based
+    width: float
+    height: float
+    fragments: list[Fragment] = field(default_factory=list)
+    edges: list[dict] = field(default_factory=list)
+    turned: bool = False  # coordinates are of the turned page, not the page as stored
+
+    def box(self, x0: float, top: float, x1: float, bottom: float) -> tuple[float, float, float, float] | None:
+        """A box for ``Position.bbox``: on the page as stored, so none for a turned page."""
+        return None if self.turned else (x0, top, x1, bottom)
+
+
+def from_plumber(page, number: int) -> PageContent:
+    """A pdfplumber page as upright content."""
+    chars = [c for c in page.chars if c["text"].strip()]
+    turn = _Turn(_text_direction(chars), chars + list(page.edges), (page.width, page.height))
+    fragments = [Fragment(c["text"], *turn.box(c["x0"], c["top"], c["x1"], c["bottom"])) for c in chars]
+    edges = []
+    for e in page.edges:
+        x0, top, x1, bottom = turn.box(e["x0"], e["top"], e["x1"], e["bottom"])
+        horizontal = (x1 - x0) >= (bottom - top)
+        length = (x1 - x0) if horizontal else (bottom - top)
+        if length < EDGE_MIN_LENGTH:
+            continue
+        if horizontal:
+            y = (top + bottom) / 2
+            top = bottom = y
+        else:
+            x = (x0 + x1) / 2
+            x0 = x1 = x
+        edges.append(edge(x0, top, x1, bottom))
+    width, height = turn.size
+    return PageContent(number, width, height, fragments, edges, turned=not turn.upright)
+
+
+def edge(x0: float, top: float, x1: float, bottom: float) -> dict:
+    """A horizontal (top == bottom) or vertical (x0 == x1) ruling line as pdfplumber wants it."""
+    horizontal = abs(bottom - top) < 1e-6
+    return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0, "height": bottom - top,
+            "orientation": "h" if horizontal else "v", "object_type": "line"}
+
+
+def _text_direction(chars: list[dict]) -> tuple[int, int]:
+    """The direction most glyphs advance in, on the page as shown (x right, y down)."""
+    votes: Counter = Counter()
+    for c in chars:
+        a, b = c["matrix"][0], c["matrix"][1]
+        if abs(a) >= abs(b):
+            votes[(1 if a >= 0 else -1, 0)] += 1
+        else:
+            votes[(0, -1 if b > 0 else 1)] += 1  # PDF y points up; ours points down
+    return votes.most_common(1)[0][0] if votes else (1, 0)
+
+
+class _Turn:
+    """Maps page coordinates so that ``direction`` becomes left-to-right. A turned page is
+    shifted so that its content starts at the origin (pdfminer's rotated space does not
+    match the page box pdfplumber reports)."""
+
+    def __init__(self, direction: tuple[int, int], objects: list[dict], size: tuple[float, float]):
+        self.dx, self.dy = direction
+        self.ox = self.oy = 0.0
+        self.size = size
+        if self.upright or not objects:
+            return
+        pts = [self._raw(o[x], o[y]) for o in objects for x in ("x0", "x1") for y in ("top", "bottom")]
+        self.ox = min(p[0] for p in pts)
+        self.oy = min(p[1] for p in pts)
+        self.size = (max(p[0] for p in pts) - self.ox, max(p[1] for p in pts) - self.oy)
+
+    @property
+    def upright(self) -> bool:
+        return (self.dx, self.dy) == (1, 0)
+
+    def _raw(self, x: float, y: float) -> tuple[float, float]:
+        # along the text, and along the line advance (the text direction turned a quarter clockwise)
+        return x * self.dx + y * self.dy, -x * self.dy + y * self.dx
+
+    def box(self, x0: float, top: float, x1: float, bottom: float) -> tuple[float, float, float, float]:
+        if self.upright:
+            return x0, top, x1, bottom
+        pts = [self._raw(x, y) for x in (x0, x1) for y in (top, bottom)]
+        xs = [p[0] - self.ox for p in pts]
+        ys = [p[1] - self.oy for p in pts]
+        return min(xs), min(ys), max(xs), max(ys)

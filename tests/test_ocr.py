@@ -1,0 +1,118 @@
+"""OCR of scanned pages (RapidOCR + OpenCV ruling lines): values land in the table grid
+with their confidence; low-confidence values get OCR_LOW_CONFIDENCE."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from fixtures.pdf import build
+
+from ogi.document import Table
+from ogi.readers import UnreadableFile, read
+from ogi.checks.confidence import LOW_CONFIDENCE, low_confidence_findings
+from ogi.readers.ocr import ruling_lines
+from ogi.template.normalize import nfkc
+
+try:
+    import cv2  # noqa: F401
+    import numpy as np
+    import rapidocr  # noqa: F401
+except ImportError:
+    np = None
+needs_ocr = pytest.mark.skipif(np is None, reason="OCR engine not installed (pip install rapidocr onnxruntime)")
+
+
+@needs_ocr
+def test_ruling_lines_of_a_drawn_grid():
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (600, 400), "white")
+    draw = ImageDraw.Draw(image)
+    for y in (50, 150, 250, 350):
+        draw.line([(50, y), (550, y)], fill="black", width=2)
+    for x in (50, 300, 550):
+        draw.line([(x, 50), (x, 350)], fill="black", width=2)
+    draw.text((100, 90), "text is not a line", fill="black")
+    lines = ruling_lines(np.asarray(image))
+    horizontal = sorted(round(t) for x0, t, x1, b in lines if t == b and x1 - x0 > 400)
+    vertical = sorted(round(x0) for x0, t, x1, b in lines if x0 == x1 and b - t > 250)
+    assert [abs(y - want) <= 2 for y, want in zip(horizontal, (50, 150, 250, 350))] == [True] * 4
+    assert len(horizontal) == 4 and len(vertical) == 3
+
+
+def test_low_confidence_findings_from_provenance():
+    provenance = {
+        "table3.total.total": {"text": "21", "page": 4, "confidence": LOW_CONFIDENCE - 0.2},
+        "table3.total.natural_person": {"text": "21", "page": 4, "confidence": 0.99},
+        "table2.fees.amount": {"text": "7730.28", "page": 3},
+    }
+    (finding,) = low_confidence_findings(provenance)
+    assert (finding.code, finding.where, finding.page) == ("OCR_LOW_CONFIDENCE", "table3.total.total", 4)
+
+
+@needs_ocr
+def test_an_image_that_is_no_image():
+    with pytest.raises(UnreadableFile, match="damaged"):
+        read(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
+
+
+@needs_ocr
+@pytest.mark.slow
+def test_scanned_pdf_at_150_dpi_reads_into_the_grid():
+    doc = read(build.scanned(build.ruled_report(split_rows=3), dpi=150))
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    rows = [[nfkc(c.text) for c in row] for row in tables[0].rows()]  # OCR mixes （ and (
+    assert rows[2] == ["一、收到数量", "12", "9"]
+    assert rows[3] == ["二、办理结果", "(一)予以办理", "7", "5"]
+    spans = {nfkc(c.text): (c.rowspan, c.colspan) for c in tables[0].cells}
+    assert spans["分类"] == (2, 2) and spans["二、办理结果"] == (3, 1)
+    values = [c for c in tables[1].cells if c.text.isdigit()]
+    assert values and all(0 < c.confidence <= 1 for c in values)
+    assert [c.text for c in tables[1].rows()[3]] == ["第3项", "3", "6", "9"]
+
+
+@needs_ocr
+@pytest.mark.slow
+def test_png_page():
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(build.unruled_report())[0].render(scale=150 / 72).to_pil()
+    buf = io.BytesIO()
+    page.save(buf, format="PNG", dpi=(150, 150))
+    doc = read(buf.getvalue(), "page.png")
+    assert doc.format == "image"
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [nfkc(c.text) for c in table.rows()[-1]] == ["(六)总计", "35", "6", "41"]
+
+
+def test_a_low_confidence_value_is_flagged():
+    from fixtures.docx.build import report_2021
+
+    from ogi.checks import check_report
+    from ogi.extract import extract
+    from ogi.readers.docx import read_docx
+
+    doc = read_docx(report_2021())
+    cell = next(c for b in doc.blocks if isinstance(b, Table) for c in b.cells if c.text == "1046")
+    cell.confidence = LOW_CONFIDENCE / 2
+    report = extract(doc)
+    report.findings += check_report(report)
+    assert report.provenance["table3.denied.state_secret.total"]["confidence"] == LOW_CONFIDENCE / 2
+    flagged = [f.where for f in report.findings if f.code == "OCR_LOW_CONFIDENCE"]
+    assert flagged == ["table3.denied.state_secret.total"]
+
+
+@needs_ocr
+@pytest.mark.slow
+@pytest.mark.parametrize("angle", [90, 270])
+def test_page_scanned_sideways_is_turned_upright(angle):
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(build.ruled_report(split_rows=3))[0].render(scale=150 / 72).to_pil().convert("L")
+    buf = io.BytesIO()
+    page.rotate(angle, expand=True).save(buf, format="PDF", resolution=150)
+    doc = read(buf.getvalue())
+    table = next(b for b in doc.blocks if isinstance(b, Table))
+    assert [nfkc(c.text) for c in table.rows()[2]] == ["一、收到数量", "12", "9"]
+    assert table.cells[0].pos.bbox is None  # boxes of the turned image are not the page's

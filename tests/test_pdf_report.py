@@ -1,0 +1,44 @@
+"""Whole 2021-format reports made as PDFs here (labels from ogi.template) parse to every
+value they print: ruled, unruled (word positions only) and scanned (OCR)."""
+
+from __future__ import annotations
+
+import pytest
+from fixtures.docx.build import value
+from fixtures.pdf import build
+
+from ogi import parse
+from ogi.template.formats import FORMATS
+
+T4_CELLS = [(g, r) for g in ("review", "litigation_direct", "litigation_after_review")
+            for r in ("upheld", "corrected", "other", "pending", "total")]
+
+
+def _wrong(report) -> list:
+    wrong = []
+    for table in ("table2", "table3"):
+        for i, row in enumerate(FORMATS["2021"].table(table).rows):
+            for k, (row_key, col_key, _) in enumerate(row.cells):
+                got = getattr(report, table)[row_key][col_key]
+                if got != value(table, i, k):
+                    wrong.append((table, row_key, col_key, got))
+    wrong += [("table4", g, r, report.table4[g][r]) for k, (g, r) in enumerate(T4_CELLS)
+              if report.table4[g][r] != value("table4", 0, k)]
+    return wrong
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
+def test_report_pdf_parses_to_its_values(ruled):
+    report = parse(build.report_2021(ruled=ruled), name="report.pdf")
+    assert (report.meta.template, report.meta.year) == ("2021", 2023)
+    assert _wrong(report) == []
+    assert not {f.code for f in report.findings} & {"ROW_AMBIGUOUS", "ROW_MISSING", "ROW_LABEL_MISSING", "CELL_BLANK"}
+
+
+@pytest.mark.slow
+def test_scanned_report_parses_to_its_values():
+    pytest.importorskip("rapidocr", reason="OCR engine not installed (pip install rapidocr onnxruntime)")
+    report = parse(build.scanned(build.report_2021(), dpi=150), name="scan.pdf")
+    assert _wrong(report) == []
+    provenance = report.provenance["table3.total.total"]
+    assert provenance["text"] == "1236" and 0 < provenance["confidence"] <= 1
