@@ -1,0 +1,48 @@
+"""``ogi agencies list|merge|split``: agency identity across years and sources."""
+
+from __future__ import annotations
+
+import typer
+
+from ..cli import app, out
+from ..store.agencies import list_agencies, merge, resolve, split
+from ._db import db_option, format_option, opened, print_rows
+
+agencies_app = typer.Typer(help="Agencies across years: list them, merge two, split one.", no_args_is_help=True)
+app.add_typer(agencies_app, name="agencies")
+
+_COLUMNS = ("id", "name", "region", "level", "kind", "parent", "reports", "first_year", "last_year", "aliases")
+_HEADERS = ("编号", "机关", "地区", "层级", "类别", "上级政府", "报告数", "起", "止", "别名")
+
+
+@agencies_app.command("list")
+def list_cmd(db: str = db_option(), format=format_option()) -> None:
+    """Every agency with its reports' years and the names and codes it is known by."""
+    with opened(db, read_only=True) as store:
+        rows = [(*row[:-1], "; ".join(row[-1])) for row in list_agencies(store)]
+    print_rows(_COLUMNS, rows, format, title="机关 / agencies", headers=_HEADERS)
+
+
+@agencies_app.command("merge")
+def merge_cmd(
+    keep: str = typer.Argument(..., help="The agency that stays (id or name)."),
+    other: str = typer.Argument(..., help="The agency merged into it (id or name): a former name, a predecessor."),
+    db: str = db_option(),
+) -> None:
+    """Two agencies are one (renamed, reorganised): B's reports and aliases become A's."""
+    with opened(db) as store:
+        a, b = resolve(store, keep), resolve(store, other)
+        merge(store, a, b)
+    out.print(f"已合并 / merged agency {b} into {a}")
+
+
+@agencies_app.command("split")
+def split_cmd(
+    agency: str = typer.Argument(..., help="The agency to split (id or name)."),
+    aliases: list[str] = typer.Argument(..., help="Its names (as printed) or alias keys (org:…) that are another agency."),
+    db: str = db_option(),
+) -> None:
+    """Part of an agency is another: these aliases and the reports carrying them move to a new agency."""
+    with opened(db) as store:
+        new_id = split(store, resolve(store, agency), aliases)
+    out.print(f"已拆分 / split: new agency {new_id}")

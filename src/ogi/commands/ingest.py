@@ -1,0 +1,135 @@
+"""``ogi ingest``: report files, folders and URLs → the database."""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Callable
+from contextlib import contextmanager
+from pathlib import Path
+
+import typer
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
+
+from ..cli import app, err, out
+from ..store.ingest import Input, Outcome, Summary, collect, ingest
+from ..store.reports import record_failure
+from ._db import db_option, fail, opened
+
+
+def default_cache() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ogi" / "fetch"
+
+
+class RateColumn(ProgressColumn):
+    """Reports parsed per second."""
+
+    def render(self, task) -> Text:
+        return Text(f"{task.speed:.1f} 份/秒" if task.speed else "", style="cyan")
+
+
+@contextmanager
+def progress_bar(label: str):
+    """A progress bar on stderr (done/total, failed, rate, ETA), and the callbacks feeding it."""
+    with Progress(TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("失败 {task.fields[failed]}", style="red"), RateColumn(), TimeRemainingColumn(),
+                  console=err, transient=False) as bar:
+        task = bar.add_task(label, total=None, failed=0)
+        failed = 0
+
+        def on_total(total: int) -> None:
+            bar.update(task, total=total)
+
+        def on_outcome(outcome: Outcome) -> None:
+            nonlocal failed
+            failed += outcome.failed
+            bar.update(task, advance=1, failed=failed)
+
+        yield on_total, on_outcome
+
+
+@contextmanager
+def terminate_as_interrupt():
+    """``kill`` (SIGTERM) stops the run as Ctrl-C does: the open batch is rolled back."""
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def report_summary(summary: Summary, verb: str = "导入") -> None:
+    """The end of a run: counts, then every input that failed and why."""
+    out.print(f"{verb} {summary.stored} 份, 已有而跳过 {summary.skipped} 份, 失败 {len(summary.failed)} 份 "
+              f"/ stored {summary.stored}, skipped {summary.skipped}, failed {len(summary.failed)}")
+    for location, reason in summary.failed:
+        err.print(f"[red]ogi: {location}: {reason}[/red]", soft_wrap=True, markup=True, highlight=False)
+    if not summary.cross_checked:
+        err.print("[yellow]ogi: 跨年度规则尚不可用,稍后重新运行时补做 / the cross-year rules are not available yet; "
+                  "a later run applies them[/yellow]")
+    if summary.interrupted:
+        err.print("[yellow]ogi: 已中断;再次运行同一命令即可继续 / interrupted: run the same command again to resume"
+                  "[/yellow]")
+
+
+def exit_code(summary: Summary) -> int:
+    return 130 if summary.interrupted else (1 if summary.failed else 0)
+
+
+def run_with_progress(label: str, work: Callable[..., Summary], summary: Summary) -> Summary:
+    """Run ``work(summary=…, on_total=…, on_outcome=…)`` under a progress bar; Ctrl-C or
+    SIGTERM ends it with the summary so far."""
+    with terminate_as_interrupt(), progress_bar(label) as (on_total, on_outcome):
+        try:
+            return work(summary=summary, on_total=on_total, on_outcome=on_outcome)
+        except KeyboardInterrupt:
+            summary.interrupted = True
+            return summary
+
+
+@app.command("ingest")
+def ingest_cmd(
+    paths: list[str] = typer.Argument(..., help="Report files, folders (recursively), URLs, or .txt lists of URLs."),
+    db: str = db_option(),
+    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1, help="Parallel parser processes."),
+    cache: Path = typer.Option(None, "--cache", help="Where URLs are downloaded (default ~/.cache/ogi/fetch)."),
+    delay: float = typer.Option(1.0, "--delay", min=0, help="Seconds between two requests to one host."),
+    timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds to wait for a server."),
+    retries: int = typer.Option(3, "--retries", min=1, help="Tries per URL (with backoff)."),
+) -> None:
+    """Parse reports and store them with their values, provenance and findings.
+
+    Idempotent: a file already stored (same sha256) is skipped, so running it again after an
+    interruption resumes. A file that fails is recorded with its reason and the batch goes on.
+    Exit status: 0 when every input is stored, 1 when some failed, 130 when interrupted."""
+    files, urls, missing = collect(paths)
+    summary = Summary(failed=list(missing))
+    with opened(db) as store:
+        if urls:
+            from ..fetch import fetch
+
+            with err.status(f"下载 {len(urls)} 个网址 / fetching {len(urls)} URLs"):
+                fetched = fetch(urls, cache or default_cache(), delay=delay, timeout=timeout, retries=retries)
+            with store.transaction():
+                for url, reason in fetched.failures:
+                    record_failure(store, url, None, "fetch", reason)
+            summary.failed += fetched.failures
+            files += [Input(f.url, str(f.path), f.published_date, optional=bool(f.attachments))
+                      for f in fetched.files]
+        if not files and not urls and missing:
+            report_summary(summary)
+            raise fail("没有可导入的文件 / nothing to ingest", 1)
+        result = run_with_progress("导入", lambda **kw: ingest(store, files, jobs, **kw), summary)
+    report_summary(result)
+    raise typer.Exit(exit_code(result))

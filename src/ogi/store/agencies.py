@@ -1,0 +1,296 @@
+"""Agencies across years and sources: linking each report to an agency, keeping renames
+and reorganisations as aliases, and running the cross-report rules per agency.
+
+Identity comes from ``ogi.agency``: a name is its administrative divisions and its organ,
+and two names are the same agency when their organs agree and one's divisions end the
+other's (``洪泽区人民政府`` is ``淮安市洪泽区人民政府``); the organisation code at the head
+of the 索引号 decides when there is one. Aliases record both (``name:/淮安市/洪泽区|人民政府``,
+``org:785560680``). A name without any division (``县信访局``) names too many agencies to
+link by: such reports are linked by organisation code only, else each stands alone until a
+person merges them (``ogi agencies merge``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from ..agency import (
+    AgencyKind,
+    AgencyName,
+    kind,
+    organisation_code,
+    parse_name,
+    same_agency,
+)
+from ..model import Meta, Report
+from .backend import Database, StoreError
+from .reports import insert_findings, load_reports
+
+RECHECK_LOT = 200  # agencies whose cross-year findings are replaced in one transaction
+# the level of an administrative division, by its suffix (longest first)
+_LEVELS = (("特别行政区", "province"), ("自治区", "province"), ("自治州", "city"), ("自治县", "county"),
+           ("自治旗", "county"), ("新区", "county"), ("街道", "township"), ("地区", "city"), ("省", "province"),
+           ("市", "city"), ("州", "city"), ("盟", "city"), ("区", "county"), ("县", "county"), ("旗", "county"),
+           ("镇", "township"), ("乡", "township"))
+
+
+def name_alias(name: str | None) -> tuple[str, AgencyName] | None:
+    """The alias key of a name, and the name read; None when it names no organ."""
+    if not name:
+        return None
+    parsed = parse_name(name)
+    if not parsed.identity_organ:
+        return None
+    return f"name:/{'/'.join(parsed.divisions)}|{parsed.identity_organ}", parsed
+
+
+def org_alias(index_number: str | None) -> str | None:
+    code = organisation_code(index_number)
+    return f"org:{code}" if code else None
+
+
+def level_of(divisions: Sequence[str]) -> str | None:
+    """Province, city, county or township: the level of the innermost division. A 市 inside
+    a city or province is a county-level city (靖江市 in 泰州市)."""
+    if not divisions:
+        return None
+    level = next((lv for suffix, lv in _LEVELS if divisions[-1].endswith(suffix)), None)
+    if level == "city" and len(divisions) > 1 and level_of(divisions[:-1]) == "city":
+        return "county"
+    return level
+
+
+def parent_name(parsed: AgencyName, agency_kind: AgencyKind | None) -> str | None:
+    """The government an agency belongs to: a department's is its own divisions' 人民政府;
+    a government's or a township's (a 区, a 镇, a 街道办事处) that of the divisions above it."""
+    if agency_kind is AgencyKind.DEPARTMENT and parsed.divisions:
+        return "".join(parsed.divisions) + "人民政府"
+    if len(parsed.divisions) > 1:
+        return "".join(parsed.divisions[:-1]) + "人民政府"
+    return None
+
+
+def _tail(parsed: AgencyName) -> str:
+    """The innermost division and the organ: names of one agency share it."""
+    return f"{parsed.divisions[-1]}|{parsed.identity_organ}"
+
+
+def _describe(name: str, parsed: AgencyName | None) -> list:
+    """name, region, level, kind, parent_name of an agency called ``name``."""
+    divisions = parsed.divisions if parsed else ()
+    agency_kind = kind(name)
+    return [name, "".join(divisions) or None, level_of(divisions), agency_kind.value if agency_kind else None,
+            parent_name(parsed, agency_kind) if parsed else None]
+
+
+def create_agency(db: Database, name: str, parsed: AgencyName | None) -> int:
+    """A new agency called ``name``; its id."""
+    return db.scalar("INSERT INTO agencies (name, region, level, kind, parent_name) VALUES (?, ?, ?, ?, ?) "
+                     "RETURNING id", _describe(name, parsed))
+
+
+class AgencyIndex:
+    """The agencies and their aliases, read once, so that many reports are linked (or
+    many names looked up) with a statement only for what is new."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.aliases: dict[str, int] = {}
+        self.tails: dict[str, list[tuple[int, str]]] = defaultdict(list)  # _tail → (agency, name as printed)
+        self.codes: dict[int, set[str]] = defaultdict(set)  # agency → its organisation codes
+        self.names: dict[int, str] = dict(db.execute("SELECT id, name FROM agencies"))
+        for alias, agency_id, alias_kind, name in db.execute("SELECT alias, agency_id, kind, name FROM agency_aliases"):
+            self._remember(alias, agency_id, alias_kind, name)
+
+    def _remember(self, alias: str, agency_id: int, alias_kind: str, name: str | None) -> None:
+        self.aliases[alias] = agency_id
+        if alias_kind == "org_code":
+            self.codes[agency_id].add(alias)
+        read = name_alias(name) if alias_kind == "name" else None
+        if read and read[1].divisions:
+            self.tails[_tail(read[1])].append((agency_id, name))
+
+    def find(self, name: str | None, org: str | None = None) -> int | None:
+        """The agency a name belongs to: its exact alias, else the one agency whose names
+        agree with it (same organ, divisions ending each other's). With an organisation code
+        (``org:…``), an agency known by other codes is another agency of the same name."""
+        alias = name_alias(name)
+        if alias is None or not alias[1].divisions:
+            return None
+        key, parsed = alias
+
+        def fits(agency: int) -> bool:
+            return not org or not self.codes.get(agency) or org in self.codes[agency]
+
+        if key in self.aliases:
+            return self.aliases[key] if fits(self.aliases[key]) else None
+        found = {agency for agency, other in self.tails.get(_tail(parsed), [])
+                 if fits(agency) and same_agency(other, name)}
+        return found.pop() if len(found) == 1 else None
+
+    def link(self, meta: Meta) -> int | None:
+        """The agency of a report (created when new); None when the report names none."""
+        org = org_alias(meta.index_number)
+        alias = name_alias(meta.agency)
+        named = alias is not None and bool(alias[1].divisions)  # a name that can link by itself
+        agency_id = self.aliases.get(org) if org else None
+        if agency_id is None and named:
+            agency_id = self.find(meta.agency, org)
+        if agency_id is None:
+            if not meta.agency and not org:
+                return None
+            agency_id = self.create(meta.agency or org, alias[1] if alias else None)
+        elif named:
+            self._prefer_fuller_name(agency_id, meta.agency, alias[1])
+        if named:
+            self._add_alias(alias[0], agency_id, "name", meta.agency)
+        if org:
+            self._add_alias(org, agency_id, "org_code")
+        return agency_id
+
+    def create(self, name: str, parsed: AgencyName | None) -> int:
+        agency_id = create_agency(self.db, name, parsed)
+        self.names[agency_id] = name
+        return agency_id
+
+    def _add_alias(self, alias: str, agency_id: int, alias_kind: str, name: str | None = None) -> None:
+        if alias not in self.aliases:
+            self.db.execute("INSERT INTO agency_aliases (alias, agency_id, kind, name) VALUES (?, ?, ?, ?)",
+                            [alias, agency_id, alias_kind, name])
+            self._remember(alias, agency_id, alias_kind, name)
+
+    def _prefer_fuller_name(self, agency_id: int, name: str, parsed: AgencyName) -> None:
+        """Name the agency by the name with the most divisions seen (淮安市洪泽区… over 洪泽区…)."""
+        known = name_alias(self.names.get(agency_id))
+        if known is None or len(parsed.divisions) > len(known[1].divisions):
+            self.db.execute("UPDATE agencies SET name = ?, region = ?, level = ?, kind = ?, parent_name = ? "
+                            "WHERE id = ?", [*_describe(name, parsed), agency_id])
+            self.names[agency_id] = name
+
+
+# ------------------------------------------------------------------ people's corrections
+
+def resolve(db: Database, text: str) -> int:
+    """An agency by id, by a name that links to it, or by a unique part of its name."""
+    if text.isdigit():
+        if db.scalar("SELECT count(*) FROM agencies WHERE id = ?", [int(text)]):
+            return int(text)
+        raise StoreError(f"没有编号为 {text} 的机关 / no agency {text}")
+    found = AgencyIndex(db).find(text)
+    if found is not None:
+        return found
+    rows = db.execute("SELECT DISTINCT a.id, a.name FROM agencies a LEFT JOIN agency_aliases s ON s.agency_id = a.id "
+                      "WHERE a.name LIKE ? OR s.name LIKE ? ORDER BY a.id", [f"%{text}%", f"%{text}%"])
+    if len(rows) == 1:
+        return rows[0][0]
+    if not rows:
+        raise StoreError(f"没有机关名为 {text} / no agency called {text}")
+    listed = "; ".join(f"{i} {n}" for i, n in rows[:10])
+    raise StoreError(f"{text} 可指多个机关 / {text} matches several agencies: {listed}")
+
+
+def list_agencies(db: Database) -> list[tuple]:
+    """id, name, region, level, kind, parent, reports, first and last year, aliases."""
+    rows = db.execute(
+        "SELECT a.id, a.name, a.region, a.level, a.kind, a.parent_name, count(r.id), min(r.year), max(r.year) "
+        "FROM agencies a LEFT JOIN reports r ON r.agency_id = a.id "
+        "GROUP BY a.id, a.name, a.region, a.level, a.kind, a.parent_name ORDER BY a.id")
+    aliases: dict[int, list[str]] = {}
+    for agency_id, alias, name in db.execute("SELECT agency_id, alias, name FROM agency_aliases ORDER BY alias"):
+        aliases.setdefault(agency_id, []).append(name or alias)
+    return [(*row, aliases.get(row[0], [])) for row in rows]
+
+
+def merge(db: Database, keep: int, gone: int) -> None:
+    """One agency under two identities (renamed, reorganised): ``gone``'s reports and
+    aliases become ``keep``'s."""
+    if keep == gone:
+        raise StoreError("不能把机关与自身合并 / cannot merge an agency with itself")
+    with db.transaction():
+        db.execute("UPDATE reports SET agency_id = ?, cross_checked = FALSE WHERE agency_id IN (?, ?)",
+                   [keep, keep, gone])
+        db.execute("UPDATE agency_aliases SET agency_id = ? WHERE agency_id = ?", [keep, gone])
+        db.execute("DELETE FROM agencies WHERE id = ?", [gone])
+    recheck(db)
+
+
+def split(db: Database, agency_id: int, names: Sequence[str]) -> int:
+    """Part of an agency is another: the given aliases (names as printed, or alias keys such
+    as ``org:…``) and the reports that carry them move to a new agency; its id."""
+    keys = {}
+    for name in names:
+        alias = name if name.startswith(("name:", "org:")) else (name_alias(name) or (None,))[0]
+        found = db.execute("SELECT alias, name FROM agency_aliases WHERE alias = ? AND agency_id = ?",
+                           [alias, agency_id])
+        if not found:
+            raise StoreError(f"{name} 不是该机关的别名 / {name} is not an alias of agency {agency_id}")
+        keys[found[0][0]] = found[0][1]
+    reports = db.execute("SELECT id, agency_name, index_number FROM reports WHERE agency_id = ?", [agency_id])
+    moving = [rid for rid, agency_name, index_number in reports
+              if (name_alias(agency_name) or (None,))[0] in keys or org_alias(index_number) in keys]
+    first_name = next((n for n in keys.values() if n), next(iter(keys)))
+    with db.transaction():
+        new_id = create_agency(db, first_name, (name_alias(first_name) or (None, None))[1])
+        for alias in keys:
+            db.execute("UPDATE agency_aliases SET agency_id = ? WHERE alias = ?", [new_id, alias])
+        for rid in moving:
+            db.execute("UPDATE reports SET agency_id = ? WHERE id = ?", [new_id, rid])
+        db.execute("UPDATE reports SET cross_checked = FALSE WHERE agency_id IN (?, ?)", [agency_id, new_id])
+    recheck(db)
+    return new_id
+
+
+# ------------------------------------------------------------------ cross-report rules
+
+def _check_across():
+    """``ogi.checks.check_across`` when the checks provide it, else None."""
+    try:
+        from ..checks import check_across
+    except ImportError:
+        return None
+    return check_across
+
+
+def _as_one_agency(reports: list[Report], agency_id: int) -> list[Report]:
+    """The reports as ``check_across`` should see them: by one agency. The store has settled
+    their identity (a former name, a merge by a person), which their printed names and
+    索引号 may not show, so each copy carries the agency's id as its name and no 索引号."""
+    return [r.model_copy(update={"meta": r.meta.model_copy(update={"agency": f"agency:{agency_id}",
+                                                                    "index_number": None})})
+            for r in reports]
+
+
+def recheck(db: Database) -> bool:
+    """Run the cross-year rules again for every agency with new or changed reports, and the
+    roll-ups. Agencies are done some at a time, each lot in one transaction. False when the
+    cross-year rules are not available (the reports stay marked for a later run)."""
+    from .rollup import check_rollups
+
+    check_across = _check_across()
+    if check_across is not None:
+        counted: dict[int, list[int]] = defaultdict(list)  # agency → its counted reports, oldest first
+        for agency_id, report_id in db.execute(
+                "SELECT r.agency_id, r.id FROM reports r JOIN primary_reports p ON p.id = r.id "
+                "WHERE r.agency_id IN (SELECT agency_id FROM reports WHERE NOT cross_checked) "
+                "ORDER BY r.agency_id, r.year, r.id"):
+            counted[agency_id].append(report_id)
+        agencies = sorted(counted)
+        for start in range(0, len(agencies), RECHECK_LOT):
+            lot = agencies[start:start + RECHECK_LOT]
+            marks = ", ".join("?" * len(lot))
+            with db.transaction():
+                db.execute("DELETE FROM findings WHERE origin = 'across' AND report_id IN "
+                           f"(SELECT id FROM reports WHERE agency_id IN ({marks}))", lot)
+                pairs = []
+                for agency_id in lot:
+                    ids = counted[agency_id]
+                    if len(ids) > 1:
+                        reports = _as_one_agency(load_reports(db, ids), agency_id)
+                        pairs += [(ids[i], f) for i, f in check_across(reports)]
+                insert_findings(db, pairs, "across")
+                db.execute(f"UPDATE reports SET cross_checked = TRUE WHERE agency_id IN ({marks})", lot)
+        with db.transaction():
+            db.execute("UPDATE reports SET cross_checked = TRUE WHERE NOT cross_checked AND agency_id IS NULL")
+    check_rollups(db)
+    return check_across is not None

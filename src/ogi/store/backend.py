@@ -1,0 +1,83 @@
+"""The one small interface both database backends implement.
+
+SQL is written once, with ``?`` placeholders, in the subset DuckDB and PostgreSQL share;
+each backend runs it on its own driver. Bulk inserts go through :meth:`Database.insert_rows`,
+which sends each column as one typed array (``unnest``): one statement per batch, fast on
+both.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, Self
+
+DEFAULT_DB = "ogi.duckdb"
+
+
+class StoreError(RuntimeError):
+    """The database cannot be opened or used (in use by another process, wrong URL, …)."""
+
+
+class Database(ABC):
+    """A connection to the store: run SQL, insert rows in bulk, group writes in transactions."""
+
+    dialect: str  # "duckdb" | "postgres"
+    url: str
+    read_only: bool
+
+    @abstractmethod
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        """Run one statement with ``?`` placeholders; the rows it returns (empty if none)."""
+
+    @abstractmethod
+    def query(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
+        """Run one statement; its column names and rows."""
+
+    @abstractmethod
+    def run_statement(self, sql: str) -> tuple[list[str], list[tuple]]:
+        """Run one statement as the user wrote it (no placeholders); the columns and rows of
+        its result. Errors come as StoreError with the database's message."""
+
+    @abstractmethod
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Everything inside commits together, or not at all."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def insert_rows(self, table: str, columns: Sequence[tuple[str, str]], rows: Sequence[Sequence[Any]],
+                    returning: str | None = None) -> list[tuple]:
+        """Insert many rows in one statement; ``columns`` are (name, SQL type) pairs. The
+        ``returning`` columns of the inserted rows, if asked for."""
+        if not rows:
+            return []
+        names = ", ".join(name for name, _ in columns)
+        arrays = ", ".join(f"unnest(?::{sql_type}[])" for _, sql_type in columns)
+        tail = f" RETURNING {returning}" if returning else ""
+        return self.execute(f"INSERT INTO {table} ({names}) SELECT {arrays}{tail}", [list(col) for col in zip(*rows)])
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        rows = self.execute(sql, params)
+        return rows[0][0] if rows else None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def is_postgres_url(url: str | None) -> bool:
+    return bool(url) and url.startswith(("postgresql://", "postgres://"))
+
+
+def connect(url: str | None = None, read_only: bool = False) -> Database:
+    """Open the database at ``url``: a PostgreSQL URL, or a DuckDB file (default ``ogi.duckdb``)."""
+    if is_postgres_url(url):
+        from .postgres import PostgresDatabase
+        return PostgresDatabase(url, read_only=read_only)
+    from .duckdb import DuckDBDatabase
+    return DuckDBDatabase(url or DEFAULT_DB, read_only=read_only)

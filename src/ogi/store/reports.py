@@ -1,0 +1,108 @@
+"""A Report into the store's rows (report, cells in long form, findings) and back."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .. import __version__
+from ..model import Finding, Report
+from .backend import Database
+from .schema import CELL_COLUMNS, FINDING_COLUMNS, REPORT_COLUMNS
+
+TABLES = ("table2", "table3", "table4")
+# provenance keys that have columns of their own in ``cells``
+_CELL_FIELDS = ("text", "line", "page", "derived")
+
+
+def cell_rows(report: Report) -> list[tuple]:
+    """Every value of the report's three tables, with its printed text and provenance: the
+    columns of ``CELL_COLUMNS`` but ``report_id``."""
+    rows = []
+    for table in TABLES:
+        for row, cols in getattr(report, table).items():
+            for col, value in cols.items():
+                prov = report.provenance.get(f"{table}.{row}.{col}", {})
+                rest = {k: v for k, v in prov.items() if k not in _CELL_FIELDS}
+                rows.append((table, row, col, None if value is None else float(value),
+                             prov.get("text"), prov.get("line"), prov.get("page"), bool(prov.get("derived")),
+                             json.dumps(rest, ensure_ascii=False) if rest else None))
+    return rows
+
+
+def finding_rows(pairs: Iterable[tuple[int, Finding]], origin: str) -> list[tuple]:
+    """Rows of ``findings`` for (report id, finding) pairs."""
+    return [(report_id, origin, f.code, f.severity.value, f.message, f.message_en, f.where or "", f.line, f.page)
+            for report_id, f in pairs]
+
+
+def insert_findings(db: Database, pairs: Iterable[tuple[int, Finding]], origin: str) -> None:
+    db.insert_rows("findings", FINDING_COLUMNS, finding_rows(pairs, origin))
+
+
+@dataclass
+class Parsed:
+    """A parsed report to store, with where it came from and its agency."""
+
+    report: Report
+    location: str
+    local_path: str | None = None
+    page_published_date: str | None = None
+    agency_id: int | None = None
+
+    def fields(self, cells: list[tuple]) -> list:
+        """The values of ``REPORT_COLUMNS`` but ``sha256``."""
+        m = self.report.meta
+        return [self.location, self.local_path, self.report.source.format, __version__, m.title, m.agency, m.year,
+                m.template, m.published_date, m.index_number, self.page_published_date, self.agency_id,
+                sum(c[3] is not None for c in cells), self.report.model_dump_json()]
+
+
+def store_reports(db: Database, batch: Sequence[Parsed]) -> list[int]:
+    """Store parsed reports (replacing those with the same sha256); their ids.
+
+    A handful of statements per batch, not per report: new reports go in as one insert,
+    their cells and findings as one each. A replaced report keeps its id; its cells and its
+    own findings are rewritten, and its agency's cross-report findings are recomputed later
+    (``cross_checked`` is reset)."""
+    if not batch:
+        return []
+    shas = [p.report.source.sha256 for p in batch]
+    marks = ", ".join("?" * len(shas))
+    known = dict(db.execute(f"SELECT sha256, id FROM reports WHERE sha256 IN ({marks})", shas))
+    cells = [cell_rows(p.report) for p in batch]
+    replaced = [(known[sha], p.fields(c)) for sha, p, c in zip(shas, batch, cells) if sha in known]
+    fresh = [(sha, *p.fields(c)) for sha, p, c in zip(shas, batch, cells) if sha not in known]
+    known.update(db.insert_rows("reports", REPORT_COLUMNS, fresh, returning="sha256, id"))
+    if replaced:
+        assignments = ", ".join(f"{name} = ?" for name, _ in REPORT_COLUMNS[1:])
+        for report_id, fields in replaced:
+            db.execute(f"UPDATE reports SET {assignments}, cross_checked = FALSE, ingested_at = current_timestamp "
+                       "WHERE id = ?", [*fields, report_id])
+        old = [report_id for report_id, _ in replaced]
+        old_marks = ", ".join("?" * len(old))
+        db.execute(f"DELETE FROM cells WHERE report_id IN ({old_marks})", old)
+        db.execute(f"DELETE FROM findings WHERE origin = 'parse' AND report_id IN ({old_marks})", old)
+    ids = [known[sha] for sha in shas]
+    db.insert_rows("cells", CELL_COLUMNS, [(rid, *c) for rid, rows in zip(ids, cells) for c in rows])
+    insert_findings(db, ((rid, f) for rid, p in zip(ids, batch) for f in p.report.findings), "parse")
+    locations = [p.location for p in batch]
+    db.execute(f"DELETE FROM failures WHERE sha256 IN ({marks}) OR location IN ({marks})", shas + locations)
+    return ids
+
+
+def load_reports(db: Database, ids: Sequence[int]) -> list[Report]:
+    """The stored Reports with these ids, in the same order."""
+    if not ids:
+        return []
+    marks = ", ".join("?" * len(ids))
+    docs = dict(db.execute(f"SELECT id, document FROM reports WHERE id IN ({marks})", list(ids)))
+    return [Report.model_validate_json(docs[i]) for i in ids]
+
+
+def record_failure(db: Database, location: str, sha256: str | None, stage: str, reason: str) -> None:
+    """Remember why an input failed (the latest reason per location)."""
+    db.execute("DELETE FROM failures WHERE location = ?", [location])
+    db.execute("INSERT INTO failures (location, sha256, stage, reason, parser_version) VALUES (?, ?, ?, ?, ?)",
+               [location, sha256, stage, reason, __version__])

@@ -1,0 +1,192 @@
+"""Agencies across years (linking, merge, split), the cross-year rules run per agency, and
+the roll-up of departments into their government."""
+
+from __future__ import annotations
+
+import copy
+import json
+import random
+
+from conftest import APPLICANTS, consistent_tables
+from typer.testing import CliRunner
+
+from ogi.cli import app
+from ogi.store import open_store
+
+runner = CliRunner()
+
+
+def ingest(db_url, *paths):
+    result = runner.invoke(app, ["ingest", *map(str, paths), "--db", db_url, "-j", "1"])
+    assert result.exit_code == 0, result.output
+
+
+def agencies(db_url) -> list[dict]:
+    result = runner.invoke(app, ["agencies", "list", "--db", db_url, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def codes_by_report(db_url, origin: str) -> dict[tuple[str, int], set[str]]:
+    with open_store(db_url) as db:
+        rows = db.execute("SELECT r.agency_name, r.year, f.code FROM findings f JOIN reports r ON r.id = f.report_id "
+                          "WHERE f.origin = ?", [origin])
+    out: dict = {}
+    for name, year, code in rows:
+        out.setdefault((name, year), set()).add(code)
+    return out
+
+
+def next_year(tables: dict, fmt: str, rng: random.Random) -> dict:
+    """Tables of the following year that follow on: carried over what was carried forward,
+    documents in force = last year's + issued − repealed, items = last year's + change."""
+    nxt = consistent_tables(fmt, rng)
+    t3 = nxt["table3"]
+    for col in APPLICANTS:
+        t3["carried_over"][col] = tables["table3"]["carried_forward"][col]
+        t3["new_received"][col] = t3["total"][col] + t3["carried_forward"][col] - t3["carried_over"][col]
+        if t3["new_received"][col] < 0:
+            t3["carried_forward"][col] -= t3["new_received"][col]
+            t3["new_received"][col] = 0
+    for row in ("carried_over", "new_received", "carried_forward"):
+        t3[row]["total"] = sum(t3[row][c] for c in APPLICANTS)
+    t2 = nxt["table2"]
+    if fmt == "2021":
+        for row in ("regulations", "normative_documents"):
+            t2[row]["repealed"] = min(t2[row]["repealed"], tables["table2"][row]["in_force"] + t2[row]["issued"])
+            t2[row]["in_force"] = tables["table2"][row]["in_force"] + t2[row]["issued"] - t2[row]["repealed"]
+    else:
+        for row, cells in t2.items():
+            if "items_prev_year" in cells:
+                prev = tables["table2"][row]
+                cells["items_prev_year"] = prev["items_prev_year"] + prev["items_change"]
+                cells["items_change"] = min(cells["items_change"], cells["items_prev_year"])
+    return nxt
+
+
+def test_reports_of_one_agency_are_linked_across_years_and_names(db_url, report_writer):
+    report_writer.write("洪泽区人民政府", 2023)
+    report_writer.write("江苏省淮安市洪泽区人民政府", 2024)
+    report_writer.write("淮安市洪泽区人民政府办公室", 2022)  # the office publishes the government's report
+    report_writer.write("区发改经信局", 2022, org_code="MB1535963")
+    report_writer.write("湖州市吴兴区发展改革和经济信息化局", 2023, org_code="11330524MB15359635")
+    report_writer.write("县信访局", 2021)  # no division, no code: cannot be told from other counties' offices
+    report_writer.write("县信访局", 2022)
+    report_writer.write("淮安市人民政府", 2023)  # another government
+    ingest(db_url, report_writer.folder)
+    everyone = agencies(db_url)
+    listed = {a["name"]: a for a in everyone}
+    hongze = listed["江苏省淮安市洪泽区人民政府"]
+    assert (hongze["reports"], hongze["first_year"], hongze["last_year"]) == (3, 2022, 2024)
+    assert (hongze["level"], hongze["kind"], hongze["parent"]) == ("county", "government", "江苏省淮安市人民政府")
+    assert listed["湖州市吴兴区发展改革和经济信息化局"]["reports"] == 2
+    assert "区发改经信局" not in listed
+    assert [a["reports"] for a in everyone if a["name"] == "县信访局"] == [1, 1]
+    assert listed["淮安市人民政府"]["reports"] == 1
+
+
+def test_merge_joins_a_renamed_agency_and_split_parts_it_again(db_url, report_writer):
+    rng = random.Random(5)
+    first = consistent_tables("2021", rng)
+    second = next_year(first, "2021", rng)
+    second["table3"]["carried_over"]["natural_person"] += 1  # does not follow on from the old name's report
+    second["table3"]["new_received"]["natural_person"] -= 1
+    second["table3"]["carried_over"]["total"] += 1
+    second["table3"]["new_received"]["total"] -= 1
+    report_writer.write("江苏省测试市甲区经济和信息化局", 2021, tables=first)
+    report_writer.write("江苏省测试市甲区工业和信息化局", 2022, tables=second)
+    ingest(db_url, report_writer.folder)
+    ids = {a["name"]: a["id"] for a in agencies(db_url)}
+    assert len(ids) == 2 and not codes_by_report(db_url, "across")
+    result = runner.invoke(app, ["agencies", "merge", "甲区工业和信息化局", "甲区经济和信息化局", "--db", db_url])
+    assert result.exit_code == 0, result.output
+    (merged,) = agencies(db_url)
+    assert merged["reports"] == 2 and "江苏省测试市甲区经济和信息化局" in merged["aliases"]
+    assert "CROSS_YEAR_CARRY" in codes_by_report(db_url, "across")[("江苏省测试市甲区工业和信息化局", 2022)]
+    result = runner.invoke(app, ["agencies", "split", str(merged["id"]), "江苏省测试市甲区经济和信息化局",
+                                 "--db", db_url])
+    assert result.exit_code == 0, result.output
+    assert sorted(a["reports"] for a in agencies(db_url)) == [1, 1]
+    assert not codes_by_report(db_url, "across")
+    bad = runner.invoke(app, ["agencies", "split", str(merged["id"]), "江苏省别的局", "--db", db_url])
+    assert bad.exit_code == 2 and "not an alias" in bad.output
+
+
+def test_cross_year_rules_fire_on_a_broken_agency_and_not_on_a_consistent_one(db_url, report_writer):
+    rng = random.Random(11)
+    for fmt, years in (("2021", (2021, 2022, 2023)), ("2019", (2019, 2020))):
+        good = [consistent_tables(fmt, rng)]
+        for _ in years[1:]:
+            good.append(next_year(good[-1], fmt, rng))
+        bad = copy.deepcopy(good)
+        last = bad[-1]
+        last["table3"]["carried_over"]["commercial"] += 2
+        last["table3"]["new_received"]["commercial"] -= 2
+        last["table3"]["carried_over"]["total"] += 2
+        last["table3"]["new_received"]["total"] -= 2
+        if fmt == "2021":
+            last["table2"]["normative_documents"]["in_force"] += 3
+        else:
+            last["table2"]["licensing"]["items_prev_year"] += 4
+        for year, tables in zip(years, good):
+            report_writer.write(f"江苏省测试市{fmt}好区教育局", year, fmt, tables=tables)
+        for year, tables in zip(years, bad):
+            report_writer.write(f"江苏省测试市{fmt}坏区教育局", year, fmt, tables=tables)
+    # in two runs: the rules run again for an agency that gets a new report
+    newest = sorted(report_writer.folder.iterdir())
+    later = [p for p in newest if p.name.endswith(("_2023.txt", "_2020.txt"))]
+    for p in later:
+        p.rename(p.with_suffix(".later"))
+    ingest(db_url, report_writer.folder)
+    for p in later:
+        p.with_suffix(".later").rename(p)
+    ingest(db_url, report_writer.folder)
+    found = codes_by_report(db_url, "across")
+    cross = {"CROSS_YEAR_CARRY", "CROSS_YEAR_STOCK", "CROSS_YEAR_ITEMS"}
+    assert not any(codes & cross for (name, _), codes in found.items() if "好区" in name)
+    assert found[("江苏省测试市2021坏区教育局", 2023)] & cross == {"CROSS_YEAR_CARRY", "CROSS_YEAR_STOCK"}
+    assert found[("江苏省测试市2019坏区教育局", 2020)] & cross == {"CROSS_YEAR_CARRY", "CROSS_YEAR_ITEMS"}
+    assert not found.get(("江苏省测试市2021坏区教育局", 2022), set()) & cross
+    with open_store(db_url) as db:
+        wheres = {w for (w,) in db.execute("SELECT where_key FROM findings WHERE code = 'CROSS_YEAR_CARRY'")}
+    assert wheres == {"table3.carried_over.commercial", "table3.carried_over.total"}
+
+
+def _sum(parts: list[dict]) -> dict:
+    total = copy.deepcopy(parts[0])
+    for table in ("table3", "table4"):
+        for row, cols in total[table].items():
+            for col in cols:
+                cols[col] = sum(p[table][row][col] for p in parts)
+    return total
+
+
+def test_rollup_fires_when_a_government_differs_from_its_departments(db_url, report_writer):
+    rng = random.Random(3)
+    for district, broken in (("戊区", False), ("己区", True)):
+        departments = [consistent_tables("2021", rng) for _ in range(3)]
+        government = _sum(departments)
+        if broken:  # one more application granted, the table itself still balanced
+            for row in ("new_received", "granted", "total"):
+                government["table3"][row]["natural_person"] += 1
+                government["table3"][row]["total"] += 1
+        for name, tables in zip(("教育局", "民政局", "财政局"), departments):
+            report_writer.write(f"江苏省测试市{district}{name}", 2022, tables=tables)
+        report_writer.write(f"江苏省测试市{district}人民政府", 2022, tables=government)
+    report_writer.write("江苏省测试市庚区人民政府", 2022)  # a government without departments in the store
+    ingest(db_url, report_writer.folder)
+    found = codes_by_report(db_url, "rollup")
+    assert set(found) == {("江苏省测试市己区人民政府", 2022)}
+    with open_store(db_url) as db:
+        wheres = {w for (w,) in db.execute("SELECT where_key FROM findings WHERE code = 'ROLLUP_MISMATCH'")}
+    assert wheres == {f"table3.{row}.{col}" for row in ("new_received", "granted", "total")
+                      for col in ("natural_person", "total")}
+
+
+def test_an_organisation_code_tells_two_agencies_of_one_name_apart(db_url, report_writer):
+    report_writer.write("江苏省测试市甲区财政局", 2021, org_code="111111111")
+    report_writer.write("江苏省测试市甲区财政局", 2022, org_code="111111111")
+    report_writer.write("江苏省测试市甲区财政局", 2022, org_code="222222222", seed=1)  # a namesake elsewhere
+    report_writer.write("甲区财政局", 2023, seed=2)  # no code: the name decides
+    ingest(db_url, report_writer.folder)
+    assert sorted(a["reports"] for a in agencies(db_url)) == [1, 3]
