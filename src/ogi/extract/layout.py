@@ -87,12 +87,13 @@ def events(units: list[Unit], start: int, end: int, headings: dict[str, int]) ->
 
 
 def _trim_blanks(tokens: list[Token]) -> list[Token]:
-    """Drop blank cells at the end of a row, and every blank of a row without values:
-    merged cells leave empty trailing cells in flattened text."""
+    """Keep only the blank cells that stand among a row's values: merged cells leave
+    empty cells at the end of a flattened row, and beside or before its labels."""
     if not any(t.kind in (NUM, NA) for t in tokens):
         return [t for t in tokens if t.kind != BLANK]
+    last_text = max((i for i, t in enumerate(tokens) if t.kind == TEXT), default=-1)
     last = max(i for i, t in enumerate(tokens) if t.kind != BLANK)
-    return tokens[:last + 1]
+    return [t for i, t in enumerate(tokens[:last + 1]) if t.kind != BLANK or i > last_text]
 
 
 def phrase_in(seg: Segment, table: str, fmt: str) -> Phrase | None:

@@ -16,7 +16,7 @@ The renderer, the fill-in form and the synthetic corpus draw tables from these g
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from .formats import APPLICANT_COLUMNS, FORMATS, T4_RESULTS, Kind, TableSpec
 
@@ -64,7 +64,7 @@ class TableGrid:
         return [c for c in self.cells if c.role == VALUE]
 
 
-@lru_cache(maxsize=None)
+@cache
 def table_grid(template: str, table: str) -> TableGrid:
     """The grid of ``table`` ("table2" | "table3" | "table4") in ``template`` ("2019" | "2021")."""
     spec = FORMATS[template].table(table)
@@ -84,10 +84,10 @@ def _table2(spec: TableSpec) -> tuple[list[GridCell], int, int]:
             caption = row.caption
             cells.append(GridCell(CAPTION, r, 0, colspan=n_cols, text=caption))
             cells.append(GridCell(HEADER, r + 1, 0, text=topic))
-            cells += _spread(HEADER, r + 1, n_cols, [dict(text=t) for t in row.column_labels])
+            cells += _spread(HEADER, r + 1, n_cols, [{"text": t} for t in row.column_labels])
             r += 2
         cells.append(GridCell(LABEL, r, 0, text=row.label))
-        cells += _spread(VALUE, r, n_cols, [dict(cell=(rk, ck), kind=k) for rk, ck, k in row.cells])
+        cells += _spread(VALUE, r, n_cols, [{"cell": (rk, ck), "kind": k} for rk, ck, k in row.cells])
         r += 1
     return cells, r, n_cols
 

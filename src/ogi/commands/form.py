@@ -1,0 +1,37 @@
+"""``ogi form``: a blank fill-in form for agencies (xlsx)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from ..cli import app, err, out
+
+
+class FormKind(str, Enum):
+    xlsx = "xlsx"
+
+
+class Template(str, Enum):
+    t2021 = "2021"
+    t2019 = "2019"
+
+
+@app.command("form")
+def form_cmd(
+    output: Path = typer.Option(..., "--output", "-o", help="The xlsx file to write."),
+    to: FormKind = typer.Option(FormKind.xlsx, "--to", help="Only xlsx for now."),
+    template: Template = typer.Option(Template.t2021, "--template", help="2021 (report years 2021→) or 2019."),
+) -> None:
+    """Write a spreadsheet to fill in: one sheet per table laid out like the official
+    tables, totals as formulas, input cells validated. Read it back with 'ogi render
+    FILE' or 'ogi parse FILE'."""
+    from ..form import write_form
+
+    if output.is_dir():
+        err.print(f"[red]ogi: {output} is a folder; give a file name[/red]")
+        raise typer.Exit(2)
+    output.write_bytes(write_form(template.value))
+    out.print(str(output))

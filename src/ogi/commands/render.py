@@ -1,0 +1,58 @@
+"""``ogi render``: canonical JSON or a filled-in form → the report in the official layout."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from ..cli import app, err, out
+
+
+class RenderFormat(str, Enum):
+    html = "html"
+    docx = "docx"
+    pdf = "pdf"
+    md = "md"
+
+
+@app.command("render")
+def render_cmd(
+    data: Path = typer.Argument(..., help="JSON of 'ogi parse --format json', or an xlsx form from 'ogi form'."),
+    to: RenderFormat = typer.Option(RenderFormat.html, "--to", "-t", help="html, docx, pdf or md."),
+    output: Path = typer.Option(None, "--output", "-o", help="Output file (default: DATA with the new suffix)."),
+    force: bool = typer.Option(False, "--force", help="Render even when the checks find errors."),
+) -> None:
+    """Draw a report in the official 2019 or 2021 format: six sections, three tables with
+    merged header cells and group rows. The data is checked first; errors stop the
+    rendering unless --force. Exit status: 0 rendered, 1 bad input or errors."""
+    from ..render import InvalidReport, render
+    from ..render.checked import check, errors, load
+
+    try:
+        report = load(data)
+    except FileNotFoundError:
+        err.print(f"[red]ogi: {data}: no such file[/red]")
+        raise typer.Exit(1)
+    except (IsADirectoryError, PermissionError) as exc:
+        err.print(f"[red]ogi: {data}: {exc.strerror}[/red]")
+        raise typer.Exit(1)
+    except InvalidReport as exc:
+        err.print(f"[red]ogi: {data}: 数据有误,无法绘制 / the data cannot be rendered:[/red]")
+        for p in exc.problems:
+            err.print(f"  {p.where}: {p.message} ({p.message_en})", markup=False, soft_wrap=True)
+        raise typer.Exit(1)
+    bad = errors(check(report))
+    for f in bad:
+        err.print(f"[red]error[/red] {f.code} {f.where or ''}: {f.message}", highlight=False)
+    if bad and not force:
+        err.print(f"[red]ogi: {len(bad)} 个错误,未绘制(--force 仍然绘制) / {len(bad)} errors; not rendered "
+                  "(use --force to render anyway)[/red]")
+        raise typer.Exit(1)
+    target = output or data.with_suffix(f".{to.value}")
+    if target.resolve() == data.resolve():
+        err.print(f"[red]ogi: the output {target} would overwrite the input; give -o[/red]")
+        raise typer.Exit(1)
+    target.write_bytes(render(report, to.value))
+    out.print(f"{target}")

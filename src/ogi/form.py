@@ -1,0 +1,245 @@
+"""The fill-in form: an xlsx workbook an agency fills in, and the reader that turns a
+filled-in form back into a Report.
+
+One sheet per table, drawn like the official table (merged header cells, group labels,
+labels from :mod:`ogi.template`); input cells are unlocked and validated (whole numbers
+≥ 0; ``本年增/减`` any whole number; amounts decimal ≥ 0); totals are formulas and locked.
+A first sheet holds the report's metadata. Reading a form recomputes every total from
+its inputs: a form not saved by Excel has no cached formula values.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date, datetime
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from .model import Report, Source, empty_tables
+from .render.validate import Problem, problems
+from .template import FORMATS, Kind
+from .template.layout import CAPTION, HEADER, VALUE, GridCell, table_grid
+
+META_SHEET = "报告信息"
+TABLE_SHEETS = {"table2": "表二 主动公开", "table3": "表三 依申请公开", "table4": "表四 复议诉讼"}
+META_FIELDS = (("template", "格式(2019 或 2021)"), ("agency", "机关名称"), ("year", "报告年度"),
+               ("title", "报告标题"), ("published_date", "发布日期(YYYY-MM-DD)"), ("index_number", "索引号"))
+TOP = 3  # grid row 0 is sheet row 3 (row 1: the table's heading)
+INPUT_FILL = PatternFill("solid", fgColor="FFF8DC")
+TOTAL_FILL = PatternFill("solid", fgColor="E8E8E8")
+THIN = Side(style="thin")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+
+
+class FormError(ValueError):
+    """A workbook that is not a readable form, or a form with bad values (``problems``)."""
+
+    def __init__(self, problems_: list[Problem]):
+        self.problems = problems_
+        super().__init__("\n".join(str(p) for p in problems_))
+
+
+def _address(c: GridCell) -> str:
+    return f"{get_column_letter(c.col + 1)}{c.row + TOP}"
+
+
+def formulas(template: str, table: str) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """Cell → the cells it sums: each row's total (``PrintedRow.sums``) and each row that
+    a column identity makes the sum of others (``(七)总计``)."""
+    spec = FORMATS[template].table(table)
+    out: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for row in spec.rows:
+        for total, parts in row.sums:
+            out[row.cells[total][:2]] = [row.cells[p][:2] for p in parts]
+    printed = {row.key for row in spec.rows}
+    for left, right in spec.identities:
+        if len(left) == 1:
+            for _, col, _ in spec.row(left[0]).cells:
+                if (left[0], col) not in out:
+                    out[(left[0], col)] = [(r, col) for r in right if r in printed]
+    return out
+
+
+def _validation(kind: Kind) -> DataValidation:
+    if kind == Kind.SIGNED:
+        dv = DataValidation(type="whole", operator="between", formula1="-999999999", formula2="999999999")
+    elif kind == Kind.AMOUNT:
+        dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
+    else:
+        dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0")
+    dv.error, dv.errorTitle, dv.showErrorMessage = "请填写数字(数量为不小于0的整数)", "数值无效", True
+    dv.allow_blank = True
+    return dv
+
+
+def write_form(template: str = "2021") -> bytes:
+    """A blank form for ``template`` ("2019" | "2021") as xlsx bytes."""
+    if template not in FORMATS:
+        raise ValueError(f"unknown template {template!r}; choose 2019 or 2021")
+    wb = Workbook()
+    meta = wb.active
+    meta.title = META_SHEET
+    meta.column_dimensions["A"].width, meta.column_dimensions["B"].width = 24, 48
+    for i, (key, label) in enumerate(META_FIELDS, start=1):
+        meta.cell(i, 1, label).font = Font(bold=True)
+        cell = meta.cell(i, 2, template if key == "template" else None)
+        cell.fill = INPUT_FILL
+    for table, sheet_name in TABLE_SHEETS.items():
+        _table_sheet(wb.create_sheet(sheet_name), template, table)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def fill_form(report: Report) -> bytes:
+    """A form holding ``report``'s metadata and input values (totals stay formulas)."""
+    template = report.meta.template
+    wb = load_workbook(io.BytesIO(write_form(template)))
+    meta = report.meta.model_dump()
+    for i, (key, _) in enumerate(META_FIELDS, start=1):
+        wb[META_SHEET].cell(i, 2, meta.get(key))
+    for table, sheet_name in TABLE_SHEETS.items():
+        ws = wb[sheet_name]
+        sums = formulas(template, table)
+        values = getattr(report, table)
+        for c in table_grid(template, table).value_cells():
+            if c.cell not in sums:
+                ws.cell(c.row + TOP, c.col + 1, values.get(c.cell[0], {}).get(c.cell[1]))
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _table_sheet(ws, template: str, table: str) -> None:
+    grid = table_grid(template, table)
+    ws.cell(1, 1, grid.title).font = Font(bold=True, size=13)
+    sums = formulas(template, table)
+    by_cell = {c.cell: c for c in grid.value_cells()}
+    validations: dict[Kind, DataValidation] = {}
+    for c in grid.cells:
+        cell = ws.cell(c.row + TOP, c.col + 1)
+        if c.rowspan > 1 or c.colspan > 1:
+            ws.merge_cells(start_row=c.row + TOP, start_column=c.col + 1,
+                           end_row=c.row + TOP + c.rowspan - 1, end_column=c.col + c.colspan)
+        for r in range(c.row, c.row + c.rowspan):
+            for k in range(c.col, c.col + c.colspan):
+                ws.cell(r + TOP, k + 1).border = BOX
+        if c.role != VALUE:
+            cell.value = c.text
+            cell.alignment = Alignment(wrap_text=True, vertical="center",
+                                       horizontal="left" if c.role == CAPTION else "center")
+            cell.font = Font(bold=c.role in (CAPTION, HEADER))
+            continue
+        if c.cell in sums:
+            cell.value = "=" + "+".join(_address(by_cell[p]) for p in sums[c.cell])
+            cell.fill = TOTAL_FILL
+            continue
+        cell.protection = Protection(locked=False)
+        cell.fill = INPUT_FILL
+        dv = validations.get(c.kind)
+        if dv is None:
+            dv = validations[c.kind] = _validation(c.kind)
+            ws.add_data_validation(dv)
+        dv.add(_address(c))
+        if c.kind == Kind.AMOUNT:
+            cell.number_format = "0.####"
+    widths = {0: 18, 1: 14, 2: 30} if table == "table3" else {0: 24}
+    for k in range(grid.n_cols):
+        ws.column_dimensions[get_column_letter(k + 1)].width = widths.get(k, 11 if table != "table2" else 16)
+    ws.protection.sheet = True
+
+
+def is_form(data: bytes) -> bool:
+    """Is this xlsx a form written by :func:`write_form`?"""
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError):  # not a workbook
+        return False
+    return META_SHEET in wb.sheetnames and all(s in wb.sheetnames for s in TABLE_SHEETS.values())
+
+
+def read_form(data: bytes) -> Report:
+    """The Report of a filled-in form; totals recomputed from the inputs (null when an
+    input is blank). Raises :class:`FormError` naming each bad cell."""
+    try:
+        wb = load_workbook(io.BytesIO(data))
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
+        raise FormError([Problem("(file)", f"无法读取 xlsx: {exc}", f"cannot read the xlsx: {exc}")]) from exc
+    missing = [s for s in (META_SHEET, *TABLE_SHEETS.values()) if s not in wb.sheetnames]
+    if missing:
+        raise FormError([Problem("(file)", f"不是 ogi 表单,缺少工作表 {'、'.join(missing)}",
+                                 f"not an ogi form; sheets missing: {', '.join(missing)}")])
+    meta = {key: wb[META_SHEET].cell(i, 2).value for i, (key, _) in enumerate(META_FIELDS, start=1)}
+    meta = {k: _meta_value(k, v) for k, v in meta.items()}
+    template = meta["template"]
+    if template not in FORMATS:
+        raise FormError([Problem("meta.template", f"格式“{template}”应为 2019 或 2021",
+                                 f"template {template!r}; expected 2019 or 2021")])
+    data_json = {"meta": meta, **empty_tables(template)}
+    bad: list[Problem] = []
+    for table, sheet_name in TABLE_SHEETS.items():
+        ws = wb[sheet_name]
+        sums = formulas(template, table)
+        values = data_json[table]
+        for c in table_grid(template, table).value_cells():
+            if c.cell in sums:
+                continue
+            raw = ws.cell(c.row + TOP, c.col + 1).value
+            values[c.cell[0]][c.cell[1]] = _cell_value(raw, f"{table}.{c.cell[0]}.{c.cell[1]}", bad)
+        for _ in range(len(sums)):  # a total may sum other totals: evaluate until stable
+            pending = [(cell, parts) for cell, parts in sums.items() if values[cell[0]][cell[1]] is None]
+            done = 0
+            for (row, col), parts in pending:
+                items = [values[r][k] for r, k in parts]
+                if all(isinstance(v, (int, float)) for v in items):
+                    values[row][col] = sum(items)
+                    done += 1
+            if not done:
+                break
+        spec = FORMATS[template].table(table)
+        for derived, parts in spec.derived.items():
+            for col in values[derived]:
+                items = [values[p][col] for p in parts]
+                values[derived][col] = sum(items) if all(isinstance(v, (int, float)) for v in items) else None
+    bad += problems(data_json)
+    if bad:
+        raise FormError(bad)
+    report = Report.from_json(data_json)
+    report.source = Source(format="xlsx")
+    return report
+
+
+def _meta_value(key: str, value):
+    if isinstance(value, (datetime, date)):
+        return value.strftime("%Y-%m-%d")
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if key == "year":
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return value
+    return str(value).strip()
+
+
+def _cell_value(raw, where: str, bad: list[Problem]):
+    """A typed value, or None; text that is not a number is a problem naming the cell."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    if isinstance(raw, bool):
+        bad.append(Problem(where, f"“{raw}”不是数字", f"{raw!r} is not a number"))
+        return None
+    if isinstance(raw, (int, float)):
+        return int(raw) if isinstance(raw, float) and raw.is_integer() else raw
+    text = str(raw).strip().replace(",", "")
+    try:
+        number = float(text)
+    except ValueError:
+        bad.append(Problem(where, f"“{raw}”不是数字", f"{raw!r} is not a number"))
+        return None
+    return int(number) if number.is_integer() and "." not in text else number

@@ -1,0 +1,128 @@
+"""Generate a scored corpus: N synthetic reports, each written in one format with one
+mangling, ``expected/<stem>.json`` beside each (the format of the seed corpus), and a
+``manifest.csv``. Deterministic for a given seed."""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..template import FORMATS
+from . import errors
+from .flatten import glued_reading
+from .report import TABLES, Synthetic, derive, synthesize
+from .transform import group_carries_first, lost_label
+from .writers import docx_page, html_page, pdf_page, text_page, variant_page
+
+MANGLINGS = {
+    "txt": ("rows", "cells", "paragraphs", "lost_label", "group_first", "one_line", "glued", "variants",
+            "split_headers", "gbk", "noise"),
+    "html": ("html", "html_noise", "html_gbk", "html_variants"),
+    "pdf": ("pdf", "pdf_split", "pdf_unruled"),
+    "docx": ("docx", "docx_variants"),
+}
+FORMATS_ALL = tuple(MANGLINGS)
+ERROR_SHARE = 0.25
+NO_ARITHMETIC_ERRORS = {"glued"}  # a wrong sum would make the split itself wrong
+
+
+@dataclass
+class Written:
+    stem: str
+    format: str
+    mangling: str
+    error: str
+    data: bytes
+    expected: dict
+
+
+def _expected(s: Synthetic, values: dict, extra_must: set[str], mangling: str) -> dict:
+    must = set(s.findings_must) | extra_must
+    return {
+        "meta": {"agency_contains": s.profile.short, "year": s.profile.year, "template": s.template,
+                 "published_date": s.profile.published.isoformat(), "index_number": s.profile.index_number},
+        **values,
+        "notes": f"synthetic: mangling {mangling}; error {s.error or 'none'}" + (f" at {s.error_at}" if s.error else ""),
+        "findings_must": sorted(must),
+        "findings_must_not": sorted(set(errors.HARD_RULES) - must),
+    }
+
+
+def write_one(rng: random.Random, fmt: str, mangling: str, error: str) -> tuple[bytes, dict]:
+    """One report in ``fmt`` with ``mangling``: the file's bytes and its expected JSON."""
+    s = synthesize(rng, error)
+    page = s.page()
+    values = s.expected_values()
+    must: set[str] = set()
+    p = s.profile
+    if fmt == "txt":
+        flattening = {"cells": "cells", "paragraphs": "paragraphs", "one_line": "one_line",
+                      "glued": "glued"}.get(mangling, "rows")
+        if mangling in ("variants", "split_headers"):
+            page = variant_page(rng, page, s.template, mangling == "variants", mangling == "split_headers")
+        t3 = page.parts[2].table
+        if mangling == "group_first":
+            page.parts[2].table = group_carries_first(rng, t3)
+        elif mangling == "lost_label":
+            page.parts[2].table, _ = lost_label(rng, t3)
+            must.add("ROW_LABEL_MISSING")
+        elif mangling == "glued":
+            for key in TABLES:
+                values[key], ambiguous = glued_reading(FORMATS[s.template].table(key), s.printed[key], values[key])
+                if ambiguous:
+                    must.add("CELL_AMBIGUOUS")
+            derive(s.template, values["table3"])
+        text = text_page(rng, page, p, flattening, noise=mangling == "noise")
+        data = text.encode("gbk" if mangling == "gbk" else "utf-8")
+    elif fmt == "html":
+        if mangling == "html_variants":
+            page = variant_page(rng, page, s.template, True, True)
+        data = html_page(rng, page, p, noise=mangling in ("html_noise", "html_gbk"),
+                         encoding="gbk" if mangling == "html_gbk" else "utf-8")
+    elif fmt == "pdf":
+        split_at = rng.randint(6, 20) if mangling == "pdf_split" else None
+        data = pdf_page(page, ruled=mangling != "pdf_unruled", split_at=split_at)
+    else:
+        if mangling == "docx_variants":
+            page = variant_page(rng, page, s.template, True, False)
+        data = docx_page(page)
+    return data, _expected(s, values, must, mangling)
+
+
+def plan(n: int, seed: int, formats: tuple[str, ...]) -> Iterator[tuple[str, str, str, str, random.Random]]:
+    """(stem, format, mangling, error, rng) for each of ``n`` reports, cycling formats and
+    manglings evenly; each report has its own random stream, so a report does not change
+    when N does."""
+    combos = [(f, m) for f in formats for m in MANGLINGS[f]]
+    for i in range(n):
+        rng = random.Random(f"{seed}:{i}")
+        fmt, mangling = combos[i % len(combos)]
+        error = ""
+        if rng.random() < ERROR_SHARE:
+            kinds = [k for k in errors.KINDS if mangling not in NO_ARITHMETIC_ERRORS or k == "cell_text"]
+            error = rng.choice(kinds)
+        yield f"{i:05d}_{fmt}_{mangling}", fmt, mangling, error, rng
+
+
+def generate(n: int, out: Path, seed: int = 0, formats: tuple[str, ...] = FORMATS_ALL) -> list[Written]:
+    """Write ``n`` reports under ``out`` with ``expected/`` and ``manifest.csv``."""
+    unknown = [f for f in formats if f not in MANGLINGS]
+    if unknown:
+        raise ValueError(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(MANGLINGS)}")
+    (out / "expected").mkdir(parents=True, exist_ok=True)
+    written = []
+    with open(out / "manifest.csv", "w", newline="", encoding="utf-8") as fh:
+        manifest = csv.writer(fh)
+        manifest.writerow(["stem", "format", "mangling", "error"])
+        for stem, fmt, mangling, error, rng in plan(n, seed, formats):
+            data, expected = write_one(rng, fmt, mangling, error)
+            (out / f"{stem}.{fmt}").write_bytes(data)
+            (out / "expected" / f"{stem}.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1),
+                                                           encoding="utf-8")
+            manifest.writerow([stem, fmt, mangling, error])
+            written.append(Written(stem, fmt, mangling, error, data, expected))
+    return written
