@@ -70,7 +70,8 @@ def main() -> None:
     ap.add_argument("--formats", default="txt,html")
     ap.add_argument("--out", type=Path, default=None, help="keep the corpus here (default: a temporary folder)")
     ap.add_argument("--examples", type=int, default=3, help="failing examples to show per mangling")
-    ap.add_argument("--no-write", action="store_true", help="do not write benchmarks/results/synth_accuracy.md")
+    ap.add_argument("--no-write", action="store_true", help="do not write the results file")
+    ap.add_argument("--results", type=Path, default=RESULTS, help="where to write the markdown (default: %(default)s)")
     args = ap.parse_args()
     formats = tuple(f for f in args.formats.split(",") if f)
     unknown = [f for f in formats if f not in FORMATS_ALL]
@@ -147,8 +148,8 @@ def main() -> None:
     text = "\n".join(lines) + "\n"
     print(text)
     if not args.no_write:
-        RESULTS.parent.mkdir(parents=True, exist_ok=True)
-        RESULTS.write_text(text, encoding="utf-8")
+        args.results.parent.mkdir(parents=True, exist_ok=True)
+        args.results.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from . import errors
 from .flatten import glued_reading
 from .report import TABLES, Synthetic, derive, synthesize
 from .transform import group_carries_first, lost_label
-from .writers import docx_page, html_page, pdf_page, text_page, variant_page
+from .writers import docx_page, html_page, pdf_page, scanned, text_page, variant_page
 
 MANGLINGS = {
     "txt": ("rows", "cells", "paragraphs", "lost_label", "group_first", "one_line", "glued", "variants",
@@ -24,8 +24,9 @@ MANGLINGS = {
     "html": ("html", "html_noise", "html_gbk", "html_variants"),
     "pdf": ("pdf", "pdf_split", "pdf_unruled"),
     "docx": ("docx", "docx_variants"),
+    "scan": ("scan_150dpi",),  # a ruled PDF printed and scanned: pages as images, no text layer
 }
-FORMATS_ALL = tuple(MANGLINGS)
+FORMATS_ALL = ("txt", "html", "pdf", "docx")  # "scan" on request: OCR is slow
 ERROR_SHARE = 0.25
 NO_ARITHMETIC_ERRORS = {"glued"}  # a wrong sum would make the split itself wrong
 
@@ -86,6 +87,8 @@ def write_one(rng: random.Random, fmt: str, mangling: str, error: str) -> tuple[
     elif fmt == "pdf":
         split_at = rng.randint(6, 20) if mangling == "pdf_split" else None
         data = pdf_page(page, ruled=mangling != "pdf_unruled", split_at=split_at)
+    elif fmt == "scan":
+        data = scanned(pdf_page(page), dpi=150)
     else:
         if mangling == "docx_variants":
             page = variant_page(rng, page, s.template, True, False)

@@ -96,6 +96,22 @@ def pdf_page(page: Page, ruled: bool = True, split_at: int | None = None) -> byt
     return page_pdf(page, css)
 
 
+def scanned(pdf: bytes, dpi: int = 150) -> bytes:
+    """The PDF as a scanner gives it back: every page an image at ``dpi``, no text layer."""
+    import io
+
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(pdf)
+    try:
+        pages = [doc[i].render(scale=dpi / 72).to_pil().convert("L") for i in range(len(doc))]
+    finally:
+        doc.close()
+    out = io.BytesIO()
+    pages[0].save(out, "PDF", resolution=dpi, save_all=True, append_images=pages[1:])
+    return out.getvalue()
+
+
 def docx_page(page: Page) -> bytes:
     from ..render.docx import page_docx
 
