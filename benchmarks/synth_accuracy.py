@@ -23,7 +23,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from ogi import parse
-from ogi.synth.corpus import FORMATS_ALL, generate
+from ogi.synth.corpus import MANGLINGS, generate
 
 RESULTS = Path(__file__).parent / "results" / "synth_accuracy.md"
 META_KEYS = ("year", "template", "published_date", "index_number")
@@ -74,7 +74,7 @@ def main() -> None:
     ap.add_argument("--results", type=Path, default=RESULTS, help="where to write the markdown (default: %(default)s)")
     args = ap.parse_args()
     formats = tuple(f for f in args.formats.split(",") if f)
-    unknown = [f for f in formats if f not in FORMATS_ALL]
+    unknown = [f for f in formats if f not in MANGLINGS]
     if unknown:
         sys.exit(f"unknown format(s): {', '.join(unknown)}")
 
