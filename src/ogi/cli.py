@@ -13,7 +13,7 @@ from . import __version__
 from .api import NotAReport, UnreadableFile, parse
 from .model import Report
 
-app = typer.Typer(help="ogi-reports: 政府信息公开工作年度报告 → exact, checked, comparable data.",
+app = typer.Typer(help="ogi-reports: 政府信息公开工作年度报告 → exact, checked, comparable data.", rich_markup_mode="markdown",
                   no_args_is_help=True, add_completion=False, context_settings={"help_option_names": ["-h", "--help"]})
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
