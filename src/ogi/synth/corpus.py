@@ -26,6 +26,7 @@ MANGLINGS = {
     "docx": ("docx", "docx_variants"),
     "scan": ("scan_150dpi",),  # a ruled PDF printed and scanned: pages as images, no text layer
 }
+SUFFIX = {"scan": "pdf"}  # a scan is a PDF of page images
 FORMATS_ALL = ("txt", "html", "pdf", "docx")  # "scan" on request: OCR is slow
 ERROR_SHARE = 0.25
 NO_ARITHMETIC_ERRORS = {"glued"}  # a wrong sum would make the split itself wrong
@@ -123,7 +124,7 @@ def generate(n: int, out: Path, seed: int = 0, formats: tuple[str, ...] = FORMAT
         manifest.writerow(["stem", "format", "mangling", "error"])
         for stem, fmt, mangling, error, rng in plan(n, seed, formats):
             data, expected = write_one(rng, fmt, mangling, error)
-            (out / f"{stem}.{fmt}").write_bytes(data)
+            (out / f"{stem}.{SUFFIX.get(fmt, fmt)}").write_bytes(data)
             (out / "expected" / f"{stem}.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1),
                                                            encoding="utf-8")
             manifest.writerow([stem, fmt, mangling, error])
