@@ -1,0 +1,20 @@
+"""The web app for reviewers, researchers and journalists (``ogi serve``).
+
+    >>> from ogi.web import create_app
+    >>> app = create_app("ogi.duckdb")          # a FastAPI app; run it with uvicorn
+
+Pages are rendered on the server (Jinja2, Chinese interface); every page has a JSON
+twin under ``/api`` (documented at ``/docs``). Modules: ``app`` (the factory), ``site``
+(the store, the kept files and the parser process shared by all requests), ``files``
+(original files, content-addressed), ``security`` (upload limits, token, same-origin
+writes), ``data`` (queries the store does not have), ``labels`` (Chinese names of cells,
+levels, statuses), ``report_view``/``original`` (the report page: tables in the official
+layout with flagged cells, the original beside them), ``overview``/``agency``/``compare``
+(the other pages' models), ``datasets`` (every table and chart as CSV/XLSX), ``uploads``
+(uploads, URLs, re-parsing), ``pages`` (templates, filters, downloads), ``schemas`` (the
+API's JSON), ``api`` and ``routes_*`` (the endpoints).
+"""
+
+from .app import create_app
+
+__all__ = ["create_app"]

@@ -1,0 +1,70 @@
+"""The compare page: two agencies (their reports of one year) or two years (all counted
+reports, or one agency's), cell by cell, differences marked. The comparison itself is
+:mod:`ogi.store.queries`'s (``ogi compare``); this adds labels and the key figures."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..store import Database, StoreError
+from ..store.agencies import resolve
+from ..store.queries import MEASURES, compare_agencies, compare_years
+from .datasets import Dataset
+from .labels import figure_label, place_label
+from .overview import number
+
+YEAR = re.compile(r"^(19|20)\d{2}$")
+FIGURES = ("received", "handled", "granted", "partially_granted", "denied", "unable", "not_processed", "carried_forward",
+           "review", "litigation")
+
+
+@dataclass(frozen=True)
+class CompareQuery:
+    """What to compare: ``a`` and ``b`` are two years, or two agencies (id or name); ``year``
+    picks the agencies' year, ``agency`` the one agency whose years are compared."""
+
+    a: str
+    b: str
+    year: int | None = None
+    agency: str | None = None
+    only_differences: bool = False
+
+    @property
+    def by_year(self) -> bool:
+        return bool(YEAR.match(self.a) and YEAR.match(self.b))
+
+
+@dataclass
+class ComparePage:
+    left: str
+    right: str
+    datasets: dict[str, Dataset]
+
+    def as_json(self) -> dict:
+        return {"left": self.left, "right": self.right,
+                "datasets": {name: d.as_json() for name, d in self.datasets.items()}}
+
+
+def compare(db: Database, query: CompareQuery) -> ComparePage:
+    """The comparison; :class:`StoreError` with a message for the reader when an agency or
+    year is unknown or has no reports."""
+    if query.by_year:
+        agency_id = resolve(db, query.agency) if query.agency else None
+        result = compare_years(db, int(query.a), int(query.b), agency_id, everything=True)
+    elif YEAR.match(query.a) or YEAR.match(query.b):
+        raise StoreError("请比较两个年度,或两个机关 / compare two years or two agencies")
+    else:
+        result = compare_agencies(db, resolve(db, query.a), resolve(db, query.b), query.year, everything=True)
+    cells = {key: (a, b) for key, a, b, _ in result.rows}
+    rows = [row for row in result.rows if not query.only_differences or row[1] != row[2]]
+    by_cell = Dataset("cells", "逐格对比", ["位置", "键", result.left, result.right, "差"],
+                      [[place_label(key), key, a, b, d] for key, a, b, d in rows],
+                      marked=[a != b for _, a, b, _ in rows])
+    figures = []
+    for m in (m for key in FIGURES for m in MEASURES if m.key == key):
+        sides = [[cells.get(".".join(c), (None, None))[i] for c in m.cells] for i in (0, 1)]
+        figures.append([figure_label(m.label), *(number(sum(v or 0 for v in side)) for side in sides)])
+    key_figures = Dataset("figures", "关键数字", ["项目", result.left, result.right], figures, chart="bars",
+                          marked=[a != b for _, a, b in figures])
+    return ComparePage(result.left, result.right, {d.name: d for d in (key_figures, by_cell)})

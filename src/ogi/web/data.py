@@ -1,0 +1,281 @@
+"""Questions the pages ask of the store that :mod:`ogi.store.queries` does not answer:
+one report with its findings and their reviews, lists of reports and agencies, and the
+aggregates of the overview and the agency page. Every aggregate is one SQL statement
+over the counted reports (``primary_reports``), not a loop over reports; the SQL is the
+subset DuckDB and PostgreSQL share, with ``?`` placeholders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Report
+from ..store import Database
+from .labels import LEVELS
+
+REPORT_FIELDS = ("id", "sha256", "location", "local_path", "format", "parser_version", "ingested_at", "title",
+                 "agency_name", "year", "template", "published_date", "index_number", "page_published_date",
+                 "agency_id")
+FINDING_FIELDS = ("id", "report_id", "origin", "code", "severity", "message", "message_en", "where", "line", "page",
+                  "status", "comment", "reviewed_at")
+_FINDINGS_SQL = (
+    "SELECT f.id, f.report_id, f.origin, f.code, f.severity, f.message, f.message_en, f.where_key, f.line, f.page, "
+    "coalesce(v.status, 'open'), v.comment, v.reviewed_at "
+    "FROM findings f JOIN reports r ON r.id = f.report_id "
+    "LEFT JOIN reviews v ON v.sha256 = r.sha256 AND v.code = f.code AND v.where_key = f.where_key ")
+_SEVERITY_ORDER = "CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END"
+NOT_DISMISSED = "coalesce(v.status, 'open') <> 'dismissed'"
+# open error and warning counts of a report joined with its findings (f) and their reviews (v)
+_OPEN_COUNTS = (f"sum(CASE WHEN f.severity = 'error' AND {NOT_DISMISSED} THEN 1 ELSE 0 END), "
+                f"sum(CASE WHEN f.severity = 'warning' AND {NOT_DISMISSED} THEN 1 ELSE 0 END)")
+
+
+def _dicts(fields: tuple[str, ...], rows: list[tuple]) -> list[dict]:
+    return [dict(zip(fields, row)) for row in rows]
+
+
+def _like_prefix(text: str) -> str:
+    """A LIKE pattern matching what starts with ``text`` (its ``%``, ``_`` and ``\\`` taken literally)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _like_part(text: str) -> str:
+    return "%" + _like_prefix(text)
+
+
+# ------------------------------------------------------------------ one report
+
+def report_row(db: Database, report_id: int) -> dict | None:
+    """The stored fields of a report, with its agency's name, region and level; None if there is no such report."""
+    rows = db.execute(f"SELECT {', '.join('r.' + f for f in REPORT_FIELDS)}, a.name, a.region, a.level "
+                      "FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id WHERE r.id = ?", [report_id])
+    if not rows:
+        return None
+    return dict(zip((*REPORT_FIELDS, "agency", "region", "level"), rows[0]))
+
+
+def stored_report(db: Database, report_id: int) -> Report | None:
+    """The Report as parsed and stored (with its sections and provenance)."""
+    document = db.scalar("SELECT document FROM reports WHERE id = ?", [report_id])
+    return Report.model_validate_json(document) if document else None
+
+
+def report_findings(db: Database, report_id: int) -> list[dict]:
+    """Every finding on a report (its own, cross-year and roll-up), worst first, with its review."""
+    return _dicts(FINDING_FIELDS, db.execute(
+        _FINDINGS_SQL + f"WHERE f.report_id = ? ORDER BY {_SEVERITY_ORDER}, f.id", [report_id]))
+
+
+def finding(db: Database, finding_id: int) -> dict | None:
+    rows = db.execute(_FINDINGS_SQL + "WHERE f.id = ?", [finding_id])
+    return dict(zip(FINDING_FIELDS, rows[0])) if rows else None
+
+
+def report_id_of(db: Database, sha256: str) -> int | None:
+    return db.scalar("SELECT id FROM reports WHERE sha256 = ?", [sha256])
+
+
+# ------------------------------------------------------------------ lists
+
+LIST_FIELDS = ("id", "agency_id", "agency", "region", "year", "template", "title", "location", "errors", "warnings")
+
+
+def list_reports(db: Database, text: str | None = None, year: int | None = None, agency_id: int | None = None,
+                 limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
+    """Reports whose agency, title or source contains ``text`` (of a year, of an agency),
+    newest first; the number matching and one page of them with their open error and warning counts."""
+    conds, params = [], []
+    if text:
+        conds.append("(coalesce(a.name, r.agency_name, '') LIKE ? ESCAPE '\\' OR coalesce(r.title, '') LIKE ? "
+                     "ESCAPE '\\' OR r.location LIKE ? ESCAPE '\\')")
+        params += [_like_part(text)] * 3
+    for sql, value in (("r.year = ?", year), ("r.agency_id = ?", agency_id)):
+        if value is not None:
+            conds.append(sql)
+            params.append(value)
+    where = f"WHERE {' AND '.join(conds)}" if conds else ""
+    base = f"FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id {where}"
+    total = db.scalar(f"SELECT count(*) {base}", params)
+    rows = db.execute(
+        "WITH page AS (SELECT r.id, r.sha256, r.agency_id, coalesce(a.name, r.agency_name) AS agency, a.region, r.year, "
+        f"r.template, r.title, r.location {base} ORDER BY r.year DESC NULLS LAST, r.id DESC LIMIT ? OFFSET ?) "
+        "SELECT page.id, page.agency_id, page.agency, page.region, page.year, page.template, page.title, page.location, "
+        f"{_OPEN_COUNTS} FROM page LEFT JOIN findings f ON f.report_id = page.id "
+        "LEFT JOIN reviews v ON v.sha256 = page.sha256 AND v.code = f.code AND v.where_key = f.where_key "
+        "GROUP BY page.id, page.agency_id, page.agency, page.region, page.year, page.template, page.title, page.location "
+        "ORDER BY page.year DESC NULLS LAST, page.id DESC", [*params, limit, offset])
+    return total, [{**d, "errors": int(d["errors"] or 0), "warnings": int(d["warnings"] or 0)}
+                   for d in _dicts(LIST_FIELDS, rows)]
+
+
+AGENCY_FIELDS = ("id", "name", "region", "level", "kind", "parent_name", "reports", "first_year", "last_year")
+
+
+def list_agencies(db: Database, text: str | None = None, limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
+    """Agencies whose name or an alias contains ``text``; the number matching and one page of them."""
+    where, params = "", []
+    if text:
+        where = ("WHERE a.name LIKE ? ESCAPE '\\' OR a.id IN (SELECT agency_id FROM agency_aliases "
+                 "WHERE name LIKE ? ESCAPE '\\')")
+        params = [_like_part(text)] * 2
+    total = db.scalar(f"SELECT count(*) FROM agencies a {where}", params)
+    rows = db.execute(
+        "SELECT a.id, a.name, a.region, a.level, a.kind, a.parent_name, count(r.id), min(r.year), max(r.year) "
+        f"FROM agencies a LEFT JOIN reports r ON r.agency_id = a.id {where} "
+        "GROUP BY a.id, a.name, a.region, a.level, a.kind, a.parent_name ORDER BY a.name, a.id LIMIT ? OFFSET ?",
+        [*params, limit, offset])
+    return total, _dicts(AGENCY_FIELDS, rows)
+
+
+# ------------------------------------------------------------------ a selection of counted reports
+
+@dataclass(frozen=True)
+class Selection:
+    """Which counted reports a page is about: a year, a region (any whose name contains
+    it: ``海陵区`` is ``江苏省泰州市海陵区`` and the towns inside it), a level, reports with a
+    finding code, one agency."""
+
+    year: int | None = None
+    region: str | None = None
+    level: str | None = None
+    code: str | None = None
+    agency_id: int | None = None
+
+    def sql(self) -> tuple[str, list]:
+        """``SELECT r.id, r.sha256, r.agency_id, r.year …`` of the counted reports selected."""
+        conds, params = [], []
+        if self.year is not None:
+            conds.append("r.year = ?")
+            params.append(self.year)
+        if self.region:
+            conds.append("a.region LIKE ? ESCAPE '\\'")
+            params.append(_like_part(self.region))
+        if self.level:
+            conds.append("a.level = ?")
+            params.append(self.level)
+        if self.agency_id is not None:
+            conds.append("r.agency_id = ?")
+            params.append(self.agency_id)
+        if self.code:
+            conds.append("EXISTS (SELECT 1 FROM findings f WHERE f.report_id = r.id AND f.code = ?)")
+            params.append(self.code)
+        where = f"WHERE {' AND '.join(conds)}" if conds else ""
+        sql = ("SELECT r.id, r.sha256, r.agency_id, r.year FROM reports r JOIN primary_reports p ON p.id = r.id "
+               f"LEFT JOIN agencies a ON a.id = r.agency_id {where}")
+        return sql, params
+
+
+def counts(db: Database, sel: Selection) -> dict:
+    """How many counted reports and agencies are selected, and their findings by severity (dismissed ones left out)."""
+    sql, params = sel.sql()
+    reports, agencies = db.execute(f"WITH sel AS ({sql}) SELECT count(*), count(DISTINCT agency_id) FROM sel",
+                                   params)[0]
+    by_severity = dict(db.execute(
+        f"WITH sel AS ({sql}) SELECT f.severity, count(*) FROM sel JOIN findings f ON f.report_id = sel.id "
+        "LEFT JOIN reviews v ON v.sha256 = sel.sha256 AND v.code = f.code AND v.where_key = f.where_key "
+        f"WHERE {NOT_DISMISSED} GROUP BY f.severity", params))
+    return {"reports": reports, "agencies": agencies,
+            **{severity: by_severity.get(severity, 0) for severity in ("error", "warning", "info")}}
+
+
+def cell_sums(db: Database, sel: Selection, tables: tuple[str, ...] = ("table3", "table4"),
+              by_year: bool = False) -> dict:
+    """Sum of every cell of ``tables`` over the selected reports: ``{(table, row, column): sum}``,
+    or ``{year: {…}}`` with ``by_year``."""
+    sql, params = sel.sql()
+    marks = ", ".join("?" * len(tables))
+    year = "sel.year, " if by_year else ""
+    rows = db.execute(
+        f"WITH sel AS ({sql}) SELECT {year}c.table_key, c.row_key, c.column_key, sum(c.value) "
+        f"FROM cells c JOIN sel ON sel.id = c.report_id WHERE c.table_key IN ({marks}) "
+        f"GROUP BY {year}c.table_key, c.row_key, c.column_key", [*params, *tables])
+    if not by_year:
+        return {(t, r, c): v for t, r, c, v in rows}
+    out: dict[int, dict] = {}
+    for y, t, r, c, v in rows:
+        out.setdefault(y, {})[t, r, c] = v
+    return out
+
+
+RANKING_FIELDS = ("agency_id", "agency", "region", "level", "reports", "errors", "warnings", "infos")
+
+
+def ranking(db: Database, sel: Selection) -> list[dict]:
+    """Agencies of the selection by their findings (errors and warnings, then errors; with a
+    finding code, only that code's), dismissed findings left out."""
+    sql, params = sel.sql()
+    code, code_params = ("AND f.code = ? ", [sel.code]) if sel.code else ("", [])
+    rows = db.execute(
+        f"WITH sel AS ({sql}), found AS (SELECT sel.agency_id, "
+        "sum(CASE WHEN f.severity = 'error' THEN 1 ELSE 0 END) AS errors, "
+        "sum(CASE WHEN f.severity = 'warning' THEN 1 ELSE 0 END) AS warnings, "
+        "sum(CASE WHEN f.severity = 'info' THEN 1 ELSE 0 END) AS infos "
+        "FROM sel JOIN findings f ON f.report_id = sel.id "
+        "LEFT JOIN reviews v ON v.sha256 = sel.sha256 AND v.code = f.code AND v.where_key = f.where_key "
+        f"WHERE sel.agency_id IS NOT NULL AND {NOT_DISMISSED} {code}GROUP BY sel.agency_id), "
+        "counted AS (SELECT agency_id, count(*) AS reports FROM sel WHERE agency_id IS NOT NULL GROUP BY agency_id) "
+        "SELECT a.id, a.name, a.region, a.level, counted.reports, found.errors, found.warnings, found.infos "
+        "FROM found JOIN counted ON counted.agency_id = found.agency_id JOIN agencies a ON a.id = found.agency_id "
+        "WHERE found.errors + found.warnings > 0 "
+        "ORDER BY found.errors + found.warnings DESC, found.errors DESC, a.name, a.id",
+        [*params, *code_params])
+    return _dicts(RANKING_FIELDS, rows)
+
+
+def findings_by_code(db: Database, sel: Selection) -> list[tuple[str, str, int]]:
+    """(code, severity, how many) over the selected reports, most frequent first, dismissed ones left out."""
+    sql, params = sel.sql()
+    return db.execute(
+        f"WITH sel AS ({sql}) SELECT f.code, f.severity, count(*) FROM sel JOIN findings f ON f.report_id = sel.id "
+        "LEFT JOIN reviews v ON v.sha256 = sel.sha256 AND v.code = f.code AND v.where_key = f.where_key "
+        f"WHERE {NOT_DISMISSED} GROUP BY f.code, f.severity ORDER BY count(*) DESC, f.code", params)
+
+
+def filter_options(db: Database) -> dict:
+    """The years, regions, levels and finding codes there are in the store."""
+    return {
+        "years": [y for (y,) in db.execute("SELECT DISTINCT year FROM reports WHERE year IS NOT NULL ORDER BY year DESC")],
+        "regions": [r for (r,) in db.execute("SELECT DISTINCT region FROM agencies WHERE region IS NOT NULL "
+                                             "ORDER BY region")],
+        "levels": sorted((lv for (lv,) in db.execute("SELECT DISTINCT level FROM agencies WHERE level IS NOT NULL")),
+                         key=lambda lv: (list(LEVELS).index(lv) if lv in LEVELS else len(LEVELS), lv)),
+        "codes": [c for (c,) in db.execute("SELECT DISTINCT code FROM findings ORDER BY code")],
+    }
+
+
+# ------------------------------------------------------------------ one agency
+
+def agency_row(db: Database, agency_id: int) -> dict | None:
+    rows = db.execute("SELECT id, name, region, level, kind, parent_name FROM agencies WHERE id = ?", [agency_id])
+    if not rows:
+        return None
+    out = dict(zip(("id", "name", "region", "level", "kind", "parent_name"), rows[0]))
+    out["aliases"] = [name or alias for alias, name in db.execute(
+        "SELECT alias, name FROM agency_aliases WHERE agency_id = ? ORDER BY alias", [agency_id])]
+    return out
+
+
+AGENCY_REPORT_FIELDS = ("id", "year", "template", "title", "location", "published_date", "counted", "errors",
+                        "warnings")
+
+
+def agency_reports(db: Database, agency_id: int) -> list[dict]:
+    """An agency's reports, oldest year first; ``counted`` when statistics count it
+    (one report per year), with their open error and warning counts."""
+    rows = db.execute(
+        f"SELECT r.id, r.year, r.template, r.title, r.location, r.published_date, p.id IS NOT NULL, {_OPEN_COUNTS} "
+        "FROM reports r LEFT JOIN primary_reports p ON p.id = r.id LEFT JOIN findings f ON f.report_id = r.id "
+        "LEFT JOIN reviews v ON v.sha256 = r.sha256 AND v.code = f.code AND v.where_key = f.where_key "
+        "WHERE r.agency_id = ? "
+        "GROUP BY r.id, r.year, r.template, r.title, r.location, r.published_date, p.id ORDER BY r.year, r.id",
+        [agency_id])
+    return [{**d, "errors": int(d["errors"] or 0), "warnings": int(d["warnings"] or 0)}
+            for d in _dicts(AGENCY_REPORT_FIELDS, rows)]
+
+
+def agency_findings(db: Database, agency_id: int, origins: tuple[str, ...]) -> list[dict]:
+    """The findings of these origins on an agency's reports, by year, with their reviews and the report's year."""
+    marks = ", ".join("?" * len(origins))
+    rows = db.execute(_FINDINGS_SQL.replace("SELECT f.id,", "SELECT r.year, f.id,")
+                      + f"WHERE r.agency_id = ? AND f.origin IN ({marks}) ORDER BY r.year, {_SEVERITY_ORDER}, f.id",
+                      [agency_id, *origins])
+    return _dicts(("year", *FINDING_FIELDS), rows)

@@ -1,0 +1,95 @@
+"""The overview: for a selection of counted reports (year, region, level, finding code),
+the totals of tables 三 and 四 as charts and the agencies ranked by their findings.
+
+Charts are composed from the template's rows (labels from :mod:`ogi.template`) over the
+sums one SQL statement returns (:func:`ogi.web.data.cell_sums`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..store import Database
+from ..template import APPLICANT_COLUMNS, FORMATS, T4_GROUPS, T4_RESULTS
+from ..template.formats import T4_GROUP_LABELS
+from . import data
+from .datasets import Dataset
+from .labels import LEVELS, SEVERITIES, figure_label, rule_text, short_label
+
+T3 = FORMATS["2021"].table3  # rows both formats share, and ``other`` (2019's row, 2021's derived sum)
+HANDLING_ROWS = ("new_received", "carried_over", "total", "carried_forward")
+RANKING_SHOWN = 50
+
+
+def number(value):
+    """A sum as shown: whole numbers as int, no value as 0."""
+    if value is None:
+        return 0
+    return int(value) if float(value).is_integer() else round(value, 4)
+
+
+@dataclass
+class Overview:
+    selection: data.Selection
+    counts: dict
+    datasets: dict[str, Dataset]
+
+    def as_json(self) -> dict:
+        return {"selection": vars(self.selection), "counts": self.counts,
+                "datasets": {name: d.as_json() for name, d in self.datasets.items()}}
+
+
+def outcome_parts() -> list[tuple[str, tuple[str, ...]]]:
+    """The outcomes of table 三 as the format groups them: (label, rows summed)."""
+    groups = {g.key: g.label for g in T3.groups}
+    parts: dict[str, tuple[str, list[str]]] = {}
+    for row in T3.rows:
+        if row.group == "outcomes":
+            parts[row.key] = (row.label, [row.key])
+        elif row.group in T3.derived:  # (六)其他处理: the row both formats have
+            parts[row.group] = (groups[row.group], [row.group])
+        elif row.group in groups:
+            parts.setdefault(row.group, (groups[row.group], []))[1].append(row.key)
+    return [(label, tuple(rows)) for label, rows in parts.values()]
+
+
+def totals_datasets(sums: dict) -> list[Dataset]:
+    """Requests, how they were handled, outcomes, refusal reasons, review and litigation results."""
+    def t3(row: str, column: str = "total"):
+        return number(sums.get(("table3", row, column)))
+
+    applicants = [m for m in APPLICANT_COLUMNS if m.key != "total"]
+    denied = [r for r in T3.rows if r.group == "denied"]
+    results = [m for m in T4_RESULTS if m.key != "total"]
+    return [
+        Dataset("requests", "本年新收申请(按申请人)", ["申请人", "新收申请"],
+                [[m.label, t3("new_received", m.key)] for m in applicants], chart="pie"),
+        Dataset("handling", "申请办理概况", ["项目", "件数"], [[figure_label(T3.row(r).label), t3(r)] for r in HANDLING_ROWS],
+                chart="hbar"),
+        Dataset("outcomes", "办理结果", ["办理结果", "件数"],
+                [[short_label(label), sum(t3(r) for r in rows)] for label, rows in outcome_parts()], chart="pie"),
+        Dataset("refusals", "不予公开的理由", ["理由", "件数"],
+                [[short_label(r.label), t3(r.key)] for r in denied], chart="hbar"),
+        Dataset("review_litigation", "行政复议和行政诉讼结果", ["结果", *(T4_GROUP_LABELS[g] for g in T4_GROUPS)],
+                [[m.label, *(number(sums.get(("table4", g, m.key))) for g in T4_GROUPS)] for m in results],
+                chart="bars"),
+    ]
+
+
+def findings_dataset(rows: list[tuple[str, str, int]]) -> Dataset:
+    return Dataset("findings", "问题分布(按代码)", ["代码", "规则", "级别", "数量"],
+                   [[code, rule_text(code), SEVERITIES.get(severity, severity), n] for code, severity, n in rows],
+                   chart="hbar")
+
+
+def ranking_dataset(rows: list[dict]) -> Dataset:
+    return Dataset("ranking", "机关问题排名", ["名次", "机关", "地区", "层级", "报告数", "错误", "警告", "提示"],
+                   [[i, r["agency"], r["region"] or "", LEVELS.get(r["level"], r["level"] or ""), r["reports"],
+                     number(r["errors"]), number(r["warnings"]), number(r["infos"])]
+                    for i, r in enumerate(rows, start=1)],
+                   links=[f"/agencies/{r['agency_id']}" for r in rows])
+
+
+def overview(db: Database, selection: data.Selection) -> Overview:
+    sets = totals_datasets(data.cell_sums(db, selection))
+    sets += [findings_dataset(data.findings_by_code(db, selection)), ranking_dataset(data.ranking(db, selection))]
+    return Overview(selection, data.counts(db, selection), {d.name: d for d in sets})

@@ -1,0 +1,28 @@
+"""The compare page: two agencies or two years side by side."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from ..store import StoreError
+from .compare import CompareQuery, compare
+from .pages import form_year, render
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/compare", response_class=HTMLResponse)
+def compare_page(request: Request, a: str = "", b: str = "", year: str | None = None, agency: str | None = None,
+                 only_differences: bool = False):
+    year = form_year(year)
+    params = {"a": a.strip(), "b": b.strip(), "year": year, "agency": agency or None,
+              "only_differences": "true" if only_differences else None}
+    page, problem = None, None
+    if params["a"] and params["b"]:
+        with request.app.state.site.store() as db:
+            try:
+                page = compare(db, CompareQuery(params["a"], params["b"], year, agency or None, only_differences))
+            except StoreError as exc:
+                problem = str(exc)
+    return render(request, "compare.html", page=page, problem=problem, params=params)

@@ -1,0 +1,24 @@
+"""The overview page (``/``): totals and rankings for a region and year."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from . import data
+from .overview import overview
+from .pages import ALL_YEARS, render, selection_of
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview_page(request: Request, year: str | None = None, region: str | None = None, level: str | None = None,
+                  code: str | None = None):
+    with request.app.state.site.store() as db:
+        options = data.filter_options(db)
+        selection = selection_of(options, year, region, level, code)
+        page = overview(db, selection)
+    params = {"year": ALL_YEARS if selection.year is None else selection.year, "region": selection.region,
+              "level": selection.level, "code": selection.code}
+    return render(request, "overview.html", page=page, options=options, params=params)

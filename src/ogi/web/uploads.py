@@ -1,0 +1,198 @@
+"""Files into the store from the web: uploads, pasted URLs, and parsing one report again.
+
+Each file is checked (a known suffix, content that is not binary junk), kept in the
+content-addressed :class:`~ogi.web.files.FileStore`, parsed in the site's worker
+process and written with the store's own functions (``write_outcomes``, ``recheck``), so
+a report ingested here is stored exactly as ``ogi ingest`` stores it. Each file gets a
+result of its own.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from ..fetch import fetch
+from ..readers import sniff
+from ..store.agencies import recheck
+from ..store.ingest import Input, Summary, is_url, write_outcomes
+from ..store.reports import record_failure
+from . import data
+from .files import SUFFIXES, sha256_file, suffix_of
+from .site import Site
+
+MAX_URLS = 20  # per request
+FETCH_TIMEOUT = 30.0
+_BINARY_PROBE = 8192
+
+
+@dataclass
+class FileResult:
+    """What became of one file or URL."""
+
+    name: str
+    status: str  # stored | exists | failed | refused | skipped (a page whose attachments hold the report)
+    report_id: int | None = None
+    agency: str | None = None
+    year: int | None = None
+    errors: int = 0
+    warnings: int = 0
+    reason: str | None = None
+
+
+class UploadRefused(ValueError):
+    """A file that is not taken at all (wrong type, too large, empty)."""
+
+
+def check_file(name: str, head: bytes, size: int, limit: int) -> str:
+    """The suffix to keep the file under; :class:`UploadRefused` saying why it is not taken."""
+    suffix = suffix_of(name)
+    if not suffix:
+        raise UploadRefused(f"不支持的文件类型,应为 {' '.join(SUFFIXES)} / unsupported file type")
+    if size == 0:
+        raise UploadRefused("文件为空 / the file is empty")
+    if size > limit:
+        raise UploadRefused(f"文件超过 {limit // (1024 * 1024)} MB / the file is too large")
+    if sniff(head, name) == "txt" and b"\x00" in head[:_BINARY_PROBE] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UploadRefused("文件内容不是文本,也不是可识别的文档 / binary content that is no known document")
+    return suffix
+
+
+def safe_name(name: str | None) -> str:
+    """The file name without any folder part (it is only shown, never used as a path)."""
+    return (name or "").replace("\\", "/").rsplit("/", 1)[-1].strip() or "未命名"
+
+
+def receive(site: Site, name: str, stream: BinaryIO) -> FileResult:
+    """An uploaded file: copied (at most the site's limit) into a temporary file beside the
+    kept files, checked, then ingested."""
+    name = safe_name(name)
+    incoming = site.files.root / ".incoming"
+    incoming.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=incoming, delete=False) as tmp:
+        copied = _copy_limited(stream, tmp, site.max_upload + 1)
+    path = Path(tmp.name)
+    try:
+        with open(path, "rb") as f:
+            head = f.read(65536)
+        suffix = check_file(name, head, copied, site.max_upload)
+        return ingest_file(site, path, name, suffix, move=True)
+    except UploadRefused as exc:
+        return FileResult(name, "refused", reason=str(exc))
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def _copy_limited(source: BinaryIO, target: BinaryIO, limit: int) -> int:
+    copied = 0
+    while copied < limit:
+        chunk = source.read(min(1 << 20, limit - copied))
+        if not chunk:
+            break
+        target.write(chunk)
+        copied += len(chunk)
+    return copied
+
+
+def ingest_file(site: Site, path: Path, location: str, suffix: str, move: bool = False,
+                page_published_date: str | None = None, optional: bool = False) -> FileResult:
+    """Keep, parse and store one file; already stored (same sha256) is not parsed again."""
+    sha = sha256_file(path)
+    with site.store() as db:
+        known = data.report_id_of(db, sha)
+    kept = site.files.keep(path, sha, suffix, move=move)
+    if known is not None:
+        return _result(site, location, "exists", known)
+    outcome = site.parse(Input(location, str(kept), page_published_date, optional))
+    summary = Summary()
+    with site.store() as db:
+        write_outcomes(db, [outcome], summary)
+        report_id = data.report_id_of(db, sha) if outcome.report is not None else None
+        if report_id is not None:
+            recheck(db)
+    if report_id is not None:
+        return _result(site, location, "stored", report_id)
+    with site.store() as db:
+        still_used = data.report_id_of(db, sha) is not None
+    if not still_used:
+        site.files.forget(sha)
+    if not outcome.failed:
+        return FileResult(location, "skipped", reason="网页本身不含报告,其附件另行导入 / the page links to the report")
+    return FileResult(location, "failed", reason=outcome.reason)
+
+
+def _result(site: Site, location: str, status: str, report_id: int) -> FileResult:
+    with site.store() as db:
+        row = data.report_row(db, report_id)
+        findings = data.report_findings(db, report_id)
+    open_ = [f for f in findings if f["status"] != "dismissed"]
+    return FileResult(location, status, report_id, row["agency"] or row["agency_name"], row["year"],
+                      sum(f["severity"] == "error" for f in open_), sum(f["severity"] == "warning" for f in open_))
+
+
+def ingest_urls(site: Site, urls: list[str]) -> list[FileResult]:
+    """Download each URL (and the report files a page links to), then ingest what came."""
+    results = [FileResult(u, "refused", reason="不是 http(s) 网址 / not an http(s) URL") for u in urls if not is_url(u)]
+    wanted = [u for u in urls if is_url(u)]
+    if len(wanted) > MAX_URLS:
+        raise UploadRefused(f"一次最多 {MAX_URLS} 个网址 / at most {MAX_URLS} URLs at a time")
+    if not wanted:
+        return results
+    fetched = fetch(wanted, site.files.root / "fetch", timeout=FETCH_TIMEOUT)
+    with site.store() as db, db.transaction():
+        for url, reason in fetched.failures:
+            record_failure(db, url, None, "fetch", reason)
+    results += [FileResult(url, "failed", reason=reason) for url, reason in fetched.failures]
+    for f in fetched.files:
+        try:
+            with open(f.path, "rb") as src:
+                head = src.read(65536)
+            suffix = check_file(f.path.name, head, f.path.stat().st_size, site.max_upload)
+        except UploadRefused as exc:
+            results.append(FileResult(f.url, "refused", reason=str(exc)))
+            continue
+        results.append(ingest_file(site, f.path, f.url, suffix, page_published_date=f.published_date,
+                                   optional=bool(f.attachments)))
+    return results
+
+
+def reparse(site: Site, report_id: int) -> FileResult | None:
+    """Parse a stored report again from its original; None when there is no such report.
+    The report keeps its id, and its findings their reviews."""
+    with site.store() as db:
+        row = data.report_row(db, report_id)
+    if row is None:
+        return None
+    path = site.files.original(row["sha256"], row["local_path"])
+    if path is None:
+        return FileResult(row["location"], "failed", report_id,
+                          reason="原始文件不可用,无法重新解析 / the original file is gone: ingest it again")
+    kept = site.files.keep(path, row["sha256"], suffix_of(path.name))
+    outcome = site.parse(Input(row["location"], str(kept), row["page_published_date"]))
+    with site.store() as db:
+        write_outcomes(db, [outcome], Summary())
+        if outcome.report is not None:
+            recheck(db)
+    if outcome.report is None:
+        return FileResult(row["location"], "failed", report_id, reason=outcome.reason)
+    return _result(site, row["location"], "stored", report_id)
+
+
+def keep_originals(site: Site, paths: list[str]) -> int:
+    """Keep the files of stored reports read from ``paths`` (as ``ogi serve PATH…``
+    ingested them), so their pages show the original after the files move; how many."""
+    kept = 0
+    with site.store() as db:
+        rows = db.execute("SELECT sha256, local_path FROM reports WHERE local_path IS NOT NULL")
+    wanted = {str(Path(p).resolve()) for p in paths}
+    for sha, local_path in rows:
+        resolved = str(Path(local_path).resolve())
+        if not any(resolved == w or resolved.startswith(w.rstrip("/") + "/") for w in wanted):
+            continue
+        if site.files.path_of(sha) is None and site.files.original(sha, local_path) is not None:
+            site.files.keep(Path(local_path), sha, suffix_of(local_path))
+            kept += 1
+    return kept
+
