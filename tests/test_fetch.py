@@ -166,3 +166,10 @@ def test_ingest_fetches_urls_and_records_those_that_fail(server, tmp_path, db_ur
     # a downloaded folder ingested later keeps the URLs from the sidecars
     result = runner.invoke(app, ["ingest", str(tmp_path / "cache"), "--db", db_url, "-j", "1"])
     assert result.exit_code == 0 and "skipped 1" in result.output
+
+
+def test_a_file_over_the_size_limit_is_refused(server, tmp_path):
+    url = server.url("/report.html")
+    result = fetch([url], tmp_path, delay=0, max_bytes=100)
+    assert "too large" in dict(result.failures)[url]
+    assert not result.files

@@ -109,13 +109,17 @@ def page_date(root) -> str | None:
     return read_meta(root.text_content().splitlines(), meta).published_date
 
 
+MAX_BYTES = 200 * 1024 * 1024  # a report or attachment larger than this is refused
+
+
 class Fetcher:
     """Downloads into ``out``; one instance keeps its robots.txt and per-host timing."""
 
     def __init__(self, out: Path, delay: float = 1.0, retries: int = 3, backoff: float = 1.0,
                  timeout: float = 30.0, client: httpx.Client | None = None,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+                 sleep: Callable[[float], None] = time.sleep, max_bytes: int = MAX_BYTES) -> None:
         self.out = Path(out)
+        self.max_bytes = max_bytes
         self.delay = delay
         self.retries = retries
         self.backoff = backoff
@@ -235,10 +239,11 @@ class Fetcher:
 
         def attempt() -> httpx.Response:
             self._wait_turn(host)
-            response = self.client.get(url)
-            if response.status_code in _TRANSIENT_STATUS:
-                raise _Transient(f"HTTP {response.status_code}")
-            return response
+            with self.client.stream("GET", url) as response:
+                if response.status_code in _TRANSIENT_STATUS:
+                    raise _Transient(f"HTTP {response.status_code}")
+                return httpx.Response(response.status_code, headers=response.headers,
+                                      content=self._body(url, response), request=response.request)
 
         try:
             response = Retrying(stop=stop_after_attempt(self.retries), reraise=True, sleep=self._sleep,
@@ -253,6 +258,19 @@ class Fetcher:
         if response.status_code >= 400:
             raise FetchError(url, f"HTTP {response.status_code}")
         return response
+
+    def _body(self, url: str, response: httpx.Response) -> bytes:
+        """The response body, refused as soon as it is known to exceed ``max_bytes``."""
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            raise FetchError(url, f"文件过大 / too large: {int(declared):,} bytes > {self.max_bytes:,}")
+        chunks, size = [], 0
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise FetchError(url, f"文件过大 / too large: over {self.max_bytes:,} bytes")
+            chunks.append(chunk)
+        return b"".join(chunks)
 
     def _refusal(self, url: str) -> str | None:
         """Why robots.txt forbids the URL, or None when it may be fetched."""

@@ -56,12 +56,25 @@ class Meta(BaseModel):
 
 
 class SectionText(BaseModel):
-    """A section's heading as printed (None when lost) and its text."""
+    """A section's heading as printed (None when lost) and its text, with the source line
+    and page of the heading and of each line of the text (``places``, one per line)."""
 
     heading: str | None = None
     text: str = ""
     line: int | None = None
     page: int | None = None
+    places: list[tuple[int | None, int | None]] = Field(default_factory=list)
+
+    def locate(self, sentence: str, probe: int = 12) -> tuple[int | None, int | None]:
+        """(line, page) of the text line that holds ``sentence`` (its first ``probe``
+        characters, compared normalised); the heading's when it is not found."""
+        from .template.normalize import clean
+
+        head = clean(sentence)[:probe]
+        for text, place in zip(self.text.split("\n"), self.places):
+            if head and head in clean(text):
+                return place
+        return self.line, self.page
 
 
 class Report(BaseModel):

@@ -41,7 +41,7 @@ def check_fields(report: Report) -> list[Finding]:
             out.append(Finding.of(
                 "TEXT_COPIED", f"{zh}写到“{m.group(0)}”,不是{report.meta.agency}的职责领域,疑为照搬其他机关的报告:“{said}”",
                 f"{en} speaks of “{m.group(0)}”, not a field of {report.meta.agency}: likely copied from another "
-                f"agency's report: “{said}”", f"section.{sentence.section}", line=section.line, page=section.page))
+                f"agency's report: “{said}”", f"section.{sentence.section}", *section.locate(sentence.text)))
     return out
 
 

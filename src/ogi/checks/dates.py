@@ -68,5 +68,5 @@ def check_other_year(report: Report) -> list[Finding]:
         out.append(Finding.of(
             "YEAR_MISMATCH_TEXT", f"{zh}把 {m.group(1)} 年当作本年度来写:“{said}”(报告年度为 {year})",
             f"{en} writes of {m.group(1)} as the report's year: “{said}” (the report is for {year})",
-            f"section.{sentence.section}", line=section.line, page=section.page))
+            f"section.{sentence.section}", *section.locate(sentence.text)))
     return out

@@ -106,7 +106,7 @@ def _mismatch(report: Report, claim: Claim) -> Finding:
         "TEXT_TABLE_MISMATCH",
         f"{section_zh}“{said}”{scope_zh}:{claim.figure.zh} {claim.stated} 件,而{table_zh}",
         f"{section_en} “{said}”{scope_en}: {claim.figure.en} {claim.stated}, but {table_en}",
-        f"section.{claim.sentence.section}", line=section.line, page=section.page)
+        f"section.{claim.sentence.section}", *section.locate(claim.sentence.text))
 
 
 # ------------------------------------------------------------------ reading the figures

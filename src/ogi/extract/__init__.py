@@ -178,20 +178,17 @@ def _sections(report: Report, units: list[Unit], headings: dict[str, int], start
     order = sorted(headings.items(), key=lambda kv: kv[1])
     bounds = [i for _, i in order] + [len(units)]
     for (key, at), nxt in zip(order, bounds[1:]):
-        body = [u.text for j, u in enumerate(units[at + 1:nxt], start=at + 1)
+        body = [u for j, u in enumerate(units[at + 1:nxt], start=at + 1)
                 if not (has_tables and start is not None and start <= j < tables_end and not u.prose)]
-        report.sections[key] = SectionText(heading=units[at].text, text="\n".join(body),
-                                           line=units[at].pos.line, page=units[at].pos.page)
+        report.sections[key] = _section(units[at].text, units[at], body)
     if "s1" not in report.sections and start is not None:
         first = min(headings.values(), default=start)
-        pre = [u.text for u in units[:min(first, start)] if not u.in_table]
-        report.sections["s1"] = SectionText(heading=None, text="\n".join(pre))
+        report.sections["s1"] = _section(None, None, [u for u in units[:min(first, start)] if not u.in_table])
     if "s5" not in headings and has_tables and tables_end < len(units):
         stop = headings.get("s6", len(units))
-        text = "\n".join(u.text for u in units[tables_end:stop] if not u.in_table)
-        if text.strip():
-            report.sections["s5"] = SectionText(heading=None, text=text, line=units[tables_end].pos.line,
-                                                page=units[tables_end].pos.page)
+        body = [u for u in units[tables_end:stop] if not u.in_table]
+        if any(u.text.strip() for u in body):
+            report.sections["s5"] = _section(None, units[tables_end], body)
     for section in SECTIONS:
         if section.key in headings:
             continue
@@ -203,6 +200,13 @@ def _sections(report: Report, units: list[Unit], headings: dict[str, int], start
             f"缺少“{section.heading}”的标题" + (",其内容按位置认定" if placed else ""),
             f"heading of section '{section.heading}' missing" + ("; its text placed by position" if placed else ""),
             f"section.{section.key}"))
+
+
+def _section(heading: str | None, at: Unit | None, body: list[Unit]) -> SectionText:
+    """A section's text, one unit a line, each line's source place kept."""
+    lines = [(u.text.replace("\n", " "), (u.pos.line, u.pos.page)) for u in body]
+    return SectionText(heading=heading, text="\n".join(t for t, _ in lines), places=[p for _, p in lines],
+                       line=at.pos.line if at else None, page=at.pos.page if at else None)
 
 
 def _looks_like_report(report: Report) -> bool:

@@ -9,23 +9,19 @@ order, so each drawn cell is paired with the grid cell that names its key.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..model import Report
 from ..render.layout import SECTION_TABLE, draw_table
 from ..template import FORMATS, SECTIONS
 from ..template.layout import VALUE, table_grid
-from ..template.normalize import clean
 from . import data
 from .datasets import Dataset
 from .labels import SEVERITIES, STATUSES, place_label, rule_text
-from .original import Original, SourceBlock, original_of
+from .original import Original, original_of
 from .site import Site
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
-_QUOTE = re.compile(r"“([^”]{4,})”")
-_QUOTE_PROBE = 16  # characters of a quote looked for in the source
 TABLES = tuple(SECTION_TABLE.values())
 
 
@@ -111,19 +107,6 @@ def labelled(findings: list[dict], template: str | None) -> list[dict]:
     return [{**f, "rule": rule_text(f["code"]), "place": place_label(f["where"], template)} for f in findings]
 
 
-def quoted_line(finding: dict, blocks: list[SourceBlock]) -> int | None:
-    """The source line of the sentence a finding on the text quotes (“…”, the longest
-    quote), searched from its section's first line on: the checks give the section's line only."""
-    quotes = _QUOTE.findall(finding["message"] or "")
-    if not quotes or not (finding["where"] or "").startswith("section."):
-        return None
-    piece = max((part for q in quotes for part in clean(q).split("…")), key=len)[:_QUOTE_PROBE]
-    if len(piece) < _QUOTE_PROBE // 2:
-        return None
-    start = finding["line"] or 0
-    return next((b.first for b in blocks if b.first and b.first >= start and piece in clean(b.text)), None)
-
-
 def report_datasets(report: Report, findings: list[dict]) -> dict[str, Dataset]:
     """The report's values and its findings, as downloads."""
     template = report.meta.template
@@ -164,7 +147,5 @@ def report_page(site: Site, report_id: int) -> ReportPage | None:
         report = data.stored_report(db, report_id)
         findings = labelled(data.report_findings(db, report_id), report.meta.template)
     original = original_of(row["sha256"], site.files.original(row["sha256"], row["local_path"]), row["format"])
-    for f in findings:
-        f["line"] = quoted_line(f, original.blocks) or f["line"]
     return ReportPage(row, report, findings, shown_tables(report, findings), original,
                       report_datasets(report, findings))
