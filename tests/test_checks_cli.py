@@ -22,7 +22,7 @@ def test_warnings_only_exit_0_grouped_with_numbers_and_lines():
     assert result.exit_code == 0, result.output
     out = result.output
     assert "警告 (3)" in out and "错误" not in out.split("警告")[0]
-    assert "TEXT_TABLE_MISMATCH  section.s1 · 第5行" in out and "收到申请 13 件" in out
+    assert "TEXT_TABLE_MISMATCH  section.s1 · 第7行" in out and "收到申请 13 件" in out  # the sentence's line
     assert out.rstrip().endswith("检查了 1 份报告,错误 0,警告 3,提示 0")
 
 
@@ -33,7 +33,7 @@ def test_strict_fails_on_any_finding():
 def test_english():
     result = check(SEED["004"], "--lang", "en")
     assert "warnings (3)" in result.output and "applications received 13" in result.output
-    assert "section.s1 · line 5" in result.output
+    assert "section.s1 · line 7" in result.output  # the sentence's own line
 
 
 def test_an_error_exits_1(tmp_path):

@@ -46,7 +46,7 @@ def test_no_date_is_not_assessable():
 
 def test_section_five_of_a_2023_report_writes_of_2022_seed_004():
     found = check_other_year(parse(SEED["004"]))
-    assert [(f.code, f.where, f.line) for f in found] == [("YEAR_MISMATCH_TEXT", "section.s5", 68)]
+    assert [(f.code, f.where, f.line) for f in found] == [("YEAR_MISMATCH_TEXT", "section.s5", 69)]  # the sentence
     assert "2022年,我局顺利完成" in found[0].message and "2023" in found[0].message
 
 

@@ -21,7 +21,7 @@ def test_seed_002_whole_district_68_against_50():
     found = mismatches(parse(SEED["002"]))
     assert len(found) == 1
     f = found[0]
-    assert (f.where, f.line) == ("section.s1", 2)
+    assert (f.where, f.line) == ("section.s1", 5)  # the sentence saying 68
     assert "全区共收到政府信息依申请公开68件" in f.message and "(范围:全区)" in f.message
     assert "收到申请 68 件" in f.message and "总计 = 50" in f.message
     assert "(scope: 全区)" in f.message_en and "table3.new_received.total = 50" in f.message_en
