@@ -23,6 +23,7 @@ class DrawnCell:
     rowspan: int = 1
     colspan: int = 1
     role: str = VALUE  # caption | header | label | value
+    cell: tuple[str, str] | None = None  # a value cell's (row key, column key)
 
 
 @dataclass
@@ -79,7 +80,7 @@ def draw_table(grid: TableGrid, values: dict[str, dict]) -> DrawnTable:
     cells = []
     for c in grid.cells:
         text = format_value(values.get(c.cell[0], {}).get(c.cell[1])) if c.role == VALUE else c.text
-        cells.append(DrawnCell(text, c.row, c.col, c.rowspan, c.colspan, c.role))
+        cells.append(DrawnCell(text, c.row, c.col, c.rowspan, c.colspan, c.role, c.cell))
     return DrawnTable(grid.key, grid.n_rows, grid.n_cols, cells)
 
 

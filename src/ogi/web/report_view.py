@@ -75,10 +75,10 @@ def shown_tables(report: Report, findings: list[dict]) -> list[ShownTable]:
         grid = table_grid(template, table)
         drawn = draw_table(grid, getattr(report, table))
         rows: list[list[ShownCell]] = [[] for _ in range(drawn.n_rows)]
-        for spec, cell in zip(grid.cells, drawn.cells, strict=True):
+        for cell in drawn.cells:
             shown = ShownCell(cell.text, cell.role, cell.rowspan, cell.colspan)
-            if spec.role == VALUE and spec.cell:
-                key = f"{table}.{spec.cell[0]}.{spec.cell[1]}"
+            if cell.role == VALUE and cell.cell:
+                key = f"{table}.{cell.cell[0]}.{cell.cell[1]}"
                 prov = report.provenance.get(key, {})
                 on_cell = sorted(_on_cell(key, by_place), key=lambda f: SEVERITY_RANK.get(f["severity"], 3))
                 shown.key, shown.line, shown.page, shown.bbox = key, prov.get("line"), prov.get("page"), prov.get("bbox")
