@@ -184,3 +184,14 @@ def test_a_killed_ingest_resumes_and_stores_every_report_once(db_url, report_wri
         t3_cells = sum(len(cols) for cols in FORMATS["2021"].table3.output_rows().values())
         assert db.execute("SELECT count(*) FROM (SELECT report_id FROM cells WHERE table_key = 'table3' "
                           "GROUP BY report_id HAVING count(*) <> ?) partial", [t3_cells])[0][0] == 0
+
+
+def test_a_folder_walk_takes_report_files_not_the_data_beside_them(tmp_path):
+    from ogi.store.ingest import collect
+
+    (tmp_path / "expected").mkdir()
+    for name in ("a.txt", "b.PDF", "c.html", "expected/a.json", "manifest.csv", ".hidden.txt"):
+        (tmp_path / name).write_bytes(b"x")
+    files, urls, missing = collect([str(tmp_path)])
+    assert sorted(Path(f.path).name for f in files) == ["a.txt", "b.PDF", "c.html"]
+    assert (urls, missing) == ([], [])

@@ -109,6 +109,13 @@ def file_input(path: Path) -> Input:
                  optional=bool(meta.get("attachments")))
 
 
+# what a folder walk takes: the kinds of file a report comes in (a file named on the
+# command line is always taken); data beside reports (expected/*.json, manifest.csv,
+# fetch's sidecars) is not a report
+REPORT_SUFFIXES = frozenset({"", ".txt", ".htm", ".html", ".shtml", ".xhtml", ".pdf", ".doc", ".docx", ".wps",
+                             ".odt", ".rtf", ".xlsx", ".png", ".jpg", ".jpeg", ".tif", ".tiff"})
+
+
 def collect(args: Iterable[str]) -> tuple[list[Input], list[str], list[tuple[str, str]]]:
     """Files (folders recursively), URLs, and ``.txt`` lists of URLs → (files, URLs, missing)."""
     files: list[Input] = []
@@ -121,7 +128,7 @@ def collect(args: Iterable[str]) -> tuple[list[Input], list[str], list[tuple[str
         path = Path(arg)
         if path.is_dir():
             for p in sorted(path.rglob("*")):
-                if p.is_file() and not p.name.startswith(".") and not p.name.endswith(SIDECAR_SUFFIX):
+                if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in REPORT_SUFFIXES:
                     files.append(file_input(p))
         elif path.is_file():
             listed = url_list(path)
