@@ -33,6 +33,13 @@ def test_text_that_is_not_a_report():
         parse("今天天气很好。我们去公园散步,看见了很多花。\n第二段文字,与政府信息公开无关。".encode())
 
 
+def test_html_page_that_is_not_a_report():
+    page = ("<html><head><title>新闻</title></head><body><div class='nav'>首页 > 新闻</div>"
+            "<p>今天召开了全区安全生产工作会议。会议强调要落实责任。</p><p>上一条 下一条</p></body></html>")
+    with pytest.raises(NotAReport, match="no annual report"):
+        parse(page.encode())
+
+
 def test_two_reports_in_one_file():
     text = SEED.read_text(encoding="utf-8")
     with pytest.raises(NotAReport, match="2 reports"):
