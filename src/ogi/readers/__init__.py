@@ -9,6 +9,12 @@ from .errors import UnreadableFile
 from .text import parse_text
 
 
+# the kinds of file the readers take, by suffix (a file is read by its content, whatever
+# its name; these are for choosing files: a folder walk, an upload form)
+SUFFIXES = (".txt", ".htm", ".html", ".shtml", ".xhtml", ".pdf", ".doc", ".docx", ".wps", ".rtf", ".odt", ".xlsx",
+            ".png", ".jpg", ".jpeg", ".tif", ".tiff")
+
+
 def sniff(data: bytes, name: str = "") -> str:
     """The kind of a file from its first bytes (and its name as a hint)."""
     head = data[:2048].lstrip()
@@ -67,4 +73,4 @@ def read(data: bytes, name: str = "") -> Document:
     raise UnreadableFile(f"cannot read {kind} files")
 
 
-__all__ = ["UnreadableFile", "read", "sniff", "DecodeError", "declared_charset", "decode"]
+__all__ = ["SUFFIXES", "UnreadableFile", "read", "sniff", "DecodeError", "declared_charset", "decode"]

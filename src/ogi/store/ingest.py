@@ -25,6 +25,7 @@ from pathlib import Path
 from .. import __version__
 from ..api import NotAReport, UnreadableFile, parse
 from ..fetch import SIDECAR_SUFFIX
+from ..readers import SUFFIXES
 from ..model import Report
 from .agencies import AgencyIndex, recheck
 from .backend import Database
@@ -109,11 +110,10 @@ def file_input(path: Path) -> Input:
                  optional=bool(meta.get("attachments")))
 
 
-# what a folder walk takes: the kinds of file a report comes in (a file named on the
-# command line is always taken); data beside reports (expected/*.json, manifest.csv,
-# fetch's sidecars) is not a report
-REPORT_SUFFIXES = frozenset({"", ".txt", ".htm", ".html", ".shtml", ".xhtml", ".pdf", ".doc", ".docx", ".wps",
-                             ".odt", ".rtf", ".xlsx", ".png", ".jpg", ".jpeg", ".tif", ".tiff"})
+# what a folder walk takes: files of the kinds reports come in, or with no suffix (a file
+# named on the command line is always taken); data beside reports (expected/*.json,
+# manifest.csv, fetch's sidecars) is not a report
+REPORT_SUFFIXES = frozenset(("",) + SUFFIXES)
 
 
 def collect(args: Iterable[str]) -> tuple[list[Input], list[str], list[tuple[str, str]]]:
@@ -274,16 +274,7 @@ def ingest(db: Database, inputs: list[Input], jobs: int | None = None, on_total:
            on_outcome: OnOutcome | None = None, summary: Summary | None = None) -> Summary:
     """Parse and store the inputs that are not stored yet, then run the cross-report rules."""
     summary = summary or Summary()
-    todo = pending(db, inputs, summary)
-    if on_total:
-        on_total(len(todo))
-    try:
-        write_outcomes(db, parse_all(todo, jobs or os.cpu_count() or 1), summary, on_outcome)
-    except KeyboardInterrupt:
-        summary.interrupted = True
-        return summary
-    summary.cross_checked = recheck(db)
-    return summary
+    return _store_all(db, pending(db, inputs, summary), jobs, on_total, on_outcome, summary)
 
 
 def reparse(db: Database, everything: bool = False, jobs: int | None = None, on_total: OnTotal | None = None,
@@ -306,6 +297,13 @@ def reparse(db: Database, everything: bool = False, jobs: int | None = None, on_
             summary.failed.append((location, changed))
             continue
         todo.append(Input(location, path, page_date))
+    return _store_all(db, todo, jobs, on_total, on_outcome, summary)
+
+
+def _store_all(db: Database, todo: list[Input], jobs: int | None, on_total: OnTotal | None,
+               on_outcome: OnOutcome | None, summary: Summary) -> Summary:
+    """Parse ``todo`` in worker processes and store each outcome; then the cross-report
+    rules. An interrupt leaves what is stored consistent and skips the rules."""
     if on_total:
         on_total(len(todo))
     try:

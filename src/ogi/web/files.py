@@ -12,16 +12,15 @@ user typed becomes part of a path.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import shutil
 import tempfile
 from pathlib import Path
 
-# the kinds of file ``ogi.readers`` reads, by suffix
-SUFFIXES = (".txt", ".htm", ".html", ".shtml", ".xhtml", ".pdf", ".doc", ".docx", ".wps", ".rtf", ".odt", ".xlsx",
-            ".png", ".jpg", ".jpeg")
+from ..readers import SUFFIXES
+from ..store.ingest import sha256_of
+
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -29,14 +28,6 @@ def suffix_of(name: str) -> str:
     """The file's suffix, lower case, if it is one of :data:`SUFFIXES`; else ``""``."""
     suffix = os.path.splitext(name)[1].lower()
     return suffix if suffix in SUFFIXES else ""
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 class FileStore:
@@ -97,7 +88,7 @@ class FileStore:
             return kept
         if local_path and Path(local_path).is_file():
             try:
-                if sha256_file(Path(local_path)) == sha:
+                if sha256_of(Path(local_path)) == sha:
                     return Path(local_path)
             except OSError:
                 return None

@@ -20,7 +20,9 @@ from ..store.agencies import recheck
 from ..store.ingest import Input, Summary, is_url, write_outcomes
 from ..store.reports import record_failure
 from . import data
-from .files import SUFFIXES, sha256_file, suffix_of
+from ..readers import SUFFIXES
+from ..store.ingest import sha256_of
+from .files import suffix_of
 from .site import Site
 
 MAX_URLS = 20  # per request
@@ -99,7 +101,7 @@ def _copy_limited(source: BinaryIO, target: BinaryIO, limit: int) -> int:
 def ingest_file(site: Site, path: Path, location: str, suffix: str, move: bool = False,
                 page_published_date: str | None = None, optional: bool = False) -> FileResult:
     """Keep, parse and store one file; already stored (same sha256) is not parsed again."""
-    sha = sha256_file(path)
+    sha = sha256_of(path)
     with site.store() as db:
         known = data.report_id_of(db, sha)
     kept = site.files.keep(path, sha, suffix, move=move)
