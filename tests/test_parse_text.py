@@ -120,3 +120,15 @@ def test_gbk_text_is_decoded():
     report = parse(data)
     assert report.table3["new_received"]["total"] == 10
     assert report.meta.index_number == "11330524MB15359635/2024-00007"
+
+
+def test_tables_are_found_when_their_section_headings_are_lost():
+    import re
+
+    text = (SEEDS / "004_3f0a03dfd5eda10b.txt").read_text(encoding="utf-8")
+    text = re.sub(r"^[二三四]、.*情况$", "", text, flags=re.M)
+    report = parse(text.encode())
+    assert report.table3["new_received"]["total"] == 10
+    assert report.table4["review"]["total"] == 1
+    assert report.table2["normative_documents"]["in_force"] == 2
+    assert not any(f.code in ("TABLE_MISSING", "ROW_MISSING") for f in report.findings)

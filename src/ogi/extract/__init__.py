@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..document import Document
 from ..model import Finding, Report, SectionText, Source, empty_tables
 from ..template.formats import FORMATS, SECTIONS, TableSpec, expected_format
+from ..template.labels import segment
 from ..template.normalize import label_key
 from .align import Placed, align
 from .layout import Event, events, find_headings
@@ -52,8 +53,9 @@ def _tables_start(units: list[Unit], headings: dict[str, int]) -> int | None:
     for key in ("s2", "s3", "s4"):
         if key in headings:
             return headings[key]
-    for i, u in enumerate(units):
-        if "第二十条" in u.text or "信息内容" in u.text or "申请人情况" in u.text:
+    for i, u in enumerate(units):  # the headings are lost: the first table header marks the start
+        if any(p.kind == "header" and p.table != "table4" and len(p.ref) >= 4
+               for seg in segment(u.text) for p in seg.phrases):
             return i
     return None
 
