@@ -79,14 +79,15 @@ def main() -> None:
         "pdf": {"text only": pdf_text, "read": read_pdf, "parse": lambda d: parse(d, name="x.pdf")},
         "docx": {"text only": docx_text, "read": read_docx, "parse": lambda d: parse(d, name="x.docx")},
     }
-    print("| kind | file | text only ms | read ms | parse ms | parse reports/s |")
-    print("|---|---|---:|---:|---:|---:|")
+    print("| kind | file | KB | text only ms | read ms | parse ms | parse reports/s | parse MB/s |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
     totals: dict[str, list[float]] = {}
     for kind, name, data in inputs(args.files):
         ms = {step: 1000 * best_seconds(fn, data, args.repeat) for step, fn in steps[kind].items()}
         totals.setdefault(kind, []).append(ms["parse"])
         totals.setdefault(kind + " text", []).append(ms["text only"])
-        print(f"| {kind} | {name} | {ms['text only']:.1f} | {ms['read']:.1f} | {ms['parse']:.1f} | {1000 / ms['parse']:.1f} |")
+        print(f"| {kind} | {name} | {len(data) / 1024:.0f} | {ms['text only']:.1f} | {ms['read']:.1f} | "
+              f"{ms['parse']:.1f} | {1000 / ms['parse']:.1f} | {len(data) / 1e6 / (ms['parse'] / 1000):.2f} |")
     print()
     for kind in ("pdf", "docx"):
         if kind in totals:
