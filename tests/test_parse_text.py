@@ -132,3 +132,21 @@ def test_tables_are_found_when_their_section_headings_are_lost():
     assert report.table4["review"]["total"] == 1
     assert report.table2["normative_documents"]["in_force"] == 2
     assert not any(f.code in ("TABLE_MISSING", "ROW_MISSING") for f in report.findings)
+
+
+def test_an_unofficial_subtotal_column_in_table3_is_read_past():
+    """Some reports add 小计 after the five organisation columns: values stay in place."""
+    out = []
+    for line in (SEEDS / "004_3f0a03dfd5eda10b.txt").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.split("|")]
+        at = next((i for i, c in enumerate(cells) if c.isdigit()), None)
+        if at is not None and len([c for c in cells if c.isdigit()]) == 7:
+            values = [int(c) for c in cells[at:at + 7]]
+            cells = cells[:at + 6] + [str(sum(values[1:6]))] + cells[at + 6:]
+        out.append(" | ".join(cells).replace("法律服务机构 | 其他 |", "法律服务机构 | 其他 | 小计 |"))
+    report = parse("\n".join(out).encode())
+    assert report.table3["new_received"]["total"] == 10
+    assert report.table3["carried_forward"] == dict(report.table3["carried_forward"], natural_person=1, total=1)
+    assert "subtotal" not in report.table3["total"] and "小计" not in report.table3["total"]
+    assert any(f.code == "TEMPLATE_DEVIATION" and f.where == "table3" for f in report.findings)
+    assert not any(f.code in ("CELL_BLANK", "ROW_AMBIGUOUS", "T3_ROW_TOTAL") for f in report.findings)

@@ -12,11 +12,11 @@ row's identities. Anything else is left null with a finding — never a guess.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..document import Position
 from ..model import Finding
-from ..template.formats import Kind, OTHER_SUBROWS, PrintedRow, TableSpec
+from ..template.formats import OTHER_SUBROWS, SUBTOTAL, Kind, PrintedRow, TableSpec
 from ..template.labels import _NUMBERING
 from ..template.normalize import label_key
 from .glue import splits
@@ -25,6 +25,7 @@ from .tokens import BLANK, NA, NUM, Token
 
 FUZZY = 0.72  # similarity above which an unknown label is read as a template row
 AMBIGUOUS_LIMIT = 24  # readings of a glued row kept for the column identities to choose from
+_SUBTOTAL_KEY = label_key(SUBTOTAL)
 
 
 @dataclass
@@ -52,10 +53,16 @@ class Placed:
 
 
 def align(spec: TableSpec, fmt: str, evs: list[Event]) -> Placed:
+    subtotal = spec.key == "table3" and any(
+        ev.kind == "phrase" and ev.segment.text == _SUBTOTAL_KEY for ev in evs)
+    if subtotal:
+        spec = _with_subtotal(spec)
     entries = _entries(spec, fmt, evs)
     out = Placed(labels_seen=sum(1 for e in entries if e.row is not None or e.group))
     _place(spec, fmt, entries, out)
     _resolve_by_identities(spec, out)
+    if subtotal:
+        _drop_subtotal(out)
     for row_key, (_, printed, pos) in out.ambiguous.items():
         row = spec.row(row_key)
         out.findings.append(Finding.of(
@@ -63,6 +70,24 @@ def align(spec: TableSpec, fmt: str, evs: list[Event]) -> Placed:
             f"glued digits in row '{row.label or spec.key}' ({printed}) split more than one way; left null",
             f"{spec.key}.{row.key}", line=_line(pos), page=_page(pos)))
     return out
+
+
+def _with_subtotal(spec: TableSpec) -> TableSpec:
+    """Table 三 with the unofficial 小计 column read after the five organisation columns."""
+    def widened(row: PrintedRow) -> PrintedRow:
+        cells = row.cells[:6] + ((row.key, _SUBTOTAL_KEY, Kind.COUNT),) + row.cells[6:]
+        return replace(row, cells=cells, sums=((7, (0, 1, 2, 3, 4, 5)), (6, (1, 2, 3, 4, 5))))
+    return replace(spec, rows=tuple(widened(r) for r in spec.rows))
+
+
+def _drop_subtotal(out: Placed) -> None:
+    """The 小计 values are not part of the model: read past them, and say so."""
+    for cell in [c for c in out.cells if c[1] == _SUBTOTAL_KEY]:
+        del out.cells[cell]
+        out.provenance.pop(cell, None)
+    out.findings.append(Finding.of(
+        "TEMPLATE_DEVIATION", f"表三多出“{SUBTOTAL}”列(不在规定格式中),已略去",
+        f"table 三 has an extra '{SUBTOTAL}' column (not in the official format); left out", "table3"))
 
 
 def _resolve_by_identities(spec: TableSpec, out: Placed) -> None:

@@ -145,12 +145,14 @@ APPLICANT_COLUMNS: tuple[Measure, ...] = (
     Measure("total", "总计"),
 )
 
+SUBTOTAL = "小计"  # not in the official format: some reports add this column after 法人或其他组织's five
+
 T3_HEADERS = (
     "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)",
     "本列数据的勾稽关系为",
     "第一项加第二项之和,等于第三项加第四项之和",
     "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构",
-    "其他", "总计", "小计",
+    "其他", "总计", SUBTOTAL,
 )
 
 
