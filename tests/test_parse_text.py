@@ -150,3 +150,22 @@ def test_an_unofficial_subtotal_column_in_table3_is_read_past():
     assert "subtotal" not in report.table3["total"] and "小计" not in report.table3["total"]
     assert any(f.code == "TEMPLATE_DEVIATION" and f.where == "table3" for f in report.findings)
     assert not any(f.code in ("CELL_BLANK", "ROW_AMBIGUOUS", "T3_ROW_TOTAL") for f in report.findings)
+
+
+LEGACY = """某县人民政府2015年政府信息公开工作年度报告
+一、概述
+2015年,我县认真贯彻落实《中华人民共和国政府信息公开条例》。
+二、主动公开政府信息情况
+全年主动公开政府信息1200条。
+三、依申请公开政府信息情况
+全年收到申请12件,均已按时答复。
+四、政府信息公开的收费及减免情况
+未收取任何费用。
+"""
+
+
+def test_a_legacy_report_is_recognised_not_forced_into_the_current_keys():
+    report = parse(LEGACY.encode())
+    assert (report.meta.template, report.meta.year, report.meta.agency) == ("legacy", 2015, "某县人民政府")
+    assert report.table3 == {} and "12件" in report.sections["s3"].text
+    assert [f.code for f in report.findings] == ["RULE_NOT_ASSESSABLE"]  # the current rules do not apply

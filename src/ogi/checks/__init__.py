@@ -34,6 +34,9 @@ def check_report(report: Report) -> list[Finding]:
     """Every single-report rule over one parsed report (not the parser's structural
     ones). A report without its text (one read back from JSON) cannot be held to the
     rules about the text: one finding says so."""
+    if report.meta.template == "legacy":
+        return [Finding.of("RULE_NOT_ASSESSABLE", "旧格式(2008—2018年)报告没有规定的统计表和部分,2019/2021 年格式的规则不适用",
+                           "a legacy (2008–2018) report: the rules of the 2019/2021 formats do not apply", "meta.template")]
     found = [f for check in TABLE_CHECKS for f in check(report)]
     if report.sections:
         return found + [f for check in TEXT_CHECKS for f in check(report)]

@@ -192,7 +192,7 @@ def _sections(report: Report, units: list[Unit], headings: dict[str, int], start
         if any(u.text.strip() for u in body):
             report.sections["s5"] = _section(None, units[tables_end], body)
     for section in SECTIONS:
-        if section.key in headings:
+        if section.key in headings or report.meta.template == "legacy":  # legacy reports had other parts
             continue
         if section.key in SECTION_TABLE and has_tables:
             continue  # placed by its table
