@@ -52,6 +52,11 @@ def _shingles(text: str) -> set[str]:
     return {words[i:i + SHINGLE] for i in range(len(words) - SHINGLE + 1)}
 
 
+def shingles_of(report: Report, key: str) -> set[str]:
+    """The shingles of one of a report's sections, as the share is measured on them."""
+    return _shingles(section_text(report, key))
+
+
 def copied_share(mine: set[str], other: set[str]) -> float | None:
     """The share of a section's shingles that the other section also has; None when
     the section is too short to judge."""
@@ -64,7 +69,7 @@ def check_copied(reports: Sequence[Report], previous: dict[int, int]) -> list[tu
     """Each report's sections 一/五 against its agency's previous report (``previous``:
     index → index) and against every other agency's report. A finding goes to the later
     report of a pair (to both when they are of the same year)."""
-    shingles = [{key: _shingles(section_text(r, key)) for key in COPIED_SECTIONS} for r in reports]
+    shingles = [{key: shingles_of(r, key) for key in COPIED_SECTIONS} for r in reports]
     out: list[tuple[int, Finding]] = []
     for i, report in enumerate(reports):
         for j, other in enumerate(reports):
@@ -73,7 +78,7 @@ def check_copied(reports: Sequence[Report], previous: dict[int, int]) -> list[tu
             for key in COPIED_SECTIONS:
                 share = copied_share(shingles[i][key], shingles[j][key])
                 if share is not None and share >= COPIED_SHARE:
-                    out.append((i, _finding(report, other, key, share, previous.get(i) == j)))
+                    out.append((i, copied_finding(report, other, key, share, previous.get(i) == j)))
     return out
 
 
@@ -86,7 +91,7 @@ def _compared(report: Report, other: Report, is_previous: bool) -> bool:
     return year is None or other_year is None or other_year <= year
 
 
-def _finding(report: Report, other: Report, key: str, share: float, is_previous: bool) -> Finding:
+def copied_finding(report: Report, other: Report, key: str, share: float, is_previous: bool) -> Finding:
     zh, en = section_name(key)
     name = other.meta.agency or other.source.path or "?"
     whose_zh = f"本机关 {other.meta.year} 年的报告" if is_previous else f"{name} {other.meta.year or ''} 年的报告"

@@ -262,11 +262,13 @@ def _as_one_agency(reports: list[Report], agency_id: int) -> list[Report]:
 
 
 def recheck(db: Database) -> bool:
-    """Run the cross-year rules again for every agency with new or changed reports, and the
-    roll-ups. Agencies are done some at a time, each lot in one transaction. False when the
+    """Run the cross-year rules again for every agency with new or changed reports, the
+    copied-text check of those reports against every other agency's, and the roll-ups. Agencies are done some at a time, each lot in one transaction. False when the
     cross-year rules are not available (the reports stay marked for a later run)."""
+    from .copied import check_copied_across
     from .rollup import check_rollups
 
+    fresh = [i for (i,) in db.execute("SELECT id FROM reports WHERE NOT cross_checked ORDER BY id")]
     check_across = _check_across()
     if check_across is not None:
         counted: dict[int, list[int]] = defaultdict(list)  # agency → its counted reports, oldest first
@@ -292,5 +294,6 @@ def recheck(db: Database) -> bool:
                 db.execute(f"UPDATE reports SET cross_checked = TRUE WHERE agency_id IN ({marks})", lot)
         with db.transaction():
             db.execute("UPDATE reports SET cross_checked = TRUE WHERE NOT cross_checked AND agency_id IS NULL")
+    check_copied_across(db, fresh)
     check_rollups(db)
     return check_across is not None

@@ -13,7 +13,10 @@ Tables:
 - ``cells``: every value in long form (report, table, row, column, value, printed text,
   line/page, derived, the rest of its provenance as JSON).
 - ``findings``: what the checks found, by origin (``parse``: the report's own checks,
-  ``across``: cross-year rules, ``rollup``: government vs departments).
+  ``across``: cross-year rules, ``copied``: text copied from another agency's report,
+  ``rollup``: government vs departments).
+- ``text_prints``: sampled shingle hashes of each report's sections 一 and 五, the index
+  that finds copied text across agencies without comparing every pair (``store.copied``).
 - ``reviews``: a person's verdict on a finding (open / confirmed / dismissed, comment),
   keyed by source sha256 + code + where, so it survives re-parsing.
 - ``failures``: inputs that could not be fetched, read or parsed, and why.
@@ -127,6 +130,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             kind TEXT NOT NULL,
             name TEXT
         )""",
+    )),
+    Migration(2, "text prints: sections 一 and 五 sampled, to find text copied across agencies", (
+        "CREATE TABLE text_prints (report_id BIGINT NOT NULL, section TEXT NOT NULL, print BIGINT NOT NULL)",
+        "CREATE INDEX text_prints_print ON text_prints (print)",
+        "CREATE INDEX text_prints_report ON text_prints (report_id)",
     )),
 )
 
