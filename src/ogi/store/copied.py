@@ -52,14 +52,16 @@ def candidates(db: Database, ids: Sequence[int]) -> list[tuple[int, int, str]]:
     if not ids:
         return []
     return db.execute(
-        "WITH common AS (SELECT print FROM text_prints GROUP BY print HAVING count(DISTINCT report_id) > ?) "
-        "SELECT a.report_id, b.report_id, a.section FROM text_prints a "
-        "JOIN text_prints b ON a.print = b.print AND a.section = b.section AND a.report_id <> b.report_id "
-        "JOIN reports ra ON ra.id = a.report_id JOIN reports rb ON rb.id = b.report_id "
-        "WHERE a.report_id IN (SELECT unnest(?::BIGINT[])) AND a.print NOT IN (SELECT print FROM common) "
-        "AND coalesce(ra.agency_id, -ra.id) <> coalesce(rb.agency_id, -rb.id) "
-        "GROUP BY a.report_id, b.report_id, a.section HAVING count(*) >= ? "
-        "ORDER BY a.report_id, b.report_id, a.section",
+        # the prints that more than one report has and not too many (boilerplate) do
+        "WITH rare AS (SELECT print FROM text_prints GROUP BY print "
+        "              HAVING count(DISTINCT report_id) BETWEEN 2 AND ?), "
+        "mine AS (SELECT t.report_id, t.section, t.print FROM text_prints t JOIN rare ON rare.print = t.print "
+        "         WHERE t.report_id IN (SELECT unnest(?::BIGINT[]))), "
+        "shared AS (SELECT m.report_id AS a, o.report_id AS b, m.section FROM mine m "
+        "           JOIN text_prints o ON o.print = m.print AND o.section = m.section AND o.report_id <> m.report_id) "
+        "SELECT s.a, s.b, s.section FROM shared s JOIN reports ra ON ra.id = s.a JOIN reports rb ON rb.id = s.b "
+        "WHERE coalesce(ra.agency_id, -ra.id) <> coalesce(rb.agency_id, -rb.id) "
+        "GROUP BY s.a, s.b, s.section HAVING count(*) >= ? ORDER BY s.a, s.b, s.section",
         [COMMON, list(ids), MIN_SHARED])
 
 
