@@ -47,7 +47,6 @@ class Placed:
     findings: list[Finding] = field(default_factory=list)
     rows_seen: set[str] = field(default_factory=set)
     deviation_other: bool = False  # 2021: (六)其他处理 printed as one row
-    labels_seen: int = 0
     # glued rows that split more than one way: row → (candidate readings, printed text, position)
     ambiguous: dict[str, tuple[list[list], str, Position]] = field(default_factory=dict)
 
@@ -58,7 +57,7 @@ def align(spec: TableSpec, fmt: str, evs: list[Event]) -> Placed:
     if subtotal:
         spec = _with_subtotal(spec)
     entries = _entries(spec, fmt, evs)
-    out = Placed(labels_seen=sum(1 for e in entries if e.row is not None or e.group))
+    out = Placed()
     _place(spec, fmt, entries, out)
     _resolve_by_identities(spec, out)
     if subtotal:

@@ -9,7 +9,7 @@ are never table values.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..document import Position
 from ..template.labels import Phrase, Segment, section_of, segment
@@ -25,13 +25,6 @@ class Event:
     token: Token | None = None
     section: str | None = None  # for "section" events: s2, s3, s4
     unit: int = -1  # index of the unit it came from
-
-
-@dataclass
-class Layout:
-    headings: dict[str, int] = field(default_factory=dict)  # section key → unit index of its heading
-    start: int = 0  # tables span: first unit
-    end: int = 0  # tables span: one past the last unit
 
 
 def find_headings(units: list[Unit]) -> dict[str, int]:

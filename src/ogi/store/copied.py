@@ -80,7 +80,7 @@ def check_copied_across(db: Database, ids: Sequence[int]) -> int:
         db.execute("DELETE FROM findings WHERE origin = 'copied' AND report_id IN (SELECT unnest(?::BIGINT[]))", [ids])
         found = []
         for a, b, key in pairs:
-            later, earlier = _ordered(reports[a], reports[b])
+            later, _ = _ordered(reports[a], reports[b])
             if later is not reports[a]:
                 continue  # the finding goes to the later report (it is raised when that one is indexed)
             share = copied_share(shingles_of(reports[a], key), shingles_of(reports[b], key))

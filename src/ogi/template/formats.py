@@ -89,7 +89,9 @@ class TableSpec:
 
 @dataclass(frozen=True)
 class Format:
-    """An official format: its name, its three tables and the phrases that identify it."""
+    """An official format: its name, the notice that set it, the years it serves, its three
+    tables. (It is told from the document by the phrases only it prints: see
+    ``ogi.extract.detect_format``.)"""
 
     name: str  # "2019" | "2021"
     notice: str
@@ -97,7 +99,6 @@ class Format:
     table2: TableSpec
     table3: TableSpec
     table4: TableSpec
-    signals: tuple[str, ...]  # printed phrases found only in this format
 
     @property
     def tables(self) -> tuple[TableSpec, TableSpec, TableSpec]:
@@ -292,25 +293,17 @@ TABLE2_2019 = TableSpec(
 
 FORMAT_2019 = Format(
     "2019", "国办公开办函〔2019〕60号", (2019, 2020), TABLE2_2019, TABLE3_2019, TABLE4,
-    signals=("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减",
-             "其他对外管理服务事项", "第二十条第(九)项", "政府集中采购", "采购项目数量", "采购总金额"),
 )
 FORMAT_2021 = Format(
     "2021", "国办公开办函〔2021〕30号", (2021, 9999), TABLE2_2021, TABLE3_2021, TABLE4,
-    signals=("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额",
-             "行政规范性文件", "1.申请人无正当理由逾期不补正", "2.申请人逾期未按收费通知要求缴纳费用"),
 )
 FORMATS: dict[str, Format] = {"2019": FORMAT_2019, "2021": FORMAT_2021}
 
 
 def expected_format(year: int | None) -> set[str]:
-    """The format names a report of this year may use (2019 reports may still be legacy)."""
+    """The format names a report of this year may use: those meant for it, and for 2019 and
+    earlier "legacy" (the 2019 format was only encouraged for 2019 reports)."""
     if year is None:
         return {"2019", "2021", "legacy"}
-    if year <= 2018:
-        return {"legacy"}
-    if year == 2019:
-        return {"2019", "legacy"}
-    if year == 2020:
-        return {"2019"}
-    return {"2021"}
+    meant = {f.name for f in FORMATS.values() if f.years[0] <= year <= f.years[1]}
+    return meant | ({"legacy"} if year <= 2019 else set())

@@ -152,11 +152,6 @@ def _pick(phrases: tuple[Phrase, ...] | None) -> Phrase | None:
     return sorted(phrases, key=lambda p: (p.kind != "row", p.kind != "group"))[0]
 
 
-def phrases_for(key: str) -> tuple[Phrase, ...]:
-    """Every phrase with this matching key (several tables may print the same words)."""
-    return dictionary().get(key, ())
-
-
 _HEADING = re.compile(r"^\s*([一二三四五六])\s*[、.,:\s]")
 
 
