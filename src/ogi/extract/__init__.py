@@ -206,8 +206,11 @@ def _sections(report: Report, units: list[Unit], headings: dict[str, int], start
 
 def _section(heading: str | None, at: Unit | None, body: list[Unit]) -> SectionText:
     """A section's text, one unit a line, each line's source place kept."""
-    lines = [(u.text.replace("\n", " "), (u.pos.line, u.pos.page)) for u in body]
-    return SectionText(heading=heading, text="\n".join(t for t, _ in lines), places=[p for _, p in lines],
+    text = ""
+    for k, u in enumerate(body):
+        text += ("" if k == 0 or u.joins else "\n") + u.text.replace("\n", " ")
+    places = [(u.pos.line, u.pos.page) for k, u in enumerate(body) if k == 0 or not u.joins]
+    return SectionText(heading=heading, text=text, places=places,
                        line=at.pos.line if at else None, page=at.pos.page if at else None)
 
 

@@ -17,6 +17,7 @@ from functools import cached_property
 from ..document import Cell, Document, Paragraph, Position
 from ..template.labels import segment
 from ..template.normalize import clean, nfkc
+from .lines import logical_lines
 
 NUM, NA, BLANK, TEXT = "num", "na", "blank", "text"
 
@@ -40,6 +41,7 @@ class Token:
     unit: str | None = None
     glued: bool = False  # a digit run in free text that may hold several cells
     confidence: float | None = None
+    free: bool = False  # read from running text, not from a table cell: no cell boundaries
 
 
 def parse_number(sign: str | None, num: str, unit: str | None) -> tuple[int | float, str | None]:
@@ -119,6 +121,7 @@ class Unit:
     tokens: list[Token]
     pos: Position
     in_table: bool  # a row of a table (cells known), not a paragraph
+    joins: bool = False  # continues the paragraph of the unit before it (a logical line cut from it)
 
     @cached_property
     def prose(self) -> bool:
@@ -138,7 +141,11 @@ def tokenize(doc: Document) -> list[Unit]:
     units: list[Unit] = []
     for block in doc.blocks:
         if isinstance(block, Paragraph):
-            units.append(Unit(block.text, _free(block.text, block.pos, len(units)), block.pos, False))
+            for k, (piece, _) in enumerate(logical_lines(block.text)):
+                toks = _free(piece, block.pos, len(units))
+                for t in toks:
+                    t.free = True
+                units.append(Unit(piece, toks, block.pos, False, joins=k > 0))
             continue
         for cells in block.rows():
             if not cells:

@@ -1,0 +1,121 @@
+"""Logical lines: cut a paragraph where the report's own structure says a new part begins.
+
+Line breaks are only a hint. A crawler's ``text_content()`` or ``get_text()`` with no
+separator puts a whole report on one line — title, chrome, six section headings, the
+three tables and the prose — and the tables' cells glued together
+(``…四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼…总计000110000000000五、存在的主要问题…``).
+Read as one paragraph, such a line is a single sentence of narrative and its tables are
+lost. This module finds, inside one paragraph, the places where the template says a new
+part begins, and cuts there:
+
+1. **Section headings.** A numeral ``一``…``六`` with its ``、`` followed by the words of
+   that section (``template.SECTIONS``) starts a heading wherever it stands. The heading
+   ends where the canonical heading ends; where only a keyword matched
+   (``五、存在的主要问题及整改措施（一）…``), it runs on over a short tail up to the next
+   punctuation or the next label the template knows, and no further.
+2. **Sentences, where tables share the line.** A paragraph that also holds table labels
+   (``dictionary()`` phrases) is cut after each ``。；！？``, so that the narrative around
+   a table becomes its own units (barriers, whose numbers are never table values) and the
+   table's labels and numbers stand apart from it.
+
+Ordinary prose paragraphs have no heading inside and no table labels: they come back
+whole. The pieces keep their order and their offset in the paragraph, so positions and
+section text stay faithful to the source.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..template.formats import SECTIONS
+from ..template.labels import dictionary, segment
+from ..template.normalize import label_key
+
+HEADING_TAIL_CHARS = 8  # words a printed heading may add after its keyword (…及整改措施)
+TABLE_TEXT_PHRASES = 3  # table labels in a paragraph that make it share the line with a table
+MIN_TABLE_LABEL_KEY = 4  # a label key this long at a position ends a heading's tail there
+_SEPARATOR = r"\s*[、.．,，:：]\s*"
+_SENTENCE_END = re.compile(r"(?<=[。；;！？!?])")
+_WORD_CHAR = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]")
+_TAIL_STOP = re.compile(r"[\s\d。；;，,：:！？!?()（）《》“”\"|/\\-]")
+
+
+def _spaced(word: str) -> str:
+    """A regex for ``word`` that allows whitespace between its characters and any of
+    ``、，,`` where it prints one."""
+    parts = [re.escape(ch) if _WORD_CHAR.match(ch) else r"[、，,]?" for ch in word if not ch.isspace()]
+    return r"\s*".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _heading_pattern() -> re.Pattern[str]:
+    alternatives = []
+    for section in SECTIONS:
+        words = sorted({section.heading[2:]} | set(section.keywords), key=len, reverse=True)
+        body = "|".join(_spaced(w) for w in words)
+        alternatives.append(f"(?P<{section.key}>{re.escape(section.numeral)}{_SEPARATOR}(?:{body}))")
+    return re.compile("|".join(alternatives))
+
+
+def _canonical(key: str) -> str:
+    section = next(s for s in SECTIONS if s.key == key)
+    return label_key(section.heading)
+
+
+def logical_lines(text: str) -> list[tuple[str, int]]:
+    """The paragraph cut into (piece, offset) at headings and, where it shares the line
+    with a table, after sentences. A paragraph with neither comes back as one piece."""
+    cuts = set()
+    for start, end in heading_spans(text):
+        cuts.update((start, end))
+    if _shares_line_with_table(text):
+        cuts.update(m.start() for m in _SENTENCE_END.finditer(text))
+    cuts = sorted(c for c in cuts if 0 < c < len(text))
+    if not cuts:
+        return [(text, 0)]
+    pieces = []
+    for a, b in zip([0] + cuts, cuts + [len(text)]):
+        piece = text[a:b]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            pieces.append((piece.strip(), a + lead))
+    return pieces
+
+
+def heading_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every section heading printed inside ``text``."""
+    spans = []
+    for m in _heading_pattern().finditer(text):
+        key = m.lastgroup
+        end = m.end()
+        if label_key(m.group(0)) != _canonical(key):
+            end = _tail_end(text, end)
+        spans.append((m.start(), end))
+    return spans
+
+
+def _tail_end(text: str, at: int) -> int:
+    """Where a heading that matched only a keyword ends: the next punctuation, digit or
+    known table label within a few characters; else right after the keyword."""
+    for j in range(at, min(len(text), at + HEADING_TAIL_CHARS + 1)):
+        if _TAIL_STOP.match(text[j]) or _label_starts(text, j):
+            return j
+    return at
+
+
+def _label_starts(text: str, at: int) -> bool:
+    segs = segment(text[at:at + 60])
+    return bool(segs) and segs[0].start == 0 and bool(segs[0].phrases) and len(segs[0].text) >= MIN_TABLE_LABEL_KEY
+
+
+def _shares_line_with_table(text: str) -> bool:
+    if len(text) < 40:
+        return False
+    found = 0
+    for seg in segment(text):
+        if seg.phrases and len(seg.text) >= MIN_TABLE_LABEL_KEY and seg.text in dictionary():
+            found += 1
+            if found >= TABLE_TEXT_PHRASES:
+                return True
+    return False
