@@ -1,5 +1,16 @@
 """Read a plain-text report: lines become paragraphs; runs of lines with cell separators
-(``|`` or tabs) become tables, one line a row."""
+(``|`` or tabs) become tables, one line a row.
+
+A separator does not make a table row by itself: a crawler that puts a whole page on one
+line keeps the page's own ``字号:大中小|打印本页|关闭窗口`` in it. A line one of whose
+"cells" runs past :data:`LONG_CELL_CHARS` is text, not a row: no table cell of a report
+holds that much, and the extractor cuts such a line at the structure it finds inside.
+
+A browser's ``innerText`` of a table whose cells hold paragraphs prints every cell on a
+line of its own and every cell boundary as a line holding only a TAB, blank lines around
+both (``label⏎⏎⇥⏎⏎26⏎⏎⇥⏎⏎⇥⏎⏎…``); a blank cell is two TAB lines with nothing between,
+and a new row begins after a longer run of blank lines. :func:`rejoin_tab_lines` rebuilds
+those rows as TAB-separated lines, blank cells kept, before lines are read as rows."""
 
 from __future__ import annotations
 
@@ -8,7 +19,56 @@ import re
 from ..document import Cell, Document, Paragraph, Position, Table
 from .decode import decode
 
-_SEPARATOR = re.compile(r"\s*[|\t]\s*")
+# one cell boundary: a pipe or ONE tab, with spaces (not tabs) around it — two tabs are a
+# blank cell between them, as a browser's copy of a table prints it
+_SEPARATOR = re.compile(r"[^\S\t]*[|\t][^\S\t]*")
+LONG_CELL_CHARS = 200  # characters: longer than any label or value cell of the format
+# a page number on a line of its own, as text extracted from a paginated file prints it:
+# "-2-", "— 3 —", "第 4 页", "第4页 共9页"; read as a value it would be "-2"
+_PAGE_NUMBER = re.compile(r"^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)$")
+
+
+TAB_LINES_MIN = 7  # TAB-only lines that mark a text as a browser's one-cell-per-line table
+ROW_BREAK_BLANK_LINES = 2  # blank lines that end a row in such a text (one stands around each cell)
+
+
+def rejoin_tab_lines(text: str) -> str:
+    """Rows whose cells a browser printed one per line, with TAB-only lines between
+    them, as one TAB-separated line each. Other text comes back as it was."""
+    lines = text.splitlines()
+    if sum(1 for ln in lines if "\t" in ln and not ln.strip()) < TAB_LINES_MIN:
+        return text
+    out: list[str] = []
+    row: list[str] | None = None
+    seps = blanks = 0
+
+    def flush() -> None:
+        nonlocal row
+        if row is not None:
+            out.append("\t".join(row + [""] * seps) if len(row) + seps > 1 else (row[0] if row else ""))
+        row = None
+
+    for line in lines:
+        if not line.strip():
+            if "\t" in line:
+                if row is None or blanks >= ROW_BREAK_BLANK_LINES:
+                    flush()
+                    row, seps = [], 0
+                seps += line.count("\t")
+                blanks = 0
+            else:
+                blanks += 1
+            continue
+        content = line.strip()
+        if row is not None and seps and blanks < ROW_BREAK_BLANK_LINES:
+            row += [""] * (seps - (1 if row else 0)) + [content]
+        else:
+            seps = 0
+            flush()
+            row = [content]
+        seps, blanks = 0, 0
+    flush()
+    return "\n".join(out)
 
 
 def read_text(data: bytes) -> Document:
@@ -27,13 +87,16 @@ def parse_text(text: str, fmt: str = "txt") -> Document:
             blocks.append(Table(cells, Position(line=rows[0][0])))
             rows.clear()
 
+    text = rejoin_tab_lines(text)
     for n, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if not stripped:
+        stripped = line.strip().strip("\f").strip()
+        if not stripped or _PAGE_NUMBER.match(stripped):
             continue
         if "|" in stripped or "\t" in stripped:
-            rows.append((n, [p.strip() for p in _SEPARATOR.split(stripped)]))
-            continue
+            cells = [p.strip() for p in _SEPARATOR.split(stripped)]
+            if max(map(len, cells)) <= LONG_CELL_CHARS:
+                rows.append((n, cells))
+                continue
         flush()
         blocks.append(Paragraph(stripped, Position(line=n)))
     flush()
