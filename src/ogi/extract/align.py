@@ -47,6 +47,7 @@ class Placed:
     findings: list[Finding] = field(default_factory=list)
     rows_seen: set[str] = field(default_factory=set)
     deviation_other: bool = False  # 2021: (六)其他处理 printed as one row
+    scrambled: bool = False  # a row label was printed out of the template's order
     # glued rows that split more than one way: row → (candidate readings, printed text, position)
     ambiguous: dict[str, tuple[list[list], str, Position]] = field(default_factory=dict)
 
@@ -60,6 +61,7 @@ def align(spec: TableSpec, fmt: str, evs: list[Event]) -> Placed:
     out = Placed()
     _place(spec, fmt, entries, out)
     _resolve_by_identities(spec, out)
+    _distrust_scrambled(spec, fmt, evs, out)
     if subtotal:
         _drop_subtotal(out)
     for row_key, (_, printed, pos) in out.ambiguous.items():
@@ -87,6 +89,67 @@ def _drop_subtotal(out: Placed) -> None:
     out.findings.append(Finding.of(
         "TEMPLATE_DEVIATION", f"表三多出“{SUBTOTAL}”列(不在规定格式中),已略去",
         f"table 三 has an extra '{SUBTOTAL}' column (not in the official format); left out", "table3"))
+
+
+def _distrust_scrambled(spec: TableSpec, fmt: str, evs: list[Event], out: Placed) -> None:
+    """Placement by position and by reading order is an inference; where the reading
+    order is shown to be scrambled, the table's own identities must confirm it.
+
+    Evidence of scrambling: a row label printed out of the template's order, or (in a
+    table whose header is printed once, above its rows) a header phrase standing between
+    its values — as text extracted from a PDF in content order prints it (``72 64 178 37
+    结果 维持 … 12 1 1 6 总计 351``). Such a table is kept only if every identity that can
+    be tested holds in what was read: a scrambled reading that satisfies all of table 三's
+    row and column sums is not chance. Otherwise every cell stays null with one finding."""
+    if not (out.scrambled or _header_among_values(spec, fmt, evs)) or _table_holds(spec, out):
+        return
+    for cell in out.cells:
+        out.cells[cell] = None
+    out.ambiguous.clear()
+    out.findings.append(Finding.of(
+        "ROW_AMBIGUOUS",
+        f"{_TABLE_ZH.get(spec.key, spec.key)}的行标题或表头与数值交错(版面的阅读顺序被打乱),按读出的顺序合计关系不成立,"
+        "无法确定各数值所在的单元格,整表未采用",
+        f"the labels or header of {spec.key} are interleaved with its values (the reading order is scrambled) and "
+        "in the order read its sums do not hold; the cells cannot be told, the table is left null",
+        spec.key))
+
+
+_TABLE_ZH = {"table2": "表二", "table3": "表三", "table4": "表四"}
+
+
+def _header_among_values(spec: TableSpec, fmt: str, evs: list[Event]) -> bool:
+    """In a table whose header is printed once (no sub-table captions), does a header
+    phrase stand between two of its values?"""
+    if any(r.caption for r in spec.rows):
+        return False
+    seen_value = header_after = False
+    for ev in evs:
+        if ev.kind == "value" and ev.token.kind == NUM:
+            if header_after:
+                return True
+            seen_value = True
+        elif ev.kind == "phrase" and seen_value:
+            phrase = phrase_in(ev.segment, spec.key, fmt)
+            header_after = header_after or (phrase is not None and phrase.kind == "header")
+    return False
+
+
+def _table_holds(spec: TableSpec, out: Placed) -> bool:
+    """Does every testable row sum and column identity hold in what was placed?"""
+    for row in spec.rows:
+        values = [out.cells.get((r, c)) for r, c, _ in row.cells]
+        for total, parts in row.sums:
+            if values[total] is not None and all(values[p] is not None for p in parts) \
+                    and values[total] != sum(values[p] for p in parts):
+                return False
+    columns = [c for _, c, _ in spec.rows[0].cells] if spec.identities else []
+    for left, right in spec.identities:
+        for col in columns:
+            sides = [[out.cells.get((r, col)) for r in side] for side in (left, right)]
+            if all(v is not None for side in sides for v in side) and sum(sides[0]) != sum(sides[1]):
+                return False
+    return True
 
 
 def _resolve_by_identities(spec: TableSpec, out: Placed) -> None:
@@ -163,6 +226,9 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
         elif phrase is not None and phrase.kind == "group":
             cur = Entry(group=phrase.ref, label_pos=ev.pos)
             entries.append(cur)
+        elif phrase is not None and phrase.kind == "header" and cur is not None and cur.row is not None \
+                and not cur.values and phrase.exact and _measures_row(spec, cur.row, ev.segment.text):
+            continue  # the row's own column header, printed between its label and its value
         elif phrase is not None:  # a header word, caption or note ends a row
             if cur is not None and cur.row is not None:
                 headers = []  # a new sub-table's header begins
@@ -171,6 +237,11 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
         elif cur is not None and not cur.values and (cur.row is not None or cur.group):
             cur.texts.append((ev.segment.text, ev.pos))
     return entries
+
+
+def _measures_row(spec: TableSpec, row: int, header: str) -> bool:
+    """Is ``header`` the printed column header of one of this row's value cells?"""
+    return any(label_key(h) == header for h in spec.rows[row].column_labels)
 
 
 def _fuzzy_row(spec: TableSpec, key: str, after: int) -> int | None:
@@ -218,6 +289,7 @@ def _place(spec: TableSpec, fmt: str, entries: list[Entry], out: Placed) -> None
                 continue
             e.row = first
         if e.row <= last:
+            out.scrambled = True
             out.findings.append(Finding.of(
                 "TEMPLATE_DEVIATION", f"行“{spec.rows[e.row].label}”出现在不应出现的位置,已忽略",
                 f"row '{spec.rows[e.row].label}' printed out of order; ignored", f"{spec.key}.{spec.rows[e.row].key}",
@@ -350,6 +422,9 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
             return []
         if split:
             values = split
+    if _cells_lost(values, row.width):
+        _unplaceable(spec, row, values, out)
+        return []
     mine, overflow = values[:row.width], values[row.width:]
     blank, na, text_cells = [], [], []
     for i, (row_key, col_key, kind) in enumerate(row.cells):
@@ -403,6 +478,29 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
             f"{len(na)} cell(s) of '{label}' marked not applicable; null", _where(where, na),
             line=_line(pos), page=_page(pos)))
     return overflow
+
+
+def _cells_lost(values: list[Token], width: int) -> bool:
+    """Values read from running text that fill only part of a row: the text lost the
+    boundaries of the row's blank cells, so which columns the values belong to is unknown."""
+    printed = [t for t in values if t.kind in (NUM, NA)]
+    return 0 < len(printed) < width and all(t.free for t in printed)
+
+
+def _unplaceable(spec: TableSpec, row: PrintedRow, values: list[Token], out: Placed) -> None:
+    printed = " ".join(t.text for t in values)
+    pos = values[0].pos
+    for row_key, col_key, _ in row.cells:
+        out.cells[(row_key, col_key)] = None
+        out.provenance[(row_key, col_key)] = _prov(printed, pos)
+    label = row.label or spec.key
+    out.findings.append(Finding.of(
+        "CELL_AMBIGUOUS",
+        f"“{label}”行只印出 {len(values)} 个数值({printed}),应有 {row.width} 格;文本中空单元格的位置已丢失,"
+        "无法确定各数值所在的列,未采用",
+        f"row '{label}' shows {len(values)} value(s) ({printed}) for {row.width} cells; the text lost where its "
+        "blank cells were, so the columns cannot be told; left null",
+        f"{spec.key}.{row.key}", line=_line(pos), page=_page(pos)))
 
 
 def _where(row_where: str, cols: list[str]) -> str:
