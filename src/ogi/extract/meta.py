@@ -1,5 +1,17 @@
 """Metadata of a report: title, agency, report year, published date and 索引号, from the
-content system's header block, the title, the preface and the signature."""
+content system's header block, the title, the preface and the signature.
+
+The report speaks for itself before the page around it does. A web page wraps the report
+in chrome — the site's name (often another organ: the government that hosts a
+department's report), navigation, UI words (字号 大 中 小, 打印, 关闭), breadcrumbs and
+lists of other reports' titles — and a crawler may glue all of it onto the report's first
+line. So the agency is taken from the report's own title first (found inside a long line
+too, with chrome words cut from its front, never from a 上一篇/下一篇/related-link entry);
+a fuller name from the content system's 发布机构 or from the 落款 (the signature that ends
+the report) replaces it only where it contains the title's name; the page's own labels
+(来源, 单位) count only where the report names no agency itself. Every candidate must read
+as an organ's name (it ends as organs' names end), so a UI word never becomes the agency.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +30,17 @@ _TITLE = re.compile(r"(政府信息公开|政务公开)(工作)?(年度)?(工作
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*度?")
 # labels of the publishing body, best first: a scraper's "单位" or a site's "来源" may abbreviate
 _PUBLISHER_LABELS = ("发布机构", "发布单位", "发文机关", "发布部门", "信息来源", "来源", "单位")
+_STRONG_LABELS = 4  # the first four name the publishing organ; the others may name the site
+# words of a web page's chrome that a crawler glues in front of the title
+_CHROME_WORDS = ("您现在的位置", "当前位置", "您的位置", "所在位置", "首页", "字号", "大中小", "大 中 小", "打印本页",
+                 "打印", "关闭窗口", "关闭", "分享到", "收藏", "浏览次数", "访问量", "点击数", "政府信息公开年报",
+                 "信息公开年报", "年度报告", "桌面", "无障碍", "繁體版", "繁体版", "适老化", "智能问答", "登录", "注册",
+                 "搜索", "正文", ">", "》", "|", ":", "：")
+_NAV_BEFORE = ("上一篇", "下一篇", "上一条", "下一条", "相关链接", "相关文章", "相关阅读", "相关信息", "推荐阅读", "热点")
+_TITLE_IN_TEXT = re.compile(
+    r"(?:(?P<agency>[\u4e00-\u9fff()（）]{2,40}?)\s*(?P<year>(?:19|20)\d{2})\s*年\s*度?|"
+    r"(?P<year2>(?:19|20)\d{2})\s*年\s*度?\s*(?P<agency2>[\u4e00-\u9fff()（）]{2,40}?))\s*"
+    r"(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告")
 _AGENCY_SUFFIX = r"(?:人民政府办公室|人民政府|办事处|委员会|管理委员会|管委会|局|厅|办公室|镇|乡|街道|委|院|署|中心|所|站|处|队)"
 _AGENCY_IN_TEXT = re.compile(r"现将\s*([\u4e00-\u9fff()]{2,30}?" + _AGENCY_SUFFIX + r")\s*(?:(?:19|20)\d{2}|本年|年度)")
 _AGENCY_SUBJECT = re.compile(
@@ -45,6 +68,36 @@ def read_meta(lines: list[str], container: dict[str, str] | None = None) -> Meta
 
 
 def _title(lines: list[str]) -> str | None:
+    return _title_on_own_line(lines) or _title_in_text(lines)
+
+
+def _title_in_text(lines: list[str]) -> str | None:
+    """The report's title where a crawler glued it into a longer line: the first
+    title-shaped phrase that is no entry of a navigation or related-link list, with the
+    chrome words before it cut away."""
+    for line in lines:
+        t = clean(line)
+        for m in _TITLE_IN_TEXT.finditer(t):
+            before = t[max(0, m.start() - 8):m.start()]
+            if any(w in before for w in _NAV_BEFORE):
+                continue
+            title = _strip_chrome(m.group(0))
+            if title and len(title) <= 60:
+                return title
+    return None
+
+
+def _strip_chrome(text: str) -> str:
+    """``text`` after the last chrome word inside it (``…关闭窗口寿光市农业农村局2022年…``)."""
+    cut = 0
+    for w in _CHROME_WORDS:
+        at = text.rfind(w)
+        if at >= 0 and not re.match(r"^(19|20)\d{2}", text[at + len(w):]):
+            cut = max(cut, at + len(w))
+    return text[cut:].strip(" |:：>》")
+
+
+def _title_on_own_line(lines: list[str]) -> str | None:
     for i, line in enumerate(lines):
         t = clean(line).strip(" |")
         if not _TITLE.search(t) or len(t) > 60 or t.startswith(("上一", "下一", "名称", "标题")) or "《" in t:
@@ -82,32 +135,66 @@ def _year(title: str | None, body: list[str]) -> int | None:
 
 
 def _agency(title: str | None, head: list[str], body: list[str], container: dict[str, str]) -> str | None:
+    own = _title_agency(title)
+    strong, weak = _labelled_agency(head)
+    signed = _signature_agency(body)
+    for fuller in (strong, signed):
+        if own and fuller and own in fuller and fuller != own:
+            return fuller
+    if own:
+        return own
+    text = "\n".join(body)
+    m = _AGENCY_IN_TEXT.search(text)
+    in_text = m.group(1) if m else None
+    found = Counter(m.group(1) for m in _AGENCY_SUBJECT.finditer(text))
+    subject = found.most_common(1)[0][0] if found else None
+    for cand in (strong, signed, in_text, weak, subject, container.get("agency")):
+        if cand and _is_organ(cand):
+            return cand
+    return None
+
+
+def _title_agency(title: str | None) -> str | None:
+    if not title:
+        return None
+    m = re.match(r"^(.{2,40}?)(?:关于)?\s*(?:19|20)\d{2}\s*年", title)
+    if m and not re.match(r"^(19|20)\d{2}", title):
+        return _strip_chrome(m.group(1).strip()) or None
+    m = re.match(r"^(?:19|20)\d{2}\s*年\s*度?\s*(.{2,40}?)(?:政府信息公开|政务公开)", title)
+    return m.group(1).strip() if m else None
+
+
+def _labelled_agency(head: list[str]) -> tuple[str | None, str | None]:
+    """(the organ a 发布机构-like label names, the best of the page's 来源/单位 labels)."""
     best: tuple[int, str] | None = None
     for line in head:
         if len(line) > 120:
             continue
         for rank, label in enumerate(_PUBLISHER_LABELS):
             m = re.search(r"(?:^|[|｜\s])" + label + r"\s*[:：]?\s*[|｜]?\s*([^\s|｜:：]{2,30})", line)
-            if m and not _DATE_RE.match(m.group(1)) and not m.group(1).startswith("http") \
+            if m and _is_organ(m.group(1)) and not m.group(1).startswith("http") \
                     and (best is None or rank < best[0]):
                 best = (rank, m.group(1))
-    if best:
-        return best[1]
-    if title:
-        m = re.match(r"^(.{2,40}?)(?:关于)?\s*(?:19|20)\d{2}\s*年", title)
-        if m and not re.match(r"^(19|20)\d{2}", title):
-            return m.group(1).strip()
-        m = re.match(r"^(?:19|20)\d{2}\s*年\s*度?\s*(.{2,40}?)(?:政府信息公开|政务公开)", title)
-        if m:
-            return m.group(1).strip()
-    text = "\n".join(body)
-    m = _AGENCY_IN_TEXT.search(text)
-    if m:
-        return m.group(1)
-    found = Counter(m.group(1) for m in _AGENCY_SUBJECT.finditer(text))
-    if found:
-        return found.most_common(1)[0][0]
-    return container.get("agency") or None
+    if best is None:
+        return None, None
+    return (best[1], None) if best[0] < _STRONG_LABELS else (None, best[1])
+
+
+def _signature_agency(body: list[str]) -> str | None:
+    """The 落款: the organ named on the line before the closing date, or with it."""
+    tail = [clean(x).strip(" |") for x in body[-8:] if clean(x).strip(" |")]
+    for i in range(len(tail) - 1, -1, -1):
+        m = re.fullmatch(r"(?P<organ>[\u4e00-\u9fff()（）]{2,40}?)?\s*" + _DATE, tail[i])
+        if not m:
+            continue
+        organ = m.group("organ") or (tail[i - 1] if i > 0 else None)
+        return organ if organ and len(organ) <= 40 and _is_organ(organ) else None
+    return None
+
+
+def _is_organ(name: str) -> bool:
+    """Does ``name`` read as an organ's name (not a UI word, a date or a site's slogan)?"""
+    return bool(re.search(_AGENCY_SUFFIX + r"$", name)) and not _DATE_RE.match(name)
 
 
 def _published(head: list[str], body: list[str], container: dict[str, str]) -> str | None:
