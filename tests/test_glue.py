@@ -41,12 +41,10 @@ def test_table4_groups_are_checked_separately():
     assert [2, 6, 27, 5, 40, 20, 7, 14, 19, 60, 22, 24, 30, 12, 88] in found and len(found) == 2
 
 
-def test_bounded_time_on_hopeless_input():
-    import time
-
-    t = time.perf_counter()
+def test_hopeless_input_has_no_reading():
+    # 60 nines cannot fill seven cells of at most MAX_DIGITS digits: the search is cut by
+    # its feasibility bound and its step budget (MAX_STEPS), not by a clock
     assert splits(["9" * 60], 7, ROW.sums) == []
-    assert time.perf_counter() - t < 2
 
 
 def test_label_number_is_not_a_value():

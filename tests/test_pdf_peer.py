@@ -4,7 +4,6 @@ meta the expected files hold, and the reader's view of their hardest spots."""
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -40,14 +39,6 @@ def test_every_value_and_meta(pdf):
     meta = expected["meta"]
     assert got.meta.year == meta["year"] and got.meta.template == meta["template"]
     assert meta["agency_contains"] in (got.meta.agency or "")
-
-
-@pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.stem)
-def test_reads_in_well_under_a_second(pdf):
-    data = pdf.read_bytes()
-    started = time.monotonic()
-    read_pdf(data)
-    assert time.monotonic() - started < 2.0  # about 0.3 s alone; room for a loaded CI machine
 
 
 def test_vertical_and_broken_labels_are_whole_cells():
