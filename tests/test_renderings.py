@@ -1,0 +1,176 @@
+"""Renderings of real reports as they reach users: a crawler's one line, a browser's
+innerText, text extracted from a PDF in content order, a page inside another organ's
+chrome. Each is made here from a report with known values, so the test fails if one
+cell is read wrong — and a value the rendering lost must be null with a finding, never a
+guess."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from ogi import parse
+from ogi.extract.lines import heading_spans, logical_lines
+from ogi.readers.text import parse_text, rejoin_tab_lines
+
+from expected import SHARED
+
+ROOT = Path(__file__).resolve().parents[1]
+PEER = SHARED / "corpus" / "peer"
+SAMPLES = ROOT / "samples"
+HTML_REPORTS = [PEER / "shuyang_fgj_2023.html", SAMPLES / "html_html.html", SAMPLES / "html_html_gbk.html",
+                SAMPLES / "html_html_noise.html"]
+
+
+def _expected(path: Path) -> dict:
+    return json.loads((path.parent / "expected" / f"{path.stem}.json").read_text())
+
+
+def _cells(tree: dict) -> dict[str, object]:
+    out = {}
+    for table in ("table2", "table3", "table4"):
+        for row, cols in (tree.get(table) or {}).items():
+            for col, v in cols.items():
+                out[f"{table}.{row}.{col}"] = v
+    return out
+
+
+def _crawler_text(path: Path, glue: str) -> str:
+    """``text_content()`` of the page's body, whitespace folded to ``glue``: one line."""
+    doc = lxml.html.document_fromstring(path.read_bytes())
+    for node in doc.xpath("//script|//style"):
+        node.drop_tree()
+    return glue.join(doc.body.text_content().split())
+
+
+def _score(report, expected: dict) -> tuple[list[str], list[str]]:
+    """(cells wrong with a number, cells null where a number was expected)."""
+    want = _cells(expected)
+    got = _cells({t: getattr(report, t) for t in ("table2", "table3", "table4")})
+    wrong = [k for k, v in want.items() if got.get(k) is not None and got.get(k) != v]
+    null = [k for k, v in want.items() if got.get(k) is None and v is not None]
+    return wrong, null
+
+
+def _flagged(report, key: str) -> bool:
+    return any(f.where and (key == f.where or key.startswith(f.where + ".")) for f in report.findings)
+
+
+@pytest.mark.parametrize("glue", ["", " "], ids=["glued", "spaced"])
+@pytest.mark.parametrize("path", HTML_REPORTS, ids=lambda p: p.stem)
+def test_crawler_one_line(path, glue):
+    text = _crawler_text(path, glue)
+    assert "\n" not in text
+    report = parse(text.encode(), name="page.txt")
+    expected = _expected(path)
+    wrong, null = _score(report, expected)
+    assert wrong == []
+    assert all(_flagged(report, k) for k in null)  # what the rendering lost is flagged, cell by cell
+    if path.parent == SAMPLES:  # every cell filled: nothing is lost
+        assert null == []
+    assert expected["meta"].get("agency_contains", "") in (report.meta.agency or "")
+    assert report.meta.year == expected["meta"]["year"]
+
+
+def test_blank_cells_lost_in_running_text_are_never_guessed():
+    # 沭阳 2023 leaves the five organisation columns blank; one line of text keeps only
+    # "26 26", which could be any column and the total
+    report = parse(_crawler_text(PEER / "shuyang_fgj_2023.html", " ").encode(), name="page.txt")
+    assert report.table3["new_received"] == dict.fromkeys(report.table3["new_received"])
+    finding = next(f for f in report.findings if f.where == "table3.new_received")
+    assert finding.code == "CELL_AMBIGUOUS"
+    assert finding.message == ("“一、本年新收政府信息公开申请数量”行只印出 2 个数值(26 26),应有 7 格;文本中空单元格的位置已丢失,"
+                               "无法确定各数值所在的列,未采用")
+    assert report.table2["normative_documents"] == {"issued": 8, "repealed": 0, "in_force": 18}
+    assert report.table4["review"] == {"upheld": 0, "corrected": 0, "other": 0, "pending": 1, "total": 1}
+
+
+def test_browser_inner_text_rows_rebuilt_with_blank_cells():
+    # Chromium's innerText of cells that hold <p>: one cell a line, TAB-only lines between
+    cells = ["一、本年新收政府信息公开申请数量", "26", "", "", "", "", "", "26"]
+    items = [cells[0]]
+    for cell in cells[1:]:
+        items += ["\t"] + ([cell] if cell else [])  # as Chromium prints 沭阳 2023: '26⏎⏎⇥⏎⏎⇥⏎⏎…⇥⏎⏎26'
+    row = "\n\n".join(items)
+    page = "\n\n\n\n".join([row] * 3)
+    rebuilt = rejoin_tab_lines(page).splitlines()
+    assert rebuilt == ["\t".join(cells)] * 3
+
+
+def test_one_tab_is_one_boundary():
+    doc = parse_text("规章\t3\t\t5\n行政许可\t8")
+    table = doc.blocks[0]
+    assert [c.text for c in table.rows()[0]] == ["规章", "3", "", "5"]
+
+
+def test_a_line_with_a_pipe_and_long_text_is_text():
+    text = "您现在的位置:首页>年报 字号:大中小|打印本页|关闭窗口 " + "本报告根据条例编制。" * 30
+    assert type(parse_text(text).blocks[0]).__name__ == "Paragraph"
+
+
+@pytest.mark.parametrize("mark", ["-2-", "— 3 —", "第 4 页", "第4页 共9页"])
+def test_page_numbers_are_not_values(mark):
+    doc = parse_text(f"行政许可\n{mark}\n本年处理决定数量\n9487")
+    assert [b.text for b in doc.blocks] == ["行政许可", "本年处理决定数量", "9487"]
+
+
+def test_headings_found_mid_line():
+    text = ("…取得了良好的效果。二、主动公开政府信息情况第二十条第(一)项信息内容…行政事业性收费0三、收到和处理政府信息公开申请情况"
+            "(本列数据…)…四、政府信息公开行政复议、行政诉讼情况行政复议…000110000000000五、存在的主要问题及整改措施(一)存在的主要问题。"
+            "各科室…六、其他需要报告的事项2023年度,未发生收费情况。")
+    heads = [text[a:b] for a, b in heading_spans(text)]
+    assert heads == ["二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况",
+                     "五、存在的主要问题及整改措施", "六、其他需要报告的事项"]
+
+
+def test_prose_paragraph_stays_whole():
+    text = "2023年,我局严格审签程序,全力做好政府信息公开工作。全年共审核发布各类公开政府信息249条。"
+    assert logical_lines(text) == [(text, 0)]
+
+
+def test_table_four_scrambled_by_reading_order_is_null():
+    # text extracted from 淮安市 2024's PDF in content order: the header words fall among
+    # the values, so the 15 values in the order read do not belong to the columns in order
+    text = ("四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n未经复议直接起诉\n结果\n结果\n其他结\n尚未\n维持\n纠正\n果\n审结\n"
+            "总计\n72\n64\n178\n37\n结 果\n结果\n其他\n复议后起诉\n尚未\n结果\n结果\n其他\n尚未审\n维持\n纠正\n结果\n结\n12\n1\n1\n6\n总计\n"
+            "351\n维持\n纠正\n结果\n审结\n13\n4\n8\n1\n26\n总计\n20\n五、存在的主要问题及改进情况\n对照上级新要求,还有一些需要加强和改进的地方。\n")
+    report = parse(("淮安市人民政府2024年政府信息公开工作年度报告\n" + text).encode(), name="t.txt")
+    assert all(v is None for g in report.table4.values() for v in g.values())
+    finding = next(f for f in report.findings if f.where == "table4")
+    assert finding.code == "ROW_AMBIGUOUS"
+    assert "阅读顺序被打乱" in finding.message
+    assert not any(f.code == "T4_TOTAL" for f in report.findings)  # no false alarm on the agency
+
+
+def test_table_four_in_order_with_an_error_is_kept_and_reported():
+    text = ("四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计\n"
+            "1 0 0 0 2 0 0 0 0 0 0 0 0 0 0\n五、存在的主要问题及改进情况\n无。\n")
+    report = parse(("某某局2024年政府信息公开工作年度报告\n" + text).encode(), name="t.txt")
+    assert report.table4["review"] == {"upheld": 1, "corrected": 0, "other": 0, "pending": 0, "total": 2}
+    assert any(f.code == "T4_TOTAL" for f in report.findings)
+
+
+CHROME_BEFORE = ("沭阳县人民政府门户网站\n首页 走进沭阳 政务公开 办事服务 政民互动\n当前位置:首页 > 政府信息公开 > 年度报告\n"
+                 "字号:大 中 小 | 打印 | 关闭\n桌面 时间:2024-01-18\n")
+CHROME_AFTER = ("\n相关链接\n沭阳县教育局2023年政府信息公开工作年度报告\n沭阳县人民政府2023年政府信息公开工作年度报告\n"
+                "上一篇:沭阳县卫健委2023年政府信息公开年度报告\n主办单位:沭阳县人民政府办公室 苏ICP备05000000号\n")
+
+
+@pytest.mark.parametrize("seed", ["000_231d42344d228242", "004_3f0a03dfd5eda10b"])
+def test_chrome_naming_another_organ_is_not_the_agency(seed):
+    path = SHARED / "corpus" / "seeds" / f"{seed}.txt"
+    plain = parse(path)
+    wrapped = parse((CHROME_BEFORE + path.read_text() + CHROME_AFTER).encode(), name=path.name)
+    assert wrapped.meta.agency == plain.meta.agency
+    assert wrapped.meta.year == plain.meta.year
+    assert _cells({t: getattr(wrapped, t) for t in ("table2", "table3", "table4")}) == \
+        _cells({t: getattr(plain, t) for t in ("table2", "table3", "table4")})
+
+
+def test_ui_word_before_a_time_is_not_an_agency():
+    text = ("桌面 时间:2024-01-18\n来源:桌面\n一、总体情况\n本局认真贯彻条例。\n二、主动公开政府信息情况\n")
+    report = parse(text.encode(), name="t.txt")
+    assert report.meta.agency != "桌面"
