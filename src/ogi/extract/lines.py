@@ -36,7 +36,9 @@ HEADING_TAIL_CHARS = 8  # words a printed heading may add after its keyword (…
 TABLE_TEXT_PHRASES = 3  # table labels in a paragraph that make it share the line with a table
 MIN_TABLE_LABEL_KEY = 4  # a label key this long at a position ends a heading's tail there
 _SEPARATOR = r"\s*[、.．,，:：]\s*"
-_SENTENCE_END = re.compile(r"(?<=[。；;！？!?])")
+# a sentence ends at 。；！？ — and at an ASCII ; ! ? only before Chinese text, since the
+# page's own CSS and scripts, which a crawler's text keeps, are full of them
+_SENTENCE_END = re.compile(r"(?<=[。；！？])|(?<=[;!?])(?=\s*[\u4e00-\u9fff])")
 _WORD_CHAR = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]")
 _TAIL_STOP = re.compile(r"[\s\d。；;，,：:！？!?()（）《》“”\"|/\\-]")
 

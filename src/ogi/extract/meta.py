@@ -21,6 +21,7 @@ from collections import Counter
 from ..model import Meta
 from ..template.normalize import clean, nfkc
 
+HEAD_UNITS = 80  # units (lines, or the pieces a crawler's long line is cut into) that hold the header block
 _DATE = r"((?:19|20)\d{2})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?"
 _DATE_RE = re.compile(_DATE)
 # labels of the content system's block, best first
@@ -34,7 +35,7 @@ _STRONG_LABELS = 4  # the first four name the publishing organ; the others may n
 # words of a web page's chrome that a crawler glues in front of the title
 _CHROME_WORDS = ("您现在的位置", "当前位置", "您的位置", "所在位置", "首页", "字号", "大中小", "大 中 小", "打印本页",
                  "打印", "关闭窗口", "关闭", "分享到", "收藏", "浏览次数", "访问量", "点击数", "政府信息公开年报",
-                 "信息公开年报", "年度报告", "桌面", "无障碍", "繁體版", "繁体版", "适老化", "智能问答", "登录", "注册",
+                 "信息公开年报", "桌面", "无障碍", "繁體版", "繁体版", "适老化", "智能问答", "登录", "注册",
                  "搜索", "正文", ">", "》", "|", ":", "：")
 _NAV_BEFORE = ("上一篇", "下一篇", "上一条", "下一条", "相关链接", "相关文章", "相关阅读", "相关信息", "推荐阅读", "热点")
 _TITLE_IN_TEXT = re.compile(
@@ -54,7 +55,7 @@ def read_meta(lines: list[str], container: dict[str, str] | None = None) -> Meta
     """Metadata from the report's lines (paragraphs and table rows in reading order) and
     from what the container says (an HTML <title>, PDF document info)."""
     container = container or {}
-    head = [nfkc(x) for x in lines[:40]]
+    head = [nfkc(x) for x in lines[:HEAD_UNITS]]
     body = [nfkc(x) for x in lines]
     title = _title(head) or _title([nfkc(container.get("title", ""))])
     year = _year(title, body)
@@ -81,7 +82,9 @@ def _title_in_text(lines: list[str]) -> str | None:
             before = t[max(0, m.start() - 8):m.start()]
             if any(w in before for w in _NAV_BEFORE):
                 continue
-            title = _strip_chrome(m.group(0))
+            front = m.start("agency") if m.group("agency") else m.start("year2")
+            lead = _strip_chrome(t[front:m.start("year")]) if m.group("agency") else ""
+            title = lead + t[m.start("year") if m.group("agency") else front:m.end()]
             if title and len(title) <= 60:
                 return title
     return None
