@@ -141,7 +141,7 @@ def test_table_four_scrambled_by_reading_order_is_null():
     assert all(v is None for g in report.table4.values() for v in g.values())
     finding = next(f for f in report.findings if f.where == "table4")
     assert finding.code == "ROW_AMBIGUOUS"
-    assert "阅读顺序被打乱" in finding.message
+    assert "阅读顺序不可靠" in finding.message
     assert not any(f.code == "T4_TOTAL" for f in report.findings)  # no false alarm on the agency
 
 

@@ -95,23 +95,29 @@ def _distrust_scrambled(spec: TableSpec, fmt: str, evs: list[Event], out: Placed
     """Placement by position and by reading order is an inference; where the reading
     order is shown to be scrambled, the table's own identities must confirm it.
 
-    Evidence of scrambling: a row label printed out of the template's order, or (in a
-    table whose header is printed once, above its rows) a header phrase standing between
-    its values — as text extracted from a PDF in content order prints it (``72 64 178 37
+    Evidence of scrambling: a row label printed out of the template's order; in a table
+    whose header is printed once, above its rows, a header phrase standing between its
+    values; or, for a row with no label of its own (table 四's), a header read in pieces —
+    fewer than half of its column words found whole (vertical text broken into single
+    characters) — or its values printed one to a line of running text (a PDF's text
+    extracted cell by cell, whose order is the extractor's guess) — since then nothing
+    but the order says which value is which — as text extracted from a PDF in content order prints it (``72 64 178 37
     结果 维持 … 12 1 1 6 总计 351``). Such a table is kept only if every identity that can
     be tested holds in what was read: a scrambled reading that satisfies all of table 三's
     row and column sums is not chance. Otherwise every cell stays null with one finding."""
-    if not (out.scrambled or _header_among_values(spec, fmt, evs)) or _table_holds(spec, out):
+    if not (out.scrambled or _header_among_values(spec, fmt, evs) or _header_unread(spec, fmt, evs)
+            or _one_value_a_line(spec, evs)) or _table_holds(spec, out):
         return
     for cell in out.cells:
         out.cells[cell] = None
     out.ambiguous.clear()
     out.findings.append(Finding.of(
         "ROW_AMBIGUOUS",
-        f"{_TABLE_ZH.get(spec.key, spec.key)}的行标题或表头与数值交错(版面的阅读顺序被打乱),按读出的顺序合计关系不成立,"
-        "无法确定各数值所在的单元格,整表未采用",
-        f"the labels or header of {spec.key} are interleaved with its values (the reading order is scrambled) and "
-        "in the order read its sums do not hold; the cells cannot be told, the table is left null",
+        f"{_TABLE_ZH.get(spec.key, spec.key)}的数值只能按读出的顺序认定(版面的阅读顺序不可靠:行标题或表头与数值交错,"
+        "或数值逐个成行),而按此顺序合计关系不成立,无法区分是报告本身的错误还是阅读顺序造成的,整表未采用",
+        f"the cells of {spec.key} can only be told by the order read (an unreliable reading order: labels or header "
+        "interleaved with values, or one value a line) and in that order its sums do not hold; a reporting error "
+        "cannot be told from a reading-order error, the table is left null",
         spec.key))
 
 
@@ -133,6 +139,31 @@ def _header_among_values(spec: TableSpec, fmt: str, evs: list[Event]) -> bool:
             phrase = phrase_in(ev.segment, spec.key, fmt)
             header_after = header_after or (phrase is not None and phrase.kind == "header")
     return False
+
+
+HEADER_WHOLE_SHARE = 0.5  # of a table's distinct header words that must be read whole to trust order
+
+
+def _header_unread(spec: TableSpec, fmt: str, evs: list[Event]) -> bool:
+    """For a table whose data row has no label, is its header mostly unread?"""
+    if not any(r.label is None for r in spec.rows):
+        return False
+    wanted = {label_key(h) for h in spec.headers}
+    seen = set()
+    for ev in evs:
+        if ev.kind == "phrase":
+            phrase = phrase_in(ev.segment, spec.key, fmt)
+            if phrase is not None and phrase.kind == "header":
+                seen.add(phrase.ref)
+    return len(seen & wanted) < HEADER_WHOLE_SHARE * len(wanted)
+
+
+def _one_value_a_line(spec: TableSpec, evs: list[Event]) -> bool:
+    """For a table whose data row has no label: are its values running text, one a line?"""
+    if not any(r.label is None for r in spec.rows):
+        return False
+    values = [ev for ev in evs if ev.kind == "value" and ev.token.kind == NUM]
+    return len(values) > 1 and all(ev.token.free for ev in values) and len({ev.unit for ev in values}) == len(values)
 
 
 def _table_holds(spec: TableSpec, out: Placed) -> bool:

@@ -55,7 +55,7 @@ def read_meta(lines: list[str], container: dict[str, str] | None = None) -> Meta
     """Metadata from the report's lines (paragraphs and table rows in reading order) and
     from what the container says (an HTML <title>, PDF document info)."""
     container = container or {}
-    head = [nfkc(x) for x in lines[:HEAD_UNITS]]
+    head = [nfkc(x) for x in lines[:_head_end(lines)]]
     body = [nfkc(x) for x in lines]
     title = _title(head) or _title([nfkc(container.get("title", ""))])
     year = _year(title, body)
@@ -66,6 +66,15 @@ def read_meta(lines: list[str], container: dict[str, str] | None = None) -> Meta
         published_date=_published(head, body, container),
         index_number=_index(head, container),
     )
+
+
+def _head_end(lines: list[str]) -> int:
+    """Where the header block ends: at the first section heading (a title-shaped line
+    after it is a link to another report), and within :data:`HEAD_UNITS` units."""
+    from ..template.labels import section_of
+
+    first = next((i for i, line in enumerate(lines[:HEAD_UNITS]) if section_of(line)), None)
+    return HEAD_UNITS if first is None else first
 
 
 def _title(lines: list[str]) -> str | None:
