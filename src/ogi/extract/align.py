@@ -36,6 +36,7 @@ class Entry:
     texts: list[tuple[str, Position]] = field(default_factory=list)  # text where values belong
     label_pos: Position | None = None
     headers: tuple[str, ...] = ()  # the column headers printed above the row (matching keys)
+    wrapped: bool = False  # its values run on over more than one line of running text
 
 
 @dataclass
@@ -235,6 +236,8 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
             # a table row of several values has ended: the next values start a new row
             new_row = (cur is not None and cur.values and ev.unit != last_unit
                        and values_in_unit.get(last_unit, 0) >= 2)
+            if new_row and _wraps(spec, cur, ev, values_in_unit):
+                new_row, cur.wrapped = False, True
             if cur is None or new_row:
                 cur = Entry()
                 entries.append(cur)
@@ -268,6 +271,15 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
         elif cur is not None and not cur.values and (cur.row is not None or cur.group):
             cur.texts.append((ev.segment.text, ev.pos))
     return entries
+
+
+def _wraps(spec: TableSpec, cur: Entry, ev: Event, values_in_unit: dict[int, int]) -> bool:
+    """Does a labelled row of running text go on in the next line (``一、本年新收… ⏎ 49 1 0
+    ⏎ 0 ⏎ 0 0 50``, a PDF's text wrapping a row)? Only while the row is short of its
+    width and the next line's values fit in what is left; its sums confirm it later."""
+    if cur.row is None or not ev.token.free or not all(t.free for t in cur.values):
+        return False
+    return len(cur.values) + values_in_unit.get(ev.unit, 0) <= spec.rows[cur.row].width
 
 
 def _measures_row(spec: TableSpec, row: int, header: str) -> bool:
@@ -328,7 +340,7 @@ def _place(spec: TableSpec, fmt: str, entries: list[Entry], out: Placed) -> None
             continue
         _flush(spec, pending, last, e.row, out)
         pending = []
-        overflow = _place_row(spec, spec.rows[e.row], e.values, e.texts, e.label_pos, out, e.headers)
+        overflow = _place_row(spec, spec.rows[e.row], e.values, e.texts, e.label_pos, out, e.headers, e.wrapped)
         pending += overflow
         last = e.row
     _flush(spec, pending, last, len(spec.rows), out)
@@ -436,8 +448,10 @@ def _run_length(values: list[int], digits: str) -> int:
 
 
 def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: list[tuple[str, Position]],
-               label_pos: Position | None, out: Placed, headers: tuple[str, ...] = ()) -> list[Token]:
-    """Fill one printed row; returns the values beyond its width (they belong further on)."""
+               label_pos: Position | None, out: Placed, headers: tuple[str, ...] = (),
+               wrapped: bool = False) -> list[Token]:
+    """Fill one printed row; returns the values beyond its width (they belong further on).
+    A row whose values wrapped over lines is kept only where its sums hold."""
     out.rows_seen.add(row.key)
     values = list(values)
     while len(values) > row.width and values[0].kind == BLANK:
@@ -453,7 +467,7 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
             return []
         if split:
             values = split
-    if _cells_lost(values, row.width):
+    if _cells_lost(values, row.width) or (wrapped and not _sums_hold(row, values[:row.width])):
         _unplaceable(spec, row, values, out)
         return []
     mine, overflow = values[:row.width], values[row.width:]
@@ -509,6 +523,12 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
             f"{len(na)} cell(s) of '{label}' marked not applicable; null", _where(where, na),
             line=_line(pos), page=_page(pos)))
     return overflow
+
+
+def _sums_hold(row: PrintedRow, values: list[Token]) -> bool:
+    nums = [t.value if t.kind == NUM else None for t in values]
+    return all(nums[t] is None or any(nums[p] is None for p in parts) or nums[t] == sum(nums[p] for p in parts)
+               for t, parts in row.sums if t < len(nums))
 
 
 def _cells_lost(values: list[Token], width: int) -> bool:
