@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from ..document import Position
 from ..model import Finding
+from ..template.arithmetic import identities_hold, row_sums_hold, table_holds
 from ..template.formats import OTHER_SUBROWS, SUBTOTAL, Kind, PrintedRow, TableSpec
 from ..template.labels import _NUMBERING
 from ..template.normalize import label_key
@@ -169,19 +170,7 @@ def _one_value_a_line(spec: TableSpec, evs: list[Event]) -> bool:
 
 def _table_holds(spec: TableSpec, out: Placed) -> bool:
     """Does every testable row sum and column identity hold in what was placed?"""
-    for row in spec.rows:
-        values = [out.cells.get((r, c)) for r, c, _ in row.cells]
-        for total, parts in row.sums:
-            if values[total] is not None and all(values[p] is not None for p in parts) \
-                    and values[total] != sum(values[p] for p in parts):
-                return False
-    columns = [c for _, c, _ in spec.rows[0].cells] if spec.identities else []
-    for left, right in spec.identities:
-        for col in columns:
-            sides = [[out.cells.get((r, col)) for r in side] for side in (left, right)]
-            if all(v is not None for side in sides for v in side) and sum(sides[0]) != sum(sides[1]):
-                return False
-    return True
+    return table_holds(spec, lambda r, c: out.cells.get((r, c)))
 
 
 def _resolve_by_identities(spec: TableSpec, out: Placed) -> None:
@@ -204,19 +193,12 @@ def _resolve_by_identities(spec: TableSpec, out: Placed) -> None:
 def _fits(spec: TableSpec, out: Placed, row: PrintedRow, reading: list) -> bool:
     """Does this reading of a row break no identity it can be tested against?"""
     mine = {(r, c): v for (r, c, _), v in zip(row.cells, reading)}
-    for left, right in spec.identities:
-        if row.key not in left + right:
-            continue
-        for _, col, _ in row.cells:
-            values = []
-            for r in left + right:
-                v = mine.get((r, col), out.cells.get((r, col))) if r not in out.ambiguous or r == row.key else None
-                values.append(v)
-            if any(v is None for v in values):
-                continue
-            if sum(values[:len(left)]) != sum(values[len(left):]):
-                return False
-    return True
+
+    def value(r: str, c: str):
+        if r == row.key:
+            return mine.get((r, c))
+        return None if r in out.ambiguous else out.cells.get((r, c))
+    return identities_hold(spec, value, rows=[row.key])
 
 
 # ------------------------------------------------------------------ entries
@@ -526,9 +508,7 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
 
 
 def _sums_hold(row: PrintedRow, values: list[Token]) -> bool:
-    nums = [t.value if t.kind == NUM else None for t in values]
-    return all(nums[t] is None or any(nums[p] is None for p in parts) or nums[t] == sum(nums[p] for p in parts)
-               for t, parts in row.sums if t < len(nums))
+    return row_sums_hold(row, [t.value if t.kind == NUM else None for t in values])
 
 
 def _cells_lost(values: list[Token], width: int) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ..template.arithmetic import identities_hold
 from ..render.layout import DrawnTable, format_value
 from ..template.layout import VALUE
 from .transform import BREAK
@@ -143,14 +144,9 @@ def _set(values: dict, row, reading: list) -> None:
 def _fits(spec, values: dict, ambiguous: dict, row, reading: list) -> bool:
     """Does ``reading`` of ``row`` break no column identity whose other inputs are known?"""
     mine = {(r, c): v for (r, c, _), v in zip(row.cells, reading)}
-    for left, right in spec.identities:
-        if row.key not in left + right:
-            continue
-        for _, col, _ in row.cells:
-            known = [mine.get((r, col)) if r == row.key else (None if r in ambiguous else values[r][col])
-                     for r in left + right]
-            if any(v is None for v in known):
-                continue
-            if sum(known[:len(left)]) != sum(known[len(left):]):
-                return False
-    return True
+
+    def value(r: str, c: str):
+        if r == row.key:
+            return mine.get((r, c))
+        return None if r in ambiguous else values[r][c]
+    return identities_hold(spec, value, rows=[row.key])
