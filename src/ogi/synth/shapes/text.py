@@ -69,8 +69,10 @@ def inner_text_walk(page: str) -> str:
         if isinstance(item, int):
             pending = max(pending, item)
             continue
-        if not item:
-            continue
+        if not item or (item == " " and (pending or not out or out[-1].endswith(("\n", "\t")))):
+            continue  # white space at the start of a line is collapsed away
+        if pending and out:
+            out[-1] = out[-1].rstrip(" ")  # and at its end
         if out and pending:
             out.append("\n" * pending)
         pending = 0

@@ -55,6 +55,11 @@ _PDF_DATE = re.compile(rb"D:\d{14}")
 _PDF_HEX_ID = re.compile(rb"(/ID\s*\[\s*<)([0-9A-Fa-f]+)(>\s*<)([0-9A-Fa-f]+)(>)")
 _PDF_CHECKSUM = re.compile(rb"(/DocChecksum\s*/)([0-9A-Fa-f]+)")
 _XMP_TIME = re.compile(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
+# DOCX members LibreOffice stamps with the time (document dates, the date of each comment)
+_DATED_MEMBERS = ("docProps/core.xml", "word/comments.xml")
+# document statistics LibreOffice writes into docProps/app.xml only when its background
+# layout has finished before the save: present in one run, absent in the next
+_APP_STATISTICS = re.compile(rb"<(Pages|Words|Characters|CharactersWithSpaces|Paragraphs|Lines)>[^<]*</\1>")
 
 DEBIAN = {"chromium": "chromium", "soffice": "libreoffice-writer-nogui", "pdftotext": "poppler-utils",
           "pdftoppm": "poppler-utils"}
@@ -99,14 +104,16 @@ def steady_pdf(data: bytes, seed: str) -> bytes:
 
 
 def steady_docx(data: bytes) -> bytes:
-    """The DOCX re-zipped with fixed entry times and fixed created/modified dates."""
+    """The DOCX re-zipped with fixed entry times and dates, without the racy statistics."""
     src = zipfile.ZipFile(io.BytesIO(data))
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             body = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
+            if info.filename in _DATED_MEMBERS:
                 body = _XMP_TIME.sub(b"2000-01-01T00:00:00", body)
+            elif info.filename == "docProps/app.xml":
+                body = _APP_STATISTICS.sub(b"", body)
             entry = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = info.external_attr
