@@ -160,6 +160,19 @@ def failures(matrix: dict[str, dict[str, CellScore]], names: list[str], shapes: 
     return "\n".join(lines) + "\n"
 
 
+def _portable(argv: list[str]) -> list[str]:
+    """The command line without this machine's folders (--work, --json)."""
+    out, skip = [], False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in ("--work", "--json"):
+            skip = True
+        elif not arg.startswith(("--work=", "--json=")):
+            out.append(arg)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--synth", type=int, default=500, help="synthetic HTML reports (0: none)")
@@ -191,7 +204,7 @@ def main() -> None:
         log(f"{name}: scored in {timing[f'{name} parse']:.0f} s")
     names = list(found)
     order = [ORIGINAL] + [s for s in shapes]
-    command = "python benchmarks/shape_matrix.py " + " ".join(sys.argv[1:])
+    command = "python benchmarks/shape_matrix.py " + " ".join(_portable(sys.argv[1:]))
     body = tables(matrix, names, order) + "\n" + failures(matrix, names, order)
     print(body)
     seconds = time.perf_counter() - t0
