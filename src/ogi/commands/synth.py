@@ -1,4 +1,5 @@
-"""``ogi synth``: a synthetic corpus with expected values, for scoring the parser."""
+"""``ogi synth``: a synthetic corpus with expected values, for scoring the parser; with
+``--shapes``, every rendering of a labelled folder's reports (see docs/shapes.md)."""
 
 from __future__ import annotations
 
@@ -11,13 +12,27 @@ from ..cli import app, err, out
 
 @app.command("synth")
 def synth_cmd(
-    n: int = typer.Argument(..., min=1, help="How many reports."),
+    n: int = typer.Argument(None, min=1, help="How many reports (not with --from)."),
     out_dir: Path = typer.Option(..., "--out", "-o", help="Folder to write (reports, expected/, manifest.csv)."),
     seed: int = typer.Option(0, "--seed", help="Same seed, same corpus."),
     formats: str = typer.Option("txt,html", "--formats", help="Comma-separated: txt, html, pdf, docx."),
+    shapes: str = typer.Option(None, "--shapes", help="With --from: 'all' or comma-separated shapes "
+                               "(crawler_text, inner_text, markdown, pdftotext, office_docx, chrome …)."),
+    from_dir: Path = typer.Option(None, "--from", help="A labelled folder (reports + expected/<stem>.json) "
+                                  "whose reports --shapes renders; writes OUT/<shape>/."),
 ) -> None:
     """Write N synthetic reports with known values and their expected JSON, for
-    'python shared/tools/score.py DIR'. PDF needs WeasyPrint and a CJK font."""
+    'python shared/tools/score.py DIR'. PDF needs WeasyPrint and a CJK font.
+
+    With --shapes and --from: every rendering of the labelled reports of a folder (a
+    crawler's one line, the browser's text, Markdown, pdftotext, office exports, scans, site
+    chrome …), one folder per shape with the expected JSON carried over."""
+    if shapes is not None or from_dir is not None:
+        _shapes(n, shapes, from_dir, out_dir)
+        return
+    if n is None:
+        err.print("[red]ogi: give N (how many reports), or --shapes with --from[/red]")
+        raise typer.Exit(2)
     from ..synth import MANGLINGS, generate
 
     kinds = tuple(f.strip() for f in formats.split(",") if f.strip())
@@ -32,3 +47,26 @@ def synth_cmd(
     written = generate(n, out_dir, seed=seed, formats=kinds)
     errors = sum(1 for w in written if w.error)
     out.print(f"{len(written)} reports ({errors} with a deliberate error) → {out_dir}")
+
+
+def _shapes(n: int | None, shapes: str | None, from_dir: Path | None, out_dir: Path) -> None:
+    from ..synth.shapes import make_shapes, parse_shapes
+
+    if n is not None or shapes is None or from_dir is None:
+        err.print("[red]ogi: --shapes and --from go together, without N "
+                  "(ogi synth --shapes all --from DIR --out OUT)[/red]")
+        raise typer.Exit(2)
+    try:
+        names = parse_shapes(shapes)
+    except ValueError as exc:
+        err.print(f"[red]ogi: {exc}[/red]")
+        raise typer.Exit(2) from exc
+    if not (from_dir / "expected").is_dir():
+        err.print(f"[red]ogi: {from_dir} has no expected/ folder (reports beside expected/<stem>.json)[/red]")
+        raise typer.Exit(2)
+    if out_dir.exists() and not out_dir.is_dir():
+        err.print(f"[red]ogi: {out_dir} is not a folder[/red]")
+        raise typer.Exit(2)
+    outcome = make_shapes(from_dir, out_dir, names, log=lambda line: err.print(line, highlight=False))
+    total = sum(len(v) for v in outcome.written.values())
+    out.print(f"{len(outcome.written)} shapes, {total} files → {out_dir}")

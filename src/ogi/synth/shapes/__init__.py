@@ -1,0 +1,293 @@
+"""Shapes: every rendering a report takes on its way to a user, derived from labelled reports.
+
+A parser that is exact on the files it was built on can still lose whole tables on the same
+report as a crawler, a browser, a converter or an office suite hands it over. This package
+takes any labelled folder (report files and ``expected/<stem>.json``) and writes, per shape,
+a folder ``OUT/<shape>/`` with the derived files and the expected JSON carried over byte for
+byte, so ``score.py OUT/<shape>`` and ``benchmarks/shape_matrix.py`` score each rendering.
+
+The algorithm, per run:
+
+1. Each report's *source page* is made once (:mod:`.sources`): an HTML report as it is
+   (re-encoded as UTF-8), any other report drawn in the official layout from its expected
+   values with its own prose.
+2. The page shapes (:mod:`.pages`) edit that page: another organ's portal chrome around it, an
+   extra table after table 三, misaligned header spans.
+3. The text shapes (:mod:`.text`) run in-process: lxml's ``text_content()`` as a crawler stores
+   it, html2text's Markdown.
+4. The tool shapes (:mod:`.tools`) run the real programs in batches — one Chromium for all
+   pages (innerText, copy-paste, print to PDF), one ``soffice`` call per 40 pages (DOCX, PDF),
+   poppler per PDF (``pdftotext`` both modes, 200-dpi page images → an image-only PDF).
+   Their results are cached under ``OUT/.cache`` by the SHA-256 of their input, so a re-run, or a
+   run adding shapes, converts nothing twice.
+
+A shape whose program is missing is skipped with one line naming the Debian package; a report
+a shape does not apply to (no table 四 header to misalign) is skipped with one line naming why.
+Given the same input and the same tool versions the output is the same bytes."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from . import pages, text, tools
+from .sources import Skipped, Source, load_sources
+
+
+@dataclass(frozen=True)
+class Shape:
+    name: str
+    suffix: str
+    tool: str  # the program that makes it in the wild (for the docs and the listing)
+    what: str
+
+
+SHAPES: dict[str, Shape] = {s.name: s for s in (
+    Shape("html", ".html", "—", "the source page (UTF-8): the report as published, or drawn in the official layout"),
+    Shape("crawler_text", ".txt", "lxml text_content()", "a minified page's text as a crawler stores it: one line, cells glued"),
+    Shape("crawler_text_chrome", ".txt", "lxml text_content()", "the same, of the page inside another organ's portal chrome"),
+    Shape("inner_text", ".txt", "Chromium innerText", "the browser's text: a TAB between cells, an empty field for a blank cell"),
+    Shape("copy_paste", ".txt", "Chromium selection", "select all, copy: the clipboard's text/plain"),
+    Shape("markdown", ".md", "html2text", "Markdown with pipe tables, spans flattened"),
+    Shape("print_pdf", ".pdf", "Chromium print to PDF", "the page printed to an A4 PDF with a text layer"),
+    Shape("pdftotext", ".txt", "poppler pdftotext", "the printed PDF's text in reading order"),
+    Shape("pdftotext_layout", ".txt", "poppler pdftotext -layout", "the printed PDF's text in its printed columns"),
+    Shape("office_docx", ".docx", "LibreOffice HTML → DOCX", "the page opened in an office suite, saved as Word"),
+    Shape("office_pdf", ".pdf", "LibreOffice HTML → PDF", "the page opened in an office suite, exported as PDF"),
+    Shape("scan_200dpi", ".pdf", "poppler pdftoppm + Pillow", "the printed PDF's pages as 200-dpi grey images, no text layer"),
+    Shape("chrome", ".html", "—", "the report inside another organ's portal page: header, UI words, CMS lines, links, footer"),
+    Shape("extra_table", ".html", "—", "a 信息处理费收取情况 table between table 三 and section 四"),
+    Shape("misaligned_colspan", ".html", "—", "table 四's 行政复议 header spans 4 columns over 5 data cells"),
+    Shape("misaligned_colspan3", ".html", "—", "table 三's 法人或其他组织 header spans 6 columns over 5"),
+)}
+# the shapes each program makes
+BROWSER_SHAPES = ("inner_text", "copy_paste", "print_pdf", "pdftotext", "pdftotext_layout", "scan_200dpi")
+PDF_SHAPES = ("print_pdf", "pdftotext", "pdftotext_layout", "scan_200dpi")
+OFFICE_SHAPES = {"office_docx": "docx", "office_pdf": "pdf"}
+PAGE_EDITS: dict[str, Callable[[Source], str]] = {
+    "chrome": pages.chrome_page,
+    "extra_table": pages.extra_table_page,
+    "misaligned_colspan": pages.misaligned_table4_page,
+    "misaligned_colspan3": pages.misaligned_table3_page,
+}
+
+
+@dataclass
+class Outcome:
+    """What a run wrote: shape → stems written; the lines saying what was skipped and why."""
+
+    written: dict[str, list[str]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def parse_shapes(spec: str) -> list[str]:
+    """``all`` or a comma-separated list of shape names → the names, in registry order."""
+    names = list(SHAPES) if spec.strip() in ("", "all") else [s.strip() for s in spec.split(",") if s.strip()]
+    unknown = [n for n in names if n not in SHAPES]
+    if unknown:
+        raise ValueError(f"unknown shape(s) {', '.join(unknown)}; choose from {', '.join(SHAPES)}")
+    return [n for n in SHAPES if n in names]
+
+
+def make_shapes(src: Path, out: Path, shapes: list[str], log: Callable[[str], None] = lambda s: None,
+                cache: Path | None = None) -> Outcome:
+    """Write ``out/<shape>/`` for each of ``shapes`` from the labelled folder ``src``."""
+    sources, skipped = load_sources(src)
+    outcome = Outcome()
+    for s in skipped:
+        outcome.notes.append(f"{s.stem}: skipped ({s.reason})")
+    cache = cache or out / ".cache"
+    made = _Maker(sources, cache, shapes, outcome)
+    for name in shapes:
+        shape = SHAPES[name]
+        try:
+            results = made.shape(name)
+        except tools.ToolMissing as exc:
+            outcome.notes.append(f"{name}: skipped, {exc}")
+            continue
+        folder = out / name
+        (folder / "expected").mkdir(parents=True, exist_ok=True)
+        stems = []
+        for source in sources:
+            result = results.get(source.stem)
+            if isinstance(result, str):
+                outcome.notes.append(f"{name}/{source.stem}: skipped ({result})")
+                continue
+            if result is None:
+                outcome.notes.append(f"{name}/{source.stem}: skipped (the tool made no output)")
+                continue
+            (folder / f"{source.stem}{shape.suffix}").write_bytes(result)
+            (folder / "expected" / f"{source.stem}.json").write_bytes(source.expected)
+            stems.append(source.stem)
+        outcome.written[name] = stems
+        log(f"{name}: {len(stems)} reports → {folder}")
+    for note in outcome.notes:
+        log(note)
+    return outcome
+
+
+def _sha(data: str | bytes) -> str:
+    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
+
+
+class _Maker:
+    """Makes each shape's bytes per stem (or a reason string), running each program once
+    per batch and keeping its results in the cache."""
+
+    def __init__(self, sources: list[Source], cache: Path, wanted: list[str], outcome: Outcome):
+        self.sources = sources
+        self.cache = cache
+        self.wanted = wanted
+        self.outcome = outcome
+        self._browser: dict[str, tools.BrowserOutput] | None = None
+        self._chrome_pages: dict[str, str] | None = None
+
+    # the cache: <cache>/<kind>/<sha of input>.<ext>
+    def _cached(self, kind: str, key: str, ext: str) -> Path:
+        return self.cache / kind / f"{key}.{ext}"
+
+    def _page_files(self, kind: str) -> dict[str, Path]:
+        """Each source page written as <cache>/pages/<sha>/<stem>.html (the programs name
+        their output after the input file)."""
+        files = {}
+        for s in self.sources:
+            path = self.cache / "pages" / _sha(s.html) / f"{s.stem}.html"
+            if not path.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(s.html, encoding="utf-8")
+            files[s.stem] = path
+        return files
+
+    def shape(self, name: str) -> dict[str, bytes | str]:
+        if name == "html":
+            return {s.stem: s.html.encode("utf-8") for s in self.sources}
+        if name == "crawler_text":
+            return {s.stem: text.crawler_text(s.html).encode("utf-8") for s in self.sources}
+        if name == "crawler_text_chrome":
+            return {stem: text.crawler_text(page).encode("utf-8") for stem, page in self.chrome_pages().items()}
+        if name == "markdown":
+            try:
+                import html2text  # noqa: F401
+            except ImportError as exc:
+                raise tools.ToolMissing(f"needs html2text: {text.HTML2TEXT_HINT}") from exc
+            return {s.stem: text.markdown(s.html).encode("utf-8") for s in self.sources}
+        if name in PAGE_EDITS:
+            return self.page_edit(name)
+        if name in ("inner_text", "copy_paste"):
+            return self.browser_text(name)
+        if name in PDF_SHAPES:
+            return self.pdf_shape(name)
+        if name in OFFICE_SHAPES:
+            return self.office(OFFICE_SHAPES[name])
+        raise ValueError(name)
+
+    def chrome_pages(self) -> dict[str, str]:
+        if self._chrome_pages is None:
+            self._chrome_pages = {s.stem: pages.chrome_page(s) for s in self.sources}
+        return self._chrome_pages
+
+    def page_edit(self, name: str) -> dict[str, bytes | str]:
+        if name == "chrome":
+            return {stem: page.encode("utf-8") for stem, page in self.chrome_pages().items()}
+        out: dict[str, bytes | str] = {}
+        for s in self.sources:
+            try:
+                out[s.stem] = PAGE_EDITS[name](s).encode("utf-8")
+            except pages.NotApplicable as exc:
+                out[s.stem] = str(exc)
+        return out
+
+    def browser(self) -> dict[str, tools.BrowserOutput]:
+        """Chromium's innerText, copied text and printed PDF of every source page (cached)."""
+        if self._browser is not None:
+            return self._browser
+        if not tools.have("chromium"):
+            raise tools.ToolMissing(tools.missing_message("chromium"))
+        files = self._page_files("pages")
+        result: dict[str, tools.BrowserOutput] = {}
+        todo: dict[str, Path] = {}
+        for s in self.sources:
+            key = _sha(s.html)
+            paths = [self._cached("chromium", key, ext) for ext in ("inner.txt", "copy.txt", "pdf")]
+            if all(p.exists() for p in paths):
+                result[s.stem] = tools.BrowserOutput(paths[0].read_text("utf-8"), paths[1].read_text("utf-8"),
+                                                     paths[2].read_bytes())
+            else:
+                todo[s.stem] = files[s.stem]
+        if todo:
+            made = tools.browse(todo, want_pdf=True)
+            for s in self.sources:
+                if s.stem in made:
+                    key = _sha(s.html)
+                    got = made[s.stem]
+                    self._cached("chromium", key, "pdf").parent.mkdir(parents=True, exist_ok=True)
+                    self._cached("chromium", key, "inner.txt").write_text(got.inner_text, "utf-8")
+                    self._cached("chromium", key, "copy.txt").write_text(got.copied_text, "utf-8")
+                    self._cached("chromium", key, "pdf").write_bytes(got.pdf or b"")
+                    result[s.stem] = got
+        self._browser = result
+        return result
+
+    def browser_text(self, name: str) -> dict[str, bytes | str]:
+        if not tools.have("chromium"):
+            if name == "copy_paste":
+                raise tools.ToolMissing(tools.missing_message("chromium"))
+            self.outcome.notes.append(f"inner_text: no Chromium ({tools.missing_message('chromium')}); "
+                                      f"made by the Python innerText walk instead")
+            return {s.stem: text.inner_text_walk(s.html).encode("utf-8") for s in self.sources}
+        got = self.browser()
+        field_ = "inner_text" if name == "inner_text" else "copied_text"
+        return {stem: getattr(b, field_).encode("utf-8") for stem, b in got.items()}
+
+    def printed_pdfs(self) -> dict[str, bytes]:
+        if tools.have("chromium"):
+            return {stem: b.pdf for stem, b in self.browser().items() if b.pdf}
+        self.outcome.notes.append(f"print_pdf: no Chromium ({tools.missing_message('chromium')}); "
+                                  f"printed with WeasyPrint instead")
+        import weasyprint
+
+        return {s.stem: tools.steady_pdf(weasyprint.HTML(string=s.html).write_pdf(), s.stem) for s in self.sources}
+
+    def pdf_shape(self, name: str) -> dict[str, bytes | str]:
+        pdfs = self.printed_pdfs()
+        if name == "print_pdf":
+            return dict(pdfs)
+        out: dict[str, bytes | str] = {}
+        for stem, pdf in pdfs.items():
+            if name == "scan_200dpi":
+                path = self._cached("scan", _sha(pdf), "pdf")
+                if not path.exists():
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_bytes(tools.scan(pdf))
+                out[stem] = path.read_bytes()
+            else:
+                out[stem] = tools.pdftotext(pdf, layout=name == "pdftotext_layout").encode("utf-8")
+        return out
+
+    def office(self, to: str) -> dict[str, bytes | str]:
+        if not tools.have("soffice"):
+            raise tools.ToolMissing(tools.missing_message("soffice"))
+        files = self._page_files("pages")
+        out: dict[str, bytes | str] = {}
+        todo: dict[str, Path] = {}
+        for s in self.sources:
+            path = self._cached(f"office-{to}", _sha(s.html), to)
+            if path.exists():
+                out[s.stem] = path.read_bytes()
+            else:
+                todo[s.stem] = files[s.stem]
+        if todo:
+            made = tools.office_convert(todo, to)
+            for s in self.sources:
+                if s.stem in made:
+                    path = self._cached(f"office-{to}", _sha(s.html), to)
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_bytes(made[s.stem])
+                    out[s.stem] = made[s.stem]
+        return out
+
+
+
+__all__ = ["SHAPES", "Outcome", "Shape", "Skipped", "make_shapes", "parse_shapes"]
