@@ -37,6 +37,10 @@ SEED_2019 = "002_806d6c890c9d0d8d"
 SEED_2021 = "004_3f0a03dfd5eda10b"
 PEER_HTML = "shuyang_fgj_2023"
 FAST_SHAPES = [s for s in SHAPES if s != "scan_200dpi"]
+# shapes that destroy information: a crawler's text glues digits and drops blank cells, a
+# clipboard copy drops blank cells, pdftotext's reading order is a guess. On them the parser
+# may leave a cell null — with a finding — but never print a wrong number.
+LOSSY_SHAPES = {"crawler_text", "crawler_text_chrome", "copy_paste", "pdftotext"}
 SYNTH_REPORTS = 8  # two of each HTML mangling; every shape of 8 reports is ~160 parses and 16 conversions
 
 # CI installs chromium, LibreOffice and poppler (scripts/system-packages.txt): there a missing
@@ -288,8 +292,10 @@ def test_every_shape_reads_exactly(three, shape, stem):
                f"{score.wrong_flagged} wrong + finding, {score.null_silent} null silent, "
                f"{score.wrong_silent} WRONG SILENT, meta {score.meta_right}/{score.meta}: "
                + "; ".join(score.examples[:4]))
-    assert score.wrong_silent == 0, summary
-    assert (score.right, score.meta_right) == (score.cells, score.meta), summary
+    assert (score.wrong_silent, score.wrong_flagged, score.null_silent) == (0, 0, 0), summary
+    assert score.meta_right == score.meta, summary
+    if shape not in LOSSY_SHAPES:
+        assert score.right == score.cells, summary
 
 
 # =============================================================================================
