@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
 import stat
 from pathlib import Path
 from typing import BinaryIO
@@ -26,6 +27,7 @@ from .model import Finding, Report, Source
 from .readers import read, sniff
 
 READ_CHUNK = 1 << 20  # bytes read at a time from a file or a stream
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
           (stat.S_ISSOCK, "a socket"))
 
@@ -96,10 +98,14 @@ def read_stream(stream: BinaryIO, lim: Limits | None = None, what: str = "standa
             raise _limits.exceeded("file_bytes", f"{what} holds more than {_limits.size(lim.file_bytes)}")
 
 
-def printable(name: str) -> str:
+def printable(name: str, one_line: bool = False) -> str:
     """A file name as text that can always be printed and written as UTF-8 JSON: bytes of
-    another encoding (kept by Python as lone surrogates) become U+FFFD."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace") if name else name
+    another encoding (kept by Python as lone surrogates) become U+FFFD; with ``one_line``,
+    control characters (a newline, a TAB) are written as escapes (``\\n``, ``\\t``)."""
+    if not name:
+        return name
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text) if one_line else text
 
 
 def _check_kind(st: os.stat_result) -> None:

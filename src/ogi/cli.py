@@ -54,7 +54,7 @@ def read_reports(files: list[str]) -> tuple[list[Report], list[tuple[str, str]]]
             failed.append((name, f"internal error ({type(exc).__name__}: {' '.join(str(exc).split())[:200]}); "
                                  "please report it with the file"))
     for name, reason in failed:
-        print(f"ogi: {printable(name)}: {reason}", file=sys.stderr)  # one plain line per file, never wrapped
+        print(f"ogi: {printable(name, one_line=True)}: {reason}", file=sys.stderr)  # one plain line per file, never wrapped
     return reports, failed
 
 

@@ -15,15 +15,21 @@ The limits in force and the file's deadline live in a context variable set by
 :func:`scope` (``ogi.parse`` opens one per file), so a reader deep in the call stack asks
 :func:`active` for them instead of having them passed down. The deadline is cooperative:
 readers call :func:`check_time` in their loops (pages, rows, stream chunks, layout
-objects), so a single pathological page cannot run on past it. Outside any scope the
-defaults apply and there is no deadline.
+objects), so a single pathological page cannot run on past it. Behind that, a watchdog
+thread stops code that has no such loop (a library's own): :data:`GRACE` seconds after the
+deadline it raises an exception asynchronously in the reading thread
+(``PyThreadState_SetAsyncExc``, delivered at the next Python bytecode), which the scope
+turns into the same LimitExceeded. Outside any scope the defaults apply and there is no
+deadline.
 """
 
 from __future__ import annotations
 
+import ctypes
 import math
 import os
 import re
+import threading
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -36,6 +42,7 @@ KB = 1024
 MB = 1024 * KB
 GB = 1024 * MB
 ENV_PREFIX = "OGI_MAX_"
+GRACE = 2.0  # seconds past the deadline before the watchdog stops code that did not check it
 
 
 @dataclass(frozen=True)
@@ -94,11 +101,55 @@ def _number(name: str, raw: str, kind) -> int | float:
 
 # ------------------------------------------------------------------ the limits in force
 
-@dataclass(frozen=True)
 class _Scope:
-    limits: Limits
-    deadline: float | None  # time.monotonic() after which reading stops; None: no deadline
-    seconds: float  # the budget the deadline was set from, for the message
+    """The limits of one file in reading, and its deadline (moved by :func:`extend_deadline`)."""
+
+    def __init__(self, limits: Limits, deadline: bool):
+        self.limits = limits
+        self.seconds = limits.seconds
+        self.deadline = time.monotonic() + limits.seconds if deadline else None
+
+
+class _DeadlinePassed(BaseException):
+    """Raised asynchronously by the watchdog; a BaseException so that no library's
+    ``except Exception`` takes it for a flaw of the file. The scope turns it into
+    LimitExceeded."""
+
+
+class _Watchdog:
+    """A timer that interrupts the reading thread GRACE seconds after the deadline."""
+
+    def __init__(self, scope_: _Scope):
+        self.scope = scope_
+        self.thread = threading.get_ident()
+        self.lock = threading.Lock()
+        self.active, self.fired = True, False
+        self.timer: threading.Timer | None = None
+        self._arm()
+
+    def _arm(self) -> None:
+        delay = max(0.0, self.scope.deadline + GRACE - time.monotonic())
+        self.timer = threading.Timer(delay, self._fire)
+        self.timer.daemon = True
+        self.timer.start()
+
+    def _fire(self) -> None:
+        with self.lock:
+            if not self.active:
+                return
+            if time.monotonic() < self.scope.deadline + GRACE:  # the deadline was extended
+                self._arm()
+                return
+            self.fired = True
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread), ctypes.py_object(_DeadlinePassed))
+
+    def stop(self) -> None:
+        with self.lock:
+            self.active = False
+            if self.timer is not None:
+                self.timer.cancel()
+            if self.fired:  # not delivered yet: the work finished first, so it stands
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread), None)
 
 
 _ACTIVE: ContextVar[_Scope | None] = ContextVar("ogi_limits", default=None)
@@ -110,10 +161,20 @@ def scope(limits: Limits | None = None, deadline: bool = True) -> Iterator[Limit
     """Apply ``limits`` (the environment's when None) to what is read inside the block, and
     start the per-file deadline of ``limits.seconds``."""
     lim = limits if limits is not None else Limits.from_env()
-    token = _ACTIVE.set(_Scope(lim, time.monotonic() + lim.seconds if deadline else None, lim.seconds))
+    current = _Scope(lim, deadline)
+    token = _ACTIVE.set(current)
+    watchdog = _Watchdog(current) if deadline else None
     try:
         yield lim
+    except _DeadlinePassed:
+        raise LimitExceeded(f"reading took more than {current.seconds:g} s; stopped ({setting('seconds')})",
+                            setting("seconds"), current.seconds) from None
     finally:
+        try:
+            if watchdog is not None:
+                watchdog.stop()
+        except _DeadlinePassed:  # delivered while stopping: the work is done
+            pass
         _ACTIVE.reset(token)
 
 
@@ -127,7 +188,8 @@ def extend_deadline(seconds: float) -> None:
     """Give the file in reading ``seconds`` more (a scanned page about to be read by OCR)."""
     current = _ACTIVE.get()
     if current is not None and current.deadline is not None:
-        _ACTIVE.set(_Scope(current.limits, current.deadline + seconds, current.seconds + seconds))
+        current.deadline += seconds
+        current.seconds += seconds
 
 
 def check_time(where: str) -> None:

@@ -2,8 +2,10 @@
 it opens it, while it inflates a stream, and while it lays out a page.
 
 - **Open** (:func:`check_pages`): the page count and every page's area (``pages``,
-  ``page_area``) from pypdfium2, which reads both from the page tree without interpreting
-  any content, so an oversized page is refused before anything renders or lays it out.
+  ``page_area``) from pypdfium2, which reads both from the page tree without loading any
+  page (``FPDF_LoadPage`` parses the whole content, forms expanded: a page drawing one
+  form 100,000 times takes it past 1 GB), so an oversized page is refused before
+  anything renders or lays it out.
 - **Streams** (:func:`bounded_streams`): pdfminer inflates a stream whole
   (``zlib.decompress``), so a 35 KB page can ask for gigabytes. Inside the block, its
   decoders (Flate, LZW, RunLength) are replaced by ones that inflate in chunks of
@@ -43,7 +45,7 @@ def check_pages(doc) -> None:
     if n > lim.pages:
         raise limits.exceeded("pages", f"the PDF has {n} pages, more than {lim.pages}")
     for i in range(n):
-        width, height = doc[i].get_size()
+        width, height = doc.get_page_size(i)  # from the page tree: loading the page would parse its content
         if width * height > lim.page_area:
             raise limits.exceeded("page_area", f"PDF page {i + 1} measures {width:.0f} × {height:.0f} pt, "
                                                f"more than {lim.page_area:,.0f} pt²")
