@@ -192,6 +192,15 @@ def extend_deadline(seconds: float) -> None:
         current.seconds += seconds
 
 
+def remaining() -> float | None:
+    """Seconds left before the deadline of the file in reading (None: no deadline), for
+    waiting on a subprocess."""
+    current = _ACTIVE.get()
+    if current is None or current.deadline is None:
+        return None
+    return current.deadline - time.monotonic()
+
+
 def check_time(where: str) -> None:
     """Stop with LimitExceeded once the file's deadline has passed; ``where`` says how far
     reading got (``PDF page 3``)."""
@@ -214,4 +223,4 @@ def size(n: float) -> str:
     return f"{n:g} bytes"
 
 
-__all__ = ["Limits", "setting", "scope", "active", "check_time", "extend_deadline", "exceeded", "size", "KB", "MB", "GB"]
+__all__ = ["Limits", "setting", "scope", "active", "remaining", "check_time", "extend_deadline", "exceeded", "size", "KB", "MB", "GB"]
