@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT / "tests" / "hostile"))
 import generate  # noqa: E402
 
 OUTCOMES = ("parsed", "clean error", "traceback", "hang", "over memory")
+DEADLINE = "OGI_MAX_SECONDS"  # clean errors that name it stopped at the deadline (counted apart too)
 POLL = 0.05  # seconds between looks at the running children
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
@@ -182,18 +183,20 @@ def table(runs: list[Run]) -> str:
     slow: dict[str, float] = defaultdict(float)
     for r in runs:
         counts[r.cls][r.outcome] += 1
+        if r.outcome == "clean error" and DEADLINE in r.detail:
+            counts[r.cls]["deadline"] += 1
         peak[r.cls] = max(peak[r.cls], r.peak_kb)
         slow[r.cls] = max(slow[r.cls], r.seconds)
-    head = "| class | inputs | " + " | ".join(OUTCOMES) + " | peak RSS MB | slowest s |"
-    lines = [head, "|" + "---|" * (len(OUTCOMES) + 4)]
+    head = "| class | inputs | " + " | ".join(OUTCOMES) + " | of the clean errors: deadline | peak RSS MB | slowest s |"
+    lines = [head, "|" + "---|" * (len(OUTCOMES) + 5)]
     total: Counter = Counter()
     for cls in sorted(counts):
         c = counts[cls]
         total.update(c)
-        lines.append(f"| {cls} | {sum(c.values())} | " + " | ".join(str(c[o]) for o in OUTCOMES)
-                     + f" | {peak[cls] / 1024:.0f} | {slow[cls]:.1f} |")
-    lines.append(f"| **all** | {sum(total.values())} | " + " | ".join(f"**{total[o]}**" for o in OUTCOMES)
-                 + f" | {max(peak.values()) / 1024:.0f} | {max(slow.values()):.1f} |")
+        lines.append(f"| {cls} | {sum(c[o] for o in OUTCOMES)} | " + " | ".join(str(c[o]) for o in OUTCOMES)
+                     + f" | {c['deadline']} | {peak[cls] / 1024:.0f} | {slow[cls]:.1f} |")
+    lines.append(f"| **all** | {sum(total[o] for o in OUTCOMES)} | " + " | ".join(f"**{total[o]}**" for o in OUTCOMES)
+                 + f" | {total['deadline']} | {max(peak.values()) / 1024:.0f} | {max(slow.values()):.1f} |")
     return "\n".join(lines)
 
 
@@ -205,7 +208,12 @@ def main() -> None:
     ap.add_argument("--wall", type=float, default=30.0, help="kill an input after this many seconds (a hang)")
     ap.add_argument("--rss-mb", type=int, default=1024, help="kill an input past this resident memory")
     ap.add_argument("--json", type=Path, help="write every run here")
+    ap.add_argument("--table-from", type=Path, help="only print the table of a run saved with --json")
     args = ap.parse_args()
+    if args.table_from:
+        runs = [Run(**{k: v for k, v in r.items()}) for r in json.loads(args.table_from.read_text(encoding="utf-8"))]
+        print(table(runs))
+        return
 
     import ogi.cli  # noqa: F401 - warm: every child is forked with ogi imported
 

@@ -41,8 +41,6 @@ def read_docx(data: bytes) -> Document:
         body = document.element.body
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, ValueError, TypeError,
             AttributeError) as exc:
-        if isinstance(exc, UnreadableFile):
-            raise
         raise UnreadableFile(f"the Word file is damaged or not a DOCX ({type(exc).__name__})") from exc
     if body is None:
         raise UnreadableFile("the Word file has no body (word/document.xml holds no w:body)")

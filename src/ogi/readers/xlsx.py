@@ -35,7 +35,7 @@ def _read_checked(data: bytes) -> Document:
         try:
             report = read_form(data)
         except FormError as exc:
-            raise UnreadableFile(f"the form has bad values: {exc}") from exc
+            raise UnreadableFile(f"the form has bad values: {'; '.join(str(exc).splitlines())}") from exc
         return _report_document(report)
     return _workbook_document(data)
 

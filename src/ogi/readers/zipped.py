@@ -44,7 +44,7 @@ def check_package(data: bytes, kind: str) -> None:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except _DAMAGED as exc:
-        raise UnreadableFile(f"the {kind} file is a damaged zip archive ({type(exc).__name__})") from exc
+        raise UnreadableFile(f"the {kind} file is a damaged zip archive ({_kind(exc)})") from exc
     total = 0
     for info in members:
         if info.is_dir():
@@ -71,7 +71,7 @@ def check_package(data: bytes, kind: str) -> None:
             raise
         except _DAMAGED as exc:
             raise UnreadableFile(f"the {kind} file is damaged: part {_name(info)} cannot be read "
-                                 f"({type(exc).__name__})") from exc
+                                 f"({_kind(exc)})") from exc
 
 
 class _SheetScan:
@@ -121,6 +121,12 @@ def _column(letters: bytes) -> int:
     for ch in letters.upper():
         n = n * 26 + ch - 64
     return n
+
+
+def _kind(exc: BaseException) -> str:
+    """The exception's name, with its module where the name alone says nothing (zlib.error)."""
+    name = type(exc).__name__
+    return f"{type(exc).__module__}.{name}" if name == "error" else name
 
 
 def _name(info: zipfile.ZipInfo) -> str:
