@@ -208,6 +208,15 @@ def test_html_nesting_depth():
         "HTML elements nest more than 100 deep (at line 1) (OGI_MAX_DEPTH)"
 
 
+def test_descendant_style_rule_on_a_deep_tree():
+    deep = "<div>" * 3000 + "<p class=h>x</p>" + "</div>" * 3000
+    style = "<html><head><style>{}</style></head><body><h1>" + g.TITLE + "</h1>" + deep + "</body></html>"
+    assert refused(style.format("div div p{visibility:hidden}").encode()) == \
+        "HTML elements nest too deep for the style rule “div div p”: 2098184 ancestor–element pairs (OGI_MAX_DEPTH)"
+    report = parse(style.format(".h{display:none}").encode())  # a rule without a combinator is cheap
+    assert report.meta.template == "legacy"
+
+
 def test_nested_layout_tables_read_without_recursion_error():
     report = parse(_page("<table><tr><td>" * 20_000 + "x" + "</td></tr></table>" * 20_000))
     assert report.meta.template == "legacy"

@@ -34,8 +34,8 @@ CHECK_EVERY = 256  # walk items between two looks at the deadline
 def read_html(data: bytes) -> Document:
     """Read the bytes of an HTML page (UTF-8 or GBK/GB18030, declared or not)."""
     text, _ = decode(data, declared_charset(data))
-    root = parse(text)
-    apply_hiding(root)
+    root, pairs = _parse_counted(text)
+    apply_hiding(root, pairs)
     body = root.find("body")
     blocks = _Reader().read(body if body is not None else root)
     return Document(blocks, "html", page_meta(root))
@@ -43,23 +43,33 @@ def read_html(data: bytes) -> Document:
 
 def parse(text: str) -> etree._Element:
     """The element tree of an HTML page; an empty page is an error."""
+    return _parse_counted(text)[0]
+
+
+def _parse_counted(text: str) -> tuple[etree._Element, int]:
+    """The element tree and its (ancestor, element) pairs."""
     try:
         root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text, count=1), parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise UnreadableFile(f"the HTML page cannot be read: {exc}") from exc
-    _check_depth(root)
-    return root
+    return root, _check_depth(root)
 
 
-def _check_depth(root: etree._Element) -> None:
-    """Refuse a page whose elements nest deeper than the ``depth`` limit (counted without
-    recursion: lxml walks the tree)."""
+def _check_depth(root: etree._Element) -> int:
+    """Refuse a page whose elements nest deeper than the ``depth`` limit; return the sum of
+    every element's depth, the (ancestor, element) pairs a descendant selector walks (see
+    ``html_css``). Counted without recursion: lxml walks the tree."""
     lim = limits.active()
-    depth = 0
+    depth = pairs = 0
     for event, el in etree.iterwalk(root, events=("start", "end")):
-        depth += 1 if event == "start" else -1
+        if event == "end":
+            depth -= 1
+            continue
+        depth += 1
+        pairs += depth
         if depth > lim.depth:
             raise limits.exceeded("depth", f"HTML elements nest more than {lim.depth} deep (at line {el.sourceline})")
+    return pairs
 
 
 class _Reader:
