@@ -7,7 +7,10 @@ checked, comparable data.
 """
 
 from .api import NotAReport, UnreadableFile, parse
+from .errors import LimitExceeded, OgiError
+from .limits import Limits
 from .model import Finding, Report
 
 __version__ = "0.1.0"
-__all__ = ["parse", "Report", "Finding", "UnreadableFile", "NotAReport", "__version__"]
+__all__ = ["parse", "Report", "Finding", "UnreadableFile", "NotAReport", "__version__",
+           "OgiError", "LimitExceeded", "Limits"]

@@ -1,30 +1,129 @@
-"""The public API: ``parse(path_or_bytes)`` → Report."""
+"""The public API: ``parse(path_or_bytes)`` → Report.
+
+Each call reads one file inside a :func:`ogi.limits.scope`: the limits in force (the
+environment's, or the caller's) and the file's deadline apply to everything the readers,
+the extractor and the checks do with it. A path is read only if it is a regular file, and
+at most ``file_bytes`` of it (standard input likewise, see :func:`read_stream`); FIFOs,
+devices and sockets are refused before they are opened for reading, and a symlink loop or
+an I/O error is an :class:`UnreadableFile` like any other unreadable input.
+"""
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import re
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
+from . import limits as _limits
 from .checks import check_report
-from .extract import NotAReport, extract
+from .errors import LimitExceeded, NotAReport, OgiError, UnreadableFile
+from .extract import extract
+from .limits import Limits
 from .model import Finding, Report, Source
-from .readers import UnreadableFile, read, sniff
+from .readers import read, sniff
+
+READ_CHUNK = 1 << 20  # bytes read at a time from a file or a stream
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+          (stat.S_ISSOCK, "a socket"))
 
 
-def parse(source: str | Path | bytes, name: str | None = None) -> Report:
+def parse(source: str | Path | bytes, name: str | None = None, limits: Limits | None = None) -> Report:
     """Parse one report file (a path, or its bytes) into the canonical model, checked.
 
-    Raises :class:`UnreadableFile` for a file that cannot be read and
-    :class:`NotAReport` for one that holds no annual report."""
-    if isinstance(source, bytes):
-        data, path = source, name
-    else:
-        path = str(source)
-        data = Path(source).read_bytes()
-    doc = read(data, name or path or "")
-    report = extract(doc, Source(path=path, sha256=hashlib.sha256(data).hexdigest(), format=sniff(data, path or "")))
-    report.findings += check_report(report)
-    return report
+    ``limits`` replaces the limits of the environment (``OGI_MAX_…``, see
+    :mod:`ogi.limits`). Raises :class:`UnreadableFile` for a file that cannot be read
+    (:class:`LimitExceeded` for one that would pass a limit), :class:`NotAReport` for one
+    that holds no annual report, and the OSError of a path that does not exist, is a
+    directory or may not be read."""
+    with _limits.scope(limits) as lim:
+        if isinstance(source, bytes):
+            data, path = source, name
+            if len(data) > lim.file_bytes:
+                raise _too_big(len(data), lim)
+        else:
+            path = str(source)
+            data = read_file(source, lim)
+        path = printable(path) if path is not None else None
+        try:
+            doc = read(data, printable(name) if name else path or "")
+            report = extract(doc, Source(path=path, sha256=hashlib.sha256(data).hexdigest(), format=sniff(data, path or "")))
+            report.findings += check_report(report)
+        except RecursionError as exc:  # a last guard: every reader walks nesting without recursing
+            raise UnreadableFile("the file nests too deep to be read (RecursionError)") from exc
+        return report
 
 
-__all__ = ["parse", "Report", "Finding", "UnreadableFile", "NotAReport"]
+def read_file(path: str | Path, lim: Limits | None = None) -> bytes:
+    """The bytes of a regular file, at most ``lim.file_bytes`` of them.
+
+    FIFOs, devices and sockets are refused by their ``stat`` without being opened for
+    reading (a FIFO would block, a device never end); the file is opened non-blocking and
+    checked again, in case it was swapped between the two."""
+    lim = lim or _limits.active()
+    try:
+        _check_kind(os.stat(path))
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except (FileNotFoundError, IsADirectoryError, PermissionError):
+        raise
+    except OSError as exc:
+        raise _os_error(exc) from exc
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(fd)
+        _check_kind(st)
+        if st.st_size > lim.file_bytes:
+            raise _too_big(st.st_size, lim)
+        return read_stream(f, lim, "the file")
+
+
+def read_stream(stream: BinaryIO, lim: Limits | None = None, what: str = "standard input") -> bytes:
+    """Read a stream to its end, but never more than ``lim.file_bytes``: an endless stream
+    (``yes |``) stops with LimitExceeded once it has given that much."""
+    lim = lim or Limits.from_env()
+    chunks, total = [], 0
+    while True:
+        try:
+            chunk = stream.read(min(READ_CHUNK, lim.file_bytes + 1 - total))
+        except OSError as exc:
+            raise _os_error(exc) from exc
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > lim.file_bytes:
+            raise _limits.exceeded("file_bytes", f"{what} holds more than {_limits.size(lim.file_bytes)}")
+
+
+def printable(name: str, one_line: bool = False) -> str:
+    """A file name as text that can always be printed and written as UTF-8 JSON: bytes of
+    another encoding (kept by Python as lone surrogates) become U+FFFD; with ``one_line``,
+    control characters (a newline, a TAB) are written as escapes (``\\n``, ``\\t``)."""
+    if not name:
+        return name
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text) if one_line else text
+
+
+def _check_kind(st: os.stat_result) -> None:
+    if stat.S_ISDIR(st.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a directory")
+    for test, kind in _KINDS:
+        if test(st.st_mode):
+            raise UnreadableFile(f"not a regular file ({kind}); only files are read")
+
+
+def _too_big(n: int, lim: Limits) -> LimitExceeded:
+    return _limits.exceeded("file_bytes", f"the file has {_limits.size(n)}, more than {_limits.size(lim.file_bytes)}")
+
+
+def _os_error(exc: OSError) -> UnreadableFile:
+    reason = exc.strerror or type(exc).__name__
+    return UnreadableFile(f"cannot read the file: {reason[:1].lower() + reason[1:]}")
+
+
+__all__ = ["parse", "read_file", "read_stream", "printable", "Report", "Finding", "Limits", "OgiError",
+           "UnreadableFile", "LimitExceeded", "NotAReport"]

@@ -10,7 +10,8 @@ import typer
 from rich.console import Console
 
 from . import __version__
-from .api import NotAReport, UnreadableFile, parse
+from .api import NotAReport, UnreadableFile, parse, printable, read_stream
+from .errors import OgiError
 from .model import Report
 
 app = typer.Typer(help="ogi-reports: 政府信息公开工作年度报告 → exact, checked, comparable data.", rich_markup_mode="markdown",
@@ -38,10 +39,10 @@ def read_reports(files: list[str]) -> tuple[list[Report], list[tuple[str, str]]]
     for name in files:
         try:
             if name == "-":
-                reports.append(parse(sys.stdin.buffer.read(), name="-"))
+                reports.append(parse(read_stream(sys.stdin.buffer), name="-"))
             else:
                 reports.append(parse(Path(name)))
-        except (UnreadableFile, NotAReport) as exc:
+        except (UnreadableFile, NotAReport, OgiError) as exc:
             failed.append((name, str(exc)))
         except FileNotFoundError:
             failed.append((name, "no such file"))
@@ -49,8 +50,11 @@ def read_reports(files: list[str]) -> tuple[list[Report], list[tuple[str, str]]]
             failed.append((name, "is a directory"))
         except PermissionError:
             failed.append((name, "permission denied"))
+        except Exception as exc:  # noqa: BLE001 - a bug must not stop the batch nor print a traceback
+            failed.append((name, f"internal error ({type(exc).__name__}: {' '.join(str(exc).split())[:200]}); "
+                                 "please report it with the file"))
     for name, reason in failed:
-        print(f"ogi: {name}: {reason}", file=sys.stderr)  # one plain line per file, never wrapped
+        print(f"ogi: {printable(name, one_line=True)}: {reason}", file=sys.stderr)  # one plain line per file, never wrapped
     return reports, failed
 
 

@@ -25,6 +25,7 @@ def parse_cmd(
     """Parse reports into the canonical model, with the findings of the checks.
 
     Exit status: 0 when every file parsed, 1 when any could not be read as a report."""
+    _replace_unencodable(sys.stdout)
     reports, failed = read_reports(files)
     if format == ParseFormat.json:
         data = [r.as_json() for r in reports]
@@ -37,5 +38,13 @@ def parse_cmd(
         for r in reports:
             print_report(r, out)
     raise typer.Exit(1 if failed else 0)
+
+
+def _replace_unencodable(stream) -> None:
+    """Text from a damaged file can hold what UTF-8 cannot encode (a lone surrogate from a
+    broken font map): written as U+FFFD-like replacements, the output stays valid UTF-8
+    instead of stopping half-way with an exception."""
+    if hasattr(stream, "reconfigure"):
+        stream.reconfigure(errors="replace")
 
 

@@ -4,6 +4,7 @@ each table with the template, read the metadata, and record what could not be pl
 from __future__ import annotations
 
 from ..document import Document
+from ..errors import NotAReport
 from ..model import Finding, Report, SectionText, Source, empty_tables
 from ..template.formats import FORMATS, SECTIONS, TableSpec, expected_format
 from ..template.labels import segment
@@ -15,10 +16,6 @@ from .tokens import Unit, tokenize
 
 TABLE_ORDER = ("table2", "table3", "table4")
 SECTION_TABLE = {"s2": "table2", "s3": "table3", "s4": "table4"}
-
-
-class NotAReport(ValueError):
-    """The document holds no annual report (or more than one)."""
 
 
 def extract(doc: Document, source: Source | None = None) -> Report:

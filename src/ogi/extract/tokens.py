@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from .. import limits
 from ..document import Cell, Document, Paragraph, Position
 from ..template.labels import segment
 from ..template.normalize import clean, nfkc
@@ -46,12 +47,24 @@ class Token:
 
 def parse_number(sign: str | None, num: str, unit: str | None) -> tuple[int | float, str | None]:
     digits = num.replace(",", "")
+    _check_digits(digits)
     value: int | float = float(digits) if "." in digits else int(digits)
     if isinstance(value, float) and value.is_integer() and not digits.endswith(".0"):
         value = int(value)
     if sign in ("减少", "-"):
         value = -value
     return value, (unit or None)
+
+
+def _check_digits(digits: str) -> None:
+    """A digit run longer than the ``digits`` limit is no value of any report (a glued row
+    of table 三 has under 80): refused before ``int()``, which costs quadratic time on it
+    (and stops at Python's 4,300-digit guard), and before a float of it overflows."""
+    lim = limits.active()
+    count = len(digits) - digits.count(".")
+    if count > lim.digits:
+        raise limits.exceeded("digits", f"a number has {count} digits, more than {lim.digits} "
+                                        f"(it starts {digits[:12]}…)")
 
 
 def cell_value(text: str) -> Token | None:

@@ -1,12 +1,20 @@
 """Readers: bytes of a file → Document. One module per input kind; none of them knows
-anything of annual reports. :func:`read` picks the reader by content, not by name."""
+anything of annual reports. :func:`read` picks the reader by content, not by name.
+
+Every reader works within the limits in force (:mod:`ogi.limits`), enforced where it
+reads; :func:`read` adds the two that hold for any kind of file, on what the reader
+returns: the characters of text (a plain-text file is measured before it is decoded,
+at most four bytes a character) and the grid of each table (rows × columns)."""
 
 from __future__ import annotations
 
-from ..document import Document
+from .. import limits
+from ..document import Document, Paragraph
 from .decode import DecodeError, declared_charset, decode
-from .errors import UnreadableFile
+from .errors import LimitExceeded, UnreadableFile
 from .text import parse_text
+
+BYTES_PER_CHAR = 4  # at most, in UTF-8 and GB18030
 
 
 # the kinds of file the readers take, by suffix (a file is read by its content, whatever
@@ -44,8 +52,18 @@ def read(data: bytes, name: str = "") -> Document:
     if not data.strip():
         raise UnreadableFile("the file is empty")
     kind = sniff(data, name)
+    doc = _read(data, name, kind)
+    check_document(doc)
+    return doc
+
+
+def _read(data: bytes, name: str, kind: str) -> Document:
     try:
         if kind == "txt":
+            lim = limits.active()
+            if len(data) > BYTES_PER_CHAR * lim.text_chars:
+                raise limits.exceeded("text_chars", f"the text file has {limits.size(len(data))}, more than "
+                                                    f"{lim.text_chars} characters can take")
             text, _ = decode(data)
             return parse_text(text)
         if kind == "html":
@@ -73,4 +91,24 @@ def read(data: bytes, name: str = "") -> Document:
     raise UnreadableFile(f"cannot read {kind} files")
 
 
-__all__ = ["SUFFIXES", "UnreadableFile", "read", "sniff", "DecodeError", "declared_charset", "decode"]
+def check_document(doc: Document) -> None:
+    """The limits on what any reader returns: characters of text, and each table's grid."""
+    lim = limits.active()
+    chars = tables = 0
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            chars += len(block.text)
+            continue
+        tables += 1
+        rows, cols = block.n_rows, block.n_cols
+        if rows * cols > lim.table_cells:
+            raise limits.exceeded("table_cells", f"table {tables} spans {rows} rows × {cols} columns, "
+                                                 f"more than {lim.table_cells} cells")
+        chars += sum(len(c.text) for c in block.cells)
+        if chars > lim.text_chars:
+            break
+    if chars > lim.text_chars:
+        raise limits.exceeded("text_chars", f"the file holds more than {lim.text_chars} characters of text")
+
+
+__all__ = ["SUFFIXES", "UnreadableFile", "LimitExceeded", "check_document", "read", "sniff", "DecodeError", "declared_charset", "decode"]

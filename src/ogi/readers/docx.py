@@ -17,11 +17,14 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
 
+from .. import limits
 from ..document import Block, Cell, Document, Paragraph, Position, Table
 from .errors import UnreadableFile
 from .pdf_grid import compact_columns
 from .pdf_lines import join_lines
+from .zipped import check_package
 
+SPAN_DIGITS = 6  # a grid span or offset with more digits is nonsense
 MAX_BLOCKS = 50_000  # paragraphs and table rows; a report has a few hundred
 _P, _TBL, _SDT, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:tr"), qn("w:tc")
 _T, _TAB = qn("w:t"), qn("w:tab")
@@ -32,12 +35,17 @@ _TEXT_PARTS = etree.XPath(  # run content only: a w:tab in w:pPr/w:tabs is a tab
 
 
 def read_docx(data: bytes) -> Document:
+    check_package(data, "DOCX")  # inflates every part once, within the limits, before python-docx does
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, ValueError) as exc:
+        body = document.element.body
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, ValueError, TypeError,
+            AttributeError) as exc:
         raise UnreadableFile(f"the Word file is damaged or not a DOCX ({type(exc).__name__})") from exc
+    if body is None:
+        raise UnreadableFile("the Word file has no body (word/document.xml holds no w:body)")
     reader = _Reader()
-    reader.container(document.element.body)
+    reader.container(body)
     title = (document.core_properties.title or "").strip()
     return Document(reader.blocks, "docx", {"title": title} if title else {})
 
@@ -51,6 +59,7 @@ class _Reader:
 
     def _next_line(self) -> int:
         self.counter += 1
+        limits.check_time(f"Word paragraph {self.counter}")
         if self.counter > MAX_BLOCKS:
             raise UnreadableFile(f"the Word file has more than {MAX_BLOCKS} paragraphs and table rows")
         return self.counter
@@ -127,16 +136,21 @@ def _grid_before(tr: _Row) -> int:
     if pr is None:
         return 0
     el = pr.find(qn("w:gridBefore"))
-    return int(el.get(qn("w:val"), "0")) if el is not None else 0
+    return _small_int(el.get(qn("w:val")), 0) if el is not None else 0
 
 
 def _int_prop(tc, name: str, default: int) -> int:
     pr = tc.find(qn("w:tcPr"))
     el = pr.find(qn(name)) if pr is not None else None
-    try:
-        return max(1, int(el.get(qn("w:val")))) if el is not None else default
-    except (TypeError, ValueError):
-        return default
+    return max(1, _small_int(el.get(qn("w:val")), default)) if el is not None else default
+
+
+def _small_int(text: str | None, default: int) -> int:
+    """A count in a table property; anything but a plain number of at most a few digits
+    (``w:gridSpan="99999999999…"``) is the default. compact_columns makes a span that
+    covers no other cell's start one column, so a large one costs nothing."""
+    text = (text or "").strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= SPAN_DIGITS else default
 
 
 def _vmerge(tc) -> str | None:

@@ -1,7 +1,7 @@
-"""The one error every reader raises for a file it cannot read."""
+"""The errors readers raise, kept importable from here; they are defined in :mod:`ogi.errors`."""
 
 from __future__ import annotations
 
+from ..errors import LimitExceeded, OgiError, UnreadableFile
 
-class UnreadableFile(ValueError):
-    """The file cannot be read as a document (empty, corrupt, encrypted, unknown kind)."""
+__all__ = ["OgiError", "UnreadableFile", "LimitExceeded"]

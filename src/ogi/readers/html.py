@@ -12,12 +12,14 @@ paragraph and cell keeps the source line of its element. What the page does not 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import lxml.html
 from lxml import etree
 
+from .. import limits
 from ..document import Block, Document, Paragraph, Position
-from . import UnreadableFile
+from .errors import UnreadableFile
 from .decode import declared_charset, decode
 from .html_css import apply_hiding
 from .html_meta import page_meta
@@ -26,13 +28,14 @@ from .html_text import BREAK, Run, lines, tag_of, walk
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _PARSER = lxml.html.HTMLParser(huge_tree=True)  # no depth limit: unclosed tags nest deep
+CHECK_EVERY = 256  # walk items between two looks at the deadline
 
 
 def read_html(data: bytes) -> Document:
     """Read the bytes of an HTML page (UTF-8 or GBK/GB18030, declared or not)."""
     text, _ = decode(data, declared_charset(data))
-    root = parse(text)
-    apply_hiding(root)
+    root, pairs = _parse_counted(text)
+    apply_hiding(root, pairs)
     body = root.find("body")
     blocks = _Reader().read(body if body is not None else root)
     return Document(blocks, "html", page_meta(root))
@@ -40,33 +43,74 @@ def read_html(data: bytes) -> Document:
 
 def parse(text: str) -> etree._Element:
     """The element tree of an HTML page; an empty page is an error."""
+    return _parse_counted(text)[0]
+
+
+def _parse_counted(text: str) -> tuple[etree._Element, int]:
+    """The element tree and its (ancestor, element) pairs."""
     try:
-        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", text, count=1), parser=_PARSER)
+        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text, count=1), parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise UnreadableFile(f"the HTML page cannot be read: {exc}") from exc
+    return root, _check_depth(root)
+
+
+def _check_depth(root: etree._Element) -> int:
+    """Refuse a page whose elements nest deeper than the ``depth`` limit; return the sum of
+    every element's depth, the (ancestor, element) pairs a descendant selector walks (see
+    ``html_css``). Counted without recursion: lxml walks the tree."""
+    lim = limits.active()
+    depth = pairs = 0
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if event == "end":
+            depth -= 1
+            continue
+        depth += 1
+        pairs += depth
+        if depth > lim.depth:
+            raise limits.exceeded("depth", f"HTML elements nest more than {lim.depth} deep (at line {el.sourceline})")
+    return pairs
 
 
 class _Reader:
-    """Walks a page once, collecting blocks in reading order."""
+    """Walks a page once, collecting blocks in reading order.
+
+    Layout tables are unwrapped into the content of their cells, which may hold layout
+    tables again; the walk keeps its own stack of what is left to read at each level
+    instead of recursing, so a page of tables nested thousands deep reads without
+    exhausting Python's stack (and stops at the ``depth`` limit)."""
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self._grids: dict[etree._Element, list[list[etree._Element]]] = {}  # <div> tables found
 
     def read(self, el: etree._Element) -> list[Block]:
-        self._flow(el)
+        lim = limits.active()
+        stack: list[Iterator] = [self._flow(el)]
+        while stack:
+            step = next(stack[-1], None)
+            if step is None:
+                stack.pop()
+            elif len(stack) > lim.depth:
+                raise limits.exceeded("depth", f"HTML tables nest more than {lim.depth} deep")
+            else:
+                stack.append(step)
         return self.blocks
 
-    def _flow(self, el: etree._Element) -> None:
+    def _flow(self, el: etree._Element) -> Iterator[Iterator]:
+        """Read the content of ``el``; yields the reading of each layout table's content,
+        to be read (to its end) before this one goes on."""
         pending: list = []
-        for item in walk(el, self._is_structure):
+        for n, item in enumerate(walk(el, self._is_structure)):
+            if n % CHECK_EVERY == 0:
+                limits.check_time(f"HTML line {getattr(item, 'line', None) or getattr(item, 'sourceline', '?')}")
             if isinstance(item, Run) or item is BREAK:
                 pending.append(item)
                 continue
             self._paragraphs(pending)
             pending = []
             if tag_of(item) == "table":
-                self._table(item)
+                yield self._table(item)
             else:
                 self.blocks.append(div_table(item, self._grids.pop(item)))
         self._paragraphs(pending)
@@ -82,14 +126,14 @@ class _Reader:
             self._grids[el] = rows
         return rows is not None
 
-    def _table(self, table: etree._Element) -> None:
+    def _table(self, table: etree._Element) -> Iterator[Iterator]:
         for caption in table.iterchildren("caption"):
-            self._flow(caption)
+            yield self._flow(caption)
         if is_layout(table):
             for group in row_groups(table):
                 for tr in group:
                     for cell in row_cells(tr):
-                        self._flow(cell)
+                        yield self._flow(cell)
             return
         grid = table_of(table)
         if any(c.text for c in grid.cells):

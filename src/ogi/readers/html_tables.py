@@ -15,15 +15,17 @@ import re
 
 from lxml import etree
 
+from .. import limits
 from ..document import Cell, Position, Table
 from .html_text import display, is_block, is_skipped, tag_of, text_of
 
-MAX_COLSPAN, MAX_ROWSPAN = 1000, 65534  # the HTML standard's limits
+MAX_ROWSPAN = 65534  # the HTML standard's limit (a colspan is bounded by the ``span`` limit)
+SPAN_DIGITS = 9  # digits of a span read; a longer number is over any limit anyway
 PAGE_CHARS = 400  # a cell this long holds a page's text, not data
 PROSE_CHARS = 150  # a cell this long is prose whatever it says
 SENTENCE_CHARS = 60  # … and so is a cell this long that ends a sentence
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
-_LEADING_INT = re.compile(r"^\s*(\d+)")
+_LEADING_INT = re.compile(r"^\s*(\d+)")  # as browsers read a span; its length is checked before int()
 _ROW_GROUPS = ("thead", "tbody", "tfoot")
 _ROW_GROUP_DISPLAYS = ("table-row-group", "table-header-group", "table-footer-group")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -60,25 +62,44 @@ def row_cells(row: etree._Element) -> list[etree._Element]:
 
 def _span(cell: etree._Element, name: str, limit: int) -> int:
     m = _LEADING_INT.match(cell.get(name) or "")
-    value = int(m.group(1)) if m else 1
+    digits = (m.group(1).lstrip("0") or "0") if m else "1"
+    value = int(digits[:SPAN_DIGITS]) if len(digits) <= SPAN_DIGITS else limit + 1
     return min(value, limit) if value > 0 else (0 if name == "rowspan" else 1)
+
+
+def _too_wide(el: etree._Element, what: str, n: int) -> limits.LimitExceeded:
+    lim = limits.active()
+    m = _LEADING_INT.match(el.get("colspan" if what == "columns" else "rowspan") or "")
+    digits = (m.group(1).lstrip("0") if m else "") or str(n)
+    count = digits if len(digits) <= SPAN_DIGITS else f"a {len(digits)}-digit number of"
+    return limits.exceeded("span", f"HTML table cell at line {el.sourceline} spans {count} {what}, "
+                                   f"more than {lim.span}")
 
 
 def place(groups: list[list[list[etree._Element]]], pos: Position) -> Table:
     """A Table from row groups of rows of cell elements, by the HTML table algorithm."""
+    lim = limits.active()
     cells: list[Cell] = []
     covered: set[tuple[int, int]] = set()
     top = 0
     for group in groups:
         end = top + len(group)
         for r, row in enumerate(group, start=top):
+            limits.check_time(f"HTML table row {r + 1} (line {row[0].sourceline if row else pos.line})")
             col = 0
             for el in row:
                 while (r, col) in covered:
                     col += 1
-                colspan = _span(el, "colspan", MAX_COLSPAN)
+                colspan = _span(el, "colspan", lim.span + 1)
+                if colspan > lim.span:
+                    raise _too_wide(el, "columns", colspan)
                 rowspan = _span(el, "rowspan", MAX_ROWSPAN)
-                rowspan = end - r if rowspan == 0 else min(rowspan, end - r)
+                rowspan = end - r if rowspan == 0 else min(rowspan, end - r)  # never past its row group
+                if rowspan > lim.span:
+                    raise _too_wide(el, "rows", rowspan)
+                if len(covered) + rowspan * colspan > lim.table_cells:
+                    raise limits.exceeded("table_cells", f"HTML table at line {pos.line} covers more than "
+                                                         f"{lim.table_cells} cells")
                 for rr in range(r, r + rowspan):
                     for cc in range(col, col + colspan):
                         covered.add((rr, cc))

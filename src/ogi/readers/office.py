@@ -16,9 +16,11 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from .. import limits
 from ..document import Document
 from .docx import read_docx
 from .errors import UnreadableFile
+from .zipped import check_package
 
 CONVERT_SECONDS = 120  # LibreOffice is stopped after this long
 DEBIAN_PACKAGE = "libreoffice-writer-nogui"
@@ -53,6 +55,7 @@ def office_kind(data: bytes, name: str = "") -> str:
             raise UnreadableFile("the Word file is encrypted (password protected)")
         return "wps" if name.lower().endswith((".wps", ".wpt")) else "doc"
     if data.startswith(b"PK\x03\x04"):
+        check_package(data, "ODT")  # LibreOffice inflates it too, without limits
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as z:
                 mimetype = z.read("mimetype") if "mimetype" in z.namelist() else b""
@@ -70,9 +73,13 @@ def _convert(soffice: str, source: Path, outdir: Path) -> None:
            "--convert-to", "docx", "--outdir", str(outdir), str(source)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
                             start_new_session=True)
+    left = limits.remaining()
+    timeout = CONVERT_SECONDS if left is None else max(0.0, min(CONVERT_SECONDS, left))
     try:
-        proc.wait(timeout=CONVERT_SECONDS)
+        proc.wait(timeout=timeout)
     except subprocess.TimeoutExpired as exc:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+        if timeout < CONVERT_SECONDS:
+            limits.check_time("converting with LibreOffice")
         raise UnreadableFile(f"LibreOffice took more than {CONVERT_SECONDS} s to convert the file; stopped") from exc

@@ -3,7 +3,9 @@ a text layer through OCR; tables and paragraphs in reading order (see ``pdf_layo
 
 pypdfium2 opens the file first: it rejects encrypted and broken files quickly, counts the
 pages, reads the document info and renders scanned pages for OCR. The choice of
-libraries and its measurements are in ``docs/pdf.md``.
+libraries and its measurements are in ``docs/pdf.md``. The limits (pages, page area,
+inflated streams, objects per page, the deadline) are enforced at the open, stream and
+page boundaries by ``pdf_bounds``.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from __future__ import annotations
 import io
 import logging
 import re
-import time
 from contextlib import contextmanager
 
 import pdfplumber
@@ -21,14 +22,14 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
+from .. import limits
 from ..document import Document
-from .errors import UnreadableFile
+from .errors import LimitExceeded, UnreadableFile
+from .pdf_bounds import bounded_layout, bounded_streams, check_pages
 from .pdf_layout import document_blocks, page_layout
 from .pdf_page import PageContent, from_plumber
 
-MAX_PAGES = 100  # an annual report is a few dozen pages at most; longer files are refused
-MAX_SECONDS = 60.0  # reading the text layer stops with an error after this long
-OCR_SECONDS_PER_PAGE = 30.0  # and OCR adds this much per scanned page (about 5 s on 2 cores)
+MAX_PAGES = limits.Limits().pages  # the default of OGI_MAX_PAGES: an annual report is a few dozen pages at most
 MAX_OCR_PAGES = 30  # scanned pages read by OCR at most
 MIN_TEXT_CHARS = 20  # a page with fewer glyphs than this and an image is a scan
 OCR_DPI = 200  # resolution scanned pages are rendered at for OCR
@@ -36,25 +37,29 @@ _PLACEHOLDER = re.compile(r"^\W*(untitled|anonymous|无标题|未命名)\W*$", r
 
 
 def read_pdf(data: bytes) -> Document:
-    started = time.monotonic()
     info = _open_checked(data)
     contents: list[PageContent] = []
     scanned: list[int] = []
     try:
-        with _quiet(logging.getLogger("pdfminer")), pdfplumber.open(io.BytesIO(data)) as pdf:
+        with _quiet(logging.getLogger("pdfminer")), bounded_streams(), pdfplumber.open(io.BytesIO(data)) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
-                _check_time(started, number)
+                limits.check_time(f"PDF page {number}")
+                bounded_layout(page, number)
                 content = from_plumber(page, number)
                 if len(content.fragments) < MIN_TEXT_CHARS and page.images:
                     scanned.append(number)
                 contents.append(content)
+                page.close()  # pdfplumber keeps every page's objects otherwise
+    except LimitExceeded:
+        raise
     except (PdfminerException, PDFSyntaxError, PSException, PDFEncryptionError, PDFPasswordIncorrect,
-            KeyError, TypeError, ValueError) as exc:
+            KeyError, TypeError, ValueError, AttributeError, IndexError, ZeroDivisionError) as exc:
         raise UnreadableFile(f"the PDF is damaged and cannot be read ({type(exc).__name__})") from exc
     if len(scanned) > MAX_OCR_PAGES:
         raise UnreadableFile(f"the PDF has {len(scanned)} scanned pages; at most {MAX_OCR_PAGES} are read by OCR")
+    limits.extend_deadline(limits.active().ocr_seconds * len(scanned))
     for number in scanned:
-        _check_time(started, number, MAX_SECONDS + OCR_SECONDS_PER_PAGE * len(scanned))
+        limits.check_time(f"PDF page {number} (OCR)")
         contents[number - 1] = _ocr(data, number)
     blocks = document_blocks([page_layout(c) for c in contents])
     if not blocks:
@@ -74,11 +79,6 @@ def _quiet(logger: logging.Logger):
         logger.setLevel(level)
 
 
-def _check_time(started: float, number: int, budget: float = MAX_SECONDS) -> None:
-    if time.monotonic() - started > budget:
-        raise UnreadableFile(f"reading the PDF took more than {budget:.0f} s; stopped at page {number}")
-
-
 def _open_checked(data: bytes) -> dict[str, str]:
     """Refuse encrypted, damaged and overlong files; return the document info worth keeping."""
     try:
@@ -88,12 +88,12 @@ def _open_checked(data: bytes) -> dict[str, str]:
             raise UnreadableFile("the PDF is encrypted (password protected)") from exc
         raise UnreadableFile(f"the PDF is damaged and cannot be read ({exc})") from exc
     try:
-        n = len(doc)
-        if n == 0:
+        if len(doc) == 0:
             raise UnreadableFile("the PDF has no pages")
-        if n > MAX_PAGES:
-            raise UnreadableFile(f"the PDF has {n} pages; an annual report has at most {MAX_PAGES}")
+        check_pages(doc)
         title = (doc.get_metadata_dict().get("Title") or "").strip()
+    except pdfium.PdfiumError as exc:
+        raise UnreadableFile(f"the PDF is damaged and cannot be read ({exc})") from exc
     finally:
         doc.close()
     return {"title": title} if title and "\ufffd" not in title and not _PLACEHOLDER.match(title) else {}

@@ -10,18 +10,32 @@ from __future__ import annotations
 import io
 import zipfile
 
+from .. import limits
 from ..document import Cell, Document, Paragraph, Position, Table
+from ..errors import OgiError, UnreadableFile
+from .zipped import check_package
 
 
 def read_xlsx(data: bytes) -> Document:
+    """A workbook within the limits (see :mod:`ogi.readers.zipped`: its parts are inflated
+    and its cells and merged ranges counted before openpyxl allocates any)."""
+    check_package(data, "XLSX")
+    try:
+        return _read_checked(data)
+    except OgiError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises whatever its parsers meet in a damaged part
+        raise UnreadableFile(f"the xlsx is damaged and cannot be read ({type(exc).__name__})") from exc
+
+
+def _read_checked(data: bytes) -> Document:
     from ..form import FormError, is_form, read_form
 
     if is_form(data):
         try:
             report = read_form(data)
         except FormError as exc:
-            from . import UnreadableFile
-            raise UnreadableFile(f"the form has bad values: {exc}") from exc
+            raise UnreadableFile(f"the form has bad values: {'; '.join(str(exc).splitlines())}") from exc
         return _report_document(report)
     return _workbook_document(data)
 
@@ -44,11 +58,10 @@ def _workbook_document(data: bytes) -> Document:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
-    from . import UnreadableFile
     try:
         wb = load_workbook(io.BytesIO(data), data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
-        raise UnreadableFile(f"cannot read the xlsx: {exc}") from exc
+        raise UnreadableFile(f"cannot read the xlsx ({type(exc).__name__})") from exc
     blocks: list = []
     for page, ws in enumerate(wb.worksheets, start=1):
         spans = {(m.min_row, m.min_col): (m.max_row - m.min_row + 1, m.max_col - m.min_col + 1)
@@ -56,13 +69,14 @@ def _workbook_document(data: bytes) -> Document:
         covered = {(r, c) for (r0, c0), (h, w) in spans.items() for r in range(r0, r0 + h)
                    for c in range(c0, c0 + w)} - set(spans)
         cells = []
-        for row in ws.iter_rows():
-            for cell in row:
-                if (cell.row, cell.column) in covered or cell.value is None and (cell.row, cell.column) not in spans:
-                    continue
-                h, w = spans.get((cell.row, cell.column), (1, 1))
-                text = "" if cell.value is None else str(cell.value)
-                cells.append(Cell(text, cell.row - 1, cell.column - 1, h, w, Position(line=cell.row, page=page)))
+        # the cells the sheet holds, not its bounding box (A1 and XFD1048576 are two cells)
+        for (r, c), cell in sorted(ws._cells.items()):
+            limits.check_time(f"XLSX sheet {page} row {r}")
+            if (r, c) in covered or cell.value is None and (r, c) not in spans:
+                continue
+            h, w = spans.get((r, c), (1, 1))
+            text = "" if cell.value is None else str(cell.value)
+            cells.append(Cell(text, r - 1, c - 1, h, w, Position(line=r, page=page)))
         if cells:
             blocks.append(Table(cells, Position(page=page)))
     return Document(blocks, "xlsx")
