@@ -1,4 +1,14 @@
-"""A report as an HTML page: the official tables with real ``rowspan``/``colspan``."""
+"""A report as an HTML page: the official tables with real ``rowspan``/``colspan``.
+
+The header rows of a table (:func:`ogi.render.layout.header_rows`) are its ``<thead>``,
+which a paged layout (the PDF) repeats at the top of each page the table runs onto; no
+row is split across two pages (``break-inside: avoid``), so a row's label and its
+numbers always stand on the same page. A draft (:attr:`Page.draft`) carries a banner
+and, on paper, a watermark on every page.
+
+Paragraphs open with the two-character indent of official documents (首行缩进两字) and
+headings are set a size larger than the text: the two marks a reader of the PDF tells
+a new paragraph and a heading by, even on a page of short lines."""
 
 from __future__ import annotations
 
@@ -6,19 +16,26 @@ from lxml import html as lxml_html
 from lxml.html import builder as E
 
 from ..model import Report
-from .layout import DrawnTable, Page, page_of
+from .layout import DrawnTable, Page, header_rows, page_of
 
 FONTS = '"Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif SC", SimSun, serif'
 CSS = f"""
 body {{ font-family: {FONTS}; font-size: 12pt; line-height: 1.6; margin: 2em auto; max-width: 60em; }}
 h1 {{ font-size: 18pt; text-align: center; }}
-h2 {{ font-size: 14pt; margin: 1.2em 0 .4em; }}
-p.meta {{ margin: 0; color: #333; }}
+h2 {{ font-size: 16pt; margin: 1.2em 0 .4em; }}
+p {{ text-indent: 2em; margin: .3em 0; }}
+p.meta {{ margin: 0; color: #333; text-indent: 0; }}
 table.official {{ border-collapse: collapse; width: 100%; margin: .5em 0 1em; font-size: 10.5pt; }}
 table.official td {{ border: 1px solid #000; padding: 2px 4px; text-align: center; vertical-align: middle; }}
 table.official td.label {{ text-align: left; }}
 table.official td.value {{ text-align: right; }}
 table.official td.caption {{ text-align: left; font-weight: bold; }}
+table.official thead {{ display: table-header-group; }}
+table.official tr {{ break-inside: avoid; page-break-inside: avoid; }}
+p.draft {{ text-indent: 0; border: 2px solid #b00; color: #b00; font-weight: bold; text-align: center; padding: .3em; }}
+div.watermark {{ position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 48pt;
+  color: rgba(200, 0, 0, .15); transform: rotate(-30deg); z-index: -1; }}
+@media screen {{ div.watermark {{ display: none; }} }}
 """
 
 
@@ -34,11 +51,16 @@ def table_element(table: DrawnTable, css_class: str = "official"):
                 attrs["colspan"] = str(c.colspan)
             tds.append(E.TD(c.text, **attrs))
         rows.append(E.TR(*tds))
-    return E.TABLE(E.TBODY(*rows), **{"class": css_class, "data-table": table.key})
+    n = header_rows(table)
+    parts = ([E.THEAD(*rows[:n])] if n else []) + [E.TBODY(*rows[n:])]
+    return E.TABLE(*parts, **{"class": css_class, "data-table": table.key})
 
 
 def page_html(page: Page, css: str = CSS) -> str:
-    body = [E.H1(page.title)]
+    body = []
+    if page.mark:
+        body += [E.DIV(page.mark, **{"class": "watermark"}), E.P(page.mark, **{"class": "draft"})]
+    body.append(E.H1(page.title))
     body += [E.P(f"{label}:{value}", **{"class": "meta"}) for label, value in page.meta]
     body += [E.P(p) for p in page.preface]
     for part in page.parts:
@@ -50,6 +72,6 @@ def page_html(page: Page, css: str = CSS) -> str:
     return lxml_html.tostring(doc, doctype="<!DOCTYPE html>", encoding="unicode", pretty_print=True)
 
 
-def render_html(report: Report, preface: tuple[str, ...] = ()) -> str:
+def render_html(report: Report, preface: tuple[str, ...] = (), draft: bool = False) -> str:
     """The report as a standalone HTML page (UTF-8)."""
-    return page_html(page_of(report, preface))
+    return page_html(page_of(report, preface, draft))

@@ -20,5 +20,5 @@ def page_pdf(page: Page, css: str = CSS) -> bytes:
     return html_to_pdf(page_html(page, PAGE_CSS + css))
 
 
-def render_pdf(report: Report, preface: tuple[str, ...] = ()) -> bytes:
-    return page_pdf(page_of(report, preface))
+def render_pdf(report: Report, preface: tuple[str, ...] = (), draft: bool = False) -> bytes:
+    return page_pdf(page_of(report, preface, draft))
