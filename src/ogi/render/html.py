@@ -56,16 +56,22 @@ def table_element(table: DrawnTable, css_class: str = "official"):
     return E.TABLE(*parts, **{"class": css_class, "data-table": table.key})
 
 
-def page_html(page: Page, css: str = CSS) -> str:
+def paragraph(text: str):
+    return E.P(text)
+
+
+def page_html(page: Page, css: str = CSS, paragraph=paragraph) -> str:
+    """The page as HTML; ``paragraph`` draws one paragraph of the text (the PDF sets its
+    paragraphs justified, :func:`ogi.render.pdf.justified`)."""
     body = []
     if page.mark:
         body += [E.DIV(page.mark, **{"class": "watermark"}), E.P(page.mark, **{"class": "draft"})]
     body.append(E.H1(page.title))
     body += [E.P(f"{label}:{value}", **{"class": "meta"}) for label, value in page.meta]
-    body += [E.P(p) for p in page.preface]
+    body += [paragraph(p) for p in page.preface]
     for part in page.parts:
         body.append(E.H2(part.heading))
-        body += [E.P(p) for p in part.paragraphs]
+        body += [paragraph(p) for p in part.paragraphs]
         if part.table is not None:
             body.append(table_element(part.table))
     doc = E.HTML(E.HEAD(E.META(charset="utf-8"), E.TITLE(page.title), E.STYLE(css)), E.BODY(*body))
