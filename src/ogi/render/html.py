@@ -6,9 +6,10 @@ row is split across two pages (``break-inside: avoid``), so a row's label and it
 numbers always stand on the same page. A draft (:attr:`Page.draft`) carries a banner
 and, on paper, a watermark on every page.
 
-Paragraphs open with the two-character indent of official documents (首行缩进两字) and
-headings are set a size larger than the text: the two marks a reader of the PDF tells
-a new paragraph and a heading by, even on a page of short lines."""
+Paragraphs and headings open with the two-character indent of official documents
+(首行缩进两字), and headings are set a size larger than the text and kept with what
+follows them: the marks by which a reader of the PDF tells a new paragraph and a
+heading, also at the top of a page after a paragraph whose last line is full."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ FONTS = '"Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif SC", SimSun,
 CSS = f"""
 body {{ font-family: {FONTS}; font-size: 12pt; line-height: 1.6; margin: 2em auto; max-width: 60em; }}
 h1 {{ font-size: 18pt; text-align: center; }}
-h2 {{ font-size: 16pt; margin: 1.2em 0 .4em; }}
+h2 {{ font-size: 16pt; margin: 1.2em 0 .4em; text-indent: 2em; break-after: avoid; }}
 p {{ text-indent: 2em; margin: .3em 0; }}
 p.meta {{ margin: 0; color: #333; text-indent: 0; }}
 table.official {{ border-collapse: collapse; width: 100%; margin: .5em 0 1em; font-size: 10.5pt; }}

@@ -156,6 +156,23 @@ def page_of(report: Report, preface: tuple[str, ...] = (), draft: bool = False) 
                     given.paragraphs() if given else [])
         if section.key in SECTION_TABLE:
             table = SECTION_TABLE[section.key]
-            part.table = draw_table(table_grid(template, table), getattr(report, table), template)
+            grid = table_grid(_drawn_format(report, table), table)
+            part.table = draw_table(grid, getattr(report, table), template)
         parts.append(part)
     return Page(title_of(report), meta, list(preface), parts, draft)
+
+
+def _drawn_format(report: Report, table: str) -> str:
+    """The format whose grid draws ``table``: the report's, except where a 2021-format report
+    printed (六)其他处理 as one row, as the 2019 format does (``other`` filled, its three
+    sub-rows null: a TEMPLATE_DEVIATION the parser records) — that table 三 is drawn as it
+    was printed, the 2019 way, or its row would be lost."""
+    template = report.meta.template
+    spec = FORMATS[template].table(table)
+    for derived, parts in spec.derived.items():
+        values = getattr(report, table)
+        whole = values.get(derived) or {}
+        if any(v is not None for v in whole.values()) and all(
+                v is None for p in parts for v in (values.get(p) or {}).values()):
+            return next(f.name for f in FORMATS.values() if derived in {r.key for r in f.table(table).rows})
+    return template
