@@ -22,9 +22,10 @@ Findings (codes in :mod:`ogi.template.rules`):
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import chinese_calendar
 
@@ -50,24 +51,35 @@ def is_workday(day: date) -> bool:
         raise CalendarUnknown(f"节假日日历不含 {day.year} 年(请升级 chinesecalendar)") from exc
 
 
+@cache
+def _workdays(year: int) -> tuple[int, ...]:
+    """The ordinals of the working days of ``year``, in order (asked of the calendar once)."""
+    first = date(year, 1, 1)
+    days = (first + timedelta(days=i) for i in range((date(year + 1, 1, 1) - first).days))
+    return tuple(d.toordinal() for d in days if is_workday(d))
+
+
 def add_working_days(start: date, n: int) -> date:
     """The ``n``-th working day after ``start`` (``start`` itself not counted)."""
-    day, left = start, n
-    for _ in range(MAX_SPAN_DAYS):
-        day += timedelta(days=1)
-        if is_workday(day):
-            left -= 1
-            if left == 0:
-                return day
+    year, left = start.year, n
+    at = bisect_right(_workdays(year), start.toordinal())
+    while year - start.year <= MAX_SPAN_DAYS // 365:
+        days = _workdays(year)
+        if at + left - 1 < len(days):
+            return date.fromordinal(days[at + left - 1])
+        left -= len(days) - at
+        year, at = year + 1, 0
     raise CalendarUnknown(f"{start} 之后 {MAX_SPAN_DAYS} 天内不足 {n} 个工作日")
 
 
 def working_days_between(start: date, end: date) -> int:
     """Working days after ``start`` up to and including ``end`` (0 if ``end`` ≤ ``start``)."""
-    n, day = 0, start
-    while day < end:
-        day += timedelta(days=1)
-        n += is_workday(day)
+    if end <= start:
+        return 0
+    n = 0
+    for year in range(start.year, end.year + 1):
+        days = _workdays(year)
+        n += bisect_right(days, end.toordinal()) - bisect_right(days, start.toordinal())
     return n
 
 

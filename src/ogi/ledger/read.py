@@ -20,6 +20,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..template import label_key
@@ -142,14 +143,26 @@ def _read(kind: str, raw):
         if text.lower() in _NO:
             return False
         raise ValueError(f"“{text}”应填“{YES}”或“{NO}”")
-    table = {"applicant": {label_key(k): v for k, v in applicant_types().items()},
-             "outcome": outcome_keys(), "result": result_keys()}[kind]
-    key = table.get(label_key(text))
+    key = _choice(kind, text)
     if key is None:
         choices = {"applicant": "、".join(applicant_types()), "outcome": "表三“办理结果”各行的名称(见模板的下拉列表)",
                    "result": "结果维持、结果纠正、其他结果、尚未审结"}[kind]
         raise ValueError(f"“{text}”不是可选的值,应为:{choices}")
     return key
+
+
+@lru_cache(maxsize=1 << 12)
+def _choice(kind: str, text: str) -> str | None:
+    """The value key of a choice as typed (a ledger repeats the same few: cached)."""
+    return _choices(kind).get(label_key(text))
+
+
+@cache
+def _choices(kind: str) -> dict[str, str]:
+    """Matching key → value key, for a choice column's kind."""
+    if kind == "applicant":
+        return {label_key(k): v for k, v in applicant_types().items()}
+    return {"outcome": outcome_keys, "result": result_keys}[kind]()
 
 
 def _date(raw) -> date:
@@ -160,7 +173,11 @@ def _date(raw) -> date:
     if isinstance(raw, (int, float)) and not isinstance(raw, bool) and 20000 < raw < 80000:  # an Excel serial day
         from openpyxl.utils.datetime import from_excel
         return from_excel(raw).date()
-    text = str(raw).strip()
+    return _date_text(str(raw).strip())
+
+
+@lru_cache(maxsize=1 << 14)
+def _date_text(text: str) -> date:
     m = _DATE.match(text) or _COMPACT_DATE.match(text)
     if m:
         try:
