@@ -188,3 +188,17 @@ def test_cli_names_bad_rows(tmp_path):
     assert result.exit_code == 1
     assert "第 2 行「收到申请日期」:“2024-02-30”不是日期" in result.output
     assert "Traceback" not in result.output
+
+
+def test_cli_check_lists_deadline_findings_and_fails_on_overdue(tmp_path):
+    path = tmp_path / "l.csv"
+    path.write_bytes(csv_ledger(["H1", "2024-09-27", "自然人", "", "", "", "", "", "", "2024-11-01", "予以公开"],
+                                ["H2", "2024-10-21", "自然人"]))
+    result = CliRunner().invoke(app, ["ledger", "check", str(path), "--as-of", "2024-11-12"])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "warning REPLY_OVERDUE    第 2 行(编号 H1):收到申请 2024-09-27,2024-11-01 答复,超过期限 2024-10-30(20个工作日) 2 个工作日",
+        "info    REPLY_DUE_SOON   第 3 行(编号 H2):收到申请 2024-10-21,答复期限 2024-11-18(20个工作日),还剩 4 个工作日",
+        "2 件申请,2 条提示"]
+    fine = CliRunner().invoke(app, ["ledger", "check", str(path), "--as-of", "2024-10-22", "-f", "json"])
+    assert fine.exit_code == 1 and json.loads(fine.output)[0]["code"] == "REPLY_OVERDUE"  # H1 was replied late

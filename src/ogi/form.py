@@ -20,7 +20,6 @@ the sheet, the cell address and the printed row and column (``表三 E8 /
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from datetime import date, datetime
 
@@ -32,7 +31,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .model import Report, SectionText, Source, empty_tables
-from .render.layout import header_text
+from .render.layout import header_text, unnumbered
 from .render.validate import Problem, problems
 from .template import FORMATS, SECTIONS, Kind
 from .template.formats import BALANCE, T4_GROUP_LABELS
@@ -181,9 +180,9 @@ def cell_names(template: str, table: str) -> dict[tuple[str, str], str]:
             column, row = T4_GROUP_LABELS[c.cell[0]], _header_over(grid, c, template)
         else:
             column = _header_over(grid, c, template)
-            row = "·".join(_unnumbered(x.text) for x in sorted(grid.cells, key=lambda x: x.col)
+            row = "·".join(unnumbered(x.text) for x in sorted(grid.cells, key=lambda x: x.col)
                            if x.role == LABEL and x.row <= c.row < x.row + x.rowspan and x.text not in outcomes)
-        out[c.cell] = f"{SHEET_NAMES[table]} {_address(c)} / {_unnumbered(column)}·{row}"
+        out[c.cell] = f"{SHEET_NAMES[table]} {_address(c)} / {unnumbered(column)}·{row}"
     return out
 
 
@@ -191,14 +190,6 @@ def _header_over(grid, c: GridCell, template: str) -> str:
     """The lowest header cell above ``c`` that covers its column."""
     above = [h for h in grid.cells if h.role == HEADER and h.row < c.row and h.col <= c.col < h.col + h.colspan]
     return header_text(max(above, key=lambda h: h.row).text, template) if above else ""
-
-
-_NUMBERING = re.compile(r"^[(（]?[一二三四五六七八九十\d]+[)）、.．]")
-
-
-def _unnumbered(label: str) -> str:
-    """A printed label without its numbering: ``(一)予以公开`` → ``予以公开``."""
-    return _NUMBERING.sub("", label.strip())
 
 
 def balance_row(grid) -> int:

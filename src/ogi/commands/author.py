@@ -41,7 +41,7 @@ def save_cmd(
     except FileNotFoundError as exc:
         raise fail(f"{exc.filename}: no such file", 1)
     except (InvalidReport, LedgerError) as exc:
-        err.print(f"[red]ogi: 数据有误 / bad data:[/red]")
+        err.print("[red]ogi: 数据有误 / bad data:[/red]")
         for p in exc.problems:
             err.print(f"  {p}", markup=False, soft_wrap=True)
         raise typer.Exit(1)
@@ -50,7 +50,7 @@ def save_cmd(
             v = save(store, report)
         except WorkflowError as exc:
             raise _workflow_error(exc)
-    out.print(f"{v.agency} {v.year} 年度 第 {v.version} 版:{STATE_LABELS[v.state]}", markup=False)
+    out.print(f"{v.agency} {v.year} 年度 第 {v.version} 版:{STATE_LABELS[v.state]}", markup=False, soft_wrap=True)
 
 
 @author_app.command("check")
@@ -65,8 +65,8 @@ def check_cmd(agency: str = typer.Argument(...), year: int = typer.Argument(...)
         except WorkflowError as exc:
             raise _workflow_error(exc)
     for f in found:
-        out.print(f"{f.severity.value:7} {f.code:20} {f.where or ''} {f.message}", markup=False)
-    out.print(f"{v.agency} {v.year} 年度 第 {v.version} 版:{STATE_LABELS[v.state]}", markup=False)
+        out.print(f"{f.severity.value:7} {f.code:20} {f.where or ''} {f.message}", markup=False, soft_wrap=True)
+    out.print(f"{v.agency} {v.year} 年度 第 {v.version} 版:{STATE_LABELS[v.state]}", markup=False, soft_wrap=True)
     raise typer.Exit(0 if v.state == "checked" else 1)
 
 
@@ -90,9 +90,9 @@ def publish_cmd(
         except WorkflowError as exc:
             raise _workflow_error(exc)
     for f in late:
-        out.print(f"{f.severity.value:7} {f.code:20} {f.message}", markup=False)
+        out.print(f"{f.severity.value:7} {f.code:20} {f.message}", markup=False, soft_wrap=True)
     out.print(f"{v.agency} {v.year} 年度 第 {v.version} 版:已发布 {v.report.meta.published_date}"
-              + (f",更正 {len(v.changes)} 处" if v.changes else ""), markup=False)
+              + (f",更正 {len(v.changes)} 处" if v.changes else ""), markup=False, soft_wrap=True)
 
 
 @author_app.command("history")
@@ -105,9 +105,9 @@ def history_cmd(agency: str = typer.Argument(...), year: int = typer.Argument(..
     if not found:
         raise fail(f"{agency} {year} 年度没有报告", 1)
     for v in found:
-        out.print(f"第 {v.version} 版 {STATE_LABELS[v.state]} {v.report.meta.published_date or ''}".rstrip(), markup=False)
+        out.print(f"第 {v.version} 版 {STATE_LABELS[v.state]} {v.report.meta.published_date or ''}".rstrip(), markup=False, soft_wrap=True)
         for c in v.changes:
-            out.print(f"  {c['where']}: {c['old']} → {c['new']}", markup=False)
+            out.print(f"  {c['where']}: {c['old']} → {c['new']}", markup=False, soft_wrap=True)
 
 
 @author_app.command("show")

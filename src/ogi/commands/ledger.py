@@ -68,9 +68,8 @@ def tables_cmd(
         print(json.dumps({"year": year, "table3": t3, "table4": t4}, ensure_ascii=False, indent=1))
         return
     from ..ledger.compute import format_of
-    from ..model import Meta, Report
+    from ..model import Meta, Report, empty_tables
     from ..terminal import print_report
-    from ..model import empty_tables
 
     template = format_of(year)
     print_report(Report(meta=Meta(year=year, template=template), table2=empty_tables(template)["table2"],
@@ -112,7 +111,7 @@ def explain_cmd(
     for item in listed:
         out.print(f"  第 {item['row']} 行 {item['id'] or ''} 收到 {item['received']} {item['applicant_type']} "
                   f"答复 {item['replied'] or '未答复'} {item['outcome'] or ''} {item['summary']}".rstrip(),
-                  markup=False)
+                  markup=False, soft_wrap=True)
 
 
 @ledger_app.command("check")
@@ -137,8 +136,8 @@ def check_cmd(
         print(json.dumps([f.as_json() for f in found], ensure_ascii=False, indent=1))
     else:
         for f in found:
-            out.print(f"{f.severity.value:7} {f.code:16} {f.message}", markup=False)
-        out.print(f"{len(led)} 件申请,{len(found)} 条提示", markup=False)
+            out.print(f"{f.severity.value:7} {f.code:16} {f.message}", markup=False, soft_wrap=True)
+        out.print(f"{len(led)} 件申请,{len(found)} 条提示", markup=False, soft_wrap=True)
     raise typer.Exit(1 if any(f.code == "REPLY_OVERDUE" for f in found) else 0)
 
 

@@ -15,21 +15,14 @@ sub-rows count as the one row.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..render.layout import printed
+from ..render.layout import printed, unnumbered
 from ..template import APPLICANT_COLUMNS, FORMATS, T4_RESULTS, label_key
 
-_NUMBERING = re.compile(r"^[(（]?[一二三四五六七八九十\d]+[)）、.．]")
 OUTCOME_GROUPS = ("denied", "unable", "not_processed", "other")  # groups whose rows are named group·row
 T3_OUTCOMES_FIRST, T3_OUTCOMES_LAST = "granted", "total"  # the outcome rows lie between (total excluded)
-
-
-def unnumbered(label: str) -> str:
-    """A printed label without its numbering: ``(一)予以公开`` → ``予以公开``."""
-    return _NUMBERING.sub("", label.strip())
 
 
 @dataclass(frozen=True)

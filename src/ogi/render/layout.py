@@ -12,6 +12,7 @@ rendered anyway (``--force``) is marked as a draft on every page (:data:`DRAFT_M
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..model import Report
@@ -29,6 +30,14 @@ def printed(label: str) -> str:
     """A template label as the official format prints it: full-width brackets, commas
     and colons (labels hold no numbers, so no decimal point or thousands comma is touched)."""
     return label.translate(_FULL_WIDTH)
+
+
+_NUMBERING = re.compile(r"^[(（]?[一二三四五六七八九十\d]+[)）、.．]")
+
+
+def unnumbered(label: str) -> str:
+    """A label without its numbering, as a person names the row: ``(一)予以公开`` → ``予以公开``."""
+    return _NUMBERING.sub("", label.strip())
 
 
 def amount_headers(template: str) -> set[str]:
