@@ -210,3 +210,14 @@ def test_the_form_shows_the_balance_as_the_clerk_types():
     assert ws.cell(r, 4).value == "=(D6+D7)-(D29+D30)"  # 自然人: (一+二) − ((七)+四)
     rules = [(rule.operator, rule.formula) for cf in ws.conditional_formatting for rule in cf.rules]
     assert rules == [("equal", ["0"]), ("notEqual", ["0"])]
+
+
+@needs_pdf
+def test_a_draft_pdf_is_marked_in_its_margins_and_still_reads_back():
+    report = sample()
+    data = render(report, "pdf", draft=True)
+    import pdfplumber
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        marks = ["".join(p.extract_text().split()).count("".join(DRAFT_MARK.split())) for p in pdf.pages]
+    assert marks == [2] * len(marks)  # top and bottom of every page
+    same(report, parse(data, name="r.pdf"), spaces=False)

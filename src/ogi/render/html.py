@@ -3,8 +3,8 @@
 The header rows of a table (:func:`ogi.render.layout.header_rows`) are its ``<thead>``,
 which a paged layout (the PDF) repeats at the top of each page the table runs onto; no
 row is split across two pages (``break-inside: avoid``), so a row's label and its
-numbers always stand on the same page. A draft (:attr:`Page.draft`) carries a banner
-and, on paper, a watermark on every page.
+numbers always stand on the same page. A draft (:attr:`Page.draft`) carries a banner on
+screen and, on paper, the mark in the top and bottom margins of every page.
 
 Paragraphs and headings open with the two-character indent of official documents
 (首行缩进两字), and headings are set a size larger than the text and kept with what
@@ -34,10 +34,16 @@ table.official td.caption {{ text-align: left; font-weight: bold; }}
 table.official thead {{ display: table-header-group; }}
 table.official tr {{ break-inside: avoid; page-break-inside: avoid; }}
 p.draft {{ text-indent: 0; border: 2px solid #b00; color: #b00; font-weight: bold; text-align: center; padding: .3em; }}
-div.watermark {{ position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 48pt;
-  color: rgba(200, 0, 0, .15); transform: rotate(-30deg); z-index: -1; }}
-@media screen {{ div.watermark {{ display: none; }} }}
 """
+
+
+def draft_css(mark: str) -> str:
+    """On paper, the draft mark in the top and bottom margin of every page: in the margins,
+    not over the text (a watermark across the page interleaves with the text a PDF reader
+    extracts) and without a frame (whose lines would read as a table's rules)."""
+    box = f'content: "{mark}"; color: #b00; font-weight: bold; font-size: 14pt; font-family: {FONTS};'
+    return (f"@page {{ @top-center {{ {box} }} @bottom-center {{ {box} }} }}\n"
+            "@media print { p.draft { display: none; } }\n")
 
 
 def table_element(table: DrawnTable, css_class: str = "official"):
@@ -66,7 +72,8 @@ def page_html(page: Page, css: str = CSS, paragraph=paragraph) -> str:
     paragraphs justified, :func:`ogi.render.pdf.justified`)."""
     body = []
     if page.mark:
-        body += [E.DIV(page.mark, **{"class": "watermark"}), E.P(page.mark, **{"class": "draft"})]
+        body.append(E.P(page.mark, **{"class": "draft"}))
+        css += draft_css(page.mark)
     body.append(E.H1(page.title))
     body += [E.P(f"{label}:{value}", **{"class": "meta"}) for label, value in page.meta]
     body += [paragraph(p) for p in page.preface]
