@@ -202,3 +202,10 @@ def test_cli_check_lists_deadline_findings_and_fails_on_overdue(tmp_path):
         "2 件申请,2 条提示"]
     fine = CliRunner().invoke(app, ["ledger", "check", str(path), "--as-of", "2024-10-22", "-f", "json"])
     assert fine.exit_code == 1 and json.loads(fine.output)[0]["code"] == "REPLY_OVERDUE"  # H1 was replied late
+
+
+def test_a_file_that_is_no_ledger_says_so():
+    for data, message in ((b"PK\x03\x04not a workbook", "无法读取 xlsx 文件"), (b"", "文件是空的,没有表头行")):
+        with pytest.raises(LedgerError) as caught:
+            read_ledger("x.xlsx", data)
+        assert str(caught.value).startswith(message)
