@@ -131,3 +131,15 @@ def test_any_workbook_reads_as_tables_with_spans():
         ("信息内容", 0, 0, 1), ("本年制发件数", 0, 1, 2), ("规章", 1, 0, 1), ("3", 1, 1, 1), ("4", 1, 2, 1)]
     with pytest.raises(UnreadableFile):
         read(b"PK\x03\x04xl/not really a workbook", "broken.xlsx")
+
+
+def test_a_negative_count_is_named_as_the_clerk_sees_the_cell():
+    wb = load_workbook(io.BytesIO(fill_form(sample("2021"))))
+    cell = next(c for c in table_grid("2021", "table3").value_cells() if c.cell == ("granted", "commercial"))
+    wb[TABLE_SHEETS["table3"]].cell(cell.row + TOP, cell.col + 1, -2)
+    out = io.BytesIO()
+    wb.save(out)
+    with pytest.raises(FormError) as caught:
+        read_form(out.getvalue())
+    assert [p.where for p in caught.value.problems] == ["表三 E8 / 商业企业·予以公开"]
+    assert caught.value.problems[0].message == "“-2”为负数,此处不能为负"

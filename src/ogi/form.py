@@ -311,7 +311,11 @@ def read_form(data: bytes) -> Report:
             for col in values[derived]:
                 items = [values[p][col] for p in parts]
                 values[derived][col] = sum(items) if all(isinstance(v, (int, float)) for v in items) else None
-    bad += problems(data_json)
+    # named as the clerk sees the cell; a total is left out: its inputs carry the problem
+    clerk = {f"{table}.{r}.{c}": name for table in TABLE_SHEETS for (r, c), name in cell_names(template, table).items()}
+    totals = {f"{table}.{r}.{c}" for table in TABLE_SHEETS for r, c in formulas(template, table)}
+    bad += [Problem(clerk[p.where], p.message, f"{p.message_en} ({p.where})") if p.where in clerk else p
+            for p in problems(data_json) if p.where not in totals]
     if bad:
         raise FormError(bad)
     report = Report.from_json(data_json)
