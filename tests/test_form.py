@@ -16,14 +16,17 @@ from ogi.cli import app
 from ogi.form import (
     META_SHEET,
     TABLE_SHEETS,
+    TEXT_SHEET,
     TOP,
+    balance_row,
     FormError,
     fill_form,
     formulas,
     read_form,
     write_form,
 )
-from ogi.model import Meta, Report
+from ogi.model import Meta, Report, SectionText
+from ogi.render.layout import header_text
 from ogi.synth.report import synthesize
 from ogi.template.layout import table_grid
 
@@ -38,17 +41,19 @@ def sample(template: str) -> Report:
 @pytest.mark.parametrize("template", ["2019", "2021"])
 def test_form_sheets_follow_the_official_grid(template):
     wb = load_workbook(io.BytesIO(write_form(template)))
-    assert wb.sheetnames == [META_SHEET, *TABLE_SHEETS.values()]
+    assert wb.sheetnames == [META_SHEET, TEXT_SHEET, *TABLE_SHEETS.values()]
     for table, name in TABLE_SHEETS.items():
         ws = wb[name]
         grid = table_grid(template, table)
         merged = {(m.min_row, m.min_col, m.max_row - m.min_row + 1, m.max_col - m.min_col + 1)
                   for m in ws.merged_cells.ranges}
         spans = {(c.row + TOP, c.col + 1, c.rowspan, c.colspan) for c in grid.cells if c.rowspan > 1 or c.colspan > 1}
+        if table == "table3":  # the balance check's label, below the table
+            spans.add((balance_row(grid), 1, 1, 3))
         assert merged == spans
         for c in grid.cells:
             if c.role != "value":
-                assert ws.cell(c.row + TOP, c.col + 1).value == c.text
+                assert ws.cell(c.row + TOP, c.col + 1).value == header_text(c.text, template)
 
 
 def test_totals_are_formulas_and_inputs_are_validated():
@@ -95,7 +100,8 @@ def test_text_in_an_input_cell_is_named():
     wb.save(out)
     with pytest.raises(FormError) as caught:
         read_form(out.getvalue())
-    assert [p.where for p in caught.value.problems] == ["table4.review.upheld"]
+    assert [str(p) for p in caught.value.problems] == [
+        "表四 A6 / 行政复议·结果维持: “三件”不是数字 ('三件' is not a number (table4.review.upheld))"]
 
 
 def test_form_command_then_render(tmp_path):
@@ -106,7 +112,7 @@ def test_form_command_then_render(tmp_path):
     filled.write_bytes(fill_form(sample("2021")))
     result = CliRunner().invoke(app, ["render", str(filled), "--to", "md"])
     assert result.exit_code == 0, result.output
-    assert "(七)总计" in (tmp_path / "filled.md").read_text(encoding="utf-8")
+    assert "（七）总计" in (tmp_path / "filled.md").read_text(encoding="utf-8")
 
 
 def test_any_workbook_reads_as_tables_with_spans():
@@ -125,3 +131,15 @@ def test_any_workbook_reads_as_tables_with_spans():
         ("信息内容", 0, 0, 1), ("本年制发件数", 0, 1, 2), ("规章", 1, 0, 1), ("3", 1, 1, 1), ("4", 1, 2, 1)]
     with pytest.raises(UnreadableFile):
         read(b"PK\x03\x04xl/not really a workbook", "broken.xlsx")
+
+
+def test_a_negative_count_is_named_as_the_clerk_sees_the_cell():
+    wb = load_workbook(io.BytesIO(fill_form(sample("2021"))))
+    cell = next(c for c in table_grid("2021", "table3").value_cells() if c.cell == ("granted", "commercial"))
+    wb[TABLE_SHEETS["table3"]].cell(cell.row + TOP, cell.col + 1, -2)
+    out = io.BytesIO()
+    wb.save(out)
+    with pytest.raises(FormError) as caught:
+        read_form(out.getvalue())
+    assert [p.where for p in caught.value.problems] == ["表三 E8 / 商业企业·予以公开"]
+    assert caught.value.problems[0].message == "“-2”为负数,此处不能为负"

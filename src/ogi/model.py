@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from .template import BY_CODE, FORMATS, Severity
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: ``sections`` (the narrative) in the JSON
+SECTION_KEYS = ("s1", "s2", "s3", "s4", "s5", "s6")
 
 Value = int | float | None
 
@@ -56,8 +57,9 @@ class Meta(BaseModel):
 
 
 class SectionText(BaseModel):
-    """A section's heading as printed (None when lost) and its text, with the source line
-    and page of the heading and of each line of the text (``places``, one per line)."""
+    """A section's heading as printed (None when lost) and its text, one paragraph a line,
+    with the source line and page of the heading and of each paragraph (``places``, one
+    per line; not part of the JSON, which gives where the section starts)."""
 
     heading: str | None = None
     text: str = ""
@@ -76,6 +78,17 @@ class SectionText(BaseModel):
                 return place
         return self.line, self.page
 
+    def paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.text.split("\n") if p.strip()]
+
+    def as_json(self) -> dict:
+        return {"heading": self.heading, "text": self.text, "line": self.line, "page": self.page}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "SectionText":
+        return cls(heading=data.get("heading"), text=data.get("text") or "", line=data.get("line"),
+                   page=data.get("page"))
+
 
 class Report(BaseModel):
     schema_version: int = SCHEMA_VERSION
@@ -86,7 +99,16 @@ class Report(BaseModel):
     table4: dict[str, dict[str, Value]] = Field(default_factory=dict)
     findings: list[Finding] = Field(default_factory=list)
     provenance: dict[str, dict[str, Any]] = Field(default_factory=dict)
-    sections: dict[str, SectionText] = Field(default_factory=dict)  # not in the JSON contract
+    sections: dict[str, SectionText] = Field(default_factory=dict)  # s1 … s6, in printed order
+
+    @field_validator("schema_version")
+    @classmethod
+    def _current(cls, version: int) -> int:
+        """A report stored or written by an earlier schema reads as the current one (version 1
+        lacked only ``sections``); one from a later schema is refused."""
+        if version > SCHEMA_VERSION:
+            raise ValueError(f"schema_version {version} is newer than this ogi ({SCHEMA_VERSION})")
+        return SCHEMA_VERSION
 
     def value(self, dotted: str) -> Value:
         """A value by its schema key, e.g. ``table3.denied.state_secret.total``."""
@@ -106,21 +128,26 @@ class Report(BaseModel):
             "table2": self.table2,
             "table3": self.table3,
             "table4": self.table4,
+            "sections": {k: self.sections[k].as_json() for k in SECTION_KEYS if k in self.sections},
             "findings": [f.as_json() for f in self.findings],
             "provenance": self.provenance,
         }
 
     @classmethod
     def from_json(cls, data: dict) -> "Report":
-        """Read back what :meth:`as_json` wrote (findings keep code, severity, message, where)."""
+        """Read back what :meth:`as_json` wrote (findings keep code, severity, message, where).
+
+        Both schema versions read: version 1 had no ``sections`` (the report then has none);
+        the object read is of the current version."""
         findings = [Finding(code=f["code"], severity=f.get("severity") or BY_CODE[f["code"]].severity,
                             message=f.get("message", ""), where=f.get("where"))
                     for f in data.get("findings") or []]
-        return cls(schema_version=data.get("schema_version", SCHEMA_VERSION),
-                   source=Source(**(data.get("source") or {})), meta=Meta(**(data.get("meta") or {})),
+        sections = {k: SectionText.from_json(v) for k, v in (data.get("sections") or {}).items()
+                    if k in SECTION_KEYS and isinstance(v, dict)}
+        return cls(source=Source(**(data.get("source") or {})), meta=Meta(**(data.get("meta") or {})),
                    table2=data.get("table2") or {}, table3=data.get("table3") or {},
                    table4=data.get("table4") or {}, findings=findings,
-                   provenance=data.get("provenance") or {})
+                   provenance=data.get("provenance") or {}, sections=sections)
 
 
 def empty_tables(template: str) -> dict[str, dict[str, dict[str, Value]]]:

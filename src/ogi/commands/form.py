@@ -24,14 +24,19 @@ def form_cmd(
     output: Path = typer.Option(..., "--output", "-o", help="The xlsx file to write."),
     to: FormKind = typer.Option(FormKind.xlsx, "--to", help="Only xlsx for now."),
     template: Template = typer.Option(Template.t2021, "--template", help="2021 (report years 2021→) or 2019."),
+    ledger: bool = typer.Option(False, "--ledger", help="Write the application ledger template (依申请公开台账) instead."),
 ) -> None:
     """Write a spreadsheet to fill in: one sheet per table laid out like the official
-    tables, totals as formulas, input cells validated. Read it back with 'ogi render
-    FILE' or 'ogi parse FILE'."""
-    from ..form import write_form
-
+    tables, totals as formulas, input cells validated, a sheet for the text. Read it back
+    with 'ogi render FILE' or 'ogi parse FILE'. With --ledger: the ledger template, one
+    row per application, read by 'ogi ledger …'."""
     if output.is_dir():
         err.print(f"[red]ogi: {output} is a folder; give a file name[/red]")
         raise typer.Exit(2)
-    output.write_bytes(write_form(template.value))
+    if ledger:
+        from ..ledger.template import write_ledger_template
+        output.write_bytes(write_ledger_template())
+    else:
+        from ..form import write_form
+        output.write_bytes(write_form(template.value))
     out.print(str(output))

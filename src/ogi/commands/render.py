@@ -26,7 +26,8 @@ def render_cmd(
 ) -> None:
     """Draw a report in the official 2019 or 2021 format: six sections, three tables with
     merged header cells and group rows. The data is checked first; errors stop the
-    rendering unless --force. Exit status: 0 rendered, 1 bad input or errors."""
+    rendering unless --force, which marks every page “草稿 · 未通过校验”. Exit status: 0
+    rendered, 1 bad input or errors."""
     from ..render import InvalidReport, render
     from ..render.checked import check, errors, load
 
@@ -54,5 +55,7 @@ def render_cmd(
     if target.resolve() == data.resolve():
         err.print(f"[red]ogi: the output {target} would overwrite the input; give -o[/red]")
         raise typer.Exit(1)
-    target.write_bytes(render(report, to.value))
+    target.write_bytes(render(report, to.value, draft=bool(bad)))
+    if bad:
+        err.print(f"[yellow]ogi: {target} 标注为“草稿 · 未通过校验” / marked as a draft that failed the checks[/yellow]")
     out.print(f"{target}")

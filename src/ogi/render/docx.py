@@ -8,7 +8,7 @@ from docx import Document as new_document
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
 
 from ..model import Report
@@ -56,6 +56,11 @@ def add_table(doc, table: DrawnTable) -> None:
 def page_docx(page: Page) -> bytes:
     doc = new_document()
     _use_font(doc.styles["Normal"], 11)
+    if page.mark:  # in the page header: on every page
+        mark = doc.sections[0].header.paragraphs[0]
+        mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = mark.add_run(page.mark)
+        run.bold, run.font.size, run.font.color.rgb = True, Pt(14), RGBColor(0xB0, 0, 0)
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = title.add_run(page.title)
@@ -76,5 +81,5 @@ def page_docx(page: Page) -> bytes:
     return out.getvalue()
 
 
-def render_docx(report: Report, preface: tuple[str, ...] = ()) -> bytes:
-    return page_docx(page_of(report, preface))
+def render_docx(report: Report, preface: tuple[str, ...] = (), draft: bool = False) -> bytes:
+    return page_docx(page_of(report, preface, draft))

@@ -26,7 +26,8 @@ def table_markdown(table: DrawnTable) -> list[str]:
 
 
 def page_markdown(page: Page) -> str:
-    out = [page.title, "=" * 2 * len(page.title), ""]
+    out = [f"**{page.mark}**", ""] if page.mark else []
+    out += [page.title, "=" * 2 * len(page.title), ""]
     for label, value in page.meta:
         out += [f"{label}:{value}", ""]
     for p in page.preface:
@@ -40,5 +41,5 @@ def page_markdown(page: Page) -> str:
     return "\n".join(out)
 
 
-def render_markdown(report: Report, preface: tuple[str, ...] = ()) -> str:
-    return page_markdown(page_of(report, preface))
+def render_markdown(report: Report, preface: tuple[str, ...] = (), draft: bool = False) -> str:
+    return page_markdown(page_of(report, preface, draft))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..model import Report
+from ..model import SCHEMA_VERSION, SECTION_KEYS, Report
 from ..template import FORMATS, Kind
 
 
@@ -50,6 +50,11 @@ def problems(data: dict) -> list[Problem]:
         return [Problem("meta.template", f"格式“{template}”无法绘制,应为 2019 或 2021",
                         f"template {template!r} cannot be drawn; expected 2019 or 2021")]
     found: list[Problem] = []
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= SCHEMA_VERSION:
+        found.append(Problem("schema_version", f"数据格式版本“{version}”无法读取,应为 1 至 {SCHEMA_VERSION}",
+                             f"schema_version {version!r} cannot be read; expected 1 to {SCHEMA_VERSION}"))
+    found += section_problems(data.get("sections"))
     year = meta.get("year")
     if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
         found.append(Problem("meta.year", f"年度“{year}”不是整数", f"year {year!r} is not an integer"))
@@ -81,6 +86,28 @@ def problems(data: dict) -> list[Problem]:
         for row, cols in (data.get(table) or {}).items():
             if f"{table}.{row}" not in known_rows:
                 found.append(Problem(f"{table}.{row}", f"{template} 格式中没有这一行", f"no such row in the {template} format"))
+    return found
+
+
+def section_problems(sections) -> list[Problem]:
+    """What is wrong with ``sections``: keys s1…s6, each an object whose ``heading`` is text
+    or null and whose ``text`` is text (paragraphs one a line)."""
+    if sections is None:
+        return []
+    if not isinstance(sections, dict):
+        return [Problem("sections", "sections 应为对象(s1 至 s6)", "sections must be an object (s1 to s6)")]
+    found = []
+    for key, section in sections.items():
+        where = f"sections.{key}"
+        if key not in SECTION_KEYS:
+            found.append(Problem(where, f"没有“{key}”这一部分,应为 s1 至 s6", f"no section {key!r}; expected s1 to s6"))
+        elif not isinstance(section, dict):
+            found.append(Problem(where, "应为对象(heading、text)", "must be an object (heading, text)"))
+        else:
+            for field in ("heading", "text"):
+                value = section.get(field)
+                if value is not None and not isinstance(value, str):
+                    found.append(Problem(f"{where}.{field}", f"“{value}”不是文字", f"{value!r} is not text"))
     return found
 
 

@@ -136,6 +136,23 @@ MIGRATIONS: tuple[Migration, ...] = (
         "CREATE INDEX text_prints_print ON text_prints (print)",
         "CREATE INDEX text_prints_report ON text_prints (report_id)",
     )),
+    # reports an agency writes in ogi (ogi.ledger.workflow): every version kept; a published
+    # one is never changed, a correction is the next version with the changes listed
+    Migration(6, "authored reports: draft → checked → published, every version kept", (
+        "CREATE SEQUENCE authored_id_seq",
+        """CREATE TABLE authored (
+            id BIGINT PRIMARY KEY DEFAULT nextval('authored_id_seq'),
+            agency TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            version INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            document TEXT NOT NULL,
+            changes TEXT,
+            saved_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+            published_at TIMESTAMP,
+            UNIQUE (agency, year, version)
+        )""",
+    )),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -93,6 +93,12 @@ RULES: tuple[Rule, ...] = (
          "section.s1, section.s5 (of each report)"),
     Rule("ROLLUP_MISMATCH", W, "政府报告与所属部门报告之和不一致", "a government's table ≠ sum of its departments'"),
     Rule("OCR_LOW_CONFIDENCE", W, "OCR 识别置信度低", "a value read by OCR below the confidence threshold"),
+    # the application ledger (ogi.ledger): statutory deadlines, 条例 Art. 30 and 33
+    Rule("REPLY_OVERDUE", W, "申请答复超过法定期限(20个工作日,延期再加20个)",
+         "an application replied (or still open) after its statutory deadline", "ledger"),
+    Rule("REPLY_DUE_SOON", I, "未答复的申请即将到期", "an open application close to its deadline", "ledger"),
+    Rule("CORRECTION_LATE", W, "补正通知晚于收到申请后7个工作日",
+         "the correction notice went out after 7 working days", "ledger"),
     # input
     Rule("NOT_A_REPORT", E, "不是政府信息公开工作年度报告", "the input is not an annual report"),
 )

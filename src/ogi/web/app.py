@@ -20,6 +20,7 @@ from .. import __version__
 from ..store import StoreError
 from . import (
     api,
+    author,
     routes_agencies,
     routes_compare,
     routes_overview,
@@ -74,7 +75,7 @@ def create_app(db_url: str, files_dir: Path | None = None, token: str | None = N
     app.state.site = site
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
-    for module in (routes_overview, routes_reports, routes_agencies, routes_compare, routes_upload):
+    for module in (routes_overview, routes_reports, routes_agencies, routes_compare, routes_upload, author):
         app.include_router(module.router)
 
     @app.get("/docs", include_in_schema=False)
