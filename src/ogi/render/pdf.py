@@ -53,4 +53,7 @@ def page_pdf(page: Page, css: str = CSS, justify: bool = False) -> bytes:
 
 
 def render_pdf(report: Report, preface: tuple[str, ...] = (), draft: bool = False) -> bytes:
-    return page_pdf(page_of(report, preface, draft), justify=True)
+    """The report as a PDF to publish. Paragraphs are not justified by spaces: a published
+    PDF's text layer is searched, copied, read aloud and crawled, and a space between every
+    two characters would follow the text everywhere (see docs/render.md)."""
+    return page_pdf(page_of(report, preface, draft))
