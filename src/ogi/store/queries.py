@@ -15,7 +15,6 @@ from ..template.formats import T4_GROUP_LABELS, T4_RESULTS
 from .backend import Database, StoreError
 
 REVIEW_STATUSES = ("open", "confirmed", "dismissed")
-GROUPINGS = {"year": "r.year", "region": "a.region", "level": "a.level", "agency": "a.name"}
 
 _T3 = FORMATS["2021"].table3
 
@@ -83,45 +82,94 @@ def _number(value):
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
-def _case(measure: Measure) -> tuple[str, list]:
-    parts, params = [], []
-    for table, row, col in measure.cells:
-        parts.append("(c.table_key = ? AND c.row_key = ? AND c.column_key = ?)")
-        params += [table, row, col]
-    return f"sum(CASE WHEN {' OR '.join(parts)} THEN c.value END)", params
+GROUPINGS = ("year", "region", "province", "city", "county", "level", "agency")
+_SQL_GROUPS = {"year": "r.year", "level": "a.level", "agency": "a.name"}
+_REGION_GROUPS = ("region", "province", "city", "county")  # rolled up from agencies by store.regions
+NO_GROUP = "全部"
 
 
-def stats(db: Database, by: str | None = None, year: int | None = None) -> list[dict]:
-    """Totals and rates per group (``by``: year, region, level or agency; None: all)."""
+def rate_parts(key: str) -> tuple[str, str]:
+    """The keys under which a rate's numerator and denominator are given beside it."""
+    return f"{key}_numerator", f"{key}_denominator"
+
+
+def _rates(item: dict) -> None:
+    for key, _, num, den in RATES:
+        n = sum(item[k] or 0 for k in num)
+        d = sum(-(item[k[1:]] or 0) if k.startswith("-") else (item[k] or 0) for k in den)
+        numerator, denominator = rate_parts(key)
+        item[key] = round(n / d, 4) if d else None
+        item[numerator], item[denominator] = _number(float(n)), _number(float(d))
+
+
+def stats(db: Database, by: str | None = None, year: int | None = None,
+          include_inconsistent: bool = False) -> list[dict]:
+    """Totals and rates per group (``by``: year, region, province, city, county, level or
+    agency; None: all), over the counted reports: one per agency and year, its latest version.
+
+    Reports whose own tables break a hard identity (``store.summary.HARD_IDENTITIES``) are
+    left out unless ``include_inconsistent``; each group says how many were left out
+    (``excluded``) and for which rule (``excluded_<CODE>``; a report may break several).
+    Every rate comes with its numerator and denominator (``<rate>_numerator``, ``…_denominator``)."""
+    from .summary import HARD_IDENTITIES, column, source
+
     if by is not None and by not in GROUPINGS:
         raise StoreError(f"unknown grouping {by!r}: one of {', '.join(GROUPINGS)}")
-    group = GROUPINGS[by] if by else "'全部'"
-    selects, params = [], []
-    for i, m in enumerate(MEASURES):
-        sql, p = _case(m)
-        selects.append(f"{sql} AS m{i}")
-        params += p
-    where, wparams = ("WHERE r.year = ?", [year]) if year is not None else ("", [])
-    sql = (f"SELECT {group} AS grp, count(DISTINCT r.id) AS reports, {', '.join(selects)} "
-           "FROM reports r JOIN primary_reports p ON p.id = r.id "
-           "LEFT JOIN agencies a ON a.id = r.agency_id "
-           "LEFT JOIN cells c ON c.report_id = r.id AND c.table_key IN ('table3', 'table4') "
-           f"{where} GROUP BY 1 ORDER BY 1")
-    rows = db.execute(sql, params + wparams)
+    key = "r.agency_id" if by in _REGION_GROUPS else _SQL_GROUPS.get(by, f"'{NO_GROUP}'")
+    keep = "TRUE" if include_inconsistent else "s.broken IS NULL"
+    sums = ", ".join(f"sum(s.{column(m)}) FILTER (WHERE {keep})" for m in MEASURES)
+    broken = ", ".join(f"count(*) FILTER (WHERE s.broken LIKE '%{code}%')" for code in HARD_IDENTITIES)
+    where, params = ("WHERE r.year = ?", [year]) if year is not None else ("", [])
+    rows = db.execute(
+        f"SELECT {key} AS grp, count(*) FILTER (WHERE {keep}) AS reports, "
+        f"count(*) FILTER (WHERE NOT ({keep})) AS excluded, {broken}, {sums} "
+        f"FROM reports r JOIN primary_reports p ON p.id = r.id JOIN {source(db)} s ON s.report_id = r.id "
+        f"LEFT JOIN agencies a ON a.id = r.agency_id {where} GROUP BY 1", params)
+    fields = ["reports", "excluded", *(f"excluded_{c}" for c in HARD_IDENTITIES), *(m.key for m in MEASURES)]
+    groups: dict = {}
+    names = _group_names(db, by)
+    for grp, *values in rows:
+        name = names(grp)
+        acc = groups.setdefault(name, dict.fromkeys(fields))
+        for f, v in zip(fields, values):
+            if v is not None:
+                acc[f] = (acc[f] or 0) + v
     out = []
-    for row in rows:
-        item = {"group": row[0], "reports": row[1]}
-        item.update({m.key: _number(v) for m, v in zip(MEASURES, row[2:])})
-        for key, _, num, den in RATES:
-            n = sum(item[k] or 0 for k in num)
-            d = sum(-(item[k[1:]] or 0) if k.startswith("-") else (item[k] or 0) for k in den)
-            item[key] = round(n / d, 4) if d else None
+    counts = fields[:2 + len(HARD_IDENTITIES)]
+    for name in sorted(groups, key=lambda g: (g is None, str(g))):
+        item = {"group": name}
+        for k, v in groups[name].items():
+            item[k] = (v or 0) if k in counts else (None if v is None else _number(float(v)))
+        _rates(item)
         out.append(item)
     return out
 
 
-STAT_LABELS = {"group": "分组", "reports": "报告数", **{m.key: m.label for m in MEASURES},
-               **{key: label for key, label, _, _ in RATES}}
+def _group_names(db: Database, by: str | None):
+    """How a SQL group key becomes the group shown: levels by their Chinese label, agencies
+    by the region they roll up into."""
+    from .regions import LEVEL_LABELS, agency_regions
+
+    if by == "level":
+        return lambda code: LEVEL_LABELS.get(code, code)
+    if by in _REGION_GROUPS:
+        regions = agency_regions(db)
+        field = "path" if by == "region" else by
+        return lambda agency_id: getattr(regions[agency_id], field) if agency_id in regions else None
+    return lambda grp: grp
+
+
+def counted_versions(db: Database, year: int | None = None) -> tuple[int, int]:
+    """(reports counted, reports not counted because a later version or a fuller copy of the
+    same agency's report of that year is stored)."""
+    where, params = ("WHERE r.year = ?", [year]) if year is not None else ("", [])
+    counted, stored = db.execute(f"SELECT count(p.id), count(*) FROM reports r LEFT JOIN primary_reports p "
+                                 f"ON p.id = r.id {where}", params)[0]
+    return counted, stored - counted
+
+
+STAT_LABELS = {"group": "分组", "reports": "报告数", "excluded": "未计入(表内勾稽不符)",
+               **{m.key: m.label for m in MEASURES}, **{key: label for key, label, _, _ in RATES}}
 
 
 # ------------------------------------------------------------------ compare
@@ -227,3 +275,79 @@ def review(db: Database, finding_id: int, status: str, comment: str | None = Non
         db.execute("DELETE FROM reviews WHERE sha256 = ? AND code = ? AND where_key = ?", list(found[0]))
         db.execute("INSERT INTO reviews (sha256, code, where_key, status, comment) VALUES (?, ?, ?, ?, ?)",
                    [*found[0], status, comment])
+
+
+# ------------------------------------------------------------------ versions
+
+@dataclass
+class Version:
+    """A stored report of an agency and year, as a version: its number (copies of one
+    version share it), the report it was compared with, and whether statistics count it."""
+
+    report_id: int
+    version: int
+    sequence: int  # order among the stored reports of the agency and year, oldest first
+    date: str | None
+    counted: bool
+    copy_of: int | None  # the earlier report of the same version whose printed values it repeats
+    filled: int
+    location: str
+
+
+@dataclass
+class Versions:
+    agency: str
+    year: int
+    versions: list[Version]
+    changes: list[tuple[int, int, str, object, object]]  # (from version, to version, cell key, before, after)
+
+
+def _values(db: Database, ids: list[int]) -> dict[int, dict[str, float | None]]:
+    out: dict[int, dict[str, float | None]] = {i: {} for i in ids}
+    for rid, t, r, c, v in db.execute("SELECT report_id, table_key, row_key, column_key, value FROM cells "
+                                      "WHERE report_id IN (SELECT unnest(?::BIGINT[]))", [ids]):
+        out[rid][f"{t}.{r}.{c}"] = _number(v)
+    return out
+
+
+def cell_tuple(key: str) -> tuple[str, str, str]:
+    """``table3.denied.state_secret.total`` → (table3, denied.state_secret, total)."""
+    table, rest = key.split(".", 1)
+    row, col = rest.rsplit(".", 1)
+    return table, row, col
+
+
+def _agrees(a: dict, b: dict) -> bool:
+    """Two reports print the same values wherever both print one (a page and its PDF)."""
+    return all(a[k] == v for k, v in b.items() if v is not None and a.get(k) is not None)
+
+
+def versions(db: Database, agency_id: int, year: int) -> Versions:
+    """Every stored report of an agency's year in version order, and what changed from each
+    version to the next. A report that agrees with the version before it on every value
+    both print is a copy of it (a page and the PDF it links to), not a new version."""
+    name = db.scalar("SELECT name FROM agencies WHERE id = ?", [agency_id])
+    rows = db.execute("SELECT v.id, v.sequence, v.version_date, v.latest, r.filled, r.location "
+                      "FROM report_versions v JOIN reports r ON r.id = v.id "
+                      "WHERE v.agency_id = ? AND v.year = ? ORDER BY v.sequence", [agency_id, year])
+    if not rows:
+        raise StoreError(f"{name or agency_id} 没有 {year} 年的报告 / has no report of {year}")
+    values = _values(db, [r[0] for r in rows])
+    out: list[Version] = []
+    heads: list[int] = []  # per version, its fullest report so far
+    for rid, sequence, date, latest, filled, location in rows:
+        head = heads[-1] if heads else None
+        if head is not None and _agrees(values[head], values[rid]):
+            out.append(Version(rid, len(heads), sequence, date, bool(latest), head, filled, location))
+            if filled > next(v.filled for v in out if v.report_id == head):
+                heads[-1] = rid
+            continue
+        heads.append(rid)
+        out.append(Version(rid, len(heads), sequence, date, bool(latest), None, filled, location))
+    order = cell_order()
+    changes = []
+    for i in range(1, len(heads)):
+        before, after = values[heads[i - 1]], values[heads[i]]
+        keys = sorted(set(before) | set(after), key=lambda k: (order.get(cell_tuple(k), len(order)), k))
+        changes += [(i, i + 1, k, before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)]
+    return Versions(name or str(agency_id), year, out, changes)
