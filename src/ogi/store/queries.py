@@ -351,3 +351,97 @@ def versions(db: Database, agency_id: int, year: int) -> Versions:
         keys = sorted(set(before) | set(after), key=lambda k: (order.get(cell_tuple(k), len(order)), k))
         changes += [(i, i + 1, k, before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)]
     return Versions(name or str(agency_id), year, out, changes)
+
+
+# ------------------------------------------------------------------ year over year
+
+TREND_FIELDS = ("group", "year", "reports", "value", "previous", "change", "pct_change")
+TREND_SORTS = ("change", "pct_change")
+
+
+def trend(db: Database, measure: str = "received", by: str | None = None, years: tuple[int, int] | None = None,
+          agency_id: int | None = None, region: str | None = None, include_inconsistent: bool = False,
+          sort: str | None = None, limit: int | None = None) -> list[dict]:
+    """A measure per group and year, with its change from the year before (``change``,
+    ``pct_change``; null where the group has no value the year before).
+
+    ``measure``: a key of :data:`MEASURES` (read from the per-report summary) or any cell key
+    of the codebook (``table2.licensing.decisions``). ``by`` groups as :func:`stats` does
+    (None: one series for everything selected); ``agency_id`` and ``region`` (a part of
+    the region's path, ``北碚区``) narrow the reports. Counted reports only (the latest
+    version of each agency's year), without those breaking a hard identity unless
+    ``include_inconsistent``. ``sort`` (``change``/``pct_change``, largest first) and ``limit``
+    rank the rows that have a change — “whose applications rose most”."""
+    from .summary import column, source
+
+    if by is not None and by not in GROUPINGS:
+        raise StoreError(f"unknown grouping {by!r}: one of {', '.join(GROUPINGS)}")
+    if sort is not None and sort not in TREND_SORTS:
+        raise StoreError(f"unknown order {sort!r}: one of {', '.join(TREND_SORTS)}")
+    params: list = []
+    if measure in {m.key for m in MEASURES}:
+        value = f"s.{column(measure)}"
+    else:
+        from ..codebook import labels_zh
+
+        if measure not in labels_zh():
+            raise StoreError(f"没有这个指标 / unknown measure {measure!r}: one of "
+                             f"{', '.join(m.key for m in MEASURES)}, or a cell key (ogi codebook)")
+        value = ("(SELECT c.value FROM cells c WHERE c.report_id = r.id AND c.table_key = ? AND c.row_key = ? "
+                 "AND c.column_key = ?)")
+        params += list(cell_tuple(measure))
+    conds = [] if include_inconsistent else ["s.broken IS NULL"]
+    if years:
+        conds.append("r.year BETWEEN ? AND ?")
+        params += [years[0] - 1, years[1]]  # the year before the first, for its change
+    if agency_id is not None:
+        conds.append("r.agency_id = ?")
+        params.append(agency_id)
+    key = "r.agency_id" if by in _REGION_GROUPS or region else _SQL_GROUPS.get(by, f"'{NO_GROUP}'")
+    where = f"WHERE r.year IS NOT NULL{''.join(' AND ' + c for c in conds)}"
+    rows = db.execute(f"SELECT {key}, r.year, count(*), sum({value}) FROM reports r "
+                      f"JOIN primary_reports p ON p.id = r.id JOIN {source(db)} s ON s.report_id = r.id "
+                      f"LEFT JOIN agencies a ON a.id = r.agency_id {where} GROUP BY 1, 2", params)
+    rows = _in_region(db, rows, region, by)
+    names = _group_names(db, by) if not region or by in _REGION_GROUPS or by == "level" else (lambda g: g)
+    series: dict = {}
+    for grp, year, n, v in rows:
+        name = names(grp)
+        acc = series.setdefault(name, {}).setdefault(year, [0, None])
+        acc[0] += n
+        if v is not None:
+            acc[1] = (acc[1] or 0) + v
+    out = []
+    for name in sorted(series, key=lambda g: (g is None, str(g))):
+        for year in sorted(series[name]):
+            if years and year < years[0]:
+                continue
+            n, v = series[name][year]
+            prev = series[name].get(year - 1, (0, None))[1]
+            change = v - prev if v is not None and prev is not None else None
+            out.append(dict(zip(TREND_FIELDS, (name, year, n, _number(v), _number(prev), _number(change),
+                                               round(change / prev, 4) if change is not None and prev else None))))
+    if sort:
+        out = sorted((r for r in out if r[sort] is not None), key=lambda r: (-r[sort], str(r["group"]), r["year"]))
+    return out[:limit] if limit else out
+
+
+def _in_region(db: Database, rows: list[tuple], region: str | None, by: str | None) -> list[tuple]:
+    """Rows keyed by agency id, kept when the agency's region path holds ``region``, and
+    keyed again as ``by`` wants."""
+    if not region:
+        return rows
+    from .regions import LEVEL_LABELS, agency_regions
+
+    regions = agency_regions(db)
+    kept = [r for r in rows if r[0] in regions and region in (regions[r[0]].path or "")]
+    if by in _REGION_GROUPS:
+        return kept
+    if by is None:
+        return [(f"{NO_GROUP}({region})", *r[1:]) for r in kept]
+    if by == "level":
+        return [(regions[r[0]].level, *r[1:]) for r in kept]
+    if by == "agency":
+        names = dict(db.execute("SELECT id, name FROM agencies"))
+        return [(names.get(r[0]), *r[1:]) for r in kept]
+    raise StoreError("--region 不能与 --by year 一起用 / --region does not go with --by year")
