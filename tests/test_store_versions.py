@@ -107,3 +107,18 @@ def test_migration_3_fixes_the_summary_columns():
     assert COLUMNS[:3] == ("m_received", "m_carried_over", "m_handled")
     assert "m_denied__process_information" in COLUMNS
     assert any(s.startswith("CREATE TABLE report_summary") for s in step.statements)
+
+
+def test_after_a_merge_the_counted_report_follows_the_agencies(db_url, report_writer):
+    first = report_writer.write("江苏省测试市甲区民政局", 2022)
+    second = report_writer.write("江苏省测试市乙区民政局", 2022, tables=corrected(first.tables))
+    republish(second, "2023-03-15")
+    assert runner.invoke(app, ["ingest", str(report_writer.folder), "--db", db_url, "-j", "1"]).exit_code == 0
+    (before,) = cli_json("stats", "--db", db_url)
+    assert before["reports"] == 2
+    ids = {row["name"]: row["id"] for row in cli_json("agencies", "list", "--db", db_url)}
+    merged = runner.invoke(app, ["agencies", "merge", str(ids["江苏省测试市乙区民政局"]),
+                                 str(ids["江苏省测试市甲区民政局"]), "--db", db_url])
+    assert merged.exit_code == 0, merged.output
+    (after,) = cli_json("stats", "--db", db_url)  # one agency now: its later report is the one counted
+    assert after["reports"] == 1 and after["granted"] == first.tables["table3"]["granted"]["total"] + 1

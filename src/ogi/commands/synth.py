@@ -15,6 +15,8 @@ def synth_cmd(
     out_dir: Path = typer.Option(..., "--out", "-o", help="Folder to write (reports, expected/, manifest.csv)."),
     seed: int = typer.Option(0, "--seed", help="Same seed, same corpus."),
     formats: str = typer.Option("txt,html", "--formats", help="Comma-separated: txt, html, pdf, docx."),
+    panel: bool = typer.Option(False, "--panel", help="Agencies reporting across years (carry-over and stocks "
+                                                      "consistent), governments with departments, renamed agencies."),
 ) -> None:
     """Write N synthetic reports with known values and their expected JSON, for
     'python shared/tools/score.py DIR'. PDF needs WeasyPrint and a CJK font."""
@@ -29,6 +31,6 @@ def synth_cmd(
     if out_dir.exists() and not out_dir.is_dir():
         err.print(f"[red]ogi: {out_dir} is not a folder[/red]")
         raise typer.Exit(2)
-    written = generate(n, out_dir, seed=seed, formats=kinds)
+    written = generate(n, out_dir, seed=seed, formats=kinds, panel=panel)
     errors = sum(1 for w in written if w.error)
     out.print(f"{len(written)} reports ({errors} with a deliberate error) → {out_dir}")

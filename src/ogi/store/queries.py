@@ -83,7 +83,7 @@ def _number(value):
 
 
 GROUPINGS = ("year", "region", "province", "city", "county", "level", "agency")
-_SQL_GROUPS = {"year": "r.year", "level": "a.level", "agency": "a.name"}
+_SQL_GROUPS = {"year": "s.year", "level": "a.level", "agency": "a.name"}
 _REGION_GROUPS = ("region", "province", "city", "county")  # rolled up from agencies by store.regions
 NO_GROUP = "全部"
 
@@ -111,20 +111,19 @@ def stats(db: Database, by: str | None = None, year: int | None = None,
     left out unless ``include_inconsistent``; each group says how many were left out
     (``excluded``) and for which rule (``excluded_<CODE>``; a report may break several).
     Every rate comes with its numerator and denominator (``<rate>_numerator``, ``…_denominator``)."""
-    from .summary import HARD_IDENTITIES, column, source
+    from .summary import HARD_IDENTITIES, column, counted
 
     if by is not None and by not in GROUPINGS:
         raise StoreError(f"unknown grouping {by!r}: one of {', '.join(GROUPINGS)}")
-    key = "r.agency_id" if by in _REGION_GROUPS else _SQL_GROUPS.get(by, f"'{NO_GROUP}'")
+    key = "s.agency_id" if by in _REGION_GROUPS else _SQL_GROUPS.get(by, f"'{NO_GROUP}'")
     keep = "TRUE" if include_inconsistent else "s.broken IS NULL"
     sums = ", ".join(f"sum(s.{column(m)}) FILTER (WHERE {keep})" for m in MEASURES)
     broken = ", ".join(f"count(*) FILTER (WHERE s.broken LIKE '%{code}%')" for code in HARD_IDENTITIES)
-    where, params = ("WHERE r.year = ?", [year]) if year is not None else ("", [])
+    where, params = ("WHERE s.year = ?", [year]) if year is not None else ("", [])
     rows = db.execute(
         f"SELECT {key} AS grp, count(*) FILTER (WHERE {keep}) AS reports, "
         f"count(*) FILTER (WHERE NOT ({keep})) AS excluded, {broken}, {sums} "
-        f"FROM reports r JOIN primary_reports p ON p.id = r.id JOIN {source(db)} s ON s.report_id = r.id "
-        f"LEFT JOIN agencies a ON a.id = r.agency_id {where} GROUP BY 1", params)
+        f"FROM {counted(db)} s LEFT JOIN agencies a ON a.id = s.agency_id {where} GROUP BY 1", params)
     fields = ["reports", "excluded", *(f"excluded_{c}" for c in HARD_IDENTITIES), *(m.key for m in MEASURES)]
     groups: dict = {}
     names = _group_names(db, by)
@@ -162,9 +161,11 @@ def _group_names(db: Database, by: str | None):
 def counted_versions(db: Database, year: int | None = None) -> tuple[int, int]:
     """(reports counted, reports not counted because a later version or a fuller copy of the
     same agency's report of that year is stored)."""
-    where, params = ("WHERE r.year = ?", [year]) if year is not None else ("", [])
-    counted, stored = db.execute(f"SELECT count(p.id), count(*) FROM reports r LEFT JOIN primary_reports p "
-                                 f"ON p.id = r.id {where}", params)[0]
+    from .summary import counted as counted_reports
+
+    where, params = ("WHERE year = ?", [year]) if year is not None else ("", [])
+    stored = db.scalar(f"SELECT count(*) FROM reports {where}", params)
+    counted = db.scalar(f"SELECT count(*) FROM {counted_reports(db)} s {where}", params)
     return counted, stored - counted
 
 
@@ -185,11 +186,23 @@ def cell_order() -> dict[tuple[str, str, str], int]:
     return order
 
 
+FEW_REPORTS = 200  # up to this many reports are named in the statement, so the scan skips to their cells
+
+
 def cell_totals(db: Database, where: str, params: Sequence) -> dict[tuple[str, str, str], float | None]:
     """Per cell key, the sum over the counted reports matching ``where`` (on ``r``)."""
+    from .summary import counted
+
+    ids = [i for (i,) in db.execute(f"SELECT s.report_id FROM {counted(db)} s JOIN reports r ON r.id = s.report_id "
+                                    f"WHERE {where}", list(params))]
+    if not ids:
+        return {}
+    if len(ids) <= FEW_REPORTS:
+        which, args = f"c.report_id IN ({', '.join('?' * len(ids))})", ids
+    else:
+        which, args = "c.report_id IN (SELECT unnest(?::BIGINT[]))", [ids]
     rows = db.execute("SELECT c.table_key, c.row_key, c.column_key, sum(c.value) FROM cells c "
-                      "JOIN reports r ON r.id = c.report_id JOIN primary_reports p ON p.id = r.id "
-                      f"WHERE {where} GROUP BY c.table_key, c.row_key, c.column_key", list(params))
+                      f"WHERE {which} GROUP BY c.table_key, c.row_key, c.column_key", args)
     return {(t, r, c): _number(v) for t, r, c, v in rows}
 
 
@@ -246,8 +259,10 @@ FINDING_COLUMNS = ("id", "agency", "year", "code", "severity", "where", "message
 
 
 def findings(db: Database, code: str | None = None, severity: str | None = None, status: str | None = None,
-             agency_id: int | None = None, year: int | None = None, origin: str | None = None) -> list[tuple]:
-    """Stored findings with their review status (``open`` when nobody reviewed them)."""
+             agency_id: int | None = None, year: int | None = None, origin: str | None = None,
+             limit: int | None = None, offset: int = 0) -> list[tuple]:
+    """Stored findings with their review status (``open`` when nobody reviewed them); one
+    page of ``limit`` from ``offset`` when a limit is given (in id order)."""
     conds, params = [], []
     for sql, value in (("f.code = ?", code), ("f.severity = ?", severity), ("coalesce(v.status, 'open') = ?", status),
                        ("r.agency_id = ?", agency_id), ("r.year = ?", year), ("f.origin = ?", origin)):
@@ -260,7 +275,8 @@ def findings(db: Database, code: str | None = None, severity: str | None = None,
         "coalesce(v.status, 'open'), v.comment, f.origin, r.location "
         "FROM findings f JOIN reports r ON r.id = f.report_id LEFT JOIN agencies a ON a.id = r.agency_id "
         "LEFT JOIN reviews v ON v.sha256 = r.sha256 AND v.code = f.code AND v.where_key = f.where_key "
-        f"{where} ORDER BY f.id", params)
+        f"{where} ORDER BY f.id" + (" LIMIT ? OFFSET ?" if limit is not None else ""),
+        params + ([limit, offset] if limit is not None else []))
 
 
 def review(db: Database, finding_id: int, status: str, comment: str | None = None) -> None:
@@ -372,7 +388,7 @@ def trend(db: Database, measure: str = "received", by: str | None = None, years:
     version of each agency's year), without those breaking a hard identity unless
     ``include_inconsistent``. ``sort`` (``change``/``pct_change``, largest first) and ``limit``
     rank the rows that have a change — “whose applications rose most”."""
-    from .summary import column, source
+    from .summary import column, counted
 
     if by is not None and by not in GROUPINGS:
         raise StoreError(f"unknown grouping {by!r}: one of {', '.join(GROUPINGS)}")
@@ -387,21 +403,20 @@ def trend(db: Database, measure: str = "received", by: str | None = None, years:
         if measure not in labels_zh():
             raise StoreError(f"没有这个指标 / unknown measure {measure!r}: one of "
                              f"{', '.join(m.key for m in MEASURES)}, or a cell key (ogi codebook)")
-        value = ("(SELECT c.value FROM cells c WHERE c.report_id = r.id AND c.table_key = ? AND c.row_key = ? "
+        value = ("(SELECT c.value FROM cells c WHERE c.report_id = s.report_id AND c.table_key = ? AND c.row_key = ? "
                  "AND c.column_key = ?)")
         params += list(cell_tuple(measure))
     conds = [] if include_inconsistent else ["s.broken IS NULL"]
     if years:
-        conds.append("r.year BETWEEN ? AND ?")
+        conds.append("s.year BETWEEN ? AND ?")
         params += [years[0] - 1, years[1]]  # the year before the first, for its change
     if agency_id is not None:
-        conds.append("r.agency_id = ?")
+        conds.append("s.agency_id = ?")
         params.append(agency_id)
-    key = "r.agency_id" if by in _REGION_GROUPS or region else _SQL_GROUPS.get(by, f"'{NO_GROUP}'")
-    where = f"WHERE r.year IS NOT NULL{''.join(' AND ' + c for c in conds)}"
-    rows = db.execute(f"SELECT {key}, r.year, count(*), sum({value}) FROM reports r "
-                      f"JOIN primary_reports p ON p.id = r.id JOIN {source(db)} s ON s.report_id = r.id "
-                      f"LEFT JOIN agencies a ON a.id = r.agency_id {where} GROUP BY 1, 2", params)
+    key = "s.agency_id" if by in _REGION_GROUPS or region else _SQL_GROUPS.get(by, f"'{NO_GROUP}'")
+    where = f"WHERE s.year IS NOT NULL{''.join(' AND ' + c for c in conds)}"
+    rows = db.execute(f"SELECT {key}, s.year, count(*), sum({value}) FROM {counted(db)} s "
+                      f"LEFT JOIN agencies a ON a.id = s.agency_id {where} GROUP BY 1, 2", params)
     rows = _in_region(db, rows, region, by)
     names = _group_names(db, by) if not region or by in _REGION_GROUPS or by == "level" else (lambda g: g)
     series: dict = {}

@@ -37,8 +37,11 @@ def column(measure: Measure | str) -> str:
 
 
 COLUMNS = tuple(column(m) for m in MEASURES)
+# the report's agency and year when summarised, and whether it is the one counted for them
+KEYS = ("report_id", "agency_id", "year", "counted", "broken")
 
-CREATE = (f"CREATE TABLE {TABLE} (report_id BIGINT NOT NULL, broken TEXT, "
+CREATE = (f"CREATE TABLE {TABLE} (report_id BIGINT NOT NULL, agency_id BIGINT, year INTEGER, "
+          "counted BOOLEAN NOT NULL DEFAULT FALSE, broken TEXT, "
           + ", ".join(f"{c} DOUBLE PRECISION" for c in COLUMNS) + ")")
 
 
@@ -50,28 +53,67 @@ def _case(measure: Measure) -> str:
 _HARD = ", ".join(f"'{code}'" for code in HARD_IDENTITIES)
 _BROKEN = ("(SELECT string_agg(code, ',' ORDER BY code) FROM (SELECT DISTINCT f.code FROM findings f "
            f"WHERE f.report_id = r.id AND f.origin = 'parse' AND f.code IN ({_HARD})) hard)")
+# the order of primary_reports (store migration 3): the latest version, then the fullest copy
+VERSION_ORDER = "coalesce(published_date, page_published_date) DESC NULLS LAST, filled DESC, id DESC"
 
 
 def select_sql(where: str) -> str:
-    """report_id, broken and every measure for the reports matching ``where`` (on ``r``)."""
+    """Every summary column for the reports matching ``where`` (on ``r``); ``counted`` as
+    primary_reports says."""
     sums = ", ".join(f"{_case(m)} AS {column(m)}" for m in MEASURES)
-    return (f"SELECT r.id AS report_id, {_BROKEN} AS broken, {sums} FROM reports r "
+    return (f"SELECT r.id AS report_id, r.agency_id, r.year, r.id IN (SELECT id FROM primary_reports) AS counted, "
+            f"{_BROKEN} AS broken, {sums} FROM reports r "
             "LEFT JOIN cells c ON c.report_id = r.id AND c.table_key IN ('table3', 'table4') "
-            f"WHERE {where} GROUP BY r.id")
+            f"WHERE {where} GROUP BY r.id, r.agency_id, r.year")
 
 
-BACKFILL = f"INSERT INTO {TABLE} (report_id, broken, {', '.join(COLUMNS)}) {select_sql('TRUE')}"
+_ALL = ", ".join(KEYS + COLUMNS)
+BACKFILL = f"INSERT INTO {TABLE} ({_ALL}) {select_sql('TRUE')}"
+_IDS = "(SELECT unnest(?::BIGINT[]))"
 
 
 def refresh(db: Database, report_ids: Sequence[int]) -> None:
-    """(Re)compute the summary rows of these reports (call it after storing them)."""
+    """(Re)compute the summary rows of these reports (call it after storing them), and which
+    report is counted for each agency and year they belong to. When the summaries no longer
+    match the reports (agencies merged or split since), every row's agency, year and counted
+    flag is recomputed first."""
     if not report_ids:
         return
     ids = [list(report_ids)]
     with db.transaction():
-        db.execute(f"DELETE FROM {TABLE} WHERE report_id IN (SELECT unnest(?::BIGINT[]))", ids)
-        db.execute(f"INSERT INTO {TABLE} (report_id, broken, {', '.join(COLUMNS)}) "
-                   + select_sql("r.id IN (SELECT unnest(?::BIGINT[]))"), ids)
+        if not fresh(db):
+            _relink(db)
+        db.execute(f"DELETE FROM {TABLE} WHERE report_id IN {_IDS}", ids)
+        db.execute(f"INSERT INTO {TABLE} ({_ALL}) " + select_sql(f"r.id IN {_IDS}").replace(
+            "r.id IN (SELECT id FROM primary_reports)", "FALSE"), ids)
+        members = [i for (i,) in db.execute(
+            "SELECT r.id FROM reports r JOIN (SELECT DISTINCT agency_id, year FROM reports "
+            f"WHERE id IN {_IDS}) t ON r.agency_id = t.agency_id AND r.year = t.year", ids)]
+        group = [sorted(set(members) | set(report_ids))]
+        winners = [[i for (i,) in db.execute(
+            f"SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY coalesce(agency_id, -id), coalesce(year, -id) "
+            f"ORDER BY {VERSION_ORDER}) AS rank FROM reports WHERE id IN {_IDS}) ranked WHERE rank = 1", group)]]
+        db.execute(f"UPDATE {TABLE} SET counted = FALSE WHERE report_id IN {_IDS}", group)
+        db.execute(f"UPDATE {TABLE} SET counted = TRUE WHERE report_id IN {_IDS}", winners)
+
+
+def _relink(db: Database) -> None:
+    """Every summary row's agency, year and counted flag, from the reports as they are now."""
+    db.execute(f"UPDATE {TABLE} SET agency_id = r.agency_id, year = r.year, counted = FALSE FROM reports r "
+               f"WHERE r.id = {TABLE}.report_id")
+    db.execute(f"UPDATE {TABLE} SET counted = TRUE WHERE report_id IN (SELECT id FROM primary_reports)")
+
+
+_FINGERPRINT = ("SELECT count(*), sum({id}), sum(coalesce(agency_id, 0)), sum(coalesce(year, 0)), "
+                "sum(coalesce(agency_id, 0) % 9973 * coalesce(year, 0)) FROM {table}")
+
+
+def fresh(db: Database) -> bool:
+    """Do the summaries cover every report, with the agency and year it has now? Two scans of
+    a few integer columns: cheap beside a window over the reports."""
+    stored = db.execute(_FINGERPRINT.format(id="id", table="reports"))[0]
+    summed = db.execute(_FINGERPRINT.format(id="report_id", table=TABLE))[0]
+    return tuple(stored) == tuple(summed)
 
 
 def refresh_stored(db: Database, sha256s: Sequence[str]) -> None:
@@ -81,13 +123,14 @@ def refresh_stored(db: Database, sha256s: Sequence[str]) -> None:
         refresh(db, [i for (i,) in ids])
 
 
-def source(db: Database) -> str:
-    """A FROM item with one summary row per stored report: the table, and the reports some
-    writer stored without a summary summed from their cells."""
-    missing = db.scalar(f"SELECT count(*) FROM reports r WHERE NOT EXISTS "
-                        f"(SELECT 1 FROM {TABLE} s WHERE s.report_id = r.id)")
-    if not missing:
-        return TABLE
-    cols = ", ".join(("report_id", "broken") + COLUMNS)
+def counted(db: Database) -> str:
+    """A FROM item: one summary row (report_id, agency_id, year, broken, the measures) per
+    counted report. The maintained table when it is fresh; else the same rows worked out
+    from the reports, the primary_reports view and the cells of reports lacking a summary."""
+    if fresh(db):
+        return f"(SELECT * FROM {TABLE} WHERE counted)"
     late = select_sql(f"NOT EXISTS (SELECT 1 FROM {TABLE} s0 WHERE s0.report_id = r.id)")
-    return f"(SELECT {cols} FROM {TABLE} UNION ALL {late})"
+    cols = ", ".join(f"s0.{c}" for c in ("broken",) + COLUMNS)
+    return (f"(SELECT r.id AS report_id, r.agency_id, r.year, TRUE AS counted, {cols} FROM reports r "
+            f"JOIN primary_reports p ON p.id = r.id JOIN (SELECT * FROM {TABLE} UNION ALL {late}) s0 "
+            "ON s0.report_id = r.id)")
