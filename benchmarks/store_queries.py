@@ -29,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OGI = [sys.executable, "-c", "import sys; from ogi.cli import app; sys.argv[0] = 'ogi'; app()"]
-RUNS = 5
+RUNS = 3
 STEPS = (10_000, 100_000)
 CLONED = ("agencies", "reports", "cells", "findings", "report_summary")
 
@@ -43,6 +43,9 @@ def run(args: list[str]) -> float:
 
 def base_store(folder: Path, n: int) -> Path:
     db = folder / "ogi.duckdb"
+    if db.exists():
+        print(f"using the store in {db}")
+        return db
     reports = folder / "reports"
     print(f"synth {n}: {run(['synth', str(n), '--out', str(reports), '--formats', 'txt']):.1f} s")
     files = sorted(str(p) for p in reports.glob("*.txt"))
@@ -61,10 +64,10 @@ def grow(con, target: int) -> None:
     factor = -(-target // have)
     r_max, a_max, f_max = con.execute("SELECT (SELECT max(id) FROM reports), (SELECT max(id) FROM agencies), "
                                       "(SELECT max(id) FROM findings)").fetchone()
-    shift = {"agencies": {"id": a_max, "name": None},
-             "reports": {"id": r_max, "agency_id": a_max, "sha256": None, "location": None, "document": None},
+    shift = {"agencies": {"id": a_max, "name": a_max},
+             "reports": {"id": r_max, "agency_id": a_max, "sha256": r_max, "location": r_max, "document": None},
              "cells": {"report_id": r_max}, "findings": {"id": f_max, "report_id": r_max},
-             "report_summary": {"report_id": r_max}}
+             "report_summary": {"report_id": r_max, "agency_id": a_max}}
     start = time.perf_counter()
     con.execute("BEGIN")
     for table in CLONED:
@@ -76,13 +79,15 @@ def grow(con, target: int) -> None:
                 exprs.append(c)
             elif c == "document":
                 exprs.append("'{}'")
-            elif step is None:
-                exprs.append(f"{c} || '(' || g.k || ')'")
+            elif c in ("name", "sha256", "location"):  # unique text: the clone's own id appended
+                exprs.append(f"{c} || '#' || CAST(id + g.k * {step} AS VARCHAR)")
             else:
                 exprs.append(f"{c} + g.k * {step}")
         con.execute(f"INSERT INTO {table} ({', '.join(cols)}) SELECT {', '.join(exprs)} "
                     f"FROM {table} CROSS JOIN range(1, {factor}) g(k)")
     con.execute(f"DELETE FROM reports WHERE id > (SELECT id FROM reports ORDER BY id LIMIT 1 OFFSET {target - 1})")
+    for table in CLONED[2:]:  # what belonged to the reports cut off
+        con.execute(f"DELETE FROM {table} WHERE report_id > (SELECT max(id) FROM reports)")
     con.execute("COMMIT")
     n = con.execute("SELECT count(*) FROM reports").fetchone()[0]
     print(f"grown to {n} reports ({con.execute('SELECT count(*) FROM cells').fetchone()[0]} cells) "

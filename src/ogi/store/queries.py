@@ -111,19 +111,28 @@ def stats(db: Database, by: str | None = None, year: int | None = None,
     left out unless ``include_inconsistent``; each group says how many were left out
     (``excluded``) and for which rule (``excluded_<CODE>``; a report may break several).
     Every rate comes with its numerator and denominator (``<rate>_numerator``, ``…_denominator``)."""
-    from .summary import HARD_IDENTITIES, column, counted
+    from .summary import HARD_IDENTITIES, column, counted_from
 
     if by is not None and by not in GROUPINGS:
         raise StoreError(f"unknown grouping {by!r}: one of {', '.join(GROUPINGS)}")
     key = "s.agency_id" if by in _REGION_GROUPS else _SQL_GROUPS.get(by, f"'{NO_GROUP}'")
-    keep = "TRUE" if include_inconsistent else "s.broken IS NULL"
-    sums = ", ".join(f"sum(s.{column(m)}) FILTER (WHERE {keep})" for m in MEASURES)
-    broken = ", ".join(f"count(*) FILTER (WHERE s.broken LIKE '%{code}%')" for code in HARD_IDENTITIES)
-    where, params = ("WHERE s.year = ?", [year]) if year is not None else ("", [])
-    rows = db.execute(
-        f"SELECT {key} AS grp, count(*) FILTER (WHERE {keep}) AS reports, "
-        f"count(*) FILTER (WHERE NOT ({keep})) AS excluded, {broken}, {sums} "
-        f"FROM {counted(db)} s LEFT JOIN agencies a ON a.id = s.agency_id {where} GROUP BY 1", params)
+    source, condition = counted_from(db)
+    join = "LEFT JOIN agencies a ON a.id = s.agency_id " if by in ("level", "agency") else ""
+    conds, params = [condition], []
+    if year is not None:
+        conds.append("s.year = ?")
+        params.append(year)
+    where = " AND ".join(conds)
+    keep = "" if include_inconsistent else " AND s.broken IS NULL"
+    sums = ", ".join(f"sum(s.{column(m)})" for m in MEASURES)
+    zeros = ", ".join("0" for _ in HARD_IDENTITIES)
+    rows = db.execute(f"SELECT {key} AS grp, count(*), 0, {zeros}, {sums} FROM {source} {join}"
+                      f"WHERE {where}{keep} GROUP BY 1", params)
+    if not include_inconsistent:  # the few left out, and why
+        broken = ", ".join(f"count(*) FILTER (WHERE s.broken LIKE '%{code}%')" for code in HARD_IDENTITIES)
+        nulls = ", ".join("NULL" for _ in MEASURES)
+        rows += db.execute(f"SELECT {key} AS grp, 0, count(*), {broken}, {nulls} FROM {source} {join}"
+                           f"WHERE {where} AND s.broken IS NOT NULL GROUP BY 1", params)
     fields = ["reports", "excluded", *(f"excluded_{c}" for c in HARD_IDENTITIES), *(m.key for m in MEASURES)]
     groups: dict = {}
     names = _group_names(db, by)
@@ -270,13 +279,21 @@ def findings(db: Database, code: str | None = None, severity: str | None = None,
             conds.append(sql)
             params.append(value)
     where = f"WHERE {' AND '.join(conds)}" if conds else ""
+    # the page is chosen first, joining reports and reviews only when a filter reads them,
+    # so that a page costs a scan of findings and not a join of all of them
+    needs_report = agency_id is not None or year is not None or status is not None
+    page_from = "findings f" + (" JOIN reports r ON r.id = f.report_id" if needs_report else "") + (
+        " LEFT JOIN reviews v ON v.sha256 = r.sha256 AND v.code = f.code AND v.where_key = f.where_key"
+        if status is not None else "")
+    tail = " LIMIT ? OFFSET ?" if limit is not None else ""
     return db.execute(
+        f"WITH page AS (SELECT f.id FROM {page_from} {where} ORDER BY f.id{tail}) "
         "SELECT f.id, coalesce(a.name, r.agency_name), r.year, f.code, f.severity, f.where_key, f.message, "
         "coalesce(v.status, 'open'), v.comment, f.origin, r.location "
-        "FROM findings f JOIN reports r ON r.id = f.report_id LEFT JOIN agencies a ON a.id = r.agency_id "
+        "FROM page JOIN findings f ON f.id = page.id JOIN reports r ON r.id = f.report_id "
+        "LEFT JOIN agencies a ON a.id = r.agency_id "
         "LEFT JOIN reviews v ON v.sha256 = r.sha256 AND v.code = f.code AND v.where_key = f.where_key "
-        f"{where} ORDER BY f.id" + (" LIMIT ? OFFSET ?" if limit is not None else ""),
-        params + ([limit, offset] if limit is not None else []))
+        "ORDER BY f.id", params + ([limit, offset] if limit is not None else []))
 
 
 def review(db: Database, finding_id: int, status: str, comment: str | None = None) -> None:
@@ -388,7 +405,7 @@ def trend(db: Database, measure: str = "received", by: str | None = None, years:
     version of each agency's year), without those breaking a hard identity unless
     ``include_inconsistent``. ``sort`` (``change``/``pct_change``, largest first) and ``limit``
     rank the rows that have a change — “whose applications rose most”."""
-    from .summary import column, counted
+    from .summary import column, counted_from
 
     if by is not None and by not in GROUPINGS:
         raise StoreError(f"unknown grouping {by!r}: one of {', '.join(GROUPINGS)}")
@@ -406,17 +423,45 @@ def trend(db: Database, measure: str = "received", by: str | None = None, years:
         value = ("(SELECT c.value FROM cells c WHERE c.report_id = s.report_id AND c.table_key = ? AND c.row_key = ? "
                  "AND c.column_key = ?)")
         params += list(cell_tuple(measure))
-    conds = [] if include_inconsistent else ["s.broken IS NULL"]
+    source, condition = counted_from(db)
+    conds = [condition] + ([] if include_inconsistent else ["s.broken IS NULL"])
     if years:
         conds.append("s.year BETWEEN ? AND ?")
         params += [years[0] - 1, years[1]]  # the year before the first, for its change
     if agency_id is not None:
         conds.append("s.agency_id = ?")
         params.append(agency_id)
-    key = "s.agency_id" if by in _REGION_GROUPS or region else _SQL_GROUPS.get(by, f"'{NO_GROUP}'")
     where = f"WHERE s.year IS NOT NULL{''.join(' AND ' + c for c in conds)}"
-    rows = db.execute(f"SELECT {key}, s.year, count(*), sum({value}) FROM {counted(db)} s "
-                      f"LEFT JOIN agencies a ON a.id = s.agency_id {where} GROUP BY 1, 2", params)
+    if region or by in _REGION_GROUPS:
+        return _trend_rolled_up(db, source, where, value, params, by, region, years, sort, limit)
+    key = {"agency": "s.agency_id", "level": "a.level"}.get(by, _SQL_GROUPS.get(by, f"'{NO_GROUP}'"))
+    join = "LEFT JOIN agencies a ON a.id = s.agency_id " if key.startswith("a.") else ""
+    first = years[0] if years else None
+    order = (f"ORDER BY {sort} DESC, grp, year" if sort else "ORDER BY grp, year")
+    rows = db.execute(
+        f"WITH per AS (SELECT {key} AS grp, s.year, count(*) AS n, sum({value}) AS v FROM {source} {join}{where} "
+        "GROUP BY 1, 2), "
+        "lagged AS (SELECT grp, year, n, v, CASE WHEN lag(year) OVER w = year - 1 THEN lag(v) OVER w END AS previous "
+        "FROM per WINDOW w AS (PARTITION BY grp ORDER BY year)), "
+        "changed AS (SELECT grp, year, n, v, previous, v - previous AS change, "
+        "CASE WHEN previous <> 0 THEN (v - previous) / previous END AS pct_change FROM lagged) "
+        f"SELECT * FROM changed WHERE {'year >= ?' if first else 'TRUE'}"
+        f"{f' AND {sort} IS NOT NULL' if sort else ''} {order}{' LIMIT ?' if limit else ''}",
+        params + ([first] if first else []) + ([limit] if limit else []))
+    names = dict(db.execute("SELECT id, name FROM agencies WHERE id IN (SELECT unnest(?::BIGINT[]))",
+                            [[r[0] for r in rows]])) if by == "agency" else {}
+    level = _group_names(db, "level") if by == "level" else (lambda g: g)
+    return [dict(zip(TREND_FIELDS, (names.get(grp, grp) if by == "agency" else level(grp), year, n, _number(v),
+                                    _number(prev), _number(change), None if pct is None else round(pct, 4))))
+            for grp, year, n, v, prev, change, pct in rows]
+
+
+def _trend_rolled_up(db: Database, source: str, where: str, value: str, params: list, by: str | None,
+                     region: str | None, years: tuple[int, int] | None, sort: str | None,
+                     limit: int | None) -> list[dict]:
+    """:func:`trend` for regions: per agency in SQL, rolled up into regions here."""
+    rows = db.execute(f"SELECT s.agency_id, s.year, count(*), sum({value}) FROM {source} {where} GROUP BY 1, 2",
+                      params)
     rows = _in_region(db, rows, region, by)
     names = _group_names(db, by) if not region or by in _REGION_GROUPS or by == "level" else (lambda g: g)
     series: dict = {}

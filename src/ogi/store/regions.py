@@ -8,10 +8,10 @@ as they are. Until then the path is derived from the agency's name, as a fallbac
 1. the name's administrative divisions (:func:`ogi.agency.parse_name`) are given a level
    each by their suffix, in context (``靖江市`` inside ``泰州市`` is county level; the four
    municipalities directly under the central government are province level);
-2. a name that prints only its inner divisions (``北碚区教育委员会``) takes the path of the
-   one agency in the store whose divisions end with them (``重庆市北碚区``), so that one
-   place is not split into two groups. When several paths fit, or none, the path stays as
-   printed.
+2. a name that prints only its inner divisions (``北碚区教育委员会``, ``洪泽区城关镇``) takes
+   the outer part of the one path in the store that ends with its outer divisions
+   (``重庆市北碚区``, ``江苏省淮安市洪泽区``), so that one place is not split into two groups.
+   When several paths fit, or none, the path stays as printed.
 
 No 行政区划 code is guessed: without the column, ``region_code`` is null.
 """
@@ -68,12 +68,18 @@ def path_of(divisions: tuple[str, ...]) -> Region:
 
 
 def _complete(divisions: tuple[str, ...], known: dict[str, set[tuple[str, ...]]]) -> tuple[str, ...]:
-    """The one longer known path ending with ``divisions``, else ``divisions``."""
-    if not divisions:
-        return divisions
-    fits = {p for p in known.get(divisions[-1], ()) if len(p) > len(divisions) and p[-len(divisions):] == divisions}
-    longest = {p for p in fits if not any(len(q) > len(p) and q[-len(p):] == p for q in fits)}
-    return longest.pop() if len(longest) == 1 else divisions
+    """``divisions`` with its outer part completed from the store: the one longer known path
+    ending with its first divisions (洪泽区 → 江苏省淮安市洪泽区, so 洪泽区城关镇 → 江苏省
+    淮安市洪泽区城关镇); unchanged when none or several fit."""
+    for cut in range(len(divisions), 0, -1):
+        head = divisions[:cut]
+        fits = {p for p in known.get(head[-1], ()) if len(p) > len(head) and p[-len(head):] == head}
+        longest = {p for p in fits if not any(len(q) > len(p) and q[-len(p):] == p for q in fits)}
+        if len(longest) == 1:
+            return longest.pop() + divisions[cut:]
+        if longest:
+            return divisions
+    return divisions
 
 
 def agency_regions(db: Database) -> dict[int, Region]:

@@ -123,14 +123,21 @@ def refresh_stored(db: Database, sha256s: Sequence[str]) -> None:
         refresh(db, [i for (i,) in ids])
 
 
-def counted(db: Database) -> str:
-    """A FROM item: one summary row (report_id, agency_id, year, broken, the measures) per
-    counted report. The maintained table when it is fresh; else the same rows worked out
-    from the reports, the primary_reports view and the cells of reports lacking a summary."""
+def counted_from(db: Database) -> tuple[str, str]:
+    """A FROM item ``s`` with one summary row (report_id, agency_id, year, broken, the
+    measures) per report, and the condition that keeps the counted ones. The maintained
+    table when it is fresh; else the same rows worked out from the reports, the
+    primary_reports view and the cells of reports lacking a summary."""
     if fresh(db):
-        return f"(SELECT * FROM {TABLE} WHERE counted)"
+        return f"{TABLE} s", "s.counted"
     late = select_sql(f"NOT EXISTS (SELECT 1 FROM {TABLE} s0 WHERE s0.report_id = r.id)")
     cols = ", ".join(f"s0.{c}" for c in ("broken",) + COLUMNS)
     return (f"(SELECT r.id AS report_id, r.agency_id, r.year, TRUE AS counted, {cols} FROM reports r "
             f"JOIN primary_reports p ON p.id = r.id JOIN (SELECT * FROM {TABLE} UNION ALL {late}) s0 "
-            "ON s0.report_id = r.id)")
+            "ON s0.report_id = r.id) s", "TRUE")
+
+
+def counted(db: Database) -> str:
+    """:func:`counted_from` as one FROM item of counted reports (for joins that need no speed)."""
+    source, condition = counted_from(db)
+    return f"(SELECT * FROM {source} WHERE {condition})"
