@@ -1,8 +1,13 @@
-"""Questions asked of the store: statistics, cell-by-cell comparison, findings and reviews.
+"""Questions asked of the store: statistics, year-over-year trends, cell-by-cell comparison,
+versions, findings and reviews.
 
-Statistics and comparisons count one report per agency and year (``primary_reports``), so
-a report stored twice (its page and its PDF) is not counted twice. Row and column keys,
-and the labels shown, come from ``ogi.template``.
+Statistics, trends and comparisons count one report per agency and year: its latest
+version (``primary_reports``; a page and its PDF are copies of one version, the fullest
+counted). They read the per-report summary (:mod:`ogi.store.summary`), not the cells, and
+leave out reports whose own tables break a hard identity unless asked; every rate carries
+its numerator and denominator. Grouping by region rolls agencies up by their
+administrative path (:mod:`ogi.store.regions`). Row and column keys, and the labels shown,
+come from ``ogi.template``.
 """
 
 from __future__ import annotations

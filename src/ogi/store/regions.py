@@ -3,7 +3,8 @@ for statistics by region.
 
 The agencies table is meant to carry the administrative path itself (columns ``province``,
 ``city``, ``county`` and ``region_code``, from agency identity); when it does, they are read
-as they are. Until then the path is derived from the agency's name, as a fallback:
+as they are. Until then the path is derived from the agency's name (its divisions, which
+the ``region`` column holds joined), as a fallback — once per distinct region, not per agency:
 
 1. the name's administrative divisions (:func:`ogi.agency.parse_name`) are given a level
    each by their suffix, in context (``靖江市`` inside ``泰州市`` is county level; the four
@@ -92,14 +93,13 @@ def agency_regions(db: Database) -> dict[int, Region]:
             fields = dict(zip(stored, values))
             out[agency_id] = Region(**fields, level=level)
         return out
-    rows = db.execute("SELECT id, name, level FROM agencies")
-    divisions = {agency_id: parse_name(name).divisions for agency_id, name, _ in rows}
+    rows = db.execute("SELECT id, region, level FROM agencies")  # region: the name's divisions, joined
+    divisions = {region: parse_name(region).divisions if region else () for region in {r for _, r, _ in rows}}
     known: dict[str, set[tuple[str, ...]]] = {}
     for divs in divisions.values():
         for i in range(len(divs)):  # every outer part of a path is a path too
             known.setdefault(divs[i], set()).add(divs[:i + 1])
-    out = {}
-    for agency_id, _, level in rows:
-        region = path_of(_complete(divisions[agency_id], known))
-        out[agency_id] = Region(region.province, region.city, region.county, None, level or region.level)
-    return out
+    paths = {region: path_of(_complete(divs, known)) for region, divs in divisions.items()}
+    return {agency_id: Region(paths[region].province, paths[region].city, paths[region].county, None,
+                              level or paths[region].level)
+            for agency_id, region, level in rows}

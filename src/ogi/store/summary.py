@@ -1,19 +1,26 @@
 """One row per report with what statistics add up: the per-report summary.
 
-``ogi stats``, the web overview and ``ogi trend`` sum a handful of measures over every
+``ogi stats``, ``ogi trend`` and the web's overview sum a handful of measures over every
 counted report. Summing them from ``cells`` means reading some 250 rows per report — 25
 million at 100,000 reports, seconds per question. So when a report is stored, its
 measures (:data:`ogi.store.queries.MEASURES`, each a sum of table 三/四 cells) are summed
 once into ``report_summary``, together with the hard identities its own tables break
 (``broken``: ``T3_BALANCE``, ``T3_ROW_TOTAL``, ``T3_OUTCOME_TOTAL``, ``T4_TOTAL``, from the
-report's own findings). A question then reads one narrow row per report.
+report's own findings), its agency and year, and whether it is the report counted for them
+(``counted``: the latest version, as the ``primary_reports`` view orders them). A question
+then reads one narrow row per report, with no window over the reports.
 
-:func:`refresh` is the one write: ingest calls it for the ids of each batch it stores,
-in the batch's transaction, so a summary is never older than its report. It is set-based
-(one DELETE and one INSERT … SELECT … GROUP BY for the whole batch), the same SQL on
-DuckDB and PostgreSQL. Readers do not trust that every writer called it: a report without
-a summary row is summed from its cells at query time (:func:`source`), which costs
-nothing when every report has one.
+:func:`refresh` is the one write: ingest calls it (through :func:`refresh_stored`) for each
+batch it stores, in the batch's transaction. It is set-based — a DELETE and an INSERT …
+SELECT … GROUP BY for the batch, and the counted flag re-ranked only within the (agency,
+year) groups the batch touched — the same SQL on DuckDB and PostgreSQL.
+
+Readers do not trust that nothing else changed the reports: a fingerprint of the reports'
+ids, agencies and years (two scans of a few integer columns, :func:`fresh`) is compared
+with the summaries'. When they differ — a writer that did not call :func:`refresh`, an
+agency merged or split since — :func:`counted_from` works the same rows out from the
+reports, the view and the cells instead (slower, still right), and the next refresh
+re-links every row first.
 
 The columns are fixed by store migration 3; a new measure needs a new migration step
 (``tests/test_store_versions.py`` pins the column list).
