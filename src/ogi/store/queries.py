@@ -120,10 +120,12 @@ def stats(db: Database, by: str | None = None, year: int | None = None,
 
     if by is not None and by not in GROUPINGS:
         raise StoreError(f"unknown grouping {by!r}: one of {', '.join(GROUPINGS)}")
-    key = "s.agency_id" if by in _REGION_GROUPS else _SQL_GROUPS.get(by, f"'{NO_GROUP}'")
+    key = _SQL_GROUPS.get(by, f"'{NO_GROUP}'")
     source, condition = counted_from(db)
     join = "LEFT JOIN agencies a ON a.id = s.agency_id " if by in ("level", "agency") else ""
     conds, params = [condition], []
+    if by in _REGION_GROUPS:
+        key, join, params = "g.grp", *_region_join(db, by)
     if year is not None:
         conds.append("s.year = ?")
         params.append(year)
@@ -140,7 +142,7 @@ def stats(db: Database, by: str | None = None, year: int | None = None,
                            f"WHERE {where} AND s.broken IS NOT NULL GROUP BY 1", params)
     fields = ["reports", "excluded", *(f"excluded_{c}" for c in HARD_IDENTITIES), *(m.key for m in MEASURES)]
     groups: dict = {}
-    names = _group_names(db, by)
+    names = _group_names(db, by) if by == "level" else (lambda g: g)
     for grp, *values in rows:
         name = names(grp)
         acc = groups.setdefault(name, dict.fromkeys(fields))
@@ -156,6 +158,21 @@ def stats(db: Database, by: str | None = None, year: int | None = None,
         _rates(item)
         out.append(item)
     return out
+
+
+def _region_join(db: Database, by: str) -> tuple[str, list]:
+    """A join giving each counted row its region group (``g.grp``), and its parameters: the
+    agencies' regions go to the database as two arrays, so that the roll-up is SQL's
+    GROUP BY over the few regions and not a Python loop over every agency."""
+    from .regions import agency_regions, stored_region_columns
+
+    field = "path" if by == "region" else by
+    if field in stored_region_columns(db):  # agency identity keeps the path: group by its column
+        return f"LEFT JOIN (SELECT id AS agency_id, {field} AS grp FROM agencies) g ON g.agency_id = s.agency_id ", []
+    pairs = [(i, getattr(r, field)) for i, r in agency_regions(db).items()]
+    join = ("LEFT JOIN (SELECT unnest(?::BIGINT[]) AS agency_id, unnest(?::TEXT[]) AS grp) g "
+            "ON g.agency_id = s.agency_id ")
+    return join, [[i for i, _ in pairs], [g for _, g in pairs]]
 
 
 def _group_names(db: Database, by: str | None):
@@ -464,11 +481,18 @@ def trend(db: Database, measure: str = "received", by: str | None = None, years:
 def _trend_rolled_up(db: Database, source: str, where: str, value: str, params: list, by: str | None,
                      region: str | None, years: tuple[int, int] | None, sort: str | None,
                      limit: int | None) -> list[dict]:
-    """:func:`trend` for regions: per agency in SQL, rolled up into regions here."""
-    rows = db.execute(f"SELECT s.agency_id, s.year, count(*), sum({value}) FROM {source} {where} GROUP BY 1, 2",
-                      params)
-    rows = _in_region(db, rows, region, by)
-    names = _group_names(db, by) if not region or by in _REGION_GROUPS or by == "level" else (lambda g: g)
+    """:func:`trend` for regions: rolled up in SQL (``by`` a region), or per agency in SQL and
+    kept here when its region path holds ``region``."""
+    if not region:
+        join, join_params = _region_join(db, by)
+        rows = db.execute(f"SELECT g.grp, s.year, count(*), sum({value}) FROM {source} {join}{where} GROUP BY 1, 2",
+                          join_params[:0] + _value_first(params, value, join_params))
+        names = lambda g: g  # noqa: E731
+    else:
+        rows = db.execute(f"SELECT s.agency_id, s.year, count(*), sum({value}) FROM {source} {where} GROUP BY 1, 2",
+                          params)
+        rows = _in_region(db, rows, region, by)
+        names = _group_names(db, by) if by in _REGION_GROUPS or by == "level" else (lambda g: g)
     series: dict = {}
     for grp, year, n, v in rows:
         name = names(grp)
@@ -489,6 +513,12 @@ def _trend_rolled_up(db: Database, source: str, where: str, value: str, params: 
     if sort:
         out = sorted((r for r in out if r[sort] is not None), key=lambda r: (-r[sort], str(r["group"]), r["year"]))
     return out[:limit] if limit else out
+
+
+def _value_first(params: list, value: str, join_params: list) -> list:
+    """Parameters in statement order: the measure's (in the SELECT list), the join's, the WHERE's."""
+    n = value.count("?")
+    return params[:n] + join_params + params[n:]
 
 
 def _in_region(db: Database, rows: list[tuple], region: str | None, by: str | None) -> list[tuple]:
