@@ -74,7 +74,14 @@ def test_stats_totals_are_the_sums_of_the_reports_values(store):
     by_agency = {item["group"]: item for item in cli_json("stats", "--by", "agency", "--db", db_url)}
     assert set(by_agency) == set(AGENCIES)
     by_level = {item["group"]: item["reports"] for item in cli_json("stats", "--by", "level", "--db", db_url)}
-    assert by_level == {"county": 9}
+    assert by_level == {"县级": 9}
+    by_province = {item["group"]: item["reports"] for item in cli_json("stats", "--by", "province", "--db", db_url)}
+    assert by_province == {"江苏省": 6, "浙江省": 3}
+    by_county = {item["group"]: item["reports"] for item in cli_json("stats", "--by", "county", "--db", db_url)}
+    assert by_county == {"甲区": 3, "乙区": 3, "丙县": 3}
+    assert overall["granted_share_numerator"] == expected["granted"]
+    assert overall["granted_share_denominator"] == expected["handled"]
+    assert (overall["excluded"], overall["excluded_T3_BALANCE"]) == (0, 0)
 
 
 def test_stats_count_a_report_stored_twice_once(db_url, report_writer):

@@ -20,6 +20,8 @@ def synth_cmd(
                                "(crawler_text, inner_text, markdown, pdftotext, office_docx, chrome …)."),
     from_dir: Path = typer.Option(None, "--from", help="A labelled folder (reports + expected/<stem>.json) "
                                   "whose reports --shapes renders; writes OUT/<shape>/."),
+    panel: bool = typer.Option(False, "--panel", help="Agencies reporting across years (carry-over and stocks "
+                                                      "consistent), governments with departments, renamed agencies."),
 ) -> None:
     """Write N synthetic reports with known values and their expected JSON, for
     'python shared/tools/score.py DIR'. PDF needs WeasyPrint and a CJK font.
@@ -44,7 +46,7 @@ def synth_cmd(
     if out_dir.exists() and not out_dir.is_dir():
         err.print(f"[red]ogi: {out_dir} is not a folder[/red]")
         raise typer.Exit(2)
-    written = generate(n, out_dir, seed=seed, formats=kinds)
+    written = generate(n, out_dir, seed=seed, formats=kinds, panel=panel)
     errors = sum(1 for w in written if w.error)
     out.print(f"{len(written)} reports ({errors} with a deliberate error) → {out_dir}")
 

@@ -30,6 +30,7 @@ from ..model import Report
 from .agencies import AgencyIndex, recheck
 from .backend import Database
 from .reports import Parsed, record_failure, store_reports
+from .summary import refresh_stored as refresh_summaries
 
 BATCH_SIZE = 50
 BATCH_SECONDS = 2.0
@@ -223,6 +224,7 @@ def _write_batch(db: Database, batch: list[Outcome], summary: Summary) -> None:
         agencies = AgencyIndex(db)
         store_reports(db, [Parsed(out.report, out.input.location, out.input.path, out.input.page_published_date,
                                   agencies.link(out.report.meta)) for out in parsed])
+        refresh_summaries(db, [out.report.source.sha256 for out in parsed])  # store.summary: stats read it
         for out in failed:
             record_failure(db, out.input.location, out.sha256, out.stage, out.reason)
     summary.stored += len(parsed)

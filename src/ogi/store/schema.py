@@ -9,7 +9,12 @@ Tables:
 
 - ``reports``: one row per distinct source file (``sha256``), its location (path or URL),
   the parser version that read it, its metadata, its agency and the whole Report as JSON;
-  the view ``primary_reports`` picks the one report per agency and year that statistics count.
+  the view ``primary_reports`` picks the one report per agency and year that statistics count:
+  since step 3 the latest version (a corrected re-publication replaces the first), and of
+  copies of one version (a page and its PDF) the most complete; ``report_versions`` lists
+  every stored report of an agency and year in version order, linked to the one before.
+- ``report_summary``: one row per report with the measures statistics add up and the hard
+  identities its tables break (``store.summary``), filled when the report is stored.
 - ``cells``: every value in long form (report, table, row, column, value, printed text,
   line/page, derived, the rest of its provenance as JSON).
 - ``findings``: what the checks found, by origin (``parse``: the report's own checks,
@@ -30,6 +35,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import summary
 from .backend import Database, StoreError
 
 
@@ -135,6 +141,29 @@ MIGRATIONS: tuple[Migration, ...] = (
         "CREATE TABLE text_prints (report_id BIGINT NOT NULL, section TEXT NOT NULL, print BIGINT NOT NULL)",
         "CREATE INDEX text_prints_print ON text_prints (print)",
         "CREATE INDEX text_prints_report ON text_prints (report_id)",
+    )),
+    Migration(3, "versions: the latest version of an agency's report of a year is counted; per-report summaries", (
+        # the counted report of an agency and year: the latest version (by its own date, else
+        # the date of the page it came from), and of copies of one version the most complete
+        """CREATE OR REPLACE VIEW primary_reports AS
+        SELECT id FROM (
+            SELECT id, row_number() OVER (
+                PARTITION BY coalesce(agency_id, -id), coalesce(year, -id)
+                ORDER BY coalesce(published_date, page_published_date) DESC NULLS LAST, filled DESC, id DESC) AS rank
+            FROM reports) ranked
+        WHERE rank = 1""",
+        # every stored report of an agency and year in version order, oldest first, linked to
+        # the one before it; ``latest`` marks the one counted
+        """CREATE VIEW report_versions AS
+        SELECT id, agency_id, year, coalesce(published_date, page_published_date) AS version_date,
+               row_number() OVER w AS sequence, count(*) OVER (PARTITION BY grp_agency, grp_year) AS copies,
+               lag(id) OVER w AS previous_id, id IN (SELECT id FROM primary_reports) AS latest
+        FROM (SELECT *, coalesce(agency_id, -id) AS grp_agency, coalesce(year, -id) AS grp_year FROM reports) r
+        WINDOW w AS (PARTITION BY grp_agency, grp_year
+                     ORDER BY coalesce(published_date, page_published_date) ASC NULLS FIRST, filled, id)""",
+        summary.CREATE,
+        f"CREATE INDEX report_summary_report ON {summary.TABLE} (report_id)",
+        summary.BACKFILL,
     )),
     # reports an agency writes in ogi (ogi.ledger.workflow): every version kept; a published
     # one is never changed, a correction is the next version with the changes listed

@@ -56,7 +56,11 @@ def _expected(s: Synthetic, values: dict, extra_must: set[str], mangling: str) -
 
 def write_one(rng: random.Random, fmt: str, mangling: str, error: str) -> tuple[bytes, dict]:
     """One report in ``fmt`` with ``mangling``: the file's bytes and its expected JSON."""
-    s = synthesize(rng, error)
+    return write_synthetic(rng, synthesize(rng, error), fmt, mangling)
+
+
+def write_synthetic(rng: random.Random, s: Synthetic, fmt: str, mangling: str) -> tuple[bytes, dict]:
+    """A synthetic report written in ``fmt`` with ``mangling``: the file's bytes and its expected JSON."""
     page = s.page()
     values = s.expected_values()
     must: set[str] = set()
@@ -112,8 +116,11 @@ def plan(n: int, seed: int, formats: tuple[str, ...]) -> Iterator[tuple[str, str
         yield f"{i:05d}_{fmt}_{mangling}", fmt, mangling, error, rng
 
 
-def generate(n: int, out: Path, seed: int = 0, formats: tuple[str, ...] = FORMATS_ALL) -> list[Written]:
-    """Write ``n`` reports under ``out`` with ``expected/`` and ``manifest.csv``."""
+def generate(n: int, out: Path, seed: int = 0, formats: tuple[str, ...] = FORMATS_ALL,
+             panel: bool = False) -> list[Written]:
+    """Write ``n`` reports under ``out`` with ``expected/`` and ``manifest.csv``. With ``panel``,
+    the reports are agencies' series across years (:mod:`ogi.synth.panel`), and ``panel.csv``
+    says whose each report is."""
     unknown = [f for f in formats if f not in MANGLINGS]
     if unknown:
         raise ValueError(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(MANGLINGS)}")
@@ -122,11 +129,39 @@ def generate(n: int, out: Path, seed: int = 0, formats: tuple[str, ...] = FORMAT
     with open(out / "manifest.csv", "w", newline="", encoding="utf-8") as fh:
         manifest = csv.writer(fh)
         manifest.writerow(["stem", "format", "mangling", "error"])
-        for stem, fmt, mangling, error, rng in plan(n, seed, formats):
-            data, expected = write_one(rng, fmt, mangling, error)
+        for stem, fmt, mangling, error, data, expected in (_panel_reports(n, seed, formats, out) if panel
+                                                            else _single_reports(n, seed, formats)):
             (out / f"{stem}.{SUFFIX.get(fmt, fmt)}").write_bytes(data)
             (out / "expected" / f"{stem}.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1),
                                                            encoding="utf-8")
             manifest.writerow([stem, fmt, mangling, error])
             written.append(Written(stem, fmt, mangling, error, data, expected))
     return written
+
+
+def _single_reports(n: int, seed: int, formats: tuple[str, ...]):
+    for stem, fmt, mangling, error, rng in plan(n, seed, formats):
+        data, expected = write_one(rng, fmt, mangling, error)
+        yield stem, fmt, mangling, error, data, expected
+
+
+PANEL_COLUMNS = ("stem", "agency", "year", "government", "former_name", "organisation_code")
+
+
+def _panel_reports(n: int, seed: int, formats: tuple[str, ...], out: Path):
+    """The panel's reports, formats and manglings cycled as :func:`plan` does."""
+    from .panel import panel
+
+    combos = [(f, m) for f in formats for m in MANGLINGS[f]]
+    with open(out / "panel.csv", "w", newline="", encoding="utf-8") as fh:
+        listing = csv.writer(fh)
+        listing.writerow(PANEL_COLUMNS)
+        for i, item in enumerate(panel(random.Random(f"panel:{seed}"), n)):
+            fmt, mangling = combos[i % len(combos)]
+            stem = f"{i:05d}_{fmt}_{mangling}"
+            s = item.synthetic
+            data, expected = write_synthetic(random.Random(f"{seed}:{i}"), s, fmt, mangling)
+            listing.writerow([stem, s.profile.agency, s.profile.year, item.agency.government or "",
+                              item.agency.former if item.agency.former and s.profile.agency == item.agency.former
+                              else "", item.agency.code])
+            yield stem, fmt, mangling, "", data, expected

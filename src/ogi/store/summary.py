@@ -1,0 +1,150 @@
+"""One row per report with what statistics add up: the per-report summary.
+
+``ogi stats``, ``ogi trend`` and the web's overview sum a handful of measures over every
+counted report. Summing them from ``cells`` means reading some 250 rows per report — 25
+million at 100,000 reports, seconds per question. So when a report is stored, its
+measures (:data:`ogi.store.queries.MEASURES`, each a sum of table 三/四 cells) are summed
+once into ``report_summary``, together with the hard identities its own tables break
+(``broken``: ``T3_BALANCE``, ``T3_ROW_TOTAL``, ``T3_OUTCOME_TOTAL``, ``T4_TOTAL``, from the
+report's own findings), its agency and year, and whether it is the report counted for them
+(``counted``: the latest version, as the ``primary_reports`` view orders them). A question
+then reads one narrow row per report, with no window over the reports.
+
+:func:`refresh` is the one write: ingest calls it (through :func:`refresh_stored`) for each
+batch it stores, in the batch's transaction. It is set-based — a DELETE and an INSERT …
+SELECT … GROUP BY for the batch, and the counted flag re-ranked only within the (agency,
+year) groups the batch touched — the same SQL on DuckDB and PostgreSQL.
+
+Readers do not trust that nothing else changed the reports: a fingerprint of the reports'
+ids, agencies and years (two scans of a few integer columns, :func:`fresh`) is compared
+with the summaries'. When they differ — a writer that did not call :func:`refresh`, an
+agency merged or split since — :func:`counted_from` works the same rows out from the
+reports, the view and the cells instead (slower, still right), and the next refresh
+re-links every row first.
+
+The columns are fixed by store migration 3; a new measure needs a new migration step
+(``tests/test_store_versions.py`` pins the column list).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .backend import Database
+from .queries import MEASURES, Measure
+
+HARD_IDENTITIES = ("T3_BALANCE", "T3_ROW_TOTAL", "T3_OUTCOME_TOTAL", "T4_TOTAL")
+TABLE = "report_summary"
+
+
+def column(measure: Measure | str) -> str:
+    """The summary column of a measure (``denied.state_secret`` → ``m_denied__state_secret``)."""
+    key = measure.key if isinstance(measure, Measure) else measure
+    return "m_" + key.replace(".", "__")
+
+
+COLUMNS = tuple(column(m) for m in MEASURES)
+# the report's agency and year when summarised, and whether it is the one counted for them
+KEYS = ("report_id", "agency_id", "year", "counted", "broken")
+
+CREATE = (f"CREATE TABLE {TABLE} (report_id BIGINT NOT NULL, agency_id BIGINT, year INTEGER, "
+          "counted BOOLEAN NOT NULL DEFAULT FALSE, broken TEXT, "
+          + ", ".join(f"{c} DOUBLE PRECISION" for c in COLUMNS) + ")")
+
+
+def _case(measure: Measure) -> str:
+    parts = [f"(c.table_key = '{t}' AND c.row_key = '{r}' AND c.column_key = '{col}')" for t, r, col in measure.cells]
+    return f"sum(CASE WHEN {' OR '.join(parts)} THEN c.value END)"
+
+
+_HARD = ", ".join(f"'{code}'" for code in HARD_IDENTITIES)
+_BROKEN = ("(SELECT string_agg(code, ',' ORDER BY code) FROM (SELECT DISTINCT f.code FROM findings f "
+           f"WHERE f.report_id = r.id AND f.origin = 'parse' AND f.code IN ({_HARD})) hard)")
+# the order of primary_reports (store migration 3): the latest version, then the fullest copy
+VERSION_ORDER = "coalesce(published_date, page_published_date) DESC NULLS LAST, filled DESC, id DESC"
+
+
+def select_sql(where: str) -> str:
+    """Every summary column for the reports matching ``where`` (on ``r``); ``counted`` as
+    primary_reports says."""
+    sums = ", ".join(f"{_case(m)} AS {column(m)}" for m in MEASURES)
+    return (f"SELECT r.id AS report_id, r.agency_id, r.year, r.id IN (SELECT id FROM primary_reports) AS counted, "
+            f"{_BROKEN} AS broken, {sums} FROM reports r "
+            "LEFT JOIN cells c ON c.report_id = r.id AND c.table_key IN ('table3', 'table4') "
+            f"WHERE {where} GROUP BY r.id, r.agency_id, r.year")
+
+
+_ALL = ", ".join(KEYS + COLUMNS)
+BACKFILL = f"INSERT INTO {TABLE} ({_ALL}) {select_sql('TRUE')}"
+_IDS = "(SELECT unnest(?::BIGINT[]))"
+
+
+def refresh(db: Database, report_ids: Sequence[int]) -> None:
+    """(Re)compute the summary rows of these reports (call it after storing them), and which
+    report is counted for each agency and year they belong to. When the summaries no longer
+    match the reports (agencies merged or split since), every row's agency, year and counted
+    flag is recomputed first."""
+    if not report_ids:
+        return
+    ids = [list(report_ids)]
+    with db.transaction():
+        if not fresh(db):
+            _relink(db)
+        db.execute(f"DELETE FROM {TABLE} WHERE report_id IN {_IDS}", ids)
+        db.execute(f"INSERT INTO {TABLE} ({_ALL}) " + select_sql(f"r.id IN {_IDS}").replace(
+            "r.id IN (SELECT id FROM primary_reports)", "FALSE"), ids)
+        members = [i for (i,) in db.execute(
+            "SELECT r.id FROM reports r JOIN (SELECT DISTINCT agency_id, year FROM reports "
+            f"WHERE id IN {_IDS}) t ON r.agency_id = t.agency_id AND r.year = t.year", ids)]
+        group = [sorted(set(members) | set(report_ids))]
+        winners = [[i for (i,) in db.execute(
+            f"SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY coalesce(agency_id, -id), coalesce(year, -id) "
+            f"ORDER BY {VERSION_ORDER}) AS rank FROM reports WHERE id IN {_IDS}) ranked WHERE rank = 1", group)]]
+        db.execute(f"UPDATE {TABLE} SET counted = FALSE WHERE report_id IN {_IDS}", group)
+        db.execute(f"UPDATE {TABLE} SET counted = TRUE WHERE report_id IN {_IDS}", winners)
+
+
+def _relink(db: Database) -> None:
+    """Every summary row's agency, year and counted flag, from the reports as they are now."""
+    db.execute(f"UPDATE {TABLE} SET agency_id = r.agency_id, year = r.year, counted = FALSE FROM reports r "
+               f"WHERE r.id = {TABLE}.report_id")
+    db.execute(f"UPDATE {TABLE} SET counted = TRUE WHERE report_id IN (SELECT id FROM primary_reports)")
+
+
+_FINGERPRINT = ("SELECT count(*), sum({id}), sum(coalesce(agency_id, 0)), sum(coalesce(year, 0)), "
+                "sum(coalesce(agency_id, 0) % 9973 * coalesce(year, 0)) FROM {table}")
+
+
+def fresh(db: Database) -> bool:
+    """Do the summaries cover every report, with the agency and year it has now? Two scans of
+    a few integer columns: cheap beside a window over the reports."""
+    stored = db.execute(_FINGERPRINT.format(id="id", table="reports"))[0]
+    summed = db.execute(_FINGERPRINT.format(id="report_id", table=TABLE))[0]
+    return tuple(stored) == tuple(summed)
+
+
+def refresh_stored(db: Database, sha256s: Sequence[str]) -> None:
+    """(Re)compute the summary rows of the stored reports with these sha256 (ingest's one call)."""
+    if sha256s:
+        ids = db.execute("SELECT id FROM reports WHERE sha256 IN (SELECT unnest(?::TEXT[]))", [list(sha256s)])
+        refresh(db, [i for (i,) in ids])
+
+
+def counted_from(db: Database) -> tuple[str, str]:
+    """A FROM item ``s`` with one summary row (report_id, agency_id, year, broken, the
+    measures) per report, and the condition that keeps the counted ones. The maintained
+    table when it is fresh; else the same rows worked out from the reports, the
+    primary_reports view and the cells of reports lacking a summary."""
+    if fresh(db):
+        return f"{TABLE} s", "s.counted"
+    late = select_sql(f"NOT EXISTS (SELECT 1 FROM {TABLE} s0 WHERE s0.report_id = r.id)")
+    cols = ", ".join(f"s0.{c}" for c in ("broken",) + COLUMNS)
+    return (f"(SELECT r.id AS report_id, r.agency_id, r.year, TRUE AS counted, {cols} FROM reports r "
+            f"JOIN primary_reports p ON p.id = r.id JOIN (SELECT * FROM {TABLE} UNION ALL {late}) s0 "
+            "ON s0.report_id = r.id) s", "TRUE")
+
+
+def counted(db: Database) -> str:
+    """:func:`counted_from` as one FROM item of counted reports (for joins that need no speed)."""
+    source, condition = counted_from(db)
+    return f"(SELECT * FROM {source} WHERE {condition})"
