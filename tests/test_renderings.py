@@ -174,3 +174,28 @@ def test_ui_word_before_a_time_is_not_an_agency():
     text = ("桌面 时间:2024-01-18\n来源:桌面\n一、总体情况\n本局认真贯彻条例。\n二、主动公开政府信息情况\n")
     report = parse(text.encode(), name="t.txt")
     assert report.meta.agency != "桌面"
+
+
+T2_HEAD = "某某局2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第(一)项\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n"
+T3_HEAD = "三、收到和处理政府信息公开申请情况\n"
+
+
+def test_text_in_a_value_cell_keeps_the_numbers_in_their_columns():
+    report = parse((T2_HEAD + "规章 | 由市司法局填报 | 7 | 16\n行政规范性文件 | 1 | 2 | 3\n" + T3_HEAD).encode(), name="t.txt")
+    assert report.table2["regulations"] == {"issued": None, "repealed": 7, "in_force": 16}
+    finding = next(f for f in report.findings if f.code == "CELL_TEXT")
+    assert (finding.where, finding.message) == ("table2.regulations.issued",
+                                                "“规章”行的数值单元格是文字“由市司法局填报”,取空值")
+
+
+def test_a_merged_text_cell_that_cannot_be_placed_is_null():
+    # the text spans two cells: text + one number fill two of three cells, which two is unknown
+    report = parse((T2_HEAD + "规章 | 由市司法局填报 | 16\n" + T3_HEAD).encode(), name="t.txt")
+    assert report.table2["regulations"] == {"issued": None, "repealed": None, "in_force": None}
+    assert any(f.code == "CELL_AMBIGUOUS" and f.where == "table2.regulations" for f in report.findings)
+
+
+def test_digits_of_a_formula_or_address_are_not_counts():
+    report = parse((T2_HEAD + '规章 | =HYPERLINK("http://127.0.0.1/x","点此") | 0 | 0\n' + T3_HEAD).encode(),
+                   name="t.txt")
+    assert report.table2["regulations"] == {"issued": None, "repealed": 0, "in_force": 0}

@@ -22,7 +22,7 @@ from ..template.labels import _NUMBERING
 from ..template.normalize import label_key
 from .glue import splits
 from .layout import Event, phrase_in
-from .tokens import BLANK, NA, NUM, Token
+from .tokens import BLANK, NA, NUM, TEXT, Token
 
 FUZZY = 0.72  # similarity above which an unknown label is read as a template row
 AMBIGUOUS_LIMIT = 24  # readings of a glued row kept for the column identities to choose from
@@ -250,9 +250,19 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
                 headers = []  # a new sub-table's header begins
             headers.append(ev.segment.text)
             cur = None
+        elif cur is not None and cur.row is not None and _text_in_a_value_cell(spec, cur, ev, values_in_unit):
+            cur.values.append(Token(TEXT, ev.segment.text, ev.pos, ev.unit))
         elif cur is not None and not cur.values and (cur.row is not None or cur.group):
             cur.texts.append((ev.segment.text, ev.pos))
     return entries
+
+
+def _text_in_a_value_cell(spec: TableSpec, cur: Entry, ev: Event, values_in_unit: dict[int, int]) -> bool:
+    """Text in a table row that also holds numbers, but fewer than the row has cells
+    (``规章 | 由市司法局填报 | 7 | 16``): the text fills a value cell of its own, and the
+    numbers after it keep their columns."""
+    numbers = values_in_unit.get(ev.unit, 0)
+    return ev.table and 0 < numbers < spec.rows[cur.row].width and not any(t.free for t in cur.values)
 
 
 def _wraps(spec: TableSpec, cur: Entry, ev: Event, values_in_unit: dict[int, int]) -> bool:
@@ -449,7 +459,8 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
             return []
         if split:
             values = split
-    if _cells_lost(values, row.width) or (wrapped and not _sums_hold(row, values[:row.width])):
+    if _cells_lost(values, row.width) or (wrapped and not _sums_hold(row, values[:row.width])) \
+            or _text_misplaces(values, row.width):
         _unplaceable(spec, row, values, out)
         return []
     mine, overflow = values[:row.width], values[row.width:]
@@ -465,6 +476,10 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
             elif tok is None and texts:
                 text_cells.append(col_key)
                 out.provenance[cell] = _prov(texts[0][0], texts[0][1])
+            elif tok is not None and tok.kind == TEXT:
+                text_cells.append(col_key)
+                texts = texts or [(tok.text, tok.pos)]
+                out.provenance[cell] = _prov(tok.text, tok.pos)
             else:
                 blank.append(col_key)
                 if tok is not None:
@@ -509,6 +524,12 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
 
 def _sums_hold(row: PrintedRow, values: list[Token]) -> bool:
     return row_sums_hold(row, [t.value if t.kind == NUM else None for t in values])
+
+
+def _text_misplaces(values: list[Token], width: int) -> bool:
+    """A row with a text cell among its numbers is read by position only when its cells
+    fill the row exactly; a merged text cell would otherwise shift the numbers after it."""
+    return any(t.kind == TEXT for t in values) and len(values) != width
 
 
 def _cells_lost(values: list[Token], width: int) -> bool:

@@ -25,6 +25,7 @@ class Event:
     token: Token | None = None
     section: str | None = None  # for "section" events: s2, s3, s4
     unit: int = -1  # index of the unit it came from
+    table: bool = False  # the unit is a row of a table (its cells known), not running text
 
 
 def find_headings(units: list[Unit]) -> dict[str, int]:
@@ -55,7 +56,8 @@ def events(units: list[Unit], start: int, end: int, headings: dict[str, int]) ->
             at += len(t) + 1
         for seg in segment(joined):
             pos, ui = next(((p, u) for a, b, p, u in spans if a <= seg.start < b), (spans[0][2], spans[0][3]))
-            out.append(Event("phrase" if seg.phrases else "gap", pos, segment=seg, unit=ui))
+            out.append(Event("phrase" if seg.phrases else "gap", pos, segment=seg, unit=ui,
+                             table=units[ui].in_table))
         texts.clear()
 
     for i in range(start, end):

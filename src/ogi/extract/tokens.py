@@ -91,6 +91,8 @@ def split_free_text(text: str) -> list[tuple[str, str, bool, float | int | None,
     last = 0
     for m in _NUMBER.finditer(t):
         start, end = m.start(), m.end()
+        if _in_code(t, m.start("num"), m.end("num")):
+            continue  # a digit of an address, a formula or an identifier, not a count
         num = m["num"]
         follow = t[m.end("num"):m.end("num") + 3]
         if not m["unit"] and _LABEL_NUMBER.match(num[-1:] + follow):
@@ -115,6 +117,22 @@ def split_free_text(text: str) -> list[tuple[str, str, bool, float | int | None,
     if last < len(t):
         pieces.append((TEXT, t[last:], False, None, None))
     return [p for p in pieces if p[0] == NUM or p[1].strip()]
+
+
+_CODE_BEFORE = frozenset("/:=@#%&?_\\")
+
+
+def _in_code(text: str, start: int, end: int) -> bool:
+    """Is the number at text[start:end] part of a URL, an IP address, a formula or an
+    identifier (``http://127.0.0.1/x``, ``=HYPERLINK(…)``, ``ICP05000000``)? Digits touching
+    ASCII letters or these marks are not a table's counts."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    if (before.isascii() and before.isalpha()) or before in _CODE_BEFORE:
+        return True
+    if before == "." and start > 1 and text[start - 2].isdigit():
+        return True
+    return (after.isascii() and after.isalpha()) or (after == "." and text[end + 1:end + 2].isdigit())
 
 
 def _is_value_sign(text: str, at: int) -> bool:
