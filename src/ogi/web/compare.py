@@ -11,6 +11,7 @@ from ..store import Database, StoreError
 from ..store.agencies import resolve
 from ..store.queries import MEASURES, compare_agencies, compare_years
 from .datasets import Dataset
+from .lists import BadQuery
 from .labels import figure_label, place_label
 from .overview import number
 
@@ -46,16 +47,40 @@ class ComparePage:
                 "datasets": {name: d.as_json() for name, d in self.datasets.items()}}
 
 
+MAX_ID_DIGITS = 16
+
+
+def resolve_agency(db: Database, text: str) -> int:
+    """An agency by id or name, never a silent pick: an id too long to be one is unknown,
+    and a name several agencies share is refused with each of them (id, region, code) to
+    choose from."""
+    text = text.strip()
+    if text.isdigit():
+        if not text.isascii() or len(text) > MAX_ID_DIGITS:
+            raise BadQuery(f"机关编号“{text[:20]}…”无效:编号最多 {MAX_ID_DIGITS} 位数字")
+        return resolve(db, text)
+    same = db.execute("SELECT a.id, a.region, min(substr(o.alias, 5)) FROM agencies a LEFT JOIN agency_aliases o "
+                      "ON o.agency_id = a.id AND o.alias LIKE 'org:%' WHERE a.name = ? GROUP BY a.id, a.region "
+                      "ORDER BY a.id", [text])
+    if len(same) > 1:
+        listed = ";".join(f"编号 {i}({region or '地区未识别'}{'· 代码 ' + code if code else ''})"
+                          for i, region, code in same[:10])
+        more = f" 等 {len(same)} 个" if len(same) > 10 else ""
+        raise StoreError(f"有 {len(same)} 个机关名为“{text}”,请用编号指明:{listed}{more}")
+    return resolve(db, text)
+
+
 def compare(db: Database, query: CompareQuery) -> ComparePage:
     """The comparison; :class:`StoreError` with a message for the reader when an agency or
     year is unknown or has no reports."""
     if query.by_year:
-        agency_id = resolve(db, query.agency) if query.agency else None
+        agency_id = resolve_agency(db, query.agency) if query.agency else None
         result = compare_years(db, int(query.a), int(query.b), agency_id, everything=True)
     elif YEAR.match(query.a) or YEAR.match(query.b):
         raise StoreError("请比较两个年度,或两个机关 / compare two years or two agencies")
     else:
-        result = compare_agencies(db, resolve(db, query.a), resolve(db, query.b), query.year, everything=True)
+        result = compare_agencies(db, resolve_agency(db, query.a), resolve_agency(db, query.b), query.year,
+                                  everything=True)
     cells = {key: (a, b) for key, a, b, _ in result.rows}
     rows = [row for row in result.rows if not query.only_differences or row[1] != row[2]]
     by_cell = Dataset("cells", "逐格对比", ["位置", "键", result.left, result.right, "差"],

@@ -38,7 +38,7 @@ class ShownCell:
     bbox: list[float] | None = None
     derived: bool = False
     severity: str | None = None  # the worst finding on the cell that is not dismissed
-    findings: list[int] = field(default_factory=list)  # their ids
+    findings: list[str] = field(default_factory=list)  # their keys
 
 
 @dataclass
@@ -46,7 +46,7 @@ class ShownTable:
     key: str
     title: str
     rows: list[list[ShownCell]]
-    findings: list[int] = field(default_factory=list)  # findings on the table as a whole
+    findings: list[str] = field(default_factory=list)  # keys of the findings on the table as a whole
 
 
 def flags(findings: list[dict]) -> dict[str, list[dict]]:
@@ -85,9 +85,9 @@ def shown_tables(report: Report, findings: list[dict]) -> list[ShownTable]:
                 shown.derived = bool(prov.get("derived"))
                 shown.printed = prov.get("text") if not cell.text else None
                 shown.severity = on_cell[0]["severity"] if on_cell else None
-                shown.findings = [f["id"] for f in on_cell]
+                shown.findings = [f["key"] for f in on_cell]
             rows[cell.row].append(shown)
-        on_table = [f["id"] for f in by_place.get(table, [])]
+        on_table = [f["key"] for f in by_place.get(table, [])]
         tables.append(ShownTable(table, grid.title, rows, on_table))
     return tables
 
