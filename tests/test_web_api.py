@@ -536,7 +536,7 @@ def test_pages_render(client):
     rid = report_id(client, "004_3f0a03dfd5eda10b")
     aid = agency_id(client, "海陵区教育局")
     for url, words in [("/", ["总览", "机关问题排名"]), ("/?year=all&region=泰州市", ["全部年度"]),
-                       ("/reports", ["报告("]), (f"/reports/{rid}", ["TEXT_TABLE_MISMATCH", "原文", "第一部分"]),
+                       ("/reports", ["报告("]), (f"/reports/{rid}", ["正文数字与表格不一致", "原文", "第一部分"]),
                        ("/agencies", ["海陵区教育局"]), (f"/agencies/{aid}", ["跨年度与汇总问题", "2022"]),
                        ("/compare", ["对比"]), ("/compare?a=2021&b=2022", ["逐格对比"]),
                        ("/compare?a=没有的机关&b=2022", ["请比较两个年度"]), ("/upload", ["上传报告"]),

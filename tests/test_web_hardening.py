@@ -183,18 +183,34 @@ def test_a_crashed_worker_is_a_failure_not_a_hang():
         pool.close()
 
 
-def test_one_slow_file_does_not_hold_back_the_others():
-    pool = ParsePool(2, Limits(memory=0, seconds=30))
+def test_one_stuck_file_does_not_hold_back_the_others(tmp_path):
+    """A file that does not finish (it waits for a signal this test gives only later) holds
+    one worker; a file sent after it is parsed by the other."""
+    release = tmp_path / "release"
+    pool = ParsePool(2, Limits(memory=0, seconds=60))
     try:
-        pool.run(work.echo, None)  # both workers started before timing anything
-        slow_done = []
-        slow = threading.Thread(target=lambda: slow_done.append(pool.run(work.sleep_then, (4, "slow"))))
-        slow.start()
-        time.sleep(0.3)
-        assert pool.run(work.sleep_then, (0, "quick")) == "quick"
-        assert not slow_done  # the quick file finished while the slow one still ran
-        slow.join()
-        assert slow_done == ["slow"]
+        stuck = []
+        waiting = threading.Thread(target=lambda: stuck.append(pool.run(work.wait_for, str(release))))
+        waiting.start()
+        assert pool.run(work.echo, "quick") == "quick"
+        assert not stuck
+        release.touch()
+        waiting.join()
+        assert stuck == ["released"]
+    finally:
+        pool.close()
+
+
+def test_uploads_in_flight_are_bounded_by_the_pool(tmp_path):
+    pool = ParsePool(2, Limits(memory=0, seconds=60))
+    try:
+        pids = set()
+        threads = [threading.Thread(target=lambda: pids.add(pool.run(work.pid, None))) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert 1 <= len(pids) <= 2
     finally:
         pool.close()
 

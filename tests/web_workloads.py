@@ -38,3 +38,10 @@ def die(code: int):
 
 def pid(_):
     return os.getpid()
+
+
+def wait_for(path: str):
+    """Wait until ``path`` exists (another test step creates it); then say so."""
+    while not os.path.exists(path):
+        time.sleep(0.05)
+    return "released"

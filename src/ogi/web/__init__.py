@@ -15,6 +15,14 @@ layout with flagged cells, the original beside them), ``overview``/``agency``/``
 API's JSON), ``api`` and ``routes_*`` (the endpoints).
 """
 
-from .app import create_app
-
 __all__ = ["create_app"]
+
+
+def __getattr__(name: str):
+    """``create_app`` imported when first asked for: the upload workers import modules of
+    this package (``ogi.web.workers``, ``ogi.web.intake``) without the web framework."""
+    if name == "create_app":
+        from .app import create_app
+
+        return create_app
+    raise AttributeError(name)

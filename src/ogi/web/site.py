@@ -56,6 +56,7 @@ class Site:
     def open(self) -> None:
         """Open (and migrate) the store; :class:`ogi.store.StoreError` when it cannot be."""
         self._db = open_store(self.db_url)
+        self.pool.start()
 
     def close(self) -> None:
         self.pool.close()

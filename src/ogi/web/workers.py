@@ -129,6 +129,15 @@ class ParsePool:
         self._slots = threading.BoundedSemaphore(self.size)
         self._closed = False
 
+    def start(self) -> None:
+        """Start every worker now (they load the parser in the background), so that the
+        first uploads do not wait for it."""
+        with self._lock:
+            while len(self._all) < self.size and not self._closed:
+                worker = _Worker(self._context, self.limits)
+                self._all.add(worker)
+                self._free.append(worker)
+
     def _take(self) -> _Worker:
         with self._lock:
             while self._free:
