@@ -19,6 +19,7 @@ from ogi import parse
 from ogi.store import open_store
 from ogi.store.ingest import collect, ingest
 from ogi.web import create_app
+from ogi.web.labels import place_label, rule_text
 
 SEED_004 = SEEDS / "004_3f0a03dfd5eda10b.txt"
 EDUCATION = "江苏省泰州市海陵区教育局"
@@ -100,7 +101,8 @@ def test_overview_ranks_agencies_by_findings_and_filters(client):
     assert all(r[5] + r[6] > 0 for r in ranking["rows"]) and ranking["links"][0].startswith("/agencies/")
     only = client.get("/api/overview", params={"year": 2023, "code": "T3_ROW_TOTAL"}).json()
     assert only["counts"]["reports"] == 2  # the broken table and the PDF fixture's
-    assert {r[0] for r in only["datasets"]["findings"]["rows"]} >= {"T3_ROW_TOTAL"}
+    assert {r[0] for r in only["datasets"]["findings"]["rows"]} >= {rule_text("T3_ROW_TOTAL")}
+    assert "/findings?code=T3_ROW_TOTAL&year=2023" in only["datasets"]["findings"]["links"]
     region = client.get("/api/overview", params={"year": "all", "region": "泰州市海陵区"}).json()
     assert region["counts"]["agencies"] == 2
     assert client.get("/api/overview", params={"year": "all", "level": "county"}).json()["counts"]["reports"] >= 5
@@ -218,10 +220,11 @@ def test_report_file_and_downloads(client):
     assert original.headers["content-type"] == "application/octet-stream"
     assert "attachment" in original.headers["content-disposition"]
     cells = list(csv.reader(io.StringIO(client.get(f"/api/reports/{rid}/cells.csv").content.decode("utf-8-sig"))))
-    assert cells[0] == ["键", "位置", "数值", "原文", "行", "页"]
-    assert any(r[0] == "table3.new_received.total" and r[2] == "10" for r in cells)
+    assert cells[0] == ["报告编号", "机关", "年度", "键", "位置", "数值", "原文", "行", "页"]
+    assert [str(rid), "区发改经信局", "2023", "table3.new_received.total"] in [r[:4] for r in cells]
+    assert any(r[3] == "table3.new_received.total" and r[5] == "10" for r in cells)
     findings = load_workbook(io.BytesIO(client.get(f"/api/reports/{rid}/findings.xlsx").content)).active
-    assert {row[0] for row in list(findings.values)[1:]} >= {"TEXT_TABLE_MISMATCH", "YEAR_MISMATCH_TEXT"}
+    assert {row[4] for row in list(findings.values)[1:]} >= {"TEXT_TABLE_MISMATCH", "YEAR_MISMATCH_TEXT"}
 
 
 @pytest.mark.parametrize("method, url", [
@@ -313,16 +316,18 @@ def test_agency_list_finds_by_part_of_a_name(client):
 def test_compare_two_years_of_one_agency(client, stored):
     body = client.get("/api/compare", params={"a": 2021, "b": 2022, "agency": EDUCATION}).json()
     assert (body["left"], body["right"]) == ("2021", "2022")
-    cells = {r[1]: r for r in body["datasets"]["cells"]["rows"]}
+    assert body["datasets"]["cells"]["columns"] == ["位置", "2021", "2022", "差"]  # no internal key on the page
+    cells = {r[0]: r for r in body["datasets"]["cells"]["rows"]}
     t = {g.year: g.tables for g in stored["made"] if g.agency == EDUCATION}
-    row = cells["table3.new_received.total"]
+    received = place_label("table3.new_received.total")
+    row = cells[received]
     a, b = t[2021]["table3"]["new_received"]["total"], t[2022]["table3"]["new_received"]["total"]
-    assert row[2:] == [a, b, b - a]
-    marked = dict(zip((r[1] for r in body["datasets"]["cells"]["rows"]), body["datasets"]["cells"]["marked"]))
-    assert marked["table3.new_received.total"] == (a != b)
+    assert row[1:] == [a, b, b - a]
+    marked = dict(zip((r[0] for r in body["datasets"]["cells"]["rows"]), body["datasets"]["cells"]["marked"]))
+    assert marked[received] == (a != b)
     only = client.get("/api/compare", params={"a": 2021, "b": 2022, "agency": EDUCATION,
                                               "only_differences": True}).json()
-    assert all(r[2] != r[3] for r in only["datasets"]["cells"]["rows"])
+    assert all(r[1] != r[2] for r in only["datasets"]["cells"]["rows"])
 
 
 def test_compare_two_agencies(client):
@@ -330,7 +335,7 @@ def test_compare_two_agencies(client):
     assert body["left"] == f"{EDUCATION} 2023" and body["right"] == f"{CIVIL} 2023"
     assert body["datasets"]["figures"]["chart"] == "bars"
     got = client.get("/api/compare/cells.csv", params={"a": "海陵区教育局", "b": "海陵区民政局"})
-    assert got.status_code == 200 and "table3.total.total" in got.content.decode("utf-8-sig")
+    assert got.status_code == 200 and place_label("table3.total.total") in got.content.decode("utf-8-sig")
 
 
 @pytest.mark.parametrize("params", [{"a": "没有的机关", "b": "海陵区民政局"}, {"a": "2021", "b": "海陵区民政局"},

@@ -73,6 +73,20 @@ def resolve_agency(db: Database, text: str) -> int:
 def compare(db: Database, query: CompareQuery) -> ComparePage:
     """The comparison; :class:`StoreError` with a message for the reader when an agency or
     year is unknown or has no reports."""
+    try:
+        return _compare(db, query)
+    except StoreError as exc:
+        raise StoreError(_for_the_page(str(exc))) from None
+
+
+def _for_the_page(message: str) -> str:
+    """A comparison's message as the page says it: no command-line option in it."""
+    if "--year" in message:
+        return "两个机关没有同一年度的报告,请在“年度”中指定要对比的年度"
+    return message
+
+
+def _compare(db: Database, query: CompareQuery) -> ComparePage:
     if query.by_year:
         agency_id = resolve_agency(db, query.agency) if query.agency else None
         result = compare_years(db, int(query.a), int(query.b), agency_id, everything=True)
@@ -83,8 +97,8 @@ def compare(db: Database, query: CompareQuery) -> ComparePage:
                                   everything=True)
     cells = {key: (a, b) for key, a, b, _ in result.rows}
     rows = [row for row in result.rows if not query.only_differences or row[1] != row[2]]
-    by_cell = Dataset("cells", "逐格对比", ["位置", "键", result.left, result.right, "差"],
-                      [[place_label(key), key, a, b, d] for key, a, b, d in rows],
+    by_cell = Dataset("cells", "逐格对比", ["位置", result.left, result.right, "差"],
+                      [[place_label(key), a, b, d] for key, a, b, d in rows],
                       marked=[a != b for _, a, b, _ in rows])
     figures = []
     for m in (m for key in FIGURES for m in MEASURES if m.key == key):
