@@ -44,7 +44,7 @@ from .schemas import (
 from .security import require_user, require_writer, reviewer_name
 
 router = APIRouter(prefix="/api")
-Format = Literal["csv", "xlsx"]
+Format = Literal["csv", "xlsx", "parquet", "json"]
 SORT_HELP = "a column to sort by, `-` before it for descending"
 SEARCH_HELP = "words that must all occur (agency, region, title, year…)"
 MAX_PAGE_NUMBER = 10_000  # pages of one original

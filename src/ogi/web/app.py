@@ -22,7 +22,9 @@ from . import (
     routes_compare,
     routes_findings,
     routes_overview,
+    routes_builder,
     routes_reports,
+    routes_sql,
     routes_upload,
 )
 from .lists import BadQuery
@@ -52,8 +54,13 @@ STATUS_TEXT = {400: "请求有误", 401: "需要登录", 403: "没有权限", 40
                413: "内容过大", 422: "请求参数有误", 500: "服务器内部错误"}
 
 
+DATA_SUFFIXES = (".json", ".csv", ".xlsx", ".parquet")
+
+
 def _wants_html(request: Request) -> bool:
-    return not request.url.path.startswith(("/api/", "/docs", "/openapi", "/static/"))
+    """A page's error is a page; the API's, a download's or a ``.json``'s is JSON."""
+    path = request.url.path
+    return not (path.startswith(("/api/", "/docs", "/openapi", "/static/")) or path.endswith(DATA_SUFFIXES))
 
 
 def create_app(db_url: str, files_dir: Path | None = None, token: str | None = None,
@@ -86,7 +93,7 @@ def create_app(db_url: str, files_dir: Path | None = None, token: str | None = N
     app.mount("/static", CompressedStatic(STATIC), name="static")
     app.include_router(api.router)
     for module in (routes_overview, routes_reports, routes_agencies, routes_compare, routes_upload, routes_findings,
-                   routes_admin):
+                   routes_admin, routes_sql, routes_builder):
         app.include_router(module.router)
 
     @app.get("/docs", include_in_schema=False)

@@ -21,7 +21,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-FORMATS = {"csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+FORMATS = {"csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+           "parquet": "application/vnd.apache.parquet", "json": "application/json; charset=utf-8"}
 CHARTS = ("bar", "hbar", "pie", "line", "bars")  # bars: grouped bars, one group per category
 
 
@@ -92,9 +93,36 @@ def to_xlsx(data: Dataset) -> bytes:
     return out.getvalue()
 
 
+def to_parquet(data: Dataset) -> bytes:
+    """One column per column: numbers where every value is a number (or none), text otherwise."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    columns = {}
+    for i, name in enumerate(data.columns):
+        values = [_plain(row[i]) if i < len(row) else None for row in data.rows]
+        if not all(v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)) for v in values):
+            values = [None if v is None else str(v) for v in values]
+        columns[f"{i}:{name}" if name in columns else name] = values
+    out = pa.BufferOutputStream()
+    pq.write_table(pa.table(columns), out)
+    return out.getvalue().to_pybytes()
+
+
+def to_json(data: Dataset) -> bytes:
+    import json
+
+    return json.dumps([dict(zip(data.columns, (_plain(v) for v in row))) for row in data.rows], ensure_ascii=False,
+                      default=str).encode("utf-8")
+
+
 def encode(data: Dataset, fmt: str) -> bytes:
     if fmt == "csv":
         return to_csv(data)
     if fmt == "xlsx":
         return to_xlsx(data)
-    raise ValueError(f"unknown download format {fmt!r}: csv or xlsx")
+    if fmt == "parquet":
+        return to_parquet(data)
+    if fmt == "json":
+        return to_json(data)
+    raise ValueError(f"unknown download format {fmt!r}: csv, xlsx, parquet or json")

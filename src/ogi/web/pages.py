@@ -34,7 +34,7 @@ def shown_number(value) -> str:
 def query(params: dict, **changes) -> str:
     """``?…`` of ``params`` with ``changes`` (a None value drops the parameter)."""
     merged = {k: v for k, v in {**params, **changes}.items() if v not in (None, "")}
-    return "?" + urlencode(merged) if merged else ""
+    return "?" + urlencode(merged, doseq=True) if merged else ""
 
 
 def _environment() -> Environment:
@@ -96,6 +96,6 @@ def download(datasets: dict[str, Dataset], name: str, fmt: str, stem: str) -> Re
     if name not in datasets:
         raise HTTPException(404, f"没有名为 {name} 的表格 / no table {name}: one of {', '.join(datasets)}")
     if fmt not in FORMATS:
-        raise HTTPException(404, f"格式应为 {' 或 '.join(FORMATS)} / format: csv or xlsx")
+        raise HTTPException(404, f"格式应为 {'、'.join(FORMATS)} 之一")
     return Response(encode(datasets[name], fmt), media_type=FORMATS[fmt],
                     headers={"Content-Disposition": f'attachment; filename="{stem}-{name}.{fmt}"'})
