@@ -345,6 +345,13 @@ def test_compare_explains_what_cannot_be_compared(client, params):
     assert response.status_code == 400 and response.json()["detail"]
 
 
+def test_compare_refuses_a_year_without_reports(client):
+    response = client.get("/api/compare", params={"a": "2019", "b": "2023"})
+    assert response.status_code == 400 and response.json()["detail"] == "2019 年没有计入统计的报告,无法对比"
+    one = client.get("/api/compare", params={"a": "2020", "b": "2021", "agency": EDUCATION})
+    assert one.json()["detail"] == "该机关2020 年没有计入统计的报告,无法对比"
+
+
 def test_compare_needs_both_sides(client):
     assert client.get("/api/compare", params={"a": "2021"}).status_code == 422
 

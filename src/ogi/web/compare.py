@@ -70,6 +70,16 @@ def resolve_agency(db: Database, text: str) -> int:
     return resolve(db, text)
 
 
+def _has_reports(db: Database, year: int, agency_id: int | None) -> None:
+    """A year to compare must have counted reports (of the agency): zeros are no comparison."""
+    cond, params = ("AND r.agency_id = ?", [agency_id]) if agency_id is not None else ("", [])
+    n = db.scalar(f"SELECT count(*) FROM reports r JOIN primary_reports p ON p.id = r.id WHERE r.year = ? {cond}",
+                  [year, *params])
+    if not n:
+        whose = "该机关" if agency_id is not None else ""
+        raise StoreError(f"{whose}{year} 年没有计入统计的报告,无法对比")
+
+
 def compare(db: Database, query: CompareQuery) -> ComparePage:
     """The comparison; :class:`StoreError` with a message for the reader when an agency or
     year is unknown or has no reports."""
@@ -89,6 +99,8 @@ def _for_the_page(message: str) -> str:
 def _compare(db: Database, query: CompareQuery) -> ComparePage:
     if query.by_year:
         agency_id = resolve_agency(db, query.agency) if query.agency else None
+        for year in (int(query.a), int(query.b)):
+            _has_reports(db, year, agency_id)
         result = compare_years(db, int(query.a), int(query.b), agency_id, everything=True)
     elif YEAR.match(query.a) or YEAR.match(query.b):
         raise StoreError("请比较两个年度,或两个机关 / compare two years or two agencies")

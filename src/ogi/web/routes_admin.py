@@ -59,6 +59,7 @@ def add_user_form(request: Request, name: str = Form(..., max_length=64),
     with request.app.state.site.store() as db:
         try:
             accounts.add_user(db, name, role, password)
+            request.app.state.site.forget_accounts()
         except StoreError as exc:
             return render(request, "users.html", status_code=400, users=accounts.list_users(db), roles=accounts.ROLES,
                           done=None, problem=str(exc))
@@ -73,6 +74,7 @@ def remove_user_form(request: Request, name: str):
     with request.app.state.site.store() as db:
         try:
             accounts.remove_user(db, name)
+            request.app.state.site.forget_accounts()
         except StoreError as exc:
             raise HTTPException(404, str(exc)) from None
     return RedirectResponse("/users?done=removed", status_code=303)

@@ -51,8 +51,7 @@ def _signed_in(request: Request, token: str, next_path: str | None):
 
 
 def _login(request: Request, status_code: int = 200, message: str | None = None, next_path: str | None = None):
-    with request.app.state.site.store() as db:
-        has_accounts = accounts.has_users(db)
+    has_accounts = request.app.state.site.has_accounts()
     return render(request, "login.html", status_code=status_code, message=message, next=_local(next_path),
                   has_accounts=has_accounts)
 

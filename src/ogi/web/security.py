@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 from fastapi import Request
 
-from .accounts import TOKEN_USER, User, has_users, session_user
+from .accounts import TOKEN_USER, User, session_user
 from .reviews import ANONYMOUS
 
 COOKIE = "ogi_token"
@@ -97,8 +97,7 @@ def open_site(request: Request) -> bool:
     site = request.app.state.site
     if site.token is not None:
         return False
-    with site.store() as db:
-        return not has_users(db)
+    return not site.has_accounts()
 
 
 def may_write(request: Request) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,12 +21,14 @@ from pathlib import Path
 from ..store import DEFAULT_DB, Database, open_store
 from ..store.backend import is_postgres_url
 from ..store.ingest import Input, Outcome
+from .accounts import has_users
 from .files import FileStore
 from .intake import Intake, parse_upload
 from .workers import DEFAULT_MEMORY, DEFAULT_WORKERS, Failed, Limits, ParsePool
 
 DEFAULT_MAX_UPLOAD = 50 * 1024 * 1024  # bytes per request
 PARSE_TIMEOUT = 120.0  # seconds for one file
+ACCOUNTS_TTL = 10.0  # seconds a "there are accounts" answer is kept
 
 
 def default_files_dir(db_url: str | None) -> Path:
@@ -52,6 +55,7 @@ class Site:
         self._db: Database | None = None
         self._db_lock = threading.RLock()
         self.pool = ParsePool(parse_workers, Limits(parse_memory, parse_timeout))
+        self._accounts: tuple[float, bool] | None = None
 
     def open(self) -> None:
         """Open (and migrate) the store; :class:`ogi.store.StoreError` when it cannot be."""
@@ -72,6 +76,18 @@ class Site:
             if self._db is None:
                 raise RuntimeError("the site is not open")
             yield self._db
+
+    def has_accounts(self) -> bool:
+        """Whether any account exists; asked on every request, so remembered for
+        :data:`ACCOUNTS_TTL` seconds (an account added from the web is seen at once)."""
+        now = time.monotonic()
+        if self._accounts is None or now - self._accounts[0] > ACCOUNTS_TTL:
+            with self.store() as db:
+                self._accounts = (now, has_users(db))
+        return self._accounts[1]
+
+    def forget_accounts(self) -> None:
+        self._accounts = None
 
     def parse(self, inp: Input) -> Intake:
         """Parse one uploaded file in a worker; a deadline, memory or crash is a failure like any other."""
