@@ -10,7 +10,6 @@ import http.server
 import io
 import ipaddress
 import threading
-import time
 
 import httpx
 import pytest

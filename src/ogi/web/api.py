@@ -24,10 +24,14 @@ from .report_view import report_page
 from .schemas import (
     AgencyListOut,
     AgencyPageOut,
+    BulkReviewIn,
+    BulkReviewOut,
     CompareOut,
     FileResultOut,
     FiltersOut,
+    FindingListOut,
     FindingOut,
+    HistoryOut,
     IngestOut,
     OriginalOut,
     OverviewOut,
@@ -36,10 +40,6 @@ from .schemas import (
     ReviewIn,
     TableOut,
     UrlsIn,
-    BulkReviewIn,
-    BulkReviewOut,
-    FindingListOut,
-    HistoryOut,
 )
 from .security import require_user, require_writer, reviewer_name
 

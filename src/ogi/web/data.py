@@ -84,56 +84,7 @@ def report_id_of(db: Database, sha256: str) -> int | None:
     return db.scalar("SELECT id FROM reports WHERE sha256 = ?", [sha256])
 
 
-# ------------------------------------------------------------------ lists
-
-LIST_FIELDS = ("id", "agency_id", "agency", "region", "year", "template", "title", "location", "errors", "warnings")
-
-
-def list_reports(db: Database, text: str | None = None, year: int | None = None, agency_id: int | None = None,
-                 limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
-    """Reports whose agency, title or source contains ``text`` (of a year, of an agency),
-    newest first; the number matching and one page of them with their open error and warning counts."""
-    conds, params = [], []
-    if text:
-        conds.append("(coalesce(a.name, r.agency_name, '') LIKE ? ESCAPE '\\' OR coalesce(r.title, '') LIKE ? "
-                     "ESCAPE '\\' OR r.location LIKE ? ESCAPE '\\')")
-        params += [_like_part(text)] * 3
-    for sql, value in (("r.year = ?", year), ("r.agency_id = ?", agency_id)):
-        if value is not None:
-            conds.append(sql)
-            params.append(value)
-    where = f"WHERE {' AND '.join(conds)}" if conds else ""
-    base = f"FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id {where}"
-    total = db.scalar(f"SELECT count(*) {base}", params)
-    rows = db.execute(
-        "WITH page AS (SELECT r.id, r.sha256, r.agency_id, coalesce(a.name, r.agency_name) AS agency, a.region, r.year, "
-        f"r.template, r.title, r.location {base} ORDER BY r.year DESC NULLS LAST, r.id DESC LIMIT ? OFFSET ?) "
-        "SELECT page.id, page.agency_id, page.agency, page.region, page.year, page.template, page.title, page.location, "
-        f"{_OPEN_COUNTS} FROM page LEFT JOIN findings f ON f.report_id = page.id "
-        "LEFT JOIN reviews v ON v.sha256 = page.sha256 AND v.code = f.code AND v.where_key = f.where_key "
-        "GROUP BY page.id, page.agency_id, page.agency, page.region, page.year, page.template, page.title, page.location "
-        "ORDER BY page.year DESC NULLS LAST, page.id DESC", [*params, limit, offset])
-    return total, [{**d, "errors": int(d["errors"] or 0), "warnings": int(d["warnings"] or 0)}
-                   for d in _dicts(LIST_FIELDS, rows)]
-
-
-AGENCY_FIELDS = ("id", "name", "region", "level", "kind", "parent_name", "reports", "first_year", "last_year")
-
-
-def list_agencies(db: Database, text: str | None = None, limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
-    """Agencies whose name or an alias contains ``text``; the number matching and one page of them."""
-    where, params = "", []
-    if text:
-        where = ("WHERE a.name LIKE ? ESCAPE '\\' OR a.id IN (SELECT agency_id FROM agency_aliases "
-                 "WHERE name LIKE ? ESCAPE '\\')")
-        params = [_like_part(text)] * 2
-    total = db.scalar(f"SELECT count(*) FROM agencies a {where}", params)
-    rows = db.execute(
-        "SELECT a.id, a.name, a.region, a.level, a.kind, a.parent_name, count(r.id), min(r.year), max(r.year) "
-        f"FROM agencies a LEFT JOIN reports r ON r.agency_id = a.id {where} "
-        "GROUP BY a.id, a.name, a.region, a.level, a.kind, a.parent_name ORDER BY a.name, a.id LIMIT ? OFFSET ?",
-        [*params, limit, offset])
-    return total, _dicts(AGENCY_FIELDS, rows)
+# Lists (reports, agencies, findings) are ogi.web.lists'.
 
 
 # ------------------------------------------------------------------ a selection of counted reports

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from . import accounts, uploads
-from .security import COOKIE, SESSION_COOKIE, current_user, require_user, require_writer, token_matches
+from .security import COOKIE, SESSION_COOKIE, require_user, require_writer, token_matches
 from .pages import render
 
 router = APIRouter(include_in_schema=False)

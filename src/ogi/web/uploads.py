@@ -1,27 +1,28 @@
 """Files into the store from the web: uploads, pasted URLs, and parsing one report again.
 
 Each file is checked (a known suffix, content that is not binary junk), kept in the
-content-addressed :class:`~ogi.web.files.FileStore`, parsed in the site's worker
-process and written with the store's own functions (``write_outcomes``, ``recheck``), so
+content-addressed :class:`~ogi.web.files.FileStore`, parsed in one of the site's limited
+worker processes (:mod:`ogi.web.intake` refuses what is not a report) and written with the
+store's own functions (``write_outcomes``, ``recheck``), so
 a report ingested here is stored exactly as ``ogi ingest`` stores it. Each file gets a
-result of its own.
+result of its own. URLs are fetched only from public addresses unless the site allows
+private ones (:mod:`ogi.web.urlguard`).
 """
 
 from __future__ import annotations
 
 import tempfile
-from urllib.parse import urlsplit
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import urlsplit
 
 import httpx
 
 from ..fetch import fetch
-from ..readers import sniff
-from ..store.agencies import recheck
-from ..readers import SUFFIXES
+from ..readers import SUFFIXES, sniff
 from ..store import StoreError
+from ..store.agencies import recheck
 from ..store.ingest import Input, Outcome, Summary, is_url, sha256_of, write_outcomes
 from ..store.reports import record_failure
 from . import data
