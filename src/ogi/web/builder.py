@@ -11,7 +11,7 @@ downloads, and a list of anomalies worth a look.
 - **One statement** reads, per agency and year, the sums of exactly the cells the measures
   need; everything else (totals, rates, changes, anomalies) is arithmetic over those rows.
 - **Anomalies**: the largest year-on-year jumps of an agency (at least
-  :data:`MIN_JUMP` in absolute terms), and values far outside their peers of the same year
+  :data:`MIN_JUMP` in absolute terms and :data:`MIN_JUMP_RATIO` of the year before), and values far outside their peers of the same year
   — a robust z-score over the median absolute deviation above :data:`OUTLIER_Z` — each
   with a link to the report.
 """
@@ -35,6 +35,7 @@ MAX_AGENCIES = 200  # agencies named one by one
 MAX_MEASURES = 12
 MAX_YEARS = 30
 MIN_JUMP = 100  # an absolute change smaller than this is no anomaly, whatever its ratio
+MIN_JUMP_RATIO = 1.0  # nor a change by less than this share of the year before (doubling, or falling to zero)
 OUTLIER_Z = 5.0  # robust z-score (|x − median| / (1.4826 · MAD)) above which a value is an outlier
 ANOMALIES_SHOWN = 20
 _MEASURE = {m.key: m for m in MEASURES}
@@ -213,7 +214,7 @@ def anomalies(db: Database, choice: Choice, by_agency: dict, report_of: dict) ->
         for agency, values in series.items():
             ordered = sorted(values.items())
             for (y0, v0), (y1, v1) in zip(ordered, ordered[1:]):
-                if y1 == y0 + 1 and abs(v1 - v0) >= MIN_JUMP and v0 > 0:
+                if y1 == y0 + 1 and v0 > 0 and abs(v1 - v0) >= max(MIN_JUMP, MIN_JUMP_RATIO * v0):
                     found.append(("jump", abs(v1 - v0) / v0, agency, y1, m, v1, f"较上年 {number(v0)} → {number(v1)}"))
         per_year: dict[int, list[tuple[int, float]]] = defaultdict(list)
         for (agency, year), cells in by_agency.items():
