@@ -6,7 +6,8 @@ routing, queries, templates; no network — the server's own time), the overview
 agency and finding lists with their facets, sorted, filtered, searched and paged, and their
 ``.json`` twins. The target: each at most 150 ms over 10,000 reports. As a floor measured in
 the same run, the sign-in page (routing and a template, no query) is timed too, and each
-request is also given as a multiple of it.
+request is also given as a multiple of it; and ``SELECT 1`` on the store, whose time shows
+how busy the machine is (a fraction of a millisecond on an idle one).
 
     .venv/bin/python benchmarks/web_lists.py --dir /tmp/bench10k --keep    # 10,000 reports
     .venv/bin/python benchmarks/web_lists.py --n 1000
@@ -89,6 +90,14 @@ def main() -> None:
             print(f"store: {reports:,} reports, {agencies:,} agencies, {findings:,} findings")
             _, floor = timed(client, "/login")
             print(f"floor (the sign-in page, no query): {floor * 1000:.1f} ms")
+            site = client.app.state.site
+            with site.store() as db:
+                trivial = []
+                for _ in range(RUNS):
+                    start = time.perf_counter()
+                    db.execute("SELECT 1")
+                    trivial.append(time.perf_counter() - start)
+            print(f"database floor (SELECT 1 on the store): {statistics.median(trivial) * 1000:.1f} ms")
             print(f"{'request':<58} {'first':>7} {'median':>7} {'× floor':>8}")
             worst = 0.0
             for url in urls(client):
