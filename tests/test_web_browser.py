@@ -5,6 +5,11 @@ A reviewer uploads seed 004, opens its report page, sees the findings it must ra
 finds where a number came from in the original, dismisses a finding with a comment,
 parses the report again and sees the dismissal kept. With ``OGI_SCREENSHOTS=DIR`` the
 main pages are also saved there as ``web-*.png`` (``docs/images`` holds the committed ones).
+
+Every page is also opened at 1400 px and at 390 px (a phone): no sideways scrolling of the
+page itself (wide tables scroll inside their own box), header cells with a scope, value
+cells reachable by the keyboard, text colours at WCAG AA contrast; a screenshot of each is
+kept under ``tests/artifacts/screens/`` (not committed).
 """
 
 from __future__ import annotations
@@ -113,7 +118,7 @@ def page(browser):
 
 
 def _finding(page, code: str):
-    return page.locator(".finding", has=page.locator("code", has_text=re.compile(f"^{code}$")))
+    return page.locator(f".finding[data-code={code}]")
 
 
 def test_upload_review_reparse_keeps_the_dismissal(server, page):
@@ -208,3 +213,118 @@ def test_screenshots_of_the_main_pages(server, page, report_writer):
     page.click("#upload-form button[type=submit]")
     expect(page.locator("#results tbody tr td:nth-child(2)", has_text="完成")).to_have_count(2, timeout=60_000)
     page.screenshot(path=str(out / "web-upload.png"))
+
+
+# ------------------------------------------------------------------ every page, two widths
+
+ARTIFACTS = Path(__file__).parent / "artifacts" / "screens"
+WIDTHS = (1400, 390)
+
+
+def _pages(server) -> list[tuple[str, str]]:
+    reports = httpx.get(server + "/api/reports", params={"q": "海陵区教育局"}).json()["reports"]
+    agency = httpx.get(server + "/api/agencies", params={"q": "海陵区教育局"}).json()["agencies"][0]["id"]
+    pdf = httpx.get(server + "/api/reports", params={"q": "broken.pdf"}).json()["reports"][0]["id"]
+    key = httpx.get(server + "/api/findings", params={"limit": 1}).json()["findings"][0]["key"]
+    return [("overview", "/?year=2023"), ("reports", "/reports"), ("report", f"/reports/{reports[0]['id']}"),
+            ("report-pdf", f"/reports/{pdf}"), ("findings", "/findings"), ("finding", f"/findings/{key}"),
+            ("agencies", "/agencies"), ("agency", f"/agencies/{agency}"),
+            ("compare", f"/compare?a=2022&b=2023&agency={AGENCY}"), ("builder", "/builder?region=泰州市"),
+            ("sql", "/sql?sql=SELECT+year,+count(*)+FROM+reports+GROUP+BY+year"), ("upload", "/upload"),
+            ("login", "/login"), ("not-found", "/no/such/page")]
+
+
+def _luminance(rgb: tuple[float, float, float]) -> float:
+    def channel(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(fg: tuple[float, ...], bg: tuple[float, ...]) -> float:
+    """The WCAG contrast ratio of two colours."""
+    light, dark = sorted((_luminance(fg[:3]), _luminance(bg[:3])), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+_COLOURS = """() => {
+  const rgb = s => (s.match(/[\\d.]+/g) || []).map(Number);
+  const background = el => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) return c;
+    }
+    return [255, 255, 255];
+  };
+  const out = [];
+  document.querySelectorAll("main *, header.top *").forEach(el => {
+    const own = Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
+    const style = getComputedStyle(el);
+    if (!own || style.visibility === "hidden" || style.display === "none" || el.closest("[hidden], .sr-only, .skip, svg")) return;
+    if (el.getClientRects().length === 0) return;
+    out.push([el.tagName + "." + el.className, rgb(style.color), background(el), parseFloat(style.opacity)]);
+  });
+  return out;
+}"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_page_at_desktop_and_phone_width(server, browser, width):
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda exc: problems.append(str(exc)))
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    try:
+        for name, path in _pages(server):
+            response = page.goto(server + path)
+            assert response.status == (404 if name == "not-found" else 200), (name, response.status)
+            page.wait_for_load_state("networkidle")
+            page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
+            assert page.evaluate("document.documentElement.lang") == "zh-CN"
+            sideways = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert sideways <= 1, (name, width, sideways)
+            unscoped = page.evaluate("Array.from(document.querySelectorAll('main th:not([scope])')).length")
+            assert unscoped == 0, (name, unscoped)
+            for what, fg, bg, opacity in page.evaluate(_COLOURS):
+                if opacity < 1:
+                    continue
+                assert contrast(fg, bg) >= 4.5, (name, what, fg, bg)
+        assert not problems, problems
+    finally:
+        context.close()
+
+
+@pytest.mark.slow
+def test_value_cells_are_reached_and_opened_by_the_keyboard(server, page):
+    rid = httpx.get(server + "/api/reports", params={"q": "海陵区教育局"}).json()["reports"][0]["id"]
+    page.goto(server + f"/reports/{rid}")
+    cell = page.locator('td[data-key="table3.new_received.total"]')
+    for _ in range(400):  # Tab from the top of the page until the cell has the focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('data-key')") == "table3.new_received.total":
+            break
+    else:
+        pytest.fail("the value cell was never reached with Tab")
+    page.keyboard.press("Enter")
+    assert "selected" in cell.get_attribute("class")
+    assert "本年新收" in page.locator("#original .src.mark").inner_text()
+
+
+@pytest.mark.slow
+def test_the_review_queue_reviews_in_bulk_in_the_browser(server, page):
+    page.goto(server + "/findings?severity=warning")
+    boxes = page.locator('#finding-rows input[name="keys"]')
+    count = boxes.count()
+    assert count >= 2
+    page.check("#select-all")
+    assert all(boxes.nth(i).is_checked() for i in range(count))
+    page.fill('fieldset.bulk-actions input[name="comment"]', "批量核实")
+    page.click('fieldset.bulk-actions button[value="confirmed"]')
+    page.wait_for_url(re.compile(r"done=\d+"))
+    assert page.locator(".notice").inner_text() == f"已审核 {count} 个问题。"
+    page.goto(server + "/findings?status=confirmed&severity=warning")
+    assert page.locator("#finding-rows tbody tr:not(.group-head)").count() == count
+    assert page.locator("#finding-rows", has_text="批量核实").count() == 1

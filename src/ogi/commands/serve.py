@@ -28,6 +28,13 @@ def serve_cmd(
                                                      "file, ogi.duckdb → ogi.files/)."),
     max_upload_mb: int = typer.Option(50, "--max-upload-mb", min=1, help="Largest upload request, in MB."),
     jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1, help="Parser processes for PATHs."),
+    upload_workers: int = typer.Option(2, "--upload-workers", min=1, max=64,
+                                       help="Parser processes for uploads (each file in one of them)."),
+    upload_memory_mb: int = typer.Option(2048, "--upload-memory-mb", min=256,
+                                         help="Memory (address space) of one upload parser, in MB."),
+    upload_seconds: float = typer.Option(120.0, "--upload-seconds", min=1.0, help="Time for parsing one uploaded file."),
+    allow_private_urls: bool = typer.Option(False, "--allow-private-urls",
+                                            help="Let URL imports reach loopback, private and link-local addresses."),
 ) -> None:
     """Serve the web app: overview, report pages with the original beside, agencies,
     comparisons, uploads, and the JSON API (/docs).
@@ -55,7 +62,9 @@ def serve_cmd(
         token = new_token()
     try:
         web = create_app(db, files_dir=files, token=token, max_upload=max_upload_mb * 1024 * 1024,
-                         allowed_hosts=list(LOOPBACK_HOSTS) if host in LOOPBACK_HOSTS else None)
+                         allowed_hosts=list(LOOPBACK_HOSTS) if host in LOOPBACK_HOSTS else None,
+                         parse_timeout=upload_seconds, parse_workers=upload_workers,
+                         parse_memory=upload_memory_mb * 1024 * 1024, allow_private_urls=allow_private_urls)
     except StoreError as exc:
         raise fail(str(exc)) from None
     if paths:

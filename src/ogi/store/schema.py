@@ -25,6 +25,10 @@ Tables:
 - ``reviews``: a person's verdict on a finding (open / confirmed / dismissed, comment),
   keyed by source sha256 + code + where, so it survives re-parsing.
 - ``failures``: inputs that could not be fetched, read or parsed, and why.
+- ``users`` and ``sessions`` (web): named accounts (role ``reviewer`` or ``admin``, a
+  scrypt password hash) and their signed-in sessions (the sha256 of the cookie, never the
+  cookie itself); ``review_history``: every review action (who, when, what, comment), the
+  finding named by its stable key; ``reviews.reviewer``: who gave the current verdict.
 - ``agencies`` and ``agency_aliases``: agency identity across years and sources: each
   agency's name, region, level (province … township), kind (government, department,
   township) and parent government; its aliases are normalised names (``name:``) and
@@ -181,6 +185,34 @@ MIGRATIONS: tuple[Migration, ...] = (
             published_at TIMESTAMP,
             UNIQUE (agency, year, version)
         )""",
+    )),
+    Migration(7, "web: reviewer accounts, sessions, the history of every review, who reviewed", (
+        """CREATE TABLE users (
+            name TEXT PRIMARY KEY,
+            role TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            created_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+        )""",
+        """CREATE TABLE sessions (
+            token_hash TEXT PRIMARY KEY,
+            user_name TEXT NOT NULL,
+            created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+            expires_at TIMESTAMP NOT NULL
+        )""",
+        "CREATE SEQUENCE review_history_id_seq",
+        """CREATE TABLE review_history (
+            id BIGINT PRIMARY KEY DEFAULT nextval('review_history_id_seq'),
+            sha256 TEXT NOT NULL,
+            code TEXT NOT NULL,
+            where_key TEXT NOT NULL,
+            finding_key TEXT,
+            status TEXT NOT NULL,
+            comment TEXT,
+            reviewer TEXT,
+            reviewed_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+        )""",
+        "CREATE INDEX review_history_finding ON review_history (sha256, code, where_key)",
+        "ALTER TABLE reviews ADD COLUMN reviewer TEXT",
     )),
 )
 

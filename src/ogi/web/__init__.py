@@ -10,11 +10,24 @@ twin under ``/api`` (documented at ``/docs``). Modules: ``app`` (the factory), `
 writes), ``data`` (queries the store does not have), ``labels`` (Chinese names of cells,
 levels, statuses), ``report_view``/``original`` (the report page: tables in the official
 layout with flagged cells, the original beside them), ``overview``/``agency``/``compare``
-(the other pages' models), ``datasets`` (every table and chart as CSV/XLSX), ``uploads``
+(the other pages' models), ``datasets`` (every table and chart as CSV/XLSX/Parquet/JSON), ``uploads``
 (uploads, URLs, re-parsing), ``pages`` (templates, filters, downloads), ``schemas`` (the
-API's JSON), ``api`` and ``routes_*`` (the endpoints).
+API's JSON), ``api`` and ``routes_*`` (the endpoints); ``params`` (the bounds of every
+number a request carries), ``lists`` (lists with facets, sort, search), ``accounts`` and
+``reviews`` (who reviews, stable finding keys, history), ``workers`` and ``intake`` (the
+upload parser pool and what it accepts), ``urlguard`` (URL imports to public addresses
+only), ``builder`` (the report builder), ``sql`` (read-only SQL while the server runs),
+``static_files`` (compressed, cached static files). See ``docs/web.md``.
 """
 
-from .app import create_app
-
 __all__ = ["create_app"]
+
+
+def __getattr__(name: str):
+    """``create_app`` imported when first asked for: the upload workers import modules of
+    this package (``ogi.web.workers``, ``ogi.web.intake``) without the web framework."""
+    if name == "create_app":
+        from .app import create_app
+
+        return create_app
+    raise AttributeError(name)

@@ -54,7 +54,7 @@ def across_dataset(findings: list[dict]) -> Dataset:
                    [[f["year"], ORIGINS.get(f["origin"], f["origin"]), f["code"], rule_text(f["code"]),
                      SEVERITIES.get(f["severity"], f["severity"]), place_label(f["where"]), f["message"],
                      STATUSES.get(f["status"], f["status"]), f["comment"] or ""] for f in findings],
-                   links=[f"/reports/{f['report_id']}#finding-{f['id']}" for f in findings])
+                   links=[f"/reports/{f['report_id']}#finding-{f['key']}" for f in findings])
 
 
 def agency_page(db: Database, agency_id: int) -> AgencyPage | None:

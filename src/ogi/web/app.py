@@ -6,14 +6,11 @@ from collections.abc import Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, HTTPException, Request
-from fastapi.exception_handlers import (
-    http_exception_handler,
-    request_validation_exception_handler,
-)
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__
@@ -21,15 +18,23 @@ from ..store import StoreError
 from . import (
     api,
     author,
+    routes_admin,
     routes_agencies,
     routes_compare,
+    routes_findings,
     routes_overview,
+    routes_builder,
     routes_reports,
+    routes_sql,
     routes_upload,
 )
+from .lists import BadQuery
 from .pages import render, templates
-from .security import BodyLimit, NeedToken, SameOrigin
+from .params import problems_of
+from .security import BodyLimit, Forbidden, NeedToken, SameOrigin
 from .site import DEFAULT_MAX_UPLOAD, PARSE_TIMEOUT, Site
+from .static_files import CompressedStatic
+from .workers import DEFAULT_MEMORY, DEFAULT_WORKERS
 
 STATIC = Path(__file__).parent / "static"
 # scripts only from this server; the charts set inline styles; page images are served here too
@@ -43,24 +48,37 @@ SECURITY_HEADERS = {
 }
 DESCRIPTION = """The data of 政府信息公开工作年度报告 in the store: reports with their findings and
 reviews, agencies over the years, totals and rankings, comparisons. Write endpoints (uploads,
-URLs, reviews, re-parsing) need the server's token when it has one
-(`Authorization: Bearer …`)."""
+reviews, re-parsing) need the server's token (`Authorization: Bearer …`) or a signed-in
+account when the server has either; URL imports always need one. Every list page's query
+(filters, `q`, `sort`, `page`) gives the same rows as JSON at the page's path + `.json`."""
+STATUS_TEXT = {400: "请求有误", 401: "需要登录", 403: "没有权限", 404: "页面不存在", 405: "不支持的请求方法",
+               413: "内容过大", 422: "请求参数有误", 500: "服务器内部错误"}
+
+
+DATA_SUFFIXES = (".json", ".csv", ".xlsx", ".parquet")
 
 
 def _wants_html(request: Request) -> bool:
-    return not request.url.path.startswith(("/api/", "/docs", "/openapi", "/static/"))
+    """A page's error is a page; the API's, a download's or a ``.json``'s is JSON."""
+    path = request.url.path
+    return not (path.startswith(("/api/", "/docs", "/openapi", "/static/")) or path.endswith(DATA_SUFFIXES))
 
 
 def create_app(db_url: str, files_dir: Path | None = None, token: str | None = None,
                max_upload: int = DEFAULT_MAX_UPLOAD, allowed_hosts: Sequence[str] | None = None,
-               parse_timeout: float = PARSE_TIMEOUT) -> FastAPI:
+               parse_timeout: float = PARSE_TIMEOUT, parse_workers: int = DEFAULT_WORKERS,
+               parse_memory: int = DEFAULT_MEMORY, allow_private_urls: bool = False) -> FastAPI:
     """The web app over the store at ``db_url``, opened now (:class:`ogi.store.StoreError`
     if it cannot be) and closed when the app shuts down.
 
     ``files_dir`` keeps the original files (default: beside the DuckDB file); ``token``, if
-    given, is needed for every write; ``max_upload`` caps a request body in bytes;
-    ``allowed_hosts`` limits the ``Host`` header (against DNS rebinding)."""
-    site = Site(db_url, files_dir, token, max_upload, parse_timeout)
+    given, is needed for every write (or a signed-in account); ``max_upload`` caps a request
+    body in bytes; ``allowed_hosts`` limits the ``Host`` header (against DNS rebinding);
+    uploads are parsed by ``parse_workers`` processes, each limited to ``parse_memory`` bytes
+    and ``parse_timeout`` seconds a file; URL imports reach private and loopback addresses
+    only with ``allow_private_urls``."""
+    site = Site(db_url, files_dir, token, max_upload, parse_timeout, parse_workers, parse_memory,
+                allow_private_urls)
     site.open()
 
     @asynccontextmanager
@@ -73,9 +91,10 @@ def create_app(db_url: str, files_dir: Path | None = None, token: str | None = N
     app = FastAPI(title="ogi-reports", version=__version__, description=DESCRIPTION, lifespan=lifespan,
                   docs_url=None, redoc_url=None)
     app.state.site = site
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.mount("/static", CompressedStatic(STATIC), name="static")
     app.include_router(api.router)
-    for module in (routes_overview, routes_reports, routes_agencies, routes_compare, routes_upload, author):
+    for module in (routes_overview, routes_reports, routes_agencies, routes_compare, routes_upload, routes_findings,
+                   routes_admin, routes_sql, routes_builder, author):
         app.include_router(module.router)
 
     @app.get("/docs", include_in_schema=False)
@@ -92,10 +111,22 @@ def create_app(db_url: str, files_dir: Path | None = None, token: str | None = N
 
     @app.exception_handler(NeedToken)
     async def need_token(request: Request, exc: NeedToken):
-        message = "此操作需要令牌 / this action needs the server's token"
         if _wants_html(request):
-            return render(request, "login.html", status_code=401, message=message, next=request.url.path)
-        return JSONResponse({"detail": message}, status_code=401, headers={"WWW-Authenticate": "Bearer"})
+            return render(request, "login.html", status_code=401, message=exc.message, next=request.url.path)
+        return JSONResponse({"detail": exc.message}, status_code=401, headers={"WWW-Authenticate": "Bearer"})
+
+    @app.exception_handler(Forbidden)
+    async def forbidden(request: Request, exc: Forbidden):
+        if _wants_html(request):
+            return render(request, "error.html", status_code=403, message=exc.message, title=STATUS_TEXT[403])
+        return JSONResponse({"detail": exc.message}, status_code=403)
+
+    @app.exception_handler(BadQuery)
+    async def bad_query(request: Request, exc: BadQuery):
+        message = f"请求参数有误:{exc}"
+        if _wants_html(request):
+            return render(request, "error.html", status_code=422, message=message, title=STATUS_TEXT[422])
+        return JSONResponse({"detail": message}, status_code=422)
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError):
@@ -103,18 +134,31 @@ def create_app(db_url: str, files_dir: Path | None = None, token: str | None = N
             return render(request, "error.html", status_code=400, message=str(exc))
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException):
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        message = str(exc.detail)
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"没有这个页面:{request.url.path}"
+        elif exc.status_code == 405 and message == "Method Not Allowed":
+            message = "此地址不支持这种请求方法"
         if _wants_html(request):
-            return render(request, "error.html", status_code=exc.status_code, message=str(exc.detail))
-        return await http_exception_handler(request, exc)
+            return render(request, "error.html", status_code=exc.status_code, message=message,
+                          title=STATUS_TEXT.get(exc.status_code, "无法完成请求"))
+        return JSONResponse({"detail": message}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError):
+        message = problems_of(exc.errors())
         if _wants_html(request):
-            problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors())
-            return render(request, "error.html", status_code=422, message=f"请求参数有误 / bad request: {problems}")
-        return await request_validation_exception_handler(request, exc)
+            return render(request, "error.html", status_code=422, message=message, title=STATUS_TEXT[422])
+        return JSONResponse({"detail": message, "errors": jsonable_encoder(exc.errors())}, status_code=422)
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception):
+        message = "服务器内部错误,已记录;请稍后再试 / internal server error"
+        if _wants_html(request):
+            return render(request, "error.html", status_code=500, message=message, title=STATUS_TEXT[500])
+        return JSONResponse({"detail": message}, status_code=500)
 
     app.add_middleware(SameOrigin)
     app.add_middleware(BodyLimit, limit=max_upload)

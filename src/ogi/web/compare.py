@@ -11,6 +11,7 @@ from ..store import Database, StoreError
 from ..store.agencies import resolve
 from ..store.queries import MEASURES, compare_agencies, compare_years
 from .datasets import Dataset
+from .lists import BadQuery
 from .labels import figure_label, place_label
 from .overview import number
 
@@ -46,20 +47,70 @@ class ComparePage:
                 "datasets": {name: d.as_json() for name, d in self.datasets.items()}}
 
 
+MAX_ID_DIGITS = 16
+
+
+def resolve_agency(db: Database, text: str) -> int:
+    """An agency by id or name, never a silent pick: an id too long to be one is unknown,
+    and a name several agencies share is refused with each of them (id, region, code) to
+    choose from."""
+    text = text.strip()
+    if text.isdigit():
+        if not text.isascii() or len(text) > MAX_ID_DIGITS:
+            raise BadQuery(f"机关编号“{text[:20]}…”无效:编号最多 {MAX_ID_DIGITS} 位数字")
+        return resolve(db, text)
+    same = db.execute("SELECT a.id, a.region, min(substr(o.alias, 5)) FROM agencies a LEFT JOIN agency_aliases o "
+                      "ON o.agency_id = a.id AND o.alias LIKE 'org:%' WHERE a.name = ? GROUP BY a.id, a.region "
+                      "ORDER BY a.id", [text])
+    if len(same) > 1:
+        listed = ";".join(f"编号 {i}({region or '地区未识别'}{'· 代码 ' + code if code else ''})"
+                          for i, region, code in same[:10])
+        more = f" 等 {len(same)} 个" if len(same) > 10 else ""
+        raise StoreError(f"有 {len(same)} 个机关名为“{text}”,请用编号指明:{listed}{more}")
+    return resolve(db, text)
+
+
+def _has_reports(db: Database, year: int, agency_id: int | None) -> None:
+    """A year to compare must have counted reports (of the agency): zeros are no comparison."""
+    cond, params = ("AND r.agency_id = ?", [agency_id]) if agency_id is not None else ("", [])
+    n = db.scalar(f"SELECT count(*) FROM reports r JOIN primary_reports p ON p.id = r.id WHERE r.year = ? {cond}",
+                  [year, *params])
+    if not n:
+        whose = "该机关" if agency_id is not None else ""
+        raise StoreError(f"{whose}{year} 年没有计入统计的报告,无法对比")
+
+
 def compare(db: Database, query: CompareQuery) -> ComparePage:
     """The comparison; :class:`StoreError` with a message for the reader when an agency or
     year is unknown or has no reports."""
+    try:
+        return _compare(db, query)
+    except StoreError as exc:
+        raise StoreError(_for_the_page(str(exc))) from None
+
+
+def _for_the_page(message: str) -> str:
+    """A comparison's message as the page says it: no command-line option in it."""
+    if "--year" in message:
+        return "两个机关没有同一年度的报告,请在“年度”中指定要对比的年度"
+    return message
+
+
+def _compare(db: Database, query: CompareQuery) -> ComparePage:
     if query.by_year:
-        agency_id = resolve(db, query.agency) if query.agency else None
+        agency_id = resolve_agency(db, query.agency) if query.agency else None
+        for year in (int(query.a), int(query.b)):
+            _has_reports(db, year, agency_id)
         result = compare_years(db, int(query.a), int(query.b), agency_id, everything=True)
     elif YEAR.match(query.a) or YEAR.match(query.b):
         raise StoreError("请比较两个年度,或两个机关 / compare two years or two agencies")
     else:
-        result = compare_agencies(db, resolve(db, query.a), resolve(db, query.b), query.year, everything=True)
+        result = compare_agencies(db, resolve_agency(db, query.a), resolve_agency(db, query.b), query.year,
+                                  everything=True)
     cells = {key: (a, b) for key, a, b, _ in result.rows}
     rows = [row for row in result.rows if not query.only_differences or row[1] != row[2]]
-    by_cell = Dataset("cells", "逐格对比", ["位置", "键", result.left, result.right, "差"],
-                      [[place_label(key), key, a, b, d] for key, a, b, d in rows],
+    by_cell = Dataset("cells", "逐格对比", ["位置", result.left, result.right, "差"],
+                      [[place_label(key), a, b, d] for key, a, b, d in rows],
                       marked=[a != b for _, a, b, _ in rows])
     figures = []
     for m in (m for key in FIGURES for m in MEASURES if m.key == key):

@@ -11,15 +11,16 @@ from dataclasses import dataclass
 from ..model import Report
 from ..store import Database
 from .labels import LEVELS
+from .reviews import KEY, KEY_SQL
 
 REPORT_FIELDS = ("id", "sha256", "location", "local_path", "format", "parser_version", "ingested_at", "title",
                  "agency_name", "year", "template", "published_date", "index_number", "page_published_date",
                  "agency_id")
 FINDING_FIELDS = ("id", "report_id", "origin", "code", "severity", "message", "message_en", "where", "line", "page",
-                  "status", "comment", "reviewed_at")
+                  "status", "comment", "reviewed_at", "key", "reviewer", "sha256")
 _FINDINGS_SQL = (
     "SELECT f.id, f.report_id, f.origin, f.code, f.severity, f.message, f.message_en, f.where_key, f.line, f.page, "
-    "coalesce(v.status, 'open'), v.comment, v.reviewed_at "
+    f"coalesce(v.status, 'open'), v.comment, v.reviewed_at, {KEY_SQL}, v.reviewer, r.sha256 "
     "FROM findings f JOIN reports r ON r.id = f.report_id "
     "LEFT JOIN reviews v ON v.sha256 = r.sha256 AND v.code = f.code AND v.where_key = f.where_key ")
 _SEVERITY_ORDER = "CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END"
@@ -70,60 +71,20 @@ def finding(db: Database, finding_id: int) -> dict | None:
     return dict(zip(FINDING_FIELDS, rows[0])) if rows else None
 
 
+def finding_by_key(db: Database, key: str, report_id: int | None = None) -> dict | None:
+    """The finding with this stable key (on this report, when given)."""
+    if not KEY.match(key):
+        return None
+    cond, params = (" AND f.report_id = ?", [report_id]) if report_id is not None else ("", [])
+    rows = db.execute(_FINDINGS_SQL + f"WHERE {KEY_SQL} = ?{cond} ORDER BY f.id", [key, *params])
+    return dict(zip(FINDING_FIELDS, rows[0])) if rows else None
+
+
 def report_id_of(db: Database, sha256: str) -> int | None:
     return db.scalar("SELECT id FROM reports WHERE sha256 = ?", [sha256])
 
 
-# ------------------------------------------------------------------ lists
-
-LIST_FIELDS = ("id", "agency_id", "agency", "region", "year", "template", "title", "location", "errors", "warnings")
-
-
-def list_reports(db: Database, text: str | None = None, year: int | None = None, agency_id: int | None = None,
-                 limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
-    """Reports whose agency, title or source contains ``text`` (of a year, of an agency),
-    newest first; the number matching and one page of them with their open error and warning counts."""
-    conds, params = [], []
-    if text:
-        conds.append("(coalesce(a.name, r.agency_name, '') LIKE ? ESCAPE '\\' OR coalesce(r.title, '') LIKE ? "
-                     "ESCAPE '\\' OR r.location LIKE ? ESCAPE '\\')")
-        params += [_like_part(text)] * 3
-    for sql, value in (("r.year = ?", year), ("r.agency_id = ?", agency_id)):
-        if value is not None:
-            conds.append(sql)
-            params.append(value)
-    where = f"WHERE {' AND '.join(conds)}" if conds else ""
-    base = f"FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id {where}"
-    total = db.scalar(f"SELECT count(*) {base}", params)
-    rows = db.execute(
-        "WITH page AS (SELECT r.id, r.sha256, r.agency_id, coalesce(a.name, r.agency_name) AS agency, a.region, r.year, "
-        f"r.template, r.title, r.location {base} ORDER BY r.year DESC NULLS LAST, r.id DESC LIMIT ? OFFSET ?) "
-        "SELECT page.id, page.agency_id, page.agency, page.region, page.year, page.template, page.title, page.location, "
-        f"{_OPEN_COUNTS} FROM page LEFT JOIN findings f ON f.report_id = page.id "
-        "LEFT JOIN reviews v ON v.sha256 = page.sha256 AND v.code = f.code AND v.where_key = f.where_key "
-        "GROUP BY page.id, page.agency_id, page.agency, page.region, page.year, page.template, page.title, page.location "
-        "ORDER BY page.year DESC NULLS LAST, page.id DESC", [*params, limit, offset])
-    return total, [{**d, "errors": int(d["errors"] or 0), "warnings": int(d["warnings"] or 0)}
-                   for d in _dicts(LIST_FIELDS, rows)]
-
-
-AGENCY_FIELDS = ("id", "name", "region", "level", "kind", "parent_name", "reports", "first_year", "last_year")
-
-
-def list_agencies(db: Database, text: str | None = None, limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
-    """Agencies whose name or an alias contains ``text``; the number matching and one page of them."""
-    where, params = "", []
-    if text:
-        where = ("WHERE a.name LIKE ? ESCAPE '\\' OR a.id IN (SELECT agency_id FROM agency_aliases "
-                 "WHERE name LIKE ? ESCAPE '\\')")
-        params = [_like_part(text)] * 2
-    total = db.scalar(f"SELECT count(*) FROM agencies a {where}", params)
-    rows = db.execute(
-        "SELECT a.id, a.name, a.region, a.level, a.kind, a.parent_name, count(r.id), min(r.year), max(r.year) "
-        f"FROM agencies a LEFT JOIN reports r ON r.agency_id = a.id {where} "
-        "GROUP BY a.id, a.name, a.region, a.level, a.kind, a.parent_name ORDER BY a.name, a.id LIMIT ? OFFSET ?",
-        [*params, limit, offset])
-    return total, _dicts(AGENCY_FIELDS, rows)
+# Lists (reports, agencies, findings) are ogi.web.lists'.
 
 
 # ------------------------------------------------------------------ a selection of counted reports
@@ -249,9 +210,22 @@ def agency_row(db: Database, agency_id: int) -> dict | None:
     if not rows:
         return None
     out = dict(zip(("id", "name", "region", "level", "kind", "parent_name"), rows[0]))
-    out["aliases"] = [name or alias for alias, name in db.execute(
-        "SELECT alias, name FROM agency_aliases WHERE agency_id = ? ORDER BY alias", [agency_id])]
+    known = db.execute("SELECT alias, name FROM agency_aliases WHERE agency_id = ? ORDER BY alias", [agency_id])
+    out["aliases"] = [name or alias for alias, name in known]
+    out["alias_keys"] = [{"key": alias, "name": name or alias} for alias, name in known]
+    out["org_codes"] = [alias[4:] for alias, _ in known if alias.startswith("org:")]
+    out["namesakes"] = namesakes(db, agency_id, out["name"])
     return out
+
+
+def namesakes(db: Database, agency_id: int, name: str) -> list[dict]:
+    """The other agencies of the very same name, with what tells them apart (region, code, years)."""
+    rows = db.execute(
+        "SELECT a.id, a.region, a.level, min(substr(o.alias, 5)), count(DISTINCT r.id), min(r.year), max(r.year) "
+        "FROM agencies a LEFT JOIN agency_aliases o ON o.agency_id = a.id AND o.alias LIKE 'org:%' "
+        "LEFT JOIN reports r ON r.agency_id = a.id WHERE a.name = ? AND a.id <> ? "
+        "GROUP BY a.id, a.region, a.level ORDER BY a.region, a.id", [name, agency_id])
+    return [dict(zip(("id", "region", "level", "org_code", "reports", "first_year", "last_year"), row)) for row in rows]
 
 
 AGENCY_REPORT_FIELDS = ("id", "year", "template", "title", "location", "published_date", "counted", "errors",

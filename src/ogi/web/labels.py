@@ -16,6 +16,9 @@ KINDS = {"government": "政府", "department": "部门", "township": "乡镇(街
 SEVERITIES = {"error": "错误", "warning": "警告", "info": "提示"}
 STATUSES = {"open": "待审核", "confirmed": "已确认", "dismissed": "已驳回"}
 ORIGINS = {"parse": "本报告", "across": "跨年度", "rollup": "部门汇总"}
+ORIGINS_ALL = {**ORIGINS, "copied": "跨机关照搬"}
+FILE_FORMATS = {"txt": "文本", "html": "网页", "pdf": "PDF", "docx": "Word", "doc": "Word(旧版)", "wps": "WPS",
+                "rtf": "RTF", "odt": "ODT", "xlsx": "Excel 填报表", "image": "图片"}
 CODES = tuple(BY_CODE)  # every finding code, in the order of ogi.template.rules
 TEMPLATES = {"2019": "2019 年格式", "2021": "2021 年格式", "legacy": "旧格式(无统计表)"}
 _META = {**dict(META_LABELS), "title": "标题", "year": "年度", "template": "格式"}
@@ -113,3 +116,12 @@ def place_label(where: str | None, template: str | None = None) -> str:
     if parts[0] == "meta" and len(parts) == 2:
         return _META.get(parts[1], where)
     return where
+
+
+def value_label(key: str, value) -> str:
+    """A filter's value in words: 省级 for ``level=province``, a rule for a code."""
+    names = {"level": LEVELS, "kind": KINDS, "severity": SEVERITIES, "status": STATUSES, "origin": ORIGINS_ALL,
+             "template": TEMPLATES, "format": FILE_FORMATS}
+    if key == "code":
+        return f"{rule_text(value)}"
+    return names.get(key, {}).get(value, str(value))

@@ -7,6 +7,7 @@ sums one SQL statement returns (:func:`ogi.web.data.cell_sums`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from ..store import Database
 from ..template import APPLICANT_COLUMNS, FORMATS, T4_GROUPS, T4_RESULTS
@@ -75,10 +76,14 @@ def totals_datasets(sums: dict) -> list[Dataset]:
     ]
 
 
-def findings_dataset(rows: list[tuple[str, str, int]]) -> Dataset:
-    return Dataset("findings", "问题分布(按代码)", ["代码", "规则", "级别", "数量"],
-                   [[code, rule_text(code), SEVERITIES.get(severity, severity), n] for code, severity, n in rows],
-                   chart="hbar")
+def findings_dataset(rows: list[tuple[str, str, int]], selection: data.Selection | None = None) -> Dataset:
+    """Findings by rule (a click on a bar opens those findings in the review queue)."""
+    narrowed = {k: v for k, v in (("year", selection and selection.year), ("region", selection and selection.region),
+                                  ("level", selection and selection.level)) if v}
+    links = [f"/findings?{urlencode({'code': code, **narrowed})}" for code, _, _ in rows]
+    return Dataset("findings", "问题分布", ["问题", "级别", "数量"],
+                   [[rule_text(code), SEVERITIES.get(severity, severity), n] for code, severity, n in rows],
+                   chart="hbar", links=links)
 
 
 def ranking_dataset(rows: list[dict]) -> Dataset:
@@ -91,5 +96,6 @@ def ranking_dataset(rows: list[dict]) -> Dataset:
 
 def overview(db: Database, selection: data.Selection) -> Overview:
     sets = totals_datasets(data.cell_sums(db, selection))
-    sets += [findings_dataset(data.findings_by_code(db, selection)), ranking_dataset(data.ranking(db, selection))]
+    sets += [findings_dataset(data.findings_by_code(db, selection), selection),
+             ranking_dataset(data.ranking(db, selection))]
     return Overview(selection, data.counts(db, selection), {d.name: d for d in sets})

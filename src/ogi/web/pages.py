@@ -16,7 +16,7 @@ from .. import __version__
 from . import labels
 from .data import Selection
 from .datasets import FORMATS, Dataset, encode
-from .security import may_write
+from .security import current_user, may_write
 
 TEMPLATES = Path(__file__).parent / "templates"
 ALL_YEARS = "all"
@@ -34,7 +34,7 @@ def shown_number(value) -> str:
 def query(params: dict, **changes) -> str:
     """``?…`` of ``params`` with ``changes`` (a None value drops the parameter)."""
     merged = {k: v for k, v in {**params, **changes}.items() if v not in (None, "")}
-    return "?" + urlencode(merged) if merged else ""
+    return "?" + urlencode(merged, doseq=True) if merged else ""
 
 
 def _environment() -> Environment:
@@ -50,17 +50,26 @@ templates = Jinja2Templates(env=_environment())
 
 def render(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
     site = request.app.state.site
-    context.update(request=request, can_write=may_write(request), token_required=site.token is not None)
+    try:
+        user, can_write = current_user(request), may_write(request)
+    except Exception:  # noqa: BLE001 - an error page must render even when the store cannot answer
+        user, can_write = None, False
+    context.update(request=request, user=user, can_write=can_write, token_required=site.token is not None)
     return templates.TemplateResponse(request, name, context, status_code=status_code)
 
 
+def list_query(request: Request) -> dict[str, str]:
+    """A list page's query string as one value per parameter (what :func:`ogi.web.lists.run` reads)."""
+    return dict(request.query_params)
+
+
 def form_year(text: str | None) -> int | None:
-    """A year from a form field: empty is none; anything but a year is bad input (400)."""
+    """A year from a form field: empty is none; anything but a year is bad input (422)."""
     if text is None or not text.strip():
         return None
     text = text.strip()
-    if not text.isdigit() or not 1990 <= int(text) <= 2100:
-        raise HTTPException(400, f"年度“{text}”无效 / invalid year")
+    if not (text.isascii() and text.isdigit() and len(text) == 4) or not 1990 <= int(text) <= 2100:
+        raise HTTPException(422, f"年度“{text[:20]}”无效,应为 1990–2100 之间的年份")
     return int(text)
 
 
@@ -73,11 +82,11 @@ def parse_year(text: str | None, latest: int | None) -> int | None:
 
 def selection_of(options: dict, year: str | None, region: str | None, level: str | None,
                  code: str | None) -> Selection:
-    """The overview's selection from its query; an unknown level or code is bad input (400)."""
+    """The overview's selection from its query; an unknown level or code is bad input (422)."""
     if level and level not in labels.LEVELS:
-        raise HTTPException(400, f"层级“{level}”无效,应为 {'、'.join(labels.LEVELS)} / invalid level")
+        raise HTTPException(422, f"层级“{level[:20]}”无效,应为 {'、'.join(labels.LEVELS.values())} 之一")
     if code and code not in labels.CODES:
-        raise HTTPException(400, f"问题代码“{code}”无效 / unknown finding code")
+        raise HTTPException(422, f"问题代码“{code[:60]}”无效")
     latest = options["years"][0] if options["years"] else None
     return Selection(year=parse_year(year, latest), region=region or None, level=level or None, code=code or None)
 
@@ -87,6 +96,6 @@ def download(datasets: dict[str, Dataset], name: str, fmt: str, stem: str) -> Re
     if name not in datasets:
         raise HTTPException(404, f"没有名为 {name} 的表格 / no table {name}: one of {', '.join(datasets)}")
     if fmt not in FORMATS:
-        raise HTTPException(404, f"格式应为 {' 或 '.join(FORMATS)} / format: csv or xlsx")
+        raise HTTPException(404, f"格式应为 {'、'.join(FORMATS)} 之一")
     return Response(encode(datasets[name], fmt), media_type=FORMATS[fmt],
                     headers={"Content-Disposition": f'attachment; filename="{stem}-{name}.{fmt}"'})

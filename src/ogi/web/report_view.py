@@ -38,7 +38,7 @@ class ShownCell:
     bbox: list[float] | None = None
     derived: bool = False
     severity: str | None = None  # the worst finding on the cell that is not dismissed
-    findings: list[int] = field(default_factory=list)  # their ids
+    findings: list[str] = field(default_factory=list)  # their keys
 
 
 @dataclass
@@ -46,7 +46,7 @@ class ShownTable:
     key: str
     title: str
     rows: list[list[ShownCell]]
-    findings: list[int] = field(default_factory=list)  # findings on the table as a whole
+    findings: list[str] = field(default_factory=list)  # keys of the findings on the table as a whole
 
 
 def flags(findings: list[dict]) -> dict[str, list[dict]]:
@@ -85,9 +85,9 @@ def shown_tables(report: Report, findings: list[dict]) -> list[ShownTable]:
                 shown.derived = bool(prov.get("derived"))
                 shown.printed = prov.get("text") if not cell.text else None
                 shown.severity = on_cell[0]["severity"] if on_cell else None
-                shown.findings = [f["id"] for f in on_cell]
+                shown.findings = [f["key"] for f in on_cell]
             rows[cell.row].append(shown)
-        on_table = [f["id"] for f in by_place.get(table, [])]
+        on_table = [f["key"] for f in by_place.get(table, [])]
         tables.append(ShownTable(table, grid.title, rows, on_table))
     return tables
 
@@ -107,23 +107,28 @@ def labelled(findings: list[dict], template: str | None) -> list[dict]:
     return [{**f, "rule": rule_text(f["code"]), "place": place_label(f["where"], template)} for f in findings]
 
 
-def report_datasets(report: Report, findings: list[dict]) -> dict[str, Dataset]:
-    """The report's values and its findings, as downloads."""
+def report_datasets(report: Report, findings: list[dict], row: dict | None = None) -> dict[str, Dataset]:
+    """The report's values and its findings, as downloads; every row says which report,
+    agency and year it is of, so downloads of several reports can be put together."""
     template = report.meta.template
+    row = row or {}
+    whose = [row.get("id"), row.get("agency") or report.meta.agency, report.meta.year]
     cells = []
     for table in TABLES:
         for row, columns in getattr(report, table).items():
             for column, value in columns.items():
                 key = f"{table}.{row}.{column}"
                 prov = report.provenance.get(key, {})
-                cells.append([key, place_label(key, template), value, prov.get("text"), prov.get("line"),
+                cells.append([*whose, key, place_label(key, template), value, prov.get("text"), prov.get("line"),
                               prov.get("page")])
     return {
-        "cells": Dataset("cells", "表格数值", ["键", "位置", "数值", "原文", "行", "页"], cells),
-        "findings": Dataset("findings", "问题", ["代码", "规则", "级别", "位置", "说明", "状态", "备注"],
-                            [[f["code"], f["rule"], SEVERITIES.get(f["severity"], f["severity"]), f["place"],
-                              f["message"], STATUSES.get(f["status"], f["status"]), f["comment"] or ""]
-                             for f in findings]),
+        "cells": Dataset("cells", "表格数值", ["报告编号", "机关", "年度", "键", "位置", "数值", "原文", "行", "页"],
+                         cells),
+        "findings": Dataset("findings", "问题", ["报告编号", "机关", "年度", "编号", "代码", "规则", "级别", "位置", "说明",
+                                               "状态", "审核人", "备注"],
+                            [[*whose, f["key"], f["code"], f["rule"], SEVERITIES.get(f["severity"], f["severity"]),
+                              f["place"], f["message"], STATUSES.get(f["status"], f["status"]), f.get("reviewer") or "",
+                              f["comment"] or ""] for f in findings]),
     }
 
 
@@ -148,4 +153,4 @@ def report_page(site: Site, report_id: int) -> ReportPage | None:
         findings = labelled(data.report_findings(db, report_id), report.meta.template)
     original = original_of(row["sha256"], site.files.original(row["sha256"], row["local_path"]), row["format"])
     return ReportPage(row, report, findings, shown_tables(report, findings), original,
-                      report_datasets(report, findings))
+                      report_datasets(report, findings, row))

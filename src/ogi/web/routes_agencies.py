@@ -1,30 +1,41 @@
-"""The agencies: a searchable list, and the agency page (its years, trend, cross-year findings)."""
+"""The agencies: a list like datasette's (facets, sort, search by any known name or the
+organisation code, ``.json``), and the agency page (its years, trend, cross-year findings,
+and the other agencies of the same name to tell it apart)."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import HTMLResponse
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import HTMLResponse, JSONResponse
 
-from . import data
+from . import lists
 from .agency import agency_page
-from .pages import render
+from .pages import list_query, render
+from .params import Id, PageNo
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
 
 
-@router.get("/agencies", response_class=HTMLResponse)
-def agencies_page(request: Request, q: str | None = None, page: int = 1):
-    page = max(page, 1)
+def _list(request: Request, page: int) -> lists.ListResult:
     with request.app.state.site.store() as db:
-        total, rows = data.list_agencies(db, q, PAGE_SIZE, (page - 1) * PAGE_SIZE)
-    return render(request, "agencies.html", rows=rows, total=total, page=page, page_size=PAGE_SIZE, params={"q": q})
+        return lists.run(db, lists.AGENCIES, list_query(request), page, PAGE_SIZE)
+
+
+@router.get("/agencies", response_class=HTMLResponse)
+def agencies_page(request: Request, page: PageNo = 1):
+    return render(request, "agencies.html", result=_list(request, page))
+
+
+@router.get("/agencies.json")
+def agencies_json(request: Request, page: PageNo = 1):
+    return JSONResponse(jsonable_encoder(_list(request, page).as_json()))
 
 
 @router.get("/agencies/{agency_id}", response_class=HTMLResponse)
-def agency_view(request: Request, agency_id: int):
+def agency_view(request: Request, agency_id: Id, done: str | None = None):
     with request.app.state.site.store() as db:
         page = agency_page(db, agency_id)
     if page is None:
-        raise HTTPException(404, f"没有编号为 {agency_id} 的机关 / no agency {agency_id}")
-    return render(request, "agency.html", page=page)
+        raise HTTPException(404, f"没有编号为 {agency_id} 的机关")
+    return render(request, "agency.html", page=page, done=done if done in ("merged", "split") else None)

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from ..store import StoreError
 from .compare import CompareQuery, compare
 from .pages import form_year, render
+from .params import MAX_TEXT
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/compare", response_class=HTMLResponse)
-def compare_page(request: Request, a: str = "", b: str = "", year: str | None = None, agency: str | None = None,
+def compare_page(request: Request, a: str = Query("", max_length=MAX_TEXT), b: str = Query("", max_length=MAX_TEXT),
+                 year: str | None = Query(None, max_length=8), agency: str | None = Query(None, max_length=MAX_TEXT),
                  only_differences: bool = False):
     year = form_year(year)
     params = {"a": a.strip(), "b": b.strip(), "year": year, "agency": agency or None,

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from . import data
 from .overview import overview
 from .pages import ALL_YEARS, render, selection_of
+from .params import MAX_TEXT
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/", response_class=HTMLResponse)
-def overview_page(request: Request, year: str | None = None, region: str | None = None, level: str | None = None,
-                  code: str | None = None):
+def overview_page(request: Request, year: str | None = Query(None, max_length=8),
+                  region: str | None = Query(None, max_length=MAX_TEXT), level: str | None = Query(None, max_length=20),
+                  code: str | None = Query(None, max_length=60)):
     with request.app.state.site.store() as db:
         options = data.filter_options(db)
         selection = selection_of(options, year, region, level, code)

@@ -55,7 +55,8 @@ class OverviewOut(BaseModel):
 
 
 class FindingOut(BaseModel):
-    id: int
+    id: int = Field(description="the row id: changes when the report is parsed again")
+    key: str = Field(description="the stable id: 16 hex digits of md5(source sha256|code|where|md5(message))")
     report_id: int
     origin: str = Field(description="parse (the report's own checks), across (cross-year) or rollup")
     code: str
@@ -70,6 +71,7 @@ class FindingOut(BaseModel):
     status: str = Field(description="open, confirmed or dismissed")
     comment: str | None
     reviewed_at: datetime | None
+    reviewer: str | None = None
 
 
 class CellOut(BaseModel):
@@ -84,14 +86,14 @@ class CellOut(BaseModel):
     bbox: list[float] | None
     derived: bool
     severity: str | None
-    findings: list[int]
+    findings: list[str] = Field(description="keys of the findings on the cell")
 
 
 class TableOut(BaseModel):
     key: str
     title: str
     rows: list[list[CellOut]]
-    findings: list[int]
+    findings: list[str]
 
 
 class ReportOut(BaseModel):
@@ -120,17 +122,87 @@ class ReportItem(BaseModel):
     agency_id: int | None
     agency: str | None
     region: str | None
+    level: str | None = None
+    org_code: str | None = Field(None, description="the agency's organisation code (统一社会信用代码 or 组织机构代码)")
     year: int | None
     template: str | None
     title: str | None
     location: str
+    format: str | None = None
     errors: int
     warnings: int
+    infos: int = 0
 
 
-class ReportListOut(BaseModel):
+class FacetValueOut(BaseModel):
+    value: Any
+    label: str
+    count: int
+    selected: bool
+
+
+class ListOut(BaseModel):
+    """One page of a list: the total, the page, its sort, filters and search, the facets."""
+
     total: int
+    page: int
+    pages: int
+    page_size: int
+    offset: int
+    sort: str
+    q: str | None
+    filters: dict[str, Any]
+    facets: dict[str, list[FacetValueOut]]
+
+
+class ReportListOut(ListOut):
     reports: list[ReportItem]
+
+
+class FindingItem(BaseModel):
+    key: str
+    id: int
+    report_id: int
+    agency_id: int | None
+    agency: str | None
+    region: str | None
+    level: str | None
+    year: int | None
+    title: str | None
+    origin: str
+    code: str
+    severity: str
+    place: str = Field(description="the place's key (table3.total.total, section.s1, …)")
+    message: str
+    line: int | None
+    page: int | None
+    status: str
+    comment: str | None
+    reviewer: str | None
+    reviewed_at: datetime | None
+
+
+class FindingListOut(ListOut):
+    findings: list[FindingItem]
+
+
+class HistoryOut(BaseModel):
+    reviewed_at: datetime
+    reviewer: str | None
+    status: str
+    comment: str | None
+    finding_key: str | None
+
+
+class BulkReviewIn(BaseModel):
+    keys: list[str] = Field(..., min_length=1, max_length=500, description="finding keys")
+    status: Literal["open", "confirmed", "dismissed"]
+    comment: str | None = Field(None, max_length=MAX_COMMENT)
+
+
+class BulkReviewOut(BaseModel):
+    reviewed: int
+    reviewer: str
 
 
 class SourceBlockOut(BaseModel):
@@ -160,13 +232,14 @@ class AgencyItem(BaseModel):
     level: str | None
     kind: str | None
     parent_name: str | None
+    org_code: str | None = None
     reports: int
     first_year: int | None
     last_year: int | None
+    same_name: int = Field(1, description="how many agencies have this very name")
 
 
-class AgencyListOut(BaseModel):
-    total: int
+class AgencyListOut(ListOut):
     agencies: list[AgencyItem]
 
 
@@ -178,6 +251,9 @@ class AgencyOut(BaseModel):
     kind: str | None
     parent_name: str | None
     aliases: list[str]
+    org_codes: list[str] = []
+    namesakes: list[dict] = Field([], description="other agencies of the same name: id, region, level, org_code, "
+                                                  "reports, first_year, last_year")
 
 
 class AgencyPageOut(BaseModel):

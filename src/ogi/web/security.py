@@ -5,10 +5,16 @@
   passes the limit.
 - :class:`SameOrigin` refuses a write (POST, PUT, PATCH, DELETE) that a page of another
   site sent: its ``Origin`` (or ``Referer``) must be this server.
-- Writes (upload, review, re-parse) need the site's token when it has one: ``ogi serve``
-  sets one whenever it listens beyond the loopback interface. A client presents it as
-  ``Authorization: Bearer …`` or ``X-OGI-Token``; a browser gets it as a cookie from
-  ``/login``.
+- Who is asking (:func:`current_user`): a reviewer or administrator signed in with a
+  name and password (a session cookie, :mod:`ogi.web.accounts`), or a client presenting
+  the server's token (``Authorization: Bearer …``, ``X-OGI-Token``, or the token cookie
+  ``/login?token=…`` sets), who counts as an administrator named ``令牌``.
+- Writes (upload, review, re-parse) need someone signed in — except on a server that has
+  neither a token nor any account (one person on their own machine, listening on the
+  loopback interface only), where they are recorded as ``本机用户``. ``ogi serve`` sets a
+  token whenever it listens beyond the loopback interface.
+- Importing URLs needs a signed-in user always (the server fetches what it is told to);
+  merging and splitting agencies needs an administrator.
 """
 
 from __future__ import annotations
@@ -20,12 +26,28 @@ from urllib.parse import urlsplit
 
 from fastapi import Request
 
+from .accounts import TOKEN_USER, User, session_user
+from .reviews import ANONYMOUS
+
 COOKIE = "ogi_token"
+SESSION_COOKIE = "ogi_session"
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
 class NeedToken(Exception):
-    """A write without the site's token."""
+    """A write by nobody signed in (401: the sign-in page, or a JSON message)."""
+
+    def __init__(self, message: str = "此操作需要登录 / sign in first") -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class Forbidden(Exception):
+    """Signed in, but without the role the action needs (403)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 def is_loopback(host: str) -> bool:
@@ -52,14 +74,60 @@ def token_matches(expected: str | None, given: str | None) -> bool:
     return expected is None or (given is not None and secrets.compare_digest(expected.encode(), given.encode()))
 
 
+def current_user(request: Request) -> User | None:
+    """Who the request is from: the token's holder, a signed-in account, or nobody."""
+    if hasattr(request.state, "user"):
+        return request.state.user
+    site = request.app.state.site
+    user = None
+    given = presented_token(request)
+    if site.token is not None and given is not None and token_matches(site.token, given):
+        user = User(TOKEN_USER, "admin")
+    else:
+        cookie = request.cookies.get(SESSION_COOKIE)
+        if cookie:
+            with site.store() as db:
+                user = session_user(db, cookie)
+    request.state.user = user
+    return user
+
+
+def open_site(request: Request) -> bool:
+    """No token and no account: the one person on this machine may write."""
+    site = request.app.state.site
+    if site.token is not None:
+        return False
+    return not site.has_accounts()
+
+
 def may_write(request: Request) -> bool:
-    return token_matches(request.app.state.site.token, presented_token(request))
+    return current_user(request) is not None or open_site(request)
+
+
+def reviewer_name(request: Request) -> str:
+    user = current_user(request)
+    return user.name if user else ANONYMOUS
 
 
 def require_writer(request: Request) -> None:
     """A dependency of every write endpoint."""
     if not may_write(request):
         raise NeedToken()
+
+
+def require_user(request: Request) -> None:
+    """A dependency of URL imports: someone signed in, whatever the server listens on."""
+    if current_user(request) is None:
+        raise NeedToken("从网址导入需要先登录(由服务器抓取网页,只对已登录的审核员开放)/ "
+                        "importing URLs needs a signed-in user")
+
+
+def require_admin(request: Request) -> None:
+    user = current_user(request)
+    if user is None:
+        raise NeedToken("此操作需要管理员登录 / sign in as an administrator")
+    if not user.is_admin:
+        raise Forbidden(f"此操作只对管理员开放,{user.name} 是{user.role_label} / administrators only")
 
 
 def _header(scope, name: bytes) -> str | None:

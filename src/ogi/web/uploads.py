@@ -1,10 +1,12 @@
 """Files into the store from the web: uploads, pasted URLs, and parsing one report again.
 
 Each file is checked (a known suffix, content that is not binary junk), kept in the
-content-addressed :class:`~ogi.web.files.FileStore`, parsed in the site's worker
-process and written with the store's own functions (``write_outcomes``, ``recheck``), so
+content-addressed :class:`~ogi.web.files.FileStore`, parsed in one of the site's limited
+worker processes (:mod:`ogi.web.intake` refuses what is not a report) and written with the
+store's own functions (``write_outcomes``, ``recheck``), so
 a report ingested here is stored exactly as ``ogi ingest`` stores it. Each file gets a
-result of its own.
+result of its own. URLs are fetched only from public addresses unless the site allows
+private ones (:mod:`ogi.web.urlguard`).
 """
 
 from __future__ import annotations
@@ -13,17 +15,20 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import urlsplit
+
+import httpx
 
 from ..fetch import fetch
-from ..readers import sniff
+from ..readers import SUFFIXES, sniff
+from ..store import StoreError
 from ..store.agencies import recheck
-from ..store.ingest import Input, Summary, is_url, write_outcomes
+from ..store.ingest import Input, Outcome, Summary, is_url, sha256_of, write_outcomes
 from ..store.reports import record_failure
 from . import data
-from ..readers import SUFFIXES
-from ..store.ingest import sha256_of
 from .files import suffix_of
 from .site import Site
+from .urlguard import RefusedAddress, checked_address, import_client
 
 MAX_URLS = 20  # per request
 FETCH_TIMEOUT = 30.0
@@ -107,11 +112,11 @@ def ingest_file(site: Site, path: Path, location: str, suffix: str, move: bool =
     kept = site.files.keep(path, sha, suffix, move=move)
     if known is not None:
         return _result(site, location, "exists", known)
-    outcome = site.parse(Input(location, str(kept), page_published_date, optional))
-    summary = Summary()
+    intake = site.parse(Input(location, str(kept), page_published_date, optional))
+    outcome = intake.outcome
     with site.store() as db:
-        write_outcomes(db, [outcome], summary)
-        report_id = data.report_id_of(db, sha) if outcome.report is not None else None
+        stored = _write(db, outcome)
+        report_id = data.report_id_of(db, sha) if stored else None
         if report_id is not None:
             recheck(db)
     if report_id is not None:
@@ -122,7 +127,22 @@ def ingest_file(site: Site, path: Path, location: str, suffix: str, move: bool =
         site.files.forget(sha)
     if not outcome.failed:
         return FileResult(location, "skipped", reason="网页本身不含报告,其附件另行导入 / the page links to the report")
+    if intake.refused:
+        return FileResult(location, "refused", reason=outcome.reason)
     return FileResult(location, "failed", reason=outcome.reason)
+
+
+def _write(db, outcome: Outcome) -> bool:
+    """Store the outcome as ``ogi ingest`` does; False when there was no report or the store
+    refused it (then the failure is recorded with the store's reason, and the page says it)."""
+    try:
+        write_outcomes(db, [outcome], Summary())
+    except (StoreError, OverflowError, ValueError) as exc:
+        outcome.report = None
+        outcome.stage, outcome.reason = "store", f"无法入库 / cannot be stored: {exc}"
+        record_failure(db, outcome.input.location, outcome.sha256, outcome.stage, outcome.reason)
+        return False
+    return outcome.report is not None
 
 
 def _result(site: Site, location: str, status: str, report_id: int) -> FileResult:
@@ -142,7 +162,14 @@ def ingest_urls(site: Site, urls: list[str]) -> list[FileResult]:
         raise UploadRefused(f"一次最多 {MAX_URLS} 个网址 / at most {MAX_URLS} URLs at a time")
     if not wanted:
         return results
-    fetched = fetch(wanted, site.files.root / "fetch", timeout=FETCH_TIMEOUT)
+    if not site.allow_private_urls:
+        refused = {u: why for u in wanted if (why := _private(u))}
+        results += [FileResult(u, "refused", reason=why) for u, why in refused.items()]
+        wanted = [u for u in wanted if u not in refused]
+        if not wanted:
+            return results
+    client = import_client(FETCH_TIMEOUT, allow_private=site.allow_private_urls)
+    fetched = fetch(wanted, site.files.root / "fetch", client=client)
     with site.store() as db, db.transaction():
         for url, reason in fetched.failures:
             record_failure(db, url, None, "fetch", reason)
@@ -160,6 +187,18 @@ def ingest_urls(site: Site, urls: list[str]) -> list[FileResult]:
     return results
 
 
+def _private(url: str) -> str | None:
+    """Why a URL's host may not be fetched (an internal address), or None."""
+    parts = urlsplit(url)
+    try:
+        checked_address(parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80))
+    except RefusedAddress as exc:
+        return str(exc)
+    except (httpx.HTTPError, ValueError) as exc:
+        return f"网址无效 / invalid URL: {exc}"
+    return None
+
+
 def reparse(site: Site, report_id: int) -> FileResult | None:
     """Parse a stored report again from its original; None when there is no such report.
     The report keeps its id, and its findings their reviews."""
@@ -172,10 +211,9 @@ def reparse(site: Site, report_id: int) -> FileResult | None:
         return FileResult(row["location"], "failed", report_id,
                           reason="原始文件不可用,无法重新解析 / the original file is gone: ingest it again")
     kept = site.files.keep(path, row["sha256"], suffix_of(path.name))
-    outcome = site.parse(Input(row["location"], str(kept), row["page_published_date"]))
+    outcome = site.parse(Input(row["location"], str(kept), row["page_published_date"])).outcome
     with site.store() as db:
-        write_outcomes(db, [outcome], Summary())
-        if outcome.report is not None:
+        if _write(db, outcome):
             recheck(db)
     if outcome.report is None:
         return FileResult(row["location"], "failed", report_id, reason=outcome.reason)

@@ -55,6 +55,13 @@
     if (!data.rows.length) { box.classList.add("empty"); box.textContent = "没有数据"; return; }
     var chart = echarts.init(box, null, { renderer: "svg" });
     chart.setOption(option(data));
+    if (data.links && data.links.some(Boolean)) {  // drill down: a bar or slice opens its rows
+      chart.on("click", function (event) {
+        var i = data.chart === "hbar" ? data.rows.length - 1 - event.dataIndex : event.dataIndex;
+        if (data.links[i]) window.location.href = data.links[i];
+      });
+      box.style.cursor = "pointer";
+    }
     charts.push(chart);
   });
   window.addEventListener("resize", function () { charts.forEach(function (c) { c.resize(); }); });

@@ -98,6 +98,9 @@
         if (f) f.classList.add("selected");
       });
     });
+    td.addEventListener("keydown", function (event) {  // a value cell is a button for the keyboard
+      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); td.click(); }
+    });
   });
 
   function selectFinding(finding) {

@@ -1,0 +1,318 @@
+"""Lists the way datasette has them: every filter, the search, the sort order and the page
+in the URL; facets with counts; the same answer as a page, as ``.json`` and from ``/api``.
+
+A list is a :class:`ListSpec`: the SQL of all its rows (one function per list —
+:func:`report_rows_sql`, :func:`agency_rows_sql`, :func:`finding_rows_sql` — the one place
+to point at summary tables when the store has them), its columns, its filters (a query
+parameter → a column and a validator), its facets and its search columns.
+
+:func:`run` answers a list query with two statements over the filtered rows:
+
+1. ``GROUP BY GROUPING SETS`` over every facet column and ``()`` — each facet's values
+   with their counts, and the total, in one pass;
+2. the page itself: ``ORDER BY`` the chosen column (then the id, so the order is total),
+   ``LIMIT``/``OFFSET`` of the page, moved onto the last page when past it.
+
+The search is multi-word: each word must occur somewhere in the row's searchable text
+(agency, region, title, source, year…), so ``洪泽 2024`` finds 洪泽区's 2024 report. A bad
+filter value or sort column is a :class:`BadQuery` with a Chinese message (422).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..store import Database
+from . import labels
+from .params import MAX_ID, MAX_TEXT, MAX_YEAR, MIN_YEAR, page_window
+from .reviews import KEY_SQL
+
+MAX_WORDS = 8  # words of a search
+FACET_VALUES = 15  # values shown per facet
+
+
+class BadQuery(ValueError):
+    """A filter, sort or search a list cannot take; the message is for the reader."""
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    numeric: bool = False
+    sortable: bool = True
+    sort_sql: str | None = None  # what to order by, when not the column itself
+
+
+@dataclass(frozen=True)
+class Filter:
+    column: str
+    label: str
+    check: Callable[[str], Any]  # the text of the parameter → the value compared; BadQuery if invalid
+    op: str = "="  # "=" or "contains" (a region: the region and those inside it)
+
+
+@dataclass(frozen=True)
+class Facet:
+    key: str  # a filter's parameter
+    label: str
+    shown: Callable[[Any], str] = str
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    name: str
+    title: str
+    rows_sql: Callable[[], str]
+    columns: tuple[Column, ...]
+    filters: dict[str, Filter]
+    facets: tuple[Facet, ...]
+    search: tuple[str, ...]
+    default_sort: str
+    id_column: str = "id"
+
+    def column(self, key: str) -> Column | None:
+        return next((c for c in self.columns if c.key == key), None)
+
+
+@dataclass
+class ListResult:
+    spec: ListSpec
+    total: int
+    page: int
+    pages: int
+    size: int
+    offset: int
+    sort: str
+    filters: dict[str, Any]
+    q: str | None
+    rows: list[dict]
+    facets: dict[str, list[dict]] = field(default_factory=dict)
+
+    def params(self) -> dict:
+        """The query of this list (without the page)."""
+        return {**{k: v for k, v in self.filters.items()}, "q": self.q,
+                "sort": None if self.sort == self.spec.default_sort else self.sort}
+
+    def as_json(self) -> dict:
+        return {"total": self.total, "page": self.page, "pages": self.pages, "page_size": self.size,
+                "offset": self.offset, "sort": self.sort, "q": self.q, "filters": self.filters,
+                "facets": self.facets, self.spec.name: self.rows}
+
+
+# ------------------------------------------------------------------ validators
+
+def year_value(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and len(text) == 4) or not MIN_YEAR <= int(text) <= MAX_YEAR:
+        raise BadQuery(f"年度“{text[:20]}”无效,应为 {MIN_YEAR}–{MAX_YEAR} 之间的年份")
+    return int(text)
+
+
+def id_value(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and len(text) <= 16) or not 1 <= int(text) <= MAX_ID:
+        raise BadQuery(f"编号“{text[:20]}”无效,应为正整数")
+    return int(text)
+
+
+def one_of(choices: Mapping[str, str] | tuple, what: str) -> Callable[[str], str]:
+    def check(text: str) -> str:
+        if text not in choices:
+            shown = "、".join(choices.values() if isinstance(choices, Mapping) else choices)
+            raise BadQuery(f"{what}“{text[:40]}”无效,应为 {shown} 之一")
+        return text
+    return check
+
+
+def some_text(text: str) -> str:
+    if len(text) > MAX_TEXT:
+        raise BadQuery(f"内容过长,最多 {MAX_TEXT} 个字符")
+    return text
+
+
+def _like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+# ------------------------------------------------------------------ the lists' rows
+
+_OPEN_BY_REPORT = (
+    "SELECT f.report_id, "
+    "sum(CASE WHEN f.severity = 'error' THEN 1 ELSE 0 END) AS errors, "
+    "sum(CASE WHEN f.severity = 'warning' THEN 1 ELSE 0 END) AS warnings, "
+    "sum(CASE WHEN f.severity = 'info' THEN 1 ELSE 0 END) AS infos "
+    "FROM findings f JOIN reports r ON r.id = f.report_id "
+    "LEFT JOIN reviews v ON v.sha256 = r.sha256 AND v.code = f.code AND v.where_key = f.where_key "
+    "WHERE coalesce(v.status, 'open') <> 'dismissed' GROUP BY f.report_id")
+_ORG_CODES = ("SELECT agency_id, min(substr(alias, 5)) AS org_code FROM agency_aliases "
+              "WHERE alias LIKE 'org:%' GROUP BY agency_id")
+
+
+def report_rows_sql() -> str:
+    """Every report with its agency, region, level, organisation code and open error,
+    warning and info counts (dismissed findings left out)."""
+    return ("SELECT r.id, r.agency_id, coalesce(a.name, r.agency_name) AS agency, a.region, a.level, "
+            "o.org_code, r.year, r.template, r.title, r.location, r.format, "
+            "coalesce(n.errors, 0) AS errors, coalesce(n.warnings, 0) AS warnings, coalesce(n.infos, 0) AS infos "
+            "FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id "
+            f"LEFT JOIN ({_ORG_CODES}) o ON o.agency_id = r.agency_id "
+            f"LEFT JOIN ({_OPEN_BY_REPORT}) n ON n.report_id = r.id")
+
+
+def agency_rows_sql() -> str:
+    """Every agency with its region, level, kind, organisation code, the names it is known
+    by, its reports and years, and how many agencies share its name."""
+    return ("SELECT a.id, a.name, a.region, a.level, a.kind, a.parent_name, o.org_code, "
+            "coalesce(n.reports, 0) AS reports, n.first_year, n.last_year, s.same_name, k.known "
+            "FROM agencies a "
+            f"LEFT JOIN ({_ORG_CODES}) o ON o.agency_id = a.id "
+            "LEFT JOIN (SELECT agency_id, count(*) AS reports, min(year) AS first_year, max(year) AS last_year "
+            "FROM reports GROUP BY agency_id) n ON n.agency_id = a.id "
+            "LEFT JOIN (SELECT name, count(*) AS same_name FROM agencies GROUP BY name) s ON s.name = a.name "
+            "LEFT JOIN (SELECT agency_id, string_agg(coalesce(name, alias), ' ') AS known FROM agency_aliases "
+            "GROUP BY agency_id) k ON k.agency_id = a.id")
+
+
+def finding_rows_sql() -> str:
+    """Every finding with its stable key, report, agency, region, level, year, and review."""
+    return (f"SELECT {KEY_SQL} AS key, f.id, f.report_id, r.agency_id, coalesce(a.name, r.agency_name) AS agency, "
+            "a.region, a.level, r.year, r.title, f.origin, f.code, f.severity, "
+            "CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END AS severity_rank, "
+            "f.where_key AS place, f.message, f.line, f.page, coalesce(v.status, 'open') AS status, v.comment, "
+            "v.reviewer, v.reviewed_at "
+            "FROM findings f JOIN reports r ON r.id = f.report_id LEFT JOIN agencies a ON a.id = r.agency_id "
+            "LEFT JOIN reviews v ON v.sha256 = r.sha256 AND v.code = f.code AND v.where_key = f.where_key")
+
+
+# ------------------------------------------------------------------ the lists
+
+_LEVEL = Filter("level", "层级", one_of(labels.LEVELS, "层级"))
+_REGION = Filter("region", "地区", some_text, op="contains")
+_YEAR = Filter("year", "年度", year_value)
+
+REPORTS = ListSpec(
+    "reports", "报告", report_rows_sql,
+    columns=(Column("year", "年度", numeric=True), Column("agency", "机关"), Column("region", "地区"),
+             Column("title", "标题"), Column("template", "格式"), Column("errors", "错误", numeric=True),
+             Column("warnings", "警告", numeric=True), Column("id", "编号", numeric=True)),
+    filters={"year": _YEAR, "level": _LEVEL, "region": _REGION,
+             "template": Filter("template", "格式", one_of(labels.TEMPLATES, "格式")),
+             "agency_id": Filter("agency_id", "机关", id_value),
+             "format": Filter("format", "文件类型", some_text)},
+    facets=(Facet("year", "年度"), Facet("level", "层级", lambda v: labels.LEVELS.get(v, v)),
+            Facet("template", "格式", lambda v: labels.TEMPLATES.get(v, v)),
+            Facet("format", "文件类型", lambda v: labels.FILE_FORMATS.get(v, v))),
+    search=("agency", "region", "title", "location", "org_code", "year"),
+    default_sort="-year")
+
+AGENCIES = ListSpec(
+    "agencies", "机关", agency_rows_sql,
+    columns=(Column("name", "机关"), Column("region", "地区"), Column("level", "层级"), Column("org_code", "机构代码"),
+             Column("reports", "报告数", numeric=True), Column("first_year", "起", numeric=True),
+             Column("last_year", "止", numeric=True), Column("id", "编号", numeric=True)),
+    filters={"level": _LEVEL, "region": _REGION, "kind": Filter("kind", "类别", one_of(labels.KINDS, "类别"))},
+    facets=(Facet("level", "层级", lambda v: labels.LEVELS.get(v, v)),
+            Facet("kind", "类别", lambda v: labels.KINDS.get(v, v))),
+    search=("name", "region", "org_code", "known", "parent_name"),
+    default_sort="name")
+
+FINDINGS = ListSpec(
+    "findings", "问题", finding_rows_sql,
+    columns=(Column("code", "问题"), Column("severity", "级别", sort_sql="severity_rank"), Column("agency", "机关"),
+             Column("year", "年度", numeric=True), Column("place", "位置", sortable=False),
+             Column("message", "说明", sortable=False), Column("status", "状态"),
+             Column("reviewed_at", "审核时间"), Column("id", "编号", numeric=True)),
+    filters={"code": Filter("code", "问题代码", one_of(labels.CODES, "问题代码")),
+             "severity": Filter("severity", "级别", one_of(labels.SEVERITIES, "级别")),
+             "status": Filter("status", "状态", one_of(labels.STATUSES, "状态")),
+             "origin": Filter("origin", "来源", one_of(labels.ORIGINS_ALL, "来源")),
+             "agency_id": Filter("agency_id", "机关", id_value), "report_id": Filter("report_id", "报告", id_value),
+             "year": _YEAR, "level": _LEVEL, "region": _REGION},
+    facets=(Facet("code", "问题", labels.rule_text), Facet("severity", "级别", lambda v: labels.SEVERITIES.get(v, v)),
+            Facet("status", "状态", lambda v: labels.STATUSES.get(v, v)),
+            Facet("origin", "来源", lambda v: labels.ORIGINS_ALL.get(v, v)), Facet("year", "年度"),
+            Facet("level", "层级", lambda v: labels.LEVELS.get(v, v))),
+    search=("agency", "region", "title", "message", "code", "year"),
+    default_sort="code")
+
+LISTS = {spec.name: spec for spec in (REPORTS, AGENCIES, FINDINGS)}
+
+
+# ------------------------------------------------------------------ running a query
+
+def _conditions(spec: ListSpec, filters: dict[str, Any], q: str | None) -> tuple[list[str], list]:
+    conds, params = [], []
+    for key, value in filters.items():
+        f = spec.filters[key]
+        if f.op == "contains":
+            conds.append(f"t.{f.column} LIKE ? ESCAPE '\\'")
+            params.append(_like(value))
+        else:
+            conds.append(f"t.{f.column} = ?")
+            params.append(value)
+    if q:
+        haystack = " || ' ' || ".join(f"coalesce(CAST(t.{c} AS TEXT), '')" for c in spec.search)
+        for word in q.split()[:MAX_WORDS]:
+            conds.append(f"({haystack}) LIKE ? ESCAPE '\\'")
+            params.append(_like(word))
+    return conds, params
+
+
+def read_query(spec: ListSpec, query: Mapping[str, str]) -> tuple[dict[str, Any], str | None, str]:
+    """The filters, search and sort of a query string; :class:`BadQuery` for a bad one."""
+    filters = {}
+    for key, f in spec.filters.items():
+        text = (query.get(key) or "").strip()
+        if text:
+            filters[key] = f.check(text)
+    q = some_text((query.get("q") or "").strip()) or None
+    sort = (query.get("sort") or "").strip() or spec.default_sort
+    column = spec.column(sort.lstrip("-"))
+    if column is None or not column.sortable:
+        shown = "、".join(c.key for c in spec.columns if c.sortable)
+        raise BadQuery(f"排序“{sort[:40]}”无效,可按 {shown} 排序(前加 - 为倒序)")
+    return filters, q, sort
+
+
+def run(db: Database, spec: ListSpec, query: Mapping[str, str], page: int = 1, size: int = 50,
+        offset: int | None = None, facets: bool = True) -> ListResult:
+    """One page of the list (or ``size`` rows from ``offset``), with its facets and total."""
+    filters, q, sort = read_query(spec, query)
+    conds, params = _conditions(spec, filters, q)
+    where = f"WHERE {' AND '.join(conds)}" if conds else ""
+    rows_sql = f"({spec.rows_sql()}) t"
+    facet_columns = [spec.filters[f.key].column for f in spec.facets] if facets else []
+    sets = ", ".join([f"(t.{c})" for c in facet_columns] + ["()"])
+    picks = ", ".join([f"t.{c}" for c in facet_columns] + [f"GROUPING(t.{c})" for c in facet_columns])
+    counted = db.execute(f"SELECT {picks + ', ' if picks else ''}count(*) FROM {rows_sql} {where} "
+                         f"GROUP BY GROUPING SETS ({sets})", params)
+    total = next((row[-1] for row in counted if all(row[len(facet_columns):-1])), 0)
+    if offset is None:
+        window = page_window(total, page, size)
+        page, pages, offset = window.page, window.pages, window.offset
+    else:
+        pages = max(1, -(-total // size))
+        page = offset // size + 1
+    column = spec.column(sort.lstrip("-"))
+    order = f"t.{column.sort_sql or column.key} {'DESC' if sort.startswith('-') else 'ASC'} NULLS LAST"
+    cursor_rows = db.query(f"SELECT t.* FROM {rows_sql} {where} ORDER BY {order}, t.{spec.id_column} "
+                           f"LIMIT ? OFFSET ?", [*params, size, offset])
+    names, values = cursor_rows
+    rows = [dict(zip(names, row)) for row in values]
+    result = ListResult(spec, total, page, pages, size, offset, sort, filters, q, rows)
+    if facets:
+        result.facets = _facets(spec, facet_columns, counted, filters)
+    return result
+
+
+def _facets(spec: ListSpec, columns: list[str], counted: list[tuple], filters: dict) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    n = len(columns)
+    for i, facet in enumerate(spec.facets):
+        mine = [row for row in counted if not row[n + i] and all(row[n + j] for j in range(n) if j != i)]
+        mine.sort(key=lambda row: (-row[-1], str(row[i])))
+        out[facet.key] = [{"value": row[i], "label": "(未知)" if row[i] is None else facet.shown(row[i]),
+                           "count": row[-1], "selected": filters.get(facet.key) == row[i]}
+                          for row in mine[:FACET_VALUES]]
+    return out
