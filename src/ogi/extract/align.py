@@ -107,6 +107,8 @@ def _distrust_scrambled(spec: TableSpec, fmt: str, evs: list[Event], out: Placed
     结果 维持 … 12 1 1 6 总计 351``). Such a table is kept only if every identity that can
     be tested holds in what was read: a scrambled reading that satisfies all of table 三's
     row and column sums is not chance. Otherwise every cell stays null with one finding."""
+    if not _read_from_text(evs):
+        return  # a table's grid (HTML, Word, a PDF's ruling lines) orders its cells itself
     if not (out.scrambled or _header_among_values(spec, fmt, evs) or _header_unread(spec, fmt, evs)
             or _one_value_a_line(spec, evs)) or _table_holds(spec, out):
         return
@@ -121,6 +123,11 @@ def _distrust_scrambled(spec: TableSpec, fmt: str, evs: list[Event], out: Placed
         "interleaved with values, or one value a line) and in that order its sums do not hold; a reporting error "
         "cannot be told from a reading-order error, the table is left null",
         spec.key))
+
+
+def _read_from_text(evs: list[Event]) -> bool:
+    """Were any of the table's values read from running text (no cell grid)?"""
+    return any(ev.kind == "value" and ev.token.kind == NUM and ev.token.free for ev in evs)
 
 
 _TABLE_ZH = {"table2": "表二", "table3": "表三", "table4": "表四"}
