@@ -23,7 +23,7 @@ from statistics import median
 
 from ..document import Cell, Position, Table
 from .pdf_grid import PlacedTable
-from .pdf_lines import SPACE_GAP, Line, join_lines, min_confidence, union
+from .pdf_lines import SPACE_GAP, Line, join_lines, min_confidence, split_at_gaps, union
 from .pdf_page import PageContent
 
 MAX_LABEL_LINES = 4  # label-only lines allowed between two row lines of one table
@@ -84,12 +84,7 @@ def _split(line: Line) -> Split:
 
 def _value_pieces(chunk: Line) -> list[Line]:
     """A chunk of values (several if spaced apart), or [] if it is not all values."""
-    pieces = [Line([chunk.fragments[0]])]
-    for f in chunk.fragments[1:]:
-        if f.x0 - pieces[-1].x1 > SPACE_GAP * chunk.height:
-            pieces.append(Line([f]))
-        else:
-            pieces[-1].fragments.append(f)
+    pieces = split_at_gaps(chunk.fragments, SPACE_GAP * chunk.height)
     return pieces if all(_VALUE.match(p.text) for p in pieces) else []
 
 
