@@ -15,6 +15,13 @@ step the best of three rounds of ``--repeat`` runs is taken, in CPU time of this
   it read pdfium (``read_pdf(glyphs="pdfplumber")`` takes those);
 - ``read``: the project's reader (bytes → Document);
 - ``parse``: ``ogi.parse`` (read, extract, checks); ``÷ floor`` is parse over floor.
+
+``--scans N`` measures a scanned PDF instead (the first N pages of the real 洪泽区 2023
+report rasterised at 200 dpi, once per run): the floor is pypdfium2 rendering every page at 200 dpi plus one
+RapidOCR call per page, one page after the other in this process (the engine loaded
+beforehand); ogi's parse is timed with its pages read one after the other
+(``OGI_OCR_PROCESSES=1``) and read in parallel by the page pool, in wall-clock seconds
+and in CPU seconds of this process and its children.
 """
 
 from __future__ import annotations
@@ -98,11 +105,76 @@ def best_seconds(fn, data: bytes, repeat: int) -> float:
     return min(rounds)
 
 
+def scan_pdf(pages: int, dpi: int = 200) -> bytes:
+    """The first ``pages`` pages of the real 洪泽区 2023 report as an image-only PDF."""
+    import pypdfium2 as pdfium
+
+    from fixtures.pdf.build import scanned
+
+    doc = pdfium.PdfDocument((PEER / "huaian_hongze_2023.pdf").read_bytes())
+    first = pdfium.PdfDocument.new()
+    first.import_pages(doc, list(range(min(pages, len(doc)))))
+    buf = io.BytesIO()
+    first.save(buf)
+    return scanned(buf.getvalue(), dpi=dpi)
+
+
+def render_and_ocr(data: bytes, dpi: int = 200) -> None:
+    import numpy as np
+    import pypdfium2 as pdfium
+
+    from ogi.readers.ocr import _engine
+
+    doc = pdfium.PdfDocument(data)
+    for i in range(len(doc)):
+        _engine()(np.asarray(doc[i].render(scale=dpi / 72).to_pil().convert("RGB")))
+    doc.close()
+
+
+def clocks(fn) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process and its finished children) of ``fn()``."""
+    import os
+
+    def cpu() -> float:
+        t = os.times()
+        return t.user + t.system + t.children_user + t.children_system
+
+    wall, used = time.perf_counter(), cpu()
+    fn()
+    return time.perf_counter() - wall, cpu() - used
+
+
+def scans(pages: int) -> None:
+    import os
+
+    from ogi.readers.ocr import _engine
+
+    data = scan_pdf(pages)
+    _engine()  # load the models before timing (ogi's pool processes load their own: counted)
+    parse(data, name="scan.pdf")  # warm-up
+    rows = {"pypdfium2 render + RapidOCR, page by page (floor)": clocks(lambda: render_and_ocr(data))}
+    os.environ["OGI_OCR_PROCESSES"] = "1"
+    rows["ogi parse, pages one after the other"] = clocks(lambda: parse(data, name="scan.pdf"))
+    del os.environ["OGI_OCR_PROCESSES"]
+    rows["ogi parse, pages in parallel (page pool)"] = clocks(lambda: parse(data, name="scan.pdf"))
+    floor_wall, floor_cpu = rows["pypdfium2 render + RapidOCR, page by page (floor)"]
+    print(f"scanned 洪泽区 2023, first {pages} pages, 200 dpi, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}\n")
+    print("| what | wall s | ÷ floor | CPU s | ÷ floor |")
+    print("|---|---:|---:|---:|---:|")
+    for name, (wall, used) in rows.items():
+        print(f"| {name} | {wall:.1f} | {wall / floor_wall:.2f}× | {used:.1f} | {used / floor_cpu:.2f}× |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--scans", type=int, default=0, metavar="PAGES",
+                        help="time a scanned PDF of this many pages instead (OCR)")
     args = parser.parse_args()
+    if args.scans:
+        scans(args.scans)
+        return
     steps = {
         "pdf": {"floor": pdfium_boxes, "plumber": plumber_objects, "read": read_pdf,
                 "parse": lambda d: parse(d, name="x.pdf")},
