@@ -124,3 +124,19 @@ def test_ray_run_with_a_worker_killed_mid_batch_stores_everything_once(tmp_path,
     again = ingest_ray(db, inputs, jobs=2)  # everything stored: Ray is not even started
     assert (again.stored, again.skipped) == (0, len(inputs)) and _counts(db) == (len(inputs), len(inputs), 0)
     db.close()
+
+
+def test_cli_engine_ray_resumes_what_the_local_engine_stored(tmp_path):
+    """The same store, either engine: what one stored, the other skips (without starting Ray)."""
+    pytest.importorskip("ray", reason="Ray not installed (pip install 'ogi-reports[ray]')")
+    from typer.testing import CliRunner
+
+    from ogi.cli import app
+
+    inputs = _corpus(tmp_path)
+    folder, db = str(tmp_path / "in"), str(tmp_path / "ogi.duckdb")
+    first = CliRunner().invoke(app, ["ingest", folder, "--db", db, "-j", "1"])
+    assert first.exit_code == 0, first.output
+    again = CliRunner().invoke(app, ["ingest", folder, "--db", db, "--engine", "ray", "-j", "2"])
+    assert again.exit_code == 0, again.output
+    assert f"stored 0, skipped {len(inputs)}, failed 0" in again.output
