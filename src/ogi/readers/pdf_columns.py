@@ -32,7 +32,8 @@ MAX_HEADER_LINES = 4  # header lines (several chunks, no value) taken above the 
 MIN_VALUES_ALONE = 3  # a single row line is a table when it has this many values
 WIDE = 0.6  # a label-only line wider than this share of the table is prose, not a label
 BAND_SLACK = 0.5  # line heights a value may stick out of its column and still belong to it
-ROW_GAP = 0.6  # a gap above a line wider than this many line heights separates two rows
+ROW_GAP = 0.6  # a gap above a line this many line heights wide or wider separates two rows
+SAME_POSITION = 0.01  # pt: positions closer than this are equal (pdfium gives 32-bit floats)
 GROUP_LINE_GAP = 2  # lines of one group label are at most this many lines apart
 
 _VALUE = re.compile(r"^(?:[-+]?\d[\d,，.]*\s*(?:万元|元|%|件|个|项)?|[/／\\—–\-]{1,2}|无)$")
@@ -207,7 +208,7 @@ def _rows(lines: list[Line], split: list[Split], sub_start: float | None) -> tup
                 groups[-1].append((i, c))
                 last_group_line = i
         cur = rows[-1] if rows else None
-        apart = i > 0 and lines[i].top - lines[i - 1].bottom > ROW_GAP * height
+        apart = i > 0 and lines[i].top - lines[i - 1].bottom > ROW_GAP * height - SAME_POSITION
         if own:
             starts_row = _ENUMERATOR.match(own[0].text) is not None
             if cur is None or starts_row or (cur.values and (values or apart)):

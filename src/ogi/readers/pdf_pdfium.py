@@ -5,8 +5,10 @@ pdfium parses the page content in C; this module only walks what it built:
 - **Glyphs.** The page's text page lists every character with its Unicode value, its
   *loose* box (the advance width across, the font's descent to its ascent up the line:
   the glyph's cell, not its ink), its font size and its text matrix, whose first column
-  tells the direction the text runs. The box is cut to one em above the descent, the box
-  pdfminer draws, since line grouping and paragraph finding compare glyph heights. In
+  tells the direction the text runs. The box is cut to one em above the descent and to
+  at most one em along the line, the box pdfminer draws (pdfium's reaches to the font's
+  ascent, and over ink that sticks out past the advance), since line grouping, gaps and
+  paragraph finding compare glyph heights and positions. In
   vertical writing pdfium's loose box lies beside the glyph, many ems wide: there the box
   is an em square around the glyph's ink. Whitespace, including the spaces and line breaks pdfium adds
   between words and lines, is left out: line and space finding work on positions.
@@ -76,7 +78,7 @@ def _glyphs(page, left: float, top: float) -> list[dict]:
             if em > 0 and max(rect.right - rect.left, rect.top - rect.bottom) > MAX_BOX_EMS * em:
                 x0, y0, x1, y1 = _ink_em_box(raw, i, em)
             else:
-                x0, y0, x1, y1 = _em_box(rect.left, rect.bottom, rect.right, rect.top, m.c, m.d, get_size(raw, i))
+                x0, y0, x1, y1 = _em_box(rect.left, rect.bottom, rect.right, rect.top, m, get_size(raw, i))
             chars.append({"text": chr(code), "x0": x0 - left, "x1": x1 - left, "top": top - y1, "bottom": top - y0,
                           "matrix": (m.a, m.b, m.c, m.d, m.e, m.f)})
         return chars
@@ -84,17 +86,27 @@ def _glyphs(page, left: float, top: float) -> list[dict]:
         textpage.close()
 
 
-def _em_box(x0: float, y0: float, x1: float, y1: float, c: float, d: float, size: float):
-    """The glyph's box from its descent to one em above it, as pdfminer draws it, from
-    pdfium's loose box (descent to the font's ascent, which may be taller). ``(c, d)`` is
-    the glyph's up direction (second column of its matrix), ``size`` the font size."""
+def _em_box(x0: float, y0: float, x1: float, y1: float, m, size: float):
+    """The glyph's box as pdfminer draws it — from the descent to one em above it, and no
+    wider than one em along the text — from pdfium's loose box, which reaches to the font's
+    ascent and over the glyph's ink where that sticks out past its advance. ``m`` is the
+    glyph's matrix: ``(a, b)`` the direction the text runs, ``(c, d)`` its up direction."""
     if size <= 0:
         return x0, y0, x1, y1
-    if abs(d) >= abs(c):
+    a, b, c, d = m.a, m.b, m.c, m.d
+    if abs(d) >= abs(c):  # up is up or down the page
         em = size * abs(d)
-        return (x0, y0, x1, min(y1, y0 + em)) if d > 0 else (x0, max(y0, y1 - em), x1, y1)
-    em = size * abs(c)
-    return (max(x0, x1 - em), y0, x1, y1) if c < 0 else (x0, y0, min(x1, x0 + em), y1)
+        y0, y1 = (y0, min(y1, y0 + em)) if d > 0 else (max(y0, y1 - em), y1)
+    else:
+        em = size * abs(c)
+        x0, x1 = (max(x0, x1 - em), x1) if c < 0 else (x0, min(x1, x0 + em))
+    if abs(a) >= abs(b):  # the text runs across the page
+        em = size * abs(a)
+        x0, x1 = (x0, min(x1, x0 + em)) if a > 0 else (max(x0, x1 - em), x1)
+    else:
+        em = size * abs(b)
+        y0, y1 = (y0, min(y1, y0 + em)) if b > 0 else (max(y0, y1 - em), y1)
+    return x0, y0, x1, y1
 
 
 def _ink_em_box(textpage, index: int, em: float) -> tuple[float, float, float, float]:
