@@ -138,7 +138,8 @@ def _engine():
     return RapidOCR(params={"Global.log_level": "error"})
 
 
-OCR_PROCESSES_ENV = "OGI_OCR_PROCESSES"  # caps the processes reading the pages of one PDF
+OCR_PROCESSES_ENV = "OGI_OCR_PROCESSES"  # sets the processes reading the pages of one PDF
+POOL_MIN_CORES = 4  # fewer usable cores: pages one after the other (onnxruntime already uses them all)
 
 
 def ocr_pages(images: list, numbers: list[int], points_per_pixel: float,
@@ -146,12 +147,15 @@ def ocr_pages(images: list, numbers: list[int], points_per_pixel: float,
     """Several page images as upright content (``ocr_page`` each), in page order.
 
     Pages are read in parallel by a pool of processes, one per core this process may use
-    (``os.sched_getaffinity``), at most one per page and at most ``$OGI_OCR_PROCESSES``,
-    but only in a top-level process: a worker of a batch (``ogi ingest -j N``, a Ray task)
-    shares the cores with its siblings already and reads its pages one after the other.
-    Each pool process loads the OCR models once. ``on_page(number)`` is called before each
-    page is read (sequentially) or as each page is done (in parallel): the caller's time
-    limit goes there.
+    (``os.sched_getaffinity``) and at most one per page, when there are at least
+    ``POOL_MIN_CORES`` of them, and only in a top-level process: a worker of a batch
+    (``ogi ingest -j N``, a Ray task) shares the cores with its siblings already.
+    ``$OGI_OCR_PROCESSES`` sets the number of processes instead (1: no pool). Each pool
+    process loads the OCR models once. On 2 cores the pool was measured slower than one
+    process (onnxruntime spreads one page over both cores already, and each pool process
+    loads the models: ``benchmarks/pdf_docx_speed.py --scans``), hence the threshold.
+    ``on_page(number)`` is called before each page is read (one process) or as each page
+    is done (a pool): the caller's time limit goes there.
     """
     workers = min(len(images), _ocr_processes())
     if workers <= 1:
@@ -184,8 +188,10 @@ def _ocr_processes() -> int:
     import multiprocessing
     import os
 
+    limit = os.environ.get(OCR_PROCESSES_ENV, "")
+    if limit.isdigit():
+        return max(1, int(limit))
     if multiprocessing.parent_process() is not None:
         return 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    limit = os.environ.get(OCR_PROCESSES_ENV, "")
-    return max(1, min(cores, int(limit))) if limit.isdigit() else cores
+    return cores if cores >= POOL_MIN_CORES else 1

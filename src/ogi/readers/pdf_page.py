@@ -68,7 +68,10 @@ def upright(chars: list[dict], lines: list[dict], size: tuple[float, float], num
     whose coordinates are not those of the page as shown even if the glyphs run upright.
     """
     turn = _Turn(_text_direction(chars), chars + lines, size)
-    fragments = [Fragment(c["text"], *turn.box(c["x0"], c["top"], c["x1"], c["bottom"])) for c in chars]
+    if turn.upright:
+        fragments = [Fragment(c["text"], c["x0"], c["top"], c["x1"], c["bottom"]) for c in chars]
+    else:
+        fragments = [Fragment(c["text"], *turn.box(c["x0"], c["top"], c["x1"], c["bottom"])) for c in chars]
     edges = []
     for e in lines:
         x0, top, x1, bottom = turn.box(e["x0"], e["top"], e["x1"], e["bottom"])
