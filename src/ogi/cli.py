@@ -1,23 +1,128 @@
-"""The ``ogi`` command line. Thin: every command calls the same functions a Python user would."""
+"""The ``ogi`` command line. Thin: every command calls the same functions a Python user would.
+
+Start-up is kept to the parse plus a small constant. The commands live in ``ogi.commands``,
+one module per topic, and a module is imported only when one of its commands runs or shows
+its own help: :class:`LazyGroup` resolves a command name through the static table
+``ogi.commands.COMMANDS`` and lists every command in ``ogi --help`` from that table, without
+importing any module. Heavy libraries (rich, the store, the web app, the renderer) are
+imported inside the functions that use them; ``out`` and ``err``, the rich consoles the
+commands print with, are made when something is first printed through them.
+"""
 
 from __future__ import annotations
 
 import csv
+import importlib
+import pkgutil
 import sys
+from difflib import get_close_matches
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
+from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
-from .api import NotAReport, UnreadableFile, parse, printable, read_stream
-from .errors import OgiError
-from .model import Report
+from .commands import COMMANDS
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .model import Report
+
+_COMMANDS_PACKAGE = f"{__package__}.commands"
+_UsageError = typer.BadParameter.__bases__[0]  # click's UsageError, from the click typer uses
+
+
+class LazyGroup(TyperGroup):
+    """The top-level group: a command's module is imported when the command is resolved,
+    and while the group's own help is drawn, commands not yet imported are shown from the
+    table (name and one-line help) instead of being imported."""
+
+    _listing = False
+
+    def list_commands(self, ctx) -> list[str]:
+        self._load_unlisted()
+        return list(COMMANDS) + [name for name in self.commands if name not in COMMANDS]
+
+    def get_command(self, ctx, cmd_name: str):
+        if cmd_name not in self.commands:
+            if self._listing and cmd_name in COMMANDS:
+                return TyperCommand(cmd_name, help=COMMANDS[cmd_name][1])
+            if cmd_name in COMMANDS:
+                importlib.import_module(f"{_COMMANDS_PACKAGE}.{COMMANDS[cmd_name][0]}")
+                self._take_registered()
+            else:
+                self._load_unlisted()
+        return self.commands.get(cmd_name)
+
+    def resolve_command(self, ctx, args: list[str]):
+        try:
+            return super().resolve_command(ctx, args)
+        except _UsageError as exc:
+            close = get_close_matches(args[0], list(COMMANDS)) if args else []
+            if close and "Did you mean" not in exc.message:
+                exc.message = f"{exc.message.rstrip('.')}. Did you mean {', '.join(repr(c) for c in close)}?"
+            raise
+
+    def format_help(self, ctx, formatter) -> None:
+        self._listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self._listing = False
+
+    def _load_unlisted(self) -> None:
+        """Import the command modules the table does not name (so their commands exist)."""
+        from . import commands
+
+        listed = {module for module, _ in COMMANDS.values()}
+        for info in pkgutil.iter_modules(commands.__path__):
+            if not info.name.startswith("_") and info.name not in listed:
+                importlib.import_module(f"{_COMMANDS_PACKAGE}.{info.name}")
+        self._take_registered()
+
+    def _take_registered(self) -> None:
+        """Build the click commands of everything registered on ``app`` so far."""
+        for name, command in typer.main.get_group(app).commands.items():
+            self.commands.setdefault(name, command)
+
 
 app = typer.Typer(help="ogi-reports: 政府信息公开工作年度报告 → exact, checked, comparable data.", rich_markup_mode="markdown",
-                  no_args_is_help=True, add_completion=False, context_settings={"help_option_names": ["-h", "--help"]})
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+                  no_args_is_help=True, add_completion=False, cls=LazyGroup,
+                  context_settings={"help_option_names": ["-h", "--help"]})
+
+
+class _LazyConsole:
+    """A rich ``Console`` made on first use: rich costs tens of milliseconds to import, and
+    ``ogi parse`` printing JSON never needs it. Attribute access goes to the console."""
+
+    def __init__(self, stderr: bool) -> None:
+        object.__setattr__(self, "_stderr", stderr)
+        object.__setattr__(self, "_console", None)
+
+    def _real(self) -> Console:
+        if self._console is None:
+            from rich.console import Console
+
+            object.__setattr__(self, "_console", Console(stderr=self._stderr, highlight=False))
+        return self._console
+
+    def __getattr__(self, name: str):
+        return getattr(self._real(), name)
+
+    def __setattr__(self, name: str, value) -> None:
+        setattr(self._real(), name, value)
+
+    def __enter__(self):
+        return self._real().__enter__()
+
+    def __exit__(self, *exc) -> None:
+        self._real().__exit__(*exc)
+
+
+out = _LazyConsole(stderr=False)
+err = _LazyConsole(stderr=True)
 
 
 def _version(value: bool) -> None:
@@ -35,6 +140,9 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 def read_reports(files: list[str]) -> tuple[list[Report], list[tuple[str, str]]]:
     """Parse every file; returns the reports and (file, reason) for those that failed.
     ``-`` reads standard input. A failure never stops the batch."""
+    from .api import NotAReport, UnreadableFile, parse, printable, read_stream
+    from .errors import OgiError
+
     reports, failed = [], []
     for name in files:
         try:
@@ -70,18 +178,9 @@ def write_csv(reports: list[Report], stream) -> None:
                                 "" if value is None else value, p.get("text", ""), p.get("line", ""), p.get("page", "")])
 
 
-def _register_commands() -> None:
-    """Every module of ``ogi.commands`` adds its commands to ``app`` when imported."""
-    import importlib
-    import pkgutil
-
-    from . import commands
-
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        importlib.import_module(f"{commands.__name__}.{info.name}")
-
-
-_register_commands()
-
 if __name__ == "__main__":
-    app()
+    # ``python -m ogi.cli``: run the app of the module the commands register on (this file
+    # runs as ``__main__``, a second copy of it)
+    from ogi.cli import app as _app
+
+    _app()

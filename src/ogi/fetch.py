@@ -6,6 +6,9 @@ sidecar is the cache, so a URL is never fetched twice, and ``ogi ingest`` reads 
 the URL and the page's date. Requests to one host are spaced by ``delay`` seconds; a
 timeout, a dropped connection, 429 or 5xx is retried with exponential backoff; robots.txt
 is obeyed.
+
+httpx and tenacity are imported by the functions that download, so that importing this
+module (``ogi ingest`` reads ``SIDECAR_SUFFIX``) costs nothing when nothing is fetched.
 """
 
 from __future__ import annotations
@@ -19,14 +22,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.message import Message
 from pathlib import Path
-from typing import Self
+from typing import TYPE_CHECKING, Self
 from urllib.parse import unquote, urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
-import httpx
-from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
-
 from . import __version__
+
+if TYPE_CHECKING:
+    import httpx
 
 USER_AGENT = f"ogi-reports/{__version__}"
 SIDECAR_SUFFIX = ".meta.json"
@@ -70,6 +73,8 @@ class FetchResult:
 
 
 def _is_transient(exc: BaseException) -> bool:
+    import httpx
+
     return isinstance(exc, (_Transient, httpx.TimeoutException, httpx.TransportError))
 
 
@@ -119,6 +124,8 @@ class Fetcher:
                  timeout: float = 30.0, client: httpx.Client | None = None,
                  sleep: Callable[[float], None] = time.sleep, max_bytes: int = MAX_BYTES) -> None:
         self.out = Path(out)
+        import httpx
+
         self.max_bytes = max_bytes
         self.delay = delay
         self.retries = retries
@@ -235,6 +242,9 @@ class Fetcher:
         self._last[host] = time.monotonic()
 
     def _get(self, url: str) -> httpx.Response:
+        import httpx
+        from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
+
         host = urlsplit(url).netloc
 
         def attempt() -> httpx.Response:

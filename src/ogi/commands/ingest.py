@@ -6,6 +6,7 @@ import os
 import signal
 from collections.abc import Callable
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 
 import typer
@@ -98,6 +99,11 @@ def run_with_progress(label: str, work: Callable[..., Summary], summary: Summary
             return summary
 
 
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
 @app.command("ingest")
 def ingest_cmd(
     paths: list[str] = typer.Argument(..., help="Report files, folders (recursively), URLs, or .txt lists of URLs."),
@@ -107,6 +113,11 @@ def ingest_cmd(
     delay: float = typer.Option(1.0, "--delay", min=0, help="Seconds between two requests to one host."),
     timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds to wait for a server."),
     retries: int = typer.Option(3, "--retries", min=1, help="Tries per URL (with backoff)."),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local: worker processes on this machine; "
+                                  "ray: Ray Data, on this machine or the cluster at --address (pip install "
+                                  "'ogi-reports[ray]')."),
+    address: str = typer.Option(None, "--address", help="--engine ray: the Ray cluster (e.g. ray://head:10001); "
+                                "default: start Ray here with --jobs workers."),
 ) -> None:
     """Parse reports and store them with their values, provenance and findings.
 
@@ -130,6 +141,14 @@ def ingest_cmd(
         if not files and not urls and missing:
             report_summary(summary)
             raise fail("没有可导入的文件 / nothing to ingest", 1)
-        result = run_with_progress("导入", lambda **kw: ingest(store, files, jobs, **kw), summary)
+        if engine == Engine.ray:
+            from ..store.ray_ingest import ingest_ray
+
+            def work(**kw):
+                return ingest_ray(store, files, address=address, jobs=jobs, **kw)
+        else:
+            def work(**kw):
+                return ingest(store, files, jobs, **kw)
+        result = run_with_progress("导入", work, summary)
     report_summary(result)
     raise typer.Exit(exit_code(result))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from ..document import Document
@@ -135,3 +136,62 @@ def _engine():
     from rapidocr import RapidOCR
 
     return RapidOCR(params={"Global.log_level": "error"})
+
+
+OCR_PROCESSES_ENV = "OGI_OCR_PROCESSES"  # sets the processes reading the pages of one PDF
+POOL_MIN_CORES = 4  # fewer usable cores: pages one after the other (onnxruntime already uses them all)
+
+
+def ocr_pages(images: list, numbers: list[int], points_per_pixel: float,
+              on_page: Callable[[int], None] | None = None) -> list[PageContent]:
+    """Several page images as upright content (``ocr_page`` each), in page order.
+
+    Pages are read in parallel by a pool of processes, one per core this process may use
+    (``os.sched_getaffinity``) and at most one per page, when there are at least
+    ``POOL_MIN_CORES`` of them, and only in a top-level process: a worker of a batch
+    (``ogi ingest -j N``, a Ray task) shares the cores with its siblings already.
+    ``$OGI_OCR_PROCESSES`` sets the number of processes instead (1: no pool). Each pool
+    process loads the OCR models once. On 2 cores the pool was measured slower than one
+    process (onnxruntime spreads one page over both cores already, and each pool process
+    loads the models: ``benchmarks/pdf_docx_speed.py --scans``), hence the threshold.
+    ``on_page(number)`` is called before each page is read (one process) or as each page
+    is done (a pool): the caller's time limit goes there.
+    """
+    workers = min(len(images), _ocr_processes())
+    if workers <= 1:
+        out = []
+        for image, number in zip(images, numbers):
+            if on_page is not None:
+                on_page(number)
+            out.append(ocr_page(image, number, points_per_pixel))
+        return out
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = [pool.submit(ocr_page, image, number, points_per_pixel) for image, number in zip(images, numbers)]
+        out = []
+        try:
+            for number, future in zip(numbers, futures):
+                out.append(future.result())
+                if on_page is not None:
+                    on_page(number)
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+        return out
+
+
+def _ocr_processes() -> int:
+    """How many processes may read pages at once here (see ``ocr_pages``)."""
+    import multiprocessing
+    import os
+
+    limit = os.environ.get(OCR_PROCESSES_ENV, "")
+    if limit.isdigit():
+        return max(1, int(limit))
+    if multiprocessing.parent_process() is not None:
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return cores if cores >= POOL_MIN_CORES else 1

@@ -1,11 +1,16 @@
-"""Read a PDF: text-layer pages with pdfplumber (glyphs and ruling lines), pages without
-a text layer through OCR; tables and paragraphs in reading order (see ``pdf_layout``).
+"""Read a PDF: text-layer pages from pdfium's glyphs and ruling lines (``pdf_pdfium``),
+pages without a text layer through OCR; tables and paragraphs in reading order (see
+``pdf_layout``).
 
 pypdfium2 opens the file first: it rejects encrypted and broken files quickly, counts the
-pages, reads the document info and renders scanned pages for OCR. The choice of
-libraries and its measurements are in ``docs/pdf.md``. The limits (pages, page area,
-inflated streams, objects per page, the deadline) are enforced at the open, stream and
-page boundaries by ``pdf_bounds``.
+pages and reads the document info; then each page's glyphs (boxes, text matrices) and
+painted path segments are read from pdfium's C parser, and scanned pages are rendered for
+OCR. ``glyphs="pdfplumber"`` reads glyphs and lines through pdfplumber (pdfminer) instead:
+the same page content, about ten times slower, kept to compare the two on any file. The
+choice of libraries and its measurements are in ``docs/pdf.md``.
+The limits (pages, page area, inflated streams, objects per page, the deadline) are
+enforced at the open, stream and page boundaries by ``pdf_bounds``; before pdfium loads a
+page in C, ``pdf_bounds.prescreen`` inflates its streams within the limits.
 """
 
 from __future__ import annotations
@@ -15,12 +20,7 @@ import logging
 import re
 from contextlib import contextmanager
 
-import pdfplumber
 import pypdfium2 as pdfium
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfminer.psparser import PSException
-from pdfplumber.utils.exceptions import PdfminerException
 
 from .. import limits
 from ..document import Document
@@ -36,8 +36,81 @@ OCR_DPI = 200  # resolution scanned pages are rendered at for OCR
 _PLACEHOLDER = re.compile(r"^\W*(untitled|anonymous|无标题|未命名)\W*$", re.IGNORECASE)  # a title no one gave
 
 
-def read_pdf(data: bytes) -> Document:
+GLYPHS = ("pdfium", "pdfplumber")  # where glyphs and ruling lines are read from
+_DAMAGED_PDFMINER = (KeyError, TypeError, ValueError, AttributeError, IndexError, ZeroDivisionError)
+
+
+def read_pdf(data: bytes, glyphs: str = "pdfium") -> Document:
     info = _open_checked(data)
+    contents, scanned = (_pdfium_pages if glyphs == "pdfium" else _plumber_pages)(data)
+    if len(scanned) > MAX_OCR_PAGES:
+        raise UnreadableFile(f"the PDF has {len(scanned)} scanned pages; at most {MAX_OCR_PAGES} are read by OCR")
+    if scanned:
+        limits.extend_deadline(limits.active().ocr_seconds * len(scanned))
+        for content in _ocr(data, scanned):
+            contents[content.number - 1] = content
+    blocks = document_blocks([page_layout(c) for c in contents])
+    if not blocks:
+        raise UnreadableFile("the PDF holds no text")
+    return Document(blocks, "pdf", info)
+
+
+def _pdfium_pages(data: bytes) -> tuple[list[PageContent], list[int]]:
+    """Every page's content read through pdfium, and the numbers of the scanned pages.
+    The pages' streams are screened first (``pdf_bounds.prescreen``): pdfium loads a page
+    in C, where neither the inflated-bytes limit nor the deadline reaches."""
+    from .pdf_pdfium import page_content
+
+    _screened(data)
+    contents: list[PageContent] = []
+    scanned: list[int] = []
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise UnreadableFile(f"the PDF is damaged and cannot be read ({exc})") from exc
+    try:
+        for number in range(1, len(doc) + 1):
+            limits.check_time(f"PDF page {number}")
+            page = doc[number - 1]
+            try:
+                content, images = page_content(page, number)
+            finally:
+                page.close()
+            if len(content.fragments) < MIN_TEXT_CHARS and images:
+                scanned.append(number)
+            contents.append(content)
+    except pdfium.PdfiumError as exc:
+        raise UnreadableFile(f"the PDF is damaged and cannot be read ({exc})") from exc
+    finally:
+        doc.close()
+    return contents, scanned
+
+
+def _screened(data: bytes) -> None:
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+
+    from .pdf_bounds import prescreen
+
+    try:
+        with _quiet(logging.getLogger("pdfminer")):
+            prescreen(data)
+    except LimitExceeded:
+        raise
+    except (PDFSyntaxError, PSException, PDFEncryptionError, PDFPasswordIncorrect) + _DAMAGED_PDFMINER:
+        pass  # pdfminer cannot walk this file's pages; pdfium, which opened it, reads it or says why
+
+
+def _plumber_pages(data: bytes) -> tuple[list[PageContent], list[int]]:
+    """The same through pdfplumber (pdfminer's layout analysis in Python), bounded page by
+    page (``pdf_bounds``)."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+    from pdfplumber.utils.exceptions import PdfminerException
+
     contents: list[PageContent] = []
     scanned: list[int] = []
     try:
@@ -52,19 +125,10 @@ def read_pdf(data: bytes) -> Document:
                 page.close()  # pdfplumber keeps every page's objects otherwise
     except LimitExceeded:
         raise
-    except (PdfminerException, PDFSyntaxError, PSException, PDFEncryptionError, PDFPasswordIncorrect,
-            KeyError, TypeError, ValueError, AttributeError, IndexError, ZeroDivisionError) as exc:
+    except (PdfminerException, PDFSyntaxError, PSException, PDFEncryptionError, PDFPasswordIncorrect) \
+            + _DAMAGED_PDFMINER as exc:
         raise UnreadableFile(f"the PDF is damaged and cannot be read ({type(exc).__name__})") from exc
-    if len(scanned) > MAX_OCR_PAGES:
-        raise UnreadableFile(f"the PDF has {len(scanned)} scanned pages; at most {MAX_OCR_PAGES} are read by OCR")
-    limits.extend_deadline(limits.active().ocr_seconds * len(scanned))
-    for number in scanned:
-        limits.check_time(f"PDF page {number} (OCR)")
-        contents[number - 1] = _ocr(data, number)
-    blocks = document_blocks([page_layout(c) for c in contents])
-    if not blocks:
-        raise UnreadableFile("the PDF holds no text")
-    return Document(blocks, "pdf", info)
+    return contents, scanned
 
 
 @contextmanager
@@ -99,13 +163,17 @@ def _open_checked(data: bytes) -> dict[str, str]:
     return {"title": title} if title and "\ufffd" not in title and not _PLACEHOLDER.match(title) else {}
 
 
-def _ocr(data: bytes, number: int) -> PageContent:
-    from .ocr import ocr_page, require_engine
+def _ocr(data: bytes, numbers: list[int]) -> list[PageContent]:
+    """The scanned pages ``numbers``, rendered at ``OCR_DPI`` and read by OCR (in parallel
+    where there are cores to spare: ``ocr.ocr_pages``), within the deadline."""
+    from .ocr import ocr_pages, require_engine
 
     require_engine()
+    limits.check_time(f"PDF page {numbers[0]} (OCR)")
     doc = pdfium.PdfDocument(data)
     try:
-        image = doc[number - 1].render(scale=OCR_DPI / 72).to_pil()
+        images = [doc[number - 1].render(scale=OCR_DPI / 72).to_pil() for number in numbers]
     finally:
         doc.close()
-    return ocr_page(image, number, points_per_pixel=72 / OCR_DPI)
+    return ocr_pages(images, numbers, points_per_pixel=72 / OCR_DPI,
+                     on_page=lambda number: limits.check_time(f"PDF page {number} (OCR)"))

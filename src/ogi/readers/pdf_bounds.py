@@ -246,3 +246,61 @@ def bounded_layout(page, number: int) -> None:
     except Exception as exc:  # noqa: BLE001 - what pdfplumber's own layout wraps the same way
         raise PdfminerException(exc) from exc
     page._layout = device.get_result()
+
+
+# ------------------------------------------------------------------ before pdfium
+
+def prescreen(data: bytes) -> None:
+    """Before pdfium loads a page (in C, where no limit reaches), inflate each page's
+    content streams and the forms it draws within ``inflated_bytes``, and estimate the
+    objects it lays out — its own drawing operators, plus each form's drawn as often as
+    the page draws it — against ``page_objects``: the two ways a small page asks for
+    gigabytes (a Flate bomb; one form drawn 100,000 times). Inflating is zlib's work and
+    counting is ``bytes.count``; no content is interpreted, so this costs milliseconds."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    lim = limits.active()
+    with bounded_streams():
+        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        for number, page in enumerate(PDFPage.create_pages(document), start=1):
+            limits.check_time(f"PDF page {number}")
+            at_page(number)
+            content = b"\n".join(_data(stream) for stream in page.contents)
+            objects = _ops(content)
+            for name, form in _forms(page.resources).items():
+                objects += content.count(b"/" + name + b" Do") * _ops(_data(form))
+            if objects > lim.page_objects:
+                raise limits.exceeded("page_objects", f"PDF page {number} lays out more than {lim.page_objects} "
+                                                      "glyphs, paths and images")
+
+
+_DRAWING_OPS = (b"Tj", b"TJ", b"Do", b" re", b" l\n", b" c\n", b"'", b'"')
+
+
+def _ops(content: bytes) -> int:
+    """About how many glyph runs, paths and drawn objects ``content`` lays out."""
+    return sum(content.count(op) for op in _DRAWING_OPS)
+
+
+def _data(stream) -> bytes:
+    from pdfminer.pdftypes import resolve1
+
+    stream = resolve1(stream)
+    return stream.get_data() if hasattr(stream, "get_data") else b""
+
+
+def _forms(resources) -> dict[bytes, object]:
+    """The page's form XObjects by name (raw names, as the content draws them)."""
+    from pdfminer.pdftypes import resolve1
+
+    xobjects = resolve1((resolve1(resources) or {}).get("XObject")) or {}
+    out = {}
+    for name, ref in xobjects.items():
+        obj = resolve1(ref)
+        attrs = getattr(obj, "attrs", {})
+        subtype = resolve1(attrs.get("Subtype"))
+        if getattr(subtype, "name", subtype) == "Form":
+            out[name.encode() if isinstance(name, str) else name] = obj
+    return out

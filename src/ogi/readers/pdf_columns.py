@@ -23,7 +23,7 @@ from statistics import median
 
 from ..document import Cell, Position, Table
 from .pdf_grid import PlacedTable
-from .pdf_lines import SPACE_GAP, Line, join_lines, min_confidence, union
+from .pdf_lines import SPACE_GAP, Line, join_lines, min_confidence, split_at_gaps, union
 from .pdf_page import PageContent
 
 MAX_LABEL_LINES = 4  # label-only lines allowed between two row lines of one table
@@ -32,7 +32,8 @@ MAX_HEADER_LINES = 4  # header lines (several chunks, no value) taken above the 
 MIN_VALUES_ALONE = 3  # a single row line is a table when it has this many values
 WIDE = 0.6  # a label-only line wider than this share of the table is prose, not a label
 BAND_SLACK = 0.5  # line heights a value may stick out of its column and still belong to it
-ROW_GAP = 0.6  # a gap above a line wider than this many line heights separates two rows
+ROW_GAP = 0.6  # a gap above a line this many line heights wide or wider separates two rows
+SAME_POSITION = 0.01  # pt: positions closer than this are equal (pdfium gives 32-bit floats)
 GROUP_LINE_GAP = 2  # lines of one group label are at most this many lines apart
 
 _VALUE = re.compile(r"^(?:[-+]?\d[\d,，.]*\s*(?:万元|元|%|件|个|项)?|[/／\\—–\-]{1,2}|无)$")
@@ -84,12 +85,7 @@ def _split(line: Line) -> Split:
 
 def _value_pieces(chunk: Line) -> list[Line]:
     """A chunk of values (several if spaced apart), or [] if it is not all values."""
-    pieces = [Line([chunk.fragments[0]])]
-    for f in chunk.fragments[1:]:
-        if f.x0 - pieces[-1].x1 > SPACE_GAP * chunk.height:
-            pieces.append(Line([f]))
-        else:
-            pieces[-1].fragments.append(f)
+    pieces = split_at_gaps(chunk.fragments, SPACE_GAP * chunk.height)
     return pieces if all(_VALUE.match(p.text) for p in pieces) else []
 
 
@@ -212,7 +208,7 @@ def _rows(lines: list[Line], split: list[Split], sub_start: float | None) -> tup
                 groups[-1].append((i, c))
                 last_group_line = i
         cur = rows[-1] if rows else None
-        apart = i > 0 and lines[i].top - lines[i - 1].bottom > ROW_GAP * height
+        apart = i > 0 and lines[i].top - lines[i - 1].bottom > ROW_GAP * height - SAME_POSITION
         if own:
             starts_row = _ENUMERATOR.match(own[0].text) is not None
             if cur is None or starts_row or (cur.values and (values or apart)):

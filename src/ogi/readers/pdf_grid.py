@@ -85,8 +85,14 @@ def _table(boxes: list[BBox], fragments: list[Fragment], page: PageContent) -> t
     boxes = boxes + holes
     inside: dict[BBox, list[Fragment]] = {b: [] for b in boxes}
     outside: list[Fragment] = []
+    left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    right, bottom = max(b[2] for b in boxes), max(b[3] for b in boxes)
     for f in fragments:
-        box = next((b for b in boxes if b[0] <= f.cx <= b[2] and b[1] <= f.cy <= b[3]), None)
+        cx, cy = (f.x0 + f.x1) / 2, (f.top + f.bottom) / 2
+        if not (left <= cx <= right and top <= cy <= bottom):
+            outside.append(f)  # most of a page's text is beside its tables
+            continue
+        box = next((b for b in boxes if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]), None)
         (inside[box] if box else outside).append(f)
     boxes = [b for b in boxes if inside[b] or b not in holes]  # an empty hole is no cell
     rows: dict[int, list[tuple[BBox, Cell]]] = {}

@@ -5,6 +5,7 @@ breaks into separate chunks (table columns), and how lines join into one text.
 from __future__ import annotations
 
 import re
+from bisect import insort
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -19,59 +20,102 @@ _WORD_CHAR = re.compile(r"[A-Za-z]")
 
 @dataclass
 class Line:
+    """Fragments on one line. Its box, height and text are computed once per number of
+    fragments (fragments are only ever added or reordered, never changed), since layout
+    asks for them again and again."""
+
     fragments: list[Fragment] = field(default_factory=list)
+    _seen: int = field(default=-1, init=False, repr=False, compare=False)
+    _geometry: tuple[float, float, float, float, float] = field(default=(0.0, 0.0, 0.0, 0.0, 0.0), init=False,
+                                                                  repr=False, compare=False)
+    _text_seen: int = field(default=-1, init=False, repr=False, compare=False)
+    _text: str = field(default="", init=False, repr=False, compare=False)
+
+    def _measure(self) -> tuple[float, float, float, float, float]:
+        if self._seen != len(self.fragments):
+            fs = self.fragments
+            self._geometry = (min(f.x0 for f in fs), max(f.x1 for f in fs), min(f.top for f in fs),
+                              max(f.bottom for f in fs), median(f.bottom - f.top for f in fs))
+            self._seen = len(fs)
+        return self._geometry
 
     @property
     def x0(self) -> float:
-        return min(f.x0 for f in self.fragments)
+        return self._measure()[0]
 
     @property
     def x1(self) -> float:
-        return max(f.x1 for f in self.fragments)
+        return self._measure()[1]
 
     @property
     def top(self) -> float:
-        return min(f.top for f in self.fragments)
+        return self._measure()[2]
 
     @property
     def bottom(self) -> float:
-        return max(f.bottom for f in self.fragments)
+        return self._measure()[3]
 
     @property
     def height(self) -> float:
-        return median(f.height for f in self.fragments)
+        return self._measure()[4]
 
     @property
     def text(self) -> str:
-        return _join_fragments(self.fragments, self.height)
+        if self._text_seen != len(self.fragments):
+            self._text = _join_fragments(self.fragments, self.height)
+            self._text_seen = len(self.fragments)
+        return self._text
 
     def chunks(self) -> list[Line]:
         """The line cut at wide gaps: the pieces a table's columns would hold."""
-        out: list[Line] = [Line([self.fragments[0]])]
-        limit = CHUNK_GAP * self.height
-        for f in self.fragments[1:]:
-            if f.x0 - out[-1].x1 > limit:
-                out.append(Line([f]))
-            else:
-                out[-1].fragments.append(f)
-        return out
+        return split_at_gaps(self.fragments, CHUNK_GAP * self.height)
+
+
+def split_at_gaps(fragments: list[Fragment], gap: float) -> list[Line]:
+    """Fragments (left to right) cut into lines where the space before one exceeds ``gap``."""
+    out: list[Line] = [Line([fragments[0]])]
+    right = fragments[0].x1
+    for f in fragments[1:]:
+        if f.x0 - right > gap:
+            out.append(Line([f]))
+            right = f.x1
+        else:
+            out[-1].fragments.append(f)
+            right = max(right, f.x1)
+    return out
 
 
 def group_lines(fragments: list[Fragment]) -> list[Line]:
-    """Fragments grouped into lines, top to bottom, each left to right."""
+    """Fragments grouped into lines, top to bottom, each left to right: a fragment joins
+    the latest of the last three lines it overlaps vertically by ``SAME_LINE`` of the
+    smaller height (the line's height being the median of its fragments')."""
     lines: list[Line] = []
+    tops: list[float] = []  # each line's running top, bottom and sorted fragment heights
+    bottoms: list[float] = []
+    heights: list[list[float]] = []
     for f in sorted(fragments, key=lambda f: (f.top, f.x0)):
-        for line in reversed(lines[-3:]):
-            overlap = min(line.bottom, f.bottom) - max(line.top, f.top)
-            if overlap >= SAME_LINE * min(f.height, line.height):
-                line.fragments.append(f)
+        height = f.bottom - f.top
+        for k in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
+            overlap = min(bottoms[k], f.bottom) - max(tops[k], f.top)
+            if overlap >= SAME_LINE * min(height, _median(heights[k])):
+                lines[k].fragments.append(f)
+                tops[k], bottoms[k] = min(tops[k], f.top), max(bottoms[k], f.bottom)
+                insort(heights[k], height)
                 break
         else:
             lines.append(Line([f]))
+            tops.append(f.top)
+            bottoms.append(f.bottom)
+            heights.append([height])
     for line in lines:
         line.fragments.sort(key=lambda f: f.x0)
     lines.sort(key=lambda ln: ln.top)
     return lines
+
+
+def _median(ordered: list[float]) -> float:
+    n = len(ordered)
+    return ordered[n // 2] if n % 2 else (ordered[n // 2 - 1] + ordered[n // 2]) / 2
 
 
 def join_lines(texts: list[str]) -> str:

@@ -54,11 +54,26 @@ class PageContent:
 
 def from_plumber(page, number: int) -> PageContent:
     """A pdfplumber page as upright content."""
-    chars = [c for c in page.chars if c["text"].strip()]
-    turn = _Turn(_text_direction(chars), chars + list(page.edges), (page.width, page.height))
-    fragments = [Fragment(c["text"], *turn.box(c["x0"], c["top"], c["x1"], c["bottom"])) for c in chars]
+    return upright([c for c in page.chars if c["text"].strip()], list(page.edges), (page.width, page.height), number)
+
+
+def upright(chars: list[dict], lines: list[dict], size: tuple[float, float], number: int,
+            turned: bool = False) -> PageContent:
+    """Upright content from glyphs and line segments of a page (x right, y down).
+
+    ``chars`` are dicts with ``text``, ``x0``, ``top``, ``x1``, ``bottom`` and ``matrix``
+    (the glyph's text matrix, PDF y up); ``lines`` dicts with the four coordinates. Both
+    are turned by the glyphs' dominant direction; lines become horizontal or vertical
+    edges, strokes shorter than ``EDGE_MIN_LENGTH`` are dropped. ``turned`` marks content
+    whose coordinates are not those of the page as shown even if the glyphs run upright.
+    """
+    turn = _Turn(_text_direction(chars), chars + lines, size)
+    if turn.upright:
+        fragments = [Fragment(c["text"], c["x0"], c["top"], c["x1"], c["bottom"]) for c in chars]
+    else:
+        fragments = [Fragment(c["text"], *turn.box(c["x0"], c["top"], c["x1"], c["bottom"])) for c in chars]
     edges = []
-    for e in page.edges:
+    for e in lines:
         x0, top, x1, bottom = turn.box(e["x0"], e["top"], e["x1"], e["bottom"])
         horizontal = (x1 - x0) >= (bottom - top)
         length = (x1 - x0) if horizontal else (bottom - top)
@@ -72,7 +87,7 @@ def from_plumber(page, number: int) -> PageContent:
             x0 = x1 = x
         edges.append(edge(x0, top, x1, bottom))
     width, height = turn.size
-    return PageContent(number, width, height, fragments, edges, turned=not turn.upright)
+    return PageContent(number, width, height, fragments, edges, turned=turned or not turn.upright)
 
 
 def edge(x0: float, top: float, x1: float, bottom: float) -> dict:

@@ -1,0 +1,5 @@
+"""``python -m ogi …`` runs the command line, as ``ogi …`` does."""
+
+from .cli import app
+
+app(prog_name="ogi")

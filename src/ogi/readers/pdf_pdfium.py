@@ -1,0 +1,182 @@
+"""Glyphs and ruling lines of a PDF page, read through pdfium (pypdfium2's raw API).
+
+pdfium parses the page content in C; this module only walks what it built:
+
+- **Glyphs.** The page's text page lists every character with its Unicode value, its
+  *loose* box (the advance width across, the font's descent to its ascent up the line:
+  the glyph's cell, not its ink), its font size and its text matrix, whose first column
+  tells the direction the text runs. The box is cut to one em above the descent and to
+  at most one em along the line, the box pdfminer draws (pdfium's reaches to the font's
+  ascent, and over ink that sticks out past the advance), since line grouping, gaps and
+  paragraph finding compare glyph heights and positions. In
+  vertical writing pdfium's loose box lies beside the glyph, many ems wide: there the box
+  is an em square around the glyph's ink. Whitespace, including the spaces and line breaks pdfium adds
+  between words and lines, is left out: line and space finding work on positions.
+- **Ruling lines.** Every painted path (filled or stroked; clipping paths are not painted),
+  including those inside form XObjects, is taken apart into its straight segments, each
+  mapped to the page through the path's matrix (and the enclosing forms' matrices). The
+  segments that run across or down the page within ``AXIS_TOLERANCE`` are ruling-line
+  candidates: a stroked line, each side of a rectangle (a cell border or the outline of a
+  shaded cell), a side of a polyline. Curves and slanted strokes (a diagonal in a header
+  cell) are no ruling lines.
+- **Images** are counted, so that a page with (almost) no glyphs and an image is known as a
+  scan.
+
+Coordinates are those of the page box pdfium renders (the crop box within the media box),
+x to the right and y down, in points. The page's ``/Rotate`` is not applied: a page
+stored sideways and shown turned is read in its stored coordinates, and marked turned so
+that no box is given for it (the boxes would not match the page as shown).
+``pdf_page.upright`` then turns content whose glyphs run down or up the page.
+"""
+
+from __future__ import annotations
+
+import ctypes
+
+import pypdfium2.raw as pdfium_c
+
+from .pdf_page import PageContent, upright
+
+MAX_BOX_EMS = 2.0  # a glyph's loose box larger than this many ems across is not where the glyph is
+AXIS_TOLERANCE = 0.5  # pt: a segment whose ends differ by less than this across it is horizontal or vertical
+MAX_FORM_DEPTH = 8  # form XObjects nested deeper than this are not walked (a loop guard)
+
+Matrix = tuple[float, float, float, float, float, float]  # PDF order: a b c d e f
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def page_content(page, number: int) -> tuple[PageContent, int]:
+    """One pypdfium2 page as upright content, and how many images it shows."""
+    left, bottom, right, top = page.get_bbox()
+    chars = _glyphs(page, left, top)
+    lines: list[dict] = []
+    images = _walk(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, _IDENTITY,
+                   (left, top), lines, 0)
+    content = upright(chars, lines, (right - left, top - bottom), number, turned=page.get_rotation() % 360 != 0)
+    return content, images
+
+
+def _glyphs(page, left: float, top: float) -> list[dict]:
+    """The page's visible characters as dicts (``text``, box, ``matrix``), in text order."""
+    textpage = page.get_textpage()
+    try:
+        raw = textpage.raw
+        count = pdfium_c.FPDFText_CountChars(raw)
+        rect = pdfium_c.FS_RECTF()
+        m = pdfium_c.FS_MATRIX()
+        get_unicode, get_box, get_matrix, get_size = (pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox,
+                                                      pdfium_c.FPDFText_GetMatrix, pdfium_c.FPDFText_GetFontSize)
+        chars = []
+        for i in range(max(count, 0)):
+            code = get_unicode(raw, i)
+            if code <= 0x20 or code in _INVISIBLE or code > 0x10FFFF or chr(code).isspace():
+                continue
+            if not get_box(raw, i, rect):
+                continue
+            get_matrix(raw, i, m)
+            em = get_size(raw, i) * max(abs(m.c), abs(m.d))
+            if em > 0 and max(rect.right - rect.left, rect.top - rect.bottom) > MAX_BOX_EMS * em:
+                x0, y0, x1, y1 = _ink_em_box(raw, i, em)
+            else:
+                x0, y0, x1, y1 = _em_box(rect.left, rect.bottom, rect.right, rect.top, m, get_size(raw, i))
+            chars.append({"text": chr(code), "x0": x0 - left, "x1": x1 - left, "top": top - y1, "bottom": top - y0,
+                          "matrix": (m.a, m.b, m.c, m.d, m.e, m.f)})
+        return chars
+    finally:
+        textpage.close()
+
+
+def _em_box(x0: float, y0: float, x1: float, y1: float, m, size: float):
+    """The glyph's box as pdfminer draws it — from the descent to one em above it, and no
+    wider than one em along the text — from pdfium's loose box, which reaches to the font's
+    ascent and over the glyph's ink where that sticks out past its advance. ``m`` is the
+    glyph's matrix: ``(a, b)`` the direction the text runs, ``(c, d)`` its up direction."""
+    if size <= 0:
+        return x0, y0, x1, y1
+    a, b, c, d = m.a, m.b, m.c, m.d
+    if abs(d) >= abs(c):  # up is up or down the page
+        em = size * abs(d)
+        y0, y1 = (y0, min(y1, y0 + em)) if d > 0 else (max(y0, y1 - em), y1)
+    else:
+        em = size * abs(c)
+        x0, x1 = (max(x0, x1 - em), x1) if c < 0 else (x0, min(x1, x0 + em))
+    if abs(a) >= abs(b):  # the text runs across the page
+        em = size * abs(a)
+        x0, x1 = (x0, min(x1, x0 + em)) if a > 0 else (max(x0, x1 - em), x1)
+    else:
+        em = size * abs(b)
+        y0, y1 = (y0, min(y1, y0 + em)) if b > 0 else (max(y0, y1 - em), y1)
+    return x0, y0, x1, y1
+
+
+def _ink_em_box(textpage, index: int, em: float) -> tuple[float, float, float, float]:
+    """An em square around the glyph's ink: for glyphs whose loose box is implausible
+    (vertical writing, where pdfium places it beside the glyph and far too wide)."""
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    pdfium_c.FPDFText_GetCharBox(textpage, index, left, right, bottom, top)
+    cx, cy = (left.value + right.value) / 2, (bottom.value + top.value) / 2
+    return cx - em / 2, cy - em / 2, cx + em / 2, cy + em / 2
+
+
+_INVISIBLE = {0xFEFF, 0xFFFE, 0xFFFF, 0x200B}  # byte-order marks and zero-width spaces
+
+
+def _walk(parent, count, get, outer: Matrix, origin: tuple[float, float], lines: list[dict], depth: int) -> int:
+    """Collect the axis-parallel segments of the painted paths under ``parent`` (a page or a
+    form object) into ``lines``; returns the number of images met."""
+    images = 0
+    m = pdfium_c.FS_MATRIX()
+    for i in range(count(parent)):
+        obj = get(parent, i)
+        if not obj:
+            continue
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            pdfium_c.FPDFPageObj_GetMatrix(obj, m)
+            _segments(obj, _compose((m.a, m.b, m.c, m.d, m.e, m.f), outer), origin, lines)
+        elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            images += 1
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
+            pdfium_c.FPDFPageObj_GetMatrix(obj, m)
+            images += _walk(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject,
+                            _compose((m.a, m.b, m.c, m.d, m.e, m.f), outer), origin, lines, depth + 1)
+    return images
+
+
+def _segments(path, matrix: Matrix, origin: tuple[float, float], lines: list[dict]) -> None:
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium_c.FPDFPath_GetDrawMode(path, fill, stroke) or (not fill.value and not stroke.value):
+        return  # not painted
+    a, b, c, d, e, f = matrix
+    x, y = ctypes.c_float(), ctypes.c_float()
+    start = current = None
+    for j in range(pdfium_c.FPDFPath_CountSegments(path)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(path, j)
+        if not segment or not pdfium_c.FPDFPathSegment_GetPoint(segment, x, y):
+            continue
+        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            start = point
+        elif kind == pdfium_c.FPDF_SEGMENT_LINETO and current is not None:
+            _add(current, point, origin, lines)
+        current = point
+        if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+            _add(current, start, origin, lines)
+            current = start
+
+
+def _add(p: tuple[float, float], q: tuple[float, float], origin: tuple[float, float], lines: list[dict]) -> None:
+    """A segment from ``p`` to ``q`` (PDF space) as a line dict, if it runs across or down."""
+    if abs(p[1] - q[1]) > AXIS_TOLERANCE and abs(p[0] - q[0]) > AXIS_TOLERANCE:
+        return
+    left, top = origin
+    lines.append({"x0": min(p[0], q[0]) - left, "x1": max(p[0], q[0]) - left,
+                  "top": top - max(p[1], q[1]), "bottom": top - min(p[1], q[1])})
+
+
+def _compose(inner: Matrix, outer: Matrix) -> Matrix:
+    """The matrix applying ``inner`` first, then ``outer``."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)

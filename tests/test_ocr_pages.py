@@ -1,0 +1,42 @@
+"""Scanned pages read by a pool of processes give what one process gives; when the pool
+is used at all."""
+
+from __future__ import annotations
+
+import pytest
+from fixtures.pdf import build
+
+from ogi.document import Table
+from ogi.readers import ocr
+from ogi.readers.pdf import read_pdf
+
+
+def test_processes_one_below_the_core_threshold_or_in_a_worker(monkeypatch):
+    monkeypatch.delenv(ocr.OCR_PROCESSES_ENV, raising=False)
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: set(range(ocr.POOL_MIN_CORES - 1)))
+    assert ocr._ocr_processes() == 1
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: set(range(8)))
+    assert ocr._ocr_processes() == 8
+    monkeypatch.setattr("multiprocessing.parent_process", lambda: object())  # a pool worker: its siblings share the cores
+    assert ocr._ocr_processes() == 1
+    monkeypatch.setenv(ocr.OCR_PROCESSES_ENV, "3")
+    assert ocr._ocr_processes() == 3
+
+
+def _cells(doc) -> list[list[tuple]]:
+    return [[(c.text, c.row, c.col, c.rowspan, c.colspan) for c in b.cells] for b in doc.blocks if isinstance(b, Table)]
+
+
+@pytest.mark.slow
+def test_pages_in_parallel_read_as_one_after_the_other(monkeypatch):
+    pytest.importorskip("rapidocr", reason="OCR engine not installed (pip install rapidocr onnxruntime)")
+    monkeypatch.setattr("ogi.readers.pdf.OCR_SECONDS_PER_PAGE", 600.0)  # the same result, not the time, is tested
+    data = build.scanned(build.ruled_report(), dpi=150)  # two pages
+    monkeypatch.setenv(ocr.OCR_PROCESSES_ENV, "1")
+    alone = read_pdf(data)
+    monkeypatch.setenv(ocr.OCR_PROCESSES_ENV, "2")
+    pooled = read_pdf(data)
+    assert [b.pos.page for b in pooled.blocks] == [b.pos.page for b in alone.blocks]
+    assert _cells(pooled) == _cells(alone) and len(_cells(alone)) >= 2
+    assert [c.confidence for b in pooled.blocks if isinstance(b, Table) for c in b.cells] == \
+        [c.confidence for b in alone.blocks if isinstance(b, Table) for c in b.cells]
