@@ -24,6 +24,8 @@ Tables:
   agency's name, region, level (province … township), kind (government, department,
   township) and parent government; its aliases are normalised names (``name:``) and
   organisation codes (``org:``), kept through renames, merges and splits.
+- ``agency_members``: a government's complete list of constituent agencies (alias keys), a
+  person's decision; roll-ups are judged only against such a list (``store.rollup``).
 """
 
 from __future__ import annotations
@@ -135,6 +137,9 @@ MIGRATIONS: tuple[Migration, ...] = (
         "CREATE TABLE text_prints (report_id BIGINT NOT NULL, section TEXT NOT NULL, print BIGINT NOT NULL)",
         "CREATE INDEX text_prints_print ON text_prints (print)",
         "CREATE INDEX text_prints_report ON text_prints (report_id)",
+    )),
+    Migration(5, "agency members: a government's complete list of constituent agencies, a person's decision", (
+        "CREATE TABLE agency_members (government TEXT NOT NULL, member TEXT NOT NULL, PRIMARY KEY (government, member))",
     )),
 )
 
