@@ -19,6 +19,7 @@ from .confidence import check_confidence
 from .copied import check_copied, check_fields
 from .cross import check_years, previous_reports
 from .dates import check_other_year, check_published
+from .grouping import group_cell_findings
 from .plausibility import check_plausibility
 from .sections import check_sections
 from .tables import check_tables
@@ -33,7 +34,12 @@ TEXT_RULES = ("TEXT_TABLE_MISMATCH", "YEAR_MISMATCH_TEXT", "FEE_NOT_REPORTED", "
 def check_report(report: Report) -> list[Finding]:
     """Every single-report rule over one parsed report (not the parser's structural
     ones). A report without its text (one read back from JSON) cannot be held to the
-    rules about the text: one finding says so."""
+    rules about the text: one finding says so.
+
+    The parser's cell findings already on the report are grouped first, in place, one per
+    table and pattern (``grouping``), so that ``report.findings += check_report(report)``
+    keeps working."""
+    group_cell_findings(report)
     if report.meta.template == "legacy":
         return [Finding.of("RULE_NOT_ASSESSABLE", "旧格式(2008—2018年)报告没有规定的统计表和部分,2019/2021 年格式的规则不适用",
                            "a legacy (2008–2018) report: the rules of the 2019/2021 formats do not apply", "meta.template")]
