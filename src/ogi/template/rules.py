@@ -93,6 +93,8 @@ RULES: tuple[Rule, ...] = (
          "section.s1, section.s5 (of each report)"),
     Rule("ROLLUP_MISMATCH", W, "政府报告与所属部门报告之和不一致", "a government's table ≠ sum of its departments'"),
     Rule("OCR_LOW_CONFIDENCE", W, "OCR 识别置信度低", "a value read by OCR below the confidence threshold"),
+    Rule("OCR_UNSETTLED", W, "OCR 读数无法由勾稽关系确认,取空值",
+         "a value read by OCR that the identities cannot settle (sign, a dropped digit, 1/7, 0/8); null"),
     # input
     Rule("NOT_A_REPORT", E, "不是政府信息公开工作年度报告", "the input is not an annual report"),
 )
