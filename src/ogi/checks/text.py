@@ -27,6 +27,7 @@ from .prose import Sentence, clauses, quote, section_name, sentences
 _FIGURE = re.compile(r"(?<![\d.])(\d+)\s*(?:件|起)")
 _APPROXIMATE = re.compile(r"(?:约|近|超过|逾|将近|不到|不足)\s*$")
 _PART = re.compile(r"其中")
+_CHANGE = re.compile(r"同比|比上年|较上年|比去年|较去年|增加|减少|增长|下降|上升|持平")
 _DATE_LEAD = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?|今年以来|全年|本年度|一年来|年内)*")
 _JURISDICTION = re.compile(r"^(?:全(?:省|市|区|县|镇|乡|旗|州|街道)|我(?:省|市|区|县|镇|乡|旗))")
 _SELF = re.compile(r"^(?:我局|我委|我办|我厅|我中心|我单位|我部门|我镇|我乡|我街道|我处|本机关|本单位|本局|本部门|本级|全局)")
@@ -133,8 +134,8 @@ def _claims(report: Report) -> list[Claim]:
             for m in _FIGURE.finditer(clause):
                 head, tail, words = clause[:m.start()], clause[m.end():], clause[previous:m.start()]
                 previous = m.end()
-                if _APPROXIMATE.search(head):
-                    continue
+                if _APPROXIMATE.search(head) or _CHANGE.search(words):
+                    continue  # about 300, or a change from last year (同比增加3件), is no count of this year
                 prefix = sentence.text[:start + m.start()]
                 figures = _appeals(report, words.rstrip(), prefix) if _appeal_words(words) else []
                 if not figures and not _PART.search(head):
