@@ -87,6 +87,7 @@ class Report(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     provenance: dict[str, dict[str, Any]] = Field(default_factory=dict)
     sections: dict[str, SectionText] = Field(default_factory=dict)  # not in the JSON contract
+    legacy: dict[str, Value] | None = None  # template "legacy": headline figures (extract/legacy.py)
 
     def value(self, dotted: str) -> Value:
         """A value by its schema key, e.g. ``table3.denied.state_secret.total``."""
@@ -108,7 +109,7 @@ class Report(BaseModel):
             "table4": self.table4,
             "findings": [f.as_json() for f in self.findings],
             "provenance": self.provenance,
-        }
+        } | ({"legacy": self.legacy or {}} if self.meta.template == "legacy" else {})
 
     @classmethod
     def from_json(cls, data: dict) -> "Report":
@@ -120,7 +121,7 @@ class Report(BaseModel):
                    source=Source(**(data.get("source") or {})), meta=Meta(**(data.get("meta") or {})),
                    table2=data.get("table2") or {}, table3=data.get("table3") or {},
                    table4=data.get("table4") or {}, findings=findings,
-                   provenance=data.get("provenance") or {})
+                   provenance=data.get("provenance") or {}, legacy=data.get("legacy"))
 
 
 def empty_tables(template: str) -> dict[str, dict[str, dict[str, Value]]]:

@@ -20,6 +20,7 @@ from .copied import check_copied, check_fields
 from .cross import check_years, previous_reports
 from .dates import check_other_year, check_published
 from .grouping import group_cell_findings
+from .legacy import check_legacy
 from .plausibility import check_plausibility
 from .sections import check_sections
 from .tables import check_tables
@@ -42,8 +43,7 @@ def check_report(report: Report) -> list[Finding]:
     group_cell_findings(report)
     settled = settle_ocr_values(report)  # OCR values nothing settles become null, before the rules see them
     if report.meta.template == "legacy":
-        return [Finding.of("RULE_NOT_ASSESSABLE", "旧格式(2008—2018年)报告没有规定的统计表和部分,2019/2021 年格式的规则不适用",
-                           "a legacy (2008–2018) report: the rules of the 2019/2021 formats do not apply", "meta.template")]
+        return check_legacy(report)
     found = settled + [f for check in TABLE_CHECKS for f in check(report)]
     if report.sections:
         return found + [f for check in TEXT_CHECKS for f in check(report)]

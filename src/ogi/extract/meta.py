@@ -84,7 +84,7 @@ def _year(title: str | None, body: list[str]) -> int | None:
 def _agency(title: str | None, head: list[str], body: list[str], container: dict[str, str]) -> str | None:
     best: tuple[int, str] | None = None
     for line in head:
-        if len(line) > 120:
+        if len(line) > 120 or "统计指标" in line:  # the old statistics table's header: 统计指标 | 单位 | 统计数
             continue
         for rank, label in enumerate(_PUBLISHER_LABELS):
             m = re.search(r"(?:^|[|｜\s])" + label + r"\s*[:：]?\s*[|｜]?\s*([^\s|｜:：]{2,30})", line)
