@@ -234,3 +234,49 @@ def test_an_organisation_code_tells_two_agencies_of_one_name_apart(db_url, repor
     report_writer.write("甲区财政局", 2023, seed=2)  # no code: the name decides
     ingest(db_url, report_writer.folder)
     assert sorted(a["reports"] for a in agencies(db_url)) == [1, 3]
+
+
+# ------------------------------------------------------------------ identity: the administrative path
+
+def test_a_township_is_placed_in_the_county_its_report_names(db_url, report_writer):
+    """Seed 001 is 一平浪镇 of 禄丰市 (云南), its name printing the town only; its text names
+    禄丰市. A 一平浪镇 of 夷陵区 (湖北) is another agency, not merged into it."""
+    import shutil
+
+    from checks_support import SEED
+
+    shutil.copy(SEED["001"], report_writer.folder / "seed001.txt")
+    report_writer.write("湖北省宜昌市夷陵区一平浪镇", 2022)
+    ingest(db_url, report_writer.folder)
+    listed = {a["name"]: a for a in agencies(db_url)}
+    assert set(listed) == {"一平浪镇", "湖北省宜昌市夷陵区一平浪镇"}
+    assert listed["一平浪镇"]["region"] == "云南省楚雄彝族自治州禄丰市一平浪镇"
+    assert listed["一平浪镇"]["parent"] == "云南省楚雄彝族自治州禄丰市人民政府"
+    assert listed["湖北省宜昌市夷陵区一平浪镇"]["region"] == "湖北省宜昌市夷陵区一平浪镇"
+    assert [a["reports"] for a in listed.values()] == [1, 1]
+
+
+def test_a_district_with_and_without_its_city_is_one_region(db_url, report_writer):
+    report_writer.write("重庆市北碚区人民政府", 2021)
+    report_writer.write("北碚区人民政府", 2022)
+    ingest(db_url, report_writer.folder)
+    (beibei,) = agencies(db_url)
+    assert (beibei["name"], beibei["region"], beibei["reports"]) == ("重庆市北碚区人民政府", "重庆市北碚区", 2)
+
+
+def test_a_merge_survives_reparse_and_reparse_adds_no_agency(db_url, report_writer):
+    """Two 县信访局 reports (no division, no code: nothing links them) merged by a person stay
+    merged through ``ogi reparse --all``, which adds no empty agency either."""
+    report_writer.write("县信访局", 2021)
+    report_writer.write("县信访局", 2022)
+    report_writer.write("江苏省测试市甲区财政局", 2022)
+    ingest(db_url, report_writer.folder)
+    ids = sorted(a["id"] for a in agencies(db_url) if a["name"] == "县信访局")
+    result = runner.invoke(app, ["agencies", "merge", str(ids[0]), str(ids[1]), "--db", db_url])
+    assert result.exit_code == 0, result.output
+    before = sorted((a["id"], a["name"], a["reports"]) for a in agencies(db_url))
+    for _ in range(2):
+        result = runner.invoke(app, ["reparse", "--all", "--db", db_url, "-j", "1"])
+        assert result.exit_code == 0, result.output
+        assert sorted((a["id"], a["name"], a["reports"]) for a in agencies(db_url)) == before
+    assert [r for _, n, r in before if n == "县信访局"] == [2]

@@ -26,6 +26,7 @@ Tables:
   organisation codes (``org:``), kept through renames, merges and splits.
 - ``agency_members``: a government's complete list of constituent agencies (alias keys), a
   person's decision; roll-ups are judged only against such a list (``store.rollup``).
+  ``agencies.decided`` marks an agency a person merged or split: its reports keep it.
 """
 
 from __future__ import annotations
@@ -138,8 +139,10 @@ MIGRATIONS: tuple[Migration, ...] = (
         "CREATE INDEX text_prints_print ON text_prints (print)",
         "CREATE INDEX text_prints_report ON text_prints (report_id)",
     )),
-    Migration(5, "agency members: a government's complete list of constituent agencies, a person's decision", (
+    Migration(5, "agency decisions: a government's constituent agencies, merges and splits that survive re-parsing", (
         "CREATE TABLE agency_members (government TEXT NOT NULL, member TEXT NOT NULL, PRIMARY KEY (government, member))",
+        # an agency a person merged or split: its reports keep it when parsed again
+        "ALTER TABLE agencies ADD COLUMN decided BOOLEAN DEFAULT FALSE",
     )),
 )
 
