@@ -280,3 +280,25 @@ def test_a_merge_survives_reparse_and_reparse_adds_no_agency(db_url, report_writ
         assert result.exit_code == 0, result.output
         assert sorted((a["id"], a["name"], a["reports"]) for a in agencies(db_url)) == before
     assert [r for _, n, r in before if n == "县信访局"] == [2]
+
+
+def test_the_real_hongze_report_beside_one_department_raises_no_rollup(db_url, report_writer):
+    """The issue's case: 洪泽区 2024 (a real report, which states 全区政府信息公开工作) stored
+    beside one small department of 洪泽区 raised ROLLUP_MISMATCH on 28 cells. Without the
+    district's complete list of constituents nothing is judged."""
+    import shutil
+
+    from expected import PEER
+
+    shutil.copy(PEER / "huaian_hongze_2024.pdf", report_writer.folder / "hongze_2024.pdf")
+    report_writer.write("江苏省淮安市洪泽区档案馆", 2024, scale=1, name="dept.txt")
+    report_writer.write("江苏省淮安市洪泽区审计局", 2024, scale=1, name="dept2.txt")
+    ingest(db_url, report_writer.folder)
+    listed = {a["name"]: a for a in agencies(db_url)}
+    assert listed["江苏省淮安市洪泽区审计局"]["parent"] == "江苏省淮安市洪泽区人民政府"
+    assert "淮安市洪泽区人民政府" in listed
+    assert codes_by_report(db_url, "rollup") == {}
+    result = runner.invoke(app, ["agencies", "members", "淮安市洪泽区人民政府", "江苏省淮安市洪泽区审计局",
+                                 "--db", db_url])  # a list of one, as a person might wrongly record it
+    assert result.exit_code == 0, result.output
+    assert len(_rollup_wheres(db_url)) > 0  # then judged: the report states 全区政府信息公开工作
