@@ -9,7 +9,12 @@ the finding; a part (``其中…``) or another unit (``区政府办代表区政�
 not, since its number need not be the table's. Documents are counted per issuing body, so
 a count of one body's documents (``区政府规范性文件``) is not compared either. Numbers
 about other things (热线, 网络问政, 条信息, 培训) never match a figure's words, and
-approximate ones (``300余件``) are skipped.
+approximate ones (``300余件``) and changes from last year (``同比增加3件``) are skipped.
+
+Reviews and suits are read figure by figure, each from the words since the figure before
+it: ``行政复议5件、行政诉讼12件`` is 5 reviews and 12 suits (not 12 of both), ``…各N件`` N
+of each, ``…共N件`` their sum, ``共N件,其中行政复议a件、行政诉讼b件`` the sum and then each,
+and ``未发生…行政复议、行政诉讼`` 0 of each (docs/findings.md lists the phrasings).
 """
 
 from __future__ import annotations
