@@ -70,3 +70,16 @@ def test_several_files_are_checked_across(tmp_path):
     result = check(SEED["004"], next_year, "--format", "json")
     later = json.loads(result.stdout)[1]
     assert {"CROSS_YEAR_CARRY", "TEXT_COPIED"} <= {f["code"] for f in later["findings"]}
+
+
+def test_findings_grouped_by_code_with_a_one_line_summary():
+    """沭阳县发改局 2023 (a real web page): one summary line, the three not-assessable notes
+    under one heading with the rule's description."""
+    from expected import PEER
+
+    result = check(PEER / "shuyang_fgj_2023.html")
+    lines = result.output.splitlines()
+    assert lines[1] == "4 条发现:CELL_BLANK 1 · RULE_NOT_ASSESSABLE 3"
+    assert "  RULE_NOT_ASSESSABLE (3)  规则的输入有空值,无法判断" in lines
+    assert "  CELL_BLANK  table3 · 第417行" in lines
+    assert [line for line in lines if line.startswith("    table3")] == ["    table3"] * 3

@@ -119,3 +119,19 @@ def test_own_fields_and_governments_are_fine(seed):
 def test_reports_without_their_text_say_the_text_rules_could_not_be_assessed():
     found = [f for f in check_report(from_expected("huaian_city_2024")) if f.where == "sections"]
     assert [f.code for f in found] == ["RULE_NOT_ASSESSABLE"] and "TEXT_TABLE_MISMATCH" in found[0].message
+
+
+def test_a_section_copied_by_several_agencies_is_one_finding_naming_the_closest():
+    """Seed 004's sections in two other agencies' reports of the same year: one finding per
+    section (not one per other report), with the closest source, its year and the share."""
+    def other(name, path, extra=""):
+        return reparse(changed("004", ("索 引 号: | 11330524MB15359635/2024-00007 |", "索 引 号: | |"),
+                               ("发布机构: | 区发改经信局 |", f"发布机构: | {name} |"),
+                               ("一、工作开展情况\n", "一、工作开展情况\n" + extra)), name=path)
+    extra = "本年度我们围绕群众关切持续深化政务公开,重点推进民生领域信息发布与解读回应,不断提升公开质量和实效。\n"
+    found = [(i, f) for i, f in across(parse(SEED["004"]), other("区住建局", "a.txt"), other("区水利局", "b.txt", extra))
+             if f.code == "TEXT_COPIED" and i == 0]
+    assert [f.where for _, f in found] == ["section.s1", "section.s5"]
+    s1 = found[0][1].message
+    assert s1.startswith("第一部分 100% 的文字与区住建局 2023 年的报告(a.txt)相同") and s1.endswith(
+        ";另有 1 份报告的该部分相似度不低于 60%")

@@ -106,3 +106,44 @@ def test_hongze_2023_whole_district_figure_is_compared():
     assert mismatches(report) == []
     report.table3["new_received"]["total"] = 20
     assert ["(范围:全区)" in f.message for f in mismatches(report)] == [True]
+
+
+# ------------------------------------------------------------------ reviews and suits in the text
+# Seed 004's table 四: 行政复议 1 (维持), no suits. Its sentence on applications stays as 10 (agreeing).
+
+AGREEING = "收到申请信息公开件共10件。"
+
+
+def appeals(sentence):
+    report = reparse(changed("004", (SEED_004_SENTENCE, sentence + AGREEING)))
+    return [f.message.rsplit(":", 1)[1] for f in mismatches(report)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "本机关因政府信息公开申请引发行政复议1件、行政诉讼0件。",
+    "本机关因政府信息公开申请引发行政复议1件,行政诉讼0件。",
+    "本年度共发生行政复议和行政诉讼1件,其中行政复议1件、行政诉讼0件。",
+    "全年未发生因政府信息公开引起的行政诉讼。",
+    "全年未发生行政复议被纠错的情况。",  # not a count of reviews
+    "全年办理行政复议案件100件。",  # a count of cases in general, not of disclosure's
+])
+def test_appeals_sentences_that_agree_with_table_4(sentence):
+    assert appeals(sentence) == []
+
+
+def test_reviews_and_suits_in_one_clause_are_two_figures():
+    """The second count of “行政复议5件、行政诉讼12件” is the suits', not the sum of both."""
+    assert appeals("本机关因政府信息公开申请引发行政复议5件、行政诉讼12件。") == [
+        "行政复议 5 件,而表四行政复议总计 = 1", "行政诉讼 12 件,而表四两类行政诉讼总计之和 = 0"]
+
+
+@pytest.mark.parametrize("sentence,said", [
+    ("行政复议和行政诉讼各2件。", ["行政复议 2 件,而表四行政复议总计 = 1", "行政诉讼 2 件,而表四两类行政诉讼总计之和 = 0"]),
+    ("行政复议、行政诉讼共3件。", ["行政复议和行政诉讼 3 件,而表四三项总计之和 = 1"]),
+    ("本年度共发生行政复议和行政诉讼1件,其中行政复议0件、行政诉讼1件。",
+     ["行政复议 0 件,而表四行政复议总计 = 1", "行政诉讼 1 件,而表四两类行政诉讼总计之和 = 0"]),
+    ("全年未发生因政府信息公开引起的行政复议、行政诉讼。", ["行政复议 0 件,而表四行政复议总计 = 1"]),
+    ("未发生政府信息公开行政复议和诉讼案件。", ["行政复议 0 件,而表四行政复议总计 = 1"]),
+])
+def test_common_appeals_phrasings_are_read_figure_by_figure(sentence, said):
+    assert appeals(sentence) == said

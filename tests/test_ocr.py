@@ -116,3 +116,100 @@ def test_page_scanned_sideways_is_turned_upright(angle):
     table = next(b for b in doc.blocks if isinstance(b, Table))
     assert [nfkc(c.text) for c in table.rows()[2]] == ["一、收到数量", "12", "9"]
     assert table.cells[0].pos.bbox is None  # boxes of the turned image are not the page's
+
+
+# ------------------------------------------------------------------ OCR values against the identities
+# The values of real reports (expected files read by hand), as if every one had been read
+# by OCR at a high confidence; then one misreading.
+
+def _as_ocr(report, confidence=0.9995):
+    from ogi.checks.cells import number
+
+    for table in ("table2", "table3", "table4"):
+        for row, cols in getattr(report, table).items():
+            for col, value in cols.items():
+                if value is not None:
+                    report.provenance[f"{table}.{row}.{col}"] = {"text": number(value), "page": 3,
+                                                                 "confidence": confidence}
+    for col in report.table3["other"]:  # 2021: (六)其他处理 is derived from its sub-rows
+        report.provenance[f"table3.other.{col}"] = {"derived": True}
+    return report
+
+
+def _settle(report):
+    from ogi.checks.confidence import settle_ocr_values
+
+    return settle_ocr_values(report)
+
+
+def test_ocr_values_settled_by_the_identities_are_kept():
+    from checks_support import from_expected
+
+    report = _as_ocr(from_expected("huaian_city_2024"))
+    assert _settle(report) == [] and report.table3["granted"]["natural_person"] == 1288
+
+
+def test_a_1_7_misreading_that_breaks_a_row_sum_is_null_with_a_finding():
+    """huaian_city_2024 table 三 (一)予以公开: 自然人 1288 read as 7288; only 1288 makes the row
+    and the column hold, so the reading cannot be trusted: null, never 'repaired'."""
+    from checks_support import from_expected
+
+    from ogi.checks import check_report
+
+    report = _as_ocr(from_expected("huaian_city_2024"))
+    report.table3["granted"]["natural_person"] = 7288
+    report.provenance["table3.granted.natural_person"]["text"] = "7288"
+    findings = check_report(report)
+    (unsettled,) = [f for f in findings if f.code == "OCR_UNSETTLED"]
+    assert unsettled.where == "table3.granted.natural_person" and unsettled.page == 3
+    assert unsettled.message == ("OCR 读出“7288”(7288),勾稽关系不成立,若原件为 1288 则成立(OCR 常见误读),取空值,"
+                                 "请核对原件")
+    assert report.table3["granted"]["natural_person"] is None
+    assert report.provenance["table3.granted.natural_person"]["text"] == "7288"
+    assert not {"T3_ROW_TOTAL", "T3_OUTCOME_TOTAL"} & {f.code for f in findings}  # not blamed on the report
+
+
+def test_a_report_that_disagrees_with_itself_keeps_its_value():
+    """A total off by 5 is no OCR misreading of its text: the value stays, the rule reports it.
+    So is the real 洪泽区 2023 table 四 (行政复议 10+1+0+0 with 总计 printed 0)."""
+    from checks_support import from_expected
+
+    hongze = _as_ocr(from_expected("huaian_hongze_2023"))
+    assert _settle(hongze) == [] and hongze.table4["review"]["total"] == 0
+
+    report = _as_ocr(from_expected("huaian_city_2024"))
+    report.table3["granted"]["total"] = 1367
+    report.provenance["table3.granted.total"]["text"] = "1367"
+    assert _settle(report) == [] and report.table3["granted"]["total"] == 1367
+
+
+def test_a_signed_ocr_value_is_never_settled():
+    """Seed 002 (2019): 本年增/减 read by OCR — a printed -3 read 0 at 0.9995 looks like any other
+    0. No identity of one report includes it, so it is null with a finding, never a silent 0."""
+    from checks_support import from_expected
+    from expected import SEEDS
+
+    report = _as_ocr(from_expected("002_806d6c890c9d0d8d", SEEDS))
+    report.table2["punishment"]["items_change"] = 0
+    report.provenance["table2.punishment.items_change"]["text"] = "0"
+    found = _settle(report)
+    assert [f.where for f in found] == [f"table2.{r}.items_change" for r in
+                                        ("coercion", "fees", "licensing", "other_services", "punishment")]
+    assert found[-1].message == ("OCR 读出“0”(0),本年增/减的正负号 OCR 可能漏读,且没有勾稽关系可以确认,取空值,请核对原件")
+    assert report.table2["punishment"]["items_change"] is None and report.table2["licensing"]["decisions"] == 187481
+
+
+def test_an_unsettled_confusable_glyph_below_the_glyph_confidence_is_null():
+    from checks_support import from_expected
+
+    from ogi.checks.confidence import CONFUSABLE_MIN
+
+    report = _as_ocr(from_expected("huaian_hongze_2023"))
+    report.provenance["table2.fees.amount"]["confidence"] = CONFUSABLE_MIN - 0.02  # 7730.28: 7, 0, 8
+    report.provenance["table2.licensing.decisions"]["confidence"] = CONFUSABLE_MIN - 0.02  # 550: 0
+    report.provenance["table2.punishment.decisions"]["confidence"] = CONFUSABLE_MIN - 0.02
+    kept = report.table2["punishment"]["decisions"]
+    found = _settle(report)
+    assert [f.where for f in found] == ["table2.fees.amount", "table2.licensing.decisions"] + (
+        ["table2.punishment.decisions"] if set(str(int(kept))) & set("0178") else [])
+    assert "字形置信度 0.970 不足以区分 1/7、0/8" in found[0].message

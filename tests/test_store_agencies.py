@@ -161,26 +161,70 @@ def _sum(parts: list[dict]) -> dict:
     return total
 
 
+AGGREGATE = "2022年,全区政府信息公开工作在区委、区政府的坚强领导下有序开展。"
+
+
+def _rollup_wheres(db_url) -> set[str]:
+    with open_store(db_url) as db:
+        return {w for (w,) in db.execute("SELECT where_key FROM findings WHERE code = 'ROLLUP_MISMATCH'")}
+
+
+def _write_district(report_writer, district: str, broken: bool, rng: random.Random, aggregate: bool = True) -> None:
+    departments = [consistent_tables("2021", rng) for _ in range(3)]
+    government = _sum(departments)
+    if broken:  # one more application granted, the table itself still balanced
+        for row in ("new_received", "granted", "total"):
+            government["table3"][row]["natural_person"] += 1
+            government["table3"][row]["total"] += 1
+    for name, tables in zip(("教育局", "民政局", "财政局"), departments):
+        report_writer.write(f"江苏省测试市{district}{name}", 2022, tables=tables)
+    gov = report_writer.write(f"江苏省测试市{district}人民政府", 2022, tables=government)
+    if aggregate:  # the report says it covers the whole district's disclosure work
+        text = gov.path.read_text(encoding="utf-8")
+        gov.path.write_text(text.replace("一、工作开展情况\n", "一、工作开展情况\n" + AGGREGATE + "\n", 1),
+                            encoding="utf-8")
+
+
+def _members(db_url, district: str, names=("教育局", "民政局", "财政局")) -> None:
+    result = runner.invoke(app, ["agencies", "members", f"江苏省测试市{district}人民政府",
+                                 *(f"江苏省测试市{district}{n}" for n in names), "--db", db_url])
+    assert result.exit_code == 0, result.output
+
+
 def test_rollup_fires_when_a_government_differs_from_its_departments(db_url, report_writer):
+    """Judged only with the government's complete list of constituents recorded and a report
+    that states an aggregate scope (全区政府信息公开工作); before the list, departments merely
+    being in the store raised nothing (they had raised a finding per cell)."""
     rng = random.Random(3)
-    for district, broken in (("戊区", False), ("己区", True)):
-        departments = [consistent_tables("2021", rng) for _ in range(3)]
-        government = _sum(departments)
-        if broken:  # one more application granted, the table itself still balanced
-            for row in ("new_received", "granted", "total"):
-                government["table3"][row]["natural_person"] += 1
-                government["table3"][row]["total"] += 1
-        for name, tables in zip(("教育局", "民政局", "财政局"), departments):
-            report_writer.write(f"江苏省测试市{district}{name}", 2022, tables=tables)
-        report_writer.write(f"江苏省测试市{district}人民政府", 2022, tables=government)
+    _write_district(report_writer, "戊区", False, rng)
+    _write_district(report_writer, "己区", True, rng)
     report_writer.write("江苏省测试市庚区人民政府", 2022)  # a government without departments in the store
     ingest(db_url, report_writer.folder)
+    assert codes_by_report(db_url, "rollup") == {}  # no list of constituents: a government covers 本级
+    _members(db_url, "戊区")
+    _members(db_url, "己区")
     found = codes_by_report(db_url, "rollup")
     assert set(found) == {("江苏省测试市己区人民政府", 2022)}
+    assert _rollup_wheres(db_url) == {f"table3.{row}.{col}" for row in ("new_received", "granted", "total")
+                                      for col in ("natural_person", "total")}
     with open_store(db_url) as db:
-        wheres = {w for (w,) in db.execute("SELECT where_key FROM findings WHERE code = 'ROLLUP_MISMATCH'")}
-    assert wheres == {f"table3.{row}.{col}" for row in ("new_received", "granted", "total")
-                      for col in ("natural_person", "total")}
+        (message,) = db.execute("SELECT message FROM findings WHERE where_key = 'table3.total.natural_person'")[0]
+    assert message.startswith("table3.total.natural_person: 报告称汇总全辖区,为 ")
+    assert message.endswith("(江苏省测试市己区教育局、江苏省测试市己区民政局、江苏省测试市己区财政局)")
+
+
+def test_rollup_is_not_judged_without_an_aggregate_scope_or_a_complete_list(db_url, report_writer):
+    rng = random.Random(4)
+    _write_district(report_writer, "辛区", True, rng, aggregate=False)  # covers 本级 only
+    _write_district(report_writer, "壬区", True, rng)
+    ingest(db_url, report_writer.folder)
+    _members(db_url, "辛区")
+    _members(db_url, "壬区")
+    assert set(codes_by_report(db_url, "rollup")) == {("江苏省测试市壬区人民政府", 2022)}
+    report_writer.write("江苏省测试市壬区水利局", 2021)  # a fourth constituent, with no report of 2022
+    ingest(db_url, report_writer.folder)
+    _members(db_url, "壬区", names=("教育局", "民政局", "财政局", "水利局"))
+    assert codes_by_report(db_url, "rollup") == {}
 
 
 def test_an_organisation_code_tells_two_agencies_of_one_name_apart(db_url, report_writer):
@@ -190,3 +234,71 @@ def test_an_organisation_code_tells_two_agencies_of_one_name_apart(db_url, repor
     report_writer.write("甲区财政局", 2023, seed=2)  # no code: the name decides
     ingest(db_url, report_writer.folder)
     assert sorted(a["reports"] for a in agencies(db_url)) == [1, 3]
+
+
+# ------------------------------------------------------------------ identity: the administrative path
+
+def test_a_township_is_placed_in_the_county_its_report_names(db_url, report_writer):
+    """Seed 001 is 一平浪镇 of 禄丰市 (云南), its name printing the town only; its text names
+    禄丰市. A 一平浪镇 of 夷陵区 (湖北) is another agency, not merged into it."""
+    import shutil
+
+    from checks_support import SEED
+
+    shutil.copy(SEED["001"], report_writer.folder / "seed001.txt")
+    report_writer.write("湖北省宜昌市夷陵区一平浪镇", 2022)
+    ingest(db_url, report_writer.folder)
+    listed = {a["name"]: a for a in agencies(db_url)}
+    assert set(listed) == {"一平浪镇", "湖北省宜昌市夷陵区一平浪镇"}
+    assert listed["一平浪镇"]["region"] == "云南省楚雄彝族自治州禄丰市一平浪镇"
+    assert listed["一平浪镇"]["parent"] == "云南省楚雄彝族自治州禄丰市人民政府"
+    assert listed["湖北省宜昌市夷陵区一平浪镇"]["region"] == "湖北省宜昌市夷陵区一平浪镇"
+    assert [a["reports"] for a in listed.values()] == [1, 1]
+
+
+def test_a_district_with_and_without_its_city_is_one_region(db_url, report_writer):
+    report_writer.write("重庆市北碚区人民政府", 2021)
+    report_writer.write("北碚区人民政府", 2022)
+    ingest(db_url, report_writer.folder)
+    (beibei,) = agencies(db_url)
+    assert (beibei["name"], beibei["region"], beibei["reports"]) == ("重庆市北碚区人民政府", "重庆市北碚区", 2)
+
+
+def test_a_merge_survives_reparse_and_reparse_adds_no_agency(db_url, report_writer):
+    """Two 县信访局 reports (no division, no code: nothing links them) merged by a person stay
+    merged through ``ogi reparse --all``, which adds no empty agency either."""
+    report_writer.write("县信访局", 2021)
+    report_writer.write("县信访局", 2022)
+    report_writer.write("江苏省测试市甲区财政局", 2022)
+    ingest(db_url, report_writer.folder)
+    ids = sorted(a["id"] for a in agencies(db_url) if a["name"] == "县信访局")
+    result = runner.invoke(app, ["agencies", "merge", str(ids[0]), str(ids[1]), "--db", db_url])
+    assert result.exit_code == 0, result.output
+    before = sorted((a["id"], a["name"], a["reports"]) for a in agencies(db_url))
+    for _ in range(2):
+        result = runner.invoke(app, ["reparse", "--all", "--db", db_url, "-j", "1"])
+        assert result.exit_code == 0, result.output
+        assert sorted((a["id"], a["name"], a["reports"]) for a in agencies(db_url)) == before
+    assert [r for _, n, r in before if n == "县信访局"] == [2]
+
+
+def test_the_real_hongze_report_beside_one_department_raises_no_rollup(db_url, report_writer):
+    """The issue's case: 洪泽区 2024 (a real report, which states 全区政府信息公开工作) stored
+    beside one small department of 洪泽区 raised ROLLUP_MISMATCH on 28 cells. Without the
+    district's complete list of constituents nothing is judged."""
+    import shutil
+
+    from expected import PEER
+
+    shutil.copy(PEER / "huaian_hongze_2024.pdf", report_writer.folder / "hongze_2024.pdf")
+    report_writer.write("江苏省淮安市洪泽区档案馆", 2024, scale=1, name="dept.txt")
+    report_writer.write("江苏省淮安市洪泽区审计局", 2024, scale=1, name="dept2.txt")
+    ingest(db_url, report_writer.folder)
+    listed = {a["name"]: a for a in agencies(db_url)}
+    assert listed["江苏省淮安市洪泽区审计局"]["parent"] == "江苏省淮安市洪泽区人民政府"
+    assert "淮安市洪泽区人民政府" in listed
+    assert codes_by_report(db_url, "rollup") == {}
+    result = runner.invoke(app, ["agencies", "members", "淮安市洪泽区人民政府", "江苏省淮安市洪泽区审计局",
+                                 "--db", db_url])  # a list of one, as a person might wrongly record it
+    assert result.exit_code == 0, result.output
+    assert len(_rollup_wheres(db_url)) > 0  # then judged: the report states 全区政府信息公开工作

@@ -100,6 +100,7 @@ class Report(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     provenance: dict[str, dict[str, Any]] = Field(default_factory=dict)
     sections: dict[str, SectionText] = Field(default_factory=dict)  # s1 … s6, in printed order
+    legacy: dict[str, Value] | None = None  # template "legacy": headline figures (extract/legacy.py)
 
     @field_validator("schema_version")
     @classmethod
@@ -131,7 +132,7 @@ class Report(BaseModel):
             "sections": {k: self.sections[k].as_json() for k in SECTION_KEYS if k in self.sections},
             "findings": [f.as_json() for f in self.findings],
             "provenance": self.provenance,
-        }
+        } | ({"legacy": self.legacy or {}} if self.meta.template == "legacy" else {})
 
     @classmethod
     def from_json(cls, data: dict) -> "Report":
@@ -147,7 +148,8 @@ class Report(BaseModel):
         return cls(source=Source(**(data.get("source") or {})), meta=Meta(**(data.get("meta") or {})),
                    table2=data.get("table2") or {}, table3=data.get("table3") or {},
                    table4=data.get("table4") or {}, findings=findings,
-                   provenance=data.get("provenance") or {}, sections=sections)
+                   provenance=data.get("provenance") or {}, sections=sections,
+                   legacy=data.get("legacy"))
 
 
 def empty_tables(template: str) -> dict[str, dict[str, dict[str, Value]]]:

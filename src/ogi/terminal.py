@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .model import Finding, Report
-from .template import FORMATS, T4_GROUPS, T4_RESULTS, Severity
+from .template import BY_CODE, FORMATS, T4_GROUPS, T4_RESULTS, Severity
 from .template.formats import APPLICANT_COLUMNS, T4_GROUP_LABELS
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -38,8 +38,9 @@ _SEVERITY_NAME = {"error": ("错误", "errors"), "warning": ("警告", "warnings
 
 
 def print_findings(findings: list[Finding], console: Console, english: bool = False) -> None:
-    """Findings grouped by severity (errors first), each with its code, message, and the
-    cell or part it concerns with its line or page in the source."""
+    """Findings grouped by severity (errors first), then by code: a code with several
+    findings gets one heading line (its count and what the rule says), each finding its
+    cell or part, with its line or page in the source, and its message."""
     if not findings:
         console.print("[green]" + ("no findings" if english else "没有发现问题") + "[/green]")
         return
@@ -49,10 +50,34 @@ def print_findings(findings: list[Finding], console: Console, english: bool = Fa
             continue
         style = _SEVERITY_STYLE[severity.value]
         console.print(f"[{style}]{_SEVERITY_NAME[severity.value][english]} ({len(group)})[/]")
-        for f in group:
-            msg = f.message_en if english and f.message_en else f.message
-            console.print(f"  [{style}]{f.code}[/]  [dim]{escape(_location(f, english))}[/dim]")
-            console.print(Padding(_message(msg, console.width - 4, english), (0, 0, 0, 4)))
+        for code, same in _by_code(group).items():
+            if len(same) > 1:
+                rule = BY_CODE.get(code)
+                what = (rule.en if english else rule.zh) if rule else ""
+                console.print(f"  [{style}]{code}[/] ({len(same)})  {escape(what)}")
+            for f in same:
+                msg = f.message_en if english and f.message_en else f.message
+                head = f"  [{style}]{f.code}[/]  " if len(same) == 1 else "    "
+                console.print(f"{head}[dim]{escape(_location(f, english))}[/dim]")
+                indent = 4 if len(same) == 1 else 6
+                console.print(Padding(_message(msg, console.width - indent, english), (0, 0, 0, indent)))
+
+
+def _by_code(findings: list[Finding]) -> dict[str, list[Finding]]:
+    """Findings by code, codes in the order they first appear."""
+    out: dict[str, list[Finding]] = {}
+    for f in findings:
+        out.setdefault(f.code, []).append(f)
+    return out
+
+
+def summary_line(findings: list[Finding], english: bool = False) -> str:
+    """One line for one report: how many findings, and how many of each code."""
+    if not findings:
+        return "no findings" if english else "没有发现问题"
+    counts = " · ".join(f"{code} {len(same)}" for code, same in _by_code(
+        sorted(findings, key=lambda f: list(Severity).index(f.severity))).items())
+    return f"{len(findings)} findings: {counts}" if english else f"{len(findings)} 条发现:{counts}"
 
 
 def _message(msg: str, width: int, english: bool) -> Text:
@@ -77,6 +102,8 @@ def print_check(report: Report, findings: list[Finding], console: Console, engli
     m = report.meta
     year = (f"{m.year}" if english else f"{m.year}年") if m.year else "—"
     console.rule(f"[bold]{escape(m.agency or m.title or '—')} · {year}[/bold] [dim]{escape(report.source.path or '')}[/dim]")
+    if findings:
+        console.print(escape(summary_line(findings, english)))
     print_findings(findings, console, english)
 
 

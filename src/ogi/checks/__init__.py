@@ -15,10 +15,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Finding, Report
-from .confidence import check_confidence
+from .confidence import check_confidence, settle_ocr_values
 from .copied import check_copied, check_fields
 from .cross import check_years, previous_reports
 from .dates import check_other_year, check_published
+from .grouping import group_cell_findings
+from .legacy import check_legacy
 from .plausibility import check_plausibility
 from .sections import check_sections
 from .tables import check_tables
@@ -33,11 +35,16 @@ TEXT_RULES = ("TEXT_TABLE_MISMATCH", "YEAR_MISMATCH_TEXT", "FEE_NOT_REPORTED", "
 def check_report(report: Report) -> list[Finding]:
     """Every single-report rule over one parsed report (not the parser's structural
     ones). A report without its text (one read back from JSON) cannot be held to the
-    rules about the text: one finding says so."""
+    rules about the text: one finding says so.
+
+    The parser's cell findings already on the report are grouped first, in place, one per
+    table and pattern (``grouping``), so that ``report.findings += check_report(report)``
+    keeps working."""
+    group_cell_findings(report)
+    settled = settle_ocr_values(report)  # OCR values nothing settles become null, before the rules see them
     if report.meta.template == "legacy":
-        return [Finding.of("RULE_NOT_ASSESSABLE", "旧格式(2008—2018年)报告没有规定的统计表和部分,2019/2021 年格式的规则不适用",
-                           "a legacy (2008–2018) report: the rules of the 2019/2021 formats do not apply", "meta.template")]
-    found = [f for check in TABLE_CHECKS for f in check(report)]
+        return check_legacy(report)
+    found = settled + [f for check in TABLE_CHECKS for f in check(report)]
     if report.sections:
         return found + [f for check in TEXT_CHECKS for f in check(report)]
     return found + [Finding.of("RULE_NOT_ASSESSABLE", f"正文规则({'、'.join(TEXT_RULES)})无法判断:报告没有正文",

@@ -1,11 +1,43 @@
-"""OCR_LOW_CONFIDENCE: a value read by OCR with a confidence below the threshold is
-flagged, never silently trusted."""
+"""OCR values cross-checked against the format's identities and their glyph confidence.
+
+OCR misreads in a few known ways: it drops a sign or a digit, and confuses 1 with 7 and
+0 with 8 — at a confidence that can still be high (a printed ``-3`` read ``0`` at 0.9995).
+So a value read by OCR is trusted only when something settles it:
+
+1. **An identity holds.** Each row sum of tables 三 and 四 and each column identity of
+   table 三 (``ogi.template``) in which the value takes part, with every input printed,
+   either holds — the value is settled — or fails.
+2. **A failing identity that a misreading explains.** When every identity of the value
+   fails and one of its usual misreadings (1↔7, 0↔8 in any one glyph, the sign, one
+   dropped digit) would make one of them hold, the number printed is not known: the value
+   becomes null, its text stays in provenance, and OCR_UNSETTLED says which reading would
+   fit. (Where no misreading explains the failure, the report itself disagrees: the value
+   stays and the table rule reports it.)
+3. **No identity at all.** Table 二's values take part in none. A value there is null
+   with OCR_UNSETTLED when its glyph confidence (the reader records the lowest glyph score
+   of the value's text) is below :data:`CONFUSABLE_MIN` and its text holds a confusable
+   glyph (0, 1, 7, 8). A signed value (本年增/减) is never settled: its sign is the glyph OCR
+   loses without a trace, and no identity of one report includes it.
+
+Whatever is kept, a value below :data:`LOW_CONFIDENCE` is flagged (OCR_LOW_CONFIDENCE),
+never silently trusted. :func:`settle_ocr_values` changes the report (values to null) and
+runs before the table rules, which then see the nulls and say what they could not assess.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..model import Finding, Report
+from ..template import FORMATS, Kind
+from .cells import located, number, printed_rows, row_parts
 
 LOW_CONFIDENCE = 0.8  # an OCR value below this confidence (0..1) is flagged
+CONFUSABLE_MIN = 0.99  # an unsettled value with a confusable glyph needs this glyph confidence
+CONFUSABLE = {"1": "7", "7": "1", "0": "8", "8": "0"}
+UNSETTLED = "ocr_unsettled"  # provenance flag of a value nulled here
+
+Equation = tuple[tuple[str, ...], tuple[str, ...]]  # sum of the left keys = sum of the right keys
 
 
 def check_confidence(report: Report) -> list[Finding]:
@@ -14,11 +46,12 @@ def check_confidence(report: Report) -> list[Finding]:
 
 def low_confidence_findings(provenance: dict[str, dict]) -> list[Finding]:
     """``OCR_LOW_CONFIDENCE`` for every value whose provenance records a confidence below
-    :data:`LOW_CONFIDENCE` (provenance keys are the value's path, e.g. ``table3.total.total``)."""
+    :data:`LOW_CONFIDENCE` (provenance keys are the value's path, e.g. ``table3.total.total``);
+    values already nulled as unsettled have their own finding."""
     out = []
     for where, prov in provenance.items():
         confidence = prov.get("confidence")
-        if confidence is None or confidence >= LOW_CONFIDENCE:
+        if confidence is None or confidence >= LOW_CONFIDENCE or prov.get(UNSETTLED):
             continue
         text = prov.get("text", "")
         out.append(Finding.of(
@@ -26,3 +59,120 @@ def low_confidence_findings(provenance: dict[str, dict]) -> list[Finding]:
             f"'{text}' read by OCR with confidence {confidence:.2f} (below {LOW_CONFIDENCE}); check the original",
             where, line=prov.get("line"), page=prov.get("page")))
     return out
+
+
+# ------------------------------------------------------------------ settling OCR values
+
+def equations(report: Report) -> list[Equation]:
+    """Every identity of the report's format as keys: row sums of tables 三/四 and table 三's
+    column identities (a derived row printed as one row in place of its sub-rows)."""
+    fmt = FORMATS.get(report.meta.template or "")
+    if fmt is None:
+        return []
+    out: list[Equation] = []
+    for spec in (fmt.table3, fmt.table4):
+        for row in printed_rows(report, spec):
+            for total_at, part_ats in row.sums:
+                parts = tuple(f"{spec.key}.{row.cells[i][0]}.{row.cells[i][1]}" for i in part_ats)
+                total = row.cells[total_at]
+                out.append((parts, (f"{spec.key}.{total[0]}.{total[1]}",)))
+    spec = fmt.table3
+    for left, right in spec.identities:
+        left, right = row_parts(report, spec, left), row_parts(report, spec, right)
+        for _, col, _ in spec.rows[0].cells:
+            out.append((tuple(f"table3.{r}.{col}" for r in left), tuple(f"table3.{r}.{col}" for r in right)))
+    return out
+
+
+def misreadings(text: str) -> Iterator[int]:
+    """The numbers a printed integer may have been, given the text OCR read: one glyph
+    1↔7 or 0↔8, the sign, one digit more anywhere."""
+    digits = text.strip().lstrip("-−")
+    if not digits.isdigit():
+        return
+    value = int(digits) * (-1 if text.strip()[:1] in "-−" else 1)
+    yield -value
+    for i, ch in enumerate(digits):
+        if ch in CONFUSABLE:
+            yield int(digits[:i] + CONFUSABLE[ch] + digits[i + 1:]) * (1 if value >= 0 else -1)
+    for i in range(len(digits) + 1):
+        for d in "0123456789":
+            longer = digits[:i] + d + digits[i:]
+            if not longer.startswith("0"):  # a number is not printed with a leading 0
+                yield int(longer) * (1 if value >= 0 else -1)
+
+
+def _kinds(report: Report) -> dict[str, Kind]:
+    fmt = FORMATS.get(report.meta.template or "")
+    if fmt is None:
+        return {}
+    return {f"{spec.key}.{r}.{c}": kind for spec in fmt.tables for row in spec.rows for r, c, kind in row.cells}
+
+
+def settle_ocr_values(report: Report) -> list[Finding]:
+    """Null every OCR value nothing settles (see the module text); a finding for each.
+    Decisions are taken on the values as read, then applied together."""
+    ocr = {k: p for k, p in report.provenance.items()
+           if p.get("confidence") is not None and not p.get("derived") and report.value(k) is not None}
+    if not ocr:
+        return []
+    eqs = equations(report)
+    kinds = _kinds(report)
+    decided: list[tuple[str, str, str]] = []  # key, zh reason, en reason
+    for key, prov in sorted(ocr.items()):
+        reason = _unsettled(report, key, prov, kinds.get(key), [e for e in eqs if key in e[0] or key in e[1]])
+        if reason:
+            decided.append((key, *reason))
+    out = []
+    for key, zh, en in decided:
+        table, rest = key.split(".", 1)
+        row, col = rest.rsplit(".", 1)
+        read = getattr(report, table)[row][col]
+        getattr(report, table)[row][col] = None
+        _null_derived(report, table, row, col)
+        report.provenance[key][UNSETTLED] = True
+        text = report.provenance[key].get("text", "")
+        out.append(located(report, "OCR_UNSETTLED",
+                           f"OCR 读出“{text}”({number(read)}),{zh},取空值,请核对原件",
+                           f"OCR read '{text}' ({number(read)}); {en}; null, check the original", key))
+    return out
+
+
+def _null_derived(report: Report, table: str, row: str, col: str) -> None:
+    """A row derived as the sum of sub-rows (2021's ``other``) is null once a part is."""
+    fmt = FORMATS.get(report.meta.template or "")
+    spec = fmt.table(table) if fmt else None
+    for derived, parts in (spec.derived.items() if spec else ()):
+        if row in parts and report.provenance.get(f"{table}.{derived}.{col}", {}).get("derived"):
+            getattr(report, table)[derived][col] = None
+
+
+def _unsettled(report: Report, key: str, prov: dict, kind: Kind | None,
+               mine: list[Equation]) -> tuple[str, str] | None:
+    """Why a value cannot be trusted, or None when it is settled or nothing casts doubt."""
+    complete = [e for e in mine if all(report.value(k) is not None for k in e[0] + e[1])]
+    if any(_holds(report, e) for e in complete):
+        return None
+    text = str(prov.get("text", ""))
+    value = report.value(key)
+    if complete:  # every identity of the value fails: does a misreading explain one?
+        for left, right in complete:
+            gap = sum(report.value(k) for k in right) - sum(report.value(k) for k in left)
+            needed = value + gap if key in left else value - gap
+            if needed in set(misreadings(text)):
+                return (f"勾稽关系不成立,若原件为 {number(needed)} 则成立(OCR 常见误读)",
+                        f"an identity fails and would hold were it {number(needed)} (a usual OCR misreading)")
+        return None
+    if kind is Kind.SIGNED:
+        return ("本年增/减的正负号 OCR 可能漏读,且没有勾稽关系可以确认",
+                "OCR may lose the sign of a signed count, and no identity settles it")
+    confidence = prov.get("confidence", 1.0)
+    if confidence < CONFUSABLE_MIN and any(ch in CONFUSABLE for ch in text):
+        return (f"没有勾稽关系可以确认,字形置信度 {confidence:.3f} 不足以区分 1/7、0/8",
+                f"no identity settles it and its glyph confidence {confidence:.3f} cannot tell 1/7, 0/8 apart")
+    return None
+
+
+def _holds(report: Report, equation: Equation) -> bool:
+    left, right = equation
+    return sum(report.value(k) for k in left) == sum(report.value(k) for k in right)

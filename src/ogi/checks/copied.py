@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .. import agency
 from ..agency import FIELDS, AgencyKind
@@ -25,23 +26,27 @@ _FIELD_MENTION = re.compile(rf"({_FIELD_WORK})领域(?:事项|政务公开|信�
 # ------------------------------------------------------------------ within one report
 
 def check_fields(report: Report) -> list[Finding]:
-    """A department's sections 一/五 about another department's field of work."""
+    """A department's sections 一/五 about another department's field of work: one finding
+    per section, at its first such sentence, naming every field mentioned."""
     if agency.kind(report.meta.agency) is not AgencyKind.DEPARTMENT:
         return []  # a government's or township's report covers every field
     own = agency.fields_of(report.meta.agency)
-    out: list[Finding] = []
+    mentions: dict[str, list[tuple[str, str, int]]] = {}  # section → (words, sentence, position)
     for sentence in sentences(report, COPIED_SECTIONS):
         for m in _FIELD_MENTION.finditer(sentence.text):
             field = next(f for f in FIELDS if m.group(1) in f.in_text)
-            if field.key in own:
-                continue
-            zh, en = section_name(sentence.section)
-            section = report.sections[sentence.section]
-            said = quote(sentence.text, m.start())
-            out.append(Finding.of(
-                "TEXT_COPIED", f"{zh}写到“{m.group(0)}”,不是{report.meta.agency}的职责领域,疑为照搬其他机关的报告:“{said}”",
-                f"{en} speaks of “{m.group(0)}”, not a field of {report.meta.agency}: likely copied from another "
-                f"agency's report: “{said}”", f"section.{sentence.section}", *section.locate(sentence.text)))
+            if field.key not in own:
+                mentions.setdefault(sentence.section, []).append((m.group(0), sentence.text, m.start()))
+    out: list[Finding] = []
+    for key, found in mentions.items():
+        zh, en = section_name(key)
+        words = "”“".join(dict.fromkeys(w for w, _, _ in found))
+        _, first, at = found[0]
+        said = quote(first, at)
+        out.append(Finding.of(
+            "TEXT_COPIED", f"{zh}写到“{words}”,不是{report.meta.agency}的职责领域,疑为照搬其他机关的报告:“{said}”",
+            f"{en} speaks of “{words}”, not a field of {report.meta.agency}: likely copied from another "
+            f"agency's report: “{said}”", f"section.{key}", *report.sections[key].locate(first)))
     return out
 
 
@@ -68,18 +73,44 @@ def copied_share(mine: set[str], other: set[str]) -> float | None:
 def check_copied(reports: Sequence[Report], previous: dict[int, int]) -> list[tuple[int, Finding]]:
     """Each report's sections 一/五 against its agency's previous report (``previous``:
     index → index) and against every other agency's report. A finding goes to the later
-    report of a pair (to both when they are of the same year)."""
+    report of a pair (to both when they are of the same year): one per section, naming the
+    closest source (see :func:`closest_finding`)."""
     shingles = [{key: shingles_of(r, key) for key in COPIED_SECTIONS} for r in reports]
     out: list[tuple[int, Finding]] = []
     for i, report in enumerate(reports):
-        for j, other in enumerate(reports):
-            if i == j or not _compared(report, other, previous.get(i) == j):
-                continue
-            for key in COPIED_SECTIONS:
+        for key in COPIED_SECTIONS:
+            matches = []
+            for j, other in enumerate(reports):
+                if i == j or not _compared(report, other, previous.get(i) == j):
+                    continue
                 share = copied_share(shingles[i][key], shingles[j][key])
                 if share is not None and share >= COPIED_SHARE:
-                    out.append((i, copied_finding(report, other, key, share, previous.get(i) == j)))
+                    matches.append(Match(other, share, previous.get(i) == j))
+            if matches:
+                out.append((i, closest_finding(report, key, matches)))
     return out
+
+
+@dataclass(frozen=True)
+class Match:
+    """Another report whose same section shares ``share`` of this one's text."""
+
+    other: Report
+    share: float
+    is_previous: bool  # the agency's own previous report
+
+
+def closest_finding(report: Report, key: str, matches: Sequence[Match]) -> Finding:
+    """One TEXT_COPIED for a section however many reports it matches: the closest source
+    (the highest share; the agency's own previous report among equals, then the latest
+    year), its year and the similarity, and how many other reports match too."""
+    best = max(matches, key=lambda m: (round(m.share, 4), m.is_previous, m.other.meta.year or 0))
+    finding = copied_finding(report, best.other, key, best.share, best.is_previous)
+    more = len(matches) - 1
+    if more:
+        finding.message += f";另有 {more} 份报告的该部分相似度不低于 {COPIED_SHARE:.0%}"
+        finding.message_en += f"; {more} more report(s) match this section at {COPIED_SHARE:.0%} or more"
+    return finding
 
 
 def _compared(report: Report, other: Report, is_previous: bool) -> bool:
@@ -92,9 +123,12 @@ def _compared(report: Report, other: Report, is_previous: bool) -> bool:
 
 
 def copied_finding(report: Report, other: Report, key: str, share: float, is_previous: bool) -> Finding:
+    """TEXT_COPIED for one section: the source, its year, and the share of the text (the
+    similarity) it repeats."""
     zh, en = section_name(key)
     name = other.meta.agency or other.source.path or "?"
-    whose_zh = f"本机关 {other.meta.year} 年的报告" if is_previous else f"{name} {other.meta.year or ''} 年的报告"
+    year = f"{other.meta.year} 年" if other.meta.year else "年份不明"
+    whose_zh = f"本机关 {year}的报告" if is_previous else f"{name} {year}的报告"
     whose_en = f"the agency's {other.meta.year} report" if is_previous else f"{name}'s {other.meta.year or ''} report"
     section = report.sections[key]
     return Finding.of("TEXT_COPIED", f"{zh} {share:.0%} 的文字与{whose_zh}({other.source.path})相同",

@@ -20,7 +20,7 @@ OVERVIEW_ASPECTS: tuple[tuple[str, str, re.Pattern], ...] = (
 )
 _FEE = re.compile(r"处理费|收费|收取[^。]{0,12}费|费用")
 _NO_NOTICE = re.compile(r"(?:未|没有|无|不曾)(?:向[^,。]{0,10})?(?:发出|出具|下发|送达|发送|开具)过?(?:任何)?[^,。]{0,6}"
-                        r"(?:收费|缴费)通知|(?:收费|缴费)通知书?[^,。]{0,4}(?:0|零)\s*(?:份|件|次)")
+                        r"(?:收费|缴费)通知|(?:收费|缴费)通知书?[^,。\d]{0,4}(?:0|零)\s*(?:份|件|次)")
 _NOTHING = re.compile(r"^(?:无|暂无|没有|无其他需要报告的事项|暂无其他需要报告的事项)?[。.]?$")
 TRIVIAL_SENTENCES = 1  # section 五 with at most this many sentences says nothing
 

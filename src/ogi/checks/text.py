@@ -9,7 +9,12 @@ the finding; a part (``其中…``) or another unit (``区政府办代表区政�
 not, since its number need not be the table's. Documents are counted per issuing body, so
 a count of one body's documents (``区政府规范性文件``) is not compared either. Numbers
 about other things (热线, 网络问政, 条信息, 培训) never match a figure's words, and
-approximate ones (``300余件``) are skipped.
+approximate ones (``300余件``) and changes from last year (``同比增加3件``) are skipped.
+
+Reviews and suits are read figure by figure, each from the words since the figure before
+it: ``行政复议5件、行政诉讼12件`` is 5 reviews and 12 suits (not 12 of both), ``…各N件`` N
+of each, ``…共N件`` their sum, ``共N件,其中行政复议a件、行政诉讼b件`` the sum and then each,
+and ``未发生…行政复议、行政诉讼`` 0 of each (docs/findings.md lists the phrasings).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from .prose import Sentence, clauses, quote, section_name, sentences
 _FIGURE = re.compile(r"(?<![\d.])(\d+)\s*(?:件|起)")
 _APPROXIMATE = re.compile(r"(?:约|近|超过|逾|将近|不到|不足)\s*$")
 _PART = re.compile(r"其中")
+_CHANGE = re.compile(r"同比|比上年|较上年|比去年|较去年|增加|减少|增长|下降|上升|持平")
 _DATE_LEAD = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?|今年以来|全年|本年度|一年来|年内)*")
 _JURISDICTION = re.compile(r"^(?:全(?:省|市|区|县|镇|乡|旗|州|街道)|我(?:省|市|区|县|镇|乡|旗))")
 _SELF = re.compile(r"^(?:我局|我委|我办|我厅|我中心|我单位|我部门|我镇|我乡|我街道|我处|本机关|本单位|本局|本部门|本级|全局)")
@@ -36,6 +42,12 @@ _OTHER_MATTERS = re.compile(r"咨询|热线|问政|留言|来电|来信|信访|�
 
 _REVIEW = re.compile(r"行政复议")
 _SUIT = re.compile(r"行政诉讼|起诉")
+_EACH = re.compile(r"各\s*$|分别\s*$|均为\s*$")
+_GENERAL_CASES = re.compile(r"(?:办理|审理|受理|收到|承办|办结)[^,]{0,6}行政复议|案件")
+_DISCLOSURE = re.compile(r"信息公开|依申请公开|公开申请")
+_NONE_OF = re.compile(r"(?:未发生|没有发生|未产生|未出现|没有出现|无)[^,]{0,24}?"
+                      r"(?P<named>行政(?:复议|诉讼)(?:[和、及与或]行政(?:复议|诉讼)|[和、及与或](?:复议|诉讼))?)"
+                      r"(?:案件|案)?(?:的)?(?:情况|情形|现象|事项)?[。!;]*$")
 _CARRIED_OVER = re.compile(r"(?:上年|上一年|去年)度?[^,]{0,4}(?:结转|遗留|未办结)")
 _CARRIED_FORWARD = re.compile(r"(?:结转|顺延|转入|转至|延至)[^,]{0,3}(?:下|次|明)一?年")
 _RECEIVED = re.compile(r"收到|新收|受理|接收|接到|办理")
@@ -119,19 +131,45 @@ def _claims(report: Report) -> list[Claim]:
             subject = _subject(clause)
             if subject:
                 subjects.append(subject)
+            scope = subjects[-1] if subjects else None
+            if scope and not _counts_as_own(scope, report.meta.agency):
+                continue
+            found += _zero_appeals(report, sentence, start, clause, scope)
+            previous = 0  # where the words of the next figure start: after the figure before it
             for m in _FIGURE.finditer(clause):
-                head, tail = clause[:m.start()], clause[m.end():]
-                if _APPROXIMATE.search(head) or _PART.search(head):
-                    continue
-                scope = subjects[-1] if subjects else None
-                if scope and not _counts_as_own(scope, report.meta.agency):
-                    continue
-                figure = _figure(report, head.rstrip(), tail)
-                if figure is None or figure.per_body and scope and not _SELF.match(scope) \
-                        and not _JURISDICTION.match(scope):
-                    continue
-                found.append(Claim(figure, int(m.group(1)), sentence, start + m.start(1), scope))
+                head, tail, words = clause[:m.start()], clause[m.end():], clause[previous:m.start()]
+                previous = m.end()
+                if _APPROXIMATE.search(head) or _CHANGE.search(words):
+                    continue  # about 300, or a change from last year (同比增加3件), is no count of this year
+                prefix = sentence.text[:start + m.start()]
+                figures = _appeals(report, words.rstrip(), prefix) if _appeal_words(words) else []
+                if not figures and not _PART.search(head):
+                    figure = _figure(report, head.rstrip(), tail)
+                    figures = [figure] if figure else []
+                for figure in figures:
+                    if figure.per_body and scope and not _SELF.match(scope) and not _JURISDICTION.match(scope):
+                        continue
+                    found.append(Claim(figure, int(m.group(1)), sentence, start + m.start(1), scope))
     return found
+
+
+def _appeal_words(words: str) -> bool:
+    return bool(_REVIEW.search(words) or _SUIT.search(words))
+
+
+def _zero_appeals(report: Report, sentence: Sentence, start: int, clause: str, scope: str | None) -> list[Claim]:
+    """``未发生因政府信息公开引发的行政复议、行政诉讼(案件)``: none of either, a figure of 0
+    for each named (a clause that goes on, ``…行政复议被纠错的情况``, says something else)."""
+    m = _NONE_OF.search(clause)
+    if not m or _FIGURE.search(clause):
+        return []
+    named = m.group("named")
+    figures = []
+    if _REVIEW.search(named):
+        figures.append(_review(report))
+    if "诉讼" in named:
+        figures.append(_suits(report))
+    return [Claim(f, 0, sentence, start + m.start("named"), scope) for f in figures]
 
 
 def _subject(clause: str) -> str | None:
@@ -172,23 +210,42 @@ def _t4(report: Report, zh: str, *groups: str) -> Reading:
     return _sum(report, zh, tuple(f"table4.{g}.total" for g in groups))
 
 
-def _appeals(report: Report, head: str, tail: str) -> Figure | None:
-    review, suit = _REVIEW.search(head), _SUIT.search(head)
-    if review and suit:
-        return Figure("行政复议和行政诉讼", "reviews and suits", (
-            _t4(report, "表四三项总计之和", "review", "litigation_direct", "litigation_after_review"),))
-    if review and not re.search(r"复议后|经复议", head[review.end():]):
-        return Figure("行政复议", "administrative reviews", (_t4(report, "表四行政复议总计", "review"),))
-    if not suit:
-        return None
-    if re.search(r"直接起诉|未经复议", head):
-        return Figure("直接起诉的行政诉讼", "suits without review",
-                      (_t4(report, "表四未经复议直接起诉总计", "litigation_direct"),))
-    if re.search(r"复议后", head):
-        return Figure("复议后起诉的行政诉讼", "suits after review",
-                      (_t4(report, "表四复议后起诉总计", "litigation_after_review"),))
+def _review(report: Report) -> Figure:
+    return Figure("行政复议", "administrative reviews", (_t4(report, "表四行政复议总计", "review"),))
+
+
+def _suits(report: Report) -> Figure:
     return Figure("行政诉讼", "suits", (_t4(report, "表四两类行政诉讼总计之和", "litigation_direct",
                                             "litigation_after_review"),))
+
+
+def _appeals(report: Report, words: str, prefix: str) -> list[Figure]:
+    """The figures of reviews and suits a number stands for, from the words between the
+    figure before it and it (``行政复议5件、行政诉讼12件``: 5 reviews, then 12 suits).
+    ``行政复议、行政诉讼共N件`` is their sum, ``…各N件`` N of each. A count of cases in
+    general (``全年办理行政复议案件100件`` in a 司法局's report) is not the table's,
+    unless the sentence says it is about disclosure (``政府信息公开``)."""
+    if _GENERAL_CASES.search(words) and not _DISCLOSURE.search(prefix):
+        return []
+    review = _REVIEW.search(words)
+    review = review if review and not re.search(r"复议后|经复议", words[review.end():]) else None
+    suit = _SUIT.search(words)
+    if review and suit and _EACH.search(words):
+        return [_review(report), _suits(report)]
+    if review and suit:
+        return [Figure("行政复议和行政诉讼", "reviews and suits", (
+            _t4(report, "表四三项总计之和", "review", "litigation_direct", "litigation_after_review"),))]
+    if review:
+        return [_review(report)]
+    if not suit:
+        return []
+    if re.search(r"直接起诉|未经复议", words):
+        return [Figure("直接起诉的行政诉讼", "suits without review",
+                       (_t4(report, "表四未经复议直接起诉总计", "litigation_direct"),))]
+    if re.search(r"复议后", words):
+        return [Figure("复议后起诉的行政诉讼", "suits after review",
+                       (_t4(report, "表四复议后起诉总计", "litigation_after_review"),))]
+    return [_suits(report)]
 
 
 def _carried(report: Report, head: str, tail: str) -> Figure | None:
@@ -245,4 +302,4 @@ def _document_figure(report: Report, doc: str, columns: tuple[str, ...], verb: s
     return Figure(f"{verb}{doc}", f"{row.replace('_', ' ')} ({verb})", readings, per_body=True)
 
 
-_FIGURES: tuple[Callable[[Report, str, str], Figure | None], ...] = (_appeals, _carried, _documents, _applications)
+_FIGURES: tuple[Callable[[Report, str, str], Figure | None], ...] = (_carried, _documents, _applications)

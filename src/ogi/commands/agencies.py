@@ -46,3 +46,19 @@ def split_cmd(
     with opened(db) as store:
         new_id = split(store, resolve(store, agency), aliases)
     out.print(f"已拆分 / split: new agency {new_id}")
+
+
+@agencies_app.command("members")
+def members_cmd(
+    government: str = typer.Argument(..., help="The government (id or name)."),
+    members: list[str] = typer.Argument(..., help="Every agency its report sums (ids or names): the complete list."),
+    db: str = db_option(),
+) -> None:
+    """Record a government's complete list of constituent agencies: only against such a list,
+    and only where its report states an aggregate scope (全区…), is a roll-up judged."""
+    from ..store.rollup import set_members
+
+    with opened(db) as store:
+        gov = resolve(store, government)
+        set_members(store, gov, [resolve(store, m) for m in members])
+    out.print(f"已记录 / recorded {len(members)} constituent agencies of agency {gov}")

@@ -9,6 +9,7 @@ from ..model import Finding, Report, SectionText, Source, empty_tables
 from ..template.formats import FORMATS, SECTIONS, TableSpec, expected_format
 from ..template.labels import segment
 from ..template.normalize import label_key
+from . import legacy
 from .align import Placed, align
 from .layout import Event, events, find_headings
 from .meta import read_meta
@@ -29,6 +30,10 @@ def extract(doc: Document, source: Source | None = None) -> Report:
     report = Report(source=source or Source(format=doc.format))
     report.meta = read_meta([u.text for u in units], doc.meta)
     report.meta.template = fmt or "legacy"
+    if legacy.is_legacy(units, report.meta.year):  # the old 条例's reports: headline figures only
+        fmt, report.meta.template = None, "legacy"
+        report.legacy, found = legacy.read_figures(units)
+        report.provenance.update(found)
 
     tables_end = end
     if fmt is None and headings and report.meta.year and report.meta.year >= 2020:

@@ -180,7 +180,7 @@ def _labelled_agency(head: list[str]) -> tuple[str | None, str | None]:
     """(the organ a 发布机构-like label names, the best of the page's 来源/单位 labels)."""
     best: tuple[int, str] | None = None
     for line in head:
-        if len(line) > 120:
+        if len(line) > 120 or "统计指标" in line:  # the old statistics table's header: 统计指标 | 单位 | 统计数
             continue
         for rank, label in enumerate(_PUBLISHER_LABELS):
             m = re.search(r"(?:^|[|｜\s])" + label + r"\s*[:：]?\s*[|｜]?\s*([^\s|｜:：]{2,30})", line)

@@ -4,8 +4,11 @@ and OpenCV finds the ruling lines, so that the words land in the table grid that
 ``pdf_grid`` builds from those lines, exactly as for a PDF with a text layer. A page
 scanned sideways is turned upright first.
 
-Every value read here keeps its confidence (``Cell.confidence``, 0..1); the extractor
-copies it into provenance and ``ogi.checks.confidence`` flags low ones (OCR_LOW_CONFIDENCE).
+Every value read here keeps its confidence (``Cell.confidence``, 0..1): the lowest score
+of its glyphs (the recogniser scores each character), not the line's mean. The extractor
+copies it into provenance, and ``ogi.checks.confidence`` cross-checks each OCR value with
+the format's identities: unsettled ones become null (OCR_UNSETTLED), low ones are flagged
+(OCR_LOW_CONFIDENCE).
 """
 
 from __future__ import annotations
@@ -65,16 +68,28 @@ def ocr_page(image, number: int, points_per_pixel: float) -> PageContent:
 
     rgb, result, turned = _upright(np.asarray(image.convert("RGB")))
     fragments = []
-    for box, text, score in zip(result.boxes if result.boxes is not None else [], result.txts or (), result.scores or ()):
+    boxes = result.boxes if result.boxes is not None else []
+    for box, text, score, glyphs in zip(boxes, result.txts or (), result.scores or (), _glyph_scores(result, len(boxes))):
         xs, ys = [p[0] for p in box], [p[1] for p in box]
         text = _SPACE_BY_WIDE.sub("", text).strip()
         if text:
             fragments.append(Fragment(text, min(xs) * points_per_pixel, min(ys) * points_per_pixel,
-                                      max(xs) * points_per_pixel, max(ys) * points_per_pixel, float(score)))
+                                      max(xs) * points_per_pixel, max(ys) * points_per_pixel,
+                                      min([float(score), *glyphs])))
     edges = [edge(*(v * points_per_pixel for v in e)) for e in ruling_lines(rgb)]
     height, width = rgb.shape[:2]
     return PageContent(number, width * points_per_pixel, height * points_per_pixel, fragments,
                        [e for e in edges if max(e["width"], e["height"]) >= EDGE_MIN_LENGTH], turned=turned)
+
+
+def _glyph_scores(result, count: int) -> list[list[float]]:
+    """Each text line's glyph scores (one per character the recogniser emitted). A value's
+    confidence is its weakest glyph's, not the line's mean: one doubtful 7 in ``1788`` is
+    what decides whether the number can be trusted (``ogi.checks.confidence``)."""
+    words = getattr(result, "word_results", None) or ()
+    if len(words) != count:
+        return [[] for _ in range(count)]  # the engine gave no glyph scores: the line's score stands
+    return [[float(score) for _, score, _ in line if score is not None] for line in words]
 
 
 def _upright(rgb):
@@ -83,13 +98,13 @@ def _upright(rgb):
     by the confidence of a reading that does not flip upside-down lines itself."""
     import numpy as np
 
-    result = _engine()(rgb)
+    result = _engine()(rgb, return_word_box=True, return_single_char_box=True)
     if not _sideways(result):
         return rgb, result, False
     best = None
     for quarter in (1, 3):  # a quarter turn left, a quarter turn right
         turned = np.ascontiguousarray(np.rot90(rgb, quarter))
-        probe = _engine()(turned, use_cls=False)
+        probe = _engine()(turned, use_cls=False, return_word_box=True, return_single_char_box=True)
         score = sum(probe.scores or ())
         if best is None or score > best[0]:
             best = (score, turned, probe)

@@ -4,10 +4,18 @@ and reorganisations as aliases, and running the cross-report rules per agency.
 Identity comes from ``ogi.agency``: a name is its administrative divisions and its organ,
 and two names are the same agency when their organs agree and one's divisions end the
 other's (``洪泽区人民政府`` is ``淮安市洪泽区人民政府``); the organisation code at the head
-of the 索引号 decides when there is one. Aliases record both (``name:/淮安市/洪泽区|人民政府``,
-``org:785560680``). A name without any division (``县信访局``) names too many agencies to
-link by: such reports are linked by organisation code only, else each stands alone until a
-person merges them (``ogi agencies merge``).
+of the 索引号 decides when there is one. The divisions are placed in the 行政区划 table
+(``ogi.regions``, GB/T 2260 codes): ``北碚区`` and ``重庆市北碚区`` are both 500109, and a
+township whose name stops at itself (``一平浪镇``) takes the county its report's text names
+(禄丰市, 532302), so it is never linked to a namesake in another county (夷陵区一平浪镇).
+Aliases record both (``name:500109/|人民政府``, or ``name:/某区/某镇|人民政府`` where the
+table does not place the name; ``org:785560680``). A name without any division
+(``县信访局``) names too many agencies to link by: such reports are linked by organisation
+code only, else each stands alone until a person merges them (``ogi agencies merge``).
+
+A person's merge or split is a stored decision: the agencies it touched are marked
+``decided``, and a stored report of such an agency keeps it when parsed again; a report
+that nothing else links keeps its agency too, so re-parsing adds no agency.
 """
 
 from __future__ import annotations
@@ -24,10 +32,12 @@ from ..agency import (
     same_agency,
 )
 from ..model import Meta, Report
+from ..regions import Region, county_in_text, resolve_at
 from .backend import Database, StoreError
 from .reports import insert_findings, load_reports
 
 RECHECK_LOT = 200  # agencies whose cross-year findings are replaced in one transaction
+_TOWNSHIPS = ("镇", "乡", "街道")
 # the level of an administrative division, by its suffix (longest first)
 _LEVELS = (("特别行政区", "province"), ("自治区", "province"), ("自治州", "city"), ("自治县", "county"),
            ("自治旗", "county"), ("新区", "county"), ("街道", "township"), ("地区", "city"), ("省", "province"),
@@ -35,14 +45,46 @@ _LEVELS = (("特别行政区", "province"), ("自治区", "province"), ("自治�
            ("镇", "township"), ("乡", "township"))
 
 
-def name_alias(name: str | None) -> tuple[str, AgencyName] | None:
-    """The alias key of a name, and the name read; None when it names no organ."""
+def name_alias(name: str | None, context: str | None = None) -> tuple[str, AgencyName] | None:
+    """The alias key of a name, and the name read; None when it names no organ. With the
+    report's text (``context``), a township whose name lacks its county takes the county
+    the text names."""
     if not name:
         return None
     parsed = parse_name(name)
     if not parsed.identity_organ:
         return None
+    placed = place(parsed, context)
+    if placed is not None:
+        region, inner = placed
+        return f"name:{region.code}/{'/'.join(inner)}|{parsed.identity_organ}", parsed
     return f"name:/{'/'.join(parsed.divisions)}|{parsed.identity_organ}", parsed
+
+
+def place(parsed: AgencyName, context: str | None = None) -> tuple[Region, tuple[str, ...]] | None:
+    """The region (GB/T 2260) of a name's divisions, and the divisions below it (townships)."""
+    found = resolve_at(parsed.divisions)
+    if found is not None:
+        region, at = found
+        return region, parsed.divisions[at + 1:]
+    if context and parsed.divisions and parsed.divisions[-1].endswith(_TOWNSHIPS):
+        region = county_in_text(context)
+        if region is not None:
+            return region, parsed.divisions
+    return None
+
+
+def region_code(alias: str) -> str | None:
+    """The region code an alias key carries (``name:500109/…``), if any."""
+    head = alias[5:].split("/", 1)[0] if alias.startswith("name:") else ""
+    return head if head.isdigit() else None
+
+
+def report_text(report: Report | None) -> str | None:
+    """What a report says of itself, to place its agency: title and sections."""
+    if report is None:
+        return None
+    return "\n".join([report.meta.title or ""] + [s.text for s in report.sections.values()])
 
 
 def org_alias(index_number: str | None) -> str | None:
@@ -61,13 +103,18 @@ def level_of(divisions: Sequence[str]) -> str | None:
     return level
 
 
-def parent_name(parsed: AgencyName, agency_kind: AgencyKind | None) -> str | None:
+def parent_name(parsed: AgencyName, agency_kind: AgencyKind | None, placed=None) -> str | None:
     """The government an agency belongs to: a department's is its own divisions' 人民政府;
-    a government's or a township's (a 区, a 镇, a 街道办事处) that of the divisions above it."""
-    if agency_kind is AgencyKind.DEPARTMENT and parsed.divisions:
-        return "".join(parsed.divisions) + "人民政府"
-    if len(parsed.divisions) > 1:
-        return "".join(parsed.divisions[:-1]) + "人民政府"
+    a government's or a township's (a 区, a 镇, a 街道办事处) that of the divisions above it.
+    Placed in the region table, the divisions are its full path (北碚区 → 重庆市北碚区)."""
+    divisions = parsed.divisions
+    if placed is not None:
+        region, inner = placed
+        divisions = region.names + tuple(inner)
+    if agency_kind is AgencyKind.DEPARTMENT and divisions:
+        return "".join(divisions) + "人民政府"
+    if len(divisions) > 1:
+        return "".join(divisions[:-1]) + "人民政府"
     return None
 
 
@@ -76,18 +123,20 @@ def _tail(parsed: AgencyName) -> str:
     return f"{parsed.divisions[-1]}|{parsed.identity_organ}"
 
 
-def _describe(name: str, parsed: AgencyName | None) -> list:
+def _describe(name: str, parsed: AgencyName | None, context: str | None = None) -> list:
     """name, region, level, kind, parent_name of an agency called ``name``."""
     divisions = parsed.divisions if parsed else ()
+    placed = place(parsed, context) if parsed else None
+    full = (placed[0].names + tuple(placed[1])) if placed else divisions
     agency_kind = kind(name)
-    return [name, "".join(divisions) or None, level_of(divisions), agency_kind.value if agency_kind else None,
-            parent_name(parsed, agency_kind) if parsed else None]
+    return [name, "".join(full) or None, level_of(full), agency_kind.value if agency_kind else None,
+            parent_name(parsed, agency_kind, placed) if parsed else None]
 
 
-def create_agency(db: Database, name: str, parsed: AgencyName | None) -> int:
+def create_agency(db: Database, name: str, parsed: AgencyName | None, context: str | None = None) -> int:
     """A new agency called ``name``; its id."""
     return db.scalar("INSERT INTO agencies (name, region, level, kind, parent_name) VALUES (?, ?, ?, ?, ?) "
-                     "RETURNING id", _describe(name, parsed))
+                     "RETURNING id", _describe(name, parsed, context))
 
 
 class AgencyIndex:
@@ -99,6 +148,7 @@ class AgencyIndex:
         self.aliases: dict[str, int] = {}
         self.tails: dict[str, list[tuple[int, str]]] = defaultdict(list)  # _tail → (agency, name as printed)
         self.codes: dict[int, set[str]] = defaultdict(set)  # agency → its organisation codes
+        self.regions: dict[int, set[str]] = defaultdict(set)  # agency → the region codes of its names
         self.names: dict[int, str] = dict(db.execute("SELECT id, name FROM agencies"))
         for alias, agency_id, alias_kind, name in db.execute("SELECT alias, agency_id, kind, name FROM agency_aliases"):
             self._remember(alias, agency_id, alias_kind, name)
@@ -107,20 +157,26 @@ class AgencyIndex:
         self.aliases[alias] = agency_id
         if alias_kind == "org_code":
             self.codes[agency_id].add(alias)
+        if region_code(alias):
+            self.regions[agency_id].add(region_code(alias))
         read = name_alias(name) if alias_kind == "name" else None
         if read and read[1].divisions:
             self.tails[_tail(read[1])].append((agency_id, name))
 
-    def find(self, name: str | None, org: str | None = None) -> int | None:
+    def find(self, name: str | None, org: str | None = None, context: str | None = None) -> int | None:
         """The agency a name belongs to: its exact alias, else the one agency whose names
-        agree with it (same organ, divisions ending each other's). With an organisation code
-        (``org:…``), an agency known by other codes is another agency of the same name."""
-        alias = name_alias(name)
+        agree with it (same organ, divisions ending each other's) and that is placed in no
+        other region. With an organisation code (``org:…``), an agency known by other codes
+        is another agency of the same name."""
+        alias = name_alias(name, context)
         if alias is None or not alias[1].divisions:
             return None
         key, parsed = alias
+        region = region_code(key)
 
         def fits(agency: int) -> bool:
+            if region and self.regions.get(agency) and region not in self.regions[agency]:
+                return False  # a namesake in another county (一平浪镇 of 禄丰市, of 夷陵区)
             return not org or not self.codes.get(agency) or org in self.codes[agency]
 
         if key in self.aliases:
@@ -129,28 +185,45 @@ class AgencyIndex:
                  if fits(agency) and same_agency(other, name)}
         return found.pop() if len(found) == 1 else None
 
-    def link(self, meta: Meta) -> int | None:
-        """The agency of a report (created when new); None when the report names none."""
+    def link(self, meta: Meta, sha256: str | None = None, report: Report | None = None) -> int | None:
+        """The agency of a report (created when new); None when the report names none.
+        ``report`` gives its text, which places a township in its county; ``sha256``, a
+        stored report's own agency, which it keeps where a person decided it or where
+        nothing else would link it (so re-parsing neither undoes a merge nor adds an agency)."""
+        context = report_text(report)
         org = org_alias(meta.index_number)
-        alias = name_alias(meta.agency)
+        alias = name_alias(meta.agency, context)
         named = alias is not None and bool(alias[1].divisions)  # a name that can link by itself
-        agency_id = self.aliases.get(org) if org else None
+        stored, decided = self._stored(sha256)
+        agency_id = stored if decided else None
+        if agency_id is None:
+            agency_id = self.aliases.get(org) if org else None
         if agency_id is None and named:
-            agency_id = self.find(meta.agency, org)
+            agency_id = self.find(meta.agency, org, context)
+        if agency_id is None and stored is not None:
+            agency_id = stored  # nothing else links it: it stays where it was
         if agency_id is None:
             if not meta.agency and not org:
                 return None
-            agency_id = self.create(meta.agency or org, alias[1] if alias else None)
+            agency_id = self.create(meta.agency or org, alias[1] if alias else None, context)
         elif named:
-            self._prefer_fuller_name(agency_id, meta.agency, alias[1])
+            self._prefer_fuller_name(agency_id, meta.agency, alias[1], context)
         if named:
             self._add_alias(alias[0], agency_id, "name", meta.agency)
         if org:
             self._add_alias(org, agency_id, "org_code")
         return agency_id
 
-    def create(self, name: str, parsed: AgencyName | None) -> int:
-        agency_id = create_agency(self.db, name, parsed)
+    def _stored(self, sha256: str | None) -> tuple[int | None, bool]:
+        """A stored report's agency, and whether a person decided it (merge, split)."""
+        if not sha256:
+            return None, False
+        rows = self.db.execute("SELECT a.id, a.decided FROM reports r JOIN agencies a ON a.id = r.agency_id "
+                               "WHERE r.sha256 = ?", [sha256])
+        return (rows[0][0], bool(rows[0][1])) if rows else (None, False)
+
+    def create(self, name: str, parsed: AgencyName | None, context: str | None = None) -> int:
+        agency_id = create_agency(self.db, name, parsed, context)
         self.names[agency_id] = name
         return agency_id
 
@@ -160,12 +233,12 @@ class AgencyIndex:
                             [alias, agency_id, alias_kind, name])
             self._remember(alias, agency_id, alias_kind, name)
 
-    def _prefer_fuller_name(self, agency_id: int, name: str, parsed: AgencyName) -> None:
+    def _prefer_fuller_name(self, agency_id: int, name: str, parsed: AgencyName, context: str | None = None) -> None:
         """Name the agency by the name with the most divisions seen (淮安市洪泽区… over 洪泽区…)."""
         known = name_alias(self.names.get(agency_id))
         if known is None or len(parsed.divisions) > len(known[1].divisions):
             self.db.execute("UPDATE agencies SET name = ?, region = ?, level = ?, kind = ?, parent_name = ? "
-                            "WHERE id = ?", [*_describe(name, parsed), agency_id])
+                            "WHERE id = ?", [*_describe(name, parsed, context), agency_id])
             self.names[agency_id] = name
 
 
@@ -212,6 +285,7 @@ def merge(db: Database, keep: int, gone: int) -> None:
                    [keep, keep, gone])
         db.execute("UPDATE agency_aliases SET agency_id = ? WHERE agency_id = ?", [keep, gone])
         db.execute("DELETE FROM agencies WHERE id = ?", [gone])
+        db.execute("UPDATE agencies SET decided = TRUE WHERE id = ?", [keep])
     recheck(db)
 
 
@@ -237,6 +311,7 @@ def split(db: Database, agency_id: int, names: Sequence[str]) -> int:
         for rid in moving:
             db.execute("UPDATE reports SET agency_id = ? WHERE id = ?", [new_id, rid])
         db.execute("UPDATE reports SET cross_checked = FALSE WHERE agency_id IN (?, ?)", [agency_id, new_id])
+        db.execute("UPDATE agencies SET decided = TRUE WHERE id IN (?, ?)", [agency_id, new_id])
     recheck(db)
     return new_id
 

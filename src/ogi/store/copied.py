@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
-from ..checks.copied import COPIED_SECTIONS, COPIED_SHARE, copied_share, copied_finding, shingles_of
+from ..checks.copied import COPIED_SECTIONS, COPIED_SHARE, Match, closest_finding, copied_share, shingles_of
 from ..model import Report
 from .backend import Database
 from .reports import insert_findings, load_reports
@@ -78,14 +78,16 @@ def check_copied_across(db: Database, ids: Sequence[int]) -> int:
         involved = sorted({i for a, b, _ in pairs for i in (a, b)})
         reports = dict(zip(involved, load_reports(db, involved)))
         db.execute("DELETE FROM findings WHERE origin = 'copied' AND report_id IN (SELECT unnest(?::BIGINT[]))", [ids])
-        found = []
+        matches: dict[tuple[int, str], list[Match]] = {}
         for a, b, key in pairs:
             later, _ = _ordered(reports[a], reports[b])
             if later is not reports[a]:
                 continue  # the finding goes to the later report (it is raised when that one is indexed)
             share = copied_share(shingles_of(reports[a], key), shingles_of(reports[b], key))
             if share is not None and share >= COPIED_SHARE:
-                found.append((a, copied_finding(reports[a], reports[b], key, share, is_previous=False)))
+                matches.setdefault((a, key), []).append(Match(reports[b], share, is_previous=False))
+        # one finding per section: the closest source (checks.copied.closest_finding)
+        found = [(a, closest_finding(reports[a], key, ms)) for (a, key), ms in sorted(matches.items())]
         insert_findings(db, found, "copied")
     return len(found)
 

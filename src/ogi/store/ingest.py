@@ -223,7 +223,8 @@ def _write_batch(db: Database, batch: list[Outcome], summary: Summary) -> None:
     with db.transaction():
         agencies = AgencyIndex(db)
         store_reports(db, [Parsed(out.report, out.input.location, out.input.path, out.input.page_published_date,
-                                  agencies.link(out.report.meta)) for out in parsed])
+                                  agencies.link(out.report.meta, out.report.source.sha256, out.report))
+                       for out in parsed])
         refresh_summaries(db, [out.report.source.sha256 for out in parsed])  # store.summary: stats read it
         for out in failed:
             record_failure(db, out.input.location, out.sha256, out.stage, out.reason)

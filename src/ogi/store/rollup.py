@@ -1,41 +1,62 @@
-"""ROLLUP_MISMATCH: a government's report against the sum of its departments' reports in
-the store for the same year.
+"""ROLLUP_MISMATCH in the store: which government reports can be held to the sum of their
+constituent agencies' reports, and the findings replaced after every ingest.
 
-A department belongs to the government its name's divisions have (``淮安市洪泽区发展和改革局``
-→ ``淮安市洪泽区人民政府``). For each government report with at least one department report
-of the same year and format, every count of tables 三 and 四 is compared with the
-departments' sum; a cell where a department's value is missing is not assessed. Tables
-二's figures are not sums of departments' (a government issues its own 规章), so they are
-left out.
+The rule itself is ``ogi.checks.rollup``; this module only selects the candidates. A
+government's constituents are a person's stored decision (``ogi agencies members GOV
+MEMBER…``), kept as alias keys (names and organisation codes) in ``agency_members``, so the
+list survives re-parsing and renumbered agencies. A department merely being in the store
+says nothing about the others that are not: a government with no recorded list, a year in
+which one member has no report, or a report that does not state an aggregate scope
+(``全区政府信息公开工作…``) is not judged.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
+from ..checks.rollup import ROLLUP_TABLES, aggregate_scope, rollup_mismatches
 from ..model import Finding
 from .agencies import AgencyIndex
-from .backend import Database
-from .reports import insert_findings
-
-ROLLUP_TABLES = ("table3", "table4")
-_SHOWN_NAMES = 5
+from .backend import Database, StoreError
+from .reports import insert_findings, load_reports
 
 
-def _number(value: float) -> int | float:
-    return int(value) if value.is_integer() else value
+def _alias_of(db: Database, agency_id: int) -> str:
+    """The alias an agency is recorded by in a decision: a name alias first, else a code."""
+    rows = db.execute("SELECT alias FROM agency_aliases WHERE agency_id = ? ORDER BY kind, alias", [agency_id])
+    if not rows:
+        raise StoreError(f"机关 {agency_id} 没有可记录的名称或机构代码 / agency {agency_id} has no name or code to "
+                         "record it by")
+    return rows[0][0]
 
 
-def _departments(db: Database) -> dict[int, int]:
-    """department agency id → its government's agency id, for governments in the store."""
-    parents = {}
+def set_members(db: Database, government: int, members: Sequence[int]) -> None:
+    """Record the complete list of a government's constituent agencies (replacing any)."""
+    if government in members:
+        raise StoreError("政府不能是自身的组成机关 / a government cannot be its own constituent")
+    gov_alias = _alias_of(db, government)
+    member_aliases = sorted({_alias_of(db, m) for m in members})
+    with db.transaction():
+        db.execute("DELETE FROM agency_members WHERE government = ?", [gov_alias])
+        for alias in member_aliases:
+            db.execute("INSERT INTO agency_members (government, member) VALUES (?, ?)", [gov_alias, alias])
+    check_rollups(db)
+
+
+def _rosters(db: Database) -> dict[int, list[int]]:
+    """government agency id → its constituents' ids, where every recorded alias still resolves."""
     index = AgencyIndex(db)
-    for dept, parent in db.execute("SELECT id, parent_name FROM agencies "
-                                   "WHERE kind = 'department' AND parent_name IS NOT NULL"):
-        gov = index.find(parent)
-        if gov is not None and gov != dept:
-            parents[dept] = gov
-    return parents
+    listed: dict[str, list[str]] = defaultdict(list)
+    for gov, member in db.execute("SELECT government, member FROM agency_members ORDER BY government, member"):
+        listed[gov].append(member)
+    out = {}
+    for gov, members in listed.items():
+        gov_id = index.aliases.get(gov)
+        ids = [index.aliases.get(m) for m in members]
+        if gov_id is not None and None not in ids:
+            out[gov_id] = sorted(set(ids))
+    return out
 
 
 def _cells(db: Database, report_ids: list[int]) -> dict[int, dict[tuple[str, str, str], float | None]]:
@@ -50,39 +71,31 @@ def _cells(db: Database, report_ids: list[int]) -> dict[int, dict[tuple[str, str
 
 
 def rollup_findings(db: Database) -> list[tuple[int, Finding]]:
-    """(government report id, finding) for every cell that differs from its departments' sum."""
-    parents = _departments(db)
-    if not parents:
+    """(government report id, finding) for every cell that differs from its constituents' sum,
+    where a roll-up can be judged (see the module text)."""
+    rosters = _rosters(db)
+    if not rosters:
         return []
-    agencies = sorted(set(parents) | set(parents.values()))
+    agencies = sorted(set(rosters) | {m for ms in rosters.values() for m in ms})
     marks = ", ".join("?" * len(agencies))
     reports = db.execute("SELECT r.id, r.agency_id, r.year, r.template, a.name FROM reports r "
                          "JOIN primary_reports p ON p.id = r.id JOIN agencies a ON a.id = r.agency_id "
                          f"WHERE r.agency_id IN ({marks}) AND r.year IS NOT NULL", agencies)
-    governments = {(agency, year, template): rid for rid, agency, year, template, _ in reports
-                   if agency in parents.values()}
-    parts: dict[int, list[tuple[int, str]]] = defaultdict(list)  # government report → (report, department)
-    for rid, agency, year, template, name in reports:
-        gov_report = governments.get((parents.get(agency), year, template))
-        if gov_report is not None:
-            parts[gov_report].append((rid, name))
+    by_agency_year = {(agency, year): (rid, template, name) for rid, agency, year, template, name in reports}
     found = []
-    for gov_report, depts in sorted(parts.items()):
-        cells = _cells(db, [gov_report, *(rid for rid, _ in depts)])
-        names = "、".join(name for _, name in depts[:_SHOWN_NAMES]) + ("等" if len(depts) > _SHOWN_NAMES else "")
-        for key, value in sorted(cells[gov_report].items()):
-            values = [cells[rid].get(key) for rid, _ in depts]
-            if value is None or any(v is None for v in values):
+    for gov, members in sorted(rosters.items()):
+        for (agency, year), (gov_report, template, _) in sorted(by_agency_year.items()):
+            if agency != gov:
                 continue
-            total = sum(values)
-            if total != value:
-                where = ".".join(key)
-                g, s = _number(value), _number(total)
-                found.append((gov_report, Finding.of(
-                    "ROLLUP_MISMATCH",
-                    f"{where}: 政府报告为 {g},所属 {len(depts)} 个部门的报告之和为 {s}({names})",
-                    f"{where}: the government reports {g}, the sum of its {len(depts)} departments' reports is {s}",
-                    where)))
+            parts = [by_agency_year.get((m, year)) for m in members]
+            if any(p is None or p[1] != template for p in parts):
+                continue  # a constituent without a report of that year (or in another format)
+            (report,) = load_reports(db, [gov_report])
+            if aggregate_scope(report) is None:
+                continue
+            cells = _cells(db, [gov_report, *(p[0] for p in parts)])
+            found += [(gov_report, f) for f in rollup_mismatches(cells[gov_report],
+                                                                 [(p[2], cells[p[0]]) for p in parts])]
     return found
 
 

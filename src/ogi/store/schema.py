@@ -33,6 +33,9 @@ Tables:
   agency's name, region, level (province … township), kind (government, department,
   township) and parent government; its aliases are normalised names (``name:``) and
   organisation codes (``org:``), kept through renames, merges and splits.
+- ``agency_members``: a government's complete list of constituent agencies (alias keys), a
+  person's decision; roll-ups are judged only against such a list (``store.rollup``).
+  ``agencies.decided`` marks an agency a person merged or split: its reports keep it.
 """
 
 from __future__ import annotations
@@ -168,6 +171,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         summary.CREATE,
         f"CREATE INDEX report_summary_report ON {summary.TABLE} (report_id)",
         summary.BACKFILL,
+    )),
+    Migration(5, "agency decisions: a government's constituent agencies, merges and splits that survive re-parsing", (
+        "CREATE TABLE agency_members (government TEXT NOT NULL, member TEXT NOT NULL, PRIMARY KEY (government, member))",
+        # an agency a person merged or split: its reports keep it when parsed again
+        "ALTER TABLE agencies ADD COLUMN decided BOOLEAN DEFAULT FALSE",
     )),
     # reports an agency writes in ogi (ogi.ledger.workflow): every version kept; a published
     # one is never changed, a correction is the next version with the changes listed

@@ -1,5 +1,5 @@
 """Who publishes a synthetic report and what its prose says: agency, year, dates, 索引号,
-title, and the narrative sections, whose figures agree with the tables."""
+title (the narrative is ``narrative``'s)."""
 
 from __future__ import annotations
 
@@ -55,28 +55,3 @@ def profile(rng: random.Random, years: tuple[int, int] = (2019, 2025)) -> Profil
 def preface(p: Profile) -> list[str]:
     return [(f"本报告根据《中华人民共和国政府信息公开条例》要求编制。本报告中所列数据的统计期限自{p.year}年1月1日起至"
              f"{p.year}年12月31日止。如对本报告有疑问,请与{p.agency}联系。")]
-
-
-def sections(rng: random.Random, p: Profile, table3: dict, table4: dict) -> dict[str, list[str]]:
-    """Section key → paragraphs of prose (sections 一, 五, 六; 二–四 get a lead sentence)."""
-    new, over = table3["new_received"]["total"], table3["carried_over"]["total"]
-    done, forward = table3["total"]["total"], table3["carried_forward"]["total"]
-    review = table4["review"]["total"]
-    suits = table4["litigation_direct"]["total"] + table4["litigation_after_review"]["total"]
-    s1 = [
-        (f"{p.year}年,{p.agency}认真贯彻落实《中华人民共和国政府信息公开条例》,坚持以公开为常态、不公开为例外,"
-         "扎实推进政府信息公开工作。"),
-        f"(一)主动公开。全年通过政府门户网站主动公开政府信息{rng.randint(20, 900)}条,及时发布政策文件和解读。",
-        "(二)依申请公开。" + (f"全年新收政府信息公开申请{new}件,上年结转{over}件,办结{done}件,结转下年度继续办理{forward}件。"
-                          if new or over else "全年未收到政府信息公开申请。"),
-        "(三)政府信息管理。严格执行公开前审查制度,做好政策文件的清理和动态更新。",
-        "(四)政府信息公开平台建设。加强政府网站和政务新媒体管理,确保平台安全平稳运行。",
-        "(五)监督保障。将政务公开工作纳入年度考核,开展业务培训,强化责任落实。",
-    ]
-    if review or suits:
-        s1.append(f"全年发生政府信息公开行政复议{review}件、行政诉讼{suits}件。")
-    s5 = [f"{p.year}年,我单位政府信息公开工作取得了一定成效,但仍存在公开内容不够全面、解读形式较为单一等问题。",
-          f"{p.year + 1}年,我们将进一步拓展公开深度和广度,丰富政策解读形式,提升政府信息公开工作质量。"]
-    fee = "本年度未收取信息处理费。" if p.template == "2021" else "本年度未收取政府信息公开相关费用。"
-    s6 = [fee + "无其他需要报告的事项。"]
-    return {"s1": s1, "s5": s5, "s6": s6}

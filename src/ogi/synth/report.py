@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from ..render.layout import META_LABELS, Page, Part, draw_table
 from ..template import FORMATS, SECTIONS
 from ..template.layout import table_grid
-from . import errors, values
-from .profile import Profile, preface, profile, sections
+from . import errors, narrative, values
+from .profile import Profile, preface, profile
 
 TABLES = ("table2", "table3", "table4")
 SECTION_TABLE = {"s2": "table2", "s3": "table3", "s4": "table4"}
@@ -72,7 +72,9 @@ def synthesize(rng: random.Random, error: str = "", years: tuple[int, int] = (20
     if p.template == "2019" and rng.random() < UNIT_SHARE:
         amount = printed["table2"]["procurement"]["amount"]
         printed["table2"]["procurement"]["amount"] = f"{amount}万元"
-    prose = sections(rng, p, printed["table3"], printed["table4"])
+    published = rng.randint(20, 900)  # the one draw the prose takes from the report's stream
+    prose = narrative.sections(random.Random(f"{published}:{p.index_number}"), p, printed["table3"], printed["table4"],
+                               published)
     for key in SECTION_TABLE:
         prose.setdefault(key, [])
     s = Synthetic(p, printed, prose)

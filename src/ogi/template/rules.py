@@ -99,6 +99,8 @@ RULES: tuple[Rule, ...] = (
     Rule("REPLY_DUE_SOON", I, "未答复的申请即将到期", "an open application close to its deadline", "ledger"),
     Rule("CORRECTION_LATE", W, "补正通知晚于收到申请后7个工作日",
          "the correction notice went out after 7 working days", "ledger"),
+    Rule("OCR_UNSETTLED", W, "OCR 读数无法由勾稽关系确认,取空值",
+         "a value read by OCR that the identities cannot settle (sign, a dropped digit, 1/7, 0/8); null"),
     # input
     Rule("NOT_A_REPORT", E, "不是政府信息公开工作年度报告", "the input is not an annual report"),
 )
