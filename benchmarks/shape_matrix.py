@@ -201,6 +201,8 @@ def main() -> None:
         t1 = time.perf_counter()
         matrix[name] = {shape: score_folder(path, f"{shape}/{name}", args.examples) for shape, path in folders.items()}
         timing[f"{name} parse"] = time.perf_counter() - t1
+        for shape, sc in matrix[name].items():
+            log(f"{name} × {shape}: {sc.right}/{sc.cells} cells right ({pct(sc)}), {sc.wrong_silent} silent wrong")
         log(f"{name}: scored in {timing[f'{name} parse']:.0f} s")
     names = list(found)
     order = [ORIGINAL] + [s for s in shapes]
