@@ -52,6 +52,15 @@ class DuckDBDatabase(Database):
             return [], []
         return [d[0] for d in cur.description], cur.fetchall()
 
+    def stream(self, sql: str, params: Sequence[Any] = (), size: int = 1000) -> Iterator[list[tuple]]:
+        cur = self._con.cursor()  # its own cursor: other statements may run while this one is read
+        try:
+            cur.execute(sql, list(params))
+            while rows := cur.fetchmany(size):
+                yield rows
+        finally:
+            cur.close()
+
     def run_statement(self, sql: str) -> tuple[list[str], list[tuple]]:
         try:
             return self.query(sql)

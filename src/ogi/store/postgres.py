@@ -40,6 +40,13 @@ class PostgresDatabase(Database):
             return [], []
         return [d.name for d in cur.description], cur.fetchall()
 
+    def stream(self, sql: str, params: Sequence[Any] = (), size: int = 1000) -> Iterator[list[tuple]]:
+        """Through a server-side cursor, in a transaction of its own."""
+        with self._con.transaction(), self._con.cursor(name="ogi_stream") as cur:
+            cur.execute(_placeholders(sql), list(params))
+            while rows := cur.fetchmany(size):
+                yield rows
+
     def run_statement(self, sql: str) -> tuple[list[str], list[tuple]]:
         """One statement, in a read-only transaction when the store was opened read-only,
         rolled back afterwards. As a prepared statement it cannot be several, so a second

@@ -200,6 +200,13 @@ FINDING_COLUMNS = ("id", "agency", "year", "code", "severity", "where", "message
 def findings(db: Database, code: str | None = None, severity: str | None = None, status: str | None = None,
              agency_id: int | None = None, year: int | None = None, origin: str | None = None) -> list[tuple]:
     """Stored findings with their review status (``open`` when nobody reviewed them)."""
+    return db.execute(*findings_query(code, severity, status, agency_id, year, origin))
+
+
+def findings_query(code: str | None = None, severity: str | None = None, status: str | None = None,
+                   agency_id: int | None = None, year: int | None = None, origin: str | None = None
+                   ) -> tuple[str, list]:
+    """The SQL and parameters of :func:`findings` (for reading it as a stream)."""
     conds, params = [], []
     for sql, value in (("f.code = ?", code), ("f.severity = ?", severity), ("coalesce(v.status, 'open') = ?", status),
                        ("r.agency_id = ?", agency_id), ("r.year = ?", year), ("f.origin = ?", origin)):
@@ -207,12 +214,11 @@ def findings(db: Database, code: str | None = None, severity: str | None = None,
             conds.append(sql)
             params.append(value)
     where = f"WHERE {' AND '.join(conds)}" if conds else ""
-    return db.execute(
-        "SELECT f.id, coalesce(a.name, r.agency_name), r.year, f.code, f.severity, f.where_key, f.message, "
-        "coalesce(v.status, 'open'), v.comment, f.origin, r.location "
-        "FROM findings f JOIN reports r ON r.id = f.report_id LEFT JOIN agencies a ON a.id = r.agency_id "
-        "LEFT JOIN reviews v ON v.sha256 = r.sha256 AND v.code = f.code AND v.where_key = f.where_key "
-        f"{where} ORDER BY f.id", params)
+    return ("SELECT f.id, coalesce(a.name, r.agency_name), r.year, f.code, f.severity, f.where_key, f.message, "
+            "coalesce(v.status, 'open'), v.comment, f.origin, r.location "
+            "FROM findings f JOIN reports r ON r.id = f.report_id LEFT JOIN agencies a ON a.id = r.agency_id "
+            "LEFT JOIN reviews v ON v.sha256 = r.sha256 AND v.code = f.code AND v.where_key = f.where_key "
+            f"{where} ORDER BY f.id", params)
 
 
 def review(db: Database, finding_id: int, status: str, comment: str | None = None) -> None:
