@@ -41,6 +41,7 @@ from .reports import Parsed, record_failure, store_reports
 BATCH_SIZE = 50
 BATCH_SECONDS = 2.0
 READ_CHUNK_BYTES = 1 << 20
+LOOKUP_CHUNK = 5000  # hashes looked up in the store per statement
 
 
 @dataclass(frozen=True)
@@ -344,18 +345,24 @@ def pending(db: Database, inputs: list[Input], summary: Summary) -> tuple[list[I
     """(the inputs to parse, the outcomes already known). A stored sha256 or a file seen
     twice in this run is skipped; the same file that failed with this parser version before
     is reported with its reason again, not parsed; a file that cannot be read (or is no
-    regular file) fails here."""
-    stored = {sha for (sha,) in db.execute("SELECT sha256 FROM reports")}
-    failed_before = {(loc, sha): reason for loc, sha, reason in db.execute(
-        "SELECT location, sha256, reason FROM failures WHERE parser_version = ? AND stage IN ('read', 'parse')",
-        [__version__])}
-    todo, known = [], []
+    regular file) fails here. Only these inputs' hashes are looked up in the store."""
+    hashed, known = [], []
     for inp in inputs:
         try:
-            sha = sha256_of(inp.path)
+            hashed.append((inp, sha256_of(inp.path)))
         except OSError as exc:
             known.append(Outcome(inp, stage="read", reason=read_failure(exc)))
-            continue
+    shas = sorted({sha for _, sha in hashed})
+    stored, failed_before = set(), {}
+    for start in range(0, len(shas), LOOKUP_CHUNK):
+        lot = shas[start:start + LOOKUP_CHUNK]
+        stored.update(sha for (sha,) in db.execute(
+            "SELECT sha256 FROM reports WHERE sha256 IN (SELECT unnest(?::TEXT[]))", [lot]))
+        failed_before.update(((loc, sha), reason) for loc, sha, reason in db.execute(
+            "SELECT location, sha256, reason FROM failures WHERE parser_version = ? AND stage IN ('read', 'parse') "
+            "AND sha256 IN (SELECT unnest(?::TEXT[]))", [__version__, lot]))
+    todo = []
+    for inp, sha in hashed:
         if sha in stored:
             summary.skipped += 1
         elif (inp.location, sha) in failed_before:
