@@ -22,7 +22,7 @@ from rich.text import Text
 
 from ..cli import app, err, out
 from ..store.ingest import Input, Outcome, Summary, collect, ingest
-from ..store.pool import file_seconds
+from ..store.pool import WorkerStartError, file_seconds
 from ..store.reports import record_failure
 from ._db import db_option, fail, opened
 
@@ -126,6 +126,8 @@ def run_with_progress(label: str, work: Callable[..., Summary], summary: Summary
         except KeyboardInterrupt:
             summary.interrupted = True
             return summary
+        except WorkerStartError as exc:
+            raise fail(str(exc)) from None
 
 
 @app.command("ingest")

@@ -63,7 +63,8 @@ class Outcome:
     input: Input
     sha256: str | None = None
     report: Report | None = None
-    stage: str = ""  # "fetch" | "read" | "parse" | "timeout" | "store" for a failure
+    stage: str = ""  # "fetch" | "read" | "parse" | "timeout" | "crash" | "store" for a failure (the last three
+    # are tried again by the next run)
     reason: str = ""
 
     @property
@@ -258,7 +259,7 @@ def parse_input(inp: Input) -> Outcome:
 
 def lost_input(inp: Input, reason: str) -> Outcome:
     """The outcome of a file whose worker timed out or died."""
-    return Outcome(inp, inp.sha256, stage="timeout" if reason.startswith("超时") else "parse", reason=reason)
+    return Outcome(inp, inp.sha256, stage="timeout" if reason.startswith("超时") else "crash", reason=reason)
 
 
 def parse_all(inputs: list[Input], jobs: int, should_stop: Callable[[], bool] = lambda: False

@@ -49,6 +49,11 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
+class WorkerStartError(RuntimeError):
+    """A worker died before taking its first task: not the file's fault, so no file is
+    blamed and the run stops with the reason."""
+
+
 class FileTimeout(BaseException):
     """Raised in a worker when its file's deadline passes. A BaseException, so that a
     parser's ``except Exception`` cannot swallow it."""
@@ -145,6 +150,7 @@ class _Worker(Generic[T]):
         child.close()
         self.task: T | None = None
         self.deadline = 0.0
+        self.started = False  # has begun a task (so a death is that task's doing)
 
     def give(self, task: T, seconds: float) -> None:
         """Hand over a task; until the worker says it began, its start-up time is allowed too."""
@@ -201,10 +207,14 @@ def run(tasks: Iterable[T], work: Callable[[T], R], jobs: int, lost: Callable[[T
                         kind, value = w.conn.recv()
                     except (EOFError, OSError):
                         w.process.join(KILL_GRACE_SECONDS)
+                        if not w.started:
+                            raise WorkerStartError(f"无法启动解析进程 / a parser process could not start "
+                                                   f"({died_reason(w.process.exitcode).split('(')[-1]}") from None
                         result = lost(w.task, died_reason(w.process.exitcode))
                         workers[i] = _replace(w, ctx, work, seconds)
                     else:
                         if kind == "start":
+                            w.started = True
                             w.deadline = time.monotonic() + seconds + KILL_GRACE_SECONDS
                             continue
                         result = value if kind == "done" else lost(w.task, value)
