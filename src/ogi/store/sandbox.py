@@ -75,11 +75,25 @@ def run_query(db: Database, sql: str, limits: Limits) -> Result:
     return Result(columns, rows[:limits.rows], len(rows) > limits.rows)
 
 
+def data_in_use() -> int:
+    """Bytes of the process's data segment now (Linux ``VmData``; 0 where unknown)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmData:"):
+                    return int(line.split()[1]) << 10
+    except OSError:
+        pass
+    return 0
+
+
 @contextmanager
 def capped_data(megabytes: int) -> Iterator[None]:
-    """The process's data segment limited (soft limit only, restored afterwards)."""
+    """The process's data segment allowed to grow by ``megabytes`` while the query runs
+    (soft limit only, restored afterwards): what the process holds already (thread
+    stacks, a long-lived caller's heap) is not counted against the query."""
     soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
-    cap = megabytes << 20
+    cap = data_in_use() + (megabytes << 20)
     if hard != resource.RLIM_INFINITY:
         cap = min(cap, hard)
     resource.setrlimit(resource.RLIMIT_DATA, (cap, hard))
