@@ -12,7 +12,9 @@ identities: ``#k`` appended to their names and alias keys), keeping every table'
 that store by ``ogi ingest -j N`` in a child process whose address space is limited to
 ``--limit-gb`` (``RLIMIT_AS``, inherited by its workers): running out of it fails the run.
 Prints the time, CPU and peak RSS (parent, largest worker) of that ingest, and of a full
-``ogi findings`` listing (CSV to /dev/null) of the grown store, as a markdown fragment.
+``ogi findings`` listing (CSV to /dev/null) of the grown store, as a markdown fragment. The
+parent's peak is its ``VmHWM``; a worker's is ``ru_maxrss`` (workers start by ``spawn`` from
+the small ingest process, so theirs is their own).
 """
 
 from __future__ import annotations
@@ -48,7 +50,9 @@ try:
 except SystemExit as exc:
     code = exc.code or 0
 me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-print(f"RUSAGE {me.ru_utime + me.ru_stime} {me.ru_maxrss} {kids.ru_utime + kids.ru_stime} {kids.ru_maxrss}",
+# this process's own peak: VmHWM (ru_maxrss would include the RSS of the parent it was forked from)
+peak = next(int(x.split()[1]) for x in open("/proc/self/status") if x.startswith("VmHWM:"))
+print(f"RUSAGE {me.ru_utime + me.ru_stime} {peak} {kids.ru_utime + kids.ru_stime} {kids.ru_maxrss}",
       file=sys.stderr)
 sys.exit(code)
 """
