@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import sys
 import tempfile
 import time
@@ -29,6 +30,11 @@ from ogi.store import open_store
 from ogi.store.export import export
 from ogi.store.ingest import Summary, collect, ingest
 from ogi.store.queries import compare_years, findings, stats
+
+
+def cpu_seconds(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
 
 
 def timed(fn):
@@ -79,7 +85,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         url = args.db or str(Path(tmp) / "bench.duckdb")
         with open_store(url) as db:
+            parent_before, workers_before = cpu_seconds(resource.RUSAGE_SELF), cpu_seconds(resource.RUSAGE_CHILDREN)
             summary, t_ingest = timed(lambda: ingest(db, files, args.jobs))
+            cpu_parent = cpu_seconds(resource.RUSAGE_SELF) - parent_before
+            cpu_workers = cpu_seconds(resource.RUSAGE_CHILDREN) - workers_before
             again, t_again = timed(lambda: ingest(db, files, args.jobs, summary=Summary()))
             overall, t_stats = timed(lambda: stats(db))
             _, t_by_year = timed(lambda: stats(db, by="year"))
@@ -104,6 +113,8 @@ def main() -> None:
         "|---|---|---:|",
         (f"| ingest {len(files)} files | {summary.stored} stored, {len(summary.failed)} failed, "
          f"{rate:.1f} reports/s, {n_cells:,} cells | {t_ingest:.1f} |"),
+        f"| CPU of the ingest: parent (writes, agencies, cross-report rules) | {cpu_parent:.1f} s | |",
+        f"| CPU of the ingest: worker processes (reading, parsing) | {cpu_workers:.1f} s | |",
         (f"| for comparison: parse only, one process, no database ({len(sample)} files) | "
          f"{single_rate:.1f} reports/s | {t_single:.1f} |"),
         f"| ingest again (resume: all skipped) | {again.skipped} skipped, {again.stored} stored | {t_again:.1f} |",

@@ -137,16 +137,21 @@ def test_nothing_to_ingest_is_a_clear_error(db_url, tmp_path):
 
 
 def _wait_for_a_commit(db_url: str, db_file: Path | None, proc: subprocess.Popen, limit: float = 60) -> None:
-    """Until the running ingest has committed a batch (DuckDB: its WAL has grown;
+    """Until the running ingest has committed a batch (DuckDB: its WAL has grown and stays
+    the same size for a moment, so a commit being written is not taken for one done;
     PostgreSQL: reports are visible)."""
     import psycopg
 
     deadline = time.monotonic() + limit
+    seen = 0
     while time.monotonic() < deadline and proc.poll() is None:
         if db_file is not None:
             wal = db_file.with_name(db_file.name + ".wal")
-            if wal.exists() and wal.stat().st_size > 200_000:
+            size = wal.stat().st_size if wal.exists() else 0
+            if size > 200_000 and size == seen:
                 return
+            seen = size
+            time.sleep(0.15)
         else:
             with psycopg.connect(db_url) as con:
                 if con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'reports' "

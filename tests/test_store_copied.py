@@ -59,3 +59,29 @@ def test_reports_with_their_own_text_are_not_flagged(tmp_path, db_url):
         ingest(db, files, jobs=1)
         assert db.execute("SELECT count(*) FROM findings WHERE origin = 'copied'") == [(0,)]
         assert db.scalar("SELECT count(*) FROM text_prints") > 0
+
+
+def test_candidates_are_bounded_per_new_report_however_many_share_the_text(tmp_path, db_url, monkeypatch):
+    """Twelve agencies with one section 一: a new report is measured against the few that
+    share most of its rarest prints, not against all eleven."""
+    from ogi.store import copied
+
+    tmp_path = tmp_path / "reports"
+    tmp_path.mkdir()
+    shared = "".join(OWN_TEXT.format(w) for w in ("主动公开、依申请公开", "政府信息管理、平台建设", "监督保障、培训"))
+    for i in range(12):
+        _report(tmp_path, f"{i:02d}.txt", f"吴兴区第{i}局", f"A{i:05d}/2024-00001", shared)
+    monkeypatch.setattr(copied, "CANDIDATES", 3)
+    with open_store(db_url) as db:
+        files, _, _ = collect([str(tmp_path)])
+        ingest(db, files, jobs=1)
+        newest = db.scalar("SELECT max(id) FROM reports")
+        pairs = copied.candidates(db, [newest])
+        found = db.execute("SELECT count(*) FROM findings WHERE origin = 'copied' AND report_id = ? "
+                           "AND message LIKE '第一部分%'", [newest])
+    by_section = {}
+    for a, b, section in pairs:
+        assert a == newest and b != newest
+        by_section.setdefault(section, []).append(b)
+    assert {s: len(bs) for s, bs in by_section.items()} == {"s1": 3, "s5": 3}
+    assert found == [(1,)]  # still found: one finding for the section, naming the closest of those measured

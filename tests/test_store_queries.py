@@ -196,11 +196,25 @@ def read_back(path, fmt) -> list:
 
 def test_sql_reads_and_refuses_to_write(store):
     db_url, made = store
-    assert cli_json("sql", "SELECT count(*) AS n FROM reports", "--db", db_url) == [{"n": len(made)}]
-    for statement in ("DROP TABLE reports", "DELETE FROM cells", "UPDATE reports SET year = 1"):
-        result = runner.invoke(app, ["sql", statement, "--db", db_url])
-        assert result.exit_code == 2 and "Traceback" not in result.output, result.output
-    with open_store(db_url) as db:
-        assert db.scalar("SELECT count(*) FROM reports") == len(made)
-    bad = runner.invoke(app, ["sql", "SELEC nonsense", "--db", db_url])
-    assert bad.exit_code == 2 and "ogi:" in bad.output
+    sql_url, role = db_url, None
+    if db_url.startswith("postgresql"):  # ogi sql runs only as the read-only role it sets up
+        import re
+        import uuid
+
+        role = f"ogi_reader_{uuid.uuid4().hex[:10]}"
+        setup = runner.invoke(app, ["sql", "--setup-role", "--role", role, "--db", db_url])
+        sql_url = re.search(r"export OGI_SQL_DB='([^']+)'", setup.output).group(1)
+    try:
+        assert cli_json("sql", "SELECT count(*) AS n FROM reports", "--db", sql_url) == [{"n": len(made)}]
+        for statement in ("DROP TABLE reports", "DELETE FROM cells", "UPDATE reports SET year = 1"):
+            result = runner.invoke(app, ["sql", statement, "--db", sql_url])
+            assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+        with open_store(db_url) as db:
+            assert db.scalar("SELECT count(*) FROM reports") == len(made)
+        bad = runner.invoke(app, ["sql", "SELEC nonsense", "--db", sql_url])
+        assert bad.exit_code == 2 and "ogi:" in bad.output
+    finally:
+        if role:
+            with open_store(db_url) as db:
+                db.execute(f"DROP OWNED BY {role}")
+                db.execute(f"DROP ROLE {role}")

@@ -12,6 +12,7 @@ from enum import Enum
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from ..cli import err, out
 from ..store import DEFAULT_DB, Database, StoreError, open_store
@@ -75,5 +76,5 @@ def print_rows(columns: Sequence[str], rows: Sequence[Sequence], fmt: RowFormat,
         for head in headers or columns:
             table.add_column(str(head), overflow="fold")
         for row in rows:
-            table.add_row(*(_shown(v) for v in row))
+            table.add_row(*(Text(_shown(v)) for v in row))  # values are text, never markup
         out.print(table)

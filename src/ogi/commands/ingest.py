@@ -18,10 +18,12 @@ from rich.progress import (
     TextColumn,
     TimeRemainingColumn,
 )
+from rich.markup import escape
 from rich.text import Text
 
 from ..cli import app, err, out
 from ..store.ingest import Input, Outcome, Summary, collect, ingest
+from ..store.pool import WorkerStartError, file_seconds
 from ..store.reports import record_failure
 from ._db import db_option, fail, opened
 
@@ -57,26 +59,50 @@ def progress_bar(label: str):
         yield on_total, on_outcome
 
 
-@contextmanager
-def terminate_as_interrupt():
-    """``kill`` (SIGTERM) stops the run as Ctrl-C does: the open batch is rolled back."""
-    def interrupt(signum, frame):
-        raise KeyboardInterrupt
+class StopRequest:
+    """Ctrl-C or SIGTERM asks the run to stop after the write in progress (what was parsed
+    by then is stored); a second one interrupts at once (the open batch is rolled back)."""
 
-    previous = signal.signal(signal.SIGTERM, interrupt)
+    def __init__(self) -> None:
+        self.requested = False
+
+    def __call__(self) -> bool:
+        return self.requested
+
+    def handle(self, signum, frame) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+        err.print("[yellow]ogi: 正在停止(写完当前批次)/ stopping after the current write…[/yellow]")
+
+
+@contextmanager
+def stop_on_signals():
+    """A :class:`StopRequest` fed by SIGINT and SIGTERM while the block runs."""
+    stop = StopRequest()
+    previous = {sig: signal.signal(sig, stop.handle) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
-        yield
+        yield stop
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def report_summary(summary: Summary, verb: str = "导入") -> None:
-    """The end of a run: counts, then every input that failed and why."""
-    out.print(f"{verb} {summary.stored} 份, 已有而跳过 {summary.skipped} 份, 失败 {len(summary.failed)} 份 "
-              f"/ stored {summary.stored}, skipped {summary.skipped}, failed {len(summary.failed)}")
+    """The end of a run: counts that add up to the inputs, then every input that failed and
+    why (names and reasons printed as they are, never read as markup)."""
+    left = f", 未完成 {summary.left} 份" if summary.left else ""
+    left_en = f", not done {summary.left}" if summary.left else ""
+    out.print(f"{verb} {summary.stored} 份, 已有而跳过 {summary.skipped} 份, 失败 {len(summary.failed)} 份{left} "
+              f"/ stored {summary.stored}, skipped {summary.skipped}, failed {len(summary.failed)}{left_en}",
+              markup=False)
     for location, reason in summary.failed:
-        err.print(f"[red]ogi: {location}: {reason}[/red]", soft_wrap=True, markup=True, highlight=False)
-    if not summary.cross_checked:
+        err.print(f"[red]ogi: {escape(location)}: {escape(reason)}[/red]", soft_wrap=True, markup=True,
+                  highlight=False)
+    if summary.cross_error:
+        err.print("[yellow]ogi: 跨报告规则出错,稍后重新运行时补做 / the cross-report rules failed "
+                  f"({escape(summary.cross_error)}); a later run applies them[/yellow]", soft_wrap=True)
+    elif not summary.cross_checked:
         err.print("[yellow]ogi: 跨年度规则尚不可用,稍后重新运行时补做 / the cross-year rules are not available yet; "
                   "a later run applies them[/yellow]")
     if summary.interrupted:
@@ -89,14 +115,20 @@ def exit_code(summary: Summary) -> int:
 
 
 def run_with_progress(label: str, work: Callable[..., Summary], summary: Summary) -> Summary:
-    """Run ``work(summary=…, on_total=…, on_outcome=…)`` under a progress bar; Ctrl-C or
-    SIGTERM ends it with the summary so far."""
-    with terminate_as_interrupt(), progress_bar(label) as (on_total, on_outcome):
+    """Run ``work(summary=…, on_total=…, on_outcome=…, should_stop=…)`` under a progress
+    bar; Ctrl-C or SIGTERM stops it after the write in progress, with the summary so far."""
+    try:
+        file_seconds()  # a bad OGI_FILE_SECONDS is said before anything starts
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    with stop_on_signals() as stop, progress_bar(label) as (on_total, on_outcome):
         try:
-            return work(summary=summary, on_total=on_total, on_outcome=on_outcome)
+            return work(summary=summary, on_total=on_total, on_outcome=on_outcome, should_stop=stop)
         except KeyboardInterrupt:
             summary.interrupted = True
             return summary
+        except WorkerStartError as exc:
+            raise fail(str(exc)) from None
 
 
 class Engine(str, Enum):
@@ -125,7 +157,7 @@ def ingest_cmd(
     interruption resumes. A file that fails is recorded with its reason and the batch goes on.
     Exit status: 0 when every input is stored, 1 when some failed, 130 when interrupted."""
     files, urls, missing = collect(paths)
-    summary = Summary(failed=list(missing))
+    summary = Summary(failed=list(missing), inputs=len(missing))
     with opened(db) as store:
         if urls:
             from ..fetch import fetch
@@ -136,6 +168,7 @@ def ingest_cmd(
                 for url, reason in fetched.failures:
                     record_failure(store, url, None, "fetch", reason)
             summary.failed += fetched.failures
+            summary.inputs += len(fetched.failures)
             files += [Input(f.url, str(f.path), f.published_date, optional=bool(f.attachments))
                       for f in fetched.files]
         if not files and not urls and missing:

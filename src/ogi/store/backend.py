@@ -36,6 +36,11 @@ class Database(ABC):
         """Run one statement; its column names and rows."""
 
     @abstractmethod
+    def stream(self, sql: str, params: Sequence[Any] = (), size: int = 1000) -> Iterator[list[tuple]]:
+        """Run one query and give its rows ``size`` at a time, without holding them all in
+        this process (a long listing printed as it is read)."""
+
+    @abstractmethod
     def run_statement(self, sql: str) -> tuple[list[str], list[tuple]]:
         """Run one statement as the user wrote it (no placeholders); the columns and rows of
         its result. Errors come as StoreError with the database's message."""

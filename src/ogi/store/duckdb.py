@@ -12,6 +12,24 @@ import duckdb
 from .backend import Database, StoreError
 
 
+def _arrow_types() -> dict:
+    import pyarrow as pa
+
+    return {"BIGINT": pa.int64(), "INTEGER": pa.int32(), "TEXT": pa.string(), "DOUBLE PRECISION": pa.float64(),
+            "BOOLEAN": pa.bool_()}
+
+
+class _LazyTypes(dict):
+    """SQL type → Arrow type, made on first use (pyarrow is imported only to insert)."""
+
+    def __missing__(self, key):
+        self.update(_arrow_types())
+        return dict.__getitem__(self, key)
+
+
+_ARROW_TYPES = _LazyTypes()
+
+
 class DuckDBDatabase(Database):
     dialect = "duckdb"
 
@@ -51,6 +69,34 @@ class DuckDBDatabase(Database):
         if not cur.description:
             return [], []
         return [d[0] for d in cur.description], cur.fetchall()
+
+    def insert_rows(self, table: str, columns: Sequence[tuple[str, str]], rows: Sequence[Sequence[Any]],
+                    returning: str | None = None) -> list[tuple]:
+        """Through Arrow: the rows become one typed Arrow table (converted in C, not value by
+        value), which DuckDB reads in place with ``INSERT … SELECT``."""
+        if not rows:
+            return []
+        import pyarrow as pa
+
+        names = [name for name, _ in columns]
+        arrays = [pa.array(list(values), type=_ARROW_TYPES[sql_type])
+                  for values, (_, sql_type) in zip(zip(*rows), columns)]
+        view = f"ogi_insert_{table}"
+        self._con.register(view, pa.Table.from_arrays(arrays, names=names))
+        try:
+            tail = f" RETURNING {returning}" if returning else ""
+            return self.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT {', '.join(names)} FROM {view}{tail}")
+        finally:
+            self._con.unregister(view)
+
+    def stream(self, sql: str, params: Sequence[Any] = (), size: int = 1000) -> Iterator[list[tuple]]:
+        cur = self._con.cursor()  # its own cursor: other statements may run while this one is read
+        try:
+            cur.execute(sql, list(params))
+            while rows := cur.fetchmany(size):
+                yield rows
+        finally:
+            cur.close()
 
     def run_statement(self, sql: str) -> tuple[list[str], list[tuple]]:
         try:

@@ -1,25 +1,30 @@
 """Ingest report files into the store: parse in worker processes, write in the parent.
 
-Each input is hashed first: a sha256 already stored is skipped, so running the same
-ingest again resumes where a killed one stopped. Reports are parsed in parallel
-(:class:`~concurrent.futures.ProcessPoolExecutor`) and written in small batches, one
-transaction each, so an interrupted run leaves every batch either stored whole or not at
-all. A file that fails is recorded with its reason and the batch goes on. When the files
-are in, the cross-report rules run for the agencies that got new reports.
+Each input is looked at first: what is not a regular file (a FIFO, a device, a symlink
+loop) is refused with its reason, and a sha256 already stored is skipped, so running the
+same ingest again resumes where a killed one stopped. Reports are parsed in worker
+processes (``store.pool``: a per-file deadline, a crashed or stuck worker replaced, workers
+that die with the parent) and written as they arrive, in small batches, one transaction
+each, so an interrupted run leaves every batch either stored whole or not at all.
+
+Every input ends as a stored report, a skipped one, or a failure recorded with its
+reason; the summary's counts add up to the inputs (those an interrupt left undone are
+counted as such). A report the store cannot take (a value no column holds) fails alone:
+its batch is written again report by report. A stop request (Ctrl-C, SIGTERM) is honoured
+after the write in progress; what was parsed by then is stored. When the files are in,
+the cross-report rules run for what the batch touched.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
-import signal
-import threading
+import stat
 import time
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import __version__
@@ -27,23 +32,29 @@ from ..api import NotAReport, UnreadableFile, parse
 from ..fetch import SIDECAR_SUFFIX
 from ..readers import SUFFIXES
 from ..model import Report
-from .agencies import AgencyIndex, recheck
+from . import pool
+from .agencies import recheck
 from .backend import Database
+from .batch_agencies import BatchAgencyIndex
 from .reports import Parsed, record_failure, store_reports
 from .summary import refresh_stored as refresh_summaries
 
 BATCH_SIZE = 50
 BATCH_SECONDS = 2.0
+READ_CHUNK_BYTES = 1 << 20
+LOOKUP_CHUNK = 5000  # hashes looked up in the store per statement
 
 
 @dataclass(frozen=True)
 class Input:
-    """One file to ingest: where it came from (a path or a URL) and the local file to read."""
+    """One file to ingest: where it came from (a path or a URL, as text any database
+    takes) and the local file to read (``path``, the name as the file system has it)."""
 
     location: str
     path: str
     page_published_date: str | None = None
     optional: bool = False  # a fetched page whose attachments hold the report: not a failure if no report
+    sha256: str | None = None  # known once the parent has hashed it
 
 
 @dataclass
@@ -53,7 +64,8 @@ class Outcome:
     input: Input
     sha256: str | None = None
     report: Report | None = None
-    stage: str = ""  # "fetch" | "read" | "parse" for a failure
+    stage: str = ""  # "fetch" | "read" | "parse" | "timeout" | "crash" | "store" for a failure (the last three
+    # are tried again by the next run)
     reason: str = ""
 
     @property
@@ -65,13 +77,37 @@ class Outcome:
 
 @dataclass
 class Summary:
-    """The end of a run: how many reports were stored, skipped, and which inputs failed and why."""
+    """The end of a run: how many reports were stored, skipped, and which inputs failed and
+    why. ``inputs`` counts everything given; ``left`` is what an interrupt left undone, so
+    stored + skipped + failed + left = inputs."""
 
     stored: int = 0
-    skipped: int = 0  # already in the store (same sha256), or the same file failed before
+    skipped: int = 0  # already in the store (same sha256), given twice, or a page without a report of its own
     failed: list[tuple[str, str]] = field(default_factory=list)  # (location, reason)
     interrupted: bool = False
-    cross_checked: bool = True  # False when the cross-year rules were not available
+    cross_checked: bool = True  # False when the cross-year rules were not available or failed
+    cross_error: str | None = None  # why the cross-report rules failed, if they did
+    inputs: int = 0
+
+    @property
+    def left(self) -> int:
+        return max(0, self.inputs - self.stored - self.skipped - len(self.failed))
+
+
+def shown_path(path: str) -> str:
+    """A file name as text every database and terminal takes: bytes that are not UTF-8
+    (a latin-1 name) as ``\\xe9``, control characters (a TAB) as ``\\t``/``\\x07``."""
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    if not any(unicodedata.category(ch) == "Cc" for ch in text):
+        return text
+    return "".join(ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) == "Cc" else ch
+                   for ch in text)
+
+
+def storable_path(path: str) -> str | None:
+    """The local path to remember for ``ogi reparse``; None when the name is not text (it
+    could not be written back exactly)."""
+    return path if shown_path(path) == path else None
 
 
 # ------------------------------------------------------------------ inputs
@@ -106,7 +142,7 @@ def read_sidecar(path: Path) -> dict:
 def file_input(path: Path) -> Input:
     """A local file; a file downloaded by ``ogi fetch`` keeps its URL and page date."""
     meta = read_sidecar(path)
-    return Input(location=meta.get("url") or str(path), path=str(path),
+    return Input(location=meta.get("url") or shown_path(str(path)), path=str(path),
                  page_published_date=meta.get("published_date"),
                  optional=bool(meta.get("attachments")))
 
@@ -117,8 +153,30 @@ def file_input(path: Path) -> Input:
 REPORT_SUFFIXES = frozenset(("",) + SUFFIXES)
 
 
+def _exists(path: Path) -> bool:
+    """Something is there (a file, a FIFO, a dangling or looping symlink)."""
+    try:
+        path.lstat()
+    except OSError:
+        return False
+    return True
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Every entry under ``folder`` that is not a folder, in name order; symlinked folders
+    are not followed (no loop can trap the walk)."""
+    for root, dirs, names in os.walk(folder):
+        dirs.sort()
+        for name in sorted(names):
+            yield Path(root) / name
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not (Path(root) / d).is_symlink()]
+
+
 def collect(args: Iterable[str]) -> tuple[list[Input], list[str], list[tuple[str, str]]]:
-    """Files (folders recursively), URLs, and ``.txt`` lists of URLs → (files, URLs, missing)."""
+    """Files (folders recursively), URLs, and ``.txt`` lists of URLs → (files, URLs, missing).
+
+    A FIFO, device or broken link is taken as an input too, and refused with its reason when
+    read: a name given is never silently dropped."""
     files: list[Input] = []
     urls: list[str] = []
     missing: list[tuple[str, str]] = []
@@ -128,8 +186,8 @@ def collect(args: Iterable[str]) -> tuple[list[Input], list[str], list[tuple[str
             continue
         path = Path(arg)
         if path.is_dir():
-            for p in sorted(path.rglob("*")):
-                if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in REPORT_SUFFIXES:
+            for p in _walk(path):
+                if not p.name.startswith(".") and p.suffix.lower() in REPORT_SUFFIXES:
                     files.append(file_input(p))
         elif path.is_file():
             listed = url_list(path)
@@ -137,30 +195,59 @@ def collect(args: Iterable[str]) -> tuple[list[Input], list[str], list[tuple[str
                 urls.extend(listed)
             else:
                 files.append(file_input(path))
+        elif _exists(path):
+            files.append(file_input(path))
         else:
-            missing.append((arg, "没有这个文件 / no such file"))
+            missing.append((shown_path(arg), "没有这个文件 / no such file"))
     return files, urls, missing
 
 
-# ------------------------------------------------------------------ parsing (in the workers)
+# ------------------------------------------------------------------ reading
 
-def sha256_of(path: str) -> str:
+class NotARegularFile(OSError):
+    """A FIFO, a device, a socket: reading it could block forever or never end."""
+
+
+def _open_regular(path: str) -> int:
+    """A descriptor on ``path``, refused unless it is a regular file. Opened without
+    blocking, so a FIFO with no writer cannot hang the open."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        what = ("FIFO" if stat.S_ISFIFO(mode) else "设备 / device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+                else "套接字 / socket" if stat.S_ISSOCK(mode) else "目录 / directory" if stat.S_ISDIR(mode)
+                else "特殊文件 / special file")
+        raise NotARegularFile(f"不是普通文件 / not a regular file ({what})")
+    return fd
+
+
+def read_failure(exc: OSError) -> str:
+    if isinstance(exc, NotARegularFile):
+        return f"已拒绝 / refused: {exc}"
+    return f"无法读取 / cannot read: {exc.strerror or exc}"
+
+
+def sha256_of(path: str | Path) -> str:
     h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
+    with os.fdopen(_open_regular(str(path)), "rb") as f:
+        for chunk in iter(lambda: f.read(READ_CHUNK_BYTES), b""):
             h.update(chunk)
     return h.hexdigest()
 
 
+# ------------------------------------------------------------------ parsing (in the workers)
+
 def parse_input(inp: Input) -> Outcome:
     """Parse one file; never raises for bad input (the reason is in the outcome)."""
     try:
-        data = Path(inp.path).read_bytes()
+        with os.fdopen(_open_regular(inp.path), "rb") as f:
+            data = f.read()
     except OSError as exc:
-        return Outcome(inp, stage="read", reason=f"无法读取 / cannot read: {exc.strerror or exc}")
+        return Outcome(inp, inp.sha256, stage="read", reason=read_failure(exc))
     sha = hashlib.sha256(data).hexdigest()
     try:
-        report = parse(data, name=inp.path)
+        report = parse(data, name=inp.location)
     except UnreadableFile as exc:
         return Outcome(inp, sha, stage="read", reason=f"无法读取 / unreadable: {exc}")
     except NotAReport as exc:
@@ -171,44 +258,16 @@ def parse_input(inp: Input) -> Outcome:
     return Outcome(inp, sha, report)
 
 
-def _worker_init() -> None:
-    """Workers leave Ctrl-C to the parent, which stops them in order, and end themselves
-    when the parent is gone (killed with SIGKILL, it cannot stop them)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parent = os.getppid()
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
+def lost_input(inp: Input, reason: str) -> Outcome:
+    """The outcome of a file whose worker timed out or died."""
+    return Outcome(inp, inp.sha256, stage="timeout" if reason.startswith("超时") else "crash", reason=reason)
 
 
-def parse_all(inputs: list[Input], jobs: int) -> Iterator[Outcome]:
-    """Parse the inputs, ``jobs`` at a time in worker processes (in this process for 1);
-    outcomes in the order they finish."""
-    if jobs <= 1 or len(inputs) <= 1:
-        yield from map(parse_input, inputs)
-        return
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_worker_init)
-    try:
-        todo = iter(inputs)
-        running: set[Future] = set()
-        window = jobs * 4
-        while True:
-            for inp in todo:
-                running.add(pool.submit(parse_input, inp))
-                if len(running) >= window:
-                    break
-            if not running:
-                break
-            done, running = wait(running, return_when=FIRST_COMPLETED)
-            for future in done:
-                yield future.result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+def parse_all(inputs: list[Input], jobs: int, should_stop: Callable[[], bool] = lambda: False
+              ) -> Iterator[Outcome | None]:
+    """Parse the inputs, ``jobs`` at a time in worker processes; outcomes in the order they
+    finish, and ``None`` when a moment passes without one (see ``store.pool``)."""
+    return pool.run(inputs, parse_input, jobs, lost_input, should_stop)
 
 
 # ------------------------------------------------------------------ writing (in the parent)
@@ -217,76 +276,126 @@ OnTotal = Callable[[int], None]
 OnOutcome = Callable[[Outcome], None]
 
 
-def _write_batch(db: Database, batch: list[Outcome], summary: Summary) -> None:
+def _store_batch(db: Database, batch: list[Outcome]) -> None:
+    """One transaction: the batch's reports (their agencies resolved together) and failures."""
     parsed = [out for out in batch if out.report is not None]
     failed = [out for out in batch if out.failed]
     with db.transaction():
-        agencies = AgencyIndex(db)
-        store_reports(db, [Parsed(out.report, out.input.location, out.input.path, out.input.page_published_date,
-                                  agencies.link(out.report.meta, out.report.source.sha256, out.report))
-                       for out in parsed])
+        agencies = BatchAgencyIndex(db, [(out.report.meta, out.report) for out in parsed])
+        linked = [agencies.link(out.report.meta, out.report.source.sha256, out.report) for out in parsed]
+        agencies.flush()
+        store_reports(db, [Parsed(out.report, out.input.location, storable_path(out.input.path),
+                                  out.input.page_published_date, agency_id)
+                           for out, agency_id in zip(parsed, linked)])
         refresh_summaries(db, [out.report.source.sha256 for out in parsed])  # store.summary: stats read it
         for out in failed:
             record_failure(db, out.input.location, out.sha256, out.stage, out.reason)
-    summary.stored += len(parsed)
-    summary.failed += [(out.input.location, out.reason) for out in failed]
 
 
-def write_outcomes(db: Database, outcomes: Iterable[Outcome], summary: Summary,
+def _count(batch: list[Outcome], summary: Summary) -> None:
+    for out in batch:
+        if out.report is not None:
+            summary.stored += 1
+        elif out.failed:
+            summary.failed.append((out.input.location, out.reason))
+        else:
+            summary.skipped += 1
+
+
+def _write_batch(db: Database, batch: list[Outcome], summary: Summary) -> None:
+    """Store a batch; if the store refuses it, each report alone, so that the one it cannot
+    take is recorded as a failure with the database's reason and the others are stored."""
+    try:
+        _store_batch(db, batch)
+    except Exception:  # noqa: BLE001 - which report is at fault is found below
+        if len(batch) == 1 and batch[0].report is None:
+            raise
+        alone = []
+        for out in batch:
+            try:
+                _store_batch(db, [out])
+            except Exception as exc:  # noqa: BLE001 - the report the store cannot take fails alone
+                out = Outcome(out.input, out.sha256, stage="store",
+                              reason=f"无法存储 / cannot store: {type(exc).__name__}: {str(exc)[:300]}")
+                _store_batch(db, [out])
+            alone.append(out)
+        batch = alone
+    _count(batch, summary)
+
+
+def write_outcomes(db: Database, outcomes: Iterable[Outcome | None], summary: Summary,
                    on_outcome: OnOutcome | None = None) -> None:
-    """Write outcomes as they come, in transactions of a small batch (or a few seconds)."""
+    """Write outcomes as they come, in transactions of a small batch; a batch is written
+    when full, when ``BATCH_SECONDS`` have passed, or when the source pauses (a ``None``).
+    When the outcomes end (finished or stopped), what is held is written."""
     batch: list[Outcome] = []
     started = time.monotonic()
     for out in outcomes:
-        batch.append(out)
-        if on_outcome:
-            on_outcome(out)
-        if len(batch) >= BATCH_SIZE or time.monotonic() - started >= BATCH_SECONDS:
+        if out is not None:
+            if not batch:
+                started = time.monotonic()
+            batch.append(out)
+            if on_outcome:
+                on_outcome(out)
+        if batch and (out is None or len(batch) >= BATCH_SIZE or time.monotonic() - started >= BATCH_SECONDS):
             _write_batch(db, batch, summary)
-            batch, started = [], time.monotonic()
+            batch = []
     if batch:
         _write_batch(db, batch, summary)
 
 
-def pending(db: Database, inputs: list[Input], summary: Summary) -> list[Input]:
-    """The inputs not stored yet: a stored sha256, a file seen twice in this run, or the same
-    file that failed with this parser version before, is skipped (the latter stays reported)."""
-    stored = {sha for (sha,) in db.execute("SELECT sha256 FROM reports")}
-    failed_before = {(loc, sha): reason for loc, sha, reason in db.execute(
-        "SELECT location, sha256, reason FROM failures WHERE parser_version = ? AND stage IN ('read', 'parse')",
-        [__version__])}
-    todo = []
+def pending(db: Database, inputs: list[Input], summary: Summary) -> tuple[list[Input], list[Outcome]]:
+    """(the inputs to parse, the outcomes already known). A stored sha256 or a file seen
+    twice in this run is skipped; the same file that failed with this parser version before
+    is reported with its reason again, not parsed; a file that cannot be read (or is no
+    regular file) fails here. Only these inputs' hashes are looked up in the store."""
+    hashed, known = [], []
     for inp in inputs:
         try:
-            sha = sha256_of(inp.path)
-        except OSError:
-            todo.append(inp)  # parse_input records why it cannot be read
-            continue
+            hashed.append((inp, sha256_of(inp.path)))
+        except OSError as exc:
+            known.append(Outcome(inp, stage="read", reason=read_failure(exc)))
+    shas = sorted({sha for _, sha in hashed})
+    stored, failed_before = set(), {}
+    for start in range(0, len(shas), LOOKUP_CHUNK):
+        lot = shas[start:start + LOOKUP_CHUNK]
+        stored.update(sha for (sha,) in db.execute(
+            "SELECT sha256 FROM reports WHERE sha256 IN (SELECT unnest(?::TEXT[]))", [lot]))
+        failed_before.update(((loc, sha), reason) for loc, sha, reason in db.execute(
+            "SELECT location, sha256, reason FROM failures WHERE parser_version = ? AND stage IN ('read', 'parse') "
+            "AND sha256 IN (SELECT unnest(?::TEXT[]))", [__version__, lot]))
+    todo = []
+    for inp, sha in hashed:
         if sha in stored:
             summary.skipped += 1
         elif (inp.location, sha) in failed_before:
-            summary.skipped += 1
             summary.failed.append((inp.location, failed_before[inp.location, sha]))
         else:
             stored.add(sha)
-            todo.append(inp)
-    return todo
+            todo.append(replace(inp, sha256=sha))
+    return todo, known
 
 
 def ingest(db: Database, inputs: list[Input], jobs: int | None = None, on_total: OnTotal | None = None,
-           on_outcome: OnOutcome | None = None, summary: Summary | None = None) -> Summary:
+           on_outcome: OnOutcome | None = None, summary: Summary | None = None,
+           should_stop: Callable[[], bool] = lambda: False) -> Summary:
     """Parse and store the inputs that are not stored yet, then run the cross-report rules."""
     summary = summary or Summary()
-    return _store_all(db, pending(db, inputs, summary), jobs, on_total, on_outcome, summary)
+    summary.inputs += len(inputs)
+    todo, known = pending(db, inputs, summary)
+    write_outcomes(db, known, summary)
+    return _store_all(db, todo, jobs, on_total, on_outcome, summary, should_stop)
 
 
 def reparse(db: Database, everything: bool = False, jobs: int | None = None, on_total: OnTotal | None = None,
-            on_outcome: OnOutcome | None = None, summary: Summary | None = None) -> Summary:
+            on_outcome: OnOutcome | None = None, summary: Summary | None = None,
+            should_stop: Callable[[], bool] = lambda: False) -> Summary:
     """Parse again what an older parser version stored (every report with ``everything``),
     from the file it was read from. Reports keep their id, and findings their reviews."""
     sql = "SELECT location, local_path, sha256, page_published_date FROM reports"
     rows = db.execute(sql if everything else sql + " WHERE parser_version <> ?", [] if everything else [__version__])
     summary = summary or Summary()
+    summary.inputs += len(rows)
     todo = []
     for location, local_path, sha, page_date in rows:
         path = local_path or location
@@ -299,20 +408,30 @@ def reparse(db: Database, everything: bool = False, jobs: int | None = None, on_
             changed = "源文件已改变,请重新导入 / the file changed since it was ingested: ingest it again"
             summary.failed.append((location, changed))
             continue
-        todo.append(Input(location, path, page_date))
-    return _store_all(db, todo, jobs, on_total, on_outcome, summary)
+        todo.append(Input(location, path, page_date, sha256=sha))
+    return _store_all(db, todo, jobs, on_total, on_outcome, summary, should_stop)
 
 
 def _store_all(db: Database, todo: list[Input], jobs: int | None, on_total: OnTotal | None,
-               on_outcome: OnOutcome | None, summary: Summary) -> Summary:
+               on_outcome: OnOutcome | None, summary: Summary, should_stop: Callable[[], bool]) -> Summary:
     """Parse ``todo`` in worker processes and store each outcome; then the cross-report
-    rules. An interrupt leaves what is stored consistent and skips the rules."""
+    rules. A stop request ends the parsing after the write in progress and skips the rules
+    (the reports stay marked for the next run)."""
     if on_total:
         on_total(len(todo))
     try:
-        write_outcomes(db, parse_all(todo, jobs or os.cpu_count() or 1), summary, on_outcome)
+        write_outcomes(db, parse_all(todo, jobs or os.cpu_count() or 1, should_stop), summary, on_outcome)
     except KeyboardInterrupt:
         summary.interrupted = True
         return summary
-    summary.cross_checked = recheck(db)
+    if should_stop():
+        summary.interrupted = True
+        return summary
+    try:
+        summary.cross_checked = recheck(db)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    except Exception as exc:  # noqa: BLE001 - the reports are stored; the rules are run again next time
+        summary.cross_checked = False
+        summary.cross_error = f"{type(exc).__name__}: {str(exc)[:300]}"
     return summary

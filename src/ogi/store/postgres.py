@@ -40,6 +40,25 @@ class PostgresDatabase(Database):
             return [], []
         return [d.name for d in cur.description], cur.fetchall()
 
+    def insert_rows(self, table: str, columns: Sequence[tuple[str, str]], rows: Sequence[Sequence[Any]],
+                    returning: str | None = None) -> list[tuple]:
+        """With ``COPY … FROM STDIN`` (rows streamed, no statement per row); an insert that
+        must return columns goes through the shared ``unnest`` statement."""
+        if returning or not rows:
+            return super().insert_rows(table, columns, rows, returning)
+        names = ", ".join(name for name, _ in columns)
+        with self._con.cursor() as cur, cur.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        return []
+
+    def stream(self, sql: str, params: Sequence[Any] = (), size: int = 1000) -> Iterator[list[tuple]]:
+        """Through a server-side cursor, in a transaction of its own."""
+        with self._con.transaction(), self._con.cursor(name="ogi_stream") as cur:
+            cur.execute(_placeholders(sql), list(params))
+            while rows := cur.fetchmany(size):
+                yield rows
+
     def run_statement(self, sql: str) -> tuple[list[str], list[tuple]]:
         """One statement, in a read-only transaction when the store was opened read-only,
         rolled back afterwards. As a prepared statement it cannot be several, so a second

@@ -294,6 +294,13 @@ def findings(db: Database, code: str | None = None, severity: str | None = None,
              limit: int | None = None, offset: int = 0) -> list[tuple]:
     """Stored findings with their review status (``open`` when nobody reviewed them); one
     page of ``limit`` from ``offset`` when a limit is given (in id order)."""
+    return db.execute(*findings_query(code, severity, status, agency_id, year, origin, limit, offset))
+
+
+def findings_query(code: str | None = None, severity: str | None = None, status: str | None = None,
+                   agency_id: int | None = None, year: int | None = None, origin: str | None = None,
+                   limit: int | None = None, offset: int = 0) -> tuple[str, list]:
+    """The SQL and parameters of :func:`findings` (for reading it as a stream)."""
     conds, params = [], []
     for sql, value in (("f.code = ?", code), ("f.severity = ?", severity), ("coalesce(v.status, 'open') = ?", status),
                        ("r.agency_id = ?", agency_id), ("r.year = ?", year), ("f.origin = ?", origin)):
@@ -308,14 +315,13 @@ def findings(db: Database, code: str | None = None, severity: str | None = None,
         " LEFT JOIN reviews v ON v.sha256 = r.sha256 AND v.code = f.code AND v.where_key = f.where_key"
         if status is not None else "")
     tail = " LIMIT ? OFFSET ?" if limit is not None else ""
-    return db.execute(
-        f"WITH page AS (SELECT f.id FROM {page_from} {where} ORDER BY f.id{tail}) "
-        "SELECT f.id, coalesce(a.name, r.agency_name), r.year, f.code, f.severity, f.where_key, f.message, "
-        "coalesce(v.status, 'open'), v.comment, f.origin, r.location "
-        "FROM page JOIN findings f ON f.id = page.id JOIN reports r ON r.id = f.report_id "
-        "LEFT JOIN agencies a ON a.id = r.agency_id "
-        "LEFT JOIN reviews v ON v.sha256 = r.sha256 AND v.code = f.code AND v.where_key = f.where_key "
-        "ORDER BY f.id", params + ([limit, offset] if limit is not None else []))
+    return (f"WITH page AS (SELECT f.id FROM {page_from} {where} ORDER BY f.id{tail}) "
+            "SELECT f.id, coalesce(a.name, r.agency_name), r.year, f.code, f.severity, f.where_key, f.message, "
+            "coalesce(v.status, 'open'), v.comment, f.origin, r.location "
+            "FROM page JOIN findings f ON f.id = page.id JOIN reports r ON r.id = f.report_id "
+            "LEFT JOIN agencies a ON a.id = r.agency_id "
+            "LEFT JOIN reviews v ON v.sha256 = r.sha256 AND v.code = f.code AND v.where_key = f.where_key "
+            "ORDER BY f.id", params + ([limit, offset] if limit is not None else []))
 
 
 def review(db: Database, finding_id: int, status: str, comment: str | None = None) -> None:

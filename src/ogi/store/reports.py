@@ -16,6 +16,17 @@ TABLES = ("table2", "table3", "table4")
 _CELL_FIELDS = ("text", "line", "page", "derived")
 
 
+def as_double(value: int | float | None) -> float | None:
+    """A value for the DOUBLE PRECISION column; None for a number no double holds (a
+    401-digit count): the report's JSON keeps it exactly, the printed text beside it."""
+    if value is None:
+        return None
+    try:
+        return float(value)
+    except OverflowError:
+        return None
+
+
 def cell_rows(report: Report) -> list[tuple]:
     """Every value of the report's three tables, with its printed text and provenance: the
     columns of ``CELL_COLUMNS`` but ``report_id``."""
@@ -25,7 +36,7 @@ def cell_rows(report: Report) -> list[tuple]:
             for col, value in cols.items():
                 prov = report.provenance.get(f"{table}.{row}.{col}", {})
                 rest = {k: v for k, v in prov.items() if k not in _CELL_FIELDS}
-                rows.append((table, row, col, None if value is None else float(value),
+                rows.append((table, row, col, as_double(value),
                              prov.get("text"), prov.get("line"), prov.get("page"), bool(prov.get("derived")),
                              json.dumps(rest, ensure_ascii=False) if rest else None))
     return rows

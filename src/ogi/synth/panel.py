@@ -30,7 +30,8 @@ from datetime import date, timedelta
 
 from ..template import APPLICANT_COLUMNS
 from . import values
-from .profile import DEPARTMENTS, PLACES, TOWNS, Profile, sections
+from .narrative import sections
+from .profile import DEPARTMENTS, PLACES, TOWNS, Profile
 from .report import Synthetic
 
 YEARS = (2019, 2023)  # report years of a panel (inclusive): both formats, a format change between 2020 and 2021
@@ -144,7 +145,9 @@ def series(rng: random.Random, agency: PanelAgency, years: tuple[int, int] = YEA
         _carry(printed["table3"], previous.printed["table3"] if previous else None)
         _stocks(printed["table2"], previous.printed["table2"] if previous else None, p.template,
                 previous.template if previous else None)
-        prose = sections(rng, p, printed["table3"], printed["table4"])
+        published = rng.randint(20, 900)  # proactively published items, as ogi synth draws them
+        prose = sections(random.Random(f"{published}:{p.index_number}"), p, printed["table3"], printed["table4"],
+                         published)
         for key in ("s2", "s3", "s4"):
             prose.setdefault(key, [])
         previous = Synthetic(p, printed, prose)

@@ -1,0 +1,237 @@
+"""Worker processes that one file can neither stop nor stall.
+
+A batch hands its files to a few worker processes, one file at a time each, and gets the
+results back in the order they finish. What a single file can do to a worker is bounded:
+
+- **a deadline per file**, enforced in two places. Inside the worker, an interval timer
+  (``SIGALRM``) interrupts a parse that runs past :func:`file_seconds` and the worker answers
+  "timed out" itself; a parse stuck where Python cannot interrupt it (inside a C library)
+  is killed by the parent ``KILL_GRACE_SECONDS`` later and the worker replaced. Either way
+  the file ends as a failure with the reason, and the batch goes on.
+- **a crash** (a segfault, the kernel's OOM killer) ends only that worker: the parent sees
+  its pipe close, records the file as failed and starts a new worker.
+- **workers die with their parent**: on Linux the kernel sends them ``SIGKILL`` when the
+  parent dies (``prctl(PR_SET_PDEATHSIG)``); elsewhere a thread in each worker notices the
+  parent is gone and exits. A killed ``ogi ingest`` leaves no parser running.
+- workers ignore Ctrl-C: the parent decides when to stop, and kills them then.
+
+While nothing arrives the generator yields ``None`` every ``TICK_SECONDS``, so that the
+consumer can store what it has (results are written as they arrive, not when the next one
+comes) and notice a stop request.
+
+Workers are started with ``spawn`` (no state inherited from a parent that holds a
+database connection) and are not daemonic, so a parser may start processes of its own.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from multiprocessing.connection import Connection, wait
+from typing import Any, Generic, TypeVar
+
+FILE_SECONDS_ENV = "OGI_FILE_SECONDS"
+DEFAULT_FILE_SECONDS = 120.0  # seconds one file may take to be read and parsed
+KILL_GRACE_SECONDS = 5.0  # past the deadline, how long the worker's own timer gets before the parent kills it
+START_SECONDS = 120.0  # how long a new worker may take to start (spawn, imports) before its first task counts
+TICK_SECONDS = 0.5  # the longest the parent waits without yielding control
+PARENT_POLL_SECONDS = 0.5  # how often a worker without PR_SET_PDEATHSIG checks that its parent lives
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class WorkerStartError(RuntimeError):
+    """A worker died before taking its first task: not the file's fault, so no file is
+    blamed and the run stops with the reason."""
+
+
+class FileTimeout(BaseException):
+    """Raised in a worker when its file's deadline passes. A BaseException, so that a
+    parser's ``except Exception`` cannot swallow it."""
+
+
+def file_seconds() -> float:
+    """The per-file deadline: ``$OGI_FILE_SECONDS``, else ``DEFAULT_FILE_SECONDS``."""
+    raw = os.environ.get(FILE_SECONDS_ENV)
+    if raw is None or not raw.strip():
+        return DEFAULT_FILE_SECONDS
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < float("inf"):
+        raise ValueError(f"{FILE_SECONDS_ENV} 应为正数秒数 / {FILE_SECONDS_ENV} must be a positive number of "
+                         f"seconds, not {raw!r}")
+    return value
+
+
+def timed_out_reason(seconds: float) -> str:
+    return f"超时 / timed out after {seconds:g} s ({FILE_SECONDS_ENV})"
+
+
+def died_reason(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            how = signal.Signals(-exitcode).name
+        except ValueError:
+            how = f"signal {-exitcode}"
+    else:
+        how = f"exit status {exitcode}"
+    return f"解析进程意外退出 / the parser process died ({how})"
+
+
+# ------------------------------------------------------------------ in the worker
+
+def _die_with_parent(parent: int) -> None:
+    """Be killed when ``parent`` dies: PR_SET_PDEATHSIG where the kernel offers it, else a
+    thread that watches the parent id."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+            if os.getppid() != parent:  # the parent died before the call: nobody will signal us
+                os._exit(1)
+            return
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _on_alarm(signum, frame) -> None:
+    raise FileTimeout
+
+
+def _worker_main(conn: Connection, work: Callable[[Any], Any], seconds: float, parent: int) -> None:
+    """Take tasks from ``conn`` until it closes: say ("start", None) when one begins (its
+    deadline runs from then), then answer ("done", result) or ("lost", reason)."""
+    _die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGALRM, _on_alarm)
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        conn.send(("start", None))
+        try:
+            signal.setitimer(signal.ITIMER_REAL, seconds)
+            try:
+                answer = ("done", work(task))
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+        except FileTimeout:
+            answer = ("lost", timed_out_reason(seconds))
+        conn.send(answer)
+
+
+# ------------------------------------------------------------------ in the parent
+
+class _Worker(Generic[T]):
+    def __init__(self, ctx, work: Callable[[T], Any], seconds: float) -> None:
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_worker_main, args=(child, work, seconds, os.getpid()),
+                                   name="ogi-parse", daemon=False)
+        self.process.start()
+        child.close()
+        self.task: T | None = None
+        self.deadline = 0.0
+        self.started = False  # has begun a task (so a death is that task's doing)
+
+    def give(self, task: T, seconds: float) -> None:
+        """Hand over a task; until the worker says it began, its start-up time is allowed too."""
+        self.task = task
+        self.deadline = time.monotonic() + START_SECONDS + seconds + KILL_GRACE_SECONDS
+        self.conn.send(task)
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+
+def run(tasks: Iterable[T], work: Callable[[T], R], jobs: int, lost: Callable[[T, str], R],
+        should_stop: Callable[[], bool] = lambda: False, seconds: float | None = None) -> Iterator[R | None]:
+    """``work(task)`` for every task in ``jobs`` worker processes; results in the order they
+    finish. A task that times out or kills its worker gives ``lost(task, reason)``. ``None``
+    comes whenever ``TICK_SECONDS`` pass without a result. When ``should_stop()`` turns
+    true the run ends, killing the workers (their tasks are not done: a rerun does them).
+
+    ``work`` must be a module-level function (the workers import it by name)."""
+    seconds = file_seconds() if seconds is None else seconds
+    todo = iter(tasks)
+    first = next(todo, None)
+    if first is None:
+        return
+    ctx = multiprocessing.get_context("spawn")
+    workers: list[_Worker[T]] = []
+    waiting: list[T] = [first]
+    try:
+        workers = [_Worker(ctx, work, seconds) for _ in range(max(1, jobs))]
+        exhausted = False
+        while True:
+            if should_stop():
+                return
+            for w in workers:
+                if w.task is None and not exhausted:
+                    task = waiting.pop() if waiting else next(todo, None)
+                    if task is None:
+                        exhausted = True
+                    else:
+                        w.give(task, seconds)
+            busy = [w for w in workers if w.task is not None]
+            if not busy:
+                return
+            ready = set(wait([w.conn for w in busy], timeout=TICK_SECONDS))
+            now = time.monotonic()
+            for i, w in enumerate(workers):
+                if w.task is None:
+                    continue
+                if w.conn in ready:
+                    try:
+                        kind, value = w.conn.recv()
+                    except (EOFError, OSError):
+                        w.process.join(KILL_GRACE_SECONDS)
+                        if not w.started:
+                            raise WorkerStartError(f"无法启动解析进程 / a parser process could not start "
+                                                   f"({died_reason(w.process.exitcode).split('(')[-1]}") from None
+                        result = lost(w.task, died_reason(w.process.exitcode))
+                        workers[i] = _replace(w, ctx, work, seconds)
+                    else:
+                        if kind == "start":
+                            w.started = True
+                            w.deadline = time.monotonic() + seconds + KILL_GRACE_SECONDS
+                            continue
+                        result = value if kind == "done" else lost(w.task, value)
+                        w.task = None
+                elif now > w.deadline:
+                    result = lost(w.task, timed_out_reason(seconds))
+                    workers[i] = _replace(w, ctx, work, seconds)
+                else:
+                    continue
+                yield result
+            if not ready:
+                yield None
+    finally:
+        for w in workers:
+            w.kill()
+
+
+def _replace(worker: _Worker[T], ctx, work: Callable[[T], Any], seconds: float) -> _Worker[T]:
+    worker.kill()
+    return _Worker(ctx, work, seconds)

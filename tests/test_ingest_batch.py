@@ -1,0 +1,253 @@
+"""A batch that one file can neither stop nor stall: odd names and contents, a per-file
+deadline, crashed workers, stops, and kills at random moments."""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ogi.cli import app
+from ogi.store import open_store
+from ogi.store import ingest as ingest_module
+from ogi.store import pool
+from ogi.store.ingest import Input, Outcome, Summary, collect, ingest, write_outcomes
+from ogi.template import FORMATS
+
+runner = CliRunner()
+T3_CELLS = sum(len(cols) for cols in FORMATS["2021"].table3.output_rows().values())
+
+
+def _counts(db_url: str) -> dict[str, int]:
+    with open_store(db_url) as db:
+        return {t: db.scalar(f"SELECT count(*) FROM {t}") for t in ("reports", "failures")}
+
+
+# ------------------------------------------------------------------ any name, any content
+
+def _huge_number_report(report_writer) -> Path:
+    """A report whose first value of table 三 has 401 digits."""
+    made = report_writer.write("江苏省测试市大数区人民政府", 2022, name="huge.txt")
+    text = made.path.read_text(encoding="utf-8")
+    start = text.index("三、收到和处理政府信息公开申请情况")
+    cell = re.compile(r"\|\s*(\d+)\s*\|").search(text, start + 200)
+    made.path.write_text(text[:cell.start(1)] + "9" * 401 + text[cell.end(1):], encoding="utf-8")
+    return made.path
+
+
+def test_odd_names_and_a_huge_number_end_stored_or_recorded(db_url, report_writer, monkeypatch):
+    # the parser refuses numbers past OGI_MAX_DIGITS (100); raised here so that a 401-digit
+    # value reaches the store, which must keep it without a float overflow
+    monkeypatch.setenv("OGI_MAX_DIGITS", "500")
+    folder = report_writer.folder
+    report_writer.write("江苏省测试市甲区人民政府", 2021, name="tab\tname.txt")
+    latin = report_writer.write("江苏省测试市乙区人民政府", 2021, name="latin.txt")
+    os.rename(latin.path, os.fsencode(folder) + b"/lat\xe9.txt")
+    (folder / "a[").mkdir()
+    report_writer.write("江苏省测试市丙区人民政府", 2021, name="a[/i]b.txt")
+    huge = _huge_number_report(report_writer)
+    os.mkfifo(folder / "pipe.txt")
+    os.symlink(folder / "loop2.txt", folder / "loop1.txt")
+    os.symlink(folder / "loop1.txt", folder / "loop2.txt")
+
+    result = runner.invoke(app, ["ingest", str(folder), "--db", db_url, "-j", "2"])
+
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert "stored 4, skipped 0, failed 3" in result.output
+    assert f"ogi: {folder}/pipe.txt: 已拒绝 / refused: 不是普通文件 / not a regular file (FIFO)" in result.output
+    assert f"ogi: {folder}/a[/i]b.txt" not in result.output  # stored, not failed
+    with open_store(db_url) as db:
+        locations = {loc for (loc,) in db.execute("SELECT location FROM reports")}
+        assert locations == {f"{folder}/tab\\tname.txt", f"{folder}/lat\\xe9.txt", f"{folder}/a[/i]b.txt", str(huge)}
+        # the number no double holds: NULL in the value column, its digits kept as printed
+        value, text = db.execute("SELECT c.value, c.text FROM cells c JOIN reports r ON r.id = c.report_id "
+                                 "WHERE r.location = ? AND length(c.text) = 401", [str(huge)])[0]
+        assert (value, text) == (None, "9" * 401)
+        failures = dict(db.execute("SELECT location, reason FROM failures"))
+    assert failures == {
+        f"{folder}/pipe.txt": "已拒绝 / refused: 不是普通文件 / not a regular file (FIFO)",
+        f"{folder}/loop1.txt": "无法读取 / cannot read: Too many levels of symbolic links",
+        f"{folder}/loop2.txt": "无法读取 / cannot read: Too many levels of symbolic links",
+    }
+    again = runner.invoke(app, ["ingest", str(folder), "--db", db_url, "-j", "1"])
+    assert "stored 0, skipped 4, failed 3" in again.output, again.output
+
+
+def test_a_fifo_named_on_the_command_line_is_refused_not_waited_for(db_url, tmp_path):
+    os.mkfifo(tmp_path / "pipe.pdf")
+    result = runner.invoke(app, ["ingest", str(tmp_path / "pipe.pdf"), "--db", db_url])
+    assert result.exit_code == 1
+    assert "stored 0, skipped 0, failed 1" in result.output
+    assert "pipe.pdf: 已拒绝 / refused: 不是普通文件 / not a regular file (FIFO)" in result.output
+
+
+def test_a_walk_takes_special_files_as_inputs_to_refuse(tmp_path):
+    os.mkfifo(tmp_path / "p.txt")
+    (tmp_path / "r.txt").write_text("x")
+    files, _, _ = collect([str(tmp_path)])
+    assert [Path(f.path).name for f in files] == ["p.txt", "r.txt"]
+
+
+# ------------------------------------------------------------------ the pool: deadline, crash, tick
+
+def sleepy(task: str) -> str:
+    """Test work: 'sleep' sleeps in Python (the worker's timer stops it), 'stuck' sleeps
+    with SIGALRM blocked (only the parent can end it), 'crash' kills its own process."""
+    if task == "sleep":
+        time.sleep(60)
+    elif task == "stuck":
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(60)
+    elif task == "crash":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return f"done {task}"
+
+
+def lost(task: str, reason: str) -> str:
+    return f"lost {task}: {reason}"
+
+
+def test_a_slow_a_stuck_and_a_crashing_file_fail_alone(monkeypatch):
+    monkeypatch.setattr(pool, "KILL_GRACE_SECONDS", 1.0)
+    tasks = ["a", "sleep", "b", "stuck", "c", "crash", "d"]
+    results = [r for r in pool.run(tasks, sleepy, 2, lost, seconds=1.0) if r is not None]
+    assert sorted(results) == sorted([
+        "done a", "done b", "done c", "done d",
+        "lost sleep: 超时 / timed out after 1 s (OGI_FILE_SECONDS)",
+        "lost stuck: 超时 / timed out after 1 s (OGI_FILE_SECONDS)",
+        "lost crash: 解析进程意外退出 / the parser process died (SIGKILL)",
+    ])
+
+
+def test_the_deadline_is_a_setting_with_a_clear_message(monkeypatch):
+    monkeypatch.setenv("OGI_FILE_SECONDS", "2.5")
+    assert pool.file_seconds() == 2.5
+    monkeypatch.setenv("OGI_FILE_SECONDS", "soon")
+    with pytest.raises(ValueError, match=r"^OGI_FILE_SECONDS 应为正数秒数 / OGI_FILE_SECONDS must be a positive "
+                                         r"number of seconds, not 'soon'$"):
+        pool.file_seconds()
+    monkeypatch.delenv("OGI_FILE_SECONDS")
+    assert pool.file_seconds() == pool.DEFAULT_FILE_SECONDS
+
+
+def stuck_on_one(inp: Input) -> Outcome:
+    """parse_input, but the file named ``stuck.txt`` never finishes. (It runs in a worker,
+    where ``ingest_module.parse_input`` is the real one.)"""
+    if inp.path.endswith("stuck.txt"):
+        time.sleep(600)
+    return ingest_module.parse_input(inp)
+
+
+def test_a_file_past_its_deadline_is_recorded_and_the_rest_stored(db_url, report_writer, monkeypatch):
+    for i in range(3):
+        report_writer.write(f"江苏省测试市第{i}区人民政府", 2022)
+    report_writer.write("江苏省测试市慢区人民政府", 2022, name="stuck.txt")
+    monkeypatch.setattr(ingest_module, "parse_input", stuck_on_one)
+    monkeypatch.setenv("OGI_FILE_SECONDS", "1")
+    result = runner.invoke(app, ["ingest", str(report_writer.folder), "--db", db_url, "-j", "2"])
+    assert result.exit_code == 1, result.output
+    assert "stored 3, skipped 0, failed 1" in result.output
+    with open_store(db_url) as db:
+        assert db.execute("SELECT location, stage, reason FROM failures") == [
+            (str(report_writer.folder / "stuck.txt"), "timeout", "超时 / timed out after 1 s (OGI_FILE_SECONDS)")]
+
+
+def test_results_are_stored_when_they_arrive_not_when_the_next_does(db_url, report_writer):
+    made = [report_writer.write(f"江苏省测试市第{i}区人民政府", 2022) for i in range(2)]
+    outcomes = [ingest_module.parse_input(Input(str(g.path), str(g.path))) for g in made]
+    with open_store(db_url) as db:
+        def arriving():
+            yield outcomes[0]
+            yield None  # the source pauses: a slow file is being parsed
+            assert db.scalar("SELECT count(*) FROM reports") == 1
+            yield outcomes[1]
+
+        summary = Summary()
+        write_outcomes(db, arriving(), summary)
+        assert summary.stored == 2 and db.scalar("SELECT count(*) FROM reports") == 2
+
+
+def test_a_stop_request_stores_what_was_parsed_and_counts_the_rest(db_url, report_writer):
+    for i in range(12):
+        report_writer.write(f"江苏省测试市第{i}区人民政府", 2021)
+    files, _, _ = collect([str(report_writer.folder)])
+    arrived = []
+    with open_store(db_url) as db:
+        summary = ingest(db, files, 2, on_outcome=arrived.append, should_stop=lambda: len(arrived) >= 3)
+        stored = db.scalar("SELECT count(*) FROM reports")
+    assert summary.interrupted
+    assert stored == summary.stored == len(arrived) >= 3
+    assert summary.stored + summary.skipped + len(summary.failed) + summary.left == summary.inputs == 12
+    assert summary.left == 12 - len(arrived)
+
+
+# ------------------------------------------------------------------ killed at random, resumed
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.add(int(entry))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+KILL_SEED = 20261202  # the kill moments are drawn from this seed: the same in every run
+KILLS = 3
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_killed_at_random_moments_nothing_is_lost_or_stored_twice(db_url, report_writer):
+    total = 240
+    for i in range(total):
+        report_writer.write(f"江苏省测试市第{i}区人民政府", 2021 + i % 3)
+    ogi = str(Path(sys.executable).with_name("ogi"))
+    command = [ogi, "ingest", str(report_writer.folder), "--db", db_url, "-j", "2"]
+    rng = random.Random(KILL_SEED)
+    orphans = []
+    for _ in range(KILLS):
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        moment = time.monotonic() + rng.uniform(1.0, 8.0)
+        workers: set[int] = set()
+        while time.monotonic() < moment and proc.poll() is None:
+            workers |= _children(proc.pid)
+            time.sleep(0.05)
+        proc.kill()
+        proc.wait(timeout=30)
+        settle = time.monotonic() + 10  # the kernel delivers the workers' death signal
+        while time.monotonic() < settle and any(_alive(w) for w in workers):
+            time.sleep(0.05)
+        orphans += [w for w in workers if _alive(w)]
+    assert orphans == []
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert rerun.returncode == 0, rerun.stderr
+    with open_store(db_url) as db:
+        assert db.scalar("SELECT count(*) FROM reports") == total
+        assert db.scalar("SELECT count(DISTINCT sha256) FROM reports") == total
+        assert db.scalar("SELECT count(*) FROM failures") == 0
+        assert db.execute("SELECT count(*) FROM (SELECT report_id FROM cells WHERE table_key = 'table3' "
+                          "GROUP BY report_id HAVING count(*) <> ?) partial", [T3_CELLS])[0][0] == 0
+        assert db.scalar("SELECT count(*) FROM reports WHERE NOT cross_checked") == 0
