@@ -199,3 +199,10 @@ def test_digits_of_a_formula_or_address_are_not_counts():
     report = parse((T2_HEAD + '规章 | =HYPERLINK("http://127.0.0.1/x","点此") | 0 | 0\n' + T3_HEAD).encode(),
                    name="t.txt")
     assert report.table2["regulations"] == {"issued": None, "repealed": 0, "in_force": 0}
+
+
+def test_cjk_radicals_a_pdf_font_maps_to_read_as_the_characters():
+    # Chromium's print to PDF writes 人民 as 人⺠ and 龙泉 as ⻰泉 in the text layer
+    report = parse("淮安市洪泽区⻰泉镇人⺠政府2024年政府信息公开工作年度报告\n一、总体情况\n本镇认真贯彻条例。\n".encode(),
+                   name="t.txt")
+    assert report.meta.agency == "淮安市洪泽区龙泉镇人民政府"

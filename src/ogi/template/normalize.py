@@ -19,7 +19,12 @@ from functools import lru_cache
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "「": '"', "」": '"', "‘": "'", "’": "'",
                          "〔": "[", "〕": "]", "【": "[", "】": "]", "－": "-", "−": "-",
-                         "—": "—", "―": "—", "━": "—", "﹣": "-", "．": ".", "。": "。"})
+                         "—": "—", "―": "—", "━": "—", "﹣": "-", "．": ".", "。": "。",
+                         # CJK radicals a PDF's fonts map some characters to (Chromium prints 人民
+                         # as 人⺠, 龙泉 as ⻰泉); NFKC leaves this block alone
+                         "⺠": "民", "⻰": "龙", "⻓": "长", "⻔": "门", "⻛": "风", "⻜": "飞", "⻢": "马",
+                         "⻋": "车", "⻅": "见", "⻉": "贝", "⻚": "页", "⻄": "西", "⻩": "黄", "⻬": "齐",
+                         "⻥": "鱼", "⻦": "鸟", "⻙": "韦", "⻆": "角", "⻨": "麦", "⻘": "青", "⻝": "食"})
 _SPACE_BETWEEN_NON_DIGITS = re.compile(r"(?<=[^\d\s])\s+(?=[^\d\s])")
 _ANY_SPACE = re.compile(r"\s+")
 # Everything that is not a CJK ideograph, a letter or a digit.
