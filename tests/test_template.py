@@ -59,3 +59,12 @@ def test_section_headings_and_their_variants():
     assert section_of("六、其它需要报告的情况") == "s6"
     assert section_of("三、本年度办理结果") is None
     assert section_of("(二)主动公开政府信息情况") is None  # a sub-heading, not section 二
+
+
+def test_the_committed_finding_codes_doc_is_the_generated_one():
+    from pathlib import Path
+
+    from ogi.template.rules import rules_markdown
+
+    doc = Path(__file__).resolve().parents[1] / "docs" / "finding-codes.md"
+    assert doc.read_text(encoding="utf-8") == rules_markdown()

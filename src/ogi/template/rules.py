@@ -110,3 +110,17 @@ BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
 
 def rule(code: str) -> Rule:
     return BY_CODE[code]
+
+
+def rules_markdown() -> str:
+    """Every finding code as a Markdown table (``docs/finding-codes.md`` is this text)."""
+    rows = ["# Finding codes", "",
+            "Generated from `ogi.template.rules` (`python -c \"from ogi.template.rules import rules_markdown; "
+            "print(rules_markdown(), end='')\" > docs/finding-codes.md`); a test keeps this page equal to it.",
+            "Codes are stable: consumers key on them. Each finding's own message is written by the stage that",
+            "raises it; the descriptions below say what the rule is.", "",
+            "| code | severity | 说明 | meaning | cells read |", "|---|---|---|---|---|"]
+    for rule in RULES:
+        cells = [rule.code, rule.severity.value, rule.zh, rule.en, rule.reads]
+        rows.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(rows) + "\n"
