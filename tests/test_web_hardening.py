@@ -95,10 +95,20 @@ def test_an_upload_with_a_401_digit_number_is_refused_with_the_cell_named(client
     import random
 
     tables = consistent_tables("2021", random.Random(5))
+    # past OGI_MAX_DIGITS the parser itself refuses the number, naming the limit
     tables["table3"]["new_received"]["natural_person"] = 10**400
     made = ReportWriter(tmp_path).write("江苏省泰州市海陵区民政局", 2023, tables=tables)
     response = client.post("/api/uploads", files=[("files", ("big.txt", made.path.read_bytes(), "text/plain"))])
     assert response.status_code == 200
+    result = response.json()["results"][0]
+    assert result["status"] == "failed"
+    assert result["reason"].startswith("无法读取 / unreadable: a number has 401 digits, more than 100")
+    assert result["reason"].endswith("(OGI_MAX_DIGITS)")
+    # within it, a value no count can be is refused with the cell named
+    tables["table3"]["new_received"]["natural_person"] = 10**20
+    (tmp_path / "b").mkdir()
+    made = ReportWriter(tmp_path / "b").write("江苏省泰州市海陵区民政局", 2023, tables=tables)
+    response = client.post("/api/uploads", files=[("files", ("big2.txt", made.path.read_bytes(), "text/plain"))])
     result = response.json()["results"][0]
     assert result["status"] == "refused"
     assert result["reason"].startswith("数值过大:表三 一、本年新收政府信息公开申请数量 · 自然人 的数值超过 1e+15")

@@ -188,9 +188,11 @@ def _stored(db: Database, shas: list[str]) -> set[str]:
 def ingest_ray(db: Database, inputs: list[Input], address: str | None = None, jobs: int | None = None,
                on_total: OnTotal | None = None, on_outcome: OnOutcome | None = None, summary: Summary | None = None,
                parts: Path | None = None, parse_file: Callable[[Input], Outcome] | None = None,
-               batch_files: int = BATCH_FILES, file_seconds: float = FILE_SECONDS) -> Summary:
+               batch_files: int = BATCH_FILES, file_seconds: float = FILE_SECONDS,
+               should_stop: Callable[[], bool] = lambda: False) -> Summary:
     """Parse and store the inputs not stored yet on Ray Data (the cluster at ``address``,
-    else Ray started on this machine with ``jobs`` workers), then the cross-report rules."""
+    else Ray started on this machine with ``jobs`` workers), then the cross-report rules.
+    ``should_stop`` (Ctrl-C, SIGTERM) ends the run after the part being loaded."""
     try:
         import ray
     except ImportError as exc:
@@ -213,8 +215,11 @@ def ingest_ray(db: Database, inputs: list[Input], address: str | None = None, jo
         for size in (batch_files, 1):  # a batch that keeps failing: its files again, one per task
             if not todo:
                 break
-            done = _run(db, todo, size, workers, folder, summary, on_outcome, parse_file, file_seconds)
+            done = _run(db, todo, size, workers, folder, summary, on_outcome, parse_file, file_seconds, should_stop)
             todo = [inp for inp in todo if inp.location not in done]
+            if should_stop():
+                summary.interrupted = True
+                return summary
         for inp in todo:
             _record_lost(db, inp, summary, on_outcome)
     except KeyboardInterrupt:
@@ -242,7 +247,8 @@ def _start_ray(address: str | None, jobs: int | None) -> None:
 
 
 def _run(db: Database, todo: list[Input], size: int, workers: int, folder: Path, summary: Summary,
-         on_outcome: OnOutcome | None, parse_file, file_seconds: float) -> set[str]:
+         on_outcome: OnOutcome | None, parse_file, file_seconds: float,
+         should_stop: Callable[[], bool] = lambda: False) -> set[str]:
     """One pass over ``todo`` in batches of ``size``; the locations whose outcome was stored."""
     import ray
 
@@ -257,6 +263,8 @@ def _run(db: Database, todo: list[Input], size: int, workers: int, folder: Path,
     for table in parsed.iter_batches(batch_size=None, batch_format="pyarrow"):
         if table.num_rows:
             done |= load_part(db, write_part(folder, table), summary, on_outcome)
+        if should_stop():
+            break
     return done
 
 
