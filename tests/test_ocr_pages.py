@@ -30,7 +30,7 @@ def _cells(doc) -> list[list[tuple]]:
 @pytest.mark.slow
 def test_pages_in_parallel_read_as_one_after_the_other(monkeypatch):
     pytest.importorskip("rapidocr", reason="OCR engine not installed (pip install rapidocr onnxruntime)")
-    monkeypatch.setattr("ogi.readers.pdf.OCR_SECONDS_PER_PAGE", 600.0)  # the same result, not the time, is tested
+    monkeypatch.setenv("OGI_MAX_OCR_SECONDS", "600")  # the same result, not the time, is tested
     data = build.scanned(build.ruled_report(), dpi=150)  # two pages
     monkeypatch.setenv(ocr.OCR_PROCESSES_ENV, "1")
     alone = read_pdf(data)

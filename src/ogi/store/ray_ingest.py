@@ -201,7 +201,9 @@ def ingest_ray(db: Database, inputs: list[Input], address: str | None = None, jo
     summary = summary or Summary()
     folder = Path(parts) if parts else parts_dir(db)
     load_parts(db, folder, summary, on_outcome)
-    todo = pending(db, inputs, summary)
+    summary.inputs += len(inputs)
+    todo, known = pending(db, inputs, summary)
+    write_outcomes(db, known, summary)  # unreadable files and earlier failures, as the local engine does
     if on_total:
         on_total(len(todo))
     if not todo:
