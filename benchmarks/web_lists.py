@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from web_overview import timed  # the same timing as the overview benchmark: first request, median of RUNS
+
 ROOT = Path(__file__).resolve().parents[1]
 OGI = [str(Path(sys.executable).with_name("ogi"))]
 RUNS = 5
@@ -42,17 +44,6 @@ def prepare(folder: Path, n: int) -> Path:
         subprocess.run(OGI + args, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
         print(f"$ ogi {' '.join(args[:2])} …: {time.perf_counter() - start:.1f} s", flush=True)
     return db
-
-
-def timed(client, url: str) -> tuple[float, float]:
-    """The first request, and the median of the next ones, in seconds."""
-    times = []
-    for _ in range(RUNS + 1):
-        start = time.perf_counter()
-        response = client.get(url)
-        times.append(time.perf_counter() - start)
-        response.raise_for_status()
-    return times[0], statistics.median(times[1:])
 
 
 def urls(client) -> list[str]:
