@@ -24,6 +24,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
 from .commands import COMMANDS
+from .errors import OgiError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -64,6 +65,14 @@ class LazyGroup(TyperGroup):
             if close and "Did you mean" not in exc.message:
                 exc.message = f"{exc.message.rstrip('.')}. Did you mean {', '.join(repr(c) for c in close)}?"
             raise
+
+    def invoke(self, ctx):
+        """Run the command; an :class:`OgiError` that escapes it (a missing extra, a bad
+        setting) ends it with its one-line message instead of a traceback."""
+        try:
+            return super().invoke(ctx)
+        except OgiError as exc:
+            raise fail(str(exc), 1) from None
 
     def format_help(self, ctx, formatter) -> None:
         self._listing = True
@@ -137,6 +146,23 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
     """ogi-reports command line."""
 
 
+def print_error(message: str) -> None:
+    """The one way a command prints an error: ``ogi: MESSAGE`` on standard error, one line
+    never wrapped nor read as markup, red in a terminal (plain when redirected, without
+    loading rich)."""
+    line = f"ogi: {message}"
+    if sys.stderr.isatty():
+        err.print(line, style="red", markup=False, highlight=False, soft_wrap=True)
+    else:
+        print(line, file=sys.stderr)
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print the error (:func:`print_error`) and return the ``typer.Exit`` to raise."""
+    print_error(message)
+    return typer.Exit(code)
+
+
 def read_reports(files: list[str]) -> tuple[list[Report], list[tuple[str, str]]]:
     """Parse every file; returns the reports and (file, reason) for those that failed.
     ``-`` reads standard input. A failure never stops the batch."""
@@ -162,7 +188,7 @@ def read_reports(files: list[str]) -> tuple[list[Report], list[tuple[str, str]]]
             failed.append((name, f"internal error ({type(exc).__name__}: {' '.join(str(exc).split())[:200]}); "
                                  "please report it with the file"))
     for name, reason in failed:
-        print(f"ogi: {printable(name, one_line=True)}: {reason}", file=sys.stderr)  # one plain line per file, never wrapped
+        print_error(f"{printable(name, one_line=True)}: {reason}")  # one line per file, never wrapped
     return reports, failed
 
 

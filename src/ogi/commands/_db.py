@@ -14,7 +14,8 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from ..cli import err, out
+from ..cli import fail as cli_fail
+from ..cli import out
 from ..store import DEFAULT_DB, Database, StoreError, open_store
 
 DB_HELP = f"Database: a DuckDB file (default {DEFAULT_DB}, or $OGI_DB) or a postgresql:// URL."
@@ -35,8 +36,8 @@ def format_option() -> typer.Option:
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"[red]ogi: {message}[/red]", soft_wrap=True)
-    return typer.Exit(code)
+    """:func:`ogi.cli.fail`, with the exit status 2 of a bad argument by default."""
+    return cli_fail(message, code)
 
 
 @contextmanager

@@ -43,9 +43,13 @@ def serve_cmd(
     files kept, so that `ogi serve samples/` shows the samples. Uploads and reviews need
     the token when the server listens beyond this machine (--token or $OGI_TOKEN; one is
     generated and printed if missing)."""
-    import uvicorn
+    from ..errors import needs_extra
+    from ..web import WEB_EN, WEB_ZH
 
-    from ..web import create_app
+    with needs_extra("web", WEB_ZH, WEB_EN):
+        import uvicorn
+
+        from ..web import create_app
     from ..web.security import is_loopback, new_token
     from ..web.uploads import keep_originals
 

@@ -19,14 +19,13 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ..document import Document
-from .errors import UnreadableFile
+from ..errors import MissingReader, UnreadableFile, needs_extra
 from .pdf_page import EDGE_MIN_LENGTH, Fragment, PageContent, edge
 
 IMAGE_DPI = 150  # resolution assumed for an image that does not say its own
 LINE_SHARE = 40  # a ruling line is at least 1/LINE_SHARE of the image's width (or height)
 SIDEWAYS = 1.5  # a text box this many times taller than wide stands upright
 MAX_PIXELS = 40_000_000  # larger images are refused (a page at 600 dpi is 35 million)
-_INSTALL = "pip install rapidocr onnxruntime"
 # the engine puts spaces where Chinese print has none ("1. 属于", "（五） 不予处理")
 _SPACE_BY_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 
@@ -54,12 +53,12 @@ def read_image(data: bytes) -> Document:
 
 
 def require_engine() -> None:
-    """Raise UnreadableFile when no OCR engine is installed."""
-    try:
+    """Raise :class:`~ogi.errors.MissingReader` (an UnreadableFile) naming the ``ocr``
+    extra when the OCR engine is not installed."""
+    with needs_extra("ocr", "读取扫描件和图片(OCR)", "reading scans and images (OCR)", MissingReader):
         import cv2  # noqa: F401
+        import onnxruntime  # noqa: F401
         import rapidocr  # noqa: F401
-    except ImportError as exc:
-        raise UnreadableFile(f"reading scanned pages needs an OCR engine, which is not installed ({_INSTALL})") from exc
 
 
 def ocr_page(image, number: int, points_per_pixel: float) -> PageContent:

@@ -40,7 +40,10 @@ def justified(text: str):
 
 
 def html_to_pdf(html: str) -> bytes:
-    from weasyprint import HTML
+    from ..errors import needs_extra
+
+    with needs_extra("pdf-render", "PDF 输出", "rendering PDF"):
+        from weasyprint import HTML
 
     return HTML(string=html).write_pdf()
 

@@ -82,7 +82,10 @@ def is_postgres_url(url: str | None) -> bool:
 def connect(url: str | None = None, read_only: bool = False) -> Database:
     """Open the database at ``url``: a PostgreSQL URL, or a DuckDB file (default ``ogi.duckdb``)."""
     if is_postgres_url(url):
-        from .postgres import PostgresDatabase
+        from ..errors import needs_extra
+
+        with needs_extra("postgres", "PostgreSQL 数据库", "a PostgreSQL database"):
+            from .postgres import PostgresDatabase
         return PostgresDatabase(url, read_only=read_only)
     from .duckdb import DuckDBDatabase
     return DuckDBDatabase(url or DEFAULT_DB, read_only=read_only)

@@ -34,8 +34,9 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from ..errors import needs_extra
 from .agencies import recheck
-from .backend import Database, StoreError
+from .backend import Database
 from .ingest import Input, OnOutcome, OnTotal, Outcome, Summary, parse_input, pending, write_outcomes
 
 BATCH_FILES = 20  # files per task: large enough to keep a worker busy, small enough to lose little on a retry
@@ -43,7 +44,6 @@ FILE_SECONDS = 600.0  # a file still parsing after this long is stopped (scans: 
 RETRIES = 3  # a batch whose worker died is retried this many times
 OBJECT_STORE_BYTES = 256 * 1024 * 1024  # Ray's shared memory on this machine (batches are small)
 PART_PREFIX = "part-"
-_INSTALL = "pip install 'ogi-reports[ray]'"
 _COLUMNS = ("location", "path", "page_published_date", "optional", "sha256", "stage", "reason", "report")
 
 
@@ -193,10 +193,8 @@ def ingest_ray(db: Database, inputs: list[Input], address: str | None = None, jo
     """Parse and store the inputs not stored yet on Ray Data (the cluster at ``address``,
     else Ray started on this machine with ``jobs`` workers), then the cross-report rules.
     ``should_stop`` (Ctrl-C, SIGTERM) ends the run after the part being loaded."""
-    try:
+    with needs_extra("ray", "--engine ray ", "--engine ray"):
         import ray
-    except ImportError as exc:
-        raise StoreError(f"--engine ray 需要 Ray / needs Ray: {_INSTALL}") from exc
 
     summary = summary or Summary()
     folder = Path(parts) if parts else parts_dir(db)

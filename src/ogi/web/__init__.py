@@ -20,14 +20,23 @@ only), ``builder`` (the report builder), ``sql`` (read-only SQL while the server
 ``static_files`` (compressed, cached static files). See ``docs/web.md``.
 """
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "WEB_ZH", "WEB_EN"]
+
+# what needs the ``web`` extra, as its missing-extra message names it
+WEB_ZH = "网页版(ogi serve)"
+WEB_EN = "the web app (ogi serve)"
 
 
 def __getattr__(name: str):
     """``create_app`` imported when first asked for: the upload workers import modules of
     this package (``ogi.web.workers``, ``ogi.web.intake``) without the web framework."""
     if name == "create_app":
-        from .app import create_app
+        from ..errors import needs_extra
+
+        with needs_extra("web", WEB_ZH, WEB_EN):
+            import jinja2  # noqa: F401 - Starlette's templates assert it rather than import it
+            import python_multipart  # noqa: F401 - FastAPI refuses form routes without it
+            from .app import create_app
 
         return create_app
     raise AttributeError(name)
