@@ -6,12 +6,18 @@ the extractor and the checks do with it. A path is read only if it is a regular 
 at most ``file_bytes`` of it (standard input likewise, see :func:`read_stream`); FIFOs,
 devices and sockets are refused before they are opened for reading, and a symlink loop or
 an I/O error is an :class:`UnreadableFile` like any other unreadable input.
+
+Files enter here. A form from ``ogi form`` (an xlsx) is read by :mod:`ogi.form` as the
+report it stands for, laid out as a document; every other file goes to the readers
+(:func:`read_document`). Canonical JSON (``ogi parse --format json``) enters through
+:func:`load`, which reads JSON or a form as the Report it is, unparsed.
 """
 
 from __future__ import annotations
 
 import errno
 import hashlib
+import json
 import os
 import re
 import stat
@@ -24,7 +30,8 @@ from .errors import LimitExceeded, NotAReport, OgiError, UnreadableFile
 from .extract import extract
 from .limits import Limits
 from .model import Finding, Report, Source
-from .readers import read, sniff
+from .document import Document
+from .readers import check_document, read, sniff
 
 READ_CHUNK = 1 << 20  # bytes read at a time from a file or a stream
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -50,12 +57,49 @@ def parse(source: str | Path | bytes, name: str | None = None, limits: Limits | 
             data = read_file(source, lim)
         path = printable(path) if path is not None else None
         try:
-            doc = read(data, printable(name) if name else path or "")
+            doc = read_document(data, printable(name) if name else path or "")
             report = extract(doc, Source(path=path, sha256=hashlib.sha256(data).hexdigest(), format=sniff(data, path or "")))
             report.findings += check_report(report)
         except RecursionError as exc:  # a last guard: every reader walks nesting without recursing
             raise UnreadableFile("the file nests too deep to be read (RecursionError)") from exc
         return report
+
+
+def read_document(data: bytes, name: str = "") -> Document:
+    """The Document of a file's bytes: a form laid out as its report, anything else read
+    by the reader of its kind (:data:`ogi.readers.READERS`), within the limits in force."""
+    if sniff(data, name) == "xlsx":
+        from .form import form_document
+
+        doc = form_document(data)
+        if doc is not None:
+            check_document(doc)
+            return doc
+    return read(data, name)
+
+
+def load(path: str | Path) -> Report:
+    """The Report a data file holds as it is, not parsed: canonical JSON (as ``ogi parse
+    --format json`` writes it) or a filled-in form from ``ogi form``; what ``ogi render``
+    and ``ogi author`` take. Raises :class:`ogi.render.InvalidReport` naming each bad
+    value."""
+    from .render.validate import InvalidReport, Problem, report_from_json
+
+    data = Path(path).read_bytes()
+    if data.startswith(b"PK\x03\x04"):
+        from .form import FormError, read_form
+
+        try:
+            return read_form(data)
+        except FormError as exc:
+            raise InvalidReport(exc.problems) from exc
+    try:
+        parsed = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InvalidReport([Problem("(file)", f"不是 JSON 或 xlsx 表单: {exc}", f"neither JSON nor an xlsx form: {exc}")])
+    if isinstance(parsed, list) and len(parsed) == 1:
+        parsed = parsed[0]
+    return report_from_json(parsed)
 
 
 def read_file(path: str | Path, lim: Limits | None = None) -> bytes:
@@ -125,5 +169,5 @@ def _os_error(exc: OSError) -> UnreadableFile:
     return UnreadableFile(f"cannot read the file: {reason[:1].lower() + reason[1:]}")
 
 
-__all__ = ["parse", "read_file", "read_stream", "printable", "Report", "Finding", "Limits", "OgiError",
+__all__ = ["parse", "load", "read_document", "read_file", "read_stream", "printable", "Report", "Finding", "Limits", "OgiError",
            "UnreadableFile", "LimitExceeded", "NotAReport"]

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Self
 from urllib.parse import unquote, urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
+from .errors import OgiError
 from . import __version__
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ _TYPE_SUFFIX = {"text/html": ".html", "application/xhtml+xml": ".html", "applica
 _UNSAFE = re.compile(r"[^\w.\-]+")
 
 
-class FetchError(Exception):
+class FetchError(OgiError):
     """A URL that could not be downloaded, and why."""
 
     def __init__(self, url: str, reason: str) -> None:
@@ -51,7 +52,7 @@ class FetchError(Exception):
         self.reason = reason
 
 
-class _Transient(Exception):
+class _Transient(OgiError):
     """A response worth trying again (429, 5xx)."""
 
 

@@ -30,8 +30,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from .document import Block, Cell, Document, Paragraph, Table
+from .errors import OgiError, UnreadableFile
 from .model import Report, SectionText, Source, empty_tables
-from .render.layout import header_text, unnumbered
+from .render.layout import header_text, page_of, unnumbered
 from .render.validate import Problem, problems
 from .template import FORMATS, SECTIONS, Kind
 from .template.formats import BALANCE, T4_GROUP_LABELS
@@ -54,7 +56,7 @@ THIN = Side(style="thin")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 
 
-class FormError(ValueError):
+class FormError(OgiError, ValueError):
     """A workbook that is not a readable form, or a form with bad values (``problems``)."""
 
     def __init__(self, problems_: list[Problem]):
@@ -354,3 +356,36 @@ def _cell_value(raw, where: str, bad: list[Problem], key: str = ""):
         bad.append(Problem(where, f"“{raw}”不是数字", f"{raw!r} is not a number ({key})"))
         return None
     return int(number) if number.is_integer() and "." not in text else number
+
+
+def form_document(data: bytes) -> Document | None:
+    """The report a form holds, laid out as paragraphs and tables (the rendered page's
+    blocks), as if it were a document read from a file; ``None`` when ``data`` is not a
+    form. Within the package limits of any xlsx (:func:`ogi.readers.zipped.check_package`);
+    bad values and a damaged workbook are an :class:`UnreadableFile`."""
+    from .readers.zipped import check_package
+
+    check_package(data, "XLSX")
+    try:
+        if not is_form(data):
+            return None
+        try:
+            report = read_form(data)
+        except FormError as exc:
+            raise UnreadableFile(f"the form has bad values: {'; '.join(str(exc).splitlines())}") from exc
+        return _report_document(report)
+    except OgiError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises whatever its parsers meet in a damaged part
+        raise UnreadableFile(f"the xlsx is damaged and cannot be read ({type(exc).__name__})") from exc
+
+
+def _report_document(report: Report) -> Document:
+    page = page_of(report)
+    blocks: list[Block] = [Paragraph(page.title)] + [Paragraph(f"{label}:{value}") for label, value in page.meta]
+    for part in page.parts:
+        blocks.append(Paragraph(part.heading))
+        blocks += [Paragraph(p) for p in part.paragraphs]
+        if part.table is not None:
+            blocks.append(Table([Cell(c.text, c.row, c.col, c.rowspan, c.colspan) for c in part.table.cells]))
+    return Document(blocks, "xlsx", {"title": page.title})

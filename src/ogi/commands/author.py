@@ -32,7 +32,7 @@ def save_cmd(
     from ..ledger import LedgerError, apply, read_ledger
     from ..ledger.workflow import STATE_LABELS, WorkflowError, save
     from ..render import InvalidReport
-    from ..render.checked import load
+    from ..api import load
 
     try:
         report = load(data)

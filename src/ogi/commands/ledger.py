@@ -151,7 +151,7 @@ def report_cmd(
     """The report of DATA with tables 三 and 四 computed from the ledger for its year."""
     from ..ledger import LedgerError, apply
     from ..render import InvalidReport
-    from ..render.checked import load
+    from ..api import load
 
     led = _load(ledger)
     try:

@@ -29,7 +29,8 @@ def render_cmd(
     rendering unless --force, which marks every page “草稿 · 未通过校验”. Exit status: 0
     rendered, 1 bad input or errors."""
     from ..render import InvalidReport, render
-    from ..render.checked import check, errors, load
+    from ..api import load
+    from ..render.checked import check, errors
 
     try:
         report = load(data)

@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..errors import OgiError
 from ..model import Report, empty_tables
 from ..template import FORMATS, T4_GROUPS, T4_RESULTS
 from .columns import BY_KEY, outcomes
@@ -42,7 +43,7 @@ def format_of(year: int) -> str:
     return next(f.name for f in FORMATS.values() if f.years[0] <= year <= f.years[1]) if year >= 2019 else "2019"
 
 
-class _Uncountable(Exception):
+class _Uncountable(OgiError):
     def __init__(self, problem: LedgerProblem):
         self.problem = problem
 

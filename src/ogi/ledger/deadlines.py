@@ -29,6 +29,7 @@ from functools import cache, lru_cache
 
 import chinese_calendar
 
+from ..errors import OgiError
 from ..model import Finding
 from .model import Application, Ledger
 
@@ -39,7 +40,7 @@ DUE_SOON_DAYS = 5  # working days left at which an open application is flagged
 MAX_SPAN_DAYS = 400  # calendar days a count of working days may run over before giving up
 
 
-class CalendarUnknown(ValueError):
+class CalendarUnknown(OgiError, ValueError):
     """A date outside the years the holiday calendar knows."""
 
 

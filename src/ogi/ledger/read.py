@@ -22,6 +22,7 @@ from datetime import date, datetime
 from functools import cache, lru_cache
 from pathlib import Path
 
+from ..errors import OgiError
 from ..template import label_key
 from .columns import BY_KEY, COLUMNS, NO, YES, applicant_types, outcome_keys, result_keys
 from .model import Application, Ledger
@@ -45,7 +46,7 @@ class LedgerProblem:
         return f"{where}:{self.message}" if where else self.message
 
 
-class LedgerError(ValueError):
+class LedgerError(OgiError, ValueError):
     """The ledger could not be read; ``problems`` lists every row and column at fault."""
 
     def __init__(self, problems: list[LedgerProblem]):

@@ -18,6 +18,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
+from ..errors import OgiError
 from ..model import Finding, Report, SECTION_KEYS
 from ..store import Database
 
@@ -25,7 +26,7 @@ DRAFT, CHECKED, PUBLISHED = "draft", "checked", "published"
 STATE_LABELS = {DRAFT: "草稿", CHECKED: "已校验", PUBLISHED: "已发布"}
 
 
-class WorkflowError(ValueError):
+class WorkflowError(OgiError, ValueError):
     """An action the workflow does not allow (with a Chinese message for the clerk)."""
 
 

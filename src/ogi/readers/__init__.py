@@ -1,5 +1,11 @@
 """Readers: bytes of a file → Document. One module per input kind; none of them knows
-anything of annual reports. :func:`read` picks the reader by content, not by name.
+anything of annual reports, nor of forms or JSON (those enter at :mod:`ogi.api`).
+
+:data:`READERS` is the one table of the kinds of file read: each kind with the suffixes it
+goes by and the function that reads it, imported only when a file of that kind is read.
+:func:`read` picks the reader by content (:func:`sniff`), not by name; the suffixes are
+for choosing files (a folder walk, an upload form), and :data:`SUFFIXES` is derived from
+the table.
 
 Every reader works within the limits in force (:mod:`ogi.limits`), enforced where it
 reads; :func:`read` adds the two that hold for any kind of file, on what the reader
@@ -7,6 +13,10 @@ returns: the characters of text (a plain-text file is measured before it is deco
 at most four bytes a character) and the grid of each table (rows × columns)."""
 
 from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from .. import limits
 from ..document import Document, Paragraph
@@ -17,10 +27,39 @@ from .text import parse_text
 BYTES_PER_CHAR = 4  # at most, in UTF-8 and GB18030
 
 
+@dataclass(frozen=True)
+class Reader:
+    """One kind of file: the suffixes files of it go by, and its reader as
+    ``"module:function"`` in this package (the function takes the bytes, and the file's
+    name too when ``takes_name``)."""
+
+    kind: str
+    suffixes: tuple[str, ...]
+    function: str
+    takes_name: bool = False
+
+    def load(self) -> Callable[..., Document]:
+        module, _, name = self.function.partition(":")
+        return getattr(importlib.import_module(f"{__name__}{module}" if module else __name__), name)
+
+
+# kind (as :func:`sniff` names it) → its reader; the order is that of :data:`SUFFIXES`
+READERS: dict[str, Reader] = {r.kind: r for r in (
+    Reader("txt", (".txt",), ":read_txt"),
+    Reader("html", (".htm", ".html", ".shtml", ".xhtml"), ".html:read_html"),
+    Reader("pdf", (".pdf",), ".pdf:read_pdf"),
+    Reader("doc", (".doc", ".wps"), ".office:read_office", takes_name=True),  # OLE: Word 97–2003, WPS
+    Reader("docx", (".docx",), ".docx:read_docx"),
+    Reader("rtf", (".rtf",), ".office:read_office", takes_name=True),
+    Reader("zip", (".odt",), ".office:read_office", takes_name=True),  # a zip that is not Word or Excel
+    Reader("xlsx", (".xlsx",), ".xlsx:read_xlsx"),
+    Reader("image", (".png", ".jpg", ".jpeg", ".tif", ".tiff"), ".ocr:read_image"),
+)}
+
 # the kinds of file the readers take, by suffix (a file is read by its content, whatever
 # its name; these are for choosing files: a folder walk, an upload form)
-SUFFIXES = (".txt", ".htm", ".html", ".shtml", ".xhtml", ".pdf", ".doc", ".docx", ".wps", ".rtf", ".odt", ".xlsx",
-            ".png", ".jpg", ".jpeg", ".tif", ".tiff")
+SUFFIXES = tuple(suffix for reader in READERS.values() for suffix in reader.suffixes)
+_IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")  # PNG, JPEG, TIFF (both byte orders)
 
 
 def sniff(data: bytes, name: str = "") -> str:
@@ -39,7 +78,7 @@ def sniff(data: bytes, name: str = "") -> str:
         return "doc"
     if data.startswith(b"{\\rtf"):
         return "rtf"
-    if data[:4] in (b"\x89PNG", ) or data[:3] == b"\xff\xd8\xff":
+    if data.startswith(_IMAGE_MAGIC):
         return "image"
     if lower.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in lower or b"<body" in lower \
             or b"<table" in data[:65536].lower() or b"<div" in lower or b"<p" in lower[:64]:
@@ -58,37 +97,26 @@ def read(data: bytes, name: str = "") -> Document:
 
 
 def _read(data: bytes, name: str, kind: str) -> Document:
+    reader = READERS.get(kind)
+    if reader is None:
+        raise UnreadableFile(f"cannot read {kind} files")
     try:
-        if kind == "txt":
-            lim = limits.active()
-            if len(data) > BYTES_PER_CHAR * lim.text_chars:
-                raise limits.exceeded("text_chars", f"the text file has {limits.size(len(data))}, more than "
-                                                    f"{lim.text_chars} characters can take")
-            text, _ = decode(data)
-            return parse_text(text)
-        if kind == "html":
-            from .html import read_html
-            return read_html(data)
-        if kind == "pdf":
-            from .pdf import read_pdf
-            return read_pdf(data)
-        if kind == "docx":
-            from .docx import read_docx
-            return read_docx(data)
-        if kind in ("doc", "rtf", "zip"):
-            from .office import read_office
-            return read_office(data, name)
-        if kind == "image":
-            from .ocr import read_image
-            return read_image(data)
-        if kind == "xlsx":
-            from .xlsx import read_xlsx
-            return read_xlsx(data)
+        function = reader.load()
+        return function(data, name) if reader.takes_name else function(data)
     except DecodeError as exc:
         raise UnreadableFile(str(exc)) from exc
     except ImportError as exc:
         raise UnreadableFile(f"cannot read {kind} files: {exc}") from exc
-    raise UnreadableFile(f"cannot read {kind} files")
+
+
+def read_txt(data: bytes) -> Document:
+    """A plain-text file, measured against the text limit before it is decoded."""
+    lim = limits.active()
+    if len(data) > BYTES_PER_CHAR * lim.text_chars:
+        raise limits.exceeded("text_chars", f"the text file has {limits.size(len(data))}, more than "
+                                            f"{lim.text_chars} characters can take")
+    text, _ = decode(data)
+    return parse_text(text)
 
 
 def check_document(doc: Document) -> None:
@@ -111,4 +139,5 @@ def check_document(doc: Document) -> None:
         raise limits.exceeded("text_chars", f"the file holds more than {lim.text_chars} characters of text")
 
 
-__all__ = ["SUFFIXES", "UnreadableFile", "LimitExceeded", "check_document", "read", "sniff", "DecodeError", "declared_charset", "decode"]
+__all__ = ["READERS", "Reader", "SUFFIXES", "UnreadableFile", "LimitExceeded", "check_document", "read", "read_txt",
+           "sniff", "DecodeError", "declared_charset", "decode"]

@@ -6,6 +6,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from ..errors import OgiError
+
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _ALIASES = {"gbk": "gb18030", "gb2312": "gb18030", "gb_2312-80": "gb18030", "x-gbk": "gb18030",
             "cp936": "gb18030", "utf8": "utf-8", "big5": "big5hkscs"}
@@ -15,7 +17,7 @@ _SINGLE_BYTE = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "windows-1
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 
 
-class DecodeError(ValueError):
+class DecodeError(OgiError, ValueError):
     """The bytes are not text in any encoding a report uses."""
 
 

@@ -1,9 +1,9 @@
-"""Read an xlsx workbook into a Document: every sheet a table (merged cells as spans).
+"""Read an xlsx workbook into a Document: every sheet a table (merged cells as spans),
+read cell by cell, with the values Excel cached for its formulas.
 
-A form written by ``ogi form`` is read through :func:`ogi.form.read_form`, which
-recomputes its formula totals (a workbook not saved by Excel caches no formula values),
-and laid out as the report it stands for; any other workbook is read cell by cell, with
-the values Excel cached for its formulas."""
+A form written by ``ogi form`` does not come here: it enters at :mod:`ogi.api`, which
+reads it with :func:`ogi.form.form_document` (its formula totals recomputed, laid out as
+the report it stands for); this reader knows nothing of forms."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import io
 import zipfile
 
 from .. import limits
-from ..document import Cell, Document, Paragraph, Position, Table
+from ..document import Cell, Document, Position, Table
 from ..errors import OgiError, UnreadableFile
 from .zipped import check_package
 
@@ -21,37 +21,11 @@ def read_xlsx(data: bytes) -> Document:
     and its cells and merged ranges counted before openpyxl allocates any)."""
     check_package(data, "XLSX")
     try:
-        return _read_checked(data)
+        return _workbook_document(data)
     except OgiError:
         raise
     except Exception as exc:  # noqa: BLE001 - openpyxl raises whatever its parsers meet in a damaged part
         raise UnreadableFile(f"the xlsx is damaged and cannot be read ({type(exc).__name__})") from exc
-
-
-def _read_checked(data: bytes) -> Document:
-    from ..form import FormError, is_form, read_form
-
-    if is_form(data):
-        try:
-            report = read_form(data)
-        except FormError as exc:
-            raise UnreadableFile(f"the form has bad values: {'; '.join(str(exc).splitlines())}") from exc
-        return _report_document(report)
-    return _workbook_document(data)
-
-
-def _report_document(report) -> Document:
-    """The report a form holds, as paragraphs and tables (the rendered page's blocks)."""
-    from ..render.layout import page_of
-
-    page = page_of(report)
-    blocks: list = [Paragraph(page.title)] + [Paragraph(f"{label}:{value}") for label, value in page.meta]
-    for part in page.parts:
-        blocks.append(Paragraph(part.heading))
-        blocks += [Paragraph(p) for p in part.paragraphs]
-        if part.table is not None:
-            blocks.append(Table([Cell(c.text, c.row, c.col, c.rowspan, c.colspan) for c in part.table.cells]))
-    return Document(blocks, "xlsx", {"title": page.title})
 
 
 def _workbook_document(data: bytes) -> Document:
@@ -80,3 +54,6 @@ def _workbook_document(data: bytes) -> Document:
         if cells:
             blocks.append(Table(cells, Position(page=page)))
     return Document(blocks, "xlsx")
+
+
+__all__ = ["read_xlsx"]

@@ -1,32 +1,18 @@
-"""Load the data to render (canonical JSON or a filled-in form) and check it first."""
+"""Check the data to render first (loaded by :func:`ogi.api.load`: canonical JSON or a filled-in form)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from ..model import Finding, Report
 from ..template.rules import Severity
-from .validate import InvalidReport, Problem, report_from_json
 
 
 def load(path: Path) -> Report:
-    """The Report in ``path``: JSON as ``ogi parse --format json`` writes it, or an xlsx
-    form from ``ogi form``. Raises :class:`InvalidReport` naming each bad cell."""
-    data = path.read_bytes()
-    if data.startswith(b"PK\x03\x04"):
-        from ..form import FormError, read_form
-        try:
-            return read_form(data)
-        except FormError as exc:
-            raise InvalidReport(exc.problems) from exc
-    try:
-        parsed = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InvalidReport([Problem("(file)", f"不是 JSON 或 xlsx 表单: {exc}", f"neither JSON nor an xlsx form: {exc}")])
-    if isinstance(parsed, list) and len(parsed) == 1:
-        parsed = parsed[0]
-    return report_from_json(parsed)
+    """:func:`ogi.api.load`, where data files enter (kept here under its old name)."""
+    from ..api import load as load_data
+
+    return load_data(path)
 
 
 def check(report: Report) -> list[Finding]:

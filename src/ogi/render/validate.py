@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from ..errors import OgiError
 from ..model import SCHEMA_VERSION, SECTION_KEYS, Report
 from ..template import FORMATS, Kind
 
@@ -22,7 +23,7 @@ class Problem:
         return f"{self.where}: {self.message} ({self.message_en})"
 
 
-class InvalidReport(ValueError):
+class InvalidReport(OgiError, ValueError):
     """The data cannot be rendered; ``problems`` says where and why."""
 
     def __init__(self, problems: list[Problem]):

@@ -13,10 +13,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Self
 
+from ..errors import OgiError
+
 DEFAULT_DB = "ogi.duckdb"
 
 
-class StoreError(RuntimeError):
+class StoreError(OgiError, RuntimeError):
     """The database cannot be opened or used (in use by another process, wrong URL, …)."""
 
 

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..errors import OgiError
 from .. import __version__
 from ..api import NotAReport, UnreadableFile, parse
 from ..fetch import SIDECAR_SUFFIX
@@ -204,7 +205,7 @@ def collect(args: Iterable[str]) -> tuple[list[Input], list[str], list[tuple[str
 
 # ------------------------------------------------------------------ reading
 
-class NotARegularFile(OSError):
+class NotARegularFile(OgiError, OSError):
     """A FIFO, a device, a socket: reading it could block forever or never end."""
 
 

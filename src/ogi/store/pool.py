@@ -37,6 +37,8 @@ from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
+from ..errors import OgiError
+
 FILE_SECONDS_ENV = "OGI_FILE_SECONDS"
 DEFAULT_FILE_SECONDS = 120.0  # seconds one file may take to be read and parsed
 KILL_GRACE_SECONDS = 5.0  # past the deadline, how long the worker's own timer gets before the parent kills it
@@ -49,7 +51,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-class WorkerStartError(RuntimeError):
+class WorkerStartError(OgiError, RuntimeError):
     """A worker died before taking its first task: not the file's fault, so no file is
     blamed and the run stops with the reason."""
 

@@ -34,7 +34,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import needs_extra
+from ..errors import OgiError, needs_extra
 from .agencies import recheck
 from .backend import Database
 from .ingest import Input, OnOutcome, OnTotal, Outcome, Summary, parse_input, pending, write_outcomes
@@ -79,7 +79,7 @@ class ParseBatch:
         return pa.table(out, schema=_schema())
 
 
-class _TimeLimit(Exception):
+class _TimeLimit(OgiError):
     pass
 
 

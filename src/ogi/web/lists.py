@@ -24,6 +24,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import OgiError
 from ..store import Database
 from . import labels
 from .params import MAX_ID, MAX_TEXT, MAX_YEAR, MIN_YEAR, page_window
@@ -33,7 +34,7 @@ MAX_WORDS = 8  # words of a search
 FACET_VALUES = 15  # values shown per facet
 
 
-class BadQuery(ValueError):
+class BadQuery(OgiError, ValueError):
     """A filter, sort or search a list cannot take; the message is for the reader."""
 
 

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..api import read_document
 from ..document import Paragraph
-from ..readers import UnreadableFile, read
+from ..readers import UnreadableFile
 
 PAGE_SCALE = 2.0  # PDF points → pixels of the page images (144 dpi)
 PAGED = ("pdf", "image")
@@ -62,7 +63,7 @@ def _lines_of(cells_or_para) -> list[int]:
 @lru_cache(maxsize=32)
 def text_blocks(sha256: str, path: str) -> tuple[SourceBlock, ...]:
     """The document's paragraphs and table rows in reading order (cached by content)."""
-    doc = read(Path(path).read_bytes(), path)
+    doc = read_document(Path(path).read_bytes(), path)
     out = []
     for block in doc.blocks:
         if isinstance(block, Paragraph):

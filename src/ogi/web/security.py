@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from fastapi import Request
 
+from ..errors import OgiError
 from .accounts import TOKEN_USER, User, session_user
 from .reviews import ANONYMOUS
 
@@ -34,7 +35,7 @@ SESSION_COOKIE = "ogi_session"
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
-class NeedToken(Exception):
+class NeedToken(OgiError):
     """A write by nobody signed in (401: the sign-in page, or a JSON message)."""
 
     def __init__(self, message: str = "此操作需要登录 / sign in first") -> None:
@@ -42,7 +43,7 @@ class NeedToken(Exception):
         self.message = message
 
 
-class Forbidden(Exception):
+class Forbidden(OgiError):
     """Signed in, but without the role the action needs (403)."""
 
     def __init__(self, message: str) -> None:

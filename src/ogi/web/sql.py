@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 import duckdb
 
+from ..errors import OgiError
 from ..store import StoreError, open_store
 
 TABLES = ("reports", "cells", "findings", "reviews", "review_history", "failures", "agencies", "agency_aliases",
@@ -45,11 +46,11 @@ AT_ONCE = 2  # queries running at the same time
 MAX_SQL = 20_000  # characters of a query
 
 
-class SqlRefused(ValueError):
+class SqlRefused(OgiError, ValueError):
     """A query the page does not run, and why (Chinese)."""
 
 
-class SqlBusy(RuntimeError):
+class SqlBusy(OgiError, RuntimeError):
     """Too many queries running (503)."""
 
 

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from ..errors import OgiError
 from ..fetch import fetch
 from ..readers import SUFFIXES, sniff
 from ..store import StoreError
@@ -49,7 +50,7 @@ class FileResult:
     reason: str | None = None
 
 
-class UploadRefused(ValueError):
+class UploadRefused(OgiError, ValueError):
     """A file that is not taken at all (wrong type, too large, empty)."""
 
 

@@ -26,6 +26,7 @@ from collections.abc import Callable
 
 import httpx
 
+from ..errors import OgiError
 from .. import __version__
 
 Resolver = Callable[[str, int], list[str]]
@@ -33,7 +34,7 @@ Policy = Callable[[ipaddress.IPv4Address | ipaddress.IPv6Address], bool]
 _SHARED = ipaddress.ip_network("100.64.0.0/10")  # carrier-grade NAT: not the internet either
 
 
-class RefusedAddress(httpx.TransportError):
+class RefusedAddress(OgiError, httpx.TransportError):
     """A request to an address the import may not reach."""
 
 

@@ -23,6 +23,7 @@ import json
 from lxml import html as lxml_html
 from lxml.html import builder as E
 
+from ...errors import OgiError
 from .sources import Source, page_tree
 
 # portals that host other organs' reports: the organ named in the chrome is never the report's
@@ -41,7 +42,7 @@ TABLE4_SHRUNK_HEADER = "行政复议"  # spans 5 data columns; drawn over 4
 TABLE3_WIDENED_HEADER = "法人或其他组织"  # spans 5 data columns; drawn over 6
 
 
-class NotApplicable(ValueError):
+class NotApplicable(OgiError, ValueError):
     """The page lacks what the shape changes (e.g. no table 四 header to misalign)."""
 
 

@@ -33,6 +33,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...errors import OgiError
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
@@ -65,7 +67,7 @@ DEBIAN = {"chromium": "chromium", "soffice": "libreoffice-writer-nogui", "pdftot
           "pdftoppm": "poppler-utils"}
 
 
-class ToolMissing(RuntimeError):
+class ToolMissing(OgiError, RuntimeError):
     """A program a shape needs is not installed; the message names the Debian package."""
 
 
