@@ -46,3 +46,28 @@ def test_errors_keep_the_builtin_bases_callers_catch():
     assert issubclass(StoreError, RuntimeError) and issubclass(StoreError, OgiError)
     for cls in (FormError, DecodeError, InvalidReport):
         assert issubclass(cls, ValueError) and issubclass(cls, OgiError)
+
+
+def _public_modules() -> list[str]:
+    """Every package ``__init__`` and every module at the package's top level (the API)."""
+    names = ["ogi"]
+    for info in pkgutil.walk_packages(ogi.__path__, "ogi."):
+        top_level = info.name.count(".") == 1
+        if (info.ispkg or top_level) and not info.name.rsplit(".", 1)[-1].startswith("_"):
+            names.append(info.name)
+    return sorted(set(names) - {"ogi.cli"})  # the command line is a program, not an API
+
+
+def test_public_modules_say_what_they_export():
+    for name in _public_modules():
+        module = importlib.import_module(name)
+        assert isinstance(getattr(module, "__all__", None), list), name
+        missing = [n for n in module.__all__ if not hasattr(module, n)]
+        assert missing == [], name
+        assert len(module.__all__) == len(set(module.__all__)), name
+
+
+def test_the_package_is_typed():
+    from importlib.resources import files
+
+    assert files("ogi").joinpath("py.typed").is_file()

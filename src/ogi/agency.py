@@ -168,3 +168,9 @@ def fields_of(name: str | None) -> set[str]:
         return set()
     organ = parse_name(name).organ
     return {f.key for f in FIELDS if any(w in organ for w in f.in_name)}
+
+
+__all__ = [
+    "GOVERNMENT_ORGANS", "OFFICE_ORGANS", "AgencyKind", "AgencyName", "parse_name", "organisation_code",
+    "same_agency", "names_self", "kind", "Field", "FIELDS", "fields_of"
+]

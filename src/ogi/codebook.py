@@ -296,3 +296,10 @@ def to_markdown() -> str:
 def render(fmt: str) -> str:
     """The codebook as ``csv``, ``json`` or ``md``."""
     return {"csv": to_csv, "json": to_json, "md": to_markdown}[fmt]()
+
+
+__all__ = [
+    "PATH_SEPARATOR", "FIELDS", "UNITS", "TABLE_EN", "ROW_EN", "COLUMN_EN", "COLUMN_EN_T4", "RELATIONS",
+    "ROW_SUM_CODE", "DERIVED", "HARD_IDENTITIES", "CODE_ORDER", "Entry", "entries", "labels_zh", "CODEBOOK_FORMATS",
+    "to_csv", "to_json", "MD_INTRO", "to_markdown", "render"
+]

@@ -98,3 +98,6 @@ class Document:
             else:
                 lines += [" | ".join(c.text for c in row) for row in b.rows()]
         return "\n".join(lines)
+
+
+__all__ = ["Position", "Paragraph", "Cell", "Table", "Block", "Document"]

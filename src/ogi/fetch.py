@@ -327,3 +327,9 @@ def fetch(urls: Iterable[str], out: Path, **options) -> FetchResult:
     """Download each URL and its attachments into ``out`` (see :class:`Fetcher` for options)."""
     with Fetcher(out, **options) as fetcher:
         return fetcher.fetch_all(urls)
+
+
+__all__ = [
+    "USER_AGENT", "SIDECAR_SUFFIX", "ATTACHMENT_SUFFIXES", "FetchError", "Fetched", "FetchResult",
+    "attachment_links", "page_date", "MAX_BYTES", "Fetcher", "fetch"
+]

@@ -389,3 +389,10 @@ def _report_document(report: Report) -> Document:
         if part.table is not None:
             blocks.append(Table([Cell(c.text, c.row, c.col, c.rowspan, c.colspan) for c in part.table.cells]))
     return Document(blocks, "xlsx", {"title": page.title})
+
+
+__all__ = [
+    "META_SHEET", "TABLE_SHEETS", "SHEET_NAMES", "TEXT_SHEET", "TEXT_COLUMNS", "BALANCE_LABEL", "META_FIELDS",
+    "FormError", "formulas", "write_form", "fill_form", "read_sections", "cell_names", "balance_row", "is_form",
+    "read_form", "form_document",
+]

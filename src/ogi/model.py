@@ -156,3 +156,8 @@ def empty_tables(template: str) -> dict[str, dict[str, dict[str, Value]]]:
     """Every row and column key of a format, all null: what a report of it holds at least."""
     fmt = FORMATS[template]
     return {t.key: {row: dict.fromkeys(cols) for row, cols in t.output_rows().items()} for t in fmt.tables}
+
+
+__all__ = [
+    "SCHEMA_VERSION", "SECTION_KEYS", "Value", "Finding", "Source", "Meta", "SectionText", "Report", "empty_tables"
+]

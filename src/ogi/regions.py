@@ -132,3 +132,8 @@ def county_in_text(text: str) -> Region | None:
     if ranked[0][1] < MIN_TEXT_MENTIONS or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return None
     return region(ranked[0][0])
+
+
+__all__ = [
+    "DATA_PACKAGE", "DATA_FILE", "MIN_TEXT_MENTIONS", "Region", "region", "resolve", "resolve_at", "county_in_text"
+]

@@ -167,3 +167,5 @@ def _table4(report: Report) -> Table:
         t.add_row(T4_GROUP_LABELS[g], *[_cell(report.table4.get(g, {}).get(m.key)) for m in T4_RESULTS])
     return t
 
+
+__all__ = ["print_report", "print_findings", "summary_line", "print_check", "print_summary"]

@@ -49,3 +49,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "ledger": ("ledger", "依申请公开台账: tables 三/四 from the ledger, the rows behind a cell, deadlines."),
     "users": ("users", "Web accounts: reviewers and administrators."),
 }
+
+
+__all__ = ["COMMANDS"]

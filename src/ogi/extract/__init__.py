@@ -228,3 +228,6 @@ def _format_findings(report: Report) -> None:
         report.add(Finding.of(
             "TEMPLATE_YEAR_MISMATCH", f"{meta.year}年度报告使用了{meta.template}格式",
             f"a {meta.year} report in the {meta.template} format", "meta.template"))
+
+
+__all__ = ["TABLE_ORDER", "SECTION_TABLE", "extract", "detect_format"]
