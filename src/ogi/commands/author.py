@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from ..cli import app, err, out
+from ..cli import app, err, out, print_error
 from ._db import db_option, fail, opened
 
 author_app = typer.Typer(help="Write a report in ogi: draft → checked → published, every version kept.",
@@ -41,7 +41,7 @@ def save_cmd(
     except FileNotFoundError as exc:
         raise fail(f"{exc.filename}: no such file", 1)
     except (InvalidReport, LedgerError) as exc:
-        err.print("[red]ogi: 数据有误 / bad data:[/red]")
+        print_error("数据有误 / bad data:")
         for p in exc.problems:
             err.print(f"  {p}", markup=False, soft_wrap=True)
         raise typer.Exit(1)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ..cli import app, err, out
+from ..cli import app, err, out, print_error
 from ..fetch import fetch
 from ..store.ingest import collect
 
@@ -32,5 +32,5 @@ def fetch_cmd(
     for f in result.files:
         out.print(f"{f.path}  ← {f.url}" + (f"  ({f.published_date})" if f.published_date else ""))
     for url, reason in missing + result.failures:
-        err.print(f"[red]ogi: {url}: {reason}[/red]", soft_wrap=True)
+        print_error(f"{url}: {reason}")
     raise typer.Exit(1 if missing or result.failures else 0)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from ..cli import app, err, out
+from ..cli import app, fail, out
 
 
 class FormKind(str, Enum):
@@ -31,8 +31,7 @@ def form_cmd(
     with 'ogi render FILE' or 'ogi parse FILE'. With --ledger: the ledger template, one
     row per application, read by 'ogi ledger …'."""
     if output.is_dir():
-        err.print(f"[red]ogi: {output} is a folder; give a file name[/red]")
-        raise typer.Exit(2)
+        raise fail(f"{output} is a folder; give a file name", 2)
     if ledger:
         from ..ledger.template import write_ledger_template
         output.write_bytes(write_ledger_template())

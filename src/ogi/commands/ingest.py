@@ -21,7 +21,7 @@ from rich.progress import (
 from rich.markup import escape
 from rich.text import Text
 
-from ..cli import app, err, out
+from ..cli import app, err, out, print_error
 from ..store.ingest import Input, Outcome, Summary, collect, ingest
 from ..store.pool import WorkerStartError, file_seconds
 from ..store.reports import record_failure
@@ -97,8 +97,7 @@ def report_summary(summary: Summary, verb: str = "导入") -> None:
               f"/ stored {summary.stored}, skipped {summary.skipped}, failed {len(summary.failed)}{left_en}",
               markup=False)
     for location, reason in summary.failed:
-        err.print(f"[red]ogi: {escape(location)}: {escape(reason)}[/red]", soft_wrap=True, markup=True,
-                  highlight=False)
+        print_error(f"{location}: {reason}")
     if summary.cross_error:
         err.print("[yellow]ogi: 跨报告规则出错,稍后重新运行时补做 / the cross-report rules failed "
                   f"({escape(summary.cross_error)}); a later run applies them[/yellow]", soft_wrap=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from ..cli import app, err, out
+from ..cli import app, err, fail, out, print_error
 
 ledger_app = typer.Typer(help="依申请公开台账: tables 三/四 from the ledger, the rows behind a cell, deadlines.",
                          no_args_is_help=True)
@@ -28,16 +28,16 @@ def _load(path: Path):
     try:
         return read_ledger(path)
     except FileNotFoundError:
-        err.print(f"[red]ogi: {path}: no such file[/red]")
+        print_error(f"{path}: no such file")
     except (IsADirectoryError, PermissionError) as exc:
-        err.print(f"[red]ogi: {path}: {exc.strerror}[/red]")
+        print_error(f"{path}: {exc.strerror}")
     except LedgerError as exc:
         _problems(path, exc)
     raise typer.Exit(1)
 
 
 def _problems(path, exc) -> None:
-    err.print(f"[red]ogi: {path}: 台账有 {len(exc.problems)} 处问题 / the ledger has {len(exc.problems)} problems:[/red]")
+    print_error(f"{path}: 台账有 {len(exc.problems)} 处问题 / the ledger has {len(exc.problems)} problems:")
     for p in exc.problems:
         err.print(f"  {p}", markup=False, soft_wrap=True)
 
@@ -91,9 +91,8 @@ def explain_cmd(
     try:
         rows = cells.explain(cell)
     except (KeyError, ValueError):
-        err.print(f"[red]ogi: {cell}: 表三、表四中没有这个单元格 / no such cell of table3 or table4 "
-                  f"(e.g. table3.granted.natural_person)[/red]")
-        raise typer.Exit(1)
+        raise fail(f"{cell}: 表三、表四中没有这个单元格 / no such cell of table3 or table4 "
+                   f"(e.g. table3.granted.natural_person)", 1)
     types = {v: k for k, v in applicant_types().items()}
     kinds = {v: k for k, v in outcomes().items()}
     result = {v: k for k, v in results().items()}
@@ -129,8 +128,7 @@ def check_cmd(
     try:
         day = date.fromisoformat(as_of) if as_of else None
     except ValueError:
-        err.print(f"[red]ogi: --as-of {as_of}: 不是日期 / not a date (YYYY-MM-DD)[/red]")
-        raise typer.Exit(2)
+        raise fail(f"--as-of {as_of}: 不是日期 / not a date (YYYY-MM-DD)", 2)
     found = findings(led, day)
     if format == Format.json:
         print(json.dumps([f.as_json() for f in found], ensure_ascii=False, indent=1))
@@ -157,10 +155,9 @@ def report_cmd(
     try:
         report = load(data)
     except FileNotFoundError:
-        err.print(f"[red]ogi: {data}: no such file[/red]")
-        raise typer.Exit(1)
+        raise fail(f"{data}: no such file", 1)
     except InvalidReport as exc:
-        err.print(f"[red]ogi: {data}: 数据有误 / bad data:[/red]")
+        print_error(f"{data}: 数据有误 / bad data:")
         for p in exc.problems:
             err.print(f"  {p}", markup=False, soft_wrap=True)
         raise typer.Exit(1)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from ..cli import app, err, out
+from ..cli import app, err, fail, out, print_error
 
 
 class RenderFormat(str, Enum):
@@ -35,13 +35,11 @@ def render_cmd(
     try:
         report = load(data)
     except FileNotFoundError:
-        err.print(f"[red]ogi: {data}: no such file[/red]")
-        raise typer.Exit(1)
+        raise fail(f"{data}: no such file", 1)
     except (IsADirectoryError, PermissionError) as exc:
-        err.print(f"[red]ogi: {data}: {exc.strerror}[/red]")
-        raise typer.Exit(1)
+        raise fail(f"{data}: {exc.strerror}", 1)
     except InvalidReport as exc:
-        err.print(f"[red]ogi: {data}: 数据有误,无法绘制 / the data cannot be rendered:[/red]")
+        print_error(f"{data}: 数据有误,无法绘制 / the data cannot be rendered:")
         for p in exc.problems:
             err.print(f"  {p.where}: {p.message} ({p.message_en})", markup=False, soft_wrap=True)
         raise typer.Exit(1)
@@ -49,13 +47,11 @@ def render_cmd(
     for f in bad:
         err.print(f"[red]error[/red] {f.code} {f.where or ''}: {f.message}", highlight=False)
     if bad and not force:
-        err.print(f"[red]ogi: {len(bad)} 个错误,未绘制(--force 仍然绘制) / {len(bad)} errors; not rendered "
-                  "(use --force to render anyway)[/red]")
-        raise typer.Exit(1)
+        raise fail(f"{len(bad)} 个错误,未绘制(--force 仍然绘制) / {len(bad)} errors; not rendered "
+                   "(use --force to render anyway)", 1)
     target = output or data.with_suffix(f".{to.value}")
     if target.resolve() == data.resolve():
-        err.print(f"[red]ogi: the output {target} would overwrite the input; give -o[/red]")
-        raise typer.Exit(1)
+        raise fail(f"the output {target} would overwrite the input; give -o", 1)
     target.write_bytes(render(report, to.value, draft=bool(bad)))
     if bad:
         err.print(f"[yellow]ogi: {target} 标注为“草稿 · 未通过校验” / marked as a draft that failed the checks[/yellow]")

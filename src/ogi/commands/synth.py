@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from ..cli import app, err, out
+from ..cli import app, err, fail, out
 
 
 @app.command("synth")
@@ -33,19 +33,16 @@ def synth_cmd(
         _shapes(n, shapes, from_dir, out_dir)
         return
     if n is None:
-        err.print("[red]ogi: give N (how many reports), or --shapes with --from[/red]")
-        raise typer.Exit(2)
+        raise fail("give N (how many reports), or --shapes with --from", 2)
     from ..synth import MANGLINGS, generate
 
     kinds = tuple(f.strip() for f in formats.split(",") if f.strip())
     unknown = [f for f in kinds if f not in MANGLINGS]
     if unknown or not kinds:
-        err.print(f"[red]ogi: unknown format(s) {', '.join(unknown) or '(none)'}; choose from "
-                  f"{', '.join(MANGLINGS)}[/red]")
-        raise typer.Exit(2)
+        raise fail(f"unknown format(s) {', '.join(unknown) or '(none)'}; choose from "
+                   f"{', '.join(MANGLINGS)}", 2)
     if out_dir.exists() and not out_dir.is_dir():
-        err.print(f"[red]ogi: {out_dir} is not a folder[/red]")
-        raise typer.Exit(2)
+        raise fail(f"{out_dir} is not a folder", 2)
     written = generate(n, out_dir, seed=seed, formats=kinds, panel=panel)
     errors = sum(1 for w in written if w.error)
     out.print(f"{len(written)} reports ({errors} with a deliberate error) → {out_dir}")
@@ -55,20 +52,16 @@ def _shapes(n: int | None, shapes: str | None, from_dir: Path | None, out_dir: P
     from ..synth.shapes import make_shapes, parse_shapes
 
     if n is not None or shapes is None or from_dir is None:
-        err.print("[red]ogi: --shapes and --from go together, without N "
-                  "(ogi synth --shapes all --from DIR --out OUT)[/red]")
-        raise typer.Exit(2)
+        raise fail("--shapes and --from go together, without N "
+                   "(ogi synth --shapes all --from DIR --out OUT)", 2)
     try:
         names = parse_shapes(shapes)
     except ValueError as exc:
-        err.print(f"[red]ogi: {exc}[/red]")
-        raise typer.Exit(2) from exc
+        raise fail(f"{exc}", 2) from exc
     if not (from_dir / "expected").is_dir():
-        err.print(f"[red]ogi: {from_dir} has no expected/ folder (reports beside expected/<stem>.json)[/red]")
-        raise typer.Exit(2)
+        raise fail(f"{from_dir} has no expected/ folder (reports beside expected/<stem>.json)", 2)
     if out_dir.exists() and not out_dir.is_dir():
-        err.print(f"[red]ogi: {out_dir} is not a folder[/red]")
-        raise typer.Exit(2)
+        raise fail(f"{out_dir} is not a folder", 2)
     outcome = make_shapes(from_dir, out_dir, names, log=lambda line: err.print(line, highlight=False))
     total = sum(len(v) for v in outcome.written.values())
     out.print(f"{len(outcome.written)} shapes, {total} files → {out_dir}")
