@@ -13,7 +13,14 @@ import typer
 from ..cli import app, err, out, print_error
 from ._db import db_option, fail, opened
 
-author_app = typer.Typer(help="Write a report in ogi: draft → checked → published, every version kept.",
+_HELP = """在 ogi 中编写报告:草稿 → 已校验 → 已发布,保留每个版本。 / Write a report in ogi: draft → checked → published, every version kept.
+
+示例 / Examples:
+
+* `ogi author save report.json`
+* `ogi author check 某局 2024`
+* `ogi author publish 某局 2024`"""
+author_app = typer.Typer(help=_HELP,
                          no_args_is_help=True)
 app.add_typer(author_app, name="author")
 
@@ -28,7 +35,12 @@ def save_cmd(
     ledger: Path = typer.Option(None, "--ledger", help="Compute tables 三 and 四 from this ledger first."),
     db: str = db_option(),
 ) -> None:
-    """Save the report as the draft of its agency and year."""
+    """把报告存为该机关该年度的草稿。 / Save the report as the draft of its agency and year.
+
+    示例 / Examples:
+
+    * `ogi author save report.json`
+    * `ogi author save form.xlsx --ledger ledger.xlsx`"""
     from ..ledger import LedgerError, apply, read_ledger
     from ..ledger.workflow import STATE_LABELS, WorkflowError, save
     from ..render import InvalidReport
@@ -55,8 +67,12 @@ def save_cmd(
 
 @author_app.command("check")
 def check_cmd(agency: str = typer.Argument(...), year: int = typer.Argument(...), db: str = db_option()) -> None:
-    """Check the draft: every rule, and the text of 一, 五, 六. Without an error it is 'checked'.
-    Exit status 1 when it has errors."""
+    """检查草稿:每条规则,以及第一、五、六部分的文字;没有错误即为“已校验”。 / Check the draft: every rule, and the text of 一, 五, 六. Without an
+    error it is 'checked'. Exit status 1 when it has errors.
+
+    示例 / Example:
+
+    * `ogi author check 某局 2024`"""
     from ..ledger.workflow import STATE_LABELS, WorkflowError, check
 
     with opened(db) as store:
@@ -76,8 +92,12 @@ def publish_cmd(
     on: str = typer.Option(None, "--date", help="The publication date (default: today), YYYY-MM-DD."),
     db: str = db_option(),
 ) -> None:
-    """Publish the checked draft; it is locked from then on. Warns when past the deadline
-    of 条例 Art. 49/50."""
+    """发布已校验的草稿;发布后锁定。 / Publish the checked draft; it is locked from then on. Warns when past the deadline of 条例
+    Art. 49/50.
+
+    示例 / Example:
+
+    * `ogi author publish 某局 2024 --date 2025-01-20`"""
     from ..ledger.workflow import WorkflowError, publish
 
     try:
@@ -97,7 +117,11 @@ def publish_cmd(
 
 @author_app.command("history")
 def history_cmd(agency: str = typer.Argument(...), year: int = typer.Argument(...), db: str = db_option()) -> None:
-    """Every version with its state, and what each published correction changed."""
+    """每个版本及其状态,以及每次更正改了什么。 / Every version with its state, and what each published correction changed.
+
+    示例 / Example:
+
+    * `ogi author history 某局 2024`"""
     from ..ledger.workflow import STATE_LABELS, versions
 
     with opened(db, read_only=True) as store:
@@ -117,7 +141,11 @@ def show_cmd(
     output: Path = typer.Option(..., "--output", "-o", help="The report's JSON (for 'ogi render')."),
     db: str = db_option(),
 ) -> None:
-    """Write a version of the report as JSON."""
+    """把某个版本的报告写成 JSON。 / Write a version of the report as JSON.
+
+    示例 / Example:
+
+    * `ogi author show 某局 2024 -o report.json`"""
     from ..ledger.workflow import versions
 
     with opened(db, read_only=True) as store:

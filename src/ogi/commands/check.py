@@ -31,11 +31,16 @@ def check_cmd(
     strict: bool = typer.Option(False, "--strict", help="Exit 1 on any finding at all, not only on errors."),
     lang: Lang = typer.Option(Lang.zh, "--lang", help="Language of the messages: zh or en."),
 ) -> None:
-    """Check reports: the table identities, plausibility, text against tables, dates and,
-    given several files, the rules across years and copied text.
+    """逐条检查报告:表格勾稽关系、合理性、正文与表格、日期;多份报告还查跨年度规则和照搬文字。 / Check reports: the table identities, plausibility, text
+    against tables, dates and, given several files, the rules across years and copied text.
 
-    Exit status: 0 when no report has an error (with --strict: no finding at all), 1 when
-    one has, or when a file could not be read as a report."""
+    Exit status: 0 when no report has an error (with --strict: no finding at all), 1 when one has, or when a
+    file could not be read as a report.
+
+    示例 / Examples:
+
+    * `ogi check samples/txt_rows.txt`
+    * `ogi check 2022.pdf 2023.pdf --lang en --format json`"""
     reports, failed = read_reports(files)
     findings = findings_of(reports)
     english = lang == Lang.en

@@ -22,9 +22,17 @@ def codebook_cmd(
     format: CodebookFormat = typer.Option(CodebookFormat.md, "--format", "-f", help="csv, json or md (Markdown)."),
     output: Path = typer.Option(None, "--out", "-o", help="File to write (default: standard output)."),
 ) -> None:
-    """The codebook: every cell key (table.row.column) with its Chinese label path, English
-    label, the formats that print it (2019/2021), its unit and the identities it takes part in.
-    Generated from the template; ``ogi export`` writes it beside every export."""
+    """编码手册:每个单元格键及其中英文标签、格式、单位和勾稽关系。 / The codebook: every cell key with its Chinese and English labels,
+    formats, unit and identities.
+
+    The codebook: every cell key (table.row.column) with its Chinese label path, English label, the formats
+    that print it (2019/2021), its unit and the identities it takes part in. Generated from the template;
+    ``ogi export`` writes it beside every export.
+
+    示例 / Examples:
+
+    * `ogi codebook`
+    * `ogi codebook --format csv -o codebook.csv`"""
     from ..codebook import render
 
     text = render(format.value)

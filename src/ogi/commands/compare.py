@@ -24,11 +24,15 @@ def compare_cmd(
     db: str = db_option(),
     format=format_option(),
 ) -> None:
-    """Compare two agencies, or two years, cell by cell.
+    """逐格比较两个机关,或两个年度。 / Compare two agencies, or two years, cell by cell.
 
-    Two agencies: their reports of one year. Two years: every cell summed over the reports
-    of each year (all reports, or one agency's with --agency). Shows the cells that differ,
-    unless --all."""
+    Two agencies: their reports of one year. Two years: every cell summed over the reports of each year (all
+    reports, or one agency's with --agency). Shows the cells that differ, unless --all.
+
+    示例 / Examples:
+
+    * `ogi compare 2022 2023`
+    * `ogi compare 北碚区人民政府 渝北区人民政府 --year 2023`"""
     with opened(db, read_only=True) as store:
         if _YEAR.match(a) and _YEAR.match(b):
             agency_id = resolve(store, agency) if agency else None

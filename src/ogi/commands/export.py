@@ -45,13 +45,18 @@ def export_cmd(
                                               help="Statistics: also count reports breaking their tables' identities."),
     db: str = db_option(),
 ) -> None:
-    """Export tidy tables, statistics, or the whole database; the codebook goes beside.
+    """导出整洁数据表、统计或整个数据库,附编码手册。 / Export tidy tables, statistics, or the whole database; the codebook goes beside.
 
-    cells: one row per cell with report, agency, province/city/county, level, year, format,
-    cell key, Chinese label, value, status and provenance. wide: one row per report, a column
-    per cell key. Parquet is a dataset folder partitioned by year and province (hive layout).
-    Text that a spreadsheet would run as a formula is written with a leading ' in CSV and xlsx.
-    --what all writes every table: one file each in a folder, or one sheet each in a workbook."""
+    cells: one row per cell with report, agency, province/city/county, level, year, format, cell key, Chinese
+    label, value, status and provenance. wide: one row per report, a column per cell key. Parquet is a dataset
+    folder partitioned by year and province (hive layout). Text that a spreadsheet would run as a formula is
+    written with a leading ' in CSV and xlsx. --what all writes every table: one file each in a folder, or one
+    sheet each in a workbook.
+
+    示例 / Examples:
+
+    * `ogi export --format csv --what cells -o cells.csv`
+    * `ogi export --format parquet --what all -o export/`"""
     if output is None:
         output = Path(f"ogi-{what.value}" + ("" if what == What.all and format != ExportFormat.xlsx
                                              else f".{format.value}"))

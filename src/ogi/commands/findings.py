@@ -55,7 +55,13 @@ def findings_cmd(
     db: str = db_option(),
     format=format_option(),
 ) -> None:
-    """The findings stored with the reports (their own checks, cross-year rules, roll-ups)."""
+    """入库报告的检查发现(本报告的检查、跨年度规则、上下级汇总)。 / The findings stored with the reports (their own checks, cross-year rules,
+    roll-ups).
+
+    示例 / Examples:
+
+    * `ogi findings --severity error --year 2023`
+    * `ogi findings --code CROSS_YEAR_CARRY --format csv`"""
     with opened(db, read_only=True) as store:
         agency_id = resolve(store, agency) if agency else None
         sql, params = findings_query(code, severity.value if severity else None, status.value if status else None,
@@ -120,7 +126,11 @@ def review_cmd(
     comment: str = typer.Option(None, "--comment", "-m", help="Why."),
     db: str = db_option(),
 ) -> None:
-    """Confirm or dismiss a finding; the verdict stays when the report is parsed again."""
+    """确认或驳回一条发现;重新解析后结论仍保留。 / Confirm or dismiss a finding; the verdict stays when the report is parsed again.
+
+    示例 / Example:
+
+    * `ogi review 12 confirmed -m 已与原件核对`"""
     with opened(db) as store:
         review(store, finding, status.value, comment)
     out.print(f"已记录 / finding {finding}: {status.value}")

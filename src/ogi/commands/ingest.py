@@ -150,11 +150,16 @@ def ingest_cmd(
     address: str = typer.Option(None, "--address", help="--engine ray: the Ray cluster (e.g. ray://head:10001); "
                                 "default: start Ray here with --jobs workers."),
 ) -> None:
-    """Parse reports and store them with their values, provenance and findings.
+    """解析报告并入库,连同数值、来源和检查发现。 / Parse reports and store them with their values, provenance and findings.
 
-    Idempotent: a file already stored (same sha256) is skipped, so running it again after an
-    interruption resumes. A file that fails is recorded with its reason and the batch goes on.
-    Exit status: 0 when every input is stored, 1 when some failed, 130 when interrupted."""
+    Idempotent: a file already stored (same sha256) is skipped, so running it again after an interruption
+    resumes. A file that fails is recorded with its reason and the batch goes on. Exit status: 0 when every
+    input is stored, 1 when some failed, 130 when interrupted.
+
+    示例 / Examples:
+
+    * `ogi ingest samples/ --db ogi.duckdb -j 2`
+    * `ogi ingest urls.txt --db postgresql://ogi@localhost/ogi`"""
     files, urls, missing = collect(paths)
     summary = Summary(failed=list(missing), inputs=len(missing))
     with opened(db) as store:

@@ -12,7 +12,14 @@ import typer
 
 from ..cli import app, err, fail, out, print_error
 
-ledger_app = typer.Typer(help="依申请公开台账: tables 三/四 from the ledger, the rows behind a cell, deadlines.",
+_HELP = """依申请公开台账:由台账得出表三、表四,单元格背后的申请,答复期限。 / The application ledger: tables 三/四 from the ledger, the rows behind a
+cell, deadlines.
+
+示例 / Examples:
+
+* `ogi ledger tables ledger.xlsx --year 2024`
+* `ogi ledger check ledger.xlsx`"""
+ledger_app = typer.Typer(help=_HELP,
                          no_args_is_help=True)
 app.add_typer(ledger_app, name="ledger")
 
@@ -58,7 +65,11 @@ def tables_cmd(
     year: int = typer.Option(..., "--year", "-y", help="The report year."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="text or json (table3, table4 as schema.md)."),
 ) -> None:
-    """Tables 三 and 四 of YEAR computed from the ledger (identities hold by construction)."""
+    """由台账计算某年度的表三、表四。 / Tables 三 and 四 of YEAR computed from the ledger (identities hold by construction).
+
+    示例 / Example:
+
+    * `ogi ledger tables ledger.xlsx --year 2024`"""
     from ..ledger import tables
 
     led = _load(ledger)
@@ -83,7 +94,11 @@ def explain_cmd(
     year: int = typer.Option(..., "--year", "-y", help="The report year."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="text or json."),
 ) -> None:
-    """The applications a cell counts, with their rows in the ledger."""
+    """某个单元格计入的申请,及其在台账中的行。 / The applications a cell counts, with their rows in the ledger.
+
+    示例 / Example:
+
+    * `ogi ledger explain ledger.xlsx table3.granted.natural_person --year 2024`"""
     from ..ledger.columns import applicant_types, outcomes, results
 
     led = _load(ledger)
@@ -119,9 +134,13 @@ def check_cmd(
     as_of: str = typer.Option(None, "--as-of", help="Judge open applications as of this date (default: today)."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="text or json."),
 ) -> None:
-    """Reply deadlines (条例 Art. 30, 33) in working days of the national calendar:
-    overdue replies, open applications past or near their deadline, late correction
-    notices. Exit status 1 when an application is overdue."""
+    """按国家法定工作日检查答复期限。 / Reply deadlines (条例 Art. 30, 33) in working days of the national calendar: overdue
+    replies, open applications past or near their deadline, late correction notices. Exit status 1 when an
+    application is overdue.
+
+    示例 / Example:
+
+    * `ogi ledger check ledger.xlsx --as-of 2024-12-31`"""
     from ..ledger.deadlines import findings
 
     led = _load(ledger)
@@ -146,7 +165,11 @@ def report_cmd(
                                                           "workbook (meta, table 二, the text)."),
     output: Path = typer.Option(..., "--output", "-o", help="The report's JSON, ready for 'ogi render'."),
 ) -> None:
-    """The report of DATA with tables 三 and 四 computed from the ledger for its year."""
+    """DATA 的报告,表三、表四由台账按其年度计算。 / The report of DATA with tables 三 and 四 computed from the ledger for its year.
+
+    示例 / Example:
+
+    * `ogi ledger report ledger.xlsx --data form.xlsx -o report.json`"""
     from ..ledger import LedgerError, apply
     from ..render import InvalidReport
     from ..api import load

@@ -22,9 +22,15 @@ def parse_cmd(
     files: list[str] = typer.Argument(..., help="Report files (txt, html, …); '-' reads standard input."),
     format: ParseFormat = typer.Option(ParseFormat.json, "--format", "-f", help="json (schema.md), table, or csv."),
 ) -> None:
-    """Parse reports into the canonical model, with the findings of the checks.
+    """把报告解析为统一数据模型,附检查发现。 / Parse reports into the canonical model, with the findings of the checks.
 
-    Exit status: 0 when every file parsed, 1 when any could not be read as a report."""
+    Exit status: 0 when every file parsed, 1 when any could not be read as a report.
+
+    示例 / Examples:
+
+    * `ogi parse samples/txt_rows.txt`
+    * `ogi parse samples/*.txt --format table`
+    * `cat report.html | ogi parse -`"""
     _replace_unencodable(sys.stdout)
     reports, failed = read_reports(files)
     if format == ParseFormat.json:

@@ -24,10 +24,15 @@ def render_cmd(
     output: Path = typer.Option(None, "--output", "-o", help="Output file (default: DATA with the new suffix)."),
     force: bool = typer.Option(False, "--force", help="Render even when the checks find errors."),
 ) -> None:
-    """Draw a report in the official 2019 or 2021 format: six sections, three tables with
-    merged header cells and group rows. The data is checked first; errors stop the
-    rendering unless --force, which marks every page “草稿 · 未通过校验”. Exit status: 0
-    rendered, 1 bad input or errors."""
+    """按 2019 或 2021 年官方格式绘制报告,先做检查。 / Draw a report in the official 2019 or 2021 format, checked first.
+
+    Six sections, three tables with merged header cells and group rows. Errors found by the checks stop
+    the rendering unless --force, which marks every page “草稿 · 未通过校验”. Exit status: 0 rendered, 1 bad
+    input or errors.
+
+    示例 / Example:
+
+    * `ogi parse samples/txt_rows.txt > report.json && ogi render report.json --to html -o report.html --force`"""
     from ..render import InvalidReport, render
     from ..api import load
     from ..render.checked import check, errors

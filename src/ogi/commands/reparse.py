@@ -18,9 +18,14 @@ def reparse_cmd(
     everything: bool = typer.Option(False, "--all", help="Re-parse every report, not only older parsers' ones."),
     jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1, help="Parallel parser processes."),
 ) -> None:
-    """Parse stored reports again with this parser version, from their files.
+    """用当前版本的解析器从原文件重新解析已入库的报告。 / Parse stored reports again with this parser version, from their files.
 
-    Reports keep their id and their findings' reviews; cross-report rules run again."""
+    Reports keep their id and their findings' reviews; cross-report rules run again.
+
+    示例 / Examples:
+
+    * `ogi reparse --db ogi.duckdb`
+    * `ogi reparse --all`"""
     with opened(db) as store:
         result = run_with_progress("重新解析", lambda **kw: reparse(store, everything, jobs, **kw), Summary())
     report_summary(result, verb="重新解析")

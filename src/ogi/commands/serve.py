@@ -36,13 +36,17 @@ def serve_cmd(
     allow_private_urls: bool = typer.Option(False, "--allow-private-urls",
                                             help="Let URL imports reach loopback, private and link-local addresses."),
 ) -> None:
-    """Serve the web app: overview, report pages with the original beside, agencies,
-    comparisons, uploads, and the JSON API (/docs).
+    """启动网页版:总览、报告页(原件对照)、机关、对比、上传和 JSON API(/docs)。 / Serve the web app: overview, report pages with the
+    original beside, agencies, comparisons, uploads, and the JSON API (/docs).
 
-    With PATHs, they are ingested first (already stored files are skipped), and their
-    files kept, so that `ogi serve samples/` shows the samples. Uploads and reviews need
-    the token when the server listens beyond this machine (--token or $OGI_TOKEN; one is
-    generated and printed if missing)."""
+    With PATHs, they are ingested first (already stored files are skipped), and their files kept, so that `ogi
+    serve samples/` shows the samples. Uploads and reviews need the token when the server listens beyond this
+    machine (--token or $OGI_TOKEN; one is generated and printed if missing).
+
+    示例 / Examples:
+
+    * `ogi serve samples/`
+    * `ogi serve --db ogi.duckdb --host 0.0.0.0 --port 8080`"""
     from ..errors import needs_extra
     from ..web import WEB_EN, WEB_ZH
 

@@ -46,12 +46,16 @@ def sql_cmd(
                                                            "queries run as, with the admin URL in --db."),
     role: str = typer.Option(DEFAULT_ROLE, "--role", help="The role --setup-role creates."),
 ) -> None:
-    """Run one SQL query on the database, read-only and bounded.
+    """在数据库上运行一条只读、有时间和行数限制的 SQL 查询。 / Run one SQL query on the database, read-only and bounded.
 
-    DuckDB opens the file read-only, without file access, with a memory limit and a time
-    limit. PostgreSQL runs queries only as a read-only role (`ogi sql --setup-role` creates
-    it and prints its URL; a superuser or a role that can read server files is refused),
-    with `statement_timeout`. Both return at most --max-rows rows."""
+    DuckDB opens the file read-only, without file access, with a memory limit and a time limit. PostgreSQL
+    runs queries only as a read-only role (`ogi sql --setup-role` creates it and prints its URL; a superuser
+    or a role that can read server files is refused), with `statement_timeout`. Both return at most --max-rows
+    rows.
+
+    示例 / Example:
+
+    * `ogi sql 'SELECT year, count(*) FROM reports GROUP BY year'`"""
     limits = Limits(seconds=timeout, rows=max_rows, memory_mb=memory)
     if setup:
         url = _setup(db, role, limits)

@@ -40,13 +40,17 @@ def stats_cmd(
     db: str = db_option(),
     format=format_option(),
 ) -> None:
-    """Totals and rates over the stored reports.
+    """已入库报告的合计与比率。 / Totals and rates over the stored reports.
 
-    Requests received and handled, granted share, refusal reasons, review and litigation
-    correction rates (corrected / closed cases), each rate with its numerator and denominator.
-    One report per agency and year is counted: its latest version. Reports whose own tables
-    break T3_BALANCE, T3_ROW_TOTAL, T3_OUTCOME_TOTAL or T4_TOTAL are left out (and counted as
-    such) unless --include-inconsistent."""
+    Requests received and handled, granted share, refusal reasons, review and litigation correction rates
+    (corrected / closed cases), each rate with its numerator and denominator. One report per agency and year
+    is counted: its latest version. Reports whose own tables break T3_BALANCE, T3_ROW_TOTAL, T3_OUTCOME_TOTAL
+    or T4_TOTAL are left out (and counted as such) unless --include-inconsistent.
+
+    示例 / Examples:
+
+    * `ogi stats --by year`
+    * `ogi stats --by province --year 2023 --format csv`"""
     with opened(db, read_only=True) as store:
         items = stats(store, by.value if by else None, year, include_inconsistent)
         counted, superseded = counted_versions(store, year)

@@ -23,12 +23,20 @@ def synth_cmd(
     panel: bool = typer.Option(False, "--panel", help="Agencies reporting across years (carry-over and stocks "
                                                       "consistent), governments with departments, renamed agencies."),
 ) -> None:
-    """Write N synthetic reports with known values and their expected JSON, for
-    'python shared/tools/score.py DIR'. PDF needs WeasyPrint and a CJK font.
+    """生成数值已知的合成报告及其期望 JSON,或已标注报告的各种变形。 / Write synthetic reports with known values and their expected JSON, or
+    every rendering of labelled reports.
 
-    With --shapes and --from: every rendering of the labelled reports of a folder (a
-    crawler's one line, the browser's text, Markdown, pdftotext, office exports, scans, site
-    chrome …), one folder per shape with the expected JSON carried over."""
+    Write N synthetic reports with known values and their expected JSON, for 'python shared/tools/score.py
+    DIR'. PDF needs WeasyPrint and a CJK font.
+
+    With --shapes and --from: every rendering of the labelled reports of a folder (a crawler's one line, the
+    browser's text, Markdown, pdftotext, office exports, scans, site chrome …), one folder per shape with the
+    expected JSON carried over.
+
+    示例 / Examples:
+
+    * `ogi synth 20 --out synth/ --formats txt,html`
+    * `ogi synth --shapes all --from samples/ --out shapes/`"""
     if shapes is not None or from_dir is not None:
         _shapes(n, shapes, from_dir, out_dir)
         return

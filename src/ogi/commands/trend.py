@@ -27,12 +27,16 @@ def trend_cmd(
     db: str = db_option(),
     format=format_option(),
 ) -> None:
-    """A measure year over year: value, the year before, change and percent change.
+    """某项指标的逐年变化:数值、上年、增减和增减百分比。 / A measure year over year: value, the year before, change and percent change.
 
-    Per agency (--by agency), region (--by province/city/county/region), level, or one series
-    for everything (or for --agency / --region). --sort change --limit 10 ranks the largest
-    rises. Counted reports only (latest version); reports breaking their own tables' identities
-    are left out unless --include-inconsistent."""
+    Per agency (--by agency), region (--by province/city/county/region), level, or one series for everything
+    (or for --agency / --region). --sort change --limit 10 ranks the largest rises. Counted reports only
+    (latest version); reports breaking their own tables' identities are left out unless
+    --include-inconsistent.
+
+    示例 / Example:
+
+    * `ogi trend --measure received --by province --sort change --limit 10`"""
     span = None
     if years:
         try:

@@ -12,7 +12,13 @@ import typer
 from ..cli import app, out
 from ._db import db_option, fail, format_option, opened, print_rows
 
-users_app = typer.Typer(help="Web accounts: reviewers and administrators.", no_args_is_help=True)
+_HELP = """网页版账号:审核员和管理员。 / Web accounts: reviewers and administrators.
+
+示例 / Examples:
+
+* `ogi users add 张三 --role reviewer`
+* `ogi users list`"""
+users_app = typer.Typer(help=_HELP, no_args_is_help=True)
 app.add_typer(users_app, name="users")
 
 
@@ -37,7 +43,11 @@ def add_cmd(
     password_stdin: bool = typer.Option(False, "--password-stdin", help="Read the password from standard input."),
     db: str = db_option(),
 ) -> None:
-    """Add an account for the web app."""
+    """为网页版添加账号。 / Add an account for the web app.
+
+    示例 / Example:
+
+    * `ogi users add 张三 --role reviewer`"""
     from ..web.accounts import ROLES, add_user
 
     password = _password(password_stdin)
@@ -48,7 +58,11 @@ def add_cmd(
 
 @users_app.command("list")
 def list_cmd(db: str = db_option(), format=format_option()) -> None:
-    """Every account with its role."""
+    """所有账号及其角色。 / Every account with its role.
+
+    示例 / Example:
+
+    * `ogi users list`"""
     from ..web.accounts import list_users
 
     with opened(db, read_only=True) as store:
@@ -58,7 +72,11 @@ def list_cmd(db: str = db_option(), format=format_option()) -> None:
 
 @users_app.command("remove")
 def remove_cmd(name: str = typer.Argument(...), db: str = db_option()) -> None:
-    """Remove an account (and sign it out everywhere)."""
+    """删除账号(并在各处退出登录)。 / Remove an account (and sign it out everywhere).
+
+    示例 / Example:
+
+    * `ogi users remove 张三`"""
     from ..web.accounts import remove_user
 
     with opened(db) as store:
@@ -72,7 +90,11 @@ def password_cmd(
     password_stdin: bool = typer.Option(False, "--password-stdin", help="Read the password from standard input."),
     db: str = db_option(),
 ) -> None:
-    """Set a new password (the account is signed out everywhere)."""
+    """设置新密码(账号在各处退出登录)。 / Set a new password (the account is signed out everywhere).
+
+    示例 / Example:
+
+    * `ogi users password 张三`"""
     from ..web.accounts import set_password
 
     password = _password(password_stdin)

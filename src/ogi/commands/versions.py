@@ -17,11 +17,15 @@ def versions_cmd(
     db: str = db_option(),
     format=format_option(),
 ) -> None:
-    """The versions of one agency's report of a year, and every cell that changed.
+    """某机关某年度报告的各个版本,以及每个变化的单元格。 / The versions of one agency's report of a year, and every cell that changed.
 
-    A report re-published or corrected is a new version of the same agency and year; the
-    latest is the one statistics, compare and export count. A report that repeats the values
-    of the one before it (a page and its PDF) is a copy of that version, not a new one."""
+    A report re-published or corrected is a new version of the same agency and year; the latest is the one
+    statistics, compare and export count. A report that repeats the values of the one before it (a page and
+    its PDF) is a copy of that version, not a new one.
+
+    示例 / Example:
+
+    * `ogi versions 北碚区人民政府 2023`"""
     with opened(db, read_only=True) as store:
         result = versions(store, resolve(store, agency), year)
     columns = ["report_id", "version", "date", "counted", "copy_of", "filled", "location"]
