@@ -128,7 +128,8 @@ def read_stream(stream: BinaryIO, lim: Limits | None = None, what: str = "standa
     """Read a stream to its end, but never more than ``lim.file_bytes``: an endless stream
     (``yes |``) stops with LimitExceeded once it has given that much."""
     lim = lim or Limits.from_env()
-    chunks, total = [], 0
+    chunks: list[bytes] = []
+    total = 0
     while True:
         try:
             chunk = stream.read(min(READ_CHUNK, lim.file_bytes + 1 - total))

@@ -17,7 +17,7 @@ import pkgutil
 import sys
 from difflib import get_close_matches
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from .model import Report
 
 _COMMANDS_PACKAGE = f"{__package__}.commands"
-_UsageError = typer.BadParameter.__bases__[0]  # click's UsageError, from the click typer uses
+_UsageError: Any = typer.BadParameter.__bases__[0]  # click's UsageError, from the click typer uses
 
 
 class LazyGroup(TyperGroup):
@@ -130,8 +130,8 @@ class _LazyConsole:
         self._real().__exit__(*exc)
 
 
-out = _LazyConsole(stderr=False)
-err = _LazyConsole(stderr=True)
+out = cast("Console", _LazyConsole(stderr=False))  # a Console to the commands
+err = cast("Console", _LazyConsole(stderr=True))
 
 
 def _version(value: bool) -> None:

@@ -195,10 +195,10 @@ def _identities(fmt_name: str) -> dict[tuple[str, str, str], list[str]]:
             for row in left + right:
                 for col in columns:
                     add((table.key, row, col), code)
-        for derived, parts in table.derived.items():
-            for row in (derived, *parts):
+        for derived, derived_parts in table.derived.items():
+            for derived_row in (derived, *derived_parts):
                 for col in columns:
-                    add((table.key, row, col), DERIVED)
+                    add((table.key, derived_row, col), DERIVED)
     for code, by_format in RELATIONS.items():
         for cell in by_format.get(fmt_name, ()):
             add(cell, code)

@@ -21,7 +21,7 @@ class Position:
     bbox: tuple[float, float, float, float] | None = None
 
     def as_dict(self) -> dict:
-        out = {k: v for k, v in (("line", self.line), ("page", self.page)) if v is not None}
+        out: dict[str, int | list[float]] = {k: v for k, v in (("line", self.line), ("page", self.page)) if v is not None}
         if self.bbox is not None:
             out["bbox"] = [round(v, 1) for v in self.bbox]
         return out

@@ -293,11 +293,11 @@ class Fetcher:
                 robots.parse(self._get(origin + "/robots.txt").text.splitlines())
             except FetchError as exc:
                 if exc.reason in ("HTTP 401", "HTTP 403"):
-                    robots.disallow_all = True
+                    robots.disallow_all = True  # type: ignore[attr-defined]  # set by RobotFileParser.read, missing in typeshed
                 elif exc.reason.startswith("HTTP 4"):  # no robots.txt: everything allowed
-                    robots.allow_all = True
+                    robots.allow_all = True  # type: ignore[attr-defined]
                 else:  # the site cannot say what it allows: do not crawl it now
-                    robots.disallow_all = True
+                    robots.disallow_all = True  # type: ignore[attr-defined]  # set by RobotFileParser.read, missing in typeshed
                     reason = f"无法读取 robots.txt / robots.txt unavailable: {exc.reason}"
             self._robots[origin] = (robots, reason)
         robots, reason = self._robots[origin]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import date, datetime
+from typing import cast
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.formatting.rule import CellIsRule
@@ -119,7 +120,7 @@ def write_form(template: str = "2021") -> bytes:
 
 def fill_form(report: Report) -> bytes:
     """A form holding ``report``'s metadata and input values (totals stay formulas)."""
-    template = report.meta.template
+    template = cast(str, report.meta.template)
     wb = load_workbook(io.BytesIO(write_form(template)))
     meta = report.meta.model_dump()
     for i, (key, _) in enumerate(META_FIELDS, start=1):
@@ -135,7 +136,8 @@ def fill_form(report: Report) -> bytes:
         values = getattr(report, table)
         for c in table_grid(template, table).value_cells():
             if c.cell not in sums:
-                ws.cell(c.row + TOP, c.col + 1, values.get(c.cell[0], {}).get(c.cell[1]))
+                row, col = _key(c)
+                ws.cell(c.row + TOP, c.col + 1, values.get(row, {}).get(col))
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
@@ -179,13 +181,18 @@ def cell_names(template: str, table: str) -> dict[tuple[str, str], str]:
     out = {}
     for c in grid.value_cells():
         if table == "table4":
-            column, row = T4_GROUP_LABELS[c.cell[0]], _header_over(grid, c, template)
+            column, row = T4_GROUP_LABELS[_key(c)[0]], _header_over(grid, c, template)
         else:
             column = _header_over(grid, c, template)
             row = "·".join(unnumbered(x.text) for x in sorted(grid.cells, key=lambda x: x.col)
                            if x.role == LABEL and x.row <= c.row < x.row + x.rowspan and x.text not in outcomes)
-        out[c.cell] = f"{SHEET_NAMES[table]} {_address(c)} / {unnumbered(column)}·{row}"
+        out[_key(c)] = f"{SHEET_NAMES[table]} {_address(c)} / {unnumbered(column)}·{row}"
     return out
+
+
+def _key(c: GridCell) -> tuple[str, str]:
+    """The (row key, column key) of a value cell (:meth:`TableGrid.value_cells` has one)."""
+    return cast("tuple[str, str]", c.cell)
 
 
 def _header_over(grid, c: GridCell, template: str) -> str:
@@ -244,9 +251,10 @@ def _table_sheet(ws, template: str, table: str) -> None:
             continue
         cell.protection = Protection(locked=False)
         cell.fill = INPUT_FILL
-        dv = validations.get(c.kind)
+        kind = cast(Kind, c.kind)  # a value cell's
+        dv = validations.get(kind)
         if dv is None:
-            dv = validations[c.kind] = _validation(c.kind)
+            dv = validations[kind] = _validation(kind)
             ws.add_data_validation(dv)
         dv.add(_address(c))
         if c.kind == Kind.AMOUNT:
@@ -296,8 +304,8 @@ def read_form(data: bytes) -> Report:
             if c.cell in sums:
                 continue
             raw = ws.cell(c.row + TOP, c.col + 1).value
-            values[c.cell[0]][c.cell[1]] = _cell_value(raw, names[c.cell], bad,
-                                                       f"{table}.{c.cell[0]}.{c.cell[1]}")
+            row, col = _key(c)
+            values[row][col] = _cell_value(raw, names[row, col], bad, f"{table}.{row}.{col}")
         for _ in range(len(sums)):  # a total may sum other totals: evaluate until stable
             pending = [(cell, parts) for cell, parts in sums.items() if values[cell[0]][cell[1]] is None]
             done = 0
@@ -309,9 +317,9 @@ def read_form(data: bytes) -> Report:
             if not done:
                 break
         spec = FORMATS[template].table(table)
-        for derived, parts in spec.derived.items():
+        for derived, derived_rows in spec.derived.items():
             for col in values[derived]:
-                items = [values[p][col] for p in parts]
+                items = [values[p][col] for p in derived_rows]
                 values[derived][col] = sum(items) if all(isinstance(v, (int, float)) for v in items) else None
     # named as the clerk sees the cell; a total is left out: its inputs carry the problem
     clerk = {f"{table}.{r}.{c}": name for table in TABLE_SHEETS for (r, c), name in cell_names(template, table).items()}
@@ -382,7 +390,8 @@ def form_document(data: bytes) -> Document | None:
 
 def _report_document(report: Report) -> Document:
     page = page_of(report)
-    blocks: list[Block] = [Paragraph(page.title)] + [Paragraph(f"{label}:{value}") for label, value in page.meta]
+    blocks: list[Block] = [Paragraph(page.title)]
+    blocks += [Paragraph(f"{label}:{value}") for label, value in page.meta]
     for part in page.parts:
         blocks.append(Paragraph(part.heading))
         blocks += [Paragraph(p) for p in part.paragraphs]

@@ -35,6 +35,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, fields, replace
+from typing import Any, cast
 
 from .errors import BadSetting, LimitExceeded
 
@@ -69,7 +70,7 @@ class Limits:
         """The defaults, then ``OGI_MAX_<NAME>`` from the environment, then ``overrides``.
         Byte sizes may carry a K, M or G suffix (``OGI_MAX_FILE_BYTES=200M``)."""
         env = os.environ if environ is None else environ
-        values = {}
+        values: dict[str, Any] = {}
         for f in fields(cls):
             raw = env.get(setting(f.name))
             if raw is not None and raw.strip():
@@ -128,7 +129,7 @@ class _Watchdog:
         self._arm()
 
     def _arm(self) -> None:
-        delay = max(0.0, self.scope.deadline + GRACE - time.monotonic())
+        delay = max(0.0, cast(float, self.scope.deadline) + GRACE - time.monotonic())  # a watched scope has one
         self.timer = threading.Timer(delay, self._fire)
         self.timer.daemon = True
         self.timer.start()
@@ -137,7 +138,7 @@ class _Watchdog:
         with self.lock:
             if not self.active:
                 return
-            if time.monotonic() < self.scope.deadline + GRACE:  # the deadline was extended
+            if time.monotonic() < cast(float, self.scope.deadline) + GRACE:  # the deadline was extended
                 self._arm()
                 return
             self.fired = True

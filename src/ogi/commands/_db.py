@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
+from typing import Any
 
 import typer
 from rich.table import Table
@@ -21,7 +22,7 @@ from ..store import DEFAULT_DB, Database, StoreError, open_store
 DB_HELP = f"Database: a DuckDB file (default {DEFAULT_DB}, or $OGI_DB) or a postgresql:// URL."
 
 
-def db_option() -> typer.Option:
+def db_option() -> Any:
     return typer.Option(DEFAULT_DB, "--db", envvar="OGI_DB", help=DB_HELP)
 
 
@@ -31,7 +32,7 @@ class RowFormat(str, Enum):
     json = "json"
 
 
-def format_option() -> typer.Option:
+def format_option() -> Any:
     return typer.Option(RowFormat.table, "--format", "-f", help="table (terminal), csv or json.")
 
 

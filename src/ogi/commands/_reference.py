@@ -37,7 +37,7 @@ def cli_markdown() -> str:
     parts = [INTRO, "| command | what for |\n|---|---|\n" + "".join(
         f"| [`ogi {name}`](#ogi-{name}) | {_cell(help_text)} |\n" for name, (_, help_text) in COMMANDS.items())]
     for name in COMMANDS:
-        command = group.get_command(root, name)
+        command: Any = group.get_command(root, name)
         assert command is not None, name
         ctx = command.context_class(command, info_name=name, parent=root)
         parts.append(_command(command, ctx, f"ogi {name}"))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import cast
 
 from ..render.layout import printed, unnumbered
 from ..template import APPLICANT_COLUMNS, FORMATS, T4_RESULTS, label_key
@@ -72,7 +73,7 @@ def outcomes() -> dict[str, str]:
         groups = {g.key: g.label for g in spec.groups}
         keys = [r.key for r in spec.rows]
         for row in spec.rows[keys.index(T3_OUTCOMES_FIRST):keys.index(T3_OUTCOMES_LAST)]:
-            label = printed(unnumbered(row.label))
+            label = printed(unnumbered(cast(str, row.label)))  # table 三 rows are labelled
             if row.group in OUTCOME_GROUPS:
                 label = f"{printed(unnumbered(groups[row.group]))}·{label}"
             out.setdefault(label, row.key)
@@ -88,7 +89,7 @@ def outcome_keys() -> dict[str, str]:
     for name in ("2021", "2019"):
         for row in FORMATS[name].table3.rows:
             if row.key in by_key.values():
-                for text in (row.label, *row.variants):
+                for text in (cast(str, row.label), *row.variants):
                     seen.setdefault(label_key(unnumbered(text)), set()).add(row.key)
     for k, rows in seen.items():
         if len(rows) == 1:

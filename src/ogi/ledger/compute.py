@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import cast
 
 from ..errors import OgiError
 from ..model import Report, empty_tables
@@ -58,11 +59,12 @@ def _outcome_row(a: Application, template: str) -> str:
             raise _Uncountable(LedgerProblem(a.row, BY_KEY["outcome"].label,
                                              f"“{_ROW_OUTCOME[derived]}”在 {template} 格式中须细分为:"
                                              + "、".join(_ROW_OUTCOME[p] for p in parts)))
-    head = a.outcome.split(".")[0]  # 2019: the three 其他处理 sub-rows are the one row
+    outcome = cast(str, a.outcome)  # only applications with an outcome are counted here
+    head = outcome.split(".")[0]  # 2019: the three 其他处理 sub-rows are the one row
     if head in printed:
         return head
     raise _Uncountable(LedgerProblem(a.row, BY_KEY["outcome"].label,
-                                     f"“{_ROW_OUTCOME.get(a.outcome, a.outcome)}”不是 {template} 格式的办理结果"))
+                                     f"“{_ROW_OUTCOME.get(outcome, outcome)}”不是 {template} 格式的办理结果"))
 
 
 @dataclass

@@ -26,6 +26,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
+from typing import cast
 
 import chinese_calendar
 
@@ -97,7 +98,7 @@ def deadline(a: Application) -> Deadline:
         return Deadline(None, None, correction_due)
     start = a.correction_received if a.correction_requested else a.received
     days = REPLY_DAYS + (EXTENSION_DAYS if a.extended else 0)
-    return Deadline(start, add_working_days(start, days), correction_due)
+    return Deadline(start, add_working_days(cast(date, start), days), correction_due)  # received is required
 
 
 def findings(ledger: Ledger, as_of: date | None = None) -> list[Finding]:

@@ -92,7 +92,7 @@ def ledger_from_rows(rows) -> Ledger:
         app = _application(n, values, problems)
         if app is not None:
             applications.append(app)
-    ids = {}
+    ids: dict[str, int] = {}
     for a in applications:
         if a.id and a.id in ids:
             problems.append(LedgerProblem(a.row, BY_KEY["id"].label, f"编号“{a.id}”与第 {ids[a.id]} 行重复"))

@@ -16,6 +16,7 @@ import csv
 import io
 import random
 from datetime import date, timedelta
+from typing import Any
 
 from .columns import COLUMNS, NO, YES, applicant_types, outcomes, results
 from .deadlines import add_working_days, is_workday
@@ -44,7 +45,7 @@ def applications(rng: random.Random, year: int, n: int) -> list[dict]:
     rows = []
     for i in range(n):
         received = rng.choice(days)
-        row = {"id": f"{received.year}-{i + 1:05d}", "received": received,
+        row: dict[str, Any] = {"id": f"{received.year}-{i + 1:05d}", "received": received,
                "applicant_type": type_label[_pick(rng, APPLICANT_WEIGHTS)], "applicant": f"申请人{i + 1}",
                "channel": rng.choice(CHANNELS), "summary": f"申请公开{rng.choice(('规划', '征收', '许可', '处罚', '财政'))}信息"}
         start = received

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 from ..errors import OgiError
 from ..model import Finding, Report, SECTION_KEYS
@@ -84,7 +85,7 @@ def save(db: Database, report: Report) -> Version:
             number = last.version
             db.execute("UPDATE authored SET document = ?, state = ?, saved_at = current_timestamp "
                        "WHERE agency = ? AND year = ? AND version = ?", [document, DRAFT, agency, year, number])
-    return latest(db, agency, year)
+    return cast(Version, latest(db, agency, year))  # just written
 
 
 def check(db: Database, agency: str, year: int) -> tuple[Version, list[Finding]]:
@@ -96,7 +97,7 @@ def check(db: Database, agency: str, year: int) -> tuple[Version, list[Finding]]
     if not errors(found):
         db.execute("UPDATE authored SET state = ? WHERE agency = ? AND year = ? AND version = ?",
                    [CHECKED, agency, year, last.version])
-    return latest(db, agency, year), found
+    return cast(Version, latest(db, agency, year)), found
 
 
 def publish(db: Database, agency: str, year: int, on: date | None = None) -> tuple[Version, list[Finding]]:
@@ -120,7 +121,7 @@ def publish(db: Database, agency: str, year: int, on: date | None = None) -> tup
                "WHERE agency = ? AND year = ? AND version = ? AND state = ?",
                [PUBLISHED, report.model_dump_json(), json.dumps(changes, ensure_ascii=False), agency, year,
                 last.version, CHECKED])
-    return latest(db, agency, year), late
+    return cast(Version, latest(db, agency, year)), late
 
 
 TEXT_REQUIRED = ("s1", "s5", "s6")  # the sections that are text only: a report must write them

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import cast
 
 from ..model import Report
 from ..template import FORMATS, SECTIONS, Kind
@@ -126,7 +127,8 @@ def draw_table(grid: TableGrid, values: dict[str, dict], template: str | None = 
     cells = []
     for c in grid.cells:
         if c.role == VALUE:
-            text = format_value(values.get(c.cell[0], {}).get(c.cell[1]))
+            row, col = cast("tuple[str, str]", c.cell)  # a value cell's
+            text = format_value(values.get(row, {}).get(col))
         else:
             text = header_text(c.text, template) if template else c.text
         cells.append(DrawnCell(text, c.row, c.col, c.rowspan, c.colspan, c.role, c.cell))
@@ -176,7 +178,7 @@ def _drawn_format(report: Report, table: str) -> str:
     printed (六)其他处理 as one row, as the 2019 format does (``other`` filled, its three
     sub-rows null: a TEMPLATE_DEVIATION the parser records) — that table 三 is drawn as it
     was printed, the 2019 way, or its row would be lost."""
-    template = report.meta.template
+    template = cast(str, report.meta.template)
     spec = FORMATS[template].table(table)
     for derived, parts in spec.derived.items():
         values = getattr(report, table)

@@ -37,10 +37,10 @@ def inject(rng: random.Random, kind: str, template: str, tables: dict[str, dict]
         t4[group]["total"] += abs(bump)
         return f"table4.{group}.total"
     if kind == "cell_text":
-        row = rng.choice(FORMATS[template].table2.rows)
-        cols = [c for _, c, _ in row.cells]
-        tables["table2"][row.key] = {c: None for c in cols} | {cols[0]: rng.choice(CELL_TEXTS)}
-        return f"table2.{row.key}"
+        printed = rng.choice(FORMATS[template].table2.rows)
+        cols = [c for _, c, _ in printed.cells]
+        tables["table2"][printed.key] = {c: None for c in cols} | {cols[0]: rng.choice(CELL_TEXTS)}
+        return f"table2.{printed.key}"
     raise ValueError(f"unknown error kind {kind!r}")
 
 

@@ -4,6 +4,7 @@ mostly zeros, county departments tens, city governments thousands."""
 from __future__ import annotations
 
 import random
+from typing import Any
 
 from ..model import empty_tables
 from ..template import APPLICANT_COLUMNS, FORMATS, T4_RESULTS, Kind
@@ -40,7 +41,7 @@ def _spread(rng: random.Random, n: int, keys: list[str], weights: list[float]) -
         diff = n - sum(out.values())
         out[keys[0]] = max(0, out[keys[0]] + diff)
         if sum(out.values()) != n:  # the first share could not absorb a deficit
-            out[max(out, key=out.get)] += n - sum(out.values())
+            out[max(out, key=lambda k: out[k])] += n - sum(out.values())
         return out
     for k in rng.choices(keys, weights, k=n):
         out[k] += 1
@@ -50,7 +51,7 @@ def _spread(rng: random.Random, n: int, keys: list[str], weights: list[float]) -
 def table3(rng: random.Random, template: str, scale: str) -> dict[str, dict[str, int]]:
     spec = FORMATS[template].table3
     outcome_rows = [r.key for r in spec.rows if r.key not in ("new_received", "carried_over", "total", "carried_forward")]
-    values = {k: dict(v) for k, v in empty_tables(template)["table3"].items()}
+    values: dict[str, dict[str, Any]] = {k: dict(v) for k, v in empty_tables(template)["table3"].items()}  # all set below
     mean = SCALES[scale]
     zero_share = 0.6 if scale == "township" else 0.1
     columns = [m.key for m in APPLICANT_COLUMNS[:-1]]
@@ -102,7 +103,7 @@ def table2(rng: random.Random, template: str, scale: str) -> dict[str, dict]:
         elif keys[:2] == ["items_prev_year", "items_change"]:
             prev = _count(rng, 30 * big, 0.4)
             change = rng.randint(-prev // 3, prev // 3 + 1) if prev else _count(rng, 2 * big, 0.7)
-            vals = {"items_prev_year": prev, "items_change": change}
+            vals: dict[str, int | float] = {"items_prev_year": prev, "items_change": change}
             if len(keys) == 3:
                 vals["decisions"] = _count(rng, 500 * big, 0.4)
             out[row.key] = vals

@@ -32,6 +32,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ...errors import OgiError
 
@@ -161,7 +162,7 @@ def browse(pages: dict[str, Path], want_pdf: bool) -> dict[str, BrowserOutput]:
                     copied = page.evaluate(_SELECT_ALL)
                     pdf = None
                     if want_pdf:
-                        margin = {side: PDF_MARGIN for side in ("top", "bottom", "left", "right")}
+                        margin: Any = {side: PDF_MARGIN for side in ("top", "bottom", "left", "right")}
                         pdf = steady_pdf(page.pdf(format=PDF_FORMAT, margin=margin), stem)
                 except PlaywrightError:
                     continue  # this page is absent from the result; the caller names it
