@@ -11,7 +11,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, Self
+from typing import Any, Self, TypeGuard
 
 from ..errors import OgiError
 
@@ -77,8 +77,8 @@ class Database(ABC):
         self.close()
 
 
-def is_postgres_url(url: str | None) -> bool:
-    return bool(url) and url.startswith(("postgresql://", "postgres://"))
+def is_postgres_url(url: str | None) -> TypeGuard[str]:
+    return url is not None and url.startswith(("postgresql://", "postgres://"))
 
 
 def connect(url: str | None = None, read_only: bool = False) -> Database:

@@ -28,7 +28,7 @@ class PostgresDatabase(Database):
             raise StoreError(f"无法连接数据库 / cannot connect to {_redact(url)}: {exc}") from exc
         if read_only:
             self._con.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
-        self._tx = None
+        self._tx: psycopg.Transaction | None = None
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         cur = self._con.execute(_placeholders(sql), list(params))
