@@ -50,12 +50,25 @@ def cli_markdown() -> str:
 
 
 def _command(command: Any, ctx: Any, path: str, level: int = 2) -> str:
-    usage = " ".join([path, *command.collect_usage_pieces(ctx)])
+    usage = " ".join([path, *_usage(command)])
     lines = [f"{'#' * level} {path}", "", "```", usage, "```", "", inspect.cleandoc(command.help or ""), ""]
     rows = [_param_row(p, ctx) for p in command.params if p.name != "help" and not getattr(p, "hidden", False)]
     if rows:
         lines += ["| argument / option | value | default | what for |", "|---|---|---|---|", *rows, ""]
     return "\n".join(lines)
+
+
+def _usage(command: Any) -> list[str]:
+    """The usage line's pieces after the command: ``[OPTIONS]``, then each argument
+    (``FILES...``, ``[QUERY]`` when optional), and ``COMMAND [ARGS]...`` for a group."""
+    pieces = ["[OPTIONS]"] if any(p.param_type_name == "option" and p.name != "help" for p in command.params) else []
+    for p in command.params:
+        if p.param_type_name == "argument":
+            name = p.name.upper() + ("..." if p.nargs == -1 else "")
+            pieces.append(name if p.required else f"[{name}]")
+    if hasattr(command, "list_commands"):
+        pieces.append("COMMAND [ARGS]...")
+    return pieces
 
 
 def _param_row(param: Any, ctx: Any) -> str:
