@@ -11,24 +11,20 @@ commands print with, are made when something is first printed through them.
 
 from __future__ import annotations
 
-import csv
 import importlib
 import pkgutil
-import sys
 from difflib import get_close_matches
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
+from .cli_parse import read_reports, write_csv  # noqa: F401 - the commands import them from here
 from .commands import COMMANDS
 
 if TYPE_CHECKING:
     from rich.console import Console
-
-    from .model import Report
 
 _COMMANDS_PACKAGE = f"{__package__}.commands"
 _UsageError = typer.BadParameter.__bases__[0]  # click's UsageError, from the click typer uses
@@ -135,47 +131,6 @@ def _version(value: bool) -> None:
 def main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                       help="Print the version and exit.")) -> None:
     """ogi-reports command line."""
-
-
-def read_reports(files: list[str]) -> tuple[list[Report], list[tuple[str, str]]]:
-    """Parse every file; returns the reports and (file, reason) for those that failed.
-    ``-`` reads standard input. A failure never stops the batch."""
-    from .api import NotAReport, UnreadableFile, parse, printable, read_stream
-    from .errors import OgiError
-
-    reports, failed = [], []
-    for name in files:
-        try:
-            if name == "-":
-                reports.append(parse(read_stream(sys.stdin.buffer), name="-"))
-            else:
-                reports.append(parse(Path(name)))
-        except (UnreadableFile, NotAReport, OgiError) as exc:
-            failed.append((name, str(exc)))
-        except FileNotFoundError:
-            failed.append((name, "no such file"))
-        except IsADirectoryError:
-            failed.append((name, "is a directory"))
-        except PermissionError:
-            failed.append((name, "permission denied"))
-        except Exception as exc:  # noqa: BLE001 - a bug must not stop the batch nor print a traceback
-            failed.append((name, f"internal error ({type(exc).__name__}: {' '.join(str(exc).split())[:200]}); "
-                                 "please report it with the file"))
-    for name, reason in failed:
-        print(f"ogi: {printable(name, one_line=True)}: {reason}", file=sys.stderr)  # one plain line per file, never wrapped
-    return reports, failed
-
-
-def write_csv(reports: list[Report], stream) -> None:
-    w = csv.writer(stream)
-    w.writerow(["file", "agency", "year", "template", "table", "row", "column", "value", "text", "line", "page"])
-    for r in reports:
-        for table in ("table2", "table3", "table4"):
-            for row, cols in getattr(r, table).items():
-                for col, value in cols.items():
-                    p = r.provenance.get(f"{table}.{row}.{col}", {})
-                    w.writerow([r.source.path, r.meta.agency, r.meta.year, r.meta.template, table, row, col,
-                                "" if value is None else value, p.get("text", ""), p.get("line", ""), p.get("page", "")])
 
 
 if __name__ == "__main__":
