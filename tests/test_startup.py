@@ -25,7 +25,7 @@ TXT = ROOT / "tests" / "fixtures" / "txt"
 SAMPLE = ROOT / "samples" / "txt_rows.txt"
 
 # never needed to parse a text report and print its JSON
-HEAVY = ("rich", "httpx", "tenacity", "duckdb", "psycopg", "pyarrow", "weasyprint", "fastapi", "uvicorn",
+HEAVY = ("pydantic", "typer", "click", "rich", "httpx", "tenacity", "duckdb", "psycopg", "pyarrow", "weasyprint", "fastapi", "uvicorn",
          "starlette", "jinja2", "openpyxl", "lxml", "pdfplumber", "pdfminer", "pypdfium2", "numpy", "docx", "ray")
 OGI_NOT_NEEDED = ("ogi.store", "ogi.web", "ogi.fetch", "ogi.render", "ogi.synth", "ogi.form", "ogi.terminal")
 
