@@ -33,6 +33,13 @@ def _adapter(cls: type):
     return TypeAdapter(cls)
 
 
+def prepare() -> None:
+    """Build the validator and serialiser of every class now (this imports pydantic), so
+    that a process about to store reports does not pay it during its first one."""
+    for cls in (Finding, Source, Meta, SectionText, Report):
+        _adapter(cls)
+
+
 class _Pydantic:
     """pydantic's model methods, for a dataclass (see the module docstring)."""
 
