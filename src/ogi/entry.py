@@ -8,7 +8,8 @@ arguments are exactly one of the simple forms of ``ogi parse``,
 
 (files and ``-`` for standard input, at most one format option, anywhere among them), the
 command's own function :func:`ogi.cli_parse.parse_files` runs directly — the function the
-Typer command calls, so output and exit status are the same. Every other form goes to
+Typer command calls, so output and exit status are the same. ``ogi --version`` alone is
+answered here too. Every other form goes to
 the Typer app unchanged: ``--help``, an unknown or repeated option, ``--`` (then a file
 may start with ``-``), the table format (it draws with rich anyway), no file (the usage
 error), every other command, and shell completion requests.
@@ -47,6 +48,11 @@ def simple_parse(args: list[str]) -> tuple[list[str], str] | None:
 
 def main() -> None:
     """Run ``ogi`` with the process's arguments."""
+    if sys.argv[1:] == ["--version"]:  # what the app's eager option prints
+        from . import __version__
+
+        print(f"ogi {__version__}")
+        sys.exit(0)
     simple = None if os.environ.get(_COMPLETION_VARIABLE) else simple_parse(sys.argv[1:])
     if simple is None:
         from .cli import app
