@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field, fields
-from functools import cache
 from typing import Any
 
 from .template import BY_CODE, FORMATS, Severity
@@ -26,11 +25,15 @@ SECTION_KEYS = ("s1", "s2", "s3", "s4", "s5", "s6")
 Value = int | float | None
 
 
-@cache
-def _adapter(cls: type):
-    from pydantic import TypeAdapter
+_ADAPTERS: dict[type, Any] = {}  # class → its pydantic TypeAdapter, made on first use
 
-    return TypeAdapter(cls)
+
+def _adapter(cls: type) -> Any:
+    if cls not in _ADAPTERS:
+        from pydantic import TypeAdapter
+
+        _ADAPTERS[cls] = TypeAdapter(cls)
+    return _ADAPTERS[cls]
 
 
 def prepare() -> None:

@@ -112,10 +112,11 @@ class BatchAgencyIndex(AgencyIndex):
             drawn = sorted(i for (i,) in self.db.execute("SELECT nextval('agency_id_seq') FROM generate_series(1, ?)",
                                                           [len(self._new_agencies)]))
             self._ids.update(zip((row[0] for row in self._new_agencies), drawn))
-            real = self.real
-            self._new_agencies = [(real(i), *rest) for i, *rest in self._new_agencies]
-            self._new_aliases = [(alias, real(i), alias_kind, name) for alias, i, alias_kind, name in self._new_aliases]
-            self._renamed = {real(i): described for i, described in self._renamed.items()}
+            ids = self._ids
+            self._new_agencies = [(ids.get(i, i), *rest) for i, *rest in self._new_agencies]
+            self._new_aliases = [(alias, ids.get(i, i), alias_kind, name)
+                                 for alias, i, alias_kind, name in self._new_aliases]
+            self._renamed = {ids.get(i, i): described for i, described in self._renamed.items()}
         created = {row[0] for row in self._new_agencies}
         agencies = [(agency_id, *self._renamed.pop(agency_id)) if agency_id in self._renamed else (agency_id, *rest)
                     for agency_id, *rest in self._new_agencies]
