@@ -14,7 +14,9 @@ Measured in one run, each command ``--runs`` times in a fresh process, as whole-
   holds Python, click, Typer and pydantic: what any Typer command pays. The target is set
   against it (≤ 3×);
 - ``python -m ogi --version`` — the command line with no command run;
-- ``python -m ogi parse FILE`` — the whole process the user waits for;
+- ``python -m ogi parse FILE`` — the whole process the user waits for (the entry point's
+  fast path: ``ogi.entry`` runs the parse command's function without Typer, and the
+  model is dataclasses, so neither Typer, click, rich nor pydantic is imported);
 - the parse alone: ``ogi.parse(FILE)`` in this process after a warm-up (what the process
   costs beyond its constant part).
 
@@ -38,6 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_FILE = ROOT.parent / "shared" / "corpus" / "seeds" / "000_231d42344d228242.txt"
 TARGET_RATIO = 3.0  # the issue's target: whole process ≤ 3× a minimal package's start
+TARGET_SECONDS = 0.15  # … which the issue puts at 0.15 s CPU on this machine class
 
 MINI_CLI = '''
 import json
@@ -131,7 +134,8 @@ def main() -> None:
     parse_alone = min(results["ogi.parse() alone, in process"])
     print(f"\nogi parse, whole process: {whole:.3f} s = {whole / floor:.2f}× the minimal Typer app "
           f"(target ≤ {TARGET_RATIO:.0f}× = {TARGET_RATIO * floor:.3f} s), {whole / bare:.1f}× an empty package; "
-          f"the parse itself {parse_alone:.3f} s, the rest {whole - parse_alone:.3f} s")
+          f"the parse itself {parse_alone:.3f} s, the rest {whole - parse_alone:.3f} s; "
+          f"{'within' if whole <= TARGET_SECONDS else 'over'} the issue's {TARGET_SECONDS:.2f} s")
 
 
 def platform_line() -> str:

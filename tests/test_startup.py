@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import typer.main
 from typer.testing import CliRunner
 
@@ -24,7 +25,7 @@ TXT = ROOT / "tests" / "fixtures" / "txt"
 SAMPLE = ROOT / "samples" / "txt_rows.txt"
 
 # never needed to parse a text report and print its JSON
-HEAVY = ("rich", "httpx", "tenacity", "duckdb", "psycopg", "pyarrow", "weasyprint", "fastapi", "uvicorn",
+HEAVY = ("pydantic", "typer", "click", "rich", "httpx", "tenacity", "duckdb", "psycopg", "pyarrow", "weasyprint", "fastapi", "uvicorn",
          "starlette", "jinja2", "openpyxl", "lxml", "pdfplumber", "pdfminer", "pypdfium2", "numpy", "docx", "ray")
 OGI_NOT_NEEDED = ("ogi.store", "ogi.web", "ogi.fetch", "ogi.render", "ogi.synth", "ogi.form", "ogi.terminal")
 
@@ -57,7 +58,8 @@ def test_parse_txt_loads_no_heavy_library_and_no_store_web_or_fetch():
     assert json.loads(output)["meta"]["year"] == 2023
     assert _loaded(modules, HEAVY) == []
     assert _loaded(modules, OGI_NOT_NEEDED) == []
-    assert _loaded(modules, ("ogi.commands",)) == ["ogi.commands", "ogi.commands.parse"]
+    # the entry point's fast path: the parse command's function without the CLI framework
+    assert _loaded(modules, ("typer", "click", "ogi.cli", "ogi.commands")) == []
 
 
 def test_parse_output_is_the_api_result():
@@ -81,7 +83,7 @@ def test_help_lists_every_command_without_importing_one():
 def test_version_loads_neither_the_parser_nor_rich():
     code, output, modules = run_ogi("--version")
     assert (code, output) == (0, "ogi 0.1.0\n")
-    assert _loaded(modules, ("ogi.api", "ogi.model", "ogi.commands.parse", "rich", "pydantic")) == []
+    assert _loaded(modules, ("ogi.api", "ogi.model", "ogi.commands.parse", "rich", "pydantic", "typer")) == []
 
 
 def test_a_command_help_imports_only_its_module():
@@ -132,3 +134,72 @@ def test_python_dash_m_ogi_cli_runs():
     done = subprocess.run([sys.executable, "-m", "ogi.cli", "--version"], capture_output=True, text=True,
                           env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"}, timeout=60)
     assert (done.returncode, done.stdout) == (0, "ogi 0.1.0\n")
+
+
+def run_both(args: list[str], stdin: bytes = b"") -> tuple[tuple, tuple]:
+    """``ogi ARGS`` through the entry point (the fast path when the form is simple) and through
+    the Typer app itself: (exit code, stdout bytes, stderr bytes) each."""
+    env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin", "COLUMNS": "200"}
+    runs = []
+    for start in (["-m", "ogi"], ["-c", "import sys; from ogi.cli import app; sys.argv[0] = 'ogi'; app(prog_name='ogi')"]):
+        done = subprocess.run([sys.executable, *start, *args], input=stdin, capture_output=True, env=env,
+                              timeout=120)
+        runs.append((done.returncode, done.stdout, done.stderr))
+    return runs[0], runs[1]
+
+
+@pytest.mark.parametrize("args, code", [
+    (["parse", str(SAMPLE)], 0),
+    (["parse", str(SAMPLE), str(TXT / "crawler_glued_2021.txt")], 0),
+    (["parse", "--format", "csv", str(SAMPLE)], 0),
+    (["parse", str(SAMPLE), "-f", "csv", "/no/such/file"], 1),
+    (["parse", "--format=json", str(SAMPLE), str(ROOT / "tests")], 1),
+    (["parse", "/no/such/file"], 1),
+    (["parse", str(ROOT / "pyproject.toml")], 1),
+    (["parse", "-"], 0),
+    (["--version"], 0),
+])
+def test_the_fast_path_prints_what_the_typer_command_prints(args, code):
+    fast, typer_path = run_both(args, stdin=SAMPLE.read_bytes())
+    assert fast == typer_path
+    assert fast[0] == code and (code == 1 or fast[1][:1] in (b"{", b"[", b"f", b"o"))
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["parse", "a.txt"], (["a.txt"], "json")),
+    (["parse", "a.txt", "-", "b.html"], (["a.txt", "-", "b.html"], "json")),
+    (["parse", "-f", "csv", "a.txt"], (["a.txt"], "csv")),
+    (["parse", "a.txt", "--format", "json"], (["a.txt"], "json")),
+    (["parse", "--format=csv", "a.txt"], (["a.txt"], "csv")),
+    (["parse"], None),  # the usage error
+    (["parse", "a.txt", "--format", "table"], None),  # rich draws it
+    (["parse", "a.txt", "--format"], None),
+    (["parse", "a.txt", "-f", "csv", "-f", "json"], None),
+    (["parse", "a.txt", "--format", "xml"], None),
+    (["parse", "--help"], None),
+    (["parse", "--", "-odd-name.txt"], None),
+    (["parse", "-fcsv", "a.txt"], None),
+    (["check", "a.txt"], None),
+    (["--version"], None),
+    ([], None),
+])
+def test_which_arguments_take_the_fast_path(args, expected):
+    from ogi.entry import simple_parse
+
+    assert simple_parse(args) == expected
+
+
+def test_the_fast_path_formats_are_the_commands_formats():
+    from ogi.cli_parse import FORMATS
+    from ogi.commands.parse import ParseFormat
+    from ogi.entry import FAST_FORMATS
+
+    assert tuple(f.value for f in ParseFormat) == FORMATS
+    assert set(FAST_FORMATS) < set(FORMATS)
+
+
+def test_other_forms_run_the_typer_app():
+    fast, typer_path = run_both(["parse", "--format", "xml", str(SAMPLE)])
+    assert fast == typer_path and fast[0] == 2 and b"xml" in fast[2]
+    code, output, modules = run_ogi("parse", "--help")
+    assert code == 0 and "--format" in output and "typer" in modules

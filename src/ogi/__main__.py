@@ -1,5 +1,5 @@
 """``python -m ogi …`` runs the command line, as ``ogi …`` does."""
 
-from .cli import app
+from .entry import main
 
-app(prog_name="ogi")
+main()

@@ -11,25 +11,21 @@ commands print with, are made when something is first printed through them.
 
 from __future__ import annotations
 
-import csv
 import importlib
 import pkgutil
-import sys
 from difflib import get_close_matches
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
+from .cli_parse import print_error, read_reports, write_csv  # noqa: F401 - the commands import them from here
 from .commands import COMMANDS
 from .errors import OgiError
 
 if TYPE_CHECKING:
     from rich.console import Console
-
-    from .model import Report
 
 _COMMANDS_PACKAGE = f"{__package__}.commands"
 _UsageError: Any = typer.BadParameter.__bases__[0]  # click's UsageError, from the click typer uses
@@ -146,62 +142,10 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
     """ogi-reports command line."""
 
 
-def print_error(message: str) -> None:
-    """The one way a command prints an error: ``ogi: MESSAGE`` on standard error, one line
-    never wrapped nor read as markup, red in a terminal (plain when redirected, without
-    loading rich)."""
-    line = f"ogi: {message}"
-    if sys.stderr.isatty():
-        err.print(line, style="red", markup=False, highlight=False, soft_wrap=True)
-    else:
-        print(line, file=sys.stderr)
-
-
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print the error (:func:`print_error`) and return the ``typer.Exit`` to raise."""
     print_error(message)
     return typer.Exit(code)
-
-
-def read_reports(files: list[str]) -> tuple[list[Report], list[tuple[str, str]]]:
-    """Parse every file; returns the reports and (file, reason) for those that failed.
-    ``-`` reads standard input. A failure never stops the batch."""
-    from .api import NotAReport, UnreadableFile, parse, printable, read_stream
-    from .errors import OgiError
-
-    reports, failed = [], []
-    for name in files:
-        try:
-            if name == "-":
-                reports.append(parse(read_stream(sys.stdin.buffer), name="-"))
-            else:
-                reports.append(parse(Path(name)))
-        except (UnreadableFile, NotAReport, OgiError) as exc:
-            failed.append((name, str(exc)))
-        except FileNotFoundError:
-            failed.append((name, "no such file"))
-        except IsADirectoryError:
-            failed.append((name, "is a directory"))
-        except PermissionError:
-            failed.append((name, "permission denied"))
-        except Exception as exc:  # noqa: BLE001 - a bug must not stop the batch nor print a traceback
-            failed.append((name, f"internal error ({type(exc).__name__}: {' '.join(str(exc).split())[:200]}); "
-                                 "please report it with the file"))
-    for name, reason in failed:
-        print_error(f"{printable(name, one_line=True)}: {reason}")  # one line per file, never wrapped
-    return reports, failed
-
-
-def write_csv(reports: list[Report], stream) -> None:
-    w = csv.writer(stream)
-    w.writerow(["file", "agency", "year", "template", "table", "row", "column", "value", "text", "line", "page"])
-    for r in reports:
-        for table in ("table2", "table3", "table4"):
-            for row, cols in getattr(r, table).items():
-                for col, value in cols.items():
-                    p = r.provenance.get(f"{table}.{row}.{col}", {})
-                    w.writerow([r.source.path, r.meta.agency, r.meta.year, r.meta.template, table, row, col,
-                                "" if value is None else value, p.get("text", ""), p.get("line", ""), p.get("page", "")])
 
 
 if __name__ == "__main__":

@@ -1,14 +1,16 @@
-"""``ogi parse``: reports → the canonical model (json, a terminal table, or csv)."""
+"""``ogi parse``: reports → the canonical model (json, a terminal table, or csv).
+
+The work is :func:`ogi.cli_parse.parse_files`, which the start-up fast path
+(:mod:`ogi.entry`) also runs for the simple forms of this command."""
 
 from __future__ import annotations
 
-import json
-import sys
 from enum import Enum
 
 import typer
 
-from ..cli import app, out, read_reports, write_csv
+from ..cli import app, out
+from ..cli_parse import parse_files
 
 
 class ParseFormat(str, Enum):
@@ -31,26 +33,4 @@ def parse_cmd(
     * `ogi parse samples/txt_rows.txt`
     * `ogi parse samples/*.txt --format table`
     * `cat report.html | ogi parse -`"""
-    _replace_unencodable(sys.stdout)
-    reports, failed = read_reports(files)
-    if format == ParseFormat.json:
-        data = [r.as_json() for r in reports]
-        if reports:
-            print(json.dumps(data[0] if len(files) == 1 else data, ensure_ascii=False, indent=1))
-    elif format == ParseFormat.csv:
-        write_csv(reports, sys.stdout)
-    else:
-        from ..terminal import print_report
-        for r in reports:
-            print_report(r, out)
-    raise typer.Exit(1 if failed else 0)
-
-
-def _replace_unencodable(stream) -> None:
-    """Text from a damaged file can hold what UTF-8 cannot encode (a lone surrogate from a
-    broken font map): written as U+FFFD-like replacements, the output stays valid UTF-8
-    instead of stopping half-way with an exception."""
-    if hasattr(stream, "reconfigure"):
-        stream.reconfigure(errors="replace")
-
-
+    raise typer.Exit(parse_files(files, format.value, out))

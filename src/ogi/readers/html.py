@@ -129,12 +129,13 @@ class _Reader:
     def _table(self, table: etree._Element) -> Iterator[Iterator]:
         for caption in table.iterchildren("caption"):
             yield self._flow(caption)
-        if is_layout(table):
+        texts: dict[etree._Element, str] = {}
+        if is_layout(table, texts):
             for group in row_groups(table):
                 for tr in group:
                     for cell in row_cells(tr):
                         yield self._flow(cell)
             return
-        grid = table_of(table)
+        grid = table_of(table, texts)
         if any(c.text for c in grid.cells):
             self.blocks.append(grid)

@@ -76,8 +76,11 @@ def _too_wide(el: etree._Element, what: str, n: int) -> limits.LimitExceeded:
                                    f"more than {lim.span}")
 
 
-def place(groups: list[list[list[etree._Element]]], pos: Position) -> Table:
-    """A Table from row groups of rows of cell elements, by the HTML table algorithm."""
+def place(groups: list[list[list[etree._Element]]], pos: Position,
+          texts: dict[etree._Element, str] | None = None) -> Table:
+    """A Table from row groups of rows of cell elements, by the HTML table algorithm.
+    ``texts``: cells' texts already read (by :func:`is_layout`), not read again."""
+    texts = texts or {}
     lim = limits.active()
     cells: list[Cell] = []
     covered: set[tuple[int, int]] = set()
@@ -103,21 +106,25 @@ def place(groups: list[list[list[etree._Element]]], pos: Position) -> Table:
                 for rr in range(r, r + rowspan):
                     for cc in range(col, col + colspan):
                         covered.add((rr, cc))
-                cells.append(Cell(text_of(el), r, col, rowspan, colspan, Position(line=el.sourceline)))
+                text = texts.get(el)
+                cells.append(Cell(text_of(el) if text is None else text, r, col, rowspan, colspan,
+                                  Position(line=el.sourceline)))
                 col += colspan
         top = end
     return Table(cells, pos)
 
 
-def table_of(table: etree._Element) -> Table:
+def table_of(table: etree._Element, texts: dict[etree._Element, str] | None = None) -> Table:
     groups = [[row_cells(tr) for tr in group] for group in row_groups(table)]
-    return place(groups, Position(line=table.sourceline))
+    return place(groups, Position(line=table.sourceline), texts)
 
 
-def is_layout(table: etree._Element) -> bool:
+def is_layout(table: etree._Element, texts: dict[etree._Element, str] | None = None) -> bool:
     """A table that lays out a page rather than holding data: a single cell; a cell that
     holds another table, a heading or a page's worth of text; or prose (sentences, lists)
-    in a third of its cells."""
+    in a third of its cells. The cells' texts it reads are kept in ``texts`` when given
+    (reading a cell's text is most of the cost of reading a table: :func:`table_of` takes
+    them)."""
     cells = [c for group in row_groups(table) for tr in group for c in row_cells(tr)]
     if len(cells) <= 1:
         return True
@@ -127,6 +134,8 @@ def is_layout(table: etree._Element) -> bool:
         if any(True for _ in cell.iter("table", *_HEADINGS)):
             return True
         text = text_of(cell)
+        if texts is not None:
+            texts[cell] = text
         if len(text) >= PAGE_CHARS:
             return True
         if text:

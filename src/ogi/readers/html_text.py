@@ -182,4 +182,6 @@ def _wide(ch: str) -> bool:
 
 def text_of(el: etree._Element) -> str:
     """The visible text of an element: its lines joined by line breaks."""
+    if not len(el) and tag_of(el) not in _PRE:  # no child element: its one text, collapsed (most cells)
+        return collapse(el.text or "")
     return "\n".join(run.text for run in lines(walk(el)))

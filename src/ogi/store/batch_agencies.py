@@ -10,6 +10,12 @@ agencies they point to, in three statements, then links the batch's reports with
 same rules (``AgencyIndex.link``/``find``, ``ogi.agency``). What it creates (agencies,
 aliases, fuller names) is kept and written by :meth:`BatchAgencyIndex.flush` in bulk.
 
+Nothing is asked of the database per report either: the agency each already stored report
+(by sha256) has is read for the whole batch in the same pass, and a new agency gets a
+stand-in id (negative) until :meth:`~BatchAgencyIndex.flush` draws the batch's ids from the
+sequence in one statement, in creation order — the ids one ``nextval`` per agency would
+have given; :meth:`~BatchAgencyIndex.real` maps a stand-in to its id.
+
 A name alias's tail is computed in SQL from the alias key (``name:/淮安市/洪泽区|人民政府``
 → ``洪泽区|人民政府``), the same string ``agencies._tail`` makes from the parsed name.
 """
@@ -44,6 +50,14 @@ class BatchAgencyIndex(AgencyIndex):
         self._new_agencies: list[tuple] = []
         self._new_aliases: list[tuple] = []
         self._renamed: dict[int, list] = {}
+        self._ids: dict[int, int] = {}  # stand-in id of a new agency → its id, once flushed
+        self._stored_agency: dict[str, tuple[int | None, bool]] = {}
+        shas = sorted({report.source.sha256 for _, report in reports if report is not None and report.source.sha256})
+        if shas:
+            self._stored_agency = {sha: (agency_id, bool(decided)) for sha, agency_id, decided in db.execute(
+                "SELECT r.sha256, a.id, a.decided FROM reports r JOIN agencies a ON a.id = r.agency_id "
+                "WHERE r.sha256 IN (SELECT unnest(?::TEXT[]))", [shas])}
+        self._preloaded = set(shas)
         keys, tails = set(), set()
         for meta, report in reports:
             org = org_alias(meta.index_number)
@@ -69,8 +83,13 @@ class BatchAgencyIndex(AgencyIndex):
             if alias not in self.aliases:
                 self._remember(alias, agency_id, alias_kind, name)
 
+    def _stored(self, sha256: str | None) -> tuple[int | None, bool]:
+        if sha256 in self._preloaded:
+            return self._stored_agency.get(sha256, (None, False))
+        return super()._stored(sha256)
+
     def create(self, name: str, parsed: AgencyName | None, context: str | None = None) -> int:
-        agency_id = self.db.scalar("SELECT nextval('agency_id_seq')")
+        agency_id = -1 - len(self._new_agencies)  # a stand-in until flush
         self._new_agencies.append((agency_id, *_describe(name, parsed, context)))
         self.names[agency_id] = name
         return agency_id
@@ -89,6 +108,15 @@ class BatchAgencyIndex(AgencyIndex):
     def flush(self) -> None:
         """Write what linking created: new agencies and aliases in one statement each, then
         the agencies that got a fuller name."""
+        if self._new_agencies:
+            drawn = sorted(i for (i,) in self.db.execute("SELECT nextval('agency_id_seq') FROM generate_series(1, ?)",
+                                                          [len(self._new_agencies)]))
+            self._ids.update(zip((row[0] for row in self._new_agencies), drawn))
+            ids = self._ids
+            self._new_agencies = [(ids.get(i, i), *rest) for i, *rest in self._new_agencies]
+            self._new_aliases = [(alias, ids.get(i, i), alias_kind, name)
+                                 for alias, i, alias_kind, name in self._new_aliases]
+            self._renamed = {ids.get(i, i): described for i, described in self._renamed.items()}
         created = {row[0] for row in self._new_agencies}
         agencies = [(agency_id, *self._renamed.pop(agency_id)) if agency_id in self._renamed else (agency_id, *rest)
                     for agency_id, *rest in self._new_agencies]
@@ -99,3 +127,7 @@ class BatchAgencyIndex(AgencyIndex):
                 self.db.execute("UPDATE agencies SET name = ?, region = ?, level = ?, kind = ?, parent_name = ? "
                                 "WHERE id = ?", [*described, agency_id])
         self._new_agencies, self._new_aliases, self._renamed = [], [], {}
+
+    def real(self, agency_id: int | None) -> int | None:
+        """The id of an agency :meth:`link` returned (a stand-in before :meth:`flush`)."""
+        return self._ids.get(agency_id, agency_id) if agency_id is not None else None

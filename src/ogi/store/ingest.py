@@ -33,12 +33,17 @@ from ..api import NotAReport, UnreadableFile, parse
 from ..fetch import SIDECAR_SUFFIX
 from ..readers import SUFFIXES
 from ..model import Report
+from ..model import prepare as prepare_model
 from . import pool
 from .agencies import recheck
 from .backend import Database
 from .batch_agencies import BatchAgencyIndex
-from .reports import Parsed, record_failure, store_reports
+from .reports import Parsed, cell_rows, record_failure, store_reports
 from .summary import refresh_stored as refresh_summaries
+
+# parse_input writes each report's JSON document in the worker: the serialiser is built when
+# a worker imports this module, before its first file's deadline runs
+prepare_model()
 
 BATCH_SIZE = 50
 BATCH_SECONDS = 2.0
@@ -68,6 +73,10 @@ class Outcome:
     stage: str = ""  # "fetch" | "read" | "parse" | "timeout" | "crash" | "store" for a failure (the last three
     # are tried again by the next run)
     reason: str = ""
+    # the report's rows of ``cells`` and its JSON document, made by the worker that parsed it
+    # (the parent, which writes every report alone, then only inserts them)
+    rows: list[tuple] | None = None
+    document: str | None = None
 
     @property
     def failed(self) -> bool:
@@ -256,7 +265,7 @@ def parse_input(inp: Input) -> Outcome:
     except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the batch: recorded like bad input
         return Outcome(inp, sha, stage="parse", reason=f"解析出错 / parser error: {type(exc).__name__}: {exc}")
     report.source.path = inp.location
-    return Outcome(inp, sha, report)
+    return Outcome(inp, sha, report, rows=cell_rows(report), document=report.model_dump_json())
 
 
 def lost_input(inp: Input, reason: str) -> Outcome:
@@ -286,7 +295,7 @@ def _store_batch(db: Database, batch: list[Outcome]) -> None:
         linked = [agencies.link(out.report.meta, out.report.source.sha256, out.report) for out in parsed]
         agencies.flush()
         store_reports(db, [Parsed(out.report, out.input.location, storable_path(out.input.path),
-                                  out.input.page_published_date, agency_id)
+                                  out.input.page_published_date, agencies.real(agency_id), out.rows, out.document)
                            for out, agency_id in zip(parsed, linked)])
         refresh_summaries(db, [out.report.source.sha256 for out in parsed])  # store.summary: stats read it
         for out in failed:

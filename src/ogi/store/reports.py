@@ -61,13 +61,16 @@ class Parsed:
     local_path: str | None = None
     page_published_date: str | None = None
     agency_id: int | None = None
+    rows: list[tuple] | None = None  # cell_rows(report), when the worker that parsed it made them
+    document: str | None = None  # report.model_dump_json(), likewise
 
     def fields(self, cells: list[tuple]) -> list:
         """The values of ``REPORT_COLUMNS`` but ``sha256``."""
         m = self.report.meta
         return [self.location, self.local_path, self.report.source.format, __version__, m.title, m.agency, m.year,
                 m.template, m.published_date, m.index_number, self.page_published_date, self.agency_id,
-                sum(c[3] is not None for c in cells), self.report.model_dump_json()]
+                sum(c[3] is not None for c in cells),
+                self.document if self.document is not None else self.report.model_dump_json()]
 
 
 def store_reports(db: Database, batch: Sequence[Parsed]) -> list[int]:
@@ -82,7 +85,7 @@ def store_reports(db: Database, batch: Sequence[Parsed]) -> list[int]:
     shas = [p.report.source.sha256 for p in batch]
     marks = ", ".join("?" * len(shas))
     known = dict(db.execute(f"SELECT sha256, id FROM reports WHERE sha256 IN ({marks})", shas))
-    cells = [cell_rows(p.report) for p in batch]
+    cells = [p.rows if p.rows is not None else cell_rows(p.report) for p in batch]
     replaced = [(known[sha], p.fields(c)) for sha, p, c in zip(shas, batch, cells) if sha in known]
     fresh = [(sha, *p.fields(c)) for sha, p, c in zip(shas, batch, cells) if sha not in known]
     known.update(db.insert_rows("reports", REPORT_COLUMNS, fresh, returning="sha256, id"))
