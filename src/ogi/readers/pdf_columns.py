@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from statistics import median
 
 from ..document import Cell, Position, Table
 from .pdf_grid import PlacedTable
-from .pdf_lines import SPACE_GAP, Line, join_lines, min_confidence, split_at_gaps, union
+from .pdf_lines import SPACE_GAP, Line, _wide, join_lines, min_confidence, split_at_gaps, union
 from .pdf_page import PageContent
 
 MAX_LABEL_LINES = 4  # label-only lines allowed between two row lines of one table
@@ -45,7 +46,7 @@ Split = tuple[list[Line], list[Line]]  # a line's label chunks and value chunks
 @dataclass
 class _Row:
     labels: list[Line] = field(default_factory=list)  # row labels (or sub-labels), in line order
-    wide: bool = False  # its label spans the group column too
+    level: int = 0  # the label column its label starts in (it spans the later ones)
     values: list[list[Line]] = field(default_factory=list)  # value chunks of each line with values
     lines: list[int] = field(default_factory=list)  # indices of the lines it takes
 
@@ -72,7 +73,7 @@ def unruled_tables(lines: list[Line], page: PageContent) -> tuple[list[PlacedTab
 
 def _split(line: Line) -> Split:
     labels, values = [], []
-    for chunk in line.chunks():
+    for chunk in _cell_chunks(line):
         pieces = _value_pieces(chunk)
         if pieces:
             values += pieces
@@ -81,6 +82,21 @@ def _split(line: Line) -> Split:
         else:
             labels.append(chunk)
     return labels, values
+
+
+def _cell_chunks(line: Line) -> list[Line]:
+    """The line cut at wide gaps, and each piece cut again where a gap wider than a space
+    follows a Chinese character and precedes another or a digit: Chinese print puts no
+    space there, so such a gap is a cell boundary (an office suite sets a narrow label
+    column's text, or the next column's first number, a few points from it)."""
+    out: list[Line] = []
+    for chunk in line.chunks():
+        fs = chunk.fragments
+        cut = [0] + [i for i in range(1, len(fs))
+                     if fs[i].x0 - fs[i - 1].x1 > SPACE_GAP * chunk.height
+                     and _wide(fs[i - 1].text[-1:]) and (_wide(fs[i].text[:1]) or fs[i].text[:1].isdigit())] + [len(fs)]
+        out += [Line(fs[a:b]) for a, b in pairwise(cut)]
+    return out
 
 
 def _value_pieces(chunk: Line) -> list[Line]:
@@ -148,9 +164,9 @@ def _table(lines: list[Line], split: list[Split], n_header: int, page: PageConte
     slack = BAND_SLACK * lines[0].height
     split = [([c for c in labels if c.x0 < first_value - slack], [c for c in labels if c.x0 >= first_value - slack] + values)
              for labels, values in split]  # header words over the value columns are column text
-    sub_start = _sub_label_start(split[n_header:])
-    rows, groups = _rows(lines[n_header:], split[n_header:], sub_start)
-    n_label = 2 if sub_start is not None else 1
+    starts = _label_starts(split[n_header:], lines[0].height)
+    rows, groups = _rows(lines[n_header:], split[n_header:], starts)
+    n_label = 1 + len(starts)
     cells: list[Cell] = []
     for r, (labels, values) in enumerate(split[:n_header]):  # header words joined per column
         by_col: dict[int, list[Line]] = {}
@@ -164,7 +180,7 @@ def _table(lines: list[Line], split: list[Split], n_header: int, page: PageConte
         for i in row.lines:
             first_row[i] = r
         if row.labels:
-            col = 0 if row.wide or n_label == 1 else 1
+            col = row.level
             cells.append(_cell(row.labels, r, col, page, colspan=n_label - col))
         if not row.values:
             continue  # a caption or a label without values: no blank value cells
@@ -174,47 +190,59 @@ def _table(lines: list[Line], split: list[Split], n_header: int, page: PageConte
                 per_band.setdefault(_nearest(bands, chunk), []).append(chunk)
         for b in range(len(bands)):
             cells.append(_cell(per_band.get(b, []), r, n_label + b, page))
-    for run in groups:
+    for level, run in groups:
         covered = [_row_of(i, first_row, lines[n_header:]) for i, _ in run]
         top = min(covered)
-        cells.append(_cell([c for _, c in run], top, 0, page, rowspan=max(covered) - top + 1))
+        cells.append(_cell([c for _, c in run], top, level, page, rowspan=max(covered) - top + 1))
     bbox = (min(ln.x0 for ln in lines), lines[0].top, max(ln.x1 for ln in lines), lines[-1].bottom)
     return PlacedTable(Table(cells, Position(page=page.number, bbox=page.box(*bbox))), lines[0].top, bbox)
 
 
-def _sub_label_start(split: list[Split]) -> float | None:
-    """Where the sub-label column starts, if lines carry a group label beside a sub-label."""
-    starts = [labels[-1].x0 for labels, _ in split if len(labels) >= 2]
-    return median(starts) if starts else None
+def _label_starts(split: list[Split], height: float) -> list[float]:
+    """Where each label column after the first starts, if lines carry group labels beside
+    sub-labels: the left ends of label chunks printed right of another label chunk, in
+    clusters one line height wide; a cluster of one line stands only when it is the only
+    one (a single group label beside its sub-label)."""
+    xs = sorted(c.x0 for labels, _ in split for c in labels[1:])
+    clusters: list[list[float]] = []
+    for x in xs:
+        if clusters and x - clusters[-1][-1] <= height:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    kept = [median(c) for c in clusters if len(c) >= 2]
+    return kept if kept else ([median(xs)] if xs else [])
 
 
-def _rows(lines: list[Line], split: list[Split], sub_start: float | None) -> tuple[list[_Row], list[list]]:
-    """The table's rows, and its group labels as runs of (line index, chunk)."""
+def _rows(lines: list[Line], split: list[Split], starts: list[float]) -> tuple[list[_Row], list[tuple[int, list]]]:
+    """The table's rows, and its group labels as (label column, runs of (line index, chunk))."""
     height = lines[0].height
-    kinds = [_kinds(labels, values, sub_start, height) for labels, values in split]
+    kinds = [_kinds(labels, values, starts, height) for labels, values in split]
     for i, (labels, _) in enumerate(split):
         for k, chunk in enumerate(labels):
-            if kinds[i][k] == "lone":
-                kinds[i][k] = _lone_kind(chunk, i, split, kinds, height)
+            if kinds[i][k][0] == "lone":
+                kinds[i][k] = (_lone_kind(chunk, kinds[i][k][1], i, split, kinds, height), kinds[i][k][1])
     rows: list[_Row] = []
-    groups: list[list] = []
-    last_group_line = -GROUP_LINE_GAP - 1
+    groups: list[tuple[int, list]] = []
+    open_runs: dict[int, tuple[int, list]] = {}  # label column → (last line, its run)
     for i, ((labels, values), line_kinds) in enumerate(zip(split, kinds)):
-        own = [c for c, k in zip(labels, line_kinds) if k != "group"]
-        for c, k in zip(labels, line_kinds):
+        own = [(c, level) for c, (k, level) in zip(labels, line_kinds) if k != "group"]
+        for c, (k, level) in zip(labels, line_kinds):
             if k == "group":
-                if i - last_group_line > GROUP_LINE_GAP:
-                    groups.append([])
-                groups[-1].append((i, c))
-                last_group_line = i
+                last, run = open_runs.get(level, (-GROUP_LINE_GAP - 1, []))
+                if i - last > GROUP_LINE_GAP:
+                    run = []
+                    groups.append((level, run))
+                run.append((i, c))
+                open_runs[level] = (i, run)
         cur = rows[-1] if rows else None
         apart = i > 0 and lines[i].top - lines[i - 1].bottom > ROW_GAP * height - SAME_POSITION
         if own:
-            starts_row = _ENUMERATOR.match(own[0].text) is not None
+            starts_row = _ENUMERATOR.match(own[0][0].text) is not None
             if cur is None or starts_row or (cur.values and (values or apart)):
-                cur = _Row(wide="wide" in line_kinds)
+                cur = _Row(level=min(level for _, level in own))
                 rows.append(cur)
-            cur.labels += own
+            cur.labels += [c for c, _ in own]
             cur.lines.append(i)
             if values:
                 cur.values.append(values)
@@ -232,43 +260,44 @@ def _rows(lines: list[Line], split: list[Split], sub_start: float | None) -> tup
     for row in rows:  # numbers printed just above their label
         prev = merged[-1] if merged else None
         if prev is not None and prev.values and not prev.labels and row.labels and not row.values:
-            prev.labels, prev.wide, prev.lines = row.labels, row.wide, prev.lines + row.lines
+            prev.labels, prev.level, prev.lines = row.labels, row.level, prev.lines + row.lines
             continue
         merged.append(row)
     return merged, groups
 
 
-def _lone_kind(chunk: Line, i: int, split: list[Split], kinds: list[list[str]], height: float) -> str:
-    """A label alone on its line, in the group column: the next line of the row label
-    above it (not numbered, starting where that label starts), else a part of a group label
-    when sub-labels are printed beside its neighbours, else a row label."""
+Kind = tuple[str, int]  # "group" / "row" / "lone", and the label column the chunk starts in
+
+
+def _lone_kind(chunk: Line, level: int, i: int, split: list[Split], kinds: list[list[Kind]], height: float) -> str:
+    """A label alone on its line, wholly in a column left of the last: the next line of the
+    row label above it (not numbered, starting where that label starts), else a part of a
+    group label when labels of a later column are printed beside its neighbours, else a
+    row label."""
     labelled = [j for j in range(i) if split[j][0]]
-    above = [c for c, k in zip(split[labelled[-1]][0], kinds[labelled[-1]]) if k == "wide"] if labelled else []
+    above = [c for c, (k, _) in zip(split[labelled[-1]][0], kinds[labelled[-1]]) if k == "row"] if labelled else []
     if above and not _ENUMERATOR.match(chunk.text) and abs(above[0].x0 - chunk.x0) <= height:
-        return "wide"
+        return "row"
     near = [kinds[j] for j in (i - 1, i + 1) if 0 <= j < len(split)]
-    return "group" if any("sub" in n for n in near) else "wide"
+    return "group" if any(lv > level for n in near for _, lv in n) else "row"
 
 
-def _kinds(labels: list[Line], values: list[Line], sub_start: float | None, height: float) -> list[str]:
-    """Each label chunk's kind: "sub" (in the sub-label column), "group" (wholly in the
-    group column beside a sub-label), "wide" (a row label over both columns, or the only
-    label column), "lone" (in the group column, alone on a line without values: decided
-    by its neighbours)."""
-    if sub_start is None:
-        return ["wide"] * len(labels)
+def _kinds(labels: list[Line], values: list[Line], starts: list[float], height: float) -> list[Kind]:
+    """Each label chunk's kind and label column: "group" (wholly in its column, a label of
+    a later column beside it), "row" (a row label from its column on, or in the last
+    column), "lone" (wholly in a column left of the last, alone on a line without values:
+    decided by its neighbours)."""
     tol = height
-    has_sub = any(c.x0 >= sub_start - tol for c in labels)
-    out = []
-    for c in labels:
-        if c.x0 >= sub_start - tol:
-            out.append("sub")
-        elif c.x1 > sub_start + tol:
-            out.append("wide")
-        elif has_sub:
-            out.append("group")
+    levels = [sum(1 for s in starts if c.x0 >= s - tol) for c in labels]
+    out: list[Kind] = []
+    for c, level in zip(labels, levels):
+        inside = level < len(starts) and c.x1 <= starts[level] + tol
+        if not inside:
+            out.append(("row", level))
+        elif any(other > level for other in levels):
+            out.append(("group", level))
         else:
-            out.append("wide" if values else "lone")
+            out.append(("row" if values else "lone", level))
     return out
 
 
