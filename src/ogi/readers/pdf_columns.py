@@ -28,6 +28,7 @@ from .pdf_lines import SPACE_GAP, Line, _wide, join_lines, min_confidence, split
 from .pdf_page import PageContent
 
 MAX_LABEL_LINES = 4  # label-only lines allowed between two row lines of one table
+LABEL_LINES_ABOVE = 2  # label lines taken above a first row line that holds numbers only
 TRAILING_LABEL_LINES = 2  # label lines taken below the last row line
 MAX_HEADER_LINES = 4  # header lines (several chunks, no value) taken above the first row
 MIN_VALUES_ALONE = 3  # a single row line is a table when it has this many values
@@ -35,6 +36,7 @@ WIDE = 0.6  # a label-only line wider than this share of the table is prose, not
 BAND_SLACK = 0.5  # line heights a value may stick out of its column and still belong to it
 ROW_GAP = 0.6  # a gap above a line this many line heights wide or wider separates two rows
 SAME_POSITION = 0.01  # pt: positions closer than this are equal (pdfium gives 32-bit floats)
+GLUE_GAP = 0.15  # line heights: a gap this wide between a label's last character and a number ends the label
 GROUP_LINE_GAP = 2  # lines of one group label are at most this many lines apart
 
 _VALUE = re.compile(r"^(?:[-+]?\d[\d,，.]*\s*(?:万元|元|%|件|个|项)?|[/／\\—–\-]{1,2}|无)$")
@@ -60,6 +62,7 @@ def unruled_tables(lines: list[Line], page: PageContent) -> tuple[list[PlacedTab
     tables: list[PlacedTable] = []
     used: set[int] = set()
     for start, end in _regions(lines, split):
+        start = _label_above(lines, split, start, used)
         head = start
         while head > 0 and start - head < MAX_HEADER_LINES and head - 1 not in used \
                 and len(split[head - 1][0]) >= 2 and not split[head - 1][1] and "。" not in lines[head - 1].text:
@@ -70,6 +73,22 @@ def unruled_tables(lines: list[Line], page: PageContent) -> tuple[list[PlacedTab
 
 
 # ------------------------------------------------------------------ lines and regions
+
+def _label_above(lines: list[Line], split: list[Split], start: int, used: set[int]) -> int:
+    """A table whose first row line holds numbers only (a label set on two lines or more,
+    its numbers centred between them: a row continued at the top of a page) starts with
+    the label lines just above it, up to the one that begins with an enumerator."""
+    if split[start][0]:
+        return start
+    width = lines[start].x1 - lines[start].x0
+    k = start
+    while k > 0 and start - k < LABEL_LINES_ABOVE and k - 1 not in used \
+            and _is_label_line(lines[k - 1], split[k - 1], width) \
+            and lines[k].top - lines[k - 1].bottom < ROW_GAP * lines[k].height:
+        k -= 1
+        if _ENUMERATOR.match(split[k][0][0].text):
+            return k
+    return start if k == start else k
 
 def _split(line: Line) -> Split:
     labels, values = [], []
@@ -86,17 +105,28 @@ def _split(line: Line) -> Split:
 
 def _cell_chunks(line: Line) -> list[Line]:
     """The line cut at wide gaps, and each piece cut again where a gap wider than a space
-    follows a Chinese character and precedes another or a digit: Chinese print puts no
+    follows a Chinese character and precedes another, an opening bracket (``三、本年
+    (一)予以公开``) or the numbers that end the chunk: Chinese print puts no
     space there, so such a gap is a cell boundary (an office suite sets a narrow label
     column's text, or the next column's first number, a few points from it)."""
     out: list[Line] = []
     for chunk in line.chunks():
         fs = chunk.fragments
-        cut = [0] + [i for i in range(1, len(fs))
-                     if fs[i].x0 - fs[i - 1].x1 > SPACE_GAP * chunk.height
-                     and _wide(fs[i - 1].text[-1:]) and (_wide(fs[i].text[:1]) or fs[i].text[:1].isdigit())] + [len(fs)]
-        out += [Line(fs[a:b]) for a, b in pairwise(cut)]
+        cut = [0] + [i for i in range(1, len(fs)) if _wide(fs[i - 1].text[-1:]) and _cell_gap(fs, i, chunk.height)]
+        out += [Line(fs[a:b]) for a, b in pairwise(cut + [len(fs)])]
     return out
+
+
+def _cell_gap(fs: list, i: int, height: float) -> bool:
+    """Is the gap before fragment ``i`` (after a Chinese character) a cell boundary? Before
+    another Chinese character, a digit or an opening bracket when wider than a space; before the
+    numbers that end the chunk when wider than ``GLUE_GAP`` (LibreOffice sets a long label
+    3 pt from the first number; a label of the format never ends in a digit)."""
+    gap = fs[i].x0 - fs[i - 1].x1
+    first = fs[i].text[:1]
+    if _wide(first) or first in "([" or (first.isdigit() and gap > SPACE_GAP * height):
+        return gap > SPACE_GAP * height
+    return first.isdigit() and gap > GLUE_GAP * height and bool(_value_pieces(Line(fs[i:])))
 
 
 def _value_pieces(chunk: Line) -> list[Line]:

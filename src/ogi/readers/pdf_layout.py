@@ -29,6 +29,7 @@ SHORT = 2.0  # a line ending this many line heights left of the right edge ends 
 PARAGRAPH_GAP = 1.6  # a gap this many times the usual line gap starts a paragraph
 SIZE_CHANGE = 0.15  # lines whose heights differ by this share are in different paragraphs
 
+_WORDS = re.compile(r"[^\W\d_#]")  # a running header or footer has words; a row of numbers repeated at a page's edge is a table's
 _NUMBER = re.compile(r"^\s*[-+]?\d[\d,，.]*\s*(?:万元|元|%)?\s*$")
 _PAGE_NUMBER = re.compile(
     r"^[\s\-—–_·•]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:[/／]\s*(?:共\s*)?\d{1,4}\s*页?|共\s*\d{1,4}\s*页)?[\s\-—–_·•]*$"
@@ -122,7 +123,7 @@ def _drop_running_lines(pages: list[PageLayout]) -> None:
     repeated = Counter(key for _, _, key in candidates)
     needed = max(2, (len(pages) + 1) // 2)
     for page, ln, key in candidates:
-        if _PAGE_NUMBER.match(ln.text) or (len(pages) > 1 and repeated[key] >= needed):
+        if _PAGE_NUMBER.match(ln.text) or (len(pages) > 1 and repeated[key] >= needed and _WORDS.search(key)):
             page.lines[:] = [x for x in page.lines if x is not ln]
 
 
