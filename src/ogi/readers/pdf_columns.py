@@ -23,6 +23,8 @@ from itertools import pairwise
 from statistics import median
 
 from ..document import Cell, Position, Table
+from ..template.labels import dictionary
+from ..template.normalize import label_key
 from .pdf_grid import PlacedTable
 from .pdf_lines import SPACE_GAP, Line, _wide, join_lines, min_confidence, split_at_gaps, union
 from .pdf_page import PageContent
@@ -37,9 +39,11 @@ BAND_SLACK = 0.5  # line heights a value may stick out of its column and still b
 ROW_GAP = 0.6  # a gap above a line this many line heights wide or wider separates two rows
 SAME_POSITION = 0.01  # pt: positions closer than this are equal (pdfium gives 32-bit floats)
 GLUE_GAP = 0.15  # line heights: a gap this wide between a label's last character and a number ends the label
+MIN_LABEL_KEY = 4  # characters: shorter label keys of the format (规章, 总计) prove no join
 GROUP_LINE_GAP = 2  # lines of one group label are at most this many lines apart
 
 _VALUE = re.compile(r"^(?:[-+]?\d[\d,，.]*\s*(?:万元|元|%|件|个|项)?|[/／\\—–\-]{1,2}|无)$")
+_CLOSING = "”’)）」』】"
 _ENUMERATOR = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十]{1,3}[）)、.．]|[（(]\d{1,2}[）)]|\d{1,2}[.、．](?!\d))")
 
 Split = tuple[list[Line], list[Line]]  # a line's label chunks and value chunks
@@ -112,21 +116,25 @@ def _cell_chunks(line: Line) -> list[Line]:
     out: list[Line] = []
     for chunk in line.chunks():
         fs = chunk.fragments
-        cut = [0] + [i for i in range(1, len(fs)) if _wide(fs[i - 1].text[-1:]) and _cell_gap(fs, i, chunk.height)]
+        cut = [0] + [i for i in range(1, len(fs)) if _cell_gap(fs, i, chunk.height)]
         out += [Line(fs[a:b]) for a, b in pairwise(cut + [len(fs)])]
     return out
 
 
 def _cell_gap(fs: list, i: int, height: float) -> bool:
-    """Is the gap before fragment ``i`` (after a Chinese character) a cell boundary? Before
-    another Chinese character, a digit or an opening bracket when wider than a space; before the
-    numbers that end the chunk when wider than ``GLUE_GAP`` (LibreOffice sets a long label
-    3 pt from the first number; a label of the format never ends in a digit)."""
+    """Is the gap before fragment ``i`` a cell boundary? After a Chinese character: before
+    another, a digit or an opening bracket when wider than a space, before the numbers that
+    end the chunk when wider than ``GLUE_GAP`` (LibreOffice sets a long label 3 pt from the
+    first number; a label of the format never ends in a digit). After a closing quote or
+    bracket: only before the numbers that end the chunk."""
     gap = fs[i].x0 - fs[i - 1].x1
-    first = fs[i].text[:1]
+    last, first = fs[i - 1].text[-1:], fs[i].text[:1]
+    trailing = first.isdigit() and gap > GLUE_GAP * height and bool(_value_pieces(Line(fs[i:])))
+    if not _wide(last):
+        return last in _CLOSING and trailing  # ``3.危及“三安全一稳定” 11``
     if _wide(first) or first in "([" or (first.isdigit() and gap > SPACE_GAP * height):
         return gap > SPACE_GAP * height
-    return first.isdigit() and gap > GLUE_GAP * height and bool(_value_pieces(Line(fs[i:])))
+    return trailing
 
 
 def _value_pieces(chunk: Line) -> list[Line]:
@@ -159,11 +167,20 @@ def _regions(lines: list[Line], split: list[Split]) -> list[tuple[int, int]]:
             j += 1
         if rows >= 2 or len(values) >= MIN_VALUES_ALONE:
             last_row = end
-            while end < j and end - last_row < TRAILING_LABEL_LINES and not _ENUMERATOR.match(lines[end].text):
+            left = min(ln.x0 for ln in lines[start:end])
+            while end < j and not _ENUMERATOR.match(lines[end].text) and (
+                    end - last_row < TRAILING_LABEL_LINES or _continues_sub_label(lines[end - 1], lines[end], left)):
                 end += 1  # the last row's label continues below its numbers
             out.append((start, end))
         i = max(end, i + 1)
     return out
+
+
+def _continues_sub_label(above: Line, line: Line, left: float) -> bool:
+    """Is ``line`` the next line of a label set in a later label column (it starts where
+    the line above starts, right of the table's left edge)? The last row of a page may
+    have more lines below its numbers than ``TRAILING_LABEL_LINES``."""
+    return abs(line.x0 - above.x0) <= line.height and line.x0 - left > line.height
 
 
 def _is_row_line(parts: Split) -> bool:
@@ -292,8 +309,24 @@ def _rows(lines: list[Line], split: list[Split], starts: list[float]) -> tuple[l
         if prev is not None and prev.values and not prev.labels and row.labels and not row.values:
             prev.labels, prev.level, prev.lines = row.labels, row.level, prev.lines + row.lines
             continue
+        if prev is not None and prev.values and prev.labels and row.labels and not row.values \
+                and not _ENUMERATOR.match(row.labels[0].text) and _completes_label(prev.labels, row.labels):
+            prev.labels, prev.lines = prev.labels + row.labels, prev.lines + row.lines
+            continue
         merged.append(row)
     return merged, groups
+
+
+def _completes_label(above: list[Line], below: list[Line]) -> bool:
+    """Does the label text ``below`` (a line without numbers, set as far apart as the next
+    row would be) finish the label ``above`` into a row label of the format, while being
+    no label of its own? (``1.申请人…信息公开申`` + ``请``)"""
+    tail = label_key(join_lines([c.text for c in below]))
+    head = label_key(join_lines([c.text for c in above]))
+    known = dictionary()
+    if not tail or tail in known:
+        return False
+    return any(len(k) >= MIN_LABEL_KEY and k in head + tail and k not in head and k not in tail for k in known)
 
 
 Kind = tuple[str, int]  # "group" / "row" / "lone", and the label column the chunk starts in
