@@ -118,3 +118,19 @@ def test_a_ragged_line_ends_short_when_the_next_unit_did_not_fit():
                               (full[:-3], right - 3 * EM), ("2.本机关认真贯彻落实。", 58.0 + 2 * DIGIT + 10 * EM)])
     texts = [b.text for b in _blocks(frags) if isinstance(b, Paragraph)]
     assert texts == [full + full[:-2] + "例》，" + full[3:] + full[:-3], "2.本机关认真贯彻落实。"]
+
+
+def test_a_white_background_under_a_grid_draws_no_line_but_white_cells_do():
+    from ogi.readers.pdf_pdfium import _without_backgrounds
+
+    def side(x0, top, x1, bottom, paper=None):
+        d = {"x0": x0, "top": top, "x1": x1, "bottom": bottom}
+        return d if paper is None else {**d, "paper": paper}
+
+    grid = [side(60, 42, 536, 42), side(60, 300, 536, 300), side(60.4, 42, 60.4, 766), side(271, 42, 271, 766)]
+    background = [side(60, 42, 536, 42, 1), side(60, 801, 536, 801, 1), side(60, 42, 60, 801, 1),
+                  side(536, 42, 536, 801, 1)]  # Chromium's table background, reaching 35 pt below the grid
+    white_cell = [side(600, 42, 700, 42, 2), side(600, 80, 700, 80, 2), side(600, 42, 600, 80, 2),
+                  side(700, 42, 700, 80, 2)]  # a cell painted white over a dark table: its border is the grid
+    kept = _without_backgrounds(grid + background + white_cell)
+    assert kept == grid + [{k: v for k, v in s.items() if k != "paper"} for s in white_cell]
