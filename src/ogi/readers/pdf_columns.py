@@ -26,7 +26,7 @@ from ..document import Cell, Position, Table
 from ..template.labels import dictionary
 from ..template.normalize import label_key
 from .pdf_grid import PlacedTable
-from .pdf_lines import SPACE_GAP, Line, _wide, join_lines, min_confidence, split_at_gaps, union
+from .pdf_lines import SPACE_GAP, Line, is_wide, join_lines, min_confidence, split_at_gaps, union
 from .pdf_page import PageContent
 
 MAX_LABEL_LINES = 4  # label-only lines allowed between two row lines of one table
@@ -130,9 +130,9 @@ def _cell_gap(fs: list, i: int, height: float) -> bool:
     gap = fs[i].x0 - fs[i - 1].x1
     last, first = fs[i - 1].text[-1:], fs[i].text[:1]
     trailing = first.isdigit() and gap > GLUE_GAP * height and bool(_value_pieces(Line(fs[i:])))
-    if not _wide(last):
+    if not is_wide(last):
         return last in _CLOSING and trailing  # ``3.危及“三安全一稳定” 11``
-    if _wide(first) or first in "([" or (first.isdigit() and gap > SPACE_GAP * height):
+    if is_wide(first) or first in "([" or (first.isdigit() and gap > SPACE_GAP * height):
         return gap > SPACE_GAP * height
     return trailing
 
@@ -273,9 +273,9 @@ def _rows(lines: list[Line], split: list[Split], starts: list[float]) -> tuple[l
     groups: list[tuple[int, list]] = []
     open_runs: dict[int, tuple[int, list]] = {}  # label column → (last line, its run)
     for i, ((labels, values), line_kinds) in enumerate(zip(split, kinds)):
-        own = [(c, level) for c, (k, level) in zip(labels, line_kinds) if k != "group"]
-        for c, (k, level) in zip(labels, line_kinds):
-            if k == "group":
+        own = [(c, level) for c, (kind, level) in zip(labels, line_kinds) if kind != "group"]
+        for c, (kind, level) in zip(labels, line_kinds):
+            if kind == "group":
                 last, run = open_runs.get(level, (-GROUP_LINE_GAP - 1, []))
                 if i - last > GROUP_LINE_GAP:
                     run = []

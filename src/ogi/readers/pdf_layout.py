@@ -19,8 +19,7 @@ from statistics import median
 from ..document import Block, Paragraph, Position, Table
 from .pdf_columns import unruled_tables
 from .pdf_grid import PlacedTable, ruled_tables
-from .pdf_lines import SPACE_GAP, Line, group_lines, join_lines, union
-from .pdf_lines import _wide as _wide_char
+from .pdf_lines import SPACE_GAP, Line, group_lines, is_wide, join_lines, union
 from .pdf_page import PageContent
 
 MARGIN_SHARE = 0.12  # running headers and footers sit in this share of the page height
@@ -164,8 +163,8 @@ def _fits(line: Line, room: float) -> bool:
     a ragged-right line can end three characters short and its paragraph go on)."""
     fs = line.fragments
     k = 1
-    if not _wide_char(fs[0].text[:1]):
-        while k < len(fs) and not _wide_char(fs[k].text[:1]) and fs[k].x0 - fs[k - 1].x1 <= SPACE_GAP * line.height:
+    if not is_wide(fs[0].text[:1]):
+        while k < len(fs) and not is_wide(fs[k].text[:1]) and fs[k].x0 - fs[k - 1].x1 <= SPACE_GAP * line.height:
             k += 1
     while k < len(fs) and fs[k].text[:1] in _NO_LINE_START:
         k += 1

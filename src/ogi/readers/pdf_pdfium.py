@@ -176,7 +176,7 @@ def _without_backgrounds(lines: list[dict]) -> list[dict]:
     with no other line inside stays: cells painted white over a dark table (borders drawn
     by ``cellspacing``) are the grid."""
     groups: dict[int, list[dict]] = {}
-    drawn = []
+    drawn: list[dict] = []
     for line in lines:
         (groups.setdefault(line.pop("paper"), []) if "paper" in line else drawn).append(line)
     out = list(drawn)
