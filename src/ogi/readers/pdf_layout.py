@@ -59,6 +59,7 @@ class _Para:
     index: int  # 1-based line number of its first line within the page
     ends_short: bool = False
     shortfall: float = 0.0  # pt its last line ends left of the text's right edge
+    measure: float = 0.0  # pt from the text's left edge to its right edge on its page
     starts_indented: bool = False
     bbox: tuple[float, float, float, float] | None = None  # of its lines on its own page
 
@@ -88,7 +89,7 @@ def document_blocks(pages: list[PageLayout]) -> list[Block]:
     prev: object = None
     for _, _, item in items:
         if isinstance(item, _Para) and isinstance(prev, _Para) and prev.page != item.page \
-                and not (prev.ends_short and _fits(item.lines[0], prev.shortfall)) and not item.starts_indented:
+                and not (prev.ends_short and _fits(item.lines[0], prev.shortfall, prev.measure)) and not item.starts_indented:
             prev.lines += item.lines  # a paragraph broken by the page
             blocks[-1] = _paragraph(prev)
             continue
@@ -144,23 +145,25 @@ def _paragraphs(lines: list[Line], page: int, tables: list[tuple[float, float, f
         indented = ln.x0 - left > INDENT * height
         short = right - ln.x1 > SHORT * height
         prev = out[-1] if out else None
-        if prev is None or (prev.ends_short and _fits(ln, prev.shortfall)) or indented or _other_size(prev.lines[-1], ln) \
+        if prev is None or (prev.ends_short and _fits(ln, prev.shortfall, prev.measure)) or indented or _other_size(prev.lines[-1], ln) \
                 or ln.top - prev.lines[-1].bottom > PARAGRAPH_GAP * usual_gap + 1 \
                 or any(prev.lines[-1].bottom <= t[1] and t[3] <= ln.top for t in tables):
             out.append(_Para([ln], page, i, starts_indented=indented))
         else:
             prev.lines.append(ln)
         out[-1].ends_short = short
-        out[-1].shortfall = right - ln.x1
+        out[-1].shortfall, out[-1].measure = right - ln.x1, right - left
     return out
 
 
-def _fits(line: Line, room: float) -> bool:
+def _fits(line: Line, room: float, measure: float) -> bool:
     """Would the first unbreakable unit of ``line`` have fitted in ``room`` at the end of
     the line above? A line ends short either because its paragraph ends there, or because
     the next unit did not fit: a Latin word or number, or a Chinese character together
     with the punctuation that may not begin a line (``例》，`` is moved down as one, so
-    a ragged-right line can end three characters short and its paragraph go on)."""
+    a ragged-right line can end three characters short and its paragraph go on). A unit
+    as wide as the whole text (a run of hundreds of digits) fills a line alone wherever
+    it falls and proves nothing: the short line ends its paragraph."""
     fs = line.fragments
     k = 1
     if not is_wide(fs[0].text[:1]):
@@ -168,7 +171,8 @@ def _fits(line: Line, room: float) -> bool:
             k += 1
     while k < len(fs) and fs[k].text[:1] in _NO_LINE_START:
         k += 1
-    return fs[k - 1].x1 - fs[0].x0 <= room
+    unit = fs[k - 1].x1 - fs[0].x0
+    return unit <= room or unit >= measure - line.height  # a unit filling a line alone says nothing
 
 
 def _other_size(a: Line, b: Line) -> bool:
