@@ -19,14 +19,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from statistics import median
 
 from ..document import Cell, Position, Table
+from ..template.labels import dictionary
+from ..template.normalize import label_key
 from .pdf_grid import PlacedTable
-from .pdf_lines import SPACE_GAP, Line, join_lines, min_confidence, split_at_gaps, union
+from .pdf_lines import SPACE_GAP, Line, is_wide, join_lines, min_confidence, split_at_gaps, union
 from .pdf_page import PageContent
 
 MAX_LABEL_LINES = 4  # label-only lines allowed between two row lines of one table
+LABEL_LINES_ABOVE = 2  # label lines taken above a first row line that holds numbers only
 TRAILING_LABEL_LINES = 2  # label lines taken below the last row line
 MAX_HEADER_LINES = 4  # header lines (several chunks, no value) taken above the first row
 MIN_VALUES_ALONE = 3  # a single row line is a table when it has this many values
@@ -34,9 +38,12 @@ WIDE = 0.6  # a label-only line wider than this share of the table is prose, not
 BAND_SLACK = 0.5  # line heights a value may stick out of its column and still belong to it
 ROW_GAP = 0.6  # a gap above a line this many line heights wide or wider separates two rows
 SAME_POSITION = 0.01  # pt: positions closer than this are equal (pdfium gives 32-bit floats)
+GLUE_GAP = 0.15  # line heights: a gap this wide between a label's last character and a number ends the label
+MIN_LABEL_KEY = 4  # characters: shorter label keys of the format (规章, 总计) prove no join
 GROUP_LINE_GAP = 2  # lines of one group label are at most this many lines apart
 
 _VALUE = re.compile(r"^(?:[-+]?\d[\d,，.]*\s*(?:万元|元|%|件|个|项)?|[/／\\—–\-]{1,2}|无)$")
+_CLOSING = "”’)）」』】"
 _ENUMERATOR = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十]{1,3}[）)、.．]|[（(]\d{1,2}[）)]|\d{1,2}[.、．](?!\d))")
 
 Split = tuple[list[Line], list[Line]]  # a line's label chunks and value chunks
@@ -45,7 +52,7 @@ Split = tuple[list[Line], list[Line]]  # a line's label chunks and value chunks
 @dataclass
 class _Row:
     labels: list[Line] = field(default_factory=list)  # row labels (or sub-labels), in line order
-    wide: bool = False  # its label spans the group column too
+    level: int = 0  # the label column its label starts in (it spans the later ones)
     values: list[list[Line]] = field(default_factory=list)  # value chunks of each line with values
     lines: list[int] = field(default_factory=list)  # indices of the lines it takes
 
@@ -59,6 +66,7 @@ def unruled_tables(lines: list[Line], page: PageContent) -> tuple[list[PlacedTab
     tables: list[PlacedTable] = []
     used: set[int] = set()
     for start, end in _regions(lines, split):
+        start = _label_above(lines, split, start, used)
         head = start
         while head > 0 and start - head < MAX_HEADER_LINES and head - 1 not in used \
                 and len(split[head - 1][0]) >= 2 and not split[head - 1][1] and "。" not in lines[head - 1].text:
@@ -70,9 +78,25 @@ def unruled_tables(lines: list[Line], page: PageContent) -> tuple[list[PlacedTab
 
 # ------------------------------------------------------------------ lines and regions
 
+def _label_above(lines: list[Line], split: list[Split], start: int, used: set[int]) -> int:
+    """A table whose first row line holds numbers only (a label set on two lines or more,
+    its numbers centred between them: a row continued at the top of a page) starts with
+    the label lines just above it, up to the one that begins with an enumerator."""
+    if split[start][0]:
+        return start
+    width = lines[start].x1 - lines[start].x0
+    k = start
+    while k > 0 and start - k < LABEL_LINES_ABOVE and k - 1 not in used \
+            and _is_label_line(lines[k - 1], split[k - 1], width) \
+            and lines[k].top - lines[k - 1].bottom < ROW_GAP * lines[k].height:
+        k -= 1
+        if _ENUMERATOR.match(split[k][0][0].text):
+            return k
+    return start if k == start else k
+
 def _split(line: Line) -> Split:
     labels, values = [], []
-    for chunk in line.chunks():
+    for chunk in _cell_chunks(line):
         pieces = _value_pieces(chunk)
         if pieces:
             values += pieces
@@ -81,6 +105,36 @@ def _split(line: Line) -> Split:
         else:
             labels.append(chunk)
     return labels, values
+
+
+def _cell_chunks(line: Line) -> list[Line]:
+    """The line cut at wide gaps, and each piece cut again where a gap wider than a space
+    follows a Chinese character and precedes another, an opening bracket (``三、本年
+    (一)予以公开``) or the numbers that end the chunk: Chinese print puts no
+    space there, so such a gap is a cell boundary (an office suite sets a narrow label
+    column's text, or the next column's first number, a few points from it)."""
+    out: list[Line] = []
+    for chunk in line.chunks():
+        fs = chunk.fragments
+        cut = [0] + [i for i in range(1, len(fs)) if _cell_gap(fs, i, chunk.height)]
+        out += [Line(fs[a:b]) for a, b in pairwise(cut + [len(fs)])]
+    return out
+
+
+def _cell_gap(fs: list, i: int, height: float) -> bool:
+    """Is the gap before fragment ``i`` a cell boundary? After a Chinese character: before
+    another, a digit or an opening bracket when wider than a space, before the numbers that
+    end the chunk when wider than ``GLUE_GAP`` (LibreOffice sets a long label 3 pt from the
+    first number; a label of the format never ends in a digit). After a closing quote or
+    bracket: only before the numbers that end the chunk."""
+    gap = fs[i].x0 - fs[i - 1].x1
+    last, first = fs[i - 1].text[-1:], fs[i].text[:1]
+    trailing = first.isdigit() and gap > GLUE_GAP * height and bool(_value_pieces(Line(fs[i:])))
+    if not is_wide(last):
+        return last in _CLOSING and trailing  # ``3.危及“三安全一稳定” 11``
+    if is_wide(first) or first in "([" or (first.isdigit() and gap > SPACE_GAP * height):
+        return gap > SPACE_GAP * height
+    return trailing
 
 
 def _value_pieces(chunk: Line) -> list[Line]:
@@ -113,11 +167,20 @@ def _regions(lines: list[Line], split: list[Split]) -> list[tuple[int, int]]:
             j += 1
         if rows >= 2 or len(values) >= MIN_VALUES_ALONE:
             last_row = end
-            while end < j and end - last_row < TRAILING_LABEL_LINES and not _ENUMERATOR.match(lines[end].text):
+            left = min(ln.x0 for ln in lines[start:end])
+            while end < j and not _ENUMERATOR.match(lines[end].text) and (
+                    end - last_row < TRAILING_LABEL_LINES or _continues_sub_label(lines[end - 1], lines[end], left)):
                 end += 1  # the last row's label continues below its numbers
             out.append((start, end))
         i = max(end, i + 1)
     return out
+
+
+def _continues_sub_label(above: Line, line: Line, left: float) -> bool:
+    """Is ``line`` the next line of a label set in a later label column (it starts where
+    the line above starts, right of the table's left edge)? The last row of a page may
+    have more lines below its numbers than ``TRAILING_LABEL_LINES``."""
+    return abs(line.x0 - above.x0) <= line.height and line.x0 - left > line.height
 
 
 def _is_row_line(parts: Split) -> bool:
@@ -148,9 +211,9 @@ def _table(lines: list[Line], split: list[Split], n_header: int, page: PageConte
     slack = BAND_SLACK * lines[0].height
     split = [([c for c in labels if c.x0 < first_value - slack], [c for c in labels if c.x0 >= first_value - slack] + values)
              for labels, values in split]  # header words over the value columns are column text
-    sub_start = _sub_label_start(split[n_header:])
-    rows, groups = _rows(lines[n_header:], split[n_header:], sub_start)
-    n_label = 2 if sub_start is not None else 1
+    starts = _label_starts(split[n_header:], lines[0].height)
+    rows, groups = _rows(lines[n_header:], split[n_header:], starts)
+    n_label = 1 + len(starts)
     cells: list[Cell] = []
     for r, (labels, values) in enumerate(split[:n_header]):  # header words joined per column
         by_col: dict[int, list[Line]] = {}
@@ -164,7 +227,7 @@ def _table(lines: list[Line], split: list[Split], n_header: int, page: PageConte
         for i in row.lines:
             first_row[i] = r
         if row.labels:
-            col = 0 if row.wide or n_label == 1 else 1
+            col = row.level
             cells.append(_cell(row.labels, r, col, page, colspan=n_label - col))
         if not row.values:
             continue  # a caption or a label without values: no blank value cells
@@ -174,47 +237,59 @@ def _table(lines: list[Line], split: list[Split], n_header: int, page: PageConte
                 per_band.setdefault(_nearest(bands, chunk), []).append(chunk)
         for b in range(len(bands)):
             cells.append(_cell(per_band.get(b, []), r, n_label + b, page))
-    for run in groups:
+    for level, run in groups:
         covered = [_row_of(i, first_row, lines[n_header:]) for i, _ in run]
         top = min(covered)
-        cells.append(_cell([c for _, c in run], top, 0, page, rowspan=max(covered) - top + 1))
+        cells.append(_cell([c for _, c in run], top, level, page, rowspan=max(covered) - top + 1))
     bbox = (min(ln.x0 for ln in lines), lines[0].top, max(ln.x1 for ln in lines), lines[-1].bottom)
     return PlacedTable(Table(cells, Position(page=page.number, bbox=page.box(*bbox))), lines[0].top, bbox)
 
 
-def _sub_label_start(split: list[Split]) -> float | None:
-    """Where the sub-label column starts, if lines carry a group label beside a sub-label."""
-    starts = [labels[-1].x0 for labels, _ in split if len(labels) >= 2]
-    return median(starts) if starts else None
+def _label_starts(split: list[Split], height: float) -> list[float]:
+    """Where each label column after the first starts, if lines carry group labels beside
+    sub-labels: the left ends of label chunks printed right of another label chunk, in
+    clusters one line height wide; a cluster of one line stands only when it is the only
+    one (a single group label beside its sub-label)."""
+    xs = sorted(c.x0 for labels, _ in split for c in labels[1:])
+    clusters: list[list[float]] = []
+    for x in xs:
+        if clusters and x - clusters[-1][-1] <= height:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    kept = [median(c) for c in clusters if len(c) >= 2]
+    return kept if kept else ([median(xs)] if xs else [])
 
 
-def _rows(lines: list[Line], split: list[Split], sub_start: float | None) -> tuple[list[_Row], list[list]]:
-    """The table's rows, and its group labels as runs of (line index, chunk)."""
+def _rows(lines: list[Line], split: list[Split], starts: list[float]) -> tuple[list[_Row], list[tuple[int, list]]]:
+    """The table's rows, and its group labels as (label column, runs of (line index, chunk))."""
     height = lines[0].height
-    kinds = [_kinds(labels, values, sub_start, height) for labels, values in split]
+    kinds = [_kinds(labels, values, starts, height) for labels, values in split]
     for i, (labels, _) in enumerate(split):
         for k, chunk in enumerate(labels):
-            if kinds[i][k] == "lone":
-                kinds[i][k] = _lone_kind(chunk, i, split, kinds, height)
+            if kinds[i][k][0] == "lone":
+                kinds[i][k] = (_lone_kind(chunk, kinds[i][k][1], i, split, kinds, height), kinds[i][k][1])
     rows: list[_Row] = []
-    groups: list[list] = []
-    last_group_line = -GROUP_LINE_GAP - 1
+    groups: list[tuple[int, list]] = []
+    open_runs: dict[int, tuple[int, list]] = {}  # label column → (last line, its run)
     for i, ((labels, values), line_kinds) in enumerate(zip(split, kinds)):
-        own = [c for c, k in zip(labels, line_kinds) if k != "group"]
-        for c, k in zip(labels, line_kinds):
-            if k == "group":
-                if i - last_group_line > GROUP_LINE_GAP:
-                    groups.append([])
-                groups[-1].append((i, c))
-                last_group_line = i
+        own = [(c, level) for c, (kind, level) in zip(labels, line_kinds) if kind != "group"]
+        for c, (kind, level) in zip(labels, line_kinds):
+            if kind == "group":
+                last, run = open_runs.get(level, (-GROUP_LINE_GAP - 1, []))
+                if i - last > GROUP_LINE_GAP:
+                    run = []
+                    groups.append((level, run))
+                run.append((i, c))
+                open_runs[level] = (i, run)
         cur = rows[-1] if rows else None
         apart = i > 0 and lines[i].top - lines[i - 1].bottom > ROW_GAP * height - SAME_POSITION
         if own:
-            starts_row = _ENUMERATOR.match(own[0].text) is not None
+            starts_row = _ENUMERATOR.match(own[0][0].text) is not None
             if cur is None or starts_row or (cur.values and (values or apart)):
-                cur = _Row(wide="wide" in line_kinds)
+                cur = _Row(level=min(level for _, level in own))
                 rows.append(cur)
-            cur.labels += own
+            cur.labels += [c for c, _ in own]
             cur.lines.append(i)
             if values:
                 cur.values.append(values)
@@ -232,43 +307,60 @@ def _rows(lines: list[Line], split: list[Split], sub_start: float | None) -> tup
     for row in rows:  # numbers printed just above their label
         prev = merged[-1] if merged else None
         if prev is not None and prev.values and not prev.labels and row.labels and not row.values:
-            prev.labels, prev.wide, prev.lines = row.labels, row.wide, prev.lines + row.lines
+            prev.labels, prev.level, prev.lines = row.labels, row.level, prev.lines + row.lines
+            continue
+        if prev is not None and prev.values and prev.labels and row.labels and not row.values \
+                and not _ENUMERATOR.match(row.labels[0].text) and _completes_label(prev.labels, row.labels):
+            prev.labels, prev.lines = prev.labels + row.labels, prev.lines + row.lines
             continue
         merged.append(row)
     return merged, groups
 
 
-def _lone_kind(chunk: Line, i: int, split: list[Split], kinds: list[list[str]], height: float) -> str:
-    """A label alone on its line, in the group column: the next line of the row label
-    above it (not numbered, starting where that label starts), else a part of a group label
-    when sub-labels are printed beside its neighbours, else a row label."""
+def _completes_label(above: list[Line], below: list[Line]) -> bool:
+    """Does the label text ``below`` (a line without numbers, set as far apart as the next
+    row would be) finish the label ``above`` into a row label of the format, while being
+    no label of its own? (``1.申请人…信息公开申`` + ``请``)"""
+    tail = label_key(join_lines([c.text for c in below]))
+    head = label_key(join_lines([c.text for c in above]))
+    known = dictionary()
+    if not tail or tail in known:
+        return False
+    return any(len(k) >= MIN_LABEL_KEY and k in head + tail and k not in head and k not in tail for k in known)
+
+
+Kind = tuple[str, int]  # "group" / "row" / "lone", and the label column the chunk starts in
+
+
+def _lone_kind(chunk: Line, level: int, i: int, split: list[Split], kinds: list[list[Kind]], height: float) -> str:
+    """A label alone on its line, wholly in a column left of the last: the next line of the
+    row label above it (not numbered, starting where that label starts), else a part of a
+    group label when labels of a later column are printed beside its neighbours, else a
+    row label."""
     labelled = [j for j in range(i) if split[j][0]]
-    above = [c for c, k in zip(split[labelled[-1]][0], kinds[labelled[-1]]) if k == "wide"] if labelled else []
+    above = [c for c, (k, _) in zip(split[labelled[-1]][0], kinds[labelled[-1]]) if k == "row"] if labelled else []
     if above and not _ENUMERATOR.match(chunk.text) and abs(above[0].x0 - chunk.x0) <= height:
-        return "wide"
+        return "row"
     near = [kinds[j] for j in (i - 1, i + 1) if 0 <= j < len(split)]
-    return "group" if any("sub" in n for n in near) else "wide"
+    return "group" if any(lv > level for n in near for _, lv in n) else "row"
 
 
-def _kinds(labels: list[Line], values: list[Line], sub_start: float | None, height: float) -> list[str]:
-    """Each label chunk's kind: "sub" (in the sub-label column), "group" (wholly in the
-    group column beside a sub-label), "wide" (a row label over both columns, or the only
-    label column), "lone" (in the group column, alone on a line without values: decided
-    by its neighbours)."""
-    if sub_start is None:
-        return ["wide"] * len(labels)
+def _kinds(labels: list[Line], values: list[Line], starts: list[float], height: float) -> list[Kind]:
+    """Each label chunk's kind and label column: "group" (wholly in its column, a label of
+    a later column beside it), "row" (a row label from its column on, or in the last
+    column), "lone" (wholly in a column left of the last, alone on a line without values:
+    decided by its neighbours)."""
     tol = height
-    has_sub = any(c.x0 >= sub_start - tol for c in labels)
-    out = []
-    for c in labels:
-        if c.x0 >= sub_start - tol:
-            out.append("sub")
-        elif c.x1 > sub_start + tol:
-            out.append("wide")
-        elif has_sub:
-            out.append("group")
+    levels = [sum(1 for s in starts if c.x0 >= s - tol) for c in labels]
+    out: list[Kind] = []
+    for c, level in zip(labels, levels):
+        inside = level < len(starts) and c.x1 <= starts[level] + tol
+        if not inside:
+            out.append(("row", level))
+        elif any(other > level for other in levels):
+            out.append(("group", level))
         else:
-            out.append("wide" if values else "lone")
+            out.append(("row" if values else "lone", level))
     return out
 
 

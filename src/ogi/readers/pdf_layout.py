@@ -19,7 +19,7 @@ from statistics import median
 from ..document import Block, Paragraph, Position, Table
 from .pdf_columns import unruled_tables
 from .pdf_grid import PlacedTable, ruled_tables
-from .pdf_lines import Line, group_lines, join_lines, union
+from .pdf_lines import SPACE_GAP, Line, group_lines, is_wide, join_lines, union
 from .pdf_page import PageContent
 
 MARGIN_SHARE = 0.12  # running headers and footers sit in this share of the page height
@@ -29,6 +29,8 @@ SHORT = 2.0  # a line ending this many line heights left of the right edge ends 
 PARAGRAPH_GAP = 1.6  # a gap this many times the usual line gap starts a paragraph
 SIZE_CHANGE = 0.15  # lines whose heights differ by this share are in different paragraphs
 
+_NO_LINE_START = "，。、；：？！）》」』】〉”’…,.;:?!)]}%"  # punctuation a line may not begin with (kinsoku)
+_WORDS = re.compile(r"[^\W\d_#]")  # a running header or footer has words; a row of numbers repeated at a page's edge is a table's
 _NUMBER = re.compile(r"^\s*[-+]?\d[\d,，.]*\s*(?:万元|元|%)?\s*$")
 _PAGE_NUMBER = re.compile(
     r"^[\s\-—–_·•]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:[/／]\s*(?:共\s*)?\d{1,4}\s*页?|共\s*\d{1,4}\s*页)?[\s\-—–_·•]*$"
@@ -56,6 +58,8 @@ class _Para:
     page: int
     index: int  # 1-based line number of its first line within the page
     ends_short: bool = False
+    shortfall: float = 0.0  # pt its last line ends left of the text's right edge
+    measure: float = 0.0  # pt from the text's left edge to its right edge on its page
     starts_indented: bool = False
     bbox: tuple[float, float, float, float] | None = None  # of its lines on its own page
 
@@ -85,7 +89,7 @@ def document_blocks(pages: list[PageLayout]) -> list[Block]:
     prev: object = None
     for _, _, item in items:
         if isinstance(item, _Para) and isinstance(prev, _Para) and prev.page != item.page \
-                and not prev.ends_short and not item.starts_indented:
+                and not (prev.ends_short and _fits(item.lines[0], prev.shortfall, prev.measure)) and not item.starts_indented:
             prev.lines += item.lines  # a paragraph broken by the page
             blocks[-1] = _paragraph(prev)
             continue
@@ -122,7 +126,7 @@ def _drop_running_lines(pages: list[PageLayout]) -> None:
     repeated = Counter(key for _, _, key in candidates)
     needed = max(2, (len(pages) + 1) // 2)
     for page, ln, key in candidates:
-        if _PAGE_NUMBER.match(ln.text) or (len(pages) > 1 and repeated[key] >= needed):
+        if _PAGE_NUMBER.match(ln.text) or (len(pages) > 1 and repeated[key] >= needed and _WORDS.search(key)):
             page.lines[:] = [x for x in page.lines if x is not ln]
 
 
@@ -141,14 +145,34 @@ def _paragraphs(lines: list[Line], page: int, tables: list[tuple[float, float, f
         indented = ln.x0 - left > INDENT * height
         short = right - ln.x1 > SHORT * height
         prev = out[-1] if out else None
-        if prev is None or prev.ends_short or indented or _other_size(prev.lines[-1], ln) \
+        if prev is None or (prev.ends_short and _fits(ln, prev.shortfall, prev.measure)) or indented or _other_size(prev.lines[-1], ln) \
                 or ln.top - prev.lines[-1].bottom > PARAGRAPH_GAP * usual_gap + 1 \
                 or any(prev.lines[-1].bottom <= t[1] and t[3] <= ln.top for t in tables):
             out.append(_Para([ln], page, i, starts_indented=indented))
         else:
             prev.lines.append(ln)
         out[-1].ends_short = short
+        out[-1].shortfall, out[-1].measure = right - ln.x1, right - left
     return out
+
+
+def _fits(line: Line, room: float, measure: float) -> bool:
+    """Would the first unbreakable unit of ``line`` have fitted in ``room`` at the end of
+    the line above? A line ends short either because its paragraph ends there, or because
+    the next unit did not fit: a Latin word or number, or a Chinese character together
+    with the punctuation that may not begin a line (``例》，`` is moved down as one, so
+    a ragged-right line can end three characters short and its paragraph go on). A unit
+    as wide as the whole text (a run of hundreds of digits) fills a line alone wherever
+    it falls and proves nothing: the short line ends its paragraph."""
+    fs = line.fragments
+    k = 1
+    if not is_wide(fs[0].text[:1]):
+        while k < len(fs) and not is_wide(fs[k].text[:1]) and fs[k].x0 - fs[k - 1].x1 <= SPACE_GAP * line.height:
+            k += 1
+    while k < len(fs) and fs[k].text[:1] in _NO_LINE_START:
+        k += 1
+    unit = fs[k - 1].x1 - fs[0].x0
+    return unit <= room or unit >= measure - line.height  # a unit filling a line alone says nothing
 
 
 def _other_size(a: Line, b: Line) -> bool:

@@ -147,14 +147,14 @@ def _join_fragments(fragments: list[Fragment], height: float) -> str:
     prev: Fragment | None = None
     for f in fragments:
         if prev is not None and f.x0 - prev.x1 > SPACE_GAP * height and not out.endswith(" ") \
-                and not (_wide(prev.text[-1:]) or _wide(f.text[:1])):
+                and not (is_wide(prev.text[-1:]) or is_wide(f.text[:1])):
             out += " "
         out += f.text
         prev = f
     return re.sub(r"\s+", " ", out).strip()
 
 
-def _wide(ch: str) -> bool:
+def is_wide(ch: str) -> bool:
     """A Chinese character or full-width sign: Chinese print takes no spaces beside them
     (a gap there is justification or layout, as in ``1. 属于`` or ``2023 年``)."""
     return bool(ch) and ord(ch) >= 0x2E80

@@ -18,7 +18,9 @@ pdfium parses the page content in C; this module only walks what it built:
   segments that run across or down the page within ``AXIS_TOLERANCE`` are ruling-line
   candidates: a stroked line, each side of a rectangle (a cell border or the outline of a
   shaded cell), a side of a polyline. Curves and slanted strokes (a diagonal in a header
-  cell) are no ruling lines.
+  cell) are no ruling lines. The sides of a white area painted under a drawn grid (a
+  page or table background) are left out: on white paper they are invisible
+  (``_without_backgrounds``).
 - **Images** are counted, so that a page with (almost) no glyphs and an image is known as a
   scan.
 
@@ -39,6 +41,7 @@ from .pdf_page import PageContent, upright
 
 MAX_BOX_EMS = 2.0  # a glyph's loose box larger than this many ems across is not where the glyph is
 AXIS_TOLERANCE = 0.5  # pt: a segment whose ends differ by less than this across it is horizontal or vertical
+BACKGROUND_MARGIN = 3.0  # pt: a line this far inside a white area is drawn over it
 MAX_FORM_DEPTH = 8  # form XObjects nested deeper than this are not walked (a loop guard)
 
 Matrix = tuple[float, float, float, float, float, float]  # PDF order: a b c d e f
@@ -52,6 +55,7 @@ def page_content(page, number: int) -> tuple[PageContent, int]:
     lines: list[dict] = []
     images = _walk(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, _IDENTITY,
                    (left, top), lines, 0)
+    lines = _without_backgrounds(lines)
     content = upright(chars, lines, (right - left, top - bottom), number, turned=page.get_rotation() % 360 != 0)
     return content, images
 
@@ -147,6 +151,47 @@ def _segments(path, matrix: Matrix, origin: tuple[float, float], lines: list[dic
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     if not pdfium_c.FPDFPath_GetDrawMode(path, fill, stroke) or (not fill.value and not stroke.value):
         return  # not painted
+    if not stroke.value and _white_fill(path):
+        found: list[dict] = []
+        _path_segments(path, matrix, origin, found)
+        for line in found:
+            line["paper"] = id(found)  # a white area: its sides may be no line (see _without_backgrounds)
+        lines += found
+        return
+    _path_segments(path, matrix, origin, lines)
+
+
+def _white_fill(path) -> bool:
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not pdfium_c.FPDFPageObj_GetFillColor(path, r, g, b, a):
+        return False
+    return a.value == 0 or (r.value, g.value, b.value) == (255, 255, 255)
+
+
+def _without_backgrounds(lines: list[dict]) -> list[dict]:
+    """The segments without the sides of white areas painted *under* a drawn grid (a page
+    or table background, as Chromium paints a ``background: white`` table): on white paper
+    those sides are invisible, and the grid's cells would be cut by the area's edge (its
+    bottom below the table's last row merges whole row blocks into one cell). A white area
+    with no other line inside stays: cells painted white over a dark table (borders drawn
+    by ``cellspacing``) are the grid."""
+    groups: dict[int, list[dict]] = {}
+    drawn: list[dict] = []
+    for line in lines:
+        (groups.setdefault(line.pop("paper"), []) if "paper" in line else drawn).append(line)
+    out = list(drawn)
+    for sides in groups.values():
+        x0, x1 = min(s["x0"] for s in sides), max(s["x1"] for s in sides)
+        top, bottom = min(s["top"] for s in sides), max(s["bottom"] for s in sides)
+        inside = any(x0 + BACKGROUND_MARGIN < (d["x0"] + d["x1"]) / 2 < x1 - BACKGROUND_MARGIN
+                     and top + BACKGROUND_MARGIN < (d["top"] + d["bottom"]) / 2 < bottom - BACKGROUND_MARGIN
+                     for d in drawn)
+        if not inside:
+            out += sides
+    return out
+
+
+def _path_segments(path, matrix: Matrix, origin: tuple[float, float], lines: list[dict]) -> None:
     a, b, c, d, e, f = matrix
     x, y = ctypes.c_float(), ctypes.c_float()
     start = current = None
