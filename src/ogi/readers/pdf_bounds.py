@@ -87,10 +87,9 @@ def at_page(number: int) -> None:
         _BUDGET.set(_Budget(f"PDF page {number} content"))
 
 
-def _inflate(d, data: bytes) -> bytes:
+def _inflate(d, data: bytes, budget: _Budget) -> bytes:
     """Feed ``data`` to decompressor ``d``, never taking more than CHUNK bytes of output
-    at a time, each counted against the budget."""
-    budget = _BUDGET.get()
+    at a time, each counted against ``budget``."""
     out = []
     chunk = d.decompress(data, CHUNK)
     while True:
@@ -111,9 +110,10 @@ class _BoundedDecompressor:
         self._d = d
 
     def decompress(self, data: bytes, max_length: int = 0) -> bytes:
-        if _BUDGET.get() is None or max_length:
+        budget = _BUDGET.get()
+        if budget is None or max_length:
             return self._d.decompress(data, max_length)
-        return _inflate(self._d, data)
+        return _inflate(self._d, data, budget)
 
     def __getattr__(self, name):
         return getattr(self._d, name)
@@ -127,10 +127,11 @@ class _BoundedZlib:
 
     @staticmethod
     def decompress(data: bytes, *args) -> bytes:
-        if _BUDGET.get() is None or args:
+        budget = _BUDGET.get()
+        if budget is None or args:
             return zlib.decompress(data, *args)
         d = zlib.decompressobj()
-        out = _inflate(d, data)
+        out = _inflate(d, data, budget)
         if not d.eof:  # what zlib.decompress says of a stream cut short
             raise zlib.error("Error -5 while decompressing data: incomplete or truncated stream")
         return out
@@ -191,7 +192,8 @@ def _install() -> None:
     from pdfminer import pdftypes
 
     if hasattr(pdftypes, "zlib"):
-        pdftypes.zlib = _BoundedZlib()
+        # pdfminer's module global, replaced by a duck-typed stand-in for the zlib module
+        pdftypes.zlib = _BoundedZlib()  # type: ignore[assignment]
     if hasattr(pdftypes, "lzwdecode"):
         pdftypes.lzwdecode = _lzwdecode
     if hasattr(pdftypes, "rldecode"):

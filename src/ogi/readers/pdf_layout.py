@@ -76,7 +76,7 @@ def page_layout(page: PageContent) -> PageLayout:
 def document_blocks(pages: list[PageLayout]) -> list[Block]:
     """Blocks of all pages in reading order."""
     _drop_running_lines(pages)
-    items: list[tuple[int, float, object]] = []
+    items: list[tuple[int, float, Table | _Para]] = []
     for page in pages:
         tables, lines = unruled_tables(page.lines, page.content)
         for t in page.tables + tables:
@@ -86,7 +86,7 @@ def document_blocks(pages: list[PageLayout]) -> list[Block]:
             items.append((page.number, para.top, para))
     items.sort(key=lambda it: (it[0], it[1]))
     blocks: list[Block] = []
-    prev: object = None
+    prev: Table | _Para | None = None
     for _, _, item in items:
         if isinstance(item, _Para) and isinstance(prev, _Para) and prev.page != item.page \
                 and not (prev.ends_short and _fits(item.lines[0], prev.shortfall, prev.measure)) and not item.starts_indented:

@@ -39,7 +39,8 @@ class DuckDBDatabase(Database):
         if read_only and not Path(path).exists():
             raise StoreError(f"没有数据库 {path} / no database at {path}")
         # read-only use (``ogi sql``) also gets no file access: no ATTACH, COPY or read_csv
-        config = {"enable_external_access": False} if read_only else {}
+        config: dict[str, str | bool | int | float | list[str]] = (
+            {"enable_external_access": False} if read_only else {})
         try:
             self._con = duckdb.connect(path, read_only=read_only, config=config)
         except duckdb.IOException as exc:

@@ -288,16 +288,17 @@ OnOutcome = Callable[[Outcome], None]
 
 def _store_batch(db: Database, batch: list[Outcome]) -> None:
     """One transaction: the batch's reports (their agencies resolved together) and failures."""
-    parsed = [out for out in batch if out.report is not None]
+    parsed = [(out, out.report) for out in batch if out.report is not None]
     failed = [out for out in batch if out.failed]
     with db.transaction():
-        agencies = BatchAgencyIndex(db, [(out.report.meta, out.report) for out in parsed])
-        linked = [agencies.link(out.report.meta, out.report.source.sha256, out.report) for out in parsed]
+        agencies = BatchAgencyIndex(db, [(report.meta, report) for _, report in parsed])
+        linked = [agencies.link(report.meta, report.source.sha256, report) for _, report in parsed]
         agencies.flush()
-        store_reports(db, [Parsed(out.report, out.input.location, storable_path(out.input.path),
+        store_reports(db, [Parsed(report, out.input.location, storable_path(out.input.path),
                                   out.input.page_published_date, agencies.real(agency_id), out.rows, out.document)
-                           for out, agency_id in zip(parsed, linked)])
-        refresh_summaries(db, [out.report.source.sha256 for out in parsed])  # store.summary: stats read it
+                           for (out, report), agency_id in zip(parsed, linked)])
+        # store.summary: stats read it (a parsed report always carries its hash)
+        refresh_summaries(db, [sha for _, report in parsed if (sha := report.source.sha256) is not None])
         for out in failed:
             record_failure(db, out.input.location, out.sha256, out.stage, out.reason)
 
@@ -366,7 +367,8 @@ def pending(db: Database, inputs: list[Input], summary: Summary) -> tuple[list[I
         except OSError as exc:
             known.append(Outcome(inp, stage="read", reason=read_failure(exc)))
     shas = sorted({sha for _, sha in hashed})
-    stored, failed_before = set(), {}
+    stored: set[str] = set()
+    failed_before: dict[tuple[str, str], str] = {}  # (location, sha256) -> the reason it failed
     for start in range(0, len(shas), LOOKUP_CHUNK):
         lot = shas[start:start + LOOKUP_CHUNK]
         stored.update(sha for (sha,) in db.execute(

@@ -31,8 +31,9 @@ import logging
 import os
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from ..errors import OgiError, needs_extra
 from .agencies import recheck
@@ -235,11 +236,11 @@ def ingest_ray(db: Database, inputs: list[Input], address: str | None = None, jo
 def _start_ray(address: str | None, jobs: int | None) -> None:
     import ray
 
-    quiet = {"include_dashboard": False, "log_to_driver": False, "configure_logging": False}
     if address:
-        ray.init(address=address, **quiet)
+        ray.init(address=address, include_dashboard=False, log_to_driver=False, configure_logging=False)
     else:
-        ray.init(num_cpus=jobs or os.cpu_count() or 1, object_store_memory=OBJECT_STORE_BYTES, **quiet)
+        ray.init(num_cpus=jobs or os.cpu_count() or 1, object_store_memory=OBJECT_STORE_BYTES,
+                 include_dashboard=False, log_to_driver=False, configure_logging=False)
     logging.getLogger("ray.data").setLevel(logging.WARNING)  # the run's own progress is ogi's
     context = ray.data.DataContext.get_current()
     context.max_errored_blocks = -1  # a batch that fails after its retries is left out, not the whole run
@@ -260,7 +261,9 @@ def _run(db: Database, todo: list[Input], size: int, workers: int, folder: Path,
                                  fn_constructor_kwargs={"parse_file": parse_file, "file_seconds": file_seconds},
                                  ray_remote_args_fn=_retries)
     done: set[str] = set()
-    for table in parsed.iter_batches(batch_size=None, batch_format="pyarrow"):
+    # batch_format="pyarrow": every batch is a pyarrow.Table (which ships no type information)
+    tables: Iterable[Any] = parsed.iter_batches(batch_size=None, batch_format="pyarrow")
+    for table in tables:
         if table.num_rows:
             done |= load_part(db, write_part(folder, table), summary, on_outcome)
         if should_stop():

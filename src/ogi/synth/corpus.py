@@ -71,6 +71,7 @@ def write_synthetic(rng: random.Random, s: Synthetic, fmt: str, mangling: str) -
         if mangling in ("variants", "split_headers"):
             page = variant_page(rng, page, s.template, mangling == "variants", mangling == "split_headers")
         t3 = page.parts[2].table
+        assert t3 is not None  # section 三 of a synthetic page always holds table 三
         if mangling == "group_first":
             page.parts[2].table = group_carries_first(rng, t3)
         elif mangling == "lost_label":

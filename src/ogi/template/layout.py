@@ -80,6 +80,7 @@ def _table2(spec: TableSpec) -> tuple[list[GridCell], int, int]:
     r = 0
     caption = None
     for row in spec.rows:
+        assert row.caption is not None and row.label is not None  # every table 二 row has both
         if row.caption != caption:
             caption = row.caption
             cells.append(GridCell(CAPTION, r, 0, colspan=n_cols, text=caption))
@@ -121,12 +122,13 @@ def _table3(spec: TableSpec) -> tuple[list[GridCell], int, int]:
     cells.append(GridCell(LABEL, top + first, 0, rowspan=last - first + 1, text=groups[T3_OUTCOME_GROUP].label))
     for i, row in enumerate(spec.rows):
         r = top + i
-        sub = row.group not in (None, T3_OUTCOME_GROUP)
+        assert row.label is not None  # every table 三 row is labelled
+        sub = row.group if row.group != T3_OUTCOME_GROUP else None  # the group it sits under
         inside = first <= i <= last
-        if sub:
-            members = [j for j, x in enumerate(spec.rows) if x.group == row.group]
+        if sub is not None:
+            members = [j for j, x in enumerate(spec.rows) if x.group == sub]
             if i == members[0]:
-                cells.append(GridCell(LABEL, r, 1, rowspan=len(members), text=groups[row.group].label))
+                cells.append(GridCell(LABEL, r, 1, rowspan=len(members), text=groups[sub].label))
             cells.append(GridCell(LABEL, r, 2, text=row.label))
         elif inside:
             cells.append(GridCell(LABEL, r, 1, colspan=k - 1, text=row.label))
