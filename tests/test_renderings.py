@@ -14,7 +14,7 @@ import pytest
 
 from ogi import parse
 from ogi.extract.lines import heading_spans, logical_lines
-from ogi.readers.text import parse_text, rejoin_tab_lines
+from ogi.readers.text import parse_text, rejoin_column_blocks, rejoin_tab_lines
 
 from expected import SHARED
 
@@ -206,3 +206,107 @@ def test_cjk_radicals_a_pdf_font_maps_to_read_as_the_characters():
     report = parse("淮安市洪泽区⻰泉镇人⺠政府2024年政府信息公开工作年度报告\n一、总体情况\n本镇认真贯彻条例。\n".encode(),
                    name="t.txt")
     assert report.meta.agency == "淮安市洪泽区龙泉镇人民政府"
+
+
+# ------------------------------------------------------------------ pdftotext -layout
+
+LAYOUT_T3_HEADER = ("                                    申请人情况\n"
+                    "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第 自      法人或其他组织\n"
+                    "               四项之和)           然 商业 科研 社会公 法律服 其 总计\n"
+                    "                               人 企业 机构 益组织 务机构 他\n")
+# table 三 of a report whose own sums fail (new 32 + carried 0 ≠ total 31 + carried forward 4)
+LAYOUT_T3_ROWS = {"new_received": [32, 0, 0, 0, 0, 0, 32], "granted": [31, 0, 0, 0, 0, 0, 31],
+                  "total": [31, 0, 0, 0, 0, 0, 31], "carried_forward": [4, 0, 0, 0, 0, 0, 4]}
+
+
+def _layout_table3(repeat_header_before: str | None = None) -> str:
+    from ogi.template.formats import FORMATS
+    lines = [T3_HEAD, LAYOUT_T3_HEADER]
+    for row in FORMATS["2021"].table3.rows:
+        if row.key == repeat_header_before:
+            lines.append(LAYOUT_T3_HEADER)  # the header printed again on the next page
+        values = LAYOUT_T3_ROWS.get(row.key, [0] * 7)
+        lines.append(f"      {row.label}      {values[0]} {values[1]} {values[2]}     {values[3]}   "
+                     f"{values[4]} {values[5]} {values[6]}\n")
+    return "某某区人民政府2023年政府信息公开工作年度报告\n" + "".join(lines) + "四、政府信息公开行政复议、行政诉讼情况\n"
+
+
+def test_layout_rows_read_whole_are_kept_across_a_repeated_header():
+    # pdftotext -layout repeats the header on the next page; every row is still read whole
+    # (its label, then its seven values on one line), so the rows stay even though the
+    # report's own sums fail — the failure is the report's, and a finding says so
+    report = parse(_layout_table3(repeat_header_before="carried_forward").encode(), name="t.txt")
+    assert report.table3["new_received"]["natural_person"] == 32
+    assert report.table3["carried_forward"] == {"natural_person": 4, "commercial": 0, "research": 0,
+                                                "social_welfare": 0, "legal_service": 0, "other_org": 0,
+                                                "total": 4}
+    assert not any(f.code == "ROW_AMBIGUOUS" for f in report.findings)
+    assert any(f.code == "T3_BALANCE" for f in report.findings)
+
+
+def test_table_four_on_one_line_under_a_header_in_pieces_is_kept():
+    # the header's words broken over lines (结果 / 维持), the 15 values on one line of their own:
+    # the line is the row, left to right; the failing total is the report's, and is reported
+    text = ("四、政府信息公开行政复议、行政诉讼情况\n     行政复议                  行政诉讼\n"
+            "结果 结果 其他 尚未 总 结果 未经复议直接起诉        复议后起诉\n"
+            "维持 纠正 结果 审结 计 维持 结果  其他 尚未 总 结果 结果 其他 尚未 总\n"
+            "                 纠正 结果 审结 计 维持 纠正 结果 审结 计\n"
+            " 10 1 0 0 0 0 0 0 0 0 5 0 0 0 0\n五、存在的主要问题及改进情况\n无。\n")
+    report = parse(("某某区人民政府2023年政府信息公开工作年度报告\n" + text).encode(), name="t.txt")
+    assert report.table4["review"] == {"upheld": 10, "corrected": 1, "other": 0, "pending": 0, "total": 0}
+    assert report.table4["litigation_after_review"]["upheld"] == 5
+    assert any(f.code == "T4_TOTAL" for f in report.findings)
+
+
+def test_layout_column_block_rebuilt_into_rows():
+    text = ("             3.危及“三安全一稳定”       0 0 0      0   0 0 0\n"
+            "      不予公开 4.保护第三方合法权益\n"
+            "             5.属于三类内部事务信息\n"
+            "                                0 0 0\n"
+            "                                0 1 0\n"
+            "                                           0\n"
+            "                                           2\n"
+            "                                               0 0 0\n"
+            "                                               0 0 3\n"
+            "             6.属于四类过程性信息        0 0 0      0   0 0 0\n")
+    assert rejoin_column_blocks(text).splitlines()[1:3] == [
+        "      不予公开 4.保护第三方合法权益   0 0 0 0 0 0 0",
+        "             5.属于三类内部事务信息   0 1 0 2 0 0 3"]
+
+
+def test_layout_column_block_under_a_wrapped_label_is_left_alone():
+    # three label lines for two stacked rows: which label wraps is not certain
+    text = ("             3.危及“三安全一稳定”       0 0 0      0   0 0 0\n"
+            "      不予公开 4.保护第三方合法\n"
+            "             权益\n"
+            "             5.属于三类内部事务信息\n"
+            "                                0 0 0\n"
+            "                                0 1 0\n"
+            "                                           0\n"
+            "                                           2\n")
+    assert rejoin_column_blocks(text) == text
+
+
+def test_layout_group_label_beside_a_later_row_carries_that_rows_values():
+    # (六)其他处理 printed at the middle of its rows, beside 2.申请人逾期未按… whose label the
+    # layout broke: its values go to the row between the anchors around them, with a finding
+    text = _layout_table3().replace(
+        "      2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请      0 0 0     0   0 0 0\n",
+        "             2.申请人逾期未按收费通知要求缴纳\n"
+        "      (六)其他处理 费用,行政机关不再处理其政府信息 1 0 0          0  0 0 1\n"
+        "             公开申请\n")
+    report = parse(text.encode(), name="t.txt")
+    assert report.table3["other.no_fee"]["total"] == 1
+    assert report.table3["other.no_correction"]["total"] == 0
+    assert any(f.code == "ROW_LABEL_MISSING" and f.where == "table3.other.no_fee" for f in report.findings)
+    assert not any(f.code == "TEMPLATE_DEVIATION" for f in report.findings)
+
+
+def test_layout_header_word_inside_a_row_label_is_part_of_the_label():
+    # "…不计其他情 ⏎ 形)": 其他 is a column header word, here a word of the wrapped label
+    text = _layout_table3().replace(
+        "      (二)部分公开(区分处理的,只计这一情形,不计其他情形)      0 0 0     0   0 0 0\n",
+        "      部分公开(区分处理的,只计这一情形,不计其他情 0 2 0        0  0 0 2\n      形)\n")
+    report = parse(text.encode(), name="t.txt")
+    assert report.table3["partially_granted"]["commercial"] == 2
+    assert report.table3["partially_granted"]["total"] == 2

@@ -38,6 +38,7 @@ class Entry:
     label_pos: Position | None = None
     headers: tuple[str, ...] = ()  # the column headers printed above the row (matching keys)
     wrapped: bool = False  # its values run on over more than one line of running text
+    label_unit: int = -1  # the unit its label was read from
 
 
 @dataclass
@@ -63,7 +64,7 @@ def align(spec: TableSpec, fmt: str, evs: list[Event]) -> Placed:
     out = Placed()
     _place(spec, fmt, entries, out)
     _resolve_by_identities(spec, out)
-    _distrust_scrambled(spec, fmt, evs, out)
+    _distrust_scrambled(spec, fmt, evs, entries, out)
     if subtotal:
         _drop_subtotal(out)
     for row_key, (_, printed, pos) in out.ambiguous.items():
@@ -93,7 +94,7 @@ def _drop_subtotal(out: Placed) -> None:
         f"table 三 has an extra '{SUBTOTAL}' column (not in the official format); left out", "table3"))
 
 
-def _distrust_scrambled(spec: TableSpec, fmt: str, evs: list[Event], out: Placed) -> None:
+def _distrust_scrambled(spec: TableSpec, fmt: str, evs: list[Event], entries: list[Entry], out: Placed) -> None:
     """Placement by position and by reading order is an inference; where the reading
     order is shown to be scrambled, the table's own identities must confirm it.
 
@@ -106,11 +107,17 @@ def _distrust_scrambled(spec: TableSpec, fmt: str, evs: list[Event], out: Placed
     but the order says which value is which — as text extracted from a PDF in content order prints it (``72 64 178 37
     结果 维持 … 12 1 1 6 总计 351``). Such a table is kept only if every identity that can
     be tested holds in what was read: a scrambled reading that satisfies all of table 三's
-    row and column sums is not chance. Otherwise every cell stays null with one finding."""
+    row and column sums is not chance. Otherwise every cell stays null with one finding.
+
+    A header between values, or a header in pieces, is no evidence against a table whose
+    rows were each read whole (:func:`_rows_whole`): a layout text repeats the header on
+    every page (``pdftotext -layout``), and a row of values on one line of its own is in the
+    order its cells are printed left to right, whatever happened to the header above it."""
     if not _read_from_text(evs):
         return  # a table's grid (HTML, Word, a PDF's ruling lines) orders its cells itself
-    if not (out.scrambled or _header_among_values(spec, fmt, evs) or _header_unread(spec, fmt, evs)
-            or _one_value_a_line(spec, evs)) or _table_holds(spec, out):
+    order_doubtful = (_header_among_values(spec, fmt, evs) or _header_unread(spec, fmt, evs)
+                      or _one_value_a_line(spec, evs)) and not _rows_whole(spec, entries)
+    if not (out.scrambled or order_doubtful) or _table_holds(spec, out):
         return
     for cell in out.cells:
         out.cells[cell] = None
@@ -123,6 +130,26 @@ def _distrust_scrambled(spec: TableSpec, fmt: str, evs: list[Event], out: Placed
         "interleaved with values, or one value a line) and in that order its sums do not hold; a reporting error "
         "cannot be told from a reading-order error, the table is left null",
         spec.key))
+
+
+def _rows_whole(spec: TableSpec, entries: list[Entry]) -> bool:
+    """Was every row of the table read whole: its label (or, for table 四's one unlabelled
+    row, no label and the table's only row) followed by exactly the row's cells, all of them
+    numbers or not-applicable marks printed on one line, with no values left over?"""
+    filled = [e for e in entries if e.values]
+    if not filled:
+        return False
+    for e in filled:
+        if e.row is not None:
+            width = spec.rows[e.row].width
+        elif e.group is None and len(spec.rows) == 1 and spec.rows[0].label is None:
+            width = spec.rows[0].width
+        else:
+            return False
+        if len(e.values) != width or len({t.row for t in e.values}) != 1 \
+                or any(t.kind not in (NUM, NA) for t in e.values):
+            return False
+    return True
 
 
 def _read_from_text(evs: list[Event]) -> bool:
@@ -243,7 +270,7 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
         elif phrase is not None and phrase.kind == "row":
             row_index = next((i for i, r in enumerate(spec.rows) if r.key == phrase.ref), None)
         if row_index is not None:
-            cur = Entry(row=row_index, label_pos=ev.pos, headers=tuple(headers))
+            cur = Entry(row=row_index, label_pos=ev.pos, headers=tuple(headers), label_unit=ev.unit)
             entries.append(cur)
             last_row = row_index
         elif phrase is not None and phrase.kind == "group":
@@ -252,6 +279,8 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
         elif phrase is not None and phrase.kind == "header" and cur is not None and cur.row is not None \
                 and not cur.values and phrase.exact and _measures_row(spec, cur.row, ev.segment.text):
             continue  # the row's own column header, printed between its label and its value
+        elif phrase is not None and phrase.kind == "header" and _inside_label(cur, ev):
+            continue  # a header word inside a row label of running text (…不计其他情形)
         elif phrase is not None:  # a header word, caption or note ends a row
             if cur is not None and cur.row is not None:
                 headers = []  # a new sub-table's header begins
@@ -262,6 +291,14 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
         elif cur is not None and not cur.values and (cur.row is not None or cur.group):
             cur.texts.append((ev.segment.text, ev.pos))
     return entries
+
+
+def _inside_label(cur: Entry | None, ev: Event) -> bool:
+    """Is a header phrase part of the row label before it? In running text a row's label
+    and its values share a line and no column header stands between them, so a header
+    word on the label's own line, before any value, is a word of the label."""
+    return cur is not None and cur.row is not None and not cur.values and not ev.table \
+        and ev.unit == cur.label_unit
 
 
 def _text_in_a_value_cell(spec: TableSpec, cur: Entry, ev: Event, values_in_unit: dict[int, int]) -> bool:
@@ -325,6 +362,10 @@ def _place(spec: TableSpec, fmt: str, entries: list[Entry], out: Placed) -> None
                 _place_other_as_one_row(spec, e, out)
                 last = spec.rows.index(spec.row(OTHER_SUBROWS[-1]))
                 continue
+            if e.values and (first <= last or (pending and first == last + 1)) \
+                    and _group_goes_on(spec, e.group, max(last, first)):
+                pending += e.values  # a group label printed beside a later row of its group
+                continue
             if not e.values and not e.texts:
                 _flush(spec, pending, last, first, out)
                 pending, last = [], first - 1
@@ -343,6 +384,13 @@ def _place(spec: TableSpec, fmt: str, entries: list[Entry], out: Placed) -> None
         pending += overflow
         last = e.row
     _flush(spec, pending, last, len(spec.rows), out)
+
+
+def _group_goes_on(spec: TableSpec, group: str, last: int) -> bool:
+    """Has the group rows left after row ``last``? A layout text prints a group's label at
+    the middle of its rows (``(六)其他处理`` beside 2.申请人逾期未按…): values on that line
+    belong to a later row of the group, which the anchors around them decide."""
+    return any(r.group == group for r in spec.rows[last + 1:])
 
 
 def _other_as_one_row(spec: TableSpec, entries: list[Entry], k: int) -> bool:

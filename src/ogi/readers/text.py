@@ -71,6 +71,80 @@ def rejoin_tab_lines(text: str) -> str:
     return "\n".join(out)
 
 
+# a line of a layout text that holds only numbers (and not-applicable marks), indented
+_NUMBERS_LINE = re.compile(r"^(?P<indent> *)(?P<cells>(?:\d[\d,]*(?:\.\d+)?|[/—-])(?: +(?:\d[\d,]*(?:\.\d+)?|[/—-]))*) *$")
+_ENDS_WITH_NUMBER = re.compile(r"\d\s*$")
+INDENT_SLACK = 1  # characters: lines of one column block start at the same column, give or take this
+
+
+def rejoin_column_blocks(text: str) -> str:
+    """Rows that a layout text (``pdftotext -layout``) printed as a block of column groups
+    under their labels, as one line each.
+
+    Where rows of a table are taller than one line, poppler's layout mode can print their
+    label lines first and then their values column group by column group, each group a
+    stack of one line per row at its own indentation::
+
+        不予公开 4.保护第三方合法权益
+                 5.属于三类内部事务信息
+                            0 0 0
+                            0 1 0
+                                       0
+                                       0
+                                           0 0 1
+                                           0 0 0
+
+    The block is rebuilt only where it is unambiguous: k label lines with no value, right
+    after a line that ends with a value (the row before) or holds none; then groups of
+    exactly k number-only lines each, every group at one indentation, the groups further
+    right one after the other. Line i of every group is the i-th row, whose label is the
+    i-th label line. Anything else is left as it was."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        block = _column_block(lines, i)
+        if block is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        rows, end = block
+        k = len(rows)
+        labels = out[-k:]
+        out[-k:] = [f"{label.rstrip()}   {' '.join(cells)}" for label, cells in zip(labels, rows)]
+        i = end
+    return "\n".join(out)
+
+
+def _column_block(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
+    """The rows of a column block starting at ``lines[start]``, and the index after it."""
+    groups: list[tuple[int, list[list[str]]]] = []
+    j = start
+    while j < len(lines) and (m := _NUMBERS_LINE.match(lines[j])):
+        indent = len(m["indent"])
+        if groups and abs(groups[-1][0] - indent) <= INDENT_SLACK:
+            groups[-1][1].append(m["cells"].split())
+        else:
+            groups.append((indent, [m["cells"].split()]))
+        j += 1
+    if len(groups) < 2:
+        return None
+    k = len(groups[0][1])
+    if k < 2 or any(len(g) != k for _, g in groups) or any(b[0] <= a[0] for a, b in zip(groups, groups[1:])):
+        return None
+    if any(len({len(r) for r in g}) != 1 for _, g in groups):
+        return None  # a group's lines are one set of columns: as many cells on each
+    if start < k + 1:
+        return None
+    labels = lines[start - k:start]
+    if any(not ln.strip() or _ENDS_WITH_NUMBER.search(ln) for ln in labels):
+        return None
+    before = lines[start - k - 1]
+    if before.strip() and not _ENDS_WITH_NUMBER.search(before) and not _NUMBERS_LINE.match(before):
+        return None  # the label lines may be a longer label's continuation: not certain
+    return [[c for _, g in groups for c in g[r]] for r in range(k)], j
+
+
 def read_text(data: bytes) -> Document:
     text, _ = decode(data)
     return parse_text(text)
@@ -87,7 +161,7 @@ def parse_text(text: str, fmt: str = "txt") -> Document:
             blocks.append(Table(cells, Position(line=rows[0][0])))
             rows.clear()
 
-    text = rejoin_tab_lines(text)
+    text = rejoin_column_blocks(rejoin_tab_lines(text))
     for n, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip().strip("\f").strip()
         if not stripped or _PAGE_NUMBER.match(stripped):
