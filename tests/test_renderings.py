@@ -310,3 +310,78 @@ def test_layout_header_word_inside_a_row_label_is_part_of_the_label():
     report = parse(text.encode(), name="t.txt")
     assert report.table3["partially_granted"]["commercial"] == 2
     assert report.table3["partially_granted"]["total"] == 2
+
+
+# ------------------------------------------------------------------ pdftotext (reading order)
+
+def _reading_order_table3(rows: dict[str, list[int]], print_row) -> str:
+    """Table 三 as pdftotext's reading order prints it: each row's label, then its values
+    in three lines (3 + 1 + 3); ``print_row(key, label, value_lines)`` may print a row otherwise."""
+    from ogi.template.formats import FORMATS
+    out = [T3_HEAD, "申请人情况\n自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n"]
+    for row in FORMATS["2021"].table3.rows:
+        v = rows.get(row.key, [0] * 7)
+        value_lines = f"{v[0]} {v[1]} {v[2]}\n{v[3]}\n{v[4]} {v[5]} {v[6]}\n"
+        out.append(print_row(row.key, row.label, value_lines) or f"{row.label}\n{value_lines}")
+    return "某某区人民政府2023年政府信息公开工作年度报告\n" + "".join(out) + "四、政府信息公开行政复议、行政诉讼情况\n"
+
+
+def test_reading_order_label_after_its_values_is_kept_when_the_identities_confirm_it():
+    # "(三)不 4.保护第三方合法权益" printed after its values: they have no other place, and
+    # table 三's column sums, all testable, hold with them there
+    rows = {"new_received": [3, 0, 0, 0, 0, 0, 3], "denied.third_party_rights": [2, 0, 0, 0, 0, 0, 2],
+            "granted": [1, 0, 0, 0, 0, 0, 1], "total": [3, 0, 0, 0, 0, 0, 3]}
+    text = _reading_order_table3(rows, lambda key, label, vals: vals + label + "\n"
+                                 if key == "denied.third_party_rights" else None)
+    report = parse(text.encode(), name="t.txt")
+    assert report.table3["denied.third_party_rights"]["natural_person"] == 2
+    assert report.table3["denied.third_party_rights"]["total"] == 2
+    assert not any(f.code == "ROW_AMBIGUOUS" for f in report.findings)
+
+
+def test_reading_order_label_after_its_values_is_null_when_the_sums_fail():
+    # the same, in a report whose own sums fail: the reading cannot be confirmed
+    rows = {"new_received": [4, 0, 0, 0, 0, 0, 4], "denied.third_party_rights": [2, 0, 0, 0, 0, 0, 2],
+            "granted": [1, 0, 0, 0, 0, 0, 1], "total": [4, 0, 0, 0, 0, 0, 4]}  # 1 + 2 ≠ 4
+    text = _reading_order_table3(rows, lambda key, label, vals: vals + label + "\n"
+                                 if key == "denied.third_party_rights" else None)
+    report = parse(text.encode(), name="t.txt")
+    assert set(report.table3["denied.third_party_rights"].values()) == {None}
+    assert report.table3["granted"]["total"] == 1
+    finding = next(f for f in report.findings if f.code == "ROW_AMBIGUOUS")
+    assert finding.where == "table3.denied.third_party_rights"
+    assert finding.message == ("表三有 1 行的数值印在行标题之前(版面的阅读顺序不可靠),"
+                               "合计关系无法证实这种读法,这些行未采用")
+
+
+def test_reading_order_header_repeated_between_rows_is_not_scrambling():
+    # the header printed again at a page break, then the next row's label: the rows stay
+    # anchored by their labels, and a failing sum is the report's own
+    rows = {"new_received": [9, 0, 0, 0, 0, 0, 9], "granted": [1, 0, 0, 0, 0, 0, 1], "total": [1, 0, 0, 0, 0, 0, 1]}
+    text = _reading_order_table3(rows, lambda key, label, vals: "申请人情况\n自然人 商业企业 总计\n" + label + "\n" + vals
+                                 if key == "carried_forward" else None)
+    report = parse(text.encode(), name="t.txt")
+    assert report.table3["new_received"]["natural_person"] == 9
+    assert report.table3["carried_forward"]["total"] == 0
+    assert not any(f.code == "ROW_AMBIGUOUS" for f in report.findings)
+
+
+def test_reading_order_columns_under_one_label_are_not_read_as_its_row():
+    # two rows' columns printed one value a line under the second label: which values are
+    # whose is unknown, so nothing is taken from the run (it used to fill the row's 7 cells
+    # with the first 7 values, the other row's among them)
+    def print_row(key, label, vals):
+        if key == "total":
+            return label + "\n"
+        if key == "carried_forward":
+            return label + "\n" + "\n".join(["1", "21", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "1", "21"]) + "\n"
+        return None
+    report = parse(_reading_order_table3({}, print_row).encode(), name="t.txt")
+    assert set(report.table3["carried_forward"].values()) == {None}
+    assert any(f.code == "CELL_AMBIGUOUS" and f.where == "table3.carried_forward" for f in report.findings)
+
+
+def test_reading_order_column_block_after_a_blank_line_rebuilt_into_rows():
+    text = "3.其他\n0 0 0\n0\n0 0 0\n\n(七)总计\n四、结转下年度继续办理\n\n3\n4\n\n0 0 0\n0 0 0\n\n0 0 3\n0 0 4\n\n四、政府"
+    assert rejoin_column_blocks(text).splitlines()[5:8] == [
+        "(七)总计   3 0 0 0 0 0 3", "四、结转下年度继续办理   4 0 0 0 0 0 4", ""]

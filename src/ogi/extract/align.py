@@ -53,6 +53,7 @@ class Placed:
     scrambled: bool = False  # a row label was printed out of the template's order
     # glued rows that split more than one way: row → (candidate readings, printed text, position)
     ambiguous: dict[str, tuple[list[list], str, Position]] = field(default_factory=dict)
+    inferred: set[str] = field(default_factory=set)  # rows given values printed before their label
 
 
 def align(spec: TableSpec, fmt: str, evs: list[Event]) -> Placed:
@@ -64,6 +65,7 @@ def align(spec: TableSpec, fmt: str, evs: list[Event]) -> Placed:
     out = Placed()
     _place(spec, fmt, entries, out)
     _resolve_by_identities(spec, out)
+    _confirm_inferred(spec, out)
     _distrust_scrambled(spec, fmt, evs, entries, out)
     if subtotal:
         _drop_subtotal(out)
@@ -162,7 +164,11 @@ _TABLE_ZH = {"table2": "表二", "table3": "表三", "table4": "表四"}
 
 def _header_among_values(spec: TableSpec, fmt: str, evs: list[Event]) -> bool:
     """In a table whose header is printed once (no sub-table captions), does a header
-    phrase stand between two of its values?"""
+    phrase stand between two of its values, with no row label between the header and the
+    values after it? A header repeated at a page break, followed by the next row's label,
+    is not scrambling: the label anchors what follows it. Values right after a header,
+    with values before it, are a column printed under its header (text extracted from a
+    PDF column by column)."""
     if any(r.caption for r in spec.rows):
         return False
     seen_value = header_after = False
@@ -173,7 +179,10 @@ def _header_among_values(spec: TableSpec, fmt: str, evs: list[Event]) -> bool:
             seen_value = True
         elif ev.kind == "phrase" and seen_value:
             phrase = phrase_in(ev.segment, spec.key, fmt)
-            header_after = header_after or (phrase is not None and phrase.kind == "header")
+            if phrase is not None and phrase.kind == "header":
+                header_after = True
+            elif phrase is not None and phrase.kind in ("row", "group"):
+                header_after = False
     return False
 
 
@@ -347,6 +356,7 @@ def _first_of_group(spec: TableSpec, group: str) -> int | None:
 
 def _place(spec: TableSpec, fmt: str, entries: list[Entry], out: Placed) -> None:
     pending: list[Token] = []
+    shifted = False  # the pending values were displaced by a label printed after its values
     last = -1
     for k, e in enumerate(entries):
         if e.row is None and e.group is None:
@@ -378,12 +388,58 @@ def _place(spec: TableSpec, fmt: str, entries: list[Entry], out: Placed) -> None
                 f"row '{spec.rows[e.row].label}' printed out of order; ignored", f"{spec.key}.{spec.rows[e.row].key}",
                 line=_line(e.label_pos), page=_page(e.label_pos)))
             continue
-        _flush(spec, pending, last, e.row, out)
-        pending = []
-        overflow = _place_row(spec, spec.rows[e.row], e.values, e.texts, e.label_pos, out, e.headers, e.wrapped)
+        values = e.values
+        if _label_after_values(spec, pending, last, e.row):
+            values, pending = pending, list(e.values)  # its values came first; its own are the next row's
+            out.inferred.add(spec.rows[e.row].key)
+            shifted = bool(pending)
+        else:
+            _flush(spec, pending, last, e.row, out, inferred=shifted)
+            pending, shifted = [], False
+        overflow = _place_row(spec, spec.rows[e.row], values, e.texts, e.label_pos, out, e.headers, e.wrapped)
         pending += overflow
         last = e.row
-    _flush(spec, pending, last, len(spec.rows), out)
+    _flush(spec, pending, last, len(spec.rows), out, inferred=shifted)
+
+
+def _label_after_values(spec: TableSpec, pending: list[Token], last: int, row: int) -> bool:
+    """Were the values before this label printed before it (text extracted from a PDF
+    puts a tall label cell's text after the values beside it)? Only where they have no
+    other place — no template row between the last anchor and this label — and fill the
+    row exactly. A reading the table's identities must confirm (:func:`_confirm_inferred`)."""
+    return bool(pending) and row == last + 1 and len(pending) == spec.rows[row].width \
+        and all(t.free and t.kind in (NUM, NA) for t in pending)
+
+
+def _confirm_inferred(spec: TableSpec, out: Placed) -> None:
+    """Rows given the values printed before their label are kept only where every column
+    identity they take part in can be tested, in every column, and holds; otherwise they
+    are null with one finding (table 二's rows, with no identity, are never kept so)."""
+    if not out.inferred:
+        return
+    involved = [(left, right) for left, right in spec.identities if out.inferred & set(left + right)]
+    columns = [c for _, c, _ in spec.rows[0].cells]
+
+    def confirmed() -> bool:
+        for left, right in involved:
+            for col in columns:
+                sides = [[out.cells.get((r, col)) for r in side] for side in (left, right)]
+                if any(v is None for side in sides for v in side) or sum(sides[0]) != sum(sides[1]):
+                    return False
+        return bool(involved)
+    if confirmed():
+        return
+    keys = sorted(out.inferred, key=lambda k: [r.key for r in spec.rows].index(k))
+    for (r, c) in list(out.cells):
+        if r in out.inferred:
+            out.cells[(r, c)] = None
+    out.findings.append(Finding.of(
+        "ROW_AMBIGUOUS",
+        f"{_TABLE_ZH.get(spec.key, spec.key)}有 {len(keys)} 行的数值印在行标题之前(版面的阅读顺序不可靠),"
+        "合计关系无法证实这种读法,这些行未采用",
+        f"{len(keys)} row(s) of {spec.key} have their values printed before their label (an unreliable reading "
+        "order) and the table's identities cannot confirm that reading; those rows are left null",
+        ",".join(f"{spec.key}.{k}" for k in keys)))
 
 
 def _group_goes_on(spec: TableSpec, group: str, last: int) -> bool:
@@ -419,11 +475,15 @@ def _place_other_as_one_row(spec: TableSpec, e: Entry, out: Placed) -> None:
         out.rows_seen.add(key)
 
 
-def _flush(spec: TableSpec, values: list[Token], last: int, upto: int, out: Placed) -> None:
-    """Place unlabelled values on the template rows strictly between ``last`` and ``upto``."""
+def _flush(spec: TableSpec, values: list[Token], last: int, upto: int, out: Placed,
+           inferred: bool = False) -> None:
+    """Place unlabelled values on the template rows strictly between ``last`` and ``upto``
+    (``inferred``: values displaced by a label printed after its values, to be confirmed)."""
     if not values:
         return
     slots = [spec.rows[i] for i in range(last + 1, upto)]
+    if inferred:
+        out.inferred.update(r.key for r in slots)
     width = sum(r.width for r in slots)
     if len(slots) == 1 and len(values) < width and any(t.glued for t in values):
         _place_row(spec, slots[0], values, [], None, out)  # splits, or records the ambiguity
@@ -515,7 +575,7 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
         if split:
             values = split
     if _cells_lost(values, row.width) or (wrapped and not _sums_hold(row, values[:row.width])) \
-            or _text_misplaces(values, row.width):
+            or _text_misplaces(values, row.width) or _lines_of_others(values, row.width):
         _unplaceable(spec, row, values, out)
         return []
     mine, overflow = values[:row.width], values[row.width:]
@@ -585,6 +645,13 @@ def _text_misplaces(values: list[Token], width: int) -> bool:
     """A row with a text cell among its numbers is read by position only when its cells
     fill the row exactly; a merged text cell would otherwise shift the numbers after it."""
     return any(t.kind == TEXT for t in values) and len(values) != width
+
+
+def _lines_of_others(values: list[Token], width: int) -> bool:
+    """More values than the row has cells, read from running text over several lines:
+    columns of several rows printed under one label (text extracted from a PDF column by
+    column), not this row followed by the next — which of them are this row's is unknown."""
+    return len(values) > width and all(t.free for t in values) and len({t.row for t in values}) > 1
 
 
 def _cells_lost(values: list[Token], width: int) -> bool:
