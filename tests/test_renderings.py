@@ -385,3 +385,15 @@ def test_reading_order_column_block_after_a_blank_line_rebuilt_into_rows():
     text = "3.其他\n0 0 0\n0\n0 0 0\n\n(七)总计\n四、结转下年度继续办理\n\n3\n4\n\n0 0 0\n0 0 0\n\n0 0 3\n0 0 4\n\n四、政府"
     assert rejoin_column_blocks(text).splitlines()[5:8] == [
         "(七)总计   3 0 0 0 0 0 3", "四、结转下年度继续办理   4 0 0 0 0 0 4", ""]
+
+
+def test_reading_order_header_word_inside_a_broken_label_is_not_scrambling():
+    # "2.其他法律行政法规禁止公 ⏎ values ⏎ 开": 其他 is a column header word, here inside the
+    # label's text; the report's failing sum (9 + 0 ≠ 1 + 0) is its own, the rows stay
+    rows = {"new_received": [9, 0, 0, 0, 0, 0, 9], "granted": [1, 0, 0, 0, 0, 0, 1], "total": [1, 0, 0, 0, 0, 0, 1]}
+    text = _reading_order_table3(rows, lambda key, label, vals: "2.其他法律行政法规禁止公\n" + vals + "开\n"
+                                 if key == "denied.prohibited_by_law" else None)
+    report = parse(text.encode(), name="t.txt")
+    assert report.table3["new_received"]["total"] == 9
+    assert report.table3["denied.prohibited_by_law"]["total"] == 0
+    assert not any(f.code == "ROW_AMBIGUOUS" for f in report.findings)

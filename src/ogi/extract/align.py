@@ -172,18 +172,25 @@ def _header_among_values(spec: TableSpec, fmt: str, evs: list[Event]) -> bool:
     if any(r.caption for r in spec.rows):
         return False
     seen_value = header_after = False
-    for ev in evs:
+    for i, ev in enumerate(evs):
         if ev.kind == "value" and ev.token.kind == NUM:
             if header_after:
                 return True
             seen_value = True
         elif ev.kind == "phrase" and seen_value:
             phrase = phrase_in(ev.segment, spec.key, fmt)
-            if phrase is not None and phrase.kind == "header":
+            if phrase is not None and phrase.kind == "header" and not _inside_words(evs, i):
                 header_after = True
             elif phrase is not None and phrase.kind in ("row", "group"):
                 header_after = False
     return False
+
+
+def _inside_words(evs: list[Event], i: int) -> bool:
+    """Is the phrase at ``evs[i]`` a word inside longer text of its line (``不计其他情形``,
+    ``2.其他法律行政法规``): unknown text on both sides of it, in the same unit?"""
+    return 0 < i < len(evs) - 1 and all(
+        evs[j].kind == "gap" and evs[j].unit == evs[i].unit for j in (i - 1, i + 1))
 
 
 HEADER_WHOLE_SHARE = 0.5  # of a table's distinct header words that must be read whole to trust order
