@@ -397,3 +397,34 @@ def test_reading_order_header_word_inside_a_broken_label_is_not_scrambling():
     assert report.table3["new_received"]["total"] == 9
     assert report.table3["denied.prohibited_by_law"]["total"] == 0
     assert not any(f.code == "ROW_AMBIGUOUS" for f in report.findings)
+
+
+# ------------------------------------------------------------------ copy of paragraph cells
+
+def _paragraph_cells(rows: list[tuple[str, str]]) -> str:
+    body = "".join(f"{label}\n\n{cells}\n\n" for label, cells in rows)
+    return "某某局2023年政府信息公开工作年度报告\n\n" + T3_HEAD + "\n" + body + "四、政府信息公开行政复议、行政诉讼情况\n"
+
+
+def test_paragraph_cells_blank_lines_give_the_columns():
+    # every cell a paragraph, a blank line after each; an empty cell left only its blank line
+    text = _paragraph_cells([("一、本年新收政府信息公开申请数量", "26\n\n\n\n\n\n\n26"),
+                             ("二、上年结转政府信息公开申请数量", "\n3\n\n\n\n\n2\n\n5"),
+                             ("(一)予以公开", "1\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1")])
+    report = parse(text.encode(), name="t.txt")
+    assert report.table3["new_received"] == {"natural_person": 26, "commercial": None, "research": None,
+                                             "social_welfare": None, "legal_service": None, "other_org": None,
+                                             "total": 26}
+    assert report.table3["carried_over"] == {"natural_person": None, "commercial": 3, "research": None,
+                                             "social_welfare": None, "legal_service": None, "other_org": 2,
+                                             "total": 5}
+
+
+def test_paragraph_cells_whose_lines_do_not_add_up_are_null():
+    # six cells' worth of lines for a seven-cell row: the columns are not certain
+    text = _paragraph_cells([("一、本年新收政府信息公开申请数量", "26\n\n\n\n\n\n26"),
+                             ("二、上年结转政府信息公开申请数量", "0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0")])
+    report = parse(text.encode(), name="t.txt")
+    assert set(report.table3["new_received"].values()) == {None}
+    assert any(f.code == "CELL_AMBIGUOUS" and f.where == "table3.new_received" for f in report.findings)
+    assert report.table3["carried_over"]["total"] == 0

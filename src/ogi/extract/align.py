@@ -39,6 +39,7 @@ class Entry:
     headers: tuple[str, ...] = ()  # the column headers printed above the row (matching keys)
     wrapped: bool = False  # its values run on over more than one line of running text
     label_unit: int = -1  # the unit its label was read from
+    next_line: int | None = None  # the source line of what follows its values (the next label)
 
 
 @dataclass
@@ -276,6 +277,8 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
             cur.values.append(ev.token)
             last_unit = ev.unit
             continue
+        if cur is not None and cur.values and cur.next_line is None:
+            cur.next_line = ev.pos.line
         if ev.kind == "barrier" or ev.kind == "section":
             cur = None
             continue
@@ -403,10 +406,46 @@ def _place(spec: TableSpec, fmt: str, entries: list[Entry], out: Placed) -> None
         else:
             _flush(spec, pending, last, e.row, out, inferred=shifted)
             pending, shifted = [], False
+        if values is e.values:
+            values = _spread_by_blank_lines(spec.rows[e.row], values, e.label_pos, e.next_line)
         overflow = _place_row(spec, spec.rows[e.row], values, e.texts, e.label_pos, out, e.headers, e.wrapped)
         pending += overflow
         last = e.row
     _flush(spec, pending, last, len(spec.rows), out, inferred=shifted)
+
+
+PARAGRAPH_LINES = 2  # source lines a filled cell takes when every cell is a paragraph: its text, a blank line
+
+
+def _spread_by_blank_lines(row: PrintedRow, values: list[Token], label_pos: Position | None,
+                           next_line: int | None) -> list[Token]:
+    """A row copied from a table whose cells are paragraphs, every cell on a line of its
+    own and a blank line after each, where an empty cell left only its blank line
+    (``一、本年新收… ⏎⏎ 26 ⏎⏎⏎⏎⏎⏎⏎ 26``): the blank lines give each value its column.
+
+    Used only where the row's values fill fewer cells than it has, one paragraph each, and
+    the lines account for the row exactly: from the label to the next label, each value
+    taking two lines and each empty cell one, the cells come to the row's width — and its
+    sums hold with the empty cells as 0. Otherwise the values come back as they were."""
+    if label_pos is None or label_pos.line is None or next_line is None or not values \
+            or len(values) >= row.width or any(not t.free or t.kind != NUM or t.pos.line is None for t in values) \
+            or len({t.row for t in values}) != len(values):
+        return values
+    cols: list[int] = []
+    for t in values:
+        col = (t.pos.line - label_pos.line - PARAGRAPH_LINES) - len(cols)
+        if col < (cols[-1] + 1 if cols else 0) or col >= row.width:
+            return values
+        cols.append(col)
+    trailing = next_line - values[-1].pos.line - PARAGRAPH_LINES
+    if trailing < 0 or cols[-1] + 1 + trailing != row.width:
+        return values
+    spread = [Token(BLANK, "", values[0].pos, values[0].row) for _ in range(row.width)]
+    for col, t in zip(cols, values):
+        spread[col] = t
+    if not row_sums_hold(row, [t.value if t.kind == NUM else 0 for t in spread]):
+        return values
+    return spread
 
 
 def _label_after_values(spec: TableSpec, pending: list[Token], last: int, row: int) -> bool:
@@ -665,7 +704,7 @@ def _cells_lost(values: list[Token], width: int) -> bool:
     """Values read from running text that fill only part of a row: the text lost the
     boundaries of the row's blank cells, so which columns the values belong to is unknown."""
     printed = [t for t in values if t.kind in (NUM, NA)]
-    return 0 < len(printed) < width and all(t.free for t in printed)
+    return 0 < len(printed) < width and len(values) < width and all(t.free for t in printed)
 
 
 def _unplaceable(spec: TableSpec, row: PrintedRow, values: list[Token], out: Placed) -> None:
