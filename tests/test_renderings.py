@@ -428,3 +428,21 @@ def test_paragraph_cells_whose_lines_do_not_add_up_are_null():
     assert set(report.table3["new_received"].values()) == {None}
     assert any(f.code == "CELL_AMBIGUOUS" and f.where == "table3.new_received" for f in report.findings)
     assert report.table3["carried_over"]["total"] == 0
+
+
+def test_glued_rows_feeding_the_same_identities_are_split_together():
+    # a crawler's one line: 一、本年新收 and (七)总计 both print 282000030 (28·2·0·0·0·0·30 or
+    # 2·8·20·0·0·0·30), (一)予以公开 151000016 (15·1·… or 1·5·10·…): no row splits alone,
+    # and exactly one combination makes table 三's column sums hold
+    from ogi.template.formats import FORMATS
+    rows = {"new_received": "282000030", "granted": "151000016", "partially_granted": "4000004",
+            "denied.third_party_rights": "91000010", "total": "282000030"}
+    line = "".join(f"{r.label}{rows.get(r.key, '0000000')}" for r in FORMATS["2021"].table3.rows)
+    text = "某某局2023年政府信息公开工作年度报告 三、收到和处理政府信息公开申请情况 " + line + " 四、政府信息公开行政复议、行政诉讼情况"
+    report = parse(text.encode(), name="t.txt")
+    want = {"natural_person": 28, "commercial": 2, "research": 0, "social_welfare": 0, "legal_service": 0,
+            "other_org": 0, "total": 30}
+    assert report.table3["new_received"] == want
+    assert report.table3["total"] == want
+    assert report.table3["granted"]["natural_person"] == 15
+    assert not any(f.code == "CELL_AMBIGUOUS" for f in report.findings)

@@ -12,6 +12,7 @@ row's identities. Anything else is left null with a finding — never a guess.
 from __future__ import annotations
 
 import difflib
+import itertools
 from dataclasses import dataclass, field, replace
 
 from ..document import Position
@@ -66,6 +67,7 @@ def align(spec: TableSpec, fmt: str, evs: list[Event]) -> Placed:
     out = Placed()
     _place(spec, fmt, entries, out)
     _resolve_by_identities(spec, out)
+    _resolve_jointly(spec, out)
     _confirm_inferred(spec, out)
     _distrust_scrambled(spec, fmt, evs, entries, out)
     if subtotal:
@@ -239,6 +241,53 @@ def _resolve_by_identities(spec: TableSpec, out: Placed) -> None:
                     out.provenance[(r, col)] = _prov(str(v), pos) | {"split_from": printed, "by": "identities"}
                 del out.ambiguous[row_key]
                 changed = True
+
+
+JOINT_READINGS_LIMIT = 20000  # combinations of several glued rows' readings tried together
+
+
+def _resolve_jointly(spec: TableSpec, out: Placed) -> None:
+    """Glued rows that stay ambiguous one by one because they feed the same identities
+    (``一、本年新收`` and ``(七)总计`` both ``282000030``): try their readings together, and
+    keep the one combination under which every identity they take part in can be tested
+    in every column and holds. Two or more such combinations, or none: they stay null."""
+    rows = list(out.ambiguous)
+    if len(rows) < 2 or not spec.identities:
+        return
+    options = [out.ambiguous[r][0] for r in rows]
+    count = 1
+    for o in options:
+        count *= len(o)
+    if count > JOINT_READINGS_LIMIT:
+        return
+    cells = {r: spec.row(r).cells for r in rows}
+    fitting = []
+    for combo in itertools.product(*options):
+        mine = {(rk, c): v for r, reading in zip(rows, combo) for (rk, c, _), v in zip(cells[r], reading)}
+        if _identities_known_and_hold(spec, lambda r, c: mine.get((r, c), out.cells.get((r, c))), rows):
+            fitting.append(combo)
+            if len(fitting) > 1:
+                return
+    if len(fitting) != 1:
+        return
+    for r, reading in zip(rows, fitting[0]):
+        _, printed, pos = out.ambiguous.pop(r)
+        for (rk, col, _), v in zip(cells[r], reading):
+            out.cells[(rk, col)] = v
+            out.provenance[(rk, col)] = _prov(str(v), pos) | {"split_from": printed, "by": "identities"}
+
+
+def _identities_known_and_hold(spec: TableSpec, value, rows: list[str]) -> bool:
+    """Does every column identity involving one of ``rows`` have all its inputs known,
+    in every column, and hold? (At least one such identity.)"""
+    involved = [(left, right) for left, right in spec.identities if set(rows) & set(left + right)]
+    columns = [c for _, c, _ in spec.rows[0].cells]
+    for left, right in involved:
+        for col in columns:
+            sides = [[value(r, col) for r in side] for side in (left, right)]
+            if any(v is None for side in sides for v in side) or sum(sides[0]) != sum(sides[1]):
+                return False
+    return bool(involved)
 
 
 def _fits(spec: TableSpec, out: Placed, row: PrintedRow, reading: list) -> bool:
@@ -463,17 +512,7 @@ def _confirm_inferred(spec: TableSpec, out: Placed) -> None:
     are null with one finding (table 二's rows, with no identity, are never kept so)."""
     if not out.inferred:
         return
-    involved = [(left, right) for left, right in spec.identities if out.inferred & set(left + right)]
-    columns = [c for _, c, _ in spec.rows[0].cells]
-
-    def confirmed() -> bool:
-        for left, right in involved:
-            for col in columns:
-                sides = [[out.cells.get((r, col)) for r in side] for side in (left, right)]
-                if any(v is None for side in sides for v in side) or sum(sides[0]) != sum(sides[1]):
-                    return False
-        return bool(involved)
-    if confirmed():
+    if _identities_known_and_hold(spec, lambda r, c: out.cells.get((r, c)), sorted(out.inferred)):
         return
     keys = sorted(out.inferred, key=lambda k: [r.key for r in spec.rows].index(k))
     for (r, c) in list(out.cells):
