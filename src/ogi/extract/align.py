@@ -255,6 +255,8 @@ def _resolve_jointly(spec: TableSpec, out: Placed) -> None:
     if len(rows) < 2 or not spec.identities:
         return
     options = [out.ambiguous[r][0] for r in rows]
+    if any(len(o) >= AMBIGUOUS_LIMIT for o in options):
+        return  # a reading list cut at the limit may miss the true one
     count = 1
     for o in options:
         count *= len(o)
