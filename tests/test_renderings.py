@@ -446,3 +446,29 @@ def test_glued_rows_feeding_the_same_identities_are_split_together():
     assert report.table3["total"] == want
     assert report.table3["granted"]["natural_person"] == 15
     assert not any(f.code == "CELL_AMBIGUOUS" for f in report.findings)
+
+
+def test_layout_lost_label_row_on_its_own_line_counts_as_read_whole():
+    # a row whose label the layout broke (no label found) but whose seven values stand on one
+    # line, right under the header repeated on a new page: still a whole row, so the header
+    # between values does not condemn the table (whose own sums fail)
+    text = _layout_table3(repeat_header_before="other.other").replace(
+        "      3.其他      0 0 0     0   0 0 0\n", "      ……      0 0 0     0   0 0 0\n")
+    report = parse(text.encode(), name="t.txt")
+    assert report.table3["other.other"]["total"] == 0
+    assert report.table3["new_received"]["natural_person"] == 32
+    assert any(f.code == "ROW_LABEL_MISSING" and f.where == "table3.other.other" for f in report.findings)
+    assert not any(f.code == "ROW_AMBIGUOUS" for f in report.findings)
+
+
+def test_reading_order_label_after_values_does_not_start_a_chain_of_shifts():
+    # values before a label whose own values are not followed by an empty label: giving it the
+    # earlier values would shift every row after it; the earlier values stay unplaced instead
+    rows = {"new_received": [3, 0, 0, 0, 0, 0, 3], "granted": [1, 0, 0, 0, 0, 0, 1],
+            "partially_granted": [2, 0, 0, 0, 0, 0, 2], "total": [3, 0, 0, 0, 0, 0, 3]}
+    text = _reading_order_table3(rows, lambda key, label, vals: "9 0 0\n0\n0 0 9\n" + label + "\n" + vals
+                                 if key == "denied.state_secret" else None)
+    report = parse(text.encode(), name="t.txt")
+    assert report.table3["denied.state_secret"]["total"] == 0
+    assert report.table3["denied.prohibited_by_law"]["total"] == 0
+    assert any(f.code == "ROW_AMBIGUOUS" and "9 0 0 0 0 0 9" in f.message for f in report.findings)

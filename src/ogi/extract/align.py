@@ -139,8 +139,9 @@ def _distrust_scrambled(spec: TableSpec, fmt: str, evs: list[Event], entries: li
 
 def _rows_whole(spec: TableSpec, entries: list[Entry]) -> bool:
     """Was every row of the table read whole: its label (or, for table 四's one unlabelled
-    row, no label and the table's only row) followed by exactly the row's cells, all of them
-    numbers or not-applicable marks printed on one line, with no values left over?"""
+    row, no label and the table's only row; or a lost label in a table whose rows are all
+    as wide) followed by exactly the row's cells, all of them numbers or not-applicable
+    marks printed on one line?"""
     filled = [e for e in entries if e.values]
     if not filled:
         return False
@@ -149,6 +150,8 @@ def _rows_whole(spec: TableSpec, entries: list[Entry]) -> bool:
             width = spec.rows[e.row].width
         elif e.group is None and len(spec.rows) == 1 and spec.rows[0].label is None:
             width = spec.rows[0].width
+        elif e.group is None and len({r.width for r in spec.rows}) == 1:
+            width = spec.rows[0].width  # a row whose label was lost: placed by the anchors around it
         else:
             return False
         if len(e.values) != width or len({t.row for t in e.values}) != 1 \
@@ -315,7 +318,7 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
     last_row = -1
     last_unit = -1
     headers: list[str] = []
-    for ev in evs:
+    for i, ev in enumerate(evs):
         if ev.kind == "value":
             # a table row of several values has ended: the next values start a new row
             new_row = (cur is not None and cur.values and ev.unit != last_unit
@@ -349,7 +352,8 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
         elif phrase is not None and phrase.kind == "header" and cur is not None and cur.row is not None \
                 and not cur.values and phrase.exact and _measures_row(spec, cur.row, ev.segment.text):
             continue  # the row's own column header, printed between its label and its value
-        elif phrase is not None and phrase.kind == "header" and _inside_label(cur, ev):
+        elif phrase is not None and phrase.kind == "header" and (_inside_label(cur, ev) or (
+                cur is not None and cur.row is not None and not cur.values and _inside_words(evs, i))):
             continue  # a header word inside a row label of running text (…不计其他情形)
         elif phrase is not None:  # a header word, caption or note ends a row
             if cur is not None and cur.row is not None:
@@ -450,7 +454,7 @@ def _place(spec: TableSpec, fmt: str, entries: list[Entry], out: Placed) -> None
                 line=_line(e.label_pos), page=_page(e.label_pos)))
             continue
         values = e.values
-        if _label_after_values(spec, pending, last, e.row):
+        if _label_after_values(spec, pending, last, e.row) and _shift_ends(spec, entries, k):
             values, pending = pending, list(e.values)  # its values came first; its own are the next row's
             out.inferred.add(spec.rows[e.row].key)
             shifted = bool(pending)
@@ -497,6 +501,18 @@ def _spread_by_blank_lines(row: PrintedRow, values: list[Token], label_pos: Posi
     if not row_sums_hold(row, [t.value if t.kind == NUM else 0 for t in spread]):
         return values
     return spread
+
+
+def _shift_ends(spec: TableSpec, entries: list[Entry], k: int) -> bool:
+    """Does giving entry ``k`` the values before its label displace nothing further than
+    the next row: its own values none, or exactly the next row's, whose label follows with
+    none? A longer chain of displacements is no reading of a tall label cell."""
+    e = entries[k]
+    if not e.values:
+        return True
+    nxt = entries[k + 1] if k + 1 < len(entries) else None
+    return nxt is not None and nxt.row == e.row + 1 and not nxt.values \
+        and len(e.values) == spec.rows[nxt.row].width
 
 
 def _label_after_values(spec: TableSpec, pending: list[Token], last: int, row: int) -> bool:
