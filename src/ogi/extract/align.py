@@ -486,13 +486,14 @@ def _spread_by_blank_lines(row: PrintedRow, values: list[Token], label_pos: Posi
             or len(values) >= row.width or any(not t.free or t.kind != NUM or t.pos.line is None for t in values) \
             or len({t.row for t in values}) != len(values):
         return values
+    lines = [t.pos.line or 0 for t in values]  # all known (checked above)
     cols: list[int] = []
-    for t in values:
-        col = (t.pos.line - label_pos.line - PARAGRAPH_LINES) - len(cols)
+    for line in lines:
+        col = (line - label_pos.line - PARAGRAPH_LINES) - len(cols)
         if col < (cols[-1] + 1 if cols else 0) or col >= row.width:
             return values
         cols.append(col)
-    trailing = next_line - values[-1].pos.line - PARAGRAPH_LINES
+    trailing = next_line - lines[-1] - PARAGRAPH_LINES
     if trailing < 0 or cols[-1] + 1 + trailing != row.width:
         return values
     spread = [Token(BLANK, "", values[0].pos, values[0].row) for _ in range(row.width)]
@@ -511,8 +512,8 @@ def _shift_ends(spec: TableSpec, entries: list[Entry], k: int) -> bool:
     if not e.values:
         return True
     nxt = entries[k + 1] if k + 1 < len(entries) else None
-    return nxt is not None and nxt.row == e.row + 1 and not nxt.values \
-        and len(e.values) == spec.rows[nxt.row].width
+    return nxt is not None and e.row is not None and nxt.row == e.row + 1 and not nxt.values \
+        and len(e.values) == spec.rows[e.row + 1].width
 
 
 def _label_after_values(spec: TableSpec, pending: list[Token], last: int, row: int) -> bool:
