@@ -8,6 +8,7 @@ for a glued row that splits more than one way, null (the parser must say so, not
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import re
@@ -161,6 +162,7 @@ def expected_after_glue(expected: dict, fmt: str, stem: str) -> dict:
                 fitting = [f for f in found if _fits(table, expected[table.key], key, f, readings)]
                 if len(found) > 1 and len(fitting) == 1:
                     readings[key], changed = fitting, True
+        _resolve_together(table, expected[table.key], readings)
         ambiguous += [(table, key) for key, found in readings.items() if len(found) != 1]
     for table, key in ambiguous:
         for r, c, _ in table.row(key).cells:
@@ -171,6 +173,27 @@ def expected_after_glue(expected: dict, fmt: str, stem: str) -> dict:
         expected["findings_must"] = ["CELL_AMBIGUOUS"]
     expected["notes"] = f"glued; rows that split more than one way, left null: {sorted(k for _, k in ambiguous)}"
     return expected
+
+
+def _resolve_together(table, values: dict, readings: dict) -> None:
+    """Rows still ambiguous one by one, tried together: the one combination of their
+    readings under which every identity they take part in holds in every column (all
+    other rows known) settles them all."""
+    open_rows = [k for k, found in readings.items() if len(found) > 1]
+    involved = [(l, r) for l, r in table.identities if set(open_rows) & set(l + r)]
+    if len(open_rows) < 2 or not involved or any(len(readings[k]) >= 24 for k in open_rows) \
+            or any(len(readings.get(r, [0])) != 1 and r not in open_rows for l, rr in involved for r in l + rr):
+        return
+    fitting = []
+    for combo in itertools.product(*(readings[k] for k in open_rows)):
+        mine = {k: dict(zip((c for _, c, _ in table.row(k).cells), reading)) for k, reading in zip(open_rows, combo)}
+        get = (lambda r, col: mine[r][col] if r in mine else values[r][col])
+        if all(sum(get(r, col) for r in l) == sum(get(r, col) for r in rr)
+               for l, rr in involved for _, col, _ in table.rows[0].cells):
+            fitting.append(combo)
+    if len(fitting) == 1:
+        for k, reading in zip(open_rows, fitting[0]):
+            readings[k] = [reading]
 
 
 def _fits(table, values: dict, key: str, reading: list, readings: dict) -> bool:

@@ -14,7 +14,7 @@ import pytest
 
 from ogi import parse
 from ogi.extract.lines import heading_spans, logical_lines
-from ogi.readers.text import parse_text, rejoin_tab_lines
+from ogi.readers.text import parse_text, rejoin_column_blocks, rejoin_tab_lines
 
 from expected import SHARED
 
@@ -206,3 +206,269 @@ def test_cjk_radicals_a_pdf_font_maps_to_read_as_the_characters():
     report = parse("淮安市洪泽区⻰泉镇人⺠政府2024年政府信息公开工作年度报告\n一、总体情况\n本镇认真贯彻条例。\n".encode(),
                    name="t.txt")
     assert report.meta.agency == "淮安市洪泽区龙泉镇人民政府"
+
+
+# ------------------------------------------------------------------ pdftotext -layout
+
+LAYOUT_T3_HEADER = ("                                    申请人情况\n"
+                    "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第 自      法人或其他组织\n"
+                    "               四项之和)           然 商业 科研 社会公 法律服 其 总计\n"
+                    "                               人 企业 机构 益组织 务机构 他\n")
+# table 三 of a report whose own sums fail (new 32 + carried 0 ≠ total 31 + carried forward 4)
+LAYOUT_T3_ROWS = {"new_received": [32, 0, 0, 0, 0, 0, 32], "granted": [31, 0, 0, 0, 0, 0, 31],
+                  "total": [31, 0, 0, 0, 0, 0, 31], "carried_forward": [4, 0, 0, 0, 0, 0, 4]}
+
+
+def _layout_table3(repeat_header_before: str | None = None) -> str:
+    from ogi.template.formats import FORMATS
+    lines = [T3_HEAD, LAYOUT_T3_HEADER]
+    for row in FORMATS["2021"].table3.rows:
+        if row.key == repeat_header_before:
+            lines.append(LAYOUT_T3_HEADER)  # the header printed again on the next page
+        values = LAYOUT_T3_ROWS.get(row.key, [0] * 7)
+        lines.append(f"      {row.label}      {values[0]} {values[1]} {values[2]}     {values[3]}   "
+                     f"{values[4]} {values[5]} {values[6]}\n")
+    return "某某区人民政府2023年政府信息公开工作年度报告\n" + "".join(lines) + "四、政府信息公开行政复议、行政诉讼情况\n"
+
+
+def test_layout_rows_read_whole_are_kept_across_a_repeated_header():
+    # pdftotext -layout repeats the header on the next page; every row is still read whole
+    # (its label, then its seven values on one line), so the rows stay even though the
+    # report's own sums fail — the failure is the report's, and a finding says so
+    report = parse(_layout_table3(repeat_header_before="carried_forward").encode(), name="t.txt")
+    assert report.table3["new_received"]["natural_person"] == 32
+    assert report.table3["carried_forward"] == {"natural_person": 4, "commercial": 0, "research": 0,
+                                                "social_welfare": 0, "legal_service": 0, "other_org": 0,
+                                                "total": 4}
+    assert not any(f.code == "ROW_AMBIGUOUS" for f in report.findings)
+    assert any(f.code == "T3_BALANCE" for f in report.findings)
+
+
+def test_table_four_on_one_line_under_a_header_in_pieces_is_kept():
+    # the header's words broken over lines (结果 / 维持), the 15 values on one line of their own:
+    # the line is the row, left to right; the failing total is the report's, and is reported
+    text = ("四、政府信息公开行政复议、行政诉讼情况\n     行政复议                  行政诉讼\n"
+            "结果 结果 其他 尚未 总 结果 未经复议直接起诉        复议后起诉\n"
+            "维持 纠正 结果 审结 计 维持 结果  其他 尚未 总 结果 结果 其他 尚未 总\n"
+            "                 纠正 结果 审结 计 维持 纠正 结果 审结 计\n"
+            " 10 1 0 0 0 0 0 0 0 0 5 0 0 0 0\n五、存在的主要问题及改进情况\n无。\n")
+    report = parse(("某某区人民政府2023年政府信息公开工作年度报告\n" + text).encode(), name="t.txt")
+    assert report.table4["review"] == {"upheld": 10, "corrected": 1, "other": 0, "pending": 0, "total": 0}
+    assert report.table4["litigation_after_review"]["upheld"] == 5
+    assert any(f.code == "T4_TOTAL" for f in report.findings)
+
+
+def test_layout_column_block_rebuilt_into_rows():
+    text = ("             3.危及“三安全一稳定”       0 0 0      0   0 0 0\n"
+            "      不予公开 4.保护第三方合法权益\n"
+            "             5.属于三类内部事务信息\n"
+            "                                0 0 0\n"
+            "                                0 1 0\n"
+            "                                           0\n"
+            "                                           2\n"
+            "                                               0 0 0\n"
+            "                                               0 0 3\n"
+            "             6.属于四类过程性信息        0 0 0      0   0 0 0\n")
+    assert rejoin_column_blocks(text).splitlines()[1:3] == [
+        "      不予公开 4.保护第三方合法权益   0 0 0 0 0 0 0",
+        "             5.属于三类内部事务信息   0 1 0 2 0 0 3"]
+
+
+def test_layout_column_block_under_a_wrapped_label_is_left_alone():
+    # three label lines for two stacked rows: which label wraps is not certain
+    text = ("             3.危及“三安全一稳定”       0 0 0      0   0 0 0\n"
+            "      不予公开 4.保护第三方合法\n"
+            "             权益\n"
+            "             5.属于三类内部事务信息\n"
+            "                                0 0 0\n"
+            "                                0 1 0\n"
+            "                                           0\n"
+            "                                           2\n")
+    assert rejoin_column_blocks(text) == text
+
+
+def test_layout_group_label_beside_a_later_row_carries_that_rows_values():
+    # (六)其他处理 printed at the middle of its rows, beside 2.申请人逾期未按… whose label the
+    # layout broke: its values go to the row between the anchors around them, with a finding
+    text = _layout_table3().replace(
+        "      2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请      0 0 0     0   0 0 0\n",
+        "             2.申请人逾期未按收费通知要求缴纳\n"
+        "      (六)其他处理 费用,行政机关不再处理其政府信息 1 0 0          0  0 0 1\n"
+        "             公开申请\n")
+    report = parse(text.encode(), name="t.txt")
+    assert report.table3["other.no_fee"]["total"] == 1
+    assert report.table3["other.no_correction"]["total"] == 0
+    assert any(f.code == "ROW_LABEL_MISSING" and f.where == "table3.other.no_fee" for f in report.findings)
+    assert not any(f.code == "TEMPLATE_DEVIATION" for f in report.findings)
+
+
+def test_layout_header_word_inside_a_row_label_is_part_of_the_label():
+    # "…不计其他情 ⏎ 形)": 其他 is a column header word, here a word of the wrapped label
+    text = _layout_table3().replace(
+        "      (二)部分公开(区分处理的,只计这一情形,不计其他情形)      0 0 0     0   0 0 0\n",
+        "      部分公开(区分处理的,只计这一情形,不计其他情 0 2 0        0  0 0 2\n      形)\n")
+    report = parse(text.encode(), name="t.txt")
+    assert report.table3["partially_granted"]["commercial"] == 2
+    assert report.table3["partially_granted"]["total"] == 2
+
+
+# ------------------------------------------------------------------ pdftotext (reading order)
+
+def _reading_order_table3(rows: dict[str, list[int]], print_row) -> str:
+    """Table 三 as pdftotext's reading order prints it: each row's label, then its values
+    in three lines (3 + 1 + 3); ``print_row(key, label, value_lines)`` may print a row otherwise."""
+    from ogi.template.formats import FORMATS
+    out = [T3_HEAD, "申请人情况\n自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n"]
+    for row in FORMATS["2021"].table3.rows:
+        v = rows.get(row.key, [0] * 7)
+        value_lines = f"{v[0]} {v[1]} {v[2]}\n{v[3]}\n{v[4]} {v[5]} {v[6]}\n"
+        out.append(print_row(row.key, row.label, value_lines) or f"{row.label}\n{value_lines}")
+    return "某某区人民政府2023年政府信息公开工作年度报告\n" + "".join(out) + "四、政府信息公开行政复议、行政诉讼情况\n"
+
+
+def test_reading_order_label_after_its_values_is_kept_when_the_identities_confirm_it():
+    # "(三)不 4.保护第三方合法权益" printed after its values: they have no other place, and
+    # table 三's column sums, all testable, hold with them there
+    rows = {"new_received": [3, 0, 0, 0, 0, 0, 3], "denied.third_party_rights": [2, 0, 0, 0, 0, 0, 2],
+            "granted": [1, 0, 0, 0, 0, 0, 1], "total": [3, 0, 0, 0, 0, 0, 3]}
+    text = _reading_order_table3(rows, lambda key, label, vals: vals + label + "\n"
+                                 if key == "denied.third_party_rights" else None)
+    report = parse(text.encode(), name="t.txt")
+    assert report.table3["denied.third_party_rights"]["natural_person"] == 2
+    assert report.table3["denied.third_party_rights"]["total"] == 2
+    assert not any(f.code == "ROW_AMBIGUOUS" for f in report.findings)
+
+
+def test_reading_order_label_after_its_values_is_null_when_the_sums_fail():
+    # the same, in a report whose own sums fail: the reading cannot be confirmed
+    rows = {"new_received": [4, 0, 0, 0, 0, 0, 4], "denied.third_party_rights": [2, 0, 0, 0, 0, 0, 2],
+            "granted": [1, 0, 0, 0, 0, 0, 1], "total": [4, 0, 0, 0, 0, 0, 4]}  # 1 + 2 ≠ 4
+    text = _reading_order_table3(rows, lambda key, label, vals: vals + label + "\n"
+                                 if key == "denied.third_party_rights" else None)
+    report = parse(text.encode(), name="t.txt")
+    assert set(report.table3["denied.third_party_rights"].values()) == {None}
+    assert report.table3["granted"]["total"] == 1
+    finding = next(f for f in report.findings if f.code == "ROW_AMBIGUOUS")
+    assert finding.where == "table3.denied.third_party_rights"
+    assert finding.message == ("表三有 1 行的数值印在行标题之前(版面的阅读顺序不可靠),"
+                               "合计关系无法证实这种读法,这些行未采用")
+
+
+def test_reading_order_header_repeated_between_rows_is_not_scrambling():
+    # the header printed again at a page break, then the next row's label: the rows stay
+    # anchored by their labels, and a failing sum is the report's own
+    rows = {"new_received": [9, 0, 0, 0, 0, 0, 9], "granted": [1, 0, 0, 0, 0, 0, 1], "total": [1, 0, 0, 0, 0, 0, 1]}
+    text = _reading_order_table3(rows, lambda key, label, vals: "申请人情况\n自然人 商业企业 总计\n" + label + "\n" + vals
+                                 if key == "carried_forward" else None)
+    report = parse(text.encode(), name="t.txt")
+    assert report.table3["new_received"]["natural_person"] == 9
+    assert report.table3["carried_forward"]["total"] == 0
+    assert not any(f.code == "ROW_AMBIGUOUS" for f in report.findings)
+
+
+def test_reading_order_columns_under_one_label_are_not_read_as_its_row():
+    # two rows' columns printed one value a line under the second label: which values are
+    # whose is unknown, so nothing is taken from the run (it used to fill the row's 7 cells
+    # with the first 7 values, the other row's among them)
+    def print_row(key, label, vals):
+        if key == "total":
+            return label + "\n"
+        if key == "carried_forward":
+            return label + "\n" + "\n".join(["1", "21", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "1", "21"]) + "\n"
+        return None
+    report = parse(_reading_order_table3({}, print_row).encode(), name="t.txt")
+    assert set(report.table3["carried_forward"].values()) == {None}
+    assert any(f.code == "CELL_AMBIGUOUS" and f.where == "table3.carried_forward" for f in report.findings)
+
+
+def test_reading_order_column_block_after_a_blank_line_rebuilt_into_rows():
+    text = "3.其他\n0 0 0\n0\n0 0 0\n\n(七)总计\n四、结转下年度继续办理\n\n3\n4\n\n0 0 0\n0 0 0\n\n0 0 3\n0 0 4\n\n四、政府"
+    assert rejoin_column_blocks(text).splitlines()[5:8] == [
+        "(七)总计   3 0 0 0 0 0 3", "四、结转下年度继续办理   4 0 0 0 0 0 4", ""]
+
+
+def test_reading_order_header_word_inside_a_broken_label_is_not_scrambling():
+    # "2.其他法律行政法规禁止公 ⏎ values ⏎ 开": 其他 is a column header word, here inside the
+    # label's text; the report's failing sum (9 + 0 ≠ 1 + 0) is its own, the rows stay
+    rows = {"new_received": [9, 0, 0, 0, 0, 0, 9], "granted": [1, 0, 0, 0, 0, 0, 1], "total": [1, 0, 0, 0, 0, 0, 1]}
+    text = _reading_order_table3(rows, lambda key, label, vals: "2.其他法律行政法规禁止公\n" + vals + "开\n"
+                                 if key == "denied.prohibited_by_law" else None)
+    report = parse(text.encode(), name="t.txt")
+    assert report.table3["new_received"]["total"] == 9
+    assert report.table3["denied.prohibited_by_law"]["total"] == 0
+    assert not any(f.code == "ROW_AMBIGUOUS" for f in report.findings)
+
+
+# ------------------------------------------------------------------ copy of paragraph cells
+
+def _paragraph_cells(rows: list[tuple[str, str]]) -> str:
+    body = "".join(f"{label}\n\n{cells}\n\n" for label, cells in rows)
+    return "某某局2023年政府信息公开工作年度报告\n\n" + T3_HEAD + "\n" + body + "四、政府信息公开行政复议、行政诉讼情况\n"
+
+
+def test_paragraph_cells_blank_lines_give_the_columns():
+    # every cell a paragraph, a blank line after each; an empty cell left only its blank line
+    text = _paragraph_cells([("一、本年新收政府信息公开申请数量", "26\n\n\n\n\n\n\n26"),
+                             ("二、上年结转政府信息公开申请数量", "\n3\n\n\n\n\n2\n\n5"),
+                             ("(一)予以公开", "1\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1")])
+    report = parse(text.encode(), name="t.txt")
+    assert report.table3["new_received"] == {"natural_person": 26, "commercial": None, "research": None,
+                                             "social_welfare": None, "legal_service": None, "other_org": None,
+                                             "total": 26}
+    assert report.table3["carried_over"] == {"natural_person": None, "commercial": 3, "research": None,
+                                             "social_welfare": None, "legal_service": None, "other_org": 2,
+                                             "total": 5}
+
+
+def test_paragraph_cells_whose_lines_do_not_add_up_are_null():
+    # six cells' worth of lines for a seven-cell row: the columns are not certain
+    text = _paragraph_cells([("一、本年新收政府信息公开申请数量", "26\n\n\n\n\n\n26"),
+                             ("二、上年结转政府信息公开申请数量", "0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0")])
+    report = parse(text.encode(), name="t.txt")
+    assert set(report.table3["new_received"].values()) == {None}
+    assert any(f.code == "CELL_AMBIGUOUS" and f.where == "table3.new_received" for f in report.findings)
+    assert report.table3["carried_over"]["total"] == 0
+
+
+def test_glued_rows_feeding_the_same_identities_are_split_together():
+    # a crawler's one line: 一、本年新收 and (七)总计 both print 282000030 (28·2·0·0·0·0·30 or
+    # 2·8·20·0·0·0·30), (一)予以公开 151000016 (15·1·… or 1·5·10·…): no row splits alone,
+    # and exactly one combination makes table 三's column sums hold
+    from ogi.template.formats import FORMATS
+    rows = {"new_received": "282000030", "granted": "151000016", "partially_granted": "4000004",
+            "denied.third_party_rights": "91000010", "total": "282000030"}
+    line = "".join(f"{r.label}{rows.get(r.key, '0000000')}" for r in FORMATS["2021"].table3.rows)
+    text = "某某局2023年政府信息公开工作年度报告 三、收到和处理政府信息公开申请情况 " + line + " 四、政府信息公开行政复议、行政诉讼情况"
+    report = parse(text.encode(), name="t.txt")
+    want = {"natural_person": 28, "commercial": 2, "research": 0, "social_welfare": 0, "legal_service": 0,
+            "other_org": 0, "total": 30}
+    assert report.table3["new_received"] == want
+    assert report.table3["total"] == want
+    assert report.table3["granted"]["natural_person"] == 15
+    assert not any(f.code == "CELL_AMBIGUOUS" for f in report.findings)
+
+
+def test_layout_lost_label_row_on_its_own_line_counts_as_read_whole():
+    # a row whose label the layout broke (no label found) but whose seven values stand on one
+    # line, right under the header repeated on a new page: still a whole row, so the header
+    # between values does not condemn the table (whose own sums fail)
+    text = _layout_table3(repeat_header_before="other.other").replace(
+        "      3.其他      0 0 0     0   0 0 0\n", "      ……      0 0 0     0   0 0 0\n")
+    report = parse(text.encode(), name="t.txt")
+    assert report.table3["other.other"]["total"] == 0
+    assert report.table3["new_received"]["natural_person"] == 32
+    assert any(f.code == "ROW_LABEL_MISSING" and f.where == "table3.other.other" for f in report.findings)
+    assert not any(f.code == "ROW_AMBIGUOUS" for f in report.findings)
+
+
+def test_reading_order_label_after_values_does_not_start_a_chain_of_shifts():
+    # values before a label whose own values are not followed by an empty label: giving it the
+    # earlier values would shift every row after it; the earlier values stay unplaced instead
+    rows = {"new_received": [3, 0, 0, 0, 0, 0, 3], "granted": [1, 0, 0, 0, 0, 0, 1],
+            "partially_granted": [2, 0, 0, 0, 0, 0, 2], "total": [3, 0, 0, 0, 0, 0, 3]}
+    text = _reading_order_table3(rows, lambda key, label, vals: "9 0 0\n0\n0 0 9\n" + label + "\n" + vals
+                                 if key == "denied.state_secret" else None)
+    report = parse(text.encode(), name="t.txt")
+    assert report.table3["denied.state_secret"]["total"] == 0
+    assert report.table3["denied.prohibited_by_law"]["total"] == 0
+    assert any(f.code == "ROW_AMBIGUOUS" and "9 0 0 0 0 0 9" in f.message for f in report.findings)

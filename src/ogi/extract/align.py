@@ -12,6 +12,7 @@ row's identities. Anything else is left null with a finding — never a guess.
 from __future__ import annotations
 
 import difflib
+import itertools
 from dataclasses import dataclass, field, replace
 
 from ..document import Position
@@ -38,6 +39,8 @@ class Entry:
     label_pos: Position | None = None
     headers: tuple[str, ...] = ()  # the column headers printed above the row (matching keys)
     wrapped: bool = False  # its values run on over more than one line of running text
+    label_unit: int = -1  # the unit its label was read from
+    next_line: int | None = None  # the source line of what follows its values (the next label)
 
 
 @dataclass
@@ -52,6 +55,7 @@ class Placed:
     scrambled: bool = False  # a row label was printed out of the template's order
     # glued rows that split more than one way: row → (candidate readings, printed text, position)
     ambiguous: dict[str, tuple[list[list], str, Position]] = field(default_factory=dict)
+    inferred: set[str] = field(default_factory=set)  # rows given values printed before their label
 
 
 def align(spec: TableSpec, fmt: str, evs: list[Event]) -> Placed:
@@ -63,7 +67,9 @@ def align(spec: TableSpec, fmt: str, evs: list[Event]) -> Placed:
     out = Placed()
     _place(spec, fmt, entries, out)
     _resolve_by_identities(spec, out)
-    _distrust_scrambled(spec, fmt, evs, out)
+    _resolve_jointly(spec, out)
+    _confirm_inferred(spec, out)
+    _distrust_scrambled(spec, fmt, evs, entries, out)
     if subtotal:
         _drop_subtotal(out)
     for row_key, (_, printed, pos) in out.ambiguous.items():
@@ -93,7 +99,7 @@ def _drop_subtotal(out: Placed) -> None:
         f"table 三 has an extra '{SUBTOTAL}' column (not in the official format); left out", "table3"))
 
 
-def _distrust_scrambled(spec: TableSpec, fmt: str, evs: list[Event], out: Placed) -> None:
+def _distrust_scrambled(spec: TableSpec, fmt: str, evs: list[Event], entries: list[Entry], out: Placed) -> None:
     """Placement by position and by reading order is an inference; where the reading
     order is shown to be scrambled, the table's own identities must confirm it.
 
@@ -106,11 +112,17 @@ def _distrust_scrambled(spec: TableSpec, fmt: str, evs: list[Event], out: Placed
     but the order says which value is which — as text extracted from a PDF in content order prints it (``72 64 178 37
     结果 维持 … 12 1 1 6 总计 351``). Such a table is kept only if every identity that can
     be tested holds in what was read: a scrambled reading that satisfies all of table 三's
-    row and column sums is not chance. Otherwise every cell stays null with one finding."""
+    row and column sums is not chance. Otherwise every cell stays null with one finding.
+
+    A header between values, or a header in pieces, is no evidence against a table whose
+    rows were each read whole (:func:`_rows_whole`): a layout text repeats the header on
+    every page (``pdftotext -layout``), and a row of values on one line of its own is in the
+    order its cells are printed left to right, whatever happened to the header above it."""
     if not _read_from_text(evs):
         return  # a table's grid (HTML, Word, a PDF's ruling lines) orders its cells itself
-    if not (out.scrambled or _header_among_values(spec, fmt, evs) or _header_unread(spec, fmt, evs)
-            or _one_value_a_line(spec, evs)) or _table_holds(spec, out):
+    order_doubtful = (_header_among_values(spec, fmt, evs) or _header_unread(spec, fmt, evs)
+                      or _one_value_a_line(spec, evs)) and not _rows_whole(spec, entries)
+    if not (out.scrambled or order_doubtful) or _table_holds(spec, out):
         return
     for cell in out.cells:
         out.cells[cell] = None
@@ -125,6 +137,29 @@ def _distrust_scrambled(spec: TableSpec, fmt: str, evs: list[Event], out: Placed
         spec.key))
 
 
+def _rows_whole(spec: TableSpec, entries: list[Entry]) -> bool:
+    """Was every row of the table read whole: its label (or, for table 四's one unlabelled
+    row, no label and the table's only row; or a lost label in a table whose rows are all
+    as wide) followed by exactly the row's cells, all of them numbers or not-applicable
+    marks printed on one line?"""
+    filled = [e for e in entries if e.values]
+    if not filled:
+        return False
+    for e in filled:
+        if e.row is not None:
+            width = spec.rows[e.row].width
+        elif e.group is None and len(spec.rows) == 1 and spec.rows[0].label is None:
+            width = spec.rows[0].width
+        elif e.group is None and len({r.width for r in spec.rows}) == 1:
+            width = spec.rows[0].width  # a row whose label was lost: placed by the anchors around it
+        else:
+            return False
+        if len(e.values) != width or len({t.row for t in e.values}) != 1 \
+                or any(t.kind not in (NUM, NA) for t in e.values):
+            return False
+    return True
+
+
 def _read_from_text(evs: list[Event]) -> bool:
     """Were any of the table's values read from running text (no cell grid)?"""
     return any(ev.kind == "value" and ev.token.kind == NUM and ev.token.free for ev in evs)
@@ -135,19 +170,33 @@ _TABLE_ZH = {"table2": "表二", "table3": "表三", "table4": "表四"}
 
 def _header_among_values(spec: TableSpec, fmt: str, evs: list[Event]) -> bool:
     """In a table whose header is printed once (no sub-table captions), does a header
-    phrase stand between two of its values?"""
+    phrase stand between two of its values, with no row label between the header and the
+    values after it? A header repeated at a page break, followed by the next row's label,
+    is not scrambling: the label anchors what follows it. Values right after a header,
+    with values before it, are a column printed under its header (text extracted from a
+    PDF column by column)."""
     if any(r.caption for r in spec.rows):
         return False
     seen_value = header_after = False
-    for ev in evs:
+    for i, ev in enumerate(evs):
         if ev.kind == "value" and ev.token.kind == NUM:
             if header_after:
                 return True
             seen_value = True
         elif ev.kind == "phrase" and seen_value:
             phrase = phrase_in(ev.segment, spec.key, fmt)
-            header_after = header_after or (phrase is not None and phrase.kind == "header")
+            if phrase is not None and phrase.kind == "header" and not _inside_words(evs, i):
+                header_after = True
+            elif phrase is not None and phrase.kind in ("row", "group"):
+                header_after = False
     return False
+
+
+def _inside_words(evs: list[Event], i: int) -> bool:
+    """Is the phrase at ``evs[i]`` a word inside longer text of its line (``不计其他情形``,
+    ``2.其他法律行政法规``): unknown text on both sides of it, in the same unit?"""
+    return 0 < i < len(evs) - 1 and all(
+        evs[j].kind == "gap" and evs[j].unit == evs[i].unit for j in (i - 1, i + 1))
 
 
 HEADER_WHOLE_SHARE = 0.5  # of a table's distinct header words that must be read whole to trust order
@@ -197,6 +246,55 @@ def _resolve_by_identities(spec: TableSpec, out: Placed) -> None:
                 changed = True
 
 
+JOINT_READINGS_LIMIT = 20000  # combinations of several glued rows' readings tried together
+
+
+def _resolve_jointly(spec: TableSpec, out: Placed) -> None:
+    """Glued rows that stay ambiguous one by one because they feed the same identities
+    (``一、本年新收`` and ``(七)总计`` both ``282000030``): try their readings together, and
+    keep the one combination under which every identity they take part in can be tested
+    in every column and holds. Two or more such combinations, or none: they stay null."""
+    rows = list(out.ambiguous)
+    if len(rows) < 2 or not spec.identities:
+        return
+    options = [out.ambiguous[r][0] for r in rows]
+    if any(len(o) >= AMBIGUOUS_LIMIT for o in options):
+        return  # a reading list cut at the limit may miss the true one
+    count = 1
+    for o in options:
+        count *= len(o)
+    if count > JOINT_READINGS_LIMIT:
+        return
+    cells = {r: spec.row(r).cells for r in rows}
+    fitting = []
+    for combo in itertools.product(*options):
+        mine = {(rk, c): v for r, reading in zip(rows, combo) for (rk, c, _), v in zip(cells[r], reading)}
+        if _identities_known_and_hold(spec, lambda r, c: mine.get((r, c), out.cells.get((r, c))), rows):
+            fitting.append(combo)
+            if len(fitting) > 1:
+                return
+    if len(fitting) != 1:
+        return
+    for r, reading in zip(rows, fitting[0]):
+        _, printed, pos = out.ambiguous.pop(r)
+        for (rk, col, _), v in zip(cells[r], reading):
+            out.cells[(rk, col)] = v
+            out.provenance[(rk, col)] = _prov(str(v), pos) | {"split_from": printed, "by": "identities"}
+
+
+def _identities_known_and_hold(spec: TableSpec, value, rows: list[str]) -> bool:
+    """Does every column identity involving one of ``rows`` have all its inputs known,
+    in every column, and hold? (At least one such identity.)"""
+    involved = [(left, right) for left, right in spec.identities if set(rows) & set(left + right)]
+    columns = [c for _, c, _ in spec.rows[0].cells]
+    for left, right in involved:
+        for col in columns:
+            sides = [[value(r, col) for r in side] for side in (left, right)]
+            if any(v is None for side in sides for v in side) or sum(sides[0]) != sum(sides[1]):
+                return False
+    return bool(involved)
+
+
 def _fits(spec: TableSpec, out: Placed, row: PrintedRow, reading: list) -> bool:
     """Does this reading of a row break no identity it can be tested against?"""
     mine = {(r, c): v for (r, c, _), v in zip(row.cells, reading)}
@@ -220,7 +318,7 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
     last_row = -1
     last_unit = -1
     headers: list[str] = []
-    for ev in evs:
+    for i, ev in enumerate(evs):
         if ev.kind == "value":
             # a table row of several values has ended: the next values start a new row
             new_row = (cur is not None and cur.values and ev.unit != last_unit
@@ -233,6 +331,8 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
             cur.values.append(ev.token)
             last_unit = ev.unit
             continue
+        if cur is not None and cur.values and cur.next_line is None:
+            cur.next_line = ev.pos.line
         if ev.kind == "barrier" or ev.kind == "section":
             cur = None
             continue
@@ -243,7 +343,7 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
         elif phrase is not None and phrase.kind == "row":
             row_index = next((i for i, r in enumerate(spec.rows) if r.key == phrase.ref), None)
         if row_index is not None:
-            cur = Entry(row=row_index, label_pos=ev.pos, headers=tuple(headers))
+            cur = Entry(row=row_index, label_pos=ev.pos, headers=tuple(headers), label_unit=ev.unit)
             entries.append(cur)
             last_row = row_index
         elif phrase is not None and phrase.kind == "group":
@@ -252,6 +352,9 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
         elif phrase is not None and phrase.kind == "header" and cur is not None and cur.row is not None \
                 and not cur.values and phrase.exact and _measures_row(spec, cur.row, ev.segment.text):
             continue  # the row's own column header, printed between its label and its value
+        elif phrase is not None and phrase.kind == "header" and (_inside_label(cur, ev) or (
+                cur is not None and cur.row is not None and not cur.values and _inside_words(evs, i))):
+            continue  # a header word inside a row label of running text (…不计其他情形)
         elif phrase is not None:  # a header word, caption or note ends a row
             if cur is not None and cur.row is not None:
                 headers = []  # a new sub-table's header begins
@@ -262,6 +365,14 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
         elif cur is not None and not cur.values and (cur.row is not None or cur.group):
             cur.texts.append((ev.segment.text, ev.pos))
     return entries
+
+
+def _inside_label(cur: Entry | None, ev: Event) -> bool:
+    """Is a header phrase part of the row label before it? In running text a row's label
+    and its values share a line and no column header stands between them, so a header
+    word on the label's own line, before any value, is a word of the label."""
+    return cur is not None and cur.row is not None and not cur.values and not ev.table \
+        and ev.unit == cur.label_unit
 
 
 def _text_in_a_value_cell(spec: TableSpec, cur: Entry, ev: Event, values_in_unit: dict[int, int]) -> bool:
@@ -310,6 +421,7 @@ def _first_of_group(spec: TableSpec, group: str) -> int | None:
 
 def _place(spec: TableSpec, fmt: str, entries: list[Entry], out: Placed) -> None:
     pending: list[Token] = []
+    shifted = False  # the pending values were displaced by a label printed after its values
     last = -1
     for k, e in enumerate(entries):
         if e.row is None and e.group is None:
@@ -325,6 +437,10 @@ def _place(spec: TableSpec, fmt: str, entries: list[Entry], out: Placed) -> None
                 _place_other_as_one_row(spec, e, out)
                 last = spec.rows.index(spec.row(OTHER_SUBROWS[-1]))
                 continue
+            if e.values and (first <= last or (pending and first == last + 1)) \
+                    and _group_goes_on(spec, e.group, max(last, first)):
+                pending += e.values  # a group label printed beside a later row of its group
+                continue
             if not e.values and not e.texts:
                 _flush(spec, pending, last, first, out)
                 pending, last = [], first - 1
@@ -337,12 +453,104 @@ def _place(spec: TableSpec, fmt: str, entries: list[Entry], out: Placed) -> None
                 f"row '{spec.rows[e.row].label}' printed out of order; ignored", f"{spec.key}.{spec.rows[e.row].key}",
                 line=_line(e.label_pos), page=_page(e.label_pos)))
             continue
-        _flush(spec, pending, last, e.row, out)
-        pending = []
-        overflow = _place_row(spec, spec.rows[e.row], e.values, e.texts, e.label_pos, out, e.headers, e.wrapped)
+        values = e.values
+        if _label_after_values(spec, pending, last, e.row) and _shift_ends(spec, entries, k):
+            values, pending = pending, list(e.values)  # its values came first; its own are the next row's
+            out.inferred.add(spec.rows[e.row].key)
+            shifted = bool(pending)
+        else:
+            _flush(spec, pending, last, e.row, out, inferred=shifted)
+            pending, shifted = [], False
+        if values is e.values:
+            values = _spread_by_blank_lines(spec.rows[e.row], values, e.label_pos, e.next_line)
+        overflow = _place_row(spec, spec.rows[e.row], values, e.texts, e.label_pos, out, e.headers, e.wrapped)
         pending += overflow
         last = e.row
-    _flush(spec, pending, last, len(spec.rows), out)
+    _flush(spec, pending, last, len(spec.rows), out, inferred=shifted)
+
+
+PARAGRAPH_LINES = 2  # source lines a filled cell takes when every cell is a paragraph: its text, a blank line
+
+
+def _spread_by_blank_lines(row: PrintedRow, values: list[Token], label_pos: Position | None,
+                           next_line: int | None) -> list[Token]:
+    """A row copied from a table whose cells are paragraphs, every cell on a line of its
+    own and a blank line after each, where an empty cell left only its blank line
+    (``一、本年新收… ⏎⏎ 26 ⏎⏎⏎⏎⏎⏎⏎ 26``): the blank lines give each value its column.
+
+    Used only where the row's values fill fewer cells than it has, one paragraph each, and
+    the lines account for the row exactly: from the label to the next label, each value
+    taking two lines and each empty cell one, the cells come to the row's width — and its
+    sums hold with the empty cells as 0. Otherwise the values come back as they were."""
+    if label_pos is None or label_pos.line is None or next_line is None or not values \
+            or len(values) >= row.width or any(not t.free or t.kind != NUM or t.pos.line is None for t in values) \
+            or len({t.row for t in values}) != len(values):
+        return values
+    lines = [t.pos.line or 0 for t in values]  # all known (checked above)
+    cols: list[int] = []
+    for line in lines:
+        col = (line - label_pos.line - PARAGRAPH_LINES) - len(cols)
+        if col < (cols[-1] + 1 if cols else 0) or col >= row.width:
+            return values
+        cols.append(col)
+    trailing = next_line - lines[-1] - PARAGRAPH_LINES
+    if trailing < 0 or cols[-1] + 1 + trailing != row.width:
+        return values
+    spread = [Token(BLANK, "", values[0].pos, values[0].row) for _ in range(row.width)]
+    for col, t in zip(cols, values):
+        spread[col] = t
+    if not row_sums_hold(row, [t.value if t.kind == NUM else 0 for t in spread]):
+        return values
+    return spread
+
+
+def _shift_ends(spec: TableSpec, entries: list[Entry], k: int) -> bool:
+    """Does giving entry ``k`` the values before its label displace nothing further than
+    the next row: its own values none, or exactly the next row's, whose label follows with
+    none? A longer chain of displacements is no reading of a tall label cell."""
+    e = entries[k]
+    if not e.values:
+        return True
+    nxt = entries[k + 1] if k + 1 < len(entries) else None
+    return nxt is not None and e.row is not None and nxt.row == e.row + 1 and not nxt.values \
+        and len(e.values) == spec.rows[e.row + 1].width
+
+
+def _label_after_values(spec: TableSpec, pending: list[Token], last: int, row: int) -> bool:
+    """Were the values before this label printed before it (text extracted from a PDF
+    puts a tall label cell's text after the values beside it)? Only where they have no
+    other place — no template row between the last anchor and this label — and fill the
+    row exactly. A reading the table's identities must confirm (:func:`_confirm_inferred`)."""
+    return bool(pending) and row == last + 1 and len(pending) == spec.rows[row].width \
+        and all(t.free and t.kind in (NUM, NA) for t in pending)
+
+
+def _confirm_inferred(spec: TableSpec, out: Placed) -> None:
+    """Rows given the values printed before their label are kept only where every column
+    identity they take part in can be tested, in every column, and holds; otherwise they
+    are null with one finding (table 二's rows, with no identity, are never kept so)."""
+    if not out.inferred:
+        return
+    if _identities_known_and_hold(spec, lambda r, c: out.cells.get((r, c)), sorted(out.inferred)):
+        return
+    keys = sorted(out.inferred, key=lambda k: [r.key for r in spec.rows].index(k))
+    for (r, c) in list(out.cells):
+        if r in out.inferred:
+            out.cells[(r, c)] = None
+    out.findings.append(Finding.of(
+        "ROW_AMBIGUOUS",
+        f"{_TABLE_ZH.get(spec.key, spec.key)}有 {len(keys)} 行的数值印在行标题之前(版面的阅读顺序不可靠),"
+        "合计关系无法证实这种读法,这些行未采用",
+        f"{len(keys)} row(s) of {spec.key} have their values printed before their label (an unreliable reading "
+        "order) and the table's identities cannot confirm that reading; those rows are left null",
+        ",".join(f"{spec.key}.{k}" for k in keys)))
+
+
+def _group_goes_on(spec: TableSpec, group: str, last: int) -> bool:
+    """Has the group rows left after row ``last``? A layout text prints a group's label at
+    the middle of its rows (``(六)其他处理`` beside 2.申请人逾期未按…): values on that line
+    belong to a later row of the group, which the anchors around them decide."""
+    return any(r.group == group for r in spec.rows[last + 1:])
 
 
 def _other_as_one_row(spec: TableSpec, entries: list[Entry], k: int) -> bool:
@@ -371,11 +579,15 @@ def _place_other_as_one_row(spec: TableSpec, e: Entry, out: Placed) -> None:
         out.rows_seen.add(key)
 
 
-def _flush(spec: TableSpec, values: list[Token], last: int, upto: int, out: Placed) -> None:
-    """Place unlabelled values on the template rows strictly between ``last`` and ``upto``."""
+def _flush(spec: TableSpec, values: list[Token], last: int, upto: int, out: Placed,
+           inferred: bool = False) -> None:
+    """Place unlabelled values on the template rows strictly between ``last`` and ``upto``
+    (``inferred``: values displaced by a label printed after its values, to be confirmed)."""
     if not values:
         return
     slots = [spec.rows[i] for i in range(last + 1, upto)]
+    if inferred:
+        out.inferred.update(r.key for r in slots)
     width = sum(r.width for r in slots)
     if len(slots) == 1 and len(values) < width and any(t.glued for t in values):
         _place_row(spec, slots[0], values, [], None, out)  # splits, or records the ambiguity
@@ -467,7 +679,7 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
         if split:
             values = split
     if _cells_lost(values, row.width) or (wrapped and not _sums_hold(row, values[:row.width])) \
-            or _text_misplaces(values, row.width):
+            or _text_misplaces(values, row.width) or _lines_of_others(values, row.width):
         _unplaceable(spec, row, values, out)
         return []
     mine, overflow = values[:row.width], values[row.width:]
@@ -539,11 +751,18 @@ def _text_misplaces(values: list[Token], width: int) -> bool:
     return any(t.kind == TEXT for t in values) and len(values) != width
 
 
+def _lines_of_others(values: list[Token], width: int) -> bool:
+    """More values than the row has cells, read from running text over several lines:
+    columns of several rows printed under one label (text extracted from a PDF column by
+    column), not this row followed by the next — which of them are this row's is unknown."""
+    return len(values) > width and all(t.free for t in values) and len({t.row for t in values}) > 1
+
+
 def _cells_lost(values: list[Token], width: int) -> bool:
     """Values read from running text that fill only part of a row: the text lost the
     boundaries of the row's blank cells, so which columns the values belong to is unknown."""
     printed = [t for t in values if t.kind in (NUM, NA)]
-    return 0 < len(printed) < width and all(t.free for t in printed)
+    return 0 < len(printed) < width and len(values) < width and all(t.free for t in printed)
 
 
 def _unplaceable(spec: TableSpec, row: PrintedRow, values: list[Token], out: Placed) -> None:

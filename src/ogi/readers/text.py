@@ -71,6 +71,91 @@ def rejoin_tab_lines(text: str) -> str:
     return "\n".join(out)
 
 
+# a line of a layout text that holds only numbers (and not-applicable marks), indented
+_NUMBERS_LINE = re.compile(r"^(?P<indent> *)(?P<cells>(?:\d[\d,]*(?:\.\d+)?|[/—-])(?: +(?:\d[\d,]*(?:\.\d+)?|[/—-]))*) *$")
+_ENDS_WITH_NUMBER = re.compile(r"\d\s*$")
+INDENT_SLACK = 1  # characters: lines of one column block start at the same column, give or take this
+
+
+def rejoin_column_blocks(text: str) -> str:
+    """Rows that text extracted from a PDF printed as a block of column groups under their
+    labels, as one line each.
+
+    Where rows of a table are taller than one line, poppler prints their label lines first
+    and then their values column group by column group, each group a stack of one line per
+    row — at its own indentation in layout mode (``pdftotext -layout``), after a blank line
+    in reading-order mode::
+
+        不予公开 4.保护第三方合法权益              (七)总计
+                 5.属于三类内部事务信息            四、结转下年度继续办理
+                            0 0 0
+                            0 1 0                  3
+                                       0           4
+                                       0
+                                           0 0 1   0 0 0
+                                           0 0 0   0 0 0
+
+    The block is rebuilt only where it is unambiguous: k label lines with no value (then at
+    most one blank line), right after a line that ends with a value or holds none; then
+    groups of exactly k number-only lines each, as many cells on every line of a group, each
+    group after a blank line or further right than the one before. Line i of every group is
+    the i-th row, whose label is the i-th label line. Anything else is left as it was."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        block = _column_block(lines, i)
+        if block is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        rows, end = block
+        at = len(out) - (0 if out[-1].strip() else 1) - len(rows)
+        for n, cells in enumerate(rows):
+            out[at + n] = f"{out[at + n].rstrip()}   {' '.join(cells)}"
+        i = end
+    return "\n".join(out)
+
+
+def _column_block(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
+    """The rows of a column block starting at ``lines[start]``, and the index after it."""
+    if not _NUMBERS_LINE.match(lines[start]):
+        return None
+    groups: list[tuple[int, list[list[str]]]] = []
+    j, end, after_blank = start, start, False
+    while j < len(lines):
+        if not lines[j].strip():
+            after_blank, j = True, j + 1
+            continue
+        m = _NUMBERS_LINE.match(lines[j])
+        if not m:
+            break
+        indent = len(m["indent"])
+        if groups and not after_blank and abs(groups[-1][0] - indent) <= INDENT_SLACK:
+            groups[-1][1].append(m["cells"].split())
+        elif groups and not after_blank and indent <= groups[-1][0]:
+            return None  # a new group neither after a blank line nor further right
+        else:
+            groups.append((indent, [m["cells"].split()]))
+        after_blank, j = False, j + 1
+        end = j
+    if len(groups) < 2:
+        return None
+    k = len(groups[0][1])
+    if k < 2 or any(len(g) != k for _, g in groups) or any(len({len(r) for r in g}) != 1 for _, g in groups):
+        return None  # a group's lines are one set of columns, one line per row
+    above = start - (1 if start and not lines[start - 1].strip() else 0)
+    if above < k + 1:
+        return None
+    labels = lines[above - k:above]
+    if any(not ln.strip() or _ENDS_WITH_NUMBER.search(ln) for ln in labels):
+        return None
+    before = lines[above - k - 1]
+    if before.strip() and not _ENDS_WITH_NUMBER.search(before) and not _NUMBERS_LINE.match(before):
+        return None  # the label lines may be a longer label's continuation: not certain
+    return [[c for _, g in groups for c in g[r]] for r in range(k)], end
+
+
 def read_text(data: bytes) -> Document:
     text, _ = decode(data)
     return parse_text(text)
@@ -87,7 +172,7 @@ def parse_text(text: str, fmt: str = "txt") -> Document:
             blocks.append(Table(cells, Position(line=rows[0][0])))
             rows.clear()
 
-    text = rejoin_tab_lines(text)
+    text = rejoin_column_blocks(rejoin_tab_lines(text))
     for n, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip().strip("\f").strip()
         if not stripped or _PAGE_NUMBER.match(stripped):
