@@ -37,10 +37,13 @@ def splits(parts: list[int | float | str], width: int, sums: Sums = (), limit: i
     def feasible(i: int, pos: int) -> bool:
         """Can what is left of the parts fill what is left of the row?"""
         left = width - len(acc)
-        digits = (len(parts[i]) - pos if i < len(parts) and isinstance(parts[i], str) else 0) + digits_after[i + 1] \
-            if i < len(parts) else 0
-        fixed = sum(1 for p in parts[i + 1:] if not isinstance(p, str)) if i < len(parts) else 0
-        need = tokens_after[i + 1] if i < len(parts) else 0
+        if i < len(parts):
+            part = parts[i]
+            digits = (len(part) - pos if isinstance(part, str) else 0) + digits_after[i + 1]
+            fixed = sum(1 for p in parts[i + 1:] if not isinstance(p, str))
+            need = tokens_after[i + 1]
+        else:
+            digits = fixed = need = 0
         return need <= left <= digits + fixed and digits <= (left - fixed) * (MAX_DIGITS + 3)
 
     def walk(i: int, pos: int) -> None:
@@ -79,6 +82,7 @@ def _heads(digits: str, pos: int) -> list[tuple[int | float, int]]:
     if rest[0] == "0":
         if len(rest) > 1 and rest[1] == ".":
             m = _NUMBER.match(rest)
+            assert m is not None  # rest starts with "0"
             return [(float(m.group(0)), pos + m.end())]
         return [(0, pos + 1)]
     for cut in range(1, min(len(rest), MAX_DIGITS) + 1):

@@ -68,12 +68,12 @@ def _canonical(key: str) -> str:
 def logical_lines(text: str) -> list[tuple[str, int]]:
     """The paragraph cut into (piece, offset) at headings and, where it shares the line
     with a table, after sentences. A paragraph with neither comes back as one piece."""
-    cuts = set()
+    found: set[int] = set()
     for start, end in heading_spans(text):
-        cuts.update((start, end))
+        found.update((start, end))
     if _shares_line_with_table(text):
-        cuts.update(m.start() for m in _SENTENCE_END.finditer(text))
-    cuts = sorted(c for c in cuts if 0 < c < len(text))
+        found.update(m.start() for m in _SENTENCE_END.finditer(text))
+    cuts = sorted(c for c in found if 0 < c < len(text))
     if not cuts:
         return [(text, 0)]
     pieces = []
@@ -90,6 +90,7 @@ def heading_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _heading_pattern().finditer(text):
         key = m.lastgroup
+        assert key is not None  # each alternative is one named group, with none inside it
         end = m.end()
         if label_key(m.group(0)) != _canonical(key):
             end = _tail_end(text, end)

@@ -210,7 +210,7 @@ def _is_organ(name: str) -> bool:
 
 
 def _published(head: list[str], body: list[str], container: dict[str, str]) -> str | None:
-    best: tuple[int, str] | None = None
+    best: tuple[int, str | None] | None = None  # (label rank, ISO date: None when no calendar date)
     for line in head:
         for rank, label in enumerate(_DATE_LABELS):
             m = re.search(re.escape(label) + r"\s*[:：]?\s*[|｜]?\s*" + _DATE, line)

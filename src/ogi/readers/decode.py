@@ -48,9 +48,10 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
         try:
             text = data.decode(enc)
         except (UnicodeDecodeError, LookupError):
-            text = _mostly_utf8(data) if enc == "utf-8" else None
-            if text is None:
+            mended = _mostly_utf8(data) if enc == "utf-8" else None
+            if mended is None:
                 continue
+            text = mended
         if _looks_binary(text):
             raise DecodeError("the file is binary, not text")
         return text, enc

@@ -36,6 +36,7 @@ def _outcomes_total() -> tuple[str, str]:
     """Table 三's (七)总计 as printed, and as a figure's name: 本年度办理结果总计."""
     t3 = FORMATS["2021"].table3
     total = t3.row("total").label
+    assert total is not None  # (七)总计 is a labelled row
     outcomes = next(g.label for g in t3.groups if g.key == "outcomes")
     return total, short_label(outcomes) + short_label(total)
 

@@ -44,7 +44,8 @@ def resolve(host: str, port: int) -> list[str]:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
         raise httpx.ConnectError(f"无法解析主机名 {host} / cannot resolve {host}: {exc}") from None
-    return list(dict.fromkeys(info[4][0] for info in infos))
+    # the host part of an INET or INET6 address (typeshed also allows AF_PACKET's int)
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
 def _embedded(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
