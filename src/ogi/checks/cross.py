@@ -8,8 +8,11 @@ from collections.abc import Callable, Sequence
 
 from .. import agency
 from ..model import Finding, Report, Value
-from ..template import APPLICANT_COLUMNS, FORMATS
+from ..template import APPLICANT_COLUMNS, FORMATS, TABLE_NAMES
 from .cells import located, not_assessable, number
+
+_T2 = TABLE_NAMES["table2"].zh  # 表二
+_T3 = TABLE_NAMES["table3"].zh  # 表三
 
 _COLUMN = {m.key: m.label for m in APPLICANT_COLUMNS}
 
@@ -56,7 +59,7 @@ def _carry(now: Report, before: Report) -> list[Finding]:
                 f"carried_over = {number(value)} ≠ carried_forward of the {before.meta.year} report = {number(prev)} "
                 f"(column {col})", key))
     if nulls:
-        out.append(not_assessable("CROSS_YEAR_CARRY", f"表三与{before.meta.year}年报告", f"table 3 and the "
+        out.append(not_assessable("CROSS_YEAR_CARRY", f"{_T3}与{before.meta.year}年报告", f"table 3 and the "
                                   f"{before.meta.year} report", nulls, "table3.carried_over"))
     return out
 
@@ -100,9 +103,9 @@ def _follow_on(now: Report, before: Report, code: str, columns: tuple[str, ...],
         col, expected, zh, en = expect(mine, theirs, before.meta.year)
         if mine[col] != expected:
             key = f"table2.{row.key}.{col}"
-            out.append(located(now, code, f"表二“{row.label}”的“{names[col]}” {number(mine[col])} ≠ 应有值 {zh}",
+            out.append(located(now, code, f"{_T2}“{row.label}”的“{names[col]}” {number(mine[col])} ≠ 应有值 {zh}",
                                f"{key} {number(mine[col])} ≠ expected {en}", key))
     if nulls:
-        out.append(not_assessable(code, f"表二与{before.meta.year}年报告", f"table 2 and the {before.meta.year} report",
+        out.append(not_assessable(code, f"{_T2}与{before.meta.year}年报告", f"table 2 and the {before.meta.year} report",
                                   nulls, "table2"))
     return out
