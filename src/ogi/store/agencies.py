@@ -318,57 +318,41 @@ def split(db: Database, agency_id: int, names: Sequence[str]) -> int:
 
 # ------------------------------------------------------------------ cross-report rules
 
-def _check_across():
-    """``ogi.checks.check_across`` when the checks provide it, else None."""
-    try:
-        from ..checks import check_across
-    except ImportError:
-        return None
-    return check_across
-
-
-def _as_one_agency(reports: list[Report], agency_id: int) -> list[Report]:
-    """The reports as ``check_across`` should see them: by one agency. The store has settled
-    their identity (a former name, a merge by a person), which their printed names and
-    索引号 may not show, so each copy carries the agency's id as its name and no 索引号."""
-    return [r.model_copy(update={"meta": r.meta.model_copy(update={"agency": f"agency:{agency_id}",
-                                                                    "index_number": None})})
-            for r in reports]
-
-
 def recheck(db: Database) -> bool:
     """Run the cross-year rules again for every agency with new or changed reports, the
-    copied-text check of those reports against every other agency's, and the roll-ups. Agencies are done some at a time, each lot in one transaction. False when the
-    cross-year rules are not available (the reports stay marked for a later run)."""
+    copied-text check of those reports against every other agency's, and the roll-ups.
+    Agencies are done some at a time, each lot in one transaction. The rules are
+    ``ogi.checks``'; reports pair by the agency the store has settled (a former name, a
+    merge by a person), which their printed names and 索引号 may not show. True: the rules
+    ran (the ingest summary records it)."""
+    from ..checks import check_across
     from .copied import check_copied_across
     from .rollup import check_rollups
 
     fresh = [i for (i,) in db.execute("SELECT id FROM reports WHERE NOT cross_checked ORDER BY id")]
-    check_across = _check_across()
-    if check_across is not None:
-        counted: dict[int, list[int]] = defaultdict(list)  # agency → its counted reports, oldest first
-        for agency_id, report_id in db.execute(
-                "SELECT r.agency_id, r.id FROM reports r JOIN primary_reports p ON p.id = r.id "
-                "WHERE r.agency_id IN (SELECT agency_id FROM reports WHERE NOT cross_checked) "
-                "ORDER BY r.agency_id, r.year, r.id"):
-            counted[agency_id].append(report_id)
-        agencies = sorted(counted)
-        for start in range(0, len(agencies), RECHECK_LOT):
-            lot = agencies[start:start + RECHECK_LOT]
-            marks = ", ".join("?" * len(lot))
-            with db.transaction():
-                db.execute("DELETE FROM findings WHERE origin = 'across' AND report_id IN "
-                           f"(SELECT id FROM reports WHERE agency_id IN ({marks}))", lot)
-                pairs = []
-                for agency_id in lot:
-                    ids = counted[agency_id]
-                    if len(ids) > 1:
-                        reports = _as_one_agency(load_reports(db, ids), agency_id)
-                        pairs += [(ids[i], f) for i, f in check_across(reports)]
-                insert_findings(db, pairs, "across")
-                db.execute(f"UPDATE reports SET cross_checked = TRUE WHERE agency_id IN ({marks})", lot)
+    counted: dict[int, list[int]] = defaultdict(list)  # agency → its counted reports, oldest first
+    for agency_id, report_id in db.execute(
+            "SELECT r.agency_id, r.id FROM reports r JOIN primary_reports p ON p.id = r.id "
+            "WHERE r.agency_id IN (SELECT agency_id FROM reports WHERE NOT cross_checked) "
+            "ORDER BY r.agency_id, r.year, r.id"):
+        counted[agency_id].append(report_id)
+    agencies = sorted(counted)
+    for start in range(0, len(agencies), RECHECK_LOT):
+        lot = agencies[start:start + RECHECK_LOT]
+        marks = ", ".join("?" * len(lot))
         with db.transaction():
-            db.execute("UPDATE reports SET cross_checked = TRUE WHERE NOT cross_checked AND agency_id IS NULL")
+            db.execute("DELETE FROM findings WHERE origin = 'across' AND report_id IN "
+                       f"(SELECT id FROM reports WHERE agency_id IN ({marks}))", lot)
+            pairs = []
+            for agency_id in lot:
+                ids = counted[agency_id]
+                if len(ids) > 1:
+                    found = check_across(load_reports(db, ids), agencies=[agency_id] * len(ids))
+                    pairs += [(ids[i], f) for i, f in found]
+            insert_findings(db, pairs, "across")
+            db.execute(f"UPDATE reports SET cross_checked = TRUE WHERE agency_id IN ({marks})", lot)
+    with db.transaction():
+        db.execute("UPDATE reports SET cross_checked = TRUE WHERE NOT cross_checked AND agency_id IS NULL")
     check_copied_across(db, fresh)
     check_rollups(db)
-    return check_across is not None
+    return True
