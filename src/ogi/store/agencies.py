@@ -8,6 +8,9 @@ of the 索引号 decides when there is one. The divisions are placed in the 行�
 (``ogi.regions``, GB/T 2260 codes): ``北碚区`` and ``重庆市北碚区`` are both 500109, and a
 township whose name stops at itself (``一平浪镇``) takes the county its report's text names
 (禄丰市, 532302), so it is never linked to a namesake in another county (夷陵区一平浪镇).
+The gov.cn site a report came from or cites (``www.ynlf.gov.cn``: ``ogi.domains``) is
+evidence too: it settles a name several regions bear (鼓楼区) and places a township whose
+text names no county, but never moves what the report's own name places.
 Aliases record both (``name:500109/|人民政府``, or ``name:/某区/某镇|人民政府`` where the
 table does not place the name; ``org:785560680``). A name without any division
 (``县信访局``) names too many agencies to link by: such reports are linked by organisation
@@ -31,6 +34,7 @@ from ..agency import (
     parse_name,
     same_agency,
 )
+from ..domains import site_regions
 from ..model import Meta, Report
 from ..regions import Region, county_in_text, resolve_at
 from .backend import Database, StoreError
@@ -62,13 +66,17 @@ def name_alias(name: str | None, context: str | None = None) -> tuple[str, Agenc
 
 
 def place(parsed: AgencyName, context: str | None = None) -> tuple[Region, tuple[str, ...]] | None:
-    """The region (GB/T 2260) of a name's divisions, and the divisions below it (townships)."""
-    found = resolve_at(parsed.divisions)
+    """The region (GB/T 2260) of a name's divisions, and the divisions below it (townships).
+    The gov.cn sites the context names (the URL the report came from, a site its text
+    cites: ``ogi.domains``) settle a name several regions bear and place a township whose
+    text names no county; they never move a name the report's own words place."""
+    hints = site_regions(context)
+    found = resolve_at(parsed.divisions, hints)
     if found is not None:
         region, at = found
         return region, parsed.divisions[at + 1:]
     if context and parsed.divisions and parsed.divisions[-1].endswith(_TOWNSHIPS):
-        region = county_in_text(context)
+        region = county_in_text(context, hints)
         if region is not None:
             return region, parsed.divisions
     return None
@@ -81,10 +89,13 @@ def region_code(alias: str) -> str | None:
 
 
 def report_text(report: Report | None) -> str | None:
-    """What a report says of itself, to place its agency: title and sections."""
+    """What a report says of itself, to place its agency: its title, the URL it was fetched
+    from (its site's domain), and its sections."""
     if report is None:
         return None
-    return "\n".join([report.meta.title or ""] + [s.text for s in report.sections.values()])
+    source = report.source.path or ""
+    url = source if source.lower().startswith(("http://", "https://")) else ""
+    return "\n".join([report.meta.title or "", url] + [s.text for s in report.sections.values()])
 
 
 def org_alias(index_number: str | None) -> str | None:
