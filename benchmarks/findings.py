@@ -2,7 +2,7 @@
 finding labelled true or false by a person, ``tests/data/findings_labels.json``) and on
 synthetic reports with and without deliberate errors.
 
-    .venv/bin/python benchmarks/findings.py [N] [--seed S] [--formats txt,html] [--corpus DIR]
+    .venv/bin/python benchmarks/findings.py [N] [--seed S] [--formats txt,html,docx,pdf] [--corpus DIR]
 
 Real reports: each labelled report (and each labelled variant of its text) is parsed; a
 finding counts as a true positive when a label says it is true, a false positive when a
@@ -192,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("n", nargs="?", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--formats", default="txt,html")
+    ap.add_argument("--formats", default="txt,html,docx,pdf")
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     args = ap.parse_args(argv)
     started = time.perf_counter()
