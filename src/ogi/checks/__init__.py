@@ -7,7 +7,9 @@
 
 One module per family of rules: ``tables`` (the hard rules), ``plausibility`` (table 二,
 amount units), ``confidence`` (OCR values), ``dates``, ``sections`` (一, 五, 六), ``text`` (narrative against tables),
-``copied`` and ``cross`` (across reports).
+``copied``, ``cross`` and ``rollup`` (across reports). Every rule is a pure function over
+reports; the store only selects the reports a cross-report rule is run on
+(``store.agencies.recheck``, ``store.copied``, ``store.rollup``) and saves its findings.
 """
 
 from __future__ import annotations
