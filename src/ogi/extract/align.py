@@ -129,7 +129,7 @@ def _distrust_scrambled(spec: TableSpec, fmt: str, evs: list[Event], entries: li
     out.ambiguous.clear()
     out.findings.append(Finding.of(
         "ROW_AMBIGUOUS",
-        f"{_TABLE_ZH.get(spec.key, spec.key)}的数值只能按读出的顺序认定(版面的阅读顺序不可靠:行标题或表头与数值交错,"
+        f"{spec.name.zh}的数值只能按读出的顺序认定(版面的阅读顺序不可靠:行标题或表头与数值交错,"
         "或数值逐个成行),而按此顺序合计关系不成立,无法区分是报告本身的错误还是阅读顺序造成的,整表未采用",
         f"the cells of {spec.key} can only be told by the order read (an unreliable reading order: labels or header "
         "interleaved with values, or one value a line) and in that order its sums do not hold; a reporting error "
@@ -163,9 +163,6 @@ def _rows_whole(spec: TableSpec, entries: list[Entry]) -> bool:
 def _read_from_text(evs: list[Event]) -> bool:
     """Were any of the table's values read from running text (no cell grid)?"""
     return any(ev.kind == "value" and ev.token.kind == NUM and ev.token.free for ev in evs)
-
-
-_TABLE_ZH = {"table2": "表二", "table3": "表三", "table4": "表四"}
 
 
 def _header_among_values(spec: TableSpec, fmt: str, evs: list[Event]) -> bool:
@@ -233,7 +230,7 @@ def _resolve_by_identities(spec: TableSpec, out: Placed) -> None:
     """Keep the one reading of an ambiguous glued row that makes the table's column
     identities hold, where every other input of an identity is known."""
     changed = True
-    while changed and out.ambiguous and spec.identities:
+    while changed and out.ambiguous and spec.column_identities:
         changed = False
         for row_key, (candidates, printed, pos) in list(out.ambiguous.items()):
             row = spec.row(row_key)
@@ -567,13 +564,13 @@ def _other_as_one_row(spec: TableSpec, entries: list[Entry], k: int) -> bool:
 
 def _place_other_as_one_row(spec: TableSpec, e: Entry, out: Placed) -> None:
     first = spec.row(OTHER_SUBROWS[0])
-    pseudo = PrintedRow("other", "(六)其他处理", tuple(("other", c, k) for _, c, k in first.cells),
-                        sums=first.sums)
+    label = spec.group(first.group or "").label  # (六)其他处理
+    pseudo = PrintedRow("other", label, tuple(("other", c, k) for _, c, k in first.cells), sums=first.sums)
     _place_row(spec, pseudo, e.values, e.texts, e.label_pos, out)
     out.deviation_other = True
     out.findings.append(Finding.of(
-        "TEMPLATE_DEVIATION", "2021年格式中“(六)其他处理”应分为三个子行,本报告印为一行;已记入 other,三个子行为空",
-        "(六)其他处理 printed as one row in a 2021-format report: kept as 'other', its three sub-rows null",
+        "TEMPLATE_DEVIATION", f"2021年格式中“{label}”应分为三个子行,本报告印为一行;已记入 other,三个子行为空",
+        f"{label} printed as one row in a 2021-format report: kept as 'other', its three sub-rows null",
         f"{spec.key}.other", line=_line(e.label_pos), page=_page(e.label_pos)))
     for key in OTHER_SUBROWS:
         out.rows_seen.add(key)
