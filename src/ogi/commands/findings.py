@@ -118,9 +118,12 @@ def review_cmd(
     finding: int = typer.Argument(..., help="The finding's id (see ogi findings)."),
     status: Status = typer.Argument(..., help="open, confirmed or dismissed."),
     comment: str = typer.Option(None, "--comment", "-m", help="Why."),
+    reviewer: str = typer.Option(None, "--reviewer",
+                                 help="Who gives the verdict (kept with it and in the review history); "
+                                      "default: the operating-system user."),
     db: str = db_option(),
 ) -> None:
     """Confirm or dismiss a finding; the verdict stays when the report is parsed again."""
     with opened(db) as store:
-        review(store, finding, status.value, comment)
+        review(store, finding, status.value, comment, reviewer)
     out.print(f"已记录 / finding {finding}: {status.value}")

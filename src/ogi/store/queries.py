@@ -324,18 +324,16 @@ def findings_query(code: str | None = None, severity: str | None = None, status:
             "ORDER BY f.id", params + ([limit, offset] if limit is not None else []))
 
 
-def review(db: Database, finding_id: int, status: str, comment: str | None = None) -> None:
-    """Record a verdict on a finding; it stays with the report's source, code and cell."""
+def review(db: Database, finding_id: int, status: str, comment: str | None = None,
+           reviewer: str | None = None) -> None:
+    """Record a verdict on a finding by its row id, with who gave it and a line in the review
+    history (:func:`ogi.store.reviews.review`, as the web does; the operating-system user when
+    no reviewer is named); it stays with the report's source, code and cell."""
+    from . import reviews
+
     if status not in REVIEW_STATUSES:
         raise StoreError(f"unknown status {status!r}: one of {', '.join(REVIEW_STATUSES)}")
-    found = db.execute("SELECT r.sha256, f.code, f.where_key FROM findings f JOIN reports r ON r.id = f.report_id "
-                       "WHERE f.id = ?", [finding_id])
-    if not found:
-        raise StoreError(f"没有编号为 {finding_id} 的问题 / no finding {finding_id}")
-    with db.transaction():
-        db.execute("DELETE FROM reviews WHERE sha256 = ? AND code = ? AND where_key = ?", list(found[0]))
-        db.execute("INSERT INTO reviews (sha256, code, where_key, status, comment) VALUES (?, ?, ?, ?, ?)",
-                   [*found[0], status, comment])
+    reviews.review(db, [reviews.key_of(db, finding_id)], status, comment, reviewer or reviews.os_user())
 
 
 # ------------------------------------------------------------------ versions
