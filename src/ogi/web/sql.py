@@ -17,21 +17,26 @@ read-only and contained by construction, before and while they run:
    :data:`SECONDS`, and returns at most :data:`ROW_CAP` rows (the page says when there were
    more); at most :data:`AT_ONCE` queries run at a time (503 beyond).
 
-On PostgreSQL the same checks apply and the query runs on a fresh read-only connection with
-``statement_timeout``. :func:`run_sql` is the one entry point; the batch helper's sandbox for
-``ogi sql`` (a least-privilege role on PostgreSQL, memory limits on DuckDB) can replace its
-body without changing the page.
+On PostgreSQL the same checks apply, and the query runs as ``ogi sql`` runs it
+(:func:`ogi.store.sandbox.run_postgres_query`): under the least-privilege role that ``ogi
+sql --setup-role`` makes — never as the server's own role, which can write — on a connection
+of its own, in a read-only transaction with ``statement_timeout``. The server is told the
+role's URL by ``OGI_SQL_DB`` (the variable ``ogi sql`` reads) or ``create_app(sql_db=…)``;
+without it the page says that an administrator must set it up. A role that can do more than
+read ogi's tables is refused (:func:`ogi.store.sandbox.check_role`).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import threading
 from dataclasses import dataclass, field
 
 import duckdb
 
 from ..store import StoreError, open_store
+from ..store.sandbox import Limits, run_postgres_query
 
 TABLES = ("reports", "cells", "findings", "reviews", "review_history", "failures", "agencies", "agency_aliases",
           "primary_reports", "text_prints", "schema_version")
@@ -43,6 +48,9 @@ ROW_CAP = 1000  # rows shown and downloaded
 SECONDS = 10.0  # time one query may run
 AT_ONCE = 2  # queries running at the same time
 MAX_SQL = 20_000  # characters of a query
+ROLE_URL_VARIABLE = "OGI_SQL_DB"  # the sandbox role's URL on PostgreSQL (as for ``ogi sql``)
+NO_ROLE = ("此数据库为 PostgreSQL,查询须以只读角色运行,但服务器尚未配置该角色。"
+           "请管理员用 ogi sql --setup-role 建立只读角色,并在启动服务前把它打印的地址设为环境变量 OGI_SQL_DB")
 
 
 class SqlRefused(ValueError):
@@ -154,16 +162,27 @@ def _run_duckdb(site, sql: str) -> tuple[list[str], list[tuple], bool]:
     return columns, rows[:ROW_CAP], len(rows) > ROW_CAP
 
 
+def role_url(site) -> str | None:
+    """The URL of the read-only role the page queries PostgreSQL as, if the server has one."""
+    return getattr(site, "sql_db", None) or os.environ.get(ROLE_URL_VARIABLE) or None
+
+
 def _run_postgres(site, sql: str) -> tuple[list[str], list[tuple], bool]:
-    with open_store(site.db_url, read_only=True) as db:
-        db.execute(f"SET statement_timeout = {int(SECONDS * 1000)}")
-        try:
-            columns, rows = db.run_statement(f"SELECT * FROM ({sql}) AS q LIMIT {ROW_CAP + 1}")
-        except StoreError as exc:
-            if "statement timeout" in str(exc) or "canceling statement" in str(exc):
-                raise SqlRefused(f"查询超过 {SECONDS:g} 秒,已停止") from None
-            raise SqlRefused(f"查询出错:{exc}") from None
-    return columns, rows[:ROW_CAP], len(rows) > ROW_CAP
+    url = role_url(site)
+    if not url:
+        raise SqlRefused(NO_ROLE)
+    try:
+        with open_store(url, read_only=True) as db:
+            result = run_postgres_query(db, sql, Limits(seconds=SECONDS, rows=ROW_CAP))
+    except StoreError as exc:
+        text = str(exc)
+        if "statement timeout" in text or "canceling statement" in text or "查询超时" in text:
+            raise SqlRefused(f"查询超过 {SECONDS:g} 秒,已停止") from None
+        if "ogi sql --setup-role" in text:  # the role can do more than read: refused
+            raise SqlRefused("服务器配置的查询角色权限过大(可写入或读取文件),已拒绝运行;"
+                             "请管理员用 ogi sql --setup-role 建立只读角色") from None
+        raise SqlRefused(f"查询出错:{text}") from None
+    return result.columns, result.rows, result.truncated
 
 
 def run_sql(site, sql: str) -> SqlResult:
