@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from . import data
+from ..store import pages as data
 from .overview import overview
 from .pages import ALL_YEARS, render, selection_of
 from .params import MAX_TEXT

@@ -25,7 +25,7 @@ from ..store import StoreError
 from ..store.agencies import recheck
 from ..store.ingest import Input, Outcome, Summary, is_url, sha256_of, write_outcomes
 from ..store.reports import record_failure
-from . import data
+from ..store import pages as data
 from .files import suffix_of
 from .site import Site
 from .urlguard import RefusedAddress, checked_address, import_client
