@@ -18,6 +18,7 @@ from ..store import StoreError
 from . import (
     api,
     author,
+    export,
     routes_admin,
     routes_agencies,
     routes_compare,
@@ -96,7 +97,7 @@ def create_app(db_url: str, files_dir: Path | None = None, token: str | None = N
     app.mount("/static", CompressedStatic(STATIC), name="static")
     app.include_router(api.router)
     for module in (routes_overview, routes_reports, routes_agencies, routes_compare, routes_upload, routes_findings,
-                   routes_admin, routes_sql, routes_builder, author):
+                   routes_admin, routes_sql, routes_builder, author, export):
         app.include_router(module.router)
 
     @app.get("/docs", include_in_schema=False)

@@ -275,6 +275,15 @@ def read_query(spec: ListSpec, query: Mapping[str, str]) -> tuple[dict[str, Any]
     return filters, q, sort
 
 
+def selection_sql(spec: ListSpec, query: Mapping[str, str]) -> tuple[str, list]:
+    """The ids of the list's rows that its filters and search keep, as SQL and parameters (a
+    bulk export of exactly what the list shows, on every page)."""
+    filters, q, _ = read_query(spec, query)
+    conds, params = _conditions(spec, filters, q)
+    where = f" WHERE {' AND '.join(conds)}" if conds else ""
+    return f"SELECT t.{spec.id_column} FROM ({spec.rows_sql()}) t{where}", params
+
+
 def run(db: Database, spec: ListSpec, query: Mapping[str, str], page: int = 1, size: int = 50,
         offset: int | None = None, facets: bool = True) -> ListResult:
     """One page of the list (or ``size`` rows from ``offset``), with its facets and total."""
