@@ -82,3 +82,21 @@ def test_a_store_from_before_step_10_gets_the_cells_summed(store):
         got = data.summary_sums(db, data.Selection())
     assert got[("table4", "review", "corrected")] == sum(g.tables["table4"]["review"]["corrected"] for g in made)
     assert got == _expected(made, lambda g: True)
+
+
+def test_the_ranking_for_one_code_counts_that_codes_findings(store):
+    db_url, _ = store
+    with open_store(db_url) as db:
+        # one warning of a made-up code on the first report of each agency, dismissed on one of them
+        db.execute("INSERT INTO findings (report_id, origin, code, severity, message, where_key) "
+                   "SELECT min(id), 'parse', 'TEST_CODE', 'warning', '测试', 'table3' FROM reports GROUP BY agency_id")
+        first = db.execute("SELECT r.sha256 FROM reports r ORDER BY r.id LIMIT 1")[0][0]
+        db.execute("INSERT INTO reviews (sha256, code, where_key, status) VALUES (?, 'TEST_CODE', 'table3', 'dismissed')",
+                   [first])
+        counted, by_code, ranked = data.overview_findings(db, data.Selection(code="TEST_CODE"))
+        agencies = dict(db.execute("SELECT id, name FROM agencies"))
+        first_agency = db.scalar("SELECT agency_id FROM reports ORDER BY id LIMIT 1")
+    assert ("TEST_CODE", "warning", len(AGENCIES) - 1) in by_code
+    assert sorted((r["agency"], r["errors"], r["warnings"], r["infos"]) for r in ranked) == sorted(
+        (agencies[a], 0, 1, 0) for a in agencies if a != first_agency)
+    assert counted["reports"] == len(AGENCIES)  # the reports with the code, its dismissed one too

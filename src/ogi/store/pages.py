@@ -168,15 +168,7 @@ def summary_sums(db: Database, sel: Selection, by_year: bool = False) -> dict:
 
 def counts(db: Database, sel: Selection) -> dict:
     """How many counted reports and agencies are selected, and their findings by severity (dismissed ones left out)."""
-    sql, params = sel.sql(db)
-    reports, agencies = db.execute(f"WITH sel AS ({sql}) SELECT count(*), count(DISTINCT agency_id) FROM sel",
-                                   params)[0]
-    by_severity = dict(db.execute(
-        f"WITH sel AS ({sql}) SELECT f.severity, count(*) FROM sel JOIN findings f ON f.report_id = sel.id "
-        "LEFT JOIN reviews v ON v.sha256 = sel.sha256 AND v.code = f.code AND v.where_key = f.where_key "
-        f"WHERE {NOT_DISMISSED} GROUP BY f.severity", params))
-    return {"reports": reports, "agencies": agencies,
-            **{severity: by_severity.get(severity, 0) for severity in ("error", "warning", "info")}}
+    return overview_findings(db, sel)[0]
 
 
 def cell_sums(db: Database, sel: Selection, tables: tuple[str, ...] = ("table3", "table4"),
@@ -204,32 +196,47 @@ RANKING_FIELDS = ("agency_id", "agency", "region", "level", "reports", "errors",
 def ranking(db: Database, sel: Selection) -> list[dict]:
     """Agencies of the selection by their findings (errors and warnings, then errors; with a
     finding code, only that code's), dismissed findings left out."""
-    sql, params = sel.sql(db)
-    code, code_params = ("AND f.code = ? ", [sel.code]) if sel.code else ("", [])
-    rows = db.execute(
-        f"WITH sel AS ({sql}), found AS (SELECT sel.agency_id, "
-        "sum(CASE WHEN f.severity = 'error' THEN 1 ELSE 0 END) AS errors, "
-        "sum(CASE WHEN f.severity = 'warning' THEN 1 ELSE 0 END) AS warnings, "
-        "sum(CASE WHEN f.severity = 'info' THEN 1 ELSE 0 END) AS infos "
-        "FROM sel JOIN findings f ON f.report_id = sel.id "
-        "LEFT JOIN reviews v ON v.sha256 = sel.sha256 AND v.code = f.code AND v.where_key = f.where_key "
-        f"WHERE sel.agency_id IS NOT NULL AND {NOT_DISMISSED} {code}GROUP BY sel.agency_id), "
-        "counted AS (SELECT agency_id, count(*) AS reports FROM sel WHERE agency_id IS NOT NULL GROUP BY agency_id) "
-        "SELECT a.id, a.name, a.region, a.level, counted.reports, found.errors, found.warnings, found.infos "
-        "FROM found JOIN counted ON counted.agency_id = found.agency_id JOIN agencies a ON a.id = found.agency_id "
-        "WHERE found.errors + found.warnings > 0 "
-        "ORDER BY found.errors + found.warnings DESC, found.errors DESC, a.name, a.id",
-        [*params, *code_params])
-    return _dicts(RANKING_FIELDS, rows)
+    return overview_findings(db, sel)[2]
 
 
 def findings_by_code(db: Database, sel: Selection) -> list[tuple[str, str, int]]:
     """(code, severity, how many) over the selected reports, most frequent first, dismissed ones left out."""
+    return overview_findings(db, sel)[1]
+
+
+def overview_findings(db: Database, sel: Selection) -> tuple[dict, list[tuple[str, str, int]], list[dict]]:
+    """:func:`counts`, :func:`findings_by_code` and :func:`ranking` at once, as the overview
+    asks them: the selected reports are read once, their findings once (one ``GROUPING
+    SETS`` pass gives the counts by code and by agency), then the ranked agencies' names."""
     sql, params = sel.sql(db)
-    return db.execute(
-        f"WITH sel AS ({sql}) SELECT f.code, f.severity, count(*) FROM sel JOIN findings f ON f.report_id = sel.id "
+    per_agency = db.execute(f"WITH sel AS ({sql}) SELECT agency_id, count(*) FROM sel GROUP BY agency_id", params)
+    reports = {agency: n for agency, n in per_agency}
+    ranked_only = "count(*) FILTER (WHERE f.code = ?)" if sel.code else "count(*)"
+    tallies = db.execute(
+        f"WITH sel AS ({sql}) SELECT f.code, sel.agency_id, f.severity, count(*), {ranked_only}, GROUPING(f.code) "
+        "FROM sel JOIN findings f ON f.report_id = sel.id "
         "LEFT JOIN reviews v ON v.sha256 = sel.sha256 AND v.code = f.code AND v.where_key = f.where_key "
-        f"WHERE {NOT_DISMISSED} GROUP BY f.code, f.severity ORDER BY count(*) DESC, f.code", params)
+        f"WHERE {NOT_DISMISSED} GROUP BY GROUPING SETS ((f.code, f.severity), (sel.agency_id, f.severity))",
+        [*params, *([sel.code] if sel.code else [])])
+    by_severity: dict[str, int] = {}
+    by_code, found = [], {}
+    for code, agency, severity, n, ranked, by_agency in tallies:
+        if not by_agency:
+            by_code.append((code, severity, n))
+            by_severity[severity] = by_severity.get(severity, 0) + n
+        elif agency is not None and ranked:
+            found.setdefault(agency, {"error": 0, "warning": 0, "info": 0})[severity] = ranked
+    by_code.sort(key=lambda row: (-row[2], row[0]))
+    ranked = [a for a, n in found.items() if n["error"] + n["warning"] > 0]
+    names = {i: rest for i, *rest in db.execute(
+        "SELECT id, name, region, level FROM agencies WHERE id IN (SELECT unnest(?::BIGINT[]))", [ranked])} \
+        if ranked else {}
+    ranking_rows = [dict(zip(RANKING_FIELDS, (a, *names[a], reports.get(a, 0), found[a]["error"],
+                                              found[a]["warning"], found[a]["info"]))) for a in ranked if a in names]
+    ranking_rows.sort(key=lambda r: (-(r["errors"] + r["warnings"]), -r["errors"], r["agency"], r["agency_id"]))
+    counted = {"reports": sum(reports.values()), "agencies": sum(1 for a in reports if a is not None),
+               **{severity: by_severity.get(severity, 0) for severity in ("error", "warning", "info")}}
+    return counted, by_code, ranking_rows
 
 
 def filter_options(db: Database) -> dict:

@@ -95,7 +95,7 @@ def ranking_dataset(rows: list[dict]) -> Dataset:
 
 
 def overview(db: Database, selection: data.Selection) -> Overview:
+    counts, by_code, ranked = data.overview_findings(db, selection)
     sets = totals_datasets(data.summary_sums(db, selection))
-    sets += [findings_dataset(data.findings_by_code(db, selection), selection),
-             ranking_dataset(data.ranking(db, selection))]
-    return Overview(selection, data.counts(db, selection), {d.name: d for d in sets})
+    sets += [findings_dataset(by_code, selection), ranking_dataset(ranked)]
+    return Overview(selection, counts, {d.name: d for d in sets})
