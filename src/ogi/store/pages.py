@@ -270,7 +270,7 @@ def namesakes(db: Database, agency_id: int, name: str) -> list[dict]:
     """The other agencies of the very same name, with what tells them apart (region, code, years)."""
     rows = db.execute(
         "SELECT a.id, a.region, a.level, min(substr(o.alias, 5)), count(DISTINCT r.id), min(r.year), max(r.year) "
-        "FROM agencies a LEFT JOIN agency_aliases o ON o.agency_id = a.id AND o.alias LIKE 'org:%' "
+        "FROM agencies a LEFT JOIN agency_aliases o ON o.agency_id = a.id AND o.kind = 'org_code' "
         "LEFT JOIN reports r ON r.agency_id = a.id WHERE a.name = ? AND a.id <> ? "
         "GROUP BY a.id, a.region, a.level ORDER BY a.region, a.id", [name, agency_id])
     return [dict(zip(("id", "region", "level", "org_code", "reports", "first_year", "last_year"), row)) for row in rows]

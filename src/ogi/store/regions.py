@@ -97,7 +97,7 @@ def agency_codes(db: Database) -> dict[int, str]:
     """Agency id → the 行政区划 code its name aliases carry: the innermost, when every code of
     the agency lies on one path (a city and a county inside it); none when they disagree."""
     codes: dict[int, set[str]] = {}
-    for agency_id, alias in db.execute("SELECT agency_id, alias FROM agency_aliases WHERE alias LIKE 'name:%'"):
+    for agency_id, alias in db.execute("SELECT agency_id, alias FROM agency_aliases WHERE kind = 'name'"):
         code = region_code(alias)
         if code:
             codes.setdefault(agency_id, set()).add(code)
