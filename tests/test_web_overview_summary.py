@@ -100,3 +100,19 @@ def test_the_ranking_for_one_code_counts_that_codes_findings(store):
     assert sorted((r["agency"], r["errors"], r["warnings"], r["infos"]) for r in ranked) == sorted(
         (agencies[a], 0, 1, 0) for a in agencies if a != first_agency)
     assert counted["reports"] == len(AGENCIES)  # the reports with the code, its dismissed one too
+
+
+@pytest.mark.parametrize("query", [{}, {"sort": "-errors"}, {"year": "2022", "sort": "agency"}, {"q": "洪泽 2022"},
+                                   {"level": "county", "sort": "-warnings"}])
+def test_the_reports_list_reads_the_same_rows_without_its_counts_where_it_can(store, query):
+    import dataclasses
+
+    from ogi.web import lists
+
+    db_url, _ = store
+    full = dataclasses.replace(lists.REPORTS, lean_rows_sql=None, heavy=frozenset())
+    with open_store(db_url, read_only=True) as db:
+        lean, whole = lists.run(db, lists.REPORTS, query, 1, 4), lists.run(db, full, query, 1, 4)
+    assert (lean.total, lean.rows, lean.facets) == (whole.total, whole.rows, whole.facets)
+    assert lean.total == {"{}": 6, "{'q': '洪泽 2022'}": 1, "{'year': '2022', 'sort': 'agency'}": 3}.get(
+        str(query), lean.total) and len(lean.rows) == min(4, lean.total)
