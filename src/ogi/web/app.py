@@ -26,7 +26,7 @@ from . import (
     routes_overview,
     routes_builder,
     routes_reports,
-    routes_sql,
+    sql,
     routes_upload,
 )
 from .lists import BadQuery
@@ -97,7 +97,7 @@ def create_app(db_url: str, files_dir: Path | None = None, token: str | None = N
     app.mount("/static", CompressedStatic(STATIC), name="static")
     app.include_router(api.router)
     for module in (routes_overview, routes_reports, routes_agencies, routes_compare, routes_upload, routes_findings,
-                   routes_admin, routes_sql, routes_builder, author, export):
+                   routes_admin, sql, routes_builder, author, export):
         app.include_router(module.router)
 
     @app.get("/docs", include_in_schema=False)
