@@ -168,7 +168,7 @@ def summary_sums(db: Database, sel: Selection, by_year: bool = False) -> dict:
 
 def counts(db: Database, sel: Selection) -> dict:
     """How many counted reports and agencies are selected, and their findings by severity (dismissed ones left out)."""
-    return overview_findings(db, sel)[0]
+    return {k: v for k, v in overview_findings(db, sel, limit=0)[0].items() if k != "ranked"}
 
 
 def cell_sums(db: Database, sel: Selection, tables: tuple[str, ...] = ("table3", "table4"),
@@ -201,40 +201,48 @@ def ranking(db: Database, sel: Selection) -> list[dict]:
 
 def findings_by_code(db: Database, sel: Selection) -> list[tuple[str, str, int]]:
     """(code, severity, how many) over the selected reports, most frequent first, dismissed ones left out."""
-    return overview_findings(db, sel)[1]
+    return overview_findings(db, sel, limit=0)[1]
 
 
-def overview_findings(db: Database, sel: Selection) -> tuple[dict, list[tuple[str, str, int]], list[dict]]:
-    """:func:`counts`, :func:`findings_by_code` and :func:`ranking` at once, as the overview
-    asks them: the selected reports are read once, their findings once (one ``GROUPING
-    SETS`` pass gives the counts by code and by agency), then the ranked agencies' names."""
+def overview_findings(db: Database, sel: Selection, limit: int | None = None
+                      ) -> tuple[dict, list[tuple[str, str, int]], list[dict]]:
+    """:func:`counts`, :func:`findings_by_code` and :func:`ranking` (its first ``limit``
+    agencies; ``counts["ranked"]`` says how many there are in all) as the overview asks
+    them: the reports counted, their findings by code and severity, and the agencies ranked,
+    each one statement, the ranking ordered and cut in the database."""
     sql, params = sel.sql(db)
-    per_agency = db.execute(f"WITH sel AS ({sql}) SELECT agency_id, count(*) FROM sel GROUP BY agency_id", params)
-    reports = {agency: n for agency, n in per_agency}
-    ranked_only = "count(*) FILTER (WHERE f.code = ?)" if sel.code else "count(*)"
-    tallies = db.execute(
-        f"WITH sel AS ({sql}) SELECT f.code, sel.agency_id, f.severity, count(*), {ranked_only}, GROUPING(f.code) "
-        "FROM sel JOIN findings f ON f.report_id = sel.id "
-        "LEFT JOIN reviews v ON v.sha256 = sel.sha256 AND v.code = f.code AND v.where_key = f.where_key "
-        f"WHERE {NOT_DISMISSED} GROUP BY GROUPING SETS ((f.code, f.severity), (sel.agency_id, f.severity))",
-        [*params, *([sel.code] if sel.code else [])])
+    reports, agencies = db.execute(f"WITH sel AS ({sql}) SELECT count(*), count(DISTINCT agency_id) FROM sel",
+                                   params)[0]
+    by_code = [tuple(row) for row in db.execute(
+        f"WITH sel AS ({sql}) SELECT fi.code, fi.severity, count(*) FROM sel JOIN findings fi ON fi.report_id = sel.id "
+        "LEFT JOIN reviews rv ON rv.sha256 = sel.sha256 AND rv.code = fi.code AND rv.where_key = fi.where_key "
+        "WHERE coalesce(rv.status, 'open') <> 'dismissed' GROUP BY fi.code, fi.severity "
+        "ORDER BY count(*) DESC, fi.code, fi.severity", params)]
     by_severity: dict[str, int] = {}
-    by_code, found = [], {}
-    for code, agency, severity, n, ranked, by_agency in tallies:
-        if not by_agency:
-            by_code.append((code, severity, n))
-            by_severity[severity] = by_severity.get(severity, 0) + n
-        elif agency is not None and ranked:
-            found.setdefault(agency, {"error": 0, "warning": 0, "info": 0})[severity] = ranked
-    by_code.sort(key=lambda row: (-row[2], row[0]))
-    ranked = [a for a, n in found.items() if n["error"] + n["warning"] > 0]
-    names = {i: rest for i, *rest in db.execute(
-        "SELECT id, name, region, level FROM agencies WHERE id IN (SELECT unnest(?::BIGINT[]))", [ranked])} \
-        if ranked else {}
-    ranking_rows = [dict(zip(RANKING_FIELDS, (a, *names[a], reports.get(a, 0), found[a]["error"],
-                                              found[a]["warning"], found[a]["info"]))) for a in ranked if a in names]
-    ranking_rows.sort(key=lambda r: (-(r["errors"] + r["warnings"]), -r["errors"], r["agency"], r["agency_id"]))
-    counted = {"reports": sum(reports.values()), "agencies": sum(1 for a in reports if a is not None),
+    for _, severity, n in by_code:
+        by_severity[severity] = by_severity.get(severity, 0) + n
+    only_code, code_params = ("AND fi.code = ? ", [sel.code]) if sel.code else ("", [])
+    cut, cut_params = (" LIMIT ?", [limit]) if limit is not None else ("", [])
+    found_sql = (f"WITH sel AS ({sql}), found AS (SELECT sel.agency_id, "
+                 "sum(CASE WHEN fi.severity = 'error' THEN 1 ELSE 0 END) AS errors, "
+                 "sum(CASE WHEN fi.severity = 'warning' THEN 1 ELSE 0 END) AS warnings, "
+                 "sum(CASE WHEN fi.severity = 'info' THEN 1 ELSE 0 END) AS infos "
+                 "FROM sel JOIN findings fi ON fi.report_id = sel.id "
+                 "LEFT JOIN reviews rv ON rv.sha256 = sel.sha256 AND rv.code = fi.code AND rv.where_key = fi.where_key "
+                 f"WHERE sel.agency_id IS NOT NULL AND coalesce(rv.status, 'open') <> 'dismissed' {only_code}"
+                 "GROUP BY sel.agency_id) ")
+    ranked = db.scalar(found_sql + "SELECT count(*) FROM found WHERE errors + warnings > 0", [*params, *code_params])
+    # agencies with only infos sort last and are dropped here, not by a filter in the query:
+    # DuckDB 2.0 answered a filter on ``found`` beside a second use of ``sel`` with no rows
+    rows = db.execute(
+        found_sql + ", counted AS (SELECT agency_id, count(*) AS reports FROM sel GROUP BY agency_id) "
+        "SELECT ag.id, ag.name, ag.region, ag.level, counted.reports, found.errors, found.warnings, found.infos "
+        "FROM found JOIN counted ON counted.agency_id = found.agency_id JOIN agencies ag ON ag.id = found.agency_id "
+        f"ORDER BY found.errors + found.warnings DESC, found.errors DESC, ag.name, ag.id{cut}",
+        [*params, *code_params, *cut_params])
+    rows = [row for row in rows if row[5] + row[6] > 0]
+    ranking_rows = [dict(zip(RANKING_FIELDS, row)) for row in rows]
+    counted = {"reports": reports, "agencies": agencies, "ranked": ranked,
                **{severity: by_severity.get(severity, 0) for severity in ("error", "warning", "info")}}
     return counted, by_code, ranking_rows
 

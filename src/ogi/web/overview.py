@@ -94,8 +94,10 @@ def ranking_dataset(rows: list[dict]) -> Dataset:
                    links=[f"/agencies/{r['agency_id']}" for r in rows])
 
 
-def overview(db: Database, selection: data.Selection) -> Overview:
-    counts, by_code, ranked = data.overview_findings(db, selection)
+def overview(db: Database, selection: data.Selection, ranking_limit: int | None = None) -> Overview:
+    """The overview of a selection; the ranking's first ``ranking_limit`` agencies (all by
+    default: the API and the downloads), ``counts["ranked"]`` how many there are."""
+    counts, by_code, ranked = data.overview_findings(db, selection, ranking_limit)
     sets = totals_datasets(data.summary_sums(db, selection))
     sets += [findings_dataset(by_code, selection), ranking_dataset(ranked)]
     return Overview(selection, counts, {d.name: d for d in sets})
