@@ -129,10 +129,11 @@ def questions(db) -> dict:
     try:
         from ogi.store import pages
         from ogi.web import lists
-        from ogi.web.overview import overview
+        from ogi.web.overview import RANKING_SHOWN, overview
 
         out["web: report list (page of 50)"] = lambda: lists.run(db, lists.REPORTS, {}, 1, 50)
-        out["web: overview"] = lambda: overview(db, pages.Selection())
+        out["web: overview (the page: ranking's first 50)"] = lambda: overview(db, pages.Selection(), RANKING_SHOWN)
+        out["web: overview with the whole ranking (API)"] = lambda: overview(db, pages.Selection())
     except ImportError as exc:
         print(f"(web not timed: {exc})")
     return out
