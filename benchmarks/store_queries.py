@@ -41,13 +41,14 @@ def run(args: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def base_store(folder: Path, n: int) -> Path:
+def base_store(folder: Path, n: int, panel: bool = True) -> Path:
     db = folder / "ogi.duckdb"
     if db.exists():
         print(f"using the store in {db}")
         return db
     reports = folder / "reports"
-    print(f"synth {n}: {run(['synth', str(n), '--out', str(reports), '--formats', 'txt']):.1f} s")
+    panelled = ["--panel"] if panel else []  # agencies reporting across years, as a real store holds them
+    print(f"synth {n}: {run(['synth', str(n), '--out', str(reports), '--formats', 'txt', *panelled]):.1f} s")
     files = sorted(str(p) for p in reports.glob("*.txt"))
     print(f"ingest {len(files)} with -j 2: {run(['ingest', *files, '--db', str(db), '-j', '2']):.1f} s")
     return db
@@ -126,11 +127,13 @@ def questions(db) -> dict:
         f"compare {years[-2]} {years[-1]}": lambda: compare_years(db, years[-2], years[-1]),
     }
     try:
-        from ogi.web import data
-        from ogi.web.overview import overview
+        from ogi.store import pages
+        from ogi.web import lists
+        from ogi.web.overview import RANKING_SHOWN, overview
 
-        out["web: report list (page of 50)"] = lambda: data.list_reports(db, limit=50)
-        out["web: overview"] = lambda: overview(db, data.Selection())
+        out["web: report list (page of 50)"] = lambda: lists.run(db, lists.REPORTS, {}, 1, 50)
+        out["web: overview (the page: ranking's first 50)"] = lambda: overview(db, pages.Selection(), RANKING_SHOWN)
+        out["web: overview with the whole ranking (API)"] = lambda: overview(db, pages.Selection())
     except ImportError as exc:
         print(f"(web not timed: {exc})")
     return out
@@ -141,11 +144,13 @@ def main() -> None:
     parser.add_argument("--base", type=int, default=200, help="reports generated and ingested for real")
     parser.add_argument("--dir", type=Path, help="working folder (default: a temporary one)")
     parser.add_argument("--keep", action="store_true", help="keep the working folder")
+    parser.add_argument("--no-panel", action="store_true",
+                        help="base of one agency per report (default: ogi synth --panel)")
     args = parser.parse_args()
     folder = args.dir or Path(tempfile.mkdtemp(prefix="ogi-store-queries-"))
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        db_path = base_store(folder, args.base)
+        db_path = base_store(folder, args.base, not args.no_panel)
         import duckdb
 
         from ogi.store import open_store

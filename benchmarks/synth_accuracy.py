@@ -5,7 +5,9 @@ deliberate error.
 
 Generates N reports (default 2000) with ``ogi.synth``, parses each in-process with
 ``ogi.parse``, compares every expected cell (null included) and meta field, and checks
-that each deliberate error raises the findings it must. Prints a markdown table and
+that each deliberate error raises the findings it must. A cell read as a wrong number is
+counted apart, and as *silent* when no finding points at it (its cell, row or table): the
+parser must leave what it cannot read null with a finding, never guess. Prints a markdown table and
 writes it, with the machine and the command, to ``benchmarks/results/synth_accuracy.md``.
 The first failing cells of each mangling are listed as examples.
 """
@@ -59,6 +61,22 @@ def compare(expected: dict, got: dict) -> tuple[int, int, list[str]]:
     return right, total, wrong
 
 
+def wrong_numbers(expected: dict, got: dict) -> tuple[int, int]:
+    """Cells read as a number that is not the expected one, and how many of them no finding
+    points at (its ``where`` the cell, its row or its table): silent wrong numbers."""
+    wheres = [f.get("where") or "" for f in got.get("findings", [])]
+    wrong = silent = 0
+    for table in ("table2", "table3", "table4"):
+        for row, cols in expected[table].items():
+            for col, want in cols.items():
+                have = (got[table].get(row) or {}).get(col)
+                if isinstance(have, (int, float)) and not same(have, want):
+                    wrong += 1
+                    key = f"{table}.{row}.{col}"
+                    silent += not any(w and (key == w or key.startswith(w + ".")) for w in wheres)
+    return wrong, silent
+
+
 def pct(a: int, b: int) -> str:
     return f"{100 * a / b:.2f}%" if b else "—"
 
@@ -84,6 +102,7 @@ def main() -> None:
         written = generate(args.n, out, seed=args.seed, formats=formats)
         t_gen = time.perf_counter() - t0
         by_format = defaultdict(lambda: [0, 0, 0, 0])  # cells right, cells, reports exact, reports
+        numbers = defaultdict(lambda: [0, 0])  # per format: wrong numbers, of them with no finding
         by_mangling = defaultdict(lambda: [0, 0, 0, 0])
         by_error = defaultdict(lambda: [0, 0])  # found, reports
         by_code = defaultdict(lambda: [0, 0])  # raised, expected
@@ -98,6 +117,8 @@ def main() -> None:
                 failed[w.mangling].append(f"{w.stem}: {type(exc).__name__}: {exc}")
                 got = {"meta": {}, "table2": {}, "table3": {}, "table4": {}, "findings": []}
             right, total, wrong = compare(w.expected, got)
+            for i, n in enumerate(wrong_numbers(w.expected, got)):
+                numbers[w.format][i] += n
             exact = not wrong
             for acc in (by_format[w.format], by_mangling[(w.format, w.mangling)]):
                 acc[0] += right
@@ -124,9 +145,10 @@ def main() -> None:
               f"Python {platform.python_version()}, {platform.platform()}"),
              (f"- {len(written)} reports (seed {args.seed}, formats {','.join(formats)}); generated in {t_gen:.1f} s, "
               f"parsed in {t_parse:.1f} s"), "",
-             "| format | cells right | cells | share | reports exact |", "|---|---:|---:|---:|---:|"]
+             "| format | cells right | cells | share | reports exact | wrong numbers | of them silent |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
     for fmt, (r, t, e, n) in sorted(by_format.items()):
-        lines.append(f"| {fmt} | {r} | {t} | {pct(r, t)} | {e}/{n} |")
+        lines.append(f"| {fmt} | {r} | {t} | {pct(r, t)} | {e}/{n} | {numbers[fmt][0]} | {numbers[fmt][1]} |")
     lines += ["", "| format | mangling | cells right | cells | share | reports exact |", "|---|---|---:|---:|---:|---:|"]
     for (fmt, mangling), (r, t, e, n) in sorted(by_mangling.items()):
         lines.append(f"| {fmt} | {mangling} | {r} | {t} | {pct(r, t)} | {e}/{n} |")

@@ -1,6 +1,7 @@
 """How fast the web app's overview and lists answer over many reports.
 
-Writes N synthetic txt reports (``ogi synth``) and ingests them (``ogi ingest -j 2``) unless
+Writes N synthetic txt reports (``ogi synth --panel``: agencies reporting across years,
+governments with departments, renamed agencies, as a real store holds them) and ingests them (``ogi ingest -j 2``) unless
 the folder already holds ``ogi.duckdb``, then times, inside the app (FastAPI's TestClient:
 routing, queries, templates; no network — the server's own time), the overview, the report,
 agency and finding lists with their facets, sorted, filtered, searched and paged, and their
@@ -32,13 +33,13 @@ RUNS = 5
 TARGET = 0.150  # seconds
 
 
-def prepare(folder: Path, n: int) -> Path:
+def prepare(folder: Path, n: int, panel: bool = True) -> Path:
     db = folder / "ogi.duckdb"
     if db.exists():
         print(f"using the database in {db}")
         return db
     reports = folder / "reports"
-    for args in (["synth", str(n), "--out", str(reports), "--formats", "txt"],
+    for args in (["synth", str(n), "--out", str(reports), "--formats", "txt", *(["--panel"] if panel else [])],
                  ["ingest", str(reports), "--db", str(db), "-j", "2"]):
         start = time.perf_counter()
         subprocess.run(OGI + args, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
@@ -65,11 +66,13 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=10_000, help="reports to generate (default 10,000)")
     parser.add_argument("--dir", type=Path, help="work folder (default: a temporary one)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument("--no-panel", action="store_true",
+                        help="one agency per report (default: a panel, agencies reporting across years)")
     args = parser.parse_args()
     folder = args.dir or Path(tempfile.mkdtemp(prefix="ogi-web-lists-"))
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        db = prepare(folder, args.n)
+        db = prepare(folder, args.n, not args.no_panel)
         from fastapi.testclient import TestClient
 
         from ogi.web import create_app

@@ -1,6 +1,6 @@
 """How fast the web app's overview is over many reports.
 
-Writes N synthetic txt reports (``ogi synth``), ingests them (``ogi ingest -j 2``), then
+Writes N synthetic txt reports (``ogi synth --panel``: agencies across years), ingests them (``ogi ingest -j 2``), then
 times the overview page (``/``) and its API (``/api/overview``) in the app itself
 (FastAPI's TestClient: routing, queries, templates; no network), for the latest year and
 for all years. The target: under a second each over 10,000 reports.
@@ -35,13 +35,13 @@ def run(args: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def prepare(folder: Path, n: int) -> Path:
+def prepare(folder: Path, n: int, panel: bool = True) -> Path:
     db = folder / "ogi.duckdb"
     if db.exists():
         print(f"using the database in {db}")
         return db
     reports = folder / "reports"
-    took = run(["synth", str(n), "--out", str(reports), "--formats", "txt"])
+    took = run(["synth", str(n), "--out", str(reports), "--formats", "txt", *(["--panel"] if panel else [])])
     print(f"synth {n}: {took:.1f} s")
     files = sorted(str(p) for p in reports.glob("*.txt"))
     took = run(["ingest", *files, "--db", str(db), "-j", "2"])
@@ -65,11 +65,13 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=10_000, help="reports to generate (default 10,000)")
     parser.add_argument("--dir", type=Path, help="work folder (default: a temporary one)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument("--no-panel", action="store_true",
+                        help="one agency per report (default: a panel, agencies reporting across years)")
     args = parser.parse_args()
     folder = args.dir or Path(tempfile.mkdtemp(prefix="ogi-web-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        db = prepare(folder, args.n)
+        db = prepare(folder, args.n, not args.no_panel)
         from fastapi.testclient import TestClient
 
         from ogi.web import create_app

@@ -156,7 +156,7 @@ def expected_after_glue(expected: dict, fmt: str, stem: str) -> dict:
             if len(parts) < row.width:
                 readings[row.key] = splits(parts, row.width, row.sums, limit=24)
         changed = True
-        while changed and table.identities:  # a resolved row may resolve another
+        while changed and table.column_identities:  # a resolved row may resolve another
             changed = False
             for key, found in readings.items():
                 fitting = [f for f in found if _fits(table, expected[table.key], key, f, readings)]
@@ -180,7 +180,7 @@ def _resolve_together(table, values: dict, readings: dict) -> None:
     readings under which every identity they take part in holds in every column (all
     other rows known) settles them all."""
     open_rows = [k for k, found in readings.items() if len(found) > 1]
-    involved = [(l, r) for l, r in table.identities if set(open_rows) & set(l + r)]
+    involved = [(i.left, i.right) for i in table.column_identities if set(open_rows) & set(i.terms)]
     if len(open_rows) < 2 or not involved or any(len(readings[k]) >= 24 for k in open_rows) \
             or any(len(readings.get(r, [0])) != 1 and r not in open_rows for l, rr in involved for r in l + rr):
         return
@@ -200,7 +200,7 @@ def _fits(table, values: dict, key: str, reading: list, readings: dict) -> bool:
     """Whether a reading keeps every column identity whose other rows are unambiguous."""
     row = table.row(key)
     mine = {c: v for (_, c, _), v in zip(row.cells, reading)}
-    for left, right in table.identities:
+    for left, right in ((i.left, i.right) for i in table.column_identities):
         if key not in left + right or any(len(readings.get(r, [0])) != 1 for r in left + right if r != key):
             continue
         for col in mine:

@@ -135,3 +135,35 @@ def test_a_section_copied_by_several_agencies_is_one_finding_naming_the_closest(
     s1 = found[0][1].message
     assert s1.startswith("第一部分 100% 的文字与区住建局 2023 年的报告(a.txt)相同") and s1.endswith(
         ";另有 1 份报告的该部分相似度不低于 60%")
+
+
+# ------------------------------------------------------------------ pairing by the caller's agency ids
+
+def test_reports_pair_by_the_agency_ids_the_caller_settled():
+    """A renamed agency (the store merged its two names): its printed names do not pair the
+    reports, the ids it passes do; different ids keep printed namesakes apart."""
+    before, now = parse(SEED["004"]), reparse(next_year_of_004())
+    now.meta.agency, now.meta.index_number = "某某新名称局", None
+    before.meta.index_number = None
+    assert previous_reports([before, now]) == {}
+    assert [(i, f.where) for i, f in check_across([before, now], agencies=[7, 7]) if f.code == "CROSS_YEAR_CARRY"] \
+        == [(1, "table3.carried_over.natural_person"), (1, "table3.carried_over.total")]
+    assert previous_reports([parse(SEED["004"]), reparse(next_year_of_004())], agencies=[1, 2]) == {}
+    with pytest.raises(ValueError, match="1 agencies for 2 reports"):
+        check_across([before, now], agencies=[7])
+
+
+def test_copied_across_judges_the_candidates_the_store_selected():
+    """The store's candidates for seed 004 (another agency's copy of it, and the bureau's own
+    next-year report): the rule keeps the copy of which 004 is the later report."""
+    from ogi.checks.copied import copied_across, receives_finding
+
+    mine = parse(SEED["004"])
+    same_year = reparse(changed("004", ("发布机构: | 区发改经信局 |", "发布机构: | 区住建局 |")), name="same.txt")
+    later = reparse(next_year_of_004(), name="later.txt")
+    assert (receives_finding(mine, same_year), receives_finding(mine, later), receives_finding(later, mine)) == (
+        True, False, True)
+    found = copied_across(mine, "s1", [later, same_year])
+    assert (found.code, found.where) == ("TEXT_COPIED", "section.s1")
+    assert found.message == "第一部分 100% 的文字与区住建局 2023 年的报告(same.txt)相同"
+    assert copied_across(mine, "s1", [later]) is None

@@ -31,3 +31,17 @@ def test_a_cell_against_the_sum_of_all_constituents():
     assert (found.code, found.where) == ("ROLLUP_MISMATCH", "table3.total.total")
     assert found.message == "table3.total.total: 报告称汇总全辖区,为 7,而所属 2 个机关的报告之和为 6(甲局、乙局)"
     assert rollup_mismatches(gov, []) == []
+
+
+def test_check_rollup_judges_only_a_stated_aggregate_scope_in_one_format():
+    from ogi.checks.rollup import Constituent, check_rollup
+
+    gov = peer("huaian_hongze_2023.pdf")  # states 全区受理政府信息公开申请21件
+    cells = {("table3", "total", "total"): 21.0}
+    parts = [Constituent("甲局", gov.meta.template, {("table3", "total", "total"): 20.0})]
+    (found,) = check_rollup(gov, cells, parts)
+    assert found.message == "table3.total.total: 报告称汇总全辖区,为 21,而所属 1 个机关的报告之和为 20(甲局)"
+    assert check_rollup(gov, cells, [Constituent("甲局", "2019", parts[0].cells)]) == []  # another format
+    assert check_rollup(gov, cells, []) == []
+    one_organ = peer("shuyang_fgj_2023.html")  # 我局: no aggregate scope
+    assert check_rollup(one_organ, cells, [Constituent("甲局", one_organ.meta.template, parts[0].cells)]) == []

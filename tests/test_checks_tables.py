@@ -114,3 +114,20 @@ def test_a_broken_assessable_column_still_fails_beside_null_ones():
     report = from_expected("shuyang_fgj_2023")
     report.table3["total"]["natural_person"] = 25
     assert {"T3_BALANCE", "T3_OUTCOME_TOTAL"} <= codes(check_tables(report))
+
+
+def test_the_code_a_broken_identity_raises_comes_from_the_template(monkeypatch, seed_002):
+    """Swap the codes of table 三's two column identities in the data: the checks follow."""
+    from dataclasses import replace
+
+    fmt = FORMATS[seed_002.meta.template]
+    row_total, balance, outcome = fmt.table3.identities
+    swapped = replace(fmt.table3, identities=(row_total, replace(balance, code=outcome.code),
+                                              replace(outcome, code=balance.code)))
+    monkeypatch.setitem(FORMATS, fmt.name, replace(fmt, table3=swapped))
+    report = seed_002.model_copy(deep=True)
+    report.table3["carried_forward"]["natural_person"] += 1
+    report.table3["carried_forward"]["total"] += 1
+    found = [f for f in check_tables(report) if f.code in HARD]
+    assert [(f.code, f.where) for f in found] == [("T3_OUTCOME_TOTAL", "table3.total.natural_person"),
+                                                  ("T3_OUTCOME_TOTAL", "table3.total.total")]

@@ -28,3 +28,22 @@ def test_a_renamed_county_by_its_stem_and_a_name_several_bear():
 def test_the_county_a_township_report_names():
     assert county_in_text(report_text(parse(SEED["001"]))).path == "云南省楚雄彝族自治州禄丰市"
     assert county_in_text("全年无其他需要报告的事项。") is None
+
+
+def test_a_site_domain_settles_a_name_several_regions_bear_and_never_overrides_one():
+    from ogi.domains import host_regions
+
+    assert resolve(("鼓楼区",), hints=host_regions("www.njgl.gov.cn")).path == "江苏省南京市鼓楼区"
+    assert resolve(("鼓楼区",), hints=host_regions("www.gl.gov.cn")) is None  # 南京, 福州, 徐州, 开封 all spell gl
+    assert resolve(("南京市", "鼓楼区"), hints={"350102"}).code == "320106"  # the name's own city wins
+    assert resolve(("北碚区",), hints=host_regions("www.wuxing.gov.cn")).code == "500109"
+
+
+def test_a_site_domain_places_a_township_whose_text_names_no_county():
+    assert county_in_text("全年无其他需要报告的事项。", hints={"532302"}).path == "云南省楚雄彝族自治州禄丰市"
+    assert county_in_text("全年无其他需要报告的事项。", hints={"532302", "420506"}) is None
+    assert county_in_text("全年无其他需要报告的事项。", hints={"530000"}) is None  # a province's portal
+    tie = "禄丰市政府网站与夷陵区政府网站"
+    assert county_in_text(tie) is None
+    assert county_in_text(tie, hints={"420506"}).path == "湖北省宜昌市夷陵区"
+    assert county_in_text("禄丰市政府网站", hints={"420506"}).code == "532302"  # the text names its county

@@ -302,3 +302,27 @@ def test_the_real_hongze_report_beside_one_department_raises_no_rollup(db_url, r
                                  "--db", db_url])  # a list of one, as a person might wrongly record it
     assert result.exit_code == 0, result.output
     assert len(_rollup_wheres(db_url)) > 0  # then judged: the report states 全区政府信息公开工作
+
+
+def test_the_site_a_report_came_from_places_a_township_and_never_moves_a_placed_name(db_url, report_writer):
+    """Two 一平浪镇人民政府 reports whose text names no county: one cites its county's portal
+    (www.ynlf.gov.cn: 云南 禄丰), the other was fetched from 夷陵区's site (the URL ``ogi
+    fetch`` records beside the file). Two agencies, each in its county. A 北碚区 report
+    fetched from another district's site stays in 北碚区: the name places it."""
+    def township(site: str, url: str | None, name: str) -> None:
+        made = report_writer.write("一平浪镇人民政府", 2023, name=name)
+        text = made.path.read_text(encoding="utf-8")
+        text = text.replace("湖州市吴兴区", "").replace("吴兴区", "").replace("http://www.wuxing.gov.cn/", site)
+        made.path.write_text(text, encoding="utf-8")
+        if url:
+            made.path.with_name(made.path.name + ".meta.json").write_text(json.dumps({"url": url}), encoding="utf-8")
+
+    township("http://www.ynlf.gov.cn/", None, "lufeng.txt")
+    township("", "http://www.yiling.gov.cn/zwgk/2024/ndbg.html", "yiling.txt")
+    beibei = report_writer.write("北碚区人民政府", 2023, name="beibei.txt")
+    beibei.path.with_name("beibei.txt.meta.json").write_text(json.dumps({"url": "http://www.wuxing.gov.cn/a.html"}))
+    ingest(db_url, report_writer.folder)
+    listed = sorted((a["name"], a["region"], a["reports"]) for a in agencies(db_url))
+    assert listed == [("一平浪镇人民政府", "云南省楚雄彝族自治州禄丰市一平浪镇", 1),
+                      ("一平浪镇人民政府", "湖北省宜昌市夷陵区一平浪镇", 1),
+                      ("北碚区人民政府", "重庆市北碚区", 1)]

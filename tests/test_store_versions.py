@@ -12,7 +12,7 @@ from ogi.cli import app
 from ogi.store import open_store
 from ogi.store.queries import MEASURES
 from ogi.store.schema import MIGRATIONS
-from ogi.store.summary import COLUMNS
+from ogi.store.summary import COLUMNS, SUMMARY_CELLS
 
 runner = CliRunner()
 AGENCY = "江苏省测试市甲区人民政府"
@@ -103,7 +103,7 @@ def test_a_report_stored_without_its_summary_is_summed_from_its_cells(db_url, re
 
 def test_migration_3_fixes_the_summary_columns():
     step = next(m for m in MIGRATIONS if m.version == 3)
-    assert len(COLUMNS) == len(MEASURES) == 23
+    assert len(MEASURES) == 23 and len(COLUMNS) == len(MEASURES) + len(SUMMARY_CELLS) == 23 + 47  # + step 10
     assert COLUMNS[:3] == ("m_received", "m_carried_over", "m_handled")
     assert "m_denied__process_information" in COLUMNS
     assert any(s.startswith("CREATE TABLE report_summary") for s in step.statements)

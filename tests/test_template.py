@@ -68,3 +68,68 @@ def test_the_committed_finding_codes_doc_is_the_generated_one():
 
     doc = Path(__file__).resolve().parents[1] / "docs" / "finding-codes.md"
     assert doc.read_text(encoding="utf-8") == rules_markdown()
+
+
+# ------------------------------------------------------------------ identities as data
+
+def test_each_table_lists_its_identities_with_the_code_a_break_raises():
+    from ogi.template import IDENTITY_CODES, Per
+
+    for fmt in (FORMAT_2019, FORMAT_2021):
+        assert fmt.table2.identities == ()
+        assert [(i.code, i.per) for i in fmt.table3.identities] == [
+            ("T3_ROW_TOTAL", Per.ROW), ("T3_BALANCE", Per.COLUMN), ("T3_OUTCOME_TOTAL", Per.COLUMN)]
+        assert [(i.code, i.left, i.right, i.per) for i in fmt.table4.identities] == [
+            ("T4_TOTAL", ("total",), ("upheld", "corrected", "other", "pending"), Per.ROW)]
+        row_total, balance, outcome = fmt.table3.identities
+        assert (row_total.left, row_total.right) == (
+            ("total",), ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org"))
+        assert (balance.left, balance.right) == (("new_received", "carried_over"), ("total", "carried_forward"))
+        assert outcome.left == ("total",) and outcome.right[:2] == ("granted", "partially_granted")
+    assert FORMAT_2019.table3.identities[2].right[-1] == "other"
+    assert FORMAT_2021.table3.identities[2].right[-3:] == ("other.no_correction", "other.no_fee", "other.other")
+    assert IDENTITY_CODES == ("T3_BALANCE", "T3_ROW_TOTAL", "T3_OUTCOME_TOTAL", "T4_TOTAL")
+
+
+def test_printed_row_sums_are_read_off_the_row_identities():
+    assert FORMAT_2021.table4.rows[0].sums == ((4, (0, 1, 2, 3)), (9, (5, 6, 7, 8)), (14, (10, 11, 12, 13)))
+    assert {r.sums for r in FORMAT_2019.table3.rows} == {((6, (0, 1, 2, 3, 4, 5)),)}
+    assert {r.sums for r in FORMAT_2021.table2.rows} == {()}
+
+
+def test_identity_instances_and_broken_codes():
+    from ogi.template.arithmetic import broken, instances
+
+    spec = FORMAT_2021.table4
+    (t4_total,) = spec.identities
+    assert list(instances(spec, t4_total))[1] == (
+        [("litigation_direct", "total")],
+        [("litigation_direct", c) for c in ("upheld", "corrected", "other", "pending")])
+    balance = FORMAT_2021.table3.identities[1]
+    assert len(list(instances(FORMAT_2021.table3, balance))) == 7
+    values = {("review", "upheld"): 2, ("review", "total"): 3}
+    assert broken(spec, lambda r, c: values.get((r, c), 0)) == ["T4_TOTAL"]
+    assert broken(spec, lambda r, c: values.get((r, c))) == []  # an instance with a null input is not tested
+
+
+def test_value_cells_and_table_names_come_from_the_template():
+    assert (FORMAT_2019.value_cells, FORMAT_2021.value_cells) == (22 + 161 + 15, 10 + 175 + 15)
+    assert [(t.name.zh, t.name.topic, t.name.en) for t in FORMAT_2021.tables] == [
+        ("表二", "主动公开", "table 2"), ("表三", "依申请公开", "table 3"), ("表四", "复议诉讼", "table 4")]
+    assert FORMAT_2021.table3.group("other").label == "(六)其他处理"
+
+
+def test_format_detection_counts_values_against_the_templates_value_cells():
+    """Phrases both formats print tie the vote; the count of values read decides, nearest
+    to ``Format.value_cells`` (198 for 2019, 200 for 2021), the later format at equal distance."""
+    from ogi.extract import detect_format
+    from ogi.extract.layout import Event
+    from ogi.extract.tokens import Position
+
+    (shared,) = segment("自然人")
+    phrases = [Event("phrase", Position(), segment=shared)] * 3
+
+    def detected(values: int) -> str | None:
+        return detect_format(phrases + [Event("value", Position())] * values)
+    assert [detected(n) for n in (150, 198, 199, 200, 260)] == ["2019", "2019", "2021", "2021", "2021"]
+    assert detect_format(phrases[:2]) is None

@@ -10,9 +10,9 @@ as the store and every export key it. An entry carries
   derives it rather than prints it (``table3.other.*`` in 2021 is the sum of its three
   sub-rows);
 - its unit (件 counts, signed counts, 万元 amounts) from the template's value kinds;
-- the identities it takes part in: the hard ones read off the template's structure (row
-  sums → ``T3_ROW_TOTAL``/``T4_TOTAL``, the column identities → ``T3_BALANCE`` and
-  ``T3_OUTCOME_TOTAL``, derived rows) and the plausibility and cross-year relations of
+- the identities it takes part in: the hard ones read off the template's
+  ``TableSpec.identities``, each with its code (``T3_ROW_TOTAL``, ``T4_TOTAL``, ``T3_BALANCE``,
+  ``T3_OUTCOME_TOTAL``), derived rows, and the plausibility and cross-year relations of
   ``template.md`` §4, listed in :data:`RELATIONS` by the cells they read.
 
 English labels are the one thing the template does not hold (it spells what reports
@@ -29,7 +29,8 @@ import json
 from dataclasses import asdict, dataclass
 from functools import cache
 
-from .template import FORMATS
+from .template import FORMATS, IDENTITY_CODES
+from .template.arithmetic import instances
 from .template.formats import APPLICANT_COLUMNS, T4_GROUP_LABELS, T4_RESULTS, Kind
 
 PATH_SEPARATOR = " › "
@@ -111,9 +112,8 @@ RELATIONS: dict[str, dict[str, tuple[tuple[str, str, str], ...]]] = {
     "CROSS_YEAR_CARRY": {f: tuple(("table3", r, m.key) for r in ("carried_over", "carried_forward")
                                   for m in APPLICANT_COLUMNS) for f in ("2019", "2021")},
 }
-ROW_SUM_CODE = {"table3": "T3_ROW_TOTAL", "table4": "T4_TOTAL"}
 DERIVED = "DERIVED"  # a row the format does not print, filled as the sum of its sub-rows
-HARD_IDENTITIES = ("T3_BALANCE", "T3_ROW_TOTAL", "T3_OUTCOME_TOTAL", "T4_TOTAL")
+HARD_IDENTITIES = IDENTITY_CODES
 CODE_ORDER = (*HARD_IDENTITIES, DERIVED, *RELATIONS)
 
 
@@ -185,23 +185,18 @@ def _identities(fmt_name: str) -> dict[tuple[str, str, str], list[str]]:
             codes.append(code)
 
     for table in fmt.tables:
-        for printed in table.rows:
-            if printed.sums and table.key in ROW_SUM_CODE:
-                for total, parts in printed.sums:
-                    for i in (total, *parts):
-                        add((table.key, *printed.cells[i][:2]), ROW_SUM_CODE[table.key])
+        for identity in table.identities:
+            for left, right in instances(table, identity):
+                for cell in left + right:
+                    add((table.key, *cell), identity.code)
         columns = [m.key for m in APPLICANT_COLUMNS]
-        for (left, right), code in zip(table.identities, ("T3_BALANCE", "T3_OUTCOME_TOTAL")):
-            for row in left + right:
-                for col in columns:
-                    add((table.key, row, col), code)
         for derived, derived_parts in table.derived.items():
             for derived_row in (derived, *derived_parts):
                 for col in columns:
                     add((table.key, derived_row, col), DERIVED)
     for code, by_format in RELATIONS.items():
-        for cell in by_format.get(fmt_name, ()):
-            add(cell, code)
+        for related in by_format.get(fmt_name, ()):
+            add(related, code)
     return out
 
 

@@ -36,13 +36,13 @@ from .errors import OgiError, UnreadableFile
 from .model import Report, SectionText, Source, empty_tables
 from .render.layout import header_text, page_of, unnumbered
 from .render.validate import Problem, problems
-from .template import FORMATS, SECTIONS, Kind
+from .template import FORMATS, SECTIONS, TABLE_NAMES, Kind
 from .template.formats import BALANCE, T4_GROUP_LABELS
 from .template.layout import CAPTION, HEADER, LABEL, VALUE, GridCell, table_grid
 
 META_SHEET = "报告信息"
-TABLE_SHEETS = {"table2": "表二 主动公开", "table3": "表三 依申请公开", "table4": "表四 复议诉讼"}
-SHEET_NAMES = {"table2": "表二", "table3": "表三", "table4": "表四"}  # how a problem names the sheet
+TABLE_SHEETS = {key: f"{name.zh} {name.topic}" for key, name in TABLE_NAMES.items()}  # 表二 主动公开
+SHEET_NAMES = {key: name.zh for key, name in TABLE_NAMES.items()}  # how a problem names the sheet
 TEXT_SHEET = "报告正文"  # the narrative: section, heading, text
 TEXT_COLUMNS = ("部分", "标题", "正文(每段一行,单元格内按 Alt+Enter 换行)")
 BALANCE_LABEL = "勾稽关系核对:(一+二)−((七)+四),应为 0"
@@ -78,7 +78,8 @@ def formulas(template: str, table: str) -> dict[tuple[str, str], list[tuple[str,
         for total, parts in row.sums:
             out[row.cells[total][:2]] = [row.cells[p][:2] for p in parts]
     printed = {row.key for row in spec.rows}
-    for left, right in spec.identities:
+    for identity in spec.column_identities:
+        left, right = identity.left, identity.right
         if len(left) == 1:
             for _, col, _ in spec.row(left[0]).cells:
                 if (left[0], col) not in out:
@@ -208,7 +209,7 @@ def balance_row(grid) -> int:
 
 def _balance_row(ws, template: str, grid, by_cell: dict) -> None:
     """Under table 三: per column, (一+二) − ((七)+四) as a formula, green at 0, red otherwise."""
-    (left, right) = BALANCE
+    left, right = BALANCE.left, BALANCE.right
     r = balance_row(grid)
     ws.cell(r, 1, BALANCE_LABEL).font = Font(bold=True)
     ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=3)

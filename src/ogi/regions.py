@@ -20,6 +20,7 @@ import csv
 import importlib.util
 import re
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -90,24 +91,34 @@ def _candidates(name: str) -> list[str]:
     return found
 
 
-def _within(code: str, outer: str) -> bool:
-    return code.startswith(outer.rstrip("0")) if outer.rstrip("0") else True
+def within(code: str, outer: str) -> bool:
+    """Is region ``code`` (or is it) inside region ``outer``? By the level of ``outer``:
+    a province's code is its first 2 digits, a city's its first 4 (320830 is a county,
+    not inside 32083x)."""
+    if not outer.rstrip("0"):
+        return True
+    size = 2 if outer.endswith("0000") else 4 if outer.endswith("00") else 6
+    return code[:size] == outer[:size]
 
 
-def resolve(divisions: tuple[str, ...]) -> Region | None:
+def resolve(divisions: tuple[str, ...], hints: Collection[str] = ()) -> Region | None:
     """The innermost division above township level that the table knows, settled by the
-    ones printed before it; None when the name holds none or it is ambiguous."""
-    found = resolve_at(divisions)
+    ones printed before it and then by ``hints`` (region codes other evidence names, such
+    as the report's site domain: ``ogi.domains``); None when the name holds none or it is
+    ambiguous. A hint only chooses among the regions the name may be, never overrides it."""
+    found = resolve_at(divisions, hints)
     return found[0] if found else None
 
 
-def resolve_at(divisions: tuple[str, ...]) -> tuple[Region, int] | None:
+def resolve_at(divisions: tuple[str, ...], hints: Collection[str] = ()) -> tuple[Region, int] | None:
     """:func:`resolve`, with the index of the division it resolved."""
     for i in range(len(divisions) - 1, -1, -1):
         found = _candidates(divisions[i])
         for outer in divisions[:i]:
-            narrowed = [c for c in found if any(_within(c, o) for o in _candidates(outer))]
+            narrowed = [c for c in found if any(within(c, o) for o in _candidates(outer))]
             found = narrowed or found
+        if len(found) > 1 and hints:
+            found = [c for c in found if any(within(c, h) or within(h, c) for h in hints)] or found
         if len(found) == 1:
             return region(found[0]), i
         if found:
@@ -115,9 +126,11 @@ def resolve_at(divisions: tuple[str, ...]) -> tuple[Region, int] | None:
     return None
 
 
-def county_in_text(text: str) -> Region | None:
+def county_in_text(text: str, hints: Collection[str] = ()) -> Region | None:
     """The county-level division a text names most (a township's report names its county:
-    ``禄丰市政府网站``); None when none, or two are named equally often."""
+    ``禄丰市政府网站``); None when none, or two are named equally often. ``hints`` (region
+    codes other evidence names: the report's site domain) break such a tie, and stand in
+    for a text that names no county when they name exactly one."""
     counts: Counter[str] = Counter()
     for m in _COUNTY_IN_TEXT.finditer(text):
         word = m.group(0)
@@ -126,14 +139,18 @@ def county_in_text(text: str) -> Region | None:
             if len(found) == 1 and not found[0].endswith("00"):
                 counts[found[0]] += 1
                 break
+    counties = {h for h in hints if not h.endswith("00")}
     if not counts:
+        return region(next(iter(counties))) if len(counties) == 1 else None
+    ranked = counts.most_common()
+    top = [code for code, n in ranked if n == ranked[0][1]]
+    if ranked[0][1] < MIN_TEXT_MENTIONS:
         return None
-    ranked = counts.most_common(2)
-    if ranked[0][1] < MIN_TEXT_MENTIONS or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-        return None
-    return region(ranked[0][0])
+    if len(top) > 1:
+        top = [code for code in top if code in counties]
+    return region(top[0]) if len(top) == 1 else None
 
 
 __all__ = [
-    "DATA_PACKAGE", "DATA_FILE", "MIN_TEXT_MENTIONS", "Region", "region", "resolve", "resolve_at", "county_in_text"
+    "DATA_PACKAGE", "DATA_FILE", "MIN_TEXT_MENTIONS", "Region", "region", "resolve", "resolve_at", "county_in_text", "within"
 ]

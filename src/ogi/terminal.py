@@ -12,7 +12,7 @@ from rich.text import Text
 
 from .model import Finding, Report
 from .template import BY_CODE, FORMATS, T4_GROUPS, T4_RESULTS, Severity
-from .template.formats import APPLICANT_COLUMNS, T4_GROUP_LABELS
+from .template.formats import APPLICANT_COLUMNS, T4_GROUP_LABELS, TABLE4
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -121,7 +121,7 @@ def print_summary(findings: list[Finding], checked: int, failed: int, console: C
 
 
 def _table2(report: Report, fmt) -> Table:
-    t = Table(title="二、主动公开政府信息情况", show_lines=True)
+    t = Table(title=fmt.table2.title, show_lines=True)
     t.add_column("信息内容")
     width = max(r.width for r in fmt.table2.rows)
     for i in range(width):
@@ -139,7 +139,7 @@ def _table2(report: Report, fmt) -> Table:
 
 
 def _table3(report: Report, fmt) -> Table:
-    t = Table(title="三、收到和处理政府信息公开申请情况", show_lines=False)
+    t = Table(title=fmt.table3.title, show_lines=False)
     t.add_column("", overflow="fold", max_width=10)
     t.add_column("", overflow="fold", min_width=12, max_width=30)
     for m in APPLICANT_COLUMNS:
@@ -148,7 +148,7 @@ def _table3(report: Report, fmt) -> Table:
     shown: set[str] = set()
     for key in fmt.table3.output_rows():
         row = next((r for r in fmt.table3.rows if r.key == key), None)
-        label = row.label if row else "(六)其他处理 [dim](合计)[/dim]"
+        label = row.label if row else f"{groups.get(key, key)} [dim](合计)[/dim]"  # a derived row: its group's label
         group = ""
         if row and row.group and row.group not in shown:
             group = groups.get(row.group, "")
@@ -159,7 +159,7 @@ def _table3(report: Report, fmt) -> Table:
 
 
 def _table4(report: Report) -> Table:
-    t = Table(title="四、政府信息公开行政复议、行政诉讼情况")
+    t = Table(title=TABLE4.title)
     t.add_column("")
     for m in T4_RESULTS:
         t.add_column(m.label, justify="right")

@@ -7,17 +7,19 @@
 
 One module per family of rules: ``tables`` (the hard rules), ``plausibility`` (table 二,
 amount units), ``confidence`` (OCR values), ``dates``, ``sections`` (一, 五, 六), ``text`` (narrative against tables),
-``copied`` and ``cross`` (across reports).
+``copied``, ``cross`` and ``rollup`` (across reports). Every rule is a pure function over
+reports; the store only selects the reports a cross-report rule is run on
+(``store.agencies.recheck``, ``store.copied``, ``store.rollup``) and saves its findings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 
 from ..model import Finding, Report
 from .confidence import check_confidence, settle_ocr_values
 from .copied import check_copied, check_fields
-from .cross import check_years, previous_reports
+from .cross import check_years, pairing, previous_reports
 from .dates import check_other_year, check_published
 from .grouping import group_cell_findings
 from .legacy import check_legacy
@@ -52,11 +54,16 @@ def check_report(report: Report) -> list[Finding]:
                                "text", "sections")]
 
 
-def check_across(reports: Sequence[Report]) -> list[tuple[int, Finding]]:
+def check_across(reports: Sequence[Report], agencies: Sequence[Hashable] | None = None) -> list[tuple[int, Finding]]:
     """The rules across reports: the same agency in consecutive years (CROSS_YEAR_*) and
-    copied text (TEXT_COPIED). Each finding comes with the index of the report it is on."""
-    previous = previous_reports(reports)
-    return check_years(reports, previous) + check_copied(reports, previous)
+    copied text (TEXT_COPIED). Each finding comes with the index of the report it is on.
+
+    ``agencies``, when given, is each report's agency as the caller has settled it (the
+    store's agency id, which merges and splits by a person decide): reports pair by it.
+    Without it, they pair by their printed names and 索引号."""
+    same = pairing(reports, agencies)
+    previous = previous_reports(reports, agencies)
+    return check_years(reports, previous) + check_copied(reports, previous, same)
 
 
 __all__ = ["check_across", "check_report"]

@@ -11,7 +11,6 @@ from ..model import Finding, Report, Value
 from ..template import BY_CODE, TableSpec
 from ..template.formats import PrintedRow
 
-_NUMERALS = {"二": "2", "三": "3", "四": "4"}
 _TOP = re.compile(r"^([一二三四五六七八九十]+)、")
 _ITEM = re.compile(r"^(\([一二三四五六七八九十]+\))")
 _SUB = re.compile(r"^(\d+)[.、]")
@@ -36,9 +35,8 @@ def located(report: Report, code: str, zh: str, en: str, where: str | None) -> F
 
 
 def table_name(spec: TableSpec) -> tuple[str, str]:
-    """("表三", "table 3") from the heading the table sits under."""
-    numeral = spec.title.split("、", 1)[0]
-    return f"表{numeral}", f"table {_NUMERALS.get(numeral, numeral)}"
+    """("表三", "table 3"): the table's names in the template."""
+    return spec.name.zh, spec.name.en
 
 
 def row_short(spec: TableSpec, row_key: str) -> str:

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 
 from ..model import Finding, Report
 from ..template import FORMATS, Kind
+from ..template.formats import sum_positions
 from .cells import located, number, printed_rows, row_parts
 
 LOW_CONFIDENCE = 0.8  # an OCR value below this confidence (0..1) is flagged
@@ -64,23 +65,25 @@ def low_confidence_findings(provenance: dict[str, dict]) -> list[Finding]:
 # ------------------------------------------------------------------ settling OCR values
 
 def equations(report: Report) -> list[Equation]:
-    """Every identity of the report's format as keys: row sums of tables 三/四 and table 三's
-    column identities (a derived row printed as one row in place of its sub-rows)."""
+    """Every identity of the report's format (``TableSpec.identities``) as keys, one per place
+    it holds: row sums in each printed row, column identities in each column (a derived row
+    printed as one row in place of its sub-rows)."""
     fmt = FORMATS.get(report.meta.template or "")
     if fmt is None:
         return []
     out: list[Equation] = []
-    for spec in (fmt.table3, fmt.table4):
-        for row in printed_rows(report, spec):
-            for total_at, part_ats in row.sums:
-                parts = tuple(f"{spec.key}.{row.cells[i][0]}.{row.cells[i][1]}" for i in part_ats)
-                total = row.cells[total_at]
-                out.append((parts, (f"{spec.key}.{total[0]}.{total[1]}",)))
-    spec = fmt.table3
-    for left, right in spec.identities:
-        left, right = row_parts(report, spec, left), row_parts(report, spec, right)
-        for _, col, _ in spec.rows[0].cells:
-            out.append((tuple(f"table3.{r}.{col}" for r in left), tuple(f"table3.{r}.{col}" for r in right)))
+    for spec in fmt.tables:
+        rows = printed_rows(report, spec)
+        for identity in spec.row_identities:
+            for row in rows:
+                for total_at, part_ats in sum_positions(identity, row.cells):
+                    parts = tuple(f"{spec.key}.{row.cells[i][0]}.{row.cells[i][1]}" for i in part_ats)
+                    total = row.cells[total_at]
+                    out.append((parts, (f"{spec.key}.{total[0]}.{total[1]}",)))
+        for identity in spec.column_identities:
+            left, right = row_parts(report, spec, identity.left), row_parts(report, spec, identity.right)
+            for _, col, _ in spec.rows[0].cells:
+                out.append((tuple(f"{spec.key}.{r}.{col}" for r in left), tuple(f"{spec.key}.{r}.{col}" for r in right)))
     return out
 
 

@@ -6,12 +6,13 @@ report: a sentence taken from another agency's report)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .. import agency
 from ..agency import FIELDS, AgencyKind
 from ..model import Finding, Report
+from .cross import pairing
 from .prose import quote, section_name, section_text, sentences
 
 COPIED_SECTIONS = ("s1", "s5")
@@ -70,18 +71,22 @@ def copied_share(mine: set[str], other: set[str]) -> float | None:
     return len(mine & other) / len(mine)
 
 
-def check_copied(reports: Sequence[Report], previous: dict[int, int]) -> list[tuple[int, Finding]]:
+def check_copied(reports: Sequence[Report], previous: dict[int, int],
+                 same: Callable[[int, int], bool] | None = None) -> list[tuple[int, Finding]]:
     """Each report's sections 一/五 against its agency's previous report (``previous``:
-    index → index) and against every other agency's report. A finding goes to the later
-    report of a pair (to both when they are of the same year): one per section, naming the
-    closest source (see :func:`closest_finding`)."""
+    index → index) and against every other agency's report (``same``: are reports i and j
+    by one agency; by default judged from the printed names and 索引号). A finding goes to
+    the later report of a pair (to both when they are of the same year): one per section,
+    naming the closest source (see :func:`closest_finding`)."""
+    if same is None:
+        same = pairing(reports)
     shingles = [{key: shingles_of(r, key) for key in COPIED_SECTIONS} for r in reports]
     out: list[tuple[int, Finding]] = []
     for i, report in enumerate(reports):
         for key in COPIED_SECTIONS:
             matches = []
             for j, other in enumerate(reports):
-                if i == j or not _compared(report, other, previous.get(i) == j):
+                if i == j or not _compared(report, other, previous.get(i) == j, same(i, j)):
                     continue
                 share = copied_share(shingles[i][key], shingles[j][key])
                 if share is not None and share >= COPIED_SHARE:
@@ -89,6 +94,22 @@ def check_copied(reports: Sequence[Report], previous: dict[int, int]) -> list[tu
             if matches:
                 out.append((i, closest_finding(report, key, matches)))
     return out
+
+
+def copied_across(report: Report, key: str, others: Sequence[Report]) -> Finding | None:
+    """TEXT_COPIED for one section of ``report`` against other agencies' reports (the
+    caller's candidates, e.g. the store's reports sharing rare prints): those of which this
+    report is the later one (:func:`receives_finding`) whose same section it repeats at
+    :data:`COPIED_SHARE` or more, as one finding naming the closest; None when none does."""
+    mine = shingles_of(report, key)
+    matches = []
+    for other in others:
+        if not receives_finding(report, other):
+            continue
+        share = copied_share(mine, shingles_of(other, key))
+        if share is not None and share >= COPIED_SHARE:
+            matches.append(Match(other, share, is_previous=False))
+    return closest_finding(report, key, matches) if matches else None
 
 
 @dataclass(frozen=True)
@@ -113,11 +134,17 @@ def closest_finding(report: Report, key: str, matches: Sequence[Match]) -> Findi
     return finding
 
 
-def _compared(report: Report, other: Report, is_previous: bool) -> bool:
+def _compared(report: Report, other: Report, is_previous: bool, same_agency: bool) -> bool:
     if is_previous:
         return True
-    if agency.same_agency(report.meta.agency, other.meta.agency, report.meta.index_number, other.meta.index_number):
+    if same_agency:
         return False  # the same agency: only its previous report counts
+    return receives_finding(report, other)
+
+
+def receives_finding(report: Report, other: Report) -> bool:
+    """Does ``report`` carry the finding of a copy shared with ``other``? The later report
+    of a pair does, and both of one year (or of an unknown year)."""
     year, other_year = report.meta.year, other.meta.year
     return year is None or other_year is None or other_year <= year
 

@@ -1,26 +1,50 @@
 """Rules across years for one agency: what one report carries forward the next must
 carry over (CROSS_YEAR_CARRY), stocks of documents (CROSS_YEAR_STOCK, 2021 format) and
-item counts (CROSS_YEAR_ITEMS, 2019 format) must follow on."""
+item counts (CROSS_YEAR_ITEMS, 2019 format) must follow on.
+
+Which reports are by one agency is either the caller's settled decision (``agencies``:
+one id per report, as the store keeps them after merges and splits) or, without one,
+judged from the printed names and 索引号 (:func:`ogi.agency.same_agency`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 
 from .. import agency
 from ..model import Finding, Report, Value
-from ..template import APPLICANT_COLUMNS, FORMATS
+from ..template import APPLICANT_COLUMNS, FORMATS, TABLE_NAMES
 from .cells import located, not_assessable, number
+
+_T2 = TABLE_NAMES["table2"].zh  # 表二
+_T3 = TABLE_NAMES["table3"].zh  # 表三
 
 _COLUMN = {m.key: m.label for m in APPLICANT_COLUMNS}
 
 
-def previous_reports(reports: Sequence[Report]) -> dict[int, int]:
+Agencies = Sequence[Hashable] | None  # each report's agency as settled by the caller, or None
+SameAgency = Callable[[int, int], bool]  # are reports i and j by one agency?
+
+
+def pairing(reports: Sequence[Report], agencies: Agencies = None) -> SameAgency:
+    """Pair by the caller's agency ids when given, else by printed name and 索引号."""
+    if agencies is not None:
+        if len(agencies) != len(reports):
+            raise ValueError(f"{len(agencies)} agencies for {len(reports)} reports")
+        return lambda i, j: agencies[i] == agencies[j]
+
+    def printed(i: int, j: int) -> bool:
+        a, b = reports[i].meta, reports[j].meta
+        return agency.same_agency(a.agency, b.agency, a.index_number, b.index_number)
+    return printed
+
+
+def previous_reports(reports: Sequence[Report], agencies: Agencies = None) -> dict[int, int]:
     """Index of each report → index of the same agency's report of the year before."""
+    same = pairing(reports, agencies)
     out: dict[int, int] = {}
     for i, r in enumerate(reports):
         for j, p in enumerate(reports):
-            if (r.meta.year is not None and p.meta.year == r.meta.year - 1
-                    and agency.same_agency(r.meta.agency, p.meta.agency, r.meta.index_number, p.meta.index_number)):
+            if r.meta.year is not None and p.meta.year == r.meta.year - 1 and same(i, j):
                 out[i] = j
                 break
     return out
@@ -56,7 +80,7 @@ def _carry(now: Report, before: Report) -> list[Finding]:
                 f"carried_over = {number(value)} ≠ carried_forward of the {before.meta.year} report = {number(prev)} "
                 f"(column {col})", key))
     if nulls:
-        out.append(not_assessable("CROSS_YEAR_CARRY", f"表三与{before.meta.year}年报告", f"table 3 and the "
+        out.append(not_assessable("CROSS_YEAR_CARRY", f"{_T3}与{before.meta.year}年报告", f"table 3 and the "
                                   f"{before.meta.year} report", nulls, "table3.carried_over"))
     return out
 
@@ -100,9 +124,9 @@ def _follow_on(now: Report, before: Report, code: str, columns: tuple[str, ...],
         col, expected, zh, en = expect(mine, theirs, before.meta.year)
         if mine[col] != expected:
             key = f"table2.{row.key}.{col}"
-            out.append(located(now, code, f"表二“{row.label}”的“{names[col]}” {number(mine[col])} ≠ 应有值 {zh}",
+            out.append(located(now, code, f"{_T2}“{row.label}”的“{names[col]}” {number(mine[col])} ≠ 应有值 {zh}",
                                f"{key} {number(mine[col])} ≠ expected {en}", key))
     if nulls:
-        out.append(not_assessable(code, f"表二与{before.meta.year}年报告", f"table 2 and the {before.meta.year} report",
+        out.append(not_assessable(code, f"{_T2}与{before.meta.year}年报告", f"table 2 and the {before.meta.year} report",
                                   nulls, "table2"))
     return out

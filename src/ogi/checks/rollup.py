@@ -13,15 +13,17 @@ therefore judged only when both hold:
 
 Then every count of tables 三 and 四 is compared with the parts' sum
 (:func:`rollup_mismatches`); a cell where the government's value or a part's is missing
-is not assessed. Table 二's figures are not sums (a government issues its own 规章), so
-they are left out. Everything here is a pure function of values; the store only selects
-the candidates.
+is not assessed, nor is a year in which a constituent's report is in another format.
+Table 二's figures are not sums (a government issues its own 规章), so they are left out.
+:func:`check_rollup` is the whole rule, a pure function of the reports and their values;
+the store only selects the candidates and saves the findings.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from ..model import Finding, Report
 from .prose import sentences
@@ -33,6 +35,26 @@ _AGGREGATE = re.compile(r"全(?:省|市|区|县|旗|州|盟)(?:范围内)?(?:各
                         r"(?:政府信息公开工作|政务公开工作|共?(?:收到|受理|新收|办理)[^,。;]{0,10}申请)")
 
 Cells = Mapping[tuple[str, str, str], float | None]  # (table, row, column) → value
+
+
+@dataclass(frozen=True)
+class Constituent:
+    """One constituent agency's report of the government's year: its name, format and cells."""
+
+    name: str
+    template: str | None
+    cells: Cells
+
+
+def check_rollup(government: Report, cells: Cells, parts: Sequence[Constituent]) -> list[Finding]:
+    """ROLLUP_MISMATCH for a government's report (its ``cells``) against the reports of every
+    one of its constituents of that year (``parts``: all of them, see the module text):
+    judged only when the report states an aggregate scope and every part is in its format."""
+    if not parts or any(p.template != government.meta.template for p in parts):
+        return []
+    if aggregate_scope(government) is None:
+        return []
+    return rollup_mismatches(cells, [(p.name, p.cells) for p in parts])
 
 
 def aggregate_scope(report: Report) -> str | None:

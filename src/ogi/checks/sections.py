@@ -7,8 +7,11 @@ from __future__ import annotations
 import re
 
 from ..model import Finding, Report
+from ..template import TABLE_NAMES
 from .cells import not_assessable
 from .prose import section_name, section_text, sentences
+
+_T3 = TABLE_NAMES["table3"].zh  # 表三
 
 # section 一's required aspects (template.md §2) and the wordings that cover each
 OVERVIEW_ASPECTS: tuple[tuple[str, str, re.Pattern], ...] = (
@@ -76,12 +79,12 @@ def _fee(report: Report) -> list[Finding]:
         key = "table3.other.no_fee.total"
         dropped = report.value(key)
         if dropped is None:
-            out.append(not_assessable("FEE_CONTRADICTION", "表三", "table 3", [key], "table3.other.no_fee"))
+            out.append(not_assessable("FEE_CONTRADICTION", _T3, "table 3", [key], "table3.other.no_fee"))
         elif dropped > 0:
             zh, en = section_name("s6")
             out.append(Finding.of(
                 "FEE_CONTRADICTION",
-                f"{zh}称“{notice.group(0)}”,而表三“申请人逾期未按收费通知要求缴纳费用”有 {dropped} 件",
+                f"{zh}称“{notice.group(0)}”,而{_T3}“申请人逾期未按收费通知要求缴纳费用”有 {dropped} 件",
                 f"{en} says “{notice.group(0)}”, but table 3 counts {dropped} applications dropped for a fee not paid "
                 f"({key})", key, **_at(report, "s6")))
     return out

@@ -1,14 +1,15 @@
-"""The hard rules the format itself implies, tolerance 0: table 三's balance, row totals
-and outcome total, table 四's totals, and the kind of every value (no negative counts,
-no fractions). The rows, columns and sums are read from ``ogi.template``."""
+"""The hard rules the format itself implies, tolerance 0: every identity of every table
+(``TableSpec.identities`` in ``ogi.template``: table 三's row totals, balance and outcome
+total, table 四's totals), each raising the code the template gives it, and the kind of
+every value (no negative counts, no fractions)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from ..model import Finding, Report
-from ..template import APPLICANT_COLUMNS, FORMATS, T4_RESULTS, Kind, TableSpec
-from ..template.formats import BALANCE, T4_GROUP_LABELS
+from ..template import APPLICANT_COLUMNS, FORMATS, T4_RESULTS, Identity, Kind, Per, TableSpec
+from ..template.formats import T4_GROUP_LABELS, sum_positions
 from .cells import (
     group_short,
     located,
@@ -28,10 +29,10 @@ def check_tables(report: Report) -> list[Finding]:
     fmt = FORMATS.get(report.meta.template or "")
     if fmt is None:
         return []
-    out = _row_sums(report, fmt.table3, "T3_ROW_TOTAL")
-    for identity in fmt.table3.identities:
-        out += _identity(report, fmt.table3, identity)
-    out += _row_sums(report, fmt.table4, "T4_TOTAL")
+    out: list[Finding] = []
+    for spec in fmt.tables:
+        for identity in spec.identities:
+            out += (_row_sums if identity.per is Per.ROW else _identity)(report, spec, identity)
     for spec in fmt.tables:
         out += _value_kinds(report, spec)
     return out
@@ -39,14 +40,15 @@ def check_tables(report: Report) -> list[Finding]:
 
 # ------------------------------------------------------------------ sums within a row
 
-def _row_sums(report: Report, spec: TableSpec, code: str) -> list[Finding]:
-    """Each printed row's sums (``PrintedRow.sums``): the total cell = its part cells."""
+def _row_sums(report: Report, spec: TableSpec, identity: Identity) -> list[Finding]:
+    """A row identity in each printed row that has it: the total cell = its part cells."""
+    code = identity.code
     out: list[Finding] = []
     nulls: list[str] = []
     skipped: list[str] = []
     labels = _MEASURES[spec.key]
     for row in printed_rows(report, spec):
-        for total_at, part_ats in row.sums:
+        for total_at, part_ats in sum_positions(identity, row.cells):
             total_key, parts = row.cells[total_at], [row.cells[i] for i in part_ats]
             keys = [f"{spec.key}.{r}.{c}" for r, c, _ in parts + [total_key]]
             values = [report.value(k) for k in keys]
@@ -93,9 +95,10 @@ def _terms(spec: TableSpec, rows: Iterable[str]) -> list[tuple[str, str, list[st
     return terms
 
 
-def _identity(report: Report, spec: TableSpec, identity: tuple[tuple[str, ...], tuple[str, ...]]) -> list[Finding]:
-    code = "T3_BALANCE" if identity == BALANCE else "T3_OUTCOME_TOTAL"
-    left, right = (row_parts(report, spec, side) for side in identity)
+def _identity(report: Report, spec: TableSpec, identity: Identity) -> list[Finding]:
+    """A column identity in every column: the left rows' sum = the right rows'."""
+    code = identity.code
+    left, right = (row_parts(report, spec, side) for side in (identity.left, identity.right))
     anchor = (left if len(left) < len(right) else right)[0]
     sides = (_terms(spec, left), _terms(spec, right))
     table = getattr(report, spec.key)

@@ -25,9 +25,13 @@ from dataclasses import dataclass
 
 from .. import agency
 from ..model import Finding, Report, Value
-from ..template import FORMATS
+from ..template import FORMATS, TABLE_NAMES
 from .cells import not_assessable, number
 from .prose import Sentence, clauses, quote, section_name, sentences
+
+_T2 = TABLE_NAMES["table2"].zh  # 表二
+_T3 = TABLE_NAMES["table3"].zh  # 表三
+_T4 = TABLE_NAMES["table4"].zh  # 表四
 
 _FIGURE = re.compile(r"(?<![\d.])(\d+)\s*(?:件|起)")
 _APPROXIMATE = re.compile(r"(?:约|近|超过|逾|将近|不到|不足)\s*$")
@@ -211,11 +215,11 @@ def _t4(report: Report, zh: str, *groups: str) -> Reading:
 
 
 def _review(report: Report) -> Figure:
-    return Figure("行政复议", "administrative reviews", (_t4(report, "表四行政复议总计", "review"),))
+    return Figure("行政复议", "administrative reviews", (_t4(report, f"{_T4}行政复议总计", "review"),))
 
 
 def _suits(report: Report) -> Figure:
-    return Figure("行政诉讼", "suits", (_t4(report, "表四两类行政诉讼总计之和", "litigation_direct",
+    return Figure("行政诉讼", "suits", (_t4(report, f"{_T4}两类行政诉讼总计之和", "litigation_direct",
                                             "litigation_after_review"),))
 
 
@@ -234,27 +238,27 @@ def _appeals(report: Report, words: str, prefix: str) -> list[Figure]:
         return [_review(report), _suits(report)]
     if review and suit:
         return [Figure("行政复议和行政诉讼", "reviews and suits", (
-            _t4(report, "表四三项总计之和", "review", "litigation_direct", "litigation_after_review"),))]
+            _t4(report, f"{_T4}三项总计之和", "review", "litigation_direct", "litigation_after_review"),))]
     if review:
         return [_review(report)]
     if not suit:
         return []
     if re.search(r"直接起诉|未经复议", words):
         return [Figure("直接起诉的行政诉讼", "suits without review",
-                       (_t4(report, "表四未经复议直接起诉总计", "litigation_direct"),))]
+                       (_t4(report, f"{_T4}未经复议直接起诉总计", "litigation_direct"),))]
     if re.search(r"复议后", words):
         return [Figure("复议后起诉的行政诉讼", "suits after review",
-                       (_t4(report, "表四复议后起诉总计", "litigation_after_review"),))]
+                       (_t4(report, f"{_T4}复议后起诉总计", "litigation_after_review"),))]
     return [_suits(report)]
 
 
 def _carried(report: Report, head: str, tail: str) -> Figure | None:
     if _CARRIED_OVER.search(head):
         return Figure("上年结转申请", "applications carried over",
-                      (_t3(report, "表三“二、上年结转”总计", "carried_over"),))
+                      (_t3(report, f"{_T3}“二、上年结转”总计", "carried_over"),))
     if _CARRIED_FORWARD.search(head) or _CARRIED_FORWARD.match(re.sub(r"^申请", "", tail)):
         return Figure("结转下年度申请", "applications carried forward",
-                      (_t3(report, "表三“四、结转下年度继续办理”总计", "carried_forward"),))
+                      (_t3(report, f"{_T3}“四、结转下年度继续办理”总计", "carried_forward"),))
     return None
 
 
@@ -262,13 +266,13 @@ def _applications(report: Report, head: str, tail: str) -> Figure | None:
     if _OTHER_MATTERS.search(head):
         return None
     if _ANSWERED.search(head) and not _RECEIVED.search(head):
-        return Figure("答复申请", "applications answered", (_t3(report, "表三“(七)总计”", "total"),))
+        return Figure("答复申请", "applications answered", (_t3(report, f"{_T3}“(七)总计”", "total"),))
     if not (_RECEIVED.search(head) and "申请" in head):
         return None
-    readings = (_t3(report, "表三“一、本年新收”总计", "new_received"),
+    readings = (_t3(report, f"{_T3}“一、本年新收”总计", "new_received"),
                 _t3(report, "加上年结转", "new_received", "carried_over"))
     if "办理" in head:
-        readings += (_t3(report, "表三“(七)总计”", "total"),)
+        readings += (_t3(report, f"{_T3}“(七)总计”", "total"),)
     return Figure("收到申请", "applications received", readings)
 
 
@@ -294,7 +298,7 @@ def _document_figure(report: Report, doc: str, columns: tuple[str, ...], verb: s
     printed = fmt.table2.row("regulations" if doc == "规章" else "normative_documents")
     labels = {col: label for (_, col, _), label in zip(printed.cells, printed.column_labels)}
     row = printed.key
-    readings = tuple(Reading(f"表二“{printed.label}”的“{labels[col]}”", f"table2.{row}.{col}",
+    readings = tuple(Reading(f"{_T2}“{printed.label}”的“{labels[col]}”", f"table2.{row}.{col}",
                              report.value(f"table2.{row}.{col}"), (f"table2.{row}.{col}",))
                      for col in columns if col in labels)
     if not readings:

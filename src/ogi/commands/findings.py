@@ -124,6 +124,9 @@ def review_cmd(
     finding: int = typer.Argument(..., help="The finding's id (see ogi findings)."),
     status: Status = typer.Argument(..., help="open, confirmed or dismissed."),
     comment: str = typer.Option(None, "--comment", "-m", help="Why."),
+    reviewer: str = typer.Option(None, "--reviewer",
+                                 help="Who gives the verdict (kept with it and in the review history); "
+                                      "default: the operating-system user."),
     db: str = db_option(),
 ) -> None:
     """确认或驳回一条发现;重新解析后结论仍保留。 / Confirm or dismiss a finding; the verdict stays when the report is parsed again.
@@ -132,5 +135,5 @@ def review_cmd(
 
     * `ogi review 12 confirmed -m 已与原件核对`"""
     with opened(db) as store:
-        review(store, finding, status.value, comment)
+        review(store, finding, status.value, comment, reviewer)
     out.print(f"已记录 / finding {finding}: {status.value}")

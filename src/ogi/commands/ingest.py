@@ -22,9 +22,8 @@ from rich.markup import escape
 from rich.text import Text
 
 from ..cli import app, err, out, print_error
-from ..store.ingest import Input, Outcome, Summary, collect, ingest
+from ..store.ingest import Outcome, Summary, collect, ingest
 from ..store.pool import WorkerStartError, file_seconds
-from ..store.reports import record_failure
 from ._db import db_option, fail, opened
 
 
@@ -164,17 +163,16 @@ def ingest_cmd(
     summary = Summary(failed=list(missing), inputs=len(missing))
     with opened(db) as store:
         if urls:
-            from ..fetch import fetch
+            from contextlib import nullcontext
+
+            from ..store.intake import fetch_inputs  # the store's one way in, as the web's URL import
 
             with err.status(f"下载 {len(urls)} 个网址 / fetching {len(urls)} URLs"):
-                fetched = fetch(urls, cache or default_cache(), delay=delay, timeout=timeout, retries=retries)
-            with store.transaction():
-                for url, reason in fetched.failures:
-                    record_failure(store, url, None, "fetch", reason)
-            summary.failed += fetched.failures
-            summary.inputs += len(fetched.failures)
-            files += [Input(f.url, str(f.path), f.published_date, optional=bool(f.attachments))
-                      for f in fetched.files]
+                fetched, failures = fetch_inputs(lambda: nullcontext(store), urls, cache or default_cache(),
+                                                 delay=delay, timeout=timeout, retries=retries)
+            summary.failed += failures
+            summary.inputs += len(failures)
+            files += fetched
         if not files and not urls and missing:
             report_summary(summary)
             raise fail("没有可导入的文件 / nothing to ingest", 1)

@@ -68,8 +68,10 @@ def _tables_end(units: list[Unit], headings: dict[str, int]) -> int:
 
 
 def detect_format(evs: list[Event]) -> str | None:
-    """2019 or 2021 from the phrases only one format prints; the value count of table 三
-    breaks a tie (23 × 7 = 161 for 2019, 25 × 7 = 175 for 2021). None: no table at all."""
+    """2019 or 2021 from the phrases only one format prints; the number of values read
+    breaks a tie: the format whose tables print the nearest count (``Format.value_cells``:
+    22 + 161 + 15 for 2019, 10 + 175 + 15 for 2021; the later format when equally near).
+    None: no table at all."""
     votes = {"2019": 0, "2021": 0}
     tables_seen = 0
     for ev in evs:
@@ -84,7 +86,7 @@ def detect_format(evs: list[Event]) -> str | None:
     if tables_seen < 3:
         return None
     values = sum(1 for ev in evs if ev.kind == "value")
-    return "2019" if abs(values - (161 + 22 + 15)) < abs(values - (175 + 10 + 15)) else "2021"
+    return min(reversed(FORMATS), key=lambda name: abs(values - FORMATS[name].value_cells))
 
 
 def _split_tables(evs: list[Event], fmt: str, end: int) -> tuple[dict[str, list[Event]], int]:
@@ -172,7 +174,7 @@ def _derive(spec: TableSpec, values: dict, report: Report, placed: Placed) -> No
 
 
 def _table_name(spec: TableSpec) -> str:
-    return {"table2": "表二(主动公开)", "table3": "表三(依申请公开)", "table4": "表四(复议诉讼)"}[spec.key]
+    return f"{spec.name.zh}({spec.name.topic})"
 
 
 # ------------------------------------------------------------------ sections

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from ..document import Position
 from ..model import Finding
-from ..template.arithmetic import identities_hold, row_sums_hold, table_holds
+from ..template.arithmetic import identities_hold, instances, row_sums_hold, table_holds
 from ..template.formats import OTHER_SUBROWS, SUBTOTAL, Kind, PrintedRow, TableSpec
 from ..template.labels import _NUMBERING
 from ..template.normalize import label_key
@@ -129,7 +129,7 @@ def _distrust_scrambled(spec: TableSpec, fmt: str, evs: list[Event], entries: li
     out.ambiguous.clear()
     out.findings.append(Finding.of(
         "ROW_AMBIGUOUS",
-        f"{_TABLE_ZH.get(spec.key, spec.key)}的数值只能按读出的顺序认定(版面的阅读顺序不可靠:行标题或表头与数值交错,"
+        f"{spec.name.zh}的数值只能按读出的顺序认定(版面的阅读顺序不可靠:行标题或表头与数值交错,"
         "或数值逐个成行),而按此顺序合计关系不成立,无法区分是报告本身的错误还是阅读顺序造成的,整表未采用",
         f"the cells of {spec.key} can only be told by the order read (an unreliable reading order: labels or header "
         "interleaved with values, or one value a line) and in that order its sums do not hold; a reporting error "
@@ -163,9 +163,6 @@ def _rows_whole(spec: TableSpec, entries: list[Entry]) -> bool:
 def _read_from_text(evs: list[Event]) -> bool:
     """Were any of the table's values read from running text (no cell grid)?"""
     return any(ev.kind == "value" and ev.token.kind == NUM and ev.token.free for ev in evs)
-
-
-_TABLE_ZH = {"table2": "表二", "table3": "表三", "table4": "表四"}
 
 
 def _header_among_values(spec: TableSpec, fmt: str, evs: list[Event]) -> bool:
@@ -233,7 +230,7 @@ def _resolve_by_identities(spec: TableSpec, out: Placed) -> None:
     """Keep the one reading of an ambiguous glued row that makes the table's column
     identities hold, where every other input of an identity is known."""
     changed = True
-    while changed and out.ambiguous and spec.identities:
+    while changed and out.ambiguous and spec.column_identities:
         changed = False
         for row_key, (candidates, printed, pos) in list(out.ambiguous.items()):
             row = spec.row(row_key)
@@ -255,7 +252,7 @@ def _resolve_jointly(spec: TableSpec, out: Placed) -> None:
     keep the one combination under which every identity they take part in can be tested
     in every column and holds. Two or more such combinations, or none: they stay null."""
     rows = list(out.ambiguous)
-    if len(rows) < 2 or not spec.identities:
+    if len(rows) < 2 or not spec.column_identities:
         return
     options = [out.ambiguous[r][0] for r in rows]
     if any(len(o) >= AMBIGUOUS_LIMIT for o in options):
@@ -285,11 +282,10 @@ def _resolve_jointly(spec: TableSpec, out: Placed) -> None:
 def _identities_known_and_hold(spec: TableSpec, value, rows: list[str]) -> bool:
     """Does every column identity involving one of ``rows`` have all its inputs known,
     in every column, and hold? (At least one such identity.)"""
-    involved = [(left, right) for left, right in spec.identities if set(rows) & set(left + right)]
-    columns = [c for _, c, _ in spec.rows[0].cells]
-    for left, right in involved:
-        for col in columns:
-            sides = [[value(r, col) for r in side] for side in (left, right)]
+    involved = [i for i in spec.column_identities if set(rows) & set(i.terms)]
+    for identity in involved:
+        for left, right in instances(spec, identity):
+            sides = [[value(r, c) for r, c in side] for side in (left, right)]
             if any(v is None for side in sides for v in side) or sum(sides[0]) != sum(sides[1]):
                 return False
     return bool(involved)
@@ -539,7 +535,7 @@ def _confirm_inferred(spec: TableSpec, out: Placed) -> None:
             out.cells[(r, c)] = None
     out.findings.append(Finding.of(
         "ROW_AMBIGUOUS",
-        f"{_TABLE_ZH.get(spec.key, spec.key)}有 {len(keys)} 行的数值印在行标题之前(版面的阅读顺序不可靠),"
+        f"{spec.name.zh}有 {len(keys)} 行的数值印在行标题之前(版面的阅读顺序不可靠),"
         "合计关系无法证实这种读法,这些行未采用",
         f"{len(keys)} row(s) of {spec.key} have their values printed before their label (an unreliable reading "
         "order) and the table's identities cannot confirm that reading; those rows are left null",
@@ -567,13 +563,13 @@ def _other_as_one_row(spec: TableSpec, entries: list[Entry], k: int) -> bool:
 
 def _place_other_as_one_row(spec: TableSpec, e: Entry, out: Placed) -> None:
     first = spec.row(OTHER_SUBROWS[0])
-    pseudo = PrintedRow("other", "(六)其他处理", tuple(("other", c, k) for _, c, k in first.cells),
-                        sums=first.sums)
+    label = spec.group(first.group or "").label  # (六)其他处理
+    pseudo = PrintedRow("other", label, tuple(("other", c, k) for _, c, k in first.cells), sums=first.sums)
     _place_row(spec, pseudo, e.values, e.texts, e.label_pos, out)
     out.deviation_other = True
     out.findings.append(Finding.of(
-        "TEMPLATE_DEVIATION", "2021年格式中“(六)其他处理”应分为三个子行,本报告印为一行;已记入 other,三个子行为空",
-        "(六)其他处理 printed as one row in a 2021-format report: kept as 'other', its three sub-rows null",
+        "TEMPLATE_DEVIATION", f"2021年格式中“{label}”应分为三个子行,本报告印为一行;已记入 other,三个子行为空",
+        f"{label} printed as one row in a 2021-format report: kept as 'other', its three sub-rows null",
         f"{spec.key}.other", line=_line(e.label_pos), page=_page(e.label_pos)))
     for key in OTHER_SUBROWS:
         out.rows_seen.add(key)

@@ -16,14 +16,10 @@ def load(path: Path) -> Report:
 
 
 def check(report: Report) -> list[Finding]:
-    """The findings of :func:`ogi.checks.check_report` on a copy of ``report``; none when
-    the checks module is not installed."""
-    try:
-        from ..checks import check_report
-    except ImportError:
-        return []
-    result = check_report(report.model_copy(deep=True))
-    return list(result.findings if isinstance(result, Report) else result)
+    """The findings of :func:`ogi.checks.check_report` on a copy of ``report``."""
+    from ..checks import check_report
+
+    return check_report(report.model_copy(deep=True))
 
 
 def errors(findings: list[Finding]) -> list[Finding]:

@@ -8,6 +8,9 @@ of the 索引号 decides when there is one. The divisions are placed in the 行�
 (``ogi.regions``, GB/T 2260 codes): ``北碚区`` and ``重庆市北碚区`` are both 500109, and a
 township whose name stops at itself (``一平浪镇``) takes the county its report's text names
 (禄丰市, 532302), so it is never linked to a namesake in another county (夷陵区一平浪镇).
+The gov.cn site a report came from or cites (``www.ynlf.gov.cn``: ``ogi.domains``) is
+evidence too: it settles a name several regions bear (鼓楼区) and places a township whose
+text names no county, but never moves what the report's own name places.
 Aliases record both (``name:500109/|人民政府``, or ``name:/某区/某镇|人民政府`` where the
 table does not place the name; ``org:785560680``). A name without any division
 (``县信访局``) names too many agencies to link by: such reports are linked by organisation
@@ -31,6 +34,7 @@ from ..agency import (
     parse_name,
     same_agency,
 )
+from ..domains import site_regions
 from ..model import Meta, Report
 from ..regions import Region, county_in_text, resolve_at
 from .backend import Database, StoreError
@@ -62,13 +66,17 @@ def name_alias(name: str | None, context: str | None = None) -> tuple[str, Agenc
 
 
 def place(parsed: AgencyName, context: str | None = None) -> tuple[Region, tuple[str, ...]] | None:
-    """The region (GB/T 2260) of a name's divisions, and the divisions below it (townships)."""
-    found = resolve_at(parsed.divisions)
+    """The region (GB/T 2260) of a name's divisions, and the divisions below it (townships).
+    The gov.cn sites the context names (the URL the report came from, a site its text
+    cites: ``ogi.domains``) settle a name several regions bear and place a township whose
+    text names no county; they never move a name the report's own words place."""
+    hints = site_regions(context)
+    found = resolve_at(parsed.divisions, hints)
     if found is not None:
         region, at = found
         return region, parsed.divisions[at + 1:]
     if context and parsed.divisions and parsed.divisions[-1].endswith(_TOWNSHIPS):
-        region = county_in_text(context)
+        region = county_in_text(context, hints)
         if region is not None:
             return region, parsed.divisions
     return None
@@ -81,10 +89,13 @@ def region_code(alias: str) -> str | None:
 
 
 def report_text(report: Report | None) -> str | None:
-    """What a report says of itself, to place its agency: title and sections."""
+    """What a report says of itself, to place its agency: its title, the URL it was fetched
+    from (its site's domain), and its sections."""
     if report is None:
         return None
-    return "\n".join([report.meta.title or ""] + [s.text for s in report.sections.values()])
+    source = report.source.path or ""
+    url = source if source.lower().startswith(("http://", "https://")) else ""
+    return "\n".join([report.meta.title or "", url] + [s.text for s in report.sections.values()])
 
 
 def org_alias(index_number: str | None) -> str | None:
@@ -318,57 +329,41 @@ def split(db: Database, agency_id: int, names: Sequence[str]) -> int:
 
 # ------------------------------------------------------------------ cross-report rules
 
-def _check_across():
-    """``ogi.checks.check_across`` when the checks provide it, else None."""
-    try:
-        from ..checks import check_across
-    except ImportError:
-        return None
-    return check_across
-
-
-def _as_one_agency(reports: list[Report], agency_id: int) -> list[Report]:
-    """The reports as ``check_across`` should see them: by one agency. The store has settled
-    their identity (a former name, a merge by a person), which their printed names and
-    索引号 may not show, so each copy carries the agency's id as its name and no 索引号."""
-    return [r.model_copy(update={"meta": r.meta.model_copy(update={"agency": f"agency:{agency_id}",
-                                                                    "index_number": None})})
-            for r in reports]
-
-
 def recheck(db: Database) -> bool:
     """Run the cross-year rules again for every agency with new or changed reports, the
-    copied-text check of those reports against every other agency's, and the roll-ups. Agencies are done some at a time, each lot in one transaction. False when the
-    cross-year rules are not available (the reports stay marked for a later run)."""
+    copied-text check of those reports against every other agency's, and the roll-ups.
+    Agencies are done some at a time, each lot in one transaction. The rules are
+    ``ogi.checks``'; reports pair by the agency the store has settled (a former name, a
+    merge by a person), which their printed names and 索引号 may not show. True: the rules
+    ran (the ingest summary records it)."""
+    from ..checks import check_across
     from .copied import check_copied_across
     from .rollup import check_rollups
 
     fresh = [i for (i,) in db.execute("SELECT id FROM reports WHERE NOT cross_checked ORDER BY id")]
-    check_across = _check_across()
-    if check_across is not None:
-        counted: dict[int, list[int]] = defaultdict(list)  # agency → its counted reports, oldest first
-        for agency_id, report_id in db.execute(
-                "SELECT r.agency_id, r.id FROM reports r JOIN primary_reports p ON p.id = r.id "
-                "WHERE r.agency_id IN (SELECT agency_id FROM reports WHERE NOT cross_checked) "
-                "ORDER BY r.agency_id, r.year, r.id"):
-            counted[agency_id].append(report_id)
-        agencies = sorted(counted)
-        for start in range(0, len(agencies), RECHECK_LOT):
-            lot = agencies[start:start + RECHECK_LOT]
-            marks = ", ".join("?" * len(lot))
-            with db.transaction():
-                db.execute("DELETE FROM findings WHERE origin = 'across' AND report_id IN "
-                           f"(SELECT id FROM reports WHERE agency_id IN ({marks}))", lot)
-                pairs = []
-                for agency_id in lot:
-                    ids = counted[agency_id]
-                    if len(ids) > 1:
-                        reports = _as_one_agency(load_reports(db, ids), agency_id)
-                        pairs += [(ids[i], f) for i, f in check_across(reports)]
-                insert_findings(db, pairs, "across")
-                db.execute(f"UPDATE reports SET cross_checked = TRUE WHERE agency_id IN ({marks})", lot)
+    counted: dict[int, list[int]] = defaultdict(list)  # agency → its counted reports, oldest first
+    for agency_id, report_id in db.execute(
+            "SELECT r.agency_id, r.id FROM reports r JOIN primary_reports p ON p.id = r.id "
+            "WHERE r.agency_id IN (SELECT agency_id FROM reports WHERE NOT cross_checked) "
+            "ORDER BY r.agency_id, r.year, r.id"):
+        counted[agency_id].append(report_id)
+    agencies = sorted(counted)
+    for start in range(0, len(agencies), RECHECK_LOT):
+        lot = agencies[start:start + RECHECK_LOT]
+        marks = ", ".join("?" * len(lot))
         with db.transaction():
-            db.execute("UPDATE reports SET cross_checked = TRUE WHERE NOT cross_checked AND agency_id IS NULL")
+            db.execute("DELETE FROM findings WHERE origin = 'across' AND report_id IN "
+                       f"(SELECT id FROM reports WHERE agency_id IN ({marks}))", lot)
+            pairs = []
+            for agency_id in lot:
+                ids = counted[agency_id]
+                if len(ids) > 1:
+                    found = check_across(load_reports(db, ids), agencies=[agency_id] * len(ids))
+                    pairs += [(ids[i], f) for i, f in found]
+            insert_findings(db, pairs, "across")
+            db.execute(f"UPDATE reports SET cross_checked = TRUE WHERE agency_id IN ({marks})", lot)
+    with db.transaction():
+        db.execute("UPDATE reports SET cross_checked = TRUE WHERE NOT cross_checked AND agency_id IS NULL")
     check_copied_across(db, fresh)
     check_rollups(db)
-    return check_across is not None
+    return True

@@ -6,9 +6,9 @@ Comparing every report with every other is quadratic, so each section is reduced
 keeping those whose hash falls in one bucket of ``SAMPLE`` (content-defined sampling: two
 copies of a text keep the same prints). Reports that share at least ``MIN_SHARED`` prints
 are candidates; a print found in more than ``COMMON`` reports is boilerplate every report
-says (条例 citations, stock phrases) and is not evidence. Each candidate pair is then
-measured exactly with the checks' own share, so a finding here means what it means in
-``ogi check``.
+says (条例 citations, stock phrases) and is not evidence. The candidates are then judged by
+the rule itself (``ogi.checks.copied.copied_across``), so a finding here means what it
+means in ``ogi check``; this module only selects and saves.
 
 The search is bounded per new report, whatever the store's size: of each new section only
 its ``RAREST`` rarest prints (those in fewest reports, at least one other) are looked up,
@@ -23,8 +23,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
-from ..checks.copied import COPIED_SECTIONS, COPIED_SHARE, Match, closest_finding, copied_share, shingles_of
-from ..model import Report
+from ..checks.copied import COPIED_SECTIONS, copied_across, shingles_of
 from .backend import Database
 from .reports import insert_findings, load_reports
 
@@ -99,22 +98,12 @@ def _check_chunk(db: Database, ids: list[int]) -> int:
         involved = sorted({i for a, b, _ in pairs for i in (a, b)})
         reports = dict(zip(involved, load_reports(db, involved)))
         db.execute("DELETE FROM findings WHERE origin = 'copied' AND report_id IN (SELECT unnest(?::BIGINT[]))", [ids])
-        matches: dict[tuple[int, str], list[Match]] = {}
+        others: dict[tuple[int, str], list[int]] = {}
         for a, b, key in pairs:
-            later, _ = _ordered(reports[a], reports[b])
-            if later is not reports[a]:
-                continue  # the finding goes to the later report (it is raised when that one is indexed)
-            share = copied_share(shingles_of(reports[a], key), shingles_of(reports[b], key))
-            if share is not None and share >= COPIED_SHARE:
-                matches.setdefault((a, key), []).append(Match(reports[b], share, is_previous=False))
-        # one finding per section: the closest source (checks.copied.closest_finding)
-        found = [(a, closest_finding(reports[a], key, ms)) for (a, key), ms in sorted(matches.items())]
+            others.setdefault((a, key), []).append(b)
+        # the rule (checks.copied): the later report of a pair, one finding per section naming the closest source
+        found = [(a, f) for (a, key), bs in sorted(others.items())
+                 if (f := copied_across(reports[a], key, [reports[b] for b in bs])) is not None]
         insert_findings(db, found, "copied")
     return len(found)
 
-
-def _ordered(a: Report, b: Report) -> tuple[Report, Report]:
-    """(later, earlier) by report year; a report is 'later' of one of the same year too."""
-    if a.meta.year is not None and b.meta.year is not None and b.meta.year > a.meta.year:
-        return b, a
-    return a, b

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyarrow as pa
@@ -55,6 +56,26 @@ PARTITIONS = ("year", "province")
 _TOO_LONG_FOR_XLSX = {("reports", "document")}
 
 # ------------------------------------------------------------------ reading in batches
+
+@contextmanager
+def reader(db: Database) -> Iterator[Database]:
+    """A read-only store on a connection of its own, for a long export while ``db`` goes on
+    serving (a DuckDB cursor: the same database, its own connection; a new PostgreSQL
+    connection, read-only)."""
+    if db.dialect == "duckdb":
+        own = object.__new__(type(db))
+        own.url, own.read_only, own._in_transaction = db.url, True, False  # noqa: SLF001
+        own._con = db._con.cursor()  # noqa: SLF001
+        try:
+            yield own
+        finally:
+            own._con.close()  # noqa: SLF001
+        return
+    from . import open_store
+
+    with open_store(db.url, read_only=True) as own:
+        yield own
+
 
 _PG_TYPES = {16: pa.bool_(), 20: pa.int64(), 21: pa.int32(), 23: pa.int32(), 700: pa.float64(), 701: pa.float64(),
              1114: pa.timestamp("us"), 1184: pa.timestamp("us", tz="UTC"), 1082: pa.date32()}
@@ -158,43 +179,44 @@ _STATUS = ("CASE WHEN c.value IS NOT NULL THEN (CASE WHEN c.derived THEN 'derive
 _COUNTED_FLAG = "r.id IN (SELECT id FROM primary_reports) AS counted"
 
 
-def cells_sql(all_versions: bool = False) -> str:
+def cells_sql(all_versions: bool = False, where: str = "TRUE") -> str:
     return (f"SELECT c.report_id, r.agency_id, r.year, r.template AS format, {_COUNTED_FLAG}, "
             "c.table_key || '.' || c.row_key || '.' || c.column_key AS cell, c.table_key, c.row_key, c.column_key, "
             f"c.value, {_STATUS} AS status, c.text, c.line, c.page, c.derived, c.provenance "
-            f"FROM cells c JOIN reports r ON r.id = c.report_id {_counted(all_versions)} "
+            f"FROM cells c JOIN reports r ON r.id = c.report_id {_counted(all_versions)} WHERE {where} "
             "ORDER BY c.report_id, c.table_key, c.row_key, c.column_key")
 
 
-def wide_sql(all_versions: bool = False) -> str:
+def wide_sql(all_versions: bool = False, where: str = "TRUE") -> str:
     from ..codebook import entries
 
     pivots = ", ".join(f"max(CASE WHEN c.table_key = '{e.table}' AND c.row_key = '{e.row}' AND c.column_key = "
                        f"'{e.column}' THEN c.value END) AS \"{e.key}\"" for e in entries())
     return (f"SELECT r.id AS report_id, r.agency_id, r.year, r.template AS format, {_COUNTED_FLAG}, "
             f"r.published_date, r.location, {pivots} "
-            f"FROM reports r {_counted(all_versions)} LEFT JOIN cells c ON c.report_id = r.id "
+            f"FROM reports r {_counted(all_versions)} LEFT JOIN cells c ON c.report_id = r.id WHERE {where} "
             "GROUP BY r.id, r.agency_id, r.year, r.template, r.published_date, r.location ORDER BY r.id")
 
 
-def reports_sql(all_versions: bool = False) -> str:
+def reports_sql(all_versions: bool = False, where: str = "TRUE") -> str:
     return ("SELECT r.id AS report_id, r.agency_id, r.agency_name AS agency_as_printed, r.year, r.template AS format, "
             f"{_COUNTED_FLAG}, v.sequence AS version_sequence, v.previous_id, s.broken AS breaks, "
             "r.sha256, r.location, r.format AS source_format, r.parser_version, r.ingested_at, r.title, "
             "r.published_date, r.page_published_date, r.index_number, r.filled "
             f"FROM reports r {_counted(all_versions)} LEFT JOIN report_versions v ON v.id = r.id "
-            "LEFT JOIN report_summary s ON s.report_id = r.id ORDER BY r.id")
+            f"LEFT JOIN report_summary s ON s.report_id = r.id WHERE {where} ORDER BY r.id")
 
 
-def findings_sql(all_versions: bool = False) -> str:
+def findings_sql(all_versions: bool = False, where: str = "TRUE") -> str:
     return ("SELECT f.id, f.report_id, r.agency_id, r.year, r.template AS format, "
             f"{_COUNTED_FLAG}, f.origin, f.code, f.severity, f.where_key AS cell, f.message, f.message_en, "
             "f.line, f.page, coalesce(v.status, 'open') AS status, v.comment, r.location "
             f"FROM findings f JOIN reports r ON r.id = f.report_id {_counted(all_versions)} "
             "LEFT JOIN reviews v ON v.sha256 = r.sha256 AND v.code = f.code AND v.where_key = f.where_key "
-            "ORDER BY f.id")
+            f"WHERE {where} ORDER BY f.id")
 
 
+Only = tuple[str, list]  # a condition on the reports (alias ``r``) and its parameters
 _TIDY = {"cells": cells_sql, "wide": wide_sql, "reports": reports_sql, "findings": findings_sql}
 
 
@@ -206,20 +228,26 @@ class Source:
         self.name, self.start = name, start
 
 
-def _tidy(db: Database, what: str, all_versions: bool) -> Callable:
+def _tidy(db: Database, what: str, all_versions: bool, only: Only | None = None) -> Callable:
+    where, params = only or ("TRUE", [])
+
     def start():
         enrich = Enricher(db)  # its lookups are read before the streamed query starts
-        schema, rows = batches(db, _TIDY[what](all_versions))
+        schema, rows = batches(db, _TIDY[what](all_versions, where), params)
         return enrich.schema(schema), map(enrich, rows)
 
     return start
 
 
 def sources(db: Database, what: str, by: str | None = None, all_versions: bool = False,
-            include_inconsistent: bool = False) -> list[Source]:
-    """The tables to export, each read as a stream of batches when written."""
+            include_inconsistent: bool = False, only: Only | None = None) -> list[Source]:
+    """The tables to export, each read as a stream of batches when written; ``only``: a
+    condition on the reports (``r``) and its parameters, for a tidy table of some reports
+    (the web exports a list's filtered reports)."""
     if what in _TIDY:
-        return [Source(what, _tidy(db, what, all_versions))]
+        return [Source(what, _tidy(db, what, all_versions, only))]
+    if only is not None:
+        raise StoreError(f"only the tidy tables ({', '.join(_TIDY)}) export a selection of reports")
     if what == "stats":
         def start():
             items = stats(db, by=by, include_inconsistent=include_inconsistent)
@@ -247,13 +275,13 @@ def neutralise(batch: pa.RecordBatch) -> pa.RecordBatch:
 
 
 def export(db: Database, fmt: str, out: Path, what: str = "reports", by: str | None = None,
-           all_versions: bool = False, include_inconsistent: bool = False) -> list[Path]:
+           all_versions: bool = False, include_inconsistent: bool = False, only: Only | None = None) -> list[Path]:
     """Write the export and the codebook beside it; the paths written. Several tables (``all``)
     go into a folder ``out`` (one file each), or into the sheets of one workbook for xlsx; a
     tidy table in Parquet is a dataset folder partitioned by year and province."""
     if fmt not in FORMATS:
         raise StoreError(f"unknown format {fmt!r}: one of {', '.join(FORMATS)}")
-    tables = sources(db, what, by, all_versions, include_inconsistent)
+    tables = sources(db, what, by, all_versions, include_inconsistent, only)
     if fmt == "xlsx":
         _write_xlsx(out, tables)
         return [out, *_write_codebook(out, fmt)]

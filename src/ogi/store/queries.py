@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..template import FORMATS
+from ..template import APPLICANT_COLUMNS, FORMATS, T4_GROUPS
 from ..template.formats import T4_GROUP_LABELS, T4_RESULTS
 from .backend import Database, StoreError
 
@@ -70,6 +70,21 @@ MEASURES: tuple[Measure, ...] = (
     _t4("litigation_corrected", "corrected", *_LITIGATION, label=f"行政诉讼{_RESULT['corrected']}"),
     _t4("litigation_pending", "pending", *_LITIGATION, label=f"行政诉讼{_RESULT['pending']}"),
 )
+
+# single cells kept per report in the summary beside the measures, for the web's overview
+# charts (every row of table 三 in both formats, new requests by applicant, every cell of
+# table 四): a chart then reads one narrow row per report instead of the cells table
+def _cell(table: str, row: str, col: str) -> Measure:
+    return Measure(f"{table}.{row}.{col}", f"{table}.{row}.{col}", ((table, row, col),))
+
+
+_T3_ROWS = tuple(dict.fromkeys(r.key for f in ("2021", "2019") for r in FORMATS[f].table3.rows))
+SUMMARY_CELLS: tuple[Measure, ...] = (
+    *(_cell("table3", row, "total") for row in _T3_ROWS),
+    *(_cell("table3", "new_received", m.key) for m in APPLICANT_COLUMNS if m.key != "total"),
+    *(_cell("table4", g, m.key) for g in T4_GROUPS for m in T4_RESULTS),
+)
+
 
 # rates: (key, label, numerator, denominator measures); a correction rate counts closed cases
 RATES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
@@ -324,18 +339,16 @@ def findings_query(code: str | None = None, severity: str | None = None, status:
             "ORDER BY f.id", params + ([limit, offset] if limit is not None else []))
 
 
-def review(db: Database, finding_id: int, status: str, comment: str | None = None) -> None:
-    """Record a verdict on a finding; it stays with the report's source, code and cell."""
+def review(db: Database, finding_id: int, status: str, comment: str | None = None,
+           reviewer: str | None = None) -> None:
+    """Record a verdict on a finding by its row id, with who gave it and a line in the review
+    history (:func:`ogi.store.reviews.review`, as the web does; the operating-system user when
+    no reviewer is named); it stays with the report's source, code and cell."""
+    from . import reviews
+
     if status not in REVIEW_STATUSES:
         raise StoreError(f"unknown status {status!r}: one of {', '.join(REVIEW_STATUSES)}")
-    found = db.execute("SELECT r.sha256, f.code, f.where_key FROM findings f JOIN reports r ON r.id = f.report_id "
-                       "WHERE f.id = ?", [finding_id])
-    if not found:
-        raise StoreError(f"没有编号为 {finding_id} 的问题 / no finding {finding_id}")
-    with db.transaction():
-        db.execute("DELETE FROM reviews WHERE sha256 = ? AND code = ? AND where_key = ?", list(found[0]))
-        db.execute("INSERT INTO reviews (sha256, code, where_key, status, comment) VALUES (?, ?, ?, ?, ?)",
-                   [*found[0], status, comment])
+    reviews.review(db, [reviews.key_of(db, finding_id)], status, comment, reviewer or reviews.os_user())
 
 
 # ------------------------------------------------------------------ versions

@@ -1,7 +1,9 @@
 """ROLLUP_MISMATCH in the store: which government reports can be held to the sum of their
 constituent agencies' reports, and the findings replaced after every ingest.
 
-The rule itself is ``ogi.checks.rollup``; this module only selects the candidates. A
+The rule itself is ``ogi.checks.rollup.check_rollup``; this module only selects the
+candidates (governments with a recorded roster, years in which every member has a
+report) and saves the findings. A
 government's constituents are a person's stored decision (``ogi agencies members GOV
 MEMBER…``), kept as alias keys (names and organisation codes) in ``agency_members``, so the
 list survives re-parsing and renumbered agencies. A department merely being in the store
@@ -15,7 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from ..checks.rollup import ROLLUP_TABLES, aggregate_scope, rollup_mismatches
+from ..checks.rollup import ROLLUP_TABLES, Constituent, check_rollup
 from ..model import Finding
 from .agencies import AgencyIndex
 from .backend import Database, StoreError
@@ -84,18 +86,16 @@ def rollup_findings(db: Database) -> list[tuple[int, Finding]]:
     by_agency_year = {(agency, year): (rid, template, name) for rid, agency, year, template, name in reports}
     found = []
     for gov, members in sorted(rosters.items()):
-        for (agency, year), (gov_report, template, _) in sorted(by_agency_year.items()):
+        for (agency, year), (gov_report, _, _) in sorted(by_agency_year.items()):
             if agency != gov:
                 continue
             parts = [by_agency_year.get((m, year)) for m in members]
-            if any(p is None or p[1] != template for p in parts):
-                continue  # a constituent without a report of that year (or in another format)
+            if any(p is None for p in parts):
+                continue  # a constituent without a report of that year
             (report,) = load_reports(db, [gov_report])
-            if aggregate_scope(report) is None:
-                continue
             cells = _cells(db, [gov_report, *(p[0] for p in parts)])
-            found += [(gov_report, f) for f in rollup_mismatches(cells[gov_report],
-                                                                 [(p[2], cells[p[0]]) for p in parts])]
+            found += [(gov_report, f) for f in check_rollup(
+                report, cells[gov_report], [Constituent(name, template, cells[rid]) for rid, template, name in parts])]
     return found
 
 

@@ -222,6 +222,15 @@ MIGRATIONS: tuple[Migration, ...] = (
         "CREATE INDEX review_history_finding ON review_history (sha256, code, where_key)",
         "ALTER TABLE reviews ADD COLUMN reviewer TEXT",
     )),
+    # the overview's charts read single cells per report from the summary, not the cells
+    # table (a store made since step 3 already has the columns; an older one gets them, and
+    # every summary row is worked out again)
+    Migration(10, "per-report summary: the single cells the web overview charts", (
+        *(f"ALTER TABLE {summary.TABLE} ADD COLUMN IF NOT EXISTS {summary.column(m)} DOUBLE PRECISION"
+          for m in summary.SUMMARY_CELLS),
+        f"DELETE FROM {summary.TABLE}",
+        summary.BACKFILL,
+    )),
 )
 
 LATEST = MIGRATIONS[-1].version

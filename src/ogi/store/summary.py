@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .backend import Database
-from .queries import MEASURES, Measure
+from .queries import MEASURES, SUMMARY_CELLS, Measure
 
 HARD_IDENTITIES = ("T3_BALANCE", "T3_ROW_TOTAL", "T3_OUTCOME_TOTAL", "T4_TOTAL")
 TABLE = "report_summary"
@@ -43,7 +43,8 @@ def column(measure: Measure | str) -> str:
     return "m_" + key.replace(".", "__")
 
 
-COLUMNS = tuple(column(m) for m in MEASURES)
+SUMMED = MEASURES + SUMMARY_CELLS  # the measures, and single cells the web's overview charts (migration 10)
+COLUMNS = tuple(column(m) for m in SUMMED)
 # the report's agency and year when summarised, and whether it is the one counted for them
 KEYS = ("report_id", "agency_id", "year", "counted", "broken")
 
@@ -67,7 +68,7 @@ VERSION_ORDER = "coalesce(published_date, page_published_date) DESC NULLS LAST, 
 def select_sql(where: str) -> str:
     """Every summary column for the reports matching ``where`` (on ``r``); ``counted`` as
     primary_reports says."""
-    sums = ", ".join(f"{_case(m)} AS {column(m)}" for m in MEASURES)
+    sums = ", ".join(f"{_case(m)} AS {column(m)}" for m in SUMMED)
     return (f"SELECT r.id AS report_id, r.agency_id, r.year, r.id IN (SELECT id FROM primary_reports) AS counted, "
             f"{_BROKEN} AS broken, {sums} FROM reports r "
             "LEFT JOIN cells c ON c.report_id = r.id AND c.table_key IN ('table3', 'table4') "

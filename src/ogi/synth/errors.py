@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import random
 
-from ..template import APPLICANT_COLUMNS, FORMATS, T4_GROUPS, T4_RESULTS
+from ..template import APPLICANT_COLUMNS, FORMATS, IDENTITY_CODES, T4_GROUPS
+from ..template.arithmetic import broken
 
 KINDS = ("wrong_total", "carry_mismatch", "t4_total", "cell_text")
 CELL_TEXTS = ("由市司法局填报", "详见附件", "见说明", "另行统计")
-HARD_RULES = ("T3_BALANCE", "T3_ROW_TOTAL", "T3_OUTCOME_TOTAL", "T4_TOTAL")
+HARD_RULES = IDENTITY_CODES
 APPLICANTS = tuple(m.key for m in APPLICANT_COLUMNS[:-1])  # the six applicant columns, not 总计
 
 
@@ -45,28 +46,14 @@ def inject(rng: random.Random, kind: str, template: str, tables: dict[str, dict]
 
 
 def broken_rules(template: str, tables: dict[str, dict]) -> set[str]:
-    """The hard rules the values break (a rule with a null input is not assessed)."""
-    t3, t4 = tables["table3"], tables["table4"]
-    spec = FORMATS[template].table3
-    outcome = [r.key for r in spec.rows if r.key not in ("new_received", "carried_over", "total", "carried_forward")]
-    broken = set()
-    for col in APPLICANTS + ("total",):
-        if _differs([t3["new_received"][col], t3["carried_over"][col]], [t3["total"][col], t3["carried_forward"][col]]):
-            broken.add("T3_BALANCE")
-        if _differs([t3[r][col] for r in outcome], [t3["total"][col]]):
-            broken.add("T3_OUTCOME_TOTAL")
-    for row in spec.rows:
-        if _differs([t3[row.key][c] for c in APPLICANTS], [t3[row.key]["total"]]):
-            broken.add("T3_ROW_TOTAL")
-    parts, total = [m.key for m in T4_RESULTS[:-1]], T4_RESULTS[-1].key
-    for group in T4_GROUPS:
-        if _differs([t4[group][p] for p in parts], [t4[group][total]]):
-            broken.add("T4_TOTAL")
-    return broken
+    """The hard rules the values break: the codes of the format's identities
+    (``TableSpec.identities``) that a place with every input printed as a number breaks."""
+    out: set[str] = set()
+    for spec in FORMATS[template].tables:
+        printed = tables.get(spec.key, {})
 
-
-def _differs(left: list, right: list) -> bool:
-    """Both sides printed as numbers, and their sums differ."""
-    if not all(isinstance(v, (int, float)) for v in left + right):
-        return False
-    return sum(left) != sum(right)
+        def value(row: str, col: str, printed: dict = printed) -> int | float | None:
+            v = printed.get(row, {}).get(col)
+            return v if isinstance(v, (int, float)) else None
+        out.update(broken(spec, value))
+    return out

@@ -7,12 +7,16 @@ from .formats import (
     FORMAT_2019,
     FORMAT_2021,
     FORMATS,
+    IDENTITY_CODES,
     OTHER_SUBROWS,
     SECTIONS,
     T4_GROUPS,
     T4_RESULTS,
+    TABLE_NAMES,
     Format,
+    Identity,
     Kind,
+    Per,
     PrintedRow,
     Section,
     TableSpec,
@@ -22,7 +26,7 @@ from .normalize import clean, label_key, nfkc
 from .rules import BY_CODE, RULES, Rule, Severity, rule
 
 __all__ = [
-    "APPLICANT_COLUMNS", "FORMAT_2019", "FORMAT_2021", "FORMATS", "OTHER_SUBROWS", "SECTIONS",
-    "T4_GROUPS", "T4_RESULTS", "Format", "Kind", "PrintedRow", "Section", "TableSpec",
+    "APPLICANT_COLUMNS", "FORMAT_2019", "FORMAT_2021", "FORMATS", "IDENTITY_CODES", "OTHER_SUBROWS", "SECTIONS",
+    "T4_GROUPS", "T4_RESULTS", "TABLE_NAMES", "Format", "Identity", "Kind", "Per", "PrintedRow", "Section", "TableSpec",
     "expected_format", "clean", "label_key", "nfkc", "BY_CODE", "RULES", "Rule", "Severity", "rule",
 ]

@@ -1,12 +1,14 @@
 """The format's arithmetic, once: does a row's sum hold, does a column identity hold.
 
-Every rule of the official tables is one of two shapes (``template.md`` §4):
+Every rule of the official tables is an :class:`~ogi.template.formats.Identity` of its
+``TableSpec.identities`` (``template.md`` §4), with the finding code it raises, in one of two
+shapes:
 
-- a **row sum**, printed in a row: a total cell equals the sum of some other cells of the same
-  row (table 三's 总计 column, table 四's three 总计). ``PrintedRow.sums`` lists them by index;
-- a **column identity**, across rows of one table: in every column, the sum of some rows
-  equals the sum of others (``一+二 = (七)+四``; ``(七)总计 = Σ办理结果``). ``TableSpec.identities``
-  lists them by row key.
+- a **row sum** (``Per.ROW``), printed in a row: a total cell equals the sum of some other
+  cells of the same row (table 三's 总计 column, table 四's three 总计). ``PrintedRow.sums``
+  lists where they fall in a printed row, by index (read off the identities);
+- a **column identity** (``Per.COLUMN``), across rows of one table: in every column, the sum
+  of some rows equals the sum of others (``一+二 = (七)+四``; ``(七)总计 = Σ办理结果``).
 
 A sum with an unknown (``None``) input cannot be tested and is not a failure here: callers that
 report it (the checks) say "not assessable"; callers that use the identities as evidence (the
@@ -16,12 +18,13 @@ contradicts them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
-from .formats import PrintedRow, TableSpec
+from .formats import Identity, Per, PrintedRow, TableSpec
 
 Number = int | float
 Lookup = Callable[[str, str], Number | None]  # (row key, column key) → value or None
+Cell = tuple[str, str]  # (row key, column key)
 
 
 def row_sums_hold(row: PrintedRow, values: Sequence[Number | None]) -> bool:
@@ -40,15 +43,11 @@ def row_sums_hold(row: PrintedRow, values: Sequence[Number | None]) -> bool:
 def identities_hold(spec: TableSpec, value: Lookup, rows: Sequence[str] | None = None) -> bool:
     """Does every testable column identity of ``spec`` hold? With ``rows``, only the
     identities that involve one of those rows are tested."""
-    columns = [c for _, c, _ in spec.rows[0].cells] if spec.rows else []
-    for left, right in spec.identities:
-        if rows is not None and not set(rows) & set(left + right):
+    for identity in spec.column_identities:
+        if rows is not None and not set(rows) & set(identity.terms):
             continue
-        for col in columns:
-            sides = [[value(r, col) for r in side] for side in (left, right)]
-            if any(v is None for side in sides for v in side):
-                continue
-            if sum(sides[0]) != sum(sides[1]):
+        for left, right in instances(spec, identity):
+            if _fails(value, left, right):
                 return False
     return True
 
@@ -57,3 +56,30 @@ def table_holds(spec: TableSpec, value: Lookup) -> bool:
     """Every testable row sum and column identity of the table."""
     return all(row_sums_hold(row, [value(r, c) for r, c, _ in row.cells]) for row in spec.rows) \
         and identities_hold(spec, value)
+
+
+def instances(spec: TableSpec, identity: Identity) -> Iterator[tuple[list[Cell], list[Cell]]]:
+    """Each place an identity holds, as (left cells, right cells): one per column of the
+    table (``Per.COLUMN``), or one per row key whose row has every column of it (``Per.ROW``)."""
+    if identity.per is Per.COLUMN:
+        for _, col, _ in spec.rows[0].cells if spec.rows else ():
+            yield [(r, col) for r in identity.left], [(r, col) for r in identity.right]
+        return
+    columns = {(r, c) for row in spec.rows for r, c, _ in row.cells}
+    for row_key in dict.fromkeys(r for row in spec.rows for r, _, _ in row.cells):
+        if all((row_key, c) in columns for c in identity.terms):
+            yield [(row_key, c) for c in identity.left], [(row_key, c) for c in identity.right]
+
+
+def broken(spec: TableSpec, value: Lookup) -> list[str]:
+    """The codes of the table's identities that a testable instance breaks, in template order."""
+    return [i.code for i in spec.identities if any(_fails(value, *sides) for sides in instances(spec, i))]
+
+
+def _fails(value: Lookup, left: list[Cell], right: list[Cell]) -> bool:
+    """Is every input known, and do the two sides' sums differ?"""
+    sides = [[value(r, c) for r, c in side] for side in (left, right)]
+    known = [[v for v in side if v is not None] for side in sides]
+    if [len(k) for k in known] != [len(s) for s in sides]:
+        return False
+    return sum(known[0]) != sum(known[1])

@@ -9,8 +9,10 @@ sub-rows and in the official layout share a printed line with the first of them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
+
+from .rules import RULES
 
 
 class Kind(str, Enum):
@@ -49,6 +51,52 @@ class PrintedRow:
         return len(self.cells)
 
 
+class Per(str, Enum):
+    """Where an identity holds: in every column of its table (its terms are rows) or in
+    every row (its terms are columns)."""
+
+    COLUMN = "column"  # sum of the left rows = sum of the right rows, in each column
+    ROW = "row"  # sum of the left columns = sum of the right columns, in each row that has them
+
+
+@dataclass(frozen=True)
+class Identity:
+    """One hard rule of a table, as data: the sum of the ``left`` terms equals the sum of the
+    ``right`` ones, in every column (``Per.COLUMN``: the terms are row keys, table 三's
+    ``一+二 = (七)+四``) or in every row (``Per.ROW``: the terms are column keys, a row's
+    总计). A broken identity raises ``code`` (a code of ``ogi.template.rules``)."""
+
+    code: str
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    per: Per = Per.COLUMN
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return self.left + self.right
+
+
+def sum_positions(identity: Identity, cells: tuple[tuple[str, str, Kind], ...]) -> tuple[tuple[int, tuple[int, ...]], ...]:
+    """Where a row identity (``Per.ROW``, one total on its left) falls in a printed row:
+    (index of the total cell, indices of its part cells) for each row key of ``cells`` that
+    has every column of it, in printed order."""
+    if identity.per is not Per.ROW or len(identity.left) != 1:
+        return ()
+    at = {(r, c): i for i, (r, c, _) in enumerate(cells)}
+    out = []
+    for row_key in dict.fromkeys(r for r, _, _ in cells):
+        wanted = [(row_key, c) for c in identity.terms]
+        if all(w in at for w in wanted):
+            total, *parts = (at[w] for w in wanted)
+            out.append((total, tuple(parts)))
+    return tuple(out)
+
+
+def _summed(rows: tuple[PrintedRow, ...], identities: tuple[Identity, ...]) -> tuple[PrintedRow, ...]:
+    """The printed rows with their ``sums`` read off the table's row identities."""
+    return tuple(replace(r, sums=tuple(s for i in identities for s in sum_positions(i, r.cells))) for r in rows)
+
+
 @dataclass(frozen=True)
 class Group:
     """A label printed over several rows (its first sub-row shares its line)."""
@@ -68,11 +116,28 @@ class TableSpec:
     groups: tuple[Group, ...] = ()
     headers: tuple[str, ...] = ()  # header words, captions and notes to recognise and skip
     derived: dict[str, tuple[str, ...]] = field(default_factory=dict)  # row = sum of rows
-    # per column: sum of the left rows = sum of the right rows (table 三's 勾稽关系)
-    identities: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    identities: tuple[Identity, ...] = ()  # the table's hard rules, each with its finding code
 
     def row(self, key: str) -> PrintedRow:
         return next(r for r in self.rows if r.key == key)
+
+    def group(self, key: str) -> Group:
+        return next(g for g in self.groups if g.key == key)
+
+    @property
+    def column_identities(self) -> tuple[Identity, ...]:
+        """Identities over rows that hold in every column (table 三's 勾稽关系)."""
+        return tuple(i for i in self.identities if i.per is Per.COLUMN)
+
+    @property
+    def row_identities(self) -> tuple[Identity, ...]:
+        """Identities over columns that hold in every row (a row's 总计)."""
+        return tuple(i for i in self.identities if i.per is Per.ROW)
+
+    @property
+    def name(self) -> TableName:
+        """How a message, a sheet or a heading names the table (``表三``, ``依申请公开``)."""
+        return TABLE_NAMES[self.key]
 
     def output_rows(self) -> dict[str, tuple[str, ...]]:
         """Row key → column keys, as the JSON output lists them (derived rows included,
@@ -106,6 +171,27 @@ class Format:
 
     def table(self, key: str) -> TableSpec:
         return {"table2": self.table2, "table3": self.table3, "table4": self.table4}[key]
+
+    @property
+    def value_cells(self) -> int:
+        """How many values the format's three tables print (2019: 22 + 161 + 15)."""
+        return sum(row.width for spec in self.tables for row in spec.rows)
+
+
+@dataclass(frozen=True)
+class TableName:
+    """A table's names: ``表三`` as a message says it, its topic (``依申请公开``), English."""
+
+    zh: str
+    topic: str
+    en: str
+
+
+TABLE_NAMES = {
+    "table2": TableName("表二", "主动公开", "table 2"),
+    "table3": TableName("表三", "依申请公开", "table 3"),
+    "table4": TableName("表四", "复议诉讼", "table 4"),
+}
 
 
 # ---------------------------------------------------------------- sections
@@ -159,7 +245,7 @@ T3_HEADERS = (
 
 def _t3_row(key: str, label: str, *variants: str, group: str | None = None) -> PrintedRow:
     cells = tuple((key, m.key, Kind.COUNT) for m in APPLICANT_COLUMNS)
-    return PrintedRow(key, label, cells, variants, group, sums=((6, (0, 1, 2, 3, 4, 5)),))
+    return PrintedRow(key, label, cells, variants, group)
 
 
 _T3_HEAD = (
@@ -198,27 +284,30 @@ _T3_GROUPS = (
 )
 OTHER_SUBROWS = ("other.no_correction", "other.no_fee", "other.other")
 
-BALANCE = (("new_received", "carried_over"), ("total", "carried_forward"))
+# every row: 总计 = the six applicant columns
+ROW_TOTAL = Identity("T3_ROW_TOTAL", (APPLICANT_COLUMNS[-1].key,), tuple(m.key for m in APPLICANT_COLUMNS[:-1]), Per.ROW)
+# every column: 一 + 二 = (七)总计 + 四 (the 勾稽关系 the form prints under table 三)
+BALANCE = Identity("T3_BALANCE", ("new_received", "carried_over"), ("total", "carried_forward"))
 _OUTCOMES = tuple(r.key for r in _T3_HEAD[2:])
 
 TABLE3_2019 = TableSpec(
     "table3", "三、收到和处理政府信息公开申请情况",
-    _T3_HEAD + (_t3_row("other", "(六)其他处理", group="outcomes"),) + _T3_TAIL,
+    _summed(_T3_HEAD + (_t3_row("other", "(六)其他处理", group="outcomes"),) + _T3_TAIL, (ROW_TOTAL,)),
     _T3_GROUPS, T3_HEADERS,
-    identities=(BALANCE, (("total",), _OUTCOMES + ("other",))),
+    identities=(ROW_TOTAL, BALANCE, Identity("T3_OUTCOME_TOTAL", ("total",), _OUTCOMES + ("other",))),
 )
 TABLE3_2021 = TableSpec(
     "table3", "三、收到和处理政府信息公开申请情况",
-    _T3_HEAD + (
+    _summed(_T3_HEAD + (
         _t3_row("other.no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
                 "1.申请人无正当理由逾期不补正", group="other"),
         _t3_row("other.no_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
                 "2.申请人逾期未按收费通知要求缴纳费用", group="other"),
         _t3_row("other.other", "3.其他", group="other"),
-    ) + _T3_TAIL,
+    ) + _T3_TAIL, (ROW_TOTAL,)),
     _T3_GROUPS + (Group("other", "(六)其他处理", ("其他处理",)),), T3_HEADERS,
     derived={"other": OTHER_SUBROWS},
-    identities=(BALANCE, (("total",), _OUTCOMES + OTHER_SUBROWS)),
+    identities=(ROW_TOTAL, BALANCE, Identity("T3_OUTCOME_TOTAL", ("total",), _OUTCOMES + OTHER_SUBROWS)),
 )
 
 # ---------------------------------------------------------------- table 四 (both formats)
@@ -231,11 +320,14 @@ T4_RESULTS: tuple[Measure, ...] = (
     Measure("pending", "尚未审结"),
     Measure("total", "总计"),
 )
+# each of 复议, 直接起诉, 复议后起诉: 总计 = 维持 + 纠正 + 其他 + 尚未审结
+T4_TOTAL = Identity("T4_TOTAL", (T4_RESULTS[-1].key,), tuple(m.key for m in T4_RESULTS[:-1]), Per.ROW)
 TABLE4 = TableSpec(
     "table4", "四、政府信息公开行政复议、行政诉讼情况",
-    (PrintedRow("results", None, tuple((g, m.key, Kind.COUNT) for g in T4_GROUPS for m in T4_RESULTS),
-                sums=tuple((5 * i + 4, tuple(range(5 * i, 5 * i + 4))) for i in range(3))),),
+    _summed((PrintedRow("results", None, tuple((g, m.key, Kind.COUNT) for g in T4_GROUPS for m in T4_RESULTS)),),
+            (T4_TOTAL,)),
     (), ("行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉") + tuple(m.label for m in T4_RESULTS),
+    identities=(T4_TOTAL,),
 )
 T4_GROUP_LABELS = {"review": "行政复议", "litigation_direct": "行政诉讼(未经复议直接起诉)",
                    "litigation_after_review": "行政诉讼(复议后起诉)"}
@@ -298,6 +390,9 @@ FORMAT_2021 = Format(
     "2021", "国办公开办函〔2021〕30号", (2021, 9999), TABLE2_2021, TABLE3_2021, TABLE4,
 )
 FORMATS: dict[str, Format] = {"2019": FORMAT_2019, "2021": FORMAT_2021}
+# the codes a broken identity raises (the hard rules), in the order of ``ogi.template.rules``
+IDENTITY_CODES = tuple(r.code for r in RULES
+                       if any(r.code == i.code for f in FORMATS.values() for t in f.tables for i in t.identities))
 
 
 def expected_format(year: int | None) -> set[str]:

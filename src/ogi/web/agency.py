@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..store import Database
 from ..store.queries import MEASURES
-from . import data
+from ..store import pages as data
 from .datasets import Dataset
 from .labels import (
     ORIGINS,

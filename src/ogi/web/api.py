@@ -13,7 +13,8 @@ from fastapi import APIRouter, Depends, File, HTTPException, Path, Query, Reques
 from fastapi.responses import Response
 
 from ..store import StoreError
-from . import data, lists, reviews, uploads
+from ..store import pages as data
+from . import lists, reviews, uploads
 from .agency import agency_page
 from .compare import CompareQuery, compare
 from .original import original_of, page_png

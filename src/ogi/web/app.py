@@ -18,6 +18,7 @@ from ..store import StoreError
 from . import (
     api,
     author,
+    export,
     routes_admin,
     routes_agencies,
     routes_compare,
@@ -25,7 +26,7 @@ from . import (
     routes_overview,
     routes_builder,
     routes_reports,
-    routes_sql,
+    sql,
     routes_upload,
 )
 from .lists import BadQuery
@@ -67,7 +68,8 @@ def _wants_html(request: Request) -> bool:
 def create_app(db_url: str, files_dir: Path | None = None, token: str | None = None,
                max_upload: int = DEFAULT_MAX_UPLOAD, allowed_hosts: Sequence[str] | None = None,
                parse_timeout: float = PARSE_TIMEOUT, parse_workers: int = DEFAULT_WORKERS,
-               parse_memory: int = DEFAULT_MEMORY, allow_private_urls: bool = False) -> FastAPI:
+               parse_memory: int = DEFAULT_MEMORY, allow_private_urls: bool = False,
+               sql_db: str | None = None) -> FastAPI:
     """The web app over the store at ``db_url``, opened now (:class:`ogi.store.StoreError`
     if it cannot be) and closed when the app shuts down.
 
@@ -76,9 +78,10 @@ def create_app(db_url: str, files_dir: Path | None = None, token: str | None = N
     body in bytes; ``allowed_hosts`` limits the ``Host`` header (against DNS rebinding);
     uploads are parsed by ``parse_workers`` processes, each limited to ``parse_memory`` bytes
     and ``parse_timeout`` seconds a file; URL imports reach private and loopback addresses
-    only with ``allow_private_urls``."""
+    only with ``allow_private_urls``. On PostgreSQL the SQL page queries as the read-only role
+    at ``sql_db`` (default ``$OGI_SQL_DB``, the URL ``ogi sql --setup-role`` prints)."""
     site = Site(db_url, files_dir, token, max_upload, parse_timeout, parse_workers, parse_memory,
-                allow_private_urls)
+                allow_private_urls, sql_db)
     site.open()
 
     @asynccontextmanager
@@ -94,7 +97,7 @@ def create_app(db_url: str, files_dir: Path | None = None, token: str | None = N
     app.mount("/static", CompressedStatic(STATIC), name="static")
     app.include_router(api.router)
     for module in (routes_overview, routes_reports, routes_agencies, routes_compare, routes_upload, routes_findings,
-                   routes_admin, routes_sql, routes_builder, author):
+                   routes_admin, sql, routes_builder, author, export):
         app.include_router(module.router)
 
     @app.get("/docs", include_in_schema=False)

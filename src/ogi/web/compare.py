@@ -60,7 +60,7 @@ def resolve_agency(db: Database, text: str) -> int:
             raise BadQuery(f"机关编号“{text[:20]}…”无效:编号最多 {MAX_ID_DIGITS} 位数字")
         return resolve(db, text)
     same = db.execute("SELECT a.id, a.region, min(substr(o.alias, 5)) FROM agencies a LEFT JOIN agency_aliases o "
-                      "ON o.agency_id = a.id AND o.alias LIKE 'org:%' WHERE a.name = ? GROUP BY a.id, a.region "
+                      "ON o.agency_id = a.id AND o.kind = 'org_code' WHERE a.name = ? GROUP BY a.id, a.region "
                       "ORDER BY a.id", [text])
     if len(same) > 1:
         listed = ";".join(f"编号 {i}({region or '地区未识别'}{'· 代码 ' + code if code else ''})"

@@ -11,7 +11,9 @@ parameter → a column and a validator), its facets and its search columns.
 1. ``GROUP BY GROUPING SETS`` over every facet column and ``()`` — each facet's values
    with their counts, and the total, in one pass;
 2. the page itself: ``ORDER BY`` the chosen column (then the id, so the order is total),
-   ``LIMIT``/``OFFSET`` of the page, moved onto the last page when past it.
+   ``LIMIT``/``OFFSET`` of the page, moved onto the last page when past it — first the
+   page's ids (what is not sorted or filtered on is not worked out for every row), then
+   those rows whole.
 
 The search is multi-word: each word must occur somewhere in the row's searchable text
 (agency, region, title, source, year…), so ``洪泽 2024`` finds 洪泽区's 2024 report. A bad
@@ -73,6 +75,10 @@ class ListSpec:
     search: tuple[str, ...]
     default_sort: str
     id_column: str = "id"
+    # the rows without their costly columns (``heavy``), for the total, the facets and the
+    # page's ids whenever no filter, search or sort reads those columns
+    lean_rows_sql: Callable[[], str] | None = None
+    heavy: frozenset[str] = frozenset()
 
     def column(self, key: str) -> Column | None:
         return next((c for c in self.columns if c.key == key), None)
@@ -147,18 +153,20 @@ _OPEN_BY_REPORT = (
     "LEFT JOIN reviews v ON v.sha256 = r.sha256 AND v.code = f.code AND v.where_key = f.where_key "
     "WHERE coalesce(v.status, 'open') <> 'dismissed' GROUP BY f.report_id")
 _ORG_CODES = ("SELECT agency_id, min(substr(alias, 5)) AS org_code FROM agency_aliases "
-              "WHERE alias LIKE 'org:%' GROUP BY agency_id")
+              "WHERE kind = 'org_code' GROUP BY agency_id")  # kind, not LIKE on the key: a scan, not an index walk
 
 
-def report_rows_sql() -> str:
+def report_rows_sql(counts: bool = True) -> str:
     """Every report with its agency, region, level, organisation code and open error,
-    warning and info counts (dismissed findings left out)."""
+    warning and info counts (dismissed findings left out); without ``counts``, the same rows
+    without the counts (what the total, the facets and most pages need: no findings read)."""
+    found = ("coalesce(n.errors, 0) AS errors, coalesce(n.warnings, 0) AS warnings, coalesce(n.infos, 0) AS infos"
+             if counts else "NULL AS errors, NULL AS warnings, NULL AS infos")
     return ("SELECT r.id, r.agency_id, coalesce(a.name, r.agency_name) AS agency, a.region, a.level, "
-            "o.org_code, r.year, r.template, r.title, r.location, r.format, "
-            "coalesce(n.errors, 0) AS errors, coalesce(n.warnings, 0) AS warnings, coalesce(n.infos, 0) AS infos "
+            f"o.org_code, r.year, r.template, r.title, r.location, r.format, {found} "
             "FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id "
-            f"LEFT JOIN ({_ORG_CODES}) o ON o.agency_id = r.agency_id "
-            f"LEFT JOIN ({_OPEN_BY_REPORT}) n ON n.report_id = r.id")
+            f"LEFT JOIN ({_ORG_CODES}) o ON o.agency_id = r.agency_id"
+            + (f" LEFT JOIN ({_OPEN_BY_REPORT}) n ON n.report_id = r.id" if counts else ""))
 
 
 def agency_rows_sql() -> str:
@@ -205,7 +213,8 @@ REPORTS = ListSpec(
             Facet("template", "格式", lambda v: labels.TEMPLATES.get(v, v)),
             Facet("format", "文件类型", lambda v: labels.FILE_FORMATS.get(v, v))),
     search=("agency", "region", "title", "location", "org_code", "year"),
-    default_sort="-year")
+    default_sort="-year", lean_rows_sql=lambda: report_rows_sql(counts=False),
+    heavy=frozenset({"errors", "warnings", "infos"}))
 
 AGENCIES = ListSpec(
     "agencies", "机关", agency_rows_sql,
@@ -276,6 +285,15 @@ def read_query(spec: ListSpec, query: Mapping[str, str]) -> tuple[dict[str, Any]
     return filters, q, sort
 
 
+def selection_sql(spec: ListSpec, query: Mapping[str, str]) -> tuple[str, list]:
+    """The ids of the list's rows that its filters and search keep, as SQL and parameters (a
+    bulk export of exactly what the list shows, on every page)."""
+    filters, q, _ = read_query(spec, query)
+    conds, params = _conditions(spec, filters, q)
+    where = f" WHERE {' AND '.join(conds)}" if conds else ""
+    return f"SELECT t.{spec.id_column} FROM ({spec.rows_sql()}) t{where}", params
+
+
 def run(db: Database, spec: ListSpec, query: Mapping[str, str], page: int = 1, size: int = 50,
         offset: int | None = None, facets: bool = True) -> ListResult:
     """One page of the list (or ``size`` rows from ``offset``), with its facets and total."""
@@ -283,10 +301,12 @@ def run(db: Database, spec: ListSpec, query: Mapping[str, str], page: int = 1, s
     conds, params = _conditions(spec, filters, q)
     where = f"WHERE {' AND '.join(conds)}" if conds else ""
     rows_sql = f"({spec.rows_sql()}) t"
+    lean = spec.lean_rows_sql is not None and not spec.heavy & {spec.filters[k].column for k in filters}
+    counted_sql = f"({spec.lean_rows_sql()}) t" if lean and spec.lean_rows_sql else rows_sql
     facet_columns = [spec.filters[f.key].column for f in spec.facets] if facets else []
     sets = ", ".join([f"(t.{c})" for c in facet_columns] + ["()"])
     picks = ", ".join([f"t.{c}" for c in facet_columns] + [f"GROUPING(t.{c})" for c in facet_columns])
-    counted = db.execute(f"SELECT {picks + ', ' if picks else ''}count(*) FROM {rows_sql} {where} "
+    counted = db.execute(f"SELECT {picks + ', ' if picks else ''}count(*) FROM {counted_sql} {where} "
                          f"GROUP BY GROUPING SETS ({sets})", params)
     total = next((row[-1] for row in counted if all(row[len(facet_columns):-1])), 0)
     if offset is None:
@@ -297,10 +317,15 @@ def run(db: Database, spec: ListSpec, query: Mapping[str, str], page: int = 1, s
         page = offset // size + 1
     column = spec.column(sort.lstrip("-"))
     order = f"t.{column.sort_sql or column.key} {'DESC' if sort.startswith('-') else 'ASC'} NULLS LAST"
-    cursor_rows = db.query(f"SELECT t.* FROM {rows_sql} {where} ORDER BY {order}, t.{spec.id_column} "
-                           f"LIMIT ? OFFSET ?", [*params, size, offset])
-    names, values = cursor_rows
-    rows = [dict(zip(names, row)) for row in values]
+    # the page's ids first (only the columns sorted and filtered on are worked out), then
+    # their whole rows (a finding's key, a hash, for 50 rows and not for every row)
+    paged_sql = counted_sql if column.key not in spec.heavy and column.sort_sql not in spec.heavy else rows_sql
+    ids = [i for (i,) in db.execute(f"SELECT t.{spec.id_column} FROM {paged_sql} {where} "
+                                    f"ORDER BY {order}, t.{spec.id_column} LIMIT ? OFFSET ?", [*params, size, offset])]
+    names, values = db.query(f"SELECT t.* FROM {rows_sql} WHERE t.{spec.id_column} IN "
+                             "(SELECT unnest(?::BIGINT[]))", [ids]) if ids else ([], [])
+    at = {i: n for n, i in enumerate(ids)}
+    rows = sorted((dict(zip(names, row)) for row in values), key=lambda row: at[row[spec.id_column]])
     result = ListResult(spec, total, page, pages, size, offset, sort, filters, q, rows)
     if facets:
         result.facets = _facets(spec, facet_columns, counted, filters)

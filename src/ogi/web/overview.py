@@ -2,7 +2,7 @@
 the totals of tables 三 and 四 as charts and the agencies ranked by their findings.
 
 Charts are composed from the template's rows (labels from :mod:`ogi.template`) over the
-sums one SQL statement returns (:func:`ogi.web.data.cell_sums`)."""
+sums one SQL statement returns (:func:`ogi.store.pages.summary_sums`)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 from ..store import Database
 from ..template import APPLICANT_COLUMNS, FORMATS, T4_GROUPS, T4_RESULTS
 from ..template.formats import T4_GROUP_LABELS
-from . import data
+from ..store import pages as data
 from .datasets import Dataset
 from .labels import LEVELS, SEVERITIES, figure_label, rule_text, short_label
 
@@ -94,8 +94,10 @@ def ranking_dataset(rows: list[dict]) -> Dataset:
                    links=[f"/agencies/{r['agency_id']}" for r in rows])
 
 
-def overview(db: Database, selection: data.Selection) -> Overview:
-    sets = totals_datasets(data.cell_sums(db, selection))
-    sets += [findings_dataset(data.findings_by_code(db, selection), selection),
-             ranking_dataset(data.ranking(db, selection))]
-    return Overview(selection, data.counts(db, selection), {d.name: d for d in sets})
+def overview(db: Database, selection: data.Selection, ranking_limit: int | None = None) -> Overview:
+    """The overview of a selection; the ranking's first ``ranking_limit`` agencies (all by
+    default: the API and the downloads), ``counts["ranked"]`` how many there are."""
+    counts, by_code, ranked = data.overview_findings(db, selection, ranking_limit)
+    sets = totals_datasets(data.summary_sums(db, selection))
+    sets += [findings_dataset(by_code, selection), ranking_dataset(ranked)]
+    return Overview(selection, counts, {d.name: d for d in sets})

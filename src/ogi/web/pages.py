@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .. import __version__
 from . import labels
-from .data import Selection
+from ..store.pages import Selection
 from .datasets import FORMATS, Dataset, encode
 from .security import current_user, may_write
 

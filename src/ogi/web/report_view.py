@@ -15,7 +15,7 @@ from ..model import Report
 from ..render.layout import SECTION_TABLE, draw_table
 from ..template import FORMATS, SECTIONS
 from ..template.layout import VALUE, table_grid
-from . import data
+from ..store import pages as data
 from .datasets import Dataset
 from .labels import SEVERITIES, STATUSES, place_label, rule_text
 from .original import Original, original_of

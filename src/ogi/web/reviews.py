@@ -1,76 +1,11 @@
-"""Reviews with a reviewer and a history, and finding keys that survive re-parsing.
-
-A finding's row id changes whenever its report is parsed again (its findings are deleted
-and written anew), so links and bulk actions name a finding by its **key** instead: the
-first 16 hex digits of ``md5(report sha256 | code | where | md5(message))``. The same file
-parsed again gives the same findings the same keys; the message's hash tells apart two
-findings of one code on one place (two copied passages in one section). The key is
-computed in SQL (``md5`` and ``left`` exist in DuckDB and PostgreSQL alike) and in Python
-(:func:`finding_key`) the same way.
-
-A verdict is still kept where the store keeps it (``reviews``: per source file, code and
-place, so it survives re-parsing) and now says who gave it; every action is also appended
-to ``review_history`` (who, when, what, comment), which is never rewritten.
-"""
+"""Reviews from the web: the store's one way of recording a verdict (:mod:`ogi.store.reviews`,
+also used by ``ogi review``), and who reviews when nobody is signed in."""
 
 from __future__ import annotations
 
-import hashlib
-import re
-from collections.abc import Sequence
+from ..store.reviews import KEY, KEY_SQL, MAX_BULK, STATUSES, finding_key, history, key_of, review, targets
 
-from ..store import Database, StoreError
-
-STATUSES = ("open", "confirmed", "dismissed")
-KEY_SQL = "left(md5(r.sha256 || '|' || f.code || '|' || f.where_key || '|' || md5(f.message)), 16)"
-KEY = re.compile(r"^[0-9a-f]{16}$")
-MAX_BULK = 500  # findings per bulk action
 ANONYMOUS = "本机用户"  # who reviews on a server without accounts or token (one person's own machine)
 
-
-def finding_key(sha256: str, code: str, where: str, message: str) -> str:
-    inner = hashlib.md5(message.encode("utf-8")).hexdigest()
-    return hashlib.md5(f"{sha256}|{code}|{where}|{inner}".encode()).hexdigest()[:16]
-
-
-def targets(db: Database, keys: Sequence[str]) -> dict[str, tuple[str, str, str]]:
-    """The (sha256, code, where) each key names, for the keys that name a stored finding."""
-    wanted = [k for k in dict.fromkeys(keys) if KEY.match(k)]
-    if not wanted:
-        return {}
-    marks = ", ".join("?" * len(wanted))
-    rows = db.execute(f"SELECT DISTINCT {KEY_SQL} AS k, r.sha256, f.code, f.where_key FROM findings f "
-                      f"JOIN reports r ON r.id = f.report_id WHERE {KEY_SQL} IN ({marks})", wanted)
-    return {k: (sha, code, where) for k, sha, code, where in rows}
-
-
-def review(db: Database, keys: Sequence[str], status: str, comment: str | None, reviewer: str) -> int:
-    """Give one verdict to the findings with these keys; how many were reviewed.
-    :class:`StoreError` for an unknown status, too many keys, or keys that name nothing."""
-    if status not in STATUSES:
-        raise StoreError(f"状态“{status}”无效,应为 {'、'.join(STATUSES)} / unknown status")
-    if len(keys) > MAX_BULK:
-        raise StoreError(f"一次最多审核 {MAX_BULK} 个问题 / at most {MAX_BULK} findings at a time")
-    found = targets(db, keys)
-    if not found:
-        raise StoreError("没有找到所选的问题(可能已重新解析) / none of these findings exists")
-    places = list(dict.fromkeys(found.values()))
-    with db.transaction():
-        for sha, code, where in places:
-            db.execute("DELETE FROM reviews WHERE sha256 = ? AND code = ? AND where_key = ?", [sha, code, where])
-            db.execute("INSERT INTO reviews (sha256, code, where_key, status, comment, reviewer) "
-                       "VALUES (?, ?, ?, ?, ?, ?)", [sha, code, where, status, comment, reviewer])
-        for key, (sha, code, where) in found.items():
-            db.execute("INSERT INTO review_history (sha256, code, where_key, finding_key, status, comment, reviewer) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?)", [sha, code, where, key, status, comment, reviewer])
-    return len(found)
-
-
-HISTORY_FIELDS = ("reviewed_at", "reviewer", "status", "comment", "finding_key")
-
-
-def history(db: Database, sha256: str, code: str, where: str) -> list[dict]:
-    """Every review action on a place of a report, oldest first."""
-    rows = db.execute("SELECT reviewed_at, reviewer, status, comment, finding_key FROM review_history "
-                      "WHERE sha256 = ? AND code = ? AND where_key = ? ORDER BY reviewed_at, id", [sha256, code, where])
-    return [dict(zip(HISTORY_FIELDS, row)) for row in rows]
+__all__ = ["ANONYMOUS", "KEY", "KEY_SQL", "MAX_BULK", "STATUSES", "finding_key", "history", "key_of", "review",
+           "targets"]

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, JSONResponse
 
-from . import data
+from ..store import pages as data
 from .builder import build, measure_options, read_choice
 from .pages import download, render
 

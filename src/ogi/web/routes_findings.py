@@ -10,7 +10,8 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 
 from ..store import StoreError
-from . import data, lists, reviews
+from ..store import pages as data
+from . import lists, reviews
 from .labels import STATUSES, place_label
 from .pages import list_query, render
 from .params import PageNo

@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from . import data
-from .overview import overview
+from ..store import pages as data
+from .overview import RANKING_SHOWN, overview
 from .pages import ALL_YEARS, render, selection_of
 from .params import MAX_TEXT
 
@@ -20,7 +20,7 @@ def overview_page(request: Request, year: str | None = Query(None, max_length=8)
     with request.app.state.site.store() as db:
         options = data.filter_options(db)
         selection = selection_of(options, year, region, level, code)
-        page = overview(db, selection)
+        page = overview(db, selection, RANKING_SHOWN)  # the page lists the first ones; downloads have all
     params = {"year": ALL_YEARS if selection.year is None else selection.year, "region": selection.region,
               "level": selection.level, "code": selection.code}
     return render(request, "overview.html", page=page, options=options, params=params)

@@ -11,7 +11,8 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 
 from ..store import StoreError
-from . import data, lists, reviews, uploads
+from ..store import pages as data
+from . import lists, reviews, uploads
 from .pages import list_query, render
 from .params import Id, PageNo
 from .report_view import report_page, section_headings

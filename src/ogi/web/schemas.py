@@ -46,6 +46,7 @@ class CountsOut(BaseModel):
     error: int
     warning: int
     info: int
+    ranked: int = 0  # agencies with open errors or warnings (the ranking's length)
 
 
 class OverviewOut(BaseModel):

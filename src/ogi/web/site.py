@@ -45,8 +45,9 @@ class Site:
     def __init__(self, db_url: str, files_dir: Path | None = None, token: str | None = None,
                  max_upload: int = DEFAULT_MAX_UPLOAD, parse_timeout: float = PARSE_TIMEOUT,
                  parse_workers: int = DEFAULT_WORKERS, parse_memory: int = DEFAULT_MEMORY,
-                 allow_private_urls: bool = False) -> None:
+                 allow_private_urls: bool = False, sql_db: str | None = None) -> None:
         self.db_url = db_url
+        self.sql_db = sql_db  # PostgreSQL: the read-only role the SQL page queries as (ogi.web.sql)
         self.files = FileStore(files_dir or default_files_dir(db_url))
         self.token = token
         self.max_upload = max_upload

@@ -1,4 +1,6 @@
-"""Read-only SQL from the web, while the server holds the store.
+"""The SQL page (``/sql``): one read-only query on the store while the server runs, with a
+time limit and a row cap; the result as a table, ``.json`` or ``.csv``/``.xlsx`` from the same
+result (:class:`SqlResult`). The query is in the URL (``?sql=…``), so a result can be linked to.
 
 DuckDB lets one process write a database file; ``ogi serve`` is that process, so ``ogi sql``
 cannot open the file while it runs. The SQL page therefore runs queries inside the server,
@@ -17,22 +19,33 @@ read-only and contained by construction, before and while they run:
    :data:`SECONDS`, and returns at most :data:`ROW_CAP` rows (the page says when there were
    more); at most :data:`AT_ONCE` queries run at a time (503 beyond).
 
-On PostgreSQL the same checks apply and the query runs on a fresh read-only connection with
-``statement_timeout``. :func:`run_sql` is the one entry point; the batch helper's sandbox for
-``ogi sql`` (a least-privilege role on PostgreSQL, memory limits on DuckDB) can replace its
-body without changing the page.
+On PostgreSQL the same checks apply, and the query runs as ``ogi sql`` runs it
+(:func:`ogi.store.sandbox.run_postgres_query`): under the least-privilege role that ``ogi
+sql --setup-role`` makes — never as the server's own role, which can write — on a connection
+of its own, in a read-only transaction with ``statement_timeout``. The server is told the
+role's URL by ``OGI_SQL_DB`` (the variable ``ogi sql`` reads) or ``create_app(sql_db=…)``;
+without it the page says that an administrator must set it up. A role that can do more than
+read ogi's tables is refused (:func:`ogi.store.sandbox.check_role`).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import threading
 from dataclasses import dataclass, field
 
 import duckdb
 
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
 from ..errors import OgiError
 from ..store import StoreError, open_store
+from ..store.sandbox import Limits, run_postgres_query
+from .datasets import Dataset, encode
+from .pages import render
 
 TABLES = ("reports", "cells", "findings", "reviews", "review_history", "failures", "agencies", "agency_aliases",
           "primary_reports", "text_prints", "schema_version")
@@ -44,6 +57,9 @@ ROW_CAP = 1000  # rows shown and downloaded
 SECONDS = 10.0  # time one query may run
 AT_ONCE = 2  # queries running at the same time
 MAX_SQL = 20_000  # characters of a query
+ROLE_URL_VARIABLE = "OGI_SQL_DB"  # the sandbox role's URL on PostgreSQL (as for ``ogi sql``)
+NO_ROLE = ("此数据库为 PostgreSQL,查询须以只读角色运行,但服务器尚未配置该角色。"
+           "请管理员用 ogi sql --setup-role 建立只读角色,并在启动服务前把它打印的地址设为环境变量 OGI_SQL_DB")
 
 
 class SqlRefused(OgiError, ValueError):
@@ -155,16 +171,27 @@ def _run_duckdb(site, sql: str) -> tuple[list[str], list[tuple], bool]:
     return columns, rows[:ROW_CAP], len(rows) > ROW_CAP
 
 
+def role_url(site) -> str | None:
+    """The URL of the read-only role the page queries PostgreSQL as, if the server has one."""
+    return getattr(site, "sql_db", None) or os.environ.get(ROLE_URL_VARIABLE) or None
+
+
 def _run_postgres(site, sql: str) -> tuple[list[str], list[tuple], bool]:
-    with open_store(site.db_url, read_only=True) as db:
-        db.execute(f"SET statement_timeout = {int(SECONDS * 1000)}")
-        try:
-            columns, rows = db.run_statement(f"SELECT * FROM ({sql}) AS q LIMIT {ROW_CAP + 1}")
-        except StoreError as exc:
-            if "statement timeout" in str(exc) or "canceling statement" in str(exc):
-                raise SqlRefused(f"查询超过 {SECONDS:g} 秒,已停止") from None
-            raise SqlRefused(f"查询出错:{exc}") from None
-    return columns, rows[:ROW_CAP], len(rows) > ROW_CAP
+    url = role_url(site)
+    if not url:
+        raise SqlRefused(NO_ROLE)
+    try:
+        with open_store(url, read_only=True) as db:
+            result = run_postgres_query(db, sql, Limits(seconds=SECONDS, rows=ROW_CAP))
+    except StoreError as exc:
+        text = str(exc)
+        if "statement timeout" in text or "canceling statement" in text or "查询超时" in text:
+            raise SqlRefused(f"查询超过 {SECONDS:g} 秒,已停止") from None
+        if "ogi sql --setup-role" in text:  # the role can do more than read: refused
+            raise SqlRefused("服务器配置的查询角色权限过大(可写入或读取文件),已拒绝运行;"
+                             "请管理员用 ogi sql --setup-role 建立只读角色") from None
+        raise SqlRefused(f"查询出错:{text}") from None
+    return result.columns, result.rows, result.truncated
 
 
 def run_sql(site, sql: str) -> SqlResult:
@@ -197,3 +224,55 @@ def schema(site) -> dict[str, list[str]]:
     for table, column in rows:
         out.setdefault(table, []).append(column)
     return out
+
+
+# ------------------------------------------------------------------ the page
+
+router = APIRouter(include_in_schema=False)
+EXAMPLES = (
+    ("各年度报告数", "SELECT year, count(*) AS reports FROM reports GROUP BY year ORDER BY year"),
+    ("问题最多的规则", "SELECT code, severity, count(*) AS n FROM findings GROUP BY code, severity ORDER BY n DESC"),
+    ("各机关本年新收申请", "SELECT a.name, r.year, c.value FROM cells c JOIN reports r ON r.id = c.report_id "
+                   "JOIN agencies a ON a.id = r.agency_id WHERE c.table_key = 'table3' AND c.row_key = 'new_received' "
+                   "AND c.column_key = 'total' ORDER BY c.value DESC"),
+)
+SqlText = Query("", max_length=MAX_SQL)
+
+
+def _run(request: Request, sql: str):
+    try:
+        return run_sql(request.app.state.site, sql), None
+    except SqlRefused as exc:
+        return None, str(exc)
+    except SqlBusy as exc:
+        raise HTTPException(503, str(exc)) from None
+
+
+@router.get("/sql", response_class=HTMLResponse)
+def sql_page(request: Request, sql: str = SqlText):
+    result, problem = _run(request, sql) if sql.strip() else (None, None)
+    return render(request, "sql.html", status_code=400 if problem else 200, sql=sql, result=result, problem=problem,
+                  examples=EXAMPLES, schema=schema(request.app.state.site), row_cap=ROW_CAP, seconds=SECONDS)
+
+
+@router.get("/sql.json")
+def sql_json(request: Request, sql: str = SqlText):
+    result, problem = _run(request, sql)
+    if problem:
+        return JSONResponse({"detail": problem}, status_code=400)
+    return JSONResponse(jsonable_encoder({"columns": result.columns, "rows": result.rows,
+                                          "truncated": result.truncated, "row_cap": ROW_CAP}))
+
+
+@router.get("/sql.{fmt}")
+def sql_download(request: Request, fmt: str, sql: str = SqlText):
+    if fmt not in ("csv", "xlsx"):
+        raise HTTPException(404, "格式应为 csv、xlsx 或 json")
+    result, problem = _run(request, sql)
+    if problem:
+        raise HTTPException(400, problem)
+    data = Dataset("sql", "查询结果", result.columns, [list(r) for r in result.rows])
+    media = "text/csv; charset=utf-8" if fmt == "csv" else \
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return Response(encode(data, fmt), media_type=media,
+                    headers={"Content-Disposition": f'attachment; filename="query.{fmt}"'})

@@ -2,9 +2,10 @@
 
 Each file is checked (a known suffix, content that is not binary junk), kept in the
 content-addressed :class:`~ogi.web.files.FileStore`, parsed in one of the site's limited
-worker processes (:mod:`ogi.web.intake` refuses what is not a report) and written with the
-store's own functions (``write_outcomes``, ``recheck``), so
-a report ingested here is stored exactly as ``ogi ingest`` stores it. Each file gets a
+worker processes (:mod:`ogi.web.intake` refuses what is not a report) and stored by the
+store's one way in (:mod:`ogi.store.intake`: the same steps and functions as ``ogi
+ingest``, fetching included), so a report ingested here is stored exactly as ``ogi ingest``
+stores it. Each file gets a
 result of its own. URLs are fetched only from public addresses unless the site allows
 private ones (:mod:`ogi.web.urlguard`).
 """
@@ -20,13 +21,11 @@ from urllib.parse import urlsplit
 import httpx
 
 from ..errors import OgiError
-from ..fetch import fetch
 from ..readers import SUFFIXES, sniff
-from ..store import StoreError
+from ..store import pages as data
 from ..store.agencies import recheck
 from ..store.ingest import Input, Outcome, Summary, is_url, sha256_of, write_outcomes
-from ..store.reports import record_failure
-from . import data
+from ..store.intake import fetch_inputs, ingest_one
 from .files import suffix_of
 from .site import Site
 from .urlguard import RefusedAddress, checked_address, import_client
@@ -106,44 +105,32 @@ def _copy_limited(source: BinaryIO, target: BinaryIO, limit: int) -> int:
 
 def ingest_file(site: Site, path: Path, location: str, suffix: str, move: bool = False,
                 page_published_date: str | None = None, optional: bool = False) -> FileResult:
-    """Keep, parse and store one file; already stored (same sha256) is not parsed again."""
+    """Keep, parse and store one file by the store's one way in (:func:`ogi.store.intake.ingest_one`,
+    the steps ``ogi ingest`` takes), parsed in one of the site's limited workers; already
+    stored (same sha256) is not parsed again; a file that failed before is tried again."""
     sha = sha256_of(path)
-    with site.store() as db:
-        known = data.report_id_of(db, sha)
     kept = site.files.keep(path, sha, suffix, move=move)
-    if known is not None:
-        return _result(site, location, "exists", known)
-    intake = site.parse(Input(location, str(kept), page_published_date, optional))
-    outcome = intake.outcome
-    with site.store() as db:
-        stored = _write(db, outcome)
-        report_id = data.report_id_of(db, sha) if stored else None
-        if report_id is not None:
-            recheck(db)
-    if report_id is not None:
-        return _result(site, location, "stored", report_id)
+    refused: list[str] = []
+
+    def parse(inp: Input) -> Outcome:
+        intake = site.parse(inp)
+        if intake.refused:
+            refused.append(intake.refused)
+        return intake.outcome
+
+    done = ingest_one(site.store, Input(location, str(kept), page_published_date, optional, sha256=sha), parse,
+                      retry_failed=True)
+    if done.status in ("stored", "exists") and done.report_id is not None:
+        return _result(site, location, done.status, done.report_id)
     with site.store() as db:
         still_used = data.report_id_of(db, sha) is not None
     if not still_used:
         site.files.forget(sha)
-    if not outcome.failed:
+    if done.status == "skipped":
         return FileResult(location, "skipped", reason="网页本身不含报告,其附件另行导入 / the page links to the report")
-    if intake.refused:
-        return FileResult(location, "refused", reason=outcome.reason)
-    return FileResult(location, "failed", reason=outcome.reason)
-
-
-def _write(db, outcome: Outcome) -> bool:
-    """Store the outcome as ``ogi ingest`` does; False when there was no report or the store
-    refused it (then the failure is recorded with the store's reason, and the page says it)."""
-    try:
-        write_outcomes(db, [outcome], Summary())
-    except (StoreError, OverflowError, ValueError) as exc:
-        outcome.report = None
-        outcome.stage, outcome.reason = "store", f"无法入库 / cannot be stored: {exc}"
-        record_failure(db, outcome.input.location, outcome.sha256, outcome.stage, outcome.reason)
-        return False
-    return outcome.report is not None
+    if refused:
+        return FileResult(location, "refused", reason=done.reason)
+    return FileResult(location, "failed", reason=done.reason)
 
 
 def _result(site: Site, location: str, status: str, report_id: int) -> FileResult:
@@ -170,21 +157,19 @@ def ingest_urls(site: Site, urls: list[str]) -> list[FileResult]:
         if not wanted:
             return results
     client = import_client(FETCH_TIMEOUT, allow_private=site.allow_private_urls)
-    fetched = fetch(wanted, site.files.root / "fetch", client=client)
-    with site.store() as db, db.transaction():
-        for url, reason in fetched.failures:
-            record_failure(db, url, None, "fetch", reason)
-    results += [FileResult(url, "failed", reason=reason) for url, reason in fetched.failures]
-    for f in fetched.files:
+    fetched, failures = fetch_inputs(site.store, wanted, site.files.root / "fetch", client=client)
+    results += [FileResult(url, "failed", reason=reason) for url, reason in failures]
+    for inp in fetched:
+        path = Path(inp.path)
         try:
-            with open(f.path, "rb") as src:
+            with open(path, "rb") as src:
                 head = src.read(65536)
-            suffix = check_file(f.path.name, head, f.path.stat().st_size, site.max_upload)
+            suffix = check_file(path.name, head, path.stat().st_size, site.max_upload)
         except UploadRefused as exc:
-            results.append(FileResult(f.url, "refused", reason=str(exc)))
+            results.append(FileResult(inp.location, "refused", reason=str(exc)))
             continue
-        results.append(ingest_file(site, f.path, f.url, suffix, page_published_date=f.published_date,
-                                   optional=bool(f.attachments)))
+        results.append(ingest_file(site, path, inp.location, suffix, page_published_date=inp.page_published_date,
+                                   optional=inp.optional))
     return results
 
 
@@ -213,9 +198,13 @@ def reparse(site: Site, report_id: int) -> FileResult | None:
                           reason="原始文件不可用,无法重新解析 / the original file is gone: ingest it again")
     kept = site.files.keep(path, row["sha256"], suffix_of(path.name))
     outcome = site.parse(Input(row["location"], str(kept), row["page_published_date"])).outcome
+    written = Summary()
     with site.store() as db:
-        if _write(db, outcome):
+        write_outcomes(db, [outcome], written)
+        if written.stored:
             recheck(db)
+    if written.failed and outcome.report is not None:  # the store refused it: recorded with the reason
+        return FileResult(row["location"], "failed", report_id, reason=written.failed[0][1])
     if outcome.report is None:
         return FileResult(row["location"], "failed", report_id, reason=outcome.reason)
     return _result(site, row["location"], "stored", report_id)
