@@ -164,7 +164,7 @@ FIELDS: tuple[Field, ...] = (
 
 def fields_of(name: str | None) -> set[str]:
     """The fields a department's name gives it (empty for other bodies, or when it names none)."""
-    if kind(name) is not AgencyKind.DEPARTMENT:
+    if name is None or kind(name) is not AgencyKind.DEPARTMENT:
         return set()
     organ = parse_name(name).organ
     return {f.key for f in FIELDS if any(w in organ for w in f.in_name)}

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 
 from ..model import Finding, Report
 from ..template import FORMATS, Kind
+from ..template.arithmetic import Number, all_known
 from ..template.formats import sum_positions
 from .cells import located, number, printed_rows, row_parts
 
@@ -153,14 +154,15 @@ def _null_derived(report: Report, table: str, row: str, col: str) -> None:
 def _unsettled(report: Report, key: str, prov: dict, kind: Kind | None,
                mine: list[Equation]) -> tuple[str, str] | None:
     """Why a value cannot be trusted, or None when it is settled or nothing casts doubt."""
-    complete = [e for e in mine if all(report.value(k) is not None for k in e[0] + e[1])]
-    if any(_holds(report, e) for e in complete):
+    complete = [(e, sides) for e in mine if (sides := _sides(report, e)) is not None]
+    if any(sum(left) == sum(right) for _, (left, right) in complete):
         return None
     text = str(prov.get("text", ""))
     value = report.value(key)
     if complete:  # every identity of the value fails: does a misreading explain one?
-        for left, right in complete:
-            gap = sum(report.value(k) for k in right) - sum(report.value(k) for k in left)
+        assert value is not None  # a term of a complete equation
+        for (left, _), (left_values, right_values) in complete:
+            gap = sum(right_values) - sum(left_values)
             needed = value + gap if key in left else value - gap
             if needed in set(misreadings(text)):
                 return (f"勾稽关系不成立,若原件为 {number(needed)} 则成立(OCR 常见误读)",
@@ -176,6 +178,7 @@ def _unsettled(report: Report, key: str, prov: dict, kind: Kind | None,
     return None
 
 
-def _holds(report: Report, equation: Equation) -> bool:
-    left, right = equation
-    return sum(report.value(k) for k in left) == sum(report.value(k) for k in right)
+def _sides(report: Report, equation: Equation) -> tuple[list[Number], list[Number]] | None:
+    """The values of the equation's two sides, or None when one of them is unknown."""
+    left, right = (all_known([report.value(k) for k in side]) for side in equation)
+    return (left, right) if left is not None and right is not None else None

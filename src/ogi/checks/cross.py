@@ -108,7 +108,10 @@ def _items(now: dict, before: dict, year: int) -> tuple[str, Value, str, str]:
 
 
 def _follow_on(now: Report, before: Report, code: str, columns: tuple[str, ...], expect: _Expect) -> list[Finding]:
-    spec = FORMATS[now.meta.template].table2
+    template, year = now.meta.template, before.meta.year
+    # check_years calls this for two reports of one format, ``before`` of the year before ``now``
+    assert template is not None and year is not None
+    spec = FORMATS[template].table2
     out: list[Finding] = []
     nulls: list[str] = []
     for row in spec.rows:
@@ -121,7 +124,7 @@ def _follow_on(now: Report, before: Report, code: str, columns: tuple[str, ...],
             nulls += [f"table2.{row.key}.{c}" for c, v in mine.items() if v is None]
             nulls += [f"{before.meta.year}:table2.{row.key}.{c}" for c, v in theirs.items() if v is None]
             continue
-        col, expected, zh, en = expect(mine, theirs, before.meta.year)
+        col, expected, zh, en = expect(mine, theirs, year)
         if mine[col] != expected:
             key = f"table2.{row.key}.{col}"
             out.append(located(now, code, f"{_T2}“{row.label}”的“{names[col]}” {number(mine[col])} ≠ 应有值 {zh}",

@@ -55,7 +55,8 @@ def group_cell_findings(report: Report) -> None:
         for m in members[1:]:
             merged[id(m.finding)] = None
     if merged:
-        report.findings[:] = [merged.get(id(f), f) for f in report.findings if merged.get(id(f), f) is not None]
+        kept = [merged.get(id(f), f) for f in report.findings]
+        report.findings[:] = [f for f in kept if f is not None]
 
 
 def _affected(report: Report, tables: tuple[TableSpec, ...], finding: Finding) -> _Affected | None:

@@ -74,6 +74,7 @@ def _relation(report: Report, spec: TableSpec, code: str, columns: tuple[str, ..
         values = {col: report.value(key) for col, key in keys.items()}
         if any(v is None for v in values.values()):
             nulls += [keys[c] for c, v in values.items() if v is None]
+            assert row.label is not None  # every table 二 row is labelled
             skipped.append(row.label)
             continue
         failed = relation(values, names)

@@ -52,7 +52,10 @@ def _ends(block: str) -> bool:
     return block.endswith(("。", "!", "?", ";")) or bool(_HEADING.match(block)) and len(block) <= HEADING_MAX
 
 
-def sentences(report: Report, keys: tuple[str, ...] = tuple(s.key for s in SECTIONS)) -> list[Sentence]:
+_ALL_SECTIONS = tuple(s.key for s in SECTIONS)
+
+
+def sentences(report: Report, keys: tuple[str, ...] = _ALL_SECTIONS) -> list[Sentence]:
     out: list[Sentence] = []
     for key in keys:
         for block in section_text(report, key).split("\n"):

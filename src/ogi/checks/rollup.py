@@ -26,6 +26,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Finding, Report
+from ..template.arithmetic import all_known
 from .prose import sentences
 
 ROLLUP_TABLES = ("table3", "table4")
@@ -79,8 +80,8 @@ def rollup_mismatches(government: Cells, parts: Sequence[tuple[str, Cells]]) -> 
     for key, value in sorted(government.items()):
         if key[0] not in ROLLUP_TABLES:
             continue
-        values = [cells.get(key) for _, cells in parts]
-        if value is None or any(v is None for v in values):
+        values = all_known([cells.get(key) for _, cells in parts])
+        if value is None or values is None:
             continue
         total = sum(values)
         if total != value:

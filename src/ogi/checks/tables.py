@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from ..model import Finding, Report
 from ..template import APPLICANT_COLUMNS, FORMATS, T4_RESULTS, Identity, Kind, Per, TableSpec
+from ..template.arithmetic import all_known
 from ..template.formats import T4_GROUP_LABELS, sum_positions
 from .cells import (
     group_short,
@@ -53,11 +54,12 @@ def _row_sums(report: Report, spec: TableSpec, identity: Identity) -> list[Findi
             keys = [f"{spec.key}.{r}.{c}" for r, c, _ in parts + [total_key]]
             values = [report.value(k) for k in keys]
             context = T4_GROUP_LABELS.get(total_key[0]) or row.label or row.key
-            if any(v is None for v in values):
+            known = all_known(values)
+            if known is None:
                 nulls += [k for k, v in zip(keys, values) if v is None]
                 skipped.append(T4_GROUP_LABELS.get(total_key[0]) or row_short(spec, row.key))
                 continue
-            *part_values, total = values
+            *part_values, total = known
             if sum(part_values) == total:
                 continue
             names = "+".join(labels[c] for _, c, _ in parts)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from .. import agency
 from ..model import Finding, Report, Value
 from ..template import FORMATS, TABLE_NAMES
+from ..template.arithmetic import all_known
 from .cells import not_assessable, number
 from .prose import Sentence, clauses, quote, section_name, sentences
 
@@ -202,8 +203,8 @@ def _figure(report: Report, head: str, tail: str) -> Figure | None:
 
 
 def _sum(report: Report, zh: str, keys: tuple[str, ...]) -> Reading:
-    values = [report.value(k) for k in keys]
-    return Reading(zh, " + ".join(keys), None if None in values else sum(values), keys)
+    known = all_known([report.value(k) for k in keys])
+    return Reading(zh, " + ".join(keys), None if known is None else sum(known), keys)
 
 
 def _t3(report: Report, zh: str, *rows: str) -> Reading:
@@ -269,7 +270,7 @@ def _applications(report: Report, head: str, tail: str) -> Figure | None:
         return Figure("答复申请", "applications answered", (_t3(report, f"{_T3}“(七)总计”", "total"),))
     if not (_RECEIVED.search(head) and "申请" in head):
         return None
-    readings = (_t3(report, f"{_T3}“一、本年新收”总计", "new_received"),
+    readings: tuple[Reading, ...] = (_t3(report, f"{_T3}“一、本年新收”总计", "new_received"),
                 _t3(report, "加上年结转", "new_received", "carried_over"))
     if "办理" in head:
         readings += (_t3(report, f"{_T3}“(七)总计”", "total"),)

@@ -134,8 +134,9 @@ def _sentences(unit: Unit, values: dict, provenance: dict) -> None:
             continue
         said = float(m.group(1)) if "." in m.group(1) else int(m.group(1))
         _stated(figure.key, said, m.group(0), unit, values, provenance)
-    if _NO_FEES.search(text):
-        _stated("fees", 0, _NO_FEES.search(text).group(0), unit, values, provenance)
+    no_fees = _NO_FEES.search(text)
+    if no_fees:
+        _stated("fees", 0, no_fees.group(0), unit, values, provenance)
 
 
 def _stated(key: str, said: float | int, words: str, unit: Unit, values: dict, provenance: dict) -> None:

@@ -27,13 +27,19 @@ Lookup = Callable[[str, str], Number | None]  # (row key, column key) → value 
 Cell = tuple[str, str]  # (row key, column key)
 
 
+def all_known(values: Sequence[Number | None]) -> list[Number] | None:
+    """``values`` when every one is known; None when any is unknown (their sum cannot be tested)."""
+    known = [v for v in values if v is not None]
+    return known if len(known) == len(values) else None
+
+
 def row_sums_hold(row: PrintedRow, values: Sequence[Number | None]) -> bool:
     """Does every testable row sum of ``row`` hold for ``values`` (in printed cell order)?"""
     for total, parts in row.sums:
         if total >= len(values):
             continue
-        known = [values[total]] + [values[p] if p < len(values) else None for p in parts]
-        if any(v is None for v in known):
+        known = all_known([values[total]] + [values[p] if p < len(values) else None for p in parts])
+        if known is None:
             continue
         if known[0] != sum(known[1:]):
             return False
