@@ -77,12 +77,12 @@ def detect_format(evs: list[Event]) -> str | None:
     for ev in evs:
         if ev.kind != "phrase":
             continue
-        fmts = frozenset().union(*(p.formats for p in ev.segment.phrases))
+        fmts = frozenset().union(*(p.formats for p in ev.seg.phrases))
         tables_seen += 1
         if len(fmts) == 1:
             votes[next(iter(fmts))] += 1
     if votes["2019"] != votes["2021"]:
-        return max(votes, key=votes.get)
+        return max(votes, key=votes.__getitem__)
     if tables_seen < 3:
         return None
     values = sum(1 for ev in evs if ev.kind == "value")
@@ -97,9 +97,10 @@ def _split_tables(evs: list[Event], fmt: str, end: int) -> tuple[dict[str, list[
     t4_values = False
     for ev in evs:
         if ev.kind == "section":
+            assert ev.section is not None  # a "section" event names its section
             current = SECTION_TABLE.get(ev.section, current)
         elif ev.kind == "phrase":
-            tables = {p.table for p in ev.segment.phrases if fmt in p.formats}
+            tables = {p.table for p in ev.seg.phrases if fmt in p.formats}
             if tables and current not in tables:
                 later = [t for t in TABLE_ORDER if t in tables and TABLE_ORDER.index(t) > TABLE_ORDER.index(current)]
                 current = later[0] if later else current
@@ -114,7 +115,9 @@ def _split_tables(evs: list[Event], fmt: str, end: int) -> tuple[dict[str, list[
 def _check_single_report(units: list[Unit]) -> None:
     """Two reports in one file (a page that lists two years, a merged PDF) cannot be one
     Report: say so rather than mix their tables. Table 三's first row label counts them."""
-    first_row = label_key(FORMATS["2021"].table3.rows[0].label)
+    label = FORMATS["2021"].table3.rows[0].label
+    assert label is not None  # 一、本年新收政府信息公开申请数量
+    first_row = label_key(label)
     count = sum(1 for u in units if label_key(u.text).startswith(first_row)
                 or (not u.in_table and first_row in label_key(u.text) and len(u.text) < 2000 and _has_values(u)))
     if count > 1:
@@ -133,10 +136,10 @@ def _fill_tables(report: Report, fmt: str, by_table: dict[str, list[Event]]) -> 
     for spec in FORMATS[fmt].tables:
         placed = align(spec, fmt, by_table[spec.key])
         values = tables[spec.key]
-        for (row, col), v in placed.cells.items():
-            values.setdefault(row, {})[col] = v
-        for (row, col), p in placed.provenance.items():
-            report.provenance[f"{spec.key}.{row}.{col}"] = p
+        for (row_key, col), v in placed.cells.items():
+            values.setdefault(row_key, {})[col] = v
+        for (row_key, col), p in placed.provenance.items():
+            report.provenance[f"{spec.key}.{row_key}.{col}"] = p
         report.findings += placed.findings
         if spec.derived:
             _derive(spec, values, report, placed)

@@ -60,7 +60,7 @@ class Placed:
 
 def align(spec: TableSpec, fmt: str, evs: list[Event]) -> Placed:
     subtotal = spec.key == "table3" and any(
-        ev.kind == "phrase" and ev.segment.text == _SUBTOTAL_KEY for ev in evs)
+        ev.kind == "phrase" and ev.seg.text == _SUBTOTAL_KEY for ev in evs)
     if subtotal:
         spec = _with_subtotal(spec)
     entries = _entries(spec, fmt, evs)
@@ -162,7 +162,7 @@ def _rows_whole(spec: TableSpec, entries: list[Entry]) -> bool:
 
 def _read_from_text(evs: list[Event]) -> bool:
     """Were any of the table's values read from running text (no cell grid)?"""
-    return any(ev.kind == "value" and ev.token.kind == NUM and ev.token.free for ev in evs)
+    return any(ev.kind == "value" and ev.tok.kind == NUM and ev.tok.free for ev in evs)
 
 
 def _header_among_values(spec: TableSpec, fmt: str, evs: list[Event]) -> bool:
@@ -176,12 +176,12 @@ def _header_among_values(spec: TableSpec, fmt: str, evs: list[Event]) -> bool:
         return False
     seen_value = header_after = False
     for i, ev in enumerate(evs):
-        if ev.kind == "value" and ev.token.kind == NUM:
+        if ev.kind == "value" and ev.tok.kind == NUM:
             if header_after:
                 return True
             seen_value = True
         elif ev.kind == "phrase" and seen_value:
-            phrase = phrase_in(ev.segment, spec.key, fmt)
+            phrase = phrase_in(ev.seg, spec.key, fmt)
             if phrase is not None and phrase.kind == "header" and not _inside_words(evs, i):
                 header_after = True
             elif phrase is not None and phrase.kind in ("row", "group"):
@@ -207,7 +207,7 @@ def _header_unread(spec: TableSpec, fmt: str, evs: list[Event]) -> bool:
     seen = set()
     for ev in evs:
         if ev.kind == "phrase":
-            phrase = phrase_in(ev.segment, spec.key, fmt)
+            phrase = phrase_in(ev.seg, spec.key, fmt)
             if phrase is not None and phrase.kind == "header":
                 seen.add(phrase.ref)
     return len(seen & wanted) < HEADER_WHOLE_SHARE * len(wanted)
@@ -217,8 +217,8 @@ def _one_value_a_line(spec: TableSpec, evs: list[Event]) -> bool:
     """For a table whose data row has no label: are its values running text, one a line?"""
     if not any(r.label is None for r in spec.rows):
         return False
-    values = [ev for ev in evs if ev.kind == "value" and ev.token.kind == NUM]
-    return len(values) > 1 and all(ev.token.free for ev in values) and len({ev.unit for ev in values}) == len(values)
+    values = [ev for ev in evs if ev.kind == "value" and ev.tok.kind == NUM]
+    return len(values) > 1 and all(ev.tok.free for ev in values) and len({ev.unit for ev in values}) == len(values)
 
 
 def _table_holds(spec: TableSpec, out: Placed) -> bool:
@@ -319,12 +319,12 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
             # a table row of several values has ended: the next values start a new row
             new_row = (cur is not None and cur.values and ev.unit != last_unit
                        and values_in_unit.get(last_unit, 0) >= 2)
-            if new_row and _wraps(spec, cur, ev, values_in_unit):
+            if cur is not None and new_row and _wraps(spec, cur, ev, values_in_unit):
                 new_row, cur.wrapped = False, True
             if cur is None or new_row:
                 cur = Entry()
                 entries.append(cur)
-            cur.values.append(ev.token)
+            cur.values.append(ev.tok)
             last_unit = ev.unit
             continue
         if cur is not None and cur.values and cur.next_line is None:
@@ -332,10 +332,10 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
         if ev.kind == "barrier" or ev.kind == "section":
             cur = None
             continue
-        phrase = phrase_in(ev.segment, spec.key, fmt) if ev.kind == "phrase" else None
+        phrase = phrase_in(ev.seg, spec.key, fmt) if ev.kind == "phrase" else None
         row_index = None
         if phrase is None and ev.kind == "gap":
-            row_index = _fuzzy_row(spec, ev.segment.text, last_row)
+            row_index = _fuzzy_row(spec, ev.seg.text, last_row)
         elif phrase is not None and phrase.kind == "row":
             row_index = next((i for i, r in enumerate(spec.rows) if r.key == phrase.ref), None)
         if row_index is not None:
@@ -346,7 +346,7 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
             cur = Entry(group=phrase.ref, label_pos=ev.pos)
             entries.append(cur)
         elif phrase is not None and phrase.kind == "header" and cur is not None and cur.row is not None \
-                and not cur.values and phrase.exact and _measures_row(spec, cur.row, ev.segment.text):
+                and not cur.values and phrase.exact and _measures_row(spec, cur.row, ev.seg.text):
             continue  # the row's own column header, printed between its label and its value
         elif phrase is not None and phrase.kind == "header" and (_inside_label(cur, ev) or (
                 cur is not None and cur.row is not None and not cur.values and _inside_words(evs, i))):
@@ -354,12 +354,12 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
         elif phrase is not None:  # a header word, caption or note ends a row
             if cur is not None and cur.row is not None:
                 headers = []  # a new sub-table's header begins
-            headers.append(ev.segment.text)
+            headers.append(ev.seg.text)
             cur = None
         elif cur is not None and cur.row is not None and _text_in_a_value_cell(spec, cur, ev, values_in_unit):
-            cur.values.append(Token(TEXT, ev.segment.text, ev.pos, ev.unit))
+            cur.values.append(Token(TEXT, ev.seg.text, ev.pos, ev.unit))
         elif cur is not None and not cur.values and (cur.row is not None or cur.group):
-            cur.texts.append((ev.segment.text, ev.pos))
+            cur.texts.append((ev.seg.text, ev.pos))
     return entries
 
 
@@ -376,14 +376,15 @@ def _text_in_a_value_cell(spec: TableSpec, cur: Entry, ev: Event, values_in_unit
     (``规章 | 由市司法局填报 | 7 | 16``): the text fills a value cell of its own, and the
     numbers after it keep their columns."""
     numbers = values_in_unit.get(ev.unit, 0)
-    return ev.table and 0 < numbers < spec.rows[cur.row].width and not any(t.free for t in cur.values)
+    return ev.table and cur.row is not None and 0 < numbers < spec.rows[cur.row].width \
+        and not any(t.free for t in cur.values)
 
 
 def _wraps(spec: TableSpec, cur: Entry, ev: Event, values_in_unit: dict[int, int]) -> bool:
     """Does a labelled row of running text go on in the next line (``一、本年新收… ⏎ 49 1 0
     ⏎ 0 ⏎ 0 0 50``, a PDF's text wrapping a row)? Only while the row is short of its
     width and the next line's values fit in what is left; its sums confirm it later."""
-    if cur.row is None or not ev.token.free or not all(t.free for t in cur.values):
+    if cur.row is None or not ev.tok.free or not all(t.free for t in cur.values):
         return False
     return len(cur.values) + values_in_unit.get(ev.unit, 0) <= spec.rows[cur.row].width
 
@@ -442,6 +443,7 @@ def _place(spec: TableSpec, fmt: str, entries: list[Entry], out: Placed) -> None
                 pending, last = [], first - 1
                 continue
             e.row = first
+        assert e.row is not None  # its label's row, or its group's first row (just above)
         if e.row <= last:
             out.scrambled = True
             out.findings.append(Finding.of(
@@ -630,7 +632,7 @@ def _unglue(values: list[Token], width: int, sums: tuple) -> tuple[list[Token] |
     the readings) when several do; (None, []) when none does or nothing is glued."""
     if len(values) >= width or not any(t.glued for t in values) or any(t.kind != NUM for t in values):
         return None, []
-    found = splits([t.text if t.glued else t.value for t in values], width, sums, limit=AMBIGUOUS_LIMIT)
+    found = splits([t.text if t.glued else _number(t) for t in values], width, sums, limit=AMBIGUOUS_LIMIT)
     if len(found) != 1:
         return None, found
     out: list[Token] = []
@@ -642,6 +644,12 @@ def _unglue(values: list[Token], width: int, sums: tuple) -> tuple[list[Token] |
                              confidence=t.confidence))
         rest = rest[n:]
     return out, []
+
+
+def _number(tok: Token) -> int | float:
+    """The value of a NUM token (every one carries it)."""
+    assert tok.value is not None, tok.text
+    return tok.value
 
 
 def _run_length(values: list[int], digits: str) -> int:
@@ -700,7 +708,7 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
                 if tok is not None:
                     out.provenance[cell] = _prov("", tok.pos, tok)
             continue
-        value = tok.value
+        value = _number(tok)
         prov = _prov(tok.text, tok.pos, tok)
         if kind == Kind.AMOUNT:  # the printed header says whether the column has a unit
             prov["header"] = next((h for h in headers if "金额" in h), "") + \

@@ -27,6 +27,18 @@ class Event:
     unit: int = -1  # index of the unit it came from
     table: bool = False  # the unit is a row of a table (its cells known), not running text
 
+    @property
+    def seg(self) -> Segment:
+        """The segment of a "phrase" or "gap" event (every one has it)."""
+        assert self.segment is not None, f"a {self.kind} event has no segment"
+        return self.segment
+
+    @property
+    def tok(self) -> Token:
+        """The token of a "value" event (every one has it)."""
+        assert self.token is not None, f"a {self.kind} event has no token"
+        return self.token
+
 
 def find_headings(units: list[Unit]) -> dict[str, int]:
     """Section key → index of the first unit that is its heading, in document order."""

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model import Value
 from ..template.normalize import clean
 from .tokens import Unit
 
@@ -89,10 +90,10 @@ def is_legacy(units: list[Unit], year: int | None) -> bool:
     return year is not None and year <= LAST_LEGACY_YEAR and any(h in text for h in _OLD_HEADINGS)
 
 
-def read_figures(units: list[Unit]) -> tuple[dict[str, float | int], dict[str, dict]]:
+def read_figures(units: list[Unit]) -> tuple[dict[str, Value], dict[str, dict]]:
     """The headline figures (key → value) and their provenance (``legacy.<key>`` → text,
     line/page, and where: ``table`` or ``text``)."""
-    values: dict[str, float | int] = {}
+    values: dict[str, Value] = {}  # every figure read is a number (Value: the report's type)
     provenance: dict[str, dict] = {}
     for unit in units:
         if unit.in_table:
