@@ -76,9 +76,9 @@ def place(parsed: AgencyName, context: str | None = None) -> tuple[Region, tuple
         region, at = found
         return region, parsed.divisions[at + 1:]
     if context and parsed.divisions and parsed.divisions[-1].endswith(_TOWNSHIPS):
-        region = county_in_text(context, hints)
-        if region is not None:
-            return region, parsed.divisions
+        county = county_in_text(context, hints)
+        if county is not None:
+            return county, parsed.divisions
     return None
 
 
@@ -168,10 +168,11 @@ class AgencyIndex:
         self.aliases[alias] = agency_id
         if alias_kind == "org_code":
             self.codes[agency_id].add(alias)
-        if region_code(alias):
-            self.regions[agency_id].add(region_code(alias))
+        code = region_code(alias)
+        if code:
+            self.regions[agency_id].add(code)
         read = name_alias(name) if alias_kind == "name" else None
-        if read and read[1].divisions:
+        if read and name and read[1].divisions:  # (a name was read: it is there)
             self.tails[_tail(read[1])].append((agency_id, name))
 
     def find(self, name: str | None, org: str | None = None, context: str | None = None) -> int | None:
@@ -214,12 +215,15 @@ class AgencyIndex:
         if agency_id is None and stored is not None:
             agency_id = stored  # nothing else links it: it stays where it was
         if agency_id is None:
-            if not meta.agency and not org:
+            name = meta.agency or org
+            if not name:
                 return None
-            agency_id = self.create(meta.agency or org, alias[1] if alias else None, context)
+            agency_id = self.create(name, alias[1] if alias else None, context)
         elif named:
+            assert alias is not None and meta.agency is not None  # ``named``: the agency's name was read
             self._prefer_fuller_name(agency_id, meta.agency, alias[1], context)
         if named:
+            assert alias is not None
             self._add_alias(alias[0], agency_id, "name", meta.agency)
         if org:
             self._add_alias(org, agency_id, "org_code")

@@ -28,6 +28,9 @@ class Database(ABC):
     dialect: str  # "duckdb" | "postgres"
     url: str
     read_only: bool
+    # the driver's connection (each backend says its type); the SQL sandbox and the exports
+    # configure it and stream through it
+    _con: Any
 
     @abstractmethod
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:

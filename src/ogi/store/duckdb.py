@@ -32,6 +32,7 @@ _ARROW_TYPES = _LazyTypes()
 
 class DuckDBDatabase(Database):
     dialect = "duckdb"
+    _con: duckdb.DuckDBPyConnection
 
     def __init__(self, path: str, read_only: bool = False) -> None:
         self.url = path

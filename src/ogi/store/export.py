@@ -36,12 +36,16 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from .backend import Database, StoreError
 from .queries import stats
+
+if TYPE_CHECKING:
+    from .duckdb import DuckDBDatabase
 
 FORMATS = ("csv", "xlsx", "parquet", "json")
 WHAT = ("reports", "cells", "wide", "findings", "stats", "all")
@@ -63,7 +67,7 @@ def reader(db: Database) -> Iterator[Database]:
     serving (a DuckDB cursor: the same database, its own connection; a new PostgreSQL
     connection, read-only)."""
     if db.dialect == "duckdb":
-        own = object.__new__(type(db))
+        own = cast("DuckDBDatabase", object.__new__(type(db)))  # what the duckdb dialect is
         own.url, own.read_only, own._in_transaction = db.url, True, False  # noqa: SLF001
         own._con = db._con.cursor()  # noqa: SLF001
         try:
@@ -73,8 +77,8 @@ def reader(db: Database) -> Iterator[Database]:
         return
     from . import open_store
 
-    with open_store(db.url, read_only=True) as own:
-        yield own
+    with open_store(db.url, read_only=True) as store:
+        yield store
 
 
 _PG_TYPES = {16: pa.bool_(), 20: pa.int64(), 21: pa.int32(), 23: pa.int32(), 700: pa.float64(), 701: pa.float64(),
@@ -129,7 +133,8 @@ def _agency_table(db: Database) -> pa.Table:
         "county": pa.array([g.county if g else None for g in got], pa.string()),
         "region_code": pa.array([g.region_code if g else None for g in got], pa.string()),
         "level": pa.array([g.level if g else None for g in got], pa.string()),
-        "level_label": pa.array([LEVEL_LABELS.get(g.level) if g else None for g in got], pa.string()),
+        "level_label": pa.array([LEVEL_LABELS.get(g.level) if g and g.level is not None else None for g in got],
+                                pa.string()),
     })
 
 
@@ -256,7 +261,10 @@ def sources(db: Database, what: str, by: str | None = None, all_versions: bool =
 
         return [Source("stats", start)]
     if what == "all":
-        return [Source(table, lambda table=table: batches(db, f"SELECT * FROM {table}")) for table in TABLES]
+        def whole(table: str) -> Source:
+            return Source(table, lambda: batches(db, f"SELECT * FROM {table}"))
+
+        return [whole(table) for table in TABLES]
     raise StoreError(f"unknown export {what!r}: one of {', '.join(WHAT)}")
 
 
@@ -377,6 +385,7 @@ def _write_xlsx(path: Path, tables: list[Source]) -> None:
                     sheet = wb.create_sheet(source.name if part == 1 else f"{source.name} ({part})")
                     sheet.append(header)
                     rows = 0
+                assert sheet is not None  # made at the first row: ``rows`` starts full
                 sheet.append([clean(v) for v in row])
                 rows += 1
         if sheet is None:

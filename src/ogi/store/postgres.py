@@ -18,6 +18,7 @@ def _placeholders(sql: str) -> str:
 
 class PostgresDatabase(Database):
     dialect = "postgres"
+    _con: psycopg.Connection
 
     def __init__(self, url: str, read_only: bool = False) -> None:
         self.url = url

@@ -55,8 +55,9 @@ def _rosters(db: Database) -> dict[int, list[int]]:
     out = {}
     for gov, members in listed.items():
         gov_id = index.aliases.get(gov)
-        ids = [index.aliases.get(m) for m in members]
-        if gov_id is not None and None not in ids:
+        found = [index.aliases.get(m) for m in members]
+        ids = [i for i in found if i is not None]
+        if gov_id is not None and len(ids) == len(found):
             out[gov_id] = sorted(set(ids))
     return out
 
@@ -89,8 +90,9 @@ def rollup_findings(db: Database) -> list[tuple[int, Finding]]:
         for (agency, year), (gov_report, _, _) in sorted(by_agency_year.items()):
             if agency != gov:
                 continue
-            parts = [by_agency_year.get((m, year)) for m in members]
-            if any(p is None for p in parts):
+            reported = [by_agency_year.get((m, year)) for m in members]
+            parts = [p for p in reported if p is not None]
+            if len(parts) < len(reported):
                 continue  # a constituent without a report of that year
             (report,) = load_reports(db, [gov_report])
             cells = _cells(db, [gov_report, *(p[0] for p in parts)])
