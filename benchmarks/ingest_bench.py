@@ -1,4 +1,6 @@
-"""Ingest throughput and query times on a folder of reports (e.g. ``ogi synth 10000 --out DIR``).
+"""Ingest throughput and query times on a folder of reports (e.g. ``ogi synth 10000 --panel --formats txt --out DIR``:
+agencies reporting across years, governments with their departments, so the cross-report
+rules run as they do on real stores).
 
     .venv/bin/python benchmarks/ingest_bench.py DIR [-j N] [--db URL] [--out FILE.md]
 

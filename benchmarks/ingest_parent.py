@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/ingest_parent.py DIR N [-j JOBS]
 
 Ingests the first N report files under DIR (``expected/`` left out; e.g. the folder of
-``ogi synth 10000 --formats txt``) into a new DuckDB store in a temporary folder, in this
+``ogi synth 10000 --panel --formats txt``) into a new DuckDB store in a temporary folder, in this
 process, and prints the wall time, the parent's CPU (``RUSAGE_SELF``: writing, agencies, the
 cross-report rules) and the workers' (``RUSAGE_CHILDREN``: reading and parsing). On a 2-core
 machine the parent is the single-threaded part: with ``-j 2`` an ingest cannot finish faster

@@ -100,3 +100,6 @@ def _replace_unencodable(stream) -> None:
     instead of stopping half-way with an exception."""
     if hasattr(stream, "reconfigure"):
         stream.reconfigure(errors="replace")
+
+
+__all__ = ["FORMATS", "parse_files", "read_reports", "print_error", "write_csv"]

@@ -295,6 +295,6 @@ def render(fmt: str) -> str:
 
 __all__ = [
     "PATH_SEPARATOR", "FIELDS", "UNITS", "TABLE_EN", "ROW_EN", "COLUMN_EN", "COLUMN_EN_T4", "RELATIONS",
-    "ROW_SUM_CODE", "DERIVED", "HARD_IDENTITIES", "CODE_ORDER", "Entry", "entries", "labels_zh", "CODEBOOK_FORMATS",
+    "DERIVED", "HARD_IDENTITIES", "CODE_ORDER", "Entry", "entries", "labels_zh", "CODEBOOK_FORMATS",
     "to_csv", "to_json", "MD_INTRO", "to_markdown", "render"
 ]

@@ -135,5 +135,8 @@ def main() -> int:
     return 0
 
 
+
+__all__ = ["SPELLINGS", "MIN_STEM", "stem", "generate", "host_regions", "hosts_in", "site_regions", "main"]
+
 if __name__ == "__main__":
     sys.exit(main())

@@ -99,3 +99,6 @@ class _Pacified:
 
     def __getattr__(self, name: str):
         return getattr(self.wrapped, name)
+
+
+__all__ = ["FAST_FORMATS", "simple_parse", "main"]
