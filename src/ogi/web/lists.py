@@ -316,6 +316,7 @@ def run(db: Database, spec: ListSpec, query: Mapping[str, str], page: int = 1, s
         pages = max(1, -(-total // size))
         page = offset // size + 1
     column = spec.column(sort.lstrip("-"))
+    assert column is not None  # read_query refused any other sort
     order = f"t.{column.sort_sql or column.key} {'DESC' if sort.startswith('-') else 'ASC'} NULLS LAST"
     # the page's ids first (only the columns sorted and filtered on are worked out), then
     # their whole rows (a finding's key, a hash, for 50 rows and not for every row)

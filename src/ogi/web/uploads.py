@@ -15,7 +15,7 @@ from __future__ import annotations
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 from urllib.parse import urlsplit
 
 import httpx
@@ -72,7 +72,7 @@ def safe_name(name: str | None) -> str:
     return (name or "").replace("\\", "/").rsplit("/", 1)[-1].strip() or "未命名"
 
 
-def receive(site: Site, name: str, stream: BinaryIO) -> FileResult:
+def receive(site: Site, name: str | None, stream: BinaryIO) -> FileResult:
     """An uploaded file: copied (at most the site's limit) into a temporary file beside the
     kept files, checked, then ingested."""
     name = safe_name(name)
@@ -92,7 +92,7 @@ def receive(site: Site, name: str, stream: BinaryIO) -> FileResult:
         path.unlink(missing_ok=True)
 
 
-def _copy_limited(source: BinaryIO, target: BinaryIO, limit: int) -> int:
+def _copy_limited(source: BinaryIO, target: IO[bytes], limit: int) -> int:
     copied = 0
     while copied < limit:
         chunk = source.read(min(1 << 20, limit - copied))
@@ -137,6 +137,7 @@ def _result(site: Site, location: str, status: str, report_id: int) -> FileResul
     with site.store() as db:
         row = data.report_row(db, report_id)
         findings = data.report_findings(db, report_id)
+    assert row is not None  # both callers have just stored (or found) this report
     open_ = [f for f in findings if f["status"] != "dismissed"]
     return FileResult(location, status, report_id, row["agency"] or row["agency_name"], row["year"],
                       sum(f["severity"] == "error" for f in open_), sum(f["severity"] == "warning" for f in open_))
