@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 from fastapi import Request
 
 from ..errors import OgiError
-from .accounts import TOKEN_USER, User, session_user
+from ..store.accounts import TOKEN_USER, User, session_user
 from .reviews import ANONYMOUS
 
 COOKIE = "ogi_token"

@@ -21,7 +21,7 @@ from pathlib import Path
 from ..store import DEFAULT_DB, Database, open_store
 from ..store.backend import is_postgres_url
 from ..store.ingest import Input, Outcome
-from .accounts import has_users
+from ..store.accounts import has_users
 from .files import FileStore
 from .intake import Intake, parse_upload
 from .workers import DEFAULT_MEMORY, DEFAULT_WORKERS, Failed, Limits, ParsePool
