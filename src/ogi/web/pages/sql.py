@@ -43,7 +43,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from ...errors import OgiError
 from ...store import StoreError, open_store
-from ...store.sandbox import Limits, run_postgres_query
+from ...store.sandbox import Limits, QueryTimeout, run_on_cursor, run_postgres_query, table_columns
 from ..datasets import Dataset, encode
 from . import render
 
@@ -146,29 +146,13 @@ def check(sql: str) -> list[str]:
 def _run_duckdb(site, sql: str) -> tuple[list[str], list[tuple], bool]:
     with site.store() as db:
         cursor = db._con.cursor()  # the server's database, a connection of its own
-    timer = threading.Timer(SECONDS, cursor.interrupt)
     try:
-        cursor.execute("BEGIN TRANSACTION")
-        timer.start()
-        try:
-            cursor.execute(sql)
-            columns = [d[0] for d in cursor.description or []]
-            rows = cursor.fetchmany(ROW_CAP + 1) if columns else []
-        except duckdb.InterruptException:
-            raise SqlRefused(f"查询超过 {SECONDS:g} 秒,已停止") from None
-        except duckdb.Error as exc:
-            if "interrupt" in str(exc).lower():
-                raise SqlRefused(f"查询超过 {SECONDS:g} 秒,已停止") from None
-            raise SqlRefused(f"查询出错:{exc}") from None
-        finally:
-            timer.cancel()
-            try:
-                cursor.execute("ROLLBACK")
-            except duckdb.Error:
-                pass
-    finally:
-        cursor.close()
-    return columns, rows[:ROW_CAP], len(rows) > ROW_CAP
+        result = run_on_cursor(cursor, sql, Limits(seconds=SECONDS, rows=ROW_CAP))
+    except QueryTimeout:
+        raise SqlRefused(f"查询超过 {SECONDS:g} 秒,已停止") from None
+    except StoreError as exc:
+        raise SqlRefused(f"查询出错:{exc}") from None
+    return result.columns, result.rows, result.truncated
 
 
 def role_url(site) -> str | None:
@@ -215,15 +199,8 @@ def run_sql(site, sql: str) -> SqlResult:
 
 def schema(site) -> dict[str, list[str]]:
     """The tables the page may query, with their columns."""
-    marks = ", ".join("?" * len(TABLES))
     with site.store() as db:
-        rows = db.execute("SELECT table_name, column_name FROM information_schema.columns "
-                          f"WHERE table_schema = current_schema() AND table_name IN ({marks}) "
-                          "ORDER BY table_name, ordinal_position", list(TABLES))
-    out: dict[str, list[str]] = {}
-    for table, column in rows:
-        out.setdefault(table, []).append(column)
-    return out
+        return table_columns(db, TABLES)
 
 
 # ------------------------------------------------------------------ the page
