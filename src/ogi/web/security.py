@@ -6,7 +6,7 @@
 - :class:`SameOrigin` refuses a write (POST, PUT, PATCH, DELETE) that a page of another
   site sent: its ``Origin`` (or ``Referer``) must be this server.
 - Who is asking (:func:`current_user`): a reviewer or administrator signed in with a
-  name and password (a session cookie, :mod:`ogi.web.accounts`), or a client presenting
+  name and password (a session cookie, :mod:`ogi.store.accounts`), or a client presenting
   the server's token (``Authorization: Bearer …``, ``X-OGI-Token``, or the token cookie
   ``/login?token=…`` sets), who counts as an administrator named ``令牌``.
 - Writes (upload, review, re-parse) need someone signed in — except on a server that has
