@@ -139,18 +139,6 @@ def bulk_review_form(request: Request, status: Literal["open", "confirmed", "dis
     return RedirectResponse(f"{target}{joiner}done={n}", status_code=303)
 
 
-@api.post("/findings/review", response_model=BulkReviewOut, dependencies=[Depends(require_writer)],
-          summary="Confirm, dismiss or reopen many findings (by key) with one comment")
-def bulk_review_api(request: Request, body: BulkReviewIn):
-    who = reviewer_name(request)
-    with request.app.state.site.store() as db:
-        try:
-            n = reviews.review(db, body.keys, body.status, (body.comment or "").strip() or None, who)
-        except StoreError as exc:
-            raise HTTPException(404, str(exc)) from None
-    return {"reviewed": n, "reviewer": who}
-
-
 # ------------------------------------------------------------------ one finding
 
 @router.get("/findings/{key}", response_class=HTMLResponse)
@@ -188,6 +176,18 @@ def finding_history_api(request: Request, finding: str = Path(max_length=40)):
     found = _finding(request, finding)
     with request.app.state.site.store() as db:
         return reviews.history(db, found["sha256"], found["code"], found["where"])
+
+
+@api.post("/findings/review", response_model=BulkReviewOut, dependencies=[Depends(require_writer)],
+          summary="Confirm, dismiss or reopen many findings (by key) with one comment")
+def bulk_review_api(request: Request, body: BulkReviewIn):
+    who = reviewer_name(request)
+    with request.app.state.site.store() as db:
+        try:
+            n = reviews.review(db, body.keys, body.status, (body.comment or "").strip() or None, who)
+        except StoreError as exc:
+            raise HTTPException(404, str(exc)) from None
+    return {"reviewed": n, "reviewer": who}
 
 
 @api.post("/findings/{finding}/review", response_model=FindingOut, dependencies=[Depends(require_writer)],
