@@ -48,7 +48,7 @@ def add_cmd(
     示例 / Example:
 
     * `ogi users add 张三 --role reviewer`"""
-    from ..web.accounts import ROLES, add_user
+    from ..store.accounts import ROLES, add_user
 
     password = _password(password_stdin)
     with opened(db) as store:
@@ -63,7 +63,7 @@ def list_cmd(db: str = db_option(), format=format_option()) -> None:
     示例 / Example:
 
     * `ogi users list`"""
-    from ..web.accounts import list_users
+    from ..store.accounts import list_users
 
     with opened(db, read_only=True) as store:
         rows = list_users(store)
@@ -77,7 +77,7 @@ def remove_cmd(name: str = typer.Argument(...), db: str = db_option()) -> None:
     示例 / Example:
 
     * `ogi users remove 张三`"""
-    from ..web.accounts import remove_user
+    from ..store.accounts import remove_user
 
     with opened(db) as store:
         remove_user(store, name)
@@ -95,7 +95,7 @@ def password_cmd(
     示例 / Example:
 
     * `ogi users password 张三`"""
-    from ..web.accounts import set_password
+    from ..store.accounts import set_password
 
     password = _password(password_stdin)
     with opened(db) as store:

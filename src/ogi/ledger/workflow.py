@@ -63,6 +63,12 @@ def latest(db: Database, agency: str, year: int) -> Version | None:
     return found[-1] if found else None
 
 
+def every_latest(db: Database) -> list[Version]:
+    """The latest version of every authored report, the newest year first, then by agency."""
+    rows = db.execute("SELECT agency, year FROM authored GROUP BY agency, year ORDER BY year DESC, agency")
+    return [versions(db, agency, year)[-1] for agency, year in rows]
+
+
 def _key(report: Report) -> tuple[str, int]:
     if not report.meta.agency or report.meta.year is None:
         raise WorkflowError("报告须有机关名称和年度(meta.agency、meta.year)才能保存")

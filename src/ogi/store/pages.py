@@ -310,3 +310,26 @@ def agency_findings(db: Database, agency_id: int, origins: tuple[str, ...]) -> l
                       + f"WHERE r.agency_id = ? AND f.origin IN ({marks}) ORDER BY r.year, {_SEVERITY_ORDER}, f.id",
                       [agency_id, *origins])
     return _dicts(("year", *FINDING_FIELDS), rows)
+
+
+def agency_exists(db: Database, agency_id: int) -> bool:
+    return db.scalar("SELECT count(*) FROM agencies WHERE id = ?", [agency_id]) > 0
+
+
+def agencies_named(db: Database, name: str) -> list[tuple[int, str | None, str | None]]:
+    """Every agency of this very name: (id, region, organisation code), by id."""
+    return db.execute("SELECT a.id, a.region, min(substr(o.alias, 5)) FROM agencies a LEFT JOIN agency_aliases o "
+                      "ON o.agency_id = a.id AND o.kind = 'org_code' WHERE a.name = ? GROUP BY a.id, a.region "
+                      "ORDER BY a.id", [name])
+
+
+def counted_reports(db: Database, year: int, agency_id: int | None = None) -> int:
+    """How many counted reports there are of a year (of one agency)."""
+    cond, params = ("AND r.agency_id = ?", [agency_id]) if agency_id is not None else ("", [])
+    return db.scalar(f"SELECT count(*) FROM reports r JOIN primary_reports p ON p.id = r.id WHERE r.year = ? {cond}",
+                     [year, *params])
+
+
+def stored_paths(db: Database) -> list[tuple[str, str]]:
+    """(sha256, path it was read from) of every report read from a local file."""
+    return db.execute("SELECT sha256, local_path FROM reports WHERE local_path IS NOT NULL")

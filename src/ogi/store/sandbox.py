@@ -152,6 +152,55 @@ def _run_duckdb(db: Database, sql: str, limits: Limits) -> tuple[list[str], list
         timer.cancel()
 
 
+class QueryTimeout(StoreError):
+    """A query interrupted at its deadline."""
+
+
+def run_on_cursor(cursor, sql: str, limits: Limits) -> Result:
+    """One query on a cursor of a server's own DuckDB connection (the web's SQL page, whose
+    query :mod:`ogi.web.pages.sql` has checked): in a transaction of its own that is rolled
+    back, interrupted after ``limits.seconds`` (:class:`QueryTimeout`), at most
+    ``limits.rows`` rows; the engine's message as a :class:`StoreError` for a query that fails.
+    The cursor is closed."""
+    import duckdb
+
+    timer = threading.Timer(limits.seconds, cursor.interrupt)
+    try:
+        cursor.execute("BEGIN TRANSACTION")
+        timer.start()
+        try:
+            cursor.execute(sql)
+            columns = [d[0] for d in cursor.description or []]
+            rows = cursor.fetchmany(limits.rows + 1) if columns else []
+        except duckdb.InterruptException:
+            raise QueryTimeout(_timeout_message(limits)) from None
+        except duckdb.Error as exc:
+            if "interrupt" in str(exc).lower():
+                raise QueryTimeout(_timeout_message(limits)) from None
+            raise StoreError(str(exc)) from None
+        finally:
+            timer.cancel()
+            try:
+                cursor.execute("ROLLBACK")
+            except duckdb.Error:
+                pass
+    finally:
+        cursor.close()
+    return Result(columns, rows[:limits.rows], len(rows) > limits.rows)
+
+
+def table_columns(db: Database, tables: tuple[str, ...]) -> dict[str, list[str]]:
+    """The columns of these tables of the store's schema, in their order."""
+    marks = ", ".join("?" * len(tables))
+    rows = db.execute("SELECT table_name, column_name FROM information_schema.columns "
+                      f"WHERE table_schema = current_schema() AND table_name IN ({marks}) "
+                      "ORDER BY table_name, ordinal_position", list(tables))
+    out: dict[str, list[str]] = {}
+    for table, column in rows:
+        out.setdefault(table, []).append(column)
+    return out
+
+
 # ------------------------------------------------------------------ PostgreSQL
 
 def check_role(db: Database) -> None:

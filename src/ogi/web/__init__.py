@@ -4,20 +4,21 @@
     >>> app = create_app("ogi.duckdb")          # a FastAPI app; run it with uvicorn
 
 Pages are rendered on the server (Jinja2, Chinese interface); every page has a JSON
-twin under ``/api`` (documented at ``/docs``). Modules: ``app`` (the factory), ``site``
-(the store, the kept files and the parser process shared by all requests), ``files``
-(original files, content-addressed), ``security`` (upload limits, token, same-origin
-writes), ``data`` (queries the store does not have), ``labels`` (Chinese names of cells,
-levels, statuses), ``report_view``/``original`` (the report page: tables in the official
-layout with flagged cells, the original beside them), ``overview``/``agency``/``compare``
-(the other pages' models), ``datasets`` (every table and chart as CSV/XLSX/Parquet/JSON), ``uploads``
-(uploads, URLs, re-parsing), ``pages`` (templates, filters, downloads), ``schemas`` (the
-API's JSON), ``api`` and ``routes_*`` (the endpoints); ``params`` (the bounds of every
-number a request carries), ``lists`` (lists with facets, sort, search), ``accounts`` and
-``reviews`` (who reviews, stable finding keys, history), ``workers`` and ``intake`` (the
+twin (``.json`` or under ``/api``, documented at ``/docs``) served from the same view model.
+Each page is one module of :mod:`ogi.web.pages` (``overview``, ``reports``, ``findings``,
+``agencies``, ``compare``, ``builder``, ``upload``, ``accounts``, ``author``, ``sql``,
+``export``): its routes, its view model and the JSON shapes only it has; its template is in
+``templates/``. Every SQL statement is the store's (:mod:`ogi.store.pages`,
+:mod:`ogi.store.lists`, …). What the pages share: ``app`` (the factory), ``site`` (the
+store, the kept files and the parser pool shared by all requests), ``files`` (original
+files, content-addressed), ``security`` (upload limits, token, same-origin writes),
+``labels`` (Chinese names of cells, levels, statuses), ``original`` (a report's original
+beside its tables), ``datasets`` (every table and chart as CSV/XLSX/Parquet/JSON),
+``schemas`` (the JSON shapes several pages share), ``params`` (the bounds of every number a
+request carries), ``lists`` (lists with facets, sort, search), ``reviews`` (stable finding
+keys, who reviews), ``uploads`` (uploads, URLs, re-parsing), ``workers`` and ``intake`` (the
 upload parser pool and what it accepts), ``urlguard`` (URL imports to public addresses
-only), ``builder`` (the report builder), ``sql`` (read-only SQL while the server runs),
-``static_files`` (compressed, cached static files). See ``docs/web.md``.
+only), ``static_files`` (compressed, cached static files). See ``docs/web.md``.
 """
 
 __all__ = ["create_app", "WEB_ZH", "WEB_EN"]

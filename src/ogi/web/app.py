@@ -1,4 +1,5 @@
-"""The FastAPI application: pages, the JSON API, static files, limits and error pages."""
+"""The FastAPI application: the pages (:mod:`ogi.web.pages`, each with its JSON), static
+files, limits and error pages."""
 
 from __future__ import annotations
 
@@ -15,22 +16,9 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__
 from ..store import StoreError
-from . import (
-    api,
-    author,
-    export,
-    routes_admin,
-    routes_agencies,
-    routes_compare,
-    routes_findings,
-    routes_overview,
-    routes_builder,
-    routes_reports,
-    sql,
-    routes_upload,
-)
 from .lists import BadQuery
-from .pages import render, templates
+from .pages import accounts, agencies, author, builder, compare, export, findings, overview, render, reports, sql, \
+    templates, upload
 from .params import problems_of
 from .security import BodyLimit, Forbidden, NeedToken, SameOrigin
 from .site import DEFAULT_MAX_UPLOAD, PARSE_TIMEOUT, Site
@@ -57,6 +45,8 @@ STATUS_TEXT = {400: "请求有误", 401: "需要登录", 403: "没有权限", 40
 
 
 DATA_SUFFIXES = (".json", ".csv", ".xlsx", ".parquet")
+# one module per page: its routes serve the page and its JSON (``.json`` or ``/api/…``) from one view model
+PAGES = (overview, reports, findings, agencies, compare, upload, accounts, sql, builder, author, export)
 
 
 def _wants_html(request: Request) -> bool:
@@ -95,10 +85,11 @@ def create_app(db_url: str, files_dir: Path | None = None, token: str | None = N
                   docs_url=None, redoc_url=None)
     app.state.site = site
     app.mount("/static", CompressedStatic(STATIC), name="static")
-    app.include_router(api.router)
-    for module in (routes_overview, routes_reports, routes_agencies, routes_compare, routes_upload, routes_findings,
-                   routes_admin, sql, routes_builder, author, export):
-        app.include_router(module.router)
+    for page in PAGES:  # the JSON API first, in the order /docs lists it
+        if hasattr(page, "api"):
+            app.include_router(page.api)
+    for page in PAGES:
+        app.include_router(page.router)
 
     @app.get("/docs", include_in_schema=False)
     def docs(request: Request):

@@ -26,6 +26,13 @@ FORMATS = {"csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlfor
 CHARTS = ("bar", "hbar", "pie", "line", "bars")  # bars: grouped bars, one group per category
 
 
+def number(value):
+    """A sum as shown: whole numbers as int, no value as 0."""
+    if value is None:
+        return 0
+    return int(value) if float(value).is_integer() else round(value, 4)
+
+
 @dataclass
 class Dataset:
     name: str  # its name in the download URL

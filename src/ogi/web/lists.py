@@ -1,9 +1,10 @@
 """Lists the way datasette has them: every filter, the search, the sort order and the page
 in the URL; facets with counts; the same answer as a page, as ``.json`` and from ``/api``.
 
-A list is a :class:`ListSpec`: the SQL of all its rows (one function per list —
-:func:`report_rows_sql`, :func:`agency_rows_sql`, :func:`finding_rows_sql` — the one place
-to point at summary tables when the store has them), its columns, its filters (a query
+A list is a :class:`ListSpec`: the SQL of all its rows (one function per list in
+:mod:`ogi.store.lists` — ``report_rows_sql``, ``agency_rows_sql``, ``finding_rows_sql`` — the
+one place to point at summary tables when the store has them; every statement a list runs
+is that module's), its columns, its filters (a query
 parameter → a column and a validator), its facets and its search columns.
 
 :func:`run` answers a list query with two statements over the filtered rows:
@@ -28,11 +29,11 @@ from typing import Any
 
 from ..errors import OgiError
 from ..store import Database
+from ..store import lists as sql
+from ..store.lists import agency_rows_sql, finding_rows_sql, report_rows_sql
 from . import labels
 from .params import MAX_ID, MAX_TEXT, MAX_YEAR, MIN_YEAR, page_window
-from .reviews import KEY_SQL
 
-MAX_WORDS = 8  # words of a search
 FACET_VALUES = 15  # values shown per facet
 
 
@@ -138,62 +139,6 @@ def some_text(text: str) -> str:
     return text
 
 
-def _like(text: str) -> str:
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-# ------------------------------------------------------------------ the lists' rows
-
-_OPEN_BY_REPORT = (
-    "SELECT f.report_id, "
-    "sum(CASE WHEN f.severity = 'error' THEN 1 ELSE 0 END) AS errors, "
-    "sum(CASE WHEN f.severity = 'warning' THEN 1 ELSE 0 END) AS warnings, "
-    "sum(CASE WHEN f.severity = 'info' THEN 1 ELSE 0 END) AS infos "
-    "FROM findings f JOIN reports r ON r.id = f.report_id "
-    "LEFT JOIN reviews v ON v.sha256 = r.sha256 AND v.code = f.code AND v.where_key = f.where_key "
-    "WHERE coalesce(v.status, 'open') <> 'dismissed' GROUP BY f.report_id")
-_ORG_CODES = ("SELECT agency_id, min(substr(alias, 5)) AS org_code FROM agency_aliases "
-              "WHERE kind = 'org_code' GROUP BY agency_id")  # kind, not LIKE on the key: a scan, not an index walk
-
-
-def report_rows_sql(counts: bool = True) -> str:
-    """Every report with its agency, region, level, organisation code and open error,
-    warning and info counts (dismissed findings left out); without ``counts``, the same rows
-    without the counts (what the total, the facets and most pages need: no findings read)."""
-    found = ("coalesce(n.errors, 0) AS errors, coalesce(n.warnings, 0) AS warnings, coalesce(n.infos, 0) AS infos"
-             if counts else "NULL AS errors, NULL AS warnings, NULL AS infos")
-    return ("SELECT r.id, r.agency_id, coalesce(a.name, r.agency_name) AS agency, a.region, a.level, "
-            f"o.org_code, r.year, r.template, r.title, r.location, r.format, {found} "
-            "FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id "
-            f"LEFT JOIN ({_ORG_CODES}) o ON o.agency_id = r.agency_id"
-            + (f" LEFT JOIN ({_OPEN_BY_REPORT}) n ON n.report_id = r.id" if counts else ""))
-
-
-def agency_rows_sql() -> str:
-    """Every agency with its region, level, kind, organisation code, the names it is known
-    by, its reports and years, and how many agencies share its name."""
-    return ("SELECT a.id, a.name, a.region, a.level, a.kind, a.parent_name, o.org_code, "
-            "coalesce(n.reports, 0) AS reports, n.first_year, n.last_year, s.same_name, k.known "
-            "FROM agencies a "
-            f"LEFT JOIN ({_ORG_CODES}) o ON o.agency_id = a.id "
-            "LEFT JOIN (SELECT agency_id, count(*) AS reports, min(year) AS first_year, max(year) AS last_year "
-            "FROM reports GROUP BY agency_id) n ON n.agency_id = a.id "
-            "LEFT JOIN (SELECT name, count(*) AS same_name FROM agencies GROUP BY name) s ON s.name = a.name "
-            "LEFT JOIN (SELECT agency_id, string_agg(coalesce(name, alias), ' ') AS known FROM agency_aliases "
-            "GROUP BY agency_id) k ON k.agency_id = a.id")
-
-
-def finding_rows_sql() -> str:
-    """Every finding with its stable key, report, agency, region, level, year, and review."""
-    return (f"SELECT {KEY_SQL} AS key, f.id, f.report_id, r.agency_id, coalesce(a.name, r.agency_name) AS agency, "
-            "a.region, a.level, r.year, r.title, f.origin, f.code, f.severity, "
-            "CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END AS severity_rank, "
-            "f.where_key AS place, f.message, f.line, f.page, coalesce(v.status, 'open') AS status, v.comment, "
-            "v.reviewer, v.reviewed_at "
-            "FROM findings f JOIN reports r ON r.id = f.report_id LEFT JOIN agencies a ON a.id = r.agency_id "
-            "LEFT JOIN reviews v ON v.sha256 = r.sha256 AND v.code = f.code AND v.where_key = f.where_key")
-
-
 # ------------------------------------------------------------------ the lists
 
 _LEVEL = Filter("level", "层级", one_of(labels.LEVELS, "层级"))
@@ -252,21 +197,8 @@ LISTS = {spec.name: spec for spec in (REPORTS, AGENCIES, FINDINGS)}
 # ------------------------------------------------------------------ running a query
 
 def _conditions(spec: ListSpec, filters: dict[str, Any], q: str | None) -> tuple[list[str], list]:
-    conds, params = [], []
-    for key, value in filters.items():
-        f = spec.filters[key]
-        if f.op == "contains":
-            conds.append(f"t.{f.column} LIKE ? ESCAPE '\\'")
-            params.append(_like(value))
-        else:
-            conds.append(f"t.{f.column} = ?")
-            params.append(value)
-    if q:
-        haystack = " || ' ' || ".join(f"coalesce(CAST(t.{c} AS TEXT), '')" for c in spec.search)
-        for word in q.split()[:MAX_WORDS]:
-            conds.append(f"({haystack}) LIKE ? ESCAPE '\\'")
-            params.append(_like(word))
-    return conds, params
+    shown = [(spec.filters[key].column, spec.filters[key].op, value) for key, value in filters.items()]
+    return sql.conditions(shown, spec.search, q)
 
 
 def read_query(spec: ListSpec, query: Mapping[str, str]) -> tuple[dict[str, Any], str | None, str]:
@@ -290,8 +222,7 @@ def selection_sql(spec: ListSpec, query: Mapping[str, str]) -> tuple[str, list]:
     bulk export of exactly what the list shows, on every page)."""
     filters, q, _ = read_query(spec, query)
     conds, params = _conditions(spec, filters, q)
-    where = f" WHERE {' AND '.join(conds)}" if conds else ""
-    return f"SELECT t.{spec.id_column} FROM ({spec.rows_sql()}) t{where}", params
+    return sql.selection_sql(spec.rows_sql(), spec.id_column, conds), params
 
 
 def run(db: Database, spec: ListSpec, query: Mapping[str, str], page: int = 1, size: int = 50,
@@ -299,15 +230,11 @@ def run(db: Database, spec: ListSpec, query: Mapping[str, str], page: int = 1, s
     """One page of the list (or ``size`` rows from ``offset``), with its facets and total."""
     filters, q, sort = read_query(spec, query)
     conds, params = _conditions(spec, filters, q)
-    where = f"WHERE {' AND '.join(conds)}" if conds else ""
-    rows_sql = f"({spec.rows_sql()}) t"
+    rows_sql = spec.rows_sql()
     lean = spec.lean_rows_sql is not None and not spec.heavy & {spec.filters[k].column for k in filters}
-    counted_sql = f"({spec.lean_rows_sql()}) t" if lean and spec.lean_rows_sql else rows_sql
+    counted_sql = spec.lean_rows_sql() if lean and spec.lean_rows_sql else rows_sql
     facet_columns = [spec.filters[f.key].column for f in spec.facets] if facets else []
-    sets = ", ".join([f"(t.{c})" for c in facet_columns] + ["()"])
-    picks = ", ".join([f"t.{c}" for c in facet_columns] + [f"GROUPING(t.{c})" for c in facet_columns])
-    counted = db.execute(f"SELECT {picks + ', ' if picks else ''}count(*) FROM {counted_sql} {where} "
-                         f"GROUP BY GROUPING SETS ({sets})", params)
+    counted = sql.grouped_counts(db, counted_sql, conds, params, facet_columns)
     total = next((row[-1] for row in counted if all(row[len(facet_columns):-1])), 0)
     if offset is None:
         window = page_window(total, page, size)
@@ -321,16 +248,27 @@ def run(db: Database, spec: ListSpec, query: Mapping[str, str], page: int = 1, s
     # the page's ids first (only the columns sorted and filtered on are worked out), then
     # their whole rows (a finding's key, a hash, for 50 rows and not for every row)
     paged_sql = counted_sql if column.key not in spec.heavy and column.sort_sql not in spec.heavy else rows_sql
-    ids = [i for (i,) in db.execute(f"SELECT t.{spec.id_column} FROM {paged_sql} {where} "
-                                    f"ORDER BY {order}, t.{spec.id_column} LIMIT ? OFFSET ?", [*params, size, offset])]
-    names, values = db.query(f"SELECT t.* FROM {rows_sql} WHERE t.{spec.id_column} IN "
-                             "(SELECT unnest(?::BIGINT[]))", [ids]) if ids else ([], [])
-    at = {i: n for n, i in enumerate(ids)}
-    rows = sorted((dict(zip(names, row)) for row in values), key=lambda row: at[row[spec.id_column]])
+    ids = sql.page_ids(db, paged_sql, spec.id_column, conds, params, order, size, offset)
+    rows = sql.rows_of(db, rows_sql, spec.id_column, ids)
     result = ListResult(spec, total, page, pages, size, offset, sort, filters, q, rows)
     if facets:
         result.facets = _facets(spec, facet_columns, counted, filters)
     return result
+
+
+def code_groups(db: Database, query: Mapping[str, str]) -> list[dict]:
+    """The review queue's groups: the findings of the query (all codes) by code and
+    severity, counted per review status, the largest first."""
+    without_code = {k: v for k, v in query.items() if k != "code"}
+    filters, q, _ = read_query(FINDINGS, without_code)
+    conds, params = _conditions(FINDINGS, filters, q)
+    groups: dict[tuple, dict] = {}
+    for code, severity, status, n in sql.findings_by_code(db, conds, params):
+        g = groups.setdefault((code, severity), {"code": code, "severity": severity, "total": 0,
+                                                 **dict.fromkeys(labels.STATUSES, 0)})
+        g[status] = g.get(status, 0) + n
+        g["total"] += n
+    return sorted(groups.values(), key=lambda g: (-g["total"], g["code"]))
 
 
 def _facets(spec: ListSpec, columns: list[str], counted: list[tuple], filters: dict) -> dict[str, list[dict]]:

@@ -6,7 +6,7 @@
 - :class:`SameOrigin` refuses a write (POST, PUT, PATCH, DELETE) that a page of another
   site sent: its ``Origin`` (or ``Referer``) must be this server.
 - Who is asking (:func:`current_user`): a reviewer or administrator signed in with a
-  name and password (a session cookie, :mod:`ogi.web.accounts`), or a client presenting
+  name and password (a session cookie, :mod:`ogi.store.accounts`), or a client presenting
   the server's token (``Authorization: Bearer …``, ``X-OGI-Token``, or the token cookie
   ``/login?token=…`` sets), who counts as an administrator named ``令牌``.
 - Writes (upload, review, re-parse) need someone signed in — except on a server that has
@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 from fastapi import Request
 
 from ..errors import OgiError
-from .accounts import TOKEN_USER, User, session_user
+from ..store.accounts import TOKEN_USER, User, session_user
 from .reviews import ANONYMOUS
 
 COOKIE = "ogi_token"

@@ -21,7 +21,7 @@ from pathlib import Path
 from ..store import DEFAULT_DB, Database, open_store
 from ..store.backend import is_postgres_url
 from ..store.ingest import Input, Outcome
-from .accounts import has_users
+from ..store.accounts import has_users
 from .files import FileStore
 from .intake import Intake, parse_upload
 from .workers import DEFAULT_MEMORY, DEFAULT_WORKERS, Failed, Limits, ParsePool
@@ -47,7 +47,7 @@ class Site:
                  parse_workers: int = DEFAULT_WORKERS, parse_memory: int = DEFAULT_MEMORY,
                  allow_private_urls: bool = False, sql_db: str | None = None) -> None:
         self.db_url = db_url
-        self.sql_db = sql_db  # PostgreSQL: the read-only role the SQL page queries as (ogi.web.sql)
+        self.sql_db = sql_db  # PostgreSQL: the read-only role the SQL page queries as (ogi.web.pages.sql)
         self.files = FileStore(files_dir or default_files_dir(db_url))
         self.token = token
         self.max_upload = max_upload

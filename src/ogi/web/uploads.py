@@ -216,7 +216,7 @@ def keep_originals(site: Site, paths: list[str]) -> int:
     ingested them), so their pages show the original after the files move; how many."""
     kept = 0
     with site.store() as db:
-        rows = db.execute("SELECT sha256, local_path FROM reports WHERE local_path IS NOT NULL")
+        rows = data.stored_paths(db)
     wanted = {str(Path(p).resolve()) for p in paths}
     for sha, local_path in rows:
         resolved = str(Path(local_path).resolve())

@@ -22,9 +22,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
-from ..store import export as store_export
-from . import lists
-from .pages import list_query
+from ...store import export as store_export
+from .. import lists
+from . import list_query
 
 router = APIRouter(include_in_schema=False)
 WHAT = {"cells": "单元格(长表)", "wide": "每份报告一行(宽表)", "reports": "报告", "findings": "问题"}

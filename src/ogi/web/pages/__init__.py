@@ -1,6 +1,11 @@
-"""What the HTML pages share: the Jinja2 environment (autoescaped), rendering a page with
-the context every page needs, reading the overview's filters from a query, and sending
-a dataset as a download."""
+"""The pages, one module each (``overview``, ``reports``, ``findings``, ``agencies``,
+``compare``, ``builder``, ``upload``, ``accounts``, ``author``, ``sql``, ``export``): each
+holds its routes, which serve the HTML page and its JSON (``.json`` or ``/api/…``) from one
+view model, the JSON's shapes and the model itself; the template stays a template.
+
+This package's own module is what the pages share: the Jinja2 environment (autoescaped),
+rendering a page with the context every page needs, reading the overview's filters from a
+query, and sending a dataset as a download or a view model as JSON."""
 
 from __future__ import annotations
 
@@ -8,17 +13,18 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from fastapi import HTTPException, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from .. import __version__
-from . import labels
-from ..store.pages import Selection
-from .datasets import FORMATS, Dataset, encode
-from .security import current_user, may_write
+from ... import __version__
+from ...store.pages import Selection
+from .. import labels
+from ..datasets import FORMATS, Dataset, encode
+from ..security import current_user, may_write
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent.parent / "templates"
 ALL_YEARS = "all"
 
 
@@ -61,6 +67,11 @@ def render(request: Request, name: str, status_code: int = 200, **context) -> HT
 def list_query(request: Request) -> dict[str, str]:
     """A list page's query string as one value per parameter (what :func:`ogi.web.lists.run` reads)."""
     return dict(request.query_params)
+
+
+def json_response(value) -> JSONResponse:
+    """A page's ``.json`` twin: the view model's JSON, dates and decimals encoded."""
+    return JSONResponse(jsonable_encoder(value))
 
 
 def form_year(text: str | None) -> int | None:

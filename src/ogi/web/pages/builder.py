@@ -1,4 +1,5 @@
-"""The report builder (``/builder``): agencies, or a region with every region inside it, ×
+"""The report builder (``/builder``, ``/builder.json``, downloads at ``/builder/{name}.{fmt}``,
+one view model :class:`Built`): agencies, or a region with every region inside it, ×
 measures × years → a table of per-year sums with the change from the year before, a chart,
 downloads, and a list of anomalies worth a look.
 
@@ -24,13 +25,19 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..store import Database
-from ..store.queries import MEASURES, RATES
-from . import labels
-from .datasets import Dataset
-from .lists import BadQuery, id_value, some_text, year_value
-from .overview import number
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
 
+from ...store import Database
+from ...store import pages as data
+from ...store.builder import agency_names, measure_cells
+from ...store.queries import MEASURES, RATES
+from .. import labels
+from ..datasets import Dataset, number
+from ..lists import BadQuery, id_value, some_text, year_value
+from . import download, json_response, render
+
+router = APIRouter(include_in_schema=False)
 MAX_AGENCIES = 200  # agencies named one by one
 MAX_MEASURES = 12
 MAX_YEARS = 30
@@ -92,8 +99,7 @@ def _cells_of(key: str) -> tuple[tuple[str, str, str], ...]:
         return tuple(c for m in (*num, *den) for c in _MEASURE[m.lstrip("-")].cells)
     parts = key.split(".")
     if len(parts) == 3 and parts[0] in ("table2", "table3", "table4") and labels.place_label(key) != key:
-        table, row, column = parts
-        return ((table, row, column),)
+        return (tuple(parts),)
     raise BadQuery(f"指标“{key[:60]}”无效")
 
 
@@ -124,33 +130,8 @@ def read_choice(query: Mapping[str, list[str]]) -> Choice:
 
 def _rows(db: Database, choice: Choice) -> list[tuple]:
     """(agency id, year, report id, table, row, column, value) for the cells the measures need."""
-    conds: list[str] = []
-    params: list[int | str] = []
-    if choice.year_from:
-        conds.append("r.year >= ?")
-        params.append(choice.year_from)
-    if choice.year_to:
-        conds.append("r.year <= ?")
-        params.append(choice.year_to)
-    if choice.region:
-        conds.append("a.region LIKE ? ESCAPE '\\'")
-        params.append("%" + choice.region.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-    if choice.level:
-        conds.append("a.level = ?")
-        params.append(choice.level)
-    if choice.agencies:
-        conds.append(f"r.agency_id IN ({', '.join('?' * len(choice.agencies))})")
-        params += list(choice.agencies)
-    cells = sorted({c for m in choice.measures for c in _cells_of(m)})
-    keys = [".".join(c) for c in cells]
-    where = " AND ".join(["r.year IS NOT NULL", "r.agency_id IS NOT NULL", *conds])
-    return db.execute(
-        "WITH sel AS (SELECT r.id, r.agency_id, r.year FROM reports r JOIN primary_reports p ON p.id = r.id "
-        f"LEFT JOIN agencies a ON a.id = r.agency_id WHERE {where}) "
-        "SELECT sel.agency_id, sel.year, sel.id, c.table_key, c.row_key, c.column_key, c.value FROM sel "
-        "JOIN cells c ON c.report_id = sel.id "
-        f"WHERE c.table_key || '.' || c.row_key || '.' || c.column_key IN ({', '.join('?' * len(keys))})",
-        [*params, *keys])
+    keys = [".".join(c) for c in sorted({c for m in choice.measures for c in _cells_of(m)})]
+    return measure_cells(db, keys, choice.year_from, choice.year_to, choice.region, choice.level, choice.agencies)
 
 
 def _value(key: str, cells: dict) -> float | None:
@@ -160,11 +141,6 @@ def _value(key: str, cells: dict) -> float | None:
         top = sum(_value(m, cells) or 0 for m in num)
         bottom = sum((-1 if m.startswith("-") else 1) * (_value(m.lstrip("-"), cells) or 0) for m in den)
         return round(top / bottom, 4) if bottom else None
-    return _sum(key, cells)
-
-
-def _sum(key: str, cells: dict) -> float:
-    """A measure that sums cells (any but a rate): the sum of its cells, a missing one 0."""
     return sum(cells.get(c) or 0 for c in _cells_of(key))
 
 
@@ -195,8 +171,7 @@ def build(db: Database, choice: Choice) -> Built:
         for cell, value in cells.items():
             totals[year][cell] = totals[year].get(cell, 0) + value
     names = [measure_label(m) for m in choice.measures]
-    rows: list[list] = []
-    previous: list | None = None
+    rows, previous = [], None
     for year in years:
         values = [number(v) if (v := _value(m, totals[year])) is not None else None for m in choice.measures]
         changes = [_change(p, v) for p, v in zip(previous or [None] * len(values), values)]
@@ -218,7 +193,7 @@ def anomalies(db: Database, choice: Choice, by_agency: dict, report_of: dict) ->
     for m in sums:
         series: dict[int, dict[int, float]] = defaultdict(dict)
         for (agency, year), cells in by_agency.items():
-            series[agency][year] = _sum(m, cells)
+            series[agency][year] = _value(m, cells)
         for agency, values in series.items():
             ordered = sorted(values.items())
             for (y0, v0), (y1, v1) in zip(ordered, ordered[1:]):
@@ -226,22 +201,46 @@ def anomalies(db: Database, choice: Choice, by_agency: dict, report_of: dict) ->
                     found.append(("jump", abs(v1 - v0) / v0, agency, y1, m, v1, f"较上年 {number(v0)} → {number(v1)}"))
         per_year: dict[int, list[tuple[int, float]]] = defaultdict(list)
         for (agency, year), cells in by_agency.items():
-            per_year[year].append((agency, _sum(m, cells)))
-        for year, peers in per_year.items():
-            if len(peers) < 5:
+            per_year[year].append((agency, _value(m, cells)))
+        for year, values in per_year.items():
+            if len(values) < 5:
                 continue
-            median = statistics.median(v for _, v in peers)
-            mad = statistics.median(abs(v - median) for _, v in peers) * 1.4826
-            for agency, v in peers:
+            median = statistics.median(v for _, v in values)
+            mad = statistics.median(abs(v - median) for _, v in values) * 1.4826
+            for agency, v in values:
                 z = abs(v - median) / mad if mad else (float("inf") if v != median else 0)
                 if z > OUTLIER_Z and abs(v - median) >= MIN_JUMP:
                     found.append(("outlier", z, agency, year, m, v, f"同年中位数 {number(median)}"))
     found.sort(key=lambda f: -f[1])
     found = found[:ANOMALIES_SHOWN]
-    names = dict(db.execute(f"SELECT id, name FROM agencies WHERE id IN ({', '.join('?' * len(found))})",
-                            [f[2] for f in found])) if found else {}
+    names = agency_names(db, [f[2] for f in found])
     kinds = {"jump": "同比突变", "outlier": "远离同类"}
     return Dataset("anomalies", "值得核查的数字", ["类型", "机关", "年度", "指标", "数值", "对照"],
                    [[kinds[k], names.get(a, str(a)), y, measure_label(m), number(v), note]
                     for k, _, a, y, m, v, note in found],
                    links=[f"/reports/{report_of[a, y]}" for _, _, a, y, _, _, _ in found])
+
+
+# ------------------------------------------------------------------ routes
+
+def _built(request: Request) -> tuple[Built, dict]:
+    query = {k: request.query_params.getlist(k) for k in request.query_params}
+    choice = read_choice(query)
+    with request.app.state.site.store() as db:
+        return build(db, choice), data.filter_options(db)
+
+
+@router.get("/builder", response_class=HTMLResponse)
+def builder_page(request: Request):
+    built, options = _built(request)
+    return render(request, "builder.html", built=built, options=options, measures=measure_options())
+
+
+@router.get("/builder.json")
+def builder_json(request: Request):
+    return json_response(_built(request)[0].as_json())
+
+
+@router.get("/builder/{name}.{fmt}")
+def builder_download(request: Request, name: str, fmt: str):
+    return download(_built(request)[0].datasets, name, fmt, "builder")

@@ -20,16 +20,16 @@ from lxml import html as lxml_html
 from lxml.html import builder as E
 from markupsafe import Markup
 
-from ..ledger import LedgerError, apply, read_ledger
-from ..ledger.workflow import STATE_LABELS, WorkflowError, check, publish, save, versions
-from ..model import SectionText
-from ..render import InvalidReport, render as render_file
-from ..render.checked import load
-from ..render.html import CSS, table_element
-from ..render.layout import page_of
-from ..template import SECTIONS
-from .pages import render
-from .security import require_writer
+from ...ledger import LedgerError, apply, read_ledger
+from ...ledger.workflow import STATE_LABELS, WorkflowError, check, every_latest, publish, save, versions
+from ...model import SectionText
+from ...render import InvalidReport, render as render_file
+from ...render.checked import load
+from ...render.html import CSS, table_element
+from ...render.layout import page_of
+from ...template import SECTIONS
+from ..security import require_writer
+from . import render
 
 router = APIRouter(include_in_schema=False)
 DOWNLOADS = {"pdf": "application/pdf", "html": "text/html; charset=utf-8",
@@ -43,8 +43,7 @@ def _path(agency: str, year: int) -> str:
 @router.get("/author", response_class=HTMLResponse)
 def author_list(request: Request):
     with request.app.state.site.store() as db:
-        rows = db.execute("SELECT agency, year, max(version) FROM authored GROUP BY agency, year ORDER BY year DESC, agency")
-        listed = [versions(db, a, y)[-1] for a, y, _ in rows]
+        listed = every_latest(db)
     return render(request, "author_list.html", listed=listed, states=STATE_LABELS, path=_path, problems=None)
 
 

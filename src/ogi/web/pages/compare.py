@@ -1,20 +1,31 @@
-"""The compare page: two agencies (their reports of one year) or two years (all counted
-reports, or one agency's), cell by cell, differences marked. The comparison itself is
-:mod:`ogi.store.queries`'s (``ogi compare``); this adds labels and the key figures."""
+"""The compare page (``/compare``, ``/api/compare``): two agencies (their reports of one
+year) or two years (all counted reports, or one agency's), cell by cell, differences
+marked; the page, its JSON and its downloads are one view model (:class:`ComparePage`).
+The comparison itself is :mod:`ogi.store.queries`'s (``ogi compare``); this adds labels
+and the key figures."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from ..store import Database, StoreError
-from ..store.agencies import resolve
-from ..store.queries import MEASURES, compare_agencies, compare_years
-from .datasets import Dataset
-from .lists import BadQuery
-from .labels import figure_label, place_label
-from .overview import number
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from pydantic import BaseModel
 
+from ...store import Database, StoreError
+from ...store import pages as data
+from ...store.agencies import resolve
+from ...store.queries import MEASURES, compare_agencies, compare_years
+from ..datasets import Dataset, number
+from ..labels import figure_label, place_label
+from ..lists import BadQuery
+from ..params import MAX_TEXT, YearNo
+from ..schemas import DatasetOut, Format
+from . import download, form_year, render
+
+router = APIRouter(include_in_schema=False)
+api = APIRouter(prefix="/api")
 YEAR = re.compile(r"^(19|20)\d{2}$")
 FIGURES = ("received", "handled", "granted", "partially_granted", "denied", "unable", "not_processed", "carried_forward",
            "review", "litigation")
@@ -59,9 +70,7 @@ def resolve_agency(db: Database, text: str) -> int:
         if not text.isascii() or len(text) > MAX_ID_DIGITS:
             raise BadQuery(f"机关编号“{text[:20]}…”无效:编号最多 {MAX_ID_DIGITS} 位数字")
         return resolve(db, text)
-    same = db.execute("SELECT a.id, a.region, min(substr(o.alias, 5)) FROM agencies a LEFT JOIN agency_aliases o "
-                      "ON o.agency_id = a.id AND o.kind = 'org_code' WHERE a.name = ? GROUP BY a.id, a.region "
-                      "ORDER BY a.id", [text])
+    same = data.agencies_named(db, text)
     if len(same) > 1:
         listed = ";".join(f"编号 {i}({region or '地区未识别'}{'· 代码 ' + code if code else ''})"
                           for i, region, code in same[:10])
@@ -72,10 +81,7 @@ def resolve_agency(db: Database, text: str) -> int:
 
 def _has_reports(db: Database, year: int, agency_id: int | None) -> None:
     """A year to compare must have counted reports (of the agency): zeros are no comparison."""
-    cond, params = ("AND r.agency_id = ?", [agency_id]) if agency_id is not None else ("", [])
-    n = db.scalar(f"SELECT count(*) FROM reports r JOIN primary_reports p ON p.id = r.id WHERE r.year = ? {cond}",
-                  [year, *params])
-    if not n:
+    if not data.counted_reports(db, year, agency_id):
         whose = "该机关" if agency_id is not None else ""
         raise StoreError(f"{whose}{year} 年没有计入统计的报告,无法对比")
 
@@ -84,7 +90,7 @@ def compare(db: Database, query: CompareQuery) -> ComparePage:
     """The comparison; :class:`StoreError` with a message for the reader when an agency or
     year is unknown or has no reports."""
     try:
-        return _compare(db, query)
+        return _comparison(db, query)
     except StoreError as exc:
         raise StoreError(_for_the_page(str(exc))) from None
 
@@ -96,7 +102,7 @@ def _for_the_page(message: str) -> str:
     return message
 
 
-def _compare(db: Database, query: CompareQuery) -> ComparePage:
+def _comparison(db: Database, query: CompareQuery) -> ComparePage:
     if query.by_year:
         agency_id = resolve_agency(db, query.agency) if query.agency else None
         for year in (int(query.a), int(query.b)):
@@ -119,3 +125,56 @@ def _compare(db: Database, query: CompareQuery) -> ComparePage:
     key_figures = Dataset("figures", "关键数字", ["项目", result.left, result.right], figures, chart="bars",
                           marked=[a != b for _, a, b in figures])
     return ComparePage(result.left, result.right, {d.name: d for d in (key_figures, by_cell)})
+
+
+class CompareOut(BaseModel):
+    left: str
+    right: str
+    datasets: dict[str, DatasetOut]
+
+
+# ------------------------------------------------------------------ routes
+
+@router.get("/compare", response_class=HTMLResponse)
+def compare_page(request: Request, a: str = Query("", max_length=MAX_TEXT), b: str = Query("", max_length=MAX_TEXT),
+                 year: str | None = Query(None, max_length=8), agency: str | None = Query(None, max_length=MAX_TEXT),
+                 only_differences: bool = False):
+    year = form_year(year)
+    params = {"a": a.strip(), "b": b.strip(), "year": year, "agency": agency or None,
+              "only_differences": "true" if only_differences else None}
+    page, problem = None, None
+    if params["a"] and params["b"]:
+        with request.app.state.site.store() as db:
+            try:
+                page = compare(db, CompareQuery(params["a"], params["b"], year, agency or None, only_differences))
+            except StoreError as exc:
+                problem = str(exc)
+    return render(request, "compare.html", page=page, problem=problem, params=params)
+
+
+def _compare(request: Request, a: str, b: str, year: int | None, agency: str | None,
+             only_differences: bool) -> ComparePage:
+    with request.app.state.site.store() as db:
+        try:
+            return compare(db, CompareQuery(a.strip(), b.strip(), year, agency, only_differences))
+        except StoreError as exc:
+            raise HTTPException(400, str(exc)) from None
+
+
+COMPARE_A = Query(..., max_length=MAX_TEXT, description="a year, or an agency (id or name)")
+COMPARE_B = Query(..., max_length=MAX_TEXT, description="another year, or another agency")
+
+
+@api.get("/compare", response_model=CompareOut, summary="Two agencies or two years, cell by cell")
+def compare_api(request: Request, a: str = COMPARE_A, b: str = COMPARE_B,
+                year: YearNo = None,
+                agency: str | None = Query(None, max_length=MAX_TEXT,
+                                           description="two years: one agency's reports (default: all)"),
+                only_differences: bool = False):
+    return _compare(request, a, b, year, agency, only_differences).as_json()
+
+
+@api.get("/compare/{name}.{fmt}", response_class=Response, summary="A comparison's table or chart as CSV or XLSX")
+def compare_download(request: Request, name: str, fmt: Format, a: str = COMPARE_A, b: str = COMPARE_B,
+                     year: YearNo = None, agency: str | None = Query(None, max_length=MAX_TEXT), only_differences: bool = False):
+    return download(_compare(request, a, b, year, agency, only_differences).datasets, name, fmt, "compare")

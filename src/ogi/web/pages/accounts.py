@@ -1,44 +1,23 @@
-"""Uploading reports (files or URLs), and signing in: with a name and password (a session,
-:mod:`ogi.web.accounts`) or with the server's token.
-
-With JavaScript the upload page sends each file on its own to ``/api/uploads`` and shows
-its progress and result; without, the form posts here and the results come as a page."""
+"""Accounts (``/login``, ``/logout``, ``/users``): signing in with a name and password (a
+session, :mod:`ogi.store.accounts`) or with the server's token, and the administrators'
+page of reviewer accounts."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from typing import Literal
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from . import accounts, uploads
-from .security import COOKIE, SESSION_COOKIE, require_user, require_writer, token_matches
-from .pages import render
+from ...store import StoreError
+from ...store import accounts
+from ..security import COOKIE, SESSION_COOKIE, current_user, require_admin, token_matches
+from . import render
 
 router = APIRouter(include_in_schema=False)
 
 
-@router.get("/upload", response_class=HTMLResponse)
-def upload_page(request: Request):
-    return render(request, "upload.html", results=None, max_upload=request.app.state.site.max_upload,
-                  max_urls=uploads.MAX_URLS)
-
-
-@router.post("/upload", response_class=HTMLResponse, dependencies=[Depends(require_writer)])
-def upload_form(request: Request, files: list[UploadFile] = File(default=[]), urls: str = Form("", max_length=50_000)):
-    site = request.app.state.site
-    listed = [u.strip() for u in urls.splitlines() if u.strip()]
-    if listed:
-        require_user(request)
-    results = [uploads.receive(site, f.filename, f.file) for f in files if f.filename]
-    problem = None
-    if listed:
-        try:
-            results += uploads.ingest_urls(site, listed)
-        except uploads.UploadRefused as exc:
-            problem = str(exc)
-    return render(request, "upload.html", results=results, problem=problem, max_upload=site.max_upload,
-                  max_urls=uploads.MAX_URLS)
-
-
+# ------------------------------------------------------------------ signing in
 def _local(path: str | None) -> str:
     """Where to go after signing in: a path of this site, never another site."""
     return path if path and path.startswith("/") and not path.startswith("//") and "\\" not in path else "/"
@@ -92,3 +71,39 @@ def logout(request: Request):
     response.delete_cookie(SESSION_COOKIE)
     response.delete_cookie(COOKIE)
     return response
+
+
+# ------------------------------------------------------------------ reviewer accounts (administrators)
+@router.get("/users", response_class=HTMLResponse, dependencies=[Depends(require_admin)])
+def users_page(request: Request, done: Literal["added", "removed"] | None = None):
+    with request.app.state.site.store() as db:
+        users = accounts.list_users(db)
+    return render(request, "users.html", users=users, roles=accounts.ROLES, done=done, problem=None)
+
+
+@router.post("/users", response_class=HTMLResponse, dependencies=[Depends(require_admin)])
+def add_user_form(request: Request, name: str = Form(..., max_length=64),
+                  role: Literal["reviewer", "admin"] = Form(...),
+                  password: str = Form(..., max_length=accounts.MAX_PASSWORD)):
+    with request.app.state.site.store() as db:
+        try:
+            accounts.add_user(db, name, role, password)
+            request.app.state.site.forget_accounts()
+        except StoreError as exc:
+            return render(request, "users.html", status_code=400, users=accounts.list_users(db), roles=accounts.ROLES,
+                          done=None, problem=str(exc))
+    return RedirectResponse("/users?done=added", status_code=303)
+
+
+@router.post("/users/{name}/remove", dependencies=[Depends(require_admin)])
+def remove_user_form(request: Request, name: str):
+    user = current_user(request)
+    if user is not None and user.name == name:
+        raise HTTPException(400, "不能删除自己的账号")
+    with request.app.state.site.store() as db:
+        try:
+            accounts.remove_user(db, name)
+            request.app.state.site.forget_accounts()
+        except StoreError as exc:
+            raise HTTPException(404, str(exc)) from None
+    return RedirectResponse("/users?done=removed", status_code=303)
