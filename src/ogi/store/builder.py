@@ -19,7 +19,8 @@ def measure_cells(db: Database, keys: Sequence[str], year_from: int | None = Non
     """(agency id, year, report id, table, row, column, value) of the cells named by ``keys``
     (``table.row.column``) in the counted reports the choice keeps: years from–to, a region
     and every region inside it, a level, or named agencies."""
-    conds, params = [], []
+    conds: list[str] = []
+    params: list[int | str] = []
     if year_from:
         conds.append("r.year >= ?")
         params.append(year_from)

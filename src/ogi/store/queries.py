@@ -41,7 +41,9 @@ class Measure:
 
 
 def _t3(key: str, *rows: str, label: str | None = None) -> Measure:
-    return Measure(key, label or _T3.row(rows[0]).label, tuple(("table3", r, "total") for r in rows))
+    label = label or _T3.row(rows[0]).label
+    assert label is not None  # every table 三 row is labelled
+    return Measure(key, label, tuple(("table3", r, "total") for r in rows))
 
 
 def _t4(key: str, result: str, *groups: str, label: str) -> Measure:
@@ -103,7 +105,7 @@ def _number(value):
 
 
 GROUPINGS = ("year", "region", "province", "city", "county", "level", "agency")
-_SQL_GROUPS = {"year": "s.year", "level": "a.level", "agency": "a.name"}
+_SQL_GROUPS: dict[str | None, str] = {"year": "s.year", "level": "a.level", "agency": "a.name"}  # by → SQL
 _REGION_GROUPS = ("region", "province", "city", "county")  # rolled up from agencies by store.regions
 NO_GROUP = "全部"
 
@@ -419,7 +421,7 @@ def versions(db: Database, agency_id: int, year: int) -> Versions:
         heads.append(rid)
         out.append(Version(rid, len(heads), sequence, date, bool(latest), None, filled, location))
     order = cell_order()
-    changes = []
+    changes: list[tuple[int, int, str, object, object]] = []
     for i in range(1, len(heads)):
         before, after = values[heads[i - 1]], values[heads[i]]
         keys = sorted(set(before) | set(after), key=lambda k: (order.get(cell_tuple(k), len(order)), k))
@@ -475,7 +477,8 @@ def trend(db: Database, measure: str = "received", by: str | None = None, years:
     where = f"WHERE s.year IS NOT NULL{''.join(' AND ' + c for c in conds)}"
     if region or by in _REGION_GROUPS:
         return _trend_rolled_up(db, source, where, value, params, by, region, years, sort, limit)
-    key = {"agency": "s.agency_id", "level": "a.level"}.get(by, _SQL_GROUPS.get(by, f"'{NO_GROUP}'"))
+    trend_groups: dict[str | None, str] = {"agency": "s.agency_id", "level": "a.level"}  # by → SQL, for a trend
+    key = trend_groups.get(by, _SQL_GROUPS.get(by, f"'{NO_GROUP}'"))
     join = "LEFT JOIN agencies a ON a.id = s.agency_id " if key.startswith("a.") else ""
     first = years[0] if years else None
     order = (f"ORDER BY {sort} DESC, grp, year" if sort else "ORDER BY grp, year")
@@ -503,6 +506,7 @@ def _trend_rolled_up(db: Database, source: str, where: str, value: str, params: 
     """:func:`trend` for regions: rolled up in SQL (``by`` a region), or per agency in SQL and
     kept here when its region path holds ``region``."""
     if not region:
+        assert by is not None  # trend rolls up without a region only by one of _REGION_GROUPS
         join, join_params = _region_join(db, by)
         rows = db.execute(f"SELECT g.grp, s.year, count(*), sum({value}) FROM {source} {join}{where} GROUP BY 1, 2",
                           join_params[:0] + _value_first(params, value, join_params))

@@ -99,7 +99,8 @@ def _cells_of(key: str) -> tuple[tuple[str, str, str], ...]:
         return tuple(c for m in (*num, *den) for c in _MEASURE[m.lstrip("-")].cells)
     parts = key.split(".")
     if len(parts) == 3 and parts[0] in ("table2", "table3", "table4") and labels.place_label(key) != key:
-        return (tuple(parts),)
+        table, row, column = parts
+        return ((table, row, column),)
     raise BadQuery(f"指标“{key[:60]}”无效")
 
 
@@ -141,6 +142,11 @@ def _value(key: str, cells: dict) -> float | None:
         top = sum(_value(m, cells) or 0 for m in num)
         bottom = sum((-1 if m.startswith("-") else 1) * (_value(m.lstrip("-"), cells) or 0) for m in den)
         return round(top / bottom, 4) if bottom else None
+    return _sum(key, cells)
+
+
+def _sum(key: str, cells: dict) -> float:
+    """A measure that sums cells (any but a rate): the sum of its cells, a missing one 0."""
     return sum(cells.get(c) or 0 for c in _cells_of(key))
 
 
@@ -171,7 +177,8 @@ def build(db: Database, choice: Choice) -> Built:
         for cell, value in cells.items():
             totals[year][cell] = totals[year].get(cell, 0) + value
     names = [measure_label(m) for m in choice.measures]
-    rows, previous = [], None
+    rows: list[list] = []
+    previous: list | None = None
     for year in years:
         values = [number(v) if (v := _value(m, totals[year])) is not None else None for m in choice.measures]
         changes = [_change(p, v) for p, v in zip(previous or [None] * len(values), values)]
@@ -193,7 +200,7 @@ def anomalies(db: Database, choice: Choice, by_agency: dict, report_of: dict) ->
     for m in sums:
         series: dict[int, dict[int, float]] = defaultdict(dict)
         for (agency, year), cells in by_agency.items():
-            series[agency][year] = _value(m, cells)
+            series[agency][year] = _sum(m, cells)
         for agency, values in series.items():
             ordered = sorted(values.items())
             for (y0, v0), (y1, v1) in zip(ordered, ordered[1:]):
@@ -201,13 +208,13 @@ def anomalies(db: Database, choice: Choice, by_agency: dict, report_of: dict) ->
                     found.append(("jump", abs(v1 - v0) / v0, agency, y1, m, v1, f"较上年 {number(v0)} → {number(v1)}"))
         per_year: dict[int, list[tuple[int, float]]] = defaultdict(list)
         for (agency, year), cells in by_agency.items():
-            per_year[year].append((agency, _value(m, cells)))
-        for year, values in per_year.items():
-            if len(values) < 5:
+            per_year[year].append((agency, _sum(m, cells)))
+        for year, peers in per_year.items():
+            if len(peers) < 5:
                 continue
-            median = statistics.median(v for _, v in values)
-            mad = statistics.median(abs(v - median) for _, v in values) * 1.4826
-            for agency, v in values:
+            median = statistics.median(v for _, v in peers)
+            mad = statistics.median(abs(v - median) for _, v in peers) * 1.4826
+            for agency, v in peers:
                 z = abs(v - median) / mad if mad else (float("inf") if v != median else 0)
                 if z > OUTLIER_Z and abs(v - median) >= MIN_JUMP:
                     found.append(("outlier", z, agency, year, m, v, f"同年中位数 {number(median)}"))

@@ -139,14 +139,15 @@ class CompareOut(BaseModel):
 def compare_page(request: Request, a: str = Query("", max_length=MAX_TEXT), b: str = Query("", max_length=MAX_TEXT),
                  year: str | None = Query(None, max_length=8), agency: str | None = Query(None, max_length=MAX_TEXT),
                  only_differences: bool = False):
-    year = form_year(year)
-    params = {"a": a.strip(), "b": b.strip(), "year": year, "agency": agency or None,
+    year_no = form_year(year)
+    a, b = a.strip(), b.strip()
+    params = {"a": a, "b": b, "year": year_no, "agency": agency or None,
               "only_differences": "true" if only_differences else None}
     page, problem = None, None
-    if params["a"] and params["b"]:
+    if a and b:
         with request.app.state.site.store() as db:
             try:
-                page = compare(db, CompareQuery(params["a"], params["b"], year, agency or None, only_differences))
+                page = compare(db, CompareQuery(a, b, year_no, agency or None, only_differences))
             except StoreError as exc:
                 problem = str(exc)
     return render(request, "compare.html", page=page, problem=problem, params=params)

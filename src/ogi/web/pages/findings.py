@@ -148,6 +148,7 @@ def finding_page(request: Request, key: str):
         if found is None:
             raise HTTPException(404, f"没有编号为 {key[:40]} 的问题(报告可能已删除)")
         report = data.report_row(db, found["report_id"])
+        assert report is not None  # the finding was found through its report
         history = reviews.history(db, found["sha256"], found["code"], found["where"])
     found["place"] = place_label(found["where"], report["template"])
     return render(request, "finding.html", f=found, report=report, history=history)

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from ...store import Database
 from ...store import pages as data
 from ...template import APPLICANT_COLUMNS, FORMATS, T4_GROUPS, T4_RESULTS
-from ...template.formats import T4_GROUP_LABELS
+from ...template.formats import T4_GROUP_LABELS, PrintedRow
 from ..datasets import Dataset, number
 from ..labels import LEVELS, SEVERITIES, figure_label, rule_text, short_label
 from ..params import MAX_TEXT
@@ -49,12 +49,18 @@ def outcome_parts() -> list[tuple[str, tuple[str, ...]]]:
     parts: dict[str, tuple[str, list[str]]] = {}
     for row in T3.rows:
         if row.group == "outcomes":
-            parts[row.key] = (row.label, [row.key])
+            parts[row.key] = (_label(row), [row.key])
         elif row.group in T3.derived:  # (六)其他处理: the row both formats have
             parts[row.group] = (groups[row.group], [row.group])
         elif row.group in groups:
             parts.setdefault(row.group, (groups[row.group], []))[1].append(row.key)
     return [(label, tuple(rows)) for label, rows in parts.values()]
+
+
+def _label(row: PrintedRow) -> str:
+    """A table 三 row's label (every one has a label)."""
+    assert row.label is not None, row.key
+    return row.label
 
 
 def totals_datasets(sums: dict) -> list[Dataset]:
@@ -68,12 +74,12 @@ def totals_datasets(sums: dict) -> list[Dataset]:
     return [
         Dataset("requests", "本年新收申请(按申请人)", ["申请人", "新收申请"],
                 [[m.label, t3("new_received", m.key)] for m in applicants], chart="pie"),
-        Dataset("handling", "申请办理概况", ["项目", "件数"], [[figure_label(T3.row(r).label), t3(r)] for r in HANDLING_ROWS],
+        Dataset("handling", "申请办理概况", ["项目", "件数"], [[figure_label(_label(T3.row(r))), t3(r)] for r in HANDLING_ROWS],
                 chart="hbar"),
         Dataset("outcomes", "办理结果", ["办理结果", "件数"],
                 [[short_label(label), sum(t3(r) for r in rows)] for label, rows in outcome_parts()], chart="pie"),
         Dataset("refusals", "不予公开的理由", ["理由", "件数"],
-                [[short_label(r.label), t3(r.key)] for r in denied], chart="hbar"),
+                [[short_label(_label(r)), t3(r.key)] for r in denied], chart="hbar"),
         Dataset("review_litigation", "行政复议和行政诉讼结果", ["结果", *(T4_GROUP_LABELS[g] for g in T4_GROUPS)],
                 [[m.label, *(number(sums.get(("table4", g, m.key))) for g in T4_GROUPS)] for m in results],
                 chart="bars"),
@@ -84,7 +90,7 @@ def findings_dataset(rows: list[tuple[str, str, int]], selection: data.Selection
     """Findings by rule (a click on a bar opens those findings in the review queue)."""
     narrowed = {k: v for k, v in (("year", selection and selection.year), ("region", selection and selection.region),
                                   ("level", selection and selection.level)) if v}
-    links = [f"/findings?{urlencode({'code': code, **narrowed})}" for code, _, _ in rows]
+    links: list[str | None] = [f"/findings?{urlencode({'code': code, **narrowed})}" for code, _, _ in rows]
     return Dataset("findings", "问题分布", ["问题", "级别", "数量"],
                    [[rule_text(code), SEVERITIES.get(severity, severity), n] for code, severity, n in rows],
                    chart="hbar", links=links)

@@ -170,6 +170,7 @@ def report_page(site: Site, report_id: int) -> ReportPage | None:
         if row is None:
             return None
         report = data.stored_report(db, report_id)
+        assert report is not None  # its row is there, and reports.document is NOT NULL
         findings = labelled(data.report_findings(db, report_id), report.meta.template)
     original = original_of(row["sha256"], site.files.original(row["sha256"], row["local_path"]), row["format"])
     return ReportPage(row, report, findings, shown_tables(report, findings), original,

@@ -134,7 +134,9 @@ def check(sql: str) -> list[str]:
         raise SqlRefused("一次只能执行一条查询")
     if statements[0].type != duckdb.StatementType.SELECT:
         raise SqlRefused("只能执行 SELECT 查询(只读)")
-    tree = json.loads(_parser_connection().execute("SELECT json_serialize_sql(?)", [sql]).fetchone()[0])
+    serialised = _parser_connection().execute("SELECT json_serialize_sql(?)", [sql]).fetchone()
+    assert serialised is not None  # a SELECT of one value: always one row
+    tree = json.loads(serialised[0])
     if tree.get("error"):
         raise SqlRefused(f"无法分析此查询:{tree.get('error_message', '')}")
     ctes: set[str] = set()
