@@ -252,7 +252,7 @@ def _resolve_jointly(spec: TableSpec, out: Placed) -> None:
     keep the one combination under which every identity they take part in can be tested
     in every column and holds. Two or more such combinations, or none: they stay null."""
     rows = list(out.ambiguous)
-    if len(rows) < 2 or not spec.identities:
+    if len(rows) < 2 or not spec.column_identities:
         return
     options = [out.ambiguous[r][0] for r in rows]
     if any(len(o) >= AMBIGUOUS_LIMIT for o in options):
@@ -282,7 +282,7 @@ def _resolve_jointly(spec: TableSpec, out: Placed) -> None:
 def _identities_known_and_hold(spec: TableSpec, value, rows: list[str]) -> bool:
     """Does every column identity involving one of ``rows`` have all its inputs known,
     in every column, and hold? (At least one such identity.)"""
-    involved = [(left, right) for left, right in spec.identities if set(rows) & set(left + right)]
+    involved = [(i.left, i.right) for i in spec.column_identities if set(rows) & set(i.terms)]
     columns = [c for _, c, _ in spec.rows[0].cells]
     for left, right in involved:
         for col in columns:
@@ -536,7 +536,7 @@ def _confirm_inferred(spec: TableSpec, out: Placed) -> None:
             out.cells[(r, c)] = None
     out.findings.append(Finding.of(
         "ROW_AMBIGUOUS",
-        f"{_TABLE_ZH.get(spec.key, spec.key)}有 {len(keys)} 行的数值印在行标题之前(版面的阅读顺序不可靠),"
+        f"{spec.name.zh}有 {len(keys)} 行的数值印在行标题之前(版面的阅读顺序不可靠),"
         "合计关系无法证实这种读法,这些行未采用",
         f"{len(keys)} row(s) of {spec.key} have their values printed before their label (an unreliable reading "
         "order) and the table's identities cannot confirm that reading; those rows are left null",
