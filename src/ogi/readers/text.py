@@ -102,23 +102,24 @@ def rejoin_column_blocks(text: str) -> str:
     the i-th row, whose label is the i-th label line. Anything else is left as it was."""
     lines = text.split("\n")
     out: list[str] = []
-    i = 0
+    i = floor = 0
     while i < len(lines):
-        block = _column_block(lines, i)
+        block = _column_block(lines, i, floor)
         if block is None:
             out.append(lines[i])
             i += 1
             continue
-        rows, end = block
-        at = len(out) - (0 if out[-1].strip() else 1) - len(rows)
-        for n, cells in enumerate(rows):
-            out[at + n] = f"{out[at + n].rstrip()}   {' '.join(cells)}"
-        i = end
+        rows, at_lines, end = block
+        offset = len(out) - i  # out holds lines[floor:i] one for one at its end
+        for at, cells in zip(at_lines, rows):
+            out[at + offset] = f"{out[at + offset].rstrip()}   {' '.join(cells)}"
+        i = floor = end
     return "\n".join(out)
 
 
-def _column_block(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
-    """The rows of a column block starting at ``lines[start]``, and the index after it."""
+def _column_block(lines: list[str], start: int, floor: int) -> tuple[list[list[str]], list[int], int] | None:
+    """The rows of a column block starting at ``lines[start]``, the indices of their label
+    lines, and the index after the block (label lines are looked for at ``floor`` or later)."""
     if not _NUMBERS_LINE.match(lines[start]):
         return None
     groups: list[tuple[int, list[list[str]]]] = []
@@ -144,16 +145,38 @@ def _column_block(lines: list[str], start: int) -> tuple[list[list[str]], int] |
     k = len(groups[0][1])
     if k < 2 or any(len(g) != k for _, g in groups) or any(len({len(r) for r in g}) != 1 for _, g in groups):
         return None  # a group's lines are one set of columns, one line per row
+    rows = [[c for _, g in groups for c in g[r]] for r in range(k)]
     above = start - (1 if start and not lines[start - 1].strip() else 0)
-    if above < k + 1:
-        return None
-    labels = lines[above - k:above]
-    if any(not ln.strip() or _ENDS_WITH_NUMBER.search(ln) for ln in labels):
-        return None
-    before = lines[above - k - 1]
-    if before.strip() and not _ENDS_WITH_NUMBER.search(before) and not _NUMBERS_LINE.match(before):
-        return None  # the label lines may be a longer label's continuation: not certain
-    return [[c for _, g in groups for c in g[r]] for r in range(k)], end
+    if above >= k + 1 + floor:
+        labels = lines[above - k:above]
+        before = lines[above - k - 1]
+        if not any(not ln.strip() or _ENDS_WITH_NUMBER.search(ln) for ln in labels) and not (
+                before.strip() and not _ENDS_WITH_NUMBER.search(before) and not _NUMBERS_LINE.match(before)):
+            return rows, list(range(above - k, above)), end
+    numbered = _numbered_labels(lines, above, k, floor)
+    return (rows, numbered, end) if numbered else None
+
+
+# a line that starts a row label with its numbering: "3.其他", "(七)总计", "四、结转…"
+_NUMBERED_LABEL = re.compile(r"^\f?\s*(?:\d{1,2}[.．、]|[一二三四五六七八九十]{1,2}、|[(（][一二三四五六七八九十]{1,2}[)）])\s*[^\d\s]")
+
+
+def _numbered_labels(lines: list[str], above: int, k: int, floor: int) -> list[int] | None:
+    """The k label lines above a column block where reading order put blank lines between
+    them (``3.其他 ⏎⏎ (七)总计 ⏎ 四、结转下年度继续办理``): accepted only where each of them
+    starts with a row's numbering — so none is the continuation of a longer label — and
+    holds no value."""
+    found: list[int] = []
+    j = above - 1
+    while j >= floor and len(found) < k:
+        if lines[j].strip():
+            if not _NUMBERED_LABEL.match(lines[j]) or _ENDS_WITH_NUMBER.search(lines[j]):
+                return None
+            found.append(j)
+        elif found and not lines[j + 1].strip():
+            return None  # two blank lines: the labels are not one block
+        j -= 1
+    return sorted(found) if len(found) == k else None
 
 
 def read_text(data: bytes) -> Document:
