@@ -616,3 +616,28 @@ def test_reading_order_column_block_under_an_unnumbered_line_is_left_alone():
     # label's continuation — left as it was
     text = "申请\n\n3.其他\n\n总计\n四、结转下年度继续办理\n\n2\n31\n4\n\n0\n0\n0\n\n0 0 2\n0 0 31\n0 0 4\n"
     assert rejoin_column_blocks(text) == text
+
+
+_T3_BLOCK_AFTER_HEADING = (
+    "4.无正当理由大量反复申请 0 0 0\n0\n0 0 0\n\n\f5.要求行政机关确认或重新\n出具已获取信息\n(六)其他处理\n(七)总计\n"
+    "四、结转下年度继续办理\n\n11\n0\n20\n3\n\n0\n0\n0\n0\n\n0\n0\n0\n0\n\n0\n0\n0\n0\n\n0\n0\n0\n0\n\n0\n0\n0\n0\n\n"
+    "四、政府信息公开行政复议、行政诉讼情况\n\n11\n0\n20\n3\n\n行政复议\n")
+
+
+def test_reading_order_column_block_with_a_wrapped_label_and_its_last_column_after_the_heading():
+    # four rows under five label lines (出具已获取信息 continues the numbered line above it),
+    # six columns before table 四's heading and the seventh (总计) right after it
+    lines = rejoin_column_blocks(_T3_BLOCK_AFTER_HEADING).split("\n")
+    assert lines[4:13] == ["\f5.要求行政机关确认或重新", "出具已获取信息   11 0 0 0 0 0 11",
+                           "(六)其他处理   0 0 0 0 0 0 0", "(七)总计   20 0 0 0 0 0 20",
+                           "四、结转下年度继续办理   3 0 0 0 0 0 3", "", "四、政府信息公开行政复议、行政诉讼情况", "",
+                           "行政复议"]
+
+
+def test_reading_order_column_block_under_labels_out_of_order_is_left_alone():
+    # the same block with 5.要求… printed after 四、结转… (reading order put it last): the
+    # numbering says the labels are not in their rows' order, so nothing is rebuilt
+    text = _T3_BLOCK_AFTER_HEADING.replace(
+        "\f5.要求行政机关确认或重新\n出具已获取信息\n(六)其他处理\n(七)总计\n四、结转下年度继续办理\n",
+        "\f(六)其他处理\n(七)总计\n四、结转下年度继续办理\n\n5.要求行政机关确认或重新\n出具已获取信息\n")
+    assert rejoin_column_blocks(text) == text
