@@ -641,3 +641,19 @@ def test_reading_order_column_block_under_labels_out_of_order_is_left_alone():
         "\f5.要求行政机关确认或重新\n出具已获取信息\n(六)其他处理\n(七)总计\n四、结转下年度继续办理\n",
         "\f(六)其他处理\n(七)总计\n四、结转下年度继续办理\n\n5.要求行政机关确认或重新\n出具已获取信息\n")
     assert rejoin_column_blocks(text) == text
+
+
+def test_reading_order_group_label_beside_a_later_row_after_its_values_anchors_nothing():
+    # "0 0 0 ⏎ 0 ⏎ 0 0 2 ⏎ 不予公开 4.保护第三方合法权益": the tall group cell's text comes
+    # with the label printed after its values; the group's rows began three rows earlier, so
+    # its label neither takes nor drops the values before it — the row's label does, and
+    # table 三's sums, all testable, confirm them
+    rows = {"new_received": [2, 0, 0, 0, 0, 0, 2], "denied.third_party_rights": [2, 0, 0, 0, 0, 0, 2],
+            "total": [2, 0, 0, 0, 0, 0, 2]}
+    text = _reading_order_table3(rows, lambda key, label, vals: vals + "不予公开 " + label + "\n"
+                                 if key == "denied.third_party_rights" else None)
+    report = parse(text.encode(), name="t.txt")
+    assert report.table3["denied.third_party_rights"] == {
+        "natural_person": 2, "commercial": 0, "research": 0, "social_welfare": 0, "legal_service": 0,
+        "other_org": 0, "total": 2}
+    assert not any(f.code in ("ROW_AMBIGUOUS", "CELL_BLANK") for f in report.findings)

@@ -460,6 +460,8 @@ def _place(spec: TableSpec, fmt: str, entries: list[Entry], out: Placed) -> None
                     and _group_goes_on(spec, e.group, max(last, first)):
                 pending += e.values  # a group label printed beside a later row of its group
                 continue
+            if not e.values and not e.texts and first <= last:
+                continue  # a tall group cell's text printed beside a later row of its group
             if not e.values and not e.texts:
                 _flush(spec, pending, last, first, out)
                 pending, last = [], first - 1
