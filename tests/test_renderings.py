@@ -657,3 +657,33 @@ def test_reading_order_group_label_beside_a_later_row_after_its_values_anchors_n
         "natural_person": 2, "commercial": 0, "research": 0, "social_welfare": 0, "legal_service": 0,
         "other_org": 0, "total": 2}
     assert not any(f.code in ("ROW_AMBIGUOUS", "CELL_BLANK") for f in report.findings)
+
+
+def test_layout_row_whose_label_wraps_between_its_values_is_one_row_when_its_sums_hold():
+    # "…只计这一情 13 0 0 ⏎ 形,不计其他情形) 0 0 0 13": the label's last line, with the header
+    # word 其他 inside it, stands between the row's two halves; the row goes on, and is kept
+    # because its sum holds
+    rows = {"new_received": [13, 0, 0, 0, 0, 0, 13], "partially_granted": [13, 0, 0, 0, 0, 0, 13],
+            "total": [13, 0, 0, 0, 0, 0, 13]}
+
+    def print_row(key, label, vals):
+        if key == "partially_granted":
+            return "(二)部分公开(区分处理的,只计这一情 13 0 0\n形,不计其他情形) 0 0 0 13\n"
+        return None
+    report = parse(_reading_order_table3(rows, print_row).encode(), name="t.txt")
+    assert report.table3["partially_granted"] == {
+        "natural_person": 13, "commercial": 0, "research": 0, "social_welfare": 0, "legal_service": 0,
+        "other_org": 0, "total": 13}
+    assert not any(f.code in ("ROW_AMBIGUOUS", "CELL_AMBIGUOUS") for f in report.findings)
+
+
+def test_layout_row_whose_label_wraps_between_its_values_is_null_when_its_sum_fails():
+    rows = {"new_received": [13, 0, 0, 0, 0, 0, 13], "total": [13, 0, 0, 0, 0, 0, 13]}
+
+    def print_row(key, label, vals):
+        if key == "partially_granted":
+            return "(二)部分公开(区分处理的,只计这一情 13 0 0\n形,不计其他情形) 0 0 0 12\n"
+        return None
+    report = parse(_reading_order_table3(rows, print_row).encode(), name="t.txt")
+    assert set(report.table3["partially_granted"].values()) == {None}
+    assert any(f.where == "table3.partially_granted" for f in report.findings)

@@ -372,8 +372,11 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
                 and not cur.values and phrase.exact and _measures_row(spec, cur.row, ev.segment.text):
             continue  # the row's own column header, printed between its label and its value
         elif phrase is not None and phrase.kind == "header" and (_inside_label(cur, ev) or (
-                cur is not None and cur.row is not None and not cur.values and _inside_words(evs, i))):
-            continue  # a header word inside a row label of running text (…不计其他情形)
+                cur is not None and cur.row is not None and _inside_words(evs, i)
+                and len(cur.values) < spec.rows[cur.row].width)):
+            continue  # a header word inside a row label of running text (…不计其他情形), also where
+            # the label's last line comes after the row's first values (a wrapped row, kept only
+            # where its sums hold)
         elif phrase is not None:  # a header word, caption or note ends a row
             if cur is not None and cur.row is not None:
                 headers = []  # a new sub-table's header begins
