@@ -72,8 +72,10 @@ def read_by_columns(spec: TableSpec, fmt: str, evs: list[Event]) -> dict[tuple[s
     wanted = {(r, c) for row in spec.rows for r, c, _ in row.cells}
     if set(cells) != wanted:
         return None
-    order = [labels.get(row.key) for row in spec.rows]
-    if any(at is None for at in order) or order != sorted(order):  # type: ignore[type-var]
+    if any(row.key not in labels for row in spec.rows):
+        return None
+    order = [labels[row.key] for row in spec.rows]
+    if order != sorted(order):
         return None
     if any(labels[row.key] > first_value[row.key] for row in spec.rows):
         return None
@@ -101,24 +103,28 @@ def _measure(spec: TableSpec, ref: str) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
-def _runs(spec: TableSpec, fmt: str, evs: list[Event]):
+Runs = list[tuple[list[str], list[tuple[int, Token]]]]
+
+
+def _runs(spec: TableSpec, fmt: str, evs: list[Event]) -> tuple[Runs | None, dict[str, int]]:
     """The runs of headers and the values right after them, and where each row label is
     printed (row key → event index); (None, {}) where something breaks a run."""
-    runs: list[tuple[list[str], list[tuple[int, Token]]]] = []
+    runs: Runs = []
     labels: dict[str, int] = {}
     headers: list[str] = []
     values: list[tuple[int, Token]] = []
     for i, ev in enumerate(evs):
         if ev.kind == "value":
-            if ev.token.kind not in (NUM, NA) or not headers:
+            tok = ev.token
+            if tok is None or tok.kind not in (NUM, NA) or not headers:
                 return None, {}
-            values.append((i, ev.token))
+            values.append((i, tok))
             continue
         if ev.kind != "phrase":
             if ev.kind in ("gap", "section") and not values and not headers:
                 continue  # the heading, or text between runs (a caption's remnant), names nothing
             return None, {}
-        phrase = phrase_in(ev.segment, spec.key, fmt)
+        phrase = phrase_in(ev.segment, spec.key, fmt) if ev.segment is not None else None
         if phrase is None:
             return None, {}
         if values:  # a run ends at the next phrase

@@ -185,7 +185,7 @@ def _group_after_heading(lines: list[str], end: int, k: int, cells: int) -> tupl
     j += 1
     while j < len(lines) and not lines[j].strip():
         j += 1
-    group = []
+    group: list[list[str]] = []
     while j < len(lines) and len(group) <= k and (m := _NUMBERS_LINE.match(lines[j])):
         group.append(m["cells"].split())
         j += 1
