@@ -231,6 +231,15 @@ MIGRATIONS: tuple[Migration, ...] = (
         f"DELETE FROM {summary.TABLE}",
         summary.BACKFILL,
     )),
+    # each report's findings not dismissed, by severity, kept in its summary row (the report
+    # list and the overview's ranking read them instead of every finding with its review),
+    # with the fingerprint of the findings and verdicts they were counted from
+    Migration(12, "per-report summary: open finding counts by severity", (
+        *(f"ALTER TABLE {summary.TABLE} ADD COLUMN IF NOT EXISTS {c} INTEGER" for c in summary.COUNTS),
+        summary.CREATE_STATE,
+        summary.recount_sql(),
+        *summary.mark_sql(),
+    )),
 )
 
 LATEST = MIGRATIONS[-1].version
