@@ -124,3 +124,34 @@ def test_the_ranking_from_kept_counts_is_the_ranking_from_the_findings(store):
         assert not summary.counts_fresh(db)
         _, _, from_findings = data.overview_findings(db, data.Selection())
     assert from_counts == from_findings and from_counts[0]["agency"] == AGENCY and from_counts[0]["errors"] > 0
+
+
+# ------------------------------------------------------------------ agency regions kept by settle
+
+def test_after_ingest_the_regions_are_kept_and_give_the_same_groups(store):
+    from ogi.store.queries import stats
+    from ogi.store.regions import agency_regions
+
+    with open_store(store) as db:
+        assert summary.regions_fresh(db)
+        kept_regions = {row[0]: row[1:] for row in db.execute(
+            f"SELECT agency_id, {', '.join(summary.REGION_FIELDS)} FROM {summary.REGIONS}")}
+        assert kept_regions == {i: tuple(getattr(r, f) for f in summary.REGION_FIELDS)
+                                for i, r in agency_regions(db).items()}
+        grouped = {by: stats(db, by) for by in ("province", "city", "county", "region")}
+        assert [g["group"] for g in grouped["county"]] == ["乙区", "甲区"]  # sorted by str
+        db.execute(f"DELETE FROM {summary.REGIONS_STATE}")  # not trusted: worked out from the agencies
+        assert not summary.regions_fresh(db)
+        assert {by: stats(db, by) for by in grouped} == grouped
+
+
+def test_an_agency_changed_without_settle_is_grouped_as_it_is_now(store):
+    from ogi.store.queries import stats
+
+    with open_store(store) as db:
+        db.execute("UPDATE agencies SET region = '江苏省测试市丙区' WHERE name = ?", [OTHER])
+        assert not summary.regions_fresh(db)
+        changed = [g["group"] for g in stats(db, "county")]
+        summary.settle(db)
+        assert summary.regions_fresh(db) and [g["group"] for g in stats(db, "county")] == changed
+    assert "丙区" in changed

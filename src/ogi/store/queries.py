@@ -180,10 +180,13 @@ def _region_join(db: Database, by: str) -> tuple[str, list]:
     agencies' regions go to the database as two arrays, so that the roll-up is SQL's
     GROUP BY over the few regions and not a Python loop over every agency."""
     from .regions import agency_regions, stored_region_columns
+    from .summary import REGIONS, regions_fresh
 
     field = "path" if by == "region" else by
     if field in stored_region_columns(db):  # agency identity keeps the path: group by its column
         return f"LEFT JOIN (SELECT id AS agency_id, {field} AS grp FROM agencies) g ON g.agency_id = s.agency_id ", []
+    if regions_fresh(db):  # kept by store.summary.settle from the same agency_regions
+        return f"LEFT JOIN (SELECT agency_id, {field} AS grp FROM {REGIONS}) g ON g.agency_id = s.agency_id ", []
     pairs = [(i, getattr(r, field)) for i, r in agency_regions(db).items()]
     join = ("LEFT JOIN (SELECT unnest(?::BIGINT[]) AS agency_id, unnest(?::TEXT[]) AS grp) g "
             "ON g.agency_id = s.agency_id ")

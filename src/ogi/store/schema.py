@@ -234,11 +234,16 @@ MIGRATIONS: tuple[Migration, ...] = (
     # each report's findings not dismissed, by severity, kept in its summary row (the report
     # list and the overview's ranking read them instead of every finding with its review),
     # with the fingerprint of the findings and verdicts they were counted from
-    Migration(12, "per-report summary: open finding counts by severity", (
+    Migration(12, "per-report summary: open finding counts by severity; agency regions kept", (
         *(f"ALTER TABLE {summary.TABLE} ADD COLUMN IF NOT EXISTS {c} INTEGER" for c in summary.COUNTS),
         summary.CREATE_STATE,
         summary.recount_sql(),
         *summary.mark_sql(),
+        # every agency's region as store.regions works it out, kept by summary.settle (empty
+        # here: its fingerprint matches nothing until the first settle, and readers work the
+        # regions out as before)
+        summary.CREATE_REGIONS,
+        summary.CREATE_REGIONS_STATE,
     )),
 )
 
