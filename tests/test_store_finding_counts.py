@@ -155,3 +155,26 @@ def test_an_agency_changed_without_settle_is_grouped_as_it_is_now(store):
         summary.settle(db)
         assert summary.regions_fresh(db) and [g["group"] for g in stats(db, "county")] == changed
     assert "丙区" in changed
+
+
+def test_a_summary_row_written_without_counts_is_not_trusted(store):
+    with open_store(store) as db:
+        expected = counted_one_by_one(db)
+        db.execute(f"UPDATE {summary.TABLE} SET {summary.COUNTS[0]} = NULL "
+                   f"WHERE report_id = (SELECT min(report_id) FROM {summary.TABLE})")
+        assert not summary.counts_fresh(db) and read_through(db) == expected
+        summary.settle(db)
+        assert summary.counts_fresh(db) and kept(db) == expected
+
+
+def test_a_step_missing_below_the_highest_is_applied_and_its_backfill_recounted(store):
+    from ogi.store.schema import applied_versions
+
+    with open_store(store) as db:
+        expected = counted_one_by_one(db)
+        db.execute("DELETE FROM schema_version WHERE version = 10")  # step 10 missing, 12 recorded
+    with open_store(store) as db:  # opened for writing: step 10 again (its summary backfilled, uncounted)
+        assert {10, 12} <= applied_versions(db)
+        assert not summary.counts_fresh(db) and read_through(db) == expected
+        summary.settle(db)
+        assert summary.counts_fresh(db) and kept(db) == expected

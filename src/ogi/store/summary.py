@@ -37,7 +37,8 @@ verdicts (count and id sum of ``findings``, count of dismissed ``reviews``) is k
 them (``summary_findings``) when every row was recounted, and :func:`counts_fresh` compares
 it with the store as it is: a reader whose fingerprint does not match counts the findings
 live (:func:`open_counts_from`), so a writer that forgot to recount makes a page slower,
-never wrong. :func:`settle` (called at the end of ``recheck``) recounts every row only when
+never wrong; so does a summary row written without its counts (an older migration step's
+backfill run again). :func:`settle` (called at the end of ``recheck``) recounts every row only when
 the fingerprint no longer matches.
 
 **Agency regions** (same migration): ``stats --by province|city|county|region`` groups the
@@ -225,7 +226,8 @@ def counts_fresh(db: Database) -> bool:
     """Do the kept finding counts match the store: every report summarised, and the findings
     and dismissed verdicts as they were when every row was last recounted?"""
     kept = db.execute(f"SELECT findings, finding_ids, dismissed FROM {STATE}")
-    return len(kept) == 1 and tuple(kept[0]) == tuple(db.execute(_PRINT)[0]) and fresh(db)
+    return (len(kept) == 1 and tuple(kept[0]) == tuple(db.execute(_PRINT)[0]) and fresh(db)
+            and not db.scalar(f"SELECT count(*) FROM {TABLE} WHERE {COUNTS[0]} IS NULL"))  # rows written uncounted
 
 
 def settle(db: Database) -> None:
