@@ -12,9 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from ogi.cli import app
-from ogi.store import open_store
+from ogi.store import open_store, reviews, summary
 from ogi.store import pages as data
-from ogi.store import reviews, summary
 
 runner = CliRunner()
 AGENCY = "江苏省测试市甲区人民政府"
@@ -110,7 +109,7 @@ def test_a_writer_that_does_not_recount_makes_readers_count_live(store):
         expected = counted_one_by_one(db)
         assert not summary.counts_fresh(db)
         assert kept(db) != expected and read_through(db) == expected
-        counted, _, ranked = data.overview_findings(db, data.Selection())
+        counted, _, _ = data.overview_findings(db, data.Selection())
         assert counted["warning"] == sum(w for _, w, _ in expected.values())
         summary.settle(db)
         assert summary.counts_fresh(db) and kept(db) == expected

@@ -31,7 +31,10 @@ report's own checks, cross-year, copied text, roll-ups), so that the report list
 overview's ranking read them instead of joining some 300,000 findings with their reviews at
 100,000 reports. They change when findings are written (ingest, re-parse, the cross-report
 rules of :func:`ogi.store.agencies.recheck`) and when a finding is reviewed
-(:func:`ogi.store.reviews.review`, the one writer of verdicts). :func:`recount` recounts
+(:func:`ogi.store.reviews.review`, the one writer of verdicts). Rows :func:`refresh` writes
+are left uncounted (NULL: not trusted) and recounted once, with every other row, by
+:func:`settle` at the end of ``recheck`` — one set-based statement per ingest, not one per
+batch. :func:`recount` recounts
 them, for some reports or all, set-based; a fingerprint of the findings and the dismissed
 verdicts (count and id sum of ``findings``, count of dismissed ``reviews``) is kept beside
 them (``summary_findings``) when every row was recounted, and :func:`counts_fresh` compares
@@ -135,7 +138,8 @@ def refresh(db: Database, report_ids: Sequence[int]) -> None:
             f"ORDER BY {VERSION_ORDER}) AS rank FROM reports WHERE id IN {_IDS}) ranked WHERE rank = 1", group)]]
         db.execute(f"UPDATE {TABLE} SET counted = FALSE WHERE report_id IN {_IDS}", group)
         db.execute(f"UPDATE {TABLE} SET counted = TRUE WHERE report_id IN {_IDS}", winners)
-        recount(db, report_ids)
+        # the rows' finding counts stay NULL (not trusted) until recheck's settle recounts
+        # every row once, after the cross-report rules wrote their findings too
 
 
 def _relink(db: Database) -> None:
