@@ -472,3 +472,218 @@ def test_reading_order_label_after_values_does_not_start_a_chain_of_shifts():
     assert report.table3["denied.state_secret"]["total"] == 0
     assert report.table3["denied.prohibited_by_law"]["total"] == 0
     assert any(f.code == "ROW_AMBIGUOUS" and "9 0 0 0 0 0 9" in f.message for f in report.findings)
+
+
+# ---------------------------------------------------------------- table 二 read as columns
+
+# table 二 (2019 format) as poppler's reading order prints a real report of it (seed 000):
+# the labels of a stretch of rows, then each value column — its headers, then its values
+# top to bottom — and the last columns after table 三's heading
+_T2_COLUMNS_2019 = """某某街道办事处2020年政府信息公开工作年度报告
+二、主动公开政府信息情况
+第二十条第（一）项
+信息内容
+规章
+规范性文件
+第二十条第（五）项
+信息内容
+行政许可
+其他对外管理服务事项
+
+本年新制作数量
+
+上一年项目数量
+
+{made1}
+{made2}
+{prev1}
+{prev2}
+
+本年新公开数量
+
+本年增/减
+
+0
+0
+0
+0
+
+对外公开总数量
+
+处理决定数量
+
+0
+0
+0
+0
+
+第二十条第（六）项
+信息内容
+行政处罚
+行政强制
+第二十条第（八）项
+信息内容
+行政事业性收费
+第二十条第（九）项
+信息内容
+政府集中采购
+
+上一年项目数量
+
+上一年项目数量
+采购项目数量
+
+0
+0
+0
+9
+
+三、收到和处理政府信息公开申请情况
+
+本年增/减
+
+0
+0
+
+处理决定数量
+
+本年增/减
+采购总金额（单位：万元）
+
+0
+0
+0
+
+1428.9
+
+申请人情况
+"""
+
+
+def test_reading_order_table2_read_as_columns_named_by_their_headers():
+    text = _T2_COLUMNS_2019.format(made1=3, made2=40, prev1=5, prev2=6)
+    report = parse(text.encode(), name="t.txt")
+    assert report.table2 == {
+        "regulations": {"made": 3, "published": 0, "total_published": 0},
+        "normative_documents": {"made": 40, "published": 0, "total_published": 0},
+        "licensing": {"items_prev_year": 5, "items_change": 0, "decisions": 0},
+        "other_services": {"items_prev_year": 6, "items_change": 0, "decisions": 0},
+        "punishment": {"items_prev_year": 0, "items_change": 0, "decisions": 0},
+        "coercion": {"items_prev_year": 0, "items_change": 0, "decisions": 0},
+        "fees": {"items_prev_year": 0, "items_change": 0},
+        "procurement": {"projects": 9, "amount": 1428.9},
+    }
+    assert report.provenance["table2.procurement.amount"]["by"] == "columns"
+    assert not any(f.where and f.where.startswith("table2") for f in report.findings)
+
+
+def test_reading_order_table2_column_short_of_its_rows_is_not_read():
+    # one value of the first column lost: its run no longer fills its headers' rows, and
+    # which value is whose is unknown — table 二 stays null with findings, never shifted
+    text = _T2_COLUMNS_2019.format(made1=3, made2=40, prev1=5, prev2="").replace("5\n\n", "5\n\n\n")
+    report = parse(text.encode(), name="t.txt")
+    assert all(v is None for row in report.table2.values() for v in row.values())
+    assert any(f.code == "ROW_AMBIGUOUS" and f.where == "table2" for f in report.findings)
+
+
+def test_reading_order_table2_merged_cells_displaced_are_not_read():
+    # 2021: the 本年处理决定数量 headers of 第(五)(六)项 read with 本年废止件数 but their
+    # values under 现行有效件数 (merged cells placed by the page's geometry): the runs do not
+    # fill their headers' rows, so no column is read (a synthetic report's pdftotext)
+    text = ("某某区人民政府2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第(一)项\n信息内容\n"
+            "规章\n行政规范性文件\n第二十条第(五)项\n信息内容\n行政许可\n第二十条第(六)项\n信息内容\n行政处罚\n"
+            "本年制发件数\n2\n0\n本年废止件数\n本年处理决定数量\n本年处理决定数量\n0\n0\n现行有效件数\n2\n1\n0\n0\n"
+            "行政强制\n第二十条第(八)项\n信息内容\n行政事业性收费\n三、收到和处理政府信息公开申请情况\n77\n"
+            "本年收费金额(单位:万元)\n57.9\n申请人情况\n")
+    report = parse(text.encode(), name="t.txt")
+    assert report.table2["regulations"] == {"issued": None, "repealed": None, "in_force": None}
+    assert report.table2["coercion"] == {"decisions": None}
+    assert any(f.where and f.where.startswith("table2") for f in report.findings)
+
+
+def test_reading_order_column_block_under_numbered_labels_split_by_blank_lines():
+    # a page break between the labels (3.其他 ⏎⏎ (七)总计 ⏎ 四、结转…): each line starts with a
+    # row's numbering, so none continues a longer label — the block is rebuilt
+    text = ("用、行政机关不再处理其政府信息公开 0 0 0\n0\n0 0 0\n申请\n\n\f3.其他\n\n(七)总计\n四、结转下年度继续办理\n\n"
+            "2\n31\n4\n\n0\n0\n0\n\n0\n0\n0\n\n0\n0\n0\n\n0 0 2\n0 0 31\n0 0 4\n\n四、政府")
+    lines = rejoin_column_blocks(text).split("\n")
+    assert lines[5:9] == ["\f3.其他   2 0 0 0 0 0 2", "", "(七)总计   31 0 0 0 0 0 31",
+                          "四、结转下年度继续办理   4 0 0 0 0 0 4"]
+
+
+def test_reading_order_column_block_under_an_unnumbered_line_is_left_alone():
+    # the same block under "申请" ⏎⏎ "3.其他" ⏎⏎ "总计": 总计 has no numbering, so it may be a
+    # label's continuation — left as it was
+    text = "申请\n\n3.其他\n\n总计\n四、结转下年度继续办理\n\n2\n31\n4\n\n0\n0\n0\n\n0 0 2\n0 0 31\n0 0 4\n"
+    assert rejoin_column_blocks(text) == text
+
+
+_T3_BLOCK_AFTER_HEADING = (
+    "4.无正当理由大量反复申请 0 0 0\n0\n0 0 0\n\n\f5.要求行政机关确认或重新\n出具已获取信息\n(六)其他处理\n(七)总计\n"
+    "四、结转下年度继续办理\n\n11\n0\n20\n3\n\n0\n0\n0\n0\n\n0\n0\n0\n0\n\n0\n0\n0\n0\n\n0\n0\n0\n0\n\n0\n0\n0\n0\n\n"
+    "四、政府信息公开行政复议、行政诉讼情况\n\n11\n0\n20\n3\n\n行政复议\n")
+
+
+def test_reading_order_column_block_with_a_wrapped_label_and_its_last_column_after_the_heading():
+    # four rows under five label lines (出具已获取信息 continues the numbered line above it),
+    # six columns before table 四's heading and the seventh (总计) right after it
+    lines = rejoin_column_blocks(_T3_BLOCK_AFTER_HEADING).split("\n")
+    assert lines[4:13] == ["\f5.要求行政机关确认或重新", "出具已获取信息   11 0 0 0 0 0 11",
+                           "(六)其他处理   0 0 0 0 0 0 0", "(七)总计   20 0 0 0 0 0 20",
+                           "四、结转下年度继续办理   3 0 0 0 0 0 3", "", "四、政府信息公开行政复议、行政诉讼情况", "",
+                           "行政复议"]
+
+
+def test_reading_order_column_block_under_labels_out_of_order_is_left_alone():
+    # the same block with 5.要求… printed after 四、结转… (reading order put it last): the
+    # numbering says the labels are not in their rows' order, so nothing is rebuilt
+    text = _T3_BLOCK_AFTER_HEADING.replace(
+        "\f5.要求行政机关确认或重新\n出具已获取信息\n(六)其他处理\n(七)总计\n四、结转下年度继续办理\n",
+        "\f(六)其他处理\n(七)总计\n四、结转下年度继续办理\n\n5.要求行政机关确认或重新\n出具已获取信息\n")
+    assert rejoin_column_blocks(text) == text
+
+
+def test_reading_order_group_label_beside_a_later_row_after_its_values_anchors_nothing():
+    # "0 0 0 ⏎ 0 ⏎ 0 0 2 ⏎ 不予公开 4.保护第三方合法权益": the tall group cell's text comes
+    # with the label printed after its values; the group's rows began three rows earlier, so
+    # its label neither takes nor drops the values before it — the row's label does, and
+    # table 三's sums, all testable, confirm them
+    rows = {"new_received": [2, 0, 0, 0, 0, 0, 2], "denied.third_party_rights": [2, 0, 0, 0, 0, 0, 2],
+            "total": [2, 0, 0, 0, 0, 0, 2]}
+    text = _reading_order_table3(rows, lambda key, label, vals: vals + "不予公开 " + label + "\n"
+                                 if key == "denied.third_party_rights" else None)
+    report = parse(text.encode(), name="t.txt")
+    assert report.table3["denied.third_party_rights"] == {
+        "natural_person": 2, "commercial": 0, "research": 0, "social_welfare": 0, "legal_service": 0,
+        "other_org": 0, "total": 2}
+    assert not any(f.code in ("ROW_AMBIGUOUS", "CELL_BLANK") for f in report.findings)
+
+
+def test_layout_row_whose_label_wraps_between_its_values_is_one_row_when_its_sums_hold():
+    # "…只计这一情 13 0 0 ⏎ 形,不计其他情形) 0 0 0 13": the label's last line, with the header
+    # word 其他 inside it, stands between the row's two halves; the row goes on, and is kept
+    # because its sum holds
+    rows = {"new_received": [13, 0, 0, 0, 0, 0, 13], "partially_granted": [13, 0, 0, 0, 0, 0, 13],
+            "total": [13, 0, 0, 0, 0, 0, 13]}
+
+    def print_row(key, label, vals):
+        if key == "partially_granted":
+            return "(二)部分公开(区分处理的,只计这一情 13 0 0\n形,不计其他情形) 0 0 0 13\n"
+        return None
+    report = parse(_reading_order_table3(rows, print_row).encode(), name="t.txt")
+    assert report.table3["partially_granted"] == {
+        "natural_person": 13, "commercial": 0, "research": 0, "social_welfare": 0, "legal_service": 0,
+        "other_org": 0, "total": 13}
+    assert not any(f.code in ("ROW_AMBIGUOUS", "CELL_AMBIGUOUS") for f in report.findings)
+
+
+def test_layout_row_whose_label_wraps_between_its_values_is_null_when_its_sum_fails():
+    rows = {"new_received": [13, 0, 0, 0, 0, 0, 13], "total": [13, 0, 0, 0, 0, 0, 13]}
+
+    def print_row(key, label, vals):
+        if key == "partially_granted":
+            return "(二)部分公开(区分处理的,只计这一情 13 0 0\n形,不计其他情形) 0 0 0 12\n"
+        return None
+    report = parse(_reading_order_table3(rows, print_row).encode(), name="t.txt")
+    assert set(report.table3["partially_granted"].values()) == {None}
+    assert any(f.where == "table3.partially_granted" for f in report.findings)

@@ -95,12 +95,21 @@ def _split_tables(evs: list[Event], fmt: str, end: int) -> tuple[dict[str, list[
     by_table: dict[str, list[Event]] = {t: [] for t in TABLE_ORDER}
     current = "table2"
     t4_values = False
+    spill = False  # table 二's heading has just given way to table 三's: its columns may go on
+    spilling = False  # ... and they do: a phrase only table 二 prints came before any of table 三's
     for ev in evs:
         if ev.kind == "section":
             assert ev.section is not None  # a "section" event names its section
+            spill = current == "table2" and SECTION_TABLE.get(ev.section) == "table3"
+            spilling = False
             current = SECTION_TABLE.get(ev.section, current)
         elif ev.kind == "phrase":
             tables = {p.table for p in ev.seg.phrases if fmt in p.formats}
+            spilling = spill and tables == {"table2"}
+            spill = spill and (spilling or not tables)
+            if spilling:
+                by_table["table2"].append(ev)  # a column of table 二 printed after table 三's heading
+                continue
             if tables and current not in tables:
                 later = [t for t in TABLE_ORDER if t in tables and TABLE_ORDER.index(t) > TABLE_ORDER.index(current)]
                 current = later[0] if later else current
@@ -108,6 +117,9 @@ def _split_tables(evs: list[Event], fmt: str, end: int) -> tuple[dict[str, list[
             return by_table, ev.unit
         elif ev.kind == "value" and current == "table4":
             t4_values = True
+        elif spilling and ev.kind == "value":
+            by_table["table2"].append(ev)
+            continue
         by_table[current].append(ev)
     return by_table, end
 

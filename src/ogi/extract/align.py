@@ -21,6 +21,7 @@ from ..template.arithmetic import identities_hold, instances, row_sums_hold, tab
 from ..template.formats import OTHER_SUBROWS, SUBTOTAL, Kind, PrintedRow, TableSpec
 from ..template.labels import _NUMBERING
 from ..template.normalize import label_key
+from .columns import read_by_columns
 from .glue import splits
 from .layout import Event, phrase_in
 from .tokens import BLANK, NA, NUM, TEXT, Token
@@ -63,8 +64,10 @@ def align(spec: TableSpec, fmt: str, evs: list[Event]) -> Placed:
         ev.kind == "phrase" and ev.seg.text == _SUBTOTAL_KEY for ev in evs)
     if subtotal:
         spec = _with_subtotal(spec)
-    entries = _entries(spec, fmt, evs)
     out = Placed()
+    if _place_columns(spec, fmt, evs, out):
+        return out
+    entries = _entries(spec, fmt, evs)
     _place(spec, fmt, entries, out)
     _resolve_by_identities(spec, out)
     _resolve_jointly(spec, out)
@@ -79,6 +82,25 @@ def align(spec: TableSpec, fmt: str, evs: list[Event]) -> Placed:
             f"glued digits in row '{row.label or spec.key}' ({printed}) split more than one way; left null",
             f"{spec.key}.{row.key}", line=_line(pos), page=_page(pos)))
     return out
+
+
+def _place_columns(spec: TableSpec, fmt: str, evs: list[Event], out: Placed) -> bool:
+    """A table with captions and no identity (table 二), printed column by column in text
+    extracted from a PDF: placed where its structure allows one reading only
+    (:func:`.columns.read_by_columns`)."""
+    if spec.column_identities or not any(r.caption for r in spec.rows) or not _read_from_text(evs):
+        return False
+    cells = read_by_columns(spec, fmt, evs)
+    if cells is None:
+        return False
+    headers = tuple(ev.seg.text for ev in evs if ev.kind == "phrase"
+                    and (p := phrase_in(ev.seg, spec.key, fmt)) is not None and p.kind == "header")
+    for row in spec.rows:
+        _place_row(spec, row, [cells[(r, c)] for r, c, _ in row.cells], [], None, out, headers)
+        for r, c, _ in row.cells:
+            if (r, c) in out.provenance:
+                out.provenance[(r, c)]["by"] = "columns"
+    return True
 
 
 def _with_subtotal(spec: TableSpec) -> TableSpec:
@@ -349,8 +371,11 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
                 and not cur.values and phrase.exact and _measures_row(spec, cur.row, ev.seg.text):
             continue  # the row's own column header, printed between its label and its value
         elif phrase is not None and phrase.kind == "header" and (_inside_label(cur, ev) or (
-                cur is not None and cur.row is not None and not cur.values and _inside_words(evs, i))):
-            continue  # a header word inside a row label of running text (…不计其他情形)
+                cur is not None and cur.row is not None and _inside_words(evs, i)
+                and len(cur.values) < spec.rows[cur.row].width)):
+            continue  # a header word inside a row label of running text (…不计其他情形), also where
+            # the label's last line comes after the row's first values (a wrapped row, kept only
+            # where its sums hold)
         elif phrase is not None:  # a header word, caption or note ends a row
             if cur is not None and cur.row is not None:
                 headers = []  # a new sub-table's header begins
@@ -438,6 +463,8 @@ def _place(spec: TableSpec, fmt: str, entries: list[Entry], out: Placed) -> None
                     and _group_goes_on(spec, e.group, max(last, first)):
                 pending += e.values  # a group label printed beside a later row of its group
                 continue
+            if not e.values and not e.texts and first <= last:
+                continue  # a tall group cell's text printed beside a later row of its group
             if not e.values and not e.texts:
                 _flush(spec, pending, last, first, out)
                 pending, last = [], first - 1

@@ -102,23 +102,26 @@ def rejoin_column_blocks(text: str) -> str:
     the i-th row, whose label is the i-th label line. Anything else is left as it was."""
     lines = text.split("\n")
     out: list[str] = []
-    i = 0
+    i = floor = 0
     while i < len(lines):
-        block = _column_block(lines, i)
+        block = _column_block(lines, i, floor)
         if block is None:
             out.append(lines[i])
             i += 1
             continue
-        rows, end = block
-        at = len(out) - (0 if out[-1].strip() else 1) - len(rows)
-        for n, cells in enumerate(rows):
-            out[at + n] = f"{out[at + n].rstrip()}   {' '.join(cells)}"
-        i = end
+        rows, at_lines, end, kept = block
+        offset = len(out) - i  # out holds lines[floor:i] one for one at its end
+        for at, cells in zip(at_lines, rows):
+            out[at + offset] = f"{out[at + offset].rstrip()}   {' '.join(cells)}"
+        out += kept
+        i = floor = end
     return "\n".join(out)
 
 
-def _column_block(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
-    """The rows of a column block starting at ``lines[start]``, and the index after it."""
+def _column_block(lines: list[str], start: int, floor: int) -> tuple[list[list[str]], list[int], int, list[str]] | None:
+    """The rows of a column block starting at ``lines[start]``, the indices of their label
+    lines, the index after the block (label lines are looked for at ``floor`` or later) and
+    the lines inside it to keep (a heading its last group was printed after)."""
     if not _NUMBERS_LINE.match(lines[start]):
         return None
     groups: list[tuple[int, list[list[str]]]] = []
@@ -144,16 +147,125 @@ def _column_block(lines: list[str], start: int) -> tuple[list[list[str]], int] |
     k = len(groups[0][1])
     if k < 2 or any(len(g) != k for _, g in groups) or any(len({len(r) for r in g}) != 1 for _, g in groups):
         return None  # a group's lines are one set of columns, one line per row
+    kept: list[str] = []
+    rows = [[c for _, g in groups for c in g[r]] for r in range(k)]
     above = start - (1 if start and not lines[start - 1].strip() else 0)
-    if above < k + 1:
+    if above >= k + 1 + floor:
+        labels = lines[above - k:above]
+        before = lines[above - k - 1]
+        if not any(not ln.strip() or _ENDS_WITH_NUMBER.search(ln) for ln in labels) and not (
+                before.strip() and not _ENDS_WITH_NUMBER.search(before) and not _NUMBERS_LINE.match(before)):
+            return rows, list(range(above - k, above)), end, kept
+    numbered = _numbered_labels(lines, above, k, floor)
+    if not numbered:
         return None
-    labels = lines[above - k:above]
-    if any(not ln.strip() or _ENDS_WITH_NUMBER.search(ln) for ln in labels):
+    last = _group_after_heading(lines, end, k, len(rows[0]))
+    if last is not None:
+        group, end = last
+        rows = [r + g for r, g in zip(rows, group)]
+        kept = [lines[i] for i in range(start, end) if _SECTION_HEADING.match(lines[i])]
+    return rows, numbered, end, kept
+
+
+# a section heading on a line of its own: "四、政府信息公开行政复议、行政诉讼情况"
+_SECTION_HEADING = re.compile(r"^\f?\s*[一二三四五六]、\S")
+ROW_CELLS = 7  # table 三's value cells in a row: the only table printed as column blocks of k > 1 rows
+
+
+def _group_after_heading(lines: list[str], end: int, k: int, cells: int) -> tuple[list[list[str]], int] | None:
+    """The last column group of a block, printed by reading order right after the next
+    section's heading (``四、政府信息公开… ⏎⏎ 0 ⏎ 0 ⏎ 0 ⏎ 0``): taken only where the rows are one
+    cell short of table 三's width, and exactly k lines of one number each follow the
+    heading, then a blank line or text — the next section's own text starts with words."""
+    j = end
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    if cells != ROW_CELLS - 1 or j >= len(lines) or not _SECTION_HEADING.match(lines[j]):
         return None
-    before = lines[above - k - 1]
-    if before.strip() and not _ENDS_WITH_NUMBER.search(before) and not _NUMBERS_LINE.match(before):
-        return None  # the label lines may be a longer label's continuation: not certain
-    return [[c for _, g in groups for c in g[r]] for r in range(k)], end
+    j += 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    group: list[list[str]] = []
+    while j < len(lines) and len(group) <= k and (m := _NUMBERS_LINE.match(lines[j])):
+        group.append(m["cells"].split())
+        j += 1
+    if len(group) != k or any(len(g) != 1 for g in group):
+        return None
+    return group, j
+
+
+# a line that starts a row label with its numbering: "3.其他", "(七)总计", "四、结转…"
+_NUMBERED_LABEL = re.compile(r"^\f?\s*(?:\d{1,2}[.．、]|[一二三四五六七八九十]{1,2}、|[(（][一二三四五六七八九十]{1,2}[)）])\s*[^\d\s]")
+
+
+LABEL_LINE_CHARS = 48  # characters: a line of a table's label column is no longer (its prose is)
+
+
+def _numbered_labels(lines: list[str], above: int, k: int, floor: int) -> list[int] | None:
+    """The k label lines above a column block where reading order put blank lines between
+    them (``3.其他 ⏎⏎ (七)总计 ⏎ 四、结转下年度继续办理``): accepted only where each of them
+    starts with a row's numbering — so none is the continuation of a longer label — and
+    holds no value."""
+    found: list[int] = []  # the last line of each label, bottom up
+    heads: list[str] = []  # the first line of each label (its numbering), bottom up
+    tail: int | None = None  # the last line of the label being read upwards
+    j = above - 1
+    while j >= floor and len(found) < k:
+        line = lines[j]
+        if line.strip():
+            if any(c.isdigit() for c in _NUMBERED_LABEL.sub("", line)) or len(line.strip()) > LABEL_LINE_CHARS:
+                return None
+            tail = j if tail is None else tail
+            if _NUMBERED_LABEL.match(line):
+                found.append(tail)
+                heads.append(line)
+                tail = None
+        elif tail is not None or (found and not lines[j + 1].strip()):
+            return None  # a continuation above a blank line, or two blank lines: not one block
+        j -= 1
+    if len(found) != k or tail is not None:
+        return None
+    return found[::-1] if _numbering_in_order(heads[::-1]) else None
+
+
+_CJK_DIGITS = "一二三四五六七八九十"
+
+
+def _numbering_in_order(labels: list[str]) -> bool:
+    """Could these numbered labels be consecutive rows, in this order? A row numbered
+    ``N、`` (四、结转…) ends the table's rows; ``(N)`` rows and ``N.`` sub-rows count up —
+    a sub-row may follow its group's row, and after a sub-row comes the next sub-row or a
+    later group. (A reading order that printed a label out of place fails this.)"""
+    last: tuple[int, int] | None = None  # (level, number): 0 for N、, 1 for (N), 2 for N.
+    for label in labels:
+        text = label.lstrip("\f").strip()
+        m = re.match(r"^(?:(\d{1,2})[.．、]|([一二三四五六七八九十]{1,2})、|[(（]([一二三四五六七八九十]{1,2})[)）])", text)
+        if m is None:
+            return False
+        if m[1]:
+            cur = (2, int(m[1]))
+        elif m[2]:
+            cur = (0, _cjk_number(m[2]))
+        else:
+            cur = (1, _cjk_number(m[3]))
+        if last is not None and not _may_follow(last, cur):
+            return False
+        last = cur
+    return True
+
+
+def _cjk_number(text: str) -> int:
+    if len(text) == 1:
+        return _CJK_DIGITS.index(text) + 1
+    return 10 + (_CJK_DIGITS.index(text[1]) + 1 if text[0] == "十" else 0)
+
+
+def _may_follow(prev: tuple[int, int], cur: tuple[int, int]) -> bool:
+    if prev[0] == 0:
+        return cur[0] == 0 and cur[1] > prev[1]
+    if prev[0] == 1:
+        return cur[0] == 0 or (cur[0] == 1 and cur[1] > prev[1]) or cur[0] == 2
+    return cur[0] in (0, 1) or cur[1] == prev[1] + 1
 
 
 def read_text(data: bytes) -> Document:

@@ -370,4 +370,7 @@ def recheck(db: Database) -> bool:
         db.execute("UPDATE reports SET cross_checked = TRUE WHERE NOT cross_checked AND agency_id IS NULL")
     check_copied_across(db, fresh)
     check_rollups(db)
+    from .summary import settle
+
+    settle(db)  # the finding counts kept per report, after the findings these rules wrote
     return True

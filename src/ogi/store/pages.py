@@ -205,42 +205,61 @@ def findings_by_code(db: Database, sel: Selection) -> list[tuple[str, str, int]]
     return overview_findings(db, sel, limit=0)[1]
 
 
+# the places of dismissed findings, by report id: reviews are few beside the findings, so
+# leaving these out (an anti-join) is cheaper than joining every finding with its review
+# through its report's sha256
+_SEVERITY_SUMS = ("errors", "warnings", "infos")  # the ranking's columns, in summary.SEVERITIES order
+_DISMISSED = ("SELECT rd.id AS report_id, vd.code, vd.where_key FROM reviews vd "
+              "JOIN reports rd ON rd.sha256 = vd.sha256 WHERE vd.status = 'dismissed'")
+
+
 def overview_findings(db: Database, sel: Selection, limit: int | None = None
                       ) -> tuple[dict, list[tuple[str, str, int]], list[dict]]:
     """:func:`counts`, :func:`findings_by_code` and :func:`ranking` (its first ``limit``
     agencies; ``counts["ranked"]`` says how many there are in all) as the overview asks
     them: the reports counted, their findings by code and severity, and the agencies ranked,
-    each one statement, the ranking ordered and cut in the database."""
-    sql, params = sel.sql(db)
-    reports, agencies = db.execute(f"WITH sel AS ({sql}) SELECT count(*), count(DISTINCT agency_id) FROM sel",
-                                   params)[0]
+    each one statement, the ranking ordered and cut in the database.
+
+    The selection is read from the per-report summary (which reports are counted, their
+    agency and year) and its findings joined by report id; dismissed findings are left out
+    by an anti-join with the dismissed reviews' places (:data:`_DISMISSED`), not by joining
+    every finding with the reports' sha256 and the reviews."""
+    source, condition = summary.counted_from(db)
+    conds, params = sel.conditions("s", "report_id")
+    where = " AND ".join([condition, *conds])
+    region = "LEFT JOIN agencies a ON a.id = s.agency_id " if sel.region or sel.level else ""
+    selected = f"FROM {source} {region}WHERE {where}"
+    reports, agencies = db.execute(f"SELECT count(*), count(DISTINCT s.agency_id) {selected}", params)[0]
+    found_from = (f"FROM {source} {region}JOIN findings fi ON fi.report_id = s.report_id "
+                  f"LEFT JOIN ({_DISMISSED}) d ON d.report_id = fi.report_id AND d.code = fi.code "
+                  f"AND d.where_key = fi.where_key WHERE {where} AND d.report_id IS NULL ")
     by_code = [tuple(row) for row in db.execute(
-        f"WITH sel AS ({sql}) SELECT fi.code, fi.severity, count(*) FROM sel JOIN findings fi ON fi.report_id = sel.id "
-        "LEFT JOIN reviews rv ON rv.sha256 = sel.sha256 AND rv.code = fi.code AND rv.where_key = fi.where_key "
-        "WHERE coalesce(rv.status, 'open') <> 'dismissed' GROUP BY fi.code, fi.severity "
+        f"SELECT fi.code, fi.severity, count(*) {found_from}GROUP BY fi.code, fi.severity "
         "ORDER BY count(*) DESC, fi.code, fi.severity", params)]
     by_severity: dict[str, int] = {}
     for _, severity, n in by_code:
         by_severity[severity] = by_severity.get(severity, 0) + n
     only_code, code_params = ("AND fi.code = ? ", [sel.code]) if sel.code else ("", [])
     cut, cut_params = (" LIMIT ?", [limit]) if limit is not None else ("", [])
-    found_sql = (f"WITH sel AS ({sql}), found AS (SELECT sel.agency_id, "
-                 "sum(CASE WHEN fi.severity = 'error' THEN 1 ELSE 0 END) AS errors, "
-                 "sum(CASE WHEN fi.severity = 'warning' THEN 1 ELSE 0 END) AS warnings, "
-                 "sum(CASE WHEN fi.severity = 'info' THEN 1 ELSE 0 END) AS infos "
-                 "FROM sel JOIN findings fi ON fi.report_id = sel.id "
-                 "LEFT JOIN reviews rv ON rv.sha256 = sel.sha256 AND rv.code = fi.code AND rv.where_key = fi.where_key "
-                 f"WHERE sel.agency_id IS NOT NULL AND coalesce(rv.status, 'open') <> 'dismissed' {only_code}"
-                 "GROUP BY sel.agency_id) ")
+    if not sel.code and summary.counts_fresh(db):  # the counts kept per report: no finding read
+        found_sql = ("WITH found AS (SELECT s.agency_id, "
+                     + ", ".join(f"sum(s.{c}) AS {name}" for c, name in zip(summary.COUNTS, _SEVERITY_SUMS))
+                     + f" {selected} AND s.agency_id IS NOT NULL GROUP BY s.agency_id) ")
+    else:
+        found_sql = ("WITH found AS (SELECT s.agency_id, "
+                     "sum(CASE WHEN fi.severity = 'error' THEN 1 ELSE 0 END) AS errors, "
+                     "sum(CASE WHEN fi.severity = 'warning' THEN 1 ELSE 0 END) AS warnings, "
+                     "sum(CASE WHEN fi.severity = 'info' THEN 1 ELSE 0 END) AS infos "
+                     f"{found_from}AND s.agency_id IS NOT NULL {only_code}GROUP BY s.agency_id) ")
     ranked = db.scalar(found_sql + "SELECT count(*) FROM found WHERE errors + warnings > 0", [*params, *code_params])
     # agencies with only infos sort last and are dropped here, not by a filter in the query:
-    # DuckDB 2.0 answered a filter on ``found`` beside a second use of ``sel`` with no rows
+    # DuckDB 2.0 answered a filter on ``found`` beside a second use of the selection with no rows
     rows = db.execute(
-        found_sql + ", counted AS (SELECT agency_id, count(*) AS reports FROM sel GROUP BY agency_id) "
+        found_sql + f", counted AS (SELECT s.agency_id, count(*) AS reports {selected} GROUP BY s.agency_id) "
         "SELECT ag.id, ag.name, ag.region, ag.level, counted.reports, found.errors, found.warnings, found.infos "
         "FROM found JOIN counted ON counted.agency_id = found.agency_id JOIN agencies ag ON ag.id = found.agency_id "
         f"ORDER BY found.errors + found.warnings DESC, found.errors DESC, ag.name, ag.id{cut}",
-        [*params, *code_params, *cut_params])
+        [*params, *code_params, *params, *cut_params])
     rows = [row for row in rows if row[5] + row[6] > 0]
     ranking_rows = [dict(zip(RANKING_FIELDS, row)) for row in rows]
     counted = {"reports": reports, "agencies": agencies, "ranked": ranked,

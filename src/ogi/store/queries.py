@@ -182,10 +182,13 @@ def _region_join(db: Database, by: str) -> tuple[str, list]:
     agencies' regions go to the database as two arrays, so that the roll-up is SQL's
     GROUP BY over the few regions and not a Python loop over every agency."""
     from .regions import agency_regions, stored_region_columns
+    from .summary import REGIONS, regions_fresh
 
     field = "path" if by == "region" else by
     if field in stored_region_columns(db):  # agency identity keeps the path: group by its column
         return f"LEFT JOIN (SELECT id AS agency_id, {field} AS grp FROM agencies) g ON g.agency_id = s.agency_id ", []
+    if regions_fresh(db):  # kept by store.summary.settle from the same agency_regions
+        return f"LEFT JOIN (SELECT agency_id, {field} AS grp FROM {REGIONS}) g ON g.agency_id = s.agency_id ", []
     pairs = [(i, getattr(r, field)) for i, r in agency_regions(db).items()]
     join = ("LEFT JOIN (SELECT unnest(?::BIGINT[]) AS agency_id, unnest(?::TEXT[]) AS grp) g "
             "ON g.agency_id = s.agency_id ")
@@ -241,14 +244,14 @@ def cell_totals(db: Database, where: str, params: Sequence) -> dict[tuple[str, s
     """Per cell key, the sum over the counted reports matching ``where`` (on ``r``)."""
     from .summary import counted
 
-    ids = [i for (i,) in db.execute(f"SELECT s.report_id FROM {counted(db)} s JOIN reports r ON r.id = s.report_id "
-                                    f"WHERE {where}", list(params))]
+    selected = f"SELECT s.report_id FROM {counted(db)} s JOIN reports r ON r.id = s.report_id WHERE {where}"
+    ids = [i for (i,) in db.execute(f"{selected} LIMIT {FEW_REPORTS + 1}", list(params))]
     if not ids:
         return {}
     if len(ids) <= FEW_REPORTS:
         which, args = f"c.report_id IN ({', '.join('?' * len(ids))})", ids
-    else:
-        which, args = "c.report_id IN (SELECT unnest(?::BIGINT[]))", [ids]
+    else:  # many (a whole year): the database selects them itself, not a list sent back to it
+        which, args = f"c.report_id IN ({selected})", list(params)
     rows = db.execute("SELECT c.table_key, c.row_key, c.column_key, sum(c.value) FROM cells c "
                       f"WHERE {which} GROUP BY c.table_key, c.row_key, c.column_key", args)
     return {(t, r, c): _number(v) for t, r, c, v in rows}

@@ -14,7 +14,9 @@ to ``review_history`` (who, when, what, comment), which is never rewritten.
 
 :func:`review` is the one way a verdict is written: the web's pages and API (a signed-in
 reviewer) and ``ogi review`` (``--reviewer``, the operating-system user by default) both
-call it, so a verdict from either has its reviewer and its line in the history.
+call it, so a verdict from either has its reviewer and its line in the history. It also
+recounts the reviewed reports' open findings kept in the per-report summary
+(:func:`ogi.store.summary.recount`), so that lists reading those counts stay exact.
 """
 
 from __future__ import annotations
@@ -70,6 +72,9 @@ def review(db: Database, keys: Sequence[str], status: str, comment: str | None, 
     if not found:
         raise StoreError("没有找到所选的问题(可能已重新解析) / none of these findings exists")
     places = list(dict.fromkeys(found.values()))
+    from . import summary
+
+    was_fresh = summary.counts_fresh(db)
     with db.transaction():
         for sha, code, where in places:
             db.execute("DELETE FROM reviews WHERE sha256 = ? AND code = ? AND where_key = ?", [sha, code, where])
@@ -78,6 +83,14 @@ def review(db: Database, keys: Sequence[str], status: str, comment: str | None, 
         for key, (sha, code, where) in found.items():
             db.execute("INSERT INTO review_history (sha256, code, where_key, finding_key, status, comment, reviewer) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?)", [sha, code, where, key, status, comment, reviewer])
+        # the reviewed reports' finding counts in their summary rows, and (when they were
+        # right before) the fingerprint that says so
+        reviewed = [i for (i,) in db.execute("SELECT id FROM reports WHERE sha256 IN (SELECT unnest(?::TEXT[]))",
+                                             [sorted({sha for sha, _, _ in places})])]
+        summary.recount(db, reviewed)
+        if was_fresh:
+            for statement in summary.mark_sql():
+                db.execute(statement)
     return len(found)
 
 

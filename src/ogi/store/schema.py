@@ -231,6 +231,20 @@ MIGRATIONS: tuple[Migration, ...] = (
         f"DELETE FROM {summary.TABLE}",
         summary.BACKFILL,
     )),
+    # each report's findings not dismissed, by severity, kept in its summary row (the report
+    # list and the overview's ranking read them instead of every finding with its review),
+    # with the fingerprint of the findings and verdicts they were counted from
+    Migration(12, "per-report summary: open finding counts by severity; agency regions kept", (
+        *(f"ALTER TABLE {summary.TABLE} ADD COLUMN IF NOT EXISTS {c} INTEGER" for c in summary.COUNTS),
+        summary.CREATE_STATE,
+        summary.recount_sql(),
+        *summary.mark_sql(),
+        # every agency's region as store.regions works it out, kept by summary.settle (empty
+        # here: its fingerprint matches nothing until the first settle, and readers work the
+        # regions out as before)
+        summary.CREATE_REGIONS,
+        summary.CREATE_REGIONS_STATE,
+    )),
 )
 
 LATEST = MIGRATIONS[-1].version
@@ -258,29 +272,38 @@ def current_version(db: Database) -> int:
     return db.scalar("SELECT coalesce(max(version), 0) FROM schema_version")
 
 
+def applied_versions(db: Database) -> set[int]:
+    """The migration steps recorded in the database (none for an empty one)."""
+    if not current_version(db):
+        return set()
+    return {v for (v,) in db.execute("SELECT version FROM schema_version")}
+
+
 def migrate(db: Database) -> int:
     """Apply every missing migration step in order; the version reached.
 
-    A read-only database is only checked: it must be at the latest version."""
+    A step is missing when the database does not record it, not only when it is above the
+    highest recorded one: steps are numbered per owner and may arrive in a later release
+    than a higher-numbered one (a store at step 12 still gets step 11 when it comes).
+
+    A read-only database is only checked: it must have every step."""
     version = current_version(db)
     if version > LATEST:
         raise StoreError(f"数据库由更新版本的 ogi 创建 / the database has schema version {version}, "
                          f"newer than this ogi ({LATEST}): upgrade ogi")
+    missing = [step for step in MIGRATIONS if step.version not in applied_versions(db)]
     if db.read_only:
-        if version < LATEST:
+        if missing:
             raise StoreError(f"数据库需要升级 / the database has schema version {version}: "
                              "open it once for writing (e.g. ogi ingest) to migrate it")
         return version
     with db.transaction():
         db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
                    "description TEXT NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)")
-    for step in MIGRATIONS:
-        if step.version <= version:
-            continue
+    for step in missing:
         with db.transaction():
             for statement in step.statements:
                 db.execute(statement)
             db.execute("INSERT INTO schema_version (version, description) VALUES (?, ?)",
                        [step.version, step.description])
-        version = step.version
-    return version
+    return current_version(db)

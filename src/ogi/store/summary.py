@@ -24,6 +24,35 @@ re-links every row first.
 
 The columns are fixed by store migration 3; a new measure needs a new migration step
 (``tests/test_store_versions.py`` pins the column list).
+
+**Finding counts** (store migration 12): each row also keeps its report's findings that are
+not dismissed, by severity (``n_errors``, ``n_warnings``, ``n_infos``; every origin: the
+report's own checks, cross-year, copied text, roll-ups), so that the report list and the
+overview's ranking read them instead of joining some 300,000 findings with their reviews at
+100,000 reports. They change when findings are written (ingest, re-parse, the cross-report
+rules of :func:`ogi.store.agencies.recheck`) and when a finding is reviewed
+(:func:`ogi.store.reviews.review`, the one writer of verdicts). Rows :func:`refresh` writes
+are left uncounted (NULL: not trusted) and recounted once, with every other row, by
+:func:`settle` at the end of ``recheck`` — one set-based statement per ingest, not one per
+batch. :func:`recount` recounts
+them, for some reports or all, set-based; a fingerprint of the findings and the dismissed
+verdicts (count and id sum of ``findings``, count of dismissed ``reviews``) is kept beside
+them (``summary_findings``) when every row was recounted, and :func:`counts_fresh` compares
+it with the store as it is: a reader whose fingerprint does not match counts the findings
+live (:func:`open_counts_from`), so a writer that forgot to recount makes a page slower,
+never wrong; so does a summary row written without its counts (an older migration step's
+backfill run again). :func:`settle` (called at the end of ``recheck``) recounts every row only when
+the fingerprint no longer matches.
+
+**Agency regions** (same migration): ``stats --by province|city|county|region`` groups the
+counted reports by their agency's administrative path, which :func:`ogi.store.regions.agency_regions`
+works out for every agency (from the GB/T 2260 code agency identity stored in its aliases,
+else from its name in the context of every other path in the store) — a Python pass over
+every agency, seconds at 200,000 of them. :func:`settle` keeps its result in
+``agency_region`` (one row per agency: province, city, county, path, region code) with a
+fingerprint of the agencies and their name aliases (counts, id sums and summed text hashes);
+:func:`regions_fresh` compares it, and a grouping reads the table as a plain join when it
+matches (else works the regions out as before).
 """
 
 from __future__ import annotations
@@ -47,10 +76,16 @@ SUMMED = MEASURES + SUMMARY_CELLS  # the measures, and single cells the web's ov
 COLUMNS = tuple(column(m) for m in SUMMED)
 # the report's agency and year when summarised, and whether it is the one counted for them
 KEYS = ("report_id", "agency_id", "year", "counted", "broken")
+# the report's findings not dismissed, by severity (store migration 12)
+SEVERITIES = ("error", "warning", "info")
+COUNTS = tuple(f"n_{severity}s" for severity in SEVERITIES)
+STATE = "summary_findings"  # the fingerprint of the findings and verdicts the counts were made from
 
 CREATE = (f"CREATE TABLE {TABLE} (report_id BIGINT NOT NULL, agency_id BIGINT, year INTEGER, "
           "counted BOOLEAN NOT NULL DEFAULT FALSE, broken TEXT, "
-          + ", ".join(f"{c} DOUBLE PRECISION" for c in COLUMNS) + ")")
+          + ", ".join(f"{c} DOUBLE PRECISION" for c in COLUMNS) + ", "
+          + ", ".join(f"{c} INTEGER" for c in COUNTS) + ")")
+CREATE_STATE = f"CREATE TABLE {STATE} (findings BIGINT, finding_ids BIGINT, dismissed BIGINT)"
 
 
 def _case(measure: Measure) -> str:
@@ -75,7 +110,7 @@ def select_sql(where: str) -> str:
             f"WHERE {where} GROUP BY r.id, r.agency_id, r.year")
 
 
-_ALL = ", ".join(KEYS + COLUMNS)
+_ALL = ", ".join(KEYS + COLUMNS)  # what select_sql gives (the counts are filled by recount)
 BACKFILL = f"INSERT INTO {TABLE} ({_ALL}) {select_sql('TRUE')}"
 _IDS = "(SELECT unnest(?::BIGINT[]))"
 
@@ -103,6 +138,8 @@ def refresh(db: Database, report_ids: Sequence[int]) -> None:
             f"ORDER BY {VERSION_ORDER}) AS rank FROM reports WHERE id IN {_IDS}) ranked WHERE rank = 1", group)]]
         db.execute(f"UPDATE {TABLE} SET counted = FALSE WHERE report_id IN {_IDS}", group)
         db.execute(f"UPDATE {TABLE} SET counted = TRUE WHERE report_id IN {_IDS}", winners)
+        # the rows' finding counts stay NULL (not trusted) until recheck's settle recounts
+        # every row once, after the cross-report rules wrote their findings too
 
 
 def _relink(db: Database) -> None:
@@ -141,7 +178,7 @@ def counted_from(db: Database) -> tuple[str, str]:
     late = select_sql(f"NOT EXISTS (SELECT 1 FROM {TABLE} s0 WHERE s0.report_id = r.id)")
     cols = ", ".join(f"s0.{c}" for c in ("broken",) + COLUMNS)
     return (f"(SELECT r.id AS report_id, r.agency_id, r.year, TRUE AS counted, {cols} FROM reports r "
-            f"JOIN primary_reports p ON p.id = r.id JOIN (SELECT * FROM {TABLE} UNION ALL {late}) s0 "
+            f"JOIN primary_reports p ON p.id = r.id JOIN (SELECT {_ALL} FROM {TABLE} UNION ALL {late}) s0 "
             "ON s0.report_id = r.id) s", "TRUE")
 
 
@@ -149,3 +186,110 @@ def counted(db: Database) -> str:
     """:func:`counted_from` as one FROM item of counted reports (for joins that need no speed)."""
     source, condition = counted_from(db)
     return f"(SELECT * FROM {source} WHERE {condition})"
+
+
+# ------------------------------------------------------------------ finding counts
+
+_NOT_DISMISSED = "coalesce(v.status, 'open') <> 'dismissed'"
+# per report: its findings not dismissed, by severity (every report, zeros for none)
+_COUNTED = ("SELECT r.id AS report_id, "
+            + ", ".join(f"sum(CASE WHEN f.severity = '{sev}' AND {_NOT_DISMISSED} THEN 1 ELSE 0 END) AS {col}"
+                        for sev, col in zip(SEVERITIES, COUNTS))
+            + " FROM reports r LEFT JOIN findings f ON f.report_id = r.id "
+            "LEFT JOIN reviews v ON v.sha256 = r.sha256 AND v.code = f.code AND v.where_key = f.where_key "
+            "WHERE {where} GROUP BY r.id")
+_PRINT = ("SELECT (SELECT count(*) FROM findings), (SELECT coalesce(sum(id), 0) FROM findings), "
+          "(SELECT count(*) FROM reviews WHERE status = 'dismissed')")
+
+
+def recount_sql(where: str = "TRUE") -> str:
+    """The UPDATE that recounts the finding counts of the summary rows of the reports
+    matching ``where`` (on ``r``)."""
+    sets = ", ".join(f"{c} = c.{c}" for c in COUNTS)
+    return f"UPDATE {TABLE} SET {sets} FROM ({_COUNTED.format(where=where)}) c WHERE {TABLE}.report_id = c.report_id"
+
+
+def mark_sql() -> tuple[str, str]:
+    """The two statements that keep the fingerprint of the findings and verdicts as they are now."""
+    return f"DELETE FROM {STATE}", f"INSERT INTO {STATE} (findings, finding_ids, dismissed) {_PRINT}"
+
+
+def recount(db: Database, report_ids: Sequence[int] | None = None) -> None:
+    """Recount the findings (not dismissed, by severity) of these reports' summary rows; of
+    every row when ``report_ids`` is None, and then keep the fingerprint they were made from."""
+    with db.transaction():
+        if report_ids is None:
+            db.execute(recount_sql())
+            for statement in mark_sql():
+                db.execute(statement)
+        elif report_ids:
+            db.execute(recount_sql(f"r.id IN {_IDS}"), [list(report_ids)])
+
+
+def counts_fresh(db: Database) -> bool:
+    """Do the kept finding counts match the store: every report summarised, and the findings
+    and dismissed verdicts as they were when every row was last recounted?"""
+    kept = db.execute(f"SELECT findings, finding_ids, dismissed FROM {STATE}")
+    return (len(kept) == 1 and tuple(kept[0]) == tuple(db.execute(_PRINT)[0]) and fresh(db)
+            and not db.scalar(f"SELECT count(*) FROM {TABLE} WHERE {COUNTS[0]} IS NULL"))  # rows written uncounted
+
+
+def settle(db: Database) -> None:
+    """Recount every row's findings when the fingerprint says they may be out of date (after
+    the cross-report rules wrote theirs), and work the agencies' regions out again when the
+    agencies changed; nothing when both match."""
+    if not counts_fresh(db):
+        recount(db)
+    if not regions_fresh(db):
+        keep_regions(db)
+
+
+def open_counts_from(db: Database) -> str:
+    """A FROM item ``(report_id, n_errors, n_warnings, n_infos)``: every report's findings
+    not dismissed, by severity — read from the summary when its counts are fresh, else
+    counted from the findings and their reviews."""
+    if counts_fresh(db):
+        return f"(SELECT report_id, {', '.join(COUNTS)} FROM {TABLE})"
+    return f"({_COUNTED.format(where='TRUE')})"
+
+
+# ------------------------------------------------------------------ agency regions
+
+REGIONS = "agency_region"
+REGION_FIELDS = ("province", "city", "county", "path", "region_code")
+CREATE_REGIONS = (f"CREATE TABLE {REGIONS} (agency_id BIGINT NOT NULL, "
+                  + ", ".join(f"{c} TEXT" for c in REGION_FIELDS) + ")")
+REGIONS_STATE = "agency_region_state"
+CREATE_REGIONS_STATE = (f"CREATE TABLE {REGIONS_STATE} (agencies BIGINT, agency_ids BIGINT, agency_text BIGINT, "
+                        "aliases BIGINT, alias_ids BIGINT, alias_text BIGINT)")
+# a hash of a text, summed: a rename of the same length changes it (the function differs per
+# backend; a fingerprint is only ever compared with one made by the same backend)
+_TEXT_HASH = {"duckdb": "hash({}) % 1000000007", "postgres": "hashtext(concat_ws('|', {}))::BIGINT"}
+
+
+def _regions_print(db: Database) -> str:
+    text = _TEXT_HASH[db.dialect]
+    agency, alias = text.format("name, region, level"), text.format("alias, name")
+    named = "FROM agency_aliases WHERE kind = 'name'"
+    return (f"SELECT count(*), coalesce(sum(id), 0), coalesce(sum({agency}), 0), (SELECT count(*) {named}), "
+            f"(SELECT coalesce(sum(agency_id), 0) {named}), (SELECT coalesce(sum({alias}), 0) {named}) FROM agencies")
+
+
+def regions_fresh(db: Database) -> bool:
+    """Were the kept agency regions worked out from the agencies and name aliases as they are?"""
+    kept = db.execute(f"SELECT agencies, agency_ids, agency_text, aliases, alias_ids, alias_text FROM {REGIONS_STATE}")
+    return len(kept) == 1 and tuple(kept[0]) == tuple(db.execute(_regions_print(db))[0])
+
+
+def keep_regions(db: Database) -> None:
+    """Work out every agency's region (:func:`ogi.store.regions.agency_regions`) and keep it,
+    with the fingerprint of what it was worked out from."""
+    from .regions import agency_regions
+
+    rows = [(agency_id, *(getattr(region, f) for f in REGION_FIELDS))
+            for agency_id, region in agency_regions(db).items()]
+    with db.transaction():
+        db.execute(f"DELETE FROM {REGIONS}")
+        db.insert_rows(REGIONS, [("agency_id", "BIGINT"), *((f, "TEXT") for f in REGION_FIELDS)], rows)
+        db.execute(f"DELETE FROM {REGIONS_STATE}")
+        db.execute(f"INSERT INTO {REGIONS_STATE} {_regions_print(db)}")

@@ -110,3 +110,7 @@ def download(datasets: dict[str, Dataset], name: str, fmt: str, stem: str) -> Re
         raise HTTPException(404, f"格式应为 {'、'.join(FORMATS)} 之一")
     return Response(encode(datasets[name], fmt), media_type=FORMATS[fmt],
                     headers={"Content-Disposition": f'attachment; filename="{stem}-{name}.{fmt}"'})
+
+
+__all__ = ["TEMPLATES", "ALL_YEARS", "shown_number", "query", "render", "list_query", "json_response", "form_year",
+           "parse_year", "selection_of", "download"]
