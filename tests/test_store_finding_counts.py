@@ -177,3 +177,20 @@ def test_a_step_missing_below_the_highest_is_applied_and_its_backfill_recounted(
         assert not summary.counts_fresh(db) and read_through(db) == expected
         summary.settle(db)
         assert summary.counts_fresh(db) and kept(db) == expected
+
+
+def test_the_reports_list_reads_the_kept_counts_and_shows_what_the_findings_give(store):
+    """The web's reports list reads its error/warning/info columns from the kept counts
+    (``ListSpec.stored_rows_sql``) and shows, report by report, the findings counted one by
+    one — after a dismissal too, sorted by errors as well as by year."""
+    from ogi.web.lists import REPORTS, run
+
+    with open_store(store) as db:
+        fid, rid = db.execute("SELECT id, report_id FROM findings WHERE severity = 'error' ORDER BY id LIMIT 1")[0]
+    assert runner.invoke(app, ["review", str(fid), "dismissed", "-m", "测试", "--db", store]).exit_code == 0
+    with open_store(store) as db:
+        assert summary.counts_fresh(db)
+        expected = counted_one_by_one(db)
+        for sort in ("-year", "-errors"):
+            listed = run(db, REPORTS, {"sort": sort}, size=100).rows
+            assert {r["id"]: (r["errors"], r["warnings"], r["infos"]) for r in listed} == expected

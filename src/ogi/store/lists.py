@@ -34,17 +34,22 @@ _ORG_CODES = ("SELECT agency_id, min(substr(alias, 5)) AS org_code FROM agency_a
               "WHERE kind = 'org_code' GROUP BY agency_id")  # kind, not LIKE on the key: a scan, not an index walk
 
 
-def report_rows_sql(counts: bool = True) -> str:
+def report_rows_sql(counts: bool = True, counts_from: str | None = None) -> str:
     """Every report with its agency, region, level, organisation code and open error,
     warning and info counts (dismissed findings left out); without ``counts``, the same rows
-    without the counts (what the total, the facets and most pages need: no findings read)."""
+    without the counts (what the total, the facets and most pages need: no findings read).
+    ``counts_from``: a FROM item ``(report_id, n_errors, n_warnings, n_infos)`` to read the
+    counts from (:func:`ogi.store.summary.open_counts_from`, the counts kept per report)
+    instead of counting the findings and their reviews."""
+    by_report = (f"SELECT report_id, n_errors AS errors, n_warnings AS warnings, n_infos AS infos FROM {counts_from} c"
+                 if counts_from else _OPEN_BY_REPORT)
     found = ("coalesce(n.errors, 0) AS errors, coalesce(n.warnings, 0) AS warnings, coalesce(n.infos, 0) AS infos"
              if counts else "NULL AS errors, NULL AS warnings, NULL AS infos")
     return ("SELECT r.id, r.agency_id, coalesce(a.name, r.agency_name) AS agency, a.region, a.level, "
             f"o.org_code, r.year, r.template, r.title, r.location, r.format, {found} "
             "FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id "
             f"LEFT JOIN ({_ORG_CODES}) o ON o.agency_id = r.agency_id"
-            + (f" LEFT JOIN ({_OPEN_BY_REPORT}) n ON n.report_id = r.id" if counts else ""))
+            + (f" LEFT JOIN ({by_report}) n ON n.report_id = r.id" if counts else ""))
 
 
 def agency_rows_sql() -> str:

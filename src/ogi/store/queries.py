@@ -552,7 +552,7 @@ def _in_region(db: Database, rows: list[tuple], region: str | None, by: str | No
     keyed again as ``by`` wants."""
     if not region:
         return rows
-    from .regions import LEVEL_LABELS, agency_regions
+    from .regions import agency_regions
 
     regions = agency_regions(db)
     kept = [r for r in rows if r[0] in regions and region in (regions[r[0]].path or "")]

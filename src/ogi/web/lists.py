@@ -31,6 +31,7 @@ from ..errors import OgiError
 from ..store import Database
 from ..store import lists as sql
 from ..store.lists import agency_rows_sql, finding_rows_sql, report_rows_sql
+from ..store.summary import open_counts_from
 from . import labels
 from .params import MAX_ID, MAX_TEXT, MAX_YEAR, MIN_YEAR, page_window
 
@@ -79,6 +80,8 @@ class ListSpec:
     # the rows without their costly columns (``heavy``), for the total, the facets and the
     # page's ids whenever no filter, search or sort reads those columns
     lean_rows_sql: Callable[[], str] | None = None
+    # the rows as a page reads them from a store (counts kept per report, say); rows_sql if None
+    stored_rows_sql: Callable[[Database], str] | None = None
     heavy: frozenset[str] = frozenset()
 
     def column(self, key: str) -> Column | None:
@@ -159,6 +162,7 @@ REPORTS = ListSpec(
             Facet("format", "文件类型", lambda v: labels.FILE_FORMATS.get(v, v))),
     search=("agency", "region", "title", "location", "org_code", "year"),
     default_sort="-year", lean_rows_sql=lambda: report_rows_sql(counts=False),
+    stored_rows_sql=lambda db: report_rows_sql(counts_from=open_counts_from(db)),
     heavy=frozenset({"errors", "warnings", "infos"}))
 
 AGENCIES = ListSpec(
@@ -230,7 +234,7 @@ def run(db: Database, spec: ListSpec, query: Mapping[str, str], page: int = 1, s
     """One page of the list (or ``size`` rows from ``offset``), with its facets and total."""
     filters, q, sort = read_query(spec, query)
     conds, params = _conditions(spec, filters, q)
-    rows_sql = spec.rows_sql()
+    rows_sql = spec.stored_rows_sql(db) if spec.stored_rows_sql else spec.rows_sql()
     lean = spec.lean_rows_sql is not None and not spec.heavy & {spec.filters[k].column for k in filters}
     counted_sql = spec.lean_rows_sql() if lean and spec.lean_rows_sql else rows_sql
     facet_columns = [spec.filters[f.key].column for f in spec.facets] if facets else []
