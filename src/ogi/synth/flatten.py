@@ -13,9 +13,11 @@
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 
-from ..template.arithmetic import identities_hold
+from ..template.arithmetic import identities_hold, instances
 from ..render.layout import DrawnTable, format_value
 from ..template.layout import VALUE
 from .transform import BREAK
@@ -108,9 +110,47 @@ def glued_reading(spec, printed: dict[str, dict], expected: dict[str, dict]) -> 
                 _set(values, row, fitting[0])
                 del ambiguous[key]
                 changed = True
+    _resolve_together(spec, values, ambiguous)
     for key in ambiguous:
         _set(values, spec.row(key), [None] * spec.row(key).width)
     return values, list(ambiguous)
+
+
+def _resolve_together(spec, values: dict, ambiguous: dict[str, list[list]]) -> None:
+    """Rows still ambiguous one by one that feed the same identities, tried together (as the
+    parser does, ``extract.align._resolve_jointly``): the one combination of their readings
+    under which every column identity they take part in is testable in every column and
+    holds settles them all. Two or more, none, a reading list the parser would have cut at
+    its limit, or more combinations than it tries: they stay null."""
+    from ..extract.align import AMBIGUOUS_LIMIT, JOINT_READINGS_LIMIT
+
+    rows = list(ambiguous)
+    if len(rows) < 2 or any(len(ambiguous[r]) >= AMBIGUOUS_LIMIT for r in rows):
+        return
+    if math.prod(len(ambiguous[r]) for r in rows) > JOINT_READINGS_LIMIT:
+        return
+    involved = [i for i in spec.column_identities if set(rows) & set(i.terms)]
+    if not involved:
+        return
+    fitting = []
+    for combo in itertools.product(*(ambiguous[r] for r in rows)):
+        mine = {(rk, c): v for r, reading in zip(rows, combo) for (rk, c, _), v in zip(spec.row(r).cells, reading)}
+
+        def value(r: str, c: str):
+            return mine[(r, c)] if (r, c) in mine else (None if r in ambiguous else values[r][c])
+        if all(_known_and_equal(value, left, right) for i in involved for left, right in instances(spec, i)):
+            fitting.append(combo)
+            if len(fitting) > 1:
+                return
+    if len(fitting) == 1:
+        for r, reading in zip(rows, fitting[0]):
+            _set(values, spec.row(r), reading)
+            del ambiguous[r]
+
+
+def _known_and_equal(value, left, right) -> bool:
+    sides = [[value(r, c) for r, c in side] for side in (left, right)]
+    return not any(v is None for side in sides for v in side) and sum(sides[0]) == sum(sides[1])
 
 
 READINGS = 10_000  # readings of one glued row to consider (all of them, in practice)
