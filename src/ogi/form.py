@@ -372,21 +372,19 @@ def form_document(data: bytes) -> Document | None:
     blocks), as if it were a document read from a file; ``None`` when ``data`` is not a
     form. Within the package limits of any xlsx (:func:`ogi.readers.zipped.check_package`);
     bad values and a damaged workbook are an :class:`UnreadableFile`."""
-    from .readers.zipped import check_package
+    from .readers.xlsx import read_guarded
 
-    check_package(data, "XLSX")
+    return read_guarded(data, _form_document)
+
+
+def _form_document(data: bytes) -> Document | None:
+    if not is_form(data):
+        return None
     try:
-        if not is_form(data):
-            return None
-        try:
-            report = read_form(data)
-        except FormError as exc:
-            raise UnreadableFile(f"the form has bad values: {'; '.join(str(exc).splitlines())}") from exc
-        return _report_document(report)
-    except OgiError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises whatever its parsers meet in a damaged part
-        raise UnreadableFile(f"the xlsx is damaged and cannot be read ({type(exc).__name__})") from exc
+        report = read_form(data)
+    except FormError as exc:
+        raise UnreadableFile(f"the form has bad values: {'; '.join(str(exc).splitlines())}") from exc
+    return _report_document(report)
 
 
 def _report_document(report: Report) -> Document:

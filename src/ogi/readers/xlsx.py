@@ -9,19 +9,29 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
+from typing import TypeVar
 
 from .. import limits
 from ..document import Cell, Document, Position, Table
 from ..errors import OgiError, UnreadableFile
 from .zipped import check_package
 
+T = TypeVar("T")
+
 
 def read_xlsx(data: bytes) -> Document:
     """A workbook within the limits (see :mod:`ogi.readers.zipped`: its parts are inflated
     and its cells and merged ranges counted before openpyxl allocates any)."""
+    return read_guarded(data, _workbook_document)
+
+
+def read_guarded(data: bytes, read: Callable[[bytes], T]) -> T:
+    """``read(data)`` for a workbook within the package limits, every failure of openpyxl on a
+    damaged part an :class:`UnreadableFile` (the xlsx reader's and the form's one guard)."""
     check_package(data, "XLSX")
     try:
-        return _workbook_document(data)
+        return read(data)
     except OgiError:
         raise
     except Exception as exc:  # noqa: BLE001 - openpyxl raises whatever its parsers meet in a damaged part
@@ -56,4 +66,4 @@ def _workbook_document(data: bytes) -> Document:
     return Document(blocks, "xlsx")
 
 
-__all__ = ["read_xlsx"]
+__all__ = ["read_xlsx", "read_guarded"]
