@@ -247,6 +247,8 @@ def test_fifo_device_and_symlink_loop_are_refused(tmp_path):
 
 # ------------------------------------------------------------------ the deadline
 
+@pytest.mark.skipif(sys.gettrace() is not None, reason="under a tracer (coverage, a debugger) the watchdog's "
+                    "asynchronous exception can stall in the tracer's call hook; the suite without --cov runs it")
 def test_watchdog_stops_code_that_never_looks_at_the_deadline(monkeypatch):
     monkeypatch.setattr(limits, "GRACE", 0.0)
     with pytest.raises(LimitExceeded) as info:
