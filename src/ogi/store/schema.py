@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import summary
+from . import summary, year_cells
 from .backend import Database, StoreError
 
 
@@ -244,6 +244,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         # regions out as before)
         summary.CREATE_REGIONS,
         summary.CREATE_REGIONS_STATE,
+    )),
+    # every cell summed per year over the counted reports, with the fingerprint of what each
+    # year was summed from (store.year_cells; empty here: readers sum live until the first settle)
+    Migration(13, "every cell summed per year over the counted reports, kept for comparing years", (
+        year_cells.CREATE,
+        year_cells.CREATE_INDEX,
+        year_cells.CREATE_STATE,
     )),
 )
 

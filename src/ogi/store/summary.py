@@ -235,13 +235,21 @@ def counts_fresh(db: Database) -> bool:
 
 
 def settle(db: Database) -> None:
-    """Recount every row's findings when the fingerprint says they may be out of date (after
-    the cross-report rules wrote theirs), and work the agencies' regions out again when the
-    agencies changed; nothing when both match."""
+    """Re-link the summary rows to their reports' agencies when those changed (a merge or a
+    split), recount every row's findings when the fingerprint says they may be out of date
+    (after the cross-report rules wrote theirs), work the agencies' regions out again when
+    the agencies changed, and sum again the cells of each year whose counted reports changed
+    (:func:`ogi.store.year_cells.keep`); nothing when all match."""
+    from . import year_cells
+
+    if not fresh(db) and db.scalar(f"SELECT count(*) FROM {TABLE}") == db.scalar("SELECT count(*) FROM reports"):
+        with db.transaction():
+            _relink(db)
     if not counts_fresh(db):
         recount(db)
     if not regions_fresh(db):
         keep_regions(db)
+    year_cells.keep(db)
 
 
 def open_counts_from(db: Database) -> str:
