@@ -40,7 +40,8 @@ from .backend import Database
 from .batch_agencies import BatchAgencyIndex
 from .copied import report_prints, write_prints
 from .reports import Parsed, cell_rows, record_failure, store_reports
-from .summary import refresh_stored as refresh_summaries
+from .summary import refresh as refresh_summaries
+from .summary import summary_row
 
 # parse_input writes each report's JSON document in the worker: the serialiser is built when
 # a worker imports this module, before its first file's deadline runs
@@ -307,8 +308,11 @@ def _store_batch(db: Database, batch: list[Outcome], indexed: set[int] | None = 
         printed = [(rid, out.prints) for rid, (out, _) in zip(ids, parsed) if out.prints is not None]
         if indexed is not None and printed:
             write_prints(db, printed)
-        # store.summary: stats read it (a parsed report always carries its hash)
-        refresh_summaries(db, [sha for _, report in parsed if (sha := report.source.sha256) is not None])
+        # store.summary: stats read it, summed here from the cells rows the batch holds
+        cells = [out.rows if out.rows is not None else cell_rows(report) for out, report in parsed]
+        refresh_summaries(db, ids, [summary_row(rid, agencies.real(agency_id), report.meta.year, rows,
+                                                [f.code for f in report.findings])
+                                    for rid, (_, report), agency_id, rows in zip(ids, parsed, linked, cells)])
         for out in failed:
             record_failure(db, out.input.location, out.sha256, out.stage, out.reason)
     if indexed is not None:  # only once the batch is stored
@@ -369,11 +373,18 @@ def write_outcomes(db: Database, outcomes: Iterable[Outcome | None], summary: Su
         _write_batch(db, batch, summary, indexed)
 
 
-def pending(db: Database, inputs: list[Input], summary: Summary) -> tuple[list[Input], list[Outcome]]:
+Decisions = dict[tuple[str, str], tuple[str, str | None, str | None]]  # (location, path) → (what, sha256, reason)
+
+
+def pending(db: Database, inputs: list[Input], summary: Summary, retry_failed: bool = False,
+            decided: Decisions | None = None) -> tuple[list[Input], list[Outcome]]:
     """(the inputs to parse, the outcomes already known). A stored sha256 or a file seen
     twice in this run is skipped; the same file that failed with this parser version before
-    is reported with its reason again, not parsed; a file that cannot be read (or is no
-    regular file) fails here. Only these inputs' hashes are looked up in the store."""
+    is reported with its reason again, not parsed (parsed again with ``retry_failed``: a
+    person who uploads a file again); a file that cannot be read (or is no regular file)
+    fails here. Only these inputs' hashes are looked up in the store. ``decided`` gets, per
+    input, ``exists``, ``failed`` (before) or ``todo``, with its sha256 and a known reason."""
+    decided = {} if decided is None else decided
     hashed, known = [], []
     for inp in inputs:
         try:
@@ -392,25 +403,32 @@ def pending(db: Database, inputs: list[Input], summary: Summary) -> tuple[list[I
             "AND sha256 IN (SELECT unnest(?::TEXT[]))", [__version__, lot]))
     todo = []
     for inp, sha in hashed:
+        key = (inp.location, inp.path)
         if sha in stored:
             summary.skipped += 1
-        elif (inp.location, sha) in failed_before:
+            decided[key] = ("exists", sha, None)
+        elif (inp.location, sha) in failed_before and not retry_failed:
             summary.failed.append((inp.location, failed_before[inp.location, sha]))
+            decided[key] = ("failed", sha, failed_before[inp.location, sha])
         else:
             stored.add(sha)
             todo.append(replace(inp, sha256=sha))
+            decided[key] = ("todo", sha, None)
     return todo, known
 
 
 def ingest(db: Database, inputs: list[Input], jobs: int | None = None, on_total: OnTotal | None = None,
            on_outcome: OnOutcome | None = None, summary: Summary | None = None,
            should_stop: Callable[[], bool] = lambda: False) -> Summary:
-    """Parse and store the inputs that are not stored yet, then run the cross-report rules."""
-    summary = summary or Summary()
-    summary.inputs += len(inputs)
-    todo, known = pending(db, inputs, summary)
-    write_outcomes(db, known, summary)
-    return _store_all(db, todo, jobs, on_total, on_outcome, summary, should_stop)
+    """Parse and store the inputs that are not stored yet, then run the cross-report rules:
+    the store's one way in (:func:`ogi.store.intake.ingest`) with ``jobs`` worker processes,
+    the store held throughout."""
+    from contextlib import nullcontext
+
+    from .intake import ingest as ingest_sources
+
+    return ingest_sources(lambda: nullcontext(db), inputs, jobs=jobs, on_total=on_total, on_outcome=on_outcome,
+                          summary=summary, should_stop=should_stop).summary
 
 
 def reparse(db: Database, everything: bool = False, jobs: int | None = None, on_total: OnTotal | None = None,
