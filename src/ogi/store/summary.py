@@ -150,17 +150,20 @@ def refresh(db: Database, report_ids: Sequence[int], rows: Sequence[tuple] | Non
         return
     ids = [list(report_ids)]
     with db.transaction():
-        if not fresh(db):
+        if not fresh(db, excluding=report_ids):  # a change by another writer: the batch's rows are rewritten below
             _relink(db)
+        # the groups the batch's reports are in now, and were in when last summarised (a report
+        # parsed again may have moved to another agency: its old group is ranked again too)
+        members = [i for (i,) in db.execute(
+            "SELECT r.id FROM reports r JOIN (SELECT agency_id, year FROM reports "
+            f"WHERE id IN {_IDS} UNION SELECT agency_id, year FROM {TABLE} WHERE report_id IN {_IDS}) t "
+            "ON r.agency_id = t.agency_id AND r.year = t.year", ids * 2)]
         db.execute(f"DELETE FROM {TABLE} WHERE report_id IN {_IDS}", ids)
         if rows is not None:
             db.insert_rows(TABLE, _ROW_TYPES, rows)
         else:
             db.execute(f"INSERT INTO {TABLE} ({_ALL}) " + select_sql(f"r.id IN {_IDS}").replace(
                 "r.id IN (SELECT id FROM primary_reports)", "FALSE"), ids)
-        members = [i for (i,) in db.execute(
-            "SELECT r.id FROM reports r JOIN (SELECT DISTINCT agency_id, year FROM reports "
-            f"WHERE id IN {_IDS}) t ON r.agency_id = t.agency_id AND r.year = t.year", ids)]
         group = [sorted(set(members) | set(report_ids))]
         winners = [[i for (i,) in db.execute(
             f"SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY coalesce(agency_id, -id), coalesce(year, -id) "
@@ -182,11 +185,16 @@ _FINGERPRINT = ("SELECT count(*), sum({id}), sum(coalesce(agency_id, 0)), sum(co
                 "sum(coalesce(agency_id, 0) % 9973 * coalesce(year, 0)) FROM {table}")
 
 
-def fresh(db: Database) -> bool:
-    """Do the summaries cover every report, with the agency and year it has now? Two scans of
-    a few integer columns: cheap beside a window over the reports."""
-    stored = db.execute(_FINGERPRINT.format(id="id", table="reports"))[0]
-    summed = db.execute(_FINGERPRINT.format(id="report_id", table=TABLE))[0]
+def fresh(db: Database, excluding: Sequence[int] = ()) -> bool:
+    """Do the summaries cover every report (but those ``excluding``), with the agency and year
+    it has now? Two scans of a few integer columns: cheap beside a window over the reports."""
+    if not excluding:
+        stored = db.execute(_FINGERPRINT.format(id="id", table="reports"))[0]
+        summed = db.execute(_FINGERPRINT.format(id="report_id", table=TABLE))[0]
+    else:
+        stored = db.execute(_FINGERPRINT.format(id="id", table=f"reports WHERE id NOT IN {_IDS}"), [list(excluding)])[0]
+        summed = db.execute(_FINGERPRINT.format(id="report_id", table=f"{TABLE} WHERE report_id NOT IN {_IDS}"),
+                            [list(excluding)])[0]
     return tuple(stored) == tuple(summed)
 
 
