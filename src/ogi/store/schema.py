@@ -15,6 +15,9 @@ Tables:
   every stored report of an agency and year in version order, linked to the one before.
 - ``report_summary``: one row per report with the measures statistics add up and the hard
   identities its tables break (``store.summary``), filled when the report is stored.
+- ``year_cells`` (step 13): every cell summed per year over the counted reports, with the
+  fingerprint each year was summed from (``year_cells_state``); ``ogi compare YEAR YEAR``
+  reads it when the fingerprint matches (``store.year_cells``), kept by ``summary.settle``.
 - ``cells``: every value in long form (report, table, row, column, value, printed text,
   line/page, derived, the rest of its provenance as JSON).
 - ``findings``: what the checks found, by origin (``parse``: the report's own checks,
