@@ -39,11 +39,12 @@ def main() -> None:
     ap.add_argument("folder", type=Path)
     ap.add_argument("count", type=int)
     ap.add_argument("-j", "--jobs", type=int, default=2)
+    ap.add_argument("--keep", type=Path, help="write the store here and keep it (for benchmarks/ingest_compare.py)")
     args = ap.parse_args()
     files, _, _ = collect([str(args.folder)])
     files = [f for f in files if "expected" not in Path(f.path).parts and not f.path.endswith("manifest.csv")]
     files = files[:args.count]
-    with tempfile.TemporaryDirectory() as tmp, open_store(str(Path(tmp) / "bench.duckdb")) as db:
+    with tempfile.TemporaryDirectory() as tmp, open_store(str(args.keep or Path(tmp) / "bench.duckdb")) as db:
         parent, workers, start = cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN), time.perf_counter()
         summary = ingest(db, files, args.jobs)
         wall = time.perf_counter() - start

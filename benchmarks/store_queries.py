@@ -106,7 +106,8 @@ def timed(fn) -> float:
 
 
 def questions(db) -> dict:
-    from ogi.store.queries import compare_agencies, compare_years, counted_versions, findings, stats, trend
+    from ogi.store.queries import (cell_totals, compare_agencies, compare_years, counted_versions, findings, stats,
+                                   trend)
 
     a, b = db.execute("SELECT r1.agency_id, r2.agency_id FROM reports r1 JOIN reports r2 ON r1.year = r2.year "
                       "AND r1.agency_id < r2.agency_id ORDER BY r1.id, r2.id LIMIT 1")[0]
@@ -125,6 +126,8 @@ def questions(db) -> dict:
         "findings --code T3_BALANCE (page of 100)": lambda: findings(db, code="T3_BALANCE", limit=100),
         "compare AGENCY AGENCY": lambda: compare_agencies(db, a, b),
         f"compare {years[-2]} {years[-1]}": lambda: compare_years(db, years[-2], years[-1]),
+        f"compare {years[-2]} {years[-1]}, cells summed live (before year_cells)": lambda: [
+            cell_totals(db, "r.year = ?", [y]) for y in years[-2:]],
     }
     try:
         from ogi.store import pages
@@ -137,7 +140,12 @@ def questions(db) -> dict:
         out["web: report list by errors, counts from the summary"] = lambda: lists.run(
             db, kept, {"sort": "-errors"}, 1, 50)
         out["web: overview (the page: ranking's first 50)"] = lambda: overview(db, pages.Selection(), RANKING_SHOWN)
-        out["web: overview with the whole ranking (API)"] = lambda: overview(db, pages.Selection())
+        out["web: overview API (ranking page of 50, the default)"] = lambda: overview(db, pages.Selection(),
+                                                                                     RANKING_SHOWN, 0)
+        out["web: overview API, a later ranking page (offset 5,000)"] = lambda: overview(db, pages.Selection(),
+                                                                                        RANKING_SHOWN, 5000)
+        out["web: overview with the whole ranking (downloads; the API before paging)"] = lambda: overview(
+            db, pages.Selection())
     except ImportError as exc:
         print(f"(web not timed: {exc})")
     return out
@@ -166,13 +174,13 @@ def summary_counts_spec(db, lists):
 
 def settle(db_path: Path) -> None:
     """What every ingest ends with (``recheck`` → ``store.summary.settle``): the finding
-    counts and the agencies' regions kept for the grown store."""
+    counts, the agencies' regions and the cells summed per year kept for the grown store."""
     from ogi.store import open_store, summary
 
     start = time.perf_counter()
     with open_store(str(db_path)) as db:
         summary.settle(db)
-    print(f"settled (finding counts recounted, agency regions kept) in {time.perf_counter() - start:.1f} s",
+    print(f"settled (finding counts recounted, agency regions and year sums kept) in {time.perf_counter() - start:.1f} s",
           flush=True)
 
 

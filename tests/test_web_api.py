@@ -109,6 +109,22 @@ def test_overview_ranks_agencies_by_findings_and_filters(client):
     assert client.get("/api/overview", params={"year": "all", "region": "没有这个地区"}).json()["counts"]["reports"] == 0
 
 
+def test_overview_pages_its_ranking_and_states_the_total(client):
+    whole = client.get("/api/overview", params={"year": "all"}).json()
+    total = whole["counts"]["ranked"]
+    assert total >= 2 and whole["ranking_page"] == {"limit": 50, "offset": 0, "total": total}
+    assert len(whole["datasets"]["ranking"]["rows"]) == total  # all of them fit in the default page
+    second = client.get("/api/overview", params={"year": "all", "limit": 1, "offset": 1}).json()
+    assert second["ranking_page"] == {"limit": 1, "offset": 1, "total": total}
+    assert second["datasets"]["ranking"]["rows"] == [whole["datasets"]["ranking"]["rows"][1]]  # numbered 2
+    assert second["datasets"]["ranking"]["rows"][0][0] == 2
+    assert second["datasets"]["ranking"]["links"] == whole["datasets"]["ranking"]["links"][1:2]
+    past = client.get("/api/overview", params={"year": "all", "limit": 10, "offset": total}).json()
+    assert past["datasets"]["ranking"]["rows"] == [] and past["counts"] == whole["counts"]
+    for bad in ({"limit": 0}, {"limit": 1001}, {"offset": -1}):
+        assert client.get("/api/overview", params=bad).status_code == 422
+
+
 @pytest.mark.parametrize("params", [{"year": "abc"}, {"year": "1800"}, {"level": "galaxy"}, {"code": "NO_SUCH_CODE"}])
 def test_overview_refuses_bad_filters(client, params):
     response = client.get("/api/overview", params=params)

@@ -22,13 +22,15 @@ from rich.markup import escape
 from rich.text import Text
 
 from ..cli import app, err, out, print_error
-from ..store.ingest import Outcome, Summary, collect, ingest
+from ..store.ingest import Outcome, Summary, collect
 from ..store.pool import WorkerStartError, file_seconds
 from ._db import db_option, fail, opened
 
 
 def default_cache() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ogi" / "fetch"
+    from ..store.intake import default_downloads
+
+    return default_downloads()
 
 
 class RateColumn(ProgressColumn):
@@ -159,31 +161,22 @@ def ingest_cmd(
 
     * `ogi ingest samples/ --db ogi.duckdb -j 2`
     * `ogi ingest urls.txt --db postgresql://ogi@localhost/ogi`"""
+    from contextlib import nullcontext
+
+    from ..store.intake import ingest as ingest_sources  # the store's one way in, as the web's upload and URLs
+
     files, urls, missing = collect(paths)
     summary = Summary(failed=list(missing), inputs=len(missing))
+    fetch_options = {"folder": cache or default_cache(), "delay": delay, "timeout": timeout, "retries": retries}
     with opened(db) as store:
-        if urls:
-            from contextlib import nullcontext
-
-            from ..store.intake import fetch_inputs  # the store's one way in, as the web's URL import
-
-            with err.status(f"下载 {len(urls)} 个网址 / fetching {len(urls)} URLs"):
-                fetched, failures = fetch_inputs(lambda: nullcontext(store), urls, cache or default_cache(),
-                                                 delay=delay, timeout=timeout, retries=retries)
-            summary.failed += failures
-            summary.inputs += len(failures)
-            files += fetched
         if not files and not urls and missing:
             report_summary(summary)
             raise fail("没有可导入的文件 / nothing to ingest", 1)
-        if engine == Engine.ray:
-            from ..store.ray_ingest import ingest_ray
 
-            def work(**kw):
-                return ingest_ray(store, files, address=address, jobs=jobs, **kw)
-        else:
-            def work(**kw):
-                return ingest(store, files, jobs, **kw)
+        def work(**kw):
+            return ingest_sources(lambda: nullcontext(store), [*files, *urls], jobs=jobs, fetch_options=fetch_options,
+                                  engine=engine.value, address=address, **kw).summary
+
         result = run_with_progress("导入", work, summary)
     report_summary(result)
     raise typer.Exit(exit_code(result))

@@ -24,7 +24,7 @@ that nothing else links keeps its agency too, so re-parsing adds no agency.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from ..agency import (
     AgencyKind,
@@ -333,12 +333,13 @@ def split(db: Database, agency_id: int, names: Sequence[str]) -> int:
 
 # ------------------------------------------------------------------ cross-report rules
 
-def recheck(db: Database) -> bool:
+def recheck(db: Database, indexed: Collection[int] = ()) -> bool:
     """Run the cross-year rules again for every agency with new or changed reports, the
     copied-text check of those reports against every other agency's, and the roll-ups.
     Agencies are done some at a time, each lot in one transaction. The rules are
     ``ogi.checks``'; reports pair by the agency the store has settled (a former name, a
-    merge by a person), which their printed names and 索引号 may not show. True: the rules
+    merge by a person), which their printed names and 索引号 may not show. ``indexed``:
+    reports whose text prints were written with them (not indexed again). True: the rules
     ran (the ingest summary records it)."""
     from ..checks import check_across
     from .copied import check_copied_across
@@ -368,7 +369,7 @@ def recheck(db: Database) -> bool:
             db.execute(f"UPDATE reports SET cross_checked = TRUE WHERE agency_id IN ({marks})", lot)
     with db.transaction():
         db.execute("UPDATE reports SET cross_checked = TRUE WHERE NOT cross_checked AND agency_id IS NULL")
-    check_copied_across(db, fresh)
+    check_copied_across(db, fresh, indexed)
     check_rollups(db)
     from .summary import settle
 

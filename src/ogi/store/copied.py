@@ -21,9 +21,10 @@ the store (a join of every new print with every stored one took 19 GB at 100,000
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from ..checks.copied import COPIED_SECTIONS, copied_across, shingles_of
+from ..model import Report
 from .backend import Database
 from .reports import insert_findings, load_reports
 
@@ -45,14 +46,29 @@ def _prints(shingles: set[str]) -> set[int]:
     return out
 
 
+PRINT_COLUMNS = (("report_id", "BIGINT"), ("section", "TEXT"), ("print", "BIGINT"))
+
+
+def report_prints(report: Report) -> list[tuple[str, int]]:
+    """(section, print) of a report's sections 一 and 五: its rows of ``text_prints`` but the
+    report id. Ingest's workers make them beside the report (:func:`ogi.store.ingest.parse_input`),
+    so that the parent only inserts them."""
+    return [(key, p) for key in COPIED_SECTIONS for p in _prints(shingles_of(report, key))]
+
+
+def write_prints(db: Database, prints: Sequence[tuple[int, Sequence[tuple[str, int]]]]) -> None:
+    """(Re)write the prints of these reports, given as (report id, its :func:`report_prints`)."""
+    for start in range(0, len(prints), BATCH):
+        lot = prints[start:start + BATCH]
+        db.execute("DELETE FROM text_prints WHERE report_id IN (SELECT unnest(?::BIGINT[]))", [[i for i, _ in lot]])
+        db.insert_rows("text_prints", PRINT_COLUMNS, [(i, key, p) for i, made in lot for key, p in made])
+
+
 def index(db: Database, ids: Sequence[int]) -> None:
-    """(Re)write the prints of these reports' sections 一 and 五."""
+    """(Re)write the prints of these reports' sections 一 and 五, from their stored documents."""
     for start in range(0, len(ids), BATCH):
         lot = list(ids[start:start + BATCH])
-        db.execute("DELETE FROM text_prints WHERE report_id IN (SELECT unnest(?::BIGINT[]))", [lot])
-        rows = [(report_id, key, p) for report_id, report in zip(lot, load_reports(db, lot))
-                for key in COPIED_SECTIONS for p in _prints(shingles_of(report, key))]
-        db.insert_rows("text_prints", (("report_id", "BIGINT"), ("section", "TEXT"), ("print", "BIGINT")), rows)
+        write_prints(db, [(report_id, report_prints(report)) for report_id, report in zip(lot, load_reports(db, lot))])
 
 
 def candidates(db: Database, ids: Sequence[int]) -> list[tuple[int, int, str]]:
@@ -79,14 +95,15 @@ def candidates(db: Database, ids: Sequence[int]) -> list[tuple[int, int, str]]:
         [list(ids), COMMON, RAREST, MIN_SHARED, CANDIDATES])
 
 
-def check_copied_across(db: Database, ids: Sequence[int]) -> int:
-    """Index these reports and raise TEXT_COPIED on them (and on the reports they match, when
-    those are as recent) for sections largely the same as another agency's. The number of
-    findings written. Done ``CHUNK`` reports at a time."""
+def check_copied_across(db: Database, ids: Sequence[int], indexed: Collection[int] = ()) -> int:
+    """Index these reports (but those in ``indexed``: their prints were written with them)
+    and raise TEXT_COPIED on them (and on the reports they match, when those are as recent)
+    for sections largely the same as another agency's. The number of findings written. Done
+    ``CHUNK`` reports at a time."""
     ids = list(ids)
     written = 0
     with db.transaction():
-        index(db, ids)
+        index(db, [i for i in ids if i not in indexed])
     for start in range(0, len(ids), CHUNK):
         written += _check_chunk(db, ids[start:start + CHUNK])
     return written

@@ -38,8 +38,10 @@ from . import pool
 from .agencies import recheck
 from .backend import Database
 from .batch_agencies import BatchAgencyIndex
+from .copied import report_prints, write_prints
 from .reports import Parsed, cell_rows, record_failure, store_reports
-from .summary import refresh_stored as refresh_summaries
+from .summary import refresh as refresh_summaries
+from .summary import summary_row
 
 # parse_input writes each report's JSON document in the worker: the serialiser is built when
 # a worker imports this module, before its first file's deadline runs
@@ -77,6 +79,9 @@ class Outcome:
     # (the parent, which writes every report alone, then only inserts them)
     rows: list[tuple] | None = None
     document: str | None = None
+    # its sections' text prints (store.copied.report_prints), likewise: the parent indexes the
+    # report for the copied-text search without loading its document again
+    prints: list[tuple[str, int]] | None = None
 
     @property
     def failed(self) -> bool:
@@ -265,7 +270,8 @@ def parse_input(inp: Input) -> Outcome:
     except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the batch: recorded like bad input
         return Outcome(inp, sha, stage="parse", reason=f"解析出错 / parser error: {type(exc).__name__}: {exc}")
     report.source.path = inp.location
-    return Outcome(inp, sha, report, rows=cell_rows(report), document=report.model_dump_json())
+    return Outcome(inp, sha, report, rows=cell_rows(report), document=report.model_dump_json(),
+                   prints=report_prints(report))
 
 
 def lost_input(inp: Input, reason: str) -> Outcome:
@@ -286,21 +292,31 @@ OnTotal = Callable[[int], None]
 OnOutcome = Callable[[Outcome], None]
 
 
-def _store_batch(db: Database, batch: list[Outcome]) -> None:
-    """One transaction: the batch's reports (their agencies resolved together) and failures."""
+def _store_batch(db: Database, batch: list[Outcome], indexed: set[int] | None = None) -> None:
+    """One transaction: the batch's reports (their agencies resolved together) and failures;
+    the text prints a worker made are written too, and their reports' ids added to ``indexed``."""
     parsed = [(out, out.report) for out in batch if out.report is not None]
     failed = [out for out in batch if out.failed]
     with db.transaction():
         agencies = BatchAgencyIndex(db, [(report.meta, report) for _, report in parsed])
         linked = [agencies.link(report.meta, report.source.sha256, report) for _, report in parsed]
         agencies.flush()
-        store_reports(db, [Parsed(report, out.input.location, storable_path(out.input.path),
-                                  out.input.page_published_date, agencies.real(agency_id), out.rows, out.document)
-                           for (out, report), agency_id in zip(parsed, linked)])
-        # store.summary: stats read it (a parsed report always carries its hash)
-        refresh_summaries(db, [sha for _, report in parsed if (sha := report.source.sha256) is not None])
+        ids = store_reports(db, [Parsed(report, out.input.location, storable_path(out.input.path),
+                                        out.input.page_published_date, agencies.real(agency_id), out.rows,
+                                        out.document)
+                                 for (out, report), agency_id in zip(parsed, linked)])
+        printed = [(rid, out.prints) for rid, (out, _) in zip(ids, parsed) if out.prints is not None]
+        if indexed is not None and printed:
+            write_prints(db, printed)
+        # store.summary: stats read it, summed here from the cells rows the batch holds
+        cells = [out.rows if out.rows is not None else cell_rows(report) for out, report in parsed]
+        refresh_summaries(db, ids, [summary_row(rid, agencies.real(agency_id), report.meta.year, rows,
+                                                [f.code for f in report.findings])
+                                    for rid, (_, report), agency_id, rows in zip(ids, parsed, linked, cells)])
         for out in failed:
             record_failure(db, out.input.location, out.sha256, out.stage, out.reason)
+    if indexed is not None:  # only once the batch is stored
+        indexed.update(rid for rid, _ in printed)
 
 
 def _count(batch: list[Outcome], summary: Summary) -> None:
@@ -313,32 +329,34 @@ def _count(batch: list[Outcome], summary: Summary) -> None:
             summary.skipped += 1
 
 
-def _write_batch(db: Database, batch: list[Outcome], summary: Summary) -> None:
+def _write_batch(db: Database, batch: list[Outcome], summary: Summary, indexed: set[int] | None = None) -> None:
     """Store a batch; if the store refuses it, each report alone, so that the one it cannot
     take is recorded as a failure with the database's reason and the others are stored."""
     try:
-        _store_batch(db, batch)
+        _store_batch(db, batch, indexed)
     except Exception:  # noqa: BLE001 - which report is at fault is found below
         if len(batch) == 1 and batch[0].report is None:
             raise
         alone = []
         for out in batch:
             try:
-                _store_batch(db, [out])
+                _store_batch(db, [out], indexed)
             except Exception as exc:  # noqa: BLE001 - the report the store cannot take fails alone
                 out = Outcome(out.input, out.sha256, stage="store",
                               reason=f"无法存储 / cannot store: {type(exc).__name__}: {str(exc)[:300]}")
-                _store_batch(db, [out])
+                _store_batch(db, [out], indexed)
             alone.append(out)
         batch = alone
     _count(batch, summary)
 
 
 def write_outcomes(db: Database, outcomes: Iterable[Outcome | None], summary: Summary,
-                   on_outcome: OnOutcome | None = None) -> None:
+                   on_outcome: OnOutcome | None = None, indexed: set[int] | None = None) -> None:
     """Write outcomes as they come, in transactions of a small batch; a batch is written
     when full, when ``BATCH_SECONDS`` have passed, or when the source pauses (a ``None``).
-    When the outcomes end (finished or stopped), what is held is written."""
+    When the outcomes end (finished or stopped), what is held is written. With ``indexed``,
+    the text prints workers made are written with their reports, and those reports' ids
+    added to it (for :func:`ogi.store.agencies.recheck`, which then does not index them again)."""
     batch: list[Outcome] = []
     started = time.monotonic()
     for out in outcomes:
@@ -349,17 +367,24 @@ def write_outcomes(db: Database, outcomes: Iterable[Outcome | None], summary: Su
             if on_outcome:
                 on_outcome(out)
         if batch and (out is None or len(batch) >= BATCH_SIZE or time.monotonic() - started >= BATCH_SECONDS):
-            _write_batch(db, batch, summary)
+            _write_batch(db, batch, summary, indexed)
             batch = []
     if batch:
-        _write_batch(db, batch, summary)
+        _write_batch(db, batch, summary, indexed)
 
 
-def pending(db: Database, inputs: list[Input], summary: Summary) -> tuple[list[Input], list[Outcome]]:
+Decisions = dict[tuple[str, str], tuple[str, str | None, str | None]]  # (location, path) → (what, sha256, reason)
+
+
+def pending(db: Database, inputs: list[Input], summary: Summary, retry_failed: bool = False,
+            decided: Decisions | None = None) -> tuple[list[Input], list[Outcome]]:
     """(the inputs to parse, the outcomes already known). A stored sha256 or a file seen
     twice in this run is skipped; the same file that failed with this parser version before
-    is reported with its reason again, not parsed; a file that cannot be read (or is no
-    regular file) fails here. Only these inputs' hashes are looked up in the store."""
+    is reported with its reason again, not parsed (parsed again with ``retry_failed``: a
+    person who uploads a file again); a file that cannot be read (or is no regular file)
+    fails here. Only these inputs' hashes are looked up in the store. ``decided`` gets, per
+    input, ``exists``, ``failed`` (before) or ``todo``, with its sha256 and a known reason."""
+    decided = {} if decided is None else decided
     hashed, known = [], []
     for inp in inputs:
         try:
@@ -378,25 +403,32 @@ def pending(db: Database, inputs: list[Input], summary: Summary) -> tuple[list[I
             "AND sha256 IN (SELECT unnest(?::TEXT[]))", [__version__, lot]))
     todo = []
     for inp, sha in hashed:
+        key = (inp.location, inp.path)
         if sha in stored:
             summary.skipped += 1
-        elif (inp.location, sha) in failed_before:
+            decided[key] = ("exists", sha, None)
+        elif (inp.location, sha) in failed_before and not retry_failed:
             summary.failed.append((inp.location, failed_before[inp.location, sha]))
+            decided[key] = ("failed", sha, failed_before[inp.location, sha])
         else:
             stored.add(sha)
             todo.append(replace(inp, sha256=sha))
+            decided[key] = ("todo", sha, None)
     return todo, known
 
 
 def ingest(db: Database, inputs: list[Input], jobs: int | None = None, on_total: OnTotal | None = None,
            on_outcome: OnOutcome | None = None, summary: Summary | None = None,
            should_stop: Callable[[], bool] = lambda: False) -> Summary:
-    """Parse and store the inputs that are not stored yet, then run the cross-report rules."""
-    summary = summary or Summary()
-    summary.inputs += len(inputs)
-    todo, known = pending(db, inputs, summary)
-    write_outcomes(db, known, summary)
-    return _store_all(db, todo, jobs, on_total, on_outcome, summary, should_stop)
+    """Parse and store the inputs that are not stored yet, then run the cross-report rules:
+    the store's one way in (:func:`ogi.store.intake.ingest`) with ``jobs`` worker processes,
+    the store held throughout."""
+    from contextlib import nullcontext
+
+    from .intake import ingest as ingest_sources
+
+    return ingest_sources(lambda: nullcontext(db), inputs, jobs=jobs, on_total=on_total, on_outcome=on_outcome,
+                          summary=summary, should_stop=should_stop).summary
 
 
 def reparse(db: Database, everything: bool = False, jobs: int | None = None, on_total: OnTotal | None = None,
@@ -431,8 +463,9 @@ def _store_all(db: Database, todo: list[Input], jobs: int | None, on_total: OnTo
     (the reports stay marked for the next run)."""
     if on_total:
         on_total(len(todo))
+    indexed: set[int] = set()  # reports stored with the text prints their worker made
     try:
-        write_outcomes(db, parse_all(todo, jobs or os.cpu_count() or 1, should_stop), summary, on_outcome)
+        write_outcomes(db, parse_all(todo, jobs or os.cpu_count() or 1, should_stop), summary, on_outcome, indexed)
     except KeyboardInterrupt:
         summary.interrupted = True
         return summary
@@ -440,7 +473,7 @@ def _store_all(db: Database, todo: list[Input], jobs: int | None, on_total: OnTo
         summary.interrupted = True
         return summary
     try:
-        summary.cross_checked = recheck(db)
+        summary.cross_checked = recheck(db, indexed)
     except KeyboardInterrupt:
         summary.interrupted = True
     except Exception as exc:  # noqa: BLE001 - the reports are stored; the rules are run again next time

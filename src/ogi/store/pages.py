@@ -213,10 +213,10 @@ _DISMISSED = ("SELECT rd.id AS report_id, vd.code, vd.where_key FROM reviews vd 
               "JOIN reports rd ON rd.sha256 = vd.sha256 WHERE vd.status = 'dismissed'")
 
 
-def overview_findings(db: Database, sel: Selection, limit: int | None = None
+def overview_findings(db: Database, sel: Selection, limit: int | None = None, offset: int = 0
                       ) -> tuple[dict, list[tuple[str, str, int]], list[dict]]:
-    """:func:`counts`, :func:`findings_by_code` and :func:`ranking` (its first ``limit``
-    agencies; ``counts["ranked"]`` says how many there are in all) as the overview asks
+    """:func:`counts`, :func:`findings_by_code` and :func:`ranking` (``limit`` agencies from
+    the ``offset``-th, all when no limit; ``counts["ranked"]`` says how many there are in all) as the overview asks
     them: the reports counted, their findings by code and severity, and the agencies ranked,
     each one statement, the ranking ordered and cut in the database.
 
@@ -240,7 +240,7 @@ def overview_findings(db: Database, sel: Selection, limit: int | None = None
     for _, severity, n in by_code:
         by_severity[severity] = by_severity.get(severity, 0) + n
     only_code, code_params = ("AND fi.code = ? ", [sel.code]) if sel.code else ("", [])
-    cut, cut_params = (" LIMIT ?", [limit]) if limit is not None else ("", [])
+    cut, cut_params = (" LIMIT ? OFFSET ?", [limit, offset]) if limit is not None else ("", [])
     if not sel.code and summary.counts_fresh(db):  # the counts kept per report: no finding read
         found_sql = ("WITH found AS (SELECT s.agency_id, "
                      + ", ".join(f"sum(s.{c}) AS {name}" for c, name in zip(summary.COUNTS, _SEVERITY_SUMS))

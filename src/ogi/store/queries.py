@@ -257,6 +257,15 @@ def cell_totals(db: Database, where: str, params: Sequence) -> dict[tuple[str, s
     return {(t, r, c): _number(v) for t, r, c, v in rows}
 
 
+def year_cell_totals(db: Database, year: int) -> dict[tuple[str, str, str], float | None] | None:
+    """:func:`cell_totals` of a whole year, read from the sums kept per year
+    (:mod:`ogi.store.year_cells`); None when they are stale."""
+    from .year_cells import year_totals
+
+    kept = year_totals(db, year)
+    return None if kept is None else {key: _number(v) for key, v in kept.items()}
+
+
 @dataclass
 class Comparison:
     left: str
@@ -279,8 +288,9 @@ def _compare(left_name: str, right_name: str, left: dict, right: dict, everythin
 def compare_years(db: Database, a: int, b: int, agency_id: int | None = None, everything: bool = False) -> Comparison:
     """Every cell summed over the reports of year ``a`` against year ``b`` (of one agency if given)."""
     extra, params = (" AND r.agency_id = ?", [agency_id]) if agency_id is not None else ("", [])
-    left = cell_totals(db, "r.year = ?" + extra, [a, *params])
-    right = cell_totals(db, "r.year = ?" + extra, [b, *params])
+    left, right = (year_cell_totals(db, y) if agency_id is None else None for y in (a, b))
+    left = cell_totals(db, "r.year = ?" + extra, [a, *params]) if left is None else left
+    right = cell_totals(db, "r.year = ?" + extra, [b, *params]) if right is None else right
     if not left and not right:
         raise StoreError(f"没有 {a} 或 {b} 年的报告 / no reports of {a} or {b}")
     return _compare(str(a), str(b), left, right, everything)

@@ -15,6 +15,9 @@ Tables:
   every stored report of an agency and year in version order, linked to the one before.
 - ``report_summary``: one row per report with the measures statistics add up and the hard
   identities its tables break (``store.summary``), filled when the report is stored.
+- ``year_cells`` (step 13): every cell summed per year over the counted reports, with the
+  fingerprint each year was summed from (``year_cells_state``); ``ogi compare YEAR YEAR``
+  reads it when the fingerprint matches (``store.year_cells``), kept by ``summary.settle``.
 - ``cells``: every value in long form (report, table, row, column, value, printed text,
   line/page, derived, the rest of its provenance as JSON).
 - ``findings``: what the checks found, by origin (``parse``: the report's own checks,
@@ -42,7 +45,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import summary
+from . import summary, year_cells
 from .backend import Database, StoreError
 
 
@@ -244,6 +247,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         # regions out as before)
         summary.CREATE_REGIONS,
         summary.CREATE_REGIONS_STATE,
+    )),
+    # every cell summed per year over the counted reports, with the fingerprint of what each
+    # year was summed from (store.year_cells; empty here: readers sum live until the first settle)
+    Migration(13, "every cell summed per year over the counted reports, kept for comparing years", (
+        year_cells.CREATE,
+        year_cells.CREATE_INDEX,
+        year_cells.CREATE_STATE,
     )),
 )
 

@@ -10,8 +10,9 @@ report's own findings), its agency and year, and whether it is the report counte
 (``counted``: the latest version, as the ``primary_reports`` view orders them). A question
 then reads one narrow row per report, with no window over the reports.
 
-:func:`refresh` is the one write: ingest calls it (through :func:`refresh_stored`) for each
-batch it stores, in the batch's transaction. It is set-based — a DELETE and an INSERT …
+:func:`refresh` is the one write: ingest calls it for each batch it stores, in the batch's
+transaction, with the rows summed in Python from the cells rows the batch holds anyway
+(:func:`summary_row`, the same sums as the SQL of :func:`select_sql`, which other writers use). It is set-based — a DELETE and an INSERT …
 SELECT … GROUP BY for the batch, and the counted flag re-ranked only within the (agency,
 year) groups the batch touched — the same SQL on DuckDB and PostgreSQL.
 
@@ -115,23 +116,54 @@ BACKFILL = f"INSERT INTO {TABLE} ({_ALL}) {select_sql('TRUE')}"
 _IDS = "(SELECT unnest(?::BIGINT[]))"
 
 
-def refresh(db: Database, report_ids: Sequence[int]) -> None:
+# where each stored cell goes: (table, row, column) → the indexes of the summed columns it adds to
+_ADDS_TO: dict[tuple[str, str, str], list[int]] = {}
+for _i, _m in enumerate(SUMMED):
+    for _cell in _m.cells:
+        _ADDS_TO.setdefault(_cell, []).append(_i)
+_ROW_TYPES = (("report_id", "BIGINT"), ("agency_id", "BIGINT"), ("year", "INTEGER"), ("counted", "BOOLEAN"),
+              ("broken", "TEXT"), *((c, "DOUBLE PRECISION") for c in COLUMNS))
+
+
+def summary_row(report_id: int, agency_id: int | None, year: int | None, cells: Sequence[Sequence],
+                codes: Sequence[str]) -> tuple:
+    """The summary row :func:`select_sql` gives for a report (``counted`` FALSE), from what
+    ingest holds anyway: its ``cells`` rows (table, row, column, value, … as
+    :func:`ogi.store.reports.cell_rows` makes them) and the codes of its own findings. A
+    measure is NULL when none of its cells holds a value, as SQL's ``sum`` gives."""
+    sums: list[float | None] = [None] * len(SUMMED)
+    for table, row, col, value, *_ in cells:
+        if value is not None:
+            for i in _ADDS_TO.get((table, row, col), ()):
+                sums[i] = value if sums[i] is None else sums[i] + value
+    hard = sorted({code for code in codes if code in HARD_IDENTITIES})
+    return (report_id, agency_id, year, False, ",".join(hard) if hard else None, *sums)
+
+
+def refresh(db: Database, report_ids: Sequence[int], rows: Sequence[tuple] | None = None) -> None:
     """(Re)compute the summary rows of these reports (call it after storing them), and which
     report is counted for each agency and year they belong to. When the summaries no longer
     match the reports (agencies merged or split since), every row's agency, year and counted
-    flag is recomputed first."""
+    flag is recomputed first. ``rows``: the reports' rows made by :func:`summary_row` (ingest
+    has their cells at hand), else they are summed from the stored cells."""
     if not report_ids:
         return
     ids = [list(report_ids)]
     with db.transaction():
-        if not fresh(db):
+        if not fresh(db, excluding=report_ids):  # a change by another writer: the batch's rows are rewritten below
             _relink(db)
-        db.execute(f"DELETE FROM {TABLE} WHERE report_id IN {_IDS}", ids)
-        db.execute(f"INSERT INTO {TABLE} ({_ALL}) " + select_sql(f"r.id IN {_IDS}").replace(
-            "r.id IN (SELECT id FROM primary_reports)", "FALSE"), ids)
+        # the groups the batch's reports are in now, and were in when last summarised (a report
+        # parsed again may have moved to another agency: its old group is ranked again too)
         members = [i for (i,) in db.execute(
-            "SELECT r.id FROM reports r JOIN (SELECT DISTINCT agency_id, year FROM reports "
-            f"WHERE id IN {_IDS}) t ON r.agency_id = t.agency_id AND r.year = t.year", ids)]
+            "SELECT r.id FROM reports r JOIN (SELECT agency_id, year FROM reports "
+            f"WHERE id IN {_IDS} UNION SELECT agency_id, year FROM {TABLE} WHERE report_id IN {_IDS}) t "
+            "ON r.agency_id = t.agency_id AND r.year = t.year", ids * 2)]
+        db.execute(f"DELETE FROM {TABLE} WHERE report_id IN {_IDS}", ids)
+        if rows is not None:
+            db.insert_rows(TABLE, _ROW_TYPES, rows)
+        else:
+            db.execute(f"INSERT INTO {TABLE} ({_ALL}) " + select_sql(f"r.id IN {_IDS}").replace(
+                "r.id IN (SELECT id FROM primary_reports)", "FALSE"), ids)
         group = [sorted(set(members) | set(report_ids))]
         winners = [[i for (i,) in db.execute(
             f"SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY coalesce(agency_id, -id), coalesce(year, -id) "
@@ -153,11 +185,16 @@ _FINGERPRINT = ("SELECT count(*), sum({id}), sum(coalesce(agency_id, 0)), sum(co
                 "sum(coalesce(agency_id, 0) % 9973 * coalesce(year, 0)) FROM {table}")
 
 
-def fresh(db: Database) -> bool:
-    """Do the summaries cover every report, with the agency and year it has now? Two scans of
-    a few integer columns: cheap beside a window over the reports."""
-    stored = db.execute(_FINGERPRINT.format(id="id", table="reports"))[0]
-    summed = db.execute(_FINGERPRINT.format(id="report_id", table=TABLE))[0]
+def fresh(db: Database, excluding: Sequence[int] = ()) -> bool:
+    """Do the summaries cover every report (but those ``excluding``), with the agency and year
+    it has now? Two scans of a few integer columns: cheap beside a window over the reports."""
+    if not excluding:
+        stored = db.execute(_FINGERPRINT.format(id="id", table="reports"))[0]
+        summed = db.execute(_FINGERPRINT.format(id="report_id", table=TABLE))[0]
+    else:
+        stored = db.execute(_FINGERPRINT.format(id="id", table=f"reports WHERE id NOT IN {_IDS}"), [list(excluding)])[0]
+        summed = db.execute(_FINGERPRINT.format(id="report_id", table=f"{TABLE} WHERE report_id NOT IN {_IDS}"),
+                            [list(excluding)])[0]
     return tuple(stored) == tuple(summed)
 
 
@@ -235,13 +272,21 @@ def counts_fresh(db: Database) -> bool:
 
 
 def settle(db: Database) -> None:
-    """Recount every row's findings when the fingerprint says they may be out of date (after
-    the cross-report rules wrote theirs), and work the agencies' regions out again when the
-    agencies changed; nothing when both match."""
+    """Re-link the summary rows to their reports' agencies when those changed (a merge or a
+    split), recount every row's findings when the fingerprint says they may be out of date
+    (after the cross-report rules wrote theirs), work the agencies' regions out again when
+    the agencies changed, and sum again the cells of each year whose counted reports changed
+    (:func:`ogi.store.year_cells.keep`); nothing when all match."""
+    from . import year_cells
+
+    if not fresh(db) and db.scalar(f"SELECT count(*) FROM {TABLE}") == db.scalar("SELECT count(*) FROM reports"):
+        with db.transaction():
+            _relink(db)
     if not counts_fresh(db):
         recount(db)
     if not regions_fresh(db):
         keep_regions(db)
+    year_cells.keep(db)
 
 
 def open_counts_from(db: Database) -> str:

@@ -13,7 +13,7 @@ private ones (:mod:`ogi.web.urlguard`).
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, BinaryIO
 from urllib.parse import urlsplit
@@ -25,7 +25,7 @@ from ..readers import SUFFIXES, sniff
 from ..store import pages as data
 from ..store.agencies import recheck
 from ..store.ingest import Input, Outcome, Summary, is_url, sha256_of, write_outcomes
-from ..store.intake import fetch_inputs, ingest_one
+from ..store.intake import Stored, ingest
 from .files import suffix_of
 from .site import Site
 from .urlguard import RefusedAddress, checked_address, import_client
@@ -105,32 +105,50 @@ def _copy_limited(source: BinaryIO, target: IO[bytes], limit: int) -> int:
 
 def ingest_file(site: Site, path: Path, location: str, suffix: str, move: bool = False,
                 page_published_date: str | None = None, optional: bool = False) -> FileResult:
-    """Keep, parse and store one file by the store's one way in (:func:`ogi.store.intake.ingest_one`,
+    """Keep, parse and store one file by the store's one way in (:func:`ogi.store.intake.ingest`,
     the steps ``ogi ingest`` takes), parsed in one of the site's limited workers; already
     stored (same sha256) is not parsed again; a file that failed before is tried again."""
-    sha = sha256_of(path)
-    kept = site.files.keep(path, sha, suffix, move=move)
-    refused: list[str] = []
+    def keep(inp: Input) -> Input:
+        sha = sha256_of(inp.path)
+        return replace(inp, path=str(site.files.keep(Path(inp.path), sha, suffix, move=move)), sha256=sha)
+
+    return _ingest(site, [Input(location, str(path), page_published_date, optional)], keep)[0]
+
+
+def _ingest(site: Site, sources: list, accept, **options) -> list[FileResult]:
+    """Files and URLs through :func:`ogi.store.intake.ingest` with the site's parser (what it
+    refuses as no report is ``refused``, not ``failed``), each file's result in order, the
+    downloads that failed first; a kept file no stored report uses is let go."""
+    refused: set[tuple[str, str]] = set()
 
     def parse(inp: Input) -> Outcome:
         intake = site.parse(inp)
         if intake.refused:
-            refused.append(intake.refused)
+            refused.add((inp.location, inp.path))
         return intake.outcome
 
-    done = ingest_one(site.store, Input(location, str(kept), page_published_date, optional, sha256=sha), parse,
-                      retry_failed=True)
+    done = ingest(site.store, sources, parse=parse, retry_failed=True, accept=accept, **options)
+    results = [FileResult(url, "failed", reason=reason) for url, reason in done.fetch_failed]
+    for inp, stored in zip(done.inputs, done.files):
+        results.append(_file_result(site, inp, stored, (inp.location, inp.path) in refused))
+    return results
+
+
+def _file_result(site: Site, inp: Input, done: Stored, refused: bool) -> FileResult:
+    if done.status == "refused":
+        return FileResult(inp.location, "refused", reason=done.reason)
     if done.status in ("stored", "exists") and done.report_id is not None:
-        return _result(site, location, done.status, done.report_id)
-    with site.store() as db:
-        still_used = data.report_id_of(db, sha) is not None
-    if not still_used:
-        site.files.forget(sha)
+        return _result(site, inp.location, done.status, done.report_id)
+    if inp.sha256 is not None:
+        with site.store() as db:
+            still_used = data.report_id_of(db, inp.sha256) is not None
+        if not still_used:
+            site.files.forget(inp.sha256)
     if done.status == "skipped":
-        return FileResult(location, "skipped", reason="网页本身不含报告,其附件另行导入 / the page links to the report")
+        return FileResult(inp.location, "skipped", reason="网页本身不含报告,其附件另行导入 / the page links to the report")
     if refused:
-        return FileResult(location, "refused", reason=done.reason)
-    return FileResult(location, "failed", reason=done.reason)
+        return FileResult(inp.location, "refused", reason=done.reason)
+    return FileResult(inp.location, "failed", reason=done.reason)
 
 
 def _result(site: Site, location: str, status: str, report_id: int) -> FileResult:
@@ -158,20 +176,21 @@ def ingest_urls(site: Site, urls: list[str]) -> list[FileResult]:
         if not wanted:
             return results
     client = import_client(FETCH_TIMEOUT, allow_private=site.allow_private_urls)
-    fetched, failures = fetch_inputs(site.store, wanted, site.files.root / "fetch", client=client)
-    results += [FileResult(url, "failed", reason=reason) for url, reason in failures]
-    for inp in fetched:
-        path = Path(inp.path)
-        try:
-            with open(path, "rb") as src:
-                head = src.read(65536)
-            suffix = check_file(path.name, head, path.stat().st_size, site.max_upload)
-        except UploadRefused as exc:
-            results.append(FileResult(inp.location, "refused", reason=str(exc)))
-            continue
-        results.append(ingest_file(site, path, inp.location, suffix, page_published_date=inp.page_published_date,
-                                   optional=inp.optional))
-    return results
+    return results + _ingest(site, wanted, lambda inp: _checked(site, inp),
+                             fetch_options={"folder": site.files.root / "fetch", "client": client})
+
+
+def _checked(site: Site, inp: Input) -> Input | str:
+    """A downloaded file checked as an upload is (type, size) and kept; or why it is refused."""
+    path = Path(inp.path)
+    try:
+        with open(path, "rb") as src:
+            head = src.read(65536)
+        suffix = check_file(path.name, head, path.stat().st_size, site.max_upload)
+    except UploadRefused as exc:
+        return str(exc)
+    sha = sha256_of(path)
+    return replace(inp, path=str(site.files.keep(path, sha, suffix)), sha256=sha)
 
 
 def _private(url: str) -> str | None:

@@ -29,17 +29,20 @@ router = APIRouter(include_in_schema=False)
 api = APIRouter(prefix="/api")
 T3 = FORMATS["2021"].table3  # rows both formats share, and ``other`` (2019's row, 2021's derived sum)
 HANDLING_ROWS = ("new_received", "carried_over", "total", "carried_forward")
-RANKING_SHOWN = 50
+RANKING_SHOWN = 50  # agencies the page lists, and the API's page of the ranking unless asked for another
+RANKING_MAX = 1000  # the most agencies one page of the API's ranking holds
 YEAR_HELP = "a year; none: the latest there is; `all`: every year"
 @dataclass
 class Overview:
     selection: data.Selection
     counts: dict
     datasets: dict[str, Dataset]
+    ranking_page: dict | None = None  # the ranking's page: limit, offset, total (None: the whole ranking)
 
     def as_json(self) -> dict:
         return {"selection": vars(self.selection), "counts": self.counts,
-                "datasets": {name: d.as_json() for name, d in self.datasets.items()}}
+                "datasets": {name: d.as_json() for name, d in self.datasets.items()},
+                "ranking_page": self.ranking_page}
 
 
 
@@ -96,21 +99,25 @@ def findings_dataset(rows: list[tuple[str, str, int]], selection: data.Selection
                    chart="hbar", links=links)
 
 
-def ranking_dataset(rows: list[dict]) -> Dataset:
+def ranking_dataset(rows: list[dict], first: int = 1) -> Dataset:
+    """The ranked agencies, numbered from ``first`` (a later page's first place)."""
     return Dataset("ranking", "机关问题排名", ["名次", "机关", "地区", "层级", "报告数", "错误", "警告", "提示"],
                    [[i, r["agency"], r["region"] or "", LEVELS.get(r["level"], r["level"] or ""), r["reports"],
                      number(r["errors"]), number(r["warnings"]), number(r["infos"])]
-                    for i, r in enumerate(rows, start=1)],
+                    for i, r in enumerate(rows, start=first)],
                    links=[f"/agencies/{r['agency_id']}" for r in rows])
 
 
-def overview(db: Database, selection: data.Selection, ranking_limit: int | None = None) -> Overview:
-    """The overview of a selection; the ranking's first ``ranking_limit`` agencies (all by
-    default: the API and the downloads), ``counts["ranked"]`` how many there are."""
-    counts, by_code, ranked = data.overview_findings(db, selection, ranking_limit)
+def overview(db: Database, selection: data.Selection, ranking_limit: int | None = None,
+             ranking_offset: int = 0) -> Overview:
+    """The overview of a selection; ``ranking_limit`` agencies of the ranking from the
+    ``ranking_offset``-th (all by default: the downloads), ``counts["ranked"]`` how many there are."""
+    counts, by_code, ranked = data.overview_findings(db, selection, ranking_limit, ranking_offset)
     sets = totals_datasets(data.summary_sums(db, selection))
-    sets += [findings_dataset(by_code, selection), ranking_dataset(ranked)]
-    return Overview(selection, counts, {d.name: d for d in sets})
+    sets += [findings_dataset(by_code, selection), ranking_dataset(ranked, ranking_offset + 1)]
+    page = None if ranking_limit is None else {"limit": ranking_limit, "offset": ranking_offset,
+                                               "total": counts["ranked"]}
+    return Overview(selection, counts, {d.name: d for d in sets}, page)
 
 
 # ------------------------------------------------------------------ the JSON's shapes
@@ -139,17 +146,26 @@ class CountsOut(BaseModel):
     ranked: int = 0  # agencies with open errors or warnings (the ranking's length)
 
 
+class RankingPageOut(BaseModel):
+    limit: int  # agencies asked for
+    offset: int  # agencies skipped before the first shown
+    total: int  # agencies in the whole ranking
+
+
 class OverviewOut(BaseModel):
     selection: SelectionOut
     counts: CountsOut
     datasets: dict[str, DatasetOut]
+    ranking_page: RankingPageOut | None = None  # which part of the ranking ``datasets.ranking`` holds
 
 
 # ------------------------------------------------------------------ routes
 
-def _overview(request: Request, year, region, level, code, ranking_limit: int | None = None) -> Overview:
+def _overview(request: Request, year, region, level, code, ranking_limit: int | None = None,
+              ranking_offset: int = 0) -> Overview:
     with request.app.state.site.store() as db:
-        return overview(db, selection_of(data.filter_options(db), year, region, level, code), ranking_limit)
+        return overview(db, selection_of(data.filter_options(db), year, region, level, code), ranking_limit,
+                        ranking_offset)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -176,8 +192,11 @@ def overview_api(request: Request, year: str | None = Query(None, max_length=8, 
                  region: str | None = Query(None, max_length=MAX_TEXT,
                                             description="part of a region's name: the region and every region inside it"),
                  level: str | None = Query(None, max_length=20, description="province, city, county or township"),
-                 code: str | None = Query(None, max_length=60, description="only reports with this finding code")):
-    return _overview(request, year, region, level, code).as_json()
+                 code: str | None = Query(None, max_length=60, description="only reports with this finding code"),
+                 limit: int = Query(RANKING_SHOWN, ge=1, le=RANKING_MAX,
+                                    description="agencies of the ranking in this page"),
+                 offset: int = Query(0, ge=0, description="agencies of the ranking skipped before this page")):
+    return _overview(request, year, region, level, code, limit, offset).as_json()
 
 
 @api.get("/overview/{name}.{fmt}", summary="One table or chart of the overview as CSV or XLSX",
