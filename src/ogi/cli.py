@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import sys
+from collections.abc import Iterable
 from difflib import get_close_matches
 from typing import TYPE_CHECKING, Any, cast
 
@@ -93,9 +95,29 @@ class LazyGroup(TyperGroup):
             self.commands.setdefault(name, command)
 
 
+# One vocabulary across the commands: ``--format text`` is output for a person at a terminal
+# (tables, findings, lists), ``json``/``csv``/``xlsx``/``parquet``/``md`` name files the same
+# everywhere, and ``-o/--output`` is where a command writes. The old spellings still work as
+# hidden aliases (click's token normalisation, applied to option names and choice values
+# only, never to file names): help and docs/cli.md show only today's.
+ALIASES = {"table": "text", "out": "output"}  # old spelling → today's
+
+
+def _alias(token: str) -> str:
+    return ALIASES.get(token, token)
+
+
+def aliased(**own: str) -> dict[str, Any]:
+    """The context settings of a command with old spellings of its own options (old name,
+    without dashes, → today's), on top of :data:`ALIASES`: scoped to that command, so a
+    letter such as ``t`` is not taken from every other command."""
+    table = {**ALIASES, **own}
+    return {"token_normalize_func": lambda token: table.get(token, token)}
+
+
 app = typer.Typer(help="ogi-reports: 政府信息公开工作年度报告 → exact, checked, comparable data.", rich_markup_mode="markdown",
                   no_args_is_help=True, add_completion=False, cls=LazyGroup,
-                  context_settings={"help_option_names": ["-h", "--help"]})
+                  context_settings={"help_option_names": ["-h", "--help"], "token_normalize_func": _alias})
 
 
 class _LazyConsole:
@@ -146,6 +168,27 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     """Print the error (:func:`print_error`) and return the ``typer.Exit`` to raise."""
     print_error(message)
     return typer.Exit(code)
+
+
+_YELLOW, _PLAIN = "\x1b[33m", "\x1b[0m"  # ANSI SGR: yellow foreground, reset
+
+
+def print_warning(message: str) -> None:
+    """A warning, printed as :func:`print_error` prints an error: ``ogi: MESSAGE`` on standard
+    error, one line never wrapped nor read as markup, yellow in a terminal, plain when redirected."""
+    line = f"ogi: {message}"
+    if sys.stderr.isatty():
+        line = f"{_YELLOW}{line}{_PLAIN}"
+    print(line, file=sys.stderr)
+
+
+def print_problems(message: str, problems: Iterable[object], warning: bool = False) -> None:
+    """An error (or, with ``warning``, a warning) with its list: the one line of
+    :func:`print_error` (:func:`print_warning`), then each problem indented on a line of its
+    own, never read as markup."""
+    (print_warning if warning else print_error)(message)
+    for p in problems:
+        err.print(f"  {p}", markup=False, soft_wrap=True)
 
 
 if __name__ == "__main__":

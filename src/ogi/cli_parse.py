@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .model import Report
 
-FORMATS = ("json", "table", "csv")  # the values of ``ogi parse --format``
+FORMATS = ("json", "text", "csv")  # the values of ``ogi parse --format``
 _RED, _PLAIN = "\x1b[31m", "\x1b[0m"  # ANSI SGR: red foreground, reset
 
 
 def parse_files(files: list[str], fmt: str, console=None) -> int:
-    """Parse ``files`` and print them in ``fmt`` (one of :data:`FORMATS`; ``table`` draws on
+    """Parse ``files`` and print them in ``fmt`` (one of :data:`FORMATS`; ``text`` draws on
     ``console``). Returns the exit status: 0 when every file parsed, 1 when any could not be
     read as a report (each named on standard error in one line)."""
     _replace_unencodable(sys.stdout)

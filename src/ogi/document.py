@@ -1,7 +1,7 @@
 """The document model every reader produces: paragraphs and tables in reading order.
 
 It knows nothing of annual reports. A table is a grid of cells with row and column spans
-(a merged cell is stored once, at its top-left position); every paragraph and cell keeps
+(:mod:`ogi.grid`; a merged cell is stored once, at its top-left position); every paragraph and cell keeps
 where it came from (line in a text or HTML source, page in a PDF) so that each value can
 be traced back to the original.
 """
@@ -9,6 +9,8 @@ be traced back to the original.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from .grid import Grid
 
 
 @dataclass(frozen=True)
@@ -45,37 +47,12 @@ class Cell:
 
 
 @dataclass
-class Table:
-    """A grid of cells. ``cells`` holds each merged cell once, at its top-left position."""
+class Table(Grid[Cell]):
+    """A reader's table: a grid (:class:`ogi.grid.Grid`) of cells as the file shows them.
+    ``cells`` holds each merged cell once, at its top-left position."""
 
     cells: list[Cell]
     pos: Position = field(default_factory=Position)
-
-    @property
-    def n_rows(self) -> int:
-        return max((c.row + c.rowspan for c in self.cells), default=0)
-
-    @property
-    def n_cols(self) -> int:
-        return max((c.col + c.colspan for c in self.cells), default=0)
-
-    def rows(self) -> list[list[Cell]]:
-        """The cells that start in each row, left to right."""
-        out: list[list[Cell]] = [[] for _ in range(self.n_rows)]
-        for c in self.cells:
-            out[c.row].append(c)
-        for r in out:
-            r.sort(key=lambda c: c.col)
-        return out
-
-    def grid(self) -> list[list[Cell | None]]:
-        """Every grid position, a merged cell filling each position it spans."""
-        g: list[list[Cell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
-        for c in self.cells:
-            for r in range(c.row, c.row + c.rowspan):
-                for k in range(c.col, c.col + c.colspan):
-                    g[r][k] = c
-        return g
 
 
 Block = Paragraph | Table

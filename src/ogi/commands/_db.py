@@ -1,5 +1,5 @@
 """What the database commands share: the ``--db`` option, opening the store with a clear
-message instead of a traceback, and printing rows as a table, CSV or JSON."""
+message instead of a traceback, and printing rows as text (a terminal table), CSV or JSON."""
 
 from __future__ import annotations
 
@@ -27,13 +27,14 @@ def db_option() -> Any:
 
 
 class RowFormat(str, Enum):
-    table = "table"
+    text = "text"  # a table for a person at a terminal (``table`` is its old, hidden spelling: ogi.cli.ALIASES)
     csv = "csv"
     json = "json"
+    table = "text"  # the member's old name, an alias of ``text`` (not a choice of its own)
 
 
 def format_option() -> Any:
-    return typer.Option(RowFormat.table, "--format", "-f", help="table (terminal), csv or json.")
+    return typer.Option(RowFormat.text, "--format", "-f", help="text (a table on the terminal), csv or json.")
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
@@ -66,7 +67,7 @@ def _shown(value) -> str:
 
 def print_rows(columns: Sequence[str], rows: Sequence[Sequence], fmt: RowFormat, title: str | None = None,
                headers: Sequence[str] | None = None) -> None:
-    """Rows as a terminal table (with ``headers`` if given), CSV or JSON (keyed by ``columns``)."""
+    """Rows as text, a terminal table (with ``headers`` if given), CSV or JSON (keyed by ``columns``)."""
     if fmt == RowFormat.json:
         print(json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, indent=1, default=str))
     elif fmt == RowFormat.csv:

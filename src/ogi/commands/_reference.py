@@ -25,7 +25,24 @@ from . import COMMANDS
 INTRO = ("# Command-line reference / 命令行参考\n\n"
          "Generated from the code by `ogi.commands._reference.cli_markdown` (a test keeps this page equal to "
          "it); `ogi COMMAND --help` prints the same. Install: see the README's *Extras* for the commands "
-         "that need one.\n")
+         "that need one.\n\n"
+         "## Conventions / 约定\n\n"
+         "- `--format/-f` chooses what a command prints or writes, with one vocabulary in every command: `text` "
+         "is output for a person at a terminal (tables, findings, lists); `json`, `csv`, `xlsx`, `parquet`, "
+         "`md`, `html`, `docx` and `pdf` name the same formats wherever a command offers them (`ogi render` "
+         "and `ogi form` too). `-o/--output` is always where a command writes (a file or a folder). Earlier "
+         "spellings still work and are not listed: `--format table` reads as `text`, `--out` as `--output`, "
+         "and `ogi render --to/-t` and `ogi form --to` as `--format`.\n"
+         "- Errors go to standard error as one line, `ogi: MESSAGE` (red on a terminal), followed by an "
+         "indented line per problem when there is a list (warnings the same way, yellow); standard output carries "
+         "only the result. A mistake in the command line itself (an unknown option, a value not among the "
+         "choices) is shown with the usage line, exit status 2.\n"
+         "- `ogi parse --format json` (and `ogi check --format json`) print one report object for one file, "
+         "as `schema.md` defines a report, and an array of such objects for two or more files, in the order "
+         "given; a file that cannot be read is named on standard error and left out. The shape follows how "
+         "many files are named, not how many were read, so a script knows which to expect. This stays as it "
+         "is: the one-report object is the schema's contract, which other tools and the web API "
+         "(`/api/reports/{id}`) share.\n")
 
 
 def cli_markdown() -> str:

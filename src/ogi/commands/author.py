@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from ..cli import app, err, out, print_error
+from ..cli import app, out, print_problems
 from ._db import db_option, fail, opened
 
 _HELP = """在 ogi 中编写报告:草稿 → 已校验 → 已发布,保留每个版本。 / Write a report in ogi: draft → checked → published, every version kept.
@@ -53,9 +53,7 @@ def save_cmd(
     except FileNotFoundError as exc:
         raise fail(f"{exc.filename}: no such file", 1)
     except (InvalidReport, LedgerError) as exc:
-        print_error("数据有误 / bad data:")
-        for p in exc.problems:
-            err.print(f"  {p}", markup=False, soft_wrap=True)
+        print_problems("数据有误 / bad data:", exc.problems)
         raise typer.Exit(1)
     with opened(db) as store:
         try:

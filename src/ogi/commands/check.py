@@ -14,7 +14,7 @@ from ..template import Severity
 
 
 class CheckFormat(str, Enum):
-    text = "text"
+    text = "text"  # for a person at a terminal (``table`` is accepted too: ogi.cli.ALIASES)
     json = "json"
 
 
@@ -27,7 +27,7 @@ class Lang(str, Enum):
 def check_cmd(
     files: list[str] = typer.Argument(..., help="Report files (txt, html, pdf, …); '-' reads standard input."),
     format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f",
-                                       help="text (grouped by severity) or json (schema.md, with the findings)."),
+                                       help="text (on the terminal, grouped by severity) or json (schema.md, with the findings; one file an object, several an array)."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 on any finding at all, not only on errors."),
     lang: Lang = typer.Option(Lang.zh, "--lang", help="Language of the messages: zh or en."),
 ) -> None:

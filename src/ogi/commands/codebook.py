@@ -20,7 +20,7 @@ class CodebookFormat(str, Enum):
 @app.command("codebook")
 def codebook_cmd(
     format: CodebookFormat = typer.Option(CodebookFormat.md, "--format", "-f", help="csv, json or md (Markdown)."),
-    output: Path = typer.Option(None, "--out", "-o", help="File to write (default: standard output)."),
+    output: Path = typer.Option(None, "--output", "-o", help="File to write (default: standard output)."),
 ) -> None:
     """编码手册:每个单元格键及其中英文标签、格式、单位和勾稽关系。 / The codebook: every cell key with its Chinese and English labels,
     formats, unit and identities.

@@ -36,7 +36,7 @@ def export_cmd(
     what: What = typer.Option(What.reports, "--what",
                               help="reports, cells (long), wide (a row per report), findings, stats, "
                                    "or all (every table)."),
-    output: Path = typer.Option(None, "--out", "-o", help="File to write (a folder for parquet and --what all)."),
+    output: Path = typer.Option(None, "--output", "-o", help="File to write (a folder for parquet and --what all)."),
     by: By = typer.Option(None, "--by", help="Statistics: group by year, region, province, city, county, level "
                                              "or agency."),
     all_versions: bool = typer.Option(False, "--all-versions",

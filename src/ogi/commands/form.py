@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from ..cli import app, fail, out
+from ..cli import aliased, app, fail, out
 
 
 class FormKind(str, Enum):
@@ -19,10 +19,10 @@ class Template(str, Enum):
     t2019 = "2019"
 
 
-@app.command("form")
+@app.command(name="form", context_settings=aliased(to="format"))  # --to: the old spelling
 def form_cmd(
     output: Path = typer.Option(..., "--output", "-o", help="The xlsx file to write."),
-    to: FormKind = typer.Option(FormKind.xlsx, "--to", help="Only xlsx for now."),
+    format: FormKind = typer.Option(FormKind.xlsx, "--format", "-f", help="Only xlsx for now."),
     template: Template = typer.Option(Template.t2021, "--template", help="2021 (report years 2021→) or 2019."),
     ledger: bool = typer.Option(False, "--ledger", help="Write the application ledger template (依申请公开台账) instead."),
 ) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from ..cli import app, err, fail, out, print_error
+from ..cli import app, fail, out, print_error, print_problems
 
 _HELP = """依申请公开台账:由台账得出表三、表四,单元格背后的申请,答复期限。 / The application ledger: tables 三/四 from the ledger, the rows behind a
 cell, deadlines.
@@ -25,7 +25,7 @@ app.add_typer(ledger_app, name="ledger")
 
 
 class Format(str, Enum):
-    text = "text"
+    text = "text"  # for a person at a terminal (``table`` is accepted too: ogi.cli.ALIASES)
     json = "json"
 
 
@@ -44,9 +44,7 @@ def _load(path: Path):
 
 
 def _problems(path, exc) -> None:
-    print_error(f"{path}: 台账有 {len(exc.problems)} 处问题 / the ledger has {len(exc.problems)} problems:")
-    for p in exc.problems:
-        err.print(f"  {p}", markup=False, soft_wrap=True)
+    print_problems(f"{path}: 台账有 {len(exc.problems)} 处问题 / the ledger has {len(exc.problems)} problems:", exc.problems)
 
 
 def _count(ledger, year: int, path: Path):
@@ -63,7 +61,7 @@ def _count(ledger, year: int, path: Path):
 def tables_cmd(
     ledger: Path = typer.Argument(..., help="The ledger (.xlsx from 'ogi form --ledger', or .csv)."),
     year: int = typer.Option(..., "--year", "-y", help="The report year."),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="text or json (table3, table4 as schema.md)."),
+    format: Format = typer.Option(Format.text, "--format", "-f", help="text (tables on the terminal) or json (table3, table4 as schema.md)."),
 ) -> None:
     """由台账计算某年度的表三、表四。 / Tables 三 and 四 of YEAR computed from the ledger (identities hold by construction).
 
@@ -92,7 +90,7 @@ def explain_cmd(
     ledger: Path = typer.Argument(..., help="The ledger."),
     cell: str = typer.Argument(..., help="A cell of table 三 or 四, e.g. table3.granted.natural_person."),
     year: int = typer.Option(..., "--year", "-y", help="The report year."),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="text or json."),
+    format: Format = typer.Option(Format.text, "--format", "-f", help="text (on the terminal) or json."),
 ) -> None:
     """某个单元格计入的申请,及其在台账中的行。 / The applications a cell counts, with their rows in the ledger.
 
@@ -132,7 +130,7 @@ def explain_cmd(
 def check_cmd(
     ledger: Path = typer.Argument(..., help="The ledger."),
     as_of: str = typer.Option(None, "--as-of", help="Judge open applications as of this date (default: today)."),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="text or json."),
+    format: Format = typer.Option(Format.text, "--format", "-f", help="text (on the terminal) or json."),
 ) -> None:
     """按国家法定工作日检查答复期限。 / Reply deadlines (条例 Art. 30, 33) in working days of the national calendar: overdue
     replies, open applications past or near their deadline, late correction notices. Exit status 1 when an
@@ -180,9 +178,7 @@ def report_cmd(
     except FileNotFoundError:
         raise fail(f"{data}: no such file", 1)
     except InvalidReport as exc:
-        print_error(f"{data}: 数据有误 / bad data:")
-        for p in exc.problems:
-            err.print(f"  {p}", markup=False, soft_wrap=True)
+        print_problems(f"{data}: 数据有误 / bad data:", exc.problems)
         raise typer.Exit(1)
     try:
         apply(report, led)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from ..cli import app, err, fail, out, print_error
+from ..cli import aliased, app, fail, out, print_problems
 
 
 class RenderFormat(str, Enum):
@@ -17,10 +17,10 @@ class RenderFormat(str, Enum):
     md = "md"
 
 
-@app.command("render")
+@app.command(name="render", context_settings=aliased(to="format", t="f"))  # --to/-t: the old spelling
 def render_cmd(
     data: Path = typer.Argument(..., help="JSON of 'ogi parse --format json', or an xlsx form from 'ogi form'."),
-    to: RenderFormat = typer.Option(RenderFormat.html, "--to", "-t", help="html, docx, pdf or md."),
+    format: RenderFormat = typer.Option(RenderFormat.html, "--format", "-f", help="html, docx, pdf or md."),
     output: Path = typer.Option(None, "--output", "-o", help="Output file (default: DATA with the new suffix)."),
     force: bool = typer.Option(False, "--force", help="Render even when the checks find errors."),
 ) -> None:
@@ -32,7 +32,7 @@ def render_cmd(
 
     示例 / Example:
 
-    * `ogi parse samples/txt_rows.txt > report.json && ogi render report.json --to html -o report.html --force`"""
+    * `ogi parse samples/txt_rows.txt > report.json && ogi render report.json --format html -o report.html --force`"""
     from ..render import InvalidReport, render
     from ..api import load
     from ..render.checked import check, errors
@@ -44,20 +44,20 @@ def render_cmd(
     except (IsADirectoryError, PermissionError) as exc:
         raise fail(f"{data}: {exc.strerror}", 1)
     except InvalidReport as exc:
-        print_error(f"{data}: 数据有误,无法绘制 / the data cannot be rendered:")
-        for p in exc.problems:
-            err.print(f"  {p.where}: {p.message} ({p.message_en})", markup=False, soft_wrap=True)
+        print_problems(f"{data}: 数据有误,无法绘制 / the data cannot be rendered:",
+                       (f"{p.where}: {p.message} ({p.message_en})" for p in exc.problems))
         raise typer.Exit(1)
     bad = errors(check(report))
-    for f in bad:
-        err.print(f"[red]error[/red] {f.code} {f.where or ''}: {f.message}", highlight=False)
+    found = [f"{f.code} {f.where or ''}: {f.message}" for f in bad]
     if bad and not force:
-        raise fail(f"{len(bad)} 个错误,未绘制(--force 仍然绘制) / {len(bad)} errors; not rendered "
-                   "(use --force to render anyway)", 1)
-    target = output or data.with_suffix(f".{to.value}")
+        print_problems(f"{len(bad)} 个错误,未绘制(--force 仍然绘制) / {len(bad)} errors; not rendered "
+                       "(use --force to render anyway):", found)
+        raise typer.Exit(1)
+    target = output or data.with_suffix(f".{format.value}")
     if target.resolve() == data.resolve():
         raise fail(f"the output {target} would overwrite the input; give -o", 1)
-    target.write_bytes(render(report, to.value, draft=bool(bad)))
+    target.write_bytes(render(report, format.value, draft=bool(bad)))
     if bad:
-        err.print(f"[yellow]ogi: {target} 标注为“草稿 · 未通过校验” / marked as a draft that failed the checks[/yellow]")
+        print_problems(f"{target} 标注为“草稿 · 未通过校验” / marked as a draft that failed the checks; the errors:",
+                       found, warning=True)
     out.print(f"{target}")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from ..cli import app, err, out
+from ..cli import app, out, print_warning
 from ..store import StoreError
 from ..store.ingest import Summary, collect, ingest
 from ._db import db_option, fail, opened
@@ -84,6 +84,6 @@ def serve_cmd(
         out.print(f"上传与审核需要令牌 / uploads and reviews need the token: {token}")
         out.print(f"在浏览器中登录 / sign in: {url}login?token={token}")
     if not is_loopback(host) and token is not None:
-        err.print("[yellow]ogi: 服务器对外监听,请只在可信网络中使用,并保管好令牌 / listening beyond this machine: "
-                  "keep the token secret[/yellow]")
+        print_warning("服务器对外监听,请只在可信网络中使用,并保管好令牌 / listening beyond this machine: "
+                      "keep the token secret")
     uvicorn.run(web, host=host, port=port, log_level="warning")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from ..cli import app, err, out
+from ..cli import app, out, print_warning
 from ..store.sandbox import DEFAULT_ROLE, SQL_MEMORY_MB, SQL_ROWS, SQL_SECONDS, Limits, run_query, setup_role
 from ..store import StoreError, open_store
 from ._db import DB_HELP, DEFAULT_DB, fail, format_option, opened, print_rows
@@ -72,5 +72,4 @@ def sql_cmd(
         result = run_query(store, query, limits)
     print_rows(result.columns, result.rows, format)
     if result.truncated:
-        err.print(f"[yellow]ogi: 只显示前 {max_rows} 行 / only the first {max_rows} rows are shown (--max-rows)"
-                  "[/yellow]")
+        print_warning(f"只显示前 {max_rows} 行 / only the first {max_rows} rows are shown (--max-rows)")

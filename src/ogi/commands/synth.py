@@ -13,7 +13,7 @@ from ..cli import app, err, fail, out
 @app.command("synth")
 def synth_cmd(
     n: int = typer.Argument(None, min=1, help="How many reports (not with --from)."),
-    out_dir: Path = typer.Option(..., "--out", "-o", help="Folder to write (reports, expected/, manifest.csv)."),
+    out_dir: Path = typer.Option(..., "--output", "-o", help="Folder to write (reports, expected/, manifest.csv)."),
     seed: int = typer.Option(0, "--seed", help="Same seed, same corpus."),
     formats: str = typer.Option("txt,html", "--formats", help="Comma-separated: txt, html, pdf, docx."),
     shapes: str = typer.Option(None, "--shapes", help="With --from: 'all' or comma-separated shapes "
@@ -35,8 +35,8 @@ def synth_cmd(
 
     示例 / Examples:
 
-    * `ogi synth 20 --out synth/ --formats txt,html`
-    * `ogi synth --shapes all --from samples/ --out shapes/`"""
+    * `ogi synth 20 -o synth/ --formats txt,html`
+    * `ogi synth --shapes all --from samples/ -o shapes/`"""
     if shapes is not None or from_dir is not None:
         _shapes(n, shapes, from_dir, out_dir)
         return
@@ -61,7 +61,7 @@ def _shapes(n: int | None, shapes: str | None, from_dir: Path | None, out_dir: P
 
     if n is not None or shapes is None or from_dir is None:
         raise fail("--shapes and --from go together, without N "
-                   "(ogi synth --shapes all --from DIR --out OUT)", 2)
+                   "(ogi synth --shapes all --from DIR -o OUT)", 2)
     try:
         names = parse_shapes(shapes)
     except ValueError as exc:

@@ -1,7 +1,9 @@
 """What a rendered report shows, independent of the output format: the title, the
 content system's metadata lines, the six sections in order, and under 二/三/四 the
 official tables as grids of drawn cells (labels from :mod:`ogi.template`, spans from
-:mod:`ogi.template.layout`, values formatted for print).
+:mod:`ogi.template.layout`, values formatted for print). A drawn table is the format's
+:class:`~ogi.template.layout.TableGrid` (an :class:`ogi.grid.Grid`) with each value slot's
+text filled in; ``DrawnTable`` and ``DrawnCell`` name it where a table is drawn.
 
 The template spells its labels normalised (ASCII brackets and commas, as the parser
 compares them); a page prints them as the official format does, with full-width
@@ -13,12 +15,12 @@ rendered anyway (``--force``) is marked as a draft on every page (:data:`DRAFT_M
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import cast
 
 from ..model import Report
 from ..template import FORMATS, SECTIONS, Kind
-from ..template.layout import HEADER, VALUE, TableGrid, table_grid
+from ..template.layout import HEADER, VALUE, GridCell, TableGrid, table_grid
 
 SECTION_TABLE = {"s2": "table2", "s3": "table3", "s4": "table4"}
 META_LABELS = (("index_number", "索引号"), ("agency", "发布机构"), ("published_date", "发布日期"))
@@ -55,38 +57,8 @@ def header_text(label: str, template: str) -> str:
     return printed(label)
 
 
-@dataclass(frozen=True)
-class DrawnCell:
-    text: str
-    row: int
-    col: int
-    rowspan: int = 1
-    colspan: int = 1
-    role: str = VALUE  # caption | header | label | value
-    cell: tuple[str, str] | None = None  # a value cell's (row key, column key)
-
-
-@dataclass
-class DrawnTable:
-    key: str
-    n_rows: int
-    n_cols: int
-    cells: list[DrawnCell]
-
-    def rows(self) -> list[list[DrawnCell]]:
-        out: list[list[DrawnCell]] = [[] for _ in range(self.n_rows)]
-        for c in self.cells:
-            out[c.row].append(c)
-        for r in out:
-            r.sort(key=lambda c: c.col)
-        return out
-
-    def slots(self) -> list[list[DrawnCell | None]]:
-        """Every grid position: the cell that starts there, None where a span covers it."""
-        grid: list[list[DrawnCell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
-        for c in self.cells:
-            grid[c.row][c.col] = c
-        return grid
+DrawnCell = GridCell  # a drawn cell is a grid cell whose value slot holds the printed value
+DrawnTable = TableGrid  # a drawn table is the format's grid with the report's values in it (ogi.grid)
 
 
 @dataclass
@@ -96,7 +68,7 @@ class Part:
     key: str
     heading: str
     paragraphs: list[str] = field(default_factory=list)
-    table: DrawnTable | None = None
+    table: TableGrid | None = None
 
 
 @dataclass
@@ -121,9 +93,10 @@ def format_value(value) -> str:
     return str(value)
 
 
-def draw_table(grid: TableGrid, values: dict[str, dict], template: str | None = None) -> DrawnTable:
-    """The grid with its values filled in; given the ``template``, labels are printed as the
-    format prints them (:func:`header_text`), else as the template spells them."""
+def draw_table(grid: TableGrid, values: dict[str, dict], template: str | None = None) -> TableGrid:
+    """The grid with its values filled in, cell for cell in the grid's order; given the
+    ``template``, labels are printed as the format prints them (:func:`header_text`), else as
+    the template spells them."""
     cells = []
     for c in grid.cells:
         if c.role == VALUE:
@@ -131,11 +104,11 @@ def draw_table(grid: TableGrid, values: dict[str, dict], template: str | None = 
             text = format_value(values.get(row, {}).get(col))
         else:
             text = header_text(c.text, template) if template else c.text
-        cells.append(DrawnCell(text, c.row, c.col, c.rowspan, c.colspan, c.role, c.cell))
-    return DrawnTable(grid.key, grid.n_rows, grid.n_cols, cells)
+        cells.append(replace(c, text=text))
+    return replace(grid, cells=tuple(cells))
 
 
-def header_rows(table: DrawnTable) -> int:
+def header_rows(table: TableGrid) -> int:
     """How many rows at the top hold only header cells (table 三 and 四: three; table 二
     starts with a caption): the rows a page repeats when the table goes on to the next."""
     n = 0

@@ -30,7 +30,7 @@ def _variants(template: str) -> dict[str, tuple[str, ...]]:
 
 
 def _cells(table: DrawnTable, cells: list[DrawnCell]) -> DrawnTable:
-    return DrawnTable(table.key, table.n_rows, table.n_cols, cells)
+    return replace(table, cells=tuple(cells))
 
 
 def label_variants(rng: random.Random, template: str, table: DrawnTable, share: float = 0.5) -> DrawnTable:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from ..grid import Grid
 from .formats import APPLICANT_COLUMNS, FORMATS, T4_RESULTS, Kind, TableSpec
 
 CAPTION, HEADER, LABEL, VALUE = "caption", "header", "label", "value"
@@ -42,23 +43,13 @@ class GridCell:
 
 
 @dataclass(frozen=True)
-class TableGrid:
-    """A whole table as the official format draws it."""
+class TableGrid(Grid[GridCell]):
+    """A whole table as the official format draws it (a :class:`ogi.grid.Grid`); drawn with
+    a report's values (:func:`ogi.render.layout.draw_table`), each value slot holds its text."""
 
     key: str  # "table2" | "table3" | "table4"
     title: str  # the section heading the table sits under
-    n_rows: int
-    n_cols: int
     cells: tuple[GridCell, ...]
-
-    def rows(self) -> list[list[GridCell]]:
-        """The cells that start in each grid row, left to right."""
-        out: list[list[GridCell]] = [[] for _ in range(self.n_rows)]
-        for c in self.cells:
-            out[c.row].append(c)
-        for r in out:
-            r.sort(key=lambda c: c.col)
-        return out
 
     def value_cells(self) -> list[GridCell]:
         return [c for c in self.cells if c.role == VALUE]
@@ -69,11 +60,11 @@ def table_grid(template: str, table: str) -> TableGrid:
     """The grid of ``table`` ("table2" | "table3" | "table4") in ``template`` ("2019" | "2021")."""
     spec = FORMATS[template].table(table)
     build = {"table2": _table2, "table3": _table3, "table4": _table4}[table]
-    cells, n_rows, n_cols = build(spec)
-    return TableGrid(table, spec.title, n_rows, n_cols, tuple(cells))
+    cells = build(spec)
+    return TableGrid(table, spec.title, tuple(cells))
 
 
-def _table2(spec: TableSpec) -> tuple[list[GridCell], int, int]:
+def _table2(spec: TableSpec) -> list[GridCell]:
     n_cols = 1 + max(r.width for r in spec.rows)
     topic = spec.headers[0]  # 信息内容
     cells: list[GridCell] = []
@@ -90,7 +81,7 @@ def _table2(spec: TableSpec) -> tuple[list[GridCell], int, int]:
         cells.append(GridCell(LABEL, r, 0, text=row.label))
         cells += _spread(VALUE, r, n_cols, [{"cell": (rk, ck), "kind": k} for rk, ck, k in row.cells])
         r += 1
-    return cells, r, n_cols
+    return cells
 
 
 def _spread(role: str, r: int, n_cols: int, items: list[dict]) -> list[GridCell]:
@@ -102,7 +93,7 @@ def _spread(role: str, r: int, n_cols: int, items: list[dict]) -> list[GridCell]
     return out
 
 
-def _table3(spec: TableSpec) -> tuple[list[GridCell], int, int]:
+def _table3(spec: TableSpec) -> list[GridCell]:
     note, applicants, legal_persons = spec.headers[0], spec.headers[3], spec.headers[5]
     k = T3_LABEL_COLUMNS
     n_cols = k + len(APPLICANT_COLUMNS)
@@ -135,10 +126,10 @@ def _table3(spec: TableSpec) -> tuple[list[GridCell], int, int]:
         else:
             cells.append(GridCell(LABEL, r, 0, colspan=k, text=row.label))
         cells += [GridCell(VALUE, r, k + j, cell=(rk, ck), kind=kind) for j, (rk, ck, kind) in enumerate(row.cells)]
-    return cells, top + len(spec.rows), n_cols
+    return cells
 
 
-def _table4(spec: TableSpec) -> tuple[list[GridCell], int, int]:
+def _table4(spec: TableSpec) -> list[GridCell]:
     review, litigation, direct, after_review = spec.headers[:4]
     n = len(T4_RESULTS)
     cells = [GridCell(HEADER, 0, 0, colspan=n, text=review),
@@ -148,5 +139,5 @@ def _table4(spec: TableSpec) -> tuple[list[GridCell], int, int]:
     cells += [GridCell(HEADER, 2, n * g + i, text=m.label) for g in (1, 2) for i, m in enumerate(T4_RESULTS)]
     row = spec.rows[0]
     cells += [GridCell(VALUE, 3, j, cell=(rk, ck), kind=kind) for j, (rk, ck, kind) in enumerate(row.cells)]
-    return cells, 4, 3 * n
+    return cells
 

@@ -7,8 +7,8 @@ the values and findings as downloads; its two write actions, reviewing a finding
 parsing the report again. Page, JSON and downloads are one view model (:class:`ReportPage`).
 
 The layout is the renderer's (:func:`ogi.render.layout.draw_table` over
-:func:`ogi.template.layout.table_grid`); ``draw_table`` draws the grid's cells in the grid's
-order, so each drawn cell is paired with the grid cell that names its key.
+:func:`ogi.template.layout.table_grid`): each drawn cell keeps its grid position and the
+key of its value slot, and the shown table is the same grid (:mod:`ogi.grid`) of shown cells.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Reques
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 
+from ...grid import Grid
 from ...model import Report
 from ...render.layout import SECTION_TABLE, draw_table
 from ...store import StoreError
@@ -48,6 +49,8 @@ TABLES = tuple(SECTION_TABLE.values())
 @dataclass
 class ShownCell:
     text: str
+    row: int  # its top-left grid position
+    col: int
     role: str  # caption | header | label | value
     rowspan: int = 1
     colspan: int = 1
@@ -62,11 +65,21 @@ class ShownCell:
 
 
 @dataclass
-class ShownTable:
+class ShownTable(Grid[ShownCell]):
+    """A drawn table (:func:`ogi.render.layout.draw_table`) as the report page shows it: the
+    same grid (:mod:`ogi.grid`), each value cell with where it was printed and its findings."""
+
     key: str
     title: str
-    rows: list[list[ShownCell]]
+    cells: list[ShownCell]
     findings: list[str] = field(default_factory=list)  # keys of the findings on the table as a whole
+
+    def as_json(self) -> dict:
+        """The table by rows, as :class:`TableOut` describes it (a cell's position is its place in its row)."""
+        return {"key": self.key, "title": self.title,
+                "rows": [[{k: v for k, v in asdict(c).items() if k not in ("row", "col")} for c in cells]
+                         for cells in self.rows()],
+                "findings": self.findings}
 
 
 def flags(findings: list[dict]) -> dict[str, list[dict]]:
@@ -94,9 +107,9 @@ def shown_tables(report: Report, findings: list[dict]) -> list[ShownTable]:
     for table in TABLES:
         grid = table_grid(template, table)
         drawn = draw_table(grid, getattr(report, table))
-        rows: list[list[ShownCell]] = [[] for _ in range(drawn.n_rows)]
+        cells = []
         for cell in drawn.cells:
-            shown = ShownCell(cell.text, cell.role, cell.rowspan, cell.colspan)
+            shown = ShownCell(cell.text, cell.row, cell.col, cell.role, cell.rowspan, cell.colspan)
             if cell.role == VALUE and cell.cell:
                 key = f"{table}.{cell.cell[0]}.{cell.cell[1]}"
                 prov = report.provenance.get(key, {})
@@ -106,9 +119,9 @@ def shown_tables(report: Report, findings: list[dict]) -> list[ShownTable]:
                 shown.printed = prov.get("text") if not cell.text else None
                 shown.severity = on_cell[0]["severity"] if on_cell else None
                 shown.findings = [f["key"] for f in on_cell]
-            rows[cell.row].append(shown)
+            cells.append(shown)
         on_table = [f["key"] for f in by_place.get(table, [])]
-        tables.append(ShownTable(table, grid.title, rows, on_table))
+        tables.append(ShownTable(table, grid.title, cells, on_table))
     return tables
 
 
@@ -194,7 +207,7 @@ class CellOut(BaseModel):
     findings: list[str] = Field(description="keys of the findings on the cell")
 
 
-class TableOut(BaseModel):
+class TableOut(BaseModel):  # a ShownTable's JSON (ShownTable.as_json): its grid by rows
     key: str
     title: str
     rows: list[list[CellOut]]
@@ -348,7 +361,7 @@ def report_findings_api(request: Request, report_id: Id):
 @api.get("/reports/{report_id}/tables", response_model=list[TableOut],
          summary="The three tables in the official layout, each value cell with its findings")
 def report_tables_api(request: Request, report_id: Id):
-    return [asdict(t) for t in _report(request, report_id).tables]
+    return [t.as_json() for t in _report(request, report_id).tables]
 
 
 @api.get("/reports/{report_id}/original", response_model=OriginalOut,
