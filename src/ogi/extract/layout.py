@@ -19,6 +19,8 @@ from .tokens import BLANK, NA, NUM, TEXT, Token, Unit
 
 @dataclass
 class Event:
+    """One step of the layout: a known phrase, a gap, a value, a barrier or a section heading."""
+
     kind: str  # "phrase" | "gap" | "value" | "barrier" | "section"
     pos: Position
     segment: Segment | None = None

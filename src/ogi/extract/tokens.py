@@ -39,6 +39,8 @@ _LABEL_NUMBER = re.compile(r"\d[.、]\s?(?=[^\d\s])")
 
 @dataclass
 class Token:
+    """A value, mark, blank cell or piece of text, where it was printed."""
+
     kind: str  # NUM | NA | BLANK | TEXT
     text: str  # as printed (normalised)
     pos: Position
