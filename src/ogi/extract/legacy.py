@@ -86,7 +86,10 @@ _BY_ROW = {row: f for f in FIGURES for row in f.rows}
 def is_legacy(units: list[Unit], year: int | None) -> bool:
     """A report of the old 条例 (2008–2018): the old statistics table's header, or a year up
     to 2018 with the old outline and none of the current tables' own phrases."""
-    text = clean("\n".join(u.text for u in units))
+    raw = "\n".join(u.text for u in units)
+    if any(p in raw for p in _CURRENT):  # printed as is: normalising keeps it (the usual case, decided cheaply)
+        return False
+    text = clean(raw)
     if any(p in text for p in _CURRENT):
         return False
     if _OLD_TABLE_HEADER.search(text):
