@@ -6,11 +6,17 @@ Baseline per format: read the bytes and decode them (text); for HTML also build 
 tree. Each file is parsed ``--repeat`` times in this process (`ogi.parse` on bytes, the
 checks included); the best of three rounds is reported, in CPU time of this process
 (``time.process_time``: the machine may be shared). Prints a markdown table.
+
+``--src DIR`` measures another tree's ``src`` (an older commit: ``git archive REV src | tar
+-x -C DIR``), so that before and after run alternately on the same machine and load.
+``--dump DIR`` writes each report's ``model_dump_json`` to DIR, one file per input (named by
+its position and name), so two trees' output can be compared byte for byte (``diff -r``).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import resource
 import sys
@@ -18,7 +24,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+_SRC = sys.argv[sys.argv.index("--src") + 1] if "--src" in sys.argv[:-1] else str(ROOT / "src")
+sys.path.insert(0, _SRC)  # before the imports below: --src chooses the tree measured
 
 from ogi import parse  # noqa: E402
 from ogi.readers import decode, declared_charset, sniff  # noqa: E402
@@ -57,13 +64,29 @@ def best_of(fn, rounds: int = 3) -> float:
     return min(times)
 
 
+def dump(by_kind: dict[str, list[tuple[Path, bytes]]], out: Path) -> None:
+    """Each report's ``model_dump_json`` (or the error it raised) in ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    for kind, items in sorted(by_kind.items()):
+        for i, (p, data) in enumerate(items):
+            try:
+                text = parse(data, name=p.name).model_dump_json()
+            except Exception as exc:  # noqa: BLE001 - an error is output to compare too
+                text = f"{type(exc).__name__}: {exc}"
+            (out / f"{kind}_{i:05d}_{p.name}.json").write_text(text, encoding="utf-8")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("paths", nargs="*", type=Path, default=DEFAULT)
     ap.add_argument("--repeat", type=int, default=20)
+    ap.add_argument("--src", help="the src folder of the tree to measure (default: this one's)")
+    ap.add_argument("--dump", type=Path, help="write each report's JSON here, to compare two trees' output")
     args = ap.parse_args()
+    if args.dump:
+        dump(files([p for p in args.paths if p.exists()]), args.dump)
     print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}, "
-          f"{sys.platform}; repeat {args.repeat}, best of 3\n")
+          f"{sys.platform}; repeat {args.repeat}, best of 3; load average {os.getloadavg()[0]:.1f}; src {_SRC}\n")
     print("| format | files | MB | parse: reports/s | parse: MB/s | ms/report | raw read: reports/s | parse ÷ raw |")
     print("|---|---|---|---|---|---|---|---|")
     for kind, items in sorted(files([p for p in args.paths if p.exists()]).items()):

@@ -21,8 +21,7 @@ import json
 import os
 import re
 import stat
-from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from . import limits as _limits
 from .checks import check_report
@@ -32,6 +31,9 @@ from .limits import Limits
 from .model import Finding, Report, Source
 from .document import Document
 from .readers import check_document, read, sniff
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 READ_CHUNK = 1 << 20  # bytes read at a time from a file or a stream
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -83,6 +85,8 @@ def load(path: str | Path) -> Report:
     --format json`` writes it) or a filled-in form from ``ogi form``; what ``ogi render``
     and ``ogi author`` take. Raises :class:`ogi.render.InvalidReport` naming each bad
     value."""
+    from pathlib import Path
+
     from .render.validate import InvalidReport, Problem, report_from_json
 
     data = Path(path).read_bytes()

@@ -10,10 +10,9 @@ here imports them; the table format takes the rich console as an argument.
 
 from __future__ import annotations
 
-import csv
 import json
+import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -55,7 +54,7 @@ def read_reports(files: list[str]) -> tuple[list[Report], list[tuple[str, str]]]
             if name == "-":
                 reports.append(parse(read_stream(sys.stdin.buffer), name="-"))
             else:
-                reports.append(parse(Path(name)))
+                reports.append(parse(path_text(name)))
         except (UnreadableFile, NotAReport, OgiError) as exc:
             failed.append((name, str(exc)))
         except FileNotFoundError:
@@ -82,7 +81,25 @@ def print_error(message: str) -> None:
     print(line, file=sys.stderr)
 
 
+def path_text(name: str) -> str:
+    """A file name as ``str(pathlib.Path(name))`` writes it (the report's ``source.path``):
+    repeated and trailing slashes and ``.`` components dropped, ``..`` kept, exactly two
+    leading slashes kept. Spelled out on POSIX because importing pathlib (and urllib with
+    it) costs more start-up than the parse of a small report; elsewhere pathlib does it."""
+    if os.name != "posix":
+        from pathlib import Path
+
+        return str(Path(name))
+    stripped = name.lstrip("/")
+    leading = len(name) - len(stripped)
+    root = "" if leading == 0 else "//" if leading == 2 else "/"
+    parts = [p for p in stripped.split("/") if p and p != "."]
+    return root + "/".join(parts) if root or parts else "."
+
+
 def write_csv(reports: list[Report], stream) -> None:
+    import csv
+
     w = csv.writer(stream)
     w.writerow(["file", "agency", "year", "template", "table", "row", "column", "value", "text", "line", "page"])
     for r in reports:
@@ -102,4 +119,4 @@ def _replace_unencodable(stream) -> None:
         stream.reconfigure(errors="replace")
 
 
-__all__ = ["FORMATS", "parse_files", "read_reports", "print_error", "write_csv"]
+__all__ = ["FORMATS", "parse_files", "read_reports", "print_error", "write_csv", "path_text"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field, fields
+from functools import cache, lru_cache
 from typing import Any
 
 from .template import BY_CODE, FORMATS, Severity
@@ -23,6 +24,7 @@ SCHEMA_VERSION = 2  # 2: ``sections`` (the narrative) in the JSON
 SECTION_KEYS = ("s1", "s2", "s3", "s4", "s5", "s6")
 
 Value = int | float | None
+KEYS_KEPT = 4096  # schema keys whose parts are kept once split (the two formats have about 500)
 
 
 _ADAPTERS: dict[type, Any] = {}  # class → its pydantic TypeAdapter, made on first use
@@ -181,8 +183,7 @@ class Report(_Pydantic):
 
     def value(self, dotted: str) -> Value:
         """A value by its schema key, e.g. ``table3.denied.state_secret.total``."""
-        table, rest = dotted.split(".", 1)
-        row, col = rest.rsplit(".", 1)
+        table, row, col = _key_parts(dotted)
         return getattr(self, table).get(row, {}).get(col)
 
     def add(self, finding: Finding) -> None:
@@ -222,8 +223,22 @@ class Report(_Pydantic):
 
 def empty_tables(template: str) -> dict[str, dict[str, dict[str, Value]]]:
     """Every row and column key of a format, all null: what a report of it holds at least."""
-    fmt = FORMATS[template]
-    return {t.key: {row: dict.fromkeys(cols) for row, cols in t.output_rows().items()} for t in fmt.tables}
+    return {table: {row: dict.fromkeys(cols) for row, cols in rows} for table, rows in _output_keys(template)}
+
+
+@cache
+def _output_keys(template: str) -> tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...]:
+    """(table key, (row key, column keys) …) of a format, read off the template once."""
+    return tuple((t.key, tuple(t.output_rows().items())) for t in FORMATS[template].tables)
+
+
+@lru_cache(maxsize=KEYS_KEPT)
+def _key_parts(dotted: str) -> tuple[str, str, str]:
+    """(table, row, column) of a schema key, split once per key (the checks ask for the same
+    keys of every report)."""
+    table, rest = dotted.split(".", 1)
+    row, col = rest.rsplit(".", 1)
+    return table, row, col
 
 
 __all__ = [

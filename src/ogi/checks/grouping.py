@@ -29,6 +29,8 @@ _WHAT = {"CELL_BLANK": ("为空", "blank"), "CELL_NOT_APPLICABLE": ("填写“/�
 
 @dataclass(frozen=True)
 class _Affected:
+    """A cell finding, with the table, the printed row and the cells it is about."""
+
     finding: Finding
     spec: TableSpec
     row: PrintedRow

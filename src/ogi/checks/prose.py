@@ -18,6 +18,8 @@ HEADING_MAX = 40  # a numbered line this short without a sentence end is a headi
 
 @dataclass(frozen=True)
 class Sentence:
+    """A sentence of a section's text, and the section it is in."""
+
     text: str  # normalised (``clean``): ASCII punctuation, no spaces between words
     section: str  # "s1" … "s6"
 

@@ -144,12 +144,14 @@ def _value_kinds(report: Report, spec: TableSpec) -> list[Finding]:
     count or signed count with a fraction. A null cell is left to the parser's findings."""
     out: list[Finding] = []
     tname, tname_en = table_name(spec)
+    table = getattr(report, spec.key)
     for row in printed_rows(report, spec):
-        for (row_key, col, kind), label in zip(row.cells, _cell_labels(spec, row)):
-            key = f"{spec.key}.{row_key}.{col}"
-            v = report.value(key)
-            if v is None:
+        for i, (row_key, col, kind) in enumerate(row.cells):
+            v = table.get(row_key, {}).get(col)  # report.value(key), without making the key of every cell
+            if v is None or not _wrong_kind(v, kind):
                 continue
+            key = f"{spec.key}.{row_key}.{col}"
+            label = _cell_labels(spec, row)[i]
             text = report.provenance.get(key, {}).get("text", number(v))
             if v < 0 and kind != Kind.SIGNED:
                 out.append(located(report, "VALUE_NEGATIVE", f"{tname}{label}为负数 {number(v)}(印为“{text}”)",
@@ -158,6 +160,11 @@ def _value_kinds(report: Report, spec: TableSpec) -> list[Finding]:
                 out.append(located(report, "VALUE_NOT_INTEGER", f"{tname}{label}不是整数:{number(v)}(印为“{text}”)",
                                    f"{tname_en} {key} is not an integer: {number(v)} (printed '{text}')", key))
     return out
+
+
+def _wrong_kind(v: int | float, kind: Kind) -> bool:
+    """Does a value break its kind: negative where not signed, or a fraction where not an amount?"""
+    return (v < 0 and kind != Kind.SIGNED) or (kind != Kind.AMOUNT and v != int(v))
 
 
 def _cell_labels(spec: TableSpec, row) -> list[str]:

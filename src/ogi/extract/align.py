@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import itertools
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..document import Position
 from ..model import Finding
@@ -28,11 +29,14 @@ from .tokens import BLANK, NA, NUM, TEXT, Token
 
 FUZZY = 0.72  # similarity above which an unknown label is read as a template row
 AMBIGUOUS_LIMIT = 24  # readings of a glued row kept for the column identities to choose from
+POSITIONS_KEPT = 4096  # source lines whose provenance fields are kept (every value of a row shares its line)
 _SUBTOTAL_KEY = label_key(SUBTOTAL)
 
 
 @dataclass
 class Entry:
+    """A printed row in reading: the template row (or group) its label names and its values."""
+
     row: int | None = None  # index of the template row its label names
     group: str | None = None  # or the group its label names
     values: list[Token] = field(default_factory=list)
@@ -819,10 +823,16 @@ def _where(row_where: str, cols: list[str]) -> str:
 def _prov(text: str, pos: Position | None, tok: Token | None = None) -> dict:
     p: dict = {"text": text}
     if pos is not None:
-        p.update(pos.as_dict())
+        p.update(_line_fields(pos) if pos.bbox is None else pos.as_dict())
     if tok is not None and tok.confidence is not None:
         p["confidence"] = tok.confidence
     return p
+
+
+@lru_cache(maxsize=POSITIONS_KEPT)
+def _line_fields(pos: Position) -> tuple[tuple[str, int], ...]:
+    """``pos.as_dict()`` of a position without a box (its line and page), made once."""
+    return tuple(pos.as_dict().items())
 
 
 def _line(pos: Position | None) -> int | None:

@@ -19,6 +19,8 @@ from .tokens import BLANK, NA, NUM, TEXT, Token, Unit
 
 @dataclass
 class Event:
+    """One step of the layout: a known phrase, a gap, a value, a barrier or a section heading."""
+
     kind: str  # "phrase" | "gap" | "value" | "barrier" | "section"
     pos: Position
     segment: Segment | None = None
@@ -96,10 +98,14 @@ def events(units: list[Unit], start: int, end: int, headings: dict[str, int]) ->
 def _trim_blanks(tokens: list[Token]) -> list[Token]:
     """Keep only the blank cells that stand among a row's values: merged cells leave
     empty cells at the end of a flattened row, and beside or before its labels."""
-    if not any(t.kind in (NUM, NA) for t in tokens):
+    has_value, last_text, last = False, -1, -1  # found in one pass over the row
+    for i, t in enumerate(tokens):
+        if t.kind != BLANK:
+            last = i
+            last_text = i if t.kind == TEXT else last_text
+            has_value = has_value or t.kind in (NUM, NA)
+    if not has_value:
         return [t for t in tokens if t.kind != BLANK]
-    last_text = max((i for i, t in enumerate(tokens) if t.kind == TEXT), default=-1)
-    last = max(i for i, t in enumerate(tokens) if t.kind != BLANK)
     return [t for i, t in enumerate(tokens[:last + 1]) if t.kind != BLANK or i > last_text]
 
 

@@ -40,15 +40,19 @@ _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三�
 
 @dataclass(frozen=True)
 class LegacyFigure:
+    """A headline figure of the old reports, with the rows and the clause that state it."""
+
     key: str
     zh: str  # what the figure is, as a finding names it
     unit: str  # the unit the value is in (件, 条, 万元)
     rows: tuple[str, ...]  # statistics-table row labels (numbering removed), exact
-    sentence: re.Pattern | None  # a clause stating it: group 1 is the number
+    sentence: str | None  # a regular expression of a clause stating it: group 1 is the number
 
 
-def _said(pattern: str) -> re.Pattern:
-    return re.compile(pattern)
+def _said(pattern: str) -> str:
+    """A figure's clause, as a pattern compiled when a legacy report is first read (most
+    reports are not: its compilation is not paid at start-up)."""
+    return pattern
 
 
 FIGURES: tuple[LegacyFigure, ...] = (
@@ -82,7 +86,10 @@ _BY_ROW = {row: f for f in FIGURES for row in f.rows}
 def is_legacy(units: list[Unit], year: int | None) -> bool:
     """A report of the old 条例 (2008–2018): the old statistics table's header, or a year up
     to 2018 with the old outline and none of the current tables' own phrases."""
-    text = clean("\n".join(u.text for u in units))
+    raw = "\n".join(u.text for u in units)
+    if any(p in raw for p in _CURRENT):  # printed as is: normalising keeps it (the usual case, decided cheaply)
+        return False
+    text = clean(raw)
     if any(p in text for p in _CURRENT):
         return False
     if _OLD_TABLE_HEADER.search(text):
@@ -130,7 +137,7 @@ def _sentences(unit: Unit, values: dict, provenance: dict) -> None:
     for figure in FIGURES:
         if figure.sentence is None:
             continue
-        m = figure.sentence.search(text)
+        m = re.search(figure.sentence, text)
         if not m:
             continue
         said = float(m.group(1)) if "." in m.group(1) else int(m.group(1))

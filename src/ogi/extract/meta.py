@@ -183,6 +183,8 @@ def _labelled_agency(head: list[str]) -> tuple[str | None, str | None]:
         if len(line) > 120 or "统计指标" in line:  # the old statistics table's header: 统计指标 | 单位 | 统计数
             continue
         for rank, label in enumerate(_PUBLISHER_LABELS):
+            if label not in line:  # the pattern holds the label: most lines are passed over unsearched
+                continue
             m = re.search(r"(?:^|[|｜\s])" + label + r"\s*[:：]?\s*[|｜]?\s*([^\s|｜:：]{2,30})", line)
             if m and _is_organ(m.group(1)) and not m.group(1).startswith("http") \
                     and (best is None or rank < best[0]):
@@ -213,6 +215,8 @@ def _published(head: list[str], body: list[str], container: dict[str, str]) -> s
     best: tuple[int, str | None] | None = None  # (label rank, ISO date: None when no calendar date)
     for line in head:
         for rank, label in enumerate(_DATE_LABELS):
+            if label not in line:  # as in _labelled_agency
+                continue
             m = re.search(re.escape(label) + r"\s*[:：]?\s*[|｜]?\s*" + _DATE, line)
             if m and (best is None or rank < best[0]):
                 best = (rank, _iso(m.group(1), m.group(2), m.group(3)))

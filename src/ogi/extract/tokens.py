@@ -6,13 +6,18 @@ stray spaces are normalised, ``1428.9万元`` is 1428.9 with its unit, ``减少3
 ``/``, ``—``, ``-``, ``无`` mark a value as not applicable. In free text (a line a crawler
 flattened) numbers are separated by spaces or by labels; a digit run there may be several
 cells glued together, which the aligner splits later with what the template knows.
+
+A report repeats the same cell texts many times (``0``, ``/``, the row labels), and a
+batch of reports repeats them across files: each distinct text is read once, its reading
+kept (keyed by the text and the ``digits`` limit in force, which decides whether it is
+refused) and every occurrence gets fresh tokens built from that reading.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .. import limits
 from ..document import Cell, Document, Paragraph, Position
@@ -34,6 +39,8 @@ _LABEL_NUMBER = re.compile(r"\d[.、]\s?(?=[^\d\s])")
 
 @dataclass
 class Token:
+    """A value, mark, blank cell or piece of text, where it was printed."""
+
     kind: str  # NUM | NA | BLANK | TEXT
     text: str  # as printed (normalised)
     pos: Position
@@ -67,13 +74,41 @@ def _check_digits(digits: str) -> None:
                                         f"(it starts {digits[:12]}…)")
 
 
+READINGS_KEPT = 1 << 16  # distinct cell and line texts whose readings are kept (a report has a few hundred)
+KEPT_TEXT_CHARS = 200  # longer text (a paragraph: seldom seen twice) is read without keeping its reading
+
+# A reading of a text: (kind, printed, value, unit, glued) for each token it makes.
+Reading = tuple[str, str, float | int | None, str | None, bool]
+
+
 def cell_value(text: str) -> Token | None:
     """Read a whole table cell as one value, or None if it is not one."""
+    reading = _cell_reading(text, limits.active().digits)
+    if reading is None:
+        return None
+    kind, printed, value, unit, _ = reading
+    return Token(kind, printed, Position(), 0, value, unit)
+
+
+def _cell_reading(text: str, digits: int) -> Reading | None:
+    """The reading of a whole cell (kept for short text, which repeats)."""
+    return _kept_cell_reading(text, digits) if len(text) <= KEPT_TEXT_CHARS else _read_cell(text)
+
+
+@lru_cache(maxsize=READINGS_KEPT)
+def _kept_cell_reading(text: str, digits: int) -> Reading | None:
+    """:func:`_read_cell`, kept per text and ``digits`` limit (the limit in force is part of
+    the key since it decides whether a long number is refused)."""
+    return _read_cell(text)
+
+
+def _read_cell(text: str) -> Reading | None:
+    """The reading of a whole cell as one value, or None if it is not one."""
     t = clean(text)
     if not t:
-        return Token(BLANK, "", Position(), 0)
+        return (BLANK, "", None, None, False)
     if t in _NA:
-        return Token(NA, t, Position(), 0)
+        return (NA, t, None, None, False)
     compact = t.replace(" ", "") if _SPACED_THOUSANDS.match(t) or " " not in t else None
     if compact is None:
         compact = re.sub(r"(?<=[^\d])\s+|\s+(?=[^\d])", "", t)  # "1428.9 万元", "减少 3"
@@ -81,7 +116,7 @@ def cell_value(text: str) -> Token | None:
     if not m:
         return None
     value, unit = parse_number(m["sign"], m["num"], m["unit"])
-    return Token(NUM, t, Position(), 0, value, unit)
+    return (NUM, t, value, unit, False)
 
 
 def split_free_text(text: str) -> list[tuple[str, str, bool, float | int | None, str | None]]:
@@ -169,37 +204,54 @@ class Unit:
 def tokenize(doc: Document) -> list[Unit]:
     """The document as units in reading order: one per paragraph or table row (a table
     row's tokens are its cells' tokens, blank cells included)."""
+    digits = limits.active().digits
     units: list[Unit] = []
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             for k, (piece, _) in enumerate(logical_lines(block.text)):
-                toks = _free(piece, block.pos, len(units))
-                for t in toks:
-                    t.free = True
+                toks = _tokens(_free_reading(piece, digits), block.pos, len(units), None, free=True)
                 units.append(Unit(piece, toks, block.pos, False, joins=k > 0))
             continue
         for cells in block.rows():
             if not cells:
                 continue
             row_id = len(units)
-            toks = [tok for c in cells for tok in _cell_tokens(c, row_id)]
+            toks = [tok for c in cells for tok in _cell_tokens(c, row_id, digits)]
             units.append(Unit(" | ".join(c.text for c in cells), toks, cells[0].pos, True))
     return units
 
 
-def _cell_tokens(cell: Cell, row_id: int) -> list[Token]:
-    tok = cell_value(cell.text)
-    if tok is not None:
-        tok.pos, tok.row, tok.confidence = cell.pos, row_id, cell.confidence
-        return [tok]
-    toks = _free(cell.text, cell.pos, row_id)
-    for t in toks:
-        t.confidence = cell.confidence
-    return toks
+def _cell_tokens(cell: Cell, row_id: int, digits: int) -> list[Token]:
+    whole = _cell_reading(cell.text, digits)
+    readings = (whole,) if whole is not None else _free_reading(cell.text, digits)
+    return _tokens(readings, cell.pos, row_id, cell.confidence)
+
+
+def _tokens(readings: tuple[Reading, ...], pos: Position, row_id: int, confidence: float | None,
+            free: bool = False) -> list[Token]:
+    """Fresh tokens (the aligner changes them) for a text's readings, at ``pos``."""
+    return [Token(kind, printed, pos, row_id, value, unit, glued, confidence, free)
+            for kind, printed, value, unit, glued in readings]
 
 
 def _free(text: str, pos: Position, row_id: int) -> list[Token]:
-    out = []
+    return _tokens(_free_reading(text, limits.active().digits), pos, row_id, None)
+
+
+def _free_reading(text: str, digits: int) -> tuple[Reading, ...]:
+    """The readings of free text (kept for short text, which repeats)."""
+    return _kept_free_reading(text, digits) if len(text) <= KEPT_TEXT_CHARS else _read_free(text)
+
+
+@lru_cache(maxsize=READINGS_KEPT)
+def _kept_free_reading(text: str, digits: int) -> tuple[Reading, ...]:
+    """:func:`_read_free`, kept per text and ``digits`` limit (as for :func:`_cell_reading`)."""
+    return _read_free(text)
+
+
+def _read_free(text: str) -> tuple[Reading, ...]:
+    """The readings of free text: its numbers, not-applicable marks and words, in order."""
+    out: list[Reading] = []
     for kind, printed, glued, value, unit in split_free_text(text):
         if kind == TEXT:
             words: list[str] = []
@@ -208,10 +260,10 @@ def _free(text: str, pos: Position, row_id: int) -> list[Token]:
                     words.append(part)
                     continue
                 if words:
-                    out.append(Token(TEXT, clean(" ".join(words)), pos, row_id))
+                    out.append((TEXT, clean(" ".join(words)), None, None, False))
                     words = []
                 if part:
-                    out.append(Token(NA, part, pos, row_id))
+                    out.append((NA, part, None, None, False))
         else:
-            out.append(Token(NUM, printed.strip(), pos, row_id, value, unit, glued))
-    return out
+            out.append((NUM, printed.strip(), value, unit, glued))
+    return tuple(out)

@@ -23,7 +23,7 @@ from .errors import UnreadableFile
 from .decode import declared_charset, decode
 from .html_css import apply_hiding
 from .html_meta import page_meta
-from .html_tables import div_rows, div_table, is_layout, row_cells, row_groups, table_of
+from .html_tables import cell_groups, div_rows, div_table, is_layout, table_of
 from .html_text import BREAK, Run, lines, tag_of, walk
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -130,12 +130,13 @@ class _Reader:
         for caption in table.iterchildren("caption"):
             yield self._flow(caption)
         texts: dict[etree._Element, str] = {}
-        if is_layout(table, texts):
-            for group in row_groups(table):
-                for tr in group:
-                    for cell in row_cells(tr):
+        groups = cell_groups(table)  # found once, for the test and for the reading
+        if is_layout(table, texts, groups):
+            for group in groups:
+                for row in group:
+                    for cell in row:
                         yield self._flow(cell)
             return
-        grid = table_of(table, texts)
+        grid = table_of(table, texts, groups)
         if any(c.text for c in grid.cells):
             self.blocks.append(grid)

@@ -30,6 +30,7 @@ _ROW_GROUPS = ("thead", "tbody", "tfoot")
 _ROW_GROUP_DISPLAYS = ("table-row-group", "table-header-group", "table-footer-group")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _PAGE_BLOCKS = ("ul", "ol", "dl", "blockquote", "form", "article", "section")
+_INNER_BLOCKS = ("table", *_HEADINGS)  # a cell holding one of these lays out a page
 _TABLE_CLASSES = {"table", "tb", "tbl", "table-box", "div-table", "divtable"}
 _GROUP_CLASSES = {"thead", "tbody", "tfoot", "table-row-group"}
 _ROW_CLASSES = {"tr", "table-row", "tb-row", "tbl-row"}
@@ -114,24 +115,32 @@ def place(groups: list[list[list[etree._Element]]], pos: Position,
     return Table(cells, pos)
 
 
-def table_of(table: etree._Element, texts: dict[etree._Element, str] | None = None) -> Table:
-    groups = [[row_cells(tr) for tr in group] for group in row_groups(table)]
-    return place(groups, Position(line=table.sourceline), texts)
+def cell_groups(table: etree._Element) -> list[list[list[etree._Element]]]:
+    """The cell elements of a table, row by row within each row group (hidden ones left
+    out): found once, then read by :func:`is_layout` and placed by :func:`place`."""
+    return [[row_cells(tr) for tr in group] for group in row_groups(table)]
 
 
-def is_layout(table: etree._Element, texts: dict[etree._Element, str] | None = None) -> bool:
+def table_of(table: etree._Element, texts: dict[etree._Element, str] | None = None,
+             groups: list[list[list[etree._Element]]] | None = None) -> Table:
+    """The Table of a ``<table>`` (``groups``: its :func:`cell_groups`, when already found)."""
+    return place(cell_groups(table) if groups is None else groups, Position(line=table.sourceline), texts)
+
+
+def is_layout(table: etree._Element, texts: dict[etree._Element, str] | None = None,
+              groups: list[list[list[etree._Element]]] | None = None) -> bool:
     """A table that lays out a page rather than holding data: a single cell; a cell that
     holds another table, a heading or a page's worth of text; or prose (sentences, lists)
     in a third of its cells. The cells' texts it reads are kept in ``texts`` when given
     (reading a cell's text is most of the cost of reading a table: :func:`table_of` takes
-    them)."""
-    cells = [c for group in row_groups(table) for tr in group for c in row_cells(tr)]
+    them); ``groups`` are its :func:`cell_groups`, when already found."""
+    cells = [c for group in (cell_groups(table) if groups is None else groups) for row in group for c in row]
     if len(cells) <= 1:
         return True
     filled = 0
     prose = 0
     for cell in cells:
-        if any(True for _ in cell.iter("table", *_HEADINGS)):
+        if _holds(cell, _INNER_BLOCKS):
             return True
         text = text_of(cell)
         if texts is not None:
@@ -140,8 +149,13 @@ def is_layout(table: etree._Element, texts: dict[etree._Element, str] | None = N
             return True
         if text:
             filled += 1
-            prose += is_prose(text) or any(True for _ in cell.iter(*_PAGE_BLOCKS))
+            prose += is_prose(text) or _holds(cell, _PAGE_BLOCKS)
     return prose * 3 >= filled > 0
+
+
+def _holds(cell: etree._Element, tags: tuple[str, ...]) -> bool:
+    """Does the cell (or an element inside it) have one of these tags?"""
+    return next(cell.iter(*tags), None) is not None
 
 
 def is_prose(text: str) -> bool:

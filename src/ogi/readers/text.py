@@ -279,8 +279,10 @@ def parse_text(text: str, fmt: str = "txt") -> Document:
 
     def flush() -> None:
         if rows:
-            cells = [Cell(t, r, c, pos=Position(line=n)) for r, (n, parts) in enumerate(rows)
-                     for c, t in enumerate(parts)]
+            cells = []
+            for r, (n, parts) in enumerate(rows):
+                pos = Position(line=n)  # the row's cells share its (frozen) position
+                cells += [Cell(t, r, c, pos=pos) for c, t in enumerate(parts)]
             blocks.append(Table(cells, Position(line=rows[0][0])))
             rows.clear()
 

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from functools import lru_cache
 
 from .rules import RULES
+
+SUM_POSITIONS_KEPT = 1024  # (identity, printed row) pairs whose sum positions are kept; the formats have about 100
 
 
 class Kind(str, Enum):
@@ -76,10 +79,12 @@ class Identity:
         return self.left + self.right
 
 
+@lru_cache(maxsize=SUM_POSITIONS_KEPT)
 def sum_positions(identity: Identity, cells: tuple[tuple[str, str, Kind], ...]) -> tuple[tuple[int, tuple[int, ...]], ...]:
     """Where a row identity (``Per.ROW``, one total on its left) falls in a printed row:
     (index of the total cell, indices of its part cells) for each row key of ``cells`` that
-    has every column of it, in printed order."""
+    has every column of it, in printed order. (Kept per identity and row: the checks ask
+    it of every report.)"""
     if identity.per is not Per.ROW or len(identity.left) != 1:
         return ()
     at = {(r, c): i for i, (r, c, _) in enumerate(cells)}

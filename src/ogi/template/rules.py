@@ -20,6 +20,8 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True)
 class Rule:
+    """A finding code: its severity and its description in Chinese and English."""
+
     code: str
     severity: Severity
     zh: str
