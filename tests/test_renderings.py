@@ -687,3 +687,56 @@ def test_layout_row_whose_label_wraps_between_its_values_is_null_when_its_sum_fa
     report = parse(_reading_order_table3(rows, print_row).encode(), name="t.txt")
     assert set(report.table3["partially_granted"].values()) == {None}
     assert any(f.where == "table3.partially_granted" for f in report.findings)
+
+
+# reading order (poppler, no -layout): the last rows of table 三, each label with its first
+# value (on the label's line or alone right after it), then the other columns as stacks
+_T3_LABEL_STACKS = (
+    "3.要求提供公开出版物 0 0 0 0 0 0 0\n"
+    "4.无正当理由大量反复申请 3\n5.要求行政机关确认或重新 4\n出具已获取信息\n(六)其他处理\n3\n(七)总计\n257\n"
+    "四、结转下年度继续办理\n0\n\n0\n0\n0\n0\n0\n\n1\n0\n0\n7\n0\n\n0\n0\n0\n0\n0\n\n2\n4\n1\n112\n0\n\n"
+    "0 6\n0 8\n0 4\n0 376\n0 0\n\n四、政府信息公开行政复议、行政诉讼情况\n")
+
+
+def test_reading_order_labels_with_their_first_value_then_column_stacks_are_rebuilt():
+    from ogi.extract.stacks import rejoin_label_stacks
+
+    lines = rejoin_label_stacks(_T3_LABEL_STACKS).split("\n")
+    assert lines[:9] == [
+        "3.要求提供公开出版物 0 0 0 0 0 0 0", "4.无正当理由大量反复申请 3 0 1 0 2 0 6", "5.要求行政机关确认或重新",
+        "出具已获取信息 4 0 0 0 4 0 8", "(六)其他处理 3 0 0 0 1 0 4", "(七)总计 257 0 7 0 112 0 376",
+        "四、结转下年度继续办理 0 0 0 0 0 0 0", "", "四、政府信息公开行政复议、行政诉讼情况"]
+
+
+def test_reading_order_label_stacks_whose_row_sum_fails_are_left_alone():
+    # 6 in the last stack made 7: 3+0+1+0+2+0 ≠ 7, so the block is not a reading of the rows
+    from ogi.extract.stacks import rejoin_label_stacks
+
+    text = _T3_LABEL_STACKS.replace("0 6\n", "0 7\n")
+    assert rejoin_label_stacks(text) == text
+
+
+def test_reading_order_label_stacks_under_one_more_single_value_label_are_left_alone():
+    # a sixth label with a single value above the five: which five rows the stacks hold is
+    # not certain
+    from ogi.extract.stacks import rejoin_label_stacks
+
+    text = _T3_LABEL_STACKS.replace("3.要求提供公开出版物 0 0 0 0 0 0 0\n", "3.要求提供公开出版物 0\n")
+    assert rejoin_label_stacks(text) == text
+
+
+def test_crawler_glued_procurement_row_with_its_unit_splits_by_value_kinds():
+    # text_content() glues 政府集中采购's two cells and the unit: 80.03万元 is 8 projects and
+    # 0.03 万元 (a count holds no fraction), 200万元 is 20 and 0 (no leading zeros), 016.1685万元
+    # is 0 and 16.1685
+    from ogi.extract.glue import splits
+    from ogi.template.formats import Kind
+
+    kinds = (Kind.COUNT, Kind.AMOUNT)
+    assert splits(["80.03"], 2, limit=5) == [[8, 0.03], [80.0, 3]]
+    assert splits(["80.03"], 2, limit=5, kinds=kinds) == [[8, 0.03]]
+    head = ("2019年度政府信息公开工作年度报告二、主动公开政府信息情况第二十条第(九)项信息内容采购项目数量采购总金额"
+            "政府集中采购{}三、收到和处理政府信息公开申请情况")
+    for printed, want in (("80.03万元", (8, 0.03)), ("200万元", (20, 0)), ("016.1685万元", (0, 16.1685))):
+        report = parse(head.format(printed).encode(), name="t.txt")
+        assert report.table2["procurement"] == {"projects": want[0], "amount": want[1]}, printed

@@ -27,6 +27,7 @@ from .layout import Event, phrase_in
 from .tokens import BLANK, NA, NUM, TEXT, Token
 
 FUZZY = 0.72  # similarity above which an unknown label is read as a template row
+AMOUNT_UNIT = "万元"  # the unit an amount cell may print after its digits
 AMBIGUOUS_LIMIT = 24  # readings of a glued row kept for the column identities to choose from
 _SUBTOTAL_KEY = label_key(SUBTOTAL)
 
@@ -619,7 +620,7 @@ def _flush(spec: TableSpec, values: list[Token], last: int, upto: int, out: Plac
         _label_missing(spec, slots[0], values[0].pos, out)
         return
     if slots and len(values) != width:
-        values = _unglue(values, width, _joint_sums(slots))[0] or values
+        values = _unglue(values, width, _joint_sums(slots), tuple(k for r in slots for _, _, k in r.cells))[0] or values
     if not slots or len(values) != width:
         where = f"{spec.key}.{slots[0].key}" if slots else spec.key
         out.findings.append(Finding.of(
@@ -652,25 +653,32 @@ def _joint_sums(rows: list[PrintedRow]) -> tuple:
     return tuple(sums)
 
 
-def _unglue(values: list[Token], width: int, sums: tuple) -> tuple[list[Token] | None, list[list]]:
-    """Split glued digit runs so that ``values`` fill ``width`` cells.
+def _unglue(values: list[Token], width: int, sums: tuple, kinds: tuple[Kind, ...] | None = None
+            ) -> tuple[list[Token] | None, list[list]]:
+    """Split glued digit runs so that ``values`` fill ``width`` cells (of these ``kinds``).
 
     Returns (the split tokens, []) when exactly one split satisfies ``sums``; (None,
     the readings) when several do; (None, []) when none does or nothing is glued."""
     if len(values) >= width or not any(t.glued for t in values) or any(t.kind != NUM for t in values):
         return None, []
-    found = splits([t.text if t.glued else _number(t) for t in values], width, sums, limit=AMBIGUOUS_LIMIT)
+    found = splits([_digits(t) if t.glued else _number(t) for t in values], width, sums,
+                   limit=AMBIGUOUS_LIMIT, kinds=kinds)
     if len(found) != 1:
         return None, found
     out: list[Token] = []
     rest = found[0]
     for t in values:
-        n = _run_length(rest, t.text) if t.glued else 1
+        n = _run_length(rest, _digits(t)) if t.glued else 1
         for v in rest[:n]:
             out.append(Token(NUM, str(v), t.pos, t.row, v, f"split:{t.text}" if t.glued else t.unit,
                              confidence=t.confidence))
         rest = rest[n:]
     return out, []
+
+
+def _digits(tok: Token) -> str:
+    """A glued run's digits, without the 万元 printed after its last one (``00万元``)."""
+    return tok.text.removesuffix(AMOUNT_UNIT) if tok.unit == AMOUNT_UNIT else tok.text
 
 
 def _number(tok: Token) -> int | float:
@@ -699,7 +707,7 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
     while len(values) > row.width and values[0].kind == BLANK:
         values.pop(0)  # an empty sub-label cell beside a group label
     if len(values) < row.width and any(t.glued for t in values):
-        split, readings = _unglue(values, row.width, row.sums)
+        split, readings = _unglue(values, row.width, row.sums, tuple(k for _, _, k in row.cells))
         if readings:
             printed = " ".join(t.text for t in values)
             out.ambiguous[row.key] = (readings, printed, values[0].pos)
