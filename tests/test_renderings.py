@@ -430,6 +430,23 @@ def test_paragraph_cells_whose_lines_do_not_add_up_are_null():
     assert report.table3["carried_over"]["total"] == 0
 
 
+def test_paragraph_cells_last_row_of_the_table_closed_by_its_last_cell():
+    # 四、结转… is the table's last row: no label follows it, but its second value falls in
+    # its seventh cell (总计), so its lines account for the row; the same row one blank line
+    # short (its 0 in the sixth cell) stays null
+    rows = [("一、本年新收政府信息公开申请数量", "26\n\n\n\n\n\n\n26"),
+            ("(七)总计", "26\n\n\n\n\n\n\n26"),
+            ("四、结转下年度继续办理", "0\n\n\n\n\n\n\n0")]
+    report = parse(_paragraph_cells(rows).encode(), name="t.txt")
+    assert report.table3["carried_forward"] == {"natural_person": 0, "commercial": None, "research": None,
+                                                "social_welfare": None, "legal_service": None, "other_org": None,
+                                                "total": 0}
+    rows[-1] = ("四、结转下年度继续办理", "0\n\n\n\n\n\n0")
+    report = parse(_paragraph_cells(rows).encode(), name="t.txt")
+    assert set(report.table3["carried_forward"].values()) == {None}
+    assert any(f.code == "CELL_AMBIGUOUS" and f.where == "table3.carried_forward" for f in report.findings)
+
+
 def test_glued_rows_feeding_the_same_identities_are_split_together():
     # a crawler's one line: 一、本年新收 and (七)总计 both print 282000030 (28·2·0·0·0·0·30 or
     # 2·8·20·0·0·0·30), (一)予以公开 151000016 (15·1·… or 1·5·10·…): no row splits alone,

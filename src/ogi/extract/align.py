@@ -507,8 +507,10 @@ def _spread_by_blank_lines(row: PrintedRow, values: list[Token], label_pos: Posi
     Used only where the row's values fill fewer cells than it has, one paragraph each, and
     the lines account for the row exactly: from the label to the next label, each value
     taking two lines and each empty cell one, the cells come to the row's width — and its
-    sums hold with the empty cells as 0. Otherwise the values come back as they were."""
-    if label_pos is None or label_pos.line is None or next_line is None or not values \
+    sums hold with the empty cells as 0. The table's last row, with no next label, is
+    accounted for only where its last value falls in its last cell. Otherwise the values
+    come back as they were."""
+    if label_pos is None or label_pos.line is None or not values \
             or len(values) >= row.width or any(not t.free or t.kind != NUM or t.pos.line is None for t in values) \
             or len({t.row for t in values}) != len(values):
         return values
@@ -519,7 +521,7 @@ def _spread_by_blank_lines(row: PrintedRow, values: list[Token], label_pos: Posi
         if col < (cols[-1] + 1 if cols else 0) or col >= row.width:
             return values
         cols.append(col)
-    trailing = next_line - lines[-1] - PARAGRAPH_LINES
+    trailing = 0 if next_line is None else next_line - lines[-1] - PARAGRAPH_LINES
     if trailing < 0 or cols[-1] + 1 + trailing != row.width:
         return values
     spread = [Token(BLANK, "", values[0].pos, values[0].row) for _ in range(row.width)]
