@@ -757,3 +757,18 @@ def test_crawler_glued_procurement_row_with_its_unit_splits_by_value_kinds():
     for printed, want in (("80.03万元", (8, 0.03)), ("200万元", (20, 0)), ("016.1685万元", (0, 16.1685))):
         report = parse(head.format(printed).encode(), name="t.txt")
         assert report.table2["procurement"] == {"projects": want[0], "amount": want[1]}, printed
+
+
+def test_crawler_glued_row_that_reads_one_way_only_is_read_though_its_sum_fails():
+    # (一)予以公开0000003: no number starts with 0, so the digits are 0·0·0·0·0·0·3 and
+    # nothing else — the report's own 总计 is wrong, and the check says so (it used to be
+    # null, as if the digits could be split another way)
+    head = "2023年政府信息公开工作年度报告三、收到和处理政府信息公开申请情况(一)予以公开{}(二)部分公开"
+    report = parse(head.format("0000003").encode(), name="t.txt")
+    assert report.table3["granted"] == {"natural_person": 0, "commercial": 0, "research": 0,
+                                        "social_welfare": 0, "legal_service": 0, "other_org": 0, "total": 3}
+    assert [f.where for f in report.findings if f.code == "T3_ROW_TOTAL"] == ["table3.granted.total"]
+    # 10000103 reads two ways (1·0·0·0·0·10·3 and 10·0·0·0·1·0·3), neither summing: null
+    report = parse(head.format("10000103").encode(), name="t.txt")
+    assert set(report.table3["granted"].values()) == {None}
+    assert any(f.code == "CELL_AMBIGUOUS" and f.where == "table3.granted" for f in report.findings)

@@ -660,11 +660,16 @@ def _unglue(values: list[Token], width: int, sums: tuple, kinds: tuple[Kind, ...
     """Split glued digit runs so that ``values`` fill ``width`` cells (of these ``kinds``).
 
     Returns (the split tokens, []) when exactly one split satisfies ``sums``; (None,
-    the readings) when several do; (None, []) when none does or nothing is glued."""
+    the readings) when several do; (None, []) when none does or nothing is glued. Where
+    no split satisfies ``sums`` but the digits read one way only (``0000003``: no number
+    starts with 0), that one reading is the row as printed — the report's own sums are
+    broken, and the checks say so."""
     if len(values) >= width or not any(t.glued for t in values) or any(t.kind != NUM for t in values):
         return None, []
-    found = splits([_digits(t) if t.glued else _number(t) for t in values], width, sums,
-                   limit=AMBIGUOUS_LIMIT, kinds=kinds)
+    parts = [_digits(t) if t.glued else _number(t) for t in values]
+    found = splits(parts, width, sums, limit=AMBIGUOUS_LIMIT, kinds=kinds)
+    if not found and sums:
+        found = splits(parts, width, (), limit=2, kinds=kinds)
     if len(found) != 1:
         return None, found
     out: list[Token] = []
