@@ -21,7 +21,7 @@ from ..template.arithmetic import identities_hold, instances, row_sums_hold, tab
 from ..template.formats import OTHER_SUBROWS, SUBTOTAL, Kind, PrintedRow, TableSpec
 from ..template.labels import _NUMBERING
 from ..template.normalize import label_key
-from .columns import read_by_columns
+from .columns import read_by_columns, read_by_stacks
 from .glue import splits
 from .layout import Event, phrase_in
 from .tokens import BLANK, NA, NUM, TEXT, Token
@@ -91,17 +91,38 @@ def _place_columns(spec: TableSpec, fmt: str, evs: list[Event], out: Placed) -> 
     (:func:`.columns.read_by_columns`)."""
     if spec.column_identities or not any(r.caption for r in spec.rows) or not _read_from_text(evs):
         return False
-    cells = read_by_columns(spec, fmt, evs)
+    cells: dict | None = read_by_columns(spec, fmt, evs)
+    if cells is None:
+        cells = read_by_stacks(spec, fmt, evs)
     if cells is None:
         return False
     headers = tuple(ev.seg.text for ev in evs if ev.kind == "phrase"
                     and (p := phrase_in(ev.seg, spec.key, fmt)) is not None and p.kind == "header")
+    unsure = [cell for cell, tok in cells.items() if tok is None]
     for row in spec.rows:
-        _place_row(spec, row, [cells[(r, c)] for r, c, _ in row.cells], [], None, out, headers)
+        _place_row(spec, row, [cells[(r, c)] or Token(NUM, "0", Position(), 0, 0) for r, c, _ in row.cells],
+                   [], None, out, headers)
         for r, c, _ in row.cells:
             if (r, c) in out.provenance:
                 out.provenance[(r, c)]["by"] = "columns"
+    for cell in unsure:
+        out.cells[cell] = None
+        out.provenance.pop(cell, None)
+    if unsure:
+        out.findings.append(Finding.of(
+            "CELL_AMBIGUOUS", f"表二按列读出时,{len(unsure)} 个单元格有多种读法({_cell_names(spec, unsure)}),未采用",
+            f"table 二 read by columns: {len(unsure)} cell(s) read more than one way; left null",
+            spec.key if len(unsure) > 1 else f"{spec.key}.{unsure[0][0]}.{unsure[0][1]}"))
     return True
+
+
+def _cell_names(spec: TableSpec, cells: list[tuple[str, str]]) -> str:
+    """``规章本年制发件数、…`` for table 二's cells (the first few)."""
+    names = []
+    for r, c in cells[:4]:
+        row = spec.row(r)
+        names.append(f"{row.label}{row.column_labels[[k for _, k, _ in row.cells].index(c)]}")
+    return "、".join(names) + (" 等" if len(cells) > 4 else "")
 
 
 def _with_subtotal(spec: TableSpec) -> TableSpec:
