@@ -285,16 +285,16 @@ def read_by_stacks(spec: TableSpec, fmt: str, evs: list[Event]) -> dict[tuple[st
 
 
 def _headers_after_labels(spec: TableSpec, items: list[Item]) -> bool:
-    """Was the table printed column by column — every column header after the label of the
-    first row of its caption (a table printed row by row prints its headers above its rows)?"""
+    """Was the table printed column by column — a column header after a row label of its own
+    caption? (A table printed row by row prints each caption's headers above its rows.)"""
     caption_of = _caption_index(spec)
     labelled: set[int] = set()
     for kind, _, ref in items:
         if kind == "label":
             labelled.add(caption_of[cast(str, ref)])
-        elif kind == "header" and cast(tuple[int, int], ref)[0] not in labelled:
-            return False
-    return True
+        elif kind == "header" and cast(tuple[int, int], ref)[0] in labelled:
+            return True
+    return False
 
 
 def _stacks_of(spec: TableSpec) -> dict[tuple[int, int], list[tuple[str, str]]]:
