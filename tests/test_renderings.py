@@ -430,6 +430,23 @@ def test_paragraph_cells_whose_lines_do_not_add_up_are_null():
     assert report.table3["carried_over"]["total"] == 0
 
 
+def test_paragraph_cells_last_row_of_the_table_closed_by_its_last_cell():
+    # 四、结转… is the table's last row: no label follows it, but its second value falls in
+    # its seventh cell (总计), so its lines account for the row; the same row one blank line
+    # short (its 0 in the sixth cell) stays null
+    rows = [("一、本年新收政府信息公开申请数量", "26\n\n\n\n\n\n\n26"),
+            ("(七)总计", "26\n\n\n\n\n\n\n26"),
+            ("四、结转下年度继续办理", "0\n\n\n\n\n\n\n0")]
+    report = parse(_paragraph_cells(rows).encode(), name="t.txt")
+    assert report.table3["carried_forward"] == {"natural_person": 0, "commercial": None, "research": None,
+                                                "social_welfare": None, "legal_service": None, "other_org": None,
+                                                "total": 0}
+    rows[-1] = ("四、结转下年度继续办理", "0\n\n\n\n\n\n0")
+    report = parse(_paragraph_cells(rows).encode(), name="t.txt")
+    assert set(report.table3["carried_forward"].values()) == {None}
+    assert any(f.code == "CELL_AMBIGUOUS" and f.where == "table3.carried_forward" for f in report.findings)
+
+
 def test_glued_rows_feeding_the_same_identities_are_split_together():
     # a crawler's one line: 一、本年新收 and (七)总计 both print 282000030 (28·2·0·0·0·0·30 or
     # 2·8·20·0·0·0·30), (一)予以公开 151000016 (15·1·… or 1·5·10·…): no row splits alone,
@@ -586,19 +603,28 @@ def test_reading_order_table2_column_short_of_its_rows_is_not_read():
     assert any(f.code == "ROW_AMBIGUOUS" and f.where == "table2" for f in report.findings)
 
 
-def test_reading_order_table2_merged_cells_displaced_are_not_read():
+def test_reading_order_table2_merged_cells_displaced_read_only_where_every_reading_agrees():
     # 2021: the 本年处理决定数量 headers of 第(五)(六)项 read with 本年废止件数 but their
     # values under 现行有效件数 (merged cells placed by the page's geometry): the runs do not
-    # fill their headers' rows, so no column is read (a synthetic report's pdftotext)
+    # fill their headers' rows (a synthetic report's pdftotext). Read as pieces of column
+    # stacks, "0 0" after 本年废止件数 may be that column or 许可·处罚 — those cells and the
+    # ones after stay null; 本年制发件数's 2 0, 强制's 77 (its label came after the others')
+    # and 收费金额's 57.9 read the same in every reading
     text = ("某某区人民政府2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第(一)项\n信息内容\n"
             "规章\n行政规范性文件\n第二十条第(五)项\n信息内容\n行政许可\n第二十条第(六)项\n信息内容\n行政处罚\n"
             "本年制发件数\n2\n0\n本年废止件数\n本年处理决定数量\n本年处理决定数量\n0\n0\n现行有效件数\n2\n1\n0\n0\n"
             "行政强制\n第二十条第(八)项\n信息内容\n行政事业性收费\n三、收到和处理政府信息公开申请情况\n77\n"
             "本年收费金额(单位:万元)\n57.9\n申请人情况\n")
     report = parse(text.encode(), name="t.txt")
-    assert report.table2["regulations"] == {"issued": None, "repealed": None, "in_force": None}
-    assert report.table2["coercion"] == {"decisions": None}
-    assert any(f.where and f.where.startswith("table2") for f in report.findings)
+    assert report.table2 == {
+        "regulations": {"issued": 2, "repealed": None, "in_force": None},
+        "normative_documents": {"issued": 0, "repealed": None, "in_force": None},
+        "licensing": {"decisions": None}, "punishment": {"decisions": None}, "coercion": {"decisions": 77},
+        "fees": {"amount": 57.9},
+    }
+    assert [f.message for f in report.findings if f.code == "CELL_AMBIGUOUS" and f.where == "table2"] == [
+        "表二按列读出时,6 个单元格有多种读法(规章本年废止件数、行政规范性文件本年废止件数、规章现行有效件数、"
+        "行政规范性文件现行有效件数 等),未采用"]
 
 
 def test_reading_order_column_block_under_numbered_labels_split_by_blank_lines():
@@ -687,3 +713,109 @@ def test_layout_row_whose_label_wraps_between_its_values_is_null_when_its_sum_fa
     report = parse(_reading_order_table3(rows, print_row).encode(), name="t.txt")
     assert set(report.table3["partially_granted"].values()) == {None}
     assert any(f.where == "table3.partially_granted" for f in report.findings)
+
+
+# reading order (poppler, no -layout): the last rows of table 三, each label with its first
+# value (on the label's line or alone right after it), then the other columns as stacks
+_T3_LABEL_STACKS = (
+    "3.要求提供公开出版物 0 0 0 0 0 0 0\n"
+    "4.无正当理由大量反复申请 3\n5.要求行政机关确认或重新 4\n出具已获取信息\n(六)其他处理\n3\n(七)总计\n257\n"
+    "四、结转下年度继续办理\n0\n\n0\n0\n0\n0\n0\n\n1\n0\n0\n7\n0\n\n0\n0\n0\n0\n0\n\n2\n4\n1\n112\n0\n\n"
+    "0 6\n0 8\n0 4\n0 376\n0 0\n\n四、政府信息公开行政复议、行政诉讼情况\n")
+
+
+def test_reading_order_labels_with_their_first_value_then_column_stacks_are_rebuilt():
+    from ogi.extract.stacks import rejoin_label_stacks
+
+    lines = rejoin_label_stacks(_T3_LABEL_STACKS).split("\n")
+    assert lines[:9] == [
+        "3.要求提供公开出版物 0 0 0 0 0 0 0", "4.无正当理由大量反复申请 3 0 1 0 2 0 6", "5.要求行政机关确认或重新",
+        "出具已获取信息 4 0 0 0 4 0 8", "(六)其他处理 3 0 0 0 1 0 4", "(七)总计 257 0 7 0 112 0 376",
+        "四、结转下年度继续办理 0 0 0 0 0 0 0", "", "四、政府信息公开行政复议、行政诉讼情况"]
+
+
+def test_reading_order_label_stacks_whose_row_sum_fails_are_left_alone():
+    # 6 in the last stack made 7: 3+0+1+0+2+0 ≠ 7, so the block is not a reading of the rows
+    from ogi.extract.stacks import rejoin_label_stacks
+
+    text = _T3_LABEL_STACKS.replace("0 6\n", "0 7\n")
+    assert rejoin_label_stacks(text) == text
+
+
+def test_reading_order_label_stacks_under_one_more_single_value_label_are_left_alone():
+    # a sixth label with a single value above the five: which five rows the stacks hold is
+    # not certain
+    from ogi.extract.stacks import rejoin_label_stacks
+
+    text = _T3_LABEL_STACKS.replace("3.要求提供公开出版物 0 0 0 0 0 0 0\n", "3.要求提供公开出版物 0\n")
+    assert rejoin_label_stacks(text) == text
+
+
+def test_crawler_glued_procurement_row_with_its_unit_splits_by_value_kinds():
+    # text_content() glues 政府集中采购's two cells and the unit: 80.03万元 is 8 projects and
+    # 0.03 万元 (a count holds no fraction), 200万元 is 20 and 0 (no leading zeros), 016.1685万元
+    # is 0 and 16.1685
+    from ogi.extract.glue import splits
+    from ogi.template.formats import Kind
+
+    kinds = (Kind.COUNT, Kind.AMOUNT)
+    assert splits(["80.03"], 2, limit=5) == [[8, 0.03], [80.0, 3]]
+    assert splits(["80.03"], 2, limit=5, kinds=kinds) == [[8, 0.03]]
+    head = ("2019年度政府信息公开工作年度报告二、主动公开政府信息情况第二十条第(九)项信息内容采购项目数量采购总金额"
+            "政府集中采购{}三、收到和处理政府信息公开申请情况")
+    for printed, want in (("80.03万元", (8, 0.03)), ("200万元", (20, 0)), ("016.1685万元", (0, 16.1685))):
+        report = parse(head.format(printed).encode(), name="t.txt")
+        assert report.table2["procurement"] == {"projects": want[0], "amount": want[1]}, printed
+
+
+def test_crawler_glued_row_that_reads_one_way_only_is_read_though_its_sum_fails():
+    # (一)予以公开0000003: no number starts with 0, so the digits are 0·0·0·0·0·0·3 and
+    # nothing else — the report's own 总计 is wrong, and the check says so (it used to be
+    # null, as if the digits could be split another way)
+    head = "2023年政府信息公开工作年度报告三、收到和处理政府信息公开申请情况(一)予以公开{}(二)部分公开"
+    report = parse(head.format("0000003").encode(), name="t.txt")
+    assert report.table3["granted"] == {"natural_person": 0, "commercial": 0, "research": 0,
+                                        "social_welfare": 0, "legal_service": 0, "other_org": 0, "total": 3}
+    assert [f.where for f in report.findings if f.code == "T3_ROW_TOTAL"] == ["table3.granted.total"]
+    # 10000103 reads two ways (1·0·0·0·0·10·3 and 10·0·0·0·1·0·3), neither summing: null
+    report = parse(head.format("10000103").encode(), name="t.txt")
+    assert set(report.table3["granted"].values()) == {None}
+    assert any(f.code == "CELL_AMBIGUOUS" and f.where == "table3.granted" for f in report.findings)
+
+
+_T2_STACKS_2021 = ("某某区人民政府2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第(一)项\n信息内容\n"
+                   "规章\n行政规范性文件\n第二十条第(五)项\n信息内容\n行政许可\n第二十条第(六)项\n信息内容\n行政处罚\n"
+                   "行政强制\n第二十条第(八)项\n信息内容\n行政事业性收费\n本年制发件数\n1\n0\n本年废止件数\n0\n0\n"
+                   "本年处理决定数量\n本年处理决定数量\n本年收费金额(单位:万元)\n现行有效件数\n1\n4\n0\n51\n41\n{fee}\n"
+                   "三、收到和处理政府信息公开申请情况\n申请人情况\n")
+
+
+def test_reading_order_table2_two_stacks_in_one_run_read_where_every_reading_agrees():
+    # 2021: after 现行有效件数 come six values — that column's two cells and the merged
+    # cells of 第(五)(六)(八)项 (one stack, top to bottom). In either order of the two pieces,
+    # only one puts a fraction in the amount cell alone: 8.4 is 收费金额, not 现行有效件数
+    report = parse(_T2_STACKS_2021.format(fee="8.4").encode(), name="t.txt")
+    assert report.table2 == {
+        "regulations": {"issued": 1, "repealed": 0, "in_force": 1},
+        "normative_documents": {"issued": 0, "repealed": 0, "in_force": 4},
+        "licensing": {"decisions": 0}, "punishment": {"decisions": 51}, "coercion": {"decisions": 41},
+        "fees": {"amount": 8.4},
+    }
+    assert report.provenance["table2.coercion.decisions"]["by"] == "columns"
+    assert not any(f.where and f.where.startswith("table2") for f in report.findings)
+
+
+def test_reading_order_table2_two_stacks_in_one_run_that_read_two_ways_are_null():
+    # the same with 收费金额 a whole number: 1 4 0 51 41 8 may be 现行有效件数 then the merged
+    # cells, or the merged cells then 现行有效件数 (licensing 1, …, in force 41 and 8): those
+    # six cells are null; the columns read before them are the same in both readings
+    report = parse(_T2_STACKS_2021.format(fee="8").encode(), name="t.txt")
+    assert report.table2 == {
+        "regulations": {"issued": 1, "repealed": 0, "in_force": None},
+        "normative_documents": {"issued": 0, "repealed": 0, "in_force": None},
+        "licensing": {"decisions": None}, "punishment": {"decisions": None}, "coercion": {"decisions": None},
+        "fees": {"amount": None},
+    }
+    assert [f.message for f in report.findings if f.code == "CELL_AMBIGUOUS" and f.where == "table2"] == [
+        "表二按列读出时,6 个单元格有多种读法(规章现行有效件数、行政规范性文件现行有效件数、行政许可本年处理决定数量、"
+        "行政处罚本年处理决定数量 等),未采用"]

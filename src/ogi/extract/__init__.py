@@ -11,6 +11,7 @@ from ..template.labels import segment
 from ..template.normalize import label_key
 from . import legacy
 from .align import Placed, align
+from .columns import read_by_columns, read_by_stacks
 from .layout import Event, events, find_headings
 from .meta import read_meta
 from .tokens import Unit, tokenize
@@ -91,13 +92,25 @@ def detect_format(evs: list[Event]) -> str | None:
 
 def _split_tables(evs: list[Event], fmt: str, end: int) -> tuple[dict[str, list[Event]], int]:
     """Events per table. A table starts at its section heading or at the first phrase only
-    it prints; table 四 ends at the first prose after its values."""
+    it prints; table 四 ends at the first prose after its values. Table 二's columns printed
+    after table 三's heading (reading order) go back to table 二: the phrases only it prints,
+    the values after them, and values right after the heading that a phrase only table 二
+    prints follows — those only where table 二 then reads as columns."""
     by_table: dict[str, list[Event]] = {t: [] for t in TABLE_ORDER}
     current = "table2"
     t4_values = False
     spill = False  # table 二's heading has just given way to table 三's: its columns may go on
     spilling = False  # ... and they do: a phrase only table 二 prints came before any of table 三's
+    held: list[Event] = []  # values right after table 三's heading, before any phrase: whose?
+    moved: list[Event] = []  # ... given to table 二, as a column of it printed after the heading
     for ev in evs:
+        if held and ev.kind != "value":
+            # a phrase only table 二 prints: they were its column's values; else table 三's
+            whose = "table2" if ev.kind == "phrase" and {
+                p.table for p in ev.seg.phrases if fmt in p.formats} == {"table2"} else current
+            by_table[whose] += held
+            moved += held if whose == "table2" else []
+            held = []
         if ev.kind == "section":
             assert ev.section is not None  # a "section" event names its section
             spill = current == "table2" and SECTION_TABLE.get(ev.section) == "table3"
@@ -120,8 +133,22 @@ def _split_tables(evs: list[Event], fmt: str, end: int) -> tuple[dict[str, list[
         elif spilling and ev.kind == "value":
             by_table["table2"].append(ev)
             continue
+        elif spill and ev.kind == "value" and current == "table3" and not by_table["table3"][1:]:
+            held.append(ev)  # right after the heading (the heading is table 三's only event)
+            continue
         by_table[current].append(ev)
+    if held:
+        by_table[current] += held
+    if moved and not _read_as_columns(FORMATS[fmt].table2, fmt, by_table["table2"]):
+        # only a reading of table 二 as columns may take them: else they are table 三's again
+        by_table["table2"] = [e for e in by_table["table2"] if not any(e is m for m in moved)]
+        by_table["table3"][1:1] = moved
     return by_table, end
+
+
+def _read_as_columns(spec: TableSpec, fmt: str, evs: list[Event]) -> bool:
+    """Does table 二 read as columns (``extract.columns``) from these events?"""
+    return read_by_columns(spec, fmt, evs) is not None or read_by_stacks(spec, fmt, evs) is not None
 
 
 def _check_single_report(units: list[Unit]) -> None:

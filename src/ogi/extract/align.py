@@ -22,12 +22,13 @@ from ..template.arithmetic import identities_hold, instances, row_sums_hold, tab
 from ..template.formats import OTHER_SUBROWS, SUBTOTAL, Kind, PrintedRow, TableSpec
 from ..template.labels import _NUMBERING
 from ..template.normalize import label_key
-from .columns import read_by_columns
+from .columns import read_by_columns, read_by_stacks
 from .glue import splits
 from .layout import Event, phrase_in
 from .tokens import BLANK, NA, NUM, TEXT, Token
 
 FUZZY = 0.72  # similarity above which an unknown label is read as a template row
+AMOUNT_UNIT = "万元"  # the unit an amount cell may print after its digits
 AMBIGUOUS_LIMIT = 24  # readings of a glued row kept for the column identities to choose from
 POSITIONS_KEPT = 4096  # source lines whose provenance fields are kept (every value of a row shares its line)
 _SUBTOTAL_KEY = label_key(SUBTOTAL)
@@ -94,17 +95,38 @@ def _place_columns(spec: TableSpec, fmt: str, evs: list[Event], out: Placed) -> 
     (:func:`.columns.read_by_columns`)."""
     if spec.column_identities or not any(r.caption for r in spec.rows) or not _read_from_text(evs):
         return False
-    cells = read_by_columns(spec, fmt, evs)
+    cells: dict | None = read_by_columns(spec, fmt, evs)
+    if cells is None:
+        cells = read_by_stacks(spec, fmt, evs)
     if cells is None:
         return False
     headers = tuple(ev.seg.text for ev in evs if ev.kind == "phrase"
                     and (p := phrase_in(ev.seg, spec.key, fmt)) is not None and p.kind == "header")
+    unsure = [cell for cell, tok in cells.items() if tok is None]
     for row in spec.rows:
-        _place_row(spec, row, [cells[(r, c)] for r, c, _ in row.cells], [], None, out, headers)
+        _place_row(spec, row, [cells[(r, c)] or Token(NUM, "0", Position(), 0, 0) for r, c, _ in row.cells],
+                   [], None, out, headers)
         for r, c, _ in row.cells:
             if (r, c) in out.provenance:
                 out.provenance[(r, c)]["by"] = "columns"
+    for cell in unsure:
+        out.cells[cell] = None
+        out.provenance.pop(cell, None)
+    if unsure:
+        out.findings.append(Finding.of(
+            "CELL_AMBIGUOUS", f"表二按列读出时,{len(unsure)} 个单元格有多种读法({_cell_names(spec, unsure)}),未采用",
+            f"table 二 read by columns: {len(unsure)} cell(s) read more than one way; left null",
+            spec.key if len(unsure) > 1 else f"{spec.key}.{unsure[0][0]}.{unsure[0][1]}"))
     return True
+
+
+def _cell_names(spec: TableSpec, cells: list[tuple[str, str]]) -> str:
+    """``规章本年制发件数、…`` for table 二's cells (the first few)."""
+    names = []
+    for r, c in cells[:4]:
+        row = spec.row(r)
+        names.append(f"{row.label}{row.column_labels[[k for _, k, _ in row.cells].index(c)]}")
+    return "、".join(names) + (" 等" if len(cells) > 4 else "")
 
 
 def _with_subtotal(spec: TableSpec) -> TableSpec:
@@ -510,8 +532,10 @@ def _spread_by_blank_lines(row: PrintedRow, values: list[Token], label_pos: Posi
     Used only where the row's values fill fewer cells than it has, one paragraph each, and
     the lines account for the row exactly: from the label to the next label, each value
     taking two lines and each empty cell one, the cells come to the row's width — and its
-    sums hold with the empty cells as 0. Otherwise the values come back as they were."""
-    if label_pos is None or label_pos.line is None or next_line is None or not values \
+    sums hold with the empty cells as 0. The table's last row, with no next label, is
+    accounted for only where its last value falls in its last cell. Otherwise the values
+    come back as they were."""
+    if label_pos is None or label_pos.line is None or not values \
             or len(values) >= row.width or any(not t.free or t.kind != NUM or t.pos.line is None for t in values) \
             or len({t.row for t in values}) != len(values):
         return values
@@ -522,7 +546,7 @@ def _spread_by_blank_lines(row: PrintedRow, values: list[Token], label_pos: Posi
         if col < (cols[-1] + 1 if cols else 0) or col >= row.width:
             return values
         cols.append(col)
-    trailing = next_line - lines[-1] - PARAGRAPH_LINES
+    trailing = 0 if next_line is None else next_line - lines[-1] - PARAGRAPH_LINES
     if trailing < 0 or cols[-1] + 1 + trailing != row.width:
         return values
     spread = [Token(BLANK, "", values[0].pos, values[0].row) for _ in range(row.width)]
@@ -623,7 +647,7 @@ def _flush(spec: TableSpec, values: list[Token], last: int, upto: int, out: Plac
         _label_missing(spec, slots[0], values[0].pos, out)
         return
     if slots and len(values) != width:
-        values = _unglue(values, width, _joint_sums(slots))[0] or values
+        values = _unglue(values, width, _joint_sums(slots), tuple(k for r in slots for _, _, k in r.cells))[0] or values
     if not slots or len(values) != width:
         where = f"{spec.key}.{slots[0].key}" if slots else spec.key
         out.findings.append(Finding.of(
@@ -656,25 +680,37 @@ def _joint_sums(rows: list[PrintedRow]) -> tuple:
     return tuple(sums)
 
 
-def _unglue(values: list[Token], width: int, sums: tuple) -> tuple[list[Token] | None, list[list]]:
-    """Split glued digit runs so that ``values`` fill ``width`` cells.
+def _unglue(values: list[Token], width: int, sums: tuple, kinds: tuple[Kind, ...] | None = None
+            ) -> tuple[list[Token] | None, list[list]]:
+    """Split glued digit runs so that ``values`` fill ``width`` cells (of these ``kinds``).
 
     Returns (the split tokens, []) when exactly one split satisfies ``sums``; (None,
-    the readings) when several do; (None, []) when none does or nothing is glued."""
+    the readings) when several do; (None, []) when none does or nothing is glued. Where
+    no split satisfies ``sums`` but the digits read one way only (``0000003``: no number
+    starts with 0), that one reading is the row as printed — the report's own sums are
+    broken, and the checks say so."""
     if len(values) >= width or not any(t.glued for t in values) or any(t.kind != NUM for t in values):
         return None, []
-    found = splits([t.text if t.glued else _number(t) for t in values], width, sums, limit=AMBIGUOUS_LIMIT)
+    parts = [_digits(t) if t.glued else _number(t) for t in values]
+    found = splits(parts, width, sums, limit=AMBIGUOUS_LIMIT, kinds=kinds)
+    if not found and sums:
+        found = splits(parts, width, (), limit=2, kinds=kinds)
     if len(found) != 1:
         return None, found
     out: list[Token] = []
     rest = found[0]
     for t in values:
-        n = _run_length(rest, t.text) if t.glued else 1
+        n = _run_length(rest, _digits(t)) if t.glued else 1
         for v in rest[:n]:
             out.append(Token(NUM, str(v), t.pos, t.row, v, f"split:{t.text}" if t.glued else t.unit,
                              confidence=t.confidence))
         rest = rest[n:]
     return out, []
+
+
+def _digits(tok: Token) -> str:
+    """A glued run's digits, without the 万元 printed after its last one (``00万元``)."""
+    return tok.text.removesuffix(AMOUNT_UNIT) if tok.unit == AMOUNT_UNIT else tok.text
 
 
 def _number(tok: Token) -> int | float:
@@ -703,7 +739,7 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
     while len(values) > row.width and values[0].kind == BLANK:
         values.pop(0)  # an empty sub-label cell beside a group label
     if len(values) < row.width and any(t.glued for t in values):
-        split, readings = _unglue(values, row.width, row.sums)
+        split, readings = _unglue(values, row.width, row.sums, tuple(k for _, _, k in row.cells))
         if readings:
             printed = " ".join(t.text for t in values)
             out.ambiguous[row.key] = (readings, printed, values[0].pos)

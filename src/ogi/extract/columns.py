@@ -25,9 +25,15 @@ structure leaves no choice:
 - every value suits its cell: a count is a whole number of at least 0, only an amount may
   have a fraction.
 
-Anything else returns None, and the aligner's own reading — with its findings — stands."""
+Anything else returns None, and the aligner's own reading — with its findings — stands.
+
+Where no run fills its headers' rows exactly, :func:`read_by_stacks` reads the table under a
+looser model of the same order (pieces of column stacks, top to bottom), enumerating every
+reading: a cell is read only where all readings agree on its value."""
 
 from __future__ import annotations
+
+from typing import cast
 
 from ..template.formats import Kind, TableSpec
 from ..template.normalize import label_key
@@ -158,3 +164,190 @@ def _suits(tok: Token, kind: Kind) -> bool:
     if not isinstance(tok.value, int) or tok.unit not in (None, "件", "个", "项", "条", "次"):
         return False
     return kind is Kind.SIGNED or tok.value >= 0
+
+
+# ------------------------------------------------------------------ stacks across runs
+
+MAX_READINGS = 64  # readings of a table collected before giving up (all must agree)
+MAX_STEPS = 20_000  # search steps before giving up
+
+
+def read_by_stacks(spec: TableSpec, fmt: str, evs: list[Event]) -> dict[tuple[str, str], Token | None] | None:
+    """Cell → its token where every reading of the table as column stacks gives the cell the
+    same value, None where two readings differ; None for the table where it has no such
+    reading (or too many to enumerate).
+
+    Where :func:`read_by_columns` finds no run that fills its headers' rows exactly (poppler
+    printed part of a column, then the rest after more labels, or two columns in one run),
+    the table is read under a looser model of the same reading order: the cells of each
+    *stack* — the value column at one position of the captions that have as many columns
+    (the merged cells of the 2021 format's single-column captions are one stack) — are
+    printed from top to bottom over the whole table, and a run of values is one or more
+    pieces of distinct stacks, each going on where that stack stopped and printed whole: a
+    piece ends only where its stack's next cell could not be printed yet (its row's label or
+    its column's header comes later) or the stack is done. Every value must suit its cell,
+    come after its row's label and after the header that names its cell's column, and every
+    cell must be filled exactly once. All readings are enumerated (up to
+    :data:`MAX_READINGS`); a cell is read only where all of them give it the same value, the
+    others stay null (with a finding, from the aligner). Where there is no reading at all,
+    nothing is read, and the aligner's own nulls and findings stand."""
+    items = _items(spec, fmt, evs)
+    if items is None or not _headers_after_labels(spec, items):
+        return None
+    cells_of = _stacks_of(spec)
+    kinds = {(r, c): k for row in spec.rows for r, c, k in row.cells}
+    wanted = sum(len(s) for s in cells_of.values())
+    values = [tok for kind, tok, _ in items if kind == "value" and tok is not None]
+    if len(values) != wanted:
+        return None
+    readings: list[list[tuple[str, str]]] = []
+    steps = 0
+    filled = dict.fromkeys(cells_of, 0)
+    seen_rows: set[str] = set()
+    seen_cols: set[tuple[int, int]] = set()  # (caption block, column) whose header was printed
+    order: list[tuple[str, str]] = []
+    caption_of = _caption_index(spec)
+
+    def open_(key: tuple[int, int]) -> bool:
+        """Could the stack's next cell be printed now (its row's label and its column's
+        header came already)?"""
+        cells = cells_of[key]
+        if filled[key] == len(cells):
+            return False
+        row_key = cells[filled[key]][0]
+        return row_key in seen_rows and (caption_of[row_key], key[0]) in seen_cols
+
+    def walk(i: int, run: tuple[tuple[int, int], ...]) -> bool:
+        """Read items[i:]; ``run``: the stacks the current run of values has pieces of, the
+        last one the piece being read. A piece ends only where its stack has no cell left
+        that could be printed (a block of a column is printed whole)."""
+        nonlocal steps
+        steps += 1
+        if steps > MAX_STEPS or len(readings) > MAX_READINGS:
+            return False
+        kind, tok, ref = items[i] if i < len(items) else ("end", None, None)
+        if kind != "value" and run and open_(run[-1]):
+            return False  # the run ends inside a piece that could go on
+        if kind == "end":
+            readings.append(list(order))
+            return True
+        if kind == "label":
+            row_ref = cast(str, ref)
+            new = row_ref not in seen_rows
+            seen_rows.add(row_ref)
+            ok = walk(i + 1, ())
+            if new:
+                seen_rows.discard(row_ref)
+            return ok
+        if kind == "header":
+            col_ref = cast(tuple[int, int], ref)
+            new = col_ref not in seen_cols
+            seen_cols.add(col_ref)
+            ok = walk(i + 1, ())
+            if new:
+                seen_cols.discard(col_ref)
+            return ok
+        if kind == "break":
+            return walk(i + 1, ())
+        assert tok is not None
+        ok = True
+        for key, cells in cells_of.items():  # the piece this value goes on, or a new one
+            at = filled[key]
+            if at == len(cells) or (key in run and key != run[-1]):
+                continue  # a stack's piece in a run is one block: no coming back to it
+            if run and key != run[-1] and open_(run[-1]):
+                continue  # a new piece only where the last one could not go on
+            cell = cells[at]
+            row_key = cell[0]
+            if row_key not in seen_rows or (caption_of[row_key], key[0]) not in seen_cols:
+                continue
+            if not _suits(tok, kinds[cell]):
+                continue
+            filled[key] += 1
+            order.append(cell)
+            ok = walk(i + 1, run if run and run[-1] == key else run + (key,)) and ok
+            order.pop()
+            filled[key] -= 1
+            if steps > MAX_STEPS or len(readings) > MAX_READINGS:
+                return False
+        return ok
+
+    walk(0, ())
+    if not readings or steps > MAX_STEPS or len(readings) > MAX_READINGS:
+        return None
+    first: dict[tuple[str, str], Token | None] = {cell: tok for cell, tok in zip(readings[0], values)}
+    for reading in readings[1:]:
+        for cell, tok in zip(reading, values):
+            had = first[cell]
+            if had is not None and (tok.kind != had.kind or tok.value != had.value):
+                first[cell] = None  # two readings give this cell two values: it stays null
+    return first
+
+
+def _headers_after_labels(spec: TableSpec, items: list[Item]) -> bool:
+    """Was the table printed column by column — a column header after a row label of its own
+    caption? (A table printed row by row prints each caption's headers above its rows.)"""
+    caption_of = _caption_index(spec)
+    labelled: set[int] = set()
+    for kind, _, ref in items:
+        if kind == "label":
+            labelled.add(caption_of[cast(str, ref)])
+        elif kind == "header" and cast(tuple[int, int], ref)[0] in labelled:
+            return True
+    return False
+
+
+def _stacks_of(spec: TableSpec) -> dict[tuple[int, int], list[tuple[str, str]]]:
+    """(column position, columns of its caption) → that stack's cells, top to bottom."""
+    out: dict[tuple[int, int], list[tuple[str, str]]] = {}
+    for row in spec.rows:
+        for col, (r, c, _) in enumerate(row.cells):
+            out.setdefault((col, row.width), []).append((r, c))
+    return out
+
+
+def _caption_index(spec: TableSpec) -> dict[str, int]:
+    """Row key → index of its caption block."""
+    return {row.key: b for b, (rows, _) in enumerate(_blocks(spec)) for row in rows}
+
+
+Item = tuple[str, Token | None, object]
+
+
+def _items(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Item] | None:
+    """The events as labels (row key), headers ((caption block, column)), values and breaks;
+    None where an event means something else (prose, a group, an unknown header)."""
+    blocks = _blocks(spec)
+    used: dict[str, int] = {}
+    out: list[Item] = []
+    for ev in evs:
+        if ev.kind == "value":
+            tok = ev.token
+            if tok is None or tok.kind not in (NUM, NA):
+                return None
+            out.append(("value", tok, None))
+            continue
+        if ev.kind in ("gap", "section"):
+            out.append(("break", None, None))
+            continue
+        if ev.kind != "phrase" or ev.segment is None:
+            return None
+        phrase = phrase_in(ev.segment, spec.key, fmt)
+        if phrase is None:
+            return None
+        if phrase.kind == "row":
+            out.append(("label", None, phrase.ref))
+        elif phrase.kind == "header":
+            measure = _measure(spec, phrase.ref)
+            if measure is None:
+                out.append(("break", None, None))  # a caption or 信息内容: names no column
+                continue
+            owners = [b for b, (_, measures) in enumerate(blocks) if measure in measures]
+            n = used.get(measure, 0)
+            if n >= len(owners):
+                return None
+            used[measure] = n + 1
+            out.append(("header", None, (owners[n], blocks[owners[n]][1].index(measure))))
+        else:
+            return None
+    return out

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from ..document import Cell, Document, Paragraph, Position, Table
+from ..extract.stacks import rejoin_label_stacks
 from .decode import decode
 
 # one cell boundary: a pipe or ONE tab, with spaces (not tabs) around it — two tabs are a
@@ -286,7 +287,7 @@ def parse_text(text: str, fmt: str = "txt") -> Document:
             blocks.append(Table(cells, Position(line=rows[0][0])))
             rows.clear()
 
-    text = rejoin_column_blocks(rejoin_tab_lines(text))
+    text = rejoin_label_stacks(rejoin_column_blocks(rejoin_tab_lines(text)))
     for n, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip().strip("\f").strip()
         if not stripped or _PAGE_NUMBER.match(stripped):

@@ -95,7 +95,7 @@ def glued_reading(spec, printed: dict[str, dict], expected: dict[str, dict]) -> 
         parts = _parts([format_value(printed[r][c]) for r, c, _ in row.cells])
         if parts is None or len(parts) >= row.width:
             continue
-        found = splits(parts, row.width, row.sums, limit=READINGS)
+        found = splits(parts, row.width, row.sums, limit=READINGS, kinds=[k for _, _, k in row.cells])
         if len(found) == 1:
             _set(values, row, found[0])
         elif found:
