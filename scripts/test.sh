@@ -11,6 +11,9 @@ bash scripts/setup-system.sh
 # the types: mypy checks src/ogi with the settings in pyproject.toml ([tool.mypy])
 .venv/bin/python -m mypy
 if [ "${OGI_SLOW:-0}" = 1 ]; then
-  exec .venv/bin/python -m pytest -p no:cacheprovider "$@"
+  # the whole suite, measured: line coverage of src/ogi in the tests and the Python processes they
+  # start, held at the floor in pyproject.toml ([tool.coverage.report] fail_under)
+  rm -f .coverage .coverage.*
+  exec .venv/bin/python -m pytest -p no:cacheprovider --cov=ogi --cov-report=term "$@"
 fi
 exec .venv/bin/python -m pytest -p no:cacheprovider -m "not slow" "$@"
