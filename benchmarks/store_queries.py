@@ -132,7 +132,7 @@ def questions(db) -> dict:
     try:
         from ogi.store import pages
         from ogi.web import lists
-        from ogi.web.overview import RANKING_SHOWN, overview
+        from ogi.web.pages.overview import RANKING_SHOWN, overview
 
         out["web: report list (page of 50)"] = lambda: lists.run(db, lists.REPORTS, {}, 1, 50)
         kept = summary_counts_spec(db, lists)

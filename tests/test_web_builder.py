@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from ogi.store import open_store
 from ogi.store.ingest import collect, ingest
 from ogi.web import create_app
-from ogi.web.sql import ROW_CAP, SqlRefused, check
+from ogi.web.pages.sql import ROW_CAP, SqlRefused, check
 
 HAILING = "江苏省泰州市海陵区"
 NAMES = ["教育局", "民政局", "财政局", "司法局", "卫生健康委员会", "交通运输局"]
@@ -137,7 +137,7 @@ def test_sql_refuses_everything_but_one_select_of_the_report_tables(built, sql, 
 
 
 def test_a_long_query_is_stopped(built, monkeypatch):
-    from ogi.web import sql
+    from ogi.web.pages import sql
 
     monkeypatch.setattr(sql, "SECONDS", 0.5)
     body = built["client"].get("/sql.json", params={"sql": "SELECT count(*) FROM cells a, cells b, cells c, cells d"})

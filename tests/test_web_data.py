@@ -1,4 +1,4 @@
-"""The web app's own queries (``ogi.web.data``) on both backends, DuckDB and PostgreSQL:
+"""The web app's own queries (``ogi.store.pages``) on both backends, DuckDB and PostgreSQL:
 the same answers from the same SQL."""
 
 from __future__ import annotations

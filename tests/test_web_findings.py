@@ -14,10 +14,10 @@ from fastapi.testclient import TestClient
 
 from ogi.store import open_store
 from ogi.store import queries as store_queries
+from ogi.store.accounts import add_user
 from ogi.store.ingest import collect, ingest
+from ogi.store.reviews import finding_key
 from ogi.web import create_app
-from ogi.web.accounts import add_user
-from ogi.web.reviews import finding_key
 
 SEED_004 = SEEDS / "004_3f0a03dfd5eda10b.txt"
 EDUCATION = "江苏省泰州市海陵区教育局"

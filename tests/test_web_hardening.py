@@ -353,7 +353,7 @@ def test_unknown_pages_are_a_chinese_404(client):
 
 
 def test_a_server_error_is_a_chinese_500_page(client, monkeypatch):
-    from ogi.web import data
+    from ogi.store import pages as data
 
     def broken(db):
         raise RuntimeError("boom")

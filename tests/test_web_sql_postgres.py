@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from ogi.cli import app
 from ogi.store import open_store
 from ogi.web import create_app
-from ogi.web.sql import NO_ROLE
+from ogi.web.pages.sql import NO_ROLE
 
 runner = CliRunner()
 
@@ -79,7 +79,7 @@ def test_a_role_that_can_write_is_refused(postgres_store, tmp_path):
 
 
 def test_a_long_query_stops_under_the_role(postgres_store, role_url, tmp_path, monkeypatch):
-    from ogi.web import sql
+    from ogi.web.pages import sql
 
     monkeypatch.setattr(sql, "SECONDS", 0.5)
     with _client(postgres_store, tmp_path, sql_db=role_url) as client:

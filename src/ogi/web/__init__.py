@@ -15,8 +15,7 @@ files, content-addressed), ``security`` (upload limits, token, same-origin write
 ``labels`` (Chinese names of cells, levels, statuses), ``original`` (a report's original
 beside its tables), ``datasets`` (every table and chart as CSV/XLSX/Parquet/JSON),
 ``schemas`` (the JSON shapes several pages share), ``params`` (the bounds of every number a
-request carries), ``lists`` (lists with facets, sort, search), ``reviews`` (stable finding
-keys, who reviews), ``uploads`` (uploads, URLs, re-parsing), ``workers`` and ``intake`` (the
+request carries), ``lists`` (lists with facets, sort, search), ``uploads`` (uploads, URLs, re-parsing), ``workers`` and ``intake`` (the
 upload parser pool and what it accepts), ``urlguard`` (URL imports to public addresses
 only), ``static_files`` (compressed, cached static files). See ``docs/web.md``.
 """

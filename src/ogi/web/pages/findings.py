@@ -12,12 +12,12 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Reques
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel, Field
 
-from ...store import StoreError
+from ...store import StoreError, reviews
 from ...store import pages as data
-from .. import lists, reviews
+from ...store.reviews import MAX_BULK
+from .. import lists
 from ..labels import place_label
 from ..params import MAX_TEXT, Limit, Offset, PageNo, YearNo
-from ..reviews import MAX_BULK
 from ..schemas import MAX_COMMENT, SEARCH_HELP, SORT_HELP, FindingOut, ListOut
 from ..security import require_writer, reviewer_name
 from . import json_response, list_query, render

@@ -24,11 +24,11 @@ from pydantic import BaseModel, Field
 from ...grid import Grid
 from ...model import Report
 from ...render.layout import SECTION_TABLE, draw_table
-from ...store import StoreError
+from ...store import StoreError, reviews
 from ...store import pages as data
 from ...template import FORMATS, SECTIONS
 from ...template.layout import VALUE, table_grid
-from .. import lists, reviews, uploads
+from .. import lists, uploads
 from ..datasets import Dataset
 from ..labels import SEVERITIES, STATUSES, place_label, rule_text
 from ..original import Original, original_of, page_png
