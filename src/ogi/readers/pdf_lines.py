@@ -89,24 +89,31 @@ def group_lines(fragments: list[Fragment]) -> list[Line]:
     """Fragments grouped into lines, top to bottom, each left to right: a fragment joins
     the latest of the last three lines it overlaps vertically by ``SAME_LINE`` of the
     smaller height (the line's height being the median of its fragments')."""
+    if len(fragments) == 1:
+        return [Line([fragments[0]])]
     lines: list[Line] = []
-    tops: list[float] = []  # each line's running top, bottom and sorted fragment heights
+    tops: list[float] = []  # each line's running top, bottom, sorted fragment heights and their median
     bottoms: list[float] = []
     heights: list[list[float]] = []
+    medians: list[float] = []
     for f in sorted(fragments, key=lambda f: (f.top, f.x0)):
-        height = f.bottom - f.top
-        for k in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
-            overlap = min(bottoms[k], f.bottom) - max(tops[k], f.top)
-            if overlap >= SAME_LINE * min(height, _median(heights[k])):
+        top, bottom = f.top, f.bottom
+        height = bottom - top
+        n = len(lines)
+        for k in range(n - 1, max(n - 4, -1), -1):
+            overlap = min(bottoms[k], bottom) - max(tops[k], top)
+            if overlap >= SAME_LINE * min(height, medians[k]):
                 lines[k].fragments.append(f)
-                tops[k], bottoms[k] = min(tops[k], f.top), max(bottoms[k], f.bottom)
+                tops[k], bottoms[k] = min(tops[k], top), max(bottoms[k], bottom)
                 insort(heights[k], height)
+                medians[k] = _median(heights[k])
                 break
         else:
             lines.append(Line([f]))
-            tops.append(f.top)
-            bottoms.append(f.bottom)
+            tops.append(top)
+            bottoms.append(bottom)
             heights.append([height])
+            medians.append(height)
     for line in lines:
         line.fragments.sort(key=lambda f: f.x0)
     lines.sort(key=lambda ln: ln.top)

@@ -61,7 +61,9 @@ def page_content(page, number: int) -> tuple[PageContent, int]:
 
 
 def _glyphs(page, left: float, top: float) -> list[dict]:
-    """The page's visible characters as dicts (``text``, box, ``matrix``), in text order."""
+    """The page's visible characters as dicts (``text``, box, ``matrix``), in text order.
+    pdfium is asked for each character's code, box, matrix and size once, and for nothing
+    more about whitespace (the spaces and line breaks it adds among them)."""
     textpage = page.get_textpage()
     try:
         raw = textpage.raw
@@ -70,34 +72,37 @@ def _glyphs(page, left: float, top: float) -> list[dict]:
         m = pdfium_c.FS_MATRIX()
         get_unicode, get_box, get_matrix, get_size = (pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox,
                                                       pdfium_c.FPDFText_GetMatrix, pdfium_c.FPDFText_GetFontSize)
+        invisible = _INVISIBLE
         chars = []
         for i in range(max(count, 0)):
             code = get_unicode(raw, i)
-            if code <= 0x20 or code in _INVISIBLE or code > 0x10FFFF or chr(code).isspace():
+            if code <= 0x20 or code in invisible or code > 0x10FFFF:
                 continue
-            if not get_box(raw, i, rect):
+            text = chr(code)
+            if text.isspace() or not get_box(raw, i, rect):
                 continue
             get_matrix(raw, i, m)
-            em = get_size(raw, i) * max(abs(m.c), abs(m.d))
-            if em > 0 and max(rect.right - rect.left, rect.top - rect.bottom) > MAX_BOX_EMS * em:
+            size = get_size(raw, i)
+            a, b, c, d = m.a, m.b, m.c, m.d
+            x0, y0, x1, y1 = rect.left, rect.bottom, rect.right, rect.top
+            em = size * max(abs(c), abs(d))
+            if em > 0 and max(x1 - x0, y1 - y0) > MAX_BOX_EMS * em:
                 x0, y0, x1, y1 = _ink_em_box(raw, i, em)
-            else:
-                x0, y0, x1, y1 = _em_box(rect.left, rect.bottom, rect.right, rect.top, m, get_size(raw, i))
-            chars.append({"text": chr(code), "x0": x0 - left, "x1": x1 - left, "top": top - y1, "bottom": top - y0,
-                          "matrix": (m.a, m.b, m.c, m.d, m.e, m.f)})
+            elif size > 0:
+                x0, y0, x1, y1 = _em_box(x0, y0, x1, y1, a, b, c, d, size)
+            chars.append({"text": text, "x0": x0 - left, "x1": x1 - left, "top": top - y1, "bottom": top - y0,
+                          "matrix": (a, b, c, d, m.e, m.f)})
         return chars
     finally:
         textpage.close()
 
 
-def _em_box(x0: float, y0: float, x1: float, y1: float, m, size: float):
+def _em_box(x0: float, y0: float, x1: float, y1: float, a: float, b: float, c: float, d: float, size: float):
     """The glyph's box as pdfminer draws it — from the descent to one em above it, and no
     wider than one em along the text — from pdfium's loose box, which reaches to the font's
-    ascent and over the glyph's ink where that sticks out past its advance. ``m`` is the
-    glyph's matrix: ``(a, b)`` the direction the text runs, ``(c, d)`` its up direction."""
-    if size <= 0:
-        return x0, y0, x1, y1
-    a, b, c, d = m.a, m.b, m.c, m.d
+    ascent and over the glyph's ink where that sticks out past its advance. ``a b c d``
+    begin the glyph's matrix: ``(a, b)`` the direction the text runs, ``(c, d)`` its up
+    direction; ``size`` > 0 its font size."""
     if abs(d) >= abs(c):  # up is up or down the page
         em = size * abs(d)
         y0, y1 = (y0, min(y1, y0 + em)) if d > 0 else (max(y0, y1 - em), y1)
