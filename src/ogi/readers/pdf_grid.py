@@ -175,7 +175,7 @@ class _Bins:
     point without testing every box: a box is listed in every bin it touches, so the bin
     of a point lists every box that may hold it, in the boxes' order."""
 
-    SIZE = 24.0  # pt: a bin's side
+    SIZE = 48.0  # pt: a bin's side
 
     def __init__(self, boxes: list[BBox]):
         self.bins: dict[tuple[int, int], list[BBox]] = {}

@@ -37,7 +37,7 @@ import ctypes
 
 import pypdfium2.raw as pdfium_c
 
-from .pdf_page import PageContent, upright
+from .pdf_page import PageContent, advance, dominant, upright
 
 MAX_BOX_EMS = 2.0  # a glyph's loose box larger than this many ems across is not where the glyph is
 AXIS_TOLERANCE = 0.5  # pt: a segment whose ends differ by less than this across it is horizontal or vertical
@@ -51,31 +51,34 @@ _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 def page_content(page, number: int) -> tuple[PageContent, int]:
     """One pypdfium2 page as upright content, and how many images it shows."""
     left, bottom, right, top = page.get_bbox()
-    chars = _glyphs(page, left, top)
+    votes: dict[tuple[int, int], int] = {}
+    chars = _glyphs(page, left, top, votes)
     lines: list[dict] = []
     images = _walk(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, _IDENTITY,
                    (left, top), lines, 0)
     lines = _without_backgrounds(lines)
-    content = upright(chars, lines, (right - left, top - bottom), number, turned=page.get_rotation() % 360 != 0)
+    content = upright(chars, lines, (right - left, top - bottom), number, turned=page.get_rotation() % 360 != 0,
+                      direction=dominant(votes))
     return content, images
 
 
-def _glyphs(page, left: float, top: float) -> list[dict]:
-    """The page's visible characters as dicts (``text``, box, ``matrix``), in text order.
-    pdfium is asked for each character's code, box, matrix and size once, and for nothing
-    more about whitespace (the spaces and line breaks it adds among them)."""
+def _glyphs(page, left: float, top: float, votes: dict[tuple[int, int], int]) -> list[dict]:
+    """The page's visible characters as dicts (``text``, box, ``matrix``), in text order;
+    ``votes`` counts the directions they advance in (``pdf_page.advance``). pdfium is asked
+    for the page's text once and for each character's box, matrix and size once, and for
+    nothing more about whitespace (the spaces and line breaks it adds among them)."""
     textpage = page.get_textpage()
     try:
         raw = textpage.raw
-        count = pdfium_c.FPDFText_CountChars(raw)
+        count = max(pdfium_c.FPDFText_CountChars(raw), 0)
+        codes = _codes(raw, count)
         rect = pdfium_c.FS_RECTF()
         m = pdfium_c.FS_MATRIX()
-        get_unicode, get_box, get_matrix, get_size = (pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox,
-                                                      pdfium_c.FPDFText_GetMatrix, pdfium_c.FPDFText_GetFontSize)
+        get_box, get_matrix, get_size = (pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetMatrix,
+                                         pdfium_c.FPDFText_GetFontSize)
         invisible = _INVISIBLE
         chars = []
-        for i in range(max(count, 0)):
-            code = get_unicode(raw, i)
+        for i, code in enumerate(codes):
             if code <= 0x20 or code in invisible or code > 0x10FFFF:
                 continue
             text = chr(code)
@@ -92,9 +95,22 @@ def _glyphs(page, left: float, top: float) -> list[dict]:
                 x0, y0, x1, y1 = _em_box(x0, y0, x1, y1, a, b, c, d, size)
             chars.append({"text": text, "x0": x0 - left, "x1": x1 - left, "top": top - y1, "bottom": top - y0,
                           "matrix": (a, b, c, d, m.e, m.f)})
+            way = advance(a, b)
+            votes[way] = votes.get(way, 0) + 1
         return chars
     finally:
         textpage.close()
+
+
+def _codes(textpage, count: int) -> list[int]:
+    """The Unicode value of each of the text page's ``count`` characters: its whole text in
+    one call (UTF-16, one unit per character), or character by character where a character
+    lies outside the Basic Multilingual Plane (two units: the text no longer lines up)."""
+    units = (ctypes.c_ushort * (count + 1))()
+    pdfium_c.FPDFText_GetText(textpage, 0, count, units)
+    if not any(0xD800 <= u <= 0xDFFF for u in units):
+        return list(units[:count])
+    return [pdfium_c.FPDFText_GetUnicode(textpage, i) for i in range(count)]
 
 
 def _em_box(x0: float, y0: float, x1: float, y1: float, a: float, b: float, c: float, d: float, size: float):
@@ -199,19 +215,23 @@ def _without_backgrounds(lines: list[dict]) -> list[dict]:
 def _path_segments(path, matrix: Matrix, origin: tuple[float, float], lines: list[dict]) -> None:
     a, b, c, d, e, f = matrix
     x, y = ctypes.c_float(), ctypes.c_float()
+    get_segment, get_point, get_type, get_close = (pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetPoint,
+                                                   pdfium_c.FPDFPathSegment_GetType, pdfium_c.FPDFPathSegment_GetClose)
+    moveto, lineto = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
     start = current = None
     for j in range(pdfium_c.FPDFPath_CountSegments(path)):
-        segment = pdfium_c.FPDFPath_GetPathSegment(path, j)
-        if not segment or not pdfium_c.FPDFPathSegment_GetPoint(segment, x, y):
+        segment = get_segment(path, j)
+        if not segment or not get_point(segment, x, y):
             continue
-        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
-        kind = pdfium_c.FPDFPathSegment_GetType(segment)
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+        px, py = x.value, y.value
+        point = (a * px + c * py + e, b * px + d * py + f)
+        kind = get_type(segment)
+        if kind == moveto:
             start = point
-        elif kind == pdfium_c.FPDF_SEGMENT_LINETO and current is not None:
+        elif kind == lineto and current is not None:
             _add(current, point, origin, lines)
         current = point
-        if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+        if get_close(segment) and start is not None:
             _add(current, start, origin, lines)
             current = start
 
