@@ -43,7 +43,9 @@ def ruled_tables(page: PageContent) -> tuple[list[PlacedTable], list[Fragment]]:
     """The page's ruled tables and the fragments outside them."""
     edges = merge_edges(page.edges, SNAP, SNAP, SNAP, SNAP)
     edges = filter_edges(edges, min_length=EDGE_MIN_LENGTH)
-    edges = merge_edges(edges + _closing_edges(edges), SNAP, SNAP, SNAP, SNAP)
+    closing = _closing_edges(edges)
+    if closing:  # merged edges are snapped and joined already: only new ones need merging
+        edges = merge_edges(edges + closing, SNAP, SNAP, SNAP, SNAP)
     cell_groups = cells_to_tables(intersections_to_cells(edges_to_intersections(edges, SNAP, SNAP)))
     free = list(page.fragments)
     found: list[PlacedTable] = []
