@@ -60,8 +60,11 @@ class _Row:
         return max((len(v) for v in self.values), default=0)
 
 
-def unruled_tables(lines: list[Line], page: PageContent) -> tuple[list[PlacedTable], list[Line]]:
-    """Tables found among ``lines`` (of ``page``) and the lines left over."""
+def unruled_tables(lines: list[Line], page: PageContent,
+                   carried: tuple[float, ...] = ()) -> tuple[list[PlacedTable], list[Line]]:
+    """Tables found among ``lines`` (of ``page``) and the lines left over. ``carried``: the
+    label columns of a table that ended the page before, for a table that opens this page
+    (its continuation) and shows none of its own."""
     split = [_split(ln) for ln in lines]
     tables: list[PlacedTable] = []
     used: set[int] = set()
@@ -71,7 +74,7 @@ def unruled_tables(lines: list[Line], page: PageContent) -> tuple[list[PlacedTab
         while head > 0 and start - head < MAX_HEADER_LINES and head - 1 not in used \
                 and len(split[head - 1][0]) >= 2 and not split[head - 1][1] and "。" not in lines[head - 1].text:
             head -= 1
-        tables.append(_table(lines[head:end], split[head:end], start - head, page))
+        tables.append(_table(lines[head:end], split[head:end], start - head, page, carried if head == 0 else ()))
         used.update(range(head, end))
     return tables, [ln for i, ln in enumerate(lines) if i not in used]
 
@@ -205,13 +208,15 @@ def _aligned(values: list[Line], bands: list[tuple[float, float]], height: float
 
 # ------------------------------------------------------------------ one table
 
-def _table(lines: list[Line], split: list[Split], n_header: int, page: PageContent) -> PlacedTable:
+def _table(lines: list[Line], split: list[Split], n_header: int, page: PageContent,
+           carried: tuple[float, ...] = ()) -> PlacedTable:
     bands = _bands([v for _, values in split[n_header:] for v in values])
     first_value = bands[0][0]
     slack = BAND_SLACK * lines[0].height
     split = [([c for c in labels if c.x0 < first_value - slack], [c for c in labels if c.x0 >= first_value - slack] + values)
              for labels, values in split]  # header words over the value columns are column text
-    starts = _label_starts(split[n_header:], lines[0].height)
+    starts = _label_starts(split[n_header:], lines[0].height) or _carried_starts(carried, split[n_header:],
+                                                                                 lines[0].height)
     rows, groups = _rows(lines[n_header:], split[n_header:], starts)
     n_label = 1 + len(starts)
     cells: list[Cell] = []
@@ -242,7 +247,18 @@ def _table(lines: list[Line], split: list[Split], n_header: int, page: PageConte
         top = min(covered)
         cells.append(_cell([c for _, c in run], top, level, page, rowspan=max(covered) - top + 1))
     bbox = (min(ln.x0 for ln in lines), lines[0].top, max(ln.x1 for ln in lines), lines[-1].bottom)
-    return PlacedTable(Table(cells, Position(page=page.number, bbox=page.box(*bbox))), lines[0].top, bbox)
+    return PlacedTable(Table(cells, Position(page=page.number, bbox=page.box(*bbox))), lines[0].top, bbox,
+                       tuple(starts))
+
+
+def _carried_starts(carried: tuple[float, ...], split: list[Split], height: float) -> list[float]:
+    """The label columns of the table this one continues, where no line here prints two
+    labels side by side (a page of sub-labels whose group labels stand on lines of their
+    own: ``不予处`` / ``理``): kept only if label chunks here start at every one of them."""
+    lefts = [c.x0 for labels, _ in split for c in labels]
+    if not carried or not all(any(abs(x - s) <= height for x in lefts) for s in carried):
+        return []
+    return list(carried)
 
 
 def _label_starts(split: list[Split], height: float) -> list[float]:
@@ -348,8 +364,8 @@ def _lone_kind(chunk: Line, level: int, i: int, split: list[Split], kinds: list[
 def _kinds(labels: list[Line], values: list[Line], starts: list[float], height: float) -> list[Kind]:
     """Each label chunk's kind and label column: "group" (wholly in its column, a label of
     a later column beside it), "row" (a row label from its column on, or in the last
-    column), "lone" (wholly in a column left of the last, alone on a line without values:
-    decided by its neighbours)."""
+    column), "lone" (wholly in a column left of the last, alone on a line without values
+    or a possible group piece beside values (``_piece``): decided by its neighbours)."""
     tol = height
     levels = [sum(1 for s in starts if c.x0 >= s - tol) for c in labels]
     out: list[Kind] = []
@@ -360,8 +376,19 @@ def _kinds(labels: list[Line], values: list[Line], starts: list[float], height: 
         elif any(other > level for other in levels):
             out.append(("group", level))
         else:
-            out.append(("row" if values else "lone", level))
+            out.append(("row" if values and not _piece(c, labels) else "lone", level))
     return out
+
+
+def _piece(chunk: Line, labels: list[Line]) -> bool:
+    """Could a label chunk printed beside values, alone on its line, be a piece of a group
+    label rather than the row's label? Numbers set midway down a row fall beside any of
+    its lines, also beside the line of a group label that runs down next to the row's
+    sub-label (``理`` of ``不予处`` / ``理``). A chunk that is a label of the format or
+    begins with an enumerator is a row's label; otherwise its neighbours decide."""
+    if len(labels) > 1 or _ENUMERATOR.match(chunk.text):
+        return False
+    return label_key(chunk.text) not in dictionary()
 
 
 def _row_of(line: int, first_row: dict[int, int], lines: list[Line]) -> int:

@@ -37,6 +37,7 @@ class PlacedTable:
     table: Table
     top: float
     bbox: BBox
+    label_starts: tuple[float, ...] = ()  # an unruled table's label columns after the first (pdf_columns)
 
 
 def ruled_tables(page: PageContent) -> tuple[list[PlacedTable], list[Fragment]]:
