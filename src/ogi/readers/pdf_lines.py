@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import insort
 from dataclasses import dataclass, field
+from operator import attrgetter
 from statistics import median
 
 from .pdf_page import Fragment
@@ -16,6 +17,7 @@ CHUNK_GAP = 1.2  # a gap wider than this many line heights separates two chunks 
 SAME_LINE = 0.5  # fragments overlapping vertically by this share of the smaller height share a line
 
 _WORD_CHAR = re.compile(r"[A-Za-z]")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass
@@ -96,7 +98,7 @@ def group_lines(fragments: list[Fragment]) -> list[Line]:
     bottoms: list[float] = []
     heights: list[list[float]] = []
     medians: list[float] = []
-    for f in sorted(fragments, key=lambda f: (f.top, f.x0)):
+    for f in sorted(fragments, key=_BY_TOP_LEFT):
         top, bottom = f.top, f.bottom
         height = bottom - top
         n = len(lines)
@@ -115,9 +117,14 @@ def group_lines(fragments: list[Fragment]) -> list[Line]:
             heights.append([height])
             medians.append(height)
     for line in lines:
-        line.fragments.sort(key=lambda f: f.x0)
-    lines.sort(key=lambda ln: ln.top)
+        line.fragments.sort(key=_BY_LEFT)
+    lines.sort(key=_BY_TOP)
     return lines
+
+
+_BY_TOP_LEFT = attrgetter("top", "x0")
+_BY_LEFT = attrgetter("x0")
+_BY_TOP = attrgetter("top")
 
 
 def _median(ordered: list[float]) -> float:
@@ -158,7 +165,7 @@ def _join_fragments(fragments: list[Fragment], height: float) -> str:
             out += " "
         out += f.text
         prev = f
-    return re.sub(r"\s+", " ", out).strip()
+    return _SPACES.sub(" ", out).strip()
 
 
 def is_wide(ch: str) -> bool:

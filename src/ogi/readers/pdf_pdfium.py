@@ -34,6 +34,7 @@ that no box is given for it (the boxes would not match the page as shown).
 from __future__ import annotations
 
 import ctypes
+from bisect import bisect_left, bisect_right
 
 import pypdfium2.raw as pdfium_c
 
@@ -91,6 +92,8 @@ def _glyphs(page, left: float, top: float, votes: dict[tuple[int, int], int]) ->
             em = size * max(abs(c), abs(d))
             if em > 0 and max(x1 - x0, y1 - y0) > MAX_BOX_EMS * em:
                 x0, y0, x1, y1 = _ink_em_box(raw, i, em)
+            elif size > 0 and a > 0 and d > 0 and b == 0 and c == 0:  # upright text: _em_box's first case
+                x1, y1 = min(x1, x0 + size * a), min(y1, y0 + size * d)
             elif size > 0:
                 x0, y0, x1, y1 = _em_box(x0, y0, x1, y1, a, b, c, d, size)
             chars.append({"text": text, "x0": x0 - left, "x1": x1 - left, "top": top - y1, "bottom": top - y0,
@@ -183,7 +186,7 @@ def _segments(path, matrix: Matrix, origin: tuple[float, float], lines: list[dic
 
 
 def _white_fill(path) -> bool:
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
     if not pdfium_c.FPDFPageObj_GetFillColor(path, r, g, b, a):
         return False
     return a.value == 0 or (r.value, g.value, b.value) == (255, 255, 255)
@@ -201,12 +204,16 @@ def _without_backgrounds(lines: list[dict]) -> list[dict]:
     for line in lines:
         (groups.setdefault(line.pop("paper"), []) if "paper" in line else drawn).append(line)
     out = list(drawn)
+    if not groups:
+        return out
+    middles = sorted(((d["x0"] + d["x1"]) / 2, (d["top"] + d["bottom"]) / 2) for d in drawn)  # by x, then y
+    xs = [x for x, _ in middles]
     for sides in groups.values():
         x0, x1 = min(s["x0"] for s in sides), max(s["x1"] for s in sides)
         top, bottom = min(s["top"] for s in sides), max(s["bottom"] for s in sides)
-        inside = any(x0 + BACKGROUND_MARGIN < (d["x0"] + d["x1"]) / 2 < x1 - BACKGROUND_MARGIN
-                     and top + BACKGROUND_MARGIN < (d["top"] + d["bottom"]) / 2 < bottom - BACKGROUND_MARGIN
-                     for d in drawn)
+        lo, hi = x0 + BACKGROUND_MARGIN, x1 - BACKGROUND_MARGIN
+        inside = any(lo < middles[k][0] < hi and top + BACKGROUND_MARGIN < middles[k][1] < bottom - BACKGROUND_MARGIN
+                     for k in range(bisect_right(xs, lo), bisect_left(xs, hi)))
         if not inside:
             out += sides
     return out
