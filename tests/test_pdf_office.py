@@ -172,3 +172,32 @@ def test_a_table_continued_on_the_next_page_keeps_its_label_columns_and_group_pi
     spans = {c.text: (c.row, c.rowspan, c.col, c.colspan) for c in tables[1].cells}
     assert spans["不予处理"] == (2, 2, 1, 1)
     assert spans["（七）总计"] == (4, 1, 1, 2)
+
+
+def test_a_group_piece_beside_the_first_numbers_of_a_page_takes_the_sub_label_above_it():
+    # the page opens with a sub-label line without numbers (2.没有现成信息需要另), the row's
+    # numbers beside 无法提 — a piece of the group label (四)无法提供 — below it: the row
+    # starts at the sub-label, and 无法提 + 供 are its group label, not a row of their own
+    first = [
+        _line(644, [(58.2, "三、本年"), (113.0, "（三）不"), (153.0, "7.属于行政执法案卷")], ZEROS),
+        _line(672, [(58.2, "度办理结"), (113.0, "予公开"), (153.0, "8.属于行政查询事项")], ZEROS),
+        _line(700, [(58.2, "果"), (113.0, "（四）"), (153.0, "1.本机关不掌握相关政府")], ZEROS),
+    ]
+    second = [
+        _line(40, [(153.0, "2.没有现成信息需要另")]),
+        _line(54, [(113.0, "无法提")], ["1", "0", "0", "0", "0", "0", "1"]),
+        _line(68, [(153.0, "行制作")]),
+        _line(82, [(113.0, "供")]),
+        _line(110, [(153.0, "3.补正后申请内容仍不")], ZEROS),
+        _line(124, [(153.0, "明确")]),
+    ]
+    pages = [page_layout(PageContent(n, 595.0, 842.0, [f for ln in lines for f in ln]))
+             for n, lines in ((1, first), (2, second))]
+    blocks = document_blocks(pages)
+    assert not [b for b in blocks if isinstance(b, Paragraph)]
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert _rows(tables[1]) == [
+        [(1, "无法提供"), (2, "2.没有现成信息需要另行制作"), (3, "1"), (4, "0"), (5, "0"), (6, "0"), (7, "0"),
+         (8, "0"), (9, "1")],
+        [(2, "3.补正后申请内容仍不明确")] + [(k, "0") for k in range(3, 10)],
+    ]

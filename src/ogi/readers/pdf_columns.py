@@ -84,8 +84,10 @@ def unruled_tables(lines: list[Line], page: PageContent,
 def _label_above(lines: list[Line], split: list[Split], start: int, used: set[int]) -> int:
     """A table whose first row line holds numbers only (a label set on two lines or more,
     its numbers centred between them: a row continued at the top of a page) starts with
-    the label lines just above it, up to the one that begins with an enumerator."""
-    if split[start][0]:
+    the label lines just above it, up to the one that begins with an enumerator. So does a
+    first row line whose only label is a piece of a group label (``_piece``) set left of
+    the label line above it (``无法提`` beside the numbers, ``2.没有现成…`` above)."""
+    if split[start][0] and not _piece_below_label(split, start):
         return start
     width = lines[start].x1 - lines[start].x0
     k = start
@@ -96,6 +98,15 @@ def _label_above(lines: list[Line], split: list[Split], start: int, used: set[in
         if _ENUMERATOR.match(split[k][0][0].text):
             return k
     return start if k == start else k
+
+
+def _piece_below_label(split: list[Split], start: int) -> bool:
+    labels = split[start][0]
+    if len(labels) != 1 or start == 0 or not _piece(labels[0], labels):
+        return False
+    above, above_values = split[start - 1]
+    return bool(above) and not above_values and above[0].x0 > labels[0].x1
+
 
 def _split(line: Line) -> Split:
     labels, values = [], []
