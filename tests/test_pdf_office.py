@@ -201,3 +201,32 @@ def test_a_group_piece_beside_the_first_numbers_of_a_page_takes_the_sub_label_ab
          (8, "0"), (9, "1")],
         [(2, "3.补正后申请内容仍不明确")] + [(k, "0") for k in range(3, 10)],
     ]
+
+
+def test_an_enumerator_alone_beside_numbers_is_a_piece_of_its_group_label():
+    # （五） / 不予处 / 理 down the group column, the numbers of 3.要求提供公开出版物 beside （五）:
+    # an enumerator with no words after it labels no row of its own
+    first = [
+        _line(644, [(58.2, "三、本年"), (113.0, "（三）不"), (153.0, "7.属于行政执法案卷")], ZEROS),
+        _line(672, [(58.2, "度办理结"), (113.0, "予公开"), (153.0, "8.属于行政查询事项")], ZEROS),
+        _line(700, [(58.2, "果"), (113.0, "（四）"), (153.0, "1.本机关不掌握相关政府")], ZEROS),
+    ]
+    second = [
+        _line(40, [(153.0, "2.重复申请")], ZEROS),
+        _line(68, [(153.0, "3.要求提供公开出版")]),
+        _line(82, [(113.0, "（五）")], ["5", "0", "0", "0", "0", "0", "5"]),
+        _line(96, [(153.0, "物")]),
+        _line(110, [(113.0, "不予处")]),
+        _line(124, [(153.0, "4.无正当理由大量反")]),
+        _line(138, [(113.0, "理")], ZEROS),
+        _line(152, [(153.0, "复申请")]),
+    ]
+    pages = [page_layout(PageContent(n, 595.0, 842.0, [f for ln in lines for f in ln]))
+             for n, lines in ((1, first), (2, second))]
+    tables = [b for b in document_blocks(pages) if isinstance(b, Table)]
+    assert _rows(tables[1]) == [
+        [(2, "2.重复申请")] + [(k, "0") for k in range(3, 10)],
+        [(1, "（五）不予处理"), (2, "3.要求提供公开出版物"), (3, "5"), (4, "0"), (5, "0"), (6, "0"), (7, "0"),
+         (8, "0"), (9, "5")],
+        [(2, "4.无正当理由大量反复申请")] + [(k, "0") for k in range(3, 10)],
+    ]

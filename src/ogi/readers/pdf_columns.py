@@ -395,9 +395,13 @@ def _piece(chunk: Line, labels: list[Line]) -> bool:
     """Could a label chunk printed beside values, alone on its line, be a piece of a group
     label rather than the row's label? Numbers set midway down a row fall beside any of
     its lines, also beside the line of a group label that runs down next to the row's
-    sub-label (``理`` of ``不予处`` / ``理``). A chunk that is a label of the format or
-    begins with an enumerator is a row's label; otherwise its neighbours decide."""
-    if len(labels) > 1 or _ENUMERATOR.match(chunk.text):
+    sub-label (``理`` of ``不予处`` / ``理``, ``（五）`` of ``（五）`` / ``不予处`` / ``理``). A
+    chunk that is a label of the format, or an enumerator followed by words, is a row's
+    label; otherwise its neighbours decide."""
+    if len(labels) > 1:
+        return False
+    enumerator = _ENUMERATOR.match(chunk.text)
+    if enumerator and chunk.text[enumerator.end():].strip():
         return False
     return label_key(chunk.text) not in dictionary()
 
