@@ -134,3 +134,99 @@ def test_a_white_background_under_a_grid_draws_no_line_but_white_cells_do():
                   side(700, 42, 700, 80, 2)]  # a cell painted white over a dark table: its border is the grid
     kept = _without_backgrounds(grid + background + white_cell)
     assert kept == grid + [{k: v for k, v in s.items() if k != "paper"} for s in white_cell]
+
+
+def test_a_table_continued_on_the_next_page_keeps_its_label_columns_and_group_pieces_beside_numbers():
+    # table 三 broken by the page: the first page shows its three label columns (a group
+    # label beside a sub-label), the next only sub-labels with group labels on lines of
+    # their own — 不予处 / 理, the numbers of row 4 set beside 理 (midway down the row).
+    # The columns carry over; 理 is a piece of the group label, its numbers row 4's
+    first = [
+        _line(644, [(58.2, "三、本年"), (113.0, "（三）不"), (153.0, "7.属于行政执法案卷")], ZEROS),
+        _line(672, [(58.2, "度办理结"), (113.0, "予公开"), (153.0, "8.属于行政查询事项")], ZEROS),
+        _line(700, [(58.2, "果"), (113.0, "（四）无"), (153.0, "1.本机关不掌握相关政")], ZEROS),
+        _line(714, [(113.0, "法提供"), (153.0, "府信息")]),
+    ]
+    second = [
+        _line(40, [(153.0, "1.信访举报投诉类申请")], ZEROS),
+        _line(68, [(153.0, "2.重复申请")], ZEROS),
+        _line(96, [(153.0, "3.要求提供公开出版物")], ZEROS),
+        _line(110, [(113.0, "不予处")]),
+        _line(124, [(153.0, "4.无正当理由大量反复")]),
+        _line(138, [(113.0, "理")], ["2", "0", "0", "0", "0", "0", "2"]),
+        _line(152, [(153.0, "申请")]),
+        _line(180, [(113.0, "（七）总计")], ["9", "0", "0", "0", "0", "0", "9"]),
+    ]
+    pages = [page_layout(PageContent(n, 595.0, 842.0, [f for ln in lines for f in ln]))
+             for n, lines in ((1, first), (2, second))]
+    tables = [b for b in document_blocks(pages) if isinstance(b, Table)]
+    assert [t.pos.page for t in tables] == [1, 2]
+    rows = _rows(tables[1])
+    assert rows == [
+        [(2, "1.信访举报投诉类申请")] + [(k, "0") for k in range(3, 10)],
+        [(2, "2.重复申请")] + [(k, "0") for k in range(3, 10)],
+        [(1, "不予处理"), (2, "3.要求提供公开出版物")] + [(k, "0") for k in range(3, 10)],
+        [(2, "4.无正当理由大量反复申请"), (3, "2"), (4, "0"), (5, "0"), (6, "0"), (7, "0"), (8, "0"), (9, "2")],
+        [(1, "（七）总计"), (3, "9"), (4, "0"), (5, "0"), (6, "0"), (7, "0"), (8, "0"), (9, "9")],
+    ]
+    spans = {c.text: (c.row, c.rowspan, c.col, c.colspan) for c in tables[1].cells}
+    assert spans["不予处理"] == (2, 2, 1, 1)
+    assert spans["（七）总计"] == (4, 1, 1, 2)
+
+
+def test_a_group_piece_beside_the_first_numbers_of_a_page_takes_the_sub_label_above_it():
+    # the page opens with a sub-label line without numbers (2.没有现成信息需要另), the row's
+    # numbers beside 无法提 — a piece of the group label (四)无法提供 — below it: the row
+    # starts at the sub-label, and 无法提 + 供 are its group label, not a row of their own
+    first = [
+        _line(644, [(58.2, "三、本年"), (113.0, "（三）不"), (153.0, "7.属于行政执法案卷")], ZEROS),
+        _line(672, [(58.2, "度办理结"), (113.0, "予公开"), (153.0, "8.属于行政查询事项")], ZEROS),
+        _line(700, [(58.2, "果"), (113.0, "（四）"), (153.0, "1.本机关不掌握相关政府")], ZEROS),
+    ]
+    second = [
+        _line(40, [(153.0, "2.没有现成信息需要另")]),
+        _line(54, [(113.0, "无法提")], ["1", "0", "0", "0", "0", "0", "1"]),
+        _line(68, [(153.0, "行制作")]),
+        _line(82, [(113.0, "供")]),
+        _line(110, [(153.0, "3.补正后申请内容仍不")], ZEROS),
+        _line(124, [(153.0, "明确")]),
+    ]
+    pages = [page_layout(PageContent(n, 595.0, 842.0, [f for ln in lines for f in ln]))
+             for n, lines in ((1, first), (2, second))]
+    blocks = document_blocks(pages)
+    assert not [b for b in blocks if isinstance(b, Paragraph)]
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert _rows(tables[1]) == [
+        [(1, "无法提供"), (2, "2.没有现成信息需要另行制作"), (3, "1"), (4, "0"), (5, "0"), (6, "0"), (7, "0"),
+         (8, "0"), (9, "1")],
+        [(2, "3.补正后申请内容仍不明确")] + [(k, "0") for k in range(3, 10)],
+    ]
+
+
+def test_an_enumerator_alone_beside_numbers_is_a_piece_of_its_group_label():
+    # （五） / 不予处 / 理 down the group column, the numbers of 3.要求提供公开出版物 beside （五）:
+    # an enumerator with no words after it labels no row of its own
+    first = [
+        _line(644, [(58.2, "三、本年"), (113.0, "（三）不"), (153.0, "7.属于行政执法案卷")], ZEROS),
+        _line(672, [(58.2, "度办理结"), (113.0, "予公开"), (153.0, "8.属于行政查询事项")], ZEROS),
+        _line(700, [(58.2, "果"), (113.0, "（四）"), (153.0, "1.本机关不掌握相关政府")], ZEROS),
+    ]
+    second = [
+        _line(40, [(153.0, "2.重复申请")], ZEROS),
+        _line(68, [(153.0, "3.要求提供公开出版")]),
+        _line(82, [(113.0, "（五）")], ["5", "0", "0", "0", "0", "0", "5"]),
+        _line(96, [(153.0, "物")]),
+        _line(110, [(113.0, "不予处")]),
+        _line(124, [(153.0, "4.无正当理由大量反")]),
+        _line(138, [(113.0, "理")], ZEROS),
+        _line(152, [(153.0, "复申请")]),
+    ]
+    pages = [page_layout(PageContent(n, 595.0, 842.0, [f for ln in lines for f in ln]))
+             for n, lines in ((1, first), (2, second))]
+    tables = [b for b in document_blocks(pages) if isinstance(b, Table)]
+    assert _rows(tables[1]) == [
+        [(2, "2.重复申请")] + [(k, "0") for k in range(3, 10)],
+        [(1, "（五）不予处理"), (2, "3.要求提供公开出版物"), (3, "5"), (4, "0"), (5, "0"), (6, "0"), (7, "0"),
+         (8, "0"), (9, "5")],
+        [(2, "4.无正当理由大量反复申请")] + [(k, "0") for k in range(3, 10)],
+    ]

@@ -104,3 +104,23 @@ def test_group_label_cut_by_the_page_leaves_no_blank_cell():
 def test_numbers_wrapped_in_a_narrow_cell_are_whole():
     (table,) = _tables(read_pdf(build.split_numbers()))
     assert _texts(table) == [["项目", "金额"], ["收费", "1074931.25"], ["处罚", "3985758"]]
+
+
+def test_cells_from_intersections_are_pdfplumbers_cells():
+    # pdf_grid finds cells with pdfplumber's algorithm, its edge sets built once: the same
+    # cells in the same order as pdfplumber's own function, on every page of a ruled report
+    # with merged cells and a table broken by the page
+    from pdfplumber.table import edges_to_intersections, merge_edges
+    from pdfplumber.table import intersections_to_cells as plumbers
+
+    from ogi.readers.pdf import _pdfium_pages
+    from ogi.readers.pdf_grid import SNAP, intersections_to_cells
+
+    contents, _ = _pdfium_pages(build.report_2021())
+    compared = 0
+    for page in contents:
+        points = edges_to_intersections(merge_edges(page.edges, SNAP, SNAP, SNAP, SNAP), SNAP, SNAP)
+        ours = intersections_to_cells(points)
+        assert ours == plumbers(points)
+        compared += len(ours)
+    assert compared > 100

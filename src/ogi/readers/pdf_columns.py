@@ -60,8 +60,11 @@ class _Row:
         return max((len(v) for v in self.values), default=0)
 
 
-def unruled_tables(lines: list[Line], page: PageContent) -> tuple[list[PlacedTable], list[Line]]:
-    """Tables found among ``lines`` (of ``page``) and the lines left over."""
+def unruled_tables(lines: list[Line], page: PageContent,
+                   carried: tuple[float, ...] = ()) -> tuple[list[PlacedTable], list[Line]]:
+    """Tables found among ``lines`` (of ``page``) and the lines left over. ``carried``: the
+    label columns of a table that ended the page before, for a table that opens this page
+    (its continuation) and shows none of its own."""
     split = [_split(ln) for ln in lines]
     tables: list[PlacedTable] = []
     used: set[int] = set()
@@ -71,7 +74,7 @@ def unruled_tables(lines: list[Line], page: PageContent) -> tuple[list[PlacedTab
         while head > 0 and start - head < MAX_HEADER_LINES and head - 1 not in used \
                 and len(split[head - 1][0]) >= 2 and not split[head - 1][1] and "。" not in lines[head - 1].text:
             head -= 1
-        tables.append(_table(lines[head:end], split[head:end], start - head, page))
+        tables.append(_table(lines[head:end], split[head:end], start - head, page, carried if head == 0 else ()))
         used.update(range(head, end))
     return tables, [ln for i, ln in enumerate(lines) if i not in used]
 
@@ -81,8 +84,10 @@ def unruled_tables(lines: list[Line], page: PageContent) -> tuple[list[PlacedTab
 def _label_above(lines: list[Line], split: list[Split], start: int, used: set[int]) -> int:
     """A table whose first row line holds numbers only (a label set on two lines or more,
     its numbers centred between them: a row continued at the top of a page) starts with
-    the label lines just above it, up to the one that begins with an enumerator."""
-    if split[start][0]:
+    the label lines just above it, up to the one that begins with an enumerator. So does a
+    first row line whose only label is a piece of a group label (``_piece``) set left of
+    the label line above it (``无法提`` beside the numbers, ``2.没有现成…`` above)."""
+    if split[start][0] and not _piece_below_label(split, start):
         return start
     width = lines[start].x1 - lines[start].x0
     k = start
@@ -93,6 +98,15 @@ def _label_above(lines: list[Line], split: list[Split], start: int, used: set[in
         if _ENUMERATOR.match(split[k][0][0].text):
             return k
     return start if k == start else k
+
+
+def _piece_below_label(split: list[Split], start: int) -> bool:
+    labels = split[start][0]
+    if len(labels) != 1 or start == 0 or not _piece(labels[0], labels):
+        return False
+    above, above_values = split[start - 1]
+    return bool(above) and not above_values and above[0].x0 > labels[0].x1
+
 
 def _split(line: Line) -> Split:
     labels, values = [], []
@@ -205,13 +219,15 @@ def _aligned(values: list[Line], bands: list[tuple[float, float]], height: float
 
 # ------------------------------------------------------------------ one table
 
-def _table(lines: list[Line], split: list[Split], n_header: int, page: PageContent) -> PlacedTable:
+def _table(lines: list[Line], split: list[Split], n_header: int, page: PageContent,
+           carried: tuple[float, ...] = ()) -> PlacedTable:
     bands = _bands([v for _, values in split[n_header:] for v in values])
     first_value = bands[0][0]
     slack = BAND_SLACK * lines[0].height
     split = [([c for c in labels if c.x0 < first_value - slack], [c for c in labels if c.x0 >= first_value - slack] + values)
              for labels, values in split]  # header words over the value columns are column text
-    starts = _label_starts(split[n_header:], lines[0].height)
+    starts = _label_starts(split[n_header:], lines[0].height) or _carried_starts(carried, split[n_header:],
+                                                                                 lines[0].height)
     rows, groups = _rows(lines[n_header:], split[n_header:], starts)
     n_label = 1 + len(starts)
     cells: list[Cell] = []
@@ -242,7 +258,18 @@ def _table(lines: list[Line], split: list[Split], n_header: int, page: PageConte
         top = min(covered)
         cells.append(_cell([c for _, c in run], top, level, page, rowspan=max(covered) - top + 1))
     bbox = (min(ln.x0 for ln in lines), lines[0].top, max(ln.x1 for ln in lines), lines[-1].bottom)
-    return PlacedTable(Table(cells, Position(page=page.number, bbox=page.box(*bbox))), lines[0].top, bbox)
+    return PlacedTable(Table(cells, Position(page=page.number, bbox=page.box(*bbox))), lines[0].top, bbox,
+                       tuple(starts))
+
+
+def _carried_starts(carried: tuple[float, ...], split: list[Split], height: float) -> list[float]:
+    """The label columns of the table this one continues, where no line here prints two
+    labels side by side (a page of sub-labels whose group labels stand on lines of their
+    own: ``不予处`` / ``理``): kept only if label chunks here start at every one of them."""
+    lefts = [c.x0 for labels, _ in split for c in labels]
+    if not carried or not all(any(abs(x - s) <= height for x in lefts) for s in carried):
+        return []
+    return list(carried)
 
 
 def _label_starts(split: list[Split], height: float) -> list[float]:
@@ -348,8 +375,8 @@ def _lone_kind(chunk: Line, level: int, i: int, split: list[Split], kinds: list[
 def _kinds(labels: list[Line], values: list[Line], starts: list[float], height: float) -> list[Kind]:
     """Each label chunk's kind and label column: "group" (wholly in its column, a label of
     a later column beside it), "row" (a row label from its column on, or in the last
-    column), "lone" (wholly in a column left of the last, alone on a line without values:
-    decided by its neighbours)."""
+    column), "lone" (wholly in a column left of the last, alone on a line without values
+    or a possible group piece beside values (``_piece``): decided by its neighbours)."""
     tol = height
     levels = [sum(1 for s in starts if c.x0 >= s - tol) for c in labels]
     out: list[Kind] = []
@@ -360,8 +387,23 @@ def _kinds(labels: list[Line], values: list[Line], starts: list[float], height: 
         elif any(other > level for other in levels):
             out.append(("group", level))
         else:
-            out.append(("row" if values else "lone", level))
+            out.append(("row" if values and not _piece(c, labels) else "lone", level))
     return out
+
+
+def _piece(chunk: Line, labels: list[Line]) -> bool:
+    """Could a label chunk printed beside values, alone on its line, be a piece of a group
+    label rather than the row's label? Numbers set midway down a row fall beside any of
+    its lines, also beside the line of a group label that runs down next to the row's
+    sub-label (``理`` of ``不予处`` / ``理``, ``（五）`` of ``（五）`` / ``不予处`` / ``理``). A
+    chunk that is a label of the format, or an enumerator followed by words, is a row's
+    label; otherwise its neighbours decide."""
+    if len(labels) > 1:
+        return False
+    enumerator = _ENUMERATOR.match(chunk.text)
+    if enumerator and chunk.text[enumerator.end():].strip():
+        return False
+    return label_key(chunk.text) not in dictionary()
 
 
 def _row_of(line: int, first_row: dict[int, int], lines: list[Line]) -> int:

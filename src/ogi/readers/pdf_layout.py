@@ -77,8 +77,10 @@ def document_blocks(pages: list[PageLayout]) -> list[Block]:
     """Blocks of all pages in reading order."""
     _drop_running_lines(pages)
     items: list[tuple[int, float, Table | _Para]] = []
+    carried: tuple[float, ...] = ()
     for page in pages:
-        tables, lines = unruled_tables(page.lines, page.content)
+        tables, lines = unruled_tables(page.lines, page.content, carried if not page.tables else ())
+        carried = _ending_label_starts(page, tables, lines)
         for t in page.tables + tables:
             items.append((page.number, t.top, t.table))
         for para in _paragraphs(lines, page.number, [t.bbox for t in page.tables + tables]):
@@ -102,6 +104,16 @@ def document_blocks(pages: list[PageLayout]) -> list[Block]:
         blocks.append(_paragraph(item) if isinstance(item, _Para) else item)
         prev = item
     return blocks
+
+
+def _ending_label_starts(page: PageLayout, tables: list[PlacedTable], lines: list[Line]) -> tuple[float, ...]:
+    """The label columns of the unruled table that ends the page (nothing printed below
+    it), which a table opening the next page may continue; none otherwise."""
+    if not tables:
+        return ()
+    last = max(tables, key=lambda t: t.bbox[3])
+    below = [ln for ln in lines if ln.top >= last.bbox[3]] + [t for t in page.tables if t.bbox[1] >= last.bbox[3]]
+    return () if below else last.label_starts
 
 
 def _paragraph(p: _Para) -> Paragraph:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import insort
 from dataclasses import dataclass, field
+from operator import attrgetter
 from statistics import median
 
 from .pdf_page import Fragment
@@ -16,6 +17,7 @@ CHUNK_GAP = 1.2  # a gap wider than this many line heights separates two chunks 
 SAME_LINE = 0.5  # fragments overlapping vertically by this share of the smaller height share a line
 
 _WORD_CHAR = re.compile(r"[A-Za-z]")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass
@@ -89,28 +91,40 @@ def group_lines(fragments: list[Fragment]) -> list[Line]:
     """Fragments grouped into lines, top to bottom, each left to right: a fragment joins
     the latest of the last three lines it overlaps vertically by ``SAME_LINE`` of the
     smaller height (the line's height being the median of its fragments')."""
+    if len(fragments) == 1:
+        return [Line([fragments[0]])]
     lines: list[Line] = []
-    tops: list[float] = []  # each line's running top, bottom and sorted fragment heights
+    tops: list[float] = []  # each line's running top, bottom, sorted fragment heights and their median
     bottoms: list[float] = []
     heights: list[list[float]] = []
-    for f in sorted(fragments, key=lambda f: (f.top, f.x0)):
-        height = f.bottom - f.top
-        for k in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
-            overlap = min(bottoms[k], f.bottom) - max(tops[k], f.top)
-            if overlap >= SAME_LINE * min(height, _median(heights[k])):
+    medians: list[float] = []
+    for f in sorted(fragments, key=_BY_TOP_LEFT):
+        top, bottom = f.top, f.bottom
+        height = bottom - top
+        n = len(lines)
+        for k in range(n - 1, max(n - 4, -1), -1):
+            overlap = min(bottoms[k], bottom) - max(tops[k], top)
+            if overlap >= SAME_LINE * min(height, medians[k]):
                 lines[k].fragments.append(f)
-                tops[k], bottoms[k] = min(tops[k], f.top), max(bottoms[k], f.bottom)
+                tops[k], bottoms[k] = min(tops[k], top), max(bottoms[k], bottom)
                 insort(heights[k], height)
+                medians[k] = _median(heights[k])
                 break
         else:
             lines.append(Line([f]))
-            tops.append(f.top)
-            bottoms.append(f.bottom)
+            tops.append(top)
+            bottoms.append(bottom)
             heights.append([height])
+            medians.append(height)
     for line in lines:
-        line.fragments.sort(key=lambda f: f.x0)
-    lines.sort(key=lambda ln: ln.top)
+        line.fragments.sort(key=_BY_LEFT)
+    lines.sort(key=_BY_TOP)
     return lines
+
+
+_BY_TOP_LEFT = attrgetter("top", "x0")
+_BY_LEFT = attrgetter("x0")
+_BY_TOP = attrgetter("top")
 
 
 def _median(ordered: list[float]) -> float:
@@ -151,7 +165,7 @@ def _join_fragments(fragments: list[Fragment], height: float) -> str:
             out += " "
         out += f.text
         prev = f
-    return re.sub(r"\s+", " ", out).strip()
+    return _SPACES.sub(" ", out).strip()
 
 
 def is_wide(ch: str) -> bool:

@@ -8,7 +8,6 @@ text reads left to right, lines following each other downwards.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 EDGE_MIN_LENGTH = 3.0  # pt: shorter strokes are glyph parts or dots, not ruling lines
@@ -58,16 +57,17 @@ def from_plumber(page, number: int) -> PageContent:
 
 
 def upright(chars: list[dict], lines: list[dict], size: tuple[float, float], number: int,
-            turned: bool = False) -> PageContent:
+            turned: bool = False, direction: tuple[int, int] | None = None) -> PageContent:
     """Upright content from glyphs and line segments of a page (x right, y down).
 
     ``chars`` are dicts with ``text``, ``x0``, ``top``, ``x1``, ``bottom`` and ``matrix``
     (the glyph's text matrix, PDF y up); ``lines`` dicts with the four coordinates. Both
     are turned by the glyphs' dominant direction; lines become horizontal or vertical
     edges, strokes shorter than ``EDGE_MIN_LENGTH`` are dropped. ``turned`` marks content
-    whose coordinates are not those of the page as shown even if the glyphs run upright.
+    whose coordinates are not those of the page as shown even if the glyphs run upright;
+    ``direction``, if given, is the glyphs' dominant direction, counted as they were read.
     """
-    turn = _Turn(_text_direction(chars), chars + lines, size)
+    turn = _Turn(direction or _text_direction(chars), chars + lines, size)
     if turn.upright:
         fragments = [Fragment(c["text"], c["x0"], c["top"], c["x1"], c["bottom"]) for c in chars]
     else:
@@ -99,14 +99,24 @@ def edge(x0: float, top: float, x1: float, bottom: float) -> dict:
 
 def _text_direction(chars: list[dict]) -> tuple[int, int]:
     """The direction most glyphs advance in, on the page as shown (x right, y down)."""
-    votes: Counter = Counter()
+    votes: dict[tuple[int, int], int] = {}
     for c in chars:
-        a, b = c["matrix"][0], c["matrix"][1]
-        if abs(a) >= abs(b):
-            votes[(1 if a >= 0 else -1, 0)] += 1
-        else:
-            votes[(0, -1 if b > 0 else 1)] += 1  # PDF y points up; ours points down
-    return votes.most_common(1)[0][0] if votes else (1, 0)
+        way = advance(c["matrix"][0], c["matrix"][1])
+        votes[way] = votes.get(way, 0) + 1
+    return dominant(votes)
+
+
+def advance(a: float, b: float) -> tuple[int, int]:
+    """The direction a glyph whose text matrix begins ``a b`` advances in, on the page as
+    shown (x right, y down; PDF y points up)."""
+    if abs(a) >= abs(b):
+        return (1 if a >= 0 else -1, 0)
+    return (0, -1 if b > 0 else 1)
+
+
+def dominant(votes: dict[tuple[int, int], int]) -> tuple[int, int]:
+    """The direction with the most votes (the first counted of a tie); across if none."""
+    return max(votes.items(), key=lambda kv: kv[1])[0] if votes else (1, 0)
 
 
 class _Turn:

@@ -34,10 +34,11 @@ that no box is given for it (the boxes would not match the page as shown).
 from __future__ import annotations
 
 import ctypes
+from bisect import bisect_left, bisect_right
 
 import pypdfium2.raw as pdfium_c
 
-from .pdf_page import PageContent, upright
+from .pdf_page import PageContent, advance, dominant, upright
 
 MAX_BOX_EMS = 2.0  # a glyph's loose box larger than this many ems across is not where the glyph is
 AXIS_TOLERANCE = 0.5  # pt: a segment whose ends differ by less than this across it is horizontal or vertical
@@ -51,53 +52,76 @@ _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 def page_content(page, number: int) -> tuple[PageContent, int]:
     """One pypdfium2 page as upright content, and how many images it shows."""
     left, bottom, right, top = page.get_bbox()
-    chars = _glyphs(page, left, top)
+    votes: dict[tuple[int, int], int] = {}
+    chars = _glyphs(page, left, top, votes)
     lines: list[dict] = []
     images = _walk(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, _IDENTITY,
                    (left, top), lines, 0)
     lines = _without_backgrounds(lines)
-    content = upright(chars, lines, (right - left, top - bottom), number, turned=page.get_rotation() % 360 != 0)
+    content = upright(chars, lines, (right - left, top - bottom), number, turned=page.get_rotation() % 360 != 0,
+                      direction=dominant(votes))
     return content, images
 
 
-def _glyphs(page, left: float, top: float) -> list[dict]:
-    """The page's visible characters as dicts (``text``, box, ``matrix``), in text order."""
+def _glyphs(page, left: float, top: float, votes: dict[tuple[int, int], int]) -> list[dict]:
+    """The page's visible characters as dicts (``text``, box, ``matrix``), in text order;
+    ``votes`` counts the directions they advance in (``pdf_page.advance``). pdfium is asked
+    for the page's text once and for each character's box, matrix and size once, and for
+    nothing more about whitespace (the spaces and line breaks it adds among them)."""
     textpage = page.get_textpage()
     try:
         raw = textpage.raw
-        count = pdfium_c.FPDFText_CountChars(raw)
+        count = max(pdfium_c.FPDFText_CountChars(raw), 0)
+        codes = _codes(raw, count)
         rect = pdfium_c.FS_RECTF()
         m = pdfium_c.FS_MATRIX()
-        get_unicode, get_box, get_matrix, get_size = (pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox,
-                                                      pdfium_c.FPDFText_GetMatrix, pdfium_c.FPDFText_GetFontSize)
+        get_box, get_matrix, get_size = (pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetMatrix,
+                                         pdfium_c.FPDFText_GetFontSize)
+        invisible = _INVISIBLE
         chars = []
-        for i in range(max(count, 0)):
-            code = get_unicode(raw, i)
-            if code <= 0x20 or code in _INVISIBLE or code > 0x10FFFF or chr(code).isspace():
+        for i, code in enumerate(codes):
+            if code <= 0x20 or code in invisible or code > 0x10FFFF:
                 continue
-            if not get_box(raw, i, rect):
+            text = chr(code)
+            if text.isspace() or not get_box(raw, i, rect):
                 continue
             get_matrix(raw, i, m)
-            em = get_size(raw, i) * max(abs(m.c), abs(m.d))
-            if em > 0 and max(rect.right - rect.left, rect.top - rect.bottom) > MAX_BOX_EMS * em:
+            size = get_size(raw, i)
+            a, b, c, d = m.a, m.b, m.c, m.d
+            x0, y0, x1, y1 = rect.left, rect.bottom, rect.right, rect.top
+            em = size * max(abs(c), abs(d))
+            if em > 0 and max(x1 - x0, y1 - y0) > MAX_BOX_EMS * em:
                 x0, y0, x1, y1 = _ink_em_box(raw, i, em)
-            else:
-                x0, y0, x1, y1 = _em_box(rect.left, rect.bottom, rect.right, rect.top, m, get_size(raw, i))
-            chars.append({"text": chr(code), "x0": x0 - left, "x1": x1 - left, "top": top - y1, "bottom": top - y0,
-                          "matrix": (m.a, m.b, m.c, m.d, m.e, m.f)})
+            elif size > 0 and a > 0 and d > 0 and b == 0 and c == 0:  # upright text: _em_box's first case
+                x1, y1 = min(x1, x0 + size * a), min(y1, y0 + size * d)
+            elif size > 0:
+                x0, y0, x1, y1 = _em_box(x0, y0, x1, y1, a, b, c, d, size)
+            chars.append({"text": text, "x0": x0 - left, "x1": x1 - left, "top": top - y1, "bottom": top - y0,
+                          "matrix": (a, b, c, d, m.e, m.f)})
+            way = advance(a, b)
+            votes[way] = votes.get(way, 0) + 1
         return chars
     finally:
         textpage.close()
 
 
-def _em_box(x0: float, y0: float, x1: float, y1: float, m, size: float):
+def _codes(textpage, count: int) -> list[int]:
+    """The Unicode value of each of the text page's ``count`` characters: its whole text in
+    one call (UTF-16, one unit per character), or character by character where a character
+    lies outside the Basic Multilingual Plane (two units: the text no longer lines up)."""
+    units = (ctypes.c_ushort * (count + 1))()
+    pdfium_c.FPDFText_GetText(textpage, 0, count, units)
+    if not any(0xD800 <= u <= 0xDFFF for u in units):
+        return list(units[:count])
+    return [pdfium_c.FPDFText_GetUnicode(textpage, i) for i in range(count)]
+
+
+def _em_box(x0: float, y0: float, x1: float, y1: float, a: float, b: float, c: float, d: float, size: float):
     """The glyph's box as pdfminer draws it — from the descent to one em above it, and no
     wider than one em along the text — from pdfium's loose box, which reaches to the font's
-    ascent and over the glyph's ink where that sticks out past its advance. ``m`` is the
-    glyph's matrix: ``(a, b)`` the direction the text runs, ``(c, d)`` its up direction."""
-    if size <= 0:
-        return x0, y0, x1, y1
-    a, b, c, d = m.a, m.b, m.c, m.d
+    ascent and over the glyph's ink where that sticks out past its advance. ``a b c d``
+    begin the glyph's matrix: ``(a, b)`` the direction the text runs, ``(c, d)`` its up
+    direction; ``size`` > 0 its font size."""
     if abs(d) >= abs(c):  # up is up or down the page
         em = size * abs(d)
         y0, y1 = (y0, min(y1, y0 + em)) if d > 0 else (max(y0, y1 - em), y1)
@@ -162,7 +186,7 @@ def _segments(path, matrix: Matrix, origin: tuple[float, float], lines: list[dic
 
 
 def _white_fill(path) -> bool:
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
     if not pdfium_c.FPDFPageObj_GetFillColor(path, r, g, b, a):
         return False
     return a.value == 0 or (r.value, g.value, b.value) == (255, 255, 255)
@@ -180,12 +204,16 @@ def _without_backgrounds(lines: list[dict]) -> list[dict]:
     for line in lines:
         (groups.setdefault(line.pop("paper"), []) if "paper" in line else drawn).append(line)
     out = list(drawn)
+    if not groups:
+        return out
+    middles = sorted(((d["x0"] + d["x1"]) / 2, (d["top"] + d["bottom"]) / 2) for d in drawn)  # by x, then y
+    xs = [x for x, _ in middles]
     for sides in groups.values():
         x0, x1 = min(s["x0"] for s in sides), max(s["x1"] for s in sides)
         top, bottom = min(s["top"] for s in sides), max(s["bottom"] for s in sides)
-        inside = any(x0 + BACKGROUND_MARGIN < (d["x0"] + d["x1"]) / 2 < x1 - BACKGROUND_MARGIN
-                     and top + BACKGROUND_MARGIN < (d["top"] + d["bottom"]) / 2 < bottom - BACKGROUND_MARGIN
-                     for d in drawn)
+        lo, hi = x0 + BACKGROUND_MARGIN, x1 - BACKGROUND_MARGIN
+        inside = any(lo < middles[k][0] < hi and top + BACKGROUND_MARGIN < middles[k][1] < bottom - BACKGROUND_MARGIN
+                     for k in range(bisect_right(xs, lo), bisect_left(xs, hi)))
         if not inside:
             out += sides
     return out
@@ -194,19 +222,23 @@ def _without_backgrounds(lines: list[dict]) -> list[dict]:
 def _path_segments(path, matrix: Matrix, origin: tuple[float, float], lines: list[dict]) -> None:
     a, b, c, d, e, f = matrix
     x, y = ctypes.c_float(), ctypes.c_float()
+    get_segment, get_point, get_type, get_close = (pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetPoint,
+                                                   pdfium_c.FPDFPathSegment_GetType, pdfium_c.FPDFPathSegment_GetClose)
+    moveto, lineto = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
     start = current = None
     for j in range(pdfium_c.FPDFPath_CountSegments(path)):
-        segment = pdfium_c.FPDFPath_GetPathSegment(path, j)
-        if not segment or not pdfium_c.FPDFPathSegment_GetPoint(segment, x, y):
+        segment = get_segment(path, j)
+        if not segment or not get_point(segment, x, y):
             continue
-        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
-        kind = pdfium_c.FPDFPathSegment_GetType(segment)
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+        px, py = x.value, y.value
+        point = (a * px + c * py + e, b * px + d * py + f)
+        kind = get_type(segment)
+        if kind == moveto:
             start = point
-        elif kind == pdfium_c.FPDF_SEGMENT_LINETO and current is not None:
+        elif kind == lineto and current is not None:
             _add(current, point, origin, lines)
         current = point
-        if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+        if get_close(segment) and start is not None:
             _add(current, start, origin, lines)
             current = start
 
