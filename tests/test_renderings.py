@@ -819,3 +819,13 @@ def test_reading_order_table2_two_stacks_in_one_run_that_read_two_ways_are_null(
     assert [f.message for f in report.findings if f.code == "CELL_AMBIGUOUS" and f.where == "table2"] == [
         "表二按列读出时,6 个单元格有多种读法(规章现行有效件数、行政规范性文件现行有效件数、行政许可本年处理决定数量、"
         "行政处罚本年处理决定数量 等),未采用"]
+
+
+@pytest.mark.parametrize("label", ["采集时间", "抓取时间", "更新时间", "浏览时间"])
+def test_a_date_of_the_crawl_or_the_page_is_not_the_publication_date(label):
+    path = SHARED / "corpus" / "seeds" / "002_806d6c890c9d0d8d.txt"  # it prints no date of its own
+    wrapped = parse(f"标题:{parse(path).meta.title}\n{label}:2025-12-30 10:31\n{path.read_text()}".encode(),
+                    name=path.name)
+    assert wrapped.meta.published_date is None
+    dated = parse(f"时间:2021-03-05\n{path.read_text()}".encode(), name=path.name)  # a bare label still counts
+    assert dated.meta.published_date == "2021-03-05"

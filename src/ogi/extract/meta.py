@@ -26,6 +26,9 @@ _DATE = r"((?:19|20)\d{2})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})
 _DATE_RE = re.compile(_DATE)
 # labels of the content system's block, best first
 _DATE_LABELS = ("发布日期", "公开日期", "发布时间", "发文日期", "成文日期", "生成日期", "印发日期", "日期", "时间")
+# the bare labels count only on their own (a line's start or after a separator): glued to a word
+# they date something else — a scraper's 采集时间, a page's 更新时间 or 浏览时间
+_BARE_DATE_LABELS = frozenset({"日期", "时间"})
 _INDEX = re.compile(r"索\s*引\s*号\s*[:：]?\s*[|｜]?\s*([0-9A-Za-z][0-9A-Za-z\-_/—.]{4,60})")
 _TITLE = re.compile(r"(政府信息公开|政务公开)(工作)?(年度)?(工作)?报告")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*度?")
@@ -217,7 +220,8 @@ def _published(head: list[str], body: list[str], container: dict[str, str]) -> s
         for rank, label in enumerate(_DATE_LABELS):
             if label not in line:  # as in _labelled_agency
                 continue
-            m = re.search(re.escape(label) + r"\s*[:：]?\s*[|｜]?\s*" + _DATE, line)
+            before = r"(?:^|[|｜\s])" if label in _BARE_DATE_LABELS else ""
+            m = re.search(before + re.escape(label) + r"\s*[:：]?\s*[|｜]?\s*" + _DATE, line)
             if m and (best is None or rank < best[0]):
                 best = (rank, _iso(m.group(1), m.group(2), m.group(3)))
     if best:
