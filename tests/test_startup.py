@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -40,9 +41,13 @@ print(json.dumps({"code": code, "modules": sorted(sys.modules)}), file=sys.stder
 """
 
 
+# a measured test run (coverage) measures these interpreters too: its settings pass through
+_COVERAGE = {k: v for k, v in os.environ.items() if k.startswith("COVERAGE_")}
+
+
 def run_ogi(*args: str) -> tuple[int, str, set[str]]:
     """``ogi ARGS`` in a fresh interpreter: exit code, standard output, modules loaded."""
-    env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin", "COLUMNS": "200"}
+    env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin", "COLUMNS": "200", **_COVERAGE}
     done = subprocess.run([sys.executable, "-c", _RUN, *args], capture_output=True, text=True, env=env, timeout=120)
     state = json.loads(done.stderr.strip().splitlines()[-1])
     return state["code"], done.stdout, set(state["modules"])
@@ -132,14 +137,14 @@ def test_commands_run_in_process_after_lazy_loading():
 
 def test_python_dash_m_ogi_cli_runs():
     done = subprocess.run([sys.executable, "-m", "ogi.cli", "--version"], capture_output=True, text=True,
-                          env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"}, timeout=60)
+                          env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin", **_COVERAGE}, timeout=60)
     assert (done.returncode, done.stdout) == (0, "ogi 0.1.0\n")
 
 
 def run_both(args: list[str], stdin: bytes = b"") -> tuple[tuple, tuple]:
     """``ogi ARGS`` through the entry point (the fast path when the form is simple) and through
     the Typer app itself: (exit code, stdout bytes, stderr bytes) each."""
-    env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin", "COLUMNS": "200"}
+    env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin", "COLUMNS": "200", **_COVERAGE}
     runs = []
     for start in (["-m", "ogi"], ["-c", "import sys; from ogi.cli import app; sys.argv[0] = 'ogi'; app(prog_name='ogi')"]):
         done = subprocess.run([sys.executable, *start, *args], input=stdin, capture_output=True, env=env,

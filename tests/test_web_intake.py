@@ -62,3 +62,57 @@ def test_a_page_without_a_report_of_its_own_is_skipped_not_failed(tmp_path):
                           parse_input)
         failures = db.scalar("SELECT count(*) FROM failures")
     assert (done.status, failures) == ("skipped", 0)
+
+
+# ---------------------------------------------------------------- the upload worker's decisions
+
+from ogi.web.intake import MAX_STORED, oversized, parse_upload, refusal  # noqa: E402
+
+BLANK_FORM = SEEDS.parent / "peer" / "templates" / "gov_disclosure_annual_report_template_2021.docx"
+
+
+def _upload(path) -> tuple[str, str, str | None, bool]:
+    got = parse_upload(Input(f"upload:{path.name}", str(path)))
+    return got.outcome.stage, got.outcome.reason, got.refused, got.outcome.report is not None
+
+
+def test_an_uploaded_report_is_taken_with_its_hash():
+    got = parse_upload(Input("upload:seed-004.txt", str(SEED_004)))
+    assert got.refused is None and got.outcome.stage == ""
+    assert got.outcome.report.source.path == "upload:seed-004.txt"
+    assert got.outcome.sha256 == __import__("hashlib").sha256(SEED_004.read_bytes()).hexdigest()
+
+
+def test_the_blank_official_form_is_refused_as_such():
+    assert _upload(BLANK_FORM) == (
+        "parse", "这是一份未填写的报告模板:三张统计表没有任何数值 / a blank form: no table holds a value",
+        "这是一份未填写的报告模板:三张统计表没有任何数值 / a blank form: no table holds a value", False)
+
+
+def test_text_that_is_no_report_is_refused(tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text("会议通知\n请各单位于周五前报送材料。\n", encoding="utf-8")
+    stage, reason, refused, stored = _upload(note)
+    assert (stage, stored) == ("parse", False) and refused == reason and reason.startswith("不是年度报告 / not a report: ")
+
+
+def test_a_broken_file_and_a_missing_one_fail_without_refusal(tmp_path):
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n" + b"\x00" * 64)
+    stage, reason, refused, stored = _upload(broken)
+    assert (stage, refused, stored) == ("read", None, False) and reason.startswith("无法读取 / unreadable: ")
+    stage, reason, refused, stored = _upload(tmp_path / "gone.txt")
+    assert (stage, refused, stored) == ("read", None, False)
+    assert reason == "无法读取 / cannot read: No such file or directory"
+
+
+def test_a_count_too_large_for_the_store_is_refused_with_its_cell():
+    report = parse_input(Input("seed-004.txt", str(SEED_004))).report
+    assert oversized(report) is None
+    report.table3["new_received"]["natural_person"] = int(MAX_STORED) * 10
+    assert oversized(report) == "table3.new_received.natural_person"
+    why = refusal(report)
+    assert why.startswith("数值过大:") and why.endswith("不是一个可信的件数 / a value too large to be a count "
+                                                       "(table3.new_received.natural_person)")
+    report.table3["new_received"]["natural_person"] = float("inf")
+    assert oversized(report) == "table3.new_received.natural_person"
