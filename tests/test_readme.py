@@ -78,7 +78,9 @@ def shell(tmp_path):
     ogi.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m ogi.cli "$@"\n', encoding="utf-8")
     ogi.chmod(0o755)
     env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "PYTHONPATH": str(ROOT / "src"), "COLUMNS": "80",
-           "HOME": str(tmp_path), "LANG": "C.UTF-8"}
+           "HOME": str(tmp_path), "LANG": "C.UTF-8",
+           # a measured test run (coverage) measures the commands too: its settings pass through
+           **{k: v for k, v in os.environ.items() if k.startswith("COVERAGE_")}}
 
     def run(command: str) -> subprocess.CompletedProcess:
         return subprocess.run(["bash", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True,
