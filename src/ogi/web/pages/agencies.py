@@ -81,13 +81,18 @@ def agency_page(db: Database, agency_id: int) -> AgencyPage | None:
 
 # ------------------------------------------------------------------ the JSON's shapes
 
-class AgencyItem(BaseModel):
+class AgencyBase(BaseModel):
+    """What every agency shape says of it: who it is and where it stands."""
+
     id: int
     name: str
     region: str | None
     level: str | None
     kind: str | None
     parent_name: str | None
+
+
+class AgencyItem(AgencyBase):
     org_code: str | None = None
     reports: int
     first_year: int | None
@@ -99,13 +104,7 @@ class AgencyListOut(ListOut):
     agencies: list[AgencyItem]
 
 
-class AgencyOut(BaseModel):
-    id: int
-    name: str
-    region: str | None
-    level: str | None
-    kind: str | None
-    parent_name: str | None
+class AgencyOut(AgencyBase):
     aliases: list[str]
     org_codes: list[str] = []
     namesakes: list[dict] = Field([], description="other agencies of the same name: id, region, level, org_code, "
