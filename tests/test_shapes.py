@@ -212,6 +212,77 @@ def test_misaligned_colspan_changes_one_header(three, shape, header, span, stem)
     assert [c.get("colspan") for c in cells] == [span]
 
 
+# what each converter does to table 三's first row of seed 004 (label, then 7 values)
+CONVERTER_ROWS = {
+    # text-mode browsers: an 80-column grid padded with spaces; one space between cells
+    "w3m_dump": r"一、本年新收政府信息公开申请数量 {2,}{v}",
+    "lynx_dump": r" *一、本年新收政府信息公开申请数量 {v}",
+    # pandoc: space-padded columns; Markdown pipe rows (the outer pipes a border)
+    "pandoc_plain": r" *一、本年新收政府信息公开申请数量 {2,}{v}",
+    "pandoc_markdown": r" *一、本年新收政府信息公开申请数量 {2,}{v}",
+    "pandoc_gfm": r"\| 一、本年新收政府信息公开申请数量 +(?:\| +)+{v} *\|",
+    "pandoc_docx_plain": r" *一、本年新收政府信息公开申请数量 {2,}{v}",
+    "pandoc_docx_markdown": r" *一、本年新收政府信息公开申请数量 {2,}{v}",
+    # crawler extractors: inscriptis' columns; trafilatura's and markitdown's pipes with the
+    # spanned label columns as empty cells
+    "inscriptis": r"一、本年新收政府信息公开申请数量 {2,}{v}",
+    "trafilatura": r"\| 一、本年新收政府信息公开申请数量 \|  \|  \| {v} \| ",
+    "markitdown": r"\| 一、本年新收政府信息公开申请数量 \| \| \| {v} \|",
+    "markitdown_docx": r"\| 一、本年新收政府信息公开申请数量 \| \| \| {v} \|",
+    # the content stream's order: label and values on one line
+    "pdftotext_raw": r"一、本年新收政府信息公开申请数量 {v}",
+}
+CONVERTER_SEPARATORS = {"w3m_dump": " +", "pandoc_plain": " +", "pandoc_markdown": " +", "pandoc_docx_plain": " +",
+                        "pandoc_docx_markdown": " +", "inscriptis": " +", "pandoc_gfm": " +\\| +",
+                        "trafilatura": " \\| ", "markitdown": " \\| ", "markitdown_docx": " \\| "}
+
+
+@pytest.mark.parametrize("shape", list(CONVERTER_ROWS))
+def test_each_converter_prints_a_table_row_its_own_way(three, shape):
+    import re
+
+    if not _file(three, shape, SEED_2021).exists():
+        pytest.skip(f"{shape} was not made here (its converter is missing)")
+    expected = json.loads(_seed(SEED_2021)[1].read_text(encoding="utf-8"))
+    row = expected["table3"]["new_received"]
+    values = [str(row[c]) for c in ("natural_person", "commercial", "research", "social_welfare", "legal_service",
+                                    "other_org", "total")]
+    sep = CONVERTER_SEPARATORS.get(shape, " ")
+    pattern = CONVERTER_ROWS[shape].replace("{v}", sep.join(values))
+    text = _file(three, shape, SEED_2021).read_text(encoding="utf-8")
+    assert any(re.fullmatch(pattern, line.rstrip()) or re.fullmatch(pattern, line) for line in text.splitlines()), \
+        [line for line in text.splitlines() if "本年新收" in line]
+
+
+def test_w3m_wraps_a_long_label_inside_its_column(three):
+    text = _file(three, "w3m_dump", SEED_2021).read_text(encoding="utf-8") \
+        if _file(three, "w3m_dump", SEED_2021).exists() else pytest.skip("w3m is missing")
+    line = next(ln for ln in text.splitlines() if "（二）部分公开" in ln)
+    assert line.split()[0] == "（二）部分公开（区分处理的，只计这一情"  # the rest on the next line
+    assert line.split()[1:] == ["0"] * 7
+
+
+def test_pdfminer_prints_kangxi_radicals_and_labels_apart_from_their_values(three):
+    path = _file(three, "pdfminer", SEED_2021)
+    if not path.exists():
+        pytest.skip("pdfminer.six is missing")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert "\u2f00、本年新收政府信息公开申请数量" in lines  # ⼀ (KANGXI RADICAL ONE), not 一
+
+
+def test_a_missing_converter_names_its_package(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from ogi.synth.shapes import converters
+
+    monkeypatch.setattr(converters, "shutil", SimpleNamespace(which=lambda program: None))
+    src = _labelled(tmp_path / "src", [_seed(SEED_2021)])
+    outcome = make_shapes(src, tmp_path / "out", ["lynx_dump", "pandoc_gfm", "inscriptis"])
+    assert outcome.notes == ["lynx_dump: skipped, needs lynx: apt-get install lynx",
+                             "pandoc_gfm: skipped, needs pandoc: apt-get install pandoc"]
+    assert list(outcome.written) == ["inscriptis"]
+
+
 @_needs("soffice")
 def test_office_and_pdf_shapes_are_what_their_suffix_says(three):
     assert _file(three, "office_docx", SEED_2021).read_bytes()[:4] == b"PK\x03\x04"
