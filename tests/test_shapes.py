@@ -40,7 +40,21 @@ FAST_SHAPES = [s for s in SHAPES if s != "scan_200dpi"]
 # shapes that destroy information: a crawler's text glues digits and drops blank cells, a
 # clipboard copy drops blank cells, pdftotext's reading order is a guess. On them the parser
 # may leave a cell null — with a finding — but never print a wrong number.
-LOSSY_SHAPES = {"crawler_text", "crawler_text_chrome", "copy_paste", "pdftotext"}
+LOSSY_SHAPES = {"crawler_text", "crawler_text_chrome", "copy_paste", "pdftotext",
+                # one space between cells (a blank cell leaves no trace); pdfminer's text boxes
+                # print a table a column at a time, as pdftotext's reading order does
+                "lynx_dump", "pdftotext_raw", "pdfminer"}
+# renderings whose meta fields may be null — never wrong: trafilatura drops the page's header
+# block (the title, 索引号 and 发布日期 are not in its text); pdfminer's text boxes print the
+# header block's labels apart from their values
+META_DROPPED = {"trafilatura", "pdfminer"}
+# renderings that keep what the parser still loses (strict: the day it reads them, this says so)
+KNOWN_TEXT_DEFECTS = {
+    ("inscriptis", PEER_HTML): "blank cells kept only as columns of spaces: rows of 2 values of 7 left null",
+    ("pandoc_plain", PEER_HTML): "blank cells kept only as columns of spaces: rows of 2 values of 7 left null",
+    ("pandoc_docx_plain", PEER_HTML): "blank cells kept only as columns of spaces: rows of 2 values of 7 left null",
+    ("pandoc_markdown", PEER_HTML): "pandoc's [text]{style=…} spans around table 二's cells read as prose",
+}
 # PDFs printed by a browser or an office suite: read through the PDF reader's geometry, which
 # still misplaces some cells of tables drawn without ruling lines (the known cases below);
 # in the synthetic matrix they are held to "no silent wrong number", not to every cell
@@ -368,13 +382,18 @@ def _score(folder: Path, shape: str, stem: str):
 def test_every_shape_reads_exactly(three, shape, stem, request):
     if (shape, stem) in KNOWN_PDF_DEFECTS:  # strict: the day the reader is fixed, this says so
         request.applymarker(pytest.mark.xfail(reason=KNOWN_PDF_DEFECTS[(shape, stem)], strict=True))
+    if (shape, stem) in KNOWN_TEXT_DEFECTS:
+        request.applymarker(pytest.mark.xfail(reason=KNOWN_TEXT_DEFECTS[(shape, stem)], strict=True))
     score = _score(three, shape, stem)
     summary = (f"{score.right}/{score.cells} cells right, {score.null_flagged} null + finding, "
                f"{score.wrong_flagged} wrong + finding, {score.null_silent} null silent, "
                f"{score.wrong_silent} WRONG SILENT, meta {score.meta_right}/{score.meta}: "
                + "; ".join(score.examples[:4]))
     assert (score.wrong_silent, score.wrong_flagged, score.null_silent) == (0, 0, 0), summary
-    assert score.meta_right == score.meta, summary
+    if shape in META_DROPPED:
+        assert [e for e in score.examples if e.startswith("meta.") and not e.endswith("got None")] == [], summary
+    else:
+        assert score.meta_right == score.meta, summary
     if shape not in LOSSY_SHAPES:
         assert score.right == score.cells, summary
 
@@ -401,7 +420,9 @@ def test_every_shape_of_a_synthetic_corpus_reads_exactly(tmp_path):
                 continue
             score = score_report(json.loads(exp.read_text(encoding="utf-8")), report, f"{exp.stem}: ")
             exact = shape not in LOSSY_SHAPES and shape not in PDF_SHAPES
-            if score.wrong_silent or score.null_silent or score.meta_right != score.meta \
+            meta_wrong = [e for e in score.examples if e.split(": ", 1)[1].startswith("meta.")
+                          and not (shape in META_DROPPED and e.endswith("got None"))]
+            if score.wrong_silent or score.null_silent or meta_wrong \
                     or (exact and score.right != score.cells):
                 bad.setdefault(shape, []).extend(score.examples[:2])
     assert not bad, "\n".join(f"{shape}: " + "; ".join(lines[:3]) for shape, lines in bad.items())
