@@ -923,3 +923,15 @@ def test_table_two_read_from_text_that_is_not_row_by_row_is_null_with_a_finding(
     assert {v for row in report.table2.values() for v in row.values()} == {None}
     assert any(f.code == "ROW_AMBIGUOUS" and f.where == "table2" and "不是逐行排列" in f.message
                for f in report.findings)
+
+
+def test_pandoc_markdown_attributes_are_markup_not_text():
+    from ogi.readers.pandoc_marks import strip_attributes
+
+    page = ('::: {style="text-indent: 2em; line-height: 2;"}\n'
+            '[规章]{style="font-family: 微软雅黑;"}[]{style="font-family: 微软雅黑;"}  [0]{style="font-family: 微软雅黑;"}\n'
+            ':::\n## 二、主动公开政府信息情况 {#s2 .h}\n[2025年12月30日]{#utime}\na[href]{color:red}\n')
+    assert strip_attributes(page.encode()).decode() == (
+        "\n规章  0\n\n## 二、主动公开政府信息情况\n2025年12月30日\na[href]{color:red}\n")
+    gbk = "[规章]{#x}".encode("gb18030")
+    assert strip_attributes(gbk) == gbk  # not UTF-8: left to the decoder

@@ -53,7 +53,6 @@ KNOWN_TEXT_DEFECTS = {
     ("inscriptis", PEER_HTML): "blank cells kept only as columns of spaces: rows of 2 values of 7 left null",
     ("pandoc_plain", PEER_HTML): "blank cells kept only as columns of spaces: rows of 2 values of 7 left null",
     ("pandoc_docx_plain", PEER_HTML): "blank cells kept only as columns of spaces: rows of 2 values of 7 left null",
-    ("pandoc_markdown", PEER_HTML): "pandoc's [text]{style=…} spans around table 二's cells read as prose",
 }
 # PDFs printed by a browser or an office suite: read through the PDF reader's geometry, which
 # still misplaces some cells of tables drawn without ruling lines (the known cases below);

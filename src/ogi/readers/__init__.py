@@ -22,6 +22,7 @@ from .. import limits
 from ..document import Document, Paragraph
 from .decode import DecodeError, declared_charset, decode
 from .errors import LimitExceeded, UnreadableFile
+from .pandoc_marks import strip_attributes
 from .text import parse_text
 
 BYTES_PER_CHAR = 4  # at most, in UTF-8 and GB18030
@@ -90,6 +91,7 @@ def read(data: bytes, name: str = "") -> Document:
     """Read any supported file into a Document."""
     if not data.strip():
         raise UnreadableFile("the file is empty")
+    data = strip_attributes(data)  # pandoc Markdown's [text]{style=…}: markup, not text
     kind = sniff(data, name)
     doc = _read(data, name, kind)
     check_document(doc)
