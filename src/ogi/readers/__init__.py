@@ -91,8 +91,9 @@ def read(data: bytes, name: str = "") -> Document:
     """Read any supported file into a Document."""
     if not data.strip():
         raise UnreadableFile("the file is empty")
-    data = strip_attributes(data)  # pandoc Markdown's [text]{style=…}: markup, not text
     kind = sniff(data, name)
+    if kind in ("txt", "html"):
+        data = strip_attributes(data)  # pandoc Markdown's [text]{style=…}: markup, not text
     doc = _read(data, name, kind)
     check_document(doc)
     return doc
