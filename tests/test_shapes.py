@@ -1,8 +1,10 @@
 """The shape generator (``ogi synth --shapes``) and the parser on every shape.
 
 Part 1 pins what defines each shape (one glued line, TABs and empty fields, pipe tables,
-another organ's chrome, an extra table, misaligned spans), that the expected JSON is carried
-over byte for byte and that a second run writes the same bytes.
+another organ's chrome, an extra table, misaligned spans, and how each converter users run —
+w3m, lynx, pandoc, inscriptis, trafilatura, markitdown, pdftotext -raw, pdfminer — prints a
+table row), that the expected JSON is carried over byte for byte and that a second run writes
+the same bytes.
 
 Part 2 parses every shape of three real reports — seeds 002 (2019 format) and 004 (2021),
 drawn in the official layout with their own prose, and the peer's real web page — and asks
