@@ -57,16 +57,26 @@ def corpora(args) -> dict[str, Path]:
 
 
 def subset(folder: Path, stems: list[str], into: Path) -> Path:
-    """A labelled folder of the first reports of ``folder`` (symbolic links)."""
+    """A labelled folder of the first reports of ``folder`` (symbolic links). A link left by
+    an earlier run is replaced when it points elsewhere or nowhere (a regenerated corpus, a
+    moved folder), so a re-run never trips over its own work dir."""
     (into / "expected").mkdir(parents=True, exist_ok=True)
     for stem in stems:
         for p in folder.iterdir():
-            if p.is_file() and p.stem == stem and not (into / p.name).exists():
-                (into / p.name).symlink_to(p.resolve())
-        target = into / "expected" / f"{stem}.json"
-        if not target.exists():
-            target.symlink_to((folder / "expected" / f"{stem}.json").resolve())
+            if p.is_file() and p.stem == stem:
+                _link(into / p.name, p.resolve())
+        _link(into / "expected" / f"{stem}.json", (folder / "expected" / f"{stem}.json").resolve())
     return into
+
+
+def _link(path: Path, target: Path) -> None:
+    if path.is_symlink():
+        if path.resolve() == target:
+            return
+        path.unlink()
+    elif path.exists():
+        return  # a real file someone put there: kept
+    path.symlink_to(target)
 
 
 def shape_folders(name: str, folder: Path, shapes: list[str], args, log) -> dict[str, Path]:

@@ -1,8 +1,10 @@
 """The shape generator (``ogi synth --shapes``) and the parser on every shape.
 
 Part 1 pins what defines each shape (one glued line, TABs and empty fields, pipe tables,
-another organ's chrome, an extra table, misaligned spans), that the expected JSON is carried
-over byte for byte and that a second run writes the same bytes.
+another organ's chrome, an extra table, misaligned spans, and how each converter users run —
+w3m, lynx, pandoc, inscriptis, trafilatura, markitdown, pdftotext -raw, pdfminer — prints a
+table row), that the expected JSON is carried over byte for byte and that a second run writes
+the same bytes.
 
 Part 2 parses every shape of three real reports — seeds 002 (2019 format) and 004 (2021),
 drawn in the official layout with their own prose, and the peer's real web page — and asks
@@ -40,7 +42,20 @@ FAST_SHAPES = [s for s in SHAPES if s != "scan_200dpi"]
 # shapes that destroy information: a crawler's text glues digits and drops blank cells, a
 # clipboard copy drops blank cells, pdftotext's reading order is a guess. On them the parser
 # may leave a cell null — with a finding — but never print a wrong number.
-LOSSY_SHAPES = {"crawler_text", "crawler_text_chrome", "copy_paste", "pdftotext"}
+LOSSY_SHAPES = {"crawler_text", "crawler_text_chrome", "copy_paste", "pdftotext",
+                # one space between cells (a blank cell leaves no trace); pdfminer's text boxes
+                # print a table a column at a time, as pdftotext's reading order does
+                "lynx_dump", "pdftotext_raw", "pdfminer"}
+# renderings whose meta fields may be null — never wrong: trafilatura drops the page's header
+# block (the title, 索引号 and 发布日期 are not in its text); pdfminer's text boxes print the
+# header block's labels apart from their values
+META_DROPPED = {"trafilatura", "pdfminer"}
+# renderings that keep what the parser still loses (strict: the day it reads them, this says so)
+KNOWN_TEXT_DEFECTS = {
+    ("inscriptis", PEER_HTML): "blank cells kept only as columns of spaces: rows of 2 values of 7 left null",
+    ("pandoc_plain", PEER_HTML): "blank cells kept only as columns of spaces: rows of 2 values of 7 left null",
+    ("pandoc_docx_plain", PEER_HTML): "blank cells kept only as columns of spaces: rows of 2 values of 7 left null",
+}
 # PDFs printed by a browser or an office suite: read through the PDF reader's geometry, which
 # still misplaces some cells of tables drawn without ruling lines (the known cases below);
 # in the synthetic matrix they are held to "no silent wrong number", not to every cell
@@ -212,6 +227,77 @@ def test_misaligned_colspan_changes_one_header(three, shape, header, span, stem)
     assert [c.get("colspan") for c in cells] == [span]
 
 
+# what each converter does to table 三's first row of seed 004 (label, then 7 values)
+CONVERTER_ROWS = {
+    # text-mode browsers: an 80-column grid padded with spaces; one space between cells
+    "w3m_dump": r"一、本年新收政府信息公开申请数量 {2,}{v}",
+    "lynx_dump": r" *一、本年新收政府信息公开申请数量 {v}",
+    # pandoc: space-padded columns; Markdown pipe rows (the outer pipes a border)
+    "pandoc_plain": r" *一、本年新收政府信息公开申请数量 {2,}{v}",
+    "pandoc_markdown": r" *一、本年新收政府信息公开申请数量 {2,}{v}",
+    "pandoc_gfm": r"\| 一、本年新收政府信息公开申请数量 +(?:\| +)+{v} *\|",
+    "pandoc_docx_plain": r" *一、本年新收政府信息公开申请数量 {2,}{v}",
+    "pandoc_docx_markdown": r" *一、本年新收政府信息公开申请数量 {2,}{v}",
+    # crawler extractors: inscriptis' columns; trafilatura's and markitdown's pipes with the
+    # spanned label columns as empty cells
+    "inscriptis": r"一、本年新收政府信息公开申请数量 {2,}{v}",
+    "trafilatura": r"\| 一、本年新收政府信息公开申请数量 \|  \|  \| {v} \| ",
+    "markitdown": r"\| 一、本年新收政府信息公开申请数量 \| \| \| {v} \|",
+    "markitdown_docx": r"\| 一、本年新收政府信息公开申请数量 \| \| \| {v} \|",
+    # the content stream's order: label and values on one line
+    "pdftotext_raw": r"一、本年新收政府信息公开申请数量 {v}",
+}
+CONVERTER_SEPARATORS = {"w3m_dump": " +", "pandoc_plain": " +", "pandoc_markdown": " +", "pandoc_docx_plain": " +",
+                        "pandoc_docx_markdown": " +", "inscriptis": " +", "pandoc_gfm": " +\\| +",
+                        "trafilatura": " \\| ", "markitdown": " \\| ", "markitdown_docx": " \\| "}
+
+
+@pytest.mark.parametrize("shape", list(CONVERTER_ROWS))
+def test_each_converter_prints_a_table_row_its_own_way(three, shape):
+    import re
+
+    if not _file(three, shape, SEED_2021).exists():
+        pytest.skip(f"{shape} was not made here (its converter is missing)")
+    expected = json.loads(_seed(SEED_2021)[1].read_text(encoding="utf-8"))
+    row = expected["table3"]["new_received"]
+    values = [str(row[c]) for c in ("natural_person", "commercial", "research", "social_welfare", "legal_service",
+                                    "other_org", "total")]
+    sep = CONVERTER_SEPARATORS.get(shape, " ")
+    pattern = CONVERTER_ROWS[shape].replace("{v}", sep.join(values))
+    text = _file(three, shape, SEED_2021).read_text(encoding="utf-8")
+    assert any(re.fullmatch(pattern, line.rstrip()) or re.fullmatch(pattern, line) for line in text.splitlines()), \
+        [line for line in text.splitlines() if "本年新收" in line]
+
+
+def test_w3m_wraps_a_long_label_inside_its_column(three):
+    text = _file(three, "w3m_dump", SEED_2021).read_text(encoding="utf-8") \
+        if _file(three, "w3m_dump", SEED_2021).exists() else pytest.skip("w3m is missing")
+    line = next(ln for ln in text.splitlines() if "（二）部分公开" in ln)
+    assert line.split()[0] == "（二）部分公开（区分处理的，只计这一情"  # the rest on the next line
+    assert line.split()[1:] == ["0"] * 7
+
+
+def test_pdfminer_prints_kangxi_radicals_and_labels_apart_from_their_values(three):
+    path = _file(three, "pdfminer", SEED_2021)
+    if not path.exists():
+        pytest.skip("pdfminer.six is missing")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert "\u2f00、本年新收政府信息公开申请数量" in lines  # ⼀ (KANGXI RADICAL ONE), not 一
+
+
+def test_a_missing_converter_names_its_package(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from ogi.synth.shapes import converters
+
+    monkeypatch.setattr(converters, "shutil", SimpleNamespace(which=lambda program: None))
+    src = _labelled(tmp_path / "src", [_seed(SEED_2021)])
+    outcome = make_shapes(src, tmp_path / "out", ["lynx_dump", "pandoc_gfm", "inscriptis"])
+    assert outcome.notes == ["lynx_dump: skipped, needs lynx: apt-get install lynx",
+                             "pandoc_gfm: skipped, needs pandoc: apt-get install pandoc"]
+    assert list(outcome.written) == ["inscriptis"]
+
+
 @_needs("soffice")
 def test_office_and_pdf_shapes_are_what_their_suffix_says(three):
     assert _file(three, "office_docx", SEED_2021).read_bytes()[:4] == b"PK\x03\x04"
@@ -297,13 +383,18 @@ def _score(folder: Path, shape: str, stem: str):
 def test_every_shape_reads_exactly(three, shape, stem, request):
     if (shape, stem) in KNOWN_PDF_DEFECTS:  # strict: the day the reader is fixed, this says so
         request.applymarker(pytest.mark.xfail(reason=KNOWN_PDF_DEFECTS[(shape, stem)], strict=True))
+    if (shape, stem) in KNOWN_TEXT_DEFECTS:
+        request.applymarker(pytest.mark.xfail(reason=KNOWN_TEXT_DEFECTS[(shape, stem)], strict=True))
     score = _score(three, shape, stem)
     summary = (f"{score.right}/{score.cells} cells right, {score.null_flagged} null + finding, "
                f"{score.wrong_flagged} wrong + finding, {score.null_silent} null silent, "
                f"{score.wrong_silent} WRONG SILENT, meta {score.meta_right}/{score.meta}: "
                + "; ".join(score.examples[:4]))
     assert (score.wrong_silent, score.wrong_flagged, score.null_silent) == (0, 0, 0), summary
-    assert score.meta_right == score.meta, summary
+    if shape in META_DROPPED:
+        assert [e for e in score.examples if e.startswith("meta.") and not e.endswith("got None")] == [], summary
+    else:
+        assert score.meta_right == score.meta, summary
     if shape not in LOSSY_SHAPES:
         assert score.right == score.cells, summary
 
@@ -330,7 +421,9 @@ def test_every_shape_of_a_synthetic_corpus_reads_exactly(tmp_path):
                 continue
             score = score_report(json.loads(exp.read_text(encoding="utf-8")), report, f"{exp.stem}: ")
             exact = shape not in LOSSY_SHAPES and shape not in PDF_SHAPES
-            if score.wrong_silent or score.null_silent or score.meta_right != score.meta \
+            meta_wrong = [e for e in score.examples if e.split(": ", 1)[1].startswith("meta.")
+                          and not (shape in META_DROPPED and e.endswith("got None"))]
+            if score.wrong_silent or score.null_silent or meta_wrong \
                     or (exact and score.right != score.cells):
                 bad.setdefault(shape, []).extend(score.examples[:2])
     assert not bad, "\n".join(f"{shape}: " + "; ".join(lines[:3]) for shape, lines in bad.items())

@@ -14,6 +14,7 @@ from .align import Placed, align
 from .columns import read_by_columns, read_by_stacks
 from .layout import Event, events, find_headings
 from .meta import read_meta
+from .order import distrust_unconfirmed
 from .tokens import Unit, tokenize
 
 TABLE_ORDER = ("table2", "table3", "table4")
@@ -174,6 +175,7 @@ def _fill_tables(report: Report, fmt: str, by_table: dict[str, list[Event]]) -> 
     any_value = False
     for spec in FORMATS[fmt].tables:
         placed = align(spec, fmt, by_table[spec.key])
+        distrust_unconfirmed(spec, by_table[spec.key], placed)
         values = tables[spec.key]
         for (row_key, col), v in placed.cells.items():
             values.setdefault(row_key, {})[col] = v

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..document import Position
 from ..template.labels import Phrase, Segment, section_of, segment
+from .markers import cut_marker
 from .tokens import BLANK, NA, NUM, TEXT, Token, Unit
 
 
@@ -80,7 +81,7 @@ def events(units: list[Unit], start: int, end: int, headings: dict[str, int]) ->
             flush()
             out.append(Event("section", u.pos, section=heading_at[i], unit=i))
             continue
-        if u.prose:
+        if u.prose or cut_marker(units, i):
             flush()
             out.append(Event("barrier", u.pos, unit=i))
             continue

@@ -135,7 +135,7 @@ def _year(title: str | None, body: list[str]) -> int | None:
         m = _TITLE_YEAR.search(title)
         if m:
             return int(m.group(1))
-    text = "\n".join(body)
+    text = "\n".join(line for line in body if not _is_nav_entry(line))
     m = _PERIOD.search(text)
     if m:
         return int(m.group(1))
@@ -147,6 +147,12 @@ def _year(title: str | None, body: list[str]) -> int | None:
         return int(m.group(1))
     years = Counter(int(y) for y in _YEAR_IN_TEXT.findall("\n".join(body[:60])))
     return years.most_common(1)[0][0] if years else None
+
+
+def _is_nav_entry(line: str) -> bool:
+    """A 上一篇/下一篇/相关链接 entry: another report's title, never this report's year
+    (a text extractor that drops the page's title keeps these links at the end)."""
+    return clean(line).lstrip(" |").startswith(_NAV_BEFORE)
 
 
 def _agency(title: str | None, head: list[str], body: list[str], container: dict[str, str]) -> str | None:

@@ -22,6 +22,7 @@ from .. import limits
 from ..document import Document, Paragraph
 from .decode import DecodeError, declared_charset, decode
 from .errors import LimitExceeded, UnreadableFile
+from .pandoc_marks import strip_attributes
 from .text import parse_text
 
 BYTES_PER_CHAR = 4  # at most, in UTF-8 and GB18030
@@ -91,6 +92,8 @@ def read(data: bytes, name: str = "") -> Document:
     if not data.strip():
         raise UnreadableFile("the file is empty")
     kind = sniff(data, name)
+    if kind in ("txt", "html"):
+        data = strip_attributes(data)  # pandoc Markdown's [text]{style=…}: markup, not text
     doc = _read(data, name, kind)
     check_document(doc)
     return doc

@@ -22,7 +22,10 @@ from .decode import decode
 
 # one cell boundary: a pipe or ONE tab, with spaces (not tabs) around it — two tabs are a
 # blank cell between them, as a browser's copy of a table prints it
-_SEPARATOR = re.compile(r"[^\S\t]*[|\t][^\S\t]*")
+_SEPARATOR = re.compile(r"[^\S\t]*[|\t│┃║][^\S\t]*")
+# a table's ruling drawn in characters: a text-mode browser's box (w3m: ┌─┬─┐ ├─┼─┤ └─┴─┘),
+# a grid table's +---+---+ / +===+ (pandoc), a pipe table's |---|:--:|; it separates rows, it is no row
+_RULE_LINE = re.compile(r"^(?=.*[─━═\-=]{3})[\u2500-\u257f+\-=:|\s]+$")
 LONG_CELL_CHARS = 200  # characters: longer than any label or value cell of the format
 # a page number on a line of its own, as text extracted from a paginated file prints it:
 # "-2-", "— 3 —", "第 4 页", "第4页 共9页"; read as a value it would be "-2"
@@ -269,6 +272,18 @@ def _may_follow(prev: tuple[int, int], cur: tuple[int, int]) -> bool:
     return cur[0] in (0, 1) or cur[1] == prev[1] + 1
 
 
+_BORDERS = "|│┃║"
+
+
+def _inside_border(line: str) -> str:
+    """A Markdown pipe row, or a row of a table drawn in box characters, without its outer
+    border (``| a | b |`` → ``a | b``): in pipe-table syntax the outer pipes are the table's border, not blank cells (else an unlabelled row such as
+    table 四's reads one blank value too many). A leading TAB stays: it is a blank cell."""
+    if len(line) > 1 and line[0] in _BORDERS and line[-1] in _BORDERS:
+        return line[1:-1]
+    return line
+
+
 def read_text(data: bytes) -> Document:
     text, _ = decode(data)
     return parse_text(text)
@@ -292,8 +307,10 @@ def parse_text(text: str, fmt: str = "txt") -> Document:
         stripped = line.strip().strip("\f").strip()
         if not stripped or _PAGE_NUMBER.match(stripped):
             continue
-        if "|" in stripped or "\t" in stripped:
-            cells = [p.strip() for p in _SEPARATOR.split(stripped)]
+        if _RULE_LINE.match(stripped) and rows:
+            continue  # a rule between rows: the table goes on
+        if "|" in stripped or "\t" in stripped or "│" in stripped or "┃" in stripped or "║" in stripped:
+            cells = [p.strip() for p in _SEPARATOR.split(_inside_border(stripped))]
             if max(map(len, cells)) <= LONG_CELL_CHARS:
                 rows.append((n, cells))
                 continue

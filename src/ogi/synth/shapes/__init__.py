@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import pages, text, tools
+from . import converters, pages, text, tools
 from .sources import Skipped, Source, load_sources
 
 
@@ -61,11 +61,42 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
     Shape("extra_table", ".html", "—", "a 信息处理费收取情况 table between table 三 and section 四"),
     Shape("misaligned_colspan", ".html", "—", "table 四's 行政复议 header spans 4 columns over 5 data cells"),
     Shape("misaligned_colspan3", ".html", "—", "table 三's 法人或其他组织 header spans 6 columns over 5"),
+    # converters users run (converters.py)
+    Shape("w3m_dump", ".txt", "w3m -dump", "a text-mode browser's 80-column grid: long cells wrapped inside their column"),
+    Shape("lynx_dump", ".txt", "lynx -dump", "a text-mode browser's rows: cells separated by single spaces"),
+    Shape("pandoc_plain", ".txt", "pandoc HTML → plain", "pandoc's plain text: tables in space-padded columns"),
+    Shape("pandoc_markdown", ".md", "pandoc HTML → markdown", "pandoc's Markdown: simple/grid tables"),
+    Shape("pandoc_gfm", ".md", "pandoc HTML → gfm", "GitHub Markdown: pipe tables, a spanned table kept as raw HTML"),
+    Shape("pandoc_docx_plain", ".txt", "LibreOffice HTML → DOCX, pandoc → plain", "the office DOCX as pandoc's plain text"),
+    Shape("pandoc_docx_markdown", ".md", "LibreOffice HTML → DOCX, pandoc → markdown", "the office DOCX as pandoc's Markdown"),
+    Shape("inscriptis", ".txt", "inscriptis get_text", "a crawler's text with tables laid out in columns of spaces"),
+    Shape("trafilatura", ".txt", "trafilatura extract", "a crawler's main-content text, tables as | rows"),
+    Shape("markitdown", ".md", "markitdown HTML → Markdown", "an LLM pipeline's Markdown: pipe tables, spans flattened"),
+    Shape("markitdown_docx", ".md", "LibreOffice HTML → DOCX, markitdown", "the office DOCX as markitdown's Markdown"),
+    Shape("pdftotext_raw", ".txt", "poppler pdftotext -raw", "the printed PDF's text in content-stream order"),
+    Shape("pdfminer", ".txt", "pdfminer.six extract_text", "the printed PDF's text by pdfminer's layout analysis"),
 )}
 # the shapes each program makes
 BROWSER_SHAPES = ("inner_text", "copy_paste", "print_pdf", "pdftotext", "pdftotext_layout", "scan_200dpi")
 PDF_SHAPES = ("print_pdf", "pdftotext", "pdftotext_layout", "scan_200dpi")
 OFFICE_SHAPES = {"office_docx": "docx", "office_pdf": "pdf"}
+# converter shapes: shape → (what it reads, the converter); "page" the source page's text,
+# "page_file"/"docx_file" a file path, "pdf" the printed PDF's bytes
+CONVERTER_SHAPES: dict[str, tuple[str, Callable]] = {
+    "w3m_dump": ("page_file", converters.w3m_dump),
+    "lynx_dump": ("page_file", converters.lynx_dump),
+    "pandoc_plain": ("page_file", lambda p: converters.pandoc(p, "html", "plain")),
+    "pandoc_markdown": ("page_file", lambda p: converters.pandoc(p, "html", "markdown")),
+    "pandoc_gfm": ("page_file", lambda p: converters.pandoc(p, "html", "gfm")),
+    "pandoc_docx_plain": ("docx_file", lambda p: converters.pandoc(p, "docx", "plain")),
+    "pandoc_docx_markdown": ("docx_file", lambda p: converters.pandoc(p, "docx", "markdown")),
+    "inscriptis": ("page", converters.inscriptis_text),
+    "trafilatura": ("page", converters.trafilatura_text),
+    "markitdown": ("page_file", converters.markitdown_text),
+    "markitdown_docx": ("docx_file", converters.markitdown_text),
+    "pdftotext_raw": ("pdf", converters.pdftotext_raw),
+    "pdfminer": ("pdf", converters.pdfminer_text),
+}
 PAGE_EDITS: dict[str, Callable[[Source], str]] = {
     "chrome": pages.chrome_page,
     "extra_table": pages.extra_table_page,
@@ -181,7 +212,44 @@ class _Maker:
             return self.pdf_shape(name)
         if name in OFFICE_SHAPES:
             return self.office(OFFICE_SHAPES[name])
+        if name in CONVERTER_SHAPES:
+            return self.convert(name)
         raise ValueError(name)
+
+    def convert(self, name: str) -> dict[str, bytes | str]:
+        """A converter's text of each report's page, office DOCX or printed PDF (cached by the
+        SHA-256 of what it reads)."""
+        reads, fn = CONVERTER_SHAPES[name]
+        inputs: dict[str, bytes | str] = {}
+        if reads in ("page", "page_file"):
+            inputs = {s.stem: s.html.encode("utf-8") for s in self.sources}
+        elif reads == "docx_file":
+            inputs = self.office("docx")
+        else:
+            inputs = dict(self.printed_pdfs())
+        files = self._page_files("pages") if reads == "page_file" else {}
+        out: dict[str, bytes | str] = {}
+        for stem, data in inputs.items():
+            if isinstance(data, str):
+                out[stem] = data
+                continue
+            path = self._cached(name, _sha(data), "txt")
+            if not path.exists():
+                if reads == "page":
+                    made = fn(data.decode("utf-8"))
+                elif reads == "page_file":
+                    made = fn(files[stem])
+                elif reads == "docx_file":
+                    docx = self.cache / "docx-files" / _sha(data) / f"{stem}.docx"
+                    docx.parent.mkdir(parents=True, exist_ok=True)
+                    docx.write_bytes(data)
+                    made = fn(docx)
+                else:
+                    made = fn(data)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(made, encoding="utf-8")
+            out[stem] = path.read_bytes()
+        return out
 
     def chrome_pages(self) -> dict[str, str]:
         if self._chrome_pages is None:

@@ -1,0 +1,40 @@
+"""Pandoc's Markdown attributes, taken off before a file is read.
+
+``pandoc -t markdown`` keeps what it cannot say in Markdown as attributes: a styled
+``<span>`` becomes ``[text]{style="font-family: 微软雅黑;"}``, an empty one ``[]{…}``, an
+element with an id ``[2025年12月30日]{#utime}``, a styled ``<div>`` a fenced block
+``::: {style="…"}`` … ``:::``. Report pages pasted from an office suite wrap nearly every run
+of text in such spans, so a table row reads ``[规章]{style="…"}[]{style="…"}  [0]{style="…"}``:
+the attribute text (and its ``;``) made the row prose, and table 二 was lost. The text inside
+the brackets is the report's; the attributes are markup.
+
+Only a UTF-8 file is touched (pandoc writes UTF-8; a GBK file's trail bytes include the
+ASCII brackets), and only attribute sets pandoc writes — ``{#id}``, ``{.class}``,
+``{key="value"}`` — so CSS rules (``a[href]{color:red}``) and prose braces stay."""
+
+from __future__ import annotations
+
+import re
+
+_ATTRS = r"\{(?:[#.][^{}\n]*|[A-Za-z-]+=\"[^\"\n]*\"[^{}\n]*)\}"
+_SPAN = re.compile(r"\[([^\[\]\n]*)\]" + _ATTRS)
+_FENCE = re.compile(r"^ *:{3,}(?: *" + _ATTRS + r"| *[A-Za-z-]+)? *$", re.MULTILINE)
+_HEADING_ATTRS = re.compile(r"(?m)^(#{1,6} [^\n]*?) *" + _ATTRS + r" *$")
+
+
+def strip_attributes(data: bytes) -> bytes:
+    """``data`` without pandoc's span attributes and fenced-div lines (see the module
+    docstring); unchanged when there are none or the file is not UTF-8."""
+    if b"]{" not in data and b":::" not in data:
+        return data
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data
+    out = _SPAN.sub(r"\1", text)
+    out = _FENCE.sub("", out)
+    out = _HEADING_ATTRS.sub(r"\1", out)
+    return data if out == text else out.encode("utf-8")
+
+
+__all__ = ["strip_attributes"]

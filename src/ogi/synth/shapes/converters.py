@@ -1,0 +1,160 @@
+"""The converters users run on a report page or its office and PDF exports, each a shape.
+
+Round 2 measured the parser on the renderings a crawler, a browser, html2text, poppler and an
+office suite make. Reports also reach users through other widely used converters, and each
+lays a table out its own way; this module runs them as they are run in the wild, with their
+defaults, so the matrix measures what a user of each tool actually gets:
+
+* **text-mode browsers** — ``w3m -dump`` lays a table out in a grid of 80 columns, wrapping
+  long cell texts over several lines *inside their column* (a label is cut into pieces on
+  consecutive lines, and a group label of a ``rowspan`` shares lines with the labels beside
+  it); ``lynx -dump`` prints each row's cells on one line separated by single spaces (the
+  ``rowspan`` group label only on the group's first row);
+* **pandoc** — HTML → ``plain`` (a simple or grid table with spaces), HTML → ``markdown``
+  (pandoc's own grid/simple tables), HTML → ``gfm`` (pipe tables; a table with row or
+  column spans is kept as raw HTML), and the office suite's DOCX → ``plain`` and ``markdown``;
+* **Python text extractors** used by crawlers and LLM pipelines — inscriptis (a table laid
+  out with spaces in columns), trafilatura (the main content only, tables as ``|`` rows) and
+  markitdown (Markdown pipe tables, from the page and from the DOCX);
+* **PDF text tools** — ``pdftotext -raw`` (the content stream's order) and pdfminer.six's
+  ``extract_text`` (its layout analysis: text boxes, often a column of a table at a time;
+  CJK characters that fonts map to Kangxi radicals, ``⼀`` for ``一``, kept as it prints them).
+
+Each function takes what the tool takes (the page's text, a file path, the PDF's bytes) and
+returns the text the tool prints. A missing Debian program or Python package raises
+:class:`~.tools.ToolMissing` naming how to install it; the generator then skips the shape."""
+
+from __future__ import annotations
+
+import io
+import logging
+import shutil
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+
+from .tools import ToolMissing
+
+TOOL_SECONDS = 120  # one report through one converter
+TERMINAL_COLUMNS = 80  # the width a text-mode browser dumps at by default
+# Debian packages of the converter programs
+DEBIAN = {"w3m": "w3m", "lynx": "lynx", "pandoc": "pandoc"}
+# the Python packages, in the ``shapes`` extra
+PYTHON = {"inscriptis": "inscriptis", "trafilatura": "trafilatura", "markitdown": "markitdown[docx]",
+          "pdfminer": "pdfminer.six"}
+
+
+def program_missing(program: str) -> str:
+    return f"needs {program}: apt-get install {DEBIAN[program]}"
+
+
+def package_missing(module: str) -> str:
+    return f"needs {PYTHON[module]}: pip install 'ogi-reports[shapes]'"
+
+
+def need_program(program: str) -> str:
+    path = shutil.which(program)
+    if path is None:
+        raise ToolMissing(program_missing(program))
+    return path
+
+
+def need_package(module: str) -> None:
+    try:
+        __import__(module)
+    except ImportError as exc:
+        raise ToolMissing(package_missing(module)) from exc
+
+
+def _run(cmd: list[str], data: bytes | None = None) -> str:
+    proc = subprocess.run(cmd, input=data, capture_output=True, timeout=TOOL_SECONDS, check=True)
+    return proc.stdout.decode("utf-8")
+
+
+# --- text-mode browsers ---------------------------------------------------------------------
+
+def w3m_dump(page: Path) -> str:
+    """``w3m -dump`` of a UTF-8 page at the default 80 columns."""
+    w3m = need_program("w3m")
+    return _run([w3m, "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8", "-cols", str(TERMINAL_COLUMNS),
+                 str(page)])
+
+
+def lynx_dump(page: Path) -> str:
+    """``lynx -dump -nolist`` of a UTF-8 page at the default 80 columns."""
+    lynx = need_program("lynx")
+    return _run([lynx, "-dump", "-nolist", "-assume_charset=utf-8", "-display_charset=utf-8",
+                 f"-width={TERMINAL_COLUMNS}", str(page)])
+
+
+# --- pandoc ------------------------------------------------------------------------------------
+
+def pandoc(path: Path, source: str, to: str) -> str:
+    """``pandoc -f SOURCE -t TO`` of a file (``html`` or ``docx`` in; ``plain``, ``markdown``,
+    ``gfm`` out), with pandoc's default wrapping."""
+    exe = need_program("pandoc")
+    return _run([exe, "-f", source, "-t", to, str(path)])
+
+
+# --- Python extractors ----------------------------------------------------------------------------
+
+def inscriptis_text(page: str) -> str:
+    """inscriptis' ``get_text`` (tables laid out in space-padded columns)."""
+    need_package("inscriptis")
+    from inscriptis import get_text
+
+    return get_text(page)
+
+
+def trafilatura_text(page: str) -> str:
+    """trafilatura's main-content text with tables (its ``|`` rows), as crawlers call it."""
+    need_package("trafilatura")
+    import trafilatura
+
+    return trafilatura.extract(page, include_tables=True, favor_recall=True) or ""
+
+
+def markitdown_text(path: Path) -> str:
+    """markitdown's Markdown of an HTML page or a DOCX file."""
+    need_package("markitdown")
+    if path.suffix == ".docx":
+        need_package_for_docx()
+    return _markitdown().convert(str(path)).text_content
+
+
+@lru_cache(maxsize=1)
+def _markitdown():
+    """One converter for the batch (it loads its file-type model once)."""
+    from markitdown import MarkItDown
+
+    return MarkItDown()
+
+
+def need_package_for_docx() -> None:
+    try:
+        import mammoth  # noqa: F401
+    except ImportError as exc:
+        raise ToolMissing(package_missing("markitdown")) from exc
+
+
+# --- PDF text tools --------------------------------------------------------------------------------
+
+def pdftotext_raw(pdf: bytes) -> str:
+    """poppler's ``pdftotext -raw``: the text in the content stream's order."""
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        raise ToolMissing("needs pdftotext: apt-get install poppler-utils")
+    return _run([exe, "-enc", "UTF-8", "-raw", "-", "-"], pdf)
+
+
+def pdfminer_text(pdf: bytes) -> str:
+    """pdfminer.six's ``extract_text`` with its default layout analysis."""
+    need_package("pdfminer")
+    from pdfminer.high_level import extract_text
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # a font without a FontBBox is no news here
+    return extract_text(io.BytesIO(pdf))
+
+
+__all__ = ["TERMINAL_COLUMNS", "inscriptis_text", "lynx_dump", "markitdown_text", "pandoc", "pdfminer_text",
+           "pdftotext_raw", "trafilatura_text", "w3m_dump"]
