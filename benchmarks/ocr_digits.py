@@ -46,6 +46,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
+from ogi.readers import ocr  # noqa: E402
 from ogi.readers.ocr import ocr_page  # noqa: E402
 from ogi.synth.shapes.tools import SCANNER_BLUR_PX, SCANNER_NOISE, SCANNER_SKEW_DEGREES  # noqa: E402
 
@@ -59,6 +60,7 @@ PAGE_PT = (595, 842)  # A4 in points
 MARGIN_PT = 40
 CELL_PT = (45, 20)  # table 三's narrow value columns
 NEGATIVE_SHARE = 0.05
+STRAIGHTENS = hasattr(ocr, "deskewed")  # a reader that turns an askew page straight first
 THRESHOLDS = (0.9, 0.95, 0.98, 0.99, 0.995, 0.998, 0.999)
 
 
@@ -215,8 +217,8 @@ def main() -> None:
                 t = Tally()
                 for _ in range(args.pages_per_variant):
                     image, cells = draw_page(*FONTS[font], size, dpi, rng)
-                    if args.scanner:
-                        t.add(read_page(as_scanned(image, rng), cells, dpi, SCANNER_SKEW_DEGREES))
+                    if args.scanner:  # the reader turns the page straight (ocr.deskewed): positions as drawn
+                        t.add(read_page(as_scanned(image, rng), cells, dpi, 0.0 if STRAIGHTENS else SCANNER_SKEW_DEGREES))
                     else:
                         t.add(read_page(image, cells, dpi))
                 name = f"{font} {size:g} pt {dpi} dpi" + (" scanner" if args.scanner else "")

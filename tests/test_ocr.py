@@ -227,6 +227,9 @@ def test_misreadings_of_a_printed_number():
     assert not {69, 88, 66, 8, 6} & got
 
 
+DEJAVU_SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+needs_dejavu = pytest.mark.skipif(not __import__("os").path.exists(DEJAVU_SANS),
+                                  reason="needs the DejaVu fonts (Debian fonts-dejavu-core)")
 DIGITS_PRINTED = ["969", "698", "68", "98", "90", "9", "6", "9938", "863", "83"]
 
 
@@ -238,7 +241,7 @@ def _digit_grid(numbers: list[str], dpi: int = 200):
     cell_w, cell_h, margin = 45 * scale, 20 * scale, 20 * scale
     image = Image.new("L", (round(2 * margin + cell_w * len(numbers)), round(2 * margin + cell_h)), 255)
     draw = ImageDraw.Draw(image)
-    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", round(10.5 * scale))
+    font = ImageFont.truetype(DEJAVU_SANS, round(10.5 * scale))
     for i, text in enumerate(numbers):
         x0, y0 = margin + i * cell_w, margin
         draw.rectangle((x0, y0, x0 + cell_w, y0 + cell_h), outline=0, width=1)
@@ -247,8 +250,7 @@ def _digit_grid(numbers: list[str], dpi: int = 200):
 
 
 @needs_ocr
-@pytest.mark.skipif(not __import__("os").path.exists("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-                    reason="needs the DejaVu fonts (Debian fonts-dejavu-core)")
+@needs_dejavu
 def test_short_numbers_are_not_read_upside_down():
     """RapidOCR's per-line 180° classifier turned short lines of 6, 8, 9 and 0 and read a
     printed 969 as 696 at confidence 1.0 (benchmarks/ocr_digits.py); the page is read
@@ -258,3 +260,23 @@ def test_short_numbers_are_not_read_upside_down():
     content = ocr_page(_digit_grid(DIGITS_PRINTED), 1, points_per_pixel=72 / 200)
     read = [f.text for f in sorted(content.fragments, key=lambda f: f.x0)]
     assert read == DIGITS_PRINTED
+
+
+@needs_ocr
+@needs_dejavu
+@pytest.mark.parametrize("degrees", [0.8, -1.5])
+def test_a_page_askew_is_turned_straight_by_its_ruling_lines(degrees):
+    """A sheet laid crooked on the scanner: the slope of the long ruling lines is measured
+    and the page turned straight before it is read (``Image.rotate`` turns counterclockwise,
+    so the lines then rise to the right: a negative slope)."""
+    from PIL import Image
+
+    from ogi.readers.ocr import MIN_SKEW_DEGREES, deskewed, skew_degrees
+
+    page = _digit_grid(["1", "2", "3", "4", "5", "6", "7", "8"]).rotate(degrees, resample=Image.Resampling.BICUBIC,
+                                                                       fillcolor=255)
+    rgb = np.asarray(page.convert("RGB"))
+    assert skew_degrees(rgb) == pytest.approx(-degrees, abs=0.05)
+    assert abs(skew_degrees(deskewed(rgb))) < MIN_SKEW_DEGREES
+    straight = np.asarray(_digit_grid(["1", "2"]).convert("RGB"))
+    assert deskewed(straight) is straight  # a straight page is read as it lies

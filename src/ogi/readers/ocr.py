@@ -26,6 +26,9 @@ IMAGE_DPI = 150  # resolution assumed for an image that does not say its own
 LINE_SHARE = 40  # a ruling line is at least 1/LINE_SHARE of the image's width (or height)
 SIDEWAYS = 1.5  # a text box this many times taller than wide stands upright
 UPSIDE_DOWN_SCORE = 0.8  # a page read with a lower mean line score is read upside down too
+MIN_SKEW_DEGREES = 0.15  # a page askew by less is read as it lies
+MAX_SKEW_DEGREES = 5.0  # ruling lines slanting more are not taken for the page's skew
+SKEW_LINE_SHARE = 4  # a line measured for the skew spans at least 1/SKEW_LINE_SHARE of the width
 MAX_PIXELS = 40_000_000  # larger images are refused (a page at 600 dpi is 35 million)
 # the engine puts spaces where Chinese print has none ("1. 属于", "（五） 不予处理")
 _SPACE_BY_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
@@ -106,6 +109,7 @@ def _upright(rgb):
     half turn is read too and the better of the two wins."""
     import numpy as np
 
+    rgb = deskewed(rgb)
     result = _read(rgb)
     if _sideways(result):
         turns = (1, 3)  # a quarter turn left, a quarter turn right
@@ -121,6 +125,47 @@ def _upright(rgb):
         if best is None or score > best[0]:
             best = (score, turned, probe, quarter)
     return best[1], best[2], best[3] != 0
+
+
+def deskewed(rgb):
+    """The page image turned straight when its ruling lines run askew (a sheet laid a little
+    crooked on a scanner, a phone's photo): a table's lines cut through the words of its edge
+    cells otherwise, and a cell's text falls outside the table. The skew is the median slope
+    of the long horizontal ruling lines (each line's pixels fitted by least squares); below
+    :data:`MIN_SKEW_DEGREES` the page is read as it lies, and a page without such lines is too."""
+    import cv2
+    import numpy as np
+
+    angle = skew_degrees(rgb)
+    if angle is None or abs(angle) < MIN_SKEW_DEGREES:
+        return rgb
+    height, width = rgb.shape[:2]
+    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
+    return cv2.warpAffine(rgb, matrix, (width, height), flags=cv2.INTER_LINEAR, borderValue=(255, 255, 255))
+
+
+def skew_degrees(rgb) -> float | None:
+    """The slope of the page's long horizontal ruling lines in degrees (positive: falling to
+    the right), or None when it has none or they slant more than :data:`MAX_SKEW_DEGREES`."""
+    import cv2
+    import numpy as np
+
+    gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    ink = cv2.adaptiveThreshold(255 - gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, 15, -2)
+    width = gray.shape[1]
+    runs = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(10, width // LINE_SHARE), 1)))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
+    slopes = []
+    for i in range(1, n):
+        if stats[i][2] < width / SKEW_LINE_SHARE:
+            continue
+        x, y, w, h = stats[i][:4]
+        ys, xs = np.nonzero(labels[y:y + h, x:x + w] == i)
+        slopes.append(float(np.polyfit(xs.astype(float), ys.astype(float), 1)[0]))
+    if not slopes:
+        return None
+    angle = float(np.degrees(np.arctan(np.median(slopes))))
+    return angle if abs(angle) <= MAX_SKEW_DEGREES else None
 
 
 def _read(rgb):
