@@ -8,7 +8,7 @@ and peer reports (``../shared/corpus/seeds``, ``../shared/corpus/peer``), ``samp
 synthetic corpus of ``--synth`` HTML reports (``ogi synth N --formats html``); ``--corpus``
 replaces them with your own. For each corpus, ``ogi.synth.shapes.make_shapes`` writes every
 shape (cached under ``--work``, so a re-run after a parser change converts nothing again);
-the 200-dpi scans, which the parser reads by OCR at several seconds a page, are made for the
+the scans, which the parser reads by OCR at several seconds a page, are made for the
 first ``--scan-limit`` reports of each corpus only. Then every file is parsed in-process
 with ``ogi.parse`` and scored by ``ogi.synth.shapes.score``: cells right, left null with a
 finding, wrong with a finding, null with no finding, and **wrong with no finding** ("silent":
@@ -33,14 +33,14 @@ from pathlib import Path
 
 from ogi import parse
 from ogi.synth.corpus import generate
-from ogi.synth.shapes import make_shapes, parse_shapes
+from ogi.synth.shapes import SCAN_SHAPES, make_shapes, parse_shapes
 from ogi.synth.shapes.score import CellScore, score_report, unread
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared" / "corpus"
 RESULTS = Path(__file__).parent / "results" / "shape_matrix.md"
 DEFAULT_WORK = Path(os.environ.get("TMPDIR", "/tmp")) / "ogi-shape-matrix"
-SLOW_SHAPES = ("scan_200dpi",)  # read by OCR: made for the first --scan-limit reports only
+SLOW_SHAPES = SCAN_SHAPES  # read by OCR: made for the first --scan-limit reports only
 ORIGINAL = "original"
 
 

@@ -124,3 +124,27 @@ def test_cells_from_intersections_are_pdfplumbers_cells():
         assert ours == plumbers(points)
         compared += len(ours)
     assert compared > 100
+
+
+def test_a_label_cut_by_the_page_inside_a_lower_frame_keeps_its_own_cell():
+    """WeasyPrint draws the table's border round its part on the page, below the last row
+    that fits: the label columns cut by the page have no bottom line of their own (their
+    rows go on overleaf), the value columns do. The open ends are joined up to the frame, so the
+    label is one cell beside its rows, not a cell the size of the table holding every value."""
+    from ogi.readers.pdf_grid import ruled_tables
+    from ogi.readers.pdf_page import Fragment, PageContent, edge
+
+    left, label, right, frame_bottom = 74.0, 121.0, 521.0, 786.0
+    rows = [115.0, 174.0, 283.0, 762.0]
+    cols = [label, 171.0, 299.0, 410.0, right]
+    edges = [edge(left, 56.0, left, frame_bottom), edge(right, 56.0, right, frame_bottom),
+             edge(left, frame_bottom, right, frame_bottom), edge(left, 56.0, right, 56.0), edge(left, 115.0, right, 115.0)]
+    edges += [edge(x, 115.0, x, 762.0) for x in cols[:-1]]
+    edges += [edge(label, y, right, y) for y in rows[1:-1]]
+    edges.append(edge(171.0, 762.0, right, 762.0))  # the value rows close; the two label columns do not
+    words = [Fragment("三、", 80, 120, 100, 130), Fragment("26", 300, 120, 312, 130), Fragment("26", 420, 120, 432, 130),
+             Fragment("0", 300, 180, 306, 190), Fragment("0", 420, 290, 426, 300)]
+    (placed,), _ = ruled_tables(PageContent(6, 595.0, 842.0, words, edges))
+    cell = next(c for c in placed.table.cells if c.text == "三、")
+    assert (cell.rowspan, cell.pos.bbox[3]) == (3, 762.0)
+    assert [c.text for c in placed.table.rows()[0] if c.text] == ["三、", "26", "26"]

@@ -29,7 +29,7 @@ from typer.testing import CliRunner
 from ogi import parse
 from ogi.render.layout import format_value
 from ogi.synth.corpus import generate
-from ogi.synth.shapes import SHAPES, make_shapes, parse_shapes, tools
+from ogi.synth.shapes import SCAN_SHAPES, SHAPES, make_shapes, parse_shapes, tools
 from ogi.synth.shapes.score import score_report
 from ogi.synth.shapes.text import inner_text_walk
 from ogi.template import FORMATS
@@ -38,7 +38,7 @@ PEER = SEEDS.parent / "peer"
 SEED_2019 = "002_806d6c890c9d0d8d"
 SEED_2021 = "004_3f0a03dfd5eda10b"
 PEER_HTML = "shuyang_fgj_2023"
-FAST_SHAPES = [s for s in SHAPES if s != "scan_200dpi"]
+FAST_SHAPES = [s for s in SHAPES if s not in SCAN_SHAPES]
 # shapes that destroy information: a crawler's text glues digits and drops blank cells, a
 # clipboard copy drops blank cells, pdftotext's reading order is a guess. On them the parser
 # may leave a cell null — with a finding — but never print a wrong number.

@@ -1,23 +1,31 @@
 """OCR values cross-checked against the format's identities and their glyph confidence.
 
-OCR misreads in a few known ways: it drops a sign or a digit, and confuses 1 with 7 and
-0 with 8 — at a confidence that can still be high (a printed ``-3`` read ``0`` at 0.9995).
-So a value read by OCR is trusted only when something settles it:
+OCR misreads in a few ways: it drops a sign or a digit and confuses similar glyphs (1 with 7,
+0 with 8, 3 with 8, 6 with 9). ``benchmarks/ocr_digits.py`` measures it on pages whose every
+number is known (docs/pdf.md, "Digits read by OCR"): with RapidOCR's per-line 180°
+classifier on, short numbers were read turned round (``969`` as ``696``, ``9`` as ``6``, ``-8``
+as ``8-``) at confidences up to 1.0 — no threshold can catch those, so the reader no longer
+uses that classifier (``readers/ocr.py``). Without it, 0 of 6,688 numbers (four fonts, 9 and
+12 pt, 200 and 150 dpi) and 0 of 3,344 degraded as an office scanner gives them were misread;
+the recogniser's own misreadings seen with the classifier on (3→8, 9→3, 1→6, a dropped
+digit) were all below 0.95. So a value read by OCR is trusted only when something settles it:
 
 1. **An identity holds.** Each row sum of tables 三 and 四 and each column identity of
    table 三 (``ogi.template``) in which the value takes part, with every input printed,
    either holds — the value is settled — or fails.
 2. **A failing identity that a misreading explains.** When every identity of the value
-   fails and one of its usual misreadings (1↔7, 0↔8 in any one glyph, the sign, one
-   dropped digit) would make one of them hold, the number printed is not known: the value
-   becomes null, its text stays in provenance, and OCR_UNSETTLED says which reading would
-   fit. (Where no misreading explains the failure, the report itself disagrees: the value
-   stays and the table rule reports it.)
+   fails and one of its usual misreadings (one glyph for a :data:`CONFUSABLE` one, the sign,
+   one dropped digit) would make one of them hold, the number printed is not known: the
+   value becomes null, its text stays in provenance, and OCR_UNSETTLED says which reading
+   would fit. (Where no misreading explains the failure, the report itself disagrees: the
+   value stays and the table rule reports it.)
 3. **No identity at all.** Table 二's values take part in none. A value there is null
    with OCR_UNSETTLED when its glyph confidence (the reader records the lowest glyph score
-   of the value's text) is below :data:`CONFUSABLE_MIN` and its text holds a confusable
-   glyph (0, 1, 7, 8). A signed value (本年增/减) is never settled: its sign is the glyph OCR
-   loses without a trace, and no identity of one report includes it.
+   of the value's text) is below :data:`CONFUSABLE_MIN`, whatever its digits: every
+   misreading measured was below 0.95, and the misread glyphs were not only 0, 1, 7 and 8.
+   About 1.6% of right readings fall below it (measured), a null with a finding each. A
+   signed value (本年增/减) is never settled: its sign is the glyph OCR loses without a trace,
+   and no identity of one report includes it.
 
 Whatever is kept, a value below :data:`LOW_CONFIDENCE` is flagged (OCR_LOW_CONFIDENCE),
 never silently trusted. :func:`settle_ocr_values` changes the report (values to null) and
@@ -35,8 +43,9 @@ from ..template.formats import sum_positions
 from .cells import located, number, printed_rows, row_parts
 
 LOW_CONFIDENCE = 0.8  # an OCR value below this confidence (0..1) is flagged
-CONFUSABLE_MIN = 0.99  # an unsettled value with a confusable glyph needs this glyph confidence
-CONFUSABLE = {"1": "7", "7": "1", "0": "8", "8": "0"}
+CONFUSABLE_MIN = 0.99  # a value no identity settles needs this glyph confidence (0..1)
+# glyph → the glyphs OCR was seen to read for it (benchmarks/ocr_digits.py, earlier real scans)
+CONFUSABLE = {"1": "7", "7": "1", "0": "8", "8": "03", "3": "8", "6": "9", "9": "6"}
 UNSETTLED = "ocr_unsettled"  # provenance flag of a value nulled here
 
 Equation = tuple[tuple[str, ...], tuple[str, ...]]  # sum of the left keys = sum of the right keys
@@ -90,15 +99,15 @@ def equations(report: Report) -> list[Equation]:
 
 def misreadings(text: str) -> Iterator[int]:
     """The numbers a printed integer may have been, given the text OCR read: one glyph
-    1↔7 or 0↔8, the sign, one digit more anywhere."""
+    read as a :data:`CONFUSABLE` one, the sign, one digit more anywhere."""
     digits = text.strip().lstrip("-−")
     if not digits.isdigit():
         return
     value = int(digits) * (-1 if text.strip()[:1] in "-−" else 1)
     yield -value
     for i, ch in enumerate(digits):
-        if ch in CONFUSABLE:
-            yield int(digits[:i] + CONFUSABLE[ch] + digits[i + 1:]) * (1 if value >= 0 else -1)
+        for other in CONFUSABLE.get(ch, ""):
+            yield int(digits[:i] + other + digits[i + 1:]) * (1 if value >= 0 else -1)
     for i in range(len(digits) + 1):
         for d in "0123456789":
             longer = digits[:i] + d + digits[i:]
@@ -172,9 +181,10 @@ def _unsettled(report: Report, key: str, prov: dict, kind: Kind | None,
         return ("本年增/减的正负号 OCR 可能漏读,且没有勾稽关系可以确认",
                 "OCR may lose the sign of a signed count, and no identity settles it")
     confidence = prov.get("confidence", 1.0)
-    if confidence < CONFUSABLE_MIN and any(ch in CONFUSABLE for ch in text):
-        return (f"没有勾稽关系可以确认,字形置信度 {confidence:.3f} 不足以区分 1/7、0/8",
-                f"no identity settles it and its glyph confidence {confidence:.3f} cannot tell 1/7, 0/8 apart")
+    if confidence < CONFUSABLE_MIN:
+        return (f"没有勾稽关系可以确认,字形置信度 {confidence:.3f} 低于 {CONFUSABLE_MIN},数字可能误读",
+                f"no identity settles it and its glyph confidence {confidence:.3f} is below {CONFUSABLE_MIN}, "
+                f"where OCR misreads digits")
     return None
 
 

@@ -25,6 +25,10 @@ from .pdf_page import EDGE_MIN_LENGTH, Fragment, PageContent, edge
 IMAGE_DPI = 150  # resolution assumed for an image that does not say its own
 LINE_SHARE = 40  # a ruling line is at least 1/LINE_SHARE of the image's width (or height)
 SIDEWAYS = 1.5  # a text box this many times taller than wide stands upright
+UPSIDE_DOWN_SCORE = 0.8  # a page read with a lower mean line score is read upside down too
+MIN_SKEW_DEGREES = 0.15  # a page askew by less is read as it lies
+MAX_SKEW_DEGREES = 5.0  # ruling lines slanting more are not taken for the page's skew
+SKEW_LINE_SHARE = 4  # a line measured for the skew spans at least 1/SKEW_LINE_SHARE of the width
 MAX_PIXELS = 40_000_000  # larger images are refused (a page at 600 dpi is 35 million)
 # the engine puts spaces where Chinese print has none ("1. 属于", "（五） 不予处理")
 _SPACE_BY_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
@@ -92,22 +96,86 @@ def _glyph_scores(result, count: int) -> list[list[float]]:
 
 
 def _upright(rgb):
-    """The page image turned so that its text lines run across (a scan fed in sideways),
-    with what OCR read on it, and whether it was turned. Which quarter turn is right is told
-    by the confidence of a reading that does not flip upside-down lines itself."""
+    """The page image turned so that its text lines run across and read downwards (a scan
+    fed in sideways or upside down), with what OCR read on it, and whether it was turned.
+
+    RapidOCR's line classifier (``use_cls``), which turns each text line it judges upside
+    down before reading it, is never used: on a table it turns short lines of digits, and a
+    printed ``969`` is read ``696``, ``98`` read ``86``, ``9`` read ``6``, each at a confidence
+    of 0.9998–1.0 (``benchmarks/ocr_digits.py``: 20 of 418 numbers on one page; docs/pdf.md).
+    A page is scanned whole, so its orientation is decided once, for the page: read as it
+    lies; if most text boxes stand upright, the two quarter turns are read and the one read
+    with more confidence wins; if the reading is doubtful (:data:`UPSIDE_DOWN_SCORE`), the
+    half turn is read too and the better of the two wins."""
     import numpy as np
 
-    result = _engine()(rgb, return_word_box=True, return_single_char_box=True)
-    if not _sideways(result):
+    rgb = deskewed(rgb)
+    result = _read(rgb)
+    if _sideways(result):
+        turns = (1, 3)  # a quarter turn left, a quarter turn right
+    elif _mean_score(result) < UPSIDE_DOWN_SCORE:
+        turns = (0, 2)
+    else:
         return rgb, result, False
     best = None
-    for quarter in (1, 3):  # a quarter turn left, a quarter turn right
-        turned = np.ascontiguousarray(np.rot90(rgb, quarter))
-        probe = _engine()(turned, use_cls=False, return_word_box=True, return_single_char_box=True)
+    for quarter in turns:
+        turned = np.ascontiguousarray(np.rot90(rgb, quarter)) if quarter else rgb
+        probe = result if quarter == 0 else _read(turned)
         score = sum(probe.scores or ())
         if best is None or score > best[0]:
-            best = (score, turned, probe)
-    return best[1], best[2], True
+            best = (score, turned, probe, quarter)
+    return best[1], best[2], best[3] != 0
+
+
+def deskewed(rgb):
+    """The page image turned straight when its ruling lines run askew (a sheet laid a little
+    crooked on a scanner, a phone's photo): a table's lines cut through the words of its edge
+    cells otherwise, and a cell's text falls outside the table. The skew is the median slope
+    of the long horizontal ruling lines (each line's pixels fitted by least squares); below
+    :data:`MIN_SKEW_DEGREES` the page is read as it lies, and a page without such lines is too."""
+    import cv2
+    import numpy as np
+
+    angle = skew_degrees(rgb)
+    if angle is None or abs(angle) < MIN_SKEW_DEGREES:
+        return rgb
+    height, width = rgb.shape[:2]
+    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
+    return cv2.warpAffine(rgb, matrix, (width, height), flags=cv2.INTER_LINEAR, borderValue=(255, 255, 255))
+
+
+def skew_degrees(rgb) -> float | None:
+    """The slope of the page's long horizontal ruling lines in degrees (positive: falling to
+    the right), or None when it has none or they slant more than :data:`MAX_SKEW_DEGREES`."""
+    import cv2
+    import numpy as np
+
+    gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    ink = cv2.adaptiveThreshold(255 - gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, 15, -2)
+    width = gray.shape[1]
+    runs = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(10, width // LINE_SHARE), 1)))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
+    slopes = []
+    for i in range(1, n):
+        if stats[i][2] < width / SKEW_LINE_SHARE:
+            continue
+        x, y, w, h = stats[i][:4]
+        ys, xs = np.nonzero(labels[y:y + h, x:x + w] == i)
+        slopes.append(float(np.polyfit(xs.astype(float), ys.astype(float), 1)[0]))
+    if not slopes:
+        return None
+    angle = float(np.degrees(np.arctan(np.median(slopes))))
+    return angle if abs(angle) <= MAX_SKEW_DEGREES else None
+
+
+def _read(rgb):
+    return _engine()(rgb, use_cls=False, return_word_box=True, return_single_char_box=True)
+
+
+def _mean_score(result) -> float:
+    """The mean recognition score of the lines of two or more characters (1.0 if none)."""
+    scores = [float(s) for s, t in zip(result.scores or (), result.txts or ()) if len(t.strip()) >= 2]
+    return sum(scores) / len(scores) if scores else 1.0
 
 
 def _sideways(result) -> bool:

@@ -119,8 +119,20 @@ def _closing_edges(edges: list[dict]) -> list[dict]:
             y = sum(e[end] for e in group) / len(group)
             x0, x1 = min(e["x0"] for e in group), max(e["x0"] for e in group)
             if not any(abs(h["top"] - y) <= SNAP and h["x0"] <= x0 + SNAP and h["x1"] >= x1 - SNAP for h in horizontal):
+                x0, x1 = _frame_sides(vertical, y, x0, x1)
                 out.append(edge(x0, y, x1, y))
     return out
+
+
+def _frame_sides(vertical: list[dict], y: float, x0: float, x1: float) -> tuple[float, float]:
+    """The join of open ends at ``y`` reaches the nearest vertical lines running through
+    ``y`` on either side: a frame drawn round the table's part on the page (WeasyPrint
+    draws the table's own border there, lower than its last row) closes the cells beside
+    it, so a label cell cut by the page gets its bottom border too."""
+    through = [e["x0"] for e in vertical if e["top"] < y - SNAP and e["bottom"] > y + SNAP]
+    left = [x for x in through if x < x0 - SNAP]
+    right = [x for x in through if x > x1 + SNAP]
+    return (max(left) if left else x0), (min(right) if right else x1)
 
 
 def _table(boxes: list[BBox], fragments: list[Fragment], page: PageContent) -> tuple[PlacedTable | None, list[Fragment]]:

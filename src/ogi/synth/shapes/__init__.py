@@ -17,7 +17,9 @@ The algorithm, per run:
    it, html2text's Markdown.
 4. The tool shapes (:mod:`.tools`) run the real programs in batches — one Chromium for all
    pages (innerText, copy-paste, print to PDF), one ``soffice`` call per 40 pages (DOCX, PDF),
-   poppler per PDF (``pdftotext`` both modes, 200-dpi page images → an image-only PDF).
+   poppler per PDF (``pdftotext`` both modes, 200-dpi page images → an image-only PDF, and
+   150-dpi images askew, soft and speckled as an office scanner gives them), WeasyPrint per
+   page, and LibreOffice again for the renderer's DOCX of each report (DOCX → PDF).
    Their results are cached under ``OUT/.cache`` by the SHA-256 of their input, so a re-run, or a
    run adding shapes, converts nothing twice.
 
@@ -75,10 +77,18 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
     Shape("markitdown_docx", ".md", "LibreOffice HTML → DOCX, markitdown", "the office DOCX as markitdown's Markdown"),
     Shape("pdftotext_raw", ".txt", "poppler pdftotext -raw", "the printed PDF's text in content-stream order"),
     Shape("pdfminer", ".txt", "pdfminer.six extract_text", "the printed PDF's text by pdfminer's layout analysis"),
+    Shape("weasyprint_pdf", ".pdf", "WeasyPrint HTML → PDF", "the page laid out by an HTML-to-PDF library, with a text layer"),
+    Shape("word_pdf", ".pdf", "ogi render DOCX + LibreOffice DOCX → PDF",
+          "the report written as a Word file in the official layout, exported as PDF by an office suite"),
+    Shape("scan_150dpi_skew", ".pdf", "poppler pdftoppm + Pillow",
+          "the printed PDF as an office scanner or phone gives it: 150 dpi grey, 0.8° askew, soft, speckled"),
 )}
+# read by OCR, several seconds a page: left out of quick runs
+SCAN_SHAPES = ("scan_200dpi", "scan_150dpi_skew")
 # the shapes each program makes
-BROWSER_SHAPES = ("inner_text", "copy_paste", "print_pdf", "pdftotext", "pdftotext_layout", "scan_200dpi")
-PDF_SHAPES = ("print_pdf", "pdftotext", "pdftotext_layout", "scan_200dpi")
+BROWSER_SHAPES = ("inner_text", "copy_paste", "print_pdf", "pdftotext", "pdftotext_layout", "scan_200dpi",
+                  "scan_150dpi_skew")
+PDF_SHAPES = ("print_pdf", "pdftotext", "pdftotext_layout", "scan_200dpi", "scan_150dpi_skew")
 OFFICE_SHAPES = {"office_docx": "docx", "office_pdf": "pdf"}
 # converter shapes: shape → (what it reads, the converter); "page" the source page's text,
 # "page_file"/"docx_file" a file path, "pdf" the printed PDF's bytes
@@ -214,6 +224,10 @@ class _Maker:
             return self.office(OFFICE_SHAPES[name])
         if name in CONVERTER_SHAPES:
             return self.convert(name)
+        if name == "weasyprint_pdf":
+            return self.weasyprint()
+        if name == "word_pdf":
+            return self.word_pdf()
         raise ValueError(name)
 
     def convert(self, name: str) -> dict[str, bytes | str]:
@@ -324,11 +338,12 @@ class _Maker:
             return dict(pdfs)
         out: dict[str, bytes | str] = {}
         for stem, pdf in pdfs.items():
-            if name == "scan_200dpi":
-                path = self._cached("scan", _sha(pdf), "pdf")
+            if name in SCAN_SHAPES:
+                kind, make = ("scan", tools.scan) if name == "scan_200dpi" else ("scanner", tools.scanner)
+                path = self._cached(kind, _sha(pdf), "pdf")
                 if not path.exists():
                     path.parent.mkdir(parents=True, exist_ok=True)
-                    path.write_bytes(tools.scan(pdf))
+                    path.write_bytes(make(pdf))
                 out[stem] = path.read_bytes()
             else:
                 out[stem] = tools.pdftotext(pdf, layout=name == "pdftotext_layout").encode("utf-8")
@@ -357,5 +372,52 @@ class _Maker:
         return out
 
 
+    def weasyprint(self) -> dict[str, bytes | str]:
+        out: dict[str, bytes | str] = {}
+        for s in self.sources:
+            path = self._cached("weasyprint", _sha(s.html), "pdf")
+            if not path.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(tools.weasyprint_pdf(s.html, s.stem))
+            out[s.stem] = path.read_bytes()
+        return out
 
-__all__ = ["SHAPES", "Outcome", "Shape", "Skipped", "make_shapes", "parse_shapes"]
+    def word_pdf(self) -> dict[str, bytes | str]:
+        """The renderer's DOCX of each report (expected values, the page's prose), exported
+        to PDF by LibreOffice as Word would be."""
+        import json
+
+        from ...api import parse
+        from ...render import render
+        from .sources import DRAWABLE_TEMPLATES, drawn_report
+
+        if not tools.have("soffice"):
+            raise tools.ToolMissing(tools.missing_message("soffice"))
+        out: dict[str, bytes | str] = {}
+        todo: dict[str, Path] = {}
+        for s in self.sources:
+            want = json.loads(s.expected)
+            if (want.get("meta") or {}).get("template") not in DRAWABLE_TEMPLATES:
+                out[s.stem] = "its format has no official tables to draw"
+                continue
+            docx = render(drawn_report(parse(s.html.encode("utf-8"), f"{s.stem}.html"), want), "docx")
+            path = self._cached("word-pdf", _sha(docx), "pdf")
+            if path.exists():
+                out[s.stem] = path.read_bytes()
+                continue
+            src = self.cache / "word-docx" / _sha(docx) / f"{s.stem}.docx"
+            src.parent.mkdir(parents=True, exist_ok=True)
+            src.write_bytes(docx)
+            todo[s.stem] = src
+        if todo:
+            made = tools.office_convert(todo, "pdf", infilter=None)
+            for stem, src in todo.items():
+                if stem in made:
+                    path = self._cached("word-pdf", src.parent.name, "pdf")
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_bytes(made[stem])
+                    out[stem] = made[stem]
+        return out
+
+
+__all__ = ["SCAN_SHAPES", "SHAPES", "Outcome", "Shape", "Skipped", "make_shapes", "parse_shapes"]

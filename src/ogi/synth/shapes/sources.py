@@ -101,25 +101,31 @@ def utf8_page(data: bytes) -> str:
 def rendered_page(path: Path, want: dict) -> str:
     """The official-layout page of the expected values, with the report's own prose."""
     from ...api import parse
-    from ...model import Meta, Report, SectionText
     from ...render import render
 
     try:
         parsed = parse(path)
     except Exception as exc:  # noqa: BLE001 - any reason the parser gives is the skip reason
         raise ValueError(f"the parser cannot open it for its prose: {exc}") from exc
+    return render(drawn_report(parsed, want), "html").decode("utf-8")
+
+
+def drawn_report(parsed, want: dict):
+    """The Report to draw in the official layout: the expected values and meta, the parsed
+    report's prose (and its title and fuller agency name where they agree)."""
+    from ...model import Meta, Report, SectionText
+
     meta = want.get("meta") or {}
     agency = meta.get("agency") or meta.get("agency_contains")
     if parsed.meta.agency and agency and agency in parsed.meta.agency:
         agency = parsed.meta.agency  # the fuller name the report itself prints
     title = parsed.meta.title if parsed.meta.title and agency and agency in parsed.meta.title else None
-    report = Report(
+    return Report(
         meta=Meta(title=title, agency=agency, year=meta.get("year"), template=meta["template"],
                   published_date=meta.get("published_date"), index_number=meta.get("index_number")),
         table2=want.get("table2") or {}, table3=want.get("table3") or {}, table4=want.get("table4") or {},
         sections={k: SectionText(heading=s.heading, text=s.text) for k, s in parsed.sections.items()},
     )
-    return render(report, "html").decode("utf-8")
 
 
 def page_tree(page: str):

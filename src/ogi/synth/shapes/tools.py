@@ -50,6 +50,12 @@ SOFFICE_FILTERS = {"docx": "docx:MS Word 2007 XML", "pdf": "pdf:writer_pdf_Expor
 HTML_IMPORT_FILTER = "HTML (StarWriter)"
 
 SCAN_DPI = 200
+# an office scanner's or a phone's scan: lower resolution, the sheet a little askew, speckle
+SCANNER_DPI = 150
+SCANNER_SKEW_DEGREES = 0.8
+SCANNER_BLUR_PX = 0.6  # the optics' softness (Gaussian radius, pixels)
+SCANNER_NOISE = 12  # grey levels of speckle (standard deviation)
+SCANNER_SEED = 0  # the speckle is the same on every run
 POPPLER_SECONDS = 120  # one report's PDF
 
 FIXED_PDF_DATE = b"D:20000101000000"
@@ -174,9 +180,10 @@ def browse(pages: dict[str, Path], want_pdf: bool) -> dict[str, BrowserOutput]:
 
 # --- LibreOffice ------------------------------------------------------------------------------------
 
-def office_convert(pages: dict[str, Path], to: str) -> dict[str, bytes]:
+def office_convert(pages: dict[str, Path], to: str, infilter: str | None = HTML_IMPORT_FILTER) -> dict[str, bytes]:
     """Convert HTML page files with LibreOffice to ``to`` (docx or pdf); stem → bytes.
-    A page LibreOffice fails on is absent from the result."""
+    A page LibreOffice fails on is absent from the result. ``infilter=None`` lets
+    LibreOffice choose the import filter (a DOCX file opened as Word)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise ToolMissing(missing_message("soffice"))
@@ -188,7 +195,7 @@ def office_convert(pages: dict[str, Path], to: str) -> dict[str, bytes]:
             chunk = items[start:start + SOFFICE_BATCH]
             outdir = Path(tmp) / f"out{start}"
             cmd = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--nologo",
-                   f"--infilter={HTML_IMPORT_FILTER}", "--convert-to", SOFFICE_FILTERS[to],
+                   *([f"--infilter={infilter}"] if infilter else []), "--convert-to", SOFFICE_FILTERS[to],
                    "--outdir", str(outdir), *[str(path) for _, path in chunk]]
             _run(cmd, SOFFICE_BASE_SECONDS + SOFFICE_PER_FILE_SECONDS * len(chunk))
             for stem, path in chunk:
@@ -239,3 +246,45 @@ def scan(pdf: bytes, dpi: int = SCAN_DPI) -> bytes:
         for im in images:
             im.close()
     return steady_pdf(buf.getvalue(), "scan")
+
+
+def scanner(pdf: bytes, dpi: int = SCANNER_DPI, skew: float = SCANNER_SKEW_DEGREES) -> bytes:
+    """An image-only PDF of ``pdf`` as an office scanner or a phone gives it: each page at
+    ``dpi`` in grey, turned ``skew`` degrees (white fills the corners), softened and speckled
+    with a fixed seed (the same bytes on every run)."""
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    if shutil.which("pdftoppm") is None:
+        raise ToolMissing(missing_message("pdftoppm"))
+    rng = np.random.default_rng(SCANNER_SEED)
+    with tempfile.TemporaryDirectory(prefix="ogi-shapes-scanner-") as tmp:
+        src = Path(tmp) / "in.pdf"
+        src.write_bytes(pdf)
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(src), str(Path(tmp) / "page")],
+                       check=True, timeout=POPPLER_SECONDS, capture_output=True)
+        images = []
+        for path in sorted(Path(tmp).glob("page*.png")):
+            with Image.open(path) as page:
+                turned = page.convert("L").rotate(skew, resample=Image.Resampling.BICUBIC, fillcolor=255)
+            soft = np.asarray(turned.filter(ImageFilter.GaussianBlur(SCANNER_BLUR_PX)), dtype=np.float32)
+            noisy = np.clip(soft + rng.normal(0, SCANNER_NOISE, soft.shape), 0, 255).astype(np.uint8)
+            images.append(Image.fromarray(noisy, "L"))
+        if not images:
+            raise ValueError("the PDF has no pages")
+        buf = io.BytesIO()
+        images[0].save(buf, "PDF", save_all=True, append_images=images[1:], resolution=float(dpi))
+    return steady_pdf(buf.getvalue(), "scan")
+
+
+def weasyprint_pdf(page: str, stem: str) -> bytes:
+    """The page laid out by WeasyPrint, an HTML-to-PDF library (what a site's "download as
+    PDF" button or a report system often runs); nothing is fetched but ``data:`` URLs."""
+    import weasyprint
+
+    def offline(url: str, *args: Any, **kwargs: Any) -> dict:
+        if url.startswith("data:"):
+            return weasyprint.default_url_fetcher(url, *args, **kwargs)
+        raise ValueError(f"not fetched: {url[:80]}")
+
+    return steady_pdf(weasyprint.HTML(string=page, url_fetcher=offline).write_pdf(), stem)
