@@ -102,7 +102,7 @@ RULES: tuple[Rule, ...] = (
     Rule("CORRECTION_LATE", W, "补正通知晚于收到申请后7个工作日",
          "the correction notice went out after 7 working days", "ledger"),
     Rule("OCR_UNSETTLED", W, "OCR 读数无法由勾稽关系确认,取空值",
-         "a value read by OCR that the identities cannot settle (sign, a dropped digit, 1/7, 0/8); null"),
+         "a value read by OCR that the identities cannot settle (a sign, a dropped digit, a confusable digit, or below 0.99 confidence where no sum checks it); null"),
     # input
     Rule("NOT_A_REPORT", E, "不是政府信息公开工作年度报告", "the input is not an annual report"),
 )
