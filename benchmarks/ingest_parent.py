@@ -6,12 +6,14 @@ Ingests the first N report files under DIR (``expected/`` left out; e.g. the fol
 ``ogi synth 10000 --panel --formats txt``) into a new DuckDB store in a temporary folder, in this
 process, and prints the wall time, the parent's CPU (``RUSAGE_SELF``: writing, agencies, the
 cross-report rules) and the workers' (``RUSAGE_CHILDREN``: reading and parsing). The parent's CPU
-is split by thread (``/proc/self/task``, Linux): its Python thread, and DuckDB's own worker threads
-(which run a statement's pipelines in parallel beside it). ``--threads`` sets DuckDB's thread count
-for the run (``SET threads``; ``0``, the default, leaves the store's own setting); ``--profile``
-runs the parent under cProfile and prints where its Python thread's time goes (by function,
-cumulative and own time). On a 2-core machine the parent's Python thread is the single-threaded
-part: with ``-j 2`` an ingest cannot finish faster than it, nor than (parent + workers) / 2. To
+is split by thread (``/proc/self/task``, Linux): its main thread (Python, and DuckDB's work done
+on it), DuckDB's own worker threads (which run a statement's pipelines in parallel beside it),
+and the threads that ended before the run did (the pool's reader, ``store.pool.run_ahead``:
+what is left of ``RUSAGE_SELF``). ``--threads`` sets DuckDB's thread count for the run
+(``SET threads``; ``0``, the default, leaves the store's own setting); ``--profile`` runs the
+parent under cProfile and prints where its main thread's time goes (by function, cumulative and
+own time). On a 2-core machine the parent's main thread is the single-threaded part: with
+``-j 2`` an ingest cannot finish faster than it, nor than (parent + workers) / 2. To
 compare with an earlier version, run this script from a copy of that version's tree
 (``git archive REV src benchmarks``) right before or after, on the same files.
 """
@@ -85,12 +87,14 @@ def main() -> None:
         threads_after = thread_cpu()
         threads = db.scalar("SELECT current_setting('threads')")
     main_thread = threads_after.get(os.getpid(), 0.0) - threads_before.get(os.getpid(), 0.0)
+    duckdb_threads = sum(t - threads_before.get(tid, 0.0) for tid, t in threads_after.items() if tid != os.getpid())
     print(f"{len(files)} files, -j {args.jobs}: {summary.stored} stored, {len(summary.failed)} failed; "
           f"wall {wall:.1f} s, parent CPU {parent:.1f} s, workers CPU {workers:.1f} s "
           f"(load average {os.getloadavg()[0]:.1f})")
     if threads_after:
-        print(f"parent by thread: Python {main_thread:.1f} s, DuckDB's {threads} threads and the rest "
-              f"{parent - main_thread:.1f} s")
+        print(f"parent by thread: main (Python, and DuckDB's work on it) {main_thread:.1f} s, DuckDB's other "
+              f"threads ({threads} set) {duckdb_threads:.1f} s, threads ended by then (the pool's reader) "
+              f"{parent - main_thread - duckdb_threads:.1f} s")
     if profiler and args.profile:
         import pstats
 
