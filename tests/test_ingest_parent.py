@@ -132,3 +132,18 @@ def test_an_arrow_table_is_inserted_as_its_rows_on_either_backend(db_url, report
         stored = db.execute("SELECT table_key, row_key, column_key, value, text, line, page, derived, provenance "
                             "FROM cells WHERE report_id = 42")
     assert sorted(stored, key=repr) == sorted((tuple(r) for r in rows), key=repr)
+
+
+def test_duckdb_runs_on_one_thread_only_while_the_workers_take_every_core(tmp_path, monkeypatch):
+    from ogi.store import ingest
+
+    monkeypatch.setattr(ingest.os, "cpu_count", lambda: 4)
+    with open_store(str(tmp_path / "s.duckdb")) as db:
+        db.execute("SET threads = 3")
+        threads = lambda: int(db.scalar("SELECT current_setting('threads')"))  # noqa: E731
+        with ingest._cores_to_workers(db, 4):
+            during = threads()
+        after = threads()
+        with ingest._cores_to_workers(db, 2):  # cores to spare: DuckDB keeps them
+            spared = threads()
+    assert (during, after, spared) == (1, 3, 3)

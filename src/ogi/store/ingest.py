@@ -488,15 +488,16 @@ def _cores_to_workers(db: Database, jobs: int) -> Iterator[None]:
     parent's own thread (``SET threads = 1``; its default is one thread a core): its other
     threads would only take turns with the workers. Measured on 2,000 reports with ``-j 2``
     on 2 cores: the parent's CPU 10.0 s with one thread, 11.4 s with two, its main thread the
-    same (7.2 s and 7.0 s). Reset when the parsing ends (the cross-report rules run alone)."""
+    same (7.2 s and 7.0 s). Set back when the parsing ends (the cross-report rules run alone)."""
     if db.dialect != "duckdb" or jobs < (os.cpu_count() or 1):
         yield
         return
+    threads = int(db.scalar("SELECT current_setting('threads')"))
     db.execute("SET threads = 1")
     try:
         yield
     finally:
-        db.execute("RESET threads")
+        db.execute(f"SET threads = {threads}")
 
 
 def _store_all(db: Database, todo: list[Input], jobs: int | None, on_total: OnTotal | None,
