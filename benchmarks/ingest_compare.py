@@ -32,6 +32,8 @@ TABLES = {
     "text_prints": "SELECT r.sha256, p.section, p.print FROM text_prints p JOIN reports r ON r.id = p.report_id",
     "failures": "SELECT location, sha256, stage, reason, parser_version FROM failures",
     "agency_region": "SELECT a.name, g.* EXCLUDE (agency_id) FROM agency_region g JOIN agencies a ON a.id = g.agency_id",
+    # a sum of amounts (万元) depends in its last bits on the order DuckDB adds the cells in
+    "year_cells": "SELECT year, table_key, row_key, column_key, round(value, 6) FROM year_cells",
 }
 
 

@@ -1,15 +1,21 @@
 """CPU of an ingest's parent beside its workers', for comparing two versions of the code in one run.
 
-    .venv/bin/python benchmarks/ingest_parent.py DIR N [-j JOBS]
+    .venv/bin/python benchmarks/ingest_parent.py DIR N [-j JOBS] [--threads T] [--profile FILE] [--keep STORE]
 
 Ingests the first N report files under DIR (``expected/`` left out; e.g. the folder of
 ``ogi synth 10000 --panel --formats txt``) into a new DuckDB store in a temporary folder, in this
 process, and prints the wall time, the parent's CPU (``RUSAGE_SELF``: writing, agencies, the
-cross-report rules) and the workers' (``RUSAGE_CHILDREN``: reading and parsing). On a 2-core
-machine the parent is the single-threaded part: with ``-j 2`` an ingest cannot finish faster
-than its parent's CPU, nor than (parent + workers) / 2. To compare with an earlier version,
-run this script from a copy of that version's tree (``git archive REV src benchmarks``)
-right before or after, on the same files.
+cross-report rules) and the workers' (``RUSAGE_CHILDREN``: reading and parsing). The parent's CPU
+is split by thread (``/proc/self/task``, Linux): its main thread (Python, and DuckDB's work done
+on it), DuckDB's own worker threads (which run a statement's pipelines in parallel beside it),
+and the threads that ended before the run did (the pool's reader, ``store.pool.run_ahead``:
+what is left of ``RUSAGE_SELF``). ``--threads`` sets DuckDB's thread count for the run
+(``SET threads``; ``0``, the default, leaves the store's own setting); ``--profile`` runs the
+parent under cProfile and prints where its main thread's time goes (by function, cumulative and
+own time). On a 2-core machine the parent's main thread is the single-threaded part: with
+``-j 2`` an ingest cannot finish faster than it, nor than (parent + workers) / 2. To
+compare with an earlier version, run this script from a copy of that version's tree
+(``git archive REV src benchmarks``) right before or after, on the same files.
 """
 
 from __future__ import annotations
@@ -28,10 +34,25 @@ sys.path.insert(0, str(ROOT / "src"))
 from ogi.store import open_store  # noqa: E402
 from ogi.store.ingest import collect, ingest  # noqa: E402
 
+TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100  # clock ticks a second (/proc's unit)
+
 
 def cpu(who: int) -> float:
     usage = resource.getrusage(who)
     return usage.ru_utime + usage.ru_stime
+
+
+def thread_cpu() -> dict[int, float]:
+    """CPU seconds (user + system) of each live thread of this process, by thread id; empty
+    where there is no /proc. A thread that ended is in ``RUSAGE_SELF`` only."""
+    out = {}
+    for task in Path("/proc/self/task").glob("*") if Path("/proc/self/task").is_dir() else ():
+        try:
+            fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        out[int(task.name)] = (int(fields[11]) + int(fields[12])) / TICKS  # utime, stime (fields 14, 15)
+    return out
 
 
 def main() -> None:
@@ -39,19 +60,48 @@ def main() -> None:
     ap.add_argument("folder", type=Path)
     ap.add_argument("count", type=int)
     ap.add_argument("-j", "--jobs", type=int, default=2)
+    ap.add_argument("--threads", type=int, default=0, help="DuckDB's threads for the run (0: as the store has it)")
+    ap.add_argument("--profile", type=Path, help="run the parent under cProfile; write its stats here")
     ap.add_argument("--keep", type=Path, help="write the store here and keep it (for benchmarks/ingest_compare.py)")
     args = ap.parse_args()
     files, _, _ = collect([str(args.folder)])
     files = [f for f in files if "expected" not in Path(f.path).parts and not f.path.endswith("manifest.csv")]
     files = files[:args.count]
     with tempfile.TemporaryDirectory() as tmp, open_store(str(args.keep or Path(tmp) / "bench.duckdb")) as db:
+        if args.threads:
+            db.execute(f"SET threads = {int(args.threads)}")
+        profiler = None
+        if args.profile:
+            import cProfile
+
+            profiler = cProfile.Profile()
+        threads_before = thread_cpu()
         parent, workers, start = cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN), time.perf_counter()
+        if profiler:
+            profiler.enable()
         summary = ingest(db, files, args.jobs)
+        if profiler:
+            profiler.disable()
         wall = time.perf_counter() - start
         parent, workers = cpu(resource.RUSAGE_SELF) - parent, cpu(resource.RUSAGE_CHILDREN) - workers
+        threads_after = thread_cpu()
+        threads = db.scalar("SELECT current_setting('threads')")
+    main_thread = threads_after.get(os.getpid(), 0.0) - threads_before.get(os.getpid(), 0.0)
+    duckdb_threads = sum(t - threads_before.get(tid, 0.0) for tid, t in threads_after.items() if tid != os.getpid())
     print(f"{len(files)} files, -j {args.jobs}: {summary.stored} stored, {len(summary.failed)} failed; "
           f"wall {wall:.1f} s, parent CPU {parent:.1f} s, workers CPU {workers:.1f} s "
           f"(load average {os.getloadavg()[0]:.1f})")
+    if threads_after:
+        print(f"parent by thread: main (Python, and DuckDB's work on it) {main_thread:.1f} s, DuckDB's other "
+              f"threads ({threads} set) {duckdb_threads:.1f} s, threads ended by then (the pool's reader) "
+              f"{parent - main_thread - duckdb_threads:.1f} s")
+    if profiler and args.profile:
+        import pstats
+
+        profiler.dump_stats(str(args.profile))
+        stats = pstats.Stats(str(args.profile))
+        stats.sort_stats("cumulative").print_stats(45)
+        stats.sort_stats("tottime").print_stats(30)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,8 @@ that nothing else links keeps its agency too, so re-parsing adds no agency.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from functools import lru_cache
 
 from ..agency import (
     AgencyKind,
@@ -41,6 +42,7 @@ from .backend import Database, StoreError
 from .reports import insert_findings, load_reports
 
 RECHECK_LOT = 200  # agencies whose cross-year findings are replaced in one transaction
+RECHECK_REPORTS = 1000  # and at most this many of their counted reports (read in one statement)
 _TOWNSHIPS = ("镇", "乡", "街道")
 # the level of an administrative division, by its suffix (longest first)
 _LEVELS = (("特别行政区", "province"), ("自治区", "province"), ("自治州", "city"), ("自治县", "county"),
@@ -49,6 +51,12 @@ _LEVELS = (("特别行政区", "province"), ("自治区", "province"), ("自治�
            ("镇", "township"), ("乡", "township"))
 
 
+# names and contexts read per ingest batch, remembered: a batch links each report by its name
+# and text several times (the batch's candidates, the link, the agency created)
+NAMES_REMEMBERED = 512
+
+
+@lru_cache(maxsize=NAMES_REMEMBERED)
 def name_alias(name: str | None, context: str | None = None) -> tuple[str, AgencyName] | None:
     """The alias key of a name, and the name read; None when it names no organ. With the
     report's text (``context``), a township whose name lacks its county takes the county
@@ -65,6 +73,7 @@ def name_alias(name: str | None, context: str | None = None) -> tuple[str, Agenc
     return f"name:/{'/'.join(parsed.divisions)}|{parsed.identity_organ}", parsed
 
 
+@lru_cache(maxsize=NAMES_REMEMBERED)
 def place(parsed: AgencyName, context: str | None = None) -> tuple[Region, tuple[str, ...]] | None:
     """The region (GB/T 2260) of a name's divisions, and the divisions below it (townships).
     The gov.cn sites the context names (the URL the report came from, a site its text
@@ -333,13 +342,30 @@ def split(db: Database, agency_id: int, names: Sequence[str]) -> int:
 
 # ------------------------------------------------------------------ cross-report rules
 
-def recheck(db: Database, indexed: Collection[int] = ()) -> bool:
+def _lots(counted: dict[int, list[int]]) -> list[list[int]]:
+    """The agencies in lots of at most ``RECHECK_LOT``, and at most ``RECHECK_REPORTS``
+    counted reports (an agency with more is a lot of its own)."""
+    lots: list[list[int]] = []
+    size = 0
+    for agency_id in sorted(counted):
+        n = len(counted[agency_id])
+        if not lots or len(lots[-1]) >= RECHECK_LOT or size + n > RECHECK_REPORTS:
+            lots.append([])
+            size = 0
+        lots[-1].append(agency_id)
+        size += n
+    return lots
+
+
+def recheck(db: Database, indexed: Collection[int] = (), documents: Mapping[int, str] | None = None) -> bool:
     """Run the cross-year rules again for every agency with new or changed reports, the
     copied-text check of those reports against every other agency's, and the roll-ups.
-    Agencies are done some at a time, each lot in one transaction. The rules are
-    ``ogi.checks``'; reports pair by the agency the store has settled (a former name, a
-    merge by a person), which their printed names and 索引号 may not show. ``indexed``:
-    reports whose text prints were written with them (not indexed again). True: the rules
+    Agencies are done some at a time, each lot in one transaction, its reports read in one
+    statement. The rules are ``ogi.checks``'; reports pair by the agency the store has settled
+    (a former name, a merge by a person), which their printed names and 索引号 may not show.
+    ``indexed``: reports whose text prints were written with them (not indexed again);
+    ``documents``: JSON documents of reports at hand (an ingest's
+    :class:`~ogi.store.reports.KeptDocuments`), not read from the store again. True: the rules
     ran (the ingest summary records it)."""
     from ..checks import check_across
     from .copied import check_copied_across
@@ -352,24 +378,25 @@ def recheck(db: Database, indexed: Collection[int] = ()) -> bool:
             "WHERE r.agency_id IN (SELECT agency_id FROM reports WHERE NOT cross_checked) "
             "ORDER BY r.agency_id, r.year, r.id"):
         counted[agency_id].append(report_id)
-    agencies = sorted(counted)
-    for start in range(0, len(agencies), RECHECK_LOT):
-        lot = agencies[start:start + RECHECK_LOT]
+    for lot in _lots(counted):
         marks = ", ".join("?" * len(lot))
         with db.transaction():
             db.execute("DELETE FROM findings WHERE origin = 'across' AND report_id IN "
                        f"(SELECT id FROM reports WHERE agency_id IN ({marks}))", lot)
+            paired = [counted[agency_id] for agency_id in lot if len(counted[agency_id]) > 1]
+            loaded = dict(zip((i for ids in paired for i in ids),
+                              load_reports(db, [i for ids in paired for i in ids], documents)))
             pairs = []
             for agency_id in lot:
                 ids = counted[agency_id]
                 if len(ids) > 1:
-                    found = check_across(load_reports(db, ids), agencies=[agency_id] * len(ids))
+                    found = check_across([loaded[i] for i in ids], agencies=[agency_id] * len(ids))
                     pairs += [(ids[i], f) for i, f in found]
             insert_findings(db, pairs, "across")
             db.execute(f"UPDATE reports SET cross_checked = TRUE WHERE agency_id IN ({marks})", lot)
     with db.transaction():
         db.execute("UPDATE reports SET cross_checked = TRUE WHERE NOT cross_checked AND agency_id IS NULL")
-    check_copied_across(db, fresh, indexed)
+    check_copied_across(db, fresh, indexed, documents)
     check_rollups(db)
     from .summary import settle
 

@@ -69,6 +69,13 @@ class Database(ABC):
         tail = f" RETURNING {returning}" if returning else ""
         return self.execute(f"INSERT INTO {table} ({names}) SELECT {arrays}{tail}", [list(col) for col in zip(*rows)])
 
+    def insert_table(self, table: str, columns: Sequence[tuple[str, str]], data: Any) -> None:
+        """Insert the rows of an Arrow table (``data``, made by :func:`arrow_table` with these
+        ``columns``) in one statement. Here its columns are turned back into rows for
+        :meth:`insert_rows`; DuckDB reads the Arrow table in place."""
+        names = [name for name, _ in columns]
+        self.insert_rows(table, columns, list(zip(*(data.column(name).to_pylist() for name in names))))
+
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         rows = self.execute(sql, params)
         return rows[0][0] if rows else None
@@ -78,6 +85,26 @@ class Database(ABC):
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def arrow_types() -> dict[str, Any]:
+    """The Arrow type of each SQL type the store's bulk inserts use."""
+    import pyarrow as pa
+
+    return {"BIGINT": pa.int64(), "INTEGER": pa.int32(), "TEXT": pa.string(), "DOUBLE PRECISION": pa.float64(),
+            "BOOLEAN": pa.bool_()}
+
+
+def arrow_table(columns: Sequence[tuple[str, str]], rows: Sequence[Sequence[Any]]) -> Any:
+    """Rows as one typed Arrow table with ``columns`` ((name, SQL type) pairs): each column
+    converted in C, not value by value. Raises (``pyarrow.ArrowException``, ``OverflowError``)
+    for a value its column's type cannot hold."""
+    import pyarrow as pa
+
+    types = arrow_types()
+    values = list(zip(*rows)) if rows else [()] * len(columns)
+    return pa.Table.from_arrays([pa.array(list(v), type=types[sql_type]) for v, (_, sql_type) in zip(values, columns)],
+                                names=[name for name, _ in columns])
 
 
 def is_postgres_url(url: str | None) -> TypeGuard[str]:

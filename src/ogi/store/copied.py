@@ -21,7 +21,7 @@ the store (a join of every new print with every stored one took 19 GB at 100,000
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from ..checks.copied import COPIED_SECTIONS, copied_across, shingles_of
 from ..model import Report
@@ -95,25 +95,27 @@ def candidates(db: Database, ids: Sequence[int]) -> list[tuple[int, int, str]]:
         [list(ids), COMMON, RAREST, MIN_SHARED, CANDIDATES])
 
 
-def check_copied_across(db: Database, ids: Sequence[int], indexed: Collection[int] = ()) -> int:
+def check_copied_across(db: Database, ids: Sequence[int], indexed: Collection[int] = (),
+                        documents: Mapping[int, str] | None = None) -> int:
     """Index these reports (but those in ``indexed``: their prints were written with them)
     and raise TEXT_COPIED on them (and on the reports they match, when those are as recent)
     for sections largely the same as another agency's. The number of findings written. Done
-    ``CHUNK`` reports at a time."""
+    ``CHUNK`` reports at a time. ``documents``: JSON documents at hand, by report id (not
+    read from the store again)."""
     ids = list(ids)
     written = 0
     with db.transaction():
         index(db, [i for i in ids if i not in indexed])
     for start in range(0, len(ids), CHUNK):
-        written += _check_chunk(db, ids[start:start + CHUNK])
+        written += _check_chunk(db, ids[start:start + CHUNK], documents)
     return written
 
 
-def _check_chunk(db: Database, ids: list[int]) -> int:
+def _check_chunk(db: Database, ids: list[int], documents: Mapping[int, str] | None = None) -> int:
     with db.transaction():
         pairs = candidates(db, ids)
         involved = sorted({i for a, b, _ in pairs for i in (a, b)})
-        reports = dict(zip(involved, load_reports(db, involved)))
+        reports = dict(zip(involved, load_reports(db, involved, documents)))
         db.execute("DELETE FROM findings WHERE origin = 'copied' AND report_id IN (SELECT unnest(?::BIGINT[]))", [ids])
         others: dict[tuple[int, str], list[int]] = {}
         for a, b, key in pairs:

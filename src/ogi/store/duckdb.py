@@ -9,25 +9,7 @@ from typing import Any
 
 import duckdb
 
-from .backend import Database, StoreError
-
-
-def _arrow_types() -> dict:
-    import pyarrow as pa
-
-    return {"BIGINT": pa.int64(), "INTEGER": pa.int32(), "TEXT": pa.string(), "DOUBLE PRECISION": pa.float64(),
-            "BOOLEAN": pa.bool_()}
-
-
-class _LazyTypes(dict):
-    """SQL type → Arrow type, made on first use (pyarrow is imported only to insert)."""
-
-    def __missing__(self, key):
-        self.update(_arrow_types())
-        return dict.__getitem__(self, key)
-
-
-_ARROW_TYPES = _LazyTypes()
+from .backend import Database, StoreError, arrow_table
 
 
 class DuckDBDatabase(Database):
@@ -78,13 +60,16 @@ class DuckDBDatabase(Database):
         value), which DuckDB reads in place with ``INSERT … SELECT``."""
         if not rows:
             return []
-        import pyarrow as pa
+        return self._insert_arrow(table, [name for name, _ in columns], arrow_table(columns, rows), returning)
 
-        names = [name for name, _ in columns]
-        arrays = [pa.array(list(values), type=_ARROW_TYPES[sql_type])
-                  for values, (_, sql_type) in zip(zip(*rows), columns)]
+    def insert_table(self, table: str, columns: Sequence[tuple[str, str]], data: Any) -> None:
+        """The Arrow table read in place, as :meth:`insert_rows` does with the one it makes."""
+        if data.num_rows:
+            self._insert_arrow(table, [name for name, _ in columns], data)
+
+    def _insert_arrow(self, table: str, names: list[str], data: Any, returning: str | None = None) -> list[tuple]:
         view = f"ogi_insert_{table}"
-        self._con.register(view, pa.Table.from_arrays(arrays, names=names))
+        self._con.register(view, data)
         try:
             tail = f" RETURNING {returning}" if returning else ""
             return self.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT {', '.join(names)} FROM {view}{tail}")

@@ -24,8 +24,10 @@ import stat
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from ..errors import OgiError
 from .. import __version__
@@ -39,15 +41,19 @@ from .agencies import recheck
 from .backend import Database
 from .batch_agencies import BatchAgencyIndex
 from .copied import report_prints, write_prints
-from .reports import Parsed, cell_rows, record_failure, store_reports
+from .reports import KeptDocuments, Parsed, cell_rows, cells_table, record_failure, store_reports
 from .summary import refresh as refresh_summaries
-from .summary import summary_row
+from .summary import report_sums
 
 # parse_input writes each report's JSON document in the worker: the serialiser is built when
 # a worker imports this module, before its first file's deadline runs
 prepare_model()
 
-BATCH_SIZE = 50
+# reports written per transaction: each batch also costs a fixed few statements whose scans
+# grow with the store (ranking the batch's agency-year groups, the summaries' freshness, the
+# agencies the batch can match), about 0.1 s at 10,000 reports; 200 a batch makes them a
+# quarter of what 50 did (a killed ingest loses at most the batch in progress: it resumes)
+BATCH_SIZE = 200
 BATCH_SECONDS = 2.0
 READ_CHUNK_BYTES = 1 << 20
 LOOKUP_CHUNK = 5000  # hashes looked up in the store per statement
@@ -76,9 +82,13 @@ class Outcome:
     # are tried again by the next run)
     reason: str = ""
     # the report's rows of ``cells`` and its JSON document, made by the worker that parsed it
-    # (the parent, which writes every report alone, then only inserts them)
+    # (the parent, which writes every report alone, then only inserts them); a worker of the
+    # local pool sends the rows as an Arrow table (``cells``, store.reports.cells_table) and
+    # the report's own part of its summary row (``sums``, store.summary.report_sums)
     rows: list[tuple] | None = None
     document: str | None = None
+    cells: Any = None
+    sums: tuple | None = None
     # its sections' text prints (store.copied.report_prints), likewise: the parent indexes the
     # report for the copied-text search without loading its document again
     prints: list[tuple[str, int]] | None = None
@@ -270,8 +280,13 @@ def parse_input(inp: Input) -> Outcome:
     except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the batch: recorded like bad input
         return Outcome(inp, sha, stage="parse", reason=f"解析出错 / parser error: {type(exc).__name__}: {exc}")
     report.source.path = inp.location
-    return Outcome(inp, sha, report, rows=cell_rows(report), document=report.model_dump_json(),
-                   prints=report_prints(report))
+    rows = cell_rows(report)
+    try:
+        cells = cells_table(rows)
+    except (ArithmeticError, ValueError, TypeError):  # a value no column holds: the parent's write refuses it
+        return Outcome(inp, sha, report, rows=rows, document=report.model_dump_json(), prints=report_prints(report))
+    return Outcome(inp, sha, report, document=report.model_dump_json(), prints=report_prints(report), cells=cells,
+                   sums=report_sums(rows, [f.code for f in report.findings]))
 
 
 def lost_input(inp: Input, reason: str) -> Outcome:
@@ -282,8 +297,9 @@ def lost_input(inp: Input, reason: str) -> Outcome:
 def parse_all(inputs: list[Input], jobs: int, should_stop: Callable[[], bool] = lambda: False
               ) -> Iterator[Outcome | None]:
     """Parse the inputs, ``jobs`` at a time in worker processes; outcomes in the order they
-    finish, and ``None`` when a moment passes without one (see ``store.pool``)."""
-    return pool.run(inputs, parse_input, jobs, lost_input, should_stop)
+    finish, and ``None`` when a moment passes without one (see ``store.pool``). The workers
+    go on while the caller writes what came (``pool.run_ahead``)."""
+    return pool.run_ahead(inputs, parse_input, jobs, lost_input, should_stop)
 
 
 # ------------------------------------------------------------------ writing (in the parent)
@@ -292,9 +308,11 @@ OnTotal = Callable[[int], None]
 OnOutcome = Callable[[Outcome], None]
 
 
-def _store_batch(db: Database, batch: list[Outcome], indexed: set[int] | None = None) -> None:
+def _store_batch(db: Database, batch: list[Outcome], indexed: set[int] | None = None,
+                 documents: KeptDocuments | None = None) -> None:
     """One transaction: the batch's reports (their agencies resolved together) and failures;
-    the text prints a worker made are written too, and their reports' ids added to ``indexed``."""
+    the text prints a worker made are written too, and their reports' ids added to ``indexed``;
+    their documents are kept in ``documents`` for the cross-report rules."""
     parsed = [(out, out.report) for out in batch if out.report is not None]
     failed = [out for out in batch if out.failed]
     with db.transaction():
@@ -303,20 +321,25 @@ def _store_batch(db: Database, batch: list[Outcome], indexed: set[int] | None = 
         agencies.flush()
         ids = store_reports(db, [Parsed(report, out.input.location, storable_path(out.input.path),
                                         out.input.page_published_date, agencies.real(agency_id), out.rows,
-                                        out.document)
+                                        out.document, out.cells)
                                  for (out, report), agency_id in zip(parsed, linked)])
         printed = [(rid, out.prints) for rid, (out, _) in zip(ids, parsed) if out.prints is not None]
         if indexed is not None and printed:
             write_prints(db, printed)
-        # store.summary: stats read it, summed here from the cells rows the batch holds
-        cells = [out.rows if out.rows is not None else cell_rows(report) for out, report in parsed]
-        refresh_summaries(db, ids, [summary_row(rid, agencies.real(agency_id), report.meta.year, rows,
-                                                [f.code for f in report.findings])
-                                    for rid, (_, report), agency_id, rows in zip(ids, parsed, linked, cells)])
+        # store.summary: stats read it, summed by the worker (or here) from the report's cells rows
+        sums = [out.sums if out.sums is not None else
+                report_sums(out.rows if out.rows is not None else cell_rows(report), [f.code for f in report.findings])
+                for out, report in parsed]
+        refresh_summaries(db, ids, [(rid, agencies.real(agency_id), report.meta.year, False, *own)
+                                    for rid, (_, report), agency_id, own in zip(ids, parsed, linked, sums)])
         for out in failed:
             record_failure(db, out.input.location, out.sha256, out.stage, out.reason)
     if indexed is not None:  # only once the batch is stored
         indexed.update(rid for rid, _ in printed)
+    if documents is not None:
+        for rid, (out, _) in zip(ids, parsed):
+            if out.document is not None:
+                documents.keep(rid, out.document)
 
 
 def _count(batch: list[Outcome], summary: Summary) -> None:
@@ -329,34 +352,37 @@ def _count(batch: list[Outcome], summary: Summary) -> None:
             summary.skipped += 1
 
 
-def _write_batch(db: Database, batch: list[Outcome], summary: Summary, indexed: set[int] | None = None) -> None:
+def _write_batch(db: Database, batch: list[Outcome], summary: Summary, indexed: set[int] | None = None,
+                 documents: KeptDocuments | None = None) -> None:
     """Store a batch; if the store refuses it, each report alone, so that the one it cannot
     take is recorded as a failure with the database's reason and the others are stored."""
     try:
-        _store_batch(db, batch, indexed)
+        _store_batch(db, batch, indexed, documents)
     except Exception:  # noqa: BLE001 - which report is at fault is found below
         if len(batch) == 1 and batch[0].report is None:
             raise
         alone = []
         for out in batch:
             try:
-                _store_batch(db, [out], indexed)
+                _store_batch(db, [out], indexed, documents)
             except Exception as exc:  # noqa: BLE001 - the report the store cannot take fails alone
                 out = Outcome(out.input, out.sha256, stage="store",
                               reason=f"无法存储 / cannot store: {type(exc).__name__}: {str(exc)[:300]}")
-                _store_batch(db, [out], indexed)
+                _store_batch(db, [out], indexed, documents)
             alone.append(out)
         batch = alone
     _count(batch, summary)
 
 
 def write_outcomes(db: Database, outcomes: Iterable[Outcome | None], summary: Summary,
-                   on_outcome: OnOutcome | None = None, indexed: set[int] | None = None) -> None:
+                   on_outcome: OnOutcome | None = None, indexed: set[int] | None = None,
+                   documents: KeptDocuments | None = None) -> None:
     """Write outcomes as they come, in transactions of a small batch; a batch is written
     when full, when ``BATCH_SECONDS`` have passed, or when the source pauses (a ``None``).
     When the outcomes end (finished or stopped), what is held is written. With ``indexed``,
     the text prints workers made are written with their reports, and those reports' ids
-    added to it (for :func:`ogi.store.agencies.recheck`, which then does not index them again)."""
+    added to it (for :func:`ogi.store.agencies.recheck`, which then does not index them again);
+    with ``documents``, the reports' JSON documents are kept there for the same rules."""
     batch: list[Outcome] = []
     started = time.monotonic()
     for out in outcomes:
@@ -367,10 +393,10 @@ def write_outcomes(db: Database, outcomes: Iterable[Outcome | None], summary: Su
             if on_outcome:
                 on_outcome(out)
         if batch and (out is None or len(batch) >= BATCH_SIZE or time.monotonic() - started >= BATCH_SECONDS):
-            _write_batch(db, batch, summary, indexed)
+            _write_batch(db, batch, summary, indexed, documents)
             batch = []
     if batch:
-        _write_batch(db, batch, summary, indexed)
+        _write_batch(db, batch, summary, indexed, documents)
 
 
 Decisions = dict[tuple[str, str], tuple[str, str | None, str | None]]  # (location, path) → (what, sha256, reason)
@@ -456,6 +482,24 @@ def reparse(db: Database, everything: bool = False, jobs: int | None = None, on_
     return _store_all(db, todo, jobs, on_total, on_outcome, summary, should_stop)
 
 
+@contextmanager
+def _cores_to_workers(db: Database, jobs: int) -> Iterator[None]:
+    """While ``jobs`` workers take every core, DuckDB runs the parent's statements on the
+    parent's own thread (``SET threads = 1``; its default is one thread a core): its other
+    threads would only take turns with the workers. Measured on 2,000 reports with ``-j 2``
+    on 2 cores: the parent's CPU 10.0 s with one thread, 11.4 s with two, its main thread the
+    same (7.2 s and 7.0 s). Set back when the parsing ends (the cross-report rules run alone)."""
+    if db.dialect != "duckdb" or jobs < (os.cpu_count() or 1):
+        yield
+        return
+    threads = int(db.scalar("SELECT current_setting('threads')"))
+    db.execute("SET threads = 1")
+    try:
+        yield
+    finally:
+        db.execute(f"SET threads = {threads}")
+
+
 def _store_all(db: Database, todo: list[Input], jobs: int | None, on_total: OnTotal | None,
                on_outcome: OnOutcome | None, summary: Summary, should_stop: Callable[[], bool]) -> Summary:
     """Parse ``todo`` in worker processes and store each outcome; then the cross-report
@@ -464,8 +508,11 @@ def _store_all(db: Database, todo: list[Input], jobs: int | None, on_total: OnTo
     if on_total:
         on_total(len(todo))
     indexed: set[int] = set()  # reports stored with the text prints their worker made
+    documents = KeptDocuments()  # and their documents, which the cross-report rules read
+    jobs = jobs or os.cpu_count() or 1
     try:
-        write_outcomes(db, parse_all(todo, jobs or os.cpu_count() or 1, should_stop), summary, on_outcome, indexed)
+        with _cores_to_workers(db, jobs):
+            write_outcomes(db, parse_all(todo, jobs, should_stop), summary, on_outcome, indexed, documents)
     except KeyboardInterrupt:
         summary.interrupted = True
         return summary
@@ -473,7 +520,7 @@ def _store_all(db: Database, todo: list[Input], jobs: int | None, on_total: OnTo
         summary.interrupted = True
         return summary
     try:
-        summary.cross_checked = recheck(db, indexed)
+        summary.cross_checked = recheck(db, indexed, documents)
     except KeyboardInterrupt:
         summary.interrupted = True
     except Exception as exc:  # noqa: BLE001 - the reports are stored; the rules are run again next time

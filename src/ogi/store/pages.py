@@ -144,18 +144,23 @@ class Selection:
                 f"LEFT JOIN agencies a ON a.id = r.agency_id WHERE {' AND '.join([condition, *conds])}"), params
 
 
-def summary_sums(db: Database, sel: Selection, by_year: bool = False) -> dict:
+Summarised = tuple[str, str]  # summary.counted_from's (FROM item, condition), asked once per page
+
+
+def summary_sums(db: Database, sel: Selection, by_year: bool = False, source: Summarised | None = None) -> dict:
     """Sums of the summary's single cells (:data:`ogi.store.queries.SUMMARY_CELLS`: every
     row of table 三, new requests by applicant, table 四) over the selected counted reports:
     ``{(table, row, column): sum}`` — the cells :func:`cell_sums` would give for them — or
-    ``{year: {…}}`` with ``by_year``. One narrow row per report is read, not its cells."""
-    source, condition = summary.counted_from(db)
+    ``{year: {…}}`` with ``by_year``. One narrow row per report is read, not its cells.
+    ``source``: :func:`ogi.store.summary.counted_from` as the caller asked it already."""
+    source_sql, condition = source or summary.counted_from(db)
     conds, params = sel.conditions("s", "report_id")
     cells = [m.cells[0] for m in summary.SUMMARY_CELLS]
     sums = ", ".join(f"sum(s.{summary.column(m)})" for m in summary.SUMMARY_CELLS)
     year = "s.year, " if by_year else ""
     where = " AND ".join([condition, *conds])
-    rows = db.execute(f"SELECT {year}count(*), {sums} FROM {source} LEFT JOIN agencies a ON a.id = s.agency_id "
+    region = "LEFT JOIN agencies a ON a.id = s.agency_id " if sel.region or sel.level else ""
+    rows = db.execute(f"SELECT {year}count(*), {sums} FROM {source_sql} {region}"
                       f"WHERE {where}{' GROUP BY s.year' if by_year else ''}", params)
 
     def cells_of(values) -> dict:
@@ -213,8 +218,8 @@ _DISMISSED = ("SELECT rd.id AS report_id, vd.code, vd.where_key FROM reviews vd 
               "JOIN reports rd ON rd.sha256 = vd.sha256 WHERE vd.status = 'dismissed'")
 
 
-def overview_findings(db: Database, sel: Selection, limit: int | None = None, offset: int = 0
-                      ) -> tuple[dict, list[tuple[str, str, int]], list[dict]]:
+def overview_findings(db: Database, sel: Selection, limit: int | None = None, offset: int = 0,
+                      source: Summarised | None = None) -> tuple[dict, list[tuple[str, str, int]], list[dict]]:
     """:func:`counts`, :func:`findings_by_code` and :func:`ranking` (``limit`` agencies from
     the ``offset``-th, all when no limit; ``counts["ranked"]`` says how many there are in all) as the overview asks
     them: the reports counted, their findings by code and severity, and the agencies ranked,
@@ -223,14 +228,15 @@ def overview_findings(db: Database, sel: Selection, limit: int | None = None, of
     The selection is read from the per-report summary (which reports are counted, their
     agency and year) and its findings joined by report id; dismissed findings are left out
     by an anti-join with the dismissed reviews' places (:data:`_DISMISSED`), not by joining
-    every finding with the reports' sha256 and the reviews."""
-    source, condition = summary.counted_from(db)
+    every finding with the reports' sha256 and the reviews. ``source``:
+    :func:`ogi.store.summary.counted_from` as the caller asked it already."""
+    source_sql, condition = source or summary.counted_from(db)
     conds, params = sel.conditions("s", "report_id")
     where = " AND ".join([condition, *conds])
     region = "LEFT JOIN agencies a ON a.id = s.agency_id " if sel.region or sel.level else ""
-    selected = f"FROM {source} {region}WHERE {where}"
+    selected = f"FROM {source_sql} {region}WHERE {where}"
     reports, agencies = db.execute(f"SELECT count(*), count(DISTINCT s.agency_id) {selected}", params)[0]
-    found_from = (f"FROM {source} {region}JOIN findings fi ON fi.report_id = s.report_id "
+    found_from = (f"FROM {source_sql} {region}JOIN findings fi ON fi.report_id = s.report_id "
                   f"LEFT JOIN ({_DISMISSED}) d ON d.report_id = fi.report_id AND d.code = fi.code "
                   f"AND d.where_key = fi.where_key WHERE {where} AND d.report_id IS NULL ")
     by_code = [tuple(row) for row in db.execute(
@@ -241,25 +247,37 @@ def overview_findings(db: Database, sel: Selection, limit: int | None = None, of
         by_severity[severity] = by_severity.get(severity, 0) + n
     only_code, code_params = ("AND fi.code = ? ", [sel.code]) if sel.code else ("", [])
     cut, cut_params = (" LIMIT ? OFFSET ?", [limit, offset]) if limit is not None else ("", [])
-    if not sel.code and summary.counts_fresh(db):  # the counts kept per report: no finding read
-        found_sql = ("WITH found AS (SELECT s.agency_id, "
+    # the counts kept per report: no finding read, and one statement for the ranking's page
+    # and length (each agency's reports counted in the same aggregate)
+    if not sel.code and summary.counts_fresh(db, summaries_fresh=condition == summary.KEPT_CONDITION):
+        found_sql = ("WITH found AS (SELECT s.agency_id, count(*) AS reports, "
                      + ", ".join(f"sum(s.{c}) AS {name}" for c, name in zip(summary.COUNTS, _SEVERITY_SUMS))
-                     + f" {selected} AND s.agency_id IS NOT NULL GROUP BY s.agency_id) ")
+                     + f" {selected} AND s.agency_id IS NOT NULL GROUP BY s.agency_id), "
+                     "ranked AS (SELECT * FROM found WHERE errors + warnings > 0) ")
+        rows = db.execute(
+            found_sql + "SELECT ag.id, ag.name, ag.region, ag.level, ranked.reports, ranked.errors, ranked.warnings, "
+            "ranked.infos, count(*) OVER () FROM ranked JOIN agencies ag ON ag.id = ranked.agency_id "
+            f"ORDER BY ranked.errors + ranked.warnings DESC, ranked.errors DESC, ag.name, ag.id{cut}",
+            [*params, *cut_params])
+        ranked = rows[0][-1] if rows else db.scalar(
+            found_sql + "SELECT count(*) FROM ranked JOIN agencies ag ON ag.id = ranked.agency_id", params)
+        rows = [row[:-1] for row in rows]
     else:
         found_sql = ("WITH found AS (SELECT s.agency_id, "
                      "sum(CASE WHEN fi.severity = 'error' THEN 1 ELSE 0 END) AS errors, "
                      "sum(CASE WHEN fi.severity = 'warning' THEN 1 ELSE 0 END) AS warnings, "
                      "sum(CASE WHEN fi.severity = 'info' THEN 1 ELSE 0 END) AS infos "
                      f"{found_from}AND s.agency_id IS NOT NULL {only_code}GROUP BY s.agency_id) ")
-    ranked = db.scalar(found_sql + "SELECT count(*) FROM found WHERE errors + warnings > 0", [*params, *code_params])
-    # agencies with only infos sort last and are dropped here, not by a filter in the query:
-    # DuckDB 2.0 answered a filter on ``found`` beside a second use of the selection with no rows
-    rows = db.execute(
-        found_sql + f", counted AS (SELECT s.agency_id, count(*) AS reports {selected} GROUP BY s.agency_id) "
-        "SELECT ag.id, ag.name, ag.region, ag.level, counted.reports, found.errors, found.warnings, found.infos "
-        "FROM found JOIN counted ON counted.agency_id = found.agency_id JOIN agencies ag ON ag.id = found.agency_id "
-        f"ORDER BY found.errors + found.warnings DESC, found.errors DESC, ag.name, ag.id{cut}",
-        [*params, *code_params, *params, *cut_params])
+        ranked = db.scalar(found_sql + "SELECT count(*) FROM found WHERE errors + warnings > 0",
+                           [*params, *code_params])
+        # agencies with only infos sort last and are dropped here, not by a filter in the query:
+        # DuckDB 2.0 answered a filter on ``found`` beside a second use of the selection with no rows
+        rows = db.execute(
+            found_sql + f", counted AS (SELECT s.agency_id, count(*) AS reports {selected} GROUP BY s.agency_id) "
+            "SELECT ag.id, ag.name, ag.region, ag.level, counted.reports, found.errors, found.warnings, found.infos "
+            "FROM found JOIN counted ON counted.agency_id = found.agency_id JOIN agencies ag ON ag.id = found.agency_id "
+            f"ORDER BY found.errors + found.warnings DESC, found.errors DESC, ag.name, ag.id{cut}",
+            [*params, *code_params, *params, *cut_params])
     rows = [row for row in rows if row[5] + row[6] > 0]
     ranking_rows = [dict(zip(RANKING_FIELDS, row)) for row in rows]
     counted = {"reports": reports, "agencies": agencies, "ranked": ranked,

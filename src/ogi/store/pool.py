@@ -19,6 +19,12 @@ While nothing arrives the generator yields ``None`` every ``TICK_SECONDS``, so t
 consumer can store what it has (results are written as they arrive, not when the next one
 comes) and notice a stop request.
 
+A consumer that does real work between results (ingest writes a batch to the database)
+would leave the workers idle meanwhile: each waits for its next file until the parent reads
+its answer. :func:`run_ahead` runs the pool in a thread of the parent instead, which keeps
+handing out files and reading answers into a queue of ``AHEAD`` results while the consumer
+works; the consumer still gets ``None`` when a moment passes without a result.
+
 Workers are started with ``spawn`` (no state inherited from a parent that holds a
 database connection) and are not daemonic, so a parser may start processes of its own.
 """
@@ -29,11 +35,12 @@ import ctypes
 import ctypes.util
 import multiprocessing
 import os
+import queue
 import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
@@ -44,6 +51,7 @@ DEFAULT_FILE_SECONDS = 120.0  # seconds one file may take to be read and parsed
 KILL_GRACE_SECONDS = 5.0  # past the deadline, how long the worker's own timer gets before the parent kills it
 START_SECONDS = 120.0  # how long a new worker may take to start (spawn, imports) before its first task counts
 TICK_SECONDS = 0.5  # the longest the parent waits without yielding control
+AHEAD = 100  # results :func:`run_ahead` holds for a consumer that is busy (about two ingest batches)
 PARENT_POLL_SECONDS = 0.5  # how often a worker without PR_SET_PDEATHSIG checks that its parent lives
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
@@ -168,7 +176,7 @@ class _Worker(Generic[T]):
 
 
 def run(tasks: Iterable[T], work: Callable[[T], R], jobs: int, lost: Callable[[T, str], R],
-        should_stop: Callable[[], bool] = lambda: False, seconds: float | None = None) -> Iterator[R | None]:
+        should_stop: Callable[[], bool] = lambda: False, seconds: float | None = None) -> Generator[R | None, None, None]:
     """``work(task)`` for every task in ``jobs`` worker processes; results in the order they
     finish. A task that times out or kills its worker gives ``lost(task, reason)``. ``None``
     comes whenever ``TICK_SECONDS`` pass without a result. When ``should_stop()`` turns
@@ -237,3 +245,58 @@ def run(tasks: Iterable[T], work: Callable[[T], R], jobs: int, lost: Callable[[T
 def _replace(worker: _Worker[T], ctx, work: Callable[[T], Any], seconds: float) -> _Worker[T]:
     worker.kill()
     return _Worker(ctx, work, seconds)
+
+
+_DONE = object()  # the end of run_ahead's queue
+
+
+def run_ahead(tasks: Iterable[T], work: Callable[[T], R], jobs: int, lost: Callable[[T, str], R],
+              should_stop: Callable[[], bool] = lambda: False, seconds: float | None = None,
+              ahead: int = AHEAD) -> Iterator[R | None]:
+    """:func:`run`, driven by a thread of its own, so that the workers go on parsing while
+    the consumer is busy with a result (up to ``ahead`` results wait for it). The same
+    results and ``None`` ticks; an error of the pool is raised here. When the consumer stops
+    early (it returns, or Ctrl-C reaches it), the pool stops within ``TICK_SECONDS`` and its
+    workers are killed before this generator ends."""
+    results: queue.Queue = queue.Queue(maxsize=max(1, ahead))
+    stop = threading.Event()
+    failed: list[BaseException] = []
+
+    def put(item: object) -> bool:
+        while not stop.is_set():
+            try:
+                results.put(item, timeout=TICK_SECONDS)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def drive() -> None:
+        pool = run(tasks, work, jobs, lost, lambda: stop.is_set() or should_stop(), seconds)
+        try:
+            for result in pool:
+                if result is not None and not put(result):
+                    return
+        except BaseException as exc:  # noqa: BLE001 - handed to the consumer, raised there
+            failed.append(exc)
+        finally:
+            pool.close()  # kills the workers if the run did not end by itself
+            put(_DONE)
+
+    thread = threading.Thread(target=drive, name="ogi-pool", daemon=True)
+    thread.start()
+    try:
+        while True:
+            try:
+                item = results.get(timeout=TICK_SECONDS)
+            except queue.Empty:
+                yield None
+                continue
+            if item is _DONE:
+                break
+            yield item
+        if failed:
+            raise failed[0]
+    finally:
+        stop.set()
+        thread.join()

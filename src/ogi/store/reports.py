@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .. import __version__
 from ..model import Finding, Report
-from .backend import Database
+from .backend import Database, arrow_table
 from .schema import CELL_COLUMNS, FINDING_COLUMNS, REPORT_COLUMNS
 
 TABLES = ("table2", "table3", "table4")
@@ -63,14 +64,38 @@ class Parsed:
     agency_id: int | None = None
     rows: list[tuple] | None = None  # cell_rows(report), when the worker that parsed it made them
     document: str | None = None  # report.model_dump_json(), likewise
+    cells: Any = None  # cells_table(cell_rows(report)), likewise (an Arrow table: then ``rows`` is not needed)
 
-    def fields(self, cells: list[tuple]) -> list:
+    def table(self) -> Any:
+        """The report's cells as an Arrow table (:func:`cells_table`)."""
+        if self.cells is None:
+            self.cells = cells_table(self.rows if self.rows is not None else cell_rows(self.report))
+        return self.cells
+
+    def fields(self) -> list:
         """The values of ``REPORT_COLUMNS`` but ``sha256``."""
         m = self.report.meta
+        cells = self.table()
         return [self.location, self.local_path, self.report.source.format, __version__, m.title, m.agency, m.year,
                 m.template, m.published_date, m.index_number, self.page_published_date, self.agency_id,
-                sum(c[3] is not None for c in cells),
+                cells.num_rows - cells.column("value").null_count,
                 self.document if self.document is not None else self.report.model_dump_json()]
+
+
+def cells_table(rows: Sequence[tuple]) -> Any:
+    """A report's :func:`cell_rows` as an Arrow table of the columns of ``CELL_COLUMNS`` but
+    ``report_id``: what ingest's workers send, and the parent inserts as it is. Raises for a
+    value no column holds (a line number past 2³¹)."""
+    return arrow_table(CELL_COLUMNS[1:], rows)
+
+
+def _with_ids(tables: Sequence[Any], ids: Sequence[int]) -> Any:
+    """The reports' cells tables as one, each row with its report's id first."""
+    import pyarrow as pa
+
+    combined = pa.concat_tables(tables)
+    owners = pa.array([rid for rid, t in zip(ids, tables) for _ in range(t.num_rows)], type=pa.int64())
+    return combined.add_column(0, CELL_COLUMNS[0][0], owners)
 
 
 def store_reports(db: Database, batch: Sequence[Parsed]) -> list[int]:
@@ -85,9 +110,8 @@ def store_reports(db: Database, batch: Sequence[Parsed]) -> list[int]:
     shas = [p.report.source.sha256 for p in batch]
     marks = ", ".join("?" * len(shas))
     known = dict(db.execute(f"SELECT sha256, id FROM reports WHERE sha256 IN ({marks})", shas))
-    cells = [p.rows if p.rows is not None else cell_rows(p.report) for p in batch]
-    replaced = [(known[sha], p.fields(c)) for sha, p, c in zip(shas, batch, cells) if sha in known]
-    fresh = [(sha, *p.fields(c)) for sha, p, c in zip(shas, batch, cells) if sha not in known]
+    replaced = [(known[sha], p.fields()) for sha, p in zip(shas, batch) if sha in known]
+    fresh = [(sha, *p.fields()) for sha, p in zip(shas, batch) if sha not in known]
     known.update(db.insert_rows("reports", REPORT_COLUMNS, fresh, returning="sha256, id"))
     if replaced:
         assignments = ", ".join(f"{name} = ?" for name, _ in REPORT_COLUMNS[1:])
@@ -99,20 +123,51 @@ def store_reports(db: Database, batch: Sequence[Parsed]) -> list[int]:
         db.execute(f"DELETE FROM cells WHERE report_id IN ({old_marks})", old)
         db.execute(f"DELETE FROM findings WHERE origin = 'parse' AND report_id IN ({old_marks})", old)
     ids = [known[sha] for sha in shas]
-    db.insert_rows("cells", CELL_COLUMNS, [(rid, *c) for rid, rows in zip(ids, cells) for c in rows])
+    db.insert_table("cells", CELL_COLUMNS, _with_ids([p.table() for p in batch], ids))
     insert_findings(db, ((rid, f) for rid, p in zip(ids, batch) for f in p.report.findings), "parse")
     locations = [p.location for p in batch]
     db.execute(f"DELETE FROM failures WHERE sha256 IN ({marks}) OR location IN ({marks})", shas + locations)
     return ids
 
 
-def load_reports(db: Database, ids: Sequence[int]) -> list[Report]:
-    """The stored Reports with these ids, in the same order."""
+# the JSON documents an ingest keeps in memory for its cross-report rules, in characters
+# (about 200 MB at the most; a 10,000-report ingest keeps all of its own)
+KEPT_DOCUMENT_CHARS = 100_000_000
+
+
+class KeptDocuments(dict[int, str]):
+    """The JSON documents of the reports an ingest wrote, by report id, while they fit in
+    ``KEPT_DOCUMENT_CHARS``: its cross-report rules read them here instead of from the store.
+
+    DuckDB stores the ``document`` column ZSTD-compressed in frames of some 2,000 documents:
+    reading one document back decompresses its frame (about 30 ms, whatever the store's
+    size), and the rules of one ingest read thousands, lot by lot. The worker that parsed a
+    report made its document, and the parent wrote it: kept, it is read again for free."""
+
+    def __init__(self, budget: int = KEPT_DOCUMENT_CHARS) -> None:
+        super().__init__()
+        self.budget = budget
+        self.chars = 0
+
+    def keep(self, report_id: int, document: str) -> None:
+        """Keep a report's document (written just now), if it still fits."""
+        self.chars -= len(self.pop(report_id, ""))
+        if self.chars + len(document) <= self.budget:
+            self[report_id] = document
+            self.chars += len(document)
+
+
+def load_reports(db: Database, ids: Sequence[int], kept: Mapping[int, str] | None = None) -> list[Report]:
+    """The stored Reports with these ids, in the same order; those in ``kept`` (an ingest's
+    :class:`KeptDocuments`) from there, the others from the store in one statement."""
     if not ids:
         return []
+    kept = kept or {}
+    missing = [i for i in ids if i not in kept]
     # one array parameter, not an IN list of placeholders: DuckDB plans the latter slowly
-    docs = dict(db.execute("SELECT id, document FROM reports WHERE id IN (SELECT unnest(?::BIGINT[]))", [list(ids)]))
-    return [Report.model_validate_json(docs[i]) for i in ids]
+    docs = dict(db.execute("SELECT id, document FROM reports WHERE id IN (SELECT unnest(?::BIGINT[]))",
+                           [missing])) if missing else {}
+    return [Report.model_validate_json(kept[i] if i in kept else docs[i]) for i in ids]
 
 
 def record_failure(db: Database, location: str, sha256: str | None, stage: str, reason: str) -> None:

@@ -131,13 +131,20 @@ def summary_row(report_id: int, agency_id: int | None, year: int | None, cells: 
     ingest holds anyway: its ``cells`` rows (table, row, column, value, … as
     :func:`ogi.store.reports.cell_rows` makes them) and the codes of its own findings. A
     measure is NULL when none of its cells holds a value, as SQL's ``sum`` gives."""
+    return (report_id, agency_id, year, False, *report_sums(cells, codes))
+
+
+def report_sums(cells: Sequence[Sequence], codes: Sequence[str]) -> tuple:
+    """The part of a report's :func:`summary_row` that is its own (``broken`` and the
+    measures): what ingest's workers make beside the report, so that the parent only puts the
+    report's id, agency and year in front."""
     sums: list[float | None] = [None] * len(SUMMED)
     for table, row, col, value, *_ in cells:
         if value is not None:
             for i in _ADDS_TO.get((table, row, col), ()):
                 sums[i] = value if sums[i] is None else sums[i] + value
     hard = sorted({code for code in codes if code in HARD_IDENTITIES})
-    return (report_id, agency_id, year, False, ",".join(hard) if hard else None, *sums)
+    return (",".join(hard) if hard else None, *sums)
 
 
 def refresh(db: Database, report_ids: Sequence[int], rows: Sequence[tuple] | None = None) -> None:
@@ -205,13 +212,16 @@ def refresh_stored(db: Database, sha256s: Sequence[str]) -> None:
         refresh(db, [i for (i,) in ids])
 
 
+KEPT_CONDITION = "s.counted"  # counted_from's condition when it reads the maintained table
+
+
 def counted_from(db: Database) -> tuple[str, str]:
     """A FROM item ``s`` with one summary row (report_id, agency_id, year, broken, the
     measures) per report, and the condition that keeps the counted ones. The maintained
     table when it is fresh; else the same rows worked out from the reports, the
     primary_reports view and the cells of reports lacking a summary."""
     if fresh(db):
-        return f"{TABLE} s", "s.counted"
+        return f"{TABLE} s", KEPT_CONDITION
     late = select_sql(f"NOT EXISTS (SELECT 1 FROM {TABLE} s0 WHERE s0.report_id = r.id)")
     cols = ", ".join(f"s0.{c}" for c in ("broken",) + COLUMNS)
     return (f"(SELECT r.id AS report_id, r.agency_id, r.year, TRUE AS counted, {cols} FROM reports r "
@@ -263,11 +273,13 @@ def recount(db: Database, report_ids: Sequence[int] | None = None) -> None:
             db.execute(recount_sql(f"r.id IN {_IDS}"), [list(report_ids)])
 
 
-def counts_fresh(db: Database) -> bool:
+def counts_fresh(db: Database, summaries_fresh: bool | None = None) -> bool:
     """Do the kept finding counts match the store: every report summarised, and the findings
-    and dismissed verdicts as they were when every row was last recounted?"""
+    and dismissed verdicts as they were when every row was last recounted? ``summaries_fresh``:
+    what :func:`fresh` said just now, when the caller asked it already."""
     kept = db.execute(f"SELECT findings, finding_ids, dismissed FROM {STATE}")
-    return (len(kept) == 1 and tuple(kept[0]) == tuple(db.execute(_PRINT)[0]) and fresh(db)
+    return (len(kept) == 1 and tuple(kept[0]) == tuple(db.execute(_PRINT)[0])
+            and (fresh(db) if summaries_fresh is None else summaries_fresh)
             and not db.scalar(f"SELECT count(*) FROM {TABLE} WHERE {COUNTS[0]} IS NULL"))  # rows written uncounted
 
 

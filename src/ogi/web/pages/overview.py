@@ -15,7 +15,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 
-from ...store import Database
+from ...store import Database, summary
 from ...store import pages as data
 from ...template import APPLICANT_COLUMNS, FORMATS, T4_GROUPS, T4_RESULTS
 from ...template.formats import T4_GROUP_LABELS, PrintedRow
@@ -112,8 +112,9 @@ def overview(db: Database, selection: data.Selection, ranking_limit: int | None 
              ranking_offset: int = 0) -> Overview:
     """The overview of a selection; ``ranking_limit`` agencies of the ranking from the
     ``ranking_offset``-th (all by default: the downloads), ``counts["ranked"]`` how many there are."""
-    counts, by_code, ranked = data.overview_findings(db, selection, ranking_limit, ranking_offset)
-    sets = totals_datasets(data.summary_sums(db, selection))
+    source = summary.counted_from(db)  # whether the per-report summary is fresh, asked once
+    counts, by_code, ranked = data.overview_findings(db, selection, ranking_limit, ranking_offset, source)
+    sets = totals_datasets(data.summary_sums(db, selection, source=source))
     sets += [findings_dataset(by_code, selection), ranking_dataset(ranked, ranking_offset + 1)]
     page = None if ranking_limit is None else {"limit": ranking_limit, "offset": ranking_offset,
                                                "total": counts["ranked"]}

@@ -1,0 +1,149 @@
+"""The ingest parent's shortcuts give what the long way gives: documents kept from the
+run, the pool driven ahead in a thread, cells as Arrow tables, lots of agencies."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from ogi.store import open_store, pool
+from ogi.store.agencies import _lots
+from ogi.store.reports import CELL_COLUMNS, KeptDocuments, cell_rows, cells_table, load_reports
+from ogi.store.summary import report_sums, summary_row
+from tests.test_ingest_batch import lost, sleepy
+
+
+def test_kept_documents_stay_within_their_budget_and_a_rewrite_replaces_its_own():
+    kept = KeptDocuments(budget=10)
+    kept.keep(1, "abcd")
+    kept.keep(2, "efgh")
+    kept.keep(3, "ijk")  # 11 characters: over the budget, not kept
+    assert dict(kept) == {1: "abcd", 2: "efgh"} and kept.chars == 8
+    kept.keep(1, "ab")  # the same report written again: its old document no longer counts
+    assert dict(kept) == {1: "ab", 2: "efgh"} and kept.chars == 6
+    kept.keep(3, "ijkl")
+    assert kept[3] == "ijkl" and kept.chars == 10
+
+
+def test_load_reports_reads_kept_documents_and_the_store_for_the_rest(db_url, report_writer):
+    from ogi.store.ingest import collect, ingest
+
+    report_writer.write("淮安市洪泽区人民政府", 2022)
+    report_writer.write("淮安市洪泽区人民政府", 2023)
+    files, _, _ = collect([str(report_writer.folder)])
+    with open_store(db_url) as db:
+        ingest(db, files, jobs=1)
+        ids = [i for (i,) in db.execute("SELECT id FROM reports ORDER BY id")]
+        stored = load_reports(db, ids)
+        other = stored[1].model_copy(update={"findings": []})
+        # a kept document is taken as it is (the store is not read for it)
+        mixed = load_reports(db, ids, {ids[0]: other.model_dump_json()})
+    assert [r.findings for r in mixed] == [[], stored[1].findings]
+    assert mixed[1].model_dump_json() == stored[1].model_dump_json()
+
+
+def test_lots_hold_at_most_so_many_agencies_and_counted_reports(monkeypatch):
+    from ogi.store import agencies
+
+    monkeypatch.setattr(agencies, "RECHECK_LOT", 3)
+    monkeypatch.setattr(agencies, "RECHECK_REPORTS", 5)
+    counted = {7: [1, 2], 3: [3], 9: [4, 5, 6], 1: [7], 4: [8], 5: [9, 10, 11, 12, 13, 14], 6: [15]}
+    assert _lots(counted) == [[1, 3, 4], [5], [6, 7], [9]]
+
+
+def test_run_ahead_gives_what_run_gives_while_the_consumer_is_busy(monkeypatch):
+    monkeypatch.setattr(pool, "KILL_GRACE_SECONDS", 1.0)
+    tasks = ["a", "sleep", "b", "c", "crash", "d"]
+    results = []
+    for r in pool.run_ahead(tasks, sleepy, 2, lost, seconds=1.0):
+        if r is not None:
+            time.sleep(0.2)  # a consumer writing what came
+            results.append(r)
+    assert sorted(results) == sorted([
+        "done a", "done b", "done c", "done d",
+        "lost sleep: 超时 / timed out after 1 s (OGI_FILE_SECONDS)",
+        "lost crash: 解析进程意外退出 / the parser process died (SIGKILL)",
+    ])
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def worker_pid(task: str) -> int:
+    """Test work: the worker's process id (it sleeps for ``slow``)."""
+    if task == "slow":
+        time.sleep(60)
+    return os.getpid()
+
+
+def test_a_consumer_that_stops_early_leaves_no_worker_running():
+    results = pool.run_ahead(["a", "slow", "slow", "b"], worker_pid, 2, lambda task, reason: -1)
+    first = next(r for r in results if r is not None)
+    results.close()  # the consumer stops (returns, or Ctrl-C reached it)
+    deadline = time.monotonic() + 10
+    while _alive(first) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _alive(first)
+
+
+def boom(task: str) -> str:
+    return task
+
+
+def test_an_error_of_the_pool_is_raised_to_the_consumer(monkeypatch):
+    def broken(*args, **kwargs):
+        raise pool.WorkerStartError("无法启动解析进程 / a parser process could not start (exit status 1)")
+        yield  # a generator, as run is
+
+    monkeypatch.setattr(pool, "run", broken)
+    with pytest.raises(pool.WorkerStartError, match="could not start"):
+        list(pool.run_ahead(["a"], boom, 1, lambda task, reason: reason))
+
+
+def test_cells_as_an_arrow_table_hold_the_rows_and_the_sums_the_summary_row(report_writer):
+    from ogi.api import parse
+
+    report = parse(report_writer.write("淮安市洪泽区人民政府", 2023).path)
+    rows = cell_rows(report)
+    table = cells_table(rows)
+    assert table.column_names == [name for name, _ in CELL_COLUMNS[1:]]
+    assert list(zip(*(table.column(name).to_pylist() for name in table.column_names))) == rows
+    codes = [f.code for f in report.findings]
+    assert (7, 8, 2023, False, *report_sums(rows, codes)) == summary_row(7, 8, 2023, rows, codes)
+
+
+def test_an_arrow_table_is_inserted_as_its_rows_on_either_backend(db_url, report_writer):
+    from ogi.api import parse
+
+    import pyarrow as pa
+
+    report = parse(report_writer.write("淮安市洪泽区人民政府", 2023).path)
+    rows = cell_rows(report)
+    with open_store(db_url) as db:
+        table = cells_table(rows)
+        db.insert_table("cells", CELL_COLUMNS, table.add_column(0, "report_id", pa.array([42] * len(rows), pa.int64())))
+        stored = db.execute("SELECT table_key, row_key, column_key, value, text, line, page, derived, provenance "
+                            "FROM cells WHERE report_id = 42")
+    assert sorted(stored, key=repr) == sorted((tuple(r) for r in rows), key=repr)
+
+
+def test_duckdb_runs_on_one_thread_only_while_the_workers_take_every_core(tmp_path, monkeypatch):
+    from ogi.store import ingest
+
+    monkeypatch.setattr(ingest.os, "cpu_count", lambda: 4)
+    with open_store(str(tmp_path / "s.duckdb")) as db:
+        db.execute("SET threads = 3")
+        threads = lambda: int(db.scalar("SELECT current_setting('threads')"))  # noqa: E731
+        with ingest._cores_to_workers(db, 4):
+            during = threads()
+        after = threads()
+        with ingest._cores_to_workers(db, 2):  # cores to spare: DuckDB keeps them
+            spared = threads()
+    assert (during, after, spared) == (1, 3, 3)
