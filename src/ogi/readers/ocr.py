@@ -134,7 +134,6 @@ def deskewed(rgb):
     of the long horizontal ruling lines (each line's pixels fitted by least squares); below
     :data:`MIN_SKEW_DEGREES` the page is read as it lies, and a page without such lines is too."""
     import cv2
-    import numpy as np
 
     angle = skew_degrees(rgb)
     if angle is None or abs(angle) < MIN_SKEW_DEGREES:
