@@ -65,7 +65,8 @@ def _mostly_utf8(data: bytes) -> str | None:
     GBK read as UTF-8 breaks at nearly every character."""
     text = data.decode("utf-8", errors="replace")
     broken = text.count("\ufffd") - data.count("\ufffd".encode())
-    valid = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    valid = non_ascii - text.count("\ufffd")  # non-ASCII characters other than U+FFFD
     return text if broken * 100 <= valid else None
 
 

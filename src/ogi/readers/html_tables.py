@@ -91,6 +91,7 @@ def place(groups: list[list[list[etree._Element]]], pos: Position,
     # one position is only counted: no cell placed after it can reach back to it
     covered: set[tuple[int, int]] = set()
     singles = 0
+    positions: dict[int | None, Position] = {}  # one (frozen) Position per source line, shared by its cells
     top = 0
     for group in groups:
         end = top + len(group)
@@ -115,8 +116,11 @@ def place(groups: list[list[list[etree._Element]]], pos: Position,
                 else:
                     covered.update((rr, cc) for rr in range(r, r + rowspan) for cc in range(col, col + colspan))
                 text = texts.get(el)
-                cells.append(Cell(text_of(el) if text is None else text, r, col, rowspan, colspan,
-                                  Position(line=el.sourceline)))
+                line = el.sourceline
+                at = positions.get(line)
+                if at is None:
+                    at = positions[line] = Position(line=line)
+                cells.append(Cell(text_of(el) if text is None else text, r, col, rowspan, colspan, at))
                 col += colspan
         top = end
     return Table(cells, pos)
