@@ -11,6 +11,14 @@ checks included); the best of three rounds is reported, in CPU time of this proc
 -x -C DIR``), so that before and after run alternately on the same machine and load.
 ``--dump DIR`` writes each report's ``model_dump_json`` to DIR, one file per input (named by
 its position and name), so two trees' output can be compared byte for byte (``diff -r``).
+
+``--passes N --kind txt`` prints only its peak memory: it parses each file of that kind once (a warm-up)
+and then N more times, for counting instructions, which the machine's load does not change::
+
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null python benchmarks/parse_speed.py \
+        --passes 0 --kind txt FILES      # and --passes 2: (difference) / (2 x files) per report
+
+``--floor`` does the same with the floor (read and decode; for HTML the lxml build too).
 """
 
 from __future__ import annotations
@@ -82,7 +90,17 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=20)
     ap.add_argument("--src", help="the src folder of the tree to measure (default: this one's)")
     ap.add_argument("--dump", type=Path, help="write each report's JSON here, to compare two trees' output")
+    ap.add_argument("--passes", type=int, help="only parse each file of --kind once, then N more times (no output)")
+    ap.add_argument("--kind", choices=("txt", "html"), default="txt", help="the format --passes parses")
+    ap.add_argument("--floor", action="store_true", help="with --passes: run the floor instead of the parse")
     args = ap.parse_args()
+    if args.passes is not None:
+        items = files([p for p in args.paths if p.exists()]).get(args.kind, [])
+        run = (lambda p, d: baseline(args.kind, d)) if args.floor else (lambda p, d: parse(d, name=p.name))
+        for _ in range(1 + args.passes):
+            for p, d in items:
+                run(p, d)
+        return
     if args.dump:
         dump(files([p for p in args.paths if p.exists()]), args.dump)
     print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}, "

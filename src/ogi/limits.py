@@ -16,8 +16,9 @@ The limits in force and the file's deadline live in a context variable set by
 :func:`active` for them instead of having them passed down. The deadline is cooperative:
 readers call :func:`check_time` in their loops (pages, rows, stream chunks, layout
 objects), so a single pathological page cannot run on past it. Behind that, a watchdog
-thread stops code that has no such loop (a library's own): :data:`GRACE` seconds after the
-deadline it raises an exception asynchronously in the reading thread
+thread (one per process, shared by every open scope) stops code that has no such loop (a
+library's own): :data:`GRACE` seconds after the deadline it raises an exception
+asynchronously in the reading thread
 (``PyThreadState_SetAsyncExc``, delivered at the next Python bytecode), which the scope
 turns into the same LimitExceeded. Outside any scope the defaults apply and there is no
 deadline.
@@ -117,40 +118,86 @@ class _DeadlinePassed(BaseException):
     LimitExceeded."""
 
 
-class _Watchdog:
-    """A timer that interrupts the reading thread GRACE seconds after the deadline."""
+class _Watch:
+    """One scope under watch: the thread that reads it, and whether it was interrupted."""
+
+    __slots__ = ("scope", "thread", "fired")
 
     def __init__(self, scope_: _Scope):
         self.scope = scope_
         self.thread = threading.get_ident()
-        self.lock = threading.Lock()
-        self.active, self.fired = True, False
-        self.timer: threading.Timer | None = None
-        self._arm()
+        self.fired = False
 
-    def _arm(self) -> None:
-        delay = max(0.0, cast(float, self.scope.deadline) + GRACE - time.monotonic())  # a watched scope has one
-        self.timer = threading.Timer(delay, self._fire)
-        self.timer.daemon = True
-        self.timer.start()
+    def due(self) -> float:
+        """When the watchdog interrupts: GRACE seconds after the (possibly extended) deadline."""
+        return cast(float, self.scope.deadline) + GRACE  # a watched scope has one
 
-    def _fire(self) -> None:
-        with self.lock:
-            if not self.active:
-                return
-            if time.monotonic() < cast(float, self.scope.deadline) + GRACE:  # the deadline was extended
-                self._arm()
-                return
-            self.fired = True
-            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread), ctypes.py_object(_DeadlinePassed))
 
-    def stop(self) -> None:
-        with self.lock:
-            self.active = False
-            if self.timer is not None:
-                self.timer.cancel()
-            if self.fired:  # not delivered yet: the work finished first, so it stands
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread), None)
+class _Watchdog:
+    """One daemon thread for the whole process that interrupts each reading thread GRACE
+    seconds after its scope's deadline.
+
+    A thread per file (a ``threading.Timer``) cost a thread start and join for every report,
+    6-9% of parsing a text report; this one is started once, at the first watched scope. It
+    sleeps until the earliest time any open scope is due, then interrupts the threads whose
+    scopes are due and goes back to sleep. Opening a scope only adds it to the set under the
+    lock, and wakes the thread only when the new scope is due before the thread means to look
+    again (with one fixed setting a later file is never due earlier, so a batch wakes it once
+    per file that closed long ago, not per file); closing a scope removes it, and cancels an
+    interruption the watchdog sent but Python has not delivered yet (the work finished first,
+    so it stands). A deadline moved by :func:`extend_deadline` is read again at each look.
+    """
+
+    def __init__(self) -> None:
+        self.cond = threading.Condition(threading.Lock())
+        self.watched: set[_Watch] = set()
+        self.thread: threading.Thread | None = None
+        self.wake_at = math.inf  # when the thread looks next (inf: it waits to be woken)
+
+    def watch(self, scope_: _Scope) -> _Watch:
+        watch = _Watch(scope_)
+        with self.cond:
+            self.watched.add(watch)
+            if self.thread is None:
+                self.thread = threading.Thread(target=self._run, name="ogi-watchdog", daemon=True)
+                self.thread.start()
+            if watch.due() < self.wake_at:
+                self.cond.notify()
+        return watch
+
+    def unwatch(self, watch: _Watch) -> None:
+        with self.cond:
+            self.watched.discard(watch)
+            if watch.fired:  # not delivered yet: the work finished first, so it stands
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(watch.thread), None)
+
+    def _run(self) -> None:
+        with self.cond:
+            while True:
+                now = time.monotonic()
+                self.wake_at = math.inf
+                for watch in list(self.watched):
+                    due = watch.due()
+                    if due <= now:  # interrupted once, and no longer watched
+                        watch.fired = True
+                        self.watched.discard(watch)
+                        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(watch.thread),
+                                                                   ctypes.py_object(_DeadlinePassed))
+                    else:
+                        self.wake_at = min(self.wake_at, due)
+                self.cond.wait(None if self.wake_at == math.inf else self.wake_at - now)
+
+
+_WATCHDOG = _Watchdog()
+
+
+def _after_fork() -> None:
+    """A forked child has no watchdog thread (and perhaps a lock held by it): start afresh."""
+    global _WATCHDOG
+    _WATCHDOG = _Watchdog()
+
+
+os.register_at_fork(after_in_child=_after_fork)
 
 
 _ACTIVE: ContextVar[_Scope | None] = ContextVar("ogi_limits", default=None)
@@ -164,7 +211,7 @@ def scope(limits: Limits | None = None, deadline: bool = True) -> Iterator[Limit
     lim = limits if limits is not None else Limits.from_env()
     current = _Scope(lim, deadline)
     token = _ACTIVE.set(current)
-    watchdog = _Watchdog(current) if deadline else None
+    watch = _WATCHDOG.watch(current) if deadline else None
     try:
         yield lim
     except _DeadlinePassed:
@@ -172,8 +219,8 @@ def scope(limits: Limits | None = None, deadline: bool = True) -> Iterator[Limit
                             setting("seconds"), current.seconds) from None
     finally:
         try:
-            if watchdog is not None:
-                watchdog.stop()
+            if watch is not None:
+                _WATCHDOG.unwatch(watch)
         except _DeadlinePassed:  # delivered while stopping: the work is done
             pass
         _ACTIVE.reset(token)

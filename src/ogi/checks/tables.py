@@ -48,15 +48,16 @@ def _row_sums(report: Report, spec: TableSpec, identity: Identity) -> list[Findi
     nulls: list[str] = []
     skipped: list[str] = []
     labels = _MEASURES[spec.key]
+    table = getattr(report, spec.key)
     for row in printed_rows(report, spec):
         for total_at, part_ats in sum_positions(identity, row.cells):
             total_key, parts = row.cells[total_at], [row.cells[i] for i in part_ats]
-            keys = [f"{spec.key}.{r}.{c}" for r, c, _ in parts + [total_key]]
-            values = [report.value(k) for k in keys]
+            cells = parts + [total_key]
+            values = [table.get(r, {}).get(c) for r, c, _ in cells]  # report.value(key), without making the keys
             context = T4_GROUP_LABELS.get(total_key[0]) or row.label or row.key
             known = all_known(values)
             if known is None:
-                nulls += [k for k, v in zip(keys, values) if v is None]
+                nulls += [f"{spec.key}.{r}.{c}" for (r, c, _), v in zip(cells, values) if v is None]
                 skipped.append(T4_GROUP_LABELS.get(total_key[0]) or row_short(spec, row.key))
                 continue
             *part_values, total = known
@@ -70,7 +71,7 @@ def _row_sums(report: Report, spec: TableSpec, identity: Identity) -> list[Findi
                 f"{names} = {shown} = {number(sum(part_values))} ≠ {labels[total_key[1]]} = {number(total)} ({context})",
                 f"{names_en} = {shown.replace('+', ' + ')} = {number(sum(part_values))} ≠ {total_key[1]} = "
                 f"{number(total)} ({total_key[0]})",
-                keys[-1]))
+                f"{spec.key}.{total_key[0]}.{total_key[1]}"))
     if nulls:
         zh, en = table_name(spec)
         out.append(not_assessable(code, f"{zh} {'、'.join(skipped)} 行", f"{en} (rows: {len(skipped)})",

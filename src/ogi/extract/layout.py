@@ -9,6 +9,7 @@ are never table values.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..document import Position
@@ -69,8 +70,10 @@ def events(units: list[Unit], start: int, end: int, headings: dict[str, int]) ->
             joined += t + "\u0001"
             spans.append((at, at + len(t), pos, ui))
             at += len(t) + 1
+        starts = [a for a, _, _, _ in spans]
         for seg in segment(joined):
-            pos, ui = next(((p, u) for a, b, p, u in spans if a <= seg.start < b), (spans[0][2], spans[0][3]))
+            k = bisect_right(starts, seg.start) - 1  # the one span that can hold seg.start (they are in order)
+            pos, ui = (spans[k][2], spans[k][3]) if k >= 0 and seg.start < spans[k][1] else (spans[0][2], spans[0][3])
             out.append(Event("phrase" if seg.phrases else "gap", pos, segment=seg, unit=ui,
                              table=units[ui].in_table))
         texts.clear()

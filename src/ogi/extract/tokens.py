@@ -37,7 +37,7 @@ _SPACED_THOUSANDS = re.compile(r"^\d{1,3}(?: \d{3})+$")
 _LABEL_NUMBER = re.compile(r"\d[.、]\s?(?=[^\d\s])")
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     """A value, mark, blank cell or piece of text, where it was printed."""
 
@@ -222,9 +222,12 @@ def tokenize(doc: Document) -> list[Unit]:
 
 
 def _cell_tokens(cell: Cell, row_id: int, digits: int) -> list[Token]:
-    whole = _cell_reading(cell.text, digits)
-    readings = (whole,) if whole is not None else _free_reading(cell.text, digits)
-    return _tokens(readings, cell.pos, row_id, cell.confidence)
+    text = cell.text
+    whole = _kept_cell_reading(text, digits) if len(text) <= KEPT_TEXT_CHARS else _read_cell(text)
+    if whole is not None:  # one value, mark or blank (nearly every cell): its one token
+        kind, printed, value, unit, glued = whole
+        return [Token(kind, printed, cell.pos, row_id, value, unit, glued, cell.confidence, False)]
+    return _tokens(_free_reading(text, digits), cell.pos, row_id, cell.confidence)
 
 
 def _tokens(readings: tuple[Reading, ...], pos: Position, row_id: int, confidence: float | None,

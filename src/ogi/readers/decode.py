@@ -14,6 +14,8 @@ _ALIASES = {"gbk": "gb18030", "gb2312": "gb18030", "gb_2312-80": "gb18030", "x-g
 # Western single-byte charsets decode any bytes, so declaring one proves nothing: a Chinese
 # page that declares one is tried as GB18030 first.
 _SINGLE_BYTE = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "windows-1252", "cp1252", "us-ascii", "ascii"}
+# control characters other than \t \n \v \f \r: text has next to none of them, binary data many
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 
 
@@ -63,7 +65,8 @@ def _mostly_utf8(data: bytes) -> str | None:
     GBK read as UTF-8 breaks at nearly every character."""
     text = data.decode("utf-8", errors="replace")
     broken = text.count("\ufffd") - data.count("\ufffd".encode())
-    valid = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    valid = non_ascii - text.count("\ufffd")  # non-ASCII characters other than U+FFFD
     return text if broken * 100 <= valid else None
 
 
@@ -71,5 +74,5 @@ def _looks_binary(text: str) -> bool:
     sample = text[:4096]
     if not sample:
         return False
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\r\n\t\f\v")
+    controls = len(_CONTROL.findall(sample))
     return "\x00" in sample or controls / len(sample) > 0.02

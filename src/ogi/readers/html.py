@@ -28,13 +28,17 @@ from .html_text import BREAK, Run, lines, tag_of, walk
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _PARSER = lxml.html.HTMLParser(huge_tree=True)  # no depth limit: unclosed tags nest deep
+# The same parser with lxml's plain elements, for reading: lxml.html's element classes are
+# chosen by a Python function for every element the reader touches (~3% of an HTML report),
+# and the reader uses none of their methods. :func:`parse` keeps them for its callers.
+_PLAIN_PARSER = etree.HTMLParser(huge_tree=True)
 CHECK_EVERY = 256  # walk items between two looks at the deadline
 
 
 def read_html(data: bytes) -> Document:
     """Read the bytes of an HTML page (UTF-8 or GBK/GB18030, declared or not)."""
     text, _ = decode(data, declared_charset(data))
-    root, pairs = _parse_counted(text)
+    root, pairs = _parse_counted(text, _PLAIN_PARSER)
     apply_hiding(root, pairs)
     body = root.find("body")
     blocks = _Reader().read(body if body is not None else root)
@@ -46,10 +50,10 @@ def parse(text: str) -> etree._Element:
     return _parse_counted(text)[0]
 
 
-def _parse_counted(text: str) -> tuple[etree._Element, int]:
+def _parse_counted(text: str, parser: etree.HTMLParser = _PARSER) -> tuple[etree._Element, int]:
     """The element tree and its (ancestor, element) pairs."""
     try:
-        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text, count=1), parser=_PARSER)
+        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text, count=1), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise UnreadableFile(f"the HTML page cannot be read: {exc}") from exc
     return root, _check_depth(root)

@@ -14,6 +14,7 @@ statically (``:hover``) are left out.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import tinycss2
 from cssselect import SelectorError
@@ -28,6 +29,8 @@ _HIDING = {"display": "none", "visibility": "hidden"}
 # lxml's HTML parser builds, have 2 million, which ``div div p`` takes 3–13 s to match
 PAIRS_PER_DEPTH = 100
 _COMBINATOR = re.compile(r"[\s>+~]")
+SHEETS_KEPT = 256  # distinct style sheets whose hiding rules are kept (the pages of one site share theirs)
+KEPT_SHEET_CHARS = 64 * 1024  # characters: a longer sheet is read without keeping its rules (memory stays bounded)
 
 
 def apply_hiding(root: etree._Element, pairs: int = 0) -> None:
@@ -39,7 +42,8 @@ def apply_hiding(root: etree._Element, pairs: int = 0) -> None:
     (thousands of nested elements) such a rule is refused instead of run for minutes."""
     lim = limits.active()
     for style in root.iter("style"):
-        for selector, prop in _hiding_rules(style.text or ""):
+        css = style.text or ""
+        for selector, prop in (_kept_hiding_rules(css) if len(css) <= KEPT_SHEET_CHARS else _hiding_rules(css)):
             limits.check_time("the page's style sheet")
             if pairs > lim.depth * PAIRS_PER_DEPTH and _COMBINATOR.search(selector):
                 raise limits.exceeded("depth", f"HTML elements nest too deep for the style rule “{selector[:40]}”: "
@@ -56,9 +60,22 @@ def apply_hiding(root: etree._Element, pairs: int = 0) -> None:
                     el.set("style", f"{prop}:{_HIDING[prop]};{el.get('style') or ''}")
 
 
-def _hiding_rules(css: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=SHEETS_KEPT)
+def _kept_hiding_rules(css: str) -> tuple[tuple[str, str], ...]:
+    """:func:`_hiding_rules`, kept per sheet text (the pages of one site share their sheets)."""
+    return _hiding_rules(css)
+
+
+def _hiding_rules(css: str) -> tuple[tuple[str, str], ...]:
     """(selector, property) of each top-level rule that hides what it selects (the last
-    declaration of a property in a rule wins)."""
+    declaration of a property in a rule wins).
+
+    A rule hides only with the value ``none`` or ``hidden``, which a sheet spells so
+    (in any case) or with a CSS escape (a backslash): a sheet with neither hides nothing
+    and is not tokenised (most sheets; tokenising is most of the cost of a page's style)."""
+    lowered = css.lower()
+    if "none" not in lowered and "hidden" not in lowered and "\\" not in css:
+        return ()
     out = []
     for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
         if rule.type != "qualified-rule":
@@ -68,4 +85,4 @@ def _hiding_rules(css: str) -> list[tuple[str, str]]:
                   if decl.type == "declaration" and decl.lower_name in _HIDING}
         selector = tinycss2.serialize(rule.prelude).strip()
         out += [(selector, prop) for prop, value in values.items() if value == _HIDING[prop]]
-    return out
+    return tuple(out)

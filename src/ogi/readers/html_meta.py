@@ -15,6 +15,8 @@ TITLE_NAMES = ("articletitle", "og:title", "dc.title")
 DATE_NAMES = ("pubdate", "publishdate", "publish_date", "publishtime", "firstpublishedtime", "releasedate",
               "article:published_time", "dc.date.issued", "dcterms.issued", "dc.date")
 AGENCY_NAMES = ("contentsource", "dc.publisher")
+# an element's text, as lxml.html's ``text_content()`` reads it, for plain elements too
+_STRING = etree.XPath("string()", smart_strings=False)
 _DATE = re.compile(r"((?:19|20)\d{2})\s*(?:[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})|(\d{2})(\d{2}))(?!\d)")
 
 
@@ -49,8 +51,8 @@ def _page_title(root: etree._Element) -> str | None:
     title_el = root.find("head/title")
     if title_el is None:
         title_el = next(root.iter("title"), None)
-    title = collapse(title_el.text_content()) if title_el is not None else ""
-    heading = next((t for t in (collapse(h.text_content()) for h in root.iter("h1")) if t), "")
+    title = collapse(_STRING(title_el)) if title_el is not None else ""
+    heading = next((t for t in (collapse(_STRING(h)) for h in root.iter("h1")) if t), "")
     if heading and (not title or (title.startswith(heading) and title != heading)):
         return heading
     return title or None

@@ -62,7 +62,10 @@ def row_cells(row: etree._Element) -> list[etree._Element]:
 
 
 def _span(cell: etree._Element, name: str, limit: int) -> int:
-    m = _LEADING_INT.match(cell.get(name) or "")
+    given = cell.get(name)
+    if given is None:
+        return 1  # no span attribute (nearly every cell): what the reading below gives for ""
+    m = _LEADING_INT.match(given)
     digits = (m.group(1).lstrip("0") or "0") if m else "1"
     value = int(digits[:SPAN_DIGITS]) if len(digits) <= SPAN_DIGITS else limit + 1
     return min(value, limit) if value > 0 else (0 if name == "rowspan" else 1)
@@ -84,7 +87,11 @@ def place(groups: list[list[list[etree._Element]]], pos: Position,
     texts = texts or {}
     lim = limits.active()
     cells: list[Cell] = []
+    # positions covered by cells that span more than one: a later cell skips them. A cell of
+    # one position is only counted: no cell placed after it can reach back to it
     covered: set[tuple[int, int]] = set()
+    singles = 0
+    positions: dict[int | None, Position] = {}  # one (frozen) Position per source line, shared by its cells
     top = 0
     for group in groups:
         end = top + len(group)
@@ -101,15 +108,19 @@ def place(groups: list[list[list[etree._Element]]], pos: Position,
                 rowspan = end - r if rowspan == 0 else min(rowspan, end - r)  # never past its row group
                 if rowspan > lim.span:
                     raise _too_wide(el, "rows", rowspan)
-                if len(covered) + rowspan * colspan > lim.table_cells:
+                if len(covered) + singles + rowspan * colspan > lim.table_cells:
                     raise limits.exceeded("table_cells", f"HTML table at line {pos.line} covers more than "
                                                          f"{lim.table_cells} cells")
-                for rr in range(r, r + rowspan):
-                    for cc in range(col, col + colspan):
-                        covered.add((rr, cc))
+                if rowspan * colspan == 1:
+                    singles += 1
+                else:
+                    covered.update((rr, cc) for rr in range(r, r + rowspan) for cc in range(col, col + colspan))
                 text = texts.get(el)
-                cells.append(Cell(text_of(el) if text is None else text, r, col, rowspan, colspan,
-                                  Position(line=el.sourceline)))
+                line = el.sourceline
+                at = positions.get(line)
+                if at is None:
+                    at = positions[line] = Position(line=line)
+                cells.append(Cell(text_of(el) if text is None else text, r, col, rowspan, colspan, at))
                 col += colspan
         top = end
     return Table(cells, pos)
@@ -155,6 +166,8 @@ def is_layout(table: etree._Element, texts: dict[etree._Element, str] | None = N
 
 def _holds(cell: etree._Element, tags: tuple[str, ...]) -> bool:
     """Does the cell (or an element inside it) have one of these tags?"""
+    if not len(cell):  # no element inside (most cells): only its own tag can be one
+        return cell.tag in tags
     return next(cell.iter(*tags), None) is not None
 
 

@@ -50,7 +50,8 @@ BREAK = object()  # a line break: <br> or the edge of a block
 
 def tag_of(el: etree._Element) -> str | None:
     """The lower-case tag name of an element; None for comments and processing instructions."""
-    return el.tag.lower() if isinstance(el.tag, str) else None
+    tag = el.tag  # lxml makes the string anew at each access
+    return tag.lower() if isinstance(tag, str) else None
 
 
 def display(el: etree._Element) -> str | None:
@@ -60,7 +61,10 @@ def display(el: etree._Element) -> str | None:
 
 
 def is_hidden(el: etree._Element) -> bool:
-    return el.get("hidden") is not None or bool(_STYLE_HIDDEN.search(el.get("style") or ""))
+    if el.get("hidden") is not None:
+        return True
+    style = el.get("style")
+    return style is not None and _STYLE_HIDDEN.search(style) is not None
 
 
 def is_skipped(el: etree._Element) -> bool:
@@ -165,6 +169,9 @@ def lines(items: Iterable[Run | object]) -> list[Run]:
 def collapse(text: str) -> str:
     """CSS white-space collapsing: each run of spaces becomes one space, or nothing where a
     source line break sits between two East Asian wide characters; ends trimmed."""
+    if "\n" not in text and "\r" not in text:  # no line break: every run is one space (most text)
+        return _SPACE_RUN.sub(" ", text).strip(" ")
+
     def space(m: re.Match) -> str:
         run = m.group()
         if ("\n" in run or "\r" in run) and not ("\u00a0" in run or "\u3000" in run):

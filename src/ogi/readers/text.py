@@ -39,6 +39,8 @@ ROW_BREAK_BLANK_LINES = 2  # blank lines that end a row in such a text (one stan
 def rejoin_tab_lines(text: str) -> str:
     """Rows whose cells a browser printed one per line, with TAB-only lines between
     them, as one TAB-separated line each. Other text comes back as it was."""
+    if text.count("\t") < TAB_LINES_MIN:
+        return text  # too few TABs for as many TAB-only lines: not such a text
     lines = text.splitlines()
     if sum(1 for ln in lines if "\t" in ln and not ln.strip()) < TAB_LINES_MIN:
         return text
@@ -77,6 +79,7 @@ def rejoin_tab_lines(text: str) -> str:
 
 # a line of a layout text that holds only numbers (and not-applicable marks), indented
 _NUMBERS_LINE = re.compile(r"^(?P<indent> *)(?P<cells>(?:\d[\d,]*(?:\.\d+)?|[/—-])(?: +(?:\d[\d,]*(?:\.\d+)?|[/—-]))*) *$")
+_ANY_NUMBERS_LINE = re.compile(_NUMBERS_LINE.pattern, re.MULTILINE)  # the same test of every line at once
 _ENDS_WITH_NUMBER = re.compile(r"\d\s*$")
 INDENT_SLACK = 1  # characters: lines of one column block start at the same column, give or take this
 
@@ -104,6 +107,8 @@ def rejoin_column_blocks(text: str) -> str:
     groups of exactly k number-only lines each, as many cells on every line of a group, each
     group after a blank line or further right than the one before. Line i of every group is
     the i-th row, whose label is the i-th label line. Anything else is left as it was."""
+    if not _ANY_NUMBERS_LINE.search(text):
+        return text  # no line of numbers only: no block (most texts; one scan in C instead of one call a line)
     lines = text.split("\n")
     out: list[str] = []
     i = floor = 0
