@@ -935,3 +935,19 @@ def test_pandoc_markdown_attributes_are_markup_not_text():
         "\n规章  0\n\n## 二、主动公开政府信息情况\n2025年12月30日\na[href]{color:red}\n")
     gbk = "[规章]{#x}".encode("gb18030")
     assert strip_attributes(gbk) == gbk  # not UTF-8: left to the decoder
+
+
+def test_a_group_label_beside_its_second_row_leaves_the_first_rows_values_to_the_group():
+    # a text browser prints (六)其他处理 beside the group's middle row, in front of that row's
+    # label, and its first label wraps inside its narrow column ("1.申请人无正当理由逾期" /
+    # "不补正", matching no label): the values before the group label are its first row's,
+    # not values of no row. (tests/fixtures/txt/w3m_dump_2021.txt is the case where (五)5's
+    # label wraps as well, and the values before the group label run on into the group.)
+    def draw(cells: list[str]) -> str:
+        if cells[0] == "（六）其他处理":
+            return "  ".join(["1.申请人无正当理由逾期", *cells[2:]]) + "\n不补正"
+        if cells[0].startswith("2.申请人逾期未按收费通知"):
+            return "  ".join(["（六）其他处理", *cells])
+        return "  ".join(cells)
+
+    _all_right(_text_with_tables(draw, None))

@@ -485,12 +485,15 @@ def _place(spec: TableSpec, fmt: str, entries: list[Entry], out: Placed) -> None
                 _place_other_as_one_row(spec, e, out)
                 last = spec.rows.index(spec.row(OTHER_SUBROWS[-1]))
                 continue
-            if e.values and (first <= last or (pending and first == last + 1)) \
+            if e.values and (first <= last or _spills_into_group(spec, pending, last, first)) \
                     and _group_goes_on(spec, e.group, max(last, first)):
                 pending += e.values  # a group label printed beside a later row of its group
                 continue
             if not e.values and not e.texts and first <= last:
                 continue  # a tall group cell's text printed beside a later row of its group
+            if not e.values and not e.texts and _spills_into_group(spec, pending, last, first) \
+                    and _group_goes_on(spec, e.group, first):
+                continue  # printed beside a later row of its group, after the values of an earlier one
             if not e.values and not e.texts:
                 _flush(spec, pending, last, first, out)
                 pending, last = [], first - 1
@@ -604,6 +607,17 @@ def _group_goes_on(spec: TableSpec, group: str, last: int) -> bool:
     the middle of its rows (``(六)其他处理`` beside 2.申请人逾期未按…): values on that line
     belong to a later row of the group, which the anchors around them decide."""
     return any(r.group == group for r in spec.rows[last + 1:])
+
+
+def _spills_into_group(spec: TableSpec, pending: list[Token], last: int, first: int) -> bool:
+    """Are the values waiting before a group label more than the rows between the last
+    anchor and the group's first row hold? Then the label is printed beside a later row of
+    its group (a text browser's dump puts ``其他处理`` beside 2.申请人逾期…, after the values of
+    1.申请人无正当理由逾期不补正 whose wrapped label matched nothing), and the values run on
+    into the group: the next row anchor decides where, by count, as for any unlabelled run."""
+    if not pending:
+        return False
+    return first == last + 1 or len(pending) > sum(r.width for r in spec.rows[last + 1:first])
 
 
 def _other_as_one_row(spec: TableSpec, entries: list[Entry], k: int) -> bool:
