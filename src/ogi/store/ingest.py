@@ -5,7 +5,11 @@ loop) is refused with its reason, and a sha256 already stored is skipped, so run
 same ingest again resumes where a killed one stopped. Reports are parsed in worker
 processes (``store.pool``: a per-file deadline, a crashed or stuck worker replaced, workers
 that die with the parent) and written as they arrive, in small batches, one transaction
-each, so an interrupted run leaves every batch either stored whole or not at all.
+each, so an interrupted run leaves every batch either stored whole or not at all. A worker
+sends only what the parent writes and links by (``store.reports.Written``: meta, source,
+findings, the text that places the agency; the cells as an Arrow table, the summary sums,
+the text prints, the JSON document), not the parsed Report: unpickling the Report's objects
+was half of what the parent spent receiving a result (``docs/ingest.md``).
 
 Every input ends as a stored report, a skipped one, or a failure recorded with its
 reason; the summary's counts add up to the inputs (those an interrupt left undone are

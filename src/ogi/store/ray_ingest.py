@@ -7,7 +7,7 @@ a pool of warm workers (:class:`ParseBatch`, a Ray Data actor: the parser, and t
 models once the first scan needs them, are loaded once per worker), each calling
 ``ingest.parse_input`` — the function the local pool calls — under a per-file time limit.
 A batch comes back as an Arrow table: one row per file with its sha256, the failure stage
-and reason, or the whole report as JSON.
+and reason, or the whole report as JSON (the document its worker made).
 
 The driver is the single loader: each batch it receives is first written to a Parquet
 *part* in the parts folder (beside the DuckDB file, ``ogi.duckdb`` → ``ogi.parts/``; for
