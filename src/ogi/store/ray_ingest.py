@@ -123,8 +123,10 @@ def _row(outcome: Outcome) -> dict:
 def _document(outcome: Outcome) -> str | None:
     """The outcome's report as JSON: the document its worker made (``parse_input`` sends
     the report only as ``Written``), else the report's own."""
-    if outcome.report is None or outcome.document is not None:
-        return outcome.document if outcome.report is not None else None
+    if outcome.report is None:
+        return None
+    if outcome.document is not None:
+        return outcome.document
     if isinstance(outcome.report, Written):
         raise TypeError("a report sent without its document")
     return outcome.report.model_dump_json()
