@@ -253,3 +253,58 @@ def test_killed_at_random_moments_nothing_is_lost_or_stored_twice(db_url, report
         assert db.execute("SELECT count(*) FROM (SELECT report_id FROM cells WHERE table_key = 'table3' "
                           "GROUP BY report_id HAVING count(*) <> ?) partial", [T3_CELLS])[0][0] == 0
         assert db.scalar("SELECT count(*) FROM reports WHERE NOT cross_checked") == 0
+
+
+# ------------------------------------------------------------------ what a worker sends
+
+def test_a_worker_sends_what_the_parent_writes_not_the_report(report_writer):
+    import pickle
+
+    from ogi.api import parse
+    from ogi.store.agencies import report_text
+    from ogi.store.reports import Written
+
+    made = report_writer.write("江苏省测试市第1区人民政府", 2022)
+    sent = pickle.loads(pickle.dumps(ingest_module.parse_input(Input("a.txt", str(made.path))), 5))
+    report = parse(made.path.read_bytes(), name="a.txt")
+    report.source.path = "a.txt"
+    assert isinstance(sent.report, Written)
+    assert sent.report.meta == report.meta and sent.report.source == report.source
+    assert sent.report.findings == report.findings
+    assert sent.report.context == report_text(report) and sent.report.context.startswith("江苏省测试市第1区人民政府")
+    assert sent.document == report.model_dump_json()
+
+
+def _rows(db_url: str) -> dict[str, list]:
+    with open_store(db_url) as db:
+        return {
+            "reports": db.execute("SELECT sha256, location, format, title, agency_name, year, filled, document, "
+                                  "a.name, a.region, a.level FROM reports r JOIN agencies a ON a.id = r.agency_id"),
+            "cells": db.execute("SELECT table_key, row_key, column_key, value, text, line, derived, provenance "
+                                "FROM cells ORDER BY ALL"),
+            "findings": db.execute("SELECT origin, code, message, where_key FROM findings ORDER BY ALL"),
+            "aliases": db.execute("SELECT alias, kind, name FROM agency_aliases ORDER BY ALL"),
+            "summary": db.execute("SELECT * EXCLUDE (report_id, agency_id) FROM report_summary ORDER BY ALL"),
+        }
+
+
+def test_what_a_worker_sends_stores_the_rows_the_whole_report_stores(report_writer, tmp_path):
+    """The web's in-process intake writes an outcome with the whole Report; the workers send
+    ``Written`` with rows, document and sums: both store the same rows."""
+    from ogi.api import parse
+
+    made = [report_writer.write(f"江苏省测试市第{i}区教育局", 2021 + i) for i in range(3)]
+    sent = [ingest_module.parse_input(Input(str(g.path), str(g.path))) for g in made]
+    whole = []
+    for g in made:
+        report = parse(g.path.read_bytes(), name=str(g.path))
+        report.source.path = str(g.path)
+        whole.append(Outcome(Input(str(g.path), str(g.path)), report.source.sha256, report))
+    stores = []
+    for name, outcomes in (("sent", sent), ("whole", whole)):
+        url = str(tmp_path / f"{name}.duckdb")
+        with open_store(url) as db:
+            write_outcomes(db, outcomes, Summary())
+        stores.append(_rows(url))
+    assert len(stores[0]["reports"]) == 3 and len(stores[0]["cells"]) > 3 * T3_CELLS
+    assert stores[0] == stores[1]

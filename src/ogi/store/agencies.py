@@ -39,7 +39,7 @@ from ..domains import site_regions
 from ..model import Meta, Report
 from ..regions import Region, county_in_text, resolve_at
 from .backend import Database, StoreError
-from .reports import insert_findings, load_reports
+from .reports import Written, insert_findings, load_reports
 
 RECHECK_LOT = 200  # agencies whose cross-year findings are replaced in one transaction
 RECHECK_REPORTS = 1000  # and at most this many of their counted reports (read in one statement)
@@ -97,11 +97,14 @@ def region_code(alias: str) -> str | None:
     return head if head.isdigit() else None
 
 
-def report_text(report: Report | None) -> str | None:
+def report_text(report: Report | Written | None) -> str | None:
     """What a report says of itself, to place its agency: its title, the URL it was fetched
-    from (its site's domain), and its sections."""
+    from (its site's domain), and its sections (made by the worker that parsed it, for a
+    report it sent as :class:`~ogi.store.reports.Written`)."""
     if report is None:
         return None
+    if isinstance(report, Written):
+        return report.context
     source = report.source.path or ""
     url = source if source.lower().startswith(("http://", "https://")) else ""
     return "\n".join([report.meta.title or "", url] + [s.text for s in report.sections.values()])
@@ -206,7 +209,7 @@ class AgencyIndex:
                  if fits(agency) and same_agency(other, name)}
         return found.pop() if len(found) == 1 else None
 
-    def link(self, meta: Meta, sha256: str | None = None, report: Report | None = None) -> int | None:
+    def link(self, meta: Meta, sha256: str | None = None, report: Report | Written | None = None) -> int | None:
         """The agency of a report (created when new); None when the report names none.
         ``report`` gives its text, which places a township in its county; ``sha256``, a
         stored report's own agency, which it keeps where a person decided it or where

@@ -29,6 +29,7 @@ from ..agency import AgencyName
 from ..model import Meta, Report
 from .agencies import AgencyIndex, _describe, _tail, name_alias, org_alias, report_text
 from .backend import Database
+from .reports import Written
 
 _AGENCY_COLUMNS = (("id", "BIGINT"), ("name", "TEXT"), ("region", "TEXT"), ("level", "TEXT"), ("kind", "TEXT"),
                    ("parent_name", "TEXT"))
@@ -40,7 +41,7 @@ _TAIL_SQL = "regexp_replace(alias, '^.*/', '')"
 class BatchAgencyIndex(AgencyIndex):
     """An ``AgencyIndex`` over the part of the store a batch of reports can match."""
 
-    def __init__(self, db: Database, reports: Sequence[tuple[Meta, Report | None]]) -> None:  # noqa: D107
+    def __init__(self, db: Database, reports: Sequence[tuple[Meta, Report | Written | None]]) -> None:  # noqa: D107
         self.db = db
         self.aliases: dict[str, int] = {}
         self.tails: dict[str, list[tuple[int, str]]] = defaultdict(list)

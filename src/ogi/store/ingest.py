@@ -5,7 +5,11 @@ loop) is refused with its reason, and a sha256 already stored is skipped, so run
 same ingest again resumes where a killed one stopped. Reports are parsed in worker
 processes (``store.pool``: a per-file deadline, a crashed or stuck worker replaced, workers
 that die with the parent) and written as they arrive, in small batches, one transaction
-each, so an interrupted run leaves every batch either stored whole or not at all.
+each, so an interrupted run leaves every batch either stored whole or not at all. A worker
+sends only what the parent writes and links by (``store.reports.Written``: meta, source,
+findings, the text that places the agency; the cells as an Arrow table, the summary sums,
+the text prints, the JSON document), not the parsed Report: unpickling the Report's objects
+was half of what the parent spent receiving a result (``docs/ingest.md``).
 
 Every input ends as a stored report, a skipped one, or a failure recorded with its
 reason; the summary's counts add up to the inputs (those an interrupt left undone are
@@ -37,11 +41,11 @@ from ..readers import SUFFIXES
 from ..model import Report
 from ..model import prepare as prepare_model
 from . import pool
-from .agencies import recheck
+from .agencies import recheck, report_text
 from .backend import Database
 from .batch_agencies import BatchAgencyIndex
 from .copied import report_prints, write_prints
-from .reports import KeptDocuments, Parsed, cell_rows, cells_table, record_failure, store_reports
+from .reports import KeptDocuments, Parsed, Written, cell_rows, cells_table, record_failure, store_reports
 from .summary import refresh as refresh_summaries
 from .summary import report_sums
 
@@ -77,7 +81,9 @@ class Outcome:
 
     input: Input
     sha256: str | None = None
-    report: Report | None = None
+    # the report; from ``parse_input`` (the workers), only what the parent writes and links it
+    # by (store.reports.Written), with its rows or Arrow table and its JSON document below
+    report: Report | Written | None = None
     stage: str = ""  # "fetch" | "read" | "parse" | "timeout" | "crash" | "store" for a failure (the last three
     # are tried again by the next run)
     reason: str = ""
@@ -281,11 +287,12 @@ def parse_input(inp: Input) -> Outcome:
         return Outcome(inp, sha, stage="parse", reason=f"解析出错 / parser error: {type(exc).__name__}: {exc}")
     report.source.path = inp.location
     rows = cell_rows(report)
+    written = Written(report.meta, report.source, report.findings, report_text(report))
     try:
         cells = cells_table(rows)
     except (ArithmeticError, ValueError, TypeError):  # a value no column holds: the parent's write refuses it
-        return Outcome(inp, sha, report, rows=rows, document=report.model_dump_json(), prints=report_prints(report))
-    return Outcome(inp, sha, report, document=report.model_dump_json(), prints=report_prints(report), cells=cells,
+        return Outcome(inp, sha, written, rows=rows, document=report.model_dump_json(), prints=report_prints(report))
+    return Outcome(inp, sha, written, document=report.model_dump_json(), prints=report_prints(report), cells=cells,
                    sums=report_sums(rows, [f.code for f in report.findings]))
 
 
@@ -328,7 +335,7 @@ def _store_batch(db: Database, batch: list[Outcome], indexed: set[int] | None = 
             write_prints(db, printed)
         # store.summary: stats read it, summed by the worker (or here) from the report's cells rows
         sums = [out.sums if out.sums is not None else
-                report_sums(out.rows if out.rows is not None else cell_rows(report), [f.code for f in report.findings])
+                report_sums(out.rows if out.rows is not None else _rows_of(report), [f.code for f in report.findings])
                 for out, report in parsed]
         refresh_summaries(db, ids, [(rid, agencies.real(agency_id), report.meta.year, False, *own)
                                     for rid, (_, report), agency_id, own in zip(ids, parsed, linked, sums)])
@@ -340,6 +347,14 @@ def _store_batch(db: Database, batch: list[Outcome], indexed: set[int] | None = 
         for rid, (out, _) in zip(ids, parsed):
             if out.document is not None:
                 documents.keep(rid, out.document)
+
+
+def _rows_of(report: Report | Written) -> list[tuple]:
+    """The cells rows of a report its worker sent without them (a report is sent as
+    ``Written`` only with its rows or their Arrow table)."""
+    if not isinstance(report, Report):
+        raise TypeError("a report sent without its rows")
+    return cell_rows(report)
 
 
 def _count(batch: list[Outcome], summary: Summary) -> None:

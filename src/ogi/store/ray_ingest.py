@@ -7,7 +7,7 @@ a pool of warm workers (:class:`ParseBatch`, a Ray Data actor: the parser, and t
 models once the first scan needs them, are loaded once per worker), each calling
 ``ingest.parse_input`` — the function the local pool calls — under a per-file time limit.
 A batch comes back as an Arrow table: one row per file with its sha256, the failure stage
-and reason, or the whole report as JSON.
+and reason, or the whole report as JSON (the document its worker made).
 
 The driver is the single loader: each batch it receives is first written to a Parquet
 *part* in the parts folder (beside the DuckDB file, ``ogi.duckdb`` → ``ogi.parts/``; for
@@ -39,6 +39,7 @@ from ..errors import OgiError, needs_extra
 from .agencies import recheck
 from .backend import Database
 from .ingest import Input, OnOutcome, OnTotal, Outcome, Summary, parse_input, pending, write_outcomes
+from .reports import Written
 
 BATCH_FILES = 20  # files per task: large enough to keep a worker busy, small enough to lose little on a retry
 FILE_SECONDS = 600.0  # a file still parsing after this long is stopped (scans: OCR of up to 30 pages)
@@ -116,7 +117,19 @@ def _row(outcome: Outcome) -> dict:
     inp = outcome.input
     return {"location": inp.location, "path": inp.path, "page_published_date": inp.page_published_date,
             "optional": inp.optional, "sha256": outcome.sha256, "stage": outcome.stage, "reason": outcome.reason,
-            "report": outcome.report.model_dump_json() if outcome.report is not None else None}
+            "report": _document(outcome)}
+
+
+def _document(outcome: Outcome) -> str | None:
+    """The outcome's report as JSON: the document its worker made (``parse_input`` sends
+    the report only as ``Written``), else the report's own."""
+    if outcome.report is None:
+        return None
+    if outcome.document is not None:
+        return outcome.document
+    if isinstance(outcome.report, Written):
+        raise TypeError("a report sent without its document")
+    return outcome.report.model_dump_json()
 
 
 def _outcome(row: dict) -> Outcome:

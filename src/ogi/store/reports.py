@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import __version__
-from ..model import Finding, Report
+from ..model import Finding, Meta, Report, Source
 from .backend import Database, arrow_table
 from .schema import CELL_COLUMNS, FINDING_COLUMNS, REPORT_COLUMNS
 
@@ -53,11 +53,29 @@ def insert_findings(db: Database, pairs: Iterable[tuple[int, Finding]], origin: 
     db.insert_rows("findings", FINDING_COLUMNS, finding_rows(pairs, origin))
 
 
+@dataclass(frozen=True)
+class Written:
+    """What the store writes of a parsed report and links it by, without the report itself:
+    its meta (the report's row, the agency's name and organisation code), its source (format,
+    sha256), its own findings, and ``context`` (:func:`ogi.store.agencies.report_text`: the
+    text that places its agency). Ingest's workers send this in place of the :class:`Report`,
+    beside the rows, the Arrow table and the JSON document they made of it: the parent never
+    needs the report's objects, and unpickling them was half of what it spent receiving a
+    result (``docs/ingest.md``)."""
+
+    meta: Meta
+    source: Source
+    findings: list[Finding]
+    context: str | None = None
+
+
 @dataclass
 class Parsed:
-    """A parsed report to store, with where it came from and its agency."""
+    """A parsed report to store, with where it came from and its agency. ``report`` is the
+    report, or what a worker sent of it (:class:`Written`: then ``document`` and ``rows`` or
+    ``cells`` are given too)."""
 
-    report: Report
+    report: Report | Written
     location: str
     local_path: str | None = None
     page_published_date: str | None = None
@@ -69,8 +87,14 @@ class Parsed:
     def table(self) -> Any:
         """The report's cells as an Arrow table (:func:`cells_table`)."""
         if self.cells is None:
-            self.cells = cells_table(self.rows if self.rows is not None else cell_rows(self.report))
+            self.cells = cells_table(self.rows if self.rows is not None else cell_rows(self._whole()))
         return self.cells
+
+    def _whole(self) -> Report:
+        """The report itself, for what its worker did not make of it."""
+        if not isinstance(self.report, Report):
+            raise TypeError("a report sent without its rows or document")
+        return self.report
 
     def fields(self) -> list:
         """The values of ``REPORT_COLUMNS`` but ``sha256``."""
@@ -79,7 +103,7 @@ class Parsed:
         return [self.location, self.local_path, self.report.source.format, __version__, m.title, m.agency, m.year,
                 m.template, m.published_date, m.index_number, self.page_published_date, self.agency_id,
                 cells.num_rows - cells.column("value").null_count,
-                self.document if self.document is not None else self.report.model_dump_json()]
+                self.document if self.document is not None else self._whole().model_dump_json()]
 
 
 def cells_table(rows: Sequence[tuple]) -> Any:
