@@ -219,6 +219,16 @@ def read_by_stacks(spec: TableSpec, fmt: str, evs: list[Event]) -> dict[tuple[st
         row_key = cells[filled[key]][0]
         return row_key in seen_rows and (caption_of[row_key], key[0]) in seen_cols
 
+    def seen_then_walk(seen: set, ref: object, i: int) -> bool:
+        """Read on past a row label or column header, with ``ref`` seen until the walk
+        comes back (if it was not seen before)."""
+        new = ref not in seen
+        seen.add(ref)
+        ok = walk(i + 1, ())
+        if new:
+            seen.discard(ref)
+        return ok
+
     def walk(i: int, run: tuple[tuple[int, int], ...]) -> bool:
         """Read items[i:]; ``run``: the stacks the current run of values has pieces of, the
         last one the piece being read. Inside a run a piece ends only where its stack has no
@@ -236,21 +246,9 @@ def read_by_stacks(spec: TableSpec, fmt: str, evs: list[Event]) -> dict[tuple[st
             readings.append(list(order))
             return True
         if kind == "label":
-            row_ref = cast(str, ref)
-            new = row_ref not in seen_rows
-            seen_rows.add(row_ref)
-            ok = walk(i + 1, ())
-            if new:
-                seen_rows.discard(row_ref)
-            return ok
+            return seen_then_walk(seen_rows, cast(str, ref), i)
         if kind == "header":
-            col_ref = cast(tuple[int, int], ref)
-            new = col_ref not in seen_cols
-            seen_cols.add(col_ref)
-            ok = walk(i + 1, ())
-            if new:
-                seen_cols.discard(col_ref)
-            return ok
+            return seen_then_walk(seen_cols, cast(tuple[int, int], ref), i)
         if kind == "break":
             return walk(i + 1, ())
         assert tok is not None
