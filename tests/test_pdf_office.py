@@ -174,15 +174,20 @@ def test_a_table_continued_on_the_next_page_keeps_its_label_columns_and_group_pi
     assert spans["（七）总计"] == (4, 1, 1, 2)
 
 
-def test_a_group_piece_beside_the_first_numbers_of_a_page_takes_the_sub_label_above_it():
-    # the page opens with a sub-label line without numbers (2.没有现成信息需要另), the row's
-    # numbers beside 无法提 — a piece of the group label (四)无法提供 — below it: the row
-    # starts at the sub-label, and 无法提 + 供 are its group label, not a row of their own
-    first = [
+def _page_ending_in_group_four() -> list:
+    """A page whose table 三 ends with (三)不予公开's last rows and (四)无法提供's first."""
+    return [
         _line(644, [(58.2, "三、本年"), (113.0, "（三）不"), (153.0, "7.属于行政执法案卷")], ZEROS),
         _line(672, [(58.2, "度办理结"), (113.0, "予公开"), (153.0, "8.属于行政查询事项")], ZEROS),
         _line(700, [(58.2, "果"), (113.0, "（四）"), (153.0, "1.本机关不掌握相关政府")], ZEROS),
     ]
+
+
+def test_a_group_piece_beside_the_first_numbers_of_a_page_takes_the_sub_label_above_it():
+    # the page opens with a sub-label line without numbers (2.没有现成信息需要另), the row's
+    # numbers beside 无法提 — a piece of the group label (四)无法提供 — below it: the row
+    # starts at the sub-label, and 无法提 + 供 are its group label, not a row of their own
+    first = _page_ending_in_group_four()
     second = [
         _line(40, [(153.0, "2.没有现成信息需要另")]),
         _line(54, [(113.0, "无法提")], ["1", "0", "0", "0", "0", "0", "1"]),
@@ -206,11 +211,7 @@ def test_a_group_piece_beside_the_first_numbers_of_a_page_takes_the_sub_label_ab
 def test_an_enumerator_alone_beside_numbers_is_a_piece_of_its_group_label():
     # （五） / 不予处 / 理 down the group column, the numbers of 3.要求提供公开出版物 beside （五）:
     # an enumerator with no words after it labels no row of its own
-    first = [
-        _line(644, [(58.2, "三、本年"), (113.0, "（三）不"), (153.0, "7.属于行政执法案卷")], ZEROS),
-        _line(672, [(58.2, "度办理结"), (113.0, "予公开"), (153.0, "8.属于行政查询事项")], ZEROS),
-        _line(700, [(58.2, "果"), (113.0, "（四）"), (153.0, "1.本机关不掌握相关政府")], ZEROS),
-    ]
+    first = _page_ending_in_group_four()
     second = [
         _line(40, [(153.0, "2.重复申请")], ZEROS),
         _line(68, [(153.0, "3.要求提供公开出版")]),
