@@ -23,11 +23,12 @@ from .. import limits
 from ..document import Cell, Document, Paragraph, Position
 from ..template.labels import segment
 from ..template.normalize import clean, nfkc
+from ..template.variant_chars import VARIANT_CHARS
 from .lines import logical_lines
 
 NUM, NA, BLANK, TEXT = "num", "na", "blank", "text"
 
-_NA = {"/", "\\", "—", "——", "-", "--", "无", "空", "暂无", "——/", "×", "x", "X", "*"}
+_NA = {"/", "\\", "—", "——", "–", "––", "-", "--", "无", "空", "暂无", "——/", "×", "x", "X", "*"}
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _UNIT = r"(?P<unit>万元|元|件|个|项|条|次)?"
 _NUMBER = re.compile(r"(?P<sign>减少|增加|[-+])?" + _NUM + r"\s*" + _UNIT)
@@ -252,9 +253,21 @@ def _kept_free_reading(text: str, digits: int) -> tuple[Reading, ...]:
     return _read_free(text)
 
 
+_VARIANT_CHAR = re.compile("[" + "".join(VARIANT_CHARS) + "]")
+_TO_TEMPLATE_CHARS = str.maketrans(VARIANT_CHARS)
+
+
+def template_chars(text: str) -> str:
+    """Text with traditional (or variant) forms of the template's characters printed as the
+    template prints them (``申請數量`` → ``申请数量``), so a label in traditional characters
+    matches its row (:mod:`ogi.template.variant_chars`)."""
+    return text.translate(_TO_TEMPLATE_CHARS) if _VARIANT_CHAR.search(text) else text
+
+
 def _read_free(text: str) -> tuple[Reading, ...]:
     """The readings of free text: its numbers, not-applicable marks and words, in order."""
     out: list[Reading] = []
+    text = template_chars(text)
     for kind, printed, glued, value, unit in split_free_text(text):
         if kind == TEXT:
             words: list[str] = []
