@@ -36,6 +36,11 @@ _CELL_NUMBER = re.compile(r"^(?P<sign>减少|增加|[-+])?" + _NUM + _UNIT + "$"
 _SPACED_THOUSANDS = re.compile(r"^\d{1,3}(?: \d{3})+$")
 # a digit that numbers the next label: "…0002.其他法律…" → the "2" starts "2.其他…"
 _LABEL_NUMBER = re.compile(r"\d[.、]\s?(?=[^\d\s])")
+# a label numbered in brackets, "(1)属于…" (after NFKC), or with a circled number, "①属于…"
+# (NFKC would make ① a plain 1 glued to the label: read as "(1)" first)
+_BRACKETED_NUMBER = re.compile(r"\(\d{1,2}\)\s?(?=[^\d\s.])")
+_CIRCLED = str.maketrans({chr(0x2460 + k): f"({k + 1})" for k in range(20)})
+_CIRCLED_NUMBER = re.compile("[\u2460-\u2473]")
 
 
 @dataclass(slots=True)
@@ -122,13 +127,15 @@ def _read_cell(text: str) -> Reading | None:
 
 def split_free_text(text: str) -> list[tuple[str, str, bool, float | int | None, str | None]]:
     """Split free text into ("num"|"text", printed, glued, value, unit) pieces."""
-    t = nfkc(text)
+    t = nfkc(text.translate(_CIRCLED) if _CIRCLED_NUMBER.search(text) else text)
     pieces: list = []
     last = 0
     for m in _NUMBER.finditer(t):
         start, end = m.start(), m.end()
         if _in_code(t, m.start("num"), m.end("num")):
             continue  # a digit of an address, a formula or an identifier, not a count
+        if _BRACKETED_NUMBER.match(t, max(0, m.start("num") - 1)) and not m["sign"]:
+            continue  # "(1)属于国家秘密": the number of the label that follows
         num = m["num"]
         follow = t[m.end("num"):m.end("num") + 3]
         if not m["unit"] and _LABEL_NUMBER.match(num[-1:] + follow):
@@ -177,6 +184,8 @@ def _is_value_sign(text: str, at: int) -> bool:
     return not before or before in " |\t"
 
 
+# a note printed under a table: 注:… / 注1:… / 备注:… / 说明:… (after NFKC)
+_NOTE = re.compile(r"^\s*(?:注|备注|附注|说明)\s*\d?\s*:")
 BARRIER_GAP = 24  # unknown text this long (letters, not digits) is prose, not a cell
 
 
@@ -194,9 +203,11 @@ class Unit:
     def prose(self) -> bool:
         """A paragraph of narrative: a sentence, or long text that matches no label.
         Its numbers are never table values."""
+        text = nfkc(self.text)
+        if _NOTE.match(text):
+            return True  # a note under a table (注:…), also where it is printed as a row of the table
         if self.in_table:
             return False
-        text = nfkc(self.text)
         if "。" in text or ";" in text:
             return True
         return any(not s.phrases and sum(not c.isdigit() for c in s.text) >= BARRIER_GAP for s in segment(text))
