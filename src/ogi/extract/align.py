@@ -517,7 +517,8 @@ def _place(spec: TableSpec, fmt: str, entries: list[Entry], out: Placed) -> None
             pending, shifted = [], False
         if values is e.values:
             values = _spread_by_blank_lines(spec.rows[e.row], values, e.label_pos, e.next_line)
-        overflow = _place_row(spec, spec.rows[e.row], values, e.texts, e.label_pos, out, e.headers, e.wrapped)
+        overflow = _place_row(spec, spec.rows[e.row], values, e.texts, e.label_pos, out, e.headers, e.wrapped,
+                              e.label_unit)
         pending += overflow
         last = e.row
     _flush(spec, pending, last, len(spec.rows), out, inferred=shifted)
@@ -745,9 +746,10 @@ def _run_length(values: list[int], digits: str) -> int:
 
 def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: list[tuple[str, Position]],
                label_pos: Position | None, out: Placed, headers: tuple[str, ...] = (),
-               wrapped: bool = False) -> list[Token]:
+               wrapped: bool = False, label_unit: int = -1) -> list[Token]:
     """Fill one printed row; returns the values beyond its width (they belong further on).
-    A row whose values wrapped over lines is kept only where its sums hold."""
+    A row whose values wrapped over lines is kept only where its sums hold. ``label_unit``:
+    the unit its label was read from (-1: unknown)."""
     out.rows_seen.add(row.key)
     values = list(values)
     while len(values) > row.width and values[0].kind == BLANK:
@@ -763,7 +765,8 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
             return []
         if split:
             values = split
-    if _cells_lost(values, row.width) or (wrapped and not _sums_hold(row, values[:row.width])) \
+    if _cells_lost(values, row.width) or _blank_lines_lost(values, row.width, label_unit) \
+            or (wrapped and not _sums_hold(row, values[:row.width])) \
             or _text_misplaces(values, row.width) or _lines_of_others(values, row.width):
         _unplaceable(spec, row, values, out)
         return []
@@ -848,6 +851,17 @@ def _cells_lost(values: list[Token], width: int) -> bool:
     boundaries of the row's blank cells, so which columns the values belong to is unknown."""
     printed = [t for t in values if t.kind in (NUM, NA)]
     return 0 < len(printed) < width and len(values) < width and all(t.free for t in printed)
+
+
+def _blank_lines_lost(values: list[Token], width: int, label_unit: int) -> bool:
+    """Values that fill only part of a row, each printed on a line of its own apart from the
+    label (one cell a line, seed B's flattening): a blank cell's line holds nothing but its
+    separator and is dropped on reading, so which columns the values belong to is unknown
+    (filling the row from the left would put a number in the wrong column)."""
+    printed = [t for t in values if t.kind in (NUM, NA)]
+    if not (0 < len(printed) < width and len(values) < width) or len({t.row for t in printed}) < len(printed):
+        return False
+    return len(printed) > 1 or (label_unit >= 0 and printed[0].row != label_unit)
 
 
 def _unplaceable(spec: TableSpec, row: PrintedRow, values: list[Token], out: Placed) -> None:
