@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -380,12 +381,16 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
         if ev.kind == "barrier" or ev.kind == "section":
             cur = None
             continue
+        if ev.kind == "gap" and _numbering_of_next(evs, i):
+            continue  # "1.予以公开": a label numbered in another style than the template's
         phrase = phrase_in(ev.seg, spec.key, fmt) if ev.kind == "phrase" else None
         row_index = None
         if phrase is None and ev.kind == "gap":
-            row_index = _fuzzy_row(spec, ev.seg.text, last_row)
+            row_index = _fuzzy_row(spec, _gap_key(spec, fmt, evs, i), last_row)
         elif phrase is not None and phrase.kind == "row":
             row_index = next((i for i, r in enumerate(spec.rows) if r.key == phrase.ref), None)
+        elif phrase is not None and phrase.kind == "header" and i and _numbering_of_next(evs, i - 1):
+            row_index = _bare_row(spec, ev.seg.text, last_row)  # "7.总计": a numbered row, not the column
         if row_index is not None:
             cur = Entry(row=row_index, label_pos=ev.pos, headers=tuple(headers), label_unit=ev.unit)
             entries.append(cur)
@@ -443,6 +448,35 @@ def _wraps(spec: TableSpec, cur: Entry, ev: Event, values_in_unit: dict[int, int
 def _measures_row(spec: TableSpec, row: int, header: str) -> bool:
     """Is ``header`` the printed column header of one of this row's value cells?"""
     return any(label_key(h) == header for h in spec.rows[row].column_labels)
+
+
+_NUMBERING_ONLY = re.compile(r"\d{1,2}|[一二三四五六七八九十]{1,2}")
+
+
+def _numbering_of_next(evs: list[Event], i: int) -> bool:
+    """Is the gap ``evs[i]`` only a numbering (``1``, ``七``: the key of ``1.`` ``(七)`` ``七、``)
+    printed on the same line just before a known phrase: the number of the label that follows?"""
+    ev = evs[i]
+    return ev.kind == "gap" and _NUMBERING_ONLY.fullmatch(ev.seg.text) is not None and i + 1 < len(evs) \
+        and evs[i + 1].kind == "phrase" and evs[i + 1].unit == ev.unit
+
+
+def _bare_row(spec: TableSpec, key: str, after: int) -> int | None:
+    """The first template row after ``after`` whose label without its numbering is ``key``
+    (``总计`` → ``(七)总计``), for a numbered label too short to be a variant of its own."""
+    return next((i for i in range(after + 1, len(spec.rows)) if spec.rows[i].label
+                 and _NUMBERING.sub("", label_key(spec.rows[i].label or "")) == key), None)
+
+
+def _gap_key(spec: TableSpec, fmt: str, evs: list[Event], i: int) -> str:
+    """A gap's text with the phrases of other tables printed just before it on its line: a
+    label with a typo can start with another table's word (``其他外对管理服务事项`` reads as
+    三's header ``其他`` and a gap), and only the whole resembles the row."""
+    key, j = evs[i].seg.text, i - 1
+    while j >= 0 and evs[j].unit == evs[i].unit and evs[j].kind == "phrase" \
+            and phrase_in(evs[j].seg, spec.key, fmt) is None:
+        key, j = evs[j].seg.text + key, j - 1
+    return key
 
 
 def _fuzzy_row(spec: TableSpec, key: str, after: int) -> int | None:
