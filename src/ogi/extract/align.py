@@ -28,6 +28,7 @@ from .glue import splits
 from .layout import Event, phrase_in
 from .tokens import BLANK, NA, NUM, TEXT, Token
 
+EXTRA_ROW = "其中"  # the key a sub-row the format does not have starts with (其中:网上申请)
 FUZZY = 0.72  # similarity above which an unknown label is read as a template row
 AMOUNT_UNIT = "万元"  # the unit an amount cell may print after its digits
 AMBIGUOUS_LIMIT = 24  # readings of a glued row kept for the column identities to choose from
@@ -48,6 +49,7 @@ class Entry:
     wrapped: bool = False  # its values run on over more than one line of running text
     label_unit: int = -1  # the unit its label was read from
     next_line: int | None = None  # the source line of what follows its values (the next label)
+    extra: str | None = None  # the label of a row the format does not have (其中:…): its values are no cells
 
 
 @dataclass
@@ -381,6 +383,10 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
         if ev.kind == "barrier" or ev.kind == "section":
             cur = None
             continue
+        if ev.kind == "gap" and ev.seg.text.startswith(EXTRA_ROW):
+            cur = Entry(extra=ev.seg.text, label_pos=ev.pos, label_unit=ev.unit)
+            entries.append(cur)
+            continue
         if ev.kind == "gap" and _numbering_of_next(evs, i):
             continue  # "1.予以公开": a label numbered in another style than the template's
         phrase = phrase_in(ev.seg, spec.key, fmt) if ev.kind == "phrase" else None
@@ -497,6 +503,15 @@ def _fuzzy_row(spec: TableSpec, key: str, after: int) -> int | None:
 
 # ------------------------------------------------------------------ placement
 
+def _extra_row(spec: TableSpec, e: Entry, out: Placed) -> None:
+    """A sub-row the format does not have (``其中:网上申请``): its values are a part of the row
+    above, no cell of the model; read past them, and say so."""
+    out.findings.append(Finding.of(
+        "TEMPLATE_DEVIATION", f"{spec.name.zh}多出“{e.extra}”行(不在规定格式中),其数值已略去",
+        f"{spec.key} has an extra row '{e.extra}' (not in the official format); its values left out",
+        spec.key, line=_line(e.label_pos), page=_page(e.label_pos)))
+
+
 def _first_of_group(spec: TableSpec, group: str) -> int | None:
     return next((i for i, r in enumerate(spec.rows) if r.group == group), None)
 
@@ -506,6 +521,9 @@ def _place(spec: TableSpec, fmt: str, entries: list[Entry], out: Placed) -> None
     shifted = False  # the pending values were displaced by a label printed after its values
     last = -1
     for k, e in enumerate(entries):
+        if e.extra is not None:
+            _extra_row(spec, e, out)
+            continue
         if e.row is None and e.group is None:
             pending += e.values
             continue

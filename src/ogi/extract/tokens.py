@@ -275,6 +275,12 @@ def template_chars(text: str) -> str:
     return text.translate(_TO_TEMPLATE_CHARS) if _VARIANT_CHAR.search(text) else text
 
 
+def _inside_label(parts: list[str], k: int) -> bool:
+    """Is the mark ``parts[k]`` the slash of a label spaced out (``本年增 / 减``), not a cell?"""
+    return parts[k] == "/" and 0 < k < len(parts) - 1 and parts[k - 1].endswith("增") \
+        and parts[k + 1].startswith("减")
+
+
 def _read_free(text: str) -> tuple[Reading, ...]:
     """The readings of free text: its numbers, not-applicable marks and words, in order."""
     out: list[Reading] = []
@@ -282,8 +288,9 @@ def _read_free(text: str) -> tuple[Reading, ...]:
     for kind, printed, glued, value, unit in split_free_text(text):
         if kind == TEXT:
             words: list[str] = []
-            for part in printed.split() + [""]:
-                if part and part not in _NA:
+            parts = printed.split()
+            for k, part in enumerate(parts + [""]):
+                if part and (part not in _NA or _inside_label(parts, k)):
                     words.append(part)
                     continue
                 if words:
