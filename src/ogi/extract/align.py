@@ -30,6 +30,7 @@ from .tokens import BLANK, NA, NUM, TEXT, Token
 
 EXTRA_ROW = "其中"  # the key a sub-row the format does not have starts with (其中:网上申请)
 FUZZY = 0.72  # similarity above which an unknown label is read as a template row
+FUZZY_WINDOW = 4  # rows after the last one read that an unknown label may name
 AMOUNT_UNIT = "万元"  # the unit an amount cell may print after its digits
 AMBIGUOUS_LIMIT = 24  # readings of a glued row kept for the column identities to choose from
 POSITIONS_KEPT = 4096  # source lines whose provenance fields are kept (every value of a row shares its line)
@@ -396,7 +397,7 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
         elif phrase is not None and phrase.kind == "row":
             row_index = next((i for i, r in enumerate(spec.rows) if r.key == phrase.ref), None)
         elif phrase is not None and phrase.kind == "header" and i and _numbering_of_next(evs, i - 1):
-            row_index = _bare_row(spec, ev.seg.text, last_row)  # "7.总计": a numbered row, not the column
+            row_index = _bare_row(spec, evs, i, last_row)  # "7.总计": a numbered row, not the column
         if row_index is not None:
             cur = Entry(row=row_index, label_pos=ev.pos, headers=tuple(headers), label_unit=ev.unit)
             entries.append(cur)
@@ -467,11 +468,25 @@ def _numbering_of_next(evs: list[Event], i: int) -> bool:
         and evs[i + 1].kind == "phrase" and evs[i + 1].unit == ev.unit
 
 
-def _bare_row(spec: TableSpec, key: str, after: int) -> int | None:
-    """The first template row after ``after`` whose label without its numbering is ``key``
-    (``总计`` → ``(七)总计``), for a numbered label too short to be a variant of its own."""
-    return next((i for i in range(after + 1, len(spec.rows)) if spec.rows[i].label
-                 and _NUMBERING.sub("", label_key(spec.rows[i].label or "")) == key), None)
+_CJK_DIGITS = "一二三四五六七八九十"
+
+
+def _bare_row(spec: TableSpec, evs: list[Event], i: int, after: int) -> int | None:
+    """The row a header word printed after a numbering is the whole label of (``7`` ``总计``
+    → ``(七)总计``, a label too short to be a variant of its own): one of the next rows after
+    ``after`` whose label is that word under the same number, and only where nothing of the
+    label follows on the line (``2.其他法律…`` is no ``3.其他``)."""
+    key, number = evs[i].seg.text, evs[i - 1].seg.text
+    if i + 1 < len(evs) and evs[i + 1].kind == "gap" and evs[i + 1].unit == evs[i].unit:
+        return None
+    n = int(number) if number.isdigit() else _CJK_DIGITS.index(number) + 1 if number in _CJK_DIGITS else 0
+    for k in range(after + 1, min(len(spec.rows), after + FUZZY_WINDOW + 1)):
+        label = label_key(spec.rows[k].label or "")
+        m = _NUMBERING.match(label)
+        own = m.group(0).strip("()") if m else ""
+        if m and label[m.end():] == key and own in (str(n), _CJK_DIGITS[n - 1:n]):
+            return k
+    return None
 
 
 def _gap_key(spec: TableSpec, fmt: str, evs: list[Event], i: int) -> str:
@@ -490,7 +505,7 @@ def _fuzzy_row(spec: TableSpec, key: str, after: int) -> int | None:
     if len(key) < 4:
         return None
     best, best_ratio = None, FUZZY
-    for i in range(after + 1, min(len(spec.rows), after + 5)):
+    for i in range(after + 1, min(len(spec.rows), after + FUZZY_WINDOW + 1)):
         label = spec.rows[i].label
         if not label:
             continue
@@ -806,6 +821,9 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
     values = list(values)
     while len(values) > row.width and values[0].kind == BLANK:
         values.pop(0)  # an empty sub-label cell beside a group label
+    if _blank_lines_lost(values, row.width, label_unit):
+        _unplaceable(spec, row, values, out)  # before ungluing: a number alone on its line is one cell
+        return []
     if len(values) < row.width and any(t.glued for t in values):
         split, readings = _unglue(values, row.width, row.sums, tuple(k for _, _, k in row.cells))
         if readings:
@@ -817,8 +835,7 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
             return []
         if split:
             values = split
-    if _cells_lost(values, row.width) or _blank_lines_lost(values, row.width, label_unit) \
-            or (wrapped and not _sums_hold(row, values[:row.width])) \
+    if _cells_lost(values, row.width) or (wrapped and not _sums_hold(row, values[:row.width])) \
             or _text_misplaces(values, row.width) or _lines_of_others(values, row.width):
         _unplaceable(spec, row, values, out)
         return []
@@ -909,7 +926,9 @@ def _blank_lines_lost(values: list[Token], width: int, label_unit: int) -> bool:
     """Values that fill only part of a row, each printed on a line of its own apart from the
     label (one cell a line, seed B's flattening): a blank cell's line holds nothing but its
     separator and is dropped on reading, so which columns the values belong to is unknown
-    (filling the row from the left would put a number in the wrong column)."""
+    (filling the row from the left would put a number in the wrong column, and splitting a
+    number of several digits to make up the count would invent cells: ``3`` ⏎ ⏎ ``46`` is
+    3, a blank and 46, not 3, 4, 6)."""
     printed = [t for t in values if t.kind in (NUM, NA)]
     if not (0 < len(printed) < width and len(values) < width) or len({t.row for t in printed}) < len(printed):
         return False

@@ -376,16 +376,38 @@ KINDS: dict[str, WildKind] = {k.name: k for k in (
     WildKind("caption", "structure", "the table's caption printed again above it (表二：…统计表)"),
     WildKind("subrow", "structure", "an extra 其中：… sub-row in table 三 (under 一 or (一))"),
     WildKind("row_omitted", "structure", "a row of table 三 left out (its values: null)"),
+    WildKind("mixed", "mixed", "one label, one value and one structure deviation together"),
 )}
+
+
+MIXED_FROM = ("year_words", "scope_words", "numbering", "typo", "spaces", "fullwidth_digits", "thousands", "units",
+              "amounts", "zero_dash", "zero_na", "note_row", "unit_line", "caption", "subrow")
+
+
+def kinds_of(rng: random.Random, kind: str) -> tuple[str, ...]:
+    """The deviations ``kind`` stands for: itself, or for ``mixed`` three of :data:`MIXED_FROM`
+    (one of each family where it can)."""
+    if kind != "mixed":
+        return (kind,)
+    by_family = {f: [k for k in MIXED_FROM if KINDS[k].family == f] for f in ("label", "value", "structure")}
+    return tuple(rng.choice(ks) for ks in by_family.values())
 
 
 def apply(rng: random.Random, kind: str, s: Synthetic) -> tuple[Page, dict[str, dict]]:
     """The page of ``s`` with deviation ``kind`` and the values a correct parser reads from it."""
     values = s.expected_values()
-    if kind in VALUE_EDITS:
-        VALUE_EDITS[kind](rng, s, values)
-        derive(s.template, values["table3"])
+    kinds = kinds_of(rng, kind)
+    for k in kinds:
+        if k in VALUE_EDITS:
+            VALUE_EDITS[k](rng, s, values)
+            derive(s.template, values["table3"])
     page = s.page()
+    for k in kinds:
+        _edit_page(rng, k, s, page, values)
+    return page, values
+
+
+def _edit_page(rng: random.Random, kind: str, s: Synthetic, page: Page, values: dict[str, dict]) -> None:
     for part in page.parts:
         table = part.table
         if table is None:
@@ -406,8 +428,7 @@ def apply(rng: random.Random, kind: str, s: Synthetic) -> tuple[Page, dict[str, 
             part.table = _delete_row(table, _row_of(table, key))
             values["table3"][key] = {c: None for c in values["table3"][key]}
             derive(s.template, values["table3"])
-    return page, values
 
 
-__all__ = ["KINDS", "WildKind", "apply", "TRADITIONAL", "YEAR_WORDS", "SCOPE_WORDS", "year_words", "scope_words",
+__all__ = ["KINDS", "WildKind", "apply", "kinds_of", "TRADITIONAL", "YEAR_WORDS", "SCOPE_WORDS", "year_words", "scope_words",
            "numbering", "typo", "spaces", "traditional", "serial_column", "note_row", "subrow"]
