@@ -35,10 +35,10 @@ _NUMBER = re.compile(r"(?P<sign>减少|增加|[-+])?" + _NUM + r"\s*" + _UNIT)
 _CELL_NUMBER = re.compile(r"^(?P<sign>减少|增加|[-+])?" + _NUM + _UNIT + "$")
 _SPACED_THOUSANDS = re.compile(r"^\d{1,3}(?: \d{3})+$")
 # a digit that numbers the next label: "…0002.其他法律…" → the "2" starts "2.其他…"
-_LABEL_NUMBER = re.compile(r"\d\s{0,2}[.、]\s?(?=[^\d\s])")
+_LABEL_NUMBER = re.compile(r"\d\s{0,2}[.、]\s{0,2}(?=[^\d\s])")
 # a label numbered in brackets, "(1)属于…" (after NFKC), or with a circled number, "①属于…"
 # (NFKC would make ① a plain 1 glued to the label: read as "(1)" first)
-_BRACKETED_NUMBER = re.compile(r"\(\d{1,2}\)\s?(?=[^\d\s.])")
+_BRACKETED_NUMBER = re.compile(r"\(\d{1,2}\)\s?(?=[^\d\s.件个项条次元万])")
 _CIRCLED = str.maketrans({chr(0x2460 + k): f"({k + 1})" for k in range(20)})
 _CIRCLED_NUMBER = re.compile("[\u2460-\u2473]")
 
@@ -137,7 +137,7 @@ def split_free_text(text: str) -> list[tuple[str, str, bool, float | int | None,
         if _BRACKETED_NUMBER.match(t, max(0, m.start("num") - 1)) and not m["sign"]:
             continue  # "(1)属于国家秘密": the number of the label that follows
         num = m["num"]
-        follow = t[m.end("num"):m.end("num") + 5]
+        follow = t[m.end("num"):m.end("num") + 6]
         if not m["unit"] and _LABEL_NUMBER.match(num[-1:] + follow):
             # the last digit numbers the label that follows
             num = num[:-1]
