@@ -46,8 +46,8 @@ def run(folder: Path, examples: int) -> dict[tuple[str, str], CellScore]:
 
 
 def table(scores: dict[tuple[str, str], CellScore]) -> str:
-    lines = ["| kind | family | rendering | reports | cells | right | null+finding | wrong+finding | "
-             "null silent | **wrong silent** | right % |",
+    lines = [("| kind | family | rendering | reports | cells | right | null+finding | wrong+finding | "
+              "null silent | **wrong silent** | right % |"),
              "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     total = CellScore()
     for name, kind in KINDS.items():

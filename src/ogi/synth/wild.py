@@ -33,8 +33,8 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Callable
 
 from ..render.layout import DrawnCell, DrawnTable, Page
 from ..template import FORMATS, Kind
@@ -430,5 +430,21 @@ def _edit_page(rng: random.Random, kind: str, s: Synthetic, page: Page, values: 
             derive(s.template, values["table3"])
 
 
-__all__ = ["KINDS", "WildKind", "apply", "kinds_of", "TRADITIONAL", "YEAR_WORDS", "SCOPE_WORDS", "year_words", "scope_words",
-           "numbering", "typo", "spaces", "traditional", "serial_column", "note_row", "subrow"]
+__all__ = [
+    "KINDS",
+    "SCOPE_WORDS",
+    "TRADITIONAL",
+    "YEAR_WORDS",
+    "WildKind",
+    "apply",
+    "kinds_of",
+    "note_row",
+    "numbering",
+    "scope_words",
+    "serial_column",
+    "spaces",
+    "subrow",
+    "traditional",
+    "typo",
+    "year_words",
+]
