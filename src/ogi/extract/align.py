@@ -398,6 +398,8 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
             row_index = next((i for i, r in enumerate(spec.rows) if r.key == phrase.ref), None)
         elif phrase is not None and phrase.kind == "header" and i and _numbering_of_next(evs, i - 1):
             row_index = _bare_row(spec, evs, i, last_row)  # "7.总计": a numbered row, not the column
+        elif phrase is not None and phrase.kind == "header" and last_row >= 0 and _heads_a_row(evs, i, values_in_unit):
+            row_index = _bare_row(spec, evs, i, last_row, numbered=False)  # "总计 | 95 | …" in the body
         if row_index is not None:
             cur = Entry(row=row_index, label_pos=ev.pos, headers=tuple(headers), label_unit=ev.unit)
             entries.append(cur)
@@ -471,22 +473,32 @@ def _numbering_of_next(evs: list[Event], i: int) -> bool:
 _CJK_DIGITS = "一二三四五六七八九十"
 
 
-def _bare_row(spec: TableSpec, evs: list[Event], i: int, after: int) -> int | None:
+def _bare_row(spec: TableSpec, evs: list[Event], i: int, after: int, numbered: bool = True) -> int | None:
     """The row a header word printed after a numbering is the whole label of (``7`` ``总计``
     → ``(七)总计``, a label too short to be a variant of its own): one of the next rows after
     ``after`` whose label is that word under the same number, and only where nothing of the
-    label follows on the line (``2.其他法律…`` is no ``3.其他``)."""
-    key, number = evs[i].seg.text, evs[i - 1].seg.text
+    label follows on the line (``2.其他法律…`` is no ``3.其他``). Not ``numbered``: the word
+    heads a row of values in the table's body, its numbering left out (``总计 | 95 | …``)."""
+    key = evs[i].seg.text
     if i + 1 < len(evs) and evs[i + 1].kind == "gap" and evs[i + 1].unit == evs[i].unit:
         return None
+    number = evs[i - 1].seg.text if numbered else ""
     n = int(number) if number.isdigit() else _CJK_DIGITS.index(number) + 1 if number in _CJK_DIGITS else 0
     for k in range(after + 1, min(len(spec.rows), after + FUZZY_WINDOW + 1)):
         label = label_key(spec.rows[k].label or "")
         m = _NUMBERING.match(label)
         own = m.group(0).strip("()") if m else ""
-        if m and label[m.end():] == key and own in (str(n), _CJK_DIGITS[n - 1:n]):
+        if m and label[m.end():] == key and (not numbered or own in (str(n), _CJK_DIGITS[n - 1:n])):
             return k
     return None
+
+
+def _heads_a_row(evs: list[Event], i: int, values_in_unit: dict[int, int]) -> bool:
+    """Is the phrase ``evs[i]`` the first text of a table row that holds values after it (a
+    row label, not a header cell among the column headers)?"""
+    ev = evs[i]
+    return ev.table and (i == 0 or evs[i - 1].unit != ev.unit) and values_in_unit.get(ev.unit, 0) > 0 \
+        and i + 1 < len(evs) and evs[i + 1].unit == ev.unit and evs[i + 1].kind == "value"
 
 
 def _gap_key(spec: TableSpec, fmt: str, evs: list[Event], i: int) -> str:

@@ -38,7 +38,8 @@ _SPACED_THOUSANDS = re.compile(r"^\d{1,3}(?: \d{3})+$")
 _LABEL_NUMBER = re.compile(r"\d\s{0,2}[.、]\s{0,2}(?=[^\d\s])")
 # a label numbered in brackets, "(1)属于…" (after NFKC), or with a circled number, "①属于…"
 # (NFKC would make ① a plain 1 glued to the label: read as "(1)" first)
-_BRACKETED_NUMBER = re.compile(r"\(\d{1,2}\)\s?(?=[^\d\s.件个项条次元万])")
+_BRACKET_OPENS = re.compile(r"\(\s{0,2}$")
+_BRACKET_CLOSES = re.compile(r"\s{0,2}\)\s{0,2}(?=[^\d\s.件个项条次元万])")
 _CIRCLED = str.maketrans({chr(0x2460 + k): f"({k + 1})" for k in range(20)})
 _CIRCLED_NUMBER = re.compile("[\u2460-\u2473]")
 
@@ -134,7 +135,7 @@ def split_free_text(text: str) -> list[tuple[str, str, bool, float | int | None,
         start, end = m.start(), m.end()
         if _in_code(t, m.start("num"), m.end("num")):
             continue  # a digit of an address, a formula or an identifier, not a count
-        if _BRACKETED_NUMBER.match(t, max(0, m.start("num") - 1)) and not m["sign"]:
+        if not m["sign"] and _bracketed(t, m.start("num"), m.end("num")):
             continue  # "(1)属于国家秘密": the number of the label that follows
         num = m["num"]
         follow = t[m.end("num"):m.end("num") + 6]
@@ -160,6 +161,13 @@ def split_free_text(text: str) -> list[tuple[str, str, bool, float | int | None,
     if last < len(t):
         pieces.append((TEXT, t[last:], False, None, None))
     return [p for p in pieces if p[0] == NUM or p[1].strip()]
+
+
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """Is the number at text[start:end] (one or two digits) a label's numbering in brackets,
+    ``(1)属于…`` or ``( 1 )属于…``, followed by the label rather than a unit?"""
+    return end - start <= 2 and _BRACKET_OPENS.search(text, max(0, start - 3), start) is not None \
+        and _BRACKET_CLOSES.match(text, end) is not None
 
 
 _CODE_BEFORE = frozenset("/:=@#%&?_\\")

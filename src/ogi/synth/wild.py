@@ -118,6 +118,11 @@ def scope_words(rng: random.Random, table: DrawnTable) -> DrawnTable:
 
 def numbering(rng: random.Random, table: DrawnTable) -> DrawnTable:
     """Every level of numbering printed in another style, the same style for the whole report."""
+    return _retext(table, numbering_edit(rng))
+
+
+def numbering_edit(rng: random.Random) -> Callable[[str], str]:
+    """A label's numbering in another style per level (chosen once: one style per report)."""
     section = rng.choice(("{n}.", "({c})", "{n}、", ""))
     group = rng.choice(("{n}.", "{c}、", "{n}、", ""))
     item = rng.choice(("({n})", "{n}、", "{o}", "{n}．", ""))
@@ -133,7 +138,7 @@ def numbering(rng: random.Random, table: DrawnTable) -> DrawnTable:
             if m:
                 return styled(style, index(m)) + text[m.end():]
         return text
-    return _retext(table, edit)
+    return edit
 
 
 def _pick_labels(rng: random.Random, table: DrawnTable, n: int, min_len: int = 6) -> list[int]:
@@ -165,6 +170,10 @@ def typo(rng: random.Random, table: DrawnTable) -> DrawnTable:
 
 def spaces(rng: random.Random, table: DrawnTable) -> DrawnTable:
     """Spaces inside labels: between every character (``本 年 新 收``) or at one place."""
+    return _retext(table, spaces_edit(rng), headers=True)
+
+
+def spaces_edit(rng: random.Random) -> Callable[[str], str]:
     def edit(text: str) -> str:
         if rng.random() < 0.4:
             return text
@@ -172,7 +181,7 @@ def spaces(rng: random.Random, table: DrawnTable) -> DrawnTable:
             return " ".join(text)
         at = rng.randint(1, max(1, len(text) - 1))
         return text[:at] + rng.choice((" ", "  ", "\u3000")) + text[at:]
-    return _retext(table, edit, headers=True)
+    return edit
 
 
 def traditional(rng: random.Random, table: DrawnTable) -> DrawnTable:
@@ -428,6 +437,146 @@ def _edit_page(rng: random.Random, kind: str, s: Synthetic, page: Page, values: 
             part.table = _delete_row(table, _row_of(table, key))
             values["table3"][key] = {c: None for c in values["table3"][key]}
             derive(s.template, values["table3"])
+
+
+# ------------------------------------------------------------------ shapes of labelled reports
+
+# the label deviations whose every report still names each row unambiguously, applied together
+PAGE_LABEL_EDITS = ("year_words", "scope_words", "numbering", "traditional", "spaces")
+_OFFICIAL_MARKS = (("本年新收",), ("信息内容",), ("行政复议", "行政诉讼"))
+
+
+def _rng(stem: str, salt: str) -> random.Random:
+    return random.Random(f"wild:{salt}:{stem}")
+
+
+def _official_tables(tree) -> list:
+    """The official tables of a page (二, 三, 四): innermost tables holding one of their marks."""
+    out = []
+    for t in tree.iter("table"):
+        if t.find(".//table") is not None:
+            continue
+        text = "".join(t.text_content().split())
+        if any(all(m in text for m in marks) for marks in _OFFICIAL_MARKS):
+            out.append(t)
+    return out
+
+
+def _set_text(cell, text: str) -> None:
+    """A cell's whole text replaced, its attributes (spans) kept."""
+    attrib = dict(cell.attrib)
+    cell.clear()
+    cell.attrib.update(attrib)
+    cell.text = text
+
+
+def _cells(tree):
+    for table in _official_tables(tree):
+        yield from table.iter("td", "th")
+
+
+def labels_page(source) -> str:
+    """A labelled report's page with every label deviation that keeps rows nameable applied at
+    once (year words, scope words, numbering style, traditional characters, spaces): the cells
+    of the official tables that are not numbers. The values, and so the expected JSON, do not
+    change."""
+    from .shapes.sources import page_tree
+
+    tree = page_tree(source.html)
+    rng = _rng(source.stem, "labels")
+    edits = [_words(rng, YEAR_WORDS), _words(rng, SCOPE_WORDS), numbering_edit(rng),
+             lambda t: t.translate(TRADITIONAL), spaces_edit(rng)]
+    from ..extract.tokens import cell_value
+
+    for cell in _cells(tree):
+        text = " ".join(cell.text_content().split())
+        if cell_value(text) is not None:
+            continue  # a value, a mark or a blank cell, not a label
+        for edit in edits:
+            text = edit(text)
+        _set_text(cell, text)
+    return _serialize(tree)
+
+
+def values_page(source) -> str:
+    """A labelled report's page with its numbers printed as agencies print them: full-width
+    digits, and counts of tables 三 and 四 with 件 after them. The values do not change."""
+    from .shapes.sources import page_tree
+
+    tree = page_tree(source.html)
+    rng = _rng(source.stem, "values")
+    for table in _official_tables(tree):
+        counts = "本年新收" in "".join(table.text_content().split()) or "行政复议" in table.text_content()
+        for cell in table.iter("td", "th"):
+            text = cell.text_content().strip()
+            if not re.fullmatch(r"\d+", text):
+                continue
+            if counts and rng.random() < 0.4:
+                text += "件"
+            if rng.random() < 0.5:
+                text = text.translate(FULL_DIGITS)
+            _set_text(cell, text)
+    return _serialize(tree)
+
+
+def structure_page(source) -> str:
+    """A labelled report's page with the structure agencies add around its tables: a unit line
+    above each official table, table 三's caption repeated above it, a 注 row (with numbers)
+    under tables 三 and 四, and a 其中 row (a part of the row above) under table 三's first row.
+    The values do not change."""
+    from lxml.html import builder as E
+
+    from .shapes.sources import page_tree
+
+    tree = page_tree(source.html)
+    rng = _rng(source.stem, "structure")
+    for table in _official_tables(tree):
+        text = "".join(table.text_content().split())
+        is_t3 = "本年新收" in text
+        parent = table.getparent()
+        at = parent.index(table)
+        key = "table3" if is_t3 else "table4" if "行政复议" in text else "table2"
+        before = [E.P(rng.choice(UNIT_LINES[key]))]
+        if is_t3:
+            before.insert(0, E.P(rng.choice(CAPTIONS["table3"])))
+        for k, el in enumerate(before):
+            parent.insert(at + k, el)
+        rows = list(table.iter("tr"))
+        width = max(sum(int(c.get("colspan") or 1) for c in r.iter("td", "th")) for r in rows)
+        if is_t3 or "行政复议" in text:
+            note = E.TR(E.TD(rng.choice(NOTES).format(y=2000 + rng.randint(19, 25), k=rng.randint(1, 9)),
+                             colspan=str(width)))
+            rows[-1].addnext(note)
+        if is_t3:
+            _sub_row(rng, rows)
+    return _serialize(tree)
+
+
+def _sub_row(rng: random.Random, rows: list) -> None:
+    """A copy of the 本年新收 row labelled 其中:… with half its numbers, right under it."""
+    import copy
+
+    first = next((r for r in rows if "本年新收" in "".join(r.text_content().split())), None)
+    if first is None:
+        return
+    sub = copy.deepcopy(first)
+    labelled = False
+    for cell in sub.iter("td", "th"):
+        text = cell.text_content().strip()
+        if re.fullmatch(r"\d+", text):
+            _set_text(cell, str(int(text) // 2))
+        elif text and not labelled:
+            _set_text(cell, rng.choice(SUBROWS["new_received"]))
+            labelled = True
+        elif text:
+            _set_text(cell, "")
+    first.addnext(sub)
+
+
+def _serialize(tree) -> str:
+    from lxml import html as lxml_html
+
+    return lxml_html.tostring(tree, doctype="<!DOCTYPE html>", encoding="unicode")
 
 
 __all__ = [
