@@ -226,3 +226,32 @@ def test_a_numbered_header_word_is_no_row_of_another_number(tmp_path):
     report = _read(tmp_path, text)
     assert not any(f.code == "ROW_MISSING" for f in report.findings)
     assert report.table3["other"] == values["table3"]["other"]
+
+
+def test_the_wild_shapes_of_a_labelled_folder_keep_every_value(tmp_path):
+    from pathlib import Path
+
+    from ogi.synth.shapes import make_shapes
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    shapes = ["wild_labels", "wild_values", "wild_structure"]
+    outcome = make_shapes(samples, tmp_path, shapes)
+    assert {k: len(v) for k, v in outcome.written.items()} == {s: 10 for s in shapes}
+    page = (tmp_path / "wild_structure" / "txt_rows.html").read_text(encoding="utf-8")
+    assert "其中" in page and "单位" in page
+    for shape in shapes:
+        for stem in outcome.written[shape]:
+            import json
+            expected = json.loads((tmp_path / shape / "expected" / f"{stem}.json").read_text(encoding="utf-8"))
+            score = score_report(expected, parse(tmp_path / shape / f"{stem}.html"))
+            assert score.right == score.cells and score.meta_right == score.meta, (shape, stem, score.examples)
+
+
+def test_a_bare_total_heading_a_row_of_values_reads_as_the_total_row(tmp_path):
+    def edit(c):
+        return replace(c, text="总计") if c.role == LABEL and c.text == "(七)总计" else c
+    text, values = _page_text(8, None, "rows", edit)
+    assert "\n总计 |" in text
+    report = _read(tmp_path, text)
+    assert report.table3 == values["table3"]
+    assert not [f for f in report.findings if f.code in ("ROW_MISSING", "ROW_LABEL_MISSING", "ROW_AMBIGUOUS")]
