@@ -194,6 +194,7 @@ def _is_value_sign(text: str, at: int) -> bool:
 
 # a note printed under a table: 注:… / 注1:… / 备注:… / 说明:… (after NFKC)
 _NOTE = re.compile(r"^\s*(?:注|备注|附注|说明)\s*\d?\s*:")
+_NOTE_STARTS = frozenset("注备附说")
 BARRIER_GAP = 24  # unknown text this long (letters, not digits) is prose, not a cell
 
 
@@ -211,11 +212,11 @@ class Unit:
     def prose(self) -> bool:
         """A paragraph of narrative: a sentence, or long text that matches no label.
         Its numbers are never table values."""
-        text = nfkc(self.text)
-        if _NOTE.match(text):
+        if self.text.lstrip()[:1] in _NOTE_STARTS and _NOTE.match(nfkc(self.text)):
             return True  # a note under a table (注:…), also where it is printed as a row of the table
         if self.in_table:
             return False
+        text = nfkc(self.text)
         if "。" in text or ";" in text:
             return True
         return any(not s.phrases and sum(not c.isdigit() for c in s.text) >= BARRIER_GAP for s in segment(text))
