@@ -15,7 +15,8 @@ def synth_cmd(
     n: int = typer.Argument(None, min=1, help="How many reports (not with --from)."),
     out_dir: Path = typer.Option(..., "--output", "-o", help="Folder to write (reports, expected/, manifest.csv)."),
     seed: int = typer.Option(0, "--seed", help="Same seed, same corpus."),
-    formats: str = typer.Option("txt,html", "--formats", help="Comma-separated: txt, html, pdf, docx."),
+    formats: str = typer.Option("txt,html", "--formats", help="Comma-separated: txt, html, pdf, docx; on request "
+                                 "scan, and wild, wild_html (deviations the template does not list, docs/wild.md)."),
     shapes: str = typer.Option(None, "--shapes", help="With --from: 'all' or comma-separated shapes "
                                "(crawler_text, inner_text, markdown, pdftotext, office_docx, chrome …)."),
     from_dir: Path = typer.Option(None, "--from", help="A labelled folder (reports + expected/<stem>.json) "

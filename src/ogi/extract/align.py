@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -27,7 +28,9 @@ from .glue import splits
 from .layout import Event, phrase_in
 from .tokens import BLANK, NA, NUM, TEXT, Token
 
+EXTRA_ROW = "其中"  # the key a sub-row the format does not have starts with (其中:网上申请)
 FUZZY = 0.72  # similarity above which an unknown label is read as a template row
+FUZZY_WINDOW = 4  # rows after the last one read that an unknown label may name
 AMOUNT_UNIT = "万元"  # the unit an amount cell may print after its digits
 AMBIGUOUS_LIMIT = 24  # readings of a glued row kept for the column identities to choose from
 POSITIONS_KEPT = 4096  # source lines whose provenance fields are kept (every value of a row shares its line)
@@ -47,6 +50,7 @@ class Entry:
     wrapped: bool = False  # its values run on over more than one line of running text
     label_unit: int = -1  # the unit its label was read from
     next_line: int | None = None  # the source line of what follows its values (the next label)
+    extra: str | None = None  # the label of a row the format does not have (其中:…): its values are no cells
 
 
 @dataclass
@@ -380,12 +384,22 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
         if ev.kind == "barrier" or ev.kind == "section":
             cur = None
             continue
+        if ev.kind == "gap" and ev.seg.text.startswith(EXTRA_ROW):
+            cur = Entry(extra=ev.seg.text, label_pos=ev.pos, label_unit=ev.unit)
+            entries.append(cur)
+            continue
+        if ev.kind == "gap" and _numbering_of_next(evs, i):
+            continue  # "1.予以公开": a label numbered in another style than the template's
         phrase = phrase_in(ev.seg, spec.key, fmt) if ev.kind == "phrase" else None
         row_index = None
         if phrase is None and ev.kind == "gap":
-            row_index = _fuzzy_row(spec, ev.seg.text, last_row)
+            row_index = _fuzzy_row(spec, _gap_key(spec, fmt, evs, i), last_row)
         elif phrase is not None and phrase.kind == "row":
             row_index = next((i for i, r in enumerate(spec.rows) if r.key == phrase.ref), None)
+        elif phrase is not None and phrase.kind == "header" and i and _numbering_of_next(evs, i - 1):
+            row_index = _bare_row(spec, evs, i, last_row)  # "7.总计": a numbered row, not the column
+        elif phrase is not None and phrase.kind == "header" and last_row >= 0 and _heads_a_row(evs, i, values_in_unit):
+            row_index = _bare_row(spec, evs, i, last_row, numbered=False)  # "总计 | 95 | …" in the body
         if row_index is not None:
             cur = Entry(row=row_index, label_pos=ev.pos, headers=tuple(headers), label_unit=ev.unit)
             entries.append(cur)
@@ -445,12 +459,65 @@ def _measures_row(spec: TableSpec, row: int, header: str) -> bool:
     return any(label_key(h) == header for h in spec.rows[row].column_labels)
 
 
+_NUMBERING_ONLY = re.compile(r"\d{1,2}|[一二三四五六七八九十]{1,2}")
+
+
+def _numbering_of_next(evs: list[Event], i: int) -> bool:
+    """Is the gap ``evs[i]`` only a numbering (``1``, ``七``: the key of ``1.`` ``(七)`` ``七、``)
+    printed on the same line just before a known phrase: the number of the label that follows?"""
+    ev = evs[i]
+    return ev.kind == "gap" and _NUMBERING_ONLY.fullmatch(ev.seg.text) is not None and i + 1 < len(evs) \
+        and evs[i + 1].kind == "phrase" and evs[i + 1].unit == ev.unit
+
+
+_CJK_DIGITS = "一二三四五六七八九十"
+
+
+def _bare_row(spec: TableSpec, evs: list[Event], i: int, after: int, numbered: bool = True) -> int | None:
+    """The row a header word printed after a numbering is the whole label of (``7`` ``总计``
+    → ``(七)总计``, a label too short to be a variant of its own): one of the next rows after
+    ``after`` whose label is that word under the same number, and only where nothing of the
+    label follows on the line (``2.其他法律…`` is no ``3.其他``). Not ``numbered``: the word
+    heads a row of values in the table's body, its numbering left out (``总计 | 95 | …``)."""
+    key = evs[i].seg.text
+    if i + 1 < len(evs) and evs[i + 1].kind == "gap" and evs[i + 1].unit == evs[i].unit:
+        return None
+    number = evs[i - 1].seg.text if numbered else ""
+    n = int(number) if number.isdigit() else _CJK_DIGITS.index(number) + 1 if number in _CJK_DIGITS else 0
+    for k in range(after + 1, min(len(spec.rows), after + FUZZY_WINDOW + 1)):
+        label = label_key(spec.rows[k].label or "")
+        m = _NUMBERING.match(label)
+        own = m.group(0).strip("()") if m else ""
+        if m and label[m.end():] == key and (not numbered or own in (str(n), _CJK_DIGITS[n - 1:n])):
+            return k
+    return None
+
+
+def _heads_a_row(evs: list[Event], i: int, values_in_unit: dict[int, int]) -> bool:
+    """Is the phrase ``evs[i]`` the first text of a table row that holds values after it (a
+    row label, not a header cell among the column headers)?"""
+    ev = evs[i]
+    return ev.table and (i == 0 or evs[i - 1].unit != ev.unit) and values_in_unit.get(ev.unit, 0) > 0 \
+        and i + 1 < len(evs) and evs[i + 1].unit == ev.unit and evs[i + 1].kind == "value"
+
+
+def _gap_key(spec: TableSpec, fmt: str, evs: list[Event], i: int) -> str:
+    """A gap's text with the phrases of other tables printed just before it on its line: a
+    label with a typo can start with another table's word (``其他外对管理服务事项`` reads as
+    三's header ``其他`` and a gap), and only the whole resembles the row."""
+    key, j = evs[i].seg.text, i - 1
+    while j >= 0 and evs[j].unit == evs[i].unit and evs[j].kind == "phrase" \
+            and phrase_in(evs[j].seg, spec.key, fmt) is None:
+        key, j = evs[j].seg.text + key, j - 1
+    return key
+
+
 def _fuzzy_row(spec: TableSpec, key: str, after: int) -> int | None:
     """The template row (after ``after``) whose label this unknown text most resembles."""
     if len(key) < 4:
         return None
     best, best_ratio = None, FUZZY
-    for i in range(after + 1, min(len(spec.rows), after + 5)):
+    for i in range(after + 1, min(len(spec.rows), after + FUZZY_WINDOW + 1)):
         label = spec.rows[i].label
         if not label:
             continue
@@ -463,6 +530,15 @@ def _fuzzy_row(spec: TableSpec, key: str, after: int) -> int | None:
 
 # ------------------------------------------------------------------ placement
 
+def _extra_row(spec: TableSpec, e: Entry, out: Placed) -> None:
+    """A sub-row the format does not have (``其中:网上申请``): its values are a part of the row
+    above, no cell of the model; read past them, and say so."""
+    out.findings.append(Finding.of(
+        "TEMPLATE_DEVIATION", f"{spec.name.zh}多出“{e.extra}”行(不在规定格式中),其数值已略去",
+        f"{spec.key} has an extra row '{e.extra}' (not in the official format); its values left out",
+        spec.key, line=_line(e.label_pos), page=_page(e.label_pos)))
+
+
 def _first_of_group(spec: TableSpec, group: str) -> int | None:
     return next((i for i, r in enumerate(spec.rows) if r.group == group), None)
 
@@ -472,6 +548,9 @@ def _place(spec: TableSpec, fmt: str, entries: list[Entry], out: Placed) -> None
     shifted = False  # the pending values were displaced by a label printed after its values
     last = -1
     for k, e in enumerate(entries):
+        if e.extra is not None:
+            _extra_row(spec, e, out)
+            continue
         if e.row is None and e.group is None:
             pending += e.values
             continue
@@ -517,7 +596,8 @@ def _place(spec: TableSpec, fmt: str, entries: list[Entry], out: Placed) -> None
             pending, shifted = [], False
         if values is e.values:
             values = _spread_by_blank_lines(spec.rows[e.row], values, e.label_pos, e.next_line)
-        overflow = _place_row(spec, spec.rows[e.row], values, e.texts, e.label_pos, out, e.headers, e.wrapped)
+        overflow = _place_row(spec, spec.rows[e.row], values, e.texts, e.label_pos, out, e.headers, e.wrapped,
+                              e.label_unit)
         pending += overflow
         last = e.row
     _flush(spec, pending, last, len(spec.rows), out, inferred=shifted)
@@ -745,13 +825,17 @@ def _run_length(values: list[int], digits: str) -> int:
 
 def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: list[tuple[str, Position]],
                label_pos: Position | None, out: Placed, headers: tuple[str, ...] = (),
-               wrapped: bool = False) -> list[Token]:
+               wrapped: bool = False, label_unit: int = -1) -> list[Token]:
     """Fill one printed row; returns the values beyond its width (they belong further on).
-    A row whose values wrapped over lines is kept only where its sums hold."""
+    A row whose values wrapped over lines is kept only where its sums hold. ``label_unit``:
+    the unit its label was read from (-1: unknown)."""
     out.rows_seen.add(row.key)
     values = list(values)
     while len(values) > row.width and values[0].kind == BLANK:
         values.pop(0)  # an empty sub-label cell beside a group label
+    if _blank_lines_lost(values, row.width, label_unit):
+        _unplaceable(spec, row, values, out)  # before ungluing: a number alone on its line is one cell
+        return []
     if len(values) < row.width and any(t.glued for t in values):
         split, readings = _unglue(values, row.width, row.sums, tuple(k for _, _, k in row.cells))
         if readings:
@@ -848,6 +932,19 @@ def _cells_lost(values: list[Token], width: int) -> bool:
     boundaries of the row's blank cells, so which columns the values belong to is unknown."""
     printed = [t for t in values if t.kind in (NUM, NA)]
     return 0 < len(printed) < width and len(values) < width and all(t.free for t in printed)
+
+
+def _blank_lines_lost(values: list[Token], width: int, label_unit: int) -> bool:
+    """Values that fill only part of a row, each printed on a line of its own apart from the
+    label (one cell a line, seed B's flattening): a blank cell's line holds nothing but its
+    separator and is dropped on reading, so which columns the values belong to is unknown
+    (filling the row from the left would put a number in the wrong column, and splitting a
+    number of several digits to make up the count would invent cells: ``3`` ⏎ ⏎ ``46`` is
+    3, a blank and 46, not 3, 4, 6)."""
+    printed = [t for t in values if t.kind in (NUM, NA)]
+    if not (0 < len(printed) < width and len(values) < width) or len({t.row for t in printed}) < len(printed):
+        return False
+    return len(printed) > 1 or (label_unit >= 0 and printed[0].row != label_unit)
 
 
 def _unplaceable(spec: TableSpec, row: PrintedRow, values: list[Token], out: Placed) -> None:

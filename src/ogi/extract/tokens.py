@@ -23,18 +23,25 @@ from .. import limits
 from ..document import Cell, Document, Paragraph, Position
 from ..template.labels import segment
 from ..template.normalize import clean, nfkc
+from ..template.variant_chars import VARIANT_CHARS
 from .lines import logical_lines
 
 NUM, NA, BLANK, TEXT = "num", "na", "blank", "text"
 
-_NA = {"/", "\\", "—", "——", "-", "--", "无", "空", "暂无", "——/", "×", "x", "X", "*"}
+_NA = {"/", "\\", "—", "——", "–", "––", "-", "--", "无", "空", "暂无", "——/", "×", "x", "X", "*"}
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _UNIT = r"(?P<unit>万元|元|件|个|项|条|次)?"
 _NUMBER = re.compile(r"(?P<sign>减少|增加|[-+])?" + _NUM + r"\s*" + _UNIT)
 _CELL_NUMBER = re.compile(r"^(?P<sign>减少|增加|[-+])?" + _NUM + _UNIT + "$")
 _SPACED_THOUSANDS = re.compile(r"^\d{1,3}(?: \d{3})+$")
 # a digit that numbers the next label: "…0002.其他法律…" → the "2" starts "2.其他…"
-_LABEL_NUMBER = re.compile(r"\d[.、]\s?(?=[^\d\s])")
+_LABEL_NUMBER = re.compile(r"\d\s{0,2}[.、]\s{0,2}(?=[^\d\s])")
+# a label numbered in brackets, "(1)属于…" (after NFKC), or with a circled number, "①属于…"
+# (NFKC would make ① a plain 1 glued to the label: read as "(1)" first)
+_BRACKET_OPENS = re.compile(r"\(\s{0,2}$")
+_BRACKET_CLOSES = re.compile(r"\s{0,2}\)\s{0,2}(?=[^\d\s.件个项条次元万])")
+_CIRCLED = str.maketrans({chr(0x2460 + k): f"({k + 1})" for k in range(20)})
+_CIRCLED_NUMBER = re.compile("[\u2460-\u2473]")
 
 
 @dataclass(slots=True)
@@ -121,15 +128,17 @@ def _read_cell(text: str) -> Reading | None:
 
 def split_free_text(text: str) -> list[tuple[str, str, bool, float | int | None, str | None]]:
     """Split free text into ("num"|"text", printed, glued, value, unit) pieces."""
-    t = nfkc(text)
+    t = nfkc(text.translate(_CIRCLED) if _CIRCLED_NUMBER.search(text) else text)
     pieces: list = []
     last = 0
     for m in _NUMBER.finditer(t):
         start, end = m.start(), m.end()
         if _in_code(t, m.start("num"), m.end("num")):
             continue  # a digit of an address, a formula or an identifier, not a count
+        if not m["sign"] and _bracketed(t, m.start("num"), m.end("num")):
+            continue  # "(1)属于国家秘密": the number of the label that follows
         num = m["num"]
-        follow = t[m.end("num"):m.end("num") + 3]
+        follow = t[m.end("num"):m.end("num") + 6]
         if not m["unit"] and _LABEL_NUMBER.match(num[-1:] + follow):
             # the last digit numbers the label that follows
             num = num[:-1]
@@ -154,6 +163,13 @@ def split_free_text(text: str) -> list[tuple[str, str, bool, float | int | None,
     return [p for p in pieces if p[0] == NUM or p[1].strip()]
 
 
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """Is the number at text[start:end] (one or two digits) a label's numbering in brackets,
+    ``(1)属于…`` or ``( 1 )属于…``, followed by the label rather than a unit?"""
+    return end - start <= 2 and _BRACKET_OPENS.search(text, max(0, start - 3), start) is not None \
+        and _BRACKET_CLOSES.match(text, end) is not None
+
+
 _CODE_BEFORE = frozenset("/:=@#%&?_\\")
 
 
@@ -176,6 +192,9 @@ def _is_value_sign(text: str, at: int) -> bool:
     return not before or before in " |\t"
 
 
+# a note printed under a table: 注:… / 注1:… / 备注:… / 说明:… (after NFKC)
+_NOTE = re.compile(r"^\s*(?:注|备注|附注|说明)\s*\d?\s*:")
+_NOTE_STARTS = frozenset("注备附说")
 BARRIER_GAP = 24  # unknown text this long (letters, not digits) is prose, not a cell
 
 
@@ -193,6 +212,8 @@ class Unit:
     def prose(self) -> bool:
         """A paragraph of narrative: a sentence, or long text that matches no label.
         Its numbers are never table values."""
+        if self.text.lstrip()[:1] in _NOTE_STARTS and _NOTE.match(nfkc(self.text)):
+            return True  # a note under a table (注:…), also where it is printed as a row of the table
         if self.in_table:
             return False
         text = nfkc(self.text)
@@ -252,14 +273,33 @@ def _kept_free_reading(text: str, digits: int) -> tuple[Reading, ...]:
     return _read_free(text)
 
 
+_VARIANT_CHAR = re.compile("[" + "".join(VARIANT_CHARS) + "]")
+_TO_TEMPLATE_CHARS = str.maketrans(VARIANT_CHARS)
+
+
+def template_chars(text: str) -> str:
+    """Text with traditional (or variant) forms of the template's characters printed as the
+    template prints them (``申請數量`` → ``申请数量``), so a label in traditional characters
+    matches its row (:mod:`ogi.template.variant_chars`)."""
+    return text.translate(_TO_TEMPLATE_CHARS) if _VARIANT_CHAR.search(text) else text
+
+
+def _inside_label(parts: list[str], k: int) -> bool:
+    """Is the mark ``parts[k]`` the slash of a label spaced out (``本年增 / 减``), not a cell?"""
+    return parts[k] == "/" and 0 < k < len(parts) - 1 and parts[k - 1].endswith("增") \
+        and parts[k + 1].startswith("减")
+
+
 def _read_free(text: str) -> tuple[Reading, ...]:
     """The readings of free text: its numbers, not-applicable marks and words, in order."""
     out: list[Reading] = []
+    text = template_chars(text)
     for kind, printed, glued, value, unit in split_free_text(text):
         if kind == TEXT:
             words: list[str] = []
-            for part in printed.split() + [""]:
-                if part and part not in _NA:
+            parts = printed.split()
+            for k, part in enumerate(parts + [""]):
+                if part and (part not in _NA or _inside_label(parts, k)):
                     words.append(part)
                     continue
                 if words:

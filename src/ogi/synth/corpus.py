@@ -16,6 +16,7 @@ from . import errors
 from .flatten import glued_reading
 from .report import TABLES, Synthetic, derive, synthesize
 from .transform import group_carries_first, lost_label
+from .wild import KINDS as WILD_KINDS
 from .writers import docx_page, html_page, pdf_page, scanned, text_page, variant_page
 
 MANGLINGS = {
@@ -25,11 +26,16 @@ MANGLINGS = {
     "pdf": ("pdf", "pdf_split", "pdf_unruled"),
     "docx": ("docx", "docx_variants"),
     "scan": ("scan_150dpi",),  # a ruled PDF printed and scanned: pages as images, no text layer
+    # deviations the template's variants do not list (synth/wild.py), as text and as HTML
+    "wild": tuple(WILD_KINDS),
+    "wild_html": tuple(WILD_KINDS),
 }
-SUFFIX = {"scan": "pdf"}  # a scan is a PDF of page images
+SUFFIX = {"scan": "pdf", "wild": "txt", "wild_html": "html"}  # a scan is a PDF of page images
+WILD_FLATTENINGS = ("rows", "cells", "paragraphs")  # the text writers a wild report is written by
 FORMATS_ALL = ("txt", "html", "pdf", "docx")  # "scan" on request: OCR is slow
 ERROR_SHARE = 0.25
-NO_ARITHMETIC_ERRORS = {"glued"}  # a wrong sum would make the split itself wrong
+NO_ARITHMETIC_ERRORS = {"glued"}
+WILD_FORMATS = ("wild", "wild_html")  # no deliberate error: a nulled zero would hide the rule it breaks  # a wrong sum would make the split itself wrong
 
 
 @dataclass
@@ -61,6 +67,8 @@ def write_one(rng: random.Random, fmt: str, mangling: str, error: str) -> tuple[
 
 def write_synthetic(rng: random.Random, s: Synthetic, fmt: str, mangling: str) -> tuple[bytes, dict]:
     """A synthetic report written in ``fmt`` with ``mangling``: the file's bytes and its expected JSON."""
+    if fmt in ("wild", "wild_html"):
+        return _write_wild(rng, s, fmt, mangling)
     page = s.page()
     values = s.expected_values()
     must: set[str] = set()
@@ -102,6 +110,19 @@ def write_synthetic(rng: random.Random, s: Synthetic, fmt: str, mangling: str) -
     return data, _expected(s, values, must, mangling)
 
 
+def _write_wild(rng: random.Random, s: Synthetic, fmt: str, kind: str) -> tuple[bytes, dict]:
+    """A report with the deviation ``kind`` (:mod:`.wild`): as text in one of the seed
+    flattenings, or as HTML."""
+    from .wild import apply
+
+    page, values = apply(rng, kind, s)
+    if fmt == "wild_html":
+        data = html_page(rng, page, s.profile)
+    else:
+        data = text_page(rng, page, s.profile, rng.choice(WILD_FLATTENINGS)).encode("utf-8")
+    return data, _expected(s, values, set(), kind)
+
+
 def plan(n: int, seed: int, formats: tuple[str, ...]) -> Iterator[tuple[str, str, str, str, random.Random]]:
     """(stem, format, mangling, error, rng) for each of ``n`` reports, cycling formats and
     manglings evenly; each report has its own random stream, so a report does not change
@@ -111,7 +132,7 @@ def plan(n: int, seed: int, formats: tuple[str, ...]) -> Iterator[tuple[str, str
         rng = random.Random(f"{seed}:{i}")
         fmt, mangling = combos[i % len(combos)]
         error = ""
-        if rng.random() < ERROR_SHARE:
+        if rng.random() < ERROR_SHARE and fmt not in WILD_FORMATS:
             kinds = [k for k in errors.KINDS if mangling not in NO_ARITHMETIC_ERRORS or k == "cell_text"]
             error = rng.choice(kinds)
         yield f"{i:05d}_{fmt}_{mangling}", fmt, mangling, error, rng

@@ -362,7 +362,9 @@ TABLE2_2021 = TableSpec(
         _t2_row("fees", "行政事业性收费", "八", _FEES_2021),
     ),
     headers=("信息内容",) + tuple(CAPTIONS[n] for n in ("一", "五", "六", "八"))
-    + tuple(m.label for m in _DOCS_2021 + _DECISIONS_2021 + _FEES_2021) + ("本年收费金额", "单位:万元"),
+    + tuple(m.label for m in _DOCS_2021 + _DECISIONS_2021 + _FEES_2021) + ("本年收费金额", "单位:万元")
+    # printed with 本年度 for 本年 (docs/wild.md)
+    + ("本年度制发件数", "本年度废止件数", "本年度处理决定数量", "本年度收费金额"),
 )
 
 _DOCS_2019 = (Measure("made", "本年新制作数量"), Measure("published", "本年新公开数量"),
@@ -385,7 +387,8 @@ TABLE2_2019 = TableSpec(
     ),
     headers=("信息内容",) + tuple(CAPTIONS.values())
     + tuple(m.label for m in _DOCS_2019 + _ITEMS_2019 + _PROCUREMENT_2019)
-    + ("采购总金额(单位:万元)", "采购总金额(万元)", "单位:万元"),
+    + ("采购总金额(单位:万元)", "采购总金额(万元)", "单位:万元")
+    + ("本年度新制作数量", "本年度新公开数量", "本年度增/减"),  # printed with 本年度 for 本年 (docs/wild.md)
 )
 
 FORMAT_2019 = Format(

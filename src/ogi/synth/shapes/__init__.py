@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from .. import wild
 from . import converters, pages, text, tools
 from .sources import Skipped, Source, load_sources
 
@@ -82,6 +83,12 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
           "the report written as a Word file in the official layout, exported as PDF by an office suite"),
     Shape("scan_150dpi_skew", ".pdf", "poppler pdftoppm + Pillow",
           "the printed PDF as an office scanner or phone gives it: 150 dpi grey, 0.8° askew, soft, speckled"),
+    # deviations the template's variants do not list (synth/wild.py)
+    Shape("wild_labels", ".html", "—", "labels as agencies word them: 本年度, 政府信息公开 dropped or added, "
+          "another numbering style, traditional characters, spaces"),
+    Shape("wild_values", ".html", "—", "numbers as agencies print them: full-width digits, 12件"),
+    Shape("wild_structure", ".html", "—", "单位:件 lines, a repeated caption, 注 rows under the tables, "
+          "an extra 其中 row in table 三"),
 )}
 # read by OCR, several seconds a page: left out of quick runs
 SCAN_SHAPES = ("scan_200dpi", "scan_150dpi_skew")
@@ -112,6 +119,9 @@ PAGE_EDITS: dict[str, Callable[[Source], str]] = {
     "extra_table": pages.extra_table_page,
     "misaligned_colspan": pages.misaligned_table4_page,
     "misaligned_colspan3": pages.misaligned_table3_page,
+    "wild_labels": wild.labels_page,
+    "wild_values": wild.values_page,
+    "wild_structure": wild.structure_page,
 }
 
 
