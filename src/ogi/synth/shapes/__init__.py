@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import converters, pages, text, tools
+from . import converters, paged, pages, text, tools
 from .sources import Skipped, Source, load_sources
 
 
@@ -82,6 +82,14 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
           "the report written as a Word file in the official layout, exported as PDF by an office suite"),
     Shape("scan_150dpi_skew", ".pdf", "poppler pdftoppm + Pillow",
           "the printed PDF as an office scanner or phone gives it: 150 dpi grey, 0.8° askew, soft, speckled"),
+    # page chrome: page numbers, running headers and footers, repeated table headers (paged.py)
+    Shape("paged_pdf", ".pdf", "WeasyPrint @page margin boxes",
+          "the page printed on A4/B5/A5 with a page number (six styles), a running header and footer and "
+          "table headers repeated on every page"),
+    Shape("paged_pdftotext", ".txt", "poppler pdftotext", "the paged PDF's text in reading order, a form feed per page"),
+    Shape("paged_pdftotext_layout", ".txt", "poppler pdftotext -layout", "the paged PDF's text in its printed columns"),
+    Shape("paged_pdftotext_raw", ".txt", "poppler pdftotext -raw", "the paged PDF's text in content-stream order"),
+    Shape("paged_pdfminer", ".txt", "pdfminer.six extract_text", "the paged PDF's text by pdfminer's layout analysis"),
 )}
 # read by OCR, several seconds a page: left out of quick runs
 SCAN_SHAPES = ("scan_200dpi", "scan_150dpi_skew")
@@ -228,6 +236,8 @@ class _Maker:
             return self.weasyprint()
         if name == "word_pdf":
             return self.word_pdf()
+        if name in paged.SHAPE_NAMES:
+            return self.paged(name)
         raise ValueError(name)
 
     def convert(self, name: str) -> dict[str, bytes | str]:
@@ -380,6 +390,37 @@ class _Maker:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(tools.weasyprint_pdf(s.html, s.stem))
             out[s.stem] = path.read_bytes()
+        return out
+
+    def paged_pdfs(self) -> dict[str, bytes]:
+        """Each page printed with its page chrome by WeasyPrint (cached by the SHA-256 of the
+        page with its print rules)."""
+        try:
+            import weasyprint  # noqa: F401
+        except ImportError as exc:
+            raise tools.ToolMissing("needs weasyprint: pip install 'ogi-reports[shapes]'") from exc
+        out: dict[str, bytes] = {}
+        for s in self.sources:
+            page = paged.paged_page(s)
+            path = self._cached("paged", _sha(page), "pdf")
+            if not path.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(tools.weasyprint_pdf(page, s.stem))
+            out[s.stem] = path.read_bytes()
+        return out
+
+    def paged(self, name: str) -> dict[str, bytes | str]:
+        pdfs = self.paged_pdfs()
+        if name == "paged_pdf":
+            return dict(pdfs)
+        make = paged.TEXT_SHAPES[name]
+        out: dict[str, bytes | str] = {}
+        for stem, pdf in pdfs.items():
+            path = self._cached(name, _sha(pdf), "txt")
+            if not path.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(make(pdf), encoding="utf-8")
+            out[stem] = path.read_bytes()
         return out
 
     def word_pdf(self) -> dict[str, bytes | str]:
