@@ -17,14 +17,14 @@ out of such text before it is read, only where the pages prove it is chrome:
    bottom) of at least :func:`_needed` pages — half of them, at least two — is a running
    header or footer; every edge line with that key goes. (``打印日期：2024-01-15  3`` and
    ``…专栏`` print the same key on every page.)
-4. **Page numbers.** An edge line that is nothing but a page number in one of the printed
-   forms (a bare ``3``, ``- 3 -``, ``— 3 —``, ``第3页``, ``第 3 页 共 5 页``, ``3/5``,
-   ``Page 3 of 5``) is a page number only where the sequence says so: the numbers read at
-   the edges run with the pages (page *i* has *i* + *c* for one offset *c*) on every page
-   but at most one (a first page printed without its number), on two pages at least, and a
-   printed total (``共 5 页``, ``/5``) is the same on every page. A number that does not fit
-   the sequence, or any number in a text whose pages do not number consecutively, stays:
-   it may be a value.
+4. **Page numbers.** An edge line that is nothing but a page number in a decorated form
+   (``- 3 -``, ``— 3 —``, ``第3页``, ``第 3 页 共 5 页``, ``3/5``, ``Page 3 of 5``) goes: no
+   value of a report prints so. A *bare* number (``3``) is a page number only where the
+   sequence says so (:func:`page_sequence`): the bare numbers at the edges run with the
+   pages (page *i* has *i* + *c* for one offset *c*) on every page but perhaps the first
+   (printed without its number), on two pages at least. A number that does not
+   fit the sequence, or any bare number in a text whose pages do not number so, stays: it
+   may be a value.
 
 A line taken out is left as an empty line (its form feeds kept), so line numbers in
 positions and findings still point at the file's lines."""
@@ -33,13 +33,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be chrome
 MIN_PAGES = 2  # a running line or a page-number sequence shows on this many pages at least
 FORM_FEED = "\f"
 
 _WORDS = re.compile(r"[^\W\d_#]")
+_BARE = re.compile(r"^\s*\d{1,4}\s*$")
 _DASHES = r"[\s\-—–－_·•]*"
 # a page number in its printed forms: (number, total or None)
 _PAGE_FORMS = (
@@ -120,25 +121,44 @@ def page_number(line: str) -> tuple[int, int | None] | None:
 
 
 def _page_numbers(lines: list[str], pages: list[list[int]]) -> set[int]:
-    """Edge lines that are page numbers running with the pages (one offset, one total)."""
-    found: list[list[tuple[int, int, int | None]]] = []  # per page: (line, number, total)
+    """Edge lines that are page numbers: a decorated form wherever it stands at an edge, a
+    bare number only as part of a sequence running with the pages."""
+    drop: set[int] = set()
+    bare: list[list[tuple[int, int]]] = []  # per page: (line, number)
     for page in pages:
-        idx = dict.fromkeys(_edges(page)["top"] + _edges(page)["bottom"])
-        found.append([(i, *pn) for i in idx if (pn := page_number(lines[i])) is not None])
-    offsets = Counter(n - p for p, cands in enumerate(found) for n in {n for _, n, _ in cands})
-    best: set[int] = set()
-    for offset, support in offsets.items():
-        if support < max(MIN_PAGES, len(pages) - 1):
-            continue
-        picked = [(i, total) for p, cands in enumerate(found) for i, n, total in cands if n - p == offset]
-        if len({total for _, total in picked}) > 1:
-            continue  # a total that changes is no page count
-        if len(picked) > support:
-            continue  # two candidates on one page: which is the page number is not certain
-        if best:
-            return set()  # two offsets fit: not certain
-        best = {i for i, _ in picked}
-    return best
+        edges = _edges(page)
+        bare.append([])
+        for i in dict.fromkeys(edges["top"] + edges["bottom"]):
+            found = page_number(lines[i])
+            if found is None:
+                continue
+            if _BARE.match(lines[i].strip(FORM_FEED)):
+                bare[-1].append((i, found[0]))
+            else:
+                drop.add(i)
+    return drop | {i for _, i in page_sequence(bare)}
 
 
-__all__ = ["EDGE_LINES", "drop_page_marks", "page_number"]
+def page_sequence(numbers: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """The ``(page, item)`` pairs of bare numbers that number the pages: ``numbers`` holds,
+    per page, ``(item, number)`` of each bare number at the page's edges. They are page
+    numbers only where one offset *c* makes page *i* print *i* + *c* on every page but
+    perhaps the first (printed without its number) and on :data:`MIN_PAGES` pages at least,
+    with one such number a page, and no second offset fits as well. Otherwise none: a
+    number that might be a value stays."""
+    if len(numbers) < MIN_PAGES:
+        return []
+    later = numbers[1:]  # the first page may go unnumbered; every later page must fit
+    fitting = set.intersection(*({n - p for _, n in found} for p, found in enumerate(later, start=1)))
+    if len(numbers) == MIN_PAGES:
+        fitting &= {n for _, n in numbers[0]}  # two pages: both must print their number
+    if len(fitting) != 1:
+        return []
+    offset = fitting.pop()
+    picked = [(p, item) for p, found in enumerate(numbers) for item, n in found if n - p == offset]
+    if len({p for p, _ in picked}) != len(picked):
+        return []  # two numbers of the sequence on one page: which is the page's is not certain
+    return picked
+
+
+__all__ = ["EDGE_LINES", "drop_page_marks", "page_number", "page_sequence"]
