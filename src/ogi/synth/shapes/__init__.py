@@ -90,6 +90,8 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
     Shape("paged_pdftotext_layout", ".txt", "poppler pdftotext -layout", "the paged PDF's text in its printed columns"),
     Shape("paged_pdftotext_raw", ".txt", "poppler pdftotext -raw", "the paged PDF's text in content-stream order"),
     Shape("paged_pdfminer", ".txt", "pdfminer.six extract_text", "the paged PDF's text by pdfminer's layout analysis"),
+    Shape("paged_chromium_pdf", ".pdf", "Chromium print, header/footer templates",
+          "the page printed by a browser with headers and footers on: print time and title, page number and address"),
 )}
 # read by OCR, several seconds a page: left out of quick runs
 SCAN_SHAPES = ("scan_200dpi", "scan_150dpi_skew")
@@ -409,7 +411,41 @@ class _Maker:
             out[s.stem] = path.read_bytes()
         return out
 
+    def chromium_paged(self) -> dict[str, bytes | str]:
+        """Each page (headers made ``<thead>``) printed by Chromium with header and footer
+        templates, cached by the SHA-256 of the page and its print options."""
+        import json
+
+        if not tools.have("chromium"):
+            raise tools.ToolMissing(tools.missing_message("chromium"))
+        out: dict[str, bytes | str] = {}
+        todo: dict[str, tuple[Path, dict[str, str]]] = {}
+        keys: dict[str, str] = {}
+        for s in self.sources:
+            page = paged.paged_page(s, print_rules=False)
+            opts = paged.chromium_templates(s)
+            keys[s.stem] = key = _sha(page + json.dumps(opts, sort_keys=True))
+            path = self._cached("paged-chromium", key, "pdf")
+            if path.exists():
+                out[s.stem] = path.read_bytes()
+                continue
+            file = self.cache / "pages" / _sha(page) / f"{s.stem}.html"
+            if not file.exists():
+                file.parent.mkdir(parents=True, exist_ok=True)
+                file.write_text(page, encoding="utf-8")
+            todo[s.stem] = (file, opts)
+        if todo:
+            made = paged.chromium_paged(todo)
+            for stem, pdf in made.items():
+                path = self._cached("paged-chromium", keys[stem], "pdf")
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(pdf)
+                out[stem] = pdf
+        return out
+
     def paged(self, name: str) -> dict[str, bytes | str]:
+        if name == "paged_chromium_pdf":
+            return self.chromium_paged()
         pdfs = self.paged_pdfs()
         if name == "paged_pdf":
             return dict(pdfs)

@@ -22,11 +22,19 @@ names another organ's portal where it names an organ other than the report's, so
 
 The text shapes are that PDF through the real tools: ``paged_pdftotext`` (poppler's
 reading order; a form feed ``\\f`` at each page end), ``paged_pdftotext_layout``,
-``paged_pdftotext_raw`` and ``paged_pdfminer``. Expected values carry over unchanged."""
+``paged_pdftotext_raw`` and ``paged_pdfminer``. Expected values carry over unchanged.
+
+``paged_chromium_pdf`` is the same page (headers made ``<thead>``) printed by headless
+**Chromium** with its header and footer templates, as a user's "print to PDF" with
+"headers and footers" on gives it: a print time and the page title at the top, at the
+bottom a page number (``3/5`` as the browser prints it, ``第 3 页 共 5 页``, ``- 3 -`` or a
+bare ``3``) beside the page's address, the portal's name or a print date."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from typing import Any
 
 from lxml.html import builder as E
 
@@ -114,10 +122,13 @@ def repeat_headers(tree) -> None:
         table.insert(parent_index, head)
 
 
-def paged_page(source: Source) -> str:
-    """The source page with its print chrome (the ``@page`` rules) and repeated headers."""
+def paged_page(source: Source, print_rules: bool = True) -> str:
+    """The source page with repeated headers and (``print_rules``) its print chrome, the
+    ``@page`` rules WeasyPrint follows."""
     tree = page_tree(source.html)
     repeat_headers(tree)
+    if not print_rules:
+        return _serialize(tree)
     head = tree.find("head")
     if head is None:
         head = E.HEAD()
@@ -131,6 +142,68 @@ def paged_pdf(source: Source) -> bytes:
     return tools.weasyprint_pdf(paged_page(source), source.stem)
 
 
+# --- Chromium's print with its header and footer templates ---------------------------------
+
+# Chromium's templates: the page's title and the print date, the page number and the count
+# in the browser's own ``3/5`` or as Chinese offices write it
+CHROMIUM_FOOTERS = (
+    '<span class="pageNumber"></span>/<span class="totalPages"></span>',
+    '第 <span class="pageNumber"></span> 页 共 <span class="totalPages"></span> 页',
+    '- <span class="pageNumber"></span> -',
+    '<span class="pageNumber"></span>',
+)
+CHROMIUM_MARGIN = {"top": "20mm", "bottom": "20mm", "left": "15mm", "right": "15mm"}
+CHROMIUM_PAPER = {"A4": ("210mm", "297mm"), "B5": ("176mm", "250mm"), "A5": ("148mm", "210mm")}
+_TEMPLATE_STYLE = "font-size: 8px; width: 100%; margin: 0 15mm; display: flex; justify-content: space-between;"
+
+
+def chromium_templates(source: Source) -> dict[str, str]:
+    """Chromium print options of one report: paper, header and footer templates (a print
+    time and the page's title, as the browser's default header prints them — the time
+    fixed, so a run writes the same bytes as the one before; the page's address — a portal
+    address, not the file's — the portal's name or a print date on the left of the
+    footer)."""
+    organ = _site_organ(source)
+    day = PRINT_DAYS[pick(source.stem, "day", len(PRINT_DAYS))]
+    footer = CHROMIUM_FOOTERS[pick(source.stem, "chromium-footer", len(CHROMIUM_FOOTERS))]
+    address = f"http://{SITE_URL}/zwgk/ndbg/{pick(source.stem, 'url', 900000) + 100000}.html"
+    left = (address, f"{organ}门户网站", f"打印日期：{day}")[pick(source.stem, "chromium-left", 3)]
+    return {
+        "paper": list(CHROMIUM_PAPER)[pick(source.stem, "chromium-format", len(CHROMIUM_PAPER))],
+        "header": f'<div style="{_TEMPLATE_STYLE}"><span>{day.replace("-", "/")} 10:30</span>'
+                  '<span class="title"></span></div>',
+        "footer": f'<div style="{_TEMPLATE_STYLE}"><span>{left}</span><span>{footer}</span></div>',
+    }
+
+
+def chromium_paged(pages: dict[str, tuple[Path, dict[str, str]]]) -> dict[str, bytes]:
+    """Each page file printed by headless Chromium with its header and footer templates
+    (one browser for the batch; nothing fetched but ``file:`` and ``data:``); stem → PDF."""
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
+    out: dict[str, bytes] = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(tools.CHROMIUM), args=tools.CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.route("**/*", lambda route: route.continue_()
+                       if route.request.url.startswith(("file:", "data:")) else route.abort())
+            for stem, (path, opts) in pages.items():
+                try:
+                    page.goto(path.resolve().as_uri(), wait_until="load", timeout=tools.PAGE_LOAD_MS)
+                    margin: Any = CHROMIUM_MARGIN
+                    width, height = CHROMIUM_PAPER[opts["paper"]]
+                    pdf = page.pdf(width=width, height=height, margin=margin, display_header_footer=True,
+                                   header_template=opts["header"], footer_template=opts["footer"])
+                except PlaywrightError:
+                    continue  # this page is absent from the result; the caller names it
+                out[stem] = tools.steady_pdf(pdf, stem)
+        finally:
+            browser.close()
+    return out
+
+
 # text shape → the tool that reads the paged PDF
 TEXT_SHAPES = {
     "paged_pdftotext": lambda pdf: tools.pdftotext(pdf, layout=False),
@@ -138,7 +211,7 @@ TEXT_SHAPES = {
     "paged_pdftotext_raw": converters.pdftotext_raw,
     "paged_pdfminer": converters.pdfminer_text,
 }
-SHAPE_NAMES = ("paged_pdf", *TEXT_SHAPES)
+SHAPE_NAMES = ("paged_pdf", *TEXT_SHAPES, "paged_chromium_pdf")
 
-__all__ = ["PAGE_NUMBER_STYLES", "SHAPE_NAMES", "TEXT_SHAPES", "page_css", "paged_page", "paged_pdf",
-           "repeat_headers"]
+__all__ = ["CHROMIUM_FOOTERS", "PAGE_NUMBER_STYLES", "SHAPE_NAMES", "TEXT_SHAPES", "chromium_paged",
+           "chromium_templates", "page_css", "paged_page", "paged_pdf", "repeat_headers"]
