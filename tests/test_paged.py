@@ -5,6 +5,7 @@ number is taken for a page number only where the pages prove it, never otherwise
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from ogi.document import Paragraph
 from ogi.readers.pdf_chrome import drop_page_chrome
 from ogi.readers.pdf_page import Fragment, PageContent, edge
 
-from expected import differences
+from expected import SEEDS, differences
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -197,3 +198,67 @@ def test_a_framed_running_header_over_a_continued_table_is_not_a_row():
     assert not {f.code for f in report.findings} & {"CELL_TEXT", "TEMPLATE_DEVIATION", "ROW_AMBIGUOUS",
                                                      "CELL_AMBIGUOUS"}
     assert report.meta.agency == "某某县测试局"
+
+
+# ------------------------------------------------------------------ the paged shapes
+
+def _source(stem: str, page: str = "<html><head></head><body><h1>某某县民政局2023年政府信息公开工作年度报告</h1></body></html>"):
+    from ogi.synth.shapes.sources import Source
+
+    meta = {"meta": {"agency": "某某县民政局", "year": 2023}}
+    return Source(stem, page, json.dumps(meta).encode(), "as is")
+
+
+def test_the_page_chrome_is_chosen_by_the_stem():
+    from ogi.synth.shapes import paged
+
+    css = paged.page_css(_source("c"))
+    assert css.startswith("@page { size: A5; margin: 18mm 14mm; @top-center { content: "
+                          "\"佛山市顺德区人民政府门户网站  www.example.gov.cn\";")
+    assert '@bottom-center { content: "第 " counter(page) " 页 共 " counter(pages) " 页";' in css
+    assert '@bottom-left { content: "http://www.example.gov.cn/zwgk/ndbg/";' in css
+    assert paged.page_css(_source("c")) == css  # the same report, the same chrome
+    styles = {paged.page_css(_source(stem)).split("@bottom-")[0] for stem in "abcdefgh"}
+    assert len(styles) > 4
+    assert "某某县民政局" not in paged.page_css(_source("c"))  # another organ's portal here
+    assert paged.chromium_templates(_source("c"))["footer"].endswith(
+        '<span>打印日期：2024-01-15</span><span>第 <span class="pageNumber"></span> 页 共 '
+        '<span class="totalPages"></span> 页</span></div>')
+
+
+def test_leading_rows_without_digits_become_the_repeated_header():
+    from ogi.synth.shapes import paged
+
+    page = ("<html><body><table><tr><td>申请人情况</td></tr><tr><td>自然人</td></tr>"
+            "<tr><td>一、本年新收</td><td>5</td></tr></table>"
+            "<table><tr><td rowspan=\"2\">项目</td></tr><tr><td>3</td></tr></table></body></html>")
+    out = paged.paged_page(_source("a", page))
+    assert "<table><thead><tr><td>申请人情况</td></tr><tr><td>自然人</td></tr></thead>" \
+           "<tr><td>一、本年新收</td><td>5</td></tr></table>" in out
+    assert "<table><tr><td rowspan=\"2\">项目</td></tr>" in out  # a header spanning into the data stays
+    assert "@page { size: A4;" in out
+
+
+def test_the_paged_pdf_prints_its_chrome_on_every_page(tmp_path):
+    pytest.importorskip("weasyprint")
+    from ogi.synth.shapes import make_shapes
+
+    src = tmp_path / "src"
+    (src / "expected").mkdir(parents=True)
+    seed = SEEDS / "002_806d6c890c9d0d8d.txt"
+    (src / seed.name).write_bytes(seed.read_bytes())
+    (src / "expected" / f"{seed.stem}.json").write_bytes((SEEDS / "expected" / f"{seed.stem}.json").read_bytes())
+    outcome = make_shapes(src, tmp_path / "out", ["paged_pdf"])
+    assert outcome.written == {"paged_pdf": [seed.stem]}
+    pdf = (tmp_path / "out" / "paged_pdf" / f"{seed.stem}.pdf").read_bytes()
+    from ogi.readers.pdf import _pdfium_pages
+    from ogi.readers.pdf_lines import group_lines
+
+    contents, _ = _pdfium_pages(pdf)
+    assert len(contents) == 4
+    for n, page in enumerate(contents, start=1):
+        lines = [ln.text.replace(" ", "") for ln in group_lines(page.fragments)]
+        assert lines[0] == "南京市江宁区人民政府政务公开专栏"
+        assert lines[-1] == f"打印日期：2025-01-20—{n}—"  # a print line left, the number centred
+    report = parse(tmp_path / "out" / "paged_pdf" / f"{seed.stem}.pdf")
+    assert differences(SEEDS / "expected" / f"{seed.stem}.json", report) == []
