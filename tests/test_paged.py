@@ -63,7 +63,7 @@ def test_text_without_form_feeds_is_unchanged():
     ("3", (3, None)), ("- 3 -", (3, None)), ("— 3 —", (3, None)), ("—3—", (3, None)), ("第3页", (3, None)),
     ("第 3 页 共 5 页", (3, 5)), ("共 5 页 第 3 页", (3, 5)), ("3/5", (3, 5)), ("3 / 5", (3, 5)),
     ("Page 3 of 5", (3, 5)), ("\f   12   ", (12, None)),
-    ("3.5", None), ("第三页", None), ("3 0 0", None), ("打印日期：2024-01-15", None), ("12345", None),
+    ("3.5", None), ("-3", None), ("—3", None), ("3-", None), ("第三页", None), ("3 0 0", None), ("打印日期：2024-01-15", None), ("12345", None),
 ])
 def test_page_number_forms(line, want):
     assert page_number(line) == want
@@ -89,6 +89,12 @@ def test_bare_numbers_that_do_not_run_with_the_pages_stay():
     # one page out of step is enough to keep them all
     text = _pages(["规章", "1"], ["规范性文件", "5"], ["行政许可", "3"])
     assert _kept(text) == ["规章", "1", "规范性文件", "5", "行政许可", "3"]
+
+
+def test_a_decrease_at_a_page_edge_is_a_value():
+    # table 二's 本年增/减 printed one value a line (reading order), a page break after -1, -2
+    text = _pages(["本年增/减", "-1"], ["-2", "行政许可"], ["行政处罚", "-3"])
+    assert _kept(text) == ["本年增/减", "-1", "-2", "行政许可", "行政处罚", "-3"]
 
 
 def test_two_pages_need_both_numbers():

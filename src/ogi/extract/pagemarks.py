@@ -41,10 +41,12 @@ FORM_FEED = "\f"
 
 _WORDS = re.compile(r"[^\W\d_#]")
 _BARE = re.compile(r"^\s*\d{1,4}\s*$")
-_DASHES = r"[\s\-—–－_·•]*"
-# a page number in its printed forms: (number, total or None)
+_DASH = r"[\-—–－_·•]{1,2}"
+# a page number in its printed forms: (number, total or None). A dash on one side only is no
+# decoration: ``-3`` is a decrease (本年增/减)
 _PAGE_FORMS = (
-    re.compile(rf"^{_DASHES}(?P<n>\d{{1,4}}){_DASHES}$"),
+    re.compile(r"^(?P<n>\d{1,4})$"),
+    re.compile(rf"^{_DASH}\s*(?P<n>\d{{1,4}})\s*{_DASH}$"),
     re.compile(r"^第\s*(?P<n>\d{1,4})\s*页(?:\s*[,，/／]?\s*共\s*(?P<total>\d{1,4})\s*页)?$"),
     re.compile(r"^共\s*(?P<total>\d{1,4})\s*页\s*[,，/／]?\s*第\s*(?P<n>\d{1,4})\s*页$"),
     re.compile(r"^(?P<n>\d{1,4})\s*[/／]\s*(?P<total>\d{1,4})$"),
