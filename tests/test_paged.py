@@ -268,3 +268,20 @@ def test_the_paged_pdf_prints_its_chrome_on_every_page(tmp_path):
         assert lines[-1] == f"打印日期：2025-01-20—{n}—"  # a print line left, the number centred
     report = parse(tmp_path / "out" / "paged_pdf" / f"{seed.stem}.pdf")
     assert differences(SEEDS / "expected" / f"{seed.stem}.json", report) == []
+
+
+def test_a_header_repeated_on_every_page_of_a_long_table_is_dropped_on_each():
+    """A ruled table over four pages with its header row repeated on each (reportlab's
+    repeatRows): the third page's copy was compared with the second page's part, which had
+    lost its copy already, and stayed as a row; it is compared with the first part now."""
+    from fixtures.pdf import build
+
+    from ogi.document import Table
+    from ogi.readers.pdf import read_pdf
+
+    tables = [b for b in read_pdf(build.ruled_report(split_rows=120)).blocks if isinstance(b, Table)]
+    assert [(t.pos.page, len(t.rows())) for t in tables] == [(1, 6), (1, 8), (2, 38), (3, 38), (4, 37)]
+    headers = [(t.pos.page, r) for t in tables for r, row in enumerate(t.rows()) if row[0].text == "项目"]
+    assert headers == [(1, 0)]
+    values = [row[0].text for t in tables[1:] for row in t.rows()[1 if t is tables[1] else 0:]]
+    assert values == [f"第{i}项" for i in range(1, 121)]
