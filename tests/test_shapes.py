@@ -45,11 +45,15 @@ FAST_SHAPES = [s for s in SHAPES if s not in SCAN_SHAPES]
 LOSSY_SHAPES = {"crawler_text", "crawler_text_chrome", "copy_paste", "pdftotext",
                 # one space between cells (a blank cell leaves no trace); pdfminer's text boxes
                 # print a table a column at a time, as pdftotext's reading order does
-                "lynx_dump", "pdftotext_raw", "pdfminer"}
+                "lynx_dump", "pdftotext_raw", "pdfminer",
+                # the same tools on the paged print (narrow pages: more breaks inside tables)
+                "paged_pdftotext", "paged_pdftotext_raw", "paged_pdfminer"}
 # renderings whose meta fields may be null — never wrong: trafilatura drops the page's header
 # block (the title, 索引号 and 发布日期 are not in its text); pdfminer's text boxes print the
 # header block's labels apart from their values
-META_DROPPED = {"trafilatura", "pdfminer"}
+META_DROPPED = {"trafilatura", "pdfminer",
+                # on an A5/B5 page the header block's labels print on lines apart from their values
+                "paged_pdftotext", "paged_pdfminer"}
 # renderings that keep what the parser still loses (strict: the day it reads them, this says so)
 KNOWN_TEXT_DEFECTS = {
     ("inscriptis", PEER_HTML): "blank cells kept only as columns of spaces: rows of 2 values of 7 left null",
@@ -59,10 +63,11 @@ KNOWN_TEXT_DEFECTS = {
 # PDFs printed by a browser or an office suite: read through the PDF reader's geometry, which
 # still misplaces some cells of tables drawn without ruling lines (the known cases below);
 # in the synthetic matrix they are held to "no silent wrong number", not to every cell
-PDF_SHAPES = {"print_pdf", "office_pdf", "pdftotext_layout"}
+PDF_SHAPES = {"print_pdf", "office_pdf", "pdftotext_layout", "paged_pdftotext_layout"}
 KNOWN_PDF_DEFECTS = {
     ("pdftotext_layout", "shuyang_fgj_2023"): "blank columns collapse in pdftotext -layout of Chromium's PDF",
     ("office_pdf", "shuyang_fgj_2023"): "LibreOffice's PDF of 沭阳 2023 crops table 四 at the page's right edge",
+    ("paged_pdftotext_layout", "shuyang_fgj_2023"): "blank columns collapse in pdftotext -layout of the paged print",
 }
 SYNTH_REPORTS = 8  # two of each HTML mangling; every shape of 8 reports is ~160 parses and 16 conversions
 

@@ -23,6 +23,7 @@ from ..document import Document, Paragraph
 from .decode import DecodeError, declared_charset, decode
 from .errors import LimitExceeded, UnreadableFile
 from .pandoc_marks import strip_attributes
+from ..extract.pagemarks import drop_page_marks
 from .text import parse_text
 
 BYTES_PER_CHAR = 4  # at most, in UTF-8 and GB18030
@@ -119,7 +120,7 @@ def read_txt(data: bytes) -> Document:
         raise limits.exceeded("text_chars", f"the text file has {limits.size(len(data))}, more than "
                                             f"{lim.text_chars} characters can take")
     text, _ = decode(data)
-    return parse_text(text)
+    return parse_text(drop_page_marks(text))  # page numbers and running lines between a PDF's pages
 
 
 def check_document(doc: Document) -> None:

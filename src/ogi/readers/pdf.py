@@ -26,6 +26,7 @@ from .. import limits
 from ..document import Document
 from .errors import LimitExceeded, UnreadableFile
 from .pdf_bounds import bounded_layout, bounded_streams, check_pages
+from .pdf_chrome import drop_page_chrome
 from .pdf_layout import document_blocks, page_layout
 from .pdf_page import PageContent, from_plumber
 
@@ -49,6 +50,7 @@ def read_pdf(data: bytes, glyphs: str = "pdfium") -> Document:
         limits.extend_deadline(limits.active().ocr_seconds * len(scanned))
         for content in _ocr(data, scanned):
             contents[content.number - 1] = content
+    drop_page_chrome(contents)
     blocks = document_blocks([page_layout(c) for c in contents])
     if not blocks:
         raise UnreadableFile("the PDF holds no text")

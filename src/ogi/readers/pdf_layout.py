@@ -89,6 +89,7 @@ def document_blocks(pages: list[PageLayout]) -> list[Block]:
     items.sort(key=lambda it: (it[0], it[1]))
     blocks: list[Block] = []
     prev: Table | _Para | None = None
+    head: Table | None = None  # the first part of the table the latest table continues
     for _, _, item in items:
         if isinstance(item, _Para) and isinstance(prev, _Para) and prev.page != item.page \
                 and not (prev.ends_short and _fits(item.lines[0], prev.shortfall, prev.measure)) and not item.starts_indented:
@@ -96,12 +97,14 @@ def document_blocks(pages: list[PageLayout]) -> list[Block]:
             blocks[-1] = _paragraph(prev)
             continue
         if isinstance(item, Table) and isinstance(prev, Table) and item.pos.page != prev.pos.page:
-            _drop_repeated_header(prev, item)
+            _drop_repeated_header(head or prev, item) or _drop_repeated_header(prev, item)
             _join_broken_row(prev, item)
             _drop_continued_blanks(prev, item)
             if not item.cells:
                 continue
         blocks.append(_paragraph(item) if isinstance(item, _Para) else item)
+        if isinstance(item, Table) and not (isinstance(prev, Table) and item.pos.page != prev.pos.page):
+            head = item
         prev = item
     return blocks
 
@@ -193,9 +196,12 @@ def _other_size(a: Line, b: Line) -> bool:
 
 # ------------------------------------------------------------------ tables across pages
 
-def _drop_repeated_header(prev: Table, nxt: Table) -> None:
+def _drop_repeated_header(prev: Table, nxt: Table) -> int:
     """Drop the first rows of ``nxt`` when they repeat the first rows of ``prev`` word for
-    word and hold no digit: a header printed again on the next page."""
+    word and hold no digit: a header printed again on the next page. ``prev`` is the first
+    part of the table (a browser repeats its header on every page the table crosses, and
+    the parts after the first lost theirs here), else the part on the page before. Returns
+    how many rows went."""
     prev_rows, next_rows = prev.rows(), nxt.rows()
     k = 0
     while k < min(len(prev_rows), len(next_rows)) - 1 and _row_key(prev_rows[k]) == _row_key(next_rows[k]) \
@@ -204,6 +210,7 @@ def _drop_repeated_header(prev: Table, nxt: Table) -> None:
     while k and any(c.row < k < c.row + c.rowspan for c in nxt.cells):
         k -= 1  # never cut through a cell that spans on below the header
     _drop_rows(nxt, k)
+    return k
 
 
 def _join_broken_row(prev: Table, nxt: Table) -> None:

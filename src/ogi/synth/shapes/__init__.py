@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Callable
 
 from .. import wild
-from . import converters, pages, text, tools
+from . import converters, paged, pages, text, tools
 from .sources import Skipped, Source, load_sources
 
 
@@ -89,6 +89,16 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
     Shape("wild_values", ".html", "—", "numbers as agencies print them: full-width digits, 12件"),
     Shape("wild_structure", ".html", "—", "单位:件 lines, a repeated caption, 注 rows under the tables, "
           "an extra 其中 row in table 三"),
+    # page chrome: page numbers, running headers and footers, repeated table headers (paged.py)
+    Shape("paged_pdf", ".pdf", "WeasyPrint @page margin boxes",
+          "the page printed on A4/B5/A5 with a page number (six styles), a running header and footer and "
+          "table headers repeated on every page"),
+    Shape("paged_pdftotext", ".txt", "poppler pdftotext", "the paged PDF's text in reading order, a form feed per page"),
+    Shape("paged_pdftotext_layout", ".txt", "poppler pdftotext -layout", "the paged PDF's text in its printed columns"),
+    Shape("paged_pdftotext_raw", ".txt", "poppler pdftotext -raw", "the paged PDF's text in content-stream order"),
+    Shape("paged_pdfminer", ".txt", "pdfminer.six extract_text", "the paged PDF's text by pdfminer's layout analysis"),
+    Shape("paged_chromium_pdf", ".pdf", "Chromium print, header/footer templates",
+          "the page printed by a browser with headers and footers on: print time and title, page number and address"),
 )}
 # read by OCR, several seconds a page: left out of quick runs
 SCAN_SHAPES = ("scan_200dpi", "scan_150dpi_skew")
@@ -238,6 +248,8 @@ class _Maker:
             return self.weasyprint()
         if name == "word_pdf":
             return self.word_pdf()
+        if name in paged.SHAPE_NAMES:
+            return self.paged(name)
         raise ValueError(name)
 
     def convert(self, name: str) -> dict[str, bytes | str]:
@@ -390,6 +402,71 @@ class _Maker:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(tools.weasyprint_pdf(s.html, s.stem))
             out[s.stem] = path.read_bytes()
+        return out
+
+    def paged_pdfs(self) -> dict[str, bytes]:
+        """Each page printed with its page chrome by WeasyPrint (cached by the SHA-256 of the
+        page with its print rules)."""
+        try:
+            import weasyprint  # noqa: F401
+        except ImportError as exc:
+            raise tools.ToolMissing("needs weasyprint: pip install 'ogi-reports[shapes]'") from exc
+        out: dict[str, bytes] = {}
+        for s in self.sources:
+            page = paged.paged_page(s)
+            path = self._cached("paged", _sha(page), "pdf")
+            if not path.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(tools.weasyprint_pdf(page, s.stem))
+            out[s.stem] = path.read_bytes()
+        return out
+
+    def chromium_paged(self) -> dict[str, bytes | str]:
+        """Each page (headers made ``<thead>``) printed by Chromium with header and footer
+        templates, cached by the SHA-256 of the page and its print options."""
+        import json
+
+        if not tools.have("chromium"):
+            raise tools.ToolMissing(tools.missing_message("chromium"))
+        out: dict[str, bytes | str] = {}
+        todo: dict[str, tuple[Path, dict[str, str]]] = {}
+        keys: dict[str, str] = {}
+        for s in self.sources:
+            page = paged.paged_page(s, print_rules=False)
+            opts = paged.chromium_templates(s)
+            keys[s.stem] = key = _sha(page + json.dumps(opts, sort_keys=True))
+            path = self._cached("paged-chromium", key, "pdf")
+            if path.exists():
+                out[s.stem] = path.read_bytes()
+                continue
+            file = self.cache / "pages" / _sha(page) / f"{s.stem}.html"
+            if not file.exists():
+                file.parent.mkdir(parents=True, exist_ok=True)
+                file.write_text(page, encoding="utf-8")
+            todo[s.stem] = (file, opts)
+        if todo:
+            made = paged.chromium_paged(todo)
+            for stem, pdf in made.items():
+                path = self._cached("paged-chromium", keys[stem], "pdf")
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(pdf)
+                out[stem] = pdf
+        return out
+
+    def paged(self, name: str) -> dict[str, bytes | str]:
+        if name == "paged_chromium_pdf":
+            return self.chromium_paged()
+        pdfs = self.paged_pdfs()
+        if name == "paged_pdf":
+            return dict(pdfs)
+        make = paged.TEXT_SHAPES[name]
+        out: dict[str, bytes | str] = {}
+        for stem, pdf in pdfs.items():
+            path = self._cached(name, _sha(pdf), "txt")
+            if not path.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(make(pdf), encoding="utf-8")
+            out[stem] = path.read_bytes()
         return out
 
     def word_pdf(self) -> dict[str, bytes | str]:

@@ -1,0 +1,166 @@
+"""Page chrome in text extracted from a PDF: page numbers and running headers and footers.
+
+A PDF report prints on every page a page number (``- 3 -``, ``第 3 页 共 5 页``, ``3/5``, a
+bare ``3``) and often a running header or footer (the agency's or the portal's name, a
+print line ``打印日期：2024-01-15``). Text tools (``pdftotext`` in every mode, pdfminer) put
+them between the lines of the pages, that is *between the rows of a table* a page break
+cuts: a bare ``3`` there is a value like any other, a header line may end a table. The
+geometry that tells a margin from the body is gone; what is left is the page break itself:
+poppler and pdfminer end every page with a form feed (``\\f``). This module takes the chrome
+out of such text before it is read, only where the pages prove it is chrome:
+
+1. The text is cut into pages at the form feeds. Fewer than two pages: nothing is done (a
+   text without page breaks proves nothing).
+2. The *edge lines* of a page are its first and last :data:`EDGE_LINES` non-blank lines.
+3. **Running lines.** An edge line's key is its text without spaces, each digit run one
+   ``#``. A key with words (not only digits and punctuation) found at the same edge (top or
+   bottom) of at least :func:`_needed` pages — half of them, at least two — is a running
+   header or footer; every edge line with that key goes. (``打印日期：2024-01-15  3`` and
+   ``…专栏`` print the same key on every page.)
+4. **Page numbers.** An edge line that is nothing but a page number in a decorated form
+   (``- 3 -``, ``— 3 —``, ``第3页``, ``第 3 页 共 5 页``, ``3/5``, ``Page 3 of 5``) goes: no
+   value of a report prints so. A *bare* number (``3``) is a page number only where the
+   sequence says so (:func:`page_sequence`): the bare numbers at the edges run with the
+   pages (page *i* has *i* + *c* for one offset *c*) on every page but perhaps the first
+   (printed without its number), on two pages at least. A number that does not
+   fit the sequence, or any bare number in a text whose pages do not number so, stays: it
+   may be a value.
+
+A line taken out is left as an empty line (its form feeds kept), so line numbers in
+positions and findings still point at the file's lines."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+
+EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be chrome
+MIN_PAGES = 2  # a running line or a page-number sequence shows on this many pages at least
+FORM_FEED = "\f"
+
+_WORDS = re.compile(r"[^\W\d_#]")
+_BARE = re.compile(r"^\s*\d{1,4}\s*$")
+_DASH = r"[\-—–－_·•]{1,2}"
+# a page number in its printed forms: (number, total or None). A dash on one side only is no
+# decoration: ``-3`` is a decrease (本年增/减)
+_PAGE_FORMS = (
+    re.compile(r"^(?P<n>\d{1,4})$"),
+    re.compile(rf"^{_DASH}\s*(?P<n>\d{{1,4}})\s*{_DASH}$"),
+    re.compile(r"^第\s*(?P<n>\d{1,4})\s*页(?:\s*[,，/／]?\s*共\s*(?P<total>\d{1,4})\s*页)?$"),
+    re.compile(r"^共\s*(?P<total>\d{1,4})\s*页\s*[,，/／]?\s*第\s*(?P<n>\d{1,4})\s*页$"),
+    re.compile(r"^(?P<n>\d{1,4})\s*[/／]\s*(?P<total>\d{1,4})$"),
+    re.compile(r"^(?:page|p\.)\s*(?P<n>\d{1,4})(?:\s*(?:of|/)\s*(?P<total>\d{1,4}))?$", re.IGNORECASE),
+)
+
+
+def drop_page_marks(text: str) -> str:
+    """``text`` with its proven page chrome replaced by empty lines (see the module
+    docstring); unchanged when it holds fewer than two pages."""
+    if FORM_FEED not in text:
+        return text
+    lines = text.split("\n")
+    pages = _pages(lines)
+    if len(pages) < MIN_PAGES:
+        return text
+    drop = _running_lines(lines, pages) | _page_numbers(lines, pages)
+    if not drop:
+        return text
+    return "\n".join(FORM_FEED * ln.count(FORM_FEED) if i in drop else ln for i, ln in enumerate(lines))
+
+
+def _pages(lines: list[str]) -> list[list[int]]:
+    """The indices of the non-blank lines of each page (a line belongs to the page its
+    first printed character is on: form feeds before it open new pages)."""
+    pages: list[list[int]] = [[]]
+    for i, line in enumerate(lines):
+        lead = len(line) - len(line.lstrip(FORM_FEED + " \t"))
+        pages.extend([] for _ in range(line[:lead].count(FORM_FEED)))
+        if line.strip(FORM_FEED + " \t\r\v"):
+            pages[-1].append(i)
+        pages.extend([] for _ in range(line[lead:].count(FORM_FEED)))
+    while pages and not pages[-1]:
+        pages.pop()  # poppler ends the last page with a form feed too
+    return pages
+
+
+def _edges(page: list[int]) -> dict[str, list[int]]:
+    return {"top": page[:EDGE_LINES], "bottom": page[-EDGE_LINES:]}
+
+
+def _needed(n_pages: int) -> int:
+    return max(MIN_PAGES, math.ceil(n_pages / 2))
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line.strip(FORM_FEED)))
+
+
+def _running_lines(lines: list[str], pages: list[list[int]]) -> set[int]:
+    """Edge lines whose key (with words) repeats at the same edge of enough pages."""
+    seen: dict[tuple[str, str], set[int]] = defaultdict(set)
+    where: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for p, page in enumerate(pages):
+        for edge, idx in _edges(page).items():
+            for i in idx:
+                key = _key(lines[i])
+                if _WORDS.search(key):
+                    seen[(edge, key)].add(p)
+                    where[(edge, key)].append(i)
+    needed = _needed(len(pages))
+    return {i for k, ps in seen.items() if len(ps) >= needed for i in where[k]}
+
+
+def page_number(line: str) -> tuple[int, int | None] | None:
+    """``(number, total)`` when ``line`` is nothing but a page number in a printed form."""
+    text = line.strip(FORM_FEED).strip()
+    for form in _PAGE_FORMS:
+        m = form.match(text)
+        if m:
+            total = m.groupdict().get("total")
+            return int(m["n"]), int(total) if total else None
+    return None
+
+
+def _page_numbers(lines: list[str], pages: list[list[int]]) -> set[int]:
+    """Edge lines that are page numbers: a decorated form wherever it stands at an edge, a
+    bare number only as part of a sequence running with the pages."""
+    drop: set[int] = set()
+    bare: list[list[tuple[int, int]]] = []  # per page: (line, number)
+    for page in pages:
+        edges = _edges(page)
+        bare.append([])
+        for i in dict.fromkeys(edges["top"] + edges["bottom"]):
+            found = page_number(lines[i])
+            if found is None:
+                continue
+            if _BARE.match(lines[i].strip(FORM_FEED)):
+                bare[-1].append((i, found[0]))
+            else:
+                drop.add(i)
+    return drop | {i for _, i in page_sequence(bare)}
+
+
+def page_sequence(numbers: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """The ``(page, item)`` pairs of bare numbers that number the pages: ``numbers`` holds,
+    per page, ``(item, number)`` of each bare number at the page's edges. They are page
+    numbers only where one offset *c* makes page *i* print *i* + *c* on every page but
+    perhaps the first (printed without its number) and on :data:`MIN_PAGES` pages at least,
+    with one such number a page, and no second offset fits as well. Otherwise none: a
+    number that might be a value stays."""
+    if len(numbers) < MIN_PAGES:
+        return []
+    later = numbers[1:]  # the first page may go unnumbered; every later page must fit
+    fitting = set.intersection(*({n - p for _, n in found} for p, found in enumerate(later, start=1)))
+    if len(numbers) == MIN_PAGES:
+        fitting &= {n for _, n in numbers[0]}  # two pages: both must print their number
+    if len(fitting) != 1:
+        return []
+    offset = fitting.pop()
+    picked = [(p, item) for p, found in enumerate(numbers) for item, n in found if n - p == offset]
+    if len({p for p, _ in picked}) != len(picked):
+        return []  # two numbers of the sequence on one page: which is the page's is not certain
+    return picked
+
+
+__all__ = ["EDGE_LINES", "drop_page_marks", "page_number", "page_sequence"]
