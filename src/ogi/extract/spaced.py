@@ -1,0 +1,328 @@
+"""Tables laid out with spaces: a blank cell read from where the other values stand.
+
+Converters that lay a table out with spaces — ``pandoc -t plain``, ``w3m -dump`` of a page
+without ``border``, inscriptis, ``pdftotext -layout`` — print a blank cell as nothing but
+spaces. A row of table 三 with five blank cells (``一、本年新收…      26            26``) is
+then two numbers whose columns only their character positions tell: read as running text it
+is ``26 26``, which fits several rows of seven, and no identity can say which (``26 … 26``
+sums the same whichever column the first 26 is in). :func:`spaced_cells` reads such rows by
+position, and only where the geometry leaves no choice; it writes each row it places as a
+TAB-separated line with an empty field per blank cell — what a browser's copy prints, which
+the text reader already reads cell by cell. Every other line is left as it was.
+
+**Blocks.** A *value line* ends in a run of values (numbers, or the not-applicable marks
+``/ — -``), each a whitespace-separated token, after a label or alone. A block is a run of
+lines from one value line to the last, allowing blank lines, a table's ruling (pandoc's
+``----  ----``), and a few lines without values (a label wrapped under its row, at most
+:data:`GAP_LINES` in a row) between them; a section heading (``四、政府信息公开行政复议…``) or
+prose ends it. A block with a TAB or a cell separator (``|``) is left alone: its cells are
+read by those.
+
+**Columns.** Positions are counted in two measures, because the tools pad differently: by
+*display width* (w3m and pandoc pad an East Asian wide character as two columns,
+``unicodedata.east_asian_width`` ``W``/``F``) and by *characters* (inscriptis, ``pdftotext``).
+A block is read in a measure only where all of these hold:
+
+1. the value columns are learnt from a pandoc ruling line (its dash runs are the columns,
+   exactly) or, with none, from the values themselves: the union of every value's span
+   over the block's rows falls into separate clusters, each at least one blank column from
+   the next;
+2. the row width W is the most values any row prints, at least one row prints W (a *full
+   row*), there are exactly W value columns, and every full row has one value in each;
+3. every value lies inside exactly one column, two values of one row never in the same
+   column, and no text that is not a value (a label, a wrapped label line) reaches into the
+   columns' area — a table whose rows have different numbers of label cells (inscriptis
+   shifts such rows a whole column) fails this.
+
+Where both measures pass they must give every row the same cells; otherwise, or where any
+check fails, the block is left exactly as it was, and the aligner leaves its short rows
+null with ``CELL_AMBIGUOUS`` as before. A block with no full row (the peer page 沭阳 2023
+prints 2 values of 7 in every row of table 三) has nothing to learn its columns from and
+stays so too: a column that no row prints cannot be told from one further right.
+
+Why a full row is required: with it, each of the W columns holds that row's value of
+exactly one template column, so a value anywhere in that column's cluster is that template
+column's value whatever the tool's alignment (left, right or centred — the values of one
+column of a consistent layout overlap). Without one, a template column that is blank in
+every row would leave W − 1 clusters that look like W − 1 consecutive columns."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..template.formats import FORMATS
+from ..template.labels import section_of
+
+__all__ = ["GAP_LINES", "HEADER_LINES", "ROW_WIDTHS", "spaced_cells"]
+
+GAP_LINES = 30  # lines without values a block may hold in a row: wrapped labels, and rows whose every cell is blank (table 三 has 26 rows)
+HEADER_LINES = 8  # lines without values above a block read as its header
+PROSE_CHARS = 60  # characters: a line longer than this (spaces aside) without values is prose
+
+_TOKEN = re.compile(r"\S+")
+_VALUE = re.compile(r"^(?:[-−]?\d[\d,]*(?:\.\d+)?|[/—–-])$")
+_RULING = re.compile(r"^ *-{3,}(?: +-{3,})+ *$")
+_SPACE_GAP = re.compile(r"\S {2,}[-−]?\d|^ {2,}[-−]?\d", re.MULTILINE)  # a value after a wide gap
+
+Span = tuple[int, int]  # first and last column a token covers, inclusive
+
+
+@dataclass
+class _Line:
+    index: int
+    text: str
+    tokens: list[tuple[int, str]]  # (character offset, token)
+    first_value: int  # index into tokens of the first trailing value; len(tokens) if none
+
+    @property
+    def values(self) -> list[tuple[int, str]]:
+        return self.tokens[self.first_value:]
+
+    @property
+    def words(self) -> list[tuple[int, str]]:
+        return self.tokens[:self.first_value]
+
+
+@dataclass
+class _Block:
+    lines: list[_Line] = field(default_factory=list)  # from the first value line to the last
+    header: list[_Line] = field(default_factory=list)  # the lines without values just above
+    ruling: str | None = None  # pandoc's ruling line above or inside the block
+
+    @property
+    def rows(self) -> list[_Line]:
+        return [ln for ln in self.lines if ln.values]
+
+
+def _row_widths() -> frozenset[int]:
+    """The value cells a printed row of any table holds in any format (table 二's 1–3,
+    table 三's 7, table 四's 15): a block is read only at one of these widths."""
+    return frozenset(len(r.cells) for f in FORMATS.values() for t in f.tables for r in t.rows)
+
+
+ROW_WIDTHS = _row_widths()
+# A row printing this many values is full whatever table it is in: no row is wider (table 四)
+FULL_WIDTH = max(ROW_WIDTHS)
+# ... and so is a labelled row printing this many (table 三; table 四's row has no label)
+LABELLED_WIDTH = max(len(r.cells) for f in FORMATS.values() for r in f.table3.rows)
+
+
+def spaced_cells(text: str) -> str:
+    """``text`` with the rows of space-laid tables whose blank cells can be placed with
+    certainty written as TAB-separated cells (see the module docstring)."""
+    if not _SPACE_GAP.search(text):
+        return text  # no value after a run of spaces: no space-laid table
+    lines = text.split("\n")
+    changed = False
+    for block in _blocks(lines):
+        rows = _read_block(block)
+        if rows is None:
+            continue
+        for line, cells in rows:
+            if all(cells) and len(cells) == len(line.values):
+                continue  # a full row reads the same as it is printed
+            label = " ".join(t for _, t in line.words)
+            lines[line.index] = "\t".join(([label] if label else []) + cells)
+            changed = True
+    return "\n".join(lines) if changed else text
+
+
+def _parse(index: int, text: str) -> _Line:
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
+    first = len(tokens)
+    while first > 0 and _VALUE.match(tokens[first - 1][1]):
+        first -= 1
+    return _Line(index, text, tokens, first)
+
+
+def _blocks(lines: list[str]) -> list[_Block]:
+    """Runs of value lines with the lines above them (see the module docstring)."""
+    blocks: list[_Block] = []
+    block = _Block()
+    pending: list[_Line] = []  # lines without values after the block's last value line
+    above: list[_Line] = []  # lines without values since the last block or barrier
+    ruling: str | None = None
+
+    def close() -> None:
+        nonlocal block, pending, above, ruling
+        if block.lines:
+            blocks.append(block)
+        block, pending, above, ruling = _Block(), [], [], None
+
+    for i, text in enumerate(lines):
+        stripped = text.strip()
+        if not stripped:
+            continue
+        if "\t" in text or "|" in text or "│" in text:
+            close()
+            continue
+        if _RULING.match(text):
+            if not block.lines:
+                ruling = text
+            continue
+        line = _parse(i, text)
+        if line.values:
+            if not block.lines:
+                block.header, block.ruling = above[-HEADER_LINES:], ruling
+            block.lines += pending + [line]
+            pending = []
+            continue
+        if section_of(stripped) or len("".join(stripped.split())) > PROSE_CHARS:
+            close()
+            continue
+        if block.lines and _reaches_values(line, block.lines):
+            above = pending + [line]  # a header among the rows: the next part of the table
+            blocks.append(block)
+            block, pending, ruling = _Block(), [], None
+        elif block.lines:
+            pending.append(line)
+            if len(pending) > GAP_LINES:
+                close()
+        else:
+            above.append(line)
+    close()
+    return blocks
+
+
+def _reaches_values(line: _Line, rows: list[_Line]) -> bool:
+    """Does a line without values have text where the rows above print values (a header
+    between parts of a table: 第二十条第(五)项's ``信息内容  本年处理决定数量``), in either
+    measure?"""
+    if len(line.tokens) < 2:
+        return False
+    for display in (True, False):
+        m = _Measure(display)
+        first = min(m.span(r, off, tok)[0] for r in rows if r.values for off, tok in r.values[:1])
+        if m.span(line, *line.tokens[-1])[0] >= first:
+            return True
+    return False
+
+
+def _widths(text: str) -> list[int]:
+    """The display column at which each character of ``text`` starts (wide ones take two)."""
+    out, at = [], 0
+    for ch in text:
+        out.append(at)
+        at += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    out.append(at)
+    return out
+
+
+class _Measure:
+    """Token spans of lines in one measure: display columns or characters."""
+
+    def __init__(self, display: bool) -> None:
+        self.display = display
+        self._cols: dict[int, list[int]] = {}
+
+    def span(self, line: _Line, offset: int, token: str) -> Span:
+        if not self.display:
+            return offset, offset + len(token) - 1
+        cols = self._cols.get(line.index)
+        if cols is None:
+            cols = self._cols[line.index] = _widths(line.text)
+        return cols[offset], cols[offset + len(token)] - 1
+
+
+def _read_block(block: _Block) -> list[tuple[_Line, list[str]]] | None:
+    """Every value line of the block with its cells ('' for a blank one), or None where the
+    block's geometry leaves any choice."""
+    rows = block.rows
+    readings = []
+    for display in (True, False):
+        m = _Measure(display)
+        for columns in (_ruled_columns(block, m), _value_columns(block, m), _header_columns(block, m)):
+            if columns is not None:
+                cells = _place(block, m, columns)
+                if cells is not None:
+                    readings.append(cells)
+    if not readings or any(r != readings[0] for r in readings[1:]):
+        return None
+    return list(zip(rows, readings[0]))
+
+
+def _label_end(block: _Block, m: _Measure) -> int:
+    """The last column any text of the block's lines that is not a value reaches (-1: none)."""
+    return max((m.span(ln, off, tok)[1] for ln in block.lines for off, tok in ln.words), default=-1)
+
+
+def _ruled_columns(block: _Block, m: _Measure) -> list[Span] | None:
+    """The value columns a pandoc ruling line draws: its dash runs right of every label."""
+    if block.ruling is None:
+        return None
+    runs = [(x.start(), x.end() - 1) for x in re.finditer(r"-+", block.ruling)]
+    end = _label_end(block, m)
+    return [r for r in runs if r[0] > end]
+
+
+def _value_columns(block: _Block, m: _Measure) -> list[Span] | None:
+    """The value columns the values themselves draw, where a full row prints every one."""
+    rows = block.rows
+    width = max(len(r.values) for r in rows)
+    if width != FULL_WIDTH and not (width == LABELLED_WIDTH and all(r.words for r in rows)):
+        return None  # the most values a row prints need not be the table's width
+    columns = _clusters([m.span(r, off, tok) for r in rows for off, tok in r.values])
+    if len(columns) != width:
+        return None
+    return columns
+
+
+def _header_columns(block: _Block, m: _Measure) -> list[Span] | None:
+    """The value columns the header's cells start, where values and headers are left-aligned
+    alike: every header line's cells right of the labels start at one of W columns, one line
+    names all W, and every value starts where a column does."""
+    area = _label_end(block, m) + 2
+    starts: set[int] = set()
+    named = 0
+    for ln in block.header:
+        spans = [m.span(ln, off, tok) for off, tok in ln.tokens]
+        if any(lo < area <= hi + 1 for lo, hi in spans):
+            continue  # a caption across the labels' edge (第二十条第(一)项 over its table) names no column
+        line_starts = [lo for lo, _ in spans if lo >= area]
+        starts.update(line_starts)
+        named = max(named, len(line_starts))
+    if named != len(starts) or not starts:
+        return None
+    cols = sorted(starts)
+    if any(m.span(r, off, tok)[0] not in starts for r in block.rows for off, tok in r.values):
+        return None
+    return [(lo, (cols[i + 1] - 2) if i + 1 < len(cols) else 10**9) for i, lo in enumerate(cols)]
+
+
+def _place(block: _Block, m: _Measure, columns: list[Span]) -> list[list[str]] | None:
+    """Each row's cells in these columns, or None where a value is not inside exactly one
+    column, two values share one, text reaches the columns, or the width is no row's."""
+    width = len(columns)
+    if width not in ROW_WIDTHS or width < max(len(r.values) for r in block.rows):
+        return None
+    if _label_end(block, m) >= columns[0][0] - 1:
+        return None  # text reaches the value columns
+    out: list[list[str]] = []
+    for r in block.rows:
+        cells = [""] * width
+        for off, tok in r.values:
+            at = _column_of(m.span(r, off, tok), columns)
+            if at is None or cells[at]:
+                return None
+            cells[at] = tok
+        out.append(cells)
+    return out
+
+
+def _clusters(spans: list[Span]) -> list[Span]:
+    """The clusters of the spans: overlapping or touching spans are one column."""
+    merged: list[list[int]] = []
+    for lo, hi in sorted(spans):
+        if merged and lo <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    return [(lo, hi) for lo, hi in merged]
+
+
+def _column_of(span: Span, columns: list[Span]) -> int | None:
+    """The one column the span lies inside, if any."""
+    hits = [i for i, (lo, hi) in enumerate(columns) if lo <= span[0] and span[1] <= hi]
+    return hits[0] if len(hits) == 1 else None
