@@ -53,7 +53,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..template.formats import FORMATS
-from ..template.labels import section_of
+from ..template.labels import section_of, segment
 
 __all__ = ["GAP_LINES", "HEADER_LINES", "ROW_WIDTHS", "spaced_cells"]
 
@@ -103,6 +103,19 @@ def _row_widths() -> frozenset[int]:
 
 
 ROW_WIDTHS = _row_widths()
+
+
+def _label_widths() -> dict[tuple[str, str], frozenset[int]]:
+    """(table, row key) → the widths the formats print that row at."""
+    found: dict[tuple[str, str], set[int]] = {}
+    for f in FORMATS.values():
+        for t in f.tables:
+            for r in t.rows:
+                found.setdefault((t.key, r.key), set()).add(r.width)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+LABEL_WIDTHS = _label_widths()
 # A row printing this many values is full whatever table it is in: no row is wider (table 四)
 FULL_WIDTH = max(ROW_WIDTHS)
 # ... and so is a labelled row printing this many (table 三; table 四's row has no label)
@@ -273,14 +286,18 @@ def _header_columns(block: _Block, m: _Measure) -> list[Span] | None:
     """The value columns the header's cells start, where values and headers are left-aligned
     alike: every header line's cells right of the labels start at one of W columns, one line
     names all W, and every value starts where a column does."""
-    area = _label_end(block, m) + 2
+    end = _label_end(block, m)
+    area = end + 2 if end >= 0 else 0  # table 四's row has no label: every header cell names a column
     starts: set[int] = set()
     named = 0
+    first_value = min(m.span(r, *r.values[0])[0] for r in block.rows)
     for ln in block.header:
         spans = [m.span(ln, off, tok) for off, tok in ln.tokens]
-        if any(lo < area <= hi + 1 for lo, hi in spans):
+        across = [(lo, hi) for lo, hi in spans if lo < area <= hi + 1]
+        if across and (len(across) > 1 or across[0] != spans[0] or across[0][1] >= first_value - 1):
             continue  # a caption across the labels' edge (第二十条第(一)项 over its table) names no column
-        line_starts = [lo for lo, _ in spans if lo >= area]
+        edge = max(area, across[0][1] + 2) if across else area  # the label column's own header (信息内容)
+        line_starts = [lo for lo, _ in spans if lo >= edge]
         starts.update(line_starts)
         named = max(named, len(line_starts))
     if named != len(starts) or not starts:
@@ -295,9 +312,10 @@ def _place(block: _Block, m: _Measure, columns: list[Span]) -> list[list[str]] |
     """Each row's cells in these columns, or None where a value is not inside exactly one
     column, two values share one, text reaches the columns, or the width is no row's."""
     width = len(columns)
-    if width not in ROW_WIDTHS or width < max(len(r.values) for r in block.rows):
+    if width not in ROW_WIDTHS or width < max(len(r.values) for r in block.rows) or not _named_width(block, width):
         return None
-    if _label_end(block, m) >= columns[0][0] - 1:
+    end = _label_end(block, m)
+    if end >= 0 and end >= columns[0][0] - 1:
         return None  # text reaches the value columns
     out: list[list[str]] = []
     for r in block.rows:
@@ -309,6 +327,23 @@ def _place(block: _Block, m: _Measure, columns: list[Span]) -> list[list[str]] |
             cells[at] = tok
         out.append(cells)
     return out
+
+
+def _named_width(block: _Block, width: int) -> bool:
+    """Do the rows' labels agree with this width? Every label that names a row of the
+    template names one printed at this width, and one does at least — or the block is table
+    四's unlabelled row, the widest. A header cell with a space inside (``采购项目 数量``)
+    looks like two columns; the template's row says how many there are."""
+    named = False
+    for r in block.rows:
+        text = " ".join(t for _, t in r.words)
+        for seg in segment(text) if text else ():
+            for p in seg.phrases:
+                if p.kind == "row":
+                    if width not in LABEL_WIDTHS.get((p.table, p.ref), frozenset()):
+                        return False
+                    named = True
+    return named or (width == FULL_WIDTH and not any(r.words for r in block.rows))
 
 
 def _clusters(spans: list[Span]) -> list[Span]:
