@@ -14,9 +14,11 @@ the text reader already reads cell by cell. Every other line is left as it was.
 ``/ — -``), each a whitespace-separated token, after a label or alone. A block is a run of
 lines from one value line to the last, allowing blank lines, a table's ruling (pandoc's
 ``----  ----``), and a few lines without values (a label wrapped under its row, at most
-:data:`GAP_LINES` in a row) between them; a section heading (``四、政府信息公开行政复议…``) or
-prose ends it. A block with a TAB or a cell separator (``|``) is left alone: its cells are
-read by those.
+:data:`GAP_LINES` in a row: wrapped labels, rows all blank) between them; a section heading
+(``四、政府信息公开行政复议…``), prose, or a line with a TAB or a cell separator (``|``,
+whose cells are read by those) ends it, and a line whose text stands where the rows above
+print values (a header between parts of table 二) starts a new one. The lines without
+values just above a block are its header.
 
 **Columns.** Positions are counted in two measures, because the tools pad differently: by
 *display width* (w3m and pandoc pad an East Asian wide character as two columns,
