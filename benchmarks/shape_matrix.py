@@ -32,6 +32,7 @@ import time
 from pathlib import Path
 
 from ogi import parse
+from ogi.synth.blanks import blank_zeros
 from ogi.synth.corpus import generate
 from ogi.synth.shapes import SCAN_SHAPES, make_shapes, parse_shapes
 from ogi.synth.shapes.score import CellScore, score_report, unread
@@ -54,6 +55,20 @@ def corpora(args) -> dict[str, Path]:
             generate(args.synth, folder, seed=args.seed, formats=("html",))
         found[f"synth{args.synth}"] = folder
     return found
+
+
+def blank_corpora(found: dict[str, Path], work: Path, log) -> dict[str, Path]:
+    """``NAME_blank`` for every corpus: its HTML reports with the zero cells left blank and
+    those expected values null (``ogi.synth.blanks.blank_zeros``)."""
+    out: dict[str, Path] = {}
+    for name, folder in found.items():
+        into = work / "corpora" / f"{name}_blank"
+        written, skipped = blank_zeros(folder, into)
+        for line in skipped:
+            log(f"{name}_blank: skipped {line}")
+        if written:
+            out[f"{name}_blank"] = into
+    return out
 
 
 def subset(folder: Path, stems: list[str], into: Path) -> Path:
@@ -194,6 +209,8 @@ def main() -> None:
     ap.add_argument("--json", type=Path, help="write the numbers as JSON here")
     ap.add_argument("--examples", type=int, default=3, help="failing cells listed per shape × corpus")
     ap.add_argument("--no-write", action="store_true", help=f"do not write {RESULTS.name}")
+    ap.add_argument("--blank-zeros", action="store_true",
+                    help="also NAME_blank: each corpus's HTML reports with their zero cells left blank (ogi.synth.blanks)")
     args = ap.parse_args()
     shapes = parse_shapes(args.shapes)
 
@@ -202,6 +219,8 @@ def main() -> None:
 
     t0 = time.perf_counter()
     found = {name: folder for name, folder in corpora(args).items() if (folder / "expected").is_dir()}
+    if args.blank_zeros:
+        found = {**found, **blank_corpora(found, args.work, log)}
     matrix: dict[str, dict[str, CellScore]] = {}
     timing: dict[str, float] = {}
     for name, folder in found.items():
