@@ -32,7 +32,6 @@ import time
 from pathlib import Path
 
 from ogi import parse
-from ogi.synth.blanks import blank_zeros
 from ogi.synth.corpus import generate
 from ogi.synth.shapes import SCAN_SHAPES, make_shapes, parse_shapes
 from ogi.synth.shapes.score import CellScore, score_report, unread
@@ -60,6 +59,8 @@ def corpora(args) -> dict[str, Path]:
 def blank_corpora(found: dict[str, Path], work: Path, log) -> dict[str, Path]:
     """``NAME_blank`` for every corpus: its HTML reports with the zero cells left blank and
     those expected values null (``ogi.synth.blanks.blank_zeros``)."""
+    from ogi.synth.blanks import blank_zeros
+
     out: dict[str, Path] = {}
     for name, folder in found.items():
         into = work / "corpora" / f"{name}_blank"
