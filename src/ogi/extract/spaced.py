@@ -131,10 +131,10 @@ def spaced_cells(text: str) -> str:
         return text  # no value after a run of spaces: no space-laid table
     lines = text.split("\n")
     changed = False
-    for block in _blocks(lines):
-        rows = _read_block(block)
-        if rows is None:
-            continue
+    for whole in _blocks(lines):
+        rows = _read_block(whole)
+        if rows is None:  # the parts between lines that may be headers, each on its own
+            rows = [row for part in _parts(whole) for row in (_read_block(part) or [])]
         for line, cells in rows:
             if all(cells) and len(cells) == len(line.values):
                 continue  # a full row reads the same as it is printed
@@ -199,6 +199,28 @@ def _blocks(lines: list[str]) -> list[_Block]:
             above.append(line)
     close()
     return blocks
+
+
+def _parts(block: _Block) -> list[_Block]:
+    """The block cut before every line without values that holds two cells or more (a
+    header, or a blank row with its group label): each part with the lines without values
+    above it as its header. Table 二's sub-tables whose first columns are blank in every row
+    print their header where no value shows it to be one."""
+    parts: list[_Block] = []
+    part, pending = _Block(header=block.header, ruling=block.ruling), []
+    for ln in block.lines:
+        if not ln.values:
+            pending.append(ln)
+            continue
+        if any(len(p.tokens) > 1 for p in pending):
+            parts.append(part)
+            part = _Block(header=pending[-HEADER_LINES:])
+        else:
+            part.lines += pending  # a label wrapped under its row
+        pending = []
+        part.lines.append(ln)
+    parts.append(part)
+    return parts if len(parts) > 1 else []
 
 
 def _reaches_values(line: _Line, rows: list[_Line]) -> bool:
