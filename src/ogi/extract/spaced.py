@@ -135,13 +135,33 @@ def spaced_cells(text: str) -> str:
         rows = _read_block(whole)
         if rows is None:  # the parts between lines that may be headers, each on its own
             rows = [row for part in _parts(whole) for row in (_read_block(part) or [])]
+        wrapped = _wrapped(rows)
         for line, cells in rows:
+            if line.index in wrapped:
+                continue
             if all(cells) and len(cells) == len(line.values):
                 continue  # a full row reads the same as it is printed
             label = " ".join(t for _, t in line.words)
             lines[line.index] = "\t".join(([label] if label else []) + cells)
             changed = True
     return "\n".join(lines) if changed else text
+
+
+def _wrapped(rows: list[tuple[_Line, list[str]]]) -> set[int]:
+    """The lines of rows printed over two lines (``…只计这一情 0`` ⏎ ``形,不计其他情形) 0 0 0 0 0
+    0``): a value line whose label names no row of the template, after a row whose cells
+    it completes without sharing a column. They are left as printed: the aligner reads a
+    row that wraps, and keeps it only where its sums hold."""
+    found: set[int] = set()
+    for (above, cells), (line, more) in zip(rows, rows[1:]):
+        if not _names_row(line) and not any(a and b for a, b in zip(cells, more)):
+            found |= {above.index, line.index}
+    return found
+
+
+def _names_row(line: _Line) -> bool:
+    text = " ".join(t for _, t in line.words)
+    return bool(text) and any(p.kind == "row" for seg in segment(text) for p in seg.phrases)
 
 
 def _parse(index: int, text: str) -> _Line:
