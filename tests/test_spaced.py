@@ -127,3 +127,29 @@ def test_blank_zeros_empties_printed_zeros_and_nulls_them_in_the_expected_values
     assert "<td>规章</td><td></td><td></td><td>3</td>" in out
     got = json.loads((tmp_path / "out" / "expected" / "a.json").read_text(encoding="utf-8"))
     assert got["table2"] == {"regulations": {"issued": None, "repealed": None, "in_force": 3}}
+
+
+def test_a_row_printed_over_two_lines_is_left_for_the_aligner():
+    # pdftotext -layout wraps (二)'s label: its first value on the first line, the other six
+    # on the next, whose label names no row; rewritten as two rows of blanks it was lost
+    full = _rows([(R1, {i: "1" for i in range(7)})], display=False)
+    top = _line([(0, "(二)部分公开(区分处理的,只计这一情"), (36, "0")], display=False)
+    rest = _line([(0, "形,不计其他情形)")] + [(c, "0") for c in COLS_W3M[1:]], display=False)
+    shorter = _rows([(R7, {0: "5", 6: "5"})], display=False)
+    text = "\n".join(full + [top, rest] + shorter)
+    assert spaced_cells(text).split("\n") == full + [top, rest, f"{R7}\t5\t\t\t\t\t\t5"]
+
+
+def test_table_2s_parts_are_read_each_under_its_own_header():
+    # w3m: 规章 and 行政规范性文件 print only 现行有效件数, so no value stands under the next
+    # part's header (信息内容  本年处理决定数量) to show it is one: the block is cut there
+    lines = ["第二十条第(一)项",
+             _line([(0, "信息内容"), (15, "本年制发件数"), (28, "本年废止件数"), (41, "现行有效件数")]),
+             _line([(0, "规章"), (41, "269")]),
+             _line([(0, "行政规范性文件"), (41, "21")]),
+             "第二十条第(六)项",
+             _line([(0, "信息内容"), (21, "上一年项目数量"), (36, "本年增/减"), (51, "处理决定数量")]),
+             "行政处罚",
+             _line([(0, "行政强制"), (51, "195")])]
+    out = spaced_cells("\n".join(lines)).split("\n")
+    assert [out[2], out[3], out[7]] == ["规章\t\t\t269", "行政规范性文件\t\t\t21", "行政强制\t\t\t195"]

@@ -22,31 +22,43 @@ values just above a block are its header.
 
 **Columns.** Positions are counted in two measures, because the tools pad differently: by
 *display width* (w3m and pandoc pad an East Asian wide character as two columns,
-``unicodedata.east_asian_width`` ``W``/``F``) and by *characters* (inscriptis, ``pdftotext``).
-A block is read in a measure only where all of these hold:
+``unicodedata.east_asian_width`` ``W``/``F``) and by *characters* (lynx, inscriptis,
+``pdftotext``). In each measure the value columns come from one of three sources:
 
-1. the value columns are learnt from a pandoc ruling line (its dash runs are the columns,
-   exactly) or, with none, from the values themselves: the union of every value's span
-   over the block's rows falls into separate clusters, each at least one blank column from
-   the next;
-2. the row width W is the most values any row prints, at least one row prints W (a *full
-   row*), there are exactly W value columns, and every full row has one value in each;
-3. every value lies inside exactly one column, two values of one row never in the same
-   column, and no text that is not a value (a label, a wrapped label line) reaches into the
-   columns' area — a table whose rows have different numbers of label cells (inscriptis
-   shifts such rows a whole column) fails this.
+1. a pandoc *ruling* line above or inside the block: its dash runs right of every label are
+   the columns, exactly;
+2. the *header*: the start of every header cell right of the labels, where one header line
+   names every column and every value of the block starts exactly where a column does
+   (values and headers left-aligned alike, as w3m, lynx and pandoc print them); a caption
+   across the label column's edge (``第二十条第(一)项``) names no column, the label column's
+   own header (``信息内容``) is skipped;
+3. the *values*: the clusters of every value's span over the block's rows (spans that
+   overlap or touch are one column), where some row is certainly full — it prints 15 values
+   (table 四's row, the widest of any table), or it is labelled and prints 7 (table 三's) —
+   and every full row has one value in each cluster.
 
-Where both measures pass they must give every row the same cells; otherwise, or where any
-check fails, the block is left exactly as it was, and the aligner leaves its short rows
-null with ``CELL_AMBIGUOUS`` as before. A block with no full row (the peer page 沭阳 2023
-prints 2 values of 7 in every row of table 三) has nothing to learn its columns from and
-stays so too: a column that no row prints cannot be told from one further right.
+**Placing.** A block is rewritten only where, with those columns, every value lies inside
+exactly one column, no two values of a row share one, no label or wrapped label reaches into
+the columns (a table whose rows have different numbers of label cells — inscriptis shifts
+such rows a whole column — fails this), the number of columns is a width the template prints
+a row at, and every row label that names a template row names one printed at exactly that
+width (table 四's unlabelled row: 15): a header cell with a space inside (``采购项目 数量``)
+looks like two columns, the template's row says there are two. Every source and measure
+that gives a reading must give the same one. A block that does not read whole is read in
+parts, cut before each run of lines without values that holds a line of two cells or more
+(a header inside table 二, whose sub-tables' first columns may be blank in every row), each
+part with those lines as its header. A row printed over two lines (``…只计这一情  0`` ⏎
+``形,不计其他情形)  0 0 0 0 0 0``: the second line's label names no row and the cells of the
+two complement each other) is left as printed, for the aligner's wrapped-row reading.
 
-Why a full row is required: with it, each of the W columns holds that row's value of
-exactly one template column, so a value anywhere in that column's cluster is that template
-column's value whatever the tool's alignment (left, right or centred — the values of one
-column of a consistent layout overlap). Without one, a template column that is blank in
-every row would leave W − 1 clusters that look like W − 1 consecutive columns."""
+Otherwise the block is left exactly as it was, and the aligner leaves its short rows null
+with ``CELL_AMBIGUOUS`` as before. Why a full row or a header naming every column is
+required: with one, each column holds one template column's value, so a value in it is that
+column's whatever the tool's alignment (the values of one column of a consistent layout
+overlap: left-, right- or centre-aligned). Without one, a template column that is blank in
+every row (a 法律服务机构 with no applications) would leave W − 1 clusters that look like
+W − 1 consecutive columns. The peer page 沭阳 2023 in inscriptis (rows shifted, no row full,
+the header over other columns) stays null so."""
 
 from __future__ import annotations
 
@@ -57,7 +69,7 @@ from dataclasses import dataclass, field
 from ..template.formats import FORMATS
 from ..template.labels import section_of, segment
 
-__all__ = ["GAP_LINES", "HEADER_LINES", "ROW_WIDTHS", "spaced_cells"]
+__all__ = ["FULL_WIDTH", "GAP_LINES", "HEADER_LINES", "LABELLED_WIDTH", "LABEL_WIDTHS", "ROW_WIDTHS", "spaced_cells"]
 
 GAP_LINES = 30  # lines without values a block may hold in a row: wrapped labels, and rows whose every cell is blank (table 三 has 26 rows)
 HEADER_LINES = 8  # lines without values above a block read as its header
