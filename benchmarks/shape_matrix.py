@@ -56,6 +56,22 @@ def corpora(args) -> dict[str, Path]:
     return found
 
 
+def blank_corpora(found: dict[str, Path], work: Path, log) -> dict[str, Path]:
+    """``NAME_blank`` for every corpus: its HTML reports with the zero cells left blank and
+    those expected values null (``ogi.synth.blanks.blank_zeros``)."""
+    from ogi.synth.blanks import blank_zeros
+
+    out: dict[str, Path] = {}
+    for name, folder in found.items():
+        into = work / "corpora" / f"{name}_blank"
+        written, skipped = blank_zeros(folder, into)
+        for line in skipped:
+            log(f"{name}_blank: skipped {line}")
+        if written:
+            out[f"{name}_blank"] = into
+    return out
+
+
 def subset(folder: Path, stems: list[str], into: Path) -> Path:
     """A labelled folder of the first reports of ``folder`` (symbolic links). A link left by
     an earlier run is replaced when it points elsewhere or nowhere (a regenerated corpus, a
@@ -194,6 +210,8 @@ def main() -> None:
     ap.add_argument("--json", type=Path, help="write the numbers as JSON here")
     ap.add_argument("--examples", type=int, default=3, help="failing cells listed per shape × corpus")
     ap.add_argument("--no-write", action="store_true", help=f"do not write {RESULTS.name}")
+    ap.add_argument("--blank-zeros", action="store_true",
+                    help="also NAME_blank: each corpus's HTML reports with their zero cells left blank (ogi.synth.blanks)")
     args = ap.parse_args()
     shapes = parse_shapes(args.shapes)
 
@@ -202,6 +220,8 @@ def main() -> None:
 
     t0 = time.perf_counter()
     found = {name: folder for name, folder in corpora(args).items() if (folder / "expected").is_dir()}
+    if args.blank_zeros:
+        found = {**found, **blank_corpora(found, args.work, log)}
     matrix: dict[str, dict[str, CellScore]] = {}
     timing: dict[str, float] = {}
     for name, folder in found.items():

@@ -55,11 +55,20 @@ META_DROPPED = {"trafilatura", "pdfminer",
                 # on an A5/B5 page the header block's labels print on lines apart from their values
                 "paged_pdftotext", "paged_pdfminer"}
 # renderings that keep what the parser still loses (strict: the day it reads them, this says so)
-KNOWN_TEXT_DEFECTS = {
-    ("inscriptis", PEER_HTML): "blank cells kept only as columns of spaces: rows of 2 values of 7 left null",
-    ("pandoc_plain", PEER_HTML): "blank cells kept only as columns of spaces: rows of 2 values of 7 left null",
-    ("pandoc_docx_plain", PEER_HTML): "blank cells kept only as columns of spaces: rows of 2 values of 7 left null",
+KNOWN_TEXT_DEFECTS: dict[tuple[str, str], str] = {}
+# renderings that no longer say where the peer page's blank cells were (沭阳 2023 prints 2
+# values of 7 in every row of table 三): its 52 cells of those rows stay null with a finding,
+# and every other cell is read. Not a defect of the reader: reading them would be guessing.
+BLANKS_LOST = {
+    # pandoc cannot lay out a table with row spans as plain text and prints "[TABLE]"
+    ("pandoc_plain", PEER_HTML): "pandoc prints table 三 as [TABLE]: its cells are not in the text",
+    ("pandoc_docx_plain", PEER_HTML): "pandoc prints table 三 as [TABLE]: its cells are not in the text",
+    # inscriptis ignores row and column spans: a row with two label cells is shifted a whole
+    # column right, the header stands over other columns, and no row prints all seven values
+    ("inscriptis", PEER_HTML): "inscriptis shifts rows by their label cells and no row is full: no certain columns",
 }
+BLANKS_LOST_CELLS = 52  # table 三's cells in 沭阳 2023's rows of 2 values of 7
+
 # PDFs printed by a browser or an office suite: read through the PDF reader's geometry, which
 # still misplaces some cells of tables drawn without ruling lines (the known cases below);
 # in the synthetic matrix they are held to "no silent wrong number", not to every cell
@@ -391,6 +400,11 @@ def test_every_shape_reads_exactly(three, shape, stem, request):
     if (shape, stem) in KNOWN_TEXT_DEFECTS:
         request.applymarker(pytest.mark.xfail(reason=KNOWN_TEXT_DEFECTS[(shape, stem)], strict=True))
     score = _score(three, shape, stem)
+    if (shape, stem) in BLANKS_LOST:
+        assert (score.right, score.null_flagged, score.wrong_flagged, score.null_silent, score.wrong_silent) == (
+            score.cells - BLANKS_LOST_CELLS, BLANKS_LOST_CELLS, 0, 0, 0), BLANKS_LOST[(shape, stem)]
+        assert score.meta_right == score.meta
+        return
     summary = (f"{score.right}/{score.cells} cells right, {score.null_flagged} null + finding, "
                f"{score.wrong_flagged} wrong + finding, {score.null_silent} null silent, "
                f"{score.wrong_silent} WRONG SILENT, meta {score.meta_right}/{score.meta}: "

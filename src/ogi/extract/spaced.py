@@ -1,0 +1,419 @@
+"""Tables laid out with spaces: a blank cell read from where the other values stand.
+
+Converters that lay a table out with spaces — ``pandoc -t plain``, ``w3m -dump`` of a page
+without ``border``, inscriptis, ``pdftotext -layout`` — print a blank cell as nothing but
+spaces. A row of table 三 with five blank cells (``一、本年新收…      26            26``) is
+then two numbers whose columns only their character positions tell: read as running text it
+is ``26 26``, which fits several rows of seven, and no identity can say which (``26 … 26``
+sums the same whichever column the first 26 is in). :func:`spaced_cells` reads such rows by
+position, and only where the geometry leaves no choice; it writes each row it places as a
+TAB-separated line with an empty field per blank cell — what a browser's copy prints, which
+the text reader already reads cell by cell. Every other line is left as it was.
+
+**Blocks.** A *value line* ends in a run of values (numbers, or the not-applicable marks
+``/ — -``), each a whitespace-separated token, after a label or alone. A block is a run of
+lines from one value line to the last, allowing blank lines, a table's ruling (pandoc's
+``----  ----``), and a few lines without values (a label wrapped under its row, at most
+:data:`GAP_LINES` in a row: wrapped labels, rows all blank) between them; a section heading
+(``四、政府信息公开行政复议…``), prose, or a line with a TAB or a cell separator (``|``,
+whose cells are read by those) ends it, and a line whose text stands where the rows above
+print values (a header between parts of table 二) starts a new one. The lines without
+values just above a block are its header.
+
+**Columns.** Positions are counted in two measures, because the tools pad differently: by
+*display width* (w3m and pandoc pad an East Asian wide character as two columns,
+``unicodedata.east_asian_width`` ``W``/``F``) and by *characters* (lynx, inscriptis,
+``pdftotext``). In each measure the value columns come from one of three sources:
+
+1. a pandoc *ruling* line above or inside the block: its dash runs right of every label are
+   the columns, exactly;
+2. the *header*: the start of every header cell right of the labels, where one header line
+   names every column and every value of the block starts exactly where a column does
+   (values and headers left-aligned alike, as w3m, lynx and pandoc print them); a caption
+   across the label column's edge (``第二十条第(一)项``) names no column, the label column's
+   own header (``信息内容``) is skipped;
+3. the *values*: the clusters of every value's span over the block's rows (spans that
+   overlap or touch are one column), where some row is certainly full — it prints 15 values
+   (table 四's row, the widest of any table), or it is labelled and prints 7 (table 三's) —
+   and every full row has one value in each cluster.
+
+**Placing.** A block is rewritten only where, with those columns, every value lies inside
+exactly one column, no two values of a row share one, no label or wrapped label reaches into
+the columns (a table whose rows have different numbers of label cells — inscriptis shifts
+such rows a whole column — fails this), the number of columns is a width the template prints
+a row at, and every row label that names a template row names one printed at exactly that
+width (table 四's unlabelled row: 15): a header cell with a space inside (``采购项目 数量``)
+looks like two columns, the template's row says there are two. Every source and measure
+that gives a reading must give the same one. A block that does not read whole is read in
+parts, cut before each run of lines without values that holds a line of two cells or more
+(a header inside table 二, whose sub-tables' first columns may be blank in every row), each
+part with those lines as its header. A row printed over two lines (``…只计这一情  0`` ⏎
+``形,不计其他情形)  0 0 0 0 0 0``: the second line's label names no row and the cells of the
+two complement each other) is left as printed, for the aligner's wrapped-row reading.
+
+Otherwise the block is left exactly as it was, and the aligner leaves its short rows null
+with ``CELL_AMBIGUOUS`` as before. Why a full row or a header naming every column is
+required: with one, each column holds one template column's value, so a value in it is that
+column's whatever the tool's alignment (the values of one column of a consistent layout
+overlap: left-, right- or centre-aligned). Without one, a template column that is blank in
+every row (a 法律服务机构 with no applications) would leave W − 1 clusters that look like
+W − 1 consecutive columns. The peer page 沭阳 2023 in inscriptis (rows shifted, no row full,
+the header over other columns) stays null so."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..template.formats import FORMATS
+from ..template.labels import section_of, segment
+
+__all__ = ["FULL_WIDTH", "GAP_LINES", "HEADER_LINES", "LABELLED_WIDTH", "LABEL_WIDTHS", "ROW_WIDTHS", "spaced_cells"]
+
+GAP_LINES = 30  # lines without values a block may hold in a row: wrapped labels, and rows whose every cell is blank (table 三 has 26 rows)
+HEADER_LINES = 8  # lines without values above a block read as its header
+PROSE_CHARS = 60  # characters: a line longer than this (spaces aside) without values is prose
+
+_TOKEN = re.compile(r"\S+")
+_VALUE = re.compile(r"^(?:[-−]?\d[\d,]*(?:\.\d+)?|[/—–-])$")
+_RULING = re.compile(r"^ *-{3,}(?: +-{3,})+ *$")
+_SPACE_GAP = re.compile(r"\S {2,}[-−]?\d|^ {2,}[-−]?\d", re.MULTILINE)  # a value after a wide gap
+
+Span = tuple[int, int]  # first and last column a token covers, inclusive
+
+
+@dataclass
+class _Line:
+    index: int
+    text: str
+    tokens: list[tuple[int, str]]  # (character offset, token)
+    first_value: int  # index into tokens of the first trailing value; len(tokens) if none
+
+    @property
+    def values(self) -> list[tuple[int, str]]:
+        return self.tokens[self.first_value:]
+
+    @property
+    def words(self) -> list[tuple[int, str]]:
+        return self.tokens[:self.first_value]
+
+
+@dataclass
+class _Block:
+    lines: list[_Line] = field(default_factory=list)  # from the first value line to the last
+    header: list[_Line] = field(default_factory=list)  # the lines without values just above
+    ruling: str | None = None  # pandoc's ruling line above or inside the block
+
+    @property
+    def rows(self) -> list[_Line]:
+        return [ln for ln in self.lines if ln.values]
+
+
+def _row_widths() -> frozenset[int]:
+    """The value cells a printed row of any table holds in any format (table 二's 1–3,
+    table 三's 7, table 四's 15): a block is read only at one of these widths."""
+    return frozenset(len(r.cells) for f in FORMATS.values() for t in f.tables for r in t.rows)
+
+
+ROW_WIDTHS = _row_widths()
+
+
+def _label_widths() -> dict[tuple[str, str], frozenset[int]]:
+    """(table, row key) → the widths the formats print that row at."""
+    found: dict[tuple[str, str], set[int]] = {}
+    for f in FORMATS.values():
+        for t in f.tables:
+            for r in t.rows:
+                found.setdefault((t.key, r.key), set()).add(r.width)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+LABEL_WIDTHS = _label_widths()
+# A row printing this many values is full whatever table it is in: no row is wider (table 四)
+FULL_WIDTH = max(ROW_WIDTHS)
+# ... and so is a labelled row printing this many (table 三; table 四's row has no label)
+LABELLED_WIDTH = max(len(r.cells) for f in FORMATS.values() for r in f.table3.rows)
+
+
+def spaced_cells(text: str) -> str:
+    """``text`` with the rows of space-laid tables whose blank cells can be placed with
+    certainty written as TAB-separated cells (see the module docstring)."""
+    if not _SPACE_GAP.search(text):
+        return text  # no value after a run of spaces: no space-laid table
+    lines = text.split("\n")
+    changed = False
+    for whole in _blocks(lines):
+        rows = _read_block(whole)
+        if rows is None:  # the parts between lines that may be headers, each on its own
+            rows = [row for part in _parts(whole) for row in (_read_block(part) or [])]
+        wrapped = _wrapped(rows)
+        for line, cells in rows:
+            if line.index in wrapped:
+                continue
+            if all(cells) and len(cells) == len(line.values):
+                continue  # a full row reads the same as it is printed
+            label = " ".join(t for _, t in line.words)
+            lines[line.index] = "\t".join(([label] if label else []) + cells)
+            changed = True
+    return "\n".join(lines) if changed else text
+
+
+def _wrapped(rows: list[tuple[_Line, list[str]]]) -> set[int]:
+    """The lines of rows printed over two lines (``…只计这一情 0`` ⏎ ``形,不计其他情形) 0 0 0 0 0
+    0``): a value line whose label names no row of the template, after a row whose cells
+    it completes without sharing a column. They are left as printed: the aligner reads a
+    row that wraps, and keeps it only where its sums hold."""
+    found: set[int] = set()
+    for (above, cells), (line, more) in zip(rows, rows[1:]):
+        if not _names_row(line) and not any(a and b for a, b in zip(cells, more)):
+            found |= {above.index, line.index}
+    return found
+
+
+def _names_row(line: _Line) -> bool:
+    text = " ".join(t for _, t in line.words)
+    return bool(text) and any(p.kind == "row" for seg in segment(text) for p in seg.phrases)
+
+
+def _parse(index: int, text: str) -> _Line:
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
+    first = len(tokens)
+    while first > 0 and _VALUE.match(tokens[first - 1][1]):
+        first -= 1
+    return _Line(index, text, tokens, first)
+
+
+def _blocks(lines: list[str]) -> list[_Block]:
+    """Runs of value lines with the lines above them (see the module docstring)."""
+    blocks: list[_Block] = []
+    block = _Block()
+    pending: list[_Line] = []  # lines without values after the block's last value line
+    above: list[_Line] = []  # lines without values since the last block or barrier
+    ruling: str | None = None
+
+    def close() -> None:
+        nonlocal block, pending, above, ruling
+        if block.lines:
+            blocks.append(block)
+        block, pending, above, ruling = _Block(), [], [], None
+
+    for i, text in enumerate(lines):
+        stripped = text.strip()
+        if not stripped:
+            continue
+        if "\t" in text or "|" in text or "│" in text:
+            close()
+            continue
+        if _RULING.match(text):
+            if not block.lines:
+                ruling = text
+            continue
+        line = _parse(i, text)
+        if line.values:
+            if not block.lines:
+                block.header, block.ruling = above[-HEADER_LINES:], ruling
+            block.lines += pending + [line]
+            pending = []
+            continue
+        if section_of(stripped) or len("".join(stripped.split())) > PROSE_CHARS:
+            close()
+            continue
+        if block.lines and _reaches_values(line, block.lines):
+            above = pending + [line]  # a header among the rows: the next part of the table
+            blocks.append(block)
+            block, pending, ruling = _Block(), [], None
+        elif block.lines:
+            pending.append(line)
+            if len(pending) > GAP_LINES:
+                close()
+        else:
+            above.append(line)
+    close()
+    return blocks
+
+
+def _parts(block: _Block) -> list[_Block]:
+    """The block cut before every line without values that holds two cells or more (a
+    header, or a blank row with its group label): each part with the lines without values
+    above it as its header. Table 二's sub-tables whose first columns are blank in every row
+    print their header where no value shows it to be one."""
+    parts: list[_Block] = []
+    part, pending = _Block(header=block.header, ruling=block.ruling), []
+    for ln in block.lines:
+        if not ln.values:
+            pending.append(ln)
+            continue
+        if any(len(p.tokens) > 1 for p in pending):
+            parts.append(part)
+            part = _Block(header=pending[-HEADER_LINES:])
+        else:
+            part.lines += pending  # a label wrapped under its row
+        pending = []
+        part.lines.append(ln)
+    parts.append(part)
+    return parts if len(parts) > 1 else []
+
+
+def _reaches_values(line: _Line, rows: list[_Line]) -> bool:
+    """Does a line without values have text where the rows above print values (a header
+    between parts of a table: 第二十条第(五)项's ``信息内容  本年处理决定数量``), in either
+    measure?"""
+    if len(line.tokens) < 2:
+        return False
+    for display in (True, False):
+        m = _Measure(display)
+        first = min(m.span(r, off, tok)[0] for r in rows if r.values for off, tok in r.values[:1])
+        if m.span(line, *line.tokens[-1])[0] >= first:
+            return True
+    return False
+
+
+def _widths(text: str) -> list[int]:
+    """The display column at which each character of ``text`` starts (wide ones take two)."""
+    out, at = [], 0
+    for ch in text:
+        out.append(at)
+        at += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    out.append(at)
+    return out
+
+
+class _Measure:
+    """Token spans of lines in one measure: display columns or characters."""
+
+    def __init__(self, display: bool) -> None:
+        self.display = display
+        self._cols: dict[int, list[int]] = {}
+
+    def span(self, line: _Line, offset: int, token: str) -> Span:
+        if not self.display:
+            return offset, offset + len(token) - 1
+        cols = self._cols.get(line.index)
+        if cols is None:
+            cols = self._cols[line.index] = _widths(line.text)
+        return cols[offset], cols[offset + len(token)] - 1
+
+
+def _read_block(block: _Block) -> list[tuple[_Line, list[str]]] | None:
+    """Every value line of the block with its cells ('' for a blank one), or None where the
+    block's geometry leaves any choice."""
+    rows = block.rows
+    readings = []
+    for display in (True, False):
+        m = _Measure(display)
+        for columns in (_ruled_columns(block, m), _value_columns(block, m), _header_columns(block, m)):
+            if columns is not None:
+                cells = _place(block, m, columns)
+                if cells is not None:
+                    readings.append(cells)
+    if not readings or any(r != readings[0] for r in readings[1:]):
+        return None
+    return list(zip(rows, readings[0]))
+
+
+def _label_end(block: _Block, m: _Measure) -> int:
+    """The last column any text of the block's lines that is not a value reaches (-1: none)."""
+    return max((m.span(ln, off, tok)[1] for ln in block.lines for off, tok in ln.words), default=-1)
+
+
+def _ruled_columns(block: _Block, m: _Measure) -> list[Span] | None:
+    """The value columns a pandoc ruling line draws: its dash runs right of every label."""
+    if block.ruling is None:
+        return None
+    runs = [(x.start(), x.end() - 1) for x in re.finditer(r"-+", block.ruling)]
+    end = _label_end(block, m)
+    return [r for r in runs if r[0] > end]
+
+
+def _value_columns(block: _Block, m: _Measure) -> list[Span] | None:
+    """The value columns the values themselves draw, where a full row prints every one."""
+    rows = block.rows
+    width = max(len(r.values) for r in rows)
+    if width != FULL_WIDTH and not (width == LABELLED_WIDTH and all(r.words for r in rows)):
+        return None  # the most values a row prints need not be the table's width
+    columns = _clusters([m.span(r, off, tok) for r in rows for off, tok in r.values])
+    if len(columns) != width:
+        return None
+    return columns
+
+
+def _header_columns(block: _Block, m: _Measure) -> list[Span] | None:
+    """The value columns the header's cells start, where values and headers are left-aligned
+    alike: every header line's cells right of the labels start at one of W columns, one line
+    names all W, and every value starts where a column does."""
+    end = _label_end(block, m)
+    area = end + 2 if end >= 0 else 0  # table 四's row has no label: every header cell names a column
+    starts: set[int] = set()
+    named = 0
+    first_value = min(m.span(r, *r.values[0])[0] for r in block.rows)
+    for ln in block.header:
+        spans = [m.span(ln, off, tok) for off, tok in ln.tokens]
+        across = [(lo, hi) for lo, hi in spans if lo < area <= hi + 1]
+        if across and (len(across) > 1 or across[0] != spans[0] or across[0][1] >= first_value - 1):
+            continue  # a caption across the labels' edge (第二十条第(一)项 over its table) names no column
+        edge = max(area, across[0][1] + 2) if across else area  # the label column's own header (信息内容)
+        line_starts = [lo for lo, _ in spans if lo >= edge]
+        starts.update(line_starts)
+        named = max(named, len(line_starts))
+    if named != len(starts) or not starts:
+        return None
+    cols = sorted(starts)
+    if any(m.span(r, off, tok)[0] not in starts for r in block.rows for off, tok in r.values):
+        return None
+    return [(lo, (cols[i + 1] - 2) if i + 1 < len(cols) else 10**9) for i, lo in enumerate(cols)]
+
+
+def _place(block: _Block, m: _Measure, columns: list[Span]) -> list[list[str]] | None:
+    """Each row's cells in these columns, or None where a value is not inside exactly one
+    column, two values share one, text reaches the columns, or the width is no row's."""
+    width = len(columns)
+    if width not in ROW_WIDTHS or width < max(len(r.values) for r in block.rows) or not _named_width(block, width):
+        return None
+    end = _label_end(block, m)
+    if end >= 0 and end >= columns[0][0] - 1:
+        return None  # text reaches the value columns
+    out: list[list[str]] = []
+    for r in block.rows:
+        cells = [""] * width
+        for off, tok in r.values:
+            at = _column_of(m.span(r, off, tok), columns)
+            if at is None or cells[at]:
+                return None
+            cells[at] = tok
+        out.append(cells)
+    return out
+
+
+def _named_width(block: _Block, width: int) -> bool:
+    """Do the rows' labels agree with this width? Every label that names a row of the
+    template names one printed at this width, and one does at least — or the block is table
+    四's unlabelled row, the widest. A header cell with a space inside (``采购项目 数量``)
+    looks like two columns; the template's row says how many there are."""
+    named = False
+    for r in block.rows:
+        text = " ".join(t for _, t in r.words)
+        for seg in segment(text) if text else ():
+            for p in seg.phrases:
+                if p.kind == "row":
+                    if width not in LABEL_WIDTHS.get((p.table, p.ref), frozenset()):
+                        return False
+                    named = True
+    return named or (width == FULL_WIDTH and not any(r.words for r in block.rows))
+
+
+def _clusters(spans: list[Span]) -> list[Span]:
+    """The clusters of the spans: overlapping or touching spans are one column."""
+    merged: list[list[int]] = []
+    for lo, hi in sorted(spans):
+        if merged and lo <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    return [(lo, hi) for lo, hi in merged]
+
+
+def _column_of(span: Span, columns: list[Span]) -> int | None:
+    """The one column the span lies inside, if any."""
+    hits = [i for i, (lo, hi) in enumerate(columns) if lo <= span[0] and span[1] <= hi]
+    return hits[0] if len(hits) == 1 else None
