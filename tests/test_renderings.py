@@ -951,3 +951,45 @@ def test_a_group_label_beside_its_second_row_leaves_the_first_rows_values_to_the
         return "  ".join(cells)
 
     _all_right(_text_with_tables(draw, None))
+
+
+# ------------------------------------------------------------------ blank cells and glued runs
+
+TXT_FIXTURES = Path(__file__).parent / "fixtures" / "txt"
+
+
+def test_a_number_set_apart_by_spaces_is_one_cell_never_split_into_digits():
+    # a space-laid rendering of a row with a blank cell: "17" is one value, not 1·7 — before,
+    # the row was filled as 1, 7, 49 (a silent wrong number); now the blank's column is unknown
+    text = (TXT_FIXTURES / "crawler_spaces_2021.txt").read_text(encoding="utf-8")
+    report = parse(text.replace("规章 0 17 49", "规章 17 49").encode(), name="page.txt")
+    assert report.table2["regulations"] == {"issued": None, "repealed": None, "in_force": None}
+    finding = next(f for f in report.findings if f.where == "table2.regulations")
+    assert (finding.code, finding.message) == (
+        "CELL_AMBIGUOUS", "“规章”行只印出 2 个数值(17 49),应有 3 格;文本中空单元格的位置已丢失,无法确定各数值所在的列,未采用")
+    assert report.table2["normative_documents"] == {"issued": 0, "repealed": 0, "in_force": 58}
+
+
+def test_glued_runs_are_not_split_in_a_report_that_leaves_cells_blank():
+    # one line, cells glued: a row printed with nothing (行政规范性文件) shows the report leaves
+    # cells blank, and a blank prints nothing, so 706478740 may be fewer numbers than 3 cells
+    text = (TXT_FIXTURES / "crawler_glued_2021.txt").read_text(encoding="utf-8")
+    assert parse(text.encode(), name="page.txt").table3["carried_over"]["total"] == 15  # as printed: split
+    report = parse(text.replace("行政规范性文件0590", "行政规范性文件").encode(), name="page.txt")
+    assert report.table2["regulations"] == {"issued": None, "repealed": None, "in_force": None}
+    assert report.table3["carried_over"] == dict.fromkeys(report.table3["carried_over"])
+    finding = next(f for f in report.findings if f.where == "table3.carried_over")
+    assert (finding.code, finding.message) == (
+        "CELL_AMBIGUOUS", "“二、上年结转政府信息公开申请数量”行数字粘连(92210115);本报告有空白单元格,"
+                          "粘连的数字可能略去了空白格,无法确定拆分,未采用")
+    assert report.table2["licensing"] == {"decisions": 581}  # one cell: nothing to split
+
+
+def test_a_run_that_reads_only_as_every_cell_stays_certain_with_blanks_about():
+    # 0000000 is seven zeros whatever is blank elsewhere (no number starts with 0)
+    text = (TXT_FIXTURES / "crawler_glued_2021.txt").read_text(encoding="utf-8")
+    row = "二、上年结转政府信息公开申请数量92210115"
+    assert row in text
+    text = text.replace("行政规范性文件0590", "行政规范性文件").replace(row, "二、上年结转政府信息公开申请数量0000000")
+    report = parse(text.encode(), name="page.txt")
+    assert report.table3["carried_over"] == dict.fromkeys(report.table3["carried_over"], 0)

@@ -176,8 +176,13 @@ def _has_values(unit: Unit) -> bool:
 def _fill_tables(report: Report, fmt: str, by_table: dict[str, list[Event]]) -> None:
     tables = empty_tables(fmt)
     any_value = False
+    placed_by = {spec.key: align(spec, fmt, by_table[spec.key]) for spec in FORMATS[fmt].tables}
+    if any(p.blanks_shown for p in placed_by.values()):
+        for spec in FORMATS[fmt].tables:  # glued runs split before the blanks showed are split no more
+            if placed_by[spec.key].glued:
+                placed_by[spec.key] = align(spec, fmt, by_table[spec.key], blanks=True)
     for spec in FORMATS[fmt].tables:
-        placed = align(spec, fmt, by_table[spec.key])
+        placed = placed_by[spec.key]
         distrust_unconfirmed(spec, by_table[spec.key], placed)
         values = tables[spec.key]
         for (row_key, col), v in placed.cells.items():

@@ -66,14 +66,20 @@ class Placed:
     # glued rows that split more than one way: row → (candidate readings, printed text, position)
     ambiguous: dict[str, tuple[list[list], str, Position]] = field(default_factory=dict)
     inferred: set[str] = field(default_factory=set)  # rows given values printed before their label
+    # the report leaves cells blank: a row printed no value, or a glued run too short for its cells
+    blanks_shown: bool = False
+    glued: bool = False  # a row's values had to be split out of glued digit runs
 
 
-def align(spec: TableSpec, fmt: str, evs: list[Event]) -> Placed:
+def align(spec: TableSpec, fmt: str, evs: list[Event], blanks: bool = False) -> Placed:
+    """Place the values of one table's events on the template's cells. ``blanks``: the report
+    is known to leave cells blank (another table showed it), so no glued digit run is split:
+    a run may then stand for fewer cells than its row has, and no identity can tell which."""
     subtotal = spec.key == "table3" and any(
         ev.kind == "phrase" and ev.seg.text == _SUBTOTAL_KEY for ev in evs)
     if subtotal:
         spec = _with_subtotal(spec)
-    out = Placed()
+    out = Placed(blanks_shown=blanks)
     if _place_columns(spec, fmt, evs, out):
         return out
     entries = _entries(spec, fmt, evs)
@@ -836,7 +842,15 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
     if _blank_lines_lost(values, row.width, label_unit):
         _unplaceable(spec, row, values, out)  # before ungluing: a number alone on its line is one cell
         return []
+    if not texts and not [t for t in values if t.kind != BLANK]:
+        out.blanks_shown = True  # a row that printed nothing at all: this report leaves cells blank
     if len(values) < row.width and any(t.glued for t in values):
+        out.glued = True
+        if _fewer_digits_than_cells(values, row.width):
+            out.blanks_shown = True
+        if out.blanks_shown and _reads_as_fewer_cells(values, row.width):
+            _glued_with_blanks(spec, row, values, out)
+            return []
         split, readings = _unglue(values, row.width, row.sums, tuple(k for _, _, k in row.cells))
         if readings:
             printed = " ".join(t.text for t in values)
@@ -908,6 +922,39 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
             f"{len(na)} cell(s) of '{label}' marked not applicable; null", _where(where, na),
             line=_line(pos), page=_page(pos)))
     return overflow
+
+
+def _fewer_digits_than_cells(values: list[Token], width: int) -> bool:
+    """Can these values not fill ``width`` cells even one digit a cell (``5252`` for a row of
+    seven)? Then the run left blank cells out."""
+    return sum(len(_digits(t).replace(".", "")) if t.glued else 1 for t in values) < width
+
+
+def _reads_as_fewer_cells(values: list[Token], width: int) -> bool:
+    """Do these values (glued runs among them) also read as fewer numbers than ``width``?
+    In a report that leaves cells blank such a run may be those numbers with blank cells
+    between them (``1203123``: seven digits, or 120·3·123 and four blanks). ``0000000``
+    reads only as seven zeros (no number starts with 0), so it stays certain."""
+    parts: list[int | float | str] = [_digits(t) if t.glued else _number(t) for t in values]
+    return any(splits(parts, k, (), limit=1) for k in range(len(values), width))
+
+
+def _glued_with_blanks(spec: TableSpec, row: PrintedRow, values: list[Token], out: Placed) -> None:
+    """A glued run in a report that leaves cells blank, which also reads as fewer numbers
+    than the row has cells: a blank cell prints nothing, so which reading the report printed,
+    and in which columns, is unknown; the row stays null."""
+    printed = " ".join(t.text for t in values)
+    pos = values[0].pos
+    for row_key, col_key, _ in row.cells:
+        out.cells[(row_key, col_key)] = None
+        out.provenance[(row_key, col_key)] = _prov(printed, pos)
+    label = row.label or spec.key
+    out.findings.append(Finding.of(
+        "CELL_AMBIGUOUS",
+        f"“{label}”行数字粘连({printed});本报告有空白单元格,粘连的数字可能略去了空白格,无法确定拆分,未采用",
+        f"glued digits in row '{label}' ({printed}); the report leaves cells blank, so the run may omit "
+        "blank cells and cannot be split with certainty; left null",
+        f"{spec.key}.{row.key}", line=_line(pos), page=_page(pos)))
 
 
 def _sums_hold(row: PrintedRow, values: list[Token]) -> bool:

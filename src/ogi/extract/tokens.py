@@ -155,12 +155,28 @@ def split_free_text(text: str) -> list[tuple[str, str, bool, float | int | None,
         if start > last:
             pieces.append((TEXT, t[last:start], False, None, None))
         value, unit = parse_number(m_sign, num, unit)
-        glued = "," not in num and len(num.split(".")[0]) > 1
+        glued = "," not in num and len(num.split(".")[0]) > 1 and not _delimited(t, start, start + len(t[start:end].rstrip()))
         pieces.append((NUM, t[start:end], glued, value, unit))
         last = end
     if last < len(t):
         pieces.append((TEXT, t[last:], False, None, None))
     return [p for p in pieces if p[0] == NUM or p[1].strip()]
+
+
+# what a rendering prints between cells: a number with one of these (or the text's edge) on
+# both sides was printed as a cell of its own, never as several cells glued together
+_CELL_DELIMITERS = frozenset(" \t\u3000|│┃║")
+
+
+def _delimited(text: str, start: int, end: int) -> bool:
+    """Is the number at ``text[start:end]`` set apart on both sides (``规章   711``, a value
+    between spaces)? Then the rendering kept the boundaries of its cells, and a row that
+    shows fewer numbers than cells has blank cells (``711`` is one value, not 7·1·1); only a
+    run glued to a label or to other text (``规章4014``, a crawler's one line) may hold
+    several cells."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return before in _CELL_DELIMITERS and after in _CELL_DELIMITERS
 
 
 def _bracketed(text: str, start: int, end: int) -> bool:
