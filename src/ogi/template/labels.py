@@ -17,6 +17,7 @@ from .formats import FORMATS, SECTIONS, Format, TableSpec
 from .normalize import label_key, nfkc
 
 _WORD = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]")
+_WORDS = re.compile(_WORD.pattern + "+")
 _NUMBERING = re.compile(r"^(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2}|\([一二三四五六七八九十]\))[.、:]?")
 
 
@@ -101,8 +102,8 @@ def key_with_offsets(text: str) -> tuple[str, list[int]]:
     """The matching key of ``text`` and, for each key character, its offset in ``text``."""
     normal = nfkc(text)
     if len(normal) == len(text):  # the usual case: one character for one
-        found = [(m.group(0), m.start()) for m in _WORD.finditer(normal)]
-        return "".join(c for c, _ in found), [i for _, i in found]
+        runs = [(m.group(0), m.start()) for m in _WORDS.finditer(normal)]  # runs of key characters
+        return "".join(r for r, _ in runs), [i for r, at in runs for i in range(at, at + len(r))]
     chars, offsets = [], []
     for i, ch in enumerate(text):
         n = nfkc(ch)
@@ -123,7 +124,11 @@ def segment(text: str) -> tuple[Segment, ...]:
     gap_start = None
     i = 0
     while i < len(key):
-        match = next((k for k in prefixes.get(key[i:i + 2], ()) if key.startswith(k, i)), None)
+        match = None
+        for k in prefixes.get(key[i:i + 2], ()):  # longest first
+            if key.startswith(k, i):
+                match = k
+                break
         if match is None:
             if gap_start is None:
                 gap_start = i
