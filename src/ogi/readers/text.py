@@ -30,6 +30,7 @@ LONG_CELL_CHARS = 200  # characters: longer than any label or value cell of the 
 # a page number on a line of its own, as text extracted from a paginated file prints it:
 # "-2-", "— 3 —", "第 4 页", "第4页 共9页"; read as a value it would be "-2"
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)$")
+_PAGE_NUMBER_STARTS = "-—–－第"  # the first characters a page number line can have
 
 
 TAB_LINES_MIN = 7  # TAB-only lines that mark a text as a browser's one-cell-per-line table
@@ -303,16 +304,16 @@ def parse_text(text: str, fmt: str = "txt") -> Document:
             cells = []
             for r, (n, parts) in enumerate(rows):
                 pos = Position(line=n)  # the row's cells share its (frozen) position
-                cells += [Cell(t, r, c, pos=pos) for c, t in enumerate(parts)]
+                cells += [Cell(t, r, c, 1, 1, pos) for c, t in enumerate(parts)]
             blocks.append(Table(cells, Position(line=rows[0][0])))
             rows.clear()
 
     text = rejoin_label_stacks(rejoin_column_blocks(rejoin_tab_lines(text)))
     for n, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip().strip("\f").strip()
-        if not stripped or _PAGE_NUMBER.match(stripped):
+        stripped = line.strip()  # a form feed is whitespace too
+        if not stripped or (stripped[0] in _PAGE_NUMBER_STARTS and _PAGE_NUMBER.match(stripped)):
             continue
-        if _RULE_LINE.match(stripped) and rows:
+        if rows and _RULE_LINE.match(stripped):
             continue  # a rule between rows: the table goes on
         if "|" in stripped or "\t" in stripped or "│" in stripped or "┃" in stripped or "║" in stripped:
             cells = [p.strip() for p in _SEPARATOR.split(_inside_border(stripped))]
