@@ -765,8 +765,9 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
             return []
         if split:
             values = split
-    if _cells_lost(values, width) or (wrapped and not _sums_hold(row, values[:width])) \
-            or _text_misplaces(values, width) or _lines_of_others(values, width):
+    if (len(values) != width  # a row that fills its cells exactly is none of these three
+            and (_cells_lost(values, width) or _text_misplaces(values, width) or _lines_of_others(values, width))) \
+            or (wrapped and not _sums_hold(row, values[:width])):
         _unplaceable(spec, row, values, out)
         return []
     mine, overflow = values[:width], values[width:]

@@ -219,7 +219,7 @@ def tokenize(doc: Document) -> list[Unit]:
             toks: list[Token] = []
             for c in cells:
                 _add_cell_tokens(toks, c, row_id, digits)
-            units.append(Unit(" | ".join(c.text for c in cells), toks, cells[0].pos, True))
+            units.append(Unit(" | ".join([c.text for c in cells]), toks, cells[0].pos, True))
     return units
 
 
