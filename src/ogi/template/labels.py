@@ -114,10 +114,25 @@ def key_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(chars), offsets
 
 
+@lru_cache(maxsize=1)
+def _keys_pattern() -> re.Pattern[str] | None:
+    """Every key of the dictionary, longest first, as one alternation: at each position the
+    first alternative that matches is the longest key there — what :func:`segment`'s walk
+    by two-character prefixes finds, the scan done in C. None if a key is shorter than two
+    characters (the walk's prefix lookup treats those differently)."""
+    keys = sorted(dictionary(), key=len, reverse=True)
+    if any(len(k) < 2 for k in keys):
+        return None
+    return re.compile("|".join(re.escape(k) for k in keys))
+
+
 @lru_cache(maxsize=1 << 14)
 def segment(text: str) -> tuple[Segment, ...]:
     """Split text into known phrases (longest first) and the gaps between them."""
     key, offsets = key_with_offsets(text)
+    pattern = _keys_pattern()
+    if pattern is not None:
+        return _segment_by_pattern(pattern, key, offsets, text)
     prefixes = _by_prefix()
     words = dictionary()
     out: list[Segment] = []
@@ -141,6 +156,21 @@ def segment(text: str) -> tuple[Segment, ...]:
         i += len(match)
     if gap_start is not None:
         out.append(_piece(key, offsets, text, gap_start, len(key), None))
+    return tuple(out)
+
+
+def _segment_by_pattern(pattern: re.Pattern[str], key: str, offsets: list[int], text: str) -> tuple[Segment, ...]:
+    words = dictionary()
+    out: list[Segment] = []
+    at = 0  # where the gap before the next phrase starts
+    for m in pattern.finditer(key):
+        a, b = m.span()
+        if a > at:
+            out.append(_piece(key, offsets, text, at, a, None))
+        out.append(_piece(key, offsets, text, a, b, words[m.group()]))
+        at = b
+    if at < len(key):
+        out.append(_piece(key, offsets, text, at, len(key), None))
     return tuple(out)
 
 
