@@ -80,7 +80,10 @@ def rejoin_tab_lines(text: str) -> str:
 
 # a line of a layout text that holds only numbers (and not-applicable marks), indented
 _NUMBERS_LINE = re.compile(r"^(?P<indent> *)(?P<cells>(?:\d[\d,]*(?:\.\d+)?|[/—-])(?: +(?:\d[\d,]*(?:\.\d+)?|[/—-]))*) *$")
-_ANY_NUMBERS_LINE = re.compile(_NUMBERS_LINE.pattern, re.MULTILINE)  # the same test of every line at once
+# _NUMBERS_LINE twice, one line after the other, over a whole text: a column block's first group
+# has at least two rows, one a line
+_NUMBERS_LINE_BODY = r" *(?:\d[\d,]*(?:\.\d+)?|[/—-])(?: +(?:\d[\d,]*(?:\.\d+)?|[/—-]))* *"
+_TWO_NUMBERS_LINES = re.compile(f"^{_NUMBERS_LINE_BODY}\n{_NUMBERS_LINE_BODY}$", re.MULTILINE)
 _ENDS_WITH_NUMBER = re.compile(r"\d\s*$")
 INDENT_SLACK = 1  # characters: lines of one column block start at the same column, give or take this
 
@@ -108,8 +111,9 @@ def rejoin_column_blocks(text: str) -> str:
     groups of exactly k number-only lines each, as many cells on every line of a group, each
     group after a blank line or further right than the one before. Line i of every group is
     the i-th row, whose label is the i-th label line. Anything else is left as it was."""
-    if not _ANY_NUMBERS_LINE.search(text):
-        return text  # no line of numbers only: no block (most texts; one scan in C instead of one call a line)
+    if not _TWO_NUMBERS_LINES.search(text):
+        return text  # no two lines of numbers only, one after the other: no block (most texts;
+        # one scan in C instead of one call a line)
     lines = text.split("\n")
     out: list[str] = []
     i = floor = 0
