@@ -198,7 +198,7 @@ class Unit:
         text = nfkc(self.text)
         if "。" in text or ";" in text:
             return True
-        return any(not s.phrases and sum(not c.isdigit() for c in s.text) >= BARRIER_GAP for s in segment(text))
+        return any(not s.phrases and len(s.text) - sum(map(str.isdigit, s.text)) >= BARRIER_GAP for s in segment(text))
 
 
 def tokenize(doc: Document) -> list[Unit]:
@@ -216,10 +216,10 @@ def tokenize(doc: Document) -> list[Unit]:
             if not cells:
                 continue
             row_id = len(units)
-            toks: list[Token] = []
+            row: list[Token] = []
             for c in cells:
-                _add_cell_tokens(toks, c, row_id, digits)
-            units.append(Unit(" | ".join([c.text for c in cells]), toks, cells[0].pos, True))
+                _add_cell_tokens(row, c, row_id, digits)
+            units.append(Unit(" | ".join([c.text for c in cells]), row, cells[0].pos, True))
     return units
 
 
