@@ -19,6 +19,14 @@ and then N more times, for counting instructions, which the machine's load does 
         --passes 0 --kind txt FILES      # and --passes 2: (difference) / (2 x files) per report
 
 ``--floor`` does the same with the floor (read and decode; for HTML the lxml build too).
+
+``--warm-with PATH …`` makes the warm-up parse other files (a folder or files) instead of the
+measured ones, so that ``--passes 1`` minus ``--passes 0`` is the cost of a report seen for the
+first time — what an ingest of new reports pays (the texts every report shares are read once and
+kept; a report's own paragraphs and rows are new)::
+
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null python benchmarks/parse_speed.py \
+        --passes 0 --kind txt FILES --warm-with W1 … W20  # and --passes 1: (difference) / files
 """
 
 from __future__ import annotations
@@ -93,11 +101,16 @@ def main() -> None:
     ap.add_argument("--passes", type=int, help="only parse each file of --kind once, then N more times (no output)")
     ap.add_argument("--kind", choices=("txt", "html"), default="txt", help="the format --passes parses")
     ap.add_argument("--floor", action="store_true", help="with --passes: run the floor instead of the parse")
+    ap.add_argument("--warm-with", nargs="+", type=Path, default=None,
+                    help="with --passes: warm up on these files (or folders) instead of the measured ones")
     args = ap.parse_args()
     if args.passes is not None:
         items = files([p for p in args.paths if p.exists()]).get(args.kind, [])
+        warm = items if args.warm_with is None else files([p for p in args.warm_with if p.exists()]).get(args.kind, [])
         run = (lambda p, d: baseline(args.kind, d)) if args.floor else (lambda p, d: parse(d, name=p.name))
-        for _ in range(1 + args.passes):
+        for p, d in warm:
+            run(p, d)
+        for _ in range(args.passes):
             for p, d in items:
                 run(p, d)
         return

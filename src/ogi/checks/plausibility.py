@@ -96,11 +96,13 @@ def _amount_units(report: Report, spec: TableSpec) -> list[Finding]:
     tname, tname_en = table_name(spec)
     for row in spec.rows:
         for (row_key, col, kind), header in zip(row.cells, row.column_labels):
+            if kind != Kind.AMOUNT:
+                continue  # only an amount has a unit
             key = f"table2.{row_key}.{col}"
             prov = report.provenance.get(key, {})
             header = prov.get("header", header)
             value = report.value(key)
-            if kind != Kind.AMOUNT or not value or _UNIT.search(header) or _UNIT.search(prov.get("text", "")):
+            if not value or _UNIT.search(header) or _UNIT.search(prov.get("text", "")):
                 continue
             out.append(located(
                 report, "AMOUNT_UNIT",

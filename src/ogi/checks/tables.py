@@ -50,11 +50,10 @@ def _row_sums(report: Report, spec: TableSpec, identity: Identity) -> list[Findi
     labels = _MEASURES[spec.key]
     table = getattr(report, spec.key)
     for row in printed_rows(report, spec):
-        for total_at, part_ats in sum_positions(identity, row.cells):
+        for total_at, part_ats in _sum_positions(identity, row.cells):
             total_key, parts = row.cells[total_at], [row.cells[i] for i in part_ats]
             cells = parts + [total_key]
             values = [table.get(r, {}).get(c) for r, c, _ in cells]  # report.value(key), without making the keys
-            context = T4_GROUP_LABELS.get(total_key[0]) or row.label or row.key
             known = all_known(values)
             if known is None:
                 nulls += [f"{spec.key}.{r}.{c}" for (r, c, _), v in zip(cells, values) if v is None]
@@ -63,6 +62,7 @@ def _row_sums(report: Report, spec: TableSpec, identity: Identity) -> list[Findi
             *part_values, total = known
             if sum(part_values) == total:
                 continue
+            context = T4_GROUP_LABELS.get(total_key[0]) or row.label or row.key
             names = "+".join(labels[c] for _, c, _ in parts)
             names_en = " + ".join(c for _, c, _ in parts)
             shown = "+".join(summand(v) for v in part_values)
@@ -77,6 +77,23 @@ def _row_sums(report: Report, spec: TableSpec, identity: Identity) -> list[Findi
         out.append(not_assessable(code, f"{zh} {'、'.join(skipped)} 行", f"{en} (rows: {len(skipped)})",
                                   nulls, spec.key))
     return out
+
+
+_POSITIONS: dict[tuple[int, int], tuple[Identity, tuple, tuple]] = {}  # see _sum_positions
+POSITIONS_KEPT = 4096  # (identity, printed row) pairs whose sum positions are kept by identity
+
+
+def _sum_positions(identity: Identity, cells: tuple) -> tuple[tuple[int, tuple[int, ...]], ...]:
+    """:func:`sum_positions`, looked up by the identity of its arguments (the template's own
+    objects, asked of every report) instead of by hashing every cell of the row. The entry
+    holds its arguments, so an id cannot be reused while it is kept."""
+    key = (id(identity), id(cells))
+    kept = _POSITIONS.get(key)
+    if kept is None or kept[0] is not identity or kept[1] is not cells:
+        if len(_POSITIONS) >= POSITIONS_KEPT:
+            _POSITIONS.clear()
+        kept = _POSITIONS[key] = (identity, cells, sum_positions(identity, cells))
+    return kept[2]
 
 
 # ------------------------------------------------------------------ identities over columns
@@ -110,18 +127,15 @@ def _identity(report: Report, spec: TableSpec, identity: Identity) -> list[Findi
     nulls: list[str] = []
     skipped: list[str] = []
     for col in columns:
-        sums, shown_zh, shown_en = [], [], []
         missing = [f"{spec.key}.{r}.{col}" for r in left + right if table.get(r, {}).get(col) is None]
         if missing:
             nulls += missing
             skipped.append(_MEASURES[spec.key][col])
             continue
-        for terms in sides:
-            values = [sum(table[r][col] for r in keys) for _, _, keys in terms]
-            sums.append(sum(values))
-            shown_zh.append(_side("+", [t[0] for t in terms], values))
-            shown_en.append(_side(" + ", [t[1] for t in terms], values))
-        if sums[0] != sums[1]:
+        term_values = [[sum(table[r][col] for r in keys) for _, _, keys in terms] for terms in sides]
+        if sum(term_values[0]) != sum(term_values[1]):  # the message only for a broken identity
+            shown_zh = [_side("+", [t[0] for t in terms], values) for terms, values in zip(sides, term_values)]
+            shown_en = [_side(" + ", [t[1] for t in terms], values) for terms, values in zip(sides, term_values)]
             label = _MEASURES[spec.key][col]
             out.append(located(report, code, f"{shown_zh[0]} ≠ {shown_zh[1]} ({label}列)",
                                f"{shown_en[0]} ≠ {shown_en[1]} (column {col})", f"{spec.key}.{anchor}.{col}"))
@@ -149,7 +163,7 @@ def _value_kinds(report: Report, spec: TableSpec) -> list[Finding]:
     for row in printed_rows(report, spec):
         for i, (row_key, col, kind) in enumerate(row.cells):
             v = table.get(row_key, {}).get(col)  # report.value(key), without making the key of every cell
-            if v is None or not _wrong_kind(v, kind):
+            if v is None or (type(v) is int and v >= 0) or not _wrong_kind(v, kind):  # a count is right
                 continue
             key = f"{spec.key}.{row_key}.{col}"
             label = _cell_labels(spec, row)[i]

@@ -3,16 +3,18 @@ each table with the template, read the metadata, and record what could not be pl
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..document import Document
 from ..errors import NotAReport
 from ..model import Finding, Report, SectionText, Source, empty_tables
 from ..template.formats import FORMATS, SECTIONS, TableSpec, expected_format
-from ..template.labels import segment
+from ..template.labels import Segment, dictionary, segment
 from ..template.normalize import label_key
 from . import legacy
 from .align import Placed, align
 from .columns import read_by_columns, read_by_stacks
-from .layout import Event, events, find_headings
+from .layout import PHRASE_READINGS_KEPT, Event, events, find_headings
 from .meta import read_meta
 from .order import distrust_unconfirmed
 from .tokens import Unit, tokenize
@@ -79,7 +81,7 @@ def detect_format(evs: list[Event]) -> str | None:
     for ev in evs:
         if ev.kind != "phrase":
             continue
-        fmts = frozenset().union(*(p.formats for p in ev.seg.phrases))
+        fmts = _formats(ev.seg)
         tables_seen += 1
         if len(fmts) == 1:
             votes[next(iter(fmts))] += 1
@@ -89,6 +91,30 @@ def detect_format(evs: list[Event]) -> str | None:
         return None
     values = sum(1 for ev in evs if ev.kind == "value")
     return min(reversed(FORMATS), key=lambda name: abs(values - FORMATS[name].value_cells))
+
+
+def _formats(seg: Segment) -> frozenset[str]:
+    """The formats that print a phrase (decided once per key of the template)."""
+    if seg.phrases is dictionary().get(seg.text):
+        return _known_formats(seg.text)
+    return frozenset().union(*(p.formats for p in seg.phrases))
+
+
+@lru_cache(maxsize=PHRASE_READINGS_KEPT)
+def _known_formats(key: str) -> frozenset[str]:
+    return frozenset().union(*(p.formats for p in dictionary()[key]))
+
+
+def _tables(seg: Segment, fmt: str) -> frozenset[str]:
+    """The tables of one format that print a phrase (decided once per key of the template)."""
+    if seg.phrases is dictionary().get(seg.text):
+        return _known_tables(seg.text, fmt)
+    return frozenset(p.table for p in seg.phrases if fmt in p.formats)
+
+
+@lru_cache(maxsize=PHRASE_READINGS_KEPT)
+def _known_tables(key: str, fmt: str) -> frozenset[str]:
+    return frozenset(p.table for p in dictionary()[key] if fmt in p.formats)
 
 
 def _split_tables(evs: list[Event], fmt: str, end: int) -> tuple[dict[str, list[Event]], int]:
@@ -107,8 +133,7 @@ def _split_tables(evs: list[Event], fmt: str, end: int) -> tuple[dict[str, list[
     for ev in evs:
         if held and ev.kind != "value":
             # a phrase only table 二 prints: they were its column's values; else table 三's
-            whose = "table2" if ev.kind == "phrase" and {
-                p.table for p in ev.seg.phrases if fmt in p.formats} == {"table2"} else current
+            whose = "table2" if ev.kind == "phrase" and _tables(ev.seg, fmt) == {"table2"} else current
             by_table[whose] += held
             moved += held if whose == "table2" else []
             held = []
@@ -118,7 +143,7 @@ def _split_tables(evs: list[Event], fmt: str, end: int) -> tuple[dict[str, list[
             spilling = False
             current = SECTION_TABLE.get(ev.section, current)
         elif ev.kind == "phrase":
-            tables = {p.table for p in ev.seg.phrases if fmt in p.formats}
+            tables = _tables(ev.seg, fmt)
             spilling = spill and tables == {"table2"}
             spill = spill and (spilling or not tables)
             if spilling:
@@ -237,7 +262,7 @@ def _sections(report: Report, units: list[Unit], headings: dict[str, int], start
     bounds = [i for _, i in order] + [len(units)]
     for (key, at), nxt in zip(order, bounds[1:]):
         body = [u for j, u in enumerate(units[at + 1:nxt], start=at + 1)
-                if not (has_tables and start is not None and start <= j < tables_end and not u.prose)]
+                if not (has_tables and start is not None and start <= j < tables_end and (u.in_table or not u.prose))]
         report.sections[key] = _section(units[at].text, units[at], body)
     if "s1" not in report.sections and start is not None:
         first = min(headings.values(), default=start)

@@ -35,6 +35,7 @@ AMOUNT_UNIT = "万元"  # the unit an amount cell may print after its digits
 AMBIGUOUS_LIMIT = 24  # readings of a glued row kept for the column identities to choose from
 POSITIONS_KEPT = 4096  # source lines whose provenance fields are kept (every value of a row shares its line)
 _SUBTOTAL_KEY = label_key(SUBTOTAL)
+_AMOUNT_HEADER_KEY = label_key("单位:万元")
 
 
 @dataclass
@@ -837,21 +838,22 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
     the unit its label was read from (-1: unknown)."""
     out.rows_seen.add(row.key)
     values = list(values)
-    while len(values) > row.width and values[0].kind == BLANK:
+    width = row.width
+    while len(values) > width and values[0].kind == BLANK:
         values.pop(0)  # an empty sub-label cell beside a group label
-    if _blank_lines_lost(values, row.width, label_unit):
+    if _blank_lines_lost(values, width, label_unit):
         _unplaceable(spec, row, values, out)  # before ungluing: a number alone on its line is one cell
         return []
     if not texts and not [t for t in values if t.kind != BLANK]:
         out.blanks_shown = True  # a row that printed nothing at all: this report leaves cells blank
-    if len(values) < row.width and any(t.glued for t in values):
+    if len(values) < width and any(t.glued for t in values):
         out.glued = True
-        if _fewer_digits_than_cells(values, row.width):
+        if _fewer_digits_than_cells(values, width):
             out.blanks_shown = True
-        if out.blanks_shown and _reads_as_fewer_cells(values, row.width):
+        if out.blanks_shown and _reads_as_fewer_cells(values, width):
             _glued_with_blanks(spec, row, values, out)
             return []
-        split, readings = _unglue(values, row.width, row.sums, tuple(k for _, _, k in row.cells))
+        split, readings = _unglue(values, width, row.sums, tuple(k for _, _, k in row.cells))
         if readings:
             printed = " ".join(t.text for t in values)
             out.ambiguous[row.key] = (readings, printed, values[0].pos)
@@ -861,11 +863,12 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
             return []
         if split:
             values = split
-    if _cells_lost(values, row.width) or (wrapped and not _sums_hold(row, values[:row.width])) \
-            or _text_misplaces(values, row.width) or _lines_of_others(values, row.width):
+    if (len(values) != width  # a row that fills its cells exactly is none of these three
+            and (_cells_lost(values, width) or _text_misplaces(values, width) or _lines_of_others(values, width))) \
+            or (wrapped and not _sums_hold(row, values[:width])):
         _unplaceable(spec, row, values, out)
         return []
-    mine, overflow = values[:row.width], values[row.width:]
+    mine, overflow = values[:width], values[width:]
     blank, na, text_cells = [], [], []
     for i, (row_key, col_key, kind) in enumerate(row.cells):
         cell = (row_key, col_key)
@@ -891,7 +894,7 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
         prov = _prov(tok.text, tok.pos, tok)
         if kind == Kind.AMOUNT:  # the printed header says whether the column has a unit
             prov["header"] = next((h for h in headers if "金额" in h), "") + \
-                next((h for h in headers if h == label_key("单位:万元")), "")
+                next((h for h in headers if h == _AMOUNT_HEADER_KEY), "")
         if tok.unit and tok.unit.startswith("split:"):
             prov["split_from"] = tok.unit[6:]
         elif kind == Kind.AMOUNT and tok.unit == "元":
@@ -1017,16 +1020,17 @@ def _where(row_where: str, cols: list[str]) -> str:
 def _prov(text: str, pos: Position | None, tok: Token | None = None) -> dict:
     p: dict = {"text": text}
     if pos is not None:
-        p.update(_line_fields(pos) if pos.bbox is None else pos.as_dict())
+        p.update(_line_fields(pos.line, pos.page) if pos.bbox is None else pos.as_dict())
     if tok is not None and tok.confidence is not None:
         p["confidence"] = tok.confidence
     return p
 
 
 @lru_cache(maxsize=POSITIONS_KEPT)
-def _line_fields(pos: Position) -> tuple[tuple[str, int], ...]:
-    """``pos.as_dict()`` of a position without a box (its line and page), made once."""
-    return tuple(pos.as_dict().items())
+def _line_fields(line: int | None, page: int | None) -> dict:
+    """``pos.as_dict()`` of a position without a box (its line and page), made once per
+    line and page (a dict only read, to update each provenance from)."""
+    return Position(line=line, page=page).as_dict()
 
 
 def _line(pos: Position | None) -> int | None:

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..template.formats import Kind
 
 MAX_STEPS = 50_000
 MAX_DIGITS = 9  # no cell of an annual report holds a billion
+HEADS_KEPT = 1 << 14  # (digit run, position) pairs whose possible numbers are kept
 Sums = tuple[tuple[int, tuple[int, ...]], ...]
 _NUMBER = re.compile(r"(0|[1-9]\d*)(\.\d+)?")
 
@@ -36,12 +38,13 @@ def splits(parts: list[int | float | str], width: int, sums: Sums = (), limit: i
     steps = 0
     digits_after = [sum(len(p) if isinstance(p, str) else 0 for p in parts[i:]) for i in range(len(parts) + 1)]
     tokens_after = [len(parts) - i for i in range(len(parts) + 1)]
+    fixed_after = [sum(1 for p in parts[i:] if not isinstance(p, str)) for i in range(len(parts) + 1)]  # numbers
 
     def holds() -> bool:
         i = len(acc) - 1
         if kinds is not None and isinstance(acc[i], float) and kinds[i] is not Kind.AMOUNT:
             return False  # a fraction in a count
-        return i not in totals or acc[i] == sum(acc[c] for c in totals[i])
+        return i not in totals or acc[i] == sum([acc[c] for c in totals[i]])
 
     def feasible(i: int, pos: int) -> bool:
         """Can what is left of the parts fill what is left of the row?"""
@@ -49,7 +52,7 @@ def splits(parts: list[int | float | str], width: int, sums: Sums = (), limit: i
         if i < len(parts):
             part = parts[i]
             digits = (len(part) - pos if isinstance(part, str) else 0) + digits_after[i + 1]
-            fixed = sum(1 for p in parts[i + 1:] if not isinstance(p, str))
+            fixed = fixed_after[i + 1]
             need = tokens_after[i + 1]
         else:
             digits = fixed = need = 0
@@ -84,8 +87,14 @@ def splits(parts: list[int | float | str], width: int, sums: Sums = (), limit: i
     return found
 
 
-def _heads(digits: str, pos: int) -> list[tuple[int | float, int]]:
-    """Numbers that can start at ``pos``: (value, position after it)."""
+@lru_cache(maxsize=HEADS_KEPT)
+def _heads(digits: str, pos: int) -> tuple[tuple[int | float, int], ...]:
+    """Numbers that can start at ``pos``: (value, position after it). (Kept: the search
+    comes back to the same positions of the same run many times.)"""
+    return tuple(_read_heads(digits, pos))
+
+
+def _read_heads(digits: str, pos: int) -> list[tuple[int | float, int]]:
     out = []
     rest = digits[pos:]
     if rest[0] == "0":

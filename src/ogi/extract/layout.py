@@ -11,15 +11,17 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..document import Position
-from ..template.labels import Phrase, Segment, section_of, segment
+from ..template.labels import Phrase, Segment, dictionary, section_of, segment
 from .markers import cut_marker
 from .tokens import BLANK, NA, NUM, TEXT, Token, Unit
 
+PHRASE_READINGS_KEPT = 4096  # (phrase key, table, format) readings kept; the template has about 600 keys
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
     """One step of the layout: a known phrase, a gap, a value, a barrier or a section heading."""
 
@@ -84,7 +86,7 @@ def events(units: list[Unit], start: int, end: int, headings: dict[str, int]) ->
             flush()
             out.append(Event("section", u.pos, section=heading_at[i], unit=i))
             continue
-        if u.prose or cut_marker(units, i):
+        if not u.in_table and (u.prose or cut_marker(units, i)):  # a table row is neither
             flush()
             out.append(Event("barrier", u.pos, unit=i))
             continue
@@ -93,8 +95,9 @@ def events(units: list[Unit], start: int, end: int, headings: dict[str, int]) ->
             if tok.kind == TEXT:
                 texts.append((tok.text, tok.pos, i))
             elif tok.kind in (NUM, NA, BLANK):
-                flush()
-                out.append(Event("value", tok.pos, token=tok, unit=i))
+                if texts:
+                    flush()
+                out.append(Event("value", tok.pos, None, tok, None, i))
     flush()
     return out
 
@@ -102,12 +105,16 @@ def events(units: list[Unit], start: int, end: int, headings: dict[str, int]) ->
 def _trim_blanks(tokens: list[Token]) -> list[Token]:
     """Keep only the blank cells that stand among a row's values: merged cells leave
     empty cells at the end of a flattened row, and beside or before its labels."""
-    has_value, last_text, last = False, -1, -1  # found in one pass over the row
+    has_value, has_blank, last_text, last = False, False, -1, -1  # found in one pass over the row
     for i, t in enumerate(tokens):
         if t.kind != BLANK:
             last = i
             last_text = i if t.kind == TEXT else last_text
             has_value = has_value or t.kind in (NUM, NA)
+        else:
+            has_blank = True
+    if not has_blank:
+        return tokens  # nothing to trim (the caller only reads the list)
     if not has_value:
         return [t for t in tokens if t.kind != BLANK]
     return [t for i, t in enumerate(tokens[:last + 1]) if t.kind != BLANK or i > last_text]
@@ -115,7 +122,20 @@ def _trim_blanks(tokens: list[Token]) -> list[Token]:
 
 def phrase_in(seg: Segment, table: str, fmt: str) -> Phrase | None:
     """What a segment means inside one table of one format, if anything."""
-    options = [p for p in seg.phrases if p.table == table and fmt in p.formats]
+    if not seg.phrases:
+        return None
+    if seg.phrases is dictionary().get(seg.text):  # a phrase of the template: decided once per key
+        return _known_phrase_in(seg.text, table, fmt)
+    return _pick_in(seg.phrases, table, fmt)
+
+
+@lru_cache(maxsize=PHRASE_READINGS_KEPT)
+def _known_phrase_in(key: str, table: str, fmt: str) -> Phrase | None:
+    return _pick_in(dictionary()[key], table, fmt)
+
+
+def _pick_in(phrases: tuple[Phrase, ...], table: str, fmt: str) -> Phrase | None:
+    options = [p for p in phrases if p.table == table and fmt in p.formats]
     if not options:
         return None
     return sorted(options, key=lambda p: (p.kind != "row", p.kind != "group", not p.exact))[0]

@@ -59,8 +59,16 @@ _NUMBERS = re.compile(r"^\f?\s*(?P<cells>\d+(?: +\d+)*)\s*$")
 _LABEL_AND_VALUE = re.compile(r"^(?P<label>.*\S)\s+(?P<value>\d+)\s*$")
 
 
+# what every block holds: two stacks of at least two lines of numbers only, each after blank lines
+_NUMBERS_ROW = r"[^\S\n]*\d+(?: +\d+)*[^\S\n]*"  # _NUMBERS on one line of a whole text
+_STACK_BLOCK = re.compile(rf"^(?:[^\S\n]*\n)+{_NUMBERS_ROW}\n{_NUMBERS_ROW}\n(?:{_NUMBERS_ROW}\n)*"
+                          rf"(?:[^\S\n]*\n)+{_NUMBERS_ROW}\n{_NUMBERS_ROW}$", re.M)
+
+
 def rejoin_label_stacks(text: str) -> str:
     """``text`` with every such block of table 三 rows written one row a line."""
+    if not _STACK_BLOCK.search(text):
+        return text  # no block can be there (most texts; one scan in C instead of one call a line)
     lines = text.split("\n")
     changed = False
     i = 0

@@ -235,7 +235,7 @@ class Unit:
         text = nfkc(self.text)
         if "。" in text or ";" in text:
             return True
-        return any(not s.phrases and sum(not c.isdigit() for c in s.text) >= BARRIER_GAP for s in segment(text))
+        return any(not s.phrases and len(s.text) - sum(map(str.isdigit, s.text)) >= BARRIER_GAP for s in segment(text))
 
 
 def tokenize(doc: Document) -> list[Unit]:
@@ -253,18 +253,22 @@ def tokenize(doc: Document) -> list[Unit]:
             if not cells:
                 continue
             row_id = len(units)
-            toks = [tok for c in cells for tok in _cell_tokens(c, row_id, digits)]
-            units.append(Unit(" | ".join(c.text for c in cells), toks, cells[0].pos, True))
+            row: list[Token] = []
+            for c in cells:
+                _add_cell_tokens(row, c, row_id, digits)
+            units.append(Unit(" | ".join([c.text for c in cells]), row, cells[0].pos, True))
     return units
 
 
-def _cell_tokens(cell: Cell, row_id: int, digits: int) -> list[Token]:
+def _add_cell_tokens(out: list[Token], cell: Cell, row_id: int, digits: int) -> None:
+    """Append a cell's tokens to its row's."""
     text = cell.text
     whole = _kept_cell_reading(text, digits) if len(text) <= KEPT_TEXT_CHARS else _read_cell(text)
     if whole is not None:  # one value, mark or blank (nearly every cell): its one token
         kind, printed, value, unit, glued = whole
-        return [Token(kind, printed, cell.pos, row_id, value, unit, glued, cell.confidence, False)]
-    return _tokens(_free_reading(text, digits), cell.pos, row_id, cell.confidence)
+        out.append(Token(kind, printed, cell.pos, row_id, value, unit, glued, cell.confidence, False))
+    else:
+        out += _tokens(_free_reading(text, digits), cell.pos, row_id, cell.confidence)
 
 
 def _tokens(readings: tuple[Reading, ...], pos: Position, row_id: int, confidence: float | None,

@@ -17,7 +17,7 @@ from lxml import etree
 
 from .. import limits
 from ..document import Cell, Position, Table
-from .html_text import display, is_block, is_skipped, tag_of, text_of
+from .html_text import display, is_block, is_hidden, is_skipped, tag_of, text_of
 
 MAX_ROWSPAN = 65534  # the HTML standard's limit (a colspan is bounded by the ``span`` limit)
 SPAN_DIGITS = 9  # digits of a span read; a longer number is over any limit anyway
@@ -47,18 +47,18 @@ def row_groups(table: etree._Element) -> list[list[etree._Element]]:
         tag = tag_of(child)
         if tag == "tr":
             loose.append(child)
-        elif tag in _ROW_GROUPS and not is_skipped(child):
+        elif tag in _ROW_GROUPS and not is_hidden(child):  # is_skipped, its tag known
             if loose:
                 groups.append(loose)
                 loose = []
             groups.append([tr for tr in child if tag_of(tr) == "tr"])
     if loose:
         groups.append(loose)
-    return [[tr for tr in g if not is_skipped(tr)] for g in groups]
+    return [[tr for tr in g if not is_hidden(tr)] for g in groups]  # every one a <tr>: is_skipped
 
 
 def row_cells(row: etree._Element) -> list[etree._Element]:
-    return [c for c in row if tag_of(c) in ("td", "th") and not is_skipped(c)]
+    return [c for c in row if tag_of(c) in ("td", "th") and not is_hidden(c)]  # is_skipped, its tag known
 
 
 def _span(cell: etree._Element, name: str, limit: int) -> int:

@@ -56,7 +56,8 @@ def tag_of(el: etree._Element) -> str | None:
 
 def display(el: etree._Element) -> str | None:
     """The ``display`` an inline style gives an element, if any."""
-    m = _STYLE_DISPLAY.search(el.get("style") or "")
+    style = el.get("style")
+    m = _STYLE_DISPLAY.search(style) if style else None
     return m.group(1).lower() if m else None
 
 
@@ -73,11 +74,12 @@ def is_skipped(el: etree._Element) -> bool:
     return tag is None or tag in SKIPPED or is_hidden(el)
 
 
-def is_block(el: etree._Element) -> bool:
+def is_block(el: etree._Element, tag: str | None = None) -> bool:
+    """Whether an element lays out as a block (``tag``: its :func:`tag_of`, when known)."""
     shown = display(el)
     if shown:
         return shown not in _INLINE_DISPLAYS
-    return tag_of(el) in BLOCKS
+    return (tag_of(el) if tag is None else tag) in BLOCKS
 
 
 def walk(el: etree._Element, structure: Callable[[etree._Element], bool] | None = None,
@@ -94,7 +96,7 @@ def walk(el: etree._Element, structure: Callable[[etree._Element], bool] | None 
             yield item
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Open:
     """An element whose content is still to be walked (inside a ``<pre>`` or not)."""
 
@@ -110,14 +112,15 @@ def _inside(el: etree._Element, structure: Callable[[etree._Element], bool] | No
     if el.text:
         out += _text(el.text, _start_line(el.text, kids[0] if kids else None, el.sourceline), pre)
     for i, child in enumerate(kids):
-        if tag_of(child) == "br":
+        tag = tag_of(child)  # once per child: lxml makes the string anew at each access
+        if tag == "br":
             out.append(BREAK)
-        elif not is_skipped(child):
+        elif not (tag is None or tag in SKIPPED or is_hidden(child)):  # is_skipped(child)
             if structure is not None and structure(child):
                 out.append(child)
             else:
-                opened = _Open(child, pre or tag_of(child) in _PRE)
-                out += [BREAK, opened, BREAK] if is_block(child) else [opened]
+                opened = _Open(child, pre or tag in _PRE)
+                out += [BREAK, opened, BREAK] if is_block(child, tag) else [opened]
         if child.tail:
             following = kids[i + 1] if i + 1 < len(kids) else None
             out += _text(child.tail, _start_line(child.tail, following, child.sourceline), pre)

@@ -31,6 +31,7 @@ LONG_CELL_CHARS = 200  # characters: longer than any label or value cell of the 
 # a page number on a line of its own, as text extracted from a paginated file prints it:
 # "-2-", "— 3 —", "第 4 页", "第4页 共9页"; read as a value it would be "-2"
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)$")
+_PAGE_NUMBER_STARTS = "-—–－第"  # the first characters a page number line can have
 
 
 TAB_LINES_MIN = 7  # TAB-only lines that mark a text as a browser's one-cell-per-line table
@@ -80,7 +81,10 @@ def rejoin_tab_lines(text: str) -> str:
 
 # a line of a layout text that holds only numbers (and not-applicable marks), indented
 _NUMBERS_LINE = re.compile(r"^(?P<indent> *)(?P<cells>(?:\d[\d,]*(?:\.\d+)?|[/—-])(?: +(?:\d[\d,]*(?:\.\d+)?|[/—-]))*) *$")
-_ANY_NUMBERS_LINE = re.compile(_NUMBERS_LINE.pattern, re.MULTILINE)  # the same test of every line at once
+# _NUMBERS_LINE twice, one line after the other, over a whole text: a column block's first group
+# has at least two rows, one a line
+_NUMBERS_LINE_BODY = r" *(?:\d[\d,]*(?:\.\d+)?|[/—-])(?: +(?:\d[\d,]*(?:\.\d+)?|[/—-]))* *"
+_TWO_NUMBERS_LINES = re.compile(f"^{_NUMBERS_LINE_BODY}\n{_NUMBERS_LINE_BODY}$", re.MULTILINE)
 _ENDS_WITH_NUMBER = re.compile(r"\d\s*$")
 INDENT_SLACK = 1  # characters: lines of one column block start at the same column, give or take this
 
@@ -108,8 +112,9 @@ def rejoin_column_blocks(text: str) -> str:
     groups of exactly k number-only lines each, as many cells on every line of a group, each
     group after a blank line or further right than the one before. Line i of every group is
     the i-th row, whose label is the i-th label line. Anything else is left as it was."""
-    if not _ANY_NUMBERS_LINE.search(text):
-        return text  # no line of numbers only: no block (most texts; one scan in C instead of one call a line)
+    if not _TWO_NUMBERS_LINES.search(text):
+        return text  # no two lines of numbers only, one after the other: no block (most texts;
+        # one scan in C instead of one call a line)
     lines = text.split("\n")
     out: list[str] = []
     i = floor = 0
@@ -304,16 +309,16 @@ def parse_text(text: str, fmt: str = "txt") -> Document:
             cells = []
             for r, (n, parts) in enumerate(rows):
                 pos = Position(line=n)  # the row's cells share its (frozen) position
-                cells += [Cell(t, r, c, pos=pos) for c, t in enumerate(parts)]
+                cells += [Cell(t, r, c, 1, 1, pos) for c, t in enumerate(parts)]
             blocks.append(Table(cells, Position(line=rows[0][0])))
             rows.clear()
 
     text = rejoin_label_stacks(rejoin_column_blocks(spaced_cells(rejoin_tab_lines(text))))
     for n, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip().strip("\f").strip()
-        if not stripped or _PAGE_NUMBER.match(stripped):
+        stripped = line.strip()  # a form feed is whitespace too
+        if not stripped or (stripped[0] in _PAGE_NUMBER_STARTS and _PAGE_NUMBER.match(stripped)):
             continue
-        if _RULE_LINE.match(stripped) and rows:
+        if rows and _RULE_LINE.match(stripped):
             continue  # a rule between rows: the table goes on
         if "|" in stripped or "\t" in stripped or "│" in stripped or "┃" in stripped or "║" in stripped:
             cells = [p.strip() for p in _SEPARATOR.split(_inside_border(stripped))]

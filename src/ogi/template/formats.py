@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .rules import RULES
 
@@ -49,8 +49,9 @@ class PrintedRow:
     sums: tuple[tuple[int, tuple[int, ...]], ...] = ()  # (total cell, its part cells), by index
     column_labels: tuple[str, ...] = ()  # table 二: the printed header of each value column
 
-    @property
+    @cached_property
     def width(self) -> int:
+        """The number of cells (kept: the aligner asks for it at every row it reads)."""
         return len(self.cells)
 
 

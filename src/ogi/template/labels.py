@@ -17,6 +17,7 @@ from .formats import FORMATS, SECTIONS, Format, TableSpec
 from .normalize import label_key, nfkc
 
 _WORD = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]")
+_WORDS = re.compile(_WORD.pattern + "+")
 _NUMBERING = re.compile(r"^(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2}|\([一二三四五六七八九十]\))[.、:]?")
 
 
@@ -101,8 +102,8 @@ def key_with_offsets(text: str) -> tuple[str, list[int]]:
     """The matching key of ``text`` and, for each key character, its offset in ``text``."""
     normal = nfkc(text)
     if len(normal) == len(text):  # the usual case: one character for one
-        found = [(m.group(0), m.start()) for m in _WORD.finditer(normal)]
-        return "".join(c for c, _ in found), [i for _, i in found]
+        runs = [(m.group(0), m.start()) for m in _WORDS.finditer(normal)]  # runs of key characters
+        return "".join(r for r, _ in runs), [i for r, at in runs for i in range(at, at + len(r))]
     chars, offsets = [], []
     for i, ch in enumerate(text):
         n = nfkc(ch)
@@ -113,17 +114,36 @@ def key_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(chars), offsets
 
 
+@lru_cache(maxsize=1)
+def _keys_pattern() -> re.Pattern[str] | None:
+    """Every key of the dictionary, longest first, as one alternation: at each position the
+    first alternative that matches is the longest key there — what :func:`segment`'s walk
+    by two-character prefixes finds, the scan done in C. None if a key is shorter than two
+    characters (the walk's prefix lookup treats those differently)."""
+    keys = sorted(dictionary(), key=len, reverse=True)
+    if any(len(k) < 2 for k in keys):
+        return None
+    return re.compile("|".join(re.escape(k) for k in keys))
+
+
 @lru_cache(maxsize=1 << 14)
 def segment(text: str) -> tuple[Segment, ...]:
     """Split text into known phrases (longest first) and the gaps between them."""
     key, offsets = key_with_offsets(text)
+    pattern = _keys_pattern()
+    if pattern is not None:
+        return _segment_by_pattern(pattern, key, offsets, text)
     prefixes = _by_prefix()
     words = dictionary()
     out: list[Segment] = []
     gap_start = None
     i = 0
     while i < len(key):
-        match = next((k for k in prefixes.get(key[i:i + 2], ()) if key.startswith(k, i)), None)
+        match = None
+        for k in prefixes.get(key[i:i + 2], ()):  # longest first
+            if key.startswith(k, i):
+                match = k
+                break
         if match is None:
             if gap_start is None:
                 gap_start = i
@@ -136,6 +156,21 @@ def segment(text: str) -> tuple[Segment, ...]:
         i += len(match)
     if gap_start is not None:
         out.append(_piece(key, offsets, text, gap_start, len(key), None))
+    return tuple(out)
+
+
+def _segment_by_pattern(pattern: re.Pattern[str], key: str, offsets: list[int], text: str) -> tuple[Segment, ...]:
+    words = dictionary()
+    out: list[Segment] = []
+    at = 0  # where the gap before the next phrase starts
+    for m in pattern.finditer(key):
+        a, b = m.span()
+        if a > at:
+            out.append(_piece(key, offsets, text, at, a, None))
+        out.append(_piece(key, offsets, text, a, b, words[m.group()]))
+        at = b
+    if at < len(key):
+        out.append(_piece(key, offsets, text, at, len(key), None))
     return tuple(out)
 
 

@@ -39,12 +39,29 @@ def nfkc(text: str) -> str:
     return text.replace("\u200b", "").replace("\ufeff", "").replace("\u00ad", "")
 
 
+KEPT_CHARS = 200  # text up to this long (cells, labels: they repeat) is normalised once and kept
+
+
 def clean(text: str) -> str:
     """Normalise text for reading: NFKC, collapse spaces, drop spaces inside words."""
+    return _kept_clean(text) if len(text) <= KEPT_CHARS else _clean(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _kept_clean(text: str) -> str:
+    return _clean(text)
+
+
+def _clean(text: str) -> str:
     text = _ANY_SPACE.sub(" ", nfkc(text)).strip()
     return _SPACE_BETWEEN_NON_DIGITS.sub("", text)
 
 
 def label_key(text: str) -> str:
     """The matching key of a label: letters, digits and ideographs only."""
+    return _kept_label_key(text) if len(text) <= KEPT_CHARS else _NOT_WORD.sub("", nfkc(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _kept_label_key(text: str) -> str:
     return _NOT_WORD.sub("", nfkc(text))
