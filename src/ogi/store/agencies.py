@@ -414,7 +414,8 @@ def _cross_in_workers(db: Database, lots: Sequence[Sequence[int]], counted: Mapp
             given[task[0]] = task
             yield task
 
-    for result in pool.run(tasks(), cross_findings, jobs, lambda task, reason: (task[0], None)):
+    # a lot's documents are megabytes: one at a time per worker (pool.run's ``queued``)
+    for result in pool.run(tasks(), cross_findings, jobs, lambda task, reason: (task[0], None), queued=1):
         if result is None:
             continue
         number, pairs = result

@@ -32,7 +32,10 @@ when the parent's reader thread must take the GIL from its busy main thread, aga
 about 10 ms. A worker says "start" only for its first file (its start-up time is not the
 file's); each file after that runs from the moment the one before it was answered, so one
 message a file goes through the pipe, not two. A worker that crashes or passes its deadline
-loses only the file it was parsing: the file queued behind it goes to another worker.
+loses only the file it was parsing: the file queued behind it goes to another worker. Only
+small tasks may be queued so (a file's name is; ``run``'s ``queued``): a task sent while its
+worker is busy waits in the pipe, and one larger than the pipe's buffer would block the parent
+until the worker reads it — while the worker, answering, waits for the parent to read.
 
 Workers are started with ``spawn`` (no state inherited from a parent that holds a
 database connection) and are not daemonic, so a parser may start processes of its own.
@@ -203,11 +206,13 @@ class _Worker(Generic[T]):
 
 
 def run(tasks: Iterable[T], work: Callable[[T], R], jobs: int, lost: Callable[[T, str], R],
-        should_stop: Callable[[], bool] = lambda: False, seconds: float | None = None) -> Generator[R | None, None, None]:
+        should_stop: Callable[[], bool] = lambda: False, seconds: float | None = None,
+        queued: int = QUEUED) -> Generator[R | None, None, None]:
     """``work(task)`` for every task in ``jobs`` worker processes; results in the order they
     finish. A task that times out or kills its worker gives ``lost(task, reason)``. ``None``
     comes whenever ``TICK_SECONDS`` pass without a result. When ``should_stop()`` turns
     true the run ends, killing the workers (their tasks are not done: a rerun does them).
+    ``queued``: tasks a worker holds at once (1 for tasks that are not small: see above).
 
     ``work`` must be a module-level function (the workers import it by name)."""
     seconds = file_seconds() if seconds is None else seconds
@@ -224,7 +229,7 @@ def run(tasks: Iterable[T], work: Callable[[T], R], jobs: int, lost: Callable[[T
         while True:
             if should_stop():
                 return
-            for depth in range(1, QUEUED + 1):  # every worker one task before any gets a second
+            for depth in range(1, max(1, queued) + 1):  # every worker one task before any gets a second
                 for w in workers:
                     if len(w.tasks) < depth and not (exhausted and not waiting):
                         task = waiting.pop() if waiting else next(todo, None)
