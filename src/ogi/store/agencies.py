@@ -24,7 +24,7 @@ that nothing else links keeps its agency too, so re-parsing adds no agency.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from functools import lru_cache
 
 from ..agency import (
@@ -401,10 +401,11 @@ def _write_lot(db: Database, lot: Sequence[int], pairs: Sequence[tuple[int, Find
 
 
 def _cross_in_workers(db: Database, lots: Sequence[Sequence[int]], counted: Mapping[int, Sequence[int]],
-                      documents: Mapping[int, str] | None, jobs: int) -> None:
+                      documents: Mapping[int, str] | None, jobs: int, meanwhile: Iterator[object] = iter(())) -> None:
     """The lots' cross-year rules in ``jobs`` worker processes (``store.pool``), written here
     as each lot's findings come back; a lot whose worker died or ran out of time is checked
-    here instead."""
+    here instead. Between results the parent takes a step of ``meanwhile`` (work of its own
+    that does not depend on these findings)."""
     from . import pool
 
     given: dict[int, tuple] = {}  # the tasks handed out and not answered: read lazily, dropped when answered
@@ -416,6 +417,7 @@ def _cross_in_workers(db: Database, lots: Sequence[Sequence[int]], counted: Mapp
 
     # a lot's documents are megabytes: one at a time per worker (pool.run's ``queued``)
     for result in pool.run(tasks(), cross_findings, jobs, lambda task, reason: (task[0], None), queued=1):
+        next(meanwhile, None)
         if result is None:
             continue
         number, pairs = result
@@ -440,7 +442,7 @@ def recheck(db: Database, indexed: Collection[int] = (), documents: Mapping[int,
     leave all cores but one idle), the findings written here. True: the rules ran (the ingest
     summary records it)."""
     from ..checks import check_across
-    from .copied import check_copied_across
+    from .copied import copied_steps
     from .rollup import check_rollups
 
     fresh = [i for (i,) in db.execute("SELECT id FROM reports WHERE NOT cross_checked ORDER BY id")]
@@ -451,8 +453,11 @@ def recheck(db: Database, indexed: Collection[int] = (), documents: Mapping[int,
             "ORDER BY r.agency_id, r.year, r.id"):
         counted[agency_id].append(report_id)
     lots = _lots(counted)
+    # the copied-text check (its own findings, its own transactions) is taken a step at a time
+    # while workers run the cross-year rules, and finished after them
+    copied = copied_steps(db, fresh, indexed, documents)
     if jobs >= 2 and len(lots) >= 2:
-        _cross_in_workers(db, lots, counted, documents, jobs)
+        _cross_in_workers(db, lots, counted, documents, jobs, copied)
     else:
         for lot in lots:
             paired = [counted[agency_id] for agency_id in lot if len(counted[agency_id]) > 1]
@@ -467,7 +472,8 @@ def recheck(db: Database, indexed: Collection[int] = (), documents: Mapping[int,
             _write_lot(db, lot, pairs)
     with db.transaction():
         db.execute("UPDATE reports SET cross_checked = TRUE WHERE NOT cross_checked AND agency_id IS NULL")
-    check_copied_across(db, fresh, indexed, documents)
+    for _ in copied:  # what is left of it
+        pass
     check_rollups(db)
     from .summary import settle
 

@@ -21,7 +21,7 @@ the store (a join of every new print with every stored one took 19 GB at 100,000
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from ..checks.copied import COPIED_SECTIONS, copied_across, shingles_of
 from ..model import Report
@@ -102,13 +102,20 @@ def check_copied_across(db: Database, ids: Sequence[int], indexed: Collection[in
     for sections largely the same as another agency's. The number of findings written. Done
     ``CHUNK`` reports at a time. ``documents``: JSON documents at hand, by report id (not
     read from the store again)."""
+    return sum(copied_steps(db, ids, indexed, documents))
+
+
+def copied_steps(db: Database, ids: Sequence[int], indexed: Collection[int] = (),
+                 documents: Mapping[int, str] | None = None) -> Iterator[int]:
+    """:func:`check_copied_across` a step at a time: the indexing, then each chunk, each
+    giving the number of findings it wrote — so that a caller can take the steps between
+    other work (ingest's parent, while its workers run the cross-year rules)."""
     ids = list(ids)
-    written = 0
     with db.transaction():
         index(db, [i for i in ids if i not in indexed])
+    yield 0
     for start in range(0, len(ids), CHUNK):
-        written += _check_chunk(db, ids[start:start + CHUNK], documents)
-    return written
+        yield _check_chunk(db, ids[start:start + CHUNK], documents)
 
 
 def _check_chunk(db: Database, ids: list[int], documents: Mapping[int, str] | None = None) -> int:
