@@ -37,12 +37,20 @@ CANDIDATES = 16  # other reports measured per new report and section: those shar
 CHUNK = 200  # new reports whose candidates are found and measured together
 
 
+# a print is the shingle's 8-byte BLAKE2b as a big-endian integer, shifted right by one bit (it
+# fits a BIGINT), kept when divisible by SAMPLE: decided on the digest's last byte (the
+# integer's lowest bits) before the integer is made, for the seven shingles in eight not kept
+_SAMPLE_MASK = (SAMPLE - 1) << 1
+assert SAMPLE & (SAMPLE - 1) == 0 and _SAMPLE_MASK < 256  # SAMPLE a power of two, decided by one byte
+
+
 def _prints(shingles: set[str]) -> set[int]:
     out = set()
+    blake2b, from_bytes, mask = hashlib.blake2b, int.from_bytes, _SAMPLE_MASK
     for s in shingles:
-        h = int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big") >> 1
-        if h % SAMPLE == 0:
-            out.add(h)
+        digest = blake2b(s.encode(), digest_size=8).digest()
+        if not digest[7] & mask:
+            out.add(from_bytes(digest, "big") >> 1)
     return out
 
 
