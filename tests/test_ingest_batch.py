@@ -308,3 +308,10 @@ def test_what_a_worker_sends_stores_the_rows_the_whole_report_stores(report_writ
         stores.append(_rows(url))
     assert len(stores[0]["reports"]) == 3 and len(stores[0]["cells"]) > 3 * T3_CELLS
     assert stores[0] == stores[1]
+
+
+def test_a_file_queued_behind_one_that_kills_its_worker_is_parsed_by_the_next_worker():
+    # one worker holds two files (pool.QUEUED): the crash loses only the file being parsed
+    results = [r for r in pool.run(["crash", "a", "b", "sleep", "c"], sleepy, 1, lost, seconds=1.0) if r is not None]
+    assert results == ["lost crash: 解析进程意外退出 / the parser process died (SIGKILL)", "done a", "done b",
+                       "lost sleep: 超时 / timed out after 1 s (OGI_FILE_SECONDS)", "done c"]

@@ -147,3 +147,32 @@ def test_duckdb_runs_on_one_thread_only_while_the_workers_take_every_core(tmp_pa
         with ingest._cores_to_workers(db, 2):  # cores to spare: DuckDB keeps them
             spared = threads()
     assert (during, after, spared) == (1, 3, 3)
+
+
+def _cross_findings(db) -> list[tuple]:
+    return sorted(db.execute(
+        "SELECT r.sha256, f.code, f.severity, f.message, f.where_key FROM findings f JOIN reports r ON r.id = f.report_id "
+        "WHERE f.origin = 'across'"))
+
+
+def test_the_cross_year_rules_in_worker_processes_find_what_the_parent_finds(tmp_path, report_writer, monkeypatch):
+    from ogi.store import agencies
+    from ogi.store.ingest import collect, ingest
+
+    for agency in ("淮安市洪泽区人民政府", "淮安市淮阴区人民政府", "淮安市清江浦区人民政府"):
+        for year in (2021, 2022, 2023):
+            report_writer.write(agency, year)
+    files, _, _ = collect([str(report_writer.folder)])
+    with open_store(str(tmp_path / "one.duckdb")) as db:
+        ingest(db, files, jobs=1)  # one process: the parent runs the rules
+        alone = _cross_findings(db)
+    monkeypatch.setattr(agencies, "RECHECK_LOT", 1)  # three lots, so the workers take them
+    ran = []
+    real = agencies._cross_in_workers
+    monkeypatch.setattr(agencies, "_cross_in_workers", lambda *args: ran.append(len(args[1])) or real(*args))
+    with open_store(str(tmp_path / "two.duckdb")) as db:
+        ingest(db, files, jobs=2)
+        pooled = _cross_findings(db)
+        assert db.scalar("SELECT count(*) FROM reports WHERE NOT cross_checked") == 0
+    assert ran == [3]
+    assert len(alone) >= 3 and pooled == alone

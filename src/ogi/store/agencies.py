@@ -24,7 +24,7 @@ that nothing else links keeps its agency too, so re-parsing adds no agency.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from functools import lru_cache
 
 from ..agency import (
@@ -36,10 +36,10 @@ from ..agency import (
     same_agency,
 )
 from ..domains import site_regions
-from ..model import Meta, Report
+from ..model import Finding, Meta, Report
 from ..regions import Region, county_in_text, resolve_at
 from .backend import Database, StoreError
-from .reports import Written, insert_findings, load_reports
+from .reports import Written, insert_findings, load_documents, load_reports
 
 RECHECK_LOT = 200  # agencies whose cross-year findings are replaced in one transaction
 RECHECK_REPORTS = 1000  # and at most this many of their counted reports (read in one statement)
@@ -360,7 +360,75 @@ def _lots(counted: dict[int, list[int]]) -> list[list[int]]:
     return lots
 
 
-def recheck(db: Database, indexed: Collection[int] = (), documents: Mapping[int, str] | None = None) -> bool:
+def cross_findings(task: tuple[int, Sequence[tuple[int, Sequence[tuple[int, str]]]]]
+                   ) -> tuple[int, list[tuple[int, Finding]]]:
+    """The cross-year findings of one lot (``task``: its number, and per agency its id and its
+    counted reports as (report id, JSON document), oldest first), as (report id, finding)
+    pairs, with the lot's number. What :func:`recheck` does per lot but the writing: run by
+    its worker processes when an ingest has them (a module-level function, so that a worker
+    imports it by name)."""
+    from ..checks import check_across
+
+    number, agencies = task
+    pairs: list[tuple[int, Finding]] = []
+    for agency_id, reports in agencies:
+        found = check_across([Report.model_validate_json(document) for _, document in reports],
+                             agencies=[agency_id] * len(reports))
+        pairs += [(reports[i][0], f) for i, f in found]
+    return number, pairs
+
+
+def _cross_tasks(db: Database, lots: Sequence[Sequence[int]], counted: Mapping[int, Sequence[int]],
+                 documents: Mapping[int, str] | None):
+    """Each lot as a task of :func:`cross_findings`: its agencies with more than one counted
+    report, and those reports' documents (kept, or read in one statement per lot)."""
+    for number, lot in enumerate(lots):
+        paired = [agency_id for agency_id in lot if len(counted[agency_id]) > 1]
+        ids = [i for agency_id in paired for i in counted[agency_id]]
+        docs = dict(zip(ids, load_documents(db, ids, documents)))
+        yield number, [(agency_id, [(i, docs[i]) for i in counted[agency_id]]) for agency_id in paired]
+
+
+def _write_lot(db: Database, lot: Sequence[int], pairs: Sequence[tuple[int, Finding]]) -> None:
+    """Replace the lot's agencies' cross-year findings with ``pairs``, and mark their reports
+    checked: one transaction."""
+    marks = ", ".join("?" * len(lot))
+    with db.transaction():
+        db.execute("DELETE FROM findings WHERE origin = 'across' AND report_id IN "
+                   f"(SELECT id FROM reports WHERE agency_id IN ({marks}))", lot)
+        insert_findings(db, pairs, "across")
+        db.execute(f"UPDATE reports SET cross_checked = TRUE WHERE agency_id IN ({marks})", lot)
+
+
+def _cross_in_workers(db: Database, lots: Sequence[Sequence[int]], counted: Mapping[int, Sequence[int]],
+                      documents: Mapping[int, str] | None, jobs: int, meanwhile: Iterator[object] = iter(())) -> None:
+    """The lots' cross-year rules in ``jobs`` worker processes (``store.pool``), written here
+    as each lot's findings come back; a lot whose worker died or ran out of time is checked
+    here instead. Between results the parent takes a step of ``meanwhile`` (work of its own
+    that does not depend on these findings)."""
+    from . import pool
+
+    given: dict[int, tuple] = {}  # the tasks handed out and not answered: read lazily, dropped when answered
+
+    def tasks():
+        for task in _cross_tasks(db, lots, counted, documents):
+            given[task[0]] = task
+            yield task
+
+    # a lot's documents are megabytes: one at a time per worker (pool.run's ``queued``)
+    for result in pool.run(tasks(), cross_findings, jobs, lambda task, reason: (task[0], None), queued=1):
+        next(meanwhile, None)
+        if result is None:
+            continue
+        number, pairs = result
+        task = given.pop(number)
+        if pairs is None:
+            number, pairs = cross_findings(task)
+        _write_lot(db, lots[number], pairs)
+
+
+def recheck(db: Database, indexed: Collection[int] = (), documents: Mapping[int, str] | None = None,
+            jobs: int = 0) -> bool:
     """Run the cross-year rules again for every agency with new or changed reports, the
     copied-text check of those reports against every other agency's, and the roll-ups.
     Agencies are done some at a time, each lot in one transaction, its reports read in one
@@ -368,10 +436,13 @@ def recheck(db: Database, indexed: Collection[int] = (), documents: Mapping[int,
     (a former name, a merge by a person), which their printed names and 索引号 may not show.
     ``indexed``: reports whose text prints were written with them (not indexed again);
     ``documents``: JSON documents of reports at hand (an ingest's
-    :class:`~ogi.store.reports.KeptDocuments`), not read from the store again. True: the rules
-    ran (the ingest summary records it)."""
+    :class:`~ogi.store.reports.KeptDocuments`), not read from the store again. ``jobs``: with
+    two or more and more than one lot, the lots' cross-year rules run in that many worker
+    processes (an ingest's ``-j``: its workers have stopped by then, and the parent alone would
+    leave all cores but one idle), the findings written here. True: the rules ran (the ingest
+    summary records it)."""
     from ..checks import check_across
-    from .copied import check_copied_across
+    from .copied import copied_steps
     from .rollup import check_rollups
 
     fresh = [i for (i,) in db.execute("SELECT id FROM reports WHERE NOT cross_checked ORDER BY id")]
@@ -381,11 +452,14 @@ def recheck(db: Database, indexed: Collection[int] = (), documents: Mapping[int,
             "WHERE r.agency_id IN (SELECT agency_id FROM reports WHERE NOT cross_checked) "
             "ORDER BY r.agency_id, r.year, r.id"):
         counted[agency_id].append(report_id)
-    for lot in _lots(counted):
-        marks = ", ".join("?" * len(lot))
-        with db.transaction():
-            db.execute("DELETE FROM findings WHERE origin = 'across' AND report_id IN "
-                       f"(SELECT id FROM reports WHERE agency_id IN ({marks}))", lot)
+    lots = _lots(counted)
+    # the copied-text check (its own findings, its own transactions) is taken a step at a time
+    # while workers run the cross-year rules, and finished after them
+    copied = copied_steps(db, fresh, indexed, documents)
+    if jobs >= 2 and len(lots) >= 2:
+        _cross_in_workers(db, lots, counted, documents, jobs, copied)
+    else:
+        for lot in lots:
             paired = [counted[agency_id] for agency_id in lot if len(counted[agency_id]) > 1]
             loaded = dict(zip((i for ids in paired for i in ids),
                               load_reports(db, [i for ids in paired for i in ids], documents)))
@@ -395,11 +469,11 @@ def recheck(db: Database, indexed: Collection[int] = (), documents: Mapping[int,
                 if len(ids) > 1:
                     found = check_across([loaded[i] for i in ids], agencies=[agency_id] * len(ids))
                     pairs += [(ids[i], f) for i, f in found]
-            insert_findings(db, pairs, "across")
-            db.execute(f"UPDATE reports SET cross_checked = TRUE WHERE agency_id IN ({marks})", lot)
+            _write_lot(db, lot, pairs)
     with db.transaction():
         db.execute("UPDATE reports SET cross_checked = TRUE WHERE NOT cross_checked AND agency_id IS NULL")
-    check_copied_across(db, fresh, indexed, documents)
+    for _ in copied:  # what is left of it
+        pass
     check_rollups(db)
     from .summary import settle
 

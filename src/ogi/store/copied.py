@@ -21,7 +21,7 @@ the store (a join of every new print with every stored one took 19 GB at 100,000
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from ..checks.copied import COPIED_SECTIONS, copied_across, shingles_of
 from ..model import Report
@@ -37,12 +37,20 @@ CANDIDATES = 16  # other reports measured per new report and section: those shar
 CHUNK = 200  # new reports whose candidates are found and measured together
 
 
+# a print is the shingle's 8-byte BLAKE2b as a big-endian integer, shifted right by one bit (it
+# fits a BIGINT), kept when divisible by SAMPLE: decided on the digest's last byte (the
+# integer's lowest bits) before the integer is made, for the seven shingles in eight not kept
+_SAMPLE_MASK = (SAMPLE - 1) << 1
+assert SAMPLE & (SAMPLE - 1) == 0 and _SAMPLE_MASK < 256  # SAMPLE a power of two, decided by one byte
+
+
 def _prints(shingles: set[str]) -> set[int]:
     out = set()
+    blake2b, from_bytes, mask = hashlib.blake2b, int.from_bytes, _SAMPLE_MASK
     for s in shingles:
-        h = int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big") >> 1
-        if h % SAMPLE == 0:
-            out.add(h)
+        digest = blake2b(s.encode(), digest_size=8).digest()
+        if not digest[7] & mask:
+            out.add(from_bytes(digest, "big") >> 1)
     return out
 
 
@@ -102,13 +110,20 @@ def check_copied_across(db: Database, ids: Sequence[int], indexed: Collection[in
     for sections largely the same as another agency's. The number of findings written. Done
     ``CHUNK`` reports at a time. ``documents``: JSON documents at hand, by report id (not
     read from the store again)."""
+    return sum(copied_steps(db, ids, indexed, documents))
+
+
+def copied_steps(db: Database, ids: Sequence[int], indexed: Collection[int] = (),
+                 documents: Mapping[int, str] | None = None) -> Iterator[int]:
+    """:func:`check_copied_across` a step at a time: the indexing, then each chunk, each
+    giving the number of findings it wrote — so that a caller can take the steps between
+    other work (ingest's parent, while its workers run the cross-year rules)."""
     ids = list(ids)
-    written = 0
     with db.transaction():
         index(db, [i for i in ids if i not in indexed])
+    yield 0
     for start in range(0, len(ids), CHUNK):
-        written += _check_chunk(db, ids[start:start + CHUNK], documents)
-    return written
+        yield _check_chunk(db, ids[start:start + CHUNK], documents)
 
 
 def _check_chunk(db: Database, ids: list[int], documents: Mapping[int, str] | None = None) -> int:

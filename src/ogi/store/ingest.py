@@ -535,7 +535,7 @@ def _store_all(db: Database, todo: list[Input], jobs: int | None, on_total: OnTo
         summary.interrupted = True
         return summary
     try:
-        summary.cross_checked = recheck(db, indexed, documents)
+        summary.cross_checked = recheck(db, indexed, documents, jobs)
     except KeyboardInterrupt:
         summary.interrupted = True
     except Exception as exc:  # noqa: BLE001 - the reports are stored; the rules are run again next time

@@ -25,6 +25,18 @@ its answer. :func:`run_ahead` runs the pool in a thread of the parent instead, w
 handing out files and reading answers into a queue of ``AHEAD`` results while the consumer
 works; the consumer still gets ``None`` when a moment passes without a result.
 
+Each worker holds ``QUEUED`` files: the one it parses and the next, already in its pipe. A
+worker that finishes a file starts the next at once, instead of waiting for the parent to read
+its answer and send another — a wait of up to Python's thread switch interval (5 ms) each file
+when the parent's reader thread must take the GIL from its busy main thread, against a parse of
+about 10 ms. A worker says "start" only for its first file (its start-up time is not the
+file's); each file after that runs from the moment the one before it was answered, so one
+message a file goes through the pipe, not two. A worker that crashes or passes its deadline
+loses only the file it was parsing: the file queued behind it goes to another worker. Only
+small tasks may be queued so (a file's name is; ``run``'s ``queued``): a task sent while its
+worker is busy waits in the pipe, and one larger than the pipe's buffer would block the parent
+until the worker reads it — while the worker, answering, waits for the parent to read.
+
 Workers are started with ``spawn`` (no state inherited from a parent that holds a
 database connection) and are not daemonic, so a parser may start processes of its own.
 """
@@ -40,6 +52,7 @@ import signal
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
@@ -51,6 +64,7 @@ DEFAULT_FILE_SECONDS = 120.0  # seconds one file may take to be read and parsed
 KILL_GRACE_SECONDS = 5.0  # past the deadline, how long the worker's own timer gets before the parent kills it
 START_SECONDS = 120.0  # how long a new worker may take to start (spawn, imports) before its first task counts
 TICK_SECONDS = 0.5  # the longest the parent waits without yielding control
+QUEUED = 2  # files a worker holds: the one it parses, and the next (see the module's text)
 AHEAD = 100  # results :func:`run_ahead` holds for a consumer that is busy (about two ingest batches)
 PARENT_POLL_SECONDS = 0.5  # how often a worker without PR_SET_PDEATHSIG checks that its parent lives
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
@@ -124,12 +138,14 @@ def _on_alarm(signum, frame) -> None:
 
 
 def _worker_main(conn: Connection, work: Callable[[Any], Any], seconds: float, parent: int) -> None:
-    """Take tasks from ``conn`` until it closes: say ("start", None) when one begins (its
-    deadline runs from then), then answer ("done", result) or ("lost", reason)."""
+    """Take tasks from ``conn`` until it closes: say ("start", None) when the first begins
+    (the parent's deadlines run from then, not from the worker's start-up), then answer each
+    with ("done", result) or ("lost", reason); the next task begins as the answer goes."""
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGALRM, _on_alarm)
+    first = True
     while True:
         try:
             task = conn.recv()
@@ -137,7 +153,9 @@ def _worker_main(conn: Connection, work: Callable[[Any], Any], seconds: float, p
             return
         if task is None:
             return
-        conn.send(("start", None))
+        if first:
+            conn.send(("start", None))
+            first = False
         try:
             signal.setitimer(signal.ITIMER_REAL, seconds)
             try:
@@ -158,15 +176,27 @@ class _Worker(Generic[T]):
                                    name="ogi-parse", daemon=False)
         self.process.start()
         child.close()
-        self.task: T | None = None
-        self.deadline = 0.0
+        self.tasks: deque[T] = deque()  # handed over, not answered yet: the first is being parsed
+        self.deadline = 0.0  # of the first task
         self.started = False  # has begun a task (so a death is that task's doing)
 
+    @property
+    def task(self) -> T | None:
+        """The task being parsed (the first handed over and not answered)."""
+        return self.tasks[0] if self.tasks else None
+
     def give(self, task: T, seconds: float) -> None:
-        """Hand over a task; until the worker says it began, its start-up time is allowed too."""
-        self.task = task
-        self.deadline = time.monotonic() + START_SECONDS + seconds + KILL_GRACE_SECONDS
+        """Hand over a task. The first of a worker that has not said it began also allows
+        its start-up time; one queued behind another gets its deadline when that one ends."""
+        if not self.tasks:
+            self.deadline = time.monotonic() + (0.0 if self.started else START_SECONDS) + seconds + KILL_GRACE_SECONDS
+        self.tasks.append(task)
         self.conn.send(task)
+
+    def answered(self, seconds: float) -> None:
+        """The first task was answered: the next one, if queued, begins now."""
+        self.tasks.popleft()
+        self.deadline = time.monotonic() + seconds + KILL_GRACE_SECONDS
 
     def kill(self) -> None:
         if self.process.is_alive():
@@ -176,11 +206,13 @@ class _Worker(Generic[T]):
 
 
 def run(tasks: Iterable[T], work: Callable[[T], R], jobs: int, lost: Callable[[T, str], R],
-        should_stop: Callable[[], bool] = lambda: False, seconds: float | None = None) -> Generator[R | None, None, None]:
+        should_stop: Callable[[], bool] = lambda: False, seconds: float | None = None,
+        queued: int = QUEUED) -> Generator[R | None, None, None]:
     """``work(task)`` for every task in ``jobs`` worker processes; results in the order they
     finish. A task that times out or kills its worker gives ``lost(task, reason)``. ``None``
     comes whenever ``TICK_SECONDS`` pass without a result. When ``should_stop()`` turns
     true the run ends, killing the workers (their tasks are not done: a rerun does them).
+    ``queued``: tasks a worker holds at once (1 for tasks that are not small: see above).
 
     ``work`` must be a module-level function (the workers import it by name)."""
     seconds = file_seconds() if seconds is None else seconds
@@ -197,14 +229,15 @@ def run(tasks: Iterable[T], work: Callable[[T], R], jobs: int, lost: Callable[[T
         while True:
             if should_stop():
                 return
-            for w in workers:
-                if w.task is None and not exhausted:
-                    task = waiting.pop() if waiting else next(todo, None)
-                    if task is None:
-                        exhausted = True
-                    else:
-                        w.give(task, seconds)
-            busy = [w for w in workers if w.task is not None]
+            for depth in range(1, max(1, queued) + 1):  # every worker one task before any gets a second
+                for w in workers:
+                    if len(w.tasks) < depth and not (exhausted and not waiting):
+                        task = waiting.pop() if waiting else next(todo, None)
+                        if task is None:
+                            exhausted = True
+                        else:
+                            w.give(task, seconds)
+            busy = [w for w in workers if w.tasks]
             if not busy:
                 return
             ready = set(wait([w.conn for w in busy], timeout=TICK_SECONDS))
@@ -220,18 +253,18 @@ def run(tasks: Iterable[T], work: Callable[[T], R], jobs: int, lost: Callable[[T
                         if not w.started:
                             raise WorkerStartError(f"无法启动解析进程 / a parser process could not start "
                                                    f"({died_reason(w.process.exitcode).split('(')[-1]}") from None
-                        result = lost(w.task, died_reason(w.process.exitcode))
-                        workers[i] = _replace(w, ctx, work, seconds)
+                        result = lost(w.tasks[0], died_reason(w.process.exitcode))
+                        workers[i] = _replace(w, ctx, work, seconds, waiting)
                     else:
                         if kind == "start":
                             w.started = True
                             w.deadline = time.monotonic() + seconds + KILL_GRACE_SECONDS
                             continue
-                        result = value if kind == "done" else lost(w.task, value)
-                        w.task = None
+                        result = value if kind == "done" else lost(w.tasks[0], value)
+                        w.answered(seconds)
                 elif now > w.deadline:
-                    result = lost(w.task, timed_out_reason(seconds))
-                    workers[i] = _replace(w, ctx, work, seconds)
+                    result = lost(w.tasks[0], timed_out_reason(seconds))
+                    workers[i] = _replace(w, ctx, work, seconds, waiting)
                 else:
                     continue
                 yield result
@@ -242,8 +275,11 @@ def run(tasks: Iterable[T], work: Callable[[T], R], jobs: int, lost: Callable[[T
             w.kill()
 
 
-def _replace(worker: _Worker[T], ctx, work: Callable[[T], Any], seconds: float) -> _Worker[T]:
+def _replace(worker: _Worker[T], ctx, work: Callable[[T], Any], seconds: float, waiting: list[T]) -> _Worker[T]:
+    """A new worker in place of one that died or ran out of time; the tasks queued behind
+    the lost one go back to ``waiting``, to be handed out again (in their order)."""
     worker.kill()
+    waiting.extend(reversed(list(worker.tasks)[1:]))  # waiting.pop() takes from the end
     return _Worker(ctx, work, seconds)
 
 

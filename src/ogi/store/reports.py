@@ -181,9 +181,10 @@ class KeptDocuments(dict[int, str]):
             self.chars += len(document)
 
 
-def load_reports(db: Database, ids: Sequence[int], kept: Mapping[int, str] | None = None) -> list[Report]:
-    """The stored Reports with these ids, in the same order; those in ``kept`` (an ingest's
-    :class:`KeptDocuments`) from there, the others from the store in one statement."""
+def load_documents(db: Database, ids: Sequence[int], kept: Mapping[int, str] | None = None) -> list[str]:
+    """The stored JSON documents of the reports with these ids, in the same order; those in
+    ``kept`` (an ingest's :class:`KeptDocuments`) from there, the others from the store in one
+    statement."""
     if not ids:
         return []
     kept = kept or {}
@@ -191,7 +192,12 @@ def load_reports(db: Database, ids: Sequence[int], kept: Mapping[int, str] | Non
     # one array parameter, not an IN list of placeholders: DuckDB plans the latter slowly
     docs = dict(db.execute("SELECT id, document FROM reports WHERE id IN (SELECT unnest(?::BIGINT[]))",
                            [missing])) if missing else {}
-    return [Report.model_validate_json(kept[i] if i in kept else docs[i]) for i in ids]
+    return [kept[i] if i in kept else docs[i] for i in ids]
+
+
+def load_reports(db: Database, ids: Sequence[int], kept: Mapping[int, str] | None = None) -> list[Report]:
+    """The stored Reports with these ids, in the same order (:func:`load_documents`, validated)."""
+    return [Report.model_validate_json(document) for document in load_documents(db, ids, kept)]
 
 
 def record_failure(db: Database, location: str, sha256: str | None, stage: str, reason: str) -> None:
