@@ -144,6 +144,21 @@ def test_a_note_under_a_table_is_prose_even_as_a_table_row():
     assert not Unit("一、本年新收政府信息公开申请数量 | 3 | 0", [], pos, True).prose
 
 
+def test_a_note_row_at_the_end_of_an_html_table_leaves_the_last_row_whole():
+    # 注 printed as the table's last row (one cell spanning it) must end the table: read as a
+    # row's text, it was taken for an eighth cell of 四、结转 and the row was lost
+    from pathlib import Path
+    import json
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    page = (samples / "html_html.html").read_text(encoding="utf-8")
+    end = page.index("</tr>", page.index("结转下年度继续办理")) + len("</tr>")
+    note = '\n<tr><td colspan="10">注：“总计”栏中包含通过网络平台收到的申请3件。</td></tr>'
+    report = parse((page[:end] + note + page[end:]).encode("utf-8"), name="page.html")
+    expected = json.loads((samples / "expected" / "html_html.json").read_text(encoding="utf-8"))
+    assert report.table3["carried_forward"] == expected["table3"]["carried_forward"]
+    assert [f.code for f in report.findings if f.where and f.where.startswith("table3")] == []
+
+
 def _page_text(seed: int, kind: str | None, flattening: str, edit=None):
     rng = random.Random(seed)
     s = synthesize(rng)

@@ -86,7 +86,7 @@ def events(units: list[Unit], start: int, end: int, headings: dict[str, int]) ->
             flush()
             out.append(Event("section", u.pos, section=heading_at[i], unit=i))
             continue
-        if not u.in_table and (u.prose or cut_marker(units, i)):  # a table row is neither
+        if u.prose or cut_marker(units, i):  # a table row is prose only as a note under its table (注:…)
             flush()
             out.append(Event("barrier", u.pos, unit=i))
             continue
