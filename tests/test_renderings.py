@@ -993,3 +993,23 @@ def test_a_run_that_reads_only_as_every_cell_stays_certain_with_blanks_about():
     text = text.replace("行政规范性文件0590", "行政规范性文件").replace(row, "二、上年结转政府信息公开申请数量0000000")
     report = parse(text.encode(), name="page.txt")
     assert report.table3["carried_over"] == dict.fromkeys(report.table3["carried_over"], 0)
+
+
+def test_table4_row_with_its_last_cells_blank_keeps_its_columns():
+    # an HTML table 四 whose 复议后起诉 cells are left blank: the reader drops blank cells after
+    # a row's last value (merged cells leave such), so 10 values stood for 15 cells and the
+    # whole row was null; the cells of one table row stand in their columns from the left
+    page = (SAMPLES / "html_html.html").read_text(encoding="utf-8")
+    body = page.index("<tbody>", page.index('data-table="table4"'))
+    end = page.index("</tbody>", body)
+    row = page.rindex("<tr>", body, end)
+    cells = page[row:end].split('<td class="value">0</td>')
+    assert len(cells) == 16
+    values = ["7", "1", "0", "2", "10", "3", "0", "1", "0", "4", "", "", "", "", ""]
+    new_row = cells[0] + "".join(f'<td class="value">{v}</td>' + rest for v, rest in zip(values, cells[1:]))
+    report = parse((page[:row] + new_row + page[end:]).encode("utf-8"), name="page.html")
+    assert report.table4["review"] == {"upheld": 7, "corrected": 1, "other": 0, "pending": 2, "total": 10}
+    assert report.table4["litigation_direct"] == {"upheld": 3, "corrected": 0, "other": 1, "pending": 0, "total": 4}
+    assert report.table4["litigation_after_review"] == dict.fromkeys(report.table4["litigation_after_review"])
+    assert [(f.code, f.where) for f in report.findings if f.where and f.where.startswith("table4")] == [
+        ("CELL_BLANK", "table4.results"), ("RULE_NOT_ASSESSABLE", "table4")]

@@ -743,8 +743,8 @@ def _flush(spec: TableSpec, values: list[Token], last: int, upto: int, out: Plac
     if inferred:
         out.inferred.update(r.key for r in slots)
     width = sum(r.width for r in slots)
-    if len(slots) == 1 and len(values) < width and any(t.glued for t in values):
-        _place_row(spec, slots[0], values, [], None, out)  # splits, or records the ambiguity
+    if len(slots) == 1 and len(values) < width and (any(t.glued for t in values) or _one_table_row(values)):
+        _place_row(spec, slots[0], values, [], None, out)  # splits, records the ambiguity, or fills from the left
         _label_missing(spec, slots[0], values[0].pos, out)
         return
     if slots and len(values) != width:
@@ -763,6 +763,14 @@ def _flush(spec: TableSpec, values: list[Token], last: int, upto: int, out: Plac
         _place_row(spec, row, values[at:at + row.width], [], None, out)
         _label_missing(spec, row, values[at].pos, out)
         at += row.width
+
+
+def _one_table_row(values: list[Token]) -> bool:
+    """Are these the cells of one row of a real table (not running text)? Its blank cells
+    before and among its values are kept; only those after its last value were left out
+    (``layout._trim_blanks``), so its values stand in their columns from the left — table
+    四's one row with its last cells blank."""
+    return not any(t.free for t in values) and len({t.row for t in values}) == 1
 
 
 def _label_missing(spec: TableSpec, row: PrintedRow, pos: Position, out: Placed) -> None:
