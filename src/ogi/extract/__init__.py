@@ -198,14 +198,20 @@ def _has_values(unit: Unit) -> bool:
 
 # ------------------------------------------------------------------ tables into the report
 
+# files whose tables keep every cell in its column, blank ones included: a web page's and a
+# Word or Excel file's cells, a PDF's (and a scan's) cells placed by the page's geometry
+COLUMNS_KEPT = frozenset({"html", "docx", "xlsx", "pdf", "image"})
+
+
 def _fill_tables(report: Report, fmt: str, by_table: dict[str, list[Event]]) -> None:
     tables = empty_tables(fmt)
     any_value = False
-    placed_by = {spec.key: align(spec, fmt, by_table[spec.key]) for spec in FORMATS[fmt].tables}
+    kept = report.source.format in COLUMNS_KEPT
+    placed_by = {spec.key: align(spec, fmt, by_table[spec.key], columns_kept=kept) for spec in FORMATS[fmt].tables}
     if any(p.blanks_shown for p in placed_by.values()):
         for spec in FORMATS[fmt].tables:  # glued runs split before the blanks showed are split no more
             if placed_by[spec.key].glued:
-                placed_by[spec.key] = align(spec, fmt, by_table[spec.key], blanks=True)
+                placed_by[spec.key] = align(spec, fmt, by_table[spec.key], blanks=True, columns_kept=kept)
     for spec in FORMATS[fmt].tables:
         placed = placed_by[spec.key]
         distrust_unconfirmed(spec, by_table[spec.key], placed)

@@ -70,17 +70,20 @@ class Placed:
     # the report leaves cells blank: a row printed no value, or a glued run too short for its cells
     blanks_shown: bool = False
     glued: bool = False  # a row's values had to be split out of glued digit runs
+    columns_kept: bool = False  # the reader keeps a table row's blank cells (HTML, Word, PDF geometry)
 
 
-def align(spec: TableSpec, fmt: str, evs: list[Event], blanks: bool = False) -> Placed:
+def align(spec: TableSpec, fmt: str, evs: list[Event], blanks: bool = False, columns_kept: bool = False) -> Placed:
     """Place the values of one table's events on the template's cells. ``blanks``: the report
     is known to leave cells blank (another table showed it), so no glued digit run is split:
-    a run may then stand for fewer cells than its row has, and no identity can tell which."""
+    a run may then stand for fewer cells than its row has, and no identity can tell which.
+    ``columns_kept``: the file's tables keep their blank cells (a web page, a Word file, a PDF
+    read by its geometry), so one row's values stand in their columns from the left."""
     subtotal = spec.key == "table3" and any(
         ev.kind == "phrase" and ev.seg.text == _SUBTOTAL_KEY for ev in evs)
     if subtotal:
         spec = _with_subtotal(spec)
-    out = Placed(blanks_shown=blanks)
+    out = Placed(blanks_shown=blanks, columns_kept=columns_kept)
     if _place_columns(spec, fmt, evs, out):
         return out
     entries = _entries(spec, fmt, evs)
@@ -743,7 +746,7 @@ def _flush(spec: TableSpec, values: list[Token], last: int, upto: int, out: Plac
     if inferred:
         out.inferred.update(r.key for r in slots)
     width = sum(r.width for r in slots)
-    if len(slots) == 1 and len(values) < width and (any(t.glued for t in values) or _one_table_row(values)):
+    if len(slots) == 1 and len(values) < width and (any(t.glued for t in values) or (out.columns_kept and _one_table_row(values))):
         _place_row(spec, slots[0], values, [], None, out)  # splits, records the ambiguity, or fills from the left
         _label_missing(spec, slots[0], values[0].pos, out)
         return
@@ -766,10 +769,11 @@ def _flush(spec: TableSpec, values: list[Token], last: int, upto: int, out: Plac
 
 
 def _one_table_row(values: list[Token]) -> bool:
-    """Are these the cells of one row of a real table (not running text)? Its blank cells
-    before and among its values are kept; only those after its last value were left out
-    (``layout._trim_blanks``), so its values stand in their columns from the left — table
-    四's one row with its last cells blank."""
+    """Are these the cells of one row of a table (not running text)? In a file whose tables
+    keep their blank cells, those before and among its values are there; only those after its
+    last value were left out (``layout._trim_blanks``), so its values stand in their columns
+    from the left — table 四's one row with its last cells blank. (A text file's row split at
+    runs of spaces may have lost a blank anywhere: not there.)"""
     return not any(t.free for t in values) and len({t.row for t in values}) == 1
 
 
