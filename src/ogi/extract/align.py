@@ -959,17 +959,11 @@ def _glued_with_blanks(spec: TableSpec, row: PrintedRow, values: list[Token], ou
     than the row has cells: a blank cell prints nothing, so which reading the report printed,
     and in which columns, is unknown; the row stays null."""
     printed = " ".join(t.text for t in values)
-    pos = values[0].pos
-    for row_key, col_key, _ in row.cells:
-        out.cells[(row_key, col_key)] = None
-        out.provenance[(row_key, col_key)] = _prov(printed, pos)
     label = row.label or spec.key
-    out.findings.append(Finding.of(
-        "CELL_AMBIGUOUS",
-        f"“{label}”行数字粘连({printed});本报告有空白单元格,粘连的数字可能略去了空白格,无法确定拆分,未采用",
-        f"glued digits in row '{label}' ({printed}); the report leaves cells blank, so the run may omit "
-        "blank cells and cannot be split with certainty; left null",
-        f"{spec.key}.{row.key}", line=_line(pos), page=_page(pos)))
+    _null_row(spec, row, values, out,
+              f"“{label}”行数字粘连({printed});本报告有空白单元格,粘连的数字可能略去了空白格,无法确定拆分,未采用",
+              f"glued digits in row '{label}' ({printed}); the report leaves cells blank, so the run may omit "
+              "blank cells and cannot be split with certainty; left null")
 
 
 def _sums_hold(row: PrintedRow, values: list[Token]) -> bool:
@@ -1011,18 +1005,22 @@ def _blank_lines_lost(values: list[Token], width: int, label_unit: int) -> bool:
 
 def _unplaceable(spec: TableSpec, row: PrintedRow, values: list[Token], out: Placed) -> None:
     printed = " ".join(t.text for t in values)
+    label = row.label or spec.key
+    _null_row(spec, row, values, out,
+              f"“{label}”行只印出 {len(values)} 个数值({printed}),应有 {row.width} 格;文本中空单元格的位置已丢失,"
+              "无法确定各数值所在的列,未采用",
+              f"row '{label}' shows {len(values)} value(s) ({printed}) for {row.width} cells; the text lost where its "
+              "blank cells were, so the columns cannot be told; left null")
+
+
+def _null_row(spec: TableSpec, row: PrintedRow, values: list[Token], out: Placed, zh: str, en: str) -> None:
+    """Every cell of ``row`` null, its provenance the values printed, and one CELL_AMBIGUOUS."""
+    printed = " ".join(t.text for t in values)
     pos = values[0].pos
     for row_key, col_key, _ in row.cells:
         out.cells[(row_key, col_key)] = None
         out.provenance[(row_key, col_key)] = _prov(printed, pos)
-    label = row.label or spec.key
-    out.findings.append(Finding.of(
-        "CELL_AMBIGUOUS",
-        f"“{label}”行只印出 {len(values)} 个数值({printed}),应有 {row.width} 格;文本中空单元格的位置已丢失,"
-        "无法确定各数值所在的列,未采用",
-        f"row '{label}' shows {len(values)} value(s) ({printed}) for {row.width} cells; the text lost where its "
-        "blank cells were, so the columns cannot be told; left null",
-        f"{spec.key}.{row.key}", line=_line(pos), page=_page(pos)))
+    out.findings.append(Finding.of("CELL_AMBIGUOUS", zh, en, f"{spec.key}.{row.key}", line=_line(pos), page=_page(pos)))
 
 
 def _where(row_where: str, cols: list[str]) -> str:
