@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ogi import parse
-from ogi.extract.pagemarks import drop_page_marks, page_number, page_sequence
+from ogi.extract.pagemarks import drop_page_marks, numbered_page_ends, page_number, page_sequence
 from ogi.readers.text import parse_text
 from ogi.document import Paragraph
 from ogi.readers.pdf_chrome import drop_page_chrome
@@ -54,6 +54,61 @@ def test_a_line_at_the_edge_of_fewer_than_half_the_pages_stays():
 
 def test_text_without_form_feeds_is_unchanged():
     text = "滨江新区办事处\n规章 0 0 0\n1\n滨江新区办事处\n规范性文件 0 0 0\n2\n"
+    assert drop_page_marks(text) is text
+
+
+# ------------------------------------------------------------------ text without form feeds
+
+# pypdfium2's text of a paged print of the peer page (pages joined by a line break): the
+# running footer with its decorated number, then the print line, between table 三's rows
+PDFIUM_PAGES = "\n".join([
+    "（三）不予", "公开", "1.属于国家秘密 0 0", "2.其他法律行政法规", "禁止公开", "0 0",
+    "淮安市人民政府政务公开专栏 — 6 —", "打印日期：2024-03-02",
+    "3.危及“三安全一稳定” 0 0", "4.保护第三方合法权益 0 0",
+    "淮安市人民政府政务公开专栏 — 7 —", "打印日期：2024-03-02",
+    "5.属于三类内部事务信息 0 0", "6.属于四类过程性信息 0 0",
+    "淮安市人民政府政务公开专栏 — 8 —", "打印日期：2024-03-02",
+    "7.属于行政执法案卷 0 0",
+])
+
+
+def test_pages_joined_by_line_breaks_are_found_by_their_numbers():
+    assert numbered_page_ends(PDFIUM_PAGES) == {6, 10, 14}
+    out = drop_page_marks(PDFIUM_PAGES)
+    assert len(out.split("\n")) == len(PDFIUM_PAGES.split("\n"))  # every line where it was
+    # the footer goes at every page's end, the print line at every page's top but the first
+    assert _kept(PDFIUM_PAGES) == [
+        "（三）不予", "公开", "1.属于国家秘密 0 0", "2.其他法律行政法规", "禁止公开", "0 0",
+        "3.危及“三安全一稳定” 0 0", "4.保护第三方合法权益 0 0",
+        "5.属于三类内部事务信息 0 0", "6.属于四类过程性信息 0 0", "7.属于行政执法案卷 0 0"]
+
+
+@pytest.mark.parametrize("line", ["— 3 —", "第 3 页 共 9 页", "3/9", "顺德区自然资源局 第3页", "泰州市人民政府信息公开 3/9"])
+def test_every_decorated_form_numbers_pages_without_form_feeds(line):
+    lines = [line.replace("3", str(n)) for n in (3, 4)]
+    text = f"规章 0 0 0\n{lines[0]}\n规范性文件 0 0 0\n{lines[1]}\n行政许可 1 0 1"
+    assert numbered_page_ends(text) == {1, 3}
+    assert _kept(text) == ["规章 0 0 0", "规范性文件 0 0 0", "行政许可 1 0 1"]
+
+
+def test_a_bare_number_after_words_numbers_pages_only_on_three_lines():
+    two = "打印日期：2024-01-15 1\n规章 0 0 0\n打印日期：2024-01-15 2\n规范性文件 0 0 0"
+    assert numbered_page_ends(two) == set()
+    assert drop_page_marks(two) is two
+    three = two + "\n打印日期：2024-01-15 3\n行政许可 0 0 0"
+    assert numbered_page_ends(three) == {0, 2, 4}
+    assert _kept(three) == ["规章 0 0 0", "规范性文件 0 0 0", "行政许可 0 0 0"]
+
+
+@pytest.mark.parametrize("text", [
+    "专栏 — 3 —\n规章 0 0 0\n专栏 — 5 —\n规范性文件 0 0 0",  # does not count up by one
+    "专栏 — 3 —\n规章 0 0 0\n专栏 — 4 —\n规范性文件 0 0 0\n专栏 — 4 —",  # a number twice
+    "第 3 页 共 2 页\n规章 0 0 0\n第 4 页 共 2 页",  # beyond its own total
+    "2021年 12\n2022年 13\n2023年 14",  # bare numbers after words that differ: rows of a table
+    "规章 0 0 3\n规范性文件 0 0 4\n行政许可 0 0 5",  # the same
+])
+def test_numbers_that_prove_no_pages_leave_the_text_as_it_is(text):
+    assert numbered_page_ends(text) == set()
     assert drop_page_marks(text) is text
 
 

@@ -169,3 +169,19 @@ def test_a_legacy_report_is_recognised_not_forced_into_the_current_keys():
     assert (report.meta.template, report.meta.year, report.meta.agency) == ("legacy", 2015, "某县人民政府")
     assert report.table3 == {} and "12件" in report.sections["s3"].text
     assert [f.code for f in report.findings] == ["RULE_NOT_ASSESSABLE"]  # the current rules do not apply
+
+
+@pytest.mark.parametrize("head,want", [
+    # PyMuPDF and pdfminer print a header block's label and its value on lines of their own
+    ("名称\n沭阳县发展和改革局2023年政府信息公开年度报告\n索引号\n014314799/2024-00002\n分类\n信息公开年报",
+     "014314799/2024-00002"),
+    ("索引号：\n11330524MB15359635/2024-00007\n", "11330524MB15359635/2024-00007"),
+    # a label alone followed by words, or by a number without a digit-bearing code, is no index
+    ("索引号\n发布机构\n014314799/2024-00002", None),
+    ("索引号\n沭阳县发改局", None),
+])
+def test_an_index_number_on_the_line_after_its_label(head, want):
+    text = (SEEDS / "004_3f0a03dfd5eda10b.txt").read_text(encoding="utf-8")
+    text = "\n".join(ln for ln in text.split("\n") if "11330524MB15359635" not in ln)
+    report = parse((head + "\n" + text).encode())
+    assert report.meta.index_number == want

@@ -66,6 +66,12 @@ BLANKS_LOST = {
     # inscriptis ignores row and column spans: a row with two label cells is shifted a whole
     # column right, the header stands over other columns, and no row prints all seven values
     ("inscriptis", PEER_HTML): "inscriptis shifts rows by their label cells and no row is full: no certain columns",
+    # a PDF's text layer in content-stream order prints a blank cell as nothing at all
+    ("pdfium_text", PEER_HTML): "PDFium's text prints the 2 values of a row of 7 with no trace of the blank cells",
+    ("pypdf_text", PEER_HTML): "pypdf's text prints the 2 values of a row of 7 with no trace of the blank cells",
+    ("pymupdf_text", PEER_HTML): "PyMuPDF's text prints the 2 values of a row of 7 with no trace of the blank cells",
+    **{(f"paged_{tool}_text", PEER_HTML): f"the paged PDF's text by {tool} prints no trace of the blank cells"
+       for tool in ("pdfium", "pypdf", "pymupdf")},
 }
 BLANKS_LOST_CELLS = 52  # table 三's cells in 沭阳 2023's rows of 2 values of 7
 

@@ -30,6 +30,10 @@ _DATE_LABELS = ("发布日期", "公开日期", "发布时间", "发文日期", 
 # they date something else — a scraper's 采集时间, a page's 更新时间 or 浏览时间
 _BARE_DATE_LABELS = frozenset({"日期", "时间"})
 _INDEX = re.compile(r"索\s*引\s*号\s*[:：]?\s*[|｜]?\s*([0-9A-Za-z][0-9A-Za-z\-_/—.]{4,60})")
+# a header block whose labels and values print on lines of their own (PyMuPDF, pdfminer):
+# the label alone, then the number alone on the next line
+_INDEX_LABEL = re.compile(r"\s*索\s*引\s*号\s*[:：]?\s*")
+_INDEX_VALUE = re.compile(r"\s*([0-9A-Za-z][0-9A-Za-z\-_/—.]{4,60})\s*")
 _TITLE = re.compile(r"(政府信息公开|政务公开)(工作)?(年度)?(工作)?报告")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*度?")
 # labels of the publishing body, best first: a scraper's "单位" or a site's "来源" may abbreviate
@@ -243,10 +247,14 @@ def _published(head: list[str], body: list[str], container: dict[str, str]) -> s
 
 
 def _index(head: list[str], container: dict[str, str]) -> str | None:
-    for line in head:
+    for i, line in enumerate(head):
         m = _INDEX.search(line)
         if m:
             return m.group(1).rstrip(".|")
+        if i + 1 < len(head) and _INDEX_LABEL.fullmatch(line):
+            m = _INDEX_VALUE.fullmatch(head[i + 1])
+            if m and any(c.isdigit() for c in m.group(1)):
+                return m.group(1).rstrip(".|")
     return container.get("index_number") or None
 
 

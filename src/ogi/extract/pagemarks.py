@@ -27,7 +27,19 @@ out of such text before it is read, only where the pages prove it is chrome:
    may be a value.
 
 A line taken out is left as an empty line (its form feeds kept), so line numbers in
-positions and findings still point at the file's lines."""
+positions and findings still point at the file's lines.
+
+**Text without form feeds.** pypdfium2 (what a Chromium PDF viewer copies), pypdf and
+many pipelines join the pages with a plain line break. There the pages are proven by their
+numbers (:func:`numbered_page_ends`): lines that print a page number in a decorated form —
+alone (``— 3 —``, ``第3页 共5页``, ``3/5``) or after words (``…政务公开专栏 — 3 —``,
+``打印日期：2024-03-02 第3页``) — and that, taken in order with the same words around the
+number, count up by one, on :data:`MIN_PAGES` lines at least. A bare number after words
+(``打印日期：2024-01-15 3``) counts only on :data:`BARE_RUN_PAGES` lines at least, all with
+the same words to the character. Each such line ends a page: a form feed is put after it, and the text is then
+read as above. Numbers that do not count up so prove nothing, and the text is left as it is;
+a bare number alone on a line is never taken for a page number without form feeds (it may be
+a value)."""
 
 from __future__ import annotations
 
@@ -37,6 +49,7 @@ from collections import defaultdict
 
 EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be chrome
 MIN_PAGES = 2  # a running line or a page-number sequence shows on this many pages at least
+BARE_RUN_PAGES = 3  # without form feeds, a bare number after words numbers pages only on this many lines
 FORM_FEED = "\f"
 
 _WORDS = re.compile(r"[^\W\d_#]")
@@ -58,7 +71,11 @@ def drop_page_marks(text: str) -> str:
     """``text`` with its proven page chrome replaced by empty lines (see the module
     docstring); unchanged when it holds fewer than two pages."""
     if FORM_FEED not in text:
-        return text
+        ends = numbered_page_ends(text)
+        if not ends:
+            return text
+        lines = text.split("\n")
+        text = "\n".join(ln + FORM_FEED if i in ends else ln for i, ln in enumerate(lines))
     lines = text.split("\n")
     pages = _pages(lines)
     if len(pages) < MIN_PAGES:
@@ -163,4 +180,56 @@ def page_sequence(numbers: list[list[tuple[int, int]]]) -> list[tuple[int, int]]
     return picked
 
 
-__all__ = ["EDGE_LINES", "drop_page_marks", "page_number", "page_sequence"]
+# a page number printed after the words of a running line: ``…专栏 — 3 —``, ``… 第3页``,
+# ``… 3/5``, or bare after a space (``打印日期：2024-01-15 3``)
+_TRAILING_PAGE = re.compile(
+    rf"^(?P<words>.*?[^\W\d_].*?)\s*(?P<form>{_DASH}\s*\d{{1,4}}\s*{_DASH}|第\s*\d{{1,4}}\s*页(?:\s*[,，/／]?\s*共\s*\d{{1,4}}\s*页)?"
+    r"|\d{1,4}\s*[/／]\s*\d{1,4})$|^(?P<bare_words>.*?[^\W\d_].*?)\s+(?P<bare>\d{1,4})$")
+_BARE_MARK = "#bare"  # the words of a line with a bare trailing number, keyed apart
+
+
+def _numbered_line(line: str) -> tuple[str, int, int | None] | None:
+    """``(words, number, total)`` of a line that prints a decorated page number, alone or
+    after words, or a bare number after words (its words then end in :data:`_BARE_MARK`);
+    ``None`` for any other line (a bare number alone among them)."""
+    text = line.strip()
+    if not text or len(text) > 80 or _BARE.match(text):
+        return None
+    found = page_number(text)
+    if found is not None:
+        return "", found[0], found[1]
+    m = _TRAILING_PAGE.match(text)
+    if m is None:
+        return None
+    if m["bare"] is not None:
+        return re.sub(r"\s+", "", m["bare_words"]) + _BARE_MARK, int(m["bare"]), None
+    found = page_number(m["form"])
+    return None if found is None else (re.sub(r"\s+", "", m["words"]), found[0], found[1])
+
+
+def numbered_page_ends(text: str) -> set[int]:
+    """The lines of a text without form feeds that end its pages: lines printing a page
+    number (:func:`_numbered_line`) whose numbers, with the same words around them and in
+    the text's order, count up by one (and name one total, if any) on :data:`MIN_PAGES`
+    lines at least. Empty when the numbers prove nothing."""
+    found: dict[str, list[tuple[int, int, int | None]]] = defaultdict(list)
+    for i, line in enumerate(text.split("\n")):
+        numbered = _numbered_line(line)
+        if numbered is not None:
+            words, n, total = numbered
+            # a decorated number's words may print the page's date or total; a bare number's
+            # words must be the same to the character (``2021年 12``, ``2022年 13`` are rows)
+            key = words if words.endswith(_BARE_MARK) else re.sub(r"\d+", "#", words)
+            found[key].append((i, n, total))
+    ends: set[int] = set()
+    for key, run in found.items():
+        numbers = [n for _, n, _ in run]
+        totals = {t for _, _, t in run}
+        needed = BARE_RUN_PAGES if key.endswith(_BARE_MARK) else MIN_PAGES
+        if (len(run) >= needed and numbers == list(range(numbers[0], numbers[0] + len(run)))
+                and len(totals) == 1 and (None in totals or numbers[-1] <= min(t for t in totals if t))):
+            ends.update(i for i, _, _ in run)
+    return ends
+
+
+__all__ = ["EDGE_LINES", "drop_page_marks", "numbered_page_ends", "page_number", "page_sequence"]

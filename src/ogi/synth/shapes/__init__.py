@@ -78,6 +78,9 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
     Shape("markitdown_docx", ".md", "LibreOffice HTML → DOCX, markitdown", "the office DOCX as markitdown's Markdown"),
     Shape("pdftotext_raw", ".txt", "poppler pdftotext -raw", "the printed PDF's text in content-stream order"),
     Shape("pdfminer", ".txt", "pdfminer.six extract_text", "the printed PDF's text by pdfminer's layout analysis"),
+    Shape("pdfium_text", ".txt", "pypdfium2 get_text_range", "the printed PDF's text as PDFium gives it (a Chromium PDF viewer's copy)"),
+    Shape("pypdf_text", ".txt", "pypdf extract_text", "the printed PDF's text as pypdf gives it (LangChain's PyPDFLoader)"),
+    Shape("pymupdf_text", ".txt", "PyMuPDF get_text", "the printed PDF's text as PyMuPDF gives it, a form feed per page"),
     Shape("weasyprint_pdf", ".pdf", "WeasyPrint HTML → PDF", "the page laid out by an HTML-to-PDF library, with a text layer"),
     Shape("word_pdf", ".pdf", "ogi render DOCX + LibreOffice DOCX → PDF",
           "the report written as a Word file in the official layout, exported as PDF by an office suite"),
@@ -97,6 +100,9 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
     Shape("paged_pdftotext_layout", ".txt", "poppler pdftotext -layout", "the paged PDF's text in its printed columns"),
     Shape("paged_pdftotext_raw", ".txt", "poppler pdftotext -raw", "the paged PDF's text in content-stream order"),
     Shape("paged_pdfminer", ".txt", "pdfminer.six extract_text", "the paged PDF's text by pdfminer's layout analysis"),
+    Shape("paged_pdfium_text", ".txt", "pypdfium2 get_text_range", "the paged PDF's text as PDFium gives it"),
+    Shape("paged_pypdf_text", ".txt", "pypdf extract_text", "the paged PDF's text as pypdf gives it"),
+    Shape("paged_pymupdf_text", ".txt", "PyMuPDF get_text", "the paged PDF's text as PyMuPDF gives it"),
     Shape("paged_chromium_pdf", ".pdf", "Chromium print, header/footer templates",
           "the page printed by a browser with headers and footers on: print time and title, page number and address"),
 )}
@@ -123,6 +129,9 @@ CONVERTER_SHAPES: dict[str, tuple[str, Callable]] = {
     "markitdown_docx": ("docx_file", converters.markitdown_text),
     "pdftotext_raw": ("pdf", converters.pdftotext_raw),
     "pdfminer": ("pdf", converters.pdfminer_text),
+    "pdfium_text": ("pdf", converters.pdfium_text),
+    "pypdf_text": ("pdf", converters.pypdf_text),
+    "pymupdf_text": ("pdf", converters.pymupdf_text),
 }
 PAGE_EDITS: dict[str, Callable[[Source], str]] = {
     "chrome": pages.chrome_page,

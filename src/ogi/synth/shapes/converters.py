@@ -18,7 +18,12 @@ defaults, so the matrix measures what a user of each tool actually gets:
   markitdown (Markdown pipe tables, from the page and from the DOCX);
 * **PDF text tools** — ``pdftotext -raw`` (the content stream's order) and pdfminer.six's
   ``extract_text`` (its layout analysis: text boxes, often a column of a table at a time;
-  CJK characters that fonts map to Kangxi radicals, ``⼀`` for ``一``, kept as it prints them).
+  CJK characters that fonts map to Kangxi radicals, ``⼀`` for ``一``, kept as it prints them);
+  and the three text layers Python programs and LLM pipelines read most — pypdfium2's
+  ``get_text_range`` (PDFium's text, what a Chromium PDF viewer copies), pypdf's
+  ``extract_text`` (LangChain's ``PyPDFLoader``) and PyMuPDF's ``get_text`` — each a page at a
+  time, pages joined as their documentation joins them (a line break; PyMuPDF's example writes a
+  form feed after each page).
 
 Each function takes what the tool takes (the page's text, a file path, the PDF's bytes) and
 returns the text the tool prints. A missing Debian program or Python package raises
@@ -41,7 +46,7 @@ TERMINAL_COLUMNS = 80  # the width a text-mode browser dumps at by default
 DEBIAN = {"w3m": "w3m", "lynx": "lynx", "pandoc": "pandoc"}
 # the Python packages, in the ``shapes`` extra
 PYTHON = {"inscriptis": "inscriptis", "trafilatura": "trafilatura", "markitdown": "markitdown[docx]",
-          "pdfminer": "pdfminer.six"}
+          "pdfminer": "pdfminer.six", "pypdf": "pypdf", "pymupdf": "pymupdf"}
 
 
 def program_missing(program: str) -> str:
@@ -156,5 +161,38 @@ def pdfminer_text(pdf: bytes) -> str:
     return extract_text(io.BytesIO(pdf))
 
 
-__all__ = ["TERMINAL_COLUMNS", "inscriptis_text", "lynx_dump", "markitdown_text", "pandoc", "pdfminer_text",
-           "pdftotext_raw", "trafilatura_text", "w3m_dump"]
+def pdfium_text(pdf: bytes) -> str:
+    """pypdfium2's text of each page (``get_text_range``: PDFium's text, in the content
+    stream's order, lines ended by CR LF), pages joined by a line break."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    try:
+        pages = [document[i].get_textpage().get_text_range() for i in range(len(document))]
+    finally:
+        document.close()
+    return "\n".join(page.replace("\r\n", "\n") for page in pages)
+
+
+def pypdf_text(pdf: bytes) -> str:
+    """pypdf's ``extract_text`` of each page (its default, plain mode), pages joined by a line
+    break as LangChain's loaders join them."""
+    need_package("pypdf")
+    import pypdf
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # font warnings are no news here
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+
+
+def pymupdf_text(pdf: bytes) -> str:
+    """PyMuPDF's ``get_text()`` of each page, a form feed after each page as PyMuPDF's own
+    text-extraction example writes it."""
+    need_package("pymupdf")
+    import pymupdf
+
+    with pymupdf.open(stream=pdf, filetype="pdf") as document:
+        return "".join(page.get_text() + "\f" for page in document)
+
+
+__all__ = ["TERMINAL_COLUMNS", "inscriptis_text", "lynx_dump", "markitdown_text", "pandoc", "pdfium_text",
+           "pdfminer_text", "pdftotext_raw", "pymupdf_text", "pypdf_text", "trafilatura_text", "w3m_dump"]

@@ -22,7 +22,7 @@ names another organ's portal where it names an organ other than the report's, so
 
 The text shapes are that PDF through the real tools: ``paged_pdftotext`` (poppler's
 reading order; a form feed ``\\f`` at each page end), ``paged_pdftotext_layout``,
-``paged_pdftotext_raw`` and ``paged_pdfminer``. Expected values carry over unchanged.
+``paged_pdftotext_raw``, ``paged_pdfminer`` and the text of pypdfium2, pypdf and PyMuPDF. Expected values carry over unchanged.
 
 ``paged_chromium_pdf`` is the same page (headers made ``<thead>``) printed by headless
 **Chromium** with its header and footer templates, as a user's "print to PDF" with
@@ -210,6 +210,9 @@ TEXT_SHAPES = {
     "paged_pdftotext_layout": lambda pdf: tools.pdftotext(pdf, layout=True),
     "paged_pdftotext_raw": converters.pdftotext_raw,
     "paged_pdfminer": converters.pdfminer_text,
+    "paged_pdfium_text": converters.pdfium_text,
+    "paged_pypdf_text": converters.pypdf_text,
+    "paged_pymupdf_text": converters.pymupdf_text,
 }
 SHAPE_NAMES = ("paged_pdf", *TEXT_SHAPES, "paged_chromium_pdf")
 
