@@ -19,10 +19,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import limits
-from ..document import Document, Paragraph
+from ..document import Document, Paragraph, Table
 from .decode import DecodeError, declared_charset, decode
 from .errors import LimitExceeded, UnreadableFile
 from .pandoc_marks import strip_attributes
+from .spans import join_repeated_spans
 from ..extract.pagemarks import drop_page_marks
 from .text import parse_text
 
@@ -120,7 +121,9 @@ def read_txt(data: bytes) -> Document:
         raise limits.exceeded("text_chars", f"the text file has {limits.size(len(data))}, more than "
                                             f"{lim.text_chars} characters can take")
     text, _ = decode(data)
-    return parse_text(drop_page_marks(text))  # page numbers and running lines between a PDF's pages
+    doc = parse_text(drop_page_marks(text))  # page numbers and running lines between a PDF's pages
+    doc.blocks = [join_repeated_spans(b) if isinstance(b, Table) else b for b in doc.blocks]  # docling's grids
+    return doc
 
 
 def check_document(doc: Document) -> None:

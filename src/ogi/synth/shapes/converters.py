@@ -23,7 +23,12 @@ defaults, so the matrix measures what a user of each tool actually gets:
   ``get_text_range`` (PDFium's text, what a Chromium PDF viewer copies), pypdf's
   ``extract_text`` (LangChain's ``PyPDFLoader``) and PyMuPDF's ``get_text`` — each a page at a
   time, pages joined as their documentation joins them (a line break; PyMuPDF's example writes a
-  form feed after each page).
+  form feed after each page);
+* **docling** — its Markdown of the web page and of the office DOCX: a table printed as its
+  full grid, a merged cell's text repeated in every position it covers. docling pins an older
+  Typer than ogi's command line needs, so it runs from an environment of its own:
+  ``OGI_DOCLING_PYTHON`` names that environment's Python (``pip install
+  'docling-slim[format-html,format-docx]'`` there; no model is downloaded for HTML and DOCX).
 
 Each function takes what the tool takes (the page's text, a file path, the PDF's bytes) and
 returns the text the tool prints. A missing Debian program or Python package raises
@@ -33,6 +38,7 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import shutil
 import subprocess
 from functools import lru_cache
@@ -194,5 +200,33 @@ def pymupdf_text(pdf: bytes) -> str:
         return "".join(page.get_text() + "\f" for page in document)
 
 
-__all__ = ["TERMINAL_COLUMNS", "inscriptis_text", "lynx_dump", "markitdown_text", "pandoc", "pdfium_text",
+DOCLING_PYTHON = "OGI_DOCLING_PYTHON"  # the environment variable naming docling's Python
+# run by that Python: the file's Markdown by docling's HTML or Word backend (no model, no network)
+_DOCLING_SCRIPT = """
+import logging, sys
+from pathlib import Path
+from docling.datamodel.base_models import InputFormat
+from docling.datamodel.document import InputDocument
+from docling.backend.html_backend import HTMLDocumentBackend
+from docling.backend.msword_backend import MsWordDocumentBackend
+logging.disable(logging.WARNING)
+path = Path(sys.argv[1])
+fmt, backend = ((InputFormat.DOCX, MsWordDocumentBackend) if path.suffix == ".docx"
+                else (InputFormat.HTML, HTMLDocumentBackend))
+document = InputDocument(path_or_stream=path, format=fmt, backend=backend)
+sys.stdout.buffer.write(backend(document, path).convert().export_to_markdown().encode("utf-8"))
+"""
+
+
+def docling_markdown(path: Path) -> str:
+    """docling's Markdown of a web page or a DOCX (``export_to_markdown``), by the Python
+    that ``OGI_DOCLING_PYTHON`` names."""
+    python = os.environ.get(DOCLING_PYTHON)
+    if not python:
+        raise ToolMissing(f"needs docling: set {DOCLING_PYTHON} to the Python of an environment with "
+                          "docling-slim and its format-html and format-docx extras (it pins an older typer than ogi)")
+    return _run([python, "-c", _DOCLING_SCRIPT, str(path)])
+
+
+__all__ = ["DOCLING_PYTHON", "TERMINAL_COLUMNS", "docling_markdown", "inscriptis_text", "lynx_dump", "markitdown_text", "pandoc", "pdfium_text",
            "pdfminer_text", "pdftotext_raw", "pymupdf_text", "pypdf_text", "trafilatura_text", "w3m_dump"]
