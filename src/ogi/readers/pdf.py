@@ -1,5 +1,5 @@
 """Read a PDF: text-layer pages from pdfium's glyphs and ruling lines (``pdf_pdfium``),
-pages without a text layer through OCR; tables and paragraphs in reading order (see
+pages without a text layer, or with one whose glyphs map to no characters (``pdf_garbled``), through OCR; tables and paragraphs in reading order (see
 ``pdf_layout``).
 
 pypdfium2 opens the file first: it rejects encrypted and broken files quickly, counts the
@@ -27,6 +27,7 @@ from ..document import Document
 from .errors import LimitExceeded, UnreadableFile
 from .pdf_bounds import bounded_layout, bounded_streams, check_pages
 from .pdf_chrome import drop_page_chrome
+from .pdf_garbled import garbled
 from .pdf_layout import document_blocks, page_layout
 from .pdf_page import PageContent, from_plumber
 
@@ -78,8 +79,8 @@ def _pdfium_pages(data: bytes) -> tuple[list[PageContent], list[int]]:
                 content, images = page_content(page, number)
             finally:
                 page.close()
-            if len(content.fragments) < MIN_TEXT_CHARS and images:
-                scanned.append(number)
+            if (len(content.fragments) < MIN_TEXT_CHARS and images) or garbled(content):
+                scanned.append(number)  # no text layer, or one whose glyphs map to no characters
             contents.append(content)
     except pdfium.PdfiumError as exc:
         raise UnreadableFile(f"the PDF is damaged and cannot be read ({exc})") from exc
@@ -121,7 +122,7 @@ def _plumber_pages(data: bytes) -> tuple[list[PageContent], list[int]]:
                 limits.check_time(f"PDF page {number}")
                 bounded_layout(page, number)
                 content = from_plumber(page, number)
-                if len(content.fragments) < MIN_TEXT_CHARS and page.images:
+                if (len(content.fragments) < MIN_TEXT_CHARS and page.images) or garbled(content):
                     scanned.append(number)
                 contents.append(content)
                 page.close()  # pdfplumber keeps every page's objects otherwise
