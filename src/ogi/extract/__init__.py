@@ -13,6 +13,7 @@ from ..template.labels import Segment, dictionary, segment
 from ..template.normalize import label_key
 from . import legacy
 from .align import Placed, align
+from .colorder import columns_in_template_order
 from .columns import read_by_columns, read_by_stacks
 from .layout import PHRASE_READINGS_KEPT, Event, events, find_headings
 from .meta import read_meta
@@ -24,6 +25,7 @@ SECTION_TABLE = {"s2": "table2", "s3": "table3", "s4": "table4"}
 
 
 def extract(doc: Document, source: Source | None = None) -> Report:
+    doc, reordered = columns_in_template_order(doc)  # table 三's columns as its headers say
     units = tokenize(doc)
     _check_single_report(units)
     headings = find_headings(units)
@@ -47,10 +49,18 @@ def extract(doc: Document, source: Source | None = None) -> Report:
         by_table, tables_end = _split_tables(evs, fmt, end)
         _fill_tables(report, fmt, by_table)
     _sections(report, units, headings, start, tables_end, has_tables=fmt is not None)
+    if fmt:
+        report.findings += [_reordered_finding(printed) for printed in reordered]
     if not fmt and not headings and not _looks_like_report(report):
         raise NotAReport("no annual report found: none of its section headings, tables or title")
     _format_findings(report)
     return report
+
+
+def _reordered_finding(printed: str) -> Finding:
+    return Finding.of(
+        "TEMPLATE_DEVIATION", f"表三申请人各列的顺序与规定格式不同(印为:{printed}),已按表头读入各列",
+        f"table 三 prints its applicant columns in another order ({printed}); each read by its header", "table3")
 
 
 # ------------------------------------------------------------------ where the tables are
