@@ -336,6 +336,22 @@ def test_scan_has_no_text_layer(tmp_path, three):
     assert tools.scan(pdf) == scanned
 
 
+def test_the_unmapped_pdf_prints_but_its_text_layer_is_glyph_numbers(three):
+    pytest.importorskip("pypdf")
+    import pypdfium2 as pdfium
+
+    from ogi.readers.pdf_garbled import garbled
+    from ogi.readers.pdf_pdfium import page_content
+    from ogi.synth.shapes.converters import without_unicode_maps
+
+    pdf = _file(three, "print_pdf", SEED_2021).read_bytes()
+    unmapped = without_unicode_maps(pdf)
+    assert b"/ToUnicode" in pdf and b"/ToUnicode" not in unmapped
+    document = pdfium.PdfDocument(unmapped)
+    assert "政府信息公开" not in document[0].get_textpage().get_text_range()
+    assert [garbled(page_content(document[i], i + 1)[0]) for i in range(len(document))] == [True] * len(document)
+
+
 def test_a_second_run_writes_the_same_bytes(tmp_path, three):
     # the same folder again (LibreOffice's font choice depends on the files converted before
     # in the same call, so the same bytes come from the same folder, not from any subset)

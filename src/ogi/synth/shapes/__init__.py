@@ -87,6 +87,8 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
     Shape("weasyprint_pdf", ".pdf", "WeasyPrint HTML → PDF", "the page laid out by an HTML-to-PDF library, with a text layer"),
     Shape("word_pdf", ".pdf", "ogi render DOCX + LibreOffice DOCX → PDF",
           "the report written as a Word file in the official layout, exported as PDF by an office suite"),
+    Shape("unmapped_pdf", ".pdf", "Chromium print + pypdf",
+          "the printed PDF with its fonts' ToUnicode maps removed: it prints right, its text layer is glyph numbers"),
     Shape("scan_150dpi_skew", ".pdf", "poppler pdftoppm + Pillow",
           "the printed PDF as an office scanner or phone gives it: 150 dpi grey, 0.8° askew, soft, speckled"),
     # deviations the template's variants do not list (synth/wild.py)
@@ -110,11 +112,11 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
           "the page printed by a browser with headers and footers on: print time and title, page number and address"),
 )}
 # read by OCR, several seconds a page: left out of quick runs
-SCAN_SHAPES = ("scan_200dpi", "scan_150dpi_skew")
+SCAN_SHAPES = ("scan_200dpi", "scan_150dpi_skew", "unmapped_pdf")
 # the shapes each program makes
 BROWSER_SHAPES = ("inner_text", "copy_paste", "print_pdf", "pdftotext", "pdftotext_layout", "scan_200dpi",
-                  "scan_150dpi_skew")
-PDF_SHAPES = ("print_pdf", "pdftotext", "pdftotext_layout", "scan_200dpi", "scan_150dpi_skew")
+                  "scan_150dpi_skew", "unmapped_pdf")
+PDF_SHAPES = ("print_pdf", "pdftotext", "pdftotext_layout", "scan_200dpi", "scan_150dpi_skew", "unmapped_pdf")
 OFFICE_SHAPES = {"office_docx": "docx", "office_pdf": "pdf"}
 # converter shapes: shape → (what it reads, the converter); "page" the source page's text,
 # "page_file"/"docx_file" a file path, "pdf" the printed PDF's bytes
@@ -374,7 +376,9 @@ class _Maker:
             return dict(pdfs)
         out: dict[str, bytes | str] = {}
         for stem, pdf in pdfs.items():
-            if name in SCAN_SHAPES:
+            if name == "unmapped_pdf":
+                out[stem] = converters.without_unicode_maps(pdf)
+            elif name in SCAN_SHAPES:
                 kind, make = ("scan", tools.scan) if name == "scan_200dpi" else ("scanner", tools.scanner)
                 path = self._cached(kind, _sha(pdf), "pdf")
                 if not path.exists():

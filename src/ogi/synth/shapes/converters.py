@@ -190,6 +190,28 @@ def pypdf_text(pdf: bytes) -> str:
     return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
 
 
+def without_unicode_maps(pdf: bytes) -> bytes:
+    """The PDF with every font's ``ToUnicode`` map removed (pypdf): what a producer that
+    embeds subset fonts without one gives — the pages print right, the text layer is glyph
+    numbers."""
+    need_package("pypdf")
+    import pypdf
+    from pypdf.generic import NameObject
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    reader, writer = pypdf.PdfReader(io.BytesIO(pdf)), pypdf.PdfWriter()
+    for page in reader.pages:
+        fonts = page.get("/Resources", {}).get_object().get("/Font", {})
+        for ref in fonts.get_object().values():
+            font = ref.get_object()
+            if "/ToUnicode" in font:
+                del font[NameObject("/ToUnicode")]
+        writer.add_page(page)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def pymupdf_text(pdf: bytes) -> str:
     """PyMuPDF's ``get_text()`` of each page, a form feed after each page as PyMuPDF's own
     text-extraction example writes it."""
@@ -229,4 +251,4 @@ def docling_markdown(path: Path) -> str:
 
 
 __all__ = ["DOCLING_PYTHON", "TERMINAL_COLUMNS", "docling_markdown", "inscriptis_text", "lynx_dump", "markitdown_text", "pandoc", "pdfium_text",
-           "pdfminer_text", "pdftotext_raw", "pymupdf_text", "pypdf_text", "trafilatura_text", "w3m_dump"]
+           "pdfminer_text", "pdftotext_raw", "pymupdf_text", "pypdf_text", "trafilatura_text", "w3m_dump", "without_unicode_maps"]
