@@ -11,31 +11,35 @@ in one run where nothing else was printed between them. Table 三 of a one-page 
 typically a single run of 7 × 25 values (column after column); a page break or a tall row
 cuts it into more runs (``docs/boxes.md`` classifies every file of the shape matrix).
 
-The reader takes the table's values as *runs* (values with nothing between them, each on a
-line of its own) and reads each run as one *block*: the cells of k adjacent columns over h
-adjacent rows (rows of one width), column after column, top to bottom; ``h × k`` must be
-the run's length. A reading of the table assigns every run a block such that
+The reader takes the table's values as *runs*: a stretch of lines holding one value each,
+or one line holding several (pdfminer joined one row's neighbouring cells, ``0 30``). Each
+run is read as one *block*: the cells of k adjacent columns over h adjacent rows (rows of one
+width), column after column, top to bottom (one row for a line of several values); ``h × k``
+is the run's length. A reading of the table assigns every run a block such that
 
 - the blocks cover every value cell of the table exactly once (so the number of values
   equals the table's cells);
-- no block holds a row whose label is printed after the run (a value comes after its
-  row's label);
+- a column's pieces are printed from the top down: a run printed after another that shares
+  a column holds lower rows of it;
+- where the headers printed right before a run all name columns (``⾃ ⏎ 然 ⏎ ⼈ ⏎ 27 ⏎ 2 …``),
+  the run lies in those columns — table 三's row totals cannot tell two applicant columns
+  apart, the header can;
 - every value suits its cell (a count is a whole number ≥ 0, an amount may have a
   fraction: :func:`ogi.extract.columns._suits`);
 - every identity of the table holds in the rebuilt table (``ogi.template.arithmetic.
   table_holds``: table 三's row totals, 一+二 = (七)+四, (七)总计 = the outcomes; table 四's
   ``T4_TOTAL``), every instance testable.
 
-Every such reading is enumerated (up to :data:`MAX_READINGS`, in at most :data:`MAX_STEPS`
+Every such reading is enumerated (an exact cover search of at most :data:`MAX_STEPS`
 steps); a cell is read only where all readings give it the same value, the others are null
-with ``CELL_AMBIGUOUS``. Where there is no reading, or too many, nothing is changed: the
-aligner's own reading and findings stand. A table without identities (table 二) is never
-read so: no sum could tell a wrong tiling from the right one (``columns.read_by_stacks``
-reads it where its column headers fix the order).
+with ``CELL_AMBIGUOUS``. Where there is no reading, or the budget is spent, nothing is
+changed: the aligner's own reading and findings stand. A table without identities (table 二)
+is never read so: no sum could tell a wrong tiling from the right one
+(``columns.read_by_stacks`` reads it where its column headers fix the order).
 
-The reading replaces the aligner's only where the text is such boxes (every value on its own
-line of running text, at least one run longer than a row) and the aligner left cells null;
-where both read a cell and disagree, the cell is null with ``CELL_AMBIGUOUS``.
+The reading replaces the aligner's only where the text is such boxes (every value a number of
+running text, at least one run longer than a row) and the aligner left cells null; where
+both read a cell and disagree, the cell is null with ``CELL_AMBIGUOUS``.
 """
 
 from __future__ import annotations
@@ -52,9 +56,8 @@ from .columns import _suits
 from .layout import Event, phrase_in
 from .tokens import NUM, Token
 
-__all__ = ["MAX_READINGS", "MAX_STEPS", "Run", "read_boxes", "reread"]
+__all__ = ["MAX_STEPS", "Run", "read_boxes", "reread", "runs_of"]
 
-MAX_READINGS = 64  # readings of a table collected before giving up (all must agree)
 MAX_STEPS = 20_000  # search steps before giving up (measured: a table that reads takes at most a few thousand)
 _SUBTOTAL_KEY = label_key(SUBTOTAL)
 ORGANISATIONS = "法人或其他组织"  # table 三's header over its five organisation columns
@@ -245,7 +248,8 @@ class _Tiling:
             columns, top, bottom = self._span(at)
             if not all(self._in_order(c, j, top, bottom) for c in columns):
                 continue  # a column's pieces are printed from the top down
-            if self.named[j] is not None and not self.named[j].issuperset(columns):
+            named = self.named[j]
+            if named is not None and not named.issuperset(columns):
                 continue  # the headers printed right before the run name other columns
             run = self.runs[j]
             for i, tok in zip(at, run.values):
@@ -282,15 +286,15 @@ class _Tiling:
             if self.row_mask[k] & ~covered:
                 continue
             row, cells = self.rows[k]
-            if not row_sums_hold(row, [self.values[i].value for i in cells]):  # type: ignore[union-attr]
+            if not row_sums_hold(row, [_value_of(self.values[i]) for i in cells]):
                 return False
         return True
 
     def _leaf(self) -> None:
         """A complete tiling: kept where the table's identities hold; cells two readings
         give different values are no longer agreed."""
-        cells = dict(zip(self.cells, self.values))
-        if not _confirmed(self.spec, cells):  # type: ignore[arg-type]
+        cells = {cell: tok for cell, tok in zip(self.cells, self.values) if tok is not None}
+        if not _confirmed(self.spec, cells):
             return
         self.readings += 1
         if self.result is None:
@@ -300,6 +304,10 @@ class _Tiling:
             had = self.result[i]
             if had is not None and tok is not None and had.value != tok.value:
                 self.result[i] = None
+
+
+def _value_of(tok: Token | None) -> int | float | None:
+    return None if tok is None else tok.value
 
 
 def _confirmed(spec: TableSpec, cells: dict[Cell, Token]) -> bool:
