@@ -106,3 +106,21 @@ def test_runs_a_line_of_several_values_is_a_row_of_its_own():
 def test_runs_refuse_a_value_that_is_no_number_of_running_text():
     glued = Event("value", Position(), token=Token(NUM, "1203", Position(), 0, 1203, glued=True, free=True), unit=1)
     assert runs_of([_value("3", 0), glued]) is None
+
+
+PAGE_BREAK = FIXTURES / "page_break_2021.txt"  # runs of 8, 2, 2, 2, 19, 1, 3, 92, 2, 40, 2, 2
+
+
+def test_a_column_cut_by_a_page_break_is_read_from_the_top_down(monkeypatch):
+    # the first rows in runs of their own, the rest after the page break: with each column's
+    # pieces taken from the top down the search ends within its budget and reads every cell;
+    # without that rule it spends the budget on orders pdfminer does not print and reads none
+    report = parse(PAGE_BREAK)
+    assert report.table3 == _expected(PAGE_BREAK)["table3"]
+    assert report.table3["new_received"] == {"natural_person": 3038, "commercial": 0, "research": 21,
+                                             "social_welfare": 0, "legal_service": 0, "other_org": 0,
+                                             "total": 3059}
+    from ogi.extract import boxes
+
+    monkeypatch.setattr(boxes._Tiling, "_in_order", lambda self, column, j, top, bottom: True)
+    assert all(v is None for cols in parse(PAGE_BREAK).table3.values() for v in cols.values())
