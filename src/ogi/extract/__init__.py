@@ -12,6 +12,7 @@ from ..template.formats import FORMATS, SECTIONS, TableSpec, expected_format
 from ..template.labels import Segment, dictionary, segment
 from ..template.normalize import label_key
 from . import legacy
+from .boxes import reread as reread_boxes
 from .align import Placed, align
 from .colorder import columns_in_template_order
 from .columns import read_by_columns, read_by_stacks
@@ -222,6 +223,8 @@ def _fill_tables(report: Report, fmt: str, by_table: dict[str, list[Event]]) -> 
         for spec in FORMATS[fmt].tables:  # glued runs split before the blanks showed are split no more
             if placed_by[spec.key].glued:
                 placed_by[spec.key] = align(spec, fmt, by_table[spec.key], blanks=True, columns_kept=kept)
+    for spec in FORMATS[fmt].tables:  # pdfminer's text boxes: a table printed column by column (extract/boxes.py)
+        placed_by[spec.key] = reread_boxes(spec, fmt, by_table[spec.key], placed_by[spec.key])
     for spec in FORMATS[fmt].tables:
         placed = placed_by[spec.key]
         distrust_unconfirmed(spec, by_table[spec.key], placed)

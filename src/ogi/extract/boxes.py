@@ -1,0 +1,354 @@
+"""Tables that pdfminer.six's layout analysis printed as text boxes, one value a line, a
+column (or part of one) at a time — rebuilt only where the template leaves no choice.
+
+``pdfminer`` (``extract_text``, ``pdf2txt.py`` with its default ``LAParams``) groups the
+characters of a page into text boxes and prints box after box. A table without ruling
+lines in the text becomes: the row labels in a block (a tall group label cut into pieces
+around the rows beside it: ``（三）不 ⏎ 4.保护第三方合法权益 ⏎ 予公开``), the column headers one
+character a line (``总 ⏎ 计``), then the values as *boxes*: the cells of one column over a
+stretch of rows, top to bottom, one value a line — and several such columns, left to right,
+in one run where nothing else was printed between them. Table 三 of a one-page table is
+typically a single run of 7 × 25 values (column after column); a page break or a tall row
+cuts it into more runs (``docs/boxes.md`` classifies every file of the shape matrix).
+
+The reader takes the table's values as *runs*: a stretch of lines holding one value each,
+or one line holding several (pdfminer joined one row's neighbouring cells, ``0 30``). Each
+run is read as one *block*: the cells of k adjacent columns over h adjacent rows (rows of one
+width), column after column, top to bottom (one row for a line of several values); ``h × k``
+is the run's length. A reading of the table assigns every run a block such that
+
+- the blocks cover every value cell of the table exactly once (so the number of values
+  equals the table's cells);
+- a column's pieces are printed from the top down: a run printed after another that shares
+  a column holds lower rows of it;
+- where the headers printed right before a run all name columns (``⾃ ⏎ 然 ⏎ ⼈ ⏎ 27 ⏎ 2 …``),
+  the run lies in those columns — table 三's row totals cannot tell two applicant columns
+  apart, the header can;
+- every value suits its cell (a count is a whole number ≥ 0, an amount may have a
+  fraction: :func:`ogi.extract.columns._suits`);
+- every identity of the table holds in the rebuilt table (``ogi.template.arithmetic.
+  table_holds``: table 三's row totals, 一+二 = (七)+四, (七)总计 = the outcomes; table 四's
+  ``T4_TOTAL``), every instance testable.
+
+Every such reading is enumerated (an exact cover search of at most :data:`MAX_STEPS`
+steps); a cell is read only where all readings give it the same value, the others are null
+with ``CELL_AMBIGUOUS``. Where there is no reading, or the budget is spent, nothing is
+changed: the aligner's own reading and findings stand. A table without identities (table 二)
+is never read so: no sum could tell a wrong tiling from the right one
+(``columns.read_by_stacks`` reads it where its column headers fix the order).
+
+The reading replaces the aligner's only where the text is such boxes (every value a number of
+running text, at least one run longer than a row) and the aligner left cells null; where
+both read a cell and disagree, the cell is null with ``CELL_AMBIGUOUS``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..document import Position
+from ..model import Finding
+from ..template.arithmetic import instances, row_sums_hold, table_holds
+from ..template.formats import APPLICANT_COLUMNS, SUBTOTAL, TableSpec
+from ..template.normalize import label_key
+from .align import Placed, _place_row
+from .columns import _suits
+from .layout import Event, phrase_in
+from .tokens import NUM, Token
+
+__all__ = ["MAX_STEPS", "Run", "read_boxes", "reread", "runs_of"]
+
+MAX_STEPS = 20_000  # search steps before giving up (measured: a table that reads takes at most a few thousand)
+_SUBTOTAL_KEY = label_key(SUBTOTAL)
+ORGANISATIONS = "法人或其他组织"  # table 三's header over its five organisation columns
+
+Cell = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Run:
+    """Values printed with nothing between them: one a line (a stretch of a column box,
+    or several columns' boxes one after another), or several on one line (the cells of one
+    row that pdfminer joined into one text line, ``0 30``); and where the run starts."""
+
+    at: int  # index of its first event
+    values: tuple[Token, ...]
+    line: bool = False  # the values share one line: they are adjacent cells of one row
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run read as the cells of ``k`` columns over ``h`` rows, column after column."""
+
+    cells: tuple[Cell, ...]
+
+
+def runs_of(evs: list[Event]) -> list[Run] | None:
+    """The table's value runs: each line holding several values is a run of its own, and
+    so is each stretch of lines holding one value each; None where a value is not a number
+    of running text (then the text is not pdfminer's boxes)."""
+    lines: list[tuple[int, list[Token]]] = []  # (index of the first event, its values), one per line
+    last_unit = None
+    for i, ev in enumerate(evs):
+        if ev.kind != "value":
+            last_unit = None
+            continue
+        tok = ev.tok
+        if tok.kind != NUM or not tok.free or tok.glued:
+            return None
+        if ev.unit == last_unit:
+            lines[-1][1].append(tok)
+        else:
+            lines.append((i, [tok]))
+        last_unit = ev.unit
+    runs: list[Run] = []
+    previous_end = -2
+    for at, values in lines:
+        if len(values) > 1:
+            runs.append(Run(at, tuple(values), line=True))
+        elif runs and not runs[-1].line and previous_end == at - 1:
+            runs[-1] = Run(runs[-1].at, runs[-1].values + (values[0],))
+        else:
+            runs.append(Run(at, (values[0],)))
+        previous_end = at + len(values) - 1
+    return runs
+
+
+def _has_subtotal(evs: list[Event]) -> bool:
+    """Does the table show a column the template does not have (小计)?"""
+    return any(ev.kind == "phrase" and ev.seg.text == _SUBTOTAL_KEY for ev in evs)
+
+
+def _blocks(spec: TableSpec, run: Run) -> list[Block]:
+    """Every block this run can be: h rows of one width from row a, k columns from c0 (one
+    row where the values share a line)."""
+    n = len(run.values)
+    rows = spec.rows
+    out: list[Block] = []
+    for h in range(1, 2 if run.line else min(n, len(rows)) + 1):
+        if n % h:
+            continue
+        k = n // h
+        for a in range(len(rows) - h + 1):
+            band = rows[a:a + h]
+            width = band[0].width
+            if k > width or any(r.width != width for r in band):
+                continue
+            for c0 in range(width - k + 1):
+                cells = [r.cells[c] for c in range(c0, c0 + k) for r in band]
+                if all(_suits(tok, kind) for tok, (_, _, kind) in zip(run.values, cells)):
+                    out.append(Block(tuple((r, c) for r, c, _ in cells)))
+    return out
+
+
+def read_boxes(spec: TableSpec, fmt: str, evs: list[Event]) -> dict[Cell, Token | None] | None:
+    """Cell → its token where every reading of the table as blocks (module docstring) gives
+    it the same value, None where two readings differ; None for the whole table where it has
+    no such reading, too many to enumerate, or is no table of boxes."""
+    if not spec.identities:
+        return None
+    runs = runs_of(evs)
+    if not runs or _has_subtotal(evs):
+        return None
+    if sum(len(run.values) for run in runs) != sum(row.width for row in spec.rows):
+        return None
+    if max((len(run.values) for run in runs if not run.line), default=0) <= max(row.width for row in spec.rows):
+        return None  # no run longer than a row: the text is printed row by row (the aligner's)
+    return _Tiling(spec, runs, _named_columns(spec, fmt, evs, runs)).agreed()
+
+
+def _column_names(spec: TableSpec) -> dict[str, frozenset[int]]:
+    """Header text (label key) → the column positions it names, for a table whose rows
+    share one set of columns (table 三: ``自然人`` the first; ``法人或其他组织`` the five
+    organisations); empty for another table."""
+    if spec.key != "table3":
+        return {}
+    names = {label_key(m.label): frozenset({i}) for i, m in enumerate(APPLICANT_COLUMNS)}
+    names[label_key(ORGANISATIONS)] = frozenset(range(1, len(APPLICANT_COLUMNS) - 1))
+    return names
+
+
+def _named_columns(spec: TableSpec, fmt: str, evs: list[Event], runs: list[Run]) -> list[frozenset[int] | None]:
+    """For each run, the columns the headers printed right before it name (pdfminer prints a
+    column's header box right before its values where they fall in one block: ``自 ⏎ 然 ⏎ 人
+    ⏎ 27 ⏎ 2 …``); None where they name none, or a header names no column (a caption, a note)."""
+    names = _column_names(spec)
+    out: list[frozenset[int] | None] = []
+    for run in runs:
+        named: set[int] = set()
+        free = False
+        i = run.at - 1
+        while i >= 0 and evs[i].kind in ("phrase", "gap"):
+            ev = evs[i]
+            i -= 1
+            if ev.kind == "gap":
+                continue
+            phrase = phrase_in(ev.seg, spec.key, fmt)
+            if phrase is None or phrase.kind != "header":
+                break  # a row label: the headers before it are the whole table's
+            cols = names.get(ev.seg.text)
+            if cols is None:
+                free = True
+            else:
+                named |= cols
+        out.append(frozenset(named) if named and not free else None)
+    return out
+
+
+class _Tiling:
+    """Every assignment of a block to each run that covers the table's cells exactly once
+    and satisfies its identities, enumerated as an exact cover (the first uncovered cell
+    chooses the runs that may cover it; a column's pieces must come from the top down in the
+    order printed; a row is tested as soon as it is full)."""
+
+    def __init__(self, spec: TableSpec, runs: list[Run], named: list[frozenset[int] | None]):
+        self.spec = spec
+        self.cells: list[Cell] = [(r, c) for row in spec.rows for r, c, _ in row.cells]
+        index = {cell: i for i, cell in enumerate(self.cells)}
+        self.full = (1 << len(self.cells)) - 1
+        self.runs = runs
+        self.named = named
+        self.by_cell: list[list[tuple[int, int, tuple[int, ...]]]] = [[] for _ in self.cells]
+        for j, run in enumerate(runs):
+            for block in _blocks(spec, run):
+                at = tuple(index[cell] for cell in block.cells)
+                mask = sum(1 << i for i in at)
+                for i in at:
+                    self.by_cell[i].append((j, mask, at))
+        self.feasible = all(any(j == k for cands in self.by_cell for k, _, _ in cands) for j in range(len(runs)))
+        # column position → the (run, first row, last row) placed in it: a column is printed top to bottom
+        self.in_column: dict[int, list[tuple[int, int, int]]] = {}
+        self.span: dict[tuple[int, ...], tuple[list[int], int, int]] = {}
+        self.rows = [(row, tuple(index[(r, c)] for r, c, _ in row.cells)) for row in spec.rows]
+        self.rows_of = [[k for k, (_, at) in enumerate(self.rows) if i in at] for i in range(len(self.cells))]
+        self.row_mask = [sum(1 << i for i in at) for _, at in self.rows]
+        self.values: list[Token | None] = [None] * len(self.cells)
+        self.steps = 0
+        self.result: list[Token | None] | None = None
+        self.readings = 0
+
+    def agreed(self) -> dict[Cell, Token | None] | None:
+        if not self.feasible or not self._walk(0, 0) or self.result is None:
+            return None
+        return dict(zip(self.cells, self.result))
+
+    def _walk(self, covered: int, used: int) -> bool:
+        """Enumerate from this state; False where the step budget ran out."""
+        self.steps += 1
+        if self.steps > MAX_STEPS:
+            return False
+        if covered == self.full:
+            self._leaf()
+            return True
+        free = (~covered) & self.full
+        first = (free & -free).bit_length() - 1
+        for j, mask, at in self.by_cell[first]:
+            if used >> j & 1 or mask & covered:
+                continue
+            columns, top, bottom = self._span(at)
+            if not all(self._in_order(c, j, top, bottom) for c in columns):
+                continue  # a column's pieces are printed from the top down
+            named = self.named[j]
+            if named is not None and not named.issuperset(columns):
+                continue  # the headers printed right before the run name other columns
+            run = self.runs[j]
+            for i, tok in zip(at, run.values):
+                self.values[i] = tok
+            for c in columns:
+                self.in_column.setdefault(c, []).append((j, top, bottom))
+            now = covered | mask
+            ok = not self._rows_hold(at, now) or self._walk(now, used | 1 << j)
+            for c in columns:
+                self.in_column[c].pop()
+            for i in at:
+                self.values[i] = None
+            if not ok:
+                return False
+        return True
+
+    def _span(self, at: tuple[int, ...]) -> tuple[list[int], int, int]:
+        """The column positions, first and last row of a block (given by its cell indices)."""
+        found = self.span.get(at)
+        if found is None:
+            rows = sorted({k for i in at for k in self.rows_of[i]})
+            columns = sorted({self.rows[k][1].index(i) for i in at for k in self.rows_of[i]})
+            found = self.span[at] = (columns, rows[0], rows[-1])
+        return found
+
+    def _in_order(self, column: int, j: int, top: int, bottom: int) -> bool:
+        """Is a block of run ``j`` over rows top..bottom in this column below every piece of
+        it printed before, and above every piece printed after?"""
+        return all(b < top if k < j else bottom < t for k, t, b in self.in_column.get(column, ()))
+
+    def _rows_hold(self, at: tuple[int, ...], covered: int) -> bool:
+        """Does every row the block completed satisfy its row sums?"""
+        for k in {k for i in at for k in self.rows_of[i]}:
+            if self.row_mask[k] & ~covered:
+                continue
+            row, cells = self.rows[k]
+            if not row_sums_hold(row, [_value_of(self.values[i]) for i in cells]):
+                return False
+        return True
+
+    def _leaf(self) -> None:
+        """A complete tiling: kept where the table's identities hold; cells two readings
+        give different values are no longer agreed."""
+        cells = {cell: tok for cell, tok in zip(self.cells, self.values) if tok is not None}
+        if not _confirmed(self.spec, cells):
+            return
+        self.readings += 1
+        if self.result is None:
+            self.result = list(self.values)
+            return
+        for i, tok in enumerate(self.values):
+            had = self.result[i]
+            if had is not None and tok is not None and had.value != tok.value:
+                self.result[i] = None
+
+
+def _value_of(tok: Token | None) -> int | float | None:
+    return None if tok is None else tok.value
+
+
+def _confirmed(spec: TableSpec, cells: dict[Cell, Token]) -> bool:
+    """Does every identity of the table hold, every instance of it testable?"""
+    def value(r: str, c: str) -> int | float | None:
+        tok = cells.get((r, c))
+        return None if tok is None else tok.value
+
+    testable = all(value(*cell) is not None for i in spec.identities
+                   for left, right in instances(spec, i) for cell in left + right)
+    return testable and table_holds(spec, value)
+
+
+def reread(spec: TableSpec, fmt: str, evs: list[Event], placed: Placed) -> Placed:
+    """``placed`` (the aligner's reading), or the reading of the table as pdfminer's boxes
+    where the aligner left cells null and the boxes read (module docstring)."""
+    if not any(v is None for v in placed.cells.values()) and placed.cells:
+        return placed
+    cells = read_boxes(spec, fmt, evs)
+    if cells is None:
+        return placed
+    out = Placed(columns_kept=placed.columns_kept)
+    for (r, c), had in placed.cells.items():
+        tok = cells.get((r, c))
+        if had is not None and tok is not None and tok.value != had:
+            cells[(r, c)] = None  # the aligner and the boxes disagree: neither is certain
+    unsure = [cell for cell, tok in cells.items() if tok is None]
+    for row in spec.rows:
+        _place_row(spec, row, [cells[(r, c)] or Token(NUM, "0", Position(), 0, 0) for r, c, _ in row.cells],
+                   [], None, out)
+        for r, c, _ in row.cells:
+            if (r, c) in out.provenance:
+                out.provenance[(r, c)]["by"] = "boxes"
+    for cell in unsure:
+        out.cells[cell] = None
+        out.provenance.pop(cell, None)
+    if unsure:
+        out.findings.append(Finding.of(
+            "CELL_AMBIGUOUS",
+            f"{spec.name.zh}按文本框(逐列)读出时,{len(unsure)} 个单元格有多种读法,未采用",
+            f"{spec.key} read as text boxes (column by column): {len(unsure)} cell(s) read more than one way; "
+            "left null",
+            spec.key if len(unsure) > 1 else f"{spec.key}.{unsure[0][0]}.{unsure[0][1]}"))
+    return out

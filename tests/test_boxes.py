@@ -1,0 +1,126 @@
+"""Tables that pdfminer.six's layout analysis printed as text boxes (``extract/boxes.py``).
+
+The fixtures are pdfminer's own ``extract_text`` of two synthetic reports printed by a
+browser (the shape matrix's ``pdfminer`` shape), with their expected values beside them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ogi import parse
+from ogi.document import Position
+from ogi.extract.boxes import Run, runs_of
+from ogi.extract.layout import Event
+from ogi.extract.tokens import NUM, Token
+from ogi.template.labels import segment
+
+FIXTURES = Path(__file__).parent / "fixtures" / "boxes"
+ONE_RUN = FIXTURES / "one_run_2021.txt"  # table 三 as one run of 7 × 25 values
+JOINED = FIXTURES / "columns_and_joined_rows_2021.txt"  # runs of 25, 100, … and lines like "0 30"
+
+
+def _expected(path: Path) -> dict:
+    return json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+
+
+def _parse_text(text: str, name: str):
+    return parse(text.encode("utf-8"), name=name)
+
+
+def test_table3_printed_column_after_column_in_one_run_is_read_whole():
+    report = parse(ONE_RUN)
+    assert report.table3 == _expected(ONE_RUN)["table3"]
+    assert report.table3["new_received"] == {"natural_person": 6, "commercial": 0, "research": 0,
+                                             "social_welfare": 0, "legal_service": 0, "other_org": 0,
+                                             "total": 6}
+    assert report.provenance["table3.new_received.total"]["by"] == "boxes"
+    assert not [f for f in report.findings if f.where and f.where.startswith("table3")
+                and f.code in ("CELL_AMBIGUOUS", "ROW_AMBIGUOUS", "CELL_BLANK")]
+
+
+def test_rows_joined_on_a_line_and_columns_named_by_their_header_box():
+    # 自然人's 25 values after its header, four columns of 100, then 其他 and 总计 as
+    # "0 30" (one row's two cells on one line), stretches of one value a line, "0 32"
+    report = parse(JOINED)
+    assert report.table3 == _expected(JOINED)["table3"]
+    assert report.table3["new_received"] == {"natural_person": 27, "commercial": 3, "research": 0,
+                                             "social_welfare": 0, "legal_service": 0, "other_org": 0,
+                                             "total": 30}
+    assert report.table3["total"]["total"] == 32
+
+
+def test_without_the_header_box_only_the_cells_every_reading_agrees_on_are_read():
+    # drop "⾃ ⏎ 然 ⏎ ⼈" before the first run: it may then be any applicant column the
+    # other runs leave (the row totals cannot tell two applicant columns apart) — cells the
+    # readings give different values stay null, the others are read
+    lines = JOINED.read_text(encoding="utf-8").split("\n")
+    assert lines[180:185] == ["\u2f83", "", "然", "", "\u2f08"]
+    report = _parse_text("\n".join(lines[:180] + lines[185:]), JOINED.name)
+    expected = _expected(JOINED)["table3"]
+    read = {(r, c): v for r, cols in report.table3.items() for c, v in cols.items() if v is not None}
+    assert all(expected[r][c] == v for (r, c), v in read.items())  # never a wrong number
+    assert report.table3["new_received"] == {"natural_person": None, "commercial": None, "research": 0,
+                                             "social_welfare": 0, "legal_service": None, "other_org": 0,
+                                             "total": 30}
+    nulls = sum(1 for cols in report.table3.values() for v in cols.values() if v is None)
+    assert nulls == 37  # 34 printed cells, and three cells of (六)其他处理 derived from them
+    finding = next(f for f in report.findings if f.code == "CELL_AMBIGUOUS" and f.where == "table3")
+    assert finding.message == "表三按文本框(逐列)读出时,34 个单元格有多种读法,未采用"
+
+
+def test_a_broken_row_total_leaves_the_boxes_unread():
+    # 自然人 of 一、本年新收 printed 7 where its row's 总计 is 6: no reading satisfies the row
+    # sums, so nothing is read from the boxes and the table stays null with its findings
+    lines = ONE_RUN.read_text(encoding="utf-8").split("\n")
+    assert lines[214] == "6"
+    lines[214] = "7"
+    report = _parse_text("\n".join(lines), ONE_RUN.name)
+    assert all(v is None for cols in report.table3.values() for v in cols.values())
+    assert any(f.code == "CELL_AMBIGUOUS" and f.where == "table3.carried_forward" for f in report.findings)
+    assert not any(f.message.startswith("表三按文本框") for f in report.findings)
+
+
+def test_a_lost_value_leaves_the_boxes_unread():
+    lines = ONE_RUN.read_text(encoding="utf-8").split("\n")
+    del lines[214:216]  # 自然人 of 一、本年新收 and its blank line: 174 values for 175 cells
+    report = _parse_text("\n".join(lines), ONE_RUN.name)
+    assert all(v is None for cols in report.table3.values() for v in cols.values())
+
+
+def _value(text: str, unit: int) -> Event:
+    return Event("value", Position(), token=Token(NUM, text, Position(), 0, int(text), free=True), unit=unit)
+
+
+def test_runs_a_line_of_several_values_is_a_row_of_its_own():
+    header = Event("phrase", Position(), segment=segment("总计")[0])
+    evs = [_value("27", 1), _value("2", 2), _value("0", 3), _value("30", 3), _value("0", 4), _value("2", 5),
+           header, _value("4", 6)]
+    runs = runs_of(evs)
+    assert runs is not None
+    assert [(r.at, [t.value for t in r.values], r.line) for r in runs] == [
+        (0, [27, 2], False), (2, [0, 30], True), (4, [0, 2], False), (7, [4], False)]
+    assert isinstance(runs[0], Run)
+
+
+def test_runs_refuse_a_value_that_is_no_number_of_running_text():
+    glued = Event("value", Position(), token=Token(NUM, "1203", Position(), 0, 1203, glued=True, free=True), unit=1)
+    assert runs_of([_value("3", 0), glued]) is None
+
+
+PAGE_BREAK = FIXTURES / "page_break_2021.txt"  # runs of 8, 2, 2, 2, 19, 1, 3, 92, 2, 40, 2, 2
+
+
+def test_a_column_cut_by_a_page_break_is_read_from_the_top_down(monkeypatch):
+    # the first rows in runs of their own, the rest after the page break: with each column's
+    # pieces taken from the top down the search ends within its budget and reads every cell;
+    # without that rule it spends the budget on orders pdfminer does not print and reads none
+    report = parse(PAGE_BREAK)
+    assert report.table3 == _expected(PAGE_BREAK)["table3"]
+    assert report.table3["new_received"] == {"natural_person": 3038, "commercial": 0, "research": 21,
+                                             "social_welfare": 0, "legal_service": 0, "other_org": 0,
+                                             "total": 3059}
+    from ogi.extract import boxes
+
+    monkeypatch.setattr(boxes._Tiling, "_in_order", lambda self, column, j, top, bottom: True)
+    assert all(v is None for cols in parse(PAGE_BREAK).table3.values() for v in cols.values())
