@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from ..document import Cell, Document, Paragraph, Position, Table
+from ..extract.pagedrows import rejoin_paged_rows
 from ..extract.spaced import spaced_cells
 from ..extract.stacks import rejoin_label_stacks
 from .decode import decode
@@ -313,7 +314,7 @@ def parse_text(text: str, fmt: str = "txt") -> Document:
             blocks.append(Table(cells, Position(line=rows[0][0])))
             rows.clear()
 
-    text = rejoin_label_stacks(rejoin_column_blocks(spaced_cells(rejoin_tab_lines(text))))
+    text = rejoin_label_stacks(rejoin_column_blocks(spaced_cells(rejoin_paged_rows(rejoin_tab_lines(text)))))
     for n, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()  # a form feed is whitespace too
         if not stripped or (stripped[0] in _PAGE_NUMBER_STARTS and _PAGE_NUMBER.match(stripped)):

@@ -1,0 +1,202 @@
+"""Table 三 of a report printed on narrow pages, as poppler's ``pdftotext`` (reading order)
+prints it: one value a line, row after row, some labels displaced after the rows of their page,
+the header again on every page (``ogi.extract.pagedrows``). Every input is cut from a real
+shape (``paged_pdftotext`` of a shared peer report and of synthetic reports, A5/B5 pages);
+each test pins exact values, and the rule's part is shown by switching it off."""
+
+from __future__ import annotations
+
+import pytest
+
+import ogi.readers.text as text_reader
+from ogi import parse
+from ogi.extract import pagedrows
+from ogi.extract.pagedrows import rejoin_paged_rows
+
+# synth100/00000 (paged_pdftotext): 5.属于三类内部事务信息 and 2.重复申请 print their values in
+# place with no label before them (the labels follow every row of the page, beside the group's
+# pieces); page 2 starts with six rows whose labels are printed around the repeated header
+PAGED_00000 = (
+    '三、收到和处理政府信息公开申请情况|申请人情况|'
+    '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项|加第四项之和)|法人或其他组织|自|然|'
+    '人|商业 科研|企业 机构|社会|法律|公益|服务|组织|机构|其|他|总|计|'
+    '一、本年新收政府信息公开申请数量|27|3|0|0|0|0 30|'
+    '二、上年结转政府信息公开申请数量|2|0|0|0|0|0|2|三、本年|(一)予以公开|10|'
+    '0|0|0|0|0|10|度办理结|(二)部分公开(区分处理的,只计这一情形,不计|4|0|0|'
+    '0|0|0|4|1.属于国家秘密|1|0|0|0|0|0|1|2.其他法律行政法规禁止公开|0|'
+    '0|0|0|0|0|0|3.危及“三安全一稳定”|0|0|0|0|0|0|0|'
+    '4.保护第三方合法权益|1|0|0|0|0|0|1|0|1|0|0|0|0|1|'
+    '6.属于四类过程性信息|0|0|0|0|0|0|0|7.属于行政执法案卷|0|0|0|0|0|'
+    '0|0|8.属于行政查询事项|3|0|0|0|0|0|3|1.本机关不掌握相关政府信息|4|1|'
+    '0|0|0|0|5|2.没有现成信息需要另行制作|0|0|0|0|0|0|0|'
+    '3.补正后申请内容仍不明确|1|0|0|0|0|0|1|1.信访举报投诉类申请|0|0|0|0|'
+    '0|0|0|1|0|0|0|0|0|1|3.要求提供公开出版物|1|0|0|0|0|0|1|'
+    '4.无正当理由大量反复申请|0|0|0|0|0|0|0|果|其他情形)|(三)不|'
+    '予公开 5.属于三类内部事务信息|(四)无|法提供|(五)不|予处理 2.重复申请|'
+    '打印日期：2025-01-20|—2—|\x0c成都市人民政府政务公开专栏|申请人情况|'
+    '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项|加第四项之和)|然|人|'
+    '5.要求行政机关确认或重新出具已获|商业 科研|企业 机构|社会|法律|公益|服务|组织|机构|'
+    '其|他|总|计|0|0|0|0|0|0|0|2|1|0|0|0|0|3|1|0|0|0|0|0|'
+    '1|0|0|0|0|0|0|0|29|3|0|0|0|0 32|0|0|0|0|0|0|0|'
+    '取信息|1.申请人无正当理由逾期不补正、行|政机关不再处理其政府信息公开申请|(六)其|'
+    '法人或其他组织|自|2.申请人逾期未按收费通知要求缴纳|'
+    '他处理 费用、行政机关不再处理其政府信息|公开申请|3.其他|(七)总计|'
+    '四、结转下年度继续办理|四、政府信息公开行政复议、行政诉讼情况|'
+)
+
+# the shared peer report 淮安市 2024: the total of 二、上年结转 (34) is printed alone among the
+# label pieces further down, so the seven values after that label are 34 0 0 0 0 0 and the
+# next row's 1288
+HUAIAN_CITY_2024 = (
+    '三、收到和处理政府信息公开申请情况|申请人情况|法人或其他组织|'
+    '（本列数据的勾稽关系为：第一项加第二项|之和，等于第三项加第四项之和）|自然|人|商|科|业|'
+    '研|企|机|业|构|社会 法律|公益 服务|组织 机构|其 总计|他|'
+    '一、本年新收政府信息公开申请数量|3001|53|0|0|61|4 3119|'
+    '二、上年结转政府信息公开申请数量|34|0|0|0|0|0|1288|21|0|0|50|'
+    '3 1362|447|7|0|0|0|0|454|2|0|0|0|0|0|2|30|1|0|0|'
+    '0|0|31|三、本|（一）予以公开|年度办|（二）部分公开（区分处理的，|理结果|'
+    '只计这一情形，不计其他情形）|（三）|1.属于国家秘密|不予公|2.其他法律行政法规禁|开|'
+    '止公开|http://www.example.gov.cn/zwgk/ndbg/|34|'
+    '\x0c泰州市人民政府门户网站 www.example.gov.cn|第4页|申请人情况|'
+    '法人或其他组织|（本列数据的勾稽关系为：第一项加第二项|商|科|业|研|企|机|业|构|5|0|'
+    '0|0|0|0|5|6|0|0|0|0|0|6|7|1|0|0|0|0|8|'
+    '6.属于四类过程性信息|12|0|0|0|0|0|12|7.属于行政执法案卷|9|0|0|0|'
+    '0|0|9|8.属于行政查询事项|105|0|0|0|0|0|105|746|12|0|0|'
+    '10|1|769|11|0|0|0|0|0|11|1|0|0|0|0|0|1|'
+    '1.信访举报投诉类申请|56|6|0|0|0|0|62|2.重复申请|25|0|0|0|0|0|'
+    '25|（五）|3.要求提供公开出版物|0|0|0|0|0|0|0|不予处|'
+    '4.无正当理由大量反复|0|0|0|0|0|0|0|1|0|0|0|0|0|1|'
+    '之和，等于第三项加第四项之和）|3.危及“三安全一稳|定”|4.保护第三方合法权益|'
+    '5.属于三类内部事务信|息|1.本机关不掌握相关政|（四）|无法提|供|府信息|'
+    '2.没有现成信息需要另|行制作|3.补正后申请内容仍不|明确|理|申请|5.要求行政机关确认或|'
+    '重新出具已获取信息|http://www.example.gov.cn/zwgk/ndbg/|'
+    '自然|人|社会 法律|公益 服务|组织 机构|其 总计|他|'
+    '\x0c泰州市人民政府门户网站 www.example.gov.cn|第5页|申请人情况|'
+    '法人或其他组织|（本列数据的勾稽关系为：第一项加第二项|商|科|业|研|企|机|业|构|67|'
+    '3|0|0|1|0|71|6|0|0|0|0|0|6|108|2|0|0|0|0|110|'
+    '2932|53|0|0|61|4 3050|103|0|0|0|0|0|自然|'
+    '之和，等于第三项加第四项之和）|人|社会 法律|公益 服务|组织 机构|其 总计|他|'
+    '1.申请人无正当理由逾|期不补正、行政机关不|再处理其政府信息公开|（六）|申请|其他处|'
+    '2.申请人逾期未按收费|理|通知要求缴纳费用、行|政机关不再处理其政府|信息公开申请|3.其他|'
+    '（七）总计|四、结转下年度继续办理|103|四、政府信息公开行政复议、行政诉讼情况|'
+)
+
+# synth100/00030 (paged_pdftotext): two zeros printed alone among label pieces
+# (``商 ⏎ 0 ⏎ 4.保护第三方合法权``) after the rows of (四)–(五)
+PAGED_00030 = (
+    '三、收到和处理政府信息公开申请情况|申请人情况|法人或其他组织|'
+    '(本列数据的勾稽关系为:第一项加第|二项之和,等于第三项加第四项之和)|自|然|人|社|法|商|'
+    '科|会|律|业|研|公|服|其|企|机|益|务|他|业|构|组|机|织|构|总|计|'
+    '一、本年新收政府信息公开申请数量|23|0|0|0|1|0 24|'
+    '二、上年结转政府信息公开申请数量|0|0|0|0|0|0|0|三、本 (一)予以公开|8|0|'
+    '0|0|0|0|8|年度办 (二)部分公开(区分处理的,|理结果 只计这一情形,不计其他情|4|'
+    '0|0|0|0|0|4|1|0|0|0|0|0|1|0|0|0|0|0|0|0|形)|(三)|'
+    '1.属于国家秘密|不予|2.其他法律行政法规|公开|禁止公开|第3页|'
+    '\x0c成都市人民政府门户网站 www.example.gov.cn|申请人情况|法人或其他组织|'
+    '(本列数据的勾稽关系为:第一项加第|二项之和,等于第三项加第四项之和)|自|然|人|'
+    '3.危及“三安全一稳|科|会|律|业|研|公|服|其|企|机|益|务|他|业|构|组|机|织|'
+    '构|总|计|0|0|0|0|0|1|0|0|0|0|0|1|0|0|0|0|0|0|0|1|0|'
+    '0|0|0|0|1|7.属于行政执法案卷|0|0|0|0|0|0|0|8.属于行政查询事项|0|'
+    '0|0|0|0|0|0|4|0|0|0|1|0|5|2|0|0|0|0|0|2|1|0|0|0|'
+    '0|0|1|益|5.属于三类内部事务|信息|6.属于四类过程性信|息|1.本机关不掌握相关|'
+    '提供|商|0|4.保护第三方合法权|无法|法|0|定”|(四)|社|政府信息|'
+    '2.没有现成信息需要|另行制作|3.补正后申请内容仍|不明确|第4页|'
+    '\x0c成都市人民政府门户网站 www.example.gov.cn|申请人情况|法人或其他组织|'
+    '(本列数据的勾稽关系为:第一项加第|二项之和,等于第三项加第四项之和)|自|然|人|'
+    '1.信访举报投诉类申|请|2.重复申请|(五)|不予|处理|3.要求提供公开出版|物|'
+    '4.无正当理由大量反|复申请|社|法|商|科|会|律|业|研|公|服|其|企|机|益|务|他|'
+    '业|构|组|机|织|构|总|计|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|'
+    '0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|'
+    '0|0|1|0|0|0|0|0|1|5.要求行政机关确认|或重新出具已获取信|息|(六)|'
+    '1.申请人无正当理由|其他|逾期不补正、行政机|处理|关不再处理其政府信|息公开申请|'
+    '2.申请人逾期未按收|费通知要求缴纳费|用、行政机关不再处|理其政府信息公开申|请|第5页|'
+    '\x0c成都市人民政府门户网站 www.example.gov.cn|申请人情况|法人或其他组织|'
+    '(本列数据的勾稽关系为:第一项加第|自|二项之和,等于第三项加第四项之和)|然|人|3.其他|'
+    '社|法|商|科|会|律|业|研|公|服|其|企|机|益|务|他|业|构|组|机|织|构|总|计|'
+    '0|0|0|0|0|0|0|(七)总计|23|0|0|0|1|0 24|四、结转下年度继续办理|'
+    '0|0|0|0|0|0|0|四、政府信息公开行政复议、行政诉讼情况|'
+)
+
+
+def _report(excerpt: str, title: str = "顺德区民政局2021年政府信息公开工作年度报告"):
+    return parse((title + "\n" + excerpt.replace("|", "\n") + "\n").encode(), name="page.txt")
+
+
+def _row(report, key: str) -> list:
+    return list((report.table3.get(key) or {}).values())
+
+
+def _findings(report, where: str) -> list[str]:
+    return [f.code for f in report.findings if f.where == where]
+
+
+def test_rows_printed_one_value_a_line_with_labels_displaced_read_in_the_template_order(monkeypatch):
+    report = _report(PAGED_00000)
+    assert _row(report, "denied.third_party_rights") == [1, 0, 0, 0, 0, 0, 1]
+    assert _row(report, "denied.internal_affairs") == [0, 1, 0, 0, 0, 0, 1]  # no label before its values
+    assert _row(report, "denied.process_information") == [0, 0, 0, 0, 0, 0, 0]
+    assert _row(report, "other.no_correction") == [2, 1, 0, 0, 0, 0, 3]  # page 2, after the header
+    assert _row(report, "other.no_fee") == [1, 0, 0, 0, 0, 0, 1]
+    assert _row(report, "total") == [29, 3, 0, 0, 0, 0, 32]
+    assert _row(report, "carried_forward") == [0] * 7
+    assert all(None not in _row(report, key) for key in report.table3)
+    assert not [f for f in report.findings if f.where and f.where.startswith("table3")]
+    # without the rule the aligner has no anchor for those rows
+    monkeypatch.setattr(text_reader, "rejoin_paged_rows", lambda text: text)
+    before = _report(PAGED_00000)
+    assert _row(before, "denied.internal_affairs") == [None] * 7
+    assert _row(before, "total") == [None] * 7
+
+
+def test_two_rows_whose_sums_hold_in_either_order_are_chosen_by_the_column_identities(monkeypatch):
+    # 1.信访举报投诉类申请 and the unlabelled 2.重复申请 after it: fourteen values one a line
+    items = [(str(v), [v]) for v in [0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1]]
+    assert pagedrows._segment(items, 2) == [
+        [[0, 0, 0, 0, 0, 0, 0], [1, 0, 0, 0, 0, 0, 1]],  # row by row
+        [[0, 0, 0, 0, 0, 0, 0], [0, 0, 0, 1, 0, 0, 1]],  # column by column: the sums hold too
+    ]
+    assert _row(_report(PAGED_00000), "not_processed.repeated") == [1, 0, 0, 0, 0, 0, 1]  # T3_OUTCOME_TOTAL
+    monkeypatch.setattr(pagedrows, "_resolve", lambda spec, grid, open_segments: None)
+    report = _report(PAGED_00000)
+    assert _row(report, "not_processed.repeated") == [None] * 7
+    assert "ROW_MISSING" in _findings(report, "table3.not_processed.repeated")
+
+
+def test_a_row_that_lost_a_value_is_left_out_never_read_with_the_next_rows_value():
+    report = _report(HUAIAN_CITY_2024, "淮安市人民政府2024年政府信息公开工作年度报告")
+    assert _row(report, "new_received") == [3001, 53, 0, 0, 61, 4, 3119]
+    assert _row(report, "carried_over") == [None] * 7  # not 34 0 0 0 0 0 1288
+    assert "ROW_MISSING" in _findings(report, "table3.carried_over")
+    assert _row(report, "denied.process_information") == [12, 0, 0, 0, 0, 0, 12]
+    assert _row(report, "unable.not_held") == [746, 12, 0, 0, 10, 1, 769]
+    assert _row(report, "not_processed.publication") == [0] * 7
+    cells = [v for row in report.table3.values() for v in row.values()]
+    assert 1288 not in cells
+
+
+def test_a_value_printed_alone_among_label_pieces_counts_in_no_stretch_of_rows(monkeypatch):
+    title = "某区2021年政府信息公开工作年度报告"
+    report = _report(PAGED_00030, title)
+    assert _row(report, "unable.not_held") == [4, 0, 0, 0, 1, 0, 5]
+    assert _row(report, "unable.needs_creation") == [2, 0, 0, 0, 0, 0, 2]
+    assert _row(report, "total") == [23, 0, 0, 0, 1, 0, 24]
+    assert _row(report, "denied.state_secret") == [None] * 7  # the stretch the zeros left is short
+    monkeypatch.setattr(pagedrows, "_stray", lambda items, i: False)
+    assert _row(_report(PAGED_00030, title), "unable.not_held") == [None] * 7
+
+
+def test_a_label_with_its_values_on_its_line_is_another_layout_and_left_as_printed():
+    # pdftotext -raw of the same page: each row on one line
+    text = ("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 27 3 0 0 0 0 30\n"
+            "二、上年结转政府信息公开申请数量 2 0 0 0 0 0 2\n四、政府信息公开行政复议、行政诉讼情况\n")
+    assert rejoin_paged_rows(text) is text
+
+
+@pytest.mark.parametrize("values, readings", [
+    ([0] * 14, 1),  # every order gives the same cells
+    ([3, 0, 0, 0, 0, 0, 3, 2, 0, 0, 0, 0, 1, 3], 1),  # by column 3 0 0 0 0 0 1 fails its total
+    ([1, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0], 0),  # row by row the first total fails
+])
+def test_a_stretch_of_unlabelled_rows_is_read_only_where_one_order_satisfies_their_sums(values, readings):
+    items = [(str(v), [v]) for v in values]
+    assert len(pagedrows._segment(items, 2)) == readings
