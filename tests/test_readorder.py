@@ -12,6 +12,7 @@ import ogi.readers.text as text_reader
 from ogi import parse
 from ogi.extract import pagedrows
 from ogi.extract.pagedrows import rejoin_paged_rows
+from ogi.readers.text import rejoin_wrapped_labels
 
 # synth100/00000 (paged_pdftotext): 5.属于三类内部事务信息 and 2.重复申请 print their values in
 # place with no label before them (the labels follow every row of the page, beside the group's
@@ -200,3 +201,60 @@ def test_a_label_with_its_values_on_its_line_is_another_layout_and_left_as_print
 def test_a_stretch_of_unlabelled_rows_is_read_only_where_one_order_satisfies_their_sums(values, readings):
     items = [(str(v), [v]) for v in values]
     assert len(pagedrows._segment(items, 2)) == readings
+
+
+# synth100/00002 (paged_pdftotext_layout, B5): (二)部分公开's label wraps over three lines beside
+# the group cell 三、本年度办理结果, its values on the middle line
+LAYOUT_00002 = (
+    '     三、收到和处理政府信息公开申请情况\n'
+    '                                       申请人情况\n'
+    '                                       法人或其他组织\n'
+    '                                            社   法\n'
+    ' (本列数据的勾稽关系为:第一项加第            自    商   科    会   律\n'
+    '                                                        总\n'
+    ' 二项之和,等于第三项加第四项之和)            然    业   研    公   服   其\n'
+    '                                                        计\n'
+    '                              人    企   机    益   务   他\n'
+    '                                   业   构    组   机\n'
+    '                                            织   构\n'
+    '一、本年新收政府信息公开申请数量               5   1    0   0   0   0   6\n'
+    '二、上年结转政府信息公开申请数量               0   0    0   0   0   0   0\n'
+    '三、本 (一)予以公开                    3   1    0   0   0   0   4\n'
+    '年度办 (二)部分公开(区分处理的,\n'
+    '理结果 只计这一情形,不计其他情               0   0    0   0   0   0   0\n'
+    '       形)\n'
+    '       (三)    1.属于国家秘密         0   0    0   0   0   0   0\n'
+    '       不予     2.其他法律行政法规\n'
+    '       公开                      0   0    0   0   0   0   0\n'
+    '              禁止公开\n'
+    '              3.危及“三安全一稳\n'
+    '                               0   0    0   0   0   0   0\n'
+    '              定”\n'
+    '              4.保护第三方合法权\n'
+    '                               0   0    0   0   0   0   0\n'
+    '              益\n'
+    '              5.属于三类内部事务\n'
+)
+
+
+def test_a_label_wrapped_around_its_values_is_joined_into_one_row(monkeypatch):
+    lines = rejoin_wrapped_labels(LAYOUT_00002).split("\n")
+    assert lines[14:17] == ["", "(二)部分公开(区分处理的,只计这一情形,不计其他情形)  0   0    0   0   0   0   0", ""]
+    text = "杭州市西湖区2021年政府信息公开工作年度报告\n" + LAYOUT_00002 + "四、政府信息公开行政复议、行政诉讼情况\n"
+    report = parse(text.encode(), name="page.txt")
+    assert _row(report, "granted") == [3, 1, 0, 0, 0, 0, 4]
+    assert _row(report, "partially_granted") == [0] * 7
+    assert _row(report, "denied.state_secret") == [0] * 7
+    assert not _findings(report, "table3.partially_granted")
+    monkeypatch.setattr(text_reader, "rejoin_wrapped_labels", lambda text: text)
+    before = parse(text.encode(), name="page.txt")
+    assert _row(before, "partially_granted") == [None] * 7
+    assert _findings(before, "table3.partially_granted") == ["CELL_TEXT"]
+
+
+def test_lines_that_spell_no_label_whole_are_left_as_printed():
+    # the next rows: 2.其他法律行政法规 / 公开 0 0 … / 禁止公开 spell the label only with the
+    # group piece 公开 inside it, and a row's own first line is no label of three lines
+    text = ("       不予     2.其他法律行政法规\n       公开                      0   0    0   0   0   0   0\n"
+            "              禁止公开\n")
+    assert rejoin_wrapped_labels(text) is text

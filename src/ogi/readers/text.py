@@ -15,10 +15,13 @@ those rows as TAB-separated lines, blank cells kept, before lines are read as ro
 from __future__ import annotations
 
 import re
+from itertools import product
 
 from ..document import Cell, Document, Paragraph, Position, Table
 from ..extract.pagedrows import rejoin_paged_rows
 from ..extract.spaced import spaced_cells
+from ..template.formats import FORMATS
+from ..template.normalize import label_key
 from ..extract.stacks import rejoin_label_stacks
 from .decode import decode
 
@@ -296,6 +299,60 @@ def _inside_border(line: str) -> str:
     return line
 
 
+# a line of text that ends in values: the text, then numbers set apart by spaces
+_TEXT_THEN_VALUES = re.compile(r"^(?P<text>.*[^\d\s].*?)\s{2,}(?P<values>\d+(?:\s+\d+)*)\s*$")
+WRAPPED_LABEL_LINE_CHARS = 24  # characters: the last line of a wrapped label cell is no longer
+
+
+def rejoin_wrapped_labels(text: str) -> str:
+    """A row label wrapped over three lines with the row's values on the middle one, as
+    ``pdftotext -layout`` prints a tall label cell beside a group cell::
+
+        年度办 (二)部分公开(区分处理的,
+        理结果 只计这一情形,不计其他情               0   0    0   0   0   0   0
+               形)
+
+    written as one line (``(二)部分公开(区分处理的,只计这一情形,不计其他情形)  0 0 …``), the other two
+    left blank. Only where the three lines' text — each whole, or without its first piece
+    before a space (a group cell's piece: ``年度办``, ``理结果``) — joins into exactly one row
+    label of the template (all of it: a known label, never a guess at one), the line before
+    holds no value and the line after holds no digit and is no longer than
+    :data:`WRAPPED_LABEL_LINE_CHARS`. The values stay as printed. (The aligner reads the label
+    variant ``(二)部分公开`` on the first line and the rest as text in a value cell.)"""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    changed = False
+    for i in range(1, len(lines) - 1):
+        m = _TEXT_THEN_VALUES.match(lines[i])
+        before, after = lines[i - 1].strip(), lines[i + 1].strip()
+        if (m is None or not before or not after or _TEXT_THEN_VALUES.match(lines[i - 1])
+                or any(c.isdigit() for c in after) or len(after) > WRAPPED_LABEL_LINE_CHARS):
+            continue
+        label = _one_label([_pieces(before), _pieces(m["text"].strip()), [after]])
+        if label is not None:
+            lines[i - 1], lines[i], lines[i + 1] = "", f"{label}  {m['values']}", ""
+            changed = True
+    return "\n".join(lines) if changed else text
+
+
+def _pieces(line: str) -> list[str]:
+    """A line of a label cell whole, and without its first piece where a space follows it."""
+    head, _, rest = line.partition(" ")
+    return [line, rest.strip()] if rest.strip() else [line]
+
+
+def _one_label(choices: list[list[str]]) -> str | None:
+    """The one template row label that the lines, joined in some choice of their pieces, spell."""
+    found = {_ROW_LABELS[label_key("".join(parts))] for parts in product(*choices)
+             if label_key("".join(parts)) in _ROW_LABELS}
+    return found.pop() if len(found) == 1 else None
+
+
+_ROW_LABELS = {label_key(row.label): row.label for fmt in FORMATS.values() for spec in fmt.tables
+               for row in spec.rows if row.label}
+
+
 def read_text(data: bytes) -> Document:
     text, _ = decode(data)
     return parse_text(text)
@@ -314,7 +371,7 @@ def parse_text(text: str, fmt: str = "txt") -> Document:
             blocks.append(Table(cells, Position(line=rows[0][0])))
             rows.clear()
 
-    text = rejoin_label_stacks(rejoin_column_blocks(spaced_cells(rejoin_paged_rows(rejoin_tab_lines(text)))))
+    text = rejoin_wrapped_labels(rejoin_label_stacks(rejoin_column_blocks(spaced_cells(rejoin_paged_rows(rejoin_tab_lines(text))))))
     for n, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()  # a form feed is whitespace too
         if not stripped or (stripped[0] in _PAGE_NUMBER_STARTS and _PAGE_NUMBER.match(stripped)):
