@@ -99,20 +99,29 @@ _TEXT_THEN_NUMBER = re.compile(r"[^\d\s]\s+\d+(?:\s+\d+)*$")  # a label with val
 def rejoin_paged_rows(text: str) -> str:
     """``text`` with table 三 rewritten one row a line where it was printed one value a line
     row after row with labels displaced (module docstring); else ``text`` unchanged."""
-    if _HEADING not in text or _NEXT_HEADING not in text:
-        return text
-    lines = text.split("\n")
-    start = next((i for i, line in enumerate(lines) if line.strip().lstrip("\f").startswith(_HEADING)), None)
+    start = _line_starting(text, _HEADING, 0)
     if start is None:
         return text
-    end = next((i for i in range(start + 1, len(lines))
-                if lines[i].strip().lstrip("\f").startswith(_NEXT_HEADING)), None)
+    body_start = text.find("\n", start) + 1
+    end = _line_starting(text, _NEXT_HEADING, body_start) if body_start else None
     if end is None:
         return text
-    rows = _read(lines[start + 1:end])
+    rows = _read(text[body_start:end].split("\n"))
     if rows is None:
         return text
-    return "\n".join(lines[:start + 1] + rows + lines[end:])
+    return text[:body_start] + "".join(row + "\n" for row in rows) + text[end:]
+
+
+def _line_starting(text: str, phrase: str, at: int) -> int | None:
+    """Where the first line from ``at`` that begins with ``phrase`` (after spaces and form
+    feeds) begins; None where there is none."""
+    found = text.find(phrase, at)
+    while found >= 0:
+        begin = text.rfind("\n", 0, found) + 1
+        if begin >= at and not text[begin:found].strip():
+            return begin
+        found = text.find(phrase, found + 1)
+    return None
 
 
 def _read(body: list[str]) -> list[str] | None:

@@ -299,9 +299,12 @@ def _inside_border(line: str) -> str:
     return line
 
 
-# a line of text that ends in values: the text, then numbers set apart by spaces
-_TEXT_THEN_VALUES = re.compile(r"^(?P<text>.*[^\d\s].*?)\s{2,}(?P<values>\d+(?:\s+\d+)*)\s*$")
+# the values a line of text ends in: numbers set apart from the text by two spaces or more
+_VALUES_TAIL = re.compile(r"\s{2,}(?P<values>\d+(?:\s+\d+)*)\s*$")
 WRAPPED_LABEL_LINE_CHARS = 24  # characters: the last line of a wrapped label cell is no longer
+WRAPPED_ROW_LINE_CHARS = 200  # characters: a laid-out row line is no longer (prose, a crawler's one line are)
+# a line ending in a digit, then a short line of text with no digit
+_WRAPPED_ROW = re.compile(r"\d[^\S\n]*\n(?=[^\S\n]*[^\d\s][^\d\n]{0,%d}\n)" % WRAPPED_LABEL_LINE_CHARS)
 
 
 def rejoin_wrapped_labels(text: str) -> str:
@@ -312,28 +315,34 @@ def rejoin_wrapped_labels(text: str) -> str:
         理结果 只计这一情形,不计其他情               0   0    0   0   0   0   0
                形)
 
-    written as one line (``(二)部分公开(区分处理的,只计这一情形,不计其他情形)  0 0 …``), the other two
-    left blank. Only where the three lines' text — each whole, or without its first piece
+    written as one line (``(二)部分公开(区分处理的,只计这一情形,不计其他情形)  0 0 …``) between two
+    blank lines (so every line keeps its number). Only where the three lines' text — each whole, or without its first piece
     before a space (a group cell's piece: ``年度办``, ``理结果``) — joins into exactly one row
     label of the template (all of it: a known label, never a guess at one), the line before
     holds no value and the line after holds no digit and is no longer than
     :data:`WRAPPED_LABEL_LINE_CHARS`. The values stay as printed. (The aligner reads the label
     variant ``(二)部分公开`` on the first line and the rest as text in a value cell.)"""
-    if "\n" not in text:
-        return text
-    lines = text.split("\n")
-    changed = False
-    for i in range(1, len(lines) - 1):
-        m = _TEXT_THEN_VALUES.match(lines[i])
-        before, after = lines[i - 1].strip(), lines[i + 1].strip()
-        if (m is None or not before or not after or _TEXT_THEN_VALUES.match(lines[i - 1])
-                or any(c.isdigit() for c in after) or len(after) > WRAPPED_LABEL_LINE_CHARS):
+    out: list[str] = []
+    done = 0  # text[:done] is in out
+    for found in _WRAPPED_ROW.finditer(text):
+        begin = text.rfind("\n", 0, found.start()) + 1  # the value line
+        end = found.end() - 1
+        after_end = text.find("\n", end + 1)
+        if begin == 0 or begin < done or after_end < 0:
             continue
-        label = _one_label([_pieces(before), _pieces(m["text"].strip()), [after]])
+        before_begin = text.rfind("\n", 0, begin - 1) + 1
+        line, before, after = text[begin:end], text[before_begin:begin - 1].strip(), text[end + 1:after_end].strip()
+        if not before or before[-1].isdigit() or max(len(line), len(before)) > WRAPPED_ROW_LINE_CHARS:
+            continue
+        m = _VALUES_TAIL.search(line)
+        words = line[:m.start()].strip() if m else ""
+        if m is None or not words or words[-1].isdigit():
+            continue
+        label = _one_label([_pieces(before), _pieces(words), [after]])
         if label is not None:
-            lines[i - 1], lines[i], lines[i + 1] = "", f"{label}  {m['values']}", ""
-            changed = True
-    return "\n".join(lines) if changed else text
+            out += [text[done:before_begin], f"\n{label}  {m['values']}\n"]
+            done = after_end
+    return "".join(out) + text[done:] if out else text
 
 
 def _pieces(line: str) -> list[str]:
