@@ -29,9 +29,10 @@ the values: the table's values, row after row, each row's cells left to right. S
    :data:`MAX_LINE_VALUES` numbers (a row a line), or fewer than :data:`ONE_A_LINE_SHARE` of
    the value lines holding one value, is another layout (``extract/stacks.py``, the aligner)
    and the table is left as printed.
-2. **Format.** The one whose table 三 has exactly as many cells as the text has values
-   (2019: 23 rows, 161; 2021: 25 rows, 175); else the one whose own labels the text prints
-   (2021's (六)其他处理 rows).
+2. **Format.** The one whose own labels the text prints (2021's (六)其他处理 rows, else
+   2019). Where the text has exactly the other format's number of values (2019: 23 rows,
+   161; 2021: 25 rows, 175) the report deviates from its format, and the table is left as
+   printed.
 3. **Anchors.** A value line right after text lines that print a row's label — the last one,
    two or three joined (a wrapped label), each whole or its part after a space (``三、本
    (一)予以公开``), naming that one row and no other by at least :data:`MIN_LABEL_CHARS`
@@ -50,12 +51,16 @@ the values: the table's values, row after row, each row's cells left to right. S
    a stretch is read with it where that makes it exact, else without it. Where a stretch has
    exactly its values, holds no stray and is not read whole, its anchored first row is still
    certain if its seven values follow its label with no text among them and its 总计 holds.
-5. **What is left.** Where the text has exactly the table's values and those not placed are
+5. **Page numbers among the cells.** Where most pages end in their own number (page *i*
+   prints *i* + *c*), a page whose cells poppler reordered prints its number among them; lines
+   of one number equal to their page's number are dropped where the values are then exactly
+   the table's and were not before (as many too many as there are such lines).
+6. **What is left.** Where the text has exactly the table's values and those not placed are
    all one number, the rows not read hold it whatever the order (a stray ``0``, the rest of
    its rows' zeros on the next page).
 
-Where every row is read, or the values are exactly the table's and some rows are read, the
-table's lines are written as one TAB-separated line per read row (the template's label, then
+Where every row is read, or the values are exactly the table's and at least
+:data:`PARTIAL_SHARE` of the rows are read, the table's lines are written as one TAB-separated line per read row (the template's label, then
 its seven values: what a browser's copy of a table prints) — the displaced label pieces, the
 repeated header and the running lines between dropped with them. A row not read is left out,
 and the aligner reports it missing (``ROW_MISSING``): null with a finding, never a guess.
@@ -88,6 +93,11 @@ MAX_COMBINATIONS = 64
 # 20,068 of 20,163; the unpaged reading order's column groups print three a line)
 ONE_A_LINE_SHARE = 0.9  # readings of the open segments tried together against the column identities
 MIN_LABEL_CHARS = 4  # key characters: a label's first piece shorter than this names no row with certainty
+MIN_NUMBERED_PAGES = 3  # pages that must end in their own number for a page-number sequence
+PAGE_NUMBER_DIGITS = 4  # a page number has no more digits
+# rows read, at least, for a table rewritten with rows left out: fewer, and the rows the
+# aligner reads from the text as printed are worth more than the few read here
+PARTIAL_SHARE = 0.5
 ROW_CELLS = 7  # table 三's value cells in a row (six applicant columns and 总计)
 
 _HEADING = "三、收到和处理政府信息公开申请情况"
@@ -106,7 +116,7 @@ def rejoin_paged_rows(text: str) -> str:
     end = _line_starting(text, _NEXT_HEADING, body_start) if body_start else None
     if end is None:
         return text
-    rows = _read(text[body_start:end].split("\n"))
+    rows = _read(text[body_start:end].split("\n"), text.count("\f", 0, body_start), _page_offset(text))
     if rows is None:
         return text
     return text[:body_start] + "".join(row + "\n" for row in rows) + text[end:]
@@ -124,18 +134,23 @@ def _line_starting(text: str, phrase: str, at: int) -> int | None:
     return None
 
 
-def _read(body: list[str]) -> list[str] | None:
-    """The rewritten rows of the table's lines ``body``, or None where they are not certain."""
+def _read(body: list[str], page: int, offset: int | None) -> list[str] | None:
+    """The rewritten rows of the table's lines ``body`` (the first on page ``page``, counted
+    from 0; ``offset``: page *i* prints number *i* + offset), or None where not certain."""
     items: list[tuple[str, list[int]]] = []  # ("text", []) or ("values", numbers), in printed order
     keys: list[str] = []  # the label key of each text line, for the format's tell
+    numbered: list[int] = []  # items that are one number equal to their page's number
     for raw in body:
         line = raw.strip().lstrip("\f").strip()
+        page += raw.count("\f")
         if not line:
             continue
         if _VALUES.match(line):
             numbers = [int(n) for n in line.split()]
             if len(numbers) > MAX_LINE_VALUES:
                 return None  # rows (or column groups) printed a line each: the aligner's layout
+            if offset is not None and numbers == [page + offset]:
+                numbered.append(len(items))
             items.append((line, numbers))
             continue
         if _TEXT_THEN_NUMBER.search(line):
@@ -145,17 +160,46 @@ def _read(body: list[str]) -> list[str] | None:
     value_lines = [numbers for _, numbers in items if numbers]
     if sum(len(numbers) == 1 for numbers in value_lines) < ONE_A_LINE_SHARE * len(value_lines):
         return None  # not printed one value a line
-    spec = _format(sum(len(v) for _, v in items), "".join(keys))
-    return _rows(spec, items)
+    n_values = sum(len(v) for _, v in items)
+    if numbered and not _fits(n_values) and _fits(n_values - len(numbered)):
+        # exactly as many values too many as there are page numbers among them: poppler put
+        # a page's number where its reading order reached the page's foot, among the cells
+        drop = set(numbered)
+        items = [item for i, item in enumerate(items) if i not in drop]
+        n_values -= len(numbered)
+    spec = _format(n_values, "".join(keys))
+    return _rows(spec, items) if spec is not None else None
 
 
-def _format(n_values: int, keys: str) -> TableSpec:
-    """The format whose table 三 has exactly ``n_values`` cells; else the one whose own row
-    labels the text prints (2021's (六)其他处理 rows)."""
-    for spec in _SPECS:
-        if n_values == ROW_CELLS * len(spec.rows):
-            return spec
-    return _SPECS[0] if any(tell in keys for tell in _TELLS_2021) else _SPECS[1]
+def _fits(n_values: int) -> bool:
+    return any(n_values == ROW_CELLS * len(spec.rows) for spec in _SPECS)
+
+
+def _page_offset(text: str) -> int | None:
+    """*c* where most pages that end in a bare number — :data:`MIN_NUMBERED_PAGES` at least,
+    and more than half of them — end in their own number *i* + *c* (page *i* counted from 0;
+    the others end in a cell's value); None otherwise. (``extract/pagemarks`` takes the numbers
+    out only where every page shows one; pages whose cells poppler reordered print theirs
+    among the cells.)"""
+    offsets: Counter[int] = Counter()
+    for i, page in enumerate(text.split("\f")):
+        last = page.rstrip().rpartition("\n")[2].strip()
+        if last.isdigit() and len(last) <= PAGE_NUMBER_DIGITS:
+            offsets[int(last) - i] += 1
+    if not offsets:
+        return None
+    (offset, count), = offsets.most_common(1)
+    return offset if count >= MIN_NUMBERED_PAGES and 2 * count > sum(offsets.values()) else None
+
+
+def _format(n_values: int, keys: str) -> TableSpec | None:
+    """The format whose own row labels the text prints (2021's (六)其他处理 rows, else 2019),
+    where the values are exactly its table's cells or fit neither format; None where they
+    are exactly the other format's (a report that deviates from its format: the aligner's)."""
+    spec = _SPECS[0] if any(tell in keys for tell in _TELLS_2021) else _SPECS[1]
+    if not _fits(n_values) or n_values == ROW_CELLS * len(spec.rows):
+        return spec
+    return None
 
 
 def _rows(spec: TableSpec, items: list[tuple[str, list[int]]]) -> list[str] | None:
@@ -186,7 +230,8 @@ def _rows(spec: TableSpec, items: list[tuple[str, list[int]]]) -> list[str] | No
         _resolve(spec, grid, open_segments)
     _fill_uniform(grid, [v for _, numbers in items for v in numbers])
     exact = sum(len(numbers) for _, numbers in items) == ROW_CELLS * len(spec.rows)
-    if not all(grid) and not (exact and any(grid)):
+    read = sum(cells is not None for cells in grid)
+    if read < len(grid) and not (exact and read >= PARTIAL_SHARE * len(grid)):
         return None
     return _written(spec, grid)
 
