@@ -359,3 +359,42 @@ def test_rows_left_unread_take_the_one_number_all_values_not_placed_are(monkeypa
     left = pagedrows._read(PAGED_00002_TABLE3.split("|"), 0, None)
     assert left is not None and len(left) == 18  # (二) and 1.–6. of (三) left out
     assert not any(row.startswith("6.属于四类过程性信息") for row in left)
+
+
+# samples/pdf_pdf_split as pdfminer prints it on paged output (paged_pdfminer): the labels as one
+# block, then the values column by column with 自然人 last — one value a line too
+PDFMINER_SPLIT_TABLE3 = (
+    '（本列数据的勾稽关系为：第一项加第二项之和，等于第三|项加第四项之和）|'
+    '一、本年新收政府信息公开申请数量|二、上年结转政府信息公开申请数量|三、本年|（一）予以公开|'
+    '度办理结|果|（二）部分公开（区分处理的，只计这一情|形，不计其他情形）|（三）不|予公开|'
+    '1.属于国家秘密|2.其他法律行政法规禁止公开|3.危及“三安全一稳定”|'
+    '4.保护第三方合法权益|5.属于三类内部事务信息|6.属于四类过程性信息|7.属于行政执法案卷|'
+    '8.属于行政查询事项|（四）无|法提供|1.本机关不掌握相关政府信息|'
+    '2.没有现成信息需要另行制作|3.补正后申请内容仍不明确|1.信访举报投诉类申请|2.重复申请|'
+    '（五）不|3.要求提供公开出版物|予处理|4.无正当理由大量反复申请|'
+    '5.要求行政机关确认或重新出具已|获取信息|申请人情况|法人或其他组织|商业|科研|企业|机构|'
+    '社会|公益|组织|法律|服务|机构|总|计|其|他|0|0|0|0|0|0|0|0|0|0|0|'
+    '0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|'
+    '0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|'
+    '0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|'
+    '0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|1|0|1|0|0|0|0|'
+    '0|0|0|0|0|0|0|0|0|0|0|0|0|自|然|人|1|0|1|0|0|0|0|0|'
+    '0|0|0|0|0|0|0|0|0|0|0|0|'
+    'http://www.example.gov.cn/zwgk/ndbg/|'
+    '\x0c南京市江宁区人民政府政务公开专栏|- 3 -|'
+    '（本列数据的勾稽关系为：第一项加第二项之和，等于第三|项加第四项之和）|申请人情况|'
+    '法人或其他组织|商业|科研|企业|机构|社会|公益|组织|法律|服务|机构|总|计|其|他|自|'
+    '然|人|1.申请人无正当理由逾期不补正、|行政机关不再处理其政府信息公开|0|0|0|申请|'
+    '（六）其|他处理|2.申请人逾期未按收费通知要求缴|纳费用、行政机关不再处理其政府|'
+    '信息公开申请|3.其他|（七）总计|四、结转下年度继续办理|0|0|1|0|0|0|0|0|0|'
+    '0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|1|0|'
+)
+
+
+def test_values_before_any_label_that_read_as_columns_in_another_order_are_not_read(monkeypatch):
+    assert pagedrows._read(PDFMINER_SPLIT_TABLE3.split("|"), 0, None) is None
+    # without the test, the sparse table's sums hold row by row too — and the rows are wrong:
+    # 一、本年新收 is 1 0 0 0 0 0 1, not 0 0 0 0 0 1 1
+    monkeypatch.setattr(pagedrows, "_columns_in_another_order", lambda values, n_rows: False)
+    rows = pagedrows._read(PDFMINER_SPLIT_TABLE3.split("|"), 0, None)
+    assert rows is not None and rows[0] == "一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t1\t1"

@@ -44,7 +44,9 @@ the values: the table's values, row after row, each row's cells left to right. S
    - every value the same (any order gives the same cells), or one row printed together;
    - else row by row, where every row's 总计 holds (``T3_ROW_TOTAL``) and no other order
      poppler prints — column by column, or a piece of a row that text interrupted printed
-     before the rest — gives other rows whose sums hold too. Where several orders hold, the
+     before the rest — gives other rows whose sums hold too; and, for the rows before the first
+     anchor (no label printed right before their values shows them printed by rows), read as
+     columns in another order (pdfminer's) no column but the last is the sum of the others. Where several orders hold, the
      stretches are tried together against the column identities (``T3_BALANCE``,
      ``T3_OUTCOME_TOTAL``) once every other row is read; exactly one combination must hold.
    A value printed alone between text lines (a cell on a displaced label's line) is *stray*:
@@ -221,7 +223,7 @@ def _rows(spec: TableSpec, items: list[tuple[str, list[int]]]) -> list[str] | No
     open_segments: list[tuple[int, list[list[list[int]]]]] = []  # (first row, candidate readings)
     for (row, first), (next_row, stop) in zip(bounds, bounds[1:]):
         for at, end, stretch in _stretches(items, in_rows, row, first, next_row, stop):
-            readings = _segment(stretch, end - at)
+            readings = _segment(stretch, end - at, anchored=first > 0)
             if len(readings) == 1:
                 grid[at:end] = readings[0]
             elif readings:
@@ -245,9 +247,10 @@ def _stretches(items: list[tuple[str, list[int]]], in_rows: list[tuple[str, list
     stretch of its own where no value of the segment is stray and the row's 总计 holds (those
     are its values, whatever the order after them), the rest another."""
     whole = items[first:stop]
-    if _segment(whole, next_row - row):
+    if _segment(whole, next_row - row, anchored=first > 0):
         return [(row, next_row, whole)]
-    if _count(in_rows[first:stop]) == ROW_CELLS * (next_row - row) and _segment(in_rows[first:stop], next_row - row):
+    if _count(in_rows[first:stop]) == ROW_CELLS * (next_row - row) and _segment(in_rows[first:stop], next_row - row,
+                                                                                   anchored=first > 0):
         return [(row, next_row, in_rows[first:stop])]
     if (not first or next_row - row < 2 or _count(whole) != ROW_CELLS * (next_row - row)
             or _count(in_rows[first:stop]) != _count(whole)):
@@ -284,11 +287,12 @@ def _stray(items: list[tuple[str, list[int]]], i: int) -> bool:
             and not items[i - 1][1] and not items[i + 1][1])
 
 
-def _segment(items: list[tuple[str, list[int]]], n_rows: int) -> list[list[list[int]]]:
+def _segment(items: list[tuple[str, list[int]]], n_rows: int, anchored: bool = True) -> list[list[list[int]]]:
     """The readings of the ``n_rows`` rows whose values are among ``items`` (one anchored row
     and the unanchored rows after it, or the rows before the first anchor): one where it is
     certain (module docstring, step 4), several where their own sums leave a choice, none
-    where the values are not exactly that many or not printed row by row."""
+    where the values are not exactly that many or not printed row by row. ``anchored``: a
+    label is printed right before the first value (the rows before the first anchor have none)."""
     values: list[int] = []
     breaks: list[int] = []  # value offsets inside a row where text was printed among its values
     for _, numbers in items:
@@ -305,6 +309,8 @@ def _segment(items: list[tuple[str, list[int]]], n_rows: int) -> list[list[list[
         return [_as_rows(values)]  # every order gives the same cells; one row printed together
     orders = [values] + [values[b:] + values[:b] for b in breaks]  # a piece of a row printed first
     if n_rows >= 2:
+        if not anchored and _columns_in_another_order(values, n_rows):
+            return []  # no label right before these values shows them printed by rows
         orders.append([values[c * n_rows + r] for r in range(n_rows) for c in range(ROW_CELLS)])  # by column
     readings: list[list[list[int]]] = []
     for order in orders:
@@ -312,6 +318,16 @@ def _segment(items: list[tuple[str, list[int]]], n_rows: int) -> list[list[list[
         if all(_total_holds(row) for row in rows) and rows not in readings:
             readings.append(rows)
     return readings
+
+
+def _columns_in_another_order(values: list[int], n_rows: int) -> bool:
+    """Whether the values, read as seven columns of ``n_rows`` printed one after another in an
+    order other than the header's (pdfminer prints 自然人 last), satisfy every row's 总计: a
+    column other than the last is the sum of the other six. Then that reading is as good as
+    row by row — sparse tables (mostly zeros) satisfy their sums in many orders."""
+    columns = [values[c * n_rows:(c + 1) * n_rows] for c in range(ROW_CELLS)]
+    sums = [sum(column[r] for column in columns) for r in range(n_rows)]
+    return any(all(2 * v == total for v, total in zip(column, sums)) for column in columns[:-1])
 
 
 def _resolve(spec: TableSpec, grid: list[list[int] | None],
