@@ -44,11 +44,12 @@ the values: the table's values, row after row, each row's cells left to right. S
    - every value the same (any order gives the same cells), or one row printed together;
    - else row by row, where every row's 总计 holds (``T3_ROW_TOTAL``) and no other order
      poppler prints — column by column, or a piece of a row that text interrupted printed
-     before the rest — gives other rows whose sums hold too; and, for the rows before the first
-     anchor (no label printed right before their values shows them printed by rows), read as
-     columns in another order (pdfminer's) no column but the last is the sum of the others. Where several orders hold, the
-     stretches are tried together against the column identities (``T3_BALANCE``,
-     ``T3_OUTCOME_TOTAL``) once every other row is read; exactly one combination must hold.
+     before the rest — gives other rows whose sums hold too; and, for the rows before the
+     first anchor (no label printed right before their values shows them printed by rows),
+     read as columns in another order (pdfminer's) no column but the last is the sum of the
+     others. Where several orders hold, the stretches are tried together against the column
+     identities (``T3_BALANCE``, ``T3_OUTCOME_TOTAL``) once every other row is read; exactly
+     one combination must hold.
    A value printed alone between text lines (a cell on a displaced label's line) is *stray*:
    a stretch is read with it where that makes it exact, else without it. Where a stretch has
    exactly its values, holds no stray and is not read whole, its anchored first row is still
@@ -62,9 +63,10 @@ the values: the table's values, row after row, each row's cells left to right. S
    its rows' zeros on the next page).
 
 Where every row is read, or the values are exactly the table's and at least
-:data:`PARTIAL_SHARE` of the rows are read, the table's lines are written as one TAB-separated line per read row (the template's label, then
-its seven values: what a browser's copy of a table prints) — the displaced label pieces, the
-repeated header and the running lines between dropped with them. A row not read is left out,
+:data:`PARTIAL_SHARE` of the rows are read, the table's lines are written as one
+TAB-separated line per read row (the template's label, then its seven values: what a
+browser's copy of a table prints) — the displaced label pieces, the repeated header and the
+running lines between dropped with them. A row not read is left out,
 and the aligner reports it missing (``ROW_MISSING``): null with a finding, never a guess.
 Anything else leaves the text exactly as it was."""
 
