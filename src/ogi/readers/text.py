@@ -15,9 +15,13 @@ those rows as TAB-separated lines, blank cells kept, before lines are read as ro
 from __future__ import annotations
 
 import re
+from itertools import product
 
 from ..document import Cell, Document, Paragraph, Position, Table
+from ..extract.pagedrows import rejoin_paged_rows
 from ..extract.spaced import spaced_cells
+from ..template.formats import FORMATS
+from ..template.normalize import label_key
 from ..extract.stacks import rejoin_label_stacks
 from .decode import decode
 
@@ -295,6 +299,69 @@ def _inside_border(line: str) -> str:
     return line
 
 
+# the values a line of text ends in: numbers set apart from the text by two spaces or more
+_VALUES_TAIL = re.compile(r"\s{2,}(?P<values>\d+(?:\s+\d+)*)\s*$")
+WRAPPED_LABEL_LINE_CHARS = 24  # characters: the last line of a wrapped label cell is no longer
+WRAPPED_ROW_LINE_CHARS = 200  # characters: a laid-out row line is no longer (prose, a crawler's one line are)
+# a line ending in a digit, then a short line of text with no digit
+_WRAPPED_ROW = re.compile(r"\d[^\S\n]*\n(?=[^\S\n]*[^\d\s][^\d\n]{0,%d}\n)" % WRAPPED_LABEL_LINE_CHARS)
+
+
+def rejoin_wrapped_labels(text: str) -> str:
+    """A row label wrapped over three lines with the row's values on the middle one, as
+    ``pdftotext -layout`` prints a tall label cell beside a group cell::
+
+        年度办 (二)部分公开(区分处理的,
+        理结果 只计这一情形,不计其他情               0   0    0   0   0   0   0
+               形)
+
+    written as one line (``(二)部分公开(区分处理的,只计这一情形,不计其他情形)  0 0 …``) between two
+    blank lines (so every line keeps its number). Only where the three lines' text — each whole, or without its first piece
+    before a space (a group cell's piece: ``年度办``, ``理结果``) — joins into exactly one row
+    label of the template (all of it: a known label, never a guess at one), the line before
+    holds no value and the line after holds no digit and is no longer than
+    :data:`WRAPPED_LABEL_LINE_CHARS`. The values stay as printed. (The aligner reads the label
+    variant ``(二)部分公开`` on the first line and the rest as text in a value cell.)"""
+    out: list[str] = []
+    done = 0  # text[:done] is in out
+    for found in _WRAPPED_ROW.finditer(text):
+        begin = text.rfind("\n", 0, found.start()) + 1  # the value line
+        end = found.end() - 1
+        after_end = text.find("\n", end + 1)
+        if begin == 0 or begin < done or after_end < 0:
+            continue
+        before_begin = text.rfind("\n", 0, begin - 1) + 1
+        line, before, after = text[begin:end], text[before_begin:begin - 1].strip(), text[end + 1:after_end].strip()
+        if not before or before[-1].isdigit() or max(len(line), len(before)) > WRAPPED_ROW_LINE_CHARS:
+            continue
+        m = _VALUES_TAIL.search(line)
+        words = line[:m.start()].strip() if m else ""
+        if m is None or not words or words[-1].isdigit():
+            continue
+        label = _one_label([_pieces(before), _pieces(words), [after]])
+        if label is not None:
+            out += [text[done:before_begin], f"\n{label}  {m['values']}\n"]
+            done = after_end
+    return "".join(out) + text[done:] if out else text
+
+
+def _pieces(line: str) -> list[str]:
+    """A line of a label cell whole, and without its first piece where a space follows it."""
+    head, _, rest = line.partition(" ")
+    return [line, rest.strip()] if rest.strip() else [line]
+
+
+def _one_label(choices: list[list[str]]) -> str | None:
+    """The one template row label that the lines, joined in some choice of their pieces, spell."""
+    found = {_ROW_LABELS[label_key("".join(parts))] for parts in product(*choices)
+             if label_key("".join(parts)) in _ROW_LABELS}
+    return found.pop() if len(found) == 1 else None
+
+
+_ROW_LABELS = {label_key(row.label): row.label for fmt in FORMATS.values() for spec in fmt.tables
+               for row in spec.rows if row.label}
+
+
 def read_text(data: bytes) -> Document:
     text, _ = decode(data)
     return parse_text(text)
@@ -313,7 +380,7 @@ def parse_text(text: str, fmt: str = "txt") -> Document:
             blocks.append(Table(cells, Position(line=rows[0][0])))
             rows.clear()
 
-    text = rejoin_label_stacks(rejoin_column_blocks(spaced_cells(rejoin_tab_lines(text))))
+    text = rejoin_wrapped_labels(rejoin_label_stacks(rejoin_column_blocks(spaced_cells(rejoin_paged_rows(rejoin_tab_lines(text))))))
     for n, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()  # a form feed is whitespace too
         if not stripped or (stripped[0] in _PAGE_NUMBER_STARTS and _PAGE_NUMBER.match(stripped)):

@@ -1,0 +1,425 @@
+"""Table 三 printed one value a line, row after row, its labels displaced — read where the
+template's row count, the labels that stayed in place and the row sums leave no choice.
+
+``pdftotext`` (reading order, no ``-layout``) of a report printed on narrow pages (A5, B5,
+WeasyPrint's or a browser's print with running headers and footers) prints every cell of
+table 三 as a text block of its own: a row is its label, then its seven values one a line.
+But a label cell that shares a line with a tall group cell (``(三)不予公开`` beside
+``5.属于三类内部事务信息``) or that wraps over several lines is printed *after* all the rows of
+its page, with the group's pieces and the header again (``果 ⏎ 其他情形) ⏎ (三)不 ⏎
+予公开 5.属于三类内部事务信息 ⏎ …``); its seven values stay where the row is, with no label
+before them. On the next page the header is printed again (one character a line), and the
+running header and footer between::
+
+    4.保护第三方合法权益 ⏎ 1 ⏎ 0 ⏎ 0 ⏎ 0 ⏎ 0 ⏎ 0 ⏎ 1
+    0 ⏎ 1 ⏎ 0 ⏎ 0 ⏎ 0 ⏎ 0 ⏎ 1                       ← 5.属于三类内部事务信息, its label below
+    6.属于四类过程性信息 ⏎ 0 ⏎ 0 ⏎ 0 ⏎ 0 ⏎ 0 ⏎ 0 ⏎ 0
+    …
+    果 ⏎ 其他情形) ⏎ (三)不 ⏎ 予公开 5.属于三类内部事务信息 ⏎ …
+
+The aligner, which reads labels as anchors, has no anchor for such rows and leaves them (and
+the rows the displaced labels then claim) null. What the text still carries is the order of
+the values: the table's values, row after row, each row's cells left to right. So
+:func:`rejoin_paged_rows` reads the table as that sequence, aligned against the template:
+
+1. **Lines.** The table runs from its heading (``三、收到和处理…``) to table 四's heading. A
+   line of numbers only is values (``0 30`` is two); any other line is text (a label, a
+   label's piece, the header, chrome) and holds no value — but a line of text that *ends* in
+   numbers (``4.无正当理由大量反复申请 3``, ``-raw``'s whole rows), or a line of more than
+   :data:`MAX_LINE_VALUES` numbers (a row a line), or fewer than :data:`ONE_A_LINE_SHARE` of
+   the value lines holding one value, is another layout (``extract/stacks.py``, the aligner)
+   and the table is left as printed.
+2. **Format.** The one whose own labels the text prints (2021's (六)其他处理 rows, else
+   2019). Where the text has exactly the other format's number of values (2019: 23 rows,
+   161; 2021: 25 rows, 175) the report deviates from its format, and the table is left as
+   printed.
+3. **Anchors.** A value line right after text lines that print a row's label — the last one,
+   two or three joined (a wrapped label), each whole or its part after a space (``三、本
+   (一)予以公开``), naming that one row and no other by at least :data:`MIN_LABEL_CHARS`
+   characters — anchors that row there. Anchors must come in the template's order, else the
+   table is left as printed.
+4. **Stretches.** The rows from one anchor to the next (or from the table's start to the
+   first) are read from the values between them, and only where they are exactly seven times
+   those rows, no value line holds values of two rows, and one order is certain:
+   - every value the same (any order gives the same cells), or one row printed together;
+   - else row by row, where every row's 总计 holds (``T3_ROW_TOTAL``) and no other order
+     poppler prints — column by column, or a piece of a row that text interrupted printed
+     before the rest — gives other rows whose sums hold too; and, for the rows before the
+     first anchor (no label printed right before their values shows them printed by rows),
+     read as columns in another order (pdfminer's) no column but the last is the sum of the
+     others. Where several orders hold, the stretches are tried together against the column
+     identities (``T3_BALANCE``, ``T3_OUTCOME_TOTAL``) once every other row is read; exactly
+     one combination must hold.
+   A value printed alone between text lines (a cell on a displaced label's line) is *stray*:
+   a stretch is read with it where that makes it exact, else without it. Where a stretch has
+   exactly its values, holds no stray and is not read whole, its anchored first row is still
+   certain if its seven values follow its label with no text among them and its 总计 holds.
+5. **Page numbers among the cells.** Where most pages end in their own number (page *i*
+   prints *i* + *c*), a page whose cells poppler reordered prints its number among them; lines
+   of one number equal to their page's number are dropped where the values are then exactly
+   the table's and were not before (as many too many as there are such lines).
+6. **What is left.** Where the text has exactly the table's values and those not placed are
+   all one number, the rows not read hold it whatever the order (a stray ``0``, the rest of
+   its rows' zeros on the next page).
+
+Where every row is read, or the values are exactly the table's and at least
+:data:`PARTIAL_SHARE` of the rows are read, the table's lines are written as one
+TAB-separated line per read row (the template's label, then its seven values: what a
+browser's copy of a table prints) — the displaced label pieces, the repeated header and the
+running lines between dropped with them. A row not read is left out,
+and the aligner reports it missing (``ROW_MISSING``): null with a finding, never a guess.
+Anything else leaves the text exactly as it was."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import product
+from typing import cast
+
+from ..template.formats import FORMATS, Identity, TableSpec
+from ..template.normalize import label_key
+
+__all__ = ["LABEL_LINES", "MAX_LINE_VALUES", "MIN_LABEL_CHARS", "ONE_A_LINE_SHARE", "rejoin_paged_rows"]
+
+_SPECS = (FORMATS["2021"].table3, FORMATS["2019"].table3)
+# phrases only 2021's table 三 prints (its (六)其他处理 rows), as label keys: a wrapped label
+# keeps at least one of them whole on a line
+_TELLS_2021 = ("逾期不补正", "收费通知", "缴纳费用")
+
+LABEL_LINES = 3  # lines a row label is printed over at most, right above its first value
+# values one line holds at most in this layout: cells close together share a line (``0 30``,
+# ``0 41 268``; never more than 3 on the paged shapes); a line of more is a row, or a group
+# of columns, printed a line each — the layout the aligner reads
+MAX_LINE_VALUES = 3
+MAX_COMBINATIONS = 64
+# share of the value lines that hold one value, at least, in this layout (paged_pdftotext:
+# 20,068 of 20,163; the unpaged reading order's column groups print three a line)
+ONE_A_LINE_SHARE = 0.9  # readings of the open segments tried together against the column identities
+MIN_LABEL_CHARS = 4  # key characters: a label's first piece shorter than this names no row with certainty
+MIN_NUMBERED_PAGES = 3  # pages that must end in their own number for a page-number sequence
+PAGE_NUMBER_DIGITS = 4  # a page number has no more digits
+# rows read, at least, for a table rewritten with rows left out: fewer, and the rows the
+# aligner reads from the text as printed are worth more than the few read here
+PARTIAL_SHARE = 0.5
+ROW_CELLS = 7  # table 三's value cells in a row (six applicant columns and 总计)
+
+_HEADING = "三、收到和处理政府信息公开申请情况"
+_NEXT_HEADING = "四、政府信息公开行政复议"
+_VALUES = re.compile(r"^\d+(?: +\d+)*$")
+_TEXT_THEN_NUMBER = re.compile(r"[^\d\s]\s+\d+(?:\s+\d+)*$")  # a label with values on its line: another layout
+
+
+def rejoin_paged_rows(text: str) -> str:
+    """``text`` with table 三 rewritten one row a line where it was printed one value a line
+    row after row with labels displaced (module docstring); else ``text`` unchanged."""
+    start = _line_starting(text, _HEADING, 0)
+    if start is None:
+        return text
+    body_start = text.find("\n", start) + 1
+    end = _line_starting(text, _NEXT_HEADING, body_start) if body_start else None
+    if end is None:
+        return text
+    rows = _read(text[body_start:end].split("\n"), text.count("\f", 0, body_start), _page_offset(text))
+    if rows is None:
+        return text
+    return text[:body_start] + "".join(row + "\n" for row in rows) + text[end:]
+
+
+def _line_starting(text: str, phrase: str, at: int) -> int | None:
+    """Where the first line from ``at`` that begins with ``phrase`` (after spaces and form
+    feeds) begins; None where there is none."""
+    found = text.find(phrase, at)
+    while found >= 0:
+        begin = text.rfind("\n", 0, found) + 1
+        if begin >= at and not text[begin:found].strip():
+            return begin
+        found = text.find(phrase, found + 1)
+    return None
+
+
+def _read(body: list[str], page: int, offset: int | None) -> list[str] | None:
+    """The rewritten rows of the table's lines ``body`` (the first on page ``page``, counted
+    from 0; ``offset``: page *i* prints number *i* + offset), or None where not certain."""
+    items: list[tuple[str, list[int]]] = []  # ("text", []) or ("values", numbers), in printed order
+    keys: list[str] = []  # the label key of each text line, for the format's tell
+    numbered: list[int] = []  # items that are one number equal to their page's number
+    for raw in body:
+        line = raw.strip().lstrip("\f").strip()
+        page += raw.count("\f")
+        if not line:
+            continue
+        if _VALUES.match(line):
+            numbers = [int(n) for n in line.split()]
+            if len(numbers) > MAX_LINE_VALUES:
+                return None  # rows (or column groups) printed a line each: the aligner's layout
+            if offset is not None and numbers == [page + offset]:
+                numbered.append(len(items))
+            items.append((line, numbers))
+            continue
+        if _TEXT_THEN_NUMBER.search(line):
+            return None
+        items.append((line, []))
+        keys.append(label_key(line))
+    value_lines = [numbers for _, numbers in items if numbers]
+    if sum(len(numbers) == 1 for numbers in value_lines) < ONE_A_LINE_SHARE * len(value_lines):
+        return None  # not printed one value a line
+    n_values = sum(len(v) for _, v in items)
+    if numbered and not _fits(n_values) and _fits(n_values - len(numbered)):
+        # exactly as many values too many as there are page numbers among them: poppler put
+        # a page's number where its reading order reached the page's foot, among the cells
+        drop = set(numbered)
+        items = [item for i, item in enumerate(items) if i not in drop]
+        n_values -= len(numbered)
+    spec = _format(n_values, "".join(keys))
+    return _rows(spec, items) if spec is not None else None
+
+
+def _fits(n_values: int) -> bool:
+    return any(n_values == ROW_CELLS * len(spec.rows) for spec in _SPECS)
+
+
+def _page_offset(text: str) -> int | None:
+    """*c* where most pages that end in a bare number — :data:`MIN_NUMBERED_PAGES` at least,
+    and more than half of them — end in their own number *i* + *c* (page *i* counted from 0;
+    the others end in a cell's value); None otherwise. (``extract/pagemarks`` takes the numbers
+    out only where every page shows one; pages whose cells poppler reordered print theirs
+    among the cells.)"""
+    offsets: Counter[int] = Counter()
+    for i, page in enumerate(text.split("\f")):
+        last = page.rstrip().rpartition("\n")[2].strip()
+        if last.isdigit() and len(last) <= PAGE_NUMBER_DIGITS:
+            offsets[int(last) - i] += 1
+    if not offsets:
+        return None
+    (offset, count), = offsets.most_common(1)
+    return offset if count >= MIN_NUMBERED_PAGES and 2 * count > sum(offsets.values()) else None
+
+
+def _format(n_values: int, keys: str) -> TableSpec | None:
+    """The format whose own row labels the text prints (2021's (六)其他处理 rows, else 2019),
+    where the values are exactly its table's cells or fit neither format; None where they
+    are exactly the other format's (a report that deviates from its format: the aligner's)."""
+    spec = _SPECS[0] if any(tell in keys for tell in _TELLS_2021) else _SPECS[1]
+    if not _fits(n_values) or n_values == ROW_CELLS * len(spec.rows):
+        return spec
+    return None
+
+
+def _rows(spec: TableSpec, items: list[tuple[str, list[int]]]) -> list[str] | None:
+    anchors: list[tuple[int, int]] = []  # (row, index in items of its first value line)
+    for i in range(1, len(items)):
+        if items[i - 1][1] or not items[i][1]:
+            continue
+        above = [text for text, _ in items[max(0, i - LABEL_LINES):i]]
+        row = _row_of(spec, _text_run(above))
+        if row is None:
+            continue
+        if anchors and row <= anchors[-1][0]:
+            return None  # labels out of the template's order: not printed row by row
+        anchors.append((row, i))
+    starts = {i for _, i in anchors}
+    in_rows = [("", []) if i not in starts and _stray(items, i) else item for i, item in enumerate(items)]
+    bounds = [(0, 0)] + anchors + [(len(spec.rows), len(items))]
+    grid: list[list[int] | None] = [None] * len(spec.rows)
+    open_segments: list[tuple[int, list[list[list[int]]]]] = []  # (first row, candidate readings)
+    for (row, first), (next_row, stop) in zip(bounds, bounds[1:]):
+        for at, end, stretch in _stretches(items, in_rows, row, first, next_row, stop):
+            readings = _segment(stretch, end - at, anchored=first > 0)
+            if len(readings) == 1:
+                grid[at:end] = readings[0]
+            elif readings:
+                open_segments.append((at, readings))
+    if open_segments and sum(cells is None for cells in grid) == sum(len(c[0]) for _, c in open_segments):
+        _resolve(spec, grid, open_segments)
+    _fill_uniform(grid, [v for _, numbers in items for v in numbers])
+    exact = sum(len(numbers) for _, numbers in items) == ROW_CELLS * len(spec.rows)
+    read = sum(cells is not None for cells in grid)
+    if read < len(grid) and not (exact and read >= PARTIAL_SHARE * len(grid)):
+        return None
+    return _written(spec, grid)
+
+
+def _stretches(items: list[tuple[str, list[int]]], in_rows: list[tuple[str, list[int]]], row: int, first: int,
+               next_row: int, stop: int) -> list[tuple[int, int, list[tuple[str, list[int]]]]]:
+    """The stretches of rows ``row``…``next_row`` − 1 to read, as (first row, row after, items):
+    the whole segment, with its stray values where that makes it exactly its rows' values,
+    else without them. Where the segment has exactly its values but is not read whole, its
+    anchored first row whose seven values follow its label with no text among them is a
+    stretch of its own where no value of the segment is stray and the row's 总计 holds (those
+    are its values, whatever the order after them), the rest another."""
+    whole = items[first:stop]
+    if _segment(whole, next_row - row, anchored=first > 0):
+        return [(row, next_row, whole)]
+    if _count(in_rows[first:stop]) == ROW_CELLS * (next_row - row) and _segment(in_rows[first:stop], next_row - row,
+                                                                                   anchored=first > 0):
+        return [(row, next_row, in_rows[first:stop])]
+    if (not first or next_row - row < 2 or _count(whole) != ROW_CELLS * (next_row - row)
+            or _count(in_rows[first:stop]) != _count(whole)):
+        return []  # a stray value in it: one of its rows lost a value, and the next one's may run in
+    seen = 0
+    for j in range(first, stop):
+        if not items[j][1]:
+            return []  # text before the first row's seventh value
+        seen += len(items[j][1])
+        if seen >= ROW_CELLS:
+            break
+    if seen != ROW_CELLS or not _total_holds([v for _, numbers in items[first:j + 1] for v in numbers]):
+        return []
+    return [(row, row + 1, items[first:j + 1]), (row + 1, next_row, items[j + 1:stop])]
+
+
+def _count(items: list[tuple[str, list[int]]]) -> int:
+    return sum(len(numbers) for _, numbers in items)
+
+
+def _written(spec: TableSpec, grid: list[list[int] | None]) -> list[str]:
+    """The table's lines: each read row as its label and values, TAB-separated. A row not read
+    is left out: the aligner reports it missing (``ROW_MISSING``), as the text does not hold
+    it as a row — its label alone would read as a row of blank cells, which it is not."""
+    return ["\t".join([printed.label or ""] + [str(v) for v in cells])
+            for printed, cells in zip(spec.rows, grid) if cells is not None]
+
+
+def _stray(items: list[tuple[str, list[int]]], i: int) -> bool:
+    """Whether ``items[i]`` is one value printed alone among text (a label's or the header's
+    pieces) — a cell on the same line as a displaced label, printed with it, not in its row's
+    place. Such a value counts among the table's values, in no stretch of rows."""
+    return (len(items[i][1]) == 1 and 0 < i < len(items) - 1
+            and not items[i - 1][1] and not items[i + 1][1])
+
+
+def _segment(items: list[tuple[str, list[int]]], n_rows: int, anchored: bool = True) -> list[list[list[int]]]:
+    """The readings of the ``n_rows`` rows whose values are among ``items`` (one anchored row
+    and the unanchored rows after it, or the rows before the first anchor): one where it is
+    certain (module docstring, step 4), several where their own sums leave a choice, none
+    where the values are not exactly that many or not printed row by row. ``anchored``: a
+    label is printed right before the first value (the rows before the first anchor have none)."""
+    values: list[int] = []
+    breaks: list[int] = []  # value offsets inside a row where text was printed among its values
+    for _, numbers in items:
+        if not numbers:
+            if values and len(values) % ROW_CELLS:
+                breaks.append(len(values))
+            continue
+        if len(values) // ROW_CELLS != (len(values) + len(numbers) - 1) // ROW_CELLS:
+            return []  # a line holding two rows' values: not printed row by row
+        values += numbers
+    if not n_rows or len(values) != ROW_CELLS * n_rows:
+        return []
+    if len(set(values)) == 1 or (n_rows == 1 and not breaks):
+        return [_as_rows(values)]  # every order gives the same cells; one row printed together
+    orders = [values] + [values[b:] + values[:b] for b in breaks]  # a piece of a row printed first
+    if n_rows >= 2:
+        if not anchored and _columns_in_another_order(values, n_rows):
+            return []  # no label right before these values shows them printed by rows
+        orders.append([values[c * n_rows + r] for r in range(n_rows) for c in range(ROW_CELLS)])  # by column
+    readings: list[list[list[int]]] = []
+    for order in orders:
+        rows = _as_rows(order)
+        if all(_total_holds(row) for row in rows) and rows not in readings:
+            readings.append(rows)
+    return readings
+
+
+def _columns_in_another_order(values: list[int], n_rows: int) -> bool:
+    """Whether the values, read as seven columns of ``n_rows`` printed one after another in an
+    order other than the header's (pdfminer prints 自然人 last), satisfy every row's 总计: a
+    column other than the last is the sum of the other six. Then that reading is as good as
+    row by row — sparse tables (mostly zeros) satisfy their sums in many orders."""
+    columns = [values[c * n_rows:(c + 1) * n_rows] for c in range(ROW_CELLS)]
+    sums = [sum(column[r] for column in columns) for r in range(n_rows)]
+    return any(all(2 * v == total for v, total in zip(column, sums)) for column in columns[:-1])
+
+
+def _resolve(spec: TableSpec, grid: list[list[int] | None],
+             open_segments: list[tuple[int, list[list[list[int]]]]]) -> None:
+    """Fill the rows of segments with several readings where the table's column identities
+    (``T3_BALANCE``, ``T3_OUTCOME_TOTAL``), with every other row read, accept exactly one
+    combination of them; else they stay unread."""
+    combos = 1
+    for _, readings in open_segments:
+        combos *= len(readings)
+    if combos > MAX_COMBINATIONS:
+        return
+    keys = [printed.key for printed in spec.rows]
+    accepted: list[list[list[int]]] = []
+    for choice in product(*(readings for _, readings in open_segments)):
+        trial = list(grid)
+        for (row, _), rows in zip(open_segments, choice):
+            trial[row:row + len(rows)] = rows
+        full = cast(list[list[int]], trial)
+        if all(_column_identity_holds(identity, keys, full) for identity in spec.column_identities):
+            accepted.append(full)
+    if len(accepted) == 1:
+        grid[:] = accepted[0]
+
+
+def _fill_uniform(grid: list[list[int] | None], values: list[int]) -> None:
+    """Fill the rows left unread where the table's values are exactly its cells and those
+    not placed are all one number: whatever rows and columns they came from, each of the
+    unread cells holds it (a stray ``0`` printed among the label pieces, the rest of its
+    rows' zeros on the next page)."""
+    unread = [r for r, cells in enumerate(grid) if cells is None]
+    if not unread or len(values) != ROW_CELLS * len(grid):
+        return
+    left = Counter(values)
+    left.subtract(v for cells in grid if cells is not None for v in cells)
+    pool = +left
+    if len(pool) == 1 and sum(pool.values()) == ROW_CELLS * len(unread):
+        (value,) = pool
+        for r in unread:
+            grid[r] = [value] * ROW_CELLS
+
+
+def _column_identity_holds(identity: Identity, keys: list[str], grid: list[list[int]]) -> bool:
+    def total(side: tuple[str, ...], c: int) -> int:
+        return sum(grid[keys.index(k)][c] for k in side)
+    return all(total(identity.left, c) == total(identity.right, c) for c in range(ROW_CELLS))
+
+
+def _as_rows(values: list[int]) -> list[list[int]]:
+    return [values[i:i + ROW_CELLS] for i in range(0, len(values), ROW_CELLS)]
+
+
+def _text_run(lines: list[str]) -> list[str]:
+    """The text lines at the end of ``lines`` (those after its last value line)."""
+    run: list[str] = []
+    for line in reversed(lines):
+        if _VALUES.match(line):
+            break
+        run.insert(0, line)
+    return run
+
+
+def _row_of(spec: TableSpec, lines: list[str]) -> int | None:
+    """The row whose label the text lines ``lines`` (right above a value line) print, and no
+    other row's: the last line, or the last two or three joined (a label wrapped over lines),
+    each line whole or only its part after a space (a tall group cell's piece printed on the
+    label's line: ``三、本 (一)予以公开``). The nearest reading that names one row wins; a
+    piece shorter than :data:`MIN_LABEL_CHARS` names none."""
+    for n in range(1, len(lines) + 1):
+        tail = lines[-n:]
+        for pieces in dict.fromkeys((tuple(tail), tuple(line.split()[-1] for line in tail))):
+            key = label_key("".join(pieces))
+            if len(key) < MIN_LABEL_CHARS:
+                continue
+            found = [r for r, label in enumerate(_label_keys(spec)) if label.startswith(key)]
+            if len(found) == 1:
+                return found[0]
+    return None
+
+
+def _label_keys(spec: TableSpec) -> tuple[str, ...]:
+    keys = _LABEL_KEYS.get(id(spec))
+    if keys is None:
+        keys = _LABEL_KEYS[id(spec)] = tuple(label_key(r.label or "") for r in spec.rows)
+    return keys
+
+
+_LABEL_KEYS: dict[int, tuple[str, ...]] = {}  # id of a format's table 三 → its rows' label keys
+
+
+def _total_holds(row: list[int]) -> bool:
+    """``T3_ROW_TOTAL`` on one row of seven values, the total last (``APPLICANT_COLUMNS``)."""
+    return sum(row[:-1]) == row[-1]
