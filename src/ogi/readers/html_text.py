@@ -15,7 +15,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
@@ -61,7 +64,35 @@ def display(el: etree._Element) -> str | None:
     return m.group(1).lower() if m else None
 
 
+# True while a page is read in which no element is hidden inline (:func:`nothing_hidden`):
+# then no element's attributes need to be read to know it is shown
+_NONE_HIDDEN: ContextVar[bool] = ContextVar("none_hidden", default=False)
+
+
+def hides_nothing(root: etree._Element) -> bool:
+    """Is no element of the tree hidden inline: no ``hidden`` attribute, no ``style`` that
+    :func:`is_hidden` reads as hiding? One XPath query over the tree, in C, instead of two
+    attribute reads for every element, row and cell the reader looks at."""
+    if root.xpath("boolean(//@hidden)"):
+        return False
+    return not any(_STYLE_HIDDEN.search(style) for style in root.xpath("//@style"))
+
+
+@contextmanager
+def nothing_hidden(root: etree._Element) -> Iterator[None]:
+    """While reading ``root`` (whose style sheets' hiding is already written inline): if
+    :func:`hides_nothing`, :func:`is_hidden` answers False without reading attributes —
+    the same answer it would give for every element of the tree."""
+    token = _NONE_HIDDEN.set(hides_nothing(root))
+    try:
+        yield
+    finally:
+        _NONE_HIDDEN.reset(token)
+
+
 def is_hidden(el: etree._Element) -> bool:
+    if _NONE_HIDDEN.get():
+        return False
     if el.get("hidden") is not None:
         return True
     style = el.get("style")
@@ -169,9 +200,23 @@ def lines(items: Iterable[Run | object]) -> list[Run]:
     return out
 
 
+COLLAPSED_KEPT = 1 << 14  # distinct short texts whose collapsed form is kept (cells repeat: "0", "/", labels)
+KEPT_TEXT_CHARS = 200  # longer text is collapsed without keeping it
+
+
 def collapse(text: str) -> str:
     """CSS white-space collapsing: each run of spaces becomes one space, or nothing where a
     source line break sits between two East Asian wide characters; ends trimmed."""
+    return _kept_collapse(text) if len(text) <= KEPT_TEXT_CHARS else _collapse(text)
+
+
+@lru_cache(maxsize=COLLAPSED_KEPT)
+def _kept_collapse(text: str) -> str:
+    """:func:`_collapse`, kept per short text (a cell's ``0`` is collapsed once)."""
+    return _collapse(text)
+
+
+def _collapse(text: str) -> str:
     if "\n" not in text and "\r" not in text:  # no line break: every run is one space (most text)
         return _SPACE_RUN.sub(" ", text).strip(" ")
 
