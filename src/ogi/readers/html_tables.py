@@ -18,7 +18,7 @@ from lxml import etree
 
 from .. import limits
 from ..document import Cell, Position, Table
-from .html_text import display, is_block, is_hidden, is_skipped, tag_of, text_of
+from .html_text import PRE, collapse, display, is_block, is_hidden, is_skipped, tag_of, text_of
 
 MAX_ROWSPAN = 65534  # the HTML standard's limit (a colspan is bounded by the ``span`` limit)
 SPAN_DIGITS = 9  # digits of a span read; a longer number is over any limit anyway
@@ -164,9 +164,14 @@ def is_layout(table: etree._Element, texts: dict[etree._Element, str] | None = N
     filled = 0
     prose = 0
     for cell in cells:
-        if _holds(cell, _INNER_BLOCKS):
+        if len(cell):  # elements inside: any of them may be a table or a heading
+            if _holds(cell, _INNER_BLOCKS):
+                return True
+            text = text_of(cell)
+        elif cell.tag in _INNER_BLOCKS:  # _holds of a cell with no element inside (most cells)
             return True
-        text = text_of(cell)
+        else:  # text_of of such a cell, inline
+            text = collapse(cell.text or "") if tag_of(cell) not in PRE else text_of(cell)
         if texts is not None:
             texts[cell] = text
         if len(text) >= PAGE_CHARS:

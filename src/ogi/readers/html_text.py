@@ -32,7 +32,7 @@ BLOCKS = frozenset({
     "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre",
     "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "xmp", "listing",
 })
-_PRE = frozenset({"pre", "xmp", "listing", "textarea"})  # keep their line breaks
+PRE = frozenset({"pre", "xmp", "listing", "textarea"})  # keep their line breaks
 _INLINE_DISPLAYS = ("inline", "inline-block", "contents")
 _STYLE_DISPLAY = re.compile(r"(?:^|;)\s*display\s*:\s*([a-z-]+)", re.IGNORECASE)
 _STYLE_HIDDEN = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.IGNORECASE)
@@ -118,7 +118,7 @@ def walk(el: etree._Element, structure: Callable[[etree._Element], bool] | None 
     """The content of ``el`` in reading order: text runs, BREAKs, and every descendant for
     which ``structure`` is true (a table, say), yielded whole for the caller to read.
     Iterative: a page whose unclosed tags nest a thousand deep is read too."""
-    stack = _inside(el, structure, tag_of(el) in _PRE)[::-1]
+    stack = _inside(el, structure, tag_of(el) in PRE)[::-1]
     while stack:
         item = stack.pop()
         if isinstance(item, _Open):
@@ -150,7 +150,7 @@ def _inside(el: etree._Element, structure: Callable[[etree._Element], bool] | No
             if structure is not None and structure(child):
                 out.append(child)
             else:
-                opened = _Open(child, pre or tag in _PRE)
+                opened = _Open(child, pre or tag in PRE)
                 out += [BREAK, opened, BREAK] if is_block(child, tag) else [opened]
         if child.tail:
             following = kids[i + 1] if i + 1 < len(kids) else None
@@ -237,6 +237,6 @@ def _wide(ch: str) -> bool:
 
 def text_of(el: etree._Element) -> str:
     """The visible text of an element: its lines joined by line breaks."""
-    if not len(el) and tag_of(el) not in _PRE:  # no child element: its one text, collapsed (most cells)
+    if not len(el) and tag_of(el) not in PRE:  # no child element: its one text, collapsed (most cells)
         return collapse(el.text or "")
     return "\n".join(run.text for run in lines(walk(el)))
