@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Report
 from ..template import SECTIONS, clean
@@ -36,8 +37,18 @@ def section_text(report: Report, key: str) -> str:
     section = report.sections.get(key)
     if section is None:
         return ""
+    return _normalised(section.text)
+
+
+SECTIONS_KEPT = 64  # section texts whose normalised text and sentences are kept (the rules read each several times)
+
+
+@lru_cache(maxsize=SECTIONS_KEPT)
+def _normalised(text: str) -> str:
+    """A section's text as :func:`section_text` gives it (kept: every rule over the text
+    reads the same sections of the report, one after the other)."""
     blocks: list[str] = []
-    for line in section.text.split("\n"):
+    for line in text.split("\n"):
         line = clean(line)
         if not line or _CHROME.match(line):
             continue
@@ -60,9 +71,19 @@ _ALL_SECTIONS = tuple(s.key for s in SECTIONS)
 def sentences(report: Report, keys: tuple[str, ...] = _ALL_SECTIONS) -> list[Sentence]:
     out: list[Sentence] = []
     for key in keys:
-        for block in section_text(report, key).split("\n"):
-            out += [Sentence(s.strip(), key) for s in _SENTENCE_END.split(block) if s.strip()]
+        section = report.sections.get(key)
+        if section is not None:
+            out += _sentences(section.text, key)
     return out
+
+
+@lru_cache(maxsize=SECTIONS_KEPT)
+def _sentences(text: str, key: str) -> tuple[Sentence, ...]:
+    """The sentences of one section's text (kept as :func:`_normalised`; a Sentence is frozen)."""
+    out: list[Sentence] = []
+    for block in _normalised(text).split("\n"):
+        out += [Sentence(s.strip(), key) for s in _SENTENCE_END.split(block) if s.strip()]
+    return tuple(out)
 
 
 def clauses(sentence: str) -> list[tuple[int, str]]:

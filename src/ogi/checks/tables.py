@@ -53,7 +53,7 @@ def _row_sums(report: Report, spec: TableSpec, identity: Identity) -> list[Findi
         for total_at, part_ats in _sum_positions(identity, row.cells):
             total_key, parts = row.cells[total_at], [row.cells[i] for i in part_ats]
             cells = parts + [total_key]
-            values = [table.get(r, {}).get(c) for r, c, _ in cells]  # report.value(key), without making the keys
+            values = [table.get(r, _NO_ROW).get(c) for r, c, _ in cells]  # report.value(key), without making the keys
             known = all_known(values)
             if known is None:
                 nulls += [f"{spec.key}.{r}.{c}" for (r, c, _), v in zip(cells, values) if v is None]
@@ -115,24 +115,43 @@ def _terms(spec: TableSpec, rows: Iterable[str]) -> list[tuple[str, str, list[st
     return terms
 
 
+_TERMS: dict[tuple[int, tuple[str, ...]], tuple[TableSpec, list]] = {}  # see _kept_terms
+TERMS_KEPT = 1024  # (table, rows) pairs whose message terms are kept
+
+
+def _kept_terms(spec: TableSpec, rows: tuple[str, ...]) -> list[tuple[str, str, list[str]]]:
+    """:func:`_terms`, kept per table of the template (by its identity, held in the entry so
+    that an id cannot be reused while kept) and rows: they depend on nothing else."""
+    key = (id(spec), rows)
+    kept = _TERMS.get(key)
+    if kept is None or kept[0] is not spec:
+        if len(_TERMS) >= TERMS_KEPT:
+            _TERMS.clear()
+        kept = _TERMS[key] = (spec, _terms(spec, rows))
+    return kept[1]
+
+
+_NO_ROW: dict = {}  # an absent row's cells (read only)
+
+
 def _identity(report: Report, spec: TableSpec, identity: Identity) -> list[Finding]:
     """A column identity in every column: the left rows' sum = the right rows'."""
     code = identity.code
     left, right = (row_parts(report, spec, side) for side in (identity.left, identity.right))
     anchor = (left if len(left) < len(right) else right)[0]
-    sides = (_terms(spec, left), _terms(spec, right))
+    sides = (_kept_terms(spec, left), _kept_terms(spec, right))
     table = getattr(report, spec.key)
     columns = [c for _, c, _ in spec.rows[0].cells]
     out: list[Finding] = []
     nulls: list[str] = []
     skipped: list[str] = []
+    both = [table.get(r, _NO_ROW) for r in left + right]
     for col in columns:
-        missing = [f"{spec.key}.{r}.{col}" for r in left + right if table.get(r, {}).get(col) is None]
-        if missing:
-            nulls += missing
+        if any(cells.get(col) is None for cells in both):
+            nulls += [f"{spec.key}.{r}.{col}" for r in left + right if table.get(r, {}).get(col) is None]
             skipped.append(_MEASURES[spec.key][col])
             continue
-        term_values = [[sum(table[r][col] for r in keys) for _, _, keys in terms] for terms in sides]
+        term_values = [[sum([table[r][col] for r in keys]) for _, _, keys in terms] for terms in sides]
         if sum(term_values[0]) != sum(term_values[1]):  # the message only for a broken identity
             shown_zh = [_side("+", [t[0] for t in terms], values) for terms, values in zip(sides, term_values)]
             shown_en = [_side(" + ", [t[1] for t in terms], values) for terms, values in zip(sides, term_values)]
@@ -162,7 +181,7 @@ def _value_kinds(report: Report, spec: TableSpec) -> list[Finding]:
     table = getattr(report, spec.key)
     for row in printed_rows(report, spec):
         for i, (row_key, col, kind) in enumerate(row.cells):
-            v = table.get(row_key, {}).get(col)  # report.value(key), without making the key of every cell
+            v = table.get(row_key, _NO_ROW).get(col)  # report.value(key), without making the key of every cell
             if v is None or (type(v) is int and v >= 0) or not _wrong_kind(v, kind):  # a count is right
                 continue
             key = f"{spec.key}.{row_key}.{col}"

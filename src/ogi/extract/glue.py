@@ -46,18 +46,6 @@ def splits(parts: list[int | float | str], width: int, sums: Sums = (), limit: i
             return False  # a fraction in a count
         return i not in totals or acc[i] == sum([acc[c] for c in totals[i]])
 
-    def feasible(i: int, pos: int) -> bool:
-        """Can what is left of the parts fill what is left of the row?"""
-        left = width - len(acc)
-        if i < len(parts):
-            part = parts[i]
-            digits = (len(part) - pos if isinstance(part, str) else 0) + digits_after[i + 1]
-            fixed = fixed_after[i + 1]
-            need = tokens_after[i + 1]
-        else:
-            digits = fixed = need = 0
-        return need <= left <= digits + fixed and digits <= (left - fixed) * (MAX_DIGITS + 3)
-
     def walk(i: int, pos: int) -> None:
         nonlocal steps
         steps += 1
@@ -77,11 +65,24 @@ def splits(parts: list[int | float | str], width: int, sums: Sums = (), limit: i
         if pos == len(part):
             walk(i + 1, 0)
             return
-        for m in _heads(part, pos):
-            acc.append(m[0])
-            if holds() and feasible(i, m[1]):
-                walk(i, m[1])
-            acc.pop()
+        # each number that can start here must hold the row's sums (as holds()) and leave
+        # what is left of the parts able to fill what is left of the row; tested inline (the
+        # search tests them at every step), with what they read of the row taken once
+        k = len(acc)  # the cell the next number fills
+        total = totals.get(k)
+        left = width - k - 1
+        after = digits_after[i + 1] + len(part)
+        fixed, need = fixed_after[i + 1], tokens_after[i + 1]
+        for value, end in _heads(part, pos):
+            if kinds is not None and isinstance(value, float) and kinds[k] is not Kind.AMOUNT:
+                continue  # a fraction in a count
+            if total is not None and value != sum([acc[c] for c in total]):
+                continue
+            digits = after - end
+            if need <= left <= digits + fixed and digits <= (left - fixed) * (MAX_DIGITS + 3):
+                acc.append(value)
+                walk(i, end)
+                acc.pop()
 
     walk(0, 0)
     return found

@@ -67,6 +67,13 @@ def events(units: list[Unit], start: int, end: int, headings: dict[str, int]) ->
     def flush() -> None:
         if not texts:
             return
+        if len(texts) == 1:  # one text (a row's label): every segment is at its place
+            t, pos, ui = texts[0]
+            table = units[ui].in_table
+            for seg in segment(t + "\u0001"):
+                out.append(Event("phrase" if seg.phrases else "gap", pos, seg, None, None, ui, table))
+            texts.clear()
+            return
         joined, spans, at = "", [], 0
         for t, pos, ui in texts:
             joined += t + "\u0001"

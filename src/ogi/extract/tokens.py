@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any, Generic, TypeVar, overload
 
 from .. import limits
 from ..document import Cell, Document, Paragraph, Position
@@ -214,6 +216,33 @@ _NOTE_STARTS = frozenset("注备附说")
 BARRIER_GAP = 24  # unknown text this long (letters, not digits) is prose, not a cell
 
 
+_T = TypeVar("_T")
+
+
+class _kept(Generic[_T]):
+    """``functools.cached_property`` without its lock: Python 3.11's takes one ``RLock``,
+    shared by every instance, at each first read (about a microsecond, for every unit of
+    every report). The value is computed once and stored in the instance, which later
+    reads find first; units are never shared between threads while being read."""
+
+    def __init__(self, fn: Callable[[Any], _T]) -> None:
+        self.fn = fn
+        self.name = fn.__name__
+        self.__doc__ = fn.__doc__
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> _kept[_T]: ...
+
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> _T: ...
+
+    def __get__(self, obj: object | None, owner: type | None = None) -> _kept[_T] | _T:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
+
+
 @dataclass
 class Unit:
     """A paragraph or a table row, with its text and tokens."""
@@ -224,7 +253,7 @@ class Unit:
     in_table: bool  # a row of a table (cells known), not a paragraph
     joins: bool = False  # continues the paragraph of the unit before it (a logical line cut from it)
 
-    @cached_property
+    @_kept
     def prose(self) -> bool:
         """A paragraph of narrative: a sentence, or long text that matches no label.
         Its numbers are never table values."""
@@ -254,21 +283,16 @@ def tokenize(doc: Document) -> list[Unit]:
                 continue
             row_id = len(units)
             row: list[Token] = []
-            for c in cells:
-                _add_cell_tokens(row, c, row_id, digits)
+            for c in cells:  # each cell's tokens, inline (a call per cell was a tenth of their cost)
+                text = c.text
+                whole = _kept_cell_reading(text, digits) if len(text) <= KEPT_TEXT_CHARS else _read_cell(text)
+                if whole is not None:  # one value, mark or blank (nearly every cell): its one token
+                    kind, printed, value, unit, glued = whole
+                    row.append(Token(kind, printed, c.pos, row_id, value, unit, glued, c.confidence, False))
+                else:
+                    row += _tokens(_free_reading(text, digits), c.pos, row_id, c.confidence)
             units.append(Unit(" | ".join([c.text for c in cells]), row, cells[0].pos, True))
     return units
-
-
-def _add_cell_tokens(out: list[Token], cell: Cell, row_id: int, digits: int) -> None:
-    """Append a cell's tokens to its row's."""
-    text = cell.text
-    whole = _kept_cell_reading(text, digits) if len(text) <= KEPT_TEXT_CHARS else _read_cell(text)
-    if whole is not None:  # one value, mark or blank (nearly every cell): its one token
-        kind, printed, value, unit, glued = whole
-        out.append(Token(kind, printed, cell.pos, row_id, value, unit, glued, cell.confidence, False))
-    else:
-        out += _tokens(_free_reading(text, digits), cell.pos, row_id, cell.confidence)
 
 
 def _tokens(readings: tuple[Reading, ...], pos: Position, row_id: int, confidence: float | None,

@@ -24,7 +24,7 @@ from .decode import declared_charset, decode
 from .html_css import apply_hiding
 from .html_meta import page_meta
 from .html_tables import cell_groups, div_rows, div_table, is_layout, table_of
-from .html_text import BREAK, Run, lines, tag_of, walk
+from .html_text import BREAK, Run, lines, nothing_hidden, tag_of, walk
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _PARSER = lxml.html.HTMLParser(huge_tree=True)  # no depth limit: unclosed tags nest deep
@@ -41,7 +41,8 @@ def read_html(data: bytes) -> Document:
     root, pairs = _parse_counted(text, _PLAIN_PARSER)
     apply_hiding(root, pairs)
     body = root.find("body")
-    blocks = _Reader().read(body if body is not None else root)
+    with nothing_hidden(root):
+        blocks = _Reader().read(body if body is not None else root)
     return Document(blocks, "html", page_meta(root))
 
 

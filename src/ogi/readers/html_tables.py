@@ -12,12 +12,13 @@ or a box of rows that each hold the same number of cell boxes.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 
 from .. import limits
 from ..document import Cell, Position, Table
-from .html_text import display, is_block, is_hidden, is_skipped, tag_of, text_of
+from .html_text import PRE, collapse, display, is_block, is_hidden, is_skipped, tag_of, text_of
 
 MAX_ROWSPAN = 65534  # the HTML standard's limit (a colspan is bounded by the ``span`` limit)
 SPAN_DIGITS = 9  # digits of a span read; a longer number is over any limit anyway
@@ -80,6 +81,16 @@ def _too_wide(el: etree._Element, what: str, n: int) -> limits.LimitExceeded:
                                    f"more than {lim.span}")
 
 
+LINE_POSITIONS_KEPT = 1 << 14  # source lines whose (frozen) Position is kept, shared by every cell on the line
+
+
+@lru_cache(maxsize=LINE_POSITIONS_KEPT)
+def line_position(line: int | None) -> Position:
+    """The Position of a source line: one frozen object per line, shared by the cells of
+    every table and page printed on it (a frozen dataclass costs three attribute sets to make)."""
+    return Position(line=line)
+
+
 def place(groups: list[list[list[etree._Element]]], pos: Position,
           texts: dict[etree._Element, str] | None = None) -> Table:
     """A Table from row groups of rows of cell elements, by the HTML table algorithm.
@@ -91,7 +102,6 @@ def place(groups: list[list[list[etree._Element]]], pos: Position,
     # one position is only counted: no cell placed after it can reach back to it
     covered: set[tuple[int, int]] = set()
     singles = 0
-    positions: dict[int | None, Position] = {}  # one (frozen) Position per source line, shared by its cells
     top = 0
     for group in groups:
         end = top + len(group)
@@ -99,15 +109,21 @@ def place(groups: list[list[list[etree._Element]]], pos: Position,
             limits.check_time(f"HTML table row {r + 1} (line {row[0].sourceline if row else pos.line})")
             col = 0
             for el in row:
-                while (r, col) in covered:
-                    col += 1
-                colspan = _span(el, "colspan", lim.span + 1)
-                if colspan > lim.span:
-                    raise _too_wide(el, "columns", colspan)
-                rowspan = _span(el, "rowspan", MAX_ROWSPAN)
-                rowspan = end - r if rowspan == 0 else min(rowspan, end - r)  # never past its row group
-                if rowspan > lim.span:
-                    raise _too_wide(el, "rows", rowspan)
+                if covered:
+                    while (r, col) in covered:
+                        col += 1
+                names = el.keys()  # one read of the names: most cells span nothing
+                if "colspan" in names or "rowspan" in names:
+                    colspan = _span(el, "colspan", lim.span + 1)
+                    if colspan > lim.span:
+                        raise _too_wide(el, "columns", colspan)
+                    rowspan = _span(el, "rowspan", MAX_ROWSPAN)
+                    rowspan = end - r if rowspan == 0 else min(rowspan, end - r)  # never past its row group
+                    if rowspan > lim.span:
+                        raise _too_wide(el, "rows", rowspan)
+                else:
+                    colspan = 1
+                    rowspan = 1  # what the reading above gives without either attribute (r < end)
                 if len(covered) + singles + rowspan * colspan > lim.table_cells:
                     raise limits.exceeded("table_cells", f"HTML table at line {pos.line} covers more than "
                                                          f"{lim.table_cells} cells")
@@ -116,11 +132,8 @@ def place(groups: list[list[list[etree._Element]]], pos: Position,
                 else:
                     covered.update((rr, cc) for rr in range(r, r + rowspan) for cc in range(col, col + colspan))
                 text = texts.get(el)
-                line = el.sourceline
-                at = positions.get(line)
-                if at is None:
-                    at = positions[line] = Position(line=line)
-                cells.append(Cell(text_of(el) if text is None else text, r, col, rowspan, colspan, at))
+                cells.append(Cell(text_of(el) if text is None else text, r, col, rowspan, colspan,
+                                  line_position(el.sourceline)))
                 col += colspan
         top = end
     return Table(cells, pos)
@@ -151,9 +164,14 @@ def is_layout(table: etree._Element, texts: dict[etree._Element, str] | None = N
     filled = 0
     prose = 0
     for cell in cells:
-        if _holds(cell, _INNER_BLOCKS):
+        if len(cell):  # elements inside: any of them may be a table or a heading
+            if _holds(cell, _INNER_BLOCKS):
+                return True
+            text = text_of(cell)
+        elif cell.tag in _INNER_BLOCKS:  # _holds of a cell with no element inside (most cells)
             return True
-        text = text_of(cell)
+        else:  # text_of of such a cell, inline
+            text = collapse(cell.text or "") if tag_of(cell) not in PRE else text_of(cell)
         if texts is not None:
             texts[cell] = text
         if len(text) >= PAGE_CHARS:

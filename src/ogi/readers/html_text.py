@@ -15,7 +15,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
@@ -29,7 +32,7 @@ BLOCKS = frozenset({
     "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre",
     "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "xmp", "listing",
 })
-_PRE = frozenset({"pre", "xmp", "listing", "textarea"})  # keep their line breaks
+PRE = frozenset({"pre", "xmp", "listing", "textarea"})  # keep their line breaks
 _INLINE_DISPLAYS = ("inline", "inline-block", "contents")
 _STYLE_DISPLAY = re.compile(r"(?:^|;)\s*display\s*:\s*([a-z-]+)", re.IGNORECASE)
 _STYLE_HIDDEN = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.IGNORECASE)
@@ -61,7 +64,35 @@ def display(el: etree._Element) -> str | None:
     return m.group(1).lower() if m else None
 
 
+# True while a page is read in which no element is hidden inline (:func:`nothing_hidden`):
+# then no element's attributes need to be read to know it is shown
+_NONE_HIDDEN: ContextVar[bool] = ContextVar("none_hidden", default=False)
+
+
+def hides_nothing(root: etree._Element) -> bool:
+    """Is no element of the tree hidden inline: no ``hidden`` attribute, no ``style`` that
+    :func:`is_hidden` reads as hiding? One XPath query over the tree, in C, instead of two
+    attribute reads for every element, row and cell the reader looks at."""
+    if root.xpath("boolean(//@hidden)"):
+        return False
+    return not any(_STYLE_HIDDEN.search(style) for style in root.xpath("//@style"))
+
+
+@contextmanager
+def nothing_hidden(root: etree._Element) -> Iterator[None]:
+    """While reading ``root`` (whose style sheets' hiding is already written inline): if
+    :func:`hides_nothing`, :func:`is_hidden` answers False without reading attributes —
+    the same answer it would give for every element of the tree."""
+    token = _NONE_HIDDEN.set(hides_nothing(root))
+    try:
+        yield
+    finally:
+        _NONE_HIDDEN.reset(token)
+
+
 def is_hidden(el: etree._Element) -> bool:
+    if _NONE_HIDDEN.get():
+        return False
     if el.get("hidden") is not None:
         return True
     style = el.get("style")
@@ -87,7 +118,7 @@ def walk(el: etree._Element, structure: Callable[[etree._Element], bool] | None 
     """The content of ``el`` in reading order: text runs, BREAKs, and every descendant for
     which ``structure`` is true (a table, say), yielded whole for the caller to read.
     Iterative: a page whose unclosed tags nest a thousand deep is read too."""
-    stack = _inside(el, structure, tag_of(el) in _PRE)[::-1]
+    stack = _inside(el, structure, tag_of(el) in PRE)[::-1]
     while stack:
         item = stack.pop()
         if isinstance(item, _Open):
@@ -119,7 +150,7 @@ def _inside(el: etree._Element, structure: Callable[[etree._Element], bool] | No
             if structure is not None and structure(child):
                 out.append(child)
             else:
-                opened = _Open(child, pre or tag in _PRE)
+                opened = _Open(child, pre or tag in PRE)
                 out += [BREAK, opened, BREAK] if is_block(child, tag) else [opened]
         if child.tail:
             following = kids[i + 1] if i + 1 < len(kids) else None
@@ -169,9 +200,23 @@ def lines(items: Iterable[Run | object]) -> list[Run]:
     return out
 
 
+COLLAPSED_KEPT = 1 << 14  # distinct short texts whose collapsed form is kept (cells repeat: "0", "/", labels)
+KEPT_TEXT_CHARS = 200  # longer text is collapsed without keeping it
+
+
 def collapse(text: str) -> str:
     """CSS white-space collapsing: each run of spaces becomes one space, or nothing where a
     source line break sits between two East Asian wide characters; ends trimmed."""
+    return _kept_collapse(text) if len(text) <= KEPT_TEXT_CHARS else _collapse(text)
+
+
+@lru_cache(maxsize=COLLAPSED_KEPT)
+def _kept_collapse(text: str) -> str:
+    """:func:`_collapse`, kept per short text (a cell's ``0`` is collapsed once)."""
+    return _collapse(text)
+
+
+def _collapse(text: str) -> str:
     if "\n" not in text and "\r" not in text:  # no line break: every run is one space (most text)
         return _SPACE_RUN.sub(" ", text).strip(" ")
 
@@ -192,6 +237,6 @@ def _wide(ch: str) -> bool:
 
 def text_of(el: etree._Element) -> str:
     """The visible text of an element: its lines joined by line breaks."""
-    if not len(el) and tag_of(el) not in _PRE:  # no child element: its one text, collapsed (most cells)
+    if not len(el) and tag_of(el) not in PRE:  # no child element: its one text, collapsed (most cells)
         return collapse(el.text or "")
     return "\n".join(run.text for run in lines(walk(el)))
