@@ -398,3 +398,18 @@ def test_values_before_any_label_that_read_as_columns_in_another_order_are_not_r
     monkeypatch.setattr(pagedrows, "_columns_in_another_order", lambda values, n_rows: False)
     rows = pagedrows._read(PDFMINER_SPLIT_TABLE3.split("|"), 0, None)
     assert rows is not None and rows[0] == "一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t1\t1"
+
+
+def test_a_text_without_page_ends_is_left_to_the_aligner():
+    """A web page's cells copied one a line (no form feed: not poppler's pages), with its own
+    labels reworded (本年度新收, 上一年度结转: no anchor of the template's): read by the aligner
+    as before the rule, not rewritten with those rows left out."""
+    from ogi.extract.pagedrows import rejoin_paged_rows
+
+    text = PAGED_00000.replace("\x0c", "").replace("|", "\n")
+    assert rejoin_paged_rows(text) is text
+    copied = "\n\n".join([
+        "三、收到和处理政府信息公开申请情况", "申请人情况", "自然人", "法人或其他组织", "总计", "商业企业", "科研机构",
+        "社会公益组织", "法律服务机构", "其他", "一、本年度新收政府信息公开申请数量", "44", "0", "0", "0", "0", "0", "44",
+        "二、上一年度结转政府信息公开申请数量", *["0"] * 7, "四、政府信息公开行政复议、行政诉讼情况"])
+    assert rejoin_paged_rows(copied) is copied

@@ -103,6 +103,7 @@ PAGE_NUMBER_DIGITS = 4  # a page number has no more digits
 # aligner reads from the text as printed are worth more than the few read here
 PARTIAL_SHARE = 0.5
 ROW_CELLS = 7  # table 三's value cells in a row (six applicant columns and 总计)
+PAGE_END = "\f"  # poppler ends each page with a form feed
 
 _HEADING = "三、收到和处理政府信息公开申请情况"
 _NEXT_HEADING = "四、政府信息公开行政复议"
@@ -112,7 +113,11 @@ _TEXT_THEN_NUMBER = re.compile(r"[^\d\s]\s+\d+(?:\s+\d+)*$")  # a label with val
 
 def rejoin_paged_rows(text: str) -> str:
     """``text`` with table 三 rewritten one row a line where it was printed one value a line
-    row after row with labels displaced (module docstring); else ``text`` unchanged."""
+    row after row with labels displaced (module docstring); else ``text`` unchanged. Only a
+    text cut into pages (a form feed ends each of poppler's pages) is read so: a web page's
+    cells copied one a line, with its own labels in place, are the aligner's to read."""
+    if PAGE_END not in text:
+        return text
     start = _line_starting(text, _HEADING, 0)
     if start is None:
         return text
