@@ -61,6 +61,16 @@ BATCH_SIZE = 200
 BATCH_SECONDS = 2.0
 READ_CHUNK_BYTES = 1 << 20
 LOOKUP_CHUNK = 5000  # hashes looked up in the store per statement
+# DuckDB checkpoints (writes the log into the database file, compressed) whenever its write-ahead
+# log passes ``checkpoint_threshold``, 16 MiB by default: every second batch of an ingest (a
+# batch logs some 8 MB: 200 JSON documents and 40,000 cells), and each checkpoint compresses the
+# tables' open row groups again. While an ingest runs the threshold is this instead, and the
+# ingest checkpoints once when it ends: on 10,000 reports the parent's COMMITs took 5.8 s of CPU,
+# 2.0 s with checkpoints deferred, plus 1.0 s for the one at the end (docs/ingest.md). The log
+# of a 10,000-report ingest is about 400 MB, and what it holds stays in DuckDB's buffers until the
+# checkpoint (spilled to its temporary folder when memory runs short); every COMMIT is still on
+# disk, so a killed ingest loses nothing it committed (DuckDB replays the log when the store opens).
+INGEST_CHECKPOINT_BYTES = "1GiB"
 
 
 @dataclass(frozen=True)
@@ -498,6 +508,22 @@ def reparse(db: Database, everything: bool = False, jobs: int | None = None, on_
 
 
 @contextmanager
+def _checkpoints_deferred(db: Database) -> Iterator[None]:
+    """DuckDB checkpoints only past ``INGEST_CHECKPOINT_BYTES`` of log while an ingest writes,
+    and once when it is done (not when it is stopped: closing the store checkpoints then)."""
+    if db.dialect != "duckdb":
+        yield
+        return
+    threshold = db.scalar("SELECT current_setting('checkpoint_threshold')")
+    db.execute(f"SET checkpoint_threshold = '{INGEST_CHECKPOINT_BYTES}'")
+    try:
+        yield
+    finally:
+        db.execute(f"SET checkpoint_threshold = '{threshold}'")
+    db.execute("CHECKPOINT")
+
+
+@contextmanager
 def _cores_to_workers(db: Database, jobs: int) -> Iterator[None]:
     """While ``jobs`` workers take every core, DuckDB runs the parent's statements on the
     parent's own thread (``SET threads = 1``; its default is one thread a core): its other
@@ -522,23 +548,29 @@ def _store_all(db: Database, todo: list[Input], jobs: int | None, on_total: OnTo
     (the reports stay marked for the next run)."""
     if on_total:
         on_total(len(todo))
-    indexed: set[int] = set()  # reports stored with the text prints their worker made
-    documents = KeptDocuments()  # and their documents, which the cross-report rules read
-    jobs = jobs or os.cpu_count() or 1
     try:
-        with _cores_to_workers(db, jobs):
-            write_outcomes(db, parse_all(todo, jobs, should_stop), summary, on_outcome, indexed, documents)
+        with _checkpoints_deferred(db):
+            _parse_and_check(db, todo, jobs or os.cpu_count() or 1, on_outcome, summary, should_stop)
     except KeyboardInterrupt:
         summary.interrupted = True
-        return summary
+    return summary
+
+
+def _parse_and_check(db: Database, todo: list[Input], jobs: int, on_outcome: OnOutcome | None, summary: Summary,
+                     should_stop: Callable[[], bool]) -> None:
+    """:func:`_store_all`'s work: the parsing and writing, then the cross-report rules (not
+    when stopped: the reports stay marked for the next run). Raises KeyboardInterrupt when
+    stopped so (the caller's checkpoint is then left to the store's close)."""
+    indexed: set[int] = set()  # reports stored with the text prints their worker made
+    documents = KeptDocuments()  # and their documents, which the cross-report rules read
+    with _cores_to_workers(db, jobs):
+        write_outcomes(db, parse_all(todo, jobs, should_stop), summary, on_outcome, indexed, documents)
     if should_stop():
-        summary.interrupted = True
-        return summary
+        raise KeyboardInterrupt
     try:
         summary.cross_checked = recheck(db, indexed, documents, jobs)
     except KeyboardInterrupt:
-        summary.interrupted = True
+        raise
     except Exception as exc:  # noqa: BLE001 - the reports are stored; the rules are run again next time
         summary.cross_checked = False
         summary.cross_error = f"{type(exc).__name__}: {str(exc)[:300]}"
-    return summary
