@@ -119,6 +119,21 @@ def test_cells_as_an_arrow_table_hold_the_rows_and_the_sums_the_summary_row(repo
     assert (7, 8, 2023, False, *report_sums(rows, codes)) == summary_row(7, 8, 2023, rows, codes)
 
 
+def test_packed_cells_are_the_same_arrow_table_and_smaller_to_send(report_writer):
+    import pickle
+
+    from ogi.api import parse
+    from ogi.store.reports import packed_cells, unpacked_cells
+
+    report = parse(report_writer.write("淮安市洪泽区人民政府", 2023).path)
+    table = cells_table(cell_rows(report))
+    data = packed_cells(table)
+    empty = cells_table([])
+    assert isinstance(data, bytes) and unpacked_cells(data).equals(table)
+    assert unpacked_cells(packed_cells(empty)).equals(empty) and unpacked_cells(packed_cells(empty)).num_rows == 0
+    assert len(pickle.dumps(data, 5)) < len(pickle.dumps(table, 5))
+
+
 def test_an_arrow_table_is_inserted_as_its_rows_on_either_backend(db_url, report_writer):
     from ogi.api import parse
 
