@@ -31,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+import ogi.store.ingest as ingest_module  # noqa: E402
 from ogi.store import open_store  # noqa: E402
 from ogi.store.ingest import collect, ingest  # noqa: E402
 
@@ -55,6 +56,39 @@ def thread_cpu() -> dict[int, float]:
     return out
 
 
+class Phases:
+    """Wall, parent and reaped-children CPU at the ends of an ingest's steps: the hashing of the
+    inputs (``pending``), the parsing with its writes, the cross-report rules (``recheck``).
+    Taken by wrapping the two functions ``ogi.store.ingest`` calls."""
+
+    def __init__(self) -> None:
+        self.marks: list[tuple[str, float, float, float]] = []
+        self.mark("start")
+        pending, recheck = ingest_module.pending, ingest_module.recheck
+
+        def timed_pending(*a, **k):
+            out = pending(*a, **k)
+            self.mark("hashing the inputs (pending)")
+            return out
+
+        def timed_recheck(*a, **k):
+            self.mark("parsing and writing")
+            out = recheck(*a, **k)
+            self.mark("cross-report rules (recheck)")
+            return out
+
+        ingest_module.pending, ingest_module.recheck = timed_pending, timed_recheck
+        import ogi.store.intake as intake
+        intake.pending = timed_pending
+
+    def mark(self, name: str) -> None:
+        self.marks.append((name, time.perf_counter(), cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN)))
+
+    def lines(self) -> list[str]:
+        return [f"  {name}: wall {w1 - w0:.1f} s, parent CPU {p1 - p0:.1f} s, workers CPU {c1 - c0:.1f} s"
+                for (_, w0, p0, c0), (name, w1, p1, c1) in zip(self.marks, self.marks[1:])]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folder", type=Path)
@@ -77,6 +111,7 @@ def main() -> None:
             profiler = cProfile.Profile(time.thread_time)  # the main thread's CPU, not the wall clock
         threads_before = thread_cpu()
         parent, workers, start = cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN), time.perf_counter()
+        phases = Phases()
         if profiler:
             profiler.enable()
         summary = ingest(db, files, args.jobs)
@@ -95,6 +130,8 @@ def main() -> None:
         print(f"parent by thread: main (Python, and DuckDB's work on it) {main_thread:.1f} s, DuckDB's other "
               f"threads ({threads} set) {duckdb_threads:.1f} s, threads ended by then (the pool's reader) "
               f"{parent - main_thread - duckdb_threads:.1f} s")
+    print("by step (workers' CPU counted when they end):")
+    print("\n".join(phases.lines()))
     if profiler and args.profile:
         import pstats
 

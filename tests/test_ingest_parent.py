@@ -119,6 +119,21 @@ def test_cells_as_an_arrow_table_hold_the_rows_and_the_sums_the_summary_row(repo
     assert (7, 8, 2023, False, *report_sums(rows, codes)) == summary_row(7, 8, 2023, rows, codes)
 
 
+def test_packed_cells_are_the_same_arrow_table_and_smaller_to_send(report_writer):
+    import pickle
+
+    from ogi.api import parse
+    from ogi.store.reports import packed_cells, unpacked_cells
+
+    report = parse(report_writer.write("淮安市洪泽区人民政府", 2023).path)
+    table = cells_table(cell_rows(report))
+    data = packed_cells(table)
+    empty = cells_table([])
+    assert isinstance(data, bytes) and unpacked_cells(data).equals(table)
+    assert unpacked_cells(packed_cells(empty)).equals(empty) and unpacked_cells(packed_cells(empty)).num_rows == 0
+    assert len(pickle.dumps(data, 5)) < len(pickle.dumps(table, 5))
+
+
 def test_an_arrow_table_is_inserted_as_its_rows_on_either_backend(db_url, report_writer):
     from ogi.api import parse
 
@@ -147,6 +162,43 @@ def test_duckdb_runs_on_one_thread_only_while_the_workers_take_every_core(tmp_pa
         with ingest._cores_to_workers(db, 2):  # cores to spare: DuckDB keeps them
             spared = threads()
     assert (during, after, spared) == (1, 3, 3)
+
+
+def test_duckdb_checkpoints_once_when_an_ingest_ends_not_every_few_batches(tmp_path, report_writer):
+    from ogi.store.ingest import INGEST_CHECKPOINT_BYTES, collect, ingest
+
+    report_writer.write("淮安市洪泽区人民政府", 2022)
+    report_writer.write("淮安市洪泽区人民政府", 2023)
+    files, _, _ = collect([str(report_writer.folder)])
+    path = tmp_path / "s.duckdb"
+    setting = "SELECT current_setting('checkpoint_threshold')"
+    with open_store(str(path)) as db:
+        db.execute("SET checkpoint_threshold = '3MiB'")
+        during = []
+        summary = ingest(db, files, jobs=1, on_outcome=lambda out: during.append(db.scalar(setting)))
+        after = db.scalar(setting)
+        wal = path.with_name(path.name + ".wal")
+        logged = wal.stat().st_size if wal.exists() else 0
+    assert INGEST_CHECKPOINT_BYTES == "1GiB"
+    assert (summary.stored, during, after, logged) == (2, ["1.0 GiB", "1.0 GiB"], "3.0 MiB", 0)
+
+
+def test_a_stopped_ingest_keeps_what_it_committed_in_the_log(tmp_path, report_writer):
+    from ogi.store.ingest import collect, ingest
+
+    for year in (2021, 2022, 2023):
+        report_writer.write("淮安市洪泽区人民政府", year)
+    files, _, _ = collect([str(report_writer.folder)])
+    path = tmp_path / "s.duckdb"
+    seen = []
+    with open_store(str(path)) as db:
+        summary = ingest(db, files, jobs=1, on_outcome=seen.append, should_stop=lambda: len(seen) >= 2)
+        threshold = db.scalar("SELECT current_setting('checkpoint_threshold')")
+    with open_store(str(path)) as db:
+        stored = db.scalar("SELECT count(*) FROM reports")
+        again = ingest(db, files, jobs=1)
+    assert summary.interrupted and threshold == "16.0 MiB"
+    assert (stored, again.skipped, again.stored, stored + again.stored) == (summary.stored, stored, 3 - stored, 3)
 
 
 def _cross_findings(db) -> list[tuple]:

@@ -45,7 +45,8 @@ from .agencies import recheck, report_text
 from .backend import Database
 from .batch_agencies import BatchAgencyIndex
 from .copied import report_prints, write_prints
-from .reports import KeptDocuments, Parsed, Written, cell_rows, cells_table, record_failure, store_reports
+from .reports import (KeptDocuments, Parsed, Written, cell_rows, cells_table, packed_cells, record_failure,
+                      store_reports)
 from .summary import refresh as refresh_summaries
 from .summary import report_sums
 
@@ -61,6 +62,16 @@ BATCH_SIZE = 200
 BATCH_SECONDS = 2.0
 READ_CHUNK_BYTES = 1 << 20
 LOOKUP_CHUNK = 5000  # hashes looked up in the store per statement
+# DuckDB checkpoints (writes the log into the database file, compressed) whenever its write-ahead
+# log passes ``checkpoint_threshold``, 16 MiB by default: every second batch of an ingest (a
+# batch logs some 8 MB: 200 JSON documents and 40,000 cells), and each checkpoint compresses the
+# tables' open row groups again. While an ingest runs the threshold is this instead, and the
+# ingest checkpoints once when it ends: on 10,000 reports the parent's COMMITs took 5.8 s of CPU,
+# 2.0 s with checkpoints deferred, plus 1.0 s for the one at the end (docs/ingest.md). The log
+# of a 10,000-report ingest is about 400 MB, and what it holds stays in DuckDB's buffers until the
+# checkpoint (spilled to its temporary folder when memory runs short); every COMMIT is still on
+# disk, so a killed ingest loses nothing it committed (DuckDB replays the log when the store opens).
+INGEST_CHECKPOINT_BYTES = "1GiB"
 
 
 @dataclass(frozen=True)
@@ -89,7 +100,8 @@ class Outcome:
     reason: str = ""
     # the report's rows of ``cells`` and its JSON document, made by the worker that parsed it
     # (the parent, which writes every report alone, then only inserts them); a worker of the
-    # local pool sends the rows as an Arrow table (``cells``, store.reports.cells_table) and
+    # local pool sends the rows as an Arrow table (``cells``, store.reports.cells_table, as the
+    # bytes of store.reports.packed_cells) and
     # the report's own part of its summary row (``sums``, store.summary.report_sums)
     rows: list[tuple] | None = None
     document: str | None = None
@@ -129,7 +141,9 @@ def shown_path(path: str) -> str:
     """A file name as text every database and terminal takes: bytes that are not UTF-8
     (a latin-1 name) as ``\\xe9``, control characters (a TAB) as ``\\t``/``\\x07``."""
     text = os.fsencode(path).decode("utf-8", "backslashreplace")
-    if not any(unicodedata.category(ch) == "Cc" for ch in text):
+    # a printable name has no control character (the test below, a character at a time, cost
+    # the parent 0.13 ms a file)
+    if text.isprintable() or not any(unicodedata.category(ch) == "Cc" for ch in text):
         return text
     return "".join(ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) == "Cc" else ch
                    for ch in text)
@@ -292,8 +306,8 @@ def parse_input(inp: Input) -> Outcome:
         cells = cells_table(rows)
     except (ArithmeticError, ValueError, TypeError):  # a value no column holds: the parent's write refuses it
         return Outcome(inp, sha, written, rows=rows, document=report.model_dump_json(), prints=report_prints(report))
-    return Outcome(inp, sha, written, document=report.model_dump_json(), prints=report_prints(report), cells=cells,
-                   sums=report_sums(rows, [f.code for f in report.findings]))
+    return Outcome(inp, sha, written, document=report.model_dump_json(), prints=report_prints(report),
+                   cells=packed_cells(cells), sums=report_sums(rows, [f.code for f in report.findings]))
 
 
 def lost_input(inp: Input, reason: str) -> Outcome:
@@ -498,6 +512,22 @@ def reparse(db: Database, everything: bool = False, jobs: int | None = None, on_
 
 
 @contextmanager
+def _checkpoints_deferred(db: Database) -> Iterator[None]:
+    """DuckDB checkpoints only past ``INGEST_CHECKPOINT_BYTES`` of log while an ingest writes,
+    and once when it is done (not when it is stopped: closing the store checkpoints then)."""
+    if db.dialect != "duckdb":
+        yield
+        return
+    threshold = db.scalar("SELECT current_setting('checkpoint_threshold')")
+    db.execute(f"SET checkpoint_threshold = '{INGEST_CHECKPOINT_BYTES}'")
+    try:
+        yield
+    finally:
+        db.execute(f"SET checkpoint_threshold = '{threshold}'")
+    db.execute("CHECKPOINT")
+
+
+@contextmanager
 def _cores_to_workers(db: Database, jobs: int) -> Iterator[None]:
     """While ``jobs`` workers take every core, DuckDB runs the parent's statements on the
     parent's own thread (``SET threads = 1``; its default is one thread a core): its other
@@ -522,23 +552,29 @@ def _store_all(db: Database, todo: list[Input], jobs: int | None, on_total: OnTo
     (the reports stay marked for the next run)."""
     if on_total:
         on_total(len(todo))
-    indexed: set[int] = set()  # reports stored with the text prints their worker made
-    documents = KeptDocuments()  # and their documents, which the cross-report rules read
-    jobs = jobs or os.cpu_count() or 1
     try:
-        with _cores_to_workers(db, jobs):
-            write_outcomes(db, parse_all(todo, jobs, should_stop), summary, on_outcome, indexed, documents)
+        with _checkpoints_deferred(db):
+            _parse_and_check(db, todo, jobs or os.cpu_count() or 1, on_outcome, summary, should_stop)
     except KeyboardInterrupt:
         summary.interrupted = True
-        return summary
+    return summary
+
+
+def _parse_and_check(db: Database, todo: list[Input], jobs: int, on_outcome: OnOutcome | None, summary: Summary,
+                     should_stop: Callable[[], bool]) -> None:
+    """:func:`_store_all`'s work: the parsing and writing, then the cross-report rules (not
+    when stopped: the reports stay marked for the next run). Raises KeyboardInterrupt when
+    stopped so (the caller's checkpoint is then left to the store's close)."""
+    indexed: set[int] = set()  # reports stored with the text prints their worker made
+    documents = KeptDocuments()  # and their documents, which the cross-report rules read
+    with _cores_to_workers(db, jobs):
+        write_outcomes(db, parse_all(todo, jobs, should_stop), summary, on_outcome, indexed, documents)
     if should_stop():
-        summary.interrupted = True
-        return summary
+        raise KeyboardInterrupt
     try:
         summary.cross_checked = recheck(db, indexed, documents, jobs)
     except KeyboardInterrupt:
-        summary.interrupted = True
+        raise
     except Exception as exc:  # noqa: BLE001 - the reports are stored; the rules are run again next time
         summary.cross_checked = False
         summary.cross_error = f"{type(exc).__name__}: {str(exc)[:300]}"
-    return summary
