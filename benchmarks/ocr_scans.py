@@ -3,7 +3,7 @@ with every result kept as it comes: the shape matrix's scan rows for more report
 matrix run can afford.
 
     .venv/bin/python benchmarks/ocr_scans.py [--scan-limit 12] [--synth 100] [--work DIR]
-        [--out FILE.jsonl] [--summary]
+        [--out FILE.jsonl ...] [--reverse] [--summary]
 
 The scans are the shape matrix's (``scan_200dpi``, ``scan_150dpi_skew``: the printed PDF's
 pages as 200-dpi grey images, and as an office scanner gives them — 150 dpi, 0.8° askew,
@@ -55,10 +55,9 @@ def files(args) -> list[tuple[str, str, Path, Path]]:
 
 
 def run(args) -> None:
-    done = set()
-    if args.out.exists():
-        done = {(r["corpus"], r["shape"], r["file"]) for r in map(json.loads, args.out.read_text().splitlines())}
-    for name, shape, path, expected_path in files(args):
+    done = {(r["corpus"], r["shape"], r["file"]) for r in _rows(args.out)}
+    order = files(args)
+    for name, shape, path, expected_path in reversed(order) if args.reverse else order:
         if (name, shape, path.name) in done:
             continue
         expected = json.loads(expected_path.read_text(encoding="utf-8"))
@@ -70,14 +69,25 @@ def run(args) -> None:
             score = unread(expected, f"{type(exc).__name__}: {exc}"[:200], tag)
         row = {"corpus": name, "shape": shape, "file": path.name, "seconds": round(time.perf_counter() - started, 1),
                "cpu": round(time.process_time() - cpu, 1), "load": round(os.getloadavg()[0], 1), **score.as_dict()}
-        with args.out.open("a", encoding="utf-8") as out:
+        with args.out[0].open("a", encoding="utf-8") as out:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
         print(f"{tag}{score.right}/{score.cells} right, {score.wrong_silent} silent wrong, "
               f"{row['seconds']} s (load {row['load']})", file=sys.stderr)
 
 
-def summary(path: Path) -> None:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+def _rows(paths: list[Path]) -> list[dict]:
+    """The results kept in ``paths``, each file once (the first result of it)."""
+    rows: dict[tuple[str, str, str], dict] = {}
+    for path in paths:
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                r = json.loads(line)
+                rows.setdefault((r["corpus"], r["shape"], r["file"]), r)
+    return list(rows.values())
+
+
+def summary(paths: list[Path]) -> None:
+    rows = _rows(paths)
     table: dict[tuple[str, str], CellScore] = defaultdict(CellScore)
     for r in rows:
         score = CellScore(**{k: r[k] for k in CellScore().as_dict()})
@@ -104,9 +114,14 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--corpus", action="append", help="NAME=DIR, instead of the default corpora (repeatable)")
     ap.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "ogi-shape-matrix")
-    ap.add_argument("--out", type=Path, default=Path("ocr_scans.jsonl"))
+    ap.add_argument("--out", type=Path, action="append",
+                    help="results file (default ocr_scans.jsonl); repeated: the run writes the first, skips files "
+                         "in any, and the summary merges them")
+    ap.add_argument("--reverse", action="store_true",
+                    help="take the files from the end (a second process beside one taking them from the start)")
     ap.add_argument("--summary", action="store_true", help="print the results kept in --out and stop")
     args = ap.parse_args()
+    args.out = args.out or [Path("ocr_scans.jsonl")]
     if not args.summary:
         run(args)
     summary(args.out)
