@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -65,11 +66,12 @@ def require_engine() -> None:
         import rapidocr  # noqa: F401
 
 
-def ocr_page(image, number: int, points_per_pixel: float) -> PageContent:
-    """One page image as upright content: recognised words and ruling lines, in points."""
+def ocr_page(image, number: int, points_per_pixel: float, engine=None) -> PageContent:
+    """One page image as upright content: recognised words and ruling lines, in points.
+    ``engine`` is the RapidOCR instance to read with (the process's own if None)."""
     import numpy as np
 
-    rgb, result, turned = _upright(np.asarray(image.convert("RGB")))
+    rgb, result, turned = _upright(np.asarray(image.convert("RGB")), engine)
     fragments = []
     boxes = result.boxes if result.boxes is not None else []
     for box, text, score, glyphs in zip(boxes, result.txts or (), result.scores or (), _glyph_scores(result, len(boxes))):
@@ -95,7 +97,7 @@ def _glyph_scores(result, count: int) -> list[list[float]]:
     return [[float(score) for _, score, _ in line if score is not None] for line in words]
 
 
-def _upright(rgb):
+def _upright(rgb, engine=None):
     """The page image turned so that its text lines run across and read downwards (a scan
     fed in sideways or upside down), with what OCR read on it, and whether it was turned.
 
@@ -110,7 +112,7 @@ def _upright(rgb):
     import numpy as np
 
     rgb = deskewed(rgb)
-    result = _read(rgb)
+    result = _read(rgb, engine)
     if _sideways(result):
         turns = (1, 3)  # a quarter turn left, a quarter turn right
     elif _mean_score(result) < UPSIDE_DOWN_SCORE:
@@ -120,7 +122,7 @@ def _upright(rgb):
     best = None
     for quarter in turns:
         turned = np.ascontiguousarray(np.rot90(rgb, quarter)) if quarter else rgb
-        probe = result if quarter == 0 else _read(turned)
+        probe = result if quarter == 0 else _read(turned, engine)
         score = sum(probe.scores or ())
         if best is None or score > best[0]:
             best = (score, turned, probe, quarter)
@@ -167,8 +169,8 @@ def skew_degrees(rgb) -> float | None:
     return angle if abs(angle) <= MAX_SKEW_DEGREES else None
 
 
-def _read(rgb):
-    return _engine()(rgb, use_cls=False, return_word_box=True, return_single_char_box=True)
+def _read(rgb, engine=None):
+    return (engine or _engine())(rgb, use_cls=False, return_word_box=True, return_single_char_box=True)
 
 
 def _mean_score(result) -> float:
@@ -214,29 +216,51 @@ def ruling_lines(rgb) -> list[tuple[float, float, float, float]]:
 
 @lru_cache(maxsize=1)
 def _engine():
+    """The process's engine for pages read one after the other: onnxruntime's default of
+    one intra-op thread per core, so one page uses every core."""
+    return _new_engine(0)
+
+
+def _new_engine(threads: int):
+    """A RapidOCR engine (its models loaded from the wheel, never downloaded); ``threads``
+    onnxruntime intra-op threads for each model, or its default (one per core) if 0."""
     from rapidocr import RapidOCR
 
-    return RapidOCR(params={"Global.log_level": "error"})
+    params: dict[str, object] = {"Global.log_level": "error"}
+    if threads:
+        params["EngineConfig.onnxruntime.intra_op_num_threads"] = threads
+    return RapidOCR(params=params)
 
 
-OCR_PROCESSES_ENV = "OGI_OCR_PROCESSES"  # sets the processes reading the pages of one PDF
-POOL_MIN_CORES = 4  # fewer usable cores: pages one after the other (onnxruntime already uses them all)
+OCR_PROCESSES_ENV = "OGI_OCR_PROCESSES"  # sets how many pages of one PDF are read at once
+POOL_MIN_CORES = 2  # fewer usable cores: pages one after the other
+_POOLED: dict[int, list] = {}  # intra-op threads → idle engines kept for the page pool (models loaded once each)
+_POOLED_LOCK = threading.Lock()
 
 
 def ocr_pages(images: list, numbers: list[int], points_per_pixel: float,
               on_page: Callable[[int], None] | None = None) -> list[PageContent]:
     """Several page images as upright content (``ocr_page`` each), in page order.
 
-    Pages are read in parallel by a pool of processes, one per core this process may use
-    (``os.sched_getaffinity``) and at most one per page, when there are at least
+    Pages are read in parallel by a bounded pool of threads, one per core this process may
+    use (``os.sched_getaffinity``) and at most one per page, when there are at least
     ``POOL_MIN_CORES`` of them, and only in a top-level process: a worker of a batch
     (``ogi ingest -j N``, a Ray task) shares the cores with its siblings already.
-    ``$OGI_OCR_PROCESSES`` sets the number of processes instead (1: no pool). Each pool
-    process loads the OCR models once. On 2 cores the pool was measured slower than one
-    process (onnxruntime spreads one page over both cores already, and each pool process
-    loads the models: ``benchmarks/pdf_docx_speed.py --scans``), hence the threshold.
-    ``on_page(number)`` is called before each page is read (one process) or as each page
-    is done (a pool): the caller's time limit goes there.
+    ``$OGI_OCR_PROCESSES`` sets the number of pages read at once instead (1: no pool).
+
+    Each pool thread reads with an engine of its own whose onnxruntime sessions use
+    cores ÷ threads intra-op threads, so the pool never asks for more threads than cores;
+    onnxruntime releases the GIL while a model runs, and that is nearly all of a page's
+    time. The engines are kept for the life of the process (each model loaded once per
+    engine, never downloaded). The reading does not depend on the thread count (the same
+    boxes, texts and scores: ``benchmarks/pdf_docx_speed.py --scans`` compares the
+    reports of both ways byte for byte). One page on two cores, read with both, costs a
+    third more CPU than read with one (onnxruntime's threads wait spinning), which is why
+    two pages read side by side, one core each, are cheaper than one after the other
+    (docs/pdf.md, "Scans and images").
+
+    ``on_page(number)`` is called before each page is read (one at a time) or as each
+    page is done (the pool): the caller's time limit goes there.
     """
     workers = min(len(images), _ocr_processes())
     if workers <= 1:
@@ -246,11 +270,19 @@ def ocr_pages(images: list, numbers: list[int], points_per_pixel: float,
                 on_page(number)
             out.append(ocr_page(image, number, points_per_pixel))
         return out
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ThreadPoolExecutor
 
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = [pool.submit(ocr_page, image, number, points_per_pixel) for image, number in zip(images, numbers)]
+    threads = max(1, _cores() // workers)
+
+    def read(image, number: int) -> PageContent:
+        engine = _take_engine(threads)
+        try:
+            return ocr_page(image, number, points_per_pixel, engine)
+        finally:
+            _give_engine(threads, engine)
+
+    with ThreadPoolExecutor(workers, thread_name_prefix="ogi-ocr") as pool:
+        futures = [pool.submit(read, image, number) for image, number in zip(images, numbers)]
         out = []
         try:
             for number, future in zip(numbers, futures):
@@ -264,8 +296,30 @@ def ocr_pages(images: list, numbers: list[int], points_per_pixel: float,
         return out
 
 
+def _take_engine(threads: int):
+    """A kept engine of ``threads`` intra-op threads no other page is reading with, or a
+    new one (made by the pool thread that needs it, so the models load in parallel)."""
+    with _POOLED_LOCK:
+        kept = _POOLED.get(threads)
+        if kept:
+            return kept.pop()
+    return _new_engine(threads)
+
+
+def _give_engine(threads: int, engine) -> None:
+    """Keep ``engine`` for the next page (engines ever made: at most the pages read at once)."""
+    with _POOLED_LOCK:
+        _POOLED.setdefault(threads, []).append(engine)
+
+
+def _cores() -> int:
+    import os
+
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
 def _ocr_processes() -> int:
-    """How many processes may read pages at once here (see ``ocr_pages``)."""
+    """How many pages may be read at once here (see ``ocr_pages``)."""
     import multiprocessing
     import os
 
@@ -274,5 +328,5 @@ def _ocr_processes() -> int:
         return max(1, int(limit))
     if multiprocessing.parent_process() is not None:
         return 1
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    cores = _cores()
     return cores if cores >= POOL_MIN_CORES else 1

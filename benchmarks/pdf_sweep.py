@@ -1,0 +1,161 @@
+"""Text-layer PDF parse beside the pdfium floor, on every PDF of some folders, and where the
+worst ones spend their time.
+
+    .venv/bin/python benchmarks/pdf_sweep.py [--repeat N] [--stages K] DIR_OR_FILE ...
+
+For each PDF with a text layer (scans are skipped: ``pdf_docx_speed.py --scans`` times
+those), the best of three rounds of ``--repeat`` runs, in CPU time of this process
+(``time.process_time``), of
+
+- ``floor``: pypdfium2 opening the file and reading every character's code and loose box
+  and every painted path's segments (``pdf_docx_speed.pdfium_boxes``);
+- ``parse``: ``ogi.parse`` of the bytes (read, extract, checks).
+
+It prints the distribution of parse ÷ floor (mean, median, the share above 3×) and the
+``--stages`` worst files with the CPU time of each stage of their parse: the prescreen
+(pdfminer walking the object streams), pdfium's glyphs and paths (``page_content``), the
+page-chrome pass, the per-page layout (ruled grid, unruled columns, lines), the
+document's blocks, the extractor and the checks. The stages are timed by wrapping those
+functions where the reader calls them (one extra parse per worst file), so the figures
+are the reader's own, not a profiler's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from collections import defaultdict
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from ogi import parse  # noqa: E402
+from pdf_docx_speed import best_seconds, pdfium_boxes  # noqa: E402
+
+TARGET = 3.0  # issue 14.2: a text-layer PDF within 3× the pdfium boxes floor
+
+
+def pdfs(paths: list[Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        out += sorted(p.rglob("*.pdf")) if p.is_dir() else [p]
+    return out
+
+
+def has_text(data: bytes) -> bool:
+    """Does every page hold a text layer (no page read by OCR)?"""
+    import pypdfium2 as pdfium
+
+    from ogi.readers.pdf import MIN_TEXT_CHARS
+
+    doc = pdfium.PdfDocument(data)
+    try:
+        for page in doc:
+            textpage = page.get_textpage()
+            chars = textpage.count_chars()
+            textpage.close()
+            page.close()
+            if chars < MIN_TEXT_CHARS:
+                return False
+        return True
+    finally:
+        doc.close()
+
+
+STAGES = (  # (module, function, label): where the reader calls each stage
+    ("ogi.readers.pdf", "_screened", "prescreen (pdfminer)"),
+    ("ogi.readers.pdf_pdfium", "page_content", "pdfium glyphs + paths"),
+    ("ogi.readers.pdf", "drop_page_chrome", "page chrome"),
+    ("ogi.readers.pdf_layout", "ruled_tables", "ruled tables"),
+    ("ogi.readers.pdf_layout", "unruled_tables", "unruled tables"),
+    ("ogi.readers.pdf", "page_layout", "page layout (all)"),
+    ("ogi.readers.pdf", "document_blocks", "document blocks"),
+    ("ogi.api", "extract", "extract"),
+    ("ogi.api", "check_report", "checks"),
+)
+
+
+@contextmanager
+def timed_stages(spent: dict[str, float]):
+    """Wrap every stage function where it is called; CPU seconds go to ``spent``."""
+    import importlib
+
+    saved = []
+    for module_name, attr, label in STAGES:
+        module = importlib.import_module(module_name)
+        fn = getattr(module, attr)
+        saved.append((module, attr, fn))
+
+        def wrapper(*args, _fn=fn, _label=label, **kwargs):
+            started = time.process_time()
+            try:
+                return _fn(*args, **kwargs)
+            finally:
+                spent[_label] += time.process_time() - started
+
+        setattr(module, attr, wrapper)
+    try:
+        yield
+    finally:
+        for module, attr, fn in saved:
+            setattr(module, attr, fn)
+
+
+def stages(data: bytes, runs: int = 3) -> tuple[dict[str, float], float]:
+    """Mean CPU ms of each stage over ``runs`` parses, and of the whole parse."""
+    spent: dict[str, float] = defaultdict(float)
+    with timed_stages(spent):
+        started = time.process_time()
+        for _ in range(runs):
+            parse(data, name="x.pdf")
+        whole = (time.process_time() - started) / runs
+    return {k: 1000 * v / runs for k, v in spent.items()}, 1000 * whole
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("paths", nargs="+", type=Path)
+    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--stages", type=int, default=5, help="worst files whose stages are timed")
+    args = ap.parse_args()
+    rows = []
+    load = [os.getloadavg()[0]]
+    for path in pdfs(args.paths):
+        data = path.read_bytes()
+        if not has_text(data):
+            continue
+        parse(data, name="x.pdf")  # warm: imports, template, caches
+        floor = 1000 * best_seconds(pdfium_boxes, data, args.repeat)
+        whole = 1000 * best_seconds(lambda d: parse(d, name="x.pdf"), data, args.repeat)
+        rows.append((whole / floor, floor, whole, path))
+    load.append(os.getloadavg()[0])
+    ratios = [r[0] for r in rows]
+    print(f"{len(rows)} text-layer PDFs, load average {min(load):.1f}–{max(load):.1f} on {os.cpu_count()} cores\n")
+    print(f"parse ÷ floor: mean {statistics.mean(ratios):.2f}×, median {statistics.median(ratios):.2f}×, "
+          f"worst {max(ratios):.2f}×; above {TARGET:g}×: {sum(r > TARGET for r in ratios)} "
+          f"({100 * sum(r > TARGET for r in ratios) / len(ratios):.1f}%)")
+    print(f"mean floor {statistics.mean(r[1] for r in rows):.1f} ms, mean parse {statistics.mean(r[2] for r in rows):.1f} ms\n")
+    print("| file | floor ms | parse ms | ÷ floor |")
+    print("|---|---:|---:|---:|")
+    for ratio, floor, whole, path in sorted(rows, key=lambda r: r[0], reverse=True)[:max(args.stages, 10)]:
+        print(f"| {path.parent.name}/{path.name} | {floor:.1f} | {whole:.1f} | {ratio:.2f}× |")
+    if args.stages:
+        worst = sorted(rows, key=lambda r: r[0], reverse=True)[:args.stages]
+        labels = [label for _, _, label in STAGES]
+        print("\nStages of the worst (CPU ms a parse, mean of 3; ‘page layout (all)’ holds both table finders):\n")
+        print("| file | floor | " + " | ".join(labels) + " | whole |")
+        print("|---|---:|" + "---:|" * (len(labels) + 1))
+        for _, floor, _, path in worst:
+            spent, whole = stages(path.read_bytes())
+            print(f"| {path.parent.name}/{path.name} | {floor:.1f} | "
+                  + " | ".join(f"{spent.get(label, 0.0):.1f}" for label in labels) + f" | {whole:.1f} |")
+
+
+if __name__ == "__main__":
+    main()
