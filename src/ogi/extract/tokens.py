@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any, Generic, TypeVar, overload
 
 from .. import limits
-from ..document import Cell, Document, Paragraph, Position
+from ..document import Document, Paragraph, Position
 from ..template.labels import segment
 from ..template.normalize import clean, nfkc
 from ..template.variant_chars import VARIANT_CHARS
