@@ -29,7 +29,7 @@ def test_fixture_values_and_meta(path, expected):
 
 
 def test_every_fixture_is_checked():
-    assert len(cases(HTML)) == 8
+    assert len(cases(HTML)) == 7
 
 
 @pytest.mark.parametrize("path,expected", cases(HTML), ids=lambda p: p.stem)

@@ -103,6 +103,24 @@ def align(spec: TableSpec, fmt: str, evs: list[Event], blanks: bool = False, col
     return out
 
 
+def place_cells(spec: TableSpec, cells: dict, out: Placed, by: str,
+                headers: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """Place a table another reader read cell by cell (``by``: ``"columns"``, ``"boxes"``),
+    each row through :func:`_place_row`; a cell it read more than one way (``None``) is left
+    null and returned."""
+    unsure = [cell for cell, tok in cells.items() if tok is None]
+    for row in spec.rows:
+        _place_row(spec, row, [cells[(r, c)] or Token(NUM, "0", Position(), 0, 0) for r, c, _ in row.cells],
+                   [], None, out, headers)
+        for r, c, _ in row.cells:
+            if (r, c) in out.provenance:
+                out.provenance[(r, c)]["by"] = by
+    for cell in unsure:
+        out.cells[cell] = None
+        out.provenance.pop(cell, None)
+    return unsure
+
+
 def _place_columns(spec: TableSpec, fmt: str, evs: list[Event], out: Placed) -> bool:
     """A table with captions and no identity (table 二), printed column by column in text
     extracted from a PDF: placed where its structure allows one reading only
@@ -116,16 +134,7 @@ def _place_columns(spec: TableSpec, fmt: str, evs: list[Event], out: Placed) -> 
         return False
     headers = tuple(ev.seg.text for ev in evs if ev.kind == "phrase"
                     and (p := phrase_in(ev.seg, spec.key, fmt)) is not None and p.kind == "header")
-    unsure = [cell for cell, tok in cells.items() if tok is None]
-    for row in spec.rows:
-        _place_row(spec, row, [cells[(r, c)] or Token(NUM, "0", Position(), 0, 0) for r, c, _ in row.cells],
-                   [], None, out, headers)
-        for r, c, _ in row.cells:
-            if (r, c) in out.provenance:
-                out.provenance[(r, c)]["by"] = "columns"
-    for cell in unsure:
-        out.cells[cell] = None
-        out.provenance.pop(cell, None)
+    unsure = place_cells(spec, cells, out, "columns", headers)
     if unsure:
         out.findings.append(Finding.of(
             "CELL_AMBIGUOUS", f"表二按列读出时,{len(unsure)} 个单元格有多种读法({_cell_names(spec, unsure)}),未采用",

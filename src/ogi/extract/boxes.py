@@ -46,12 +46,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..document import Position
 from ..model import Finding
 from ..template.arithmetic import instances, row_sums_hold, table_holds
 from ..template.formats import APPLICANT_COLUMNS, SUBTOTAL, TableSpec
 from ..template.normalize import label_key
-from .align import Placed, _place_row
+from .align import Placed, place_cells
 from .columns import _suits
 from .layout import Event, phrase_in
 from .tokens import NUM, Token
@@ -334,16 +333,7 @@ def reread(spec: TableSpec, fmt: str, evs: list[Event], placed: Placed) -> Place
         tok = cells.get((r, c))
         if had is not None and tok is not None and tok.value != had:
             cells[(r, c)] = None  # the aligner and the boxes disagree: neither is certain
-    unsure = [cell for cell, tok in cells.items() if tok is None]
-    for row in spec.rows:
-        _place_row(spec, row, [cells[(r, c)] or Token(NUM, "0", Position(), 0, 0) for r, c, _ in row.cells],
-                   [], None, out)
-        for r, c, _ in row.cells:
-            if (r, c) in out.provenance:
-                out.provenance[(r, c)]["by"] = "boxes"
-    for cell in unsure:
-        out.cells[cell] = None
-        out.provenance.pop(cell, None)
+    unsure = place_cells(spec, cells, out, "boxes")
     if unsure:
         out.findings.append(Finding.of(
             "CELL_AMBIGUOUS",
