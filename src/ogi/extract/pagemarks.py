@@ -185,6 +185,7 @@ def page_sequence(numbers: list[list[tuple[int, int]]]) -> list[tuple[int, int]]
 _TRAILING_PAGE = re.compile(
     rf"^(?P<words>.*?[^\W\d_].*?)\s*(?P<form>{_DASH}\s*\d{{1,4}}\s*{_DASH}|第\s*\d{{1,4}}\s*页(?:\s*[,，/／]?\s*共\s*\d{{1,4}}\s*页)?"
     r"|\d{1,4}\s*[/／]\s*\d{1,4})$|^(?P<bare_words>.*?[^\W\d_].*?)\s+(?P<bare>\d{1,4})$")
+_PAGE_LAST = frozenset("页-—–－_·•")  # the last character of a page number's form, but for a digit
 _BARE_MARK = "#bare"  # the words of a line with a bare trailing number, keyed apart
 
 
@@ -214,6 +215,9 @@ def numbered_page_ends(text: str) -> set[int]:
     lines at least. Empty when the numbers prove nothing."""
     found: dict[str, list[tuple[int, int, int | None]]] = defaultdict(list)
     for i, line in enumerate(text.split("\n")):
+        last = line.rstrip()[-1:]
+        if not (last.isdigit() or last in _PAGE_LAST):
+            continue  # every printed form of a page number ends in a digit, a dash or 页
         numbered = _numbered_line(line)
         if numbered is not None:
             words, n, total = numbered
