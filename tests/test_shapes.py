@@ -55,7 +55,12 @@ META_DROPPED = {"trafilatura", "pdfminer",
                 # on an A5/B5 page the header block's labels print on lines apart from their values
                 "paged_pdftotext", "paged_pdfminer"}
 # renderings that keep what the parser still loses (strict: the day it reads them, this says so)
-KNOWN_TEXT_DEFECTS: dict[tuple[str, str], str] = {}
+KNOWN_TEXT_DEFECTS: dict[tuple[str, str], str] = {
+    # pymupdf4llm drops table 三's empty columns from the page after the break: its rows of 2
+    # values stand in a table 2 columns wide, read as 自然人 and 商业企业 (flagged, not null)
+    ("pymupdf4llm", PEER_HTML): "pymupdf4llm drops the blank columns of table 三's second page",
+    ("pymupdf4llm_html", PEER_HTML): "pymupdf4llm drops the blank columns of table 三's second page",
+}
 # renderings that no longer say where the peer page's blank cells were (沭阳 2023 prints 2
 # values of 7 in every row of table 三): its 52 cells of those rows stay null with a finding,
 # and every other cell is read. Not a defect of the reader: reading them would be guessing.
@@ -71,7 +76,13 @@ BLANKS_LOST = {
     ("pypdf_text", PEER_HTML): "pypdf's text prints the 2 values of a row of 7 with no trace of the blank cells",
     ("pymupdf_text", PEER_HTML): "PyMuPDF's text prints the 2 values of a row of 7 with no trace of the blank cells",
     **{(f"paged_{tool}_text", PEER_HTML): f"the paged PDF's text by {tool} prints no trace of the blank cells"
-       for tool in ("pdfium", "pypdf", "pymupdf")},
+       for tool in ("pdfium", "pypdf", "pymupdf", "pdfplumber")},
+    ("pdfplumber_text", PEER_HTML): "pdfplumber's text prints the 2 values of a row of 7 with no trace of the blank cells",
+    ("pdfplumber_layout", PEER_HTML): "pdfplumber's layout text closes the blank columns up, as pdftotext -layout does",
+    # the office suite's text and docx2txt print a cell a line and a blank cell as an empty line,
+    # which the text reader takes for the break between paragraphs (not read as a cell yet)
+    ("office_txt", PEER_HTML): "LibreOffice's text prints a blank cell as an empty line, read as a paragraph break",
+    ("docx2txt", PEER_HTML): "docx2txt prints a blank cell as one more empty line, read as a paragraph break",
 }
 BLANKS_LOST_CELLS = 52  # table 三's cells in 沭阳 2023's rows of 2 values of 7
 
@@ -266,10 +277,18 @@ CONVERTER_ROWS = {
     "markitdown_docx": r"\| 一、本年新收政府信息公开申请数量 \| \| \| {v} \|",
     # the content stream's order: label and values on one line
     "pdftotext_raw": r"一、本年新收政府信息公开申请数量 {v}",
+    # pdfplumber: one space between words (⼀, KANGXI RADICAL ONE, as Chromium's font maps 一);
+    # with layout=True the page's columns in spaces
+    "pdfplumber_text": r"\u2f00、本年新收政府信息公开申请数量 {v}",
+    "pdfplumber_layout": r" *\u2f00、本年新收政府信息公开申请数量 {2,}{v} *",
+    # pymupdf4llm: pipe rows without padding, or the table as HTML inside the Markdown
+    "pymupdf4llm": r"\|\u2f00、本年新收政府信息公开申请数量\|{v}\|",
+    "pymupdf4llm_html": r".*<tr><td>一、本年新收政府信息公开申请数量</td><td>{v}</td></tr>.*",
 }
 CONVERTER_SEPARATORS = {"w3m_dump": " +", "pandoc_plain": " +", "pandoc_markdown": " +", "pandoc_docx_plain": " +",
                         "pandoc_docx_markdown": " +", "inscriptis": " +", "pandoc_gfm": " +\\| +",
-                        "trafilatura": " \\| ", "markitdown": " \\| ", "markitdown_docx": " \\| "}
+                        "trafilatura": " \\| ", "markitdown": " \\| ", "markitdown_docx": " \\| ",
+                        "pdfplumber_layout": " +", "pymupdf4llm": "\\|", "pymupdf4llm_html": "</td><td>"}
 
 
 @pytest.mark.parametrize("shape", list(CONVERTER_ROWS))
@@ -287,6 +306,22 @@ def test_each_converter_prints_a_table_row_its_own_way(three, shape):
     text = _file(three, shape, SEED_2021).read_text(encoding="utf-8")
     assert any(re.fullmatch(pattern, line.rstrip()) or re.fullmatch(pattern, line) for line in text.splitlines()), \
         [line for line in text.splitlines() if "本年新收" in line]
+
+
+@pytest.mark.parametrize("shape, between", [("office_txt", []), ("docx2txt", [""])])
+def test_word_text_extractors_print_a_cell_a_line(three, shape, between):
+    """LibreOffice's text export prints each cell on a line of its own; docx2txt follows every
+    paragraph, a table cell's too, with an empty line."""
+    path = _file(three, shape, SEED_2021)
+    if not path.exists():
+        pytest.skip(f"{shape} was not made here (its converter is missing)")
+    expected = json.loads(_seed(SEED_2021)[1].read_text(encoding="utf-8"))["table3"]["new_received"]
+    values = [str(expected[c]) for c in ("natural_person", "commercial", "research", "social_welfare",
+                                         "legal_service", "other_org", "total")]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = lines.index("一、本年新收政府信息公开申请数量")
+    assert lines[at + 1:at + 1 + len(values) * (1 + len(between))] == [
+        line for v in values for line in (*between, v)]
 
 
 def test_w3m_wraps_a_long_label_inside_its_column(three):

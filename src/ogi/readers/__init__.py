@@ -23,8 +23,10 @@ from ..document import Document, Paragraph, Table
 from .decode import DecodeError, declared_charset, decode
 from .errors import LimitExceeded, UnreadableFile
 from .pandoc_marks import strip_attributes
+from .cutcells import join_cut_columns
 from .spans import join_repeated_spans
 from ..extract.pagemarks import drop_page_marks
+from ..template.normalize import unify_radicals_utf8
 from .text import parse_text
 
 BYTES_PER_CHAR = 4  # at most, in UTF-8 and GB18030
@@ -96,7 +98,10 @@ def read(data: bytes, name: str = "") -> Document:
     kind = sniff(data, name)
     if kind in ("txt", "html"):
         data = strip_attributes(data)  # pandoc Markdown's [text]{style=…}: markup, not text
+        data = unify_radicals_utf8(data)  # pdfminer's ⼀ for 一: before any pattern reads a line
     doc = _read(data, name, kind)
+    if kind in ("txt", "html"):  # a column a converter cut in two, made one again
+        doc.blocks = [join_cut_columns(b) if isinstance(b, Table) else b for b in doc.blocks]
     check_document(doc)
     return doc
 

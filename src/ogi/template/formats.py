@@ -400,6 +400,16 @@ FORMAT_2021 = Format(
 )
 FORMATS: dict[str, Format] = {"2019": FORMAT_2019, "2021": FORMAT_2021}
 # the codes a broken identity raises (the hard rules), in the order of ``ogi.template.rules``
+def value_column_labels() -> tuple[str, ...]:
+    """The printed header of every value column of both formats, with its printed variants:
+    table 二's measures (上一年项目数量, 本年增/减, 采购总金额(单位:万元) …), table 三's applicant
+    columns and table 四's results — the words a header cell directly over values says (a
+    group header such as 行政复议 or 法人或其他组织, a caption, 信息内容 are not among them)."""
+    measures = (_DOCS_2019 + _ITEMS_2019 + _PROCUREMENT_2019 + _DOCS_2021 + _DECISIONS_2021 + _FEES_2021
+                + APPLICANT_COLUMNS + T4_RESULTS)
+    return tuple(dict.fromkeys(text for m in measures for text in (m.label, *m.variants)))
+
+
 IDENTITY_CODES = tuple(r.code for r in RULES
                        if any(r.code == i.code for f in FORMATS.values() for t in f.tables for i in t.identities))
 

@@ -25,6 +25,12 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "「": '"', "」": '"', "‘": 
                          "⺠": "民", "⻰": "龙", "⻓": "长", "⻔": "门", "⻛": "风", "⻜": "飞", "⻢": "马",
                          "⻋": "车", "⻅": "见", "⻉": "贝", "⻚": "页", "⻄": "西", "⻩": "黄", "⻬": "齐",
                          "⻥": "鱼", "⻦": "鸟", "⻙": "韦", "⻆": "角", "⻨": "麦", "⻘": "青", "⻝": "食"})
+# Kangxi radicals (U+2F00–U+2FD5) are what pdfminer, pdfplumber and pypdf print for the
+# ideographs a PDF font maps to them (一 as ⼀, 文 as ⽂, 行 as ⾏): NFKC gives each its
+# ideograph, one character for one, so offsets are kept
+_KANGXI = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
+RADICALS = str.maketrans({**_KANGXI, **{k: v for k, v in _QUOTES.items() if 0x2E80 <= k <= 0x2EFF}})
+_ANY_RADICAL = re.compile("[\u2e80-\u2fdf]")
 _SPACE_BETWEEN_NON_DIGITS = re.compile(r"(?<=[^\d\s])\s+(?=[^\d\s])")
 _ANY_SPACE = re.compile(r"\s+")
 # Everything that is not a CJK ideograph, a letter or a digit.
@@ -37,6 +43,28 @@ def nfkc(text: str) -> str:
     (Cached: reports repeat the same cells and labels over and over.)"""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     return text.replace("\u200b", "").replace("\ufeff", "").replace("\u00ad", "")
+
+
+def unify_radicals(text: str) -> str:
+    """``text`` with every CJK radical a PDF font maps an ideograph to replaced by that
+    ideograph (one character for one: offsets and provenance are kept). The text readers
+    apply it before any pattern looks at a line — a section heading ``⼆、主动公开…``, a
+    numbering ``（⼀）`` — as :func:`nfkc` already does for labels."""
+    return text.translate(RADICALS) if _ANY_RADICAL.search(text) else text
+
+
+_ANY_RADICAL_UTF8 = re.compile(rb"\xe2[\xba-\xbf]")  # U+2E80–U+2FFF in UTF-8
+
+
+def unify_radicals_utf8(data: bytes) -> bytes:
+    """:func:`unify_radicals` of a UTF-8 file's bytes; other bytes (a GBK page) as they are."""
+    if not _ANY_RADICAL_UTF8.search(data):
+        return data
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data
+    return unify_radicals(text).encode("utf-8")
 
 
 KEPT_CHARS = 200  # text up to this long (cells, labels: they repeat) is normalised once and kept

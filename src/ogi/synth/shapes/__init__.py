@@ -84,6 +84,18 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
     Shape("pdfium_text", ".txt", "pypdfium2 get_text_range", "the printed PDF's text as PDFium gives it (a Chromium PDF viewer's copy)"),
     Shape("pypdf_text", ".txt", "pypdf extract_text", "the printed PDF's text as pypdf gives it (LangChain's PyPDFLoader)"),
     Shape("pymupdf_text", ".txt", "PyMuPDF get_text", "the printed PDF's text as PyMuPDF gives it, a form feed per page"),
+    Shape("pdfplumber_text", ".txt", "pdfplumber extract_text",
+          "the printed PDF's text as pdfplumber gives it (most Python scrapers of Chinese PDFs)"),
+    Shape("pdfplumber_layout", ".txt", "pdfplumber extract_text(layout=True)",
+          "the printed PDF's text in its printed columns, as pdfplumber lays them out in spaces"),
+    Shape("pymupdf4llm", ".md", "pymupdf4llm to_markdown",
+          "an LLM pipeline's Markdown of the printed PDF: its own layout analysis, pipe tables cut by its column guesses"),
+    Shape("pymupdf4llm_html", ".md", "pymupdf4llm to_markdown(table_output='html')",
+          "the same Markdown with each table an HTML table inside it, as MinerU and marker print tables"),
+    Shape("office_txt", ".txt", "LibreOffice HTML → DOCX → Text",
+          "the office DOCX saved as text by the office suite: a table cell a line"),
+    Shape("docx2txt", ".txt", "LibreOffice HTML → DOCX, docx2txt",
+          "the office DOCX's text by docx2txt: every paragraph and cell followed by a blank line"),
     Shape("weasyprint_pdf", ".pdf", "WeasyPrint HTML → PDF", "the page laid out by an HTML-to-PDF library, with a text layer"),
     Shape("word_pdf", ".pdf", "ogi render DOCX + LibreOffice DOCX → PDF",
           "the report written as a Word file in the official layout, exported as PDF by an office suite"),
@@ -108,6 +120,7 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
     Shape("paged_pdfium_text", ".txt", "pypdfium2 get_text_range", "the paged PDF's text as PDFium gives it"),
     Shape("paged_pypdf_text", ".txt", "pypdf extract_text", "the paged PDF's text as pypdf gives it"),
     Shape("paged_pymupdf_text", ".txt", "PyMuPDF get_text", "the paged PDF's text as PyMuPDF gives it"),
+    Shape("paged_pdfplumber_text", ".txt", "pdfplumber extract_text", "the paged PDF's text as pdfplumber gives it"),
     Shape("paged_chromium_pdf", ".pdf", "Chromium print, header/footer templates",
           "the page printed by a browser with headers and footers on: print time and title, page number and address"),
 )}
@@ -139,6 +152,11 @@ CONVERTER_SHAPES: dict[str, tuple[str, Callable]] = {
     "pdfium_text": ("pdf", converters.pdfium_text),
     "pypdf_text": ("pdf", converters.pypdf_text),
     "pymupdf_text": ("pdf", converters.pymupdf_text),
+    "pdfplumber_text": ("pdf", converters.pdfplumber_text),
+    "pdfplumber_layout": ("pdf", lambda pdf: converters.pdfplumber_text(pdf, layout=True)),
+    "pymupdf4llm": ("pdf", converters.pymupdf4llm_markdown),
+    "pymupdf4llm_html": ("pdf", lambda pdf: converters.pymupdf4llm_markdown(pdf, html_tables=True)),
+    "docx2txt": ("docx_file", converters.docx2txt_text),
 }
 PAGE_EDITS: dict[str, Callable[[Source], str]] = {
     "chrome": pages.chrome_page,
@@ -264,6 +282,8 @@ class _Maker:
             return self.weasyprint()
         if name == "word_pdf":
             return self.word_pdf()
+        if name == "office_txt":
+            return self.office_text()
         if name in paged.SHAPE_NAMES:
             return self.paged(name)
         raise ValueError(name)
@@ -485,6 +505,33 @@ class _Maker:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(make(pdf), encoding="utf-8")
             out[stem] = path.read_bytes()
+        return out
+
+    def office_text(self) -> dict[str, bytes | str]:
+        """The office DOCX of each report saved as text by LibreOffice (cached by the DOCX's
+        SHA-256)."""
+        out: dict[str, bytes | str] = {}
+        todo: dict[str, Path] = {}
+        docs = self.office("docx")
+        for stem, docx in docs.items():
+            if isinstance(docx, str):
+                out[stem] = docx
+                continue
+            path = self._cached("office-txt", _sha(docx), "txt")
+            if path.exists():
+                out[stem] = path.read_bytes()
+                continue
+            src = self.cache / "docx-files" / _sha(docx) / f"{stem}.docx"
+            src.parent.mkdir(parents=True, exist_ok=True)
+            src.write_bytes(docx)
+            todo[stem] = src
+        if todo:
+            made = tools.office_convert(todo, "txt", infilter=None)
+            for stem, data in made.items():
+                path = self._cached("office-txt", _sha(docs[stem]), "txt")
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
+                out[stem] = data
         return out
 
     def word_pdf(self) -> dict[str, bytes | str]:

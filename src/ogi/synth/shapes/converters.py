@@ -23,7 +23,15 @@ defaults, so the matrix measures what a user of each tool actually gets:
   ``get_text_range`` (PDFium's text, what a Chromium PDF viewer copies), pypdf's
   ``extract_text`` (LangChain's ``PyPDFLoader``) and PyMuPDF's ``get_text`` — each a page at a
   time, pages joined as their documentation joins them (a line break; PyMuPDF's example writes a
-  form feed after each page);
+  form feed after each page); pdfplumber's ``extract_text`` (the library most Python
+  scrapers of Chinese PDFs use; a space between words farther apart than its tolerance, pages
+  joined by a line break), also with ``layout=True`` (the page's columns kept in spaces); and
+  pymupdf4llm's Markdown (the LLM pipelines' PDF → Markdown: its own layout analysis, tables as
+  pipe tables whose cells it cuts by its own column guesses, or as HTML tables with
+  ``table_output="html"``, as MinerU and marker print them);
+* **Word-file text extractors** — LibreOffice's own ``Text (encoded)`` export of the DOCX (a
+  table cell a line) and docx2txt (the DOCX's paragraphs and table cells, each followed by a
+  blank line: a blank cell is one more empty line);
 * **docling** — its Markdown of the web page and of the office DOCX: a table printed as its
   full grid, a merged cell's text repeated in every position it covers. docling pins an older
   Typer than ogi's command line needs, so it runs from an environment of its own:
@@ -52,7 +60,8 @@ TERMINAL_COLUMNS = 80  # the width a text-mode browser dumps at by default
 DEBIAN = {"w3m": "w3m", "lynx": "lynx", "pandoc": "pandoc"}
 # the Python packages, in the ``shapes`` extra
 PYTHON = {"inscriptis": "inscriptis", "trafilatura": "trafilatura", "markitdown": "markitdown[docx]",
-          "pdfminer": "pdfminer.six", "pypdf": "pypdf", "pymupdf": "pymupdf"}
+          "pdfminer": "pdfminer.six", "pypdf": "pypdf", "pymupdf": "pymupdf", "pdfplumber": "pdfplumber",
+          "pymupdf4llm": "pymupdf4llm", "docx2txt": "docx2txt"}
 
 
 def program_missing(program: str) -> str:
@@ -222,6 +231,38 @@ def pymupdf_text(pdf: bytes) -> str:
         return "".join(page.get_text() + "\f" for page in document)
 
 
+def pdfplumber_text(pdf: bytes, layout: bool = False) -> str:
+    """pdfplumber's ``extract_text`` of each page (its defaults; ``layout=True`` keeps the
+    page's columns in spaces), pages joined by a line break as scrapers join them."""
+    need_package("pdfplumber")
+    import pdfplumber
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        return "\n".join(page.extract_text(layout=layout) or "" for page in document.pages)
+
+
+def pymupdf4llm_markdown(pdf: bytes, html_tables: bool = False) -> str:
+    """pymupdf4llm's ``to_markdown`` of the PDF with its defaults (pipe tables), or with
+    ``table_output="html"`` (each table an HTML ``<table>`` inside the Markdown)."""
+    need_package("pymupdf4llm")
+    import pymupdf
+    import pymupdf4llm
+
+    logging.getLogger("pymupdf4llm").setLevel(logging.ERROR)
+    options = {"table_output": "html"} if html_tables else {}
+    with pymupdf.open(stream=pdf, filetype="pdf") as document:
+        return str(pymupdf4llm.to_markdown(document, show_progress=False, **options))
+
+
+def docx2txt_text(path: Path) -> str:
+    """docx2txt's ``process`` of a DOCX file: paragraphs and table cells in document order."""
+    need_package("docx2txt")
+    import docx2txt
+
+    return str(docx2txt.process(str(path)))
+
+
 DOCLING_PYTHON = "OGI_DOCLING_PYTHON"  # the environment variable naming docling's Python
 # run by that Python: the file's Markdown by docling's HTML or Word backend (no model, no network)
 _DOCLING_SCRIPT = """
@@ -250,5 +291,6 @@ def docling_markdown(path: Path) -> str:
     return _run([python, "-c", _DOCLING_SCRIPT, str(path)])
 
 
-__all__ = ["DOCLING_PYTHON", "TERMINAL_COLUMNS", "docling_markdown", "inscriptis_text", "lynx_dump", "markitdown_text", "pandoc", "pdfium_text",
-           "pdfminer_text", "pdftotext_raw", "pymupdf_text", "pypdf_text", "trafilatura_text", "w3m_dump", "without_unicode_maps"]
+__all__ = ["DOCLING_PYTHON", "TERMINAL_COLUMNS", "docling_markdown", "docx2txt_text", "inscriptis_text", "lynx_dump",
+           "markitdown_text", "pandoc", "pdfium_text", "pdfminer_text", "pdfplumber_text", "pdftotext_raw",
+           "pymupdf4llm_markdown", "pymupdf_text", "pypdf_text", "trafilatura_text", "w3m_dump", "without_unicode_maps"]

@@ -213,6 +213,7 @@ TEXT_SHAPES = {
     "paged_pdfium_text": converters.pdfium_text,
     "paged_pypdf_text": converters.pypdf_text,
     "paged_pymupdf_text": converters.pymupdf_text,
+    "paged_pdfplumber_text": converters.pdfplumber_text,
 }
 SHAPE_NAMES = ("paged_pdf", *TEXT_SHAPES, "paged_chromium_pdf")
 

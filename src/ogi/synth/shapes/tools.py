@@ -46,7 +46,7 @@ PDF_MARGIN = "15mm"
 SOFFICE_BATCH = 40  # files per soffice call: one start-up (~1 s) spread over many conversions
 SOFFICE_BASE_SECONDS = 60
 SOFFICE_PER_FILE_SECONDS = 20
-SOFFICE_FILTERS = {"docx": "docx:MS Word 2007 XML", "pdf": "pdf:writer_pdf_Export"}
+SOFFICE_FILTERS = {"docx": "docx:MS Word 2007 XML", "pdf": "pdf:writer_pdf_Export", "txt": "txt:Text (encoded):UTF8"}
 HTML_IMPORT_FILTER = "HTML (StarWriter)"
 
 SCAN_DPI = 200
@@ -181,7 +181,7 @@ def browse(pages: dict[str, Path], want_pdf: bool) -> dict[str, BrowserOutput]:
 # --- LibreOffice ------------------------------------------------------------------------------------
 
 def office_convert(pages: dict[str, Path], to: str, infilter: str | None = HTML_IMPORT_FILTER) -> dict[str, bytes]:
-    """Convert HTML page files with LibreOffice to ``to`` (docx or pdf); stem → bytes.
+    """Convert HTML page files with LibreOffice to ``to`` (docx, pdf or txt); stem → bytes.
     A page LibreOffice fails on is absent from the result. ``infilter=None`` lets
     LibreOffice choose the import filter (a DOCX file opened as Word)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -202,7 +202,7 @@ def office_convert(pages: dict[str, Path], to: str, infilter: str | None = HTML_
                 made = outdir / f"{path.stem}.{to}"
                 if made.exists() and made.stat().st_size:
                     data = made.read_bytes()
-                    out[stem] = steady_pdf(data, stem) if to == "pdf" else steady_docx(data)
+                    out[stem] = steady_pdf(data, stem) if to == "pdf" else steady_docx(data) if to == "docx" else data
     return out
 
 

@@ -1,0 +1,134 @@
+"""A value column a converter's column guess cut in two: made one column again.
+
+Converters that rebuild a table from the positions of a PDF's text guess its columns, and
+guess one too many where a header wraps over two lines. pymupdf4llm (the Markdown of LLM
+pipelines) prints 2019 table 二's 行政事业性收费 part either with the header cut in two::
+
+    |信息内容|上一年项目数量|本年|增/减|
+    |行政事业性收费|0||0|
+
+or, with ``table_output="html"``, with an empty column before it::
+
+    信息内容 | 上一年项目数量 | (empty) | 本年增/减
+    行政事业性收费 | 0 | (empty) | 0
+
+(and likewise ``采购总金额（单位：万元）`` over ``9 | (empty) | 1428.9``). Read by position, the
+row has three cells for two values: the aligner finds the empty cell in 本年增/减's place and
+the value stays null.
+
+Two neighbouring columns *a* and *a*+1 are one column again where all of this holds:
+
+1. a row (the header) prints words in *a*+1, and the text of *a* and *a*+1 joined — ``本年`` +
+   ``增/减``, or nothing + ``本年增/减`` — is the header of a value column
+   (:func:`~ogi.template.formats.value_column_labels`, compared by
+   :func:`~ogi.template.normalize.label_key`; a group header such as 行政复议 is not one);
+2. where *a* prints nothing in the header, no header row right above it prints words in *a*
+   either (a header of two rows flattened leaves 自然人 above an empty cell: that empty cell
+   is 自然人's column, not a column too many);
+3. the rows under the header, up to the next row that prints words in *a* or after it (the
+   next header), each print something in at most one of the two — never a value in both —
+   and at least one prints a value there.
+
+Then the header's two cells become one cell spanning both columns (their texts joined), and
+each row under it one cell spanning both columns holding what it printed there (or
+nothing). The cell keeps its column and its place in the file, so provenance is unchanged.
+A table where no cell is empty is returned as it is, at once; where a row prints values
+under both pieces, the columns stay two (two values are two cells)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..document import Cell, Table
+from ..template.normalize import label_key
+from .spans import is_label
+
+JOINED_COLUMNS = 2  # the columns a cut is found across: one column guessed too many
+
+
+@lru_cache(maxsize=1)
+def _column_keys() -> frozenset[str]:
+    from ..template.formats import value_column_labels
+
+    return frozenset(label_key(h) for h in value_column_labels())
+
+
+def join_cut_columns(table: Table) -> Table:
+    """``table`` with every value column cut in two made one column again (see the module
+    docstring); the same object when there is none."""
+    if all(c.text.strip() for c in table.cells):
+        return table
+    by_row: dict[int, dict[int, Cell]] = {}
+    for cell in table.cells:
+        by_row.setdefault(cell.row, {})[cell.col] = cell
+    order = sorted(by_row)
+    joins: dict[tuple[int, int], Cell] = {}  # (row, column) → the cell spanning the two columns
+    for i, r in enumerate(order):
+        for col, tail in by_row[r].items():
+            head = by_row[r].get(col - 1)
+            if head is not None and (head.row, head.col) not in joins:
+                joins.update(_joined(by_row, order, i, head, tail) or {})
+    if not joins:
+        return table
+    dropped = {(row, col + 1) for row, col in joins}
+    return Table([joins.get((c.row, c.col), c) for c in table.cells if (c.row, c.col) not in dropped], table.pos)
+
+
+def _joined(by_row: dict[int, dict[int, Cell]], order: list[int], i: int, head: Cell,
+            tail: Cell) -> dict[tuple[int, int], Cell] | None:
+    """The cells of columns ``head.col`` and ``tail.col`` made one, from header row
+    ``order[i]`` down; None where the two are not one column cut in two."""
+    col = head.col
+    if (not _single(head) or not _single(tail) or not tail.text.strip()
+            or label_key(head.text + tail.text) not in _column_keys()):
+        return None
+    if not head.text.strip() and _words_above(by_row, order, i, col):
+        return None
+    band = _band(by_row, order, i, col)
+    pairs = [(a, b) for r in band if (a := by_row[r].get(col)) is not None and (b := by_row[r].get(col + 1)) is not None
+             and _single(a) and _single(b)]
+    if not band or len(pairs) != len(band):
+        return None
+    if any(a.text.strip() and b.text.strip() for a, b in pairs) or not any(
+            a.text.strip() or b.text.strip() for a, b in pairs):
+        return None
+    joined = {(head.row, col): Cell(head.text + tail.text, head.row, col, 1, JOINED_COLUMNS, head.pos,
+                                    head.confidence)}
+    for a, b in pairs:
+        kept = b if b.text.strip() else a
+        joined[(a.row, col)] = Cell(kept.text, a.row, col, 1, JOINED_COLUMNS, kept.pos, kept.confidence)
+    return joined
+
+
+def _words_after(cells: dict[int, Cell], col: int) -> bool:
+    """Whether a row prints words (a label, not a value) in column ``col`` or after it."""
+    return any(c >= col and is_label(cell.text) for c, cell in cells.items())
+
+
+def _band(by_row: dict[int, dict[int, Cell]], order: list[int], i: int, col: int) -> list[int]:
+    """The rows under header row ``order[i]`` up to the next that prints words in ``col`` or
+    after it (the next header)."""
+    band = []
+    for r in order[i + 1:]:
+        if _words_after(by_row[r], col):
+            break
+        band.append(r)
+    return band
+
+
+def _words_above(by_row: dict[int, dict[int, Cell]], order: list[int], i: int, col: int) -> bool:
+    """Whether a header row right above row ``order[i]`` prints words in column ``col`` (or
+    a cell spanning it)."""
+    for r in reversed(order[:i]):
+        if not _words_after(by_row[r], col):
+            return False  # not a header row: the header block ends here
+        if any(c <= col < c + cell.colspan and is_label(cell.text) for c, cell in by_row[r].items()):
+            return True
+    return False
+
+
+def _single(cell: Cell) -> bool:
+    return cell.rowspan == 1 and cell.colspan == 1
+
+
+__all__ = ["join_cut_columns"]
