@@ -79,10 +79,6 @@ BLANKS_LOST = {
        for tool in ("pdfium", "pypdf", "pymupdf", "pdfplumber")},
     ("pdfplumber_text", PEER_HTML): "pdfplumber's text prints the 2 values of a row of 7 with no trace of the blank cells",
     ("pdfplumber_layout", PEER_HTML): "pdfplumber's layout text closes the blank columns up, as pdftotext -layout does",
-    # the office suite's text and docx2txt print a cell a line and a blank cell as an empty line,
-    # which the text reader takes for the break between paragraphs (not read as a cell yet)
-    ("office_txt", PEER_HTML): "LibreOffice's text prints a blank cell as an empty line, read as a paragraph break",
-    ("docx2txt", PEER_HTML): "docx2txt prints a blank cell as one more empty line, read as a paragraph break",
 }
 BLANKS_LOST_CELLS = 52  # table 三's cells in 沭阳 2023's rows of 2 values of 7
 

@@ -23,6 +23,7 @@ from ..document import Document, Paragraph, Table
 from .decode import DecodeError, declared_charset, decode
 from .errors import LimitExceeded, UnreadableFile
 from .pandoc_marks import strip_attributes
+from .celllines import blank_cells_on_lines
 from .cutcells import join_cut_columns
 from .spans import join_repeated_spans
 from ..extract.pagemarks import drop_page_marks
@@ -126,6 +127,7 @@ def read_txt(data: bytes) -> Document:
         raise limits.exceeded("text_chars", f"the text file has {limits.size(len(data))}, more than "
                                             f"{lim.text_chars} characters can take")
     text, _ = decode(data)
+    text = blank_cells_on_lines(text)  # a Word file's text, a cell a line: blank cells kept
     doc = parse_text(drop_page_marks(text))  # page numbers and running lines between a PDF's pages
     doc.blocks = [join_repeated_spans(b) if isinstance(b, Table) else b for b in doc.blocks]  # docling's grids
     return doc

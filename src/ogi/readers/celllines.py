@@ -1,0 +1,140 @@
+"""A table printed a cell a line, a blank cell an empty line: its rows rebuilt, blanks kept.
+
+Text extractors of Word files print a table one cell a line. LibreOffice's text export
+prints each cell on a line of its own and a blank cell as an empty line; docx2txt follows
+every paragraph — a cell's too — with an empty line, so a cell takes two lines and a blank
+cell two empty ones::
+
+    一、本年新收政府信息公开申请数量        一、本年新收政府信息公开申请数量
+    26                                     (empty)
+    (empty) × 5                            26
+    26                                     (empty) × 11
+    二、上年结转政府信息公开申请数量         26
+
+Read as lines, the empty lines are paragraph breaks and the row shows 2 values of 7: its
+cells are left null with a finding, though the text says exactly where the blanks were.
+
+A row is rebuilt where the text says so beyond doubt. For a line that is a row label of
+the template (its whole text, by :func:`~ogi.template.normalize.label_key`) whose row has
+*w* cells, and a stride *s* of 1 (a cell a line) or 2 (a cell and an empty line), the
+*w* lines at *s*, 2*s*, … *w*·*s* lines below the label are its cells when:
+
+1. each is a number or empty, at least one a number and at least one empty (a row with no
+   blank reads the same either way and is left to the text reader);
+2. with stride 2, every line between them is empty;
+3. no number follows the last cell before the next line of words (a value after it would
+   mean the row has more lines than cells: the lines are not its cells — this is what tells
+   docx2txt's stride 2 from a stride of 1);
+4. every row label of the text that is followed by numbers at all fits the same pattern
+   with the same stride, and at least :data:`MIN_ROWS` rows do (one table printed a cell a
+   line, not a stray row of a text whose empty lines mean something else); where both
+   strides fit, neither is taken.
+
+The row is then written as one TAB-separated line on the label's line (``label⇥26⇥⇥⇥⇥⇥⇥26``,
+the shape of a browser's copy of a table, which the text reader reads with its blank cells
+kept) and its other lines are emptied, so every line keeps its number for provenance."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+STRIDES = (1, 2)  # lines per cell: LibreOffice's text export; docx2txt's (a cell and an empty line)
+MIN_ROWS = 3  # rows that must fit the pattern before any is rebuilt
+
+_NUMBER = re.compile(r"[+\-−]?\d[\d,]*(?:\.\d+)?")
+# a number on a line of its own with an empty line after it: a blank cell may follow
+_NUMBER_THEN_EMPTY = re.compile(r"^[+\-−]?\d[\d,]*(?:\.\d+)?[ \t]*\n[ \t]*\n", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _row_widths() -> dict[str, frozenset[int]]:
+    """Row label key → the widths its row has (a label may name rows of other widths in the
+    two formats)."""
+    from ..template.formats import FORMATS
+    from ..template.labels import dictionary
+
+    out: dict[str, set[int]] = {}
+    for key, phrases in dictionary().items():
+        for p in phrases:
+            if p.kind == "row" and p.exact:
+                for fmt in FORMATS.values():
+                    table = next(t for t in fmt.tables if t.key == p.table)
+                    row = next((r for r in table.rows if r.key == p.ref), None)
+                    if row is not None and fmt.name in p.formats:
+                        out.setdefault(key, set()).add(row.width)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def blank_cells_on_lines(text: str) -> str:
+    """``text`` with the rows of a table printed a cell a line, blank cells as empty lines,
+    rebuilt as TAB-separated lines (see the module docstring); the same text when there is
+    no such table."""
+    if len(_NUMBER_THEN_EMPTY.findall(text)) < MIN_ROWS:
+        return text  # (one scan in C) too few numbers before an empty line for such a table
+    from ..template.normalize import label_key
+
+    lines = text.split("\n")
+    widths = _row_widths()
+    labels = [(i, widths[k]) for i, line in enumerate(lines)
+              if line.strip() and len(line) <= MAX_LABEL_CHARS and (k := label_key(line)) in widths]
+    fits = {stride: rows for stride in STRIDES if (rows := _rows(lines, labels, stride)) is not None}
+    if len(fits) != 1:
+        return text
+    (stride, rows), = fits.items()
+    return _rewritten(lines, rows, stride)
+
+
+MAX_LABEL_CHARS = 80  # characters: longer than any row label of the format, prose beyond
+
+
+def _rows(lines: list[str], labels: list[tuple[int, frozenset[int]]], stride: int) -> dict[int, list[str]] | None:
+    """Label line → its cells, where every labelled row followed by numbers fits ``stride``
+    and at least one shows a blank; else None."""
+    rows: dict[int, list[str]] = {}
+    for at, widths in labels:
+        if not _numbers_follow(lines, at):
+            continue
+        cells = next((c for w in sorted(widths) if (c := _cells(lines, at, w, stride)) is not None), None)
+        if cells is None:
+            return None
+        rows[at] = cells
+    if len(rows) < MIN_ROWS or not any(not c for cells in rows.values() for c in cells):
+        return None
+    return rows
+
+
+def _numbers_follow(lines: list[str], at: int) -> bool:
+    """Whether a number is among the first non-empty lines after the label."""
+    nxt = next((ln.strip() for ln in lines[at + 1:at + 4] if ln.strip()), "")
+    return bool(_NUMBER.fullmatch(nxt))
+
+
+def _cells(lines: list[str], at: int, width: int, stride: int) -> list[str] | None:
+    """The row's cells below label line ``at``, or None where the lines are not its cells."""
+    end = at + width * stride
+    if end >= len(lines):
+        return None
+    cells = [lines[at + k * stride].strip() for k in range(1, width + 1)]
+    if not all(not c or _NUMBER.fullmatch(c) for c in cells):
+        return None
+    if stride > 1 and any(lines[j].strip() for j in range(at + 1, end + 1) if (j - at) % stride):
+        return None
+    for line in lines[end + 1:]:  # up to the next words: no number left over
+        if _NUMBER.fullmatch(line.strip()):
+            return None
+        if line.strip():
+            break
+    return cells
+
+
+def _rewritten(lines: list[str], rows: dict[int, list[str]], stride: int) -> str:
+    out = list(lines)
+    for at, cells in rows.items():
+        out[at] = "\t".join([lines[at].strip(), *cells])
+        for j in range(at + 1, at + len(cells) * stride + 1):
+            out[j] = ""
+    return "\n".join(out)
+
+
+__all__ = ["blank_cells_on_lines"]
