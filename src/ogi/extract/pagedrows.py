@@ -80,6 +80,7 @@ from typing import cast
 from ..template.formats import FORMATS, Identity, TableSpec
 from ..template.normalize import label_key
 from .pagedtable2 import rejoin_paged_table2
+from .pagedtable4 import rejoin_paged_table4
 
 __all__ = ["LABEL_LINES", "MAX_LINE_VALUES", "MIN_LABEL_CHARS", "ONE_A_LINE_SHARE", "rejoin_paged_rows"]
 
@@ -119,7 +120,8 @@ def rejoin_paged_rows(text: str) -> str:
     cells copied one a line, with its own labels in place, are the aligner's to read."""
     if PAGE_END not in text:
         return text
-    text = rejoin_paged_table2(text, _page_offset(text))
+    offset = _page_offset(text)
+    text = rejoin_paged_table4(rejoin_paged_table2(text, offset), offset)
     start = _line_starting(text, _HEADING, 0)
     if start is None:
         return text
