@@ -232,9 +232,20 @@ def _rows(spec: TableSpec, items: list[tuple[str, list[int]]]) -> list[str] | No
     bounds = [(0, 0)] + anchors + [(len(spec.rows), len(items))]
     grid: list[list[int] | None] = [None] * len(spec.rows)
     open_segments: list[tuple[int, list[list[list[int]]]]] = []  # (first row, candidate readings)
-    for (row, first), (next_row, stop) in zip(bounds, bounds[1:]):
-        for at, end, stretch in _stretches(items, in_rows, row, first, next_row, stop):
-            readings = _segment(stretch, end - at, anchored=first > 0)
+    k = 0
+    while k + 1 < len(bounds):
+        (row, first), (next_row, stop) = bounds[k], bounds[k + 1]
+        k += 1
+        pieces = [(at, end, _segment(stretch, end - at, anchored=first > 0))
+                  for at, end, stretch in _stretches(items, in_rows, row, first, next_row, stop)]
+        if not pieces and first:
+            pieces = [(row, next_row, _stray_in_place(items, in_rows, first, stop, next_row - row))]
+        if not any(readings for _, _, readings in pieces) and first and k + 1 < len(bounds):
+            merged = _across_anchor(items, first, stop, bounds[k + 1][1], next_row - row, bounds[k + 1][0] - next_row)
+            if merged:
+                pieces = [(row, bounds[k + 1][0], merged)]
+                k += 1
+        for at, end, readings in pieces:
             if len(readings) == 1:
                 grid[at:end] = readings[0]
             elif readings:
@@ -276,6 +287,49 @@ def _stretches(items: list[tuple[str, list[int]]], in_rows: list[tuple[str, list
     if seen != ROW_CELLS or not _total_holds([v for _, numbers in items[first:j + 1] for v in numbers]):
         return []
     return [(row, row + 1, items[first:j + 1]), (row + 1, next_row, items[j + 1:stop])]
+
+
+def _across_anchor(items: list[tuple[str, list[int]]], first: int, stop: int, next_stop: int, n_rows: int,
+                   n_next: int) -> list[list[list[int]]]:
+    """The readings of two anchored segments read as one (``n_rows`` rows from item ``first``
+    to ``stop``, then ``n_next`` rows to ``next_stop``), the anchor between them set aside,
+    where the first has more values than its rows and both together exactly theirs: the
+    second's first row was printed before its label, or a piece of it (peer 淮安市 2024:
+    ``103 0 0 0 0 0 ⏎ … ⏎ (七)总计 ⏎ 四、结转下年度继续办理 ⏎ 103`` — the last row's first six
+    values before the labels, its total after). The stretch is then held to
+    :func:`_segment`'s rules as one."""
+    first_count = _count(items[first:stop])
+    if first_count <= ROW_CELLS * n_rows:
+        return []
+    if first_count + _count(items[stop:next_stop]) != ROW_CELLS * (n_rows + n_next):
+        return []
+    return _segment(items[first:next_stop], n_rows + n_next)
+
+
+def _stray_in_place(items: list[tuple[str, list[int]]], in_rows: list[tuple[str, list[int]]], first: int,
+                    stop: int, n_rows: int) -> list[list[list[int]]]:
+    """The readings of an anchored segment one value short but for the one stray value
+    printed in it: a cell on the same line as a displaced label, printed with the label, is
+    a cell of one of these rows — the one value they lack. The stray is tried back in every
+    place between the segment's value lines; the readings (each certain by
+    :func:`_segment`'s rules) of every place are returned, each once — the caller reads the
+    rows only where there is exactly one, or lets the column identities choose (peer 淮安市
+    2024: ``二、上年结转 ⏎ 34 0 0 0 0 0 ⏎ 1288 …``, its total ``34`` printed after the labels:
+    only after the sixth value do all the rows' sums hold)."""
+    strays = [i for i in range(first, stop) if items[i][1] and not in_rows[i][1]]
+    if len(strays) != 1 or _count(in_rows[first:stop]) != ROW_CELLS * n_rows - len(items[strays[0]][1]):
+        return []
+    (stray,) = strays
+    kept = [item for i, item in enumerate(in_rows[first:stop], first) if i != stray]
+    readings: list[list[list[int]]] = []
+    for place in range(1, len(kept) + 1):
+        if not kept[place - 1][1]:
+            continue  # after text: no value printed there lacks its place (nor before the first value)
+        trial = kept[:place] + [items[stray]] + kept[place:]
+        for reading in _segment(trial, n_rows):
+            if reading not in readings:
+                readings.append(reading)
+    return readings
 
 
 def _count(items: list[tuple[str, list[int]]]) -> int:
