@@ -367,6 +367,9 @@ def test_rows_left_unread_take_the_one_number_all_values_not_placed_are(monkeypa
     assert rows[9] == "6.属于四类过程性信息\t0\t0\t0\t0\t0\t0\t0"
     assert rows[12] == "1.本机关不掌握相关政府信息\t1\t0\t0\t0\t0\t0\t1"  # read by its stretch
     monkeypatch.setattr(pagedrows, "_fill_uniform", lambda grid, values: None)
+    # the one stray 0 also fills the one segment a value short (pagedrows._lone_stray)
+    assert pagedrows._read(PAGED_00002_TABLE3.split("|"), 0, None) == rows
+    monkeypatch.setattr(pagedrows, "_lone_stray", lambda *args: None)
     left = pagedrows._read(PAGED_00002_TABLE3.split("|"), 0, None)
     assert left is not None and len(left) == 18  # (二) and 1.–6. of (三) left out
     assert not any(row.startswith("6.属于四类过程性信息") for row in left)

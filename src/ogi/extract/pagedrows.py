@@ -232,6 +232,7 @@ def _rows(spec: TableSpec, items: list[tuple[str, list[int]]]) -> list[str] | No
     bounds = [(0, 0)] + anchors + [(len(spec.rows), len(items))]
     grid: list[list[int] | None] = [None] * len(spec.rows)
     open_segments: list[tuple[int, list[list[list[int]]]]] = []  # (first row, candidate readings)
+    lone = _lone_stray(spec, items, in_rows, bounds)
     k = 0
     while k + 1 < len(bounds):
         (row, first), (next_row, stop) = bounds[k], bounds[k + 1]
@@ -239,7 +240,7 @@ def _rows(spec: TableSpec, items: list[tuple[str, list[int]]]) -> list[str] | No
         pieces = [(at, end, _segment(stretch, end - at, anchored=first > 0))
                   for at, end, stretch in _stretches(items, in_rows, row, first, next_row, stop)]
         if not pieces and first:
-            pieces = [(row, next_row, _stray_in_place(items, in_rows, first, stop, next_row - row))]
+            pieces = [(row, next_row, _stray_in_place(items, in_rows, first, stop, next_row - row, lone))]
         if not any(readings for _, _, readings in pieces) and first and k + 1 < len(bounds):
             merged = _across_anchor(items, first, stop, bounds[k + 1][1], next_row - row, bounds[k + 1][0] - next_row)
             if merged:
@@ -306,8 +307,24 @@ def _across_anchor(items: list[tuple[str, list[int]]], first: int, stop: int, ne
     return _segment(items[first:next_stop], n_rows + n_next)
 
 
+def _lone_stray(spec: TableSpec, items: list[tuple[str, list[int]]], in_rows: list[tuple[str, list[int]]],
+                bounds: list[tuple[int, int]]) -> int | None:
+    """The table's one stray value, where the table has exactly its values and the segment
+    the stray was printed in has exactly its rows' values without it: then it is the one
+    value another segment lacks (synthetic html_gbk: 二、上年结转's seventh ``0`` printed after
+    3.其他's label, two pages on); None otherwise."""
+    strays = [i for i in range(len(items)) if items[i][1] and not in_rows[i][1]]
+    if len(strays) != 1 or _count(items) != ROW_CELLS * len(spec.rows):
+        return None
+    (stray,) = strays
+    for (row, first), (next_row, stop) in zip(bounds, bounds[1:]):
+        if first <= stray < stop:
+            return stray if _count(in_rows[first:stop]) == ROW_CELLS * (next_row - row) else None
+    return None
+
+
 def _stray_in_place(items: list[tuple[str, list[int]]], in_rows: list[tuple[str, list[int]]], first: int,
-                    stop: int, n_rows: int) -> list[list[list[int]]]:
+                    stop: int, n_rows: int, lone: int | None = None) -> list[list[list[int]]]:
     """The readings of an anchored segment one value short but for the one stray value
     printed in it: a cell on the same line as a displaced label, printed with the label, is
     a cell of one of these rows — the one value they lack. The stray is tried back in every
@@ -315,12 +332,17 @@ def _stray_in_place(items: list[tuple[str, list[int]]], in_rows: list[tuple[str,
     :func:`_segment`'s rules) of every place are returned, each once — the caller reads the
     rows only where there is exactly one, or lets the column identities choose (peer 淮安市
     2024: ``二、上年结转 ⏎ 34 0 0 0 0 0 ⏎ 1288 …``, its total ``34`` printed after the labels:
-    only after the sixth value do all the rows' sums hold)."""
+    only after the sixth value do all the rows' sums hold). A segment with no stray of its own
+    takes the table's ``lone`` stray (:func:`_lone_stray`) where it lacks exactly that."""
     strays = [i for i in range(first, stop) if items[i][1] and not in_rows[i][1]]
+    if not strays and lone is not None:
+        strays = [lone]
     if len(strays) != 1 or _count(in_rows[first:stop]) != ROW_CELLS * n_rows - len(items[strays[0]][1]):
         return []
     (stray,) = strays
     kept = [item for i, item in enumerate(in_rows[first:stop], first) if i != stray]
+    if not kept or not kept[0][1]:
+        return []
     readings: list[list[list[int]]] = []
     for place in range(1, len(kept) + 1):
         if not kept[place - 1][1]:

@@ -1,41 +1,40 @@
-"""Table 四 printed one value a line by poppler's reading order on paged PDFs — read where its
-three sums leave exactly one reading of the order the values were printed in.
+"""Table 四 printed one value a line by poppler's reading order on paged PDFs — read only where
+every order of its printed values gives the same table.
 
 Table 四 is one printed row of fifteen cells: three groups (行政复议, and 行政诉讼's 未经复议直接起诉
-and 复议后起诉) of five (结果维持, 结果纠正, 其他结果, 尚未审结, 总计), each group's 总计 the sum of
-its other four (``T4_TOTAL``). ``pdftotext`` (reading order, no ``-layout``) of a report
-printed on narrow pages prints each cell as a block of its own, under the header's pieces
-split a character or a word a line; values close together share a line (``37 351``), and
-the blocks of the groups come interleaved — peer 淮安市 2024 prints::
+and 复议后起诉) of five (结果维持, 结果纠正, 其他结果, 尚未审结, 总计). ``pdftotext`` (reading order,
+no ``-layout``) of a report printed on narrow pages prints each cell as a block of its own,
+under the header's pieces split a character or a word a line, values close together on one
+line (``37 351``), and a page's print line or number among them where a page ends in the
+table (``0 ⏎ 0 ⏎ 0 ⏎ 0 ⏎ 打印日期：2023-12-28 ⏎ 0 ⏎ …``: the aligner read ``-12 -28`` from the
+date and left the table null).
 
-    72 ⏎ 64 ⏎ 结 ⏎ 178 ⏎ 37 351 ⏎ … ⏎ 13 ⏎ 4 ⏎ 8 ⏎ … 复议后起诉 … ⏎ 12 ⏎ 1 ⏎ 1 ⏎ 1 26 ⏎ 6 20
-
-for 72 64 178 37 351 · 13 4 8 1 26 · 12 1 1 6 20: the direct suits' 尚未审结 and 总计 after
-the other suits' first three. Where the values are not in the groups' order, the aligner
-cannot read them (a header among values, or a value a line, makes the order uncertain) and
-leaves the table null. What the text still carries: each group's values in its own order
-(its cells left to right), and a line's values in one group. :func:`rejoin_paged_table4`
-reads the table so:
+The order of those blocks is not the cells' order, and it is not even each group's order
+kept among the others: peer 淮安市 2024 prints ``72 64 178 37 351 · 13 4 8 · 12 1 1 · 1 26 ·
+6 20`` (the direct suits' 尚未审结 and 总计 after the other suits' first three); synthetic
+00021 prints 未经复议直接起诉's 19 0 0 as ``0 ⏎ 0 ⏎ 19`` (结果维持's block after the others'), and
+synthetic 00033 the 复议后起诉 group's 结果维持 (7) before any value of 未经复议直接起诉. The sums
+(``T4_TOTAL``) cannot undo that: where the blocks may come in such orders, a group's four
+parts can be dealt to its cells in any order that keeps the sum, and the groups to each
+other. So :func:`rejoin_paged_table4` reads the table only where every order gives the same
+cells:
 
 1. **Lines.** The table runs from its heading (``四、政府信息公开行政复议、行政诉讼情况``) to
    the next section's heading (``五、``). A line of numbers only is values; any other line is
-   text. A line of more than :data:`MAX_LINE_VALUES` values, or a line of text that ends in
-   numbers, is another layout: the table is left as printed.
+   text (the header's pieces, the print line, the running lines). A line of more than
+   :data:`MAX_LINE_VALUES` values, or a line of text that ends in numbers, is another
+   layout: the table is left as printed. The header's 行政复议 must be among the text.
 2. **Count.** The values must be exactly the fifteen cells — or exactly so once as many page
    numbers as there are too many values are dropped (a one-number line equal to its page's
    number, where most pages end in theirs, on a page that does not print it at its edge, or
    as its last line: ``pagedtable2._page_numbers``).
-3. **Readings.** Every way to deal the lines, in printed order, to the three groups —
-   each line whole to one group, each group taking exactly its five cells in their order,
-   and no group begun before the group to its left (a group's first cell, its leftmost, is
-   printed after the first cell of the group left of it) — is a reading; a reading holds where every group's 总计 is the sum of its other four.
-   The table is read only where the readings that hold give exactly one table (a sparse
-   table's zeros hold in many readings, and where those give different tables none is
-   taken). A report whose own sums are broken has no reading that holds: left as printed,
-   for the aligner's nulls and findings.
+3. **One number.** All fifteen values the same number: every cell holds it, whatever the
+   order (a table of zeros, the common case; any other number is the report's own broken
+   sums, which the checks then report against the values it printed).
 
 The table is then written as a browser's copy prints it (the template's headers, the fifteen
-values on one TAB-separated line); anything else leaves the text exactly as it was."""
+values on one TAB-separated line); anything else leaves the text exactly as it was, for the
+aligner's nulls and findings."""
 
 from __future__ import annotations
 
@@ -45,18 +44,13 @@ from collections.abc import Sequence
 from ..template.formats import FORMATS
 from .pagedtable2 import Item, _edges, _line_starting, _page_numbers
 
-__all__ = ["MAX_LINE_VALUES", "MAX_READINGS", "rejoin_paged_table4"]
+__all__ = ["MAX_LINE_VALUES", "rejoin_paged_table4"]
 
 MAX_LINE_VALUES = 5  # values one line holds at most in this layout (a group's cells close together)
-# partial readings kept at most while dealing the lines to the groups; more, and the table
-# (a dense run of distinct values in an order nothing pins) is left to the aligner
-MAX_READINGS = 20_000
 PAGE_END = "\f"
 
 _SPEC = FORMATS["2021"].table4  # the same table in both formats
 _CELLS = len(_SPEC.rows[0].cells)
-# each group's cells, in order: its parts then its total (the row's sums, from the template)
-_GROUPS = tuple((*parts, total) for total, parts in _SPEC.rows[0].sums)
 _HEADING = _SPEC.title
 _NEXT_HEADING = "五、"
 _HEADER_TELL = "行政复议"
@@ -65,8 +59,8 @@ _TEXT_THEN_NUMBER = re.compile(r"[^\d\s]\s+\d+(?:\s+\d+)*$")
 
 
 def rejoin_paged_table4(text: str, page_offset: int | None) -> str:
-    """``text`` with table 四 rewritten as one line of its fifteen values where exactly one
-    reading of the printed order holds (module docstring); else ``text`` unchanged. Only a
+    """``text`` with table 四 rewritten as one line of its fifteen values where every order of
+    the printed values gives the same cells (module docstring); else ``text`` unchanged. Only a
     text cut into pages (a form feed ends each of poppler's pages) is read so."""
     if PAGE_END not in text:
         return text
@@ -87,7 +81,7 @@ def rejoin_paged_table4(text: str, page_offset: int | None) -> str:
 
 def _read(body: list[str], page: int, offset: int | None, edges: Sequence[tuple[str, str]] = (),
           end_page: int = 0) -> list[int] | None:
-    """The fifteen values in the cells' order, or None where not exactly one reading holds."""
+    """The fifteen cells, or None where the printed values do not fix them."""
     items: list[Item] = []
     last: dict[int, int] = {}
     for raw in body:
@@ -105,7 +99,7 @@ def _read(body: list[str], page: int, offset: int | None, edges: Sequence[tuple[
             return None
         else:
             items.append((line, [], page))
-    if not any(_HEADER_TELL in text for text, values, _ in items if not values):
+    if not any(_HEADER_TELL in "".join(text.split()) for text, values, _ in items if not values):
         return None
     lines = [[int(v) for v in values] for _, values, _ in items if values]
     extra = sum(map(len, lines)) - _CELLS
@@ -118,30 +112,12 @@ def _read(body: list[str], page: int, offset: int | None, edges: Sequence[tuple[
 
 
 def _only_reading(lines: list[list[int]]) -> list[int] | None:
-    """The one table the readings that hold give (module docstring, step 3), or None."""
-    size = len(_GROUPS[0])
-    states: set[tuple[tuple[int, ...], ...]] = {tuple(() for _ in _GROUPS)}
-    for line in lines:
-        grown = set()
-        for state in states:
-            for g, taken in enumerate(state):
-                if len(taken) + len(line) > size or (g and not state[g - 1]):
-                    continue  # too many, or a group begun before the one to its left
-                now = taken + tuple(line)
-                if len(now) == size and sum(now[:-1]) != now[-1]:
-                    continue  # this group's total fails
-                grown.add(state[:g] + (now,) + state[g + 1:])
-        if len(grown) > MAX_READINGS:
-            return None
-        states = grown
-    if len(states) != 1:
+    """The fifteen cells where every order of the values gives the same table — all one
+    number (module docstring, step 3); else None."""
+    values = [v for line in lines for v in line]
+    if len(values) != _CELLS or len(set(values)) != 1:
         return None
-    (state,) = states
-    cells = [0] * _CELLS
-    for group, values in zip(_GROUPS, state):
-        for cell, value in zip(group, values):
-            cells[cell] = value
-    return cells
+    return values
 
 
 def _written(values: list[int]) -> list[str]:
