@@ -18,7 +18,9 @@ the text carries is each row's label followed by exactly that row's values, left
 :func:`rejoin_paged_table2` reads it so, aligned against the template:
 
 1. **Lines.** The table runs from its heading (``二、主动公开政府信息情况``) to table 三's. A line
-   of numbers only is values; any other line is text and holds none. A line of text that
+   of numbers only is values (and a number followed by ``万元``, the unit 采购总金额's and
+   本年收费金额's headers name: an amount, fit for an amount's cell only); any other line is
+   text and holds none. A line of text that
    ends in numbers (a row printed on one line: ``-layout``'s, ``-raw``'s) is another layout,
    and the table is left as printed.
 2. **Format.** The one whose column headers the text prints (2021's ``本年制发件数``,
@@ -51,7 +53,7 @@ from collections.abc import Sequence
 from ..template.formats import FORMATS, Kind, TableSpec
 from ..template.normalize import label_key
 
-__all__ = ["LABEL_LINES", "MAX_LINE_VALUES", "rejoin_paged_table2"]
+__all__ = ["AMOUNT_UNIT", "LABEL_LINES", "MAX_LINE_VALUES", "rejoin_paged_table2"]
 
 LABEL_LINES = 2  # lines a row label of table 二 is printed over at most (``其他对外管理服务事 ⏎ 项``)
 MAX_LINE_VALUES = 3  # values one line holds at most in this layout (more: a row a line)
@@ -67,6 +69,10 @@ _HEADER_TELLS = {
 }
 _NUMBER = r"[+-]?\d+(?:\.\d+)?"
 _VALUES = re.compile(rf"^{_NUMBER}(?: +{_NUMBER})*$")
+# an amount printed with the unit its column's header names (``0.03万元`` under 采购总金额, whose
+# header says 单位：万元): the number in that unit, fit for an amount cell only
+AMOUNT_UNIT = "万元"
+_AMOUNT_WITH_UNIT = re.compile(rf"^\d+(?:\.\d+)?{AMOUNT_UNIT}$")
 _TEXT_THEN_NUMBER = re.compile(r"[^\d\s.+-]\s+[+-]?\d+(?:\.\d+)?(?:\s+[+-]?\d+(?:\.\d+)?)*$")
 
 Item = tuple[str, list[str], int]  # (text, values, page index); values empty for a text line
@@ -125,7 +131,7 @@ def _read(body: list[str], page: int, offset: int | None, edges: Sequence[tuple[
         if not line:
             continue
         last[page] = len(items)
-        if _VALUES.match(line):
+        if _VALUES.match(line) or _AMOUNT_WITH_UNIT.match(line):
             values = line.split()
             if len(values) > MAX_LINE_VALUES:
                 return None
@@ -228,7 +234,7 @@ def _rows(spec: TableSpec, items: Sequence[Item], labels: list[tuple[int, int]],
         at = 0
         for r in rows:
             n = len(spec.rows[r].cells)
-            read[r] = values[at:at + n]
+            read[r] = [v.removesuffix(AMOUNT_UNIT) for v in values[at:at + n]]
             at += n
     return _written(spec, read)
 
@@ -265,6 +271,8 @@ def _suits(value: str, kind: Kind) -> bool:
     only a change is negative."""
     if kind is Kind.AMOUNT:
         return value[0].isdigit()
+    if value.endswith(AMOUNT_UNIT):
+        return False  # a unit of money in a count's cell: not this layout's value
     if "." in value:
         return False
     return kind is Kind.SIGNED or value.isdigit()
