@@ -54,6 +54,13 @@ the values: the table's values, row after row, each row's cells left to right. S
    a stretch is read with it where that makes it exact, else without it. Where a stretch has
    exactly its values, holds no stray and is not read whole, its anchored first row is still
    certain if its seven values follow its label with no text among them and its 总计 holds.
+   An anchored stretch one value short but for its stray (or, where the table has exactly
+   its values and one stray, whose own stretch is exact without it: that stray) takes it
+   back in every place between its value lines; the readings of all places are held to the
+   same rules together (:func:`_stray_in_place`). An anchored stretch with more values than
+   its rows, followed by one with exactly as many fewer, is read with it as one stretch,
+   the anchor between set aside: that row was printed, or its first piece, before its label
+   (:func:`_across_anchor`).
 5. **Page numbers among the cells.** Where most pages end in their own number (page *i*
    prints *i* + *c*), a page whose cells poppler reordered prints its number among them; lines
    of one number equal to their page's number are dropped where the values are then exactly
@@ -68,7 +75,10 @@ TAB-separated line per read row (the template's label, then its seven values: wh
 browser's copy of a table prints) — the displaced label pieces, the repeated header and the
 running lines between dropped with them. A row not read is left out,
 and the aligner reports it missing (``ROW_MISSING``): null with a finding, never a guess.
-Anything else leaves the text exactly as it was."""
+Anything else leaves the text exactly as it was.
+
+Tables 二 and 四 printed so are read first, by their own rules (``extract/pagedtable2.py``,
+``extract/pagedtable4.py``), with the same page numbering."""
 
 from __future__ import annotations
 

@@ -20,9 +20,8 @@ the text carries is each row's label followed by exactly that row's values, left
 1. **Lines.** The table runs from its heading (``二、主动公开政府信息情况``) to table 三's. A line
    of numbers only is values (and a number followed by ``万元``, the unit 采购总金额's and
    本年收费金额's headers name: an amount, fit for an amount's cell only); any other line is
-   text and holds none. A line of text that
-   ends in numbers (a row printed on one line: ``-layout``'s, ``-raw``'s) is another layout,
-   and the table is left as printed.
+   text and holds none. A line of text that ends in numbers (a row printed on one line:
+   ``-layout``'s, ``-raw``'s) is another layout, and the table is left as printed.
 2. **Format.** The one whose column headers the text prints (2021's ``本年制发件数``,
    ``现行有效件数``, ``本年收费金额``; 2019's ``本年新制作数``, ``上一年项目数``, ``采购项目数``) —
    exactly one of them, else the table is left as printed.
@@ -41,9 +40,11 @@ the text carries is each row's label followed by exactly that row's values, left
 6. **All or nothing.** A value printed across a label makes one group short and another long;
    the groups between them may have exactly their count and still hold another row's value.
    So the table is rewritten only where every group is read (the last row may have no value
-   at all: its cells are blank, and the aligner reports them so), as one TAB-separated line
-   per row — the template's label, then its values: what a browser's copy prints. Anything
-   else leaves the text exactly as it was, for the aligner's nulls and findings."""
+   at all: its cells are blank, and the aligner reports them so), as a browser's copy prints
+   it: each caption and its headers as the template prints them (they tell the aligner the
+   format; the printed ones went with the rewritten lines), then one TAB-separated line per
+   row — the template's label, then its values. Anything else leaves the text exactly as
+   it was, for the aligner's nulls and findings."""
 
 from __future__ import annotations
 
