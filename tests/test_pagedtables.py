@@ -58,6 +58,16 @@ SYNTH_00055_TABLE4 = (
     "结|结|其|尚|总|果|果|他|未|总|计|维|纠|结|审|计|持|正|果|结|0|0|0|0|0|0|\x0c宿迁市人民政府政务公开专栏|-6-|"
     "五、存在的主要问题及改进情况|"
 )
+# synthetic 00006 (paged_pdftotext, B5) once its page chrome is dropped (extract/pagemarks):
+# 行政许可 and a wrapped 其他对外管理服务事项 before their six zeros, a page's header again
+# before 行政事业性收费, 采购总金额 printed with its unit
+SYNTH_00006_TABLE2 = (
+    "第二十条第(一)项|信息内容|本年新制作数|本年新公开数|对外公开总数|量|量|量|规章|0|0|0|规范性文件|0|0|2|"
+    "第二十条第(五)项|信息内容|上一年项目数|量|行政许可|其他对外管理服务事|项|本年增/减|处理决定数量|0|0|0|0|0|0|"
+    "第二十条第(六)项|信息内容|上一年项目数|量|本年增/减|处理决定数量|行政处罚|0|0|50|行政强制|2|-1|0|第二十条第(八)项|"
+    "\x0c第二十条第(一)项|信息内容|信息内容|本年新制作数|本年新公开数|对外公开总数|量|量|量|上一年项目数|本年增/减|量|"
+    "行政事业性收费|2|1|第二十条第(九)项|信息内容|采购项目数量|政府集中采购|采购总金额|8|0.03万元"
+)
 TITLE = "某县人民政府2023年政府信息公开工作年度报告"
 
 
@@ -118,6 +128,23 @@ def test_a_value_equal_to_the_page_number_is_kept_where_the_page_prints_its_numb
     # page 1 ends in "宿迁" (the item before it is not the page's last line) but prints 2 at its foot
     assert pagedtable2._page_numbers(items, {1: 2}, 1, [("", ""), ("x", "2")], 2) == set()
     assert pagedtable2._page_numbers(items, {1: 2}, 1, [("", ""), ("x", "宿迁")], 2) == {1}
+
+
+def test_two_labels_before_their_values_are_read_only_where_every_order_gives_the_same_cells():
+    rows = pagedtable2._read(SYNTH_00006_TABLE2.split("|"), 0, None)
+    assert rows is not None
+    assert "行政许可\t0\t0\t0" in rows and "其他对外管理服务事项\t0\t0\t0" in rows  # six zeros
+    assert "行政强制\t2\t-1\t0" in rows  # a change may be negative
+    assert rows[-1] == "政府集中采购\t8\t0.03"  # the amount in the header's unit, 万元
+    # the same two labels before 1 2 3 4 5 6: row by row or column by column, nothing says
+    mixed = SYNTH_00006_TABLE2.replace("处理决定数量|0|0|0|0|0|0|", "处理决定数量|1|2|3|4|5|6|")
+    assert pagedtable2._read(mixed.split("|"), 0, None) is None
+
+
+def test_a_value_that_suits_no_cell_of_its_row_leaves_table2_as_printed():
+    assert pagedtable2._read(SYNTH_00006_TABLE2.replace("规章|0|0|0", "规章|0|-3|0").split("|"), 0, None) is None
+    assert pagedtable2._read(SYNTH_00006_TABLE2.replace("规章|0|0|0", "规章|0|0|0.5").split("|"), 0, None) is None
+    assert pagedtable2._read(SYNTH_00006_TABLE2.replace("规章|0|0|0", "规章|0|0|3万元").split("|"), 0, None) is None
 
 
 def test_labels_with_no_value_between_them_leave_table2_to_the_aligner():
