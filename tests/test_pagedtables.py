@@ -201,3 +201,14 @@ def test_a_text_without_page_ends_is_left_as_printed():
     assert pagedtable4.rejoin_paged_table4(text, None) is text
     text2 = SEED_002_TABLE2.replace("|", "\n")
     assert pagedtable2.rejoin_paged_table2(text2, None) is text2
+
+
+def test_the_page_ends_inside_a_rewritten_table_stay_for_the_pages_after_it():
+    """Table 三's page numbering counts the form feeds before it: a rewritten table 二 keeps
+    its page ends (after its rows), and the page numbering proved on the text as printed is
+    the one table 三 is read with."""
+    text = ("某县2023年报告\n\x0c二、主动公开政府信息情况\n" + SYNTH_00006_TABLE2.replace("|", "\n")
+            + "\n三、收到和处理政府信息公开申请情况\n")
+    out = pagedtable2.rejoin_paged_table2(text, None)
+    assert out != text and "政府集中采购\t8\t0.03\n" in out
+    assert out.count("\x0c") == text.count("\x0c")

@@ -139,7 +139,7 @@ def rejoin_paged_rows(text: str) -> str:
     end = _line_starting(text, _NEXT_HEADING, body_start) if body_start else None
     if end is None:
         return text
-    rows = _read(text[body_start:end].split("\n"), text.count("\f", 0, body_start), _page_offset(text))
+    rows = _read(text[body_start:end].split("\n"), text.count("\f", 0, body_start), offset)
     if rows is None:
         return text
     return text[:body_start] + "".join(row + "\n" for row in rows) + text[end:]

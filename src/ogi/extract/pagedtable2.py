@@ -98,7 +98,9 @@ def rejoin_paged_table2(text: str, page_offset: int | None) -> str:
                  edges, text.count(PAGE_END, 0, end))
     if rows is None:
         return text
-    return text[:body_start] + "".join(row + "\n" for row in rows) + text[end:]
+    # the page ends inside the table stay, after its rows: the pages after it keep their numbers
+    page_ends = PAGE_END * text.count(PAGE_END, body_start, end)
+    return text[:body_start] + "".join(row + "\n" for row in rows) + page_ends + text[end:]
 
 
 def _line_starting(text: str, phrase: str, at: int) -> int | None:

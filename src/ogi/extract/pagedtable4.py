@@ -76,7 +76,9 @@ def rejoin_paged_table4(text: str, page_offset: int | None) -> str:
                    edges, text.count(PAGE_END, 0, end))
     if values is None:
         return text
-    return text[:body_start] + "".join(line + "\n" for line in _written(values)) + text[end:]
+    # the page ends inside the table stay, after its rows: the pages after it keep their numbers
+    page_ends = PAGE_END * text.count(PAGE_END, body_start, end)
+    return text[:body_start] + "".join(line + "\n" for line in _written(values)) + page_ends + text[end:]
 
 
 def _read(body: list[str], page: int, offset: int | None, edges: Sequence[tuple[str, str]] = (),
