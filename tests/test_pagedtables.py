@@ -68,6 +68,17 @@ SYNTH_00006_TABLE2 = (
     "\x0c第二十条第(一)项|信息内容|信息内容|本年新制作数|本年新公开数|对外公开总数|量|量|量|上一年项目数|本年增/减|量|"
     "行政事业性收费|2|1|第二十条第(九)项|信息内容|采购项目数量|政府集中采购|采购总金额|8|0.03万元"
 )
+# synthetic 00028 (paged_pdftotext): 行政许可 and a wrapped 其他对外管理服务事项 before their six
+# values (0 0 215 · 9 -1 0), every other row after its label
+SYNTH_00028_TABLE2 = (
+    "二、主动公开政府信息情况|第二十条第(一)项|信息内容|本年新制作数|本年新公开数|对外公开总数|量|量|量|规章|0|0|10|"
+    "规范性文件|0|0|2|第二十条第(五)项|信息内容|上一年项目数|量|行政许可|其他对外管理服务事|项|本年增/减|处理决定数量|"
+    "0|0|215|9|-1|0|第二十条第(六)项|信息内容|上一年项目数|量|本年增/减|处理决定数量|行政处罚|11|3|0|行政强制|3|2|4|"
+    "第二十条第(八)项|信息内容|上一年项目数|量|http://www.example.gov.cn/zwgk/ndbg/|本年增/减|第2页|"
+    "\x0c淮安市人民政府门户网站 www.example.gov.cn|第二十条第(一)项|信息内容|本年新制作数|本年新公开数|对外公开总数|"
+    "量|量|量|行政事业性收费|0|0|第二十条第(九)项|信息内容|采购项目数量|政府集中采购|采购总金额|0|0|"
+    "三、收到和处理政府信息公开申请情况|"
+)
 TITLE = "某县人民政府2023年政府信息公开工作年度报告"
 
 
@@ -138,7 +149,8 @@ def test_two_labels_before_their_values_are_read_only_where_every_order_gives_th
     assert rows[-1] == "政府集中采购\t8\t0.03"  # the amount in the header's unit, 万元
     # the same two labels before 1 2 3 4 5 6: row by row or column by column, nothing says
     mixed = SYNTH_00006_TABLE2.replace("处理决定数量|0|0|0|0|0|0|", "处理决定数量|1|2|3|4|5|6|")
-    assert pagedtable2._read(mixed.split("|"), 0, None) is None
+    left = pagedtable2._read(mixed.split("|"), 0, None)
+    assert left is not None and not any(row.startswith(("行政许可", "其他对外")) for row in left)
 
 
 def test_a_value_that_suits_no_cell_of_its_row_leaves_table2_as_printed():
@@ -212,3 +224,18 @@ def test_the_page_ends_inside_a_rewritten_table_stay_for_the_pages_after_it():
     out = pagedtable2.rejoin_paged_table2(text, None)
     assert out != text and "政府集中采购\t8\t0.03\n" in out
     assert out.count("\x0c") == text.count("\x0c")
+
+
+def test_two_rows_whose_order_nothing_tells_are_left_out_the_others_read():
+    """Every group has exactly its cells, so no value crossed a label: the two rows printed
+    before six unequal values (row by row: 0 0 215 · 9 -1 0; column by column: 0 215 -1 ·
+    0 9 0) are left out — null, each with ROW_MISSING — and every other row is read."""
+    rows = pagedtable2._read(SYNTH_00028_TABLE2.split("|")[1:-2], 0, None)
+    assert rows is not None
+    assert not any(row.startswith(("行政许可", "其他对外管理服务事项")) for row in rows)
+    assert "行政处罚\t11\t3\t0" in rows and "行政强制\t3\t2\t4" in rows and "规章\t0\t0\t10" in rows
+    report = _report(SYNTH_00028_TABLE2)
+    table = _table(report, "table2")
+    assert table["licensing"] == [None] * 3 and table["other_services"] == [None] * 3
+    assert _codes(report, "table2.licensing") == ["ROW_MISSING"]
+    assert table["punishment"] == [11, 3, 0] and table["fees"] == [0, 0] and table["procurement"] == [0, 0]

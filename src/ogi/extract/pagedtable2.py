@@ -37,10 +37,14 @@ the text carries is each row's label followed by exactly that row's values, left
    a one-number line equal to its page's number, on a page whose last line is not that
    number, is the page's number printed where the reading order reached the page's foot: it
    is dropped where its group then has exactly its cells and did not before.
-6. **All or nothing.** A value printed across a label makes one group short and another long;
-   the groups between them may have exactly their count and still hold another row's value.
-   So the table is rewritten only where every group is read (the last row may have no value
-   at all: its cells are blank, and the aligner reports them so), as a browser's copy prints
+6. **Every group exact, or nothing.** A value printed across a label makes one group short
+   and another long; the groups between them may have exactly their count and still hold
+   another row's value. So the table is rewritten only where every group has exactly its
+   cells, each suiting its cell (the last row may have no value at all: its cells are blank,
+   and the aligner reports them so). Then no value crossed a label, and a group of several
+   rows whose values are not one number (row by row, or column by column?) is the only thing
+   left unread: its rows are left out, and the aligner reports them missing (``ROW_MISSING``).
+   The table is written as a browser's copy prints
    it: each caption and its headers as the template prints them (they tell the aligner the
    format; the printed ones went with the rewritten lines), then one TAB-separated line per
    row — the template's label, then its values. Anything else leaves the text exactly as
@@ -230,16 +234,16 @@ def _rows(spec: TableSpec, items: Sequence[Item], labels: list[tuple[int, int]],
         if not values and g == len(bounded) - 1 and len(rows) == 1:
             read[rows[0]] = []  # the last row, blank: the aligner's finding
             continue
-        if len(values) != len(cells) or (len(rows) > 1 and len(set(values)) != 1):
+        if len(values) != len(cells) or not all(_suits(v, kind) for v, kind in zip(values, cells)):
             return None
-        if not all(_suits(v, kind) for v, kind in zip(values, cells)):
-            return None
+        if len(rows) > 1 and len(set(values)) != 1:
+            continue  # exactly their values, in an order nothing tells: these rows are left out
         at = 0
         for r in rows:
             n = len(spec.rows[r].cells)
             read[r] = [v.removesuffix(AMOUNT_UNIT) for v in values[at:at + n]]
             at += n
-    return _written(spec, read)
+    return _written(spec, read) if read else None
 
 
 def _written(spec: TableSpec, read: dict[int, list[str]]) -> list[str]:
@@ -253,7 +257,8 @@ def _written(spec: TableSpec, read: dict[int, list[str]]) -> list[str]:
         if row.caption != caption:
             caption = row.caption
             lines += [caption or "", "\t".join([_CONTENT_HEADER, *row.column_labels])]
-        lines.append("\t".join([row.label or "", *read[r]]))
+        if r in read:
+            lines.append("\t".join([row.label or "", *read[r]]))
     return lines
 
 
