@@ -43,7 +43,9 @@ the text carries is each row's label followed by exactly that row's values, left
    cells, each suiting its cell (the last row may have no value at all: its cells are blank,
    and the aligner reports them so). Then no value crossed a label, and a group of several
    rows whose values are not one number (row by row, or column by column?) is the only thing
-   left unread: its rows are left out, and the aligner reports them missing (``ROW_MISSING``).
+   left unread: its rows are left out, and the aligner reports them missing (``ROW_MISSING``)
+   — where at least :data:`PARTIAL_SHARE` of the rows are read (else the labels came
+   together, a table printed column by column, the aligner's column reading's).
    The table is written as a browser's copy prints
    it: each caption and its headers as the template prints them (they tell the aligner the
    format; the printed ones went with the rewritten lines), then one TAB-separated line per
@@ -58,8 +60,12 @@ from collections.abc import Sequence
 from ..template.formats import FORMATS, Kind, TableSpec
 from ..template.normalize import label_key
 
-__all__ = ["AMOUNT_UNIT", "LABEL_LINES", "MAX_LINE_VALUES", "rejoin_paged_table2"]
+__all__ = ["AMOUNT_UNIT", "LABEL_LINES", "MAX_LINE_VALUES", "PARTIAL_SHARE", "rejoin_paged_table2"]
 
+# rows read with values, at least, for a table rewritten with rows left out: fewer, and the
+# labels were printed together before the values — a table printed column by column, which
+# the aligner's column reading (extract/columns.py) reads where it can
+PARTIAL_SHARE = 0.5
 LABEL_LINES = 2  # lines a row label of table 二 is printed over at most (``其他对外管理服务事 ⏎ 项``)
 MAX_LINE_VALUES = 3  # values one line holds at most in this layout (more: a row a line)
 PAGE_END = "\f"  # poppler ends each page with a form feed
@@ -243,7 +249,9 @@ def _rows(spec: TableSpec, items: Sequence[Item], labels: list[tuple[int, int]],
             n = len(spec.rows[r].cells)
             read[r] = [v.removesuffix(AMOUNT_UNIT) for v in values[at:at + n]]
             at += n
-    return _written(spec, read) if read else None
+    if len(read) < len(spec.rows) and sum(bool(cells) for cells in read.values()) < PARTIAL_SHARE * len(spec.rows):
+        return None  # most rows unread: the labels printed together, a column reading's (§6), the aligner's
+    return _written(spec, read)
 
 
 def _written(spec: TableSpec, read: dict[int, list[str]]) -> list[str]:
