@@ -168,15 +168,26 @@ def test_a_row_that_lost_a_value_is_left_out_never_read_with_the_next_rows_value
     monkeypatch.setattr(pagedrows, "PARTIAL_SHARE", 0.0)  # the rows this rule reads, shown alone
     rows = {row.split("\t")[0]: row.split("\t")[1:] for row in pagedrows._read(body, 0, None) or []}
     assert rows["一、本年新收政府信息公开申请数量"] == ["3001", "53", "0", "0", "61", "4", "3119"]
-    assert "二、上年结转政府信息公开申请数量" not in rows  # not 34 0 0 0 0 0 1288
+    # never 34 0 0 0 0 0 1288: its total, printed after the labels, goes back in the one place
+    # where every row of the stretch sums (pagedrows._stray_in_place)
+    assert rows["二、上年结转政府信息公开申请数量"] == ["34", "0", "0", "0", "0", "0", "34"]
+    assert rows["(一)予以公开"] == ["1288", "21", "0", "0", "50", "3", "1362"]
     assert rows["6.属于四类过程性信息"] == ["12", "0", "0", "0", "0", "0", "12"]
     assert rows["3.要求提供公开出版物"] == ["0"] * 7
-    # too few rows read to set aside the aligner's reading of the rest: the text is kept, and
-    # the aligner leaves that row null with its finding
+    # the last row's first six values before the labels, its total after 四、结转…: read with
+    # the segment before it as one stretch (pagedrows._across_anchor)
+    assert rows["四、结转下年度继续办理"] == ["103", "0", "0", "0", "0", "0", "103"]
+    assert rows["(七)总计"] == ["2932", "53", "0", "0", "61", "4", "3050"]
     monkeypatch.undo()
     report = _report(HUAIAN_CITY_2024, "淮安市人民政府2024年政府信息公开工作年度报告")
+    assert all(None not in _row(report, key) for key in report.table3)
+    # without putting the stray back, the rows it belongs to are left out: null, with a finding
+    monkeypatch.setattr(pagedrows, "_stray_in_place", lambda *args: [])
+    report = _report(HUAIAN_CITY_2024, "淮安市人民政府2024年政府信息公开工作年度报告")
     assert _row(report, "carried_over") == [None] * 7
-    assert _findings(report, "table3.carried_over") == ["CELL_AMBIGUOUS"]
+    assert _findings(report, "table3.carried_over") == ["ROW_MISSING"]
+    monkeypatch.setattr(pagedrows, "_across_anchor", lambda *args: [])
+    assert _row(_report(HUAIAN_CITY_2024, "淮安市人民政府2024年政府信息公开工作年度报告"), "carried_forward") == [None] * 7
 
 
 def test_a_value_printed_alone_among_label_pieces_counts_in_no_stretch_of_rows(monkeypatch):
@@ -356,6 +367,9 @@ def test_rows_left_unread_take_the_one_number_all_values_not_placed_are(monkeypa
     assert rows[9] == "6.属于四类过程性信息\t0\t0\t0\t0\t0\t0\t0"
     assert rows[12] == "1.本机关不掌握相关政府信息\t1\t0\t0\t0\t0\t0\t1"  # read by its stretch
     monkeypatch.setattr(pagedrows, "_fill_uniform", lambda grid, values: None)
+    # the one stray 0 also fills the one segment a value short (pagedrows._lone_stray)
+    assert pagedrows._read(PAGED_00002_TABLE3.split("|"), 0, None) == rows
+    monkeypatch.setattr(pagedrows, "_lone_stray", lambda *args: None)
     left = pagedrows._read(PAGED_00002_TABLE3.split("|"), 0, None)
     assert left is not None and len(left) == 18  # (二) and 1.–6. of (三) left out
     assert not any(row.startswith("6.属于四类过程性信息") for row in left)

@@ -54,6 +54,13 @@ the values: the table's values, row after row, each row's cells left to right. S
    a stretch is read with it where that makes it exact, else without it. Where a stretch has
    exactly its values, holds no stray and is not read whole, its anchored first row is still
    certain if its seven values follow its label with no text among them and its 总计 holds.
+   An anchored stretch one value short but for its stray (or, where the table has exactly
+   its values and one stray, whose own stretch is exact without it: that stray) takes it
+   back in every place between its value lines; the readings of all places are held to the
+   same rules together (:func:`_stray_in_place`). An anchored stretch with more values than
+   its rows, followed by one with exactly as many fewer, is read with it as one stretch,
+   the anchor between set aside: that row was printed, or its first piece, before its label
+   (:func:`_across_anchor`).
 5. **Page numbers among the cells.** Where most pages end in their own number (page *i*
    prints *i* + *c*), a page whose cells poppler reordered prints its number among them; lines
    of one number equal to their page's number are dropped where the values are then exactly
@@ -68,7 +75,10 @@ TAB-separated line per read row (the template's label, then its seven values: wh
 browser's copy of a table prints) — the displaced label pieces, the repeated header and the
 running lines between dropped with them. A row not read is left out,
 and the aligner reports it missing (``ROW_MISSING``): null with a finding, never a guess.
-Anything else leaves the text exactly as it was."""
+Anything else leaves the text exactly as it was.
+
+Tables 二 and 四 printed so are read first, by their own rules (``extract/pagedtable2.py``,
+``extract/pagedtable4.py``), with the same page numbering."""
 
 from __future__ import annotations
 
@@ -79,6 +89,8 @@ from typing import cast
 
 from ..template.formats import FORMATS, Identity, TableSpec
 from ..template.normalize import label_key
+from .pagedtable2 import rejoin_paged_table2
+from .pagedtable4 import rejoin_paged_table4
 
 __all__ = ["LABEL_LINES", "MAX_LINE_VALUES", "MIN_LABEL_CHARS", "ONE_A_LINE_SHARE", "rejoin_paged_rows"]
 
@@ -118,6 +130,8 @@ def rejoin_paged_rows(text: str) -> str:
     cells copied one a line, with its own labels in place, are the aligner's to read."""
     if PAGE_END not in text:
         return text
+    offset = _page_offset(text)
+    text = rejoin_paged_table4(rejoin_paged_table2(text, offset), offset)
     start = _line_starting(text, _HEADING, 0)
     if start is None:
         return text
@@ -125,7 +139,7 @@ def rejoin_paged_rows(text: str) -> str:
     end = _line_starting(text, _NEXT_HEADING, body_start) if body_start else None
     if end is None:
         return text
-    rows = _read(text[body_start:end].split("\n"), text.count("\f", 0, body_start), _page_offset(text))
+    rows = _read(text[body_start:end].split("\n"), text.count("\f", 0, body_start), offset)
     if rows is None:
         return text
     return text[:body_start] + "".join(row + "\n" for row in rows) + text[end:]
@@ -228,9 +242,21 @@ def _rows(spec: TableSpec, items: list[tuple[str, list[int]]]) -> list[str] | No
     bounds = [(0, 0)] + anchors + [(len(spec.rows), len(items))]
     grid: list[list[int] | None] = [None] * len(spec.rows)
     open_segments: list[tuple[int, list[list[list[int]]]]] = []  # (first row, candidate readings)
-    for (row, first), (next_row, stop) in zip(bounds, bounds[1:]):
-        for at, end, stretch in _stretches(items, in_rows, row, first, next_row, stop):
-            readings = _segment(stretch, end - at, anchored=first > 0)
+    lone = _lone_stray(spec, items, in_rows, bounds)
+    k = 0
+    while k + 1 < len(bounds):
+        (row, first), (next_row, stop) = bounds[k], bounds[k + 1]
+        k += 1
+        pieces = [(at, end, _segment(stretch, end - at, anchored=first > 0))
+                  for at, end, stretch in _stretches(items, in_rows, row, first, next_row, stop)]
+        if not pieces and first:
+            pieces = [(row, next_row, _stray_in_place(items, in_rows, first, stop, next_row - row, lone))]
+        if not any(readings for _, _, readings in pieces) and first and k + 1 < len(bounds):
+            merged = _across_anchor(items, first, stop, bounds[k + 1][1], next_row - row, bounds[k + 1][0] - next_row)
+            if merged:
+                pieces = [(row, bounds[k + 1][0], merged)]
+                k += 1
+        for at, end, readings in pieces:
             if len(readings) == 1:
                 grid[at:end] = readings[0]
             elif readings:
@@ -272,6 +298,70 @@ def _stretches(items: list[tuple[str, list[int]]], in_rows: list[tuple[str, list
     if seen != ROW_CELLS or not _total_holds([v for _, numbers in items[first:j + 1] for v in numbers]):
         return []
     return [(row, row + 1, items[first:j + 1]), (row + 1, next_row, items[j + 1:stop])]
+
+
+def _across_anchor(items: list[tuple[str, list[int]]], first: int, stop: int, next_stop: int, n_rows: int,
+                   n_next: int) -> list[list[list[int]]]:
+    """The readings of two anchored segments read as one (``n_rows`` rows from item ``first``
+    to ``stop``, then ``n_next`` rows to ``next_stop``), the anchor between them set aside,
+    where the first has more values than its rows and both together exactly theirs: the
+    second's first row was printed before its label, or a piece of it (peer 淮安市 2024:
+    ``103 0 0 0 0 0 ⏎ … ⏎ (七)总计 ⏎ 四、结转下年度继续办理 ⏎ 103`` — the last row's first six
+    values before the labels, its total after). The stretch is then held to
+    :func:`_segment`'s rules as one."""
+    first_count = _count(items[first:stop])
+    if first_count <= ROW_CELLS * n_rows:
+        return []
+    if first_count + _count(items[stop:next_stop]) != ROW_CELLS * (n_rows + n_next):
+        return []
+    return _segment(items[first:next_stop], n_rows + n_next)
+
+
+def _lone_stray(spec: TableSpec, items: list[tuple[str, list[int]]], in_rows: list[tuple[str, list[int]]],
+                bounds: list[tuple[int, int]]) -> int | None:
+    """The table's one stray value, where the table has exactly its values and the segment
+    the stray was printed in has exactly its rows' values without it: then it is the one
+    value another segment lacks (synthetic html_gbk: 二、上年结转's seventh ``0`` printed after
+    3.其他's label, two pages on); None otherwise."""
+    strays = [i for i in range(len(items)) if items[i][1] and not in_rows[i][1]]
+    if len(strays) != 1 or _count(items) != ROW_CELLS * len(spec.rows):
+        return None
+    (stray,) = strays
+    for (row, first), (next_row, stop) in zip(bounds, bounds[1:]):
+        if first <= stray < stop:
+            return stray if _count(in_rows[first:stop]) == ROW_CELLS * (next_row - row) else None
+    return None
+
+
+def _stray_in_place(items: list[tuple[str, list[int]]], in_rows: list[tuple[str, list[int]]], first: int,
+                    stop: int, n_rows: int, lone: int | None = None) -> list[list[list[int]]]:
+    """The readings of an anchored segment one value short but for the one stray value
+    printed in it: a cell on the same line as a displaced label, printed with the label, is
+    a cell of one of these rows — the one value they lack. The stray is tried back in every
+    place between the segment's value lines; the readings (each certain by
+    :func:`_segment`'s rules) of every place are returned, each once — the caller reads the
+    rows only where there is exactly one, or lets the column identities choose (peer 淮安市
+    2024: ``二、上年结转 ⏎ 34 0 0 0 0 0 ⏎ 1288 …``, its total ``34`` printed after the labels:
+    only after the sixth value do all the rows' sums hold). A segment with no stray of its own
+    takes the table's ``lone`` stray (:func:`_lone_stray`) where it lacks exactly that."""
+    strays = [i for i in range(first, stop) if items[i][1] and not in_rows[i][1]]
+    if not strays and lone is not None:
+        strays = [lone]
+    if len(strays) != 1 or _count(in_rows[first:stop]) != ROW_CELLS * n_rows - len(items[strays[0]][1]):
+        return []
+    (stray,) = strays
+    kept = [item for i, item in enumerate(in_rows[first:stop], first) if i != stray]
+    if not kept or not kept[0][1]:
+        return []
+    readings: list[list[list[int]]] = []
+    for place in range(1, len(kept) + 1):
+        if not kept[place - 1][1]:
+            continue  # after text: no value printed there lacks its place (nor before the first value)
+        trial = kept[:place] + [items[stray]] + kept[place:]
+        for reading in _segment(trial, n_rows):
+            if reading not in readings:
+                readings.append(reading)
+    return readings
 
 
 def _count(items: list[tuple[str, list[int]]]) -> int:

@@ -1,0 +1,294 @@
+"""Table 二 printed one value a line by poppler's reading order on paged PDFs — read row by row
+where the template's labels, each row's number of cells and the cells' kinds leave no choice.
+
+``pdftotext`` (reading order, no ``-layout``) of a report printed on narrow pages prints every
+cell of table 二 as a text block of its own: each caption's header (``第二十条第（五）项 ⏎ 信息内容
+⏎ 上一年项目数量 ⏎ 本年增/减 ⏎ 处理决定数量``), then each row as its label and its values one a
+line. The header's words wrap (``本年新制作数 ⏎ 量``) and are sometimes printed among a row's
+values (``政府集中采购 ⏎ 采购项目数量 ⏎ 318 ⏎ 采购总金额（单位：万元） ⏎ 74708.228``), a label
+wraps (``其他对外管理服务事 ⏎ 项``), two labels may come before both rows' values, and at a page
+break the running lines, the page number and the header come again::
+
+    规章 ⏎ 0 ⏎ 0 ⏎ 0 ⏎ 规范性文件 ⏎ 40 ⏎ 40 ⏎ 62 ⏎ 第二十条第（五）项 ⏎ 信息内容 ⏎ … ⏎
+    行政许可 ⏎ 622 ⏎ 259 ⏎ 187481 ⏎ … ⏎ 行政事业性收费 ⏎ 本年增/减 ⏎ 26 ⏎ 37
+
+The aligner reads a header among a row's values as the sign of a table printed column by
+column, and table 二 has no identity to confirm a reading, so it left such tables null. What
+the text carries is each row's label followed by exactly that row's values, left to right.
+:func:`rejoin_paged_table2` reads it so, aligned against the template:
+
+1. **Lines.** The table runs from its heading (``二、主动公开政府信息情况``) to table 三's. A line
+   of numbers only is values (and a number followed by ``万元``, the unit 采购总金额's and
+   本年收费金额's headers name: an amount, fit for an amount's cell only); any other line is
+   text and holds none. A line of text that ends in numbers (a row printed on one line:
+   ``-layout``'s, ``-raw``'s) is another layout, and the table is left as printed.
+2. **Format.** The one whose column headers the text prints (2021's ``本年制发件数``,
+   ``现行有效件数``, ``本年收费金额``; 2019's ``本年新制作数``, ``上一年项目数``, ``采购项目数``) —
+   exactly one of them, else the table is left as printed.
+3. **Labels.** A text line — or two joined, a wrapped label — whose key is exactly one row's
+   label (or a variant the template names) is that row's label. Every row's label must be
+   printed exactly once, in the template's order, and no value before the first.
+4. **Segments.** Labels with only text between them form a group; the values after it, up to
+   the next group, are its rows' values. A group of one row is read where its values are
+   exactly the row's cells and each suits its cell (a count a whole number ≥ 0, a change a
+   whole number, only an amount a fraction). A group of several rows is read only where its
+   values are exactly their cells and all one number (any order gives the same cells).
+5. **Page numbers.** Where most pages end in their own number (``pagedrows._page_offset``),
+   a one-number line equal to its page's number, on a page whose last line is not that
+   number, is the page's number printed where the reading order reached the page's foot: it
+   is dropped where its group then has exactly its cells and did not before.
+6. **Every group exact, or nothing.** A value printed across a label makes one group short
+   and another long; the groups between them may have exactly their count and still hold
+   another row's value. So the table is rewritten only where every group has exactly its
+   cells, each suiting its cell (the last row may have no value at all: its cells are blank,
+   and the aligner reports them so). Then no value crossed a label, and a group of several
+   rows whose values are not one number (row by row, or column by column?) is the only thing
+   left unread: its rows are left out, and the aligner reports them missing (``ROW_MISSING``)
+   — where at least :data:`PARTIAL_SHARE` of the rows are read (else the labels came
+   together, a table printed column by column, the aligner's column reading's).
+   The table is written as a browser's copy prints
+   it: each caption and its headers as the template prints them (they tell the aligner the
+   format; the printed ones went with the rewritten lines), then one TAB-separated line per
+   row — the template's label, then its values. Anything else leaves the text exactly as
+   it was, for the aligner's nulls and findings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..template.formats import FORMATS, Kind, TableSpec
+from ..template.normalize import label_key
+
+__all__ = ["AMOUNT_UNIT", "LABEL_LINES", "MAX_LINE_VALUES", "PARTIAL_SHARE", "rejoin_paged_table2"]
+
+# rows read with values, at least, for a table rewritten with rows left out: fewer, and the
+# labels were printed together before the values — a table printed column by column, which
+# the aligner's column reading (extract/columns.py) reads where it can
+PARTIAL_SHARE = 0.5
+LABEL_LINES = 2  # lines a row label of table 二 is printed over at most (``其他对外管理服务事 ⏎ 项``)
+MAX_LINE_VALUES = 3  # values one line holds at most in this layout (more: a row a line)
+PAGE_END = "\f"  # poppler ends each page with a form feed
+
+_HEADING = "二、主动公开政府信息情况"
+_CONTENT_HEADER = "信息内容"  # the header of the labels' column, under each caption
+_NEXT_HEADING = "三、收到和处理政府信息公开申请情况"
+# column-header words only one format prints, as label keys (a header wraps after them)
+_HEADER_TELLS = {
+    "2021": ("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额"),
+    "2019": ("本年新制作数", "本年新公开数", "对外公开总数", "上一年项目数", "采购项目数"),
+}
+_NUMBER = r"[+-]?\d+(?:\.\d+)?"
+_VALUES = re.compile(rf"^{_NUMBER}(?: +{_NUMBER})*$")
+# an amount printed with the unit its column's header names (``0.03万元`` under 采购总金额, whose
+# header says 单位：万元): the number in that unit, fit for an amount cell only
+AMOUNT_UNIT = "万元"
+_AMOUNT_WITH_UNIT = re.compile(rf"^\d+(?:\.\d+)?{AMOUNT_UNIT}$")
+_TEXT_THEN_NUMBER = re.compile(r"[^\d\s.+-]\s+[+-]?\d+(?:\.\d+)?(?:\s+[+-]?\d+(?:\.\d+)?)*$")
+
+Item = tuple[str, list[str], int]  # (text, values, page index); values empty for a text line
+
+
+def rejoin_paged_table2(text: str, page_offset: int | None) -> str:
+    """``text`` with table 二 rewritten one row a line where it was printed one value a line,
+    each row after its label (module docstring); else ``text`` unchanged. ``page_offset``:
+    page *i* (from 0) prints number *i* + offset, or None. Only a text cut into pages (a form
+    feed ends each of poppler's pages) is read so."""
+    if PAGE_END not in text:
+        return text
+    start = _line_starting(text, _HEADING, 0)
+    if start is None:
+        return text
+    body_start = text.find("\n", start) + 1
+    end = _line_starting(text, _NEXT_HEADING, body_start) if body_start else None
+    if end is None:
+        return text
+    edges = [_edges(page) for page in text.split(PAGE_END)]
+    rows = _read(text[body_start:end].split("\n"), text.count(PAGE_END, 0, body_start), page_offset,
+                 edges, text.count(PAGE_END, 0, end))
+    if rows is None:
+        return text
+    # the page ends inside the table stay, after its rows: the pages after it keep their numbers
+    page_ends = PAGE_END * text.count(PAGE_END, body_start, end)
+    return text[:body_start] + "".join(row + "\n" for row in rows) + page_ends + text[end:]
+
+
+def _line_starting(text: str, phrase: str, at: int) -> int | None:
+    """Where the first line from ``at`` that begins with ``phrase`` (after spaces and form
+    feeds) begins; None where there is none."""
+    found = text.find(phrase, at)
+    while found >= 0:
+        begin = text.rfind("\n", 0, found) + 1
+        if begin >= at and not text[begin:found].strip():
+            return begin
+        found = text.find(phrase, found + 1)
+    return None
+
+
+def _edges(page: str) -> tuple[str, str]:
+    """A page's first and last lines that are not blank."""
+    lines = [line.strip() for line in page.split("\n") if line.strip()]
+    return (lines[0], lines[-1]) if lines else ("", "")
+
+
+def _read(body: list[str], page: int, offset: int | None, edges: Sequence[tuple[str, str]] = (),
+          end_page: int = 0) -> list[str] | None:
+    """The rewritten rows of the table's lines ``body`` (the first on page ``page``; the page
+    after the last, ``end_page``, and every page's first and last lines, ``edges``), or None
+    where not every row is certain."""
+    items: list[Item] = []
+    last: dict[int, int] = {}  # page → the item of its last line
+    for raw in body:
+        page += raw.count(PAGE_END)
+        line = raw.replace(PAGE_END, " ").strip()
+        if not line:
+            continue
+        last[page] = len(items)
+        if _VALUES.match(line) or _AMOUNT_WITH_UNIT.match(line):
+            values = line.split()
+            if len(values) > MAX_LINE_VALUES:
+                return None
+            items.append((line, values, page))
+            continue
+        if _TEXT_THEN_NUMBER.search(line):
+            return None  # a label with values on its line: another layout
+        items.append((line, [], page))
+    spec = _format(items)
+    if spec is None:
+        return None
+    labels = _labels(spec, items)
+    if labels is None:
+        return None
+    return _rows(spec, items, labels, _page_numbers(items, last, offset, edges, end_page))
+
+
+def _page_numbers(items: Sequence[Item], last: dict[int, int], offset: int | None,
+                  edges: Sequence[tuple[str, str]], end_page: int) -> set[int]:
+    """The items that may be their page's number: one number equal to it (page *i* prints
+    *i* + ``offset``) that is the last line of its page, or on a page whose first and last
+    lines do not print the number (where they do, the number is at the page's edge, and an
+    equal value among the cells is a value)."""
+    if offset is None:
+        return set()
+    found = set()
+    for i, (_, values, page) in enumerate(items):
+        number = str(page + offset)
+        if values != [number] or page >= len(edges):
+            continue
+        page_last = page < end_page and last.get(page) == i
+        if page_last or number not in edges[page]:
+            found.add(i)
+    return found
+
+
+def _format(items: Sequence[Item]) -> TableSpec | None:
+    """The format whose column headers (and only whose) the text prints; None otherwise."""
+    keys = label_key("".join(text for text, values, _ in items if not values))
+    found = [name for name, tells in _HEADER_TELLS.items() if any(t in keys for t in tells)]
+    return FORMATS[found[0]].table2 if len(found) == 1 else None
+
+
+def _labels(spec: TableSpec, items: Sequence[Item]) -> list[tuple[int, int]] | None:
+    """(first item, item after) of every row's label, in the template's order; None where a
+    label is missing, printed twice or out of order, or a value comes before the first."""
+    names = [{label_key(name) for name in (row.label or "", *row.variants) if name} for row in spec.rows]
+    found: list[tuple[int, int, int]] = []  # (row, first item, item after)
+    i = 0
+    while i < len(items):
+        hit = None
+        for n in range(1, LABEL_LINES + 1):
+            pieces = items[i:i + n]
+            if len(pieces) < n or any(values for _, values, _ in pieces):
+                break
+            key = label_key("".join(text for text, _, _ in pieces))
+            rows = [r for r, keys in enumerate(names) if key in keys]
+            if len(rows) == 1:
+                hit = (rows[0], i, i + n)
+                break
+        if hit is None:
+            i += 1
+            continue
+        found.append(hit)
+        i = hit[2]
+    if [row for row, _, _ in found] != list(range(len(spec.rows))):
+        return None
+    if any(values for _, values, _ in items[:found[0][1]]):
+        return None
+    return [(first, after) for _, first, after in found]
+
+
+def _rows(spec: TableSpec, items: Sequence[Item], labels: list[tuple[int, int]],
+          page_numbers: set[int]) -> list[str] | None:
+    """Every row's line where every group of labels is read (module docstring, steps 4–6)."""
+    groups: list[tuple[list[int], int, int]] = []  # (rows, first item after the labels, stop)
+    for r, (first, after) in enumerate(labels):
+        if groups and not any(values for _, values, _ in items[groups[-1][1]:first]):
+            groups[-1][0].append(r)
+            groups[-1] = (groups[-1][0], after, groups[-1][2])
+        else:
+            groups.append(([r], after, 0))
+    bounded = []
+    for g, (rows, begin, _) in enumerate(groups):
+        stop = labels[groups[g + 1][0][0]][0] if g + 1 < len(groups) else len(items)
+        bounded.append((rows, begin, stop))
+    read: dict[int, list[str]] = {}
+    for g, (rows, begin, stop) in enumerate(bounded):
+        cells = [kind for r in rows for _, _, kind in spec.rows[r].cells]
+        values = _values(items, begin, stop, len(cells), page_numbers)
+        if values is None:
+            return None
+        if not values and g == len(bounded) - 1 and len(rows) == 1:
+            read[rows[0]] = []  # the last row, blank: the aligner's finding
+            continue
+        if len(values) != len(cells) or not all(_suits(v, kind) for v, kind in zip(values, cells)):
+            return None
+        if len(rows) > 1 and len(set(values)) != 1:
+            continue  # exactly their values, in an order nothing tells: these rows are left out
+        at = 0
+        for r in rows:
+            n = len(spec.rows[r].cells)
+            read[r] = [v.removesuffix(AMOUNT_UNIT) for v in values[at:at + n]]
+            at += n
+    if len(read) < len(spec.rows) and sum(bool(cells) for cells in read.values()) < PARTIAL_SHARE * len(spec.rows):
+        return None  # most rows unread: the labels printed together, a column reading's (§6), the aligner's
+    return _written(spec, read)
+
+
+def _written(spec: TableSpec, read: dict[int, list[str]]) -> list[str]:
+    """The table as a browser's copy prints it: each caption, then ``信息内容`` and its
+    columns' headers, then its rows, each its label and its values, TAB-separated — the
+    captions and headers from the template, as the format prints them (they are what tells
+    the aligner the table's format, and the rewritten lines no longer hold the printed ones)."""
+    lines: list[str] = []
+    caption = None
+    for r, row in enumerate(spec.rows):
+        if row.caption != caption:
+            caption = row.caption
+            lines += [caption or "", "\t".join([_CONTENT_HEADER, *row.column_labels])]
+        if r in read:
+            lines.append("\t".join([row.label or "", *read[r]]))
+    return lines
+
+
+def _values(items: Sequence[Item], begin: int, stop: int, n_cells: int, page_numbers: set[int]) -> list[str] | None:
+    """The values of items ``begin``…``stop`` − 1, without a page number printed among them
+    where that (and only that) gives the group exactly its cells."""
+    values = [v for _, vs, _ in items[begin:stop] for v in vs]
+    if len(values) == n_cells:
+        return values
+    dropped = [v for i in range(begin, stop) if i not in page_numbers for v in items[i][1]]
+    if len(dropped) == n_cells:
+        return dropped
+    return values
+
+
+def _suits(value: str, kind: Kind) -> bool:
+    """Whether ``value`` can be printed in a cell of ``kind``: only an amount has a fraction,
+    only a change is negative."""
+    if kind is Kind.AMOUNT:
+        return value[0].isdigit()
+    if value.endswith(AMOUNT_UNIT):
+        return False  # a unit of money in a count's cell: not this layout's value
+    if "." in value:
+        return False
+    return kind is Kind.SIGNED or value.isdigit()

@@ -1,0 +1,131 @@
+"""Table 四 printed one value a line by poppler's reading order on paged PDFs — read only where
+every order of its printed values gives the same table.
+
+Table 四 is one printed row of fifteen cells: three groups (行政复议, and 行政诉讼's 未经复议直接起诉
+and 复议后起诉) of five (结果维持, 结果纠正, 其他结果, 尚未审结, 总计). ``pdftotext`` (reading order,
+no ``-layout``) of a report printed on narrow pages prints each cell as a block of its own,
+under the header's pieces split a character or a word a line, values close together on one
+line (``37 351``), and a page's print line or number among them where a page ends in the
+table (``0 ⏎ 0 ⏎ 0 ⏎ 0 ⏎ 打印日期：2023-12-28 ⏎ 0 ⏎ …``: the aligner read ``-12 -28`` from the
+date and left the table null).
+
+The order of those blocks is not the cells' order, and it is not even each group's order
+kept among the others: peer 淮安市 2024 prints ``72 64 178 37 351 · 13 4 8 · 12 1 1 · 1 26 ·
+6 20`` (the direct suits' 尚未审结 and 总计 after the other suits' first three); synthetic
+00021 prints 未经复议直接起诉's 19 0 0 as ``0 ⏎ 0 ⏎ 19`` (结果维持's block after the others'), and
+synthetic 00033 the 复议后起诉 group's 结果维持 (7) before any value of 未经复议直接起诉. The sums
+(``T4_TOTAL``) cannot undo that: where the blocks may come in such orders, a group's four
+parts can be dealt to its cells in any order that keeps the sum, and the groups to each
+other. So :func:`rejoin_paged_table4` reads the table only where every order gives the same
+cells:
+
+1. **Lines.** The table runs from its heading (``四、政府信息公开行政复议、行政诉讼情况``) to
+   the next section's heading (``五、``). A line of numbers only is values; any other line is
+   text (the header's pieces, the print line, the running lines). A line of more than
+   :data:`MAX_LINE_VALUES` values, or a line of text that ends in numbers, is another
+   layout: the table is left as printed. The header's 行政复议 must be among the text.
+2. **Count.** The values must be exactly the fifteen cells — or exactly so once as many page
+   numbers as there are too many values are dropped (a one-number line equal to its page's
+   number, where most pages end in theirs, on a page that does not print it at its edge, or
+   as its last line: ``pagedtable2._page_numbers``).
+3. **One number.** All fifteen values the same number: every cell holds it, whatever the
+   order (a table of zeros, the common case; any other number is the report's own broken
+   sums, which the checks then report against the values it printed).
+
+The table is then written as a browser's copy prints it (the template's headers, the fifteen
+values on one TAB-separated line); anything else leaves the text exactly as it was, for the
+aligner's nulls and findings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..template.formats import FORMATS
+from .pagedtable2 import Item, _edges, _line_starting, _page_numbers
+
+__all__ = ["MAX_LINE_VALUES", "rejoin_paged_table4"]
+
+MAX_LINE_VALUES = 5  # values one line holds at most in this layout (a group's cells close together)
+PAGE_END = "\f"
+
+_SPEC = FORMATS["2021"].table4  # the same table in both formats
+_CELLS = len(_SPEC.rows[0].cells)
+_HEADING = _SPEC.title
+_NEXT_HEADING = "五、"
+_HEADER_TELL = "行政复议"
+_VALUES = re.compile(r"^\d+(?: +\d+)*$")
+_TEXT_THEN_NUMBER = re.compile(r"[^\d\s]\s+\d+(?:\s+\d+)*$")
+
+
+def rejoin_paged_table4(text: str, page_offset: int | None) -> str:
+    """``text`` with table 四 rewritten as one line of its fifteen values where every order of
+    the printed values gives the same cells (module docstring); else ``text`` unchanged. Only a
+    text cut into pages (a form feed ends each of poppler's pages) is read so."""
+    if PAGE_END not in text:
+        return text
+    start = _line_starting(text, _HEADING, 0)
+    if start is None:
+        return text
+    body_start = text.find("\n", start) + 1
+    end = _line_starting(text, _NEXT_HEADING, body_start) if body_start else None
+    if end is None:
+        return text
+    edges = [_edges(page) for page in text.split(PAGE_END)]
+    values = _read(text[body_start:end].split("\n"), text.count(PAGE_END, 0, body_start), page_offset,
+                   edges, text.count(PAGE_END, 0, end))
+    if values is None:
+        return text
+    # the page ends inside the table stay, after its rows: the pages after it keep their numbers
+    page_ends = PAGE_END * text.count(PAGE_END, body_start, end)
+    return text[:body_start] + "".join(line + "\n" for line in _written(values)) + page_ends + text[end:]
+
+
+def _read(body: list[str], page: int, offset: int | None, edges: Sequence[tuple[str, str]] = (),
+          end_page: int = 0) -> list[int] | None:
+    """The fifteen cells, or None where the printed values do not fix them."""
+    items: list[Item] = []
+    last: dict[int, int] = {}
+    for raw in body:
+        page += raw.count(PAGE_END)
+        line = raw.replace(PAGE_END, " ").strip()
+        if not line:
+            continue
+        last[page] = len(items)
+        if _VALUES.match(line):
+            numbers = line.split()
+            if len(numbers) > MAX_LINE_VALUES:
+                return None
+            items.append((line, numbers, page))
+        elif _TEXT_THEN_NUMBER.search(line):
+            return None
+        else:
+            items.append((line, [], page))
+    if not any(_HEADER_TELL in "".join(text.split()) for text, values, _ in items if not values):
+        return None
+    lines = [[int(v) for v in values] for _, values, _ in items if values]
+    extra = sum(map(len, lines)) - _CELLS
+    if extra:
+        numbers = _page_numbers(items, last, offset, edges, end_page)
+        if extra < 0 or len(numbers) != extra:
+            return None
+        lines = [[int(v) for v in values] for i, (_, values, _) in enumerate(items) if values and i not in numbers]
+    return _only_reading(lines)
+
+
+def _only_reading(lines: list[list[int]]) -> list[int] | None:
+    """The fifteen cells where every order of the values gives the same table — all one
+    number (module docstring, step 3); else None."""
+    values = [v for line in lines for v in line]
+    if len(values) != _CELLS or len(set(values)) != 1:
+        return None
+    return values
+
+
+def _written(values: list[int]) -> list[str]:
+    """Table 四 as a browser's copy prints it: the template's headers (行政复议 and 行政诉讼;
+    the five results of 行政复议 and the two kinds of suit; the five results twice), then the
+    fifteen values."""
+    review, suits, direct, after, *results = _SPEC.headers
+    return ["\t".join((review, suits)), "\t".join((*results, direct, after)),
+            "\t".join(results * 2), "\t".join(str(v) for v in values)]
