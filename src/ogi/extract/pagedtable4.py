@@ -106,10 +106,10 @@ def _read(body: list[str], page: int, offset: int | None, edges: Sequence[tuple[
     lines = [[int(v) for v in values] for _, values, _ in items if values]
     extra = sum(map(len, lines)) - _CELLS
     if extra:
-        numbers = _page_numbers(items, last, offset, edges, end_page)
-        if extra < 0 or len(numbers) != extra:
+        marks = _page_numbers(items, last, offset, edges, end_page)
+        if extra < 0 or len(marks) != extra:
             return None
-        lines = [[int(v) for v in values] for i, (_, values, _) in enumerate(items) if values and i not in numbers]
+        lines = [[int(v) for v in values] for i, (_, values, _) in enumerate(items) if values and i not in marks]
     return _only_reading(lines)
 
 
