@@ -44,6 +44,7 @@ returns the text the tool prints. A missing Debian program or Python package rai
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import os
@@ -251,7 +252,8 @@ def pymupdf4llm_markdown(pdf: bytes, html_tables: bool = False) -> str:
 
     logging.getLogger("pymupdf4llm").setLevel(logging.ERROR)
     options = {"table_output": "html"} if html_tables else {}
-    with pymupdf.open(stream=pdf, filetype="pdf") as document:
+    # it prints its OCR engine's messages on stdout: kept off the caller's output
+    with pymupdf.open(stream=pdf, filetype="pdf") as document, contextlib.redirect_stdout(io.StringIO()):
         return str(pymupdf4llm.to_markdown(document, show_progress=False, **options))
 
 
