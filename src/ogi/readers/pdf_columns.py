@@ -130,7 +130,8 @@ def _cell_chunks(line: Line) -> list[Line]:
     out: list[Line] = []
     for chunk in line.chunks():
         fs = chunk.fragments
-        cut = [0] + [i for i in range(1, len(fs)) if _cell_gap(fs, i, chunk.height)]
+        height = chunk.height
+        cut = [0] + [i for i in range(1, len(fs)) if _cell_gap(fs, i, height)]
         out += [Line(fs[a:b]) for a, b in pairwise(cut + [len(fs)])]
     return out
 

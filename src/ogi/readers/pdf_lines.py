@@ -8,7 +8,6 @@ import re
 from bisect import insort
 from dataclasses import dataclass, field
 from operator import attrgetter
-from statistics import median
 
 from .pdf_page import Fragment
 
@@ -20,7 +19,7 @@ _WORD_CHAR = re.compile(r"[A-Za-z]")
 _SPACES = re.compile(r"\s+")
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """Fragments on one line. Its box, height and text are computed once per number of
     fragments (fragments are only ever added or reordered, never changed), since layout
@@ -34,32 +33,38 @@ class Line:
     _text: str = field(default="", init=False, repr=False, compare=False)
 
     def _measure(self) -> tuple[float, float, float, float, float]:
-        if self._seen != len(self.fragments):
-            fs = self.fragments
-            self._geometry = (min(f.x0 for f in fs), max(f.x1 for f in fs), min(f.top for f in fs),
-                              max(f.bottom for f in fs), median(f.bottom - f.top for f in fs))
+        fs = self.fragments
+        if self._seen != len(fs):
+            if len(fs) == 1:  # a chunk of one glyph: its own box, its own height
+                f = fs[0]
+                self._geometry = (f.x0, f.x1, f.top, f.bottom, f.bottom - f.top)
+            else:
+                self._geometry = (min([f.x0 for f in fs]), max([f.x1 for f in fs]), min([f.top for f in fs]),
+                                  max([f.bottom for f in fs]), _median(sorted([f.bottom - f.top for f in fs])))
             self._seen = len(fs)
         return self._geometry
 
+    # each property reads the measured geometry while the fragments are those it was measured on
+
     @property
     def x0(self) -> float:
-        return self._measure()[0]
+        return (self._geometry if self._seen == len(self.fragments) else self._measure())[0]
 
     @property
     def x1(self) -> float:
-        return self._measure()[1]
+        return (self._geometry if self._seen == len(self.fragments) else self._measure())[1]
 
     @property
     def top(self) -> float:
-        return self._measure()[2]
+        return (self._geometry if self._seen == len(self.fragments) else self._measure())[2]
 
     @property
     def bottom(self) -> float:
-        return self._measure()[3]
+        return (self._geometry if self._seen == len(self.fragments) else self._measure())[3]
 
     @property
     def height(self) -> float:
-        return self._measure()[4]
+        return (self._geometry if self._seen == len(self.fragments) else self._measure())[4]
 
     @property
     def text(self) -> str:
