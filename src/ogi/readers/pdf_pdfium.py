@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
 from bisect import bisect_left, bisect_right
 
 import pypdfium2.raw as pdfium_c
@@ -111,7 +112,7 @@ def _glyphs(page, left: float, top: float, votes: dict[tuple[int, int], int]) ->
         raw = textpage.raw
         handle = _address(raw)
         count = max(pdfium_c.FPDFText_CountChars(raw), 0)
-        codes = _codes(raw, count)
+        characters = _characters(raw, count)
         box = (_FLOAT * 4)()  # an FS_RECTF: left, top, right, bottom
         box_at = ctypes.addressof(box)
         m = pdfium_c.FS_MATRIX()
@@ -120,11 +121,8 @@ def _glyphs(page, left: float, top: float, votes: dict[tuple[int, int], int]) ->
         styles: dict[int, tuple] = {}
         invisible = _INVISIBLE
         fragments = []
-        for i, code in enumerate(codes):
-            if code <= 0x20 or code in invisible or code > 0x10FFFF:
-                continue
-            text = chr(code)
-            if text.isspace() or not get_box(handle, i, box_at):
+        for i, text in enumerate(characters):
+            if text <= " " or text in invisible or text.isspace() or not get_box(handle, i, box_at):
                 continue
             obj = get_object(handle, i)
             style = styles.get(obj) if obj else None
@@ -159,15 +157,21 @@ def _style(a: float, b: float, c: float, d: float, size: float) -> tuple:
     return upright, a, b, c, d, size, em, limit, size * a, size * d, advance(a, b)
 
 
-def _codes(textpage, count: int) -> list[int]:
-    """The Unicode value of each of the text page's ``count`` characters: its whole text in
-    one call (UTF-16, one unit per character), or character by character where a character
-    lies outside the Basic Multilingual Plane (two units: the text no longer lines up)."""
+def _characters(textpage, count: int) -> str | list[str]:
+    """The text page's ``count`` characters: its whole text in one call (UTF-16, one unit
+    per character), or character by character where a character lies outside the Basic
+    Multilingual Plane (two units: the text no longer lines up) or a unit is a lone
+    surrogate. A code point past Unicode is given as "" (no character)."""
     units = (ctypes.c_ushort * (count + 1))()
     pdfium_c.FPDFText_GetText(textpage, 0, count, units)
-    if not any(0xD800 <= u <= 0xDFFF for u in units):
-        return list(units[:count])
-    return [pdfium_c.FPDFText_GetUnicode(textpage, i) for i in range(count)]
+    text = bytes(units)[:2 * count].decode("utf-16-le", "surrogatepass")
+    if len(text) == count and not _SURROGATE.search(text):
+        return text
+    codes = [pdfium_c.FPDFText_GetUnicode(textpage, i) for i in range(count)]
+    return [chr(code) if code <= 0x10FFFF else "" for code in codes]
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _em_box(x0: float, y0: float, x1: float, y1: float, a: float, b: float, c: float, d: float, size: float):
@@ -200,7 +204,7 @@ def _ink_em_box(textpage, index: int, em: float) -> tuple[float, float, float, f
     return cx - em / 2, cy - em / 2, cx + em / 2, cy + em / 2
 
 
-_INVISIBLE = {0xFEFF, 0xFFFE, 0xFFFF, 0x200B}  # byte-order marks and zero-width spaces
+_INVISIBLE = {"\ufeff", "\ufffe", "\uffff", "\u200b"}  # byte-order marks and zero-width spaces
 
 
 def _walk(parent: int, count, get, outer: Matrix, origin: tuple[float, float], lines: list[dict], depth: int) -> int:
