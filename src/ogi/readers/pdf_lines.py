@@ -81,14 +81,19 @@ class Line:
 def split_at_gaps(fragments: list[Fragment], gap: float) -> list[Line]:
     """Fragments (left to right) cut into lines where the space before one exceeds ``gap``."""
     out: list[Line] = [Line([fragments[0]])]
+    current = out[-1].fragments
     right = fragments[0].x1
     for f in fragments[1:]:
+        x1 = f.x1
         if f.x0 - right > gap:
-            out.append(Line([f]))
-            right = f.x1
+            line = Line([f])
+            out.append(line)
+            current = line.fragments
+            right = x1
         else:
-            out[-1].fragments.append(f)
-            right = max(right, f.x1)
+            current.append(f)
+            if x1 > right:  # max(right, x1)
+                right = x1
     return out
 
 
@@ -103,17 +108,24 @@ def group_lines(fragments: list[Fragment]) -> list[Line]:
     bottoms: list[float] = []
     heights: list[list[float]] = []
     medians: list[float] = []
+    # min() and max() of two written out (the same operands, the same ties): this loop runs
+    # for every glyph of the page
     for f in sorted(fragments, key=_BY_TOP_LEFT):
         top, bottom = f.top, f.bottom
         height = bottom - top
         n = len(lines)
-        for k in range(n - 1, max(n - 4, -1), -1):
-            overlap = min(bottoms[k], bottom) - max(tops[k], top)
-            if overlap >= SAME_LINE * min(height, medians[k]):
+        for k in range(n - 1, n - 4 if n > 3 else -1, -1):
+            line_top, line_bottom, line_height = tops[k], bottoms[k], medians[k]
+            overlap = (bottom if bottom < line_bottom else line_bottom) - (top if top > line_top else line_top)
+            if overlap >= SAME_LINE * (line_height if line_height < height else height):
                 lines[k].fragments.append(f)
-                tops[k], bottoms[k] = min(tops[k], top), max(bottoms[k], bottom)
-                insort(heights[k], height)
-                medians[k] = _median(heights[k])
+                if top < line_top:
+                    tops[k] = top
+                if bottom > line_bottom:
+                    bottoms[k] = bottom
+                ordered = heights[k]
+                insort(ordered, height)
+                medians[k] = _median(ordered)
                 break
         else:
             lines.append(Line([f]))
