@@ -43,6 +43,7 @@ MIN_LABEL_KEY = 4  # characters: shorter label keys of the format (规章, 总�
 GROUP_LINE_GAP = 2  # lines of one group label are at most this many lines apart
 
 _VALUE = re.compile(r"^(?:[-+]?\d[\d,，.]*\s*(?:万元|元|%|件|个|项)?|[/／\\—–\-]{1,2}|无)$")
+_NO_VALUE = re.compile(r"[^\d,，.+\-万元%件个项/／\\—–无\s]")  # a character _VALUE matches nowhere
 _CLOSING = "”’)）」』】"
 _ENUMERATOR = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十]{1,3}[）)、.．]|[（(]\d{1,2}[）)]|\d{1,2}[.、．](?!\d))")
 
@@ -132,7 +133,10 @@ def _cell_chunks(line: Line) -> list[Line]:
         fs = chunk.fragments
         height = chunk.height
         cut = [0] + [i for i in range(1, len(fs)) if _cell_gap(fs, i, height)]
-        out += [Line(fs[a:b]) for a, b in pairwise(cut + [len(fs)])]
+        if len(cut) == 1:
+            out.append(chunk)  # not cut: the chunk itself (measured already)
+        else:
+            out += [Line(fs[a:b]) for a, b in pairwise(cut + [len(fs)])]
     return out
 
 
@@ -144,16 +148,24 @@ def _cell_gap(fs: list, i: int, height: float) -> bool:
     bracket: only before the numbers that end the chunk."""
     gap = fs[i].x0 - fs[i - 1].x1
     last, first = fs[i - 1].text[-1:], fs[i].text[:1]
-    trailing = first.isdigit() and gap > GLUE_GAP * height and bool(_value_pieces(Line(fs[i:])))
     if not is_wide(last):
-        return last in _CLOSING and trailing  # ``3.危及“三安全一稳定” 11``
+        return last in _CLOSING and _trailing(fs, i, first, gap, height)  # ``3.危及“三安全一稳定” 11``
     if is_wide(first) or first in "([" or (first.isdigit() and gap > SPACE_GAP * height):
         return gap > SPACE_GAP * height
-    return trailing
+    return _trailing(fs, i, first, gap, height)
+
+
+def _trailing(fs: list, i: int, first: str, gap: float, height: float) -> bool:
+    """Do the fragments from ``i`` on, set more than ``GLUE_GAP`` after the one before, make
+    the numbers that end the chunk?"""
+    return first.isdigit() and gap > GLUE_GAP * height and bool(_value_pieces(Line(fs[i:])))
 
 
 def _value_pieces(chunk: Line) -> list[Line]:
-    """A chunk of values (several if spaced apart), or [] if it is not all values."""
+    """A chunk of values (several if spaced apart), or [] if it is not all values (at once
+    when it holds a character no value is written with)."""
+    if _NO_VALUE.search("".join([f.text for f in chunk.fragments])):
+        return []
     pieces = split_at_gaps(chunk.fragments, SPACE_GAP * chunk.height)
     return pieces if all(_VALUE.match(p.text) for p in pieces) else []
 
