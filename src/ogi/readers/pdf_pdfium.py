@@ -133,10 +133,16 @@ def _glyphs(page, left: float, top: float, votes: dict[tuple[int, int], int]) ->
                     styles[obj] = style
             upright, a, b, c, d, size, em, limit, width, height, way = style
             x0, y1, x1, y0 = box[:]
-            if max(x1 - x0, y1 - y0) > limit:
+            across, up = x1 - x0, y1 - y0
+            if (up if up > across else across) > limit:  # max(across, up)
                 x0, y0, x1, y1 = _ink_em_box(raw, i, em)
-            elif upright:
-                x1, y1 = min(x1, x0 + width), min(y1, y0 + height)
+            elif upright:  # min(x1, x0 + width), min(y1, y0 + height)
+                cut = x0 + width
+                if cut < x1:
+                    x1 = cut
+                cut = y0 + height
+                if cut < y1:
+                    y1 = cut
             elif size > 0:
                 x0, y0, x1, y1 = _em_box(x0, y0, x1, y1, a, b, c, d, size)
             fragments.append(Fragment(text, x0 - left, top - y1, x1 - left, top - y0))
