@@ -165,13 +165,15 @@ def _style(a: float, b: float, c: float, d: float, size: float) -> tuple:
 
 def _characters(textpage, count: int) -> str | list[str]:
     """The text page's ``count`` characters: its whole text in one call (UTF-16, one unit
-    per character), or character by character where a character lies outside the Basic
-    Multilingual Plane (two units: the text no longer lines up) or a unit is a lone
-    surrogate. A code point past Unicode is given as "" (no character)."""
+    per character), or character by character where the text does not line up with the
+    characters: a character outside the Basic Multilingual Plane (two units), a lone
+    surrogate, or a glyph pdfium maps to no character (code 0), which its whole text leaves
+    out, so that every later character would take the box of the one before it. A code
+    point past Unicode is given as "" (no character)."""
     units = (ctypes.c_ushort * (count + 1))()
-    pdfium_c.FPDFText_GetText(textpage, 0, count, units)
+    written = pdfium_c.FPDFText_GetText(textpage, 0, count, units)  # units, with the closing 0
     text = bytes(units)[:2 * count].decode("utf-16-le", "surrogatepass")
-    if len(text) == count and not _SURROGATE.search(text):
+    if written == count + 1 and len(text) == count and not _SURROGATE.search(text):
         return text
     codes = [pdfium_c.FPDFText_GetUnicode(textpage, i) for i in range(count)]
     return [chr(code) if code <= 0x10FFFF else "" for code in codes]
