@@ -440,8 +440,12 @@ def _bands(chunks: list[Line]) -> list[tuple[float, float]]:
 
 def _nearest(bands: list[tuple[float, float]], chunk: Line) -> int:
     cx = (chunk.x0 + chunk.x1) / 2
-    return min(range(len(bands)), key=lambda i: 0 if bands[i][0] <= cx <= bands[i][1]
-               else min(abs(cx - bands[i][0]), abs(cx - bands[i][1])))
+    best, best_distance = 0, None  # the first band of the least distance, as min() picks it
+    for i, (a, b) in enumerate(bands):
+        distance = 0 if a <= cx <= b else min(abs(cx - a), abs(cx - b))
+        if best_distance is None or distance < best_distance:
+            best, best_distance = i, distance
+    return best
 
 
 def _cell(chunks: list[Line], row: int, col: int, page: PageContent, rowspan: int = 1, colspan: int = 1) -> Cell:

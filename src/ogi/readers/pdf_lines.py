@@ -164,8 +164,12 @@ def join_lines(texts: list[str]) -> str:
 
 def union(lines: list[Line]) -> tuple[float, float, float, float]:
     """The box around some lines (x0, top, x1, bottom)."""
-    return (min(ln.x0 for ln in lines), min(ln.top for ln in lines), max(ln.x1 for ln in lines),
-            max(ln.bottom for ln in lines))
+    boxes = [ln._measure() for ln in lines]  # (x0, x1, top, bottom, height) each
+    if len(boxes) == 1:
+        x0, x1, top, bottom, _ = boxes[0]
+        return x0, top, x1, bottom
+    return (min([b[0] for b in boxes]), min([b[2] for b in boxes]), max([b[1] for b in boxes]),
+            max([b[3] for b in boxes]))
 
 
 def min_confidence(fragments: list[Fragment]) -> float | None:
