@@ -41,6 +41,7 @@ SAME_POSITION = 0.01  # pt: positions closer than this are equal (pdfium gives 3
 GLUE_GAP = 0.15  # line heights: a gap this wide between a label's last character and a number ends the label
 MIN_LABEL_KEY = 4  # characters: shorter label keys of the format (规章, 总计) prove no join
 GROUP_LINE_GAP = 2  # lines of one group label are at most this many lines apart
+_LEAST_CELL_GAP = min(GLUE_GAP, SPACE_GAP)  # line heights: a cell boundary is wider than both (see _cell_gap)
 
 _VALUE = re.compile(r"^(?:[-+]?\d[\d,，.]*\s*(?:万元|元|%|件|个|项)?|[/／\\—–\-]{1,2}|无)$")
 _NO_VALUE = re.compile(r"[^\d,，.+\-万元%件个项/／\\—–无\s]")  # a character _VALUE matches nowhere
@@ -132,7 +133,8 @@ def _cell_chunks(line: Line) -> list[Line]:
     for chunk in line.chunks():
         fs = chunk.fragments
         height = chunk.height
-        cut = [0] + [i for i in range(1, len(fs)) if _cell_gap(fs, i, height)]
+        least = _LEAST_CELL_GAP * height  # no narrower gap is a cell boundary: most gaps, asked no more
+        cut = [0] + [i for i in range(1, len(fs)) if fs[i].x0 - fs[i - 1].x1 > least and _cell_gap(fs, i, height)]
         if len(cut) == 1:
             out.append(chunk)  # not cut: the chunk itself (measured already)
         else:
