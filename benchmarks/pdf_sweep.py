@@ -53,19 +53,20 @@ def pdfs(paths: list[Path]) -> list[Path]:
 
 
 def has_text(data: bytes) -> bool:
-    """Does every page hold a text layer (no page read by OCR)?"""
+    """Does every page hold a text layer, as the reader judges it (no page read by OCR: not
+    fewer than ``MIN_TEXT_CHARS`` glyphs beside an image, not garbled)?"""
     import pypdfium2 as pdfium
 
     from ogi.readers.pdf import MIN_TEXT_CHARS
+    from ogi.readers.pdf_garbled import garbled
+    from ogi.readers.pdf_pdfium import page_content
 
     doc = pdfium.PdfDocument(data)
     try:
-        for page in doc:
-            textpage = page.get_textpage()
-            chars = textpage.count_chars()
-            textpage.close()
+        for number, page in enumerate(doc, start=1):
+            content, images = page_content(page, number)
             page.close()
-            if chars < MIN_TEXT_CHARS:
+            if (len(content.fragments) < MIN_TEXT_CHARS and images) or garbled(content):
                 return False
         return True
     finally:
