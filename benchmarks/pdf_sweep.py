@@ -1,7 +1,7 @@
 """Text-layer PDF parse beside the pdfium floor, on every PDF of some folders, and where the
 worst ones spend their time.
 
-    .venv/bin/python benchmarks/pdf_sweep.py [--repeat N] [--stages K] DIR_OR_FILE ...
+    .venv/bin/python benchmarks/pdf_sweep.py [--repeat N] [--stages K] [--all] DIR_OR_FILE ...
 
 For each PDF with a text layer (scans are skipped: ``pdf_docx_speed.py --scans`` times
 those), the best of three rounds of ``--repeat`` runs, in CPU time of this process
@@ -42,26 +42,31 @@ TARGET = 3.0  # issue 14.2: a text-layer PDF within 3× the pdfium boxes floor
 
 
 def pdfs(paths: list[Path]) -> list[Path]:
+    """The PDFs under ``paths``, leaving out hidden folders (a converter's cache)."""
     out: list[Path] = []
     for p in paths:
-        out += sorted(p.rglob("*.pdf")) if p.is_dir() else [p]
+        if p.is_dir():
+            out += sorted(f for f in p.rglob("*.pdf") if not any(part.startswith(".") for part in f.relative_to(p).parts))
+        else:
+            out.append(p)
     return out
 
 
 def has_text(data: bytes) -> bool:
-    """Does every page hold a text layer (no page read by OCR)?"""
+    """Does every page hold a text layer, as the reader judges it (no page read by OCR: not
+    fewer than ``MIN_TEXT_CHARS`` glyphs beside an image, not garbled)?"""
     import pypdfium2 as pdfium
 
     from ogi.readers.pdf import MIN_TEXT_CHARS
+    from ogi.readers.pdf_garbled import garbled
+    from ogi.readers.pdf_pdfium import page_content
 
     doc = pdfium.PdfDocument(data)
     try:
-        for page in doc:
-            textpage = page.get_textpage()
-            chars = textpage.count_chars()
-            textpage.close()
+        for number, page in enumerate(doc, start=1):
+            content, images = page_content(page, number)
             page.close()
-            if chars < MIN_TEXT_CHARS:
+            if (len(content.fragments) < MIN_TEXT_CHARS and images) or garbled(content):
                 return False
         return True
     finally:
@@ -118,11 +123,21 @@ def stages(data: bytes, runs: int = 3) -> tuple[dict[str, float], float]:
     return {k: 1000 * v / runs for k, v in spent.items()}, 1000 * whole
 
 
+def _label(path: Path) -> str:
+    """A file as the tables name it: its shape (or folder) and name, and the corpus of a
+    shape matrix's file (``shapes/CORPUS/SHAPE/NAME``)."""
+    parts = path.parts
+    if len(parts) >= 4 and parts[-4] == "shapes":
+        return f"{parts[-2]}/{parts[-3]} {path.stem}"
+    return f"{path.parent.name}/{path.name}"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("paths", nargs="+", type=Path)
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--stages", type=int, default=5, help="worst files whose stages are timed")
+    ap.add_argument("--all", action="store_true", help="list every file, not only the ten worst")
     args = ap.parse_args()
     rows = []
     load = [os.getloadavg()[0]]
@@ -143,8 +158,9 @@ def main() -> None:
     print(f"mean floor {statistics.mean(r[1] for r in rows):.1f} ms, mean parse {statistics.mean(r[2] for r in rows):.1f} ms\n")
     print("| file | floor ms | parse ms | ÷ floor |")
     print("|---|---:|---:|---:|")
-    for ratio, floor, whole, path in sorted(rows, key=lambda r: r[0], reverse=True)[:max(args.stages, 10)]:
-        print(f"| {path.parent.name}/{path.name} | {floor:.1f} | {whole:.1f} | {ratio:.2f}× |")
+    listed = sorted(rows, key=lambda r: r[0], reverse=True)
+    for ratio, floor, whole, path in listed if args.all else listed[:max(args.stages, 10)]:
+        print(f"| {_label(path)} | {floor:.1f} | {whole:.1f} | {ratio:.2f}× |")
     if args.stages:
         worst = sorted(rows, key=lambda r: r[0], reverse=True)[:args.stages]
         labels = [label for _, _, label in STAGES]
@@ -153,7 +169,7 @@ def main() -> None:
         print("|---|---:|" + "---:|" * (len(labels) + 1))
         for _, floor, _, path in worst:
             spent, whole = stages(path.read_bytes())
-            print(f"| {path.parent.name}/{path.name} | {floor:.1f} | "
+            print(f"| {_label(path)} | {floor:.1f} | "
                   + " | ".join(f"{spent.get(label, 0.0):.1f}" for label in labels) + f" | {whole:.1f} |")
 
 

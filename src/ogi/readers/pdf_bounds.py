@@ -258,14 +258,14 @@ def prescreen(data: bytes) -> None:
     objects it lays out — its own drawing operators, plus each form's drawn as often as
     the page draws it — against ``page_objects``: the two ways a small page asks for
     gigabytes (a Flate bomb; one form drawn 100,000 times). Inflating is zlib's work and
-    counting is ``bytes.count``; no content is interpreted, so this costs milliseconds."""
-    from pdfminer.pdfdocument import PDFDocument
+    counting is ``bytes.count``; no content is interpreted, so this costs milliseconds.
+    Objects kept in object streams are read one by one (``_lazy_document``)."""
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
 
     lim = limits.active()
     with bounded_streams():
-        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        document = _lazy_document(PDFParser(io.BytesIO(data)))
         for number, page in enumerate(PDFPage.create_pages(document), start=1):
             limits.check_time(f"PDF page {number}")
             at_page(number)
@@ -276,6 +276,56 @@ def prescreen(data: bytes) -> None:
             if objects > lim.page_objects:
                 raise limits.exceeded("page_objects", f"PDF page {number} lays out more than {lim.page_objects} "
                                                       "glyphs, paths and images")
+
+
+def _lazy_document(parser):
+    """pdfminer's ``PDFDocument`` reading only the objects asked for from an object stream.
+
+    An object stream (PDF 1.5) packs many objects — the catalog, the page tree, every
+    font's width arrays — in one compressed stream; pdfminer tokenises the whole stream,
+    in Python, the first time any object of it is asked for. The prescreen asks for the
+    catalog, the pages, their content streams and their forms: a few objects of hundreds.
+    Here the stream's header (``N`` pairs of object number and offset, ``First`` the
+    offset of the first object) says where each object starts, and only the object asked
+    for is parsed from there. A stream whose header does not read so is parsed whole, as
+    pdfminer does."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFStreamParser
+
+    class LazyDocument(PDFDocument):
+        def __init__(self, parser) -> None:
+            self._lazy_offsets: dict = {}  # object stream id: its data and its objects' offsets
+            super().__init__(parser)
+
+        def _getobj_objstm(self, stream, index: int, objid: int) -> object:
+            offsets = self._lazy_offsets.get(stream.objid)
+            if offsets is None:
+                offsets = self._lazy_offsets[stream.objid] = _object_offsets(stream)
+            if not offsets or not 0 <= index < len(offsets[1]):
+                return super()._getobj_objstm(stream, index, objid)
+            data, starts = offsets
+            reader = PDFStreamParser(data)
+            reader.set_document(self)
+            reader.seek(starts[index])
+            return reader.nextobject()[1]
+
+    return LazyDocument(parser)
+
+
+def _object_offsets(stream) -> tuple[bytes, list[int]] | None:
+    """An object stream's data and where each of its objects starts in it, or None if its
+    header (``N`` pairs of integers before ``First``) does not read so."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        n, first = int(resolve1(stream["N"])), int(resolve1(stream["First"]))
+        data = stream.get_data()
+        header = data[:first].split()
+        if n < 0 or len(header) < 2 * n or first > len(data):
+            return None
+        return data, [first + int(header[2 * k + 1]) for k in range(n)]
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 _DRAWING_OPS = (b"Tj", b"TJ", b"Do", b" re", b" l\n", b" c\n", b"'", b'"')

@@ -41,8 +41,10 @@ SAME_POSITION = 0.01  # pt: positions closer than this are equal (pdfium gives 3
 GLUE_GAP = 0.15  # line heights: a gap this wide between a label's last character and a number ends the label
 MIN_LABEL_KEY = 4  # characters: shorter label keys of the format (规章, 总计) prove no join
 GROUP_LINE_GAP = 2  # lines of one group label are at most this many lines apart
+_LEAST_CELL_GAP = min(GLUE_GAP, SPACE_GAP)  # line heights: a cell boundary is wider than both (see _cell_gap)
 
 _VALUE = re.compile(r"^(?:[-+]?\d[\d,，.]*\s*(?:万元|元|%|件|个|项)?|[/／\\—–\-]{1,2}|无)$")
+_NO_VALUE = re.compile(r"[^\d,，.+\-万元%件个项/／\\—–无\s]")  # a character _VALUE matches nowhere
 _CLOSING = "”’)）」』】"
 _ENUMERATOR = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十]{1,3}[）)、.．]|[（(]\d{1,2}[）)]|\d{1,2}[.、．](?!\d))")
 
@@ -130,8 +132,13 @@ def _cell_chunks(line: Line) -> list[Line]:
     out: list[Line] = []
     for chunk in line.chunks():
         fs = chunk.fragments
-        cut = [0] + [i for i in range(1, len(fs)) if _cell_gap(fs, i, chunk.height)]
-        out += [Line(fs[a:b]) for a, b in pairwise(cut + [len(fs)])]
+        height = chunk.height
+        least = _LEAST_CELL_GAP * height  # no narrower gap is a cell boundary: most gaps, asked no more
+        cut = [0] + [i for i in range(1, len(fs)) if fs[i].x0 - fs[i - 1].x1 > least and _cell_gap(fs, i, height)]
+        if len(cut) == 1:
+            out.append(chunk)  # not cut: the chunk itself (measured already)
+        else:
+            out += [Line(fs[a:b]) for a, b in pairwise(cut + [len(fs)])]
     return out
 
 
@@ -143,16 +150,24 @@ def _cell_gap(fs: list, i: int, height: float) -> bool:
     bracket: only before the numbers that end the chunk."""
     gap = fs[i].x0 - fs[i - 1].x1
     last, first = fs[i - 1].text[-1:], fs[i].text[:1]
-    trailing = first.isdigit() and gap > GLUE_GAP * height and bool(_value_pieces(Line(fs[i:])))
     if not is_wide(last):
-        return last in _CLOSING and trailing  # ``3.危及“三安全一稳定” 11``
+        return last in _CLOSING and _trailing(fs, i, first, gap, height)  # ``3.危及“三安全一稳定” 11``
     if is_wide(first) or first in "([" or (first.isdigit() and gap > SPACE_GAP * height):
         return gap > SPACE_GAP * height
-    return trailing
+    return _trailing(fs, i, first, gap, height)
+
+
+def _trailing(fs: list, i: int, first: str, gap: float, height: float) -> bool:
+    """Do the fragments from ``i`` on, set more than ``GLUE_GAP`` after the one before, make
+    the numbers that end the chunk?"""
+    return first.isdigit() and gap > GLUE_GAP * height and bool(_value_pieces(Line(fs[i:])))
 
 
 def _value_pieces(chunk: Line) -> list[Line]:
-    """A chunk of values (several if spaced apart), or [] if it is not all values."""
+    """A chunk of values (several if spaced apart), or [] if it is not all values (at once
+    when it holds a character no value is written with)."""
+    if _NO_VALUE.search("".join([f.text for f in chunk.fragments])):
+        return []
     pieces = split_at_gaps(chunk.fragments, SPACE_GAP * chunk.height)
     return pieces if all(_VALUE.match(p.text) for p in pieces) else []
 
@@ -427,8 +442,12 @@ def _bands(chunks: list[Line]) -> list[tuple[float, float]]:
 
 def _nearest(bands: list[tuple[float, float]], chunk: Line) -> int:
     cx = (chunk.x0 + chunk.x1) / 2
-    return min(range(len(bands)), key=lambda i: 0 if bands[i][0] <= cx <= bands[i][1]
-               else min(abs(cx - bands[i][0]), abs(cx - bands[i][1])))
+    best, best_distance = 0, None  # the first band of the least distance, as min() picks it
+    for i, (a, b) in enumerate(bands):
+        distance = 0 if a <= cx <= b else min(abs(cx - a), abs(cx - b))
+        if best_distance is None or distance < best_distance:
+            best, best_distance = i, distance
+    return best
 
 
 def _cell(chunks: list[Line], row: int, col: int, page: PageContent, rowspan: int = 1, colspan: int = 1) -> Cell:

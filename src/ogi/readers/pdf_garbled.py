@@ -28,6 +28,7 @@ characters among real text (a stray symbol font) is far below the share and stay
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 
 from .pdf_page import PageContent
 
@@ -51,12 +52,16 @@ def unmapped(char: str) -> bool:
 
 
 def garbled(content: PageContent) -> bool:
-    """Whether the page's text layer is garbled: glyphs without a Unicode map."""
-    chars = [c for fragment in content.fragments for c in fragment.text if not c.isspace()]
-    if len(chars) >= MIN_CHARS and sum(map(unmapped, chars)) >= GARBLED_SHARE * len(chars):
+    """Whether the page's text layer is garbled: glyphs without a Unicode map. Each
+    distinct character is judged once (a page prints a few hundred of them)."""
+    counts = Counter("".join([f.text for f in content.fragments]))
+    printed = {c: n for c, n in counts.items() if not c.isspace()}
+    total = sum(printed.values())
+    if total >= MIN_CHARS and sum(n for c, n in printed.items() if unmapped(c)) >= GARBLED_SHARE * total:
         return True
-    cjk = [c for c in chars if "\u3400" <= c <= "\u9fff"]
-    return len(cjk) >= MIN_CHARS and sum(c in COMMON_HANZI for c in cjk) < COMMON_SHARE * len(cjk)
+    cjk = {c: n for c, n in printed.items() if "\u3400" <= c <= "\u9fff"}
+    total_cjk = sum(cjk.values())
+    return total_cjk >= MIN_CHARS and sum(n for c, n in cjk.items() if c in COMMON_HANZI) < COMMON_SHARE * total_cjk
 
 
 __all__ = ["COMMON_HANZI", "COMMON_SHARE", "GARBLED_SHARE", "MIN_CHARS", "garbled", "unmapped"]

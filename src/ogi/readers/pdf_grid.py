@@ -10,6 +10,7 @@ frames or captions: their text goes back to the page's running text.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import defaultdict
 from dataclasses import dataclass
 
 from pdfplumber.table import (
@@ -65,8 +66,8 @@ def intersections_to_cells(intersections: dict) -> list[BBox]:
     points after it (quadratic in the points: a fifth of a ruled page's reading time);
     here each point's edge boxes are built once and the points below and right of a point
     are its column and row, in the same (ascending) order."""
-    vertical = {p: {_edge_box(e) for e in d["v"]} for p, d in intersections.items()}
-    horizontal = {p: {_edge_box(e) for e in d["h"]} for p, d in intersections.items()}
+    vertical = {p: {(e["x0"], e["top"], e["x1"], e["bottom"]) for e in d["v"]} for p, d in intersections.items()}
+    horizontal = {p: {(e["x0"], e["top"], e["x1"], e["bottom"]) for e in d["h"]} for p, d in intersections.items()}
     points = sorted(intersections)
     column: dict[float, list] = {}
     row: dict[float, list] = {}
@@ -94,10 +95,6 @@ def intersections_to_cells(intersections: dict) -> list[BBox]:
         return None
 
     return [cell for cell in map(smallest, points) if cell is not None]
-
-
-def _edge_box(e: dict) -> BBox:
-    return (e["x0"], e["top"], e["x1"], e["bottom"])
 
 
 def _closing_edges(edges: list[dict]) -> list[dict]:
@@ -193,12 +190,14 @@ class _Bins:
     SIZE = 48.0  # pt: a bin's side
 
     def __init__(self, boxes: list[BBox]):
-        self.bins: dict[tuple[int, int], list[BBox]] = {}
+        self.bins: dict[tuple[int, int], list[BBox]] = defaultdict(list)
         s = self.SIZE
+        bins = self.bins
         for b in boxes:
+            rows = range(int(b[1] // s), int(b[3] // s) + 1)
             for i in range(int(b[0] // s), int(b[2] // s) + 1):
-                for j in range(int(b[1] // s), int(b[3] // s) + 1):
-                    self.bins.setdefault((i, j), []).append(b)
+                for j in rows:
+                    bins[i, j].append(b)
 
     def first_containing(self, x: float, y: float) -> BBox | None:
         s = self.SIZE

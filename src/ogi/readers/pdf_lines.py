@@ -8,7 +8,6 @@ import re
 from bisect import insort
 from dataclasses import dataclass, field
 from operator import attrgetter
-from statistics import median
 
 from .pdf_page import Fragment
 
@@ -20,7 +19,7 @@ _WORD_CHAR = re.compile(r"[A-Za-z]")
 _SPACES = re.compile(r"\s+")
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """Fragments on one line. Its box, height and text are computed once per number of
     fragments (fragments are only ever added or reordered, never changed), since layout
@@ -34,32 +33,38 @@ class Line:
     _text: str = field(default="", init=False, repr=False, compare=False)
 
     def _measure(self) -> tuple[float, float, float, float, float]:
-        if self._seen != len(self.fragments):
-            fs = self.fragments
-            self._geometry = (min(f.x0 for f in fs), max(f.x1 for f in fs), min(f.top for f in fs),
-                              max(f.bottom for f in fs), median(f.bottom - f.top for f in fs))
+        fs = self.fragments
+        if self._seen != len(fs):
+            if len(fs) == 1:  # a chunk of one glyph: its own box, its own height
+                f = fs[0]
+                self._geometry = (f.x0, f.x1, f.top, f.bottom, f.bottom - f.top)
+            else:
+                self._geometry = (min([f.x0 for f in fs]), max([f.x1 for f in fs]), min([f.top for f in fs]),
+                                  max([f.bottom for f in fs]), _median(sorted([f.bottom - f.top for f in fs])))
             self._seen = len(fs)
         return self._geometry
 
+    # each property reads the measured geometry while the fragments are those it was measured on
+
     @property
     def x0(self) -> float:
-        return self._measure()[0]
+        return (self._geometry if self._seen == len(self.fragments) else self._measure())[0]
 
     @property
     def x1(self) -> float:
-        return self._measure()[1]
+        return (self._geometry if self._seen == len(self.fragments) else self._measure())[1]
 
     @property
     def top(self) -> float:
-        return self._measure()[2]
+        return (self._geometry if self._seen == len(self.fragments) else self._measure())[2]
 
     @property
     def bottom(self) -> float:
-        return self._measure()[3]
+        return (self._geometry if self._seen == len(self.fragments) else self._measure())[3]
 
     @property
     def height(self) -> float:
-        return self._measure()[4]
+        return (self._geometry if self._seen == len(self.fragments) else self._measure())[4]
 
     @property
     def text(self) -> str:
@@ -76,14 +81,19 @@ class Line:
 def split_at_gaps(fragments: list[Fragment], gap: float) -> list[Line]:
     """Fragments (left to right) cut into lines where the space before one exceeds ``gap``."""
     out: list[Line] = [Line([fragments[0]])]
+    current = out[-1].fragments
     right = fragments[0].x1
     for f in fragments[1:]:
+        x1 = f.x1
         if f.x0 - right > gap:
-            out.append(Line([f]))
-            right = f.x1
+            line = Line([f])
+            out.append(line)
+            current = line.fragments
+            right = x1
         else:
-            out[-1].fragments.append(f)
-            right = max(right, f.x1)
+            current.append(f)
+            if x1 > right:  # max(right, x1)
+                right = x1
     return out
 
 
@@ -98,17 +108,24 @@ def group_lines(fragments: list[Fragment]) -> list[Line]:
     bottoms: list[float] = []
     heights: list[list[float]] = []
     medians: list[float] = []
+    # min() and max() of two written out (the same operands, the same ties): this loop runs
+    # for every glyph of the page
     for f in sorted(fragments, key=_BY_TOP_LEFT):
         top, bottom = f.top, f.bottom
         height = bottom - top
         n = len(lines)
-        for k in range(n - 1, max(n - 4, -1), -1):
-            overlap = min(bottoms[k], bottom) - max(tops[k], top)
-            if overlap >= SAME_LINE * min(height, medians[k]):
+        for k in range(n - 1, n - 4 if n > 3 else -1, -1):
+            line_top, line_bottom, line_height = tops[k], bottoms[k], medians[k]
+            overlap = (bottom if bottom < line_bottom else line_bottom) - (top if top > line_top else line_top)
+            if overlap >= SAME_LINE * (line_height if line_height < height else height):
                 lines[k].fragments.append(f)
-                tops[k], bottoms[k] = min(tops[k], top), max(bottoms[k], bottom)
-                insort(heights[k], height)
-                medians[k] = _median(heights[k])
+                if top < line_top:
+                    tops[k] = top
+                if bottom > line_bottom:
+                    bottoms[k] = bottom
+                ordered = heights[k]
+                insort(ordered, height)
+                medians[k] = _median(ordered)
                 break
         else:
             lines.append(Line([f]))
@@ -147,8 +164,12 @@ def join_lines(texts: list[str]) -> str:
 
 def union(lines: list[Line]) -> tuple[float, float, float, float]:
     """The box around some lines (x0, top, x1, bottom)."""
-    return (min(ln.x0 for ln in lines), min(ln.top for ln in lines), max(ln.x1 for ln in lines),
-            max(ln.bottom for ln in lines))
+    boxes = [ln._measure() for ln in lines]  # (x0, x1, top, bottom, height) each
+    if len(boxes) == 1:
+        x0, x1, top, bottom, _ = boxes[0]
+        return x0, top, x1, bottom
+    return (min([b[0] for b in boxes]), min([b[2] for b in boxes]), max([b[1] for b in boxes]),
+            max([b[3] for b in boxes]))
 
 
 def min_confidence(fragments: list[Fragment]) -> float | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 EDGE_MIN_LENGTH = 3.0  # pt: shorter strokes are glyph parts or dots, not ruling lines
 
 
-@dataclass
+@dataclass(slots=True)
 class Fragment:
     text: str
     x0: float
@@ -67,11 +67,20 @@ def upright(chars: list[dict], lines: list[dict], size: tuple[float, float], num
     whose coordinates are not those of the page as shown even if the glyphs run upright;
     ``direction``, if given, is the glyphs' dominant direction, counted as they were read.
     """
-    turn = _Turn(direction or _text_direction(chars), chars + lines, size)
-    if turn.upright:
-        fragments = [Fragment(c["text"], c["x0"], c["top"], c["x1"], c["bottom"]) for c in chars]
-    else:
-        fragments = [Fragment(c["text"], *turn.box(c["x0"], c["top"], c["x1"], c["bottom"])) for c in chars]
+    fragments = [Fragment(c["text"], c["x0"], c["top"], c["x1"], c["bottom"]) for c in chars]
+    return upright_fragments(fragments, lines, size, number, turned, direction or _text_direction(chars))
+
+
+def upright_fragments(fragments: list[Fragment], lines: list[dict], size: tuple[float, float], number: int,
+                      turned: bool, direction: tuple[int, int]) -> PageContent:
+    """``upright`` for glyphs read as fragments already (in page coordinates, x right, y
+    down) whose dominant ``direction`` was counted as they were read: on an upright page
+    (nearly every page) they are the page's fragments as they are, with no copy."""
+    across = direction == (1, 0)
+    boxes = [] if across else [(f.x0, f.top, f.x1, f.bottom) for f in fragments]
+    turn = _Turn(direction, [] if across else boxes + [(e["x0"], e["top"], e["x1"], e["bottom"]) for e in lines], size)
+    if not across:
+        fragments = [Fragment(f.text, *turn.box(*b)) for f, b in zip(fragments, boxes)]
     edges = []
     for e in lines:
         x0, top, x1, bottom = turn.box(e["x0"], e["top"], e["x1"], e["bottom"])
@@ -124,13 +133,15 @@ class _Turn:
     shifted so that its content starts at the origin (pdfminer's rotated space does not
     match the page box pdfplumber reports)."""
 
-    def __init__(self, direction: tuple[int, int], objects: list[dict], size: tuple[float, float]):
+    def __init__(self, direction: tuple[int, int], boxes: list[tuple[float, float, float, float]],
+                 size: tuple[float, float]):
+        """``boxes``: every glyph's and line's (x0, top, x1, bottom) on the page."""
         self.dx, self.dy = direction
         self.ox = self.oy = 0.0
         self.size = size
-        if self.upright or not objects:
+        if self.upright or not boxes:
             return
-        pts = [self._raw(o[x], o[y]) for o in objects for x in ("x0", "x1") for y in ("top", "bottom")]
+        pts = [self._raw(x, y) for x0, top, x1, bottom in boxes for x in (x0, x1) for y in (top, bottom)]
         self.ox = min(p[0] for p in pts)
         self.oy = min(p[1] for p in pts)
         self.size = (max(p[0] for p in pts) - self.ox, max(p[1] for p in pts) - self.oy)

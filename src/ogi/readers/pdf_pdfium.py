@@ -34,11 +34,13 @@ that no box is given for it (the boxes would not match the page as shown).
 from __future__ import annotations
 
 import ctypes
+import math
+import re
 from bisect import bisect_left, bisect_right
 
 import pypdfium2.raw as pdfium_c
 
-from .pdf_page import PageContent, advance, dominant, upright
+from .pdf_page import Fragment, PageContent, advance, dominant, upright_fragments
 
 MAX_BOX_EMS = 2.0  # a glyph's loose box larger than this many ems across is not where the glyph is
 AXIS_TOLERANCE = 0.5  # pt: a segment whose ends differ by less than this across it is horizontal or vertical
@@ -53,67 +55,131 @@ def page_content(page, number: int) -> tuple[PageContent, int]:
     """One pypdfium2 page as upright content, and how many images it shows."""
     left, bottom, right, top = page.get_bbox()
     votes: dict[tuple[int, int], int] = {}
-    chars = _glyphs(page, left, top, votes)
+    fragments = _glyphs(page, left, top, votes)
     lines: list[dict] = []
-    images = _walk(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, _IDENTITY,
-                   (left, top), lines, 0)
+    images = _walk(_address(page.raw), _COUNT_OBJECTS, _GET_OBJECT, _IDENTITY, (left, top), lines, 0)
     lines = _without_backgrounds(lines)
-    content = upright(chars, lines, (right - left, top - bottom), number, turned=page.get_rotation() % 360 != 0,
-                      direction=dominant(votes))
+    content = upright_fragments(fragments, lines, (right - left, top - bottom), number,
+                                turned=page.get_rotation() % 360 != 0, direction=dominant(votes))
     return content, images
 
 
-def _glyphs(page, left: float, top: float, votes: dict[tuple[int, int], int]) -> list[dict]:
-    """The page's visible characters as dicts (``text``, box, ``matrix``), in text order;
-    ``votes`` counts the directions they advance in (``pdf_page.advance``). pdfium is asked
-    for the page's text once and for each character's box, matrix and size once, and for
-    nothing more about whitespace (the spaces and line breaks it adds among them)."""
+# pdfium's functions called with plain addresses (``_direct``): pypdfium2's bindings convert
+# every argument through its pointer type and wrap every returned handle, which cost more
+# than the call itself when made for each glyph and each path segment.
+_VOID, _INT, _DOUBLE, _FLOAT = ctypes.c_void_p, ctypes.c_int, ctypes.c_double, ctypes.c_float
+
+
+def _address(pointer) -> int:
+    return ctypes.cast(pointer, _VOID).value or 0
+
+
+def _direct(fn, restype, *argtypes):
+    """pdfium's function ``fn`` (from pypdfium2's raw bindings) as a foreign function taking
+    and returning plain addresses and numbers."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(_address(fn))
+
+
+_LOOSE_BOX = _direct(pdfium_c.FPDFText_GetLooseCharBox, _INT, _VOID, _INT, _VOID)
+_TEXT_OBJECT = _direct(pdfium_c.FPDFText_GetTextObject, _VOID, _VOID, _INT)
+_CHAR_MATRIX = _direct(pdfium_c.FPDFText_GetMatrix, _INT, _VOID, _INT, _VOID)
+_FONT_SIZE = _direct(pdfium_c.FPDFText_GetFontSize, _DOUBLE, _VOID, _INT)
+_COUNT_OBJECTS = _direct(pdfium_c.FPDFPage_CountObjects, _INT, _VOID)
+_GET_OBJECT = _direct(pdfium_c.FPDFPage_GetObject, _VOID, _VOID, _INT)
+_FORM_COUNT_OBJECTS = _direct(pdfium_c.FPDFFormObj_CountObjects, _INT, _VOID)
+_FORM_GET_OBJECT = _direct(pdfium_c.FPDFFormObj_GetObject, _VOID, _VOID, _INT)
+_OBJECT_TYPE = _direct(pdfium_c.FPDFPageObj_GetType, _INT, _VOID)
+_OBJECT_MATRIX = _direct(pdfium_c.FPDFPageObj_GetMatrix, _INT, _VOID, _VOID)
+_DRAW_MODE = _direct(pdfium_c.FPDFPath_GetDrawMode, _INT, _VOID, _VOID, _VOID)
+_FILL_COLOR = _direct(pdfium_c.FPDFPageObj_GetFillColor, _INT, _VOID, _VOID, _VOID, _VOID, _VOID)
+_COUNT_SEGMENTS = _direct(pdfium_c.FPDFPath_CountSegments, _INT, _VOID)
+_GET_SEGMENT = _direct(pdfium_c.FPDFPath_GetPathSegment, _VOID, _VOID, _INT)
+_SEGMENT_POINT = _direct(pdfium_c.FPDFPathSegment_GetPoint, _INT, _VOID, _VOID, _VOID)
+_SEGMENT_TYPE = _direct(pdfium_c.FPDFPathSegment_GetType, _INT, _VOID)
+_SEGMENT_CLOSE = _direct(pdfium_c.FPDFPathSegment_GetClose, _INT, _VOID)
+
+
+def _glyphs(page, left: float, top: float, votes: dict[tuple[int, int], int]) -> list[Fragment]:
+    """The page's visible characters as fragments (page coordinates, x right, y down), in
+    text order; ``votes`` counts the directions they advance in (``pdf_page.advance``).
+    pdfium is asked for the page's text once and for each character's box and text object
+    once, and for nothing more about whitespace (the spaces and line breaks it adds among
+    them). A text object's characters share its matrix and font size (pdfium gives each
+    character those of its object, forms' matrices applied): they are asked for once per
+    object, with what follows from them (the em, the box's cut, the direction)."""
     textpage = page.get_textpage()
     try:
         raw = textpage.raw
+        handle = _address(raw)
         count = max(pdfium_c.FPDFText_CountChars(raw), 0)
-        codes = _codes(raw, count)
-        rect = pdfium_c.FS_RECTF()
+        characters = _characters(raw, count)
+        box = (_FLOAT * 4)()  # an FS_RECTF: left, top, right, bottom
+        box_at = ctypes.addressof(box)
         m = pdfium_c.FS_MATRIX()
-        get_box, get_matrix, get_size = (pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetMatrix,
-                                         pdfium_c.FPDFText_GetFontSize)
+        m_at = ctypes.addressof(m)
+        get_box, get_object = _LOOSE_BOX, _TEXT_OBJECT
+        styles: dict[int, tuple] = {}
         invisible = _INVISIBLE
-        chars = []
-        for i, code in enumerate(codes):
-            if code <= 0x20 or code in invisible or code > 0x10FFFF:
+        fragments = []
+        for i, text in enumerate(characters):
+            if text <= " " or text in invisible or text.isspace() or not get_box(handle, i, box_at):
                 continue
-            text = chr(code)
-            if text.isspace() or not get_box(raw, i, rect):
-                continue
-            get_matrix(raw, i, m)
-            size = get_size(raw, i)
-            a, b, c, d = m.a, m.b, m.c, m.d
-            x0, y0, x1, y1 = rect.left, rect.bottom, rect.right, rect.top
-            em = size * max(abs(c), abs(d))
-            if em > 0 and max(x1 - x0, y1 - y0) > MAX_BOX_EMS * em:
+            obj = get_object(handle, i)
+            style = styles.get(obj) if obj else None
+            if style is None:
+                _CHAR_MATRIX(handle, i, m_at)
+                style = _style(m.a, m.b, m.c, m.d, _FONT_SIZE(handle, i))
+                if obj:
+                    styles[obj] = style
+            upright, a, b, c, d, size, em, limit, width, height, way = style
+            x0, y1, x1, y0 = box[:]
+            across, up = x1 - x0, y1 - y0
+            if (up if up > across else across) > limit:  # max(across, up)
                 x0, y0, x1, y1 = _ink_em_box(raw, i, em)
-            elif size > 0 and a > 0 and d > 0 and b == 0 and c == 0:  # upright text: _em_box's first case
-                x1, y1 = min(x1, x0 + size * a), min(y1, y0 + size * d)
+            elif upright:  # min(x1, x0 + width), min(y1, y0 + height)
+                cut = x0 + width
+                if cut < x1:
+                    x1 = cut
+                cut = y0 + height
+                if cut < y1:
+                    y1 = cut
             elif size > 0:
                 x0, y0, x1, y1 = _em_box(x0, y0, x1, y1, a, b, c, d, size)
-            chars.append({"text": text, "x0": x0 - left, "x1": x1 - left, "top": top - y1, "bottom": top - y0,
-                          "matrix": (a, b, c, d, m.e, m.f)})
-            way = advance(a, b)
+            fragments.append(Fragment(text, x0 - left, top - y1, x1 - left, top - y0))
             votes[way] = votes.get(way, 0) + 1
-        return chars
+        return fragments
     finally:
         textpage.close()
 
 
-def _codes(textpage, count: int) -> list[int]:
-    """The Unicode value of each of the text page's ``count`` characters: its whole text in
-    one call (UTF-16, one unit per character), or character by character where a character
-    lies outside the Basic Multilingual Plane (two units: the text no longer lines up)."""
+def _style(a: float, b: float, c: float, d: float, size: float) -> tuple:
+    """What a glyph's box cut needs from its text matrix ``a b c d`` and font size, worked
+    out once per text object: whether it is upright text (``_em_box``'s first case, cut
+    inline), the em, the box size past which the loose box is implausible (none without
+    an em), the upright cut's width and height, and the direction the glyph advances in."""
+    em = size * max(abs(c), abs(d))
+    upright = size > 0 and a > 0 and d > 0 and b == 0 and c == 0
+    limit = MAX_BOX_EMS * em if em > 0 else math.inf
+    return upright, a, b, c, d, size, em, limit, size * a, size * d, advance(a, b)
+
+
+def _characters(textpage, count: int) -> str | list[str]:
+    """The text page's ``count`` characters: its whole text in one call (UTF-16, one unit
+    per character), or character by character where the text does not line up with the
+    characters: a character outside the Basic Multilingual Plane (two units), a lone
+    surrogate, or a glyph pdfium maps to no character (code 0), which its whole text leaves
+    out, so that every later character would take the box of the one before it. A code
+    point past Unicode is given as "" (no character)."""
     units = (ctypes.c_ushort * (count + 1))()
-    pdfium_c.FPDFText_GetText(textpage, 0, count, units)
-    if not any(0xD800 <= u <= 0xDFFF for u in units):
-        return list(units[:count])
-    return [pdfium_c.FPDFText_GetUnicode(textpage, i) for i in range(count)]
+    written = pdfium_c.FPDFText_GetText(textpage, 0, count, units)  # units, with the closing 0
+    text = bytes(units)[:2 * count].decode("utf-16-le", "surrogatepass")
+    if written == count + 1 and len(text) == count and not _SURROGATE.search(text):
+        return text
+    codes = [pdfium_c.FPDFText_GetUnicode(textpage, i) for i in range(count)]
+    return [chr(code) if code <= 0x10FFFF else "" for code in codes]
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _em_box(x0: float, y0: float, x1: float, y1: float, a: float, b: float, c: float, d: float, size: float):
@@ -146,36 +212,38 @@ def _ink_em_box(textpage, index: int, em: float) -> tuple[float, float, float, f
     return cx - em / 2, cy - em / 2, cx + em / 2, cy + em / 2
 
 
-_INVISIBLE = {0xFEFF, 0xFFFE, 0xFFFF, 0x200B}  # byte-order marks and zero-width spaces
+_INVISIBLE = {"\ufeff", "\ufffe", "\uffff", "\u200b"}  # byte-order marks and zero-width spaces
 
 
-def _walk(parent, count, get, outer: Matrix, origin: tuple[float, float], lines: list[dict], depth: int) -> int:
-    """Collect the axis-parallel segments of the painted paths under ``parent`` (a page or a
-    form object) into ``lines``; returns the number of images met."""
+def _walk(parent: int, count, get, outer: Matrix, origin: tuple[float, float], lines: list[dict], depth: int) -> int:
+    """Collect the axis-parallel segments of the painted paths under ``parent`` (the address
+    of a page or a form object) into ``lines``; returns the number of images met."""
     images = 0
-    m = pdfium_c.FS_MATRIX()
+    m = (_FLOAT * 6)()  # an FS_MATRIX: a b c d e f
+    m_at = ctypes.addressof(m)
     for i in range(count(parent)):
         obj = get(parent, i)
         if not obj:
             continue
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        kind = _OBJECT_TYPE(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            pdfium_c.FPDFPageObj_GetMatrix(obj, m)
-            _segments(obj, _compose((m.a, m.b, m.c, m.d, m.e, m.f), outer), origin, lines)
+            _OBJECT_MATRIX(obj, m_at)
+            _segments(obj, _compose(tuple(m), outer), origin, lines)
         elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             images += 1
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
-            pdfium_c.FPDFPageObj_GetMatrix(obj, m)
-            images += _walk(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject,
-                            _compose((m.a, m.b, m.c, m.d, m.e, m.f), outer), origin, lines, depth + 1)
+            _OBJECT_MATRIX(obj, m_at)
+            images += _walk(obj, _FORM_COUNT_OBJECTS, _FORM_GET_OBJECT, _compose(tuple(m), outer), origin, lines,
+                            depth + 1)
     return images
 
 
-def _segments(path, matrix: Matrix, origin: tuple[float, float], lines: list[dict]) -> None:
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    if not pdfium_c.FPDFPath_GetDrawMode(path, fill, stroke) or (not fill.value and not stroke.value):
+def _segments(path: int, matrix: Matrix, origin: tuple[float, float], lines: list[dict]) -> None:
+    modes = (_INT * 2)()  # fill mode, stroke
+    if not _DRAW_MODE(path, ctypes.addressof(modes), ctypes.addressof(modes) + ctypes.sizeof(_INT)) \
+            or (not modes[0] and not modes[1]):
         return  # not painted
-    if not stroke.value and _white_fill(path):
+    if not modes[1] and _white_fill(path):
         found: list[dict] = []
         _path_segments(path, matrix, origin, found)
         for line in found:
@@ -185,11 +253,13 @@ def _segments(path, matrix: Matrix, origin: tuple[float, float], lines: list[dic
     _path_segments(path, matrix, origin, lines)
 
 
-def _white_fill(path) -> bool:
-    r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
-    if not pdfium_c.FPDFPageObj_GetFillColor(path, r, g, b, a):
+def _white_fill(path: int) -> bool:
+    rgba = (ctypes.c_uint * 4)()
+    at, step = ctypes.addressof(rgba), ctypes.sizeof(ctypes.c_uint)
+    if not _FILL_COLOR(path, at, at + step, at + 2 * step, at + 3 * step):
         return False
-    return a.value == 0 or (r.value, g.value, b.value) == (255, 255, 255)
+    r, g, b, a = rgba
+    return a == 0 or (r, g, b) == (255, 255, 255)
 
 
 def _without_backgrounds(lines: list[dict]) -> list[dict]:
@@ -219,18 +289,19 @@ def _without_backgrounds(lines: list[dict]) -> list[dict]:
     return out
 
 
-def _path_segments(path, matrix: Matrix, origin: tuple[float, float], lines: list[dict]) -> None:
+def _path_segments(path: int, matrix: Matrix, origin: tuple[float, float], lines: list[dict]) -> None:
     a, b, c, d, e, f = matrix
-    x, y = ctypes.c_float(), ctypes.c_float()
-    get_segment, get_point, get_type, get_close = (pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetPoint,
-                                                   pdfium_c.FPDFPathSegment_GetType, pdfium_c.FPDFPathSegment_GetClose)
+    xy = (_FLOAT * 2)()
+    x_at = ctypes.addressof(xy)
+    y_at = x_at + ctypes.sizeof(_FLOAT)
+    get_segment, get_point, get_type, get_close = _GET_SEGMENT, _SEGMENT_POINT, _SEGMENT_TYPE, _SEGMENT_CLOSE
     moveto, lineto = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
     start = current = None
-    for j in range(pdfium_c.FPDFPath_CountSegments(path)):
+    for j in range(_COUNT_SEGMENTS(path)):
         segment = get_segment(path, j)
-        if not segment or not get_point(segment, x, y):
+        if not segment or not get_point(segment, x_at, y_at):
             continue
-        px, py = x.value, y.value
+        px, py = xy
         point = (a * px + c * py + e, b * px + d * py + f)
         kind = get_type(segment)
         if kind == moveto:
