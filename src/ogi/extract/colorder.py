@@ -31,13 +31,45 @@ synthetic reports, so it was not kept: there a swapped column is still read by p
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
-from ..document import Cell, Document, Table
+from ..document import Cell, Document, Paragraph, Table
 from ..template.formats import APPLICANT_COLUMNS
+from ..template.labels import segment
 from ..template.normalize import label_key
 
 _HEADERS = tuple(label_key(m.label) for m in APPLICANT_COLUMNS)
+_LABELS = tuple(m.label for m in APPLICANT_COLUMNS)
+# the labels of one header row, whose order among themselves a line of text can show: the
+# first row's two one-column headers (法人或其他组织 spans the five) and the second row's five
+HEADER_ROWS = ((_LABELS[0], _LABELS[-1]), _LABELS[1:-1])
+# the key under which the text reader leaves, in Document.meta, the order a text file's
+# table 三 header prints (read before its rewriting of the text drops the header lines)
+PRINTED_ORDER = "table3_printed_order"
+TABLE_HEADER = "申请人情况"  # the header over the seven: where table 三's header starts
+# a line is segmented only if it holds one of these: a label, the header over them, or the
+# words of table 三's first rows (where its header ends)
+_KEYS_LOOKED_FOR = (*_HEADERS, TABLE_HEADER, "本年新收", "上年结转", "予以公开")
+
+
+def _beginnings() -> dict[str, str]:
+    """Each beginning of an applicant label that no other header label of table 三 holds
+    anywhere (``商``, ``社会公``, ``总`` but not ``法``, which 法人或其他组织 begins too, nor
+    ``其``, which it holds): the first line of that label wrapped in its cell, and nothing
+    else. No later piece of a label begins another one (``企业``, ``益组织``, ``他``)."""
+    labels = [*_HEADERS, label_key("法人或其他组织")]
+    out = {}
+    for key, label in zip(_HEADERS, _LABELS):
+        for n in range(1, len(key)):
+            if not any(key[:n] in other for other in labels if other != key):
+                out[key[:n]] = label
+    return out
+
+
+_BEGINNINGS = _beginnings()
+_ALL_HEADERS = (*_HEADERS, label_key("法人或其他组织"))
+_LABEL_CHARS = frozenset("".join(_ALL_HEADERS))
 
 
 def columns_in_template_order(doc: Document) -> tuple[Document, list[str]]:
@@ -85,4 +117,133 @@ def _reordered(table: Table) -> tuple[Table, str] | None:
     return Table(cells, table.pos), printed
 
 
-__all__ = ["columns_in_template_order"]
+def _lines(doc: Document):
+    """Every line of the document's text, a table row's cells joined by spaces."""
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            yield from block.text.split("\n")
+        else:
+            for row in block.rows():
+                yield " ".join(c.text for c in row)
+
+
+def _header_lines(texts: Iterable[str]) -> list[list[str]]:
+    """The pieces (runs of text between spaces) of each line of table 三's header: from the
+    last ``申请人情况`` before table 三's first row label to that label. Empty where there
+    is no such header."""
+    lines: list[list[str]] = []
+    started = False
+    for text in texts:
+        if not any(k in label_key(text) for k in _KEYS_LOOKED_FOR):
+            if started and text.strip():
+                lines.append(text.split())
+            continue
+        begin, end = 0, len(text)
+        for seg in segment(text):
+            if any(p.table == "table3" and p.kind == "row" for p in seg.phrases) and started:
+                end = seg.start
+                break
+            if any(p.table == "table3" and p.kind == "header" and p.ref == TABLE_HEADER for p in seg.phrases):
+                started, lines, begin = True, [], seg.end  # the header starts (again) here
+        else:
+            if started and text[begin:].strip():
+                lines.append(text[begin:].split())
+            continue
+        if text[begin:end].strip():
+            lines.append(text[begin:end].split())
+        return lines
+    return []
+
+
+def _labels(text: str) -> list[str]:
+    """The applicant labels ``text`` prints whole, in order."""
+    found = []
+    for seg in segment(text):
+        ref = next((p.ref for p in seg.phrases if p.table == "table3" and p.kind == "header"), None)
+        if ref in _LABELS:
+            found.append(ref)
+    return found
+
+
+def _labels_on_line(pieces: list[str]) -> list[str]:
+    """The applicant labels one line of the header prints, left to right: a piece that is
+    a label (or several, glued) gives them; a piece that only begins a label — the first
+    line of a header cell wrapped in its column (``商业``, ``社会公``) — gives that label
+    where nothing else the header prints holds it (:data:`_BEGINNINGS`)."""
+    found: list[str] = []
+    for piece in pieces:
+        whole = _labels(piece)
+        if whole:
+            found += whole
+        elif (label := _BEGINNINGS.get(label_key(piece))) is not None:
+            found.append(label)
+    return found
+
+
+def _stacked(lines: list[list[str]]) -> list[list[str]]:
+    """The labels of each run of lines holding one piece each (a header printed a piece
+    a line, in the order its cells were drawn: ``科研 ⏎ 机构 ⏎ 商业 ⏎ 企业``), read whole
+    across the run — only where every piece of a label in the run is part of a label read
+    whole: pdfminer prints the pieces of several wrapped cells in turn (``社会 ⏎ 法律 ⏎ 公益
+    ⏎ 服务 ⏎ 其 ⏎ 他 ⏎ 组织 ⏎ 机构 ⏎ 商业 ⏎ 企业``), where the labels it leaves whole are in
+    no column's order."""
+    runs: list[list[str]] = []
+    run: list[str] = []
+    for pieces in [*lines, []]:
+        if len(pieces) == 1:
+            run.append(pieces[0])
+            continue
+        if len(run) > 1 and _whole("".join(run)):
+            runs.append(_labels("".join(run)))
+        run = []
+    return runs
+
+
+def _whole(text: str) -> bool:
+    """Does ``text`` hold no piece of a label but in labels read whole — but for the end of
+    a label begun before it and the beginning of one it stops in (``计 ⏎ 其 ⏎ 他 …``, the
+    line before holding ``总``)?"""
+    segments = segment(text)
+    for i, seg in enumerate(segments):
+        if seg.phrases or not _LABEL_CHARS & set(seg.text):
+            continue
+        if i == 0 and any(key.endswith(seg.text) for key in _ALL_HEADERS):
+            continue
+        if i == len(segments) - 1 and any(key.startswith(seg.text) for key in _ALL_HEADERS):
+            continue
+        return False
+    return True
+
+
+def order_printed_in_text(doc: Document) -> str | None:
+    """The applicant columns' order as table 三's header prints it in the document's text
+    (its paragraphs, its tables' rows) or, for a text file, as the text reader found it in
+    the text as given (:data:`PRINTED_ORDER`); None where nothing shows another order."""
+    return order_printed_in_lines(_lines(doc)) or doc.meta.get(PRINTED_ORDER)
+
+
+def order_printed_in_lines(texts: Iterable[str]) -> str | None:
+    """The applicant columns' order as a line of table 三's text header prints it, where
+    some line (or run of one-piece lines) prints two labels of one header row in another
+    order than the template's (``科研机构 商业企业``); None where nothing shows that."""
+    lines = _header_lines(texts)
+    for found in [*map(_labels_on_line, lines), *_stacked(lines)]:
+        for row in HEADER_ROWS:
+            seen = [label for label in found if label in row]
+            if len(seen) >= 2 and len(set(seen)) == len(seen) and seen != sorted(seen, key=row.index):
+                return "、".join(found)
+    return None
+
+
+def null_applicant_cells(table3: dict[str, dict], provenance: dict[str, object]) -> None:
+    """Leave every applicant cell of table 三 null (and without provenance): which column a
+    value of a row read by position stands in cannot be told."""
+    keys = {m.key for m in APPLICANT_COLUMNS}
+    for row_key, cells in table3.items():
+        for col in keys & set(cells):
+            cells[col] = None
+            provenance.pop(f"table3.{row_key}.{col}", None)
+
+
+__all__ = ["PRINTED_ORDER", "columns_in_template_order", "order_printed_in_lines", "order_printed_in_text",
+           "null_applicant_cells"]
