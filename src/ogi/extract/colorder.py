@@ -69,6 +69,8 @@ def _beginnings() -> dict[str, str]:
 
 _BEGINNINGS = _beginnings()
 _ALL_HEADERS = (*_HEADERS, label_key("法人或其他组织"))
+_FIRST_ROW = (_LABELS[0], "法人或其他组织", _LABELS[-1])  # the header's first row, the five under 法人…
+_DRAWN = (*_FIRST_ROW, *_LABELS[1:-1])
 _LABEL_CHARS = frozenset("".join(_ALL_HEADERS))
 
 
@@ -180,39 +182,26 @@ def _labels_on_line(pieces: list[str]) -> list[str]:
     return found
 
 
-def _stacked(lines: list[list[str]]) -> list[list[str]]:
-    """The labels of each run of lines holding one piece each (a header printed a piece
-    a line, in the order its cells were drawn: ``科研 ⏎ 机构 ⏎ 商业 ⏎ 企业``), read whole
-    across the run — only where every piece of a label in the run is part of a label read
-    whole: pdfminer prints the pieces of several wrapped cells in turn (``社会 ⏎ 法律 ⏎ 公益
-    ⏎ 服务 ⏎ 其 ⏎ 他 ⏎ 组织 ⏎ 机构 ⏎ 商业 ⏎ 企业``), where the labels it leaves whole are in
-    no column's order."""
-    runs: list[list[str]] = []
-    run: list[str] = []
-    for pieces in [*lines, []]:
-        if len(pieces) == 1:
-            run.append(pieces[0])
-            continue
-        if len(run) > 1 and _whole("".join(run)):
-            runs.append(_labels("".join(run)))
-        run = []
-    return runs
-
-
-def _whole(text: str) -> bool:
-    """Does ``text`` hold no piece of a label but in labels read whole — but for the end of
-    a label begun before it and the beginning of one it stops in (``计 ⏎ 其 ⏎ 他 …``, the
-    line before holding ``总``)?"""
+def _joined(lines: list[list[str]]) -> list[str]:
+    """The labels of the whole header, its pieces joined in the order printed, where that
+    order is the order the cells were drawn: ``pdftotext -raw``, PDFium, pypdf and PyMuPDF
+    print a piece a line (``自 ⏎ 然 ⏎ 人 ⏎ 法人或其他组织 总 ⏎ 计 ⏎ 科研 ⏎ 机构 ⏎ 商业 ⏎ 企业 …``).
+    Read only where every piece of a label is part of a label read whole, and the joined text
+    reads the header's eight labels once each, the first row's three before the second row's
+    five, as a table's cells are drawn row by row. pdfminer prints the pieces of several
+    wrapped cells in turn (``社会 ⏎ 法律 ⏎ 公益 ⏎ 服务 ⏎ 其 ⏎ 他 …``) and whole cells in no
+    column's order (``总 ⏎ 计 ⏎ 其 ⏎ 他 ⏎ 自 ⏎ 然 ⏎ 人``): neither reads so. Empty where not read."""
+    text = "".join(piece for pieces in lines for piece in pieces)
     segments = segment(text)
-    for i, seg in enumerate(segments):
-        if seg.phrases or not _LABEL_CHARS & set(seg.text):
-            continue
-        if i == 0 and any(key.endswith(seg.text) for key in _ALL_HEADERS):
-            continue
-        if i == len(segments) - 1 and any(key.startswith(seg.text) for key in _ALL_HEADERS):
-            continue
-        return False
-    return True
+    if any(not seg.phrases and _LABEL_CHARS & set(seg.text) for seg in segments):
+        return []
+    found = [ref for seg in segments
+             if (ref := next((p.ref for p in seg.phrases if p.table == "table3" and p.kind == "header"), None))
+             in _DRAWN]
+    drawn_rows = [_DRAWN.index(ref) >= len(_FIRST_ROW) for ref in found]
+    if sorted(found) != sorted(_DRAWN) or drawn_rows != sorted(drawn_rows):
+        return []
+    return [ref for ref in found if ref in _LABELS]
 
 
 def order_printed_in_text(doc: Document) -> str | None:
@@ -227,7 +216,7 @@ def order_printed_in_lines(texts: Iterable[str]) -> str | None:
     some line (or run of one-piece lines) prints two labels of one header row in another
     order than the template's (``科研机构 商业企业``); None where nothing shows that."""
     lines = _header_lines(texts)
-    for found in [*map(_labels_on_line, lines), *_stacked(lines)]:
+    for found in [*map(_labels_on_line, lines), _joined(lines)]:
         for row in HEADER_ROWS:
             seen = [label for label in found if label in row]
             if len(seen) >= 2 and len(set(seen)) == len(seen) and seen != sorted(seen, key=row.index):
