@@ -21,13 +21,24 @@ before). Each table reordered gives a note the extractor turns into a TEMPLATE_D
 finding, so a reviewer sees that the report departs from the format.
 
 Where the table is running text (a crawler's, a text browser's, Markdown whose header row
-lost its spans), nothing says which value stands under which header, and the order in
-which the header's words are read is no evidence either: converters print a two-row
-header's cells in different orders and wrap them (``商业 企业 科研机构 社会公 ⏎ 益组织``). A
-rule that left table 三 null when the five organisations' headers were read out of order
-nulled 2,506 right cells of pandoc's text of Word files and 175 of pdfminer's on 100
-synthetic reports, so it was not kept: there a swapped column is still read by position
-(measured in docs/renderings.md §11)."""
+lost its spans, a PDF's text layer), nothing says which value stands under which header;
+what the text still carries is the order in which the header prints its labels, and that
+only in part: converters print a two-row header's rows interleaved and wrap its cells
+(``商业 企业 科研机构 社会公 ⏎ 益组织``). So :func:`order_printed_in_lines` reads, from the last
+``申请人情况`` before table 三's first row label to that label, only the relative order of
+the labels of one header row (自然人 and 总计; the five organisations), and only where it is
+certain: on one line, left to right — a piece that is a label, or that only begins one where
+no other header label holds that beginning (``商业``, ``社会公``: the first line of a cell
+wrapped in its column) — or across the whole header joined, where it reads its eight labels
+whole, once each, the first row's three before the five (a text layer printing a piece a
+line in the order the cells were drawn). Where that order is not the template's, table 三's
+applicant cells are left null (:func:`null_applicant_cells`) with a TEMPLATE_DEVIATION
+finding; they are not reordered, since in text a value's column is its place in the row. A
+text file's header is read before the text reader's rewriting can drop it, and left in
+``Document.meta`` under :data:`PRINTED_ORDER`. A rule that nulled table 三 wherever the five
+organisations were read out of order across the header's lines joined (2,506 right cells
+of pandoc's text of Word files lost) was dropped in the seventh session; measurements in
+docs/renderings.md §11 and §15."""
 
 from __future__ import annotations
 
