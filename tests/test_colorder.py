@@ -96,5 +96,97 @@ def test_a_web_page_with_two_columns_swapped_reads_every_value_with_a_finding(mo
     assert [f.message for f in swapped.findings if f.code == "TEMPLATE_DEVIATION"] == [
         "表三申请人各列的顺序与规定格式不同(印为:自然人、科研机构、商业企业、社会公益组织、法律服务机构、其他、总计),已按表头读入各列"]
     monkeypatch.setattr(extract_module, "columns_in_template_order", lambda doc: (doc, []))
+    # without the grid's rule, its rows read as lines of text still show the swap: null, with a finding
+    unmoved = parse(_page(("商业企业", "科研机构")), name="swapped.html")
+    assert unmoved.table3["new_received"]["commercial"] is None
+    monkeypatch.setattr(extract_module, "order_printed_in_text", lambda doc: None)
     before = parse(_page(("商业企业", "科研机构")), name="swapped.html")
     assert (before.table3["new_received"]["commercial"], before.table3["new_received"]["research"]) == (0, 3)
+
+
+# --- running text: the header's words, not the cells, say the order (docs/renderings.md §15)
+
+from ogi.extract.colorder import order_printed_in_lines  # noqa: E402
+from ogi.synth.shapes.text import crawler_text, inner_text_walk  # noqa: E402
+
+TEXT_FINDING = ("表三表头所印申请人各列的顺序与规定格式不同(印为:{}),各列数值无法按位置对应,表三申请人各列未读入")
+APPLICANT_KEYS = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total")
+
+
+def _lynx(page: bytes) -> bytes:
+    """The page as a text browser prints a table: a row a line, its cells between single
+    spaces (innerText, its TABs made spaces)."""
+    return inner_text_walk(page.decode("utf-8")).replace("\t", " ").encode("utf-8")
+
+
+@pytest.mark.parametrize("render,printed", [
+    (_lynx, "科研机构、商业企业、社会公益组织、法律服务机构、其他"),
+    (lambda page: crawler_text(page.decode("utf-8")).encode("utf-8"),
+     "自然人、总计、科研机构、商业企业、社会公益组织、法律服务机构、其他"),
+])
+def test_a_swapped_header_in_running_text_leaves_the_applicant_cells_null_with_a_finding(render, printed, monkeypatch):
+    """商业企业 and 科研机构 swapped, header and values, in a text browser's rows and a
+    crawler's one line: every applicant cell of table 三 null, one finding naming the order
+    the header prints. Before the rule, 商业企业's 3 was read as 科研机构's with no finding."""
+    swapped = parse(render(_page(("商业企业", "科研机构"))), name="swapped.txt")
+    assert all(swapped.table3[row][key] is None for row in swapped.table3 for key in APPLICANT_KEYS)
+    assert [f.message for f in swapped.findings if f.code == "TEMPLATE_DEVIATION"] == [TEXT_FINDING.format(printed)]
+    assert [f.where for f in swapped.findings if f.code == "TEMPLATE_DEVIATION"] == ["table3"]
+    straight = parse(render(_page()), name="straight.txt")
+    assert straight.table3["new_received"]["commercial"] == 3
+    assert not [f for f in straight.findings if f.code == "TEMPLATE_DEVIATION"]
+    monkeypatch.setattr(extract_module, "order_printed_in_text", lambda doc: None)
+    monkeypatch.setattr("ogi.readers.text.order_printed_in_lines", lambda lines: None)
+    before = parse(render(_page(("商业企业", "科研机构"))), name="swapped.txt")
+    assert (before.table3["new_received"]["commercial"], before.table3["new_received"]["research"]) == (0, 3)
+
+
+HEAD = ["三、收到和处理政府信息公开申请情况", "申请人情况"]
+FIRST_ROW = ["一、本年新收政府信息公开申请数量 5 3 0 0 0 0 8"]
+
+
+@pytest.mark.parametrize("header,printed", [
+    # lynx, pandoc plain, inscriptis: the two header rows a line each, 商业企业 and 科研机构 swapped
+    (["自然人 法人或其他组织 总计", "科研机构 商业企业 社会公益组织 法律服务机构 其他"],
+     "科研机构、商业企业、社会公益组织、法律服务机构、其他"),
+    (["总计 法人或其他组织 自然人", "商业企业 科研机构 社会公益组织 法律服务机构 其他"], "总计、自然人"),
+    # w3m, pdftotext -layout: cells wrapped in their columns, the first line of each cell begins its label
+    (["自  法人或其他组织", "然  其 法律 社会公 科研 商业 总", "人  他 服务 益组织 机构 企业 计"],
+     "法律服务机构、社会公益组织、科研机构、商业企业、总计"),
+    # pdftotext -raw, PDFium, PyMuPDF: a piece a line, in the order the cells were drawn
+    (["自", "然", "人", "法人或其他组织 总", "计", "其", "他", "法律服", "务机构", "社会公", "益组织", "科研", "机构",
+      "商业", "企业"], "自然人、总计、其他、法律服务机构、社会公益组织、科研机构、商业企业"),
+])
+def test_the_order_a_text_header_prints_is_read_where_it_is_certain(header, printed):
+    assert order_printed_in_lines([*HEAD, *header, *FIRST_ROW]) == printed
+
+
+@pytest.mark.parametrize("header", [
+    # the template's order, the two header rows interleaved as converters print them
+    ["自然人 法人或其他组织 总计", "商业企业 科研机构 社会公益组织 法律服务机构 其他"],
+    ["自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 法人或其他组织 总计"],
+    ["法人或其他组织", "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"],
+    # pandoc's text of a Word file: a cell wrapped on the next line (社会公 ⏎ 益组织)
+    ["自然人 法人或其他组织 总计", "商业 企业  科研机构  社会公  法律服务机构  其他", "益组织"],
+    # pdftotext -layout: wrapped cells, and 其 printed after 总计's 计 on the last line
+    ["自然     法人或其他组织        总", "商业 科研  社会公  法律服", "人 企业 机构 益组织 务机构 他 计其"],
+    # pdftotext (reading order): the cells' first lines a line each, their second lines on one line
+    ["自然", "法人或其他组织", "总", "商业", "科研", "社会公", "法律服", "其", "人 企业 机构 益组织 务机构 他 计"],
+    # pdfminer: the pieces of several wrapped cells in turn — the labels it leaves whole are in no order
+    ["自然", "法人或其他组织", "总计", "人", "社 会", "法律", "公 益", "服务", "其", "他", "组织", "机构", "商业", "企业",
+     "科", "研", "机", "构"],
+    ["自", "然", "人", "法人或其他组织", "社会", "法律", "公益", "服务", "其", "他", "组织", "机构", "商", "业", "企", "业",
+     "科", "研", "机", "构"],
+    # pdfminer: whole cells, a piece a line, in no column's order (总计 before 自然人)
+    ["法人或 其他组织", "商业", "科研", "社会 公", "法律服", "企业", "机构", "益组织", "务 机构", "总", "计", "其", "他",
+     "自", "然", "人"],
+])
+def test_a_text_header_in_the_templates_order_or_read_in_no_certain_order_is_no_evidence(header):
+    assert order_printed_in_lines([*HEAD, *header, *FIRST_ROW]) is None
+
+
+def test_labels_before_table_threes_header_are_not_read_as_it():
+    """A sentence naming applicants in another order, before the table, is not its header."""
+    lines = ["(二)依申请公开。科研机构和商业企业的申请共3件,结转下年度继续办理0件。", *HEAD,
+             "自然人 法人或其他组织 总计", "商业企业 科研机构 社会公益组织 法律服务机构 其他", *FIRST_ROW]
+    assert order_printed_in_lines(lines) is None

@@ -14,7 +14,7 @@ from ..template.normalize import label_key
 from . import legacy
 from .boxes import reread as reread_boxes
 from .align import Placed, align
-from .colorder import columns_in_template_order
+from .colorder import columns_in_template_order, null_applicant_cells, order_printed_in_text
 from .columns import read_by_columns, read_by_stacks
 from .layout import PHRASE_READINGS_KEPT, Event, events, find_headings
 from .meta import read_meta
@@ -27,6 +27,7 @@ SECTION_TABLE = {"s2": "table2", "s3": "table3", "s4": "table4"}
 
 def extract(doc: Document, source: Source | None = None) -> Report:
     doc, reordered = columns_in_template_order(doc)  # table 三's columns as its headers say
+    printed_in_text = None if reordered else order_printed_in_text(doc)  # ... or as a text header prints them
     units = tokenize(doc)
     _check_single_report(units)
     headings = find_headings(units)
@@ -52,6 +53,9 @@ def extract(doc: Document, source: Source | None = None) -> Report:
     _sections(report, units, headings, start, tables_end, has_tables=fmt is not None)
     if fmt:
         report.findings += [_reordered_finding(printed) for printed in reordered]
+        if printed_in_text:
+            null_applicant_cells(report.table3, report.provenance)
+            report.findings.append(_text_order_finding(printed_in_text))
     if not fmt and not headings and not _looks_like_report(report):
         raise NotAReport("no annual report found: none of its section headings, tables or title")
     _format_findings(report)
@@ -62,6 +66,14 @@ def _reordered_finding(printed: str) -> Finding:
     return Finding.of(
         "TEMPLATE_DEVIATION", f"表三申请人各列的顺序与规定格式不同(印为:{printed}),已按表头读入各列",
         f"table 三 prints its applicant columns in another order ({printed}); each read by its header", "table3")
+
+
+def _text_order_finding(printed: str) -> Finding:
+    return Finding.of(
+        "TEMPLATE_DEVIATION", f"表三表头所印申请人各列的顺序与规定格式不同(印为:{printed}),"
+        "各列数值无法按位置对应,表三申请人各列未读入",
+        f"table 三's header prints its applicant columns in another order ({printed}); a value read by "
+        "its place cannot be told to be in its column, so table 三's applicant cells are left null", "table3")
 
 
 # ------------------------------------------------------------------ where the tables are

@@ -21,23 +21,68 @@ before). Each table reordered gives a note the extractor turns into a TEMPLATE_D
 finding, so a reviewer sees that the report departs from the format.
 
 Where the table is running text (a crawler's, a text browser's, Markdown whose header row
-lost its spans), nothing says which value stands under which header, and the order in
-which the header's words are read is no evidence either: converters print a two-row
-header's cells in different orders and wrap them (``商业 企业 科研机构 社会公 ⏎ 益组织``). A
-rule that left table 三 null when the five organisations' headers were read out of order
-nulled 2,506 right cells of pandoc's text of Word files and 175 of pdfminer's on 100
-synthetic reports, so it was not kept: there a swapped column is still read by position
-(measured in docs/renderings.md §11)."""
+lost its spans, a PDF's text layer), nothing says which value stands under which header;
+what the text still carries is the order in which the header prints its labels, and that
+only in part: converters print a two-row header's rows interleaved and wrap its cells
+(``商业 企业 科研机构 社会公 ⏎ 益组织``). So :func:`order_printed_in_lines` reads, from the last
+``申请人情况`` before table 三's first row label to that label, only the relative order of
+the labels of one header row (自然人 and 总计; the five organisations), and only where it is
+certain: on one line, left to right — a piece that is a label, or that only begins one where
+no other header label holds that beginning (``商业``, ``社会公``: the first line of a cell
+wrapped in its column) — or across the whole header joined, where it reads its eight labels
+whole, once each, the first row's three before the five (a text layer printing a piece a
+line in the order the cells were drawn). Where that order is not the template's, table 三's
+applicant cells are left null (:func:`null_applicant_cells`) with a TEMPLATE_DEVIATION
+finding; they are not reordered, since in text a value's column is its place in the row. A
+text file's header is read before the text reader's rewriting can drop it, and left in
+``Document.meta`` under :data:`PRINTED_ORDER`. A rule that nulled table 三 wherever the five
+organisations were read out of order across the header's lines joined (2,506 right cells
+of pandoc's text of Word files lost) was dropped in the seventh session; measurements in
+docs/renderings.md §11 and §15."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
-from ..document import Cell, Document, Table
+from ..document import Cell, Document, Paragraph, Table
 from ..template.formats import APPLICANT_COLUMNS
+from ..template.labels import segment
 from ..template.normalize import label_key
 
 _HEADERS = tuple(label_key(m.label) for m in APPLICANT_COLUMNS)
+_LABELS = tuple(m.label for m in APPLICANT_COLUMNS)
+# the labels of one header row, whose order among themselves a line of text can show: the
+# first row's two one-column headers (法人或其他组织 spans the five) and the second row's five
+HEADER_ROWS = ((_LABELS[0], _LABELS[-1]), _LABELS[1:-1])
+# the key under which the text reader leaves, in Document.meta, the order a text file's
+# table 三 header prints (read before its rewriting of the text drops the header lines)
+PRINTED_ORDER = "table3_printed_order"
+TABLE_HEADER = "申请人情况"  # the header over the seven: where table 三's header starts
+# a line is segmented only if it holds one of these: a label, the header over them, or the
+# words of table 三's first rows (where its header ends)
+_KEYS_LOOKED_FOR = (*_HEADERS, TABLE_HEADER, "本年新收", "上年结转", "予以公开")
+
+
+def _beginnings() -> dict[str, str]:
+    """Each beginning of an applicant label that no other header label of table 三 holds
+    anywhere (``商``, ``社会公``, ``总`` but not ``法``, which 法人或其他组织 begins too, nor
+    ``其``, which it holds): the first line of that label wrapped in its cell, and nothing
+    else. No later piece of a label begins another one (``企业``, ``益组织``, ``他``)."""
+    labels = [*_HEADERS, label_key("法人或其他组织")]
+    out = {}
+    for key, label in zip(_HEADERS, _LABELS):
+        for n in range(1, len(key)):
+            if not any(key[:n] in other for other in labels if other != key):
+                out[key[:n]] = label
+    return out
+
+
+_BEGINNINGS = _beginnings()
+_ALL_HEADERS = (*_HEADERS, label_key("法人或其他组织"))
+_FIRST_ROW = (_LABELS[0], "法人或其他组织", _LABELS[-1])  # the header's first row, the five under 法人…
+_DRAWN = (*_FIRST_ROW, *_LABELS[1:-1])
+_LABEL_CHARS = frozenset("".join(_ALL_HEADERS))
 
 
 def columns_in_template_order(doc: Document) -> tuple[Document, list[str]]:
@@ -85,4 +130,120 @@ def _reordered(table: Table) -> tuple[Table, str] | None:
     return Table(cells, table.pos), printed
 
 
-__all__ = ["columns_in_template_order"]
+def _lines(doc: Document):
+    """Every line of the document's text, a table row's cells joined by spaces."""
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            yield from block.text.split("\n")
+        else:
+            for row in block.rows():
+                yield " ".join(c.text for c in row)
+
+
+def _header_lines(texts: Iterable[str]) -> list[list[str]]:
+    """The pieces (runs of text between spaces) of each line of table 三's header: from the
+    last ``申请人情况`` before table 三's first row label to that label. Empty where there
+    is no such header."""
+    lines: list[list[str]] = []
+    started = False
+    for text in texts:
+        if not any(k in label_key(text) for k in _KEYS_LOOKED_FOR):
+            if started and text.strip():
+                lines.append(text.split())
+            continue
+        begin, end = 0, len(text)
+        for seg in segment(text):
+            if any(p.table == "table3" and p.kind == "row" for p in seg.phrases) and started:
+                end = seg.start
+                break
+            if any(p.table == "table3" and p.kind == "header" and p.ref == TABLE_HEADER for p in seg.phrases):
+                started, lines, begin = True, [], seg.end  # the header starts (again) here
+        else:
+            if started and text[begin:].strip():
+                lines.append(text[begin:].split())
+            continue
+        if text[begin:end].strip():
+            lines.append(text[begin:end].split())
+        return lines
+    return []
+
+
+def _labels(text: str) -> list[str]:
+    """The applicant labels ``text`` prints whole, in order."""
+    found = []
+    for seg in segment(text):
+        ref = next((p.ref for p in seg.phrases if p.table == "table3" and p.kind == "header"), None)
+        if ref in _LABELS:
+            found.append(ref)
+    return found
+
+
+def _labels_on_line(pieces: list[str]) -> list[str]:
+    """The applicant labels one line of the header prints, left to right: a piece that is
+    a label (or several, glued) gives them; a piece that only begins a label — the first
+    line of a header cell wrapped in its column (``商业``, ``社会公``) — gives that label
+    where nothing else the header prints holds it (:data:`_BEGINNINGS`)."""
+    found: list[str] = []
+    for piece in pieces:
+        whole = _labels(piece)
+        if whole:
+            found += whole
+        elif (label := _BEGINNINGS.get(label_key(piece))) is not None:
+            found.append(label)
+    return found
+
+
+def _joined(lines: list[list[str]]) -> list[str]:
+    """The labels of the whole header, its pieces joined in the order printed, where that
+    order is the order the cells were drawn: ``pdftotext -raw``, PDFium, pypdf and PyMuPDF
+    print a piece a line (``自 ⏎ 然 ⏎ 人 ⏎ 法人或其他组织 总 ⏎ 计 ⏎ 科研 ⏎ 机构 ⏎ 商业 ⏎ 企业 …``).
+    Read only where every piece of a label is part of a label read whole, and the joined text
+    reads the header's eight labels once each, the first row's three before the second row's
+    five, as a table's cells are drawn row by row. pdfminer prints the pieces of several
+    wrapped cells in turn (``社会 ⏎ 法律 ⏎ 公益 ⏎ 服务 ⏎ 其 ⏎ 他 …``) and whole cells in no
+    column's order (``总 ⏎ 计 ⏎ 其 ⏎ 他 ⏎ 自 ⏎ 然 ⏎ 人``): neither reads so. Empty where not read."""
+    text = "".join(piece for pieces in lines for piece in pieces)
+    segments = segment(text)
+    if any(not seg.phrases and _LABEL_CHARS & set(seg.text) for seg in segments):
+        return []
+    found = [ref for seg in segments
+             if (ref := next((p.ref for p in seg.phrases if p.table == "table3" and p.kind == "header"), None))
+             in _DRAWN]
+    drawn_rows = [_DRAWN.index(ref) >= len(_FIRST_ROW) for ref in found]
+    if sorted(found) != sorted(_DRAWN) or drawn_rows != sorted(drawn_rows):
+        return []
+    return [ref for ref in found if ref in _LABELS]
+
+
+def order_printed_in_text(doc: Document) -> str | None:
+    """The applicant columns' order as table 三's header prints it in the document's text
+    (its paragraphs, its tables' rows) or, for a text file, as the text reader found it in
+    the text as given (:data:`PRINTED_ORDER`); None where nothing shows another order."""
+    return order_printed_in_lines(_lines(doc)) or doc.meta.get(PRINTED_ORDER)
+
+
+def order_printed_in_lines(texts: Iterable[str]) -> str | None:
+    """The applicant columns' order as a line of table 三's text header prints it, where
+    some line (or run of one-piece lines) prints two labels of one header row in another
+    order than the template's (``科研机构 商业企业``); None where nothing shows that."""
+    lines = _header_lines(texts)
+    for found in [*map(_labels_on_line, lines), _joined(lines)]:
+        for row in HEADER_ROWS:
+            seen = [label for label in found if label in row]
+            if len(seen) >= 2 and len(set(seen)) == len(seen) and seen != sorted(seen, key=row.index):
+                return "、".join(found)
+    return None
+
+
+def null_applicant_cells(table3: dict[str, dict], provenance: dict[str, object]) -> None:
+    """Leave every applicant cell of table 三 null (and without provenance): which column a
+    value of a row read by position stands in cannot be told."""
+    keys = {m.key for m in APPLICANT_COLUMNS}
+    for row_key, cells in table3.items():
+        for col in keys & set(cells):
+            cells[col] = None
+            provenance.pop(f"table3.{row_key}.{col}", None)
+
+
+__all__ = ["PRINTED_ORDER", "columns_in_template_order", "order_printed_in_lines", "order_printed_in_text",
+           "null_applicant_cells"]

@@ -18,6 +18,7 @@ import re
 from itertools import product
 
 from ..document import Cell, Document, Paragraph, Position, Table
+from ..extract.colorder import PRINTED_ORDER, order_printed_in_lines
 from ..extract.pagedrows import rejoin_paged_rows
 from ..extract.spaced import spaced_cells
 from ..template.formats import FORMATS
@@ -380,6 +381,7 @@ def parse_text(text: str, fmt: str = "txt") -> Document:
             blocks.append(Table(cells, Position(line=rows[0][0])))
             rows.clear()
 
+    printed = order_printed_in_lines(text.splitlines())  # table 三's header, before the rewriting drops it
     text = rejoin_wrapped_labels(rejoin_label_stacks(rejoin_column_blocks(spaced_cells(rejoin_paged_rows(rejoin_tab_lines(text))))))
     for n, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()  # a form feed is whitespace too
@@ -395,4 +397,4 @@ def parse_text(text: str, fmt: str = "txt") -> Document:
         flush()
         blocks.append(Paragraph(stripped, Position(line=n)))
     flush()
-    return Document(blocks, fmt)
+    return Document(blocks, fmt, {PRINTED_ORDER: printed} if printed else {})
