@@ -44,6 +44,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import Any
 
 from ..document import Cell, Document, Paragraph, Table
 from ..template.formats import APPLICANT_COLUMNS
@@ -235,7 +236,7 @@ def order_printed_in_lines(texts: Iterable[str]) -> str | None:
     return None
 
 
-def null_applicant_cells(table3: dict[str, dict], provenance: dict[str, object]) -> None:
+def null_applicant_cells(table3: dict[str, dict], provenance: dict[str, Any]) -> None:
     """Leave every applicant cell of table 三 null (and without provenance): which column a
     value of a row read by position stands in cannot be told."""
     keys = {m.key for m in APPLICANT_COLUMNS}
