@@ -112,6 +112,33 @@ def test_numbers_that_prove_no_pages_leave_the_text_as_it_is(text):
     assert drop_page_marks(text) is text
 
 
+@pytest.mark.parametrize("lines", [
+    ["— 3 —", "Page 4 of 9", "第4页", "p. 5", "共9页 第6页", "7／9"],  # forms alone: one key, ""
+    ["专栏 — 3 —", "专栏 第4页 共9页", "专栏 5/9", "专栏-6-"],  # one key after words
+    ["打印日期：2024-03-02 第3页", "打印日期：2025-12-31 — 4 —"],  # the date's digits keyed as #
+    ["打印日期：2024-01-15 3", "打印日期：2024-01-15\u3000 4"],  # a bare number: its words to the character
+    ["x1bare — 3 —", "x 4"], ["a1bare#bare — 3 —", "a1bare 4"],  # decorated keys that spell the bare mark
+])
+def test_lines_keyed_alike_are_sketched_alike(lines):
+    """The exact shortcut of ``numbered_page_ends``: a line whose sketch no other line has
+    is never tried, which holds only because lines in one run share their sketch."""
+    from ogi.extract.pagemarks import _numbered_line, _sketch, _BARE_MARK
+    import re
+    keys = set()
+    for line in lines:
+        words, _, _ = _numbered_line(line)
+        keys.add(words if words.endswith(_BARE_MARK) else re.sub(r"\d+", "#", words))
+    assert len(keys) == 1
+    assert len({_sketch(line) for line in lines}) == 1
+
+
+def test_rows_ending_in_numbers_are_not_tried_unless_their_sketch_repeats():
+    from ogi.extract.pagemarks import _runnable_lines
+    text = "规章 5 5 23\n规范性文件 17 17 42\n专栏 — 3 —\n行政许可 19 2 339\n专栏 — 4 —\n其他 1\n其他 2"
+    assert _runnable_lines(text) == [(2, "专栏 — 3 —"), (4, "专栏 — 4 —"), (5, "其他 1"), (6, "其他 2")]
+    assert numbered_page_ends(text) == {2, 4}
+
+
 # ------------------------------------------------------------------ text: page numbers
 
 @pytest.mark.parametrize("line,want", [

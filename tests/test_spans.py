@@ -78,3 +78,12 @@ def test_equal_values_under_a_joined_header_are_one_value_unequal_ones_stay():
         ("信息内容", 0, 0, 1, 1), ("本年处理决定数量", 0, 1, 1, 3),
         ("行政处罚", 1, 0, 1, 1), ("7", 1, 1, 1, 3), ("行政强制", 2, 0, 1, 1), ("0", 2, 1, 1, 3),
         ("其他", 3, 0, 1, 1), ("1", 3, 1, 1, 1), ("2", 3, 2, 1, 1), ("3", 3, 3, 1, 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "| 规章 | 0 | 0 |\n| 行政规范性文件 | 0 | 0 |",  # no text twice but the values
+    "| 信息内容 | 本年制发件数 |\n| 规章 | 1 |\n| 信息内容 | 本年处理决定数量 |",  # a label twice, not adjacent
+])
+def test_a_table_whose_labels_do_not_repeat_side_by_side_is_returned_as_it_is(text):
+    table = _table(text)
+    assert join_repeated_spans(table) is table

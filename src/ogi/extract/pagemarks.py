@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be chrome
 MIN_PAGES = 2  # a running line or a page-number sequence shows on this many pages at least
@@ -187,6 +187,12 @@ _TRAILING_PAGE = re.compile(
     r"|\d{1,4}\s*[/／]\s*\d{1,4})$|^(?P<bare_words>.*?[^\W\d_].*?)\s+(?P<bare>\d{1,4})$")
 _PAGE_LAST = frozenset("页-—–－_·•")  # the last character of a page number's form, but for a digit
 _BARE_MARK = "#bare"  # the words of a line with a bare trailing number, keyed apart
+MAX_NUMBERED_CHARS = 80  # a longer line is no page number's line (a paragraph)
+_SKETCH_OUT = re.compile(r"[\s\d#]+")  # what a line's sketch leaves out: white space, digits, ``#``
+# every character a page number's printed form spells besides digits and white space (the
+# dashes, 第页共, the separators, ``page``/``p.``/``of`` in either case) and those of the bare
+# mark: what the end of a sketch may hold beyond a line's words (:func:`_sketch`)
+_FORM_CHARS = "-—–－_·•第页共,，/／.pagePAGEoOfFbr"
 
 
 def _numbered_line(line: str) -> tuple[str, int, int | None] | None:
@@ -194,7 +200,7 @@ def _numbered_line(line: str) -> tuple[str, int, int | None] | None:
     after words, or a bare number after words (its words then end in :data:`_BARE_MARK`);
     ``None`` for any other line (a bare number alone among them)."""
     text = line.strip()
-    if not text or len(text) > 80 or _BARE.match(text):
+    if not text or len(text) > MAX_NUMBERED_CHARS or _BARE.match(text):
         return None
     found = page_number(text)
     if found is not None:
@@ -214,10 +220,7 @@ def numbered_page_ends(text: str) -> set[int]:
     the text's order, count up by one (and name one total, if any) on :data:`MIN_PAGES`
     lines at least. Empty when the numbers prove nothing."""
     found: dict[str, list[tuple[int, int, int | None]]] = defaultdict(list)
-    for i, line in enumerate(text.split("\n")):
-        last = line.rstrip()[-1:]
-        if not (last.isdigit() or last in _PAGE_LAST):
-            continue  # every printed form of a page number ends in a digit, a dash or 页
+    for i, line in _runnable_lines(text):
         numbered = _numbered_line(line)
         if numbered is not None:
             words, n, total = numbered
@@ -234,6 +237,40 @@ def numbered_page_ends(text: str) -> set[int]:
                 and len(totals) == 1 and (None in totals or numbers[-1] <= min(t for t in totals if t))):
             ends.update(i for i, _, _ in run)
     return ends
+
+
+def _runnable_lines(text: str) -> list[tuple[int, str]]:
+    """``(index, line)`` of the lines of ``text`` that may be in a run of numbered lines,
+    in order: every line :func:`_numbered_line` may read as a page number's, but a line
+    whose sketch (:func:`_sketch`) no other such line has. Two lines keyed alike in
+    :func:`numbered_page_ends` have the same sketch, and every run proving pages holds two
+    lines at least, so a line with a sketch of its own is in no such run: the runs found
+    are the same, without trying the patterns on every table row that ends in a number
+    (a row's label is seldom printed twice)."""
+    tried: list[tuple[int, str, str]] = []
+    for i, line in enumerate(text.split("\n")):
+        last = line.rstrip()[-1:]
+        if not (last.isdigit() or last in _PAGE_LAST):
+            continue  # every printed form of a page number ends in a digit, a dash or 页
+        if len(line.strip()) > MAX_NUMBERED_CHARS or _BARE.match(line):
+            continue  # what _numbered_line refuses first
+        tried.append((i, line, _sketch(line)))
+    counts = Counter(sketch for _, _, sketch in tried)
+    return [(i, line) for i, line, sketch in tried if counts[sketch] >= _FEWEST_RUN]
+
+
+_FEWEST_RUN = min(MIN_PAGES, BARE_RUN_PAGES)  # the fewest lines of a run that proves pages
+
+
+def _sketch(line: str) -> str:
+    """A line without white space, digits and ``#``, then without the characters of
+    :data:`_FORM_CHARS` at its end. It is a function of the line's key in
+    :func:`numbered_page_ends`: the key is the words before the page number, white space
+    out (each digit run ``#`` for a decorated number; :data:`_BARE_MARK` after a bare
+    one's), and the page number's form and the bare mark are spelled with digits, white
+    space, ``#`` and :data:`_FORM_CHARS` only, so taking those out and stripping the form
+    characters at the end leaves the same from the line and from its key."""
+    return _SKETCH_OUT.sub("", line).rstrip(_FORM_CHARS)
 
 
 __all__ = ["EDGE_LINES", "drop_page_marks", "numbered_page_ends", "page_number", "page_sequence"]

@@ -139,7 +139,7 @@ LABELLED_WIDTH = max(len(r.cells) for f in FORMATS.values() for r in f.table3.ro
 def spaced_cells(text: str) -> str:
     """``text`` with the rows of space-laid tables whose blank cells can be placed with
     certainty written as TAB-separated cells (see the module docstring)."""
-    if not _SPACE_GAP.search(text):
+    if "  " not in text or not _SPACE_GAP.search(text):  # (two spaces: what the pattern needs first, found fast)
         return text  # no value after a run of spaces: no space-laid table
     lines = text.split("\n")
     changed = False

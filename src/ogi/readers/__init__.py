@@ -17,6 +17,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 
 from .. import limits
 from ..document import Document, Paragraph, Table
@@ -133,6 +134,9 @@ def read_txt(data: bytes) -> Document:
     return doc
 
 
+_TEXT = attrgetter("text")
+
+
 def check_document(doc: Document) -> None:
     """The limits on what any reader returns: characters of text, and each table's grid."""
     lim = limits.active()
@@ -146,7 +150,7 @@ def check_document(doc: Document) -> None:
         if rows * cols > lim.table_cells:
             raise limits.exceeded("table_cells", f"table {tables} spans {rows} rows × {cols} columns, "
                                                  f"more than {lim.table_cells} cells")
-        chars += sum(len(c.text) for c in block.cells)
+        chars += sum(map(len, map(_TEXT, block.cells)))
         if chars > lim.text_chars:
             break
     if chars > lim.text_chars:

@@ -124,6 +124,8 @@ class _Reader:
         self.blocks += [Paragraph(run.text, Position(line=run.line)) for run in lines(items)]
 
     def _is_structure(self, el: etree._Element) -> bool:
+        """A ``<table>``, or a table drawn with boxes (:func:`div_rows`, whose tags are
+        :data:`STRUCTURE_TAGS` too: ``walk`` asks about no other element)."""
         if tag_of(el) == "table":
             return True
         rows = div_rows(el)

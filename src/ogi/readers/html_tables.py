@@ -18,7 +18,7 @@ from lxml import etree
 
 from .. import limits
 from ..document import Cell, Position, Table
-from .html_text import PRE, collapse, display, is_block, is_hidden, is_skipped, tag_of, text_of
+from .html_text import GRID_BOX_TAGS, collapse, display, is_block, is_hidden, is_skipped, tag_of, text_of
 
 MAX_ROWSPAN = 65534  # the HTML standard's limit (a colspan is bounded by the ``span`` limit)
 SPAN_DIGITS = 9  # digits of a span read; a longer number is over any limit anyway
@@ -163,22 +163,21 @@ def is_layout(table: etree._Element, texts: dict[etree._Element, str] | None = N
         return True
     filled = 0
     prose = 0
-    for cell in cells:
-        if len(cell):  # elements inside: any of them may be a table or a heading
+    for cell in cells:  # each a <td> or <th> (row_cells): neither a block it looks for nor a <pre>
+        inside = len(cell)
+        if inside:  # elements inside: any of them may be a table or a heading
             if _holds(cell, _INNER_BLOCKS):
                 return True
             text = text_of(cell)
-        elif cell.tag in _INNER_BLOCKS:  # _holds of a cell with no element inside (most cells)
-            return True
-        else:  # text_of of such a cell, inline
-            text = collapse(cell.text or "") if tag_of(cell) not in PRE else text_of(cell)
+        else:  # no element inside (most cells): text_of inline, and _holds is False
+            text = collapse(cell.text or "")
         if texts is not None:
             texts[cell] = text
         if len(text) >= PAGE_CHARS:
             return True
         if text:
             filled += 1
-            prose += is_prose(text) or _holds(cell, _PAGE_BLOCKS)
+            prose += is_prose(text) or (inside > 0 and _holds(cell, _PAGE_BLOCKS))
     return prose * 3 >= filled > 0
 
 
@@ -199,7 +198,7 @@ def is_prose(text: str) -> bool:
 
 def div_rows(el: etree._Element) -> list[list[etree._Element]] | None:
     """The rows of cell elements of a table drawn with ``<div>``s, or None if ``el`` is not one."""
-    if tag_of(el) not in ("div", "section", "ul"):
+    if tag_of(el) not in GRID_BOX_TAGS:
         return None
     kids = _shown(el)
     if len(kids) < 2 and not _table_like(el):

@@ -53,12 +53,16 @@ BREAK = object()  # a line break: <br> or the edge of a block
 
 def tag_of(el: etree._Element) -> str | None:
     """The lower-case tag name of an element; None for comments and processing instructions."""
-    tag = el.tag  # lxml makes the string anew at each access
-    return tag.lower() if isinstance(tag, str) else None
+    try:  # lxml makes the tag string anew at each access: read once
+        return el.tag.lower()
+    except AttributeError:  # a comment's or processing instruction's tag is a function
+        return None
 
 
 def display(el: etree._Element) -> str | None:
     """The ``display`` an inline style gives an element, if any."""
+    if _NO_DISPLAY.get():
+        return None
     style = el.get("style")
     m = _STYLE_DISPLAY.search(style) if style else None
     return m.group(1).lower() if m else None
@@ -67,26 +71,34 @@ def display(el: etree._Element) -> str | None:
 # True while a page is read in which no element is hidden inline (:func:`nothing_hidden`):
 # then no element's attributes need to be read to know it is shown
 _NONE_HIDDEN: ContextVar[bool] = ContextVar("none_hidden", default=False)
+# True while a page is read in which no inline style sets ``display``: then :func:`display`
+# is None for every element without reading its style
+_NO_DISPLAY: ContextVar[bool] = ContextVar("no_display", default=False)
 
 
-def hides_nothing(root: etree._Element) -> bool:
+def hides_nothing(root: etree._Element, styles: list[str] | None = None) -> bool:
     """Is no element of the tree hidden inline: no ``hidden`` attribute, no ``style`` that
     :func:`is_hidden` reads as hiding? One XPath query over the tree, in C, instead of two
-    attribute reads for every element, row and cell the reader looks at."""
+    attribute reads for every element, row and cell the reader looks at (``styles``: the
+    values of every ``style`` attribute of the tree, when already found)."""
     if root.xpath("boolean(//@hidden)"):
         return False
-    return not any(_STYLE_HIDDEN.search(style) for style in root.xpath("//@style"))
+    return not any(_STYLE_HIDDEN.search(style) for style in (root.xpath("//@style") if styles is None else styles))
 
 
 @contextmanager
 def nothing_hidden(root: etree._Element) -> Iterator[None]:
     """While reading ``root`` (whose style sheets' hiding is already written inline): if
     :func:`hides_nothing`, :func:`is_hidden` answers False without reading attributes —
-    the same answer it would give for every element of the tree."""
-    token = _NONE_HIDDEN.set(hides_nothing(root))
+    the same answer it would give for every element of the tree; if no style of the tree
+    sets ``display``, :func:`display` answers None so, without reading the element's style."""
+    styles = root.xpath("//@style")
+    token = _NONE_HIDDEN.set(hides_nothing(root, styles))
+    no_display = _NO_DISPLAY.set(not any(_STYLE_DISPLAY.search(style) for style in styles))
     try:
         yield
     finally:
+        _NO_DISPLAY.reset(no_display)
         _NONE_HIDDEN.reset(token)
 
 
@@ -113,11 +125,18 @@ def is_block(el: etree._Element, tag: str | None = None) -> bool:
     return (tag_of(el) if tag is None else tag) in BLOCKS
 
 
+GRID_BOX_TAGS = frozenset({"div", "section", "ul"})  # the tags a table drawn with boxes is made of
+STRUCTURE_TAGS = GRID_BOX_TAGS | {"table"}  # the tags of what ``walk`` may yield whole
+
+
 def walk(el: etree._Element, structure: Callable[[etree._Element], bool] | None = None,
          ) -> Iterator[Run | object | etree._Element]:
     """The content of ``el`` in reading order: text runs, BREAKs, and every descendant for
-    which ``structure`` is true (a table, say), yielded whole for the caller to read.
-    Iterative: a page whose unclosed tags nest a thousand deep is read too."""
+    which ``structure`` is true (a table, say), yielded whole for the caller to read;
+    ``structure`` is asked only about elements whose tag is one of :data:`STRUCTURE_TAGS`
+    (a ``<table>``, and the boxes a grid of ``<div>``s is drawn with), not about every
+    ``<span>`` and ``<p>``. Iterative: a page whose unclosed tags nest a thousand deep is
+    read too."""
     stack = _inside(el, structure, tag_of(el) in PRE)[::-1]
     while stack:
         item = stack.pop()
@@ -147,7 +166,7 @@ def _inside(el: etree._Element, structure: Callable[[etree._Element], bool] | No
         if tag == "br":
             out.append(BREAK)
         elif not (tag is None or tag in SKIPPED or is_hidden(child)):  # is_skipped(child)
-            if structure is not None and structure(child):
+            if structure is not None and tag in STRUCTURE_TAGS and structure(child):
                 out.append(child)
             else:
                 opened = _Open(child, pre or tag in PRE)

@@ -24,13 +24,18 @@ cannot be anything else:
 A *label* is a cell with at least :data:`MIN_LABEL_CHARS` CJK characters that is not a
 value as agencies print them (``12件``, ``5万元``, ``无``). Values are merged by the third
 rule only: two equal numbers side by side are otherwise two cells (a 0 beside a 0 is the
-commonest pair in a report). A table without a repeated label is returned as it is."""
+commonest pair in a report). A table without a repeated label is returned as it is (found by one count of the
+cells' texts)."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import lru_cache
+from operator import attrgetter
 
 from ..document import Cell, Table
+from ..template.normalize import KEPT_CHARS
 
 MIN_LABEL_CHARS = 2  # CJK characters a cell needs to be a label (``无`` and ``12件`` are values)
 
@@ -41,13 +46,22 @@ _VALUE = re.compile(r"[+\-−—–－]?[\d０-９][\d０-９.,，]*\s*(?:件|�
 
 def is_label(text: str) -> bool:
     """Whether a cell's text is a label (words), not a value or a blank."""
+    return _is_label_kept(text) if len(text) <= KEPT_CHARS else _is_label(text)
+
+
+def _is_label(text: str) -> bool:
     text = text.strip()
     return len(_CJK.findall(text)) >= MIN_LABEL_CHARS and _VALUE.fullmatch(text) is None
+
+
+_is_label_kept = lru_cache(maxsize=1 << 16)(_is_label)  # cells repeat (``0``, labels): each text tested once
 
 
 def join_repeated_spans(table: Table) -> Table:
     """``table`` with merged cells printed as repeated text made one cell again (see the
     module docstring); the same object when nothing repeats."""
+    if not _label_repeats(table):
+        return table
     rows: dict[int, list[Cell]] = {}
     for cell in table.cells:
         rows.setdefault(cell.row, []).append(cell)
@@ -55,6 +69,18 @@ def join_repeated_spans(table: Table) -> Table:
     if all(len(across[r]) == len(rows[r]) for r in rows) and not _repeats_down(across):
         return table
     return Table(_join_down(_join_values(across)), table.pos)
+
+
+def _label_repeats(table: Table) -> bool:
+    """Whether two cells of ``table`` print the same label. The first two rules join only
+    such cells (the third only after one of them has), so a table without one is returned
+    as it is without grouping its cells by rows: one count of the cells' texts, and the
+    label test on a repeated text only."""
+    counts = Counter(map(str.strip, map(_TEXT, table.cells)))
+    return any(n > 1 and is_label(text) for text, n in counts.items())
+
+
+_TEXT = attrgetter("text")
 
 
 def _join_across(cells: list[Cell]) -> list[Cell]:

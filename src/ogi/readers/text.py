@@ -32,6 +32,7 @@ _SEPARATOR = re.compile(r"[^\S\t]*[|\t│┃║][^\S\t]*")
 # a table's ruling drawn in characters: a text-mode browser's box (w3m: ┌─┬─┐ ├─┼─┤ └─┴─┘),
 # a grid table's +---+---+ / +===+ (pandoc), a pipe table's |---|:--:|; it separates rows, it is no row
 _RULE_LINE = re.compile(r"^(?=.*[─━═\-=]{3})[\u2500-\u257f+\-=:|\s]+$")
+_RULE_STARTS = "+-=:|"  # the first characters a rule line can have, besides box drawing ones
 LONG_CELL_CHARS = 200  # characters: longer than any label or value cell of the format
 # a page number on a line of its own, as text extracted from a paginated file prints it:
 # "-2-", "— 3 —", "第 4 页", "第4页 共9页"; read as a value it would be "-2"
@@ -90,6 +91,9 @@ _NUMBERS_LINE = re.compile(r"^(?P<indent> *)(?P<cells>(?:\d[\d,]*(?:\.\d+)?|[/�
 # has at least two rows, one a line
 _NUMBERS_LINE_BODY = r" *(?:\d[\d,]*(?:\.\d+)?|[/—-])(?: +(?:\d[\d,]*(?:\.\d+)?|[/—-]))* *"
 _TWO_NUMBERS_LINES = re.compile(f"^{_NUMBERS_LINE_BODY}\n{_NUMBERS_LINE_BODY}$", re.MULTILINE)
+# the same two lines after a line break: a pattern that starts with a character is searched
+# for by that character (the engine skips to each line break), not tried at every position
+_TWO_NUMBERS_LINES_AFTER = re.compile(f"\n{_NUMBERS_LINE_BODY}\n{_NUMBERS_LINE_BODY}$", re.MULTILINE)
 _ENDS_WITH_NUMBER = re.compile(r"\d\s*$")
 INDENT_SLACK = 1  # characters: lines of one column block start at the same column, give or take this
 
@@ -117,7 +121,7 @@ def rejoin_column_blocks(text: str) -> str:
     groups of exactly k number-only lines each, as many cells on every line of a group, each
     group after a blank line or further right than the one before. Line i of every group is
     the i-th row, whose label is the i-th label line. Anything else is left as it was."""
-    if not _TWO_NUMBERS_LINES.search(text):
+    if not (_TWO_NUMBERS_LINES.match(text) or _TWO_NUMBERS_LINES_AFTER.search(text)):
         return text  # no two lines of numbers only, one after the other: no block (most texts;
         # one scan in C instead of one call a line)
     lines = text.split("\n")
@@ -387,7 +391,8 @@ def parse_text(text: str, fmt: str = "txt") -> Document:
         stripped = line.strip()  # a form feed is whitespace too
         if not stripped or (stripped[0] in _PAGE_NUMBER_STARTS and _PAGE_NUMBER.match(stripped)):
             continue
-        if rows and _RULE_LINE.match(stripped):
+        first = stripped[0]  # a rule line starts with one of its characters: others are not tried
+        if rows and (first in _RULE_STARTS or "\u2500" <= first <= "\u257f") and _RULE_LINE.match(stripped):
             continue  # a rule between rows: the table goes on
         if "|" in stripped or "\t" in stripped or "│" in stripped or "┃" in stripped or "║" in stripped:
             cells = [p.strip() for p in _SEPARATOR.split(_inside_border(stripped))]
