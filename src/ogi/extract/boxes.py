@@ -44,6 +44,8 @@ both read a cell and disagree, the cell is null with ``CELL_AMBIGUOUS``.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Finding
@@ -58,7 +60,9 @@ from .tokens import NUM, Token
 __all__ = ["MAX_STEPS", "Run", "read_boxes", "reread", "runs_of"]
 
 MAX_STEPS = 20_000  # search steps before giving up (measured: a table that reads takes at most a few thousand)
+MAX_PIECINGS = 64  # distinct readings of one run as a rectangle in pieces before giving up
 _SUBTOTAL_KEY = label_key(SUBTOTAL)
+DATE_AT_END = re.compile(r"(?<!\d)(?:19|20)\d\d(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日?)$")  # a line ending in a date
 ORGANISATIONS = "法人或其他组织"  # table 三's header over its five organisation columns
 
 Cell = tuple[str, str]
@@ -82,14 +86,17 @@ class Block:
     cells: tuple[Cell, ...]
 
 
-def runs_of(evs: list[Event]) -> list[Run] | None:
+def runs_of(evs: list[Event], spec: TableSpec | None = None) -> list[Run] | None:
     """The table's value runs: each line holding several values is a run of its own, and
     so is each stretch of lines holding one value each; None where a value is not a number
-    of running text (then the text is not pdfminer's boxes)."""
+    of running text (then the text is not pdfminer's boxes). A line ending in a date, and
+    (given the table) a number that suits none of its cells, end a run as text does."""
     lines: list[tuple[int, list[Token]]] = []  # (index of the first event, its values), one per line
     last_unit = None
+    dates = _date_lines(evs)
+    kinds = {kind for row in spec.rows for _, _, kind in row.cells} if spec is not None else set()
     for i, ev in enumerate(evs):
-        if ev.kind != "value":
+        if ev.kind != "value" or ev.unit in dates or (kinds and _foreign(ev.tok, kinds)):
             last_unit = None
             continue
         tok = ev.tok
@@ -113,9 +120,46 @@ def runs_of(evs: list[Event]) -> list[Run] | None:
     return runs
 
 
+def _foreign(tok: Token, kinds: set) -> bool:
+    """Is this a number no cell of the table can hold (``58.16`` among table 三's counts: the
+    amount of table 二's last cell, whose box pdfminer printed after table 三's)?"""
+    return tok.kind == NUM and not tok.glued and not any(_suits(tok, kind) for kind in kinds)
+
+
+def _date_lines(evs: list[Event]) -> set[int]:
+    """The lines (units) whose text ends in a date, ``打印日期:2025-01-20``: a paged print's
+    running line, which pdfminer prints wherever its box falls, among a table's boxes too. No
+    cell of a table is a date, so its numbers are no values (they end a run, as text does)."""
+    text: dict[int, str] = {}
+    for ev in evs:
+        if ev.kind == "value":
+            text[ev.unit] = text.get(ev.unit, "") + ev.tok.text
+        elif ev.kind in ("phrase", "gap"):
+            text[ev.unit] = text.get(ev.unit, "") + ev.seg.text
+    return {unit for unit, t in text.items() if DATE_AT_END.search(t)}
+
+
 def _has_subtotal(evs: list[Event]) -> bool:
     """Does the table show a column the template does not have (小计)?"""
     return any(ev.kind == "phrase" and ev.seg.text == _SUBTOTAL_KEY for ev in evs)
+
+
+def _rectangles(spec: TableSpec, run: Run):
+    """Every (band of rows, first column, columns) a run of this length can cover: h rows of
+    one width from row a, k columns from c0, h × k its length (one row for a line)."""
+    n = len(run.values)
+    rows = spec.rows
+    for h in range(1, 2 if run.line else min(n, len(rows)) + 1):
+        if n % h:
+            continue
+        k = n // h
+        for a in range(len(rows) - h + 1):
+            band = rows[a:a + h]
+            width = band[0].width
+            if k > width or any(r.width != width for r in band):
+                continue
+            for c0 in range(width - k + 1):
+                yield band, c0, k
 
 
 def _blocks(spec: TableSpec, run: Run) -> list[Block]:
@@ -140,20 +184,120 @@ def _blocks(spec: TableSpec, run: Run) -> list[Block]:
     return out
 
 
+class _TooMany(Exception):
+    """A run has more distinct readings as bands than :data:`MAX_PIECINGS`."""
+
+
+def _pieced(spec: TableSpec, run: Run) -> list[Block]:
+    """Every block this run can be as a rectangle printed in pieces: its k columns cut into
+    groups of adjacent columns, printed left to right; each group cut into bands of adjacent
+    rows, printed top to bottom; each band printed column after column, top to bottom
+    (pdfminer's boxes of a group's columns break where a tall row leaves a gap). One group of
+    one band is the plain block. Readings that put the same values in the same cells are one;
+    :class:`_TooMany` where a run has more than :data:`MAX_PIECINGS`."""
+    out: list[Block] = []
+    for band, c0, k in _rectangles(spec, run):
+        cols = [[row.cells[c] for row in band] for c in range(c0, c0 + k)]  # column-wise cells of the rectangle
+        kinds = {cell[:2]: cell[2] for col in cols for cell in col}
+        seen: set[tuple] = set()
+        for order in _group_orders(run.values, [[cell[:2] for cell in col] for col in cols]):
+            placed = dict(zip(order, run.values))
+            if not all(_suits(tok, kinds[cell]) for cell, tok in placed.items()):
+                continue
+            key = tuple(sorted((cell, tok.value) for cell, tok in placed.items()))
+            if key not in seen:
+                seen.add(key)
+                out.append(Block(order))
+        if len(seen) > MAX_PIECINGS:
+            raise _TooMany
+    return out
+
+
+def _group_orders(values: tuple[Token, ...], cols: list[list[Cell]]) -> list[tuple[Cell, ...]]:
+    """The print orders of a rectangle (its cells column by column) cut into column groups,
+    each group into bands; orders that give the same values to the same cells kept once."""
+    h = len(cols[0])
+    k = len(cols)
+    memo: dict[int, list[tuple[Cell, ...]]] = {k: [()]}
+    for c in range(k - 1, -1, -1):  # orders of columns c.. (their values start at c × h)
+        found: dict[tuple, tuple[Cell, ...]] = {}
+        for e in range(c + 1, k + 1):
+            for head in _band_orders(values[c * h:e * h], cols[c:e]):
+                for tail in memo[e]:
+                    order = head + tail
+                    found.setdefault(tuple(values[i].value for i in _positions(order, cols, c)), order)
+                    if len(found) > MAX_PIECINGS:
+                        raise _TooMany
+        memo[c] = list(found.values())
+    return memo[0]
+
+
+def _positions(order: tuple[Cell, ...], cols: list[list[Cell]], c: int) -> list[int]:
+    """For the cells of columns c.. in column order, the index in ``order`` printed there
+    (offset by the values before column c)."""
+    at = {cell: i for i, cell in enumerate(order)}
+    return [c * len(cols[0]) + at[cell] for col in cols[c:] for cell in col]
+
+
+def _band_orders(values: tuple[Token, ...], cols: list[list[Cell]]) -> list[tuple[Cell, ...]]:
+    """The print orders of a group of columns cut into bands of rows (top to bottom), each
+    band column after column; orders giving the same values to the same cells kept once."""
+    h = len(cols[0])
+    g = len(cols)
+    memo: dict[int, list[tuple[Cell, ...]]] = {h: [()]}
+    for u in range(h - 1, -1, -1):
+        found: dict[tuple, tuple[Cell, ...]] = {}
+        for v in range(u + 1, h + 1):
+            head = tuple(col[r] for col in cols for r in range(u, v))
+            for tail in memo[v]:
+                order = head + tail
+                at = {cell: i for i, cell in enumerate(order)}
+                key = tuple(values[g * u + at[col[r]]].value for col in cols for r in range(u, h))
+                found.setdefault(key, order)
+                if len(found) > MAX_PIECINGS:
+                    raise _TooMany
+        memo[u] = list(found.values())
+    return memo[0]
+
+
 def read_boxes(spec: TableSpec, fmt: str, evs: list[Event]) -> dict[Cell, Token | None] | None:
     """Cell → its token where every reading of the table as blocks (module docstring) gives
     it the same value, None where two readings differ; None for the whole table where it has
     no such reading, too many to enumerate, or is no table of boxes."""
     if not spec.identities:
         return None
-    runs = runs_of(evs)
+    runs = runs_of(evs, spec)
     if not runs or _has_subtotal(evs):
         return None
     if sum(len(run.values) for run in runs) != sum(row.width for row in spec.rows):
         return None
     if max((len(run.values) for run in runs if not run.line), default=0) <= max(row.width for row in spec.rows):
         return None  # no run longer than a row: the text is printed row by row (the aligner's)
-    return _Tiling(spec, runs, _named_columns(spec, fmt, evs, runs)).agreed()
+    uniform = _uniform(spec, runs)
+    if uniform is not None:
+        return uniform
+    named = _named_columns(spec, fmt, evs, runs)
+    tiling = _Tiling(spec, runs, named, _blocks)
+    found = tiling.agreed()
+    if found is not None or tiling.spent:
+        return found
+    try:  # no reading with each run one block: read each run as a rectangle of bands
+        return _Tiling(spec, runs, named, _pieced).agreed()
+    except _TooMany:
+        return None
+
+
+def _uniform(spec: TableSpec, runs: list[Run]) -> dict[Cell, Token | None] | None:
+    """Every cell → the one value the table prints where all its values are one number (a
+    table of zeros): as many values as cells, so every reading puts that number in every
+    cell; None where the values differ or the identities fail."""
+    values = [tok for run in runs for tok in run.values]
+    if any(tok.value != values[0].value for tok in values):
+        return None
+    cells = {(r, c): values[0] for row in spec.rows for r, c, kind in row.cells}
+    if not all(_suits(values[0], kind) for row in spec.rows for _, _, kind in row.cells):
+        return None
+    return cells if _confirmed(spec, cells) else None
 
 
 def _column_names(spec: TableSpec) -> dict[str, frozenset[int]]:
@@ -181,6 +325,7 @@ def _named_columns(spec: TableSpec, fmt: str, evs: list[Event], runs: list[Run])
             ev = evs[i]
             i -= 1
             if ev.kind == "gap":
+                free = free or _pieces_of_headers(spec, ev.seg.text)
                 continue
             phrase = phrase_in(ev.seg, spec.key, fmt)
             if phrase is None or phrase.kind != "header":
@@ -194,13 +339,22 @@ def _named_columns(spec: TableSpec, fmt: str, evs: list[Event], runs: list[Run])
     return out
 
 
+def _pieces_of_headers(spec: TableSpec, text: str) -> bool:
+    """Does unread text before a run hold pieces of the table's column headers (``社会公 ⏎
+    法律服 ⏎ 益组织``, printed as pdfminer cut them)? Then the headers read beside it do not
+    name all the run's columns."""
+    names = _column_names(spec)
+    return any(text[i:i + 2] in name for i in range(len(text) - 1) for name in names)
+
+
 class _Tiling:
     """Every assignment of a block to each run that covers the table's cells exactly once
     and satisfies its identities, enumerated as an exact cover (the first uncovered cell
     chooses the runs that may cover it; a column's pieces must come from the top down in the
     order printed; a row is tested as soon as it is full)."""
 
-    def __init__(self, spec: TableSpec, runs: list[Run], named: list[frozenset[int] | None]):
+    def __init__(self, spec: TableSpec, runs: list[Run], named: list[frozenset[int] | None],
+                 blocks: Callable[[TableSpec, Run], list[Block]]):
         self.spec = spec
         self.cells: list[Cell] = [(r, c) for row in spec.rows for r, c, _ in row.cells]
         index = {cell: i for i, cell in enumerate(self.cells)}
@@ -209,7 +363,7 @@ class _Tiling:
         self.named = named
         self.by_cell: list[list[tuple[int, int, tuple[int, ...]]]] = [[] for _ in self.cells]
         for j, run in enumerate(runs):
-            for block in _blocks(spec, run):
+            for block in blocks(spec, run):
                 at = tuple(index[cell] for cell in block.cells)
                 mask = sum(1 << i for i in at)
                 for i in at:
@@ -225,6 +379,7 @@ class _Tiling:
         self.steps = 0
         self.result: list[Token | None] | None = None
         self.readings = 0
+        self.spent = False  # the step budget ran out
 
     def agreed(self) -> dict[Cell, Token | None] | None:
         if not self.feasible or not self._walk(0, 0) or self.result is None:
@@ -235,6 +390,7 @@ class _Tiling:
         """Enumerate from this state; False where the step budget ran out."""
         self.steps += 1
         if self.steps > MAX_STEPS:
+            self.spent = True
             return False
         if covered == self.full:
             self._leaf()
