@@ -45,7 +45,6 @@ both read a cell and disagree, the cell is null with ``CELL_AMBIGUOUS``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Finding
@@ -60,7 +59,6 @@ from .tokens import NUM, Token
 __all__ = ["MAX_STEPS", "Run", "read_boxes", "reread", "runs_of"]
 
 MAX_STEPS = 20_000  # search steps before giving up (measured: a table that reads takes at most a few thousand)
-MAX_PIECINGS = 64  # distinct readings of one run as a rectangle in pieces before giving up
 _SUBTOTAL_KEY = label_key(SUBTOTAL)
 DATE_AT_END = re.compile(r"(?<!\d)(?:19|20)\d\d(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日?)$")  # a line ending in a date
 ORGANISATIONS = "法人或其他组织"  # table 三's header over its five organisation columns
@@ -144,24 +142,6 @@ def _has_subtotal(evs: list[Event]) -> bool:
     return any(ev.kind == "phrase" and ev.seg.text == _SUBTOTAL_KEY for ev in evs)
 
 
-def _rectangles(spec: TableSpec, run: Run):
-    """Every (band of rows, first column, columns) a run of this length can cover: h rows of
-    one width from row a, k columns from c0, h × k its length (one row for a line)."""
-    n = len(run.values)
-    rows = spec.rows
-    for h in range(1, 2 if run.line else min(n, len(rows)) + 1):
-        if n % h:
-            continue
-        k = n // h
-        for a in range(len(rows) - h + 1):
-            band = rows[a:a + h]
-            width = band[0].width
-            if k > width or any(r.width != width for r in band):
-                continue
-            for c0 in range(width - k + 1):
-                yield band, c0, k
-
-
 def _blocks(spec: TableSpec, run: Run) -> list[Block]:
     """Every block this run can be: h rows of one width from row a, k columns from c0 (one
     row where the values share a line)."""
@@ -184,82 +164,6 @@ def _blocks(spec: TableSpec, run: Run) -> list[Block]:
     return out
 
 
-class _TooMany(Exception):
-    """A run has more distinct readings as bands than :data:`MAX_PIECINGS`."""
-
-
-def _pieced(spec: TableSpec, run: Run) -> list[Block]:
-    """Every block this run can be as a rectangle printed in pieces: its k columns cut into
-    groups of adjacent columns, printed left to right; each group cut into bands of adjacent
-    rows, printed top to bottom; each band printed column after column, top to bottom
-    (pdfminer's boxes of a group's columns break where a tall row leaves a gap). One group of
-    one band is the plain block. Readings that put the same values in the same cells are one;
-    :class:`_TooMany` where a run has more than :data:`MAX_PIECINGS`."""
-    out: list[Block] = []
-    for band, c0, k in _rectangles(spec, run):
-        cols = [[row.cells[c] for row in band] for c in range(c0, c0 + k)]  # column-wise cells of the rectangle
-        kinds = {cell[:2]: cell[2] for col in cols for cell in col}
-        seen: set[tuple] = set()
-        for order in _group_orders(run.values, [[cell[:2] for cell in col] for col in cols]):
-            placed = dict(zip(order, run.values))
-            if not all(_suits(tok, kinds[cell]) for cell, tok in placed.items()):
-                continue
-            key = tuple(sorted((cell, tok.value) for cell, tok in placed.items()))
-            if key not in seen:
-                seen.add(key)
-                out.append(Block(order))
-        if len(seen) > MAX_PIECINGS:
-            raise _TooMany
-    return out
-
-
-def _group_orders(values: tuple[Token, ...], cols: list[list[Cell]]) -> list[tuple[Cell, ...]]:
-    """The print orders of a rectangle (its cells column by column) cut into column groups,
-    each group into bands; orders that give the same values to the same cells kept once."""
-    h = len(cols[0])
-    k = len(cols)
-    memo: dict[int, list[tuple[Cell, ...]]] = {k: [()]}
-    for c in range(k - 1, -1, -1):  # orders of columns c.. (their values start at c × h)
-        found: dict[tuple, tuple[Cell, ...]] = {}
-        for e in range(c + 1, k + 1):
-            for head in _band_orders(values[c * h:e * h], cols[c:e]):
-                for tail in memo[e]:
-                    order = head + tail
-                    found.setdefault(tuple(values[i].value for i in _positions(order, cols, c)), order)
-                    if len(found) > MAX_PIECINGS:
-                        raise _TooMany
-        memo[c] = list(found.values())
-    return memo[0]
-
-
-def _positions(order: tuple[Cell, ...], cols: list[list[Cell]], c: int) -> list[int]:
-    """For the cells of columns c.. in column order, the index in ``order`` printed there
-    (offset by the values before column c)."""
-    at = {cell: i for i, cell in enumerate(order)}
-    return [c * len(cols[0]) + at[cell] for col in cols[c:] for cell in col]
-
-
-def _band_orders(values: tuple[Token, ...], cols: list[list[Cell]]) -> list[tuple[Cell, ...]]:
-    """The print orders of a group of columns cut into bands of rows (top to bottom), each
-    band column after column; orders giving the same values to the same cells kept once."""
-    h = len(cols[0])
-    g = len(cols)
-    memo: dict[int, list[tuple[Cell, ...]]] = {h: [()]}
-    for u in range(h - 1, -1, -1):
-        found: dict[tuple, tuple[Cell, ...]] = {}
-        for v in range(u + 1, h + 1):
-            head = tuple(col[r] for col in cols for r in range(u, v))
-            for tail in memo[v]:
-                order = head + tail
-                at = {cell: i for i, cell in enumerate(order)}
-                key = tuple(values[g * u + at[col[r]]].value for col in cols for r in range(u, h))
-                found.setdefault(key, order)
-                if len(found) > MAX_PIECINGS:
-                    raise _TooMany
-        memo[u] = list(found.values())
-    return memo[0]
-
-
 def read_boxes(spec: TableSpec, fmt: str, evs: list[Event]) -> dict[Cell, Token | None] | None:
     """Cell → its token where every reading of the table as blocks (module docstring) gives
     it the same value, None where two readings differ; None for the whole table where it has
@@ -276,15 +180,7 @@ def read_boxes(spec: TableSpec, fmt: str, evs: list[Event]) -> dict[Cell, Token 
     uniform = _uniform(spec, runs)
     if uniform is not None:
         return uniform
-    named = _named_columns(spec, fmt, evs, runs)
-    tiling = _Tiling(spec, runs, named, _blocks)
-    found = tiling.agreed()
-    if found is not None or tiling.spent:
-        return found
-    try:  # no reading with each run one block: read each run as a rectangle of bands
-        return _Tiling(spec, runs, named, _pieced).agreed()
-    except _TooMany:
-        return None
+    return _Tiling(spec, runs, _named_columns(spec, fmt, evs, runs)).agreed()
 
 
 def _uniform(spec: TableSpec, runs: list[Run]) -> dict[Cell, Token | None] | None:
@@ -353,8 +249,7 @@ class _Tiling:
     chooses the runs that may cover it; a column's pieces must come from the top down in the
     order printed; a row is tested as soon as it is full)."""
 
-    def __init__(self, spec: TableSpec, runs: list[Run], named: list[frozenset[int] | None],
-                 blocks: Callable[[TableSpec, Run], list[Block]]):
+    def __init__(self, spec: TableSpec, runs: list[Run], named: list[frozenset[int] | None]):
         self.spec = spec
         self.cells: list[Cell] = [(r, c) for row in spec.rows for r, c, _ in row.cells]
         index = {cell: i for i, cell in enumerate(self.cells)}
@@ -363,7 +258,7 @@ class _Tiling:
         self.named = named
         self.by_cell: list[list[tuple[int, int, tuple[int, ...]]]] = [[] for _ in self.cells]
         for j, run in enumerate(runs):
-            for block in blocks(spec, run):
+            for block in _blocks(spec, run):
                 at = tuple(index[cell] for cell in block.cells)
                 mask = sum(1 << i for i in at)
                 for i in at:
@@ -379,7 +274,6 @@ class _Tiling:
         self.steps = 0
         self.result: list[Token | None] | None = None
         self.readings = 0
-        self.spent = False  # the step budget ran out
 
     def agreed(self) -> dict[Cell, Token | None] | None:
         if not self.feasible or not self._walk(0, 0) or self.result is None:
@@ -390,7 +284,6 @@ class _Tiling:
         """Enumerate from this state; False where the step budget ran out."""
         self.steps += 1
         if self.steps > MAX_STEPS:
-            self.spent = True
             return False
         if covered == self.full:
             self._leaf()
