@@ -37,6 +37,15 @@ changed: the aligner's own reading and findings stand. A table without identitie
 is never read so: no sum could tell a wrong tiling from the right one
 (``columns.read_by_stacks`` reads it where its column headers fix the order).
 
+Before the runs are cut, numbers that cannot be the table's are set aside, each ending a run
+as text does: a line ending in a date (the paged print's running line ``打印日期:2025-01-20``,
+whose box pdfminer prints among the table's) and a number no cell can hold (``58.16``, table
+二's amount printed after table 三's boxes, among counts). Where the values are exactly as
+many as the cells and all one number (a table of zeros), every reading gives every cell that
+number: it is read so without the search, where it suits every cell and the identities hold.
+Headers are taken to name a run's columns only where no piece of a column header (``社会公``,
+``法律服``: two characters of one) lies unread beside them.
+
 The reading replaces the aligner's only where the text is such boxes (every value a number of
 running text, at least one run longer than a row) and the aligner left cells null; where
 both read a cell and disagree, the cell is null with ``CELL_AMBIGUOUS``.
