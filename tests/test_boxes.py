@@ -6,6 +6,7 @@ browser (the shape matrix's ``pdfminer`` shape), with their expected values besi
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from ogi import parse
@@ -124,3 +125,90 @@ def test_a_column_cut_by_a_page_break_is_read_from_the_top_down(monkeypatch):
 
     monkeypatch.setattr(boxes._Tiling, "_in_order", lambda self, column, j, top, bottom: True)
     assert all(v is None for cols in parse(PAGE_BREAK).table3.values() for v in cols.values())
+
+
+# ---------------------------------------------------------------- eighth session (boxes2)
+
+PAGED_ZEROS = FIXTURES / "paged_zeros_dated_2021.txt"  # samples' web page, paged print: a table of zeros, "打印日期：2023-12-28" among its boxes
+HEADER_PIECES = FIXTURES / "header_pieces_2019.txt"  # 社会公 ⏎ 法律服 ⏎ 益组织 … cut, then 总计 ⏎ 其他, then 12 values of six columns
+AMOUNT_AMONG_COUNTS = FIXTURES / "amount_among_counts_2021.txt"  # table 二's amount "58.16" printed among table 三's boxes
+
+
+def _table3_cells(report) -> list:
+    return [v for cols in report.table3.values() for v in cols.values()]
+
+
+def test_a_table_of_one_number_is_read_whole_whatever_the_order_of_its_boxes(monkeypatch):
+    # 175 values, every one 0, in runs of 1, 1, 68, 1, 1, 68, 7, 7, 21: the exact cover search
+    # spends its budget on the orders of equal values, but every reading gives every cell 0
+    report = parse(PAGED_ZEROS)
+    assert report.table3 == _expected(PAGED_ZEROS)["table3"]
+    assert set(_table3_cells(report)) == {0}
+    assert report.provenance["table3.carried_forward.total"]["by"] == "boxes"
+    from ogi.extract import boxes
+
+    monkeypatch.setattr(boxes, "_uniform", lambda spec, runs: None)
+    without = parse(PAGED_ZEROS).table3
+    assert [r for r, cols in without.items() if any(v is not None for v in cols.values())] == ["other.no_fee"]
+
+
+def test_a_running_date_line_among_the_boxes_is_not_a_value(monkeypatch):
+    # a paged print's running line "打印日期：2025-01-20" printed right before the run (pdfminer
+    # prints it where its box falls): -01 and -20 are read as numbers glued to text, so
+    # without the rule the values are not all numbers of running text and nothing is read
+    lines = ONE_RUN.read_text(encoding="utf-8").split("\n")
+    assert lines[214] == "6"
+    lines[214:214] = ["打印日期：2025-01-20", ""]  # right before the run
+    text = "\n".join(lines)
+    report = _parse_text(text, ONE_RUN.name)
+    assert report.table3 == _expected(ONE_RUN)["table3"]
+    from ogi.extract import boxes
+
+    monkeypatch.setattr(boxes, "DATE_AT_END", re.compile(r"(?!)"))
+    assert all(v is None for v in _table3_cells(_parse_text(text, ONE_RUN.name)))
+
+
+def test_a_table_of_one_number_whose_sums_fail_stays_null_with_findings():
+    # every value of table 三 printed 1: one number in every cell, but a row's 总计 is not
+    # the sum of its six 1s — no reading, and the aligner's nulls and findings stand
+    lines = PAGED_ZEROS.read_text(encoding="utf-8").split("\n")
+    start = lines.index("三、收到和处理政府信息公开申请情况")
+    end = lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    lines[start:end] = ["1" if line == "0" else line for line in lines[start:end]]
+    report = _parse_text("\n".join(lines), PAGED_ZEROS.name)
+    assert all(v is None for v in _table3_cells(report))
+    assert not any(f.message.startswith("表三按文本框") for f in report.findings)
+    assert any(f.code in ("CELL_AMBIGUOUS", "ROW_AMBIGUOUS") and f.where and f.where.startswith("table3")
+               for f in report.findings)
+
+
+def test_header_pieces_beside_a_run_leave_its_columns_unnamed(monkeypatch):
+    # before the run of 12 (商业企业 … 总计 of rows 一 and 二): the pieces 社会公益 ⏎ 法律服务 …
+    # of the organisations' headers, then 总计 and 其他. Naming the run {商业企业, 法律服务机构,
+    # 总计, 其他} from the headers read whole left no reading; with the pieces seen it reads
+    report = parse(HEADER_PIECES)
+    assert report.table3 == _expected(HEADER_PIECES)["table3"]
+    assert report.table3["new_received"] == {"natural_person": 13, "commercial": 0, "research": 0,
+                                             "social_welfare": 0, "legal_service": 0, "other_org": 0,
+                                             "total": 13}
+    from ogi.extract import boxes
+
+    monkeypatch.setattr(boxes, "_pieces_of_headers", lambda spec, text: False)
+    assert all(v is None for v in _table3_cells(parse(HEADER_PIECES)))
+
+
+def test_a_number_no_cell_can_hold_is_not_counted_among_the_values(monkeypatch):
+    # "58.16" (table 二's 本年收费金额, a fraction) printed among table 三's counts: 176 values
+    # for 175 cells until it is set aside; then one reading, every cell right
+    lines = AMOUNT_AMONG_COUNTS.read_text(encoding="utf-8").split("\n")
+    assert lines[446] == "58.16"
+    report = parse(AMOUNT_AMONG_COUNTS)
+    assert report.table3 == _expected(AMOUNT_AMONG_COUNTS)["table3"]
+    assert report.table3["new_received"] == {"natural_person": 23, "commercial": 0, "research": 0,
+                                             "social_welfare": 0, "legal_service": 1, "other_org": 0,
+                                             "total": 24}
+    from ogi.extract import boxes
+
+    monkeypatch.setattr(boxes, "_foreign", lambda tok, kinds: False)
+    without = parse(AMOUNT_AMONG_COUNTS).table3  # the aligner's reading: 四、结转, its values on one line
+    assert [r for r, cols in without.items() if any(v is not None for v in cols.values())] == ["carried_forward"]

@@ -37,6 +37,15 @@ changed: the aligner's own reading and findings stand. A table without identitie
 is never read so: no sum could tell a wrong tiling from the right one
 (``columns.read_by_stacks`` reads it where its column headers fix the order).
 
+Before the runs are cut, numbers that cannot be the table's are set aside, each ending a run
+as text does: a line ending in a date (the paged print's running line ``打印日期:2025-01-20``,
+whose box pdfminer prints among the table's) and a number no cell can hold (``58.16``, table
+二's amount printed after table 三's boxes, among counts). Where the values are exactly as
+many as the cells and all one number (a table of zeros), every reading gives every cell that
+number: it is read so without the search, where it suits every cell and the identities hold.
+Headers are taken to name a run's columns only where no piece of a column header (``社会公``,
+``法律服``: two characters of one) lies unread beside them.
+
 The reading replaces the aligner's only where the text is such boxes (every value a number of
 running text, at least one run longer than a row) and the aligner left cells null; where
 both read a cell and disagree, the cell is null with ``CELL_AMBIGUOUS``.
@@ -44,6 +53,7 @@ both read a cell and disagree, the cell is null with ``CELL_AMBIGUOUS``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Finding
@@ -59,6 +69,7 @@ __all__ = ["MAX_STEPS", "Run", "read_boxes", "reread", "runs_of"]
 
 MAX_STEPS = 20_000  # search steps before giving up (measured: a table that reads takes at most a few thousand)
 _SUBTOTAL_KEY = label_key(SUBTOTAL)
+DATE_AT_END = re.compile(r"(?<!\d)(?:19|20)\d\d(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日?)$")  # a line ending in a date
 ORGANISATIONS = "法人或其他组织"  # table 三's header over its five organisation columns
 
 Cell = tuple[str, str]
@@ -82,14 +93,17 @@ class Block:
     cells: tuple[Cell, ...]
 
 
-def runs_of(evs: list[Event]) -> list[Run] | None:
+def runs_of(evs: list[Event], spec: TableSpec | None = None) -> list[Run] | None:
     """The table's value runs: each line holding several values is a run of its own, and
     so is each stretch of lines holding one value each; None where a value is not a number
-    of running text (then the text is not pdfminer's boxes)."""
+    of running text (then the text is not pdfminer's boxes). A line ending in a date, and
+    (given the table) a number that suits none of its cells, end a run as text does."""
     lines: list[tuple[int, list[Token]]] = []  # (index of the first event, its values), one per line
     last_unit = None
+    dates = _date_lines(evs)
+    kinds = {kind for row in spec.rows for _, _, kind in row.cells} if spec is not None else set()
     for i, ev in enumerate(evs):
-        if ev.kind != "value":
+        if ev.kind != "value" or ev.unit in dates or (kinds and _foreign(ev.tok, kinds)):
             last_unit = None
             continue
         tok = ev.tok
@@ -111,6 +125,25 @@ def runs_of(evs: list[Event]) -> list[Run] | None:
             runs.append(Run(at, (values[0],)))
         previous_end = at + len(values) - 1
     return runs
+
+
+def _foreign(tok: Token, kinds: set) -> bool:
+    """Is this a number no cell of the table can hold (``58.16`` among table 三's counts: the
+    amount of table 二's last cell, whose box pdfminer printed after table 三's)?"""
+    return tok.kind == NUM and not tok.glued and not any(_suits(tok, kind) for kind in kinds)
+
+
+def _date_lines(evs: list[Event]) -> set[int]:
+    """The lines (units) whose text ends in a date, ``打印日期:2025-01-20``: a paged print's
+    running line, which pdfminer prints wherever its box falls, among a table's boxes too. No
+    cell of a table is a date, so its numbers are no values (they end a run, as text does)."""
+    text: dict[int, str] = {}
+    for ev in evs:
+        if ev.kind == "value":
+            text[ev.unit] = text.get(ev.unit, "") + ev.tok.text
+        elif ev.kind in ("phrase", "gap"):
+            text[ev.unit] = text.get(ev.unit, "") + ev.seg.text
+    return {unit for unit, t in text.items() if DATE_AT_END.search(t)}
 
 
 def _has_subtotal(evs: list[Event]) -> bool:
@@ -146,14 +179,30 @@ def read_boxes(spec: TableSpec, fmt: str, evs: list[Event]) -> dict[Cell, Token 
     no such reading, too many to enumerate, or is no table of boxes."""
     if not spec.identities:
         return None
-    runs = runs_of(evs)
+    runs = runs_of(evs, spec)
     if not runs or _has_subtotal(evs):
         return None
     if sum(len(run.values) for run in runs) != sum(row.width for row in spec.rows):
         return None
     if max((len(run.values) for run in runs if not run.line), default=0) <= max(row.width for row in spec.rows):
         return None  # no run longer than a row: the text is printed row by row (the aligner's)
+    uniform = _uniform(spec, runs)
+    if uniform is not None:
+        return uniform
     return _Tiling(spec, runs, _named_columns(spec, fmt, evs, runs)).agreed()
+
+
+def _uniform(spec: TableSpec, runs: list[Run]) -> dict[Cell, Token | None] | None:
+    """Every cell → the one value the table prints where all its values are one number (a
+    table of zeros): as many values as cells, so every reading puts that number in every
+    cell; None where the values differ or the identities fail."""
+    values = [tok for run in runs for tok in run.values]
+    if any(tok.value != values[0].value for tok in values):
+        return None
+    cells = {(r, c): values[0] for row in spec.rows for r, c, kind in row.cells}
+    if not all(_suits(values[0], kind) for row in spec.rows for _, _, kind in row.cells):
+        return None
+    return cells if _confirmed(spec, cells) else None
 
 
 def _column_names(spec: TableSpec) -> dict[str, frozenset[int]]:
@@ -181,6 +230,7 @@ def _named_columns(spec: TableSpec, fmt: str, evs: list[Event], runs: list[Run])
             ev = evs[i]
             i -= 1
             if ev.kind == "gap":
+                free = free or _pieces_of_headers(spec, ev.seg.text)
                 continue
             phrase = phrase_in(ev.seg, spec.key, fmt)
             if phrase is None or phrase.kind != "header":
@@ -192,6 +242,14 @@ def _named_columns(spec: TableSpec, fmt: str, evs: list[Event], runs: list[Run])
                 named |= cols
         out.append(frozenset(named) if named and not free else None)
     return out
+
+
+def _pieces_of_headers(spec: TableSpec, text: str) -> bool:
+    """Does unread text before a run hold pieces of the table's column headers (``社会公 ⏎
+    法律服 ⏎ 益组织``, printed as pdfminer cut them)? Then the headers read beside it do not
+    name all the run's columns."""
+    names = _column_names(spec)
+    return any(text[i:i + 2] in name for i in range(len(text) - 1) for name in names)
 
 
 class _Tiling:
