@@ -202,7 +202,7 @@ def _uniform(spec: TableSpec, runs: list[Run]) -> dict[Cell, Token | None] | Non
     cells = {(r, c): values[0] for row in spec.rows for r, c, kind in row.cells}
     if not all(_suits(values[0], kind) for row in spec.rows for _, _, kind in row.cells):
         return None
-    return cells if _confirmed(spec, cells) else None
+    return dict(cells) if _confirmed(spec, cells) else None
 
 
 def _column_names(spec: TableSpec) -> dict[str, frozenset[int]]:
