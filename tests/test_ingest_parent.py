@@ -228,3 +228,27 @@ def test_the_cross_year_rules_in_worker_processes_find_what_the_parent_finds(tmp
         assert db.scalar("SELECT count(*) FROM reports WHERE NOT cross_checked") == 0
     assert ran == [3]
     assert len(alone) >= 3 and pooled == alone
+
+
+def test_the_pools_poll_object_follows_the_connections_it_is_given():
+    """``pool._Readable`` keeps one poll object for a run: the connections asked about are
+    (un)registered as the busy workers change, a closed one's number reused by a new one."""
+    import multiprocessing
+
+    readable = pool._Readable()
+    a_parent, a_child = multiprocessing.Pipe()
+    b_parent, b_child = multiprocessing.Pipe()
+    assert readable([a_parent, b_parent], 0.01) == set()
+    b_child.send("answer")
+    assert readable([a_parent, b_parent], 1.0) == {b_parent}
+    assert readable([a_parent], 0.01) == set()  # b is not asked about: not given, though readable
+    assert b_parent.recv() == "answer"
+    a_parent.close()
+    a_child.close()
+    c_parent, c_child = multiprocessing.Pipe()  # may take a's closed descriptor number
+    c_child.send("next")
+    assert readable([c_parent, b_parent], 1.0) == {c_parent}
+    b_child.close()  # a worker gone: its end reads as ready (the pool then sees it closed)
+    assert readable([c_parent, b_parent], 1.0) == {c_parent, b_parent}
+    for conn in (b_parent, c_parent, c_child):
+        conn.close()

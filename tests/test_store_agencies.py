@@ -326,3 +326,22 @@ def test_the_site_a_report_came_from_places_a_township_and_never_moves_a_placed_
     assert listed == [("一平浪镇人民政府", "云南省楚雄彝族自治州禄丰市一平浪镇", 1),
                       ("一平浪镇人民政府", "湖北省宜昌市夷陵区一平浪镇", 1),
                       ("北碚区人民政府", "重庆市北碚区", 1)]
+
+
+def test_a_name_read_alone_stays_remembered_however_many_texts_are_read():
+    """Names read without a text are remembered apart from those read with a report's text:
+    the texts of a batch (each new) do not push them out, and the answers are those of the
+    names read afresh."""
+    from ogi.store import agencies
+
+    name = "淮安市洪泽区人民政府"
+    first = agencies.name_alias(name)
+    assert first == agencies._name_alias(name, None)
+    assert first[0] == agencies._name_alias(name, None)[0]
+    for i in range(agencies.NAMES_REMEMBERED + 10):  # more texts than are remembered
+        context = f"洪泽区 第{i}份报告"
+        assert agencies.name_alias(name, context) == agencies._name_alias(name, context)
+    hits = agencies._alias_alone.cache_info().hits
+    assert agencies.name_alias(name) is first
+    assert agencies._alias_alone.cache_info().hits == hits + 1
+    assert agencies.name_alias(None) is None and agencies.name_alias("", "某某") is None

@@ -85,3 +85,27 @@ def test_candidates_are_bounded_per_new_report_however_many_share_the_text(tmp_p
         by_section.setdefault(section, []).append(b)
     assert {s: len(bs) for s, bs in by_section.items()} == {"s1": 3, "s5": 3}
     assert found == [(1,)]  # still found: one finding for the section, naming the closest of those measured
+
+
+def test_candidates_found_a_lot_at_a_time_give_the_findings_one_chunk_at_a_time_gives(tmp_path, monkeypatch):
+    """The candidates of many new reports are found in one statement (``CANDIDATE_LOT``) and
+    measured a chunk at a time: the same findings, row by row, as a statement per chunk."""
+    from ogi.store import copied
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shared = "".join(OWN_TEXT.format(w) for w in ("主动公开、依申请公开", "政府信息管理、平台建设", "监督保障、培训"))
+    for i in range(5):
+        _report(folder, f"{i:02d}.txt", f"吴兴区第{i}局", f"A{i:05d}/2024-00001", shared)
+    runs = []
+    for lot, chunk in ((1000, 200), (1, 1), (4, 3)):
+        monkeypatch.setattr(copied, "CANDIDATE_LOT", lot)
+        monkeypatch.setattr(copied, "CHUNK", chunk)
+        with open_store(str(tmp_path / f"lot{lot}.duckdb")) as db:
+            files, _, _ = collect([str(folder)])
+            ingest(db, files, jobs=1)
+            runs.append(db.execute("SELECT r.sha256, f.code, f.message, f.where_key FROM findings f "
+                                   "JOIN reports r ON r.id = f.report_id WHERE f.origin = 'copied' "
+                                   "ORDER BY 1, 2, 3, 4"))
+    assert len(runs[0]) == 10  # sections 一 and 五 of each of the five (the same year: each is flagged)
+    assert runs[1] == runs[0] and runs[2] == runs[0]

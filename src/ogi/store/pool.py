@@ -48,6 +48,7 @@ import ctypes.util
 import multiprocessing
 import os
 import queue
+import select
 import signal
 import sys
 import threading
@@ -65,7 +66,8 @@ KILL_GRACE_SECONDS = 5.0  # past the deadline, how long the worker's own timer g
 START_SECONDS = 120.0  # how long a new worker may take to start (spawn, imports) before its first task counts
 TICK_SECONDS = 0.5  # the longest the parent waits without yielding control
 QUEUED = 2  # files a worker holds: the one it parses, and the next (see the module's text)
-AHEAD = 100  # results :func:`run_ahead` holds for a consumer that is busy (about two ingest batches)
+AHEAD = 500  # results :func:`run_ahead` holds for a consumer that is busy (half an ingest batch: the workers
+# go on while the parent writes one, about a second; some 40 KB a result)
 PARENT_POLL_SECONDS = 0.5  # how often a worker without PR_SET_PDEATHSIG checks that its parent lives
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
@@ -223,6 +225,7 @@ def run(tasks: Iterable[T], work: Callable[[T], R], jobs: int, lost: Callable[[T
     ctx = multiprocessing.get_context("spawn")
     workers: list[_Worker[T]] = []
     waiting: list[T] = [first]
+    readable = _Readable()
     try:
         workers = [_Worker(ctx, work, seconds) for _ in range(max(1, jobs))]
         exhausted = False
@@ -240,7 +243,7 @@ def run(tasks: Iterable[T], work: Callable[[T], R], jobs: int, lost: Callable[[T
             busy = [w for w in workers if w.tasks]
             if not busy:
                 return
-            ready = set(wait([w.conn for w in busy], timeout=TICK_SECONDS))
+            ready = readable([w.conn for w in busy], TICK_SECONDS)
             now = time.monotonic()
             for i, w in enumerate(workers):
                 if w.task is None:
@@ -273,6 +276,28 @@ def run(tasks: Iterable[T], work: Callable[[T], R], jobs: int, lost: Callable[[T
     finally:
         for w in workers:
             w.kill()
+
+
+class _Readable:
+    """``multiprocessing.connection.wait`` with one ``poll`` object kept for the run: ``wait``
+    builds a selector and registers every connection again on each call, once a result — about a
+    tenth of what the parent's reader thread spent a result (docs/ingest.md). Where there is no
+    ``poll`` (Windows), ``wait`` itself."""
+
+    def __init__(self) -> None:
+        self.poller = select.poll() if hasattr(select, "poll") else None
+        self.registered: set[int] = set()
+
+    def __call__(self, conns: list[Connection], timeout: float) -> set[Connection]:
+        if self.poller is None:
+            return set(wait(conns, timeout=timeout))
+        by_fd = {conn.fileno(): conn for conn in conns}
+        for fd in self.registered - by_fd.keys():
+            self.poller.unregister(fd)
+        for fd in by_fd.keys() - self.registered:
+            self.poller.register(fd, select.POLLIN)
+        self.registered = set(by_fd)
+        return {by_fd[fd] for fd, _ in self.poller.poll(timeout * 1000)}
 
 
 def _replace(worker: _Worker[T], ctx, work: Callable[[T], Any], seconds: float, waiting: list[T]) -> _Worker[T]:
