@@ -290,7 +290,8 @@ class _Readable:
 
     def __call__(self, conns: list[Connection], timeout: float) -> set[Connection]:
         if self.poller is None:
-            return set(wait(conns, timeout=timeout))
+            ready = wait(conns, timeout=timeout)
+            return {conn for conn in conns if conn in ready}
         by_fd = {conn.fileno(): conn for conn in conns}
         for fd in self.registered - by_fd.keys():
             self.poller.unregister(fd)
