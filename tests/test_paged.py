@@ -367,3 +367,24 @@ def test_a_header_repeated_on_every_page_of_a_long_table_is_dropped_on_each():
     assert headers == [(1, 0)]
     values = [row[0].text for t in tables[1:] for row in t.rows()[1 if t is tables[1] else 0:]]
     assert values == [f"第{i}项" for i in range(1, 121)]
+
+
+def test_a_bare_page_number_beside_the_running_line_ends_pages_in_either_order():
+    """pdfplumber prints the page number at a page's foot and then the next page's running
+    header; PDFium the footer's words and then the number: three lines with the same words
+    beside numbers counting up prove the page ends, after the number."""
+    from ogi.extract.pagemarks import numbered_page_ends
+
+    header = "宿迁市人民政府门户网站 www.example.gov.cn"
+    plumber = "\n".join([header, "标题", "正文一", "1", header, "正文二", "2", header, "正文三", "3", header, "正文四"])
+    assert numbered_page_ends(plumber) == {3, 6, 9}
+    pdfium = "\n".join(["正文一", header, "1", "正文二", header, "2", "正文三", header, "3", "正文四"])
+    assert numbered_page_ends(pdfium) == {2, 5, 8}
+
+
+def test_bare_values_beside_a_repeated_label_are_no_page_numbers():
+    """A one-value-a-line table prints 总计 before values that do not count up, or twice only."""
+    from ogi.extract.pagemarks import numbered_page_ends
+
+    assert numbered_page_ends("\n".join(["总计", "0", "总计", "0", "总计", "0"])) == set()
+    assert numbered_page_ends("\n".join(["总计", "1", "结果维持", "总计", "2", "结果维持"])) == set()

@@ -37,14 +37,18 @@ alone (``— 3 —``, ``第3页 共5页``, ``3/5``) or after words (``…政务�
 number, count up by one, on :data:`MIN_PAGES` lines at least. A bare number after words
 (``打印日期：2024-01-15 3``) counts only on :data:`BARE_RUN_PAGES` lines at least, all with
 the same words to the character. Each such line ends a page: a form feed is put after it, and the text is then
-read as above. Numbers that do not count up so prove nothing, and the text is left as it is;
-a bare number alone on a line is never taken for a page number without form feeds (it may be
-a value)."""
+read as above. A bare number alone on a line counts the same way when the line of words
+right before it, or right after it, is the same on :data:`BARE_RUN_PAGES` such lines (PDFium
+prints the footer's words and then the number; pdfplumber the number at a page's foot and
+then the next page's running header). Numbers that do not count up so prove nothing, and the
+text is left as it is; a bare number alone on a line beside words that do not repeat is never
+taken for a page number without form feeds (it may be a value)."""
 
 from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 
 EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be chrome
@@ -228,6 +232,8 @@ def numbered_page_ends(text: str) -> set[int]:
             # words must be the same to the character (``2021年 12``, ``2022年 13`` are rows)
             key = words if words.endswith(_BARE_MARK) else re.sub(r"\d+", "#", words)
             found[key].append((i, n, total))
+    for i, n, key in _bare_beside_words(text):
+        found[key].append((i, n, None))
     ends: set[int] = set()
     for key, run in found.items():
         numbers = [n for _, n, _ in run]
@@ -237,6 +243,33 @@ def numbered_page_ends(text: str) -> set[int]:
                 and len(totals) == 1 and (None in totals or numbers[-1] <= min(t for t in totals if t))):
             ends.update(i for i, _, _ in run)
     return ends
+
+
+_BARE_LINE = re.compile(r"^[ \t]*(\d{1,4})[ \t]*$", re.MULTILINE)
+
+
+def _bare_beside_words(text: str) -> list[tuple[int, int, str]]:
+    """``(index, number, key)`` of each bare number on a line of its own, once keyed by the
+    line of words right before it and once by the line right after it: a PDF text tool that
+    prints the page number and the running line apart prints them one after the other —
+    PDFium the footer's words then the number, pdfplumber the number at the page's foot then
+    the next page's running header. Keyed as a bare number after words (:data:`_BARE_MARK`,
+    the side apart), such numbers prove pages only on :data:`BARE_RUN_PAGES` lines with the
+    same words to the character, counting up by one."""
+    if not _BARE_LINE.search(text):
+        return []  # (one scan in C) no bare number on a line of its own
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    out: list[tuple[int, int, str]] = []
+    for m in _BARE_LINE.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        for side, j in (("<", i - 1), (">", i + 1)):
+            words = lines[j].strip() if 0 <= j < len(lines) else ""
+            if words and len(words) <= MAX_NUMBERED_CHARS and not _BARE.match(words):
+                out.append((i, int(m[1]), side + re.sub(r"\s+", "", words) + _BARE_MARK))
+    return out
 
 
 def _runnable_lines(text: str) -> list[tuple[int, str]]:
