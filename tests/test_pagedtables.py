@@ -239,3 +239,14 @@ def test_two_rows_whose_order_nothing_tells_are_left_out_the_others_read():
     assert table["licensing"] == [None] * 3 and table["other_services"] == [None] * 3
     assert _codes(report, "table2.licensing") == ["ROW_MISSING"]
     assert table["punishment"] == [11, 3, 0] and table["fees"] == [0, 0] and table["procurement"] == [0, 0]
+
+
+def test_a_rewritten_table_keeps_every_later_line_where_the_file_has_it():
+    """The rows written in place of values printed one a line take fewer lines: empty lines
+    make up the difference, so what follows (here section 三's heading) keeps its line."""
+    text = SEED_002_TABLE2.replace("|", "\n") + "\f"  # a text cut into pages
+    rewritten = pagedtable2.rejoin_paged_table2(text, None)
+    assert rewritten != text
+    assert rewritten.count("\n") == text.count("\n")
+    assert rewritten.split("\n").index("三、收到和处理政府信息公开申请情况") == \
+        text.split("\n").index("三、收到和处理政府信息公开申请情况")

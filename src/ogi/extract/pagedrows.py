@@ -89,7 +89,7 @@ from typing import cast
 
 from ..template.formats import FORMATS, Identity, TableSpec
 from ..template.normalize import label_key
-from .pagedtable2 import rejoin_paged_table2
+from .pagedtable2 import rejoin_paged_table2, written_over
 from .pagedtable4 import rejoin_paged_table4
 
 __all__ = ["LABEL_LINES", "MAX_LINE_VALUES", "MIN_LABEL_CHARS", "ONE_A_LINE_SHARE", "rejoin_paged_rows"]
@@ -142,7 +142,7 @@ def rejoin_paged_rows(text: str) -> str:
     rows = _read(text[body_start:end].split("\n"), text.count("\f", 0, body_start), offset)
     if rows is None:
         return text
-    return text[:body_start] + "".join(row + "\n" for row in rows) + text[end:]
+    return written_over(text, body_start, end, rows)
 
 
 def _line_starting(text: str, phrase: str, at: int) -> int | None:

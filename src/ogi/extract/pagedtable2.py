@@ -60,7 +60,7 @@ from collections.abc import Sequence
 from ..template.formats import FORMATS, Kind, TableSpec
 from ..template.normalize import label_key
 
-__all__ = ["AMOUNT_UNIT", "LABEL_LINES", "MAX_LINE_VALUES", "PARTIAL_SHARE", "rejoin_paged_table2"]
+__all__ = ["AMOUNT_UNIT", "LABEL_LINES", "MAX_LINE_VALUES", "PARTIAL_SHARE", "rejoin_paged_table2", "written_over"]
 
 # rows read with values, at least, for a table rewritten with rows left out: fewer, and the
 # labels were printed together before the values — a table printed column by column, which
@@ -89,6 +89,15 @@ _TEXT_THEN_NUMBER = re.compile(r"[^\d\s.+-]\s+[+-]?\d+(?:\.\d+)?(?:\s+[+-]?\d+(?
 Item = tuple[str, list[str], int]  # (text, values, page index); values empty for a text line
 
 
+def written_over(text: str, start: int, end: int, rows: list[str], tail: str = "") -> str:
+    """``text`` with ``text[start:end]`` (whole lines) replaced by ``rows``, one a line, and
+    ``tail`` (form feeds) before what follows; the rows take fewer lines than the values
+    printed one a line, and empty lines make up the difference, so every line after the
+    table keeps its number (provenance, sections and findings point at the file's lines)."""
+    spare = text.count("\n", start, end) - len(rows)
+    return text[:start] + "".join(row + "\n" for row in rows) + "\n" * max(spare, 0) + tail + text[end:]
+
+
 def rejoin_paged_table2(text: str, page_offset: int | None) -> str:
     """``text`` with table 二 rewritten one row a line where it was printed one value a line,
     each row after its label (module docstring); else ``text`` unchanged. ``page_offset``:
@@ -110,7 +119,7 @@ def rejoin_paged_table2(text: str, page_offset: int | None) -> str:
         return text
     # the page ends inside the table stay, after its rows: the pages after it keep their numbers
     page_ends = PAGE_END * text.count(PAGE_END, body_start, end)
-    return text[:body_start] + "".join(row + "\n" for row in rows) + page_ends + text[end:]
+    return written_over(text, body_start, end, rows, page_ends)
 
 
 def _line_starting(text: str, phrase: str, at: int) -> int | None:

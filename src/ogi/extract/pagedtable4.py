@@ -42,7 +42,7 @@ import re
 from collections.abc import Sequence
 
 from ..template.formats import FORMATS
-from .pagedtable2 import Item, _edges, _line_starting, _page_numbers
+from .pagedtable2 import Item, _edges, _line_starting, _page_numbers, written_over
 
 __all__ = ["MAX_LINE_VALUES", "rejoin_paged_table4"]
 
@@ -78,7 +78,7 @@ def rejoin_paged_table4(text: str, page_offset: int | None) -> str:
         return text
     # the page ends inside the table stay, after its rows: the pages after it keep their numbers
     page_ends = PAGE_END * text.count(PAGE_END, body_start, end)
-    return text[:body_start] + "".join(line + "\n" for line in _written(values)) + page_ends + text[end:]
+    return written_over(text, body_start, end, _written(values), page_ends)
 
 
 def _read(body: list[str], page: int, offset: int | None, edges: Sequence[tuple[str, str]] = (),
