@@ -89,7 +89,7 @@ from typing import cast
 
 from ..template.formats import FORMATS, Identity, TableSpec
 from ..template.normalize import label_key
-from .pagedtable2 import rejoin_paged_table2, written_over
+from .pagedtable2 import rejoin_paged_table2, table_body, written_over
 from .pagedtable4 import rejoin_paged_table4
 
 __all__ = ["LABEL_LINES", "MAX_LINE_VALUES", "MIN_LABEL_CHARS", "ONE_A_LINE_SHARE", "rejoin_paged_rows"]
@@ -132,29 +132,14 @@ def rejoin_paged_rows(text: str) -> str:
         return text
     offset = _page_offset(text)
     text = rejoin_paged_table4(rejoin_paged_table2(text, offset), offset)
-    start = _line_starting(text, _HEADING, 0)
-    if start is None:
+    bounds = table_body(text, _HEADING, _NEXT_HEADING)
+    if bounds is None:
         return text
-    body_start = text.find("\n", start) + 1
-    end = _line_starting(text, _NEXT_HEADING, body_start) if body_start else None
-    if end is None:
-        return text
+    body_start, end = bounds
     rows = _read(text[body_start:end].split("\n"), text.count("\f", 0, body_start), offset)
     if rows is None:
         return text
     return written_over(text, body_start, end, rows)
-
-
-def _line_starting(text: str, phrase: str, at: int) -> int | None:
-    """Where the first line from ``at`` that begins with ``phrase`` (after spaces and form
-    feeds) begins; None where there is none."""
-    found = text.find(phrase, at)
-    while found >= 0:
-        begin = text.rfind("\n", 0, found) + 1
-        if begin >= at and not text[begin:found].strip():
-            return begin
-        found = text.find(phrase, found + 1)
-    return None
 
 
 def _read(body: list[str], page: int, offset: int | None) -> list[str] | None:

@@ -60,7 +60,7 @@ from collections.abc import Sequence
 from ..template.formats import FORMATS, Kind, TableSpec
 from ..template.normalize import label_key
 
-__all__ = ["AMOUNT_UNIT", "LABEL_LINES", "MAX_LINE_VALUES", "PARTIAL_SHARE", "rejoin_paged_table2", "written_over"]
+__all__ = ["AMOUNT_UNIT", "LABEL_LINES", "MAX_LINE_VALUES", "PARTIAL_SHARE", "rejoin_paged_table2", "table_body", "written_over"]
 
 # rows read with values, at least, for a table rewritten with rows left out: fewer, and the
 # labels were printed together before the values — a table printed column by column, which
@@ -105,13 +105,10 @@ def rejoin_paged_table2(text: str, page_offset: int | None) -> str:
     feed ends each of poppler's pages) is read so."""
     if PAGE_END not in text:
         return text
-    start = _line_starting(text, _HEADING, 0)
-    if start is None:
+    bounds = table_body(text, _HEADING, _NEXT_HEADING)
+    if bounds is None:
         return text
-    body_start = text.find("\n", start) + 1
-    end = _line_starting(text, _NEXT_HEADING, body_start) if body_start else None
-    if end is None:
-        return text
+    body_start, end = bounds
     edges = [_edges(page) for page in text.split(PAGE_END)]
     rows = _read(text[body_start:end].split("\n"), text.count(PAGE_END, 0, body_start), page_offset,
                  edges, text.count(PAGE_END, 0, end))
@@ -120,6 +117,17 @@ def rejoin_paged_table2(text: str, page_offset: int | None) -> str:
     # the page ends inside the table stay, after its rows: the pages after it keep their numbers
     page_ends = PAGE_END * text.count(PAGE_END, body_start, end)
     return written_over(text, body_start, end, rows, page_ends)
+
+
+def table_body(text: str, heading: str, next_heading: str) -> tuple[int, int] | None:
+    """Where the lines under the line that begins with ``heading`` begin, and where the line
+    that begins with ``next_heading`` after them begins; None where either is missing."""
+    start = _line_starting(text, heading, 0)
+    if start is None:
+        return None
+    body_start = text.find("\n", start) + 1
+    end = _line_starting(text, next_heading, body_start) if body_start else None
+    return None if end is None else (body_start, end)
 
 
 def _line_starting(text: str, phrase: str, at: int) -> int | None:

@@ -42,7 +42,7 @@ import re
 from collections.abc import Sequence
 
 from ..template.formats import FORMATS
-from .pagedtable2 import Item, _edges, _line_starting, _page_numbers, written_over
+from .pagedtable2 import Item, _edges, _page_numbers, table_body, written_over
 
 __all__ = ["MAX_LINE_VALUES", "rejoin_paged_table4"]
 
@@ -64,13 +64,10 @@ def rejoin_paged_table4(text: str, page_offset: int | None) -> str:
     text cut into pages (a form feed ends each of poppler's pages) is read so."""
     if PAGE_END not in text:
         return text
-    start = _line_starting(text, _HEADING, 0)
-    if start is None:
+    bounds = table_body(text, _HEADING, _NEXT_HEADING)
+    if bounds is None:
         return text
-    body_start = text.find("\n", start) + 1
-    end = _line_starting(text, _NEXT_HEADING, body_start) if body_start else None
-    if end is None:
-        return text
+    body_start, end = bounds
     edges = [_edges(page) for page in text.split(PAGE_END)]
     values = _read(text[body_start:end].split("\n"), text.count(PAGE_END, 0, body_start), page_offset,
                    edges, text.count(PAGE_END, 0, end))
