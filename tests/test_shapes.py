@@ -47,7 +47,12 @@ LOSSY_SHAPES = {"crawler_text", "crawler_text_chrome", "copy_paste", "pdftotext"
                 # print a table a column at a time, as pdftotext's reading order does
                 "lynx_dump", "pdftotext_raw", "pdfminer",
                 # the same tools on the paged print (narrow pages: more breaks inside tables)
-                "paged_pdftotext", "paged_pdftotext_raw", "paged_pdfminer"}
+                "paged_pdftotext", "paged_pdftotext_raw", "paged_pdfminer",
+                # pdfplumber's paged text: a page's rows and the next page's header in reading order
+                "paged_pdfplumber_text",
+                # pymupdf4llm rebuilds tables from the text's positions: its column guesses cut
+                # labels and drop empty columns across page breaks
+                "pymupdf4llm", "pymupdf4llm_html"}
 # renderings whose meta fields may be null — never wrong: trafilatura drops the page's header
 # block (the title, 索引号 and 发布日期 are not in its text); pdfminer's text boxes print the
 # header block's labels apart from their values
