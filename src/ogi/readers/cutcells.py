@@ -37,6 +37,7 @@ under both pieces, the columns stay two (two values are two cells)."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..document import Cell, Table
@@ -44,6 +45,9 @@ from ..template.normalize import label_key
 from .spans import is_label
 
 JOINED_COLUMNS = 2  # the columns a cut is found across: one column guessed too many
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_ALNUM = re.compile(r"[0-9A-Za-z]")
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +83,8 @@ def _joined(by_row: dict[int, dict[int, Cell]], order: list[int], i: int, head: 
     """The cells of columns ``head.col`` and ``tail.col`` made one, from header row
     ``order[i]`` down; None where the two are not one column cut in two."""
     col = head.col
+    if _ALNUM.search(tail.text) and not _CJK.search(tail.text):
+        return None  # a number (a row's value): the joined key would hold its digits, no header does
     if (not _single(head) or not _single(tail) or not tail.text.strip()
             or label_key(head.text + tail.text) not in _column_keys()):
         return None
