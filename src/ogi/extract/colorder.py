@@ -148,7 +148,8 @@ def _header_lines(texts: Iterable[str]) -> list[list[str]]:
     lines: list[list[str]] = []
     started = False
     for text in texts:
-        if not any(k in label_key(text) for k in _KEYS_LOOKED_FOR):
+        key = label_key(text)
+        if not any(k in key for k in _KEYS_LOOKED_FOR):
             if started and text.strip():
                 lines.append(text.split())
             continue

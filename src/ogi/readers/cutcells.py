@@ -69,6 +69,8 @@ def join_cut_columns(table: Table) -> Table:
     joins: dict[tuple[int, int], Cell] = {}  # (row, column) → the cell spanning the two columns
     for i, r in enumerate(order):
         for col, tail in by_row[r].items():
+            if _ALNUM.search(tail.text) and not _CJK.search(tail.text):
+                continue  # a value (see _joined): no header's second piece
             head = by_row[r].get(col - 1)
             if head is not None and (head.row, head.col) not in joins:
                 joins.update(_joined(by_row, order, i, head, tail) or {})
