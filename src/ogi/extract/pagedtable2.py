@@ -55,12 +55,12 @@ the text carries is each row's label followed by exactly that row's values, left
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..template.formats import FORMATS, Kind, TableSpec
 from ..template.normalize import label_key
 
-__all__ = ["AMOUNT_UNIT", "LABEL_LINES", "MAX_LINE_VALUES", "PARTIAL_SHARE", "rejoin_paged_table2", "table_body", "written_over"]
+__all__ = ["AMOUNT_UNIT", "LABEL_LINES", "MAX_LINE_VALUES", "PARTIAL_SHARE", "rejoin_paged_table2", "rewrite_table", "table_body", "written_over"]
 
 # rows read with values, at least, for a table rewritten with rows left out: fewer, and the
 # labels were printed together before the values — a table printed column by column, which
@@ -103,20 +103,29 @@ def rejoin_paged_table2(text: str, page_offset: int | None) -> str:
     each row after its label (module docstring); else ``text`` unchanged. ``page_offset``:
     page *i* (from 0) prints number *i* + offset, or None. Only a text cut into pages (a form
     feed ends each of poppler's pages) is read so."""
+    return rewrite_table(text, _HEADING, _NEXT_HEADING,
+                         lambda body, page, edges, last: _read(body, page, page_offset, edges, last))
+
+
+def rewrite_table(text: str, heading: str, next_heading: str,
+                  read: Callable[[list[str], int, list, int], list[str] | None]) -> str:
+    """``text`` with the lines under ``heading`` (up to ``next_heading``) replaced by what
+    ``read`` makes of them — given the lines, the page they start on, every page's edges and
+    the page they end on — or unchanged where ``read`` gives None or the text is not cut
+    into pages. The page ends inside the table stay, after its rows: the pages after it keep
+    their numbers, and every line after it its number (:func:`written_over`)."""
     if PAGE_END not in text:
         return text
-    bounds = table_body(text, _HEADING, _NEXT_HEADING)
+    bounds = table_body(text, heading, next_heading)
     if bounds is None:
         return text
     body_start, end = bounds
     edges = [_edges(page) for page in text.split(PAGE_END)]
-    rows = _read(text[body_start:end].split("\n"), text.count(PAGE_END, 0, body_start), page_offset,
-                 edges, text.count(PAGE_END, 0, end))
+    rows = read(text[body_start:end].split("\n"), text.count(PAGE_END, 0, body_start), edges,
+                text.count(PAGE_END, 0, end))
     if rows is None:
         return text
-    # the page ends inside the table stay, after its rows: the pages after it keep their numbers
-    page_ends = PAGE_END * text.count(PAGE_END, body_start, end)
-    return written_over(text, body_start, end, rows, page_ends)
+    return written_over(text, body_start, end, rows, PAGE_END * text.count(PAGE_END, body_start, end))
 
 
 def table_body(text: str, heading: str, next_heading: str) -> tuple[int, int] | None:

@@ -42,7 +42,7 @@ import re
 from collections.abc import Sequence
 
 from ..template.formats import FORMATS
-from .pagedtable2 import Item, _edges, _page_numbers, table_body, written_over
+from .pagedtable2 import Item, _page_numbers, rewrite_table
 
 __all__ = ["MAX_LINE_VALUES", "rejoin_paged_table4"]
 
@@ -62,20 +62,11 @@ def rejoin_paged_table4(text: str, page_offset: int | None) -> str:
     """``text`` with table 四 rewritten as one line of its fifteen values where every order of
     the printed values gives the same cells (module docstring); else ``text`` unchanged. Only a
     text cut into pages (a form feed ends each of poppler's pages) is read so."""
-    if PAGE_END not in text:
-        return text
-    bounds = table_body(text, _HEADING, _NEXT_HEADING)
-    if bounds is None:
-        return text
-    body_start, end = bounds
-    edges = [_edges(page) for page in text.split(PAGE_END)]
-    values = _read(text[body_start:end].split("\n"), text.count(PAGE_END, 0, body_start), page_offset,
-                   edges, text.count(PAGE_END, 0, end))
-    if values is None:
-        return text
-    # the page ends inside the table stay, after its rows: the pages after it keep their numbers
-    page_ends = PAGE_END * text.count(PAGE_END, body_start, end)
-    return written_over(text, body_start, end, _written(values), page_ends)
+    def read(body: list[str], page: int, edges: list, last: int) -> list[str] | None:
+        values = _read(body, page, page_offset, edges, last)
+        return None if values is None else _written(values)
+
+    return rewrite_table(text, _HEADING, _NEXT_HEADING, read)
 
 
 def _read(body: list[str], page: int, offset: int | None, edges: Sequence[tuple[str, str]] = (),
