@@ -55,12 +55,12 @@ the text carries is each row's label followed by exactly that row's values, left
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from ..template.formats import FORMATS, Kind, TableSpec
 from ..template.normalize import label_key
 
-__all__ = ["AMOUNT_UNIT", "LABEL_LINES", "MAX_LINE_VALUES", "PARTIAL_SHARE", "rejoin_paged_table2", "rewrite_table", "table_body", "written_over"]
+__all__ = ["AMOUNT_UNIT", "LABEL_LINES", "MAX_LINE_VALUES", "PARTIAL_SHARE", "page_lines", "rejoin_paged_table2", "rewrite_table", "table_body", "written_over"]
 
 # rows read with values, at least, for a table rewritten with rows left out: fewer, and the
 # labels were printed together before the values — a table printed column by column, which
@@ -157,6 +157,16 @@ def _edges(page: str) -> tuple[str, str]:
     return (lines[0], lines[-1]) if lines else ("", "")
 
 
+def page_lines(body: list[str], page: int) -> Iterator[tuple[int, str]]:
+    """``(page, line)`` of each printed line of ``body``, the first on page ``page``: a form
+    feed in a line opens the next page, and is no text of the line."""
+    for raw in body:
+        page += raw.count(PAGE_END)
+        line = raw.replace(PAGE_END, " ").strip()
+        if line:
+            yield page, line
+
+
 def _read(body: list[str], page: int, offset: int | None, edges: Sequence[tuple[str, str]] = (),
           end_page: int = 0) -> list[str] | None:
     """The rewritten rows of the table's lines ``body`` (the first on page ``page``; the page
@@ -164,11 +174,7 @@ def _read(body: list[str], page: int, offset: int | None, edges: Sequence[tuple[
     where not every row is certain."""
     items: list[Item] = []
     last: dict[int, int] = {}  # page → the item of its last line
-    for raw in body:
-        page += raw.count(PAGE_END)
-        line = raw.replace(PAGE_END, " ").strip()
-        if not line:
-            continue
+    for page, line in page_lines(body, page):
         last[page] = len(items)
         if _VALUES.match(line) or _AMOUNT_WITH_UNIT.match(line):
             values = line.split()

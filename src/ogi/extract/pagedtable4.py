@@ -42,7 +42,7 @@ import re
 from collections.abc import Sequence
 
 from ..template.formats import FORMATS
-from .pagedtable2 import Item, _page_numbers, rewrite_table
+from .pagedtable2 import Item, _page_numbers, page_lines, rewrite_table
 
 __all__ = ["MAX_LINE_VALUES", "rejoin_paged_table4"]
 
@@ -74,11 +74,7 @@ def _read(body: list[str], page: int, offset: int | None, edges: Sequence[tuple[
     """The fifteen cells, or None where the printed values do not fix them."""
     items: list[Item] = []
     last: dict[int, int] = {}
-    for raw in body:
-        page += raw.count(PAGE_END)
-        line = raw.replace(PAGE_END, " ").strip()
-        if not line:
-            continue
+    for page, line in page_lines(body, page):
         last[page] = len(items)
         if _VALUES.match(line):
             numbers = line.split()
