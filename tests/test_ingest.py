@@ -162,6 +162,10 @@ def _wait_for_a_commit(db_url: str, db_file: Path | None, proc: subprocess.Popen
     raise AssertionError("the ingest committed nothing in time")
 
 
+KILLED_INGEST = ("import sys; import ogi.store.ingest as ingest; ingest.BATCH_SECONDS = 0.5; "
+                 "from ogi.entry import main; sys.argv[0] = 'ogi'; main()")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT], ids=["kill", "term", "ctrl-c"])
 def test_a_killed_ingest_resumes_and_stores_every_report_once(db_url, report_writer, how):
@@ -169,9 +173,13 @@ def test_a_killed_ingest_resumes_and_stores_every_report_once(db_url, report_wri
     for i in range(total):
         report_writer.write(f"江苏省测试市第{i}区人民政府", 2021 + i % 3)
     ogi = str(Path(sys.executable).with_name("ogi"))
-    command = [ogi, "ingest", str(report_writer.folder), "--db", db_url, "-j", "2"]
+    arguments = ["ingest", str(report_writer.folder), "--db", db_url, "-j", "2"]
+    command = [ogi, *arguments]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # the run to kill writes a batch every half second (BATCH_SECONDS is 6): with the default
+    # a fast machine parses all 400 before the first write, and the kill lands after the work
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_INGEST, *arguments], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     db_file = None if db_url.startswith("postgresql") else Path(db_url)
     _wait_for_a_commit(db_url, db_file, proc)
     proc.send_signal(how)
