@@ -52,7 +52,9 @@ LOSSY_SHAPES = {"crawler_text", "crawler_text_chrome", "copy_paste", "pdftotext"
                 "paged_pdfplumber_text",
                 # pymupdf4llm rebuilds tables from the text's positions: its column guesses cut
                 # labels and drop empty columns across page breaks
-                "pymupdf4llm", "pymupdf4llm_html"}
+                "pymupdf4llm", "pymupdf4llm_html",
+                # BeautifulSoup's get_text(strip=True): an empty cell's text node is dropped
+                "soup_lines", "soup_spaced"}
 # renderings whose meta fields may be null — never wrong: trafilatura drops the page's header
 # block (the title, 索引号 and 发布日期 are not in its text); pdfminer's text boxes print the
 # header block's labels apart from their values
@@ -285,6 +287,8 @@ CONVERTER_ROWS = {
     # pymupdf4llm: pipe rows without padding, or the table as HTML inside the Markdown
     "pymupdf4llm": r"\|\u2f00、本年新收政府信息公开申请数量\|{v}\|",
     "pymupdf4llm_html": r".*<tr><td>一、本年新收政府信息公开申请数量</td><td>{v}</td></tr>.*",
+    # BeautifulSoup get_text(" ", strip=True): the whole report on one line, a space between cells
+    "soup_spaced": r".*。? ?一、本年新收政府信息公开申请数量 {v} 二、上年结转.*",
 }
 CONVERTER_SEPARATORS = {"w3m_dump": " +", "pandoc_plain": " +", "pandoc_markdown": " +", "pandoc_docx_plain": " +",
                         "pandoc_docx_markdown": " +", "inscriptis": " +", "pandoc_gfm": " +\\| +",
@@ -309,10 +313,11 @@ def test_each_converter_prints_a_table_row_its_own_way(three, shape):
         [line for line in text.splitlines() if "本年新收" in line]
 
 
-@pytest.mark.parametrize("shape, between", [("office_txt", []), ("docx2txt", [""])])
+@pytest.mark.parametrize("shape, between", [("office_txt", []), ("docx2txt", [""]), ("soup_lines", [])])
 def test_word_text_extractors_print_a_cell_a_line(three, shape, between):
     """LibreOffice's text export prints each cell on a line of its own; docx2txt follows every
-    paragraph, a table cell's too, with an empty line."""
+    paragraph, a table cell's too, with an empty line; BeautifulSoup's ``get_text("\\n",
+    strip=True)`` prints each text node on a line of its own."""
     path = _file(three, shape, SEED_2021)
     if not path.exists():
         pytest.skip(f"{shape} was not made here (its converter is missing)")

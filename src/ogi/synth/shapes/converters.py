@@ -62,7 +62,7 @@ DEBIAN = {"w3m": "w3m", "lynx": "lynx", "pandoc": "pandoc"}
 # the Python packages, in the ``shapes`` extra
 PYTHON = {"inscriptis": "inscriptis", "trafilatura": "trafilatura", "markitdown": "markitdown[docx]",
           "pdfminer": "pdfminer.six", "pypdf": "pypdf", "pymupdf": "pymupdf", "pdfplumber": "pdfplumber",
-          "pymupdf4llm": "pymupdf4llm", "docx2txt": "docx2txt"}
+          "pymupdf4llm": "pymupdf4llm", "docx2txt": "docx2txt", "bs4": "beautifulsoup4"}
 
 
 def program_missing(program: str) -> str:
@@ -125,6 +125,21 @@ def inscriptis_text(page: str) -> str:
     from inscriptis import get_text
 
     return get_text(page)
+
+
+def soup_text(page: str, separator: str) -> str:
+    """BeautifulSoup's ``get_text(separator, strip=True)`` of the page's body, as most Python
+    crawlers store a page: every text node stripped of its spaces and the empty ones dropped
+    (so a blank table cell leaves no trace), the rest joined by ``separator`` — a line break
+    (each cell on a line of its own) or a space (the whole report on one line, a space
+    between cells)."""
+    need_package("bs4")
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page, "lxml")
+    for dropped in soup(["script", "style", "noscript", "template"]):
+        dropped.decompose()
+    return (soup.body or soup).get_text(separator, strip=True) + "\n"
 
 
 def trafilatura_text(page: str) -> str:
