@@ -54,7 +54,7 @@ LOSSY_SHAPES = {"crawler_text", "crawler_text_chrome", "copy_paste", "pdftotext"
                 # labels and drop empty columns across page breaks
                 "pymupdf4llm", "pymupdf4llm_html",
                 # BeautifulSoup's get_text(strip=True): an empty cell's text node is dropped
-                "soup_lines", "soup_spaced"}
+                "soup_text", "soup_lines", "soup_spaced"}
 # renderings whose meta fields may be null — never wrong: trafilatura drops the page's header
 # block (the title, 索引号 and 发布日期 are not in its text); pdfminer's text boxes print the
 # header block's labels apart from their values

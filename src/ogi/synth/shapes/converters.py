@@ -127,19 +127,21 @@ def inscriptis_text(page: str) -> str:
     return get_text(page)
 
 
-def soup_text(page: str, separator: str) -> str:
-    """BeautifulSoup's ``get_text(separator, strip=True)`` of the page's body, as most Python
-    crawlers store a page: every text node stripped of its spaces and the empty ones dropped
-    (so a blank table cell leaves no trace), the rest joined by ``separator`` — a line break
-    (each cell on a line of its own) or a space (the whole report on one line, a space
-    between cells)."""
+def soup_text(page: str, separator: str | None) -> str:
+    """BeautifulSoup's text of the page's body, as most Python crawlers store a page. With a
+    ``separator``, ``get_text(separator, strip=True)``: every text node stripped of its spaces
+    and the empty ones dropped (so a blank table cell leaves no trace), the rest joined by it —
+    a line break (each cell on a line of its own) or a space (the whole report on one line, a
+    space between cells). Without, ``get_text()``: the text nodes as the page's source holds
+    them, its line breaks and indentation between the tags kept."""
     need_package("bs4")
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(page, "lxml")
     for dropped in soup(["script", "style", "noscript", "template"]):
         dropped.decompose()
-    return (soup.body or soup).get_text(separator, strip=True) + "\n"
+    body = soup.body or soup
+    return body.get_text() if separator is None else body.get_text(separator, strip=True) + "\n"
 
 
 def trafilatura_text(page: str) -> str:
