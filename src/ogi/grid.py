@@ -28,6 +28,7 @@ A cell is anything with ``text``, ``row``, ``col``, ``rowspan`` and ``colspan``
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import Generic, Protocol, TypeVar
 
 
@@ -51,6 +52,7 @@ class Spanned(Protocol):
 
 
 C = TypeVar("C", bound=Spanned)
+_COL = attrgetter("col")  # a row's sort key, read in C (a lambda was a Python call per cell)
 
 
 class Grid(Generic[C]):
@@ -61,11 +63,11 @@ class Grid(Generic[C]):
 
     @property
     def n_rows(self) -> int:
-        return max((c.row + c.rowspan for c in self.cells), default=0)
+        return max([c.row + c.rowspan for c in self.cells], default=0)
 
     @property
     def n_cols(self) -> int:
-        return max((c.col + c.colspan for c in self.cells), default=0)
+        return max([c.col + c.colspan for c in self.cells], default=0)
 
     def rows(self) -> list[list[C]]:
         """The cells that start in each row, left to right."""
@@ -73,7 +75,8 @@ class Grid(Generic[C]):
         for c in self.cells:
             out[c.row].append(c)
         for r in out:
-            r.sort(key=lambda c: c.col)
+            if len(r) > 1:  # a row of one cell (a paragraph's line, a label) is in order
+                r.sort(key=_COL)
         return out
 
     def slots(self) -> list[list[C | None]]:

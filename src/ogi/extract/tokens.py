@@ -274,8 +274,10 @@ def tokenize(doc: Document) -> list[Unit]:
     units: list[Unit] = []
     for block in doc.blocks:
         if isinstance(block, Paragraph):
-            for k, (piece, _) in enumerate(logical_lines(block.text)):
-                toks = _tokens(_free_reading(piece, digits), block.pos, len(units), None, free=True)
+            text = block.text
+            pieces = _kept_paragraph(text, digits) if len(text) <= KEPT_TEXT_CHARS else _paragraph(text, digits)
+            for k, (piece, readings) in enumerate(pieces):
+                toks = _tokens(readings, block.pos, len(units), None, free=True)
                 units.append(Unit(piece, toks, block.pos, False, joins=k > 0))
             continue
         for cells in block.rows():
@@ -293,6 +295,20 @@ def tokenize(doc: Document) -> list[Unit]:
                     row += _tokens(_free_reading(text, digits), c.pos, row_id, c.confidence)
             units.append(Unit(" | ".join([c.text for c in cells]), row, cells[0].pos, True))
     return units
+
+
+def _paragraph(text: str, digits: int) -> tuple[tuple[str, tuple[Reading, ...]], ...]:
+    """A paragraph's logical lines (:func:`~ogi.extract.lines.logical_lines`), each with the
+    readings of its free text."""
+    return tuple((piece, _free_reading(piece, digits)) for piece, _ in logical_lines(text))
+
+
+@lru_cache(maxsize=READINGS_KEPT)
+def _kept_paragraph(text: str, digits: int) -> tuple[tuple[str, tuple[Reading, ...]], ...]:
+    """:func:`_paragraph`, kept per short text and ``digits`` limit: a report's headings and
+    labels on lines of their own repeat from report to report, and both steps depend only
+    on the text (the readings are fresh tokens' values, never changed)."""
+    return _paragraph(text, digits)
 
 
 def _tokens(readings: tuple[Reading, ...], pos: Position, row_id: int, confidence: float | None,

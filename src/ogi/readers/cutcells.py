@@ -69,8 +69,8 @@ def join_cut_columns(table: Table) -> Table:
     joins: dict[tuple[int, int], Cell] = {}  # (row, column) → the cell spanning the two columns
     for i, r in enumerate(order):
         for col, tail in by_row[r].items():
-            if _ALNUM.search(tail.text) and not _CJK.search(tail.text):
-                continue  # a value (see _joined): no header's second piece
+            if not _may_end_header(tail.text):
+                continue  # a value or a blank (see _joined): no header's second piece
             head = by_row[r].get(col - 1)
             if head is not None and (head.row, head.col) not in joins:
                 joins.update(_joined(by_row, order, i, head, tail) or {})
@@ -78,6 +78,14 @@ def join_cut_columns(table: Table) -> Table:
         return table
     dropped = {(row, col + 1) for row, col in joins}
     return Table([joins.get((c.row, c.col), c) for c in table.cells if (c.row, c.col) not in dropped], table.pos)
+
+
+@lru_cache(maxsize=1 << 16)
+def _may_end_header(text: str) -> bool:
+    """Whether a cell's text can be the second piece of a cut header: not a value (digits
+    or letters without an ideograph) and not blank — :func:`_joined` refuses both. Kept per
+    text: cells repeat (``0``, ``/``, labels)."""
+    return bool(text.strip()) and not (_ALNUM.search(text) and not _CJK.search(text))
 
 
 def _joined(by_row: dict[int, dict[int, Cell]], order: list[int], i: int, head: Cell,

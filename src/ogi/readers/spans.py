@@ -65,7 +65,7 @@ def join_repeated_spans(table: Table) -> Table:
     rows: dict[int, list[Cell]] = {}
     for cell in table.cells:
         rows.setdefault(cell.row, []).append(cell)
-    across = {r: _join_across(sorted(cells, key=lambda c: c.col)) for r, cells in rows.items()}
+    across = {r: _join_across(sorted(cells, key=_COL)) for r, cells in rows.items()}
     if all(len(across[r]) == len(rows[r]) for r in rows) and not _repeats_down(across):
         return table
     return Table(_join_down(_join_values(across)), table.pos)
@@ -81,6 +81,7 @@ def _label_repeats(table: Table) -> bool:
 
 
 _TEXT = attrgetter("text")
+_COL = attrgetter("col")  # a row's sort key, read in C
 
 
 def _join_across(cells: list[Cell]) -> list[Cell]:

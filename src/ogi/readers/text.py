@@ -399,7 +399,8 @@ def parse_text(text: str, fmt: str = "txt") -> Document:
             if max(map(len, cells)) <= LONG_CELL_CHARS:
                 rows.append((n, cells))
                 continue
-        flush()
+        if rows:
+            flush()
         blocks.append(Paragraph(stripped, Position(line=n)))
     flush()
     return Document(blocks, fmt, {PRINTED_ORDER: printed} if printed else {})
