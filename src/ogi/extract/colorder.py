@@ -42,9 +42,11 @@ docs/renderings.md §11 and §15."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from ..document import Cell, Document, Paragraph, Table
@@ -64,6 +66,10 @@ TABLE_HEADER = "申请人情况"  # the header over the seven: where table 三's
 # a line is segmented only if it holds one of these: a label, the header over them, or the
 # words of table 三's first rows (where its header ends)
 _KEYS_LOOKED_FOR = (*_HEADERS, TABLE_HEADER, "本年新收", "上年结转", "予以公开")
+READINGS_KEPT = 4096  # header readings and header lines' segments kept (a header repeats report after report)
+_segments = lru_cache(maxsize=READINGS_KEPT)(segment)
+_NOT_KEY = "[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]*"  # characters a label's key drops (normalize._NOT_WORD)
+_CANDIDATE = re.compile(_NOT_KEY.join(TABLE_HEADER))  # where a line holding TABLE_HEADER's key may start
 _WRAPPED = ("申请人", "情况")  # TABLE_HEADER wrapped in its cell: one line ends, the next begins so
 
 
@@ -104,8 +110,12 @@ def _may_start(text: str) -> bool:
     申 or 况 and NFKC leaves it as it is (so no character of its key comes from another).
     Lines and blocks before table 三's header are skipped on this test, with no key built
     and nothing segmented: most of a report's text, and every text with no table 三."""
-    return all(ch in text for ch in _START_CHARS) or not (
-        text.isascii() or unicodedata.is_normalized("NFKC", text))
+    return all(ch in text for ch in _START_CHARS) or not _stable(text)
+
+
+def _stable(text: str) -> bool:
+    """NFKC leaves ``text`` as it is: no character of its key comes from another."""
+    return text.isascii() or unicodedata.is_normalized("NFKC", text)
 
 
 def columns_in_template_order(doc: Document) -> tuple[Document, list[str]]:
@@ -161,8 +171,11 @@ def _lines(doc: Document):
     cannot start the header, and :func:`_header_lines` reads nothing else from them."""
     blocks = iter(doc.blocks)
     for block in blocks:
-        text = block.text if isinstance(block, Paragraph) else " ".join(c.text for c in block.cells)
-        if _WRAPPED[0] in text or _may_start(text):  # a start, or a line before a wrapped one
+        if isinstance(block, Paragraph):
+            text = block.text  # a start, or a line before a wrapped one (申请人 ⏎ 情况)
+            if _CANDIDATE.search(text) or text.rstrip().endswith(_WRAPPED[0]) or not _stable(text):
+                break
+        elif _WRAPPED[0] in (text := " ".join(c.text for c in block.cells)) or _may_start(text):
             break
     else:
         return
@@ -172,6 +185,19 @@ def _lines(doc: Document):
         else:
             for row in block.rows():
                 yield " ".join(c.text for c in row)
+
+
+def _from_first_start(texts: list[str]) -> list[str]:
+    """``texts`` from the first line that may start table 三's header on (found in one
+    regular-expression search of the text joined, not line by line): in NFKC-stable text a
+    line whose key holds 申请人情况 prints 申, 请, 人, 情, 况 in turn with only characters
+    the key drops between them, and a wrapped 申请人 ⏎ 情况 matches too. Every line where
+    the text is not NFKC-stable, or a line holds a line break of its own."""
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1 or not unicodedata.is_normalized("NFKC", joined):
+        return texts
+    found = _CANDIDATE.search(joined)
+    return texts[joined.count("\n", 0, found.start()):] if found else []
 
 
 def _header_lines(texts: Iterable[str]) -> list[list[str]]:
@@ -198,7 +224,7 @@ def _header_lines(texts: Iterable[str]) -> list[list[str]]:
                 lines.append(text[begin:].split())
             continue
         base, end = begin, len(text)  # segment offsets count from base
-        for seg in segment(text[base:]):
+        for seg in _segments(text[base:]):
             if any(p.table == "table3" and p.kind == "row" for p in seg.phrases) and started:
                 end = base + seg.start
                 break
@@ -286,14 +312,25 @@ def order_printed_in_text(doc: Document) -> str | None:
     """The applicant columns' order as table 三's header prints it in the document's text
     (its paragraphs, its tables' rows) or, for a text file, as the text reader found it in
     the text as given (:data:`PRINTED_ORDER`); None where nothing shows another order."""
-    return order_printed_in_lines(_lines(doc)) or doc.meta.get(PRINTED_ORDER)
+    return _order(_header_lines(_lines(doc))) or doc.meta.get(PRINTED_ORDER)
 
 
 def order_printed_in_lines(texts: Iterable[str]) -> str | None:
     """The applicant columns' order as a line of table 三's text header prints it, where
     some line (or run of one-piece lines) prints two labels of one header row in another
     order than the template's (``科研机构 商业企业``); None where nothing shows that."""
-    lines = _header_lines(texts)
+    return _order(_header_lines(_from_first_start(list(texts))))
+
+
+def _order(lines: list[list[str]]) -> str | None:
+    return _reading(tuple(map(tuple, lines))) if lines else None
+
+
+@lru_cache(maxsize=READINGS_KEPT)
+def _reading(lines: tuple[tuple[str, ...], ...]) -> str | None:
+    """The order a header's lines print (:func:`order_printed_in_lines`), kept: the header
+    of a template repeats, word for word, in every report a renderer makes of it."""
+    lines = [list(pieces) for pieces in lines]
     for found in [*map(_labels_on_line, lines), _joined(lines)]:
         for row in HEADER_ROWS:
             seen = [label for label in found if label in row]
