@@ -17,10 +17,13 @@ places (a cell's whole content moves, markup and all); a row where one of the mo
 no one-column cell of its own (a label spanning them) is left as it is. A report whose table
 三 has not each of the seven headers once is skipped with a line saying so.
 
-``--cost DIR [DIR …]`` instead measures what the text rule costs (``ogi.extract.colorder.
-order_printed_in_lines`` on a text file's lines, ``order_printed_in_text`` on every document):
-the CPU time of parsing every file of the folders with the rule and with it switched off,
-alternating, three rounds; the ratio of the sums.
+``--cost DIR [DIR …] [--old COLORDER_PY] [--rounds 3] [--only off|old|new]`` instead measures
+what the rule costs (``columns_in_template_order`` and ``order_printed_in_text`` on every
+document, ``order_printed_in_lines`` on a text file's lines): the CPU time of parsing every file
+of the folders with the rule switched off, with this tree's, and with another tree's
+``colorder.py`` loaded beside it, alternating after a warm-up — the whole parse and the time
+inside the rule's entry points; ``--only`` runs one variant once, to count its instructions
+under callgrind.
 
 Then run the shape matrix on ``OUT``:
 ``benchmarks/shape_matrix.py --corpus NAME=OUT/NAME … --work W --shapes … --no-write``.

@@ -38,7 +38,17 @@ text file's header is read before the text reader's rewriting can drop it, and l
 ``Document.meta`` under :data:`PRINTED_ORDER`. A rule that nulled table 三 wherever the five
 organisations were read out of order across the header's lines joined (2,506 right cells
 of pandoc's text of Word files lost) was dropped in the seventh session; measurements in
-docs/renderings.md §11 and §15."""
+docs/renderings.md §11 and §15.
+
+The ninth session (§19) reads a piece that is any part of one label only (:data:`PARTS`:
+a wrapped cell's last line, ``企业``, ``计``, as well as its first), takes a whole first-row
+label before the second-row pieces of its line in the joined reading (PDFium's ``科研 总计 ⏎
+机构``), and starts the header at a wrapped ``申请人 ⏎ 情况``; a PDF's header is read from its
+glyphs' positions by :mod:`ogi.readers.pdf_colorder`. It runs on every text, so it is made
+cheap where no header can be out of order: one regular-expression search of the text finds
+the first line that may start the header (:func:`_from_first_start`), paragraphs before it
+are skipped by the same test, and a header's reading is kept (a template's header repeats
+report after report)."""
 
 from __future__ import annotations
 
