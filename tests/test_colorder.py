@@ -195,7 +195,7 @@ def test_labels_before_table_threes_header_are_not_read_as_it():
 
 # --- ninth session: a cell's other lines, PDFium's baselines, a wrapped 申请人情况, a PDF's glyphs (§19)
 
-from ogi.extract.colorder import PARTS, _may_start  # noqa: E402
+from ogi.extract.colorder import PARTS, _may_start
 
 
 def test_a_part_of_one_label_only_names_its_column_and_a_part_several_hold_names_none():
@@ -261,9 +261,9 @@ def test_a_line_that_cannot_start_the_header_is_skipped_without_a_key(text, may)
     assert _may_start(text) is may
 
 
-from ogi.readers.pdf_colorder import printed_order  # noqa: E402
-from ogi.readers.pdf_lines import Line  # noqa: E402
-from ogi.readers.pdf_page import Fragment  # noqa: E402
+from ogi.readers.pdf_colorder import printed_order
+from ogi.readers.pdf_lines import Line
+from ogi.readers.pdf_page import Fragment
 
 H = 12.0  # pt: a glyph's height and width
 

@@ -189,11 +189,11 @@ def _lines(doc: Document):
             break
     else:
         return
-    for block in (block, *blocks):
-        if isinstance(block, Paragraph):
-            yield from block.text.split("\n")
+    for each in (block, *blocks):
+        if isinstance(each, Paragraph):
+            yield from each.text.split("\n")
         else:
-            for row in block.rows():
+            for row in each.rows():
                 yield " ".join(c.text for c in row)
 
 
@@ -337,10 +337,10 @@ def _order(lines: list[list[str]]) -> str | None:
 
 
 @lru_cache(maxsize=READINGS_KEPT)
-def _reading(lines: tuple[tuple[str, ...], ...]) -> str | None:
+def _reading(kept: tuple[tuple[str, ...], ...]) -> str | None:
     """The order a header's lines print (:func:`order_printed_in_lines`), kept: the header
     of a template repeats, word for word, in every report a renderer makes of it."""
-    lines = [list(pieces) for pieces in lines]
+    lines = [list(pieces) for pieces in kept]
     for found in [*map(_labels_on_line, lines), _joined(lines)]:
         for row in HEADER_ROWS:
             seen = [label for label in found if label in row]
@@ -359,5 +359,5 @@ def null_applicant_cells(table3: dict[str, dict], provenance: dict[str, Any]) ->
             provenance.pop(f"table3.{row_key}.{col}", None)
 
 
-__all__ = ["HEADER_ROWS", "PARTS", "PRINTED_ORDER", "TABLE_HEADER", "whole_labels", "columns_in_template_order", "order_printed_in_lines", "order_printed_in_text",
-           "null_applicant_cells"]
+__all__ = ["HEADER_ROWS", "PARTS", "PRINTED_ORDER", "TABLE_HEADER", "columns_in_template_order",
+           "null_applicant_cells", "order_printed_in_lines", "order_printed_in_text", "whole_labels"]

@@ -31,6 +31,7 @@ docs/renderings.md §19."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from ..extract.colorder import HEADER_ROWS, PARTS, TABLE_HEADER, whole_labels
 from ..template.normalize import label_key
@@ -100,10 +101,10 @@ def _order(header: list[Line]) -> str | None:
             spans[label] = (min(a, x0), max(b, x1))
     if len(spans) != sum(map(len, HEADER_ROWS)):
         return None
-    printed: list[str] = []
+    printed: list[list[str]] = []
     for row in HEADER_ROWS:
         ordered = sorted(row, key=lambda label: spans[label][0])
-        if any(spans[a][1] > spans[b][0] for a, b in zip(ordered, ordered[1:])):
+        if any(spans[a][1] > spans[b][0] for a, b in pairwise(ordered)):
             return None  # two columns' spans overlap: which stands left cannot be told
         printed.append(ordered)
     if all(list(found) == list(row) for found, row in zip(printed, HEADER_ROWS)):
