@@ -17,10 +17,13 @@ places (a cell's whole content moves, markup and all); a row where one of the mo
 no one-column cell of its own (a label spanning them) is left as it is. A report whose table
 三 has not each of the seven headers once is skipped with a line saying so.
 
-``--cost DIR [DIR …]`` instead measures what the text rule costs (``ogi.extract.colorder.
-order_printed_in_lines`` on a text file's lines, ``order_printed_in_text`` on every document):
-the CPU time of parsing every file of the folders with the rule and with it switched off,
-alternating, three rounds; the ratio of the sums.
+``--cost DIR [DIR …] [--old COLORDER_PY] [--rounds 3] [--only off|old|new]`` instead measures
+what the rule costs (``columns_in_template_order`` and ``order_printed_in_text`` on every
+document, ``order_printed_in_lines`` on a text file's lines): the CPU time of parsing every file
+of the folders with the rule switched off, with this tree's, and with another tree's
+``colorder.py`` loaded beside it, alternating after a warm-up — the whole parse and the time
+inside the rule's entry points; ``--only`` runs one variant once, to count its instructions
+under callgrind.
 
 Then run the shape matrix on ``OUT``:
 ``benchmarks/shape_matrix.py --corpus NAME=OUT/NAME … --work W --shapes … --no-write``.
@@ -134,8 +137,28 @@ def build(out: Path, name: str, folder: Path, limit: int, log) -> int:
     return written
 
 
-def cost(folders: list[Path], rounds: int = 3) -> None:
-    """CPU seconds of parsing every file with the text rule and without it (module docstring)."""
+def _variants(old: Path | None) -> dict[str, tuple]:
+    """The rule's three entry points (the grid pass, the document's text, a text file's
+    lines) per variant: ``off`` (switched off), ``new`` (this tree's), and ``old``, the same
+    functions of another tree's ``colorder.py`` (``--old FILE``) loaded beside it."""
+    import importlib.util
+
+    import ogi.extract.colorder as new
+
+    out = {"off": (lambda doc: (doc, []), lambda doc: None, lambda lines: None),
+           "new": (new.columns_in_template_order, new.order_printed_in_text, new.order_printed_in_lines)}
+    if old is not None:
+        spec = importlib.util.spec_from_file_location("ogi.extract._colorder_old", old)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        out["old"] = (module.columns_in_template_order, module.order_printed_in_text, module.order_printed_in_lines)
+    return out
+
+
+def cost(folders: list[Path], rounds: int = 3, old: Path | None = None, only: str | None = None) -> None:
+    """CPU seconds of parsing every file with each variant of the rule (:func:`_variants`),
+    alternating in one process, ``rounds`` times after a warm-up; or, with ``only``, one
+    variant once (for an instruction count under callgrind: import and parse, once)."""
     import time
 
     import ogi.extract as extract
@@ -143,22 +166,49 @@ def cost(folders: list[Path], rounds: int = 3) -> None:
     from ogi import parse
 
     files = [p for folder in folders for p in sorted(folder.iterdir()) if p.is_file()]
-    rules = (extract.order_printed_in_text, text_reader.order_printed_in_lines)
-    spent = {"with": 0.0, "without": 0.0}
-    for _ in range(rounds):
-        for label in ("without", "with"):
-            extract.order_printed_in_text, text_reader.order_printed_in_lines = (
-                rules if label == "with" else (lambda doc: None, lambda lines: None))
+    variants = _variants(old)
+    kept = (extract.columns_in_template_order, extract.order_printed_in_text, text_reader.order_printed_in_lines)
+
+    inside = dict.fromkeys(variants, 0.0)  # CPU seconds spent inside the rule's entry points
+
+    def timed(name: str, fn):
+        def wrapper(*args):
             t0 = time.process_time()
-            for p in files:
-                try:
-                    parse(p)
-                except Exception:  # noqa: BLE001 - a refusal costs what it costs, both ways
-                    pass
-            spent[label] += time.process_time() - t0
-    extract.order_printed_in_text, text_reader.order_printed_in_lines = rules
-    print(f"{len(files)} files × {rounds} rounds: {spent['with']:.2f} s CPU with the rule, "
-          f"{spent['without']:.2f} s without: ratio {spent['with'] / spent['without']:.4f}")
+            try:
+                return fn(*args)
+            finally:
+                inside[name] += time.process_time() - t0
+        return wrapper
+
+    def run(name: str) -> float:
+        (extract.columns_in_template_order, extract.order_printed_in_text,
+         text_reader.order_printed_in_lines) = (timed(name, fn) for fn in variants[name])
+        t0 = time.process_time()
+        for p in files:
+            try:
+                parse(p)
+            except Exception:  # noqa: BLE001 - a refusal costs what it costs, every way
+                pass
+        return time.process_time() - t0
+
+    if only:  # one pass, no warm-up: run under callgrind, the variants' instruction counts differ by the rule's
+        print(f"{only}: {run(only):.2f} s CPU, {len(files)} files")
+        return
+    for name in variants:
+        run(name)  # warm-up
+    inside.update(dict.fromkeys(variants, 0.0))
+    spent = dict.fromkeys(variants, 0.0)
+    for _ in range(rounds):
+        for name in variants:
+            spent[name] += run(name)
+    (extract.columns_in_template_order, extract.order_printed_in_text, text_reader.order_printed_in_lines) = kept
+    per = {name: 1000 * s / (rounds * len(files)) for name, s in spent.items()}
+    print(f"{len(files)} files × {rounds} rounds, CPU ms a file: "
+          + ", ".join(f"{name} {ms:.2f}" for name, ms in per.items())
+          + "; rule's cost (variant − off): "
+          + ", ".join(f"{name} {per[name] - per['off']:+.2f} ms" for name in per if name != "off")
+          + "; CPU ms a file inside the rule's entry points: "
+          + ", ".join(f"{name} {1000 * inside[name] / (rounds * len(files)):.3f}" for name in per))
 
 
 def main() -> None:
@@ -167,9 +217,12 @@ def main() -> None:
     ap.add_argument("corpus", nargs="*", help="NAME=DIR: a labelled folder of HTML reports")
     ap.add_argument("--limit", type=int, default=0, help="reports per corpus (0: all)")
     ap.add_argument("--cost", type=Path, nargs="+", help="folders of files: the text rule's CPU cost on them")
+    ap.add_argument("--old", type=Path, help="with --cost: another tree's colorder.py, measured beside this one")
+    ap.add_argument("--rounds", type=int, default=3, help="with --cost: rounds of each variant")
+    ap.add_argument("--only", choices=("off", "old", "new"), help="with --cost: one variant, once after a warm-up")
     args = ap.parse_args()
     if args.cost:
-        cost(args.cost)
+        cost(args.cost, args.rounds, args.old, args.only)
         return
     for spec in args.corpus:
         name, folder = spec.split("=", 1)

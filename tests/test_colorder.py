@@ -151,8 +151,9 @@ FIRST_ROW = ["一、本年新收政府信息公开申请数量 5 3 0 0 0 0 8"]
      "科研机构、商业企业、社会公益组织、法律服务机构、其他"),
     (["总计 法人或其他组织 自然人", "商业企业 科研机构 社会公益组织 法律服务机构 其他"], "总计、自然人"),
     # w3m, pdftotext -layout: cells wrapped in their columns, the first line of each cell begins its label
+    # (然 is 自然人's and no other label's: the line's reading names it since the ninth session)
     (["自  法人或其他组织", "然  其 法律 社会公 科研 商业 总", "人  他 服务 益组织 机构 企业 计"],
-     "法律服务机构、社会公益组织、科研机构、商业企业、总计"),
+     "自然人、法律服务机构、社会公益组织、科研机构、商业企业、总计"),
     # pdftotext -raw, PDFium, PyMuPDF: a piece a line, in the order the cells were drawn
     (["自", "然", "人", "法人或其他组织 总", "计", "其", "他", "法律服", "务机构", "社会公", "益组织", "科研", "机构",
       "商业", "企业"], "自然人、总计、其他、法律服务机构、社会公益组织、科研机构、商业企业"),
@@ -190,3 +191,110 @@ def test_labels_before_table_threes_header_are_not_read_as_it():
     lines = ["(二)依申请公开。科研机构和商业企业的申请共3件,结转下年度继续办理0件。", *HEAD,
              "自然人 法人或其他组织 总计", "商业企业 科研机构 社会公益组织 法律服务机构 其他", *FIRST_ROW]
     assert order_printed_in_lines(lines) is None
+
+
+# --- ninth session: a cell's other lines, PDFium's baselines, a wrapped 申请人情况, a PDF's glyphs (§19)
+
+from ogi.extract.colorder import PARTS, _may_start
+
+
+def test_a_part_of_one_label_only_names_its_column_and_a_part_several_hold_names_none():
+    assert {part: PARTS[part] for part in ("商业", "企业", "益组织", "务机构", "然", "计", "研机构")} == {
+        "商业": "商业企业", "企业": "商业企业", "益组织": "社会公益组织", "务机构": "法律服务机构", "然": "自然人",
+        "计": "总计", "研机构": "科研机构"}
+    assert not {"机构", "组织", "其", "他", "人", "法", "法人或", "其他组织", "自然人", "总计"} & set(PARTS)
+
+
+@pytest.mark.parametrize("header,printed", [
+    # pdftotext (reading order): the cells' last lines on one line — 法律服务机构 printed second (a 3-cycle)
+    (["自然", "法人或其他组织", "总", "法律服", "商业", "社会公", "科研", "其", "人 务机构 企业 益组织 机构 他 计"],
+     "法律服务机构、商业企业、社会公益组织、总计"),
+    # w3m: 总计 printed first, 自然人 last, each a character a line, vertically centred
+    (["(本列数据的勾稽关系为:第一项加第二项之和,等于第     法人或其他组织           自",
+      "三项加第四项之和)                               总  商业 科研 社会  法律  其 然",
+      "                                                计  企业 机构 公益  服务  他 人",
+      "                                                              组织  机构"],
+     "总计、商业企业、科研机构、社会公益组织、法律服务机构、自然人"),
+    # PDFium: a vertically centred 总计 on the baseline of 科研机构's first line (科研 总计 ⏎ 机构)
+    (["自然", "人", "法人或其他组织", "科研 总计", "机构", "商业", "企业", "社会公", "益组织", "法律服", "务机构", "其", "他"],
+     "自然人、总计、科研机构、商业企业、社会公益组织、法律服务机构、其他"),
+])
+def test_a_wrapped_cells_last_line_and_a_label_on_another_cells_baseline_are_read(header, printed):
+    assert order_printed_in_lines([*HEAD, *header, *FIRST_ROW]) == printed
+
+
+def test_applicant_situation_wrapped_in_its_cell_starts_the_header():
+    """pandoc's text of a Word file: 申请人情况 wrapped beside the 勾稽关系 note's column."""
+    header = ["  (本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)      申请人",
+              "                                                                情况",
+              "      自然人  法人或  总计", "              其他组织", "",
+              "              法律服  商业  社会公  科研机构  其他", "              务机构  企业  益组织"]
+    lines = ["三、收到和处理政府信息公开申请情况", *header, *FIRST_ROW]
+    assert order_printed_in_lines(lines) == "法律服务机构、商业企业、社会公益组织、科研机构、其他"
+    straight = [*lines[:6], "              商业  科研机构  社会公  法律服  其他", "              企业  益组织  务机构",
+                *FIRST_ROW]
+    assert order_printed_in_lines(straight) is None
+
+
+@pytest.mark.parametrize("header", [
+    # PDFium in the template's order: 商业企业's first line on 总计's baseline
+    ["自然", "人", "法人或其他组织", "商业 总计", "企业", "科研", "机构", "社会公", "益组织", "法律服", "务机构", "其", "他"],
+    # pdftotext and w3m in the template's order
+    ["自然", "法人或其他组织", "总", "商业", "科研", "社会公", "法律服", "其", "人 企业 机构 益组织 务机构 他 计"],
+    ["(本列数据的勾稽关系为:第一项加第二项之和,等于第 自  法人或其他组织",
+     "三项加第四项之和)                               然  商业 科研 社会  法律  其 总",
+     "                                                人  企业 机构 公益  服务  他 计"],
+    # a first-row fragment beside 总计 (自然 总计): 总计 is not read before it
+    ["自然 总计", "人", "法人或其他组织", "商业", "企业", "科研", "机构", "社会公", "益组织", "法律服", "务机构", "其", "他"],
+    # a cell letter-spaced on its line: one label twice on the line, no order read from it
+    ["自然人 法人或其他组织 总计", "科 研 商 业 社会公益组织 法律服务机构 其他"],
+])
+def test_the_new_readings_in_the_templates_order_or_uncertain_are_no_evidence(header):
+    assert order_printed_in_lines([*HEAD, *header, *FIRST_ROW]) is None
+
+
+@pytest.mark.parametrize("text,may", [
+    ("申请人情况", True), ("申请人 情况", True), ("一、本年新收政府信息公开申请数量 5 3 0 0 0 0 8", False),
+    ("ascii 123", False), ("申请\u3000人情况", True), ("收到和处理政府信息公开申请情况", True), ("商业企业 科研机构", False),
+])
+def test_a_line_that_cannot_start_the_header_is_skipped_without_a_key(text, may):
+    assert _may_start(text) is may
+
+
+from ogi.readers.pdf_colorder import printed_order
+from ogi.readers.pdf_lines import Line
+from ogi.readers.pdf_page import Fragment
+
+H = 12.0  # pt: a glyph's height and width
+
+
+def _glyphs(top: float, *pieces: tuple[float, str]) -> Line:
+    """A line of glyphs 12 pt wide, touching within a piece; each piece starts at its x."""
+    return Line([Fragment(ch, x + i * H, top, x + (i + 1) * H, top + H) for x, text in pieces for i, ch in enumerate(text)])
+
+
+def _office_pdf(first: str, second: str, third: str) -> list[Line]:
+    """LibreOffice's PDF of table 三's header (00000_html_html, 商业企业 and 科研机构 swapped):
+    the glyphs of one line glued by the layout (自然人科研), apart by the cell padding."""
+    return [_glyphs(228, (283.6, "申请人情况")), _glyphs(256, (324.9, "法人或其他组织")),
+            _glyphs(270, (58.2, "(本列数据的勾稽关系为:第一项加第二项")), _glyphs(284, (411.8, "社会")),
+            _glyphs(298, (58.2, "之和,等于第三项加第四项之和)"), (283.6, "自然人"), (324.9, first), (449.8, "法律服务"),
+                    (536.8, "总计")),
+            _glyphs(312, (358.5, second), (411.8, "公益"), (507.5, "其他")),
+            _glyphs(326, (324.9, third), (449.8, "机构")), _glyphs(340, (411.8, "组织")),
+            _glyphs(368, (58.2, "一、本年新收政府信息公开申请数量"), (283.6, "27"), (324.9, "0"))]
+
+
+def test_a_pdf_header_is_read_by_its_glyphs_positions():
+    assert printed_order([(_office_pdf("科研", "商业企业", "机构"), [])]) == \
+        "自然人、科研机构、商业企业、社会公益组织、法律服务机构、其他、总计"
+    assert printed_order([(_office_pdf("商业", "科研机构", "企业"), [])]) is None  # the template's order
+
+
+def test_a_pdf_header_with_cells_glued_or_overlapping_is_not_read():
+    lines = _office_pdf("科研", "商业企业", "机构")
+    glued = [*lines[:4], _glyphs(298, (283.6, "自然人科研")), *lines[5:]]  # no gap between two cells' glyphs
+    assert printed_order([(glued, [])]) is None
+    # 商业企业 wrapped under 科研机构's column: two organisations' spans overlap
+    overlapping = [*lines[:5], _glyphs(312, (330.0, "商业企业"), (411.8, "公益"), (507.5, "其他")), *lines[6:]]
+    assert printed_order([(overlapping, [])]) is None

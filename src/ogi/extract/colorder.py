@@ -38,17 +38,30 @@ text file's header is read before the text reader's rewriting can drop it, and l
 ``Document.meta`` under :data:`PRINTED_ORDER`. A rule that nulled table 三 wherever the five
 organisations were read out of order across the header's lines joined (2,506 right cells
 of pandoc's text of Word files lost) was dropped in the seventh session; measurements in
-docs/renderings.md §11 and §15."""
+docs/renderings.md §11 and §15.
+
+The ninth session (§19) reads a piece that is any part of one label only (:data:`PARTS`:
+a wrapped cell's last line, ``企业``, ``计``, as well as its first), takes a whole first-row
+label before the second-row pieces of its line in the joined reading (PDFium's ``科研 总计 ⏎
+机构``), and starts the header at a wrapped ``申请人 ⏎ 情况``; a PDF's header is read from its
+glyphs' positions by :mod:`ogi.readers.pdf_colorder`. It runs on every text, so it is made
+cheap where no header can be out of order: one regular-expression search of the text finds
+the first line that may start the header (:func:`_from_first_start`), paragraphs before it
+are skipped by the same test, and a header's reading is kept (a template's header repeats
+report after report)."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from ..document import Cell, Document, Paragraph, Table
 from ..template.formats import APPLICANT_COLUMNS
-from ..template.labels import segment
+from ..template.labels import key_with_offsets, segment
 from ..template.normalize import label_key
 
 _HEADERS = tuple(label_key(m.label) for m in APPLICANT_COLUMNS)
@@ -63,27 +76,56 @@ TABLE_HEADER = "申请人情况"  # the header over the seven: where table 三's
 # a line is segmented only if it holds one of these: a label, the header over them, or the
 # words of table 三's first rows (where its header ends)
 _KEYS_LOOKED_FOR = (*_HEADERS, TABLE_HEADER, "本年新收", "上年结转", "予以公开")
+READINGS_KEPT = 4096  # header readings and header lines' segments kept (a header repeats report after report)
+_segments = lru_cache(maxsize=READINGS_KEPT)(segment)
+_NOT_KEY = "[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]*"  # characters a label's key drops (normalize._NOT_WORD)
+_CANDIDATE = re.compile(_NOT_KEY.join(TABLE_HEADER))  # where a line holding TABLE_HEADER's key may start
+_WRAPPED = ("申请人", "情况")  # TABLE_HEADER wrapped in its cell: one line ends, the next begins so
 
 
-def _beginnings() -> dict[str, str]:
-    """Each beginning of an applicant label that no other header label of table 三 holds
-    anywhere (``商``, ``社会公``, ``总`` but not ``法``, which 法人或其他组织 begins too, nor
-    ``其``, which it holds): the first line of that label wrapped in its cell, and nothing
-    else. No later piece of a label begins another one (``企业``, ``益组织``, ``他``)."""
+def _parts() -> dict[str, str]:
+    """Each part of an applicant label (its beginning, its end, or between) that no other
+    header label of table 三 holds anywhere (``商业``, ``社会公``, ``总`` and ``企业``,
+    ``益组织``, ``务机构``, ``然``, ``计``, but not ``法``, which 法人或其他组织 begins too, nor
+    ``其``, ``他``, ``人`` or ``机构``, which another label holds): one line of that label
+    wrapped in its cell, and of no other label. The eighth session read beginnings only (a
+    wrapped cell's first line); a cell's last line is as certain, and it is what tells the
+    columns apart where the first lines stand on different lines (``pdftotext``'s ``人 务机构
+    企业 益组织 机构 他 计``, w3m's vertically centred ``总 商业 科研 社会 法律 其 然``)."""
     labels = [*_HEADERS, label_key("法人或其他组织")]
     out = {}
     for key, label in zip(_HEADERS, _LABELS):
-        for n in range(1, len(key)):
-            if not any(key[:n] in other for other in labels if other != key):
-                out[key[:n]] = label
+        for start in range(len(key)):
+            for end in range(start + 1, len(key) + 1):
+                part = key[start:end]
+                if part != key and not any(part in other for other in labels if other != key):
+                    out[part] = label
     return out
 
 
-_BEGINNINGS = _beginnings()
+PARTS = _parts()
 _ALL_HEADERS = (*_HEADERS, label_key("法人或其他组织"))
 _FIRST_ROW = (_LABELS[0], "法人或其他组织", _LABELS[-1])  # the header's first row, the five under 法人…
 _DRAWN = (*_FIRST_ROW, *_LABELS[1:-1])
 _LABEL_CHARS = frozenset("".join(_ALL_HEADERS))
+_FIRST_ROW_KEYS = frozenset(label_key(label) for label in _FIRST_ROW)
+_FIRST_ROW_CHARS = frozenset("".join(_FIRST_ROW_KEYS))
+# two characters every text whose key holds TABLE_HEADER holds, unless it holds a character
+# NFKC changes (a compatibility ideograph, a full-width space): see :func:`_may_start`
+_START_CHARS = (TABLE_HEADER[0], TABLE_HEADER[-1])
+
+
+def _may_start(text: str) -> bool:
+    """False only where ``text``'s matching key cannot hold :data:`TABLE_HEADER`: it lacks
+    申 or 况 and NFKC leaves it as it is (so no character of its key comes from another).
+    Lines and blocks before table 三's header are skipped on this test, with no key built
+    and nothing segmented: most of a report's text, and every text with no table 三."""
+    return all(ch in text for ch in _START_CHARS) or not _stable(text)
+
+
+def _stable(text: str) -> bool:
+    """NFKC leaves ``text`` as it is: no character of its key comes from another."""
+    return text.isascii() or unicodedata.is_normalized("NFKC", text)
 
 
 def columns_in_template_order(doc: Document) -> tuple[Document, list[str]]:
@@ -108,6 +150,8 @@ def _header_columns(table: Table) -> list[int] | None:
     exactly once as a cell one column wide; else None."""
     found: dict[str, list[Cell]] = {}
     for cell in table.cells:
+        if cell.text.isascii():
+            continue  # a number, a blank: its key is no applicant header (those are ideographs)
         key = label_key(cell.text)
         if key in _HEADERS:
             found.setdefault(key, []).append(cell)
@@ -132,34 +176,70 @@ def _reordered(table: Table) -> tuple[Table, str] | None:
 
 
 def _lines(doc: Document):
-    """Every line of the document's text, a table row's cells joined by spaces."""
-    for block in doc.blocks:
+    """Every line of the document's text, a table row's cells joined by spaces, from the
+    first block that may hold table 三's header (:func:`_may_start`) on: the lines before it
+    cannot start the header, and :func:`_header_lines` reads nothing else from them."""
+    blocks = iter(doc.blocks)
+    for block in blocks:
         if isinstance(block, Paragraph):
-            yield from block.text.split("\n")
+            text = block.text  # a start, or a line before a wrapped one (申请人 ⏎ 情况)
+            if _CANDIDATE.search(text) or text.rstrip().endswith(_WRAPPED[0]) or not _stable(text):
+                break
+        elif _WRAPPED[0] in (text := " ".join(c.text for c in block.cells)) or _may_start(text):
+            break
+    else:
+        return
+    for each in (block, *blocks):
+        if isinstance(each, Paragraph):
+            yield from each.text.split("\n")
         else:
-            for row in block.rows():
+            for row in each.rows():
                 yield " ".join(c.text for c in row)
+
+
+def _from_first_start(texts: list[str]) -> list[str]:
+    """``texts`` from the first line that may start table 三's header on (found in one
+    regular-expression search of the text joined, not line by line): in NFKC-stable text a
+    line whose key holds 申请人情况 prints 申, 请, 人, 情, 况 in turn with only characters
+    the key drops between them, and a wrapped 申请人 ⏎ 情况 matches too. Every line where
+    the text is not NFKC-stable, or a line holds a line break of its own."""
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1 or not unicodedata.is_normalized("NFKC", joined):
+        return texts
+    found = _CANDIDATE.search(joined)
+    return texts[joined.count("\n", 0, found.start()):] if found else []
 
 
 def _header_lines(texts: Iterable[str]) -> list[list[str]]:
     """The pieces (runs of text between spaces) of each line of table 三's header: from the
     last ``申请人情况`` before table 三's first row label to that label. Empty where there
-    is no such header."""
+    is no such header. ``申请人情况`` wrapped in its cell counts where one line ends with
+    ``申请人`` and the next begins with ``情况`` (pandoc's text of a Word file, the note's
+    column beside it: ``(本列数据的勾稽关系为:…) 申请人 ⏎ 情况``)."""
     lines: list[list[str]] = []
-    started = False
+    started = after_applicant = False
     for text in texts:
-        key = label_key(text)
+        wrapped = after_applicant and text.lstrip().startswith(_WRAPPED[1])
+        after_applicant = _WRAPPED[0] in text and text.rstrip().endswith(_WRAPPED[0])
+        if wrapped:
+            started, lines = True, []  # the header starts (again) here
+            begin = text.index(_WRAPPED[1]) + len(_WRAPPED[1])
+        elif not started and not _may_start(text):
+            continue  # before the header: only a line that starts it counts
+        else:
+            begin = 0
+        key = label_key(text[begin:])
         if not any(k in key for k in _KEYS_LOOKED_FOR):
-            if started and text.strip():
-                lines.append(text.split())
+            if started and text[begin:].strip():
+                lines.append(text[begin:].split())
             continue
-        begin, end = 0, len(text)
-        for seg in segment(text):
+        base, end = begin, len(text)  # segment offsets count from base
+        for seg in _segments(text[base:]):
             if any(p.table == "table3" and p.kind == "row" for p in seg.phrases) and started:
-                end = seg.start
+                end = base + seg.start
                 break
             if any(p.table == "table3" and p.kind == "header" and p.ref == TABLE_HEADER for p in seg.phrases):
-                started, lines, begin = True, [], seg.end  # the header starts (again) here
+                started, lines, begin = True, [], base + seg.end  # the header starts (again) here
         else:
             if started and text[begin:].strip():
                 lines.append(text[begin:].split())
@@ -170,7 +250,7 @@ def _header_lines(texts: Iterable[str]) -> list[list[str]]:
     return []
 
 
-def _labels(text: str) -> list[str]:
+def whole_labels(text: str) -> list[str]:
     """The applicant labels ``text`` prints whole, in order."""
     found = []
     for seg in segment(text):
@@ -182,17 +262,35 @@ def _labels(text: str) -> list[str]:
 
 def _labels_on_line(pieces: list[str]) -> list[str]:
     """The applicant labels one line of the header prints, left to right: a piece that is
-    a label (or several, glued) gives them; a piece that only begins a label — the first
-    line of a header cell wrapped in its column (``商业``, ``社会公``) — gives that label
-    where nothing else the header prints holds it (:data:`_BEGINNINGS`)."""
+    a label (or several, glued) gives them; a piece that is only part of a label — a line of
+    a header cell wrapped in its column (``商业``, ``社会公``, ``企业``) — gives that label
+    where nothing else the header prints holds it (:data:`PARTS`)."""
     found: list[str] = []
     for piece in pieces:
-        whole = _labels(piece)
+        whole = whole_labels(piece)
         if whole:
             found += whole
-        elif (label := _BEGINNINGS.get(label_key(piece))) is not None:
+        elif (label := PARTS.get(label_key(piece))) is not None:
             found.append(label)
     return found
+
+
+def _drawn_first(pieces: list[str]) -> list[str]:
+    """One line's pieces in the order the joined reading takes them: a first-row label
+    printed whole (自然人, 法人或其他组织, 总计) before the line's other pieces where none of
+    them holds a character of the first row's labels. PDFium puts the pieces on one baseline
+    on one line, left to right: a vertically centred 总计 beside the first line of a wrapped
+    second-row cell (``科研 总计`` ⏎ ``机构``). The first row's cells are drawn before the
+    second row's, so 总计 read first is the order drawn, and the wrapped cell's lines join
+    (``科研`` ⏎ ``机构``); the first row's labels keep their order among themselves (no other
+    piece of the line is of the first row)."""
+    if len(pieces) < 2:
+        return pieces
+    first = [p for p in pieces if label_key(p) in _FIRST_ROW_KEYS]
+    rest = [p for p in pieces if label_key(p) not in _FIRST_ROW_KEYS]
+    if not first or any(_FIRST_ROW_CHARS & set(label_key(p)) for p in rest):
+        return pieces
+    return first + rest
 
 
 def _joined(lines: list[list[str]]) -> list[str]:
@@ -204,7 +302,10 @@ def _joined(lines: list[list[str]]) -> list[str]:
     five, as a table's cells are drawn row by row. pdfminer prints the pieces of several
     wrapped cells in turn (``社会 ⏎ 法律 ⏎ 公益 ⏎ 服务 ⏎ 其 ⏎ 他 …``) and whole cells in no
     column's order (``总 ⏎ 计 ⏎ 其 ⏎ 他 ⏎ 自 ⏎ 然 ⏎ 人``): neither reads so. Empty where not read."""
-    text = "".join(piece for pieces in lines for piece in pieces)
+    text = "".join(piece for pieces in lines for piece in _drawn_first(pieces))
+    key, _ = key_with_offsets(text)  # the key segment() matches in
+    if not all(label in key for label in _ALL_HEADERS):
+        return []  # a label not printed whole: not read (and nothing segmented)
     segments = segment(text)
     if any(not seg.phrases and _LABEL_CHARS & set(seg.text) for seg in segments):
         return []
@@ -221,14 +322,25 @@ def order_printed_in_text(doc: Document) -> str | None:
     """The applicant columns' order as table 三's header prints it in the document's text
     (its paragraphs, its tables' rows) or, for a text file, as the text reader found it in
     the text as given (:data:`PRINTED_ORDER`); None where nothing shows another order."""
-    return order_printed_in_lines(_lines(doc)) or doc.meta.get(PRINTED_ORDER)
+    return _order(_header_lines(_lines(doc))) or doc.meta.get(PRINTED_ORDER)
 
 
 def order_printed_in_lines(texts: Iterable[str]) -> str | None:
     """The applicant columns' order as a line of table 三's text header prints it, where
     some line (or run of one-piece lines) prints two labels of one header row in another
     order than the template's (``科研机构 商业企业``); None where nothing shows that."""
-    lines = _header_lines(texts)
+    return _order(_header_lines(_from_first_start(list(texts))))
+
+
+def _order(lines: list[list[str]]) -> str | None:
+    return _reading(tuple(map(tuple, lines))) if lines else None
+
+
+@lru_cache(maxsize=READINGS_KEPT)
+def _reading(kept: tuple[tuple[str, ...], ...]) -> str | None:
+    """The order a header's lines print (:func:`order_printed_in_lines`), kept: the header
+    of a template repeats, word for word, in every report a renderer makes of it."""
+    lines = [list(pieces) for pieces in kept]
     for found in [*map(_labels_on_line, lines), _joined(lines)]:
         for row in HEADER_ROWS:
             seen = [label for label in found if label in row]
@@ -247,5 +359,5 @@ def null_applicant_cells(table3: dict[str, dict], provenance: dict[str, Any]) ->
             provenance.pop(f"table3.{row_key}.{col}", None)
 
 
-__all__ = ["PRINTED_ORDER", "columns_in_template_order", "order_printed_in_lines", "order_printed_in_text",
-           "null_applicant_cells"]
+__all__ = ["HEADER_ROWS", "PARTS", "PRINTED_ORDER", "TABLE_HEADER", "columns_in_template_order",
+           "null_applicant_cells", "order_printed_in_lines", "order_printed_in_text", "whole_labels"]

@@ -24,9 +24,11 @@ import pypdfium2 as pdfium
 
 from .. import limits
 from ..document import Document
+from ..extract.colorder import PRINTED_ORDER
 from .errors import LimitExceeded, UnreadableFile
 from .pdf_bounds import bounded_layout, bounded_streams, check_pages
 from .pdf_chrome import drop_page_chrome
+from .pdf_colorder import printed_order
 from .pdf_garbled import garbled
 from .pdf_layout import document_blocks, page_layout
 from .pdf_page import PageContent, from_plumber
@@ -52,10 +54,12 @@ def read_pdf(data: bytes, glyphs: str = "pdfium") -> Document:
         for content in _ocr(data, scanned):
             contents[content.number - 1] = content
     drop_page_chrome(contents)
-    blocks = document_blocks([page_layout(c) for c in contents])
+    layouts = [page_layout(c) for c in contents]
+    printed = printed_order([(page.lines, page.tables) for page in layouts])  # table 三's header, by position
+    blocks = document_blocks(layouts)
     if not blocks:
         raise UnreadableFile("the PDF holds no text")
-    return Document(blocks, "pdf", info)
+    return Document(blocks, "pdf", {**info, PRINTED_ORDER: printed} if printed else info)
 
 
 def _pdfium_pages(data: bytes) -> tuple[list[PageContent], list[int]]:
