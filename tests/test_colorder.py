@@ -248,6 +248,9 @@ def test_applicant_situation_wrapped_in_its_cell_starts_the_header():
     ["自然 总计", "人", "法人或其他组织", "商业", "企业", "科研", "机构", "社会公", "益组织", "法律服", "务机构", "其", "他"],
     # a cell letter-spaced on its line: one label twice on the line, no order read from it
     ["自然人 法人或其他组织 总计", "科 研 商 业 社会公益组织 法律服务机构 其他"],
+    # BeautifulSoup's get_text(" ", strip=True) of cells wrapped by a line break in their text
+    # (法人或 ⏎ 其他组织): 其他组织's 其他 is 法人或其他组织's, not the 其他 column
+    ["自然人 法人或", "其他组织 总计 商业", "企业 科研", "机构 社会", "公益组织 法律服务", "机构 其他"],
 ])
 def test_the_new_readings_in_the_templates_order_or_uncertain_are_no_evidence(header):
     assert order_printed_in_lines([*HEAD, *header, *FIRST_ROW]) is None

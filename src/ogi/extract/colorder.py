@@ -264,15 +264,24 @@ def _labels_on_line(pieces: list[str]) -> list[str]:
     """The applicant labels one line of the header prints, left to right: a piece that is
     a label (or several, glued) gives them; a piece that is only part of a label — a line of
     a header cell wrapped in its column (``商业``, ``社会公``, ``企业``) — gives that label
-    where nothing else the header prints holds it (:data:`PARTS`)."""
+    where nothing else the header prints holds it (:data:`PARTS`). A piece that holds a label
+    and more of the header's characters (``其他组织``: the end of 法人或其他组织 wrapped in its
+    cell, its 其他 no column's) gives nothing."""
     found: list[str] = []
     for piece in pieces:
         whole = whole_labels(piece)
         if whole:
-            found += whole
+            if not _more_header_text(piece):
+                found += whole
         elif (label := PARTS.get(label_key(piece))) is not None:
             found.append(label)
     return found
+
+
+def _more_header_text(piece: str) -> bool:
+    """Whether ``piece`` holds, beside the labels it prints whole, characters of a header
+    label that no label of it covers (``组织`` of ``其他组织``)."""
+    return any(not seg.phrases and _LABEL_CHARS & set(label_key(seg.text)) for seg in _segments(piece))
 
 
 def _drawn_first(pieces: list[str]) -> list[str]:
