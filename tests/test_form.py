@@ -25,7 +25,7 @@ from ogi.form import (
     read_form,
     write_form,
 )
-from ogi.model import Meta, Report, SectionText
+from ogi.model import Meta, Report
 from ogi.render.layout import header_text
 from ogi.synth.report import synthesize
 from ogi.template.layout import table_grid
