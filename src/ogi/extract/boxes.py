@@ -46,6 +46,16 @@ number: it is read so without the search, where it suits every cell and the iden
 Headers are taken to name a run's columns only where no piece of a column header (``社会公``,
 ``法律服``: two characters of one) lies unread beside them.
 
+Where that search spends its budget (many runs of zeros that may stand in several columns),
+the same readings are enumerated in print order (:class:`_Stacks`): a column's pieces come
+from the top down and cover it once, so a run's block starts where each of its columns is
+filled to, and the state — runs placed, each column's fill, each identity instance's
+difference so far — is memoised: orders of equal values that reach one state are searched
+once. Where the runs hold one value more than the table has cells (a ``0`` of another table
+printed among the boxes), the text says one is not the table's but not which: each is set
+aside in turn (it ends its run, as text does) and a cell is read only where every reading of
+every choice gives it one value (:func:`_one_astray`).
+
 The reading replaces the aligner's only where the text is such boxes (every value a number of
 running text, at least one run longer than a row) and the aligner left cells null; where
 both read a cell and disagree, the cell is null with ``CELL_AMBIGUOUS``.
