@@ -575,6 +575,7 @@ class _Stacks:
         for i, tok in enumerate(self.runs[j].values):
             r, c = a + i % h, c0 + i // h
             cells.append(((r, c), tok))
+            assert tok.value is not None  # a run holds numbers (runs_of)
             for n, sign in self.touch.get(self.spec.rows[r].cells[c][:2], ()):
                 d[n] += sign * tok.value
                 lo, ro = left[n]
