@@ -115,7 +115,8 @@ PAGE_BREAK = FIXTURES / "page_break_2021.txt"  # runs of 8, 2, 2, 2, 19, 1, 3, 9
 def test_a_column_cut_by_a_page_break_is_read_from_the_top_down(monkeypatch):
     # the first rows in runs of their own, the rest after the page break: with each column's
     # pieces taken from the top down the search ends within its budget and reads every cell;
-    # without that rule it spends the budget on orders pdfminer does not print and reads none
+    # without that rule it spends the budget on orders pdfminer does not print — and then the
+    # print-order search (ninth session), which has the rule in its state, reads it all
     report = parse(PAGE_BREAK)
     assert report.table3 == _expected(PAGE_BREAK)["table3"]
     assert report.table3["new_received"] == {"natural_person": 3038, "commercial": 0, "research": 21,
@@ -124,6 +125,8 @@ def test_a_column_cut_by_a_page_break_is_read_from_the_top_down(monkeypatch):
     from ogi.extract import boxes
 
     monkeypatch.setattr(boxes._Tiling, "_in_order", lambda self, column, j, top, bottom: True)
+    assert parse(PAGE_BREAK).table3 == report.table3
+    monkeypatch.setattr(boxes, "_Stacks", lambda *a, **k: type("Off", (), {"agreed": lambda self: None})())
     assert all(v is None for cols in parse(PAGE_BREAK).table3.values() for v in cols.values())
 
 
@@ -210,5 +213,76 @@ def test_a_number_no_cell_can_hold_is_not_counted_among_the_values(monkeypatch):
     from ogi.extract import boxes
 
     monkeypatch.setattr(boxes, "_foreign", lambda tok, kinds: False)
+    # one value too many (ninth session): "58.16" suits no cell, so every reading sets it aside
+    assert parse(AMOUNT_AMONG_COUNTS).table3 == report.table3
+    monkeypatch.setattr(boxes, "_one_astray", lambda spec, runs, named: None)
     without = parse(AMOUNT_AMONG_COUNTS).table3  # the aligner's reading: 四、结转, its values on one line
     assert [r for r, cols in without.items() if any(v is not None for v in cols.values())] == ["carried_forward"]
+
+
+# ---------------------------------------------------------------- ninth session (boxes3)
+
+BUDGET_SPENT = FIXTURES / "budget_spent_2021.txt"  # runs of 12, 1, 12, 100, then 其他 and 总计 as lines "0 61" and 2, 18, 20: the exact cover search spends its 20,000 steps
+ONE_ASTRAY = FIXTURES / "one_astray_2021.txt"  # 176 values for 175 cells: a 0 too many in the run of 97 (商业企业 … 法律服务机构, rows 一 to (七))
+
+
+def test_the_same_readings_in_print_order_where_the_exact_cover_search_spends_its_budget(monkeypatch):
+    # every run is one block, as before; placed in print order (a block only where its columns
+    # are filled to) with equal states searched once, the readings are few — one here
+    report = parse(BUDGET_SPENT)
+    assert report.table3 == _expected(BUDGET_SPENT)["table3"]
+    assert report.table3["new_received"] == {"natural_person": 61, "commercial": 0, "research": 0,
+                                             "social_welfare": 0, "legal_service": 0, "other_org": 0,
+                                             "total": 61}
+    assert report.table3["total"]["total"] == 57
+    assert report.table3["carried_forward"]["total"] == 4
+    assert report.provenance["table3.total.total"]["by"] == "boxes"
+    from ogi.extract import boxes
+
+    monkeypatch.setattr(boxes, "_Stacks", lambda *a, **k: type("Off", (), {"agreed": lambda self: None})())
+    assert all(v is None for v in _table3_cells(parse(BUDGET_SPENT)))
+
+
+def test_the_print_order_search_gives_the_exact_cover_searchs_readings(monkeypatch):
+    # with the exact cover search given no steps, the print-order search reads every fixture
+    # the same — the same cells agreed, the same 34 left null without 自然人's header box
+    from ogi.extract import boxes
+
+    before = {path: parse(path).table3 for path in (ONE_RUN, JOINED, PAGE_BREAK, HEADER_PIECES)}
+    lines = JOINED.read_text(encoding="utf-8").split("\n")
+    headless = "\n".join(lines[:180] + lines[185:])
+    before_headless = _parse_text(headless, JOINED.name)
+    monkeypatch.setattr(boxes, "MAX_STEPS", 0)
+    for path, table in before.items():
+        assert parse(path).table3 == table, path.name
+    after = _parse_text(headless, JOINED.name)
+    assert after.table3 == before_headless.table3
+    finding = next(f for f in after.findings if f.code == "CELL_AMBIGUOUS" and f.where == "table3")
+    assert finding.message == "表三按文本框(逐列)读出时,34 个单元格有多种读法,未采用"
+
+
+def test_one_value_too_many_is_set_aside_in_turn_and_the_agreed_cells_read(monkeypatch):
+    # 176 values for 175 cells, the extra a 0 among 商业企业 … 法律服务机构's zeros: whichever
+    # value is set aside, the readings that hold give every cell the same value
+    report = parse(ONE_ASTRAY)
+    assert report.table3 == _expected(ONE_ASTRAY)["table3"]
+    assert report.table3["new_received"] == {"natural_person": 22, "commercial": 0, "research": 0,
+                                             "social_welfare": 0, "legal_service": 0, "other_org": 0,
+                                             "total": 22}
+    assert report.table3["granted"]["total"] == 9
+    assert report.provenance["table3.granted.total"]["by"] == "boxes"
+    from ogi.extract import boxes
+
+    monkeypatch.setattr(boxes, "_one_astray", lambda spec, runs, named: None)
+    without = parse(ONE_ASTRAY).table3  # the aligner's reading: 四、结转, its seven values after the repeated header
+    assert [r for r, cols in without.items() if any(v is not None for v in cols.values())] == ["carried_forward"]
+
+
+def test_two_values_too_many_leave_the_boxes_unread():
+    # one more 0 in the run of 97: which two are not the table's is not set aside
+    lines = ONE_ASTRAY.read_text(encoding="utf-8").split("\n")
+    at = lines.index("申请⼈情况")
+    first_zero = next(i for i in range(at, len(lines)) if lines[i] == "0")
+    lines[first_zero:first_zero] = ["0", ""]
+    report = _parse_text("\n".join(lines), ONE_ASTRAY.name)
+    assert [r for r, cols in report.table3.items() if any(v is not None for v in cols.values())] == ["carried_forward"]

@@ -46,6 +46,16 @@ number: it is read so without the search, where it suits every cell and the iden
 Headers are taken to name a run's columns only where no piece of a column header (``社会公``,
 ``法律服``: two characters of one) lies unread beside them.
 
+Where that search spends its budget (many runs of zeros that may stand in several columns),
+the same readings are enumerated in print order (:class:`_Stacks`): a column's pieces come
+from the top down and cover it once, so a run's block starts where each of its columns is
+filled to, and the state — runs placed, each column's fill, each identity instance's
+difference so far — is memoised: orders of equal values that reach one state are searched
+once. Where the runs hold one value more than the table has cells (a ``0`` of another table
+printed among the boxes), the text says one is not the table's but not which: each is set
+aside in turn (it ends its run, as text does) and a cell is read only where every reading of
+every choice gives it one value (:func:`_one_astray`).
+
 The reading replaces the aligner's only where the text is such boxes (every value a number of
 running text, at least one run longer than a row) and the aligner left cells null; where
 both read a cell and disagree, the cell is null with ``CELL_AMBIGUOUS``.
@@ -54,11 +64,12 @@ both read a cell and disagree, the cell is null with ``CELL_AMBIGUOUS``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Finding
 from ..template.arithmetic import instances, row_sums_hold, table_holds
-from ..template.formats import APPLICANT_COLUMNS, SUBTOTAL, TableSpec
+from ..template.formats import APPLICANT_COLUMNS, SUBTOTAL, Kind, TableSpec
 from ..template.normalize import label_key
 from .align import Placed, place_cells
 from .columns import _suits
@@ -182,14 +193,61 @@ def read_boxes(spec: TableSpec, fmt: str, evs: list[Event]) -> dict[Cell, Token 
     runs = runs_of(evs, spec)
     if not runs or _has_subtotal(evs):
         return None
-    if sum(len(run.values) for run in runs) != sum(row.width for row in spec.rows):
+    cells = sum(row.width for row in spec.rows)
+    count = sum(len(run.values) for run in runs)
+    if count not in (cells, cells + 1):
         return None
     if max((len(run.values) for run in runs if not run.line), default=0) <= max(row.width for row in spec.rows):
         return None  # no run longer than a row: the text is printed row by row (the aligner's)
+    if count == cells + 1:
+        return _one_astray(spec, runs, _named_columns(spec, fmt, evs, runs))
     uniform = _uniform(spec, runs)
     if uniform is not None:
         return uniform
-    return _Tiling(spec, runs, _named_columns(spec, fmt, evs, runs)).agreed()
+    named = _named_columns(spec, fmt, evs, runs)
+    tiling = _Tiling(spec, runs, named)
+    agreed = tiling.agreed()
+    if agreed is not None or tiling.steps <= MAX_STEPS or not _even(spec):
+        return agreed
+    return _Stacks(spec, runs, named).agreed()  # the budget was spent: the same readings, in print order
+
+
+def _even(spec: TableSpec) -> bool:
+    """Do all the table's rows have one width (table 三, table 四)? The print-order search
+    takes a column position to be a column of every row."""
+    return all(row.width == spec.rows[0].width for row in spec.rows)
+
+
+def _one_astray(spec: TableSpec, runs: list[Run], named: list[frozenset[int] | None]) -> dict[Cell, Token | None] | None:
+    """The table read from runs that hold one value more than it has cells: one of them is
+    no value of the table (a number of table 二 printed among table 三's boxes), and which one
+    the text does not say. Each is set aside in turn — ending its run, as text does — and the
+    rest read in print order (:class:`_Stacks`); a cell is agreed where every reading of
+    every choice gives it one value. A table of one number reads as that number whichever is
+    set aside."""
+    first = runs[0].values[0]
+    if all(tok.value == first.value for run in runs for tok in run.values):
+        return _uniform(spec, [Run(runs[0].at, runs[0].values[1:], runs[0].line)] + runs[1:])
+    if not _even(spec):
+        return None
+    found: dict[tuple[int, int], dict[int | float, Token]] = {}
+    budget = [MAX_STATES]
+    for j, run in enumerate(runs):
+        for i in range(len(run.values)):
+            parts = [(Run(run.at, run.values[:i], run.line), named[j]),
+                     (Run(run.at + i + 1, run.values[i + 1:], run.line), named[j] if run.line else None)]
+            kept = [(part, names) for part, names in parts if part.values]
+            search = _Stacks(spec, runs[:j] + [part for part, _ in kept] + runs[j + 1:],
+                             named[:j] + [names for _, names in kept] + named[j + 1:], budget=budget)
+            try:
+                if not search.holds():
+                    continue
+            except _Spent:
+                return None
+            for cell, values in search.found.items():
+                for value, tok in values.items():
+                    found.setdefault(cell, {}).setdefault(value, tok)
+    return _agreed_cells(spec, found) if found else None
 
 
 def _uniform(spec: TableSpec, runs: list[Run]) -> dict[Cell, Token | None] | None:
@@ -399,4 +457,144 @@ def reread(spec: TableSpec, fmt: str, evs: list[Event], placed: Placed) -> Place
             f"{spec.key} read as text boxes (column by column): {len(unsure)} cell(s) read more than one way; "
             "left null",
             spec.key if len(unsure) > 1 else f"{spec.key}.{unsure[0][0]}.{unsure[0][1]}"))
+    return out
+
+
+# ------------------------------------------------------------------ the runs in print order
+
+MAX_STATES = 40_000  # states of the print-order search (all choices of a value set aside together) before giving up
+NON_NEGATIVE = frozenset({Kind.COUNT, Kind.AMOUNT})
+
+
+class _Spent(Exception):
+    """The print-order search ran out of states."""
+
+
+class _Stacks:
+    """The readings of :class:`_Tiling` — every run one block — enumerated in print order.
+
+    A column's pieces are printed from the top down and every cell is covered once, so the
+    first block printed in a column starts at its first row and every later one right below
+    the last: a run's block may only start where each of its columns is filled to. The state
+    of the search is then small — the runs placed, each column's fill, and for every instance
+    of an identity the difference of its two sides so far — and equal states reached by
+    different readings (two runs of zeros that may stand in either of two columns) are
+    searched once (memoised). An instance is tested as soon as its last cell is placed, and
+    bounded before (values are ≥ 0: a row's parts may not exceed its placed total). The
+    cells of every placement that leads to a complete reading are recorded with their values:
+    a cell is agreed where they are one value, as in ``_Tiling``."""
+
+    def __init__(self, spec: TableSpec, runs: list[Run], named: list[frozenset[int] | None],
+                 budget: list[int] | None = None):
+        self.spec, self.runs, self.named = spec, runs, named
+        self.budget = budget if budget is not None else [MAX_STATES]
+        self.width = spec.rows[0].width
+        self.height = len(spec.rows)
+        self.kinds = [[kind for _, _, kind in row.cells] for row in spec.rows]
+        self.bounded = all(kind in NON_NEGATIVE for row in self.kinds for kind in row)
+        sides: list[tuple[int, int]] = []
+        self.touch: dict[Cell, list[tuple[int, int]]] = {}
+        for identity in spec.identities:
+            for left, right in instances(spec, identity):
+                for cell in left:
+                    self.touch.setdefault(cell, []).append((len(sides), 1))
+                for cell in right:
+                    self.touch.setdefault(cell, []).append((len(sides), -1))
+                sides.append((len(left), len(right)))
+        self.sides = tuple(sides)
+        self.memo: dict[tuple, bool] = {}
+        self.found: dict[tuple[int, int], dict[int | float, Token]] = {}
+
+    def agreed(self) -> dict[Cell, Token | None] | None:
+        """Cell → its token where every reading agrees, None where two differ; None for the
+        table where it has no reading or the search runs out of states."""
+        try:
+            return _agreed_cells(self.spec, self.found) if self.holds() else None
+        except _Spent:
+            return None
+
+    def holds(self) -> bool:
+        """Has the table a reading? (Raises :class:`_Spent` where the budget runs out.)"""
+        return self._valid(0, (0,) * self.width, (0,) * len(self.sides), self.sides)
+
+    def _valid(self, j: int, fills: tuple[int, ...], diffs: tuple[int | float, ...],
+               rest: tuple[tuple[int, int], ...]) -> bool:
+        """Can the runs from ``j`` on be placed from these fills with every identity holding?
+        Records the cells of every placement that can."""
+        if j == len(self.runs):
+            return all(f == self.height for f in fills)
+        key = (j, fills, diffs)
+        known = self.memo.get(key)
+        if known is not None:
+            return known
+        if self.budget[0] <= 0:
+            raise _Spent
+        self.budget[0] -= 1
+        ok = False
+        for h, k, c0 in self._blocks_at(j, fills):
+            placed = self._place(j, h, k, c0, fills[c0], diffs, rest)
+            if placed is None:
+                continue
+            new_diffs, new_rest, cells = placed
+            new_fills = fills[:c0] + tuple(f + h for f in fills[c0:c0 + k]) + fills[c0 + k:]
+            if self._valid(j + 1, new_fills, new_diffs, new_rest):
+                ok = True
+                for at, tok in cells:
+                    self.found.setdefault(at, {}).setdefault(tok.value, tok)
+        self.memo[key] = ok
+        return ok
+
+    def _blocks_at(self, j: int, fills: tuple[int, ...]) -> Iterator[tuple[int, int, int]]:
+        """(h, k, first column) of every block run ``j`` can be that starts where each of its
+        columns is filled to, lies in the columns its headers name, and whose values suit
+        their cells."""
+        run = self.runs[j]
+        n = len(run.values)
+        named = self.named[j]
+        for h in (1,) if run.line else range(1, min(n, self.height) + 1):
+            k = n // h
+            if n % h or k > self.width:
+                continue
+            for c0 in range(self.width - k + 1):
+                a = fills[c0]
+                if a + h > self.height or any(fills[c] != a for c in range(c0 + 1, c0 + k)):
+                    continue
+                if named is not None and not named.issuperset(range(c0, c0 + k)):
+                    continue
+                if all(_suits(tok, self.kinds[a + i % h][c0 + i // h]) for i, tok in enumerate(run.values)):
+                    yield h, k, c0
+
+    def _place(self, j: int, h: int, k: int, c0: int, a: int, diffs: tuple, rest: tuple):
+        """The identities' differences and cells left after placing run ``j`` as this block,
+        and its cells (row, column position → token); None where an identity it completes
+        fails, or one it touches can no longer hold."""
+        d = list(diffs)
+        left = list(rest)
+        touched = set()
+        cells = []
+        for i, tok in enumerate(self.runs[j].values):
+            r, c = a + i % h, c0 + i // h
+            cells.append(((r, c), tok))
+            assert tok.value is not None  # a run holds numbers (runs_of)
+            for n, sign in self.touch.get(self.spec.rows[r].cells[c][:2], ()):
+                d[n] += sign * tok.value
+                lo, ro = left[n]
+                left[n] = (lo - 1, ro) if sign > 0 else (lo, ro - 1)
+                touched.add(n)
+        for n in touched:
+            lo, ro = left[n]
+            if lo == 0 and ro == 0:
+                if d[n] != 0:
+                    return None
+            elif self.bounded and ((lo == 0 and d[n] < 0) or (ro == 0 and d[n] > 0)):
+                return None
+        return tuple(d), tuple(left), cells
+
+
+def _agreed_cells(spec: TableSpec, found: dict[tuple[int, int], dict[int | float, Token]]) -> dict[Cell, Token | None]:
+    """Cell → the token of its one value, or None where readings gave it more than one."""
+    out: dict[Cell, Token | None] = {}
+    for (r, c), values in found.items():
+        row_key, col, _ = spec.rows[r].cells[c]
+        out[(row_key, col)] = next(iter(values.values())) if len(values) == 1 else None
     return out
