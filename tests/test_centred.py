@@ -69,3 +69,12 @@ def test_a_complete_label_above_keeps_its_next_line_for_the_next_row():
 def test_a_text_with_no_such_line_is_returned_as_it_is():
     text = "一、总体情况\n2023年,本机关收到申请26件。\n"
     assert rejoin_centred_rows(text) is text
+
+
+def test_values_alone_on_the_middle_line_and_a_variant_label_the_template_lists():
+    """synth100 00039 (html_variants): ``2.其他法律法规禁止公开`` is the template's variant of
+    ``2.其他法律行政法规禁止公开``; 开 is the last piece of the group cell (三)不予公开."""
+    text = "2.其他法律法规\n0 0 0 0 0 0 0\n开\n禁止公开\n3.危及“三安全"
+    out = rejoin_centred_rows(text).split("\n")
+    assert out[1] == "2.其他法律法规禁止公开 0 0 0 0 0 0 0"
+    assert out[0] == out[3] == "" and out[2] == "开"

@@ -17,11 +17,13 @@ row as one line, ``(二)部分公开(区分处理的,只计这一情形,不计�
 the middle line (its values one space apart), and empties the label's other two lines
 (every line keeps its number), only where nothing is left to choose:
 
-- the middle line is words with no digit, then the values (numbers separated by spaces);
+- the middle line is the values (two numbers or more, separated by spaces), after words
+  with no digit or alone (``2.其他法律法规`` ⏎ ``0 0 0 0 0 0 0`` ⏎ ``开`` ⏎ ``禁止公开``);
 - a first line within :data:`MAX_PIECES` lines above it and a third line within
   :data:`MAX_PIECES` below it, each words alone (no digit but a row label's own numbering,
   no longer than a label's line), joined with the middle line's words, are exactly a row
-  label of the template (by :func:`~ogi.template.normalize.label_key`) printed with as many
+  label of the template (by :func:`~ogi.template.normalize.label_key`; a variant the
+  template lists counts, ``2.其他法律法规禁止公开``) printed with as many
   cells as the line has values — or, where the middle line's words are themselves a piece
   of a group label (``2.没有现成信息需要另行`` ⏎ ``无法提供 0 0 0 0 0 0 0`` ⏎ ``制作``: the
   group cell's text on the values' line), the first and third lines alone are;
@@ -45,9 +47,9 @@ LABEL_LINE_CHARS = 48  # characters: a line of the label column is no longer (pr
 
 _NUMBERS = r"\d+(?:\.\d+)?(?:[ \t]+\d+(?:\.\d+)?)+"
 # the middle line: words without a digit, then two or more numbers
-_MIDDLE = re.compile(rf"^(?P<words>[^\d\n]*[^\d\s])[ \t]+(?P<cells>{_NUMBERS})[ \t]*$")
+_MIDDLE = re.compile(rf"^[ \t]*(?:(?P<words>[^\d\n]*[^\d\s])[ \t]+)?(?P<cells>{_NUMBERS})[ \t]*$")
 # a middle line followed by a line of words: such a row may be here (one scan in C)
-_MAY_BE = re.compile(rf"^[^\d\n]*[^\d\s][ \t]+{_NUMBERS}[ \t]*\n[ \t]*[^\d\s][^\d\n]*$", re.M)
+_MAY_BE = re.compile(rf"^[^\d\n]*{_NUMBERS}[ \t]*\n[ \t]*[^\d\s][^\d\n]*$", re.M)
 # a row label's numbering, the one place its first line may hold a digit: "3.", "(三)"
 _NUMBERING = re.compile(r"^\s*\d{1,2}[.．、]")
 
@@ -61,26 +63,45 @@ def _group_keys() -> tuple[str, ...]:
                  if any(p.kind == "group" and p.exact for p in phrases))
 
 
+@lru_cache(maxsize=1)
+def _label_widths() -> dict[str, frozenset[int]]:
+    """Row label key → the widths its row is printed at, for every row label the template
+    lists (its variants without numbering and known typos too: ``2.其他法律法规禁止公开``)."""
+    from ..template.formats import FORMATS
+    from ..template.labels import dictionary
+
+    out: dict[str, set[int]] = {}
+    for key, phrases in dictionary().items():
+        for p in phrases:
+            if p.kind != "row":
+                continue
+            for fmt in FORMATS.values():
+                table = next(t for t in fmt.tables if t.key == p.table)
+                row = next((r for r in table.rows if r.key == p.ref), None)
+                if row is not None and fmt.name in p.formats:
+                    out.setdefault(key, set()).add(row.width)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def rejoin_centred_rows(text: str) -> str:
     """``text`` with every such row written on one line (see the module docstring)."""
     if not _MAY_BE.search(text):
         return text
-    from ..readers.celllines import _row_widths
     from ..template.normalize import label_key
 
-    widths = _row_widths()
+    widths = _label_widths()
     lines = text.split("\n")
     changed = False
     for b, line in enumerate(lines):
         m = _MIDDLE.match(line)
-        if m is None or len(m["words"]) > LABEL_LINE_CHARS:
+        if m is None or len(m["words"] or "") > LABEL_LINE_CHARS:
             continue
         width = len(m["cells"].split())
-        words = m["words"].strip()
+        words = (m["words"] or "").strip()
+        parts = (words, "") if words and _group_piece(label_key(words)) else (words,)
         reads = [(a, c, w) for a in range(max(0, b - 1 - MAX_PIECES), b)
                  for c in range(b + 1, min(len(lines), b + 2 + MAX_PIECES))
-                 for w in (words, "") if w or _group_piece(label_key(words))
-                 if _reads_as_row(lines, a, b, c, w, width, widths, label_key)]
+                 for w in parts if _reads_as_row(lines, a, b, c, w, width, widths, label_key)]
         if len(reads) != 1:
             continue
         (a, c, w), = reads
