@@ -78,3 +78,19 @@ def test_values_alone_on_the_middle_line_and_a_variant_label_the_template_lists(
     out = rejoin_centred_rows(text).split("\n")
     assert out[1] == "2.其他法律法规禁止公开 0 0 0 0 0 0 0"
     assert out[0] == out[3] == "" and out[2] == "开"
+
+
+def test_a_two_line_label_each_line_begun_by_a_piece_of_the_group_cell():
+    """``pdftotext -layout`` of synth100 00035: 度办 and 理结 are pieces of 本年度办理结果 (the
+    variant of 三、本年度办理结果) printed at the start of the label's lines."""
+    text = ("本年 予以公开                       9    0    0    0   0   0   9\n"
+            "度办 部分公开(区分处理的,只计这\n"
+            "理结 一情形,不计其他情形)                 7   0    0   0    0   0   7\n\n果")
+    out = rejoin_centred_rows(text).split("\n")
+    assert out[1] == "度办"
+    assert out[2] == "理结 部分公开(区分处理的,只计这一情形,不计其他情形) 7 0 0 0 0 0 7"
+
+
+def test_pieces_of_no_one_group_label_are_left():
+    text = "度办 部分公开(区分处理的,只计这\n备注 一情形,不计其他情形)   7   0   0   0   0   0   7"
+    assert rejoin_centred_rows(text) is text

@@ -33,6 +33,17 @@ the middle line (its values one space apart), and empties the label's other two 
   nor the first line alone;
 - exactly one choice of first and third line (and of the middle words' part) reads so.
 
+And where no such three lines read, a label over two lines each begun by a piece of the
+group cell (``pdftotext -layout``, which keeps the cell's piece on the label's line)::
+
+    度办 部分公开(区分处理的,只计这
+    理结 一情形,不计其他情形)                 7   0    0    0   0   0   7
+
+is the row ``理结 部分公开(区分处理的,只计这一情形,不计其他情形) 7 0 0 0 0 0 7`` (the line
+above keeps its piece) where the two pieces, one after the other, are in one group label of
+the template, and the two rests joined — the first alone not — are exactly a row label
+printed with as many cells as the line has values (:func:`_prefixed_row`).
+
 Anything else is left as printed."""
 
 from __future__ import annotations
@@ -102,13 +113,35 @@ def rejoin_centred_rows(text: str) -> str:
         reads = [(a, c, w) for a in range(max(0, b - 1 - MAX_PIECES), b)
                  for c in range(b + 1, min(len(lines), b + 2 + MAX_PIECES))
                  for w in parts if _reads_as_row(lines, a, b, c, w, width, widths, label_key)]
-        if len(reads) != 1:
-            continue
-        (a, c, w), = reads
-        lines[b] = f"{lines[a].strip()}{w}{lines[c].strip()} {' '.join(m['cells'].split())}"
-        lines[a] = lines[c] = ""
-        changed = True
+        if len(reads) == 1:
+            (a, c, w), = reads
+            lines[b] = f"{lines[a].strip()}{w}{lines[c].strip()} {' '.join(m['cells'].split())}"
+            lines[a] = lines[c] = ""
+            changed = True
+        elif not reads and b and (row := _prefixed_row(lines[b - 1], words, width, widths, label_key)):
+            lines[b - 1], lines[b] = row[0], f"{row[1]} {' '.join(m['cells'].split())}"
+            changed = True
     return "\n".join(lines) if changed else text
+
+
+def _prefixed_row(above: str, words: str, width: int, widths: dict[str, frozenset[int]],
+                  label_key) -> tuple[str, str] | None:
+    """A label over two lines, each begun by a piece of the group cell beside it (``pdftotext
+    -layout``: ``度办 部分公开(区分处理的,只计这`` ⏎ ``理结 一情形,不计其他情形) 7 0 …``), as
+    (the line above: its piece alone, the row's line: its piece, then the whole label); None
+    unless the two pieces, one after the other, are in one group label, and the two rests
+    joined are exactly a row label printed with ``width`` cells, the first rest alone none."""
+    top, bottom = above.strip().split(None, 1), words.split(None, 1)
+    if len(top) != 2 or len(bottom) != 2 or len(above.strip()) > LABEL_LINE_CHARS:
+        return None
+    (p1, l1), (p2, l2) = top, bottom
+    if not _group_piece(label_key(p1 + p2)) or any(ch.isdigit() for ch in p1 + p2):
+        return None
+    if not _label_line(l1, numbered=True) or label_key(l1) in widths:
+        return None
+    if width not in widths.get(label_key(l1 + l2), ()):
+        return None
+    return p1, f"{p2} {l1}{l2}"
 
 
 def _reads_as_row(lines: list[str], a: int, b: int, c: int, words: str, width: int,
