@@ -32,7 +32,17 @@ the template (its whole text, by :func:`~ogi.template.normalize.label_key`) whos
 
 The row is then written as one TAB-separated line on the label's line (``label⇥26⇥⇥⇥⇥⇥⇥26``,
 the shape of a browser's copy of a table, which the text reader reads with its blank cells
-kept) and its other lines are emptied, so every line keeps its number for provenance."""
+kept) and its other lines are emptied, so every line keeps its number for provenance.
+
+Table 四's one row has no label: its 15 values one a line are, to the aligner, a reading order
+it cannot trust (a PDF's text prints a table a value a line in whatever order the page drew
+it), kept only where the table's sums hold — so a report whose own table 四 does not add up
+lost all 15 cells in a Word file's text, though the text is the document's grid in order. The
+row is rebuilt too (:func:`_table4_row`) where the text shows it is a document's grid: in a
+text with no form feed (a page's), whose labelled rows fit one stride (rule 4, blank or not),
+the lines above the row at that stride are table 四's header exactly as the template's grid
+prints it, a cell a line, with the empty positions of its merged cells — and the row follows
+at the stride. It is written as one TAB line where its first cell was."""
 
 from __future__ import annotations
 
