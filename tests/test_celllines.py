@@ -146,3 +146,10 @@ def test_table4_row_whose_first_cell_is_blank_is_left():
 def test_table4_rule_needs_a_text_without_page_breaks():
     text = _word_text(1).replace("五、存在", "\f五、存在")
     assert blank_cells_on_lines(text) == text
+
+
+def test_table4_row_with_one_more_empty_line_before_the_next_words_is_left():
+    """A cell printed over two lines (a second, empty paragraph) would shift the values after
+    it a column: the row must take exactly its 15 cells' lines before the next words."""
+    text = _word_text(1).replace("五、存在", "\n五、存在")
+    assert blank_cells_on_lines(text) == text

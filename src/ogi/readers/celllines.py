@@ -169,9 +169,9 @@ def _table4_row(lines: list[str], stride: int) -> tuple[int, list[str]] | None:
     words (行政复议, 行政诉讼, 未经复议直接起诉, 复议后起诉) once each in their order — and
     at least one empty cell among them: a merged header cell's other positions, which only
     a document's table prints (a page's text has nothing there). The row's cells follow at
-    the stride, the first one a number on the very next cell line, each a number or empty,
-    the lines between them empty, no number left after the last before the next words.
-    Exactly one place in the text may read so."""
+    the stride from the very next cell line, the first a number, each a number or empty,
+    the lines between them empty, and the next words stand exactly one cell after the 15th
+    (:func:`_words_right_after`). Exactly one place in the text may read so."""
     from ..template.normalize import label_key
 
     found = []
@@ -181,12 +181,26 @@ def _table4_row(lines: list[str], stride: int) -> tuple[int, list[str]] | None:
         if not _t4_header_ends_at(lines, last, stride):
             continue
         first = last + stride
-        if first >= len(lines) or not _NUMBER.fullmatch(lines[first].strip()):
-            continue
+        if first >= len(lines) or not _NUMBER.fullmatch(lines[first].strip()) \
+                or not _words_right_after(lines, last, stride):
+            continue  # (a blank first cell: the TAB line would start with blanks the reader strips)
         cells = _cells(lines, last, T4_CELLS, stride)
         if cells is not None:
             found.append((last, cells))
     return found[0] if len(found) == 1 else None
+
+
+def _words_right_after(lines: list[str], last: int, stride: int) -> bool:
+    """Whether the line one cell after the row's 15th (at ``stride``) is words, the lines
+    before it empty: the row takes exactly its 15 cells' lines, so it starts right under the
+    header and no cell took two lines. (One more empty line — a second paragraph in the
+    header's last cell or in a value's — would shift the values after it a column; then the
+    row would reach the line where these words stand.)"""
+    after = last + (T4_CELLS + 1) * stride
+    if after >= len(lines) or any(lines[j].strip() for j in range(last + T4_CELLS * stride + 1, after)):
+        return False
+    text = lines[after].strip()
+    return bool(text) and not _NUMBER.fullmatch(text)
 
 
 def _t4_header_ends_at(lines: list[str], last: int, stride: int) -> bool:
