@@ -46,6 +46,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from ..template.formats import APPLICANT_COLUMNS, ROW_TOTAL
+from .centred import rejoin_centred_rows
 
 __all__ = ["rejoin_label_stacks"]
 
@@ -66,7 +67,10 @@ _STACK_BLOCK = re.compile(rf"^(?:[^\S\n]*\n)+{_NUMBERS_ROW}\n{_NUMBERS_ROW}\n(?:
 
 
 def rejoin_label_stacks(text: str) -> str:
-    """``text`` with every such block of table 三 rows written one row a line."""
+    """``text`` with every such block of table 三 rows written one row a line — and, first,
+    every row whose values stand beside the middle line of its three-line label on one line
+    (:func:`ogi.extract.centred.rejoin_centred_rows`)."""
+    text = rejoin_centred_rows(text)
     if not _STACK_BLOCK.search(text):
         return text  # no block can be there (most texts; one scan in C instead of one call a line)
     lines = text.split("\n")

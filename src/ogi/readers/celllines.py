@@ -32,12 +32,24 @@ the template (its whole text, by :func:`~ogi.template.normalize.label_key`) whos
 
 The row is then written as one TAB-separated line on the label's line (``label⇥26⇥⇥⇥⇥⇥⇥26``,
 the shape of a browser's copy of a table, which the text reader reads with its blank cells
-kept) and its other lines are emptied, so every line keeps its number for provenance."""
+kept) and its other lines are emptied, so every line keeps its number for provenance.
+
+Table 四's one row has no label: its 15 values one a line are, to the aligner, a reading order
+it cannot trust (a PDF's text prints a table a value a line in whatever order the page drew
+it), kept only where the table's sums hold — so a report whose own table 四 does not add up
+lost all 15 cells in a Word file's text, though the text is the document's grid in order. The
+row is rebuilt too (:func:`_table4_row`) where the text shows it is a document's grid: in a
+text with no form feed (a page's), whose labelled rows fit one stride (rule 4, blank or not),
+the lines above the row at that stride are table 四's header exactly as the template's grid
+prints it, a cell a line, with the empty positions of its merged cells — and the row follows
+at the stride. It is written as one TAB line where its first cell was."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from ..template.formats import T4_GROUPS, T4_RESULTS, TABLE4
 
 STRIDES = (1, 2)  # lines per cell: LibreOffice's text export; docx2txt's (a cell and an empty line)
 MIN_ROWS = 3  # rows that must fit the pattern before any is rebuilt
@@ -68,29 +80,47 @@ def _row_widths() -> dict[str, frozenset[int]]:
 
 def blank_cells_on_lines(text: str) -> str:
     """``text`` with the rows of a table printed a cell a line, blank cells as empty lines,
-    rebuilt as TAB-separated lines (see the module docstring); the same text when there is
-    no such table."""
-    if len(_NUMBER_THEN_EMPTY.findall(text)) < MIN_ROWS:
-        return text  # (one scan in C) too few numbers before an empty line for such a table
+    rebuilt as TAB-separated lines (see the module docstring), and table 四's one row of
+    values so printed under its whole header (:func:`_table4_row`); the same text when there
+    is no such table."""
+    blanks = len(_NUMBER_THEN_EMPTY.findall(text)) >= MIN_ROWS  # (one scan in C)
+    table4 = "\f" not in text and _T4_LAST_HEADER.search(text) is not None
+    if not (blanks or table4):
+        return text  # too few numbers before an empty line, and no table 四 header a cell a line
     from ..template.normalize import label_key
 
     lines = text.split("\n")
     widths = _row_widths()
     labels = [(i, widths[k]) for i, line in enumerate(lines)
               if line.strip() and len(line) <= MAX_LABEL_CHARS and (k := label_key(line)) in widths]
-    fits = {stride: rows for stride in STRIDES if (rows := _rows(lines, labels, stride)) is not None}
+    fits = {stride: rows for stride in STRIDES
+            if (rows := _rows(lines, labels, stride, need_blank=not table4)) is not None}
     if len(fits) != 1:
         return text
     (stride, rows), = fits.items()
-    return _rewritten(lines, rows, stride)
+    if not any(not c for cells in rows.values() for c in cells):
+        rows = {}  # no row shows a blank: each reads the same as printed
+    t4 = _table4_row(lines, stride) if table4 else None
+    if not rows and t4 is None:
+        return text
+    return _rewritten(lines, rows, stride, t4)
 
 
 MAX_LABEL_CHARS = 80  # characters: longer than any row label of the format, prose beyond
 
+# table 四's header, from the template: the result columns printed once per group, the group words
+_T4_RESULT_WORDS = tuple(m.label for m in T4_RESULTS)
+_T4_GROUP_WORDS = tuple(w for w in TABLE4.headers if w not in _T4_RESULT_WORDS)
+T4_CELLS = len(T4_GROUPS) * len(T4_RESULTS)  # the one row's value cells
+_T4_HEADER_WORDS = frozenset(TABLE4.headers)
+# the last header cell, 总计, on a line of its own: a table 四 header printed a cell a line may be here
+_T4_LAST_HEADER = re.compile(r"^[ \t]*" + r"[ \t]*".join(_T4_RESULT_WORDS[-1]) + r"[ \t]*$", re.MULTILINE)
 
-def _rows(lines: list[str], labels: list[tuple[int, frozenset[int]]], stride: int) -> dict[int, list[str]] | None:
+
+def _rows(lines: list[str], labels: list[tuple[int, frozenset[int]]], stride: int,
+          need_blank: bool = True) -> dict[int, list[str]] | None:
     """Label line → its cells, where every labelled row followed by numbers fits ``stride``
-    and at least one shows a blank; else None."""
+    and (with ``need_blank``) at least one shows a blank; else None."""
     rows: dict[int, list[str]] = {}
     for at, widths in labels:
         if not _numbers_follow(lines, at):
@@ -99,7 +129,7 @@ def _rows(lines: list[str], labels: list[tuple[int, frozenset[int]]], stride: in
         if cells is None:
             return None
         rows[at] = cells
-    if len(rows) < MIN_ROWS or not any(not c for cells in rows.values() for c in cells):
+    if len(rows) < MIN_ROWS or (need_blank and not any(not c for cells in rows.values() for c in cells)):
         return None
     return rows
 
@@ -128,11 +158,88 @@ def _cells(lines: list[str], at: int, width: int, stride: int) -> list[str] | No
     return cells
 
 
-def _rewritten(lines: list[str], rows: dict[int, list[str]], stride: int) -> str:
+def _table4_row(lines: list[str], stride: int) -> tuple[int, list[str]] | None:
+    """Table 四's row of values printed a cell a line right under its header, as
+    ``(line before its first cell, its cells)``; None where the text does not settle it.
+
+    The header's cells are read back from its last one (a line that is the last result
+    column's header, 总计) at ``stride``, each a whole header word of table 四 or empty, up to
+    the first other line. They must read as the template's grid prints them: the result
+    columns (结果维持 … 总计) in their order once for each of the three groups, the group
+    words (行政复议, 行政诉讼, 未经复议直接起诉, 复议后起诉) once each in their order — and
+    at least one empty cell among them: a merged header cell's other positions, which only
+    a document's table prints (a page's text has nothing there). The row's cells follow at
+    the stride from the very next cell line, the first a number, each a number or empty,
+    the lines between them empty, and the next words stand exactly one cell after the 15th
+    (:func:`_words_right_after`). Exactly one place in the text may read so."""
+    from ..template.normalize import label_key
+
+    found = []
+    for last, line in enumerate(lines):
+        if len(line) > MAX_LABEL_CHARS or label_key(line) != _T4_RESULT_WORDS[-1]:
+            continue
+        if not _t4_header_ends_at(lines, last, stride):
+            continue
+        first = last + stride
+        if first >= len(lines) or not _NUMBER.fullmatch(lines[first].strip()) \
+                or not _words_right_after(lines, last, stride):
+            continue  # (a blank first cell: the TAB line would start with blanks the reader strips)
+        cells = _cells(lines, last, T4_CELLS, stride)
+        if cells is not None:
+            found.append((last, cells))
+    return found[0] if len(found) == 1 else None
+
+
+def _words_right_after(lines: list[str], last: int, stride: int) -> bool:
+    """Whether the line one cell after the row's 15th (at ``stride``) is words, the lines
+    before it empty: the row takes exactly its 15 cells' lines, so it starts right under the
+    header and no cell took two lines. (One more empty line — a second paragraph in the
+    header's last cell or in a value's — would shift the values after it a column; then the
+    row would reach the line where these words stand.)"""
+    after = last + (T4_CELLS + 1) * stride
+    if after >= len(lines) or any(lines[j].strip() for j in range(last + T4_CELLS * stride + 1, after)):
+        return False
+    text = lines[after].strip()
+    return bool(text) and not _NUMBER.fullmatch(text)
+
+
+def _t4_header_ends_at(lines: list[str], last: int, stride: int) -> bool:
+    """Whether the lines up to ``last`` at ``stride`` are table 四's header a cell a line
+    (see :func:`_table4_row`)."""
+    from ..template.normalize import label_key
+
+    cells: list[str] = []  # the header's cells, last first; "" for an empty one
+    at = last
+    while at >= 0:
+        text = lines[at].strip()
+        if stride > 1 and any(lines[j].strip() for j in range(at + 1, at + stride)):
+            break
+        if text and (len(text) > MAX_LABEL_CHARS or (text := label_key(text)) not in _T4_HEADER_WORDS):
+            break
+        cells.append(text)
+        at -= stride
+    while cells and not cells[-1]:
+        cells.pop()  # empty lines above the header: not its cells
+    words = [c for c in cells[::-1] if c]
+    return ("" in cells
+            and [w for w in words if w in _T4_RESULT_WORDS] == list(_T4_RESULT_WORDS) * len(T4_GROUPS)
+            and [w for w in words if w not in _T4_RESULT_WORDS] == list(_T4_GROUP_WORDS))
+
+
+def _rewritten(lines: list[str], rows: dict[int, list[str]], stride: int,
+               table4: tuple[int, list[str]] | None = None) -> str:
+    """Each labelled row on its label's line, table 四's row (no label) on its first cell's
+    line; the cells' other lines emptied."""
     out = list(lines)
     for at, cells in rows.items():
         out[at] = "\t".join([lines[at].strip(), *cells])
         for j in range(at + 1, at + len(cells) * stride + 1):
+            out[j] = ""
+    if table4 is not None:
+        last_header, cells = table4
+        first = last_header + stride
+        out[first] = "\t".join(cells)
+        for j in range(first + 1, last_header + len(cells) * stride + 1):
             out[j] = ""
     return "\n".join(out)
 
