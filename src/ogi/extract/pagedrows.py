@@ -92,7 +92,7 @@ from ..template.normalize import label_key
 from .pagedtable2 import rejoin_paged_table2, table_body, written_over
 from .pagedtable4 import rejoin_paged_table4
 
-__all__ = ["LABEL_LINES", "MAX_LINE_VALUES", "MIN_LABEL_CHARS", "ONE_A_LINE_SHARE", "rejoin_paged_rows"]
+__all__ = ["LABEL_LINES", "MAX_LINE_VALUES", "MIN_LABEL_CHARS", "ONE_A_LINE_SHARE", "numbering", "rejoin_paged_rows"]
 
 _SPECS = (FORMATS["2021"].table3, FORMATS["2019"].table3)
 # phrases only 2021's table 三 prints (its (六)其他处理 rows), as label keys: a wrapped label
@@ -111,6 +111,7 @@ ONE_A_LINE_SHARE = 0.9  # readings of the open segments tried together against t
 MIN_LABEL_CHARS = 4  # key characters: a label's first piece shorter than this names no row with certainty
 MIN_NUMBERED_PAGES = 3  # pages that must end in their own number for a page-number sequence
 PAGE_NUMBER_DIGITS = 4  # a page number has no more digits
+MIN_TAKEN_PAGES = 2  # pages whose bare number extract/pagemarks took out, at least, to prove a numbering
 # rows read, at least, for a table rewritten with rows left out: fewer, and the rows the
 # aligner reads from the text as printed are worth more than the few read here
 PARTIAL_SHARE = 0.5
@@ -123,28 +124,32 @@ _VALUES = re.compile(r"^\d+(?: +\d+)*$")
 _TEXT_THEN_NUMBER = re.compile(r"[^\d\s]\s+\d+(?:\s+\d+)*$")  # a label with values on its line: another layout
 
 
-def rejoin_paged_rows(text: str) -> str:
+def rejoin_paged_rows(text: str, printed: str | None = None) -> str:
     """``text`` with table 三 rewritten one row a line where it was printed one value a line
     row after row with labels displaced (module docstring); else ``text`` unchanged. Only a
     text cut into pages (a form feed ends each of poppler's pages) is read so: a web page's
-    cells copied one a line, with its own labels in place, are the aligner's to read."""
+    cells copied one a line, with its own labels in place, are the aligner's to read.
+    ``printed``: the text as printed, before its page chrome was taken out
+    (``extract/pagemarks``: same lines, same pages) — the page numbering is proved on it
+    (:func:`numbering`)."""
     if PAGE_END not in text:
         return text
-    offset = _page_offset(text)
-    text = rejoin_paged_table4(rejoin_paged_table2(text, offset), offset)
+    offset, taken = numbering(text, printed)
+    text = rejoin_paged_table4(rejoin_paged_table2(text, offset, taken), offset, taken)
     bounds = table_body(text, _HEADING, _NEXT_HEADING)
     if bounds is None:
         return text
     body_start, end = bounds
-    rows = _read(text[body_start:end].split("\n"), text.count("\f", 0, body_start), offset)
+    rows = _read(text[body_start:end].split("\n"), text.count("\f", 0, body_start), offset, taken)
     if rows is None:
         return text
     return written_over(text, body_start, end, rows)
 
 
-def _read(body: list[str], page: int, offset: int | None) -> list[str] | None:
+def _read(body: list[str], page: int, offset: int | None, taken: frozenset[int] = frozenset()) -> list[str] | None:
     """The rewritten rows of the table's lines ``body`` (the first on page ``page``, counted
-    from 0; ``offset``: page *i* prints number *i* + offset), or None where not certain."""
+    from 0; ``offset``: page *i* prints number *i* + offset; ``taken``: pages whose number,
+    printed at their edge, was taken out), or None where not certain."""
     items: list[tuple[str, list[int]]] = []  # ("text", []) or ("values", numbers), in printed order
     keys: list[str] = []  # the label key of each text line, for the format's tell
     numbered: list[int] = []  # items that are one number equal to their page's number
@@ -157,7 +162,7 @@ def _read(body: list[str], page: int, offset: int | None) -> list[str] | None:
             numbers = [int(n) for n in line.split()]
             if len(numbers) > MAX_LINE_VALUES:
                 return None  # rows (or column groups) printed a line each: the aligner's layout
-            if offset is not None and numbers == [page + offset]:
+            if offset is not None and numbers == [page + offset] and page not in taken:
                 numbered.append(len(items))
             items.append((line, numbers))
             continue
@@ -181,6 +186,34 @@ def _read(body: list[str], page: int, offset: int | None) -> list[str] | None:
 
 def _fits(n_values: int) -> bool:
     return any(n_values == ROW_CELLS * len(spec.rows) for spec in _SPECS)
+
+
+def numbering(text: str, printed: str | None = None) -> tuple[int | None, frozenset[int]]:
+    """The page numbering of ``text``: the offset *c* (page *i* prints *i* + *c*), and the
+    pages whose number was taken out. ``printed`` is the text as printed, where its page
+    chrome was taken out to make ``text`` (``extract/pagemarks``: the same lines and pages,
+    a line taken out left empty). The offset is proved on the text as printed
+    (:func:`_page_offset`); else by the bare page numbers ``pagemarks`` took out (it takes
+    them only where they run with the pages: :data:`MIN_TAKEN_PAGES` pages at least, one
+    offset); else on ``text``. A page whose number was taken out printed it at its edge, and
+    prints it once: a value equal to it among its cells is a value, not its number."""
+    if printed is None or printed == text:
+        return _page_offset(text), frozenset()
+    taken: dict[int, set[int]] = {}  # page → the bare numbers taken out of it
+    page = 0
+    for before, after in zip(printed.split("\n"), text.split("\n")):
+        page += before.count(PAGE_END)
+        number = before.strip()
+        if number.isdigit() and len(number) <= PAGE_NUMBER_DIGITS and not after.strip():
+            taken.setdefault(page, set()).add(int(number) - page)
+    offset = _page_offset(printed)
+    if offset is None:
+        offsets = set().union(*taken.values()) if taken else set()
+        if len(offsets) == 1 and len(taken) >= MIN_TAKEN_PAGES:
+            (offset,) = offsets
+    if offset is None:
+        return _page_offset(text), frozenset()
+    return offset, frozenset(p for p, offsets in taken.items() if offset in offsets)
 
 
 def _page_offset(text: str) -> int | None:
