@@ -255,6 +255,27 @@ def _rows(spec: TableSpec, items: list[tuple[str, list[int]]]) -> list[str] | No
         if anchors and row <= anchors[-1][0]:
             return None  # labels out of the template's order: not printed row by row
         anchors.append((row, i))
+    grid = _grid(spec, items, anchors)
+    more = _short_anchors(spec, items, anchors)
+    if None in grid and more != anchors:
+        grid = _merged(grid, _grid(spec, items, more))
+    exact = sum(len(numbers) for _, numbers in items) == ROW_CELLS * len(spec.rows)
+    read = sum(cells is not None for cells in grid)
+    if read < len(grid) and not (exact and read >= PARTIAL_SHARE * len(grid)):
+        return None
+    return _written(spec, grid)
+
+
+def _merged(grid: list[list[int] | None], other: list[list[int] | None]) -> list[list[int] | None]:
+    """Each row as read by either of two readings, each certain by its anchors; a row the
+    two read differently is read by neither."""
+    return [mine if theirs is None or mine == theirs else theirs if mine is None else None
+            for mine, theirs in zip(grid, other)]
+
+
+def _grid(spec: TableSpec, items: list[tuple[str, list[int]]],
+          anchors: list[tuple[int, int]]) -> list[list[int] | None]:
+    """The rows read between ``anchors`` (module docstring, steps 4–6); None for a row not read."""
     starts = {i for _, i in anchors}
     in_rows = [("", []) if i not in starts and _stray(items, i) else item for i, item in enumerate(items)]
     bounds = [(0, 0)] + anchors + [(len(spec.rows), len(items))]
@@ -282,11 +303,29 @@ def _rows(spec: TableSpec, items: list[tuple[str, list[int]]]) -> list[str] | No
     if open_segments and sum(cells is None for cells in grid) == sum(len(c[0]) for _, c in open_segments):
         _resolve(spec, grid, open_segments)
     _fill_uniform(grid, [v for _, numbers in items for v in numbers])
-    exact = sum(len(numbers) for _, numbers in items) == ROW_CELLS * len(spec.rows)
-    read = sum(cells is not None for cells in grid)
-    if read < len(grid) and not (exact and read >= PARTIAL_SHARE * len(grid)):
-        return None
-    return _written(spec, grid)
+    return grid
+
+
+def _short_anchors(spec: TableSpec, items: list[tuple[str, list[int]]],
+                   anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``anchors`` with the rows whose whole label is shorter than :data:`MIN_LABEL_CHARS`
+    characters (``(七)总计``, ``3.其他``) anchored where that label, whole and numbering
+    included, is printed right above a value line, between the anchors before and after it
+    in the template's order. Out of that order it is a displaced label (poppler printed it
+    after its page's rows): it anchors nothing, and the table is read as without it."""
+    found = list(anchors)
+    for i in range(1, len(items)):
+        if items[i - 1][1] or not items[i][1] or any(at == i for _, at in found):
+            continue
+        row = _row_of(spec, _text_run([text for text, _ in items[max(0, i - LABEL_LINES):i]]), short=True)
+        if row is None or len(_label_keys(spec)[row]) >= MIN_LABEL_CHARS:
+            continue
+        before = [r for r, at in found if at < i]
+        after = [r for r, at in found if at > i]
+        if (not before or before[-1] < row) and (not after or row < after[0]):
+            found.append((row, i))
+            found.sort(key=lambda anchor: anchor[1])
+    return found
 
 
 def _stretches(items: list[tuple[str, list[int]]], in_rows: list[tuple[str, list[int]]], row: int, first: int,
@@ -505,18 +544,19 @@ def _text_run(lines: list[str]) -> list[str]:
     return run
 
 
-def _row_of(spec: TableSpec, lines: list[str]) -> int | None:
+def _row_of(spec: TableSpec, lines: list[str], short: bool = False) -> int | None:
     """The row whose label the text lines ``lines`` (right above a value line) print, and no
     other row's: the last line, or the last two or three joined (a label wrapped over lines),
     each line whole or only its part after a space (a tall group cell's piece printed on the
     label's line: ``三、本 (一)予以公开``). The nearest reading that names one row wins; a
-    piece shorter than :data:`MIN_LABEL_CHARS` names none."""
+    piece shorter than :data:`MIN_LABEL_CHARS` names none — with ``short``, unless it is a
+    whole label, numbering included (``(七)总计``, ``3.其他``)."""
     for n in range(1, len(lines) + 1):
         tail = lines[-n:]
         for pieces in dict.fromkeys((tuple(tail), tuple(line.split()[-1] for line in tail))):
             key = label_key("".join(pieces))
-            if len(key) < MIN_LABEL_CHARS:
-                continue
+            if len(key) < MIN_LABEL_CHARS and not (short and key in _label_keys(spec)):
+                continue  # a short piece names no row (but see _short_anchors)
             found = [r for r, label in enumerate(_label_keys(spec)) if label.startswith(key)]
             if len(found) == 1:
                 return found[0]
