@@ -449,29 +449,75 @@ def _segment(items: list[tuple[str, list[int]]], n_rows: int, anchored: bool = T
     label is printed right before the first value (the rows before the first anchor have none)."""
     values: list[int] = []
     breaks: list[int] = []  # value offsets inside a row where text was printed among its values
+    lines: list[range] = []  # the value offsets of each value line
+    crossing = False  # a line holding two rows' values, as printed
     for _, numbers in items:
         if not numbers:
             if values and len(values) % ROW_CELLS:
                 breaks.append(len(values))
             continue
         if len(values) // ROW_CELLS != (len(values) + len(numbers) - 1) // ROW_CELLS:
-            return []  # a line holding two rows' values: not printed row by row
+            crossing = True
+        lines.append(range(len(values), len(values) + len(numbers)))
         values += numbers
     if not n_rows or len(values) != ROW_CELLS * n_rows:
         return []
-    if len(set(values)) == 1 or (n_rows == 1 and not breaks):
+    # the first cells of rows printed apart (:func:`_first_cells_apart`), where every line's
+    # values stay in one row: the one family of orders that may undo a line printed across
+    apart = [[values[i] for i in order] for b in breaks
+             for order in _first_cells_apart(list(range(len(values))), b) if _lines_whole(order, lines)]
+    if not crossing and (len(set(values)) == 1 or (n_rows == 1 and not breaks)):
         return [_as_rows(values)]  # every order gives the same cells; one row printed together
-    orders = [values] + [values[b:] + values[:b] for b in breaks]  # a piece of a row printed first
-    if n_rows >= 2:
-        if not anchored and _columns_in_another_order(values, n_rows):
-            return []  # no label right before these values shows them printed by rows
-        orders.append([values[c * n_rows + r] for r in range(n_rows) for c in range(ROW_CELLS)])  # by column
+    if n_rows >= 2 and not anchored and _columns_in_another_order(values, n_rows):
+        return []  # no label right before these values shows them printed by rows
+    if crossing:
+        orders = apart  # not printed row by row, unless so
+    else:
+        orders = [values] + [values[b:] + values[:b] for b in breaks] + apart  # a piece of a row printed first
+        if n_rows >= 2:
+            orders.append([values[c * n_rows + r] for r in range(n_rows) for c in range(ROW_CELLS)])  # by column
     readings: list[list[list[int]]] = []
     for order in orders:
         rows = _as_rows(order)
         if all(_total_holds(row) for row in rows) and rows not in readings:
             readings.append(rows)
     return readings
+
+
+def _lines_whole(order: list[int], lines: list[range]) -> bool:
+    """Whether in ``order`` (value offsets as printed, in the order read) each printed
+    line's values fall in one row."""
+    row_of = {offset: place // ROW_CELLS for place, offset in enumerate(order)}
+    return all(len({row_of[offset] for offset in line}) == 1 for line in lines)
+
+
+def _first_cells_apart(values: list, at: int) -> list[list]:
+    """The orders in which the values before ``at`` (text printed inside a row, after its
+    first cells) are the first cells of that row *and of the rows after it*, each row's
+    other cells after the text, in order: the header repeated at a page's top is printed
+    among the first cells of its first rows (synthetic 00070: ``7 ⏎ 0 ⏎ 3 ⏎ 法律公益服务组织机构
+    ⏎ 0 0 0 0 7 ⏎ 0 0 0 0 0 3`` is 7 0 0 0 0 0 7 and 3 0 0 0 0 0 3: two cells of the first
+    row, one of the second). Every split of the piece over consecutive rows, each row taking
+    one cell at least, is an order; the caller keeps a reading only where one holds."""
+    start = at - at % ROW_CELLS
+    piece, rest = values[start:at], values[at:]
+    orders = []
+    for split in _compositions(len(piece)):
+        if len(split) < 2 or len(split) * ROW_CELLS > len(values) - start:
+            continue  # one part: the order as printed
+        order, used, taken = values[:start], 0, 0
+        for k in split:
+            order = order + piece[used:used + k] + rest[taken:taken + ROW_CELLS - k]
+            used, taken = used + k, taken + ROW_CELLS - k
+        orders.append(order + rest[taken:])
+    return orders
+
+
+def _compositions(n: int) -> list[tuple[int, ...]]:
+    """Every way to write ``n`` as an ordered sum of parts of at least 1."""
+    if n == 0:
+        return [()]
+    return [(k, *rest) for k in range(1, n + 1) for rest in _compositions(n - k)]
 
 
 def _columns_in_another_order(values: list[int], n_rows: int) -> bool:
