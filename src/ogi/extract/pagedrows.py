@@ -116,6 +116,8 @@ MIN_TAKEN_PAGES = 2  # pages whose bare number extract/pagemarks took out, at le
 # aligner reads from the text as printed are worth more than the few read here
 PARTIAL_SHARE = 0.5
 ROW_CELLS = 7  # table 三's value cells in a row (six applicant columns and 总计)
+# value lines of one value each, between text lines, that may be one displaced piece of a row
+MIN_STRAY_RUN, MAX_STRAY_RUN = 2, 3
 PAGE_END = "\f"  # poppler ends each page with a form feed
 
 _HEADING = "三、收到和处理政府信息公开申请情况"
@@ -282,6 +284,9 @@ def _grid(spec: TableSpec, items: list[tuple[str, list[int]]],
     grid: list[list[int] | None] = [None] * len(spec.rows)
     open_segments: list[tuple[int, list[list[list[int]]]]] = []  # (first row, candidate readings)
     lone = _lone_stray(spec, items, in_rows, bounds)
+    if lone is None and in_rows == items:
+        items, lone = _lone_run(spec, items, starts, bounds)
+        in_rows = [("", []) if i == lone else item for i, item in enumerate(items)]
     k = 0
     while k + 1 < len(bounds):
         (row, first), (next_row, stop) = bounds[k], bounds[k + 1]
@@ -388,6 +393,40 @@ def _lone_stray(spec: TableSpec, items: list[tuple[str, list[int]]], in_rows: li
         if first <= stray < stop:
             return stray if _count(in_rows[first:stop]) == ROW_CELLS * (next_row - row) else None
     return None
+
+
+def _lone_run(spec: TableSpec, items: list[tuple[str, list[int]]], starts: set[int],
+              bounds: list[tuple[int, int]]) -> tuple[list[tuple[str, list[int]]], int | None]:
+    """``items`` with the table's one *stray run* made one stray item, and its index: two or
+    three value lines of one value each, between text lines, anchoring no row — cells on the
+    line of a displaced label, printed with it (synthetic 00021: 二、上年结转's last two ``0``
+    after the labels of 三、本年度办理结果, a page on) — where the table has exactly its values,
+    no single stray, and the run's own segment exactly its rows' values without it. The run
+    is then tried, as one piece of one row, in the one segment short by exactly its values
+    (:func:`_stray_in_place`). ``items`` unchanged and None where there is no such run."""
+    if _count(items) != ROW_CELLS * len(spec.rows):
+        return items, None
+    runs = []
+    i = 1
+    while i < len(items):
+        j = i
+        while j < len(items) and len(items[j][1]) == 1 and j not in starts:
+            j += 1
+        if MIN_STRAY_RUN <= j - i <= MAX_STRAY_RUN and not items[i - 1][1] and j < len(items) and not items[j][1]:
+            runs.append((i, j))
+        i = max(j, i + 1)
+    fitting = []
+    for i, j in runs:
+        for (row, first), (next_row, stop) in zip(bounds, bounds[1:]):
+            if first <= i < stop:
+                if stop >= j and _count(items[first:stop]) - (j - i) == ROW_CELLS * (next_row - row):
+                    fitting.append((i, j))
+    if len(fitting) != 1:
+        return items, None
+    ((i, j),) = fitting
+    run = items[i:j]
+    merged = (" ".join(text for text, _ in run), [v for _, numbers in run for v in numbers])
+    return items[:i] + [merged] + [("", [])] * (j - i - 1) + items[j:], i
 
 
 def _stray_in_place(items: list[tuple[str, list[int]]], in_rows: list[tuple[str, list[int]]], first: int,
