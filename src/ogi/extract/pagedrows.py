@@ -118,6 +118,7 @@ PARTIAL_SHARE = 0.5
 ROW_CELLS = 7  # table 三's value cells in a row (six applicant columns and 总计)
 # value lines of one value each, between text lines, that may be one displaced piece of a row
 MIN_STRAY_RUN, MAX_STRAY_RUN = 2, 3
+MAX_LONE_STRAYS = 2  # stray values of one segment tried, each in every place, in another
 PAGE_END = "\f"  # poppler ends each page with a form feed
 
 _HEADING = "三、收到和处理政府信息公开申请情况"
@@ -285,8 +286,9 @@ def _grid(spec: TableSpec, items: list[tuple[str, list[int]]],
     open_segments: list[tuple[int, list[list[list[int]]]]] = []  # (first row, candidate readings)
     lone = _lone_stray(spec, items, in_rows, bounds)
     if lone is None and in_rows == items:
-        items, lone = _lone_run(spec, items, starts, bounds)
-        in_rows = [("", []) if i == lone else item for i, item in enumerate(items)]
+        items, run = _lone_run(spec, items, starts, bounds)
+        in_rows = [("", []) if i == run else item for i, item in enumerate(items)]
+        lone = None if run is None else [run]
     k = 0
     while k + 1 < len(bounds):
         (row, first), (next_row, stop) = bounds[k], bounds[k + 1]
@@ -380,18 +382,21 @@ def _across_anchor(items: list[tuple[str, list[int]]], first: int, stop: int, ne
 
 
 def _lone_stray(spec: TableSpec, items: list[tuple[str, list[int]]], in_rows: list[tuple[str, list[int]]],
-                bounds: list[tuple[int, int]]) -> int | None:
-    """The table's one stray value, where the table has exactly its values and the segment
-    the stray was printed in has exactly its rows' values without it: then it is the one
-    value another segment lacks (synthetic html_gbk: 二、上年结转's seventh ``0`` printed after
-    3.其他's label, two pages on); None otherwise."""
+                bounds: list[tuple[int, int]]) -> list[int] | None:
+    """The table's stray values — one, or at most :data:`MAX_LONE_STRAYS` — where the table
+    has exactly its values and the one segment they were printed in has exactly its rows'
+    values without them: then they are the values another segment lacks (synthetic
+    html_gbk: 二、上年结转's seventh ``0`` printed after 3.其他's label, two pages on;
+    synthetic 00030: two zeros of (二)部分公开's stretch after the labels of (四)无法提供);
+    None otherwise."""
     strays = [i for i in range(len(items)) if items[i][1] and not in_rows[i][1]]
-    if len(strays) != 1 or _count(items) != ROW_CELLS * len(spec.rows):
+    if not 1 <= len(strays) <= MAX_LONE_STRAYS or _count(items) != ROW_CELLS * len(spec.rows):
         return None
-    (stray,) = strays
     for (row, first), (next_row, stop) in zip(bounds, bounds[1:]):
-        if first <= stray < stop:
-            return stray if _count(in_rows[first:stop]) == ROW_CELLS * (next_row - row) else None
+        if first <= strays[0] < stop:
+            if strays[-1] >= stop or _count(in_rows[first:stop]) != ROW_CELLS * (next_row - row):
+                return None
+            return strays
     return None
 
 
@@ -430,7 +435,7 @@ def _lone_run(spec: TableSpec, items: list[tuple[str, list[int]]], starts: set[i
 
 
 def _stray_in_place(items: list[tuple[str, list[int]]], in_rows: list[tuple[str, list[int]]], first: int,
-                    stop: int, n_rows: int, lone: int | None = None) -> list[list[list[int]]]:
+                    stop: int, n_rows: int, lone: list[int] | None = None) -> list[list[list[int]]]:
     """The readings of an anchored segment one value short but for the one stray value
     printed in it: a cell on the same line as a displaced label, printed with the label, is
     a cell of one of these rows — the one value they lack. The stray is tried back in every
@@ -439,21 +444,25 @@ def _stray_in_place(items: list[tuple[str, list[int]]], in_rows: list[tuple[str,
     rows only where there is exactly one, or lets the column identities choose (peer 淮安市
     2024: ``二、上年结转 ⏎ 34 0 0 0 0 0 ⏎ 1288 …``, its total ``34`` printed after the labels:
     only after the sixth value do all the rows' sums hold). A segment with no stray of its own
-    takes the table's ``lone`` stray (:func:`_lone_stray`) where it lacks exactly that."""
+    takes the table's ``lone`` strays (:func:`_lone_stray`, :func:`_lone_run`) where it lacks
+    exactly theirs: each tried in every place, in the order printed where two share one."""
     strays = [i for i in range(first, stop) if items[i][1] and not in_rows[i][1]]
-    if not strays and lone is not None:
-        strays = [lone]
-    if len(strays) != 1 or _count(in_rows[first:stop]) != ROW_CELLS * n_rows - len(items[strays[0]][1]):
+    if not strays and lone:
+        strays = list(lone)
+    elif len(strays) != 1:
         return []
-    (stray,) = strays
-    kept = [item for i, item in enumerate(in_rows[first:stop], first) if i != stray]
+    if _count(in_rows[first:stop]) != ROW_CELLS * n_rows - sum(len(items[i][1]) for i in strays):
+        return []
+    kept = [item for i, item in enumerate(in_rows[first:stop], first) if i not in strays]
     if not kept or not kept[0][1]:
         return []
+    places = [place for place in range(1, len(kept) + 1) if kept[place - 1][1]]  # after a value line
     readings: list[list[list[int]]] = []
-    for place in range(1, len(kept) + 1):
-        if not kept[place - 1][1]:
-            continue  # after text: no value printed there lacks its place (nor before the first value)
-        trial = kept[:place] + [items[stray]] + kept[place:]
+    for chosen in product(places, repeat=len(strays)):
+        trial: list[tuple[str, list[int]]] = []
+        for place, item in enumerate(kept, 1):
+            trial.append(item)
+            trial += [items[i] for i, at in zip(strays, chosen) if at == place]
         for reading in _segment(trial, n_rows):
             if reading not in readings:
                 readings.append(reading)
