@@ -61,10 +61,22 @@ the values: the table's values, row after row, each row's cells left to right. S
    its rows, followed by one with exactly as many fewer, is read with it as one stretch,
    the anchor between set aside: that row was printed, or its first piece, before its label
    (:func:`_across_anchor`).
+   Three more orders poppler prints are weighed with those (docs/renderings.md §18): the
+   values before text inside a row may be the first cells of that row *and of the rows after
+   it* — the header repeated at a page's top printed among its first rows' first cells — every
+   split of them over consecutive rows, each order kept only where every printed line stays in
+   one row (:func:`_first_cells_apart`); the table's strays (up to :data:`MAX_LONE_STRAYS`, or
+   one *run* of two or three one-value lines between text lines, :func:`_lone_run`) go back
+   to the one segment short by exactly their values where their own segment is exact without
+   them; and a whole label shorter than :data:`MIN_LABEL_CHARS` (``(七)总计``, ``3.其他``)
+   anchors its row where it stands in the template's order between the other anchors, read as
+   a second reading whose rows are kept where the two agree (:func:`_short_anchors`).
 5. **Page numbers among the cells.** Where most pages end in their own number (page *i*
    prints *i* + *c*), a page whose cells poppler reordered prints its number among them; lines
    of one number equal to their page's number are dropped where the values are then exactly
-   the table's and were not before (as many too many as there are such lines).
+   the table's and were not before (as many too many as there are such lines). The numbering
+   is proved on the text as printed, before ``extract/pagemarks`` took the chrome out
+   (:func:`numbering`); a page whose number was taken out keeps an equal value as a value.
 6. **What is left.** Where the text has exactly the table's values and those not placed are
    all one number, the rows not read hold it whatever the order (a stray ``0``, the rest of
    its rows' zeros on the next page).
