@@ -33,10 +33,12 @@ the text carries is each row's label followed by exactly that row's values, left
    exactly the row's cells and each suits its cell (a count a whole number ≥ 0, a change a
    whole number, only an amount a fraction). A group of several rows is read only where its
    values are exactly their cells and all one number (any order gives the same cells).
-5. **Page numbers.** Where most pages end in their own number (``pagedrows._page_offset``),
-   a one-number line equal to its page's number, on a page whose last line is not that
-   number, is the page's number printed where the reading order reached the page's foot: it
-   is dropped where its group then has exactly its cells and did not before.
+5. **Page numbers.** Where most pages end in their own number (``pagedrows._page_offset``;
+   proved on the text as printed, or by the numbers ``extract/pagemarks`` took out:
+   ``pagedrows.numbering``), a one-number line equal to its page's number, on a page whose
+   last line is not that number and whose number was not taken out, is the page's number
+   printed where the reading order reached the page's foot: it is dropped where its group
+   then has exactly its cells and did not before.
 6. **Every group exact, or nothing.** A value printed across a label makes one group short
    and another long; the groups between them may have exactly their count and still hold
    another row's value. So the table is rewritten only where every group has exactly its
