@@ -524,8 +524,9 @@ def _segment(items: list[tuple[str, list[int]]], n_rows: int, anchored: bool = T
         return []
     # the first cells of rows printed apart (:func:`_first_cells_apart`), where every line's
     # values stay in one row: the one family of orders that may undo a line printed across
-    apart = [[values[i] for i in order] for b in breaks
-             for order in _first_cells_apart(list(range(len(values))), b) if _lines_whole(order, lines)]
+    wide = [line for line in lines if len(line) > 1]  # a line of one value is in one row in any order
+    apart = [read for b in breaks for order in _first_cells_apart(list(range(len(values))), b)
+             if _totals_hold(read := [values[i] for i in order]) and _lines_whole(order, wide)]
     if not crossing and (len(set(values)) == 1 or (n_rows == 1 and not breaks)):
         return [_as_rows(values)]  # every order gives the same cells; one row printed together
     if n_rows >= 2 and not anchored and _columns_in_another_order(values, n_rows):
@@ -542,6 +543,10 @@ def _segment(items: list[tuple[str, list[int]]], n_rows: int, anchored: bool = T
         if all(_total_holds(row) for row in rows) and rows not in readings:
             readings.append(rows)
     return readings
+
+
+def _totals_hold(values: list[int]) -> bool:
+    return all(_total_holds(values[at:at + ROW_CELLS]) for at in range(0, len(values), ROW_CELLS))
 
 
 def _lines_whole(order: list[int], lines: list[range]) -> bool:
