@@ -214,13 +214,11 @@ def numbering(text: str, printed: str | None = None) -> tuple[int | None, frozen
     prints it once: a value equal to it among its cells is a value, not its number."""
     if printed is None or printed == text:
         return _page_offset(text), frozenset()
-    taken: dict[int, set[int]] = {}  # page → the bare numbers taken out of it
-    page = 0
-    for before, after in zip(printed.split("\n"), text.split("\n")):
-        page += before.count(PAGE_END)
-        number = before.strip()
-        if number.isdigit() and len(number) <= PAGE_NUMBER_DIGITS and not after.strip():
-            taken.setdefault(page, set()).add(int(number) - page)
+    taken: dict[int, set[int]] = {}  # page → the offsets of the bare numbers taken out of it
+    for page, (before, after) in enumerate(zip(printed.split(PAGE_END), text.split(PAGE_END))):
+        gone = _bare_numbers(before) - _bare_numbers(after)
+        if gone:
+            taken[page] = {number - page for number in gone}
     offset = _page_offset(printed)
     if offset is None:
         offsets = set().union(*taken.values()) if taken else set()
@@ -229,6 +227,12 @@ def numbering(text: str, printed: str | None = None) -> tuple[int | None, frozen
     if offset is None:
         return _page_offset(text), frozenset()
     return offset, frozenset(p for p, offsets in taken.items() if offset in offsets)
+
+
+def _bare_numbers(page: str) -> Counter[int]:
+    """The lines of ``page`` that are a bare number of a page number's digits, counted."""
+    return Counter(int(line) for line in map(str.strip, page.split("\n"))
+                   if line.isascii() and line.isdigit() and len(line) <= PAGE_NUMBER_DIGITS)
 
 
 def _page_offset(text: str) -> int | None:
