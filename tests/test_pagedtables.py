@@ -105,7 +105,7 @@ def test_table2_rows_each_after_their_label_are_read_row_by_row(monkeypatch):
     assert report.meta.template == "2019"  # the template's headers are written with the rows
     assert not [c for c in _codes(report, "table2") if c.startswith(("ROW_", "CELL_"))]
     # without the rule the header words among the values leave table 二 null
-    monkeypatch.setattr(pagedrows, "rejoin_paged_table2", lambda text, offset: text)
+    monkeypatch.setattr(pagedrows, "rejoin_paged_table2", lambda text, *numbering: text)
     before = _report(SEED_002_TABLE2)
     assert _table(before, "table2")["procurement"] == [None, None]
     assert "ROW_AMBIGUOUS" in _codes(before, "table2")
@@ -178,7 +178,7 @@ def test_table4_of_zeros_with_the_print_line_among_them_is_read(monkeypatch):
         "review": [0] * 5, "litigation_direct": [0] * 5, "litigation_after_review": [0] * 5}
     assert not _codes(report, "table4")
     # without the rule the print line's date is read as two values (-12 -28): null
-    monkeypatch.setattr(pagedrows, "rejoin_paged_table4", lambda text, offset: text)
+    monkeypatch.setattr(pagedrows, "rejoin_paged_table4", lambda text, *numbering: text)
     assert _table(_report(SYNTH_00055_TABLE4), "table4")["review"] == [None] * 5
 
 

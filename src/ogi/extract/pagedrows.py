@@ -61,10 +61,22 @@ the values: the table's values, row after row, each row's cells left to right. S
    its rows, followed by one with exactly as many fewer, is read with it as one stretch,
    the anchor between set aside: that row was printed, or its first piece, before its label
    (:func:`_across_anchor`).
+   Three more orders poppler prints are weighed with those (docs/renderings.md §18): the
+   values before text inside a row may be the first cells of that row *and of the rows after
+   it* — the header repeated at a page's top printed among its first rows' first cells — every
+   split of them over consecutive rows, each order kept only where every printed line stays in
+   one row (:func:`_first_cells_apart`); the table's strays (up to :data:`MAX_LONE_STRAYS`, or
+   one *run* of two or three one-value lines between text lines, :func:`_lone_run`) go back
+   to the one segment short by exactly their values where their own segment is exact without
+   them; and a whole label shorter than :data:`MIN_LABEL_CHARS` (``(七)总计``, ``3.其他``)
+   anchors its row where it stands in the template's order between the other anchors, read as
+   a second reading whose rows are kept where the two agree (:func:`_short_anchors`).
 5. **Page numbers among the cells.** Where most pages end in their own number (page *i*
    prints *i* + *c*), a page whose cells poppler reordered prints its number among them; lines
    of one number equal to their page's number are dropped where the values are then exactly
-   the table's and were not before (as many too many as there are such lines).
+   the table's and were not before (as many too many as there are such lines). The numbering
+   is proved on the text as printed, before ``extract/pagemarks`` took the chrome out
+   (:func:`numbering`); a page whose number was taken out keeps an equal value as a value.
 6. **What is left.** Where the text has exactly the table's values and those not placed are
    all one number, the rows not read hold it whatever the order (a stray ``0``, the rest of
    its rows' zeros on the next page).
@@ -92,7 +104,7 @@ from ..template.normalize import label_key
 from .pagedtable2 import rejoin_paged_table2, table_body, written_over
 from .pagedtable4 import rejoin_paged_table4
 
-__all__ = ["LABEL_LINES", "MAX_LINE_VALUES", "MIN_LABEL_CHARS", "ONE_A_LINE_SHARE", "rejoin_paged_rows"]
+__all__ = ["LABEL_LINES", "MAX_LINE_VALUES", "MIN_LABEL_CHARS", "ONE_A_LINE_SHARE", "numbering", "rejoin_paged_rows"]
 
 _SPECS = (FORMATS["2021"].table3, FORMATS["2019"].table3)
 # phrases only 2021's table 三 prints (its (六)其他处理 rows), as label keys: a wrapped label
@@ -111,10 +123,14 @@ ONE_A_LINE_SHARE = 0.9  # readings of the open segments tried together against t
 MIN_LABEL_CHARS = 4  # key characters: a label's first piece shorter than this names no row with certainty
 MIN_NUMBERED_PAGES = 3  # pages that must end in their own number for a page-number sequence
 PAGE_NUMBER_DIGITS = 4  # a page number has no more digits
+MIN_TAKEN_PAGES = 2  # pages whose bare number extract/pagemarks took out, at least, to prove a numbering
 # rows read, at least, for a table rewritten with rows left out: fewer, and the rows the
 # aligner reads from the text as printed are worth more than the few read here
 PARTIAL_SHARE = 0.5
 ROW_CELLS = 7  # table 三's value cells in a row (six applicant columns and 总计)
+# value lines of one value each, between text lines, that may be one displaced piece of a row
+MIN_STRAY_RUN, MAX_STRAY_RUN = 2, 3
+MAX_LONE_STRAYS = 2  # stray values of one segment tried, each in every place, in another
 PAGE_END = "\f"  # poppler ends each page with a form feed
 
 _HEADING = "三、收到和处理政府信息公开申请情况"
@@ -123,28 +139,32 @@ _VALUES = re.compile(r"^\d+(?: +\d+)*$")
 _TEXT_THEN_NUMBER = re.compile(r"[^\d\s]\s+\d+(?:\s+\d+)*$")  # a label with values on its line: another layout
 
 
-def rejoin_paged_rows(text: str) -> str:
+def rejoin_paged_rows(text: str, printed: str | None = None) -> str:
     """``text`` with table 三 rewritten one row a line where it was printed one value a line
     row after row with labels displaced (module docstring); else ``text`` unchanged. Only a
     text cut into pages (a form feed ends each of poppler's pages) is read so: a web page's
-    cells copied one a line, with its own labels in place, are the aligner's to read."""
+    cells copied one a line, with its own labels in place, are the aligner's to read.
+    ``printed``: the text as printed, before its page chrome was taken out
+    (``extract/pagemarks``: same lines, same pages) — the page numbering is proved on it
+    (:func:`numbering`)."""
     if PAGE_END not in text:
         return text
-    offset = _page_offset(text)
-    text = rejoin_paged_table4(rejoin_paged_table2(text, offset), offset)
+    offset, taken = numbering(text, printed)
+    text = rejoin_paged_table4(rejoin_paged_table2(text, offset, taken), offset, taken)
     bounds = table_body(text, _HEADING, _NEXT_HEADING)
     if bounds is None:
         return text
     body_start, end = bounds
-    rows = _read(text[body_start:end].split("\n"), text.count("\f", 0, body_start), offset)
+    rows = _read(text[body_start:end].split("\n"), text.count("\f", 0, body_start), offset, taken)
     if rows is None:
         return text
     return written_over(text, body_start, end, rows)
 
 
-def _read(body: list[str], page: int, offset: int | None) -> list[str] | None:
+def _read(body: list[str], page: int, offset: int | None, taken: frozenset[int] = frozenset()) -> list[str] | None:
     """The rewritten rows of the table's lines ``body`` (the first on page ``page``, counted
-    from 0; ``offset``: page *i* prints number *i* + offset), or None where not certain."""
+    from 0; ``offset``: page *i* prints number *i* + offset; ``taken``: pages whose number,
+    printed at their edge, was taken out), or None where not certain."""
     items: list[tuple[str, list[int]]] = []  # ("text", []) or ("values", numbers), in printed order
     keys: list[str] = []  # the label key of each text line, for the format's tell
     numbered: list[int] = []  # items that are one number equal to their page's number
@@ -157,7 +177,7 @@ def _read(body: list[str], page: int, offset: int | None) -> list[str] | None:
             numbers = [int(n) for n in line.split()]
             if len(numbers) > MAX_LINE_VALUES:
                 return None  # rows (or column groups) printed a line each: the aligner's layout
-            if offset is not None and numbers == [page + offset]:
+            if offset is not None and numbers == [page + offset] and page not in taken:
                 numbered.append(len(items))
             items.append((line, numbers))
             continue
@@ -181,6 +201,38 @@ def _read(body: list[str], page: int, offset: int | None) -> list[str] | None:
 
 def _fits(n_values: int) -> bool:
     return any(n_values == ROW_CELLS * len(spec.rows) for spec in _SPECS)
+
+
+def numbering(text: str, printed: str | None = None) -> tuple[int | None, frozenset[int]]:
+    """The page numbering of ``text``: the offset *c* (page *i* prints *i* + *c*), and the
+    pages whose number was taken out. ``printed`` is the text as printed, where its page
+    chrome was taken out to make ``text`` (``extract/pagemarks``: the same lines and pages,
+    a line taken out left empty). The offset is proved on the text as printed
+    (:func:`_page_offset`); else by the bare page numbers ``pagemarks`` took out (it takes
+    them only where they run with the pages: :data:`MIN_TAKEN_PAGES` pages at least, one
+    offset); else on ``text``. A page whose number was taken out printed it at its edge, and
+    prints it once: a value equal to it among its cells is a value, not its number."""
+    if printed is None or printed == text:
+        return _page_offset(text), frozenset()
+    taken: dict[int, set[int]] = {}  # page → the offsets of the bare numbers taken out of it
+    for page, (before, after) in enumerate(zip(printed.split(PAGE_END), text.split(PAGE_END))):
+        gone = _bare_numbers(before) - _bare_numbers(after)
+        if gone:
+            taken[page] = {number - page for number in gone}
+    offset = _page_offset(printed)
+    if offset is None:
+        offsets = set().union(*taken.values()) if taken else set()
+        if len(offsets) == 1 and len(taken) >= MIN_TAKEN_PAGES:
+            (offset,) = offsets
+    if offset is None:
+        return _page_offset(text), frozenset()
+    return offset, frozenset(p for p, offsets in taken.items() if offset in offsets)
+
+
+def _bare_numbers(page: str) -> Counter[int]:
+    """The lines of ``page`` that are a bare number of a page number's digits, counted."""
+    return Counter(int(line) for line in map(str.strip, page.split("\n"))
+                   if line.isascii() and line.isdigit() and len(line) <= PAGE_NUMBER_DIGITS)
 
 
 def _page_offset(text: str) -> int | None:
@@ -222,12 +274,37 @@ def _rows(spec: TableSpec, items: list[tuple[str, list[int]]]) -> list[str] | No
         if anchors and row <= anchors[-1][0]:
             return None  # labels out of the template's order: not printed row by row
         anchors.append((row, i))
+    grid = _grid(spec, items, anchors)
+    more = _short_anchors(spec, items, anchors)
+    if None in grid and more != anchors:
+        grid = _merged(grid, _grid(spec, items, more))
+    exact = sum(len(numbers) for _, numbers in items) == ROW_CELLS * len(spec.rows)
+    read = sum(cells is not None for cells in grid)
+    if read < len(grid) and not (exact and read >= PARTIAL_SHARE * len(grid)):
+        return None
+    return _written(spec, grid)
+
+
+def _merged(grid: list[list[int] | None], other: list[list[int] | None]) -> list[list[int] | None]:
+    """Each row as read by either of two readings, each certain by its anchors; a row the
+    two read differently is read by neither."""
+    return [mine if theirs is None or mine == theirs else theirs if mine is None else None
+            for mine, theirs in zip(grid, other)]
+
+
+def _grid(spec: TableSpec, items: list[tuple[str, list[int]]],
+          anchors: list[tuple[int, int]]) -> list[list[int] | None]:
+    """The rows read between ``anchors`` (module docstring, steps 4–6); None for a row not read."""
     starts = {i for _, i in anchors}
     in_rows = [("", []) if i not in starts and _stray(items, i) else item for i, item in enumerate(items)]
     bounds = [(0, 0)] + anchors + [(len(spec.rows), len(items))]
     grid: list[list[int] | None] = [None] * len(spec.rows)
     open_segments: list[tuple[int, list[list[list[int]]]]] = []  # (first row, candidate readings)
     lone = _lone_stray(spec, items, in_rows, bounds)
+    if lone is None and in_rows == items:
+        items, run = _lone_run(spec, items, starts, bounds)
+        in_rows = [("", []) if i == run else item for i, item in enumerate(items)]
+        lone = None if run is None else [run]
     k = 0
     while k + 1 < len(bounds):
         (row, first), (next_row, stop) = bounds[k], bounds[k + 1]
@@ -249,11 +326,29 @@ def _rows(spec: TableSpec, items: list[tuple[str, list[int]]]) -> list[str] | No
     if open_segments and sum(cells is None for cells in grid) == sum(len(c[0]) for _, c in open_segments):
         _resolve(spec, grid, open_segments)
     _fill_uniform(grid, [v for _, numbers in items for v in numbers])
-    exact = sum(len(numbers) for _, numbers in items) == ROW_CELLS * len(spec.rows)
-    read = sum(cells is not None for cells in grid)
-    if read < len(grid) and not (exact and read >= PARTIAL_SHARE * len(grid)):
-        return None
-    return _written(spec, grid)
+    return grid
+
+
+def _short_anchors(spec: TableSpec, items: list[tuple[str, list[int]]],
+                   anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``anchors`` with the rows whose whole label is shorter than :data:`MIN_LABEL_CHARS`
+    characters (``(七)总计``, ``3.其他``) anchored where that label, whole and numbering
+    included, is printed right above a value line, between the anchors before and after it
+    in the template's order. Out of that order it is a displaced label (poppler printed it
+    after its page's rows): it anchors nothing, and the table is read as without it."""
+    found = list(anchors)
+    for i in range(1, len(items)):
+        if items[i - 1][1] or not items[i][1] or any(at == i for _, at in found):
+            continue
+        row = _row_of(spec, _text_run([text for text, _ in items[max(0, i - LABEL_LINES):i]]), short=True)
+        if row is None or len(_label_keys(spec)[row]) >= MIN_LABEL_CHARS:
+            continue
+        before = [r for r, at in found if at < i]
+        after = [r for r, at in found if at > i]
+        if (not before or before[-1] < row) and (not after or row < after[0]):
+            found.append((row, i))
+            found.sort(key=lambda anchor: anchor[1])
+    return found
 
 
 def _stretches(items: list[tuple[str, list[int]]], in_rows: list[tuple[str, list[int]]], row: int, first: int,
@@ -303,23 +398,60 @@ def _across_anchor(items: list[tuple[str, list[int]]], first: int, stop: int, ne
 
 
 def _lone_stray(spec: TableSpec, items: list[tuple[str, list[int]]], in_rows: list[tuple[str, list[int]]],
-                bounds: list[tuple[int, int]]) -> int | None:
-    """The table's one stray value, where the table has exactly its values and the segment
-    the stray was printed in has exactly its rows' values without it: then it is the one
-    value another segment lacks (synthetic html_gbk: 二、上年结转's seventh ``0`` printed after
-    3.其他's label, two pages on); None otherwise."""
+                bounds: list[tuple[int, int]]) -> list[int] | None:
+    """The table's stray values — one, or at most :data:`MAX_LONE_STRAYS` — where the table
+    has exactly its values and the one segment they were printed in has exactly its rows'
+    values without them: then they are the values another segment lacks (synthetic
+    html_gbk: 二、上年结转's seventh ``0`` printed after 3.其他's label, two pages on;
+    synthetic 00030: two zeros of (二)部分公开's stretch after the labels of (四)无法提供);
+    None otherwise."""
     strays = [i for i in range(len(items)) if items[i][1] and not in_rows[i][1]]
-    if len(strays) != 1 or _count(items) != ROW_CELLS * len(spec.rows):
+    if not 1 <= len(strays) <= MAX_LONE_STRAYS or _count(items) != ROW_CELLS * len(spec.rows):
         return None
-    (stray,) = strays
     for (row, first), (next_row, stop) in zip(bounds, bounds[1:]):
-        if first <= stray < stop:
-            return stray if _count(in_rows[first:stop]) == ROW_CELLS * (next_row - row) else None
+        if first <= strays[0] < stop:
+            if strays[-1] >= stop or _count(in_rows[first:stop]) != ROW_CELLS * (next_row - row):
+                return None
+            return strays
     return None
 
 
+def _lone_run(spec: TableSpec, items: list[tuple[str, list[int]]], starts: set[int],
+              bounds: list[tuple[int, int]]) -> tuple[list[tuple[str, list[int]]], int | None]:
+    """``items`` with the table's one *stray run* made one stray item, and its index: two or
+    three value lines of one value each, between text lines, anchoring no row — cells on the
+    line of a displaced label, printed with it (synthetic 00021: 二、上年结转's last two ``0``
+    after the labels of 三、本年度办理结果, a page on) — where the table has exactly its values,
+    no single stray, and the run's own segment exactly its rows' values without it. The run
+    is then tried, as one piece of one row, in the one segment short by exactly its values
+    (:func:`_stray_in_place`). ``items`` unchanged and None where there is no such run."""
+    if _count(items) != ROW_CELLS * len(spec.rows):
+        return items, None
+    runs = []
+    i = 1
+    while i < len(items):
+        j = i
+        while j < len(items) and len(items[j][1]) == 1 and j not in starts:
+            j += 1
+        if MIN_STRAY_RUN <= j - i <= MAX_STRAY_RUN and not items[i - 1][1] and j < len(items) and not items[j][1]:
+            runs.append((i, j))
+        i = max(j, i + 1)
+    fitting = []
+    for i, j in runs:
+        for (row, first), (next_row, stop) in zip(bounds, bounds[1:]):
+            if first <= i < stop:
+                if stop >= j and _count(items[first:stop]) - (j - i) == ROW_CELLS * (next_row - row):
+                    fitting.append((i, j))
+    if len(fitting) != 1:
+        return items, None
+    ((i, j),) = fitting
+    run = items[i:j]
+    merged = (" ".join(text for text, _ in run), [v for _, numbers in run for v in numbers])
+    return items[:i] + [merged] + [("", [])] * (j - i - 1) + items[j:], i
+
+
 def _stray_in_place(items: list[tuple[str, list[int]]], in_rows: list[tuple[str, list[int]]], first: int,
-                    stop: int, n_rows: int, lone: int | None = None) -> list[list[list[int]]]:
+                    stop: int, n_rows: int, lone: list[int] | None = None) -> list[list[list[int]]]:
     """The readings of an anchored segment one value short but for the one stray value
     printed in it: a cell on the same line as a displaced label, printed with the label, is
     a cell of one of these rows — the one value they lack. The stray is tried back in every
@@ -328,21 +460,25 @@ def _stray_in_place(items: list[tuple[str, list[int]]], in_rows: list[tuple[str,
     rows only where there is exactly one, or lets the column identities choose (peer 淮安市
     2024: ``二、上年结转 ⏎ 34 0 0 0 0 0 ⏎ 1288 …``, its total ``34`` printed after the labels:
     only after the sixth value do all the rows' sums hold). A segment with no stray of its own
-    takes the table's ``lone`` stray (:func:`_lone_stray`) where it lacks exactly that."""
+    takes the table's ``lone`` strays (:func:`_lone_stray`, :func:`_lone_run`) where it lacks
+    exactly theirs: each tried in every place, in the order printed where two share one."""
     strays = [i for i in range(first, stop) if items[i][1] and not in_rows[i][1]]
-    if not strays and lone is not None:
-        strays = [lone]
-    if len(strays) != 1 or _count(in_rows[first:stop]) != ROW_CELLS * n_rows - len(items[strays[0]][1]):
+    if not strays and lone:
+        strays = list(lone)
+    elif len(strays) != 1:
         return []
-    (stray,) = strays
-    kept = [item for i, item in enumerate(in_rows[first:stop], first) if i != stray]
+    if _count(in_rows[first:stop]) != ROW_CELLS * n_rows - sum(len(items[i][1]) for i in strays):
+        return []
+    kept = [item for i, item in enumerate(in_rows[first:stop], first) if i not in strays]
     if not kept or not kept[0][1]:
         return []
+    places = [place for place in range(1, len(kept) + 1) if kept[place - 1][1]]  # after a value line
     readings: list[list[list[int]]] = []
-    for place in range(1, len(kept) + 1):
-        if not kept[place - 1][1]:
-            continue  # after text: no value printed there lacks its place (nor before the first value)
-        trial = kept[:place] + [items[stray]] + kept[place:]
+    for chosen in product(places, repeat=len(strays)):
+        trial: list[tuple[str, list[int]]] = []
+        for place, item in enumerate(kept, 1):
+            trial.append(item)
+            trial += [items[i] for i, at in zip(strays, chosen) if at == place]
         for reading in _segment(trial, n_rows):
             if reading not in readings:
                 readings.append(reading)
@@ -377,29 +513,80 @@ def _segment(items: list[tuple[str, list[int]]], n_rows: int, anchored: bool = T
     label is printed right before the first value (the rows before the first anchor have none)."""
     values: list[int] = []
     breaks: list[int] = []  # value offsets inside a row where text was printed among its values
+    lines: list[range] = []  # the value offsets of each value line
+    crossing = False  # a line holding two rows' values, as printed
     for _, numbers in items:
         if not numbers:
             if values and len(values) % ROW_CELLS:
                 breaks.append(len(values))
             continue
         if len(values) // ROW_CELLS != (len(values) + len(numbers) - 1) // ROW_CELLS:
-            return []  # a line holding two rows' values: not printed row by row
+            crossing = True
+        lines.append(range(len(values), len(values) + len(numbers)))
         values += numbers
     if not n_rows or len(values) != ROW_CELLS * n_rows:
         return []
-    if len(set(values)) == 1 or (n_rows == 1 and not breaks):
+    # the first cells of rows printed apart (:func:`_first_cells_apart`), where every line's
+    # values stay in one row: the one family of orders that may undo a line printed across
+    wide = [line for line in lines if len(line) > 1]  # a line of one value is in one row in any order
+    apart = [read for b in breaks for order in _first_cells_apart(list(range(len(values))), b)
+             if _totals_hold(read := [values[i] for i in order]) and _lines_whole(order, wide)]
+    if not crossing and (len(set(values)) == 1 or (n_rows == 1 and not breaks)):
         return [_as_rows(values)]  # every order gives the same cells; one row printed together
-    orders = [values] + [values[b:] + values[:b] for b in breaks]  # a piece of a row printed first
-    if n_rows >= 2:
-        if not anchored and _columns_in_another_order(values, n_rows):
-            return []  # no label right before these values shows them printed by rows
-        orders.append([values[c * n_rows + r] for r in range(n_rows) for c in range(ROW_CELLS)])  # by column
+    if n_rows >= 2 and not anchored and _columns_in_another_order(values, n_rows):
+        return []  # no label right before these values shows them printed by rows
+    if crossing:
+        orders = apart  # not printed row by row, unless so
+    else:
+        orders = [values] + [values[b:] + values[:b] for b in breaks] + apart  # a piece of a row printed first
+        if n_rows >= 2:
+            orders.append([values[c * n_rows + r] for r in range(n_rows) for c in range(ROW_CELLS)])  # by column
     readings: list[list[list[int]]] = []
     for order in orders:
         rows = _as_rows(order)
         if all(_total_holds(row) for row in rows) and rows not in readings:
             readings.append(rows)
     return readings
+
+
+def _totals_hold(values: list[int]) -> bool:
+    return all(_total_holds(values[at:at + ROW_CELLS]) for at in range(0, len(values), ROW_CELLS))
+
+
+def _lines_whole(order: list[int], lines: list[range]) -> bool:
+    """Whether in ``order`` (value offsets as printed, in the order read) each printed
+    line's values fall in one row."""
+    row_of = {offset: place // ROW_CELLS for place, offset in enumerate(order)}
+    return all(len({row_of[offset] for offset in line}) == 1 for line in lines)
+
+
+def _first_cells_apart(values: list, at: int) -> list[list]:
+    """The orders in which the values before ``at`` (text printed inside a row, after its
+    first cells) are the first cells of that row *and of the rows after it*, each row's
+    other cells after the text, in order: the header repeated at a page's top is printed
+    among the first cells of its first rows (synthetic 00070: ``7 ⏎ 0 ⏎ 3 ⏎ 法律公益服务组织机构
+    ⏎ 0 0 0 0 7 ⏎ 0 0 0 0 0 3`` is 7 0 0 0 0 0 7 and 3 0 0 0 0 0 3: two cells of the first
+    row, one of the second). Every split of the piece over consecutive rows, each row taking
+    one cell at least, is an order; the caller keeps a reading only where one holds."""
+    start = at - at % ROW_CELLS
+    piece, rest = values[start:at], values[at:]
+    orders = []
+    for split in _compositions(len(piece)):
+        if len(split) < 2 or len(split) * ROW_CELLS > len(values) - start:
+            continue  # one part: the order as printed
+        order, used, taken = values[:start], 0, 0
+        for k in split:
+            order = order + piece[used:used + k] + rest[taken:taken + ROW_CELLS - k]
+            used, taken = used + k, taken + ROW_CELLS - k
+        orders.append(order + rest[taken:])
+    return orders
+
+
+def _compositions(n: int) -> list[tuple[int, ...]]:
+    """Every way to write ``n`` as an ordered sum of parts of at least 1."""
+    if n == 0:
+        return [()]
+    return [(k, *rest) for k in range(1, n + 1) for rest in _compositions(n - k)]
 
 
 def _columns_in_another_order(values: list[int], n_rows: int) -> bool:
@@ -472,18 +659,19 @@ def _text_run(lines: list[str]) -> list[str]:
     return run
 
 
-def _row_of(spec: TableSpec, lines: list[str]) -> int | None:
+def _row_of(spec: TableSpec, lines: list[str], short: bool = False) -> int | None:
     """The row whose label the text lines ``lines`` (right above a value line) print, and no
     other row's: the last line, or the last two or three joined (a label wrapped over lines),
     each line whole or only its part after a space (a tall group cell's piece printed on the
     label's line: ``三、本 (一)予以公开``). The nearest reading that names one row wins; a
-    piece shorter than :data:`MIN_LABEL_CHARS` names none."""
+    piece shorter than :data:`MIN_LABEL_CHARS` names none — with ``short``, unless it is a
+    whole label, numbering included (``(七)总计``, ``3.其他``)."""
     for n in range(1, len(lines) + 1):
         tail = lines[-n:]
         for pieces in dict.fromkeys((tuple(tail), tuple(line.split()[-1] for line in tail))):
             key = label_key("".join(pieces))
-            if len(key) < MIN_LABEL_CHARS:
-                continue
+            if len(key) < MIN_LABEL_CHARS and not (short and key in _label_keys(spec)):
+                continue  # a short piece names no row (but see _short_anchors)
             found = [r for r, label in enumerate(_label_keys(spec)) if label.startswith(key)]
             if len(found) == 1:
                 return found[0]

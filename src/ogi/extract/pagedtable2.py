@@ -33,10 +33,12 @@ the text carries is each row's label followed by exactly that row's values, left
    exactly the row's cells and each suits its cell (a count a whole number ≥ 0, a change a
    whole number, only an amount a fraction). A group of several rows is read only where its
    values are exactly their cells and all one number (any order gives the same cells).
-5. **Page numbers.** Where most pages end in their own number (``pagedrows._page_offset``),
-   a one-number line equal to its page's number, on a page whose last line is not that
-   number, is the page's number printed where the reading order reached the page's foot: it
-   is dropped where its group then has exactly its cells and did not before.
+5. **Page numbers.** Where most pages end in their own number (``pagedrows._page_offset``;
+   proved on the text as printed, or by the numbers ``extract/pagemarks`` took out:
+   ``pagedrows.numbering``), a one-number line equal to its page's number, on a page whose
+   last line is not that number and whose number was not taken out, is the page's number
+   printed where the reading order reached the page's foot: it is dropped where its group
+   then has exactly its cells and did not before.
 6. **Every group exact, or nothing.** A value printed across a label makes one group short
    and another long; the groups between them may have exactly their count and still hold
    another row's value. So the table is rewritten only where every group has exactly its
@@ -98,13 +100,14 @@ def written_over(text: str, start: int, end: int, rows: list[str], tail: str = "
     return text[:start] + "".join(row + "\n" for row in rows) + "\n" * max(spare, 0) + tail + text[end:]
 
 
-def rejoin_paged_table2(text: str, page_offset: int | None) -> str:
+def rejoin_paged_table2(text: str, page_offset: int | None, taken: frozenset[int] = frozenset()) -> str:
     """``text`` with table 二 rewritten one row a line where it was printed one value a line,
     each row after its label (module docstring); else ``text`` unchanged. ``page_offset``:
-    page *i* (from 0) prints number *i* + offset, or None. Only a text cut into pages (a form
-    feed ends each of poppler's pages) is read so."""
+    page *i* (from 0) prints number *i* + offset, or None; ``taken``: the pages whose number,
+    printed at their edge, was taken out (``pagedrows.numbering``). Only a text cut into pages
+    (a form feed ends each of poppler's pages) is read so."""
     return rewrite_table(text, _HEADING, _NEXT_HEADING,
-                         lambda body, page, edges, last: _read(body, page, page_offset, edges, last))
+                         lambda body, page, edges, last: _read(body, page, page_offset, edges, last, taken))
 
 
 def rewrite_table(text: str, heading: str, next_heading: str,
@@ -168,7 +171,7 @@ def page_lines(body: list[str], page: int) -> Iterator[tuple[int, str]]:
 
 
 def _read(body: list[str], page: int, offset: int | None, edges: Sequence[tuple[str, str]] = (),
-          end_page: int = 0) -> list[str] | None:
+          end_page: int = 0, taken: frozenset[int] = frozenset()) -> list[str] | None:
     """The rewritten rows of the table's lines ``body`` (the first on page ``page``; the page
     after the last, ``end_page``, and every page's first and last lines, ``edges``), or None
     where not every row is certain."""
@@ -191,21 +194,22 @@ def _read(body: list[str], page: int, offset: int | None, edges: Sequence[tuple[
     labels = _labels(spec, items)
     if labels is None:
         return None
-    return _rows(spec, items, labels, _page_numbers(items, last, offset, edges, end_page))
+    return _rows(spec, items, labels, _page_numbers(items, last, offset, edges, end_page, taken))
 
 
 def _page_numbers(items: Sequence[Item], last: dict[int, int], offset: int | None,
-                  edges: Sequence[tuple[str, str]], end_page: int) -> set[int]:
+                  edges: Sequence[tuple[str, str]], end_page: int, taken: frozenset[int] = frozenset()) -> set[int]:
     """The items that may be their page's number: one number equal to it (page *i* prints
     *i* + ``offset``) that is the last line of its page, or on a page whose first and last
     lines do not print the number (where they do, the number is at the page's edge, and an
-    equal value among the cells is a value)."""
+    equal value among the cells is a value) — and never on a page in ``taken``, whose
+    number, printed at its edge, was taken out before (``pagedrows.numbering``)."""
     if offset is None:
         return set()
     found = set()
     for i, (_, values, page) in enumerate(items):
         number = str(page + offset)
-        if values != [number] or page >= len(edges):
+        if values != [number] or page >= len(edges) or page in taken:
             continue
         page_last = page < end_page and last.get(page) == i
         if page_last or number not in edges[page]:

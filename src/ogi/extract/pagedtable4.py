@@ -51,26 +51,28 @@ PAGE_END = "\f"
 
 _SPEC = FORMATS["2021"].table4  # the same table in both formats
 _CELLS = len(_SPEC.rows[0].cells)
-_HEADING = _SPEC.title
+# the heading's words up to its first pause: a narrow page wraps the rest (``四、政府信息公开行政复议
+# ⏎ 、行政诉讼情况``), and no other line of a report begins so
+_HEADING = _SPEC.title.partition("、行政诉讼")[0]
 _NEXT_HEADING = "五、"
 _HEADER_TELL = "行政复议"
 _VALUES = re.compile(r"^\d+(?: +\d+)*$")
 _TEXT_THEN_NUMBER = re.compile(r"[^\d\s]\s+\d+(?:\s+\d+)*$")
 
 
-def rejoin_paged_table4(text: str, page_offset: int | None) -> str:
+def rejoin_paged_table4(text: str, page_offset: int | None, taken: frozenset[int] = frozenset()) -> str:
     """``text`` with table 四 rewritten as one line of its fifteen values where every order of
     the printed values gives the same cells (module docstring); else ``text`` unchanged. Only a
     text cut into pages (a form feed ends each of poppler's pages) is read so."""
     def read(body: list[str], page: int, edges: list, last: int) -> list[str] | None:
-        values = _read(body, page, page_offset, edges, last)
+        values = _read(body, page, page_offset, edges, last, taken)
         return None if values is None else _written(values)
 
     return rewrite_table(text, _HEADING, _NEXT_HEADING, read)
 
 
 def _read(body: list[str], page: int, offset: int | None, edges: Sequence[tuple[str, str]] = (),
-          end_page: int = 0) -> list[int] | None:
+          end_page: int = 0, taken: frozenset[int] = frozenset()) -> list[int] | None:
     """The fifteen cells, or None where the printed values do not fix them."""
     items: list[Item] = []
     last: dict[int, int] = {}
@@ -90,7 +92,7 @@ def _read(body: list[str], page: int, offset: int | None, edges: Sequence[tuple[
     lines = [[int(v) for v in values] for _, values, _ in items if values]
     extra = sum(map(len, lines)) - _CELLS
     if extra:
-        marks = _page_numbers(items, last, offset, edges, end_page)
+        marks = _page_numbers(items, last, offset, edges, end_page, taken)
         if extra < 0 or len(marks) != extra:
             return None
         lines = [[int(v) for v in values] for i, (_, values, _) in enumerate(items) if values and i not in marks]

@@ -129,7 +129,8 @@ def read_txt(data: bytes) -> Document:
                                             f"{lim.text_chars} characters can take")
     text, _ = decode(data)
     text = blank_cells_on_lines(text)  # a Word file's text, a cell a line: blank cells kept
-    doc = parse_text(drop_page_marks(text))  # page numbers and running lines between a PDF's pages
+    # page numbers and running lines between a PDF's pages; the text as printed proves the numbering
+    doc = parse_text(drop_page_marks(text), as_printed=text)
     doc.blocks = [join_repeated_spans(b) if isinstance(b, Table) else b for b in doc.blocks]  # docling's grids
     return doc
 

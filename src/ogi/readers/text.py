@@ -372,7 +372,9 @@ def read_text(data: bytes) -> Document:
     return parse_text(text)
 
 
-def parse_text(text: str, fmt: str = "txt") -> Document:
+def parse_text(text: str, fmt: str = "txt", as_printed: str | None = None) -> Document:
+    """The document of a plain text; ``as_printed``: the text before its page chrome was
+    taken out (``extract/pagemarks``), where it was — the page numbering is proved on it."""
     blocks: list = []
     rows: list[tuple[int, list[str]]] = []
 
@@ -386,7 +388,7 @@ def parse_text(text: str, fmt: str = "txt") -> Document:
             rows.clear()
 
     printed = order_printed_in_lines(text.splitlines())  # table 三's header, before the rewriting drops it
-    text = rejoin_wrapped_labels(rejoin_label_stacks(rejoin_column_blocks(spaced_cells(rejoin_paged_rows(rejoin_tab_lines(text))))))
+    text = rejoin_wrapped_labels(rejoin_label_stacks(rejoin_column_blocks(spaced_cells(rejoin_paged_rows(rejoin_tab_lines(text), as_printed)))))
     for n, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()  # a form feed is whitespace too
         if not stripped or (stripped[0] in _PAGE_NUMBER_STARTS and _PAGE_NUMBER.match(stripped)):
