@@ -1013,3 +1013,64 @@ def test_table4_row_with_its_last_cells_blank_keeps_its_columns():
     assert report.table4["litigation_after_review"] == dict.fromkeys(report.table4["litigation_after_review"])
     assert [(f.code, f.where) for f in report.findings if f.where and f.where.startswith("table4")] == [
         ("CELL_BLANK", "table4.results"), ("RULE_NOT_ASSESSABLE", "table4")]
+
+
+# ------------------------------------------------------------------ table 四's order, confirmed or not
+
+def test_table4_read_one_value_a_line_in_a_scrambled_reading_order_keeps_only_its_totals():
+    # poppler's reading order of a paged PDF (ogi synth 60 --seed 20261209, report 00003, shape
+    # paged_pdftotext): 直接起诉 printed 17 ⏎ 0 ⏎ 0 ⏎ 0 17 where the row is 0 17 0 0 17. The
+    # sum holds in any order of its parts, and table 三 of this text is scrambled (rows nulled),
+    # so nothing vouches for the order: the parts are null, each row with its finding
+    text = (TXT_FIXTURES / "paged_pdftotext_table4_order_2021.txt").read_text(encoding="utf-8")
+    report = parse(text.encode(), name="page.txt")
+    parts = dict.fromkeys(("upheld", "corrected", "other", "pending"))
+    assert report.table4 == {"review": {**parts, "total": 33}, "litigation_direct": {**parts, "total": 17},
+                             "litigation_after_review": {**parts, "total": 1}}
+    found = [(f.code, f.where, f.message) for f in report.findings if f.where and f.where.startswith("table4.")]
+    assert found == [
+        ("CELL_AMBIGUOUS", "table4.review",
+         "表四的数值逐个成行或与表头交错,合计关系成立,但合计的各项(0 18 5 10)谁前谁后无法由合计确认,未采用"),
+        ("CELL_AMBIGUOUS", "table4.litigation_direct",
+         "表四的数值逐个成行或与表头交错,合计关系成立,但合计的各项(17 0 0 0)谁前谁后无法由合计确认,未采用"),
+        ("CELL_AMBIGUOUS", "table4.litigation_after_review",
+         "表四的数值逐个成行或与表头交错,合计关系成立,但合计的各项(0 1 0 0)谁前谁后无法由合计确认,未采用")]
+
+
+def _placed_table3(values: list[int], doubtful: bool = True):
+    from ogi.extract.align import Placed
+    from ogi.template import FORMATS
+
+    spec = FORMATS["2021"].table3
+    placed = Placed(order_doubtful=doubtful)
+    for row in spec.rows:
+        for (r, c, _), v in zip(row.cells, values):
+            placed.cells[(r, c)] = v
+    return spec, placed
+
+
+@pytest.mark.parametrize("row, doubtful, kept", [
+    ([1, 0, 0, 0, 0, 0, 1], True, True),  # 1 0 0 0 0 0 1 in the rows that hold it: sums hold, values differ
+    ([1, 0, 0, 0, 0, 0, 1], False, True),  # the same table 三 read from rows printed whole
+    ([0] * 7, True, False),  # all zeros: every order holds, nothing shown
+    ([1, 0, 0, 0, 0, 0, None], True, False),  # a cell of table 三 not read: nothing confirmed
+])
+def test_table4s_order_is_vouched_for_only_by_a_table3_read_whole_and_confirmed(row, doubtful, kept):
+    from ogi.extract.align import Placed
+    from ogi.extract.order import null_unconfirmed_parts
+    from ogi.template import FORMATS
+
+    spec3, placed3 = _placed_table3(row, doubtful)
+    t3 = dict(placed3.cells)
+    for key in list(t3):  # make the table hold: 一 (new) + 二 (carried) = (七) total + 四 (forward)
+        if key[0] in ("carried_over", "carried_forward") or key[0] not in ("new_received", "granted", "total"):
+            placed3.cells[key] = 0
+    spec4 = FORMATS["2021"].table4
+    placed4 = Placed(order_doubtful=True)
+    keys = [(r, c) for r, c, _ in spec4.rows[0].cells]
+    placed4.cells = dict(zip(keys, [0] * 5 + [0, 17, 0, 0, 17] + [0] * 5))
+    placed4.unconfirmed = [("litigation_direct", keys[5:9], [0, 17, 0, 0])]
+    null_unconfirmed_parts(spec4, placed4, spec3, placed3)
+    assert [placed4.cells[k] for k in keys[5:10]] == ([0, 17, 0, 0, 17] if kept else [None, None, None, None, 17])
+    assert [f.where for f in placed4.findings] == ([] if kept else ["table4.litigation_direct"])
+    assert placed4.unconfirmed == []

@@ -71,6 +71,9 @@ class Placed:
     blanks_shown: bool = False
     glued: bool = False  # a row's values had to be split out of glued digit runs
     columns_kept: bool = False  # the reader keeps a table row's blank cells (HTML, Word, PDF geometry)
+    order_doubtful: bool = False  # read from running text in an order the layout does not vouch for
+    # sums that hold in any order of their parts, read in a doubtful order: (row, part cells, values)
+    unconfirmed: list[tuple[str, list[tuple[str, str]], list]] = field(default_factory=list)
 
 
 def align(spec: TableSpec, fmt: str, evs: list[Event], blanks: bool = False, columns_kept: bool = False) -> Placed:
@@ -193,7 +196,12 @@ def _distrust_scrambled(spec: TableSpec, fmt: str, evs: list[Event], entries: li
         return  # a table's grid (HTML, Word, a PDF's ruling lines) orders its cells itself
     order_doubtful = (_header_among_values(spec, fmt, evs) or _header_unread(spec, fmt, evs)
                       or _one_value_a_line(spec, evs)) and not _rows_whole(spec, entries)
-    if not (out.scrambled or order_doubtful) or _table_holds(spec, out):
+    out.order_doubtful = order_doubtful
+    if not (out.scrambled or order_doubtful):
+        return
+    if _table_holds(spec, out):
+        if order_doubtful and not spec.column_identities:
+            out.unconfirmed = _unconfirmed_parts(spec, out)
         return
     for cell in out.cells:
         out.cells[cell] = None
@@ -206,6 +214,22 @@ def _distrust_scrambled(spec: TableSpec, fmt: str, evs: list[Event], entries: li
         "interleaved with values, or one value a line) and in that order its sums do not hold; a reporting error "
         "cannot be told from a reading-order error, the table is left null",
         spec.key))
+
+
+def _unconfirmed_parts(spec: TableSpec, out: Placed) -> list[tuple[str, list[tuple[str, str]], list]]:
+    """The sums of a table with row sums only (table 四) whose parts are not all equal: read
+    in a doubtful order, such a sum holds whatever the order of its parts (poppler's reading
+    order printed 直接起诉's ``17 ⏎ 0 ⏎ 0 ⏎ 0 17`` where the row is 0 17 0 0 17), so the sum
+    does not confirm them. :func:`ogi.extract.order.null_unconfirmed_parts` decides, with the
+    document's other tables, whether they stay."""
+    found = []
+    for row in spec.rows:
+        for total, parts in row.sums:
+            keys = [(row.cells[i][0], row.cells[i][1]) for i in parts]
+            values = [out.cells.get(k) for k in keys]
+            if all(v is not None for v in values) and len(set(values)) > 1:
+                found.append((row.cells[total][0], keys, values))
+    return found
 
 
 def _rows_whole(spec: TableSpec, entries: list[Entry]) -> bool:
