@@ -67,6 +67,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..errors import OgiError
 from ..model import Finding
 from ..template.arithmetic import instances, row_sums_hold, table_holds
 from ..template.formats import APPLICANT_COLUMNS, SUBTOTAL, Kind, TableSpec
@@ -466,8 +467,9 @@ MAX_STATES = 40_000  # states of the print-order search (all choices of a value 
 NON_NEGATIVE = frozenset({Kind.COUNT, Kind.AMOUNT})
 
 
-class _Spent(Exception):
-    """The print-order search ran out of states."""
+class _Spent(OgiError):
+    """The print-order search ran out of states (raised and caught inside this module; in
+    ogi's one exception tree like every error of ogi's own)."""
 
 
 class _Stacks:
