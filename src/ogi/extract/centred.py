@@ -74,33 +74,15 @@ def _group_keys() -> tuple[str, ...]:
                  if any(p.kind == "group" and p.exact for p in phrases))
 
 
-@lru_cache(maxsize=1)
-def _label_widths() -> dict[str, frozenset[int]]:
-    """Row label key → the widths its row is printed at, for every row label the template
-    lists (its variants without numbering and known typos too: ``2.其他法律法规禁止公开``)."""
-    from ..template.formats import FORMATS
-    from ..template.labels import dictionary
-
-    out: dict[str, set[int]] = {}
-    for key, phrases in dictionary().items():
-        for p in phrases:
-            if p.kind != "row":
-                continue
-            for fmt in FORMATS.values():
-                table = next(t for t in fmt.tables if t.key == p.table)
-                row = next((r for r in table.rows if r.key == p.ref), None)
-                if row is not None and fmt.name in p.formats:
-                    out.setdefault(key, set()).add(row.width)
-    return {k: frozenset(v) for k, v in out.items()}
-
-
 def rejoin_centred_rows(text: str) -> str:
     """``text`` with every such row written on one line (see the module docstring)."""
     if not _MAY_BE.search(text):
         return text
     from ..template.normalize import label_key
 
-    widths = _label_widths()
+    from ..template.labels import row_label_widths
+
+    widths = row_label_widths(variants=True)
     lines = text.split("\n")
     changed = False
     for b, line in enumerate(lines):

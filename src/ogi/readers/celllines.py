@@ -47,7 +47,6 @@ at the stride. It is written as one TAB line where its first cell was."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..template.formats import T4_GROUPS, T4_RESULTS, TABLE4
 
@@ -57,25 +56,6 @@ MIN_ROWS = 3  # rows that must fit the pattern before any is rebuilt
 _NUMBER = re.compile(r"[+\-−]?\d[\d,]*(?:\.\d+)?")
 # a number on a line of its own with an empty line after it: a blank cell may follow
 _NUMBER_THEN_EMPTY = re.compile(r"^[+\-−]?\d[\d,]*(?:\.\d+)?[ \t]*\n[ \t]*\n", re.MULTILINE)
-
-
-@lru_cache(maxsize=1)
-def _row_widths() -> dict[str, frozenset[int]]:
-    """Row label key → the widths its row has (a label may name rows of other widths in the
-    two formats)."""
-    from ..template.formats import FORMATS
-    from ..template.labels import dictionary
-
-    out: dict[str, set[int]] = {}
-    for key, phrases in dictionary().items():
-        for p in phrases:
-            if p.kind == "row" and p.exact:
-                for fmt in FORMATS.values():
-                    table = next(t for t in fmt.tables if t.key == p.table)
-                    row = next((r for r in table.rows if r.key == p.ref), None)
-                    if row is not None and fmt.name in p.formats:
-                        out.setdefault(key, set()).add(row.width)
-    return {k: frozenset(v) for k, v in out.items()}
 
 
 def blank_cells_on_lines(text: str) -> str:
@@ -90,7 +70,9 @@ def blank_cells_on_lines(text: str) -> str:
     from ..template.normalize import label_key
 
     lines = text.split("\n")
-    widths = _row_widths()
+    from ..template.labels import row_label_widths
+
+    widths = row_label_widths()
     labels = [(i, widths[k]) for i, line in enumerate(lines)
               if line.strip() and len(line) <= MAX_LABEL_CHARS and (k := label_key(line)) in widths]
     fits = {stride: rows for stride in STRIDES

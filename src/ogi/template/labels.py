@@ -90,6 +90,25 @@ def dictionary() -> dict[str, tuple[Phrase, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=2)
+def row_label_widths(variants: bool = False) -> dict[str, frozenset[int]]:
+    """Row label key → the widths its row is printed at, in the formats the label belongs to
+    (one label may name rows of other widths in the two formats); with ``variants``, the
+    label's variants the dictionary lists count too (without numbering, known typos:
+    ``2.其他法律法规禁止公开``), else only the template's own labels."""
+    out: dict[str, set[int]] = {}
+    for key, phrases in dictionary().items():
+        for p in phrases:
+            if p.kind != "row" or not (variants or p.exact):
+                continue
+            for fmt in FORMATS.values():
+                table = next(t for t in fmt.tables if t.key == p.table)
+                row = next((r for r in table.rows if r.key == p.ref), None)
+                if row is not None and fmt.name in p.formats:
+                    out.setdefault(key, set()).add(row.width)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 @lru_cache(maxsize=1)
 def _by_prefix() -> dict[str, tuple[str, ...]]:
     index: dict[str, list[str]] = {}
