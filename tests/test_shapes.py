@@ -88,6 +88,10 @@ BLANKS_LOST = {
     ("pdfplumber_layout", PEER_HTML): "pdfplumber's layout text closes the blank columns up, as pdftotext -layout does",
 }
 BLANKS_LOST_CELLS = 52  # table 三's cells in 沭阳 2023's rows of 2 values of 7
+# PyMuPDF prints 沭阳 2023's table 四 one value a line: its review row's sum (0 0 0 1 → 1) holds
+# in any order of its parts, and table 三, missing its blank cells, cannot vouch for the order
+# (extract/order.null_unconfirmed_parts): those four parts are null with a finding too
+ORDER_UNVOUCHED = {("pymupdf_text", PEER_HTML): 4, ("paged_pymupdf_text", PEER_HTML): 4}
 
 # PDFs printed by a browser or an office suite: read through the PDF reader's geometry, which
 # still misplaces some cells of tables drawn without ruling lines (the known cases below);
@@ -464,8 +468,9 @@ def test_every_shape_reads_exactly(three, shape, stem, request):
         request.applymarker(pytest.mark.xfail(reason=KNOWN_TEXT_DEFECTS[(shape, stem)], strict=True))
     score = _score(three, shape, stem)
     if (shape, stem) in BLANKS_LOST:
+        lost = BLANKS_LOST_CELLS + ORDER_UNVOUCHED.get((shape, stem), 0)
         assert (score.right, score.null_flagged, score.wrong_flagged, score.null_silent, score.wrong_silent) == (
-            score.cells - BLANKS_LOST_CELLS, BLANKS_LOST_CELLS, 0, 0, 0), BLANKS_LOST[(shape, stem)]
+            score.cells - lost, lost, 0, 0, 0), BLANKS_LOST[(shape, stem)]
         assert score.meta_right == score.meta
         return
     summary = (f"{score.right}/{score.cells} cells right, {score.null_flagged} null + finding, "
