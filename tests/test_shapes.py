@@ -86,6 +86,9 @@ BLANKS_LOST = {
        for tool in ("pdfium", "pypdf", "pymupdf", "pdfplumber")},
     ("pdfplumber_text", PEER_HTML): "pdfplumber's text prints the 2 values of a row of 7 with no trace of the blank cells",
     ("pdfplumber_layout", PEER_HTML): "pdfplumber's layout text closes the blank columns up, as pdftotext -layout does",
+    # the page laid out by its coordinates stands each header character on a line of its own
+    # (自 ⏎ 然 ⏎ 人): no header line names every column, and no row of table 三 is full
+    ("paged_pdftohtml", PEER_HTML): "the laid-out page's header names no column on one line and no row is full",
 }
 BLANKS_LOST_CELLS = 52  # table 三's cells in 沭阳 2023's rows of 2 values of 7
 # PyMuPDF prints 沭阳 2023's table 四 one value a line: its review row's sum (0 0 0 1 → 1) holds
@@ -96,7 +99,7 @@ ORDER_UNVOUCHED = {("pymupdf_text", PEER_HTML): 4, ("paged_pymupdf_text", PEER_H
 # PDFs printed by a browser or an office suite: read through the PDF reader's geometry, which
 # still misplaces some cells of tables drawn without ruling lines (the known cases below);
 # in the synthetic matrix they are held to "no silent wrong number", not to every cell
-PDF_SHAPES = {"print_pdf", "office_pdf", "pdftotext_layout", "paged_pdftotext_layout"}
+PDF_SHAPES = {"print_pdf", "office_pdf", "pdftotext_layout", "paged_pdftotext_layout", "paged_pdftohtml"}
 KNOWN_PDF_DEFECTS = {
     ("pdftotext_layout", "shuyang_fgj_2023"): "blank columns collapse in pdftotext -layout of Chromium's PDF",
     ("office_pdf", "shuyang_fgj_2023"): "LibreOffice's PDF of 沭阳 2023 crops table 四 at the page's right edge",

@@ -7,6 +7,8 @@ row and column spans; one that lays out the page is unwrapped, cell by cell, int
 paragraphs and tables it holds. Tables drawn with ``<div>``s are read as tables too. Each
 paragraph and cell keeps the source line of its element. What the page does not show
 (scripts, styles, comments, elements hidden inline or by the page's style sheets) is left out.
+A page whose lines are placed by coordinates (an online preview of a PDF) is laid out as
+text by them instead (``html_positioned``).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from .errors import UnreadableFile
 from .decode import declared_charset, decode
 from .html_css import apply_hiding
 from .html_meta import page_meta
+from .html_positioned import positioned_text
 from .html_tables import cell_groups, div_rows, div_table, is_layout, table_of
 from .html_text import BREAK, Run, lines, nothing_hidden, tag_of, walk
 
@@ -40,10 +43,21 @@ def read_html(data: bytes) -> Document:
     text, _ = decode(data, declared_charset(data))
     root, pairs = _parse_counted(text, _PLAIN_PARSER)
     apply_hiding(root, pairs)
+    laid = positioned_text(root) if "absolute" in text else None
+    if laid is not None:  # an online preview of a PDF: its lines placed by coordinates
+        return _laid_out(laid, page_meta(root))
     body = root.find("body")
     with nothing_hidden(root):
         blocks = _Reader().read(body if body is not None else root)
     return Document(blocks, "html", page_meta(root))
+
+
+def _laid_out(text: str, meta: dict[str, str]) -> Document:
+    """The text of a page laid out by its coordinates, read as text (see ``html_positioned``)."""
+    from . import read_txt
+
+    doc = read_txt(text.encode("utf-8"))
+    return Document(doc.blocks, "html", meta)
 
 
 def parse(text: str) -> etree._Element:

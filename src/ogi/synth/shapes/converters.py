@@ -50,6 +50,7 @@ import logging
 import os
 import shutil
 import subprocess
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -183,6 +184,19 @@ def pdftotext_raw(pdf: bytes) -> str:
     if exe is None:
         raise ToolMissing("needs pdftotext: apt-get install poppler-utils")
     return _run([exe, "-enc", "UTF-8", "-raw", "-", "-"], pdf)
+
+
+def pdftohtml(pdf: bytes) -> str:
+    """poppler's ``pdftohtml -s -i -noframes``: one HTML page of the PDF's text, a line a
+    ``<br/>`` in poppler's reading order, an ``<hr/>`` and an anchor at each page, no images —
+    what a site's "online preview" or a crawler that converts PDFs keeps."""
+    exe = shutil.which("pdftohtml")
+    if exe is None:
+        raise ToolMissing("needs pdftohtml: apt-get install poppler-utils")
+    with tempfile.TemporaryDirectory(prefix="ogi-shapes-pdftohtml-") as tmp:
+        src = Path(tmp) / "in.pdf"
+        src.write_bytes(pdf)
+        return _run([exe, "-q", "-s", "-i", "-noframes", "-stdout", "-enc", "UTF-8", str(src)])
 
 
 def pdfminer_text(pdf: bytes) -> str:

@@ -214,6 +214,7 @@ TEXT_SHAPES = {
     "paged_pypdf_text": converters.pypdf_text,
     "paged_pymupdf_text": converters.pymupdf_text,
     "paged_pdfplumber_text": converters.pdfplumber_text,
+    "paged_pdftohtml": converters.pdftohtml,
 }
 SHAPE_NAMES = ("paged_pdf", *TEXT_SHAPES, "paged_chromium_pdf")
 
