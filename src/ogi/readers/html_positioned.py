@@ -48,7 +48,9 @@ MIN_PLACED = 20  # elements with text placed by top/left: fewer is a page with a
 PLACED_SHARE = 0.8  # of the page's text characters in placed elements
 DEFAULT_FONT_PX = 16.0  # CSS's default font size
 LINE_HEIGHT_PER_FONT = 1.5  # line height in font sizes where no style rule gives it
-SAME_ROW_FONT = 0.35  # font sizes: a top this close to the row's last line is on the row (0.25, 0.5: worse; docs/renderings.md §25)
+# font sizes: a top this close to the row's last line is on the row (0.25 and 0.5 measured
+# worse: docs/renderings.md §25)
+SAME_ROW_FONT = 0.35
 TOUCH_COLUMNS = 1  # half-width characters: a smaller gap joins two pieces into one run
 CELL_GAP = 2  # spaces at least between two pieces that do not touch
 
