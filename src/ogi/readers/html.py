@@ -8,7 +8,8 @@ paragraphs and tables it holds. Tables drawn with ``<div>``s are read as tables 
 paragraph and cell keeps the source line of its element. What the page does not show
 (scripts, styles, comments, elements hidden inline or by the page's style sheets) is left out.
 A page whose lines are placed by coordinates (an online preview of a PDF) is laid out as
-text by them instead (``html_positioned``).
+text by them instead, and a page that is all ``<pre>`` is read as the text it holds
+(``html_positioned``).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from .errors import UnreadableFile
 from .decode import declared_charset, decode
 from .html_css import apply_hiding
 from .html_meta import page_meta
-from .html_positioned import positioned_text
+from .html_positioned import positioned_text, preformatted_text
 from .html_tables import cell_groups, div_rows, div_table, is_layout, table_of
 from .html_text import BREAK, Run, lines, nothing_hidden, tag_of, walk
 
@@ -43,8 +44,10 @@ def read_html(data: bytes) -> Document:
     text, _ = decode(data, declared_charset(data))
     root, pairs = _parse_counted(text, _PLAIN_PARSER)
     apply_hiding(root, pairs)
-    laid = positioned_text(root) if "absolute" in text else None
-    if laid is not None:  # an online preview of a PDF: its lines placed by coordinates
+    laid = positioned_text(root) if "absolute" in text else None  # a PDF's online preview
+    if laid is None and "<pre" in text:
+        laid = preformatted_text(root)  # a text file in an HTML wrapper
+    if laid is not None:
         return _laid_out(laid, page_meta(root))
     body = root.find("body")
     with nothing_hidden(root):

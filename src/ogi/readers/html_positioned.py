@@ -1,4 +1,5 @@
-"""A page whose text is placed by coordinates: an "online preview" of a PDF, laid out as text.
+"""A page that is a text layout, not HTML structure: lines placed by coordinates (an "online
+preview" of a PDF) or preformatted text (a text file in an HTML wrapper), read as text.
 
 Converters that show a PDF as a web page — poppler's ``pdftohtml``, and the preview pages
 sites and crawlers keep — print every line of the PDF as an element of its own, placed by
@@ -34,7 +35,13 @@ same rules as for that tool's text). The algorithm:
    wide, beside the header's next cell).
 
 Nothing is guessed here: the geometry only decides where text stands; the tables are read,
-and confirmed by their identities, by the same rules as any text laid out with spaces."""
+and confirmed by their identities, by the same rules as any text laid out with spaces.
+
+**Preformatted text.** A page whose text is nearly all inside ``<pre>`` (at least
+:data:`PLACED_SHARE` of it: ``pdftotext -htmlmeta``, a site or crawler that wraps a text file
+in ``<pre>``) prints its tables with spaces, as the text file did; the HTML walk collapses
+runs of spaces, and with them the columns that place a blank cell.
+:func:`preformatted_text` gives the ``<pre>`` text as it is, to be read as a text file."""
 
 from __future__ import annotations
 
@@ -46,6 +53,7 @@ from lxml import etree
 
 MIN_PLACED = 20  # elements with text placed by top/left: fewer is a page with a floating box
 PLACED_SHARE = 0.8  # of the page's text characters in placed elements
+MIN_PRE_CHARS = 200  # characters of preformatted text: fewer is a code sample, not the page
 DEFAULT_FONT_PX = 16.0  # CSS's default font size
 LINE_HEIGHT_PER_FONT = 1.5  # line height in font sizes where no style rule gives it
 # font sizes: a top this close to the row's last line is on the row (0.25 and 0.5 measured
@@ -62,6 +70,7 @@ _RULE = re.compile(r"\.([\w-]+)\s*\{([^}]*)\}")
 _FONT_SIZE = re.compile(r"font-size\s*:\s*" + _PX)
 _LINE_HEIGHT = re.compile(r"line-height\s*:\s*" + _PX)
 _HIDDEN = re.compile(r"display\s*:\s*none")
+_PRE = etree.XPath("//body//pre[not(ancestor::pre)]")
 _PAGE_ID = re.compile(r"page\d+", re.I)
 _SHOWN_TEXT = etree.XPath("//body//text()[not(ancestor::style) and not(ancestor::script)]")
 
@@ -91,6 +100,18 @@ def positioned_text(root: etree._Element) -> str | None:
         page = pages.setdefault(_page_box(el), len(pages))
         pieces += _pieces(el, page, styles)
     return "\f".join(_page_text([p for p in pieces if p.page == n]) for n in range(len(pages)))
+
+
+def preformatted_text(root: etree._Element) -> str | None:
+    """The text of the page's ``<pre>`` elements, as printed, where they hold at least
+    :data:`PLACED_SHARE` of the page's text (see the module docstring); else None."""
+    pres = [el for el in _PRE(root) if not _HIDDEN.search(el.get("style") or "")]
+    if not pres:
+        return None
+    inside = sum(_chars(el.itertext()) for el in pres)
+    if inside < MIN_PRE_CHARS or inside < PLACED_SHARE * _chars(_SHOWN_TEXT(root)):
+        return None
+    return "\n".join("".join(el.itertext()) for el in pres)
 
 
 def _unit(pieces: list[_Piece]) -> float:
@@ -236,4 +257,4 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-__all__ = ["positioned_text"]
+__all__ = ["positioned_text", "preformatted_text"]

@@ -129,6 +129,8 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
     Shape("paged_pdfplumber_text", ".txt", "pdfplumber extract_text", "the paged PDF's text as pdfplumber gives it"),
     Shape("paged_pdftohtml", ".html", "poppler pdftohtml",
           "the paged PDF as one HTML page: a line a <br/>, an <hr/> per page, in reading order"),
+    Shape("paged_pdftotext_layout_html", ".html", "poppler pdftotext -htmlmeta -layout",
+          "the paged PDF's text in its printed columns inside one <pre> of an HTML page"),
     Shape("paged_chromium_pdf", ".pdf", "Chromium print, header/footer templates",
           "the page printed by a browser with headers and footers on: print time and title, page number and address"),
 )}

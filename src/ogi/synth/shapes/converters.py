@@ -199,6 +199,15 @@ def pdftohtml(pdf: bytes) -> str:
         return _run([exe, "-q", "-s", "-i", "-noframes", "-stdout", "-enc", "UTF-8", str(src)])
 
 
+def pdftotext_layout_html(pdf: bytes) -> str:
+    """poppler's ``pdftotext -htmlmeta -layout``: the page's columns in spaces inside one
+    ``<pre>`` of an HTML page with the PDF's title — a text file in an HTML wrapper."""
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        raise ToolMissing("needs pdftotext: apt-get install poppler-utils")
+    return _run([exe, "-q", "-htmlmeta", "-layout", "-enc", "UTF-8", "-", "-"], pdf)
+
+
 def pdfminer_text(pdf: bytes) -> str:
     """pdfminer.six's ``extract_text`` with its default layout analysis."""
     need_package("pdfminer")

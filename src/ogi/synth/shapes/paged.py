@@ -215,6 +215,7 @@ TEXT_SHAPES = {
     "paged_pymupdf_text": converters.pymupdf_text,
     "paged_pdfplumber_text": converters.pdfplumber_text,
     "paged_pdftohtml": converters.pdftohtml,
+    "paged_pdftotext_layout_html": converters.pdftotext_layout_html,
 }
 SHAPE_NAMES = ("paged_pdf", *TEXT_SHAPES, "paged_chromium_pdf")
 
