@@ -61,6 +61,9 @@ _NUMBERS = r"\d+(?:\.\d+)?(?:[ \t]+\d+(?:\.\d+)?)+"
 _MIDDLE = re.compile(rf"^[ \t]*(?:(?P<words>[^\d\n]*[^\d\s])[ \t]+)?(?P<cells>{_NUMBERS})[ \t]*$")
 # a middle line followed by a line of words: such a row may be here (one scan in C)
 _MAY_BE = re.compile(rf"^[^\d\n]*{_NUMBERS}[ \t]*\n[ \t]*[^\d\s][^\d\n]*$", re.M)
+# the same after a line break: searched for by its first character, not tried at every position;
+# the words possessive (a digit follows them: giving one back cannot make a match)
+_MAY_BE_AFTER = re.compile(rf"\n[^\d\n]*+{_NUMBERS}[ \t]*\n[ \t]*[^\d\s][^\d\n]*$", re.M)
 # a row label's numbering, the one place its first line may hold a digit: "3.", "(三)"
 _NUMBERING = re.compile(r"^\s*\d{1,2}[.．、]")
 
@@ -76,7 +79,7 @@ def _group_keys() -> tuple[str, ...]:
 
 def rejoin_centred_rows(text: str) -> str:
     """``text`` with every such row written on one line (see the module docstring)."""
-    if not _MAY_BE.search(text):
+    if not (_MAY_BE.match(text) or _MAY_BE_AFTER.search(text)):
         return text
     from ..template.normalize import label_key
 

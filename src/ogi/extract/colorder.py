@@ -54,9 +54,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
+from itertools import filterfalse
+from operator import attrgetter
 from typing import Any
 
 from ..document import Cell, Document, Paragraph, Table
@@ -65,6 +67,7 @@ from ..template.labels import key_with_offsets, segment
 from ..template.normalize import label_key
 
 _HEADERS = tuple(label_key(m.label) for m in APPLICANT_COLUMNS)
+_HEADER_KEYS = frozenset(_HEADERS)
 _LABELS = tuple(m.label for m in APPLICANT_COLUMNS)
 # the labels of one header row, whose order among themselves a line of text can show: the
 # first row's two one-column headers (法人或其他组织 spans the five) and the second row's five
@@ -76,11 +79,14 @@ TABLE_HEADER = "申请人情况"  # the header over the seven: where table 三's
 # a line is segmented only if it holds one of these: a label, the header over them, or the
 # words of table 三's first rows (where its header ends)
 _KEYS_LOOKED_FOR = (*_HEADERS, TABLE_HEADER, "本年新收", "上年结转", "予以公开")
+# any of them in a line's key: one search in C instead of a generator over the ten
+_ANY_KEY_LOOKED_FOR = re.compile("|".join(map(re.escape, _KEYS_LOOKED_FOR)))
 READINGS_KEPT = 4096  # header readings and header lines' segments kept (a header repeats report after report)
 _segments = lru_cache(maxsize=READINGS_KEPT)(segment)
 _NOT_KEY = "[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]*"  # characters a label's key drops (normalize._NOT_WORD)
 _CANDIDATE = re.compile(_NOT_KEY.join(TABLE_HEADER))  # where a line holding TABLE_HEADER's key may start
 _WRAPPED = ("申请人", "情况")  # TABLE_HEADER wrapped in its cell: one line ends, the next begins so
+_TEXT = attrgetter("text")  # a cell's text, read in C
 
 
 def _parts() -> dict[str, str]:
@@ -148,6 +154,8 @@ def columns_in_template_order(doc: Document) -> tuple[Document, list[str]]:
 def _header_columns(table: Table) -> list[int] | None:
     """The column of each applicant header, in the template's order, where each is found
     exactly once as a cell one column wide; else None."""
+    if not _HEADER_KEYS <= set(map(label_key, filterfalse(str.isascii, map(_TEXT, table.cells)))):
+        return None  # a header missing: the keys of the cells' texts, made in C but for label_key
     found: dict[str, list[Cell]] = {}
     for cell in table.cells:
         if cell.text.isascii():
@@ -185,7 +193,7 @@ def _lines(doc: Document):
             text = block.text  # a start, or a line before a wrapped one (申请人 ⏎ 情况)
             if _CANDIDATE.search(text) or text.rstrip().endswith(_WRAPPED[0]) or not _stable(text):
                 break
-        elif _WRAPPED[0] in (text := " ".join(c.text for c in block.cells)) or _may_start(text):
+        elif _WRAPPED[0] in (text := " ".join(map(_TEXT, block.cells))) or _may_start(text):
             break
     else:
         return
@@ -193,8 +201,39 @@ def _lines(doc: Document):
         if isinstance(each, Paragraph):
             yield from each.text.split("\n")
         else:
-            for row in each.rows():
-                yield " ".join(c.text for c in row)
+            yield from _row_lines(each)
+
+
+_ROW = attrgetter("row")
+_COL = attrgetter("col")
+
+
+def _row_lines(table: Table) -> Iterator[str]:
+    """Each row of ``table`` (:meth:`~ogi.grid.Grid.rows`, an empty row too) as its cells'
+    texts joined by spaces, made as they are read: :func:`_header_lines` stops at table 三's
+    first row label, a few rows into the table. Where the cells are stored row by row (a
+    text table's are), a row's cells are the next ones in turn, sorted by column as
+    ``rows()`` sorts them; else ``rows()``."""
+    cells = table.cells
+    rows = list(map(_ROW, cells))
+    if rows != sorted(rows) or (rows and rows[0] < 0):
+        for each in table.rows():
+            yield " ".join(map(_TEXT, each))
+        return
+    row: list[Cell] = []
+    at = 0  # the row being gathered
+    for cell in cells:
+        while cell.row > at:
+            if len(row) > 1:
+                row.sort(key=_COL)
+            yield " ".join(map(_TEXT, row))
+            row, at = [], at + 1
+        row.append(cell)
+    if cells:
+        if len(row) > 1:
+            row.sort(key=_COL)
+        yield " ".join(map(_TEXT, row))
+        yield from [""] * (table.n_rows - at - 1)  # rows a span reaches below the last cell's: empty
 
 
 def _from_first_start(texts: list[str]) -> list[str]:
@@ -229,7 +268,7 @@ def _header_lines(texts: Iterable[str]) -> list[list[str]]:
         else:
             begin = 0
         key = label_key(text[begin:])
-        if not any(k in key for k in _KEYS_LOOKED_FOR):
+        if not _ANY_KEY_LOOKED_FOR.search(key):
             if started and text[begin:].strip():
                 lines.append(text[begin:].split())
             continue

@@ -246,6 +246,7 @@ def numbered_page_ends(text: str) -> set[int]:
 
 
 _BARE_LINE = re.compile(r"^[ \t]*(\d{1,4})[ \t]*$", re.MULTILINE)
+_BARE_LINE_AFTER = re.compile(r"\n[ \t]*(\d{1,4})[ \t]*$", re.MULTILINE)  # found by its first character
 
 
 def _bare_beside_words(text: str) -> list[tuple[int, int, str]]:
@@ -256,7 +257,7 @@ def _bare_beside_words(text: str) -> list[tuple[int, int, str]]:
     the next page's running header. Keyed as a bare number after words (:data:`_BARE_MARK`,
     the side apart), such numbers prove pages only on :data:`BARE_RUN_PAGES` lines with the
     same words to the character, counting up by one."""
-    if not _BARE_LINE.search(text):
+    if not (_BARE_LINE.match(text) or _BARE_LINE_AFTER.search(text)):
         return []  # (one scan in C) no bare number on a line of its own
     lines = text.split("\n")
     starts = [0]

@@ -64,6 +64,8 @@ _LABEL_AND_VALUE = re.compile(r"^(?P<label>.*\S)\s+(?P<value>\d+)\s*$")
 _NUMBERS_ROW = r"[^\S\n]*\d+(?: +\d+)*[^\S\n]*"  # _NUMBERS on one line of a whole text
 _STACK_BLOCK = re.compile(rf"^(?:[^\S\n]*\n)+{_NUMBERS_ROW}\n{_NUMBERS_ROW}\n(?:{_NUMBERS_ROW}\n)*"
                           rf"(?:[^\S\n]*\n)+{_NUMBERS_ROW}\n{_NUMBERS_ROW}$", re.M)
+# the same after a line break: searched for by its first character, not tried at every position
+_STACK_BLOCK_AFTER = re.compile("\n" + _STACK_BLOCK.pattern[1:], re.M)
 
 
 def rejoin_label_stacks(text: str) -> str:
@@ -71,7 +73,7 @@ def rejoin_label_stacks(text: str) -> str:
     every row whose values stand beside the middle line of its three-line label on one line
     (:func:`ogi.extract.centred.rejoin_centred_rows`)."""
     text = rejoin_centred_rows(text)
-    if not _STACK_BLOCK.search(text):
+    if not (_STACK_BLOCK.match(text) or _STACK_BLOCK_AFTER.search(text)):
         return text  # no block can be there (most texts; one scan in C instead of one call a line)
     lines = text.split("\n")
     changed = False

@@ -56,6 +56,9 @@ MIN_ROWS = 3  # rows that must fit the pattern before any is rebuilt
 _NUMBER = re.compile(r"[+\-−]?\d[\d,]*(?:\.\d+)?")
 # a number on a line of its own with an empty line after it: a blank cell may follow
 _NUMBER_THEN_EMPTY = re.compile(r"^[+\-−]?\d[\d,]*(?:\.\d+)?[ \t]*\n[ \t]*\n", re.MULTILINE)
+# the same in a text after a line break put before it, its last line break left to the next
+# match: as many matches, searched for by their first character, not tried at every position
+_NUMBER_THEN_EMPTY_AFTER = re.compile(r"\n[+\-−]?\d[\d,]*(?:\.\d+)?[ \t]*\n[ \t]*(?=\n)")
 
 
 def blank_cells_on_lines(text: str) -> str:
@@ -63,8 +66,8 @@ def blank_cells_on_lines(text: str) -> str:
     rebuilt as TAB-separated lines (see the module docstring), and table 四's one row of
     values so printed under its whole header (:func:`_table4_row`); the same text when there
     is no such table."""
-    blanks = len(_NUMBER_THEN_EMPTY.findall(text)) >= MIN_ROWS  # (one scan in C)
-    table4 = "\f" not in text and _T4_LAST_HEADER.search(text) is not None
+    blanks = len(_NUMBER_THEN_EMPTY_AFTER.findall("\n" + text)) >= MIN_ROWS  # (one scan in C)
+    table4 = "\f" not in text and (_T4_LAST_HEADER.match(text) or _T4_LAST_HEADER_AFTER.search(text)) is not None
     if not (blanks or table4):
         return text  # too few numbers before an empty line, and no table 四 header a cell a line
     from ..template.normalize import label_key
@@ -97,6 +100,7 @@ T4_CELLS = len(T4_GROUPS) * len(T4_RESULTS)  # the one row's value cells
 _T4_HEADER_WORDS = frozenset(TABLE4.headers)
 # the last header cell, 总计, on a line of its own: a table 四 header printed a cell a line may be here
 _T4_LAST_HEADER = re.compile(r"^[ \t]*" + r"[ \t]*".join(_T4_RESULT_WORDS[-1]) + r"[ \t]*$", re.MULTILINE)
+_T4_LAST_HEADER_AFTER = re.compile("\n" + _T4_LAST_HEADER.pattern[1:], re.MULTILINE)  # found by its first character
 
 
 def _rows(lines: list[str], labels: list[tuple[int, frozenset[int]]], stride: int,

@@ -39,6 +39,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 
 from ..document import Cell, Table
 from ..template.normalize import label_key
@@ -60,7 +62,7 @@ def _column_keys() -> frozenset[str]:
 def join_cut_columns(table: Table) -> Table:
     """``table`` with every value column cut in two made one column again (see the module
     docstring); the same object when there is none."""
-    if all(c.text.strip() for c in table.cells):
+    if all(map(str.strip, map(_TEXT, table.cells))) or not _may_join(table.cells):
         return table
     by_row: dict[int, dict[int, Cell]] = {}
     for cell in table.cells:
@@ -78,6 +80,22 @@ def join_cut_columns(table: Table) -> Table:
         return table
     dropped = {(row, col + 1) for row, col in joins}
     return Table([joins.get((c.row, c.col), c) for c in table.cells if (c.row, c.col) not in dropped], table.pos)
+
+
+def _may_join(cells: list[Cell]) -> bool:
+    """Whether a cell that may end a header has a left neighbour with which :func:`_joined`'s
+    first tests hold (one cell each, their texts joined a value column's header): where none
+    has, no column is joined, and the rows are not grouped (the cells' places are read in C)."""
+    at = dict(zip(zip(map(_ROW, cells), map(_COL, cells)), cells))  # the last cell at a place, as by rows
+    keys = _column_keys()
+    for tail in compress(cells, map(_may_end_header, map(_TEXT, cells))):
+        head = at.get((tail.row, tail.col - 1))
+        if head is not None and _single(head) and _single(tail) and label_key(head.text + tail.text) in keys:
+            return True
+    return False
+
+
+_TEXT, _ROW, _COL = attrgetter("text"), attrgetter("row"), attrgetter("col")
 
 
 @lru_cache(maxsize=1 << 16)

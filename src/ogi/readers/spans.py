@@ -72,12 +72,23 @@ def join_repeated_spans(table: Table) -> Table:
 
 
 def _label_repeats(table: Table) -> bool:
-    """Whether two cells of ``table`` print the same label. The first two rules join only
-    such cells (the third only after one of them has), so a table without one is returned
-    as it is without grouping its cells by rows: one count of the cells' texts, and the
-    label test on a repeated text only."""
-    counts = Counter(map(str.strip, map(_TEXT, table.cells)))
-    return any(n > 1 and is_label(text) for text, n in counts.items())
+    """Whether two cells of ``table`` print the same label side by side: one where the
+    other's span ends, across (rule 1) or down (rule 2). The first two rules join only
+    such cells (the third only after one of them has), so a table without them is returned
+    as it is without grouping its cells by rows: one count of the cells' texts, the label
+    test on a repeated text only, and the places of the cells that print one."""
+    counts = Counter(texts := list(map(str.strip, map(_TEXT, table.cells))))
+    repeated = {text for text, n in counts.items() if n > 1 and is_label(text)}
+    if not repeated:
+        return False
+    starts: set[tuple[str, int, int]] = set()
+    ends: set[tuple[str, int, int]] = set()  # where a cell printing the same label would join it
+    for text, cell in zip(texts, table.cells):
+        if text in repeated:
+            starts.add((text, cell.row, cell.col))
+            ends.add((text, cell.row, cell.col + cell.colspan))
+            ends.add((text, cell.row + cell.rowspan, cell.col))
+    return not starts.isdisjoint(ends)
 
 
 _TEXT = attrgetter("text")
