@@ -335,7 +335,7 @@ def test_a_table_of_several_blocks_a_run_stays_null_with_findings_never_a_guess(
 def test_the_causes_benchmark_names_the_step_that_gave_up(monkeypatch):
     import importlib.util
 
-    import ogi.extract as extract
+    from ogi import extract
 
     path = Path(__file__).parents[1] / "benchmarks" / "boxes_causes.py"
     spec = importlib.util.spec_from_file_location("boxes_causes", path)
