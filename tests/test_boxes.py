@@ -286,3 +286,76 @@ def test_two_values_too_many_leave_the_boxes_unread():
     lines[first_zero:first_zero] = ["0", ""]
     report = _parse_text("\n".join(lines), ONE_ASTRAY.name)
     assert [r for r, cols in report.table3.items() if any(v is not None for v in cols.values())] == ["carried_forward"]
+
+
+
+SEVERAL_BLOCKS = FIXTURES / "several_blocks_2021.txt"  # 自然人 25, zeros 75, then 其他 and 总计 cut at tall rows: 36 = 18 + 9 + 9, 22 = 8 + 10 + 1 + 1 + 1 + 1
+
+
+def test_runs_of_several_blocks_are_listed_as_printed(monkeypatch):
+    # the print pdfminer makes of a table whose 其他 and 总计 columns it cut at tall rows: the
+    # two first runs are whole columns, the others several column pieces of different heights
+    from ogi.extract import boxes
+
+    seen = {}
+    real = boxes.read_boxes
+
+    def spy(spec, fmt, evs):
+        read = real(spec, fmt, evs)
+        if spec.key == "table3":
+            seen["runs"], seen["read"] = boxes.runs_of(evs, spec), read
+        return read
+
+    monkeypatch.setattr(boxes, "read_boxes", spy)
+    parse(SEVERAL_BLOCKS)
+    runs = seen["runs"]
+    assert [(len(r.values), r.line) for r in runs] == [
+        (25, False), (75, False), (3, True), (3, False), (3, True), (36, False),
+        (2, True), (22, False), (3, True), (3, False)]
+    assert [t.text for t in runs[2].values] == ["0", "93", "541"]  # 一's 法律服务机构, 其他, 总计 on one line
+    assert [t.text for t in runs[5].values[:3]] == ["47", "3", "2"]  # 总计 from (二) down, before 法律服务机构 and 其他
+    assert seen["read"] is None  # no reading as one block a run: the aligner's nulls and findings stand
+
+
+def test_a_table_of_several_blocks_a_run_stays_null_with_findings_never_a_guess():
+    from ogi.synth.shapes.score import score_report
+
+    report = parse(SEVERAL_BLOCKS)
+    assert all(v is None for v in _table3_cells(report))
+    score = score_report(_expected(SEVERAL_BLOCKS), report)
+    assert (score.cells, score.right, score.null_flagged, score.wrong_flagged, score.null_silent,
+            score.wrong_silent) == (207, 4, 203, 0, 0, 0)
+    codes = {(f.code, f.where) for f in report.findings if f.where and f.where.startswith("table3")}
+    assert ("ROW_AMBIGUOUS", "table3") in codes
+    assert ("RULE_NOT_ASSESSABLE", "table3") in codes
+    # table 四's parts: their sum holds in any order, and table 三 cannot vouch for the order
+    assert report.table4["review"] == {"upheld": None, "corrected": None, "other": None, "pending": None, "total": 11}
+
+
+def test_the_causes_benchmark_names_the_step_that_gave_up(monkeypatch):
+    import importlib.util
+
+    from ogi import extract
+
+    path = Path(__file__).parents[1] / "benchmarks" / "boxes_causes.py"
+    spec = importlib.util.spec_from_file_location("boxes_causes", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    causes = {}
+    real = extract.reread_boxes
+
+    def hooked(table, fmt, evs, placed):
+        causes[table.key] = module.cause(table, fmt, evs, placed)
+        return real(table, fmt, evs, placed)
+
+    monkeypatch.setattr(extract, "reread_boxes", hooked)
+    found = {}
+    for path in (SEVERAL_BLOCKS, ONE_ASTRAY, BUDGET_SPENT):
+        causes.clear()
+        parse(path)
+        found[path.name] = dict(causes)
+    assert found == {
+        "several_blocks_2021.txt": {"table2": "no identity", "table3": "tiling: no reading", "table4": "aligner full"},
+        "one_astray_2021.txt": {"table2": "no identity", "table3": "astray: read", "table4": "aligner full"},
+        "budget_spent_2021.txt": {"table2": "no identity", "table3": "stacks: read", "table4": "aligner full"},
+    }

@@ -1,0 +1,125 @@
+"""Every cell pdfminer's text lost, by table and by why the boxes reader left it.
+
+    PYTHONPATH=src .venv/bin/python benchmarks/boxes_causes.py --shape pdfminer
+        [--root /work/cache/matrix/shapes] [--corpus seeds --corpus peer ...]
+
+For each file of ``ROOT/CORPUS/SHAPE/*.txt`` (the shape matrix's cache, with
+``expected/<stem>.json`` beside the texts) the report is parsed with ``ogi.parse``; the
+boxes reader's entry point (``ogi.extract.reread_boxes``) is wrapped so that, for every
+table, the steps of ``extract/boxes.read_boxes`` are replayed and the first one that gives
+up is named:
+
+* ``aligner full`` — the aligner left no cell null (the boxes are not read; cells lost
+  there were nulled afterwards, e.g. table 四's parts that table 三 cannot vouch for);
+* ``no identity`` — table 二: no sum could confirm a tiling (never read from boxes);
+* ``not boxes`` — a value is no number of running text (``无``, a date's ``-03``);
+* ``count +k`` / ``count -k`` — the runs hold k values more or fewer than the table's cells
+  (page numbers, another table's cells; values printed on their labels' lines);
+* ``no long run`` — no run is longer than a row: the text is printed row by row;
+* ``astray …`` — one value too many: no choice of the stray one gives a reading;
+* ``tiling: no reading`` — the exact cover search (every run one block) ended without a
+  reading within its budget: the runs are several blocks, or the report's own sums broken;
+* ``stacks spent`` / ``stacks: no reading`` — the exact cover search spent its steps and
+  the print-order search ran out of states, or proved there is no reading.
+
+A cell is *lost* when the parsed value is not the expected one (null with a finding, in
+practice: the shape matrix counts the wrong ones apart). Prints one line per (table, cause)
+with the cells and files, the files listed below it. Nothing is timed; since every search
+runs twice (the replay, then the parser's own), a file's time limit is raised to
+:data:`SECONDS` unless ``OGI_MAX_SECONDS`` is set."""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import os
+from pathlib import Path
+
+import ogi
+from ogi import extract
+from ogi.extract import boxes
+from ogi.synth.shapes.score import same
+
+CORPORA = ("seeds", "peer", "samples", "synth100")
+TABLES = ("table2", "table3", "table4")
+SECONDS = "600"  # a file's parse time limit here (s): the searches run twice on a loaded machine
+
+
+def cause(spec, fmt, evs, placed) -> str:
+    """The first step of ``read_boxes`` that gives up on this table (module docstring)."""
+    if placed.cells and not any(v is None for v in placed.cells.values()):
+        return "aligner full"
+    if not spec.identities:
+        return "no identity"
+    runs = boxes.runs_of(evs, spec)
+    if runs is None:
+        bad = [ev.tok.text for ev in evs if ev.kind == "value"
+               and (ev.tok.kind != boxes.NUM or not ev.tok.free or ev.tok.glued)]
+        return f"not boxes ({' '.join(bad[:3])})"
+    if not runs:
+        return "no runs"
+    if boxes._has_subtotal(evs):
+        return "subtotal column"
+    cells = sum(row.width for row in spec.rows)
+    count = sum(len(run.values) for run in runs)
+    if count not in (cells, cells + 1):
+        return f"count {count - cells:+d}"
+    if max((len(run.values) for run in runs if not run.line), default=0) <= max(row.width for row in spec.rows):
+        return "no long run"
+    named = boxes._named_columns(spec, fmt, evs, runs)
+    if count == cells + 1:
+        return "astray: no reading or spent" if boxes._one_astray(spec, runs, named) is None else "astray: read"
+    if boxes._uniform(spec, runs) is not None:
+        return "one number: read"
+    tiling = boxes._Tiling(spec, runs, named)
+    if tiling.agreed() is not None:
+        return "tiling: read"
+    if tiling.steps <= boxes.MAX_STEPS:
+        return "tiling: no reading"
+    stacks = boxes._Stacks(spec, runs, named)
+    try:
+        return "stacks: read" if stacks.holds() else "stacks: no reading"
+    except boxes._Spent:
+        return "stacks spent"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shape", default="pdfminer")
+    ap.add_argument("--root", default="/work/cache/matrix/shapes")
+    ap.add_argument("--corpus", action="append", help="corpus folder names under ROOT (default: the four)")
+    args = ap.parse_args()
+    os.environ.setdefault("OGI_MAX_SECONDS", SECONDS)
+    seen: dict[str, str] = {}
+    reread = extract.reread_boxes
+
+    def hooked(spec, fmt, evs, placed):
+        seen[spec.key] = cause(spec, fmt, evs, placed)
+        return reread(spec, fmt, evs, placed)
+
+    extract.reread_boxes = hooked
+    cells: collections.Counter = collections.Counter()
+    files: dict[tuple[str, str], list[str]] = collections.defaultdict(list)
+    for corpus in args.corpus or CORPORA:
+        folder = Path(args.root) / corpus / args.shape
+        for path in sorted(folder.glob("*.txt")):
+            expected = json.loads((folder / "expected" / f"{path.stem}.json").read_text(encoding="utf-8"))
+            seen.clear()
+            report = ogi.parse(path)
+            for table in TABLES:
+                got = getattr(report, table) or {}
+                lost = sum(1 for row, cols in (expected.get(table) or {}).items() for col, want in cols.items()
+                           if not same((got.get(row) or {}).get(col), want))
+                if lost:
+                    key = (table, seen.get(table, "?"))
+                    cells[key] += lost
+                    files[key].append(f"{corpus}/{path.stem}:{lost}")
+    print(f"{args.shape}: {sum(cells.values())} cells lost")
+    for (table, why), n in sorted(cells.items(), key=lambda kv: -kv[1]):
+        print(f"{n:6d} cells {len(files[(table, why)]):3d} files  {table} · {why}")
+        print("       ", " ".join(files[(table, why)]))
+
+
+if __name__ == "__main__":
+    main()
