@@ -50,7 +50,8 @@ about 10 ms (``docs/ingest.md``, eighth pass). A worker therefore collects its y
 every ``WORKER_GC_ALLOCATIONS`` net allocations (nearly all of a parse's objects are freed by
 their reference counts long before; a cycle waits a little longer to be freed), and once its
 first file is done — its imports made, the template and the caches loaded — it collects
-everything and freezes what is left (``gc.freeze``): those objects are never walked again.
+everything and freezes what is left (``gc.freeze``; before it answers that file, within the
+deadline the first file has for the worker's start-up): those objects are never walked again.
 Nothing that is garbage then is frozen, and frozen objects are still freed by their reference
 counts; only a cycle among them would outlive its use, and they are the modules and caches.
 """
@@ -189,12 +190,13 @@ def _worker_main(conn: Connection, work: Callable[[Any], Any], seconds: float, p
                 signal.setitimer(signal.ITIMER_REAL, 0)
         except FileTimeout:
             answer = ("lost", timed_out_reason(seconds))
-        conn.send(answer)
-        del answer
-        if not frozen:  # the worker's imports and caches, loaded by its first file (see the module's text)
+        if not frozen:  # the worker's imports and caches, loaded by its first file (see the module's text):
+            # before the answer, within the first file's deadline (which allows the start-up), so
+            # that the file queued behind it loses none of its own
             gc.collect()
             gc.freeze()
             frozen = True
+        conn.send(answer)
 
 
 # ------------------------------------------------------------------ in the parent
