@@ -223,7 +223,10 @@ class _Worker(Generic[T]):
         if not self.tasks:
             self.deadline = time.monotonic() + (0.0 if self.started else START_SECONDS) + seconds + KILL_GRACE_SECONDS
         self.tasks.append(task)
-        self.conn.send(task)
+        try:
+            self.conn.send(task)
+        except OSError:  # the worker died after its last answer (a crash in the file it took next):
+            pass  # its pipe's end is read as that death, and the tasks behind the lost one go back
 
     def answered(self, seconds: float) -> None:
         """The first task was answered: the next one, if queued, begins now."""
