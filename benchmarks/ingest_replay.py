@@ -32,10 +32,12 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from contextlib import nullcontext
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+# --src chooses the tree measured (``git archive REV src``): before the imports below
+sys.path.insert(0, sys.argv[sys.argv.index("--src") + 1] if "--src" in sys.argv[:-1] else str(ROOT / "src"))
 
 import ogi.store.ingest as ingest_module  # noqa: E402
 from ogi.store import open_store  # noqa: E402
@@ -92,14 +94,44 @@ class Statements:
         return sum(self.cpu.values())
 
 
+class Collector:
+    """The CPU of Python's cyclic garbage collector in this process, by generation (``gc.callbacks``)."""
+
+    def __init__(self) -> None:
+        import gc
+
+        self.seconds = [0.0, 0.0, 0.0]
+        self.count = [0, 0, 0]
+        self._start = 0.0
+
+        def timed(phase, info):
+            if phase == "start":
+                self._start = time.thread_time()
+            else:
+                self.seconds[info["generation"]] += time.thread_time() - self._start
+                self.count[info["generation"]] += 1
+
+        gc.callbacks.append(timed)
+
+    def line(self, n: int) -> str:
+        return ", ".join(f"generation {g}: {c} collections, {s:.2f} s ({s * 1000 / max(1, n):.3f} ms a report)"
+                         for g, (s, c) in enumerate(zip(self.seconds, self.count)))
+
+
 def replay(folder: Path, batch: int, keep: Path | None, profile: Path | None, jobs: int) -> None:
     from ogi.store.agencies import recheck
     from ogi.store.reports import KeptDocuments
 
     ingest_module.BATCH_SIZE = batch
     ingest_module.BATCH_SECONDS = 1e9
-    outcomes = list(outcomes_of(folder))
-    n = len(outcomes)
+    n = 0
+
+    def outcomes():  # read a file of outcomes at a time, as the parent holds a batch at a time, not all
+        nonlocal n
+        for out in outcomes_of(folder):
+            n += 1
+            yield out
+
     with tempfile.TemporaryDirectory() as tmp, open_store(str(keep or Path(tmp) / "replay.duckdb")) as db:
         statements = Statements(db)
         summary = Summary()
@@ -111,13 +143,15 @@ def replay(folder: Path, batch: int, keep: Path | None, profile: Path | None, jo
 
             profiler = cProfile.Profile(time.thread_time)
         steps = []
+        collector = Collector()
         start = (time.thread_time(), cpu(), statements.total())
         with ingest_module._checkpoints_deferred(db):
             threads = db.scalar("SELECT current_setting('threads')")
             db.execute("SET threads = 1")
             if profiler:
                 profiler.enable()
-            ingest_module.write_outcomes(db, iter(outcomes), summary, None, indexed, documents)
+            with getattr(ingest_module, "_collector_relaxed", nullcontext)():
+                ingest_module.write_outcomes(db, outcomes(), summary, None, indexed, documents)
             if profiler:
                 profiler.disable()
             db.execute(f"SET threads = {threads}")
@@ -133,6 +167,7 @@ def replay(folder: Path, batch: int, keep: Path | None, profile: Path | None, jo
     for name, (t0, p0, s0), (t1, p1, s1) in steps:
         print(f"  {name}: main thread {t1 - t0:.2f} s ({(t1 - t0) * 1000 / n:.3f} ms a report), "
               f"process {p1 - p0:.2f} s, of it in statements {s1 - s0:.2f} s")
+    print(f"  the garbage collector (in the steps above): {collector.line(n)}")
     print("statements by CPU (s, count, ms a report):")
     for key, seconds in sorted(statements.cpu.items(), key=lambda kv: -kv[1])[:30]:
         print(f"  {seconds:7.2f} {statements.count[key]:6d} {seconds * 1000 / n:7.3f}  {key}")
@@ -159,6 +194,8 @@ def main() -> None:
     r.add_argument("--keep", type=Path)
     r.add_argument("--profile", type=Path)
     r.add_argument("-j", "--jobs", type=int, default=2, help="workers of the cross-year rules")
+    for p in (d, r):
+        p.add_argument("--src", help="the tree's src to run (read before the imports)")
     args = ap.parse_args()
     if args.command == "dump":
         dump(args.folder, args.count, args.outcomes, args.jobs)

@@ -16,6 +16,23 @@ matters less than to a wall clock, though not at all only on an idle machine) of
 
 ``--profile`` also runs ``parse_input`` under cProfile and prints the functions outside the
 parser by their own time.
+
+``--only worker`` or ``--only parse`` prints nothing and runs one pass of that alone (the worker:
+``parse_input`` and pickling its outcome; the parse: ``ogi.parse`` on the file's bytes) over the
+files, each seen for the first time (the warm-up parses ``--warm`` other files, those after the N
+measured), for counting instructions, which the machine's load does not move::
+
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null python benchmarks/ingest_worker.py \
+        DIR 30 --only worker [--src TREE/src]      # and --only parse
+
+(worker − parse) ÷ N is what a worker spends a report beside the parse; ``--src`` measures another
+tree's code (``git archive REV src``), so that one run compares two versions.
+
+``--pool J`` runs the N files through the ingest's own worker pool instead (``store.pool.run_ahead``
+with ``parse_input``, J workers, results dropped) and prints the workers' CPU a report
+(``RUSAGE_CHILDREN``, their start-up included) and the parent's: what a worker costs over a long
+life (a worker of a 10,000-report ingest with ``-j 2`` reads 5,000 files), which the loop above,
+over a few hundred files, does not show (the garbage collector's full collections grow with it).
 """
 
 from __future__ import annotations
@@ -28,7 +45,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+# --src chooses the tree measured: before the imports below
+sys.path.insert(0, sys.argv[sys.argv.index("--src") + 1] if "--src" in sys.argv[:-1] else str(ROOT / "src"))
 
 from ogi import parse  # noqa: E402
 from ogi.store.agencies import report_text  # noqa: E402
@@ -47,14 +65,48 @@ def per_report_ms(fn, items) -> float:
     return (time.process_time() - start) * 1000 / max(1, len(items))
 
 
+def through_pool(inputs, jobs: int) -> None:
+    import resource
+
+    from ogi.store import pool
+    from ogi.store.ingest import lost_input
+
+    def cpu(who: int) -> float:
+        usage = resource.getrusage(who)
+        return usage.ru_utime + usage.ru_stime
+
+    parent, start = cpu(resource.RUSAGE_SELF), time.perf_counter()
+    done = sum(1 for out in pool.run_ahead(inputs, parse_input, jobs, lost_input) if out is not None)
+    wall, parent, workers = time.perf_counter() - start, cpu(resource.RUSAGE_SELF) - parent, cpu(resource.RUSAGE_CHILDREN)
+    print(f"{done} reports through {jobs} worker(s): workers {workers:.1f} s CPU ({workers * 1000 / max(1, done):.2f} ms "
+          f"a report), parent {parent:.1f} s ({parent * 1000 / max(1, done):.2f} ms), wall {wall:.1f} s "
+          f"(load average {os.getloadavg()[0]:.1f})")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folder", type=Path)
     ap.add_argument("count", type=int, nargs="?", default=300)
     ap.add_argument("--profile", type=Path, help="write cProfile stats of parse_input here and print a summary")
+    ap.add_argument("--only", choices=("worker", "parse"), help="one pass of this alone, nothing printed (see above)")
+    ap.add_argument("--warm", type=int, default=5, help="with --only: other files parsed first (default 5)")
+    ap.add_argument("--src", help="the tree's src to measure (read before the imports)")
+    ap.add_argument("--pool", type=int, metavar="J", help="through the ingest's pool of J workers (see above)")
     args = ap.parse_args()
     files, _, _ = collect([str(args.folder)])
     inputs = [f for f in files if "expected" not in Path(f.path).parts and not f.path.endswith("manifest.csv")]
+    if args.pool:
+        through_pool(inputs[:args.count], args.pool)
+        return
+    if args.only:
+        for inp in inputs[args.count:args.count + args.warm]:
+            pickle.dumps(parse_input(inp), PICKLE_PROTOCOL)
+        for inp in inputs[:args.count]:
+            if args.only == "worker":
+                pickle.dumps(parse_input(inp), PICKLE_PROTOCOL)
+            else:
+                parse(Path(inp.path).read_bytes(), name=inp.location)
+        return
     inputs = inputs[:args.count]
     for inp in inputs[:5]:  # warm: imports, the template, caches
         parse_input(inp)

@@ -315,3 +315,39 @@ def test_a_file_queued_behind_one_that_kills_its_worker_is_parsed_by_the_next_wo
     results = [r for r in pool.run(["crash", "a", "b", "sleep", "c"], sleepy, 1, lost, seconds=1.0) if r is not None]
     assert results == ["lost crash: 解析进程意外退出 / the parser process died (SIGKILL)", "done a", "done b",
                        "lost sleep: 超时 / timed out after 1 s (OGI_FILE_SECONDS)", "done c"]
+
+
+def collector_state(task: int) -> tuple[int, int, bool]:
+    """Test work: the worker's young-generation threshold, the objects it froze, and whether
+    a cycle made now is still freed by a collection."""
+    import gc
+    import weakref
+
+    class Node:
+        pass
+
+    node = Node()
+    node.self = node
+    alive = weakref.ref(node)
+    del node
+    gc.collect()
+    return gc.get_threshold()[0], gc.get_freeze_count(), alive() is None
+
+
+def test_a_worker_collects_young_objects_less_often_and_freezes_what_its_first_file_loaded():
+    """docs/ingest.md (eighth pass): a worker's collector runs every WORKER_GC_ALLOCATIONS
+    allocations from its first file on; after that file its modules are frozen (never walked
+    again), and garbage made later is still collected."""
+    first, *later = [r for r in pool.run(range(3), collector_state, 1, lambda t, r: r) if r is not None]
+    assert first[0] == pool.WORKER_GC_ALLOCATIONS and first[1] == 0 and first[2]
+    assert len(later) == 2 and all(t == pool.WORKER_GC_ALLOCATIONS and frozen > 1000 and freed
+                                   for t, frozen, freed in later)
+
+
+def test_the_parent_collects_young_objects_less_often_only_while_it_writes():
+    import gc
+
+    before = gc.get_threshold()
+    with ingest_module._collector_relaxed():
+        assert gc.get_threshold() == (max(before[0], pool.WORKER_GC_ALLOCATIONS), *before[1:])
+    assert gc.get_threshold() == before

@@ -345,3 +345,12 @@ def test_a_name_read_alone_stays_remembered_however_many_texts_are_read():
     assert agencies.name_alias(name) is first
     assert agencies._alias_alone.cache_info().hits == hits + 1
     assert agencies.name_alias(None) is None and agencies.name_alias("", "某某") is None
+
+
+def test_a_batch_of_texts_is_remembered_whole():
+    """An ingest batch reads each report's name with its text when it loads the aliases it
+    can match, then again when it links the report: the texts remembered outnumber a batch's
+    reports, so that the second reading is the first's answer, not a new reading."""
+    from ogi.store import agencies, ingest
+
+    assert agencies.NAMES_REMEMBERED >= 2 * ingest.BATCH_SIZE

@@ -56,8 +56,13 @@ _LEVELS = (("特别行政区", "province"), ("自治区", "province"), ("自治�
 # without a text (the stored aliases' names a batch loads, the agencies' names) is remembered
 # apart, for the whole ingest: the same few thousand names come back in every batch, and in one
 # cache with the reports' texts (each new) they were pushed out by them — on 10,000 reports the
-# parent read 20,528 names and 22,528 with their parts where 10,000 texts are new (docs/ingest.md)
-NAMES_REMEMBERED = 512
+# parent read 20,528 names and 22,528 with their parts where 10,000 texts are new (docs/ingest.md).
+# The texts remembered are more than an ingest batch holds (``ingest.BATCH_SIZE``, 1,000 reports):
+# a batch reads every report's name with its text when it loads the aliases it can match, then
+# links the reports one by one; with 512 remembered, the first reports' texts were pushed out by
+# the batch's last before they were linked, and each was read twice (4,480 reads of a name with a
+# text for 2,000 reports; docs/ingest.md, eighth pass). Some 2,000 texts of a few KB: a few MB.
+NAMES_REMEMBERED = 2048
 NAMES_ALONE_REMEMBERED = 1 << 16  # names without a text: a few MB at the most
 
 

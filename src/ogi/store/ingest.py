@@ -21,6 +21,7 @@ the cross-report rules run for what the batch touched.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -45,7 +46,7 @@ from .agencies import recheck, report_text
 from .backend import Database
 from .batch_agencies import BatchAgencyIndex
 from .copied import report_prints, write_prints
-from .reports import (KeptDocuments, Parsed, Written, cell_rows, cells_table, packed_cells, record_failure,
+from .reports import (KeptDocuments, Parsed, Written, cell_columns, cell_rows, packed_columns, record_failure,
                       store_reports)
 from .summary import refresh as refresh_summaries
 from .summary import report_sums
@@ -293,24 +294,30 @@ def parse_input(inp: Input) -> Outcome:
             data = f.read()
     except OSError as exc:
         return Outcome(inp, inp.sha256, stage="read", reason=read_failure(exc))
-    sha = hashlib.sha256(data).hexdigest()
     try:
         report = parse(data, name=inp.location)
     except UnreadableFile as exc:
-        return Outcome(inp, sha, stage="read", reason=f"无法读取 / unreadable: {exc}")
+        return Outcome(inp, _sha256(data), stage="read", reason=f"无法读取 / unreadable: {exc}")
     except NotAReport as exc:
-        return Outcome(inp, sha, stage="parse", reason=f"不是年度报告 / not a report: {exc}")
+        return Outcome(inp, _sha256(data), stage="parse", reason=f"不是年度报告 / not a report: {exc}")
     except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the batch: recorded like bad input
-        return Outcome(inp, sha, stage="parse", reason=f"解析出错 / parser error: {type(exc).__name__}: {exc}")
+        return Outcome(inp, _sha256(data), stage="parse",
+                       reason=f"解析出错 / parser error: {type(exc).__name__}: {exc}")
+    sha = report.source.sha256  # the parse hashed these bytes: not hashed twice
     report.source.path = inp.location
-    rows = cell_rows(report)
+    columns = cell_columns(report)
     written = Written(report.meta, report.source, report.findings, report_text(report))
+    document, prints = report.model_dump_json(), report_prints(report)
     try:
-        cells = cells_table(rows)
+        cells = packed_columns(columns)
     except (ArithmeticError, ValueError, TypeError):  # a value no column holds: the parent's write refuses it
-        return Outcome(inp, sha, written, rows=rows, document=report.model_dump_json(), prints=report_prints(report))
-    return Outcome(inp, sha, written, document=report.model_dump_json(), prints=report_prints(report),
-                   cells=packed_cells(cells), sums=report_sums(rows, [f.code for f in report.findings]))
+        return Outcome(inp, sha, written, rows=list(zip(*columns)), document=document, prints=prints)
+    return Outcome(inp, sha, written, document=document, prints=prints, cells=cells,
+                   sums=report_sums(zip(*columns[:4]), [f.code for f in report.findings]))
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def lost_input(inp: Input, reason: str) -> Outcome:
@@ -531,6 +538,20 @@ def _checkpoints_deferred(db: Database) -> Iterator[None]:
 
 
 @contextmanager
+def _collector_relaxed() -> Iterator[None]:
+    """Python's young-generation collection every ``pool.WORKER_GC_ALLOCATIONS`` net allocations
+    while the parent writes (its default, 700, is put back after): the outcomes it receives and
+    the rows it builds are freed by their reference counts, and a collection every 700
+    allocations walked them, and the batch held, for nothing (docs/ingest.md, eighth pass)."""
+    young, older, oldest = gc.get_threshold()
+    gc.set_threshold(max(young, pool.WORKER_GC_ALLOCATIONS), older, oldest)
+    try:
+        yield
+    finally:
+        gc.set_threshold(young, older, oldest)
+
+
+@contextmanager
 def _cores_to_workers(db: Database, jobs: int) -> Iterator[None]:
     """While ``jobs`` workers take every core, DuckDB runs the parent's statements on the
     parent's own thread (``SET threads = 1``; its default is one thread a core): its other
@@ -570,7 +591,7 @@ def _parse_and_check(db: Database, todo: list[Input], jobs: int, on_outcome: OnO
     stopped so (the caller's checkpoint is then left to the store's close)."""
     indexed: set[int] = set()  # reports stored with the text prints their worker made
     documents = KeptDocuments()  # and their documents, which the cross-report rules read
-    with _cores_to_workers(db, jobs):
+    with _cores_to_workers(db, jobs), _collector_relaxed():
         write_outcomes(db, parse_all(todo, jobs, should_stop), summary, on_outcome, indexed, documents)
     if should_stop():
         raise KeyboardInterrupt

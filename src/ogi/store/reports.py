@@ -32,16 +32,45 @@ def as_double(value: int | float | None) -> float | None:
 def cell_rows(report: Report) -> list[tuple]:
     """Every value of the report's three tables, with its printed text and provenance: the
     columns of ``CELL_COLUMNS`` but ``report_id``."""
-    rows = []
+    return list(zip(*cell_columns(report)))
+
+
+_CELL_FIELD_SET = frozenset(_CELL_FIELDS)
+
+
+def cell_columns(report: Report) -> list[list]:
+    """:func:`cell_rows` by column (nine lists of one length): what an ingest worker makes the
+    Arrow record batch of (:func:`packed_cells`) without building a tuple a cell and
+    transposing them. A cell's provenance with only the fields that have columns of their own
+    (``text`` and ``line``: nearly every cell of a text report) has no JSON; the test of its
+    keys is one set comparison, not a dictionary built a cell."""
+    tables, rows, cols, values, texts, lines, pages, derived, rests = ([] for _ in range(9))
+    provenance, fields, dumps = report.provenance, _CELL_FIELD_SET, json.dumps
     for table in TABLES:
-        for row, cols in getattr(report, table).items():
-            for col, value in cols.items():
-                prov = report.provenance.get(f"{table}.{row}.{col}", {})
-                rest = {k: v for k, v in prov.items() if k not in _CELL_FIELDS}
-                rows.append((table, row, col, as_double(value),
-                             prov.get("text"), prov.get("line"), prov.get("page"), bool(prov.get("derived")),
-                             json.dumps(rest, ensure_ascii=False) if rest else None))
-    return rows
+        for row, by_col in getattr(report, table).items():
+            for col, value in by_col.items():
+                prov = provenance.get(f"{table}.{row}.{col}")
+                tables.append(table)
+                rows.append(row)
+                cols.append(col)
+                values.append(as_double(value))
+                if not prov:
+                    texts.append(None)
+                    lines.append(None)
+                    pages.append(None)
+                    derived.append(False)
+                    rests.append(None)
+                    continue
+                get = prov.get
+                texts.append(get("text"))
+                lines.append(get("line"))
+                pages.append(get("page"))
+                derived.append(bool(get("derived")))
+                if prov.keys() <= fields:
+                    rests.append(None)
+                else:
+                    rests.append(dumps({k: v for k, v in prov.items() if k not in fields}, ensure_ascii=False))
+    return [tables, rows, cols, values, texts, lines, pages, derived, rests]
 
 
 def finding_rows(pairs: Iterable[tuple[int, Finding]], origin: str) -> list[tuple]:
@@ -131,6 +160,17 @@ def packed_cells(table: Any) -> bytes:
 
     batch = pa.RecordBatch.from_arrays([column.combine_chunks() for column in table.columns], schema=table.schema)
     return batch.serialize().to_pybytes()
+
+
+def packed_columns(columns: Sequence[Sequence[Any]]) -> bytes:
+    """:func:`packed_cells` of a report's :func:`cell_columns`, each column converted once
+    into the record batch (no table of chunked columns in between). Raises, as
+    :func:`cells_table` does, for a value no column holds."""
+    import pyarrow as pa
+
+    schema = _cells_schema()
+    arrays = [pa.array(values, type=f.type) for values, f in zip(columns, schema)]
+    return pa.RecordBatch.from_arrays(arrays, schema=schema).serialize().to_pybytes()
 
 
 def unpacked_cells(data: bytes) -> Any:
