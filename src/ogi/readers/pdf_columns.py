@@ -183,13 +183,15 @@ def _regions(lines: list[Line], split: list[Split]) -> list[tuple[int, int]]:
             continue
         start, end, rows, j = i, i + 1, 1, i + 1
         values = list(split[i][1])
+        bands = _grown_bands([], values)  # the bands of ``values``, kept as rows are added
         width = lines[i].x1 - lines[i].x0
         while j < len(lines):
             if _is_row_line(split[j]):
-                if not _aligned(split[j][1], _bands(values), lines[j].height):
+                if not _aligned(split[j][1], bands if bands is not None else _bands(values), lines[j].height):
                     break
                 rows, end = rows + 1, j + 1
                 values += split[j][1]
+                bands = _grown_bands(bands, split[j][1]) if bands is not None else None
                 width = max(width, lines[j].x1 - lines[j].x0)
             elif not (j - end < MAX_LABEL_LINES and _is_label_line(lines[j], split[j], width)):
                 break
@@ -438,6 +440,35 @@ def _bands(chunks: list[Line]) -> list[tuple[float, float]]:
         else:
             bands.append([c.x0, c.x1])
     return [(a, b) for a, b in bands]
+
+
+def _grown_bands(bands: list[tuple[float, float]] | None, chunks: list[Line]) -> list[tuple[float, float]] | None:
+    """``bands`` (``_bands`` of some chunks) with ``chunks`` added: the same bands as
+    ``_bands`` of all of them, without sorting them all again for each row line. The bands
+    are the union of the chunks' closed x-ranges (ranges that touch are one band), which
+    does not depend on the order the ranges come in; each chunk merges with the bands it
+    overlaps or touches. None where a chunk's range is reversed or not a number (no union
+    then: the caller sorts them all, as before)."""
+    if bands is None:
+        return None
+    out = list(bands)
+    for c in chunks:
+        lo, hi = c.x0, c.x1
+        if not lo <= hi:
+            return None
+        kept = []
+        for a, b in out:  # few bands (the value columns), apart from each other: a plain scan
+            if a <= hi and b >= lo:
+                if a < lo:
+                    lo = a
+                if b > hi:
+                    hi = b
+            else:
+                kept.append((a, b))
+        kept.append((lo, hi))
+        kept.sort()
+        out = kept
+    return out
 
 
 def _nearest(bands: list[tuple[float, float]], chunk: Line) -> int:

@@ -135,8 +135,10 @@ def _frame_sides(vertical: list[dict], y: float, x0: float, x1: float) -> tuple[
 def _table(boxes: list[BBox], fragments: list[Fragment], page: PageContent) -> tuple[PlacedTable | None, list[Fragment]]:
     xs = _grid_lines([b[0] for b in boxes] + [b[2] for b in boxes])
     ys = _grid_lines([b[1] for b in boxes] + [b[3] for b in boxes])
-    holes = _holes(boxes, xs, ys)
+    spans = _spans(boxes, xs, ys)
+    holes = _holes(spans.values(), xs, ys)
     boxes = boxes + holes
+    spans.update(_spans(holes, xs, ys))
     inside: dict[BBox, list[Fragment]] = {b: [] for b in boxes}
     outside: list[Fragment] = []
     left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
@@ -153,8 +155,7 @@ def _table(boxes: list[BBox], fragments: list[Fragment], page: PageContent) -> t
     boxes = [b for b in boxes if inside[b] or b not in hole_set]  # an empty hole is no cell
     rows: dict[int, list[tuple[BBox, Cell]]] = {}
     for b in boxes:
-        r0, r1 = _index(ys, b[1]), _index(ys, b[3])
-        c0, c1 = _index(xs, b[0]), _index(xs, b[2])
+        r0, r1, c0, c1 = spans[b]
         lines = group_lines(inside[b]) if inside[b] else []
         cell = Cell(join_lines([ln.text for ln in lines]), r0, c0, max(1, r1 - r0), max(1, c1 - c0),
                     pos=Position(page=page.number, bbox=page.box(*b)), confidence=min_confidence(inside[b]))
@@ -213,18 +214,25 @@ def compact_columns(cells: list[Cell]) -> None:
     starts = sorted({c.col for c in cells})
     index = {col: i for i, col in enumerate(starts)}
     for c in cells:
-        end = c.col + c.colspan
-        c.colspan = max(1, sum(1 for s in starts if c.col <= s < end))
-        c.col = index[c.col]
+        first = index[c.col]
+        c.colspan = max(1, bisect_left(starts, c.col + c.colspan) - first)  # the starts in [col, col + colspan)
+        c.col = first
 
 
-def _holes(boxes: list[BBox], xs: list[float], ys: list[float]) -> list[BBox]:
+def _spans(boxes: list[BBox], xs: list[float], ys: list[float]) -> dict[BBox, tuple[int, int, int, int]]:
+    """Each box's grid lines: first row, row after, first column, column after (``_index``
+    of its sides, asked once per box)."""
+    return {b: (_index(ys, b[1]), _index(ys, b[3]), _index(xs, b[0]), _index(xs, b[2])) for b in boxes}
+
+
+def _holes(spans, xs: list[float], ys: list[float]) -> list[BBox]:
     """Grid positions no cell covers (a cell whose border is missing, often at a page
-    break), each vertical run of them a cell, so that text printed there stays in the table."""
+    break), each vertical run of them a cell, so that text printed there stays in the table.
+    ``spans``: the cells' grid lines (``_spans``)."""
     covered = set()
-    for b in boxes:
-        for r in range(_index(ys, b[1]), _index(ys, b[3])):
-            for c in range(_index(xs, b[0]), _index(xs, b[2])):
+    for r0, r1, c0, c1 in spans:
+        for r in range(r0, r1):
+            for c in range(c0, c1):
                 covered.add((r, c))
     holes: list[BBox] = []
     for c in range(len(xs) - 1):

@@ -39,8 +39,8 @@ class Line:
                 f = fs[0]
                 self._geometry = (f.x0, f.x1, f.top, f.bottom, f.bottom - f.top)
             else:
-                self._geometry = (min([f.x0 for f in fs]), max([f.x1 for f in fs]), min([f.top for f in fs]),
-                                  max([f.bottom for f in fs]), _median(sorted([f.bottom - f.top for f in fs])))
+                self._geometry = (min(map(_X0, fs)), max(map(_X1, fs)), min(map(_TOP, fs)), max(map(_BOTTOM, fs)),
+                                  _median(sorted([f.bottom - f.top for f in fs])))
             self._seen = len(fs)
         return self._geometry
 
@@ -75,7 +75,13 @@ class Line:
 
     def chunks(self) -> list[Line]:
         """The line cut at wide gaps: the pieces a table's columns would hold."""
-        return split_at_gaps(self.fragments, CHUNK_GAP * self.height)
+        pieces = split_at_gaps(self.fragments, CHUNK_GAP * self.height)
+        if len(pieces) == 1:  # not cut (most lines): the same fragments, so the same box, height and text
+            whole = pieces[0]
+            whole._geometry, whole._seen = self._geometry, self._seen
+            if self._text_seen == self._seen:
+                whole._text, whole._text_seen = self._text, self._text_seen
+        return pieces
 
 
 def split_at_gaps(fragments: list[Fragment], gap: float) -> list[Line]:
@@ -125,7 +131,8 @@ def group_lines(fragments: list[Fragment]) -> list[Line]:
                     bottoms[k] = bottom
                 ordered = heights[k]
                 insort(ordered, height)
-                medians[k] = _median(ordered)
+                m = len(ordered) // 2  # _median(ordered), written out
+                medians[k] = ordered[m] if len(ordered) % 2 else (ordered[m - 1] + ordered[m]) / 2
                 break
         else:
             lines.append(Line([f]))
@@ -133,15 +140,20 @@ def group_lines(fragments: list[Fragment]) -> list[Line]:
             bottoms.append(bottom)
             heights.append([height])
             medians.append(height)
-    for line in lines:
-        line.fragments.sort(key=_BY_LEFT)
+    for line, median in zip(lines, medians):
+        fs = line.fragments
+        if len(fs) > 1:  # measured here (the sort below asks every line's top), its median height kept from above
+            fs.sort(key=_BY_LEFT)
+            line._geometry = (min(map(_X0, fs)), max(map(_X1, fs)), min(map(_TOP, fs)), max(map(_BOTTOM, fs)), median)
+            line._seen = len(fs)
     lines.sort(key=_BY_TOP)
     return lines
 
 
+_X0, _X1, _TOP, _BOTTOM = attrgetter("x0"), attrgetter("x1"), attrgetter("top"), attrgetter("bottom")
 _BY_TOP_LEFT = attrgetter("top", "x0")
-_BY_LEFT = attrgetter("x0")
-_BY_TOP = attrgetter("top")
+_BY_LEFT = _X0
+_BY_TOP = _TOP
 
 
 def _median(ordered: list[float]) -> float:
@@ -178,15 +190,29 @@ def min_confidence(fragments: list[Fragment]) -> float | None:
 
 
 def _join_fragments(fragments: list[Fragment], height: float) -> str:
-    out = ""
-    prev: Fragment | None = None
-    for f in fragments:
-        if prev is not None and f.x0 - prev.x1 > SPACE_GAP * height and not out.endswith(" ") \
-                and not (is_wide(prev.text[-1:]) or is_wide(f.text[:1])):
-            out += " "
-        out += f.text
-        prev = f
-    return _SPACES.sub(" ", out).strip()
+    """The fragments' texts run together, a space put in a gap wider than ``SPACE_GAP``
+    line heights unless the text so far ends with one or a wide character stands beside
+    the gap. Only the wide gaps are visited one by one; the texts between them are joined
+    in one step."""
+    gap = SPACE_GAP * height
+    texts = [f.text for f in fragments]
+    wide_gaps = [i for i in range(1, len(fragments)) if fragments[i].x0 - fragments[i - 1].x1 > gap]
+    if not wide_gaps:
+        return _SPACES.sub(" ", "".join(texts)).strip()
+    pieces: list[str] = []
+    tail = ""  # the last character of the text so far
+    done = 0
+    for i in wide_gaps:
+        run = "".join(texts[done:i])
+        pieces.append(run)
+        if run:
+            tail = run[-1]
+        done = i
+        if tail != " " and not (is_wide(texts[i - 1][-1:]) or is_wide(texts[i][:1])):
+            pieces.append(" ")
+            tail = " "
+    pieces.append("".join(texts[done:]))
+    return _SPACES.sub(" ", "".join(pieces)).strip()
 
 
 def is_wide(ch: str) -> bool:

@@ -37,6 +37,7 @@ import ctypes
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 
 import pypdfium2.raw as pdfium_c
 
@@ -121,6 +122,8 @@ def _glyphs(page, left: float, top: float, votes: dict[tuple[int, int], int]) ->
         styles: dict[int, tuple] = {}
         invisible = _INVISIBLE
         fragments = []
+        add, ways = fragments.append, []
+        vote = ways.append  # each glyph's direction, counted once the page is read
         for i, text in enumerate(characters):
             if text <= " " or text in invisible or text.isspace() or not get_box(handle, i, box_at):
                 continue
@@ -145,8 +148,10 @@ def _glyphs(page, left: float, top: float, votes: dict[tuple[int, int], int]) ->
                     y1 = cut
             elif size > 0:
                 x0, y0, x1, y1 = _em_box(x0, y0, x1, y1, a, b, c, d, size)
-            fragments.append(Fragment(text, x0 - left, top - y1, x1 - left, top - y0))
-            votes[way] = votes.get(way, 0) + 1
+            add(Fragment(text, x0 - left, top - y1, x1 - left, top - y0))
+            vote(way)
+        for way, n in Counter(ways).items():  # in the order first met, as counted glyph by glyph
+            votes[way] = votes.get(way, 0) + n
         return fragments
     finally:
         textpage.close()
