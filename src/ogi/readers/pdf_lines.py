@@ -5,9 +5,9 @@ breaks into separate chunks (table columns), and how lines join into one text.
 from __future__ import annotations
 
 import re
-from bisect import insort
 from dataclasses import dataclass, field
-from operator import attrgetter
+from itertools import accumulate, compress, islice, pairwise
+from operator import attrgetter, le, sub
 
 from .pdf_page import Fragment
 
@@ -40,7 +40,7 @@ class Line:
                 self._geometry = (f.x0, f.x1, f.top, f.bottom, f.bottom - f.top)
             else:
                 self._geometry = (min(map(_X0, fs)), max(map(_X1, fs)), min(map(_TOP, fs)), max(map(_BOTTOM, fs)),
-                                  _median(sorted([f.bottom - f.top for f in fs])))
+                                  _median(sorted(map(sub, map(_BOTTOM, fs), map(_TOP, fs)))))
             self._seen = len(fs)
         return self._geometry
 
@@ -85,7 +85,20 @@ class Line:
 
 
 def split_at_gaps(fragments: list[Fragment], gap: float) -> list[Line]:
-    """Fragments (left to right) cut into lines where the space before one exceeds ``gap``."""
+    """Fragments (left to right) cut into lines where the space before one exceeds ``gap``
+    (the space from the rightmost end of the piece so far).
+
+    Where every fragment's x1 is at least its x0 and ``gap`` is not negative, the rightmost
+    end of the piece so far is the rightmost end of all fragments so far (a fragment that
+    starts a piece starts right of everything before it, so ends right of it too): the gaps
+    are then taken in one pass in C, not fragment by fragment."""
+    n = len(fragments)
+    if n > 1 and gap >= 0 and all(map(le, map(_X0, fragments), map(_X1, fragments))):
+        rights = accumulate(map(_X1, fragments), max)
+        cuts = list(compress(range(1, n), map(float(gap).__lt__, map(sub, map(_X0, islice(fragments, 1, None)), rights))))
+        if not cuts:
+            return [Line(list(fragments))]
+        return [Line(fragments[a:b]) for a, b in pairwise([0, *cuts, n])]
     out: list[Line] = [Line([fragments[0]])]
     current = out[-1].fragments
     right = fragments[0].x1
@@ -106,51 +119,68 @@ def split_at_gaps(fragments: list[Fragment], gap: float) -> list[Line]:
 def group_lines(fragments: list[Fragment]) -> list[Line]:
     """Fragments grouped into lines, top to bottom, each left to right: a fragment joins
     the latest of the last three lines it overlaps vertically by ``SAME_LINE`` of the
-    smaller height (the line's height being the median of its fragments')."""
+    smaller height (the line's height being the median of its fragments').
+
+    The line's median is worked out only where it can decide: an overlap of ``SAME_LINE``
+    of the fragment's own height or more joins whatever the median (the smaller height is
+    at most the fragment's), which is how nearly every glyph meets its line."""
     if len(fragments) == 1:
         return [Line([fragments[0]])]
     lines: list[Line] = []
-    tops: list[float] = []  # each line's running top, bottom, sorted fragment heights and their median
+    tops: list[float] = []  # each line's running top and bottom
     bottoms: list[float] = []
-    heights: list[list[float]] = []
-    medians: list[float] = []
+    medians: list[float | None] = []  # each line's median height, None when a fragment joined since it was taken
     # min() and max() of two written out (the same operands, the same ties): this loop runs
     # for every glyph of the page
+    latest: list[Fragment] = []  # the latest line's fragments
     for f in sorted(fragments, key=_BY_TOP_LEFT):
         top, bottom = f.top, f.bottom
         height = bottom - top
-        n = len(lines)
-        for k in range(n - 1, n - 4 if n > 3 else -1, -1):
-            line_top, line_bottom, line_height = tops[k], bottoms[k], medians[k]
-            overlap = (bottom if bottom < line_bottom else line_bottom) - (top if top > line_top else line_top)
-            if overlap >= SAME_LINE * (line_height if line_height < height else height):
-                lines[k].fragments.append(f)
+        least = SAME_LINE * height
+        if latest:  # the latest line first, written out: nearly every glyph joins it at once
+            line_top, line_bottom = tops[-1], bottoms[-1]
+            if (bottom if bottom < line_bottom else line_bottom) - (top if top > line_top else line_top) >= least:
+                latest.append(f)
                 if top < line_top:
-                    tops[k] = top
+                    tops[-1] = top
                 if bottom > line_bottom:
-                    bottoms[k] = bottom
-                ordered = heights[k]
-                insort(ordered, height)
-                m = len(ordered) // 2  # _median(ordered), written out
-                medians[k] = ordered[m] if len(ordered) % 2 else (ordered[m - 1] + ordered[m]) / 2
-                break
+                    bottoms[-1] = bottom
+                medians[-1] = None
+                continue
+        n = len(lines)  # the last three lines, latest first (the latest again: its median may decide)
+        for k in range(n - 1, n - 4 if n > 3 else -1, -1):
+            line_top, line_bottom = tops[k], bottoms[k]
+            overlap = (bottom if bottom < line_bottom else line_bottom) - (top if top > line_top else line_top)
+            if not overlap >= least:  # only a smaller median height can let it join
+                line_height = medians[k]
+                if line_height is None:
+                    line_height = medians[k] = _median(sorted([g.bottom - g.top for g in lines[k].fragments]))
+                if not (line_height < height and overlap >= SAME_LINE * line_height):
+                    continue
+            lines[k].fragments.append(f)
+            if top < line_top:
+                tops[k] = top
+            if bottom > line_bottom:
+                bottoms[k] = bottom
+            medians[k] = None
+            break
         else:
-            lines.append(Line([f]))
+            latest = [f]
+            lines.append(Line(latest))
             tops.append(top)
             bottoms.append(bottom)
-            heights.append([height])
             medians.append(height)
-    for line, median in zip(lines, medians):
+    for line in lines:
         fs = line.fragments
-        if len(fs) > 1:  # measured here (the sort below asks every line's top), its median height kept from above
+        if len(fs) > 1:  # measured here: the sort below asks every line's top
             fs.sort(key=_BY_LEFT)
-            line._geometry = (min(map(_X0, fs)), max(map(_X1, fs)), min(map(_TOP, fs)), max(map(_BOTTOM, fs)), median)
-            line._seen = len(fs)
+            line._measure()
     lines.sort(key=_BY_TOP)
     return lines
 
 
 _X0, _X1, _TOP, _BOTTOM = attrgetter("x0"), attrgetter("x1"), attrgetter("top"), attrgetter("bottom")
+_TEXT = attrgetter("text")
 _BY_TOP_LEFT = attrgetter("top", "x0")
 _BY_LEFT = _X0
 _BY_TOP = _TOP
@@ -195,8 +225,9 @@ def _join_fragments(fragments: list[Fragment], height: float) -> str:
     the gap. Only the wide gaps are visited one by one; the texts between them are joined
     in one step."""
     gap = SPACE_GAP * height
-    texts = [f.text for f in fragments]
-    wide_gaps = [i for i in range(1, len(fragments)) if fragments[i].x0 - fragments[i - 1].x1 > gap]
+    texts = list(map(_TEXT, fragments))
+    wide_gaps = list(compress(range(1, len(fragments)),  # fragments[i].x0 - fragments[i - 1].x1 > gap, in C
+                              map(float(gap).__lt__, map(sub, map(_X0, islice(fragments, 1, None)), map(_X1, fragments)))))
     if not wide_gaps:
         return _SPACES.sub(" ", "".join(texts)).strip()
     pieces: list[str] = []

@@ -119,7 +119,8 @@ def _glyphs(page, left: float, top: float, votes: dict[tuple[int, int], int]) ->
         m = pdfium_c.FS_MATRIX()
         m_at = ctypes.addressof(m)
         get_box, get_object = _LOOSE_BOX, _TEXT_OBJECT
-        styles: dict[int, tuple] = {}
+        styles: dict[int, tuple] = {}  # by text object
+        by_values: dict[tuple, tuple] = {}  # by matrix and font size: _style of the same values is the same
         invisible = _INVISIBLE
         fragments = []
         add, ways = fragments.append, []
@@ -131,7 +132,10 @@ def _glyphs(page, left: float, top: float, votes: dict[tuple[int, int], int]) ->
             style = styles.get(obj) if obj else None
             if style is None:
                 _CHAR_MATRIX(handle, i, m_at)
-                style = _style(m.a, m.b, m.c, m.d, _FONT_SIZE(handle, i))
+                key = (m.a, m.b, m.c, m.d, _FONT_SIZE(handle, i))
+                style = by_values.get(key)
+                if style is None:  # LibreOffice writes a text object per word or two, nearly all alike
+                    style = by_values[key] = _style(*key)
                 if obj:
                     styles[obj] = style
             upright, a, b, c, d, size, em, limit, width, height, way = style
