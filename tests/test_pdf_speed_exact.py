@@ -91,13 +91,16 @@ def test_texts_joined_between_wide_gaps_are_the_glyph_by_glyph_join():
              Fragment("c ", 40, 0, 45, 10), Fragment("d", 50, 0, 55, 10), Fragment("", 60, 0, 60, 10),
              Fragment("e", 70, 0, 75, 10)]
     assert _join_fragments(frags, 10.0) == _join_glyph_by_glyph(frags, 10.0) == "a b中c d e"
+    import numpy as np
+
     rng = random.Random(7)
-    for _ in range(2000):
+    for case in range(2000):
         fs, x = [], 0.0
+        number = np.float32 if case % 2 else float  # OCR's words come in float32
         for _ in range(rng.randint(1, 12)):
             x += rng.choice([0.0, 1.0, 2.0, 3.5, 8.0])
             text = rng.choice(["a", "中", "1", " ", "x ", " y", "", "（", "\t"])
-            fs.append(Fragment(text, x, 0, x + 4.0, 10.0))
+            fs.append(Fragment(text, number(x), 0, number(x + 4.0), 10.0))
             x += 4.0
         height = rng.choice([5.0, 10.0, 20.0])
         assert _join_fragments(fs, height) == _join_glyph_by_glyph(fs, height)
@@ -108,3 +111,34 @@ def test_column_spans_count_the_column_starts_a_cell_covers():
              Cell("e", 3, 1, colspan=-2)]
     compact_columns(cells)
     assert [(c.col, c.colspan) for c in cells] == [(0, 4), (0, 1), (2, 2), (3, 1), (1, 1)]
+
+
+def _split_fragment_by_fragment(fragments: list[Fragment], gap: float) -> list[list[Fragment]]:
+    """split_at_gaps as it was written before: the piece's right end kept fragment by fragment."""
+    out, right = [[fragments[0]]], fragments[0].x1
+    for f in fragments[1:]:
+        if f.x0 - right > gap:
+            out.append([f])
+            right = f.x1
+        else:
+            out[-1].append(f)
+            right = max(right, f.x1)
+    return out
+
+
+def test_gaps_taken_in_one_pass_cut_where_the_fragment_by_fragment_walk_cuts():
+    import numpy as np
+
+    from ogi.readers.pdf_lines import split_at_gaps
+
+    rng = random.Random(5)
+    for case in range(3000):
+        fs, x = [], 0.0
+        for _ in range(rng.randint(2, 14)):
+            x += rng.choice([-3.0, 0.0, 0.5, 2.0, 6.0, 15.0])
+            width = rng.choice([4.0, 9.0, 30.0] + ([-2.0] if case % 3 == 0 else []))  # a reversed box now and then
+            x0, x1 = (np.float32(x), np.float32(x + width)) if case % 2 else (x, x + width)  # OCR's float32 too
+            fs.append(Fragment("字", x0, 0.0, x1, 10.0))
+            x += 4.0
+        gap = rng.choice([0.0, 1.5, 3.0, 12.0])
+        assert [ln.fragments for ln in split_at_gaps(fs, gap)] == _split_fragment_by_fragment(fs, gap)

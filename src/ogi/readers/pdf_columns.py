@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import compress, islice, pairwise
-from operator import attrgetter, sub
+from itertools import compress, islice, pairwise, repeat
+from operator import attrgetter, gt, sub
 from statistics import median
 
 from ..document import Cell, Position, Table
@@ -138,7 +138,7 @@ def _cell_chunks(line: Line) -> list[Line]:
         height = chunk.height
         least = _LEAST_CELL_GAP * height  # no narrower gap is a cell boundary: most gaps, asked no more
         wider = compress(range(1, len(fs)),  # fs[i].x0 - fs[i - 1].x1 > least, in C
-                         map(float(least).__lt__, map(sub, map(_X0, islice(fs, 1, None)), map(_X1, fs))))
+                         map(gt, map(sub, map(_X0, islice(fs, 1, None)), map(_X1, fs)), repeat(least)))
         cut = [0] + [i for i in wider if _cell_gap(fs, i, height)]
         if len(cut) == 1:
             out.append(chunk)  # not cut: the chunk itself (measured already)
@@ -464,10 +464,8 @@ def _grown_bands(bands: list[tuple[float, float]] | None, chunks: list[Line]) ->
         kept = []
         for a, b in out:  # few bands (the value columns), apart from each other: a plain scan
             if a <= hi and b >= lo:
-                if a < lo:
-                    lo = a
-                if b > hi:
-                    hi = b
+                lo = min(lo, a)
+                hi = max(hi, b)
             else:
                 kept.append((a, b))
         kept.append((lo, hi))

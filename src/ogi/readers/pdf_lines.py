@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, islice, pairwise
-from operator import attrgetter, le, sub
+from itertools import accumulate, compress, islice, pairwise, repeat
+from operator import attrgetter, gt, le, sub
 
 from .pdf_page import Fragment
 
@@ -95,7 +95,7 @@ def split_at_gaps(fragments: list[Fragment], gap: float) -> list[Line]:
     n = len(fragments)
     if n > 1 and gap >= 0 and all(map(le, map(_X0, fragments), map(_X1, fragments))):
         rights = accumulate(map(_X1, fragments), max)
-        cuts = list(compress(range(1, n), map(float(gap).__lt__, map(sub, map(_X0, islice(fragments, 1, None)), rights))))
+        cuts = list(compress(range(1, n), map(gt, map(sub, map(_X0, islice(fragments, 1, None)), rights), repeat(gap))))
         if not cuts:
             return [Line(list(fragments))]
         return [Line(fragments[a:b]) for a, b in pairwise([0, *cuts, n])]
@@ -227,7 +227,7 @@ def _join_fragments(fragments: list[Fragment], height: float) -> str:
     gap = SPACE_GAP * height
     texts = list(map(_TEXT, fragments))
     wide_gaps = list(compress(range(1, len(fragments)),  # fragments[i].x0 - fragments[i - 1].x1 > gap, in C
-                              map(float(gap).__lt__, map(sub, map(_X0, islice(fragments, 1, None)), map(_X1, fragments)))))
+                              map(gt, map(sub, map(_X0, islice(fragments, 1, None)), map(_X1, fragments)), repeat(gap))))
     if not wide_gaps:
         return _SPACES.sub(" ", "".join(texts)).strip()
     pieces: list[str] = []
