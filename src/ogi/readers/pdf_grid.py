@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
+from operator import itemgetter
 
 from pdfplumber.table import (
     cells_to_tables,
@@ -29,6 +30,7 @@ GRID = 1.0  # pt: cell borders this close are one grid line
 MIN_CLOSED_COLUMNS = 2  # columns whose open ends are joined into a border (see _closing_edges)
 
 BBox = tuple[float, float, float, float]
+_X0, _TOP, _X1, _BOTTOM = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)  # of a BBox
 
 
 @dataclass
@@ -141,8 +143,8 @@ def _table(boxes: list[BBox], fragments: list[Fragment], page: PageContent) -> t
     spans.update(_spans(holes, xs, ys))
     inside: dict[BBox, list[Fragment]] = {b: [] for b in boxes}
     outside: list[Fragment] = []
-    left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
-    right, bottom = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    left, top = min(map(_X0, boxes)), min(map(_TOP, boxes))
+    right, bottom = max(map(_X1, boxes)), max(map(_BOTTOM, boxes))
     bins = _Bins(boxes)
     for f in fragments:
         cx, cy = (f.x0 + f.x1) / 2, (f.top + f.bottom) / 2
@@ -179,7 +181,8 @@ def _table(boxes: list[BBox], fragments: list[Fragment], page: PageContent) -> t
         c.row = renumber[c.row]
         cells.append(c)
     compact_columns(cells)
-    bbox = (min(b[0] for b, _ in kept), min(b[1] for b, _ in kept), max(b[2] for b, _ in kept), max(b[3] for b, _ in kept))
+    kept_boxes = [b for b, _ in kept]
+    bbox = (min(map(_X0, kept_boxes)), min(map(_TOP, kept_boxes)), max(map(_X1, kept_boxes)), max(map(_BOTTOM, kept_boxes)))
     return PlacedTable(Table(cells, Position(page=page.number, bbox=page.box(*bbox))), ys[first], bbox), outside
 
 

@@ -138,11 +138,11 @@ def _glyphs(page, left: float, top: float, votes: dict[tuple[int, int], int]) ->
                     style = by_values[key] = _style(*key)
                 if obj:
                     styles[obj] = style
-            upright, a, b, c, d, size, em, limit, width, height, way = style
+            upright, limit, width, height, way, turned = style
             x0, y1, x1, y0 = box[:]
             across, up = x1 - x0, y1 - y0
             if (up if up > across else across) > limit:  # max(across, up)
-                x0, y0, x1, y1 = _ink_em_box(raw, i, em)
+                x0, y0, x1, y1 = _ink_em_box(raw, i, turned[5])
             elif upright:  # min(x1, x0 + width), min(y1, y0 + height)
                 cut = x0 + width
                 if cut < x1:
@@ -150,8 +150,8 @@ def _glyphs(page, left: float, top: float, votes: dict[tuple[int, int], int]) ->
                 cut = y0 + height
                 if cut < y1:
                     y1 = cut
-            elif size > 0:
-                x0, y0, x1, y1 = _em_box(x0, y0, x1, y1, a, b, c, d, size)
+            elif turned[4] > 0:  # the font size
+                x0, y0, x1, y1 = _em_box(x0, y0, x1, y1, *turned[:5])
             add(Fragment(text, x0 - left, top - y1, x1 - left, top - y0))
             vote(way)
         for way, n in Counter(ways).items():  # in the order first met, as counted glyph by glyph
@@ -164,12 +164,14 @@ def _glyphs(page, left: float, top: float, votes: dict[tuple[int, int], int]) ->
 def _style(a: float, b: float, c: float, d: float, size: float) -> tuple:
     """What a glyph's box cut needs from its text matrix ``a b c d`` and font size, worked
     out once per text object: whether it is upright text (``_em_box``'s first case, cut
-    inline), the em, the box size past which the loose box is implausible (none without
-    an em), the upright cut's width and height, and the direction the glyph advances in."""
+    inline), the box size past which the loose box is implausible (none without an em),
+    the upright cut's width and height, the direction the glyph advances in, and what the
+    other cuts need (the matrix, the size, the em): the first five are what nearly every
+    glyph asks for."""
     em = size * max(abs(c), abs(d))
     upright = size > 0 and a > 0 and d > 0 and b == 0 and c == 0
     limit = MAX_BOX_EMS * em if em > 0 else math.inf
-    return upright, a, b, c, d, size, em, limit, size * a, size * d, advance(a, b)
+    return upright, limit, size * a, size * d, advance(a, b), (a, b, c, d, size, em)
 
 
 def _characters(textpage, count: int) -> str | list[str]:
