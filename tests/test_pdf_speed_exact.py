@@ -2,10 +2,10 @@
 long way, exactly.
 
 Each test pins a shortcut against the computation it replaces: value bands grown row by row
-against the bands of all chunks sorted again, a line's geometry kept from grouping against
-the line measuring itself, an uncut line's chunk against a fresh line, the texts of a line
-joined between its wide gaps against the glyph-by-glyph join, cells' column spans counted by
-bisection.
+against the bands of all chunks sorted again, lines grouped with their median taken only
+where it decides against the line measuring itself, an uncut line's chunk against a fresh
+line, cells' column spans counted by bisection; and the gap walks (cut, join) against their
+reference, with OCR's float32 coordinates too (the C-level versions tried were slower).
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ def _join_glyph_by_glyph(fragments: list[Fragment], height: float) -> str:
     return re.sub(r"\s+", " ", out).strip()
 
 
-def test_texts_joined_between_wide_gaps_are_the_glyph_by_glyph_join():
+def test_line_texts_are_the_glyph_by_glyph_join():
     frags = [Fragment("a", 0, 0, 5, 10), Fragment("b", 9, 0, 14, 10), Fragment("中", 20, 0, 30, 10),
              Fragment("c ", 40, 0, 45, 10), Fragment("d", 50, 0, 55, 10), Fragment("", 60, 0, 60, 10),
              Fragment("e", 70, 0, 75, 10)]
@@ -126,7 +126,7 @@ def _split_fragment_by_fragment(fragments: list[Fragment], gap: float) -> list[l
     return out
 
 
-def test_gaps_taken_in_one_pass_cut_where_the_fragment_by_fragment_walk_cuts():
+def test_lines_cut_at_gaps_where_the_fragment_by_fragment_walk_cuts():
     import numpy as np
 
     from ogi.readers.pdf_lines import split_at_gaps

@@ -35,8 +35,6 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from itertools import compress, repeat
-from operator import attrgetter, ge, le
 
 from ..extract.pagemarks import page_number, page_sequence
 from .pdf_lines import Line, group_lines
@@ -47,7 +45,6 @@ EDGE_LINES = 2  # lines at each edge of a page that may be chrome
 MIN_PAGES = 2
 _WORDS = re.compile(r"[^\W\d_#]")
 _BARE = re.compile(r"^\s*\d{1,4}\s*$")
-_TOP, _BOTTOM = attrgetter("top"), attrgetter("bottom")
 
 
 def drop_page_chrome(pages: list[PageContent]) -> None:
@@ -87,9 +84,8 @@ def _key(line: Line) -> str:
 def _candidates(page: PageContent) -> list[tuple[str, Line]]:
     """The page's edge lines in its margin bands that no long column line crosses."""
     top_band, bottom_band = page.height * MARGIN_SHARE, page.height * (1 - MARGIN_SHARE)
-    fs = page.fragments  # f.bottom <= top_band, f.top >= bottom_band, in C
-    top = group_lines(list(compress(fs, map(le, map(_BOTTOM, fs), repeat(top_band)))))
-    bottom = group_lines(list(compress(fs, map(ge, map(_TOP, fs), repeat(bottom_band)))))
+    top = group_lines([f for f in page.fragments if f.bottom <= top_band])
+    bottom = group_lines([f for f in page.fragments if f.top >= bottom_band])
     long_columns = [e for e in page.edges if e["orientation"] == "v"
                     and not (e["bottom"] <= top_band or e["top"] >= bottom_band)]
     found = [("top", ln) for ln in top[:EDGE_LINES]] + [("bottom", ln) for ln in bottom[-EDGE_LINES:]]

@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import compress, islice, pairwise, repeat
-from operator import attrgetter, gt, sub
+from itertools import pairwise
 from statistics import median
 
 from ..document import Cell, Position, Table
@@ -48,8 +47,6 @@ _VALUE = re.compile(r"^(?:[-+]?\d[\d,，.]*\s*(?:万元|元|%|件|个|项)?|[/�
 _NO_VALUE = re.compile(r"[^\d,，.+\-万元%件个项/／\\—–无\s]")  # a character _VALUE matches nowhere
 _CLOSING = "”’)）」』】"
 _ENUMERATOR = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十]{1,3}[）)、.．]|[（(]\d{1,2}[）)]|\d{1,2}[.、．](?!\d))")
-
-_X0, _X1, _TEXT = attrgetter("x0"), attrgetter("x1"), attrgetter("text")
 
 Split = tuple[list[Line], list[Line]]  # a line's label chunks and value chunks
 
@@ -137,9 +134,7 @@ def _cell_chunks(line: Line) -> list[Line]:
         fs = chunk.fragments
         height = chunk.height
         least = _LEAST_CELL_GAP * height  # no narrower gap is a cell boundary: most gaps, asked no more
-        wider = compress(range(1, len(fs)),  # fs[i].x0 - fs[i - 1].x1 > least, in C
-                         map(gt, map(sub, map(_X0, islice(fs, 1, None)), map(_X1, fs)), repeat(least)))
-        cut = [0] + [i for i in wider if _cell_gap(fs, i, height)]
+        cut = [0] + [i for i in range(1, len(fs)) if fs[i].x0 - fs[i - 1].x1 > least and _cell_gap(fs, i, height)]
         if len(cut) == 1:
             out.append(chunk)  # not cut: the chunk itself (measured already)
         else:
@@ -171,7 +166,7 @@ def _trailing(fs: list, i: int, first: str, gap: float, height: float) -> bool:
 def _value_pieces(chunk: Line) -> list[Line]:
     """A chunk of values (several if spaced apart), or [] if it is not all values (at once
     when it holds a character no value is written with)."""
-    if _NO_VALUE.search("".join(map(_TEXT, chunk.fragments))):
+    if _NO_VALUE.search("".join([f.text for f in chunk.fragments])):
         return []
     pieces = split_at_gaps(chunk.fragments, SPACE_GAP * chunk.height)
     return pieces if all(_VALUE.match(p.text) for p in pieces) else []

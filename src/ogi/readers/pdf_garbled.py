@@ -30,7 +30,6 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from operator import attrgetter
 
 from .pdf_page import PageContent
 
@@ -56,7 +55,7 @@ def unmapped(char: str) -> bool:
 def garbled(content: PageContent) -> bool:
     """Whether the page's text layer is garbled: glyphs without a Unicode map. Each
     distinct character is judged once (a page prints a few hundred of them)."""
-    counts = Counter("".join(map(_TEXT, content.fragments)))
+    counts = Counter("".join([f.text for f in content.fragments]))
     printed = {c: n for c, n in counts.items() if not c.isspace()}
     total = sum(printed.values())
     if total >= MIN_CHARS and sum(n for c, n in printed.items() if _unmapped(c)) >= GARBLED_SHARE * total:
@@ -66,7 +65,6 @@ def garbled(content: PageContent) -> bool:
     return total_cjk >= MIN_CHARS and sum(n for c, n in cjk.items() if c in COMMON_HANZI) < COMMON_SHARE * total_cjk
 
 
-_TEXT = attrgetter("text")
 _unmapped = lru_cache(maxsize=4096)(unmapped)  # pages of one PDF print mostly the same characters
 
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, islice, pairwise, repeat
-from operator import attrgetter, gt, le, sub
+from operator import attrgetter
 
 from .pdf_page import Fragment
 
@@ -39,8 +38,8 @@ class Line:
                 f = fs[0]
                 self._geometry = (f.x0, f.x1, f.top, f.bottom, f.bottom - f.top)
             else:
-                self._geometry = (min(map(_X0, fs)), max(map(_X1, fs)), min(map(_TOP, fs)), max(map(_BOTTOM, fs)),
-                                  _median(sorted(map(sub, map(_BOTTOM, fs), map(_TOP, fs)))))
+                self._geometry = (min([f.x0 for f in fs]), max([f.x1 for f in fs]), min([f.top for f in fs]),
+                                  max([f.bottom for f in fs]), _median(sorted([f.bottom - f.top for f in fs])))
             self._seen = len(fs)
         return self._geometry
 
@@ -85,20 +84,7 @@ class Line:
 
 
 def split_at_gaps(fragments: list[Fragment], gap: float) -> list[Line]:
-    """Fragments (left to right) cut into lines where the space before one exceeds ``gap``
-    (the space from the rightmost end of the piece so far).
-
-    Where every fragment's x1 is at least its x0 and ``gap`` is not negative, the rightmost
-    end of the piece so far is the rightmost end of all fragments so far (a fragment that
-    starts a piece starts right of everything before it, so ends right of it too): the gaps
-    are then taken in one pass in C, not fragment by fragment."""
-    n = len(fragments)
-    if n > 1 and gap >= 0 and all(map(le, map(_X0, fragments), map(_X1, fragments))):
-        rights = accumulate(map(_X1, fragments), max)
-        cuts = list(compress(range(1, n), map(gt, map(sub, map(_X0, islice(fragments, 1, None)), rights), repeat(gap))))
-        if not cuts:
-            return [Line(list(fragments))]
-        return [Line(fragments[a:b]) for a, b in pairwise([0, *cuts, n])]
+    """Fragments (left to right) cut into lines where the space before one exceeds ``gap``."""
     out: list[Line] = [Line([fragments[0]])]
     current = out[-1].fragments
     right = fragments[0].x1
@@ -179,11 +165,9 @@ def group_lines(fragments: list[Fragment]) -> list[Line]:
     return lines
 
 
-_X0, _X1, _TOP, _BOTTOM = attrgetter("x0"), attrgetter("x1"), attrgetter("top"), attrgetter("bottom")
-_TEXT = attrgetter("text")
 _BY_TOP_LEFT = attrgetter("top", "x0")
-_BY_LEFT = _X0
-_BY_TOP = _TOP
+_BY_LEFT = attrgetter("x0")
+_BY_TOP = attrgetter("top")
 
 
 def _median(ordered: list[float]) -> float:
@@ -220,30 +204,15 @@ def min_confidence(fragments: list[Fragment]) -> float | None:
 
 
 def _join_fragments(fragments: list[Fragment], height: float) -> str:
-    """The fragments' texts run together, a space put in a gap wider than ``SPACE_GAP``
-    line heights unless the text so far ends with one or a wide character stands beside
-    the gap. Only the wide gaps are visited one by one; the texts between them are joined
-    in one step."""
-    gap = SPACE_GAP * height
-    texts = list(map(_TEXT, fragments))
-    wide_gaps = list(compress(range(1, len(fragments)),  # fragments[i].x0 - fragments[i - 1].x1 > gap, in C
-                              map(gt, map(sub, map(_X0, islice(fragments, 1, None)), map(_X1, fragments)), repeat(gap))))
-    if not wide_gaps:
-        return _SPACES.sub(" ", "".join(texts)).strip()
-    pieces: list[str] = []
-    tail = ""  # the last character of the text so far
-    done = 0
-    for i in wide_gaps:
-        run = "".join(texts[done:i])
-        pieces.append(run)
-        if run:
-            tail = run[-1]
-        done = i
-        if tail != " " and not (is_wide(texts[i - 1][-1:]) or is_wide(texts[i][:1])):
-            pieces.append(" ")
-            tail = " "
-    pieces.append("".join(texts[done:]))
-    return _SPACES.sub(" ", "".join(pieces)).strip()
+    out = ""
+    prev: Fragment | None = None
+    for f in fragments:
+        if prev is not None and f.x0 - prev.x1 > SPACE_GAP * height and not out.endswith(" ") \
+                and not (is_wide(prev.text[-1:]) or is_wide(f.text[:1])):
+            out += " "
+        out += f.text
+        prev = f
+    return _SPACES.sub(" ", out).strip()
 
 
 def is_wide(ch: str) -> bool:
