@@ -122,8 +122,9 @@ def _glyphs(page, left: float, top: float, votes: dict[tuple[int, int], int]) ->
         styles: dict[int, tuple] = {}  # by text object
         by_values: dict[tuple, tuple] = {}  # by matrix and font size: _style of the same values is the same
         invisible = _INVISIBLE
-        fragments = []
-        add, ways = fragments.append, []
+        fragments: list = []
+        ways: list = []
+        add = fragments.append
         vote = ways.append  # each glyph's direction, counted once the page is read
         for i, text in enumerate(characters):
             if text <= " " or text in invisible or text.isspace() or not get_box(handle, i, box_at):

@@ -44,7 +44,8 @@ def cell_columns(report: Report) -> list[list]:
     transposing them. A cell's provenance with only the fields that have columns of their own
     (``text`` and ``line``: nearly every cell of a text report) has no JSON; the test of its
     keys is one set comparison, not a dictionary built a cell."""
-    tables, rows, cols, values, texts, lines, pages, derived, rests = ([] for _ in range(9))
+    columns: list[list] = [[] for _ in range(9)]
+    tables, rows, cols, values, texts, lines, pages, derived, rests = columns
     provenance, fields, dumps = report.provenance, _CELL_FIELD_SET, json.dumps
     for table in TABLES:
         for row, by_col in getattr(report, table).items():
@@ -70,7 +71,7 @@ def cell_columns(report: Report) -> list[list]:
                     rests.append(None)
                 else:
                     rests.append(dumps({k: v for k, v in prov.items() if k not in fields}, ensure_ascii=False))
-    return [tables, rows, cols, values, texts, lines, pages, derived, rests]
+    return columns
 
 
 def finding_rows(pairs: Iterable[tuple[int, Finding]], origin: str) -> list[tuple]:

@@ -58,7 +58,7 @@ matches (else works the regions out as before).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from .backend import Database
 from .queries import MEASURES, SUMMARY_CELLS, Measure
@@ -134,7 +134,7 @@ def summary_row(report_id: int, agency_id: int | None, year: int | None, cells: 
     return (report_id, agency_id, year, False, *report_sums(cells, codes))
 
 
-def report_sums(cells: Sequence[Sequence], codes: Sequence[str]) -> tuple:
+def report_sums(cells: Iterable[Sequence], codes: Sequence[str]) -> tuple:
     """The part of a report's :func:`summary_row` that is its own (``broken`` and the
     measures): what ingest's workers make beside the report, so that the parent only puts the
     report's id, agency and year in front."""
