@@ -536,20 +536,26 @@ def _segment(items: list[tuple[str, list[int]]], n_rows: int, anchored: bool = T
         return [_as_rows(values)]  # every order gives the same cells; one row printed together
     if n_rows >= 2 and not anchored and not wide and _columns_in_another_order(values, n_rows):
         return []  # no label right before these values shows them printed by rows
-    offsets = list(range(len(values)))
+    # every order weighed, as the values read and — for an order other than as printed and
+    # other than the apart ones (held to it already) — the value offsets read: such an order
+    # is weighed only where it keeps every printed line of several values in one row (a line
+    # is cells of one baseline: one row's), checked once its rows' totals hold
+    candidates: list[tuple[list[int], list[int] | None]]
     if crossing:
-        orders = apart  # not printed row by row, unless so
+        candidates = [(order, None) for order in apart]  # not printed row by row, unless so
     else:
-        # a piece of a row printed first; by column — each only where it keeps every printed
-        # line of several values in one row (a line is cells of one baseline: one row's)
-        others = [offsets[b:] + offsets[:b] for b in breaks]
+        offsets = list(range(len(values)))
+        pieces_first = [offsets[b:] + offsets[:b] for b in breaks]  # a piece of a row printed first
+        candidates = ([(values, None)] + [([values[i] for i in order], order) for order in pieces_first]
+                      + [(order, None) for order in apart])
         if n_rows >= 2:
-            others.append([c * n_rows + r for r in range(n_rows) for c in range(ROW_CELLS)])
-        orders = [values] + [[values[i] for i in order] for order in others if _lines_whole(order, wide)] + apart
+            by_column = [c * n_rows + r for r in range(n_rows) for c in range(ROW_CELLS)]
+            candidates.append(([values[i] for i in by_column], by_column))
     readings: list[list[list[int]]] = []
-    for order in orders:
+    for order, offsets_read in candidates:
         rows = _as_rows(order)
-        if all(_total_holds(row) for row in rows) and rows not in readings:
+        if (all(_total_holds(row) for row in rows) and rows not in readings
+                and (offsets_read is None or not wide or _lines_whole(offsets_read, wide))):
             readings.append(rows)
     return readings
 
