@@ -226,19 +226,45 @@ def test_the_page_ends_inside_a_rewritten_table_stay_for_the_pages_after_it():
     assert out.count("\x0c") == text.count("\x0c")
 
 
-def test_two_rows_whose_order_nothing_tells_are_left_out_the_others_read():
-    """Every group has exactly its cells, so no value crossed a label: the two rows printed
-    before six unequal values (row by row: 0 0 215 · 9 -1 0; column by column: 0 215 -1 ·
-    0 9 0) are left out — null, each with ROW_MISSING — and every other row is read."""
+def test_two_rows_printed_before_their_values_are_read_where_by_column_a_value_would_not_suit_its_cell():
+    """Every group has exactly its cells, so no value crossed a label. The two rows printed
+    before six unequal values are read row by row (0 0 215 · 9 -1 0): column by column — the
+    one other order poppler prints a group in — would read 0 215 -1 · 0 9 0, a count of
+    decisions of -1, which no cell of that kind holds (docs/renderings.md §22)."""
     rows = pagedtable2._read(SYNTH_00028_TABLE2.split("|")[1:-2], 0, None)
     assert rows is not None
-    assert not any(row.startswith(("行政许可", "其他对外管理服务事项")) for row in rows)
+    assert "行政许可\t0\t0\t215" in rows and "其他对外管理服务事项\t9\t-1\t0" in rows
     assert "行政处罚\t11\t3\t0" in rows and "行政强制\t3\t2\t4" in rows and "规章\t0\t0\t10" in rows
     report = _report(SYNTH_00028_TABLE2)
     table = _table(report, "table2")
+    assert table["licensing"] == [0, 0, 215] and table["other_services"] == [9, -1, 0]
+    assert _codes(report, "table2.licensing") == []
+    assert table["punishment"] == [11, 3, 0] and table["fees"] == [0, 0] and table["procurement"] == [0, 0]
+
+
+def test_two_rows_whose_order_nothing_tells_are_left_out_the_others_read():
+    """The same rows with 1 for -1: by column, 0 215 1 · 0 9 0, every value suits its cell in
+    both orders and nothing tells which: the two rows are left out — null, each with
+    ROW_MISSING — and every other row is read."""
+    text = SYNTH_00028_TABLE2.replace("|0|0|215|9|-1|0|", "|0|0|215|9|1|0|")
+    assert text != SYNTH_00028_TABLE2
+    rows = pagedtable2._read(text.split("|")[1:-2], 0, None)
+    assert rows is not None
+    assert not any(row.startswith(("行政许可", "其他对外管理服务事项")) for row in rows)
+    assert "行政处罚\t11\t3\t0" in rows
+    report = _report(text)
+    table = _table(report, "table2")
     assert table["licensing"] == [None] * 3 and table["other_services"] == [None] * 3
     assert _codes(report, "table2.licensing") == ["ROW_MISSING"]
-    assert table["punishment"] == [11, 3, 0] and table["fees"] == [0, 0] and table["procurement"] == [0, 0]
+
+
+def test_two_rows_are_read_row_by_row_where_a_printed_line_holds_two_of_their_values():
+    """A line of two values is one baseline: two cells of one row. By column, the printed
+    ``0 215`` would be cells of two rows, so only the order row by row is left."""
+    text = SYNTH_00028_TABLE2.replace("|0|0|215|9|-1|0|", "|0|0 215|9|1|0|")
+    rows = pagedtable2._read(text.split("|")[1:-2], 0, None)
+    assert rows is not None
+    assert "行政许可\t0\t0\t215" in rows and "其他对外管理服务事项\t9\t1\t0" in rows
 
 
 def test_a_rewritten_table_keeps_every_later_line_where_the_file_has_it():

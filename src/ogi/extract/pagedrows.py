@@ -100,6 +100,7 @@ from itertools import product
 from typing import cast
 
 from ..template.formats import FORMATS, Identity, TableSpec
+from ..template.labels import _NUMBERING
 from ..template.normalize import label_key
 from .pagedtable2 import rejoin_paged_table2, table_body, written_over
 from .pagedtable4 import rejoin_paged_table4
@@ -533,18 +534,28 @@ def _segment(items: list[tuple[str, list[int]]], n_rows: int, anchored: bool = T
              if _totals_hold(read := [values[i] for i in order]) and _lines_whole(order, wide)]
     if not crossing and (len(set(values)) == 1 or (n_rows == 1 and not breaks)):
         return [_as_rows(values)]  # every order gives the same cells; one row printed together
-    if n_rows >= 2 and not anchored and _columns_in_another_order(values, n_rows):
+    if n_rows >= 2 and not anchored and not wide and _columns_in_another_order(values, n_rows):
         return []  # no label right before these values shows them printed by rows
+    # every order weighed, as the values read and — for an order other than as printed and
+    # other than the apart ones (held to it already) — the value offsets read: such an order
+    # is weighed only where it keeps every printed line of several values in one row (a line
+    # is cells of one baseline: one row's), checked once its rows' totals hold
+    candidates: list[tuple[list[int], list[int] | None]]
     if crossing:
-        orders = apart  # not printed row by row, unless so
+        candidates = [(order, None) for order in apart]  # not printed row by row, unless so
     else:
-        orders = [values] + [values[b:] + values[:b] for b in breaks] + apart  # a piece of a row printed first
+        offsets = list(range(len(values)))
+        pieces_first = [offsets[b:] + offsets[:b] for b in breaks]  # a piece of a row printed first
+        candidates = ([(values, None)] + [([values[i] for i in order], order) for order in pieces_first]
+                      + [(order, None) for order in apart])
         if n_rows >= 2:
-            orders.append([values[c * n_rows + r] for r in range(n_rows) for c in range(ROW_CELLS)])  # by column
+            by_column = [c * n_rows + r for r in range(n_rows) for c in range(ROW_CELLS)]
+            candidates.append(([values[i] for i in by_column], by_column))
     readings: list[list[list[int]]] = []
-    for order in orders:
+    for order, offsets_read in candidates:
         rows = _as_rows(order)
-        if all(_total_holds(row) for row in rows) and rows not in readings:
+        if (all(_total_holds(row) for row in rows) and rows not in readings
+                and (offsets_read is None or not wide or _lines_whole(offsets_read, wide))):
             readings.append(rows)
     return readings
 
@@ -672,10 +683,30 @@ def _row_of(spec: TableSpec, lines: list[str], short: bool = False) -> int | Non
             key = label_key("".join(pieces))
             if len(key) < MIN_LABEL_CHARS and not (short and key in _label_keys(spec)):
                 continue  # a short piece names no row (but see _short_anchors)
-            found = [r for r, label in enumerate(_label_keys(spec)) if label.startswith(key)]
+            found = [r for r, labels in enumerate(_printed_keys(spec)) if any(k.startswith(key) for k in labels)]
             if len(found) == 1:
                 return found[0]
     return None
+
+
+def _printed_keys(spec: TableSpec) -> tuple[tuple[str, ...], ...]:
+    """Each row's label keys as reports print them: the template's label, its variants the
+    template lists, and the label without its numbering (``上年结转政府信息公开申请数量``,
+    ``予以公开``) where that keeps :data:`MIN_LABEL_CHARS` characters — the keys the label
+    dictionary (``template.labels``) matches a row by."""
+    keys = _PRINTED_KEYS.get(id(spec))
+    if keys is None:
+        keys = _PRINTED_KEYS[id(spec)] = tuple(_row_keys(row.label or "", row.variants) for row in spec.rows)
+    return keys
+
+
+def _row_keys(label: str, variants: tuple[str, ...]) -> tuple[str, ...]:
+    own = label_key(label)
+    bare = _NUMBERING.sub("", own)
+    keys = [own, *(label_key(v) for v in variants)]
+    if bare != own and len(bare) >= MIN_LABEL_CHARS:
+        keys.append(bare)
+    return tuple(dict.fromkeys(k for k in keys if k))
 
 
 def _label_keys(spec: TableSpec) -> tuple[str, ...]:
@@ -686,6 +717,7 @@ def _label_keys(spec: TableSpec) -> tuple[str, ...]:
 
 
 _LABEL_KEYS: dict[int, tuple[str, ...]] = {}  # id of a format's table 三 → its rows' label keys
+_PRINTED_KEYS: dict[int, tuple[tuple[str, ...], ...]] = {}  # … → each row's printed keys
 
 
 def _total_holds(row: list[int]) -> bool:

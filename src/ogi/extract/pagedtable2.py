@@ -278,7 +278,7 @@ def _rows(spec: TableSpec, items: Sequence[Item], labels: list[tuple[int, int]],
             continue
         if len(values) != len(cells) or not all(_suits(v, kind) for v, kind in zip(values, cells)):
             return None
-        if len(rows) > 1 and len(set(values)) != 1:
+        if len(rows) > 1 and len(set(values)) != 1 and not _by_rows_only(spec, rows, values, _value_lines(items, begin, stop, values)):
             continue  # exactly their values, in an order nothing tells: these rows are left out
         at = 0
         for r in rows:
@@ -316,6 +316,34 @@ def _values(items: Sequence[Item], begin: int, stop: int, n_cells: int, page_num
     if len(dropped) == n_cells:
         return dropped
     return values
+
+
+def _value_lines(items: Sequence[Item], begin: int, stop: int, values: list[str]) -> list[int]:
+    """How many of ``values`` (a group's, in order) each printed line of items ``begin``…
+    ``stop`` − 1 holds: the lines whose values are among them (a page number dropped from the
+    group is no line of it)."""
+    counts, at = [], 0
+    for _, vs, _ in items[begin:stop]:
+        if vs and values[at:at + len(vs)] == vs:
+            counts.append(len(vs))
+            at += len(vs)
+    return counts if at == len(values) else [1] * len(values)
+
+
+def _by_rows_only(spec: TableSpec, rows: list[int], values: list[str], lines: list[int]) -> bool:
+    """Whether a group of several rows, its values exactly their cells and suiting them row
+    by row, cannot have been printed column by column — the one other order poppler prints a
+    group's values in — because that order would put the values of one printed line in two
+    rows (a line is one baseline: cells of one row), or a value in a cell it does not suit
+    (``0 ⏎ 0 ⏎ 215 ⏎ 9 ⏎ -1 ⏎ 0`` under 行政许可 and 其他对外管理服务事项: by column, ``-1`` would be a
+    count of decisions). Only for rows of the same cells, where the column order is defined."""
+    kinds = [tuple(kind for _, _, kind in spec.rows[r].cells) for r in rows]
+    if len(set(kinds)) != 1:
+        return False
+    if any(n > 1 for n in lines):
+        return True
+    n_rows = len(rows)
+    return not all(_suits(values[c * n_rows + r], kind) for r in range(n_rows) for c, kind in enumerate(kinds[0]))
 
 
 def _suits(value: str, kind: Kind) -> bool:
