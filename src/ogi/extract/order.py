@@ -17,11 +17,21 @@ structure) is left as it is."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..model import Finding
 from ..template.arithmetic import table_holds
-from ..template.formats import TableSpec
+from ..template.formats import T4_RESULTS, TABLE4, TableSpec
 from .align import Placed
-from .layout import Event
+from .layout import Event, phrase_in
+from .tokens import NUM
+
+# Table 四's header as the format's grid prints it, cell by cell, row by row: 行政复议 and
+# 行政诉讼 on the first row; 行政复议's five result columns (two rows tall) and 行政诉讼's two
+# kinds (未经复议直接起诉, 复议后起诉) on the second; each kind's five result columns on the third.
+_T4_GROUP_WORDS = TABLE4.headers[:len(TABLE4.headers) - len(T4_RESULTS)]
+_T4_RESULT_WORDS = tuple(m.label for m in T4_RESULTS)
+T4_HEADER_GRID = (*_T4_GROUP_WORDS[:2], *_T4_RESULT_WORDS, *_T4_GROUP_WORDS[2:], *_T4_RESULT_WORDS * 2)
 
 
 def distrust_unconfirmed(spec: TableSpec, evs: list[Event], placed: Placed) -> None:
@@ -45,10 +55,11 @@ def distrust_unconfirmed(spec: TableSpec, evs: list[Event], placed: Placed) -> N
         spec.key))
 
 
-__all__ = ["distrust_unconfirmed"]
+__all__ = ["distrust_unconfirmed", "keep_vouched_order", "null_unconfirmed_parts"]
 
 
-def null_unconfirmed_parts(spec: TableSpec, placed: Placed, table3: TableSpec, placed3: Placed | None) -> None:
+def null_unconfirmed_parts(spec: TableSpec, placed: Placed, table3: TableSpec, placed3: Placed | None,
+                           evs: Sequence[Event] = (), fmt: str = "") -> None:
     """Leave null, with a CELL_AMBIGUOUS finding, the parts of ``placed``'s sums that hold in
     any order of their parts (:attr:`Placed.unconfirmed`: table 四 read one value a line or
     among its header) — unless the document shows its reading order: table 三 read from the
@@ -59,8 +70,10 @@ def null_unconfirmed_parts(spec: TableSpec, placed: Placed, table3: TableSpec, p
     PyMuPDF's, an office suite's) keeps table 四; a reading order that scrambled table 三
     (poppler's, across page breaks) does not vouch for table 四's. Measured on 119 reports ×
     23 text renderings (docs/renderings.md §21)."""
+    shown = _order_shown(table3, placed3) or header_in_grid_order(spec, evs, fmt)
+    keep_vouched_order(spec, placed, shown)
     unconfirmed, placed.unconfirmed = placed.unconfirmed, []
-    if not unconfirmed or _order_shown(table3, placed3):
+    if not unconfirmed or shown:
         return
     for where, keys, values in unconfirmed:
         for key in keys:
@@ -73,6 +86,59 @@ def null_unconfirmed_parts(spec: TableSpec, placed: Placed, table3: TableSpec, p
             f"{spec.key}: values printed one a line or among the header; the sum holds, but it holds in any "
             f"order of its parts ({printed}); left null",
             f"{spec.key}.{where}"))
+
+
+def keep_vouched_order(spec: TableSpec, placed: Placed, shown: bool) -> None:
+    """Keep table 四 as read where it was read whole, in a doubtful order (one value a line,
+    the header among the values) whose sums fail, and the document shows its reading order
+    (``shown``: table 三 read from the same text whole and confirmed by all its identities,
+    :func:`_order_shown`).
+
+    The aligner leaves such a table null (``ROW_AMBIGUOUS``): with a reading order nobody
+    vouches for, a broken sum may be the report's own error or the order's, and nothing in
+    table 四 tells which. Table 三's row and column sums tie each of its values to its row
+    and column, so a text that printed table 三 cell by cell in the page's order printed
+    table 四 so too — the same argument by which :func:`null_unconfirmed_parts` keeps sums
+    that hold in any order of their parts. The order is then the page's, the broken sum
+    the report's own, and the checks report it (``T4_TOTAL`` on that row's total). Every
+    cell must have been read (:attr:`Placed.doubted`: a number in each, as the aligner
+    placed them before nulling), or nothing is restored. Measured on 119 reports × 16
+    text renderings and an unseen corpus (docs/renderings.md §24)."""
+    doubted, placed.doubted = placed.doubted, None
+    if doubted is None or not shown:
+        return
+    read, finding = doubted
+    if any(read.get((r, c)) is None for row in spec.rows for r, c, _ in row.cells):
+        return
+    placed.cells.update(read)
+    placed.findings = [f for f in placed.findings if f is not finding]
+
+
+def header_in_grid_order(spec: TableSpec, evs: Sequence[Event], fmt: str) -> bool:
+    """Was table 四 printed cell by cell in its grid's order, as its header shows: every
+    header word before its first value, and exactly :data:`T4_HEADER_GRID` — the format's
+    merged header read row by row, 行政复议's result columns (two rows tall) between 行政诉讼
+    and its two kinds — then its 15 values, no header word among them?
+
+    A text that prints the cells of a merged header in the document's order, row by row,
+    emits that table's cells as the document holds them, and the one row of values under
+    it left to right: a reading order of its own (poppler's columns, pdfminer's boxes)
+    breaks the header into pieces or reorders it (``行政复议 ⏎ 结 ⏎ 行政诉讼 ⏎ 未经复议直接起诉
+    ⏎ 尚结果果``), and a text a column at a time prints each result word under its kind."""
+    if spec.key != TABLE4.key or not evs:
+        return False
+    header: list[str] = []
+    values = 0
+    for ev in evs:
+        if ev.kind == "value" and ev.tok.kind == NUM:
+            values += 1
+        elif ev.kind == "phrase" and ev.segment is not None:
+            phrase = phrase_in(ev.seg, spec.key, fmt)
+            if phrase is not None and phrase.kind == "header":
+                if values:
+                    return False  # a header word among the values
+                header.append(phrase.ref)
+    return tuple(header) == T4_HEADER_GRID and values == sum(r.width for r in spec.rows)
 
 
 def _order_shown(table3: TableSpec, placed3: Placed | None) -> bool:
