@@ -62,16 +62,23 @@ def null_unconfirmed_parts(spec: TableSpec, placed: Placed, table3: TableSpec, p
                            evs: Sequence[Event] = (), fmt: str = "") -> None:
     """Leave null, with a CELL_AMBIGUOUS finding, the parts of ``placed``'s sums that hold in
     any order of their parts (:attr:`Placed.unconfirmed`: table 四 read one value a line or
-    among its header) — unless the document shows its reading order: table 三 read from the
-    same text, every cell of it read and every identity holding, with values that are not all
-    the same (its row and column sums tie each value to its row and column, so an order that
-    satisfies them all is the table's, and the text printed it cell by cell as the page
-    does). A text that prints its cells in the page's order (a crawler's text node a line,
-    PyMuPDF's, an office suite's) keeps table 四; a reading order that scrambled table 三
-    (poppler's, across page breaks) does not vouch for table 四's. Measured on 119 reports ×
-    23 text renderings (docs/renderings.md §21)."""
-    shown = _order_shown(table3, placed3) or header_in_grid_order(spec, evs, fmt)
-    keep_vouched_order(spec, placed, shown)
+    among its header) — unless the document shows its reading order: table 四's own header
+    printed cell by cell in the grid's order (:func:`header_in_grid_order`), or table 三 read
+    from the same text, every cell of it read and every identity holding, with values that
+    are not all the same (its row and column sums tie each value to its row and column, so an
+    order that satisfies them all is the table's, and the text printed it cell by cell as the
+    page does) where no header word of table 四 stands among its values (a text that
+    interleaves them printed table 四 in an order of its own, whatever it did with table
+    三: poppler's reading order of a paged PDF, synthetic report 00021). A text that prints
+    its cells in the page's order (a crawler's text node a line, PyMuPDF's, an office
+    suite's) keeps table 四; a reading order that scrambled table 三 (poppler's, across page
+    breaks) does not vouch for table 四's. Where table 四's own sums fail, only its header
+    can keep it (:func:`keep_vouched_order`). Measured on 119 reports × 28 text renderings
+    (docs/renderings.md §21, §24)."""
+    header, values, among = _header_and_values(spec, evs, fmt)
+    in_grid = _in_grid(spec, header, values, among)
+    keep_vouched_order(spec, placed, in_grid)
+    shown = in_grid or (_order_shown(table3, placed3) and not among)
     unconfirmed, placed.unconfirmed = placed.unconfirmed, []
     if not unconfirmed or shown:
         return
@@ -88,27 +95,27 @@ def null_unconfirmed_parts(spec: TableSpec, placed: Placed, table3: TableSpec, p
             f"{spec.key}.{where}"))
 
 
-def keep_vouched_order(spec: TableSpec, placed: Placed, shown: bool) -> None:
-    """Keep table 四 as read where it was read whole, in a doubtful order (one value a line,
-    the header among the values) whose sums fail, and the document shows its reading order
-    (``shown``: table 三 read from the same text whole and confirmed by all its identities,
-    :func:`_order_shown`).
+def keep_vouched_order(spec: TableSpec, placed: Placed, in_grid: bool) -> None:
+    """Keep table 四 as read where it was read whole, in a doubtful order (one value a line)
+    whose sums fail, and its own header shows the order (``in_grid``: :func:`header_in_grid_order`).
 
     The aligner leaves such a table null (``ROW_AMBIGUOUS``): with a reading order nobody
     vouches for, a broken sum may be the report's own error or the order's, and nothing in
-    table 四 tells which. Table 三's row and column sums tie each of its values to its row
-    and column, so a text that printed table 三 cell by cell in the page's order printed
-    table 四 so too — the same argument by which :func:`null_unconfirmed_parts` keeps sums
-    that hold in any order of their parts. The order is then the page's, the broken sum
-    the report's own, and the checks report it (``T4_TOTAL`` on that row's total). Every
-    cell must have been read (:attr:`Placed.doubted`: a number in each, as the aligner
-    placed them before nulling), or nothing is restored. Measured on 119 reports × 16
-    text renderings and an unseen corpus (docs/renderings.md §24)."""
+    table 四's values tells which. Its header can: printed cell by cell in the grid's order,
+    the text printed this table as the document holds it, its one row left to right. The
+    order is then the page's, the broken sum the report's own, and the checks report it
+    (``T4_TOTAL`` on that row's total). Table 三 read whole does **not** suffice here: poppler's
+    reading order of a paged PDF (synthetic report 00021) gave a table 三 that every identity
+    confirms — its rows rebuilt by ``extract/pagedrows.py`` — and a table 四 whose 15 values
+    came in another order, header words among them; the sums that failed were the order's.
+    Every cell must have been read (:attr:`Placed.doubted`: a number in each, as the aligner
+    placed them before nulling), or nothing is restored. Measured on 119 reports × 28 text
+    renderings and two unseen corpora (docs/renderings.md §24)."""
     doubted, placed.doubted = placed.doubted, None
-    if doubted is None or not shown:
+    if doubted is None or not in_grid:
         return
     read, finding = doubted
-    if any(read.get((r, c)) is None for row in spec.rows for r, c, _ in row.cells):
+    if any(read.get(cell) is None for cell in _cell_keys(spec)):
         return
     placed.cells.update(read)
     placed.findings = [f for f in placed.findings if f is not finding]
@@ -125,10 +132,21 @@ def header_in_grid_order(spec: TableSpec, evs: Sequence[Event], fmt: str) -> boo
     it left to right: a reading order of its own (poppler's columns, pdfminer's boxes)
     breaks the header into pieces or reorders it (``行政复议 ⏎ 结 ⏎ 行政诉讼 ⏎ 未经复议直接起诉
     ⏎ 尚结果果``), and a text a column at a time prints each result word under its kind."""
-    if spec.key != TABLE4.key or not evs:
-        return False
+    return _in_grid(spec, *_header_and_values(spec, evs, fmt))
+
+
+def _in_grid(spec: TableSpec, header: tuple[str, ...], values: int, among: bool) -> bool:
+    return header == T4_HEADER_GRID and not among and values == _cells(spec)
+
+
+def _header_and_values(spec: TableSpec, evs: Sequence[Event], fmt: str) -> tuple[tuple[str, ...], int, bool]:
+    """Table 四's header words before its first value, in order; its values; and whether a
+    header word stands among the values (a reading order that interleaves them)."""
+    if spec.key != TABLE4.key:
+        return (), 0, False
     header: list[str] = []
     values = 0
+    among = False
     for ev in evs:
         if ev.kind == "value" and ev.tok.kind == NUM:
             values += 1
@@ -136,9 +154,18 @@ def header_in_grid_order(spec: TableSpec, evs: Sequence[Event], fmt: str) -> boo
             phrase = phrase_in(ev.seg, spec.key, fmt)
             if phrase is not None and phrase.kind == "header":
                 if values:
-                    return False  # a header word among the values
-                header.append(phrase.ref)
-    return tuple(header) == T4_HEADER_GRID and values == sum(r.width for r in spec.rows)
+                    among = True
+                else:
+                    header.append(phrase.ref)
+    return tuple(header), values, among
+
+
+def _cell_keys(spec: TableSpec) -> list[tuple[str, str]]:
+    return [(r, c) for row in spec.rows for r, c, _ in row.cells]
+
+
+def _cells(spec: TableSpec) -> int:
+    return sum(row.width for row in spec.rows)
 
 
 def _order_shown(table3: TableSpec, placed3: Placed | None) -> bool:
