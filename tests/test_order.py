@@ -141,3 +141,31 @@ def test_the_scrambled_header_of_poppler_keeps_its_parts_null():
     # parts of 直接起诉's 17 ⏎ 0 ⏎ 0 ⏎ 0 17 stay null (tests/test_renderings.py pins the messages)
     report = _parse((TXT / "paged_pdftotext_table4_order_2021.txt").read_text(encoding="utf-8"))
     assert report.table4["litigation_direct"] == {**dict.fromkeys(ZEROS), "total": 17}
+
+
+# ------------------------------------------------------------------ the crawler's one line (benchmarks/crawler_nulls.py)
+
+def test_a_glued_run_with_a_dash_stays_null_it_reads_two_ways():
+    # 其他对外管理服务事项6-20: 6, −2, 0 (the '-' the sign of 本年增/减) or 6, —, 20 (a
+    # not-applicable dash cell): left null with its finding, never read
+    text = (TXT / "crawler_glued_2019.txt").read_text(encoding="utf-8")
+    assert text.count("其他对外管理服务事项126310") == 1
+    report = _parse(text.replace("其他对外管理服务事项126310", "其他对外管理服务事项6-20"))
+    assert report.table2["other_services"] == dict.fromkeys(("items_prev_year", "items_change", "decisions"))
+    assert [(f.code, f.message) for f in report.findings if f.where == "table2.other_services"] == [
+        ("CELL_AMBIGUOUS", "“其他对外管理服务事项”行只印出 2 个数值(6 -20),应有 3 格;文本中空单元格的位置已丢失,"
+                           "无法确定各数值所在的列,未采用")]
+
+
+def test_the_crawler_proof_counts_both_readings_of_a_dash():
+    import importlib.util
+    from ogi.template.formats import Kind
+
+    spec = importlib.util.spec_from_file_location(
+        "crawler_nulls", Path(__file__).parent.parent / "benchmarks" / "crawler_nulls.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    kinds = [Kind.COUNT, Kind.SIGNED, Kind.COUNT]
+    assert module.signed_readings("6 -20", kinds) == ([[6, -2, 0]], [[6, "-", 20]])
+    assert module.signed_readings("62 -80", kinds) == ([[62, -8, 0]], [[62, "-", 80]])
+    assert module.signed_readings("3 -129", kinds) == ([[3, -1, 29], [3, -12, 9]], [[3, "-", 129]])
