@@ -67,18 +67,15 @@ def null_unconfirmed_parts(spec: TableSpec, placed: Placed, table3: TableSpec, p
     from the same text, every cell of it read and every identity holding, with values that
     are not all the same (its row and column sums tie each value to its row and column, so an
     order that satisfies them all is the table's, and the text printed it cell by cell as the
-    page does) where no header word of table 四 stands among its values (a text that
-    interleaves them printed table 四 in an order of its own, whatever it did with table
-    三: poppler's reading order of a paged PDF, synthetic report 00021). A text that prints
-    its cells in the page's order (a crawler's text node a line, PyMuPDF's, an office
-    suite's) keeps table 四; a reading order that scrambled table 三 (poppler's, across page
-    breaks) does not vouch for table 四's. Where table 四's own sums fail, only its header
-    can keep it (:func:`keep_vouched_order`). Measured on 119 reports × 28 text renderings
-    (docs/renderings.md §21, §24)."""
+    page does). A text that prints its cells in the page's order (a crawler's text node a
+    line, PyMuPDF's, an office suite's) keeps table 四; a reading order that scrambled table
+    三 (poppler's, across page breaks) does not vouch for table 四's. Where table 四's own
+    sums fail, only its header can keep it (:func:`keep_vouched_order`). Measured on 119
+    reports × 28 text renderings (docs/renderings.md §21, §24)."""
     header, values, among = _header_and_values(spec, evs, fmt)
     in_grid = _in_grid(spec, header, values, among)
     keep_vouched_order(spec, placed, in_grid)
-    shown = in_grid or (_order_shown(table3, placed3) and not among)
+    shown = in_grid or _order_shown(table3, placed3)
     unconfirmed, placed.unconfirmed = placed.unconfirmed, []
     if not unconfirmed or shown:
         return
