@@ -13,7 +13,14 @@ was read from running text (no cell boundaries) and holds such values, the rows 
 are no more trustworthy than the values it could not: :func:`distrust_unconfirmed` leaves
 them null, with one finding saying why. A table read from a grid (HTML, Word, a PDF's
 ruling lines) or by the column reader (``extract/columns.py``, which checks the whole
-structure) is left as it is."""
+structure) is left as it is.
+
+Table 四 has identities, but only row sums, which hold in any order of a row's parts: read one
+value a line (a PDF's text, a crawler's text nodes), its order is the text's. Where the text
+shows that order — table 四's own merged header printed cell by cell in the grid's row order
+(:func:`header_in_grid_order`), or table 三 read whole under every identity — the reading is
+kept (:func:`null_unconfirmed_parts`, :func:`keep_vouched_order`); otherwise the parts its sums
+cannot confirm are null with a finding (docs/renderings.md §21, §24)."""
 
 from __future__ import annotations
 
@@ -72,12 +79,12 @@ def null_unconfirmed_parts(spec: TableSpec, placed: Placed, table3: TableSpec, p
     三 (poppler's, across page breaks) does not vouch for table 四's. Where table 四's own
     sums fail, only its header can keep it (:func:`keep_vouched_order`). Measured on 119
     reports × 28 text renderings (docs/renderings.md §21, §24)."""
-    header, values, among = _header_and_values(spec, evs, fmt)
-    in_grid = _in_grid(spec, header, values, among)
+    if placed.doubted is None and not placed.unconfirmed:
+        return  # (the common case: nothing read in a doubtful order, no events walked)
+    in_grid = header_in_grid_order(spec, evs, fmt)
     keep_vouched_order(spec, placed, in_grid)
-    shown = in_grid or _order_shown(table3, placed3)
     unconfirmed, placed.unconfirmed = placed.unconfirmed, []
-    if not unconfirmed or shown:
+    if not unconfirmed or in_grid or _order_shown(table3, placed3):
         return
     for where, keys, values in unconfirmed:
         for key in keys:
@@ -107,7 +114,7 @@ def keep_vouched_order(spec: TableSpec, placed: Placed, in_grid: bool) -> None:
     came in another order, header words among them; the sums that failed were the order's.
     Every cell must have been read (:attr:`Placed.doubted`: a number in each, as the aligner
     placed them before nulling), or nothing is restored. Measured on 119 reports × 28 text
-    renderings and two unseen corpora (docs/renderings.md §24)."""
+    renderings and an unseen corpus (docs/renderings.md §24)."""
     doubted, placed.doubted = placed.doubted, None
     if doubted is None or not in_grid:
         return
