@@ -92,9 +92,10 @@ BLANKS_LOST = {
 }
 BLANKS_LOST_CELLS = 52  # table 三's cells in 沭阳 2023's rows of 2 values of 7
 # PyMuPDF prints 沭阳 2023's table 四 one value a line: its review row's sum (0 0 0 1 → 1) holds
-# in any order of its parts, and table 三, missing its blank cells, cannot vouch for the order
-# (extract/order.null_unconfirmed_parts): those four parts are null with a finding too
-ORDER_UNVOUCHED = {("pymupdf_text", PEER_HTML): 4, ("paged_pymupdf_text", PEER_HTML): 4}
+# in any order of its parts, and table 三, missing its blank cells, cannot vouch for the order —
+# but its header, printed cell by cell in the grid's row order, does (extract/order.
+# header_in_grid_order, docs/renderings.md §24): no part of it is lost any more
+ORDER_UNVOUCHED: dict[tuple[str, str], int] = {}
 
 # PDFs printed by a browser or an office suite: read through the PDF reader's geometry, which
 # still misplaces some cells of tables drawn without ruling lines (the known cases below);

@@ -240,7 +240,7 @@ def _fill_tables(report: Report, fmt: str, by_table: dict[str, list[Event]]) -> 
     for spec in FORMATS[fmt].tables:
         placed = placed_by[spec.key]
         distrust_unconfirmed(spec, by_table[spec.key], placed)
-        null_unconfirmed_parts(spec, placed, FORMATS[fmt].table3, placed_by.get("table3"))
+        null_unconfirmed_parts(spec, placed, FORMATS[fmt].table3, placed_by.get("table3"), by_table[spec.key], fmt)
         values = tables[spec.key]
         for (row_key, col), v in placed.cells.items():
             values.setdefault(row_key, {})[col] = v

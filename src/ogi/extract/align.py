@@ -74,6 +74,9 @@ class Placed:
     order_doubtful: bool = False  # read from running text in an order the layout does not vouch for
     # sums that hold in any order of their parts, read in a doubtful order: (row, part cells, values)
     unconfirmed: list[tuple[str, list[tuple[str, str]], list]] = field(default_factory=list)
+    # table 四 read whole in a doubtful order whose sums fail, as read before it was nulled
+    # (``extract/order.keep_vouched_order`` keeps it where table 三 vouches for the order)
+    doubted: tuple[dict[tuple[str, str], int | float | None], Finding] | None = None
 
 
 def align(spec: TableSpec, fmt: str, evs: list[Event], blanks: bool = False, columns_kept: bool = False) -> Placed:
@@ -203,6 +206,7 @@ def _distrust_scrambled(spec: TableSpec, fmt: str, evs: list[Event], entries: li
         if order_doubtful and not spec.column_identities:
             out.unconfirmed = _unconfirmed_parts(spec, out)
         return
+    read = dict(out.cells)
     for cell in out.cells:
         out.cells[cell] = None
     out.ambiguous.clear()
@@ -214,6 +218,8 @@ def _distrust_scrambled(spec: TableSpec, fmt: str, evs: list[Event], entries: li
         "interleaved with values, or one value a line) and in that order its sums do not hold; a reporting error "
         "cannot be told from a reading-order error, the table is left null",
         spec.key))
+    if order_doubtful and not out.scrambled and not spec.column_identities:
+        out.doubted = (read, out.findings[-1])
 
 
 def _unconfirmed_parts(spec: TableSpec, out: Placed) -> list[tuple[str, list[tuple[str, str]], list]]:

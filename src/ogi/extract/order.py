@@ -13,15 +13,32 @@ was read from running text (no cell boundaries) and holds such values, the rows 
 are no more trustworthy than the values it could not: :func:`distrust_unconfirmed` leaves
 them null, with one finding saying why. A table read from a grid (HTML, Word, a PDF's
 ruling lines) or by the column reader (``extract/columns.py``, which checks the whole
-structure) is left as it is."""
+structure) is left as it is.
+
+Table 四 has identities, but only row sums, which hold in any order of a row's parts: read one
+value a line (a PDF's text, a crawler's text nodes), its order is the text's. Where the text
+shows that order — table 四's own merged header printed cell by cell in the grid's row order
+(:func:`header_in_grid_order`), or table 三 read whole under every identity — the reading is
+kept (:func:`null_unconfirmed_parts`, :func:`keep_vouched_order`); otherwise the parts its sums
+cannot confirm are null with a finding (docs/renderings.md §21, §24)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..model import Finding
 from ..template.arithmetic import table_holds
-from ..template.formats import TableSpec
+from ..template.formats import T4_RESULTS, TABLE4, TableSpec
 from .align import Placed
-from .layout import Event
+from .layout import Event, phrase_in
+from .tokens import NUM
+
+# Table 四's header as the format's grid prints it, cell by cell, row by row: 行政复议 and
+# 行政诉讼 on the first row; 行政复议's five result columns (two rows tall) and 行政诉讼's two
+# kinds (未经复议直接起诉, 复议后起诉) on the second; each kind's five result columns on the third.
+_T4_GROUP_WORDS = TABLE4.headers[:len(TABLE4.headers) - len(T4_RESULTS)]
+_T4_RESULT_WORDS = tuple(m.label for m in T4_RESULTS)
+T4_HEADER_GRID = (*_T4_GROUP_WORDS[:2], *_T4_RESULT_WORDS, *_T4_GROUP_WORDS[2:], *_T4_RESULT_WORDS * 2)
 
 
 def distrust_unconfirmed(spec: TableSpec, evs: list[Event], placed: Placed) -> None:
@@ -45,22 +62,29 @@ def distrust_unconfirmed(spec: TableSpec, evs: list[Event], placed: Placed) -> N
         spec.key))
 
 
-__all__ = ["distrust_unconfirmed"]
+__all__ = ["distrust_unconfirmed", "keep_vouched_order", "null_unconfirmed_parts"]
 
 
-def null_unconfirmed_parts(spec: TableSpec, placed: Placed, table3: TableSpec, placed3: Placed | None) -> None:
+def null_unconfirmed_parts(spec: TableSpec, placed: Placed, table3: TableSpec, placed3: Placed | None,
+                           evs: Sequence[Event] = (), fmt: str = "") -> None:
     """Leave null, with a CELL_AMBIGUOUS finding, the parts of ``placed``'s sums that hold in
     any order of their parts (:attr:`Placed.unconfirmed`: table 四 read one value a line or
-    among its header) — unless the document shows its reading order: table 三 read from the
-    same text, every cell of it read and every identity holding, with values that are not all
-    the same (its row and column sums tie each value to its row and column, so an order that
-    satisfies them all is the table's, and the text printed it cell by cell as the page
-    does). A text that prints its cells in the page's order (a crawler's text node a line,
-    PyMuPDF's, an office suite's) keeps table 四; a reading order that scrambled table 三
-    (poppler's, across page breaks) does not vouch for table 四's. Measured on 119 reports ×
-    23 text renderings (docs/renderings.md §21)."""
+    among its header) — unless the document shows its reading order: table 四's own header
+    printed cell by cell in the grid's order (:func:`header_in_grid_order`), or table 三 read
+    from the same text, every cell of it read and every identity holding, with values that
+    are not all the same (its row and column sums tie each value to its row and column, so an
+    order that satisfies them all is the table's, and the text printed it cell by cell as the
+    page does). A text that prints its cells in the page's order (a crawler's text node a
+    line, PyMuPDF's, an office suite's) keeps table 四; a reading order that scrambled table
+    三 (poppler's, across page breaks) does not vouch for table 四's. Where table 四's own
+    sums fail, only its header can keep it (:func:`keep_vouched_order`). Measured on 119
+    reports × 28 text renderings (docs/renderings.md §21, §24)."""
+    if placed.doubted is None and not placed.unconfirmed:
+        return  # (the common case: nothing read in a doubtful order, no events walked)
+    in_grid = header_in_grid_order(spec, evs, fmt)
+    keep_vouched_order(spec, placed, in_grid)
     unconfirmed, placed.unconfirmed = placed.unconfirmed, []
-    if not unconfirmed or _order_shown(table3, placed3):
+    if not unconfirmed or in_grid or _order_shown(table3, placed3):
         return
     for where, keys, values in unconfirmed:
         for key in keys:
@@ -73,6 +97,79 @@ def null_unconfirmed_parts(spec: TableSpec, placed: Placed, table3: TableSpec, p
             f"{spec.key}: values printed one a line or among the header; the sum holds, but it holds in any "
             f"order of its parts ({printed}); left null",
             f"{spec.key}.{where}"))
+
+
+def keep_vouched_order(spec: TableSpec, placed: Placed, in_grid: bool) -> None:
+    """Keep table 四 as read where it was read whole, in a doubtful order (one value a line)
+    whose sums fail, and its own header shows the order (``in_grid``: :func:`header_in_grid_order`).
+
+    The aligner leaves such a table null (``ROW_AMBIGUOUS``): with a reading order nobody
+    vouches for, a broken sum may be the report's own error or the order's, and nothing in
+    table 四's values tells which. Its header can: printed cell by cell in the grid's order,
+    the text printed this table as the document holds it, its one row left to right. The
+    order is then the page's, the broken sum the report's own, and the checks report it
+    (``T4_TOTAL`` on that row's total). Table 三 read whole does **not** suffice here: poppler's
+    reading order of a paged PDF (synthetic report 00021) gave a table 三 that every identity
+    confirms — its rows rebuilt by ``extract/pagedrows.py`` — and a table 四 whose 15 values
+    came in another order, header words among them; the sums that failed were the order's.
+    Every cell must have been read (:attr:`Placed.doubted`: a number in each, as the aligner
+    placed them before nulling), or nothing is restored. Measured on 119 reports × 28 text
+    renderings and an unseen corpus (docs/renderings.md §24)."""
+    doubted, placed.doubted = placed.doubted, None
+    if doubted is None or not in_grid:
+        return
+    read, finding = doubted
+    if any(read.get(cell) is None for cell in _cell_keys(spec)):
+        return
+    placed.cells.update(read)
+    placed.findings = [f for f in placed.findings if f is not finding]
+
+
+def header_in_grid_order(spec: TableSpec, evs: Sequence[Event], fmt: str) -> bool:
+    """Was table 四 printed cell by cell in its grid's order, as its header shows: every
+    header word before its first value, and exactly :data:`T4_HEADER_GRID` — the format's
+    merged header read row by row, 行政复议's result columns (two rows tall) between 行政诉讼
+    and its two kinds — then its 15 values, no header word among them?
+
+    A text that prints the cells of a merged header in the document's order, row by row,
+    emits that table's cells as the document holds them, and the one row of values under
+    it left to right: a reading order of its own (poppler's columns, pdfminer's boxes)
+    breaks the header into pieces or reorders it (``行政复议 ⏎ 结 ⏎ 行政诉讼 ⏎ 未经复议直接起诉
+    ⏎ 尚结果果``), and a text a column at a time prints each result word under its kind."""
+    return _in_grid(spec, *_header_and_values(spec, evs, fmt))
+
+
+def _in_grid(spec: TableSpec, header: tuple[str, ...], values: int, among: bool) -> bool:
+    return header == T4_HEADER_GRID and not among and values == _cells(spec)
+
+
+def _header_and_values(spec: TableSpec, evs: Sequence[Event], fmt: str) -> tuple[tuple[str, ...], int, bool]:
+    """Table 四's header words before its first value, in order; its values; and whether a
+    header word stands among the values (a reading order that interleaves them)."""
+    if spec.key != TABLE4.key:
+        return (), 0, False
+    header: list[str] = []
+    values = 0
+    among = False
+    for ev in evs:
+        if ev.kind == "value" and ev.tok.kind == NUM:
+            values += 1
+        elif ev.kind == "phrase" and ev.segment is not None:
+            phrase = phrase_in(ev.seg, spec.key, fmt)
+            if phrase is not None and phrase.kind == "header":
+                if values:
+                    among = True
+                else:
+                    header.append(phrase.ref)
+    return tuple(header), values, among
+
+
+def _cell_keys(spec: TableSpec) -> list[tuple[str, str]]:
+    return [(r, c) for row in spec.rows for r, c, _ in row.cells]
+
+
+def _cells(spec: TableSpec) -> int:
+    return sum(row.width for row in spec.rows)
 
 
 def _order_shown(table3: TableSpec, placed3: Placed | None) -> bool:
