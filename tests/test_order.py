@@ -8,6 +8,8 @@ table 四's sums holding in any order of their parts)."""
 
 from pathlib import Path
 
+import pytest
+
 from ogi import parse
 from ogi.extract.order import T4_HEADER_GRID
 
@@ -149,3 +151,26 @@ def test_the_crawler_proof_counts_both_readings_of_a_dash():
     assert module.signed_readings("6 -20", kinds) == ([[6, -2, 0]], [[6, "-", 20]])
     assert module.signed_readings("62 -80", kinds) == ([[62, -8, 0]], [[62, "-", 80]])
     assert module.signed_readings("3 -129", kinds) == ([[3, -1, 29], [3, -12, 9]], [[3, "-", 129]])
+
+
+# ------------------------------------------------------------------ a glued row's readings, cut at the limit
+
+@pytest.mark.parametrize("others, resolved", [(22, True), (23, False)])
+def test_a_reading_list_cut_at_the_limit_is_not_resolved_by_the_identities(others, resolved):
+    # 一、本年新收 glued into more readings than AMBIGUOUS_LIMIT keeps: the one kept reading that
+    # fits the column identities may not be the only one that would — left null
+    from ogi.extract.align import AMBIGUOUS_LIMIT, Placed, _resolve_by_identities
+    from ogi.template import FORMATS
+
+    spec = FORMATS["2021"].table3
+    out = Placed()
+    for row in spec.rows:
+        for r, c, _ in row.cells:
+            out.cells[(r, c)] = None if r == "new_received" else 0
+    wrong = [[n, 0, 0, 0, 0, 0, n] for n in range(1, others + 1)]
+    out.ambiguous["new_received"] = ([*wrong, [0] * 7], "0000000", None)
+    assert len(out.ambiguous["new_received"][0]) == others + 1 and AMBIGUOUS_LIMIT == 24
+    _resolve_by_identities(spec, out)
+    got = [out.cells[("new_received", c)] for _, c, _ in spec.row("new_received").cells]
+    assert got == ([0] * 7 if resolved else [None] * 7)
+    assert ("new_received" in out.ambiguous) is not resolved

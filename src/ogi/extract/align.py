@@ -334,6 +334,8 @@ def _resolve_by_identities(spec: TableSpec, out: Placed) -> None:
     while changed and out.ambiguous and spec.column_identities:
         changed = False
         for row_key, (candidates, printed, pos) in list(out.ambiguous.items()):
+            if len(candidates) >= AMBIGUOUS_LIMIT:
+                continue  # a reading list cut at the limit may miss another reading that fits
             row = spec.row(row_key)
             fitting = [c for c in candidates if _fits(spec, out, row, c)]
             if len(fitting) == 1 and fitting != candidates:
