@@ -4,19 +4,18 @@ long way, exactly.
 Each test pins a shortcut against the computation it replaces: value bands grown row by row
 against the bands of all chunks sorted again, lines grouped with their median taken only
 where it decides against the line measuring itself, an uncut line's chunk against a fresh
-line, cells' column spans counted by bisection; and the gap walks (cut, join) against their
-reference, with OCR's float32 coordinates too (the C-level versions tried were slower).
+line, cells' column spans counted by bisection; and the cut at gaps against the walk it
+replaced, with OCR's float32 coordinates too (``x1 > right`` must keep max's operand order).
 """
 
 from __future__ import annotations
 
 import random
-import re
 
 from ogi.document import Cell
 from ogi.readers.pdf_columns import _bands, _grown_bands
 from ogi.readers.pdf_grid import compact_columns
-from ogi.readers.pdf_lines import SPACE_GAP, Line, _join_fragments, group_lines, is_wide
+from ogi.readers.pdf_lines import Line, group_lines
 from ogi.readers.pdf_page import Fragment
 
 
@@ -72,38 +71,6 @@ def test_an_uncut_line_is_its_own_chunk():
     assert chunk.fragments == line.fragments and chunk.fragments is not line.fragments
     assert (chunk._measure(), chunk.text) == (Line(list(line.fragments))._measure(), "本年12")
     assert [c.text for c in Line([Fragment("本", 0, 0, 10, 10), Fragment("12", 40, 0, 50, 10)]).chunks()] == ["本", "12"]
-
-
-def _join_glyph_by_glyph(fragments: list[Fragment], height: float) -> str:
-    """The join as it was written before: one fragment at a time."""
-    out, prev = "", None
-    for f in fragments:
-        if prev is not None and f.x0 - prev.x1 > SPACE_GAP * height and not out.endswith(" ") \
-                and not (is_wide(prev.text[-1:]) or is_wide(f.text[:1])):
-            out += " "
-        out += f.text
-        prev = f
-    return re.sub(r"\s+", " ", out).strip()
-
-
-def test_line_texts_are_the_glyph_by_glyph_join():
-    frags = [Fragment("a", 0, 0, 5, 10), Fragment("b", 9, 0, 14, 10), Fragment("中", 20, 0, 30, 10),
-             Fragment("c ", 40, 0, 45, 10), Fragment("d", 50, 0, 55, 10), Fragment("", 60, 0, 60, 10),
-             Fragment("e", 70, 0, 75, 10)]
-    assert _join_fragments(frags, 10.0) == _join_glyph_by_glyph(frags, 10.0) == "a b中c d e"
-    import numpy as np
-
-    rng = random.Random(7)
-    for case in range(2000):
-        fs, x = [], 0.0
-        number = np.float32 if case % 2 else float  # OCR's words come in float32
-        for _ in range(rng.randint(1, 12)):
-            x += rng.choice([0.0, 1.0, 2.0, 3.5, 8.0])
-            text = rng.choice(["a", "中", "1", " ", "x ", " y", "", "（", "\t"])
-            fs.append(Fragment(text, number(x), 0, number(x + 4.0), 10.0))
-            x += 4.0
-        height = rng.choice([5.0, 10.0, 20.0])
-        assert _join_fragments(fs, height) == _join_glyph_by_glyph(fs, height)
 
 
 def test_column_spans_count_the_column_starts_a_cell_covers():
