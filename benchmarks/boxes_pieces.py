@@ -145,29 +145,6 @@ class Pieces(_Stacks):
         for m, h, k, c0 in found:
             yield h, k, c0, m
 
-    def _put(self, values, h: int, k: int, c0: int, a: int, diffs: tuple, rest: tuple):
-        """``_Stacks._place`` for a block of these values (a piece of a run)."""
-        d = list(diffs)
-        left = list(rest)
-        touched = set()
-        cells = []
-        for q, tok in enumerate(values):
-            r, c = a + q % h, c0 + q // h
-            cells.append(((r, c), tok))
-            for n, sign in self.touch.get(self.spec.rows[r].cells[c][:2], ()):
-                d[n] += sign * tok.value
-                lo, ro = left[n]
-                left[n] = (lo - 1, ro) if sign > 0 else (lo, ro - 1)
-                touched.add(n)
-        for n in touched:
-            lo, ro = left[n]
-            if lo == 0 and ro == 0:
-                if d[n] != 0:
-                    return None
-            elif self.bounded and ((lo == 0 and d[n] < 0) or (ro == 0 and d[n] > 0)):
-                return None
-        return tuple(d), tuple(left), cells
-
     def _can_follow(self, g: int, fills: tuple[int, ...], diffs: tuple, rest: tuple) -> bool:
         """Can every column's missing cells still take values from the ``g``-th on, in print
         order, each at least the bound its identities set (class docstring)?"""

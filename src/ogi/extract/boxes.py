@@ -64,7 +64,7 @@ both read a cell and disagree, the cell is null with ``CELL_AMBIGUOUS``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..errors import OgiError
@@ -570,11 +570,16 @@ class _Stacks:
         """The identities' differences and cells left after placing run ``j`` as this block,
         and its cells (row, column position → token); None where an identity it completes
         fails, or one it touches can no longer hold."""
+        return self._put(self.runs[j].values, h, k, c0, a, diffs, rest)
+
+    def _put(self, values: Sequence[Token], h: int, k: int, c0: int, a: int, diffs: tuple, rest: tuple):
+        """:meth:`_place` of any run of values (a piece of a run, too), ``h`` rows tall from
+        row ``a`` and column ``c0``."""
         d = list(diffs)
         left = list(rest)
         touched = set()
         cells = []
-        for i, tok in enumerate(self.runs[j].values):
+        for i, tok in enumerate(values):
             r, c = a + i % h, c0 + i // h
             cells.append(((r, c), tok))
             assert tok.value is not None  # a run holds numbers (runs_of)
