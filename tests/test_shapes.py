@@ -89,6 +89,8 @@ BLANKS_LOST = {
     # the page laid out by its coordinates stands each header character on a line of its own
     # (自 ⏎ 然 ⏎ 人): no header line names every column, and no row of table 三 is full
     ("paged_pdftohtml", PEER_HTML): "the laid-out page's header names no column on one line and no row is full",
+    # pdftotext -layout's text in a <pre>: read as that text, whose blank columns collapse
+    ("paged_pdftotext_layout_html", PEER_HTML): "pdftotext -layout's text in a <pre>: the blank columns collapse",
 }
 BLANKS_LOST_CELLS = 52  # table 三's cells in 沭阳 2023's rows of 2 values of 7
 # PyMuPDF prints 沭阳 2023's table 四 one value a line: its review row's sum (0 0 0 1 → 1) holds
@@ -100,7 +102,8 @@ ORDER_UNVOUCHED: dict[tuple[str, str], int] = {}
 # PDFs printed by a browser or an office suite: read through the PDF reader's geometry, which
 # still misplaces some cells of tables drawn without ruling lines (the known cases below);
 # in the synthetic matrix they are held to "no silent wrong number", not to every cell
-PDF_SHAPES = {"print_pdf", "office_pdf", "pdftotext_layout", "paged_pdftotext_layout", "paged_pdftohtml"}
+PDF_SHAPES = {"print_pdf", "office_pdf", "pdftotext_layout", "paged_pdftotext_layout", "paged_pdftohtml",
+              "paged_pdftotext_layout_html"}
 KNOWN_PDF_DEFECTS = {
     ("pdftotext_layout", "shuyang_fgj_2023"): "blank columns collapse in pdftotext -layout of Chromium's PDF",
     ("office_pdf", "shuyang_fgj_2023"): "LibreOffice's PDF of 沭阳 2023 crops table 四 at the page's right edge",
