@@ -28,7 +28,7 @@ A cell is anything with ``text``, ``row``, ``col``, ``rowspan`` and ``colspan``
 from __future__ import annotations
 
 from collections.abc import Sequence
-from operator import attrgetter
+from operator import add, attrgetter
 from typing import Generic, Protocol, TypeVar
 
 
@@ -53,6 +53,7 @@ class Spanned(Protocol):
 
 C = TypeVar("C", bound=Spanned)
 _COL = attrgetter("col")  # a row's sort key, read in C (a lambda was a Python call per cell)
+_ROW, _ROWSPAN, _COLSPAN = attrgetter("row"), attrgetter("rowspan"), attrgetter("colspan")
 
 
 class Grid(Generic[C]):
@@ -62,12 +63,12 @@ class Grid(Generic[C]):
     cells: Sequence[C]
 
     @property
-    def n_rows(self) -> int:
-        return max([c.row + c.rowspan for c in self.cells], default=0)
+    def n_rows(self) -> int:  # max(row + rowspan), summed and compared in C
+        return max(map(add, map(_ROW, self.cells), map(_ROWSPAN, self.cells)), default=0)
 
     @property
     def n_cols(self) -> int:
-        return max([c.col + c.colspan for c in self.cells], default=0)
+        return max(map(add, map(_COL, self.cells), map(_COLSPAN, self.cells)), default=0)
 
     def rows(self) -> list[list[C]]:
         """The cells that start in each row, left to right."""

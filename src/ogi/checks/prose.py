@@ -86,15 +86,29 @@ def _sentences(text: str, key: str) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
-def clauses(sentence: str) -> list[tuple[int, str]]:
+CLAUSES_KEPT = 4096  # short sentences whose clauses are kept (templated sentences repeat across reports)
+KEPT_SENTENCE_CHARS = 200  # longer sentences are cut without keeping their clauses
+
+
+def clauses(sentence: str) -> tuple[tuple[int, str], ...]:
     """The clauses of a sentence (split at commas, colons, semicolons and brackets),
     each with where it starts."""
+    return _kept_clauses(sentence) if len(sentence) <= KEPT_SENTENCE_CHARS else _clauses(sentence)
+
+
+@lru_cache(maxsize=CLAUSES_KEPT)
+def _kept_clauses(sentence: str) -> tuple[tuple[int, str], ...]:
+    """:func:`_clauses`, kept per short sentence (a tuple: every caller gets the same one)."""
+    return _clauses(sentence)
+
+
+def _clauses(sentence: str) -> tuple[tuple[int, str], ...]:
     out, start = [], 0
     for m in _CLAUSE_MARK.finditer(sentence + ","):
         if m.start() > start:
             out.append((start, sentence[start:m.start()]))
         start = m.end()
-    return out
+    return tuple(out)
 
 
 def quote(text: str, at: int = 0, width: int = 60) -> str:

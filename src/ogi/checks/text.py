@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import agency
 from ..model import Finding, Report, Value
@@ -177,8 +178,22 @@ def _zero_appeals(report: Report, sentence: Sentence, start: int, clause: str, s
     return [Claim(f, 0, sentence, start + m.start("named"), scope) for f in figures]
 
 
+CLAUSES_KEPT = 4096  # short clauses whose scope words are kept (templated sentences repeat across reports)
+KEPT_CLAUSE_CHARS = 200  # longer clauses are read without keeping their answer
+
+
 def _subject(clause: str) -> str | None:
     """The scope words a clause starts with (after a date): 全区, 我局, an organ's name."""
+    return _kept_subject(clause) if len(clause) <= KEPT_CLAUSE_CHARS else _read_subject(clause)
+
+
+@lru_cache(maxsize=CLAUSES_KEPT)
+def _kept_subject(clause: str) -> str | None:
+    """:func:`_read_subject`, kept per short clause: it depends on the clause's text only."""
+    return _read_subject(clause)
+
+
+def _read_subject(clause: str) -> str | None:
     rest = _DATE_LEAD.sub("", clause)
     for pattern in (_JURISDICTION, _SELF, _ORGAN):
         m = pattern.match(rest)
@@ -187,7 +202,10 @@ def _subject(clause: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=CLAUSES_KEPT)
 def _counts_as_own(scope: str, name: str | None) -> bool:
+    """Kept per scope words and agency name (both short; it depends on nothing else): a
+    report's clauses name the same few scopes, each read by the agency name parser twice."""
     if _JURISDICTION.match(scope) or _SELF.match(scope):
         return True
     return agency.names_self(scope, name)

@@ -85,8 +85,7 @@ def align(spec: TableSpec, fmt: str, evs: list[Event], blanks: bool = False, col
     a run may then stand for fewer cells than its row has, and no identity can tell which.
     ``columns_kept``: the file's tables keep their blank cells (a web page, a Word file, a PDF
     read by its geometry), so one row's values stand in their columns from the left."""
-    subtotal = spec.key == "table3" and any(
-        ev.kind == "phrase" and ev.seg.text == _SUBTOTAL_KEY for ev in evs)
+    subtotal = spec.key == "table3" and _SUBTOTAL_KEY in [ev.seg.text for ev in evs if ev.kind == "phrase"]
     if subtotal:
         spec = _with_subtotal(spec)
     out = Placed(blanks_shown=blanks, columns_kept=columns_kept)
@@ -263,7 +262,7 @@ def _rows_whole(spec: TableSpec, entries: list[Entry]) -> bool:
 
 def _read_from_text(evs: list[Event]) -> bool:
     """Were any of the table's values read from running text (no cell grid)?"""
-    return any(ev.kind == "value" and ev.tok.kind == NUM and ev.tok.free for ev in evs)
+    return any(tok.free and tok.kind == NUM for tok in [ev.tok for ev in evs if ev.kind == "value"])
 
 
 def _header_among_values(spec: TableSpec, fmt: str, evs: list[Event]) -> bool:
@@ -446,7 +445,7 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
         if phrase is None and ev.kind == "gap":
             row_index = _fuzzy_row(spec, _gap_key(spec, fmt, evs, i), last_row)
         elif phrase is not None and phrase.kind == "row":
-            row_index = next((i for i, r in enumerate(spec.rows) if r.key == phrase.ref), None)
+            row_index = _row_indexes(spec).get(phrase.ref)
         elif phrase is not None and phrase.kind == "header" and i and _numbering_of_next(evs, i - 1):
             row_index = _bare_row(spec, evs, i, last_row)  # "7.总计": a numbered row, not the column
         elif phrase is not None and phrase.kind == "header" and last_row >= 0 and _heads_a_row(evs, i, values_in_unit):
@@ -588,6 +587,25 @@ def _extra_row(spec: TableSpec, e: Entry, out: Placed) -> None:
         "TEMPLATE_DEVIATION", f"{spec.name.zh}多出“{e.extra}”行(不在规定格式中),其数值已略去",
         f"{spec.key} has an extra row '{e.extra}' (not in the official format); its values left out",
         spec.key, line=_line(e.label_pos), page=_page(e.label_pos)))
+
+
+_ROW_INDEXES: dict[int, tuple[TableSpec, dict[str, int]]] = {}  # see _row_indexes
+SPECS_KEPT = 64  # tables (the template's, and table 三 widened by 小计) whose row indexes are kept
+
+
+def _row_indexes(spec: TableSpec) -> dict[str, int]:
+    """Row key → the index of its first row, made once per table (kept by its identity, held
+    in the entry so that an id cannot be reused while kept) instead of a walk of the rows at
+    every row label read."""
+    kept = _ROW_INDEXES.get(id(spec))
+    if kept is None or kept[0] is not spec:
+        if len(_ROW_INDEXES) >= SPECS_KEPT:
+            _ROW_INDEXES.clear()
+        indexes: dict[str, int] = {}
+        for i, r in enumerate(spec.rows):
+            indexes.setdefault(r.key, i)
+        kept = _ROW_INDEXES[id(spec)] = (spec, indexes)
+    return kept[1]
 
 
 def _first_of_group(spec: TableSpec, group: str) -> int | None:
@@ -897,7 +915,7 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
     if _blank_lines_lost(values, width, label_unit):
         _unplaceable(spec, row, values, out)  # before ungluing: a number alone on its line is one cell
         return []
-    if not texts and not [t for t in values if t.kind != BLANK]:
+    if not texts and all(t.kind == BLANK for t in values):
         out.blanks_shown = True  # a row that printed nothing at all: this report leaves cells blank
     if len(values) < width and any(t.glued for t in values):
         out.glued = True
@@ -944,7 +962,10 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
                     out.provenance[cell] = _prov("", tok.pos, tok)
             continue
         value = _number(tok)
-        prov = _prov(tok.text, tok.pos, tok)
+        at = tok.pos  # _prov(tok.text, tok.pos, tok), inline: every value cell makes one
+        prov = {"text": tok.text, **(_line_fields(at.line, at.page) if at.bbox is None else at.as_dict())}
+        if tok.confidence is not None:
+            prov["confidence"] = tok.confidence
         if kind == Kind.AMOUNT:  # the printed header says whether the column has a unit
             prov["header"] = next((h for h in headers if "金额" in h), "") + \
                 next((h for h in headers if h == _AMOUNT_HEADER_KEY), "")
@@ -1038,8 +1059,10 @@ def _blank_lines_lost(values: list[Token], width: int, label_unit: int) -> bool:
     (filling the row from the left would put a number in the wrong column, and splitting a
     number of several digits to make up the count would invent cells: ``3`` ⏎ ⏎ ``46`` is
     3, a blank and 46, not 3, 4, 6)."""
+    if len(values) >= width:
+        return False  # the row is full (the test below, before its list is made)
     printed = [t for t in values if t.kind in (NUM, NA)]
-    if not (0 < len(printed) < width and len(values) < width) or len({t.row for t in printed}) < len(printed):
+    if not 0 < len(printed) < width or len({t.row for t in printed}) < len(printed):
         return False
     return len(printed) > 1 or (label_unit >= 0 and printed[0].row != label_unit)
 

@@ -104,9 +104,24 @@ def _measure(spec: TableSpec, ref: str) -> str | None:
     """The measure a header names (``采购总金额单位万元`` → ``采购总金额``), if exactly one."""
     if len(ref) < MIN_HEADER_CHARS:
         return None
-    keys = {label_key(h) for row in spec.rows for h in row.column_labels}
-    found = {k for k in keys if k == ref or ref.startswith(k) or k.startswith(ref)}
+    found = {k for k in _measure_keys(spec) if k == ref or ref.startswith(k) or k.startswith(ref)}
     return next(iter(found)) if len(found) == 1 else None
+
+
+_MEASURE_KEYS: dict[int, tuple[TableSpec, frozenset[str]]] = {}  # see _measure_keys
+SPECS_KEPT = 64  # tables of the template whose header keys are kept (the formats have six)
+
+
+def _measure_keys(spec: TableSpec) -> frozenset[str]:
+    """The keys of a table's column headers, made once per table of the template (kept by
+    its identity, held in the entry so that an id cannot be reused while kept): they depend
+    on nothing else, and every header phrase of every report asked for them."""
+    kept = _MEASURE_KEYS.get(id(spec))
+    if kept is None or kept[0] is not spec:
+        if len(_MEASURE_KEYS) >= SPECS_KEPT:
+            _MEASURE_KEYS.clear()
+        kept = _MEASURE_KEYS[id(spec)] = (spec, frozenset(label_key(h) for row in spec.rows for h in row.column_labels))
+    return kept[1]
 
 
 Runs = list[tuple[list[str], list[tuple[int, Token]]]]

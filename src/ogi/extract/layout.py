@@ -12,6 +12,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from ..document import Position
 from ..template.labels import Phrase, Segment, dictionary, section_of, segment
@@ -33,17 +35,18 @@ class Event:
     unit: int = -1  # index of the unit it came from
     table: bool = False  # the unit is a row of a table (its cells known), not running text
 
-    @property
-    def seg(self) -> Segment:
-        """The segment of a "phrase" or "gap" event (every one has it)."""
-        assert self.segment is not None, f"a {self.kind} event has no segment"
-        return self.segment
+    if TYPE_CHECKING:
+        @property
+        def seg(self) -> Segment:
+            """The segment of a "phrase" or "gap" event (every one has it)."""
 
-    @property
-    def tok(self) -> Token:
-        """The token of a "value" event (every one has it)."""
-        assert self.token is not None, f"a {self.kind} event has no token"
-        return self.token
+        @property
+        def tok(self) -> Token:
+            """The token of a "value" event (every one has it)."""
+    else:  # read in C: the aligner reads them hundreds of times a report (a Python getter's
+        # frame cost more than the read); an event of another kind answers None
+        seg = property(attrgetter("segment"), doc='The segment of a "phrase" or "gap" event (every one has it).')
+        tok = property(attrgetter("token"), doc='The token of a "value" event (every one has it).')
 
 
 def find_headings(units: list[Unit]) -> dict[str, int]:
@@ -93,7 +96,7 @@ def events(units: list[Unit], start: int, end: int, headings: dict[str, int]) ->
             flush()
             out.append(Event("section", u.pos, section=heading_at[i], unit=i))
             continue
-        if u.prose or cut_marker(units, i):  # a table row is prose only as a note under its table (注:…)
+        if u.prose or (not u.in_table and cut_marker(units, i)):  # a table row is prose only as a note under its table (注:…), never a cut marker
             flush()
             out.append(Event("barrier", u.pos, unit=i))
             continue
@@ -112,19 +115,19 @@ def events(units: list[Unit], start: int, end: int, headings: dict[str, int]) ->
 def _trim_blanks(tokens: list[Token]) -> list[Token]:
     """Keep only the blank cells that stand among a row's values: merged cells leave
     empty cells at the end of a flattened row, and beside or before its labels."""
-    has_value, has_blank, last_text, last = False, False, -1, -1  # found in one pass over the row
-    for i, t in enumerate(tokens):
-        if t.kind != BLANK:
-            last = i
-            last_text = i if t.kind == TEXT else last_text
-            has_value = has_value or t.kind in (NUM, NA)
-        else:
-            has_blank = True
-    if not has_blank:
+    kinds = list(map(_KIND, tokens))  # the row's kinds, read and searched in C
+    if BLANK not in kinds:
         return tokens  # nothing to trim (the caller only reads the list)
-    if not has_value:
+    if NUM not in kinds and NA not in kinds:
         return [t for t in tokens if t.kind != BLANK]
+    last = len(kinds) - 1  # the last token that is not blank (a value is there)
+    while kinds[last] == BLANK:
+        last -= 1
+    last_text = len(kinds) - 1 - kinds[::-1].index(TEXT) if TEXT in kinds else -1
     return [t for i, t in enumerate(tokens[:last + 1]) if t.kind != BLANK or i > last_text]
+
+
+_KIND = attrgetter("kind")
 
 
 def phrase_in(seg: Segment, table: str, fmt: str) -> Phrase | None:

@@ -16,18 +16,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 
 import lxml.html
 from lxml import etree
 
 from .. import limits
-from ..document import Block, Document, Paragraph, Position
+from ..document import Block, Document, Paragraph
 from .errors import UnreadableFile
 from .decode import declared_charset, decode
 from .html_css import apply_hiding
 from .html_meta import page_meta
 from .html_positioned import positioned_text, preformatted_text
-from .html_tables import cell_groups, div_rows, div_table, is_layout, table_of
+from .html_tables import cell_groups, div_rows, div_table, is_layout, line_position, table_of
 from .html_text import BREAK, Run, lines, nothing_hidden, tag_of, walk
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -43,7 +44,7 @@ def read_html(data: bytes) -> Document:
     """Read the bytes of an HTML page (UTF-8 or GBK/GB18030, declared or not)."""
     text, _ = decode(data, declared_charset(data))
     root, pairs = _parse_counted(text, _PLAIN_PARSER)
-    apply_hiding(root, pairs)
+    apply_hiding(root, pairs if pairs is not None else partial(_pairs, root))
     laid = positioned_text(root) if "absolute" in text else None  # a PDF's online preview
     if laid is None and "<pre" in text:
         laid = preformatted_text(root)  # a text file in an HTML wrapper
@@ -68,8 +69,9 @@ def parse(text: str) -> etree._Element:
     return _parse_counted(text)[0]
 
 
-def _parse_counted(text: str, parser: etree.HTMLParser = _PARSER) -> tuple[etree._Element, int]:
-    """The element tree and its (ancestor, element) pairs."""
+def _parse_counted(text: str, parser: etree.HTMLParser = _PARSER) -> tuple[etree._Element, int | None]:
+    """The element tree and its (ancestor, element) pairs (None: not counted, see
+    :func:`_check_depth`)."""
     try:
         root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text, count=1), parser=parser)
     except (etree.ParserError, ValueError) as exc:
@@ -77,11 +79,23 @@ def _parse_counted(text: str, parser: etree.HTMLParser = _PARSER) -> tuple[etree
     return root, _check_depth(root)
 
 
-def _check_depth(root: etree._Element) -> int:
+def _check_depth(root: etree._Element) -> int | None:
     """Refuse a page whose elements nest deeper than the ``depth`` limit; return the sum of
     every element's depth, the (ancestor, element) pairs a descendant selector walks (see
-    ``html_css``). Counted without recursion: lxml walks the tree."""
+    ``html_css``). Counted without recursion: lxml walks the tree.
+
+    A tree of no more nodes than the limit (text nodes counted too, by one XPath count in C)
+    cannot nest deeper than it: it is not walked, and None is returned — its pairs are
+    counted by :func:`_pairs` only if a style rule asks (the walk in Python cost a third of
+    the lxml build of a report's page)."""
     lim = limits.active()
+    if root.xpath("count(descendant-or-self::node())") <= lim.depth:
+        return None
+    return _pairs(root, lim.depth)
+
+
+def _pairs(root: etree._Element, most: int | None = None) -> int:
+    """The sum of every element's depth; refused where one nests deeper than ``most``."""
     depth = pairs = 0
     for event, el in etree.iterwalk(root, events=("start", "end")):
         if event == "end":
@@ -89,8 +103,8 @@ def _check_depth(root: etree._Element) -> int:
             continue
         depth += 1
         pairs += depth
-        if depth > lim.depth:
-            raise limits.exceeded("depth", f"HTML elements nest more than {lim.depth} deep (at line {el.sourceline})")
+        if most is not None and depth > most:
+            raise limits.exceeded("depth", f"HTML elements nest more than {most} deep (at line {el.sourceline})")
     return pairs
 
 
@@ -138,7 +152,7 @@ class _Reader:
         self._paragraphs(pending)
 
     def _paragraphs(self, items: list) -> None:
-        self.blocks += [Paragraph(run.text, Position(line=run.line)) for run in lines(items)]
+        self.blocks += [Paragraph(run.text, line_position(run.line)) for run in lines(items)]  # one Position a line
 
     def _is_structure(self, el: etree._Element) -> bool:
         """A ``<table>``, or a table drawn with boxes (:func:`div_rows`, whose tags are

@@ -14,6 +14,7 @@ statically (``:hover``) are left out.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import tinycss2
@@ -33,21 +34,25 @@ SHEETS_KEPT = 256  # distinct style sheets whose hiding rules are kept (the page
 KEPT_SHEET_CHARS = 64 * 1024  # characters: a longer sheet is read without keeping its rules (memory stays bounded)
 
 
-def apply_hiding(root: etree._Element, pairs: int = 0) -> None:
+def apply_hiding(root: etree._Element, pairs: int | Callable[[], int] = 0) -> None:
     """Mark every element hidden by the page's style sheets with an inline style.
 
     ``pairs`` is the number of (ancestor, element) pairs in the tree: a selector with a
     combinator (``div div p``) becomes an XPath query that walks them, in C, where no
     deadline reaches; on a tree with more than ``depth`` × :data:`PAIRS_PER_DEPTH` of them
-    (thousands of nested elements) such a rule is refused instead of run for minutes."""
+    (thousands of nested elements) such a rule is refused instead of run for minutes. A
+    function for ``pairs`` counts them only where such a rule is met (once)."""
     lim = limits.active()
     for style in root.iter("style"):
         css = style.text or ""
         for selector, prop in (_kept_hiding_rules(css) if len(css) <= KEPT_SHEET_CHARS else _hiding_rules(css)):
             limits.check_time("the page's style sheet")
-            if pairs > lim.depth * PAIRS_PER_DEPTH and _COMBINATOR.search(selector):
-                raise limits.exceeded("depth", f"HTML elements nest too deep for the style rule “{selector[:40]}”: "
-                                               f"{pairs} ancestor–element pairs")
+            if _COMBINATOR.search(selector):
+                if callable(pairs):
+                    pairs = pairs()
+                if pairs > lim.depth * PAIRS_PER_DEPTH:
+                    raise limits.exceeded("depth", f"HTML elements nest too deep for the style rule “{selector[:40]}”: "
+                                                   f"{pairs} ancestor–element pairs")
             try:
                 matches = CSSSelector(selector, translator="html")(root)
             except (SelectorError, etree.XPathError):

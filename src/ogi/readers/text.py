@@ -15,6 +15,7 @@ those rows as TAB-separated lines, blank cells kept, before lines are read as ro
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import product
 
 from ..document import Cell, Document, Paragraph, Position, Table
@@ -367,6 +368,17 @@ _ROW_LABELS = {label_key(row.label): row.label for fmt in FORMATS.values() for s
                for row in spec.rows if row.label}
 
 
+LINE_POSITIONS_KEPT = 1 << 14  # source lines whose (frozen) Position is kept, shared by every text
+
+
+@lru_cache(maxsize=LINE_POSITIONS_KEPT)
+def _line_position(line: int) -> Position:
+    """The Position of a text's line: one frozen object per line number, shared by the rows,
+    tables and paragraphs of every text (a frozen dataclass made by keyword costs three
+    ``object.__setattr__`` calls, several microseconds a line)."""
+    return Position(line=line)
+
+
 def read_text(data: bytes) -> Document:
     text, _ = decode(data)
     return parse_text(text)
@@ -382,9 +394,9 @@ def parse_text(text: str, fmt: str = "txt", as_printed: str | None = None) -> Do
         if rows:
             cells = []
             for r, (n, parts) in enumerate(rows):
-                pos = Position(line=n)  # the row's cells share its (frozen) position
+                pos = _line_position(n)  # the row's cells share its (frozen) position
                 cells += [Cell(t, r, c, 1, 1, pos) for c, t in enumerate(parts)]
-            blocks.append(Table(cells, Position(line=rows[0][0])))
+            blocks.append(Table(cells, _line_position(rows[0][0])))
             rows.clear()
 
     printed = order_printed_in_lines(text.splitlines())  # table 三's header, before the rewriting drops it
@@ -397,12 +409,12 @@ def parse_text(text: str, fmt: str = "txt", as_printed: str | None = None) -> Do
         if rows and (first in _RULE_STARTS or "\u2500" <= first <= "\u257f") and _RULE_LINE.match(stripped):
             continue  # a rule between rows: the table goes on
         if "|" in stripped or "\t" in stripped or "│" in stripped or "┃" in stripped or "║" in stripped:
-            cells = [p.strip() for p in _SEPARATOR.split(_inside_border(stripped))]
+            cells = list(map(str.strip, _SEPARATOR.split(_inside_border(stripped))))
             if max(map(len, cells)) <= LONG_CELL_CHARS:
                 rows.append((n, cells))
                 continue
         if rows:
             flush()
-        blocks.append(Paragraph(stripped, Position(line=n)))
+        blocks.append(Paragraph(stripped, _line_position(n)))
     flush()
     return Document(blocks, fmt, {PRINTED_ORDER: printed} if printed else {})

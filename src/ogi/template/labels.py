@@ -209,9 +209,23 @@ def _pick(phrases: tuple[Phrase, ...] | None) -> Phrase | None:
 _HEADING = re.compile(r"^\s*([一二三四五六])\s*[、.,:\s]")
 
 
+HEADINGS_KEPT = 1 << 14  # short texts whose section answer is kept (labels and headings repeat across reports)
+KEPT_HEADING_CHARS = 200  # longer text is read without keeping its answer
+
+
 def section_of(text: str) -> str | None:
     """The section key ("s1"…"s6") if ``text`` is one of the six section headings:
     its numeral (``一、``, not ``(一)``) followed by words of that section."""
+    return _kept_section_of(text) if len(text) <= KEPT_HEADING_CHARS else _section_of(text)
+
+
+@lru_cache(maxsize=HEADINGS_KEPT)
+def _kept_section_of(text: str) -> str | None:
+    """:func:`_section_of`, kept per short text: the answer depends on the text only."""
+    return _section_of(text)
+
+
+def _section_of(text: str) -> str | None:
     text = nfkc(text)
     m = _HEADING.match(text)
     if not m or len(label_key(text)) > 70:
