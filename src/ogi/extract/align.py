@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -407,10 +408,7 @@ def _fits(spec: TableSpec, out: Placed, row: PrintedRow, reading: list) -> bool:
 # ------------------------------------------------------------------ entries
 
 def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
-    values_in_unit: dict[int, int] = {}
-    for ev in evs:
-        if ev.kind == "value":
-            values_in_unit[ev.unit] = values_in_unit.get(ev.unit, 0) + 1
+    values_in_unit: dict[int, int] = dict(Counter([ev.unit for ev in evs if ev.kind == "value"]))  # counted in C
     entries: list[Entry] = []
     cur: Entry | None = None
     last_row = -1

@@ -272,13 +272,18 @@ def tokenize(doc: Document) -> list[Unit]:
     row's tokens are its cells' tokens, blank cells included)."""
     digits = limits.active().digits
     units: list[Unit] = []
+    cell_readings: dict[str, Reading | None] = {}  # this document's cell texts read so far (they repeat)
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             text = block.text
             pieces = _kept_paragraph(text, digits) if len(text) <= KEPT_TEXT_CHARS else _paragraph(text, digits)
-            for k, (piece, readings) in enumerate(pieces):
-                toks = _tokens(readings, block.pos, len(units), None, free=True)
-                units.append(Unit(piece, toks, block.pos, False, joins=k > 0))
+            pos, k = block.pos, 0
+            for piece, readings in pieces:  # each line's tokens, inline (as _tokens makes them)
+                row_id = len(units)
+                toks = [Token(kind, printed, pos, row_id, value, unit, glued, None, True)
+                        for kind, printed, value, unit, glued in readings]
+                units.append(Unit(piece, toks, pos, False, joins=k > 0))
+                k += 1
             continue
         for cells in block.rows():
             if not cells:
@@ -287,7 +292,11 @@ def tokenize(doc: Document) -> list[Unit]:
             row: list[Token] = []
             for c in cells:  # each cell's tokens, inline (a call per cell was a tenth of their cost)
                 text = c.text
-                whole = _kept_cell_reading(text, digits) if len(text) <= KEPT_TEXT_CHARS else _read_cell(text)
+                if text in cell_readings:
+                    whole = cell_readings[text]
+                else:
+                    whole = cell_readings[text] = _kept_cell_reading(text, digits) if len(text) <= KEPT_TEXT_CHARS \
+                        else _read_cell(text)
                 if whole is not None:  # one value, mark or blank (nearly every cell): its one token
                     kind, printed, value, unit, glued = whole
                     row.append(Token(kind, printed, c.pos, row_id, value, unit, glued, c.confidence, False))
