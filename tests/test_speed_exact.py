@@ -7,6 +7,7 @@ kept section sentences against the text they came from, the prose test kept once
 
 from __future__ import annotations
 
+import pytest
 from lxml import etree
 
 from ogi.checks.prose import sentences
@@ -78,3 +79,91 @@ def test_a_units_prose_test_is_made_once_and_kept():
     assert unit.prose is True
     assert unit.__dict__["prose"] is True  # kept: later reads find it without the test
     assert Unit("一、本年新收政府信息公开申请数量", [], Position(line=2), True).prose is False
+
+
+# ------------------------------------------------------------------ eleventh session (txtspeed5)
+
+def _trim_blanks_one_pass(tokens):
+    """The row's blank cells trimmed as the one Python pass over the row did it (the reference)."""
+    has_value, has_blank, last_text, last = False, False, -1, -1
+    for i, t in enumerate(tokens):
+        if t.kind != "blank":
+            last = i
+            last_text = i if t.kind == "text" else last_text
+            has_value = has_value or t.kind in ("num", "na")
+        else:
+            has_blank = True
+    if not has_blank:
+        return tokens
+    if not has_value:
+        return [t for t in tokens if t.kind != "blank"]
+    return [t for i, t in enumerate(tokens[:last + 1]) if t.kind != "blank" or i > last_text]
+
+
+def test_blank_cells_are_trimmed_as_the_one_pass_trimmed_them():
+    from itertools import product
+
+    from ogi.extract.layout import _trim_blanks
+    from ogi.extract.tokens import Token
+
+    for n in range(6):
+        for kinds in product(("num", "na", "blank", "text"), repeat=n):
+            row = [Token(k, str(i), Position(line=1), 0) for i, k in enumerate(kinds)]
+            assert [id(t) for t in _trim_blanks(row)] == [id(t) for t in _trim_blanks_one_pass(row)], kinds
+    row = [Token("num", "1", Position(), 0)]
+    assert _trim_blanks(row) is row  # nothing to trim: the row itself
+
+
+def test_events_read_their_segment_and_token():
+    from ogi.extract.layout import Event
+    from ogi.extract.tokens import Token
+    from ogi.template.labels import segment
+
+    seg = segment("其他")[0]
+    tok = Token("num", "3", Position(line=4), 0, 3)
+    assert Event("phrase", Position(), segment=seg).seg is seg
+    assert Event("value", Position(), token=tok).tok is tok
+
+
+def test_grid_sizes_count_spans():
+    from ogi.document import Cell, Table
+
+    table = Table([Cell("a", 0, 0, rowspan=3), Cell("b", 0, 1, colspan=4), Cell("c", 1, 2)])
+    assert (table.n_rows, table.n_cols) == (3, 5)
+    assert (Table([]).n_rows, Table([]).n_cols) == (0, 0)
+
+
+def test_a_tree_no_larger_than_the_depth_limit_is_not_walked():
+    from ogi import limits
+    from ogi.limits import LimitExceeded, Limits
+    from ogi.readers.html import _check_depth, _pairs
+
+    root = _root("<div><p>a</p><p><b>b</b></p></div>")  # html > body > div > p > b: 6 elements
+    walked = sum(len(list(el.iterancestors())) + 1 for el in root.iter())
+    assert _check_depth(root) is None  # 5000 deep allowed, 8 nodes (6 elements, 2 texts): none nests deeper
+    assert _pairs(root) == walked == 1 + 2 + 3 + 4 + 4 + 5
+    with limits.scope(Limits(depth=7)):  # fewer than its nodes: walked, pairs returned
+        assert _check_depth(root) == walked
+    with limits.scope(Limits(depth=4)), pytest.raises(LimitExceeded, match=r"^HTML elements nest more than 4 deep"):
+        _check_depth(root)
+
+
+def test_row_indexes_give_each_key_its_first_row():
+    from ogi.extract.align import _row_indexes
+    from ogi.template import FORMATS
+
+    spec = FORMATS["2021"].table3
+    indexes = _row_indexes(spec)
+    assert indexes == {r.key: next(i for i, x in enumerate(spec.rows) if x.key == r.key) for r in spec.rows}
+    assert _row_indexes(spec) is indexes  # kept per table
+
+
+def test_kept_clauses_and_scopes_are_the_ones_read():
+    from ogi.checks.prose import _clauses, clauses
+    from ogi.checks.text import _read_subject, _subject
+
+    sentence = "2023年,我局共收到申请12件(其中依申请公开3件),全部按时答复"
+    assert clauses(sentence) == _clauses(sentence)
+    assert clauses(sentence) is clauses(sentence)
+    assert [_subject(c) for _, c in clauses(sentence)] == [_read_subject(c) for _, c in clauses(sentence)]
+    assert _subject("2023年我局共收到申请12件") == "我局"
