@@ -275,15 +275,61 @@ def _rows(spec: TableSpec, items: list[tuple[str, list[int]]]) -> list[str] | No
         if anchors and row <= anchors[-1][0]:
             return None  # labels out of the template's order: not printed row by row
         anchors.append((row, i))
-    grid = _grid(spec, items, anchors)
+    whole: set[int] = set()
+    grid = _grid(spec, items, anchors, whole)
     more = _short_anchors(spec, items, anchors)
     if None in grid and more != anchors:
-        grid = _merged(grid, _grid(spec, items, more))
+        other_whole: set[int] = set()
+        grid = _merged(grid, _grid(spec, items, more, other_whole))
+        whole |= other_whole
+    _drop_doubtful(spec, grid, whole)
     exact = sum(len(numbers) for _, numbers in items) == ROW_CELLS * len(spec.rows)
     read = sum(cells is not None for cells in grid)
     if read < len(grid) and not (exact and read >= PARTIAL_SHARE * len(grid)):
         return None
     return _written(spec, grid)
+
+
+def _printed_whole(items: list[tuple[str, list[int]]], reading: list[list[int]]) -> list[int]:
+    """The rows of ``reading`` (the rows of the stretch ``items``, as read) whose seven values
+    are printed as they are read: one after another, in the cells' order, with no text among
+    them. Any other row of a reading rests on the order poppler printed its values in — a
+    piece of a row printed apart, the columns read one after another, or the values of a row
+    printed among the header repeated at a page's top, whose blocks poppler may order
+    otherwise than the cells (:func:`_drop_doubtful`)."""
+    values: list[int] = []
+    breaks: set[int] = set()  # value offsets before which text was printed
+    for _, numbers in items:
+        if not numbers:
+            breaks.add(len(values))
+        values += numbers
+    return [j for j, row in enumerate(reading)
+            if row == values[ROW_CELLS * j:ROW_CELLS * (j + 1)]
+            and not any(ROW_CELLS * j < b < ROW_CELLS * (j + 1) for b in breaks)]
+
+
+def _drop_doubtful(spec: TableSpec, grid: list[list[int] | None], whole: set[int]) -> None:
+    """Leave out the rows read through an order (not printed whole, :func:`_printed_whole`)
+    that are terms of a column identity (``T3_BALANCE``, ``T3_OUTCOME_TOTAL``) failing on the
+    rows read. A row's 总计 holds in any order of its six applicant values, so the row sums
+    cannot tell a row whose values poppler printed in another column order (the header
+    repeated at a page's top, its column titles printed out of their order, with the row's
+    values among them: fresh synthetic 00057's ``四、结转下年度继续办理 ⏎ (header) ⏎ 0 ⏎ 0 ⏎ 1 ⏎ 0
+    ⏎ 0 ⏎ 0 ⏎ 总 ⏎ 计 ⏎ 1``, 1 0 0 0 0 0 1 read as 0 0 1 0 0 0 1); the column identities can,
+    as every row of table 三 is a term of one. Where one fails, the rows it rests on that were
+    read by an order, and whose six applicant values are not one number (no order of those
+    changes the row), are left out (``ROW_MISSING``: null with a finding) — the others stay,
+    and the report's own broken sums are then reported against them."""
+    keys = [printed.key for printed in spec.rows]
+    doubtful: set[int] = set()
+    for identity in spec.column_identities:
+        terms = [keys.index(k) for k in identity.left + identity.right]
+        if any(grid[r] is None for r in terms):
+            continue
+        if not _column_identity_holds(identity, keys, cast(list[list[int]], grid)):
+            doubtful.update(r for r in terms if r not in whole and len(set(grid[r][:-1])) > 1)
+    for r in doubtful:
+        grid[r] = None
 
 
 def _merged(grid: list[list[int] | None], other: list[list[int] | None]) -> list[list[int] | None]:
@@ -294,8 +340,9 @@ def _merged(grid: list[list[int] | None], other: list[list[int] | None]) -> list
 
 
 def _grid(spec: TableSpec, items: list[tuple[str, list[int]]],
-          anchors: list[tuple[int, int]]) -> list[list[int] | None]:
-    """The rows read between ``anchors`` (module docstring, steps 4–6); None for a row not read."""
+          anchors: list[tuple[int, int]], whole: set[int] | None = None) -> list[list[int] | None]:
+    """The rows read between ``anchors`` (module docstring, steps 4–6); None for a row not read.
+    ``whole`` collects the rows read as printed whole (:func:`_printed_whole`)."""
     starts = {i for _, i in anchors}
     in_rows = [("", []) if i not in starts and _stray(items, i) else item for i, item in enumerate(items)]
     bounds = [(0, 0)] + anchors + [(len(spec.rows), len(items))]
@@ -310,8 +357,12 @@ def _grid(spec: TableSpec, items: list[tuple[str, list[int]]],
     while k + 1 < len(bounds):
         (row, first), (next_row, stop) = bounds[k], bounds[k + 1]
         k += 1
-        pieces = [(at, end, _segment(stretch, end - at, anchored=first > 0))
-                  for at, end, stretch in _stretches(items, in_rows, row, first, next_row, stop)]
+        stretches = _stretches(items, in_rows, row, first, next_row, stop)
+        pieces = [(at, end, _segment(stretch, end - at, anchored=first > 0)) for at, end, stretch in stretches]
+        if whole is not None:
+            for (at, _, readings), (_, _, stretch) in zip(pieces, stretches):
+                if len(readings) == 1:
+                    whole.update(at + j for j in _printed_whole(stretch, readings[0]))
         if not pieces and first:
             pieces = [(row, next_row, _stray_in_place(items, in_rows, first, stop, next_row - row, lone))]
         if not any(readings for _, _, readings in pieces) and first and k + 1 < len(bounds):

@@ -1,0 +1,78 @@
+"""Paged ``pdftotext`` (reading order), eleventh session (docs/renderings.md §27): a row of
+table 三 read through an order — not printed whole, its seven values one after another — is left
+out where a column identity it is a term of fails on the rows read and its applicant values are
+not one number: the row sums cannot tell the column order poppler printed its values in. Input
+cut from the unseen corpus's ``paged_pdftotext`` (``ogi synth 60 --formats html --seed 20261203``,
+report 00057, made by the repo's paged PDF and the real pdftotext); each test pins exact values,
+and the rule's part is shown by switching it off."""
+
+from __future__ import annotations
+
+import ogi.extract.pagedrows as pagedrows
+
+# table 三's lines of synthetic 00057 (2021 format): the last row alone on the last page, its
+# label printed among the repeated header's characters, six values after them, the header's
+# ``总 ⏎ 计``, then its total — ``0 0 1 0 0 0 … 1`` for 1 0 0 0 0 0 1 (the row's 总计 holds in
+# any order of the six)
+SYNTH_00057_TABLE3 = (
+    '申请人情况|法人或其他组织|(本列数据的勾稽关系为:第一项加第|二项之和,等于第三项加第四项之和)|自|然|人|社|法|商|科|会|律|业|研|公|服|其|企|机|益|务|他|业|构|组|机|织|构|'
+    '总|计|一、本年新收政府信息公开申请数量|19|0|0|0|0|0 19|二、上年结转政府信息公开申请数量|1|0|0|0|0|0|1|三、本 (一)予以公开|9|0|0|0|0|0|9|年度办 (二'
+    ')部分公开(区分处理的,|理结果 只计这一情形,不计其他情|4|0|0|0|0|0|4|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|形)|(三)|1.属于国家秘'
+    '密|不予|2.其他法律行政法规|公开|禁止公开|3.危及“三安全一稳|定”|申请人情况|法人或其他组织|(本列数据的勾稽关系为:第一项加第|二项之和,等于第三项加第四项之和)|自|然|人|4.保护第三'
+    '方合法权|科|会|律|业|研|公|服|其|企|机|益|务|他|业|构|组|机|织|构|总|计|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|7.属于行政执法案卷|0|0|'
+    '0|0|0|0|0|8.属于行政查询事项|0|0|0|0|0|0|0|4|0|0|0|0|0|4|0|0|0|0|0|0|0|1|0|0|0|0|0|1|1|0|0|0|0|0|1|0|0|0|0|0'
+    '|0|0|信息|6.属于四类过程性信|息|1.本机关不掌握相关|提供|商|0|5.属于三类内部事务|无法|法|0|益|(四)|社|政府信息|2.没有现成信息需要|另行制作|3.补正后申请内容仍|不明确'
+    '|(五)|1.信访举报投诉类申|不予|请|处理|2.重复申请|申请人情况|法人或其他组织|(本列数据的勾稽关系为:第一项加第|二项之和,等于第三项加第四项之和)|自|然|人|3.要求提供公开出版|物|'
+    '4.无正当理由大量反|复申请|社|法|商|科|会|律|业|研|公|服|其|企|机|益|务|他|业|构|组|机|织|构|总|计|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0'
+    '|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|19|0|0|0|0|0 19|5.要求行政机关确认|或重新出具已获取信|息|1.申请人无正当理由|逾期不'
+    '补正、行政机|关不再处理其政府信|(六)|其他|处理|息公开申请|2.申请人逾期未按收|费通知要求缴纳费|用、行政机关不再处|理其政府信息公开申|请|3.其他|(七)总计|申请人情况|法人或其他组织|'
+    '(本列数据的勾稽关系为:第一项加第|自|二项之和,等于第三项加第四项之和)|然|人|四、结转下年度继续办理|社|法|商|科|会|律|业|研|公|服|其|企|机|益|务|他|业|构|组|机|织|构|0|'
+    '0|1|0|0|0|总|计|1'
+)
+
+
+def _rows3(body: str) -> dict[str, list[int]]:
+    rows = pagedrows._read(body.split("|"), 0, None) or []
+    return {row.split("\t")[0]: [int(v) for v in row.split("\t")[1:]] for row in rows}
+
+
+def test_a_row_read_through_the_header_is_left_out_where_the_balance_fails():
+    rows = _rows3(SYNTH_00057_TABLE3)
+    assert "四、结转下年度继续办理" not in rows  # ROW_MISSING: null with a finding
+    assert len(rows) == 24
+    assert rows["一、本年新收政府信息公开申请数量"] == [19, 0, 0, 0, 0, 0, 19]
+    assert rows["二、上年结转政府信息公开申请数量"] == [1, 0, 0, 0, 0, 0, 1]
+    assert rows["(七)总计"] == [19, 0, 0, 0, 0, 0, 19]
+
+
+def test_without_the_rule_the_row_reads_in_the_printed_column_order(monkeypatch):
+    monkeypatch.setattr(pagedrows, "_drop_doubtful", lambda spec, grid, whole: None)
+    rows = _rows3(SYNTH_00057_TABLE3)
+    assert rows["四、结转下年度继续办理"] == [0, 0, 1, 0, 0, 0, 1]  # the silent wrong number
+
+
+def test_printed_whole_rows_are_those_read_as_printed_with_no_text_among_them():
+    items = [("一、本年新收", []), ("5", [5]), ("0 0", [0, 0]), ("0", [0]), ("0", [0]), ("0", [0]), ("5", [5]),
+             ("四、结转", []), ("0", [0]), ("0", [0]), ("1", [1]), ("0", [0]), ("0", [0]), ("0", [0]),
+             ("总", []), ("计", []), ("1", [1])]
+    reading = [[5, 0, 0, 0, 0, 0, 5], [0, 0, 1, 0, 0, 0, 1]]
+    assert pagedrows._printed_whole(items, reading) == [0]
+    assert pagedrows._printed_whole(items, [[0, 0, 0, 0, 0, 5, 5], [0, 0, 1, 0, 0, 0, 1]]) == []
+
+
+def test_a_doubtful_row_of_one_applicant_number_stays():
+    spec = pagedrows._SPECS[0]
+    keys = [row.key for row in spec.rows]
+    grid: list[list[int] | None] = [[0] * 7 for _ in keys]
+    grid[keys.index("total")] = [1, 1, 1, 1, 1, 1, 6]
+    # 一+二 = 0 ≠ (七)+四 = 1 in every column, and (七) ≠ the outcomes' sum: the report's own
+    # sums, or rows out of order — but no order of one number changes a row
+    before = [list(cells) if cells else None for cells in grid]
+    pagedrows._drop_doubtful(spec, grid, whole=set())
+    assert grid == before
+    grid[keys.index("total")] = [1, 0, 0, 0, 0, 0, 1]
+    grid[keys.index("carried_forward")] = [0, 0, 0, 1, 0, 0, 1]
+    pagedrows._drop_doubtful(spec, grid, whole={keys.index("total")})
+    assert grid[keys.index("carried_forward")] is None  # read by an order, 0 0 0 1 0 0 are not one number
+    assert grid[keys.index("total")] == [1, 0, 0, 0, 0, 0, 1]  # printed whole: kept
+    assert grid[keys.index("new_received")] == [0] * 7
