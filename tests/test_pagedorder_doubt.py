@@ -30,6 +30,23 @@ SYNTH_00057_TABLE3 = (
     '0|1|0|0|0|总|计|1'
 )
 
+# synthetic 00033 (2021 format, its own balance broken: 一+二 = 429 ≠ (七)+四 = 439): 二、上年结转's
+# last two zeros printed after the displaced labels of its page, under ``3.补正后申请内容仍不明``
+# (its own row printed a page before) — a label right above a stray run
+SYNTH_00033_TABLE3 = (
+    '申请人情况|法人或其他组织|(本列数据的勾稽关系为:第一项加第二项之|和,等于第三项加第四项之和)|自然|人|商|科|业|研|企|机|业|构|社会 法律|公益 服务|组织 机构|其|他|总|计|一、本'
+    '年新收政府信息公开申请数量|429|0|0|0|0 42 471|二、上年结转政府信息公开申请数量|0|0|0|0|0|233|0|0|0|0 20 253|32|0|0|0|0|3|35|3|0|0'
+    '|0|0|0|3|5|0|0|0|0|0|5|3.危及“三安全一稳定”|3|0|0|0|0|0|3|予公|4.保护第三方合法权益|3|0|0|0|0|1|4|开|5.属于三类内部事务信息|4|0|0|'
+    '0|0|0|4|6.属于四类过程性信息|5|0|0|0|0|0|5|7.属于行政执法案卷|4|0|0|0|0|1|5|8.属于行政查询事项|3|0|0|0|0|0|3|59|0|0|0|0|11|70'
+    '|11|0|0|0|0|2|13|13|0|0|0|0|1|14|三、本|(一)予以公开|年度办|(二)部分公开(区分处理的,只计这|理结果|一情形,不计其他情形)|1.属于国家秘密|2.其他法律行政'
+    '法规禁止|公开|(三)不|1.本机关不掌握相关政府|(四)无|法提|供|信息|2.没有现成信息需要另行|制作|3.补正后申请内容仍不明|确|0|0|申请人情况|法人或其他组织|(本列数据的勾稽关系为:'
+    '第一项加第二项之|和,等于第三项加第四项之和)|理|人|商|科|业|研|企|机|业|构|社会 法律|公益 服务|组织 机构|其|他|总|计|1.信访举报投诉类申请|4|0|0|0|0|0|4|2.重复'
+    '申请|5|0|0|0|0|0|5|8|0|0|0|0|0|8|4|0|0|0|0|1|5|6|0|0|0|0|0|6|8|0|0|0|0|0|8|8|0|0|0|0|0|8|8|0|0|0|0|1|9'
+    '|429|0|0|0|0 41 470|10|0|0|0|0|(五)不 3.要求提供公开出版物|予处|自然|4.无正当理由大量反复申|请|5.要求行政机关确认或重|新出具已获取信息|1.申请人无正当理'
+    '由逾期|不补正、行政机关不再处|(六)其|他处|理|理其政府信息公开申请|2.申请人逾期未按收费通|知要求缴纳费用、行政机|关不再处理其政府信息公|开申请|3.其他|(七)总计|四、结转下年度继续办理'
+    '|1|11'
+)
+
 
 def _rows3(body: str) -> dict[str, list[int]]:
     rows = pagedrows._read(body.split("|"), 0, None) or []
@@ -76,3 +93,21 @@ def test_a_doubtful_row_of_one_applicant_number_stays():
     assert grid[keys.index("carried_forward")] is None  # read by an order, 0 0 0 1 0 0 are not one number
     assert grid[keys.index("total")] == [1, 0, 0, 0, 0, 0, 1]  # printed whole: kept
     assert grid[keys.index("new_received")] == [0] * 7
+
+
+def test_a_label_right_above_a_stray_run_anchors_nothing():
+    rows = _rows3(SYNTH_00033_TABLE3)
+    assert len(rows) == 23
+    assert rows["二、上年结转政府信息公开申请数量"] == [0, 0, 0, 0, 0, 0, 0]
+    assert rows["(一)予以公开"] == [233, 0, 0, 0, 0, 20, 253]
+    assert rows["3.补正后申请内容仍不明确"] == [13, 0, 0, 0, 0, 1, 14]
+    # the report's own balance fails: (七)总计 and 四、结转 were read across an anchor (an order),
+    # so both are left out (ROW_MISSING) and the broken sums are reported against the rest
+    assert "(七)总计" not in rows and "四、结转下年度继续办理" not in rows
+
+
+def test_with_the_run_anchor_the_short_rows_are_not_read(monkeypatch):
+    monkeypatch.setattr(pagedrows, "_without_run_anchors", lambda spec, items, anchors: anchors)
+    rows = _rows3(SYNTH_00033_TABLE3)
+    assert len(rows) == 16
+    assert "二、上年结转政府信息公开申请数量" not in rows and "3.补正后申请内容仍不明确" not in rows

@@ -71,6 +71,14 @@ the values: the table's values, row after row, each row's cells left to right. S
    them; and a whole label shorter than :data:`MIN_LABEL_CHARS` (``(七)总计``, ``3.其他``)
    anchors its row where it stands in the template's order between the other anchors, read as
    a second reading whose rows are kept where the two agree (:func:`_short_anchors`).
+   A label right above a stray run, whose segment is short, is a displaced label printed with
+   the cells on its line: a second reading without that anchor is weighed the same way
+   (:func:`_without_run_anchors`, docs/renderings.md §27).
+   **Rows read through an order** — any row not printed whole, its seven values one after
+   another with no text among them — rest on poppler having printed the row's cells in their
+   columns' order, which the row's 总计 cannot check (it holds in any order of the six). The
+   column identities can: where one fails on the rows read, its terms read through an order
+   whose applicant values are not one number are left out (:func:`_drop_doubtful`).
 5. **Page numbers among the cells.** Where most pages end in their own number (page *i*
    prints *i* + *c*), a page whose cells poppler reordered prints its number among them; lines
    of one number equal to their page's number are dropped where the values are then exactly
@@ -282,12 +290,42 @@ def _rows(spec: TableSpec, items: list[tuple[str, list[int]]]) -> list[str] | No
         other_whole: set[int] = set()
         grid = _merged(grid, _grid(spec, items, more, other_whole))
         whole |= other_whole
+    fewer = _without_run_anchors(spec, items, anchors)
+    if None in grid and fewer != anchors:
+        other_whole = set()
+        grid = _merged(grid, _grid(spec, items, fewer, other_whole))
+        whole |= other_whole
     _drop_doubtful(spec, grid, whole)
     exact = sum(len(numbers) for _, numbers in items) == ROW_CELLS * len(spec.rows)
     read = sum(cells is not None for cells in grid)
     if read < len(grid) and not (exact and read >= PARTIAL_SHARE * len(grid)):
         return None
     return _written(spec, grid)
+
+
+def _without_run_anchors(spec: TableSpec, items: list[tuple[str, list[int]]],
+                         anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``anchors`` without those that anchor a *stray run*: a label right above a run of
+    one-value lines (:data:`MAX_STRAY_RUN` at most, fewer than a row's cells) that text
+    follows, where the anchor's segment holds fewer values than its rows' cells. That label
+    was displaced — printed after its page's rows, with the cells on its line (synthetic 00033:
+    ``3.补正后申请内容仍不明 ⏎ 0 ⏎ 0 ⏎ 申请人情况 …``, 二、上年结转's last two zeros; its own row's
+    values were printed in place, a page before). Its row cannot be read from that segment
+    anyway; without the anchor, the run is the table's stray run (:func:`_lone_run`), tried in
+    the one segment short by exactly its values. Read as a second reading beside the one with
+    the anchor; a row is kept where the two agree (:func:`_merged`)."""
+    bounds = anchors + [(len(spec.rows), len(items))]
+    kept = []
+    for (row, at), (next_row, stop) in zip(anchors, bounds[1:]):
+        end = at
+        while end < len(items) and len(items[end][1]) == 1:
+            end += 1
+        run = end - at
+        if (run <= MAX_STRAY_RUN and run < ROW_CELLS and end < len(items) and not items[end][1]
+                and _count(items[at:stop]) < ROW_CELLS * (next_row - row)):
+            continue
+        kept.append((row, at))
+    return kept
 
 
 def _printed_whole(items: list[tuple[str, list[int]]], reading: list[list[int]]) -> list[int]:
