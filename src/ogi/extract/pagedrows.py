@@ -73,7 +73,10 @@ the values: the table's values, row after row, each row's cells left to right. S
    a second reading whose rows are kept where the two agree (:func:`_short_anchors`).
    A label right above a stray run, whose segment is short, is a displaced label printed with
    the cells on its line: a second reading without that anchor is weighed the same way
-   (:func:`_without_run_anchors`, docs/renderings.md §27).
+   (:func:`_without_run_anchors`, docs/renderings.md §27). Where the table has exactly its
+   values and one segment is one value short, another one long, the rest exact, each
+   one-value line of the long one is tried as the short one's moved cell
+   (:func:`_moved_value`): read where exactly one pair of readings is left.
    **Rows read through an order** — any row not printed whole, its seven values one after
    another with no text among them — rest on poppler having printed the row's cells in their
    columns' order, which the row's 总计 cannot check (it holds in any order of the six). The
@@ -415,8 +418,58 @@ def _grid(spec: TableSpec, items: list[tuple[str, list[int]]],
                 open_segments.append((at, readings))
     if open_segments and sum(cells is None for cells in grid) == sum(len(c[0]) for _, c in open_segments):
         _resolve(spec, grid, open_segments)
+    if in_rows == items and not open_segments:
+        _moved_value(spec, items, bounds, grid)
     _fill_uniform(grid, [v for _, numbers in items for v in numbers])
     return grid
+
+
+def _moved_value(spec: TableSpec, items: list[tuple[str, list[int]]], bounds: list[tuple[int, int]],
+                 grid: list[list[int] | None]) -> None:
+    """Read the two unread segments of a table whose values are exactly its cells where one
+    segment is one value short and another one value long, every other segment exact: one
+    cell of the short one's rows was printed among the long one's values (sample html_gbk:
+    二、上年结转's seventh ``0`` printed among (二)部分公开's and the next rows' values, after
+    (一)予以公开's row). Each one-value line of the long segment is tried as the moved value,
+    in every place of the short one after a value line (:func:`_stray_in_place`'s places);
+    the pairs of readings each certain by :func:`_segment`'s rules are collected, and the rows
+    are read only where exactly one pair of grids is left — the moved value's place then does
+    not matter (zeros), or only one place makes every row's 总计 hold."""
+    if _count(items) != ROW_CELLS * len(spec.rows):
+        return
+    short = long = None
+    for (row, first), (next_row, stop) in zip(bounds, bounds[1:]):
+        diff = _count(items[first:stop]) - ROW_CELLS * (next_row - row)
+        if diff == -1 and short is None and first:
+            short = (row, first, next_row, stop)
+        elif diff == 1 and long is None and first:
+            long = (row, first, next_row, stop)
+        elif diff:
+            return
+    if short is None or long is None or any(cells is not None for cells in grid[short[0]:short[2]] + grid[long[0]:long[2]]):
+        return
+    s_row, s_first, s_next, s_stop = short
+    l_row, l_first, l_next, l_stop = long
+    found: list[tuple[list[list[int]], list[list[int]]]] = []
+    for i in range(l_first, l_stop):
+        if len(items[i][1]) != 1:
+            continue
+        rest = items[l_first:i] + items[i + 1:l_stop]
+        long_readings = _segment(rest, l_next - l_row)
+        if not long_readings:
+            continue
+        kept = items[s_first:s_stop]
+        for place in range(1, len(kept) + 1):
+            if not kept[place - 1][1]:
+                continue
+            for s_reading in _segment(kept[:place] + [items[i]] + kept[place:], s_next - s_row):
+                for l_reading in long_readings:
+                    if (s_reading, l_reading) not in found:
+                        found.append((s_reading, l_reading))
+                if len(found) > 1:
+                    return
+    if len(found) == 1:
+        grid[s_row:s_next], grid[l_row:l_next] = found[0]
 
 
 def _short_anchors(spec: TableSpec, items: list[tuple[str, list[int]]],
