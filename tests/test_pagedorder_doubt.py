@@ -64,6 +64,20 @@ SAMPLE_HTML_GBK_TABLE3 = (
     '息公开申|请|3.其他|0'
 )
 
+# peer 洪泽区 2024 (a real report, 2019 format): 二、上年结转 printed with six zeros, a seventh among
+# the next rows' values before the page break — or is it 2.没有现成信息's first cell?
+PEER_HONGZE_2024_TABLE3 = (
+    '申请人情况|（本列数据的勾稽关系为：第一项加第二|项之和，等于第三项加第四项之和）|法人或其他组织|自|然|人|商业 科研|企业 机构|社会|法律|公益|服务|组织|机构|其|他|总|计|一、本年新收'
+    '政府信息公开申请数量|95|0|0|0|0|0 95|二、上年结转政府信息公开申请数量|0|0|0|0|0|0|三、本年 （一）予以公开|50|0|0|0|0|0 50|度办理结 （二）部分公开（区分'
+    '处理|果|的，只计这一情形，不计其他|9|0|0|0|0|0|9|0|0|0|0|0|0|0|0|0|0|0|0|0|0|1|0|0|0|0|0|1|0|0|0|0|0|0|0|0|0|0|0|0|0'
+    '|0|1|0|0|0|0|0|1|1|0|0|0|0|0|1|0|0|0|0|0|0|0|31|0|0|0|0|0|31|0|情形）|1.属于国家秘密|2.其他法律行政法|规禁止公开|3.危及“三安全'
+    '一|稳定”|4.保护第三方合法|（三）不|予公开|权益|5.属于三类内部事|务信息|6.属于四类过程性|信息|7.属于行政执法案|卷|8.属于行政查询事|项|（四）无|1.本机关不掌握相|法提供|关政'
+    '府信息|3|申请人情况|（本列数据的勾稽关系为：第一项加第二|项之和，等于第三项加第四项之和）|法人或其他组织|自|然|人|2.没有现成信息需|商业 科研|企业 机构|社会|法律|公益|服务|组织|机'
+    '构|其|他|总|计|1|0|0|0|0|0|1|0|0|0|0|0|0|0|1|0|0|0|0|0|1|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|'
+    '0|0|0|0|（六）其他处理|0|0|0|0|0|0|0|（七）总计|95|0|0|0|0|0 95|0|0|0|0|0|0|要另行制作|3.补正后申请内容|仍不明确|1.信访举报投诉类|申请|2.'
+    '重复申请|3.要求提供公开出|（五）不|版物|予处理|4.无正当理由大量|反复申请|5.要求行政机关确|认或重新出具已获|取信息|四、结转下年度继续办理|0'
+)
+
 
 def _rows3(body: str) -> dict[str, list[int]]:
     rows = pagedrows._read(body.split("|"), 0, None) or []
@@ -144,3 +158,24 @@ def test_without_the_moved_value_the_two_segments_are_left_out(monkeypatch):
     rows = _rows3(SAMPLE_HTML_GBK_TABLE3)
     assert len(rows) == 17
     assert "二、上年结转政府信息公开申请数量" not in rows and "1.属于国家秘密" not in rows
+
+
+def _rows3_paged(body: str, page: int, offset: int) -> dict[str, list[int]]:
+    rows = pagedrows._read(body.split("|"), page, offset) or []
+    return {row.split("\t")[0]: [int(v) for v in row.split("\t")[1:]] for row in rows}
+
+
+def test_the_column_identities_choose_the_moved_value_where_two_places_hold():
+    # the table begins on page 2 (counted from 0), page i prints i + 1: a page number among
+    # the cells is dropped (docs/renderings.md §12)
+    rows = _rows3_paged(PEER_HONGZE_2024_TABLE3, 2, 1)
+    assert len(rows) == 23
+    assert rows["二、上年结转政府信息公开申请数量"] == [0] * 7
+    assert rows["1.本机关不掌握相关政府信息"] == [31, 0, 0, 0, 0, 0, 31]
+    # by the row sums alone also 0 1 0 0 0 0 1: the extra 0 taken as this row's first cell
+    assert rows["2.没有现成信息需要另行制作"] == [1, 0, 0, 0, 0, 0, 1]
+
+
+def test_two_pairs_that_both_hold_leave_the_segments_unread(monkeypatch):
+    monkeypatch.setattr(pagedrows, "_pair_holds", lambda spec, grid, short, long, pair: True)
+    assert _rows3_paged(PEER_HONGZE_2024_TABLE3, 2, 1) == {}  # too few rows read: the text is left as printed

@@ -427,19 +427,23 @@ def _grid(spec: TableSpec, items: list[tuple[str, list[int]]],
 def _moved_value(spec: TableSpec, items: list[tuple[str, list[int]]], bounds: list[tuple[int, int]],
                  grid: list[list[int] | None]) -> None:
     """Read the two unread segments of a table whose values are exactly its cells where one
-    segment is one value short and another one value long, every other segment exact: one
+    segment is one value short and another one value long, every other unread segment exact: one
     cell of the short one's rows was printed among the long one's values (sample html_gbk:
     二、上年结转's seventh ``0`` printed among (二)部分公开's and the next rows' values, after
     (一)予以公开's row). Each one-value line of the long segment is tried as the moved value,
     in every place of the short one after a value line (:func:`_stray_in_place`'s places);
     the pairs of readings each certain by :func:`_segment`'s rules are collected, and the rows
     are read only where exactly one pair of grids is left — the moved value's place then does
-    not matter (zeros), or only one place makes every row's 总计 hold."""
+    not matter (zeros), or only one place makes every row's 总计 hold — or, every other row
+    read, exactly one pair satisfies the column identities (peer 洪泽区 2024: the extra ``0``
+    is 二、上年结转's, not 2.没有现成信息's first cell, whose ``1`` then moves to 商业企业)."""
     if _count(items) != ROW_CELLS * len(spec.rows):
         return
     short = long = None
     for (row, first), (next_row, stop) in zip(bounds, bounds[1:]):
         diff = _count(items[first:stop]) - ROW_CELLS * (next_row - row)
+        if diff and all(cells is not None for cells in grid[row:next_row]):
+            continue  # read by its own rules (a row printed across its anchor: _across_anchor)
         if diff == -1 and short is None and first:
             short = (row, first, next_row, stop)
         elif diff == 1 and long is None and first:
@@ -466,10 +470,25 @@ def _moved_value(spec: TableSpec, items: list[tuple[str, list[int]]], bounds: li
                 for l_reading in long_readings:
                     if (s_reading, l_reading) not in found:
                         found.append((s_reading, l_reading))
-                if len(found) > 1:
+                if len(found) > MAX_COMBINATIONS:
                     return
+    if len(found) > 1:
+        found = [pair for pair in found if _pair_holds(spec, grid, short, long, pair)]
     if len(found) == 1:
         grid[s_row:s_next], grid[l_row:l_next] = found[0]
+
+
+def _pair_holds(spec: TableSpec, grid: list[list[int] | None], short: tuple[int, int, int, int],
+                long: tuple[int, int, int, int], pair: tuple[list[list[int]], list[list[int]]]) -> bool:
+    """Whether, with every other row read, the table with the two segments read as ``pair``
+    satisfies every column identity (as :func:`_resolve` chooses among readings)."""
+    trial = list(grid)
+    trial[short[0]:short[2]], trial[long[0]:long[2]] = pair
+    if any(cells is None for cells in trial):
+        return False
+    keys = [printed.key for printed in spec.rows]
+    full = cast(list[list[int]], trial)
+    return all(_column_identity_holds(identity, keys, full) for identity in spec.column_identities)
 
 
 def _short_anchors(spec: TableSpec, items: list[tuple[str, list[int]]],
