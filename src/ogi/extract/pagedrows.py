@@ -427,11 +427,15 @@ def _grid(spec: TableSpec, items: list[tuple[str, list[int]]],
 def _moved_value(spec: TableSpec, items: list[tuple[str, list[int]]], bounds: list[tuple[int, int]],
                  grid: list[list[int] | None]) -> None:
     """Read the two unread segments of a table whose values are exactly its cells where one
-    segment is one value short and another one value long, every other unread segment exact: one
-    cell of the short one's rows was printed among the long one's values (sample html_gbk:
+    segment is *k* values short and another *k* values long (*k* at most
+    :data:`MAX_LINE_VALUES`; the only such pair for that *k* among the unread segments): *k*
+    cells of the short one's
+    rows, one printed line, were printed among the long one's values (sample html_gbk:
     二、上年结转's seventh ``0`` printed among (二)部分公开's and the next rows' values, after
-    (一)予以公开's row). Each one-value line of the long segment is tried as the moved value,
-    in every place of the short one after a value line (:func:`_stray_in_place`'s places);
+    (一)予以公开's row; synthetic 00079: 一、本年新收's last two cells ``0 1320`` printed a page
+    on, among the displaced labels). Each printed line of *k* values of the long segment is
+    tried as the moved piece, in every place of the short one after a value line
+    (:func:`_stray_in_place`'s places);
     the pairs of readings each certain by :func:`_segment`'s rules are collected, and the rows
     are read only where exactly one pair of grids is left — the moved value's place then does
     not matter (zeros), or only one place makes every row's 总计 hold — or, every other row
@@ -439,34 +443,37 @@ def _moved_value(spec: TableSpec, items: list[tuple[str, list[int]]], bounds: li
     is 二、上年结转's, not 2.没有现成信息's first cell, whose ``1`` then moves to 商业企业)."""
     if _count(items) != ROW_CELLS * len(spec.rows):
         return
-    short = long = None
+    off: dict[int, list[tuple[int, int, int, int]]] = {}  # values too many (< 0: too few) → unread segments
     for (row, first), (next_row, stop) in zip(bounds, bounds[1:]):
         diff = _count(items[first:stop]) - ROW_CELLS * (next_row - row)
-        if diff and all(cells is not None for cells in grid[row:next_row]):
-            continue  # read by its own rules (a row printed across its anchor: _across_anchor)
-        if diff == -1 and short is None and first:
-            short = (row, first, next_row, stop)
-        elif diff == 1 and long is None and first:
-            long = (row, first, next_row, stop)
-        elif diff:
-            return
-    if short is None or long is None or any(cells is not None for cells in grid[short[0]:short[2]] + grid[long[0]:long[2]]):
-        return
+        if diff and all(cells is None for cells in grid[row:next_row]):
+            off.setdefault(diff, []).append((row, first, next_row, stop))
+    for moved in range(1, MAX_LINE_VALUES + 1):
+        if len(off.get(moved, ())) == 1 and len(off.get(-moved, ())) == 1:
+            _moved_piece(spec, items, grid, off[-moved][0], off[moved][0], moved)
+
+
+def _moved_piece(spec: TableSpec, items: list[tuple[str, list[int]]], grid: list[list[int] | None],
+                 short: tuple[int, int, int, int], long: tuple[int, int, int, int], moved: int) -> None:
+    """:func:`_moved_value` for one short and one long segment, ``moved`` values apart."""
     s_row, s_first, s_next, s_stop = short
     l_row, l_first, l_next, l_stop = long
     found: list[tuple[list[list[int]], list[list[int]]]] = []
     for i in range(l_first, l_stop):
-        if len(items[i][1]) != 1:
-            continue
+        if len(items[i][1]) != moved:
+            continue  # the moved cells are one printed line: a piece of one row
         rest = items[l_first:i] + items[i + 1:l_stop]
-        long_readings = _segment(rest, l_next - l_row)
+        long_readings = [reading for reading in _segment(rest, l_next - l_row, anchored=l_first > 0)
+                         if all(_total_holds(row) for row in reading)]
         if not long_readings:
             continue
         kept = items[s_first:s_stop]
         for place in range(1, len(kept) + 1):
             if not kept[place - 1][1]:
                 continue
-            for s_reading in _segment(kept[:place] + [items[i]] + kept[place:], s_next - s_row):
+            for s_reading in _segment(kept[:place] + [items[i]] + kept[place:], s_next - s_row, anchored=s_first > 0):
+                if not all(_total_holds(row) for row in s_reading):
+                    continue  # "one row printed together" no longer says anything: the piece came apart
                 for l_reading in long_readings:
                     if (s_reading, l_reading) not in found:
                         found.append((s_reading, l_reading))
