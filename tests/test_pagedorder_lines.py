@@ -113,6 +113,8 @@ def test_rows_printed_under_the_templates_label_variants_are_anchored(monkeypatc
         patch.setattr(pagedrows, "_moved_value", lambda spec, items, bounds, grid: None)
         assert len(_rows3(SYNTH_00079_TABLE3)) == 12
     monkeypatch.setattr(pagedrows, "_printed_keys", lambda spec: tuple((k,) for k in pagedrows._label_keys(spec)))
+    assert len(_rows3(SYNTH_00079_TABLE3)) == 17  # the moved piece reads the first two rows as one segment
+    monkeypatch.setattr(pagedrows, "_moved_value", lambda spec, items, bounds, grid: None)
     assert _rows3(SYNTH_00079_TABLE3) == {}
 
 
