@@ -179,3 +179,20 @@ def test_the_column_identities_choose_the_moved_value_where_two_places_hold():
 def test_two_pairs_that_both_hold_leave_the_segments_unread(monkeypatch):
     monkeypatch.setattr(pagedrows, "_pair_holds", lambda spec, grid, short, long, pair: True)
     assert _rows3_paged(PEER_HONGZE_2024_TABLE3, 2, 1) == {}  # too few rows read: the text is left as printed
+
+
+def test_an_identity_failing_in_the_total_column_alone_drops_nothing():
+    """No order of a row's six applicant values changes its 总计: an identity that fails only
+    in the 总计 column is the report's own sums (fresh synthetic 00017), not a row out of order."""
+    spec = pagedrows._SPECS[0]
+    keys = [row.key for row in spec.rows]
+    grid: list[list[int] | None] = [[0] * 7 for _ in keys]
+    grid[keys.index("new_received")] = [2, 1, 0, 0, 0, 0, 3]
+    grid[keys.index("granted")] = [2, 1, 0, 0, 0, 0, 3]
+    grid[keys.index("total")] = [2, 1, 0, 0, 0, 0, 13]  # the report's (七)总计 says 13
+    before = [list(cells) if cells else None for cells in grid]
+    pagedrows._drop_doubtful(spec, grid, whole=set())
+    assert grid == before
+    grid[keys.index("total")] = [1, 2, 0, 0, 0, 0, 3]  # now 自然人 and 商业企业 fail too
+    pagedrows._drop_doubtful(spec, grid, whole=set())
+    assert [keys[r] for r, cells in enumerate(grid) if cells is None] == ["new_received", "granted", "total"]

@@ -80,8 +80,9 @@ the values: the table's values, row after row, each row's cells left to right. S
    **Rows read through an order** — any row not printed whole, its seven values one after
    another with no text among them — rest on poppler having printed the row's cells in their
    columns' order, which the row's 总计 cannot check (it holds in any order of the six). The
-   column identities can: where one fails on the rows read, its terms read through an order
-   whose applicant values are not one number are left out (:func:`_drop_doubtful`).
+   column identities can: where one fails in an applicant column on the rows read, its terms
+   read through an order whose applicant values are not one number are left out
+   (:func:`_drop_doubtful`).
 5. **Page numbers among the cells.** Where most pages end in their own number (page *i*
    prints *i* + *c*), a page whose cells poppler reordered prints its number among them; lines
    of one number equal to their page's number are dropped where the values are then exactly
@@ -140,6 +141,7 @@ MIN_TAKEN_PAGES = 2  # pages whose bare number extract/pagemarks took out, at le
 # aligner reads from the text as printed are worth more than the few read here
 PARTIAL_SHARE = 0.5
 ROW_CELLS = 7  # table 三's value cells in a row (six applicant columns and 总计)
+APPLICANT_COLUMNS = ROW_CELLS - 1  # the six applicant columns, 总计 last
 # value lines of one value each, between text lines, that may be one displaced piece of a row
 MIN_STRAY_RUN, MAX_STRAY_RUN = 2, 3
 MAX_LONE_STRAYS = 2  # stray values of one segment tried, each in every place, in another
@@ -357,7 +359,9 @@ def _drop_doubtful(spec: TableSpec, grid: list[list[int] | None], whole: set[int
     repeated at a page's top, its column titles printed out of their order, with the row's
     values among them: fresh synthetic 00057's ``四、结转下年度继续办理 ⏎ (header) ⏎ 0 ⏎ 0 ⏎ 1 ⏎ 0
     ⏎ 0 ⏎ 0 ⏎ 总 ⏎ 计 ⏎ 1``, 1 0 0 0 0 0 1 read as 0 0 1 0 0 0 1); the column identities can,
-    as every row of table 三 is a term of one. Where one fails, the rows it rests on that were
+    as every row of table 三 is a term of one. Where one fails in an applicant column (no order
+    of a row's six applicant values changes its 总计, so a failure in the 总计 column alone is the
+    report's own sums: fresh synthetic 00017), the rows it rests on that were
     read by an order, and whose six applicant values are not one number (no order of those
     changes the row), are left out (``ROW_MISSING``: null with a finding) — the others stay,
     and the report's own broken sums are then reported against them."""
@@ -367,7 +371,7 @@ def _drop_doubtful(spec: TableSpec, grid: list[list[int] | None], whole: set[int
         terms = [keys.index(k) for k in identity.left + identity.right]
         if any(grid[r] is None for r in terms):
             continue
-        if not _column_identity_holds(identity, keys, cast(list[list[int]], grid)):
+        if not _column_identity_holds(identity, keys, cast(list[list[int]], grid), APPLICANT_COLUMNS):
             doubtful.update(r for r in terms if r not in whole and len(set(grid[r][:-1])) > 1)
     for r in doubtful:
         grid[r] = None
@@ -818,10 +822,12 @@ def _fill_uniform(grid: list[list[int] | None], values: list[int]) -> None:
             grid[r] = [value] * ROW_CELLS
 
 
-def _column_identity_holds(identity: Identity, keys: list[str], grid: list[list[int]]) -> bool:
+def _column_identity_holds(identity: Identity, keys: list[str], grid: list[list[int]],
+                           columns: int = ROW_CELLS) -> bool:
+    """Whether ``identity`` holds in the first ``columns`` columns of ``grid``."""
     def total(side: tuple[str, ...], c: int) -> int:
         return sum(grid[keys.index(k)][c] for k in side)
-    return all(total(identity.left, c) == total(identity.right, c) for c in range(ROW_CELLS))
+    return all(total(identity.left, c) == total(identity.right, c) for c in range(columns))
 
 
 def _as_rows(values: list[int]) -> list[list[int]]:
