@@ -105,10 +105,27 @@ def test_rows_printed_under_the_templates_label_variants_are_anchored(monkeypatc
     values are two more than the table's, so the rest is left out (ROW_MISSING). With only the
     template's own labels as anchors, too few rows are read and the table is left as printed."""
     rows = _rows3(SYNTH_00079_TABLE3)
-    assert len(rows) == 12
+    assert len(rows) == 17  # 12, and since §27 five more: 一、本年新收's ``0 1320`` moved (below)
     assert rows["二、上年结转政府信息公开申请数量"] == [10, 0, 0, 0, 0, 0, 10]
     assert rows["(一)予以公开"] == [539, 0, 0, 0, 72, 0, 611]
     assert rows["2.重复申请"] == [20, 0, 0, 0, 1, 0, 21]
-    assert "一、本年新收政府信息公开申请数量" not in rows
+    with monkeypatch.context() as patch:
+        patch.setattr(pagedrows, "_moved_value", lambda spec, items, bounds, grid: None)
+        assert len(_rows3(SYNTH_00079_TABLE3)) == 12
     monkeypatch.setattr(pagedrows, "_printed_keys", lambda spec: tuple((k,) for k in pagedrows._label_keys(spec)))
+    assert len(_rows3(SYNTH_00079_TABLE3)) == 17  # the moved piece reads the first two rows as one segment
+    monkeypatch.setattr(pagedrows, "_moved_value", lambda spec, items, bounds, grid: None)
     assert _rows3(SYNTH_00079_TABLE3) == {}
+
+
+def test_a_moved_line_of_two_values_goes_back_to_the_one_segment_two_short():
+    """docs/renderings.md §27: 一、本年新收's last two cells, one printed line ``0 1320``, were
+    printed a page on among the displaced labels, in the segment of 8.属于行政查询事项 and the
+    three rows after it (two values long); the rows before the first anchor are two short. Only
+    after ``143`` does the row's 总计 hold."""
+    rows = _rows3(SYNTH_00079_TABLE3)
+    assert rows["一、本年新收政府信息公开申请数量"] == [1177, 0, 0, 0, 143, 0, 1320]
+    assert rows["8.属于行政查询事项"] == [11, 0, 0, 0, 0, 0, 11]
+    assert rows["1.本机关不掌握相关政府信息"] == [247, 0, 0, 0, 28, 0, 275]
+    assert rows["3.补正后申请内容仍不明确"] == [30, 0, 0, 0, 4, 0, 34]
+    assert "(七)总计" not in rows  # its segment and the next are 3 apart, one printed line across two rows

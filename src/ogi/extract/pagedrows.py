@@ -71,6 +71,18 @@ the values: the table's values, row after row, each row's cells left to right. S
    them; and a whole label shorter than :data:`MIN_LABEL_CHARS` (``(七)总计``, ``3.其他``)
    anchors its row where it stands in the template's order between the other anchors, read as
    a second reading whose rows are kept where the two agree (:func:`_short_anchors`).
+   A label right above a stray run, whose segment is short, is a displaced label printed with
+   the cells on its line: a second reading without that anchor is weighed the same way
+   (:func:`_without_run_anchors`, docs/renderings.md §27). Where the table has exactly its
+   values and one segment is one value short, another one long, the rest exact, each
+   one-value line of the long one is tried as the short one's moved cell
+   (:func:`_moved_value`): read where exactly one pair of readings is left.
+   **Rows read through an order** — any row not printed whole, its seven values one after
+   another with no text among them — rest on poppler having printed the row's cells in their
+   columns' order, which the row's 总计 cannot check (it holds in any order of the six). The
+   column identities can: where one fails in an applicant column on the rows read, its terms
+   read through an order whose applicant values are not one number are left out
+   (:func:`_drop_doubtful`).
 5. **Page numbers among the cells.** Where most pages end in their own number (page *i*
    prints *i* + *c*), a page whose cells poppler reordered prints its number among them; lines
    of one number equal to their page's number are dropped where the values are then exactly
@@ -129,6 +141,7 @@ MIN_TAKEN_PAGES = 2  # pages whose bare number extract/pagemarks took out, at le
 # aligner reads from the text as printed are worth more than the few read here
 PARTIAL_SHARE = 0.5
 ROW_CELLS = 7  # table 三's value cells in a row (six applicant columns and 总计)
+APPLICANT_COLUMNS = ROW_CELLS - 1  # the six applicant columns, 总计 last
 # value lines of one value each, between text lines, that may be one displaced piece of a row
 MIN_STRAY_RUN, MAX_STRAY_RUN = 2, 3
 MAX_LONE_STRAYS = 2  # stray values of one segment tried, each in every place, in another
@@ -275,15 +288,93 @@ def _rows(spec: TableSpec, items: list[tuple[str, list[int]]]) -> list[str] | No
         if anchors and row <= anchors[-1][0]:
             return None  # labels out of the template's order: not printed row by row
         anchors.append((row, i))
-    grid = _grid(spec, items, anchors)
+    whole: set[int] = set()
+    grid = _grid(spec, items, anchors, whole)
     more = _short_anchors(spec, items, anchors)
     if None in grid and more != anchors:
-        grid = _merged(grid, _grid(spec, items, more))
+        other_whole: set[int] = set()
+        grid = _merged(grid, _grid(spec, items, more, other_whole))
+        whole |= other_whole
+    fewer = _without_run_anchors(spec, items, anchors)
+    if None in grid and fewer != anchors:
+        other_whole = set()
+        grid = _merged(grid, _grid(spec, items, fewer, other_whole))
+        whole |= other_whole
+    _drop_doubtful(spec, grid, whole)
     exact = sum(len(numbers) for _, numbers in items) == ROW_CELLS * len(spec.rows)
     read = sum(cells is not None for cells in grid)
     if read < len(grid) and not (exact and read >= PARTIAL_SHARE * len(grid)):
         return None
     return _written(spec, grid)
+
+
+def _without_run_anchors(spec: TableSpec, items: list[tuple[str, list[int]]],
+                         anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``anchors`` without those that anchor a *stray run*: a label right above a run of
+    one-value lines (:data:`MAX_STRAY_RUN` at most, fewer than a row's cells) that text
+    follows, where the anchor's segment holds fewer values than its rows' cells. That label
+    was displaced — printed after its page's rows, with the cells on its line (synthetic 00033:
+    ``3.补正后申请内容仍不明 ⏎ 0 ⏎ 0 ⏎ 申请人情况 …``, 二、上年结转's last two zeros; its own row's
+    values were printed in place, a page before). Its row cannot be read from that segment
+    anyway; without the anchor, the run is the table's stray run (:func:`_lone_run`), tried in
+    the one segment short by exactly its values. Read as a second reading beside the one with
+    the anchor; a row is kept where the two agree (:func:`_merged`)."""
+    bounds = anchors + [(len(spec.rows), len(items))]
+    kept = []
+    for (row, at), (next_row, stop) in zip(anchors, bounds[1:]):
+        end = at
+        while end < len(items) and len(items[end][1]) == 1:
+            end += 1
+        run = end - at
+        if (run <= MAX_STRAY_RUN and run < ROW_CELLS and end < len(items) and not items[end][1]
+                and _count(items[at:stop]) < ROW_CELLS * (next_row - row)):
+            continue
+        kept.append((row, at))
+    return kept
+
+
+def _printed_whole(items: list[tuple[str, list[int]]], reading: list[list[int]]) -> list[int]:
+    """The rows of ``reading`` (the rows of the stretch ``items``, as read) whose seven values
+    are printed as they are read: one after another, in the cells' order, with no text among
+    them. Any other row of a reading rests on the order poppler printed its values in — a
+    piece of a row printed apart, the columns read one after another, or the values of a row
+    printed among the header repeated at a page's top, whose blocks poppler may order
+    otherwise than the cells (:func:`_drop_doubtful`)."""
+    values: list[int] = []
+    breaks: set[int] = set()  # value offsets before which text was printed
+    for _, numbers in items:
+        if not numbers:
+            breaks.add(len(values))
+        values += numbers
+    return [j for j, row in enumerate(reading)
+            if row == values[ROW_CELLS * j:ROW_CELLS * (j + 1)]
+            and not any(ROW_CELLS * j < b < ROW_CELLS * (j + 1) for b in breaks)]
+
+
+def _drop_doubtful(spec: TableSpec, grid: list[list[int] | None], whole: set[int]) -> None:
+    """Leave out the rows read through an order (not printed whole, :func:`_printed_whole`)
+    that are terms of a column identity (``T3_BALANCE``, ``T3_OUTCOME_TOTAL``) failing on the
+    rows read. A row's 总计 holds in any order of its six applicant values, so the row sums
+    cannot tell a row whose values poppler printed in another column order (the header
+    repeated at a page's top, its column titles printed out of their order, with the row's
+    values among them: fresh synthetic 00057's ``四、结转下年度继续办理 ⏎ (header) ⏎ 0 ⏎ 0 ⏎ 1 ⏎ 0
+    ⏎ 0 ⏎ 0 ⏎ 总 ⏎ 计 ⏎ 1``, 1 0 0 0 0 0 1 read as 0 0 1 0 0 0 1); the column identities can,
+    as every row of table 三 is a term of one. Where one fails in an applicant column (no order
+    of a row's six applicant values changes its 总计, so a failure in the 总计 column alone is the
+    report's own sums: fresh synthetic 00017), the rows it rests on that were
+    read by an order, and whose six applicant values are not one number (no order of those
+    changes the row), are left out (``ROW_MISSING``: null with a finding) — the others stay,
+    and the report's own broken sums are then reported against them."""
+    keys = [printed.key for printed in spec.rows]
+    doubtful: set[int] = set()
+    for identity in spec.column_identities:
+        terms = [keys.index(k) for k in identity.left + identity.right]
+        if any(grid[r] is None for r in terms):
+            continue
+        if not _column_identity_holds(identity, keys, cast(list[list[int]], grid), APPLICANT_COLUMNS):
+            doubtful.update(r for r in terms if r not in whole and len(set(grid[r][:-1])) > 1)
+    for r in doubtful:
+        grid[r] = None
 
 
 def _merged(grid: list[list[int] | None], other: list[list[int] | None]) -> list[list[int] | None]:
@@ -294,8 +385,9 @@ def _merged(grid: list[list[int] | None], other: list[list[int] | None]) -> list
 
 
 def _grid(spec: TableSpec, items: list[tuple[str, list[int]]],
-          anchors: list[tuple[int, int]]) -> list[list[int] | None]:
-    """The rows read between ``anchors`` (module docstring, steps 4–6); None for a row not read."""
+          anchors: list[tuple[int, int]], whole: set[int] | None = None) -> list[list[int] | None]:
+    """The rows read between ``anchors`` (module docstring, steps 4–6); None for a row not read.
+    ``whole`` collects the rows read as printed whole (:func:`_printed_whole`)."""
     starts = {i for _, i in anchors}
     in_rows = [("", []) if i not in starts and _stray(items, i) else item for i, item in enumerate(items)]
     bounds = [(0, 0)] + anchors + [(len(spec.rows), len(items))]
@@ -310,8 +402,12 @@ def _grid(spec: TableSpec, items: list[tuple[str, list[int]]],
     while k + 1 < len(bounds):
         (row, first), (next_row, stop) = bounds[k], bounds[k + 1]
         k += 1
-        pieces = [(at, end, _segment(stretch, end - at, anchored=first > 0))
-                  for at, end, stretch in _stretches(items, in_rows, row, first, next_row, stop)]
+        stretches = _stretches(items, in_rows, row, first, next_row, stop)
+        pieces = [(at, end, _segment(stretch, end - at, anchored=first > 0)) for at, end, stretch in stretches]
+        if whole is not None:
+            for (at, _, readings), (_, _, stretch) in zip(pieces, stretches):
+                if len(readings) == 1:
+                    whole.update(at + j for j in _printed_whole(stretch, readings[0]))
         if not pieces and first:
             pieces = [(row, next_row, _stray_in_place(items, in_rows, first, stop, next_row - row, lone))]
         if not any(readings for _, _, readings in pieces) and first and k + 1 < len(bounds):
@@ -326,8 +422,84 @@ def _grid(spec: TableSpec, items: list[tuple[str, list[int]]],
                 open_segments.append((at, readings))
     if open_segments and sum(cells is None for cells in grid) == sum(len(c[0]) for _, c in open_segments):
         _resolve(spec, grid, open_segments)
+    if in_rows == items and not open_segments:
+        _moved_value(spec, items, bounds, grid)
     _fill_uniform(grid, [v for _, numbers in items for v in numbers])
     return grid
+
+
+def _moved_value(spec: TableSpec, items: list[tuple[str, list[int]]], bounds: list[tuple[int, int]],
+                 grid: list[list[int] | None]) -> None:
+    """Read the two unread segments of a table whose values are exactly its cells where one
+    segment is *k* values short and another *k* values long (*k* at most
+    :data:`MAX_LINE_VALUES`; the only such pair for that *k* among the unread segments): *k*
+    cells of the short one's
+    rows, one printed line, were printed among the long one's values (sample html_gbk:
+    二、上年结转's seventh ``0`` printed among (二)部分公开's and the next rows' values, after
+    (一)予以公开's row; synthetic 00079: 一、本年新收's last two cells ``0 1320`` printed a page
+    on, among the displaced labels). Each printed line of *k* values of the long segment is
+    tried as the moved piece, in every place of the short one after a value line
+    (:func:`_stray_in_place`'s places);
+    the pairs of readings each certain by :func:`_segment`'s rules are collected, and the rows
+    are read only where exactly one pair of grids is left — the moved value's place then does
+    not matter (zeros), or only one place makes every row's 总计 hold — or, every other row
+    read, exactly one pair satisfies the column identities (peer 洪泽区 2024: the extra ``0``
+    is 二、上年结转's, not 2.没有现成信息's first cell, whose ``1`` then moves to 商业企业)."""
+    if _count(items) != ROW_CELLS * len(spec.rows):
+        return
+    off: dict[int, list[tuple[int, int, int, int]]] = {}  # values too many (< 0: too few) → unread segments
+    for (row, first), (next_row, stop) in zip(bounds, bounds[1:]):
+        diff = _count(items[first:stop]) - ROW_CELLS * (next_row - row)
+        if diff and all(cells is None for cells in grid[row:next_row]):
+            off.setdefault(diff, []).append((row, first, next_row, stop))
+    for moved in range(1, MAX_LINE_VALUES + 1):
+        if len(off.get(moved, ())) == 1 and len(off.get(-moved, ())) == 1:
+            _moved_piece(spec, items, grid, off[-moved][0], off[moved][0], moved)
+
+
+def _moved_piece(spec: TableSpec, items: list[tuple[str, list[int]]], grid: list[list[int] | None],
+                 short: tuple[int, int, int, int], long: tuple[int, int, int, int], moved: int) -> None:
+    """:func:`_moved_value` for one short and one long segment, ``moved`` values apart."""
+    s_row, s_first, s_next, s_stop = short
+    l_row, l_first, l_next, l_stop = long
+    found: list[tuple[list[list[int]], list[list[int]]]] = []
+    for i in range(l_first, l_stop):
+        if len(items[i][1]) != moved:
+            continue  # the moved cells are one printed line: a piece of one row
+        rest = items[l_first:i] + items[i + 1:l_stop]
+        long_readings = [reading for reading in _segment(rest, l_next - l_row, anchored=l_first > 0)
+                         if all(_total_holds(row) for row in reading)]
+        if not long_readings:
+            continue
+        kept = items[s_first:s_stop]
+        for place in range(1, len(kept) + 1):
+            if not kept[place - 1][1]:
+                continue
+            for s_reading in _segment(kept[:place] + [items[i]] + kept[place:], s_next - s_row, anchored=s_first > 0):
+                if not all(_total_holds(row) for row in s_reading):
+                    continue  # "one row printed together" no longer says anything: the piece came apart
+                for l_reading in long_readings:
+                    if (s_reading, l_reading) not in found:
+                        found.append((s_reading, l_reading))
+                if len(found) > MAX_COMBINATIONS:
+                    return
+    if len(found) > 1:
+        found = [pair for pair in found if _pair_holds(spec, grid, short, long, pair)]
+    if len(found) == 1:
+        grid[s_row:s_next], grid[l_row:l_next] = found[0]
+
+
+def _pair_holds(spec: TableSpec, grid: list[list[int] | None], short: tuple[int, int, int, int],
+                long: tuple[int, int, int, int], pair: tuple[list[list[int]], list[list[int]]]) -> bool:
+    """Whether, with every other row read, the table with the two segments read as ``pair``
+    satisfies every column identity (as :func:`_resolve` chooses among readings)."""
+    trial = list(grid)
+    trial[short[0]:short[2]], trial[long[0]:long[2]] = pair
+    if any(cells is None for cells in trial):
+        return False
+    keys = [printed.key for printed in spec.rows]
+    full = cast(list[list[int]], trial)
+    return all(_column_identity_holds(identity, keys, full) for identity in spec.column_identities)
 
 
 def _short_anchors(spec: TableSpec, items: list[tuple[str, list[int]]],
@@ -650,10 +822,12 @@ def _fill_uniform(grid: list[list[int] | None], values: list[int]) -> None:
             grid[r] = [value] * ROW_CELLS
 
 
-def _column_identity_holds(identity: Identity, keys: list[str], grid: list[list[int]]) -> bool:
+def _column_identity_holds(identity: Identity, keys: list[str], grid: list[list[int]],
+                           columns: int = ROW_CELLS) -> bool:
+    """Whether ``identity`` holds in the first ``columns`` columns of ``grid``."""
     def total(side: tuple[str, ...], c: int) -> int:
         return sum(grid[keys.index(k)][c] for k in side)
-    return all(total(identity.left, c) == total(identity.right, c) for c in range(ROW_CELLS))
+    return all(total(identity.left, c) == total(identity.right, c) for c in range(columns))
 
 
 def _as_rows(values: list[int]) -> list[list[int]]:
