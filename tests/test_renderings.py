@@ -176,6 +176,29 @@ def test_ui_word_before_a_time_is_not_an_agency():
     assert report.meta.agency != "桌面"
 
 
+def test_a_breadcrumb_ending_like_a_title_is_not_the_title():
+    # a portal page read as lines: the breadcrumb's last step reads 政府信息公开年度报告
+    text = ("当前位置:首页 > 政务公开 > 政府信息公开年度报告\n标题:清河镇2025年度政府信息公开工作年度报告\n"
+            "发布时间:2026-02-06 09:30:00\n一、总体情况\n本镇认真贯彻条例。\n")
+    meta = parse(text.encode(), name="t.txt").meta
+    assert (meta.title, meta.agency, meta.year) == ("清河镇2025年度政府信息公开工作年度报告", "清河镇", 2025)
+
+
+def test_share_words_glued_before_the_title_are_not_the_agency():
+    # a crawler's one line: breadcrumb, share widget, title and the content system's labels glued
+    text = ("当前位置:首页 >> 信息公开 >> 年度报告分享到: 微信 微博东城街道2020年度政府信息公开工作年度报告"
+            "索引号:464580086/2021-06171发布机构:东城街道发布日期:2021-02-10本报告根据条例编制。一、总体情况本街道认真贯彻条例。")
+    meta = parse(text.encode(), name="t.txt").meta
+    assert (meta.title, meta.agency, meta.year) == ("东城街道2020年度政府信息公开工作年度报告", "东城街道", 2020)
+    assert (meta.published_date, meta.index_number) == ("2021-02-10", "464580086/2021-06171")
+
+
+def test_labels_glued_after_the_title_are_cut_from_it():
+    text = "一平浪镇2022年政府信息公开工作年度报告发布机构:一平浪镇发布日期:2022-12-02\n一、总体情况\n本镇认真贯彻条例。\n"
+    meta = parse(text.encode(), name="t.txt").meta
+    assert (meta.title, meta.agency, meta.published_date) == ("一平浪镇2022年政府信息公开工作年度报告", "一平浪镇", "2022-12-02")
+
+
 T2_HEAD = "某某局2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第(一)项\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n"
 T3_HEAD = "三、收到和处理政府信息公开申请情况\n"
 
