@@ -993,6 +993,18 @@ def test_a_number_set_apart_by_spaces_is_one_cell_never_split_into_digits():
     assert report.table2["normative_documents"] == {"issued": 0, "repealed": 0, "in_force": 58}
 
 
+def test_a_dash_mark_beside_a_glued_run_in_a_report_that_leaves_cells_blank_is_read_not_raised():
+    # a crawler's line of a report that prints zeros as "-": the marks glue to the digits
+    # (3-00--3); the test whether the run reads as fewer numbers took a lone "-" (a mark, no
+    # value) for a number and raised — the report was refused on the unseen wild corpus
+    text = (TXT_FIXTURES / "crawler_glued_2021.txt").read_text(encoding="utf-8")
+    report = parse(text.replace("(一)予以公开11113101117", "(一)予以公开3-00--3").encode(), name="page.txt")
+    assert set(report.table3["granted"].values()) == {None}
+    finding = next(f for f in report.findings if f.where == "table3.granted")
+    assert (finding.code, finding.message) == (
+        "CELL_AMBIGUOUS", "“(一)予以公开”行只印出 4 个数值(3 -00 - -3),应有 7 格;文本中空单元格的位置已丢失,无法确定各数值所在的列,未采用")
+
+
 def test_glued_runs_are_not_split_in_a_report_that_leaves_cells_blank():
     # one line, cells glued: a row printed with nothing (行政规范性文件) shows the report leaves
     # cells blank, and a blank prints nothing, so 706478740 may be fewer numbers than 3 cells
