@@ -960,6 +960,22 @@ def test_pandoc_markdown_attributes_are_markup_not_text():
     assert strip_attributes(gbk) == gbk  # not UTF-8: left to the decoder
 
 
+def test_a_markdown_escaped_dash_cell_is_the_dash_the_report_printed():
+    from ogi.readers.pandoc_marks import strip_attributes
+
+    # pandoc -t gfm of a report that prints zeros as "-": "\-" is the mark, the row keeps its columns
+    assert strip_attributes("| 规章 | \\- | \\- | 0 |\n  规章   \\-   \\--  0\n".encode()).decode() == \
+        "| 规章 | - | - | 0 |\n  规章   -   --  0\n"
+    # a backslash inside a word, a path or before other text is left
+    assert strip_attributes("C:\\-x a\\-b \\*注\n".encode()).decode() == "C:\\-x a\\-b \\*注\n"
+    text = ("某某局2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n\n| 第二十条第(一)项 | | | |\n"
+            "| --- | --- | --- | --- |\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+            "| 规章 | \\- | \\- | 0 |\n| 行政规范性文件 | \\- | \\- | 6 |\n\n三、收到和处理政府信息公开申请情况\n")
+    report = parse(text.encode(), name="p.md")
+    assert report.table2["regulations"] == {"issued": None, "repealed": None, "in_force": 0}
+    assert report.table2["normative_documents"] == {"issued": None, "repealed": None, "in_force": 6}
+
+
 def test_a_group_label_beside_its_second_row_leaves_the_first_rows_values_to_the_group():
     # a text browser prints (六)其他处理 beside the group's middle row, in front of that row's
     # label, and its first label wraps inside its narrow column ("1.申请人无正当理由逾期" /
