@@ -193,6 +193,13 @@ def test_share_words_glued_before_the_title_are_not_the_agency():
     assert (meta.published_date, meta.index_number) == ("2021-02-10", "464580086/2021-06171")
 
 
+@pytest.mark.parametrize("line", ["# 禄丰市民政局2022年政府信息公开工作年度报告", "**禄丰市民政局2022年政府信息公开工作年度报告**"])
+def test_a_markdown_heading_mark_is_not_part_of_the_title_or_agency(line):
+    # html2text, markitdown and pandoc print the page's <h1> as "# …"; the agency was "#禄丰市民政局"
+    meta = parse((line + "\n\n一、总体情况\n\n本局认真贯彻条例。\n").encode(), name="t.md").meta
+    assert (meta.title, meta.agency, meta.year) == ("禄丰市民政局2022年政府信息公开工作年度报告", "禄丰市民政局", 2022)
+
+
 def test_labels_glued_after_the_title_are_cut_from_it():
     text = "一平浪镇2022年政府信息公开工作年度报告发布机构:一平浪镇发布日期:2022-12-02\n一、总体情况\n本镇认真贯彻条例。\n"
     meta = parse(text.encode(), name="t.txt").meta

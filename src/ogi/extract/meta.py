@@ -48,6 +48,8 @@ _CHROME_WORDS = ("您现在的位置", "当前位置", "您的位置", "所在�
 # like a title, but it names the page's section, not the report
 _LOCATION_WORDS = ("您现在的位置", "当前位置", "您的位置", "所在位置", "您当前的位置")
 _BREADCRUMB = re.compile(r"首页\s*(?:>|»|›|→|/)")
+# a Markdown writer's marks around a title line: "# 标题", "**标题**"
+_MARKDOWN_MARKS = re.compile(r"^#{1,6}\s*|^\*\*(?=.*\*\*$)|\*\*$")
 # labels of the content system's block that a crawler glues right after the title
 _AFTER_TITLE = re.compile(r"\s*(?:索\s*引\s*号|发布机构|发布单位|发文机关|发布部门|信息来源|来源|发布日期|公开日期|"
                           r"发布时间|发文日期|成文日期|字号|浏览次数|点击数)\s*[:：]")
@@ -128,7 +130,7 @@ def _title_on_own_line(lines: list[str]) -> str | None:
         t = clean(line).strip(" |")
         if _is_breadcrumb(t):
             continue
-        t = _cut_labels_after(t)
+        t = _cut_labels_after(_MARKDOWN_MARKS.sub("", t).strip())
         if not _TITLE.search(t) or len(t) > 60 or t.startswith(("上一", "下一", "名称", "标题")) or "《" in t:
             if _TITLE.search(t) and t.startswith(("名称", "标题")):
                 t = re.sub(r"^(名称|标题)\s*[:：|]?\s*", "", t).split("|")[0].strip()
