@@ -983,6 +983,15 @@ def test_a_markdown_escaped_dash_cell_is_the_dash_the_report_printed():
     assert report.table2["normative_documents"] == {"issued": None, "repealed": None, "in_force": 6}
 
 
+def test_pandoc_em_dashes_standing_as_a_cell_are_the_dashes_the_report_printed():
+    from ogi.readers.pandoc_marks import strip_attributes
+
+    # pandoc -t markdown writes a cell printed "——" as "------"; a table's rule lines stay as they are
+    page = "  规章       ------     0    ------\n-------  ------ ----\n|---|---|\n| 规章 | --- | 0 |\na---b\n---\n"
+    assert strip_attributes(page.encode()).decode() == \
+        "  规章       ——     0    ——\n-------  ------ ----\n|---|---|\n| 规章 | — | 0 |\na---b\n---\n"
+
+
 def test_a_group_label_beside_its_second_row_leaves_the_first_rows_values_to_the_group():
     # a text browser prints (六)其他处理 beside the group's middle row, in front of that row's
     # label, and its first label wraps inside its narrow column ("1.申请人无正当理由逾期" /
