@@ -200,6 +200,14 @@ def test_a_markdown_heading_mark_is_not_part_of_the_title_or_agency(line):
     assert (meta.title, meta.agency, meta.year) == ("禄丰市民政局2022年政府信息公开工作年度报告", "禄丰市民政局", 2022)
 
 
+def test_a_signature_glued_to_the_last_sentence_names_only_the_organ():
+    # pymupdf4llm joins the last paragraph and the 落款 into one line before the date
+    text = ("# 某市市场监督管理局2023年政府信息公开工作年度报告\n\n一、总体情况\n\n本局认真贯彻条例。\n\n"
+            "本年度未收取信息处理费。无其他需要报告的事项。 某市市场监督管理局\n\n2024年1月27日\n")
+    meta = parse(text.encode(), name="t.md").meta
+    assert (meta.agency, meta.published_date) == ("某市市场监督管理局", "2024-01-27")
+
+
 def test_labels_glued_after_the_title_are_cut_from_it():
     text = "一平浪镇2022年政府信息公开工作年度报告发布机构:一平浪镇发布日期:2022-12-02\n一、总体情况\n本镇认真贯彻条例。\n"
     meta = parse(text.encode(), name="t.txt").meta

@@ -65,6 +65,7 @@ _AGENCY_SUBJECT = re.compile(
     + r")(?=作为|认真|坚持|政府信息公开|高度重视|严格|紧紧|深入|始终|全面|围绕)")
 _PERIOD = re.compile(r"自\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?至\s*\1\s*年\s*12\s*月\s*31\s*日")
 _YEAR_IN_TEXT = re.compile(r"((?:19|20)\d{2})\s*年")
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
 
 
 def read_meta(lines: list[str], container: dict[str, str] | None = None) -> Meta:
@@ -241,6 +242,8 @@ def _signature_agency(body: list[str]) -> str | None:
         if not m:
             continue
         organ = m.group("organ") or (tail[i - 1] if i > 0 else None)
+        if organ:  # a converter that joins lines glues the last sentence to it: the organ follows it
+            organ = _SENTENCE_END.split(organ)[-1].strip()
         return organ if organ and len(organ) <= 40 and _is_organ(organ) else None
     return None
 
