@@ -176,6 +176,44 @@ def test_ui_word_before_a_time_is_not_an_agency():
     assert report.meta.agency != "桌面"
 
 
+def test_a_breadcrumb_ending_like_a_title_is_not_the_title():
+    # a portal page read as lines: the breadcrumb's last step reads 政府信息公开年度报告
+    text = ("当前位置:首页 > 政务公开 > 政府信息公开年度报告\n标题:清河镇2025年度政府信息公开工作年度报告\n"
+            "发布时间:2026-02-06 09:30:00\n一、总体情况\n本镇认真贯彻条例。\n")
+    meta = parse(text.encode(), name="t.txt").meta
+    assert (meta.title, meta.agency, meta.year) == ("清河镇2025年度政府信息公开工作年度报告", "清河镇", 2025)
+
+
+def test_share_words_glued_before_the_title_are_not_the_agency():
+    # a crawler's one line: breadcrumb, share widget, title and the content system's labels glued
+    text = ("当前位置:首页 >> 信息公开 >> 年度报告分享到: 微信 微博东城街道2020年度政府信息公开工作年度报告"
+            "索引号:464580086/2021-06171发布机构:东城街道发布日期:2021-02-10本报告根据条例编制。一、总体情况本街道认真贯彻条例。")
+    meta = parse(text.encode(), name="t.txt").meta
+    assert (meta.title, meta.agency, meta.year) == ("东城街道2020年度政府信息公开工作年度报告", "东城街道", 2020)
+    assert (meta.published_date, meta.index_number) == ("2021-02-10", "464580086/2021-06171")
+
+
+@pytest.mark.parametrize("line", ["# 禄丰市民政局2022年政府信息公开工作年度报告", "**禄丰市民政局2022年政府信息公开工作年度报告**"])
+def test_a_markdown_heading_mark_is_not_part_of_the_title_or_agency(line):
+    # html2text, markitdown and pandoc print the page's <h1> as "# …"; the agency was "#禄丰市民政局"
+    meta = parse((line + "\n\n一、总体情况\n\n本局认真贯彻条例。\n").encode(), name="t.md").meta
+    assert (meta.title, meta.agency, meta.year) == ("禄丰市民政局2022年政府信息公开工作年度报告", "禄丰市民政局", 2022)
+
+
+def test_a_signature_glued_to_the_last_sentence_names_only_the_organ():
+    # pymupdf4llm joins the last paragraph and the 落款 into one line before the date
+    text = ("# 某市市场监督管理局2023年政府信息公开工作年度报告\n\n一、总体情况\n\n本局认真贯彻条例。\n\n"
+            "本年度未收取信息处理费。无其他需要报告的事项。 某市市场监督管理局\n\n2024年1月27日\n")
+    meta = parse(text.encode(), name="t.md").meta
+    assert (meta.agency, meta.published_date) == ("某市市场监督管理局", "2024-01-27")
+
+
+def test_labels_glued_after_the_title_are_cut_from_it():
+    text = "一平浪镇2022年政府信息公开工作年度报告发布机构:一平浪镇发布日期:2022-12-02\n一、总体情况\n本镇认真贯彻条例。\n"
+    meta = parse(text.encode(), name="t.txt").meta
+    assert (meta.title, meta.agency, meta.published_date) == ("一平浪镇2022年政府信息公开工作年度报告", "一平浪镇", "2022-12-02")
+
+
 T2_HEAD = "某某局2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第(一)项\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n"
 T3_HEAD = "三、收到和处理政府信息公开申请情况\n"
 
@@ -937,6 +975,31 @@ def test_pandoc_markdown_attributes_are_markup_not_text():
     assert strip_attributes(gbk) == gbk  # not UTF-8: left to the decoder
 
 
+def test_a_markdown_escaped_dash_cell_is_the_dash_the_report_printed():
+    from ogi.readers.pandoc_marks import strip_attributes
+
+    # pandoc -t gfm of a report that prints zeros as "-": "\-" is the mark, the row keeps its columns
+    assert strip_attributes("| 规章 | \\- | \\- | 0 |\n  规章   \\-   \\--  0\n".encode()).decode() == \
+        "| 规章 | - | - | 0 |\n  规章   -   --  0\n"
+    # a backslash inside a word, a path or before other text is left
+    assert strip_attributes("C:\\-x a\\-b \\*注\n".encode()).decode() == "C:\\-x a\\-b \\*注\n"
+    text = ("某某局2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n\n| 第二十条第(一)项 | | | |\n"
+            "| --- | --- | --- | --- |\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+            "| 规章 | \\- | \\- | 0 |\n| 行政规范性文件 | \\- | \\- | 6 |\n\n三、收到和处理政府信息公开申请情况\n")
+    report = parse(text.encode(), name="p.md")
+    assert report.table2["regulations"] == {"issued": None, "repealed": None, "in_force": 0}
+    assert report.table2["normative_documents"] == {"issued": None, "repealed": None, "in_force": 6}
+
+
+def test_pandoc_em_dashes_standing_as_a_cell_are_the_dashes_the_report_printed():
+    from ogi.readers.pandoc_marks import strip_attributes
+
+    # pandoc -t markdown writes a cell printed "——" as "------"; a table's rule lines stay as they are
+    page = "  规章       ------     0    ------\n-------  ------ ----\n|---|---|\n| 规章 | --- | 0 |\na---b\n---\n"
+    assert strip_attributes(page.encode()).decode() == \
+        "  规章       ——     0    ——\n-------  ------ ----\n|---|---|\n| 规章 | — | 0 |\na---b\n---\n"
+
+
 def test_a_group_label_beside_its_second_row_leaves_the_first_rows_values_to_the_group():
     # a text browser prints (六)其他处理 beside the group's middle row, in front of that row's
     # label, and its first label wraps inside its narrow column ("1.申请人无正当理由逾期" /
@@ -968,6 +1031,18 @@ def test_a_number_set_apart_by_spaces_is_one_cell_never_split_into_digits():
     assert (finding.code, finding.message) == (
         "CELL_AMBIGUOUS", "“规章”行只印出 2 个数值(17 49),应有 3 格;文本中空单元格的位置已丢失,无法确定各数值所在的列,未采用")
     assert report.table2["normative_documents"] == {"issued": 0, "repealed": 0, "in_force": 58}
+
+
+def test_a_dash_mark_beside_a_glued_run_in_a_report_that_leaves_cells_blank_is_read_not_raised():
+    # a crawler's line of a report that prints zeros as "-": the marks glue to the digits
+    # (3-00--3); the test whether the run reads as fewer numbers took a lone "-" (a mark, no
+    # value) for a number and raised — the report was refused on the unseen wild corpus
+    text = (TXT_FIXTURES / "crawler_glued_2021.txt").read_text(encoding="utf-8")
+    report = parse(text.replace("(一)予以公开11113101117", "(一)予以公开3-00--3").encode(), name="page.txt")
+    assert set(report.table3["granted"].values()) == {None}
+    finding = next(f for f in report.findings if f.where == "table3.granted")
+    assert (finding.code, finding.message) == (
+        "CELL_AMBIGUOUS", "“(一)予以公开”行只印出 4 个数值(3 -00 - -3),应有 7 格;文本中空单元格的位置已丢失,无法确定各数值所在的列,未采用")
 
 
 def test_glued_runs_are_not_split_in_a_report_that_leaves_cells_blank():

@@ -1010,7 +1010,8 @@ def _reads_as_fewer_cells(values: list[Token], width: int) -> bool:
     In a report that leaves cells blank such a run may be those numbers with blank cells
     between them (``1203123``: seven digits, or 120·3·123 and four blanks). ``0000000``
     reads only as seven zeros (no number starts with 0), so it stays certain."""
-    parts: list[int | float | str] = [_digits(t) if t.glued else _number(t) for t in values]
+    # a mark (—, /, 无) is a cell of its own, whatever it stands for: no sum is tested here
+    parts: list[int | float | str] = [_digits(t) if t.glued else _number(t) if t.kind == NUM else 0 for t in values]
     return any(splits(parts, k, (), limit=1) for k in range(len(values), width))
 
 

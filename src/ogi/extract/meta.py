@@ -43,7 +43,16 @@ _STRONG_LABELS = 4  # the first four name the publishing organ; the others may n
 _CHROME_WORDS = ("您现在的位置", "当前位置", "您的位置", "所在位置", "首页", "字号", "大中小", "大 中 小", "打印本页",
                  "打印", "关闭窗口", "关闭", "分享到", "收藏", "浏览次数", "访问量", "点击数", "政府信息公开年报",
                  "信息公开年报", "桌面", "无障碍", "繁體版", "繁体版", "适老化", "智能问答", "登录", "注册",
-                 "搜索", "正文", ">", "》", "|", ":", "：")
+                 "搜索", "正文", "微信", "微博", "QQ空间", "朋友圈", "扫一扫", "手机版", ">", "》", "|", ":", "：")
+# a breadcrumb trail (当前位置：首页 > 政务公开 > 政府信息公开年度报告): its last step may read
+# like a title, but it names the page's section, not the report
+_LOCATION_WORDS = ("您现在的位置", "当前位置", "您的位置", "所在位置", "您当前的位置")
+_BREADCRUMB = re.compile(r"首页\s*(?:>|»|›|→|/)")
+# a Markdown writer's marks around a title line: "# 标题", "**标题**"
+_MARKDOWN_MARKS = re.compile(r"^#{1,6}\s*|^\*\*(?=.*\*\*$)|\*\*$")
+# labels of the content system's block that a crawler glues right after the title
+_AFTER_TITLE = re.compile(r"\s*(?:索\s*引\s*号|发布机构|发布单位|发文机关|发布部门|信息来源|来源|发布日期|公开日期|"
+                          r"发布时间|发文日期|成文日期|字号|浏览次数|点击数)\s*[:：]")
 _NAV_BEFORE = ("上一篇", "下一篇", "上一条", "下一条", "相关链接", "相关文章", "相关阅读", "相关信息", "推荐阅读", "热点")
 _TITLE_IN_TEXT = re.compile(
     r"(?:(?P<agency>[\u4e00-\u9fff()（）]{2,40}?)\s*(?P<year>(?:19|20)\d{2})\s*年\s*度?|"
@@ -56,6 +65,7 @@ _AGENCY_SUBJECT = re.compile(
     + r")(?=作为|认真|坚持|政府信息公开|高度重视|严格|紧紧|深入|始终|全面|围绕)")
 _PERIOD = re.compile(r"自\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?至\s*\1\s*年\s*12\s*月\s*31\s*日")
 _YEAR_IN_TEXT = re.compile(r"((?:19|20)\d{2})\s*年")
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
 
 
 def read_meta(lines: list[str], container: dict[str, str] | None = None) -> Meta:
@@ -119,6 +129,9 @@ def _strip_chrome(text: str) -> str:
 def _title_on_own_line(lines: list[str]) -> str | None:
     for i, line in enumerate(lines):
         t = clean(line).strip(" |")
+        if _is_breadcrumb(t):
+            continue
+        t = _cut_labels_after(_MARKDOWN_MARKS.sub("", t).strip())
         if not _TITLE.search(t) or len(t) > 60 or t.startswith(("上一", "下一", "名称", "标题")) or "《" in t:
             if _TITLE.search(t) and t.startswith(("名称", "标题")):
                 t = re.sub(r"^(名称|标题)\s*[:：|]?\s*", "", t).split("|")[0].strip()
@@ -132,6 +145,20 @@ def _title_on_own_line(lines: list[str]) -> str | None:
                 return prev + t
         return t
     return None
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """A page's breadcrumb trail: it starts with a location word, or walks from 首页 on."""
+    return text.startswith(_LOCATION_WORDS) or bool(_BREADCRUMB.search(text))
+
+
+def _cut_labels_after(text: str) -> str:
+    """A title-shaped line with the content system's labels glued after it (a crawler's
+    ``…年度报告发布机构:一平浪镇发布日期:2022-12-02``): the title only."""
+    m = _TITLE.search(text)
+    if m and _AFTER_TITLE.match(text, m.end()):
+        return text[:m.end()]
+    return text
 
 
 def _year(title: str | None, body: list[str]) -> int | None:
@@ -215,6 +242,8 @@ def _signature_agency(body: list[str]) -> str | None:
         if not m:
             continue
         organ = m.group("organ") or (tail[i - 1] if i > 0 else None)
+        if organ:  # a converter that joins lines glues the last sentence to it: the organ follows it
+            organ = _SENTENCE_END.split(organ)[-1].strip()
         return organ if organ and len(organ) <= 40 and _is_organ(organ) else None
     return None
 

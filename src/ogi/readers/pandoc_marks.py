@@ -10,7 +10,21 @@ the brackets is the report's; the attributes are markup.
 
 Only a UTF-8 file is touched (pandoc writes UTF-8; a GBK file's trail bytes include the
 ASCII brackets), and only attribute sets pandoc writes — ``{#id}``, ``{.class}``,
-``{key="value"}`` — so CSS rules (``a[href]{color:red}``) and prose braces stay."""
+``{key="value"}`` — so CSS rules (``a[href]{color:red}``) and prose braces stay.
+
+A Markdown writer also escapes a cell that holds only a dash or a star, lest it read as a
+list item or a rule: a report that prints a zero or a not-applicable cell as ``-`` reaches
+``pandoc -t gfm`` as ``| 规章 | \\- | \\- | 0 |``. Read as text, ``\\-`` was no mark, the row's
+cells shifted and 0 went to 本年制发件数 (a wrong number, flagged only as blank cells). A
+backslash before ``-``, ``--`` or ``*`` standing as a cell of its own (between pipes, spaces or
+a line's ends) is taken off, so the cell is the mark the report printed; a backslash inside
+a word, a path or a script is left.
+
+Pandoc's Markdown writes an em dash as ``---`` (its ``smart`` extension): a cell printed ``——``
+reaches the text as ``------`` and was no mark (a rule, or nothing), so the row's values lost
+their columns. A run of hyphens three at a time standing as a cell of its own, on a line that
+holds words or numbers too (a table's rule line holds only dashes, pipes, colons and spaces),
+is the em dashes it stands for."""
 
 from __future__ import annotations
 
@@ -20,12 +34,17 @@ _ATTRS = r"\{(?:[#.][^{}\n]*|[A-Za-z-]+=\"[^\"\n]*\"[^{}\n]*)\}"
 _SPAN = re.compile(r"\[([^\[\]\n]*)\]" + _ATTRS)
 _FENCE = re.compile(r"^ *:{3,}(?: *" + _ATTRS + r"| *[A-Za-z-]+)? *$", re.MULTILINE)
 _HEADING_ATTRS = re.compile(r"(?m)^(#{1,6} [^\n]*?) *" + _ATTRS + r" *$")
+# an escaped mark standing as a cell of its own: "| \- |", "  \-  " (see the module docstring)
+_ESCAPED_MARK = re.compile(r"(?<![^\s|])\\(--?|\*)(?![^\s|])")
+# pandoc's em dashes standing as a cell of their own, on a line that holds more than a rule
+_EM_DASHES = re.compile(r"(?<![^\s|])((?:---)+)(?![^\s|])")
+_RULE_ONLY = re.compile(r"[-|+:=\s]*")
 
 
 def strip_attributes(data: bytes) -> bytes:
     """``data`` without pandoc's span attributes and fenced-div lines (see the module
     docstring); unchanged when there are none or the file is not UTF-8."""
-    if b"]{" not in data and b":::" not in data:
+    if b"]{" not in data and b":::" not in data and b"\\" not in data and b"---" not in data:
         return data
     try:
         text = data.decode("utf-8")
@@ -34,7 +53,18 @@ def strip_attributes(data: bytes) -> bytes:
     out = _SPAN.sub(r"\1", text)
     out = _FENCE.sub("", out)
     out = _HEADING_ATTRS.sub(r"\1", out)
+    out = _ESCAPED_MARK.sub(r"\1", out)
+    if "---" in out:
+        out = "\n".join(_em_dashes(line) if "---" in line else line for line in out.split("\n"))
     return data if out == text else out.encode("utf-8")
+
+
+def _em_dashes(line: str) -> str:
+    """``line`` with pandoc's ``---`` cells made the em dashes they stand for, unless the line
+    is a table's rule (only dashes, pipes, colons, ``=`` and spaces)."""
+    if _RULE_ONLY.fullmatch(line):
+        return line
+    return _EM_DASHES.sub(lambda m: "—" * (len(m.group(1)) // 3), line)
 
 
 __all__ = ["strip_attributes"]
