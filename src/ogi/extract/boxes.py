@@ -677,15 +677,16 @@ class _Pieces(_Stacks):
     def holds(self) -> bool:
         if not self.bounded:
             return False  # the bounds need values ≥ 0
-        return self._cut(0, 0, 0, (0,) * self.width, (0,) * len(self.sides), self.sides)
+        return self._cut(0, 0, 0, None, (0,) * self.width, (0,) * len(self.sides), self.sides)
 
-    def _cut(self, j: int, i: int, p: int, fills: tuple[int, ...], diffs: tuple, rest: tuple) -> bool:
-        """Can run ``j`` from its value ``i`` on (``p`` blocks of it placed) and the runs after
-        it be placed from these fills with every identity holding? Records the cells of every
-        placement that can."""
+    def _cut(self, j: int, i: int, p: int, prev: tuple[int, int, int, int] | None, fills: tuple[int, ...],
+             diffs: tuple, rest: tuple) -> bool:
+        """Can run ``j`` from its value ``i`` on (``p`` blocks of it placed, the last one
+        ``prev``: h, k, first column, first row) and the runs after it be placed from these
+        fills with every identity holding? Records the cells of every placement that can."""
         if j == len(self.runs):
             return all(f == self.height for f in fills)
-        key = (j, i, p, fills, diffs)
+        key = (j, i, p, prev, fills, diffs)
         known = self.memo.get(key)
         if known is not None:
             return known
@@ -695,6 +696,8 @@ class _Pieces(_Stacks):
         values = self.runs[j].values
         ok = False
         for h, k, c0, m in self._pieces_at(j, i, p, fills):
+            if prev is not None and _one_block(prev, h, k, c0, fills[c0]):
+                continue  # the two pieces are one block: that reading is searched with one piece fewer
             if self.budget[0] <= 0:
                 raise _Spent
             self.budget[0] -= 1
@@ -704,9 +707,10 @@ class _Pieces(_Stacks):
             new_diffs, new_rest, cells = placed
             new_fills = fills[:c0] + tuple(f + h for f in fills[c0:c0 + k]) + fills[c0 + k:]
             nj, ni, np_ = (j + 1, 0, 0) if i + m == len(values) else (j, i + m, p + 1)
+            piece = None if nj > j else (h, k, c0, fills[c0])
             if not self._can_follow(self.start[nj] + ni, new_fills, new_diffs, new_rest):
                 continue
-            if self._cut(nj, ni, np_, new_fills, new_diffs, new_rest):
+            if self._cut(nj, ni, np_, piece, new_fills, new_diffs, new_rest):
                 ok = True
                 for at, tok in cells:
                     self.found.setdefault(at, {}).setdefault(tok.value, tok)
@@ -815,3 +819,13 @@ def _bound(limits: dict[tuple[int, int], list], cell: tuple[int, int], lo, hi) -
     had[0] = max(had[0], lo)
     if hi is not None:
         had[1] = hi if had[1] is None else min(had[1], hi)
+
+
+def _one_block(prev: tuple[int, int, int, int], h: int, k: int, c0: int, a: int) -> bool:
+    """Do a run's piece (h, k, first column c0, first row a) and the piece printed right
+    before it form one block — the same column continued down, or the same rows continued
+    to the right? Then their reading is the one of that block, searched once."""
+    ph, pk, pc, pa = prev
+    if pk == 1 and k == 1 and c0 == pc and a == pa + ph:
+        return True
+    return h == ph and a == pa and c0 == pc + pk
