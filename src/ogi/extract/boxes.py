@@ -56,6 +56,15 @@ printed among the boxes), the text says one is not the table's but not which: ea
 aside in turn (it ends its run, as text does) and a cell is read only where every reading of
 every choice gives it one value (:func:`_one_astray`).
 
+Where no reading exists with every run one block — tall rows cut 其他 and 总计 into pieces of
+different heights, and pdfminer prints several of them in one run (``总计 (二)…(六)1 ⏎ 法律服务机构
+(二)…(三)8 ⏎ 其他 (二)…(三)8``) — the runs are searched again, in print order, each cut into at
+most :data:`MAX_PIECES` blocks (:class:`_Pieces`); every open cell is bounded by the identity
+instances it is in, and a state whose columns cannot take, top to bottom, values still to come
+within those bounds is dropped. That search is bounded by a count of steps
+(:data:`PIECES_STEPS`), so what it reads does not depend on the machine's load; where it
+spends them, nothing is read.
+
 The reading replaces the aligner's only where the text is such boxes (every value a number of
 running text, at least one run longer than a row) and the aligner left cells null; where
 both read a cell and disagree, the cell is null with ``CELL_AMBIGUOUS``.
