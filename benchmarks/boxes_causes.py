@@ -17,10 +17,12 @@ up is named:
   (page numbers, another table's cells; values printed on their labels' lines);
 * ``no long run`` — no run is longer than a row: the text is printed row by row;
 * ``astray …`` — one value too many: no choice of the stray one gives a reading;
-* ``tiling: no reading`` — the exact cover search (every run one block) ended without a
-  reading within its budget: the runs are several blocks, or the report's own sums broken;
-* ``stacks spent`` / ``stacks: no reading`` — the exact cover search spent its steps and
-  the print-order search ran out of states, or proved there is no reading.
+* ``stacks spent`` — the exact cover search (every run one block) spent its steps and the
+  print-order search ran out of states;
+* ``pieces: read`` / ``pieces: no reading`` / ``pieces spent`` — no reading one block a run
+  (the exact cover search or the print-order search proved it), and the search where a run
+  may be several blocks (``boxes._Pieces``) read the table, proved it has no reading (the
+  report's own sums broken, or runs cut more than it allows), or spent its steps.
 
 A cell is *lost* when the parsed value is not the expected one (null with a finding, in
 practice: the shape matrix counts the wrong ones apart). Prints one line per (table, cause)
@@ -75,13 +77,18 @@ def cause(spec, fmt, evs, placed) -> str:
     tiling = boxes._Tiling(spec, runs, named)
     if tiling.agreed() is not None:
         return "tiling: read"
-    if tiling.steps <= boxes.MAX_STEPS:
-        return "tiling: no reading"
-    stacks = boxes._Stacks(spec, runs, named)
+    if tiling.steps > boxes.MAX_STEPS:
+        stacks = boxes._Stacks(spec, runs, named)
+        try:
+            if stacks.holds():
+                return "stacks: read"
+        except boxes._Spent:
+            return "stacks spent"
+    pieces = boxes._Pieces(spec, runs, named)
     try:
-        return "stacks: read" if stacks.holds() else "stacks: no reading"
+        return "pieces: read" if pieces.holds() else "pieces: no reading"
     except boxes._Spent:
-        return "stacks spent"
+        return "pieces spent"
 
 
 def main() -> None:

@@ -56,6 +56,15 @@ printed among the boxes), the text says one is not the table's but not which: ea
 aside in turn (it ends its run, as text does) and a cell is read only where every reading of
 every choice gives it one value (:func:`_one_astray`).
 
+Where no reading exists with every run one block — tall rows cut 其他 and 总计 into pieces of
+different heights, and pdfminer prints several of them in one run (``总计 (二)…(六)1 ⏎ 法律服务机构
+(二)…(三)8 ⏎ 其他 (二)…(三)8``) — the runs are searched again, in print order, each cut into at
+most :data:`MAX_PIECES` blocks (:class:`_Pieces`); every open cell is bounded by the identity
+instances it is in, and a state whose columns cannot take, top to bottom, values still to come
+within those bounds is dropped. That search is bounded by a count of steps
+(:data:`PIECES_STEPS`), so what it reads does not depend on the machine's load; where it
+spends them, nothing is read.
+
 The reading replaces the aligner's only where the text is such boxes (every value a number of
 running text, at least one run longer than a row) and the aligner left cells null; where
 both read a cell and disagree, the cell is null with ``CELL_AMBIGUOUS``.
@@ -63,6 +72,7 @@ both read a cell and disagree, the cell is null with ``CELL_AMBIGUOUS``.
 
 from __future__ import annotations
 
+import collections
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -208,9 +218,27 @@ def read_boxes(spec: TableSpec, fmt: str, evs: list[Event]) -> dict[Cell, Token 
     named = _named_columns(spec, fmt, evs, runs)
     tiling = _Tiling(spec, runs, named)
     agreed = tiling.agreed()
-    if agreed is not None or tiling.steps <= MAX_STEPS or not _even(spec):
+    if agreed is not None or not _even(spec):
         return agreed
-    return _Stacks(spec, runs, named).agreed()  # the budget was spent: the same readings, in print order
+    if tiling.steps > MAX_STEPS:  # the budget was spent: the same readings, in print order
+        stacks = _Stacks(spec, runs, named)
+        try:
+            if stacks.holds():
+                return _agreed_cells(spec, stacks.found)
+        except _Spent:
+            return None
+    return _in_pieces(spec, runs, named)  # no reading one block a run: runs of several blocks
+
+
+def _in_pieces(spec: TableSpec, runs: list[Run], named: list[frozenset[int] | None]) -> dict[Cell, Token | None] | None:
+    """The table read where its runs may be several blocks (:class:`_Pieces`): cell → its
+    token where every such reading agrees; None where there is none, or the search spends
+    its :data:`PIECES_STEPS`."""
+    search = _Pieces(spec, runs, named)
+    try:
+        return _agreed_cells(spec, search.found) if search.holds() else None
+    except _Spent:
+        return None
 
 
 def _even(spec: TableSpec) -> bool:
@@ -605,3 +633,208 @@ def _agreed_cells(spec: TableSpec, found: dict[tuple[int, int], dict[int | float
         row_key, col, _ = spec.rows[r].cells[c]
         out[(row_key, col)] = next(iter(values.values())) if len(values) == 1 else None
     return out
+
+
+# ------------------------------------------------------------------ runs of several blocks
+
+MAX_PIECES = 4  # blocks one run may be cut into (measured: pdfminer cuts 其他 and 总计 of a run into at most four)
+PIECES_STEPS = 10_000  # states and placements tried by the search in pieces before giving up (a step's cost is bounded: see _Pieces)
+
+
+class _Pieces(_Stacks):
+    """The readings where a run may be *several* blocks, one after another, each placed
+    where its columns are filled to — what pdfminer prints where tall rows cut the boxes of
+    其他 and 总计 (``总计 (二)…(六)1 ⏎ 法律服务机构 (二)…(三)8 ⏎ 其他 (二)…(三)8`` in one run of 36).
+
+    A run is cut into at most :data:`MAX_PIECES` blocks; a run of zeros stays one block (cut
+    anywhere, its pieces could stand in any column: no identity tells them apart). A line
+    stays one block. Every reading of :class:`_Stacks` (one block a run) is one of these, so
+    a cell agreed here is agreed among more readings than there.
+
+    The cuts are many; what makes the search small is the print order. A column is filled
+    from the top down, so the cells a column still lacks take values *still to come, in
+    print order*. Each identity instance, with values ≥ 0, bounds the cells it still lacks
+    (:meth:`_limits`): the last one it lacks is exactly what makes it hold; a cell alone on
+    its side is at least what the other side holds so far; where one side is complete, every
+    cell the other lacks is at most what is left. A column whose missing cells cannot be
+    matched, top to bottom, to values still to come within their bounds has no reading
+    (matching each to the first value still to come that fits is exact for "is there such a
+    subsequence") — the state is dropped. The test is necessary for a reading, so no reading
+    is lost; it keeps the search to the cuts the sums allow (a piece of 法律服务机构 printed
+    after its rows' totals fixes 其他 of those rows, which must then come in that order).
+
+    The search is bounded by a count of states (:data:`PIECES_STEPS`), not by time, so its
+    answer does not depend on the machine's load; where the count runs out nothing is read."""
+
+    def __init__(self, spec: TableSpec, runs: list[Run], named: list[frozenset[int] | None],
+                 budget: list[int] | None = None):
+        super().__init__(spec, runs, named, budget if budget is not None else [PIECES_STEPS])
+        where = {cell[:2]: (r, c) for r, row in enumerate(spec.rows) for c, cell in enumerate(row.cells)}
+        self.members: list[tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]] = []
+        for identity in spec.identities:
+            for left, right in instances(spec, identity):
+                self.members.append((tuple(where[cell] for cell in left), tuple(where[cell] for cell in right)))
+        self.flat = [tok.value for run in runs for tok in run.values]
+        self.start = [0]
+        for run in runs:
+            self.start.append(self.start[-1] + len(run.values))
+        self.zeros = [all(tok.value == 0 for tok in run.values) for run in runs]
+        self.nonzero = [0] * (len(self.flat) + 1)  # values > 0 from the k-th on
+        for k in range(len(self.flat) - 1, -1, -1):
+            self.nonzero[k] = self.nonzero[k + 1] + (self.flat[k] > 0)
+
+    def holds(self) -> bool:
+        if not self.bounded:
+            return False  # the bounds need values ≥ 0
+        return self._cut(0, 0, 0, None, (0,) * self.width, (0,) * len(self.sides), self.sides)
+
+    def _cut(self, j: int, i: int, p: int, prev: tuple[int, int, int, int] | None, fills: tuple[int, ...],
+             diffs: tuple, rest: tuple) -> bool:
+        """Can run ``j`` from its value ``i`` on (``p`` blocks of it placed, the last one
+        ``prev``: h, k, first column, first row) and the runs after it be placed from these
+        fills with every identity holding? Records the cells of every placement that can."""
+        if j == len(self.runs):
+            return all(f == self.height for f in fills)
+        key = (j, i, p, prev, fills, diffs)
+        known = self.memo.get(key)
+        if known is not None:
+            return known
+        if self.budget[0] <= 0:
+            raise _Spent
+        self.budget[0] -= 1
+        values = self.runs[j].values
+        ok = False
+        for h, k, c0, m in self._pieces_at(j, i, p, fills):
+            if prev is not None and _one_block(prev, h, k, c0, fills[c0]):
+                continue  # the two pieces are one block: that reading is searched with one piece fewer
+            if self.budget[0] <= 0:
+                raise _Spent
+            self.budget[0] -= 1
+            placed = self._put(values[i:i + m], h, k, c0, fills[c0], diffs, rest)
+            if placed is None:
+                continue
+            new_diffs, new_rest, cells = placed
+            new_fills = fills[:c0] + tuple(f + h for f in fills[c0:c0 + k]) + fills[c0 + k:]
+            nj, ni, np_ = (j + 1, 0, 0) if i + m == len(values) else (j, i + m, p + 1)
+            piece = None if nj > j else (h, k, c0, fills[c0])
+            if not self._can_follow(self.start[nj] + ni, new_fills, new_diffs, new_rest):
+                continue
+            if self._cut(nj, ni, np_, piece, new_fills, new_diffs, new_rest):
+                ok = True
+                for at, tok in cells:
+                    self.found.setdefault(at, {}).setdefault(tok.value, tok)
+        self.memo[key] = ok
+        return ok
+
+    def _pieces_at(self, j: int, i: int, p: int, fills: tuple[int, ...]) -> Iterator[tuple[int, int, int, int]]:
+        """(h, k, first column, values taken) of every block the next piece of run ``j`` can
+        be: the rest of the run where it must be its last piece (a line, a run of zeros, the
+        :data:`MAX_PIECES`-th), else any first part of it that suits its cells; every piece of
+        a run lies in the columns the headers printed before it name (as the one block of
+        :class:`_Stacks` does)."""
+        run = self.runs[j]
+        values = run.values[i:]
+        n = len(values)
+        last = run.line or p + 1 >= MAX_PIECES or self.zeros[j]
+        named = self.named[j]
+        for c0 in range(self.width):
+            a = fills[c0]
+            if a == self.height or (named is not None and c0 not in named):
+                continue
+            span = 0
+            while c0 + span < self.width and fills[c0 + span] == a and span < n:
+                span += 1
+            for h in range(1, min(1 if run.line else self.height - a, n) + 1):
+                for k in range(1, span + 1):
+                    m = h * k
+                    if m > n:
+                        break
+                    if last and m != n:
+                        continue
+                    if named is not None and c0 + k - 1 not in named:
+                        break
+                    if all(_suits(tok, self.kinds[a + q % h][c0 + q // h]) for q, tok in enumerate(values[:m])):
+                        yield h, k, c0, m
+
+    def _limits(self, fills: tuple[int, ...], diffs: tuple, rest: tuple) -> dict[tuple[int, int], list] | None:
+        """Cell not yet placed → [lowest, highest] value the identities leave it (highest
+        None: unbounded), for the cells they bound; None where an instance can no longer hold.
+        Only instances with one side complete, or one cell open on a side, bound a cell."""
+        limits: dict[tuple[int, int], list] = {}
+        for n, (lo, ro) in enumerate(rest):
+            if lo > 1 and ro > 1:
+                continue  # no side complete, none down to one cell: no bound
+            if lo == 0 and ro == 0:
+                continue
+            d = diffs[n]  # placed left − placed right: the open cells must make up −d
+            left, right = self.members[n]
+            if lo == 0 or ro == 0:
+                total = -d if lo else d
+                if total < 0:
+                    return None
+                side = left if lo else right
+                exact = (lo or ro) == 1
+                for cell in side:
+                    if fills[cell[1]] <= cell[0]:
+                        _bound(limits, cell, total if exact else 0, total)
+                continue
+            if lo == 1 and -d > 0:
+                _bound(limits, next(cell for cell in left if fills[cell[1]] <= cell[0]), -d, None)
+            if ro == 1 and d > 0:
+                _bound(limits, next(cell for cell in right if fills[cell[1]] <= cell[0]), d, None)
+        return limits
+
+    def _can_follow(self, g: int, fills: tuple[int, ...], diffs: tuple, rest: tuple) -> bool:
+        """Can every column's missing cells still take values from the ``g``-th on, in print
+        order, each within the bounds its identities set (class docstring)?"""
+        limits = self._limits(fills, diffs, rest)
+        if limits is None:
+            return False
+        if not limits:
+            return True
+        flat, end = self.flat, len(self.flat)
+        positive = sum(1 for lo, _ in limits.values() if lo > 0)
+        if positive > self.nonzero[g]:
+            return False  # more cells need a value > 0 than such values are still to come
+        exact = [lo for lo, hi in limits.values() if lo == hi]
+        if exact:
+            still = collections.Counter(flat[g:])
+            if any(n > still[v] for v, n in collections.Counter(exact).items()):
+                return False  # two columns cannot take one value still to come
+        for c in {c for _, c in limits}:
+            at = g
+            for r in range(fills[c], self.height):
+                lo_hi = limits.get((r, c))
+                if lo_hi is None:
+                    at += 1
+                    continue
+                lo, hi = lo_hi
+                while at < end and (flat[at] < lo or (hi is not None and flat[at] > hi)):
+                    at += 1
+                if at >= end:
+                    return False
+                at += 1
+            if at > end:
+                return False
+        return True
+
+
+def _bound(limits: dict[tuple[int, int], list], cell: tuple[int, int], lo, hi) -> None:
+    """Narrow a cell's [lowest, highest] (highest None: unbounded) in ``limits``."""
+    had = limits.get(cell)
+    if had is None:
+        limits[cell] = [lo, hi]
+        return
+    had[0] = max(had[0], lo)
+    if hi is not None:
+        had[1] = hi if had[1] is None else min(had[1], hi)
+
+
+def _one_block(prev: tuple[int, int, int, int], h: int, k: int, c0: int, a: int) -> bool:
+    """Do a run's piece (h, k, first column c0, first row a) and the piece printed right
+    before it form one block — the same column continued down, or the same rows continued
+    to the right? Then their reading is the one of that block, searched once."""
+    ph, pk, pc, pa = prev
+    if pk == 1 and k == 1 and c0 == pc and a == pa + ph:
+        return True
+    return h == ph and a == pa and c0 == pc + pk
