@@ -252,3 +252,23 @@ def test_the_pools_poll_object_follows_the_connections_it_is_given():
     assert readable([c_parent, b_parent], 1.0) == {c_parent, b_parent}
     for conn in (b_parent, c_parent, c_child):
         conn.close()
+
+
+def test_the_stores_first_arrow_array_imports_no_pandas_and_pandas_still_comes_when_asked():
+    """pyarrow's first array asks for pandas and imported it (0.5 s of CPU in every ingest process):
+    made by backend.pyarrow_module, it does not, the refusing hook is gone after, and what needs
+    pandas (to_pandas) still imports it. In a fresh interpreter: this one may hold pandas."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from ogi.store.backend import _NoPandas, pyarrow_module\n"
+        "from ogi.store.reports import cells_table, packed_columns, unpacked_cells\n"
+        "table = cells_table([('table2', 'r', 'c', 1.0, '1', 3, None, False, None)])\n"
+        "again = unpacked_cells(packed_columns([[v] for v in table.to_pylist()[0].values()]))\n"
+        "print(table.equals(again), 'pandas' in sys.modules, _NoPandas in sys.meta_path)\n"
+        "print(len(table.to_pandas()), 'pandas' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    assert out.stdout.split("\n")[:2] == ["True False False", "1 True"]
