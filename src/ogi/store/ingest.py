@@ -42,7 +42,7 @@ from ..readers import SUFFIXES
 from ..model import Report
 from ..model import prepare as prepare_model
 from . import pool
-from .agencies import recheck, report_text
+from .agencies import RECHECK_REPORTS, cross_findings, recheck, report_text
 from .backend import Database
 from .batch_agencies import BatchAgencyIndex
 from .copied import report_prints, write_prints
@@ -612,14 +612,24 @@ def _parse_and_check(db: Database, todo: list[Input], jobs: int, on_outcome: OnO
     stopped so (the caller's checkpoint is then left to the store's close)."""
     indexed: set[int] = set()  # reports stored with the text prints their worker made
     documents = KeptDocuments()  # and their documents, which the cross-report rules read
-    with _cores_to_workers(db, jobs), _collector_relaxed():
-        write_outcomes(db, parse_all(todo, jobs, should_stop, early), summary, on_outcome, indexed, documents)
-    if should_stop():
-        raise KeyboardInterrupt
-    try:
-        summary.cross_checked = recheck(db, indexed, documents, jobs)
-    except KeyboardInterrupt:
-        raise
-    except Exception as exc:  # noqa: BLE001 - the reports are stored; the rules are run again next time
-        summary.cross_checked = False
-        summary.cross_error = f"{type(exc).__name__}: {str(exc)[:300]}"
+    cross = pool.Early(cross_findings, jobs)
+
+    def outcomes() -> Iterator[Outcome | None]:
+        yield from parse_all(todo, jobs, should_stop, early)
+        # the last result is in and the parse workers are gone: the cross-year rules' workers
+        # start while the parent writes what it holds (when the rules will have lots for them)
+        if jobs >= 2 and len(todo) > RECHECK_REPORTS and not should_stop():
+            cross.start()
+
+    with cross:
+        with _cores_to_workers(db, jobs), _collector_relaxed():
+            write_outcomes(db, outcomes(), summary, on_outcome, indexed, documents)
+        if should_stop():
+            raise KeyboardInterrupt
+        try:
+            summary.cross_checked = recheck(db, indexed, documents, jobs, cross)
+        except KeyboardInterrupt:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the reports are stored; the rules are run again next time
+            summary.cross_checked = False
+            summary.cross_error = f"{type(exc).__name__}: {str(exc)[:300]}"
