@@ -369,9 +369,9 @@ def test_a_run_takes_the_workers_started_early_and_those_left_are_killed():
     with early:
         pids = {r for r in pool.run(range(20), whose, 2, lost, early=early) if r is not None}
         assert pids <= set(started[:2]) and pids  # two of them, no new worker
-        left = early.workers
-        assert [w.process.pid for w in left] == started[2:]
-        assert pool.run([], whose, 2, lost, early=early) is not None
+        assert [w.process.pid for w in early.workers] == started[2:]
+        assert list(pool.run([], whose, 2, lost, early=early)) == []  # no task: no worker taken
+        assert [w.process.pid for w in early.workers] == started[2:]
     assert early.workers == [] and not any(_alive(pid) for pid in started)
 
 
