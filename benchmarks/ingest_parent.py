@@ -26,6 +26,7 @@ import resource
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,6 +57,24 @@ def thread_cpu() -> dict[int, float]:
     return out
 
 
+def children_cpu() -> float:
+    """CPU seconds of this process's children: those reaped (``RUSAGE_CHILDREN``) and those
+    alive (``/proc/PID/stat`` of each child listed in ``/proc/self/task/*/children``)."""
+    total = cpu(resource.RUSAGE_CHILDREN)
+    for task in Path("/proc/self/task").glob("*/children") if Path("/proc/self/task").is_dir() else ():
+        try:
+            pids = task.read_text().split()
+        except OSError:
+            continue
+        for pid in pids:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += (int(fields[11]) + int(fields[12])) / TICKS
+    return total
+
+
 class Phases:
     """Wall, parent and reaped-children CPU at the ends of an ingest's steps: the hashing of the
     inputs (``pending``), the parsing with its writes, the cross-report rules (``recheck``).
@@ -64,25 +83,42 @@ class Phases:
     def __init__(self) -> None:
         self.marks: list[tuple[str, float, float, float]] = []
         self.mark("start")
-        pending, recheck = ingest_module.pending, ingest_module.recheck
+        pending, recheck, parse_all = ingest_module.pending, ingest_module.recheck, ingest_module.parse_all
+        checkpoints = ingest_module._checkpoints_deferred
 
         def timed_pending(*a, **k):
             out = pending(*a, **k)
             self.mark("hashing the inputs (pending)")
             return out
 
+        def timed_parse_all(*a, **k):  # the first result (the workers' start-up) and the last
+            first = True
+            for out in parse_all(*a, **k):
+                if first and out is not None:
+                    self.mark("until the first result (workers start)")
+                    first = False
+                yield out
+            self.mark("parsing, the batches written meanwhile")
+
         def timed_recheck(*a, **k):
-            self.mark("parsing and writing")
+            self.mark("the last batch written (after the last result)")
             out = recheck(*a, **k)
             self.mark("cross-report rules (recheck)")
             return out
 
+        @contextmanager
+        def timed_checkpoints(*a, **k):
+            with checkpoints(*a, **k):
+                yield
+            self.mark("the checkpoint")
+
         ingest_module.pending, ingest_module.recheck = timed_pending, timed_recheck
+        ingest_module.parse_all, ingest_module._checkpoints_deferred = timed_parse_all, timed_checkpoints
         import ogi.store.intake as intake
         intake.pending = timed_pending
 
     def mark(self, name: str) -> None:
-        self.marks.append((name, time.perf_counter(), cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN)))
+        self.marks.append((name, time.perf_counter(), cpu(resource.RUSAGE_SELF), children_cpu()))
 
     def lines(self) -> list[str]:
         return [f"  {name}: wall {w1 - w0:.1f} s, parent CPU {p1 - p0:.1f} s, workers CPU {c1 - c0:.1f} s"
@@ -117,6 +153,7 @@ def main() -> None:
         summary = ingest(db, files, args.jobs)
         if profiler:
             profiler.disable()
+        phases.mark("what became of each file (intake's results)")
         wall = time.perf_counter() - start
         parent, workers = cpu(resource.RUSAGE_SELF) - parent, cpu(resource.RUSAGE_CHILDREN) - workers
         threads_after = thread_cpu()
@@ -130,7 +167,7 @@ def main() -> None:
         print(f"parent by thread: main (Python, and DuckDB's work on it) {main_thread:.1f} s, DuckDB's other "
               f"threads ({threads} set) {duckdb_threads:.1f} s, threads ended by then (the pool's reader) "
               f"{parent - main_thread - duckdb_threads:.1f} s")
-    print("by step (workers' CPU counted when they end):")
+    print("by step (workers' CPU: those alive read from /proc):")
     print("\n".join(phases.lines()))
     if profiler and args.profile:
         import pstats

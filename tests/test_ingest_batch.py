@@ -351,3 +351,66 @@ def test_the_parent_collects_young_objects_less_often_only_while_it_writes():
     with ingest_module._collector_relaxed():
         assert gc.get_threshold() == (max(before[0], pool.WORKER_GC_ALLOCATIONS), *before[1:])
     assert gc.get_threshold() == before
+
+
+# ------------------------------------------------------------------ workers started early
+
+def whose(task: int) -> int:
+    """Test work: the worker's process id."""
+    return os.getpid()
+
+
+def test_a_run_takes_the_workers_started_early_and_those_left_are_killed():
+    early = pool.Early(whose, 3)
+    assert early.workers == []  # nothing before start
+    early.start()
+    started = [w.process.pid for w in early.workers]
+    assert len(started) == 3
+    with early:
+        pids = {r for r in pool.run(range(20), whose, 2, lost, early=early) if r is not None}
+        assert pids <= set(started[:2]) and pids  # two of them, no new worker
+        assert [w.process.pid for w in early.workers] == started[2:]
+        assert list(pool.run([], whose, 2, lost, early=early)) == []  # no task: no worker taken
+        assert [w.process.pid for w in early.workers] == started[2:]
+    assert early.workers == [] and not any(_alive(pid) for pid in started)
+
+
+def test_workers_started_for_other_work_are_not_taken():
+    with pool.Early(whose, 1) as early:
+        early.start()
+        mine = early.workers[0].process.pid
+        results = [r for r in pool.run(["a"], sleepy, 1, lost, early=early) if r is not None]
+        assert results == ["done a"] and early.workers[0].process.pid == mine
+    assert not _alive(mine)
+
+
+def test_pending_decides_lot_by_lot_as_in_one_lot_and_calls_on_todo_once_at_the_first_file_to_parse(
+        db_url, report_writer, monkeypatch):
+    from ogi.store.ingest import pending
+
+    first = report_writer.write("淮安市洪泽区人民政府", 2022).path
+    second = report_writer.write("淮安市洪泽区人民政府", 2023).path
+    twin = first.with_name("twin" + first.suffix)
+    twin.write_bytes(first.read_bytes())  # the same file under another name: skipped as seen in this run
+    with open_store(db_url) as db:
+        ingest(db, collect([str(second)])[0], jobs=1)  # stored before
+        files = collect([str(report_writer.folder)])[0]
+        assert len(files) == 3
+
+        def decide(first_lot: int, chunk: int) -> tuple:
+            monkeypatch.setattr(ingest_module, "FIRST_LOOKUP", first_lot)
+            monkeypatch.setattr(ingest_module, "LOOKUP_CHUNK", chunk)
+            calls: list[int] = []
+            decided: dict = {}
+            summary = Summary()
+            todo, known = pending(db, files, summary, decided=decided, on_todo=lambda: calls.append(len(decided)))
+            return [t.path for t in todo], known, summary.skipped, sorted(decided.items()), calls
+
+        one_lot = decide(100, 5000)
+        assert one_lot[2] == 2 and len(one_lot[0]) == 1 and len(one_lot[4]) == 1
+        for first_lot, chunk in ((1, 1), (1, 2), (2, 1)):
+            assert decide(first_lot, chunk)[:4] == one_lot[:4]
+            assert len(decide(first_lot, chunk)[4]) == 1
+        # everything stored: no file to parse, no worker started
+        ingest(db, files, jobs=1)
+        assert decide(1, 1)[4] == [] and decide(100, 5000)[4] == []

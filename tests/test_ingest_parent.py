@@ -252,3 +252,63 @@ def test_the_pools_poll_object_follows_the_connections_it_is_given():
     assert readable([c_parent, b_parent], 1.0) == {c_parent, b_parent}
     for conn in (b_parent, c_parent, c_child):
         conn.close()
+
+
+def test_the_stores_first_arrow_array_imports_no_pandas_and_pandas_still_comes_when_asked():
+    """pyarrow's first array asks for pandas and imported it (0.5 s of CPU in every ingest process):
+    made by backend.pyarrow_module, it does not, the refusing hook is gone after, and what needs
+    pandas (to_pandas) still imports it. In a fresh interpreter: this one may hold pandas."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from ogi.store.backend import _NoPandas, pyarrow_module\n"
+        "from ogi.store.reports import cells_table, packed_columns, unpacked_cells\n"
+        "table = cells_table([('table2', 'r', 'c', 1.0, '1', 3, None, False, None)])\n"
+        "again = unpacked_cells(packed_columns([[v] for v in table.to_pylist()[0].values()]))\n"
+        "print(table.equals(again), 'pandas' in sys.modules, _NoPandas in sys.meta_path)\n"
+        "print(len(table.to_pandas()), 'pandas' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    assert out.stdout.split("\n")[:2] == ["True False False", "1 True"]
+
+
+def test_the_cross_year_workers_start_as_the_parsing_ends_and_the_rules_take_them(tmp_path, report_writer,
+                                                                                   monkeypatch):
+    """With more reports than a lot holds, the cross-year rules' workers are started when the last
+    result is in (they import while the last batch is written) and the rules run on those two,
+    starting none of their own; the findings are the parent's own."""
+    from ogi.store import agencies, ingest as ingest_module
+    from ogi.store.agencies import cross_findings
+    from ogi.store.ingest import collect, ingest
+
+    for agency in ("淮安市洪泽区人民政府", "淮安市淮阴区人民政府"):
+        for year in (2021, 2022, 2023):
+            report_writer.write(agency, year)
+    files, _, _ = collect([str(report_writer.folder)])
+    with open_store(str(tmp_path / "one.duckdb")) as db:
+        ingest(db, files, jobs=1)
+        alone = _cross_findings(db)
+    monkeypatch.setattr(agencies, "RECHECK_LOT", 1)
+    monkeypatch.setattr(ingest_module, "RECHECK_REPORTS", 2)  # six reports: "more than a lot"
+    started = []
+    real_start, real_take = pool.Early.start, pool.Early.take
+
+    def start(self):
+        if self.work is cross_findings:
+            started.append(len(self.workers))
+        real_start(self)
+
+    def take(self, work, seconds, count):
+        taken = real_take(self, work, seconds, count)
+        if work is cross_findings:
+            started.append(len(taken))
+        return taken
+
+    monkeypatch.setattr(pool.Early, "start", start)
+    monkeypatch.setattr(pool.Early, "take", take)
+    with open_store(str(tmp_path / "two.duckdb")) as db:
+        ingest(db, files, jobs=2)
+        assert _cross_findings(db) == alone and len(alone) >= 2
+    assert started == [0, 2]  # started once, and both taken by the rules

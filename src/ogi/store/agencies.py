@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from functools import lru_cache
+from typing import Any
 
 from ..agency import (
     AgencyKind,
@@ -447,11 +448,13 @@ def _write_lot(db: Database, lot: Sequence[int], pairs: Sequence[tuple[int, Find
 
 
 def _cross_in_workers(db: Database, lots: Sequence[Sequence[int]], counted: Mapping[int, Sequence[int]],
-                      documents: Mapping[int, str] | None, jobs: int, meanwhile: Iterator[object] = iter(())) -> None:
+                      documents: Mapping[int, str] | None, jobs: int, meanwhile: Iterator[object] = iter(()),
+                      early: Any = None) -> None:
     """The lots' cross-year rules in ``jobs`` worker processes (``store.pool``), written here
     as each lot's findings come back; a lot whose worker died or ran out of time is checked
     here instead. Between results the parent takes a step of ``meanwhile`` (work of its own
-    that does not depend on these findings)."""
+    that does not depend on these findings). ``early``: workers started already for
+    :func:`cross_findings` (``store.pool.Early``)."""
     from . import pool
 
     given: dict[int, tuple] = {}  # the tasks handed out and not answered: read lazily, dropped when answered
@@ -462,7 +465,8 @@ def _cross_in_workers(db: Database, lots: Sequence[Sequence[int]], counted: Mapp
             yield task
 
     # a lot's documents are megabytes: one at a time per worker (pool.run's ``queued``)
-    for result in pool.run(tasks(), cross_findings, jobs, lambda task, reason: (task[0], None), queued=1):
+    for result in pool.run(tasks(), cross_findings, jobs, lambda task, reason: (task[0], None), queued=1,
+                           early=early):
         next(meanwhile, None)
         if result is None:
             continue
@@ -474,7 +478,7 @@ def _cross_in_workers(db: Database, lots: Sequence[Sequence[int]], counted: Mapp
 
 
 def recheck(db: Database, indexed: Collection[int] = (), documents: Mapping[int, str] | None = None,
-            jobs: int = 0) -> bool:
+            jobs: int = 0, early: Any = None) -> bool:
     """Run the cross-year rules again for every agency with new or changed reports, the
     copied-text check of those reports against every other agency's, and the roll-ups.
     Agencies are done some at a time, each lot in one transaction, its reports read in one
@@ -485,8 +489,9 @@ def recheck(db: Database, indexed: Collection[int] = (), documents: Mapping[int,
     :class:`~ogi.store.reports.KeptDocuments`), not read from the store again. ``jobs``: with
     two or more and more than one lot, the lots' cross-year rules run in that many worker
     processes (an ingest's ``-j``: its workers have stopped by then, and the parent alone would
-    leave all cores but one idle), the findings written here. True: the rules ran (the ingest
-    summary records it)."""
+    leave all cores but one idle), the findings written here; ``early``: such workers started
+    already (``store.pool.Early``, an ingest's). True: the rules ran (the ingest summary
+    records it)."""
     from ..checks import check_across
     from .copied import copied_steps
     from .rollup import check_rollups
@@ -503,7 +508,7 @@ def recheck(db: Database, indexed: Collection[int] = (), documents: Mapping[int,
     # while workers run the cross-year rules, and finished after them
     copied = copied_steps(db, fresh, indexed, documents)
     if jobs >= 2 and len(lots) >= 2:
-        _cross_in_workers(db, lots, counted, documents, jobs, copied)
+        _cross_in_workers(db, lots, counted, documents, jobs, copied, early)
     else:
         for lot in lots:
             paired = [counted[agency_id] for agency_id in lot if len(counted[agency_id]) > 1]

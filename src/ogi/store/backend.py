@@ -8,9 +8,11 @@ both.
 
 from __future__ import annotations
 
+import sys
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import cache
 from typing import Any, Self, TypeGuard
 
 from ..errors import OgiError
@@ -87,9 +89,41 @@ class Database(ABC):
         self.close()
 
 
+class _NoPandas:
+    """An import hook that refuses ``pandas``, put first on ``sys.meta_path`` for the moment
+    :func:`pyarrow_module` makes its first array."""
+
+    @staticmethod
+    def find_spec(name: str, path: Any = None, target: Any = None) -> None:
+        if name == "pandas" or name.startswith("pandas."):
+            raise ImportError("pandas is not needed for the store's Arrow arrays")
+        return None
+
+
+@cache
+def pyarrow_module() -> Any:
+    """pyarrow, its first array made without importing pandas.
+
+    ``pyarrow.array`` asks, the first time it runs in a process, whether pandas is there (to
+    read pandas objects as arrays), and imports it: about 0.5 s of CPU in every ingest worker
+    and in the parent, for arrays the store makes only of Python lists (docs/ingest.md, ninth
+    pass). Made here with pandas refused, pyarrow records it as absent for its array checks;
+    what needs pandas later (``Table.to_pandas``) still imports it then. The hook is on
+    ``sys.meta_path`` only while that first (empty) array is made."""
+    import pyarrow as pa
+
+    if "pandas" not in sys.modules:
+        sys.meta_path.insert(0, _NoPandas)  # type: ignore[arg-type]
+        try:
+            pa.array([], type=pa.int64())
+        finally:
+            sys.meta_path.remove(_NoPandas)  # type: ignore[arg-type]
+    return pa
+
+
 def arrow_types() -> dict[str, Any]:
     """The Arrow type of each SQL type the store's bulk inserts use."""
-    import pyarrow as pa
+    pa = pyarrow_module()
 
     return {"BIGINT": pa.int64(), "INTEGER": pa.int32(), "TEXT": pa.string(), "DOUBLE PRECISION": pa.float64(),
             "BOOLEAN": pa.bool_()}
@@ -99,7 +133,7 @@ def arrow_table(columns: Sequence[tuple[str, str]], rows: Sequence[Sequence[Any]
     """Rows as one typed Arrow table with ``columns`` ((name, SQL type) pairs): each column
     converted in C, not value by value. Raises (``pyarrow.ArrowException``, ``OverflowError``)
     for a value its column's type cannot hold."""
-    import pyarrow as pa
+    pa = pyarrow_module()
 
     types = arrow_types()
     values = list(zip(*rows)) if rows else [()] * len(columns)

@@ -42,7 +42,7 @@ from ..readers import SUFFIXES
 from ..model import Report
 from ..model import prepare as prepare_model
 from . import pool
-from .agencies import recheck, report_text
+from .agencies import RECHECK_REPORTS, cross_findings, recheck, report_text
 from .backend import Database
 from .batch_agencies import BatchAgencyIndex
 from .copied import report_prints, write_prints
@@ -66,6 +66,7 @@ BATCH_SIZE = 1000
 BATCH_SECONDS = 6.0
 READ_CHUNK_BYTES = 1 << 20
 LOOKUP_CHUNK = 5000  # hashes looked up in the store per statement
+FIRST_LOOKUP = 100  # the first lot hashed and looked up: its first file to parse starts the workers
 # DuckDB checkpoints (writes the log into the database file, compressed) whenever its write-ahead
 # log passes ``checkpoint_threshold``, 16 MiB by default: every second batch of an ingest (a
 # batch logs some 8 MB: 200 JSON documents and 40,000 cells), and each checkpoint compresses the
@@ -325,12 +326,19 @@ def lost_input(inp: Input, reason: str) -> Outcome:
     return Outcome(inp, inp.sha256, stage="timeout" if reason.startswith("超时") else "crash", reason=reason)
 
 
-def parse_all(inputs: list[Input], jobs: int, should_stop: Callable[[], bool] = lambda: False
-              ) -> Iterator[Outcome | None]:
+def parse_all(inputs: list[Input], jobs: int, should_stop: Callable[[], bool] = lambda: False,
+              early: pool.Early | None = None) -> Iterator[Outcome | None]:
     """Parse the inputs, ``jobs`` at a time in worker processes; outcomes in the order they
     finish, and ``None`` when a moment passes without one (see ``store.pool``). The workers
-    go on while the caller writes what came (``pool.run_ahead``)."""
-    return pool.run_ahead(inputs, parse_input, jobs, lost_input, should_stop)
+    go on while the caller writes what came (``pool.run_ahead``). ``early``: workers started
+    already (:func:`early_workers`)."""
+    return pool.run_ahead(inputs, parse_input, jobs, lost_input, should_stop, early=early)
+
+
+def early_workers(jobs: int | None) -> pool.Early:
+    """The parse workers of an ingest of ``jobs``, to start before the inputs are all hashed
+    (``pending``'s ``on_todo``): a context that kills those no parsing took."""
+    return pool.Early(parse_input, jobs or os.cpu_count() or 1)
 
 
 # ------------------------------------------------------------------ writing (in the parent)
@@ -442,43 +450,55 @@ Decisions = dict[tuple[str, str], tuple[str, str | None, str | None]]  # (locati
 
 
 def pending(db: Database, inputs: list[Input], summary: Summary, retry_failed: bool = False,
-            decided: Decisions | None = None) -> tuple[list[Input], list[Outcome]]:
+            decided: Decisions | None = None, on_todo: Callable[[], None] | None = None
+            ) -> tuple[list[Input], list[Outcome]]:
     """(the inputs to parse, the outcomes already known). A stored sha256 or a file seen
     twice in this run is skipped; the same file that failed with this parser version before
     is reported with its reason again, not parsed (parsed again with ``retry_failed``: a
     person who uploads a file again); a file that cannot be read (or is no regular file)
     fails here. Only these inputs' hashes are looked up in the store. ``decided`` gets, per
-    input, ``exists``, ``failed`` (before) or ``todo``, with its sha256 and a known reason."""
+    input, ``exists``, ``failed`` (before) or ``todo``, with its sha256 and a known reason.
+
+    The inputs are hashed and looked up a lot at a time, the first lot small
+    (``FIRST_LOOKUP``): ``on_todo`` is called once, as soon as one input is to be parsed (ingest
+    starts its workers then, and they import while the rest is hashed)."""
     decided = {} if decided is None else decided
-    hashed, known = [], []
-    for inp in inputs:
-        try:
-            hashed.append((inp, sha256_of(inp.path)))
-        except OSError as exc:
-            known.append(Outcome(inp, stage="read", reason=read_failure(exc)))
-    shas = sorted({sha for _, sha in hashed})
-    stored: set[str] = set()
-    failed_before: dict[tuple[str, str], str] = {}  # (location, sha256) -> the reason it failed
-    for start in range(0, len(shas), LOOKUP_CHUNK):
-        lot = shas[start:start + LOOKUP_CHUNK]
+    known: list[Outcome] = []
+    todo: list[Input] = []
+    stored: set[str] = set()  # stored before, or to be parsed in this run
+    start = 0
+    while start < len(inputs):
+        size = FIRST_LOOKUP if start == 0 else LOOKUP_CHUNK
+        hashed = []
+        for inp in inputs[start:start + size]:
+            try:
+                hashed.append((inp, sha256_of(inp.path)))
+            except OSError as exc:
+                known.append(Outcome(inp, stage="read", reason=read_failure(exc)))
+        start += size
+        lot = sorted({sha for _, sha in hashed} - stored)
         stored.update(sha for (sha,) in db.execute(
-            "SELECT sha256 FROM reports WHERE sha256 IN (SELECT unnest(?::TEXT[]))", [lot]))
-        failed_before.update(((loc, sha), reason) for loc, sha, reason in db.execute(
-            "SELECT location, sha256, reason FROM failures WHERE parser_version = ? AND stage IN ('read', 'parse') "
-            "AND sha256 IN (SELECT unnest(?::TEXT[]))", [__version__, lot]))
-    todo = []
-    for inp, sha in hashed:
-        key = (inp.location, inp.path)
-        if sha in stored:
-            summary.skipped += 1
-            decided[key] = ("exists", sha, None)
-        elif (inp.location, sha) in failed_before and not retry_failed:
-            summary.failed.append((inp.location, failed_before[inp.location, sha]))
-            decided[key] = ("failed", sha, failed_before[inp.location, sha])
-        else:
-            stored.add(sha)
-            todo.append(replace(inp, sha256=sha))
-            decided[key] = ("todo", sha, None)
+            "SELECT sha256 FROM reports WHERE sha256 IN (SELECT unnest(?::TEXT[]))", [lot]) if lot)
+        failed_before: dict[tuple[str, str], str] = dict(  # (location, sha256) -> the reason it failed
+            ((loc, sha), reason) for loc, sha, reason in (db.execute(
+                "SELECT location, sha256, reason FROM failures WHERE parser_version = ? "
+                "AND stage IN ('read', 'parse') AND sha256 IN (SELECT unnest(?::TEXT[]))", [__version__, lot])
+                if lot else ()))
+        for inp, sha in hashed:
+            key = (inp.location, inp.path)
+            if sha in stored:
+                summary.skipped += 1
+                decided[key] = ("exists", sha, None)
+            elif (inp.location, sha) in failed_before and not retry_failed:
+                summary.failed.append((inp.location, failed_before[inp.location, sha]))
+                decided[key] = ("failed", sha, failed_before[inp.location, sha])
+            else:
+                stored.add(sha)
+                todo.append(replace(inp, sha256=sha))
+                decided[key] = ("todo", sha, None)
+                if on_todo is not None:
+                    on_todo()
+                    on_todo = None
     return todo, known
 
 
@@ -570,7 +590,8 @@ def _cores_to_workers(db: Database, jobs: int) -> Iterator[None]:
 
 
 def _store_all(db: Database, todo: list[Input], jobs: int | None, on_total: OnTotal | None,
-               on_outcome: OnOutcome | None, summary: Summary, should_stop: Callable[[], bool]) -> Summary:
+               on_outcome: OnOutcome | None, summary: Summary, should_stop: Callable[[], bool],
+               early: pool.Early | None = None) -> Summary:
     """Parse ``todo`` in worker processes and store each outcome; then the cross-report
     rules. A stop request ends the parsing after the write in progress and skips the rules
     (the reports stay marked for the next run)."""
@@ -578,27 +599,37 @@ def _store_all(db: Database, todo: list[Input], jobs: int | None, on_total: OnTo
         on_total(len(todo))
     try:
         with _checkpoints_deferred(db):
-            _parse_and_check(db, todo, jobs or os.cpu_count() or 1, on_outcome, summary, should_stop)
+            _parse_and_check(db, todo, jobs or os.cpu_count() or 1, on_outcome, summary, should_stop, early)
     except KeyboardInterrupt:
         summary.interrupted = True
     return summary
 
 
 def _parse_and_check(db: Database, todo: list[Input], jobs: int, on_outcome: OnOutcome | None, summary: Summary,
-                     should_stop: Callable[[], bool]) -> None:
+                     should_stop: Callable[[], bool], early: pool.Early | None = None) -> None:
     """:func:`_store_all`'s work: the parsing and writing, then the cross-report rules (not
     when stopped: the reports stay marked for the next run). Raises KeyboardInterrupt when
     stopped so (the caller's checkpoint is then left to the store's close)."""
     indexed: set[int] = set()  # reports stored with the text prints their worker made
     documents = KeptDocuments()  # and their documents, which the cross-report rules read
-    with _cores_to_workers(db, jobs), _collector_relaxed():
-        write_outcomes(db, parse_all(todo, jobs, should_stop), summary, on_outcome, indexed, documents)
-    if should_stop():
-        raise KeyboardInterrupt
-    try:
-        summary.cross_checked = recheck(db, indexed, documents, jobs)
-    except KeyboardInterrupt:
-        raise
-    except Exception as exc:  # noqa: BLE001 - the reports are stored; the rules are run again next time
-        summary.cross_checked = False
-        summary.cross_error = f"{type(exc).__name__}: {str(exc)[:300]}"
+    cross = pool.Early(cross_findings, jobs)
+
+    def outcomes() -> Iterator[Outcome | None]:
+        yield from parse_all(todo, jobs, should_stop, early)
+        # the last result is in and the parse workers are gone: the cross-year rules' workers
+        # start while the parent writes what it holds (when the rules will have lots for them)
+        if jobs >= 2 and len(todo) > RECHECK_REPORTS and not should_stop():
+            cross.start()
+
+    with cross:
+        with _cores_to_workers(db, jobs), _collector_relaxed():
+            write_outcomes(db, outcomes(), summary, on_outcome, indexed, documents)
+        if should_stop():
+            raise KeyboardInterrupt
+        try:
+            summary.cross_checked = recheck(db, indexed, documents, jobs, cross)
+        except KeyboardInterrupt:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the reports are stored; the rules are run again next time
+            summary.cross_checked = False
+            summary.cross_error = f"{type(exc).__name__}: {str(exc)[:300]}"

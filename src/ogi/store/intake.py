@@ -35,13 +35,14 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .agencies import recheck
 from .backend import Database
-from .ingest import Decisions, Input, OnOutcome, OnTotal, Outcome, Summary, collect, pending, write_outcomes
+from .ingest import (Decisions, Input, OnOutcome, OnTotal, Outcome, Summary, collect, early_workers, pending,
+                     write_outcomes)
 from .reports import record_failure
 
 StoreAccess = Callable[[], AbstractContextManager[Database]]
@@ -161,26 +162,29 @@ def ingest(store: StoreAccess, sources: Sequence[Source], *, parse: Parser | Non
         if on_outcome:
             on_outcome(out)
 
-    with store() as db:
-        todo, known = pending(db, taken, summary, retry_failed, decided)
-        write_outcomes(db, known, summary)
-    parsed.update(((out.input.location, out.input.path), out) for out in known)
-    if parse is None:  # worker processes, written in batches as they come, then the cross-report rules
+    # the worker processes (when they parse) start once one input is known to need them, and
+    # import while the others are hashed
+    with early_workers(jobs) if parse is None else nullcontext() as early:
         with store() as db:
-            _store_all(db, todo, jobs, on_total, seen, summary, should_stop)
-    else:  # the caller's parser, one file at a time: the store held only to write
-        if on_total:
-            on_total(len(todo))
-        for inp in todo:
-            if should_stop():
-                summary.interrupted = True
-                break
-            outcome = parse(inp)
+            todo, known = pending(db, taken, summary, retry_failed, decided, early.start if early else None)
+            write_outcomes(db, known, summary)
+        parsed.update(((out.input.location, out.input.path), out) for out in known)
+        if parse is None:  # worker processes, written in batches as they come, then the cross-report rules
             with store() as db:
-                write_outcomes(db, [outcome], summary, seen)
-        if summary.stored and not summary.interrupted:
-            with store() as db:
-                summary.cross_checked = recheck(db)
+                _store_all(db, todo, jobs, on_total, seen, summary, should_stop, early)
+        else:  # the caller's parser, one file at a time: the store held only to write
+            if on_total:
+                on_total(len(todo))
+            for inp in todo:
+                if should_stop():
+                    summary.interrupted = True
+                    break
+                outcome = parse(inp)
+                with store() as db:
+                    write_outcomes(db, [outcome], summary, seen)
+            if summary.stored and not summary.interrupted:
+                with store() as db:
+                    summary.cross_checked = recheck(db)
     done = iter(_results(store, taken, decided, parsed, summary))
     files = [Stored("refused", reason=inp) if isinstance(inp, str) else next(done) for inp in checked]
     return Ingested(summary, [inp if isinstance(inp, Input) else original for inp, original in zip(checked, inputs)],

@@ -240,14 +240,64 @@ class _Worker(Generic[T]):
         self.conn.close()
 
 
+class Early:
+    """Workers started before their tasks are known: ingest starts them as soon as it knows one
+    file will be parsed, and hashes the rest of its inputs while they import (a worker's
+    start-up, about a second of CPU, and the parent's hashing of 10,000 files, about half a
+    second, ran one after the other with a core idle: docs/ingest.md, ninth pass). :func:`run`
+    given this object takes its workers (those of the same ``work``); :meth:`close` kills those
+    no run took. Nothing is started before :meth:`start`."""
+
+    def __init__(self, work: Callable[[Any], Any], jobs: int, seconds: float | None = None) -> None:
+        self.work = work
+        self.jobs = max(1, jobs)
+        self.seconds = seconds
+        self.workers: list[_Worker] = []
+        self.started = False
+
+    def start(self) -> None:
+        """Start the workers (once). A deadline ``$OGI_FILE_SECONDS`` cannot give starts none:
+        :func:`run` says why, as it does without this."""
+        if self.started:
+            return
+        self.started = True
+        try:
+            self.seconds = file_seconds() if self.seconds is None else self.seconds
+        except ValueError:
+            return
+        ctx = multiprocessing.get_context("spawn")
+        self.workers = [_Worker(ctx, self.work, self.seconds) for _ in range(self.jobs)]
+
+    def take(self, work: Callable[[Any], Any], seconds: float, count: int) -> list[_Worker]:
+        """Up to ``count`` of the workers started for ``work`` with this deadline (none for
+        another), each handed over once; those left are :meth:`close`'s."""
+        if work is not self.work or seconds != self.seconds:
+            return []
+        taken, self.workers = self.workers[:count], self.workers[count:]
+        return taken
+
+    def close(self) -> None:
+        """Kill the workers no run took."""
+        for w in self.workers:
+            w.kill()
+        self.workers = []
+
+    def __enter__(self) -> "Early":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def run(tasks: Iterable[T], work: Callable[[T], R], jobs: int, lost: Callable[[T, str], R],
         should_stop: Callable[[], bool] = lambda: False, seconds: float | None = None,
-        queued: int = QUEUED) -> Generator[R | None, None, None]:
+        queued: int = QUEUED, early: Early | None = None) -> Generator[R | None, None, None]:
     """``work(task)`` for every task in ``jobs`` worker processes; results in the order they
     finish. A task that times out or kills its worker gives ``lost(task, reason)``. ``None``
     comes whenever ``TICK_SECONDS`` pass without a result. When ``should_stop()`` turns
     true the run ends, killing the workers (their tasks are not done: a rerun does them).
     ``queued``: tasks a worker holds at once (1 for tasks that are not small: see above).
+    ``early``: workers started before (:class:`Early`), taken instead of starting as many.
 
     ``work`` must be a module-level function (the workers import it by name)."""
     seconds = file_seconds() if seconds is None else seconds
@@ -260,7 +310,8 @@ def run(tasks: Iterable[T], work: Callable[[T], R], jobs: int, lost: Callable[[T
     waiting: list[T] = [first]
     readable = _Readable()
     try:
-        workers = [_Worker(ctx, work, seconds) for _ in range(max(1, jobs))]
+        workers = early.take(work, seconds, max(1, jobs)) if early is not None else []
+        workers += [_Worker(ctx, work, seconds) for _ in range(max(1, jobs) - len(workers))]
         exhausted = False
         while True:
             if should_stop():
@@ -347,7 +398,7 @@ _DONE = object()  # the end of run_ahead's queue
 
 def run_ahead(tasks: Iterable[T], work: Callable[[T], R], jobs: int, lost: Callable[[T, str], R],
               should_stop: Callable[[], bool] = lambda: False, seconds: float | None = None,
-              ahead: int = AHEAD) -> Iterator[R | None]:
+              ahead: int = AHEAD, early: Early | None = None) -> Iterator[R | None]:
     """:func:`run`, driven by a thread of its own, so that the workers go on parsing while
     the consumer is busy with a result (up to ``ahead`` results wait for it). The same
     results and ``None`` ticks; an error of the pool is raised here. When the consumer stops
@@ -367,7 +418,7 @@ def run_ahead(tasks: Iterable[T], work: Callable[[T], R], jobs: int, lost: Calla
         return False
 
     def drive() -> None:
-        pool = run(tasks, work, jobs, lost, lambda: stop.is_set() or should_stop(), seconds)
+        pool = run(tasks, work, jobs, lost, lambda: stop.is_set() or should_stop(), seconds, early=early)
         try:
             for result in pool:
                 if result is not None and not put(result):
