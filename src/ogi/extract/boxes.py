@@ -681,7 +681,7 @@ class _Pieces(_Stacks):
         self.zeros = [all(tok.value == 0 for tok in run.values) for run in runs]
         self.nonzero = [0] * (len(self.flat) + 1)  # values > 0 from the k-th on
         for k in range(len(self.flat) - 1, -1, -1):
-            self.nonzero[k] = self.nonzero[k + 1] + (self.flat[k] > 0)
+            self.nonzero[k] = self.nonzero[k + 1] + ((self.flat[k] or 0) > 0)
 
     def holds(self) -> bool:
         if not self.bounded:

@@ -372,7 +372,7 @@ def _drop_doubtful(spec: TableSpec, grid: list[list[int] | None], whole: set[int
         if any(grid[r] is None for r in terms):
             continue
         if not _column_identity_holds(identity, keys, cast(list[list[int]], grid), APPLICANT_COLUMNS):
-            doubtful.update(r for r in terms if r not in whole and len(set(grid[r][:-1])) > 1)
+            doubtful.update(r for r in terms if r not in whole and len(set(cast(list[int], grid[r])[:-1])) > 1)
     for r in doubtful:
         grid[r] = None
 

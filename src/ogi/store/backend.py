@@ -113,11 +113,11 @@ def pyarrow_module() -> Any:
     import pyarrow as pa
 
     if "pandas" not in sys.modules:
-        sys.meta_path.insert(0, _NoPandas)  # type: ignore[arg-type]
+        sys.meta_path.insert(0, _NoPandas)
         try:
             pa.array([], type=pa.int64())
         finally:
-            sys.meta_path.remove(_NoPandas)  # type: ignore[arg-type]
+            sys.meta_path.remove(_NoPandas)
     return pa
 
 
