@@ -138,3 +138,15 @@ def test_a_vertical_group_label_beside_a_wrapped_row_label_is_no_cell():
     text = positioned_text(lxml.html.fromstring(_html(_page(1, ps))))
     rows = [line.split() for line in text.splitlines()[:4]]
     assert rows == [["1.本机关不掌握相关政府信"], ["2", "2", "0", "0", "0", "0", "4"], ["无法", "息"], ["提"]]
+
+
+def test_a_preview_page_whose_group_label_starts_with_a_mark_reads_table_three():
+    # the unseen corpus's report (pdftohtml of its paged print): table 三's 182 cells were
+    # null; the report's own error (carried_forward, T3_BALANCE) is still found
+    page = HTML_FIXTURES / "pdftohtml_vertical_label_2021.html"
+    expected = json.loads((HTML_FIXTURES / "expected" / "pdftohtml_vertical_label_2021.json").read_text(encoding="utf-8"))
+    report = parse(page)
+    score = score_report(expected, report)
+    assert (score.right, score.cells, score.null_flagged, score.wrong_flagged) == (207, 207, 0, 0)
+    assert [f.where for f in report.findings if f.code == "T3_BALANCE"] == ["table3.total.natural_person",
+                                                                          "table3.total.total"]

@@ -4,9 +4,14 @@ with and takes them out (docs/renderings.md §26)."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+from ogi import parse
 from ogi.extract.pagemarks import drop_page_marks, numbered_page_ends, split_page_number
+from ogi.synth.shapes.score import score_report
 
 URL = "http://www.example.gov.cn/zwgk/"
 
@@ -117,3 +122,24 @@ def test_the_rest_of_the_last_footer_after_its_number_is_no_page_of_its_own():
     # the ``ndbg/`` after the last number stands at the top of a page of its own, as after
     # every other number: a page for the running lines, not one that must print its number
     assert _kept(text) == ["（三）政府信息管理。", "正文一。", "行政许可 0", "行政处罚 29", "行政事业性收费 0"]
+
+
+# ------------------------------------------------------------------ whole reports
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "txt"
+
+
+@pytest.mark.parametrize("name, expected, cells", [
+    # poppler's -raw text of an A5 print: ``- 2`` and ``-`` under the running lines, with
+    # form feeds, between table 二's rows (all of table 二 was left null: 22 cells)
+    ("paged_raw_wrapped_dash_2019.txt", "paged_raw_wrapped_dash_2019.json", 198),
+    # PDFium's text: ``第 2 页 共`` and ``6 页``, no form feeds (table 二's 10 cells were null)
+    ("paged_pdfium_wrapped_total_2021.txt", "paged_wrapped_total_2021.json", 207),
+    # pdfplumber's: ``http://…/zwgk/ 第 2 页 共`` and ``ndbg/ 6 页``, two margin boxes side by side
+    ("paged_pdfplumber_wrapped_beside_2021.txt", "paged_wrapped_total_2021.json", 207),
+])
+def test_a_report_whose_footer_wraps_its_page_number_reads_every_cell(name, expected, cells):
+    report = parse(FIXTURES / name)
+    score = score_report(json.loads((FIXTURES / "expected" / expected).read_text(encoding="utf-8")), report)
+    assert (score.right, score.cells) == (cells, cells)
+    assert not [f for f in report.findings if f.code in ("ROW_AMBIGUOUS", "CELL_AMBIGUOUS")]
