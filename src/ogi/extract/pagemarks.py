@@ -216,6 +216,7 @@ def page_sequence(numbers: list[list[tuple[int, int]]]) -> list[tuple[int, int]]
 SPLIT_TOKENS = 4  # a wrapped page number's pieces: at most this many of each line's last tokens
 _SPLIT_FIRST_LAST = frozenset("/／共第-—–－_·•")  # the last character of a wrapped number's first piece, but for a digit
 _SPLIT_SECOND_LAST = frozenset("页-—–－_·•")  # the last character of its second piece
+_FORM_FIRST = frozenset("0123456789第共pP-—–－_·•")  # the first character of a page number's printed form
 
 
 def split_page_number(first: str, second: str) -> tuple[str, int, int | None] | None:
@@ -233,13 +234,15 @@ def split_page_number(first: str, second: str) -> tuple[str, int, int | None] | 
         return None
     if not (b[-1] in _SPLIT_SECOND_LAST or a[-1] in _SPLIT_FIRST_LAST):
         return None  # no decorated form ends so (a cheap test: table rows end in digits)
-    if any(page_number(line) is not None and not _BARE.match(line) for line in (a, b)):
-        return None  # a line that prints a page number whole is read as it is
     ta, tb = a.split(), b.split()
     for j in range(1, min(SPLIT_TOKENS, len(ta)) + 1):
+        if ta[-j][0] not in _FORM_FIRST:
+            continue  # no printed form starts so
         for k in range(1, min(SPLIT_TOKENS, len(tb)) + 1):
             found = page_number(" ".join(ta[-j:] + tb[-k:]))
             if found is not None:
+                if any(page_number(line) is not None and not _BARE.match(line) for line in (a, b)):
+                    return None  # a line that prints a page number whole is read as it is
                 return "".join(ta[:-j] + tb[:-k]), found[0], found[1]
     return None
 
@@ -251,23 +254,24 @@ def _split_page_numbers(lines: list[str], pages: list[list[int]]) -> set[int]:
     the sequence is the proof, as for a bare number). A page number printed whole at an
     edge counts in the sequence too (it goes anyway): a wider number wraps where a narrower
     one did not (``- 9 -``, then ``- 10`` and ``-``)."""
-    numbers: list[list[tuple[tuple[int, ...], int]]] = []
-    wrapped = False
+    split: list[dict[tuple[int, ...], int]] = []
     for page in pages:
         found: dict[tuple[int, ...], int] = {}
         for edge in _edges(page).values():
             for a, b in zip(edge, edge[1:]):
-                split = split_page_number(lines[a], lines[b])
-                if split is not None and not split[0]:
-                    found[(a, b)] = split[1]
-                    wrapped = True
-            for i in edge:
-                whole = page_number(lines[i])
-                if whole is not None and not _BARE.match(lines[i].strip(FORM_FEED)):
-                    found[(i,)] = whole[0]
-        numbers.append(list(found.items()))
-    if not wrapped:
+                piece = split_page_number(lines[a], lines[b])
+                if piece is not None and not piece[0]:
+                    found[(a, b)] = piece[1]
+        split.append(found)
+    if not any(split):
         return set()
+    numbers: list[list[tuple[tuple[int, ...], int]]] = []
+    for page, found in zip(pages, split):
+        for i in dict.fromkeys(_edges(page)["top"] + _edges(page)["bottom"]):
+            whole = page_number(lines[i])
+            if whole is not None and not _BARE.match(lines[i].strip(FORM_FEED)):
+                found[(i,)] = whole[0]
+        numbers.append(list(found.items()))
     return {i for _, item in page_sequence(numbers) if len(item) > 1 for i in item}
 
 
@@ -279,27 +283,25 @@ def _split_numbered(text: str) -> list[tuple[int, int, int | None, str]]:
     lines (:func:`split_page_number`), indexed by its second line (the page's end), keyed
     as a decorated number after its words is (digit runs ``#``). Only the lines around a
     line that ends as a piece may (:data:`_SPLIT_CUE`, one scan in C) are tried."""
-    cues = [m.start() for m in _SPLIT_CUE.finditer(text)]
-    if not cues:
-        return []
-    lines = text.split("\n")
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
-    pairs: set[int] = set()  # the first line of each pair tried
-    for at in cues:
-        i = bisect_right(starts, at) - 1
-        last = lines[i].rstrip()[-1:]
-        if last in _SPLIT_SECOND_LAST and i > 0:
-            pairs.add(i - 1)
-        if last in _SPLIT_FIRST_LAST and i + 1 < len(lines):
-            pairs.add(i)
     out = []
-    for i in sorted(pairs):
-        found = split_page_number(lines[i], lines[i + 1])
+    tried: set[int] = set()  # the start of the first line of each pair tried
+    for m in _SPLIT_CUE.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.start())
+        end = len(text) if end < 0 else end
+        last = text[start:end].rstrip()[-1:]
+        if last in _SPLIT_SECOND_LAST and start > 0:
+            before = text.rfind("\n", 0, start - 1) + 1
+            tried.add(before)
+        if last in _SPLIT_FIRST_LAST and end < len(text):
+            tried.add(start)
+    for start in sorted(tried):
+        mid = text.find("\n", start)
+        end = text.find("\n", mid + 1)
+        found = split_page_number(text[start:mid], text[mid + 1:end if end >= 0 else len(text)])
         if found is not None:
             words, n, total = found
-            out.append((i + 1, n, total, re.sub(r"\d+", "#", words)))
+            out.append((text.count("\n", 0, mid + 1), n, total, re.sub(r"\d+", "#", words)))
     return out
 
 
