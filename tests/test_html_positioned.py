@@ -143,8 +143,10 @@ def test_a_vertical_group_label_beside_a_wrapped_row_label_is_no_cell():
 def test_a_preview_page_whose_group_label_starts_with_a_mark_reads_table_three():
     # the unseen corpus's report (pdftohtml of its paged print): table 三's 182 cells were
     # null; the report's own error (carried_forward, T3_BALANCE) is still found
-    page = HTML_FIXTURES / "pdftohtml_vertical_label_2021.html"
-    expected = json.loads((HTML_FIXTURES / "expected" / "pdftohtml_vertical_label_2021.json").read_text(encoding="utf-8"))
+    # (a fixture folder of its own: the report's expected values do not balance, by design)
+    folder = Path(__file__).parent / "fixtures" / "positioned"
+    page = folder / "pdftohtml_vertical_label_2021.html"
+    expected = json.loads((folder / "expected" / "pdftohtml_vertical_label_2021.json").read_text(encoding="utf-8"))
     report = parse(page)
     score = score_report(expected, report)
     assert (score.right, score.cells, score.null_flagged, score.wrong_flagged) == (207, 207, 0, 0)
