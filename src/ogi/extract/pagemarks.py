@@ -25,6 +25,13 @@ out of such text before it is read, only where the pages prove it is chrome:
    (printed without its number), on two pages at least. A number that does not
    fit the sequence, or any bare number in a text whose pages do not number so, stays: it
    may be a value.
+5. **Wrapped page numbers.** A margin box too narrow for its page number wraps it: ``- 3``
+   then ``-``, ``第 3 页 共`` then ``9 页``, ``第3`` then ``页`` (:func:`split_page_number`:
+   the two lines' ends together print a decorated form neither prints alone). Two edge
+   lines of a page that print one so, and nothing else, go where the numbers run with the
+   pages as bare numbers must (:func:`page_sequence`; a page number printed whole at an
+   edge counts in that sequence too: ``- 9 -`` fits, ``- 10 -`` wraps): each piece alone
+   may be a value, ``-`` a blank cell's mark.
 
 A line taken out is left as an empty line (its form feeds kept), so line numbers in
 positions and findings still point at the file's lines.
@@ -40,9 +47,16 @@ the same words to the character. Each such line ends a page: a form feed is put 
 read as above. A bare number alone on a line counts the same way when the line of words
 right before it, or right after it, is the same on :data:`BARE_RUN_PAGES` such lines (PDFium
 prints the footer's words and then the number; pdfplumber the number at a page's foot and
-then the next page's running header). Numbers that do not count up so prove nothing, and the
-text is left as it is; a bare number alone on a line beside words that do not repeat is never
-taken for a page number without form feeds (it may be a value)."""
+then the next page's running header). A page number wrapped onto two lines counts the same
+way, keyed by the words its lines print before its pieces (pdfplumber prints two margin boxes
+side by side: ``http://…/zwgk/ 第3`` then ``ndbg/ 页``), and proves pages only on
+:data:`BARE_RUN_PAGES` lines at least; it ends its page at its second line. Numbers that do
+not count up so prove nothing, and the text is left as it is; a bare number alone on a line
+beside words that do not repeat is never taken for a page number without form feeds (it may
+be a value). Where the numbers cut the pages, what follows the last of them may be the rest
+of the last page's footer (a wrapped address's second line): a page of fewer than
+:data:`EDGE_LINES` lines there is one for the running lines but not for the numbers
+(:func:`_footer_rest`)."""
 
 from __future__ import annotations
 
@@ -74,7 +88,8 @@ _PAGE_FORMS = (
 def drop_page_marks(text: str) -> str:
     """``text`` with its proven page chrome replaced by empty lines (see the module
     docstring); unchanged when it holds fewer than two pages."""
-    if FORM_FEED not in text:
+    found = FORM_FEED not in text
+    if found:
         ends = numbered_page_ends(text)
         if not ends:
             return text
@@ -84,10 +99,22 @@ def drop_page_marks(text: str) -> str:
     pages = _pages(lines)
     if len(pages) < MIN_PAGES:
         return text
-    drop = _running_lines(lines, pages) | _page_numbers(lines, pages)
+    numbered = pages[:-1] if found and _footer_rest(pages[-1]) else pages
+    drop = _running_lines(lines, pages) | _page_numbers(lines, numbered) | _split_page_numbers(lines, numbered)
     if not drop:
         return text
     return "\n".join(FORM_FEED * ln.count(FORM_FEED) if i in drop else ln for i, ln in enumerate(lines))
+
+
+def _footer_rest(page: list[int]) -> bool:
+    """Is the last page, where the page ends were found by their numbers, fewer lines than
+    :data:`EDGE_LINES` — the rest of the last page's footer printed after its number, no
+    page of its own? (pdfplumber prints a footer's lines by their height: a wrapped
+    address's second line comes after the number printed beside its first, and so stands
+    at the top of the next page as the numbers cut them.) It is a page for the running
+    lines (its line at the top edge, as on every page before it) but not for the page
+    numbers: a numbering whose last page prints none proves nothing (:func:`page_sequence`)."""
+    return len(page) < EDGE_LINES
 
 
 def _pages(lines: list[str]) -> list[list[int]]:
@@ -184,6 +211,100 @@ def page_sequence(numbers: list[list[tuple[int, int]]]) -> list[tuple[int, int]]
     return picked
 
 
+# --- a page number wrapped onto two lines ------------------------------------------------
+
+SPLIT_TOKENS = 4  # a wrapped page number's pieces: at most this many of each line's last tokens
+_SPLIT_FIRST_LAST = frozenset("/／共第-—–－_·•")  # the last character of a wrapped number's first piece, but for a digit
+_SPLIT_SECOND_LAST = frozenset("页-—–－_·•")  # the last character of its second piece
+_FORM_FIRST = frozenset("0123456789第共pP-—–－_·•")  # the first character of a page number's printed form
+
+
+def split_page_number(first: str, second: str) -> tuple[str, int, int | None] | None:
+    """``(words, number, total)`` where the ends of two consecutive lines together print a
+    page number in a decorated form that neither line prints alone: a footer's margin box
+    too narrow for it wraps ``- 3 -`` into ``- 3`` and ``-``, ``第 3 页 共 9 页`` into
+    ``第 3 页 共`` and ``9 页``, ``第3页`` into ``第3`` and ``页``. The pieces are the last
+    tokens (at most :data:`SPLIT_TOKENS`) of each line; ``words`` is what the two lines print
+    before them, white space out (a tool that prints two margin boxes side by side puts a
+    wrapped address's lines before the pieces: ``http://…/zwgk/ 第3`` and ``ndbg/ 页``). A
+    bare number is never read so (two numbers on two lines are two values); a line that
+    prints a decorated page number alone is no piece of one."""
+    a, b = first.strip(), second.strip()  # white space and form feeds
+    if not a or not b or len(a) > MAX_NUMBERED_CHARS or len(b) > MAX_NUMBERED_CHARS:
+        return None
+    if not (b[-1] in _SPLIT_SECOND_LAST or a[-1] in _SPLIT_FIRST_LAST):
+        return None  # no decorated form ends so (a cheap test: table rows end in digits)
+    ta, tb = a.split(), b.split()
+    for j in range(1, min(SPLIT_TOKENS, len(ta)) + 1):
+        if ta[-j][0] not in _FORM_FIRST:
+            continue  # no printed form starts so
+        for k in range(1, min(SPLIT_TOKENS, len(tb)) + 1):
+            found = page_number(" ".join(ta[-j:] + tb[-k:]))
+            if found is not None:
+                if any(page_number(line) is not None and not _BARE.match(line) for line in (a, b)):
+                    return None  # a line that prints a page number whole is read as it is
+                return "".join(ta[:-j] + tb[:-k]), found[0], found[1]
+    return None
+
+
+def _split_page_numbers(lines: list[str], pages: list[list[int]]) -> set[int]:
+    """The lines of page numbers wrapped onto two edge lines of a page with nothing beside
+    the pieces (:func:`split_page_number`), where their numbers run with the pages
+    (:func:`page_sequence`: a piece alone may be a value — ``-`` a blank cell's mark — so
+    the sequence is the proof, as for a bare number). A page number printed whole at an
+    edge counts in the sequence too (it goes anyway): a wider number wraps where a narrower
+    one did not (``- 9 -``, then ``- 10`` and ``-``)."""
+    split: list[dict[tuple[int, ...], int]] = []
+    for page in pages:
+        found: dict[tuple[int, ...], int] = {}
+        for edge in _edges(page).values():
+            for a, b in zip(edge, edge[1:]):
+                piece = split_page_number(lines[a], lines[b])
+                if piece is not None and not piece[0]:
+                    found[(a, b)] = piece[1]
+        split.append(found)
+    if not any(split):
+        return set()
+    numbers: list[list[tuple[tuple[int, ...], int]]] = []
+    for page, found in zip(pages, split):
+        for i in dict.fromkeys(_edges(page)["top"] + _edges(page)["bottom"]):
+            whole = page_number(lines[i])
+            if whole is not None and not _BARE.match(lines[i].strip(FORM_FEED)):
+                found[(i,)] = whole[0]
+        numbers.append(list(found.items()))
+    return {i for _, item in page_sequence(numbers) if len(item) > 1 for i in item}
+
+
+_SPLIT_CUE = re.compile(r"[页/／共第\-—–－_·•][^\S\n]*$", re.MULTILINE)  # a line a wrapped number may end
+
+
+def _split_numbered(text: str) -> list[tuple[int, int, int | None, str]]:
+    """``(index, number, total, key)`` of each page number wrapped onto two consecutive
+    lines (:func:`split_page_number`), indexed by its second line (the page's end), keyed
+    as a decorated number after its words is (digit runs ``#``). Only the lines around a
+    line that ends as a piece may (:data:`_SPLIT_CUE`, one scan in C) are tried."""
+    out = []
+    tried: set[int] = set()  # the start of the first line of each pair tried
+    for m in _SPLIT_CUE.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.start())
+        end = len(text) if end < 0 else end
+        last = text[start:end].rstrip()[-1:]
+        if last in _SPLIT_SECOND_LAST and start > 0:
+            before = text.rfind("\n", 0, start - 1) + 1
+            tried.add(before)
+        if last in _SPLIT_FIRST_LAST and end < len(text):
+            tried.add(start)
+    for start in sorted(tried):
+        mid = text.find("\n", start)
+        end = text.find("\n", mid + 1)
+        found = split_page_number(text[start:mid], text[mid + 1:end if end >= 0 else len(text)])
+        if found is not None:
+            words, n, total = found
+            out.append((text.count("\n", 0, mid + 1), n, total, re.sub(r"\d+", "#", words)))
+    return out
+
+
 # a page number printed after the words of a running line: ``…专栏 — 3 —``, ``… 第3页``,
 # ``… 3/5``, or bare after a space (``打印日期：2024-01-15 3``)
 _TRAILING_PAGE = re.compile(
@@ -234,11 +355,18 @@ def numbered_page_ends(text: str) -> set[int]:
             found[key].append((i, n, total))
     for i, n, key in _bare_beside_words(text):
         found[key].append((i, n, None))
+    wrapped: set[int] = set()
+    for i, n, total, key in _split_numbered(text):
+        found[key].append((i, n, total))
+        wrapped.add(i)
     ends: set[int] = set()
     for key, run in found.items():
+        if wrapped:
+            run.sort()  # wrapped and whole numbers under one key, in the text's order
         numbers = [n for _, n, _ in run]
         totals = {t for _, _, t in run}
-        needed = BARE_RUN_PAGES if key.endswith(_BARE_MARK) else MIN_PAGES
+        weak = key.endswith(_BARE_MARK) or any(i in wrapped for i, _, _ in run)
+        needed = BARE_RUN_PAGES if weak else MIN_PAGES
         if (len(run) >= needed and numbers == list(range(numbers[0], numbers[0] + len(run)))
                 and len(totals) == 1 and (None in totals or numbers[-1] <= min(t for t in totals if t))):
             ends.update(i for i, _, _ in run)
@@ -307,4 +435,4 @@ def _sketch(line: str) -> str:
     return _SKETCH_OUT.sub("", line).rstrip(_FORM_CHARS)
 
 
-__all__ = ["EDGE_LINES", "drop_page_marks", "numbered_page_ends", "page_number", "page_sequence"]
+__all__ = ["EDGE_LINES", "drop_page_marks", "numbered_page_ends", "page_number", "page_sequence", "split_page_number"]

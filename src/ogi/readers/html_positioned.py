@@ -24,7 +24,10 @@ same rules as for that tool's text). The algorithm:
    :data:`LINE_HEIGHT_PER_FONT` times its font size. A line joins the printed row above when
    its top is within :data:`SAME_ROW_FONT` of a font size of the row's last line and within
    one font size of its first (a cell's values centred beside a wrapped label's middle line
-   stand a few pixels below it).
+   stand a few pixels below it). A label printed one character a line (a group label in a
+   narrow cell: ``无⏎法⏎提⏎供``) keeps no character alone that reads as a blank cell's mark:
+   ``无`` is printed with the next character, ``无法`` (at its own row a lone ``无`` may
+   stand beside a wrapped label's last line, on a row of no values, and be read as its cell).
 4. **Columns.** Within a row the pieces go left to right, each at the column its ``left``
    gives in half-width characters (half the page's most common font size: a CJK character
    is two columns, the display width the layout rules count in). Two pieces that touch
@@ -50,6 +53,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from lxml import etree
+
+from ..extract.tokens import NA, TEXT, cell_value
 
 MIN_PLACED = 20  # elements with text placed by top/left: fewer is a page with a floating box
 PLACED_SHARE = 0.8  # of the page's text characters in placed elements
@@ -182,10 +187,42 @@ def _pieces(el: etree._Element, page: int, styles: dict) -> list[_Piece]:
     left = float(_LEFT.search(style).group(1))  # type: ignore[union-attr]
     font, height = _font_of(el, style, styles)
     out = []
-    for n, line in enumerate(_lines(el)):
+    for n, line in _vertical_words(_lines(el)):
         if line.strip():
             out.append(_Piece(page, top + n * height, left, font, line.strip()))
     return out
+
+
+def _vertical_words(lines: list[str]) -> list[tuple[int, str]]:
+    """``(line number, text)`` of an element's lines; a label printed one character a line
+    (a group label in a narrow cell: ``无⏎法⏎提⏎供``) keeps no character that read alone is
+    a blank cell's mark (``无``, ``空``, ``×``): such a character is printed with the next one
+    of its label (the one before, at the label's end), at its own line. Laid out at its own
+    top, the character may stand on a row of no other value (beside a wrapped row label's
+    last line) and be read as that row's only cell. A column of values and marks alone
+    (``0⏎0⏎1``, ``无⏎无``) is no label and is left as it is."""
+    chars = [line.strip() for line in lines]
+    if len(chars) < 2 or any(len(c) != 1 for c in chars) or all(_kind(c) != TEXT for c in chars):
+        return list(enumerate(lines))
+    out: list[tuple[int, str]] = []
+    n = 0
+    while n < len(chars):
+        if _kind(chars[n]) == NA and n + 1 < len(chars) and _kind(chars[n] + chars[n + 1]) == TEXT:
+            out.append((n, chars[n] + chars[n + 1]))
+            n += 2
+        elif _kind(chars[n]) == NA and out and _kind(out[-1][1] + chars[n]) == TEXT:
+            out[-1] = (out[-1][0], out[-1][1] + chars[n])
+            n += 1
+        else:
+            out.append((n, chars[n]))
+            n += 1
+    return out
+
+
+def _kind(text: str) -> str:
+    """What ``text``, a cell alone, reads as: a number, a blank cell's mark, or text."""
+    token = cell_value(text)
+    return TEXT if token is None else token.kind
 
 
 def _font_of(el: etree._Element, style: str, styles: dict) -> tuple[float, float]:
