@@ -64,6 +64,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from typing import TypeVar
 
 EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be chrome
 MIN_PAGES = 2  # a running line or a page-number sequence shows on this many pages at least
@@ -189,7 +190,10 @@ def _page_numbers(lines: list[str], pages: list[list[int]]) -> set[int]:
     return drop | {i for _, i in page_sequence(bare)}
 
 
-def page_sequence(numbers: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+_Item = TypeVar("_Item")  # what a page number is found at: a line, or the lines of a wrapped one
+
+
+def page_sequence(numbers: list[list[tuple[_Item, int]]]) -> list[tuple[int, _Item]]:
     """The ``(page, item)`` pairs of bare numbers that number the pages: ``numbers`` holds,
     per page, ``(item, number)`` of each bare number at the page's edges. They are page
     numbers only where one offset *c* makes page *i* print *i* + *c* on every page but
