@@ -547,6 +547,16 @@ class _Stacks:
         """Has the table a reading? (Raises :class:`_Spent` where the budget runs out.)"""
         return self._valid(0, (0,) * self.width, (0,) * len(self.sides), self.sides)
 
+    def _known_or_spend(self, key: tuple) -> bool | None:
+        """The answer already found for this state, or None after spending one step of the
+        budget on finding it (:class:`_Spent` when none is left)."""
+        known = self.memo.get(key)
+        if known is None:
+            if self.budget[0] <= 0:
+                raise _Spent
+            self.budget[0] -= 1
+        return known
+
     def _valid(self, j: int, fills: tuple[int, ...], diffs: tuple[int | float, ...],
                rest: tuple[tuple[int, int], ...]) -> bool:
         """Can the runs from ``j`` on be placed from these fills with every identity holding?
@@ -554,12 +564,9 @@ class _Stacks:
         if j == len(self.runs):
             return all(f == self.height for f in fills)
         key = (j, fills, diffs)
-        known = self.memo.get(key)
+        known = self._known_or_spend(key)
         if known is not None:
             return known
-        if self.budget[0] <= 0:
-            raise _Spent
-        self.budget[0] -= 1
         ok = False
         for h, k, c0 in self._blocks_at(j, fills):
             placed = self._place(j, h, k, c0, fills[c0], diffs, rest)
@@ -696,12 +703,9 @@ class _Pieces(_Stacks):
         if j == len(self.runs):
             return all(f == self.height for f in fills)
         key = (j, i, p, prev, fills, diffs)
-        known = self.memo.get(key)
+        known = self._known_or_spend(key)
         if known is not None:
             return known
-        if self.budget[0] <= 0:
-            raise _Spent
-        self.budget[0] -= 1
         values = self.runs[j].values
         ok = False
         for h, k, c0, m in self._pieces_at(j, i, p, fills):
