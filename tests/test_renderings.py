@@ -1149,3 +1149,37 @@ def test_table4s_order_is_vouched_for_only_by_a_table3_read_whole_and_confirmed(
     assert [placed4.cells[k] for k in keys[5:10]] == ([0, 17, 0, 0, 17] if kept else [None, None, None, None, 17])
     assert [f.where for f in placed4.findings] == ([] if kept else ["table4.litigation_direct"])
     assert placed4.unconfirmed == []
+
+
+def test_a_pipe_tables_label_spans_its_empty_label_columns():
+    # pandoc -t gfm of a report that leaves zeros blank: table 三's row labels span three columns,
+    # flattened into a label and two empty cells; a row whose last cells are blank (their
+    # trailing blanks left out) had its values placed two columns off — zeros under 法律服务机构
+    # and 其他 that the report printed under 科研机构 and 社会公益组织
+    report = parse(Path(__file__).parent / "fixtures" / "markdown" / "pandoc_gfm_zero_blank.md")
+    t3 = report.table3
+    assert t3["not_processed.publication"] == {"natural_person": None, "commercial": None, "research": 0,
+                                               "social_welfare": 0, "legal_service": None, "other_org": 0,
+                                               "total": 0}
+    assert t3["total"] == {"natural_person": None, "commercial": 0, "research": 0, "social_welfare": None,
+                           "legal_service": None, "other_org": None, "total": None}
+    assert t3["carried_forward"] == {"natural_person": None, "commercial": None, "research": 0,
+                                     "social_welfare": None, "legal_service": None, "other_org": None,
+                                     "total": None}
+
+
+def test_a_value_column_blank_in_every_row_is_no_label_column():
+    from ogi.readers.text import _label_columns
+
+    # table 二: nothing repealed, the column blank in every data row — it holds no row label,
+    # so the labels of the first column span nothing
+    rows = [["第二十条第(一)项", "", "", ""], ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+            ["规章", "", "", "5"], ["行政规范性文件", "0", "", "5"]]
+    assert _label_columns(rows) == frozenset()
+    # table 三: the sub-label columns a flattened span leaves empty hold only row labels
+    rows = [["", "", "", "自然人", "总计"], ["一、本年新收政府信息公开申请数量", "", "", "1", "1"],
+            ["三、本年度办理结果", "(三)不予公开", "1.属于国家秘密", "", "0"],
+            ["二、上年结转政府信息公开申请数量", "", "", "", ""]]
+    assert _label_columns(rows) == frozenset({0, 1, 2})
+    # rows of different lengths: a cell may have been lost anywhere
+    assert _label_columns([["规章", "", "5"], ["规范性文件", "1"]]) == frozenset()

@@ -23,6 +23,7 @@ from ..extract.colorder import PRINTED_ORDER, order_printed_in_lines
 from ..extract.pagedrows import rejoin_paged_rows
 from ..extract.spaced import spaced_cells
 from ..template.formats import FORMATS
+from ..template.labels import segment
 from ..template.normalize import label_key
 from ..extract.stacks import rejoin_label_stacks
 from .decode import decode
@@ -384,6 +385,52 @@ def read_text(data: bytes) -> Document:
     return parse_text(text)
 
 
+_VALUE_CELL = re.compile(r"[-+−]?\d[\d,，]*(?:\.\d+)?\s*(?:万元|%)?")  # a number as a value cell prints it
+
+
+def _label_columns(rows: list[list[str]]) -> frozenset[int]:
+    """The label columns of a grid (every row as many cells) that a label may span: pairs
+    of neighbouring columns that hold no number in any row, and in the rows that hold
+    numbers only row labels of the template (at least one) or nothing — the columns a
+    flattened header span leaves empty beside its label. A value column left blank in every
+    row holds no label, so it is never one of them; a grid whose rows differ in length says
+    nothing (a cell may have been lost anywhere). Empty where no label can span."""
+    width = len(rows[0])
+    if width < 3 or any(len(parts) != width for parts in rows):
+        return frozenset()
+    data = [parts for parts in rows if any(t and _VALUE_CELL.fullmatch(t) for t in parts)]
+    texts = [[parts[c] for parts in data if parts[c]] for c in range(width)]
+    bare = [bool(col) and not any(_VALUE_CELL.fullmatch(t) for t in col) for col in texts]
+    pairs = [c for c in range(width - 1) if bare[c] and bare[c + 1]]
+    if not pairs:
+        return frozenset()  # no label column beside another: nothing can span
+    found = {c for c in {*pairs, *(c + 1 for c in pairs)} if all(map(_names_a_row, texts[c]))}
+    return frozenset(c for c in found if c + 1 in found or c - 1 in found)
+
+
+def _names_a_row(text: str) -> bool:
+    """Is this cell a row or group label of the template (and no column header)?"""
+    phrases = [p for seg in segment(text) for p in (seg.phrases or ())]
+    return bool(phrases) and all(p.kind in ("row", "group") for p in phrases)
+
+
+def _row_cells(parts: list[str], r: int, pos: Position, label_only: frozenset[int]) -> list[Cell]:
+    """A grid row's cells, where a label is followed by empty cells of label-only columns
+    (a Markdown or pipe table flattens ``colspan`` so): the label spans them, as the page
+    printed it. The empty cells would otherwise stand as blank value cells before the row's
+    values and, with the row's trailing blanks left out, put its values columns off."""
+    out: list[Cell] = []
+    c = 0
+    while c < len(parts):
+        span = 1
+        if parts[c] and c in label_only:
+            while c + span < len(parts) and not parts[c + span] and c + span in label_only:
+                span += 1
+        out.append(Cell(parts[c], r, c, 1, span, pos))
+        c += span
+    return out
+
+
 def parse_text(text: str, fmt: str = "txt", as_printed: str | None = None) -> Document:
     """The document of a plain text; ``as_printed``: the text before its page chrome was
     taken out (``extract/pagemarks``), where it was — the page numbering is proved on it."""
@@ -393,9 +440,11 @@ def parse_text(text: str, fmt: str = "txt", as_printed: str | None = None) -> Do
     def flush() -> None:
         if rows:
             cells = []
+            label_only = _label_columns([parts for _, parts in rows])
             for r, (n, parts) in enumerate(rows):
                 pos = _line_position(n)  # the row's cells share its (frozen) position
-                cells += [Cell(t, r, c, 1, 1, pos) for c, t in enumerate(parts)]
+                cells += _row_cells(parts, r, pos, label_only) if label_only else \
+                    [Cell(t, r, c, 1, 1, pos) for c, t in enumerate(parts)]
             blocks.append(Table(cells, _line_position(rows[0][0])))
             rows.clear()
 
