@@ -42,7 +42,7 @@ FAST_SHAPES = [s for s in SHAPES if s not in SCAN_SHAPES]
 # shapes that destroy information: a crawler's text glues digits and drops blank cells, a
 # clipboard copy drops blank cells, pdftotext's reading order is a guess. On them the parser
 # may leave a cell null — with a finding — but never print a wrong number.
-LOSSY_SHAPES = {"crawler_text", "crawler_text_chrome", "copy_paste", "pdftotext",
+LOSSY_SHAPES = {"crawler_text", "crawler_text_chrome", "crawler_text_sidebar", "copy_paste", "pdftotext",
                 # one space between cells (a blank cell leaves no trace); pdfminer's text boxes
                 # print a table a column at a time, as pdftotext's reading order does
                 "lynx_dump", "pdftotext_raw", "pdfminer",
@@ -194,6 +194,26 @@ def test_crawler_text_with_chrome_starts_with_the_portal():
     assert "当前位置:首页 > 政务公开 > 政府信息公开年度报告标题:" in text
     assert text.index("来源:淮安市人民政府办公室") < text.index("一、本年新收")
     assert "主办单位:淮安市人民政府办公室" in text[text.index("一、本年新收"):]
+
+
+def test_a_sidebar_of_other_reports_titles_before_the_report_does_not_name_it():
+    """A portal's left column lists this agency's reports of other years and other organs'
+    reports, all title-shaped and all before the report's own title: the meta is the report's,
+    in the page and in its one-line crawler text."""
+    from ogi.synth.shapes.pages import chrome_sidebar_page
+    from ogi.synth.shapes.sources import source_of
+    from ogi.synth.shapes.text import crawler_text
+
+    report, expected = _peer_html()
+    page = chrome_sidebar_page(source_of(report, expected.read_bytes()))
+    text = crawler_text(page)
+    sidebar = text[text.index("信息公开目录"):text.index("标题:")]
+    assert "2022年政府信息公开工作年度报告" in sidebar and "热点信息淮安市" in sidebar
+    assert sidebar.count("政府信息公开工作") == 7  # 4 of other years, 3 of other organs
+    for data, name in ((page.encode("utf-8"), "page.html"), (text.encode("utf-8"), "page.txt")):
+        meta = parse(data, name).meta
+        assert (meta.title, meta.agency, meta.year) == (
+            "沭阳县发展和改革局2023年政府信息公开年度报告", "沭阳县发展和改革局", 2023), name
 
 
 def _blank_cell_folder(tmp_path: Path) -> Path:

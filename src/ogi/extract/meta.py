@@ -21,6 +21,8 @@ from collections import Counter
 from ..model import Meta
 from ..template.normalize import clean, nfkc
 
+LIST_GAP_CHARS = 12  # characters between two glued titles of a list: separators, a year, a date
+_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
 HEAD_UNITS = 80  # units (lines, or the pieces a crawler's long line is cut into) that hold the header block
 _DATE = r"((?:19|20)\d{2})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?"
 _DATE_RE = re.compile(_DATE)
@@ -66,6 +68,9 @@ _AGENCY_SUBJECT = re.compile(
 _PERIOD = re.compile(r"自\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?至\s*\1\s*年\s*12\s*月\s*31\s*日")
 _YEAR_IN_TEXT = re.compile(r"((?:19|20)\d{2})\s*年")
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
+# a list entry's date printed after the title it links (``…年度报告 2024-01-20``, ``…报告[2024-01-20]``)
+_LISTED_AFTER = re.compile(r"报告\s*[\[(（]?\s*" + _DATE + r"\s*[\])）]?\s*$")
+_LISTED_NEXT = re.compile(r"\s*[\[(（]?\s*" + _DATE)  # the same, after a title found inside a line
 
 
 def read_meta(lines: list[str], container: dict[str, str] | None = None) -> Meta:
@@ -74,7 +79,7 @@ def read_meta(lines: list[str], container: dict[str, str] | None = None) -> Meta
     container = container or {}
     head = [nfkc(x) for x in lines[:_head_end(lines)]]
     body = [nfkc(x) for x in lines]
-    title = _title(head) or _title([nfkc(container.get("title", ""))])
+    title = _title(head, body) or _title([nfkc(container.get("title", ""))], body)
     year = _year(title, body)
     return Meta(
         title=title,
@@ -94,17 +99,65 @@ def _head_end(lines: list[str]) -> int:
     return HEAD_UNITS if first is None else first
 
 
-def _title(lines: list[str]) -> str | None:
-    return _title_on_own_line(lines) or _title_in_text(lines)
+def _title(lines: list[str], body: list[str]) -> str | None:
+    """The report's title: of the title-shaped lines (else phrases inside long lines) of the
+    header block, the first that agrees with what the report's body says of itself."""
+    for finder in (_titles_on_own_lines, _titles_in_text):
+        found = finder(lines)
+        if found:
+            return _own_title(found, body)
+    return None
 
 
-def _title_in_text(lines: list[str]) -> str | None:
-    """The report's title where a crawler glued it into a longer line: the first
-    title-shaped phrase that is no entry of a navigation or related-link list, with the
-    chrome words before it cut away."""
+def _own_title(titles: list[tuple[str, bool]], body: list[str]) -> str:
+    """The first of ``titles`` whose year is the report's and whose organ is the signature's.
+
+    A portal page lists other reports' titles before the report — its catalogue of the
+    agency's reports of other years, 热点 lists of other organs' — and every entry is
+    title-shaped. The body names its own year (the statistics period, ``自2023年1月1日起至
+    2023年12月31日``, or ``现将…2023年…``) and ends with its organ's signature; a title that
+    disagrees with either is another report's. Where the body says neither, or no title
+    agrees, the first title stands (a title-shaped line is the report's far more often than not)."""
+    if len(titles) == 1:
+        return titles[0][0]
+    year = _body_year(body)
+    organ = _body_organ(body)
+
+    def agrees(found: tuple[str, bool]) -> int:
+        title, listed = found
+        m = _TITLE_YEAR.search(title)
+        own = _title_agency(title)
+        year_ok = year is None or (m is not None and int(m.group(1)) == year)
+        organ_ok = organ is None or (own is not None and (own in organ or organ in own))
+        return 4 * year_ok + 2 * organ_ok + (not listed)
+
+    return max(titles, key=agrees)[0]  # max keeps the first of equals
+
+
+def _body_organ(body: list[str]) -> str | None:
+    """The organ the body names as itself: its signature, else its 发布机构-like label, else
+    ``现将XX局2023年…``."""
+    text = "\n".join(body)
+    m = _AGENCY_IN_TEXT.search(text)
+    return _signature_agency(body) or _labelled_agency(body[:HEAD_UNITS])[0] or (m.group(1) if m else None)
+
+
+def _body_year(body: list[str]) -> int | None:
+    """The year the report's body gives itself: its statistics period, else ``现将…Y年``."""
+    text = "\n".join(line for line in body if not _is_nav_entry(line))
+    m = _PERIOD.search(text) or re.search(r"现将[^。]{0,40}?((?:19|20)\d{2})\s*年", text)
+    return int(m.group(1)) if m else None
+
+
+def _titles_in_text(lines: list[str]) -> list[tuple[str, bool]]:
+    """The report's title where a crawler glued it into a longer line: the title-shaped
+    phrases that are no entry of a navigation or related-link list, with the chrome words
+    before them cut away, each with whether a date follows it as it follows a list's entry."""
+    found: list[tuple[str, bool]] = []
     for line in lines:
         t = clean(line)
-        for m in _TITLE_IN_TEXT.finditer(t):
+        matches = list(_TITLE_IN_TEXT.finditer(t))
+        for k, m in enumerate(matches):
             before = t[max(0, m.start() - 8):m.start()]
             if any(w in before for w in _NAV_BEFORE):
                 continue
@@ -112,8 +165,17 @@ def _title_in_text(lines: list[str]) -> str | None:
             lead = _strip_chrome(t[front:m.start("year")]) if m.group("agency") else ""
             title = lead + t[m.start("year") if m.group("agency") else front:m.end()]
             if title and len(title) <= 60:
-                return title
-    return None
+                glued = [n for n in (matches[k - 1] if k else None, matches[k + 1] if k + 1 < len(matches) else None)
+                         if n is not None and _glued(t, m, n) and n.group(0) != m.group(0)]
+                found.append((title, bool(_LISTED_NEXT.match(t, m.end())) or bool(glued)))
+    return found
+
+
+def _glued(text: str, a: re.Match, b: re.Match) -> bool:
+    """Two title-shaped phrases printed one right after the other, as a list's entries are:
+    nothing but a few digits, marks or a date between them (no word)."""
+    gap = text[a.end():b.start()] if b.start() >= a.end() else text[b.end():a.start()]
+    return len(gap) <= LIST_GAP_CHARS and not _IDEOGRAPH.search(gap)
 
 
 def _strip_chrome(text: str) -> str:
@@ -126,7 +188,11 @@ def _strip_chrome(text: str) -> str:
     return text[cut:].strip(" |:：>》")
 
 
-def _title_on_own_line(lines: list[str]) -> str | None:
+def _titles_on_own_lines(lines: list[str]) -> list[tuple[str, bool]]:
+    """The title-shaped lines (a title on a line of its own, or after a 名称/标题 label), each
+    with whether it ends with a date as a list's entry does."""
+    found: list[tuple[str, bool]] = []
+    at: list[int | None] = []  # each title's line, None for a labelled one (never a list's entry)
     for i, line in enumerate(lines):
         t = clean(line).strip(" |")
         if _is_breadcrumb(t):
@@ -136,15 +202,32 @@ def _title_on_own_line(lines: list[str]) -> str | None:
             if _TITLE.search(t) and t.startswith(("名称", "标题")):
                 t = re.sub(r"^(名称|标题)\s*[:：|]?\s*", "", t).split("|")[0].strip()
                 if len(t) <= 60:
-                    return t
+                    found.append((t, False))
+                    at.append(None)
             continue
         # an agency line above a title that starts with the year: "淮安市人民政府 / 2024年…"
         if re.match(r"^(19|20)\d{2}\s*年", t) and i > 0:
             prev = clean(lines[i - 1]).strip(" |")
             if 2 <= len(prev) <= 30 and re.search(_AGENCY_SUFFIX + "$", prev):
-                return prev + t
-        return t
-    return None
+                t = prev + t
+        found.append((t, bool(_LISTED_AFTER.search(t))))
+        at.append(i)
+    return [(t, listed or _in_a_list(k, found, at, lines)) for k, (t, listed) in enumerate(found)]
+
+
+def _in_a_list(k: int, found: list[tuple[str, bool]], at: list[int | None], lines: list[str]) -> bool:
+    """Is the ``k``-th title a list's entry: another title on the next or previous line, or
+    with only a date between them (a list of links with their dates, one text node a line)?"""
+    i = at[k]
+    if i is None:
+        return False
+    for j, (other, _) in zip(at, found):
+        if j is None or j == i or other == found[k][0] or abs(j - i) > 2:
+            continue
+        between = lines[min(i, j) + 1:max(i, j)]
+        if all(not clean(x).strip() or _DATE_RE.fullmatch(clean(x).strip(" |[]()（）")) for x in between):
+            return True
+    return False
 
 
 def _is_breadcrumb(text: str) -> bool:

@@ -61,6 +61,9 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
     Shape("office_pdf", ".pdf", "LibreOffice HTML → PDF", "the page opened in an office suite, exported as PDF"),
     Shape("scan_200dpi", ".pdf", "poppler pdftoppm + Pillow", "the printed PDF's pages as 200-dpi grey images, no text layer"),
     Shape("chrome", ".html", "—", "the report inside another organ's portal page: header, UI words, CMS lines, links, footer"),
+    Shape("chrome_sidebar", ".html", "—",
+          "the portal page in two columns, a left column of other reports' titles (other years, other organs) first"),
+    Shape("crawler_text_sidebar", ".txt", "lxml text_content()", "the same page's text as a crawler stores it: one line"),
     Shape("extra_table", ".html", "—", "a 信息处理费收取情况 table between table 三 and section 四"),
     Shape("misaligned_colspan", ".html", "—", "table 四's 行政复议 header spans 4 columns over 5 data cells"),
     Shape("misaligned_colspan3", ".html", "—", "table 三's 法人或其他组织 header spans 6 columns over 5"),
@@ -173,6 +176,7 @@ CONVERTER_SHAPES: dict[str, tuple[str, Callable]] = {
 }
 PAGE_EDITS: dict[str, Callable[[Source], str]] = {
     "chrome": pages.chrome_page,
+    "chrome_sidebar": pages.chrome_sidebar_page,
     "extra_table": pages.extra_table_page,
     "misaligned_colspan": pages.misaligned_table4_page,
     "misaligned_colspan3": pages.misaligned_table3_page,
@@ -275,6 +279,8 @@ class _Maker:
             return {s.stem: text.crawler_text(s.html).encode("utf-8") for s in self.sources}
         if name == "crawler_text_chrome":
             return {stem: text.crawler_text(page).encode("utf-8") for stem, page in self.chrome_pages().items()}
+        if name == "crawler_text_sidebar":
+            return {s.stem: text.crawler_text(pages.chrome_sidebar_page(s)).encode("utf-8") for s in self.sources}
         if name == "markdown":
             try:
                 import html2text  # noqa: F401

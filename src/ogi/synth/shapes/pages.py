@@ -6,6 +6,11 @@
   print bar (字号 大 中 小, 打印, 关闭) before the report; after it a related-link list of *other*
   agencies' reports of other years and a footer with 主办单位, ICP and 网站标识码. The report's own
   agency and year stay where the report prints them, so the expected meta does not change.
+* ``chrome_sidebar`` — the same portal page laid out in two columns, its left column first in
+  the source: the site's 信息公开目录, a list of this agency's annual reports of *other* years
+  (``2022年政府信息公开工作年度报告``, no agency: the department's own site), and a 热点信息 list
+  of other agencies' reports with their dates — every one title-shaped, all before the report's
+  own title.
 * ``extra_table`` — a non-standard table (信息处理费收取情况: items, counts, amounts) inserted
   between table 三 and the heading of section 四, as agencies add one.
 * ``misaligned_colspan`` — table 四's 行政复议 header spans one column fewer than the five
@@ -34,6 +39,7 @@ RELATED_AGENCIES = ("市教育局", "市民政局", "市财政局", "市生态�
 CRAWL_DAY = "2025年12月30日 星期二"  # the day the page was saved, shown in the UI bar
 NAV_ITEMS = ("首页", "要闻动态", "政务公开", "政务服务", "互动交流", "走进本市")
 UI_WORDS = ("设为首页", "加入收藏", "无障碍", "长者模式", "English", "登录", "注册")
+SIDEBAR_CATALOGUE = ("信息公开指南", "信息公开制度", "法定主动公开内容", "政府信息公开年报", "依申请公开")
 FEE_ROWS = ("按件计收", "按量计收")
 
 TABLE3_MARK = "本年新收"
@@ -76,8 +82,9 @@ def _title(tree) -> str:
     return " ".join(text.split())
 
 
-def chrome_page(source: Source) -> str:
-    """The report inside another organ's portal page (see the module docstring)."""
+def chrome_page(source: Source, sidebar: bool = False) -> str:
+    """The report inside another organ's portal page (see the module docstring); with
+    ``sidebar``, a left column of other reports' titles before it."""
     tree = page_tree(source.html)
     body = tree.body
     organ = _site_organ(source)
@@ -91,6 +98,10 @@ def chrome_page(source: Source) -> str:
         E.UL(*[E.LI(E.A(item, href="#")) for item in NAV_ITEMS], **{"class": "nav"}),
         E.DIV("当前位置:", E.A("首页", href="#"), " > ", E.A("政务公开", href="#"), " > ",
               E.A("政府信息公开年度报告", href="#"), **{"class": "breadcrumb"}),
+    ]
+    if sidebar:
+        before.append(_sidebar(source, organ, year))
+    before += [
         E.DIV(f"标题:{title}", **{"class": "info"}),
     ]
     if meta.get("published_date"):
@@ -120,6 +131,28 @@ def chrome_page(source: Source) -> str:
     for el in (*before, content, *after):
         body.append(el)
     return _serialize(tree)
+
+
+def chrome_sidebar_page(source: Source) -> str:
+    """The portal page with a left column of other reports' titles (module docstring)."""
+    return chrome_page(source, sidebar=True)
+
+
+def _sidebar(source: Source, organ: str, year: int | None):
+    """A portal's left column: the catalogue, this agency's reports of other years (title-shaped,
+    no agency), and other agencies' reports with their dates."""
+    year = year or 2023
+    catalogue = E.UL(*[E.LI(E.A(item, href="#")) for item in SIDEBAR_CATALOGUE])
+    own_years = [year - k for k in (1, 2, 3)] + ([year + 1] if pick(source.stem, "next", 2) else [])
+    own = E.UL(*[E.LI(E.A(f"{y}年政府信息公开工作年度报告", href="#")) for y in sorted(own_years, reverse=True)])
+    hot = []
+    for i in range(3):
+        other = RELATED_AGENCIES[pick(source.stem, f"hot{i}", len(RELATED_AGENCIES))]
+        other_year = year - pick(source.stem, f"hotyear{i}", 4)
+        hot.append(E.LI(E.A(f"{organ[:3]}{other}{other_year}年度政府信息公开工作报告", href="#"),
+                        E.SPAN(f"{other_year + 1}-0{1 + i}-2{i}")))
+    return E.DIV(E.H3("信息公开目录"), catalogue, E.H3("年度报告"), own, E.H3("热点信息"), E.UL(*hot),
+                 **{"class": "sidebar"})
 
 
 def _innermost_tables(tree):
