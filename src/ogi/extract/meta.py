@@ -118,7 +118,7 @@ def _own_title(titles: list[tuple[str, bool]], body: list[str]) -> str:
     2023年12月31日``, or ``现将…2023年…``) and ends with its organ's signature; a title that
     disagrees with either is another report's. Where the body says neither, or no title
     agrees, the first title stands (a title-shaped line is the report's far more often than not)."""
-    if len(titles) == 1:
+    if len({title for title, _ in titles}) == 1:  # one title, printed once or more (标题: line, heading)
         return titles[0][0]
     year = _body_year(body)
     organ = _body_organ(body)
@@ -155,6 +155,8 @@ def _titles_in_text(lines: list[str]) -> list[tuple[str, bool]]:
     before them cut away, each with whether a date follows it as it follows a list's entry."""
     found: list[tuple[str, bool]] = []
     for line in lines:
+        if "告" not in line:  # as in _titles_on_own_lines
+            continue
         t = clean(line)
         matches = list(_TITLE_IN_TEXT.finditer(t))
         for k, m in enumerate(matches):
@@ -194,6 +196,8 @@ def _titles_on_own_lines(lines: list[str]) -> list[tuple[str, bool]]:
     found: list[tuple[str, bool]] = []
     at: list[int | None] = []  # each title's line, None for a labelled one (never a list's entry)
     for i, line in enumerate(lines):
+        if "告" not in line:  # every title ends in 报告 (lines are NFKC already): most lines are passed over
+            continue
         t = clean(line).strip(" |")
         if _is_breadcrumb(t):
             continue
