@@ -36,7 +36,9 @@ _INDEX = re.compile(r"索\s*引\s*号\s*[:：]?\s*[|｜]?\s*([0-9A-Za-z][0-9A-Za
 # the label alone, then the number alone on the next line
 _INDEX_LABEL = re.compile(r"\s*索\s*引\s*号\s*[:：]?\s*")
 _INDEX_VALUE = re.compile(r"\s*([0-9A-Za-z][0-9A-Za-z\-_/—.]{4,60})\s*")
-_TITLE = re.compile(r"(政府信息公开|政务公开)(工作)?(年度)?(工作)?报告")
+_TITLE = re.compile(r"(政府信息公开|政务公开)(工作)?(的)?(年度)?(工作)?报告")  # …工作的报告 too
+_HAN_YEAR = "[一二][〇零○九][〇零○一二三四五六七八九]{2}"  # 二〇二三 (年): a year in Chinese numerals
+_TITLE_WORDS = re.compile(r"政府信息公开|政务公开")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*度?")
 # labels of the publishing body, best first: a scraper's "单位" or a site's "来源" may abbreviate
 _PUBLISHER_LABELS = ("发布机构", "发布单位", "发文机关", "发布部门", "信息来源", "来源", "单位")
@@ -59,7 +61,7 @@ _NAV_BEFORE = ("上一篇", "下一篇", "上一条", "下一条", "相关链接
 _TITLE_IN_TEXT = re.compile(
     r"(?:(?P<agency>[\u4e00-\u9fff()（）]{2,40}?)\s*(?P<year>(?:19|20)\d{2})\s*年\s*度?|"
     r"(?P<year2>(?:19|20)\d{2})\s*年\s*度?\s*(?P<agency2>[\u4e00-\u9fff()（）]{2,40}?))\s*"
-    r"(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告")
+    r"(?:政府信息公开|政务公开)(?:工作)?的?(?:年度)?(?:工作)?报告")
 _AGENCY_SUFFIX = r"(?:人民政府办公室|人民政府|办事处|委员会|管理委员会|管委会|局|厅|办公室|镇|乡|街道|委|院|署|中心|所|站|处|队)"
 _AGENCY_IN_TEXT = re.compile(r"现将\s*([\u4e00-\u9fff()]{2,30}?" + _AGENCY_SUFFIX + r")\s*(?:(?:19|20)\d{2}|本年|年度)")
 _AGENCY_SUBJECT = re.compile(
@@ -296,10 +298,13 @@ def _agency(title: str | None, head: list[str], body: list[str], container: dict
 def _title_agency(title: str | None) -> str | None:
     if not title:
         return None
-    m = re.match(r"^(.{2,40}?)(?:关于)?\s*(?:19|20)\d{2}\s*年", title)
-    if m and not re.match(r"^(19|20)\d{2}", title):
-        return _strip_chrome(m.group(1).strip()) or None
-    m = re.match(r"^(?:19|20)\d{2}\s*年\s*度?\s*(.{2,40}?)(?:政府信息公开|政务公开)", title)
+    title = re.sub(r"^关于\s*", "", title)  # 关于XX局2023年度政府信息公开工作的报告
+    m = re.match(r"^(.{2,40}?)(?:关于)?\s*(?:(?:19|20)\d{2}|" + _HAN_YEAR + r")\s*年", title)
+    if m and not re.match(r"^(?:(?:19|20)\d{2}|" + _HAN_YEAR + ")", title):
+        # the year printed after the title words (XX局政府信息公开工作年度报告(2023年)): the organ
+        # is what stands before them
+        return _strip_chrome(_TITLE_WORDS.split(m.group(1))[0].strip()) or None
+    m = re.match(r"^(?:(?:19|20)\d{2}|" + _HAN_YEAR + r")\s*年\s*度?\s*(.{2,40}?)(?:政府信息公开|政务公开)", title)
     return m.group(1).strip() if m else None
 
 
