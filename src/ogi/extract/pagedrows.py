@@ -101,10 +101,11 @@ the values: the table's values, row after row, each row's cells left to right. S
    of whole rows are counted from its first row (the values before it exactly the rows'
    before it) and back from its end (the values after it exactly the rows' after it), up to
    the first part that is not whole rows; fewer values — whole rows of it printed in another
-   segment — place nothing (:func:`_page_pieces`). Each part is read by step 4's rules, and
-   of a part's one reading only the rows it prints together, seven values in order with no
-   text among them, or whose six applicant values are one number, are kept
-   (:func:`_read_by_pages`). Labels out of the template's order anchor nothing: the table is
+   segment — place nothing (:func:`_page_pieces`). Each part is read by step 4's rules; a
+   part whose one reading is column by column (pdfminer's boxes, ``extract/boxes.py``'s to
+   read whole) is not, and of a part's one reading only the rows it prints together, seven
+   values in order with no text among them, or whose six applicant values are one number,
+   are kept (:func:`_read_by_pages`). Labels out of the template's order anchor nothing: the table is
    then read page by page alone, as one segment (:func:`_by_pages_only`).
 
 Where at least :data:`PARTIAL_SHARE` of the rows are read (all of them, or not: each row read
@@ -698,19 +699,33 @@ def _stray_in_place(items: list[tuple[str, list[int]]], in_rows: list[tuple[str,
 def _read_by_pages(items: list[tuple[str, list[int]]], pages: list[int], bounds: list[tuple[int, int]],
                    grid: list[list[int] | None]) -> None:
     """Read, page by page (:func:`_page_pieces`), the segments between ``bounds`` of which no
-    row is read by the rules before: each page's part with exactly one reading, of which only
-    the rows whose seven values the part prints together, in that order with no text among
-    them (:func:`_printed_together`), or whose six applicant values are one number. A row with text among its values on such a page is the header repeated at the
-    page's top printed among its cells, in an order of the header's blocks no sum checks
-    (synthetic 00012's last row ``0 0 11 0 0 ⏎ 总计 ⏎ 0 11``, its 总计 holding, is 11 0 0 0 0 0
-    11); and no anchor stands before it to show the row printed in place."""
+    row is read by the rules before: each page's part with exactly one reading, not column by
+    column (:func:`_by_columns`), of which only the rows whose seven values the part prints
+    together, in that order with no text among them (:func:`_printed_together`), or whose six
+    applicant values are one number. A row with text among its values on such a page is the
+    header repeated at the page's top printed among its cells, in an order of the header's
+    blocks no sum checks (synthetic 00012's last row ``0 0 11 0 0 ⏎ 总计 ⏎ 0 11``, its 总计
+    holding, is 11 0 0 0 0 0 11); and no anchor stands before it to show the row printed in
+    place."""
     for (row, first), (next_row, stop) in pairwise(bounds):
         if next_row > row and all(cells is None for cells in grid[row:next_row]):
             for at, part, readings in _page_pieces(items, pages, len(grid), row, first, next_row, stop):
-                if len(readings) == 1:
+                if len(readings) == 1 and not _by_columns(part, readings[0]):
                     for j, cells in enumerate(readings[0]):
                         if _printed_together(part, cells) or len(set(cells[:APPLICANT_COLUMNS])) == 1:
                             grid[at + j] = cells
+
+
+def _by_columns(items: list[tuple[str, list[int]]], reading: list[list[int]]) -> bool:
+    """Whether ``reading`` (several rows) is the values of ``items`` read column by column, and
+    not as printed: the page printed its columns one after another — pdfminer's text boxes,
+    which ``extract/boxes.py`` reads as a whole table; a page of it read alone would rewrite the
+    table with a few rows (its rows of zeros, which any order gives) and take it from them
+    (the unseen corpus's pdfminer texts: 203 right cells lost so, 68 won)."""
+    values = [v for _, numbers in items for v in numbers]
+    n_rows = len(reading)
+    by_column = [values[c * n_rows + r] for r in range(n_rows) for c in range(ROW_CELLS)]
+    return n_rows >= 2 and reading == _as_rows(by_column) and reading != _as_rows(values)
 
 
 def _printed_together(items: list[tuple[str, list[int]]], row: list[int]) -> bool:
@@ -740,7 +755,10 @@ def _page_pieces(items: list[tuple[str, list[int]]], pages: list[int], n_table: 
     label of 四、结转下年度继续办理) — the parts of whole rows are counted from the segment's
     first row up to the first part that is not whole, where the values before the segment
     are exactly the rows' before it (no value of theirs printed in it), and counted back
-    from its end likewise where the values after it are exactly the rows' after it. A page
+    from its end likewise where the values after it are exactly the rows' after it — the
+    parts so placed holding no more values than the segment's rows (synthD 00055: a label
+    anchored two rows late, its segment 14 values long, counted back from the table's end
+    reached past the segment's first row in a first version). A page
     whose cells poppler scrambled among the header repeated at its top (synthetic 00084)
     then costs its own rows only, not the segment's. Each part is read by :func:`_segment`'s
     rules (anchored only where it starts at the segment's anchor); [] where the segment
@@ -753,16 +771,17 @@ def _page_pieces(items: list[tuple[str, list[int]]], pages: list[int], n_table: 
     if all(n % ROW_CELLS == 0 for _, _, n in parts) and n_values == ROW_CELLS * (next_row - row):
         head, tail = len(parts), len(parts)
     elif n_values > ROW_CELLS * (next_row - row):
+        room = ROW_CELLS * (next_row - row)  # values the placed parts may hold: the segment's rows
         head = 0
         if _count(items[:first]) == ROW_CELLS * row:
-            while head < len(parts) and parts[head][2] % ROW_CELLS == 0:
+            while head < len(parts) and parts[head][2] % ROW_CELLS == 0 and parts[head][2] <= room:
+                room -= parts[head][2]
                 head += 1
         tail = len(parts)
         if _count(items[stop:]) == ROW_CELLS * (n_table - next_row):
-            while tail > head and parts[tail - 1][2] % ROW_CELLS == 0:
+            while tail > head and parts[tail - 1][2] % ROW_CELLS == 0 and parts[tail - 1][2] <= room:
+                room -= parts[tail - 1][2]
                 tail -= 1
-        if head == len(parts):
-            return []  # whole rows in every part, yet more than its rows: which part holds more?
     else:
         return []
     pieces = []
