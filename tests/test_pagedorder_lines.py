@@ -111,10 +111,14 @@ def test_rows_printed_under_the_templates_label_variants_are_anchored(monkeypatc
     assert rows["2.重复申请"] == [20, 0, 0, 0, 1, 0, 21]
     with monkeypatch.context() as patch:
         patch.setattr(pagedrows, "_moved_value", lambda spec, items, bounds, grid: None)
+        assert len(_rows3(SYNTH_00079_TABLE3)) == 14  # and since §32 two read page by page
+        patch.setattr(pagedrows, "_read_by_pages", lambda items, pages, bounds, grid: None)
         assert len(_rows3(SYNTH_00079_TABLE3)) == 12
     monkeypatch.setattr(pagedrows, "_printed_keys", lambda spec: tuple((k,) for k in pagedrows._label_keys(spec)))
     assert len(_rows3(SYNTH_00079_TABLE3)) == 17  # the moved piece reads the first two rows as one segment
     monkeypatch.setattr(pagedrows, "_moved_value", lambda spec, items, bounds, grid: None)
+    assert len(_rows3(SYNTH_00079_TABLE3)) == 13  # since §32, read page by page
+    monkeypatch.setattr(pagedrows, "_read_by_pages", lambda items, pages, bounds, grid: None)
     assert _rows3(SYNTH_00079_TABLE3) == {}
 
 

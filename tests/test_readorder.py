@@ -322,7 +322,13 @@ def test_page_numbers_printed_among_the_cells_are_dropped_where_the_count_then_f
     assert rows is not None and len(rows) == 25  # every row of the 2021 table, each all zeros
     assert rows[13] == "2.没有现成信息需要另行制作\t0\t0\t0\t0\t0\t0\t0"
     assert all(row.split("\t")[1:] == ["0"] * 7 for row in rows)
-    assert pagedrows._read(SEED_001_TABLE3.split("|"), 3, None) is None  # 178 values: no count fits
+    # without the page numbers dropped, 178 values: no count fits, and only the rows whose own
+    # segments are exact are read (7 of 25) — a table is rewritten with the rows read, whatever
+    # its count (docs/renderings.md §32), only where at least half are
+    partial = pagedrows._read(SEED_001_TABLE3.split("|"), 3, None)
+    assert partial is not None and len(partial) == 7
+    monkeypatch.setattr(pagedrows, "PARTIAL_SHARE", 0.5)
+    assert pagedrows._read(SEED_001_TABLE3.split("|"), 3, None) is None
 
 
 # synth100/00002 (paged_pdftotext): 6.属于四类过程性信息's total (0) is printed among the label

@@ -37,7 +37,7 @@ the values: the table's values, row after row, each row's cells left to right. S
    two or three joined (a wrapped label), each whole or its part after a space (``三、本
    (一)予以公开``), naming that one row and no other by at least :data:`MIN_LABEL_CHARS`
    characters — anchors that row there. Anchors must come in the template's order, else the
-   table is left as printed.
+   table is read page by page only (step 7), or left as printed.
 4. **Stretches.** The rows from one anchor to the next (or from the table's start to the
    first) are read from the values between them, and only where they are exactly seven times
    those rows, no value line holds values of two rows, and one order is certain:
@@ -92,9 +92,25 @@ the values: the table's values, row after row, each row's cells left to right. S
 6. **What is left.** Where the text has exactly the table's values and those not placed are
    all one number, the rows not read hold it whatever the order (a stray ``0``, the rest of
    its rows' zeros on the next page).
+7. **Page by page** (docs/renderings.md §32). A segment none of whose rows the rules above
+   read, spanning page ends, is read page by page where the counts place each page's rows:
+   poppler prints each page apart, and a row's value cells (one line high) stand on one
+   page, so a page's part of a segment holds its rows' cells and perhaps a number that is
+   no cell (the page's number), never a cell of another page. Where the segment has exactly
+   its values and every part whole rows, every part is placed; where it has more, the parts
+   of whole rows are counted from its first row (the values before it exactly the rows'
+   before it) and back from its end (the values after it exactly the rows' after it), up to
+   the first part that is not whole rows; fewer values — whole rows of it printed in another
+   segment — place nothing (:func:`_page_pieces`). Each part is read by step 4's rules; a
+   part whose one reading is column by column (pdfminer's boxes, ``extract/boxes.py``'s to
+   read whole) is not, and of a part's one reading only the rows it prints together, seven
+   values in order with no text among them, or whose six applicant values are one number,
+   are kept (:func:`_read_by_pages`). Labels out of the template's order anchor nothing: the table is
+   then read page by page alone, as one segment (:func:`_by_pages_only`).
 
-Where every row is read, or the values are exactly the table's and at least
-:data:`PARTIAL_SHARE` of the rows are read, the table's lines are written as one
+Where at least :data:`PARTIAL_SHARE` of the rows are read (all of them, or not: each row read
+is certain by its own segment's count and sums, whatever the count of the table's other
+values), the table's lines are written as one
 TAB-separated line per read row (the template's label, then its seven values: what a
 browser's copy of a table prints) — the displaced label pieces, the repeated header and the
 running lines between dropped with them. A row not read is left out,
@@ -108,7 +124,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import product
+from itertools import pairwise, product
 from typing import cast
 
 from ..template.formats import FORMATS, Identity, TableSpec
@@ -182,6 +198,7 @@ def _read(body: list[str], page: int, offset: int | None, taken: frozenset[int] 
     items: list[tuple[str, list[int]]] = []  # ("text", []) or ("values", numbers), in printed order
     keys: list[str] = []  # the label key of each text line, for the format's tell
     numbered: list[int] = []  # items that are one number equal to their page's number
+    pages: list[int] = []  # the page each item is printed on
     for raw in body:
         line = raw.strip().lstrip("\f").strip()
         page += raw.count("\f")
@@ -194,10 +211,12 @@ def _read(body: list[str], page: int, offset: int | None, taken: frozenset[int] 
             if offset is not None and numbers == [page + offset] and page not in taken:
                 numbered.append(len(items))
             items.append((line, numbers))
+            pages.append(page)
             continue
         if _TEXT_THEN_NUMBER.search(line):
             return None
         items.append((line, []))
+        pages.append(page)
         keys.append(label_key(line))
     value_lines = [numbers for _, numbers in items if numbers]
     if sum(len(numbers) == 1 for numbers in value_lines) < ONE_A_LINE_SHARE * len(value_lines):
@@ -208,9 +227,10 @@ def _read(body: list[str], page: int, offset: int | None, taken: frozenset[int] 
         # a page's number where its reading order reached the page's foot, among the cells
         drop = set(numbered)
         items = [item for i, item in enumerate(items) if i not in drop]
+        pages = [p for i, p in enumerate(pages) if i not in drop]
         n_values -= len(numbered)
     spec = _format(n_values, "".join(keys))
-    return _rows(spec, items) if spec is not None else None
+    return _rows(spec, items, pages) if spec is not None else None
 
 
 def _fits(n_values: int) -> bool:
@@ -276,7 +296,7 @@ def _format(n_values: int, keys: str) -> TableSpec | None:
     return None
 
 
-def _rows(spec: TableSpec, items: list[tuple[str, list[int]]]) -> list[str] | None:
+def _rows(spec: TableSpec, items: list[tuple[str, list[int]]], pages: list[int] | None = None) -> list[str] | None:
     anchors: list[tuple[int, int]] = []  # (row, index in items of its first value line)
     for i in range(1, len(items)):
         if items[i - 1][1] or not items[i][1]:
@@ -286,24 +306,39 @@ def _rows(spec: TableSpec, items: list[tuple[str, list[int]]]) -> list[str] | No
         if row is None:
             continue
         if anchors and row <= anchors[-1][0]:
-            return None  # labels out of the template's order: not printed row by row
+            return _by_pages_only(spec, items, pages)  # labels out of the template's order
         anchors.append((row, i))
     whole: set[int] = set()
-    grid = _grid(spec, items, anchors, whole)
+    grid = _grid(spec, items, anchors, whole, pages)
     more = _short_anchors(spec, items, anchors)
     if None in grid and more != anchors:
         other_whole: set[int] = set()
-        grid = _merged(grid, _grid(spec, items, more, other_whole))
+        grid = _merged(grid, _grid(spec, items, more, other_whole, pages))
         whole |= other_whole
     fewer = _without_run_anchors(spec, items, anchors)
     if None in grid and fewer != anchors:
         other_whole = set()
-        grid = _merged(grid, _grid(spec, items, fewer, other_whole))
+        grid = _merged(grid, _grid(spec, items, fewer, other_whole, pages))
         whole |= other_whole
     _drop_doubtful(spec, grid, whole)
-    exact = sum(len(numbers) for _, numbers in items) == ROW_CELLS * len(spec.rows)
     read = sum(cells is not None for cells in grid)
-    if read < len(grid) and not (exact and read >= PARTIAL_SHARE * len(grid)):
+    if read < PARTIAL_SHARE * len(grid):
+        return None
+    return _written(spec, grid)
+
+
+def _by_pages_only(spec: TableSpec, items: list[tuple[str, list[int]]], pages: list[int] | None) -> list[str] | None:
+    """The table read page by page only (:func:`_page_pieces`, the whole table one segment),
+    where its labels are printed out of the template's order (synthetic 00012: ``二、上年结转…``
+    right above its cells, printed after its page's rows): no label anchors a row then, but
+    where the table has exactly its values and every page's part holds whole rows, the
+    counts place each page's rows."""
+    if pages is None:
+        return None
+    grid: list[list[int] | None] = [None] * len(spec.rows)
+    _read_by_pages(items, pages, [(0, 0), (len(spec.rows), len(items))], grid)
+    _drop_doubtful(spec, grid, set())
+    if sum(cells is not None for cells in grid) < PARTIAL_SHARE * len(grid):
         return None
     return _written(spec, grid)
 
@@ -385,7 +420,8 @@ def _merged(grid: list[list[int] | None], other: list[list[int] | None]) -> list
 
 
 def _grid(spec: TableSpec, items: list[tuple[str, list[int]]],
-          anchors: list[tuple[int, int]], whole: set[int] | None = None) -> list[list[int] | None]:
+          anchors: list[tuple[int, int]], whole: set[int] | None = None,
+          pages: list[int] | None = None) -> list[list[int] | None]:
     """The rows read between ``anchors`` (module docstring, steps 4–6); None for a row not read.
     ``whole`` collects the rows read as printed whole (:func:`_printed_whole`)."""
     starts = {i for _, i in anchors}
@@ -424,6 +460,8 @@ def _grid(spec: TableSpec, items: list[tuple[str, list[int]]],
         _resolve(spec, grid, open_segments)
     if in_rows == items and not open_segments:
         _moved_value(spec, items, bounds, grid)
+    if pages is not None:
+        _read_by_pages(items, pages, bounds, grid)
     _fill_uniform(grid, [v for _, numbers in items for v in numbers])
     return grid
 
@@ -656,6 +694,110 @@ def _stray_in_place(items: list[tuple[str, list[int]]], in_rows: list[tuple[str,
             if reading not in readings:
                 readings.append(reading)
     return readings
+
+
+def _read_by_pages(items: list[tuple[str, list[int]]], pages: list[int], bounds: list[tuple[int, int]],
+                   grid: list[list[int] | None]) -> None:
+    """Read, page by page (:func:`_page_pieces`), the segments between ``bounds`` of which no
+    row is read by the rules before: each page's part with exactly one reading, not column by
+    column (:func:`_by_columns`), of which only the rows whose seven values the part prints
+    together, in that order with no text among them (:func:`_printed_together`), or whose six
+    applicant values are one number. A row with text among its values on such a page is the
+    header repeated at the page's top printed among its cells, in an order of the header's
+    blocks no sum checks (synthetic 00012's last row ``0 0 11 0 0 ⏎ 总计 ⏎ 0 11``, its 总计
+    holding, is 11 0 0 0 0 0 11); and no anchor stands before it to show the row printed in
+    place."""
+    for (row, first), (next_row, stop) in pairwise(bounds):
+        if next_row > row and all(cells is None for cells in grid[row:next_row]):
+            for at, part, readings in _page_pieces(items, pages, len(grid), row, first, next_row, stop):
+                if len(readings) == 1 and not _by_columns(part, readings[0]):
+                    for j, cells in enumerate(readings[0]):
+                        if _printed_together(part, cells) or len(set(cells[:APPLICANT_COLUMNS])) == 1:
+                            grid[at + j] = cells
+
+
+def _by_columns(items: list[tuple[str, list[int]]], reading: list[list[int]]) -> bool:
+    """Whether ``reading`` (several rows) is the values of ``items`` read column by column, and
+    not as printed: the page printed its columns one after another — pdfminer's text boxes,
+    which ``extract/boxes.py`` reads as a whole table; a page of it read alone would rewrite the
+    table with a few rows (its rows of zeros, which any order gives) and take it from them
+    (the unseen corpus's pdfminer texts: 203 right cells lost so, 68 won)."""
+    values = [v for _, numbers in items for v in numbers]
+    n_rows = len(reading)
+    by_column = [values[c * n_rows + r] for r in range(n_rows) for c in range(ROW_CELLS)]
+    return n_rows >= 2 and reading == _as_rows(by_column) and reading != _as_rows(values)
+
+
+def _printed_together(items: list[tuple[str, list[int]]], row: list[int]) -> bool:
+    """Whether ``items`` print the seven values ``row`` one after another, in that order, with
+    no text among them."""
+    values: list[int] = []
+    breaks: set[int] = set()  # value offsets before which text was printed
+    for _, numbers in items:
+        if not numbers:
+            breaks.add(len(values))
+        values += numbers
+    return any(values[at:at + ROW_CELLS] == row and not any(at < b < at + ROW_CELLS for b in breaks)
+               for at in range(len(values) - ROW_CELLS + 1))
+
+
+def _page_pieces(items: list[tuple[str, list[int]]], pages: list[int], n_table: int, row: int, first: int,
+                 next_row: int, stop: int) -> list[tuple[int, list[tuple[str, list[int]]], list[list[list[int]]]]]:
+    """The segment of rows ``row``…``next_row`` − 1 (items ``first``…``stop``; ``n_table``
+    rows in the table) read page by page: (first row, items, readings) for each page's
+    part of it that holds a whole number of rows and whose rows the count places. poppler
+    prints a page's text apart from every other page's, and a row's value cells (one line
+    high) stand on one page; so the values of a page's part are its rows' cells, and perhaps
+    a number that is not a cell (the page's number). Where the segment has exactly its
+    rows' values and every part holds whole rows, the parts are its rows in the template's
+    order. Where it has more — never fewer: its rows' values, or whole rows of them, were
+    then printed in another segment (fresh synthetic 00007: the last rows' values after the
+    label of 四、结转下年度继续办理) — the parts of whole rows are counted from the segment's
+    first row up to the first part that is not whole, where the values before the segment
+    are exactly the rows' before it (no value of theirs printed in it), and counted back
+    from its end likewise where the values after it are exactly the rows' after it — the
+    parts so placed holding no more values than the segment's rows (synthD 00055: a label
+    anchored two rows late, its segment 14 values long, counted back from the table's end
+    reached past the segment's first row in a first version). A page
+    whose cells poppler scrambled among the header repeated at its top (synthetic 00084)
+    then costs its own rows only, not the segment's. Each part is read by :func:`_segment`'s
+    rules (anchored only where it starts at the segment's anchor); [] where the segment
+    spans no page end."""
+    cuts = [first] + [j for j in range(first + 1, stop) if pages[j] != pages[j - 1]] + [stop]
+    if len(cuts) == 2:
+        return []
+    parts = [(start, end, _count(items[start:end])) for start, end in pairwise(cuts)]
+    n_values = _count(items[first:stop])
+    if all(n % ROW_CELLS == 0 for _, _, n in parts) and n_values == ROW_CELLS * (next_row - row):
+        head, tail = len(parts), len(parts)
+    elif n_values > ROW_CELLS * (next_row - row):
+        room = ROW_CELLS * (next_row - row)  # values the placed parts may hold: the segment's rows
+        head = 0
+        if _count(items[:first]) == ROW_CELLS * row:
+            while head < len(parts) and parts[head][2] % ROW_CELLS == 0 and parts[head][2] <= room:
+                room -= parts[head][2]
+                head += 1
+        tail = len(parts)
+        if _count(items[stop:]) == ROW_CELLS * (n_table - next_row):
+            while tail > head and parts[tail - 1][2] % ROW_CELLS == 0 and parts[tail - 1][2] <= room:
+                room -= parts[tail - 1][2]
+                tail -= 1
+    else:
+        return []
+    pieces = []
+    at = row
+    for start, end, n in parts[:head]:
+        if n:
+            pieces.append((at, items[start:end], _segment(items[start:end], n // ROW_CELLS,
+                                                           anchored=start == first > 0)))
+            at += n // ROW_CELLS
+    at = next_row
+    for start, end, n in reversed(parts[tail:]):
+        if n:
+            pieces.append((at - n // ROW_CELLS, items[start:end], _segment(items[start:end], n // ROW_CELLS,
+                                                                           anchored=start == first > 0)))
+            at -= n // ROW_CELLS
+    return pieces
 
 
 def _count(items: list[tuple[str, list[int]]]) -> int:
