@@ -1183,3 +1183,21 @@ def test_a_value_column_blank_in_every_row_is_no_label_column():
     assert _label_columns(rows) == frozenset({0, 1, 2})
     # rows of different lengths: a cell may have been lost anywhere
     assert _label_columns([["规章", "", "5"], ["规范性文件", "1"]]) == frozenset()
+
+
+def test_a_markdown_escaped_numbering_is_the_numbering_the_report_printed():
+    from ogi.readers.pandoc_marks import strip_attributes
+
+    # pandoc escapes a numbering that begins a cell ("3. 其他" → "3\. 其他") lest it read as a list
+    assert strip_attributes("   3\\. 其他    0\n| 7\\. 属于行政执法案卷 | 0 |\n12\\) 其他\n".encode()).decode() == \
+        "   3. 其他    0\n| 7. 属于行政执法案卷 | 0 |\n12) 其他\n"
+    # inside a word, a version or a decimal the backslash stays
+    assert strip_attributes("v3\\.1 x3\\. 3\\.5\n".encode()).decode() == "v3\\.1 x3\\. 3\\.5\n"
+    # pandoc -t markdown of an unseen wild report (ogi synth --formats wild_html --seed 6161, 00005,
+    # labels printed with a space after their numbering): "1\. 属于国家秘密" was no row's label and
+    # its seven zeros were left null
+    report = parse(Path(__file__).parent / "fixtures" / "markdown" / "pandoc_markdown_spaced_numbering.md")
+    assert report.table3["denied.state_secret"] == {
+        "natural_person": 0, "commercial": 0, "research": 0, "social_welfare": 0, "legal_service": 0,
+        "other_org": 0, "total": 0}
+    assert not [f for f in report.findings if f.where and "table3" in f.where]

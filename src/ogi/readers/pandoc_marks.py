@@ -24,7 +24,15 @@ Pandoc's Markdown writes an em dash as ``---`` (its ``smart`` extension): a cell
 reaches the text as ``------`` and was no mark (a rule, or nothing), so the row's values lost
 their columns. A run of hyphens three at a time standing as a cell of its own, on a line that
 holds words or numbers too (a table's rule line holds only dashes, pipes, colons and spaces),
-is the em dashes it stands for."""
+is the em dashes it stands for.
+
+A Markdown writer escapes, too, a number and a dot or a bracket that begin a block, lest they
+read as an ordered list: a row label a report prints with a space after its numbering
+(``3. 其他``, ``7. 属于行政执法案卷``) reaches ``pandoc -t markdown`` and ``-t gfm`` as ``3\\. 其他``;
+read as text the label was no row's (``3\\.`` is no numbering), and the row's seven values were
+left null. A backslash between one to three digits standing at a cell's start (after a pipe,
+spaces or the line's start) and the ``.`` or ``)`` that ends the numbering, with a space or the
+cell's end after it, is taken off; ``v3\\.1`` or a path keeps it."""
 
 from __future__ import annotations
 
@@ -36,6 +44,8 @@ _FENCE = re.compile(r"^ *:{3,}(?: *" + _ATTRS + r"| *[A-Za-z-]+)? *$", re.MULTIL
 _HEADING_ATTRS = re.compile(r"(?m)^(#{1,6} [^\n]*?) *" + _ATTRS + r" *$")
 # an escaped mark standing as a cell of its own: "| \- |", "  \-  " (see the module docstring)
 _ESCAPED_MARK = re.compile(r"(?<![^\s|])\\(--?|\*)(?![^\s|])")
+# an escaped list numbering at a cell's start: "3\\. 其他" (see the module docstring)
+_ESCAPED_NUMBERING = re.compile(r"(?<![^\s|])(\d{1,3})\\([.)])(?=[\s|]|$)", re.MULTILINE)
 # pandoc's em dashes standing as a cell of their own, on a line that holds more than a rule
 _EM_DASHES = re.compile(r"(?<![^\s|])((?:---)+)(?![^\s|])")
 _RULE_ONLY = re.compile(r"[-|+:=\s]*")
@@ -54,6 +64,7 @@ def strip_attributes(data: bytes) -> bytes:
     out = _FENCE.sub("", out)
     out = _HEADING_ATTRS.sub(r"\1", out)
     out = _ESCAPED_MARK.sub(r"\1", out)
+    out = _ESCAPED_NUMBERING.sub(r"\1\2", out)
     if "---" in out:
         out = "\n".join(_em_dashes(line) if "---" in line else line for line in out.split("\n"))
     return data if out == text else out.encode("utf-8")
