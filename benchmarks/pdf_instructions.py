@@ -92,7 +92,8 @@ def main() -> None:
     folder = args.out or Path(tempfile.mkdtemp(prefix="pdf_instructions."))
     folder.mkdir(parents=True, exist_ok=True)
     out = folder / "callgrind.out"
-    env = {**os.environ, INNER: "1", "PYTHONPATH": os.pathsep.join(
+    env = {**os.environ, INNER: "1", "OGI_MAX_SECONDS": "3000",  # callgrind runs ~50× slower: no deadline in the way
+           "PYTHONPATH": os.pathsep.join(
         [str(ROOT / "src")] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p])}
     subprocess.run(["valgrind", "--tool=callgrind", f"--dump-before={MARKER}", f"--callgrind-out-file={out}",
                     sys.executable, __file__, *map(str, files)], env=env, check=True,
