@@ -60,7 +60,7 @@ def totals(out: Path, parts: int) -> list[int]:
     counts = []
     for k in range(1, parts + 1):
         for line in Path(f"{out}.{k}").read_text(errors="replace").splitlines():
-            if line.startswith("totals:") or line.startswith("summary:"):
+            if line.startswith(("totals:", "summary:")):
                 counts.append(int(line.split()[1]))
                 break
     return counts
@@ -95,9 +95,10 @@ def main() -> None:
     env = {**os.environ, INNER: "1", "OGI_MAX_SECONDS": "3000",  # callgrind runs ~50× slower: no deadline in the way
            "PYTHONPATH": os.pathsep.join(
         [str(ROOT / "src")] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p])}
-    subprocess.run(["valgrind", "--tool=callgrind", f"--dump-before={MARKER}", f"--callgrind-out-file={out}",
-                    sys.executable, __file__, *map(str, files)], env=env, check=True,
-                   stdout=subprocess.DEVNULL, stderr=open(folder / "valgrind.log", "w"))
+    with open(folder / "valgrind.log", "w") as log:
+        subprocess.run(["valgrind", "--tool=callgrind", f"--dump-before={MARKER}", f"--callgrind-out-file={out}",
+                        sys.executable, __file__, *map(str, files)], env=env, check=True,
+                       stdout=subprocess.DEVNULL, stderr=log)
     counts = totals(out, 2 * len(files) + 1)
     rows = []
     for k, path in enumerate(files):

@@ -14,7 +14,12 @@ from pdfplumber.table import edges_to_intersections as plumbers_points
 from pdfplumber.table import merge_edges
 
 from ogi.readers.pdf import _pdfium_pages
-from ogi.readers.pdf_grid import SNAP, cells_to_tables, edges_to_intersections, intersections_to_cells
+from ogi.readers.pdf_grid import (
+    SNAP,
+    cells_to_tables,
+    edges_to_intersections,
+    intersections_to_cells,
+)
 from ogi.readers.pdf_page import edge
 
 
