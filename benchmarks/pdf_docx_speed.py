@@ -97,14 +97,14 @@ def inputs(paths: list[Path]) -> list[tuple[str, str, bytes]]:
     return out
 
 
-def best_seconds(fn, data: bytes, repeat: int) -> float:
-    rounds = []
-    for _ in range(3):
+def best_seconds(fn, data: bytes, repeat: int, rounds: int = 3) -> float:
+    times = []
+    for _ in range(rounds):
         started = time.process_time()
         for _ in range(repeat):
             fn(data)
-        rounds.append((time.process_time() - started) / repeat)
-    return min(rounds)
+        times.append((time.process_time() - started) / repeat)
+    return min(times)
 
 
 def scan_pdf(pages: int, dpi: int = 200) -> bytes:

@@ -4,8 +4,8 @@ worst ones spend their time.
     .venv/bin/python benchmarks/pdf_sweep.py [--repeat N] [--stages K] [--all] DIR_OR_FILE ...
 
 For each PDF with a text layer (scans are skipped: ``pdf_docx_speed.py --scans`` times
-those), the best of three rounds of ``--repeat`` runs, in CPU time of this process
-(``time.process_time``), of
+those), the best of ``--rounds`` rounds (3) of ``--repeat`` runs, in CPU time of this
+process (``time.process_time``), the floor and the parse taking turns round by round, of
 
 - ``floor``: pypdfium2 opening the file and reading every character's code and loose box
   and every painted path's segments (``pdf_docx_speed.pdfium_boxes``);
@@ -73,6 +73,18 @@ def has_text(data: bytes) -> bool:
         doc.close()
 
 
+def interleaved(data: bytes, repeat: int, rounds: int) -> tuple[float, float]:
+    """The best CPU seconds of the floor and of the parse over ``rounds`` rounds of
+    ``repeat`` runs each, the two taking turns: on a machine other jobs load, a floor timed
+    in a quiet moment and a parse in a busy one (or the other way round) would move the
+    ratio by a third; taking turns, each best comes from the same stretch of time."""
+    floors, parses = [], []
+    for _ in range(rounds):
+        floors.append(best_seconds(pdfium_boxes, data, repeat, rounds=1))
+        parses.append(best_seconds(lambda d: parse(d, name="x.pdf"), data, repeat, rounds=1))
+    return min(floors), min(parses)
+
+
 STAGES = (  # (module, function, label): where the reader calls each stage
     ("ogi.readers.pdf", "_screened", "prescreen (pdfminer)"),
     ("ogi.readers.pdf_pdfium", "page_content", "pdfium glyphs + paths"),
@@ -136,6 +148,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("paths", nargs="+", type=Path)
     ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--rounds", type=int, default=3, help="rounds of floor then parse, the best of each kept")
     ap.add_argument("--stages", type=int, default=5, help="worst files whose stages are timed")
     ap.add_argument("--all", action="store_true", help="list every file, not only the ten worst")
     args = ap.parse_args()
@@ -146,8 +159,7 @@ def main() -> None:
         if not has_text(data):
             continue
         parse(data, name="x.pdf")  # warm: imports, template, caches
-        floor = 1000 * best_seconds(pdfium_boxes, data, args.repeat)
-        whole = 1000 * best_seconds(lambda d: parse(d, name="x.pdf"), data, args.repeat)
+        floor, whole = (1000 * s for s in interleaved(data, args.repeat, args.rounds))
         rows.append((whole / floor, floor, whole, path))
     load.append(os.getloadavg()[0])
     ratios = [r[0] for r in rows]

@@ -470,10 +470,16 @@ def _grown_bands(bands: list[tuple[float, float]] | None, chunks: list[Line]) ->
 
 
 def _nearest(bands: list[tuple[float, float]], chunk: Line) -> int:
-    cx = (chunk.x0 + chunk.x1) / 2
+    x0, x1, _, _, _ = chunk._measure()
+    cx = (x0 + x1) / 2
     best, best_distance = 0, None  # the first band of the least distance, as min() picks it
     for i, (a, b) in enumerate(bands):
-        distance = 0 if a <= cx <= b else min(abs(cx - a), abs(cx - b))
+        if a <= cx <= b:
+            if best_distance is None or 0 < best_distance:
+                best = i
+            return best  # no distance is below 0: no later band can be nearer
+        below, above = abs(cx - a), abs(cx - b)
+        distance = above if above < below else below  # min(below, above)
         if best_distance is None or distance < best_distance:
             best, best_distance = i, distance
     return best

@@ -9,16 +9,12 @@ frames or captions: their text goes back to the page's running text.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from operator import itemgetter
 
-from pdfplumber.table import (
-    cells_to_tables,
-    edges_to_intersections,
-    merge_edges,
-)
+from pdfplumber.table import merge_edges
 from pdfplumber.utils import filter_edges
 
 from ..document import Cell, Position, Table
@@ -28,6 +24,7 @@ from .pdf_page import EDGE_MIN_LENGTH, Fragment, PageContent, edge
 SNAP = 3.0  # pt: lines this close are one line (pdfplumber's default)
 GRID = 1.0  # pt: cell borders this close are one grid line
 MIN_CLOSED_COLUMNS = 2  # columns whose open ends are joined into a border (see _closing_edges)
+_REACH = 1e-6  # pt: a margin round a band looked up by bisection, which the exact test then narrows (edges_to_intersections)
 
 BBox = tuple[float, float, float, float]
 _X0, _TOP, _X1, _BOTTOM = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)  # of a BBox
@@ -60,6 +57,65 @@ def ruled_tables(page: PageContent) -> tuple[list[PlacedTable], list[Fragment]]:
     return found, free
 
 
+def edges_to_intersections(edges: list[dict], x_tolerance: float, y_tolerance: float) -> dict:
+    """pdfplumber's ``edges_to_intersections``: the same points, each with the same edges
+    in the same order. pdfplumber sorts the horizontal edges again for every vertical one
+    and tests every pair; here they are sorted once, and a vertical edge is tested only
+    against the horizontal ones whose ``top`` falls in its span (found by bisection, with
+    a margin of ``_REACH``; the test itself is pdfplumber's, term for term). Tops that
+    are not numbers (NaN) have no order: then every pair is tested, as pdfplumber does."""
+    intersections: dict = {}
+    v_edges = [e for e in edges if e["orientation"] == "v"]
+    h_edges = sorted([e for e in edges if e["orientation"] == "h"], key=itemgetter("top", "x0"))
+    tops = [h["top"] for h in h_edges]
+    ordered = all(t == t for t in tops)  # no NaN (a damaged file's matrix), which leaves no order to bisect
+    for v in sorted(v_edges, key=itemgetter("x0", "top")):
+        v_top, v_bottom, x = v["top"], v["bottom"], v["x0"]
+        first = bisect_left(tops, v_top - y_tolerance - _REACH) if ordered else 0
+        last = bisect_right(tops, v_bottom + y_tolerance + _REACH) if ordered else len(tops)
+        for h in h_edges[first:last]:
+            if (v_top <= (h["top"] + y_tolerance)) and (v_bottom >= (h["top"] - y_tolerance)) \
+                    and (x >= (h["x0"] - x_tolerance)) and (x <= (h["x1"] + x_tolerance)):
+                vertex = (x, h["top"])
+                if vertex not in intersections:
+                    intersections[vertex] = {"v": [], "h": []}
+                intersections[vertex]["v"].append(v)
+                intersections[vertex]["h"].append(h)
+    return intersections
+
+
+def cells_to_tables(cells: list[BBox]) -> list[list[BBox]]:
+    """pdfplumber's ``cells_to_tables``: the same tables of the same cells in the same
+    order. Cells join the group they share a corner with, in passes over the cells left
+    until a pass adds none; pdfplumber removes each cell it places from the list (a scan
+    of the list for each), here each pass keeps the cells it does not place. The cells
+    are distinct (one per intersection), so the two leave the same cells in the same
+    order."""
+    remaining = list(cells)
+    corners: set = set()
+    current: list[BBox] = []
+    tables: list[list[BBox]] = []
+    while remaining:
+        placed = len(current)
+        left: list[BBox] = []
+        for cell in remaining:
+            x0, top, x1, bottom = cell
+            a, b, c, d = (x0, top), (x0, bottom), (x1, top), (x1, bottom)
+            if not current or a in corners or b in corners or c in corners or d in corners:
+                corners.update((a, b, c, d))
+                current.append(cell)
+            else:
+                left.append(cell)
+        remaining = left
+        if len(current) == placed:
+            tables.append(list(current))
+            corners.clear()
+            current.clear()
+    if current:
+        tables.append(list(current))
+    return [t for t in sorted(tables, key=lambda t: min((c[1], c[0]) for c in t)) if len(t) > 1]
+
+
 def intersections_to_cells(intersections: dict) -> list[BBox]:
     """pdfplumber's ``intersections_to_cells``: the same cells in the same order. For each
     intersection (sorted), the smallest cell whose corners are intersections joined by a
@@ -73,18 +129,21 @@ def intersections_to_cells(intersections: dict) -> list[BBox]:
     points = sorted(intersections)
     column: dict[float, list] = {}
     row: dict[float, list] = {}
+    after: dict[tuple, tuple[int, int]] = {}  # a point's place in its column and its row, plus one
     for p in points:
-        column.setdefault(p[0], []).append(p)
-        row.setdefault(p[1], []).append(p)
+        col, line = column.setdefault(p[0], []), row.setdefault(p[1], [])
+        col.append(p)
+        line.append(p)
+        after[p] = (len(col), len(line))
 
     def connects(p1, p2) -> bool:
         return (p1[0] == p2[0] and not vertical[p1].isdisjoint(vertical[p2])) \
             or (p1[1] == p2[1] and not horizontal[p1].isdisjoint(horizontal[p2]))
 
     def smallest(pt) -> BBox | None:
-        col, line = column[pt[0]], row[pt[1]]
-        below = col[col.index(pt) + 1:]
-        right = line[line.index(pt) + 1:]
+        in_col, in_row = after[pt]
+        below = column[pt[0]][in_col:]
+        right = row[pt[1]][in_row:]
         for below_pt in below:
             if not connects(pt, below_pt):
                 continue
@@ -145,14 +204,18 @@ def _table(boxes: list[BBox], fragments: list[Fragment], page: PageContent) -> t
     outside: list[Fragment] = []
     left, top = min(map(_X0, boxes)), min(map(_TOP, boxes))
     right, bottom = max(map(_X1, boxes)), max(map(_BOTTOM, boxes))
-    bins = _Bins(boxes)
-    for f in fragments:
-        cx, cy = (f.x0 + f.x1) / 2, (f.top + f.bottom) / 2
-        if not (left <= cx <= right and top <= cy <= bottom):
-            outside.append(f)  # most of a page's text is beside its tables
-            continue
-        box = bins.first_containing(cx, cy)
-        (inside[box] if box else outside).append(f)
+    first_containing = _Bins(boxes).first_containing
+    beside = outside.append
+    for f in fragments:  # most of a page's text is beside its tables: across first, then down
+        cx = (f.x0 + f.x1) / 2
+        if left <= cx <= right:
+            cy = (f.top + f.bottom) / 2
+            if top <= cy <= bottom:
+                box = first_containing(cx, cy)
+                if box:
+                    inside[box].append(f)
+                    continue
+        beside(f)
     hole_set = set(holes)
     boxes = [b for b in boxes if inside[b] or b not in hole_set]  # an empty hole is no cell
     rows: dict[int, list[tuple[BBox, Cell]]] = {}
@@ -225,7 +288,14 @@ def compact_columns(cells: list[Cell]) -> None:
 def _spans(boxes: list[BBox], xs: list[float], ys: list[float]) -> dict[BBox, tuple[int, int, int, int]]:
     """Each box's grid lines: first row, row after, first column, column after (``_index``
     of its sides, asked once per box)."""
-    return {b: (_index(ys, b[1]), _index(ys, b[3]), _index(xs, b[0]), _index(xs, b[2])) for b in boxes}
+    last_y, last_x = len(ys) - 1, len(xs) - 1
+    out = {}
+    for b in boxes:  # _index of each side, written out: it runs for every cell of every table
+        r0, r1 = bisect_left(ys, b[1] - GRID), bisect_left(ys, b[3] - GRID)
+        c0, c1 = bisect_left(xs, b[0] - GRID), bisect_left(xs, b[2] - GRID)
+        out[b] = (r0 if r0 < last_y else last_y, r1 if r1 < last_y else last_y,
+                  c0 if c0 < last_x else last_x, c1 if c1 < last_x else last_x)
+    return out
 
 
 def _holes(spans, xs: list[float], ys: list[float]) -> list[BBox]:
