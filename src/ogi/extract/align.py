@@ -417,6 +417,7 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
     last_row = -1
     last_unit = -1
     headers: list[str] = []
+    unread = False  # the event before was a label that names no row, after no labelled row
     for i, ev in enumerate(evs):
         if ev.kind == "value":
             # a table row of several values has ended: the next values start a new row
@@ -425,11 +426,13 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
             if cur is not None and new_row and _wraps(spec, cur, ev, values_in_unit):
                 new_row, cur.wrapped = False, True
             if cur is None or new_row:
-                cur = Entry()
+                cur = Entry(unread_label=unread)
                 entries.append(cur)
             cur.values.append(ev.tok)
             last_unit = ev.unit
+            unread = False
             continue
+        unread = False
         if cur is not None and cur.values and cur.next_line is None:
             cur.next_line = ev.pos.line
         if ev.kind == "barrier" or ev.kind == "section":
@@ -478,10 +481,9 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
             cur.texts.append((ev.seg.text, ev.pos))
         elif ev.kind == "gap" and (cur is None or (cur.row is None and cur.group is None and cur.extra is None
                                                    and cur.values)) and len(ev.seg.text) >= UNREAD_LABEL_CHARS:
-            # a label no row is read from (``一、本年新收申请件数``): the values after it are a
-            # row of their own, whichever it is — they do not run on from those before it
-            cur = Entry(label_pos=ev.pos, label_unit=ev.unit, unread_label=True)
-            entries.append(cur)
+            # a label no row is read from (``一、本年新收申请件数``): the values right after it
+            # are a row of their own, whichever it is — they do not run on from those before it
+            cur, unread = None, True
     return entries
 
 
