@@ -159,8 +159,10 @@ def split_free_text(text: str) -> list[tuple[str, str, bool, float | int | None,
         if start > last:
             pieces.append((TEXT, t[last:start], False, None, None))
         value, unit = parse_number(m_sign, num, unit)
-        glued = len(num.split(",")[0]) > 3 or ("," not in num and len(num.split(".")[0]) > 1
-                                                and not _delimited(t, start, start + len(t[start:end].rstrip())))
+        if "," in num:  # a thousands number is one cell, unless digits are glued before it (01236,120)
+            glued = len(num.split(",")[0]) > THOUSANDS_GROUP
+        else:
+            glued = len(num.split(".")[0]) > 1 and not _delimited(t, start, start + len(t[start:end].rstrip()))
         pieces.append((NUM, t[start:end], glued, value, unit))
         last = end
     if last < len(t):
@@ -223,6 +225,7 @@ TABLE_LINE_PHRASES = 8  # known labels in one paragraph that make it a table pri
 # the last cell with no line break
 _NOTE_INSIDE = re.compile(r"(?<=[\s\d)）])(?:注|备注|附注|说明)\s*\d?\s*[:：]")
 _DIGITS = re.compile(r"\d+")
+THOUSANDS_GROUP = 3  # digits before a number's first thousands separator, at most
 
 
 _T = TypeVar("_T")
