@@ -33,6 +33,8 @@ EXTRA_ROW = "其中"  # the key a sub-row the format does not have starts with (
 FUZZY = 0.72  # similarity above which an unknown label is read as a template row
 FUZZY_WINDOW = 4  # rows after the last one read that an unknown label may name
 AMOUNT_UNIT = "万元"  # the unit an amount cell may print after its digits
+COUNT_UNITS = frozenset({"件", "个", "项", "条", "次"})  # the units a count cell may print after its digits
+UNREAD_LABEL_CHARS = 4  # characters of unknown text (its key) that stand for a row label naming no row
 AMBIGUOUS_LIMIT = 24  # readings of a glued row kept for the column identities to choose from
 POSITIONS_KEPT = 4096  # source lines whose provenance fields are kept (every value of a row shares its line)
 _SUBTOTAL_KEY = label_key(SUBTOTAL)
@@ -53,6 +55,7 @@ class Entry:
     label_unit: int = -1  # the unit its label was read from
     next_line: int | None = None  # the source line of what follows its values (the next label)
     extra: str | None = None  # the label of a row the format does not have (其中:…): its values are no cells
+    unread_label: bool = False  # its values follow a label that names no row of the template (reworded)
 
 
 @dataclass
@@ -414,6 +417,7 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
     last_row = -1
     last_unit = -1
     headers: list[str] = []
+    unread = False  # the event before was a label that names no row, after no labelled row
     for i, ev in enumerate(evs):
         if ev.kind == "value":
             # a table row of several values has ended: the next values start a new row
@@ -422,11 +426,13 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
             if cur is not None and new_row and _wraps(spec, cur, ev, values_in_unit):
                 new_row, cur.wrapped = False, True
             if cur is None or new_row:
-                cur = Entry()
+                cur = Entry(unread_label=unread)
                 entries.append(cur)
             cur.values.append(ev.tok)
             last_unit = ev.unit
+            unread = False
             continue
+        unread = False
         if cur is not None and cur.values and cur.next_line is None:
             cur.next_line = ev.pos.line
         if ev.kind == "barrier" or ev.kind == "section":
@@ -473,6 +479,11 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
             cur.values.append(Token(TEXT, ev.seg.text, ev.pos, ev.unit))
         elif cur is not None and not cur.values and (cur.row is not None or cur.group):
             cur.texts.append((ev.seg.text, ev.pos))
+        elif ev.kind == "gap" and (cur is None or (cur.row is None and cur.group is None and cur.extra is None
+                                                   and cur.values)) and len(ev.seg.text) >= UNREAD_LABEL_CHARS:
+            # a label no row is read from (``一、本年新收申请件数``): the values right after it
+            # are a row of their own, whichever it is — they do not run on from those before it
+            cur, unread = None, True
     return entries
 
 
@@ -612,6 +623,7 @@ def _first_of_group(spec: TableSpec, group: str) -> int | None:
 
 def _place(spec: TableSpec, fmt: str, entries: list[Entry], out: Placed) -> None:
     pending: list[Token] = []
+    row_starts: set[int] = {id(e.values[0]) for e in entries if e.unread_label and e.values}
     shifted = False  # the pending values were displaced by a label printed after its values
     last = -1
     for k, e in enumerate(entries):
@@ -626,7 +638,7 @@ def _place(spec: TableSpec, fmt: str, entries: list[Entry], out: Placed) -> None
             if first is None:
                 continue
             if e.group == "other" and fmt == "2021" and e.values and _other_as_one_row(spec, entries, k):
-                _flush(spec, pending, last, first, out)
+                _flush(spec, pending, last, first, out, row_starts=row_starts)
                 pending = []
                 _place_other_as_one_row(spec, e, out)
                 last = spec.rows.index(spec.row(OTHER_SUBROWS[-1]))
@@ -641,7 +653,7 @@ def _place(spec: TableSpec, fmt: str, entries: list[Entry], out: Placed) -> None
                     and _group_goes_on(spec, e.group, first):
                 continue  # printed beside a later row of its group, after the values of an earlier one
             if not e.values and not e.texts:
-                _flush(spec, pending, last, first, out)
+                _flush(spec, pending, last, first, out, row_starts=row_starts)
                 pending, last = [], first - 1
                 continue
             e.row = first
@@ -659,7 +671,7 @@ def _place(spec: TableSpec, fmt: str, entries: list[Entry], out: Placed) -> None
             out.inferred.add(spec.rows[e.row].key)
             shifted = bool(pending)
         else:
-            _flush(spec, pending, last, e.row, out, inferred=shifted)
+            _flush(spec, pending, last, e.row, out, inferred=shifted, row_starts=row_starts)
             pending, shifted = [], False
         if values is e.values:
             values = _spread_by_blank_lines(spec.rows[e.row], values, e.label_pos, e.next_line)
@@ -667,7 +679,7 @@ def _place(spec: TableSpec, fmt: str, entries: list[Entry], out: Placed) -> None
                               e.label_unit)
         pending += overflow
         last = e.row
-    _flush(spec, pending, last, len(spec.rows), out, inferred=shifted)
+    _flush(spec, pending, last, len(spec.rows), out, inferred=shifted, row_starts=row_starts)
 
 
 PARAGRAPH_LINES = 2  # source lines a filled cell takes when every cell is a paragraph: its text, a blank line
@@ -794,9 +806,10 @@ def _place_other_as_one_row(spec: TableSpec, e: Entry, out: Placed) -> None:
 
 
 def _flush(spec: TableSpec, values: list[Token], last: int, upto: int, out: Placed,
-           inferred: bool = False) -> None:
+           inferred: bool = False, row_starts: set[int] = frozenset()) -> None:  # type: ignore[assignment]
     """Place unlabelled values on the template rows strictly between ``last`` and ``upto``
-    (``inferred``: values displaced by a label printed after its values, to be confirmed)."""
+    (``inferred``: values displaced by a label printed after its values, to be confirmed;
+    ``row_starts``: the ids of values that start a row after a label naming none)."""
     if not values:
         return
     slots = [spec.rows[i] for i in range(last + 1, upto)]
@@ -808,7 +821,14 @@ def _flush(spec: TableSpec, values: list[Token], last: int, upto: int, out: Plac
         _label_missing(spec, slots[0], values[0].pos, out)
         return
     if slots and len(values) != width:
-        values = _unglue(values, width, _joint_sums(slots), tuple(k for r in slots for _, _, k in r.cells))[0] or values
+        jointly = _unglue(values, width, _joint_sums(slots), tuple(k for r in slots for _, _, k in r.cells))[0]
+        runs = _runs_as_rows(slots, values, row_starts)
+        if runs is not None and (jointly is None or not _keeps_runs(jointly, runs)):
+            for row, run in zip(slots, runs):  # each run its own row: split, or left ambiguous, there
+                _place_row(spec, row, run, [], None, out)
+                _label_missing(spec, row, run[0].pos, out)
+            return
+        values = jointly or values
     if not slots or len(values) != width:
         where = f"{spec.key}.{slots[0].key}" if slots else spec.key
         out.findings.append(Finding.of(
@@ -823,6 +843,41 @@ def _flush(spec: TableSpec, values: list[Token], last: int, upto: int, out: Plac
         _place_row(spec, row, values[at:at + row.width], [], None, out)
         _label_missing(spec, row, values[at].pos, out)
         at += row.width
+
+
+def _runs_as_rows(slots: list[PrintedRow], values: list[Token], row_starts: set[int]) -> list[list[Token]] | None:
+    """Values that follow, run by run, as many labels that name no row as there are rows to
+    fill (reworded labels of a table printed as one line: ``一、本年新收申请件数46712801500610
+    二、上年结转申请件数8000008``): the runs, one a row in order, where none holds more values
+    than its row has cells and the short ones are glued (a glued run is split for its own row,
+    with its own sums, and the column identities choose where it splits more than one way).
+    None otherwise."""
+    if not values or id(values[0]) not in row_starts:
+        return None
+    runs: list[list[Token]] = []
+    for t in values:
+        if id(t) in row_starts:
+            runs.append([])
+        runs[-1].append(t)
+    if len(runs) != len(slots) or any(len(run) > row.width or (len(run) < row.width and not any(t.glued for t in run))
+                                      for row, run in zip(slots, runs)):
+        return None
+    return runs
+
+
+def _keeps_runs(split: list[Token], runs: list[list[Token]]) -> bool:
+    """Does a joint split of several rows' values put each run's digits in its own row (no
+    row takes digits from a run after a label)?"""
+    at = 0
+    for run in runs:
+        digits = "".join(_digits(t).replace(",", "") if t.glued else str(_number(t)) for t in run)
+        acc = ""
+        while at < len(split) and len(acc) < len(digits):
+            acc += str(_number(split[at]))
+            at += 1
+        if acc != digits:
+            return False
+    return at == len(split)
 
 
 def _one_table_row(values: list[Token]) -> bool:
@@ -879,8 +934,13 @@ def _unglue(values: list[Token], width: int, sums: tuple, kinds: tuple[Kind, ...
 
 
 def _digits(tok: Token) -> str:
-    """A glued run's digits, without the 万元 printed after its last one (``00万元``)."""
-    return tok.text.removesuffix(AMOUNT_UNIT) if tok.unit == AMOUNT_UNIT else tok.text
+    """A glued run's digits, without the 万元 or the count's unit printed after its last one
+    (``00万元``, ``002个``: the unit belongs to the run's last number). A run ending in 元 keeps
+    it, and so reads no way: its amount would need converting, and which number is the
+    amount is what the split would decide."""
+    if tok.unit == AMOUNT_UNIT or tok.unit in COUNT_UNITS:
+        return tok.text.removesuffix(tok.unit).rstrip()
+    return tok.text
 
 
 def _number(tok: Token) -> int | float:
@@ -892,6 +952,7 @@ def _number(tok: Token) -> int | float:
 def _run_length(values: list[int], digits: str) -> int:
     """How many of ``values`` spell out ``digits``."""
     acc = ""
+    digits = digits.replace(",", "")  # a thousands separator inside the run's last number
     for i, v in enumerate(values, start=1):
         acc += str(v)
         if acc == digits:
@@ -932,6 +993,9 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
             return []
         if split:
             values = split
+    if any(t.glued and "," in t.text for t in values):
+        _misgrouped(spec, row, values, out)  # a run with a thousands number that no split read
+        return []
     if (len(values) != width  # a row that fills its cells exactly is none of these three
             and (_cells_lost(values, width) or _text_misplaces(values, width) or _lines_of_others(values, width))) \
             or (wrapped and not _sums_hold(row, values[:width])):
@@ -1002,7 +1066,7 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
 def _fewer_digits_than_cells(values: list[Token], width: int) -> bool:
     """Can these values not fill ``width`` cells even one digit a cell (``5252`` for a row of
     seven)? Then the run left blank cells out."""
-    return sum(len(_digits(t).replace(".", "")) if t.glued else 1 for t in values) < width
+    return sum(len(_digits(t).replace(".", "").replace(",", "")) if t.glued else 1 for t in values) < width
 
 
 def _reads_as_fewer_cells(values: list[Token], width: int) -> bool:
@@ -1064,6 +1128,17 @@ def _blank_lines_lost(values: list[Token], width: int, label_unit: int) -> bool:
     if not 0 < len(printed) < width or len({t.row for t in printed}) < len(printed):
         return False
     return len(printed) > 1 or (label_unit >= 0 and printed[0].row != label_unit)
+
+
+def _misgrouped(spec: TableSpec, row: PrintedRow, values: list[Token], out: Placed) -> None:
+    """A glued run ending in a thousands number (``1234,567``) that was not split: as printed
+    it is no number (a separator follows at most three digits), so the row stays null."""
+    printed = " ".join(t.text for t in values)
+    label = row.label or spec.key
+    _null_row(spec, row, values, out,
+              f"“{label}”行数字粘连({printed}),千位分隔符前的数字不止一个数,无法确定拆分,未采用",
+              f"glued digits in row '{label}' ({printed}): the digits before a thousands separator are more "
+              "than one number and cannot be split with certainty; left null")
 
 
 def _unplaceable(spec: TableSpec, row: PrintedRow, values: list[Token], out: Placed) -> None:

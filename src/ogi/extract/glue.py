@@ -2,7 +2,9 @@
 
 The template knows how many cells a row has and which of them are sums of others; a
 split is accepted only when it is the one way to read the digits that satisfies them.
-Numbers have no leading zeros (``0`` itself aside), as printed numbers do not; a decimal
+Numbers have no leading zeros (``0`` itself aside), as printed numbers do not; a comma in a
+run is a thousands separator inside one number (``01236,120`` is 0, 1 and 236,120 or 0, 12 and
+36,120 … — never 0, 1236 and 120), which no number ends at; a decimal
 (``66.5`` for ``6`` and ``6.5``) keeps its point inside one number, and only a cell that holds
 an amount (``Kind.AMOUNT``) may take one — ``政府集中采购80.03万元`` is 8 projects and 0.03
 万元, never 80.0 projects and 3 万元.
@@ -21,6 +23,8 @@ MAX_DIGITS = 9  # no cell of an annual report holds a billion
 HEADS_KEPT = 1 << 14  # (digit run, position) pairs whose possible numbers are kept
 Sums = tuple[tuple[int, tuple[int, ...]], ...]
 _NUMBER = re.compile(r"(0|[1-9]\d*)(\.\d+)?")
+_GROUPED = re.compile(r"(?:,\d{3})+(?!\d)")  # the thousands groups after a number's first digits
+THOUSANDS_GROUP = 3  # digits a thousands separator follows at most (the first group)
 
 
 def splits(parts: list[int | float | str], width: int, sums: Sums = (), limit: int = 2,
@@ -107,6 +111,13 @@ def _read_heads(digits: str, pos: int) -> list[tuple[int | float, int]]:
     for cut in range(1, min(len(rest), MAX_DIGITS) + 1):
         head = rest[:cut]
         if not head.isdigit():
+            break
+        if cut < len(rest) and rest[cut] == ",":
+            # a thousands separator lies inside the number it ends: the number takes it and
+            # its groups, from at most three digits before it; no number ends at a comma
+            m = _GROUPED.match(rest, cut)
+            if m and cut <= THOUSANDS_GROUP:
+                out.append((int(head + m.group(0).replace(",", "")), pos + m.end()))
             break
         if cut < len(rest) and rest[cut] == ".":
             m = _NUMBER.match(rest)

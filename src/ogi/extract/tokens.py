@@ -31,7 +31,9 @@ from .lines import logical_lines
 NUM, NA, BLANK, TEXT = "num", "na", "blank", "text"
 
 _NA = {"/", "\\", "—", "——", "–", "––", "-", "--", "无", "空", "暂无", "——/", "×", "x", "X", "*"}
-_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# a number, or a glued run whose last number is printed with thousands separators
+# (``01236,120``: 0, 1 and 236,120 — the digits before the comma are not one number)
+_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{4,}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)"
 _UNIT = r"(?P<unit>万元|元|件|个|项|条|次)?"
 _NUMBER = re.compile(r"(?P<sign>减少|增加|[-+])?" + _NUM + r"\s*" + _UNIT)
 _CELL_NUMBER = re.compile(r"^(?P<sign>减少|增加|[-+])?" + _NUM + _UNIT + "$")
@@ -157,7 +159,10 @@ def split_free_text(text: str) -> list[tuple[str, str, bool, float | int | None,
         if start > last:
             pieces.append((TEXT, t[last:start], False, None, None))
         value, unit = parse_number(m_sign, num, unit)
-        glued = "," not in num and len(num.split(".")[0]) > 1 and not _delimited(t, start, start + len(t[start:end].rstrip()))
+        if "," in num:  # a thousands number is one cell, unless digits are glued before it (01236,120)
+            glued = len(num.split(",")[0]) > THOUSANDS_GROUP
+        else:
+            glued = len(num.split(".")[0]) > 1 and not _delimited(t, start, start + len(t[start:end].rstrip()))
         pieces.append((NUM, t[start:end], glued, value, unit))
         last = end
     if last < len(t):
@@ -214,6 +219,13 @@ def _is_value_sign(text: str, at: int) -> bool:
 _NOTE = re.compile(r"^\s*(?:注|备注|附注|说明)\s*\d?\s*:")
 _NOTE_STARTS = frozenset("注备附说")
 BARRIER_GAP = 24  # unknown text this long (letters, not digits) is prose, not a cell
+TABLE_LINE_PHRASES = 8  # known labels in one paragraph that make it a table printed as one line
+# a note that starts inside a line after a table's last value or label (``…0 0 126 注：…``,
+# ``…126备注:…``): where a renderer puts a whole table on one line, the note under it follows
+# the last cell with no line break
+_NOTE_INSIDE = re.compile(r"(?<=[\s\d)）])(?:注|备注|附注|说明)\s*\d?\s*[:：]")
+_DIGITS = re.compile(r"\d+")
+THOUSANDS_GROUP = 3  # digits before a number's first thousands separator, at most
 
 
 _T = TypeVar("_T")
@@ -261,10 +273,20 @@ class Unit:
             return True  # a note under a table (注:…), also where it is printed as a row of the table
         if self.in_table:
             return False
-        text = nfkc(self.text)
+        text = template_chars(nfkc(self.text))  # a label in traditional characters is a label
         if "。" in text or ";" in text:
             return True
-        return any(not s.phrases and len(s.text) - sum(map(str.isdigit, s.text)) >= BARRIER_GAP for s in segment(text))
+        segs = segment(text)
+        if sum(1 for s in segs if s.phrases) >= TABLE_LINE_PHRASES:
+            # a table printed as one line: its unknown labels (reworded ones) stand between its
+            # values, so the letters between two digit runs are what says prose
+            return any(not s.phrases and _letters_between_digits(s.text) >= BARRIER_GAP for s in segs)
+        return any(not s.phrases and len(s.text) - sum(map(str.isdigit, s.text)) >= BARRIER_GAP for s in segs)
+
+
+def _letters_between_digits(key: str) -> int:
+    """The longest run of ``key`` without a digit."""
+    return max(map(len, _DIGITS.split(key)))
 
 
 def tokenize(doc: Document) -> list[Unit]:
@@ -309,7 +331,19 @@ def tokenize(doc: Document) -> list[Unit]:
 def _paragraph(text: str, digits: int) -> tuple[tuple[str, tuple[Reading, ...]], ...]:
     """A paragraph's logical lines (:func:`~ogi.extract.lines.logical_lines`), each with the
     readings of its free text."""
-    return tuple((piece, _free_reading(piece, digits)) for piece, _ in logical_lines(text))
+    return tuple((part, _free_reading(part, digits)) for piece, _ in logical_lines(text)
+                 for part in _note_apart(piece))
+
+
+def _note_apart(piece: str) -> list[str]:
+    """A logical line that holds a table and then the note under it (``注:``, ``备注:``,
+    ``附注:``, ``说明:`` after the table's last value), cut before the note: the note is
+    prose (its numbers are never cells), the table before it is not. A line holding fewer
+    than :data:`TABLE_LINE_PHRASES` known labels before the note is left whole."""
+    m = _NOTE_INSIDE.search(piece)
+    if m is None or sum(1 for s in segment(nfkc(piece[:m.start()])) if s.phrases) < TABLE_LINE_PHRASES:
+        return [piece]
+    return [piece[:m.start()].rstrip(), piece[m.start():]]
 
 
 @lru_cache(maxsize=READINGS_KEPT)

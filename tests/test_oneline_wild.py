@@ -1,0 +1,107 @@
+"""One-line renderings (a crawler's ``text_content()``, BeautifulSoup's ``get_text(" ")``) of
+reports whose labels are reworded as real reports reword them (``ogi.synth.wild``): each table
+found and read from the template's labels, order and identities, or null with a finding —
+never a wrong number. Fixtures: ``ogi synth 40 --formats wild_html --seed 7373`` rendered by
+``ogi synth --shapes crawler_text,soup_spaced`` (docs/renderings.md §30)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ogi import parse
+from ogi.document import Position
+from ogi.extract.align import _digits, _run_length
+from ogi.extract.glue import splits
+from ogi.extract.tokens import NUM, TEXT, Token, Unit, _note_apart, _read_free
+
+FIXTURES = Path(__file__).parent / "fixtures" / "oneline"
+# fixture → the row left null with CELL_AMBIGUOUS: a glued run of table 二, whose 2021 rows
+# have no sum, that splits more than one way (``7025``: 7·0·25, 70·2·5 …)
+EXACT = {
+    "crawler_text_00000_wild_html_year_words": None,  # 本年度/去年 labels: table 三 was prose
+    "crawler_text_00001_wild_html_scope_words": "table2.normative_documents",  # 本年新收申请数: run by run
+    "crawler_text_00009_wild_html_units": "table2.regulations",  # 0个00个…: the unit taken off a glued run
+    "soup_spaced_00014_wild_html_note_row": None,  # 注：…。 after table 三's last value
+    "soup_spaced_00026_wild_html_traditional": None,  # 數据的勾稽關系: template characters
+}
+
+
+def _cells(tables: dict) -> dict[str, object]:
+    return {f"{t}.{r}.{c}": v for t in ("table2", "table3", "table4")
+            for r, cols in (tables.get(t) or {}).items() for c, v in cols.items()}
+
+
+def _read(name: str):
+    report = parse(FIXTURES / f"{name}.txt")
+    expected = json.loads((FIXTURES / "expected" / f"{name}.json").read_text(encoding="utf-8"))
+    got = _cells(json.loads(report.model_dump_json()))
+    return report, got, _cells(expected)
+
+
+@pytest.mark.parametrize("name", EXACT)
+def test_every_cell_read_exactly_or_null_with_a_finding(name):
+    report, got, want = _read(name)
+    row = EXACT[name]
+    assert {k: v for k, v in got.items() if v != want[k]} == {k: None for k in want if row and k.startswith(row + ".")}
+    doubts = [f.where for f in report.findings if f.code in ("TABLE_MISSING", "CELL_AMBIGUOUS", "ROW_AMBIGUOUS")]
+    assert doubts == ([row] if row else [])
+
+
+def test_the_unread_labels_rows_are_placed_by_position_and_said_so():
+    report, got, _ = _read("crawler_text_00001_wild_html_scope_words")
+    assert [got[f"table3.new_received.{c}"] for c in ("natural_person", "commercial", "total")] == [40, 0, 40]
+    assert got["table3.carried_over.total"] == 0
+    missing = sorted(f.where for f in report.findings if f.code == "ROW_LABEL_MISSING")
+    assert missing == ["table3.carried_over", "table3.new_received"]
+
+
+def test_a_thousands_number_glued_behind_other_digits_is_null_not_wrong():
+    # 规章10113,798 and 行政规范性文件01236,120: the comma lies inside the last number, which
+    # may start one, two or three digits before it; read 0·1236·120 before (a silent wrong)
+    report, got, want = _read("crawler_text_00008_wild_html_thousands")
+    wrong = {k: (got[k], v) for k, v in want.items() if got[k] != v}
+    assert wrong == {
+        "table2.regulations.issued": (None, 1), "table2.regulations.repealed": (None, 0),
+        "table2.regulations.in_force": (None, 113798), "table2.normative_documents.issued": (None, 0),
+        "table2.normative_documents.repealed": (None, 1), "table2.normative_documents.in_force": (None, 236120),
+    }
+    ambiguous = sorted(f.where for f in report.findings if f.code == "CELL_AMBIGUOUS")
+    assert ambiguous == ["table2.normative_documents", "table2.regulations"]
+
+
+def test_a_glued_run_with_a_thousands_separator_splits_only_around_it():
+    assert splits(["01236,120"], 3, (), limit=5) == [[0, 1, 236120], [0, 12, 36120], [0, 123, 6120]]
+    assert splits(["0012,345"], 3, (), limit=5) == [[0, 0, 12345]]
+    assert splits(["1234,56"], 2, (), limit=5) == []  # a group has three digits
+    assert _read_free("文件01236,120第") == (
+        (TEXT, "文件", None, None, False), (NUM, "01236,120", 1236120, None, True), (TEXT, "第", None, None, False))
+    assert _read_free("规章12,345件")[1] == (NUM, "12,345件", 12345, "件", False)  # one number, as before
+
+
+def test_a_count_unit_after_a_glued_run_is_taken_off_before_it_is_split():
+    tok = Token(NUM, "002个", Position(), 0, 2, "个", glued=True)
+    assert _digits(tok) == "002"
+    money = Token(NUM, "005元", Position(), 0, 5, "元", glued=True)
+    assert _digits(money) == "005元"  # 元 needs converting: the run reads no way
+    assert _run_length([0, 1, 236120, 7], "01236,120") == 3
+
+
+def test_a_note_after_a_tables_last_value_is_cut_off_as_prose():
+    table = "三、本年度办理结果 (一)予以公开 1 0 0 0 0 0 1 (二)部分公开 0 0 0 0 0 0 0 (七)总计 1 0 0 0 0 0 1 " \
+            "四、结转下年度继续办理 0 0 0 0 0 0 0 自然人 商业企业 科研机构 社会公益组织 法律服务机构 "
+    note = "注：“总计”栏中包含通过网络平台收到的申请9件。"
+    assert _note_apart(table + note) == [table.rstrip(), note]
+    assert _note_apart("本年度共收到申请 12 件 注：含网上申请") == ["本年度共收到申请 12 件 注：含网上申请"]  # no table
+    assert Unit(note, [], Position(), False).prose
+
+
+def test_a_one_line_table_with_reworded_labels_is_no_prose():
+    text = ("申请人情况 自然人 法人或其他组织 总计 商业企业 科研机构 社会公益组织 法律服务机构 其他 "
+            "一、本年度新收政府信息公开申请数量 0 0 0 0 0 0 0 二、去年结转政府信息公开申请数量 0 0 0 0 0 0 0 "
+            "三、本年办理结果 (一)予以公开 0 0 0 0 0 0 0")
+    assert not Unit(text, [], Position(), False).prose
+    # the same reworded labels without digits between them are 24+ letters of unknown text
+    assert Unit("一、本年度新收政府信息公开申请数量二、去年结转政府信息公开申请数量", [], Position(), False).prose
