@@ -100,7 +100,7 @@ def _heads(digits: str, pos: int) -> tuple[tuple[int | float, int], ...]:
 
 
 def _read_heads(digits: str, pos: int) -> list[tuple[int | float, int]]:
-    out = []
+    out: list[tuple[int | float, int]] = []
     rest = digits[pos:]
     if rest[0] == "0":
         if len(rest) > 1 and rest[1] == ".":
