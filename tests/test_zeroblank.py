@@ -10,7 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from ogi import parse
-from ogi.readers.text import _continued_cells, _runs_of_equal_rows, _spans_shown, _tab_row, parse_text
+from ogi.readers.text import (
+    _continued_cells,
+    _runs_of_equal_rows,
+    _spans_shown,
+    _tab_row,
+    parse_text,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BLANK7 = dict.fromkeys(("natural_person", "commercial", "research", "social_welfare", "legal_service",

@@ -472,12 +472,10 @@ def _spans_shown(lines: list[str]) -> list[frozenset[int]]:
     and a one-space cell after a filled cell or after another one-space cell, in a row that
     holds a value (a data row: its label spans them). Lines with a TAB or a box-drawing
     border are not read so; nor is a row whose pipes do not split as the reader splits it."""
-    none = [frozenset()] * len(lines)
+    none: list[frozenset[int]] = [frozenset()] * len(lines)
     if not any(_PADDED_EMPTY.search(line) for line in lines):
         return none
-    out: list[frozenset[int]] = []
-    for line in lines:
-        out.append(_continued_cells(line))
+    out = [_continued_cells(line) for line in lines]
     return out if any(out) else none
 
 
