@@ -501,7 +501,20 @@ def _text_in_a_value_cell(spec: TableSpec, cur: Entry, ev: Event, values_in_unit
     numbers after it keep their columns."""
     numbers = values_in_unit.get(ev.unit, 0)
     return ev.table and cur.row is not None and 0 < numbers < spec.rows[cur.row].width \
-        and not any(t.free for t in cur.values)
+        and not any(t.free for t in cur.values) and not _begins_a_later_row(spec, cur, ev)
+
+
+def _begins_a_later_row(spec: TableSpec, cur: Entry, ev: Event) -> bool:
+    """Does text stand at the start of a table row after the one whose values ``cur`` holds,
+    a row whose cells are all there (``果 | 1.信访举报投诉类申请 | …`` under
+    ``3.补正后申请内容仍不明确 | ⇥×6 | 0``: the last piece of a tall group label,
+    ``三、本年度办理结果``, a text-mode browser printed a piece a line beside the rows it
+    spans)? It is no value cell of that full row: taken as one, the row would hold a cell too
+    many and its values be read a column off. (A row short of cells keeps taking it: its
+    values' columns are unknown, and the text among them leaves the row null.)"""
+    assert cur.row is not None  # (the caller's test)
+    return len(cur.values) >= spec.rows[cur.row].width and ev.unit != cur.label_unit \
+        and all(t.row != ev.unit for t in cur.values)
 
 
 def _wraps(spec: TableSpec, cur: Entry, ev: Event, values_in_unit: dict[int, int]) -> bool:
@@ -711,12 +724,31 @@ def _spread_by_blank_lines(row: PrintedRow, values: list[Token], label_pos: Posi
     trailing = 0 if next_line is None else next_line - lines[-1] - PARAGRAPH_LINES
     if trailing < 0 or cols[-1] + 1 + trailing != row.width:
         return values
+    spread = _spread(row, values, cols)
+    if not row_sums_hold(row, [t.value if t.kind == NUM else 0 for t in spread]):
+        return values
+    if next_line is not None and _a_line_a_cell(row, values, lines, label_pos.line, next_line, cols):
+        return values  # the lines read as well one cell a line, the values in other columns
+    return spread
+
+
+def _spread(row: PrintedRow, values: list[Token], cols: list[int]) -> list[Token]:
     spread = [Token(BLANK, "", values[0].pos, values[0].row) for _ in range(row.width)]
     for col, t in zip(cols, values):
         spread[col] = t
-    if not row_sums_hold(row, [t.value if t.kind == NUM else 0 for t in spread]):
-        return values
     return spread
+
+
+def _a_line_a_cell(row: PrintedRow, values: list[Token], lines: list[int], label_line: int, next_line: int,
+                   cols: list[int]) -> bool:
+    """Do the lines also read as a table printed one cell a line, an empty cell an empty line
+    and blank lines between rows (a page's source text, a ``<td>`` a line: ``8.属于行政查询事项
+    ⏎⏎⏎⏎ 0 ⏎⏎⏎⏎⏎ (四)…``), with the values in other columns and the row's sums holding as
+    well? Then the lines do not say which columns the values are in."""
+    other = [line - label_line - 1 for line in lines]
+    if other == cols or other[-1] >= row.width or label_line + row.width >= next_line:
+        return False
+    return row_sums_hold(row, [t.value if t.kind == NUM else 0 for t in _spread(row, values, other)])
 
 
 def _shift_ends(spec: TableSpec, entries: list[Entry], k: int) -> bool:

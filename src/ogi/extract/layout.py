@@ -16,6 +16,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from ..document import Position
+from ..template.formats import FORMATS
 from ..template.labels import Phrase, Segment, dictionary, section_of, segment
 from .markers import cut_marker
 from .tokens import BLANK, NA, NUM, TEXT, Token, Unit
@@ -114,12 +115,20 @@ def events(units: list[Unit], start: int, end: int, headings: dict[str, int]) ->
 
 def _trim_blanks(tokens: list[Token]) -> list[Token]:
     """Keep only the blank cells that stand among a row's values: merged cells leave
-    empty cells at the end of a flattened row, and beside or before its labels."""
+    empty cells at the end of a flattened row, and beside or before its labels.
+
+    A row with no text whose cells are exactly as many as the template's one unlabelled
+    row has (table 四's 15, :func:`_unlabelled_widths`) keeps its blank cells at the end
+    too: it is that row printed whole, each cell in its place, and no label's span can
+    stand in it (a report that leaves zeros blank prints ``| 0 |  | 0 | … |  |  |``: its
+    trailing blanks trimmed, the row shows 12 cells of 15 and is lost)."""
     kinds = list(map(_KIND, tokens))  # the row's kinds, read and searched in C
     if BLANK not in kinds:
         return tokens  # nothing to trim (the caller only reads the list)
     if NUM not in kinds and NA not in kinds:
         return [t for t in tokens if t.kind != BLANK]
+    if len(tokens) in _unlabelled_widths() and TEXT not in kinds:
+        return tokens
     last = len(kinds) - 1  # the last token that is not blank (a value is there)
     while kinds[last] == BLANK:
         last -= 1
@@ -128,6 +137,14 @@ def _trim_blanks(tokens: list[Token]) -> list[Token]:
 
 
 _KIND = attrgetter("kind")
+
+
+@lru_cache(maxsize=1)
+def _unlabelled_widths() -> frozenset[int]:
+    """The widths of the template's rows that print no label (table 四's one row of 15)."""
+    return frozenset(row.width for fmt in FORMATS.values() for spec in fmt.tables for row in spec.rows
+                     if not row.label)
+
 
 
 def phrase_in(seg: Segment, table: str, fmt: str) -> Phrase | None:

@@ -297,6 +297,14 @@ def _may_follow(prev: tuple[int, int], cur: tuple[int, int]) -> bool:
 _BORDERS = "|│┃║"
 
 
+def _borderless_rule(rule: str) -> bool:
+    """Is this a pipe table's delimiter row drawn without outer pipes (``---|---``, as
+    html2text draws every table)? Then the writer draws no border on any row: a pipe at a
+    row's end is the boundary of an empty cell beyond it (``|  |  | … | 0 |  |  | 0 |``: table
+    四's row with its first and last cells blank), not the table's border."""
+    return "|" in rule and rule[0] != "|" and rule[-1] != "|" and "-" in rule
+
+
 def _inside_border(line: str) -> str:
     """A Markdown pipe row, or a row of a table drawn in box characters, without its outer
     border (``| a | b |`` → ``a | b``): in pipe-table syntax the outer pipes are the table's border, not blank cells (else an unlabelled row such as
@@ -414,21 +422,85 @@ def _names_a_row(text: str) -> bool:
     return bool(phrases) and all(p.kind in ("row", "group") for p in phrases)
 
 
-def _row_cells(parts: list[str], r: int, pos: Position, label_only: frozenset[int]) -> list[Cell]:
+def _row_cells(parts: list[str], r: int, pos: Position, label_only: frozenset[int],
+               continued: frozenset[int] = frozenset()) -> list[Cell]:
     """A grid row's cells, where a label is followed by empty cells of label-only columns
-    (a Markdown or pipe table flattens ``colspan`` so): the label spans them, as the page
-    printed it. The empty cells would otherwise stand as blank value cells before the row's
-    values and, with the row's trailing blanks left out, put its values columns off."""
+    (a Markdown or pipe table flattens ``colspan`` so), or by the cells a writer marked as
+    the continuation of the cell before (``continued``, :func:`_spans_shown`): the label
+    spans them, as the page printed it. The empty cells would otherwise stand as blank
+    value cells before the row's values and, with the row's trailing blanks left out, put
+    its values columns off."""
     out: list[Cell] = []
     c = 0
     while c < len(parts):
         span = 1
         if parts[c] and c in label_only:
-            while c + span < len(parts) and not parts[c + span] and c + span in label_only:
+            while c + span < len(parts) and not parts[c + span] and (c + span in label_only or c + span in continued):
+                span += 1
+        elif parts[c] and continued and not _VALUE_CELL.fullmatch(parts[c]):
+            while c + span in continued:
                 span += 1
         out.append(Cell(parts[c], r, c, 1, span, pos))
         c += span
     return out
+
+
+def _runs_of_equal_rows(rows: list[tuple[int, list[str]]]) -> list[list[tuple[int, int, list[str]]]]:
+    """The block's rows as runs of consecutive rows with as many cells, each row as
+    (index in the block, line, cells). A text-extraction library that prints a page's tables
+    one after the other with no line between (trafilatura) leaves them in one block, each
+    table a grid of its own width: a run is the grid :func:`_label_columns` reads."""
+    runs: list[list[tuple[int, int, list[str]]]] = []
+    for r, (n, parts) in enumerate(rows):
+        if runs and len(runs[-1][-1][2]) == len(parts):
+            runs[-1].append((r, n, parts))
+        else:
+            runs.append([(r, n, parts)])
+    return runs
+
+
+# a pipe row's cells as printed between its pipes, spaces kept (a line with no other separator)
+_PADDED_EMPTY = re.compile(r"(?<=\|) {2,}(?=\|)")
+
+
+def _spans_shown(lines: list[str]) -> list[frozenset[int]]:
+    """For each row of a pipe table, the cells its writer printed as the continuation of
+    the cell before: markdownify (markitdown's Markdown) writes a cell that spans k columns as
+    `` text |`` followed by k - 1 `` |`` — one space between two pipes — and an empty cell
+    as ``  |``, two. Read so only where the table shows both: some empty cell printed with
+    two spaces (the writer pads a cell on both sides, so one space is no empty cell of its),
+    and a one-space cell after a filled cell or after another one-space cell, in a row that
+    holds a value (a data row: its label spans them). Lines with a TAB or a box-drawing
+    border are not read so; nor is a row whose pipes do not split as the reader splits it."""
+    none: list[frozenset[int]] = [frozenset()] * len(lines)
+    if not any(_PADDED_EMPTY.search(line) for line in lines):
+        return none
+    out = [_continued_cells(line) for line in lines]
+    return out if any(out) else none
+
+
+def _continued_cells(line: str) -> frozenset[int]:
+    if "\t" in line or "│" in line or "┃" in line or "║" in line or "| |" not in line:
+        return frozenset()
+    raw = _inside_border(line).split("|")
+    if not any(cell.strip() and _VALUE_CELL.fullmatch(cell.strip()) for cell in raw):
+        return frozenset()  # a header row: its spans are not read here
+    found: set[int] = set()
+    for c in range(1, len(raw)):
+        if raw[c] == " " and (raw[c - 1].strip() or c - 1 in found):
+            found.add(c)
+    return frozenset(found)
+
+
+_OUTER_SPACES = re.compile(r"^[^\S\t]+|[^\S\t]+$")  # whitespace at a line's ends, TABs left
+
+
+def _tab_row(line: str) -> str:
+    """A row whose cells TABs separate, with its TABs at either end kept: each is the
+    boundary of a blank cell there (``⇥⇥0⇥⇥⇥⇥0⇥…``, a table 四 that leaves its first cells
+    blank, as a browser's copy or the spaced reader writes it). Only a line that holds a TAB
+    between its words is a row at all: a paragraph indented by a TAB stays a paragraph."""
+    return _OUTER_SPACES.sub("", line)
 
 
 def parse_text(text: str, fmt: str = "txt", as_printed: str | None = None) -> Document:
@@ -436,31 +508,42 @@ def parse_text(text: str, fmt: str = "txt", as_printed: str | None = None) -> Do
     taken out (``extract/pagemarks``), where it was — the page numbering is proved on it."""
     blocks: list = []
     rows: list[tuple[int, list[str]]] = []
+    rows_text: list[str] = []  # each row's line as printed (stripped): a one-space cell is seen there
+    borderless = False  # the pipe table's rule line has no outer pipes: nor have its rows after it
 
     def flush() -> None:
+        nonlocal borderless
         if rows:
             cells = []
-            label_only = _label_columns([parts for _, parts in rows])
-            for r, (n, parts) in enumerate(rows):
-                pos = _line_position(n)  # the row's cells share its (frozen) position
-                cells += _row_cells(parts, r, pos, label_only) if label_only else \
-                    [Cell(t, r, c, 1, 1, pos) for c, t in enumerate(parts)]
+            spans = _spans_shown(rows_text)
+            for run in _runs_of_equal_rows(rows):
+                label_only = _label_columns([parts for _, _, parts in run])
+                for r, n, parts in run:
+                    pos = _line_position(n)  # the row's cells share its (frozen) position
+                    cells += _row_cells(parts, r, pos, label_only, spans[r]) if label_only or spans[r] else \
+                        [Cell(t, r, c, 1, 1, pos) for c, t in enumerate(parts)]
             blocks.append(Table(cells, _line_position(rows[0][0])))
             rows.clear()
+            rows_text.clear()
+        borderless = False
 
     printed = order_printed_in_lines(text.splitlines())  # table 三's header, before the rewriting drops it
     text = rejoin_wrapped_labels(rejoin_label_stacks(rejoin_column_blocks(spaced_cells(rejoin_paged_rows(rejoin_tab_lines(text), as_printed)))))
     for n, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()  # a form feed is whitespace too
         if not stripped or (stripped[0] in _PAGE_NUMBER_STARTS and _PAGE_NUMBER.match(stripped)):
+            borderless = borderless and bool(stripped)  # an empty line ends a pipe table (GFM)
             continue
         first = stripped[0]  # a rule line starts with one of its characters: others are not tried
         if rows and (first in _RULE_STARTS or "\u2500" <= first <= "\u257f") and _RULE_LINE.match(stripped):
+            borderless = borderless or _borderless_rule(stripped)
             continue  # a rule between rows: the table goes on
         if "|" in stripped or "\t" in stripped or "│" in stripped or "┃" in stripped or "║" in stripped:
-            cells = list(map(str.strip, _SEPARATOR.split(_inside_border(stripped))))
+            row = _tab_row(line) if "\t" in stripped else stripped
+            cells = list(map(str.strip, _SEPARATOR.split(row if borderless else _inside_border(row))))
             if max(map(len, cells)) <= LONG_CELL_CHARS:
                 rows.append((n, cells))
+                rows_text.append(stripped)
                 continue
         if rows:
             flush()
