@@ -1,7 +1,7 @@
 """Paged ``pdftotext`` (reading order), twelfth session (docs/renderings.md §32): table 三 read
 page by page where the counts place each page's rows, and a table rewritten with rows left
 out whatever its total count. Fixtures are whole texts of synthetic reports made by the repo's
-paged PDF and the real pdftotext (``tests/fixtures/txt/paged_pdftotext_*``: synth100 00084 and
+paged PDF and the real pdftotext (``tests/fixtures/pagedpages/paged_pdftotext_*``: synth100 00084 and
 00012, ``ogi synth 100 --formats html``; the unseen corpus's 00004 and 00040, ``ogi synth 60
 --formats html --seed 20261203``), with their expected JSON; each test pins exact values, and
 the rules' parts are shown on small texts."""
@@ -17,7 +17,7 @@ from ogi import parse
 from ogi.extract import pagedrows
 from ogi.synth.shapes.score import score_report
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pagedpages"  # not in txt/: those must read whole
 
 
 def _scored(name: str):
