@@ -531,18 +531,19 @@ def test_a_paged_table_is_read_page_by_page_in_the_rows_each_page_holds(monkeypa
     assert all(v is None for v in _table3_cells(parse(PAGED_BANDS)))
 
 
-def test_rows_placed_by_position_among_boxes_without_a_reading_are_left_null():
+def test_a_row_placed_by_position_on_a_page_of_other_rows_is_left_null():
     # the paged print of synth100 00097: the boxes have no reading within the budget, and the
-    # aligner placed two rows by position alone (their labels lost) — 二's (六)1 row "50 0 1 0 0
-    # 0 51", printed one value a line, was taken for (五)5: three wrong numbers. Among boxes the
-    # place of a run says nothing of its row: both rows are null, with a finding saying why
+    # aligner placed two rows by position alone (their labels lost). 二's (六)1 row "50 0 1 0 0
+    # 0 51", printed one value a line on the page of rows (六)1…四 (its values 35 ÷ 7), was taken
+    # for (五)5: three wrong numbers — null now; (六)2, on its own page's rows, stays as read
     report = parse(PAGED_BY_POSITION)
     assert report.table3["not_processed.confirm_existing"] == dict.fromkeys(
         ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"))
-    assert all(v is None for v in report.table3["other.no_fee"].values())
+    assert report.table3["other.no_fee"] == {"natural_person": 35, "commercial": 0, "research": 0,
+                                             "social_welfare": 0, "legal_service": 0, "other_org": 0, "total": 35}
     finding = next(f for f in report.findings if f.message.startswith("表三印为文本框"))
-    assert (finding.code, finding.where) == ("CELL_AMBIGUOUS", "table3")
-    assert finding.message == "表三印为文本框(逐列),2 行的行标题缺失,其位置不能确定所属的行,14 个单元格取空值"
+    assert (finding.code, finding.where) == ("CELL_AMBIGUOUS", "table3.not_processed.confirm_existing")
+    assert finding.message == "表三印为文本框(逐列),1 行的行标题缺失,按位置认定的行不在其数值所在页的行中,7 个单元格取空值"
     expected = _expected(PAGED_BY_POSITION)
     wrong = [(t, r, c) for t in ("table2", "table3", "table4") for r, cols in expected[t].items()
              for c, v in cols.items() if (getattr(report, t).get(r) or {}).get(c) not in (None, v)]

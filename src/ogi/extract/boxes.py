@@ -65,6 +65,16 @@ within those bounds is dropped. That search is bounded by a count of steps
 (:data:`PIECES_STEPS`), so what it reads does not depend on the machine's load; where it
 spends them, nothing is read.
 
+**Pages.** pdfminer ends every page with a form feed; the text reader leaves where each
+page opens (:data:`PAGE_STARTS`). A page break cuts a table between two rows, every column at
+the same one (a row's cells stand side by side), so the values printed on a page are the
+cells of whole rows, as many as the page holds values over the row's width: each run lies in
+the rows of its page (:func:`bands`), a run ends at a page break, and the print-order bounds
+match a cell only to values of its page. Where a page's values are no whole rows (a value
+astray, a row cut by the break) nothing is said of pages and the searches run as without
+them. Where the boxes have no reading, rows the aligner placed by position alone (their
+label lost) are left null: the boxes' order is pdfminer's layout's, not the rows'.
+
 The reading replaces the aligner's only where the text is such boxes (every value a number of
 running text, at least one run longer than a row) and the aligner left cells null; where
 both read a cell and disagree, the cell is null with ``CELL_AMBIGUOUS``.
@@ -562,28 +572,42 @@ def reread(spec: TableSpec, fmt: str, evs: list[Event], placed: Placed, pages: S
 
 def _rows_by_position(spec: TableSpec, evs: list[Event], placed: Placed, pages: Sequence[int]) -> Placed:
     """``placed`` with the rows the aligner placed by position alone (their label lost,
-    ``ROW_LABEL_MISSING``) left null where the table is printed as text boxes and the boxes
-    have no reading: pdfminer prints the boxes in its layout's order, not the rows', so the
-    place of a run among them says nothing of its row (a row printed one value a line after
-    another row's label: paged synth100 00097, 二's (六)1 read as (五)5, three wrong numbers)."""
+    ``ROW_LABEL_MISSING``) left null where the page their values are printed on holds other
+    rows (:func:`bands`): the place of a run among pdfminer's boxes says nothing of its row,
+    the page it is on does (paged synth100 00097: 二's (六)1 row ``50 0 1 0 0 0 51``, printed
+    one value a line on the page of rows (六)1…四, was taken for (五)5 — three wrong numbers)."""
     where = {f.where[len(spec.key) + 1:] for f in placed.findings
              if f.code == "ROW_LABEL_MISSING" and f.where and f.where.startswith(spec.key + ".")}
-    lost = [(r, c) for (r, c), v in placed.cells.items() if r in where and v is not None]
-    if not lost:
+    if not where or not pages:
         return placed
     runs = runs_of(evs, spec, pages)
-    if not runs or max((len(run.values) for run in runs if not run.line), default=0) <= max(row.width for row in spec.rows):
-        return placed  # not boxes: the aligner's order is the text's
-    for cell in lost:
+    paged = bands(spec, runs) if runs else None
+    if paged is None:
+        return placed
+    rows_of_page = {run.page: range(*band) for run, band in zip(runs, paged)}
+    index = {row.key: r for r, row in enumerate(spec.rows)}
+    page_of = _page_of(pages)
+    lost = []
+    for (row, col), v in placed.cells.items():
+        line = placed.provenance.get((row, col), {}).get("line")
+        if row in where and v is not None and line is not None:
+            held = rows_of_page.get(page_of(line))
+            if held is not None and index[row] not in held:
+                lost.append(row)
+    lost_rows = sorted(set(lost))
+    cells = [(r, c) for (r, c), v in placed.cells.items() if r in lost_rows and v is not None]
+    if not cells:
+        return placed
+    for cell in cells:
         placed.cells[cell] = None
         placed.provenance.pop(cell, None)
-    rows = sorted({r for r, _ in lost})
     placed.findings.append(Finding.of(
         "CELL_AMBIGUOUS",
-        f"{spec.name.zh}印为文本框(逐列),{len(rows)} 行的行标题缺失,其位置不能确定所属的行,{len(lost)} 个单元格取空值",
-        f"{spec.key} printed as text boxes (column by column): {len(rows)} row(s) placed by position alone, "
-        f"which the boxes' order does not vouch for; {len(lost)} cell(s) left null",
-        f"{spec.key}.{rows[0]}" if len(rows) == 1 else spec.key))
+        f"{spec.name.zh}印为文本框(逐列),{len(lost_rows)} 行的行标题缺失,按位置认定的行不在其数值所在页的行中,"
+        f"{len(cells)} 个单元格取空值",
+        f"{spec.key} printed as text boxes (column by column): {len(lost_rows)} row(s) placed by position alone "
+        f"whose values are printed on a page that holds other rows; {len(cells)} cell(s) left null",
+        f"{spec.key}.{lost_rows[0]}" if len(lost_rows) == 1 else spec.key))
     return placed
 
 
