@@ -48,13 +48,13 @@ TABLES = ("table2", "table3", "table4")
 SECONDS = "600"  # a file's parse time limit here (s): the searches run twice on a loaded machine
 
 
-def cause(spec, fmt, evs, placed) -> str:
+def cause(spec, fmt, evs, placed, pages=()) -> str:
     """The first step of ``read_boxes`` that gives up on this table (module docstring)."""
     if placed.cells and not any(v is None for v in placed.cells.values()):
         return "aligner full"
     if not spec.identities:
         return "no identity"
-    runs = boxes.runs_of(evs, spec)
+    runs = boxes.runs_of(evs, spec, pages)
     if runs is None:
         bad = [ev.tok.text for ev in evs if ev.kind == "value"
                and (ev.tok.kind != boxes.NUM or not ev.tok.free or ev.tok.glued)]
@@ -101,9 +101,9 @@ def main() -> None:
     seen: dict[str, str] = {}
     reread = extract.reread_boxes
 
-    def hooked(spec, fmt, evs, placed):
-        seen[spec.key] = cause(spec, fmt, evs, placed)
-        return reread(spec, fmt, evs, placed)
+    def hooked(spec, fmt, evs, placed, pages=()):
+        seen[spec.key] = cause(spec, fmt, evs, placed, pages)
+        return reread(spec, fmt, evs, placed, pages)
 
     extract.reread_boxes = hooked
     cells: collections.Counter = collections.Counter()

@@ -33,9 +33,9 @@ def main() -> None:
     seen: dict = {}
     reread = extract.reread_boxes
 
-    def hooked(spec, fmt, evs, placed):
+    def hooked(spec, fmt, evs, placed, pages=()):
         if spec.key == "table3":
-            runs = boxes.runs_of(evs, spec)
+            runs = boxes.runs_of(evs, spec, pages)
             if runs and sum(len(r.values) for r in runs) == sum(row.width for row in spec.rows):
                 search = boxes._Pieces(spec, runs, boxes._named_columns(spec, fmt, evs, runs), [args.steps])
                 start = time.process_time()
@@ -44,7 +44,7 @@ def main() -> None:
                 except boxes._Spent:
                     agreed = "spent"
                 seen.update(agreed=agreed, steps=args.steps - search.budget[0], cpu=time.process_time() - start)
-        return reread(spec, fmt, evs, placed)
+        return reread(spec, fmt, evs, placed, pages)
 
     extract.reread_boxes = hooked
     for name in args.files:

@@ -127,6 +127,10 @@ def test_a_column_cut_by_a_page_break_is_read_from_the_top_down(monkeypatch):
     monkeypatch.setattr(boxes._Tiling, "_in_order", lambda self, column, j, top, bottom: True)
     assert parse(PAGE_BREAK).table3 == report.table3
     monkeypatch.setattr(boxes, "_Stacks", _SpentSearch)
+    # the text's form feeds put each run in the rows of its page (twelfth session): the exact
+    # cover alone then reads it within its budget; without them it spends it, and nothing is read
+    assert parse(PAGE_BREAK).table3 == report.table3
+    monkeypatch.setattr(boxes, "bands", lambda spec, runs: None)
     assert all(v is None for cols in parse(PAGE_BREAK).table3.values() for v in cols.values())
 
 
@@ -312,10 +316,10 @@ def test_runs_of_several_blocks_are_listed_as_printed(monkeypatch):
     seen = {}
     real = boxes.read_boxes
 
-    def spy(spec, fmt, evs):
-        read = real(spec, fmt, evs)
+    def spy(spec, fmt, evs, pages=()):
+        read = real(spec, fmt, evs, pages)
         if spec.key == "table3":
-            seen["runs"], seen["read"] = boxes.runs_of(evs, spec), read
+            seen["runs"], seen["read"] = boxes.runs_of(evs, spec, pages), read
         return read
 
     monkeypatch.setattr(boxes, "read_boxes", spy)
@@ -362,9 +366,9 @@ def test_the_causes_benchmark_names_the_step_that_gave_up(monkeypatch):
     causes = {}
     real = extract.reread_boxes
 
-    def hooked(table, fmt, evs, placed):
-        causes[table.key] = module.cause(table, fmt, evs, placed)
-        return real(table, fmt, evs, placed)
+    def hooked(table, fmt, evs, placed, pages=()):
+        causes[table.key] = module.cause(table, fmt, evs, placed, pages)
+        return real(table, fmt, evs, placed, pages)
 
     monkeypatch.setattr(extract, "reread_boxes", hooked)
     found = {}
@@ -402,10 +406,10 @@ def test_the_bounds_of_open_cells_come_from_their_identity_instances(monkeypatch
     seen = {}
     real = boxes.read_boxes
 
-    def spy(spec, fmt, evs):
+    def spy(spec, fmt, evs, pages=()):
         if spec.key == "table3":
             seen["spec"] = spec
-        return real(spec, fmt, evs)
+        return real(spec, fmt, evs, pages)
 
     monkeypatch.setattr(boxes, "read_boxes", spy)
     parse(SEVERAL_BLOCKS)
@@ -446,3 +450,101 @@ def test_the_search_in_pieces_is_bounded_by_steps_and_then_reads_nothing(monkeyp
     assert ("ROW_AMBIGUOUS", "table3") in codes
     monkeypatch.setattr(boxes, "PIECES_STEPS", 2_019)
     assert parse(SEVERAL_BLOCKS).table3 == _expected(SEVERAL_BLOCKS)["table3"]
+
+
+# ---------------------------------------------------------------- twelfth session (boxes6)
+
+
+def _value_on(text: str, unit: int, line: int) -> Event:
+    return Event("value", Position(line=line), token=Token(NUM, text, Position(line=line), 0, int(text), free=True),
+                 unit=unit)
+
+
+def test_the_text_reader_leaves_where_each_page_opens():
+    from ogi.extract.boxes import PAGE_STARTS, page_starts, pages_of
+    from ogi.readers.text import parse_text
+
+    # str.splitlines ends a line at a form feed: "3\f" is line 2, "页眉" line 3, "\f" alone line 5
+    text = "标题\n3\f页眉\n4\n\f5\n"
+    assert page_starts(text) == "3,6"
+    assert pages_of({PAGE_STARTS: "3,6"}) == (3, 6)
+    assert pages_of({}) == () and page_starts("一页\n") == ""
+    assert parse_text(text).meta == {PAGE_STARTS: "3,6"}
+    assert parse_text("一页\n3\n").meta == {}
+
+
+def test_a_run_ends_at_a_page_break():
+    evs = [_value_on("1", 1, 10), _value_on("2", 2, 11), _value_on("3", 3, 13), _value_on("4", 4, 14)]
+    assert [[t.value for t in r.values] for r in runs_of(evs)] == [[1, 2, 3, 4]]
+    runs = runs_of(evs, pages=(12,))
+    assert [([t.value for t in r.values], r.page) for r in runs] == [([1, 2], 0), ([3, 4], 1)]
+
+
+def test_the_rows_of_a_page_are_its_values_over_the_row_width():
+    from ogi.extract.boxes import bands
+    from ogi.template.formats import FORMATS
+
+    spec = FORMATS["2021"].table3  # 25 rows of 7 cells
+
+    def run(n: int, page: int | None) -> Run:
+        return Run(0, tuple(Token(NUM, "0", Position(), 0, 0, free=True) for _ in range(n)), page=page)
+
+    assert bands(spec, [run(21, 2), run(7, 2), run(147, 3)]) == [(0, 4), (0, 4), (4, 25)]
+    assert bands(spec, [run(22, 2), run(153, 3)]) is None  # a page's values are no whole rows
+    assert bands(spec, [run(28, None), run(147, None)]) is None  # the text shows no page break
+    assert bands(spec, [run(175, 2)]) is None  # one page: nothing to say
+
+
+def test_a_header_inside_a_wrapped_row_label_names_no_column():
+    # the paged print of table 三: "只计这一情形,不计其他情 ⏎ 39 ⏎ 形)" — 其他 is read as a header
+    # phrase, but its line holds words no label names: it is no header box, 39 is 自然人's
+    from ogi.extract.boxes import _named_columns
+    from ogi.template.formats import FORMATS
+
+    spec = FORMATS["2021"].table3
+    line = [Event("gap" if not seg.phrases else "phrase", Position(), segment=seg, unit=1)
+            for seg in segment("只计这一情形,不计其他情")]
+    assert [ev.kind for ev in line] == ["gap", "phrase", "gap"]
+    evs = line + [_value_on(v, 2 + i, 2 + i) for i, v in enumerate(["39", "3", "2", "4", "4", "0", "0", "0", "0"])]
+    runs = runs_of(evs)
+    assert _named_columns(spec, "2021", evs, runs) == [None]
+    alone = [Event("phrase", Position(), segment=segment("其他")[0], unit=1)] + evs[3:]
+    assert _named_columns(spec, "2021", alone, runs_of(alone)) == [frozenset({5})]
+
+
+PAGED_BANDS = FIXTURES / "paged_bands_2021.txt"  # synth100 00053, paged: table 三 over three pages, the second all zeros
+PAGED_BY_POSITION = FIXTURES / "paged_by_position_2021.txt"  # synth100 00097, paged: no reading; rows by position
+
+
+def test_a_paged_table_is_read_page_by_page_in_the_rows_each_page_holds(monkeypatch):
+    # runs of 4, 8, 16 on the first page (28 values: rows 一…(二)), 119 zeros on the second
+    # (17 rows), 28 on the third (4 rows): each run lies in its page's rows, and the exact
+    # cover reads the table; without the pages it spends its budget and nothing is read
+    from ogi.extract import boxes
+
+    report = parse(PAGED_BANDS)
+    assert report.table3 == _expected(PAGED_BANDS)["table3"]
+    assert report.table3["total"] == {"natural_person": 6, "commercial": 0, "research": 0, "social_welfare": 0,
+                                      "legal_service": 0, "other_org": 0, "total": 6}
+    assert report.provenance["table3.total.total"]["by"] == "boxes"
+    monkeypatch.setattr(boxes, "bands", lambda spec, runs: None)
+    assert all(v is None for v in _table3_cells(parse(PAGED_BANDS)))
+
+
+def test_a_row_placed_by_position_on_a_page_of_other_rows_is_left_null():
+    # the paged print of synth100 00097: the boxes have no reading within the budget, and the
+    # aligner placed two rows by position alone (their labels lost). 二's (六)1 row "50 0 1 0 0
+    # 0 51", printed one value a line on the page of rows (六)1…四 (its values 35 ÷ 7), was taken
+    # for (五)5: three wrong numbers — null now; (六)2, on its own page's rows, stays as read
+    report = parse(PAGED_BY_POSITION)
+    assert report.table3["not_processed.confirm_existing"] == dict.fromkeys(
+        ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"))
+    assert report.table3["other.no_fee"] == {"natural_person": 35, "commercial": 0, "research": 0,
+                                             "social_welfare": 0, "legal_service": 0, "other_org": 0, "total": 35}
+    finding = next(f for f in report.findings if f.message.startswith("表三印为文本框"))
+    assert (finding.code, finding.where) == ("CELL_AMBIGUOUS", "table3.not_processed.confirm_existing")
+    assert finding.message == "表三印为文本框(逐列),1 行的行标题缺失,按位置认定的行不在其数值所在页的行中,7 个单元格取空值"
+    expected = _expected(PAGED_BY_POSITION)
+    wrong = [(t, r, c) for t in ("table2", "table3", "table4") for r, cols in expected[t].items()
+             for c, v in cols.items() if (getattr(report, t).get(r) or {}).get(c) not in (None, v)]
+    assert wrong == []

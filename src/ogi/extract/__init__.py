@@ -12,7 +12,7 @@ from ..template.formats import FORMATS, SECTIONS, TableSpec, expected_format
 from ..template.labels import Segment, dictionary, segment
 from ..template.normalize import label_key
 from . import legacy
-from .boxes import reread as reread_boxes
+from .boxes import pages_of, reread as reread_boxes
 from .align import Placed, align
 from .colorder import columns_in_template_order, null_applicant_cells, order_printed_in_text
 from .columns import read_by_columns, read_by_stacks
@@ -49,7 +49,7 @@ def extract(doc: Document, source: Source | None = None) -> Report:
         report.meta.template = fmt
     if fmt:
         by_table, tables_end = _split_tables(evs, fmt, end)
-        _fill_tables(report, fmt, by_table)
+        _fill_tables(report, fmt, by_table, pages_of(doc.meta))
     _sections(report, units, headings, start, tables_end, has_tables=fmt is not None)
     if fmt:
         report.findings += [_reordered_finding(printed) for printed in reordered]
@@ -226,7 +226,7 @@ def _has_values(unit: Unit) -> bool:
 COLUMNS_KEPT = frozenset({"html", "docx", "xlsx", "pdf", "image"})
 
 
-def _fill_tables(report: Report, fmt: str, by_table: dict[str, list[Event]]) -> None:
+def _fill_tables(report: Report, fmt: str, by_table: dict[str, list[Event]], pages: tuple[int, ...] = ()) -> None:
     tables = empty_tables(fmt)
     any_value = False
     kept = report.source.format in COLUMNS_KEPT
@@ -236,7 +236,7 @@ def _fill_tables(report: Report, fmt: str, by_table: dict[str, list[Event]]) -> 
             if placed_by[spec.key].glued:
                 placed_by[spec.key] = align(spec, fmt, by_table[spec.key], blanks=True, columns_kept=kept)
     for spec in FORMATS[fmt].tables:  # pdfminer's text boxes: a table printed column by column (extract/boxes.py)
-        placed_by[spec.key] = reread_boxes(spec, fmt, by_table[spec.key], placed_by[spec.key])
+        placed_by[spec.key] = reread_boxes(spec, fmt, by_table[spec.key], placed_by[spec.key], pages)
     for spec in FORMATS[fmt].tables:
         placed = placed_by[spec.key]
         distrust_unconfirmed(spec, by_table[spec.key], placed)

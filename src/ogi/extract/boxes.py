@@ -65,6 +65,16 @@ within those bounds is dropped. That search is bounded by a count of steps
 (:data:`PIECES_STEPS`), so what it reads does not depend on the machine's load; where it
 spends them, nothing is read.
 
+**Pages.** pdfminer ends every page with a form feed; the text reader leaves where each
+page opens (:data:`PAGE_STARTS`). A page break cuts a table between two rows, every column at
+the same one (a row's cells stand side by side), so the values printed on a page are the
+cells of whole rows, as many as the page holds values over the row's width: each run lies in
+the rows of its page (:func:`bands`), a run ends at a page break, and the print-order bounds
+match a cell only to values of its page. Where a page's values are no whole rows (a value
+astray, a row cut by the break) nothing is said of pages and the searches run as without
+them. Where the boxes have no reading, rows the aligner placed by position alone (their
+label lost) are left null: the boxes' order is pdfminer's layout's, not the rows'.
+
 The reading replaces the aligner's only where the text is such boxes (every value a number of
 running text, at least one run longer than a row) and the aligner left cells null; where
 both read a cell and disagree, the cell is null with ``CELL_AMBIGUOUS``.
@@ -72,6 +82,7 @@ both read a cell and disagree, the cell is null with ``CELL_AMBIGUOUS``.
 
 from __future__ import annotations
 
+import bisect
 import collections
 import re
 from collections.abc import Iterator, Sequence
@@ -87,7 +98,7 @@ from .columns import _suits
 from .layout import Event, phrase_in
 from .tokens import NUM, Token
 
-__all__ = ["MAX_STEPS", "Run", "read_boxes", "reread", "runs_of"]
+__all__ = ["MAX_STEPS", "PAGE_STARTS", "Run", "page_starts", "pages_of", "read_boxes", "reread", "runs_of"]
 
 MAX_STEPS = 20_000  # search steps before giving up (measured: a table that reads takes at most a few thousand)
 _SUBTOTAL_KEY = label_key(SUBTOTAL)
@@ -106,6 +117,7 @@ class Run:
     at: int  # index of its first event
     values: tuple[Token, ...]
     line: bool = False  # the values share one line: they are adjacent cells of one row
+    page: int | None = None  # the page it is printed on, where the text shows its page breaks
 
 
 @dataclass(frozen=True)
@@ -115,12 +127,13 @@ class Block:
     cells: tuple[Cell, ...]
 
 
-def runs_of(evs: list[Event], spec: TableSpec | None = None) -> list[Run] | None:
+def runs_of(evs: list[Event], spec: TableSpec | None = None, pages: Sequence[int] = ()) -> list[Run] | None:
     """The table's value runs: each line holding several values is a run of its own, and
     so is each stretch of lines holding one value each; None where a value is not a number
     of running text (then the text is not pdfminer's boxes). A line ending in a date, and
     (given the table) a number that suits none of its cells, end a run as text does."""
     lines: list[tuple[int, list[Token]]] = []  # (index of the first event, its values), one per line
+    page_of = _page_of(pages)
     last_unit = None
     dates = _date_lines(evs)
     kinds = {kind for row in spec.rows for _, _, kind in row.cells} if spec is not None else set()
@@ -139,14 +152,64 @@ def runs_of(evs: list[Event], spec: TableSpec | None = None) -> list[Run] | None
     runs: list[Run] = []
     previous_end = -2
     for at, values in lines:
+        page = page_of(evs[at].pos.line)
         if len(values) > 1:
-            runs.append(Run(at, tuple(values), line=True))
-        elif runs and not runs[-1].line and previous_end == at - 1:
-            runs[-1] = Run(runs[-1].at, runs[-1].values + (values[0],))
+            runs.append(Run(at, tuple(values), line=True, page=page))
+        elif runs and not runs[-1].line and previous_end == at - 1 and runs[-1].page == page:
+            runs[-1] = Run(runs[-1].at, runs[-1].values + (values[0],), page=page)
         else:
-            runs.append(Run(at, (values[0],)))
+            runs.append(Run(at, (values[0],), page=page))
         previous_end = at + len(values) - 1
     return runs
+
+
+PAGE_STARTS = "page_starts"  # Document.meta key: where a text's pages open (text reader → the boxes)
+
+
+def page_starts(text: str) -> str:
+    """The 1-based numbers of the lines that open a page after the first, comma-separated,
+    from a text's form feeds (pdfminer and poppler end every page with one), its lines
+    counted as ``str.splitlines`` counts them (a form feed ends a line there). Empty where the
+    text shows no page break."""
+    return ",".join(str(n + 1) for n, line in enumerate(text.splitlines(keepends=True), start=1)
+                    if line.endswith("\f"))
+
+
+def pages_of(meta: dict[str, str]) -> tuple[int, ...]:
+    """The lines that open a page (:func:`page_starts`), read back from a Document's meta."""
+    found = meta.get(PAGE_STARTS)
+    return tuple(int(n) for n in found.split(",")) if found else ()
+
+
+def _page_of(pages: Sequence[int]):
+    """Line number → the page it is on, given the first line of every page after the first
+    (the form feeds of the text); always None where the text shows no page break."""
+    if not pages:
+        return lambda line: None
+    return lambda line: None if line is None else bisect.bisect_right(pages, line)
+
+
+def bands(spec: TableSpec, runs: Sequence[Run]) -> list[tuple[int, int]] | None:
+    """For each run, the rows [first, end) of the page it is printed on: a page break cuts a
+    table between two rows, every column at the same one (a row's cells stand side by side,
+    on one page), so the values of a page are the cells of whole rows, and as many rows as
+    the page holds values over the row's width. None where that does not hold — the text
+    shows no page breaks, the rows differ in width, or a page's values are no whole rows
+    (a value astray, a row cut by the page break): then nothing is said of pages."""
+    if not runs or any(run.page is None for run in runs) or not _even(spec):
+        return None
+    width = spec.rows[0].width
+    per_page: collections.Counter = collections.Counter()
+    for run in runs:
+        per_page[run.page] += len(run.values)
+    if len(per_page) < 2 or any(n % width for n in per_page.values()):
+        return None
+    first: dict[int, tuple[int, int]] = {}
+    row = 0
+    for page in sorted(per_page):
+        first[page] = (row, row + per_page[page] // width)
+        row += per_page[page] // width
+    return [first[run.page] for run in runs]
 
 
 def _foreign(tok: Token, kinds: set) -> bool:
@@ -173,17 +236,19 @@ def _has_subtotal(evs: list[Event]) -> bool:
     return any(ev.kind == "phrase" and ev.seg.text == _SUBTOTAL_KEY for ev in evs)
 
 
-def _blocks(spec: TableSpec, run: Run) -> list[Block]:
+def _blocks(spec: TableSpec, run: Run, band: tuple[int, int] | None = None) -> list[Block]:
     """Every block this run can be: h rows of one width from row a, k columns from c0 (one
-    row where the values share a line)."""
+    row where the values share a line); within the rows of its page where they are known
+    (:func:`bands`)."""
     n = len(run.values)
     rows = spec.rows
+    top, end = band or (0, len(rows))
     out: list[Block] = []
     for h in range(1, 2 if run.line else min(n, len(rows)) + 1):
         if n % h:
             continue
         k = n // h
-        for a in range(len(rows) - h + 1):
+        for a in range(top, end - h + 1):
             band = rows[a:a + h]
             width = band[0].width
             if k > width or any(r.width != width for r in band):
@@ -195,13 +260,13 @@ def _blocks(spec: TableSpec, run: Run) -> list[Block]:
     return out
 
 
-def read_boxes(spec: TableSpec, fmt: str, evs: list[Event]) -> dict[Cell, Token | None] | None:
+def read_boxes(spec: TableSpec, fmt: str, evs: list[Event], pages: Sequence[int] = ()) -> dict[Cell, Token | None] | None:
     """Cell → its token where every reading of the table as blocks (module docstring) gives
     it the same value, None where two readings differ; None for the whole table where it has
     no such reading, too many to enumerate, or is no table of boxes."""
     if not spec.identities:
         return None
-    runs = runs_of(evs, spec)
+    runs = runs_of(evs, spec, pages)
     if not runs or _has_subtotal(evs):
         return None
     cells = sum(row.width for row in spec.rows)
@@ -256,15 +321,15 @@ def _one_astray(spec: TableSpec, runs: list[Run], named: list[frozenset[int] | N
     set aside."""
     first = runs[0].values[0]
     if all(tok.value == first.value for run in runs for tok in run.values):
-        return _uniform(spec, [Run(runs[0].at, runs[0].values[1:], runs[0].line)] + runs[1:])
+        return _uniform(spec, [Run(runs[0].at, runs[0].values[1:], runs[0].line, runs[0].page)] + runs[1:])
     if not _even(spec):
         return None
     found: dict[tuple[int, int], dict[int | float, Token]] = {}
     budget = [MAX_STATES]
     for j, run in enumerate(runs):
         for i in range(len(run.values)):
-            parts = [(Run(run.at, run.values[:i], run.line), named[j]),
-                     (Run(run.at + i + 1, run.values[i + 1:], run.line), named[j] if run.line else None)]
+            parts = [(Run(run.at, run.values[:i], run.line, run.page), named[j]),
+                     (Run(run.at + i + 1, run.values[i + 1:], run.line, run.page), named[j] if run.line else None)]
             kept = [(part, names) for part, names in parts if part.values]
             search = _Stacks(spec, runs[:j] + [part for part, _ in kept] + runs[j + 1:],
                              named[:j] + [names for _, names in kept] + named[j + 1:], budget=budget)
@@ -308,6 +373,7 @@ def _named_columns(spec: TableSpec, fmt: str, evs: list[Event], runs: list[Run])
     column's header box right before its values where they fall in one block: ``自 ⏎ 然 ⏎ 人
     ⏎ 27 ⏎ 2 …``); None where they name none, or a header names no column (a caption, a note)."""
     names = _column_names(spec)
+    mixed = _mixed_units(evs)
     out: list[frozenset[int] | None] = []
     for run in runs:
         named: set[int] = set()
@@ -323,12 +389,26 @@ def _named_columns(spec: TableSpec, fmt: str, evs: list[Event], runs: list[Run])
             if phrase is None or phrase.kind != "header":
                 break  # a row label: the headers before it are the whole table's
             cols = names.get(ev.seg.text)
-            if cols is None:
-                free = True
+            if cols is None or ev.unit in mixed:
+                free = True  # no column's header, or words of a line that says more (``不计其他情形``)
             else:
                 named |= cols
         out.append(frozenset(named) if named and not free else None)
     return out
+
+
+def _mixed_units(evs: list[Event]) -> set[int]:
+    """The lines (units) that hold words no label names (a gap) beside their phrases. A header
+    box of pdfminer's is a line of its own (``其 ⏎ 他``, the lines joined); ``其他`` read inside
+    a row label wrapped around a value (``只计这一情形,不计其他情 ⏎ 39 ⏎ 形)``, the paged print's
+    table 三) names no column."""
+    kinds: dict[int, bool] = {}
+    for ev in evs:
+        if ev.kind == "gap":
+            kinds[ev.unit] = True
+        elif ev.kind == "phrase":
+            kinds.setdefault(ev.unit, False)
+    return {unit for unit, mixed in kinds.items() if mixed}
 
 
 def _pieces_of_headers(spec: TableSpec, text: str) -> bool:
@@ -353,8 +433,9 @@ class _Tiling:
         self.runs = runs
         self.named = named
         self.by_cell: list[list[tuple[int, int, tuple[int, ...]]]] = [[] for _ in self.cells]
+        paged = bands(spec, runs)
         for j, run in enumerate(runs):
-            for block in _blocks(spec, run):
+            for block in _blocks(spec, run, paged[j] if paged else None):
                 at = tuple(index[cell] for cell in block.cells)
                 mask = sum(1 << i for i in at)
                 for i in at:
@@ -465,14 +546,14 @@ def _confirmed(spec: TableSpec, cells: dict[Cell, Token]) -> bool:
     return testable and table_holds(spec, value)
 
 
-def reread(spec: TableSpec, fmt: str, evs: list[Event], placed: Placed) -> Placed:
+def reread(spec: TableSpec, fmt: str, evs: list[Event], placed: Placed, pages: Sequence[int] = ()) -> Placed:
     """``placed`` (the aligner's reading), or the reading of the table as pdfminer's boxes
     where the aligner left cells null and the boxes read (module docstring)."""
     if not any(v is None for v in placed.cells.values()) and placed.cells:
         return placed
-    cells = read_boxes(spec, fmt, evs)
+    cells = read_boxes(spec, fmt, evs, pages)
     if cells is None:
-        return placed
+        return _rows_by_position(spec, evs, placed, pages)
     out = Placed(columns_kept=placed.columns_kept)
     for (r, c), had in placed.cells.items():
         tok = cells.get((r, c))
@@ -487,6 +568,47 @@ def reread(spec: TableSpec, fmt: str, evs: list[Event], placed: Placed) -> Place
             "left null",
             spec.key if len(unsure) > 1 else f"{spec.key}.{unsure[0][0]}.{unsure[0][1]}"))
     return out
+
+
+def _rows_by_position(spec: TableSpec, evs: list[Event], placed: Placed, pages: Sequence[int]) -> Placed:
+    """``placed`` with the rows the aligner placed by position alone (their label lost,
+    ``ROW_LABEL_MISSING``) left null where the page their values are printed on holds other
+    rows (:func:`bands`): the place of a run among pdfminer's boxes says nothing of its row,
+    the page it is on does (paged synth100 00097: 二's (六)1 row ``50 0 1 0 0 0 51``, printed
+    one value a line on the page of rows (六)1…四, was taken for (五)5 — three wrong numbers)."""
+    where = {f.where[len(spec.key) + 1:] for f in placed.findings
+             if f.code == "ROW_LABEL_MISSING" and f.where and f.where.startswith(spec.key + ".")}
+    if not where or not pages:
+        return placed
+    runs = runs_of(evs, spec, pages)
+    paged = bands(spec, runs) if runs else None
+    if paged is None:
+        return placed
+    rows_of_page = {run.page: range(*band) for run, band in zip(runs, paged)}
+    index = {row.key: r for r, row in enumerate(spec.rows)}
+    page_of = _page_of(pages)
+    lost = []
+    for (row, col), v in placed.cells.items():
+        line = placed.provenance.get((row, col), {}).get("line")
+        if row in where and v is not None and line is not None:
+            held = rows_of_page.get(page_of(line))
+            if held is not None and index[row] not in held:
+                lost.append(row)
+    lost_rows = sorted(set(lost))
+    cells = [(r, c) for (r, c), v in placed.cells.items() if r in lost_rows and v is not None]
+    if not cells:
+        return placed
+    for cell in cells:
+        placed.cells[cell] = None
+        placed.provenance.pop(cell, None)
+    placed.findings.append(Finding.of(
+        "CELL_AMBIGUOUS",
+        f"{spec.name.zh}印为文本框(逐列),{len(lost_rows)} 行的行标题缺失,按位置认定的行不在其数值所在页的行中,"
+        f"{len(cells)} 个单元格取空值",
+        f"{spec.key} printed as text boxes (column by column): {len(lost_rows)} row(s) placed by position alone "
+        f"whose values are printed on a page that holds other rows; {len(cells)} cell(s) left null",
+        f"{spec.key}.{lost_rows[0]}" if len(lost_rows) == 1 else spec.key))
+    return placed
 
 
 # ------------------------------------------------------------------ the runs in print order
@@ -534,6 +656,8 @@ class _Stacks:
         self.sides = tuple(sides)
         self.memo: dict[tuple, bool] = {}
         self.found: dict[tuple[int, int], dict[int | float, Token]] = {}
+        # each run's rows [first, end): those of its page, where the page breaks show them
+        self.band = bands(spec, runs) or [(0, self.height)] * len(runs)
 
     def agreed(self) -> dict[Cell, Token | None] | None:
         """Cell → its token where every reading agrees, None where two differ; None for the
@@ -588,13 +712,14 @@ class _Stacks:
         run = self.runs[j]
         n = len(run.values)
         named = self.named[j]
+        top, end = self.band[j]
         for h in (1,) if run.line else range(1, min(n, self.height) + 1):
             k = n // h
             if n % h or k > self.width:
                 continue
             for c0 in range(self.width - k + 1):
                 a = fills[c0]
-                if a + h > self.height or any(fills[c] != a for c in range(c0 + 1, c0 + k)):
+                if a < top or a + h > end or any(fills[c] != a for c in range(c0 + 1, c0 + k)):
                     continue
                 if named is not None and not named.issuperset(range(c0, c0 + k)):
                     continue
@@ -686,6 +811,16 @@ class _Pieces(_Stacks):
         for run in runs:
             self.start.append(self.start[-1] + len(run.values))
         self.zeros = [all(tok.value == 0 for tok in run.values) for run in runs]
+        # where the pages are known, two pieces that form one block are not told apart: the
+        # previous piece in the state would keep apart the many cuts of a page's zeros that
+        # reach one fill (measured: synth100 00012's paged print, 52,018 states → 5 on one run)
+        self.paged = bands(spec, runs) is not None
+        # row → the values [first, end) its cells may take: those of its page, where known
+        self.row_span = [(0, len(self.flat))] * self.height
+        for j, (top, end) in enumerate(self.band):
+            for r in range(top, end):
+                first, last = self.row_span[r] if self.row_span[r] != (0, len(self.flat)) else (self.start[j], 0)
+                self.row_span[r] = (min(first, self.start[j]), max(last, self.start[j + 1]))
         self.nonzero = [0] * (len(self.flat) + 1)  # values > 0 from the k-th on
         for k in range(len(self.flat) - 1, -1, -1):
             self.nonzero[k] = self.nonzero[k + 1] + ((self.flat[k] or 0) > 0)
@@ -720,7 +855,7 @@ class _Pieces(_Stacks):
             new_diffs, new_rest, cells = placed
             new_fills = fills[:c0] + tuple(f + h for f in fills[c0:c0 + k]) + fills[c0 + k:]
             nj, ni, np_ = (j + 1, 0, 0) if i + m == len(values) else (j, i + m, p + 1)
-            piece = None if nj > j else (h, k, c0, fills[c0])
+            piece = None if nj > j or self.paged else (h, k, c0, fills[c0])
             if not self._can_follow(self.start[nj] + ni, new_fills, new_diffs, new_rest):
                 continue
             if self._cut(nj, ni, np_, piece, new_fills, new_diffs, new_rest):
@@ -741,14 +876,15 @@ class _Pieces(_Stacks):
         n = len(values)
         last = run.line or p + 1 >= MAX_PIECES or self.zeros[j]
         named = self.named[j]
+        top, end = self.band[j]
         for c0 in range(self.width):
             a = fills[c0]
-            if a == self.height or (named is not None and c0 not in named):
+            if a < top or a >= end or (named is not None and c0 not in named):
                 continue
             span = 0
             while c0 + span < self.width and fills[c0 + span] == a and span < n:
                 span += 1
-            for h in range(1, min(1 if run.line else self.height - a, n) + 1):
+            for h in range(1, min(1 if run.line else end - a, n) + 1):
                 for k in range(1, span + 1):
                     m = h * k
                     if m > n:
@@ -805,11 +941,16 @@ class _Pieces(_Stacks):
             still = collections.Counter(flat[g:])
             if any(n > still[v] for v, n in collections.Counter(exact).items()):
                 return False  # two columns cannot take one value still to come
+        span = self.row_span
         for c in {c for _, c in limits}:
             at = g
             for r in range(fills[c], self.height):
+                first, end = span[r]  # a cell takes a value of its page
+                at = max(at, first)
                 lo_hi = limits.get((r, c))
                 if lo_hi is None:
+                    if at >= end:
+                        return False
                     at += 1
                     continue
                 lo, hi = lo_hi
@@ -818,8 +959,6 @@ class _Pieces(_Stacks):
                 if at >= end:
                     return False
                 at += 1
-            if at > end:
-                return False
         return True
 
 

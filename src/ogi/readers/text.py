@@ -19,6 +19,7 @@ from functools import lru_cache
 from itertools import product
 
 from ..document import Cell, Document, Paragraph, Position, Table
+from ..extract.boxes import PAGE_STARTS, page_starts
 from ..extract.colorder import PRINTED_ORDER, order_printed_in_lines
 from ..extract.pagedrows import rejoin_paged_rows
 from ..extract.spaced import spaced_cells
@@ -549,4 +550,6 @@ def parse_text(text: str, fmt: str = "txt", as_printed: str | None = None) -> Do
             flush()
         blocks.append(Paragraph(stripped, _line_position(n)))
     flush()
-    return Document(blocks, fmt, {PRINTED_ORDER: printed} if printed else {})
+    meta = {PRINTED_ORDER: printed} if printed else {}
+    starts = page_starts(text)  # where pages open: pdfminer's boxes never cross one
+    return Document(blocks, fmt, {**meta, PAGE_STARTS: starts} if starts else meta)
