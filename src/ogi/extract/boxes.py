@@ -204,7 +204,7 @@ def bands(spec: TableSpec, runs: Sequence[Run]) -> list[tuple[int, int]] | None:
         per_page[run.page] += len(run.values)
     if len(per_page) < 2 or any(n % width for n in per_page.values()):
         return None
-    first: dict[int, tuple[int, int]] = {}
+    first: dict[int | None, tuple[int, int]] = {}
     row = 0
     for page in sorted(per_page):
         first[page] = (row, row + per_page[page] // width)
@@ -249,12 +249,12 @@ def _blocks(spec: TableSpec, run: Run, band: tuple[int, int] | None = None) -> l
             continue
         k = n // h
         for a in range(top, end - h + 1):
-            band = rows[a:a + h]
-            width = band[0].width
-            if k > width or any(r.width != width for r in band):
+            block_rows = rows[a:a + h]
+            width = block_rows[0].width
+            if k > width or any(r.width != width for r in block_rows):
                 continue
             for c0 in range(width - k + 1):
-                cells = [r.cells[c] for c in range(c0, c0 + k) for r in band]
+                cells = [r.cells[c] for c in range(c0, c0 + k) for r in block_rows]
                 if all(_suits(tok, kind) for tok, (_, _, kind) in zip(run.values, cells)):
                     out.append(Block(tuple((r, c) for r, c, _ in cells)))
     return out
@@ -581,7 +581,9 @@ def _rows_by_position(spec: TableSpec, evs: list[Event], placed: Placed, pages: 
     if not where or not pages:
         return placed
     runs = runs_of(evs, spec, pages)
-    paged = bands(spec, runs) if runs else None
+    if not runs:
+        return placed
+    paged = bands(spec, runs)
     if paged is None:
         return placed
     rows_of_page = {run.page: range(*band) for run, band in zip(runs, paged)}

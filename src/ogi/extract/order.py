@@ -176,6 +176,8 @@ def _order_shown(table3: TableSpec, placed3: Placed | None) -> bool:
     """Table 三 read whole and confirmed by its identities (see :func:`null_unconfirmed_parts`)."""
     if placed3 is None or not placed3.cells:
         return False
-    if any(v is None for v in placed3.cells.values()) or len(set(placed3.cells.values())) < 2:
+    # every cell of the template's table: a table rebuilt from the rows a reading order placed
+    # (extract/pagedrows.py) may hold only those rows, each of them whole
+    if any(placed3.cells.get(key) is None for key in _cell_keys(table3)) or len(set(placed3.cells.values())) < 2:
         return False
     return table_holds(table3, lambda r, c: placed3.cells.get((r, c)))
