@@ -55,5 +55,6 @@ def test_a_rows_width_comes_from_its_label_in_the_format():
     assert _label_width("规章") == 3
     assert _label_width("行政许可") == 1
     assert _label_width("1.本机关不掌握相关政府") == 7  # a label cut at its cell's edge
+    assert _label_width("5.属于行政执法案卷") == 7  # numbered otherwise than the format (7.)
     assert _label_width("洪泽区龙泉镇") == 0  # no label of the format: proves nothing
     assert _widest_row() == 15

@@ -47,6 +47,7 @@ _LEAST_CELL_GAP = min(GLUE_GAP, SPACE_GAP)  # line heights: a cell boundary is w
 
 _VALUE = re.compile(r"^(?:[-+]?\d[\d,，.]*\s*(?:万元|元|%|件|个|项)?|[/／\\—–\-]{1,2}|无)$")
 _NO_VALUE = re.compile(r"[^\d,，.+\-万元%件个项/／\\—–无\s]")  # a character _VALUE matches nowhere
+_KEY_NUMBERING = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十\d]{1,3}[)）])")
 _CLOSING = "”’)）」』】"
 _ENUMERATOR = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十]{1,3}[）)、.．]|[（(]\d{1,2}[）)]|\d{1,2}[.、．](?!\d))")
 
@@ -272,7 +273,8 @@ def _label_width(text: str) -> int:
 
 
 def _bare(key: str) -> str:
-    return _ENUMERATOR.sub("", key, count=1)
+    """A label key without its numbering (``label_key`` keeps the number, drops its dot)."""
+    return _KEY_NUMBERING.sub("", key, count=1)
 
 
 @lru_cache(maxsize=1)
