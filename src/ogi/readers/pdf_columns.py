@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from statistics import median
 
 from ..document import Cell, Position, Table
-from ..template.labels import dictionary
+from ..template.formats import FORMATS
+from ..template.labels import dictionary, row_label_widths
 from ..template.normalize import label_key
 from .pdf_grid import PlacedTable
 from .pdf_lines import SPACE_GAP, Line, is_wide, join_lines, min_confidence, split_at_gaps, union
@@ -45,6 +47,7 @@ _LEAST_CELL_GAP = min(GLUE_GAP, SPACE_GAP)  # line heights: a cell boundary is w
 
 _VALUE = re.compile(r"^(?:[-+]?\d[\d,，.]*\s*(?:万元|元|%|件|个|项)?|[/／\\—–\-]{1,2}|无)$")
 _NO_VALUE = re.compile(r"[^\d,，.+\-万元%件个项/／\\—–无\s]")  # a character _VALUE matches nowhere
+_KEY_NUMBERING = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十\d]{1,3}[)）])")
 _CLOSING = "”’)）」』】"
 _ENUMERATOR = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十]{1,3}[）)、.．]|[（(]\d{1,2}[）)]|\d{1,2}[.、．](?!\d))")
 
@@ -76,7 +79,10 @@ def unruled_tables(lines: list[Line], page: PageContent,
         while head > 0 and start - head < MAX_HEADER_LINES and head - 1 not in used \
                 and len(split[head - 1][0]) >= 2 and not split[head - 1][1] and "。" not in lines[head - 1].text:
             head -= 1
-        tables.append(_table(lines[head:end], split[head:end], start - head, page, carried if head == 0 else ()))
+        placed = _table(lines[head:end], split[head:end], start - head, page, carried if head == 0 else ())
+        if _columns_unseen(placed):
+            continue  # its lines stay text: the aligner nulls rows that show too few values
+        tables.append(placed)
         used.update(range(head, end))
     return tables, [ln for i, ln in enumerate(lines) if i not in used]
 
@@ -232,6 +238,49 @@ def _aligned(values: list[Line], bands: list[tuple[float, float]], height: float
     if len(taken) != len(set(taken)) or any(len(h) > 1 for h in hits):
         return False
     return 2 * sum(1 for h in hits if not h) <= len(values)
+
+
+def _columns_unseen(placed: PlacedTable) -> bool:
+    """Does the table show fewer value columns than the format gives a row of it? Its
+    columns are only where values sit (``_bands``): in a report that leaves zeros blank a
+    column blank in every one of its rows makes none, and the values right of it would be
+    read one column to the left. Which column each value stands in is then unknown. A row
+    is measured by its label (``_label_width``); a table of values with no row label at
+    all (values under header words, or numbers whose label stayed in the text around them)
+    may be any row: it needs the widest's columns. A label the format does not know, or a
+    row of numbers among labelled rows (a row cut by the page), proves nothing."""
+    n_label = 1 + len(placed.label_starts)
+    cells = placed.table.cells
+    n_values = max((c.col for c in cells), default=0) + 1 - n_label
+    labels = {c.row: c.text for c in cells if c.col < n_label and c.col + c.colspan == n_label and c.text}
+    rows = sorted({c.row for c in cells if c.col >= n_label and _VALUE.match(c.text)})
+    if rows and not any(r in labels for r in rows):
+        return _widest_row() > n_values
+    return any(_label_width(labels[r]) > n_values for r in rows if r in labels)
+
+
+def _label_width(text: str) -> int:
+    """The fewest value cells the format gives a row labelled ``text``: its label's, else a
+    label of the format whose first ``MIN_LABEL_KEY`` characters (numbering set aside) it
+    starts with (a label cut at the cell's edge: ``1.本机关不掌握相关政府``), else 0."""
+    key = label_key(text)
+    widths = row_label_widths(True)
+    if key in widths:
+        return min(widths[key])
+    head = _bare(key)[:MIN_LABEL_KEY]
+    near = [min(w) for k, w in widths.items() if len(head) == MIN_LABEL_KEY and _bare(k).startswith(head)]
+    return min(near) if near else 0
+
+
+def _bare(key: str) -> str:
+    """A label key without its numbering (``label_key`` keeps the number, drops its dot)."""
+    return _KEY_NUMBERING.sub("", key, count=1)
+
+
+@lru_cache(maxsize=1)
+def _widest_row() -> int:
+    """The most value cells a row of the format has (table 四's one row: 15)."""
+    return max(row.width for fmt in FORMATS.values() for t in fmt.tables for row in t.rows)
 
 
 # ------------------------------------------------------------------ one table

@@ -1,0 +1,60 @@
+"""An unruled table whose value column is blank in every row (LibreOffice's PDF export of a
+report that leaves zeros blank): the reader's columns are only where values sit, so such a
+column makes none and the values right of it were read one column to the left — wrong
+numbers flagged only by a CELL_BLANK. The table's lines now stay text and the aligner nulls
+the rows that show too few values, each with a finding."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ogi import parse
+from ogi.readers.pdf_columns import _label_width, _widest_row
+
+FIXTURE = Path(__file__).parent / "fixtures" / "pdf" / "office_pdf_zero_blank.pdf"  # ogi synth wild_html 00032
+NULL7 = dict.fromkeys(["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org",
+                       "total"])
+
+
+def _cells(part: dict, prefix: str = "") -> dict[str, object]:
+    out = {}
+    for k, v in part.items():
+        out.update(_cells(v, f"{prefix}{k}.") if isinstance(v, dict) else {prefix + k: v})
+    return out
+
+
+def test_no_value_of_a_blank_column_report_lands_in_another_column():
+    report = parse(FIXTURE)
+    want = json.loads(FIXTURE.with_suffix(".expected.json").read_text())
+    got = json.loads(report.model_dump_json())
+    wrong = {}
+    for table in ("table2", "table3", "table4"):
+        mine, theirs = _cells(want[table]), _cells(got[table]) if table in got else {}
+        wrong.update({f"{table}.{k}": (v, theirs.get(k)) for k, v in mine.items()
+                      if theirs.get(k) is not None and theirs.get(k) != v})
+    assert wrong == {}
+
+
+def test_rows_showing_too_few_columns_are_null_with_a_finding():
+    report = parse(FIXTURE)
+    # printed: 0 under 科研机构, 社会公益组织, 法律服务机构 — read before as 自然人, 商业企业, 科研机构
+    assert report.table3["new_received"] == NULL7
+    assert report.table3["other.no_correction"] == NULL7
+    assert report.table4["review"] == dict.fromkeys(["upheld", "corrected", "other", "pending", "total"])
+    found = {f.where: (f.code, f.message) for f in report.findings}
+    assert found["table3.new_received"] == (
+        "CELL_AMBIGUOUS", "“一、本年新收政府信息公开申请数量”行只印出 3 个数值(0 0 0),应有 7 格;"
+        "文本中空单元格的位置已丢失,无法确定各数值所在的列,未采用")
+    assert found["table4.results"] == (
+        "ROW_AMBIGUOUS", "7 个数值无法确定所属的行(此处应有 1 行共 15 格),未采用: 0 0 0 0 0 0 0")
+
+
+def test_a_rows_width_comes_from_its_label_in_the_format():
+    assert _label_width("一、本年新收政府信息公开申请数量") == 7
+    assert _label_width("规章") == 3
+    assert _label_width("行政许可") == 1
+    assert _label_width("1.本机关不掌握相关政府") == 7  # a label cut at its cell's edge
+    assert _label_width("5.属于行政执法案卷") == 7  # numbered otherwise than the format (7.)
+    assert _label_width("洪泽区龙泉镇") == 0  # no label of the format: proves nothing
+    assert _widest_row() == 15
