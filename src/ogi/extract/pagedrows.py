@@ -375,12 +375,7 @@ def _printed_whole(items: list[tuple[str, list[int]]], reading: list[list[int]])
     piece of a row printed apart, the columns read one after another, or the values of a row
     printed among the header repeated at a page's top, whose blocks poppler may order
     otherwise than the cells (:func:`_drop_doubtful`)."""
-    values: list[int] = []
-    breaks: set[int] = set()  # value offsets before which text was printed
-    for _, numbers in items:
-        if not numbers:
-            breaks.add(len(values))
-        values += numbers
+    values, breaks = _values_and_breaks(items)
     return [j for j, row in enumerate(reading)
             if row == values[ROW_CELLS * j:ROW_CELLS * (j + 1)]
             and not any(ROW_CELLS * j < b < ROW_CELLS * (j + 1) for b in breaks)]
@@ -728,15 +723,21 @@ def _by_columns(items: list[tuple[str, list[int]]], reading: list[list[int]]) ->
     return n_rows >= 2 and reading == _as_rows(by_column) and reading != _as_rows(values)
 
 
-def _printed_together(items: list[tuple[str, list[int]]], row: list[int]) -> bool:
-    """Whether ``items`` print the seven values ``row`` one after another, in that order, with
-    no text among them."""
+def _values_and_breaks(items: list[tuple[str, list[int]]]) -> tuple[list[int], set[int]]:
+    """The values ``items`` print, in order, and the value offsets before which text was printed."""
     values: list[int] = []
-    breaks: set[int] = set()  # value offsets before which text was printed
+    breaks: set[int] = set()
     for _, numbers in items:
         if not numbers:
             breaks.add(len(values))
         values += numbers
+    return values, breaks
+
+
+def _printed_together(items: list[tuple[str, list[int]]], row: list[int]) -> bool:
+    """Whether ``items`` print the seven values ``row`` one after another, in that order, with
+    no text among them."""
+    values, breaks = _values_and_breaks(items)
     return any(values[at:at + ROW_CELLS] == row and not any(at < b < at + ROW_CELLS for b in breaks)
                for at in range(len(values) - ROW_CELLS + 1))
 
