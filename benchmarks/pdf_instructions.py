@@ -66,13 +66,6 @@ def totals(out: Path, parts: int) -> list[int]:
     return counts
 
 
-def _label(path: Path) -> str:
-    parts = path.parts
-    if len(parts) >= 4 and parts[-4] == "shapes":
-        return f"{parts[-2]}/{parts[-3]} {path.stem}"
-    return f"{path.parent.name}/{path.name}"
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("paths", nargs="+", type=Path)
@@ -84,7 +77,7 @@ def main() -> None:
         return
     sys.path.insert(0, str(ROOT / "benchmarks"))
     sys.path.insert(0, str(ROOT / "src"))
-    from pdf_sweep import has_text, pdfs
+    from pdf_sweep import _label, has_text, pdfs
 
     files = [p for p in pdfs(args.paths) if has_text(p.read_bytes())]
     if args.limit:
