@@ -1115,12 +1115,9 @@ def _glued_with_blanks(spec: TableSpec, row: PrintedRow, values: list[Token], ou
     """A glued run in a report that leaves cells blank, which also reads as fewer numbers
     than the row has cells: a blank cell prints nothing, so which reading the report printed,
     and in which columns, is unknown; the row stays null."""
-    printed = " ".join(t.text for t in values)
-    label = row.label or spec.key
-    _null_row(spec, row, values, out,
-              f"“{label}”行数字粘连({printed});本报告有空白单元格,粘连的数字可能略去了空白格,无法确定拆分,未采用",
-              f"glued digits in row '{label}' ({printed}); the report leaves cells blank, so the run may omit "
-              "blank cells and cannot be split with certainty; left null")
+    _null_glued(spec, row, values, out, ";本报告有空白单元格,粘连的数字可能略去了空白格,无法确定拆分,未采用",
+                "; the report leaves cells blank, so the run may omit blank cells and cannot be split with "
+                "certainty; left null")
 
 
 def _sums_hold(row: PrintedRow, values: list[Token]) -> bool:
@@ -1165,12 +1162,17 @@ def _blank_lines_lost(values: list[Token], width: int, label_unit: int) -> bool:
 def _misgrouped(spec: TableSpec, row: PrintedRow, values: list[Token], out: Placed) -> None:
     """A glued run ending in a thousands number (``1234,567``) that was not split: as printed
     it is no number (a separator follows at most three digits), so the row stays null."""
+    _null_glued(spec, row, values, out, ",千位分隔符前的数字不止一个数,无法确定拆分,未采用",
+                ": the digits before a thousands separator are more than one number and cannot be split with "
+                "certainty; left null")
+
+
+def _null_glued(spec: TableSpec, row: PrintedRow, values: list[Token], out: Placed, zh_why: str, en_why: str) -> None:
+    """Leave a row of glued digits null, its finding naming the row, the run and why."""
     printed = " ".join(t.text for t in values)
     label = row.label or spec.key
-    _null_row(spec, row, values, out,
-              f"“{label}”行数字粘连({printed}),千位分隔符前的数字不止一个数,无法确定拆分,未采用",
-              f"glued digits in row '{label}' ({printed}): the digits before a thousands separator are more "
-              "than one number and cannot be split with certainty; left null")
+    _null_row(spec, row, values, out, f"“{label}”行数字粘连({printed}){zh_why}",
+              f"glued digits in row '{label}' ({printed}){en_why}")
 
 
 def _unplaceable(spec: TableSpec, row: PrintedRow, values: list[Token], out: Placed) -> None:
