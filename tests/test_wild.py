@@ -123,6 +123,13 @@ def test_an_en_dash_marks_a_cell_not_applicable():
         assert tok is not None and tok.kind == NA and tok.value is None, mark
 
 
+def test_a_two_or_three_em_dash_glyph_is_the_dash_mark():
+    # pdfminer, pdfplumber and pypdf print a cell's "——" as one glyph, U+2E3A (or U+2E3B)
+    for mark in ("\u2e3a", "\u2e3b", "\u2015\u2015"):
+        tok = cell_value(mark)
+        assert tok is not None and (tok.kind, tok.text, tok.value) == (NA, "——"[: len(mark)], None), mark
+
+
 def test_label_numbering_in_brackets_or_circled_is_no_value():
     nums = [p[3] for p in split_free_text("(1)属于国家秘密 0 2 ②重复申请 3 （3）其他 4") if p[0] == NUM]
     assert nums == [0, 2, 3, 4]
