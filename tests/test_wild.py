@@ -130,6 +130,13 @@ def test_a_two_or_three_em_dash_glyph_is_the_dash_mark():
         assert tok is not None and (tok.kind, tok.text, tok.value) == (NA, "——"[: len(mark)], None), mark
 
 
+def test_a_division_or_fraction_slash_glyph_is_the_slash_mark():
+    # a PDF font maps a zero_na cell's ／ to U+2215; read as text, the row's values shifted left
+    for mark in ("\u2215", "\u2044", "／"):
+        tok = cell_value(mark)
+        assert tok is not None and (tok.kind, tok.text, tok.value) == (NA, "/", None), mark
+
+
 def test_label_numbering_in_brackets_or_circled_is_no_value():
     nums = [p[3] for p in split_free_text("(1)属于国家秘密 0 2 ②重复申请 3 （3）其他 4") if p[0] == NUM]
     assert nums == [0, 2, 3, 4]
