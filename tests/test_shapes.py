@@ -59,6 +59,8 @@ LOSSY_SHAPES = {"crawler_text", "crawler_text_chrome", "crawler_text_sidebar", "
 # block (the title, 索引号 and 发布日期 are not in its text); pdfminer's text boxes print the
 # header block's labels apart from their values
 META_DROPPED = {"trafilatura", "pdfminer",
+                # the tables alone: no title, no signature
+                "pandas_csv", "pdfplumber_csv",
                 # on an A5/B5 page the header block's labels print on lines apart from their values
                 "paged_pdftotext", "paged_pdfminer"}
 # renderings that keep what the parser still loses (strict: the day it reads them, this says so)
@@ -318,13 +320,18 @@ CONVERTER_ROWS = {
     # pymupdf4llm: pipe rows without padding, or the table as HTML inside the Markdown
     "pymupdf4llm": r"\|\u2f00、本年新收政府信息公开申请数量\|{v}\|",
     "pymupdf4llm_html": r".*<tr><td>一、本年新收政府信息公开申请数量</td><td>{v}</td></tr>.*",
+    # the tables as CSV: pandas repeats a spanned label in every column it spans; pdfplumber
+    # writes it once and leaves the other positions empty
+    "pandas_csv": r"一、本年新收政府信息公开申请数量,一、本年新收政府信息公开申请数量,一、本年新收政府信息公开申请数量,{v}",
+    "pdfplumber_csv": r"\u2f00、本年新收政府信息公开申请数量,,,{v}",
     # BeautifulSoup get_text(" ", strip=True): the whole report on one line, a space between cells
     "soup_spaced": r".*。? ?一、本年新收政府信息公开申请数量 {v} 二、上年结转.*",
 }
 CONVERTER_SEPARATORS = {"w3m_dump": " +", "pandoc_plain": " +", "pandoc_markdown": " +", "pandoc_docx_plain": " +",
                         "pandoc_docx_markdown": " +", "inscriptis": " +", "pandoc_gfm": " +\\| +",
                         "trafilatura": " \\| ", "markitdown": " \\| ", "markitdown_docx": " \\| ",
-                        "pdfplumber_layout": " +", "pymupdf4llm": "\\|", "pymupdf4llm_html": "</td><td>"}
+                        "pdfplumber_layout": " +", "pymupdf4llm": "\\|", "pymupdf4llm_html": "</td><td>",
+                        "pandas_csv": ",", "pdfplumber_csv": ","}
 
 
 @pytest.mark.parametrize("shape", list(CONVERTER_ROWS))

@@ -105,6 +105,12 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
           "the office DOCX saved as text by the office suite: a table cell a line"),
     Shape("docx2txt", ".txt", "LibreOffice HTML → DOCX, docx2txt",
           "the office DOCX's text by docx2txt: every paragraph and cell followed by a blank line"),
+    Shape("pandas_csv", ".csv", "pandas read_html → to_csv",
+          "a data analyst's tables: every table of the page as a DataFrame written as CSV, the text around "
+          "them lost, a spanned cell's text in every position it covers"),
+    Shape("pdfplumber_csv", ".csv", "pdfplumber extract_tables → csv",
+          "the printed PDF's ruled tables as a scraper keeps them: rows written as CSV, a merged cell's "
+          "text in its first position"),
     Shape("weasyprint_pdf", ".pdf", "WeasyPrint HTML → PDF", "the page laid out by an HTML-to-PDF library, with a text layer"),
     Shape("word_pdf", ".pdf", "ogi render DOCX + LibreOffice DOCX → PDF",
           "the report written as a Word file in the official layout, exported as PDF by an office suite"),
@@ -173,6 +179,8 @@ CONVERTER_SHAPES: dict[str, tuple[str, Callable]] = {
     "pymupdf4llm": ("pdf", converters.pymupdf4llm_markdown),
     "pymupdf4llm_html": ("pdf", lambda pdf: converters.pymupdf4llm_markdown(pdf, html_tables=True)),
     "docx2txt": ("docx_file", converters.docx2txt_text),
+    "pandas_csv": ("page", converters.pandas_csv),
+    "pdfplumber_csv": ("pdf", converters.pdfplumber_csv),
 }
 PAGE_EDITS: dict[str, Callable[[Source], str]] = {
     "chrome": pages.chrome_page,

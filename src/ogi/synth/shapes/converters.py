@@ -45,6 +45,7 @@ returns the text the tool prints. A missing Debian program or Python package rai
 from __future__ import annotations
 
 import contextlib
+import csv
 import io
 import logging
 import os
@@ -281,6 +282,38 @@ def pdfplumber_text(pdf: bytes, layout: bool = False) -> str:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     with pdfplumber.open(io.BytesIO(pdf)) as document:
         return "\n".join(page.extract_text(layout=layout) or "" for page in document.pages)
+
+
+def pandas_csv(page: str) -> str:
+    """Every table of the page as ``pandas.read_html`` reads it, written by
+    ``DataFrame.to_csv(index=False)`` one after another: a data analyst's tables. The text
+    around them is lost; a spanned cell's text is repeated in every position it covers; a
+    table without a header row gets the column index ``0,1,2,…`` as one."""
+    need_package("pandas")
+    import pandas
+
+    frames = pandas.read_html(io.StringIO(page))
+    out = io.StringIO()
+    for frame in frames:
+        frame.to_csv(out, index=False)
+    return out.getvalue()
+
+
+def pdfplumber_csv(pdf: bytes) -> str:
+    """Every ruled table of the PDF as pdfplumber's ``extract_tables`` gives it, its rows
+    written by the ``csv`` module one table after another: the tables a scraper of PDF
+    reports keeps. A merged cell's text is in its first position, the others empty."""
+    need_package("pdfplumber")
+    import pdfplumber
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        for page in document.pages:
+            for table in page.extract_tables():
+                writer.writerows([["" if cell is None else cell for cell in row] for row in table])
+    return out.getvalue()
 
 
 def pymupdf4llm_markdown(pdf: bytes, html_tables: bool = False) -> str:

@@ -1,0 +1,167 @@
+"""Comma-separated text: a report's tables as a data analyst or a spreadsheet saves them.
+
+A report's tables reach users as CSV in two common ways: ``pandas.read_html`` of the report's
+page with each table written by ``DataFrame.to_csv`` (the tables only, one after another), and
+a spreadsheet's "save as CSV" of a table copied into it. Read as plain text, a CSV row is one
+run of words and numbers glued by commas: the comma is no separator the text reader knows, and
+``1,234`` could be a thousands separator. A CSV text is therefore rewritten, before the text
+reader sees it, as the same rows with a TAB between cells — the rendering a browser's copy
+gives (an empty field for a blank cell), which the text reader aligns against the template.
+A merged cell that pandas repeats in every column it spans (``行政许可,8,8,8`` under a
+``本年处理决定数量`` spanning three columns) is joined again later by ``spans``, as docling's
+grids are.
+
+**What is taken for CSV.** Every non-blank line of the text parses (``csv`` module, quotes
+honoured) to at least two fields, at least :data:`MIN_RECORDS` records do, and most records
+have :data:`MIN_FIELDS` or more fields. A report's own text fails this at once: its headings
+and prose hold no ASCII comma (Chinese text uses ``，``). A text holding a TAB is left alone
+(it is already delimited).
+
+**What is dropped.** pandas writes a DataFrame's column index as a header row when the page
+gave the table no header: ``0,1,2,3`` — the integers from 0, one per column. Such a row is no
+row of the report (read, it would be values with no label), so it becomes a blank line. With
+``index=True`` pandas also writes the row index as a first column (an empty header field, then
+0, 1, 2 … down the rows); where a table's first column is exactly that, it is dropped.
+
+**Merged cells left empty.** A PDF table extractor (pdfplumber's ``extract_tables``) or a
+spreadsheet writes a merged cell's text in its first position and leaves the others empty:
+``一、本年新收…,,,0,0,…`` (the label spans three columns), ``,,2.其他法律…,0,…`` (the group
+label above spans the group's rows). In a grid of equal rows, the columns left of the first
+one where any row prints a value hold labels only; their empty fields are taken out, as the
+browser's copy prints a spanned cell once. The value columns' empty fields stay: those are
+blank cells (a report that leaves zeros blank).
+
+**Provenance.** Each record is written on the line where it starts in the file; a quoted
+field running over several lines leaves blank lines after its record, so a cell's line is
+the file's line. Inside a field a line break is the cell's text wrapped in its box: it is
+taken out, the two sides joined (with a space only between two Latin letters).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+
+MIN_RECORDS = 5  # records a CSV text has at least (a report's three tables are dozens of rows)
+MIN_FIELDS = 3  # fields most records have (a label and two values; a row of table 三 has 8)
+MOST = 0.6  # the share of records that must have MIN_FIELDS or more
+MIN_INDEX_RUN = 2  # rows counted 0, 1 … down a first column that make it pandas' row index
+
+_BREAK = re.compile(r"\s*\n\s*")
+
+
+def csv_as_tabs(text: str) -> str | None:
+    """The text with its CSV records as TAB-separated lines, or ``None`` if it is not CSV."""
+    if "\t" in text or "," not in text:
+        return None
+    records = _records(text)
+    if records is None:
+        return None
+    filled = [fields for _, fields in records if fields]
+    if len(filled) < MIN_RECORDS or sum(len(f) >= MIN_FIELDS for f in filled) < MOST * len(filled):
+        return None
+    _drop_frame_indexes(records)
+    for first, end in _blocks(records):
+        _drop_span_blanks(records, first, end)
+    lines: list[str] = []
+    for start, fields in records:
+        lines.extend([""] * (start - len(lines)))  # a record on the line where it starts
+        lines.append("\t".join(map(_one_line, fields)) if any(f.strip() for f in fields) else "")
+    return "\n".join(lines) + "\n"
+
+
+def _records(text: str) -> list[tuple[int, list[str]]] | None:
+    """Each record with the 0-based line it starts on; ``None`` where a non-blank line is
+    one field (no comma outside quotes) or the text is not valid CSV."""
+    reader = csv.reader(text.splitlines(keepends=True), strict=True)
+    records: list[tuple[int, list[str]]] = []
+    start = 0
+    try:
+        for fields in reader:
+            if fields and len(fields) < 2 and fields[0].strip():
+                return None
+            records.append((start, fields if len(fields) >= 2 else []))
+            start = reader.line_num
+    except csv.Error:
+        return None
+    return records
+
+
+def _is_column_index(fields: list[str]) -> bool:
+    """``0,1,2,…`` — pandas' default column labels (optionally after an empty index header)."""
+    cells = fields[1:] if fields and fields[0] == "" else fields
+    return len(cells) >= 2 and cells == [str(i) for i in range(len(cells))]
+
+
+def _drop_frame_indexes(records: list[tuple[int, list[str]]]) -> None:
+    """Blank pandas' column-index rows, and drop a row-index first column: 0, 1, 2 … down
+    the records after a header row that starts with an empty field."""
+    for k, (start, fields) in enumerate(records):
+        if len(fields) >= 2 and fields[0] == "":
+            _drop_row_index(records, k + 1, len(fields))
+        if _is_column_index(fields):
+            records[k] = (start, [])
+
+
+def _drop_row_index(records: list[tuple[int, list[str]]], first: int, width: int) -> None:
+    """From ``first`` on, the records of ``width`` fields whose first field counts 0, 1, 2 …
+    lose that field, if at least :data:`MIN_INDEX_RUN` do (one row counted ``0`` may be a
+    row of values)."""
+    end = first
+    while end < len(records) and len(records[end][1]) == width and records[end][1][0] == str(end - first):
+        end += 1
+    if end - first < MIN_INDEX_RUN:
+        return
+    for k in range(first, end):
+        start, fields = records[k]
+        records[k] = (start, fields[1:])
+
+
+def _blocks(records: list[tuple[int, list[str]]]) -> list[tuple[int, int]]:
+    """The runs ``[first, end)`` of consecutive records with the same number of fields: a
+    table's grid as a PDF table extractor or a spreadsheet writes it."""
+    runs: list[tuple[int, int]] = []
+    first = 0
+    for k in range(1, len(records) + 1):
+        if k == len(records) or len(records[k][1]) != len(records[first][1]):
+            if records[first][1] and k - first >= 2:
+                runs.append((first, k))
+            first = k
+    return runs
+
+
+def _drop_span_blanks(records: list[tuple[int, list[str]]], first: int, end: int) -> None:
+    """Take out the empty fields of a grid's label columns: the columns left of the first
+    one any row prints a value in. There an empty field is a merged cell's other position
+    (pdfplumber's ``None``, a spreadsheet's merged area), not a blank cell — a row label
+    spanning three columns, a group label spanning the group's rows. Left in, they would
+    read as blank values; the browser's copy prints a spanned cell once, and so does this."""
+    from ..extract.tokens import NA, NUM, cell_value
+
+    def is_value(text: str) -> bool:
+        token = cell_value(text) if text.strip() else None
+        return token is not None and token.kind in (NUM, NA)
+
+    values_from = min((next((c for c, f in enumerate(fields) if is_value(f)), len(fields))
+                       for _, fields in records[first:end]), default=0)
+    if values_from == 0:
+        return
+    for k in range(first, end):
+        start, fields = records[k]
+        labels = [f for f in fields[:values_from] if f.strip()]
+        records[k] = (start, labels + fields[values_from:])
+
+
+def _one_line(field: str) -> str:
+    """A field on one line: a line break taken out, a TAB made a space."""
+    if "\n" in field or "\r" in field:
+        field = _BREAK.sub(lambda m: _join(field, m), field)
+    return field.replace("\t", " ").strip()
+
+
+def _join(field: str, m: re.Match[str]) -> str:
+    """A line break inside a field: a cell's text wrapped in its box (``１`` ⏎ ``９`` is 19,
+    ``政府信`` ⏎ ``息`` one word), joined — with a space only between two Latin letters."""
+    before = field[m.start() - 1] if m.start() else ""
+    after = field[m.end()] if m.end() < len(field) else ""
+    return " " if before.isascii() and before.isalpha() and after.isascii() and after.isalpha() else ""

@@ -1,0 +1,123 @@
+"""CSV text: a report's tables as pandas or a spreadsheet writes them (readers/csvtext.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ogi import parse
+from ogi.readers.csvtext import csv_as_tabs
+from ogi.synth.shapes import converters
+from ogi.synth.shapes.score import score_report
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+SEED = next((ROOT.parent / "shared" / "corpus" / "seeds").glob("000_*.txt"), None)
+
+
+def test_a_report_text_is_not_csv():
+    text = (SAMPLES / "txt_rows.txt").read_text(encoding="utf-8")
+    assert csv_as_tabs(text) is None
+
+
+def test_a_tab_text_is_left_alone():
+    assert csv_as_tabs("a,b,c\td\n" * 10) is None
+
+
+def test_too_few_records_are_not_csv():
+    assert csv_as_tabs("规章,0,0,1\n行政规范性文件,0,0,2\n") is None
+
+
+def test_a_line_without_a_comma_makes_it_no_csv():
+    text = "一、总体情况\n" + "规章,0,0,1\n" * 6
+    assert csv_as_tabs(text) is None
+
+
+def test_records_become_tab_lines_on_their_own_line_numbers():
+    text = ('信息内容,本年制发件数,本年废止件数,现行有效件数\n'
+            '"规\n章",0,0,1\n'
+            '行政规范性文件,0,0,2\n'
+            ',,,\n'
+            '行政许可,8,8,8\n'
+            '行政处罚,41,41,41\n')
+    assert csv_as_tabs(text) == ("信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
+                                 "规章\t0\t0\t1\n"
+                                 "\n"  # the quoted field's second line
+                                 "行政规范性文件\t0\t0\t2\n"
+                                 "\n"  # a record of empty fields
+                                 "行政许可\t8\t8\t8\n"
+                                 "行政处罚\t41\t41\t41\n")
+
+
+def test_pandas_column_index_rows_are_blanked():
+    text = "0,1,2,3\n信息内容,本年制发件数,本年废止件数,现行有效件数\n规章,0,0,1\n行政规范性文件,0,0,2\n行政许可,8,8,8\n"
+    assert csv_as_tabs(text).splitlines()[0] == ""
+
+
+def test_pandas_row_index_column_is_dropped():
+    text = (",0,1,2,3\n"
+            "0,信息内容,本年制发件数,本年废止件数,现行有效件数\n"
+            "1,规章,0,0,1\n"
+            "2,行政规范性文件,0,0,2\n"
+            "3,行政许可,8,8,8\n")
+    assert csv_as_tabs(text).splitlines() == ["", "信息内容\t本年制发件数\t本年废止件数\t现行有效件数",
+                                              "规章\t0\t0\t1", "行政规范性文件\t0\t0\t2", "行政许可\t8\t8\t8"]
+
+
+def test_one_row_starting_with_zero_after_an_empty_header_keeps_its_zero():
+    # table 四's header begins with an empty cell; its one row of values begins with 0
+    text = (",行政复议,行政复议,行政复议\n,结果维持,结果纠正,其他结果\n0,0,1,0\n"
+            "行政许可,8,8,8\n行政处罚,41,41,41\n")
+    assert csv_as_tabs(text).splitlines()[2] == "0\t0\t1\t0"
+
+
+def _expected(name: str) -> dict:
+    return json.loads((SAMPLES / "expected" / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def test_pandas_csv_of_a_report_page_reads_every_cell(tmp_path):
+    pytest.importorskip("pandas")
+    page = (SAMPLES / "html_html.html").read_text(encoding="utf-8")
+    path = tmp_path / "tables.csv"
+    path.write_text(converters.pandas_csv(page), encoding="utf-8")
+    report = parse(path)
+    score = score_report(_expected("html_html"), report, "")
+    assert (score.right, score.cells) == (207, 207)
+    assert report.table2["licensing"]["decisions"] == 8  # pandas printed 行政许可,8,8,8
+    lines = path.read_text(encoding="utf-8").splitlines()
+    prov = report.provenance["table3.new_received.total"]
+    assert lines[prov["line"] - 1].startswith("一、本年新收政府信息公开申请数量,")
+    assert not [f for f in report.findings if f.code == "ROW_AMBIGUOUS"]  # the frames' 0,1,2… rows are no rows
+
+
+def test_a_grids_label_columns_lose_their_empty_fields_its_value_columns_keep_them():
+    text = (",,,申请人情况,,\n"
+            "一、本年新收政府信息公开申请数量,,,,0,\n"
+            "三、本年度办理结果,(一)予以公开,,5,,5\n"
+            ",(三)不予公开,1.属于国家秘密,0,,0\n"
+            ",,2.其他法律行政法规禁止公开,,,\n")
+    assert csv_as_tabs(text).splitlines() == [
+        "申请人情况\t\t",
+        "一、本年新收政府信息公开申请数量\t\t0\t",  # the label's span out, the blank cells kept
+        "三、本年度办理结果\t(一)予以公开\t5\t\t5",
+        "(三)不予公开\t1.属于国家秘密\t0\t\t0",
+        "2.其他法律行政法规禁止公开\t\t\t",
+    ]
+
+
+def test_pdfplumber_tables_of_a_report_pdf_read_every_cell(tmp_path):
+    # merged cells empty but their first position, a cell's text wrapped in its box ("自\n然\n人")
+    path = tmp_path / "tables.csv"
+    path.write_text(converters.pdfplumber_csv((SAMPLES / "pdf_pdf.pdf").read_bytes()), encoding="utf-8")
+    assert '"自\n然\n人"' in path.read_text(encoding="utf-8")
+    report = parse(path)
+    score = score_report(_expected("pdf_pdf"), report, "")
+    assert (score.right, score.cells) == (207, 207)
+
+
+def test_a_number_wrapped_in_its_box_is_one_number():
+    text = 'x,a,b\n' * 4 + '一、本年新收政府信息公开申请数量,"１\n９",0\n'
+    assert csv_as_tabs(text).splitlines()[4] == "一、本年新收政府信息公开申请数量\t１９\t0"
+    assert csv_as_tabs('x,"Total\nvalue",1\n' * 5).splitlines()[0] == "x\tTotal value\t1"
