@@ -88,8 +88,17 @@ def test_pandas_csv_of_a_report_page_reads_every_cell(tmp_path):
     assert report.table2["licensing"]["decisions"] == 8  # pandas printed 行政许可,8,8,8
     lines = path.read_text(encoding="utf-8").splitlines()
     prov = report.provenance["table3.new_received.total"]
-    assert lines[prov["line"] - 1].startswith("一、本年新收政府信息公开申请数量,")
+    assert lines[prov["line"] - 1].startswith("3,一、本年新收政府信息公开申请数量,")  # after the row index
     assert not [f for f in report.findings if f.code == "ROW_AMBIGUOUS"]  # the frames' 0,1,2… rows are no rows
+
+
+def test_pandas_row_index_of_one_row_under_a_header_of_several_rows_is_dropped():
+    # table 四 as pandas writes a one-row DataFrame with a three-level header: the index's 0
+    text = ("规章,0,0,1\n" * 5 +
+            ",行政复议,行政复议,行政诉讼\n,结果维持,总计,结果维持\n,结果维持,总计,结果维持\n0,3,3,0\n")
+    assert csv_as_tabs(text).splitlines()[-1] == "3\t3\t0"
+    one_head = "规章,0,0,1\n" * 5 + ",行政复议,行政复议,行政诉讼\n0,3,3,0\n"  # a header of one row: kept
+    assert csv_as_tabs(one_head).splitlines()[-1] == "0\t3\t3\t0"
 
 
 def test_a_grids_label_columns_lose_their_empty_fields_its_value_columns_keep_them():
@@ -121,3 +130,31 @@ def test_a_number_wrapped_in_its_box_is_one_number():
     text = 'x,a,b\n' * 4 + '一、本年新收政府信息公开申请数量,"１\n９",0\n'
     assert csv_as_tabs(text).splitlines()[4] == "一、本年新收政府信息公开申请数量\t１９\t0"
     assert csv_as_tabs('x,"Total\nvalue",1\n' * 5).splitlines()[0] == "x\tTotal value\t1"
+
+
+def test_pandas_xlsx_of_a_report_page_reads_every_cell(tmp_path):
+    pytest.importorskip("pandas")
+    page = (SAMPLES / "html_html.html").read_text(encoding="utf-8")
+    path = tmp_path / "tables.xlsx"
+    path.write_bytes(converters.pandas_xlsx(page))
+    score = score_report(_expected("html_html"), parse(path), "")
+    assert (score.right, score.cells) == (207, 207)
+
+
+def test_a_sheets_empty_cells_are_blank_cells_in_their_columns(tmp_path):
+    from openpyxl import Workbook
+
+    from ogi.readers import read
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"])
+    ws.append(["规章", None, 0, 5])  # a report that leaves zeros blank
+    ws.append(["行政许可", 278])
+    ws.merge_cells("B3:D3")
+    path = tmp_path / "t.xlsx"
+    wb.save(path)
+    table = read(path.read_bytes(), "t.xlsx").blocks[0]
+    rows = [[(c.col, c.text) for c in row] for row in table.rows()]
+    assert rows[1] == [(0, "规章"), (1, ""), (2, "0"), (3, "5")]
+    assert rows[2] == [(0, "行政许可"), (1, "278")]  # a merged range is no blank

@@ -69,6 +69,10 @@ KNOWN_TEXT_DEFECTS: dict[tuple[str, str], str] = {
     # values stand in a table 2 columns wide, read as 自然人 and 商业企业 (flagged, not null)
     ("pymupdf4llm", PEER_HTML): "pymupdf4llm drops the blank columns of table 三's second page",
     ("pymupdf4llm_html", PEER_HTML): "pymupdf4llm drops the blank columns of table 三's second page",
+    # pdfplumber's table finder takes the peer print's group cell (三、本年度办理结果) with the
+    # labels and values of the rows beside it as one cell ("(二)部分公开… 0 0 …"): read as a
+    # row of a report that leaves cells blank, its two values stand under 自然人 and 商业企业
+    ("pdfplumber_csv", PEER_HTML): "pdfplumber's tables put the peer print's rows of table 三 inside one group cell",
 }
 # renderings that no longer say where the peer page's blank cells were (沭阳 2023 prints 2
 # values of 7 in every row of table 三): its 52 cells of those rows stay null with a finding,
@@ -323,7 +327,7 @@ CONVERTER_ROWS = {
     # the tables as CSV: pandas repeats a spanned label in every column it spans; pdfplumber
     # writes it once and leaves the other positions empty
     "pandas_csv": r"一、本年新收政府信息公开申请数量,一、本年新收政府信息公开申请数量,一、本年新收政府信息公开申请数量,{v}",
-    "pdfplumber_csv": r"\u2f00、本年新收政府信息公开申请数量,,,{v}",
+    "pdfplumber_csv": r"\u2f00、本年新收政府信息公开申请数量,(?:,)*{v}",
     # BeautifulSoup get_text(" ", strip=True): the whole report on one line, a space between cells
     "soup_spaced": r".*。? ?一、本年新收政府信息公开申请数量 {v} 二、上年结转.*",
 }

@@ -26,6 +26,7 @@ from .errors import LimitExceeded, UnreadableFile
 from .pandoc_marks import strip_attributes
 from .celllines import blank_cells_on_lines
 from .csvtext import csv_as_tabs
+from .frames import drop_frame_index
 from .cutcells import join_cut_columns
 from .spans import join_repeated_spans
 from ..extract.pagemarks import drop_page_marks
@@ -106,6 +107,8 @@ def read(data: bytes, name: str = "") -> Document:
     if kind in ("txt", "html"):  # a column a converter cut in two, made one again
         doc.blocks = [join_cut_columns(b) if isinstance(b, Table) else b for b in doc.blocks]
     check_document(doc)
+    if kind == "xlsx":  # a sheet written from scraped tables (pandas to_excel): its indexes, spans as repeated text
+        doc.blocks = [join_repeated_spans(drop_frame_index(b)) if isinstance(b, Table) else b for b in doc.blocks]
     return doc
 
 

@@ -42,10 +42,11 @@ from __future__ import annotations
 import csv
 import re
 
+from .frames import MIN_INDEX, is_count
+
 MIN_RECORDS = 5  # records a CSV text has at least (a report's three tables are dozens of rows)
 MIN_FIELDS = 3  # fields most records have (a label and two values; a row of table 三 has 8)
 MOST = 0.6  # the share of records that must have MIN_FIELDS or more
-MIN_INDEX_RUN = 2  # rows counted 0, 1 … down a first column that make it pandas' row index
 
 _BREAK = re.compile(r"\s*\n\s*")
 
@@ -89,28 +90,34 @@ def _records(text: str) -> list[tuple[int, list[str]]] | None:
 
 def _is_column_index(fields: list[str]) -> bool:
     """``0,1,2,…`` — pandas' default column labels (optionally after an empty index header)."""
-    cells = fields[1:] if fields and fields[0] == "" else fields
-    return len(cells) >= 2 and cells == [str(i) for i in range(len(cells))]
+    return is_count(fields[1:] if fields and fields[0] == "" else fields)
 
 
 def _drop_frame_indexes(records: list[tuple[int, list[str]]]) -> None:
     """Blank pandas' column-index rows, and drop a row-index first column: 0, 1, 2 … down
-    the records after a header row that starts with an empty field."""
+    the records after the header rows that start with an empty field."""
+    heads = 0
     for k, (start, fields) in enumerate(records):
         if len(fields) >= 2 and fields[0] == "":
-            _drop_row_index(records, k + 1, len(fields))
+            heads = heads + 1 if k and len(records[k - 1][1]) == len(fields) else 1
+            _drop_row_index(records, k + 1, len(fields), heads)
+        else:
+            heads = 0
         if _is_column_index(fields):
             records[k] = (start, [])
 
 
-def _drop_row_index(records: list[tuple[int, list[str]]], first: int, width: int) -> None:
+def _drop_row_index(records: list[tuple[int, list[str]]], first: int, width: int, heads: int) -> None:
     """From ``first`` on, the records of ``width`` fields whose first field counts 0, 1, 2 …
-    lose that field, if at least :data:`MIN_INDEX_RUN` do (one row counted ``0`` may be a
-    row of values)."""
+    lose that field, if at least :data:`~ogi.readers.frames.MIN_INDEX` do (one row counted
+    ``0`` may be a row of values) — or one does, ending the table, under a header of two rows
+    or more each starting empty (a DataFrame of one row under a header of several levels:
+    table 四)."""
     end = first
     while end < len(records) and len(records[end][1]) == width and records[end][1][0] == str(end - first):
         end += 1
-    if end - first < MIN_INDEX_RUN:
+    ends_table = end == len(records) or len(records[end][1]) != width
+    if end - first < MIN_INDEX and not (end - first == 1 and heads >= MIN_INDEX and ends_table):
         return
     for k in range(first, end):
         start, fields = records[k]

@@ -62,8 +62,24 @@ def _workbook_document(data: bytes) -> Document:
             text = "" if cell.value is None else str(cell.value)
             cells.append(Cell(text, r - 1, c - 1, h, w, Position(line=r, page=page)))
         if cells:
-            blocks.append(Table(cells, Position(page=page)))
+            blocks.append(Table(_with_blanks(cells, covered, page), Position(page=page)))
     return Document(blocks, "xlsx")
+
+
+def _with_blanks(cells: list[Cell], covered: set[tuple[int, int]], page: int) -> list[Cell]:
+    """The sheet's cells with an empty cell at every position of a row, within the columns the
+    sheet uses, that holds none and no merged range covers: a blank cell, as a web page's empty
+    ``<td>`` is. A sheet stores no empty cell, and the aligner reads a row's cells by their
+    columns — without them a row's values after a blank would stand one column left."""
+    first = min(c.col for c in cells)
+    last = max(c.col + c.colspan for c in cells)
+    rows = sorted({c.row for c in cells})
+    if len(rows) * (last - first) > limits.active().table_cells:
+        return cells  # a sheet too large to read: refused by its grid's size (readers.check_document)
+    held = {(c.row, c.col) for c in cells}
+    blanks = [Cell("", r, c, pos=Position(line=r + 1, page=page)) for r in rows for c in range(first, last)
+              if (r, c) not in held and (r + 1, c + 1) not in covered]
+    return sorted(cells + blanks, key=lambda c: (c.row, c.col)) if blanks else cells
 
 
 __all__ = ["read_xlsx", "read_guarded"]

@@ -108,6 +108,8 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
     Shape("pandas_csv", ".csv", "pandas read_html → to_csv",
           "a data analyst's tables: every table of the page as a DataFrame written as CSV, the text around "
           "them lost, a spanned cell's text in every position it covers"),
+    Shape("pandas_xlsx", ".xlsx", "pandas read_html → to_excel",
+          "the same tables saved as an Excel workbook, a sheet each: a spanned cell's text in every cell it covered"),
     Shape("pdfplumber_csv", ".csv", "pdfplumber extract_tables → csv",
           "the printed PDF's ruled tables as a scraper keeps them: rows written as CSV, a merged cell's "
           "text in its first position"),
@@ -180,6 +182,7 @@ CONVERTER_SHAPES: dict[str, tuple[str, Callable]] = {
     "pymupdf4llm_html": ("pdf", lambda pdf: converters.pymupdf4llm_markdown(pdf, html_tables=True)),
     "docx2txt": ("docx_file", converters.docx2txt_text),
     "pandas_csv": ("page", converters.pandas_csv),
+    "pandas_xlsx": ("page", converters.pandas_xlsx),
     "pdfplumber_csv": ("pdf", converters.pdfplumber_csv),
 }
 PAGE_EDITS: dict[str, Callable[[Source], str]] = {
@@ -346,7 +349,10 @@ class _Maker:
                 else:
                     made = fn(data)
                 path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(made, encoding="utf-8")
+                if isinstance(made, bytes):  # a workbook
+                    path.write_bytes(made)
+                else:
+                    path.write_text(made, encoding="utf-8")
             out[stem] = path.read_bytes()
         return out
 

@@ -286,16 +286,32 @@ def pdfplumber_text(pdf: bytes, layout: bool = False) -> str:
 
 def pandas_csv(page: str) -> str:
     """Every table of the page as ``pandas.read_html`` reads it, written by
-    ``DataFrame.to_csv(index=False)`` one after another: a data analyst's tables. The text
-    around them is lost; a spanned cell's text is repeated in every position it covers; a
-    table without a header row gets the column index ``0,1,2,…`` as one."""
+    ``DataFrame.to_csv`` (its defaults) one after another: a data analyst's tables. The text
+    around them is lost; a spanned cell's text is repeated in every position it covers; the
+    row index ``0, 1, 2 …`` is the first column, and a table without a header row gets the
+    column index ``0,1,2,…`` as one."""
     need_package("pandas")
     import pandas
 
     frames = pandas.read_html(io.StringIO(page))
     out = io.StringIO()
     for frame in frames:
-        frame.to_csv(out, index=False)
+        frame.to_csv(out)  # its defaults: the row index a first column, under an empty header cell
+    return out.getvalue()
+
+
+def pandas_xlsx(page: str) -> bytes:
+    """Every table of the page as ``pandas.read_html`` reads it, each on a sheet of its own of
+    an Excel workbook (``DataFrame.to_excel(index=False)``, openpyxl): a spanned cell's text in
+    every cell it covered, the row index ``0, 1, 2 …`` in the first column (pandas merges the
+    cells of a multi-row header's repeated labels)."""
+    need_package("pandas")
+    import pandas
+
+    out = io.BytesIO()
+    with pandas.ExcelWriter(out, engine="openpyxl") as writer:
+        for k, frame in enumerate(pandas.read_html(io.StringIO(page)), 1):
+            frame.to_excel(writer, sheet_name=f"表{k}")  # its defaults: the row index in column A
     return out.getvalue()
 
 
