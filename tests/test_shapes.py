@@ -60,7 +60,7 @@ LOSSY_SHAPES = {"crawler_text", "crawler_text_chrome", "crawler_text_sidebar", "
 # header block's labels apart from their values
 META_DROPPED = {"trafilatura", "pdfminer",
                 # the tables alone: no title, no signature
-                "pandas_csv", "pdfplumber_csv",
+                "pandas_csv", "pandas_xlsx", "pdfplumber_csv",
                 # on an A5/B5 page the header block's labels print on lines apart from their values
                 "paged_pdftotext", "paged_pdfminer"}
 # renderings that keep what the parser still loses (strict: the day it reads them, this says so)
