@@ -5,12 +5,37 @@ Consecutive text across units is read as one string before it is segmented, so t
 label split over lines or cells (``商业`` / ``企业``, ``(三)不`` / ``予公开``) is found whole.
 Narrative paragraphs inside the span (``Unit.prose``) become barriers: their numbers
 are never table values.
+
+**Numbers a PDF's text wrapped.** A cell too narrow for its number prints it over several
+lines of the cell: a report that writes its counts in full-width digits (``１９``, each digit
+as wide as a Chinese character) or with a unit (``11件``) has table 三's seven narrow columns
+wrap them, and every text of the PDF prints the pieces on lines of their own, above or below
+the row's line, in whatever order the tool reads them::
+
+    １ １                                      (pdfplumber: heads above the row's line)
+    一、本年新收政府信息公开申请数量 0 ０ 0 ０ 0
+    ９ ９                                      (tails below: 19 and 19, not 1, 9, 1, 9)
+
+    (七)总计 19 ０ ０ 0 0 ０ １ ９               (pypdf: the tail after the head, on one line)
+
+Read as they stand the pieces are values of their own, and a row that shows seven of them is
+placed — wrong, with only its sums failing to say so. :func:`wrapped_value_units` finds, in
+table 三's section, the lines that can only be such pieces — a line of full-width digits
+alone, fewer than a row has cells; a line printing more values than a row of table 三 has
+cells where two single full-width digits stand side by side — and marks the values of that
+line and of the lines next to it (``Token.wrapped``): no row whose values they are is read (the aligner leaves it null with a
+finding), since which pieces make one number, and which row and column it is, no text
+without positions tells. (A count unit wrapped alone, ``19`` ⏎ ``件``, leaves the number
+whole and is no such piece: PDFium, poppler and PyMuPDF read those rows right. pdfplumber
+prints the first line of a two-line cell above the row's line, ``11 11`` ⏎ ``一、本年新收…
+0件 0件 0件 0件 0`` ⏎ ``件 件`` ⏎ ``0 0``: not told apart yet, docs/renderings.md §37.)
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING
@@ -62,9 +87,48 @@ def find_headings(units: list[Unit]) -> dict[str, int]:
     return found
 
 
+T3_CELLS = 7  # value cells in a row of table 三 (both formats): a line with fewer is no whole row
+# a line of a PDF's text that holds only full-width digits: pieces of numbers wrapped in their cells
+_FULLWIDTH_PIECES = re.compile(r"^[\uff10-\uff19]+(?:\s+[\uff10-\uff19]+)*$")
+# two single full-width digits side by side, the first not 0: a number's head and tail, or two cells
+_SPLIT_DIGITS = re.compile(r"(?:^|\s)[\uff11-\uff19]\s+[\uff10-\uff19](?=\s|$)")
+
+
+def wrapped_value_units(units: list[Unit], start: int, end: int, headings: dict[str, int]) -> frozenset[int]:
+    """The units of table 三's section (between its heading and the next) whose values may
+    be pieces of numbers a PDF's text wrapped (module docstring): each line that can only be
+    such pieces, and the lines holding values right before and after it."""
+    s3, s4 = headings.get("s3"), headings.get("s4")
+    if s3 is None:
+        return frozenset()
+    lo, hi = max(start, s3 + 1), min(end, s4 if s4 is not None and s4 > s3 else end)
+    found: set[int] = set()
+    for i in range(lo, hi):
+        u = units[i]
+        if not _pieces_of_wrapped_cells(u):
+            continue
+        found.add(i)
+        for j in (i - 1, i + 1):
+            if lo <= j < hi and any(t.kind == NUM for t in units[j].tokens):
+                found.add(j)
+    return frozenset(found)
+
+
+def _pieces_of_wrapped_cells(u: Unit) -> bool:
+    """Does this unit hold what only a number wrapped in its cell prints (module docstring)?"""
+    text = u.text.strip()
+    nums = sum(1 for t in u.tokens if t.kind == NUM)
+    if not nums:
+        return False
+    if _FULLWIDTH_PIECES.match(text):
+        return nums < T3_CELLS
+    return T3_CELLS < nums < 2 * T3_CELLS and bool(_SPLIT_DIGITS.search(text))
+
+
 def events(units: list[Unit], start: int, end: int, headings: dict[str, int]) -> list[Event]:
     """The events of units[start:end]: text merged across units and segmented."""
     heading_at = {i: k for k, i in headings.items()}
+    wrapped = wrapped_value_units(units, start, end, headings)
     out: list[Event] = []
     texts: list[tuple[str, Position, int]] = []  # pending text tokens to merge
 
@@ -108,7 +172,8 @@ def events(units: list[Unit], start: int, end: int, headings: dict[str, int]) ->
             elif tok.kind in (NUM, NA, BLANK):
                 if texts:
                     flush()
-                out.append(Event("value", tok.pos, None, tok, None, i))
+                out.append(Event("value", tok.pos, None, replace(tok, wrapped=True) if i in wrapped else tok,
+                                 None, i))
     flush()
     return out
 

@@ -1,0 +1,61 @@
+"""Numbers a PDF's text wrapped in their cells (extract/layout.py, ``wrapped_value_units``).
+
+The fixtures are the text layers of one synthetic wild report (``ogi synth --formats wild_html
+--seed 6161``, report 00027, counts in full-width digits) as five PDF text tools print it: its
+table 三 prints 19 as ``１`` ⏎ ``９`` in rows 一 and (七). Before, every tool's text read a wrong
+number there (1 or 9 for 19) with only a failed sum to say so; now those rows are null with a
+finding, and the rows away from the pieces are still read. ``units_pdfium_text.txt`` (report
+00009, ``19件`` wrapped as ``19`` ⏎ ``件``) keeps its number whole and stays read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ogi import parse
+
+FIXTURES = Path(__file__).parent / "fixtures" / "wrapped"
+TOOLS = ("pdftotext_raw", "pypdf_text", "pdfium_text", "pdfplumber_text", "pdftotext_layout")
+COLUMNS = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total")
+# the report's own rows (its source page)
+NEW_RECEIVED = dict(zip(COLUMNS, (19, 0, 0, 0, 0, 0, 19)))
+GRANTED = dict(zip(COLUMNS, (9, 0, 0, 0, 0, 0, 9)))
+TOTAL = dict(zip(COLUMNS, (19, 0, 0, 0, 0, 0, 19)))
+NULL_ROW = dict.fromkeys(COLUMNS)
+
+
+def _report(name: str):
+    return parse(FIXTURES / name)
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_no_wrong_number_where_digits_wrapped(tool):
+    report = _report(f"fullwidth_{tool}.txt")
+    t3 = report.as_json()["table3"]
+    assert t3["new_received"] == NULL_ROW
+    assert t3["total"] in (NULL_ROW, TOTAL)  # pdftotext -layout prints (七)'s 19 on one line
+    assert t3["granted"] == GRANTED  # a row away from the pieces is read
+    wrapped = [f for f in report.findings if f.code == "CELL_AMBIGUOUS" and f.where == "table3.new_received"]
+    assert len(wrapped) == 1
+    assert "旁有 PDF 文本中折行的数字或单位(窄单元格中一个数印在几行上),无法确定每个数由哪几段组成、各在哪一列,未采用" \
+        in wrapped[0].message
+
+
+def test_pdfium_row_with_pieces_on_lines_of_their_own():
+    report = _report("fullwidth_pdfium_text.txt")  # 一、… ⏎ １ ⏎ ９ ⏎ 0 ０ 0 ０ 0 ⏎ １ ⏎ ９
+    msg = next(f.message for f in report.findings if f.where == "table3.new_received")
+    assert msg.startswith("“一、本年新收政府信息公开申请数量”行的数值(1 9 0 0 0 0 0)旁有 PDF 文本中折行的数字")
+
+
+def test_pypdf_head_and_tail_on_one_line():
+    report = _report("fullwidth_pypdf_text.txt")  # (七)总计 19 ０ ０ 0 0 ０ １ ９
+    assert report.as_json()["table3"]["total"] == NULL_ROW
+    msg = next(f.message for f in report.findings if f.where == "table3.total")
+    assert msg.startswith("“(七)总计”行的数值(19 0 0 0 0 0 1 9)旁有")
+
+
+def test_a_unit_wrapped_alone_keeps_the_number_read():
+    report = _report("units_pdfium_text.txt")  # 一、… ⏎ 19 ⏎ 件 ⏎ 0件 0 0 0 ⏎ 0 ⏎ 件 ⏎ 19
+    assert report.as_json()["table3"]["new_received"] == NEW_RECEIVED
+    assert not [f for f in report.findings if "折行" in f.message]
