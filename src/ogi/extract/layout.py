@@ -25,10 +25,16 @@ alone, fewer than a row has cells; a line printing more values than a row of tab
 cells where two single full-width digits stand side by side — and marks the values of that
 line and of the lines next to it (``Token.wrapped``): no row whose values they are is read (the aligner leaves it null with a
 finding), since which pieces make one number, and which row and column it is, no text
-without positions tells. (A count unit wrapped alone, ``19`` ⏎ ``件``, leaves the number
-whole and is no such piece: PDFium, poppler and PyMuPDF read those rows right. pdfplumber
-prints the first line of a two-line cell above the row's line, ``11 11`` ⏎ ``一、本年新收…
-0件 0件 0件 0件 0`` ⏎ ``件 件`` ⏎ ``0 0``: not told apart yet, docs/renderings.md §37.)
+without positions tells.
+
+A count unit wrapped alone (``19`` ⏎ ``件``) leaves its number whole: PDFium, poppler and
+PyMuPDF print the number's line before the unit's, and read those rows right. pdfplumber
+prints the first line of a two-line cell *above* the row's own line and the second below it
+(``⼈ 企业 机构…`` ⏎ ``11 11`` ⏎ ``一、本年新收… 0件 0件 0件 0件 0`` ⏎ ``件 件`` ⏎ ``0 0``: the
+11s are row 一's, the ``0 0`` row 二's), so a row takes its neighbours' numbers. Where the text
+shows that order once — numbers alone between table 三's header and a row's line
+(:func:`_heads_above_row`) — every unit standing alone marks its line and the lines next to
+it too.
 """
 
 from __future__ import annotations
@@ -90,6 +96,8 @@ def find_headings(units: list[Unit]) -> dict[str, int]:
 T3_CELLS = 7  # value cells in a row of table 三 (both formats): a line with fewer is no whole row
 # a line of a PDF's text that holds only full-width digits: pieces of numbers wrapped in their cells
 _FULLWIDTH_PIECES = re.compile(r"^[\uff10-\uff19]+(?:\s+[\uff10-\uff19]+)*$")
+# a count unit standing alone, as a word of its own: the rest of a cell "11件" whose digits went elsewhere
+_LONE_UNIT = re.compile(r"(?:^|\s)[件个项条次](?=\s|$)")
 # two single full-width digits side by side, the first not 0: a number's head and tail, or two cells
 _SPLIT_DIGITS = re.compile(r"(?:^|\s)[\uff11-\uff19]\s+[\uff10-\uff19](?=\s|$)")
 
@@ -102,16 +110,33 @@ def wrapped_value_units(units: list[Unit], start: int, end: int, headings: dict[
     if s3 is None:
         return frozenset()
     lo, hi = max(start, s3 + 1), min(end, s4 if s4 is not None and s4 > s3 else end)
+    heads_above = any(_heads_above_row(units, i) for i in range(lo + 1, hi - 1))
     found: set[int] = set()
     for i in range(lo, hi):
         u = units[i]
-        if not _pieces_of_wrapped_cells(u):
+        if not _pieces_of_wrapped_cells(u) and not (heads_above and _LONE_UNIT.search(u.text)):
             continue
         found.add(i)
         for j in (i - 1, i + 1):
             if lo <= j < hi and any(t.kind == NUM for t in units[j].tokens):
                 found.add(j)
     return frozenset(found)
+
+
+def _numbers(u: Unit) -> int:
+    return sum(1 for t in u.tokens if t.kind == NUM)
+
+
+def _heads_above_row(units: list[Unit], i: int) -> bool:
+    """Does ``units[i]`` show a text that prints the first lines of a row's two-line cells
+    above the row's own line (pdfplumber: ``⼈ 企业 机构…`` ⏎ ``11 11`` ⏎ ``一、本年新收… 0件 0件
+    0件 0件 0``)? A line of numbers alone, fewer than a row's cells, between table 三's header
+    (words and no number, no unit standing alone) and a labelled line short of a row's cells."""
+    before, u, after = units[i - 1], units[i], units[i + 1]
+    nums = _numbers(u)
+    return 0 < nums < T3_CELLS and nums == len(u.tokens) and not _numbers(before) \
+        and any(t.kind == TEXT for t in before.tokens) and not _LONE_UNIT.search(before.text) \
+        and any(t.kind == TEXT for t in after.tokens) and 0 < _numbers(after) < T3_CELLS
 
 
 def _pieces_of_wrapped_cells(u: Unit) -> bool:
