@@ -59,3 +59,14 @@ def test_a_unit_wrapped_alone_keeps_the_number_read():
     report = _report("units_pdfium_text.txt")  # 一、… ⏎ 19 ⏎ 件 ⏎ 0件 0 0 0 ⏎ 0 ⏎ 件 ⏎ 19
     assert report.as_json()["table3"]["new_received"] == NEW_RECEIVED
     assert not [f for f in report.findings if "折行" in f.message]
+
+
+def test_pdfplumber_heads_above_the_row():
+    """``⼈ 企业 机构…`` ⏎ ``11 11`` ⏎ ``⼀、本年新收… 0件 0件 0件 0件 0`` ⏎ ``件 件`` ⏎ ``0 0`` (report
+    00029): row 一 read 0 for its 11s before; (二)部分公开 read 0 and 1 a column off."""
+    report = _report("units_pdfplumber_text.txt")
+    t3 = report.as_json()["table3"]
+    assert t3["new_received"] == NULL_ROW
+    assert t3["partially_granted"] == NULL_ROW
+    assert "旁有 PDF 文本中折行的数字或单位" in next(f.message for f in report.findings
+                                          if f.where == "table3.partially_granted")
