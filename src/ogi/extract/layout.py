@@ -114,7 +114,8 @@ def wrapped_value_units(units: list[Unit], start: int, end: int, headings: dict[
     found: set[int] = set()
     for i in range(lo, hi):
         u = units[i]
-        if not _pieces_of_wrapped_cells(u) and not (heads_above and _LONE_UNIT.search(u.text)):
+        if not _pieces_of_wrapped_cells(u, units[i - 1], units[i + 1] if i + 1 < len(units) else u) \
+                and not (heads_above and _LONE_UNIT.search(u.text)):
             continue
         found.add(i)
         for j in (i - 1, i + 1):
@@ -139,14 +140,18 @@ def _heads_above_row(units: list[Unit], i: int) -> bool:
         and any(t.kind == TEXT for t in after.tokens) and 0 < _numbers(after) < T3_CELLS
 
 
-def _pieces_of_wrapped_cells(u: Unit) -> bool:
-    """Does this unit hold what only a number wrapped in its cell prints (module docstring)?"""
+def _pieces_of_wrapped_cells(u: Unit, before: Unit, after: Unit) -> bool:
+    """Does this unit hold what only a number wrapped in its cell prints (module docstring)?
+    A line of full-width digits alone is such pieces only in a text that prints several
+    values a line — it holds two, or a line next to it does: where every value stands on a
+    line of its own (a cell a paragraph) a lone ``０`` is a cell, and a number wrapped there
+    leaves its row a value too many, which the aligner does not read."""
     text = u.text.strip()
-    nums = sum(1 for t in u.tokens if t.kind == NUM)
+    nums = _numbers(u)
     if not nums:
         return False
     if _FULLWIDTH_PIECES.match(text):
-        return nums < T3_CELLS
+        return nums < T3_CELLS and max(nums, _numbers(before), _numbers(after)) > 1
     return T3_CELLS < nums < 2 * T3_CELLS and bool(_SPLIT_DIGITS.search(text))
 
 
