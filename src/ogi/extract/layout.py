@@ -105,7 +105,15 @@ _SPLIT_DIGITS = re.compile(r"(?:^|\s)[\uff11-\uff19]\s+[\uff10-\uff19](?=\s|$)")
 def wrapped_value_units(units: list[Unit], start: int, end: int, headings: dict[str, int]) -> frozenset[int]:
     """The units of table 三's section (between its heading and the next) whose values may
     be pieces of numbers a PDF's text wrapped (module docstring): each line that can only be
-    such pieces, and the lines holding values right before and after it."""
+    such pieces, and the lines holding values right before and after it.
+
+    A line of full-width digits alone is such pieces only beside a row printed on one line:
+    the run of lines of values alone (no label) that holds it must have a line with a label and
+    two values or more right before or after it — PDFium prints ``１`` ⏎ ``９`` ⏎ ``0 ０ 0 ０ 0`` ⏎
+    ``１`` ⏎ ``９`` under row 一's label, and the whole run is row 一's. Where every value stands
+    on a line of its own (a cell a paragraph) a lone ``０`` is a cell, and where a text prints
+    value columns as stacks of short lines (pdfminer) a piece of a stack; a number wrapped
+    there leaves its row a value too many, which the aligner does not read."""
     s3, s4 = headings.get("s3"), headings.get("s4")
     if s3 is None:
         return frozenset()
@@ -114,12 +122,20 @@ def wrapped_value_units(units: list[Unit], start: int, end: int, headings: dict[
     found: set[int] = set()
     for i in range(lo, hi):
         u = units[i]
-        if not _pieces_of_wrapped_cells(u, units[i - 1], units[i + 1] if i + 1 < len(units) else u) \
-                and not (heads_above and _LONE_UNIT.search(u.text)):
+        first = last = i
+        if _fullwidth_pieces(u):
+            while first - 1 >= lo and _values_alone(units[first - 1]):
+                first -= 1
+            while last + 1 < hi and _values_alone(units[last + 1]):
+                last += 1
+            if not ((first - 1 >= lo and _labelled_row(units[first - 1]))
+                    or (last + 1 < hi and _labelled_row(units[last + 1]))):
+                continue
+        elif not _overfull(u) and not (heads_above and _LONE_UNIT.search(u.text)):
             continue
-        found.add(i)
-        for j in (i - 1, i + 1):
-            if lo <= j < hi and any(t.kind == NUM for t in units[j].tokens):
+        found.update(range(first, last + 1))
+        for j in (first - 1, last + 1):
+            if lo <= j < hi and _numbers(units[j]):
                 found.add(j)
     return frozenset(found)
 
@@ -128,31 +144,51 @@ def _numbers(u: Unit) -> int:
     return sum(1 for t in u.tokens if t.kind == NUM)
 
 
+def _labelled_row(u: Unit) -> bool:
+    """Does the unit print a row on one line: a label (text other than a unit standing alone)
+    and two values or more?"""
+    return _numbers(u) > 1 and bool(_LABEL_START.match(u.text))
+
+
+# a line that starts with words (a label), not with a value or a unit standing alone
+_LABEL_START = re.compile(r"^\s*(?![件个项条次](?:\s|$))[^\d\s\uff10-\uff19|]")
+# a row label's numbering at a line's start: "一、", "(七)", "3."
+_ROW_NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}\s*、|[(（][一二三四五六七八九十]{1,2}[)）]|\d{1,2}\s*[.．、])")
+
+
 def _heads_above_row(units: list[Unit], i: int) -> bool:
     """Does ``units[i]`` show a text that prints the first lines of a row's two-line cells
     above the row's own line (pdfplumber: ``⼈ 企业 机构…`` ⏎ ``11 11`` ⏎ ``一、本年新收… 0件 0件
     0件 0件 0``)? A line of numbers alone, fewer than a row's cells, between table 三's header
-    (words and no number, no unit standing alone) and a labelled line short of a row's cells."""
+    (words and no number, no unit standing alone, no row's numbering: not a row label whose
+    values follow it, ``(七)总计`` ⏎ ``2497`` ⏎ ``件 0件 …`` in pypdf) and a line that starts with
+    a label and is short of a row's cells."""
     before, u, after = units[i - 1], units[i], units[i + 1]
     nums = _numbers(u)
     return 0 < nums < T3_CELLS and nums == len(u.tokens) and not _numbers(before) \
         and any(t.kind == TEXT for t in before.tokens) and not _LONE_UNIT.search(before.text) \
-        and any(t.kind == TEXT for t in after.tokens) and 0 < _numbers(after) < T3_CELLS
+        and not _ROW_NUMBERING.match(before.text) \
+        and bool(_LABEL_START.match(after.text)) and 0 < _numbers(after) < T3_CELLS
 
 
-def _pieces_of_wrapped_cells(u: Unit, before: Unit, after: Unit) -> bool:
-    """Does this unit hold what only a number wrapped in its cell prints (module docstring)?
-    A line of full-width digits alone is such pieces only in a text that prints several
-    values a line — it holds two, or a line next to it does: where every value stands on a
-    line of its own (a cell a paragraph) a lone ``０`` is a cell, and a number wrapped there
-    leaves its row a value too many, which the aligner does not read."""
-    text = u.text.strip()
+def _fullwidth_pieces(u: Unit) -> bool:
+    """Does this unit hold full-width digits alone, fewer than a row's cells (a space-laid
+    row rewritten as cells counts too: w3m's ``９    ９`` under row 一's 1s, its blank cells
+    kept, reads ``９ |  |  |  |  |  | ９``)?"""
     nums = _numbers(u)
-    if not nums:
-        return False
-    if _FULLWIDTH_PIECES.match(text):
-        return nums < T3_CELLS and max(nums, _numbers(before), _numbers(after)) > 1
-    return T3_CELLS < nums < 2 * T3_CELLS and bool(_SPLIT_DIGITS.search(text))
+    return 0 < nums < T3_CELLS and bool(_FULLWIDTH_PIECES.match(u.text.replace("|", " ").strip()))
+
+
+def _overfull(u: Unit) -> bool:
+    """Does this unit print more values than a row of table 三 has cells (and fewer than two
+    rows), two single full-width digits side by side among them, the first not 0 — a number's
+    two lines, or two cells (pypdf: ``(七)总计 19 ０ ０ 0 0 ０ １ ９``)?"""
+    return T3_CELLS < _numbers(u) < 2 * T3_CELLS and bool(_SPLIT_DIGITS.search(u.text))
+
+
+def _values_alone(u: Unit) -> bool:
+    """Does the unit hold values and no label (a line of a row's values, or of pieces)?"""
+    return _numbers(u) > 0 and not _LABEL_START.match(u.text)
 
 
 def events(units: list[Unit], start: int, end: int, headings: dict[str, int]) -> list[Event]:
