@@ -70,3 +70,29 @@ def test_pdfplumber_heads_above_the_row():
     assert t3["partially_granted"] == NULL_ROW
     assert "旁有 PDF 文本中折行的数字或单位" in next(f.message for f in report.findings
                                           if f.where == "table3.partially_granted")
+
+
+def test_w3m_piece_row_rewritten_as_cells():
+    """w3m wraps the page's table the same way: ``９    ９`` under row 一's 1s, which the
+    space-laid reader rewrote as a row of cells (``９ |  |  |  |  |  | ９``). Table 三 was null
+    (the piece row made a row of its own); rows 一 and 二 are now, and the rest is read."""
+    report = _report("fullwidth_w3m_dump.txt")
+    t3 = report.as_json()["table3"]
+    assert t3["new_received"] == NULL_ROW and t3["carried_over"] == NULL_ROW
+    assert t3["granted"] == GRANTED
+
+
+def test_stacks_of_short_lines_are_not_pieces():
+    """pdfminer's text (a paged report of fresh7's wild30, 00007) prints table 三's value
+    columns as stacks of short lines (``０`` ⏎ ``０`` ⏎ ``0 ０ 1`` …); no row is printed on one
+    line, so a lone full-width digit there marks nothing."""
+    report = _report("fullwidth_stacks_paged_pdfminer.txt")
+    assert not [f for f in report.findings if "折行" in f.message]
+
+
+def test_a_row_label_whose_values_follow_is_no_header():
+    """pypdf (fresh7 wild30 00029): ``(七)总计`` ⏎ ``2497`` ⏎ ``件 0件 0件 0 37 22`` — numbers
+    alone after a row label, not pdfplumber's first lines above a row: read whole."""
+    report = _report("units_paged_pypdf_text.txt")
+    assert report.as_json()["table3"]["total"] == dict(zip(COLUMNS, (2497, 0, 0, 0, 37, 22, 2556)))
+    assert not [f for f in report.findings if "折行" in f.message]
