@@ -96,6 +96,8 @@ def find_headings(units: list[Unit]) -> dict[str, int]:
 T3_CELLS = 7  # value cells in a row of table 三 (both formats): a line with fewer is no whole row
 # a line of a PDF's text that holds only full-width digits: pieces of numbers wrapped in their cells
 _FULLWIDTH_PIECES = re.compile(r"^[\uff10-\uff19]+(?:\s+[\uff10-\uff19]+)*$")
+# the values a line ends in, each after a space (or at the line's start)
+_TRAILING_VALUES = re.compile(r"(?:(?:^|(?<=\s))[\d\uff10-\uff19][\d\uff10-\uff19.,]*\s*)+$")
 # a count unit standing alone, as a word of its own: the rest of a cell "11件" whose digits went elsewhere
 _LONE_UNIT = re.compile(r"(?:^|\s)[件个项条次](?=\s|$)")
 # two single full-width digits side by side, the first not 0: a number's head and tail, or two cells
@@ -145,13 +147,17 @@ def _numbers(u: Unit) -> int:
 
 
 def _labelled_row(u: Unit) -> bool:
-    """Does the unit print a row on one line: a label (text other than a unit standing alone)
-    and two values or more?"""
-    return _numbers(u) > 1 and bool(_LABEL_START.match(u.text))
+    """Does the unit print a row on one line: words (a label) and two values or more?"""
+    return _numbers(u) > 1 and _has_words(u)
 
 
-# a line that starts with words (a label), not with a value or a unit standing alone
-_LABEL_START = re.compile(r"^\s*(?![件个项条次](?:\s|$))[^\d\s\uff10-\uff19|]")
+def _has_words(u: Unit) -> bool:
+    """Does the unit's text hold a letter other than a count unit (``3.其他``, ``⼈ 企业``)?"""
+    return bool(_LETTER.search(_UNITS.sub("", u.text)))
+
+
+_LETTER = re.compile(r"[^\W\d_]")  # a letter of any script (a Chinese character is one)
+_UNITS = re.compile(r"[件个项条次]")
 # a row label's numbering at a line's start: "一、", "(七)", "3."
 _ROW_NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}\s*、|[(（][一二三四五六七八九十]{1,2}[)）]|\d{1,2}\s*[.．、])")
 
@@ -162,21 +168,27 @@ def _heads_above_row(units: list[Unit], i: int) -> bool:
     0件 0件 0``)? A line of numbers alone, fewer than a row's cells, between table 三's header
     (words and no number, no unit standing alone, no row's numbering: not a row label whose
     values follow it, ``(七)总计`` ⏎ ``2497`` ⏎ ``件 0件 …`` in pypdf) and a line that starts with
-    a label and is short of a row's cells."""
+    words and is short of a row's cells."""
     before, u, after = units[i - 1], units[i], units[i + 1]
     nums = _numbers(u)
     return 0 < nums < T3_CELLS and nums == len(u.tokens) and not _numbers(before) \
         and any(t.kind == TEXT for t in before.tokens) and not _LONE_UNIT.search(before.text) \
         and not _ROW_NUMBERING.match(before.text) \
-        and bool(_LABEL_START.match(after.text)) and 0 < _numbers(after) < T3_CELLS
+        and _has_words(after) and 0 < _numbers(after) < T3_CELLS
 
 
 def _fullwidth_pieces(u: Unit) -> bool:
-    """Does this unit hold full-width digits alone, fewer than a row's cells (a space-laid
-    row rewritten as cells counts too: w3m's ``９    ９`` under row 一's 1s, its blank cells
-    kept, reads ``９ |  |  |  |  |  | ９``)?"""
+    """Does this unit print, after its words if any, full-width digits alone, fewer than a
+    row's cells? A space-laid row rewritten as cells counts too (w3m's ``９    ９`` under row
+    一's 1s, its blank cells kept, reads ``９ |  |  |  |  |  | ９``), and so does a piece beside
+    a label's line (``pdftotext -layout`` of a paged report: ``度办理结 (二)部分公开(…,不  １`` ⏎
+    ``果  ０ ０ 0 0 0 １８`` ⏎ ``计其他情形)  ８`` — 18 in the first column, printed over the
+    label's first and last lines)."""
     nums = _numbers(u)
-    return 0 < nums < T3_CELLS and bool(_FULLWIDTH_PIECES.match(u.text.replace("|", " ").strip()))
+    if not 0 < nums < T3_CELLS:
+        return False
+    m = _TRAILING_VALUES.search(u.text.replace("|", " "))
+    return m is not None and len(m.group().split()) == nums and bool(_FULLWIDTH_PIECES.match(m.group().strip()))
 
 
 def _overfull(u: Unit) -> bool:
@@ -188,7 +200,7 @@ def _overfull(u: Unit) -> bool:
 
 def _values_alone(u: Unit) -> bool:
     """Does the unit hold values and no label (a line of a row's values, or of pieces)?"""
-    return _numbers(u) > 0 and not _LABEL_START.match(u.text)
+    return _numbers(u) > 0 and not _has_words(u)
 
 
 def events(units: list[Unit], start: int, end: int, headings: dict[str, int]) -> list[Event]:
