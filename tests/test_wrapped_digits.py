@@ -9,6 +9,7 @@ finding, and the rows away from the pieces are still read. ``units_pdfium_text.t
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,22 @@ def test_a_row_label_whose_values_follow_is_no_header():
     report = _report("units_paged_pypdf_text.txt")
     assert report.as_json()["table3"]["total"] == dict(zip(COLUMNS, (2497, 0, 0, 0, 37, 22, 2556)))
     assert not [f for f in report.findings if "折行" in f.message]
+
+
+def _cells(part: dict, prefix: str = "") -> dict:
+    out = {}
+    for k, v in part.items():
+        out.update(_cells(v, f"{prefix}{k}.") if isinstance(v, dict) else {prefix + k: v})
+    return out
+
+
+def test_pieces_beside_a_labels_lines():
+    """``pdftotext -layout`` of a paged report (fresh7 wild30 00027): ``度办理结 (二)部分公开(…,不  １``
+    ⏎ ``果  ０ ０ 0 0 0 １８`` ⏎ ``计其他情形)  ８`` — 18 in the first column, printed over the
+    label's first and last lines — read 1 before; no table 三 number is wrong now."""
+    path = FIXTURES / "fullwidth_label_lines_paged_pdftotext_layout.txt"
+    report = parse(path)
+    want = _cells(json.loads(path.with_name(path.stem + ".expected.json").read_text())["table3"])
+    got = _cells(report.as_json()["table3"])
+    assert {k: (v, got.get(k)) for k, v in want.items() if got.get(k) is not None and got.get(k) != v} == {}
+    assert report.as_json()["table3"]["partially_granted"] == NULL_ROW
