@@ -20,10 +20,11 @@ the row's line, in whatever order the tool reads them::
 
 Read as they stand the pieces are values of their own, and a row that shows seven of them is
 placed — wrong, with only its sums failing to say so. :func:`wrapped_value_units` finds, in
-table 三's section, the lines that can only be such pieces — a line of full-width digits
-alone, fewer than a row has cells; a line printing more values than a row of table 三 has
-cells where two single full-width digits stand side by side — and marks the values of that
-line and of the lines next to it (``Token.wrapped``): no row whose values they are is read (the aligner leaves it null with a
+table 三's section, the lines that can only be such pieces — a line whose values are
+full-width digits alone, fewer than a row has cells, beside a row printed on one line; a line
+printing more values than a row of table 三 has cells where two single full-width digits
+stand side by side — and marks the values of that line and of the lines next to it
+(``Token.wrapped``): no row whose values they are is read (the aligner leaves it null with a
 finding), since which pieces make one number, and which row and column it is, no text
 without positions tells.
 
