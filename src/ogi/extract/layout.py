@@ -184,9 +184,11 @@ def _fullwidth_pieces(u: Unit) -> bool:
     一's 1s, its blank cells kept, reads ``９ |  |  |  |  |  | ９``), and so does a piece beside
     a label's line (``pdftotext -layout`` of a paged report: ``度办理结 (二)部分公开(…,不  １`` ⏎
     ``果  ０ ０ 0 0 0 １８`` ⏎ ``计其他情形)  ８`` — 18 in the first column, printed over the
-    label's first and last lines)."""
+    label's first and last lines). A table row with words is not: its cells are known, and a
+    row that leaves cells blank prints fewer values than it has cells (``四、结转下年度继续办理 |
+    |  |  | ０ |  |  |``, an HTML table of a report that leaves zeros blank)."""
     nums = _numbers(u)
-    if not 0 < nums < T3_CELLS:
+    if not 0 < nums < T3_CELLS or (u.in_table and _has_words(u)):
         return False
     m = _TRAILING_VALUES.search(u.text.replace("|", " "))
     return m is not None and len(m.group().split()) == nums and bool(_FULLWIDTH_PIECES.match(m.group().strip()))
