@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from ogi import parse
-from ogi.readers.pdf_columns import _label_width, _widest_row
+from ogi.readers.pdf_columns import _label_width, _row_widths, _widest_row
 
 FIXTURE = Path(__file__).parent / "fixtures" / "pdf" / "office_pdf_zero_blank.pdf"  # ogi synth wild_html 00032
 NULL7 = dict.fromkeys(["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org",
@@ -58,3 +58,27 @@ def test_a_rows_width_comes_from_its_label_in_the_format():
     assert _label_width("5.属于行政执法案卷") == 7  # numbered otherwise than the format (7.)
     assert _label_width("洪泽区龙泉镇") == 0  # no label of the format: proves nothing
     assert _widest_row() == 15
+
+
+TALL_LABEL = Path(__file__).parent / "fixtures" / "wrapped" / "office_pdf_tall_label.pdf"  # wild_html seed 6161, 00012
+
+
+def test_a_tall_label_beside_a_group_label_makes_no_columns_of_its_own():
+    """(六)其他处理's row 2 printed a piece a line beside the group label (``他处2.申请人逾期未按收费``
+    ⏎ … ⏎ ``政机关不再处理其政府  0 0 0 0``): no line is a label the format knows, and the block's
+    four value columns were read as the row's first four — 0 under 科研机构 and 社会公益组织,
+    printed under 其他 and 总计. Four columns are no row's width: the lines stay text."""
+    report = parse(TALL_LABEL)
+    want = json.loads(TALL_LABEL.with_suffix(".expected.json").read_text())
+    got = json.loads(report.model_dump_json())
+    wrong = {k: (v, _cells(got["table3"]).get(k)) for k, v in _cells(want["table3"]).items()
+             if _cells(got["table3"]).get(k) is not None and _cells(got["table3"]).get(k) != v}
+    assert wrong == {}
+    assert report.table3["other.no_fee"] == NULL7
+    found = {f.where: (f.code, f.message) for f in report.findings}
+    assert found["table3.other.no_fee"] == (
+        "ROW_MISSING", "表三(依申请公开)缺少“2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”行")
+
+
+def test_a_width_no_row_has():
+    assert _row_widths() == frozenset({1, 2, 3, 7, 15})

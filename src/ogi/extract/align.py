@@ -999,6 +999,9 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
     A row whose values wrapped over lines is kept only where its sums hold. ``label_unit``:
     the unit its label was read from (-1: unknown)."""
     out.rows_seen.add(row.key)
+    if any(t.wrapped for t in values):
+        _wrapped_digits(spec, row, values, out)
+        return []
     values = list(values)
     width = row.width
     while len(values) > width and values[0].kind == BLANK:
@@ -1183,6 +1186,17 @@ def _unplaceable(spec: TableSpec, row: PrintedRow, values: list[Token], out: Pla
               "无法确定各数值所在的列,未采用",
               f"row '{label}' shows {len(values)} value(s) ({printed}) for {row.width} cells; the text lost where its "
               "blank cells were, so the columns cannot be told; left null")
+
+
+def _wrapped_digits(spec: TableSpec, row: PrintedRow, values: list[Token], out: Placed) -> None:
+    printed = " ".join(t.text for t in values)
+    label = row.label or spec.key
+    _null_row(spec, row, values, out,
+              f"“{label}”行的数值({printed})旁有 PDF 文本中折行的数字或单位(窄单元格中一个数印在几行上),"
+              "无法确定每个数由哪几段组成、各在哪一列,未采用",
+              f"row '{label}' ({printed}) stands beside digits or units a PDF's text wrapped over lines (a number "
+              "printed over several lines of a narrow cell): which pieces make each number, and its column, "
+              "cannot be told; left null")
 
 
 def _null_row(spec: TableSpec, row: PrintedRow, values: list[Token], out: Placed, zh: str, en: str) -> None:

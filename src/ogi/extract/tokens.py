@@ -61,6 +61,9 @@ class Token:
     glued: bool = False  # a digit run in free text that may hold several cells
     confidence: float | None = None
     free: bool = False  # read from running text, not from a table cell: no cell boundaries
+    # printed where a PDF's text wrapped a number over lines (extract/layout.py,
+    # wrapped_value_units): the row it stands in is not read
+    wrapped: bool = False
 
 
 def parse_number(sign: str | None, num: str, unit: str | None) -> tuple[int | float, str | None]:

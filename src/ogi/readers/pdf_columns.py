@@ -247,8 +247,11 @@ def _columns_unseen(placed: PlacedTable) -> bool:
     read one column to the left. Which column each value stands in is then unknown. A row
     is measured by its label (``_label_width``); a table of values with no row label at
     all (values under header words, or numbers whose label stayed in the text around them)
-    may be any row: it needs the widest's columns. A label the format does not know, or a
-    row of numbers among labelled rows (a row cut by the page), proves nothing."""
+    may be any row: it needs the widest's columns. A row of numbers among labelled rows (a
+    row cut by the page) proves nothing. Where no row of values has a label the format knows
+    (a tall label printed a piece a line beside a group label: ``政机关不再处理其政府``), the
+    values may be any row's too: a table whose value columns are as many as no row of the
+    format has (4 of table 三's 7) did not see them all."""
     n_label = 1 + len(placed.label_starts)
     cells = placed.table.cells
     n_values = max((c.col for c in cells), default=0) + 1 - n_label
@@ -256,7 +259,10 @@ def _columns_unseen(placed: PlacedTable) -> bool:
     rows = sorted({c.row for c in cells if c.col >= n_label and _VALUE.match(c.text)})
     if rows and not any(r in labels for r in rows):
         return _widest_row() > n_values
-    return any(_label_width(labels[r]) > n_values for r in rows if r in labels)
+    widths = [_label_width(labels[r]) for r in rows if r in labels]
+    if widths and not any(widths):
+        return n_values not in _row_widths()
+    return any(w > n_values for w in widths)
 
 
 def _label_width(text: str) -> int:
@@ -281,6 +287,12 @@ def _bare(key: str) -> str:
 def _widest_row() -> int:
     """The most value cells a row of the format has (table 四's one row: 15)."""
     return max(row.width for fmt in FORMATS.values() for t in fmt.tables for row in t.rows)
+
+
+@lru_cache(maxsize=1)
+def _row_widths() -> frozenset[int]:
+    """The value cells a row of the format may have (1, 2, 3, 7, 15)."""
+    return frozenset(row.width for fmt in FORMATS.values() for t in fmt.tables for row in t.rows)
 
 
 # ------------------------------------------------------------------ one table
