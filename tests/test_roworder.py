@@ -66,3 +66,60 @@ def test_without_blank_cells_the_count_tells_and_the_rows_stay_read():
     report = parse(UNITS)
     assert report.table3["denied.security_stability"] == _row(0, 0, 0, 0, 0, 0, 0)
     assert not _ambiguous(report, "table3.denied.security_stability")
+
+
+# ---------------------------------------------------------------- table 四, a header read across
+
+from ogi.extract.pagedtable4 import _across, _read_across  # noqa: E402
+
+RESULTS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+ACROSS = FIXTURES / "paged_pdftotext_table4_across.txt"
+ACROSS_OWN_SUM_BROKEN = FIXTURES / "paged_pdftotext_table4_across_own_sum_broken.txt"
+
+
+def _t4(*values):
+    keys = ("upheld", "corrected", "other", "pending", "total")
+    return {"review": dict(zip(keys, values[:5])), "litigation_direct": dict(zip(keys, values[5:10])),
+            "litigation_after_review": dict(zip(keys, values[10:]))}
+
+
+def _items(*lines: str):
+    return [(line, line.split() if line.replace(" ", "").isdigit() else [], 0) for line in lines]
+
+
+FIRST, SECOND = ("结果", "结果", "其他", "尚未", "总"), ("维持", "纠正", "结果", "审结", "计")
+
+
+def test_a_header_printed_a_line_across_at_a_time_orders_table4():
+    # synthetic 00079 on narrow pages: 行政复议 ⏎ 行政诉讼 ⏎ 结果 ⏎ 结果 ⏎ 其他 ⏎ 尚未 ⏎ 总 ⏎ 维持 ⏎ 纠正 ⏎
+    # 结果 ⏎ 审结 ⏎ 计 ⏎ 0 ⏎ 0 ⏎ 36 ⏎ 15 ⏎ 51 ⏎ 未经复议直接起诉 ⏎ 复议后 起诉 ⏎ (the pieces twice) ⏎ 12 ⏎ …
+    report = parse(ACROSS)
+    assert report.table4 == _t4(0, 0, 36, 15, 51, 12, 0, 3, 27, 42, 0, 8, 0, 0, 8)
+    assert not [f for f in report.findings if (f.where or "").startswith("table4")]
+
+
+def test_a_table4_read_across_keeps_the_reports_own_broken_sum_and_reports_it():
+    report = parse(ACROSS_OWN_SUM_BROKEN)
+    assert report.table4 == _t4(0, 0, 0, 0, 2, *[0] * 10)
+    assert [(f.code, f.where, f.message) for f in report.findings if (f.where or "").startswith("table4")] == [
+        ("T4_TOTAL", "table4.review.total", "结果维持+结果纠正+其他结果+尚未审结 = 0+0+0+0 = 0 ≠ 总计 = 2 (行政复议)")]
+
+
+def test_across_wants_every_cells_pieces_a_line_at_a_time():
+    assert _across([*FIRST, *SECOND], RESULTS)
+    assert _across(list(RESULTS), RESULTS)  # not wrapped: one line across
+    # a cell at a time (a block per cell), and ragged lines (总计 on the middle lines only)
+    assert not _across(["结果", "维持", "结果", "纠正", "其他", "结果", "尚未", "审结", "总", "计"], RESULTS)
+    assert not _across(["结", "结", "其", "尚", "果", "果", "他", "未", "总", "维", "纠", "结", "审", "计",
+                        "持", "正", "果", "结"], RESULTS)
+
+
+def test_a_table4_read_across_wants_nothing_else_among_its_lines():
+    lines = ("行政复议", "行政诉讼", *FIRST, *SECOND, "1", "1", "0", "0", "2", "未经复议直接起诉", "复议后起诉",
+             *FIRST * 2, *SECOND * 2, *"1000010201")
+    assert _read_across(_items(*lines)) == [1, 1, 0, 0, 2, 1, 0, 0, 0, 0, 1, 0, 2, 0, 1]
+    # a print line among the values: another block between them, the order no longer shown
+    at = lines.index("0")
+    assert _read_across(_items(*lines[:at], "打印日期：2023-12-28", *lines[at:])) is None
+    # a value short
+    assert _read_across(_items(*lines[:-1])) is None

@@ -102,8 +102,9 @@ def distrust_row_orders(spec: TableSpec, fmt: str, evs: Sequence[Event], placed:
                 f"row '{row.label}': its values are printed over several lines (an unreliable reading order); as read "
                 "its total is not the sum of its parts, but in another order of the same values it is, and a reporting "
                 "error cannot be told from a reading-order error; left null")
-    if placed.blanks_shown:
-        for before, after in _labels_without_values(spec, fmt, evs):
+    counts = _values_after_labels(spec, fmt, evs)
+    if placed.blanks_shown and _part_rows(spec, counts):
+        for before, after in _labels_without_values(counts):
             row, nxt = rows.get(before), rows.get(after)
             if row is None or nxt is None or before in doubtful or not _split_over_lines(placed, row):
                 continue
@@ -158,10 +159,10 @@ def _total_elsewhere(placed: Placed, row) -> bool:
     return any(v * 2 == whole for v in values)
 
 
-def _labels_without_values(spec: TableSpec, fmt: str, evs: Sequence[Event]) -> list[tuple[str, str]]:
-    """Each row label of ``spec`` that had values after it, paired with the row label right
-    after them when that one has no value before the next row label (or the table's end)."""
-    labels: list[tuple[str, int]] = []  # (row key, values after it)
+def _values_after_labels(spec: TableSpec, fmt: str, evs: Sequence[Event]) -> list[tuple[str, int]]:
+    """Each row label of ``spec`` in the order printed, with the number of values between it
+    and the next row label (or the table's end)."""
+    labels: list[tuple[str, int]] = []
     for ev in evs:
         if ev.kind == "phrase" and ev.segment is not None:
             phrase = phrase_in(ev.seg, spec.key, fmt)
@@ -169,7 +170,24 @@ def _labels_without_values(spec: TableSpec, fmt: str, evs: Sequence[Event]) -> l
                 labels.append((phrase.ref, 0))
         elif ev.kind == "value" and ev.tok.kind == NUM and labels:
             labels[-1] = (labels[-1][0], labels[-1][1] + 1)
-    return [(a, b) for (a, n), (b, m) in zip(labels, labels[1:]) if n and not m and a != b]
+    return labels
+
+
+def _part_rows(spec: TableSpec, counts: list[tuple[str, int]]) -> bool:
+    """Does a row label stand before some values, but fewer than its row's cells, and none
+    before more than its row's — the sign of a report that leaves cells blank? (A text that
+    printed a table's values apart from their labels, pdfminer's columns, has labels with no
+    value and labels with many: its short rows prove nothing.)"""
+    width = {row.key: row.width for row in spec.rows}
+    if any(n > width.get(key, 0) for key, n in counts):
+        return False  # values printed away from their labels: a short row proves no blank
+    return any(0 < n < width.get(key, 0) for key, n in counts)
+
+
+def _labels_without_values(counts: list[tuple[str, int]]) -> list[tuple[str, str]]:
+    """Each row label that had values after it, paired with the row label right after them
+    when that one has no value before the next row label (or the table's end)."""
+    return [(a, b) for (a, n), (b, m) in zip(counts, counts[1:]) if n and not m and a != b]
 
 
 def null_unconfirmed_parts(spec: TableSpec, placed: Placed, table3: TableSpec, placed3: Placed | None,
