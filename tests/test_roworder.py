@@ -123,3 +123,16 @@ def test_a_table4_read_across_wants_nothing_else_among_its_lines():
     assert _read_across(_items(*lines[:at], "打印日期：2023-12-28", *lines[at:])) is None
     # a value short
     assert _read_across(_items(*lines[:-1])) is None
+
+
+def test_short_rows_prove_blank_cells_only_where_no_label_stands_before_too_many_values():
+    from ogi.extract.order import _labels_without_values, _part_rows
+    from ogi.template.formats import FORMATS
+    spec = FORMATS["2021"].table3
+    blank = [("denied.prohibited_by_law", 2), ("denied.security_stability", 7), ("denied.third_party_rights", 0),
+             ("denied.internal_affairs", 4)]
+    assert _part_rows(spec, blank)
+    assert _labels_without_values(blank) == [("denied.security_stability", "denied.third_party_rights")]
+    # pdfminer's columns: a label with no value, one with fifty — the short rows prove nothing
+    columns = [("new_received", 7), ("carried_over", 0), ("granted", 2), ("denied.process_information", 50)]
+    assert not _part_rows(spec, columns)
