@@ -29,9 +29,9 @@ def test_a_row_whose_total_holds_in_another_order_of_its_values_is_null():
     # in that order, 8 stood under 商业企业 and the total's finding blamed 总计
     report = parse(UNITS)
     assert report.table3["granted"] == NULL_ROW
-    assert _ambiguous(report, "table3.granted") == [
+    assert _ambiguous(report, "table3.granted") == [(
         "“(一)予以公开”行的数值分印在多行(阅读顺序不可靠),按读出的顺序总计不等于各项之和,而换一种顺序则成立,"
-        "无法区分是报告本身的错误还是阅读顺序造成的,未采用"]
+        "无法区分是报告本身的错误还是阅读顺序造成的,未采用")]
     assert not [f for f in report.findings if f.code == "T3_ROW_TOTAL"]
     # rows whose sums hold as read stay read
     assert report.table3["denied.state_secret"] == _row(1, 0, 0, 0, 0, 0, 1)
@@ -53,9 +53,9 @@ def test_values_before_a_label_without_values_are_one_rows_or_two_where_cells_ar
     # seven zeros, which the aligner read as 3.危及…'s seven cells
     report = parse(ZERO_BLANK)
     assert report.table3["denied.security_stability"] == NULL_ROW
-    assert _ambiguous(report, "table3.denied.security_stability") == [
+    assert _ambiguous(report, "table3.denied.security_stability") == [(
         "“3.危及“三安全一稳定””行的数值分印在多行,其后“4.保护第三方合法权益”行的行标题后没有数值(其数值可能印在行标题之前),"
-        "而报告留有空单元格,这些数值属于一行还是两行无法由个数确定,未采用"]
+        "而报告留有空单元格,这些数值属于一行还是两行无法由个数确定,未采用")]
     assert report.table3["denied.third_party_rights"] == NULL_ROW
     assert all(v is None or v == 0 for row in report.table3.values() for v in row.values())
 
@@ -70,7 +70,7 @@ def test_without_blank_cells_the_count_tells_and_the_rows_stay_read():
 
 # ---------------------------------------------------------------- table 四, a header read across
 
-from ogi.extract.pagedtable4 import _across, _read_across  # noqa: E402
+from ogi.extract.pagedtable4 import _across, _read_across
 
 RESULTS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
 ACROSS = FIXTURES / "paged_pdftotext_table4_across.txt"

@@ -25,10 +25,11 @@ cannot confirm are null with a finding (docs/renderings.md §21, §24)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from ..model import Finding
 from ..template.arithmetic import table_holds
-from ..template.formats import T4_RESULTS, TABLE4, TableSpec
+from ..template.formats import T4_RESULTS, TABLE4, PrintedRow, TableSpec
 from .align import Placed
 from .layout import Event, phrase_in
 from .tokens import NUM
@@ -97,27 +98,27 @@ def distrust_row_orders(spec: TableSpec, fmt: str, evs: Sequence[Event], placed:
     for key, row in rows.items():
         if _split_over_lines(placed, row) and _total_elsewhere(placed, row):
             doubtful[key] = (
-                f"“{row.label}”行的数值分印在多行(阅读顺序不可靠),按读出的顺序总计不等于各项之和,而换一种顺序则成立,"
-                "无法区分是报告本身的错误还是阅读顺序造成的,未采用",
-                f"row '{row.label}': its values are printed over several lines (an unreliable reading order); as read "
-                "its total is not the sum of its parts, but in another order of the same values it is, and a reporting "
-                "error cannot be told from a reading-order error; left null")
+                (f"“{row.label}”行的数值分印在多行(阅读顺序不可靠),按读出的顺序总计不等于各项之和,而换一种顺序则成立,"
+                 "无法区分是报告本身的错误还是阅读顺序造成的,未采用"),
+                (f"row '{row.label}': its values are printed over several lines (an unreliable reading order); as read "
+                 "its total is not the sum of its parts, but in another order of the same values it is, and a reporting "
+                 "error cannot be told from a reading-order error; left null"))
     counts = _values_after_labels(spec, fmt, evs)
     if placed.blanks_shown and _part_rows(spec, counts):
         for before, after in _labels_without_values(counts):
-            row, nxt = rows.get(before), rows.get(after)
-            if row is None or nxt is None or before in doubtful or not _split_over_lines(placed, row):
+            prev, nxt = rows.get(before), rows.get(after)
+            if prev is None or nxt is None or before in doubtful or not _split_over_lines(placed, prev):
                 continue
             if _next_row(spec, before) != after:
                 continue  # a label displaced after its own values is the next row's
             if any(placed.cells.get((r, c)) is not None for r, c, _ in nxt.cells):
                 continue
             doubtful[before] = (
-                f"“{row.label}”行的数值分印在多行,其后“{nxt.label}”行的行标题后没有数值(其数值可能印在行标题之前),"
-                "而报告留有空单元格,这些数值属于一行还是两行无法由个数确定,未采用",
-                f"row '{row.label}': its values are printed over several lines, the next row '{nxt.label}' prints no "
-                "value after its label (its values may stand before it), and the report leaves cells blank, so their "
-                "count cannot tell one row's values from two rows'; left null")
+                (f"“{prev.label}”行的数值分印在多行,其后“{nxt.label}”行的行标题后没有数值(其数值可能印在行标题之前),"
+                 "而报告留有空单元格,这些数值属于一行还是两行无法由个数确定,未采用"),
+                (f"row '{prev.label}': its values are printed over several lines, the next row '{nxt.label}' prints no "
+                 "value after its label (its values may stand before it), and the report leaves cells blank, so their "
+                 "count cannot tell one row's values from two rows'; left null"))
     for key, (zh, en) in doubtful.items():
         for r, c, _ in rows[key].cells:
             placed.cells[(r, c)] = None
@@ -135,7 +136,7 @@ def _next_row(spec: TableSpec, key: str) -> str | None:
     return keys[i + 1] if i + 1 < len(keys) else None
 
 
-def _split_over_lines(placed: Placed, row) -> bool:
+def _split_over_lines(placed: Placed, row: PrintedRow) -> bool:
     """Was every cell of ``row`` read, from values on two lines or more?"""
     cells = [(r, c) for r, c, _ in row.cells]
     if any(placed.cells.get(cell) is None for cell in cells):
@@ -144,7 +145,7 @@ def _split_over_lines(placed: Placed, row) -> bool:
     return None not in lines and len(lines) >= LINES_OF_A_SPLIT_ROW
 
 
-def _total_elsewhere(placed: Placed, row) -> bool:
+def _total_elsewhere(placed: Placed, row: PrintedRow) -> bool:
     """Does a sum of ``row`` fail as read, while one of its values is the sum of the others
     (the row's one sum holding in another order of its values)?"""
     if len(row.sums) != 1:
@@ -152,7 +153,9 @@ def _total_elsewhere(placed: Placed, row) -> bool:
     total, parts = row.sums[0]
     if sorted((total, *parts)) != list(range(row.width)):
         return False
-    values = [placed.cells[(r, c)] for r, c, _ in row.cells]
+    values = [v for r, c, _ in row.cells if (v := placed.cells.get((r, c))) is not None]
+    if len(values) != row.width:
+        return False
     whole = sum(values)
     if values[total] * 2 == whole:
         return False
@@ -187,7 +190,7 @@ def _part_rows(spec: TableSpec, counts: list[tuple[str, int]]) -> bool:
 def _labels_without_values(counts: list[tuple[str, int]]) -> list[tuple[str, str]]:
     """Each row label that had values after it, paired with the row label right after them
     when that one has no value before the next row label (or the table's end)."""
-    return [(a, b) for (a, n), (b, m) in zip(counts, counts[1:]) if n and not m and a != b]
+    return [(a, b) for (a, n), (b, m) in pairwise(counts) if n and not m and a != b]
 
 
 def null_unconfirmed_parts(spec: TableSpec, placed: Placed, table3: TableSpec, placed3: Placed | None,

@@ -130,14 +130,14 @@ def _read_across(items: list[Item]) -> list[int] | None:
             if not runs or runs[-1][1]:
                 runs.append(([], []))
             runs[-1][0].append("".join(text.split()))
-    rows = ((review, suits, results), (direct, after, results * 2))
-    if len(runs) != len(rows):
+    header_rows = ((review, suits, results), (direct, after, results * 2))
+    if len(runs) != len(header_rows):
         return None
     cells: list[int] = []
-    for (pieces, values), (left, right, heads) in zip(runs, rows):
-        if pieces[:2] != [left, right] or len(values) != len(heads) or not _across(pieces[2:], heads):
+    for (pieces, numbers), (left, right, heads) in zip(runs, header_rows):
+        if pieces[:2] != [left, right] or len(numbers) != len(heads) or not _across(pieces[2:], heads):
             return None
-        cells += values
+        cells += numbers
     return cells
 
 
