@@ -194,12 +194,17 @@ def test_table4_of_different_values_is_left_to_the_aligner_whatever_its_sums():
     assert "ROW_AMBIGUOUS" in _codes(report, "table4")
 
 
-def test_table4_whose_own_sums_are_broken_stays_null_with_a_finding():
+def test_table4_whose_own_sums_are_broken_is_read_where_its_header_was_printed_across():
+    """洪泽区 2023 prints its result headers a line across at a time (结果 ⏎ 结果 ⏎ 其他 ⏎ 尚未 ⏎
+    总 ⏎ 维持 ⏎ …, every cell's first line, then every second line), the values right after
+    each header row: the cells in order (docs/renderings.md §40). Its own sum is broken
+    (10 + 1 ≠ 0): read as printed and reported, where before no order could be confirmed."""
     body = HONGZE_2023_TABLE4.split("|")[1:-2]
-    assert pagedtable4._read(body, 0, None) is None  # no reading holds: 10 + 1 ≠ 0
+    assert pagedtable4._read(body, 0, None) == [10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0]
     report = _report(HONGZE_2023_TABLE4)
-    assert _table(report, "table4")["review"] == [None] * 5
-    assert "ROW_AMBIGUOUS" in _codes(report, "table4")
+    assert _table(report, "table4") == {"review": [10, 1, 0, 0, 0], "litigation_direct": [0] * 5,
+                                        "litigation_after_review": [5, 0, 0, 0, 0]}
+    assert _codes(report, "table4") == ["T4_TOTAL"]
 
 
 def test_table4_is_written_as_a_browser_copies_it():

@@ -18,7 +18,7 @@ from .colorder import columns_in_template_order, null_applicant_cells, order_pri
 from .columns import read_by_columns, read_by_stacks
 from .layout import PHRASE_READINGS_KEPT, Event, events, find_headings
 from .meta import read_meta
-from .order import distrust_unconfirmed, null_unconfirmed_parts
+from .order import distrust_row_orders, distrust_unconfirmed, null_unconfirmed_parts
 from .tokens import Unit, tokenize
 
 TABLE_ORDER = ("table2", "table3", "table4")
@@ -240,6 +240,7 @@ def _fill_tables(report: Report, fmt: str, by_table: dict[str, list[Event]], pag
     for spec in FORMATS[fmt].tables:
         placed = placed_by[spec.key]
         distrust_unconfirmed(spec, by_table[spec.key], placed)
+        distrust_row_orders(spec, fmt, by_table[spec.key], placed)
         null_unconfirmed_parts(spec, placed, FORMATS[fmt].table3, placed_by.get("table3"), by_table[spec.key], fmt)
         values = tables[spec.key]
         for (row_key, col), v in placed.cells.items():

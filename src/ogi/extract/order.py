@@ -25,10 +25,11 @@ cannot confirm are null with a finding (docs/renderings.md §21, §24)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from ..model import Finding
 from ..template.arithmetic import table_holds
-from ..template.formats import T4_RESULTS, TABLE4, TableSpec
+from ..template.formats import T4_RESULTS, TABLE4, PrintedRow, TableSpec
 from .align import Placed
 from .layout import Event, phrase_in
 from .tokens import NUM
@@ -62,7 +63,134 @@ def distrust_unconfirmed(spec: TableSpec, evs: list[Event], placed: Placed) -> N
         spec.key))
 
 
-__all__ = ["distrust_unconfirmed", "keep_vouched_order", "null_unconfirmed_parts"]
+__all__ = ["distrust_row_orders", "distrust_unconfirmed", "keep_vouched_order", "null_unconfirmed_parts"]
+
+
+# a row whose values were printed on at least this many lines of running text was printed in
+# the text's reading order, not as one line of cells (a printed line is one row's, §22)
+LINES_OF_A_SPLIT_ROW = 2
+
+
+def distrust_row_orders(spec: TableSpec, fmt: str, evs: Sequence[Event], placed: Placed) -> None:
+    """Leave null, with a CELL_AMBIGUOUS finding, the rows of table 三 read from running text
+    whose values stand on several lines (poppler's reading order of a PDF: a value a line, or
+    a row in pieces) where the text leaves two readings of them (docs/renderings.md §40):
+
+    - **the row's total holds in another order of its values.** As read, 总计 is not the sum
+      of the six applicant values, but one of the row's values is the sum of the others: a
+      reading order that moved the total (``8 ⏎ 8件 ⏎ 0件 ⏎ … ⏎ 0`` for ``8件 0件 … 8件``, a
+      cell and its unit on two lines) gives this as surely as a report's own error does, and
+      nothing tells which; read as printed, the total's finding would blame 总计 while the
+      wrong number stands in an applicant column;
+    - **the next row printed no value after its label, in a report that leaves cells
+      blank.** A label beside a tall group cell is printed after the values of its row
+      (``3.危及… ⏎ 0 ⏎ 0 0 ⏎ 0 ⏎ 0 ⏎ 0 0 ⏎ (三)不 4.保护第三方合法权益``): the values before it are
+      one row's or two rows', and with blank cells their count does not tell — the seven
+      values read for 3.危及… were its three and the next row's four.
+
+    A row printed on one line is one row's cells in their order (§22), and is left as read."""
+    if spec.key != TABLE3_KEY or not placed.cells:
+        return
+    if not any(ev.kind == "value" and ev.tok.kind == NUM and ev.tok.free for ev in evs):
+        return  # a table's grid (HTML, Word, a PDF's ruling lines) orders its cells itself
+    rows = {row.key: row for row in spec.rows if row.label is not None}
+    doubtful: dict[str, tuple[str, str]] = {}
+    for key, row in rows.items():
+        if _split_over_lines(placed, row) and _total_elsewhere(placed, row):
+            doubtful[key] = (
+                (f"“{row.label}”行的数值分印在多行(阅读顺序不可靠),按读出的顺序总计不等于各项之和,而换一种顺序则成立,"
+                 "无法区分是报告本身的错误还是阅读顺序造成的,未采用"),
+                (f"row '{row.label}': its values are printed over several lines (an unreliable reading order); as read "
+                 "its total is not the sum of its parts, but in another order of the same values it is, and a reporting "
+                 "error cannot be told from a reading-order error; left null"))
+    counts = _values_after_labels(spec, fmt, evs)
+    if placed.blanks_shown and _part_rows(spec, counts):
+        for before, after in _labels_without_values(counts):
+            prev, nxt = rows.get(before), rows.get(after)
+            if prev is None or nxt is None or before in doubtful or not _split_over_lines(placed, prev):
+                continue
+            if _next_row(spec, before) != after:
+                continue  # a label displaced after its own values is the next row's
+            if any(placed.cells.get((r, c)) is not None for r, c, _ in nxt.cells):
+                continue
+            doubtful[before] = (
+                (f"“{prev.label}”行的数值分印在多行,其后“{nxt.label}”行的行标题后没有数值(其数值可能印在行标题之前),"
+                 "而报告留有空单元格,这些数值属于一行还是两行无法由个数确定,未采用"),
+                (f"row '{prev.label}': its values are printed over several lines, the next row '{nxt.label}' prints no "
+                 "value after its label (its values may stand before it), and the report leaves cells blank, so their "
+                 "count cannot tell one row's values from two rows'; left null"))
+    for key, (zh, en) in doubtful.items():
+        for r, c, _ in rows[key].cells:
+            placed.cells[(r, c)] = None
+            placed.provenance.pop((r, c), None)
+        placed.findings.append(Finding.of("CELL_AMBIGUOUS", zh, en, f"{spec.key}.{key}"))
+
+
+TABLE3_KEY = "table3"
+
+
+def _next_row(spec: TableSpec, key: str) -> str | None:
+    """The key of the row printed after row ``key`` in the template."""
+    keys = [row.key for row in spec.rows]
+    i = keys.index(key)
+    return keys[i + 1] if i + 1 < len(keys) else None
+
+
+def _split_over_lines(placed: Placed, row: PrintedRow) -> bool:
+    """Was every cell of ``row`` read, from values on two lines or more?"""
+    cells = [(r, c) for r, c, _ in row.cells]
+    if any(placed.cells.get(cell) is None for cell in cells):
+        return False
+    lines = {placed.provenance.get(cell, {}).get("line") for cell in cells}
+    return None not in lines and len(lines) >= LINES_OF_A_SPLIT_ROW
+
+
+def _total_elsewhere(placed: Placed, row: PrintedRow) -> bool:
+    """Does a sum of ``row`` fail as read, while one of its values is the sum of the others
+    (the row's one sum holding in another order of its values)?"""
+    if len(row.sums) != 1:
+        return False
+    total, parts = row.sums[0]
+    if sorted((total, *parts)) != list(range(row.width)):
+        return False
+    values = [v for r, c, _ in row.cells if (v := placed.cells.get((r, c))) is not None]
+    if len(values) != row.width:
+        return False
+    whole = sum(values)
+    if values[total] * 2 == whole:
+        return False
+    return any(v * 2 == whole for v in values)
+
+
+def _values_after_labels(spec: TableSpec, fmt: str, evs: Sequence[Event]) -> list[tuple[str, int]]:
+    """Each row label of ``spec`` in the order printed, with the number of values between it
+    and the next row label (or the table's end)."""
+    labels: list[tuple[str, int]] = []
+    for ev in evs:
+        if ev.kind == "phrase" and ev.segment is not None:
+            phrase = phrase_in(ev.seg, spec.key, fmt)
+            if phrase is not None and phrase.kind == "row":
+                labels.append((phrase.ref, 0))
+        elif ev.kind == "value" and ev.tok.kind == NUM and labels:
+            labels[-1] = (labels[-1][0], labels[-1][1] + 1)
+    return labels
+
+
+def _part_rows(spec: TableSpec, counts: list[tuple[str, int]]) -> bool:
+    """Does a row label stand before some values, but fewer than its row's cells, and none
+    before more than its row's — the sign of a report that leaves cells blank? (A text that
+    printed a table's values apart from their labels, pdfminer's columns, has labels with no
+    value and labels with many: its short rows prove nothing.)"""
+    width = {row.key: row.width for row in spec.rows}
+    if any(n > width.get(key, 0) for key, n in counts):
+        return False  # values printed away from their labels: a short row proves no blank
+    return any(0 < n < width.get(key, 0) for key, n in counts)
+
+
+def _labels_without_values(counts: list[tuple[str, int]]) -> list[tuple[str, str]]:
+    """Each row label that had values after it, paired with the row label right after them
+    when that one has no value before the next row label (or the table's end)."""
+    return [(a, b) for (a, n), (b, m) in pairwise(counts) if n and not m and a != b]
 
 
 def null_unconfirmed_parts(spec: TableSpec, placed: Placed, table3: TableSpec, placed3: Placed | None,

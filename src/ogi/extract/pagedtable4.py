@@ -32,6 +32,21 @@ cells:
    order (a table of zeros, the common case; any other number is the report's own broken
    sums, which the checks then report against the values it printed).
 
+4. **Or a header printed a line across at a time.** Where the header's cells wrap onto the
+   same number of lines and poppler printed them a line across the table at a time —
+   ``行政复议 ⏎ 行政诉讼 ⏎ 结果 ⏎ 结果 ⏎ 其他 ⏎ 尚未 ⏎ 总 ⏎ 维持 ⏎ 纠正 ⏎ 结果 ⏎ 审结 ⏎ 计``: every
+   cell's first line in the grid's order, then every second line — it read that region of
+   the page as lines sorted left to right, not as a block per cell, and the one row of values
+   under the header, printed right after it, comes in the same order: the five values of
+   行政复议 after its five results' pieces, then 未经复议直接起诉 ⏎ 复议后起诉, the ten results'
+   pieces likewise, and their ten values — exactly so, no other text and no other value in
+   the table. Where poppler printed a cell per block, its pieces come a cell at a time or
+   the rows are ragged (``结 ⏎ 结 ⏎ 其 ⏎ 尚 ⏎ 果 ⏎ 果 ⏎ 他 ⏎ 未 ⏎ 总 …``: 总计, two characters, is
+   on the middle lines only) — and those are the tables whose values come in block order
+   (above); they are not read so. Measured (docs/renderings.md §40): on every paged text of
+   the matrix and the unseen corpora where the header reads so, the values are the cells
+   in order.
+
 The table is then written as a browser's copy prints it (the template's headers, the fifteen
 values on one TAB-separated line); anything else leaves the text exactly as it was, for the
 aligner's nulls and findings."""
@@ -95,8 +110,46 @@ def _read(body: list[str], page: int, offset: int | None, edges: Sequence[tuple[
         marks = _page_numbers(items, last, offset, edges, end_page, taken)
         if extra < 0 or len(marks) != extra:
             return None
-        lines = [[int(v) for v in values] for i, (_, values, _) in enumerate(items) if values and i not in marks]
-    return _only_reading(lines)
+        items = [item for i, item in enumerate(items) if i not in marks]
+        lines = [[int(v) for v in values] for _, values, _ in items if values]
+    return _only_reading(lines) or _read_across(items)
+
+
+def _read_across(items: list[Item]) -> list[int] | None:
+    """The fifteen cells where each header row was printed a line across at a time (module
+    docstring, step 4): 行政复议 and 行政诉讼, the five results' pieces, their five values;
+    未经复议直接起诉 and 复议后起诉, the ten results' pieces, their ten values — nothing else."""
+    review, suits, direct, after, *results = _SPEC.headers
+    runs: list[tuple[list[str], list[int]]] = []  # (text pieces, the values after them)
+    for text, values, _ in items:
+        if values:
+            if not runs:
+                return None
+            runs[-1][1].extend(int(v) for v in values)
+        else:
+            if not runs or runs[-1][1]:
+                runs.append(([], []))
+            runs[-1][0].append("".join(text.split()))
+    header_rows = ((review, suits, results), (direct, after, results * 2))
+    if len(runs) != len(header_rows):
+        return None
+    cells: list[int] = []
+    for (pieces, numbers), (left, right, heads) in zip(runs, header_rows):
+        if pieces[:2] != [left, right] or len(numbers) != len(heads) or not _across(pieces[2:], heads):
+            return None
+        cells += numbers
+    return cells
+
+
+def _across(pieces: list[str], heads: Sequence[str]) -> bool:
+    """Are ``pieces`` the header cells ``heads`` each wrapped onto the same number of lines,
+    printed a line across all of them at a time, left to right: every cell's first line in
+    the grid's order, then every cell's second line, …?"""
+    k = len(heads)
+    if not pieces or len(pieces) % k:
+        return False
+    m = len(pieces) // k
+    return all("".join(pieces[j * k + i] for j in range(m)) == head for i, head in enumerate(heads))
 
 
 def _only_reading(lines: list[list[int]]) -> list[int] | None:
