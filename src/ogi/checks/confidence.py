@@ -14,11 +14,14 @@ digit) were all below 0.95. So a value read by OCR is trusted only when somethin
    table 三 (``ogi.template``) in which the value takes part, with every input printed,
    either holds — the value is settled — or fails.
 2. **A failing identity that a misreading explains.** When every identity of the value
-   fails and one of its usual misreadings (one glyph for a :data:`CONFUSABLE` one, the sign,
-   one dropped digit) would make one of them hold, the number printed is not known: the
+   fails and one of its misreadings (``ogi.readers.ocr_misreads``: the sign, one digit read
+   as any other, one digit lost or added; units, full-width digits and thousands separators
+   are not its digits) would make one of them hold, the number printed is not known: the
    value becomes null, its text stays in provenance, and OCR_UNSETTLED says which reading
    would fit. (Where no misreading explains the failure, the report itself disagrees: the
-   value stays and the table rule reports it.)
+   value stays and the table rule reports it.) A cell printed empty or marked not applicable
+   (``/``, ``—``, ``无``) counts as 0 in these sums (``ocr_misreads.printed_empty``): a
+   report that leaves its zeros blank is settled by its identities too.
 3. **No identity at all.** Table 二's values take part in none. A value there is null
    with OCR_UNSETTLED when its glyph confidence (the reader records the lowest glyph score
    of the value's text) is below :data:`CONFUSABLE_MIN`, whatever its digits: every
@@ -34,9 +37,8 @@ runs before the table rules, which then see the nulls and say what they could no
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ..model import Finding, Report
+from ..readers.ocr_misreads import misreadings, printed_empty
 from ..template import FORMATS, Kind
 from ..template.arithmetic import Number, all_known
 from ..template.formats import sum_positions
@@ -44,8 +46,6 @@ from .cells import located, number, printed_rows, row_parts
 
 LOW_CONFIDENCE = 0.8  # an OCR value below this confidence (0..1) is flagged
 CONFUSABLE_MIN = 0.99  # a value no identity settles needs this glyph confidence (0..1)
-# glyph → the glyphs OCR was seen to read for it (benchmarks/ocr_digits.py, earlier real scans)
-CONFUSABLE = {"1": "7", "7": "1", "0": "8", "8": "03", "3": "8", "6": "9", "9": "6"}
 UNSETTLED = "ocr_unsettled"  # provenance flag of a value nulled here
 
 Equation = tuple[tuple[str, ...], tuple[str, ...]]  # sum of the left keys = sum of the right keys
@@ -95,24 +95,6 @@ def equations(report: Report) -> list[Equation]:
             for _, col, _ in spec.rows[0].cells:
                 out.append((tuple(f"{spec.key}.{r}.{col}" for r in left), tuple(f"{spec.key}.{r}.{col}" for r in right)))
     return out
-
-
-def misreadings(text: str) -> Iterator[int]:
-    """The numbers a printed integer may have been, given the text OCR read: one glyph
-    read as a :data:`CONFUSABLE` one, the sign, one digit more anywhere."""
-    digits = text.strip().lstrip("-−")
-    if not digits.isdigit():
-        return
-    value = int(digits) * (-1 if text.strip()[:1] in "-−" else 1)
-    yield -value
-    for i, ch in enumerate(digits):
-        for other in CONFUSABLE.get(ch, ""):
-            yield int(digits[:i] + other + digits[i + 1:]) * (1 if value >= 0 else -1)
-    for i in range(len(digits) + 1):
-        for d in "0123456789":
-            longer = digits[:i] + d + digits[i:]
-            if not longer.startswith("0"):  # a number is not printed with a leading 0
-                yield int(longer) * (1 if value >= 0 else -1)
 
 
 def _kinds(report: Report) -> dict[str, Kind]:
@@ -189,6 +171,16 @@ def _unsettled(report: Report, key: str, prov: dict, kind: Kind | None,
 
 
 def _sides(report: Report, equation: Equation) -> tuple[list[Number], list[Number]] | None:
-    """The values of the equation's two sides, or None when one of them is unknown."""
-    left, right = (all_known([report.value(k) for k in side]) for side in equation)
+    """The values of the equation's two sides (a cell printed empty counts 0), or None when
+    one of them is unknown."""
+    left, right = (all_known([_counted(report, k) for k in side]) for side in equation)
     return (left, right) if left is not None and right is not None else None
+
+
+def _counted(report: Report, key: str) -> Number | None:
+    """The value of ``key`` in a sum: its value, or 0 for a cell printed empty or marked
+    not applicable (``ocr_misreads.printed_empty``), or None when it is not known."""
+    value = report.value(key)
+    if value is None and printed_empty(report.provenance.get(key)):
+        return 0
+    return value

@@ -31,6 +31,10 @@ MIN_SKEW_DEGREES = 0.15  # a page askew by less is read as it lies
 MAX_SKEW_DEGREES = 5.0  # ruling lines slanting more are not taken for the page's skew
 SKEW_LINE_SHARE = 4  # a line measured for the skew spans at least 1/SKEW_LINE_SHARE of the width
 MAX_PIXELS = 40_000_000  # larger images are refused (a page at 600 dpi is 35 million)
+# a text of nothing but 一 read below this score (0..1) is a dash ("—", a zero or "not
+# applicable" in a value cell); the numeral 一 of a label is read at 0.999 or more, dashes
+# read as 一 at 0.52–0.83 (benchmarks/ocr_corpus.py, zero_dash scans at 150 dpi)
+DASH_READ_AS_ONE = 0.9
 # the engine puts spaces where Chinese print has none ("1. 属于", "（五） 不予处理")
 _SPACE_BY_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 
@@ -76,15 +80,36 @@ def ocr_page(image, number: int, points_per_pixel: float, engine=None) -> PageCo
     boxes = result.boxes if result.boxes is not None else []
     for box, text, score, glyphs in zip(boxes, result.txts or (), result.scores or (), _glyph_scores(result, len(boxes))):
         xs, ys = [p[0] for p in box], [p[1] for p in box]
-        text = _SPACE_BY_WIDE.sub("", text).strip()
+        confidence = min([float(score), *glyphs])
+        text = fragment_text(text, confidence)
         if text:
             fragments.append(Fragment(text, min(xs) * points_per_pixel, min(ys) * points_per_pixel,
-                                      max(xs) * points_per_pixel, max(ys) * points_per_pixel,
-                                      min([float(score), *glyphs])))
+                                      max(xs) * points_per_pixel, max(ys) * points_per_pixel, confidence))
     edges = [edge(*(v * points_per_pixel for v in e)) for e in ruling_lines(rgb)]
     height, width = rgb.shape[:2]
     return PageContent(number, width * points_per_pixel, height * points_per_pixel, fragments,
                        [e for e in edges if max(e["width"], e["height"]) >= EDGE_MIN_LENGTH], turned=turned)
+
+
+def fragment_text(text: str, confidence: float) -> str:
+    """The text of a recognised line as the page printed it: without the spaces the engine
+    puts beside Chinese characters, and with a doubtful 一 taken for a dash (``dash_for_one``).
+    Applying it again changes nothing (``benchmarks/ocr_corpus.py`` applies it to recorded pages)."""
+    return dash_for_one(_SPACE_BY_WIDE.sub("", text).strip(), confidence)
+
+
+def dash_for_one(text: str, confidence: float) -> str:
+    """The text of a fragment, with a doubtful 一 taken for the dash it was printed as.
+
+    A report that prints its zeros (or "not applicable") as ``—`` or ``——`` puts a
+    horizontal stroke alone in a value cell, and the recogniser, whose alphabet is mostly
+    Chinese, reads it as the numeral 一 — a text no reader takes for a dash, so the row's
+    cells no longer line up with the template's and the row is lost. A lone 一 (or a run of
+    them) read below :data:`DASH_READ_AS_ONE` is the dash; the numeral, printed in a label
+    (``一、``, ``（一）``, a 序号 column), is read at 0.999 or more and stays."""
+    if confidence < DASH_READ_AS_ONE and text and set(text) == {"一"}:
+        return "—" * len(text)
+    return text
 
 
 def _glyph_scores(result, count: int) -> list[list[float]]:
