@@ -18,8 +18,11 @@ digit) were all below 0.95. So a value read by OCR is trusted only when somethin
    as any other, one digit lost or added; units, full-width digits and thousands separators
    are not its digits) would make one of them hold, the number printed is not known: the
    value becomes null, its text stays in provenance, and OCR_UNSETTLED says which reading
-   would fit. (Where no misreading explains the failure, the report itself disagrees: the
-   value stays and the table rule reports it.) A cell printed empty or marked not applicable
+   would fit. Where no misreading explains the failure, the report itself disagrees — unless
+   a term of the failing identity (the value itself or another) was read below
+   :data:`CONFUSABLE_MIN`: then the failure may be OCR's (a ``/`` read as ``1`` at 0.6 beside a
+   confident misreading), and the value is null too. Otherwise the value stays and the table
+   rule reports it. A cell printed empty or marked not applicable
    (``/``, ``—``, ``无``) counts as 0 in these sums (``ocr_misreads.printed_empty``): a
    report that leaves its zeros blank is settled by its identities too.
 3. **No identity at all.** Table 二's values take part in none. A value there is null
@@ -158,6 +161,11 @@ def _unsettled(report: Report, key: str, prov: dict, kind: Kind | None,
             if needed in set(misreadings(text)):
                 return (f"勾稽关系不成立,若原件为 {number(needed)} 则成立(OCR 常见误读)",
                         f"an identity fails and would hold were it {number(needed)} (a usual OCR misreading)")
+        doubtful = sorted({k for (left, right), _ in complete for k in (*left, *right) if _doubtful(report, k)})
+        if doubtful:  # the failure may be OCR's as well as the report's: nothing tells which
+            return (f"勾稽关系不成立,且其中 {doubtful[0]} 的字形置信度低于 {CONFUSABLE_MIN},无法判断是原件不一致还是 OCR 误读",
+                    f"an identity fails and {doubtful[0]} in it was read with a glyph confidence below "
+                    f"{CONFUSABLE_MIN}: the report's own disagreement cannot be told from OCR's")
         return None
     if kind is Kind.SIGNED:
         return ("本年增/减的正负号 OCR 可能漏读,且没有勾稽关系可以确认",
@@ -175,6 +183,13 @@ def _sides(report: Report, equation: Equation) -> tuple[list[Number], list[Numbe
     one of them is unknown."""
     left, right = (all_known([_counted(report, k) for k in side]) for side in equation)
     return (left, right) if left is not None and right is not None else None
+
+
+def _doubtful(report: Report, key: str) -> bool:
+    """Was the cell ``key`` read by OCR below :data:`CONFUSABLE_MIN` (a number, or a mark
+    read as ``/``, ``—`` that may have been a digit)?"""
+    confidence = report.provenance.get(key, {}).get("confidence")
+    return confidence is not None and confidence < CONFUSABLE_MIN
 
 
 def _counted(report: Report, key: str) -> Number | None:

@@ -35,6 +35,7 @@ MAX_PIXELS = 40_000_000  # larger images are refused (a page at 600 dpi is 35 mi
 # applicable" in a value cell); the numeral 一 of a label is read at 0.999 or more, dashes
 # read as 一 at 0.52–0.83 (benchmarks/ocr_corpus.py, zero_dash scans at 150 dpi)
 DASH_READ_AS_ONE = 0.9
+STRAY_BAR_SCORE = 0.9  # a "|" read between two Chinese characters below this score (0..1) is a speck
 # the engine puts spaces where Chinese print has none ("1. 属于", "（五） 不予处理")
 _SPACE_BY_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 
@@ -80,7 +81,8 @@ def ocr_page(image, number: int, points_per_pixel: float, engine=None) -> PageCo
     boxes = result.boxes if result.boxes is not None else []
     for box, text, score, glyphs in zip(boxes, result.txts or (), result.scores or (), _glyph_scores(result, len(boxes))):
         xs, ys = [p[0] for p in box], [p[1] for p in box]
-        confidence = min([float(score), *glyphs])
+        text, glyphs = without_stray_bars(text, glyphs)
+        confidence = min([float(score), *(s for _, s in glyphs)])
         text = fragment_text(text, confidence)
         if text:
             fragments.append(Fragment(text, min(xs) * points_per_pixel, min(ys) * points_per_pixel,
@@ -112,14 +114,50 @@ def dash_for_one(text: str, confidence: float) -> str:
     return text
 
 
-def _glyph_scores(result, count: int) -> list[list[float]]:
-    """Each text line's glyph scores (one per character the recogniser emitted). A value's
-    confidence is its weakest glyph's, not the line's mean: one doubtful 7 in ``1788`` is
-    what decides whether the number can be trusted (``ogi.checks.confidence``)."""
+def _glyph_scores(result, count: int) -> list[list[tuple[str, float]]]:
+    """Each text line's glyphs with their scores (one per character the recogniser
+    emitted). A value's confidence is its weakest glyph's, not the line's mean: one doubtful
+    7 in ``1788`` is what decides whether the number can be trusted (``ogi.checks.confidence``)."""
     words = getattr(result, "word_results", None) or ()
     if len(words) != count:
         return [[] for _ in range(count)]  # the engine gave no glyph scores: the line's score stands
-    return [[float(score) for _, score, _ in line if score is not None] for line in words]
+    return [[(str(glyph), float(score)) for glyph, score, _ in line if score is not None] for line in words]
+
+
+def without_stray_bars(text: str, glyphs: list[tuple[str, float]]) -> tuple[str, list[tuple[str, float]]]:
+    """The line without the ``|`` the recogniser put between two Chinese characters at a
+    score below :data:`STRAY_BAR_SCORE` (a speck or a stroke of the neighbouring glyph on a
+    soft 150-dpi scan: ``索引|号`` at 0.51, which hid the report's 索引号), and its glyphs
+    without it. Chinese print has no bar inside a word; a ruling line is found apart
+    (``ruling_lines``), and a bar read with confidence, or beside a digit or a Latin
+    letter, stays."""
+    if "|" not in text:
+        return text, glyphs
+    bars = [score for glyph, score in glyphs if glyph == "|"]
+    if len(bars) != text.count("|"):
+        return text, glyphs  # the glyphs do not spell the text: nothing is dropped
+    out: list[str] = []
+    dropped: set[int] = set()  # which bars of the line (0-based, in reading order) are specks
+    for i, ch in enumerate(text):
+        if ch == "|":
+            k = text.count("|", 0, i)
+            before, after = text[:i].rstrip()[-1:], text[i + 1:].lstrip()[:1]
+            if bars[k] < STRAY_BAR_SCORE and _wide(before) and _wide(after):
+                dropped.add(k)
+                continue
+        out.append(ch)
+    kept, k = [], 0
+    for glyph, score in glyphs:
+        if glyph == "|":
+            k += 1
+            if k - 1 in dropped:
+                continue
+        kept.append((glyph, score))
+    return "".join(out), kept
+
+
+def _wide(ch: str) -> bool:
+    return bool(ch) and ord(ch) > 0x2E7F  # CJK (radicals, punctuation, ideographs, full-width forms)
 
 
 def _upright(rgb, engine=None):
