@@ -95,15 +95,15 @@ def test_a_low_confidence_value_is_flagged():
 
     doc = read_docx(report_2021())
     cell = next(c for b in doc.blocks if isinstance(b, Table) for c in b.cells if c.text == "1046")
-    cell.confidence = LOW_CONFIDENCE / 2
+    cell.confidence = LOW_CONFIDENCE / 4
     report = extract(doc)
     report.findings += check_report(report)
-    assert report.provenance["table3.denied.state_secret.total"]["confidence"] == LOW_CONFIDENCE / 2
+    assert report.provenance["table3.denied.state_secret.total"]["confidence"] == LOW_CONFIDENCE / 4
     # the fixture's numbers (1040…1046) break every identity: a doubtful value in a failing
     # identity may be OCR's failure as well as the report's, so it is null, not only flagged
     (unsettled,) = [f for f in report.findings if f.code == "OCR_UNSETTLED"]
     assert unsettled.where == "table3.denied.state_secret.total"
-    assert "table3.denied.state_secret.total 的字形置信度低于 0.99" in unsettled.message
+    assert "勾稽关系不成立,且字形置信度 0.200 低于 0.99,无法判断是原件不一致还是 OCR 误读" in unsettled.message
     assert report.table3["denied.state_secret"]["total"] is None
     assert not [f for f in report.findings if f.code == "OCR_LOW_CONFIDENCE"]  # its own finding says it
 
@@ -206,21 +206,32 @@ def test_a_one_digit_disagreement_read_by_ocr_is_null():
     assert hongze.provenance["table4.litigation_after_review.upheld"]["text"] == "5"
 
 
-def test_a_failing_identity_with_a_doubtful_term_settles_nothing():
-    """A total off by 55 (no one-digit misreading) in a row where another value was read at
-    0.6 (a ``/`` read as ``1`` is read so): the failure may be OCR's, so the total is null;
-    the doubtful value itself is settled by its column and stays."""
+def test_a_doubtful_term_is_some_count_not_its_reading():
+    """A ``/`` read as ``1`` at 0.6 is some count, not 1. (a) A row total read 1300 (1362
+    printed: two digits off) whose row holds such a term: its confident parts (1341) exceed
+    it whatever that term is, so the row fails whatever was printed — null. (b) Two ``/`` of
+    a row of zeros read ``1`` and ``1``: the row 0+0+0+1+0+0 = 1 holds, but only by their
+    readings, so it settles neither; their columns fail unless each is 0 — both null."""
     from checks_support import from_expected
 
     report = _as_ocr(from_expected("huaian_city_2024"))
-    report.table3["granted"]["total"] = 1417  # 1362 printed
-    report.provenance["table3.granted.total"]["text"] = "1417"
+    report.table3["granted"]["total"] = 1300
+    report.provenance["table3.granted.total"]["text"] = "1300"
     report.provenance["table3.granted.commercial"]["confidence"] = 0.6
     found = _settle(report)
     assert [f.where for f in found] == ["table3.granted.total"]
-    assert found[0].message == ("OCR 读出“1417”(1417),勾稽关系不成立,且其中 table3.granted.commercial 的字形置信度低于 "
-                                "0.99,无法判断是原件不一致还是 OCR 误读,取空值,请核对原件")
-    assert report.table3["granted"]["total"] is None and report.table3["granted"]["commercial"] == 21
+    assert found[0].message == ("OCR 读出“1300”(1300),勾稽关系不成立,且无论 table3.granted.commercial 等字形置信度低于 0.8 "
+                                "的数值原为多少都不能成立,无法判断哪个数值有误,取空值,请核对原件")
+    assert report.table3["granted"]["commercial"] == 21  # settled by its column
+
+    report = _as_ocr(from_expected("huaian_city_2024"))
+    for col in ("social_welfare", "total"):
+        report.table3["not_processed.publication"][col] = 1
+        report.provenance[f"table3.not_processed.publication.{col}"].update(text="1", confidence=0.63)
+    found = _settle(report)
+    assert [f.where for f in found] == ["table3.not_processed.publication.social_welfare",
+                                        "table3.not_processed.publication.total"]
+    assert "若原件为 0 则成立" in found[0].message
 
 
 def test_a_signed_ocr_value_is_never_settled():

@@ -147,35 +147,71 @@ def _null_derived(report: Report, table: str, row: str, col: str) -> None:
 
 def _unsettled(report: Report, key: str, prov: dict, kind: Kind | None,
                mine: list[Equation]) -> tuple[str, str] | None:
-    """Why a value cannot be trusted, or None when it is settled or nothing casts doubt."""
-    complete = [(e, sides) for e in mine if (sides := _sides(report, e)) is not None]
+    """Why a value cannot be trusted, or None when it is settled or nothing casts doubt.
+
+    Another term of an identity read below :data:`LOW_CONFIDENCE` (a ``/`` read as ``1`` at
+    0.5–0.8) is not taken at its reading: it is some count, unknown. An identity with such terms
+    settles nothing, and tells against the value only when no counts at all in their places
+    could make it hold (:func:`_bounded_fails`)."""
+    complete, bounded = [], []
+    for e in mine:
+        if any(_doubtful(report, k, LOW_CONFIDENCE) for k in (*e[0], *e[1]) if k != key):
+            bounded.append(e)
+        elif (sides := _sides(report, e)) is not None:
+            complete.append((e, sides))
     if any(sum(left) == sum(right) for _, (left, right) in complete):
         return None
     text = str(prov.get("text", ""))
     value = report.value(key)
-    if complete:  # every identity of the value fails: does a misreading explain one?
-        assert value is not None  # a term of a complete equation
-        for (left, _), (left_values, right_values) in complete:
-            gap = sum(right_values) - sum(left_values)
-            needed = value + gap if key in left else value - gap
-            if needed in set(misreadings(text)):
-                return (f"勾稽关系不成立,若原件为 {number(needed)} 则成立(OCR 常见误读)",
-                        f"an identity fails and would hold were it {number(needed)} (a usual OCR misreading)")
-        doubtful = sorted({k for (left, right), _ in complete for k in (*left, *right) if _doubtful(report, k)})
-        if doubtful:  # the failure may be OCR's as well as the report's: nothing tells which
-            return (f"勾稽关系不成立,且其中 {doubtful[0]} 的字形置信度低于 {CONFUSABLE_MIN},无法判断是原件不一致还是 OCR 误读",
-                    f"an identity fails and {doubtful[0]} in it was read with a glyph confidence below "
-                    f"{CONFUSABLE_MIN}: the report's own disagreement cannot be told from OCR's")
+    for (left, _), (left_values, right_values) in complete:  # every identity of the value fails
+        gap = sum(right_values) - sum(left_values)
+        needed = value + gap if key in left else value - gap
+        if needed in set(misreadings(text)):
+            return (f"勾稽关系不成立,若原件为 {number(needed)} 则成立(OCR 常见误读)",
+                    f"an identity fails and would hold were it {number(needed)} (a usual OCR misreading)")
+    for e in bounded:
+        if _bounded_fails(report, key, e):
+            doubtful = sorted(k for k in (*e[0], *e[1]) if k != key and _doubtful(report, k, LOW_CONFIDENCE))
+            return (f"勾稽关系不成立,且无论 {doubtful[0]} 等字形置信度低于 {LOW_CONFIDENCE} 的数值原为多少都不能成立,"
+                    f"无法判断哪个数值有误",
+                    f"an identity fails whatever {doubtful[0]} and the other values read below {LOW_CONFIDENCE} "
+                    f"in it were printed as: which value is wrong cannot be told")
+    confidence = prov.get("confidence", 1.0)
+    if complete:
+        if confidence < CONFUSABLE_MIN:  # a doubtful reading in a failing identity: OCR's failure, maybe
+            return (f"勾稽关系不成立,且字形置信度 {confidence:.3f} 低于 {CONFUSABLE_MIN},无法判断是原件不一致还是 OCR 误读",
+                    f"an identity fails and its glyph confidence {confidence:.3f} is below {CONFUSABLE_MIN}: "
+                    f"the report's own disagreement cannot be told from OCR's")
         return None
     if kind is Kind.SIGNED:
         return ("本年增/减的正负号 OCR 可能漏读,且没有勾稽关系可以确认",
                 "OCR may lose the sign of a signed count, and no identity settles it")
-    confidence = prov.get("confidence", 1.0)
     if confidence < CONFUSABLE_MIN:
         return (f"没有勾稽关系可以确认,字形置信度 {confidence:.3f} 低于 {CONFUSABLE_MIN},数字可能误读",
                 f"no identity settles it and its glyph confidence {confidence:.3f} is below {CONFUSABLE_MIN}, "
                 f"where OCR misreads digits")
     return None
+
+
+def _bounded_fails(report: Report, key: str, equation: Equation) -> bool:
+    """Does ``equation`` fail whatever non-negative counts its doubtful terms (other than
+    ``key``) stand for? Only when the doubtful terms are on one side and the other terms of
+    that side already exceed the other side; a term not known at all makes it say nothing."""
+    sums, free = [0, 0], [0, 0]
+    for side, keys in enumerate(equation):
+        for k in keys:
+            if k != key and _doubtful(report, k, LOW_CONFIDENCE):
+                free[side] += 1
+                continue
+            counted = _counted(report, k)
+            if counted is None:
+                return False
+            sums[side] += counted
+    if free[0] and free[1]:
+        return False
+    if free[0]:
+        return sums[0] > sums[1]
+    return sums[1] > sums[0]
 
 
 def _sides(report: Report, equation: Equation) -> tuple[list[Number], list[Number]] | None:
@@ -185,11 +221,15 @@ def _sides(report: Report, equation: Equation) -> tuple[list[Number], list[Numbe
     return (left, right) if left is not None and right is not None else None
 
 
-def _doubtful(report: Report, key: str) -> bool:
-    """Was the cell ``key`` read by OCR below :data:`CONFUSABLE_MIN` (a number, or a mark
-    read as ``/``, ``—`` that may have been a digit)?"""
-    confidence = report.provenance.get(key, {}).get("confidence")
-    return confidence is not None and confidence < CONFUSABLE_MIN
+def _doubtful(report: Report, key: str, below: float) -> bool:
+    """Was the number in cell ``key`` read by OCR below ``below``? Below :data:`LOW_CONFIDENCE` a reading is no count at
+    all in another value's identity (``/`` read ``1`` at 0.51–0.79, a full-width ``０`` read
+    ``0`` at 0.976–0.99 in the scans of benchmarks/ocr_corpus.py)."""
+    prov = report.provenance.get(key, {})
+    confidence = prov.get("confidence")
+    if confidence is None or report.value(key) is None and printed_empty(prov):
+        return False  # a dash or slash (read at 0.5–0.85 whatever it is) counts as none (``_counted``)
+    return confidence < below
 
 
 def _counted(report: Report, key: str) -> Number | None:
