@@ -354,13 +354,13 @@ def test_a_page_askew_is_turned_straight_by_its_ruling_lines(degrees):
 
 
 def test_a_dash_read_as_the_numeral_one_is_a_dash():
-    """zero_dash reports scanned at 150 dpi: each ``—`` in a value cell was read as 一 at
-    0.52–0.83 (19 cells of one page), the rows holding them were lost; the numeral 一 of a
+    """zero_dash reports scanned: each ``—`` in a value cell was read as 一 at 0.50–0.976
+    (90 cells at 150 and 200 dpi), the rows holding them were lost; the numeral 一 of a
     label is read at 0.999 or more and stays."""
     from ogi.extract.tokens import NA, cell_value
     from ogi.readers.ocr import DASH_READ_AS_ONE, dash_for_one, fragment_text
 
-    assert dash_for_one("一", 0.59) == "—" and dash_for_one("一一", 0.7) == "——"
+    assert dash_for_one("一", 0.59) == "—" and dash_for_one("一一", 0.7) == "——" and dash_for_one("一", 0.9757) == "—"
     assert cell_value(dash_for_one("一", 0.59)).kind == NA
     assert dash_for_one("一", 0.999) == "一" and dash_for_one("一", DASH_READ_AS_ONE) == "一"
     assert dash_for_one("一、", 0.5) == "一、" and dash_for_one("(一)", 0.5) == "(一)"

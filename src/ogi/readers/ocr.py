@@ -32,9 +32,9 @@ MAX_SKEW_DEGREES = 5.0  # ruling lines slanting more are not taken for the page'
 SKEW_LINE_SHARE = 4  # a line measured for the skew spans at least 1/SKEW_LINE_SHARE of the width
 MAX_PIXELS = 40_000_000  # larger images are refused (a page at 600 dpi is 35 million)
 # a text of nothing but 一 read below this score (0..1) is a dash ("—", a zero or "not
-# applicable" in a value cell); the numeral 一 of a label is read at 0.999 or more, dashes
-# read as 一 at 0.52–0.83 (benchmarks/ocr_corpus.py, zero_dash scans at 150 dpi)
-DASH_READ_AS_ONE = 0.9
+# applicable" in a value cell); the numeral 一 of a label is read at 0.999 or more, the 90
+# dashes read as 一 in the scans of benchmarks/ocr_corpus.py at 0.50–0.976 (150 and 200 dpi)
+DASH_READ_AS_ONE = 0.99
 STRAY_BAR_SCORE = 0.9  # a "|" read between two Chinese characters below this score (0..1) is a speck
 # the engine puts spaces where Chinese print has none ("1. 属于", "（五） 不予处理")
 _SPACE_BY_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
