@@ -18,11 +18,12 @@ digit) were all below 0.95. So a value read by OCR is trusted only when somethin
    as any other, one digit lost or added; units, full-width digits and thousands separators
    are not its digits) would make one of them hold, the number printed is not known: the
    value becomes null, its text stays in provenance, and OCR_UNSETTLED says which reading
-   would fit. Where no misreading explains the failure, the report itself disagrees — unless
-   a term of the failing identity (the value itself or another) was read below
-   :data:`CONFUSABLE_MIN`: then the failure may be OCR's (a ``/`` read as ``1`` at 0.6 beside a
-   confident misreading), and the value is null too. Otherwise the value stays and the table
-   rule reports it. A cell printed empty or marked not applicable
+   would fit. Where no misreading explains the failure, the report itself disagrees: the
+   value stays and the table rule reports it — unless the value itself was read below
+   :data:`CONFUSABLE_MIN`, when the failure may be OCR's: null.
+   Another term read below :data:`LOW_CONFIDENCE` (a ``/`` read as ``1`` at 0.5–0.8) is some
+   count in the value's identity, not its reading: the identity settles nothing, and counts
+   against the value only when no counts in those places could make it hold. A cell printed empty or marked not applicable
    (``/``, ``—``, ``无``) counts as 0 in these sums (``ocr_misreads.printed_empty``): a
    report that leaves its zeros blank is settled by its identities too.
 3. **No identity at all.** Table 二's values take part in none. A value there is null
