@@ -44,9 +44,9 @@ from pathlib import Path
 ROOT_DIR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT_DIR / "src"))
 
-from ogi import parse  # noqa: E402
-from ogi.readers import ocr  # noqa: E402
-from ogi.synth.shapes.score import CellScore, score_report, unread  # noqa: E402
+from ogi import parse
+from ogi.readers import ocr
+from ogi.synth.shapes.score import CellScore, score_report, unread
 
 SCANNERS = {"scan_200dpi": "scan", "scan_150dpi_skew": "scanner"}  # shape → ogi.synth.shapes.tools function
 

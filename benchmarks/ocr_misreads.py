@@ -39,10 +39,11 @@ ROOT_DIR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT_DIR / "src"))
 sys.path.insert(0, str(ROOT_DIR / "benchmarks"))
 
-import ocr_corpus  # noqa: E402
-from ogi import parse  # noqa: E402
-from ogi.readers import ocr  # noqa: E402
-from ogi.synth.shapes.score import score_report  # noqa: E402
+import ocr_corpus
+
+from ogi import parse
+from ogi.readers import ocr
+from ogi.synth.shapes.score import score_report
 
 KINDS = ("swap", "drop", "extra")
 _DIGITS = re.compile(r"[0-9０-９]")

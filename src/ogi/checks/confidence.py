@@ -165,6 +165,7 @@ def _unsettled(report: Report, key: str, prov: dict, kind: Kind | None,
     text = str(prov.get("text", ""))
     value = report.value(key)
     for (left, _), (left_values, right_values) in complete:  # every identity of the value fails
+        assert value is not None  # a term of a complete equation
         gap = sum(right_values) - sum(left_values)
         needed = value + gap if key in left else value - gap
         if needed in set(misreadings(text)):
@@ -173,16 +174,16 @@ def _unsettled(report: Report, key: str, prov: dict, kind: Kind | None,
     for e in bounded:
         if _bounded_fails(report, key, e):
             doubtful = sorted(k for k in (*e[0], *e[1]) if k != key and _doubtful(report, k, LOW_CONFIDENCE))
-            return (f"勾稽关系不成立,且无论 {doubtful[0]} 等字形置信度低于 {LOW_CONFIDENCE} 的数值原为多少都不能成立,"
-                    f"无法判断哪个数值有误",
-                    f"an identity fails whatever {doubtful[0]} and the other values read below {LOW_CONFIDENCE} "
-                    f"in it were printed as: which value is wrong cannot be told")
+            return ((f"勾稽关系不成立,且无论 {doubtful[0]} 等字形置信度低于 {LOW_CONFIDENCE} 的数值原为多少都不能成立,"
+                     f"无法判断哪个数值有误"),
+                    (f"an identity fails whatever {doubtful[0]} and the other values read below {LOW_CONFIDENCE} "
+                     f"in it were printed as: which value is wrong cannot be told"))
     confidence = prov.get("confidence", 1.0)
     if complete:
         if confidence < CONFUSABLE_MIN:  # a doubtful reading in a failing identity: OCR's failure, maybe
             return (f"勾稽关系不成立,且字形置信度 {confidence:.3f} 低于 {CONFUSABLE_MIN},无法判断是原件不一致还是 OCR 误读",
-                    f"an identity fails and its glyph confidence {confidence:.3f} is below {CONFUSABLE_MIN}: "
-                    f"the report's own disagreement cannot be told from OCR's")
+                    (f"an identity fails and its glyph confidence {confidence:.3f} is below {CONFUSABLE_MIN}: "
+                     f"the report's own disagreement cannot be told from OCR's"))
         return None
     if kind is Kind.SIGNED:
         return ("本年增/减的正负号 OCR 可能漏读,且没有勾稽关系可以确认",
@@ -198,7 +199,8 @@ def _bounded_fails(report: Report, key: str, equation: Equation) -> bool:
     """Does ``equation`` fail whatever non-negative counts its doubtful terms (other than
     ``key``) stand for? Only when the doubtful terms are on one side and the other terms of
     that side already exceed the other side; a term not known at all makes it say nothing."""
-    sums, free = [0, 0], [0, 0]
+    sums: list[Number] = [0, 0]
+    free = [0, 0]
     for side, keys in enumerate(equation):
         for k in keys:
             if k != key and _doubtful(report, k, LOW_CONFIDENCE):
