@@ -95,12 +95,17 @@ def test_a_low_confidence_value_is_flagged():
 
     doc = read_docx(report_2021())
     cell = next(c for b in doc.blocks if isinstance(b, Table) for c in b.cells if c.text == "1046")
-    cell.confidence = LOW_CONFIDENCE / 2
+    cell.confidence = LOW_CONFIDENCE / 4
     report = extract(doc)
     report.findings += check_report(report)
-    assert report.provenance["table3.denied.state_secret.total"]["confidence"] == LOW_CONFIDENCE / 2
-    flagged = [f.where for f in report.findings if f.code == "OCR_LOW_CONFIDENCE"]
-    assert flagged == ["table3.denied.state_secret.total"]
+    assert report.provenance["table3.denied.state_secret.total"]["confidence"] == LOW_CONFIDENCE / 4
+    # the fixture's numbers (1040…1046) break every identity: a doubtful value in a failing
+    # identity may be OCR's failure as well as the report's, so it is null, not only flagged
+    (unsettled,) = [f for f in report.findings if f.code == "OCR_UNSETTLED"]
+    assert unsettled.where == "table3.denied.state_secret.total"
+    assert "勾稽关系不成立,且字形置信度 0.200 低于 0.99,无法判断是原件不一致还是 OCR 误读" in unsettled.message
+    assert report.table3["denied.state_secret"]["total"] is None
+    assert not [f for f in report.findings if f.code == "OCR_LOW_CONFIDENCE"]  # its own finding says it
 
 
 @needs_ocr
@@ -172,17 +177,61 @@ def test_a_1_7_misreading_that_breaks_a_row_sum_is_null_with_a_finding():
 
 
 def test_a_report_that_disagrees_with_itself_keeps_its_value():
-    """A total off by 5 is no OCR misreading of its text: the value stays, the rule reports it.
-    So is the real 洪泽区 2023 table 四 (行政复议 10+1+0+0 with 总计 printed 0)."""
+    """A total off by 55 is no misreading of its text (two digits would have to change): the
+    value stays, the rule reports it. So is the real 洪泽区 2023 table 四 行政复议 row
+    (10+1+0+0 with 总计 printed 0: 0 is no one-digit misreading of 11)."""
     from checks_support import from_expected
 
     hongze = _as_ocr(from_expected("huaian_hongze_2023"))
-    assert _settle(hongze) == [] and hongze.table4["review"]["total"] == 0
+    _settle(hongze)
+    assert hongze.table4["review"]["total"] == 0 and hongze.table4["review"]["upheld"] == 10
 
     report = _as_ocr(from_expected("huaian_city_2024"))
-    report.table3["granted"]["total"] = 1367
-    report.provenance["table3.granted.total"]["text"] = "1367"
-    assert _settle(report) == [] and report.table3["granted"]["total"] == 1367
+    report.table3["granted"]["total"] = 1417  # 1362 printed
+    report.provenance["table3.granted.total"]["text"] = "1417"
+    assert _settle(report) == [] and report.table3["granted"]["total"] == 1417
+
+
+def test_a_one_digit_disagreement_read_by_ocr_is_null():
+    """The real 洪泽区 2023 table 四 复议后起诉 row prints 5+0+0+0 with 总计 0. Read by OCR, a 5
+    read for a printed 0 (or a 0 for a 5) looks the same: one digit, any digit, is a
+    misreading, so neither value can be trusted — both null with a finding, texts kept."""
+    from checks_support import from_expected
+
+    hongze = _as_ocr(from_expected("huaian_hongze_2023"))
+    found = _settle(hongze)
+    assert [f.where for f in found] == ["table4.litigation_after_review.total", "table4.litigation_after_review.upheld"]
+    assert found[0].message == ("OCR 读出“0”(0),勾稽关系不成立,若原件为 5 则成立(OCR 常见误读),取空值,请核对原件")
+    assert hongze.table4["litigation_after_review"]["upheld"] is None
+    assert hongze.provenance["table4.litigation_after_review.upheld"]["text"] == "5"
+
+
+def test_a_doubtful_term_is_some_count_not_its_reading():
+    """A ``/`` read as ``1`` at 0.6 is some count, not 1. (a) A row total read 1300 (1362
+    printed: two digits off) whose row holds such a term: its confident parts (1341) exceed
+    it whatever that term is, so the row fails whatever was printed — null. (b) Two ``/`` of
+    a row of zeros read ``1`` and ``1``: the row 0+0+0+1+0+0 = 1 holds, but only by their
+    readings, so it settles neither; their columns fail unless each is 0 — both null."""
+    from checks_support import from_expected
+
+    report = _as_ocr(from_expected("huaian_city_2024"))
+    report.table3["granted"]["total"] = 1300
+    report.provenance["table3.granted.total"]["text"] = "1300"
+    report.provenance["table3.granted.commercial"]["confidence"] = 0.6
+    found = _settle(report)
+    assert [f.where for f in found] == ["table3.granted.total"]
+    assert found[0].message == ("OCR 读出“1300”(1300),勾稽关系不成立,且无论 table3.granted.commercial 等字形置信度低于 0.8 "
+                                "的数值原为多少都不能成立,无法判断哪个数值有误,取空值,请核对原件")
+    assert report.table3["granted"]["commercial"] == 21  # settled by its column
+
+    report = _as_ocr(from_expected("huaian_city_2024"))
+    for col in ("social_welfare", "total"):
+        report.table3["not_processed.publication"][col] = 1
+        report.provenance[f"table3.not_processed.publication.{col}"].update(text="1", confidence=0.63)
+    found = _settle(report)
+    assert [f.where for f in found] == ["table3.not_processed.publication.social_welfare",
+                                        "table3.not_processed.publication.total"]
+    assert "若原件为 0 则成立" in found[0].message
 
 
 def test_a_signed_ocr_value_is_never_settled():
@@ -214,7 +263,7 @@ def test_an_unsettled_value_below_the_glyph_confidence_is_null():
     report.provenance["table2.punishment.decisions"]["confidence"] = CONFUSABLE_MIN
     kept = report.table2["punishment"]["decisions"]
     found = _settle(report)
-    assert [f.where for f in found] == ["table2.fees.amount", "table2.licensing.decisions"]
+    assert [f.where for f in found][:2] == ["table2.fees.amount", "table2.licensing.decisions"]
     assert "字形置信度 0.970 低于 0.99,数字可能误读" in found[0].message
     assert report.table2["licensing"]["decisions"] is None and report.table2["punishment"]["decisions"] == kept
 
@@ -223,8 +272,30 @@ def test_misreadings_of_a_printed_number():
     from ogi.checks.confidence import misreadings
 
     got = set(misreadings("68"))
-    assert {-68, 98, 60, 63, 168, 608, 689} <= got  # the sign; 6→9, 8→0, 8→3; a dropped digit
-    assert not {69, 88, 66, 8, 6} & got
+    assert {-68, 98, 60, 63, 66, 88, 69, 8, 6, 168, 608, 689} <= got  # the sign; any one digit; one lost, one more
+    assert not {68, 86, 77, 1680, 0} & got  # itself, two digits changed, two more
+
+
+def test_misreadings_read_the_number_as_the_parser_reads_the_cell():
+    """A unit, full-width digits, thousands separators and 减少 are not the number's digits:
+    ``7件`` may have been a printed 0 (a report that prints ``12件``, read by OCR)."""
+    from ogi.readers.ocr_misreads import misreadings
+
+    assert {0, 1, 70, 17} <= set(misreadings("7件"))
+    assert {-337, 37, 307, 1337} <= set(misreadings("３３７"))
+    assert {1034, 234} <= set(misreadings("1,234"))
+    assert {3, -8} <= set(misreadings("减少3"))
+    assert not set(misreadings("12.50")) and not set(misreadings("/")) and not set(misreadings("无"))
+    assert set(misreadings("0")) == {*range(1, 10), *range(10, 100, 10)}  # a 0 is no misread sign
+
+
+def test_printed_empty_cells():
+    from ogi.readers.ocr_misreads import printed_empty
+
+    assert printed_empty({"text": "", "page": 3}) and printed_empty({"text": "/", "page": 3, "confidence": 0.6})
+    assert printed_empty({"text": "—", "page": 1}) and printed_empty({"text": "无", "page": 1})
+    assert not printed_empty({"text": "0", "page": 1}) and not printed_empty({"text": "", "page": None})
+    assert not printed_empty(None) and not printed_empty({"page": 2})
 
 
 DEJAVU_SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -280,3 +351,34 @@ def test_a_page_askew_is_turned_straight_by_its_ruling_lines(degrees):
     assert abs(skew_degrees(deskewed(rgb))) < MIN_SKEW_DEGREES
     straight = np.asarray(_digit_grid(["1", "2"]).convert("RGB"))
     assert deskewed(straight) is straight  # a straight page is read as it lies
+
+
+def test_a_dash_read_as_the_numeral_one_is_a_dash():
+    """zero_dash reports scanned: each ``—`` in a value cell was read as 一 at 0.50–0.976
+    (90 cells at 150 and 200 dpi), the rows holding them were lost; the numeral 一 of a
+    label is read at 0.999 or more and stays."""
+    from ogi.extract.tokens import NA, cell_value
+    from ogi.readers.ocr import DASH_READ_AS_ONE, dash_for_one, fragment_text
+
+    assert dash_for_one("一", 0.59) == "—" and dash_for_one("一一", 0.7) == "——" and dash_for_one("一", 0.9757) == "—"
+    assert cell_value(dash_for_one("一", 0.59)).kind == NA
+    assert dash_for_one("一", 0.999) == "一" and dash_for_one("一", DASH_READ_AS_ONE) == "一"
+    assert dash_for_one("一、", 0.5) == "一、" and dash_for_one("(一)", 0.5) == "(一)"
+    assert fragment_text("1. 属于 国家秘密", 0.99) == "1.属于国家秘密"
+    assert fragment_text(fragment_text("一", 0.6), 0.6) == "—"  # a second pass changes nothing
+
+
+def test_a_stray_bar_between_chinese_characters_is_dropped():
+    """scan_150dpi_skew: ``索引|号:429873613/2026-60760`` (the bar at 0.509, every other glyph
+    at 0.999+) hid the 索引号 of 3 of 9 reports."""
+    from ogi.readers.ocr import without_stray_bars
+
+    glyphs = [("索", 1.0), ("引", 1.0), ("|", 0.509), ("号", 1.0), (":", 0.999), ("4", 1.0)]
+    assert without_stray_bars("索引|号:4", glyphs) == ("索引号:4", [g for g in glyphs if g[0] != "|"])
+    sure = [("规", 1.0), ("章", 1.0), ("|", 0.95), ("本", 1.0)]
+    assert without_stray_bars("规章|本", sure) == ("规章|本", sure)  # read with confidence: kept
+    digits = [("规", 1.0), ("章", 1.0), ("|", 0.5), ("0", 1.0)]
+    assert without_stray_bars("规章|0", digits) == ("规章|0", digits)  # beside a digit: kept
+    two = [("索", 1.0), ("|", 0.6), ("引", 1.0), ("|", 0.97), ("号", 1.0)]
+    assert without_stray_bars("索|引|号", two) == ("索引|号", [two[0], two[2], two[3], two[4]])
+    assert without_stray_bars("a|b", []) == ("a|b", [])  # no glyphs: the text as read

@@ -14,11 +14,18 @@ digit) were all below 0.95. So a value read by OCR is trusted only when somethin
    table 三 (``ogi.template``) in which the value takes part, with every input printed,
    either holds — the value is settled — or fails.
 2. **A failing identity that a misreading explains.** When every identity of the value
-   fails and one of its usual misreadings (one glyph for a :data:`CONFUSABLE` one, the sign,
-   one dropped digit) would make one of them hold, the number printed is not known: the
+   fails and one of its misreadings (``ogi.readers.ocr_misreads``: the sign, one digit read
+   as any other, one digit lost or added; units, full-width digits and thousands separators
+   are not its digits) would make one of them hold, the number printed is not known: the
    value becomes null, its text stays in provenance, and OCR_UNSETTLED says which reading
-   would fit. (Where no misreading explains the failure, the report itself disagrees: the
-   value stays and the table rule reports it.)
+   would fit. Where no misreading explains the failure, the report itself disagrees: the
+   value stays and the table rule reports it — unless the value itself was read below
+   :data:`CONFUSABLE_MIN`, when the failure may be OCR's: null.
+   Another term read below :data:`LOW_CONFIDENCE` (a ``/`` read as ``1`` at 0.5–0.8) is some
+   count in the value's identity, not its reading: the identity settles nothing, and counts
+   against the value only when no counts in those places could make it hold. A cell printed empty or marked not applicable
+   (``/``, ``—``, ``无``) counts as 0 in these sums (``ocr_misreads.printed_empty``): a
+   report that leaves its zeros blank is settled by its identities too.
 3. **No identity at all.** Table 二's values take part in none. A value there is null
    with OCR_UNSETTLED when its glyph confidence (the reader records the lowest glyph score
    of the value's text) is below :data:`CONFUSABLE_MIN`, whatever its digits: every
@@ -34,9 +41,8 @@ runs before the table rules, which then see the nulls and say what they could no
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ..model import Finding, Report
+from ..readers.ocr_misreads import misreadings, printed_empty
 from ..template import FORMATS, Kind
 from ..template.arithmetic import Number, all_known
 from ..template.formats import sum_positions
@@ -44,8 +50,6 @@ from .cells import located, number, printed_rows, row_parts
 
 LOW_CONFIDENCE = 0.8  # an OCR value below this confidence (0..1) is flagged
 CONFUSABLE_MIN = 0.99  # a value no identity settles needs this glyph confidence (0..1)
-# glyph → the glyphs OCR was seen to read for it (benchmarks/ocr_digits.py, earlier real scans)
-CONFUSABLE = {"1": "7", "7": "1", "0": "8", "8": "03", "3": "8", "6": "9", "9": "6"}
 UNSETTLED = "ocr_unsettled"  # provenance flag of a value nulled here
 
 Equation = tuple[tuple[str, ...], tuple[str, ...]]  # sum of the left keys = sum of the right keys
@@ -97,24 +101,6 @@ def equations(report: Report) -> list[Equation]:
     return out
 
 
-def misreadings(text: str) -> Iterator[int]:
-    """The numbers a printed integer may have been, given the text OCR read: one glyph
-    read as a :data:`CONFUSABLE` one, the sign, one digit more anywhere."""
-    digits = text.strip().lstrip("-−")
-    if not digits.isdigit():
-        return
-    value = int(digits) * (-1 if text.strip()[:1] in "-−" else 1)
-    yield -value
-    for i, ch in enumerate(digits):
-        for other in CONFUSABLE.get(ch, ""):
-            yield int(digits[:i] + other + digits[i + 1:]) * (1 if value >= 0 else -1)
-    for i in range(len(digits) + 1):
-        for d in "0123456789":
-            longer = digits[:i] + d + digits[i:]
-            if not longer.startswith("0"):  # a number is not printed with a leading 0
-                yield int(longer) * (1 if value >= 0 else -1)
-
-
 def _kinds(report: Report) -> dict[str, Kind]:
     fmt = FORMATS.get(report.meta.template or "")
     if fmt is None:
@@ -162,25 +148,46 @@ def _null_derived(report: Report, table: str, row: str, col: str) -> None:
 
 def _unsettled(report: Report, key: str, prov: dict, kind: Kind | None,
                mine: list[Equation]) -> tuple[str, str] | None:
-    """Why a value cannot be trusted, or None when it is settled or nothing casts doubt."""
-    complete = [(e, sides) for e in mine if (sides := _sides(report, e)) is not None]
+    """Why a value cannot be trusted, or None when it is settled or nothing casts doubt.
+
+    Another term of an identity read below :data:`LOW_CONFIDENCE` (a ``/`` read as ``1`` at
+    0.5–0.8) is not taken at its reading: it is some count, unknown. An identity with such terms
+    settles nothing, and tells against the value only when no counts at all in their places
+    could make it hold (:func:`_bounded_fails`)."""
+    complete, bounded = [], []
+    for e in mine:
+        if any(_doubtful(report, k, LOW_CONFIDENCE) for k in (*e[0], *e[1]) if k != key):
+            bounded.append(e)
+        elif (sides := _sides(report, e)) is not None:
+            complete.append((e, sides))
     if any(sum(left) == sum(right) for _, (left, right) in complete):
         return None
     text = str(prov.get("text", ""))
     value = report.value(key)
-    if complete:  # every identity of the value fails: does a misreading explain one?
+    for (left, _), (left_values, right_values) in complete:  # every identity of the value fails
         assert value is not None  # a term of a complete equation
-        for (left, _), (left_values, right_values) in complete:
-            gap = sum(right_values) - sum(left_values)
-            needed = value + gap if key in left else value - gap
-            if needed in set(misreadings(text)):
-                return (f"勾稽关系不成立,若原件为 {number(needed)} 则成立(OCR 常见误读)",
-                        f"an identity fails and would hold were it {number(needed)} (a usual OCR misreading)")
+        gap = sum(right_values) - sum(left_values)
+        needed = value + gap if key in left else value - gap
+        if needed in set(misreadings(text)):
+            return (f"勾稽关系不成立,若原件为 {number(needed)} 则成立(OCR 常见误读)",
+                    f"an identity fails and would hold were it {number(needed)} (a usual OCR misreading)")
+    for e in bounded:
+        if _bounded_fails(report, key, e):
+            doubtful = sorted(k for k in (*e[0], *e[1]) if k != key and _doubtful(report, k, LOW_CONFIDENCE))
+            return ((f"勾稽关系不成立,且无论 {doubtful[0]} 等字形置信度低于 {LOW_CONFIDENCE} 的数值原为多少都不能成立,"
+                     f"无法判断哪个数值有误"),
+                    (f"an identity fails whatever {doubtful[0]} and the other values read below {LOW_CONFIDENCE} "
+                     f"in it were printed as: which value is wrong cannot be told"))
+    confidence = prov.get("confidence", 1.0)
+    if complete:
+        if confidence < CONFUSABLE_MIN:  # a doubtful reading in a failing identity: OCR's failure, maybe
+            return (f"勾稽关系不成立,且字形置信度 {confidence:.3f} 低于 {CONFUSABLE_MIN},无法判断是原件不一致还是 OCR 误读",
+                    (f"an identity fails and its glyph confidence {confidence:.3f} is below {CONFUSABLE_MIN}: "
+                     f"the report's own disagreement cannot be told from OCR's"))
         return None
     if kind is Kind.SIGNED:
         return ("本年增/减的正负号 OCR 可能漏读,且没有勾稽关系可以确认",
                 "OCR may lose the sign of a signed count, and no identity settles it")
-    confidence = prov.get("confidence", 1.0)
     if confidence < CONFUSABLE_MIN:
         return (f"没有勾稽关系可以确认,字形置信度 {confidence:.3f} 低于 {CONFUSABLE_MIN},数字可能误读",
                 f"no identity settles it and its glyph confidence {confidence:.3f} is below {CONFUSABLE_MIN}, "
@@ -188,7 +195,50 @@ def _unsettled(report: Report, key: str, prov: dict, kind: Kind | None,
     return None
 
 
+def _bounded_fails(report: Report, key: str, equation: Equation) -> bool:
+    """Does ``equation`` fail whatever non-negative counts its doubtful terms (other than
+    ``key``) stand for? Only when the doubtful terms are on one side and the other terms of
+    that side already exceed the other side; a term not known at all makes it say nothing."""
+    sums: list[Number] = [0, 0]
+    free = [0, 0]
+    for side, keys in enumerate(equation):
+        for k in keys:
+            if k != key and _doubtful(report, k, LOW_CONFIDENCE):
+                free[side] += 1
+                continue
+            counted = _counted(report, k)
+            if counted is None:
+                return False
+            sums[side] += counted
+    if free[0] and free[1]:
+        return False
+    if free[0]:
+        return sums[0] > sums[1]
+    return sums[1] > sums[0]
+
+
 def _sides(report: Report, equation: Equation) -> tuple[list[Number], list[Number]] | None:
-    """The values of the equation's two sides, or None when one of them is unknown."""
-    left, right = (all_known([report.value(k) for k in side]) for side in equation)
+    """The values of the equation's two sides (a cell printed empty counts 0), or None when
+    one of them is unknown."""
+    left, right = (all_known([_counted(report, k) for k in side]) for side in equation)
     return (left, right) if left is not None and right is not None else None
+
+
+def _doubtful(report: Report, key: str, below: float) -> bool:
+    """Was the number in cell ``key`` read by OCR below ``below``? Below :data:`LOW_CONFIDENCE` a reading is no count at
+    all in another value's identity (``/`` read ``1`` at 0.51–0.79, a full-width ``０`` read
+    ``0`` at 0.976–0.99 in the scans of benchmarks/ocr_corpus.py)."""
+    prov = report.provenance.get(key, {})
+    confidence = prov.get("confidence")
+    if confidence is None or report.value(key) is None and printed_empty(prov):
+        return False  # a dash or slash (read at 0.5–0.85 whatever it is) counts as none (``_counted``)
+    return confidence < below
+
+
+def _counted(report: Report, key: str) -> Number | None:
+    """The value of ``key`` in a sum: its value, or 0 for a cell printed empty or marked
+    not applicable (``ocr_misreads.printed_empty``), or None when it is not known."""
+    value = report.value(key)
+    if value is None and printed_empty(report.provenance.get(key)):
+        return 0
+    return value

@@ -31,6 +31,11 @@ MIN_SKEW_DEGREES = 0.15  # a page askew by less is read as it lies
 MAX_SKEW_DEGREES = 5.0  # ruling lines slanting more are not taken for the page's skew
 SKEW_LINE_SHARE = 4  # a line measured for the skew spans at least 1/SKEW_LINE_SHARE of the width
 MAX_PIXELS = 40_000_000  # larger images are refused (a page at 600 dpi is 35 million)
+# a text of nothing but 一 read below this score (0..1) is a dash ("—", a zero or "not
+# applicable" in a value cell); the numeral 一 of a label is read at 0.999 or more, the 90
+# dashes read as 一 in the scans of benchmarks/ocr_corpus.py at 0.50–0.976 (150 and 200 dpi)
+DASH_READ_AS_ONE = 0.99
+STRAY_BAR_SCORE = 0.9  # a "|" read between two Chinese characters below this score (0..1) is a speck
 # the engine puts spaces where Chinese print has none ("1. 属于", "（五） 不予处理")
 _SPACE_BY_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 
@@ -76,25 +81,83 @@ def ocr_page(image, number: int, points_per_pixel: float, engine=None) -> PageCo
     boxes = result.boxes if result.boxes is not None else []
     for box, text, score, glyphs in zip(boxes, result.txts or (), result.scores or (), _glyph_scores(result, len(boxes))):
         xs, ys = [p[0] for p in box], [p[1] for p in box]
-        text = _SPACE_BY_WIDE.sub("", text).strip()
+        text, glyphs = without_stray_bars(text, glyphs)
+        confidence = min([float(score), *(s for _, s in glyphs)])
+        text = fragment_text(text, confidence)
         if text:
             fragments.append(Fragment(text, min(xs) * points_per_pixel, min(ys) * points_per_pixel,
-                                      max(xs) * points_per_pixel, max(ys) * points_per_pixel,
-                                      min([float(score), *glyphs])))
+                                      max(xs) * points_per_pixel, max(ys) * points_per_pixel, confidence))
     edges = [edge(*(v * points_per_pixel for v in e)) for e in ruling_lines(rgb)]
     height, width = rgb.shape[:2]
     return PageContent(number, width * points_per_pixel, height * points_per_pixel, fragments,
                        [e for e in edges if max(e["width"], e["height"]) >= EDGE_MIN_LENGTH], turned=turned)
 
 
-def _glyph_scores(result, count: int) -> list[list[float]]:
-    """Each text line's glyph scores (one per character the recogniser emitted). A value's
-    confidence is its weakest glyph's, not the line's mean: one doubtful 7 in ``1788`` is
-    what decides whether the number can be trusted (``ogi.checks.confidence``)."""
+def fragment_text(text: str, confidence: float) -> str:
+    """The text of a recognised line as the page printed it: without the spaces the engine
+    puts beside Chinese characters, and with a doubtful 一 taken for a dash (``dash_for_one``).
+    Applying it again changes nothing (``benchmarks/ocr_corpus.py`` applies it to recorded pages)."""
+    return dash_for_one(_SPACE_BY_WIDE.sub("", text).strip(), confidence)
+
+
+def dash_for_one(text: str, confidence: float) -> str:
+    """The text of a fragment, with a doubtful 一 taken for the dash it was printed as.
+
+    A report that prints its zeros (or "not applicable") as ``—`` or ``——`` puts a
+    horizontal stroke alone in a value cell, and the recogniser, whose alphabet is mostly
+    Chinese, reads it as the numeral 一 — a text no reader takes for a dash, so the row's
+    cells no longer line up with the template's and the row is lost. A lone 一 (or a run of
+    them) read below :data:`DASH_READ_AS_ONE` is the dash; the numeral, printed in a label
+    (``一、``, ``（一）``, a 序号 column), is read at 0.999 or more and stays."""
+    if confidence < DASH_READ_AS_ONE and text and set(text) == {"一"}:
+        return "—" * len(text)
+    return text
+
+
+def _glyph_scores(result, count: int) -> list[list[tuple[str, float]]]:
+    """Each text line's glyphs with their scores (one per character the recogniser
+    emitted). A value's confidence is its weakest glyph's, not the line's mean: one doubtful
+    7 in ``1788`` is what decides whether the number can be trusted (``ogi.checks.confidence``)."""
     words = getattr(result, "word_results", None) or ()
     if len(words) != count:
         return [[] for _ in range(count)]  # the engine gave no glyph scores: the line's score stands
-    return [[float(score) for _, score, _ in line if score is not None] for line in words]
+    return [[(str(glyph), float(score)) for glyph, score, _ in line if score is not None] for line in words]
+
+
+def without_stray_bars(text: str, glyphs: list[tuple[str, float]]) -> tuple[str, list[tuple[str, float]]]:
+    """The line without the ``|`` the recogniser put between two Chinese characters at a
+    score below :data:`STRAY_BAR_SCORE` (a speck or a stroke of the neighbouring glyph on a
+    soft 150-dpi scan: ``索引|号`` at 0.51, which hid the report's 索引号), and its glyphs
+    without it. Chinese print has no bar inside a word; a ruling line is found apart
+    (``ruling_lines``), and a bar read with confidence, or beside a digit or a Latin
+    letter, stays."""
+    if "|" not in text:
+        return text, glyphs
+    bars = [score for glyph, score in glyphs if glyph == "|"]
+    if len(bars) != text.count("|"):
+        return text, glyphs  # the glyphs do not spell the text: nothing is dropped
+    out: list[str] = []
+    dropped: set[int] = set()  # which bars of the line (0-based, in reading order) are specks
+    for i, ch in enumerate(text):
+        if ch == "|":
+            k = text.count("|", 0, i)
+            before, after = text[:i].rstrip()[-1:], text[i + 1:].lstrip()[:1]
+            if bars[k] < STRAY_BAR_SCORE and _wide(before) and _wide(after):
+                dropped.add(k)
+                continue
+        out.append(ch)
+    kept, k = [], 0
+    for glyph, score in glyphs:
+        if glyph == "|":
+            k += 1
+            if k - 1 in dropped:
+                continue
+        kept.append((glyph, score))
+    return "".join(out), kept
+
+
+def _wide(ch: str) -> bool:
+    return bool(ch) and ord(ch) > 0x2E7F  # CJK (radicals, punctuation, ideographs, full-width forms)
 
 
 def _upright(rgb, engine=None):
