@@ -20,6 +20,8 @@ from functools import lru_cache
 _QUOTES = str.maketrans({"“": '"', "”": '"', "「": '"', "」": '"', "‘": "'", "’": "'",
                          "〔": "[", "〕": "]", "【": "[", "】": "]", "－": "-", "−": "-",
                          "—": "—", "―": "—", "━": "—", "﹣": "-", "．": ".", "。": "。",
+                         # pymupdf4llm's table cells print an en dash as a figure dash (‒)
+                         "‒": "–",
                          # CJK radicals a PDF's fonts map some characters to (Chromium prints 人民
                          # as 人⺠, 龙泉 as ⻰泉); NFKC leaves this block alone
                          "⺠": "民", "⻰": "龙", "⻓": "长", "⻔": "门", "⻛": "风", "⻜": "飞", "⻢": "马",
