@@ -15,3 +15,46 @@ def test_a_figure_dash_is_the_en_dash_the_report_printed():
     report = parse(text.encode(), name="p.md")
     assert report.table2["regulations"] == {"issued": None, "repealed": None, "in_force": None}
     assert report.table2["normative_documents"] == {"issued": None, "repealed": 0, "in_force": None}
+
+
+def test_a_number_a_narrow_cell_wrapped_is_one_number():
+    from ogi.readers.html_tables import wrapped_number
+
+    # a PDF's Markdown/HTML keeps each printed line of a cell: "１<br>８" under 自然人 is 18
+    assert wrapped_number(["１", "８"]) == "１８"
+    assert wrapped_number(["1", "5", "0"]) == "150"
+    assert wrapped_number(["15", "0"]) == "150"
+    # not one wrap: the last line longer, a unit, a label, one line
+    assert wrapped_number(["1", "50"]) is None
+    assert wrapped_number(["12", "3", "4"]) is None
+    assert wrapped_number(["0件", "0件"]) is None
+    assert wrapped_number(["然", "人"]) is None
+    assert wrapped_number(["18"]) is None
+
+
+def test_a_wrapped_number_in_a_pipe_cell_and_in_an_html_cell():
+    from ogi.readers import read
+    from ogi.readers.pandoc_marks import strip_attributes
+
+    line = "|(二)部分<br>他情形)|１<br>８|０| 15<br/>0 |1<br>50|a1<br>2|\n"
+    assert strip_attributes(line.encode()).decode() == "|(二)部分<br>他情形)|１８|０| 150 |1<br>50|a1<br>2|\n"
+    # an HTML table: a cell spanning two rows keeps its lines (they may be the rows' values)
+    page = ("<html><body><table><tr><td>a</td><td>１<br/>８</td><td>15<br>0</td><td rowspan=2>1<br>8</td></tr>"
+            "<tr><td>b</td></tr></table></body></html>")
+    table = read(page.encode(), "p.html").blocks[0]
+    assert [c.text for c in table.cells] == ["a", "１８", "150", "1\n8", "b"]
+
+
+def test_pymupdf4llm_full_width_numbers_wrapped_in_table_three():
+    # wild30 00027 (fullwidth_digits) as pymupdf4llm prints it: 140, 10 and 18 read whole
+    head = ("某某局2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n\n"
+            "|(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)||自然人|商业企业|科研机构|"
+            "社会公益组织|法律服务机构|其他|总计|\n|---|---|---|---|---|---|---|---|---|\n")
+    rows = ("|一、本年新收政府信息公开申请数量||１<br>４<br>０|0|0|０|0|0|140|\n"
+            "|二、上年结转政府信息公开申请数量||１<br>０|0|0|０|0|0|１０|\n"
+            "|三、本年度办理结果|(一)予以公开|１<br>８|０|０|0|0|0|１８|\n")
+    report = parse((head + rows + "\n四、政府信息公开行政复议、行政诉讼情况\n").encode(), name="p.md")
+    assert report.table3["new_received"]["natural_person"] == 140
+    assert report.table3["carried_over"]["natural_person"] == 10
+    assert report.table3["granted"] == {"natural_person": 18, "commercial": 0, "research": 0,
+                                        "social_welfare": 0, "legal_service": 0, "other_org": 0, "total": 18}
