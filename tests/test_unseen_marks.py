@@ -58,3 +58,20 @@ def test_pymupdf4llm_full_width_numbers_wrapped_in_table_three():
     assert report.table3["carried_over"]["natural_person"] == 10
     assert report.table3["granted"] == {"natural_person": 18, "commercial": 0, "research": 0,
                                         "social_welfare": 0, "legal_service": 0, "other_org": 0, "total": 18}
+
+
+def test_a_title_a_narrow_page_wrapped_over_two_lines():
+    from ogi.extract.meta import read_meta
+
+    # an A5 page's text (paged_pdftotext of wild30 00000): the title's last words on a line of their own
+    lines = ["淮安市人民政府门户网站 www.example.gov.cn", "", "寿光市白鹤乡2019年度政府信息公开工作", "年度报告",
+             "索引号:11FFJ8945HFBNAU605/2020-85492", "发布机构:寿光市白鹤乡", "一、总体情况"]
+    meta = read_meta(lines)
+    assert meta.title == "寿光市白鹤乡2019年度政府信息公开工作年度报告"
+    assert (meta.agency, meta.year) == ("寿光市白鹤乡", 2019)
+    # wrapped inside a word: 年 / 度报告
+    assert read_meta(["洪泽区龙泉镇2025年政府信息公开工作年", "度报告", "一、总体情况"]).title == \
+        "洪泽区龙泉镇2025年政府信息公开工作年度报告"
+    # not a title's tail: prose above (no year), a line already holding 告, a long line
+    assert read_meta(["政府信息公开工作", "年度报告", "一、总体情况"]).title is None
+    assert read_meta(["本报告中所列数据2019年", "年度报告", "一、总体情况"]).title is None
