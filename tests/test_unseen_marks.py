@@ -72,6 +72,9 @@ def test_a_title_a_narrow_page_wrapped_over_two_lines():
     # wrapped inside a word: 年 / 度报告
     assert read_meta(["洪泽区龙泉镇2025年政府信息公开工作年", "度报告", "一、总体情况"]).title == \
         "洪泽区龙泉镇2025年政府信息公开工作年度报告"
+    # wrapped inside the title words (html30 00028): 信 / 息公开工作年度报告
+    assert read_meta(["偃师区住房和城乡建设局2025年度政府信", "息公开工作年度报告", "一、总体情况"]).title == \
+        "偃师区住房和城乡建设局2025年度政府信息公开工作年度报告"
     # not a title's tail: prose above (no year), a line already holding 告, a long line
     assert read_meta(["政府信息公开工作", "年度报告", "一、总体情况"]).title is None
     assert read_meta(["本报告中所列数据2019年", "年度报告", "一、总体情况"]).title is None

@@ -23,7 +23,7 @@ from ..template.normalize import clean, nfkc
 
 LIST_GAP_CHARS = 12  # characters between two glued titles of a list: separators, a year, a date
 _IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
-TITLE_TAIL_CHARS = 8  # characters of a title's last line when a narrow page wraps it (…工作 / 年度报告)
+TITLE_TAIL_CHARS = 12  # characters of a wrapped title's last line: at most 政府信息公开工作年度报告's
 HEAD_UNITS = 80  # units (lines, or the pieces a crawler's long line is cut into) that hold the header block
 _DATE = r"((?:19|20)\d{2})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?"
 _DATE_RE = re.compile(_DATE)
@@ -227,7 +227,7 @@ def _titles_on_own_lines(lines: list[str]) -> list[tuple[str, bool]]:
 def _title_wrapped(above: str, tail: str) -> str | None:
     """A title a narrow page printed over two lines (``寿光市白鹤乡2019年度政府信息公开工作`` /
     ``年度报告``, an A5 page's text): the two lines joined, when the line holding 告 is short
-    (:data:`TITLE_TAIL_CHARS`), the line above names a year and holds no 告, and the two
+    (:data:`TITLE_TAIL_CHARS`, the title words after the year at most), the line above names a year and holds no 告, and the two
     end as a title does."""
     if len(tail) > TITLE_TAIL_CHARS or "告" in above:
         return None
