@@ -23,6 +23,7 @@ from ..template.normalize import clean, nfkc
 
 LIST_GAP_CHARS = 12  # characters between two glued titles of a list: separators, a year, a date
 _IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
+TITLE_TAIL_CHARS = 12  # characters of a wrapped title's last line: at most 政府信息公开工作年度报告's
 HEAD_UNITS = 80  # units (lines, or the pieces a crawler's long line is cut into) that hold the header block
 _DATE = r"((?:19|20)\d{2})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?"
 _DATE_RE = re.compile(_DATE)
@@ -204,6 +205,8 @@ def _titles_on_own_lines(lines: list[str]) -> list[tuple[str, bool]]:
         if _is_breadcrumb(t):
             continue
         t = _cut_labels_after(_MARKDOWN_MARKS.sub("", t).strip())
+        if not _TITLE.search(t) and i > 0:
+            t = _title_wrapped(lines[i - 1], t) or t
         if not _TITLE.search(t) or len(t) > 60 or t.startswith(("上一", "下一", "名称", "标题")) or "《" in t:
             if _TITLE.search(t) and t.startswith(("名称", "标题")):
                 t = re.sub(r"^(名称|标题)\s*[:：|]?\s*", "", t).split("|")[0].strip()
@@ -219,6 +222,22 @@ def _titles_on_own_lines(lines: list[str]) -> list[tuple[str, bool]]:
         found.append((t, bool(_LISTED_AFTER.search(t))))
         at.append(i)
     return [(t, listed or _in_a_list(k, found, at, lines)) for k, (t, listed) in enumerate(found)]
+
+
+def _title_wrapped(above: str, tail: str) -> str | None:
+    """A title a narrow page printed over two lines (``寿光市白鹤乡2019年度政府信息公开工作`` /
+    ``年度报告``, an A5 page's text): the two lines joined, when the line holding 告 is short
+    (:data:`TITLE_TAIL_CHARS`, the title words after the year at most), the line above names a year and holds no 告, and the two
+    end as a title does."""
+    if len(tail) > TITLE_TAIL_CHARS or "告" in above:
+        return None
+    head = clean(above).strip(" |")
+    joined = head + tail
+    m = _TITLE.search(joined)
+    if not m or m.end() != len(joined) or m.start() >= len(head) or not _TITLE_YEAR.search(head) \
+            or len(joined) > 60 or _is_breadcrumb(head):
+        return None
+    return joined
 
 
 def _in_a_list(k: int, found: list[tuple[str, bool]], at: list[int | None], lines: list[str]) -> bool:

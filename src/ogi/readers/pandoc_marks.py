@@ -32,11 +32,20 @@ read as an ordered list: a row label a report prints with a space after its numb
 read as text the label was no row's (``3\\.`` is no numbering), and the row's seven values were
 left null. A backslash between one to three digits standing at a cell's start (after a pipe,
 spaces or the line's start) and the ``.`` or ``)`` that ends the numbering, with a space or the
-cell's end after it, is taken off; ``v3\\.1`` or a path keeps it."""
+cell's end after it, is taken off; ``v3\\.1`` or a path keeps it.
+
+A PDF's Markdown (pymupdf4llm) writes each printed line of a table cell with a ``<br>``
+between: a number too wide for its column reaches a pipe table as ``|１<br>８|``, and read as
+two values it shifted the row a column. A pipe cell whose ``<br>``-separated lines are one
+wrapped number (``html_tables.wrapped_number``: digit runs, every line but the last as long
+as the first, the last no longer) is written as that number; any other cell keeps its
+``<br>``s."""
 
 from __future__ import annotations
 
 import re
+
+from .html_tables import wrapped_number
 
 _ATTRS = r"\{(?:[#.][^{}\n]*|[A-Za-z-]+=\"[^\"\n]*\"[^{}\n]*)\}"
 _SPAN = re.compile(r"\[([^\[\]\n]*)\]" + _ATTRS)
@@ -49,12 +58,17 @@ _ESCAPED_NUMBERING = re.compile(r"(?<![^\s|])(\d{1,3})\\([.)])(?=[\s|]|$)", re.M
 # pandoc's em dashes standing as a cell of their own, on a line that holds more than a rule
 _EM_DASHES = re.compile(r"(?<![^\s|])((?:---)+)(?![^\s|])")
 _RULE_ONLY = re.compile(r"[-|+:=\s]*")
+# a pipe cell of digit runs between <br>s (see the module docstring)
+_BROKEN_CELL = re.compile(r"(?<=\|)( *)([0-9\uff10-\uff19]+(?:<br */?>[0-9\uff10-\uff19]+)+)( *)(?=\|)")
+_BR = re.compile(r"<br */?>")
+_BROKEN_CELL_BYTES = re.compile(rb"\| *(?:[0-9]|\xef\xbc[\x90-\x99])+<br")  # its start, in UTF-8
 
 
 def strip_attributes(data: bytes) -> bytes:
     """``data`` without pandoc's span attributes and fenced-div lines (see the module
     docstring); unchanged when there are none or the file is not UTF-8."""
-    if b"]{" not in data and b":::" not in data and b"\\" not in data and b"---" not in data:
+    if b"]{" not in data and b":::" not in data and b"\\" not in data and b"---" not in data \
+            and not _BROKEN_CELL_BYTES.search(data):
         return data
     try:
         text = data.decode("utf-8")
@@ -65,9 +79,17 @@ def strip_attributes(data: bytes) -> bytes:
     out = _HEADING_ATTRS.sub(r"\1", out)
     out = _ESCAPED_MARK.sub(r"\1", out)
     out = _ESCAPED_NUMBERING.sub(r"\1\2", out)
+    if _BROKEN_CELL_BYTES.search(data):
+        out = _BROKEN_CELL.sub(_joined_cell, out)
     if "---" in out:
         out = "\n".join(_em_dashes(line) if "---" in line else line for line in out.split("\n"))
     return data if out == text else out.encode("utf-8")
+
+
+def _joined_cell(m: re.Match) -> str:
+    """A pipe cell's wrapped number made one (its spaces kept), or the cell as it is."""
+    number = wrapped_number(_BR.split(m.group(2)))
+    return m.group(0) if number is None else m.group(1) + number + m.group(3)
 
 
 def _em_dashes(line: str) -> str:
