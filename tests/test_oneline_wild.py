@@ -26,6 +26,7 @@ EXACT = {
     "crawler_text_00009_wild_html_units": "table2.regulations",  # 0个00个…: the unit taken off a glued run
     "soup_spaced_00014_wild_html_note_row": None,  # 注：…。 after table 三's last value
     "soup_spaced_00026_wild_html_traditional": None,  # 數据的勾稽關系: template characters
+    "soup_spaced_00024_wild_html_typo": None,  # 其他外管理服务事项: table 二's label begins with 三's 其他
 }
 
 
@@ -105,3 +106,26 @@ def test_a_one_line_table_with_reworded_labels_is_no_prose():
     assert not Unit(text, [], Position(), False).prose
     # the same reworded labels without digits between them are 24+ letters of unknown text
     assert Unit("一、本年度新收政府信息公开申请数量二、去年结转政府信息公开申请数量", [], Position(), False).prose
+
+
+def test_a_typod_label_beginning_with_a_later_tables_word_goes_back_to_its_table():
+    # 其他外管理服务事项 (其他对外… with a character dropped) begins with table 三's header word
+    # 其他: the split made table 三 start there, and table 二's last five rows were ROW_MISSING
+    # (seed 6161's 00024, every rendering); 第二十条第(六)项, a phrase only table 二 prints,
+    # comes before any of table 三's own words and takes them back
+    report, got, _ = _read("soup_spaced_00024_wild_html_typo")
+    assert [got[f"table2.other_services.{c}"] for c in ("items_prev_year", "items_change", "decisions")] == [11, -2, 0]
+    assert [got[f"table2.punishment.{c}"] for c in ("items_prev_year", "items_change", "decisions")] == [14, 3, 219]
+    assert got["table2.procurement.amount"] == 0
+    assert not [f for f in report.findings if f.code in ("ROW_MISSING", "ROW_AMBIGUOUS", "TABLE_MISSING")]
+
+
+def test_a_table_reached_by_its_own_words_without_a_heading_stays_reached():
+    # the same page without table 三's heading: 本列数据的勾稽关系…, only table 三's, starts it,
+    # and its own header words follow at once, so the switch stands
+    text = (FIXTURES / "soup_spaced_00024_wild_html_typo.txt").read_text(encoding="utf-8")
+    assert text.count("三、收到和处理政府信息公开申请情况") == 1
+    report = parse(text.replace("三、收到和处理政府信息公开申请情况", "").encode(), name="x.txt")
+    want = _cells(json.loads((FIXTURES / "expected" / "soup_spaced_00024_wild_html_typo.json").read_text(encoding="utf-8")))
+    got = _cells(json.loads(report.model_dump_json()))
+    assert {k: (got[k], v) for k, v in want.items() if got[k] != v} == {}
