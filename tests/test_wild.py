@@ -123,6 +123,28 @@ def test_an_en_dash_marks_a_cell_not_applicable():
         assert tok is not None and tok.kind == NA and tok.value is None, mark
 
 
+def test_a_two_or_three_em_dash_glyph_is_the_dash_mark():
+    # pdfminer, pdfplumber and pypdf print a cell's "——" as one glyph, U+2E3A (or U+2E3B)
+    for mark in ("\u2e3a", "\u2e3b", "\u2015\u2015", "\ufe58"):
+        tok = cell_value(mark)
+        assert tok is not None and (tok.kind, tok.text, tok.value) == (NA, "——"[: len(mark)], None), mark
+
+
+def test_the_hyphen_glyphs_are_a_minus_sign_or_the_dash_mark():
+    for hyphen in ("\u2010", "\u2011", "\u2012", "\u2043"):
+        tok = cell_value(hyphen)
+        assert tok is not None and (tok.kind, tok.text) == (NA, "-"), hyphen
+        tok = cell_value(hyphen + "2")
+        assert tok is not None and (tok.kind, tok.value) == (NUM, -2), hyphen
+
+
+def test_a_division_or_fraction_slash_glyph_is_the_slash_mark():
+    # a PDF font maps a zero_na cell's ／ to U+2215; read as text, the row's values shifted left
+    for mark in ("\u2215", "\u2044", "／", "\u2571"):
+        tok = cell_value(mark)
+        assert tok is not None and (tok.kind, tok.text, tok.value) == (NA, "/", None), mark
+
+
 def test_label_numbering_in_brackets_or_circled_is_no_value():
     nums = [p[3] for p in split_free_text("(1)属于国家秘密 0 2 ②重复申请 3 （3）其他 4") if p[0] == NUM]
     assert nums == [0, 2, 3, 4]
