@@ -15,7 +15,7 @@ from ogi import parse
 from ogi.document import Position
 from ogi.extract.align import _digits, _run_length
 from ogi.extract.glue import splits
-from ogi.extract.tokens import NUM, TEXT, Token, Unit, _note_apart, _read_free
+from ogi.extract.tokens import NA, NUM, SIGN_OR_MARK, TEXT, Token, Unit, _note_apart, _read_free, mark_counts
 
 FIXTURES = Path(__file__).parent / "fixtures" / "oneline"
 # fixture → the row left null with CELL_AMBIGUOUS: a glued run of table 二, whose 2021 rows
@@ -27,6 +27,9 @@ EXACT = {
     "soup_spaced_00014_wild_html_note_row": None,  # 注：…。 after table 三's last value
     "soup_spaced_00026_wild_html_traditional": None,  # 數据的勾稽關系: template characters
     "soup_spaced_00024_wild_html_typo": None,  # 其他外管理服务事项: table 二's label begins with 三's 其他
+    "crawler_text_00011_wild_html_zero_dash": None,  # 0————0——00: runs of —— glued to the numbers
+    "crawler_text_00031_wild_html_zero_dash": None,  # 13-0-0-13, --0---0: runs of - glued to the numbers
+    "crawler_text_00033_wild_html_zero_na": None,  # 0////0/0 (／): runs of / glued to the numbers
 }
 
 
@@ -129,3 +132,43 @@ def test_a_table_reached_by_its_own_words_without_a_heading_stays_reached():
     want = _cells(json.loads((FIXTURES / "expected" / "soup_spaced_00024_wild_html_typo.json").read_text(encoding="utf-8")))
     got = _cells(json.loads(report.model_dump_json()))
     assert {k: (got[k], v) for k, v in want.items() if got[k] != v} == {}
+
+
+# ------------------------------------------------------------------ marks glued into a one-line table (§37)
+
+def test_a_run_of_marks_glued_to_numbers_is_read_as_cells():
+    assert _read_free("数量40／0／／4二、") == (
+        (TEXT, "数量", None, None, False), (NUM, "40", 40, None, True), (NA, "/", None, None, False),
+        (NUM, "0", 0, None, False), (NA, "/", None, None, False), (NA, "/", None, None, False),
+        (NUM, "4", 4, None, False), (TEXT, "二、", None, None, False))
+    # —— and — are both marks: a run of them holds several counts of cells, left to the aligner
+    assert _read_free("申请数量0————0")[2] == (NA, "————", None, None, True)
+    assert mark_counts("————") == (2, 3, 4) and mark_counts("///") == (3,)
+    # a row of marks between two labels
+    assert [t[1] for t in _read_free("信息///////(六)其他处理")] == ["信息"] + ["/"] * 7 + ["(六)其他处理"]
+    # a "-" glued before a number may be its sign: marked for the aligner
+    assert _read_free("行政强制7-120")[2] == (NA, "-", None, SIGN_OR_MARK, True)
+
+
+def test_slashes_and_dashes_that_are_no_cells_stay_text():
+    assert _read_free("本年增/减处理决定数量")[0] == (TEXT, "本年增/减处理决定数量", None, None, False)  # the label's
+    assert _read_free("本年增/ 减")[0] == (TEXT, "本年增/减", None, None, False)
+    assert _read_free("http://www.example.gov.cn/zwgk/") == ((TEXT, "http://www.example.gov.cn/zwgk/", None, None, False),)
+    assert [t[0] for t in _read_free("发布日期2023/01/15")] == [TEXT, NUM, TEXT]  # 2023, then /01/15 as text
+    assert _read_free("索引号:049530429/2021-39892")[0][0] == TEXT
+    # a table cell's text keeps its marks as it printed them (the table keeps its cells)
+    assert _read_free("4.保护第三方合法权益-", running=False) == ((TEXT, "4.保护第三方合法权益-", None, None, False),)
+    assert _read_free("7-120", running=False)[1] == (NUM, "-120", -120, None, True)
+
+
+def test_a_dash_before_a_number_in_a_signed_row_stays_ambiguous():
+    # 行政强制7-120 (2019: 上一年项目数量, 本年增/减, 处理决定数量): 7·−1·20, 7·−12·0 or 7·—·120
+    report, got, want = _read("crawler_text_00013_wild_html_zero_na")
+    wrong = {k: (got[k], v) for k, v in want.items() if got[k] != v}
+    assert sorted({k.rsplit(".", 1)[0] for k in wrong}) == ["table2.coercion", "table2.other_services"]
+    assert all(g is None for g, _ in wrong.values())
+    ambiguous = {f.where: f.message for f in report.findings if f.code == "CELL_AMBIGUOUS"}
+    assert ambiguous == {
+        "table2.other_services": "“其他对外管理服务事项”行数字粘连(7212),有多种拆分方式,未采用",
+        "table2.coercion": "“行政强制”行数字粘连(7 - 120),有多种拆分方式,未采用"}
+    assert [got[f"table3.new_received.{c}"] for c in ("natural_person", "commercial", "research", "total")] == [4, 0, None, 4]
