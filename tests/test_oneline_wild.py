@@ -172,3 +172,12 @@ def test_a_dash_before_a_number_in_a_signed_row_stays_ambiguous():
         "table2.other_services": "“其他对外管理服务事项”行数字粘连(7212),有多种拆分方式,未采用",
         "table2.coercion": "“行政强制”行数字粘连(7 - 120),有多种拆分方式,未采用"}
     assert [got[f"table3.new_received.{c}"] for c in ("natural_person", "commercial", "research", "total")] == [4, 0, None, 4]
+
+
+def test_a_line_with_a_word_mark_glued_into_a_label_counts_no_marks():
+    # fresh7's wild30 00013 (zero_na, marks printed 无): 行政许可16-4无其他对外… is 16, −4, 无 —
+    # the 无 runs into the next label, so the row seems two cells and the "-" as a dash cell
+    # made three: 16, —, 4 (a wrong number). Such a line reads its marks and signs as before
+    assert _read_free("行政许可16-4无其他对外管理服务事项51无") == (
+        (TEXT, "行政许可", None, None, False), (NUM, "16", 16, None, True), (NUM, "-4", -4, None, False),
+        (TEXT, "无其他对外管理服务事项", None, None, False), (NUM, "51", 51, None, True), (NA, "无", None, None, False))

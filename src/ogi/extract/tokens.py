@@ -427,6 +427,8 @@ def _read_free(text: str, running: bool = True) -> tuple[Reading, ...]:
     the table keeps) marks glued to numbers and labels are read as cells (:func:`_mark_runs`)."""
     out: list[Reading] = []
     text = template_chars(text)
+    if running and _WORD_MARK_GLUED.search(text):
+        running = False  # a cell printed 无 may hide in the label after it: no run of marks is counted
     pieces = split_free_text(text, running)
     for j, (kind, printed, glued, value, unit) in enumerate(pieces):
         if kind == TEXT:
@@ -473,6 +475,11 @@ MARK_RUN_CHARS = 2  # a run this long between two letters is marks, whatever the
 SIGN_OR_MARK = "sign-or-mark"
 
 
+# a cell marked with a word (无, 空, 暂无) glued after a number or a mark (``16-4无其他对外…``):
+# the word runs into the label after it, so the row seems a cell short, and a run of marks or
+# a "-" that may be a sign could take the lost cell's place — in such a line marks and signs
+# are read as before (a run of marks is text, a "-" the sign), and rows short of cells stay null
+_WORD_MARK_GLUED = re.compile(r"[\d/\\—–-](?:无|空|暂无)")
 _CODE_BESIDE = frozenset(":._~%=?&#@")  # what stands beside a slash or hyphen of a path or an address
 
 
