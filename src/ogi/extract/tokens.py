@@ -507,9 +507,10 @@ def _mark_runs(part: str, digit_before: bool, digit_after: bool, prev: str = "",
         a, b = m.span()
         touches_digit = (a == 0 and digit_before) or (b == len(part) and digit_after)
         whole = a == 0 and b == len(part)
-        # the run with a letter each side, across a space (``本年增/ 减``)
+        # the run with a letter each side, across a space (``本年增/ 减``; at the text's edge,
+        # a line that starts ``/减``: one side, part of the label's)
         around = (part[a - 1] if a > 0 else prev) + m.group() + (part[b] if b < len(part) else nxt)
-        if not touches_digit and (whole or (b - a < MARK_RUN_CHARS and around in _label_marks())):
+        if not touches_digit and (whole or (b - a < MARK_RUN_CHARS and any(around in lm for lm in _label_marks()))):
             continue
         if any(c.isascii() and (c.isalpha() or c in _CODE_BESIDE) for c in (around[0], around[-1])):
             continue  # a path's or an address's slash (``example.gov.cn/zwgk/``), a word's hyphen
