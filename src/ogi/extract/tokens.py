@@ -158,7 +158,8 @@ def split_free_text(text: str, running: bool = True) -> list[tuple[str, str, boo
         if m_sign in ("增加", "减少") and not _is_value_sign(t, m.start()):
             m_sign = None
             start = m.start("num")
-        elif running and m_sign == "-" and start > 0 and t[start - 1] not in _CELL_DELIMITERS:
+        elif running and m_sign == "-" and start > 0 and t[start - 1] not in _CELL_DELIMITERS \
+                and not _in_date(t, start):
             # ``13-0``, ``--0``, ``规章-7``: a ``-`` glued on its left may be a dash cell as well
             # as the sign; it is left to the text before, a mark run the aligner reads (SIGN_OR_MARK)
             m_sign = None
@@ -218,7 +219,13 @@ def _in_code(text: str, start: int, end: int, running: bool = False) -> bool:
     return (after.isascii() and after.isalpha()) or (after == "." and text[end + 1:end + 2].isdigit())
 
 
-_DATE = re.compile(r"\d{4}/\d{1,2}/\d{1,2}")
+_DATE = re.compile(r"\d{4}([-/])\d{1,2}\1\d{1,2}")
+
+
+def _in_date(text: str, at: int) -> bool:
+    """Is ``text[at]`` inside a date (``2025-01-20``, ``2023/01/15``)? Its dashes and slashes
+    are no cells."""
+    return any(m.start() <= at < m.end() for m in _DATE.finditer(text, max(0, at - 8), at + 8))
 
 
 def _slash_cell(text: str, at: int) -> bool:
