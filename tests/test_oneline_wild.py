@@ -136,26 +136,42 @@ def test_a_table_reached_by_its_own_words_without_a_heading_stays_reached():
 
 # ------------------------------------------------------------------ marks glued into a one-line table (§37)
 
+# a table's header printed on the same line: a line of 8+ template labels is a table on one line
+HEAD = "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+
+
+def _row(text: str):
+    """The readings of ``text`` printed after a table's header on one line, the header's own off."""
+    out = _read_free(HEAD + text)
+    assert out[0][0] == TEXT and out[0][1].startswith(HEAD)
+    return ((TEXT, out[0][1][len(HEAD):], None, None, False),) + out[1:]
+
+
 def test_a_run_of_marks_glued_to_numbers_is_read_as_cells():
-    assert _read_free("数量40／0／／4二、") == (
+    assert _row("数量40／0／／4二、") == (
         (TEXT, "数量", None, None, False), (NUM, "40", 40, None, True), (NA, "/", None, None, False),
         (NUM, "0", 0, None, False), (NA, "/", None, None, False), (NA, "/", None, None, False),
         (NUM, "4", 4, None, False), (TEXT, "二、", None, None, False))
     # —— and — are both marks: a run of them holds several counts of cells, left to the aligner
-    assert _read_free("申请数量0————0")[2] == (NA, "————", None, None, True)
+    assert _row("申请数量0————0")[2] == (NA, "————", None, None, True)
     assert mark_counts("————") == (2, 3, 4) and mark_counts("///") == (3,)
     # a row of marks between two labels
-    assert [t[1] for t in _read_free("信息///////(六)其他处理")] == ["信息"] + ["/"] * 7 + ["(六)其他处理"]
+    assert [t[1] for t in _row("信息///////(六)其他处理")] == ["信息"] + ["/"] * 7 + ["(六)其他处理"]
     # a "-" glued before a number may be its sign: marked for the aligner
-    assert _read_free("行政强制7-120")[2] == (NA, "-", None, SIGN_OR_MARK, True)
+    assert _row("行政强制7-120")[2] == (NA, "-", None, SIGN_OR_MARK, True)
+    # a line that is no table on one line reads as before (a paged text's footer 2/3)
+    assert _read_free("数量40／0／／4") == (
+        (TEXT, "数量", None, None, False), (NUM, "40", 40, None, True), (TEXT, "/0//4", None, None, False))
+    assert _read_free("2/3") == ((NUM, "2", 2, None, False), (TEXT, "/3", None, None, False))
 
 
 def test_slashes_and_dashes_that_are_no_cells_stay_text():
-    assert _read_free("本年增/减处理决定数量")[0] == (TEXT, "本年增/减处理决定数量", None, None, False)  # the label's
-    assert _read_free("本年增/ 减")[0] == (TEXT, "本年增/减", None, None, False)
-    assert _read_free("http://www.example.gov.cn/zwgk/") == ((TEXT, "http://www.example.gov.cn/zwgk/", None, None, False),)
-    assert [t[0] for t in _read_free("发布日期2023/01/15")] == [TEXT, NUM, TEXT]  # 2023, then /01/15 as text
-    assert _read_free("索引号:049530429/2021-39892")[0][0] == TEXT
+    assert _row("本年增/减处理决定数量")[0] == (TEXT, "本年增/减处理决定数量", None, None, False)  # the label's
+    assert [t[0] for t in _row("本年增/ 减")] == [TEXT]
+    assert _row("见http://www.example.gov.cn/zwgk/") == ((TEXT, "见http://www.example.gov.cn/zwgk/", None, None, False),)
+    assert [t[0] for t in _row("发布日期2023/01/15")] == [TEXT, NUM, TEXT]  # 2023, then /01/15 as text
+    assert [t[1] for t in _row("打印日期:2025-01-20")] == ["打印日期:2025", "-01", "-20"]  # a date's dashes
+    assert _row("索引号:049530429/2021-39892")[0][0] == TEXT
     # a table cell's text keeps its marks as it printed them (the table keeps its cells)
     assert _read_free("4.保护第三方合法权益-", running=False) == ((TEXT, "4.保护第三方合法权益-", None, None, False),)
     assert _read_free("7-120", running=False)[1] == (NUM, "-120", -120, None, True)
@@ -178,6 +194,6 @@ def test_a_line_with_a_word_mark_glued_into_a_label_counts_no_marks():
     # fresh7's wild30 00013 (zero_na, marks printed 无): 行政许可16-4无其他对外… is 16, −4, 无 —
     # the 无 runs into the next label, so the row seems two cells and the "-" as a dash cell
     # made three: 16, —, 4 (a wrong number). Such a line reads its marks and signs as before
-    assert _read_free("行政许可16-4无其他对外管理服务事项51无") == (
+    assert _row("行政许可16-4无其他对外管理服务事项51无") == (
         (TEXT, "行政许可", None, None, False), (NUM, "16", 16, None, True), (NUM, "-4", -4, None, False),
         (TEXT, "无其他对外管理服务事项", None, None, False), (NUM, "51", 51, None, True), (NA, "无", None, None, False))

@@ -431,11 +431,12 @@ def _inside_label(parts: list[str], k: int) -> bool:
 def _read_free(text: str, running: bool = True) -> tuple[Reading, ...]:
     """The readings of free text: its numbers, not-applicable marks and words, in order.
     In running text (``running``: a paragraph's line, not a table cell's text, whose cells
-    the table keeps) marks glued to numbers and labels are read as cells (:func:`_mark_runs`)."""
+    the table keeps) that holds a table on one line (:func:`_table_line`), marks glued to
+    numbers and labels are read as cells (:func:`_mark_runs`)."""
     out: list[Reading] = []
     text = template_chars(text)
-    if running and _WORD_MARK_GLUED.search(text):
-        running = False  # a cell printed 无 may hide in the label after it: no run of marks is counted
+    if running and (_WORD_MARK_GLUED.search(text) or not _table_line(text)):
+        running = False  # not a table on one line, or a cell printed 无 may hide in the label after it
     pieces = split_free_text(text, running)
     for j, (kind, printed, glued, value, unit) in enumerate(pieces):
         if kind == TEXT:
@@ -488,6 +489,15 @@ SIGN_OR_MARK = "sign-or-mark"
 # are read as before (a run of marks is text, a "-" the sign), and rows short of cells stay null
 _WORD_MARK_GLUED = re.compile(r"[\d/\\—–-](?:无|空|暂无)")
 _CODE_BESIDE = frozenset(":._~%=?&#@")  # what stands beside a slash or hyphen of a path or an address
+
+
+def _table_line(text: str) -> bool:
+    """Is this line a table printed on one line, whose marks may be glued to its numbers? A
+    line with a mark character holding :data:`TABLE_LINE_PHRASES`+ template labels (§30's
+    test): a page's footer ``2/3``, a running date or a line of a paged text is none."""
+    text = nfkc(text)
+    return _MARK_RUN.search(text) is not None and \
+        sum(1 for seg in segment(text) if seg.phrases) >= TABLE_LINE_PHRASES
 
 
 def _mark_runs(part: str, digit_before: bool, digit_after: bool, prev: str = "", nxt: str = ""
