@@ -477,6 +477,7 @@ def _read_free(text: str, running: bool = True) -> tuple[Reading, ...]:
 MARK_CHARS = frozenset("/\\—–-")
 _MARKS = tuple(sorted((m for m in _NA if set(m) <= MARK_CHARS), key=len))
 _MARK_RUN = re.compile("[" + re.escape("".join(sorted(MARK_CHARS))) + "]+")
+MARK_RUN_LIMIT = 48  # characters: a row of 15 cells (table 四) of marks of three at most; longer is a rule
 MARK_RUN_CHARS = 2  # a run this long between two letters is marks, whatever the labels print
 # the unit of a mark run printed right before a number whose last ``-`` may be that number's
 # sign (``7-120``: 7, −12, 0 or 7, a dash and 120): only a signed cell (本年增/减) could take it
@@ -524,6 +525,8 @@ def _mark_runs(part: str, digit_before: bool, digit_after: bool, prev: str = "",
         a, b = m.span()
         touches_digit = (a == 0 and digit_before) or (b == len(part) and digit_after)
         whole = a == 0 and b == len(part)
+        if b - a > MARK_RUN_LIMIT:
+            continue  # a rule line (``|---|---|``), no row's cells
         # the run with a letter each side, across a space (``本年增/ 减``; at the text's edge,
         # a line that starts ``/减``: one side, part of the label's)
         around = (part[a - 1] if a > 0 else prev) + m.group() + (part[b] if b < len(part) else nxt)
@@ -561,21 +564,34 @@ def _run_readings(run: str, before_number: bool) -> list[Reading]:
     only one way (``///``: three; ``—``), else one NA token marked ``glued`` whose count of
     cells the aligner decides (``————``: two to four). A run ending in a ``-`` right before a
     number is glued with :data:`SIGN_OR_MARK`: that ``-`` may be the number's sign."""
-    ways = _mark_partitions(run)
+    ways, _, only = _mark_ways(run)
     sign = before_number and run.endswith("-")
-    if len(ways) == 1 and not sign:
-        return [(NA, mark, None, None, False) for mark in ways[0]]
+    if ways == 1 and not sign:
+        return [(NA, mark, None, None, False) for mark in only]
     return [(NA, run, None, SIGN_OR_MARK if sign else None, True)]
 
 
 @lru_cache(maxsize=1024)
-def _mark_partitions(run: str) -> tuple[tuple[str, ...], ...]:
-    """Every way to read ``run`` as a sequence of marks (none where it reads no way)."""
-    if not run:
-        return ((),)
-    return tuple((m,) + rest for m in _MARKS if run.startswith(m) for rest in _mark_partitions(run[len(m):]))
+def _mark_ways(run: str) -> tuple[int, frozenset[int], tuple[str, ...]]:
+    """How ``run`` reads as a sequence of marks, without listing the ways (a run of n dashes
+    reads in Fibonacci(n) ways): their number (1, or 2 for two or more), the counts of marks
+    they make, and the one way where there is only one. Built from the run's end."""
+    ways = [0] * len(run) + [1]
+    counts: list[frozenset[int]] = [frozenset()] * len(run) + [frozenset({0})]
+    first = [""] * (len(run) + 1)
+    for i in range(len(run) - 1, -1, -1):
+        fits = [m for m in _MARKS if run.startswith(m, i) and ways[i + len(m)]]
+        ways[i] = min(2, sum(ways[i + len(m)] for m in fits))
+        counts[i] = frozenset(c + 1 for m in fits for c in counts[i + len(m)])
+        first[i] = fits[0] if len(fits) == 1 else ""
+    only: list[str] = []
+    at = 0
+    while ways[0] == 1 and at < len(run):
+        only.append(first[at])
+        at += len(first[at])
+    return ways[0], counts[0], tuple(only)
 
 
 def mark_counts(run: str) -> tuple[int, ...]:
     """The numbers of cells a glued run of marks may hold (``————``: 2, 3, 4)."""
-    return tuple(sorted({len(w) for w in _mark_partitions(run)}))
+    return tuple(sorted(_mark_ways(run)[1]))
