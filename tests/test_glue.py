@@ -1,8 +1,9 @@
 """Splitting glued digit runs: only the one reading the row's identities allow."""
 
-from ogi.extract.glue import splits
+from ogi.extract.glue import Marks, splits
 from ogi.extract.tokens import split_free_text
 from ogi.template import FORMAT_2021
+from ogi.template.formats import Kind
 
 ROW = FORMAT_2021.table3.rows[0]
 T4 = FORMAT_2021.table4.rows[0]
@@ -57,3 +58,39 @@ def test_label_number_is_not_a_value():
 def test_units_and_signs():
     pieces = [(p[3], p[4]) for p in split_free_text("1428.9万元 251000元 减少3 -8") if p[0] == "num"]
     assert pieces == [(1428.9, "万元"), (251000, "元"), (-3, None), (-8, None)]
+
+
+# ------------------------------------------------------------------ runs of marks (docs/renderings.md §43)
+
+def test_a_run_of_marks_takes_the_one_count_the_row_allows():
+    # 一、本年新收…0————0——00 (a crawler's line of a table marking its empty cells ——): ————
+    # holds two to four marks, —— one or two, 00 two zeros; only 0·—·—·0·—·0·0 fills seven
+    assert splits([0, Marks((2, 3, 4)), 0, Marks((1, 2)), "00"], 7, ROW.sums, limit=5) == [
+        [0, None, None, 0, None, 0, 0]]
+
+
+def test_a_sum_with_a_mark_in_it_is_not_tested():
+    # (七)总计120////12: 12·0·/·/·/·/·12, but 1·20·/·/·/·/·12 and 120·/·/·/·/·1·2 break no
+    # sum either — a total beside a mark is not tested (a mark says nothing of its count) —
+    # so the row is ambiguous
+    assert splits(["120", Marks((4,)), "12"], 7, ROW.sums, limit=5) == [
+        [1, 20, None, None, None, None, 12], [12, 0, None, None, None, None, 12],
+        [120, None, None, None, None, 1, 2]]
+
+
+def test_a_dash_before_a_number_is_its_sign_only_in_a_signed_cell():
+    signed = [Kind.COUNT, Kind.SIGNED]
+    # 行政事业性收费33-8: 33 and −8 (a dash cell would make three cells of two)
+    assert splits(["33", Marks((1,), (0,)), 8], 2, (), limit=5, kinds=signed) == [[33, -8]]
+    # 规章2-7 (three counts): the dash is a cell
+    assert splits([2, Marks((1,), (0,)), 7], 3, (), limit=5, kinds=[Kind.COUNT] * 3) == [[2, None, 7]]
+    # 行政强制7-120 (上一年项目数量, 本年增/减, 处理决定数量): 7·−1·20, 7·−12·0 or 7·—·120
+    found = splits([7, Marks((1,), (0,)), "120"], 3, (), limit=5, kinds=[Kind.COUNT, Kind.SIGNED, Kind.COUNT])
+    assert found == [[7, None, 120], [7, -1, 20], [7, -12, 0]]
+
+
+def test_each_part_s_cells_are_reported():
+    sizes: list[list[int]] = []
+    assert splits(["40", Marks((1,)), 0, Marks((2,)), 4], 7, ROW.sums, limit=5, sizes=sizes) == [
+        [4, 0, None, 0, None, None, 4]]
+    assert sizes == [[2, 1, 1, 2, 1]]

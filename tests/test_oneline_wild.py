@@ -15,7 +15,7 @@ from ogi import parse
 from ogi.document import Position
 from ogi.extract.align import _digits, _run_length
 from ogi.extract.glue import splits
-from ogi.extract.tokens import NUM, TEXT, Token, Unit, _note_apart, _read_free
+from ogi.extract.tokens import NA, NUM, SIGN_OR_MARK, TEXT, Token, Unit, _note_apart, _read_free, mark_counts
 
 FIXTURES = Path(__file__).parent / "fixtures" / "oneline"
 # fixture → the row left null with CELL_AMBIGUOUS: a glued run of table 二, whose 2021 rows
@@ -26,6 +26,10 @@ EXACT = {
     "crawler_text_00009_wild_html_units": "table2.regulations",  # 0个00个…: the unit taken off a glued run
     "soup_spaced_00014_wild_html_note_row": None,  # 注：…。 after table 三's last value
     "soup_spaced_00026_wild_html_traditional": None,  # 數据的勾稽關系: template characters
+    "soup_spaced_00024_wild_html_typo": None,  # 其他外管理服务事项: table 二's label begins with 三's 其他
+    "crawler_text_00011_wild_html_zero_dash": None,  # 0————0——00: runs of —— glued to the numbers
+    "crawler_text_00031_wild_html_zero_dash": None,  # 13-0-0-13, --0---0: runs of - glued to the numbers
+    "crawler_text_00033_wild_html_zero_na": None,  # 0////0/0 (／): runs of / glued to the numbers
 }
 
 
@@ -105,3 +109,91 @@ def test_a_one_line_table_with_reworded_labels_is_no_prose():
     assert not Unit(text, [], Position(), False).prose
     # the same reworded labels without digits between them are 24+ letters of unknown text
     assert Unit("一、本年度新收政府信息公开申请数量二、去年结转政府信息公开申请数量", [], Position(), False).prose
+
+
+def test_a_typod_label_beginning_with_a_later_tables_word_goes_back_to_its_table():
+    # 其他外管理服务事项 (其他对外… with a character dropped) begins with table 三's header word
+    # 其他: the split made table 三 start there, and table 二's last five rows were ROW_MISSING
+    # (seed 6161's 00024, every rendering); 第二十条第(六)项, a phrase only table 二 prints,
+    # comes before any of table 三's own words and takes them back
+    report, got, _ = _read("soup_spaced_00024_wild_html_typo")
+    assert [got[f"table2.other_services.{c}"] for c in ("items_prev_year", "items_change", "decisions")] == [11, -2, 0]
+    assert [got[f"table2.punishment.{c}"] for c in ("items_prev_year", "items_change", "decisions")] == [14, 3, 219]
+    assert got["table2.procurement.amount"] == 0
+    assert not [f for f in report.findings if f.code in ("ROW_MISSING", "ROW_AMBIGUOUS", "TABLE_MISSING")]
+
+
+def test_a_table_reached_by_its_own_words_without_a_heading_stays_reached():
+    # the same page without table 三's heading: 本列数据的勾稽关系…, only table 三's, starts it,
+    # and its own header words follow at once, so the switch stands
+    text = (FIXTURES / "soup_spaced_00024_wild_html_typo.txt").read_text(encoding="utf-8")
+    assert text.count("三、收到和处理政府信息公开申请情况") == 1
+    report = parse(text.replace("三、收到和处理政府信息公开申请情况", "").encode(), name="x.txt")
+    want = _cells(json.loads((FIXTURES / "expected" / "soup_spaced_00024_wild_html_typo.json").read_text(encoding="utf-8")))
+    got = _cells(json.loads(report.model_dump_json()))
+    assert {k: (got[k], v) for k, v in want.items() if got[k] != v} == {}
+
+
+# ------------------------------------------------------------------ marks glued into a one-line table (§43)
+
+# a table's header printed on the same line: a line of 8+ template labels is a table on one line
+HEAD = "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+
+
+def _row(text: str):
+    """The readings of ``text`` printed after a table's header on one line, the header's own off."""
+    out = _read_free(HEAD + text)
+    assert out[0][0] == TEXT and out[0][1].startswith(HEAD)
+    return ((TEXT, out[0][1][len(HEAD):], None, None, False),) + out[1:]
+
+
+def test_a_run_of_marks_glued_to_numbers_is_read_as_cells():
+    assert _row("数量40／0／／4二、") == (
+        (TEXT, "数量", None, None, False), (NUM, "40", 40, None, True), (NA, "/", None, None, False),
+        (NUM, "0", 0, None, False), (NA, "/", None, None, False), (NA, "/", None, None, False),
+        (NUM, "4", 4, None, False), (TEXT, "二、", None, None, False))
+    # —— and — are both marks: a run of them holds several counts of cells, left to the aligner
+    assert _row("申请数量0————0")[2] == (NA, "————", None, None, True)
+    assert mark_counts("————") == (2, 3, 4) and mark_counts("///") == (3,)
+    # a row of marks between two labels
+    assert [t[1] for t in _row("信息///////(六)其他处理")] == ["信息"] + ["/"] * 7 + ["(六)其他处理"]
+    # a "-" glued before a number may be its sign: marked for the aligner
+    assert _row("行政强制7-120")[2] == (NA, "-", None, SIGN_OR_MARK, True)
+    # a line that is no table on one line reads as before (a paged text's footer 2/3)
+    assert _read_free("数量40／0／／4") == (
+        (TEXT, "数量", None, None, False), (NUM, "40", 40, None, True), (TEXT, "/0//4", None, None, False))
+    assert _read_free("2/3") == ((NUM, "2", 2, None, False), (TEXT, "/3", None, None, False))
+
+
+def test_slashes_and_dashes_that_are_no_cells_stay_text():
+    assert _row("本年增/减处理决定数量")[0] == (TEXT, "本年增/减处理决定数量", None, None, False)  # the label's
+    assert [t[0] for t in _row("本年增/ 减")] == [TEXT]
+    assert _row("见http://www.example.gov.cn/zwgk/") == ((TEXT, "见http://www.example.gov.cn/zwgk/", None, None, False),)
+    assert [t[0] for t in _row("发布日期2023/01/15")] == [TEXT, NUM, TEXT]  # 2023, then /01/15 as text
+    assert [t[1] for t in _row("打印日期:2025-01-20")] == ["打印日期:2025", "-01", "-20"]  # a date's dashes
+    assert _row("索引号:049530429/2021-39892")[0][0] == TEXT
+    # a table cell's text keeps its marks as it printed them (the table keeps its cells)
+    assert _read_free("4.保护第三方合法权益-", running=False) == ((TEXT, "4.保护第三方合法权益-", None, None, False),)
+    assert _read_free("7-120", running=False)[1] == (NUM, "-120", -120, None, True)
+
+
+def test_a_dash_before_a_number_in_a_signed_row_stays_ambiguous():
+    # 行政强制7-120 (2019: 上一年项目数量, 本年增/减, 处理决定数量): 7·−1·20, 7·−12·0 or 7·—·120
+    report, got, want = _read("crawler_text_00013_wild_html_zero_na")
+    wrong = {k: (got[k], v) for k, v in want.items() if got[k] != v}
+    assert sorted({k.rsplit(".", 1)[0] for k in wrong}) == ["table2.coercion", "table2.other_services"]
+    assert all(g is None for g, _ in wrong.values())
+    ambiguous = {f.where: f.message for f in report.findings if f.code == "CELL_AMBIGUOUS"}
+    assert ambiguous == {
+        "table2.other_services": "“其他对外管理服务事项”行数字粘连(7212),有多种拆分方式,未采用",
+        "table2.coercion": "“行政强制”行数字粘连(7 - 120),有多种拆分方式,未采用"}
+    assert [got[f"table3.new_received.{c}"] for c in ("natural_person", "commercial", "research", "total")] == [4, 0, None, 4]
+
+
+def test_a_line_with_a_word_mark_glued_into_a_label_counts_no_marks():
+    # fresh7's wild30 00013 (zero_na, marks printed 无): 行政许可16-4无其他对外… is 16, −4, 无 —
+    # the 无 runs into the next label, so the row seems two cells and the "-" as a dash cell
+    # made three: 16, —, 4 (a wrong number). Such a line reads its marks and signs as before
+    assert _row("行政许可16-4无其他对外管理服务事项51无") == (
+        (TEXT, "行政许可", None, None, False), (NUM, "16", 16, None, True), (NUM, "-4", -4, None, False),
+        (TEXT, "无其他对外管理服务事项", None, None, False), (NUM, "51", 51, None, True), (NA, "无", None, None, False))

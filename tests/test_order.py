@@ -134,9 +134,9 @@ def test_a_glued_run_with_a_dash_stays_null_it_reads_two_ways():
     assert text.count("其他对外管理服务事项126310") == 1
     report = _parse(text.replace("其他对外管理服务事项126310", "其他对外管理服务事项6-20"))
     assert report.table2["other_services"] == dict.fromkeys(("items_prev_year", "items_change", "decisions"))
+    # the splitter now tries both readings itself (docs/renderings.md §43): the finding names the run
     assert [(f.code, f.message) for f in report.findings if f.where == "table2.other_services"] == [
-        ("CELL_AMBIGUOUS", "“其他对外管理服务事项”行只印出 2 个数值(6 -20),应有 3 格;文本中空单元格的位置已丢失,"
-                           "无法确定各数值所在的列,未采用")]
+        ("CELL_AMBIGUOUS", "“其他对外管理服务事项”行数字粘连(6 - 20),有多种拆分方式,未采用")]
 
 
 def test_the_crawler_proof_counts_both_readings_of_a_dash():

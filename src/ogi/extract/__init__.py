@@ -3,6 +3,7 @@ each table with the template, read the metadata, and record what could not be pl
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import Document
@@ -145,9 +146,18 @@ def _split_tables(evs: list[Event], fmt: str, end: int) -> tuple[dict[str, list[
     it prints; table 四 ends at the first prose after its values. Table 二's columns printed
     after table 三's heading (reading order) go back to table 二: the phrases only it prints,
     the values after them, and values right after the heading that a phrase only table 二
-    prints follows — those only where table 二 then reads as columns."""
+    prints follows — those only where table 二 then reads as columns.
+
+    A table reached by a phrase (not a heading) may have been reached by mistake: a label
+    of the earlier table with a typo can begin with a word only the later table prints
+    (``其他外管理服务事项``, table 二's row, begins with table 三's header ``其他``). Where a
+    phrase only the earlier table prints comes after such a switch and before any phrase
+    only the later table prints, the events since the switch go back to the earlier table
+    (:class:`_Switch`): a table's own header words follow its first phrase at once, a
+    mistaken switch meets the earlier table's next label instead."""
     by_table: dict[str, list[Event]] = {t: [] for t in TABLE_ORDER}
     current = "table2"
+    switch: _Switch | None = None  # the last change of table made by a phrase, while it may be a mistake
     t4_values = False
     spill = False  # table 二's heading has just given way to table 三's: its columns may go on
     spilling = False  # ... and they do: a phrase only table 二 prints came before any of table 三's
@@ -162,6 +172,7 @@ def _split_tables(evs: list[Event], fmt: str, end: int) -> tuple[dict[str, list[
             held = []
         if ev.kind == "section":
             assert ev.section is not None  # a "section" event names its section
+            switch = None
             spill = current == "table2" and SECTION_TABLE.get(ev.section) == "table3"
             spilling = False
             current = SECTION_TABLE.get(ev.section, current)
@@ -172,8 +183,15 @@ def _split_tables(evs: list[Event], fmt: str, end: int) -> tuple[dict[str, list[
             if spilling:
                 by_table["table2"].append(ev)  # a column of table 二 printed after table 三's heading
                 continue
+            if switch is not None and tables == {switch.earlier}:
+                current = switch.take_back(by_table)  # the switch was a typo'd label's first word
+                switch = None
+            elif switch is not None and tables == {current}:
+                switch = None  # the later table's own words: the switch stands
             if tables and current not in tables:
                 later = [t for t in TABLE_ORDER if t in tables and TABLE_ORDER.index(t) > TABLE_ORDER.index(current)]
+                if later:
+                    switch = _Switch(current, later[0], len(by_table[later[0]]))
                 current = later[0] if later else current
         elif ev.kind == "barrier" and current == "table4" and t4_values:
             return by_table, ev.unit
@@ -193,6 +211,22 @@ def _split_tables(evs: list[Event], fmt: str, end: int) -> tuple[dict[str, list[
         by_table["table2"] = [e for e in by_table["table2"] if not any(e is m for m in moved)]
         by_table["table3"][1:1] = moved
     return by_table, end
+
+
+@dataclass(slots=True)
+class _Switch:
+    """A change of table made by a phrase: from ``earlier`` to ``later``, whose events from
+    index ``at`` on were placed after it."""
+
+    earlier: str
+    later: str
+    at: int
+
+    def take_back(self, by_table: dict[str, list[Event]]) -> str:
+        """Give the events placed since the switch back to the earlier table; returns it."""
+        by_table[self.earlier] += by_table[self.later][self.at:]
+        del by_table[self.later][self.at:]
+        return self.earlier
 
 
 def _read_as_columns(spec: TableSpec, fmt: str, evs: list[Event]) -> bool:

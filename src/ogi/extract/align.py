@@ -25,9 +25,9 @@ from ..template.formats import OTHER_SUBROWS, SUBTOTAL, Kind, PrintedRow, TableS
 from ..template.labels import _NUMBERING
 from ..template.normalize import label_key
 from .columns import read_by_columns, read_by_stacks
-from .glue import splits
+from .glue import Marks, splits
 from .layout import Event, phrase_in
-from .tokens import BLANK, NA, NUM, TEXT, Token
+from .tokens import BLANK, NA, NUM, SIGN_OR_MARK, TEXT, Token, mark_counts
 
 EXTRA_ROW = "其中"  # the key a sub-row the format does not have starts with (其中:网上申请)
 FUZZY = 0.72  # similarity above which an unknown label is read as a template row
@@ -344,7 +344,7 @@ def _resolve_by_identities(spec: TableSpec, out: Placed) -> None:
             if len(fitting) == 1 and fitting != candidates:
                 for (r, col, _), v in zip(row.cells, fitting[0]):
                     out.cells[(r, col)] = v
-                    out.provenance[(r, col)] = _prov(str(v), pos) | {"split_from": printed, "by": "identities"}
+                    out.provenance[(r, col)] = _prov(_cell_text(v), pos) | {"split_from": printed, "by": "identities"}
                 del out.ambiguous[row_key]
                 changed = True
 
@@ -382,7 +382,12 @@ def _resolve_jointly(spec: TableSpec, out: Placed) -> None:
         _, printed, pos = out.ambiguous.pop(r)
         for (rk, col, _), v in zip(cells[r], reading):
             out.cells[(rk, col)] = v
-            out.provenance[(rk, col)] = _prov(str(v), pos) | {"split_from": printed, "by": "identities"}
+            out.provenance[(rk, col)] = _prov(_cell_text(v), pos) | {"split_from": printed, "by": "identities"}
+
+
+def _cell_text(v) -> str:
+    """A cell of a reading as text (None: a mark of a glued run of them)."""
+    return "—" if v is None else str(v)
 
 
 def _identities_known_and_hold(spec: TableSpec, value, rows: list[str]) -> bool:
@@ -946,23 +951,45 @@ def _unglue(values: list[Token], width: int, sums: tuple, kinds: tuple[Kind, ...
     no split satisfies ``sums`` but the digits read one way only (``0000003``: no number
     starts with 0), that one reading is the row as printed — the report's own sums are
     broken, and the checks say so."""
-    if len(values) >= width or not any(t.glued for t in values) or any(t.kind != NUM for t in values):
+    marks = any(t.kind == NA and t.glued for t in values)
+    if (len(values) >= width and not marks) or not any(t.glued for t in values) \
+            or any(t.kind not in (NUM, NA) for t in values):
         return None, []
-    parts = [_digits(t) if t.glued else _number(t) for t in values]
-    found = splits(parts, width, sums, limit=AMBIGUOUS_LIMIT, kinds=kinds)
+    parts = _parts(values)
+    sizes: list[list[int]] = []
+    found = splits(parts, width, sums, limit=AMBIGUOUS_LIMIT, kinds=kinds, sizes=sizes)
     if not found and sums:
-        found = splits(parts, width, (), limit=2, kinds=kinds)
+        sizes = []
+        found = splits(parts, width, (), limit=2, kinds=kinds, sizes=sizes)
     if len(found) != 1:
         return None, found
     out: list[Token] = []
     rest = found[0]
-    for t in values:
-        n = _run_length(rest, _digits(t)) if t.glued else 1
+    for t, n in zip(values, sizes[0]):
         for v in rest[:n]:
+            if t.kind == NA:  # a mark of a glued run of them: the run is what was printed
+                out.append(Token(NA, t.text, t.pos, t.row, None, None, confidence=t.confidence))
+                continue
             out.append(Token(NUM, str(v), t.pos, t.row, v, f"split:{t.text}" if t.glued else t.unit,
                              confidence=t.confidence))
         rest = rest[n:]
     return out, []
+
+
+def _parts(values: list[Token]) -> list:
+    """The parts :func:`~ogi.extract.glue.splits` reads: a glued run's digits, a number, or
+    the counts of cells a run of marks may hold (one for a mark printed alone)."""
+    return [(_marks(t) if t.glued else Marks((1,))) if t.kind == NA
+            else _digits(t) if t.glued else _number(t) for t in values]
+
+
+def _marks(tok: Token) -> Marks:
+    """A glued run of marks as a part: its counts of cells, and, where its last ``-`` may be
+    the next number's sign (``SIGN_OR_MARK``), its counts without that ``-``."""
+    if tok.unit != SIGN_OR_MARK:
+        return Marks(mark_counts(tok.text))
+    rest = tok.text[:-1]
+    return Marks(mark_counts(tok.text), mark_counts(rest) if rest else (0,))
 
 
 def _digits(tok: Token) -> str:
@@ -1011,7 +1038,7 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
         return []
     if not texts and all(t.kind == BLANK for t in values):
         out.blanks_shown = True  # a row that printed nothing at all: this report leaves cells blank
-    if len(values) < width and any(t.glued for t in values):
+    if (len(values) < width and any(t.glued for t in values)) or any(t.glued for t in values if t.kind == NA):
         out.glued = True
         if _fewer_digits_than_cells(values, width):
             out.blanks_shown = True
@@ -1028,6 +1055,10 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
             return []
         if split:
             values = split
+        elif any(t.glued for t in values if t.kind == NA):
+            _null_glued(spec, row, values, out, ";数字与“/”“—”等标记无法拆成本行的格数,未采用",
+                        "; its digits and marks do not split into the row's cells; left null")
+            return []
     if any(t.glued and "," in t.text for t in values):
         _misgrouped(spec, row, values, out)  # a run with a thousands number that no split read
         return []
@@ -1109,8 +1140,10 @@ def _reads_as_fewer_cells(values: list[Token], width: int) -> bool:
     In a report that leaves cells blank such a run may be those numbers with blank cells
     between them (``1203123``: seven digits, or 120·3·123 and four blanks). ``0000000``
     reads only as seven zeros (no number starts with 0), so it stays certain."""
-    # a mark (—, /, 无) is a cell of its own, whatever it stands for: no sum is tested here
-    parts: list[int | float | str] = [_digits(t) if t.glued else _number(t) if t.kind == NUM else 0 for t in values]
+    # a mark (—, /, 无) is a cell of its own, whatever it stands for, and a glued run of them
+    # one of its counts of cells: no sum is tested here
+    parts = [Marks(mark_counts(t.text)) if t.kind == NA and t.glued else _digits(t) if t.glued
+             else _number(t) if t.kind == NUM else 0 for t in values]
     return any(splits(parts, k, (), limit=1) for k in range(len(values), width))
 
 

@@ -8,12 +8,19 @@ run is a thousands separator inside one number (``01236,120`` is 0, 1 and 236,12
 (``66.5`` for ``6`` and ``6.5``) keeps its point inside one number, and only a cell that holds
 an amount (``Kind.AMOUNT``) may take one — ``政府集中采购80.03万元`` is 8 projects and 0.03
 万元, never 80.0 projects and 3 万元.
+
+Marks of not-applicable cells glued into a row (``0——0————00``: a crawler's one line of a
+table that marks its empty cells ``——``) are :class:`Marks` parts: a run of them is one of
+several counts of cells (``————`` two to four: ``——`` and ``—`` are both marks), each cell
+None. A sum that takes a mark in is not tested (a mark says nothing of its cell's count), so
+a reading must be the only one the row's countable sums and the run's digits and marks allow.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..template.formats import Kind
@@ -27,40 +34,105 @@ _GROUPED = re.compile(r"(?:,\d{3})+(?!\d)")  # the thousands groups after a numb
 THOUSANDS_GROUP = 3  # digits a thousands separator follows at most (the first group)
 
 
-def splits(parts: list[int | float | str], width: int, sums: Sums = (), limit: int = 2,
-           kinds: Sequence[Kind] | None = None) -> list[list]:
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """A run of not-applicable marks glued together: ``counts`` are the numbers of cells it
+    may hold (:func:`ogi.extract.tokens.mark_counts`), each cell None."""
+
+    counts: tuple[int, ...]
+    # where the run ends in a ``-`` printed right before a number (``7-120``), that ``-`` may
+    # be the number's sign instead: the counts of cells the run holds without it (0: the run
+    # was that ``-`` alone); the number is then negative, in a signed cell (本年增/减), not 0
+    signed: tuple[int, ...] = ()
+
+
+Part = int | float | str | Marks
+
+
+def _fewest(p: Part) -> int:
+    return min(p.counts + p.signed) if isinstance(p, Marks) else 1
+
+
+def _most(p: Part) -> int:
+    return max(p.counts) if isinstance(p, Marks) else 1
+
+
+def splits(parts: Sequence[Part], width: int, sums: Sums = (), limit: int = 2,
+           kinds: Sequence[Kind] | None = None, sizes: list[list[int]] | None = None) -> list[list]:
     """Ways to read ``parts`` as exactly ``width`` numbers.
 
-    A ``str`` part is a digit run that may hold several cells; a number is one cell.
+    A ``str`` part is a digit run that may hold several cells; a number is one cell; a
+    :class:`Marks` part is a run of marks, one of its counts of None cells.
     Returns up to ``limit`` readings that satisfy every (total, components) identity
-    (components precede their total, as in every row of the format) and, where ``kinds``
-    (one per cell) is given, put a fraction only in an amount cell.
+    whose cells hold numbers (components precede their total, as in every row of the
+    format) and, where ``kinds`` (one per cell) is given, put a fraction only in an amount
+    cell. ``sizes``, where given, receives for each reading the cells each part took.
     """
     totals = dict(sums)
     found: list[list] = []
     acc: list = []
+    starts = [0] * (len(parts) + 1)  # the cell each part starts at, in the reading being made
     steps = 0
-    digits_after = [sum(len(p) if isinstance(p, str) else 0 for p in parts[i:]) for i in range(len(parts) + 1)]
-    tokens_after = [len(parts) - i for i in range(len(parts) + 1)]
-    fixed_after = [sum(1 for p in parts[i:] if not isinstance(p, str)) for i in range(len(parts) + 1)]  # numbers
+    n = len(parts)
+    digits_after = [sum(len(p) if isinstance(p, str) else 0 for p in parts[i:]) for i in range(n + 1)]
+    tokens_after = [sum(_fewest(p) for p in parts[i:]) for i in range(n + 1)]  # cells the parts take at least
+    fixed_after = [sum(_fewest(p) for p in parts[i:] if not isinstance(p, str)) for i in range(n + 1)]  # numbers, marks
+    most_after = [sum(_most(p) for p in parts[i:] if not isinstance(p, str)) for i in range(n + 1)]
+
+    def sum_holds(i: int, value) -> bool:
+        comps = [acc[c] for c in totals[i]]
+        return value is None or None in comps or value == sum(comps)  # a mark: the sum is not tested
+
+    negate = False  # the number read next takes the sign a run of marks ended with
 
     def holds() -> bool:
         i = len(acc) - 1
         if kinds is not None and isinstance(acc[i], float) and kinds[i] is not Kind.AMOUNT:
             return False  # a fraction in a count
-        return i not in totals or acc[i] == sum([acc[c] for c in totals[i]])
+        return i not in totals or sum_holds(i, acc[i])
+
+    def signed(k: int, value) -> bool:
+        """May ``-value`` stand in cell ``k``? (A signed cell, and not 0.)"""
+        return kinds is not None and k < len(kinds) and kinds[k] is Kind.SIGNED and value != 0
 
     def walk(i: int, pos: int) -> None:
         nonlocal steps
         steps += 1
         if steps > MAX_STEPS or len(found) >= limit:
             return
-        if i == len(parts):
+        if pos == 0:
+            starts[i] = len(acc)
+        if i == n:
             if len(acc) == width:
                 found.append(list(acc))
+                if sizes is not None:
+                    sizes.append([starts[j + 1] - starts[j] for j in range(n)])
             return
         part = parts[i]
+        nonlocal negate
+        if isinstance(part, Marks):
+            k = len(acc)
+            for sign, counts in ((False, part.counts), (True, part.signed if i + 1 < n else ())):
+                for count in counts:
+                    if tokens_after[i + 1] <= width - k - count <= digits_after[i + 1] + most_after[i + 1]:
+                        acc.extend([None] * count)
+                        if all(c not in totals or sum_holds(c, None) for c in range(k, k + count)):
+                            negate = sign
+                            walk(i + 1, 0)
+                            negate = False
+                        del acc[k:]
+            return
         if not isinstance(part, str):
+            if negate:
+                if not signed(len(acc), part):
+                    return
+                negate = False
+                acc.append(-part)
+                if holds():
+                    walk(i + 1, 0)
+                acc.pop()
+                negate = True
+                return
             acc.append(part)
             if holds():
                 walk(i + 1, 0)
@@ -76,17 +148,26 @@ def splits(parts: list[int | float | str], width: int, sums: Sums = (), limit: i
         total = totals.get(k)
         left = width - k - 1
         after = digits_after[i + 1] + len(part)
-        fixed, need = fixed_after[i + 1], tokens_after[i + 1]
+        fixed, most, need = fixed_after[i + 1], most_after[i + 1], tokens_after[i + 1]
+        minus = negate and pos == 0  # this run's first number takes the sign before it
+        if minus:
+            negate = False
         for value, end in _heads(part, pos):
             if kinds is not None and isinstance(value, float) and kinds[k] is not Kind.AMOUNT:
                 continue  # a fraction in a count
-            if total is not None and value != sum([acc[c] for c in total]):
+            if minus:
+                if not signed(k, value):
+                    continue
+                value = -value
+            if total is not None and not sum_holds(k, value):
                 continue
             digits = after - end
-            if need <= left <= digits + fixed and digits <= (left - fixed) * (MAX_DIGITS + 3):
+            if need <= left <= digits + most and digits <= (left - fixed) * (MAX_DIGITS + 3):
                 acc.append(value)
                 walk(i, end)
                 acc.pop()
+        if minus:
+            negate = True
 
     walk(0, 0)
     return found

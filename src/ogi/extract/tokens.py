@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, TypeVar, cast, overload
 
 from .. import limits
 from ..document import Document, Paragraph, Position
@@ -133,14 +133,16 @@ def _read_cell(text: str) -> Reading | None:
     return (NUM, t, value, unit, False)
 
 
-def split_free_text(text: str) -> list[tuple[str, str, bool, float | int | None, str | None]]:
-    """Split free text into ("num"|"text", printed, glued, value, unit) pieces."""
+def split_free_text(text: str, running: bool = True) -> list[tuple[str, str, bool, float | int | None, str | None]]:
+    """Split free text into ("num"|"text", printed, glued, value, unit) pieces. ``running``:
+    a line of running text (not a table cell's text), where a ``-`` glued on its left to the
+    text before a number may be a dash cell rather than the number's sign."""
     t = nfkc(text.translate(_CIRCLED) if _CIRCLED_NUMBER.search(text) else text)
     pieces: list = []
     last = 0
     for m in _NUMBER.finditer(t):
         start, end = m.start(), m.end()
-        if _in_code(t, m.start("num"), m.end("num")):
+        if _in_code(t, m.start("num"), m.end("num"), running):
             continue  # a digit of an address, a formula or an identifier, not a count
         if not m["sign"] and _bracketed(t, m.start("num"), m.end("num")):
             continue  # "(1)属于国家秘密": the number of the label that follows
@@ -157,6 +159,12 @@ def split_free_text(text: str) -> list[tuple[str, str, bool, float | int | None,
         else:
             m_sign, unit = m["sign"], m["unit"]
         if m_sign in ("增加", "减少") and not _is_value_sign(t, m.start()):
+            m_sign = None
+            start = m.start("num")
+        elif running and m_sign == "-" and start > 0 and t[start - 1] not in _CELL_DELIMITERS \
+                and not _in_date(t, start):
+            # ``13-0``, ``--0``, ``规章-7``: a ``-`` glued on its left may be a dash cell as well
+            # as the sign; it is left to the text before, a mark run the aligner reads (SIGN_OR_MARK)
             m_sign = None
             start = m.start("num")
         if start > last:
@@ -199,17 +207,43 @@ def _bracketed(text: str, start: int, end: int) -> bool:
 _CODE_BEFORE = frozenset("/:=@#%&?_\\")
 
 
-def _in_code(text: str, start: int, end: int) -> bool:
+def _in_code(text: str, start: int, end: int, running: bool = False) -> bool:
     """Is the number at text[start:end] part of a URL, an IP address, a formula or an
     identifier (``http://127.0.0.1/x``, ``=HYPERLINK(…)``, ``ICP05000000``)? Digits touching
     ASCII letters or these marks are not a table's counts."""
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
+    if running and before == "/" and _slash_cell(text, start - 1):
+        return False
     if (before.isascii() and before.isalpha()) or before in _CODE_BEFORE:
         return True
     if before == "." and start > 1 and text[start - 2].isdigit():
         return True
     return (after.isascii() and after.isalpha()) or (after == "." and text[end + 1:end + 2].isdigit())
+
+
+_DATE = re.compile(r"\d{4}([-/])\d{1,2}\1\d{1,2}")
+
+
+def _in_date(text: str, at: int) -> bool:
+    """Is ``text[at]`` inside a date (``2025-01-20``, ``2023/01/15``)? Its dashes and slashes
+    are no cells."""
+    return any(m.start() <= at < m.end() for m in _DATE.finditer(text, max(0, at - 8), at + 8))
+
+
+def _slash_cell(text: str, at: int) -> bool:
+    """Is the ``/`` at ``text[at]`` before a number a cell's mark glued to it (``40/0//4``, a
+    crawler's one line of a table that marks cells ``/``), not a path or a date? The slash
+    run (and the digits before it) must follow no Latin letter or address punctuation, in no
+    URL and no date."""
+    k = at
+    while k > 0 and (text[k - 1] in MARK_CHARS or text[k - 1].isdigit()):
+        k -= 1  # the numbers and marks before it must stand in the table's text too, not in a code
+    before = text[k - 1] if k > 0 else ""
+    if before.isascii() and (before.isalnum() or before in _CODE_BESIDE or before in _CODE_BEFORE):
+        return False  # ``cn/2021``, ``049530429/2021``, ``:/3``
+    near = text[max(0, at - 12):at + 12]
+    return "://" not in near and _DATE.search(near) is None
 
 
 def _is_value_sign(text: str, at: int) -> bool:
@@ -223,10 +257,10 @@ _NOTE = re.compile(r"^\s*(?:注|备注|附注|说明)\s*\d?\s*:")
 _NOTE_STARTS = frozenset("注备附说")
 BARRIER_GAP = 24  # unknown text this long (letters, not digits) is prose, not a cell
 TABLE_LINE_PHRASES = 8  # known labels in one paragraph that make it a table printed as one line
-# a note that starts inside a line after a table's last value or label (``…0 0 126 注：…``,
-# ``…126备注:…``): where a renderer puts a whole table on one line, the note under it follows
+# a note that starts inside a line after a table's last value, mark or label (``…0 0 126 注：…``,
+# ``…126备注:…``, ``…0//备注:…``): where a renderer puts a whole table on one line, the note under it follows
 # the last cell with no line break
-_NOTE_INSIDE = re.compile(r"(?<=[\s\d)）])(?:注|备注|附注|说明)\s*\d?\s*[:：]")
+_NOTE_INSIDE = re.compile(r"(?<=[\s\d)）/／—–\-])(?:注|备注|附注|说明)\s*\d?\s*[:：]")
 _DIGITS = re.compile(r"\d+")
 THOUSANDS_GROUP = 3  # digits before a number's first thousands separator, at most
 
@@ -326,7 +360,7 @@ def tokenize(doc: Document) -> list[Unit]:
                     kind, printed, value, unit, glued = whole
                     row.append(Token(kind, printed, c.pos, row_id, value, unit, glued, c.confidence, False))
                 else:
-                    row += _tokens(_free_reading(text, digits), c.pos, row_id, c.confidence)
+                    row += _tokens(_free_reading(text, digits, False), c.pos, row_id, c.confidence)
             units.append(Unit(" | ".join([c.text for c in cells]), row, cells[0].pos, True))
     return units
 
@@ -368,15 +402,16 @@ def _free(text: str, pos: Position, row_id: int) -> list[Token]:
     return _tokens(_free_reading(text, limits.active().digits), pos, row_id, None)
 
 
-def _free_reading(text: str, digits: int) -> tuple[Reading, ...]:
-    """The readings of free text (kept for short text, which repeats)."""
-    return _kept_free_reading(text, digits) if len(text) <= KEPT_TEXT_CHARS else _read_free(text)
+def _free_reading(text: str, digits: int, running: bool = True) -> tuple[Reading, ...]:
+    """The readings of free text (kept for short text, which repeats); ``running``: a line of
+    running text, not a table cell's text (:func:`_read_free`)."""
+    return _kept_free_reading(text, digits, running) if len(text) <= KEPT_TEXT_CHARS else _read_free(text, running)
 
 
 @lru_cache(maxsize=READINGS_KEPT)
-def _kept_free_reading(text: str, digits: int) -> tuple[Reading, ...]:
+def _kept_free_reading(text: str, digits: int, running: bool = True) -> tuple[Reading, ...]:
     """:func:`_read_free`, kept per text and ``digits`` limit (as for :func:`_cell_reading`)."""
-    return _read_free(text)
+    return _read_free(text, running)
 
 
 _VARIANT_CHAR = re.compile("[" + "".join(VARIANT_CHARS) + "]")
@@ -396,15 +431,37 @@ def _inside_label(parts: list[str], k: int) -> bool:
         and parts[k + 1].startswith("减")
 
 
-def _read_free(text: str) -> tuple[Reading, ...]:
-    """The readings of free text: its numbers, not-applicable marks and words, in order."""
+def _read_free(text: str, running: bool = True) -> tuple[Reading, ...]:
+    """The readings of free text: its numbers, not-applicable marks and words, in order.
+    In running text (``running``: a paragraph's line, not a table cell's text, whose cells
+    the table keeps) that holds a table on one line (:func:`_table_line`), marks glued to
+    numbers and labels are read as cells (:func:`_mark_runs`)."""
     out: list[Reading] = []
     text = template_chars(text)
-    for kind, printed, glued, value, unit in split_free_text(text):
+    if running and (_WORD_MARK_GLUED.search(text) or not _table_line(text)):
+        running = False  # not a table on one line, or a cell printed 无 may hide in the label after it
+    pieces = split_free_text(text, running)
+    for j, (kind, printed, glued, value, unit) in enumerate(pieces):
         if kind == TEXT:
+            after_num = j > 0 and pieces[j - 1][0] == NUM and not pieces[j - 1][1][-1:].isspace()
+            before_num = j + 1 < len(pieces) and pieces[j + 1][0] == NUM
             words: list[str] = []
             parts = printed.split()
             for k, part in enumerate(parts + [""]):
+                runs = _mark_runs(part, after_num and k == 0 and not printed[:1].isspace(),
+                                  before_num and k == len(parts) - 1 and not printed[-1:].isspace(),
+                                  parts[k - 1][-1:] if k > 0 else "",
+                                  parts[k + 1][:1] if k + 1 < len(parts) else "") if running else None
+                if runs:
+                    for piece, is_mark in runs:
+                        if not is_mark:
+                            words.append(cast(str, piece))  # a word
+                            continue
+                        if words:
+                            out.append((TEXT, clean(" ".join(words)), None, None, False))
+                            words = []
+                        out += cast("list[Reading]", piece)  # a run's readings
+                    continue
                 if part and (part not in _NA or _inside_label(parts, k)):
                     words.append(part)
                     continue
@@ -416,3 +473,129 @@ def _read_free(text: str) -> tuple[Reading, ...]:
         else:
             out.append((NUM, printed.strip(), value, unit, glued))
     return tuple(out)
+
+
+# the characters the marks of a not-applicable cell are printed with (``/`` ``—`` ``-`` …), and
+# those marks: a crawler's one line glues a row's marks to each other and to its numbers
+# (``0——0————00``, ``40/0//4``, ``13-0-0-13``), and each run of them is one or more cells
+MARK_CHARS = frozenset("/\\—–-")
+_MARKS = tuple(sorted((m for m in _NA if set(m) <= MARK_CHARS), key=len))
+_MARK_RUN = re.compile("[" + re.escape("".join(sorted(MARK_CHARS))) + "]+")
+MARK_RUN_LIMIT = 48  # characters: a row of 15 cells (table 四) of marks of three at most; longer is a rule
+MARK_RUN_CHARS = 2  # a run this long between two letters is marks, whatever the labels print
+# the unit of a mark run printed right before a number whose last ``-`` may be that number's
+# sign (``7-120``: 7, −12, 0 or 7, a dash and 120): only a signed cell (本年增/减) could take it
+SIGN_OR_MARK = "sign-or-mark"
+
+
+# a cell marked with a word (无, 空, 暂无) glued after a number or a mark (``16-4无其他对外…``):
+# the word runs into the label after it, so the row seems a cell short, and a run of marks or
+# a "-" that may be a sign could take the lost cell's place — in such a line marks and signs
+# are read as before (a run of marks is text, a "-" the sign), and rows short of cells stay null
+_WORD_MARK_GLUED = re.compile(r"[\d/\\—–-](?:无|空|暂无)")
+_CODE_BESIDE = frozenset(":._~%=?&#@")  # what stands beside a slash or hyphen of a path or an address
+
+
+def _table_line(text: str) -> bool:
+    """Is this line a table printed on one line, whose marks may be glued to its numbers? A
+    line with a mark character holding :data:`TABLE_LINE_PHRASES`+ template labels (§30's
+    test): a page's footer ``2/3``, a running date or a line of a paged text is none."""
+    text = nfkc(text)
+    return _MARK_RUN.search(text) is not None and \
+        sum(1 for seg in segment(text) if seg.phrases) >= TABLE_LINE_PHRASES
+
+
+def _mark_runs(part: str, digit_before: bool, digit_after: bool, prev: str = "", nxt: str = ""
+               ) -> list[tuple[object, bool]] | None:
+    """A word of free text cut at the runs of marks glued into it: [(word, False) or
+    (readings of a run, True)], or None where it holds no such run (the word as before).
+    ``prev`` and ``nxt``: the letters of the words before and after it, across the space.
+
+    A run of mark characters is cells where it touches a digit (``0——0``: the text between two
+    numbers), or stands between words (``信息///////(六)``: a row of marks between two labels;
+    ``行政许可-第二十条``: a row of one cell). A run that is the whole word between spaces
+    stays as before (one mark, or text); one mark between the two letters a template label
+    prints it between (``增/减``, :func:`_label_marks`) is that label's, and one beside a Latin
+    letter or an address's punctuation is a path's or a word's; a run
+    beside a digit the text kept (``2023/01/15``, ``http://1.2.3.4``: not a count) is no cell."""
+    if not part:
+        return None
+    found = list(_MARK_RUN.finditer(part))
+    if not found:
+        return None
+    out: list[tuple[object, bool]] = []
+    last = 0
+    for m in found:
+        a, b = m.span()
+        touches_digit = (a == 0 and digit_before) or (b == len(part) and digit_after)
+        whole = a == 0 and b == len(part)
+        if b - a > MARK_RUN_LIMIT:
+            continue  # a rule line (``|---|---|``), no row's cells
+        # the run with a letter each side, across a space (``本年增/ 减``; at the text's edge,
+        # a line that starts ``/减``: one side, part of the label's)
+        around = (part[a - 1] if a > 0 else prev) + m.group() + (part[b] if b < len(part) else nxt)
+        if not touches_digit and (whole or (b - a < MARK_RUN_CHARS and any(around in lm for lm in _label_marks()))):
+            continue
+        if any(c.isascii() and (c.isalpha() or c in _CODE_BESIDE) for c in (around[0], around[-1])):
+            continue  # a path's or an address's slash (``example.gov.cn/zwgk/``), a word's hyphen
+        if (b < len(part) and part[b].isdigit() and not _LABEL_NUMBER.match(part, b)) \
+                or (a > 0 and part[a - 1].isdigit()):
+            continue  # beside a digit left in the text (a date's, a URL's; not a label's number): no cell
+        if a > last:
+            out.append((part[last:a], False))
+        out.append((_run_readings(m.group(), b == len(part) and digit_after), True))
+        last = b
+    if not out:
+        return None
+    if last < len(part):
+        out.append((part[last:], False))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _label_marks() -> frozenset[str]:
+    """The mark characters the template's labels print between two letters, each with its
+    two letters (``增/减``): where a one-line text prints one, it is the label's, not a cell."""
+    from ..template.formats import FORMATS
+    from ..template.labels import _phrases_of
+    return frozenset(t[k - 1:k + 2] for fmt in FORMATS.values() for t, _ in _phrases_of(fmt)
+                     for k in range(1, len(t) - 1) if t[k] in MARK_CHARS and t[k - 1] not in MARK_CHARS
+                     and t[k + 1] not in MARK_CHARS)
+
+
+def _run_readings(run: str, before_number: bool) -> list[Reading]:
+    """The tokens of a glued run of marks: one a mark where the run splits into marks in
+    only one way (``///``: three; ``—``), else one NA token marked ``glued`` whose count of
+    cells the aligner decides (``————``: two to four). A run ending in a ``-`` right before a
+    number is glued with :data:`SIGN_OR_MARK`: that ``-`` may be the number's sign."""
+    ways, _, only = _mark_ways(run)
+    sign = before_number and run.endswith("-")
+    if ways == 1 and not sign:
+        return [(NA, mark, None, None, False) for mark in only]
+    return [(NA, run, None, SIGN_OR_MARK if sign else None, True)]
+
+
+@lru_cache(maxsize=1024)
+def _mark_ways(run: str) -> tuple[int, frozenset[int], tuple[str, ...]]:
+    """How ``run`` reads as a sequence of marks, without listing the ways (a run of n dashes
+    reads in Fibonacci(n) ways): their number (1, or 2 for two or more), the counts of marks
+    they make, and the one way where there is only one. Built from the run's end."""
+    ways = [0] * len(run) + [1]
+    counts: list[frozenset[int]] = [frozenset()] * len(run) + [frozenset({0})]
+    first = [""] * (len(run) + 1)
+    for i in range(len(run) - 1, -1, -1):
+        fits = [m for m in _MARKS if run.startswith(m, i) and ways[i + len(m)]]
+        ways[i] = min(2, sum(ways[i + len(m)] for m in fits))
+        counts[i] = frozenset(c + 1 for m in fits for c in counts[i + len(m)])
+        first[i] = fits[0] if len(fits) == 1 else ""
+    only: list[str] = []
+    at = 0
+    while ways[0] == 1 and at < len(run):
+        only.append(first[at])
+        at += len(first[at])
+    return ways[0], counts[0], tuple(only)
+
+
+def mark_counts(run: str) -> tuple[int, ...]:
+    """The numbers of cells a glued run of marks may hold (``————``: 2, 3, 4)."""
+    return tuple(sorted(_mark_ways(run)[1]))
