@@ -1205,15 +1205,18 @@ def _misgrouped(spec: TableSpec, row: PrintedRow, values: list[Token], out: Plac
 
 def _null_glued(spec: TableSpec, row: PrintedRow, values: list[Token], out: Placed, zh_why: str, en_why: str) -> None:
     """Leave a row of glued digits null, its finding naming the row, the run and why."""
-    printed = " ".join(t.text for t in values)
-    label = row.label or spec.key
+    label, printed = _shown(spec, row, values)
     _null_row(spec, row, values, out, f"“{label}”行数字粘连({printed}){zh_why}",
               f"glued digits in row '{label}' ({printed}){en_why}")
 
 
+def _shown(spec: TableSpec, row: PrintedRow, values: list[Token]) -> tuple[str, str]:
+    """The row's label (the table's key where it printed none) and its values as printed, for a finding."""
+    return row.label or spec.key, " ".join(t.text for t in values)
+
+
 def _unplaceable(spec: TableSpec, row: PrintedRow, values: list[Token], out: Placed) -> None:
-    printed = " ".join(t.text for t in values)
-    label = row.label or spec.key
+    label, printed = _shown(spec, row, values)
     _null_row(spec, row, values, out,
               f"“{label}”行只印出 {len(values)} 个数值({printed}),应有 {row.width} 格;文本中空单元格的位置已丢失,"
               "无法确定各数值所在的列,未采用",
@@ -1222,8 +1225,7 @@ def _unplaceable(spec: TableSpec, row: PrintedRow, values: list[Token], out: Pla
 
 
 def _wrapped_digits(spec: TableSpec, row: PrintedRow, values: list[Token], out: Placed) -> None:
-    printed = " ".join(t.text for t in values)
-    label = row.label or spec.key
+    label, printed = _shown(spec, row, values)
     _null_row(spec, row, values, out,
               f"“{label}”行的数值({printed})旁有 PDF 文本中折行的数字或单位(窄单元格中一个数印在几行上),"
               "无法确定每个数由哪几段组成、各在哪一列,未采用",
