@@ -103,6 +103,8 @@ _TRAILING_VALUES = re.compile(r"(?:(?:^|(?<=\s))[\d\uff10-\uff19][\d\uff10-\uff1
 _LONE_UNIT = re.compile(r"(?:^|\s)[件个项条次](?=\s|$)")
 # two single full-width digits side by side, the first not 0: a number's head and tail, or two cells
 _SPLIT_DIGITS = re.compile(r"(?:^|\s)[\uff11-\uff19]\s+[\uff10-\uff19](?=\s|$)")
+# what any of the rules needs to see on some line of the section
+_MAY_BE_PIECES = re.compile(r"[\uff10-\uff19]|" + _LONE_UNIT.pattern)
 
 
 def wrapped_value_units(units: list[Unit], start: int, end: int, headings: dict[str, int]) -> frozenset[int]:
@@ -121,7 +123,9 @@ def wrapped_value_units(units: list[Unit], start: int, end: int, headings: dict[
     if s3 is None:
         return frozenset()
     lo, hi = max(start, s3 + 1), min(end, s4 if s4 is not None and s4 > s3 else end)
-    heads_above = any(_heads_above_row(units, i) for i in range(lo + 1, hi - 1))
+    if not any(_MAY_BE_PIECES.search(units[i].text) for i in range(lo, hi)):
+        return frozenset()  # every rule below needs a full-width digit or a unit standing alone
+    heads_above: bool | None = None  # worked out at the first count unit standing alone
     found: set[int] = set()
     for i in range(lo, hi):
         u = units[i]
@@ -134,8 +138,13 @@ def wrapped_value_units(units: list[Unit], start: int, end: int, headings: dict[
             if not ((first - 1 >= lo and _labelled_row(units[first - 1]))
                     or (last + 1 < hi and _labelled_row(units[last + 1]))):
                 continue
-        elif not _overfull(u) and not (heads_above and _LONE_UNIT.search(u.text)):
-            continue
+        elif not _overfull(u):
+            if not _LONE_UNIT.search(u.text):
+                continue
+            if heads_above is None:
+                heads_above = any(_heads_above_row(units, k) for k in range(lo + 1, hi - 1))
+            if not heads_above:
+                continue
         found.update(range(first, last + 1))
         for j in (first - 1, last + 1):
             if lo <= j < hi and _numbers(units[j]):
