@@ -103,8 +103,8 @@ def distrust_row_orders(spec: TableSpec, fmt: str, evs: Sequence[Event], placed:
                 (f"row '{row.label}': its values are printed over several lines (an unreliable reading order); as read "
                  "its total is not the sum of its parts, but in another order of the same values it is, and a reporting "
                  "error cannot be told from a reading-order error; left null"))
-    counts = _values_after_labels(spec, fmt, evs)
-    if placed.blanks_shown and _part_rows(spec, counts):
+    counts = _values_after_labels(spec, fmt, evs) if placed.blanks_shown else None
+    if counts is not None and _part_rows(spec, counts):
         for before, after in _labels_without_values(counts):
             prev, nxt = rows.get(before), rows.get(after)
             if prev is None or nxt is None or before in doubtful or not _split_over_lines(placed, prev):
