@@ -324,9 +324,10 @@ CONVERTER_ROWS = {
     # pymupdf4llm: pipe rows without padding, or the table as HTML inside the Markdown
     "pymupdf4llm": r"\|\u2f00、本年新收政府信息公开申请数量\|{v}\|",
     "pymupdf4llm_html": r".*<tr><td>一、本年新收政府信息公开申请数量</td><td>{v}</td></tr>.*",
-    # the tables as CSV: pandas repeats a spanned label in every column it spans; pdfplumber
+    # the tables as CSV: pandas repeats a spanned label in every column it spans, after the row
+    # index; pdfplumber
     # writes it once and leaves the other positions empty
-    "pandas_csv": r"一、本年新收政府信息公开申请数量,一、本年新收政府信息公开申请数量,一、本年新收政府信息公开申请数量,{v}",
+    "pandas_csv": r"\d+,一、本年新收政府信息公开申请数量,一、本年新收政府信息公开申请数量,一、本年新收政府信息公开申请数量,{v}",
     "pdfplumber_csv": r"\u2f00、本年新收政府信息公开申请数量,(?:,)*{v}",
     # BeautifulSoup get_text(" ", strip=True): the whole report on one line, a space between cells
     "soup_spaced": r".*。? ?一、本年新收政府信息公开申请数量 {v} 二、上年结转.*",

@@ -19,7 +19,7 @@ def test_a_figure_dash_is_the_dash_mark_the_report_printed():
 
 
 def test_a_number_a_narrow_cell_wrapped_is_one_number():
-    from ogi.readers.html_tables import wrapped_number
+    from ogi.readers.wrapped import wrapped_number
 
     # a PDF's Markdown/HTML keeps each printed line of a cell: "１<br>８" under 自然人 is 18
     assert wrapped_number(["１", "８"]) == "１８"

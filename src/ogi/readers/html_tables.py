@@ -19,6 +19,7 @@ from lxml import etree
 from .. import limits
 from ..document import Cell, Position, Table
 from .html_text import GRID_BOX_TAGS, collapse, display, is_block, is_hidden, is_skipped, tag_of, text_of
+from .wrapped import wrapped_number
 
 MAX_ROWSPAN = 65534  # the HTML standard's limit (a colspan is bounded by the ``span`` limit)
 SPAN_DIGITS = 9  # digits of a span read; a longer number is over any limit anyway
@@ -32,8 +33,6 @@ _ROW_GROUP_DISPLAYS = ("table-row-group", "table-header-group", "table-footer-gr
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _PAGE_BLOCKS = ("ul", "ol", "dl", "blockquote", "form", "article", "section")
 _INNER_BLOCKS = ("table", *_HEADINGS)  # a cell holding one of these lays out a page
-# a line of a cell that is a digit run (ASCII or full-width), for :func:`wrapped_number`
-_DIGIT_RUN = re.compile(r"[0-9\uff10-\uff19]+")
 _TABLE_CLASSES = {"table", "tb", "tbl", "table-box", "div-table", "divtable"}
 _GROUP_CLASSES = {"thead", "tbody", "tfoot", "table-row-group"}
 _ROW_CLASSES = {"tr", "table-row", "tb-row", "tbl-row"}
@@ -142,25 +141,6 @@ def place(groups: list[list[list[etree._Element]]], pos: Position,
                 col += colspan
         top = end
     return Table(cells, pos)
-
-
-def wrapped_number(lines: list[str]) -> str | None:
-    """The number a narrow cell printed over several lines, or None.
-
-    A PDF converter that writes a table as HTML or Markdown (pymupdf4llm, MinerU, marker)
-    keeps each printed line of a cell as a line break: a number too wide for its column — a
-    full-width ``１８`` under ``自然人``, a long ``1428`` — reaches it as ``１<br>８``, and read as
-    two values it shifted the row a column. The lines are one number when each is a digit
-    run, every line but the last is as long as the first (a wrap fills a line before it
-    starts the next, and digits are of one width) and the last is no longer. Anything else —
-    a value and its unit, two values of different widths, a label — is not joined. A cell
-    spanning rows is never joined (its lines may be its rows' values)."""
-    if len(lines) < 2 or not all(_DIGIT_RUN.fullmatch(line) for line in lines):
-        return None
-    full = len(lines[0])
-    if any(len(line) != full for line in lines[:-1]) or len(lines[-1]) > full:
-        return None
-    return "".join(lines)
 
 
 def cell_groups(table: etree._Element) -> list[list[list[etree._Element]]]:

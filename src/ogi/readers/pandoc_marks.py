@@ -37,7 +37,7 @@ cell's end after it, is taken off; ``v3\\.1`` or a path keeps it.
 A PDF's Markdown (pymupdf4llm) writes each printed line of a table cell with a ``<br>``
 between: a number too wide for its column reaches a pipe table as ``|１<br>８|``, and read as
 two values it shifted the row a column. A pipe cell whose ``<br>``-separated lines are one
-wrapped number (``html_tables.wrapped_number``: digit runs, every line but the last as long
+wrapped number (``wrapped.wrapped_number``: digit runs, every line but the last as long
 as the first, the last no longer) is written as that number; any other cell keeps its
 ``<br>``s."""
 
@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import re
 
-from .html_tables import wrapped_number
+from .wrapped import wrapped_number
 
 _ATTRS = r"\{(?:[#.][^{}\n]*|[A-Za-z-]+=\"[^\"\n]*\"[^{}\n]*)\}"
 _SPAN = re.compile(r"\[([^\[\]\n]*)\]" + _ATTRS)

@@ -49,9 +49,11 @@ import csv
 import io
 import logging
 import os
+import re
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -312,6 +314,24 @@ def pandas_xlsx(page: str) -> bytes:
     with pandas.ExcelWriter(out, engine="openpyxl") as writer:
         for k, frame in enumerate(pandas.read_html(io.StringIO(page)), 1):
             frame.to_excel(writer, sheet_name=f"表{k}")  # its defaults: the row index in column A
+    return _same_bytes_zip(out.getvalue())
+
+
+_FIXED_TIME = (2024, 1, 1, 0, 0, 0)  # every zip entry's date, and the workbook's created/modified
+_W3CDTF = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def _same_bytes_zip(data: bytes) -> bytes:
+    """The workbook with its save time taken out (the document properties' dates and each zip
+    entry's time), so the same page makes the same bytes on every run."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "docProps/core.xml":
+                body = _W3CDTF.sub(rb"\g<1>2024-01-01T00:00:00Z\g<2>", body)
+            dst.writestr(zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME), body, zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
