@@ -483,6 +483,7 @@ _MARKS = tuple(sorted((m for m in _NA if set(m) <= MARK_CHARS), key=len))
 _MARK_RUN = re.compile("[" + re.escape("".join(sorted(MARK_CHARS))) + "]+")
 MARK_RUN_LIMIT = 48  # characters: a row of 15 cells (table 四) of marks of three at most; longer is a rule
 MARK_RUN_CHARS = 2  # a run this long between two letters is marks, whatever the labels print
+PIPE_SIDES = frozenset("|:")  # a Markdown pipe cell's edges (``:---:`` aligns a column)
 # the unit of a mark run printed right before a number whose last ``-`` may be that number's
 # sign (``7-120``: 7, −12, 0 or 7, a dash and 120): only a signed cell (本年增/减) could take it
 SIGN_OR_MARK = "sign-or-mark"
@@ -534,6 +535,8 @@ def _mark_runs(part: str, digit_before: bool, digit_after: bool, prev: str = "",
         # the run with a letter each side, across a space (``本年增/ 减``; at the text's edge,
         # a line that starts ``/减``: one side, part of the label's)
         around = (part[a - 1] if a > 0 else prev) + m.group() + (part[b] if b < len(part) else nxt)
+        if around[0] in PIPE_SIDES and around[-1] in PIPE_SIDES:
+            continue  # a pipe table's cell, whole (a Markdown rule line's ``|------|``): not glued
         if not touches_digit and (whole or (b - a < MARK_RUN_CHARS and any(around in lm for lm in _label_marks()))):
             continue
         if any(c.isascii() and (c.isalpha() or c in _CODE_BESIDE) for c in (around[0], around[-1])):
