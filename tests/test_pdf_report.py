@@ -39,6 +39,13 @@ def test_report_pdf_parses_to_its_values(ruled):
 def test_scanned_report_parses_to_its_values():
     pytest.importorskip("rapidocr", reason="OCR engine not installed (pip install rapidocr onnxruntime)")
     report = parse(build.scanned(build.report_2021(), dpi=150), name="scan.pdf")
-    assert _wrong(report) == []
+    # no value read wrong; the fixture's values number their cells (1236 …) so none of its
+    # sums holds, and a scanned cell in a failing identity beside a doubtful reading (below
+    # 0.8) is left null with OCR_UNSETTLED (docs/renderings.md §41): a misread digit cannot be
+    # told from the report's own error there
+    unsettled = {f.where for f in report.findings if f.code == "OCR_UNSETTLED"}
+    wrong = [w for w in _wrong(report) if not (w[3] is None and f"{w[0]}.{w[1]}.{w[2]}" in unsettled)]
+    assert wrong == []
+    assert len(_wrong(report)) < len(T4_CELLS) + 182 // 2  # most cells read
     provenance = report.provenance["table3.total.total"]
     assert provenance["text"] == "1236" and 0 < provenance["confidence"] <= 1
