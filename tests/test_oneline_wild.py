@@ -13,7 +13,7 @@ import pytest
 
 from ogi import parse
 from ogi.document import Position
-from ogi.extract.align import _digits, _run_length
+from ogi.extract.align import _digits, _reads_as_fewer_cells, _run_length
 from ogi.extract.glue import splits
 from ogi.extract.tokens import NA, NUM, SIGN_OR_MARK, TEXT, Token, Unit, _note_apart, _read_free, mark_counts
 
@@ -251,3 +251,19 @@ def test_marked_parts_bound_a_row_s_total():
     assert ambiguous["table3.denied.enforcement_file"] == \
         "“7.属于行政执法案卷”行数字粘连(11200 无 无 13),有多种拆分方式,未采用"
     assert len(ambiguous) == 7 and sum(1 for k in want if got[k] == want[k]) == 178
+
+
+def test_a_dash_before_a_number_in_a_report_that_leaves_cells_blank_may_be_its_sign():
+    # seed 8484, 00012 (zero_blank): 行政许可8-3 is 8 and −3 beside a blank 处理决定数量 — or 8, a
+    # dash and 3. A blank prints nothing on one line, so the sign's reading (two cells) is as
+    # good as the dash's (three): the row is null (it had been read 8·—·3, a wrong 3)
+    report, got, want = _read("crawler_text_s8484_00012_wild_html_zero_blank")
+    assert [got[f"table2.licensing.{c}"] for c in ("items_prev_year", "items_change", "decisions")] == [None] * 3
+    assert want["table2.licensing.items_change"] == -3 and want["table2.licensing.decisions"] is None
+    assert {k: (got[k], v) for k, v in want.items() if got[k] is not None and got[k] != v} == {}
+    assert [f.message for f in report.findings if f.where == "table2.licensing"] == [
+        "“行政许可”行数字粘连(8 - 3);本报告有空白单元格,粘连的数字可能略去了空白格,无法确定拆分,未采用"]
+    pos = Position()
+    values = [Token(NUM, "8", pos, 0, 8), Token(NA, "-", pos, 0, None, SIGN_OR_MARK, True), Token(NUM, "3", pos, 0, 3)]
+    assert _reads_as_fewer_cells(values, 3)
+    assert not _reads_as_fewer_cells([values[0], Token(NA, "/", pos, 0, None, None, False), values[2]], 3)
