@@ -212,7 +212,8 @@ def test_a_word_mark_glued_into_a_label_the_template_does_not_print_counts_no_ma
 # ------------------------------------------------------------------ cells printed 无 glued together (§44)
 
 def test_a_run_of_word_marks_between_cells_and_labels_is_cells():
-    kinds = lambda text: [(k, p) for k, p, *_ in _row(text) if p]  # noqa: E731
+    def kinds(text: str) -> list[tuple[str, str]]:
+        return [(k, p) for k, p, *_ in _row(text) if p]
     # after a label, before a number
     assert kinds("规章无无18规范性文件") == [(TEXT, "规章"), (NA, "无"), (NA, "无"), (NUM, "18"), (TEXT, "规范性文件")]
     # a row of marks between a number and the next label, and between two labels

@@ -65,8 +65,8 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import cast
 
 from ..template.formats import FORMATS
@@ -241,14 +241,20 @@ def _stacked(rows: list[tuple[_Line, list[str]]]) -> dict[int, str]:
     per_alignment = [r for r in readings if all(r[k] != [] for k in range(len(runs)) if k not in unread)]
     out: dict[int, str] = {}
     for k, (run, run_kinds) in enumerate(runs):
-        found = {None if a[k] is None else tuple(map(tuple, a[k])) for a in per_alignment}
-        if k in unread or len(found) != 1 or None in found:
+        found = {_frozen(a[k]) for a in per_alignment}
+        reading = found.pop() if len(found) == 1 else None
+        if k in unread or reading is None:
             continue
-        cells_of = iter(next(iter(found)))
+        cells_of = iter(reading)
         for (line, _), kind in zip(run, run_kinds):
             label = " ".join(t for _, t in line.words)
             out[line.index] = "\t".join(([label] if label else []) + list(next(cells_of))) if kind == "row" else label
     return out
+
+
+def _frozen(reading: list[list[str]] | None) -> tuple[tuple[str, ...], ...] | None:
+    """A run's reading (its rows' cells) as a value a set can hold; None stays None."""
+    return None if reading is None else tuple(tuple(cells) for cells in reading)
 
 
 # how a renderer places a row's cells in the row's height: the lines of pieces a row takes
@@ -276,7 +282,7 @@ def _read_stack(run: list[tuple[_Line, list[str]]], kinds: list[str],
     [] where none does, None where several do (or too many cuts to try)."""
     mains = [k for k, kind in enumerate(kinds) if kind == "row"]
     # between each two rows' lines, the cut: how many of the pieces' lines go to the row above
-    gaps = [m2 - m1 - 1 for m1, m2 in zip(mains, mains[1:])]
+    gaps = [m2 - m1 - 1 for m1, m2 in itertools.pairwise(mains)]
     ways = 1
     for g in gaps:
         ways *= g + 1
