@@ -69,13 +69,24 @@ def test_a_run_of_marks_takes_the_one_count_the_row_allows():
         [0, None, None, 0, None, 0, 0]]
 
 
-def test_a_sum_with_a_mark_in_it_is_not_tested():
-    # (七)总计120////12: 12·0·/·/·/·/·12, but 1·20·/·/·/·/·12 and 120·/·/·/·/·1·2 break no
-    # sum either — a total beside a mark is not tested (a mark says nothing of its count) —
-    # so the row is ambiguous
-    assert splits(["120", Marks((4,)), "12"], 7, ROW.sums, limit=5) == [
-        [1, 20, None, None, None, None, 12], [12, 0, None, None, None, None, 12],
-        [120, None, None, None, None, 1, 2]]
+def test_a_sum_with_a_mark_in_it_is_a_bound():
+    # (七)总计120////12: a marked part holds 0 or more, so the total is at least the parts
+    # printed as numbers — 12·0·/·/·/·/·12 only (1·20·…·12 makes 12 of 21, 120·…·1·2 makes 2
+    # of 121); without the row's sum every reading stands
+    assert splits(["120", Marks((4,)), "12"], 7, ROW.sums, limit=5) == [[12, 0, None, None, None, None, 12]]
+    assert len(splits(["120", Marks((4,)), "12"], 7, (), limit=5)) == 3
+    # 104无02016 (a crawler's row of a report that prints its zeros 无): 10·4·无·0·2·0·16 only
+    assert splits(["104", Marks((1,)), "02016"], 7, ROW.sums, limit=5) == [[10, 4, None, 0, 2, 0, 16]]
+    # a marked total is not tested: 1·0·40 and 10·4·0 both stand
+    assert splits(["1040", 0, 0, 0, Marks((1,))], 7, ROW.sums, limit=5) == [
+        [1, 0, 40, 0, 0, 0, None], [10, 4, 0, 0, 0, 0, None]]
+
+
+def test_a_mark_in_a_signed_cell_bounds_no_sum():
+    # a mark in a cell that may hold a negative number says nothing of a sum it is part of
+    kinds = [Kind.SIGNED, Kind.COUNT, Kind.COUNT]
+    assert splits([Marks((1,)), "52"], 3, ((2, (0, 1)),), limit=5, kinds=kinds) == [[None, 5, 2]]
+    assert splits([Marks((1,)), "52"], 3, ((2, (0, 1)),), limit=5, kinds=[Kind.COUNT] * 3) == []
 
 
 def test_a_dash_before_a_number_is_its_sign_only_in_a_signed_cell():

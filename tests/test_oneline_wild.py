@@ -13,7 +13,7 @@ import pytest
 
 from ogi import parse
 from ogi.document import Position
-from ogi.extract.align import _digits, _run_length
+from ogi.extract.align import _digits, _reads_as_fewer_cells, _run_length
 from ogi.extract.glue import splits
 from ogi.extract.tokens import NA, NUM, SIGN_OR_MARK, TEXT, Token, Unit, _note_apart, _read_free, mark_counts
 
@@ -190,10 +190,81 @@ def test_a_dash_before_a_number_in_a_signed_row_stays_ambiguous():
     assert [got[f"table3.new_received.{c}"] for c in ("natural_person", "commercial", "research", "total")] == [4, 0, None, 4]
 
 
-def test_a_line_with_a_word_mark_glued_into_a_label_counts_no_marks():
-    # fresh7's wild30 00013 (zero_na, marks printed 无): 行政许可16-4无其他对外… is 16, −4, 无 —
-    # the 无 runs into the next label, so the row seems two cells and the "-" as a dash cell
-    # made three: 16, —, 4 (a wrong number). Such a line reads its marks and signs as before
+def test_a_word_mark_glued_into_a_label_the_template_prints_is_a_cell():
+    # fresh7's wild30 00013 (zero_na, marks printed 无): 行政许可16-4无其他对外… is 16, −4, 无.
+    # The 无 stands between a number and a template label: a cell (§44). (§43 read the line
+    # as printed: 16, −4 and the 无 in the label — the row a cell short, left null)
     assert _row("行政许可16-4无其他对外管理服务事项51无") == (
+        (TEXT, "行政许可", None, None, False), (NUM, "16", 16, None, True), (NA, "-", None, SIGN_OR_MARK, True),
+        (NUM, "4", 4, None, False), (NA, "无", None, None, False), (TEXT, "其他对外管理服务事项", None, None, False),
+        (NUM, "51", 51, None, True), (NA, "无", None, None, False))
+
+
+def test_a_word_mark_glued_into_a_label_the_template_does_not_print_counts_no_marks():
+    # 无 before a label the template does not print may be the label's (本机关无此信息): the
+    # row would seem a cell short and a "-" read as a dash could take the 无's place, so the
+    # line reads its marks and signs as printed (§43) and its short rows stay null
+    assert _row("行政许可16-4无此类事项51无") == (
         (TEXT, "行政许可", None, None, False), (NUM, "16", 16, None, True), (NUM, "-4", -4, None, False),
-        (TEXT, "无其他对外管理服务事项", None, None, False), (NUM, "51", 51, None, True), (NA, "无", None, None, False))
+        (TEXT, "无此类事项", None, None, False), (NUM, "51", 51, None, True), (NA, "无", None, None, False))
+
+
+# ------------------------------------------------------------------ cells printed 无 glued together (§44)
+
+def test_a_run_of_word_marks_between_cells_and_labels_is_cells():
+    def kinds(text: str) -> list[tuple[str, str]]:
+        return [(k, p) for k, p, *_ in _row(text) if p]
+    # after a label, before a number
+    assert kinds("规章无无18规范性文件") == [(TEXT, "规章"), (NA, "无"), (NA, "无"), (NUM, "18"), (TEXT, "规范性文件")]
+    # a row of marks between a number and the next label, and between two labels
+    assert kinds("信息0无无无(六)其他处理无无无无无无无(七)总计") == [
+        (TEXT, "信息"), (NUM, "0")] + [(NA, "无")] * 3 + [(TEXT, "(六)其他处理")] + [(NA, "无")] * 7 + [(TEXT, "(七)总计")]
+    # before a section's heading, and 暂无 / 空 as marks
+    assert kinds("000暂无无五、存在的主要问题") == [(NUM, "000"), (NA, "暂无"), (NA, "无"), (TEXT, "五、存在的主要问题")]
+    assert kinds("规章空3") == [(TEXT, "规章"), (NA, "空"), (NUM, "3")]
+    # a template label that begins with 无 keeps it, with or without its numbering
+    assert kinds("0无4.无正当理由大量反复申请无0") == [
+        (NUM, "0"), (NA, "无"), (TEXT, "4.无正当理由大量反复申请"), (NA, "无"), (NUM, "0")]
+    assert kinds("0无无正当理由大量反复申请") == [(NUM, "0"), (NA, "无"), (TEXT, "无正当理由大量反复申请")]
+    assert kinds("(四)无法提供") == [(TEXT, "(四)无法提供")]
+    # in a sentence 无 is a word
+    assert _read_free("本年度未收取信息处理费。无其他需要报告的事项。") == (
+        (TEXT, "本年度未收取信息处理费。无其他需要报告的事项。", None, None, False),)
+
+
+def test_a_report_that_prints_zeros_as_wu_reads_whole_on_one_line():
+    # ogi synth 40 --formats wild_html --seed 8486, 00033 (zero_na, 2019's format): every
+    # cell printed 无 glued to the numbers and labels around it (无2无无无无2, 无无无第二十条…)
+    report, got, want = _read("crawler_text_s8486_00033_wild_html_zero_na")
+    assert {k: (got[k], v) for k, v in want.items() if got[k] != v} == {}
+    assert [f for f in report.findings if f.code in ("TABLE_MISSING", "CELL_AMBIGUOUS", "ROW_AMBIGUOUS")] == []
+    assert [got[f"table3.new_received.{c}"] for c in ("natural_person", "commercial", "total")] == [None, 2, 2]
+
+
+def test_marked_parts_bound_a_row_s_total():
+    # seed 8486, 00013 (2021's format): 予以公开… read by the row's sum taken as a bound (a
+    # marked part holds 0 or more); the rows whose runs split several ways even so are null
+    report, got, want = _read("crawler_text_s8486_00013_wild_html_zero_na")
+    wrong = {k: (got[k], v) for k, v in want.items() if got[k] != v}
+    assert all(g is None for g, _ in wrong.values())
+    ambiguous = {f.where: f.message for f in report.findings if f.code == "CELL_AMBIGUOUS"}
+    assert sorted({k.rsplit(".", 1)[0] for k in wrong}) == sorted(ambiguous)
+    assert ambiguous["table3.denied.enforcement_file"] == \
+        "“7.属于行政执法案卷”行数字粘连(11200 无 无 13),有多种拆分方式,未采用"
+    assert len(ambiguous) == 7 and sum(1 for k in want if got[k] == want[k]) == 178
+
+
+def test_a_dash_before_a_number_in_a_report_that_leaves_cells_blank_may_be_its_sign():
+    # seed 8484, 00012 (zero_blank): 行政许可8-3 is 8 and −3 beside a blank 处理决定数量 — or 8, a
+    # dash and 3. A blank prints nothing on one line, so the sign's reading (two cells) is as
+    # good as the dash's (three): the row is null (it had been read 8·—·3, a wrong 3)
+    report, got, want = _read("crawler_text_s8484_00012_wild_html_zero_blank")
+    assert [got[f"table2.licensing.{c}"] for c in ("items_prev_year", "items_change", "decisions")] == [None] * 3
+    assert want["table2.licensing.items_change"] == -3 and want["table2.licensing.decisions"] is None
+    assert {k: (got[k], v) for k, v in want.items() if got[k] is not None and got[k] != v} == {}
+    assert [f.message for f in report.findings if f.where == "table2.licensing"] == [
+        "“行政许可”行数字粘连(8 - 3);本报告有空白单元格,粘连的数字可能略去了空白格,无法确定拆分,未采用"]
+    pos = Position()
+    values = [Token(NUM, "8", pos, 0, 8), Token(NA, "-", pos, 0, None, SIGN_OR_MARK, True), Token(NUM, "3", pos, 0, 3)]
+    assert _reads_as_fewer_cells(values, 3)
+    assert not _reads_as_fewer_cells([values[0], Token(NA, "/", pos, 0, None, None, False), values[2]], 3)

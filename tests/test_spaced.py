@@ -153,3 +153,75 @@ def test_table_2s_parts_are_read_each_under_its_own_header():
              _line([(0, "行政强制"), (51, "195")])]
     out = spaced_cells("\n".join(lines)).split("\n")
     assert [out[2], out[3], out[7]] == ["规章\t\t\t269", "行政规范性文件\t\t\t21", "行政强制\t\t\t195"]
+
+
+# ------------------------------------------------------------------ numbers wrapped one full-width digit a line (§44)
+
+R_PART = "(二)部分公开(区分处理的,"
+R_SECRET = "1.属于国家秘密"
+ZEROS = {k: "０" for k in range(1, 6)}
+
+
+def _w3m_stacked(second_row_piece: dict[int, str]) -> list[str]:
+    """w3m's table 三 of a report in full-width digits: a number wider than its column wraps a
+    digit a line, centred in its row's height (140 over three lines, 10 and 18 over two)."""
+    return HEADER_W3M + _rows([
+        ("", {0: "１"}), (R1, {0: "４", **ZEROS, 6: "140"}), ("", {0: "０"}),
+        (R2, {0: "１", **ZEROS, 6: "１"}), ("", {0: "０", 6: "０"}),
+        ("(一)予以公开", {0: "62", **ZEROS, 6: "62"}),
+        (R_PART, {0: "１", **ZEROS, 6: "１"}), ("只计这一情形)", second_row_piece),
+        (R_SECRET, {0: "１", **ZEROS, 6: "１"}),
+        ("2.其他法律行政法规禁止公开", {0: "０", **ZEROS, 6: "０"})])
+
+
+def test_a_number_wrapped_a_digit_a_line_is_read_whole_where_one_reading_holds_the_sums():
+    out = spaced_cells("\n".join(_w3m_stacked({0: "８", 6: "８"}))).split("\n")[len(HEADER_W3M):]
+    zeros = "\t".join(["０"] * 5)
+    assert out[:4] == ["", f"{R1}\t140\t{zeros}\t140", "", f"{R2}\t10\t{zeros}\t10"]
+    # the sums alone let 18 above or 81 below (both rows print their first and last columns
+    # only); the pieces the rows above take (one above and one below their line: centred)
+    # leave the row above
+    assert out[6:9] == [f"{R_PART}\t18\t{zeros}\t18", "只计这一情形)", f"{R_SECRET}\t１\t{zeros}\t１"]
+    report = parse("\n".join(["三、收到和处理政府信息公开申请情况", ""] + _w3m_stacked({0: "８", 6: "８"})).encode(),
+                   name="x.txt")
+    assert [report.table3[r]["natural_person"] for r in ("new_received", "carried_over", "granted",
+                                                          "partially_granted", "denied.state_secret")] == [140, 10, 62, 18, 1]
+
+
+def test_pieces_no_reading_places_are_left_as_printed_and_their_rows_null():
+    # 8 under 部分公开's 1 but 9 under its total: 18 and 19 break the row's sum, 81 and 91 the
+    # next row's — no cut reads; the pieces' line is no row of its own (it had been, and the row
+    # above kept the heads: 1 for 18, a wrong number)
+    lines = _w3m_stacked({0: "８", 6: "９"})
+    out = spaced_cells("\n".join(lines)).split("\n")[len(HEADER_W3M):]
+    assert out[7] == lines[len(HEADER_W3M) + 7]
+    report = parse("\n".join(["三、收到和处理政府信息公开申请情况", ""] + lines).encode(), name="x.txt")
+    assert report.table3["partially_granted"]["natural_person"] is None
+    assert report.table3["new_received"]["natural_person"] == 140
+    assert any(f.code == "CELL_AMBIGUOUS" and f.where == "table3.partially_granted" for f in report.findings)
+
+
+W3M_WILD = Path(__file__).parent / "fixtures" / "spaced"  # ogi synth 40 --formats wild_html --seed 8486, w3m -dump
+
+
+def _w3m_wild(name: str):
+    want = json.loads((W3M_WILD / "expected" / f"{name}.json").read_text(encoding="utf-8"))
+    report = parse(W3M_WILD / f"{name}.txt")
+    return report, score_report(want, report, name)
+
+
+def test_a_w3m_table_in_full_width_digits_reads_its_wrapped_numbers_whole():
+    # 41 (４ ⏎ １), 16 and 16 (１ ⏎ ６ in the first and last columns), …: every cell right
+    report, score = _w3m_wild("w3m_dump_s8486_00027_wild_html_fullwidth_digits")
+    assert (score.right, score.wrong_flagged, score.wrong_silent) == (score.cells, 0, 0), score.examples
+    assert [report.table3[r]["natural_person"] for r in ("new_received", "granted")] == [41, 16]
+
+
+def test_a_row_whose_label_wraps_around_its_values_keeps_its_blank_cells():
+    # w3m of a report that leaves zeros blank: 2.申请人逾期未按收费通知… over three lines, its
+    # values on the middle one. The label is rejoined (readers/text.rejoin_wrapped_labels) and
+    # the cells the spaced reader placed are kept, blank ones too (they had been dropped: the
+    # two 0s of 社会公益组织 and 其他 read as 自然人's and 科研机构's — two wrong numbers)
+    report, score = _w3m_wild("w3m_dump_s8486_00032_wild_html_zero_blank")
+    assert list(report.table3["other.no_fee"].values()) == [None, None, None, 0, None, 0, None]
+    assert (score.wrong_flagged, score.wrong_silent, score.null_silent) == (0, 0, 0)

@@ -1142,9 +1142,13 @@ def _reads_as_fewer_cells(values: list[Token], width: int) -> bool:
     reads only as seven zeros (no number starts with 0), so it stays certain."""
     # a mark (—, /, 无) is a cell of its own, whatever it stands for, and a glued run of them
     # one of its counts of cells: no sum is tested here
-    parts = [Marks(mark_counts(t.text)) if t.kind == NA and t.glued else _digits(t) if t.glued
+    # a run ending in a "-" before a number may also be that number's sign (``8-3``: 8 and −3,
+    # two cells, beside a blank one — or 8, a dash and 3)
+    parts = [_marks(t) if t.kind == NA and t.glued else _digits(t) if t.glued
              else _number(t) if t.kind == NUM else 0 for t in values]
-    return any(splits(parts, k, (), limit=1) for k in range(len(values), width))
+    signs = any(isinstance(p, Marks) and p.signed for p in parts)
+    return any(splits(parts, k, (), limit=1) for k in range(len(values), width)) \
+        or (signs and any(splits(parts, k, (), limit=1, kinds=[Kind.SIGNED] * k) for k in range(1, width)))
 
 
 def _glued_with_blanks(spec: TableSpec, row: PrintedRow, values: list[Token], out: Placed) -> None:

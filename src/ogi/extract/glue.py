@@ -12,8 +12,11 @@ an amount (``Kind.AMOUNT``) may take one — ``政府集中采购80.03万元`` i
 Marks of not-applicable cells glued into a row (``0——0————00``: a crawler's one line of a
 table that marks its empty cells ``——``) are :class:`Marks` parts: a run of them is one of
 several counts of cells (``————`` two to four: ``——`` and ``—`` are both marks), each cell
-None. A sum that takes a mark in is not tested (a mark says nothing of its cell's count), so
-a reading must be the only one the row's countable sums and the run's digits and marks allow.
+None. A sum that takes a mark in is tested as a bound: a marked part stands for a count of
+0 or more (whether it means "none" or "not applicable"), so the total is at least the sum of
+the parts printed as numbers (``104无02016`` for seven cells is 10·4·无·0·2·0·16 only:
+104·无·0·2·0·1·6 would make a total of 6 from parts of 107); a marked total is not tested. A
+reading must be the only one the row's sums, so read, and the run's digits and marks allow.
 """
 
 from __future__ import annotations
@@ -81,7 +84,13 @@ def splits(parts: Sequence[Part], width: int, sums: Sums = (), limit: int = 2,
 
     def sum_holds(i: int, value) -> bool:
         comps = [acc[c] for c in totals[i]]
-        return value is None or None in comps or value == sum(comps)  # a mark: the sum is not tested
+        if value is None:
+            return True  # a marked total: the sum is not tested
+        if None in comps:  # a marked part holds a count of 0 or more: the total is at least the rest
+            if kinds is not None and any(acc[c] is None and kinds[c] is Kind.SIGNED for c in totals[i]):
+                return True
+            return value >= sum(c for c in comps if c is not None)
+        return value == sum(comps)
 
     negate = False  # the number read next takes the sign a run of marks ended with
 

@@ -62,9 +62,12 @@ the header over other columns) stays null so."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import cast
 
 from ..template.formats import FORMATS
 from ..template.labels import section_of, segment
@@ -148,8 +151,13 @@ def spaced_cells(text: str) -> str:
         if rows is None:  # the parts between lines that may be headers, each on its own
             rows = [row for part in _parts(whole) for row in (_read_block(part) or [])]
         wrapped = _wrapped(rows)
+        stacked = _stacked(rows)
         for line, cells in rows:
-            if line.index in wrapped:
+            if line.index in stacked:
+                lines[line.index] = stacked[line.index]
+                changed = True
+                continue
+            if line.index in wrapped or _wrapped_pieces(line):
                 continue
             if all(cells) and len(cells) == len(line.values):
                 continue  # a full row reads the same as it is printed
@@ -169,6 +177,163 @@ def _wrapped(rows: list[tuple[_Line, list[str]]]) -> set[int]:
         if not _names_row(line) and not any(a and b for a, b in zip(cells, more)):
             found |= {above.index, line.index}
     return found
+
+
+# a full-width digit alone: each is as wide as a Chinese character, so a narrow column wraps a
+# number written in them one digit a line (w3m: ``１`` ⏎ ``４  0  0 … 140`` ⏎ ``０`` is 140)
+_FULLWIDTH_DIGIT = re.compile("^[\uff10-\uff19]$")
+
+
+def _wrapped_pieces(line: _Line) -> bool:
+    """Is this a line of pieces of numbers wrapped in their cells, beside a label's wrapped
+    line (w3m: ``(二)部分公开(…,  １ ０ ０ 0 0 0 １`` ⏎ ``不计其他情形)  ８  ８``, 18 in the
+    first and last columns)? Values that are all full-width digits alone, fewer than a labelled
+    row's cells, after words that name no row. Left as printed: the aligner reads no row such
+    pieces stand beside (``layout.wrapped_value_units``); rewritten as cells, the line was a
+    row of its own and the row above kept its heads (1 for 18)."""
+    values = line.values
+    return bool(line.words) and 0 < len(values) < LABELLED_WIDTH \
+        and all(_FULLWIDTH_DIGIT.match(t) for _, t in values) and not _names_row(line)
+
+
+STACK_READINGS_LIMIT = 4096  # ways to share a block's lines of pieces among its rows, tried at most
+
+
+def _stacked(rows: list[tuple[_Line, list[str]]]) -> dict[int, str]:
+    """Rows of table 三 whose numbers a narrow column wrapped one full-width digit a line, read
+    whole where one reading makes their sums hold: line index → its text rewritten.
+
+    w3m centres each cell of a row in the row's height: ``１`` ⏎ ``一、本年新收…  ４ 0 … 140`` ⏎
+    ``０`` ⏎ ``二、上年结转…  １ 0 … １`` ⏎ ``０ … ０`` is 140 and 10, not 1, 4, 0 … . A line of
+    pieces (:func:`_piece_cells`) between two labelled rows' lines belongs to the one above or
+    the one below, and the lines each row takes are consecutive, so the rows share them at one
+    cut between each two rows. For each way to cut, each column of a row that takes pieces
+    reads its digits top to bottom across its lines (consecutive lines, its own line among
+    them, full-width digits all, no number starting with 0); such a row must show all seven
+    cells as numbers and its total must be the sum of the others.
+
+    The sums alone may leave two cuts (``１`` ⏎ ``８`` over two rows whose first and last
+    columns are all they print: 18 above or 81 below). A renderer aligns every cell of a
+    table alike — at the top of its row, the middle or the bottom — so the pieces a row takes
+    above and below its own line follow one pattern across the table (:data:`_ALIGNMENTS`).
+    Under each alignment every run of rows and pieces is read by the cuts that fit it; an
+    alignment under which a run has no reading is not the table's (a run no cut reads under
+    any alignment aside: its pieces are left as printed). A run is rewritten where
+    every alignment left gives it one and the same reading: its rows as cells, the pieces'
+    lines keeping their words (a label's wrapped line); otherwise nothing is (the aligner
+    leaves those rows null)."""
+    seq = [(line, cells) for line, cells in rows if len(cells) == LABELLED_WIDTH]
+    kinds = ["piece" if _piece_cells(line, cells) else "row" if _names_row(line) else "" for line, cells in seq]
+    runs: list[tuple[list[tuple[_Line, list[str]]], list[str]]] = []
+    i = 0
+    while i < len(seq):
+        j = i
+        while j < len(seq) and kinds[j] and (j == i or (seq[j][0].index == seq[j - 1][0].index + 1
+                                                      and not kinds[j] == kinds[j - 1] == "row")):
+            j += 1  # a run of adjacent lines, each a row's or pieces (two rows' lines side by side share none)
+        if "piece" in kinds[i:j] and "row" in kinds[i:j]:
+            runs.append((seq[i:j], kinds[i:j]))
+        i = max(j, i + 1)
+    if not runs:
+        return {}
+    readings = [[_read_stack(run, run_kinds, fits) for run, run_kinds in runs] for fits in _ALIGNMENTS]
+    unread = {k for k in range(len(runs)) if all(r[k] == [] for r in readings)}  # no cut of it holds, whatever the alignment
+    per_alignment = [r for r in readings if all(r[k] != [] for k in range(len(runs)) if k not in unread)]
+    out: dict[int, str] = {}
+    for k, (run, run_kinds) in enumerate(runs):
+        found = {_frozen(a[k]) for a in per_alignment}
+        reading = found.pop() if len(found) == 1 else None
+        if k in unread or reading is None:
+            continue
+        cells_of = iter(reading)
+        for (line, _), kind in zip(run, run_kinds):
+            label = " ".join(t for _, t in line.words)
+            out[line.index] = "\t".join(([label] if label else []) + list(next(cells_of))) if kind == "row" else label
+    return out
+
+
+def _frozen(reading: list[list[str]] | None) -> tuple[tuple[str, ...], ...] | None:
+    """A run's reading (its rows' cells) as a value a set can hold; None stays None."""
+    return None if reading is None else tuple(tuple(cells) for cells in reading)
+
+
+# how a renderer places a row's cells in the row's height: the lines of pieces a row takes
+# above its own line and below it, under each alignment (top, middle — either rounding — bottom)
+_ALIGNMENTS: tuple[Callable[[int, int], bool], ...] = (
+    lambda above, below: above == 0,
+    lambda above, below: 0 <= below - above <= 1,
+    lambda above, below: 0 <= above - below <= 1,
+    lambda above, below: below == 0,
+)
+
+
+def _piece_cells(line: _Line, cells: list[str]) -> bool:
+    """Are the values of this line pieces of wrapped numbers (full-width digits alone, fewer
+    than a row's cells, beside words that name no row or none)?"""
+    values = [c for c in cells if c]
+    return 0 < len(values) < LABELLED_WIDTH and all(_FULLWIDTH_DIGIT.match(c) for c in values) \
+        and not (line.words and _names_row(line))
+
+
+def _read_stack(run: list[tuple[_Line, list[str]]], kinds: list[str],
+                fits: Callable[[int, int], bool]) -> list[list[str]] | None:
+    """The one reading of a run of adjacent lines (rows' and pieces') whose cuts fit an
+    alignment (``fits``: the pieces a row takes above and below its line): each row's cells;
+    [] where none does, None where several do (or too many cuts to try)."""
+    mains = [k for k, kind in enumerate(kinds) if kind == "row"]
+    # between each two rows' lines, the cut: how many of the pieces' lines go to the row above
+    gaps = [m2 - m1 - 1 for m1, m2 in itertools.pairwise(mains)]
+    ways = 1
+    for g in gaps:
+        ways *= g + 1
+    if ways > STACK_READINGS_LIMIT:
+        return None
+    found: list[list[list[str]]] = []
+    for cuts in itertools.product(*(range(g + 1) for g in gaps)):
+        bounds = [0] + [m1 + 1 + c for m1, c in zip(mains, cuts)] + [len(run)]
+        if not all(fits(m - lo, hi - 1 - m) for m, lo, hi in zip(mains, bounds, bounds[1:])
+                   if hi - lo > 1):
+            continue
+        rows = [_stack_row([run[k][1] for k in range(lo, hi)], m - lo)
+                for m, lo, hi in zip(mains, bounds, bounds[1:])]
+        if all(r is not None for r in rows):
+            found.append(cast("list[list[str]]", rows))
+            if len(found) > 1:
+                return None
+    return found[0] if found else []
+
+
+_WHOLE_NUMBER = re.compile(r"^(?:0|[1-9]\d*)$")
+_FULLWIDTH_DIGITS = re.compile("^[\uff10-\uff19]+$")
+
+
+def _stack_row(lines: list[list[str]], own: int) -> list[str] | None:
+    """One row's cells from its lines' cells (``own``: the index of its labelled line), each
+    column's pieces read top to bottom; None where a column's pieces are not on consecutive
+    lines with the row's own, a number would start with 0, or (pieces taken) the row's total
+    is not the sum of its other cells."""
+    if len(lines) == 1:
+        return lines[0]
+    cells: list[str] = []
+    took = False
+    for col in range(LABELLED_WIDTH):
+        filled = [k for k, cells_k in enumerate(lines) if cells_k[col]]
+        if len(filled) <= 1 and (not filled or filled[0] == own):
+            cells.append(lines[own][col])
+            continue
+        if own not in filled or filled != list(range(filled[0], filled[-1] + 1)):
+            return None
+        printed = "".join(lines[k][col] for k in filled)
+        digits = unicodedata.normalize("NFKC", printed)
+        if not _FULLWIDTH_DIGITS.match(printed) or not _WHOLE_NUMBER.match(digits):
+            return None  # a number's digits are all of one width: only full-width ones wrap
+        cells.append(digits)
+        took = True
+    if took:
+        values = [unicodedata.normalize("NFKC", c) for c in cells]
+        if not all(_WHOLE_NUMBER.match(v) for v in values) or int(values[-1]) != sum(int(v) for v in values[:-1]):
+            return None
+    return cells
 
 
 def _names_row(line: _Line) -> bool:

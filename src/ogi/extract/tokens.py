@@ -435,11 +435,23 @@ def _read_free(text: str, running: bool = True) -> tuple[Reading, ...]:
     """The readings of free text: its numbers, not-applicable marks and words, in order.
     In running text (``running``: a paragraph's line, not a table cell's text, whose cells
     the table keeps) that holds a table on one line (:func:`_table_line`), marks glued to
-    numbers and labels are read as cells (:func:`_mark_runs`)."""
-    out: list[Reading] = []
+    numbers and labels are read as cells (:func:`_mark_runs`, :func:`_word_mark_runs`).
+    Where a mark word (无, 空, 暂无) glued after a number or a mark is not read as cells (it
+    runs into a label the template does not print), the line is read as if it held no table:
+    its marks and signs as printed, its short rows left null (§43, §44)."""
     text = template_chars(text)
-    if running and (_WORD_MARK_GLUED.search(text) or not _table_line(text)):
-        running = False  # not a table on one line, or a cell printed 无 may hide in the label after it
+    if running and _table_line(text):
+        out, hidden = _readings(text, True)
+        if not hidden:
+            return out
+    return _readings(text, False)[0]
+
+
+def _readings(text: str, running: bool) -> tuple[tuple[Reading, ...], bool]:
+    """:func:`_read_free`'s readings of ``text`` (template characters), and whether a mark
+    word glued after a number or a mark was left in a word (``running`` only)."""
+    out: list[Reading] = []
+    hidden = False
     pieces = split_free_text(text, running)
     for j, (kind, printed, glued, value, unit) in enumerate(pieces):
         if kind == TEXT:
@@ -448,10 +460,16 @@ def _read_free(text: str, running: bool = True) -> tuple[Reading, ...]:
             words: list[str] = []
             parts = printed.split()
             for k, part in enumerate(parts + [""]):
-                runs = _mark_runs(part, after_num and k == 0 and not printed[:1].isspace(),
-                                  before_num and k == len(parts) - 1 and not printed[-1:].isspace(),
-                                  parts[k - 1][-1:] if k > 0 else "",
-                                  parts[k + 1][:1] if k + 1 < len(parts) else "") if running else None
+                digit_before = after_num and k == 0 and not printed[:1].isspace()
+                digit_after = before_num and k == len(parts) - 1 and not printed[-1:].isspace()
+                runs: list[tuple[object, bool]] | None = None
+                if running:
+                    line_end = j == len(pieces) - 1 and k == len(parts) - 1  # a cell may end the line
+                    cut, left_out = _word_mark_runs(part, digit_before, digit_after or line_end)
+                    hidden = hidden or left_out
+                    runs = _mark_runs_around(cut, part, digit_before, digit_after,
+                                             parts[k - 1][-1:] if k > 0 else "",
+                                             parts[k + 1][:1] if k + 1 < len(parts) else "")
                 if runs:
                     for piece, is_mark in runs:
                         if not is_mark:
@@ -472,7 +490,91 @@ def _read_free(text: str, running: bool = True) -> tuple[Reading, ...]:
                     out.append((NA, part, None, None, False))
         else:
             out.append((NUM, printed.strip(), value, unit, glued))
-    return tuple(out)
+    return tuple(out), hidden
+
+
+def _mark_runs_around(cut: list[tuple[str, bool]] | None, part: str, digit_before: bool, digit_after: bool,
+                      prev: str, nxt: str) -> list[tuple[object, bool]] | None:
+    """A word cut at its mark words (``cut``, :func:`_word_mark_runs`; None: it holds none)
+    and each piece between them cut at its runs of mark characters (:func:`_mark_runs`): a
+    piece beside a mark word touches a cell, as one beside a digit does."""
+    if cut is None:
+        return _mark_runs(part, digit_before, digit_after, prev, nxt)
+    out: list[tuple[object, bool]] = []
+    for i, (piece, is_mark) in enumerate(cut):
+        if is_mark:
+            out.append(([(NA, m, None, None, False) for m in _WORD_MARK.findall(piece)], True))
+            continue
+        first, last = i == 0, i == len(cut) - 1
+        runs = _mark_runs(piece, digit_before if first else True, digit_after if last else True,
+                          prev if first else piece[:0], nxt if last else "")
+        out += runs if runs else [(piece, False)]
+    return out
+
+
+# a cell marked with a word (无, 空, 暂无) and a run of them glued together (``无无18``)
+_WORD_MARK = re.compile("暂无|无|空")
+_WORD_MARK_RUN = re.compile("(?:暂无|无|空)+")
+# a mark word glued to a number or to a mark character: a line that may print a table's marks
+_WORD_MARK_TOUCHES = re.compile(r"[\d/\\—–-](?:暂无|无|空)|(?:无|空)\d")
+# a label's numbering or a section's heading right after a run of mark words (``无无五、存在…``,
+# ``无4.无正当理由…``, ``无(六)其他处理``): the run ends at a label
+_NUMBERING_AHEAD = re.compile(r"[(（]?\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）、.．]")
+
+
+def _word_mark_runs(part: str, digit_before: bool, digit_after: bool) -> tuple[list[tuple[str, bool]] | None, bool]:
+    """A word of a table printed on one line, cut at the runs of mark words glued into it:
+    ([(text, False) or (run, True)], or None where no run is read), and whether a run glued
+    after a number or a mark character was left in the word.
+
+    A crawler glues a row's cells printed 无 to the label before them, to each other and to
+    the next label (``规章无无18``, ``0无无无无无无(六)其他处理``, ``16-4无其他对外管理服务事项``). A
+    run of 无, 空 and 暂无 outside every template label of the word (``无法提供``,
+    ``无正当理由…`` keep theirs) is cells where it touches a cell or a label on both sides: a
+    number or a mark character, the word's edge beside a number, a template label's end
+    before it and its start (or a label's numbering, a section's heading) after it. Any
+    other 无 (``本机关无此信息``, a reworded label) is text."""
+    found = list(_WORD_MARK_RUN.finditer(part))
+    if not found:
+        return None, False
+    phrases = [(seg.start, seg.end) for seg in segment(part) if seg.phrases]
+    out: list[tuple[str, bool]] = []
+    hidden = False
+    last = 0
+    for m in found:
+        for a, b in _outside(m.start(), m.end(), phrases):
+            glued_after = (a == 0 and digit_before) or (a > 0 and part[a - 1] in MARK_CHARS)
+            left = glued_after or (a > 0 and any(_only_punct(part, e, a) for _, e in phrases))
+            right = (b == len(part) and digit_after) or (b < len(part) and part[b] in MARK_CHARS) \
+                or any(_only_punct(part, b, s) for s, _ in phrases) or _NUMBERING_AHEAD.match(part, b) is not None
+            if not (left and right):
+                hidden = hidden or glued_after
+                continue
+            if a > last:
+                out.append((part[last:a], False))
+            out.append((part[a:b], True))
+            last = b
+    if not out:
+        return None, hidden
+    if last < len(part):
+        out.append((part[last:], False))
+    return out, hidden
+
+
+def _outside(a: int, b: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces of ``[a, b)`` outside every span (a run of mark words less the template
+    labels that print 无 in it)."""
+    pieces = [(a, b)]
+    for s, e in spans:
+        if e <= a or s >= b:
+            continue
+        pieces = [p for x, y in pieces for p in ((x, min(y, s)), (max(x, e), y)) if p[0] < p[1]]
+    return pieces
+
+
+def _only_punct(text: str, a: int, b: int) -> bool:
+    """Does ``text[a:b]`` hold no letter and no digit (nothing, or brackets and stops)?"""
+    return a <= b and not any(c.isalnum() for c in text[a:b])
 
 
 # the characters the marks of a not-applicable cell are printed with (``/`` ``—`` ``-`` …), and
@@ -489,20 +591,15 @@ PIPE_SIDES = frozenset("|:")  # a Markdown pipe cell's edges (``:---:`` aligns a
 SIGN_OR_MARK = "sign-or-mark"
 
 
-# a cell marked with a word (无, 空, 暂无) glued after a number or a mark (``16-4无其他对外…``):
-# the word runs into the label after it, so the row seems a cell short, and a run of marks or
-# a "-" that may be a sign could take the lost cell's place — in such a line marks and signs
-# are read as before (a run of marks is text, a "-" the sign), and rows short of cells stay null
-_WORD_MARK_GLUED = re.compile(r"[\d/\\—–-](?:无|空|暂无)")
 _CODE_BESIDE = frozenset(":._~%=?&#@")  # what stands beside a slash or hyphen of a path or an address
 
 
 def _table_line(text: str) -> bool:
     """Is this line a table printed on one line, whose marks may be glued to its numbers? A
-    line with a mark character holding :data:`TABLE_LINE_PHRASES`+ template labels (§30's
+    line with a mark character (or a mark word glued to a number or a mark) holding :data:`TABLE_LINE_PHRASES`+ template labels (§30's
     test): a page's footer ``2/3``, a running date or a line of a paged text is none."""
     text = nfkc(text)
-    return _MARK_RUN.search(text) is not None and \
+    return (_MARK_RUN.search(text) is not None or _WORD_MARK_TOUCHES.search(text) is not None) and \
         sum(1 for seg in segment(text) if seg.phrases) >= TABLE_LINE_PHRASES
 
 

@@ -354,9 +354,13 @@ def rejoin_wrapped_labels(text: str) -> str:
         words = line[:m.start()].strip() if m else ""
         if m is None or not words or words[-1].isdigit():
             continue
+        values = m["values"]
+        if "\t" in line:  # a row the spaced reader wrote as cells: every cell after the label kept, blank ones too
+            words, _, values = line.partition("\t")
+            words, values = words.strip(), "\t" + values
         label = _one_label([_pieces(before), _pieces(words), [after]])
         if label is not None:
-            out += [text[done:before_begin], f"\n{label}  {m['values']}\n"]
+            out += [text[done:before_begin], f"\n{label}  {values}\n"]
             done = after_end
     return "".join(out) + text[done:] if out else text
 
