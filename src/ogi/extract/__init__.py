@@ -145,8 +145,10 @@ def _split_tables(evs: list[Event], fmt: str, end: int) -> tuple[dict[str, list[
     """Events per table. A table starts at its section heading or at the first phrase only
     it prints; table 四 ends at the first prose after its values. Table 二's columns printed
     after table 三's heading (reading order) go back to table 二: the phrases only it prints,
-    the values after them, and values right after the heading that a phrase only table 二
-    prints follows — those only where table 二 then reads as columns.
+    the values after them, and values right after the heading, before any phrase — those
+    only where table 二 then reads as columns (they are table 三's otherwise: a table's first
+    printed text is its header, so values above it are the earlier table's end, poppler
+    printing the last column's block after the heading's line).
 
     A table reached by a phrase (not a heading) may have been reached by mistake: a label
     of the earlier table with a typo can begin with a word only the later table prints
@@ -165,10 +167,10 @@ def _split_tables(evs: list[Event], fmt: str, end: int) -> tuple[dict[str, list[
     moved: list[Event] = []  # ... given to table 二, as a column of it printed after the heading
     for ev in evs:
         if held and ev.kind != "value":
-            # a phrase only table 二 prints: they were its column's values; else table 三's
-            whose = "table2" if ev.kind == "phrase" and _tables(ev.seg, fmt) == {"table2"} else current
-            by_table[whose] += held
-            moved += held if whose == "table2" else []
+            # values between table 三's heading and its first phrase: table 二's column printed
+            # after the heading, where table 二 then reads as columns (checked below); else 三's
+            by_table["table2"] += held
+            moved += held
             held = []
         if ev.kind == "section":
             assert ev.section is not None  # a "section" event names its section

@@ -224,6 +224,7 @@ def read_by_stacks(spec: TableSpec, fmt: str, evs: list[Event]) -> dict[tuple[st
     seen_cols: set[tuple[int, int]] = set()  # (caption block, column) whose header was printed
     order: list[tuple[str, str]] = []
     caption_of = _caption_index(spec)
+    lone = _lone_columns(spec, cells_of, caption_of)
 
     def open_(key: tuple[int, int]) -> bool:
         """Could the stack's next cell be printed now (its row's label and its column's
@@ -234,20 +235,21 @@ def read_by_stacks(spec: TableSpec, fmt: str, evs: list[Event]) -> dict[tuple[st
         row_key = cells[filled[key]][0]
         return row_key in seen_rows and (caption_of[row_key], key[0]) in seen_cols
 
-    def seen_then_walk(seen: set, ref: object, i: int) -> bool:
+    def seen_then_walk(seen: set, ref: object, i: int, group: Group) -> bool:
         """Read on past a row label or column header, with ``ref`` seen until the walk
         comes back (if it was not seen before)."""
         new = ref not in seen
         seen.add(ref)
-        ok = walk(i + 1, ())
+        ok = walk(i + 1, (), group)
         if new:
             seen.discard(ref)
         return ok
 
-    def walk(i: int, run: tuple[tuple[int, int], ...]) -> bool:
+    def walk(i: int, run: tuple[tuple[int, int], ...], group: Group) -> bool:
         """Read items[i:]; ``run``: the stacks the current run of values has pieces of, the
-        last one the piece being read. Inside a run a piece ends only where its stack has no
-        cell left that could be printed (a block of a column is printed whole)."""
+        last one the piece being read; ``group``: the headers printed since the last value.
+        Inside a run a piece ends only where its stack has no cell left that could be
+        printed (a block of a column is printed whole)."""
         nonlocal steps
         steps += 1
         if steps > MAX_STEPS or len(readings) > MAX_READINGS:
@@ -260,13 +262,16 @@ def read_by_stacks(spec: TableSpec, fmt: str, evs: list[Event]) -> dict[tuple[st
         if kind == "end":
             readings.append(list(order))
             return True
+        if run:
+            group = ()  # a run of values ended: no header printed since
         if kind == "label":
-            return seen_then_walk(seen_rows, cast(str, ref), i)
+            return seen_then_walk(seen_rows, cast(str, ref), i, group)
         if kind == "header":
-            return seen_then_walk(seen_cols, cast(tuple[int, int], ref), i)
+            return seen_then_walk(seen_cols, cast(tuple[int, int], ref), i, group + (cast(tuple[int, int], ref),))
         if kind == "break":
-            return walk(i + 1, ())
+            return walk(i + 1, (), group)
         assert tok is not None
+        first = _column_first(group, lone) if not run else None
         ok = True
         for key, cells in cells_of.items():  # the piece this value goes on, or a new one
             at = filled[key]
@@ -280,16 +285,20 @@ def read_by_stacks(spec: TableSpec, fmt: str, evs: list[Event]) -> dict[tuple[st
                 continue
             if not _suits(tok, kinds[cell]):
                 continue
+            if first is not None and (caption_of[row_key], key[0]) != first:
+                continue  # a lone column's header right before the run: the run begins with it
+            if run and key != run[-1] and run[-1][1] == 1 < key[1]:
+                continue  # a column's values after a merged cell's, within a run
             filled[key] += 1
             order.append(cell)
-            ok = walk(i + 1, run if run and run[-1] == key else run + (key,)) and ok
+            ok = walk(i + 1, run if run and run[-1] == key else run + (key,), group) and ok
             order.pop()
             filled[key] -= 1
             if steps > MAX_STEPS or len(readings) > MAX_READINGS:
                 return False
         return ok
 
-    walk(0, ())
+    walk(0, (), ())
     if not readings or steps > MAX_STEPS or len(readings) > MAX_READINGS:
         return None
     first: dict[tuple[str, str], Token | None] = {cell: tok for cell, tok in zip(readings[0], values)}
@@ -299,6 +308,33 @@ def read_by_stacks(spec: TableSpec, fmt: str, evs: list[Event]) -> dict[tuple[st
             if had is not None and (tok.kind != had.kind or tok.value != had.value):
                 first[cell] = None  # two readings give this cell two values: it stays null
     return first
+
+
+Group = tuple[tuple[int, int], ...]  # (caption block, column) of headers, in printed order
+
+
+def _lone_columns(spec: TableSpec, cells_of: dict[tuple[int, int], list[tuple[str, str]]],
+                  caption_of: dict[str, int]) -> dict[tuple[int, int], bool]:
+    """(caption block, column) of every caption with several columns → is that column the
+    only caption's at its position (its stack holds no other caption's cells)?"""
+    out: dict[tuple[int, int], bool] = {}
+    for (col, width), cells in cells_of.items():
+        if width > 1:
+            blocks = {caption_of[r] for r, _ in cells}
+            for b in blocks:
+                out[(b, col)] = len(blocks) == 1
+    return out
+
+
+def _column_first(group: Group, lone: dict[tuple[int, int], bool]) -> tuple[int, int] | None:
+    """The column a run of values must begin with, printed right after these headers: the
+    one header among them of a caption with several columns, where that column is alone at
+    its position (merged cells' headers, a single column spanning the table, name no
+    position and may stand between); None where the headers leave the choice open."""
+    columns = [h for h in group if h in lone]
+    if len(columns) == 1 and lone[columns[0]]:
+        return columns[0]
+    return None
 
 
 def _headers_after_labels(spec: TableSpec, items: list[Item]) -> bool:
