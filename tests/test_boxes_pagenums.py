@@ -1,0 +1,142 @@
+"""Page numbers among a paged table's boxes (``extract/boxes_pagenums.py``) and values
+printed on their row label's line (``boxes.on_label_lines``, ``boxes.run_bands``)."""
+
+from __future__ import annotations
+
+from ogi.document import Position
+from ogi.extract import boxes
+from ogi.extract.boxes import Run, on_label_lines, run_bands
+from ogi.extract.boxes_pagenums import MAX_CHOICES, page_number_choices, read_without_page_numbers
+from ogi.extract.layout import Event
+from ogi.extract.tokens import NUM, Token
+from ogi.template.formats import FORMATS
+from ogi.template.labels import segment
+
+SPEC = FORMATS["2021"].table3  # 25 rows of 7 cells
+
+
+def _tok(value: int) -> Token:
+    return Token(NUM, str(value), Position(), 0, value, free=True)
+
+
+def _run(values: list[int], page: int | None, line: bool = False, row: int | None = None) -> Run:
+    return Run(0, tuple(_tok(v) for v in values), line=line, page=page, row=row)
+
+
+def test_a_lone_line_of_its_pages_number_on_a_page_one_value_over_whole_rows_is_set_aside():
+    # page 1 (the text's second: number 2) holds 28 + 1 values, page 2 (number 3) 147 + 1
+    runs = [_run([0] * 28, 1), _run([2], 1), _run([0] * 140, 2), _run([3], 2), _run([0] * 7, 2)]
+    assert page_number_choices(SPEC, runs) == [(1, 3)]
+    # a page whose count is whole rows sets nothing aside, and needs no line of its number
+    assert page_number_choices(SPEC, [_run([0] * 28, 1), _run([0] * 147, 2), _run([3], 2)]) == [(2,)]
+
+
+def test_two_lines_of_a_pages_number_are_two_choices():
+    runs = [_run([0] * 27, 1), _run([2], 1), _run([2], 1), _run([0] * 147, 2)]
+    assert page_number_choices(SPEC, runs) == [(1,), (2,)]
+
+
+def test_no_page_number_is_set_aside_where_the_pages_do_not_say_so():
+    # the number of another page, a run of two values, no page breaks, a page two over whole rows
+    assert page_number_choices(SPEC, [_run([0] * 28, 1), _run([3], 1), _run([0] * 147, 2)]) is None
+    assert page_number_choices(SPEC, [_run([0] * 27, 1), _run([2, 2], 1), _run([0] * 147, 2)]) is None
+    assert page_number_choices(SPEC, [_run([0] * 28, None), _run([2], None), _run([0] * 147, None)]) is None
+    assert page_number_choices(SPEC, [_run([0] * 28, 1), _run([2], 1), _run([2], 1), _run([0] * 147, 2)]) is None
+    assert page_number_choices(SPEC, [_run([0] * 175, 1)]) is None  # every page whole rows: none over
+
+
+def test_choices_beyond_the_limit_are_not_read():
+    lone = [_run([2], 1) for _ in range(MAX_CHOICES + 1)]
+    runs = [_run([0] * 20, 1)] + lone + [_run([0] * 147, 2)]  # page 1: 29 values, nine lines of 2
+    assert len(page_number_choices(SPEC, runs)) == MAX_CHOICES + 1
+    assert read_without_page_numbers(SPEC, runs, [None] * len(runs)) is None
+
+
+def test_a_table_of_zeros_with_its_page_numbers_set_aside_reads_whole():
+    runs = [_run([0] * 28, 1), _run([2], 1), _run([0] * 147, 2), _run([3], 2)]
+    cells = read_without_page_numbers(SPEC, runs, [None] * len(runs))
+    assert cells is not None and len(cells) == 175
+    assert {tok.value for tok in cells.values()} == {0}
+
+
+def test_a_search_that_spends_its_budget_reads_nothing_for_any_choice(monkeypatch):
+    def spent(spec, runs, named):
+        raise boxes._Spent
+
+    monkeypatch.setattr("ogi.extract.boxes_pagenums.read_runs", spent)
+    runs = [_run([0] * 28, 1), _run([2], 1), _run([0] * 147, 2), _run([3], 2)]
+    assert read_without_page_numbers(SPEC, runs, [None] * len(runs)) is None
+
+
+def _phrase(text: str, unit: int) -> Event:
+    return Event("phrase", Position(), segment=segment(text)[0], unit=unit)
+
+
+def _value(value: int, unit: int) -> Event:
+    return Event("value", Position(), token=_tok(value), unit=unit)
+
+
+def test_a_value_on_its_row_labels_line_lies_in_that_row():
+    evs = [_phrase("7.属于行政执法案卷", 1), _value(4, 1), _phrase("其他", 2), _value(0, 2),
+           _phrase("1.属于国家秘密", 3), _value(5, 4), _value(6, 5)]
+    runs = boxes.runs_of(evs, SPEC)
+    assert runs is not None and [len(r.values) for r in runs] == [1, 1, 2]
+    marked = on_label_lines(SPEC, "2021", evs, runs)
+    row = next(r for r, spec_row in enumerate(SPEC.rows) if spec_row.key == "denied.enforcement_file")
+    # 其他 may be a column header as well as a row's label: it marks no row
+    assert [r.row for r in marked] == [row, None, None]
+    assert run_bands(SPEC, marked) == [(row, row + 1), (0, 25), (0, 25)]
+
+
+def test_a_label_row_off_its_page_leaves_the_run_no_row():
+    runs = [_run([0] * 28, 1, row=10), _run([0] * 147, 2)]
+    assert run_bands(SPEC, runs) == [(10, 10), (4, 25)]
+    assert run_bands(SPEC, [_run([0] * 28, 1), _run([0] * 147, 2)]) == [(0, 4), (4, 25)]
+
+
+# ---------------------------------------------------------------- a group printed as one row
+
+def _other_as_one_row_text() -> str:
+    """one_run_2021.txt (table 三 as one run of 7 × 25 values) as a report printing (六)其他处理
+    as one row would print it: the group's label alone for its three sub-rows' labels, and in
+    each column's 25 values the sub-rows' three (all 0 here) as one — 161 values."""
+    from pathlib import Path
+
+    path = Path(__file__).parent / "fixtures" / "boxes" / "one_run_2021.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    first = next(i for i, line in enumerate(lines) if line.startswith("1.申请⼈⽆正当理由逾期"))
+    last = lines.index("3.其他")
+    lines[first:last + 1] = ["(六)其他处理"]
+    at = lines.index("(七)总计")
+    values = [i for i in range(at, len(lines)) if lines[i].isdigit()][:175]
+    drop = {values[col * 25 + row] for col in range(7) for row in (21, 22)}
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
+def test_a_group_printed_as_one_row_is_read_as_the_groups_row():
+    from ogi import parse
+
+    report = parse(_other_as_one_row_text().encode("utf-8"), name="one_run_2021.txt")
+    zeros = dict.fromkeys(("natural_person", "commercial", "research", "social_welfare", "legal_service",
+                           "other_org", "total"), 0)
+    assert report.table3["new_received"] == {**zeros, "natural_person": 6, "total": 6}
+    assert report.table3["other"] == zeros
+    assert report.table3["other.no_fee"] == dict.fromkeys(zeros)
+    assert report.table3["not_processed.repeated"] == {**zeros, "natural_person": 2, "total": 2}
+    assert report.provenance["table3.other.total"]["by"] == "boxes"
+    table3 = [(f.code, f.where, f.message) for f in report.findings if f.where and f.where.startswith("table3")]
+    assert table3 == [("TEMPLATE_DEVIATION", "table3.other",
+                       "2021年格式中“(六)其他处理”应分为三个子行,本报告印为一行;已记入 other,三个子行为空"),
+                      # the fee rule reads a sub-row the report does not print (as for the aligner's reading)
+                      ("RULE_NOT_ASSESSABLE", "table3.other.no_fee",
+                       "FEE_CONTRADICTION(有逾期未缴费的申请,正文却称未发出收费通知)无法判断,表三有空值:table3.other.no_fee.total")]
+
+
+def test_the_rows_of_a_group_printed_as_one_row_are_the_templates_with_the_group_in_place():
+    from ogi.extract.boxes_onerow import one_row_spec
+
+    spec = one_row_spec(SPEC, "other")
+    keys = [row.key for row in spec.rows]
+    assert len(keys) == 23 and keys[19:22] == ["not_processed.confirm_existing", "other", "total"]
+    assert spec.identities == FORMATS["2019"].table3.identities and spec.derived == {}
+    assert spec.row("other").label == "(六)其他处理"
