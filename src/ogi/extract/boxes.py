@@ -600,29 +600,37 @@ def reread(spec: TableSpec, fmt: str, evs: list[Event], placed: Placed, pages: S
         return placed
     cells = read_boxes(spec, fmt, evs, pages)
     if cells is None:
-        return _group_as_one_row(spec, fmt, evs, placed, pages) or _rows_by_position(spec, evs, placed, pages)
+        return _rows_otherwise(spec, fmt, evs, placed, pages) or _rows_by_position(spec, evs, placed, pages)
     return _placed(spec, spec, cells, placed)
 
 
-def _group_as_one_row(spec: TableSpec, fmt: str, evs: list[Event], placed: Placed,
-                      pages: Sequence[int]) -> Placed | None:
-    """The table read as boxes where its text prints a group of sub-rows as one row
-    (``extract/boxes_onerow.py``): the one row kept as the group's, its sub-rows null with
-    the aligner's ``TEMPLATE_DEVIATION``; None where the text does not show that, or the
-    boxes have no reading so."""
-    from .boxes_onerow import deviation, group_as_one_row, one_row_spec  # the module imports this one
+def _rows_otherwise(spec: TableSpec, fmt: str, evs: list[Event], placed: Placed,
+                    pages: Sequence[int]) -> Placed | None:
+    """The table read as boxes where its text prints rows otherwise than the template
+    (``extract/boxes_rows.py``): a group of sub-rows printed as one row (kept as the group's,
+    its sub-rows null), or an extra sub-row (its values left out), each with the aligner's
+    ``TEMPLATE_DEVIATION``; None where the text shows neither, or the boxes have no reading so."""
+    from . import boxes_rows  # the module imports this one
 
-    derived = group_as_one_row(spec, fmt, evs) if spec.derived else None
-    if derived is None:
+    derived = boxes_rows.group_as_one_row(spec, fmt, evs) if spec.derived else None
+    if derived is not None:
+        rows = boxes_rows.one_row_spec(spec, derived)
+        cells = read_boxes(rows, fmt, evs, pages)
+        if cells is None:
+            return None
+        out = _placed(rows, spec, cells, placed)
+        out.deviation_other = True
+        out.rows_seen.update(spec.derived[derived])
+        out.findings.append(boxes_rows.deviation(spec, derived))
+        return out
+    extra = boxes_rows.extra_row(spec, fmt, evs)
+    if extra is None:
         return None
-    rows = one_row_spec(spec, derived)
-    cells = read_boxes(rows, fmt, evs, pages)
+    cells = read_boxes(boxes_rows.extra_row_spec(spec, *extra), fmt, evs, pages)
     if cells is None:
         return None
-    out = _placed(rows, spec, cells, placed)
-    out.deviation_other = True
-    out.rows_seen.update(spec.derived[derived])
-    out.findings.append(deviation(spec, derived))
+    out = _placed(spec, spec, {cell: tok for cell, tok in cells.items() if cell[0] != boxes_rows.EXTRA_KEY}, placed)
+    out.findings.append(boxes_rows.extra_deviation(spec, extra[1]))
     return out
 
 
