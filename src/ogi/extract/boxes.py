@@ -320,7 +320,8 @@ def read_boxes(spec: TableSpec, fmt: str, evs: list[Event], pages: Sequence[int]
         return None  # no run longer than a row: the text is printed row by row (the aligner's)
     named = _named_columns(spec, fmt, evs, runs)
     if count > cells:
-        from .boxes_pagenums import read_without_page_numbers  # the module imports this one
+        # imported here: the module imports this one
+        from .boxes_pagenums import read_without_page_numbers
 
         by_pages = read_without_page_numbers(spec, runs, named)
         if by_pages is not None or count > cells + 1:
