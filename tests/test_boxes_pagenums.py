@@ -64,7 +64,7 @@ def test_a_table_of_zeros_with_its_page_numbers_set_aside_reads_whole():
 
 
 def test_a_search_that_spends_its_budget_reads_nothing_for_any_choice(monkeypatch):
-    def spent(spec, runs, named):
+    def spent(spec, runs, named, budgets=None):
         raise boxes._Spent
 
     monkeypatch.setattr("ogi.extract.boxes_pagenums.read_runs", spent)
@@ -96,3 +96,17 @@ def test_a_label_row_off_its_page_leaves_the_run_no_row():
     runs = [_run([0] * 28, 1, row=10), _run([0] * 147, 2)]
     assert run_bands(SPEC, runs) == [(10, 10), (4, 25)]
     assert run_bands(SPEC, [_run([0] * 28, 1), _run([0] * 147, 2)]) == [(0, 4), (4, 25)]
+
+
+def test_the_choices_share_one_tables_budgets(monkeypatch):
+    seen = []
+
+    def record(spec, runs, named, budgets=None):
+        seen.append(budgets)
+        return None
+
+    monkeypatch.setattr("ogi.extract.boxes_pagenums.read_runs", record)
+    runs = [_run([0] * 27, 1), _run([2], 1), _run([2], 1), _run([0] * 147, 2)]
+    assert read_without_page_numbers(SPEC, runs, [None] * len(runs)) is None  # no choice has a reading
+    assert len(seen) == 2 and seen[0] is seen[1]
+    assert seen[0] == ([boxes.MAX_STATES], [boxes.PIECES_STEPS])

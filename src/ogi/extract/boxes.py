@@ -333,10 +333,13 @@ def read_boxes(spec: TableSpec, fmt: str, evs: list[Event], pages: Sequence[int]
         return None
 
 
-def read_runs(spec: TableSpec, runs: list[Run], named: list[frozenset[int] | None]) -> dict[Cell, Token | None] | None:
+def read_runs(spec: TableSpec, runs: list[Run], named: list[frozenset[int] | None],
+              budgets: tuple[list[int], list[int]] | None = None) -> dict[Cell, Token | None] | None:
     """Cell → its token where every reading of these runs (exactly as many values as the
     table has cells) agrees, None where two differ; None for the table where it has no
-    reading. Raises :class:`_Spent` where a search spent its budget (then nothing is known)."""
+    reading. Raises :class:`_Spent` where a search spent its budget (then nothing is known).
+    ``budgets``: the print-order and in-pieces searches' budgets (:data:`MAX_STATES`,
+    :data:`PIECES_STEPS`), shared by several calls on one table (each its own by default)."""
     uniform = _uniform(spec, runs)
     if uniform is not None:
         return uniform
@@ -346,11 +349,12 @@ def read_runs(spec: TableSpec, runs: list[Run], named: list[frozenset[int] | Non
         if agreed is None and tiling.steps > MAX_STEPS:
             raise _Spent
         return agreed
+    stacks_budget, pieces_budget = budgets or ([MAX_STATES], [PIECES_STEPS])
     if tiling.steps > MAX_STEPS:  # the budget was spent: the same readings, in print order
-        stacks = _Stacks(spec, runs, named)
+        stacks = _Stacks(spec, runs, named, stacks_budget)
         if stacks.holds():
             return _agreed_cells(spec, stacks.found)
-    search = _Pieces(spec, runs, named)  # no reading one block a run: runs of several blocks
+    search = _Pieces(spec, runs, named, pieces_budget)  # no reading one block a run: runs of several blocks
     return _agreed_cells(spec, search.found) if search.holds() else None
 
 

@@ -21,7 +21,10 @@ table is read otherwise (``boxes.read_runs``: one block a run, in print order, i
 in the rows of each page. A cell is read only where every reading of every choice gives it
 one value; where a choice spends its search's budget, nothing is read. The choices are at
 most :data:`MAX_CHOICES` (pages with two lines of their number multiply them); beyond that
-nothing is read. As everywhere in this reader, the table's identities are the guard: a
+nothing is read. The choices share one table's budgets (``boxes.MAX_STATES`` for the
+print-order search, ``boxes.PIECES_STEPS`` for the search in pieces; the exact cover's
+``boxes.MAX_STEPS`` is each choice's), so setting page numbers aside costs at most one table's
+searches and :data:`MAX_CHOICES` exact covers. As everywhere in this reader, the table's identities are the guard: a
 choice that sets aside a cell of the table has a reading only where every sum still holds."""
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ import itertools
 from collections.abc import Sequence
 
 from ..template.formats import TableSpec
-from .boxes import Cell, Run, _even, _Spent, bands, read_runs
+from .boxes import MAX_STATES, PIECES_STEPS, Cell, Run, _even, _Spent, bands, read_runs
 from .tokens import Token
 
 __all__ = ["FIRST_PAGE_NUMBER", "MAX_CHOICES", "page_number_choices", "read_without_page_numbers"]
@@ -77,13 +80,14 @@ def read_without_page_numbers(spec: TableSpec, runs: list[Run],
         return None
     found: dict[Cell, Token | None] = {}
     read = False
+    budgets = ([MAX_STATES], [PIECES_STEPS])  # one table's budgets, shared by all the choices
     for aside in choices:
         kept = [j for j in range(len(runs)) if j not in aside]
         left = [runs[j] for j in kept]
         if sum(len(run.values) for run in left) != cells or bands(spec, left) is None:
             return None
         try:
-            cells_read = read_runs(spec, left, [named[j] for j in kept])
+            cells_read = read_runs(spec, left, [named[j] for j in kept], budgets)
         except _Spent:
             return None
         if cells_read is None:
