@@ -75,6 +75,15 @@ astray, a row cut by the break) nothing is said of pages and the searches run as
 them. Where the boxes have no reading, rows the aligner placed by position alone (their
 label lost) are left null: the boxes' order is pdfminer's layout's, not the rows'.
 
+**Rows and values the template does not count.** A value printed on the line of its row's
+label (``7.属于行政执法案卷 0``: pdfminer joined the two boxes) lies in that row in every search
+(:func:`on_label_lines`, :func:`run_bands`). Where the values are more than the cells and the
+pages show page numbers among them — each page one value over whole rows holding a lone line of
+its own number — those are set aside (``extract/boxes_pagenums.py``) before one value too many
+is set aside in turn. Where the template's rows have no reading and the text prints a group of
+sub-rows as one row, or an extra ``其中`` sub-row, the boxes are read against the rows it prints
+(``extract/boxes_rows.py``).
+
 The reading replaces the aligner's only where the text is such boxes (every value a number of
 running text, at least one run longer than a row) and the aligner left cells null; where
 both read a cell and disagree, the cell is null with ``CELL_AMBIGUOUS``.
@@ -98,7 +107,8 @@ from .columns import _suits
 from .layout import Event, phrase_in
 from .tokens import NUM, Token
 
-__all__ = ["MAX_STEPS", "PAGE_STARTS", "Run", "page_starts", "pages_of", "read_boxes", "reread", "runs_of"]
+__all__ = ["MAX_STEPS", "PAGE_STARTS", "Run", "on_label_lines", "page_starts", "pages_of", "read_boxes", "read_runs", "reread",
+           "run_bands", "runs_of"]
 
 MAX_STEPS = 20_000  # search steps before giving up (measured: a table that reads takes at most a few thousand)
 _SUBTOTAL_KEY = label_key(SUBTOTAL)
