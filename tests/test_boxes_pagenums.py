@@ -110,3 +110,28 @@ def test_the_choices_share_one_tables_budgets(monkeypatch):
     assert read_without_page_numbers(SPEC, runs, [None] * len(runs)) is None  # no choice has a reading
     assert len(seen) == 2 and seen[0] is seen[1]
     assert seen[0] == ([boxes.MAX_STATES], [boxes.PIECES_STEPS])
+
+
+def test_a_paged_table_with_its_page_numbers_among_the_boxes_is_read_whole(monkeypatch):
+    # paged_bands_2021.txt (pages of 4, 17 and 4 rows, read whole) with the numbers of its second
+    # and third pages printed among the boxes, as pdfminer prints a page number's box: 177 values
+    import json
+    from pathlib import Path
+
+    from ogi import parse
+    from ogi.extract import boxes_pagenums
+
+    path = Path(__file__).parent / "fixtures" / "boxes" / "paged_bands_2021.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert (lines[142], lines[332]) == ("申请人情况", "供")
+    lines[333:333] = ["3", ""]
+    lines[143:143] = ["2", ""]
+    text = "\n".join(lines)
+    expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))["table3"]
+    report = parse(text.encode("utf-8"), name=path.name)
+    assert report.table3 == expected
+    assert report.provenance["table3.total.total"]["by"] == "boxes"
+    # without setting them aside: two values too many, nothing read from the boxes
+    monkeypatch.setattr(boxes_pagenums, "page_number_choices", lambda spec, runs: None)
+    again = parse(text.encode("utf-8"), name=path.name)
+    assert not any(p.get("by") == "boxes" for k, p in again.provenance.items() if k.startswith("table3."))
