@@ -103,7 +103,6 @@ def test_the_choices_share_one_tables_budgets(monkeypatch):
 
     def record(spec, runs, named, budgets=None):
         seen.append(budgets)
-        return None
 
     monkeypatch.setattr("ogi.extract.boxes_pagenums.read_runs", record)
     runs = [_run([0] * 27, 1), _run([2], 1), _run([2], 1), _run([0] * 147, 2)]
