@@ -15,6 +15,10 @@ up is named:
 * ``not boxes`` — a value is no number of running text (``无``, a date's ``-03``);
 * ``count +k`` / ``count -k`` — the runs hold k values more or fewer than the table's cells
   (page numbers, another table's cells; values printed on their labels' lines);
+* ``other as one row · …`` / ``extra row · …`` — the text prints a group of sub-rows as one
+  row, or an extra ``其中`` sub-row (``extract/boxes_rows.py``): the cause under those rows;
+* ``page numbers (n choices): …`` — more values than cells, each page over whole rows by one
+  holding a line of its number (``extract/boxes_pagenums.py``): read, or not;
 * ``no long run`` — no run is longer than a row: the text is printed row by row;
 * ``astray …`` — one value too many: no choice of the stray one gives a reading;
 * ``stacks spent`` — the exact cover search (every run one block) spent its steps and the
@@ -40,7 +44,7 @@ from pathlib import Path
 
 import ogi
 from ogi import extract
-from ogi.extract import boxes
+from ogi.extract import boxes, boxes_pagenums, boxes_rows
 from ogi.synth.shapes.score import same
 
 CORPORA = ("seeds", "peer", "samples", "synth100")
@@ -48,7 +52,21 @@ TABLES = ("table2", "table3", "table4")
 SECONDS = "600"  # a file's parse time limit here (s): the searches run twice on a loaded machine
 
 
-def cause(spec, fmt, evs, placed, pages=()) -> str:
+def _rows_otherwise(spec, fmt, evs, placed, pages) -> str | None:
+    """The cause under the rows the text prints otherwise (``extract/boxes_rows.py``), or None
+    where it shows no such rows."""
+    derived = boxes_rows.group_as_one_row(spec, fmt, evs) if spec.derived else None
+    if derived is not None:
+        return f"{derived} as one row · " + cause(boxes_rows.one_row_spec(spec, derived), fmt, evs, placed, pages,
+                                                   rows_otherwise=True)
+    extra = boxes_rows.extra_row(spec, fmt, evs)
+    if extra is not None:
+        return "extra row · " + cause(boxes_rows.extra_row_spec(spec, *extra), fmt, evs, placed, pages,
+                                      rows_otherwise=True)
+    return None
+
+
+def cause(spec, fmt, evs, placed, pages=(), rows_otherwise=False) -> str:
     """The first step of ``read_boxes`` that gives up on this table (module docstring)."""
     if placed.cells and not any(v is None for v in placed.cells.values()):
         return "aligner full"
@@ -63,14 +81,23 @@ def cause(spec, fmt, evs, placed, pages=()) -> str:
         return "no runs"
     if boxes._has_subtotal(evs):
         return "subtotal column"
+    runs = boxes.on_label_lines(spec, fmt, evs, runs)
     cells = sum(row.width for row in spec.rows)
     count = sum(len(run.values) for run in runs)
-    if count not in (cells, cells + 1):
+    if count != cells and not rows_otherwise:
+        other = _rows_otherwise(spec, fmt, evs, placed, pages)
+        if other is not None:
+            return other
+    if count < cells or count > cells + 1 and boxes_pagenums.page_number_choices(spec, runs) is None:
         return f"count {count - cells:+d}"
     if max((len(run.values) for run in runs if not run.line), default=0) <= max(row.width for row in spec.rows):
         return "no long run"
     named = boxes._named_columns(spec, fmt, evs, runs)
-    if count == cells + 1:
+    if count > cells:
+        choices = boxes_pagenums.page_number_choices(spec, runs)
+        if choices is not None:
+            read = boxes_pagenums.read_without_page_numbers(spec, runs, named)
+            return f"page numbers ({len(choices)} choices): {'read' if read is not None else 'no reading or spent'}"
         return "astray: no reading or spent" if boxes._one_astray(spec, runs, named) is None else "astray: read"
     if boxes._uniform(spec, runs) is not None:
         return "one number: read"

@@ -9,7 +9,9 @@ where no such reading exists it searches the readings where a run may be several
 search alone on table 三 with a budget of ``--steps`` (default: the parser's) and compares what
 it agrees on with the file's ``expected/<stem>.json`` (beside it, as in the shape matrix's
 cache): cells agreed, right, wrong; or ``no reading`` / ``spent``; with the steps used (a count,
-the same on any machine) and the CPU seconds (for scale only: the machine is shared)."""
+the same on any machine) and the CPU seconds (for scale only: the machine is shared). Runs
+printed on a row label's line are tied to that row as in the parser (``boxes.on_label_lines``)
+unless ``--no-label-rows``."""
 
 from __future__ import annotations
 
@@ -27,6 +29,8 @@ from ogi.extract import boxes
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--steps", type=int, default=boxes.PIECES_STEPS)
+    ap.add_argument("--no-label-rows", action="store_true",
+                    help="leave out the rows of values printed on their label's line (boxes.on_label_lines)")
     ap.add_argument("files", nargs="+")
     args = ap.parse_args()
     os.environ.setdefault("OGI_MAX_SECONDS", "900")
@@ -36,6 +40,8 @@ def main() -> None:
     def hooked(spec, fmt, evs, placed, pages=()):
         if spec.key == "table3":
             runs = boxes.runs_of(evs, spec, pages)
+            if runs and not args.no_label_rows:
+                runs = boxes.on_label_lines(spec, fmt, evs, runs)
             if runs and sum(len(r.values) for r in runs) == sum(row.width for row in spec.rows):
                 search = boxes._Pieces(spec, runs, boxes._named_columns(spec, fmt, evs, runs), [args.steps])
                 start = time.process_time()

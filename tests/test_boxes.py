@@ -528,6 +528,10 @@ def test_a_paged_table_is_read_page_by_page_in_the_rows_each_page_holds(monkeypa
                                       "legal_service": 0, "other_org": 0, "total": 6}
     assert report.provenance["table3.total.total"]["by"] == "boxes"
     monkeypatch.setattr(boxes, "bands", lambda spec, runs: None)
+    # without the pages, the values printed on their row label's line (boxes.on_label_lines)
+    # still tie their runs to rows, and the table is read; without those either, nothing is
+    assert parse(PAGED_BANDS).table3 == _expected(PAGED_BANDS)["table3"]
+    monkeypatch.setattr(boxes, "on_label_lines", lambda spec, fmt, evs, runs: runs)
     assert all(v is None for v in _table3_cells(parse(PAGED_BANDS)))
 
 

@@ -75,6 +75,15 @@ astray, a row cut by the break) nothing is said of pages and the searches run as
 them. Where the boxes have no reading, rows the aligner placed by position alone (their
 label lost) are left null: the boxes' order is pdfminer's layout's, not the rows'.
 
+**Rows and values the template does not count.** A value printed on the line of its row's
+label (``7.属于行政执法案卷 0``: pdfminer joined the two boxes) lies in that row in every search
+(:func:`on_label_lines`, :func:`run_bands`). Where the values are more than the cells and the
+pages show page numbers among them — each page one value over whole rows holding a lone line of
+its own number — those are set aside (``extract/boxes_pagenums.py``) before one value too many
+is set aside in turn. Where the template's rows have no reading and the text prints a group of
+sub-rows as one row, or an extra ``其中`` sub-row, the boxes are read against the rows it prints
+(``extract/boxes_rows.py``).
+
 The reading replaces the aligner's only where the text is such boxes (every value a number of
 running text, at least one run longer than a row) and the aligner left cells null; where
 both read a cell and disagree, the cell is null with ``CELL_AMBIGUOUS``.
@@ -98,7 +107,8 @@ from .columns import _suits
 from .layout import Event, phrase_in
 from .tokens import NUM, Token
 
-__all__ = ["MAX_STEPS", "PAGE_STARTS", "Run", "page_starts", "pages_of", "read_boxes", "reread", "runs_of"]
+__all__ = ["MAX_STEPS", "PAGE_STARTS", "Run", "on_label_lines", "page_starts", "pages_of", "read_boxes", "read_runs", "reread",
+           "run_bands", "runs_of"]
 
 MAX_STEPS = 20_000  # search steps before giving up (measured: a table that reads takes at most a few thousand)
 _SUBTOTAL_KEY = label_key(SUBTOTAL)
@@ -118,6 +128,7 @@ class Run:
     values: tuple[Token, ...]
     line: bool = False  # the values share one line: they are adjacent cells of one row
     page: int | None = None  # the page it is printed on, where the text shows its page breaks
+    row: int | None = None  # the row whose label its line holds (a value printed on its label's line)
 
 
 @dataclass(frozen=True)
@@ -212,6 +223,47 @@ def bands(spec: TableSpec, runs: Sequence[Run]) -> list[tuple[int, int]] | None:
     return [first[run.page] for run in runs]
 
 
+def run_bands(spec: TableSpec, runs: Sequence[Run]) -> list[tuple[int, int]] | None:
+    """For each run, the rows [first, end) it may lie in: its page's (:func:`bands`), and
+    only its own row where its line holds a row's label (:func:`on_label_lines`) — an empty
+    range where that row is not on its page (no reading then). None where neither is known."""
+    paged = bands(spec, runs)
+    if all(run.row is None for run in runs):
+        return paged
+    out = []
+    for run, (top, end) in zip(runs, paged or [(0, len(spec.rows))] * len(runs)):
+        if run.row is None:
+            out.append((top, end))
+        else:
+            out.append((run.row, run.row + 1) if top <= run.row < end else (run.row, run.row))
+    return out
+
+
+def on_label_lines(spec: TableSpec, fmt: str, evs: list[Event], runs: list[Run]) -> list[Run]:
+    """The runs, each printed on one line that also holds the label of one of the table's
+    rows (``2.其他法律法规禁止公开 0``: pdfminer joins a value's box to its label's where the two
+    stand close on one row) marked with that row: a text line is one band of the page, so
+    the value is a cell of that row. A phrase that may also be read as a column header
+    (``其他``, ``总计``) marks no row."""
+    index = {row.key: r for r, row in enumerate(spec.rows)}
+    rows_on: dict[int, set[int]] = {}
+    for ev in evs:
+        if ev.kind != "phrase":
+            continue
+        phrase = phrase_in(ev.seg, spec.key, fmt)
+        if (phrase is not None and phrase.kind == "row" and phrase.ref in index
+                and not any(p.kind == "header" and p.table == spec.key for p in ev.seg.phrases)):
+            rows_on.setdefault(ev.unit, set()).add(index[phrase.ref])
+    if not rows_on:
+        return runs
+    out = []
+    for run in runs:
+        units = {evs[run.at].unit} if run.line or len(run.values) == 1 else set()
+        rows = rows_on.get(next(iter(units)), set()) if units else set()
+        out.append(Run(run.at, run.values, run.line, run.page, next(iter(rows))) if len(rows) == 1 else run)
+    return out
+
+
 def _foreign(tok: Token, kinds: set) -> bool:
     """Is this a number no cell of the table can hold (``58.16`` among table 三's counts: the
     amount of table 二's last cell, whose box pdfminer printed after table 三's)?"""
@@ -269,41 +321,51 @@ def read_boxes(spec: TableSpec, fmt: str, evs: list[Event], pages: Sequence[int]
     runs = runs_of(evs, spec, pages)
     if not runs or _has_subtotal(evs):
         return None
+    runs = on_label_lines(spec, fmt, evs, runs)
     cells = sum(row.width for row in spec.rows)
     count = sum(len(run.values) for run in runs)
-    if count not in (cells, cells + 1):
+    if count < cells:
         return None
     if max((len(run.values) for run in runs if not run.line), default=0) <= max(row.width for row in spec.rows):
         return None  # no run longer than a row: the text is printed row by row (the aligner's)
-    if count == cells + 1:
-        return _one_astray(spec, runs, _named_columns(spec, fmt, evs, runs))
+    named = _named_columns(spec, fmt, evs, runs)
+    if count > cells:
+        # imported here: the module imports this one
+        from .boxes_pagenums import read_without_page_numbers
+
+        by_pages = read_without_page_numbers(spec, runs, named)
+        if by_pages is not None or count > cells + 1:
+            return by_pages
+        return _one_astray(spec, runs, named)
+    try:
+        return read_runs(spec, runs, named)
+    except _Spent:
+        return None
+
+
+def read_runs(spec: TableSpec, runs: list[Run], named: list[frozenset[int] | None],
+              budgets: tuple[list[int], list[int]] | None = None) -> dict[Cell, Token | None] | None:
+    """Cell → its token where every reading of these runs (exactly as many values as the
+    table has cells) agrees, None where two differ; None for the table where it has no
+    reading. Raises :class:`_Spent` where a search spent its budget (then nothing is known).
+    ``budgets``: the print-order and in-pieces searches' budgets (:data:`MAX_STATES`,
+    :data:`PIECES_STEPS`), shared by several calls on one table (each its own by default)."""
     uniform = _uniform(spec, runs)
     if uniform is not None:
         return uniform
-    named = _named_columns(spec, fmt, evs, runs)
     tiling = _Tiling(spec, runs, named)
     agreed = tiling.agreed()
     if agreed is not None or not _even(spec):
+        if agreed is None and tiling.steps > MAX_STEPS:
+            raise _Spent
         return agreed
+    stacks_budget, pieces_budget = budgets or ([MAX_STATES], [PIECES_STEPS])
     if tiling.steps > MAX_STEPS:  # the budget was spent: the same readings, in print order
-        stacks = _Stacks(spec, runs, named)
-        try:
-            if stacks.holds():
-                return _agreed_cells(spec, stacks.found)
-        except _Spent:
-            return None
-    return _in_pieces(spec, runs, named)  # no reading one block a run: runs of several blocks
-
-
-def _in_pieces(spec: TableSpec, runs: list[Run], named: list[frozenset[int] | None]) -> dict[Cell, Token | None] | None:
-    """The table read where its runs may be several blocks (:class:`_Pieces`): cell → its
-    token where every such reading agrees; None where there is none, or the search spends
-    its :data:`PIECES_STEPS`."""
-    search = _Pieces(spec, runs, named)
-    try:
-        return _agreed_cells(spec, search.found) if search.holds() else None
-    except _Spent:
-        return None
+        stacks = _Stacks(spec, runs, named, stacks_budget)
+        if stacks.holds():
+            return _agreed_cells(spec, stacks.found)
+    search = _Pieces(spec, runs, named, pieces_budget)  # no reading one block a run: runs of several blocks
+    return _agreed_cells(spec, search.found) if search.holds() else None
 
 
 def _even(spec: TableSpec) -> bool:
@@ -321,15 +383,15 @@ def _one_astray(spec: TableSpec, runs: list[Run], named: list[frozenset[int] | N
     set aside."""
     first = runs[0].values[0]
     if all(tok.value == first.value for run in runs for tok in run.values):
-        return _uniform(spec, [Run(runs[0].at, runs[0].values[1:], runs[0].line, runs[0].page)] + runs[1:])
+        return _uniform(spec, [Run(runs[0].at, runs[0].values[1:], runs[0].line, runs[0].page, runs[0].row)] + runs[1:])
     if not _even(spec):
         return None
     found: dict[tuple[int, int], dict[int | float, Token]] = {}
     budget = [MAX_STATES]
     for j, run in enumerate(runs):
         for i in range(len(run.values)):
-            parts = [(Run(run.at, run.values[:i], run.line, run.page), named[j]),
-                     (Run(run.at + i + 1, run.values[i + 1:], run.line, run.page), named[j] if run.line else None)]
+            parts = [(Run(run.at, run.values[:i], run.line, run.page, run.row), named[j]),
+                     (Run(run.at + i + 1, run.values[i + 1:], run.line, run.page, run.row), named[j] if run.line else None)]
             kept = [(part, names) for part, names in parts if part.values]
             search = _Stacks(spec, runs[:j] + [part for part, _ in kept] + runs[j + 1:],
                              named[:j] + [names for _, names in kept] + named[j + 1:], budget=budget)
@@ -433,7 +495,7 @@ class _Tiling:
         self.runs = runs
         self.named = named
         self.by_cell: list[list[tuple[int, int, tuple[int, ...]]]] = [[] for _ in self.cells]
-        paged = bands(spec, runs)
+        paged = run_bands(spec, runs)
         for j, run in enumerate(runs):
             for block in _blocks(spec, run, paged[j] if paged else None):
                 at = tuple(index[cell] for cell in block.cells)
@@ -553,13 +615,49 @@ def reread(spec: TableSpec, fmt: str, evs: list[Event], placed: Placed, pages: S
         return placed
     cells = read_boxes(spec, fmt, evs, pages)
     if cells is None:
-        return _rows_by_position(spec, evs, placed, pages)
+        return _rows_otherwise(spec, fmt, evs, placed, pages) or _rows_by_position(spec, evs, placed, pages)
+    return _placed(spec, spec, cells, placed)
+
+
+def _rows_otherwise(spec: TableSpec, fmt: str, evs: list[Event], placed: Placed,
+                    pages: Sequence[int]) -> Placed | None:
+    """The table read as boxes where its text prints rows otherwise than the template
+    (``extract/boxes_rows.py``): a group of sub-rows printed as one row (kept as the group's,
+    its sub-rows null), or an extra sub-row (its values left out), each with the aligner's
+    ``TEMPLATE_DEVIATION``; None where the text shows neither, or the boxes have no reading so."""
+    from . import boxes_rows  # the module imports this one
+
+    derived = boxes_rows.group_as_one_row(spec, fmt, evs) if spec.derived else None
+    if derived is not None:
+        rows = boxes_rows.one_row_spec(spec, derived)
+        cells = read_boxes(rows, fmt, evs, pages)
+        if cells is None:
+            return None
+        out = _placed(rows, spec, cells, placed)
+        out.deviation_other = True
+        out.rows_seen.update(spec.derived[derived])
+        out.findings.append(boxes_rows.deviation(spec, derived))
+        return out
+    extra = boxes_rows.extra_row(spec, fmt, evs)
+    if extra is None:
+        return None
+    cells = read_boxes(boxes_rows.extra_row_spec(spec, *extra), fmt, evs, pages)
+    if cells is None:
+        return None
+    out = _placed(spec, spec, {cell: tok for cell, tok in cells.items() if cell[0] != boxes_rows.EXTRA_KEY}, placed)
+    out.findings.append(boxes_rows.extra_deviation(spec, extra[1]))
+    return out
+
+
+def _placed(rows: TableSpec, spec: TableSpec, cells: dict[Cell, Token | None], placed: Placed) -> Placed:
+    """The cells the boxes read (``rows``: the table they were read against) placed as the
+    table's, null where the aligner read the cell otherwise or the readings differ."""
     out = Placed(columns_kept=placed.columns_kept)
     for (r, c), had in placed.cells.items():
         tok = cells.get((r, c))
         if had is not None and tok is not None and tok.value != had:
             cells[(r, c)] = None  # the aligner and the boxes disagree: neither is certain
-    unsure = place_cells(spec, cells, out, "boxes")
+    unsure = place_cells(rows, cells, out, "boxes")
     if unsure:
         out.findings.append(Finding.of(
             "CELL_AMBIGUOUS",
@@ -659,7 +757,7 @@ class _Stacks:
         self.memo: dict[tuple, bool] = {}
         self.found: dict[tuple[int, int], dict[int | float, Token]] = {}
         # each run's rows [first, end): those of its page, where the page breaks show them
-        self.band = bands(spec, runs) or [(0, self.height)] * len(runs)
+        self.band = run_bands(spec, runs) or [(0, self.height)] * len(runs)
 
     def agreed(self) -> dict[Cell, Token | None] | None:
         """Cell → its token where every reading agrees, None where two differ; None for the
