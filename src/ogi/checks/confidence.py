@@ -21,9 +21,12 @@ digit) were all below 0.95. So a value read by OCR is trusted only when somethin
    would fit. Where no misreading explains the failure, the report itself disagrees: the
    value stays and the table rule reports it — unless the value itself was read below
    :data:`CONFUSABLE_MIN`, when the failure may be OCR's: null.
-   Another term read below :data:`LOW_CONFIDENCE` (a ``/`` read as ``1`` at 0.5–0.8) is some
-   count in the value's identity, not its reading: the identity settles nothing, and counts
-   against the value only when no counts in those places could make it hold. A cell printed empty or marked not applicable
+   Another term read below :data:`LOW_CONFIDENCE` (a ``/`` read as ``1`` at 0.5–0.8) is not
+   taken at its reading: it may have been printed as read, as a mark (0) or as one of its
+   misreadings. An identity with such a term settles nothing; one that those printed values
+   can close says nothing against the value either; one they cannot close nulls the value
+   only when a misreading of the value, beside them, would close it
+   (``readers/ocr_explain.judge``; docs/renderings.md §44). A cell printed empty or marked not applicable
    (``/``, ``—``, ``无``) counts as 0 in these sums (``ocr_misreads.printed_empty``): a
    report that leaves its zeros blank is settled by its identities too.
 3. **No identity at all.** Table 二's values take part in none. A value there is null
