@@ -273,6 +273,34 @@ def test_sure_values_beside_a_doubtful_one_stay_where_it_cannot_explain_the_fail
                     assert getattr(report, table)[row_key][col_key] == value(table, i, k), (row_key, col_key)
 
 
+def test_a_row_left_blank_at_its_end_counts_its_blank_cells():
+    """A ``—`` OCR reads as nothing, at a row's end, leaves those cells with no provenance
+    (the extractor places a row's values from its first cell on). They were printed blank, so
+    they count 0: 4.无正当理由大量反复申请 with its total so left and a 0 confidently read 6
+    in a column whose total was not read — the row alone can test the 6, and it fails unless
+    the 6 was 0. A row with no cell placed counts nothing."""
+    from checks_support import from_expected
+
+    from ogi.readers.ocr_misreads import printed_blank
+
+    report = _as_ocr(from_expected("huaian_city_2024"))
+    for key in ("table3.not_processed.excessive.total", "table3.total.research"):
+        table, rest = key.split(".", 1)
+        row, col = rest.rsplit(".", 1)
+        report.table3[row][col] = None
+        del report.provenance[key]
+    report.table3["not_processed.excessive"]["research"] = 6
+    report.provenance["table3.not_processed.excessive.research"]["text"] = "6"
+    assert printed_blank(report, "table3.not_processed.excessive.total")
+    assert not printed_blank(report, "table3.total.research")  # a cell after it was placed: not blank, unknown
+    found = _settle(report)
+    assert [f.where for f in found] == ["table3.not_processed.excessive.research"]
+    assert "若原件为 0 则成立" in found[0].message
+    for col in report.table3["not_processed.excessive"]:
+        report.provenance.pop(f"table3.not_processed.excessive.{col}", None)
+    assert not printed_blank(report, "table3.not_processed.excessive.total")
+
+
 def test_a_signed_ocr_value_is_never_settled():
     """Seed 002 (2019): 本年增/减 read by OCR — a printed -3 read 0 at 0.9995 looks like any other
     0. No identity of one report includes it, so it is null with a finding, never a silent 0."""

@@ -54,7 +54,7 @@ from ..readers.ocr_explain import (
     Verdict,
     judge,
 )
-from ..readers.ocr_misreads import misreadings, printed_empty  # noqa: F401 - misreadings: the module's word
+from ..readers.ocr_misreads import misreadings, printed_blank, printed_empty  # noqa: F401 - misreadings: the module's word
 from ..template import FORMATS, Kind
 from ..template.arithmetic import Number
 from ..template.formats import sum_positions
@@ -231,8 +231,9 @@ def _doubtful(report: Report, key: str, below: float) -> bool:
 
 def _counted(report: Report, key: str) -> Number | None:
     """The value of ``key`` in a sum: its value, or 0 for a cell printed empty or marked
-    not applicable (``ocr_misreads.printed_empty``), or None when it is not known."""
+    not applicable or left blank at its row's end (``ocr_misreads.printed_blank``), or None when it is
+    not known."""
     value = report.value(key)
-    if value is None and printed_empty(report.provenance.get(key)):
+    if value is None and printed_blank(report, key):
         return 0
     return value
