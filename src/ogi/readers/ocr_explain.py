@@ -181,10 +181,15 @@ def _offsets(left: tuple[Term, ...], right: tuple[Term, ...]) -> Offsets:
     identities: listed once)."""
     terms = [(t, 1) for t in left] + [(t, -1) for t in right]
     offsets: Offsets = {}
-    choices = [sorted(alternatives(t), key=lambda v, t=t: (v != t.value, v)) for t, _ in terms]
+    choices = [_as_read_first(t) for t, _ in terms]
     for values in product(*choices):
         total = sum(sign * v for (_, sign), v in zip(terms, values))
         changed = tuple((t.key, int(v)) for (t, _), v in zip(terms, values) if v != t.value)
         if total not in offsets or len(changed) < len(offsets[total]):
             offsets[total] = changed
     return offsets
+
+
+def _as_read_first(term: Term) -> list[Number]:
+    """The term's alternatives, what was read first (a sum reached as read is taken so)."""
+    return [term.value, *sorted(alternatives(term) - {term.value})]
