@@ -354,6 +354,7 @@ def test_misreadings_read_the_number_as_the_parser_reads_the_cell():
     assert {3, -8} <= set(misreadings("减少3"))
     assert not set(misreadings("12.50")) and not set(misreadings("/")) and not set(misreadings("无"))
     assert set(misreadings("0")) == {*range(1, 10), *range(10, 100, 10)}  # a 0 is no misread sign
+    assert {201, 101, 11, 0} <= set(misreadings("01"))  # a leading 0 read: a digit before it was lost
 
 
 def test_printed_empty_cells():

@@ -47,13 +47,20 @@ DIGITS = "0123456789"
 
 def printed_digits(text: str) -> tuple[str, int] | None:
     """The digits of the whole integer ``text`` holds, as the parser reads the cell, and its
-    sign (1 or -1); None when the text is no integer."""
+    sign (1 or -1); None when the text is no integer. Leading zeros read are kept (``01``: no
+    report prints one, so a digit before it was lost — ``201`` is one digit from ``01``, not
+    from ``1``)."""
     from ..extract.tokens import NUM, cell_value
+    from ..template.normalize import nfkc
 
     token = cell_value(text.strip())
     if token is None or token.kind != NUM or not isinstance(token.value, int):
         return None
-    return str(abs(token.value)), (-1 if token.value < 0 else 1)
+    digits = str(abs(token.value))
+    read = "".join(c for c in nfkc(text) if c in DIGITS)
+    if read.startswith("0") and len(read) > len(digits) and int(read) == abs(token.value):
+        digits = read
+    return digits, (-1 if token.value < 0 else 1)
 
 
 def misreadings(text: str) -> Iterator[int]:
