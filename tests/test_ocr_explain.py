@@ -71,3 +71,11 @@ def test_alternatives_of_a_doubtful_reading():
     assert alternatives(Term("k", 1, "1", True)) >= {0, 1, 7, 11, 21}  # a mark; a misreading
     assert -1 not in alternatives(Term("k", 1, "1", True))  # a count
     assert alternatives(Term("k", 0, "", True)) == {0}
+
+
+def test_a_doubtful_reading_that_is_no_number_is_any_count():
+    unread = Term("p1", 0, "l", doubtful=True, known=False)
+    parts = (Term("p0", 5, "5"), unread)
+    assert judge("t", "9", [(parts, (Term("t", 9, "9"),))]).kind == UNTESTED  # 5 + 4 = 9
+    verdict = judge("t", "3", [(parts, (Term("t", 3, "3"),))])  # 5 + any count ≠ 3
+    assert (verdict.kind, verdict.needed, verdict.doubtful) == (MISREAD, 5, (("p1", None),))

@@ -204,16 +204,16 @@ def _misread_reason(verdict: Verdict) -> tuple[str, str]:
 
 def _terms(report: Report, key: str, equation: Equation) -> Identity | None:
     """The equation's terms for ``readers/ocr_explain`` (a cell printed empty counts 0), or
-    None when one of them is not known."""
+    None when one of them is not known (a doubtful reading that is no number is some count)."""
     sides = []
     for keys in equation:
         side = []
         for k in keys:
-            counted = _counted(report, k)
-            if counted is None:
+            counted, doubtful = _counted(report, k), _doubtful(report, k, LOW_CONFIDENCE)
+            if counted is None and not doubtful:
                 return None
             prov = report.provenance.get(k, {})
-            side.append(Term(k, counted, str(prov.get("text", "")), _doubtful(report, k, LOW_CONFIDENCE)))
+            side.append(Term(k, counted or 0, str(prov.get("text", "")), doubtful, known=counted is not None))
         sides.append(tuple(side))
     return sides[0], sides[1]
 

@@ -30,7 +30,8 @@ only where 2 finds a misreading of theirs that explains the failure (§44).
 
 With more than :data:`MAX_DOUBTFUL` doubtful terms in one identity their combinations are not
 listed: each is then some count, any non-negative number (scan7's rule), so the identity is
-explained by them whenever counts on their side could make it hold.
+explained by them whenever counts on their side could make it hold. So is a doubtful reading
+that is no number at all (a glyph read as a letter).
 
 A value judged is a *term* of its identities; the identity :func:`judge` takes has the terms
 of each side with their values (a cell printed empty counts 0) and whether each was read
@@ -53,12 +54,14 @@ MAX_DOUBTFUL = 2  # doubtful terms of one identity whose printed values are list
 @dataclass(frozen=True)
 class Term:
     """A term of an identity: the cell's key, the value it counts for (0 for a cell printed
-    empty), the text OCR read (empty when none) and whether the reading is doubtful."""
+    empty), the text OCR read (empty when none) and whether the reading is doubtful. A
+    doubtful reading that is no number at all (``known`` False) is some count."""
 
     key: str
     value: Number
     text: str = ""
     doubtful: bool = False
+    known: bool = True
 
 
 Identity = tuple[Sequence[Term], Sequence[Term]]  # the sum of the left terms = the sum of the right terms
@@ -142,8 +145,11 @@ class _Doubtful:
 
     def __init__(self, identity: Identity, key: str):
         self.sides = [[t for t in side if t.doubtful and t.key != key] for side in identity]
-        self.read = sum(t.value for t in self.sides[0]) - sum(t.value for t in self.sides[1])
-        self.listed = len(self.sides[0]) + len(self.sides[1]) <= MAX_DOUBTFUL
+        self.read: Number | None = sum(t.value for t in self.sides[0]) - sum(t.value for t in self.sides[1])
+        if not all(t.known for side in self.sides for t in side):
+            self.read = None  # a reading that is no number has no value as read
+        self.listed = (len(self.sides[0]) + len(self.sides[1]) <= MAX_DOUBTFUL
+                       and all(t.known for side in self.sides for t in side))
 
     def explains(self, gap: Number) -> bool:
         """Could the doubtful terms' printed values close ``gap`` (right minus left of the
