@@ -90,17 +90,18 @@ def judge(key: str, text: str, identities: Sequence[Identity]) -> Verdict:
     for identity in identities:
         if _gap(identity) == 0 and not any(t.doubtful for t in _terms(identity) if t.key != key):
             return Verdict(SETTLED)
-    fails = False
+    failing = []
     for identity in identities:
         gap = _gap(identity, doubtful_apart=key)
         printed = _Doubtful(identity, key)
-        if printed.explains(gap):
-            continue  # holds as read, or through its doubtful readings alone
-        fails = True
-        found = _misreading(key, text, identity, gap, printed)
-        if found is not None:
-            return found
-    return Verdict(FAILS) if fails else Verdict(UNTESTED)
+        if not printed.explains(gap):  # neither holds as read nor through its doubtful readings alone
+            failing.append((identity, gap, printed))
+    for as_read in (True, False):  # a misreading of the value alone first, in any identity
+        for identity, gap, printed in failing:
+            found = _misreading(key, text, identity, gap, printed, as_read)
+            if found is not None:
+                return found
+    return Verdict(FAILS) if failing else Verdict(UNTESTED)
 
 
 def _terms(identity: Identity) -> Iterator[Term]:
@@ -117,19 +118,19 @@ def _gap(identity: Identity, doubtful_apart: str | None = None) -> Number:
     return sum(t.value for t in identity[1] if counted(t)) - sum(t.value for t in identity[0] if counted(t))
 
 
-def _misreading(key: str, text: str, identity: Identity, gap: Number,
-                printed: _Doubtful) -> Verdict | None:
-    """A misreading of the value that makes ``identity`` hold, the doubtful terms as read
-    first, then as they may have been printed; None when there is none."""
+def _misreading(key: str, text: str, identity: Identity, gap: Number, printed: _Doubtful,
+                as_read: bool) -> Verdict | None:
+    """A misreading of the value that makes ``identity`` hold, with the doubtful terms
+    ``as_read`` or as they may have been printed; None when there is none."""
     on_left = any(t.key == key for t in identity[0])
     value = next(t.value for t in _terms(identity) if t.key == key)
-    needed_values = [n for n in dict.fromkeys(misreadings(text)) if n != value and (n >= 0 or value < 0)]  # a count
-    for as_read in (True, False):
-        for needed in needed_values:
-            moved = gap + (value - needed if on_left else needed - value)
-            found = printed.as_read(moved) if as_read else printed.find(moved)
-            if found is not None:
-                return Verdict(MISREAD, needed, found)
+    for needed in dict.fromkeys(misreadings(text)):
+        if needed == value or (needed < 0 <= value):  # itself; a count is never negative
+            continue
+        moved = gap + (value - needed if on_left else needed - value)
+        found = printed.as_read(moved) if as_read else printed.find(moved)
+        if found is not None:
+            return Verdict(MISREAD, needed, found)
     return None
 
 
