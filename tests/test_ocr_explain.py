@@ -3,7 +3,16 @@ is doubted only where a misreading of it, beside the doubtful readings, could ex
 
 from __future__ import annotations
 
-from ogi.readers.ocr_explain import FAILS, MAX_DOUBTFUL, MISREAD, SETTLED, UNTESTED, Term, alternatives, judge
+from ogi.readers.ocr_explain import (
+    FAILS,
+    MAX_DOUBTFUL,
+    MISREAD,
+    SETTLED,
+    UNTESTED,
+    Term,
+    alternatives,
+    judge,
+)
 
 
 def _row(values: list[int], total: int, doubtful: tuple[int, ...] = ()) -> tuple[tuple[Term, ...], tuple[Term, ...]]:
