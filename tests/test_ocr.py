@@ -12,6 +12,7 @@ from ogi.document import Table
 from ogi.readers import UnreadableFile, read
 from ogi.checks.confidence import LOW_CONFIDENCE, low_confidence_findings
 from ogi.readers.ocr import ruling_lines
+from ogi.template.formats import FORMATS
 from ogi.template.normalize import nfkc
 
 try:
@@ -207,10 +208,11 @@ def test_a_one_digit_disagreement_read_by_ocr_is_null():
 
 
 def test_a_doubtful_term_is_some_count_not_its_reading():
-    """A ``/`` read as ``1`` at 0.6 is some count, not 1. (a) A row total read 1300 (1362
-    printed: two digits off) whose row holds such a term: its confident parts (1341) exceed
-    it whatever that term is, so the row fails whatever was printed — null. (b) Two ``/`` of
-    a row of zeros read ``1`` and ``1``: the row 0+0+0+1+0+0 = 1 holds, but only by their
+    """A ``/`` read as ``1`` at 0.6 is not taken at its reading. (a) A row total read 1300
+    (1362 printed: two digits off) whose row holds such a term (商业企业 21 at 0.6): no single
+    misreading closes the row, but the total printed 1370 with the 21 printed 29 (a misreading
+    each) would — so the total may be misread: null, and the finding names both. (b) Two ``/``
+    of a row of zeros read ``1`` and ``1``: the row 0+0+0+1+0+0 = 1 holds, but only by their
     readings, so it settles neither; their columns fail unless each is 0 — both null."""
     from checks_support import from_expected
 
@@ -220,8 +222,8 @@ def test_a_doubtful_term_is_some_count_not_its_reading():
     report.provenance["table3.granted.commercial"]["confidence"] = 0.6
     found = _settle(report)
     assert [f.where for f in found] == ["table3.granted.total"]
-    assert found[0].message == ("OCR 读出“1300”(1300),勾稽关系不成立,且无论 table3.granted.commercial 等字形置信度低于 0.8 "
-                                "的数值原为多少都不能成立,无法判断哪个数值有误,取空值,请核对原件")
+    assert found[0].message == ("OCR 读出“1300”(1300),勾稽关系不成立,若原件为 1370,且字形置信度低于 0.8 的 "
+                                "table3.granted.commercial 为 29,则成立,无法判断哪个数值有误,取空值,请核对原件")
     assert report.table3["granted"]["commercial"] == 21  # settled by its column
 
     report = _as_ocr(from_expected("huaian_city_2024"))
@@ -232,6 +234,71 @@ def test_a_doubtful_term_is_some_count_not_its_reading():
     assert [f.where for f in found] == ["table3.not_processed.publication.social_welfare",
                                         "table3.not_processed.publication.total"]
     assert "若原件为 0 则成立" in found[0].message
+
+
+def test_sure_values_beside_a_doubtful_one_stay_where_it_cannot_explain_the_failure():
+    """The DOCX fixture's numbers number their cells (1000 …) so no sum holds, by thousands;
+    every value read by OCR at 0.9995 but 一、本年新收 法律服务机构 1004 at 0.6. The doubtful
+    1004 cannot close its row (1000+…+1005 against 1006) nor its column, and no misreading of
+    a sure value beside one of 1004's closes the row: the row's sure values stay (scan7's rule
+    nulled them: the row failed whatever 1004 was). In the 法律服务机构 column (一+二 against
+    总计+四, off by 460) the sure 1014 printed 1414 with 1004 printed 1064 would close it (a
+    misreading each), and so would 1234 printed 1274 (or 1244 printed 1284) with 1004 printed
+    1504: those three are null; every other value is the one printed."""
+    from fixtures.docx.build import report_2021, value
+
+    from ogi.checks import check_report
+    from ogi.extract import extract
+    from ogi.readers.docx import read_docx
+
+    doc = read_docx(report_2021())
+    for cell in (c for b in doc.blocks if isinstance(b, Table) for c in b.cells if c.text.isdigit()):
+        cell.confidence = 0.6 if cell.text == "1004" else 0.9995
+    report = extract(doc)
+    report.findings += check_report(report)
+    unsettled = {f.where: f.message for f in report.findings if f.code == "OCR_UNSETTLED"}
+    assert sorted(unsettled) == ["table3.carried_forward.legal_service", "table3.carried_over.legal_service",
+                                 "table3.new_received.legal_service", "table3.total.legal_service"]
+    assert unsettled["table3.carried_over.legal_service"] == (
+        "OCR 读出“1014”(1014),勾稽关系不成立,若原件为 1414,且字形置信度低于 0.8 的 table3.new_received.legal_service "
+        "为 1064,则成立,无法判断哪个数值有误,取空值,请核对原件")
+    assert unsettled["table3.new_received.legal_service"] == (
+        "OCR 读出“1004”(1004),勾稽关系不成立,且字形置信度 0.600 低于 0.99,无法判断是原件不一致还是 OCR 误读,取空值,请核对原件")
+    assert [report.table3["new_received"][c] for c in ("natural_person", "commercial", "total")] == [1000, 1001, 1006]
+    fmt = FORMATS["2021"]
+    for table in ("table2", "table3"):
+        for i, row in enumerate(fmt.table(table).rows):
+            for k, (row_key, col_key, _) in enumerate(row.cells):
+                if f"{table}.{row_key}.{col_key}" not in unsettled:
+                    assert getattr(report, table)[row_key][col_key] == value(table, i, k), (row_key, col_key)
+
+
+def test_a_row_left_blank_at_its_end_counts_its_blank_cells():
+    """A ``—`` OCR reads as nothing, at a row's end, leaves those cells with no provenance
+    (the extractor places a row's values from its first cell on). They were printed blank, so
+    they count 0: 4.无正当理由大量反复申请 with its total so left and a 0 confidently read 6
+    in a column whose total was not read — the row alone can test the 6, and it fails unless
+    the 6 was 0. A row with no cell placed counts nothing."""
+    from checks_support import from_expected
+
+    from ogi.readers.ocr_misreads import printed_blank
+
+    report = _as_ocr(from_expected("huaian_city_2024"))
+    for key in ("table3.not_processed.excessive.total", "table3.total.research"):
+        table, rest = key.split(".", 1)
+        row, col = rest.rsplit(".", 1)
+        report.table3[row][col] = None
+        del report.provenance[key]
+    report.table3["not_processed.excessive"]["research"] = 6
+    report.provenance["table3.not_processed.excessive.research"]["text"] = "6"
+    assert printed_blank(report, "table3.not_processed.excessive.total")
+    assert not printed_blank(report, "table3.total.research")  # a cell after it was placed: not blank, unknown
+    found = _settle(report)
+    assert [f.where for f in found] == ["table3.not_processed.excessive.research"]
+    assert "若原件为 0 则成立" in found[0].message
+    for col in report.table3["not_processed.excessive"]:
+        report.provenance.pop(f"table3.not_processed.excessive.{col}", None)
+    assert not printed_blank(report, "table3.not_processed.excessive.total")
 
 
 def test_a_signed_ocr_value_is_never_settled():
@@ -287,6 +354,7 @@ def test_misreadings_read_the_number_as_the_parser_reads_the_cell():
     assert {3, -8} <= set(misreadings("减少3"))
     assert not set(misreadings("12.50")) and not set(misreadings("/")) and not set(misreadings("无"))
     assert set(misreadings("0")) == {*range(1, 10), *range(10, 100, 10)}  # a 0 is no misread sign
+    assert {201, 101, 11, 0} <= set(misreadings("01"))  # a leading 0 read: a digit before it was lost
 
 
 def test_printed_empty_cells():

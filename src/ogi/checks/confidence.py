@@ -21,9 +21,12 @@ digit) were all below 0.95. So a value read by OCR is trusted only when somethin
    would fit. Where no misreading explains the failure, the report itself disagrees: the
    value stays and the table rule reports it — unless the value itself was read below
    :data:`CONFUSABLE_MIN`, when the failure may be OCR's: null.
-   Another term read below :data:`LOW_CONFIDENCE` (a ``/`` read as ``1`` at 0.5–0.8) is some
-   count in the value's identity, not its reading: the identity settles nothing, and counts
-   against the value only when no counts in those places could make it hold. A cell printed empty or marked not applicable
+   Another term read below :data:`LOW_CONFIDENCE` (a ``/`` read as ``1`` at 0.5–0.8) is not
+   taken at its reading: it may have been printed as read, as a mark (0) or as one of its
+   misreadings. An identity with such a term settles nothing; one that those printed values
+   can close says nothing against the value either; one they cannot close nulls the value
+   only when a misreading of the value, beside them, would close it
+   (``readers/ocr_explain.judge``; docs/renderings.md §47). A cell printed empty or marked not applicable
    (``/``, ``—``, ``无``) counts as 0 in these sums (``ocr_misreads.printed_empty``): a
    report that leaves its zeros blank is settled by its identities too.
 3. **No identity at all.** Table 二's values take part in none. A value there is null
@@ -42,9 +45,18 @@ runs before the table rules, which then see the nulls and say what they could no
 from __future__ import annotations
 
 from ..model import Finding, Report
-from ..readers.ocr_misreads import misreadings, printed_empty
+from ..readers.ocr_explain import (
+    FAILS,
+    MISREAD,
+    SETTLED,
+    Identity,
+    Term,
+    Verdict,
+    judge,
+)
+from ..readers.ocr_misreads import misreadings, printed_blank, printed_empty  # noqa: F401 - misreadings: the module's word
 from ..template import FORMATS, Kind
-from ..template.arithmetic import Number, all_known
+from ..template.arithmetic import Number
 from ..template.formats import sum_positions
 from .cells import located, number, printed_rows, row_parts
 
@@ -149,37 +161,17 @@ def _null_derived(report: Report, table: str, row: str, col: str) -> None:
 def _unsettled(report: Report, key: str, prov: dict, kind: Kind | None,
                mine: list[Equation]) -> tuple[str, str] | None:
     """Why a value cannot be trusted, or None when it is settled or nothing casts doubt.
-
-    Another term of an identity read below :data:`LOW_CONFIDENCE` (a ``/`` read as ``1`` at
-    0.5–0.8) is not taken at its reading: it is some count, unknown. An identity with such terms
-    settles nothing, and tells against the value only when no counts at all in their places
-    could make it hold (:func:`_bounded_fails`)."""
-    complete, bounded = [], []
-    for e in mine:
-        if any(_doubtful(report, k, LOW_CONFIDENCE) for k in (*e[0], *e[1]) if k != key):
-            bounded.append(e)
-        elif (sides := _sides(report, e)) is not None:
-            complete.append((e, sides))
-    if any(sum(left) == sum(right) for _, (left, right) in complete):
+    Which identity explains what is ``readers/ocr_explain.judge``'s: a failing identity that
+    the doubtful readings in it (below :data:`LOW_CONFIDENCE`) could explain says nothing
+    against the value; one that a misreading of the value (beside those) explains nulls it."""
+    identities = [t for e in mine if (t := _terms(report, key, e)) is not None]
+    verdict = judge(key, str(prov.get("text", "")), identities)
+    if verdict.kind == SETTLED:
         return None
-    text = str(prov.get("text", ""))
-    value = report.value(key)
-    for (left, _), (left_values, right_values) in complete:  # every identity of the value fails
-        assert value is not None  # a term of a complete equation
-        gap = sum(right_values) - sum(left_values)
-        needed = value + gap if key in left else value - gap
-        if needed in set(misreadings(text)):
-            return (f"勾稽关系不成立,若原件为 {number(needed)} 则成立(OCR 常见误读)",
-                    f"an identity fails and would hold were it {number(needed)} (a usual OCR misreading)")
-    for e in bounded:
-        if _bounded_fails(report, key, e):
-            doubtful = sorted(k for k in (*e[0], *e[1]) if k != key and _doubtful(report, k, LOW_CONFIDENCE))
-            return ((f"勾稽关系不成立,且无论 {doubtful[0]} 等字形置信度低于 {LOW_CONFIDENCE} 的数值原为多少都不能成立,"
-                     f"无法判断哪个数值有误"),
-                    (f"an identity fails whatever {doubtful[0]} and the other values read below {LOW_CONFIDENCE} "
-                     f"in it were printed as: which value is wrong cannot be told"))
+    if verdict.kind == MISREAD:
+        return _misread_reason(verdict)
     confidence = prov.get("confidence", 1.0)
-    if complete:
+    if verdict.kind == FAILS:
         if confidence < CONFUSABLE_MIN:  # a doubtful reading in a failing identity: OCR's failure, maybe
             return (f"勾稽关系不成立,且字形置信度 {confidence:.3f} 低于 {CONFUSABLE_MIN},无法判断是原件不一致还是 OCR 误读",
                     (f"an identity fails and its glyph confidence {confidence:.3f} is below {CONFUSABLE_MIN}: "
@@ -195,33 +187,35 @@ def _unsettled(report: Report, key: str, prov: dict, kind: Kind | None,
     return None
 
 
-def _bounded_fails(report: Report, key: str, equation: Equation) -> bool:
-    """Does ``equation`` fail whatever non-negative counts its doubtful terms (other than
-    ``key``) stand for? Only when the doubtful terms are on one side and the other terms of
-    that side already exceed the other side; a term not known at all makes it say nothing."""
-    sums: list[Number] = [0, 0]
-    free = [0, 0]
-    for side, keys in enumerate(equation):
+def _misread_reason(verdict: Verdict) -> tuple[str, str]:
+    """The finding's reason for a value a misreading explains (``verdict.needed``), with the
+    doubtful readings taken otherwise beside it."""
+    needed = number(verdict.needed)
+    if not verdict.doubtful:
+        return (f"勾稽关系不成立,若原件为 {needed} 则成立(OCR 常见误读)",
+                f"an identity fails and would hold were it {needed} (a usual OCR misreading)")
+    zh = "、".join(f"{k} 为{'某个数' if v is None else ' ' + number(v)}" for k, v in verdict.doubtful)
+    en = ", ".join(f"{k} {'some count' if v is None else number(v)}" for k, v in verdict.doubtful)
+    return ((f"勾稽关系不成立,若原件为 {needed},且字形置信度低于 {LOW_CONFIDENCE} 的 {zh},则成立,"
+             f"无法判断哪个数值有误"),
+            (f"an identity fails and would hold were it {needed} with {en} (read below {LOW_CONFIDENCE}): "
+             f"which value is wrong cannot be told"))
+
+
+def _terms(report: Report, key: str, equation: Equation) -> Identity | None:
+    """The equation's terms for ``readers/ocr_explain`` (a cell printed empty counts 0), or
+    None when one of them is not known (a doubtful reading that is no number is some count)."""
+    sides = []
+    for keys in equation:
+        side = []
         for k in keys:
-            if k != key and _doubtful(report, k, LOW_CONFIDENCE):
-                free[side] += 1
-                continue
-            counted = _counted(report, k)
-            if counted is None:
-                return False
-            sums[side] += counted
-    if free[0] and free[1]:
-        return False
-    if free[0]:
-        return sums[0] > sums[1]
-    return sums[1] > sums[0]
-
-
-def _sides(report: Report, equation: Equation) -> tuple[list[Number], list[Number]] | None:
-    """The values of the equation's two sides (a cell printed empty counts 0), or None when
-    one of them is unknown."""
-    left, right = (all_known([_counted(report, k) for k in side]) for side in equation)
-    return (left, right) if left is not None and right is not None else None
+            counted, doubtful = _counted(report, k), _doubtful(report, k, LOW_CONFIDENCE)
+            if counted is None and not doubtful:
+                return None
+            prov = report.provenance.get(k, {})
+            side.append(Term(k, counted or 0, str(prov.get("text", "")), doubtful, known=counted is not None))
+        sides.append(tuple(side))
+    return sides[0], sides[1]
 
 
 def _doubtful(report: Report, key: str, below: float) -> bool:
@@ -237,8 +231,9 @@ def _doubtful(report: Report, key: str, below: float) -> bool:
 
 def _counted(report: Report, key: str) -> Number | None:
     """The value of ``key`` in a sum: its value, or 0 for a cell printed empty or marked
-    not applicable (``ocr_misreads.printed_empty``), or None when it is not known."""
+    not applicable or left blank at its row's end (``ocr_misreads.printed_blank``), or None when it is
+    not known."""
     value = report.value(key)
-    if value is None and printed_empty(report.provenance.get(key)):
+    if value is None and printed_blank(report, key):
         return 0
     return value

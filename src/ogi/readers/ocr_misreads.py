@@ -25,24 +25,42 @@ stand for nothing counted, so the identities of a report that leaves its zeros b
 still settle the values beside them (a value with a blank neighbour otherwise takes part
 in no complete identity, and only its glyph confidence would stand between a misreading
 and the report).
+
+:func:`printed_blank` adds the cells a row left blank at its end: the extractor places a
+row's values from its first cell on, and the cells after the last one it placed, when
+nothing (no text) stands there, are blank — null with CELL_BLANK, but with no provenance at
+all (``extract/align``). OCR gives them often: a ``—`` too thin for the recogniser, or the
+blank total of a row of dashes, is read as nothing. Without this a row whose total was
+printed ``—`` took part in no identity, and a confident misreading of a value in it stood
+unchecked (``benchmarks/ocr_misreads.py``: the Word layout scans of the ``zero_dash`` and
+``zero_na`` reports, §47). Only a cell of a row that placed some cell on a page counts: a
+row the report left out, or one not found, has no cells.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 DIGITS = "0123456789"
 
 
 def printed_digits(text: str) -> tuple[str, int] | None:
     """The digits of the whole integer ``text`` holds, as the parser reads the cell, and its
-    sign (1 or -1); None when the text is no integer."""
+    sign (1 or -1); None when the text is no integer. Leading zeros read are kept (``01``: no
+    report prints one, so a digit before it was lost — ``201`` is one digit from ``01``, not
+    from ``1``)."""
     from ..extract.tokens import NUM, cell_value
+    from ..template.normalize import nfkc
 
     token = cell_value(text.strip())
     if token is None or token.kind != NUM or not isinstance(token.value, int):
         return None
-    return str(abs(token.value)), (-1 if token.value < 0 else 1)
+    digits = str(abs(token.value))
+    read = "".join(c for c in nfkc(text) if c in DIGITS)
+    if read.startswith("0") and len(read) > len(digits) and int(read) == abs(token.value):
+        digits = read
+    return digits, (-1 if token.value < 0 else 1)
 
 
 def misreadings(text: str) -> Iterator[int]:
@@ -87,3 +105,32 @@ def printed_empty(prov: dict | None) -> bool:
         return True
     token = cell_value(text)
     return token is not None and token.kind == NA
+
+
+def printed_blank(report, key: str) -> bool:
+    """Was cell ``key`` (``table3.granted.total``) of ``report`` printed empty or marked not
+    applicable: :func:`printed_empty` of its provenance, or a cell with no provenance after
+    the last cell its printed row placed on a page (see the module text)?"""
+    provenance = report.provenance
+    if key in provenance:
+        return printed_empty(provenance[key])
+    row = _printed_rows(report.meta.template or "").get(key)
+    if row is None:
+        return False
+    at = row.index(key)
+    return (not any(k in provenance for k in row[at + 1:])
+            and any(provenance.get(k, {}).get("page") is not None for k in row[:at]))
+
+
+@lru_cache(maxsize=8)
+def _printed_rows(template: str) -> dict[str, tuple[str, ...]]:
+    """Each cell key of the template's tables → the keys of its printed row, in order."""
+    from ..template import FORMATS
+
+    fmt = FORMATS.get(template)
+    out: dict[str, tuple[str, ...]] = {}
+    for spec in (fmt.tables if fmt else ()):
+        for row in spec.rows:
+            keys = tuple(f"{spec.key}.{r}.{c}" for r, c, _ in row.cells)
+            out.update((k, keys) for k in keys)
+    return out
