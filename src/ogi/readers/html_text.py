@@ -102,6 +102,12 @@ def nothing_hidden(root: etree._Element) -> Iterator[None]:
         _NONE_HIDDEN.reset(token)
 
 
+def none_hidden() -> bool:
+    """Is the page being read one in which no element is hidden (:func:`nothing_hidden`)?
+    Then :func:`is_hidden` is False for every element of it."""
+    return _NONE_HIDDEN.get()
+
+
 def is_hidden(el: etree._Element) -> bool:
     if _NONE_HIDDEN.get():
         return False
