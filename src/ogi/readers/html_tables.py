@@ -194,7 +194,8 @@ def is_layout(table: etree._Element, texts: dict[etree._Element, str] | None = N
             return True
         if text:
             filled += 1
-            prose += is_prose(text) or (inside > 0 and _holds(cell, _PAGE_BLOCKS))
+            # is_prose only where the text is long enough to be prose (most cells are short)
+            prose += (len(text) >= SENTENCE_CHARS and is_prose(text)) or (inside > 0 and _holds(cell, _PAGE_BLOCKS))
     return prose * 3 >= filled > 0
 
 
