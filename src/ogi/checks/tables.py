@@ -148,8 +148,11 @@ def _identity(report: Report, spec: TableSpec, identity: Identity) -> list[Findi
     nulls: list[str] = []
     skipped: list[str] = []
     both = [table.get(r, _NO_ROW) for r in left + right]
-    for col in columns:
-        if any(cells.get(col) is None for cells in both):
+    # each column's values down the identity's rows, read in C (a row's cells by map, the
+    # columns by zip); a column with a null is not assessed (no rows: no column either, and
+    # no finding, as before)
+    for col, column in zip(columns, zip(*[list(map(cells.get, columns)) for cells in both])):
+        if None in column:
             nulls += [f"{spec.key}.{r}.{col}" for r in left + right if table.get(r, {}).get(col) is None]
             skipped.append(_MEASURES[spec.key][col])
             continue
