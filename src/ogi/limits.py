@@ -268,6 +268,13 @@ def remaining() -> float | None:
     return current.deadline - time.monotonic()
 
 
+def time_is_up() -> bool:
+    """Has the file's deadline passed? :func:`check_time`'s test without its message, for a
+    loop whose message costs more to make than the test (then call :func:`check_time`)."""
+    current = _ACTIVE.get()
+    return current is not None and current.deadline is not None and time.monotonic() > current.deadline
+
+
 def check_time(where: str) -> None:
     """Stop with LimitExceeded once the file's deadline has passed; ``where`` says how far
     reading got (``PDF page 3``)."""
@@ -290,4 +297,4 @@ def size(n: float) -> str:
     return f"{n:g} bytes"
 
 
-__all__ = ["Limits", "setting", "scope", "active", "remaining", "check_time", "extend_deadline", "exceeded", "size", "KB", "MB", "GB"]
+__all__ = ["Limits", "setting", "scope", "active", "remaining", "check_time", "time_is_up", "extend_deadline", "exceeded", "size", "KB", "MB", "GB"]

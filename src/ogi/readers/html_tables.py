@@ -116,10 +116,12 @@ def place(groups: list[list[list[etree._Element]]], pos: Position,
     covered: set[tuple[int, int]] = set()
     singles = 0
     top = 0
+    positions: dict[int | None, Position] = {}  # line_position of the lines seen, looked up without a call
     for group in groups:
         end = top + len(group)
         for r, row in enumerate(group, start=top):
-            limits.check_time(f"HTML table row {r + 1} (line {row[0].sourceline if row else pos.line})")
+            if limits.time_is_up():  # the message is made only when it is needed
+                limits.check_time(f"HTML table row {r + 1} (line {row[0].sourceline if row else pos.line})")
             col = 0
             for el in row:
                 if covered:
@@ -149,7 +151,11 @@ def place(groups: list[list[list[etree._Element]]], pos: Position,
                     text = text_of(el)
                 if rowspan == 1 and "\n" in text:
                     text = wrapped_number(text.split("\n")) or text
-                cells.append(Cell(text, r, col, rowspan, colspan, line_position(el.sourceline)))
+                line = el.sourceline
+                at = positions.get(line)
+                if at is None:
+                    at = positions[line] = line_position(line)
+                cells.append(Cell(text, r, col, rowspan, colspan, at))
                 col += colspan
         top = end
     return Table(cells, pos)
