@@ -20,6 +20,16 @@ and then N more times, for counting instructions, which the machine's load does 
 
 ``--floor`` does the same with the floor (read and decode; for HTML the lxml build too).
 
+``--marker`` (with ``--passes``) calls ``math.gcd`` once after the warm-up and leaves with
+``os._exit`` after the passes, so that one valgrind run counts the passes alone, without the
+imports, the warm-up or the interpreter's teardown (~37 M instructions, which a difference of two
+runs cancels but a single run does not); ``--no-gc`` turns the collector off for the passes (its
+share). Fix the hash seed: two runs of one tree with random seeds differ by ~1%::
+
+    PYTHONHASHSEED=0 valgrind --tool=callgrind --callgrind-out-file=OUT --dump-before=math_gcd \
+        python benchmarks/parse_speed.py --passes 2 --kind txt --marker FILES
+    callgrind_annotate OUT | grep TOTALS     # OUT is the passes; OUT.1 the imports and warm-up
+
 ``--warm-with PATH …`` makes the warm-up parse other files (a folder or files) instead of the
 measured ones, so that ``--passes 1`` minus ``--passes 0`` is the cost of a report seen for the
 first time — what an ingest of new reports pays (the texts every report shares are read once and
@@ -32,6 +42,8 @@ kept; a report's own paragraphs and rows are new)::
 from __future__ import annotations
 
 import argparse
+import gc
+import math
 import os
 import platform
 import resource
@@ -103,6 +115,9 @@ def main() -> None:
     ap.add_argument("--floor", action="store_true", help="with --passes: run the floor instead of the parse")
     ap.add_argument("--warm-with", nargs="+", type=Path, default=None,
                     help="with --passes: warm up on these files (or folders) instead of the measured ones")
+    ap.add_argument("--marker", action="store_true",
+                    help="with --passes: call math.gcd after the warm-up and os._exit after the passes (see above)")
+    ap.add_argument("--no-gc", action="store_true", help="with --passes: the collector off for the passes")
     args = ap.parse_args()
     if args.passes is not None:
         items = files([p for p in args.paths if p.exists()]).get(args.kind, [])
@@ -110,9 +125,16 @@ def main() -> None:
         run = (lambda p, d: baseline(args.kind, d)) if args.floor else (lambda p, d: parse(d, name=p.name))
         for p, d in warm:
             run(p, d)
+        if args.no_gc:
+            gc.disable()
+        if args.marker:
+            math.gcd(1, 1)  # valgrind --dump-before=math_gcd: the count of what follows starts here
         for _ in range(args.passes):
             for p, d in items:
                 run(p, d)
+        if args.marker:
+            sys.stdout.flush()
+            os._exit(0)  # no teardown in the count
         return
     if args.dump:
         dump(files([p for p in args.paths if p.exists()]), args.dump)

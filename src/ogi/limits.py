@@ -70,13 +70,24 @@ class Limits:
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides) -> Limits:
         """The defaults, then ``OGI_MAX_<NAME>`` from the environment, then ``overrides``.
         Byte sizes may carry a K, M or G suffix (``OGI_MAX_FILE_BYTES=200M``)."""
-        env = os.environ if environ is None else environ
+        if environ is None and not overrides and cls is Limits:  # every parse asks: kept per settings read
+            raws = tuple(map(os.environ.get, _SETTINGS))
+            kept = _FROM_ENV.get(raws)
+            if kept is None:
+                if len(_FROM_ENV) >= FROM_ENV_KEPT:
+                    _FROM_ENV.clear()
+                kept = _FROM_ENV[raws] = cls._read_env(os.environ)
+            return kept
+        return replace(cls._read_env(os.environ if environ is None else environ), **overrides)
+
+    @classmethod
+    def _read_env(cls, env: Mapping[str, str]) -> Limits:
         values: dict[str, Any] = {}
         for f in fields(cls):
             raw = env.get(setting(f.name))
             if raw is not None and raw.strip():
                 values[f.name] = _number(setting(f.name), raw, f.type)
-        return replace(cls(**values), **overrides)
+        return cls(**values)
 
     def replace(self, **changes) -> Limits:
         return replace(self, **changes)
@@ -85,6 +96,14 @@ class Limits:
 def setting(name: str) -> str:
     """The environment variable of a limit: ``pages`` → ``OGI_MAX_PAGES``."""
     return ENV_PREFIX + name.upper()
+
+
+# Limits.from_env() is asked by every parse (14 environment reads, two instances made: ~0.1 ms);
+# the limits are frozen, so one instance is kept per tuple of the settings' raw values, read again
+# each time (a changed variable is a new key; a bad one raises and is never kept)
+_SETTINGS = tuple(setting(f.name) for f in fields(Limits))
+_FROM_ENV: dict[tuple[str | None, ...], Limits] = {}
+FROM_ENV_KEPT = 64  # distinct settings kept
 
 
 _SUFFIX = {"": 1, "K": KB, "M": MB, "G": GB}
@@ -249,6 +268,13 @@ def remaining() -> float | None:
     return current.deadline - time.monotonic()
 
 
+def time_is_up() -> bool:
+    """Has the file's deadline passed? :func:`check_time`'s test without its message, for a
+    loop whose message costs more to make than the test (then call :func:`check_time`)."""
+    current = _ACTIVE.get()
+    return current is not None and current.deadline is not None and time.monotonic() > current.deadline
+
+
 def check_time(where: str) -> None:
     """Stop with LimitExceeded once the file's deadline has passed; ``where`` says how far
     reading got (``PDF page 3``)."""
@@ -271,4 +297,4 @@ def size(n: float) -> str:
     return f"{n:g} bytes"
 
 
-__all__ = ["Limits", "setting", "scope", "active", "remaining", "check_time", "extend_deadline", "exceeded", "size", "KB", "MB", "GB"]
+__all__ = ["Limits", "setting", "scope", "active", "remaining", "check_time", "time_is_up", "extend_deadline", "exceeded", "size", "KB", "MB", "GB"]

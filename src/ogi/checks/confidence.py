@@ -44,6 +44,8 @@ runs before the table rules, which then see the nulls and say what they could no
 
 from __future__ import annotations
 
+from operator import methodcaller
+
 from ..model import Finding, Report
 from ..readers.ocr_explain import (
     FAILS,
@@ -65,6 +67,14 @@ CONFUSABLE_MIN = 0.99  # a value no identity settles needs this glyph confidence
 UNSETTLED = "ocr_unsettled"  # provenance flag of a value nulled here
 
 Equation = tuple[tuple[str, ...], tuple[str, ...]]  # sum of the left keys = sum of the right keys
+_CONFIDENCE = methodcaller("get", "confidence")
+
+
+def _no_confidence(provenance: dict[str, dict]) -> bool:
+    """Does no value's provenance record a confidence (every report not read by OCR)? Asked
+    in C over every cell before the rules below walk them one by one, each to skip it."""
+    confidences = list(map(_CONFIDENCE, provenance.values()))
+    return confidences.count(None) == len(confidences)
 
 
 def check_confidence(report: Report) -> list[Finding]:
@@ -75,7 +85,9 @@ def low_confidence_findings(provenance: dict[str, dict]) -> list[Finding]:
     """``OCR_LOW_CONFIDENCE`` for every value whose provenance records a confidence below
     :data:`LOW_CONFIDENCE` (provenance keys are the value's path, e.g. ``table3.total.total``);
     values already nulled as unsettled have their own finding."""
-    out = []
+    out: list[Finding] = []
+    if _no_confidence(provenance):
+        return out
     for where, prov in provenance.items():
         confidence = prov.get("confidence")
         if confidence is None or confidence >= LOW_CONFIDENCE or prov.get(UNSETTLED):
@@ -123,6 +135,8 @@ def _kinds(report: Report) -> dict[str, Kind]:
 def settle_ocr_values(report: Report) -> list[Finding]:
     """Null every OCR value nothing settles (see the module text); a finding for each.
     Decisions are taken on the values as read, then applied together."""
+    if _no_confidence(report.provenance):
+        return []
     ocr = {k: p for k, p in report.provenance.items()
            if p.get("confidence") is not None and not p.get("derived") and report.value(k) is not None}
     if not ocr:

@@ -18,7 +18,7 @@ from lxml import etree
 
 from .. import limits
 from ..document import Cell, Position, Table
-from .html_text import GRID_BOX_TAGS, collapse, display, is_block, is_hidden, is_skipped, tag_of, text_of
+from .html_text import GRID_BOX_TAGS, collapse, display, is_block, is_hidden, is_skipped, none_hidden, tag_of, text_of
 from .wrapped import wrapped_number
 
 MAX_ROWSPAN = 65534  # the HTML standard's limit (a colspan is bounded by the ``span`` limit)
@@ -53,14 +53,26 @@ def row_groups(table: etree._Element) -> list[list[etree._Element]]:
             if loose:
                 groups.append(loose)
                 loose = []
-            groups.append([tr for tr in child if tag_of(tr) == "tr"])
+            groups.append(list(child.iterchildren("tr")))  # lxml's HTML parser writes tags in lower case
     if loose:
         groups.append(loose)
+    if none_hidden():
+        return groups  # no row is hidden
     return [[tr for tr in g if not is_hidden(tr)] for g in groups]  # every one a <tr>: is_skipped
 
 
 def row_cells(row: etree._Element) -> list[etree._Element]:
     return [c for c in row if tag_of(c) in ("td", "th") and not is_hidden(c)]  # is_skipped, its tag known
+
+
+_CELL_TAGS = ("td", "th")
+
+
+def _shown_cells(row: etree._Element) -> list[etree._Element]:
+    """:func:`row_cells` on a page that hides nothing (:func:`none_hidden`): the ``<td>`` and
+    ``<th>`` children picked by lxml in C, in order. The same elements: lxml's HTML parser
+    writes every tag in lower case, so ``tag_of`` is the tag itself, and none is hidden."""
+    return list(row.iterchildren(*_CELL_TAGS))
 
 
 def _span(cell: etree._Element, name: str, limit: int) -> int:
@@ -104,10 +116,12 @@ def place(groups: list[list[list[etree._Element]]], pos: Position,
     covered: set[tuple[int, int]] = set()
     singles = 0
     top = 0
+    positions: dict[int | None, Position] = {}  # line_position of the lines seen, looked up without a call
     for group in groups:
         end = top + len(group)
         for r, row in enumerate(group, start=top):
-            limits.check_time(f"HTML table row {r + 1} (line {row[0].sourceline if row else pos.line})")
+            if limits.time_is_up():  # the message is made only when it is needed
+                limits.check_time(f"HTML table row {r + 1} (line {row[0].sourceline if row else pos.line})")
             col = 0
             for el in row:
                 if covered:
@@ -137,7 +151,11 @@ def place(groups: list[list[list[etree._Element]]], pos: Position,
                     text = text_of(el)
                 if rowspan == 1 and "\n" in text:
                     text = wrapped_number(text.split("\n")) or text
-                cells.append(Cell(text, r, col, rowspan, colspan, line_position(el.sourceline)))
+                line = el.sourceline
+                at = positions.get(line)
+                if at is None:
+                    at = positions[line] = line_position(line)
+                cells.append(Cell(text, r, col, rowspan, colspan, at))
                 col += colspan
         top = end
     return Table(cells, pos)
@@ -146,7 +164,8 @@ def place(groups: list[list[list[etree._Element]]], pos: Position,
 def cell_groups(table: etree._Element) -> list[list[list[etree._Element]]]:
     """The cell elements of a table, row by row within each row group (hidden ones left
     out): found once, then read by :func:`is_layout` and placed by :func:`place`."""
-    return [[row_cells(tr) for tr in group] for group in row_groups(table)]
+    cells_of = _shown_cells if none_hidden() else row_cells
+    return [list(map(cells_of, group)) for group in row_groups(table)]
 
 
 def table_of(table: etree._Element, texts: dict[etree._Element, str] | None = None,
@@ -181,7 +200,8 @@ def is_layout(table: etree._Element, texts: dict[etree._Element, str] | None = N
             return True
         if text:
             filled += 1
-            prose += is_prose(text) or (inside > 0 and _holds(cell, _PAGE_BLOCKS))
+            # is_prose only where the text is long enough to be prose (most cells are short)
+            prose += (len(text) >= SENTENCE_CHARS and is_prose(text)) or (inside > 0 and _holds(cell, _PAGE_BLOCKS))
     return prose * 3 >= filled > 0
 
 

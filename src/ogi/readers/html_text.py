@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -40,9 +41,10 @@ _SPACES = " \t\n\r\f\u00a0\u3000"
 _SPACE_RUN = re.compile(f"[{_SPACES}]+")
 
 
-@dataclass(frozen=True)
-class Run:
-    """A piece of text and the source line of the element it came from."""
+class Run(NamedTuple):
+    """A piece of text and the source line of the element it came from (a named tuple: one
+    is made for every text node of a page, and a frozen dataclass sets each field through
+    ``object.__setattr__``)."""
 
     text: str
     line: int | None
@@ -100,6 +102,12 @@ def nothing_hidden(root: etree._Element) -> Iterator[None]:
     finally:
         _NO_DISPLAY.reset(no_display)
         _NONE_HIDDEN.reset(token)
+
+
+def none_hidden() -> bool:
+    """Is the page being read one in which no element is hidden (:func:`nothing_hidden`)?
+    Then :func:`is_hidden` is False for every element of it."""
+    return _NONE_HIDDEN.get()
 
 
 def is_hidden(el: etree._Element) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import product
+from itertools import chain, product
 
 from ..document import Cell, Document, Paragraph, Position, Table
 from ..extract.boxes import PAGE_STARTS, page_starts
@@ -411,9 +411,14 @@ def _label_columns(rows: list[list[str]]) -> frozenset[int]:
     width = len(rows[0])
     if width < 3 or any(len(parts) != width for parts in rows):
         return frozenset()
-    data = [parts for parts in rows if any(t and _VALUE_CELL.fullmatch(t) for t in parts)]
-    texts = [[parts[c] for parts in data if parts[c]] for c in range(width)]
-    bare = [bool(col) and not any(_VALUE_CELL.fullmatch(t) for t in col) for col in texts]
+    # the texts that print a value, each tested once (cells repeat: ``0``, ``/``); rows and
+    # columns are then tested against the set in C
+    values = {t for t in set(chain.from_iterable(rows)) if t and _VALUE_CELL.fullmatch(t)}
+    data = [parts for parts in rows if not values.isdisjoint(parts)]
+    if not data:
+        return frozenset()  # no row of values: no column is bare
+    texts = [list(filter(None, column)) for column in zip(*data)]
+    bare = [bool(col) and values.isdisjoint(col) for col in texts]
     pairs = [c for c in range(width - 1) if bare[c] and bare[c + 1]]
     if not pairs:
         return frozenset()  # no label column beside another: nothing can span
