@@ -1031,8 +1031,8 @@ def _reworded(spec: TableSpec, text: str, key: str) -> list[int]:
         return []
     own = label_key(_OWN_NUMBERING.sub("", spec.rows[rows[0]].label or ""))
     words = label_key(text[m.end():])
-    n = REWORDED_END_CHARS
-    if len(words) < MIN_LABEL_CHARS or not (words[:n] == own[:n] or words[-n:] == own[-n:]):
+    ends = REWORDED_END_CHARS
+    if len(words) < MIN_LABEL_CHARS or not (words[:ends] == own[:ends] or words[-ends:] == own[-ends:]):
         return []
     return rows
 
