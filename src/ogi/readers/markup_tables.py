@@ -1,0 +1,206 @@
+"""Tables of text markup languages (reStructuredText, AsciiDoc, MediaWiki) rewritten as TAB rows.
+
+Converters write a report page's tables in the table syntax of the markup they are asked
+for (``pandoc -t rst``, ``-t asciidoc``, ``-t mediawiki``). Read as plain text, none of these
+is a row a line with its cells in order:
+
+* a reStructuredText **grid table** wraps each cell's text inside its column, so a row is
+  several lines between ``+----+`` rules, and a label cut in a narrow column reads as
+  numbers (``3.危及“三安全一稳定”`` → ``| 3 |`` ⏎ ``| .危及 |``) — the text reader took the ``3``
+  for a value, and rows shifted (608 wrong numbers, with findings, in 18 reports);
+* an **AsciiDoc** table (``|===`` … ``|===``) writes its cells as ``|text`` and wraps a row
+  over lines wherever it likes: a row is the next *n* cells, *n* the columns its ``cols``
+  attribute lists;
+* a **MediaWiki** table (``{|`` … ``|}``) writes a cell a line (``| text`` or ``! text``), a row
+  begun by ``|-``: read as text, every value was a line of its own and nearly nothing was
+  placed.
+
+Each such table is rewritten as one TAB-separated line per row, its blank cells as empty
+fields (the shape of a browser's copy of a table, which the text reader reads with its blank
+cells kept, like :mod:`.celllines`). The row's line is the row's first line of the file and
+its other lines are emptied, so every line keeps its number for provenance.
+
+A table is rewritten only when its syntax is whole: a grid table whose every content line
+splits into as many cells as its rules have columns (a row or column span, which leaves a
+``|`` out, leaves the table as it is), an AsciiDoc table whose cells fill whole rows, a
+MediaWiki table with no spans. A cell's wrapped pieces are joined without a space (the
+text is Chinese; a number wrapped in a narrow column is one number), but with one between
+two Latin letters or digits of words."""
+
+from __future__ import annotations
+
+import re
+
+GRID_RULE = re.compile(r"^\+(?:[-=:]+\+)+$")  # a grid table's rule: +----+====+
+ADOC_FENCE = "|==="
+ADOC_COLS = re.compile(r"^\[cols=\"([^\"]*)\"")  # [cols=",,,",options="header",]
+WIKI_OPEN, WIKI_ROW, WIKI_CLOSE = "{|", "|-", "|}"
+_WIKI_SPAN = re.compile(r"\b(?:rowspan|colspan)\s*=")
+_LATIN = re.compile(r"[A-Za-z0-9]")
+
+
+def _join(pieces: list[str]) -> str:
+    """A cell's wrapped lines as one text."""
+    out = ""
+    for piece in pieces:
+        piece = piece.strip()
+        if not piece:
+            continue
+        if out and _LATIN.match(out[-1]) and _LATIN.match(piece[0]) and not (out[-1].isdigit() and piece[0].isdigit()):
+            out += " "
+        out += piece
+    return out
+
+
+def markup_tables_as_tabs(text: str) -> str:
+    """``text`` with every grid, AsciiDoc and MediaWiki table rewritten as TAB rows (the text
+    itself when it holds none)."""
+    if "+-" not in text and ADOC_FENCE not in text and WIKI_OPEN not in text:
+        return text
+    lines = text.split("\n")
+    changed = _grid_tables(lines) | _asciidoc_tables(lines) | _wiki_tables(lines)
+    return "\n".join(lines) if changed else text
+
+
+# ---------------------------------------------------------------- reStructuredText grid tables
+
+def _grid_tables(lines: list[str]) -> bool:
+    changed = False
+    i = 0
+    while i < len(lines):
+        if not GRID_RULE.match(lines[i].strip()):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(lines) and lines[end].strip()[:1] in ("+", "|") and lines[end].strip()[-1:] in ("+", "|"):
+            end += 1
+        if _grid_table(lines, i, end):
+            changed = True
+        i = end
+    return changed
+
+
+def _grid_table(lines: list[str], start: int, end: int) -> bool:
+    """Rewrite the grid table of ``lines[start:end]`` in place; False (untouched) if any row
+    does not split into the rules' columns."""
+    n_cols = lines[start].strip().count("+") - 1
+    rows: list[tuple[int, list[list[str]]]] = []  # (first line, cells' pieces)
+    current: tuple[int, list[list[str]]] | None = None
+    for k in range(start, end):
+        line = lines[k].strip()
+        if GRID_RULE.match(line):
+            if line.count("+") - 1 != n_cols:
+                return False
+            current = None
+            continue
+        fields = line[1:-1].split("|")
+        if not line.startswith("|") or not line.endswith("|") or len(fields) != n_cols:
+            return False
+        if current is None:
+            current = (k, [[] for _ in range(n_cols)])
+            rows.append(current)
+        for cell, piece in zip(current[1], fields):
+            cell.append(piece)
+    if not rows:
+        return False
+    for k in range(start, end):
+        lines[k] = ""
+    for first, cells in rows:
+        lines[first] = "\t".join(_join(c) for c in cells)
+    return True
+
+
+# ---------------------------------------------------------------- AsciiDoc tables
+
+def _asciidoc_tables(lines: list[str]) -> bool:
+    changed = False
+    i = 0
+    while i < len(lines):
+        if lines[i].strip() != ADOC_FENCE:
+            i += 1
+            continue
+        end = next((k for k in range(i + 1, len(lines)) if lines[k].strip() == ADOC_FENCE), None)
+        if end is None:
+            break
+        m = ADOC_COLS.match(lines[i - 1].strip()) if i else None
+        if m and _asciidoc_table(lines, i, end, m.group(1).count(",") + 1):
+            lines[i - 1] = ""
+            changed = True
+        i = end + 1
+    return changed
+
+
+def _asciidoc_table(lines: list[str], fence: int, end: int, n_cols: int) -> bool:
+    cells: list[tuple[int, str]] = []  # (line, text)
+    for k in range(fence + 1, end):
+        line = lines[k].strip()
+        if not line:
+            continue
+        if not line.startswith("|"):
+            return False  # a cell's text over lines, or a style: not the plain syntax
+        cells += [(k, piece.strip()) for piece in line[1:].split("|")]
+    if not cells or len(cells) % n_cols:
+        return False
+    for k in range(fence, end + 1):
+        lines[k] = ""
+    for r in range(0, len(cells), n_cols):
+        row = cells[r:r + n_cols]
+        lines[row[0][0]] = "\t".join(text for _, text in row)
+    return True
+
+
+# ---------------------------------------------------------------- MediaWiki tables
+
+def _wiki_text(piece: str) -> str:
+    """A cell's text: after its attributes (``style="…" | text``), if it has any."""
+    head, bar, tail = piece.partition("|")
+    return (tail if bar and "=" in head else piece).strip()
+
+
+def _wiki_tables(lines: list[str]) -> bool:
+    changed = False
+    i = 0
+    while i < len(lines):
+        if not lines[i].startswith(WIKI_OPEN):
+            i += 1
+            continue
+        end = next((k for k in range(i + 1, len(lines)) if lines[k].startswith(WIKI_CLOSE)), None)
+        if end is None:
+            break
+        if _wiki_table(lines, i, end):
+            changed = True
+        i = end + 1
+    return changed
+
+
+def _wiki_table(lines: list[str], start: int, end: int) -> bool:
+    rows: list[tuple[int, list[str]]] = []
+    current: tuple[int, list[str]] | None = None
+    for k in range(start + 1, end):
+        line = lines[k]
+        if line.startswith(WIKI_ROW):
+            current = None
+            continue
+        if not line.startswith(("|", "!")):
+            if current is None or not current[1]:
+                return False
+            current[1][-1] += line.strip()  # a cell's text continued on the next line
+            continue
+        sep = "!!" if line.startswith("!") else "||"
+        pieces = line[1:].split(sep)
+        if any(_WIKI_SPAN.search(p.split("|")[0]) for p in pieces if "|" in p):
+            return False  # a span: the row's positions are not its cells'
+        if current is None:
+            current = (k, [])
+            rows.append(current)
+        current[1].extend(_wiki_text(p) for p in pieces)
+    if not rows or len({len(cells) for _, cells in rows}) != 1:
+        return False
+    for k in range(start, end + 1):
+        lines[k] = ""
+    for first, cells in rows:
+        lines[first] = "\t".join(cells)
+    return True
+
+
+__all__ = ["markup_tables_as_tabs"]
