@@ -78,3 +78,37 @@ def test_the_wild2_formats_cycle_every_kind_and_are_deterministic(tmp_path):
     assert [w.data for w in first] == [w.data for w in again]
     assert {w.mangling for w in first} == set(KINDS) == set(MANGLINGS["wild2_html"])
     assert not any(w.error for w in first)
+
+
+# ---- metadata of wild2 reports (extract/meta.py, the smallest changes: docs/renderings.md §44)
+
+SIDEBAR = ("南京市江宁区人民政府门户网站设为首页 | 加入收藏 | 无障碍 | 登录 | 注册桌面时间:2025年12月30日 星期二首页要闻动态"
+           "政务公开当前位置:首页 > 政务公开 > 政府信息公开年度报告信息公开目录政府信息公开年报依申请公开年度报告"
+           "2021年政府信息公开工作年度报告2018年政府信息公开工作年度报告热点信息南京市市财政局2018年度政府信息公开"
+           "工作报告2019-01-20南京市市民政局2020年度政府信息公开工作报告2021-02-21南京市市教育局2020年度政府信息公开"
+           "工作报告2021-03-22标题:湾沚区司法局二〇二〇年度政府信息公开工作年度报告发布时间:2021-01-23 09:30:00"
+           "本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。")
+
+
+def test_a_title_whose_year_is_in_chinese_numerals_beats_a_listed_title_of_another_organ():
+    from ogi.extract.meta import read_meta
+
+    # a portal's lists of other reports (crawler_text_sidebar), then the report's own title with its
+    # year as 二〇二〇: a listed title naming the body's year in digits was taken — agency, title and
+    # year (2018 or 2022 in two reports) another report's
+    meta = read_meta([SIDEBAR])
+    assert (meta.title, meta.agency, meta.year) == ("湾沚区司法局二〇二〇年度政府信息公开工作年度报告", "湾沚区司法局", 2020)
+
+
+def test_a_joint_reports_two_agencies_in_a_crawlers_line_and_in_its_signature():
+    from ogi.extract.meta import read_meta
+
+    line = ("淮安市人民政府门户网站设为首页 | 加入收藏 | 无障碍 | 登录 | 注册桌面时间:2025年12月30日 星期二首页要闻动态"
+            "政务公开当前位置:首页 > 政务公开 > 政府信息公开年度报告标题:洪泽区白鹤乡、洪泽区政务服务管理局2024年度"
+            "政府信息公开工作年度报告发布时间:2025-01-23 09:30:00来源:淮安市人民政府办公室")
+    meta = read_meta([line])
+    assert meta.title == "洪泽区白鹤乡、洪泽区政务服务管理局2024年度政府信息公开工作年度报告"
+    assert meta.agency == "洪泽区白鹤乡、洪泽区政务服务管理局"
+    # no title (a main-content extractor dropped it): the signature's two organs, a line each
+    meta = read_meta(["一、总体情况", "本年度未收取信息处理费。", "洪泽区白鹤乡", "洪泽区财政局", "2025年2月12日"])
+    assert meta.agency == "洪泽区白鹤乡、洪泽区财政局"

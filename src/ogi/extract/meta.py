@@ -41,6 +41,8 @@ _TITLE = re.compile(r"(政府信息公开|政务公开)(工作)?(的)?(年度)?(
 _HAN_YEAR = "[一二][〇零○九][〇零○一二三四五六七八九]{2}"  # 二〇二三 (年): a year in Chinese numerals
 _TITLE_WORDS = re.compile(r"政府信息公开|政务公开")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*度?")
+_TITLE_HAN_YEAR = re.compile("(" + _HAN_YEAR + r")\s*年")
+_HAN_DIGITS = {c: str(d) for d, cs in enumerate(("〇零○", "一", "二", "三", "四", "五", "六", "七", "八", "九")) for c in cs}
 # labels of the publishing body, best first: a scraper's "单位" or a site's "来源" may abbreviate
 _PUBLISHER_LABELS = ("发布机构", "发布单位", "发文机关", "发布部门", "信息来源", "来源", "单位")
 _STRONG_LABELS = 4  # the first four name the publishing organ; the others may name the site
@@ -59,9 +61,11 @@ _MARKDOWN_MARKS = re.compile(r"^#{1,6}\s*|^\*\*(?=.*\*\*$)|\*\*$")
 _AFTER_TITLE = re.compile(r"\s*(?:索\s*引\s*号|发布机构|发布单位|发文机关|发布部门|信息来源|来源|发布日期|公开日期|"
                           r"发布时间|发文日期|成文日期|字号|浏览次数|点击数)\s*[:：]")
 _NAV_BEFORE = ("上一篇", "下一篇", "上一条", "下一条", "相关链接", "相关文章", "相关阅读", "相关信息", "推荐阅读", "热点")
+# the first organ of two agencies' joint title, ``XX乡、XX局2024年度…`` (its suffix, as _AGENCY_SUFFIX)
+_JOINT_SUFFIX = r"(?:政府|办事处|委员会|管委会|局|厅|办公室|镇|乡|街道|委|院|署|中心|所|站|处|队)"
 _TITLE_IN_TEXT = re.compile(
-    r"(?:(?P<agency>[\u4e00-\u9fff()（）]{2,40}?)\s*(?P<year>(?:19|20)\d{2})\s*年\s*度?|"
-    r"(?P<year2>(?:19|20)\d{2})\s*年\s*度?\s*(?P<agency2>[\u4e00-\u9fff()（）]{2,40}?))\s*"
+    r"(?:(?P<agency>(?:[\u4e00-\u9fff()（）]{2,30}?" + _JOINT_SUFFIX + r"、)?[\u4e00-\u9fff()（）]{2,40}?)\s*(?P<year>(?:19|20)\d{2}|" + _HAN_YEAR + r")\s*年\s*度?|"
+    r"(?P<year2>(?:19|20)\d{2}|" + _HAN_YEAR + r")\s*年\s*度?\s*(?P<agency2>[\u4e00-\u9fff()（）]{2,40}?))\s*"
     r"(?:政府信息公开|政务公开)(?:工作)?的?(?:年度)?(?:工作)?报告")
 _AGENCY_SUFFIX = r"(?:人民政府办公室|人民政府|办事处|委员会|管理委员会|管委会|局|厅|办公室|镇|乡|街道|委|院|署|中心|所|站|处|队)"
 _AGENCY_IN_TEXT = re.compile(r"现将\s*([\u4e00-\u9fff()]{2,30}?" + _AGENCY_SUFFIX + r")\s*(?:(?:19|20)\d{2}|本年|年度)")
@@ -128,13 +132,23 @@ def _own_title(titles: list[tuple[str, bool]], body: list[str]) -> str:
 
     def agrees(found: tuple[str, bool]) -> int:
         title, listed = found
-        m = _TITLE_YEAR.search(title)
         own = _title_agency(title)
-        year_ok = year is None or (m is not None and int(m.group(1)) == year)
+        year_ok = year is None or _title_year(title) == year
         organ_ok = organ is None or (own is not None and (own in organ or organ in own))
         return 4 * year_ok + 2 * organ_ok + (not listed)
 
     return max(titles, key=agrees)[0]  # max keeps the first of equals
+
+
+def _title_year(title: str) -> int | None:
+    """The year a title names, in digits or in Chinese numerals (``二〇二一年度``: a title
+    written so must not lose to another report's title in a portal's list that names the
+    report's year in digits)."""
+    m = _TITLE_YEAR.search(title)
+    if m:
+        return int(m.group(1))
+    m = _TITLE_HAN_YEAR.search(title)
+    return int("".join(_HAN_DIGITS[c] for c in m.group(1))) if m else None
 
 
 def _body_organ(body: list[str]) -> str | None:
@@ -355,7 +369,11 @@ def _signature_agency(body: list[str]) -> str | None:
         organ = m.group("organ") or (tail[i - 1] if i > 0 else None)
         if organ:  # a converter that joins lines glues the last sentence to it: the organ follows it
             organ = _SENTENCE_END.split(organ)[-1].strip()
-        return organ if organ and len(organ) <= 40 and _is_organ(organ) else None
+        if not (organ and len(organ) <= 40 and _is_organ(organ)):
+            return None
+        if not m.group("organ") and i > 1 and len(tail[i - 2]) <= 40 and _is_organ(tail[i - 2]):
+            return tail[i - 2] + "、" + organ  # two agencies' joint report signs with both, a line each
+        return organ
     return None
 
 
