@@ -65,7 +65,8 @@ def test_a_jira_escaped_sign_or_bracket_at_a_cell_start_is_the_printed_text():
 @pytest.mark.parametrize("name,expected", [
     ("rst_old_columns.txt", "old_columns.json"), ("asciidoc_old_columns.txt", "old_columns.json"),
     ("mediawiki_old_columns.txt", "old_columns.json"), ("jira_old_columns.txt", "old_columns.json"),
-    ("jira_explain_rows.txt", "explain_rows.json"),
+    ("jira_explain_rows.txt", "explain_rows.json"), ("org_old_columns.txt", "old_columns.json"),
+    ("mediawiki_joint.txt", "joint.json"),
 ])
 def test_pandoc_markup_of_a_wild_page_reads_exactly(name, expected):
     # before: rst 608 wrong numbers (with findings) in 18 reports, mediawiki 13% of cells, asciidoc and
@@ -74,3 +75,23 @@ def test_pandoc_markup_of_a_wild_page_reads_exactly(name, expected):
     score = score_report(want, parse(FIXTURES / name))
     assert score.right == score.cells, score.examples
     assert score.meta_right == score.meta
+
+
+@pytest.mark.parametrize("name", ["org_old_columns.txt", "asciidoc_old_columns.txt", "mediawiki_old_columns.txt",
+                                  "jira_old_columns.txt", "rst_old_columns.txt"])
+def test_a_markup_heading_is_the_title_without_its_marks(name):
+    # before: "*涪城区商务局…" (Org), "h1.{anchor:…}…" (Jira) read as the title and agency
+    meta = parse(FIXTURES / name).meta
+    assert meta.title == "涪城区商务局2019年度政府信息公开工作年度报告"
+    assert meta.agency == "涪城区商务局"
+
+
+def test_a_mediawiki_anchor_above_a_heading_is_not_the_title():
+    meta = parse(FIXTURES / "mediawiki_joint.txt").meta
+    assert meta.title == "湾沚区滨江新区办事处湾沚区财政局2021年度政府信息公开工作年度报告"
+    assert meta.agency.startswith("湾沚区滨江新区办事处")
+
+
+def test_heading_marks_need_a_title_and_two_sections():
+    text = "= 一行\n正文"
+    assert markup_tables_as_tabs(text) == text

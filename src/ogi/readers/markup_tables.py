@@ -20,6 +20,14 @@ fields (the shape of a browser's copy of a table, which the text reader reads wi
 cells kept, like :mod:`.celllines`). The row's line is the row's first line of the file and
 its other lines are emptied, so every line keeps its number for provenance.
 
+Their headings are marked too (``* 标题`` in Org, ``= 标题`` in AsciiDoc, ``= 标题 =`` in MediaWiki,
+``h1. {anchor:标题}标题`` in Jira), and read as text the marks stayed in the title: the agency
+read was ``*靖江市水利局`` or the title ``h1.{anchor:…}…`` in every report. Where a text holds at
+least :data:`MIN_HEADINGS` lines marked the same way (a report's title and its sections), the
+marks are taken off those lines, and Org's property drawers (``:PROPERTIES:`` … ``:END:``) and
+MediaWiki's empty anchors above a heading (``<span id="标题"></span>``, read as the title in
+joint reports) are emptied.
+
 A table is rewritten only when its syntax is whole: a grid table whose every content line
 splits into as many cells as its rules have columns (a row or column span, which leaves a
 ``|`` out, leaves the table as it is), an AsciiDoc table whose cells fill whole rows, a
@@ -37,6 +45,16 @@ ADOC_COLS = re.compile(r"^\[cols=\"([^\"]*)\"")  # [cols=",,,",options="header",
 WIKI_OPEN, WIKI_ROW, WIKI_CLOSE = "{|", "|-", "|}"
 _WIKI_SPAN = re.compile(r"\b(?:rowspan|colspan)\s*=")
 _LATIN = re.compile(r"[A-Za-z0-9]")
+MIN_HEADINGS = 3  # marked lines that make a text one of these markups (a title and two sections)
+# a heading's marks, per markup: (pattern, group holding the heading's text)
+HEADINGS = (
+    (re.compile(r"^(=+) +(.*?) +\1 *$"), 2),  # MediaWiki: == 一、总体情况 ==
+    (re.compile(r"^=+ +(.*\S)$"), 1),  # AsciiDoc: === 一、总体情况
+    (re.compile(r"^h[1-6]\. +(?:\{anchor:[^}]*\})?(.*)$"), 1),  # Jira: h1. {anchor:标题}标题
+    (re.compile(r"^\*+ +(.*\S)$"), 1),  # Org: ** 一、总体情况 (only with a property drawer in the text)
+)
+# an empty anchor a MediaWiki heading gets on the line above it (its id is the heading's text)
+_ANCHOR_LINE = re.compile(r'^<span id="[^"]*"></span>$')
 
 
 def _join(pieces: list[str]) -> str:
@@ -55,11 +73,38 @@ def _join(pieces: list[str]) -> str:
 def markup_tables_as_tabs(text: str) -> str:
     """``text`` with every grid, AsciiDoc and MediaWiki table rewritten as TAB rows (the text
     itself when it holds none)."""
-    if "+-" not in text and ADOC_FENCE not in text and WIKI_OPEN not in text:
+    if "+-" not in text and ADOC_FENCE not in text and WIKI_OPEN not in text and "h1. " not in text \
+            and ":PROPERTIES:" not in text and "= " not in text:
         return text
     lines = text.split("\n")
-    changed = _grid_tables(lines) | _asciidoc_tables(lines) | _wiki_tables(lines)
+    changed = _grid_tables(lines) | _asciidoc_tables(lines) | _wiki_tables(lines) | _headings(lines)
     return "\n".join(lines) if changed else text
+
+
+def _headings(lines: list[str]) -> bool:
+    """Take the heading marks off (see the module docstring)."""
+    org = any(line.strip() == ":PROPERTIES:" for line in lines)
+    for k, (pattern, group) in enumerate(HEADINGS):
+        if k == len(HEADINGS) - 1 and not org:
+            continue
+        marked = [i for i, line in enumerate(lines) if pattern.match(line)]
+        if len(marked) < MIN_HEADINGS:
+            continue
+        for i in marked:
+            lines[i] = pattern.match(lines[i]).group(group)
+        for i, line in enumerate(lines):
+            if _ANCHOR_LINE.match(line):
+                lines[i] = ""
+        if org:
+            in_drawer = False
+            for i, line in enumerate(lines):
+                if line.strip() == ":PROPERTIES:":
+                    in_drawer = True
+                if in_drawer:
+                    lines[i] = ""
+                    in_drawer = line.strip() != ":END:"
+        return True
+    return False
 
 
 # ---------------------------------------------------------------- reStructuredText grid tables
