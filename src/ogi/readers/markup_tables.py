@@ -1,4 +1,4 @@
-"""Tables of text markup languages (reStructuredText, AsciiDoc, MediaWiki) rewritten as TAB rows.
+"""Tables of text markup languages (reStructuredText, AsciiDoc, MediaWiki) rewritten as pipe rows.
 
 Converters write a report page's tables in the table syntax of the markup they are asked
 for (``pandoc -t rst``, ``-t asciidoc``, ``-t mediawiki``). Read as plain text, none of these
@@ -15,10 +15,14 @@ is a row a line with its cells in order:
   begun by ``|-``: read as text, every value was a line of its own and nearly nothing was
   placed.
 
-Each such table is rewritten as one TAB-separated line per row, its blank cells as empty
-fields (the shape of a browser's copy of a table, which the text reader reads with its blank
-cells kept, like :mod:`.celllines`). The row's line is the row's first line of the file and
-its other lines are emptied, so every line keeps its number for provenance.
+Each such table is rewritten as one pipe-table line per row (``| 规章 | | 0 | 3 |``), every grid
+position a cell, blank ones kept — the row of a Markdown pipe table, which the text reader
+aligns against the template's grid whatever spans the converter flattened into empty cells
+(a TAB line, a browser's copy of a table, holds one field per *cell*: read so, the empty
+positions of a flattened ``colspan`` beside a blank value cell put 6 zeros of fresh6's
+``zero_blank`` reports a column off, with findings). A ``|`` inside a cell is written ``｜``.
+The row's line is the row's first line of the file and its other lines are emptied, so every
+line keeps its number for provenance.
 
 Their headings are marked too (``* 标题`` in Org, ``= 标题`` in AsciiDoc, ``= 标题 =`` in MediaWiki,
 ``h1. {anchor:标题}标题`` in Jira), and read as text the marks stayed in the title: the agency
@@ -70,9 +74,14 @@ def _join(pieces: list[str]) -> str:
     return out
 
 
-def markup_tables_as_tabs(text: str) -> str:
-    """``text`` with every grid, AsciiDoc and MediaWiki table rewritten as TAB rows (the text
-    itself when it holds none)."""
+def _row(cells: list[str]) -> str:
+    """A table row as one line: a pipe table's row (``| a | | b |``)."""
+    return "| " + " | ".join(c.replace("|", "｜") for c in cells) + " |"
+
+
+def markup_tables_as_pipes(text: str) -> str:
+    """``text`` with every grid, AsciiDoc and MediaWiki table rewritten as pipe rows and the
+    markups' heading marks taken off (the text itself when it holds none)."""
     if "+-" not in text and ADOC_FENCE not in text and WIKI_OPEN not in text and "h1. " not in text \
             and ":PROPERTIES:" not in text and "= " not in text:
         return text
@@ -151,7 +160,7 @@ def _grid_table(lines: list[str], start: int, end: int) -> bool:
     for k in range(start, end):
         lines[k] = ""
     for first, cells in rows:
-        lines[first] = "\t".join(_join(c) for c in cells)
+        lines[first] = _row([_join(c) for c in cells])
     return True
 
 
@@ -190,7 +199,7 @@ def _asciidoc_table(lines: list[str], fence: int, end: int, n_cols: int) -> bool
         lines[k] = ""
     for r in range(0, len(cells), n_cols):
         row = cells[r:r + n_cols]
-        lines[row[0][0]] = "\t".join(text for _, text in row)
+        lines[row[0][0]] = _row([text for _, text in row])
     return True
 
 
@@ -244,8 +253,8 @@ def _wiki_table(lines: list[str], start: int, end: int) -> bool:
     for k in range(start, end + 1):
         lines[k] = ""
     for first, cells in rows:
-        lines[first] = "\t".join(cells)
+        lines[first] = _row(cells)
     return True
 
 
-__all__ = ["markup_tables_as_tabs"]
+__all__ = ["markup_tables_as_pipes"]
