@@ -41,6 +41,9 @@ def test_an_asciidoc_row_wrapped_over_lines_is_grouped_by_its_columns():
             "|规章 | |0 |3\n|===\n")
     assert markup_tables_as_pipes(text).split("\n") == ["", "", "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |",
                                                         "", "", "| 规章 |  | 0 | 3 |", "", ""]
+    # a cell's words wrapped onto the next line (a label printed with spaces: 结果 维持)
+    wrapped = '[cols=",,",]\n|===\n|结果\n维持 |总计 |0\n|==='
+    assert markup_tables_as_pipes(wrapped).split("\n") == ["", "", "| 结果维持 | 总计 | 0 |", "", ""]
     # cells that do not fill whole rows: not the plain syntax, left
     broken = '[cols=",,,",]\n|===\n|规章 |0 |3\n|==='
     assert markup_tables_as_pipes(broken) == broken

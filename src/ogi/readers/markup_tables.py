@@ -9,8 +9,9 @@ is a row a line with its cells in order:
   numbers (``3.危及“三安全一稳定”`` → ``| 3 |`` ⏎ ``| .危及 |``) — the text reader took the ``3``
   for a value, and rows shifted (608 wrong numbers, with findings, in 18 reports);
 * an **AsciiDoc** table (``|===`` … ``|===``) writes its cells as ``|text`` and wraps a row
-  over lines wherever it likes: a row is the next *n* cells, *n* the columns its ``cols``
-  attribute lists;
+  over lines wherever it likes, between cells or between the words of one (``|结果`` ⏎
+  ``维持 |结 果 纠 正``): a row is the next *n* cells, *n* the columns its ``cols`` attribute
+  lists;
 * a **MediaWiki** table (``{|`` … ``|}``) writes a cell a line (``| text`` or ``! text``), a row
   begun by ``|-``: read as text, every value was a line of its own and nearly nothing was
   placed.
@@ -191,7 +192,14 @@ def _asciidoc_table(lines: list[str], fence: int, end: int, n_cols: int) -> bool
         if not line:
             continue
         if not line.startswith("|"):
-            return False  # a cell's text over lines, or a style: not the plain syntax
+            if not cells:
+                return False  # text before the first cell: not the plain syntax
+            k0, text = cells[-1]  # pandoc wraps a long row between the words of a cell: its text goes on
+            head, _, rest = line.partition("|")
+            cells[-1] = (k0, _join([text, head]))
+            if not rest:
+                continue
+            line = "|" + rest
         cells += [(k, piece.strip()) for piece in line[1:].split("|")]
     if not cells or len(cells) % n_cols:
         return False
