@@ -112,3 +112,24 @@ def test_a_joint_reports_two_agencies_in_a_crawlers_line_and_in_its_signature():
     # no title (a main-content extractor dropped it): the signature's two organs, a line each
     meta = read_meta(["一、总体情况", "本年度未收取信息处理费。", "洪泽区白鹤乡", "洪泽区财政局", "2025年2月12日"])
     assert meta.agency == "洪泽区白鹤乡、洪泽区财政局"
+
+
+def test_a_title_wrapped_before_its_words_or_in_chinese_numerals_is_joined():
+    from ogi.extract.meta import read_meta
+
+    # a paged PDF's text (A5): a joint title breaks right before the title words; the second line
+    # alone was taken as the title ("政府信息公开工作年度报告")
+    meta = read_meta(["洪泽区白鹤乡、洪泽区政务服务管理局2024年度", "政府信息公开工作年度报告", "索引号:123456789/2025-00001"])
+    assert meta.title == "洪泽区白鹤乡、洪泽区政务服务管理局2024年度政府信息公开工作年度报告"
+    # a year in Chinese numerals on the first line: the title was None
+    meta = read_meta(["湾沚区司法局二〇二〇年度政府信息公开工作年度", "报告", "索引号:123456789/2021-00001"])
+    assert meta.title == "湾沚区司法局二〇二〇年度政府信息公开工作年度报告"
+
+
+def test_a_signature_of_one_organ_under_a_sentence_or_repeated_is_one_organ():
+    from ogi.extract.meta import read_meta
+
+    body = ["一、总体情况", "本年度未收取信息处理费。无其他需要报告的事项。洪泽区一平浪镇", "洪泽区财政局", "2025年2月12日"]
+    assert read_meta(body).agency == "洪泽区一平浪镇、洪泽区财政局"
+    body = ["一、总体情况", "无其他需要报告的事项。", "湾沚区一平浪镇", "湾沚区一平浪镇", "2025年2月12日"]
+    assert read_meta(body).agency == "湾沚区一平浪镇"

@@ -42,6 +42,7 @@ _HAN_YEAR = "[一二][〇零○九][〇零○一二三四五六七八九]{2}"  #
 _TITLE_WORDS = re.compile(r"政府信息公开|政务公开")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*度?")
 _TITLE_HAN_YEAR = re.compile("(" + _HAN_YEAR + r")\s*年")
+_YEAR_AT_END = re.compile(r"(?:(?:19|20)\d{2}|" + _HAN_YEAR + r")\s*年\s*度?$")
 _HAN_DIGITS = {c: str(d) for d, cs in enumerate(("〇零○", "一", "二", "三", "四", "五", "六", "七", "八", "九")) for c in cs}
 # labels of the publishing body, best first: a scraper's "单位" or a site's "来源" may abbreviate
 _PUBLISHER_LABELS = ("发布机构", "发布单位", "发文机关", "发布部门", "信息来源", "来源", "单位")
@@ -219,7 +220,7 @@ def _titles_on_own_lines(lines: list[str]) -> list[tuple[str, bool]]:
         if _is_breadcrumb(t):
             continue
         t = _cut_labels_after(_MARKDOWN_MARKS.sub("", t).strip())
-        if not _TITLE.search(t) and i > 0:
+        if i > 0 and (not _TITLE.search(t) or _TITLE.match(t)):  # no title, or its words alone
             t = _title_wrapped(lines[i - 1], t) or t
         if not _TITLE.search(t) or len(t) > 60 or t.startswith(("上一", "下一", "名称", "标题")) or "《" in t:
             if _TITLE.search(t) and t.startswith(("名称", "标题")):
@@ -242,14 +243,18 @@ def _title_wrapped(above: str, tail: str) -> str | None:
     """A title a narrow page printed over two lines (``寿光市白鹤乡2019年度政府信息公开工作`` /
     ``年度报告``, an A5 page's text): the two lines joined, when the line holding 告 is short
     (:data:`TITLE_TAIL_CHARS`, the title words after the year at most), the line above names a year and holds no 告, and the two
-    end as a title does."""
+    end as a title does. The year may be in Chinese numerals (``二〇二〇年度``), and the break may
+    fall right before the title words when the line above ends with the year (a joint title,
+    ``XX乡、XX局2024年度`` / ``政府信息公开工作年度报告``: the second line alone was taken as the
+    title)."""
     if len(tail) > TITLE_TAIL_CHARS or "告" in above:
         return None
     head = clean(above).strip(" |")
     joined = head + tail
     m = _TITLE.search(joined)
-    if not m or m.end() != len(joined) or m.start() >= len(head) or not _TITLE_YEAR.search(head) \
-            or len(joined) > 60 or _is_breadcrumb(head):
+    whole_words = m is not None and m.start() == len(head) and _YEAR_AT_END.search(head) is not None
+    if not m or m.end() != len(joined) or (m.start() >= len(head) and not whole_words) \
+            or _title_year(head) is None or len(joined) > 60 or _is_breadcrumb(head):
         return None
     return joined
 
@@ -371,8 +376,9 @@ def _signature_agency(body: list[str]) -> str | None:
             organ = _SENTENCE_END.split(organ)[-1].strip()
         if not (organ and len(organ) <= 40 and _is_organ(organ)):
             return None
-        if not m.group("organ") and i > 1 and len(tail[i - 2]) <= 40 and _is_organ(tail[i - 2]):
-            return tail[i - 2] + "、" + organ  # two agencies' joint report signs with both, a line each
+        first = _SENTENCE_END.split(tail[i - 2])[-1].strip() if not m.group("organ") and i > 1 else ""
+        if first and first != organ and len(first) <= 40 and _is_organ(first):
+            return first + "、" + organ  # two agencies' joint report signs with both, a line each
         return organ
     return None
 
