@@ -11,7 +11,9 @@ is a row a line with its cells in order:
 * an **AsciiDoc** table (``|===`` … ``|===``) writes its cells as ``|text`` and wraps a row
   over lines wherever it likes, between cells or between the words of one (``|结果`` ⏎
   ``维持 |结 果 纠 正``): a row is the next *n* cells, *n* the columns its ``cols`` attribute
-  lists;
+  lists — taken only where every block of lines between empty lines (pandoc ends each row
+  with one) holds whole rows: a page whose own rows are of uneven width (沭阳 2023 prints a
+  row of 9 cells beside rows of 10) would put every cell after it a column off;
 * a **MediaWiki** table (``{|`` … ``|}``) writes a cell a line (``| text`` or ``! text``), a row
   begun by ``|-``: read as text, every value was a line of its own and nearly nothing was
   placed.
@@ -187,9 +189,13 @@ def _asciidoc_tables(lines: list[str]) -> bool:
 
 def _asciidoc_table(lines: list[str], fence: int, end: int, n_cols: int) -> bool:
     cells: list[tuple[int, str]] = []  # (line, text)
+    chunk = 0  # cells since the last empty line: pandoc ends a row (or the header's rows) with one
     for k in range(fence + 1, end):
         line = lines[k].strip()
         if not line:
+            if chunk % n_cols:
+                return False  # a row of another width: the cells cannot be told into rows
+            chunk = 0
             continue
         if not line.startswith("|"):
             if not cells:
@@ -200,8 +206,10 @@ def _asciidoc_table(lines: list[str], fence: int, end: int, n_cols: int) -> bool
             if not rest:
                 continue
             line = "|" + rest
-        cells += [(k, piece.strip()) for piece in line[1:].split("|")]
-    if not cells or len(cells) % n_cols:
+        pieces = line[1:].split("|")
+        cells += [(k, piece.strip()) for piece in pieces]
+        chunk += len(pieces)
+    if not cells or len(cells) % n_cols or chunk % n_cols:
         return False
     for k in range(fence, end + 1):
         lines[k] = ""
