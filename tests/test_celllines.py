@@ -153,3 +153,40 @@ def test_table4_row_with_one_more_empty_line_before_the_next_words_is_left():
     it a column: the row must take exactly its 15 cells' lines before the next words."""
     text = _word_text(1).replace("五、存在", "\n五、存在")
     assert blank_cells_on_lines(text) == text
+
+
+def test_a_sparse_row_mixing_zeros_marks_and_blanks_is_rebuilt():
+    # a township's table (fresh8 wild36 sparse, docs/renderings.md §48): 0, /, 无, — and blank
+    # cells in one row; with marks not taken as cells the row was left to the text reader, which
+    # could not place its cells (373 cells null in office_txt and in docx2txt)
+    rows = [("一、本年新收政府信息公开申请数量", ["1", "/", "无", "0", "—", "", "1"]),
+            ("二、上年结转政府信息公开申请数量", ["/", "0", "无", "", "0", "0", "0"]),
+            ("（一）予以公开", ["1", "/", "0", "0", "", "", "1"]),
+            ("1.属于国家秘密", ["无", "0", "0", "", "0", "0", "无"])]
+    lines = ["三、收到和处理政府信息公开申请情况", "申请人情况", "", "自然人", "法人或其他组织", "总计"]
+    for label, cells in rows:
+        lines += [label, *cells]
+    out = blank_cells_on_lines("\n".join(lines + ["四、政府信息公开行政复议、行政诉讼情况"])).split("\n")
+    assert "一、本年新收政府信息公开申请数量\t1\t/\t无\t0\t—\t\t1" in out
+    assert "1.属于国家秘密\t无\t0\t0\t\t0\t0\t无" in out
+
+
+def test_a_sparse_township_report_as_word_text_reads_exactly():
+    from pathlib import Path
+    import json
+
+    from ogi import parse
+    from ogi.synth.shapes.score import score_report
+
+    here = Path(__file__).parent / "fixtures" / "markup"
+    want = json.loads((here / "sparse.json").read_text(encoding="utf-8"))
+    # before: 150 of 207 cells in both (57 null with findings)
+    for name, right in (("office_txt_sparse.txt", 207), ("docx2txt_sparse.txt", 200)):
+        score = score_report(want, parse(here / name))
+        assert score.wrong_flagged == score.wrong_silent == score.null_silent == 0, score.examples
+        assert (score.cells, score.right) == (207, right), (name, score.examples)
+    # docx2txt's rows whose first cell is blank (two empty lines after the label) stay the text
+    # reader's: null with a finding (see _numbers_follow)
+    report = parse(here / "docx2txt_sparse.txt")
+    assert report.table3["denied.internal_affairs"]["research"] is None
+    assert any(f.where == "table3.denied.internal_affairs" for f in report.findings)

@@ -54,11 +54,17 @@ LOSSY_SHAPES = {"crawler_text", "crawler_text_chrome", "crawler_text_sidebar", "
                 # labels and drop empty columns across page breaks
                 "pymupdf4llm", "pymupdf4llm_html",
                 # BeautifulSoup's get_text(strip=True): an empty cell's text node is dropped
-                "soup_text", "soup_lines", "soup_spaced"}
+                "soup_text", "soup_lines", "soup_spaced",
+                # fresh8's renderings (docs/renderings.md §48): lynx in a wide terminal (as lynx_dump);
+                # poppler's reading order of the office suite's PDFs (a column at a time); their
+                # -layout and pdfplumber texts, whose blank columns collapse (LibreOffice sets cells
+                # closer than Chromium does)
+                "lynx_wide", "office_pdftotext", "word_pdftotext", "office_pdftotext_layout",
+                "word_pdftotext_layout", "word_pdfplumber_text"}
 # renderings whose meta fields may be null — never wrong: trafilatura drops the page's header
 # block (the title, 索引号 and 发布日期 are not in its text); pdfminer's text boxes print the
 # header block's labels apart from their values
-META_DROPPED = {"trafilatura", "pdfminer",
+META_DROPPED = {"trafilatura", "trafilatura_markdown", "pdfminer",
                 # the tables alone: no title, no signature
                 "pandas_csv", "pandas_xlsx", "pdfplumber_csv",
                 # on an A5/B5 page the header block's labels print on lines apart from their values
@@ -73,6 +79,10 @@ KNOWN_TEXT_DEFECTS: dict[tuple[str, str], str] = {
     # labels and values of the rows beside it as one cell ("(二)部分公开… 0 0 …"): read as a
     # row of a report that leaves cells blank, its two values stand under 自然人 and 商业企业
     ("pdfplumber_csv", PEER_HTML): "pdfplumber's tables put the peer print's rows of table 三 inside one group cell",
+    # pandoc's AsciiDoc of 沭阳 2023 writes the row (二)部分公开 with 9 cells beside rows of 10 (the
+    # page's own row is short): the table cannot be cut into rows (readers/markup_tables), and the
+    # raw row puts its 0 under 商业企业 (a wrong number with a finding, as on main)
+    ("pandoc_asciidoc", PEER_HTML): "AsciiDoc's row of 9 cells in a table of 10: its 0 read a column off",
 }
 # renderings that no longer say where the peer page's blank cells were (沭阳 2023 prints 2
 # values of 7 in every row of table 三): its 52 cells of those rows stay null with a finding,
@@ -81,6 +91,9 @@ BLANKS_LOST = {
     # pandoc cannot lay out a table with row spans as plain text and prints "[TABLE]"
     ("pandoc_plain", PEER_HTML): "pandoc prints table 三 as [TABLE]: its cells are not in the text",
     ("pandoc_docx_plain", PEER_HTML): "pandoc prints table 三 as [TABLE]: its cells are not in the text",
+    # MediaWiki keeps the row spans as rowspan= attributes: the table is left as text (a cell a
+    # line), where a blank cell leaves no trace
+    ("pandoc_mediawiki", PEER_HTML): "MediaWiki's spanned table stays a cell a line: its blank cells leave no trace",
     # inscriptis ignores row and column spans: a row with two label cells is shifted a whole
     # column right, the header stands over other columns, and no row prints all seven values
     ("inscriptis", PEER_HTML): "inscriptis shifts rows by their label cells and no row is full: no certain columns",
@@ -114,6 +127,10 @@ KNOWN_PDF_DEFECTS = {
     ("pdftotext_layout", "shuyang_fgj_2023"): "blank columns collapse in pdftotext -layout of Chromium's PDF",
     ("office_pdf", "shuyang_fgj_2023"): "LibreOffice's PDF of 沭阳 2023 crops table 四 at the page's right edge",
     ("paged_pdftotext_layout", "shuyang_fgj_2023"): "blank columns collapse in pdftotext -layout of the paged print",
+    # fresh8's texts of the office PDF (§48): as office_pdf, table 四 cropped at the page's edge, and
+    # the 索引号's value printed on a line apart from its label
+    ("office_pdftotext", "shuyang_fgj_2023"): "LibreOffice's PDF of 沭阳 2023 crops table 四; its 索引号 value stands apart",
+    ("office_pdftotext_layout", "shuyang_fgj_2023"): "LibreOffice's PDF of 沭阳 2023 crops table 四; its 索引号 value stands apart",
 }
 SYNTH_REPORTS = 8  # two of each HTML mangling; every shape of 8 reports is ~160 parses and 16 conversions
 

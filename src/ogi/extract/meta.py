@@ -41,6 +41,9 @@ _TITLE = re.compile(r"(政府信息公开|政务公开)(工作)?(的)?(年度)?(
 _HAN_YEAR = "[一二][〇零○九][〇零○一二三四五六七八九]{2}"  # 二〇二三 (年): a year in Chinese numerals
 _TITLE_WORDS = re.compile(r"政府信息公开|政务公开")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*度?")
+_TITLE_HAN_YEAR = re.compile("(" + _HAN_YEAR + r")\s*年")
+_YEAR_AT_END = re.compile(r"(?:(?:19|20)\d{2}|" + _HAN_YEAR + r")\s*年\s*度?$")
+_HAN_DIGITS = {c: str(d) for d, cs in enumerate(("〇零○", "一", "二", "三", "四", "五", "六", "七", "八", "九")) for c in cs}
 # labels of the publishing body, best first: a scraper's "单位" or a site's "来源" may abbreviate
 _PUBLISHER_LABELS = ("发布机构", "发布单位", "发文机关", "发布部门", "信息来源", "来源", "单位")
 _STRONG_LABELS = 4  # the first four name the publishing organ; the others may name the site
@@ -59,9 +62,11 @@ _MARKDOWN_MARKS = re.compile(r"^#{1,6}\s*|^\*\*(?=.*\*\*$)|\*\*$")
 _AFTER_TITLE = re.compile(r"\s*(?:索\s*引\s*号|发布机构|发布单位|发文机关|发布部门|信息来源|来源|发布日期|公开日期|"
                           r"发布时间|发文日期|成文日期|字号|浏览次数|点击数)\s*[:：]")
 _NAV_BEFORE = ("上一篇", "下一篇", "上一条", "下一条", "相关链接", "相关文章", "相关阅读", "相关信息", "推荐阅读", "热点")
+# the first organ of two agencies' joint title, ``XX乡、XX局2024年度…`` (its suffix, as _AGENCY_SUFFIX)
+_JOINT_SUFFIX = r"(?:政府|办事处|委员会|管委会|局|厅|办公室|镇|乡|街道|委|院|署|中心|所|站|处|队)"
 _TITLE_IN_TEXT = re.compile(
-    r"(?:(?P<agency>[\u4e00-\u9fff()（）]{2,40}?)\s*(?P<year>(?:19|20)\d{2})\s*年\s*度?|"
-    r"(?P<year2>(?:19|20)\d{2})\s*年\s*度?\s*(?P<agency2>[\u4e00-\u9fff()（）]{2,40}?))\s*"
+    r"(?:(?P<agency>(?:[\u4e00-\u9fff()（）]{2,30}?" + _JOINT_SUFFIX + r"、)?[\u4e00-\u9fff()（）]{2,40}?)\s*(?P<year>(?:19|20)\d{2}|" + _HAN_YEAR + r")\s*年\s*度?|"
+    r"(?P<year2>(?:19|20)\d{2}|" + _HAN_YEAR + r")\s*年\s*度?\s*(?P<agency2>[\u4e00-\u9fff()（）]{2,40}?))\s*"
     r"(?:政府信息公开|政务公开)(?:工作)?的?(?:年度)?(?:工作)?报告")
 _AGENCY_SUFFIX = r"(?:人民政府办公室|人民政府|办事处|委员会|管理委员会|管委会|局|厅|办公室|镇|乡|街道|委|院|署|中心|所|站|处|队)"
 _AGENCY_IN_TEXT = re.compile(r"现将\s*([\u4e00-\u9fff()]{2,30}?" + _AGENCY_SUFFIX + r")\s*(?:(?:19|20)\d{2}|本年|年度)")
@@ -128,13 +133,23 @@ def _own_title(titles: list[tuple[str, bool]], body: list[str]) -> str:
 
     def agrees(found: tuple[str, bool]) -> int:
         title, listed = found
-        m = _TITLE_YEAR.search(title)
         own = _title_agency(title)
-        year_ok = year is None or (m is not None and int(m.group(1)) == year)
+        year_ok = year is None or _title_year(title) == year
         organ_ok = organ is None or (own is not None and (own in organ or organ in own))
         return 4 * year_ok + 2 * organ_ok + (not listed)
 
     return max(titles, key=agrees)[0]  # max keeps the first of equals
+
+
+def _title_year(title: str) -> int | None:
+    """The year a title names, in digits or in Chinese numerals (``二〇二一年度``: a title
+    written so must not lose to another report's title in a portal's list that names the
+    report's year in digits)."""
+    m = _TITLE_YEAR.search(title)
+    if m:
+        return int(m.group(1))
+    m = _TITLE_HAN_YEAR.search(title)
+    return int("".join(_HAN_DIGITS[c] for c in m.group(1))) if m else None
 
 
 def _body_organ(body: list[str]) -> str | None:
@@ -205,7 +220,7 @@ def _titles_on_own_lines(lines: list[str]) -> list[tuple[str, bool]]:
         if _is_breadcrumb(t):
             continue
         t = _cut_labels_after(_MARKDOWN_MARKS.sub("", t).strip())
-        if not _TITLE.search(t) and i > 0:
+        if i > 0 and (not _TITLE.search(t) or _TITLE.match(t)):  # no title, or its words alone
             t = _title_wrapped(lines[i - 1], t) or t
         if not _TITLE.search(t) or len(t) > 60 or t.startswith(("上一", "下一", "名称", "标题")) or "《" in t:
             if _TITLE.search(t) and t.startswith(("名称", "标题")):
@@ -228,14 +243,18 @@ def _title_wrapped(above: str, tail: str) -> str | None:
     """A title a narrow page printed over two lines (``寿光市白鹤乡2019年度政府信息公开工作`` /
     ``年度报告``, an A5 page's text): the two lines joined, when the line holding 告 is short
     (:data:`TITLE_TAIL_CHARS`, the title words after the year at most), the line above names a year and holds no 告, and the two
-    end as a title does."""
+    end as a title does. The year may be in Chinese numerals (``二〇二〇年度``), and the break may
+    fall right before the title words when the line above ends with the year (a joint title,
+    ``XX乡、XX局2024年度`` / ``政府信息公开工作年度报告``: the second line alone was taken as the
+    title)."""
     if len(tail) > TITLE_TAIL_CHARS or "告" in above:
         return None
     head = clean(above).strip(" |")
     joined = head + tail
     m = _TITLE.search(joined)
-    if not m or m.end() != len(joined) or m.start() >= len(head) or not _TITLE_YEAR.search(head) \
-            or len(joined) > 60 or _is_breadcrumb(head):
+    whole_words = m is not None and m.start() == len(head) and _YEAR_AT_END.search(head) is not None
+    if not m or m.end() != len(joined) or (m.start() >= len(head) and not whole_words) \
+            or _title_year(head) is None or len(joined) > 60 or _is_breadcrumb(head):
         return None
     return joined
 
@@ -355,7 +374,12 @@ def _signature_agency(body: list[str]) -> str | None:
         organ = m.group("organ") or (tail[i - 1] if i > 0 else None)
         if organ:  # a converter that joins lines glues the last sentence to it: the organ follows it
             organ = _SENTENCE_END.split(organ)[-1].strip()
-        return organ if organ and len(organ) <= 40 and _is_organ(organ) else None
+        if not (organ and len(organ) <= 40 and _is_organ(organ)):
+            return None
+        first = _SENTENCE_END.split(tail[i - 2])[-1].strip() if not m.group("organ") and i > 1 else ""
+        if first and first != organ and len(first) <= 40 and _is_organ(first):
+            return first + "、" + organ  # two agencies' joint report signs with both, a line each
+        return organ
     return None
 
 

@@ -25,6 +25,7 @@ from .decode import DecodeError, declared_charset, decode
 from .errors import LimitExceeded, UnreadableFile
 from .pandoc_marks import strip_attributes
 from .celllines import blank_cells_on_lines
+from .markup_tables import markup_tables_as_pipes
 from .csvtext import csv_as_tabs
 from .frames import drop_frame_index
 from .cutcells import join_cut_columns
@@ -133,6 +134,7 @@ def read_txt(data: bytes) -> Document:
                                             f"{lim.text_chars} characters can take")
     text, _ = decode(data)
     text = csv_as_tabs(text) or text  # a spreadsheet's or pandas' CSV: the same rows, TAB between cells
+    text = markup_tables_as_pipes(text)  # rst grid, AsciiDoc and MediaWiki tables: a row a pipe line
     text = blank_cells_on_lines(text)  # a Word file's text, a cell a line: blank cells kept
     # page numbers and running lines between a PDF's pages; the text as printed proves the numbering
     doc = parse_text(drop_page_marks(text), as_printed=text)

@@ -19,8 +19,11 @@ the template (its whole text, by :func:`~ogi.template.normalize.label_key`) whos
 *w* cells, and a stride *s* of 1 (a cell a line) or 2 (a cell and an empty line), the
 *w* lines at *s*, 2*s*, … *w*·*s* lines below the label are its cells when:
 
-1. each is a number or empty, at least one a number and at least one empty (a row with no
-   blank reads the same either way and is left to the text reader);
+1. each is a number, a not-applicable mark (``/ — - 无``: a township's sparse table mixes them
+   with zeros and blanks in one row, and such a row was left to the text reader, which cannot
+   place its cells — 373 cells of fresh8's wild36 in both Word-text shapes) or empty, at least
+   one a number and at least one empty (a row with no blank reads the same either way and is
+   left to the text reader);
 2. with stride 2, every line between them is empty;
 3. no number follows the last cell before the next line of words (a value after it would
    mean the row has more lines than cells: the lines are not its cells — this is what tells
@@ -54,6 +57,13 @@ STRIDES = (1, 2)  # lines per cell: LibreOffice's text export; docx2txt's (a cel
 MIN_ROWS = 3  # rows that must fit the pattern before any is rebuilt
 
 _NUMBER = re.compile(r"[+\-−]?\d[\d,]*(?:\.\d+)?")
+# a not-applicable mark printed as a cell's whole text (schema.md "Values": /, —, -, 无): a cell too
+_MARK = re.compile(r"[/／无無]|[—–\-－‒]{1,2}")
+
+
+def _is_cell(text: str) -> bool:
+    """A value cell's whole text: a number or a mark (an empty cell is checked apart)."""
+    return bool(_NUMBER.fullmatch(text) or _MARK.fullmatch(text))
 # a number on a line of its own with an empty line after it: a blank cell may follow
 _NUMBER_THEN_EMPTY = re.compile(r"^[+\-−]?\d[\d,]*(?:\.\d+)?[ \t]*\n[ \t]*\n", re.MULTILINE)
 # the same in a text after a line break put before it, its last line break left to the next
@@ -121,9 +131,12 @@ def _rows(lines: list[str], labels: list[tuple[int, frozenset[int]]], stride: in
 
 
 def _numbers_follow(lines: list[str], at: int) -> bool:
-    """Whether a number is among the first non-empty lines after the label."""
+    """Whether a number (or a mark) is among the first non-empty lines after the label. (Not
+    looked for further: a row whose first cell is blank in docx2txt's text, two empty lines,
+    stays the text reader's — looked for two lines further, a page source's text a cell a line
+    read two ways, and a value was placed: tests/test_zeroblank.py.)"""
     nxt = next((ln.strip() for ln in lines[at + 1:at + 4] if ln.strip()), "")
-    return bool(_NUMBER.fullmatch(nxt))
+    return _is_cell(nxt)
 
 
 def _cells(lines: list[str], at: int, width: int, stride: int) -> list[str] | None:
@@ -132,12 +145,12 @@ def _cells(lines: list[str], at: int, width: int, stride: int) -> list[str] | No
     if end >= len(lines):
         return None
     cells = [lines[at + k * stride].strip() for k in range(1, width + 1)]
-    if not all(not c or _NUMBER.fullmatch(c) for c in cells):
+    if not all(not c or _is_cell(c) for c in cells):
         return None
     if stride > 1 and any(lines[j].strip() for j in range(at + 1, end + 1) if (j - at) % stride):
         return None
-    for line in lines[end + 1:]:  # up to the next words: no number left over
-        if _NUMBER.fullmatch(line.strip()):
+    for line in lines[end + 1:]:  # up to the next words: no number (or mark) left over
+        if _is_cell(line.strip()):
             return None
         if line.strip():
             break
@@ -167,7 +180,7 @@ def _table4_row(lines: list[str], stride: int) -> tuple[int, list[str]] | None:
         if not _t4_header_ends_at(lines, last, stride):
             continue
         first = last + stride
-        if first >= len(lines) or not _NUMBER.fullmatch(lines[first].strip()) \
+        if first >= len(lines) or not _is_cell(lines[first].strip()) \
                 or not _words_right_after(lines, last, stride):
             continue  # (a blank first cell: the TAB line would start with blanks the reader strips)
         cells = _cells(lines, last, T4_CELLS, stride)
@@ -186,7 +199,7 @@ def _words_right_after(lines: list[str], last: int, stride: int) -> bool:
     if after >= len(lines) or any(lines[j].strip() for j in range(last + T4_CELLS * stride + 1, after)):
         return False
     text = lines[after].strip()
-    return bool(text) and not _NUMBER.fullmatch(text)
+    return bool(text) and not _is_cell(text)
 
 
 def _t4_header_ends_at(lines: list[str], last: int, stride: int) -> bool:

@@ -17,6 +17,7 @@ from .flatten import glued_reading
 from .report import TABLES, Synthetic, derive, synthesize
 from .transform import group_carries_first, lost_label
 from .wild import KINDS as WILD_KINDS
+from .wild2 import KINDS as WILD2_KINDS
 from .writers import docx_page, html_page, pdf_page, scanned, text_page, variant_page
 
 MANGLINGS = {
@@ -29,13 +30,16 @@ MANGLINGS = {
     # deviations the template's variants do not list (synth/wild.py), as text and as HTML
     "wild": tuple(WILD_KINDS),
     "wild_html": tuple(WILD_KINDS),
+    # county and township reports, the page around the tables (synth/wild2.py)
+    "wild2": tuple(WILD2_KINDS),
+    "wild2_html": tuple(WILD2_KINDS),
 }
-SUFFIX = {"scan": "pdf", "wild": "txt", "wild_html": "html"}  # a scan is a PDF of page images
+SUFFIX = {"scan": "pdf", "wild": "txt", "wild_html": "html", "wild2": "txt", "wild2_html": "html"}  # a scan is a PDF of page images
 WILD_FLATTENINGS = ("rows", "cells", "paragraphs")  # the text writers a wild report is written by
 FORMATS_ALL = ("txt", "html", "pdf", "docx")  # "scan" on request: OCR is slow
 ERROR_SHARE = 0.25
 NO_ARITHMETIC_ERRORS = {"glued"}
-WILD_FORMATS = ("wild", "wild_html")  # no deliberate error: a nulled zero would hide the rule it breaks  # a wrong sum would make the split itself wrong
+WILD_FORMATS = ("wild", "wild_html", "wild2", "wild2_html")  # no deliberate error: a nulled zero would hide the rule it breaks  # a wrong sum would make the split itself wrong
 
 
 @dataclass
@@ -62,6 +66,8 @@ def _expected(s: Synthetic, values: dict, extra_must: set[str], mangling: str) -
 
 def write_one(rng: random.Random, fmt: str, mangling: str, error: str) -> tuple[bytes, dict]:
     """One report in ``fmt`` with ``mangling``: the file's bytes and its expected JSON."""
+    if fmt in ("wild2", "wild2_html"):
+        return _write_wild2(rng, fmt, mangling)
     return write_synthetic(rng, synthesize(rng, error), fmt, mangling)
 
 
@@ -121,6 +127,19 @@ def _write_wild(rng: random.Random, s: Synthetic, fmt: str, kind: str) -> tuple[
     else:
         data = text_page(rng, page, s.profile, rng.choice(WILD_FLATTENINGS)).encode("utf-8")
     return data, _expected(s, values, set(), kind)
+
+
+def _write_wild2(rng: random.Random, fmt: str, kind: str) -> tuple[bytes, dict]:
+    """A county or township report with the deviation ``kind`` (:mod:`.wild2`), as HTML or as
+    text in one of the seed flattenings."""
+    from .wild2 import make
+
+    w = make(rng, kind)
+    if fmt == "wild2_html":
+        data = html_page(rng, w.page, w.synthetic.profile)
+    else:
+        data = text_page(rng, w.page, w.synthetic.profile, rng.choice(WILD_FLATTENINGS)).encode("utf-8")
+    return data, _expected(w.synthetic, w.expected, set(), kind)
 
 
 def plan(n: int, seed: int, formats: tuple[str, ...]) -> Iterator[tuple[str, str, str, str, random.Random]]:

@@ -113,6 +113,33 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
     Shape("pdfplumber_csv", ".csv", "pdfplumber extract_tables → csv",
           "the printed PDF's ruled tables as a scraper keeps them: rows written as CSV, a merged cell's "
           "text in its first position"),
+    # renderings first measured in round 2's fourteenth session (fresh8)
+    Shape("pandoc_rst", ".txt", "pandoc HTML → rst",
+          "reStructuredText: grid tables whose cells are wrapped in narrow columns (`3.危及` → `3` ⏎ `.危及`)"),
+    Shape("pandoc_org", ".txt", "pandoc HTML → org", "Emacs Org: padded | tables, spans flattened"),
+    Shape("pandoc_asciidoc", ".txt", "pandoc HTML → asciidoc", "AsciiDoc: |=== tables, a cell as |text"),
+    Shape("pandoc_mediawiki", ".txt", "pandoc HTML → mediawiki",
+          "wiki markup: {| tables, a cell a line after |, spans as rowspan=/colspan= attributes"),
+    Shape("pandoc_jira", ".txt", "pandoc HTML → jira", "Jira/Confluence wiki markup: || header cells, | rows"),
+    Shape("w3m_wide", ".txt", "w3m -dump -cols 200", "the text-mode browser's grid in a wide terminal"),
+    Shape("lynx_wide", ".txt", "lynx -dump -width=200", "lynx's rows in a wide terminal"),
+    Shape("markdownify", ".md", "markdownify", "the markdownify library's Markdown (pipe tables)"),
+    Shape("html2text_wrapped", ".md", "html2text (command line)",
+          "html2text with its default 78-character wrapping"),
+    Shape("trafilatura_markdown", ".md", "trafilatura extract(output_format='markdown')",
+          "a crawler's main content as Markdown, tables as pipe rows"),
+    Shape("mammoth_html", ".html", "LibreOffice HTML → DOCX, mammoth",
+          "the office DOCX imported into a CMS by mammoth: its HTML, styles dropped"),
+    Shape("office_pdftotext", ".txt", "LibreOffice HTML → PDF, pdftotext",
+          "the office suite's PDF of the page, its text in poppler's reading order"),
+    Shape("office_pdftotext_layout", ".txt", "LibreOffice HTML → PDF, pdftotext -layout",
+          "the office suite's PDF of the page, its text in its printed columns"),
+    Shape("word_pdftotext", ".txt", "ogi render DOCX + LibreOffice → PDF, pdftotext",
+          "the Word file's PDF, its text in poppler's reading order"),
+    Shape("word_pdftotext_layout", ".txt", "ogi render DOCX + LibreOffice → PDF, pdftotext -layout",
+          "the Word file's PDF, its text in its printed columns"),
+    Shape("word_pdfplumber_text", ".txt", "ogi render DOCX + LibreOffice → PDF, pdfplumber",
+          "the Word file's PDF as pdfplumber gives it"),
     Shape("weasyprint_pdf", ".pdf", "WeasyPrint HTML → PDF", "the page laid out by an HTML-to-PDF library, with a text layer"),
     Shape("word_pdf", ".pdf", "ogi render DOCX + LibreOffice DOCX → PDF",
           "the report written as a Word file in the official layout, exported as PDF by an office suite"),
@@ -153,7 +180,8 @@ BROWSER_SHAPES = ("inner_text", "copy_paste", "print_pdf", "pdftotext", "pdftote
 PDF_SHAPES = ("print_pdf", "pdftotext", "pdftotext_layout", "scan_200dpi", "scan_150dpi_skew", "unmapped_pdf")
 OFFICE_SHAPES = {"office_docx": "docx", "office_pdf": "pdf"}
 # converter shapes: shape → (what it reads, the converter); "page" the source page's text,
-# "page_file"/"docx_file" a file path, "pdf" the printed PDF's bytes
+# "page_file"/"docx_file" a file path, "pdf" the printed PDF's bytes, "office_pdf" the office
+# suite's PDF of the page, "word_pdf" the office suite's PDF of the report written as Word
 CONVERTER_SHAPES: dict[str, tuple[str, Callable]] = {
     "w3m_dump": ("page_file", converters.w3m_dump),
     "lynx_dump": ("page_file", converters.lynx_dump),
@@ -161,6 +189,22 @@ CONVERTER_SHAPES: dict[str, tuple[str, Callable]] = {
     "pandoc_markdown": ("page_file", lambda p: converters.pandoc(p, "html", "markdown")),
     "pandoc_gfm": ("page_file", lambda p: converters.pandoc(p, "html", "gfm")),
     "pandoc_docx_plain": ("docx_file", lambda p: converters.pandoc(p, "docx", "plain")),
+    "pandoc_rst": ("page_file", lambda p: converters.pandoc(p, "html", "rst")),
+    "pandoc_org": ("page_file", lambda p: converters.pandoc(p, "html", "org")),
+    "pandoc_asciidoc": ("page_file", lambda p: converters.pandoc(p, "html", "asciidoc")),
+    "pandoc_mediawiki": ("page_file", lambda p: converters.pandoc(p, "html", "mediawiki")),
+    "pandoc_jira": ("page_file", lambda p: converters.pandoc(p, "html", "jira")),
+    "w3m_wide": ("page_file", lambda p: converters.w3m_dump(p, converters.WIDE_TERMINAL_COLUMNS)),
+    "lynx_wide": ("page_file", lambda p: converters.lynx_dump(p, converters.WIDE_TERMINAL_COLUMNS)),
+    "markdownify": ("page", converters.markdownify_text),
+    "html2text_wrapped": ("page", converters.html2text_wrapped),
+    "trafilatura_markdown": ("page", converters.trafilatura_markdown),
+    "mammoth_html": ("docx_file", converters.mammoth_html),
+    "office_pdftotext": ("office_pdf", lambda pdf: tools.pdftotext(pdf, layout=False)),
+    "office_pdftotext_layout": ("office_pdf", lambda pdf: tools.pdftotext(pdf, layout=True)),
+    "word_pdftotext": ("word_pdf", lambda pdf: tools.pdftotext(pdf, layout=False)),
+    "word_pdftotext_layout": ("word_pdf", lambda pdf: tools.pdftotext(pdf, layout=True)),
+    "word_pdfplumber_text": ("word_pdf", converters.pdfplumber_text),
     "pandoc_docx_markdown": ("docx_file", lambda p: converters.pandoc(p, "docx", "markdown")),
     "inscriptis": ("page", converters.inscriptis_text),
     "trafilatura": ("page", converters.trafilatura_text),
@@ -327,6 +371,10 @@ class _Maker:
             inputs = {s.stem: s.html.encode("utf-8") for s in self.sources}
         elif reads == "docx_file":
             inputs = self.office("docx")
+        elif reads == "office_pdf":
+            inputs = self.office("pdf")
+        elif reads == "word_pdf":
+            inputs = self.word_pdf()
         else:
             inputs = dict(self.printed_pdfs())
         files = self._page_files("pages") if reads == "page_file" else {}

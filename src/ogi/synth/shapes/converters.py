@@ -61,10 +61,12 @@ from .tools import ToolMissing
 
 TOOL_SECONDS = 120  # one report through one converter
 TERMINAL_COLUMNS = 80  # the width a text-mode browser dumps at by default
+WIDE_TERMINAL_COLUMNS = 200  # a maximised terminal window, or a script that sets -cols wide
+HTML2TEXT_WIDTH = 78  # html2text's own default line width (its command line's)
 # Debian packages of the converter programs
 DEBIAN = {"w3m": "w3m", "lynx": "lynx", "pandoc": "pandoc"}
 # the Python packages, in the ``shapes`` extra
-PYTHON = {"inscriptis": "inscriptis", "trafilatura": "trafilatura", "markitdown": "markitdown[docx]",
+PYTHON = {"markdownify": "markdownify", "mammoth": "mammoth", "html2text": "html2text", "inscriptis": "inscriptis", "trafilatura": "trafilatura", "markitdown": "markitdown[docx]",
           "pdfminer": "pdfminer.six", "pypdf": "pypdf", "pymupdf": "pymupdf", "pdfplumber": "pdfplumber",
           "pymupdf4llm": "pymupdf4llm", "docx2txt": "docx2txt", "bs4": "beautifulsoup4"}
 
@@ -98,18 +100,18 @@ def _run(cmd: list[str], data: bytes | None = None) -> str:
 
 # --- text-mode browsers ---------------------------------------------------------------------
 
-def w3m_dump(page: Path) -> str:
-    """``w3m -dump`` of a UTF-8 page at the default 80 columns."""
+def w3m_dump(page: Path, columns: int = TERMINAL_COLUMNS) -> str:
+    """``w3m -dump`` of a UTF-8 page at ``columns`` (the default 80)."""
     w3m = need_program("w3m")
-    return _run([w3m, "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8", "-cols", str(TERMINAL_COLUMNS),
+    return _run([w3m, "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8", "-cols", str(columns),
                  str(page)])
 
 
-def lynx_dump(page: Path) -> str:
-    """``lynx -dump -nolist`` of a UTF-8 page at the default 80 columns."""
+def lynx_dump(page: Path, columns: int = TERMINAL_COLUMNS) -> str:
+    """``lynx -dump -nolist`` of a UTF-8 page at ``columns`` (the default 80)."""
     lynx = need_program("lynx")
     return _run([lynx, "-dump", "-nolist", "-assume_charset=utf-8", "-display_charset=utf-8",
-                 f"-width={TERMINAL_COLUMNS}", str(page)])
+                 f"-width={columns}", str(page)])
 
 
 # --- pandoc ------------------------------------------------------------------------------------
@@ -154,6 +156,44 @@ def trafilatura_text(page: str) -> str:
     import trafilatura
 
     return trafilatura.extract(page, include_tables=True, favor_recall=True) or ""
+
+
+def trafilatura_markdown(page: str) -> str:
+    """trafilatura's main content as Markdown (``output_format="markdown"``), tables included."""
+    need_package("trafilatura")
+    import trafilatura
+
+    return trafilatura.extract(page, include_tables=True, favor_recall=True, output_format="markdown") or ""
+
+
+def markdownify_text(page: str) -> str:
+    """markdownify's Markdown of the page's body (its defaults: pipe tables, a spanned cell's
+    text once, in its first position)."""
+    need_package("markdownify")
+    from markdownify import markdownify
+
+    return markdownify(page)
+
+
+def html2text_wrapped(page: str) -> str:
+    """html2text as its command line runs it: lines wrapped at 78 characters."""
+    need_package("html2text")
+    import html2text
+
+    conv = html2text.HTML2Text()
+    conv.body_width = HTML2TEXT_WIDTH
+    return conv.handle(page)
+
+
+def mammoth_html(path: Path) -> str:
+    """mammoth's HTML of a DOCX (what a CMS's Word import publishes: tables kept, spans kept,
+    paragraph styles dropped)."""
+    need_package("mammoth")
+    import mammoth
+
+    with open(path, "rb") as fh:
+        body = mammoth.convert_to_html(fh).value
+    return f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>{body}</body></html>\n'
 
 
 def markitdown_text(path: Path) -> str:
