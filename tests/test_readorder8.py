@@ -9,11 +9,10 @@ switching it off."""
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
 import ogi.extract.columns as columns
 from ogi import parse
-from ogi.extract.pagedrows import _row_of
 from ogi.template.formats import FORMATS
 
 # synthetic 00002 (2021 format), table 二 in poppler's reading order: the labels, then each
@@ -82,23 +81,21 @@ def test_in_2019_every_column_shares_its_position_with_other_captions_so_no_head
     assert columns._column_first(((0, 2),), lone) is None
 
 
-@pytest.mark.parametrize(("lines", "row"), [
-    (["一、本年新收申请数量"], 0),  # a numbering one row prints, its first words
-    (["二、上年结转申请数量"], 1),
-    (["(一)同意公开"], 2),  # its last words
-    (["三、本 (一)同意公开"], 2),  # a group cell's piece on the label's line
-    (["1.属于国家秘密的"], 4),  # the label, a word added
-    (["(一)予以公开"], 2),  # the template's own label, as before
-])
-def test_a_reworded_label_of_paged_table3_anchors_its_row(lines, row):
-    assert _row_of(FORMATS["2021"].table3, lines) == row
+HEADERS_LATE = Path(__file__).parent / "fixtures" / "readorder" / "word_pdftotext_table2_headers_late.txt"
 
 
-@pytest.mark.parametrize("lines", [
-    ["1.同意公开"],  # 1. numbers a row of every group
-    ["(一)不予公开吗"],  # its numbering is one row's, but neither its first nor its last words
-    ["(七)合计"],  # too short to name a row
-    ["五、其他事项"],  # a numbering no row of table 三 prints
-])
-def test_a_label_that_names_no_row_with_certainty_anchors_none(lines):
-    assert _row_of(FORMATS["2021"].table3, lines) is None
+def test_headers_printed_a_column_late_switch_the_lone_header_rule_off(monkeypatch):
+    """pdftotext of a Word file's PDF (the seed 004 report's ``word_pdftotext``, lead, fourteenth
+    session; values made up here): 本年制发件数 with no value after it, then 本年废止件数 with the
+    made column's values (0 3), 现行有效件数 with the repealed column's (0 1), then the in-force
+    column (0 9). Two several-column headers with no value between them say the headers run a
+    column ahead of their values, so no header decides a run's column: the rows the stacks
+    leave two readings of stay null with a finding — with the rule on, 1 was read as in force."""
+    report = parse(HEADERS_LATE)
+    t2 = report.as_json()["table2"]
+    assert t2["normative_documents"] == {"issued": None, "repealed": None, "in_force": None}
+    assert t2["regulations"] == {"issued": 0, "repealed": 0, "in_force": 0}
+    assert t2["licensing"] == {"decisions": 2} and t2["fees"] == {"amount": 12.5}
+    assert [f.code for f in report.findings if f.where == "table2"][0] == "CELL_AMBIGUOUS"
+    monkeypatch.setattr(columns, "_headers_shifted", lambda *_: False)
+    assert parse(HEADERS_LATE).as_json()["table2"]["normative_documents"]["in_force"] == 1  # the wrong reading

@@ -1001,46 +1001,9 @@ def _row_of(spec: TableSpec, lines: list[str], short: bool = False) -> int | Non
             if len(key) < MIN_LABEL_CHARS and not (short and key in _label_keys(spec)):
                 continue  # a short piece names no row (but see _short_anchors)
             found = [r for r, labels in enumerate(_printed_keys(spec)) if any(k.startswith(key) for k in labels)]
-            if not found:
-                found = _reworded(spec, "".join(pieces), key)
             if len(found) == 1:
                 return found[0]
     return None
-
-
-# a row label's own numbering as printed: "一、", "(一)", "1." ("1、", full-width brackets)
-_OWN_NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}、|[(（][一二三四五六七八九十]{1,2}[)）]|\d{1,2}[.．、])")
-REWORDED_END_CHARS = 2  # key characters a reworded label shares with its row's, at its start or end
-
-
-def _reworded(spec: TableSpec, text: str, key: str) -> list[int]:
-    """The rows a label the template does not list may name: one whose label the printed
-    key begins with, words added after it (``1.属于国家秘密的``); else, where the printed
-    label begins with a numbering only one row of the table prints (``一、``, ``(一)``;
-    ``1.`` numbers a row of every group), that row — if the words after the numbering
-    begin or end as the row's do (``一、本年新收申请数量``, ``(一)同意公开``)."""
-    found = [r for r, own in enumerate(_label_keys(spec)) if len(own) >= MIN_LABEL_CHARS and key.startswith(own)]
-    if found:
-        return found
-    m = _OWN_NUMBERING.match(text)
-    if m is None:
-        return []
-    numbering = _numbering_text(m.group())
-    rows = [r for r, row in enumerate(spec.rows) if (n := _OWN_NUMBERING.match(row.label or "")) and _numbering_text(n.group()) == numbering]
-    if len(rows) != 1:
-        return []
-    own = label_key(_OWN_NUMBERING.sub("", spec.rows[rows[0]].label or ""))
-    words = label_key(text[m.end():])
-    ends = REWORDED_END_CHARS
-    if len(words) < MIN_LABEL_CHARS or not (words[:ends] == own[:ends] or words[-ends:] == own[-ends:]):
-        return []
-    return rows
-
-
-def _numbering_text(numbering: str) -> str:
-    """A numbering in one spelling: ASCII brackets and stop (``（一）`` → ``(一)``, ``1、`` → ``1.``)."""
-    n = numbering.strip().translate(str.maketrans("（）．", "()."))
-    return n[:-1] + "." if n[0].isdigit() else n
 
 
 def _printed_keys(spec: TableSpec) -> tuple[tuple[str, ...], ...]:

@@ -99,11 +99,11 @@ def _headings(lines: list[str]) -> bool:
     for k, (pattern, group) in enumerate(HEADINGS):
         if k == len(HEADINGS) - 1 and not org:
             continue
-        marked = [i for i, line in enumerate(lines) if pattern.match(line)]
+        marked = [(i, m) for i, line in enumerate(lines) if (m := pattern.match(line))]
         if len(marked) < MIN_HEADINGS:
             continue
-        for i in marked:
-            lines[i] = pattern.match(lines[i]).group(group)
+        for i, m in marked:
+            lines[i] = m.group(group)
         for i, line in enumerate(lines):
             if _ANCHOR_LINE.match(line):
                 lines[i] = ""
