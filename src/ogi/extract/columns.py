@@ -224,7 +224,9 @@ def read_by_stacks(spec: TableSpec, fmt: str, evs: list[Event]) -> dict[tuple[st
     seen_cols: set[tuple[int, int]] = set()  # (caption block, column) whose header was printed
     order: list[tuple[str, str]] = []
     caption_of = _caption_index(spec)
-    lone = _lone_columns(spec, cells_of, caption_of) if not _headers_shifted(items, cells_of, caption_of) else {}
+    lone = _lone_columns(spec, cells_of, caption_of)
+    if _headers_shifted(items, lone):
+        lone = {}
 
     def open_(key: tuple[int, int]) -> bool:
         """Could the stack's next cell be printed now (its row's label and its column's
@@ -326,17 +328,14 @@ def _lone_columns(spec: TableSpec, cells_of: dict[tuple[int, int], list[tuple[st
     return out
 
 
-def _headers_shifted(items: list[Item], cells_of: dict[tuple[int, int], list[tuple[str, str]]],
-                     caption_of: dict[str, int]) -> bool:
+def _headers_shifted(items: list[Item], several: dict[tuple[int, int], bool]) -> bool:
     """Did the text print two headers of a several-column caption with no value between them?
     Then its headers and its values are not printed in step, and a header right before a run
     says nothing of the run's column (:func:`_column_first` is off for the table): pdftotext of
     a Word file's PDF prints 本年制发件数, then 本年废止件数 with the made column's values after
     it, and 现行有效件数 with the repealed column's — read as in force, a wrong number (the
     seed 004 report's ``word_pdftotext``, round 2, fourteenth session)."""
-    several = {(b, col) for (col, width), cells in cells_of.items() if width > 1
-               for b in {caption_of[r] for r, _ in cells}}
-    since_value = 0
+    since_value = 0  # ``several``: the headers of several-column captions (:func:`_lone_columns`'s keys)
     for kind, _, ref in items:
         if kind == "value":
             since_value = 0
