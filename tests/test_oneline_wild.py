@@ -268,3 +268,21 @@ def test_a_dash_before_a_number_in_a_report_that_leaves_cells_blank_may_be_its_s
     values = [Token(NUM, "8", pos, 0, 8), Token(NA, "-", pos, 0, None, SIGN_OR_MARK, True), Token(NUM, "3", pos, 0, 3)]
     assert _reads_as_fewer_cells(values, 3)
     assert not _reads_as_fewer_cells([values[0], Token(NA, "/", pos, 0, None, None, False), values[2]], 3)
+
+
+def test_a_note_glued_to_a_tables_label_is_cut_off_as_prose():
+    # a crawler's one line of table 二 with the agency's 说明 row between two of its rows:
+    # the note follows a header label, not a value; its "0" is no cell
+    table = "第二十条第(一)项信息内容本年制发件数本年废止件数现行有效件数规章006行政规范性文件000第二十条第(五)项"
+    note = "说明：本年度行政规范性文件均已按规定报备。"
+    assert _note_apart(table + note) == [table, note]
+    # after a value, with fewer labels than a whole table's line, values only between them
+    assert _note_apart("现行有效件数规章006行政规范性文件000" + note) == ["现行有效件数规章006行政规范性文件000", note]
+    assert _note_apart("规章006行政规范性文件000" + note) == ["规章006行政规范性文件000" + note]  # two labels: too few
+    part = "行政事业性收费0106第二十条第(九)项信息内容采购项目数量采购总金额"
+    assert _note_apart(part + "注：行政许可处理决定数量含变更、延续事项。")[0] == part
+    # a sentence's 说明 ends no label: left whole
+    prose = "行政许可、行政处罚工作情况的说明：本年度办理0件。"
+    assert _note_apart(prose) == [prose]
+    # labels with unknown words between them are no table's text
+    assert _note_apart("根据行政许可行政处罚信息内容说明：见附件。") == ["根据行政许可行政处罚信息内容说明：见附件。"]
