@@ -286,3 +286,20 @@ def test_a_note_glued_to_a_tables_label_is_cut_off_as_prose():
     assert _note_apart(prose) == [prose]
     # labels with unknown words between them are no table's text
     assert _note_apart("根据行政许可行政处罚信息内容说明：见附件。") == ["根据行政许可行政处罚信息内容说明：见附件。"]
+
+
+def test_a_remark_in_brackets_between_two_rows_is_cut_out_as_prose():
+    from ogi.extract.lines import is_remark, logical_lines
+
+    remark = "（以下为办理结果，共9件申请已全部办结）"
+    text = ("(六)其他处理3.其他0000000(七)总计0000000" + remark
+            + "续上表申请人情况自然人法人或其他组织总计商业企业科研机构")
+    pieces = [p for p, _ in logical_lines(text)]
+    assert remark in pieces and pieces[pieces.index(remark) - 1].endswith("(七)总计0000000")
+    assert Unit(remark, [], Position(), False).prose
+    # the template's own bracketed labels hold no number: never remarks
+    assert not is_remark("(区分处理的,只计这一情形,不计其他情形)")
+    assert not is_remark("(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)")
+    assert not is_remark("(单位:万元)") and not is_remark("(共9件)")  # no comma: no clause
+    # a line that shares no line with a table is left whole
+    assert [p for p, _ in logical_lines("本年度共收到申请（其中网上申请3件，信函1件）")] == ["本年度共收到申请（其中网上申请3件，信函1件）"]

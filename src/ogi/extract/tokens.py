@@ -26,7 +26,7 @@ from ..document import Document, Paragraph, Position
 from ..template.labels import segment
 from ..template.normalize import clean, nfkc
 from ..template.variant_chars import VARIANT_CHARS
-from .lines import logical_lines
+from .lines import is_remark, logical_lines
 
 NUM, NA, BLANK, TEXT = "num", "na", "blank", "text"
 
@@ -314,6 +314,8 @@ class Unit:
             return True  # a note under a table (注:…), also where it is printed as a row of the table
         if self.in_table:
             return False
+        if self.text.lstrip()[:1] in "（(" and is_remark(self.text):
+            return True  # a remark in brackets between two rows (lines.py): its number is no cell
         text = template_chars(nfkc(self.text))  # a label in traditional characters is a label
         if "。" in text or ";" in text:
             return True
