@@ -273,3 +273,18 @@ def test_a_sparse_table_3_whose_clusters_leave_a_choice_is_left_as_it_was(case):
         rows = [("甲", vals) for _, vals in rows[:3]] + rows[3:]
     text = "\n".join(_sparse(rows))
     assert spaced_cells(text) == text
+
+
+def test_none_alone_in_a_cell_is_a_value_where_no_reading_without_it_stands():
+    # a mixed table 三 printing 无 beside 0, / and —: its 无 cells are values of the columns
+    rows = [(R1, {0: "1", 3: "无", 6: "1"}), (R2, {1: "0", 4: "0", 5: "无", 6: "0"}),
+            (R_GRANTED, {0: "1", 2: "0", 3: "/", 6: "1"}), (R_SECRET, {1: "无", 2: "0", 4: "0", 5: "—"}),
+            (R7, {0: "1", 1: "0", 5: "0", 6: "1"})]
+    out = spaced_cells("\n".join(_sparse(rows))).split("\n")
+    assert out == [f"{R1}\t1\t\t\t无\t\t\t1", f"{R2}\t\t0\t\t\t0\t无\t0", f"{R_GRANTED}\t1\t\t0\t/\t\t\t1",
+                   f"{R_SECRET}\t\t无\t0\t\t0\t—\t", f"{R7}\t1\t0\t\t\t\t0\t1"]
+    # a row the first pass reads (numbers and marks only) keeps that reading: the 无 lines
+    # around it stand apart
+    assert "无" not in "\n".join(_sparse(SPARSE_ROWS)) and spaced_cells("\n".join(_sparse(SPARSE_ROWS))) == \
+        "\n".join([f"{R1}\t1\t\t\t0\t\t\t1", f"{R2}\t\t0\t\t\t0\t0\t0", f"{R_GRANTED}\t1\t\t0\t0\t\t\t1",
+                   f"{R_SECRET}\t\t0\t0\t\t0\t0\t", f"{R7}\t1\t0\t\t\t\t0\t1"])

@@ -79,7 +79,8 @@ HEADER_LINES = 8  # lines without values above a block read as its header
 PROSE_CHARS = 60  # characters: a line longer than this (spaces aside) without values is prose
 
 _TOKEN = re.compile(r"\S+")
-_VALUE = re.compile(r"^(?:[-−]?\d[\d,]*(?:\.\d+)?|[/—–-]|无)$")  # a number, a mark, or the word 无 (none) alone in a cell
+_VALUE = re.compile(r"^(?:[-−]?\d[\d,]*(?:\.\d+)?|[/—–-])$")  # a number or a mark
+_VALUE_OR_NONE = re.compile(r"^(?:[-−]?\d[\d,]*(?:\.\d+)?|[/—–-]|无)$")  # ... or the word 无 (none) alone in a cell
 _RULING = re.compile(r"^ *-{3,}(?: +-{3,})+ *$")
 _SPACE_GAP = re.compile(r"\S {2,}[-−]?\d|^ {2,}[-−]?\d", re.MULTILINE)  # a value after a wide gap
 
@@ -141,12 +142,24 @@ LABELLED_WIDTH = max(len(r.cells) for f in FORMATS.values() for r in f.table3.ro
 
 def spaced_cells(text: str) -> str:
     """``text`` with the rows of space-laid tables whose blank cells can be placed with
-    certainty written as TAB-separated cells (see the module docstring)."""
+    certainty written as TAB-separated cells (see the module docstring).
+
+    Two passes: values are numbers and marks first; then, on the rows still as printed,
+    the word ``无`` alone in a cell is a value too (an agency's none, which a mixed table
+    prints beside 0, ``/`` and ``—``). A row read in the first pass is a TAB line, which
+    ends every block of the second: where 无 joins rows of another layout to a block (a row
+    inscriptis shifts), the rows the first pass read keep their reading."""
     if "  " not in text or not _SPACE_GAP.search(text):  # (two spaces: what the pattern needs first, found fast)
         return text  # no value after a run of spaces: no space-laid table
+    text = _spaced_pass(text, _VALUE)
+    return _spaced_pass(text, _VALUE_OR_NONE) if "无" in text else text
+
+
+def _spaced_pass(text: str, value: re.Pattern[str]) -> str:
+    """One pass of :func:`spaced_cells`, ``value`` telling value tokens."""
     lines = text.split("\n")
     changed = False
-    for whole in _blocks(lines):
+    for whole in _blocks(lines, value):
         rows = _read_block(whole)
         if rows is None:  # the parts between lines that may be headers, each on its own
             rows = [row for part in _parts(whole) for row in (_read_block(part) or [])]
@@ -341,16 +354,17 @@ def _names_row(line: _Line) -> bool:
     return bool(text) and any(p.kind == "row" for seg in segment(text) for p in seg.phrases)
 
 
-def _parse(index: int, text: str) -> _Line:
+def _parse(index: int, text: str, value: re.Pattern[str] = _VALUE) -> _Line:
     tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
     first = len(tokens)
-    while first > 0 and _VALUE.match(tokens[first - 1][1]):
+    while first > 0 and value.match(tokens[first - 1][1]):
         first -= 1
     return _Line(index, text, tokens, first)
 
 
-def _blocks(lines: list[str]) -> list[_Block]:
-    """Runs of value lines with the lines above them (see the module docstring)."""
+def _blocks(lines: list[str], value: re.Pattern[str] = _VALUE) -> list[_Block]:
+    """Runs of value lines with the lines above them (see the module docstring); ``value``
+    tells a value token."""
     blocks: list[_Block] = []
     block = _Block()
     pending: list[_Line] = []  # lines without values after the block's last value line
@@ -374,7 +388,7 @@ def _blocks(lines: list[str]) -> list[_Block]:
             if not block.lines:
                 ruling = text
             continue
-        line = _parse(i, text)
+        line = _parse(i, text, value)
         if line.values:
             if not block.lines:
                 block.header, block.ruling = above[-HEADER_LINES:], ruling
