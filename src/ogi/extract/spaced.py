@@ -35,7 +35,15 @@ values just above a block are its header.
 3. the *values*: the clusters of every value's span over the block's rows (spans that
    overlap or touch are one column), where some row is certainly full — it prints 15 values
    (table 四's row, the widest of any table), or it is labelled and prints 7 (table 三's) —
-   and every full row has one value in each cluster.
+   and every full row has one value in each cluster;
+4. the values of a *sparse table 三* (no row full, the header wrapped past reading, as
+   pdftotext ``-layout`` prints a Word table): where they fall in exactly seven clusters, one
+   blank of the layout's rounding merged and three at least between clusters, each cluster as
+   narrow as its values, three or more rows named and every row's parts within its total
+   (:func:`_sparse_columns`) — seven columns in seven disjoint clusters leave no choice.
+
+Values are numbers and marks; a second pass over the rows the first left as printed takes the
+word ``无`` alone in a cell for a value too (a mixed table's none).
 
 **Placing.** A block is rewritten only where, with those columns, every value lies inside
 exactly one column, no two values of a row share one, no label or wrapped label reaches into
