@@ -47,7 +47,7 @@ _SEPARATOR = r"\s*[、.．,，:：]\s*"
 _SENTENCE_END = re.compile(r"(?<=[。；！？])|(?<=[;!?])(?=\s*[\u4e00-\u9fff])")
 # a bracketed clause: a comma inside, no bracket, at most REMARK_CHARS characters
 REMARK_CHARS = 60
-_REMARK = re.compile(r"[（(][^（()）\n]{0,%d}[，,][^（()）\n]{0,%d}[）)]" % (REMARK_CHARS, REMARK_CHARS))
+_REMARK = re.compile(rf"[（(][^（()）\n]{{0,{REMARK_CHARS}}}[，,][^（()）\n]{{0,{REMARK_CHARS}}}[）)]")
 _DIGIT = re.compile(r"\d")
 _WORD_CHAR = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]")
 _TAIL_STOP = re.compile(r"[\s\d。；;，,：:！？!?()（）《》“”\"|/\\-]")

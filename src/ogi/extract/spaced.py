@@ -557,7 +557,7 @@ def _sparse_columns(block: _Block, m: _Measure) -> list[Span] | None:
     columns = _clusters(spans, JITTER)
     if len(columns) != LABELLED_WIDTH:
         return None
-    if any(b[0] - a[1] - 1 < COLUMN_GAP for a, b in zip(columns, columns[1:])):
+    if any(b[0] - a[1] - 1 < COLUMN_GAP for a, b in itertools.pairwise(columns)):
         return None  # two clusters this close may be one column's values shifted apart
     for lo, hi in columns:
         widest = max(b - a + 1 for a, b in spans if lo <= a and b <= hi)
