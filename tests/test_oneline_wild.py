@@ -268,3 +268,38 @@ def test_a_dash_before_a_number_in_a_report_that_leaves_cells_blank_may_be_its_s
     values = [Token(NUM, "8", pos, 0, 8), Token(NA, "-", pos, 0, None, SIGN_OR_MARK, True), Token(NUM, "3", pos, 0, 3)]
     assert _reads_as_fewer_cells(values, 3)
     assert not _reads_as_fewer_cells([values[0], Token(NA, "/", pos, 0, None, None, False), values[2]], 3)
+
+
+def test_a_note_glued_to_a_tables_label_is_cut_off_as_prose():
+    # a crawler's one line of table 二 with the agency's 说明 row between two of its rows:
+    # the note follows a header label, not a value; its "0" is no cell
+    table = "第二十条第(一)项信息内容本年制发件数本年废止件数现行有效件数规章006行政规范性文件000第二十条第(五)项"
+    note = "说明：本年度行政规范性文件均已按规定报备。"
+    assert _note_apart(table + note) == [table, note]
+    # after a value, with fewer labels than a whole table's line, values only between them
+    assert _note_apart("现行有效件数规章006行政规范性文件000" + note) == ["现行有效件数规章006行政规范性文件000", note]
+    assert _note_apart("规章006行政规范性文件000" + note) == ["规章006行政规范性文件000" + note]  # two labels: too few
+    part = "行政事业性收费0106第二十条第(九)项信息内容采购项目数量采购总金额"
+    assert _note_apart(part + "注：行政许可处理决定数量含变更、延续事项。")[0] == part
+    # a sentence's 说明 ends no label: left whole
+    prose = "行政许可、行政处罚工作情况的说明：本年度办理0件。"
+    assert _note_apart(prose) == [prose]
+    # labels with unknown words between them are no table's text
+    assert _note_apart("根据行政许可行政处罚信息内容说明：见附件。") == ["根据行政许可行政处罚信息内容说明：见附件。"]
+
+
+def test_a_remark_in_brackets_between_two_rows_is_cut_out_as_prose():
+    from ogi.extract.lines import is_remark, logical_lines
+
+    remark = "（以下为办理结果，共9件申请已全部办结）"
+    text = ("(六)其他处理3.其他0000000(七)总计0000000" + remark
+            + "续上表申请人情况自然人法人或其他组织总计商业企业科研机构")
+    pieces = [p for p, _ in logical_lines(text)]
+    assert remark in pieces and pieces[pieces.index(remark) - 1].endswith("(七)总计0000000")
+    assert Unit(remark, [], Position(), False).prose
+    # the template's own bracketed labels hold no number: never remarks
+    assert not is_remark("(区分处理的,只计这一情形,不计其他情形)")
+    assert not is_remark("(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)")
+    assert not is_remark("(单位:万元)") and not is_remark("(共9件)")  # no comma: no clause
+    # a line that shares no line with a table is left whole
+    assert [p for p, _ in logical_lines("本年度共收到申请（其中网上申请3件，信函1件）")] == ["本年度共收到申请（其中网上申请3件，信函1件）"]

@@ -225,3 +225,66 @@ def test_a_row_whose_label_wraps_around_its_values_keeps_its_blank_cells():
     report, score = _w3m_wild("w3m_dump_s8486_00032_wild_html_zero_blank")
     assert list(report.table3["other.no_fee"].values()) == [None, None, None, 0, None, 0, None]
     assert (score.wrong_flagged, score.wrong_silent, score.null_silent) == (0, 0, 0)
+
+
+SPARSE_COLS = (45, 54, 63, 69, 77, 85, 94)  # pdftotext -layout of a Word table 三: values centred, by characters
+R_GRANTED = "(一)予以公开"
+R_SECRET = "1.属于国家秘密"
+
+
+def _sparse(rows: list[tuple[str, dict[int, str]]], shift: dict[int, int] | None = None) -> list[str]:
+    """Rows of a sparse table 三 by characters; ``shift`` moves a row's values (by its index)."""
+    out = []
+    for k, (label, vals) in enumerate(rows):
+        d = (shift or {}).get(k, 0)
+        out.append(_line([(0, label)] + [(SPARSE_COLS[i] + d, v) for i, v in sorted(vals.items())], display=False))
+    return out
+
+
+SPARSE_ROWS = [(R1, {0: "1", 3: "0", 6: "1"}), (R2, {1: "0", 4: "0", 5: "0", 6: "0"}),
+               (R_GRANTED, {0: "1", 2: "0", 3: "0", 6: "1"}), (R_SECRET, {1: "0", 2: "0", 4: "0", 5: "0"}),
+               (R7, {0: "1", 1: "0", 5: "0", 6: "1"})]
+
+
+def test_a_sparse_table_3_whose_values_fall_in_seven_clusters_is_read_by_them():
+    # no row prints all seven values and no header names the columns: the values' own
+    # clusters, seven of them, are the seven columns
+    lines = _sparse(SPARSE_ROWS)
+    out = spaced_cells("\n".join(lines)).split("\n")
+    assert out == [f"{R1}\t1\t\t\t0\t\t\t1", f"{R2}\t\t0\t\t\t0\t0\t0", f"{R_GRANTED}\t1\t\t0\t0\t\t\t1",
+                   f"{R_SECRET}\t\t0\t0\t\t0\t0\t", f"{R7}\t1\t0\t\t\t\t0\t1"]
+    # a row's values a character right of their columns (the layout's rounding) read the same
+    shifted = spaced_cells("\n".join(_sparse(SPARSE_ROWS, {0: 1}))).split("\n")
+    assert shifted[0] == f"{R1}\t1\t\t\t0\t\t\t1" and shifted[1:] == out[1:]
+
+
+@pytest.mark.parametrize("case", ["six clusters", "two blanks apart", "parts over the total", "too few rows named"])
+def test_a_sparse_table_3_whose_clusters_leave_a_choice_is_left_as_it_was(case):
+    rows = SPARSE_ROWS
+    if case == "six clusters":  # column 科研机构 blank in every row: six clusters, which six columns?
+        rows = [(label, {i: v for i, v in vals.items() if i != 2}) for label, vals in rows]
+    elif case == "two blanks apart":  # one column's values shifted further than rounding moves them, or two columns
+        lines = _sparse(rows[:4], {0: 3}) + _sparse(rows[4:])
+        assert spaced_cells("\n".join(lines)) == "\n".join(lines)
+        return
+    elif case == "parts over the total":  # the clusters read a row whose parts sum past its total
+        rows = rows[:4] + [(R7, {0: "2", 1: "0", 5: "0", 6: "1"})]
+    else:
+        rows = [("甲", vals) for _, vals in rows[:3]] + rows[3:]
+    text = "\n".join(_sparse(rows))
+    assert spaced_cells(text) == text
+
+
+def test_none_alone_in_a_cell_is_a_value_where_no_reading_without_it_stands():
+    # a mixed table 三 printing 无 beside 0, / and —: its 无 cells are values of the columns
+    rows = [(R1, {0: "1", 3: "无", 6: "1"}), (R2, {1: "0", 4: "0", 5: "无", 6: "0"}),
+            (R_GRANTED, {0: "1", 2: "0", 3: "/", 6: "1"}), (R_SECRET, {1: "无", 2: "0", 4: "0", 5: "—"}),
+            (R7, {0: "1", 1: "0", 5: "0", 6: "1"})]
+    out = spaced_cells("\n".join(_sparse(rows))).split("\n")
+    assert out == [f"{R1}\t1\t\t\t无\t\t\t1", f"{R2}\t\t0\t\t\t0\t无\t0", f"{R_GRANTED}\t1\t\t0\t/\t\t\t1",
+                   f"{R_SECRET}\t\t无\t0\t\t0\t—\t", f"{R7}\t1\t0\t\t\t\t0\t1"]
+    # a row the first pass reads (numbers and marks only) keeps that reading: the 无 lines
+    # around it stand apart
+    assert "无" not in "\n".join(_sparse(SPARSE_ROWS)) and spaced_cells("\n".join(_sparse(SPARSE_ROWS))) == \
+        "\n".join([f"{R1}\t1\t\t\t0\t\t\t1", f"{R2}\t\t0\t\t\t0\t0\t0", f"{R_GRANTED}\t1\t\t0\t0\t\t\t1",
+                   f"{R_SECRET}\t\t0\t0\t\t0\t0\t", f"{R7}\t1\t0\t\t\t\t0\t1"])

@@ -18,6 +18,12 @@ part begins, and cuts there:
    a table becomes its own units (barriers, whose numbers are never table values) and the
    table's labels and numbers stand apart from it.
 
+3. **Remarks in brackets, where tables share the line.** A bracketed clause with a comma
+   and a number inside (``（以下为办理结果，共9件申请已全部办结）``, an agency's remark printed
+   between two rows) is cut out as a piece of its own: :func:`is_remark` makes it prose, so
+   its number is no cell of the row before it. No label of the template holds a number in
+   brackets with a comma (``(区分处理的,只计这一情形,不计其他情形)`` holds none).
+
 Ordinary prose paragraphs have no heading inside and no table labels: they come back
 whole. The pieces keep their order and their offset in the paragraph, so positions and
 section text stay faithful to the source.
@@ -39,6 +45,10 @@ _SEPARATOR = r"\s*[、.．,，:：]\s*"
 # a sentence ends at 。；！？ — and at an ASCII ; ! ? only before Chinese text, since the
 # page's own CSS and scripts, which a crawler's text keeps, are full of them
 _SENTENCE_END = re.compile(r"(?<=[。；！？])|(?<=[;!?])(?=\s*[\u4e00-\u9fff])")
+# a bracketed clause: a comma inside, no bracket, at most REMARK_CHARS characters
+REMARK_CHARS = 60
+_REMARK = re.compile(rf"[（(][^（()）\n]{{0,{REMARK_CHARS}}}[，,][^（()）\n]{{0,{REMARK_CHARS}}}[）)]")
+_DIGIT = re.compile(r"\d")
 _WORD_CHAR = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]")
 _TAIL_STOP = re.compile(r"[\s\d。；;，,：:！？!?()（）《》“”\"|/\\-]")
 
@@ -73,6 +83,9 @@ def logical_lines(text: str) -> list[tuple[str, int]]:
         found.update((start, end))
     if _shares_line_with_table(text):
         found.update(m.start() for m in _SENTENCE_END.finditer(text))
+        for m in _REMARK.finditer(text):
+            if is_remark(m.group()):
+                found.update((m.start(), m.end()))
     cuts = sorted(c for c in found if 0 < c < len(text))
     if not cuts:
         return [(text, 0)]
@@ -122,3 +135,11 @@ def _shares_line_with_table(text: str) -> bool:
             if found >= TABLE_TEXT_PHRASES:
                 return True
     return False
+
+
+def is_remark(text: str) -> bool:
+    """Is ``text`` (stripped) a remark in brackets: a clause with a comma and a number
+    inside, which no label of the template is?"""
+    text = text.strip()
+    m = _REMARK.fullmatch(text)
+    return m is not None and _DIGIT.search(text) is not None and label_key(text) not in dictionary()

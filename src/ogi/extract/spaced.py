@@ -35,7 +35,15 @@ values just above a block are its header.
 3. the *values*: the clusters of every value's span over the block's rows (spans that
    overlap or touch are one column), where some row is certainly full — it prints 15 values
    (table 四's row, the widest of any table), or it is labelled and prints 7 (table 三's) —
-   and every full row has one value in each cluster.
+   and every full row has one value in each cluster;
+4. the values of a *sparse table 三* (no row full, the header wrapped past reading, as
+   pdftotext ``-layout`` prints a Word table): where they fall in exactly seven clusters, one
+   blank of the layout's rounding merged and three at least between clusters, each cluster as
+   narrow as its values, three or more rows named and every row's parts within its total
+   (:func:`_sparse_columns`) — seven columns in seven disjoint clusters leave no choice.
+
+Values are numbers and marks; a second pass over the rows the first left as printed takes the
+word ``无`` alone in a cell for a value too (a mixed table's none).
 
 **Placing.** A block is rewritten only where, with those columns, every value lies inside
 exactly one column, no two values of a row share one, no label or wrapped label reaches into
@@ -79,7 +87,8 @@ HEADER_LINES = 8  # lines without values above a block read as its header
 PROSE_CHARS = 60  # characters: a line longer than this (spaces aside) without values is prose
 
 _TOKEN = re.compile(r"\S+")
-_VALUE = re.compile(r"^(?:[-−]?\d[\d,]*(?:\.\d+)?|[/—–-])$")
+_VALUE = re.compile(r"^(?:[-−]?\d[\d,]*(?:\.\d+)?|[/—–-])$")  # a number or a mark
+_VALUE_OR_NONE = re.compile(r"^(?:[-−]?\d[\d,]*(?:\.\d+)?|[/—–-]|无)$")  # ... or the word 无 (none) alone in a cell
 _RULING = re.compile(r"^ *-{3,}(?: +-{3,})+ *$")
 _SPACE_GAP = re.compile(r"\S {2,}[-−]?\d|^ {2,}[-−]?\d", re.MULTILINE)  # a value after a wide gap
 
@@ -141,12 +150,24 @@ LABELLED_WIDTH = max(len(r.cells) for f in FORMATS.values() for r in f.table3.ro
 
 def spaced_cells(text: str) -> str:
     """``text`` with the rows of space-laid tables whose blank cells can be placed with
-    certainty written as TAB-separated cells (see the module docstring)."""
+    certainty written as TAB-separated cells (see the module docstring).
+
+    Two passes: values are numbers and marks first; then, on the rows still as printed,
+    the word ``无`` alone in a cell is a value too (an agency's none, which a mixed table
+    prints beside 0, ``/`` and ``—``). A row read in the first pass is a TAB line, which
+    ends every block of the second: where 无 joins rows of another layout to a block (a row
+    inscriptis shifts), the rows the first pass read keep their reading."""
     if "  " not in text or not _SPACE_GAP.search(text):  # (two spaces: what the pattern needs first, found fast)
         return text  # no value after a run of spaces: no space-laid table
+    text = _spaced_pass(text, _VALUE)
+    return _spaced_pass(text, _VALUE_OR_NONE) if "无" in text else text
+
+
+def _spaced_pass(text: str, value: re.Pattern[str]) -> str:
+    """One pass of :func:`spaced_cells`, ``value`` telling value tokens."""
     lines = text.split("\n")
     changed = False
-    for whole in _blocks(lines):
+    for whole in _blocks(lines, value):
         rows = _read_block(whole)
         if rows is None:  # the parts between lines that may be headers, each on its own
             rows = [row for part in _parts(whole) for row in (_read_block(part) or [])]
@@ -341,16 +362,17 @@ def _names_row(line: _Line) -> bool:
     return bool(text) and any(p.kind == "row" for seg in segment(text) for p in seg.phrases)
 
 
-def _parse(index: int, text: str) -> _Line:
+def _parse(index: int, text: str, value: re.Pattern[str] = _VALUE) -> _Line:
     tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
     first = len(tokens)
-    while first > 0 and _VALUE.match(tokens[first - 1][1]):
+    while first > 0 and value.match(tokens[first - 1][1]):
         first -= 1
     return _Line(index, text, tokens, first)
 
 
-def _blocks(lines: list[str]) -> list[_Block]:
-    """Runs of value lines with the lines above them (see the module docstring)."""
+def _blocks(lines: list[str], value: re.Pattern[str] = _VALUE) -> list[_Block]:
+    """Runs of value lines with the lines above them (see the module docstring); ``value``
+    tells a value token."""
     blocks: list[_Block] = []
     block = _Block()
     pending: list[_Line] = []  # lines without values after the block's last value line
@@ -374,7 +396,7 @@ def _blocks(lines: list[str]) -> list[_Block]:
             if not block.lines:
                 ruling = text
             continue
-        line = _parse(i, text)
+        line = _parse(i, text, value)
         if line.values:
             if not block.lines:
                 block.header, block.ruling = above[-HEADER_LINES:], ruling
@@ -492,15 +514,85 @@ def _ruled_columns(block: _Block, m: _Measure) -> list[Span] | None:
 
 
 def _value_columns(block: _Block, m: _Measure) -> list[Span] | None:
-    """The value columns the values themselves draw, where a full row prints every one."""
+    """The value columns the values themselves draw, where a full row prints every one —
+    or, in table 三, where no row is full but the values of the block fall in exactly
+    :data:`LABELLED_WIDTH` clusters (:func:`_sparse_columns`)."""
     rows = block.rows
     width = max(len(r.values) for r in rows)
     if width != FULL_WIDTH and not (width == LABELLED_WIDTH and all(r.words for r in rows)):
-        return None  # the most values a row prints need not be the table's width
+        return _sparse_columns(block, m)  # the most values a row prints need not be the table's width
     columns = _clusters([m.span(r, off, tok) for r in rows for off, tok in r.values])
     if len(columns) != width:
         return None
     return columns
+
+
+SPARSE_NAMED_ROWS = 3  # rows of table 三 a block without a full row must name to be read by its clusters
+# blank characters between two values of one column that a layout text's rounding may put in:
+# pdftotext -layout places each line's text from its glyphs' x, rounded to a character, so a
+# value may stand a character left or right of where its column's other values do (as the
+# label before it on its line is longer or shorter); two values of one column are then at
+# most one blank apart, and are one cluster
+JITTER = 1
+COLUMN_GAP = JITTER + 2  # blank characters two clusters stand apart at least to be two columns: a margin past the jitter
+
+
+def _sparse_columns(block: _Block, m: _Measure) -> list[Span] | None:
+    """The columns of a sparse table 三 (no row prints all seven values: blank cells) drawn
+    by its values: where they fall in exactly :data:`LABELLED_WIDTH` clusters, each cluster
+    is one column, in order — seven columns, seven disjoint clusters, no choice. Taken only
+    where at least :data:`SPARSE_NAMED_ROWS` row labels name rows of table 三, every label
+    naming a row names one printed seven wide (checked by :func:`_place`). Values at most
+    :data:`JITTER` blank characters apart are one cluster (a layout text's rounding moves one
+    column's values by a character or two); two clusters closer than :data:`COLUMN_GAP` are
+    no reading (one column's values moved further, or two columns: no telling), nor is a
+    cluster wider than its widest value and twice the jitter (a value standing between two
+    columns widens one), nor a reading where any row's printed parts sum to no more than its printed total
+    (to it where all six are printed). A column blank in every row leaves six clusters: no
+    reading."""
+    rows = block.rows
+    if sum(1 for r in rows if _names_table3_row(r)) < SPARSE_NAMED_ROWS:
+        return None
+    spans = [m.span(r, off, tok) for r in rows for off, tok in r.values]
+    columns = _clusters(spans, JITTER)
+    if len(columns) != LABELLED_WIDTH:
+        return None
+    if any(b[0] - a[1] - 1 < COLUMN_GAP for a, b in itertools.pairwise(columns)):
+        return None  # two clusters this close may be one column's values shifted apart
+    for lo, hi in columns:
+        widest = max(b - a + 1 for a, b in spans if lo <= a and b <= hi)
+        if hi - lo + 1 > widest + 2 * JITTER:
+            return None
+    for r in rows:
+        cells: list[str] = [""] * LABELLED_WIDTH
+        for off, tok in r.values:
+            at = _column_of(m.span(r, off, tok), columns)
+            if at is None or cells[at]:
+                return None
+            cells[at] = tok
+        if not _parts_within_total(cells):
+            return None
+    return columns
+
+
+def _names_table3_row(line: _Line) -> bool:
+    text = " ".join(t for _, t in line.words)
+    return bool(text) and any(p.kind == "row" and p.table == "table3" for seg in segment(text) for p in seg.phrases)
+
+
+def _parts_within_total(cells: list[str]) -> bool:
+    """Do a table 三 row's printed parts (its first six cells, blanks and marks aside) sum
+    to no more than its printed total, and to it where all six are numbers?"""
+    *parts, total = cells
+    if not _WHOLE.match(total):
+        return True  # a blank or marked total bounds nothing
+    nums = [int(c) for c in parts if _WHOLE.match(c)]
+    if len(nums) == len(parts):
+        return sum(nums) == int(total)
+    return sum(nums) <= int(total)
+
+
+_WHOLE = re.compile(r"^\d+$")
 
 
 def _header_columns(block: _Block, m: _Measure) -> list[Span] | None:
@@ -567,11 +659,12 @@ def _named_width(block: _Block, width: int) -> bool:
     return named or (width == FULL_WIDTH and not any(r.words for r in block.rows))
 
 
-def _clusters(spans: list[Span]) -> list[Span]:
-    """The clusters of the spans: overlapping or touching spans are one column."""
+def _clusters(spans: list[Span], jitter: int = 0) -> list[Span]:
+    """The clusters of the spans: overlapping or touching spans (or spans at most ``jitter``
+    blank characters apart) are one column."""
     merged: list[list[int]] = []
     for lo, hi in sorted(spans):
-        if merged and lo <= merged[-1][1] + 1:
+        if merged and lo <= merged[-1][1] + 1 + jitter:
             merged[-1][1] = max(merged[-1][1], hi)
         else:
             merged.append([lo, hi])

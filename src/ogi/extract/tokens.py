@@ -26,7 +26,7 @@ from ..document import Document, Paragraph, Position
 from ..template.labels import segment
 from ..template.normalize import clean, nfkc
 from ..template.variant_chars import VARIANT_CHARS
-from .lines import logical_lines
+from .lines import is_remark, logical_lines
 
 NUM, NA, BLANK, TEXT = "num", "na", "blank", "text"
 
@@ -261,6 +261,10 @@ TABLE_LINE_PHRASES = 8  # known labels in one paragraph that make it a table pri
 # ``…126备注:…``, ``…0//备注:…``): where a renderer puts a whole table on one line, the note under it follows
 # the last cell with no line break
 _NOTE_INSIDE = re.compile(r"(?<=[\s\d)）/／—–\-])(?:注|备注|附注|说明)\s*\d?\s*[:：]")
+# the same note glued to a table's label or header (``…第二十条第(五)项说明：…``, ``…本年增/减说明：…``):
+# a crawler's one line of a table with a note printed between its rows; taken only where
+# the line before it is table text and ends with a label the template knows
+_NOTE_AFTER_LABEL = re.compile(r"(?:注|备注|附注|说明)\s*\d?\s*[:：]")
 _DIGITS = re.compile(r"\d+")
 THOUSANDS_GROUP = 3  # digits before a number's first thousands separator, at most
 
@@ -310,6 +314,8 @@ class Unit:
             return True  # a note under a table (注:…), also where it is printed as a row of the table
         if self.in_table:
             return False
+        if self.text.lstrip()[:1] in "（(" and is_remark(self.text):
+            return True  # a remark in brackets between two rows (lines.py): its number is no cell
         text = template_chars(nfkc(self.text))  # a label in traditional characters is a label
         if "。" in text or ";" in text:
             return True
@@ -376,11 +382,43 @@ def _note_apart(piece: str) -> list[str]:
     """A logical line that holds a table and then the note under it (``注:``, ``备注:``,
     ``附注:``, ``说明:`` after the table's last value), cut before the note: the note is
     prose (its numbers are never cells), the table before it is not. A line holding fewer
-    than :data:`TABLE_LINE_PHRASES` known labels before the note is left whole."""
+    than :data:`TABLE_LINE_PHRASES` known labels before the note is left whole.
+
+    A note glued to a label (no value, mark or space before it: a crawler's one line of a
+    table whose agency printed a 说明 row between two of its rows, ``…第二十条第(五)项说明：…``)
+    is cut off too where the text before it is table text and ends with a label the
+    template knows or a value (:func:`_table_text_before`): a sentence's ``…的说明：`` ends
+    neither; so is a note after a value where fewer labels, with only values between them,
+    stand before it (a one-line table 二 cut at the sentence before it)."""
     m = _NOTE_INSIDE.search(piece)
-    if m is None or sum(1 for s in segment(nfkc(piece[:m.start()])) if s.phrases) < TABLE_LINE_PHRASES:
-        return [piece]
-    return [piece[:m.start()].rstrip(), piece[m.start():]]
+    if m is not None and sum(1 for s in segment(nfkc(piece[:m.start()])) if s.phrases) >= TABLE_LINE_PHRASES:
+        return [piece[:m.start()].rstrip(), piece[m.start():]]
+    for m in _NOTE_AFTER_LABEL.finditer(piece):
+        if _table_text_before(piece[:m.start()]):
+            return [piece[:m.start()].rstrip(), piece[m.start():]]
+    return [piece]
+
+
+NOTE_TABLE_PHRASES = 3  # known labels before a note glued to a label that make the text before it a table's
+
+
+def _table_text_before(text: str) -> bool:
+    """Is ``text`` (what precedes a note) a table's text: it ends with a known label or a
+    value, and holds :data:`TABLE_LINE_PHRASES` known labels, or
+    :data:`NOTE_TABLE_PHRASES` with nothing but values between them (no unknown words)?"""
+    key = nfkc(text).rstrip()
+    segs = segment(key)
+    if not segs or segs[-1].end != len(key) or not (segs[-1].phrases or _values_only(segs[-1].text)):
+        return False
+    labels = sum(1 for s in segs if s.phrases)
+    if labels >= TABLE_LINE_PHRASES:
+        return True
+    return labels >= NOTE_TABLE_PHRASES and all(s.phrases or _values_only(s.text) for s in segs)
+
+
+def _values_only(key: str) -> bool:
+    """A gap between labels that holds values alone: digits, signs, marks, a decimal point."""
+    return all(ch.isdigit() or ch in MARK_CHARS or ch in ".,+" for ch in key)
 
 
 @lru_cache(maxsize=READINGS_KEPT)
