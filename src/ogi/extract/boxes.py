@@ -103,6 +103,7 @@ from ..template.arithmetic import instances, row_sums_hold, table_holds
 from ..template.formats import APPLICANT_COLUMNS, SUBTOTAL, Kind, TableSpec
 from ..template.normalize import label_key
 from .align import Placed, place_cells
+from .boxes_scattered import distrust_scattered_rows
 from .columns import _suits
 from .layout import Event, phrase_in
 from .tokens import NUM, Token
@@ -615,7 +616,8 @@ def reread(spec: TableSpec, fmt: str, evs: list[Event], placed: Placed, pages: S
         return placed
     cells = read_boxes(spec, fmt, evs, pages)
     if cells is None:
-        return _rows_otherwise(spec, fmt, evs, placed, pages) or _rows_by_position(spec, evs, placed, pages)
+        return (_rows_otherwise(spec, fmt, evs, placed, pages)
+                or distrust_scattered_rows(spec, fmt, evs, _rows_by_position(spec, evs, placed, pages)))
     return _placed(spec, spec, cells, placed)
 
 
