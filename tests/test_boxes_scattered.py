@@ -63,7 +63,8 @@ EVENTS = ([_event("phrase", 1, "一、本年新收政府信息公开申请数量
 
 
 def test_only_rows_read_from_several_lines_with_a_cell_left_null_are_distrusted():
-    with_mark = _placed_row("new_received", [1, 0, None, 0, None, 0, 1], [2, 3, 4, 5, 6, 7, 8])
+    # pdfminer ends every box with an empty line: values on lines 2, 4, 6 … are read across boxes
+    with_mark = _placed_row("new_received", [1, 0, None, 0, None, 0, 1], [2, 4, 6, 8, 10, 12, 14])
     out = distrust_scattered_rows(SPEC, "2021", EVENTS, with_mark)
     assert all(v is None for v in out.cells.values())
     assert [f.where for f in out.findings] == ["table3.new_received"]
@@ -71,11 +72,14 @@ def test_only_rows_read_from_several_lines_with_a_cell_left_null_are_distrusted(
     assert distrust_scattered_rows(SPEC, "2021", EVENTS, whole).cells[("new_received", "total")] == 1
     one_line = _placed_row("new_received", [1, 0, None, 0, None, 0, 1], [2] * 7)
     assert distrust_scattered_rows(SPEC, "2021", EVENTS, one_line).cells[("new_received", "total")] == 1
+    # lines with no empty line between (poppler's text of the same page) are no boxes' order
+    adjacent = _placed_row("new_received", [1, 0, None, 0, None, 0, 1], [2, 3, 3, 4, 4, 5, 6])
+    assert distrust_scattered_rows(SPEC, "2021", EVENTS, adjacent).cells[("new_received", "total")] == 1
 
 
 def test_nothing_is_distrusted_where_every_label_is_followed_by_at_most_its_rows_values():
     events = EVENTS[:8] + EVENTS[9:]  # seven values after the first label
-    placed = _placed_row("new_received", [1, 0, None, 0, None, 0, 1], [2, 3, 4, 5, 6, 7, 8])
+    placed = _placed_row("new_received", [1, 0, None, 0, None, 0, 1], [2, 4, 6, 8, 10, 12, 14])
     assert distrust_scattered_rows(SPEC, "2021", events, placed).cells[("new_received", "total")] == 1
     assert not placed.findings
 
@@ -83,5 +87,5 @@ def test_nothing_is_distrusted_where_every_label_is_followed_by_at_most_its_rows
 def test_nothing_is_distrusted_where_the_table_prints_as_many_values_as_cells():
     # a report printing every cell (zeros as —) leaves none blank: a row's count is its own
     filler = [_event("value", 20 + i, "0") for i in range(sum(row.width for row in SPEC.rows))]
-    placed = _placed_row("new_received", [1, 0, None, 0, None, 0, 1], [2, 3, 4, 5, 6, 7, 8])
+    placed = _placed_row("new_received", [1, 0, None, 0, None, 0, 1], [2, 4, 6, 8, 10, 12, 14])
     assert distrust_scattered_rows(SPEC, "2021", EVENTS + filler, placed).cells[("new_received", "total")] == 1

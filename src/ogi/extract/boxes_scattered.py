@@ -28,8 +28,13 @@ where all of this holds:
   counts are their own — measured on wild40's zero_dash, whose rows the aligner reads right);
 - some row label is followed, before the next row label, by more values than its row's
   cells (the text prints values away from their labels);
-- the row's values were read from two lines or more (a row printed on one line is one row's
-  cells, in order: pdfminer makes one text line of a row's neighbouring cells only);
+- the row's values were read from two lines or more with an empty line between two of them:
+  from two of pdfminer's boxes (``extract_text`` ends every box with an empty line), whose
+  order is the layout analysis's, not the row's. A row printed on one line is one row's cells,
+  in order (pdfminer makes one text line of a row's neighbouring cells only); poppler's text of
+  the same page prints no empty line inside a table, and its rows read over adjacent lines were
+  right wherever measured (wild36 pdftotext: 190 right cells such a rule without this condition
+  nulled, none wrong);
 - a cell of the row is null as read (a mark, or a value short), so its total cannot be tested:
   a row read whole is held to its total by the aligner, and the rows read whole from such texts
   were right wherever measured.
@@ -66,8 +71,7 @@ def distrust_scattered_rows(spec: TableSpec, fmt: str, evs: Sequence[Event], pla
     for row in spec.rows:
         cells = [(r, c) for r, c, _ in row.cells]
         read = [cell for cell in cells if placed.cells.get(cell) is not None]
-        lines = {placed.provenance.get(cell, {}).get("line") for cell in read}
-        if not read or len(read) == len(cells) or len(lines - {None}) < LINES_OF_A_SCATTERED_ROW:
+        if not read or len(read) == len(cells) or not _across_boxes(placed, read):
             continue  # a row read whole is held to its total (the aligner's check); one read from a line is one row's
         for cell in read:
             placed.cells[cell] = None
@@ -81,6 +85,13 @@ def distrust_scattered_rows(spec: TableSpec, fmt: str, evs: Sequence[Event], pla
             "own; left null",
             f"{spec.key}.{row.key}"))
     return placed
+
+
+def _across_boxes(placed: Placed, cells: Sequence[tuple[str, str]]) -> bool:
+    """Were these cells read from two lines or more with an empty line between two of them —
+    from two of pdfminer's boxes (it ends every box with an empty line)?"""
+    lines = sorted({line for cell in cells if (line := placed.provenance.get(cell, {}).get("line")) is not None})
+    return len(lines) >= LINES_OF_A_SCATTERED_ROW and any(b - a > 1 for a, b in zip(lines, lines[1:]))
 
 
 def _values_away_from_labels(spec: TableSpec, fmt: str, evs: Sequence[Event]) -> bool:
