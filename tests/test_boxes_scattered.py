@@ -56,10 +56,17 @@ def _placed_row(key: str, values: list, lines: list[int]) -> Placed:
     return placed
 
 
-# the first row's label, then eight values (more than its seven cells), then the second row's
-EVENTS = ([_event("phrase", 1, "一、本年新收政府信息公开申请数量")]
-          + [_event("value", 2 + i, v) for i, v in enumerate(["1", "0", "/", "0", "—", "0", "1", "0"])]
-          + [_event("phrase", 10, "二、上年结转政府信息公开申请数量")])
+def _events(step: int) -> list[Event]:
+    """The first row's label, then eight values (more than its seven cells) a line each, every
+    ``step``-th line (2: an empty line after each, as pdfminer ends its boxes), then the second
+    row's label."""
+    values = ["1", "0", "/", "0", "—", "0", "1", "0"]
+    return ([_event("phrase", 1, "一、本年新收政府信息公开申请数量")]
+            + [_event("value", 2 + step * i, v) for i, v in enumerate(values)]
+            + [_event("phrase", 2 + step * len(values), "二、上年结转政府信息公开申请数量")])
+
+
+EVENTS = _events(2)
 
 
 def test_only_rows_read_from_several_lines_with_a_cell_left_null_are_distrusted():
@@ -72,13 +79,14 @@ def test_only_rows_read_from_several_lines_with_a_cell_left_null_are_distrusted(
     assert distrust_scattered_rows(SPEC, "2021", EVENTS, whole).cells[("new_received", "total")] == 1
     one_line = _placed_row("new_received", [1, 0, None, 0, None, 0, 1], [2] * 7)
     assert distrust_scattered_rows(SPEC, "2021", EVENTS, one_line).cells[("new_received", "total")] == 1
-    # lines with no empty line between (poppler's text of the same page) are no boxes' order
-    adjacent = _placed_row("new_received", [1, 0, None, 0, None, 0, 1], [2, 3, 3, 4, 4, 5, 6])
-    assert distrust_scattered_rows(SPEC, "2021", EVENTS, adjacent).cells[("new_received", "total")] == 1
+    # lines with no empty line between (poppler's text of the same page: a mark on the line
+    # between two values read) are no boxes' order
+    adjacent = _placed_row("new_received", [1, 0, None, 0, None, 0, 1], [2, 3, 4, 5, 6, 7, 8])
+    assert distrust_scattered_rows(SPEC, "2021", _events(1), adjacent).cells[("new_received", "total")] == 1
 
 
 def test_nothing_is_distrusted_where_every_label_is_followed_by_at_most_its_rows_values():
-    events = EVENTS[:8] + EVENTS[9:]  # seven values after the first label
+    events = EVENTS[:8] + EVENTS[9:]  # seven values after the first label (an empty line where the eighth was)
     placed = _placed_row("new_received", [1, 0, None, 0, None, 0, 1], [2, 4, 6, 8, 10, 12, 14])
     assert distrust_scattered_rows(SPEC, "2021", events, placed).cells[("new_received", "total")] == 1
     assert not placed.findings

@@ -28,9 +28,10 @@ where all of this holds:
   counts are their own — measured on wild40's zero_dash, whose rows the aligner reads right);
 - some row label is followed, before the next row label, by more values than its row's
   cells (the text prints values away from their labels);
-- the row's values were read from two lines or more with an empty line between two of them:
-  from two of pdfminer's boxes (``extract_text`` ends every box with an empty line), whose
-  order is the layout analysis's, not the row's. A row printed on one line is one row's cells,
+- the row's values were read from two lines or more with an empty line between two of them
+  (a line of the table holding nothing, not even a mark): from two of pdfminer's boxes
+  (``extract_text`` ends every box with an empty line), whose order is the layout analysis's,
+  not the row's. A row printed on one line is one row's cells,
   in order (pdfminer makes one text line of a row's neighbouring cells only); poppler's text of
   the same page prints no empty line inside a table, and its rows read over adjacent lines were
   right wherever measured (wild36 pdftotext: 190 right cells such a rule without this condition
@@ -68,10 +69,11 @@ def distrust_scattered_rows(spec: TableSpec, fmt: str, evs: Sequence[Event], pla
         return placed  # as many values and marks as cells: the report need leave none blank
     if not _values_away_from_labels(spec, fmt, evs):
         return placed
+    printed = {ev.pos.line for ev in evs if ev.pos.line is not None}  # the lines that hold anything
     for row in spec.rows:
         cells = [(r, c) for r, c, _ in row.cells]
         read = [cell for cell in cells if placed.cells.get(cell) is not None]
-        if not read or len(read) == len(cells) or not _across_boxes(placed, read):
+        if not read or len(read) == len(cells) or not _across_boxes(placed, read, printed):
             continue  # a row read whole is held to its total (the aligner's check); one read from a line is one row's
         for cell in read:
             placed.cells[cell] = None
@@ -87,11 +89,14 @@ def distrust_scattered_rows(spec: TableSpec, fmt: str, evs: Sequence[Event], pla
     return placed
 
 
-def _across_boxes(placed: Placed, cells: Sequence[tuple[str, str]]) -> bool:
-    """Were these cells read from two lines or more with an empty line between two of them —
-    from two of pdfminer's boxes (it ends every box with an empty line)?"""
+def _across_boxes(placed: Placed, cells: Sequence[tuple[str, str]], printed: set[int]) -> bool:
+    """Were these cells read from two lines or more with an empty line (one of the table's
+    lines that holds nothing: ``printed`` are those that do) between two of them — from two of
+    pdfminer's boxes (it ends every box with an empty line)?"""
     lines = sorted({line for cell in cells if (line := placed.provenance.get(cell, {}).get("line")) is not None})
-    return len(lines) >= LINES_OF_A_SCATTERED_ROW and any(b - a > 1 for a, b in zip(lines, lines[1:]))
+    if len(lines) < LINES_OF_A_SCATTERED_ROW:
+        return False
+    return any(line not in printed for a, b in zip(lines, lines[1:]) for line in range(a + 1, b))
 
 
 def _values_away_from_labels(spec: TableSpec, fmt: str, evs: Sequence[Event]) -> bool:
