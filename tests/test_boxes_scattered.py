@@ -31,8 +31,8 @@ def test_a_row_whose_count_of_values_is_made_up_by_a_neighbours_is_left_null():
     assert report.table3["not_processed.repeated"] == dict.fromkeys(COLUMNS)
     found = [f for f in report.findings if f.where == "table3.granted" and f.code == "CELL_AMBIGUOUS"]
     assert [f.message for f in found] == [
-        "表三印为文本框(数值与行标题分开印出),而报告留有空单元格:“(一)予以公开”行的数值分印在多行,"
-        "其个数不能证明它们都属于这一行,未采用"]
+        ("表三印为文本框(数值与行标题分开印出),而报告留有空单元格:“(一)予以公开”行的数值分印在多行,"
+         "其个数不能证明它们都属于这一行,未采用")]
 
 
 def _event(kind: str, unit: int, text: str) -> Event:

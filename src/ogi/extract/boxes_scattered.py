@@ -47,6 +47,7 @@ such rows, measured in ``docs/renderings.md`` (fifteenth session, boxes9)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from ..model import Finding
 from ..template.formats import TableSpec
@@ -96,7 +97,7 @@ def _across_boxes(placed: Placed, cells: Sequence[tuple[str, str]], printed: set
     lines = sorted({line for cell in cells if (line := placed.provenance.get(cell, {}).get("line")) is not None})
     if len(lines) < LINES_OF_A_SCATTERED_ROW:
         return False
-    return any(line not in printed for a, b in zip(lines, lines[1:]) for line in range(a + 1, b))
+    return any(line not in printed for a, b in pairwise(lines) for line in range(a + 1, b))
 
 
 def _values_away_from_labels(spec: TableSpec, fmt: str, evs: Sequence[Event]) -> bool:
