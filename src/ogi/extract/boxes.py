@@ -86,7 +86,9 @@ sub-rows as one row, or an extra ``其中`` sub-row, the boxes are read against 
 
 The reading replaces the aligner's only where the text is such boxes (every value a number of
 running text, at least one run longer than a row) and the aligner left cells null; where
-both read a cell and disagree, the cell is null with ``CELL_AMBIGUOUS``.
+both read a cell and disagree, the cell is null with ``CELL_AMBIGUOUS``. Where the boxes have
+no reading (a sparse table's marks are no numbers), rows the aligner read across two boxes in
+a table whose count of values shows blank cells are left null (``extract/boxes_scattered.py``).
 """
 
 from __future__ import annotations
@@ -103,6 +105,7 @@ from ..template.arithmetic import instances, row_sums_hold, table_holds
 from ..template.formats import APPLICANT_COLUMNS, SUBTOTAL, Kind, TableSpec
 from ..template.normalize import label_key
 from .align import Placed, place_cells
+from .boxes_scattered import distrust_scattered_rows
 from .columns import _suits
 from .layout import Event, phrase_in
 from .tokens import NUM, Token
@@ -610,12 +613,15 @@ def _confirmed(spec: TableSpec, cells: dict[Cell, Token]) -> bool:
 
 def reread(spec: TableSpec, fmt: str, evs: list[Event], placed: Placed, pages: Sequence[int] = ()) -> Placed:
     """``placed`` (the aligner's reading), or the reading of the table as pdfminer's boxes
-    where the aligner left cells null and the boxes read (module docstring)."""
+    where the aligner left cells null and the boxes read (module docstring); where they do
+    not, the aligner's rows that the boxes' order leaves unproven are null
+    (:func:`.boxes_scattered.distrust_scattered_rows`)."""
     if not any(v is None for v in placed.cells.values()) and placed.cells:
         return placed
     cells = read_boxes(spec, fmt, evs, pages)
     if cells is None:
-        return _rows_otherwise(spec, fmt, evs, placed, pages) or _rows_by_position(spec, evs, placed, pages)
+        return (_rows_otherwise(spec, fmt, evs, placed, pages)
+                or distrust_scattered_rows(spec, fmt, evs, _rows_by_position(spec, evs, placed, pages)))
     return _placed(spec, spec, cells, placed)
 
 
