@@ -288,3 +288,15 @@ def test_none_alone_in_a_cell_is_a_value_where_no_reading_without_it_stands():
     assert "无" not in "\n".join(_sparse(SPARSE_ROWS)) and spaced_cells("\n".join(_sparse(SPARSE_ROWS))) == \
         "\n".join([f"{R1}\t1\t\t\t0\t\t\t1", f"{R2}\t\t0\t\t\t0\t0\t0", f"{R_GRANTED}\t1\t\t0\t0\t\t\t1",
                    f"{R_SECRET}\t\t0\t0\t\t0\t0\t", f"{R7}\t1\t0\t\t\t\t0\t1"])
+
+
+def test_a_label_wrapped_around_its_values_in_a_sparse_word_table_is_no_value_cell():
+    # pdftotext -layout of LibreOffice's PDF of a Word table 三 that leaves zeros blank
+    # (ogi synth 30 --formats wild2_html --seed 9150, 00000): 1.申请人无正当理由逾期不补 ⏎
+    # 正、行政机关不再处理其政府  0  0  0  0 ⏎ 信息公开申请. The clusters place the four values;
+    # the label's middle piece before them is the label, not a text cell — taken as one, the
+    # row's values were read a column right (three wrong numbers, 0 for a blank cell)
+    report, score = _w3m_wild("word_pdftotext_layout_s9150_00000_wild2_html_sparse")
+    assert list(report.table3["other.no_correction"].values()) == [0, None, 0, None, 0, 0, None]
+    assert not [f for f in report.findings if f.code == "CELL_TEXT" and "no_correction" in (f.where or "")]
+    assert (score.wrong_flagged, score.wrong_silent, score.null_silent) == (0, 0, 0)

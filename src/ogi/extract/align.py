@@ -480,6 +480,9 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
                 headers = []  # a new sub-table's header begins
             headers.append(ev.seg.text)
             cur = None
+        elif cur is not None and cur.row is not None and ev.table and values_in_unit.get(ev.unit, 0) \
+                and _piece_of_own_label(spec, cur, ev):
+            continue  # the row's label wrapped onto its values' line: label, not a value cell
         elif cur is not None and cur.row is not None and _text_in_a_value_cell(spec, cur, ev, values_in_unit):
             cur.values.append(Token(TEXT, ev.seg.text, ev.pos, ev.unit))
         elif cur is not None and not cur.values and (cur.row is not None or cur.group):
@@ -507,6 +510,23 @@ def _text_in_a_value_cell(spec: TableSpec, cur: Entry, ev: Event, values_in_unit
     numbers = values_in_unit.get(ev.unit, 0)
     return ev.table and cur.row is not None and 0 < numbers < spec.rows[cur.row].width \
         and not any(t.free for t in cur.values) and not _begins_a_later_row(spec, cur, ev)
+
+
+LABEL_PIECE_CHARS = 2  # characters: a shorter text (``无``) is no telling piece of a label
+
+
+def _piece_of_own_label(spec: TableSpec, cur: Entry, ev: Event) -> bool:
+    """Is text in a table row that holds numbers, before the row's first value, a piece of
+    that row's own label wrapped onto the values' line (``1.申请人无正当理由逾期不补`` ⏎ ``正、行政机关不再处理其政府 ⇥ 0 ⇥ ⇥ 0 …`` ⏎
+    ``信息公开申请``: pdftotext ``-layout`` of a Word table whose label cell wraps over three
+    lines, the values on the middle one)? It is the label, not a value cell: taken as one, the
+    row held a cell too many and its values were read a column right."""
+    assert cur.row is not None  # (the caller's test)
+    if cur.values:
+        return False
+    key = label_key(ev.seg.text)
+    row = spec.rows[cur.row]
+    return len(key) >= LABEL_PIECE_CHARS and any(key in label_key(t) for t in (row.label or "", *row.variants))
 
 
 def _begins_a_later_row(spec: TableSpec, cur: Entry, ev: Event) -> bool:
