@@ -29,6 +29,7 @@ from .markup_tables import markup_tables_as_pipes
 from .csvtext import csv_as_tabs
 from .frames import drop_frame_index
 from .cutcells import join_cut_columns
+from .md_continued import widen_continued
 from .spans import join_repeated_spans
 from ..extract.pagemarks import drop_page_marks
 from ..template.normalize import unify_radicals_utf8
@@ -106,7 +107,7 @@ def read(data: bytes, name: str = "") -> Document:
         data = unify_radicals_utf8(data)  # pdfminer's ⼀ for 一: before any pattern reads a line
     doc = _read(data, name, kind)
     if kind in ("txt", "html"):  # a column a converter cut in two, made one again
-        doc.blocks = [join_cut_columns(b) if isinstance(b, Table) else b for b in doc.blocks]
+        doc.blocks = widen_continued([join_cut_columns(b) if isinstance(b, Table) else b for b in doc.blocks])
     check_document(doc)
     if kind == "xlsx":  # a sheet written from scraped tables (pandas to_excel): its indexes, spans as repeated text
         doc.blocks = [join_repeated_spans(drop_frame_index(b)) if isinstance(b, Table) else b for b in doc.blocks]

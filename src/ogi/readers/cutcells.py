@@ -24,7 +24,10 @@ Two neighbouring columns *a* and *a*+1 are one column again where all of this ho
    :func:`~ogi.template.normalize.label_key`; a group header such as 行政复议 is not one);
 2. where *a* prints nothing in the header, no header row right above it prints words in *a*
    either (a header of two rows flattened leaves 自然人 above an empty cell: that empty cell
-   is 自然人's column, not a column too many);
+   is 自然人's column, not a column too many), and the header row prints, left of *a*, the
+   column the template prints right before *a*+1's (上一年项目数量 before 本年增/减): where it
+   does not (an empty cell before 商业企业, 自然人 printed in a table above), the empty cell
+   is that column's place;
 3. the rows under the header, up to the next row that prints words in *a* or after it (the
    next header), each print something in at most one of the two — never a value in both —
    and at least one prints a value there.
@@ -116,7 +119,8 @@ def _joined(by_row: dict[int, dict[int, Cell]], order: list[int], i: int, head: 
     if (not _single(head) or not _single(tail) or not tail.text.strip()
             or label_key(head.text + tail.text) not in _column_keys()):
         return None
-    if not head.text.strip() and _words_above(by_row, order, i, col):
+    if not head.text.strip() and (_words_above(by_row, order, i, col)
+                                  or _predecessor_unprinted(by_row[order[i]], head.col, tail.text)):
         return None
     band = _band(by_row, order, i, col)
     pairs = [(a, b) for r in band if (a := by_row[r].get(col)) is not None and (b := by_row[r].get(col + 1)) is not None
@@ -132,6 +136,34 @@ def _joined(by_row: dict[int, dict[int, Cell]], order: list[int], i: int, head: 
         kept = b if b.text.strip() else a
         joined[(a.row, col)] = Cell(kept.text, a.row, col, 1, JOINED_COLUMNS, kept.pos, kept.confidence)
     return joined
+
+
+@lru_cache(maxsize=1)
+def _predecessors() -> dict[str, frozenset[str]]:
+    """Each value column's header (by :func:`label_key`) → the headers of the column the
+    template prints right before it, in every table and format where it follows one
+    (table 二's measures, table 三's applicant columns, table 四's results)."""
+    from ..template import APPLICANT_COLUMNS, FORMATS, T4_RESULTS
+
+    runs = [tuple(m.label for m in APPLICANT_COLUMNS), tuple(m.label for m in T4_RESULTS)]
+    runs += [r.column_labels for f in FORMATS.values() for t in f.tables for r in t.rows if r.column_labels]
+    before: dict[str, set[str]] = {}
+    for run in runs:
+        for prev, label in zip(run, run[1:]):
+            before.setdefault(label_key(label), set()).add(label_key(prev))
+    return {k: frozenset(v) for k, v in before.items()}
+
+
+def _predecessor_unprinted(header: dict[int, Cell], col: int, tail: str) -> bool:
+    """Whether the header ``tail`` follows a column in the template that the header row does
+    not print before column ``col``: then the empty header cell at ``col`` is that column's
+    place (its header printed elsewhere — a row above, a table above), not a column too many.
+    pymupdf4llm prints table 三's 自然人 in a table of its own above a row ``(empty) | 商业企业
+    | …``: joined, 自然人's values went under 商业企业."""
+    before = _predecessors().get(label_key(tail))
+    if not before:
+        return False  # the template's first value column: nothing must precede it
+    return not any(c < col and label_key(cell.text) in before for c, cell in header.items())
 
 
 def _words_after(cells: dict[int, Cell], col: int) -> bool:
