@@ -56,7 +56,7 @@ _ALNUM = re.compile(r"[0-9A-Za-z]")
 
 
 @lru_cache(maxsize=1)
-def _column_keys() -> frozenset[str]:
+def column_keys() -> frozenset[str]:
     from ..template.formats import value_column_labels
 
     return frozenset(label_key(h) for h in value_column_labels())
@@ -90,7 +90,7 @@ def _may_join(cells: list[Cell]) -> bool:
     first tests hold (one cell each, their texts joined a value column's header): where none
     has, no column is joined, and the rows are not grouped (the cells' places are read in C)."""
     at = dict(zip(zip(map(_ROW, cells), map(_COL, cells)), cells))  # the last cell at a place, as by rows
-    keys = _column_keys()
+    keys = column_keys()
     for tail in compress(cells, map(_may_end_header, map(_TEXT, cells))):
         head = at.get((tail.row, tail.col - 1))
         if head is not None and _single(head) and _single(tail) and label_key(head.text + tail.text) in keys:
@@ -117,7 +117,7 @@ def _joined(by_row: dict[int, dict[int, Cell]], order: list[int], i: int, head: 
     if _ALNUM.search(tail.text) and not _CJK.search(tail.text):
         return None  # a number (a row's value): the joined key would hold its digits, no header does
     if (not _single(head) or not _single(tail) or not tail.text.strip()
-            or label_key(head.text + tail.text) not in _column_keys()):
+            or label_key(head.text + tail.text) not in column_keys()):
         return None
     if not head.text.strip() and (_words_above(by_row, order, i, col)
                                   or _predecessor_unprinted(by_row[order[i]], head.col, tail.text)):
@@ -139,7 +139,7 @@ def _joined(by_row: dict[int, dict[int, Cell]], order: list[int], i: int, head: 
 
 
 @lru_cache(maxsize=1)
-def _predecessors() -> dict[str, frozenset[str]]:
+def template_predecessors() -> dict[str, frozenset[str]]:
     """Each value column's header (by :func:`label_key`) → the headers of the column the
     template prints right before it, in every table and format where it follows one
     (table 二's measures, table 三's applicant columns, table 四's results)."""
@@ -160,7 +160,7 @@ def _predecessor_unprinted(header: dict[int, Cell], col: int, tail: str) -> bool
     place (its header printed elsewhere — a row above, a table above), not a column too many.
     pymupdf4llm prints table 三's 自然人 in a table of its own above a row ``(empty) | 商业企业
     | …``: joined, 自然人's values went under 商业企业."""
-    before = _predecessors().get(label_key(tail))
+    before = template_predecessors().get(label_key(tail))
     if not before:
         return False  # the template's first value column: nothing must precede it
     return not any(c < col and label_key(cell.text) in before for c, cell in header.items())
@@ -197,4 +197,4 @@ def _single(cell: Cell) -> bool:
     return cell.rowspan == 1 and cell.colspan == 1
 
 
-__all__ = ["join_cut_columns"]
+__all__ = ["column_keys", "join_cut_columns", "template_predecessors"]

@@ -36,10 +36,15 @@ columns cannot be told, and the aligner reads it as before. A table widened so i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..document import Block, Cell, Table
 from .spans import is_label
+
+
+# a value as agencies print it in a cell: a number (with its unit) or a mark for none
+VALUE = re.compile(r"[+\-−—–－]?[\d０-９][\d０-９.,，%％]*\s*(?:件|个|项|次|人次|条|份|万元|元)?|[—\-–－‒/／无×]+")
 
 
 @dataclass(frozen=True)
@@ -80,8 +85,9 @@ def _rows(table: Table) -> list[list[Cell]]:
     return [sorted(by_row[r], key=lambda c: c.col) for r in sorted(by_row)]
 
 
-def _is_value(text: str) -> bool:
-    return bool(text.strip()) and not is_label(text)
+def is_value(text: str) -> bool:
+    """Whether a cell's text is one value as agencies print it (``12``, ``3.5万元``, ``—``, ``无``)."""
+    return VALUE.fullmatch(text.strip()) is not None
 
 
 def _widen_rows(rows: list[list[Cell]], grid: _Grid | None) -> tuple[list[list[Cell]], _Grid | None]:
@@ -119,11 +125,11 @@ def _grid(part: list[list[Cell]]) -> _Grid | None:
     rows all print values in the same columns (conditions 1 and 2), or None."""
     if any(c.rowspan != 1 or c.colspan != 1 for r in part for c in r):
         return None
-    data = [r for r in part if any(_is_value(c.text) for c in r)]
+    data = [r for r in part if any(is_value(c.text) for c in r)]
     headers = [r for r in part if r not in data and any(is_label(c.text) for c in r)]
     if not data or not headers:
         return None
-    filled = {tuple(c.col for c in r if _is_value(c.text)) for r in data}
+    filled = {tuple(c.col for c in r if is_value(c.text)) for r in data}
     if len(filled) != 1:
         return None
     (cols,) = filled
@@ -143,8 +149,8 @@ def _continues(row: list[Cell], grid: _Grid) -> bool:
     if len(row) < k or any(c.rowspan != 1 or c.colspan != 1 for c in row):
         return False
     labels, values = row[:-k], row[-k:]
-    return (all(_is_value(c.text) for c in values) and len(labels) <= grid.first_value
-            and not any(_is_value(c.text) for c in labels))
+    return (all(is_value(c.text) for c in values) and len(labels) <= grid.first_value
+            and not any(is_value(c.text) for c in labels))
 
 
 def _widened(row: list[Cell], grid: _Grid) -> list[Cell]:
@@ -159,4 +165,4 @@ def _widened(row: list[Cell], grid: _Grid) -> list[Cell]:
     return sorted(out, key=lambda c: c.col)
 
 
-__all__ = ["widen_continued"]
+__all__ = ["VALUE", "is_value", "widen_continued"]

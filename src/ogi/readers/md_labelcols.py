@@ -1,0 +1,60 @@
+"""A row label a pipe table prints in fewer label columns than its neighbours: spanned again.
+
+A table's row labels stand in one to three columns (table 三: the group 三、本年度办理结果, the
+subgroup (三)不予公开, the label). A row whose label the report spans over all of them —
+``(七)总计``, ``四、结转下年度继续办理`` — is one cell in HTML (``<td colspan="2">``), but a
+pipe table cannot span: pymupdf4llm's Markdown writes it as the label and an empty cell::
+
+    ||3.其他|无|0|—||0|0||
+    |(七)总计||0|0|0|—|/|无||
+
+Read so, the empty cell was the row's first value (自然人 blank) and every value stood one
+column right: the row's 总计 was lost, its 其他 read as 社会公益组织.
+
+Where a table's data rows (rows that print a value) print their labels only left of the
+first column any of them prints a value in, and a data row's last label is followed by
+empty cells up to that column, each in a column where another data row prints a label,
+the label is one cell spanning those columns, as the HTML form of the same table has it.
+An empty cell in a column no row prints a label in is never taken — it may be a value
+column the report left blank in every row. The cells keep their text and place."""
+
+from __future__ import annotations
+
+from ..document import Cell, Table
+from .md_continued import is_value
+from .spans import is_label
+
+
+def span_short_labels(table: Table) -> Table:
+    """``table`` with every row label printed short of the label columns spanning them (see
+    the module docstring); the same object when there is none."""
+    rows: dict[int, list[Cell]] = {}
+    for cell in table.cells:
+        rows.setdefault(cell.row, []).append(cell)
+    data = [sorted(r, key=lambda c: c.col) for r in rows.values() if any(is_value(c.text) for c in r)]
+    if len(data) < 2:
+        return table
+    first = min(c.col for r in data for c in r if is_value(c.text))
+    label_cols = {c.col + n for r in data for c in r if is_label(c.text) for n in range(c.colspan)}
+    if not label_cols or max(label_cols) >= first:
+        return table
+    spans: dict[tuple[int, int], Cell] = {}
+    dropped: set[tuple[int, int]] = set()
+    for row in data:
+        labels = [c for c in row if c.col < first and is_label(c.text)]
+        if not labels:
+            continue
+        last = labels[-1]
+        gap = [c for c in row if last.col < c.col < first]
+        if (not gap or any(c.colspan != 1 or c.rowspan != 1 for c in (last, *gap)) or len(gap) != first - last.col - 1 or any(c.text.strip() for c in gap)
+                or any(c.col not in label_cols for c in gap)):
+            continue
+        spans[(last.row, last.col)] = Cell(last.text, last.row, last.col, 1, first - last.col, last.pos,
+                                           last.confidence)
+        dropped.update((c.row, c.col) for c in gap)
+    if not spans:
+        return table
+    return Table([spans.get((c.row, c.col), c) for c in table.cells if (c.row, c.col) not in dropped], table.pos)
+
+
+__all__ = ["span_short_labels"]
