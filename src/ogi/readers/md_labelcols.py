@@ -15,6 +15,8 @@ Where a table's data rows (rows that print a value) print their labels only left
 first column any of them prints a value in, and a data row's last label is followed by
 empty cells up to that column, each in a column where another data row prints a label,
 the label is one cell spanning those columns, as the HTML form of the same table has it.
+Only rows of one width are compared (a pipe table may run on into a part of another width:
+table 三's 四、结转下年度继续办理 printed apart under one label column).
 An empty cell in a column no row prints a label in is never taken — it may be a value
 column the report left blank in every row. The cells keep their text and place."""
 
@@ -24,6 +26,8 @@ from ..document import Cell, Table
 from .md_continued import is_value
 from .spans import is_label
 
+MIN_ROWS = 2  # data rows of one width that show where its label columns end
+
 
 def span_short_labels(table: Table) -> Table:
     """``table`` with every row label printed short of the label columns spanning them (see
@@ -32,29 +36,40 @@ def span_short_labels(table: Table) -> Table:
     for cell in table.cells:
         rows.setdefault(cell.row, []).append(cell)
     data = [sorted(r, key=lambda c: c.col) for r in rows.values() if any(is_value(c.text) for c in r)]
-    if len(data) < 2:
+    by_width: dict[int, list[list[Cell]]] = {}
+    for row in data:
+        by_width.setdefault(max(c.col + c.colspan for c in row), []).append(row)
+    spans: dict[tuple[int, int], Cell] = {}
+    dropped: set[tuple[int, int]] = set()
+    for same in by_width.values():  # rows of one width: one grid (a table's parts may differ)
+        _spans_in(same, spans, dropped)
+    if not spans:
         return table
+    return Table([spans.get((c.row, c.col), c) for c in table.cells if (c.row, c.col) not in dropped], table.pos)
+
+
+def _spans_in(data: list[list[Cell]], spans: dict[tuple[int, int], Cell], dropped: set[tuple[int, int]]) -> None:
+    """Add to ``spans`` (and the cells they cover to ``dropped``) the short labels of
+    ``data``, data rows of one width."""
+    if len(data) < MIN_ROWS:
+        return
     first = min(c.col for r in data for c in r if is_value(c.text))
     label_cols = {c.col + n for r in data for c in r if is_label(c.text) for n in range(c.colspan)}
     if not label_cols or max(label_cols) >= first:
-        return table
-    spans: dict[tuple[int, int], Cell] = {}
-    dropped: set[tuple[int, int]] = set()
+        return
     for row in data:
         labels = [c for c in row if c.col < first and is_label(c.text)]
         if not labels:
             continue
         last = labels[-1]
         gap = [c for c in row if last.col < c.col < first]
-        if (not gap or any(c.colspan != 1 or c.rowspan != 1 for c in (last, *gap)) or len(gap) != first - last.col - 1 or any(c.text.strip() for c in gap)
+        if (not gap or any(c.colspan != 1 or c.rowspan != 1 for c in (last, *gap))
+                or len(gap) != first - last.col - 1 or any(c.text.strip() for c in gap)
                 or any(c.col not in label_cols for c in gap)):
             continue
         spans[(last.row, last.col)] = Cell(last.text, last.row, last.col, 1, first - last.col, last.pos,
                                            last.confidence)
         dropped.update((c.row, c.col) for c in gap)
-    if not spans:
-        return table
-    return Table([spans.get((c.row, c.col), c) for c in table.cells if (c.row, c.col) not in dropped], table.pos)
 
 
-__all__ = ["span_short_labels"]
+__all__ = ["MIN_ROWS", "span_short_labels"]
