@@ -135,8 +135,8 @@ def _grid(part: list[list[Cell]]) -> _Grid | None:
     (cols,) = filled
     first = cols[0]
     width = _width(part[0])
-    if any(is_label(c.text) for r in data for c in r if c.col >= first):
-        return None  # a label among the values: not a plain grid
+    if any(c.text.strip() and not is_value(c.text) for r in data for c in r if c.col >= first):
+        return None  # words or two values in a cell among the values: not a plain grid
     blank = set(range(first, width)) - set(cols)
     if not blank or not any(c.col in blank and is_label(c.text) for r in headers for c in r):
         return None

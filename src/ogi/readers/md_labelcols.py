@@ -12,7 +12,8 @@ Read so, the empty cell was the row's first value (自然人 blank) and every va
 column right: the row's 总计 was lost, its 其他 read as 社会公益组织.
 
 Where a table's data rows (rows that print a value) print their labels only left of the
-first column any of them prints a value in, and a data row's last label is followed by
+first column any of them prints a value in, and one value at most in each cell right of it
+(a converter that put two values in a cell, ``— 0``, has no grid to go by), and a data row's last label is followed by
 empty cells up to that column, each in a column where another data row prints a label,
 the label is one cell spanning those columns, as the HTML form of the same table has it.
 Only rows of one width are compared (a pipe table may run on into a part of another width:
@@ -57,6 +58,8 @@ def _spans_in(data: list[list[Cell]], spans: dict[tuple[int, int], Cell], droppe
     label_cols = {c.col + n for r in data for c in r if is_label(c.text) for n in range(c.colspan)}
     if not label_cols or max(label_cols) >= first:
         return
+    if any(c.text.strip() and not is_value(c.text) for r in data for c in r if c.col >= first):
+        return  # a cell holding two values or words among the values: no clean grid to go by
     for row in data:
         labels = [c for c in row if c.col < first and is_label(c.text)]
         if not labels:
