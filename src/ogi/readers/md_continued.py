@@ -37,7 +37,10 @@ columns cannot be told, and the aligner reads it as before. A table widened so i
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import attrgetter
 
 from ..document import Block, Cell, Table
 from .spans import is_label
@@ -60,6 +63,8 @@ class _Grid:
 def widen_continued(blocks: list[Block]) -> list[Block]:
     """``blocks`` with every table part continued without its blank columns widened again
     (see the module docstring); the same list when there is none."""
+    if not _may_continue(blocks):
+        return blocks
     out: list[Block] = []
     grid: _Grid | None = None
     changed = False
@@ -78,6 +83,21 @@ def widen_continued(blocks: list[Block]) -> list[Block]:
     return out if changed else blocks
 
 
+_ROW = attrgetter("row")
+
+
+def _may_continue(blocks: list[Block]) -> bool:
+    """Whether some table follows another right after it, or holds rows of different cell
+    counts — where neither, no part continues another (a quick test before the rows are built)."""
+    previous = None
+    for block in blocks:
+        if isinstance(block, Table):
+            if isinstance(previous, Table) or len(set(Counter(map(_ROW, block.cells)).values())) > 1:
+                return True
+        previous = block
+    return False
+
+
 def _rows(table: Table) -> list[list[Cell]]:
     by_row: dict[int, list[Cell]] = {}
     for cell in table.cells:
@@ -85,8 +105,10 @@ def _rows(table: Table) -> list[list[Cell]]:
     return [sorted(by_row[r], key=lambda c: c.col) for r in sorted(by_row)]
 
 
+@lru_cache(maxsize=1 << 16)
 def is_value(text: str) -> bool:
-    """Whether a cell's text is one value as agencies print it (``12``, ``3.5万元``, ``—``, ``无``)."""
+    """Whether a cell's text is one value as agencies print it (``12``, ``3.5万元``, ``—``, ``无``);
+    kept per text: cells repeat (``0``, ``/``)."""
     return VALUE.fullmatch(text.strip()) is not None
 
 

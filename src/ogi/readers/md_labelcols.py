@@ -33,6 +33,8 @@ MIN_ROWS = 2  # data rows of one width that show where its label columns end
 def span_short_labels(table: Table) -> Table:
     """``table`` with every row label printed short of the label columns spanning them (see
     the module docstring); the same object when there is none."""
+    if not _label_then_empty(table):
+        return table
     rows: dict[int, list[Cell]] = {}
     for cell in table.cells:
         rows.setdefault(cell.row, []).append(cell)
@@ -47,6 +49,13 @@ def span_short_labels(table: Table) -> Table:
     if not spans:
         return table
     return Table([spans.get((c.row, c.col), c) for c in table.cells if (c.row, c.col) not in dropped], table.pos)
+
+
+def _label_then_empty(table: Table) -> bool:
+    """Whether some label cell has an empty cell right after it in its row (a quick test
+    before the rows are built)."""
+    empty = {(c.row, c.col) for c in table.cells if not c.text.strip()}
+    return bool(empty) and any((c.row, c.col + c.colspan) in empty and is_label(c.text) for c in table.cells)
 
 
 def _spans_in(data: list[list[Cell]], spans: dict[tuple[int, int], Cell], dropped: set[tuple[int, int]]) -> None:

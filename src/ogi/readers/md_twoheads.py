@@ -30,6 +30,7 @@ the table is: it is read as before. The cells keep their place in the file."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..document import Cell, Table
 from ..template.normalize import label_key
@@ -45,6 +46,8 @@ MERGED_HEADERS = 2  # the headers one guessed column holds, a printed line each
 def split_merged_columns(table: Table) -> Table:
     """``table`` with every column holding two value columns made two (see the module
     docstring); the same object when there is none."""
+    if not any(("<br" in c.text or "\n" in c.text) and _header_pair(c.text) for c in table.cells):
+        return table  # no header cell holds two headers a line each
     result = table
     for _ in range(table.n_cols):
         found = _one_split(result)
@@ -58,6 +61,7 @@ def _lines(text: str) -> list[str]:
     return [t.strip() for t in _LINES.split(text) if t.strip()]
 
 
+@lru_cache(maxsize=1 << 12)
 def _header_pair(text: str) -> bool:
     lines = _lines(text)
     if len(lines) != MERGED_HEADERS or not all(label_key(t) in column_keys() for t in lines):
