@@ -117,6 +117,20 @@ def test_an_empty_cell_where_the_template_prints_a_column_the_header_lacks_is_th
     assert join_cut_columns(table) is table
 
 
+def test_values_one_column_right_of_a_last_header_are_its():
+    """wild36 00003 (pymupdf4llm): table 二's procurement after a page break, 34.7 under the
+    empty cell that ends the header row."""
+    table = _table([["信息内容", "采购项目数量", "采购总金额", ""], ["政府集中采购", "274", "", "34.7"]])
+    assert _grid(join_cut_columns(table)) == [[("信息内容", 1), ("采购项目数量", 1), ("采购总金额", 2)],
+                                              [("政府集中采购", 1), ("274", 1), ("34.7", 2)]]
+
+
+def test_an_empty_cell_after_a_header_the_template_continues_is_kept():
+    """本年制发件数 is followed by 本年废止件数 in the template: the empty cell may be its place."""
+    table = _table([["信息内容", "本年制发件数", ""], ["规章", "", "3"]])
+    assert join_cut_columns(table) is table
+
+
 def test_a_group_header_is_not_a_value_column():
     """Table 四's 行政复议 spans five columns: the empty cell before 行政诉讼 is 行政复议's 总计."""
     table = _table([["行政复议", "", "", "", "", "行政诉讼", "", ""], ["", "", "", "", "3", "", "", ""]])

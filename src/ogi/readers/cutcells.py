@@ -36,7 +36,14 @@ Then the header's two cells become one cell spanning both columns (their texts j
 each row under it one cell spanning both columns holding what it printed there (or
 nothing). The cell keeps its column and its place in the file, so provenance is unchanged.
 A table where no cell is empty is returned as it is, at once; where a row prints values
-under both pieces, the columns stay two (two values are two cells)."""
+under both pieces, the columns stay two (two values are two cells).
+
+The guess also puts a column's values one column right of a whole header, with an empty
+header cell over them (``采购项目数量 | 采购总金额 | (empty)`` over ``274 | (empty) | 34.7``, a
+table 二 continued on the next page). A value column's header followed by an empty header
+cell that ends the header row is one column with it on conditions 2 and 3, where the
+template prints no column right after the header's (采购总金额, 现行有效件数, 处理决定数量; not
+本年制发件数, whose 本年废止件数 the empty cell may be)."""
 
 from __future__ import annotations
 
@@ -79,6 +86,11 @@ def join_cut_columns(table: Table) -> Table:
             head = by_row[r].get(col - 1)
             if head is not None and (head.row, head.col) not in joins:
                 joins.update(_joined(by_row, order, i, head, tail) or {})
+        for col, head in list(by_row[r].items()):
+            tail = by_row[r].get(col + 1)
+            if (tail is not None and not tail.text.strip() and (r, col) not in joins and (r, col - 1) not in joins
+                    and label_key(head.text) in column_keys()):
+                joins.update(_joined_empty(by_row, order, i, head, tail) or {})
     if not joins:
         return table
     dropped = {(row, col + 1) for row, col in joins}
@@ -95,6 +107,9 @@ def _may_join(cells: list[Cell]) -> bool:
         head = at.get((tail.row, tail.col - 1))
         if head is not None and _single(head) and _single(tail) and label_key(head.text + tail.text) in keys:
             return True
+        if label_key(tail.text) in keys and (after := at.get((tail.row, tail.col + 1))) is not None \
+                and not after.text.strip():
+            return True  # a whole header before an empty header cell (see _joined_empty)
     return False
 
 
@@ -122,20 +137,7 @@ def _joined(by_row: dict[int, dict[int, Cell]], order: list[int], i: int, head: 
     if not head.text.strip() and (_words_above(by_row, order, i, col)
                                   or _predecessor_unprinted(by_row[order[i]], head.col, tail.text)):
         return None
-    band = _band(by_row, order, i, col)
-    pairs = [(a, b) for r in band if (a := by_row[r].get(col)) is not None and (b := by_row[r].get(col + 1)) is not None
-             and _single(a) and _single(b)]
-    if not band or len(pairs) != len(band):
-        return None
-    if any(a.text.strip() and b.text.strip() for a, b in pairs) or not any(
-            a.text.strip() or b.text.strip() for a, b in pairs):
-        return None
-    joined = {(head.row, col): Cell(head.text + tail.text, head.row, col, 1, JOINED_COLUMNS, head.pos,
-                                    head.confidence)}
-    for a, b in pairs:
-        kept = b if b.text.strip() else a
-        joined[(a.row, col)] = Cell(kept.text, a.row, col, 1, JOINED_COLUMNS, kept.pos, kept.confidence)
-    return joined
+    return _band_joined(by_row, order, i, head, head.text + tail.text)
 
 
 @lru_cache(maxsize=1)
@@ -164,6 +166,57 @@ def _predecessor_unprinted(header: dict[int, Cell], col: int, tail: str) -> bool
     if not before:
         return False  # the template's first value column: nothing must precede it
     return not any(c < col and label_key(cell.text) in before for c, cell in header.items())
+
+
+def _joined_empty(by_row: dict[int, dict[int, Cell]], order: list[int], i: int, head: Cell,
+                  tail: Cell) -> dict[tuple[int, int], Cell] | None:
+    """The columns of a whole value-column header ``head`` and the empty header cell ``tail``
+    that ends the header row made one, where the guess put the column's values one column
+    right of their header (``采购总金额 | (empty)`` over ``274 | (empty) | 34.7``); None where the
+    empty cell may be a column of its own: the template prints a column after ``head``'s (the
+    empty cell would be its place), the header row goes on after it, a header row above
+    prints words over it, or a row prints values in both."""
+    col = tail.col
+    if not _single(head) or not _single(tail):
+        return None
+    if template_successors().get(label_key(head.text)) or any(
+            c > col and cell.text.strip() for c, cell in by_row[order[i]].items()):
+        return None  # a column may follow: the empty cell may be its place
+    if _words_above(by_row, order, i, col):
+        return None
+    return _band_joined(by_row, order, i, head, head.text)
+
+
+def _band_joined(by_row: dict[int, dict[int, Cell]], order: list[int], i: int, head: Cell,
+                 text: str) -> dict[tuple[int, int], Cell] | None:
+    """The header ``head`` (its text ``text``) and the cells of each row under it in columns
+    ``head.col`` and the next made one cell spanning both, or None where a row prints values
+    in both (two values are two cells) or none prints a value there."""
+    col = head.col
+    band = _band(by_row, order, i, col)
+    pairs = [(a, b) for r in band if (a := by_row[r].get(col)) is not None and (b := by_row[r].get(col + 1)) is not None
+             and _single(a) and _single(b)]
+    if not band or len(pairs) != len(band):
+        return None
+    if any(a.text.strip() and b.text.strip() for a, b in pairs) or not any(
+            a.text.strip() or b.text.strip() for a, b in pairs):
+        return None
+    joined = {(head.row, col): Cell(text, head.row, col, 1, JOINED_COLUMNS, head.pos, head.confidence)}
+    for a, b in pairs:
+        kept = b if b.text.strip() else a
+        joined[(a.row, col)] = Cell(kept.text, a.row, col, 1, JOINED_COLUMNS, kept.pos, kept.confidence)
+    return joined
+
+
+@lru_cache(maxsize=1)
+def template_successors() -> dict[str, frozenset[str]]:
+    """Each value column's header (by :func:`label_key`) → the headers of the column the
+    template prints right after it (the reverse of :func:`template_predecessors`)."""
+    after: dict[str, set[str]] = {}
+    for label, before in template_predecessors().items():
+        for prev in before:
+            after.setdefault(prev, set()).add(label)
+    return {k: frozenset(v) for k, v in after.items()}
 
 
 def _words_after(cells: dict[int, Cell], col: int) -> bool:
@@ -197,4 +250,4 @@ def _single(cell: Cell) -> bool:
     return cell.rowspan == 1 and cell.colspan == 1
 
 
-__all__ = ["column_keys", "join_cut_columns", "template_predecessors"]
+__all__ = ["column_keys", "join_cut_columns", "template_predecessors", "template_successors"]
