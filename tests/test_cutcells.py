@@ -108,6 +108,29 @@ def test_a_column_under_a_header_of_the_row_above_is_not_a_column_too_many():
     assert join_cut_columns(table) is table
 
 
+def test_an_empty_cell_where_the_template_prints_a_column_the_header_lacks_is_that_column():
+    """pymupdf4llm's HTML of 沭阳 2023: 自然人 printed in a table above, an empty header cell
+    before 商业企业 over 自然人's values — 自然人's place (商业企业 follows 自然人 in the
+    template, and this header row does not print it), not a column too many."""
+    table = _table([["", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""],
+                    ["", "一、本年新收政府信息公开申请数量", "26", "", "", "", "", "", "26"]])
+    assert join_cut_columns(table) is table
+
+
+def test_values_one_column_right_of_a_last_header_are_its():
+    """wild36 00003 (pymupdf4llm): table 二's procurement after a page break, 34.7 under the
+    empty cell that ends the header row."""
+    table = _table([["信息内容", "采购项目数量", "采购总金额", ""], ["政府集中采购", "274", "", "34.7"]])
+    assert _grid(join_cut_columns(table)) == [[("信息内容", 1), ("采购项目数量", 1), ("采购总金额", 2)],
+                                              [("政府集中采购", 1), ("274", 1), ("34.7", 2)]]
+
+
+def test_an_empty_cell_after_a_header_the_template_continues_is_kept():
+    """本年制发件数 is followed by 本年废止件数 in the template: the empty cell may be its place."""
+    table = _table([["信息内容", "本年制发件数", ""], ["规章", "", "3"]])
+    assert join_cut_columns(table) is table
+
+
 def test_a_group_header_is_not_a_value_column():
     """Table 四's 行政复议 spans five columns: the empty cell before 行政诉讼 is 行政复议's 总计."""
     table = _table([["行政复议", "", "", "", "", "行政诉讼", "", ""], ["", "", "", "", "3", "", "", ""]])

@@ -71,10 +71,8 @@ META_DROPPED = {"trafilatura", "trafilatura_markdown", "pdfminer",
                 "paged_pdftotext", "paged_pdfminer"}
 # renderings that keep what the parser still loses (strict: the day it reads them, this says so)
 KNOWN_TEXT_DEFECTS: dict[tuple[str, str], str] = {
-    # pymupdf4llm drops table 三's empty columns from the page after the break: its rows of 2
-    # values stand in a table 2 columns wide, read as 自然人 and 商业企业 (flagged, not null)
-    ("pymupdf4llm", PEER_HTML): "pymupdf4llm drops the blank columns of table 三's second page",
-    ("pymupdf4llm_html", PEER_HTML): "pymupdf4llm drops the blank columns of table 三's second page",
+    # (pymupdf4llm's table 三 continued without its blank columns is widened again since the
+    # fifteenth session: readers/md_continued.py)
     # pdfplumber's table finder takes the peer print's group cell (三、本年度办理结果) with the
     # labels and values of the rows beside it as one cell ("(二)部分公开… 0 0 …"): read as a
     # row of a report that leaves cells blank, its two values stand under 自然人 and 商业企业

@@ -29,6 +29,10 @@ from .markup_tables import markup_tables_as_pipes
 from .csvtext import csv_as_tabs
 from .frames import drop_frame_index
 from .cutcells import join_cut_columns
+from .md_continued import widen_continued
+from .md_labelcols import span_short_labels
+from .md_twoheads import split_merged_columns
+from .md_glued import split_glued_units
 from .spans import join_repeated_spans
 from ..extract.pagemarks import drop_page_marks
 from ..template.normalize import unify_radicals_utf8
@@ -106,7 +110,11 @@ def read(data: bytes, name: str = "") -> Document:
         data = unify_radicals_utf8(data)  # pdfminer's ⼀ for 一: before any pattern reads a line
     doc = _read(data, name, kind)
     if kind in ("txt", "html"):  # a column a converter cut in two, made one again
-        doc.blocks = [join_cut_columns(b) if isinstance(b, Table) else b for b in doc.blocks]
+        # a PDF-to-Markdown converter's column guesses: one too many, one too few, blank columns dropped
+        doc.blocks = [split_glued_units(split_merged_columns(join_cut_columns(b))) if isinstance(b, Table) else b
+                      for b in doc.blocks]
+        doc.blocks = widen_continued(doc.blocks)
+        doc.blocks = [span_short_labels(b) if isinstance(b, Table) else b for b in doc.blocks]  # (七)总计 in a pipe row
     check_document(doc)
     if kind == "xlsx":  # a sheet written from scraped tables (pandas to_excel): its indexes, spans as repeated text
         doc.blocks = [join_repeated_spans(drop_frame_index(b)) if isinstance(b, Table) else b for b in doc.blocks]
