@@ -87,10 +87,10 @@ def join_cut_columns(table: Table) -> Table:
             if head is not None and (head.row, head.col) not in joins:
                 joins.update(_joined(by_row, order, i, head, tail) or {})
         for col, head in list(by_row[r].items()):
-            tail = by_row[r].get(col + 1)
-            if (tail is not None and not tail.text.strip() and (r, col) not in joins and (r, col - 1) not in joins
+            after = by_row[r].get(col + 1)
+            if (after is not None and not after.text.strip() and (r, col) not in joins and (r, col - 1) not in joins
                     and label_key(head.text) in column_keys()):
-                joins.update(_joined_empty(by_row, order, i, head, tail) or {})
+                joins.update(_joined_empty(by_row, order, i, head, after) or {})
     if not joins:
         return table
     dropped = {(row, col + 1) for row, col in joins}
