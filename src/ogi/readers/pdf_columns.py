@@ -217,12 +217,22 @@ def _regions(lines: list[Line], split: list[Split]) -> list[tuple[int, int, list
         if rows >= 2 or len(values) >= MIN_VALUES_ALONE or columns is not None:
             last_row = end
             left = min(ln.x0 for ln in lines[start:end])
-            while end < j and not _ENUMERATOR.match(lines[end].text) and (
+            labelled = bool(split[last_row - 1][0])  # the last row line prints its label
+            while end < j and not _ENUMERATOR.match(lines[end].text) and not (labelled and _phrase(lines[end])) and (
                     end - last_row < TRAILING_LABEL_LINES or _continues_sub_label(lines[end - 1], lines[end], left)):
                 end += 1  # the last row's label continues below its numbers
             out.append((start, end, columns))
         i = max(end, i + 1)
     return out
+
+
+def _phrase(line: Line) -> bool:
+    """Is ``line`` a whole phrase of the format (a caption ``第二十条第(五)项``, a header
+    ``信息内容``, a row label), ``MIN_LABEL_KEY`` characters or more? Below a row line that
+    prints its own label it starts what follows the table, not a line of that label (set
+    close under the last row where no rule parts them)."""
+    key = label_key(line.text)
+    return len(key) >= MIN_LABEL_KEY and key in dictionary()
 
 
 def _continues_sub_label(above: Line, line: Line, left: float) -> bool:
@@ -384,6 +394,15 @@ def _column_keys() -> frozenset[str]:
     return frozenset(k for k in map(label_key, value_column_labels()) if k)
 
 
+def _under_header(columns: list[tuple[float, float]], chunk: Line) -> int:
+    """The column of a chunk in a table whose columns are its header's: the one header a
+    value overlaps (``_table`` checked there is one for each value), else, for words set
+    right of the label column (a header cell's text), the nearest, as ``_nearest`` places
+    them in any table."""
+    column = _overlapping(columns, chunk)
+    return _nearest(columns, chunk) if column is None else column
+
+
 def _overlapping(columns: list[tuple[float, float]], chunk: Line) -> int | None:
     """The one column whose header ``chunk`` overlaps, lying clear of the headers beside it:
     a cell holds its header and its values, so a value over a header's x-range is in its
@@ -408,7 +427,7 @@ def _table(lines: list[Line], split: list[Split], n_header: int, page: PageConte
     if columns is None:
         bands, column_of = _bands(values), _nearest
     elif all(_overlapping(columns, v) is not None for v in values):
-        bands, column_of = columns, _overlapping
+        bands, column_of = columns, _under_header
     else:
         return None
     first_value = bands[0][0]
@@ -493,7 +512,7 @@ def _rows(lines: list[Line], split: list[Split], starts: list[float]) -> tuple[l
         for c, (kind, level) in zip(labels, line_kinds):
             if kind == "group":
                 last, run = open_runs.get(level, (-GROUP_LINE_GAP - 1, []))
-                if i - last > GROUP_LINE_GAP:
+                if i - last > GROUP_LINE_GAP or (run and _starts_group(run[-1][1], c, height)):
                     run = []
                     groups.append((level, run))
                 run.append((i, c))
@@ -531,6 +550,19 @@ def _rows(lines: list[Line], split: list[Split], starts: list[float]) -> tuple[l
             continue
         merged.append(row)
     return merged, groups
+
+
+def _starts_group(above: Line, chunk: Line, height: float) -> bool:
+    """Does the group-label chunk ``chunk`` start a group label of its own rather than go on
+    with the one ``above`` (a few lines up in the same label column)? It does when it
+    begins with an enumerator (``(四)无法提供`` under ``三、本年`` / ``度办理结``), or when
+    neither its left edge nor its centre is where that label's line has them (lines of one
+    cell are set flush left or centred): an outer group label set left of the column an
+    inner one starts in, where no line shows the inner column apart."""
+    if _ENUMERATOR.match(chunk.text):
+        return True
+    centre, above_centre = (chunk.x0 + chunk.x1) / 2, (above.x0 + above.x1) / 2
+    return abs(chunk.x0 - above.x0) > height and abs(centre - above_centre) > height
 
 
 def _completes_label(above: list[Line], below: list[Line]) -> bool:
