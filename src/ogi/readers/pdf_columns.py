@@ -80,10 +80,12 @@ def unruled_tables(lines: list[Line], page: PageContent,
         while head > 0 and start - head < MAX_HEADER_LINES and head - 1 not in used \
                 and len(split[head - 1][0]) >= 2 and not split[head - 1][1] and "。" not in lines[head - 1].text:
             head -= 1
-        placed = _table(lines[head:end], split[head:end], start - head, page, carried if head == 0 else ())
-        if _columns_unseen(placed) and columns:  # the header shows the columns its values do not
+        placed = None
+        if columns:  # the header prints every column, those its values leave blank too
             placed = _table(lines[head:end], split[head:end], start - head, page, carried if head == 0 else (),
                             columns)
+        if placed is None:
+            placed = _table(lines[head:end], split[head:end], start - head, page, carried if head == 0 else ())
         if placed is None or _columns_unseen(placed):
             continue  # its lines stay text: the aligner nulls rows that show too few values
         tables.append(placed)
