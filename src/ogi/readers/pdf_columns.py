@@ -13,6 +13,16 @@ it; a number broken over two lines of its column is joined. Where lines carry tw
 chunks (a group label beside a sub-label), the labels form two columns: text lying wholly
 in the first is the group label, joined over its lines into one cell spanning the rows it
 sits beside; a label reaching into both columns is a row label over both.
+
+Columns from the header: a column blank in every row of the page (a report that leaves zeros
+blank) makes no band of values, so where the lines just above the table print the format's
+value-column headers (``自然人`` … ``总计``, ``本年制发件数`` …; stacked over lines or set edge to
+edge), their x-ranges are the columns: a value belongs to the one header it overlaps, since a
+cell holds its header and its values. Such a table grows by those columns and is built on
+them, blank ones included; a value under no header, or under two, leaves the table to the
+value bands. Below the last row, a line that is a whole phrase of the format (the next
+block's caption) ends the table; a group label that begins with an enumerator, or is set
+neither flush nor centred with the group line above, starts a group of its own.
 """
 
 from __future__ import annotations
