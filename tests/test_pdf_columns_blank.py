@@ -53,8 +53,8 @@ def test_rows_showing_too_few_columns_take_the_columns_their_header_prints():
     assert found["table3.new_received"] == (
         "CELL_BLANK", "“一、本年新收政府信息公开申请数量”行有 4 个数值单元格为空(natural_person、commercial、other_org、total)")
     assert found["table3.carried_forward"] == (
-        "CELL_AMBIGUOUS", "“四、结转下年度继续办理”行只印出 1 个数值(0),应有 7 格;"
-        "文本中空单元格的位置已丢失,无法确定各数值所在的列,未采用")
+        "CELL_AMBIGUOUS", ("“四、结转下年度继续办理”行只印出 1 个数值(0),应有 7 格;"
+                           "文本中空单元格的位置已丢失,无法确定各数值所在的列,未采用"))
 
 
 def test_a_rows_width_comes_from_its_label_in_the_format():

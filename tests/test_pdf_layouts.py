@@ -83,7 +83,7 @@ def test_repeated_header_shading_and_landscape():
 
 
 def test_blank_zeros_expect_null_where_the_page_is_blank():
-    doc, expected = _docx("blank_zeros", seed=3)
+    _, expected = _docx("blank_zeros", seed=3)
     values = [v for t in ("table2", "table3", "table4") for v in _cells(expected[t]).values()]
     assert None in values and expected["findings_must"] == []
     assert set(LAYOUTS) >= {"grid", "three_line", "no_rules", "split_plain", "blank_zeros_no_rules"}

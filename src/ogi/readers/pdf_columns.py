@@ -28,6 +28,7 @@ neither flush nor centred with the group line above, starts a group of its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -436,6 +437,7 @@ def _table(lines: list[Line], split: list[Split], n_header: int, page: PageConte
     """The table of ``lines``, its value columns where its values sit, or, given
     ``columns`` (``_header_columns``), those: then None unless each value falls in one."""
     values = [v for _, row_values in split[n_header:] for v in row_values]
+    column_of: Callable[[list[tuple[float, float]], Line], int]
     if columns is None:
         bands, column_of = _bands(values), _nearest
     elif all(_overlapping(columns, v) is not None for v in values):
