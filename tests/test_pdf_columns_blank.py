@@ -1,8 +1,9 @@
 """An unruled table whose value column is blank in every row (LibreOffice's PDF export of a
 report that leaves zeros blank): the reader's columns are only where values sit, so such a
 column makes none and the values right of it were read one column to the left — wrong
-numbers flagged only by a CELL_BLANK. The table's lines now stay text and the aligner nulls
-the rows that show too few values, each with a finding."""
+numbers flagged only by a CELL_BLANK. Such a table takes its columns from the column headers
+printed above it (``pdf_columns._header_columns``); where no header shows them, its lines
+stay text and the aligner nulls the rows that show too few values, each with a finding."""
 
 from __future__ import annotations
 
@@ -36,18 +37,24 @@ def test_no_value_of_a_blank_column_report_lands_in_another_column():
     assert wrong == {}
 
 
-def test_rows_showing_too_few_columns_are_null_with_a_finding():
+def test_rows_showing_too_few_columns_take_the_columns_their_header_prints():
+    """The column headers printed above the table (自然人 … 总计, 科研/机构 and 社会/公益/组织
+    set over lines; 结果维持 … 总计 three times over table 四) place each value in its
+    column (``pdf_columns._header_columns``); only rows whose table shows no header on its
+    page stay null, with their finding."""
     report = parse(FIXTURE)
     # printed: 0 under 科研机构, 社会公益组织, 法律服务机构 — read before as 自然人, 商业企业, 科研机构
-    assert report.table3["new_received"] == NULL7
-    assert report.table3["other.no_correction"] == NULL7
-    assert report.table4["review"] == dict.fromkeys(["upheld", "corrected", "other", "pending", "total"])
+    assert report.table3["new_received"] == {**NULL7, "research": 0, "social_welfare": 0, "legal_service": 0}
+    assert report.table3["other.no_correction"] == {**NULL7, "research": 0, "social_welfare": 0, "other_org": 0,
+                                                    "total": 0}
+    assert report.table4["litigation_after_review"] == {"upheld": None, "corrected": None, "other": None,
+                                                        "pending": 0, "total": 0}
     found = {f.where: (f.code, f.message) for f in report.findings}
     assert found["table3.new_received"] == (
-        "CELL_AMBIGUOUS", "“一、本年新收政府信息公开申请数量”行只印出 3 个数值(0 0 0),应有 7 格;"
-        "文本中空单元格的位置已丢失,无法确定各数值所在的列,未采用")
-    assert found["table4.results"] == (
-        "ROW_AMBIGUOUS", "7 个数值无法确定所属的行(此处应有 1 行共 15 格),未采用: 0 0 0 0 0 0 0")
+        "CELL_BLANK", "“一、本年新收政府信息公开申请数量”行有 4 个数值单元格为空(natural_person、commercial、other_org、total)")
+    assert found["table3.carried_forward"] == (
+        "CELL_AMBIGUOUS", ("“四、结转下年度继续办理”行只印出 1 个数值(0),应有 7 格;"
+                           "文本中空单元格的位置已丢失,无法确定各数值所在的列,未采用"))
 
 
 def test_a_rows_width_comes_from_its_label_in_the_format():
@@ -74,10 +81,8 @@ def test_a_tall_label_beside_a_group_label_makes_no_columns_of_its_own():
     wrong = {k: (v, _cells(got["table3"]).get(k)) for k, v in _cells(want["table3"]).items()
              if _cells(got["table3"]).get(k) is not None and _cells(got["table3"]).get(k) != v}
     assert wrong == {}
-    assert report.table3["other.no_fee"] == NULL7
-    found = {f.where: (f.code, f.message) for f in report.findings}
-    assert found["table3.other.no_fee"] == (
-        "ROW_MISSING", "表三(依申请公开)缺少“2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”行")
+    # the header's columns place the four values: under 自然人, 商业企业, 其他 and 总计
+    assert report.table3["other.no_fee"] == {**NULL7, "natural_person": 0, "commercial": 0, "other_org": 0, "total": 0}
 
 
 def test_a_width_no_row_has():

@@ -13,18 +13,29 @@ it; a number broken over two lines of its column is joined. Where lines carry tw
 chunks (a group label beside a sub-label), the labels form two columns: text lying wholly
 in the first is the group label, joined over its lines into one cell spanning the rows it
 sits beside; a label reaching into both columns is a row label over both.
+
+Columns from the header: a column blank in every row of the page (a report that leaves zeros
+blank) makes no band of values, so where the lines just above the table print the format's
+value-column headers (``自然人`` … ``总计``, ``本年制发件数`` …; stacked over lines or set edge to
+edge), their x-ranges are the columns: a value belongs to the one header it overlaps, since a
+cell holds its header and its values. Such a table grows by those columns and is built on
+them, blank ones included; a value under no header, or under two, leaves the table to the
+value bands. Below the last row, a line that is a whole phrase of the format (the next
+block's caption) ends the table; a group label that begins with an enumerator, or is set
+neither flush nor centred with the group line above, starts a group of its own.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from statistics import median
 
 from ..document import Cell, Position, Table
-from ..template.formats import FORMATS
+from ..template.formats import FORMATS, value_column_labels
 from ..template.labels import dictionary, row_label_widths
 from ..template.normalize import label_key
 from .pdf_grid import PlacedTable
@@ -43,6 +54,7 @@ SAME_POSITION = 0.01  # pt: positions closer than this are equal (pdfium gives 3
 GLUE_GAP = 0.15  # line heights: a gap this wide between a label's last character and a number ends the label
 MIN_LABEL_KEY = 4  # characters: shorter label keys of the format (规章, 总计) prove no join
 GROUP_LINE_GAP = 2  # lines of one group label are at most this many lines apart
+HEADER_REACH = 10  # lines above a table read for the column headers its values do not show
 _LEAST_CELL_GAP = min(GLUE_GAP, SPACE_GAP)  # line heights: a cell boundary is wider than both (see _cell_gap)
 
 _VALUE = re.compile(r"^(?:[-+]?\d[\d,，.]*\s*(?:万元|元|%|件|个|项)?|[/／\\—–\-]{1,2}|无)$")
@@ -73,14 +85,19 @@ def unruled_tables(lines: list[Line], page: PageContent,
     split = [_split(ln) for ln in lines]
     tables: list[PlacedTable] = []
     used: set[int] = set()
-    for start, end in _regions(lines, split):
+    for start, end, columns in _regions(lines, split):
         start = _label_above(lines, split, start, used)
         head = start
         while head > 0 and start - head < MAX_HEADER_LINES and head - 1 not in used \
                 and len(split[head - 1][0]) >= 2 and not split[head - 1][1] and "。" not in lines[head - 1].text:
             head -= 1
-        placed = _table(lines[head:end], split[head:end], start - head, page, carried if head == 0 else ())
-        if _columns_unseen(placed):
+        placed = None
+        if columns:  # the header prints every column, those its values leave blank too
+            placed = _table(lines[head:end], split[head:end], start - head, page, carried if head == 0 else (),
+                            columns)
+        if placed is None:
+            placed = _table(lines[head:end], split[head:end], start - head, page, carried if head == 0 else ())
+        if placed is None or _columns_unseen(placed):
             continue  # its lines stay text: the aligner nulls rows that show too few values
         tables.append(placed)
         used.update(range(head, end))
@@ -178,10 +195,12 @@ def _value_pieces(chunk: Line) -> list[Line]:
     return pieces if all(_VALUE.match(p.text) for p in pieces) else []
 
 
-def _regions(lines: list[Line], split: list[Split]) -> list[tuple[int, int]]:
-    """[start, end) of each run of lines that is a table: row lines whose values fall in the
-    same columns, at most a few label-only lines between them."""
-    out: list[tuple[int, int]] = []
+def _regions(lines: list[Line], split: list[Split]) -> list[tuple[int, int, list[tuple[float, float]] | None]]:
+    """[start, end) of each run of lines that is a table, with the value columns its header
+    prints (``_header_columns``) if it prints them all: row lines whose values fall in the
+    same columns (the header's, where it has them), at most a few label-only lines between
+    them."""
+    out: list[tuple[int, int, list[tuple[float, float]] | None]] = []
     i = 0
     while i < len(lines):
         if not _is_row_line(split[i]):
@@ -189,11 +208,17 @@ def _regions(lines: list[Line], split: list[Split]) -> list[tuple[int, int]]:
             continue
         start, end, rows, j = i, i + 1, 1, i + 1
         values = list(split[i][1])
+        columns = _header_columns(lines, split, i, min(v.x0 for v in values))
+        if columns is not None and any(_overlapping(columns, v) is None for v in values):
+            columns = None
         bands = _grown_bands([], values)  # the bands of ``values``, kept as rows are added
         width = lines[i].x1 - lines[i].x0
         while j < len(lines):
-            if _is_row_line(split[j]):
-                if not _aligned(split[j][1], bands if bands is not None else _bands(values), lines[j].height):
+            if _is_row_line(split[j]) or (columns is not None and split[j][1]):  # numbers alone under a header too
+                if columns is not None:
+                    if any(_overlapping(columns, v) is None for v in split[j][1]):
+                        break
+                elif not _aligned(split[j][1], bands if bands is not None else _bands(values), lines[j].height):
                     break
                 rows, end = rows + 1, j + 1
                 values += split[j][1]
@@ -202,15 +227,25 @@ def _regions(lines: list[Line], split: list[Split]) -> list[tuple[int, int]]:
             elif not (j - end < MAX_LABEL_LINES and _is_label_line(lines[j], split[j], width)):
                 break
             j += 1
-        if rows >= 2 or len(values) >= MIN_VALUES_ALONE:
+        if rows >= 2 or len(values) >= MIN_VALUES_ALONE or columns is not None:
             last_row = end
             left = min(ln.x0 for ln in lines[start:end])
-            while end < j and not _ENUMERATOR.match(lines[end].text) and (
+            labelled = bool(split[last_row - 1][0])  # the last row line prints its label
+            while end < j and not _ENUMERATOR.match(lines[end].text) and not (labelled and _phrase(lines[end])) and (
                     end - last_row < TRAILING_LABEL_LINES or _continues_sub_label(lines[end - 1], lines[end], left)):
                 end += 1  # the last row's label continues below its numbers
-            out.append((start, end))
+            out.append((start, end, columns))
         i = max(end, i + 1)
     return out
+
+
+def _phrase(line: Line) -> bool:
+    """Is ``line`` a whole phrase of the format (a caption ``第二十条第(五)项``, a header
+    ``信息内容``, a row label), ``MIN_LABEL_KEY`` characters or more? Below a row line that
+    prints its own label it starts what follows the table, not a line of that label (set
+    close under the last row where no rule parts them)."""
+    key = label_key(line.text)
+    return len(key) >= MIN_LABEL_KEY and key in dictionary()
 
 
 def _continues_sub_label(above: Line, line: Line, left: float) -> bool:
@@ -295,11 +330,120 @@ def _row_widths() -> frozenset[int]:
     return frozenset(row.width for fmt in FORMATS.values() for t in fmt.tables for row in t.rows)
 
 
+# ------------------------------------------------------------------ columns from the header
+
+def _header_columns(lines: list[Line], split: list[Split], head: int, limit: float) -> list[tuple[float, float]] | None:
+    """The value columns a table's header prints, where its values do not show them all (a
+    report that leaves zeros blank: a column blank in every row of the page).
+
+    The lines just above the table's first row line ``head`` (``HEADER_REACH`` at most, up
+    to one that holds values or shows no column word and reaches past the label column:
+    ``limit``, the row's first value, until a column word is seen, then that word's left
+    end) are read for
+    *column words*: chunks that are a value column header of the format or a piece of one
+    (``科研`` over ``机构``), chunks that are several headers set edge to edge cut into them
+    (``本年制发件数本年废止件数现行有效件数``). Column words whose x-ranges overlap stack into one
+    column, read top to bottom; every stack must spell a header of the format, else None.
+    A group header over several columns (``法人或其他组织``, ``申请人情况``) is no column word
+    and is passed over. The columns are the stacks' x-ranges, left to right."""
+    pieces: list[Line] = []
+    left = limit  # lines wholly left of it are the label column's
+    for k in range(head - 1, max(-1, head - 1 - HEADER_REACH), -1):
+        labels, values = split[k]
+        if values:
+            break
+        found = [p for chunk in labels for p in _column_words(chunk)]
+        if not found:
+            if any(c.x1 > left for c in labels):
+                break
+            continue
+        pieces += found
+        left = min(p.x0 for p in pieces)
+    stacks: list[list[Line]] = []
+    for piece in sorted(pieces, key=lambda p: p.x0):
+        if stacks and piece.x0 <= max(p.x1 for p in stacks[-1]):
+            stacks[-1].append(piece)
+        else:
+            stacks.append([piece])
+    known = _column_keys()
+    for stack in stacks:
+        stack.sort(key=lambda p: (p.top, p.x0))
+        if label_key("".join(p.text for p in stack)) not in known:
+            return None
+    if len(stacks) < 2:
+        return None
+    return [(min(p.x0 for p in stack), max(p.x1 for p in stack)) for stack in stacks]
+
+
+def _column_words(chunk: Line) -> list[Line]:
+    """``chunk`` if its text is a value column header of the format or a piece of one; the
+    headers it is cut into if it is several set edge to edge; else none."""
+    key = label_key(chunk.text)
+    if not key:
+        return []
+    if any(key in k for k in _column_keys()):
+        return [chunk]
+    out: list[Line] = []
+    fs = chunk.fragments
+    start = 0
+    while start < len(fs):
+        text, end, cut = "", start, None
+        while end < len(fs):
+            text += label_key(fs[end].text)
+            end += 1
+            if text in _column_keys():
+                cut = end  # the longest header from ``start`` on
+            if not any(k.startswith(text) for k in _column_keys()):
+                break
+        if cut is None:
+            return []
+        out.append(Line(fs[start:cut]))
+        start = cut
+    return out
+
+
+@lru_cache(maxsize=1)
+def _column_keys() -> frozenset[str]:
+    return frozenset(k for k in map(label_key, value_column_labels()) if k)
+
+
+def _under_header(columns: list[tuple[float, float]], chunk: Line) -> int:
+    """The column of a chunk in a table whose columns are its header's: the one header a
+    value overlaps (``_table`` checked there is one for each value), else, for words set
+    right of the label column (a header cell's text), the nearest, as ``_nearest`` places
+    them in any table."""
+    column = _overlapping(columns, chunk)
+    return _nearest(columns, chunk) if column is None else column
+
+
+def _overlapping(columns: list[tuple[float, float]], chunk: Line) -> int | None:
+    """The one column whose header ``chunk`` overlaps, lying clear of the headers beside it:
+    a cell holds its header and its values, so a value over a header's x-range is in its
+    column. None where it overlaps none or several."""
+    x0, x1 = chunk.x0, chunk.x1
+    hits = [i for i, (a, b) in enumerate(columns) if x0 < b and x1 > a]
+    if len(hits) != 1:
+        return None
+    i = hits[0]
+    if (i > 0 and x0 < columns[i - 1][1]) or (i + 1 < len(columns) and x1 > columns[i + 1][0]):
+        return None
+    return i
+
+
 # ------------------------------------------------------------------ one table
 
 def _table(lines: list[Line], split: list[Split], n_header: int, page: PageContent,
-           carried: tuple[float, ...] = ()) -> PlacedTable:
-    bands = _bands([v for _, values in split[n_header:] for v in values])
+           carried: tuple[float, ...] = (), columns: list[tuple[float, float]] | None = None) -> PlacedTable | None:
+    """The table of ``lines``, its value columns where its values sit, or, given
+    ``columns`` (``_header_columns``), those: then None unless each value falls in one."""
+    values = [v for _, row_values in split[n_header:] for v in row_values]
+    column_of: Callable[[list[tuple[float, float]], Line], int]
+    if columns is None:
+        bands, column_of = _bands(values), _nearest
+    elif all(_overlapping(columns, v) is not None for v in values):
+        bands, column_of = columns, _under_header
+    else:
+        return None
     first_value = bands[0][0]
     slack = BAND_SLACK * lines[0].height
     split = [([c for c in labels if c.x0 < first_value - slack], [c for c in labels if c.x0 >= first_value - slack] + values)
@@ -312,7 +456,7 @@ def _table(lines: list[Line], split: list[Split], n_header: int, page: PageConte
     for r, (labels, values) in enumerate(split[:n_header]):  # header words joined per column
         by_col: dict[int, list[Line]] = {}
         for chunk in labels + values:
-            col = 0 if chunk.x1 <= first_value else n_label + _nearest(bands, chunk)
+            col = 0 if chunk.x1 <= first_value else n_label + _nearest(bands, chunk)  # words may span columns
             by_col.setdefault(col, []).append(chunk)
         for col, chunks in sorted(by_col.items()):
             cells.append(_cell(chunks, r, col, page, colspan=n_label if col == 0 else 1))
@@ -328,7 +472,7 @@ def _table(lines: list[Line], split: list[Split], n_header: int, page: PageConte
         per_band: dict[int, list[Line]] = {}
         for values in row.values:
             for chunk in values:
-                per_band.setdefault(_nearest(bands, chunk), []).append(chunk)
+                per_band.setdefault(column_of(bands, chunk), []).append(chunk)
         for b in range(len(bands)):
             cells.append(_cell(per_band.get(b, []), r, n_label + b, page))
     for level, run in groups:
@@ -382,7 +526,7 @@ def _rows(lines: list[Line], split: list[Split], starts: list[float]) -> tuple[l
         for c, (kind, level) in zip(labels, line_kinds):
             if kind == "group":
                 last, run = open_runs.get(level, (-GROUP_LINE_GAP - 1, []))
-                if i - last > GROUP_LINE_GAP:
+                if i - last > GROUP_LINE_GAP or (run and _starts_group(run[-1][1], c, height)):
                     run = []
                     groups.append((level, run))
                 run.append((i, c))
@@ -420,6 +564,19 @@ def _rows(lines: list[Line], split: list[Split], starts: list[float]) -> tuple[l
             continue
         merged.append(row)
     return merged, groups
+
+
+def _starts_group(above: Line, chunk: Line, height: float) -> bool:
+    """Does the group-label chunk ``chunk`` start a group label of its own rather than go on
+    with the one ``above`` (a few lines up in the same label column)? It does when it
+    begins with an enumerator (``(四)无法提供`` under ``三、本年`` / ``度办理结``), or when
+    neither its left edge nor its centre is where that label's line has them (lines of one
+    cell are set flush left or centred): an outer group label set left of the column an
+    inner one starts in, where no line shows the inner column apart."""
+    if _ENUMERATOR.match(chunk.text):
+        return True
+    centre, above_centre = (chunk.x0 + chunk.x1) / 2, (above.x0 + above.x1) / 2
+    return abs(chunk.x0 - above.x0) > height and abs(centre - above_centre) > height
 
 
 def _completes_label(above: list[Line], below: list[Line]) -> bool:
