@@ -173,3 +173,11 @@ def test_marks_a_pdf_table_extractor_set_below_are_put_back(field, want):
     from ogi.readers.csvtext import _one_line
 
     assert _one_line(field) == want
+
+
+def test_a_point_set_apart_from_digits_with_no_gap_makes_no_number():
+    from ogi.readers.csvtext import UNPLACED_POINT, _one_line
+
+    assert _one_line("224\n.") == UNPLACED_POINT  # 2.24, 22.4 or 224.: which, nothing shows
+    assert _one_line("252268万元\n.") == UNPLACED_POINT
+    assert _one_line("1属于国家秘密\n.") == "1.属于国家秘密"  # a label's numbering: the point follows it
