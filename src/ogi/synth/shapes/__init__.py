@@ -632,6 +632,7 @@ class _Maker:
         import json
 
         from ...api import parse
+        from ...errors import NotAReport
         from ...render import render
         from .sources import DRAWABLE_TEMPLATES, drawn_report
 
@@ -644,7 +645,12 @@ class _Maker:
             if (want.get("meta") or {}).get("template") not in DRAWABLE_TEMPLATES:
                 out[s.stem] = "its format has no official tables to draw"
                 continue
-            docx = render(drawn_report(parse(s.html.encode("utf-8"), f"{s.stem}.html"), want), "docx")
+            try:
+                parsed = parse(s.html.encode("utf-8"), f"{s.stem}.html")
+            except NotAReport as exc:  # a page holding two reports: nothing to draw from
+                out[s.stem] = f"the parser refuses its page: {exc}"
+                continue
+            docx = render(drawn_report(parsed, want), "docx")
             path = self._cached("word-pdf", _sha(docx), "pdf")
             if path.exists():
                 out[s.stem] = path.read_bytes()
