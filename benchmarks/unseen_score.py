@@ -32,13 +32,17 @@ def page_meta(root: Path) -> dict[str, dict]:
     if not html.is_dir():
         return out
     for p in sorted(html.glob("*.html")):
-        m = parse(p).meta
+        try:
+            m = parse(p).meta
+        except Exception:  # noqa: BLE001 - a page the parser refuses has no reference; its shapes are scored as unread
+            continue
         out[p.stem] = {f: getattr(m, f) for f in META_FIELDS}
     return out
 
 
 def score_shape(folder: Path, reference: dict[str, dict], examples: int) -> dict:
     total = CellScore()
+    per_report: dict[str, dict] = {}
     meta_wrong: list[str] = []
     files = {p.stem: p for p in sorted(folder.iterdir()) if p.is_file()}
     for exp_path in sorted((folder / "expected").glob("*.json")):
@@ -48,9 +52,13 @@ def score_shape(folder: Path, reference: dict[str, dict], examples: int) -> dict
         try:
             report = parse(path)
         except Exception as exc:  # noqa: BLE001 - a refusal is scored, not raised
-            total.add(unread(expected, f"{type(exc).__name__}: {exc}"[:200], tag), examples)
+            one = unread(expected, f"{type(exc).__name__}: {exc}"[:200], tag)
+            per_report[exp_path.stem] = {k: v for k, v in one.as_dict().items() if k != "examples"}
+            total.add(one, examples)
             continue
-        total.add(score_report(expected, report, tag), 10 ** 6)
+        one = score_report(expected, report, tag)
+        per_report[exp_path.stem] = {k: v for k, v in one.as_dict().items() if k != "examples"}
+        total.add(one, 10 ** 6)
         ref = reference.get(exp_path.stem)
         if ref:
             for f in META_FIELDS:
@@ -59,7 +67,24 @@ def score_shape(folder: Path, reference: dict[str, dict], examples: int) -> dict
                     meta_wrong.append(f"{tag}meta.{f}: page {ref[f]!r}, got {have!r}")
     d = total.as_dict()
     d["meta_vs_page"] = meta_wrong
+    d["per_report"] = per_report
     return d
+
+
+def kind_of(stem: str) -> str:
+    """The deviation a corpus stem names: ``00003_wild3_html_totals_first`` → ``totals_first``."""
+    rest = stem.split("_", 1)[-1]
+    return rest.split("_html_", 1)[-1] if "_html_" in rest else rest
+
+
+def by_kind(per_report: dict[str, dict]) -> dict[str, dict]:
+    """Per-report scores summed per deviation kind."""
+    out: dict[str, dict] = {}
+    for stem, d in per_report.items():
+        acc = out.setdefault(kind_of(stem), {})
+        for k, v in d.items():
+            acc[k] = acc.get(k, 0) + v
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shapes", default="")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--examples", type=int, default=3)
+    ap.add_argument("--by-kind", action="store_true", help="also a line per deviation kind (the stem's suffix)")
     args = ap.parse_args(argv)
     shapes = [s for s in args.shapes.split(",") if s] or sorted(
         p.name for p in args.root.iterdir() if (p / "expected").is_dir())
@@ -85,6 +111,11 @@ def main(argv: list[str] | None = None) -> int:
               f"null+f {d['null_flagged']}, wrong+f {d['wrong_flagged']}, null silent {d['null_silent']}, "
               f"WRONG SILENT {d['wrong_silent']}, unread {d['unread']}, meta {d['meta_right']}/{d['meta']}, "
               f"meta≠page {len(d['meta_vs_page'])}", flush=True)
+        if args.by_kind:
+            for kind, k in sorted(by_kind(d["per_report"]).items()):
+                kp = 100 * k["right"] / k["cells"] if k["cells"] else 0
+                print(f"    {kind}: {k['reports']} reports, {kp:.2f}% right, wrong+f {k['wrong_flagged']}, "
+                      f"WRONG SILENT {k['wrong_silent']}, unread {k['unread']}")
         for line in d["meta_vs_page"][:args.examples]:
             print("   ", line)
         silent = [e for e in d["examples"] if "(no finding)" in e and "want" in e and "got None" not in e]

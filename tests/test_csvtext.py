@@ -158,3 +158,26 @@ def test_a_sheets_empty_cells_are_blank_cells_in_their_columns(tmp_path):
     rows = [[(c.col, c.text) for c in row] for row in table.rows()]
     assert rows[1] == [(0, "规章"), (1, ""), (2, "0"), (3, "5")]
     assert rows[2] == [(0, "行政许可"), (1, "278")]  # a merged range is no blank
+
+
+@pytest.mark.parametrize("field, want", [
+    ("1 属于国家秘密\n.", "1.属于国家秘密"),  # the point of the numbering sorted below its line
+    ("18 5202\n.", "18.5202"),  # an amount's decimal point
+    ("429\n-", "-429"),  # a minus sign before the digits
+    ("1 申请人无正当理由逾期不补正 行政\n. 、\n机关不再处理", "1.申请人无正当理由逾期不补正、行政机关不再处理"),
+    ("3 危及“三安全 一稳定”\n.", "3.危及“三安全 一稳定”"),  # one point, two gaps: after the digit
+    ("政府信\n息", "政府信息"),  # a wrapped cell, no mark
+    ("abc\n-", "abc-"),  # a sign with no digits to stand before: as printed
+])
+def test_marks_a_pdf_table_extractor_set_below_are_put_back(field, want):
+    from ogi.readers.csvtext import _one_line
+
+    assert _one_line(field) == want
+
+
+def test_a_point_set_apart_from_digits_with_no_gap_makes_no_number():
+    from ogi.readers.csvtext import UNPLACED_POINT, _one_line
+
+    assert _one_line("224\n.") == UNPLACED_POINT  # 2.24, 22.4 or 224.: which, nothing shows
+    assert _one_line("252268万元\n.") == UNPLACED_POINT
+    assert _one_line("1属于国家秘密\n.") == "1.属于国家秘密"  # a label's numbering: the point follows it

@@ -64,3 +64,19 @@ def test_without_the_bodys_word_the_first_title_stands():
     """No period, no signature, no 现将: the first title-shaped line that is no list entry."""
     meta = read_meta(["沭阳县水利局2022年政府信息公开工作年度报告", "一、总体情况"])
     assert (meta.title, meta.year) == ("沭阳县水利局2022年政府信息公开工作年度报告", 2022)
+
+
+@pytest.mark.parametrize("line, title", [
+    # a crawler's text of a page in a layout table: the portal's column of links glued before it
+    ("政府信息公开专栏政府信息公开指南政府信息公开制度法定主动公开内容政府信息公开年报依申请公开监督保障"
+     "沭阳县水利局2023年政府信息公开工作年度报告索引号:1234/2024-00001发布机构:沭阳县水利局",
+     "沭阳县水利局2023年政府信息公开工作年度报告"),
+    ("信息公开目录沭阳县水利局2023年政府信息公开工作年度报告", "沭阳县水利局2023年政府信息公开工作年度报告"),
+    # a laid-out PDF's line: the link column printed after the title
+    ("沭阳县水利局2023年政府信息公开工作年度报告政府信息公开制度", "沭阳县水利局2023年政府信息公开工作年度报告"),
+    # a place, a higher organ or the party before the organ stays
+    ("中共沭阳县委办公室2023年政府信息公开工作年度报告", "中共沭阳县委办公室2023年政府信息公开工作年度报告"),
+])
+def test_the_portals_link_words_glued_to_a_title_are_not_the_title(line, title):
+    meta = read_meta([line, *BODY])
+    assert meta.title == title

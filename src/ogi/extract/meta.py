@@ -88,6 +88,7 @@ def read_meta(lines: list[str], container: dict[str, str] | None = None) -> Meta
     head = [nfkc(x) for x in lines[:_head_end(lines)]]
     body = [nfkc(x) for x in lines]
     title = _title(head, body) or _title([nfkc(container.get("title", ""))], body)
+    title = _without_links_before(title, head, body)
     year = _year(title, body)
     return Meta(
         title=title,
@@ -139,6 +140,46 @@ def _own_title(titles: list[tuple[str, bool]], body: list[str]) -> str:
         return 4 * year_ok + 2 * organ_ok + (not listed)
 
     return max(titles, key=agrees)[0]  # max keeps the first of equals
+
+
+# the columns of a 政府信息公开专栏 (the disclosure portal every government runs has these links in
+# its navigation): a page laid out in a layout table prints them beside the report, and a
+# crawler's text or a laid-out PDF's line glues them to the title
+PORTAL_COLUMNS = ("政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政府信息公开年报", "依申请公开",
+                  "监督保障", "政府信息公开专栏", "信息公开目录", "信息公开指南", "信息公开制度", "主动公开")
+# the last character of what may stand before an organ's name inside its title: a place
+# (湖州市 | 吴兴区司法局), a higher organ (国家税务总局 | 湖州市税务局), the party (中共 | 湖州市委办公室),
+# or the 、 between two agencies of a joint title
+_BEFORE_ORGAN_END = "省市区县州旗盟镇乡村局委办厅院署所站处队心府会共、"
+MIN_LINKS_BEFORE = 4  # characters: the shortest run of link words glued before a title (信息公开目录)
+
+
+def _without_links_before(title: str | None, head: list[str], body: list[str]) -> str | None:
+    """The title without the portal's navigation words glued to it (:data:`PORTAL_COLUMNS`:
+    ``依申请公开监督保障吴兴区司法局2019年…`` in a crawler's text, ``…年度报告政府信息公开制度``
+    in a laid-out PDF's line). Before the title: the words up to the last column name before
+    the year; or, where the organ the 发布机构 label or the signature names stands inside the
+    title after :data:`MIN_LINKS_BEFORE` characters or more that end as no place, organ or
+    joint title does (:data:`_BEFORE_ORGAN_END`), the words before the organ. After it: column
+    names and nothing else after the last 报告."""
+    if not title:
+        return title
+    year = _TITLE_YEAR.search(title) or _TITLE_HAN_YEAR.search(title)
+    if year:
+        cut = max((title.rfind(w, 0, year.start()) + len(w) for w in PORTAL_COLUMNS
+                   if title.rfind(w, 0, year.start()) >= 0), default=0)
+        if cut and _TITLE.search(title[cut:]):
+            title = title[cut:]
+    for organ in (_labelled_agency(head)[0], _signature_agency(body)):
+        at = title.find(organ) if organ else -1
+        if at >= MIN_LINKS_BEFORE and title[at - 1] not in _BEFORE_ORGAN_END and _title_year(title[at:]) is not None:
+            title = title[at:]
+            break
+    end = title.rfind("报告") + len("报告")
+    tail = title[end:]
+    if end > len("报告") and tail and not re.sub("|".join(PORTAL_COLUMNS), "", tail):
+        title = title[:end]
+    return title
 
 
 def _title_year(title: str) -> int | None:

@@ -159,11 +159,64 @@ def _drop_span_blanks(records: list[tuple[int, list[str]]], first: int, end: int
         records[k] = (start, labels + fields[values_from:])
 
 
+# marks a PDF table extractor sets on a line of their own after their cell's text: glyphs that
+# sit low on the line (the point of ``1.`` and ``18.5``, a minus sign, 、) are sorted below it
+_LOW_MARKS = re.compile(r"\s*[.．\-−－、](?:\s+[.．\-−－、])*\s*")
+_GAP = re.compile(r"(?<=\S) (?=\S)")  # the gap a mark left inside the text
+_POINT_GAP = re.compile(r"(?<=\d) (?=\S)")  # the gap a point left: after a digit, before the rest
+_SIGNED_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_AMOUNT = re.compile(r"\d+\s*(?:万元|元|件|个|项)?")  # digits (and a unit) with no gap: where the point was, unknown
+# a row label's numbering with no gap left: one or two digits, then the label's first ideograph
+_NUMBERING_GAP = re.compile(r"(?<=^\d)(?=[\u4e00-\u9fff])|(?<=^\d\d)(?=[\u4e00-\u9fff])")
+# what a number's field becomes when its point was set apart with no gap left to show where it
+# stood (``224`` ⏎ ``.`` is 2.24, 22.4 or 224.): a text, so the cell is null with CELL_TEXT
+# naming why, never the digits read as 224
+UNPLACED_POINT = "（小数点位置不明）"
+
+
 def _one_line(field: str) -> str:
-    """A field on one line: a line break taken out, a TAB made a space."""
+    """A field on one line: a mark set apart put back (:func:`_marks_back`), a line break
+    taken out, a TAB made a space."""
     if "\n" in field or "\r" in field:
+        field = _marks_back(field)
         field = _BREAK.sub(lambda m: _join(field, m), field)
     return field.replace("\t", " ").strip()
+
+
+def _marks_back(field: str) -> str:
+    """A field whose text a PDF table extractor (PyMuPDF's ``find_tables``) wrote with its low
+    marks on a line of their own after the first, put back where they were printed: into the
+    gaps they left in the first line, in order, where the gaps and the marks are as many
+    (``1 申请人…不补正 行政`` ⏎ ``. 、`` is ``1.申请人…不补正、行政``); one point into the gap after
+    the first digit (``1 属于国家秘密`` ⏎ ``.`` is ``1.属于国家秘密``, ``18 5202`` ⏎ ``.`` is
+    ``18.5202``), else after a label's leading numbering (``1属于国家秘密`` ⏎ ``.``); a minus sign
+    before a field of digits alone (``429`` ⏎ ``-`` is ``-429``). A point beside digits (and a
+    unit) with no gap among them cannot be placed (``224`` ⏎ ``.`` is 2.24, 22.4 or 224.): the
+    field becomes :data:`UNPLACED_POINT`. Other marks with no place are left as they were
+    (joined, the field keeps what it printed)."""
+    lines = re.split(r"\r?\n|\r", field)
+    at = [i for i, line in enumerate(lines) if i and _LOW_MARKS.fullmatch(line)]
+    if len(at) != 1:
+        return field
+    marks = lines[at[0]].split()
+    rest = [line for i, line in enumerate(lines) if i != at[0]]
+    gaps = _GAP.findall(rest[0])
+    if len(gaps) == len(marks) and "-" not in marks:
+        fill = iter(marks)
+        rest[0] = _GAP.sub(lambda m: next(fill), rest[0])
+    elif marks in (["."], ["．"]):
+        rest[0], n = _POINT_GAP.subn(marks[0], rest[0], count=1)
+        if not n and len(rest) == 1 and _AMOUNT.fullmatch(rest[0].strip()):
+            return UNPLACED_POINT
+        if not n:
+            rest[0], n = _NUMBERING_GAP.subn(marks[0], rest[0], count=1)
+        if not n:
+            return field
+    elif len(marks) == 1 and marks[0] in "-−－" and len(rest) == 1 and _SIGNED_DIGITS.fullmatch(rest[0].strip()):
+        rest[0] = marks[0] + rest[0].strip()
+    else:
+        return field
+    return "\n".join(rest)
 
 
 def _join(field: str, m: re.Match[str]) -> str:

@@ -18,6 +18,7 @@ from .report import TABLES, Synthetic, derive, synthesize
 from .transform import group_carries_first, lost_label
 from .wild import KINDS as WILD_KINDS
 from .wild2 import KINDS as WILD2_KINDS
+from .wild3 import KINDS as WILD3_KINDS
 from .writers import docx_page, html_page, pdf_page, scanned, text_page, variant_page
 
 MANGLINGS = {
@@ -33,13 +34,15 @@ MANGLINGS = {
     # county and township reports, the page around the tables (synth/wild2.py)
     "wild2": tuple(WILD2_KINDS),
     "wild2_html": tuple(WILD2_KINDS),
+    # the page as agencies' documents and content systems lay it out (synth/wild3.py): HTML only
+    "wild3_html": tuple(WILD3_KINDS),
 }
-SUFFIX = {"scan": "pdf", "wild": "txt", "wild_html": "html", "wild2": "txt", "wild2_html": "html"}  # a scan is a PDF of page images
+SUFFIX = {"scan": "pdf", "wild": "txt", "wild_html": "html", "wild2": "txt", "wild2_html": "html", "wild3_html": "html"}  # a scan is a PDF of page images
 WILD_FLATTENINGS = ("rows", "cells", "paragraphs")  # the text writers a wild report is written by
 FORMATS_ALL = ("txt", "html", "pdf", "docx")  # "scan" on request: OCR is slow
 ERROR_SHARE = 0.25
 NO_ARITHMETIC_ERRORS = {"glued"}
-WILD_FORMATS = ("wild", "wild_html", "wild2", "wild2_html")  # no deliberate error: a nulled zero would hide the rule it breaks  # a wrong sum would make the split itself wrong
+WILD_FORMATS = ("wild", "wild_html", "wild2", "wild2_html", "wild3_html")  # no deliberate error: a nulled zero would hide the rule it breaks  # a wrong sum would make the split itself wrong
 
 
 @dataclass
@@ -68,6 +71,12 @@ def write_one(rng: random.Random, fmt: str, mangling: str, error: str) -> tuple[
     """One report in ``fmt`` with ``mangling``: the file's bytes and its expected JSON."""
     if fmt in ("wild2", "wild2_html"):
         return _write_wild2(rng, fmt, mangling)
+    if fmt == "wild3_html":
+        from .wild3 import make
+
+        w = make(rng, mangling)
+        named = mangling if w.kinds == (mangling,) else f"{mangling} ({', '.join(w.kinds)})"
+        return w.html, _expected(w.synthetic, w.expected, set(), named)
     return write_synthetic(rng, synthesize(rng, error), fmt, mangling)
 
 

@@ -147,6 +147,14 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
           "the printed PDF with its fonts' ToUnicode maps removed: it prints right, its text layer is glyph numbers"),
     Shape("scan_150dpi_skew", ".pdf", "poppler pdftoppm + Pillow",
           "the printed PDF as an office scanner or phone gives it: 150 dpi grey, 0.8° askew, soft, speckled"),
+    # renderings first measured in round 2's fifteenth session (fresh9)
+    Shape("python_docx_text", ".txt", "LibreOffice HTML → DOCX, python-docx",
+          "the office DOCX as a python-docx script reads it in document order: a table's rows with TABs "
+          "between cells, a merged cell repeated in every position"),
+    Shape("python_docx_split", ".txt", "LibreOffice HTML → DOCX, python-docx",
+          "the same as the naive script reads it: every paragraph (document.paragraphs), then every table"),
+    Shape("pymupdf_tables_csv", ".csv", "PyMuPDF find_tables → csv",
+          "the printed PDF's tables as PyMuPDF finds them, rows written as CSV, a covered cell empty"),
     # deviations the template's variants do not list (synth/wild.py)
     Shape("wild_labels", ".html", "—", "labels as agencies word them: 本年度, 政府信息公开 dropped or added, "
           "another numbering style, traditional characters, spaces"),
@@ -228,6 +236,9 @@ CONVERTER_SHAPES: dict[str, tuple[str, Callable]] = {
     "pandas_csv": ("page", converters.pandas_csv),
     "pandas_xlsx": ("page", converters.pandas_xlsx),
     "pdfplumber_csv": ("pdf", converters.pdfplumber_csv),
+    "python_docx_text": ("docx_file", converters.python_docx_text),
+    "python_docx_split": ("docx_file", lambda p: converters.python_docx_text(p, tables_last=True)),
+    "pymupdf_tables_csv": ("pdf", converters.pymupdf_tables_csv),
 }
 PAGE_EDITS: dict[str, Callable[[Source], str]] = {
     "chrome": pages.chrome_page,
@@ -621,6 +632,7 @@ class _Maker:
         import json
 
         from ...api import parse
+        from ...errors import NotAReport
         from ...render import render
         from .sources import DRAWABLE_TEMPLATES, drawn_report
 
@@ -633,7 +645,12 @@ class _Maker:
             if (want.get("meta") or {}).get("template") not in DRAWABLE_TEMPLATES:
                 out[s.stem] = "its format has no official tables to draw"
                 continue
-            docx = render(drawn_report(parse(s.html.encode("utf-8"), f"{s.stem}.html"), want), "docx")
+            try:
+                parsed = parse(s.html.encode("utf-8"), f"{s.stem}.html")
+            except NotAReport as exc:  # a page holding two reports: nothing to draw from
+                out[s.stem] = f"the parser refuses its page: {exc}"
+                continue
+            docx = render(drawn_report(parsed, want), "docx")
             path = self._cached("word-pdf", _sha(docx), "pdf")
             if path.exists():
                 out[s.stem] = path.read_bytes()

@@ -414,6 +414,53 @@ def docx2txt_text(path: Path) -> str:
     return str(docx2txt.process(str(path)))
 
 
+def python_docx_text(path: Path, tables_last: bool = False) -> str:
+    """A DOCX as python-docx scripts read it: the body's paragraphs and tables in document
+    order (the careful script walks ``document.element.body``), or — ``tables_last``, the
+    naive script — every paragraph (``document.paragraphs``) and then every table
+    (``document.tables``). A table is its rows, a row's cells joined by a TAB; ``row.cells``
+    repeats a merged cell in every position it covers, as python-docx gives it."""
+    need_package("docx")
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    document = docx.Document(str(path))
+
+    def table_lines(table) -> list[str]:
+        return ["\t".join(cell.text for cell in row.cells) for row in table.rows]
+
+    lines: list[str] = []
+    if tables_last:
+        lines = [p.text for p in document.paragraphs]
+        for table in document.tables:
+            lines += ["", *table_lines(table)]
+    else:
+        for child in document.element.body.iterchildren():
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                lines.append(Paragraph(child, document).text)
+            elif tag == "tbl":
+                lines += table_lines(Table(child, document))
+    return "\n".join(lines) + "\n"
+
+
+def pymupdf_tables_csv(pdf: bytes) -> str:
+    """Every table PyMuPDF's ``find_tables`` finds on each page of the PDF, its rows (``extract``:
+    a covered cell ``None``, written empty) written by the ``csv`` module one table after
+    another: the tables a PyMuPDF scraper keeps."""
+    need_package("pymupdf")
+    import pymupdf
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    with pymupdf.open(stream=pdf, filetype="pdf") as document, contextlib.redirect_stdout(io.StringIO()):
+        for page in document:
+            for table in page.find_tables().tables:
+                writer.writerows([["" if cell is None else cell for cell in row] for row in table.extract()])
+    return out.getvalue()
+
+
 DOCLING_PYTHON = "OGI_DOCLING_PYTHON"  # the environment variable naming docling's Python
 # run by that Python: the file's Markdown by docling's HTML or Word backend (no model, no network)
 _DOCLING_SCRIPT = """
@@ -444,4 +491,4 @@ def docling_markdown(path: Path) -> str:
 
 __all__ = ["DOCLING_PYTHON", "TERMINAL_COLUMNS", "docling_markdown", "docx2txt_text", "inscriptis_text", "lynx_dump",
            "markitdown_text", "pandoc", "pdfium_text", "pdfminer_text", "pdfplumber_text", "pdftotext_raw",
-           "pymupdf4llm_markdown", "pymupdf_text", "pypdf_text", "trafilatura_text", "w3m_dump", "without_unicode_maps"]
+           "pymupdf4llm_markdown", "pymupdf_tables_csv", "pymupdf_text", "pypdf_text", "python_docx_text", "trafilatura_text", "w3m_dump", "without_unicode_maps"]
