@@ -16,7 +16,14 @@ out of such text before it is read, only where the pages prove it is chrome:
    ``#``. A key with words (not only digits and punctuation) found at the same edge (top or
    bottom) of at least :func:`_needed` pages — half of them, at least two — is a running
    header or footer; every edge line with that key goes. (``打印日期：2024-01-15  3`` and
-   ``…专栏`` print the same key on every page.)
+   ``…专栏`` print the same key on every page.) A line whose key holds digits as well as
+   words (the print line ``打印日期：2024-01-15``), printed on as many pages and at an edge
+   of two of them at least, goes wherever it stands on a page: poppler's reading order prints a footer where the flow of text blocks reaches it,
+   which in a table cut by the page is among the rows (``0 ⏎ 打印日期：2024-01-15 ⏎ 0``),
+   and there its digits read as values (``-01``, ``-15``). A body line printing those words
+   and that digit pattern on half the pages is that print line; a running line of words
+   only (the agency's name) stays off the edges, where it may be the report's own line (its
+   sign-off).
 4. **Page numbers.** An edge line that is nothing but a page number in a decorated form
    (``- 3 -``, ``— 3 —``, ``第3页``, ``第 3 页 共 5 页``, ``3/5``, ``Page 3 of 5``) goes: no
    value of a report prints so. A *bare* number (``3``) is a page number only where the
@@ -146,7 +153,9 @@ def _key(line: str) -> str:
 
 
 def _running_lines(lines: list[str], pages: list[list[int]]) -> set[int]:
-    """Edge lines whose key (with words) repeats at the same edge of enough pages."""
+    """Edge lines whose key (with words) repeats at the same edge of enough pages, and every
+    line whose key holds words and digits (a print line) where that key is printed on enough
+    pages and at an edge of :data:`MIN_PAGES` of them."""
     seen: dict[tuple[str, str], set[int]] = defaultdict(set)
     where: dict[tuple[str, str], list[int]] = defaultdict(list)
     for p, page in enumerate(pages):
@@ -157,7 +166,18 @@ def _running_lines(lines: list[str], pages: list[list[int]]) -> set[int]:
                     seen[(edge, key)].add(p)
                     where[(edge, key)].append(i)
     needed = _needed(len(pages))
-    return {i for k, ps in seen.items() if len(ps) >= needed for i in where[k]}
+    drop = {i for k, ps in seen.items() if len(ps) >= needed for i in where[k]}
+    anywhere: dict[str, set[int]] = defaultdict(set)
+    for p, page in enumerate(pages):
+        for i in page:
+            key = _key(lines[i])
+            if "#" in key and _WORDS.search(key):
+                anywhere[key].add(p)
+    for key, ps in anywhere.items():
+        at_edge = set().union(*(seen.get((edge, key), set()) for edge in ("top", "bottom")))
+        if len(ps) >= needed and len(at_edge) >= MIN_PAGES:
+            drop |= {i for page in pages for i in page if _key(lines[i]) == key}
+    return drop
 
 
 def page_number(line: str) -> tuple[int, int | None] | None:
