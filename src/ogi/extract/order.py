@@ -88,6 +88,11 @@ def distrust_row_orders(spec: TableSpec, fmt: str, evs: Sequence[Event], placed:
       one row's or two rows', and with blank cells their count does not tell — the seven
       values read for 3.危及… were its three and the next row's four.
 
+    - **a neighbouring label shows the values may be two rows'** (:func:`_rows_beside_short_rows`):
+      in a report that leaves cells blank, a row read after a label with more values than
+      its row, or after the previous row's label with none, or before the next row's label
+      with fewer than its cells.
+
     A row printed on one line is one row's cells in their order (§22), and is left as read."""
     if spec.key != TABLE3_KEY or not placed.cells:
         return
@@ -119,6 +124,9 @@ def distrust_row_orders(spec: TableSpec, fmt: str, evs: Sequence[Event], placed:
                 (f"row '{prev.label}': its values are printed over several lines, the next row '{nxt.label}' prints no "
                  "value after its label (its values may stand before it), and the report leaves cells blank, so their "
                  "count cannot tell one row's values from two rows'; left null"))
+    if counts is not None:
+        for key, zh, en in _rows_beside_short_rows(spec, counts, rows, placed):
+            doubtful.setdefault(key, (zh, en))
     for key, (zh, en) in doubtful.items():
         for r, c, _ in rows[key].cells:
             placed.cells[(r, c)] = None
@@ -143,6 +151,27 @@ def _split_over_lines(placed: Placed, row: PrintedRow) -> bool:
         return False
     lines = {placed.provenance.get(cell, {}).get("line") for cell in cells}
     return None not in lines and len(lines) >= LINES_OF_A_SPLIT_ROW
+
+
+def _read_over_lines(placed: Placed, row: PrintedRow) -> bool:
+    """Was every cell of ``row`` read — a value or a blank mark — from two lines or more?"""
+    cells = [(r, c) for r, c, _ in row.cells]
+    if any(placed.cells.get(cell) is None and "text" not in placed.provenance.get(cell, {}) for cell in cells):
+        return False
+    lines = {placed.provenance.get(cell, {}).get("line") for cell in cells}
+    return None not in lines and len(lines) >= LINES_OF_A_SPLIT_ROW
+
+
+def _all_zero(placed: Placed, row: PrintedRow) -> bool:
+    """Is every cell of ``row`` read as 0 (a row every sum holds in, whatever its cells)?"""
+    return all(placed.cells.get((r, c)) == 0 for r, c, _ in row.cells)
+
+
+def _mixes_marks(placed: Placed, row: PrintedRow) -> bool:
+    """Does ``row`` as read hold a blank mark (a null cell read from text) and a number?"""
+    cells = [(r, c) for r, c, _ in row.cells]
+    return any(placed.cells.get(cell) is not None for cell in cells) and any(
+        placed.cells.get(cell) is None and "text" in placed.provenance.get(cell, {}) for cell in cells)
 
 
 def _total_elsewhere(placed: Placed, row: PrintedRow) -> bool:
@@ -174,6 +203,62 @@ def _values_after_labels(spec: TableSpec, fmt: str, evs: Sequence[Event]) -> lis
         elif ev.kind == "value" and ev.tok.kind == NUM and labels:
             labels[-1] = (labels[-1][0], labels[-1][1] + 1)
     return labels
+
+
+def _rows_beside_short_rows(spec: TableSpec, counts: list[tuple[str, int]], rows: dict[str, PrintedRow],
+                            placed: Placed) -> list[tuple[str, str, str]]:
+    """Rows of a report that leaves cells blank, read whole (values or blank marks) from
+    several lines, whose label's neighbours show that the values after it may be another
+    row's too — ``(row key, finding zh, finding en)`` for each (wild36 measurements in
+    docs/renderings.md, round 2 fifteenth session):
+
+    - **after a label with too many values**, a row read all zeros: the label before it
+      stands before more values than its row has cells, so the text is not printed row by
+      row there, and seven zeros hold every sum wherever they came from (the text of a
+      Word file's PDF printed ``(七)总计`` with 17 values, then ``四、结转下年度继续办理`` with
+      seven zeros of which five were blanks' places of other rows);
+    - **after the previous row's label with no value**, that row read empty: its values
+      may stand after this row's label (two labels printed before both rows' values,
+      ``4.保护第三方合法权 ⏎ 益 ⏎ 5.属于三类内部事务 ⏎ 信息 ⏎ 0 ⏎ 0 ⏎ 0 ⏎ / ⏎ — ⏎ 无 ⏎ 0``);
+    - **before the next row's label with fewer values than its cells**, a row read with
+      blank marks and numbers: the next row's first cells may stand before its label
+      (``0 ⏎ 0 ⏎ 0 ⏎ 无 ⏎ — ⏎ 无 ⏎ 0 ⏎ …信息公开申请 ⏎ 3.其他 ⏎ — ⏎ 0 ⏎ 0``: the three marks were
+      3.其他's), and with blank cells the count does not tell.
+
+    Their sums cannot settle it: a blank cell is null in every sum, and zeros or marks moved
+    between columns keep a row's total."""
+    out = []
+    for (a, n), (b, m) in pairwise(counts):
+        first, second = rows.get(a), rows.get(b)
+        if first is None or second is None or a == b:
+            continue
+        if n > first.width and _read_over_lines(placed, second) and _all_zero(placed, second):
+            out.append((b,
+                        (f"“{second.label}”行的数值分印在多行,其前“{first.label}”行的行标题后的数值多于该行的格数(数值未按行排列),"
+                         "而报告留有空单元格,这些数值是否都属于本行无法由个数确定,未采用"),
+                        (f"row '{second.label}': its values are printed over several lines, the row label before it, "
+                         f"'{first.label}', stands before more values than its row has cells (values not printed row by "
+                         "row), and the report leaves cells blank, so their count cannot tell that they are this row's; "
+                         "left null")))
+        if _next_row(spec, a) != b:
+            continue
+        if not n and _read_over_lines(placed, second) \
+                and all(placed.cells.get((r, c)) is None for r, c, _ in first.cells):
+            out.append((b,
+                        (f"“{second.label}”行的数值分印在多行,其前“{first.label}”行的行标题后没有数值(其数值可能印在下一行的"
+                         "行标题之后),而报告留有空单元格,这些数值属于一行还是两行无法由个数确定,未采用"),
+                        (f"row '{second.label}': its values are printed over several lines, the row before it, "
+                         f"'{first.label}', prints no value after its label (its values may stand after the next label), "
+                         "and the report leaves cells blank, so their count cannot tell one row's values from two rows'; "
+                         "left null")))
+        if 0 < m < second.width and _read_over_lines(placed, first) and _mixes_marks(placed, first):
+            out.append((a,
+                        (f"“{first.label}”行的数值分印在多行,其后“{second.label}”行的行标题后只印出 {m} 格(其余的可能印在"
+                         "行标题之前),而报告留有空单元格,这些数值属于一行还是两行无法由个数确定,未采用"),
+                        (f"row '{first.label}': its values are printed over several lines, the next row '{second.label}' "
+                         f"prints only {m} cell(s) after its label (the others may stand before it), and the report leaves "
+                         "cells blank, so their count cannot tell one row's values from two rows'; left null")))
+    return out
 
 
 def _part_rows(spec: TableSpec, counts: list[tuple[str, int]]) -> bool:
