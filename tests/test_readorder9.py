@@ -42,7 +42,7 @@ def test_a_row_before_a_short_row_may_hold_its_first_cells():
     assert report.table3["other.no_fee"] == NULL_ROW
     assert _ambiguous(report, "table3.other.no_fee") == [(
         "“2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”行的数值分印在多行,其后“3.其他”行的行标题后"
-        "只印出 2 格(其余的可能印在行标题之前),而报告留有空单元格,这些数值属于一行还是两行无法由个数确定,未采用")]
+        "只印出 3 格(其余的可能印在行标题之前),而报告留有空单元格,这些数值属于一行还是两行无法由个数确定,未采用")]
 
 
 def test_zeros_after_a_label_with_too_many_values_are_no_rows_own():

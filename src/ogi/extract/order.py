@@ -32,7 +32,7 @@ from ..template.arithmetic import table_holds
 from ..template.formats import T4_RESULTS, TABLE4, PrintedRow, TableSpec
 from .align import Placed
 from .layout import Event, phrase_in
-from .tokens import NUM
+from .tokens import NA, NUM
 
 # Table 四's header as the format's grid prints it, cell by cell, row by row: 行政复议 and
 # 行政诉讼 on the first row; 行政复议's five result columns (two rows tall) and 行政诉讼's two
@@ -125,7 +125,8 @@ def distrust_row_orders(spec: TableSpec, fmt: str, evs: Sequence[Event], placed:
                  "value after its label (its values may stand before it), and the report leaves cells blank, so their "
                  "count cannot tell one row's values from two rows'; left null"))
     if counts is not None:
-        for key, zh, en in _rows_beside_short_rows(spec, counts, rows, placed):
+        cells = _values_after_labels(spec, fmt, evs, marks=True)
+        for key, zh, en in _rows_beside_short_rows(spec, cells, rows, placed):
             doubtful.setdefault(key, (zh, en))
     for key, (zh, en) in doubtful.items():
         for r, c, _ in rows[key].cells:
@@ -191,16 +192,18 @@ def _total_elsewhere(placed: Placed, row: PrintedRow) -> bool:
     return any(v * 2 == whole for v in values)
 
 
-def _values_after_labels(spec: TableSpec, fmt: str, evs: Sequence[Event]) -> list[tuple[str, int]]:
+def _values_after_labels(spec: TableSpec, fmt: str, evs: Sequence[Event], marks: bool = False) -> list[tuple[str, int]]:
     """Each row label of ``spec`` in the order printed, with the number of values between it
-    and the next row label (or the table's end)."""
+    and the next row label (or the table's end); ``marks``: blank marks (``—``, ``无``)
+    count as the cells they fill."""
+    kinds = (NUM, NA) if marks else (NUM,)
     labels: list[tuple[str, int]] = []
     for ev in evs:
         if ev.kind == "phrase" and ev.segment is not None:
             phrase = phrase_in(ev.seg, spec.key, fmt)
             if phrase is not None and phrase.kind == "row":
                 labels.append((phrase.ref, 0))
-        elif ev.kind == "value" and ev.tok.kind == NUM and labels:
+        elif ev.kind == "value" and ev.tok.kind in kinds and labels:
             labels[-1] = (labels[-1][0], labels[-1][1] + 1)
     return labels
 
