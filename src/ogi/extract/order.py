@@ -89,9 +89,8 @@ def distrust_row_orders(spec: TableSpec, fmt: str, evs: Sequence[Event], placed:
       values read for 3.危及… were its three and the next row's four.
 
     - **a neighbouring label shows the values may be two rows'** (:func:`_rows_beside_short_rows`):
-      in a report that leaves cells blank, a row read after a label with more values than
-      its row, or after the previous row's label with none, or before the next row's label
-      with fewer than its cells.
+      in a report that leaves cells blank, a row read after the previous row's label with
+      no value, or before the next row's label with fewer than its cells.
 
     A row printed on one line is one row's cells in their order (§22), and is left as read."""
     if spec.key != TABLE3_KEY or not placed.cells:
@@ -163,11 +162,6 @@ def _read_over_lines(placed: Placed, row: PrintedRow) -> bool:
     return None not in lines and len(lines) >= LINES_OF_A_SPLIT_ROW
 
 
-def _all_zero(placed: Placed, row: PrintedRow) -> bool:
-    """Is every cell of ``row`` read as 0 (a row every sum holds in, whatever its cells)?"""
-    return all(placed.cells.get((r, c)) == 0 for r, c, _ in row.cells)
-
-
 def _mixes_marks(placed: Placed, row: PrintedRow) -> bool:
     """Does ``row`` as read hold a blank mark (a null cell read from text) and a number?"""
     cells = [(r, c) for r, c, _ in row.cells]
@@ -215,11 +209,6 @@ def _rows_beside_short_rows(spec: TableSpec, counts: list[tuple[str, int]], rows
     row's too — ``(row key, finding zh, finding en)`` for each (wild36 measurements in
     docs/renderings.md, round 2 fifteenth session):
 
-    - **after a label with too many values**, a row read all zeros: the label before it
-      stands before more values than its row has cells, so the text is not printed row by
-      row there, and seven zeros hold every sum wherever they came from (the text of a
-      Word file's PDF printed ``(七)总计`` with 17 values, then ``四、结转下年度继续办理`` with
-      seven zeros of which five were blanks' places of other rows);
     - **after the previous row's label with no value**, that row read empty: its values
       may stand after this row's label (two labels printed before both rows' values,
       ``4.保护第三方合法权 ⏎ 益 ⏎ 5.属于三类内部事务 ⏎ 信息 ⏎ 0 ⏎ 0 ⏎ 0 ⏎ / ⏎ — ⏎ 无 ⏎ 0``);
@@ -235,14 +224,6 @@ def _rows_beside_short_rows(spec: TableSpec, counts: list[tuple[str, int]], rows
         first, second = rows.get(a), rows.get(b)
         if first is None or second is None or a == b:
             continue
-        if n > first.width and _read_over_lines(placed, second) and _all_zero(placed, second):
-            out.append((b,
-                        (f"“{second.label}”行的数值分印在多行,其前“{first.label}”行的行标题后的数值多于该行的格数(数值未按行排列),"
-                         "而报告留有空单元格,这些数值是否都属于本行无法由个数确定,未采用"),
-                        (f"row '{second.label}': its values are printed over several lines, the row label before it, "
-                         f"'{first.label}', stands before more values than its row has cells (values not printed row by "
-                         "row), and the report leaves cells blank, so their count cannot tell that they are this row's; "
-                         "left null")))
         if _next_row(spec, a) != b:
             continue
         if not n and _read_over_lines(placed, second) \
