@@ -32,7 +32,7 @@ from ..template.arithmetic import table_holds
 from ..template.formats import T4_RESULTS, TABLE4, PrintedRow, TableSpec
 from .align import Placed
 from .layout import Event, phrase_in
-from .tokens import NUM
+from .tokens import NA, NUM
 
 # Table 四's header as the format's grid prints it, cell by cell, row by row: 行政复议 and
 # 行政诉讼 on the first row; 行政复议's five result columns (two rows tall) and 行政诉讼's two
@@ -88,6 +88,10 @@ def distrust_row_orders(spec: TableSpec, fmt: str, evs: Sequence[Event], placed:
       one row's or two rows', and with blank cells their count does not tell — the seven
       values read for 3.危及… were its three and the next row's four.
 
+    - **a neighbouring label shows the values may be two rows'** (:func:`_rows_beside_short_rows`):
+      in a report that leaves cells blank, a row read after the previous row's label with
+      no value, or before the next row's label with fewer than its cells.
+
     A row printed on one line is one row's cells in their order (§22), and is left as read."""
     if spec.key != TABLE3_KEY or not placed.cells:
         return
@@ -119,6 +123,10 @@ def distrust_row_orders(spec: TableSpec, fmt: str, evs: Sequence[Event], placed:
                 (f"row '{prev.label}': its values are printed over several lines, the next row '{nxt.label}' prints no "
                  "value after its label (its values may stand before it), and the report leaves cells blank, so their "
                  "count cannot tell one row's values from two rows'; left null"))
+    if counts is not None:
+        cells = _values_after_labels(spec, fmt, evs, marks=True)
+        for key, zh, en in _rows_beside_short_rows(spec, cells, rows, placed):
+            doubtful.setdefault(key, (zh, en))
     for key, (zh, en) in doubtful.items():
         for r, c, _ in rows[key].cells:
             placed.cells[(r, c)] = None
@@ -145,6 +153,22 @@ def _split_over_lines(placed: Placed, row: PrintedRow) -> bool:
     return None not in lines and len(lines) >= LINES_OF_A_SPLIT_ROW
 
 
+def _read_over_lines(placed: Placed, row: PrintedRow) -> bool:
+    """Was every cell of ``row`` read — a value or a blank mark — from two lines or more?"""
+    cells = [(r, c) for r, c, _ in row.cells]
+    if any(placed.cells.get(cell) is None and "text" not in placed.provenance.get(cell, {}) for cell in cells):
+        return False
+    lines = {placed.provenance.get(cell, {}).get("line") for cell in cells}
+    return None not in lines and len(lines) >= LINES_OF_A_SPLIT_ROW
+
+
+def _mixes_marks(placed: Placed, row: PrintedRow) -> bool:
+    """Does ``row`` as read hold a blank mark (a null cell read from text) and a number?"""
+    cells = [(r, c) for r, c, _ in row.cells]
+    return any(placed.cells.get(cell) is not None for cell in cells) and any(
+        placed.cells.get(cell) is None and "text" in placed.provenance.get(cell, {}) for cell in cells)
+
+
 def _total_elsewhere(placed: Placed, row: PrintedRow) -> bool:
     """Does a sum of ``row`` fail as read, while one of its values is the sum of the others
     (the row's one sum holding in another order of its values)?"""
@@ -162,18 +186,63 @@ def _total_elsewhere(placed: Placed, row: PrintedRow) -> bool:
     return any(v * 2 == whole for v in values)
 
 
-def _values_after_labels(spec: TableSpec, fmt: str, evs: Sequence[Event]) -> list[tuple[str, int]]:
+def _values_after_labels(spec: TableSpec, fmt: str, evs: Sequence[Event], marks: bool = False) -> list[tuple[str, int]]:
     """Each row label of ``spec`` in the order printed, with the number of values between it
-    and the next row label (or the table's end)."""
+    and the next row label (or the table's end); ``marks``: blank marks (``—``, ``无``)
+    count as the cells they fill."""
+    kinds = (NUM, NA) if marks else (NUM,)
     labels: list[tuple[str, int]] = []
     for ev in evs:
         if ev.kind == "phrase" and ev.segment is not None:
             phrase = phrase_in(ev.seg, spec.key, fmt)
             if phrase is not None and phrase.kind == "row":
                 labels.append((phrase.ref, 0))
-        elif ev.kind == "value" and ev.tok.kind == NUM and labels:
+        elif ev.kind == "value" and ev.tok.kind in kinds and labels:
             labels[-1] = (labels[-1][0], labels[-1][1] + 1)
     return labels
+
+
+def _rows_beside_short_rows(spec: TableSpec, counts: list[tuple[str, int]], rows: dict[str, PrintedRow],
+                            placed: Placed) -> list[tuple[str, str, str]]:
+    """Rows of a report that leaves cells blank, read whole (values or blank marks) from
+    several lines, whose label's neighbours show that the values after it may be another
+    row's too — ``(row key, finding zh, finding en)`` for each (wild36 measurements in
+    docs/renderings.md, round 2 fifteenth session):
+
+    - **after the previous row's label with no value**, that row read empty: its values
+      may stand after this row's label (two labels printed before both rows' values,
+      ``4.保护第三方合法权 ⏎ 益 ⏎ 5.属于三类内部事务 ⏎ 信息 ⏎ 0 ⏎ 0 ⏎ 0 ⏎ / ⏎ — ⏎ 无 ⏎ 0``);
+    - **before the next row's label with fewer values than its cells**, a row read with
+      blank marks and numbers: the next row's first cells may stand before its label
+      (``0 ⏎ 0 ⏎ 0 ⏎ 无 ⏎ — ⏎ 无 ⏎ 0 ⏎ …信息公开申请 ⏎ 3.其他 ⏎ — ⏎ 0 ⏎ 0``: the three marks were
+      3.其他's), and with blank cells the count does not tell.
+
+    Their sums cannot settle it: a blank cell is null in every sum, and zeros or marks moved
+    between columns keep a row's total."""
+    out = []
+    for (a, n), (b, m) in pairwise(counts):
+        first, second = rows.get(a), rows.get(b)
+        if first is None or second is None or a == b:
+            continue
+        if _next_row(spec, a) != b:
+            continue
+        if not n and _read_over_lines(placed, second) \
+                and all(placed.cells.get((r, c)) is None for r, c, _ in first.cells):
+            out.append((b,
+                        (f"“{second.label}”行的数值分印在多行,其前“{first.label}”行的行标题后没有数值(其数值可能印在下一行的"
+                         "行标题之后),而报告留有空单元格,这些数值属于一行还是两行无法由个数确定,未采用"),
+                        (f"row '{second.label}': its values are printed over several lines, the row before it, "
+                         f"'{first.label}', prints no value after its label (its values may stand after the next label), "
+                         "and the report leaves cells blank, so their count cannot tell one row's values from two rows'; "
+                         "left null")))
+        if 0 < m < second.width and _read_over_lines(placed, first) and _mixes_marks(placed, first):
+            out.append((a,
+                        (f"“{first.label}”行的数值分印在多行,其后“{second.label}”行的行标题后只印出 {m} 格(其余的可能印在"
+                         "行标题之前),而报告留有空单元格,这些数值属于一行还是两行无法由个数确定,未采用"),
+                        (f"row '{first.label}': its values are printed over several lines, the next row '{second.label}' "
+                         f"prints only {m} cell(s) after its label (the others may stand before it), and the report leaves "
+                         "cells blank, so their count cannot tell one row's values from two rows'; left null")))
+    return out
 
 
 def _part_rows(spec: TableSpec, counts: list[tuple[str, int]]) -> bool:

@@ -16,7 +16,15 @@ out of such text before it is read, only where the pages prove it is chrome:
    ``#``. A key with words (not only digits and punctuation) found at the same edge (top or
    bottom) of at least :func:`_needed` pages — half of them, at least two — is a running
    header or footer; every edge line with that key goes. (``打印日期：2024-01-15  3`` and
-   ``…专栏`` print the same key on every page.)
+   ``…专栏`` print the same key on every page.) A line whose key holds digits as well as
+   words (the print line ``打印日期：2024-01-15``; three characters besides its digits at
+   least, :data:`PRINT_LINE_WORDS`, so no value with its unit, ``0件``), printed once on each
+   of as many pages and at an edge of two of them at least, goes wherever it stands on a page: poppler's reading order prints a footer where the flow of text blocks reaches it,
+   which in a table cut by the page is among the rows (``0 ⏎ 打印日期：2024-01-15 ⏎ 0``),
+   and there its digits read as values (``-01``, ``-15``). A body line printing those words
+   and that digit pattern on half the pages is that print line; a running line of words
+   only (the agency's name) stays off the edges, where it may be the report's own line (its
+   sign-off).
 4. **Page numbers.** An edge line that is nothing but a page number in a decorated form
    (``- 3 -``, ``— 3 —``, ``第3页``, ``第 3 页 共 5 页``, ``3/5``, ``Page 3 of 5``) goes: no
    value of a report prints so. A *bare* number (``3``) is a page number only where the
@@ -68,6 +76,9 @@ from typing import TypeVar
 
 EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be chrome
 MIN_PAGES = 2  # a running line or a page-number sequence shows on this many pages at least
+# a line of digits and words is a print line only with this many letters or characters
+# besides its digits (``打印日期：2024-01-15``), not a value with its unit (``0件``, ``18万元``)
+PRINT_LINE_WORDS = 3
 BARE_RUN_PAGES = 3  # without form feeds, a bare number after words numbers pages only on this many lines
 FORM_FEED = "\f"
 
@@ -146,7 +157,9 @@ def _key(line: str) -> str:
 
 
 def _running_lines(lines: list[str], pages: list[list[int]]) -> set[int]:
-    """Edge lines whose key (with words) repeats at the same edge of enough pages."""
+    """Edge lines whose key (with words) repeats at the same edge of enough pages, and every
+    line whose key holds words and digits (a print line) where that key is printed once a page
+    on enough pages and at an edge of :data:`MIN_PAGES` of them."""
     seen: dict[tuple[str, str], set[int]] = defaultdict(set)
     where: dict[tuple[str, str], list[int]] = defaultdict(list)
     for p, page in enumerate(pages):
@@ -157,7 +170,18 @@ def _running_lines(lines: list[str], pages: list[list[int]]) -> set[int]:
                     seen[(edge, key)].add(p)
                     where[(edge, key)].append(i)
     needed = _needed(len(pages))
-    return {i for k, ps in seen.items() if len(ps) >= needed for i in where[k]}
+    drop = {i for k, ps in seen.items() if len(ps) >= needed for i in where[k]}
+    anywhere: dict[str, list[int]] = defaultdict(list)  # key → the page of each line printing it
+    for p, page in enumerate(pages):
+        for i in page:
+            key = _key(lines[i])
+            if "#" in key and len(_WORDS.findall(key)) >= PRINT_LINE_WORDS:
+                anywhere[key].append(p)
+    for key, ps in anywhere.items():
+        at_edge = set().union(*(seen.get((edge, key), set()) for edge in ("top", "bottom")))
+        if len(set(ps)) >= needed and len(set(ps)) == len(ps) and len(at_edge) >= MIN_PAGES:
+            drop |= {i for page in pages for i in page if _key(lines[i]) == key}
+    return drop
 
 
 def page_number(line: str) -> tuple[int, int | None] | None:
@@ -439,4 +463,4 @@ def _sketch(line: str) -> str:
     return _SKETCH_OUT.sub("", line).rstrip(_FORM_CHARS)
 
 
-__all__ = ["EDGE_LINES", "drop_page_marks", "numbered_page_ends", "page_number", "page_sequence", "split_page_number"]
+__all__ = ["EDGE_LINES", "PRINT_LINE_WORDS", "drop_page_marks", "numbered_page_ends", "page_number", "page_sequence", "split_page_number"]
