@@ -49,7 +49,7 @@ def test_zeros_after_a_label_with_too_many_values_stay_read():
     # the Word file's PDF printed (七)总计 with 17 values, then 四、结转下年度继续办理 with seven
     # zeros: the row is 0 _ _ _ _ _ 0, read 0 0 0 0 0 0 0 (five wrong with a finding). Nulling
     # such rows cost right cells of pdfminer's texts (tests/test_boxes.py's counterfactuals,
-    # fresh7, the matrix) and was taken back: left for the next session (docs §49)
+    # fresh7, the matrix) and was taken back: left for the next session (docs §54)
     report = parse(WORD_MIXED)
     assert report.table3["carried_forward"] == dict(zip(COLUMNS, (0, 0, 0, 0, 0, 0, 0)))
 
