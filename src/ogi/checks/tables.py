@@ -68,17 +68,30 @@ def _row_sums(report: Report, spec: TableSpec, identity: Identity) -> list[Findi
             names = "+".join(labels[c] for _, c, _ in parts)
             names_en = " + ".join(c for _, c, _ in parts)
             shown = "+".join(summand(v) for v in part_values)
-            out.append(located(
+            out.append(_at_row(
                 report, code,
                 f"{names} = {shown} = {number(sum(part_values))} ≠ {labels[total_key[1]]} = {number(total)} ({context})",
                 f"{names_en} = {shown.replace('+', ' + ')} = {number(sum(part_values))} ≠ {total_key[1]} = "
                 f"{number(total)} ({total_key[0]})",
-                f"{spec.key}.{total_key[0]}.{total_key[1]}"))
+                spec.key, total_key, [r for r, _, _ in cells]))
     if nulls:
         zh, en = table_name(spec)
         out.append(not_assessable(code, f"{zh} {'、'.join(skipped)} 行", f"{en} (rows: {len(skipped)})",
                                   nulls, spec.key))
     return out
+
+
+def _at_row(report: Report, code: str, zh: str, en: str, table: str, total: tuple, rows: list[str]) -> Finding:
+    """A broken row sum, located at the whole row: the sum says that one of its cells is
+    wrong, not which — the total as often as a part (a row read a column off prints its
+    total under the first applicant, its parts one column right). ``where`` is the row's
+    key (``table3.granted``, ``table4.review``: every cell of the row, as the web view and
+    the scorer read a key), the line and page those of the total's cell; where the sum's
+    cells are not all one row's, the total's cell alone."""
+    cell = f"{table}.{total[0]}.{total[1]}"
+    where = f"{table}.{total[0]}" if all(r == total[0] for r in rows) else cell
+    prov = report.provenance.get(cell, {})
+    return Finding.of(code, zh, en, where, line=prov.get("line"), page=prov.get("page"))
 
 
 _POSITIONS: dict[tuple[int, int], tuple[Identity, tuple, tuple]] = {}  # see _sum_positions
