@@ -38,6 +38,10 @@ _UNIT = r"(?P<unit>万元|元|件|个|项|条|次)?"
 _NUMBER = re.compile(r"(?P<sign>减少|增加|[-+])?" + _NUM + r"\s*" + _UNIT)
 _CELL_NUMBER = re.compile(r"^(?P<sign>减少|增加|[-+])?" + _NUM + _UNIT + "$")
 _SPACED_THOUSANDS = re.compile(r"^\d{1,3}(?: \d{3})+$")
+# a comparison with the year before, in brackets right after a count (``12（同比增加3件）``,
+# ``0（较上年+3）``, ``0(上年0)``, after NFKC): the agency's remark on the value, not a value of its own —
+# read as a number, its 3 took the next cell's place and the row's values moved a column on
+_COMPARISON_NOTE = re.compile(r"(?<=[\d件项个元])\s*\([^()]{0,24}?(?:同比|环比|上年|上一年|去年|[较比]\d{4}年)[^()]{0,24}\)")
 # a digit that numbers the next label: "…0002.其他法律…" → the "2" starts "2.其他…"
 _LABEL_NUMBER = re.compile(r"\d\s{0,2}[.、]\s{0,2}(?=[^\d\s])")
 # a label numbered in brackets, "(1)属于…" (after NFKC), or with a circled number, "①属于…"
@@ -123,6 +127,9 @@ def _read_cell(text: str) -> Reading | None:
         return (BLANK, "", None, None, False)
     if t in _NA:
         return (NA, t, None, None, False)
+    if "(" in t and _COMPARISON_NOTE.search(t):
+        bare = _read_cell(_COMPARISON_NOTE.sub("", t))
+        return (NUM, t, bare[2], bare[3], False) if bare is not None and bare[0] == NUM else None
     compact = t.replace(" ", "") if _SPACED_THOUSANDS.match(t) or " " not in t else None
     if compact is None:
         compact = re.sub(r"(?<=[^\d])\s+|\s+(?=[^\d])", "", t)  # "1428.9 万元", "减少 3"
@@ -138,6 +145,8 @@ def split_free_text(text: str, running: bool = True) -> list[tuple[str, str, boo
     a line of running text (not a table cell's text), where a ``-`` glued on its left to the
     text before a number may be a dash cell rather than the number's sign."""
     t = nfkc(text.translate(_CIRCLED) if _CIRCLED_NUMBER.search(text) else text)
+    if "(" in t:  # a remark comparing a count with the year before: blanked, its numbers no cells
+        t = _COMPARISON_NOTE.sub(lambda m: " " * len(m.group()), t)
     pieces: list = []
     last = 0
     for m in _NUMBER.finditer(t):
