@@ -62,3 +62,23 @@ def test_a_current_report_has_no_legacy_block():
 
     report = parse(SEED["004"])
     assert report.legacy is None and "legacy" not in report.as_json()
+
+
+OUTLINE_2019 = ("某区司法局2019年政府信息公开工作年度报告\n一、总体情况\n本机关全年受理申请22件。\n"
+                "二、主动公开政府信息情况\n三、{s3}\n四、政府信息公开行政复议、行政诉讼情况\n"
+                "五、存在的主要问题及改进情况\n仍存在不足。\n六、其他需要报告的事项\n无。\n")
+
+
+def test_a_2019_report_in_the_current_outline_whose_tables_are_lost_is_of_the_2019_format():
+    # a portal's layout table read by a text extractor prints the tables apart from their
+    # sections (here: not at all): the outline is the current formats', so the tables are
+    # missing with a finding each — not a legacy report whose cells need none
+    report = parse(OUTLINE_2019.format(s3="收到和处理政府信息公开申请情况").encode("utf-8"), name="r.txt")
+    assert report.meta.template == "2019"
+    assert [(f.code, f.where) for f in report.findings if f.code == "TABLE_MISSING"] == [
+        ("TABLE_MISSING", "table2"), ("TABLE_MISSING", "table3"), ("TABLE_MISSING", "table4")]
+
+
+def test_a_2019_report_in_the_old_outline_stays_legacy():
+    report = parse(OUTLINE_2019.format(s3="依申请公开政府信息情况").encode("utf-8"), name="r.txt")
+    assert report.meta.template == "legacy"

@@ -11,7 +11,7 @@ from ..errors import NotAReport
 from ..model import Finding, Report, SectionText, Source, empty_tables
 from ..template.formats import FORMATS, SECTIONS, TableSpec, expected_format
 from ..template.labels import Segment, dictionary, segment
-from ..template.normalize import label_key
+from ..template.normalize import clean, label_key
 from . import legacy
 from .boxes import pages_of, reread as reread_boxes
 from .align import Placed, align
@@ -45,8 +45,8 @@ def extract(doc: Document, source: Source | None = None) -> Report:
         report.provenance.update(found)
 
     tables_end = end
-    if fmt is None and headings and report.meta.year and report.meta.year >= 2020:
-        fmt = "2021" if report.meta.year >= 2021 else "2019"  # a current report whose tables are lost
+    if fmt is None and headings and _current_outline(report, units, headings):
+        fmt = "2021" if (report.meta.year or 0) >= 2021 else "2019"  # a current report whose tables are lost
         report.meta.template = fmt
     if fmt:
         by_table, tables_end = _split_tables(evs, fmt, end)
@@ -61,6 +61,26 @@ def extract(doc: Document, source: Source | None = None) -> Report:
         raise NotAReport("no annual report found: none of its section headings, tables or title")
     _format_findings(report)
     return report
+
+
+# section 三's heading in the current formats' outline; the old 条例's reports head it
+# 依申请公开政府信息情况 (legacy.py)
+CURRENT_REQUESTS_HEADING = "收到和处理政府信息公开申请情况"
+
+
+def _current_outline(report: Report, units: list[Unit], headings: dict[str, int]) -> bool:
+    """Is a report whose tables were not found one of the current formats' all the same?
+    From 2020 on every report is; a 2019 report may still follow the old outline (the 2019
+    format was only encouraged that year), so it is one where its section 三 is headed as
+    the current formats head it and nothing of the old outline was read — a page that prints
+    its tables apart from its sections (a portal's layout table, read by a text extractor)."""
+    year = report.meta.year
+    if not year or year < 2019:
+        return False
+    if year >= 2020:
+        return True
+    at = headings.get("s3")
+    return at is not None and not report.legacy and CURRENT_REQUESTS_HEADING in clean(units[at].text)
 
 
 def _reordered_finding(printed: str) -> Finding:
