@@ -82,3 +82,12 @@ def test_a_2019_report_in_the_current_outline_whose_tables_are_lost_is_of_the_20
 def test_a_2019_report_in_the_old_outline_stays_legacy():
     report = parse(OUTLINE_2019.format(s3="依申请公开政府信息情况").encode("utf-8"), name="r.txt")
     assert report.meta.template == "legacy"
+
+
+def test_a_current_report_with_a_title_and_neither_headings_nor_tables_misses_its_tables():
+    # a page that lays the whole report out in a grid a converter flattens (pandoc's rst of a
+    # portal's layout table): no heading or table is found, but the title says a 2022 report
+    text = "某县某局2022年政府信息公开工作年度报告\n本机关全年受理申请22件，均已按时答复。\n"
+    report = parse(text.encode("utf-8"), name="r.txt")
+    assert report.meta.template == "2021"
+    assert [f.where for f in report.findings if f.code == "TABLE_MISSING"] == ["table2", "table3", "table4"]

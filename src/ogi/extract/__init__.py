@@ -45,7 +45,7 @@ def extract(doc: Document, source: Source | None = None) -> Report:
         report.provenance.update(found)
 
     tables_end = end
-    if fmt is None and headings and _current_outline(report, units, headings):
+    if fmt is None and (headings or _looks_like_report(report)) and _current_outline(report, units, headings):
         fmt = "2021" if (report.meta.year or 0) >= 2021 else "2019"  # a current report whose tables are lost
         report.meta.template = fmt
     if fmt:
