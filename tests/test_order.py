@@ -55,7 +55,7 @@ def test_a_header_in_the_grids_order_keeps_a_table4_whose_own_sum_fails():
     assert report.table4 == {"review": ZEROS, "litigation_direct": {**ZEROS, "total": 3},
                              "litigation_after_review": ZEROS}
     assert _table4_findings(report) == [
-        ("T4_TOTAL", "table4.litigation_direct.total",
+        ("T4_TOTAL", "table4.litigation_direct",
          "结果维持+结果纠正+其他结果+尚未审结 = 0+0+0+0 = 0 ≠ 总计 = 3 (行政诉讼(未经复议直接起诉))")]
 
 

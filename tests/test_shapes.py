@@ -60,13 +60,19 @@ LOSSY_SHAPES = {"crawler_text", "crawler_text_chrome", "crawler_text_sidebar", "
                 # -layout and pdfplumber texts, whose blank columns collapse (LibreOffice sets cells
                 # closer than Chromium does)
                 "lynx_wide", "office_pdftotext", "word_pdftotext", "office_pdftotext_layout",
-                "word_pdftotext_layout", "word_pdfplumber_text"}
+                "word_pdftotext_layout", "word_pdfplumber_text",
+                # fresh9's (§53): a python-docx script that prints every paragraph and then every
+                # table — the tables stand after section 六, apart from their sections: missing,
+                # each with a finding
+                "python_docx_split"}
 # renderings whose meta fields may be null — never wrong: trafilatura drops the page's header
 # block (the title, 索引号 and 发布日期 are not in its text); pdfminer's text boxes print the
 # header block's labels apart from their values
 META_DROPPED = {"trafilatura", "trafilatura_markdown", "pdfminer",
                 # the tables alone: no title, no signature
-                "pandas_csv", "pandas_xlsx", "pdfplumber_csv",
+                "pandas_csv", "pandas_xlsx", "pdfplumber_csv", "pymupdf_tables_csv",
+                # the page's header block is a table: python-docx's paragraphs-then-tables print it last
+                "python_docx_split",
                 # on an A5/B5 page the header block's labels print on lines apart from their values
                 "paged_pdftotext", "paged_pdfminer"}
 # renderings that keep what the parser still loses (strict: the day it reads them, this says so)
@@ -77,6 +83,8 @@ KNOWN_TEXT_DEFECTS: dict[tuple[str, str], str] = {
     # labels and values of the rows beside it as one cell ("(二)部分公开… 0 0 …"): read as a
     # row of a report that leaves cells blank, its two values stand under 自然人 and 商业企业
     ("pdfplumber_csv", PEER_HTML): "pdfplumber's tables put the peer print's rows of table 三 inside one group cell",
+    # PyMuPDF's find_tables of the same print cuts that group cell's rows the same way
+    ("pymupdf_tables_csv", PEER_HTML): "PyMuPDF's tables put the peer print's rows of table 三 inside one group cell",
     # pandoc's AsciiDoc of 沭阳 2023 writes the row (二)部分公开 with 9 cells beside rows of 10 (the
     # page's own row is short): the table cannot be cut into rows (readers/markup_tables), and the
     # raw row puts its 0 under 商业企业 (a wrong number with a finding, as on main)
