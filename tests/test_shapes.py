@@ -64,7 +64,11 @@ LOSSY_SHAPES = {"crawler_text", "crawler_text_chrome", "crawler_text_sidebar", "
                 # fresh9's (§53): a python-docx script that prints every paragraph and then every
                 # table — the tables stand after section 六, apart from their sections: missing,
                 # each with a finding
-                "python_docx_split"}
+                "python_docx_split",
+                # PyMuPDF's find_tables of the print: a fee amount's cell and table 三's (六) rows
+                # cut otherwise than the page's (null with a finding; on 10 synthetic reports 2
+                # cells of one report wrong with a finding, docs/renderings.md §53)
+                "pymupdf_tables_csv"}
 # renderings whose meta fields may be null — never wrong: trafilatura drops the page's header
 # block (the title, 索引号 and 发布日期 are not in its text); pdfminer's text boxes print the
 # header block's labels apart from their values
