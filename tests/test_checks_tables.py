@@ -131,3 +131,26 @@ def test_the_code_a_broken_identity_raises_comes_from_the_template(monkeypatch, 
     found = [f for f in check_tables(report) if f.code in HARD]
     assert [(f.code, f.where) for f in found] == [("T3_OUTCOME_TOTAL", "table3.total.natural_person"),
                                                   ("T3_OUTCOME_TOTAL", "table3.total.total")]
+
+
+def test_a_broken_sub_row_of_other_is_found_in_their_sum_too():
+    """(六)其他处理 is not printed in the 2021 format: the extractor sums its three sub-rows.
+    A value read into the wrong column of a sub-row is wrong in the sum as well, so the row
+    sum is asked of the sum too, and the sum's cells are not left without a finding (a
+    total printed first, read by position: wild44's totals_first, pdfplumber's text)."""
+    report = from_expected("huaian_city_2024")
+    assert report.meta.template == "2021"
+    report.table3["other.other"]["commercial"] += 1
+    report.table3["other"]["commercial"] += 1
+    found = [f for f in check_tables(report) if f.code == "T3_ROW_TOTAL"]
+    assert [f.where for f in found] == ["table3.other.other", "table3.other"]
+    assert found[1].message.endswith("((六)其他处理(各子行之和))")
+    assert found[1].message_en.endswith("(other)")
+
+
+def test_a_sum_of_sub_rows_with_a_null_is_not_said_twice():
+    report = from_expected("huaian_city_2024")
+    report.table3["other.other"]["commercial"] = None
+    report.table3["other"]["commercial"] = None
+    unassessed = [f for f in check_tables(report) if f.code == "RULE_NOT_ASSESSABLE" and "T3_ROW_TOTAL" in f.message]
+    assert len(unassessed) == 1 and "(六)3" in unassessed[0].message and "(六)其他处理" not in unassessed[0].message

@@ -88,6 +88,33 @@ def printed_rows(report: Report, spec: TableSpec) -> list[PrintedRow]:
     return rows
 
 
+def summed_rows(report: Report, spec: TableSpec) -> list[PrintedRow]:
+    """The derived rows this report did not print (2021: (六)其他处理, the sum of its three
+    sub-rows), shaped as printed rows so that a row identity can be asked of them: their
+    values are sums the extractor made, so a wrong value in a sub-row is wrong in its sum
+    too, and a finding on the sub-row alone would leave the sum's cell with none."""
+    return [_summed_row(spec, derived) for derived in spec.derived
+            if not printed_as_one_row(report, spec, derived)]
+
+
+_SUMMED: dict[tuple[int, str], tuple[TableSpec, PrintedRow]] = {}
+
+
+def _summed_row(spec: TableSpec, derived: str) -> PrintedRow:
+    """One row object per template row (the identities' positions are kept by its id)."""
+    kept = _SUMMED.get((id(spec), derived))
+    if kept is None or kept[0] is not spec:
+        kept = _SUMMED[(id(spec), derived)] = (spec, _make_summed_row(spec, derived))
+    return kept[1]
+
+
+def _make_summed_row(spec: TableSpec, derived: str) -> PrintedRow:
+    first = spec.row(spec.derived[derived][0])
+    label = _group_label(spec, first.group) if first.group else derived
+    return replace(first, key=derived, label=f"{label}(各子行之和)", group=None,
+                   cells=tuple((derived, col, kind) for _, col, kind in first.cells))
+
+
 def row_parts(report: Report, spec: TableSpec, rows: tuple[str, ...]) -> tuple[str, ...]:
     """Rows as an identity lists them, with a derived row printed as one row in place of
     its sub-rows."""

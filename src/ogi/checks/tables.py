@@ -22,6 +22,7 @@ from .cells import (
     row_parts,
     row_short,
     summand,
+    summed_rows,
     table_name,
 )
 
@@ -51,13 +52,16 @@ def _row_sums(report: Report, spec: TableSpec, identity: Identity) -> list[Findi
     skipped: list[str] = []
     labels = _MEASURES[spec.key]
     table = getattr(report, spec.key)
-    for row in printed_rows(report, spec):
+    summed = summed_rows(report, spec)
+    for row in chain(printed_rows(report, spec), summed):
         for total_at, part_ats in _sum_positions(identity, row.cells):
             total_key, parts = row.cells[total_at], [row.cells[i] for i in part_ats]
             cells = parts + [total_key]
             values = [table.get(r, _NO_ROW).get(c) for r, c, _ in cells]  # report.value(key), without making the keys
             known = all_known(values)
             if known is None:
+                if summed and row in summed:  # a sum of sub-rows: its nulls are theirs, said once
+                    continue
                 nulls += [f"{spec.key}.{r}.{c}" for (r, c, _), v in zip(cells, values) if v is None]
                 skipped.append(T4_GROUP_LABELS.get(total_key[0]) or row_short(spec, row.key))
                 continue
