@@ -863,7 +863,7 @@ def _place_other_as_one_row(spec: TableSpec, e: Entry, out: Placed) -> None:
 
 
 def _flush(spec: TableSpec, values: list[Token], last: int, upto: int, out: Placed,
-           inferred: bool = False, row_starts: set[int] = frozenset()) -> None:  # type: ignore[assignment]
+           inferred: bool = False, row_starts: set[int] | frozenset[int] = frozenset()) -> None:
     """Place unlabelled values on the template rows strictly between ``last`` and ``upto``
     (``inferred``: values displaced by a label printed after its values, to be confirmed;
     ``row_starts``: the ids of values that start a row after a label naming none)."""
@@ -902,7 +902,7 @@ def _flush(spec: TableSpec, values: list[Token], last: int, upto: int, out: Plac
         at += row.width
 
 
-def _runs_as_rows(slots: list[PrintedRow], values: list[Token], row_starts: set[int]) -> list[list[Token]] | None:
+def _runs_as_rows(slots: list[PrintedRow], values: list[Token], row_starts: set[int] | frozenset[int]) -> list[list[Token]] | None:
     """Values that follow, run by run, as many labels that name no row as there are rows to
     fill (reworded labels of a table printed as one line: ``一、本年新收申请件数46712801500610
     二、上年结转申请件数8000008``): the runs, one a row in order, where none holds more values
