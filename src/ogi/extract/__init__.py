@@ -21,12 +21,14 @@ from .layout import PHRASE_READINGS_KEPT, Event, events, find_headings
 from .meta import read_meta
 from .order import distrust_row_orders, distrust_unconfirmed, null_unconfirmed_parts
 from .tokens import Unit, tokenize
+from .turned import tables_turned_back, turned_finding
 
 TABLE_ORDER = ("table2", "table3", "table4")
 SECTION_TABLE = {"s2": "table2", "s3": "table3", "s4": "table4"}
 
 
 def extract(doc: Document, source: Source | None = None) -> Report:
+    doc, turned = tables_turned_back(doc)  # table 三 printed turned over, turned back
     doc, reordered = columns_in_template_order(doc)  # table 三's columns as its headers say
     printed_in_text = None if reordered else order_printed_in_text(doc)  # ... or as a text header prints them
     units = tokenize(doc)
@@ -53,6 +55,7 @@ def extract(doc: Document, source: Source | None = None) -> Report:
         _fill_tables(report, fmt, by_table, pages_of(doc.meta))
     _sections(report, units, headings, start, tables_end, has_tables=fmt is not None)
     if fmt:
+        report.findings += [turned_finding() for _ in range(turned)]
         report.findings += [_reordered_finding(printed) for printed in reordered]
         if printed_in_text:
             null_applicant_cells(report.table3, report.provenance)
