@@ -172,15 +172,32 @@ def _reordered(table: Table) -> tuple[Table, str] | None:
     columns = _header_columns(table)
     if columns is None or columns == sorted(columns) or len(set(columns)) != len(columns):
         return None
-    target = dict(zip(columns, sorted(columns)))  # printed column → the column it takes
-    for cell in table.cells:
-        span = set(range(cell.col, cell.col + cell.colspan))
-        if cell.colspan > 1 and {target.get(c, c) for c in span} != span:
-            return None  # a cell spanning columns that move apart: which its value is cannot be told
-    cells = [replace(cell, col=target[cell.col]) if cell.col in target else cell for cell in table.cells]
-    cells.sort(key=lambda c: (c.row, c.col))
+    moved = _moved(table, dict(zip(columns, sorted(columns))))  # printed column → the column it takes
+    if moved is None:
+        return None
     printed = "、".join(m.label for _, m in sorted(zip(columns, APPLICANT_COLUMNS), key=lambda p: p[0]))
-    return Table(cells, table.pos), printed
+    return moved, printed
+
+
+def _moved(table: Table, target: dict[int, int]) -> Table | None:
+    """``table`` with each column ``c`` of ``target`` moved to ``target[c]`` (the others stay),
+    or None where a cell spans columns that do not stay side by side. A cell spanning
+    columns moves with them where the columns it spans still make one run, as many wide:
+    ``申请人情况`` over all seven stays, ``法人或其他组织`` over its five moves one left when
+    the 总计 printed before them moves to the end. A cell over columns that move apart
+    (``法人`` over 商业企业 and 社会公益组织 when 科研机构 moves between them) has no column
+    its value can be told to stand in."""
+    cells = []
+    for cell in table.cells:
+        if cell.colspan == 1:
+            cells.append(replace(cell, col=target[cell.col]) if cell.col in target else cell)
+            continue
+        taken = sorted(target.get(c, c) for c in range(cell.col, cell.col + cell.colspan))
+        if taken[-1] - taken[0] + 1 != cell.colspan:
+            return None  # a cell spanning columns that move apart: which its value is cannot be told
+        cells.append(replace(cell, col=taken[0]) if taken[0] != cell.col else cell)
+    cells.sort(key=lambda c: (c.row, c.col))
+    return Table(cells, table.pos)
 
 
 def _lines(doc: Document):
