@@ -22,10 +22,12 @@ the extractor turns into a TEMPLATE_DEVIATION finding."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from typing import Any
 
 from ..document import Cell, Document, Table
-from ..template.formats import T4_RESULTS
+from ..template.formats import T4_GROUPS, T4_RESULTS
 from ..template.normalize import label_key
 from .colorder import move_columns
 
@@ -88,4 +90,96 @@ def _result_columns(table: Table, block: Cell) -> list[int] | None:
     return columns if sorted(columns) == list(span) else None
 
 
-__all__ = ["BLOCKS", "blocks_in_template_order"]
+
+
+# ------------------------------------------------------------------ running text
+
+_RESULT_LABELS = tuple(m.label for m in T4_RESULTS)
+# the header's first row, squeezed: where table 四's header starts in a text
+_ANCHOR = "行政复议行政诉讼"
+_SQUEEZED = re.compile(r"[\s|+\-=:_*#]+")  # what text renderers put between a header's cells
+_RESULT = re.compile("|".join(map(re.escape, _RESULT_LABELS)))
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
+def order_printed_in_text(doc: Document) -> str | None:
+    """The results' order table 四's header prints in running text, where it is not the
+    template's: the labels of each block, blocks apart by ``;``. None where the header
+    shows no other order. Read from the header's first row (``行政复议`` then ``行政诉讼``,
+    with only a renderer's separators between) to the first digit (its values): the result
+    labels found in turn, cut where one repeats (the next block)."""
+    text = _SQUEEZED.sub("", "\n".join(_doc_lines(doc)))
+    at = text.find(_ANCHOR)
+    if at < 0:
+        return None
+    head = text[at:]
+    digit = _DIGIT.search(head)
+    head = head[:digit.start()] if digit else head
+    blocks: list[list[str]] = [[]]
+    for m in _RESULT.finditer(head):
+        if m.group() in blocks[-1]:
+            blocks.append([])
+        blocks[-1].append(m.group())
+    if not any(_out_of_order(block) for block in blocks):
+        return None
+    return ";".join("、".join(block) for block in blocks)
+
+
+def _out_of_order(block: list[str]) -> bool:
+    return block != sorted(block, key=_RESULT_LABELS.index)
+
+
+def _doc_lines(doc: Document) -> list[str]:
+    lines: list[str] = []
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            lines += [" ".join(c.text for c in row) for row in block.rows()]
+        else:
+            lines += block.text.split("\n")
+    return lines
+
+
+def read_in_printed_order(table4: dict[str, dict], provenance: dict[str, Any], printed: str) -> bool:
+    """Move each block's values (placed by position, in the template's order) to the
+    results the header ``printed`` names, where it names the same order for each of the
+    three blocks, all five once each, and that order keeps the four results in the
+    template's order (only 总计 moved: the sums confirm its place; the four results' order
+    among themselves would rest on a text's order alone). Every block read whole must then
+    have its 总计 equal the sum of the four. False, and nothing changed, otherwise."""
+    blocks = [block.split("、") for block in printed.split(";")]
+    if len(blocks) != len(T4_GROUPS) or any(block != blocks[0] for block in blocks):
+        return False
+    order = blocks[0]
+    if sorted(order) != sorted(_RESULT_LABELS) or [r for r in order if r != _RESULT_LABELS[-1]] != list(_RESULT_LABELS[:-1]):
+        return False
+    keys = [m.key for m in T4_RESULTS]
+    taken = [keys[_RESULT_LABELS.index(label)] for label in order]
+    moved: dict[str, dict[str, Any]] = {}
+    for group in T4_GROUPS:
+        cells = table4.get(group, {})
+        values = [cells.get(k) for k in keys]
+        if any(v is None or isinstance(v, bool) or not isinstance(v, int) for v in values):
+            return False
+        row = dict(zip(taken, values))
+        if sum(row[k] for k in keys[:-1]) != row[keys[-1]]:
+            return False
+        moved[group] = row
+    for group, row in moved.items():
+        places = {k: provenance.pop(f"table4.{group}.{k}", None) for k in keys}
+        for place, key in zip(keys, taken):
+            table4[group][key] = row[key]
+            if places[place] is not None:
+                provenance[f"table4.{group}.{key}"] = places[place]
+    return True
+
+
+def null_table4(table4: dict[str, dict], provenance: dict[str, Any]) -> None:
+    """Leave every cell of table 四 null (and without provenance): which result a value
+    read by position stands for cannot be told."""
+    for group, cells in table4.items():
+        for key in cells:
+            cells[key] = None
+            provenance.pop(f"table4.{group}.{key}", None)
+
+
+__all__ = ["BLOCKS", "blocks_in_template_order", "null_table4", "order_printed_in_text", "read_in_printed_order"]
