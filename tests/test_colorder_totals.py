@@ -185,3 +185,12 @@ def test_table_fours_text_header_is_read_only_where_all_three_blocks_show_the_sa
     assert not t4_read(table4, {}, parts)
     template = _doc(*T4_HEAD, "结果维持 结果纠正 其他结果 尚未审结 总计", "0 0 0")
     assert t4_order(template) is None
+
+
+def test_a_table_four_header_whose_cells_wrap_is_not_read():
+    """A Word PDF's grid whose result cells wrap prints their lines row by row: 总计, the one
+    label on one line, would seem printed first (wild44 word_pdf 00017: table 四 nulled, in
+    the template's order). A piece of a label not read whole: no reading."""
+    wrapped = _doc(*T4_HEAD, "结果 结果 其他 尚未 总计 未经复议直接起诉 复议后起诉", "维持 纠正 结果 审结",
+                   "结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计", "0 0 0")
+    assert t4_order(wrapped) is None

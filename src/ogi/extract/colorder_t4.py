@@ -100,6 +100,8 @@ _ANCHOR = "行政复议行政诉讼"
 _SQUEEZED = re.compile(r"[\s|+\-=:_*#]+")  # what text renderers put between a header's cells
 _RESULT = re.compile("|".join(map(re.escape, _RESULT_LABELS)))
 _DIGIT = re.compile(r"[0-9０-９]")
+_BLOCK_OR_RESULT = re.compile("|".join(map(re.escape, ("行政诉讼", *BLOCKS, *_RESULT_LABELS))))
+_LABEL_CHARS = frozenset("".join(_RESULT_LABELS))  # the characters of the result labels
 
 
 def order_printed_in_text(doc: Document) -> str | None:
@@ -107,7 +109,10 @@ def order_printed_in_text(doc: Document) -> str | None:
     template's: the labels of each block, blocks apart by ``;``. None where the header
     shows no other order. Read from the header's first row (``行政复议`` then ``行政诉讼``,
     with only a renderer's separators between) to the first digit (its values): the result
-    labels found in turn, cut where one repeats (the next block)."""
+    labels found in turn, cut where one repeats (the next block). Not read where the header
+    holds a piece of a result label besides the labels it prints whole: a grid whose cells
+    wrap prints their lines row by row (``结果 结果 其他 尚未 总计 ⏎ 维持 纠正 结果 审结``),
+    and 总计, the one label on one line, would seem printed first."""
     text = _SQUEEZED.sub("", "\n".join(_doc_lines(doc)))
     at = text.find(_ANCHOR)
     if at < 0:
@@ -115,6 +120,8 @@ def order_printed_in_text(doc: Document) -> str | None:
     head = text[at:]
     digit = _DIGIT.search(head)
     head = head[:digit.start()] if digit else head
+    if _LABEL_CHARS & set(_BLOCK_OR_RESULT.sub("", head)):
+        return None  # a piece of a label not read whole: cells wrapped, their lines interleaved
     blocks: list[list[str]] = [[]]
     for m in _RESULT.finditer(head):
         if m.group() in blocks[-1]:
