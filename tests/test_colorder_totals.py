@@ -194,3 +194,13 @@ def test_a_table_four_header_whose_cells_wrap_is_not_read():
     wrapped = _doc(*T4_HEAD, "结果 结果 其他 尚未 总计 未经复议直接起诉 复议后起诉", "维持 纠正 结果 审结",
                    "结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计", "0 0 0")
     assert t4_order(wrapped) is None
+
+
+def test_table_four_blocks_read_in_different_orders_are_no_evidence():
+    """pdfminer's boxes: the review block's 总计 (two rows high) printed before its results,
+    the litigation blocks in the template's order (peer shuyang_fgj_2023, which prints the
+    template's order): no reading, table 四 read as before."""
+    first = "总计 结果维持 结果纠正 其他结果 尚未审结"
+    template = "结果维持 结果纠正 其他结果 尚未审结 总计"
+    mixed = _doc(*T4_HEAD, f"{first} 未经复议直接起诉 复议后起诉", f"{template} {template}", "0 0 0")
+    assert t4_order(mixed) is None

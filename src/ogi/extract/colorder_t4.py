@@ -112,7 +112,10 @@ def order_printed_in_text(doc: Document) -> str | None:
     labels found in turn, cut where one repeats (the next block). Not read where the header
     holds a piece of a result label besides the labels it prints whole: a grid whose cells
     wrap prints their lines row by row (``结果 结果 其他 尚未 总计 ⏎ 维持 纠正 结果 审结``),
-    and 总计, the one label on one line, would seem printed first."""
+    and 总计, the one label on one line, would seem printed first. Nor where the blocks read
+    disagree: pdfminer's text boxes put the review block's 总计 (two rows high) before its
+    other results and the litigation blocks' in the template's order (peer shuyang_fgj_2023:
+    ``总计、结果维持…;结果维持…、总计``) — an agency prints its blocks alike."""
     text = _SQUEEZED.sub("", "\n".join(_doc_lines(doc)))
     at = text.find(_ANCHOR)
     if at < 0:
@@ -127,8 +130,8 @@ def order_printed_in_text(doc: Document) -> str | None:
         if m.group() in blocks[-1]:
             blocks.append([])
         blocks[-1].append(m.group())
-    if not any(_out_of_order(block) for block in blocks):
-        return None
+    if not any(_out_of_order(block) for block in blocks) or any(block != blocks[0] for block in blocks):
+        return None  # the template's order, or blocks that disagree: pdfminer's boxes, no evidence
     return ";".join("、".join(block) for block in blocks)
 
 
