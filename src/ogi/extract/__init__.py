@@ -111,8 +111,8 @@ def _reordered4_finding(printed: str) -> Finding:
 
 def _text4_finding(printed: str, read: bool) -> Finding:
     zh, en = (("已按表头所印顺序读入各列", "each block's values read in that order") if read else
-              ("各列数值无法按位置对应,表四未读入", "a value read by its place cannot be told to be in its column, "
-               "so table 四's cells are left null"))
+              ("各列数值无法按位置对应,表四未读入",
+               "a value read by its place cannot be told to be in its column, so table 四's cells are left null"))
     return Finding.of("TEMPLATE_DEVIATION", f"表四表头所印结果各列的顺序与规定格式不同(印为:{printed}),{zh}",
                       f"table 四's header prints its result columns in another order ({printed}); {en}", "table4")
 

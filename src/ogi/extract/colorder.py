@@ -476,5 +476,15 @@ def null_applicant_cells(table3: dict[str, dict], provenance: dict[str, Any]) ->
             provenance.pop(f"table3.{row_key}.{col}", None)
 
 
-__all__ = ["HEADER_ROWS", "move_columns", "PARTS", "PRINTED_ORDER", "TABLE_HEADER", "columns_in_template_order",
-           "null_applicant_cells", "order_printed_in_lines", "order_printed_in_text", "whole_labels"]
+__all__ = [
+    "HEADER_ROWS",
+    "PARTS",
+    "PRINTED_ORDER",
+    "TABLE_HEADER",
+    "columns_in_template_order",
+    "move_columns",
+    "null_applicant_cells",
+    "order_printed_in_lines",
+    "order_printed_in_text",
+    "whole_labels",
+]

@@ -168,9 +168,10 @@ def read_in_printed_order(table4: dict[str, dict], provenance: dict[str, Any], p
     for group in T4_GROUPS:
         cells = table4.get(group, {})
         values = [cells.get(k) for k in keys]
-        if any(v is None or isinstance(v, bool) or not isinstance(v, int) for v in values):
-            return False
-        row = dict(zip(taken, values))
+        whole = [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
+        if len(whole) != len(keys):
+            return False  # a cell null, or not a whole number: no confirmation
+        row = dict(zip(taken, whole))
         if sum(row[k] for k in keys[:-1]) != row[keys[-1]]:
             return False
         moved[group] = row
