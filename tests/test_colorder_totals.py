@@ -204,3 +204,21 @@ def test_table_four_blocks_read_in_different_orders_are_no_evidence():
     template = "结果维持 结果纠正 其他结果 尚未审结 总计"
     mixed = _doc(*T4_HEAD, f"{first} 未经复议直接起诉 复议后起诉", f"{template} {template}", "0 0 0")
     assert t4_order(mixed) is None
+
+
+def test_rows_that_sum_in_both_readings_cannot_place_the_total():
+    """Natural persons only: ``5 0 0 0 0 0 5`` sums read by position and read 总计 first
+    (总计 5, 其他 5, 自然人 0); where every row does, the values cannot tell a misread header
+    from the template's order: nothing moves. A row that fails as read by position decides."""
+    both = _rows((5, 0, 0, 0, 0, 0, 5), (0, 0, 0, 0, 0, 0, 0))
+    assert not read_in_printed_order(both, {}, TOTALS_FIRST)
+    assert both["r0"]["natural_person"] == 5
+    decided = _rows((5, 0, 0, 0, 0, 0, 5), (4, 4, 0, 0, 0, 0, 0))  # 4 then 4: 总计 first
+    assert read_in_printed_order(decided, {}, TOTALS_FIRST)
+    assert decided["r0"] == dict(zip(KEYS, (0, 0, 0, 0, 0, 5, 5))) and decided["r1"] == dict(zip(KEYS, (4, 0, 0, 0, 0, 0, 4)))
+    table4 = {g: {"upheld": 3, "corrected": 3, "other": 0, "pending": 0, "total": 0}
+              for g in ("review", "litigation_direct", "litigation_after_review")}
+    assert t4_read(table4, {}, T4_PRINTED)  # 3 3 0 0 0 fails as read by position: 总计 first
+    same = {g: {"upheld": 3, "corrected": 0, "other": 0, "pending": 0, "total": 3}
+            for g in ("review", "litigation_direct", "litigation_after_review")}
+    assert not t4_read(same, {}, T4_PRINTED)  # 3 0 0 0 3 sums both ways

@@ -38,9 +38,13 @@ the header names (:func:`read_in_printed_order`). A row read only in part (a bla
 lost) has no certain places and is left null. The identities confirm the order where the
 values allow: every row read whole must have its 总计 equal the sum of its six parts after
 the move; a row that does not (a misread header, or a table drawn in another order than its
-columns) leaves the whole table's applicant cells null, as before. Moving 总计 to another
-column breaks the sum wherever the columns it changes with differ, so a wrong place of
-总计 cannot pass; the organisations' order among themselves rests on the header alone."""
+columns) leaves the whole table's applicant cells null, as before. And the values must rule
+out the template's order: some row read whole must fail to sum as read by position, unless
+both readings give the same values. Both readings sum where every applicant is a natural
+person (``5 0 0 0 0 0 5`` read 总计 first: 总计 5, 其他 5, 自然人 0), so the sums alone do
+not place 总计; a header misread there leaves table 三 null. The organisations' order among
+themselves rests on the header alone (one line printing all five, left to right): no sum
+tells them apart."""
 
 from __future__ import annotations
 
@@ -125,6 +129,9 @@ def read_in_printed_order(table3: dict[str, dict], provenance: dict[str, Any], p
         moved[row_key] = row
     if not any(v is not None for row in moved.values() for v in row.values()):
         return False
+    moves_total = (order[0], order[-1]) != (_LABELS[0], _LABELS[-1])
+    if moves_total and not _position_refuted(table3, moved, keys):
+        return False  # both readings sum and differ: the values cannot tell which is right
     for row_key, row in moved.items():
         whole = all(v is not None for v in row.values())
         places = {k: provenance.pop(f"table3.{row_key}.{k}", None) for k in keys}
@@ -133,6 +140,17 @@ def read_in_printed_order(table3: dict[str, dict], provenance: dict[str, Any], p
             if whole and places[place] is not None:
                 provenance[f"table3.{row_key}.{key}"] = places[place]
     return True
+
+
+def _position_refuted(table3: dict[str, dict], moved: dict[str, dict[str, Any]], keys: list[str]) -> bool:
+    """Whether the values rule out the template's order: the moved reading is the same
+    values (nothing to choose), or some row read whole does not sum as read by position.
+    A table whose every row sums in both readings cannot tell them apart: a row of natural
+    persons only (``5 0 0 0 0 0 5``) read as 总计 first sums too (总计 5, 其他 5, 自然人 0)."""
+    whole = [row_key for row_key, row in moved.items() if all(v is not None for v in row.values())]
+    if all(moved[r] == {k: table3[r].get(k) for k in keys} for r in whole):
+        return True
+    return any(not _sums({k: table3[r].get(k) for k in keys}) for r in whole)
 
 
 def _sums(row: dict[str, Any]) -> bool:

@@ -153,9 +153,11 @@ def read_in_printed_order(table4: dict[str, dict], provenance: dict[str, Any], p
     """Move each block's values (placed by position, in the template's order) to the
     results the header ``printed`` names, where it names the same order for each of the
     three blocks, all five once each, and that order keeps the four results in the
-    template's order (only 总计 moved: the sums confirm its place; the four results' order
-    among themselves would rest on a text's order alone). Every block read whole must then
-    have its 总计 equal the sum of the four. False, and nothing changed, otherwise."""
+    template's order (only 总计 moved; the four results' order among themselves would rest
+    on a text's order alone). Every block must then have its 总计 equal the sum of the four,
+    and the values must rule out the template's order: some block fails to sum as read by
+    position, unless both readings give the same values (a block of one kind of result only,
+    ``3 3 0 0 0``, sums both ways). False, and nothing changed, otherwise."""
     blocks = [block.split("、") for block in printed.split(";")]
     if len(blocks) != len(T4_GROUPS) or any(block != blocks[0] for block in blocks):
         return False
@@ -175,6 +177,9 @@ def read_in_printed_order(table4: dict[str, dict], provenance: dict[str, Any], p
         if sum(row[k] for k in keys[:-1]) != row[keys[-1]]:
             return False
         moved[group] = row
+    as_read = {group: {k: table4[group][k] for k in keys} for group in moved}
+    if moved != as_read and all(_t4_sums(row, keys) for row in as_read.values()):
+        return False  # both readings sum and differ: the values cannot tell which is right
     for group, row in moved.items():
         places = {k: provenance.pop(f"table4.{group}.{k}", None) for k in keys}
         for place, key in zip(keys, taken):
@@ -182,6 +187,10 @@ def read_in_printed_order(table4: dict[str, dict], provenance: dict[str, Any], p
             if places[place] is not None:
                 provenance[f"table4.{group}.{key}"] = places[place]
     return True
+
+
+def _t4_sums(row: dict[str, Any], keys: list[str]) -> bool:
+    return sum(row[k] for k in keys[:-1]) == row[keys[-1]]
 
 
 def null_table4(table4: dict[str, dict], provenance: dict[str, Any]) -> None:
