@@ -96,9 +96,12 @@ def test_a_web_page_with_two_columns_swapped_reads_every_value_with_a_finding(mo
     assert [f.message for f in swapped.findings if f.code == "TEMPLATE_DEVIATION"] == [
         "表三申请人各列的顺序与规定格式不同(印为:自然人、科研机构、商业企业、社会公益组织、法律服务机构、其他、总计),已按表头读入各列"]
     monkeypatch.setattr(extract_module, "columns_in_template_order", lambda doc: (doc, []))
-    # without the grid's rule, its rows read as lines of text still show the swap: null, with a finding
+    # without the grid's rule, its rows read as lines of text still show the swap, its header
+    # whole: read in the order the header prints (sixteenth session; null before)
     unmoved = parse(_page(("商业企业", "科研机构")), name="swapped.html")
-    assert unmoved.table3["new_received"]["commercial"] is None
+    assert unmoved.table3 == straight.table3
+    assert [f.message for f in unmoved.findings if f.code == "TEMPLATE_DEVIATION"] == [TEXT_READ.format(
+        "自然人、法人或其他组织(科研机构、商业企业、社会公益组织、法律服务机构、其他)、总计")]
     monkeypatch.setattr(extract_module, "order_printed_in_text", lambda doc: None)
     before = parse(_page(("商业企业", "科研机构")), name="swapped.html")
     assert (before.table3["new_received"]["commercial"], before.table3["new_received"]["research"]) == (0, 3)
@@ -109,6 +112,7 @@ def test_a_web_page_with_two_columns_swapped_reads_every_value_with_a_finding(mo
 from ogi.extract.colorder import order_printed_in_lines  # noqa: E402
 from ogi.synth.shapes.text import crawler_text, inner_text_walk  # noqa: E402
 
+TEXT_READ = "表三表头所印申请人各列的顺序与规定格式不同(印为:{}),已按表头所印顺序读入各列"
 TEXT_FINDING = ("表三表头所印申请人各列的顺序与规定格式不同(印为:{}),各列数值无法按位置对应,表三申请人各列未读入")
 APPLICANT_KEYS = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total")
 
@@ -119,20 +123,21 @@ def _lynx(page: bytes) -> bytes:
     return inner_text_walk(page.decode("utf-8")).replace("\t", " ").encode("utf-8")
 
 
-@pytest.mark.parametrize("render,printed", [
-    (_lynx, "科研机构、商业企业、社会公益组织、法律服务机构、其他"),
-    (lambda page: crawler_text(page.decode("utf-8")).encode("utf-8"),
-     "自然人、总计、科研机构、商业企业、社会公益组织、法律服务机构、其他"),
+@pytest.mark.parametrize("render", [
+    _lynx, lambda page: crawler_text(page.decode("utf-8")).encode("utf-8"),
 ])
-def test_a_swapped_header_in_running_text_leaves_the_applicant_cells_null_with_a_finding(render, printed, monkeypatch):
+def test_a_swapped_header_in_running_text_is_read_in_the_order_it_prints_with_a_finding(render, monkeypatch):
     """商业企业 and 科研机构 swapped, header and values, in a text browser's rows and a
-    crawler's one line: every applicant cell of table 三 null, one finding naming the order
-    the header prints. Before the rule, 商业企业's 3 was read as 科研机构's with no finding."""
+    crawler's one line: the header read whole (its first row, then the five on one line or
+    in one run), table 三 read in its order, one finding naming it. Before the rule,
+    商业企业's 3 was read as 科研机构's with no finding; from the seventh to the fifteenth
+    session every applicant cell was left null."""
     swapped = parse(render(_page(("商业企业", "科研机构"))), name="swapped.txt")
-    assert all(swapped.table3[row][key] is None for row in swapped.table3 for key in APPLICANT_KEYS)
-    assert [f.message for f in swapped.findings if f.code == "TEMPLATE_DEVIATION"] == [TEXT_FINDING.format(printed)]
-    assert [f.where for f in swapped.findings if f.code == "TEMPLATE_DEVIATION"] == ["table3"]
     straight = parse(render(_page()), name="straight.txt")
+    assert swapped.table3 == straight.table3
+    assert [f.message for f in swapped.findings if f.code == "TEMPLATE_DEVIATION"] == [TEXT_READ.format(
+        "自然人、法人或其他组织(科研机构、商业企业、社会公益组织、法律服务机构、其他)、总计")]
+    assert [f.where for f in swapped.findings if f.code == "TEMPLATE_DEVIATION"] == ["table3"]
     assert straight.table3["new_received"]["commercial"] == 3
     assert not [f for f in straight.findings if f.code == "TEMPLATE_DEVIATION"]
     monkeypatch.setattr(extract_module, "order_printed_in_text", lambda doc: None)
@@ -147,8 +152,9 @@ FIRST_ROW = ["一、本年新收政府信息公开申请数量 5 3 0 0 0 0 8"]
 
 @pytest.mark.parametrize("header,printed", [
     # lynx, pandoc plain, inscriptis: the two header rows a line each, 商业企业 and 科研机构 swapped
+    # (read whole since the sixteenth session: the first row, and the five on one line)
     (["自然人 法人或其他组织 总计", "科研机构 商业企业 社会公益组织 法律服务机构 其他"],
-     "科研机构、商业企业、社会公益组织、法律服务机构、其他"),
+     "自然人、法人或其他组织(科研机构、商业企业、社会公益组织、法律服务机构、其他)、总计"),
     (["总计 法人或其他组织 自然人", "商业企业 科研机构 社会公益组织 法律服务机构 其他"], "总计、自然人"),
     # w3m, pdftotext -layout: cells wrapped in their columns, the first line of each cell begins its label
     # (然 is 自然人's and no other label's: the line's reading names it since the ninth session)

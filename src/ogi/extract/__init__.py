@@ -16,6 +16,10 @@ from . import legacy
 from .boxes import pages_of, reread as reread_boxes
 from .align import Placed, align
 from .colorder import columns_in_template_order, null_applicant_cells, order_printed_in_text
+from .colorder_read import read_in_printed_order
+from .colorder_t4 import blocks_in_template_order, null_table4
+from .colorder_t4 import order_printed_in_text as t4_order_printed_in_text
+from .colorder_t4 import read_in_printed_order as t4_read_in_printed_order
 from .columns import read_by_columns, read_by_stacks
 from .layout import PHRASE_READINGS_KEPT, Event, events, find_headings
 from .meta import read_meta
@@ -30,7 +34,9 @@ SECTION_TABLE = {"s2": "table2", "s3": "table3", "s4": "table4"}
 def extract(doc: Document, source: Source | None = None) -> Report:
     doc, turned = tables_turned_back(doc)  # table 三 printed turned over, turned back
     doc, reordered = columns_in_template_order(doc)  # table 三's columns as its headers say
+    doc, reordered4 = blocks_in_template_order(doc)  # ... and table 四's blocks'
     printed_in_text = None if reordered else order_printed_in_text(doc)  # ... or as a text header prints them
+    printed4 = None if reordered4 else t4_order_printed_in_text(doc)
     units = tokenize(doc)
     _check_single_report(units)
     headings = find_headings(units)
@@ -57,9 +63,17 @@ def extract(doc: Document, source: Source | None = None) -> Report:
     if fmt:
         report.findings += [turned_finding() for _ in range(turned)]
         report.findings += [_reordered_finding(printed) for printed in reordered]
-        if printed_in_text:
+        report.findings += [_reordered4_finding(printed) for printed in reordered4]
+        if printed_in_text and read_in_printed_order(report.table3, report.provenance, printed_in_text):
+            report.findings.append(_text_read_finding(printed_in_text))
+        elif printed_in_text:
             null_applicant_cells(report.table3, report.provenance)
             report.findings.append(_text_order_finding(printed_in_text))
+        if printed4 and t4_read_in_printed_order(report.table4, report.provenance, printed4):
+            report.findings.append(_text4_finding(printed4, read=True))
+        elif printed4:
+            null_table4(report.table4, report.provenance)
+            report.findings.append(_text4_finding(printed4, read=False))
     if not fmt and not headings and not _looks_like_report(report):
         raise NotAReport("no annual report found: none of its section headings, tables or title")
     _format_findings(report)
@@ -90,6 +104,27 @@ def _reordered_finding(printed: str) -> Finding:
     return Finding.of(
         "TEMPLATE_DEVIATION", f"表三申请人各列的顺序与规定格式不同(印为:{printed}),已按表头读入各列",
         f"table 三 prints its applicant columns in another order ({printed}); each read by its header", "table3")
+
+
+def _reordered4_finding(printed: str) -> Finding:
+    return Finding.of(
+        "TEMPLATE_DEVIATION", f"表四结果各列的顺序与规定格式不同(印为:{printed}),已按表头读入各列",
+        f"table 四 prints a block's result columns in another order ({printed}); each read by its header", "table4")
+
+
+def _text4_finding(printed: str, read: bool) -> Finding:
+    zh, en = (("已按表头所印顺序读入各列", "each block's values read in that order") if read else
+              ("各列数值无法按位置对应,表四未读入",
+               "a value read by its place cannot be told to be in its column, so table 四's cells are left null"))
+    return Finding.of("TEMPLATE_DEVIATION", f"表四表头所印结果各列的顺序与规定格式不同(印为:{printed}),{zh}",
+                      f"table 四's header prints its result columns in another order ({printed}); {en}", "table4")
+
+
+def _text_read_finding(printed: str) -> Finding:
+    return Finding.of(
+        "TEMPLATE_DEVIATION", f"表三表头所印申请人各列的顺序与规定格式不同(印为:{printed}),已按表头所印顺序读入各列",
+        f"table 三's header prints its applicant columns in another order ({printed}); each row's values "
+        "read in that order", "table3")
 
 
 def _text_order_finding(printed: str) -> Finding:

@@ -65,6 +65,7 @@ from ..document import Cell, Document, Paragraph, Table
 from ..template.formats import APPLICANT_COLUMNS
 from ..template.labels import key_with_offsets, segment
 from ..template.normalize import label_key
+from .colorder_read import structured
 
 _HEADERS = tuple(label_key(m.label) for m in APPLICANT_COLUMNS)
 _HEADER_KEYS = frozenset(_HEADERS)
@@ -143,12 +144,53 @@ def columns_in_template_order(doc: Document) -> tuple[Document, list[str]]:
     for i, block in enumerate(blocks):
         if isinstance(block, Table):
             moved = _reordered(block)
-            if moved is not None:
-                blocks[i], printed = moved
-                notes.append(printed)
+            if moved is None:
+                continue
+            table, printed, target = moved
+            rest = _continued(blocks, i, target)
+            if rest is None:
+                continue  # a part further on cannot be moved alike: the table is left as printed
+            blocks[i] = table
+            for j, part in rest.items():
+                blocks[j] = part
+            notes.append(printed)
     if not notes:
         return doc, notes
     return replace(doc, blocks=blocks), notes
+
+
+def _continued(blocks: list, at: int, target: dict[int, int]) -> dict[int, Table] | None:
+    """The parts of the table 三 at ``blocks[at]`` that a page break or a reader cut off
+    into tables of their own (rows of table 三 under no header: a PDF's next page), each
+    with its columns moved as the header's table's; None where one of them has another
+    number of columns, or a cell spanning columns that move apart — which column its values
+    stand in cannot be told, so the table is not reordered at all (its rows would be read
+    by position, one column off). The parts run to the next table header: table 四's,
+    or a table 三 header of its own (a header repeated on each page: reordered itself)."""
+    width = blocks[at].n_cols
+    out: dict[int, Table] = {}
+    for j in range(at + 1, len(blocks)):
+        block = blocks[j]
+        text = block.text if isinstance(block, Paragraph) else " ".join(map(_TEXT, block.cells))
+        if not _may_hold_rows(text):
+            continue
+        phrases = [p for seg in _segments(text) for p in seg.phrases]
+        if any(p.table == "table4" or (p.table == "table3" and p.kind == "header" and p.ref in _LABELS)
+               for p in phrases):
+            break
+        if isinstance(block, Paragraph) or not any(p.table == "table3" and p.kind == "row" for p in phrases):
+            continue
+        moved = move_columns(block, target) if block.n_cols == width else None
+        if moved is None:
+            return None
+        out[j] = moved
+    return out
+
+
+def _may_hold_rows(text: str) -> bool:
+    """Whether ``text`` may hold a table's label at all (an ideograph): a page number or a
+    row of numbers alone is no part of a table's structure and is not segmented."""
+    return not text.isascii()
 
 
 def _header_columns(table: Table) -> list[int] | None:
@@ -168,19 +210,37 @@ def _header_columns(table: Table) -> list[int] | None:
     return [found[key][0].col for key in _HEADERS]
 
 
-def _reordered(table: Table) -> tuple[Table, str] | None:
+def _reordered(table: Table) -> tuple[Table, str, dict[int, int]] | None:
     columns = _header_columns(table)
     if columns is None or columns == sorted(columns) or len(set(columns)) != len(columns):
         return None
     target = dict(zip(columns, sorted(columns)))  # printed column → the column it takes
-    for cell in table.cells:
-        span = set(range(cell.col, cell.col + cell.colspan))
-        if cell.colspan > 1 and {target.get(c, c) for c in span} != span:
-            return None  # a cell spanning columns that move apart: which its value is cannot be told
-    cells = [replace(cell, col=target[cell.col]) if cell.col in target else cell for cell in table.cells]
-    cells.sort(key=lambda c: (c.row, c.col))
+    moved = move_columns(table, target)
+    if moved is None:
+        return None
     printed = "、".join(m.label for _, m in sorted(zip(columns, APPLICANT_COLUMNS), key=lambda p: p[0]))
-    return Table(cells, table.pos), printed
+    return moved, printed, target
+
+
+def move_columns(table: Table, target: dict[int, int]) -> Table | None:
+    """``table`` with each column ``c`` of ``target`` moved to ``target[c]`` (the others stay),
+    or None where a cell spans columns that do not stay side by side. A cell spanning
+    columns moves with them where the columns it spans still make one run, as many wide:
+    ``申请人情况`` over all seven stays, ``法人或其他组织`` over its five moves one left when
+    the 总计 printed before them moves to the end. A cell over columns that move apart
+    (``法人`` over 商业企业 and 社会公益组织 when 科研机构 moves between them) has no column
+    its value can be told to stand in."""
+    cells = []
+    for cell in table.cells:
+        if cell.colspan == 1:
+            cells.append(replace(cell, col=target[cell.col]) if cell.col in target else cell)
+            continue
+        taken = sorted(target.get(c, c) for c in range(cell.col, cell.col + cell.colspan))
+        if taken[-1] - taken[0] + 1 != cell.colspan:
+            return None  # a cell spanning columns that move apart: which its value is cannot be told
+        cells.append(replace(cell, col=taken[0]) if taken[0] != cell.col else cell)
+    cells.sort(key=lambda c: (c.row, c.col))
+    return Table(cells, table.pos)
 
 
 def _lines(doc: Document):
@@ -363,7 +423,7 @@ def _joined(lines: list[list[str]]) -> list[str]:
     drawn_rows = [_DRAWN.index(ref) >= len(_FIRST_ROW) for ref in found]
     if sorted(found) != sorted(_DRAWN) or drawn_rows != sorted(drawn_rows):
         return []
-    return [ref for ref in found if ref in _LABELS]
+    return found  # the eight, 法人或其他组织 among the first row's three
 
 
 def order_printed_in_text(doc: Document) -> str | None:
@@ -389,12 +449,21 @@ def _reading(kept: tuple[tuple[str, ...], ...]) -> str | None:
     """The order a header's lines print (:func:`order_printed_in_lines`), kept: the header
     of a template repeats, word for word, in every report a renderer makes of it."""
     lines = [list(pieces) for pieces in kept]
-    for found in [*map(_labels_on_line, lines), _joined(lines)]:
-        for row in HEADER_ROWS:
-            seen = [label for label in found if label in row]
-            if len(seen) >= 2 and len(set(seen)) == len(seen) and seen != sorted(seen, key=row.index):
-                return "、".join(found)
+    on_lines = list(map(_labels_on_line, lines))
+    drawn = _joined(lines)
+    for found in [*on_lines, [label for label in drawn if label in _LABELS]]:
+        if _out_of_order(found):
+            return structured(drawn, on_lines) or "、".join(found)
     return None
+
+
+def _out_of_order(found: list[str]) -> bool:
+    """Whether ``found`` prints two labels of one header row in another order than the template's."""
+    for row in HEADER_ROWS:
+        seen = [label for label in found if label in row]
+        if len(seen) >= 2 and len(set(seen)) == len(seen) and seen != sorted(seen, key=row.index):
+            return True
+    return False
 
 
 def null_applicant_cells(table3: dict[str, dict], provenance: dict[str, Any]) -> None:
@@ -407,5 +476,15 @@ def null_applicant_cells(table3: dict[str, dict], provenance: dict[str, Any]) ->
             provenance.pop(f"table3.{row_key}.{col}", None)
 
 
-__all__ = ["HEADER_ROWS", "PARTS", "PRINTED_ORDER", "TABLE_HEADER", "columns_in_template_order",
-           "null_applicant_cells", "order_printed_in_lines", "order_printed_in_text", "whole_labels"]
+__all__ = [
+    "HEADER_ROWS",
+    "PARTS",
+    "PRINTED_ORDER",
+    "TABLE_HEADER",
+    "columns_in_template_order",
+    "move_columns",
+    "null_applicant_cells",
+    "order_printed_in_lines",
+    "order_printed_in_text",
+    "whole_labels",
+]
