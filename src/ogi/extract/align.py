@@ -23,6 +23,7 @@ from ..model import Finding
 from ..template.arithmetic import identities_hold, instances, row_sums_hold, table_holds
 from ..template.formats import OTHER_SUBROWS, SUBTOTAL, Kind, PrintedRow, TableSpec
 from ..template.labels import _NUMBERING
+from ..template.labels_match import named_row
 from ..template.normalize import label_key
 from .columns import read_by_columns, read_by_stacks
 from .glue import Marks, splits
@@ -452,7 +453,9 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
         phrase = phrase_in(ev.seg, spec.key, fmt) if ev.kind == "phrase" else None
         row_index = None
         if phrase is None and ev.kind == "gap":
-            row_index = _fuzzy_row(spec, _gap_key(spec, fmt, evs, i), last_row)
+            row_index = _own_text_row(spec, fmt, evs, i, last_row)
+            if row_index is None:
+                row_index = _fuzzy_row(spec, _gap_key(spec, fmt, evs, i), last_row)
         elif phrase is not None and phrase.kind == "row":
             row_index = _row_indexes(spec).get(phrase.ref)
         elif phrase is not None and phrase.kind == "header" and i and _numbering_of_next(evs, i - 1):
@@ -607,6 +610,40 @@ def _gap_key(spec: TableSpec, fmt: str, evs: list[Event], i: int) -> str:
             and phrase_in(evs[j].seg, spec.key, fmt) is None:
         key, j = evs[j].seg.text + key, j - 1
     return key
+
+
+LABEL_PIECES = 3  # events before an unknown label (its numbering, header words inside it) read with it
+
+
+def _own_text_row(spec: TableSpec, fmt: str, evs: list[Event], i: int, after: int) -> int | None:
+    """The row an unknown label names by its own text, shortened or mistyped
+    (:func:`~ogi.template.labels_match.named_row`: the one label of the table it resembles),
+    where that row comes after ``after`` within :data:`FUZZY_WINDOW` rows. The label is read
+    with the numbering and header words printed just before it on its line, no value between
+    (``2.`` ``其他`` ``法规禁止公开``: ``其他`` is table 三's header word, and the numbering
+    tells the rows of a group apart), then alone."""
+    for key in _label_keys(spec, fmt, evs, i):
+        ref = named_row(spec, key)
+        if ref is not None:
+            k = _row_indexes(spec).get(ref)
+            return k if k is not None and after < k <= after + FUZZY_WINDOW else None
+    return None
+
+
+def _label_keys(spec: TableSpec, fmt: str, evs: list[Event], i: int) -> list[str]:
+    """The keys an unknown label ``evs[i]`` may be read by, longest first: with the gaps and
+    header words (of any table) just before it on its line, then alone."""
+    keys = [evs[i].seg.text]
+    key, j = keys[0], i - 1
+    while j >= 0 and i - j <= LABEL_PIECES and evs[j].unit == evs[i].unit and evs[j].kind in ("gap", "phrase"):
+        if evs[j].kind == "phrase":
+            p = phrase_in(evs[j].seg, spec.key, fmt)
+            if p is not None and p.kind != "header":
+                break
+        key = evs[j].seg.text + key
+        keys.insert(0, key)
+        j -= 1
+    return keys
 
 
 def _fuzzy_row(spec: TableSpec, key: str, after: int) -> int | None:

@@ -24,6 +24,7 @@ from typing import Any, Generic, TypeVar, cast, overload
 from .. import limits
 from ..document import Document, Paragraph, Position
 from ..template.labels import segment
+from ..template.labels_match import mistyped_label
 from ..template.normalize import clean, nfkc
 from ..template.variant_chars import VARIANT_CHARS
 from .lines import is_remark, logical_lines
@@ -332,13 +333,16 @@ class Unit:
         if sum(1 for s in segs if s.phrases) >= TABLE_LINE_PHRASES:
             # a table printed as one line: its unknown labels (reworded ones) stand between its
             # values, so the letters between two digit runs are what says prose
-            return any(not s.phrases and _letters_between_digits(s.text) >= BARRIER_GAP for s in segs)
+            return any(not s.phrases and _prose_between_digits(s.text) for s in segs)
         return any(not s.phrases and len(s.text) - sum(map(str.isdigit, s.text)) >= BARRIER_GAP for s in segs)
 
 
-def _letters_between_digits(key: str) -> int:
-    """The longest run of ``key`` without a digit."""
-    return max(map(len, _DIGITS.split(key)))
+def _prose_between_digits(key: str) -> bool:
+    """Does ``key`` (unknown text of a table printed as one line) hold a run of words without
+    a digit as long as a sentence, which is no row label typed with a character otherwise
+    (``申清人无正当理由逾期不补正、…``: one slip of the typist in a long label must not make the
+    whole table prose, :func:`~ogi.template.labels_match.mistyped_label`)?"""
+    return any(len(run) >= BARRIER_GAP and not mistyped_label(run) for run in _DIGITS.split(key))
 
 
 def tokenize(doc: Document) -> list[Unit]:
