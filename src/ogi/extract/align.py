@@ -82,6 +82,7 @@ class Placed:
     # table 四 read whole in a doubtful order whose sums fail, as read before it was nulled
     # (``extract/order.keep_vouched_order`` keeps it where table 三 vouches for the order)
     doubted: tuple[dict[tuple[str, str], int | float | None], Finding] | None = None
+    remark_column: bool = False  # the table prints a 备注 column at its right (read from running text)
 
 
 def align(spec: TableSpec, fmt: str, evs: list[Event], blanks: bool = False, columns_kept: bool = False) -> Placed:
@@ -93,7 +94,7 @@ def align(spec: TableSpec, fmt: str, evs: list[Event], blanks: bool = False, col
     subtotal = spec.key == "table3" and _SUBTOTAL_KEY in [ev.seg.text for ev in evs if ev.kind == "phrase"]
     if subtotal:
         spec = _with_subtotal(spec)
-    out = Placed(blanks_shown=blanks, columns_kept=columns_kept)
+    out = Placed(blanks_shown=blanks, columns_kept=columns_kept, remark_column=_has_remark_column(evs))
     if _place_columns(spec, fmt, evs, out):
         return out
     entries = _entries(spec, fmt, evs)
@@ -424,7 +425,13 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
     last_unit = -1
     headers: list[str] = []
     unread = False  # the event before was a label that names no row, after no labelled row
+    remarks = _has_remark_column(evs)
+    in_remark = False  # reading the text of a row's 备注 cell (running text): its numbers are no cells
     for i, ev in enumerate(evs):
+        if in_remark and (ev.kind == "value" or ev.kind == "gap" and not _numbered(ev.seg.text)
+                          and _own_text_row(spec, fmt, evs, i, last_row) is None):
+            continue
+        in_remark = False
         if ev.kind == "value":
             # a table row of several values has ended: the next values start a new row
             new_row = (cur is not None and cur.values and ev.unit != last_unit
@@ -443,6 +450,9 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
             cur.next_line = ev.pos.line
         if ev.kind == "barrier" or ev.kind == "section":
             cur = None
+            continue
+        if remarks and _begins_remark(spec, fmt, evs, i, cur, last_row):
+            cur, in_remark = None, True
             continue
         if ev.kind == "gap" and ev.seg.text.startswith(EXTRA_ROW):
             cur = Entry(extra=ev.seg.text, label_pos=ev.pos, label_unit=ev.unit)
@@ -496,6 +506,36 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
             # are a row of their own, whichever it is — they do not run on from those before it
             cur, unread = None, True
     return entries
+
+
+REMARK_HEADER = label_key("备注")  # the header of the column of remarks an agency may add at a table's right
+
+
+def _has_remark_column(evs: list[Event]) -> bool:
+    """Does the table print a 备注 column (its header word among the table's words, read as
+    a gap: the template has no such column)?"""
+    return any(ev.kind == "gap" and ev.seg.text == REMARK_HEADER for ev in evs)
+
+
+def _numbered(key: str) -> bool:
+    """Does a gap's key start with a numbering (``4涉及第三方权益``), as a row label does?"""
+    return _NUMBERING.match(key) is not None
+
+
+def _begins_remark(spec: TableSpec, fmt: str, evs: list[Event], i: int, cur: Entry | None, last_row: int) -> bool:
+    """In a table with a 备注 column read from running text, does the gap ``evs[i]`` begin a
+    row's remark (``含网上申请3件``, ``同比增加6件``, ``已全部办结``)? Text after a row's
+    values, or after the header, that names no row and starts with no numbering: the 备注
+    cell, the last of its row. Its numbers are no cells (taken as cells they ran on into the
+    row's, or made a row of their own). A gap that starts with a numbering is a row's label
+    (reworded), and keeps its values."""
+    ev = evs[i]
+    if ev.kind != "gap" or ev.table or ev.seg.text == REMARK_HEADER or _numbered(ev.seg.text):
+        return False
+    if cur is not None and not (cur.row is not None and cur.values):
+        return False
+    return _own_text_row(spec, fmt, evs, i, last_row) is None and _fuzzy_row(spec, _gap_key(spec, fmt, evs, i),
+                                                                             last_row) is None
 
 
 def _inside_label(cur: Entry | None, ev: Event) -> bool:
@@ -1090,6 +1130,14 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
     width = row.width
     while len(values) > width and values[0].kind == BLANK:
         values.pop(0)  # an empty sub-label cell beside a group label
+    if out.remark_column and values and all(t.free for t in values):
+        if _remark_glued(values):
+            _null_glued(spec, row, values, out, ";表格有“备注”列,末尾的“" + values[-1].text + "”可能是备注,也可能是本行的数值格,未采用",
+                        f"; the table has a 备注 column, and the '{values[-1].text}' after them may be the remark or "
+                        "a cell of the row; left null")
+            return []
+        if len(values) == width + 1 and values[-1].kind in (NA, TEXT):
+            values.pop()  # the 备注 cell, last of the row: one cell more than the row has
     if _blank_lines_lost(values, width, label_unit):
         _unplaceable(spec, row, values, out)  # before ungluing: a number alone on its line is one cell
         return []
@@ -1184,6 +1232,13 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
             f"{len(na)} cell(s) of '{label}' marked not applicable; null", _where(where, na),
             line=_line(pos), page=_page(pos)))
     return overflow
+
+
+def _remark_glued(values: list[Token]) -> bool:
+    """In a table with a 备注 column, does a mark (``无``) follow a glued digit run at the end
+    of a row of running text (``1000001无``)? It may be the remark, the run then the row's
+    cells, or the row's last cell, the run one cell short: which, no text tells."""
+    return len(values) >= 2 and values[-1].kind == NA and not values[-1].glued and values[-2].glued
 
 
 def _fewer_digits_than_cells(values: list[Token], width: int) -> bool:
