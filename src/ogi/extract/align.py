@@ -83,6 +83,7 @@ class Placed:
     # (``extract/order.keep_vouched_order`` keeps it where table 三 vouches for the order)
     doubted: tuple[dict[tuple[str, str], int | float | None], Finding] | None = None
     remark_column: bool = False  # the table prints a 备注 column at its right (read from running text)
+    remark_rows: set[str] = field(default_factory=set)  # ambiguous rows: a mark after a glued run, remark or cell
 
 
 def align(spec: TableSpec, fmt: str, evs: list[Event], blanks: bool = False, columns_kept: bool = False) -> Placed:
@@ -107,6 +108,14 @@ def align(spec: TableSpec, fmt: str, evs: list[Event], blanks: bool = False, col
         _drop_subtotal(out)
     for row_key, (_, printed, pos) in out.ambiguous.items():
         row = spec.row(row_key)
+        if row_key in out.remark_rows:
+            out.findings.append(Finding.of(
+                "CELL_AMBIGUOUS", f"“{row.label or spec.key}”行数字粘连({printed}),表格有“备注”列,末尾的标记可能是备注,"
+                "也可能是本行的数值格,未采用",
+                f"glued digits in row '{row.label or spec.key}' ({printed}); the table has a 备注 column, and the "
+                "mark after them may be the remark or a cell of the row; left null",
+                f"{spec.key}.{row.key}", line=_line(pos), page=_page(pos)))
+            continue
         out.findings.append(Finding.of(
             "CELL_AMBIGUOUS", f"“{row.label or spec.key}”行数字粘连({printed}),有多种拆分方式,未采用",
             f"glued digits in row '{row.label or spec.key}' ({printed}) split more than one way; left null",
@@ -374,10 +383,14 @@ def _resolve_jointly(spec: TableSpec, out: Placed) -> None:
     fitting = []
     for combo in itertools.product(*options):
         mine = {(rk, c): v for r, reading in zip(rows, combo) for (rk, c, _), v in zip(cells[r], reading)}
-        if _identities_known_and_hold(spec, lambda r, c: mine.get((r, c), out.cells.get((r, c))), rows):
+        lookup = lambda r, c: mine.get((r, c), out.cells.get((r, c)))  # noqa: E731 - the combination's cells
+        if _identities_known_and_hold(spec, lookup, rows):
             fitting.append(combo)
             if len(fitting) > 1:
                 return
+        elif any(r in out.remark_rows and None in reading for r, reading in zip(rows, combo)) \
+                and identities_hold(spec, lookup, rows):
+            return  # a reading with a remark's mark as a cell (unknown) that no identity refutes
     if len(fitting) != 1:
         return
     for r, reading in zip(rows, fitting[0]):
@@ -501,7 +514,8 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
         elif cur is not None and not cur.values and (cur.row is not None or cur.group):
             cur.texts.append((ev.seg.text, ev.pos))
         elif ev.kind == "gap" and (cur is None or (cur.row is None and cur.group is None and cur.extra is None
-                                                   and cur.values)) and len(ev.seg.text) >= UNREAD_LABEL_CHARS:
+                                                   and cur.values) or _numbers_next_row(spec, cur, ev, last_row)) \
+                and len(ev.seg.text) >= UNREAD_LABEL_CHARS:
             # a label no row is read from (``一、本年新收申请件数``): the values right after it
             # are a row of their own, whichever it is — they do not run on from those before it
             cur, unread = None, True
@@ -536,6 +550,19 @@ def _begins_remark(spec: TableSpec, fmt: str, evs: list[Event], i: int, cur: Ent
         return False
     return _own_text_row(spec, fmt, evs, i, last_row) is None and _fuzzy_row(spec, _gap_key(spec, fmt, evs, i),
                                                                              last_row) is None
+
+
+def _numbers_next_row(spec: TableSpec, cur: Entry, ev: Event, last_row: int) -> bool:
+    """Is the unknown text ``ev``, after a labelled row's values, the label of the next row
+    reworded (``4.涉及第三方权益`` after row ``3.危及…``'s values): it starts with the next
+    row's own numbering? Then the row before has ended (its values do not run on), and the
+    values after it are a row of their own, placed by position where they fit."""
+    if cur.row is None or not cur.values or last_row + 1 >= len(spec.rows):
+        return False
+    label = spec.rows[last_row + 1].label
+    m = _NUMBERING.match(ev.seg.text)
+    return m is not None and label is not None and _NUMBERING.match(label_key(label)) is not None \
+        and m.group(0) == _NUMBERING.match(label_key(label)).group(0) and len(ev.seg.text) > m.end()
 
 
 def _inside_label(cur: Entry | None, ev: Event) -> bool:
@@ -1131,10 +1158,10 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
     while len(values) > width and values[0].kind == BLANK:
         values.pop(0)  # an empty sub-label cell beside a group label
     if out.remark_column and values and all(t.free for t in values):
-        if _remark_glued(values):
-            _null_glued(spec, row, values, out, ";表格有“备注”列,末尾的“" + values[-1].text + "”可能是备注,也可能是本行的数值格,未采用",
-                        f"; the table has a 备注 column, and the '{values[-1].text}' after them may be the remark or "
-                        "a cell of the row; left null")
+        if _remark_glued(values) and _remark_after_glued(values, width):
+            values.pop()  # the 备注 cell: the run before it fills the row
+        elif _remark_glued(values):
+            _remark_or_cell(spec, row, values, out)
             return []
         if len(values) == width + 1 and values[-1].kind in (NA, TEXT):
             values.pop()  # the 备注 cell, last of the row: one cell more than the row has
@@ -1239,6 +1266,39 @@ def _remark_glued(values: list[Token]) -> bool:
     of a row of running text (``1000001无``)? It may be the remark, the run then the row's
     cells, or the row's last cell, the run one cell short: which, no text tells."""
     return len(values) >= 2 and values[-1].kind == NA and not values[-1].glued and values[-2].glued
+
+
+def _remark_or_cell(spec: TableSpec, row: PrintedRow, values: list[Token], out: Placed) -> None:
+    """A row whose mark after a glued run may be its remark or its last cell: both readings
+    (the run split into the row's cells; the run one cell short and the mark that cell) are
+    kept as the row's candidates, for the column identities to choose from — the mark's cell
+    unknown, a reading with it is kept only where every identity it can be tested against
+    refutes the other (:func:`_resolve_by_identities`, :func:`_resolve_jointly`). Else the row
+    stays null with a finding."""
+    kinds = tuple(k for _, _, k in row.cells)
+    readings: list[list] = []
+    for vals in (values[:-1], values):
+        split, found = _unglue(vals, row.width, row.sums, kinds)
+        readings += [[t.value if t.kind == NUM else None for t in split]] if split else found
+    printed = " ".join(t.text for t in values)
+    out.glued = True
+    out.ambiguous[row.key] = (readings, printed, values[0].pos)
+    out.remark_rows.add(row.key)
+    for row_key, col_key, _ in row.cells:
+        out.cells[(row_key, col_key)] = None
+        out.provenance[(row_key, col_key)] = _prov(printed, values[0].pos)
+
+
+def _remark_after_glued(values: list[Token], width: int) -> bool | None:
+    """For a row whose mark follows a glued run (:func:`_remark_glued`): True where the mark
+    can only be the remark — the digits before it read as no fewer than ``width`` cells
+    (``0000000无``: no number starts with 0, so the run is the row's seven cells); False
+    where the run may also be one cell short and the mark its last cell (``1000001无``:
+    ``10·0·0·0·0·1`` and ``无``)."""
+    rest = values[:-1]
+    if any(t.kind not in (NUM, NA) for t in rest):
+        return False
+    return not splits(_parts(rest), width - 1, (), limit=1)
 
 
 def _fewer_digits_than_cells(values: list[Token], width: int) -> bool:
