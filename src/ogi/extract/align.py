@@ -442,6 +442,7 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
     in_remark = False  # reading the text of a row's 备注 cell (running text): its numbers are no cells
     for i, ev in enumerate(evs):
         if in_remark and (ev.kind == "value" or ev.kind == "gap" and not _numbered(ev.seg.text)
+                          and not _starts_next_row(spec, ev.seg.text, last_row)
                           and _own_text_row(spec, fmt, evs, i, last_row) is None):
             continue
         in_remark = False
@@ -544,7 +545,8 @@ def _begins_remark(spec: TableSpec, fmt: str, evs: list[Event], i: int, cur: Ent
     row's, or made a row of their own). A gap that starts with a numbering is a row's label
     (reworded), and keeps its values."""
     ev = evs[i]
-    if ev.kind != "gap" or ev.table or ev.seg.text == REMARK_HEADER or _numbered(ev.seg.text):
+    if ev.kind != "gap" or ev.table or ev.seg.text == REMARK_HEADER or _numbered(ev.seg.text) \
+            or (cur is not None and _numbers_next_row(spec, cur, ev, last_row)):
         return False
     if cur is not None and not (cur.row is not None and cur.values):
         return False
@@ -557,12 +559,23 @@ def _numbers_next_row(spec: TableSpec, cur: Entry, ev: Event, last_row: int) -> 
     reworded (``4.涉及第三方权益`` after row ``3.危及…``'s values): it starts with the next
     row's own numbering? Then the row before has ended (its values do not run on), and the
     values after it are a row of their own, placed by position where they fit."""
-    if cur.row is None or not cur.values or last_row + 1 >= len(spec.rows):
+    return cur.row is not None and bool(cur.values) and _starts_next_row(spec, ev.seg.text, last_row)
+
+
+def _starts_next_row(spec: TableSpec, text: str, last_row: int) -> bool:
+    """Does a gap's key, or a tail of it (:func:`_numbered_tails`), start with the numbering
+    of the row after ``last_row`` and go on with words?"""
+    if last_row + 1 >= len(spec.rows):
         return False
     label = spec.rows[last_row + 1].label
-    m = _NUMBERING.match(ev.seg.text)
-    return m is not None and label is not None and _NUMBERING.match(label_key(label)) is not None \
-        and m.group(0) == _NUMBERING.match(label_key(label)).group(0) and len(ev.seg.text) > m.end()
+    own = _NUMBERING.match(label_key(label)) if label else None
+    if own is None:
+        return False
+    for key in (text, *_numbered_tails(text)):
+        m = _NUMBERING.match(key)
+        if m is not None and m.group(0) == own.group(0) and len(key) > m.end():
+            return True
+    return False
 
 
 def _inside_label(cur: Entry | None, ev: Event) -> bool:
@@ -689,7 +702,7 @@ def _own_text_row(spec: TableSpec, fmt: str, evs: list[Event], i: int, after: in
     with the numbering and header words printed just before it on its line, no value between
     (``2.`` ``其他`` ``法规禁止公开``: ``其他`` is table 三's header word, and the numbering
     tells the rows of a group apart), then alone."""
-    for key in _label_keys(spec, fmt, evs, i):
+    for key in _label_keys(spec, fmt, evs, i) + _numbered_tails(evs[i].seg.text):
         ref = named_row(spec, key)
         if ref is not None:
             k = _row_indexes(spec).get(ref)
@@ -711,6 +724,17 @@ def _label_keys(spec: TableSpec, fmt: str, evs: list[Event], i: int) -> list[str
         keys.insert(0, key)
         j -= 1
     return keys
+
+
+_INNER_NUMBERING = re.compile(r"(?<=\D)\d{1,2}(?=\D)")
+
+
+def _numbered_tails(key: str) -> list[str]:
+    """The tails of a gap's key that start at a numbering inside it (``已全部办结4涉及第三方权益``:
+    a row's remark, the last cell of its line, read as one text with the next line's label
+    ``4.涉及第三方权益``). A digit inside a gap is such a numbering: the tokenizer leaves a
+    digit in the text only where it numbers the label after it (``4.``)."""
+    return [key[m.start():] for m in _INNER_NUMBERING.finditer(key)]
 
 
 def _fuzzy_row(spec: TableSpec, key: str, after: int) -> int | None:
