@@ -442,8 +442,8 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
     in_remark = False  # reading the text of a row's 备注 cell (running text): its numbers are no cells
     for i, ev in enumerate(evs):
         if in_remark and (ev.kind == "value" or ev.kind == "gap" and not _numbered(ev.seg.text)
-                          and not _starts_next_row(spec, ev.seg.text, last_row)
-                          and _own_text_row(spec, fmt, evs, i, last_row) is None):
+                          and not _starts_next_row(spec, ev.seg.text, last_row, tails=True)
+                          and _own_text_row(spec, fmt, evs, i, last_row, tails=True) is None):
             continue
         in_remark = False
         if ev.kind == "value":
@@ -477,7 +477,7 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
         phrase = phrase_in(ev.seg, spec.key, fmt) if ev.kind == "phrase" else None
         row_index = None
         if phrase is None and ev.kind == "gap":
-            row_index = _own_text_row(spec, fmt, evs, i, last_row)
+            row_index = _own_text_row(spec, fmt, evs, i, last_row, tails=remarks)
             if row_index is None:
                 row_index = _fuzzy_row(spec, _gap_key(spec, fmt, evs, i), last_row)
         elif phrase is not None and phrase.kind == "row":
@@ -515,7 +515,7 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
         elif cur is not None and not cur.values and (cur.row is not None or cur.group):
             cur.texts.append((ev.seg.text, ev.pos))
         elif ev.kind == "gap" and (cur is None or (cur.row is None and cur.group is None and cur.extra is None
-                                                   and cur.values) or _numbers_next_row(spec, cur, ev, last_row)) \
+                                                   and cur.values) or _numbers_next_row(spec, cur, ev, last_row, remarks)) \
                 and len(ev.seg.text) >= UNREAD_LABEL_CHARS:
             # a label no row is read from (``一、本年新收申请件数``): the values right after it
             # are a row of their own, whichever it is — they do not run on from those before it
@@ -546,32 +546,33 @@ def _begins_remark(spec: TableSpec, fmt: str, evs: list[Event], i: int, cur: Ent
     (reworded), and keeps its values."""
     ev = evs[i]
     if ev.kind != "gap" or ev.table or ev.seg.text == REMARK_HEADER or _numbered(ev.seg.text) \
-            or (cur is not None and _numbers_next_row(spec, cur, ev, last_row)):
+            or (cur is not None and _numbers_next_row(spec, cur, ev, last_row, tails=True)):
         return False
     if cur is not None and not (cur.row is not None and cur.values):
         return False
-    return _own_text_row(spec, fmt, evs, i, last_row) is None and _fuzzy_row(spec, _gap_key(spec, fmt, evs, i),
+    return _own_text_row(spec, fmt, evs, i, last_row, tails=True) is None and _fuzzy_row(spec, _gap_key(spec, fmt, evs, i),
                                                                              last_row) is None
 
 
-def _numbers_next_row(spec: TableSpec, cur: Entry, ev: Event, last_row: int) -> bool:
+def _numbers_next_row(spec: TableSpec, cur: Entry, ev: Event, last_row: int, tails: bool = False) -> bool:
     """Is the unknown text ``ev``, after a labelled row's values, the label of the next row
     reworded (``4.涉及第三方权益`` after row ``3.危及…``'s values): it starts with the next
     row's own numbering? Then the row before has ended (its values do not run on), and the
     values after it are a row of their own, placed by position where they fit."""
-    return cur.row is not None and bool(cur.values) and _starts_next_row(spec, ev.seg.text, last_row)
+    return cur.row is not None and bool(cur.values) and _starts_next_row(spec, ev.seg.text, last_row, tails)
 
 
-def _starts_next_row(spec: TableSpec, text: str, last_row: int) -> bool:
-    """Does a gap's key, or a tail of it (:func:`_numbered_tails`), start with the numbering
-    of the row after ``last_row`` and go on with words?"""
+def _starts_next_row(spec: TableSpec, text: str, last_row: int, tails: bool = False) -> bool:
+    """Does a gap's key, or with ``tails`` a tail of it (:func:`_numbered_tails`: in a table
+    with a 备注 column), start with the numbering of the row after ``last_row`` and go on
+    with words?"""
     if last_row + 1 >= len(spec.rows):
         return False
     label = spec.rows[last_row + 1].label
     own = _NUMBERING.match(label_key(label)) if label else None
     if own is None:
         return False
-    for key in (text, *_numbered_tails(text)):
+    for key in (text, *(_numbered_tails(text) if tails else ())):
         m = _NUMBERING.match(key)
         if m is not None and m.group(0) == own.group(0) and len(key) > m.end():
             return True
@@ -695,14 +696,18 @@ def _gap_key(spec: TableSpec, fmt: str, evs: list[Event], i: int) -> str:
 LABEL_PIECES = 3  # events before an unknown label (its numbering, header words inside it) read with it
 
 
-def _own_text_row(spec: TableSpec, fmt: str, evs: list[Event], i: int, after: int) -> int | None:
+def _own_text_row(spec: TableSpec, fmt: str, evs: list[Event], i: int, after: int, tails: bool = False) -> int | None:
     """The row an unknown label names by its own text, shortened or mistyped
     (:func:`~ogi.template.labels_match.named_row`: the one label of the table it resembles),
     where that row comes after ``after`` within :data:`FUZZY_WINDOW` rows. The label is read
     with the numbering and header words printed just before it on its line, no value between
     (``2.`` ``其他`` ``法规禁止公开``: ``其他`` is table 三's header word, and the numbering
-    tells the rows of a group apart), then alone."""
-    for key in _label_keys(spec, fmt, evs, i) + _numbered_tails(evs[i].seg.text):
+    tells the rows of a group apart), then alone; with ``tails`` (a table with a 备注 column,
+    whose remark runs into the next line's label) also its numbered tails
+    (:func:`_numbered_tails`). Elsewhere a label's pieces interleave in a layout text
+    (``…政府信息公开申请六2申请人逾期未按收``: the end of one row's wrapped label, a group, the
+    start of the next row's), and a tail named a row before its values came."""
+    for key in _label_keys(spec, fmt, evs, i) + (_numbered_tails(evs[i].seg.text) if tails else []):
         ref = named_row(spec, key)
         if ref is not None:
             k = _row_indexes(spec).get(ref)
