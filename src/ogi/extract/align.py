@@ -706,7 +706,14 @@ def _own_text_row(spec: TableSpec, fmt: str, evs: list[Event], i: int, after: in
     whose remark runs into the next line's label) also its numbered tails
     (:func:`_numbered_tails`). Elsewhere a label's pieces interleave in a layout text
     (``…政府信息公开申请六2申请人逾期未按收``: the end of one row's wrapped label, a group, the
-    start of the next row's), and a tail named a row before its values came."""
+    start of the next row's), and a tail named a row before its values came.
+
+    Only a label its values follow at once is read so: a layout text wraps a long label over
+    lines, its values beside a later piece (``六1申请人无正当理`` ⏎ ``由逾期不补正… 0 0 …``), and
+    its first piece read as the row left the values to the aligner's other readings, which
+    placed them less well than by position (wild36's paged and office layout texts)."""
+    if i + 1 >= len(evs) or evs[i + 1].kind != "value":
+        return None
     for key in _label_keys(spec, fmt, evs, i) + (_numbered_tails(evs[i].seg.text) if tails else []):
         ref = named_row(spec, key)
         if ref is not None:
