@@ -18,7 +18,9 @@ matching key, :func:`~ogi.template.normalize.label_key`) *resembles* a template 
   characters — a shorter text (``其他``, ``合计``) says too little;
 - where both print a numbering, it is the same (``2.没有现成信息`` is no row ``1.…``);
 - the longest common subsequence of the two words is all of ``u``'s but at most one
-  character in :data:`TYPO_SPAN` (a typo a few characters, never a reworded phrase:
+  character in :data:`TYPO_SPAN`, none below :data:`TYPO_MIN_CHARS` (a typo a few
+  characters, never a reworded phrase; a short piece of a layout's interleaved labels,
+  ``供行制作`` of ``(四)无法提供`` and ``…另行制作``, names no row:
   ``涉及第三方权益`` shares only ``第三方权益`` with ``保护第三方合法权益`` and names no row).
 
 A resemblance is a reading only where it is **unique among the table's labels**: every row
@@ -39,6 +41,7 @@ from .normalize import label_key
 
 MIN_CHARS = 4  # characters of a label's words (its numbering apart) below which it names no row
 TYPO_SPAN = 4  # one character typed otherwise allowed per this many characters of the printed words
+TYPO_MIN_CHARS = 8  # printed words shorter than this must be the label's characters in order, no typo
 MATCHES_KEPT = 1 << 12  # (table, text) answers kept: a report has a few dozen unknown labels
 _NUMBERING = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?=\D)")
 
@@ -69,7 +72,8 @@ def resembles(words: str, label_words: str, typo_span: int = TYPO_SPAN) -> bool:
         return False
     if words in label_words:
         return True
-    return common_in_order(words, label_words) >= len(words) - len(words) // typo_span
+    typos = len(words) // typo_span if len(words) >= TYPO_MIN_CHARS else 0
+    return common_in_order(words, label_words) >= len(words) - typos
 
 
 def _labels(spec: TableSpec) -> tuple[tuple[str, str, str, str], ...]:
