@@ -86,7 +86,8 @@ class Placed:
     remark_rows: set[str] = field(default_factory=set)  # ambiguous rows: a mark after a glued run, remark or cell
 
 
-def align(spec: TableSpec, fmt: str, evs: list[Event], blanks: bool = False, columns_kept: bool = False) -> Placed:
+def align(spec: TableSpec, fmt: str, evs: list[Event], blanks: bool = False, columns_kept: bool = False,
+          paged: bool = False) -> Placed:
     """Place the values of one table's events on the template's cells. ``blanks``: the report
     is known to leave cells blank (another table showed it), so no glued digit run is split:
     a run may then stand for fewer cells than its row has, and no identity can tell which.
@@ -95,10 +96,12 @@ def align(spec: TableSpec, fmt: str, evs: list[Event], blanks: bool = False, col
     subtotal = spec.key == "table3" and _SUBTOTAL_KEY in [ev.seg.text for ev in evs if ev.kind == "phrase"]
     if subtotal:
         spec = _with_subtotal(spec)
-    out = Placed(blanks_shown=blanks, columns_kept=columns_kept, remark_column=_has_remark_column(evs))
+    # a 备注 column is read in running text, not in a paginated print's text (``paged``), whose
+    # extractors print a table's cells column by column, the remark among a column's values
+    out = Placed(blanks_shown=blanks, columns_kept=columns_kept, remark_column=not paged and _has_remark_column(evs))
     if _place_columns(spec, fmt, evs, out):
         return out
-    entries = _entries(spec, fmt, evs)
+    entries = _entries(spec, fmt, evs, out.remark_column)
     _place(spec, fmt, entries, out)
     _resolve_by_identities(spec, out)
     _resolve_jointly(spec, out)
@@ -430,7 +433,7 @@ def _fits(spec: TableSpec, out: Placed, row: PrintedRow, reading: list) -> bool:
 
 # ------------------------------------------------------------------ entries
 
-def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
+def _entries(spec: TableSpec, fmt: str, evs: list[Event], remarks: bool = False) -> list[Entry]:
     values_in_unit: dict[int, int] = dict(Counter([ev.unit for ev in evs if ev.kind == "value"]))  # counted in C
     entries: list[Entry] = []
     cur: Entry | None = None
@@ -438,7 +441,6 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
     last_unit = -1
     headers: list[str] = []
     unread = False  # the event before was a label that names no row, after no labelled row
-    remarks = _has_remark_column(evs)
     in_remark = False  # reading the text of a row's 备注 cell (running text): its numbers are no cells
     for i, ev in enumerate(evs):
         if in_remark and (ev.kind == "value" or ev.kind == "gap" and not _numbered(ev.seg.text)
