@@ -324,11 +324,13 @@ def _fill_tables(report: Report, fmt: str, by_table: dict[str, list[Event]], pag
     tables = empty_tables(fmt)
     any_value = False
     kept = report.source.format in COLUMNS_KEPT
-    placed_by = {spec.key: align(spec, fmt, by_table[spec.key], columns_kept=kept) for spec in FORMATS[fmt].tables}
+    placed_by = {spec.key: align(spec, fmt, by_table[spec.key], columns_kept=kept, paged=bool(pages))
+                 for spec in FORMATS[fmt].tables}
     if any(p.blanks_shown for p in placed_by.values()):
         for spec in FORMATS[fmt].tables:  # glued runs split before the blanks showed are split no more
             if placed_by[spec.key].glued:
-                placed_by[spec.key] = align(spec, fmt, by_table[spec.key], blanks=True, columns_kept=kept)
+                placed_by[spec.key] = align(spec, fmt, by_table[spec.key], blanks=True, columns_kept=kept,
+                                            paged=bool(pages))
     for spec in FORMATS[fmt].tables:  # pdfminer's text boxes: a table printed column by column (extract/boxes.py)
         placed_by[spec.key] = reread_boxes(spec, fmt, by_table[spec.key], placed_by[spec.key], pages)
     for spec in FORMATS[fmt].tables:

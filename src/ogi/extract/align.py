@@ -23,6 +23,7 @@ from ..model import Finding
 from ..template.arithmetic import identities_hold, instances, row_sums_hold, table_holds
 from ..template.formats import OTHER_SUBROWS, SUBTOTAL, Kind, PrintedRow, TableSpec
 from ..template.labels import _NUMBERING
+from ..template.labels_match import named_row
 from ..template.normalize import label_key
 from .columns import read_by_columns, read_by_stacks
 from .glue import Marks, splits
@@ -81,9 +82,12 @@ class Placed:
     # table 四 read whole in a doubtful order whose sums fail, as read before it was nulled
     # (``extract/order.keep_vouched_order`` keeps it where table 三 vouches for the order)
     doubted: tuple[dict[tuple[str, str], int | float | None], Finding] | None = None
+    remark_column: bool = False  # the table prints a 备注 column at its right (read from running text)
+    remark_rows: set[str] = field(default_factory=set)  # ambiguous rows: a mark after a glued run, remark or cell
 
 
-def align(spec: TableSpec, fmt: str, evs: list[Event], blanks: bool = False, columns_kept: bool = False) -> Placed:
+def align(spec: TableSpec, fmt: str, evs: list[Event], blanks: bool = False, columns_kept: bool = False,
+          paged: bool = False) -> Placed:
     """Place the values of one table's events on the template's cells. ``blanks``: the report
     is known to leave cells blank (another table showed it), so no glued digit run is split:
     a run may then stand for fewer cells than its row has, and no identity can tell which.
@@ -92,10 +96,12 @@ def align(spec: TableSpec, fmt: str, evs: list[Event], blanks: bool = False, col
     subtotal = spec.key == "table3" and _SUBTOTAL_KEY in [ev.seg.text for ev in evs if ev.kind == "phrase"]
     if subtotal:
         spec = _with_subtotal(spec)
-    out = Placed(blanks_shown=blanks, columns_kept=columns_kept)
+    # a 备注 column is read in running text, not in a paginated print's text (``paged``), whose
+    # extractors print a table's cells column by column, the remark among a column's values
+    out = Placed(blanks_shown=blanks, columns_kept=columns_kept, remark_column=not paged and _has_remark_column(evs))
     if _place_columns(spec, fmt, evs, out):
         return out
-    entries = _entries(spec, fmt, evs)
+    entries = _entries(spec, fmt, evs, out.remark_column)
     _place(spec, fmt, entries, out)
     _resolve_by_identities(spec, out)
     _resolve_jointly(spec, out)
@@ -105,6 +111,14 @@ def align(spec: TableSpec, fmt: str, evs: list[Event], blanks: bool = False, col
         _drop_subtotal(out)
     for row_key, (_, printed, pos) in out.ambiguous.items():
         row = spec.row(row_key)
+        if row_key in out.remark_rows:
+            out.findings.append(Finding.of(
+                "CELL_AMBIGUOUS", f"“{row.label or spec.key}”行数字粘连({printed}),表格有“备注”列,末尾的标记可能是备注,"
+                "也可能是本行的数值格,未采用",
+                f"glued digits in row '{row.label or spec.key}' ({printed}); the table has a 备注 column, and the "
+                "mark after them may be the remark or a cell of the row; left null",
+                f"{spec.key}.{row.key}", line=_line(pos), page=_page(pos)))
+            continue
         out.findings.append(Finding.of(
             "CELL_AMBIGUOUS", f"“{row.label or spec.key}”行数字粘连({printed}),有多种拆分方式,未采用",
             f"glued digits in row '{row.label or spec.key}' ({printed}) split more than one way; left null",
@@ -372,10 +386,14 @@ def _resolve_jointly(spec: TableSpec, out: Placed) -> None:
     fitting = []
     for combo in itertools.product(*options):
         mine = {(rk, c): v for r, reading in zip(rows, combo) for (rk, c, _), v in zip(cells[r], reading)}
-        if _identities_known_and_hold(spec, lambda r, c: mine.get((r, c), out.cells.get((r, c))), rows):
+        lookup = lambda r, c: mine.get((r, c), out.cells.get((r, c)))  # noqa: E731 - the combination's cells
+        if _identities_known_and_hold(spec, lookup, rows):
             fitting.append(combo)
             if len(fitting) > 1:
                 return
+        elif any(r in out.remark_rows and None in reading for r, reading in zip(rows, combo)) \
+                and identities_hold(spec, lookup, rows):
+            return  # a reading with a remark's mark as a cell (unknown) that no identity refutes
     if len(fitting) != 1:
         return
     for r, reading in zip(rows, fitting[0]):
@@ -415,7 +433,7 @@ def _fits(spec: TableSpec, out: Placed, row: PrintedRow, reading: list) -> bool:
 
 # ------------------------------------------------------------------ entries
 
-def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
+def _entries(spec: TableSpec, fmt: str, evs: list[Event], remarks: bool = False) -> list[Entry]:
     values_in_unit: dict[int, int] = dict(Counter([ev.unit for ev in evs if ev.kind == "value"]))  # counted in C
     entries: list[Entry] = []
     cur: Entry | None = None
@@ -423,7 +441,13 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
     last_unit = -1
     headers: list[str] = []
     unread = False  # the event before was a label that names no row, after no labelled row
+    in_remark = False  # reading the text of a row's 备注 cell (running text): its numbers are no cells
     for i, ev in enumerate(evs):
+        if in_remark and (ev.kind == "value" or ev.kind == "gap" and not _numbered(ev.seg.text)
+                          and not _starts_next_row(spec, ev.seg.text, last_row, tails=True)
+                          and _own_text_row(spec, fmt, evs, i, last_row, tails=True) is None):
+            continue
+        in_remark = False
         if ev.kind == "value":
             # a table row of several values has ended: the next values start a new row
             new_row = (cur is not None and cur.values and ev.unit != last_unit
@@ -443,6 +467,9 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
         if ev.kind == "barrier" or ev.kind == "section":
             cur = None
             continue
+        if remarks and _begins_remark(spec, fmt, evs, i, cur, last_row):
+            cur, in_remark = None, True
+            continue
         if ev.kind == "gap" and ev.seg.text.startswith(EXTRA_ROW):
             cur = Entry(extra=ev.seg.text, label_pos=ev.pos, label_unit=ev.unit)
             entries.append(cur)
@@ -452,7 +479,9 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
         phrase = phrase_in(ev.seg, spec.key, fmt) if ev.kind == "phrase" else None
         row_index = None
         if phrase is None and ev.kind == "gap":
-            row_index = _fuzzy_row(spec, _gap_key(spec, fmt, evs, i), last_row)
+            row_index = _own_text_row(spec, fmt, evs, i, last_row, tails=remarks)
+            if row_index is None:
+                row_index = _fuzzy_row(spec, _gap_key(spec, fmt, evs, i), last_row)
         elif phrase is not None and phrase.kind == "row":
             row_index = _row_indexes(spec).get(phrase.ref)
         elif phrase is not None and phrase.kind == "header" and i and _numbering_of_next(evs, i - 1):
@@ -488,11 +517,68 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event]) -> list[Entry]:
         elif cur is not None and not cur.values and (cur.row is not None or cur.group):
             cur.texts.append((ev.seg.text, ev.pos))
         elif ev.kind == "gap" and (cur is None or (cur.row is None and cur.group is None and cur.extra is None
-                                                   and cur.values)) and len(ev.seg.text) >= UNREAD_LABEL_CHARS:
+                                                   and cur.values) or _numbers_next_row(spec, cur, ev, last_row, remarks)) \
+                and len(ev.seg.text) >= UNREAD_LABEL_CHARS:
             # a label no row is read from (``一、本年新收申请件数``): the values right after it
             # are a row of their own, whichever it is — they do not run on from those before it
             cur, unread = None, True
     return entries
+
+
+REMARK_HEADER = label_key("备注")  # the header of the column of remarks an agency may add at a table's right
+
+
+def _has_remark_column(evs: list[Event]) -> bool:
+    """Does the table print a 备注 column (its header word among the table's words, read as
+    a gap: the template has no such column)?"""
+    return any(ev.kind == "gap" and ev.seg.text == REMARK_HEADER for ev in evs)
+
+
+def _numbered(key: str) -> bool:
+    """Does a gap's key start with a numbering (``4涉及第三方权益``), as a row label does?"""
+    return _NUMBERING.match(key) is not None
+
+
+def _begins_remark(spec: TableSpec, fmt: str, evs: list[Event], i: int, cur: Entry | None, last_row: int) -> bool:
+    """In a table with a 备注 column read from running text, does the gap ``evs[i]`` begin a
+    row's remark (``含网上申请3件``, ``同比增加6件``, ``已全部办结``)? Text after a row's
+    values, or after the header, that names no row and starts with no numbering: the 备注
+    cell, the last of its row. Its numbers are no cells (taken as cells they ran on into the
+    row's, or made a row of their own). A gap that starts with a numbering is a row's label
+    (reworded), and keeps its values."""
+    ev = evs[i]
+    if ev.kind != "gap" or ev.table or ev.seg.text == REMARK_HEADER or _numbered(ev.seg.text) \
+            or (cur is not None and _numbers_next_row(spec, cur, ev, last_row, tails=True)):
+        return False
+    if cur is not None and not (cur.row is not None and cur.values):
+        return False
+    return _own_text_row(spec, fmt, evs, i, last_row, tails=True) is None and _fuzzy_row(spec, _gap_key(spec, fmt, evs, i),
+                                                                             last_row) is None
+
+
+def _numbers_next_row(spec: TableSpec, cur: Entry, ev: Event, last_row: int, tails: bool = False) -> bool:
+    """Is the unknown text ``ev``, after a labelled row's values, the label of the next row
+    reworded (``4.涉及第三方权益`` after row ``3.危及…``'s values): it starts with the next
+    row's own numbering? Then the row before has ended (its values do not run on), and the
+    values after it are a row of their own, placed by position where they fit."""
+    return cur.row is not None and bool(cur.values) and _starts_next_row(spec, ev.seg.text, last_row, tails)
+
+
+def _starts_next_row(spec: TableSpec, text: str, last_row: int, tails: bool = False) -> bool:
+    """Does a gap's key, or with ``tails`` a tail of it (:func:`_numbered_tails`: in a table
+    with a 备注 column), start with the numbering of the row after ``last_row`` and go on
+    with words?"""
+    if last_row + 1 >= len(spec.rows):
+        return False
+    label = spec.rows[last_row + 1].label
+    own = _NUMBERING.match(label_key(label)) if label else None
+    if own is None:
+        return False
+    for key in (text, *(_numbered_tails(text) if tails else ())):
+        m = _NUMBERING.match(key)
+        if m is not None and m.group(0) == own.group(0) and len(key) > m.end():
+            return True
+    return False
 
 
 def _inside_label(cur: Entry | None, ev: Event) -> bool:
@@ -607,6 +693,62 @@ def _gap_key(spec: TableSpec, fmt: str, evs: list[Event], i: int) -> str:
             and phrase_in(evs[j].seg, spec.key, fmt) is None:
         key, j = evs[j].seg.text + key, j - 1
     return key
+
+
+LABEL_PIECES = 3  # events before an unknown label (its numbering, header words inside it) read with it
+
+
+def _own_text_row(spec: TableSpec, fmt: str, evs: list[Event], i: int, after: int, tails: bool = False) -> int | None:
+    """The row an unknown label names by its own text, shortened or mistyped
+    (:func:`~ogi.template.labels_match.named_row`: the one label of the table it resembles),
+    where that row comes after ``after`` within :data:`FUZZY_WINDOW` rows. The label is read
+    with the numbering and header words printed just before it on its line, no value between
+    (``2.`` ``其他`` ``法规禁止公开``: ``其他`` is table 三's header word, and the numbering
+    tells the rows of a group apart), then alone; with ``tails`` (a table with a 备注 column,
+    whose remark runs into the next line's label) also its numbered tails
+    (:func:`_numbered_tails`). Elsewhere a label's pieces interleave in a layout text
+    (``…政府信息公开申请六2申请人逾期未按收``: the end of one row's wrapped label, a group, the
+    start of the next row's), and a tail named a row before its values came.
+
+    Only a label its values follow at once is read so: a layout text wraps a long label over
+    lines, its values beside a later piece (``六1申请人无正当理`` ⏎ ``由逾期不补正… 0 0 …``), and
+    its first piece read as the row left the values to the aligner's other readings, which
+    placed them less well than by position (wild36's paged and office layout texts)."""
+    if i + 1 >= len(evs) or evs[i + 1].kind != "value":
+        return None
+    for key in _label_keys(spec, fmt, evs, i) + (_numbered_tails(evs[i].seg.text) if tails else []):
+        ref = named_row(spec, key)
+        if ref is not None:
+            k = _row_indexes(spec).get(ref)
+            return k if k is not None and after < k <= after + FUZZY_WINDOW else None
+    return None
+
+
+def _label_keys(spec: TableSpec, fmt: str, evs: list[Event], i: int) -> list[str]:
+    """The keys an unknown label ``evs[i]`` may be read by, longest first: with the gaps and
+    header words (of any table) just before it on its line, then alone."""
+    keys = [evs[i].seg.text]
+    key, j = keys[0], i - 1
+    while j >= 0 and i - j <= LABEL_PIECES and evs[j].unit == evs[i].unit and evs[j].kind in ("gap", "phrase"):
+        if evs[j].kind == "phrase":
+            p = phrase_in(evs[j].seg, spec.key, fmt)
+            if p is not None and p.kind != "header":
+                break
+        key = evs[j].seg.text + key
+        keys.insert(0, key)
+        j -= 1
+    return keys
+
+
+_INNER_NUMBERING = re.compile(r"(?<=\D)\d{1,2}(?=\D)")
+
+
+def _numbered_tails(key: str) -> list[str]:
+    """The tails of a gap's key that start at a numbering inside it (``已全部办结4涉及第三方权益``:
+    a row's remark, the last cell of its line, read as one text with the next line's label
+    ``4.涉及第三方权益``). A digit inside a gap is such a numbering: the tokenizer leaves a
+    digit in the text only where it numbers the label after it (``4.``)."""
+    return [key[m.start():] for m in _INNER_NUMBERING.finditer(key)]
 
 
 def _fuzzy_row(spec: TableSpec, key: str, after: int) -> int | None:
@@ -1053,6 +1195,14 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
     width = row.width
     while len(values) > width and values[0].kind == BLANK:
         values.pop(0)  # an empty sub-label cell beside a group label
+    if out.remark_column and values and all(t.free for t in values):
+        if _remark_glued(values) and _remark_after_glued(values, width):
+            values.pop()  # the 备注 cell: the run before it fills the row
+        elif _remark_glued(values):
+            _remark_or_cell(spec, row, values, out)
+            return []
+        if len(values) == width + 1 and values[-1].kind in (NA, TEXT):
+            values.pop()  # the 备注 cell, last of the row: one cell more than the row has
     if _blank_lines_lost(values, width, label_unit):
         _unplaceable(spec, row, values, out)  # before ungluing: a number alone on its line is one cell
         return []
@@ -1147,6 +1297,46 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
             f"{len(na)} cell(s) of '{label}' marked not applicable; null", _where(where, na),
             line=_line(pos), page=_page(pos)))
     return overflow
+
+
+def _remark_glued(values: list[Token]) -> bool:
+    """In a table with a 备注 column, does a mark (``无``) follow a glued digit run at the end
+    of a row of running text (``1000001无``)? It may be the remark, the run then the row's
+    cells, or the row's last cell, the run one cell short: which, no text tells."""
+    return len(values) >= 2 and values[-1].kind == NA and not values[-1].glued and values[-2].glued
+
+
+def _remark_or_cell(spec: TableSpec, row: PrintedRow, values: list[Token], out: Placed) -> None:
+    """A row whose mark after a glued run may be its remark or its last cell: both readings
+    (the run split into the row's cells; the run one cell short and the mark that cell) are
+    kept as the row's candidates, for the column identities to choose from — the mark's cell
+    unknown, a reading with it is kept only where every identity it can be tested against
+    refutes the other (:func:`_resolve_by_identities`, :func:`_resolve_jointly`). Else the row
+    stays null with a finding."""
+    kinds = tuple(k for _, _, k in row.cells)
+    readings: list[list] = []
+    for vals in (values[:-1], values):
+        split, found = _unglue(vals, row.width, row.sums, kinds)
+        readings += [[t.value if t.kind == NUM else None for t in split]] if split else found
+    printed = " ".join(t.text for t in values)
+    out.glued = True
+    out.ambiguous[row.key] = (readings, printed, values[0].pos)
+    out.remark_rows.add(row.key)
+    for row_key, col_key, _ in row.cells:
+        out.cells[(row_key, col_key)] = None
+        out.provenance[(row_key, col_key)] = _prov(printed, values[0].pos)
+
+
+def _remark_after_glued(values: list[Token], width: int) -> bool | None:
+    """For a row whose mark follows a glued run (:func:`_remark_glued`): True where the mark
+    can only be the remark — the digits before it read as no fewer than ``width`` cells
+    (``0000000无``: no number starts with 0, so the run is the row's seven cells); False
+    where the run may also be one cell short and the mark its last cell (``1000001无``:
+    ``10·0·0·0·0·1`` and ``无``)."""
+    rest = values[:-1]
+    if any(t.kind not in (NUM, NA) for t in rest):
+        return False
+    return not splits(_parts(rest), width - 1, (), limit=1)
 
 
 def _fewer_digits_than_cells(values: list[Token], width: int) -> bool:

@@ -675,3 +675,81 @@ def _column_of(span: Span, columns: list[Span]) -> int | None:
     """The one column the span lies inside, if any."""
     hits = [i for i, (lo, hi) in enumerate(columns) if lo <= span[0] and span[1] <= hi]
     return hits[0] if len(hits) == 1 else None
+
+
+# ------------------------------------------------------------------ comparison notes wrapped in a cell
+
+# a comparison with the year before printed after a count in its cell (``0（同比持平）``), which
+# a text-mode browser wraps in a narrow column: its start, open at the line's end
+# (``0（同比``, ``0（较上``, ``0(上年``), its rest under it, a line or two down, from the cell's
+# left edge (``持平）``; ``增加4件`` ⏎ ``）``)
+_NOTE_OPENS = re.compile(r"(?<=\d)\s*[(（][^()（）\s]{0,6}$")
+_NOTE_WORDS = re.compile(r"同比|环比|上年|上一年|去年|[较比]\d{4}年")
+NOTE_LINES = 3  # lines under a note's start that its rest may take
+NOTE_CHARS = 24  # characters a comparison note holds at most (its brackets apart)
+_CELL_START = re.compile(r"\S+$")
+
+
+def blank_wrapped_notes(text: str) -> str:
+    """A layout text whose comparison notes wrapped over lines of their cell, with each such
+    note blanked (spaces as wide as its characters), the count before it kept: a note's
+    pieces read as cells (``增加4件`` a value of 4, ``持平）`` a label) shift or break its row.
+
+    A note is taken only where its start (a ``(`` after the cell's number, open at the line's
+    end) and the pieces below it, each starting at the cell's left edge — in display columns
+    or in characters, as the tool pads — join into a bracketed comparison (同比, 上年, 较上年 …)
+    that closes within :data:`NOTE_LINES` lines. Anything else is left as printed."""
+    if "(" not in text and "（" not in text:
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        m = _NOTE_OPENS.search(line)
+        if m is None:
+            continue
+        start = _CELL_START.search(line[:m.start()])
+        if start is None:
+            continue
+        pieces = _note_rest(lines, i, start.start())
+        if pieces is None:
+            continue
+        note = line[m.start():].strip() + "".join(lines[k][a:b] for k, a, b in pieces)
+        if len(note) > NOTE_CHARS + 2 or not _NOTE_WORDS.search(note):
+            continue
+        lines[i] = line[:m.start()] + _spaces(line[m.start():])
+        for k, a, b in pieces:
+            lines[k] = lines[k][:a] + _spaces(lines[k][a:b]) + lines[k][b:]
+    return "\n".join(lines)
+
+
+def _note_rest(lines: list[str], i: int, cell: int) -> list[tuple[int, int, int]] | None:
+    """The pieces (line, start, end) of a note begun on line ``i`` in the cell whose text starts
+    at character ``cell``: on each next line, the run that starts at the cell's edge, up to the
+    run that closes the bracket; None where a line has no such run or none closes it."""
+    col = _widths(lines[i])[cell]
+    pieces = []
+    for k in range(i + 1, min(len(lines), i + 1 + NOTE_LINES)):
+        run = _run_at(lines[k], cell, col)
+        if run is None:
+            return None
+        pieces.append((k, *run))
+        if ")" in lines[k][run[0]:run[1]] or "）" in lines[k][run[0]:run[1]]:
+            return pieces
+    return None
+
+
+def _run_at(line: str, cell: int, col: int) -> tuple[int, int] | None:
+    """The run of non-space characters of ``line`` that starts at character ``cell`` or at
+    display column ``col`` (after a space or at the line's start), as (start, end)."""
+    widths = _widths(line)
+    for a in {cell, *(j for j, w in enumerate(widths[:-1]) if w == col)}:
+        if 0 <= a < len(line) and not line[a].isspace() and (a == 0 or line[a - 1].isspace()):
+            b = a
+            while b < len(line) and not line[b].isspace():
+                b += 1
+            return a, b
+    return None
+
+
+def _spaces(text: str) -> str:
+    """Spaces as wide, on a display, as ``text``."""
+    return " " * (_widths(text)[-1])

@@ -24,6 +24,7 @@ from typing import Any, Generic, TypeVar, cast, overload
 from .. import limits
 from ..document import Document, Paragraph, Position
 from ..template.labels import segment
+from ..template.labels_match import mistyped_label
 from ..template.normalize import clean, nfkc
 from ..template.variant_chars import VARIANT_CHARS
 from .lines import is_remark, logical_lines
@@ -145,7 +146,9 @@ def split_free_text(text: str, running: bool = True) -> list[tuple[str, str, boo
     a line of running text (not a table cell's text), where a ``-`` glued on its left to the
     text before a number may be a dash cell rather than the number's sign."""
     t = nfkc(text.translate(_CIRCLED) if _CIRCLED_NUMBER.search(text) else text)
+    notes: list[tuple[int, int]] = []
     if "(" in t:  # a remark comparing a count with the year before: blanked, its numbers no cells
+        notes = [m.span() for m in _COMPARISON_NOTE.finditer(t)]
         t = _COMPARISON_NOTE.sub(lambda m: " " * len(m.group()), t)
     pieces: list = []
     last = 0
@@ -182,7 +185,7 @@ def split_free_text(text: str, running: bool = True) -> list[tuple[str, str, boo
         if "," in num:  # a thousands number is one cell, unless digits are glued before it (01236,120)
             glued = len(num.split(",")[0]) > THOUSANDS_GROUP
         else:
-            glued = len(num.split(".")[0]) > 1 and not _delimited(t, start, start + len(t[start:end].rstrip()))
+            glued = len(num.split(".")[0]) > 1 and not _delimited(t, start, start + len(t[start:end].rstrip()), notes)
         pieces.append((NUM, t[start:end], glued, value, unit))
         last = end
     if last < len(t):
@@ -195,14 +198,25 @@ def split_free_text(text: str, running: bool = True) -> list[tuple[str, str, boo
 _CELL_DELIMITERS = frozenset(" \t\u3000|│┃║")
 
 
-def _delimited(text: str, start: int, end: int) -> bool:
+def _delimited(text: str, start: int, end: int, notes: list[tuple[int, int]] = ()) -> bool:  # type: ignore[assignment]
     """Is the number at ``text[start:end]`` set apart on both sides (``规章   711``, a value
     between spaces)? Then the rendering kept the boundaries of its cells, and a row that
     shows fewer numbers than cells has blank cells (``711`` is one value, not 7·1·1); only a
     run glued to a label or to other text (``规章4014``, a crawler's one line) may hold
-    several cells."""
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
+    several cells.
+
+    A comparison note (``notes``: its spans, blanked) is no delimiter of its own: it ends the
+    cell before it, but whether the text sets cells apart is told by what stands beyond it
+    (``45（同比持平）-112763（同比持平）``, a crawler's one line: ``-112763`` is ``-11`` and
+    ``2763`` glued, the blanks where the notes were notwithstanding)."""
+    b, a = start - 1, end
+    for n0, n1 in notes:
+        if n0 <= b < n1:
+            b = n0 - 1
+        if n0 <= a < n1:
+            a = n1
+    before = text[b] if b >= 0 else " "
+    after = text[a] if a < len(text) else " "
     return before in _CELL_DELIMITERS and after in _CELL_DELIMITERS
 
 
@@ -332,13 +346,16 @@ class Unit:
         if sum(1 for s in segs if s.phrases) >= TABLE_LINE_PHRASES:
             # a table printed as one line: its unknown labels (reworded ones) stand between its
             # values, so the letters between two digit runs are what says prose
-            return any(not s.phrases and _letters_between_digits(s.text) >= BARRIER_GAP for s in segs)
+            return any(not s.phrases and _prose_between_digits(s.text) for s in segs)
         return any(not s.phrases and len(s.text) - sum(map(str.isdigit, s.text)) >= BARRIER_GAP for s in segs)
 
 
-def _letters_between_digits(key: str) -> int:
-    """The longest run of ``key`` without a digit."""
-    return max(map(len, _DIGITS.split(key)))
+def _prose_between_digits(key: str) -> bool:
+    """Does ``key`` (unknown text of a table printed as one line) hold a run of words without
+    a digit as long as a sentence, which is no row label typed with a character otherwise
+    (``申清人无正当理由逾期不补正、…``: one slip of the typist in a long label must not make the
+    whole table prose, :func:`~ogi.template.labels_match.mistyped_label`)?"""
+    return any(len(run) >= BARRIER_GAP and not mistyped_label(run) for run in _DIGITS.split(key))
 
 
 def tokenize(doc: Document) -> list[Unit]:

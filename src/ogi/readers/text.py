@@ -22,7 +22,7 @@ from ..document import Cell, Document, Paragraph, Position, Table
 from ..extract.boxes import PAGE_STARTS, page_starts
 from ..extract.colorder import PRINTED_ORDER, order_printed_in_lines
 from ..extract.pagedrows import rejoin_paged_rows
-from ..extract.spaced import spaced_cells
+from ..extract.spaced import blank_wrapped_notes, spaced_cells
 from ..template.formats import FORMATS
 from ..template.labels import segment
 from ..template.normalize import label_key
@@ -538,7 +538,7 @@ def parse_text(text: str, fmt: str = "txt", as_printed: str | None = None) -> Do
         borderless = False
 
     printed = order_printed_in_lines(text.splitlines())  # table 三's header, before the rewriting drops it
-    text = rejoin_wrapped_labels(rejoin_label_stacks(rejoin_column_blocks(spaced_cells(rejoin_paged_rows(rejoin_tab_lines(text), as_printed)))))
+    text = rejoin_wrapped_labels(rejoin_label_stacks(rejoin_column_blocks(spaced_cells(rejoin_paged_rows(rejoin_tab_lines(text if "\f" in text else blank_wrapped_notes(text)), as_printed)))))
     for n, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()  # a form feed is whitespace too
         if not stripped or (stripped[0] in _PAGE_NUMBER_STARTS and _PAGE_NUMBER.match(stripped)):
