@@ -129,7 +129,8 @@ def _as_int(text: str) -> int | None:
 
 
 def _subtotal3(table: DrawnTable) -> DrawnTable:
-    """Below the last row of block 三 (the rows whose key is neither new/carried/forward)."""
+    """Below the last row of block 三 (本年度办理结果): the column sums of its outcome rows,
+    which equal its (七)总计 row."""
     first = _first_value_row(table)
     outer = [c for c in table.cells if c.role == LABEL and c.rowspan > 1 and c.row >= first]
     if not outer:
@@ -137,8 +138,8 @@ def _subtotal3(table: DrawnTable) -> DrawnTable:
     block = max(outer, key=lambda c: c.rowspan)
     rows = range(block.row, block.row + block.rowspan)
     sums: dict[int, int | None] = {}
-    for c in table.cells:
-        if c.role == VALUE and c.row in rows:
+    for c in table.cells:  # the outcome rows: (七)总计 sums them already
+        if c.role == VALUE and c.row in rows and c.cell and c.cell[0] != "total":
             v = _as_int(c.text)
             sums[c.col] = None if v is None or sums.get(c.col, 0) is None else sums.get(c.col, 0) + v
     label_w = min(sums)
@@ -231,8 +232,8 @@ def footnote_marks(rng: random.Random, s: Synthetic) -> list[str]:
     slots = [(t, r, c) for t in ("table3", "table4") for r, cols in s.printed[t].items()
              for c, v in cols.items() if isinstance(v, int)]
     notes = []
-    for t, r, c in rng.sample(slots, rng.randint(*MARK_CELLS)):
-        mark = rng.choice(MARKS)
+    picked = rng.sample(slots, rng.randint(*MARK_CELLS))
+    for (t, r, c), mark in zip(picked, rng.sample(MARKS, len(picked))):  # a mark a cell
         s.printed[t][r][c] = f"{s.printed[t][r][c]}{mark}"
         notes.append(f"{mark}{rng.choice(('含通过网上平台提交的申请', '其中部分申请已于次年初办结', '含同一申请人多次申请', '数据截至12月31日'))}")
     return notes
