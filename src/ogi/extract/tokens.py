@@ -48,6 +48,11 @@ _LABEL_NUMBER = re.compile(r"\d\s{0,2}[.、]\s{0,2}(?=[^\d\s])")
 # (NFKC would make ① a plain 1 glued to the label: read as "(1)" first)
 _BRACKET_OPENS = re.compile(r"\(\s{0,2}$")
 _BRACKET_CLOSES = re.compile(r"\s{0,2}\)\s{0,2}(?=[^\d\s.件个项条次元万])")
+# a footnote mark printed after a cell's number (``12*``, ``3①``, ``5注1``, ``7[1]``, ``2※``): it
+# points at a note under the table, the cell states the number (read before NFKC, which makes
+# ① a 1 glued to the number: ``0①`` read 1)
+_FOOTNOTE_MARK = re.compile(r"(?<=\d)\s*(?:[\u2460-\u2473\u2776-\u277f]|[*＊※△▲#＃]|[\[［]\s*\d{1,2}\s*[\]］]"
+                            r"|注\s*[\d\u2460-\u2473]{0,2})+(?=\s*(?:万元|元|件|个|项|条|次)?$)")
 _CIRCLED = str.maketrans({chr(0x2460 + k): f"({k + 1})" for k in range(20)})
 _CIRCLED_NUMBER = re.compile("[\u2460-\u2473]")
 
@@ -125,6 +130,10 @@ def _read_cell(text: str) -> Reading | None:
     t = clean(text)
     if not t:
         return (BLANK, "", None, None, False)
+    raw = text.strip()
+    if not (raw.isascii() and raw.isdigit()) and _FOOTNOTE_MARK.search(raw):  # str.isdigit takes ① for a digit
+        bare = _read_cell(_FOOTNOTE_MARK.sub("", raw))
+        return (NUM, t, bare[2], bare[3], False) if bare is not None and bare[0] == NUM else None
     if t in _NA:
         return (NA, t, None, None, False)
     if "(" in t and _COMPARISON_NOTE.search(t):
