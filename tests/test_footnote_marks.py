@@ -40,3 +40,21 @@ def test_a_report_with_marked_cells_reads_every_cell(seed, tmp_path):
     report = parse(page)
     for table in ("table2", "table3", "table4"):
         assert getattr(report, table) == w.expected[table], table
+
+
+def _numbers(line: str) -> list:
+    from ogi.extract.tokens import split_free_text
+
+    return [value for kind, _, _, value, _ in split_free_text(line) if kind == "num"]
+
+
+def test_a_mark_glued_to_a_number_in_a_line_of_text_is_no_value():
+    # lynx, w3m, pandoc's plain text: cells in a row separated by spaces
+    assert _numbers("2.其他法律行政法规禁止公开 0 0 0注1 0 0 0 0") == [0] * 7
+    assert _numbers("3.危及“三安全一稳定” 0① 0 0 0 0 0 0") == [0] * 7
+    assert _numbers("(五)不予处理 0 0 0 0 0 0 12[1]") == [0] * 6 + [12]
+
+
+def test_a_circled_number_glued_to_a_label_still_numbers_it():
+    assert _numbers("0 0 0①属于国家秘密 0") == [0, 0, 0, 0]
+    assert _numbers("注1：含网上申请") == [1]  # a note's own line: its mark is followed by its text

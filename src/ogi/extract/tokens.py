@@ -53,6 +53,10 @@ _BRACKET_CLOSES = re.compile(r"\s{0,2}\)\s{0,2}(?=[^\d\s.件个项条次元万])
 # ① a 1 glued to the number: ``0①`` read 1)
 _FOOTNOTE_MARK = re.compile(r"(?<=\d)\s*(?:[\u2460-\u2473\u2776-\u277f]|[*＊※△▲#＃]|[\[［]\s*\d{1,2}\s*[\]］]"
                             r"|注\s*[\d\u2460-\u2473]{0,2})+(?=\s*(?:万元|元|件|个|项|条|次)?$)")
+# the same marks glued to a number in a line of text, where a space or the line's end follows
+# (``0 0 0注1 0``, ``0① 0``): blanked; glued to a label (``0①属于…``) a circled number numbers it
+_FOOTNOTE_IN_TEXT = re.compile(r"(?<=\d)(?:[\u2460-\u2473\u2776-\u277f]|[*＊※△▲]|[\[［]\d{1,2}[\]］]|注\d{1,2})+"
+                               r"(?=[ \t\u3000]|$)", re.M)
 _CIRCLED = str.maketrans({chr(0x2460 + k): f"({k + 1})" for k in range(20)})
 _CIRCLED_NUMBER = re.compile("[\u2460-\u2473]")
 
@@ -153,6 +157,8 @@ def split_free_text(text: str, running: bool = True) -> list[tuple[str, str, boo
     """Split free text into ("num"|"text", printed, glued, value, unit) pieces. ``running``:
     a line of running text (not a table cell's text), where a ``-`` glued on its left to the
     text before a number may be a dash cell rather than the number's sign."""
+    if _FOOTNOTE_IN_TEXT.search(text):
+        text = _FOOTNOTE_IN_TEXT.sub(lambda m: " " * len(m.group()), text)
     t = nfkc(text.translate(_CIRCLED) if _CIRCLED_NUMBER.search(text) else text)
     if "(" in t:  # a remark comparing a count with the year before: blanked, its numbers no cells
         t = _COMPARISON_NOTE.sub(lambda m: " " * len(m.group()), t)
