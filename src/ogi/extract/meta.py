@@ -455,12 +455,29 @@ def _index(head: list[str], container: dict[str, str]) -> str | None:
     for i, line in enumerate(head):
         m = _INDEX.search(line)
         if m:
-            return m.group(1).rstrip(".|")
+            return _index_rest(m.group(1), line[m.end():]).rstrip(".|")
         if i + 1 < len(head) and _INDEX_LABEL.fullmatch(line):
             m = _INDEX_VALUE.fullmatch(head[i + 1])
             if m and any(c.isdigit() for c in m.group(1)):
                 return m.group(1).rstrip(".|")
     return container.get("index_number") or None
+
+
+# the rest of an index number a laid-out text cut off with spaces: its own characters up to the
+# line's end (a PDF preview placing 11YGUGGHJW and 1N4N0B2B/2026-15591 in two fonts, a gap between)
+_INDEX_REST = re.compile(r"\s{1,8}([0-9A-Za-z][0-9A-Za-z\-_/—.]{2,60})\s*$")
+
+
+def _index_rest(found: str, after: str) -> str:
+    """``found`` with the rest printed after a gap, where ``found`` lacks the ``/`` that parts an
+    index number's organ code from its year and sequence (``…/2024-00012``) and the rest holds it
+    and is no date: an index number that already has its ``/``, or a date after it, stays as found."""
+    if "/" in found:
+        return found
+    m = _INDEX_REST.match(after)
+    if not m or "/" not in m.group(1) or _DATE_RE.fullmatch(m.group(1)):
+        return found
+    return found + m.group(1)
 
 
 def _iso(y: str, m: str, d: str) -> str | None:
