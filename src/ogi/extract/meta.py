@@ -463,21 +463,24 @@ def _index(head: list[str], container: dict[str, str]) -> str | None:
     return container.get("index_number") or None
 
 
-# the rest of an index number a laid-out text cut off with spaces: its own characters up to the
-# line's end (a PDF preview placing 11YGUGGHJW and 1N4N0B2B/2026-15591 in two fonts, a gap between)
-_INDEX_REST = re.compile(r"\s{1,8}([0-9A-Za-z][0-9A-Za-z\-_/—.]{2,60})\s*$")
+# an index number as the format gives it: the organ's code, then / year - sequence
+# (``11320000014000000K/2024-00015``, ``000014349/2024-00012``)
+_INDEX_SHAPE = re.compile(r"[0-9A-Za-z][0-9A-Za-z\-_—.]*/(?:19|20)\d{2}-\d{1,8}")
+# the rest of a line after a number's first piece: only its characters and gaps, to the line's end
+_INDEX_REST = re.compile(r"[0-9A-Za-z\-_/—.\s]{1,80}")
 
 
 def _index_rest(found: str, after: str) -> str:
-    """``found`` with the rest printed after a gap, where ``found`` lacks the ``/`` that parts an
-    index number's organ code from its year and sequence (``…/2024-00012``) and the rest holds it
-    and is no date: an index number that already has its ``/``, or a date after it, stays as found."""
-    if "/" in found:
+    """``found`` with the pieces a laid-out text printed after it with gaps (a PDF preview
+    placing ``11YGUGGHJW`` and ``1N4N0B2B/2026-15591`` in two fonts), where ``found`` alone is no
+    index number of the format's shape (:data:`_INDEX_SHAPE`) and the pieces joined are one,
+    and nothing but those pieces follows on the line: an index number that has its shape, or
+    a date or words after it, stays as found."""
+    rest = after.strip()
+    if not rest or _INDEX_SHAPE.fullmatch(found) or not _INDEX_REST.fullmatch(rest):
         return found
-    m = _INDEX_REST.match(after)
-    if not m or "/" not in m.group(1) or _DATE_RE.fullmatch(m.group(1)):
-        return found
-    return found + m.group(1)
+    joined = found + re.sub(r"\s+", "", rest)
+    return joined if _INDEX_SHAPE.fullmatch(joined) else found
 
 
 def _iso(y: str, m: str, d: str) -> str | None:
