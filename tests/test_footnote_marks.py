@@ -58,3 +58,11 @@ def test_a_mark_glued_to_a_number_in_a_line_of_text_is_no_value():
 def test_a_circled_number_glued_to_a_label_still_numbers_it():
     assert _numbers("0 0 0①属于国家秘密 0") == [0, 0, 0, 0]
     assert _numbers("注1：含网上申请") == [1]  # a note's own line: its mark is followed by its text
+
+
+def test_a_page_ending_in_a_marked_value_is_no_page_number():
+    # poppler's text of the office suite's PDF: a page ended in "0①" (str.isdigit takes ① for a
+    # digit, and int() refused it: the whole report raised ValueError)
+    from ogi.extract.pagedrows import _page_offset
+
+    assert _page_offset("a\n1\f b\n0①\f c\n3") is None
