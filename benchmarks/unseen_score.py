@@ -7,7 +7,7 @@ compares, besides, the agency, title and year of each report with those the pars
 the same report's source page (``ROOT/html/STEM.html``, the page every other shape was derived
 from), so a metadata field a rendering spoils is counted even when the scorer's test passes.
 
-    PYTHONPATH=src python benchmarks/unseen_score.py ROOT [--shapes A,B] [--json FILE] [--examples N]
+    PYTHONPATH=src python benchmarks/unseen_score.py ROOT [--shapes A,B] [--json FILE] [--examples N] [--wrong N]
 
 Prints one line per shape: reports, cells, right %, the four loss classes, and the meta
 fields that differ from the page's (with the first examples)."""
@@ -94,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path)
     ap.add_argument("--examples", type=int, default=3)
     ap.add_argument("--by-kind", action="store_true", help="also a line per deviation kind (the stem's suffix)")
+    ap.add_argument("--wrong", type=int, default=0, metavar="N",
+                    help="also list up to N wrong numbers a shape read with a finding (WRONG+F lines)")
     args = ap.parse_args(argv)
     shapes = [s for s in args.shapes.split(",") if s] or sorted(
         p.name for p in args.root.iterdir() if (p / "expected").is_dir())
@@ -121,6 +123,9 @@ def main(argv: list[str] | None = None) -> int:
         silent = [e for e in d["examples"] if "(no finding)" in e and "want" in e and "got None" not in e]
         for line in silent[:args.examples]:
             print("    SILENT", line)
+        flagged = [e for e in d["examples"] if "(no finding)" not in e and "want" in e and "got None" not in e]
+        for line in flagged[:args.wrong]:
+            print("    WRONG+F", line)
     if args.json:
         args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0

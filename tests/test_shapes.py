@@ -43,6 +43,10 @@ FAST_SHAPES = [s for s in SHAPES if s not in SCAN_SHAPES]
 # clipboard copy drops blank cells, pdftotext's reading order is a guess. On them the parser
 # may leave a cell null — with a finding — but never print a wrong number.
 LOSSY_SHAPES = {"crawler_text", "crawler_text_chrome", "crawler_text_sidebar", "copy_paste", "pdftotext",
+                # fresh10's renderings: PyMuPDF's sorted blocks, pdftohtml -c's and pdfminer's placed lines
+                # (a table a column of boxes at a time), pandoc's DOCX (no merged cells), LibreOffice's
+                # PDF import (every line a text frame: no table at all)
+                "pymupdf_sorted", "pdftohtml_complex", "pdfminer_html", "pandoc_docx", "pdf_docx",
                 # one space between cells (a blank cell leaves no trace); pdfminer's text boxes
                 # print a table a column at a time, as pdftotext's reading order does
                 "lynx_dump", "pdftotext_raw", "pdfminer",

@@ -455,12 +455,32 @@ def _index(head: list[str], container: dict[str, str]) -> str | None:
     for i, line in enumerate(head):
         m = _INDEX.search(line)
         if m:
-            return m.group(1).rstrip(".|")
+            return _index_rest(m.group(1), line[m.end():]).rstrip(".|")
         if i + 1 < len(head) and _INDEX_LABEL.fullmatch(line):
             m = _INDEX_VALUE.fullmatch(head[i + 1])
             if m and any(c.isdigit() for c in m.group(1)):
                 return m.group(1).rstrip(".|")
     return container.get("index_number") or None
+
+
+# an index number as the format gives it: the organ's code, then / year - sequence
+# (``11320000014000000K/2024-00015``, ``000014349/2024-00012``)
+_INDEX_SHAPE = re.compile(r"[0-9A-Za-z][0-9A-Za-z\-_—.]*/(?:19|20)\d{2}-\d{1,8}")
+# the rest of a line after a number's first piece: only its characters and gaps, to the line's end
+_INDEX_REST = re.compile(r"[0-9A-Za-z\-_/—.\s]{1,80}")
+
+
+def _index_rest(found: str, after: str) -> str:
+    """``found`` with the pieces a laid-out text printed after it with gaps (a PDF preview
+    placing ``11YGUGGHJW`` and ``1N4N0B2B/2026-15591`` in two fonts), where ``found`` alone is no
+    index number of the format's shape (:data:`_INDEX_SHAPE`) and the pieces joined are one,
+    and nothing but those pieces follows on the line: an index number that has its shape, or
+    a date or words after it, stays as found."""
+    rest = after.strip()
+    if not rest or _INDEX_SHAPE.fullmatch(found) or not _INDEX_REST.fullmatch(rest):
+        return found
+    joined = found + re.sub(r"\s+", "", rest)
+    return joined if _INDEX_SHAPE.fullmatch(joined) else found
 
 
 def _iso(y: str, m: str, d: str) -> str | None:

@@ -278,7 +278,7 @@ def _page_offset(text: str) -> int | None:
     offsets: Counter[int] = Counter()
     for i, page in enumerate(text.split("\f")):
         last = page.rstrip().rpartition("\n")[2].strip()
-        if last.isdigit() and len(last) <= PAGE_NUMBER_DIGITS:
+        if last.isascii() and last.isdigit() and len(last) <= PAGE_NUMBER_DIGITS:  # str.isdigit takes ① (0①: a footnote mark)
             offsets[int(last) - i] += 1
     if not offsets:
         return None

@@ -49,6 +49,15 @@ _LABEL_NUMBER = re.compile(r"\d\s{0,2}[.、]\s{0,2}(?=[^\d\s])")
 # (NFKC would make ① a plain 1 glued to the label: read as "(1)" first)
 _BRACKET_OPENS = re.compile(r"\(\s{0,2}$")
 _BRACKET_CLOSES = re.compile(r"\s{0,2}\)\s{0,2}(?=[^\d\s.件个项条次元万])")
+# a footnote mark printed after a cell's number (``12*``, ``3①``, ``5注1``, ``7[1]``, ``2※``): it
+# points at a note under the table, the cell states the number (read before NFKC, which makes
+# ① a 1 glued to the number: ``0①`` read 1)
+_FOOTNOTE_MARK = re.compile(r"(?<=\d)\s*(?:[\u2460-\u2473\u2776-\u277f]|[*＊※△▲#＃]|[\[［]\s*\d{1,2}\s*[\]］]"
+                            r"|注\s*[\d\u2460-\u2473]{0,2})+(?=\s*(?:万元|元|件|个|项|条|次)?$)")
+# the same marks glued to a number in a line of text, where a space or the line's end follows
+# (``0 0 0注1 0``, ``0① 0``): blanked; glued to a label (``0①属于…``) a circled number numbers it
+_FOOTNOTE_IN_TEXT = re.compile(r"(?<=\d)(?:[\u2460-\u2473\u2776-\u277f]|[*＊※△▲]|[\[［]\d{1,2}[\]］]|注\d{1,2})+"
+                               r"(?=[ \t\u3000]|$)", re.M)
 _CIRCLED = str.maketrans({chr(0x2460 + k): f"({k + 1})" for k in range(20)})
 _CIRCLED_NUMBER = re.compile("[\u2460-\u2473]")
 
@@ -126,6 +135,10 @@ def _read_cell(text: str) -> Reading | None:
     t = clean(text)
     if not t:
         return (BLANK, "", None, None, False)
+    raw = text.strip()
+    if not (raw.isascii() and raw.isdigit()) and _FOOTNOTE_MARK.search(raw):  # str.isdigit takes ① for a digit
+        bare = _read_cell(_FOOTNOTE_MARK.sub("", raw))
+        return (NUM, t, bare[2], bare[3], False) if bare is not None and bare[0] == NUM else None
     if t in _NA:
         return (NA, t, None, None, False)
     if "(" in t and _COMPARISON_NOTE.search(t):
@@ -145,6 +158,8 @@ def split_free_text(text: str, running: bool = True) -> list[tuple[str, str, boo
     """Split free text into ("num"|"text", printed, glued, value, unit) pieces. ``running``:
     a line of running text (not a table cell's text), where a ``-`` glued on its left to the
     text before a number may be a dash cell rather than the number's sign."""
+    if _FOOTNOTE_IN_TEXT.search(text):
+        text = _FOOTNOTE_IN_TEXT.sub(lambda m: " " * len(m.group()), text)
     t = nfkc(text.translate(_CIRCLED) if _CIRCLED_NUMBER.search(text) else text)
     notes: list[tuple[int, int]] = []
     if "(" in t:  # a remark comparing a count with the year before: blanked, its numbers no cells

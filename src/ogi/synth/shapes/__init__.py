@@ -155,6 +155,16 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
           "the same as the naive script reads it: every paragraph (document.paragraphs), then every table"),
     Shape("pymupdf_tables_csv", ".csv", "PyMuPDF find_tables → csv",
           "the printed PDF's tables as PyMuPDF finds them, rows written as CSV, a covered cell empty"),
+    # renderings first measured in round 2's sixteenth session (fresh10)
+    Shape("pymupdf_sorted", ".txt", "PyMuPDF get_text(sort=True)",
+          "the printed PDF's text blocks sorted top to bottom, left to right, a form feed per page"),
+    Shape("pdftohtml_complex", ".html", "poppler pdftohtml -c",
+          "the printed PDF as an online preview: every line a <p> placed by absolute top/left in a box per page"),
+    Shape("pdfminer_html", ".html", "pdfminer.six pdf2txt -t html",
+          "the printed PDF's text boxes as absolutely placed <div>s, lines as <br>-separated spans"),
+    Shape("pandoc_docx", ".docx", "pandoc HTML → DOCX", "pandoc's own Word file of the page: tables without merged cells"),
+    Shape("pdf_docx", ".docx", "LibreOffice PDF → DOCX (writer_pdf_import)",
+          "the printed PDF converted to Word by an office suite: every line a text frame placed on the page"),
     # deviations the template's variants do not list (synth/wild.py)
     Shape("wild_labels", ".html", "—", "labels as agencies word them: 本年度, 政府信息公开 dropped or added, "
           "another numbering style, traditional characters, spaces"),
@@ -239,6 +249,10 @@ CONVERTER_SHAPES: dict[str, tuple[str, Callable]] = {
     "python_docx_text": ("docx_file", converters.python_docx_text),
     "python_docx_split": ("docx_file", lambda p: converters.python_docx_text(p, tables_last=True)),
     "pymupdf_tables_csv": ("pdf", converters.pymupdf_tables_csv),
+    "pymupdf_sorted": ("pdf", converters.pymupdf_sorted),
+    "pdftohtml_complex": ("pdf", converters.pdftohtml_complex),
+    "pdfminer_html": ("pdf", converters.pdfminer_html),
+    "pandoc_docx": ("page_file", converters.pandoc_docx),
 }
 PAGE_EDITS: dict[str, Callable[[Source], str]] = {
     "chrome": pages.chrome_page,
@@ -369,6 +383,8 @@ class _Maker:
             return self.word_pdf()
         if name == "office_txt":
             return self.office_text()
+        if name == "pdf_docx":
+            return self.pdf_docx()
         if name in paged.SHAPE_NAMES:
             return self.paged(name)
         raise ValueError(name)
@@ -621,6 +637,32 @@ class _Maker:
             made = tools.office_convert(todo, "txt", infilter=None)
             for stem, data in made.items():
                 path = self._cached("office-txt", _sha(docs[stem]), "txt")
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
+                out[stem] = data
+        return out
+
+    def pdf_docx(self) -> dict[str, bytes | str]:
+        """The printed PDF of each report opened by LibreOffice's PDF import and saved as Word
+        (cached by the PDF's SHA-256)."""
+        if not tools.have("soffice"):
+            raise tools.ToolMissing(tools.missing_message("soffice"))
+        out: dict[str, bytes | str] = {}
+        todo: dict[str, Path] = {}
+        pdfs = self.printed_pdfs()
+        for stem, pdf in pdfs.items():
+            path = self._cached("pdf-docx", _sha(pdf), "docx")
+            if path.exists():
+                out[stem] = path.read_bytes()
+                continue
+            src = self.cache / "pdf-files" / _sha(pdf) / f"{stem}.pdf"
+            src.parent.mkdir(parents=True, exist_ok=True)
+            src.write_bytes(pdf)
+            todo[stem] = src
+        if todo:
+            made = tools.office_convert(todo, "docx", infilter=tools.PDF_IMPORT_FILTER)
+            for stem, data in made.items():
+                path = self._cached("pdf-docx", _sha(pdfs[stem]), "docx")
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(data)
                 out[stem] = data

@@ -492,3 +492,56 @@ def docling_markdown(path: Path) -> str:
 __all__ = ["DOCLING_PYTHON", "TERMINAL_COLUMNS", "docling_markdown", "docx2txt_text", "inscriptis_text", "lynx_dump",
            "markitdown_text", "pandoc", "pdfium_text", "pdfminer_text", "pdfplumber_text", "pdftotext_raw",
            "pymupdf4llm_markdown", "pymupdf_tables_csv", "pymupdf_text", "pypdf_text", "python_docx_text", "trafilatura_text", "w3m_dump", "without_unicode_maps"]
+
+
+# --- renderings first measured in round 2's sixteenth session (fresh10) ---------------------------
+
+def pymupdf_sorted(pdf: bytes) -> str:
+    """PyMuPDF's ``get_text(sort=True)`` of each page: its text blocks sorted top to bottom,
+    left to right (the option its documentation recommends for a "natural" reading order),
+    a form feed after each page."""
+    need_package("pymupdf")
+    import pymupdf
+
+    with pymupdf.open(stream=pdf, filetype="pdf") as document:
+        return "".join(page.get_text(sort=True) + "\f" for page in document)
+
+
+def pdftohtml_complex(pdf: bytes) -> str:
+    """poppler's ``pdftohtml -c -s -i -noframes``: the "complex" page, every line of text a
+    ``<p style="position:absolute;top:…px;left:…px">`` inside a box per page, as sites'
+    online previews of a PDF show it (images left out)."""
+    exe = shutil.which("pdftohtml")
+    if exe is None:
+        raise ToolMissing("needs pdftohtml: apt-get install poppler-utils")
+    with tempfile.TemporaryDirectory(prefix="ogi-shapes-pdftohtml-c-") as tmp:
+        src = Path(tmp) / "in.pdf"
+        src.write_bytes(pdf)
+        subprocess.run([exe, "-q", "-c", "-s", "-i", "-noframes", "-enc", "UTF-8", str(src), str(Path(tmp) / "out")],
+                       capture_output=True, timeout=TOOL_SECONDS, check=True)
+        made = sorted(Path(tmp).glob("out*.html"))
+        return made[0].read_text(encoding="utf-8") if made else ""
+
+
+def pdfminer_html(pdf: bytes) -> str:
+    """pdfminer.six's HTML output (``pdf2txt.py -t html``): each text box a ``<div>`` placed
+    by ``position:absolute; left; top`` in points, its lines ``<br>``-separated spans."""
+    need_package("pdfminer")
+    from pdfminer.high_level import extract_text_to_fp
+    from pdfminer.layout import LAParams
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    out = io.BytesIO()
+    extract_text_to_fp(io.BytesIO(pdf), out, output_type="html", laparams=LAParams(), codec="utf-8")
+    return out.getvalue().decode("utf-8")
+
+
+def pandoc_docx(path: Path) -> bytes:
+    """pandoc's own Word file of the HTML page (``pandoc -f html -t docx``): tables as Word
+    tables without merged cells (pandoc's table model drops row and column spans)."""
+    exe = need_program("pandoc")
+    with tempfile.TemporaryDirectory(prefix="ogi-shapes-pandoc-docx-") as tmp:
+        dst = Path(tmp) / "out.docx"
+        subprocess.run([exe, "-f", "html", "-t", "docx", "-o", str(dst), str(path)], capture_output=True,
+                       timeout=TOOL_SECONDS, check=True)
+        return _same_bytes_zip(dst.read_bytes())

@@ -48,6 +48,7 @@ SOFFICE_BASE_SECONDS = 60
 SOFFICE_PER_FILE_SECONDS = 20
 SOFFICE_FILTERS = {"docx": "docx:MS Word 2007 XML", "pdf": "pdf:writer_pdf_Export", "txt": "txt:Text (encoded):UTF8"}
 HTML_IMPORT_FILTER = "HTML (StarWriter)"
+PDF_IMPORT_FILTER = "writer_pdf_import"  # a PDF opened by Writer: every line a text frame
 
 SCAN_DPI = 200
 # an office scanner's or a phone's scan: lower resolution, the sheet a little askew, speckle
