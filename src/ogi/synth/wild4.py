@@ -141,7 +141,8 @@ def _subtotal3(table: DrawnTable) -> DrawnTable:
     for c in table.cells:  # the outcome rows: (七)总计 sums them already
         if c.role == VALUE and c.row in rows and c.cell and c.cell[0] != "total":
             v = _as_int(c.text)
-            sums[c.col] = None if v is None or sums.get(c.col, 0) is None else sums.get(c.col, 0) + v
+            so_far = sums.get(c.col, 0)
+        sums[c.col] = None if v is None or so_far is None else so_far + v
     label_w = min(sums)
     after = block.row + block.rowspan - 1
     row = [DrawnCell(LABEL, 0, 0, colspan=label_w, text="小计")]
@@ -158,7 +159,8 @@ def _total2(table: DrawnTable) -> DrawnTable:
     sums: dict[int, int | None] = {}
     for c in vals:
         v = _as_int(c.text)
-        sums[c.col] = None if v is None or sums.get(c.col, 0) is None else sums.get(c.col, 0) + v
+        so_far = sums.get(c.col, 0)
+        sums[c.col] = None if v is None or so_far is None else so_far + v
     if not sums:
         return table
     row = [DrawnCell(LABEL, 0, 0, colspan=min(sums), text="合计")]
