@@ -167,6 +167,17 @@ def test_a_sheets_empty_cells_are_blank_cells_in_their_columns(tmp_path):
     ("1 申请人无正当理由逾期不补正 行政\n. 、\n机关不再处理", "1.申请人无正当理由逾期不补正、行政机关不再处理"),
     ("3 危及“三安全 一稳定”\n.", "3.危及“三安全 一稳定”"),  # one point, two gaps: after the digit
     ("政府信\n息", "政府信息"),  # a wrapped cell, no mark
+    # the label's mark wrapped before the line's end: the last mark there, where joining puts it
+    ("1 申请人无正当理由逾期不补正\n. 、\n行政机关不再处理其政府信息公开申请",
+     "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+    # the numbering's point left no gap: it follows the digit, the 、 takes the gap
+    ("1申请人无正当理由逾期不补正 行政机关不\n. 、\n再处理其政府信息公开申请",
+     "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+    # a mark line after each wrapped line of the label: each into the line above it
+    ("2 申请人逾期未按收费通知要求缴\n.\n纳费用 行政机关不再处理其政\n、\n府信息公开申请",
+     "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
+    ("24\n.\n56\n.", "24.56."),  # two mark lines under digits: no label, joined as printed
+    ("甲 乙 丙\n.\n丁", "甲 乙 丙.丁"),  # more gaps than marks: unplaced, joined as printed
     ("abc\n-", "abc-"),  # a sign with no digits to stand before: as printed
 ])
 def test_marks_a_pdf_table_extractor_set_below_are_put_back(field, want):

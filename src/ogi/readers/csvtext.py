@@ -172,6 +172,8 @@ _NUMBERING_GAP = re.compile(r"(?<=^\d)(?=[\u4e00-\u9fff])|(?<=^\d\d)(?=[\u4e00-\
 # stood (``224`` ⏎ ``.`` is 2.24, 22.4 or 224.): a text, so the cell is null with CELL_TEXT
 # naming why, never the digits read as 224
 UNPLACED_POINT = "（小数点位置不明）"
+_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")  # a label's text: a line a mark may be put back into
+_NUMBERING = re.compile(r"(\d{1,2}) ?(?=[\u4e00-\u9fff])")  # a label's leading numbering, its point set apart
 
 
 def _one_line(field: str) -> str:
@@ -197,7 +199,7 @@ def _marks_back(field: str) -> str:
     lines = re.split(r"\r?\n|\r", field)
     at = [i for i, line in enumerate(lines) if i and _LOW_MARKS.fullmatch(line)]
     if len(at) != 1:
-        return field
+        return _label_marks_back(lines, at) or field
     marks = lines[at[0]].split()
     rest = [line for i, line in enumerate(lines) if i != at[0]]
     gaps = _GAP.findall(rest[0])
@@ -215,8 +217,41 @@ def _marks_back(field: str) -> str:
     elif len(marks) == 1 and marks[0] in "-−－" and len(rest) == 1 and _SIGNED_DIGITS.fullmatch(rest[0].strip()):
         rest[0] = marks[0] + rest[0].strip()
     else:
-        return field
+        return _label_marks_back(lines, at) or field
     return "\n".join(rest)
+
+
+def _label_marks_back(lines: list[str], at: list[int]) -> str | None:
+    """A label's field whose marks stand on lines of their own, each after the line of the
+    cell's text it was printed on (a label wrapped over several lines in its box:
+    ``2 申请人…要求缴`` ⏎ ``.`` ⏎ ``纳费用 行政机关…其政`` ⏎ ``、`` ⏎ ``府信息公开申请``): each
+    mark line's marks go back into the text line above it — a first point after the line's
+    leading numbering, with or without a gap (``1申请人…不补正 行政机关不`` ⏎ ``. 、``), the
+    others into its gaps, in order. A mark with nothing after it on its line left no gap there
+    (the extractor trims a line's end), so a line may take one mark more than it has gaps, the
+    last at its end — where joining the lines would put it too (``1 申请人…不补正`` ⏎ ``. 、``
+    ⏎ ``行政机关…`` is ``1.申请人…不补正、行政机关…``). Only lines that hold an
+    ideograph (a label's text) take marks — a number's point is never placed here — and
+    ``None`` (nothing placed) where any mark line does not fit so."""
+    if not at:
+        return None
+    out = list(lines)
+    for a in at:
+        above = out[a - 1]
+        if a - 1 in at or not _IDEOGRAPH.search(above):
+            return None
+        marks = lines[a].split()
+        if any(mark in "-−－" for mark in marks):
+            return None
+        numbering = _NUMBERING.match(above)
+        if numbering and marks[0] in ".．":  # the point of the label's numbering, gap or not
+            above = numbering.group(1) + marks.pop(0) + above[numbering.end():]
+        gaps = len(_GAP.findall(above))
+        if len(marks) not in (gaps, gaps + 1):
+            return None
+        fill = iter(marks)
+        out[a - 1] = _GAP.sub(lambda m: next(fill), above) + "".join(fill)
+    return "\n".join(line for i, line in enumerate(out) if i not in at)
 
 
 def _join(field: str, m: re.Match[str]) -> str:
