@@ -16,6 +16,7 @@ from ogi.document import Cell, Paragraph, Table
 from ogi.readers.md_continued import widen_continued
 from ogi.readers.md_glued import split_glued_units
 from ogi.readers.md_labelcols import span_short_labels
+from ogi.readers.md_guessed import guessed_tables_as_lines
 from ogi.readers.md_tworows import split_stacked_rows, stacked_labels
 from ogi.readers.md_twoheads import split_merged_columns
 from ogi.readers.pandoc_marks import strip_attributes
@@ -188,6 +189,25 @@ def test_a_raw_span_tag_in_a_markdown_cell_is_taken_off_but_not_in_a_page():
     assert strip_attributes(page.encode()) == page.encode()
 
 
+# ---------------------------------------------------------------- md_guessed
+
+def test_pipe_rows_of_guessed_columns_are_read_as_the_lines_they_print():
+    text = ("标题\n| 信息内容 | 本年制发件数 | |\n| --- | --- | --- |\n"
+            "| (一)予以公开 | 916 | | 0 | 5 | 0 | | 25 0 | 946 |\n")
+    assert guessed_tables_as_lines(text).split("\n") == [
+        "标题", "信息内容 本年制发件数", "", "(一)予以公开 916 0 5 0 25 0 946", ""]
+
+
+def test_pipe_rows_without_two_numbers_in_a_cell_stay_a_grid():
+    text = "| 规章 | | 0 | 12 |\n| --- | --- | --- | --- |\n| 行政许可 | 8 |\n"
+    assert guessed_tables_as_lines(text) is text
+
+
+def test_a_grid_table_whose_cells_wrap_numbers_is_left_to_markup_tables():
+    text = "+----+----+\n|  0   1 |    |\n+----+----+\n"
+    assert guessed_tables_as_lines(text) is text
+
+
 # ---------------------------------------------------------------- md_glued
 
 def test_unit_values_glued_beside_empty_cells_fill_them_in_order():
@@ -255,3 +275,13 @@ def test_two_rows_in_one_pipe_row_read_exactly():
     assert report.table3["not_processed.publication"] == want
     assert report.table3["not_processed.excessive"] == want
     assert report.table3["not_processed.confirm_existing"] == dict(want, commercial=1, total=5)
+
+
+def test_markitdowns_pdf_tables_of_guessed_columns_read_exactly():
+    """wild36 00001 (markitdown of the browser's PDF): ``| 916 | | 0 | 5 | 0 | | 25 0 | 946 |``
+    is (一)'s seven values in order — read as a grid, 38 cells were wrong (with findings)."""
+    report = parse(FIXTURES / "markitdown_pdf_guessed_columns.md")
+    assert report.table3["granted"] == {"natural_person": 916, "commercial": 0, "research": 5,
+                                        "social_welfare": 0, "legal_service": 25, "other_org": 0, "total": 946}
+    assert report.table3["total"] == {"natural_person": 1836, "commercial": 0, "research": 9,
+                                      "social_welfare": 0, "legal_service": 46, "other_org": 0, "total": 1891}

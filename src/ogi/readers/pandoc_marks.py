@@ -48,6 +48,10 @@ spanned cell, and the row's values shifted (4 wrong numbers, with findings, in f
 ``word_html``). A ``<span …>`` and ``</span>`` tag, on one line, is taken off: it holds no
 text of its own, and what it wraps is the report's.
 
+A pipe table whose cell holds two numbers apart (``| 25 0 |``) is a PDF converter's guess
+of columns from word positions: its pipe rows are read as the lines they print
+(:mod:`~ogi.readers.md_guessed`).
+
 A PDF's Markdown (pymupdf4llm) writes each printed line of a table cell with a ``<br>``
 between: a number too wide for its column reaches a pipe table as ``|１<br>８|``, and read as
 two values it shifted the row a column. A pipe cell whose ``<br>``-separated lines are one
@@ -59,6 +63,7 @@ from __future__ import annotations
 
 import re
 
+from .md_guessed import guessed_tables_as_lines
 from .wrapped import wrapped_number
 
 _ATTRS = r"\{(?:[#.][^{}\n]*|[A-Za-z-]+=\"[^\"\n]*\"[^{}\n]*)\}"
@@ -77,6 +82,7 @@ _RULE_ONLY = re.compile(r"[-|+:=\s]*")
 # a pipe cell of digit runs between <br>s (see the module docstring)
 _BROKEN_CELL = re.compile(r"(?<=\|)( *)([0-9\uff10-\uff19]+(?:<br */?>[0-9\uff10-\uff19]+)+)( *)(?=\|)")
 _BR = re.compile(r"<br */?>")
+_GLUED_BYTES = re.compile(rb"\| *\d[\d,.]* +\d[\d,.]* *\|")  # a pipe cell of two numbers: md_guessed
 _HTML_SPAN = re.compile(r"</?span\b[^<>\n]*>")  # pandoc gfm's raw inline span tag (see the module docstring)
 _BROKEN_CELL_BYTES = re.compile(rb"\| *(?:[0-9]|\xef\xbc[\x90-\x99])+<br")  # its start, in UTF-8
 
@@ -84,8 +90,9 @@ _BROKEN_CELL_BYTES = re.compile(rb"\| *(?:[0-9]|\xef\xbc[\x90-\x99])+<br")  # it
 def strip_attributes(data: bytes) -> bytes:
     """``data`` without pandoc's span attributes and fenced-div lines (see the module
     docstring); unchanged when there are none or the file is not UTF-8."""
+    glued = _GLUED_BYTES.search(data) is not None
     if b"]{" not in data and b":::" not in data and b"\\" not in data and b"---" not in data \
-            and b"</span>" not in data and not _BROKEN_CELL_BYTES.search(data):
+            and b"</span>" not in data and not glued and not _BROKEN_CELL_BYTES.search(data):
         return data
     try:
         text = data.decode("utf-8")
@@ -101,6 +108,8 @@ def strip_attributes(data: bytes) -> bytes:
     out = _ESCAPED_CELL_START.sub(r"\1\2", out)
     if _BROKEN_CELL_BYTES.search(data):
         out = _joined_cells(out)
+    if glued and not _is_html(out):  # a PDF converter's guessed columns (md_guessed)
+        out = guessed_tables_as_lines(out)
     if "---" in out:
         out = "\n".join(_em_dashes(line) if "---" in line else line for line in out.split("\n"))
     return data if out == text else out.encode("utf-8")
