@@ -326,7 +326,7 @@ def _label_marks_back(lines: list[str], at: list[int]) -> str | None:
         if len(marks) not in (gaps, gaps + 1):
             return None
         fill = iter(marks)
-        out[a - 1] = _GAP.sub(lambda m: next(fill), above) + "".join(fill)
+        out[a - 1] = _GAP.sub(lambda _, marks=fill: next(marks), above) + "".join(fill)
     return "\n".join(line for i, line in enumerate(out) if i not in at)
 
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from ..document import Cell, Table
 from ..template.normalize import label_key
@@ -71,7 +72,7 @@ def header_run(text: str) -> bool:
     if len(lines) < MIN_MERGED_HEADERS or not all(label_key(t) in column_keys() for t in lines):
         return False
     before = template_predecessors()
-    return all(label_key(a) in before.get(label_key(b), ()) for a, b in zip(lines, lines[1:]))
+    return all(label_key(a) in before.get(label_key(b), ()) for a, b in pairwise(lines))
 
 
 def _one_split(table: Table) -> Table | None:

@@ -131,8 +131,8 @@ def _joined_cells(text: str) -> str:
     (:func:`~ogi.readers.md_twoheads.header_run`) — there ``1<br>0<br>3`` under ``本年制发件数<br>
     本年废止件数<br>现行有效件数`` is three values, not 103, and the cell is left for the
     table's split (``md_tworows``, ``md_twoheads``)."""
-    from .md_tworows import stacked_labels
     from .md_twoheads import header_run
+    from .md_tworows import stacked_labels
 
     lines = text.split("\n")
     stacked_columns: dict[int, int] = {}  # column → the headers its header cell stacks
