@@ -325,8 +325,8 @@ def _label_marks_back(lines: list[str], at: list[int]) -> str | None:
         gaps = len(_GAP.findall(above))
         if len(marks) not in (gaps, gaps + 1):
             return None
-        fill = iter(marks)
-        out[a - 1] = _GAP.sub(lambda _, marks=fill: next(marks), above) + "".join(fill)
+        parts = _GAP.split(above)  # the text between the gaps: one more than the gaps
+        out[a - 1] = parts[0] + "".join(m + p for m, p in zip(marks, parts[1:])) + "".join(marks[gaps:])
     return "\n".join(line for i, line in enumerate(out) if i not in at)
 
 
