@@ -92,6 +92,44 @@ def test_pandas_csv_of_a_report_page_reads_every_cell(tmp_path):
     assert not [f for f in report.findings if f.code == "ROW_AMBIGUOUS"]  # the frames' 0,1,2… rows are no rows
 
 
+def test_pandas_csv_of_a_report_nested_in_a_page_layout_table_reads_every_cell(tmp_path):
+    """An old portal's page: the report's tables nested in a cell of a layout table, a list of
+    links in a one-column table beside it (fresh9's wild44 ``layout_table``: 0 cells read —
+    pandas' frame of the layout table repeats every nested table's rows, and the file was
+    refused as three reports)."""
+    pytest.importorskip("pandas")
+    import re
+
+    page = (SAMPLES / "html_html.html").read_text(encoding="utf-8")
+    body = re.search(r"<body[^>]*>(.*)</body>", page, re.S).group(1)
+    links = "<table>" + "".join(f"<tr><td>{t}</td></tr>" for t in ("政府信息公开指南", "依申请公开", "监督保障")) + "</table>"
+    nested = page.replace(body, f"<table><tr><td>政府信息公开专栏</td><td></td></tr>"
+                                f"<tr><td>{body}</td><td>{links}</td></tr></table>")
+    path = tmp_path / "tables.csv"
+    path.write_text(converters.pandas_csv(nested), encoding="utf-8")
+    score = score_report(_expected("html_html"), parse(path), "")
+    assert (score.right, score.cells) == (207, 207)
+
+
+def _frame(rows: list[str], header: str = ",信息内容,本年制发件数,本年废止件数") -> str:
+    return header + "\n" + "".join(f"{i},{row}\n" for i, row in enumerate(rows))
+
+
+def test_a_frame_repeating_the_rows_of_two_later_frames_is_dropped():
+    two = ["规章,0,0", "行政规范性文件,1.0,0.0"]
+    three = ["一、本年新收政府信息公开申请数量,5,5", "二、上年结转政府信息公开申请数量,0,0"]
+    outer = _frame(two + three + ["政府信息公开专栏,,"])
+    text = outer + _frame(["规章,0,0", "行政规范性文件,1,0"]) + _frame(three)
+    lines = csv_as_tabs(text).splitlines()
+    assert not any(lines[:6]) and lines[7:9] == ["规章\t0\t0", "行政规范性文件\t1\t0"]
+
+
+def test_a_frame_printed_again_by_one_later_frame_is_kept():
+    rows = ["规章,0,0", "行政规范性文件,1,0"]
+    text = _frame(rows) + _frame(rows) + _frame(["行政许可,8,8", "行政处罚,4,4"])
+    assert csv_as_tabs(text).splitlines()[1:3] == ["规章\t0\t0", "行政规范性文件\t1\t0"]
+
+
 def test_pandas_row_index_of_one_row_under_a_header_of_several_rows_is_dropped():
     # table 四 as pandas writes a one-row DataFrame with a three-level header: the index's 0
     text = ("规章,0,0,1\n" * 5 +
@@ -167,6 +205,17 @@ def test_a_sheets_empty_cells_are_blank_cells_in_their_columns(tmp_path):
     ("1 申请人无正当理由逾期不补正 行政\n. 、\n机关不再处理", "1.申请人无正当理由逾期不补正、行政机关不再处理"),
     ("3 危及“三安全 一稳定”\n.", "3.危及“三安全 一稳定”"),  # one point, two gaps: after the digit
     ("政府信\n息", "政府信息"),  # a wrapped cell, no mark
+    # the label's mark wrapped before the line's end: the last mark there, where joining puts it
+    ("1 申请人无正当理由逾期不补正\n. 、\n行政机关不再处理其政府信息公开申请",
+     "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+    # the numbering's point left no gap: it follows the digit, the 、 takes the gap
+    ("1申请人无正当理由逾期不补正 行政机关不\n. 、\n再处理其政府信息公开申请",
+     "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+    # a mark line after each wrapped line of the label: each into the line above it
+    ("2 申请人逾期未按收费通知要求缴\n.\n纳费用 行政机关不再处理其政\n、\n府信息公开申请",
+     "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
+    ("24\n.\n56\n.", "24.56."),  # two mark lines under digits: no label, joined as printed
+    ("甲 乙 丙\n.\n丁", "甲 乙 丙.丁"),  # more gaps than marks: unplaced, joined as printed
     ("abc\n-", "abc-"),  # a sign with no digits to stand before: as printed
 ])
 def test_marks_a_pdf_table_extractor_set_below_are_put_back(field, want):

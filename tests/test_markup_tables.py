@@ -36,6 +36,69 @@ def test_a_grid_table_with_a_span_is_left_as_it_is():
     assert markup_tables_as_pipes(text) == text
 
 
+def test_a_row_of_a_table_nested_in_a_layout_cell_is_split_at_its_gaps():
+    """pandoc's plain text of a page whose report sits in a layout table's cell: the report's
+    own tables print in the cell as simple tables, their rows wrapped at the cell's width."""
+    text = ("+-------------+\n"
+            "|  规章   2   |\n"
+            "| 0     6     |\n"
+            "|         0   |\n"
+            "| 0   12      |\n"
+            "+-------------+")
+    # 2 ⏎ 0, 6 ⏎ 0: a line of several words stopping short broke at a gap; 0 ⏎ 0: no count
+    # starts with a 0 (main read 20, 60 and 00)
+    assert markup_tables_as_pipes(text).split("\n")[1] == "| 规章   2 0     6 0 0   12 |"
+
+
+def test_a_number_alone_in_a_narrow_cell_is_joined_wherever_it_was_cut():
+    text = "+-------+\n| 2     |\n| 5.226 |\n| 8万元 |\n+-------+"
+    assert markup_tables_as_pipes(text).split("\n")[1] == "| 25.2268万元 |"
+
+
+def _padded(cells: list[str], widths: list[int]) -> str:
+    """A grid row's line: each cell padded to its width in display columns (an ideograph two)."""
+    import unicodedata
+
+    def width(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+    return "|" + "|".join(c + " " * (w - width(c)) for c, w in zip(cells, widths)) + "|"
+
+
+def test_a_layout_table_holding_a_grid_table_is_unnested():
+    widths = [24, 10]
+    rule = "+" + "+".join("-" * w for w in widths) + "+"
+    rows = [[" 报告标题的第一", " 指南"], [" 行续", " 公开年报"], ["", ""],
+            [" +--------+-------+", ""], [" | 规章   | 0     |", ""], [" +--------+-------+", ""],
+            [" | +----------+---", ""], [" | 3    | 0 |", ""]]
+    text = "\n".join([rule] + [_padded(r, widths) for r in rows] + [rule, "后记"])
+    assert markup_tables_as_pipes(text).split("\n") == [
+        "指南 公开年报",  # the other cell's text, on the rule above the row
+        "报告标题的第一行续", "",  # the cell's wrapped line joined
+        "", "", "| 规章 | 0 |", "",  # its own grid table, a pipe row
+        "", "",  # what is left of a table the cell wrapped: emptied, its | 3 | no value
+        "", "后记"]
+
+
+def test_a_report_in_a_layout_table_reads_exactly_in_pandocs_plain_text():
+    """fresh9 wild44 00008 ``layout_table`` (pandoc -t plain): before, 0 of 207 cells (the
+    table's rows wrapped in the cell read 0 ⏎ 0 as 00, its rule lines as values)."""
+    want = json.loads((FIXTURES / "layout_table.json").read_text(encoding="utf-8"))
+    score = score_report(want, parse(FIXTURES / "plain_layout_table.txt"))
+    assert (score.right, score.cells, score.meta_right, score.meta) == (207, 207, 5, 5)
+
+
+def test_a_report_in_a_layout_table_is_null_with_findings_in_rst_where_its_tables_were_wrapped():
+    """The same page as reStructuredText: the report's tables, grid tables wider than the
+    layout's cell, are wrapped there and cannot be read — 197 cells null with findings (before:
+    396 cells of 4 reports null with no finding), table 二's 10 read, none wrong."""
+    want = json.loads((FIXTURES / "layout_table.json").read_text(encoding="utf-8"))
+    score = score_report(want, parse(FIXTURES / "rst_layout_table.txt"))
+    assert (score.right, score.null_flagged, score.wrong_flagged, score.null_silent, score.wrong_silent) == (
+        10, 197, 0, 0, 0)
+    assert score.meta_right == score.meta
+
+
 def test_an_asciidoc_row_wrapped_over_lines_is_grouped_by_its_columns():
     text = ('[cols=",,,",options="header",]\n|===\n|信息内容 |本年制发件数\n|本年废止件数 |现行有效件数\n\n'
             "|规章 | |0 |3\n|===\n")

@@ -57,6 +57,9 @@ LOSSY_SHAPES = {"crawler_text", "crawler_text_chrome", "crawler_text_sidebar", "
                 # pymupdf4llm rebuilds tables from the text's positions: its column guesses cut
                 # labels and drop empty columns across page breaks
                 "pymupdf4llm", "pymupdf4llm_html",
+                # markitdown's PDF converter guesses columns too: its tables are read as the lines
+                # they print, so a row of a sparse table (blank cells) is null with a finding
+                "markitdown_pdf",
                 # BeautifulSoup's get_text(strip=True): an empty cell's text node is dropped
                 "soup_text", "soup_lines", "soup_spaced",
                 # fresh8's renderings (docs/renderings.md §48): lynx in a wide terminal (as lynx_dump);

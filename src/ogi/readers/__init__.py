@@ -32,6 +32,7 @@ from .cutcells import join_cut_columns
 from .md_continued import widen_continued
 from .md_labelcols import span_short_labels
 from .md_twoheads import split_merged_columns
+from .md_tworows import split_stacked_rows
 from .md_glued import split_glued_units
 from .spans import join_repeated_spans
 from ..extract.pagemarks import drop_page_marks
@@ -111,7 +112,8 @@ def read(data: bytes, name: str = "") -> Document:
     doc = _read(data, name, kind)
     if kind in ("txt", "html"):  # a column a converter cut in two, made one again
         # a PDF-to-Markdown converter's column guesses: one too many, one too few, blank columns dropped
-        doc.blocks = [split_glued_units(split_merged_columns(join_cut_columns(b))) if isinstance(b, Table) else b
+        doc.blocks = [split_stacked_rows(split_glued_units(split_merged_columns(join_cut_columns(b))))
+                      if isinstance(b, Table) else b
                       for b in doc.blocks]
         doc.blocks = widen_continued(doc.blocks)
         doc.blocks = [span_short_labels(b) if isinstance(b, Table) else b for b in doc.blocks]  # (七)总计 in a pipe row

@@ -23,6 +23,21 @@ row of the report (read, it would be values with no label), so it becomes a blan
 ``index=True`` pandas also writes the row index as a first column (an empty header field, then
 0, 1, 2 … down the rows); where a table's first column is exactly that, it is dropped.
 
+**A page-layout table's frame.** Old portals set the whole page in a layout table, the
+report's own tables nested in one of its cells. ``pandas.read_html`` reads every ``<tr>``
+under a table as that table's row, nested ones too: the layout table's frame holds the rows
+of all the report's tables one after another (their header rows as its header levels, a
+column of ints cast to floats — ``0.0`` — where another table's rows left it blank), and the
+cell's whole text in a field of its own; then each nested table follows as a frame of its
+own. Read whole, the file printed table 三 three times and was refused as three reports
+(fresh9's wild44 ``layout_table``: 0 of 828 cells in ``pandas_csv``). A frame (from a record
+that starts with pandas' empty index header to the next such start) is that flattening when
+every one of its records that holds a number is, as values, a record of a later frame (its
+index field and trailing blanks aside, ``0.0`` equal to ``0``), and those records come from
+:data:`MIN_NESTED` later frames or more — a layout holds the report's tables, where a table
+printed twice is one. Such a frame is dropped whole: every number in it is printed again,
+once, in the frames after it.
+
 **Merged cells left empty.** A PDF table extractor (pdfplumber's ``extract_tables``) or a
 spreadsheet writes a merged cell's text in its first position and leaves the others empty:
 ``一、本年新收…,,,0,0,…`` (the label spans three columns), ``,,2.其他法律…,0,…`` (the group
@@ -47,6 +62,7 @@ from .frames import MIN_INDEX, is_count
 MIN_RECORDS = 5  # records a CSV text has at least (a report's three tables are dozens of rows)
 MIN_FIELDS = 3  # fields most records have (a label and two values; a row of table 三 has 8)
 MOST = 0.6  # the share of records that must have MIN_FIELDS or more
+MIN_NESTED = 2  # later frames whose records a page-layout table's frame must repeat
 
 _BREAK = re.compile(r"\s*\n\s*")
 
@@ -61,6 +77,7 @@ def csv_as_tabs(text: str) -> str | None:
     filled = [fields for _, fields in records if fields]
     if len(filled) < MIN_RECORDS or sum(len(f) >= MIN_FIELDS for f in filled) < MOST * len(filled):
         return None
+    _drop_flattened_frames(records)
     _drop_frame_indexes(records)
     for first, end in _blocks(records):
         _drop_span_blanks(records, first, end)
@@ -88,9 +105,67 @@ def _records(text: str) -> list[tuple[int, list[str]]] | None:
     return records
 
 
+def _frames(records: list[tuple[int, list[str]]]) -> list[tuple[int, int]] | None:
+    """The runs ``[first, end)`` of records pandas wrote as one DataFrame — each starts at a
+    record whose first field is empty (the index's header) after one whose first is not, and
+    its records after the header count its row index 0, 1, 2 … in their first field — or
+    None where the text is not all such runs (a PDF table extractor's CSV, a sheet's)."""
+    starts = [k for k, (_, fields) in enumerate(records)
+              if fields and fields[0] == "" and (k == 0 or not records[k - 1][1] or records[k - 1][1][0] != "")]
+    if not starts or any(fields for _, fields in records[:starts[0]]):
+        return None
+    frames = list(zip(starts, starts[1:] + [len(records)]))
+    for a, b in frames:
+        firsts = [fields[0] for _, fields in records[a:b] if fields]
+        body = firsts[next((i for i, f in enumerate(firsts) if f != ""), len(firsts)):]
+        if not body or body != [str(i) for i in range(len(body))]:
+            return None
+    return frames
+
+
+_FLOAT_INT = re.compile(r"(-?\d+)\.0")
+
+
+def _as_values(fields: list[str]) -> tuple[str, ...] | None:
+    """A body record's fields as values — the index field off, trailing blanks off, an int
+    pandas cast to a float (``0.0``) as the int — or None where it holds no number."""
+    body = [f.strip() for f in fields[1:]]
+    while body and not body[-1]:
+        body.pop()
+    body = [m.group(1) if (m := _FLOAT_INT.fullmatch(f)) else f for f in body]
+    return tuple(body) if any(f.replace(".", "", 1).isdigit() for f in body) else None
+
+
+def _drop_flattened_frames(records: list[tuple[int, list[str]]]) -> None:
+    """Blank a page-layout table's frame: one whose every record holding a number is printed
+    again in :data:`MIN_NESTED` or more later frames (see the module docstring)."""
+    frames = _frames(records)
+    if frames is None or len(frames) <= MIN_NESTED:
+        return
+    rows = [{v for _, fields in records[a:b] if fields and fields[0] != "" and (v := _as_values(fields))}
+            for a, b in frames]
+    for i, (a, b) in enumerate(frames):
+        if not rows[i]:
+            continue
+        later = [j for j in range(i + 1, len(frames)) if rows[i] & rows[j]]
+        if len(later) >= MIN_NESTED and rows[i] <= set().union(*(rows[j] for j in later)):
+            for k in range(a, b):
+                records[k] = (records[k][0], [])
+
+
 def _is_column_index(fields: list[str]) -> bool:
     """``0,1,2,…`` — pandas' default column labels (optionally after an empty index header)."""
     return is_count(fields[1:] if fields and fields[0] == "" else fields)
+
+
+def _one_column_index(records: list[tuple[int, list[str]]], k: int) -> bool:
+    """``,0`` heading records ``0,…`` ``1,…`` of two fields: a one-column DataFrame's column
+    index (a page's list of links, set in a table) — one ``0`` is no count by itself, so
+    the records under it must show the frame's row index."""
+    fields = records[k][1]
+    below = [f for _, f in records[k + 1:k + 1 + MIN_INDEX]]
+    return fields == ["", "0"] and len(below) == MIN_INDEX and all(len(f) == 2 for f in below) \
+        and [f[0] for f in below] == [str(i) for i in range(MIN_INDEX)]
 
 
 def _drop_frame_indexes(records: list[tuple[int, list[str]]]) -> None:
@@ -98,12 +173,13 @@ def _drop_frame_indexes(records: list[tuple[int, list[str]]]) -> None:
     the records after the header rows that start with an empty field."""
     heads = 0
     for k, (start, fields) in enumerate(records):
+        column_index = _is_column_index(fields) or _one_column_index(records, k)
         if len(fields) >= 2 and fields[0] == "":
             heads = heads + 1 if k and len(records[k - 1][1]) == len(fields) else 1
             _drop_row_index(records, k + 1, len(fields), heads)
         else:
             heads = 0
-        if _is_column_index(fields):
+        if column_index:
             records[k] = (start, [])
 
 
@@ -172,6 +248,8 @@ _NUMBERING_GAP = re.compile(r"(?<=^\d)(?=[\u4e00-\u9fff])|(?<=^\d\d)(?=[\u4e00-\
 # stood (``224`` ⏎ ``.`` is 2.24, 22.4 or 224.): a text, so the cell is null with CELL_TEXT
 # naming why, never the digits read as 224
 UNPLACED_POINT = "（小数点位置不明）"
+_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")  # a label's text: a line a mark may be put back into
+_NUMBERING = re.compile(r"(\d{1,2}) ?(?=[\u4e00-\u9fff])")  # a label's leading numbering, its point set apart
 
 
 def _one_line(field: str) -> str:
@@ -197,7 +275,7 @@ def _marks_back(field: str) -> str:
     lines = re.split(r"\r?\n|\r", field)
     at = [i for i, line in enumerate(lines) if i and _LOW_MARKS.fullmatch(line)]
     if len(at) != 1:
-        return field
+        return _label_marks_back(lines, at) or field
     marks = lines[at[0]].split()
     rest = [line for i, line in enumerate(lines) if i != at[0]]
     gaps = _GAP.findall(rest[0])
@@ -215,8 +293,41 @@ def _marks_back(field: str) -> str:
     elif len(marks) == 1 and marks[0] in "-−－" and len(rest) == 1 and _SIGNED_DIGITS.fullmatch(rest[0].strip()):
         rest[0] = marks[0] + rest[0].strip()
     else:
-        return field
+        return _label_marks_back(lines, at) or field
     return "\n".join(rest)
+
+
+def _label_marks_back(lines: list[str], at: list[int]) -> str | None:
+    """A label's field whose marks stand on lines of their own, each after the line of the
+    cell's text it was printed on (a label wrapped over several lines in its box:
+    ``2 申请人…要求缴`` ⏎ ``.`` ⏎ ``纳费用 行政机关…其政`` ⏎ ``、`` ⏎ ``府信息公开申请``): each
+    mark line's marks go back into the text line above it — a first point after the line's
+    leading numbering, with or without a gap (``1申请人…不补正 行政机关不`` ⏎ ``. 、``), the
+    others into its gaps, in order. A mark with nothing after it on its line left no gap there
+    (the extractor trims a line's end), so a line may take one mark more than it has gaps, the
+    last at its end — where joining the lines would put it too (``1 申请人…不补正`` ⏎ ``. 、``
+    ⏎ ``行政机关…`` is ``1.申请人…不补正、行政机关…``). Only lines that hold an
+    ideograph (a label's text) take marks — a number's point is never placed here — and
+    ``None`` (nothing placed) where any mark line does not fit so."""
+    if not at:
+        return None
+    out = list(lines)
+    for a in at:
+        above = out[a - 1]
+        if a - 1 in at or not _IDEOGRAPH.search(above):
+            return None
+        marks = lines[a].split()
+        if any(mark in "-−－" for mark in marks):
+            return None
+        numbering = _NUMBERING.match(above)
+        if numbering and marks[0] in ".．":  # the point of the label's numbering, gap or not
+            above = numbering.group(1) + marks.pop(0) + above[numbering.end():]
+        gaps = len(_GAP.findall(above))
+        if len(marks) not in (gaps, gaps + 1):
+            return None
+        parts = _GAP.split(above)  # the text between the gaps: one more than the gaps
+        out[a - 1] = parts[0] + "".join(m + p for m, p in zip(marks, parts[1:])) + "".join(marks[gaps:])
+    return "\n".join(line for i, line in enumerate(out) if i not in at)
 
 
 def _join(field: str, m: re.Match[str]) -> str:

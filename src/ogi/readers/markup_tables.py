@@ -45,6 +45,7 @@ two Latin letters or digits of words."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 GRID_RULE = re.compile(r"^\+(?:[-=:]+\+)+$")  # a grid table's rule: +----+====+
 ADOC_FENCE = "|==="
@@ -52,6 +53,11 @@ ADOC_COLS = re.compile(r"^\[cols=\"([^\"]*)\"")  # [cols=",,,",options="header",
 WIKI_OPEN, WIKI_ROW, WIKI_CLOSE = "{|", "|-", "|}"
 _WIKI_SPAN = re.compile(r"\b(?:rowspan|colspan)\s*=")
 _LATIN = re.compile(r"[A-Za-z0-9]")
+_GRID_MARKS = re.compile(r"[|+]|-{3,}|={3,}")  # a nested grid's borders and rules, in a layout cell's text
+_RULE_FRAGMENT = re.compile(r"[-=]*\+[-=+]*")  # a piece of a grid rule the layout wrapped: ---+-------+
+_LONE_ZERO = re.compile(r"(?<![\d.])0$")  # a line ending in a lone 0 (no count has a leading zero)
+_RULE_PIECE = re.compile(r"\s*-{2,}[-\s]*")  # a piece of a rule line: dashes and spaces
+GRID_PAD = 1  # the space a grid table's writer (pandoc) leaves inside each side of a cell
 MIN_HEADINGS = 3  # marked lines that make a text one of these markups (a title and two sections)
 # a heading's marks, per markup: (pattern, group holding the heading's text)
 HEADINGS = (
@@ -64,17 +70,55 @@ HEADINGS = (
 _ANCHOR_LINE = re.compile(r'^<span id="[^"]*"></span>$')
 
 
-def _join(pieces: list[str]) -> str:
-    """A cell's wrapped lines as one text."""
+def _join(pieces: list[str], width: int | None = None) -> str:
+    """A cell's wrapped lines as one text. With the cell's ``width`` (a grid table's, in
+    display columns between its pipes), a digit that ends a line of several words short of
+    the cell's edge and a digit that begins the next are two numbers, a space between: that
+    line is a row of a table nested in a layout table's cell, wrapped at a gap between its
+    columns (``|   9      0 |`` ⏎ ``| 0     0   |`` is 9, 0, 0, 0, not 9, 00 and 0). A number
+    alone on a line may be cut anywhere (pandoc prints 25.2268万元 in a narrow column as
+    ``2`` ⏎ ``5.226`` ⏎ ``8万元``): it is joined. A line that ends with a lone ``0`` broke at
+    a space too: no count is printed with a leading zero. Other digits stay joined (``12`` ⏎
+    ``34`` may be 1234 or 12 and 34: joined, the row prints a value fewer than its columns and
+    is left null with a finding)."""
     out = ""
-    for piece in pieces:
-        piece = piece.strip()
+    short = False  # the last piece stopped short of the cell's edge
+    rules = _nested_rules(pieces, width) if width is not None else set()
+    for k, raw in enumerate(pieces):
+        piece = raw.strip()
+        if k in rules:
+            short = True
+            continue
         if not piece:
             continue
-        if out and _LATIN.match(out[-1]) and _LATIN.match(piece[0]) and not (out[-1].isdigit() and piece[0].isdigit()):
+        if out and _LATIN.match(out[-1]) and _LATIN.match(piece[0]) and \
+                not (out[-1].isdigit() and piece[0].isdigit() and not short and not _LONE_ZERO.search(out)):
             out += " "
         out += piece
+        short = width is not None and _display_width(raw.rstrip()) < width - GRID_PAD and len(piece.split()) > 1
     return out
+
+
+def _nested_rules(pieces: list[str], width: int) -> set[int]:
+    """The pieces that are a nested table's rule lines: a run of pieces of dashes and spaces
+    alone holding at least a cell's width of dashes — a simple table's ``------ ------`` rule,
+    wider than the layout cell it stands in, wrapped over lines. (One cell's ``---``, an em
+    dash, is fewer dashes than the line, and stands beside the row's other words.)"""
+    out: set[int] = set()
+    run: list[int] = []
+    for k, raw in enumerate(pieces + [""]):
+        if k < len(pieces) and _RULE_PIECE.fullmatch(raw):
+            run.append(k)
+            continue
+        if run and sum(pieces[i].count("-") for i in run) >= width - 2 * GRID_PAD:
+            out.update(run)
+        run = []
+    return out
+
+
+def _display_width(text: str) -> int:
+    """Columns a monospaced terminal gives the text: an ideograph (East Asian wide) two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _row(cells: list[str]) -> str:
@@ -133,8 +177,111 @@ def _grid_tables(lines: list[str]) -> bool:
             end += 1
         if _grid_table(lines, i, end):
             changed = True
+        elif _layout_grid(lines, i, end):
+            changed = True
+            _nested_grids(lines, i, end)
         i = end
     return changed
+
+
+def _layout_grid(lines: list[str], start: int, end: int) -> bool:
+    """Unnest the grid table of ``lines[start:end]`` if it is a page's layout table — a cell
+    holds a grid table of its own — in place; False (untouched) otherwise.
+
+    Each row's cells are cut from its lines by the outer rule's columns (in display columns:
+    an ideograph is two). The row's lines become the lines of its fullest cell (the report),
+    as they stand in it, so its own tables are rewritten next as any grid table is; the other
+    cells' text (a portal's links) goes on the rule line above the row, one line."""
+    rule = lines[start].strip()
+    widths = [len(seg) for seg in rule[1:-1].split("+")]
+    rows: list[tuple[int, list[list[str]]]] = []  # (rule line above, cells' pieces)
+    nested = False
+    for k in range(start, end):
+        line = lines[k].strip()
+        if line == rule:
+            rows.append((k, [[] for _ in widths]))
+            continue
+        pieces = _cut(line, widths)
+        if pieces is None or not rows:
+            return False
+        for cell, piece in zip(rows[-1][1], pieces):
+            cell.append(piece)
+            nested = nested or bool(GRID_RULE.match(piece.strip()))
+    if not nested:
+        return False
+    for above, cells in rows:
+        main = max(range(len(cells)), key=lambda c: sum(1 for p in cells[c] if p.strip()))
+        others = [_GRID_MARKS.sub(" ", " ".join(cells[c])).split() for c in range(len(cells)) if c != main]
+        lines[above] = "  ".join(" ".join(words) for words in others if words)
+        for offset, text in enumerate(_unwrapped([piece[GRID_PAD:].rstrip() for piece in cells[main]])):
+            lines[above + 1 + offset] = text
+    if end < len(lines) and lines[end - 1].strip() == rule:
+        lines[end - 1] = ""
+    return True
+
+
+def _unwrapped(pieces: list[str]) -> list[str]:
+    """A layout cell's lines with its paragraphs' wrapped lines joined, each on its first
+    line (the others empty): a line that starts at the cell's edge with words goes on the
+    line above — a new paragraph follows an empty line, an indented one (a directive's
+    option) starts with spaces, and a nested table's lines with its border."""
+    out = list(pieces)
+    head = None  # the line the paragraph being joined started on
+    for k, piece in enumerate(pieces):
+        starts_block = not piece or piece[0] in " |+"
+        if head is None or starts_block or not out[head] or out[head][0] in "|+":
+            head = k
+            continue
+        out[head] = _join([out[head], piece])
+        out[k] = ""
+    return out
+
+
+def _nested_grids(lines: list[str], start: int, end: int) -> None:
+    """Rewrite the grid tables an unnested layout cell holds; one whose rows do not split
+    into its columns (a span, its columns squeezed into the layout's cell: labels cut into
+    numbers) is emptied — read as text, ``| 3 |`` ⏎ ``| .危及 |`` made values of labels —
+    and its rows are left to the findings of a table the text does not print. So is what is
+    left of a table wider than the cell, whose lines the layout wrapped (``| +-------+----``
+    ⏎ ``| ---+-------+…``): no grid table any more, its pieces of rows ``|    | 1     | 0 |``
+    read as rows."""
+    tables: set[int] = set()  # the lines of the tables rewritten as pipe rows
+    i = start
+    while i < end:
+        if not GRID_RULE.match(lines[i].strip()):
+            i += 1
+            continue
+        stop = i + 1
+        while stop < end and lines[stop].strip()[:1] in ("+", "|") and lines[stop].strip()[-1:] in ("+", "|"):
+            stop += 1
+        if _grid_table(lines, i, stop):
+            tables.update(range(i, stop))
+        else:
+            for k in range(i, stop):
+                lines[k] = ""
+        i = stop
+    for k in range(start, end):  # what is left of a table too wide for the cell: its wrapped lines
+        if k not in tables and ("|" in lines[k] or _RULE_FRAGMENT.fullmatch(lines[k].strip())):
+            lines[k] = ""
+
+
+def _cut(line: str, widths: list[int]) -> list[str] | None:
+    """A grid row's line cut into its cells' pieces at the columns ``widths`` gives (display
+    columns), or None where a border does not stand at a column's edge."""
+    if not (line.startswith("|") and line.endswith("|")):
+        return None
+    pieces: list[str] = []
+    at, col = 1, 1  # index into the line, display column
+    for width in widths:
+        piece_start, target = at, col + width
+        while at < len(line) and col < target:
+            col += _display_width(line[at])
+            at += 1
+        if col != target or at >= len(line) or line[at] not in "|+":
+            return None
+        pieces.append(line[piece_start:at])
+        at, col = at + 1, col + 1
+    return pieces if at == len(line) else None
 
 
 def _grid_table(lines: list[str], start: int, end: int) -> bool:
@@ -160,10 +307,11 @@ def _grid_table(lines: list[str], start: int, end: int) -> bool:
             cell.append(piece)
     if not rows:
         return False
+    widths = [len(rule) for rule in lines[start].strip()[1:-1].split("+")]
     for k in range(start, end):
         lines[k] = ""
     for first, cells in rows:
-        lines[first] = _row([_join(c) for c in cells])
+        lines[first] = _row([_join(c, w) for c, w in zip(cells, widths)])
     return True
 
 

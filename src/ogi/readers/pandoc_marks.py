@@ -40,6 +40,18 @@ as ``| \\(一)予以公开 |``. Read as text, ``\\-429`` was no number: the row'
 into its cell (a wrong number with a finding in 6 of 18 reports' table 二). A backslash
 right after a pipe (and spaces) before an ASCII sign or bracket is taken off.
 
+``pandoc -t gfm`` keeps a styled ``<span>`` it cannot say in GitHub's Markdown as the raw
+tag, in a pipe cell too: a Word page's cells reach it as ``| <span lang="EN-US"
+style="font-family:仿宋_GB2312">1</span> |``. Read as text, the tag's attribute (with its
+ideographs) was the cell's words: every value cell read as the same label, joined as one
+spanned cell, and the row's values shifted (4 wrong numbers, with findings, in fresh9's wild44
+``word_html``). A ``<span …>`` and ``</span>`` tag, on one line, is taken off: it holds no
+text of its own, and what it wraps is the report's.
+
+A pipe table whose cell holds two numbers apart (``| 25 0 |``) is a PDF converter's guess
+of columns from word positions: its pipe rows are read as the lines they print
+(:mod:`~ogi.readers.md_guessed`).
+
 A PDF's Markdown (pymupdf4llm) writes each printed line of a table cell with a ``<br>``
 between: a number too wide for its column reaches a pipe table as ``|１<br>８|``, and read as
 two values it shifted the row a column. A pipe cell whose ``<br>``-separated lines are one
@@ -51,6 +63,7 @@ from __future__ import annotations
 
 import re
 
+from .md_guessed import guessed_tables_as_lines
 from .wrapped import wrapped_number
 
 _ATTRS = r"\{(?:[#.][^{}\n]*|[A-Za-z-]+=\"[^\"\n]*\"[^{}\n]*)\}"
@@ -69,30 +82,77 @@ _RULE_ONLY = re.compile(r"[-|+:=\s]*")
 # a pipe cell of digit runs between <br>s (see the module docstring)
 _BROKEN_CELL = re.compile(r"(?<=\|)( *)([0-9\uff10-\uff19]+(?:<br */?>[0-9\uff10-\uff19]+)+)( *)(?=\|)")
 _BR = re.compile(r"<br */?>")
+_GLUED_BYTES = re.compile(rb"\| *\d[\d,.]* +\d[\d,.]* *\|")  # a pipe cell of two numbers: md_guessed
+_HTML_SPAN = re.compile(r"</?span\b[^<>\n]*>")  # pandoc gfm's raw inline span tag (see the module docstring)
 _BROKEN_CELL_BYTES = re.compile(rb"\| *(?:[0-9]|\xef\xbc[\x90-\x99])+<br")  # its start, in UTF-8
 
 
 def strip_attributes(data: bytes) -> bytes:
     """``data`` without pandoc's span attributes and fenced-div lines (see the module
     docstring); unchanged when there are none or the file is not UTF-8."""
+    glued = _GLUED_BYTES.search(data) is not None
     if b"]{" not in data and b":::" not in data and b"\\" not in data and b"---" not in data \
-            and not _BROKEN_CELL_BYTES.search(data):
+            and b"</span>" not in data and not glued and not _BROKEN_CELL_BYTES.search(data):
         return data
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return data
     out = _SPAN.sub(r"\1", text)
+    if "</span>" in out and not _is_html(out):
+        out = _HTML_SPAN.sub("", out)
     out = _FENCE.sub("", out)
     out = _HEADING_ATTRS.sub(r"\1", out)
     out = _ESCAPED_MARK.sub(r"\1", out)
     out = _ESCAPED_NUMBERING.sub(r"\1\2", out)
     out = _ESCAPED_CELL_START.sub(r"\1\2", out)
     if _BROKEN_CELL_BYTES.search(data):
-        out = _BROKEN_CELL.sub(_joined_cell, out)
+        out = _joined_cells(out)
+    if glued and not _is_html(out):  # a PDF converter's guessed columns (md_guessed)
+        out = guessed_tables_as_lines(out)
     if "---" in out:
         out = "\n".join(_em_dashes(line) if "---" in line else line for line in out.split("\n"))
     return data if out == text else out.encode("utf-8")
+
+
+def _is_html(text: str) -> bool:
+    """Whether the reader takes the text for an HTML page (``readers.sniff``'s marks), whose
+    spans are elements the HTML reader reads (a hidden one among them)."""
+    lower = text.lower()
+    return "<html" in lower or "<body" in lower or "<div" in lower or "<table" in lower[:65536] \
+        or "<?xml" in lower[:64] or "<p" in lower[:64]
+
+
+def _joined_cells(text: str) -> str:
+    """``text`` with every pipe cell's wrapped number made one, except the cells of stacked
+    values: a row whose label cell holds several sub-rows' labels a line each
+    (:func:`~ogi.readers.md_tworows.stacked_labels`), and a column whose header cell, in a
+    row above in the same table, holds several value columns' headers a line each
+    (:func:`~ogi.readers.md_twoheads.header_run`) — there ``1<br>0<br>3`` under ``本年制发件数<br>
+    本年废止件数<br>现行有效件数`` is three values, not 103, and the cell is left for the
+    table's split (``md_tworows``, ``md_twoheads``)."""
+    from .md_twoheads import header_run
+    from .md_tworows import stacked_labels
+
+    lines = text.split("\n")
+    stacked_columns: dict[int, int] = {}  # column → the headers its header cell stacks
+    for i, line in enumerate(lines):
+        if not line.startswith("|"):
+            stacked_columns = {}
+            continue
+        cells = line.split("|")[1:-1]
+        has_br = "<br" in line
+        for col, cell in enumerate(cells):
+            if has_br and header_run(cell.strip()):
+                stacked_columns[col] = len(_BR.split(cell.strip()))
+        if not _BROKEN_CELL.search(line):
+            continue
+        rows = max((stacked_labels(cell) for cell in cells), default=0)
+        keep = {col for col, cell in enumerate(cells)
+                if len(_BR.split(cell.strip())) in (rows, stacked_columns.get(col))}
+        lines[i] = "|".join([""] + [cell if col in keep else _BROKEN_CELL.sub(_joined_cell, "|" + cell + "|")[1:-1]
+                                    for col, cell in enumerate(cells)] + line.split("|")[len(cells) + 1:])
+    return "\n".join(lines)
 
 
 def _joined_cell(m: re.Match) -> str:

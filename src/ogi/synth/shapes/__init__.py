@@ -101,6 +101,9 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
           "an LLM pipeline's Markdown of the printed PDF: its own layout analysis, pipe tables cut by its column guesses"),
     Shape("pymupdf4llm_html", ".md", "pymupdf4llm to_markdown(table_output='html')",
           "the same Markdown with each table an HTML table inside it, as MinerU and marker print tables"),
+    Shape("markitdown_pdf", ".md", "markitdown of the printed PDF",
+          "an LLM pipeline's Markdown of the printed PDF: pipe tables whose columns its PDF converter "
+          "guessed from word positions (two columns' values in one cell, columns it invented empty)"),
     Shape("office_txt", ".txt", "LibreOffice HTML → DOCX → Text",
           "the office DOCX saved as text by the office suite: a table cell a line"),
     Shape("docx2txt", ".txt", "LibreOffice HTML → DOCX, docx2txt",
@@ -192,6 +195,14 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
 )}
 # read by OCR, several seconds a page: left out of quick runs
 SCAN_SHAPES = ("scan_200dpi", "scan_150dpi_skew", "unmapped_pdf")
+def _markitdown_pdf(pdf: bytes) -> str:
+    """markitdown's Markdown of a PDF (its PDF converter: tables as pipe rows of guessed columns)."""
+    import io
+
+    converters.need_package("markitdown")
+    return converters._markitdown().convert_stream(io.BytesIO(pdf), file_extension=".pdf").text_content
+
+
 # the shapes each program makes
 BROWSER_SHAPES = ("inner_text", "copy_paste", "print_pdf", "pdftotext", "pdftotext_layout", "scan_200dpi",
                   "scan_150dpi_skew", "unmapped_pdf")
@@ -242,6 +253,7 @@ CONVERTER_SHAPES: dict[str, tuple[str, Callable]] = {
     "pdfplumber_layout": ("pdf", lambda pdf: converters.pdfplumber_text(pdf, layout=True)),
     "pymupdf4llm": ("pdf", converters.pymupdf4llm_markdown),
     "pymupdf4llm_html": ("pdf", lambda pdf: converters.pymupdf4llm_markdown(pdf, html_tables=True)),
+    "markitdown_pdf": ("pdf", lambda pdf: _markitdown_pdf(pdf)),
     "docx2txt": ("docx_file", converters.docx2txt_text),
     "pandas_csv": ("page", converters.pandas_csv),
     "pandas_xlsx": ("page", converters.pandas_xlsx),
