@@ -15,6 +15,7 @@ from ..template.normalize import clean, label_key
 from . import legacy
 from .boxes import pages_of, reread as reread_boxes
 from .align import Placed, align
+from .colorder_sums import null_where_sums_refute_order
 from .colorder import columns_in_template_order, null_applicant_cells, order_printed_in_text
 from .colorder_read import read_in_printed_order
 from .colorder_t4 import blocks_in_template_order, null_table4
@@ -74,6 +75,9 @@ def extract(doc: Document, source: Source | None = None) -> Report:
         elif printed4:
             null_table4(report.table4, report.provenance)
             report.findings.append(_text4_finding(printed4, read=False))
+    if fmt:
+        report.findings += null_where_sums_refute_order(report, table3=not (reordered or printed_in_text),
+                                                        table4=not (reordered4 or printed4))
     if not fmt and not headings and not _looks_like_report(report):
         raise NotAReport("no annual report found: none of its section headings, tables or title")
     _format_findings(report)
