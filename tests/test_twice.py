@@ -99,3 +99,25 @@ def test_a_web_page_with_table_3_again_in_an_annex(seed):
     (repeated,) = [f for f in report.findings if f.code == "TABLE_REPEATED"]
     assert repeated.where == "table3"
     assert CAPTION not in report.sections["s6"].text
+
+
+def test_an_annex_a_crawler_glued_into_one_paragraph_is_named_not_compared():
+    glued = CAPTION + "".join(line.replace("|", "").replace(" ", "") for line in _table3()) + "主办单位:某区人民政府。"
+    report = parse(("\n".join(_lines() + [glued]) + "\n").encode())
+    plain = parse(SEED.read_bytes())
+    assert (report.table2, report.table3, report.table4) == (plain.table2, plain.table3, plain.table4)
+    (repeated,) = [f for f in report.findings if f.code.startswith("TABLE_")]
+    assert (repeated.code, repeated.where, repeated.line) == ("TABLE_REPEATED", "table3", 72)
+    assert repeated.message == "报告之后的附表中(第72行)再次印出表三(依申请公开),其数值未能读出,未与报告中的比对"
+    assert report.sections["s6"].text == plain.sections["s6"].text
+
+
+def test_tables_printed_after_all_the_text_are_no_copies():
+    """A Word file whose tables a converter put after every paragraph (python-docx's split):
+    the two printings of table 三 after section 六 have none before them, so neither is a
+    copy — two reports, as before."""
+    lines = _lines()
+    text = [ln for ln in lines if "|" not in ln]
+    tables = [ln for ln in lines if "|" in ln]
+    with pytest.raises(NotAReport, match="2 reports"):
+        parse("\n".join(text + tables + [CAPTION] + _table3()).encode())
