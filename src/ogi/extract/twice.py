@@ -57,8 +57,9 @@ COPY_VALUES = 4  # numbers an annex must print to be read as a table's copy
 TITLE_PREFIX_CHARS = 40  # characters of an organ's name before the year of a report's title
 # a report's title at the start of a unit (its letters, digits and ideographs only): an organ,
 # the year (digits or Chinese numerals), 政府信息公开(工作)(年度)报告
-_TITLE = re.compile(r"^[\u4e00-\u9fff]{0,%d}?(?:(?:19|20)\d{2}|[一二][〇零○九][〇零○一二三四五六七八九]{2})年度?"
-                    r"(?:政府信息公开|政务公开)(?:工作)?的?(?:年度)?(?:工作)?报告" % TITLE_PREFIX_CHARS)
+_TITLE = re.compile(r"^[\u4e00-\u9fff]{0," + str(TITLE_PREFIX_CHARS) + r"}?"
+                    r"(?:(?:19|20)\d{2}|[一二][〇零○九][〇零○一二三四五六七八九]{2})年度?"
+                    r"(?:政府信息公开|政务公开)(?:工作)?的?(?:年度)?(?:工作)?报告")
 TITLE_KEY_CHARS = 120  # characters of a unit's key a title is looked for in
 
 
