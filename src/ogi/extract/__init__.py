@@ -11,8 +11,8 @@ from ..errors import NotAReport
 from ..model import Finding, Report, SectionText, Source, empty_tables
 from ..template.formats import FORMATS, SECTIONS, TableSpec, expected_format
 from ..template.labels import Segment, dictionary, segment
-from ..template.normalize import clean, label_key
-from . import legacy
+from ..template.normalize import clean
+from . import legacy, twice
 from .boxes import pages_of, reread as reread_boxes
 from .align import Placed, align
 from .colorder_sums import null_where_sums_refute_order
@@ -39,8 +39,8 @@ def extract(doc: Document, source: Source | None = None) -> Report:
     printed_in_text = None if reordered else order_printed_in_text(doc)  # ... or as a text header prints them
     printed4 = None if reordered4 else t4_order_printed_in_text(doc)
     units = tokenize(doc)
-    _check_single_report(units)
     headings = find_headings(units)
+    layout = twice.report_layout(units, headings)  # one report (an annex copy is no second one)
     start = _tables_start(units, headings)
     end = _tables_end(units, headings)
     evs = events(units, start, end, headings) if start is not None else []
@@ -60,7 +60,7 @@ def extract(doc: Document, source: Source | None = None) -> Report:
     if fmt:
         by_table, tables_end = _split_tables(evs, fmt, end)
         _fill_tables(report, fmt, by_table, pages_of(doc.meta))
-    _sections(report, units, headings, start, tables_end, has_tables=fmt is not None)
+    _sections(report, units, headings, start, tables_end, has_tables=fmt is not None, report_end=layout.end)
     if fmt:
         report.findings += [turned_finding() for _ in range(turned)]
         report.findings += [_reordered_finding(printed) for printed in reordered]
@@ -75,9 +75,11 @@ def extract(doc: Document, source: Source | None = None) -> Report:
         elif printed4:
             null_table4(report.table4, report.provenance)
             report.findings.append(_text4_finding(printed4, read=False))
-    if fmt:
         report.findings += null_where_sums_refute_order(report, table3=not (reordered or printed_in_text),
                                                         table4=not (reordered4 or printed4))
+        if layout.annex:
+            copy = _read_annex(report, fmt, units, headings, layout.annex, pages_of(doc.meta))
+            twice.compare(report, fmt, copy, units[slice(*layout.annex)])
     if not fmt and not headings and not _looks_like_report(report):
         raise NotAReport("no annual report found: none of its section headings, tables or title")
     _format_findings(report)
@@ -298,23 +300,14 @@ def _read_as_columns(spec: TableSpec, fmt: str, evs: list[Event]) -> bool:
     return read_by_columns(spec, fmt, evs) is not None or read_by_stacks(spec, fmt, evs) is not None
 
 
-def _check_single_report(units: list[Unit]) -> None:
-    """Two reports in one file (a page that lists two years, a merged PDF) cannot be one
-    Report: say so rather than mix their tables. Table 三's first row label counts them."""
-    label = FORMATS["2021"].table3.rows[0].label
-    assert label is not None  # 一、本年新收政府信息公开申请数量
-    first_row = label_key(label)
-    count = 0
-    for u in units:
-        key = label_key(u.text)
-        count += key.startswith(first_row) or (not u.in_table and first_row in key and len(u.text) < 2000
-                                               and _has_values(u))
-    if count > 1:
-        raise NotAReport(f"the file holds {count} reports (table 三 is printed {count} times); split it into one file per report")
-
-
-def _has_values(unit: Unit) -> bool:
-    return sum(1 for t in unit.tokens if t.kind == "num") >= 7
+def _read_annex(report: Report, fmt: str, units: list[Unit], headings: dict[str, int], annex: tuple[int, int],
+                pages: tuple[int, ...]) -> Report:
+    """The tables an annex after the report prints (``extract.twice``), read as the report's
+    own are, into a report of their own."""
+    copy = Report(source=report.source)
+    by_table, _ = _split_tables(events(units, annex[0], annex[1], headings), fmt, annex[1])
+    _fill_tables(copy, fmt, by_table, pages)
+    return copy
 
 
 # ------------------------------------------------------------------ tables into the report
@@ -390,9 +383,12 @@ def _table_name(spec: TableSpec) -> str:
 # ------------------------------------------------------------------ sections
 
 def _sections(report: Report, units: list[Unit], headings: dict[str, int], start: int | None,
-              tables_end: int, has_tables: bool) -> None:
+              tables_end: int, has_tables: bool, report_end: int | None = None) -> None:
+    """Each section's text, from its heading to the next one's; the last one's to
+    ``report_end`` (where an annex after the report begins), else to the end."""
+    report_end = len(units) if report_end is None else report_end
     order = sorted(headings.items(), key=lambda kv: kv[1])
-    bounds = [i for _, i in order] + [len(units)]
+    bounds = [i for _, i in order] + [report_end]
     for (key, at), nxt in zip(order, bounds[1:]):
         body = [u for j, u in enumerate(units[at + 1:nxt], start=at + 1)
                 if not (has_tables and start is not None and start <= j < tables_end and (u.in_table or not u.prose))]
@@ -400,8 +396,8 @@ def _sections(report: Report, units: list[Unit], headings: dict[str, int], start
     if "s1" not in report.sections and start is not None:
         first = min(headings.values(), default=start)
         report.sections["s1"] = _section(None, None, [u for u in units[:min(first, start)] if not u.in_table])
-    if "s5" not in headings and has_tables and tables_end < len(units):
-        stop = headings.get("s6", len(units))
+    if "s5" not in headings and has_tables and tables_end < report_end:
+        stop = headings.get("s6", report_end)
         body = [u for u in units[tables_end:stop] if not u.in_table]
         if any(u.text.strip() for u in body):
             report.sections["s5"] = _section(None, units[tables_end], body)

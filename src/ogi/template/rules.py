@@ -59,6 +59,10 @@ RULES: tuple[Rule, ...] = (
     Rule("TEMPLATE_YEAR_MISMATCH", W, "报告所用格式与报告年度不符", "the format does not fit the report year"),
     Rule("TEMPLATE_DEVIATION", W, "报告偏离了规定格式", "the report departs from its format"),
     Rule("TEMPLATE_UNKNOWN", W, "无法识别报告格式", "neither the 2019 nor the 2021 format was recognised"),
+    Rule("TABLE_REPEATED", I, "统计表在报告之后(附表)再次印出,两处数值一致,按一处读入",
+         "a table printed again after the report (an annex), its numbers the same: read once"),
+    Rule("TABLE_COPIES_DIFFER", W, "统计表印了两次,该单元格两处数值不同,取空值",
+         "a table printed twice whose copies differ in this cell: null"),
     Rule("RULE_NOT_ASSESSABLE", I, "规则的输入有空值,无法判断", "a rule could not be assessed: an input is null"),
     # plausibility
     Rule("T2_STOCK", W, "表二:现行有效件数 应不少于 本年制发−本年废止", "2021: in_force ≥ issued − repealed",
