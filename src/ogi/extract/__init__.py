@@ -23,6 +23,7 @@ from .colorder_t4 import order_printed_in_text as t4_order_printed_in_text
 from .colorder_t4 import read_in_printed_order as t4_read_in_printed_order
 from .columns import read_by_columns, read_by_stacks
 from .layout import PHRASE_READINGS_KEPT, Event, events, find_headings
+from .merged import merged_rows_split
 from .meta import read_meta
 from .order import distrust_row_orders, distrust_unconfirmed, null_unconfirmed_parts
 from .tokens import Unit, tokenize
@@ -34,6 +35,7 @@ SECTION_TABLE = {"s2": "table2", "s3": "table3", "s4": "table4"}
 
 def extract(doc: Document, source: Source | None = None) -> Report:
     doc, turned = tables_turned_back(doc)  # table 三 printed turned over, turned back
+    doc = merged_rows_split(doc)  # a row of zeros printed as one merged 0, one cell a column
     doc, reordered = columns_in_template_order(doc)  # table 三's columns as its headers say
     doc, reordered4 = blocks_in_template_order(doc)  # ... and table 四's blocks'
     printed_in_text = None if reordered else order_printed_in_text(doc)  # ... or as a text header prints them
