@@ -93,7 +93,7 @@ def align(spec: TableSpec, fmt: str, evs: list[Event], blanks: bool = False, col
     a run may then stand for fewer cells than its row has, and no identity can tell which.
     ``columns_kept``: the file's tables keep their blank cells (a web page, a Word file, a PDF
     read by its geometry), so one row's values stand in their columns from the left."""
-    subtotal = spec.key == "table3" and _SUBTOTAL_KEY in [ev.seg.text for ev in evs if ev.kind == "phrase"]
+    subtotal = spec.key == "table3" and _subtotal_column(evs)
     if subtotal:
         spec = _with_subtotal(spec)
     # a 备注 column is read in running text, not in a paginated print's text (``paged``), whose
@@ -173,6 +173,20 @@ def _cell_names(spec: TableSpec, cells: list[tuple[str, str]]) -> str:
         row = spec.row(r)
         names.append(f"{row.label}{row.column_labels[[k for _, k, _ in row.cells].index(c)]}")
     return "、".join(names) + (" 等" if len(cells) > 4 else "")
+
+
+def _subtotal_column(evs: list[Event]) -> bool:
+    """Does table 三's header print a 小计 column? A 小计 phrase before the table's first row
+    label is a header cell; one after it is a row of sums some reports add under a block
+    (a 小计 row), which widens no row."""
+    for ev in evs:
+        if ev.kind != "phrase":
+            continue
+        if ev.seg.text == _SUBTOTAL_KEY:
+            return True
+        if any(p.kind == "row" and p.table == "table3" for p in ev.seg.phrases):
+            return False
+    return False
 
 
 def _with_subtotal(spec: TableSpec) -> TableSpec:

@@ -142,7 +142,7 @@ def _subtotal3(table: DrawnTable) -> DrawnTable:
         if c.role == VALUE and c.row in rows and c.cell and c.cell[0] != "total":
             v = _as_int(c.text)
             so_far = sums.get(c.col, 0)
-        sums[c.col] = None if v is None or so_far is None else so_far + v
+            sums[c.col] = None if v is None or so_far is None else so_far + v
     label_w = min(sums)
     after = block.row + block.rowspan - 1
     row = [DrawnCell(LABEL, 0, 0, colspan=label_w, text="小计")]
