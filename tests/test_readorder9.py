@@ -30,11 +30,11 @@ def test_a_row_after_a_label_with_no_value_may_hold_that_rows_values():
     # 0 stood under 自然人, 科研机构 and 总计, which 5. leaves blank
     report = parse(PAGED_MIXED)
     assert report.table3["denied.internal_affairs"] == NULL_ROW
-    # (boxes9's rule, extract/boxes_scattered.py, is for pdfminer's one-line boxes, not
-    # poppler's flow, since the sixteenth session: the message is this rule's own)
+    # (boxes9's rule, extract/boxes_scattered.py, nulls the row first where both apply; this
+    # branch's own message is the one distrust_row_orders gives where boxes9's does not fire)
     assert _ambiguous(report, "table3.denied.internal_affairs") == [(
-        "“5.属于三类内部事务信息”行的数值分印在多行,其前“4.保护第三方合法权益”行的行标题后没有数值"
-        "(其数值可能印在下一行的行标题之后),而报告留有空单元格,这些数值属于一行还是两行无法由个数确定,未采用")]
+        "表三印为文本框(数值与行标题分开印出),而报告留有空单元格:“5.属于三类内部事务信息”行的数值分印在多行,"
+        "其个数不能证明它们都属于这一行,未采用")]
 
 
 def test_a_row_before_a_short_row_may_hold_its_first_cells():
@@ -43,9 +43,8 @@ def test_a_row_before_a_short_row_may_hold_its_first_cells():
     report = parse(OFFICE_SPARSE)
     assert report.table3["other.no_fee"] == NULL_ROW
     assert _ambiguous(report, "table3.other.no_fee") == [(
-        "“2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”行的数值分印在多行,"
-        "其后“3.其他”行的行标题后只印出 3 格(其余的可能印在行标题之前),而报告留有空单元格,"
-        "这些数值属于一行还是两行无法由个数确定,未采用")]
+        "表三印为文本框(数值与行标题分开印出),而报告留有空单元格:“2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其"
+        "政府信息公开申请”行的数值分印在多行,其个数不能证明它们都属于这一行,未采用")]
 
 
 def test_zeros_after_a_label_with_too_many_values_stay_read():

@@ -42,20 +42,7 @@ where all of this holds:
 
 It is applied only where the boxes reader has no reading of the table (``boxes.reread``);
 it only leaves cells null, so it can make no number wrong — its cost is the right cells of
-such rows, measured in ``docs/renderings.md`` (fifteenth session, boxes9).
-
-**Only to a table printed as boxes of one line each.** poppler's reading order (``pdftotext``
-of the office suite's PDF and of a paged print) prints a sparse table's cells as blocks with
-empty lines between them too, but row after row, with a block's lines together (a wrapped
-label, a group label beside its row label): a row read from lines with an empty line between
-them is its own there. Measured on the unseen wild36 corpus (sixteenth session, stacks10): the
-rule nulled 71 right cells of ``office_pdftotext`` and ``paged_pdftotext`` and no wrong one,
-while on pdfminer's texts it kept 3 cells from being read wrong. pdfminer's ``extract_text``
-ends every box with an empty line, so in its text of a table two lines that both hold
-something stand next to each other nowhere (0 of every table's lines in every corpus measured:
-wild36, wild40, wild44, the matrix), while poppler's prints at least
-:data:`ADJACENT_SHARE_OF_FLOW` of them so (5–9% where the rule fired). The rule is applied
-only where the table's printed lines stand next to each other less often than that."""
+such rows, measured in ``docs/renderings.md`` (fifteenth session, boxes9)."""
 
 from __future__ import annotations
 
@@ -69,7 +56,6 @@ from .layout import Event, phrase_in
 from .tokens import NA, NUM
 
 LINES_OF_A_SCATTERED_ROW = 2  # a row whose values stand on this many lines or more was read from boxes, not a line
-ADJACENT_SHARE_OF_FLOW = 0.03  # share of a table's printed lines followed by a printed line: at least this in poppler's flow
 
 
 def distrust_scattered_rows(spec: TableSpec, fmt: str, evs: Sequence[Event], placed: Placed) -> Placed:
@@ -82,9 +68,9 @@ def distrust_scattered_rows(spec: TableSpec, fmt: str, evs: Sequence[Event], pla
         return placed  # a table's grid (HTML, Word, a PDF's ruling lines) orders its cells itself
     if sum(1 for tok in values if tok.kind in (NUM, NA)) >= sum(row.width for row in spec.rows):
         return placed  # as many values and marks as cells: the report need leave none blank
-    printed = {ev.pos.line for ev in evs if ev.pos.line is not None}  # the lines that hold anything
-    if not _one_line_boxes(printed) or not _values_away_from_labels(spec, fmt, evs):
+    if not _values_away_from_labels(spec, fmt, evs):
         return placed
+    printed = {ev.pos.line for ev in evs if ev.pos.line is not None}  # the lines that hold anything
     for row in spec.rows:
         cells = [(r, c) for r, c, _ in row.cells]
         read = [cell for cell in cells if placed.cells.get(cell) is not None]
@@ -102,14 +88,6 @@ def distrust_scattered_rows(spec: TableSpec, fmt: str, evs: Sequence[Event], pla
             "own; left null",
             f"{spec.key}.{row.key}"))
     return placed
-
-
-def _one_line_boxes(printed: set[int]) -> bool:
-    """Does the table print as boxes of one line each — fewer than
-    :data:`ADJACENT_SHARE_OF_FLOW` of its printed lines followed by a printed line (pdfminer
-    ends every box with an empty line; poppler prints a block's lines together)?"""
-    adjacent = sum(1 for line in printed if line + 1 in printed)
-    return adjacent < ADJACENT_SHARE_OF_FLOW * len(printed)
 
 
 def _across_boxes(placed: Placed, cells: Sequence[tuple[str, str]], printed: set[int]) -> bool:
