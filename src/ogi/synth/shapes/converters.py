@@ -536,12 +536,18 @@ def pdfminer_html(pdf: bytes) -> str:
     return out.getvalue().decode("utf-8")
 
 
+_IMG = re.compile(rb"<img\b[^>]*>", re.IGNORECASE)
+
+
 def pandoc_docx(path: Path) -> bytes:
     """pandoc's own Word file of the HTML page (``pandoc -f html -t docx``): tables as Word
     tables without merged cells (pandoc's table model drops row and column spans)."""
     exe = need_program("pandoc")
     with tempfile.TemporaryDirectory(prefix="ogi-shapes-pandoc-docx-") as tmp:
-        dst = Path(tmp) / "out.docx"
-        subprocess.run([exe, "-f", "html", "-t", "docx", "-o", str(dst), str(path)], capture_output=True,
+        dst, src = Path(tmp) / "out.docx", Path(tmp) / "page.html"
+        # pandoc fetches a page's images to embed them in the Word file, and stops where one
+        # cannot be had (a portal's site-relative logo, no network): the page without them
+        src.write_bytes(_IMG.sub(b"", path.read_bytes()))
+        subprocess.run([exe, "-f", "html", "-t", "docx", "-o", str(dst), str(src)], capture_output=True,
                        timeout=TOOL_SECONDS, check=True)
         return _same_bytes_zip(dst.read_bytes())
