@@ -40,3 +40,15 @@ def test_turning_twice_gives_the_table_back_and_an_upright_table_is_left_alone()
     assert _turn(turned.blocks[at]).cells == sorted(doc.blocks[at].cells, key=lambda c: (c.row, c.col))
     same, count = tables_turned_back(doc)
     assert same is doc and count == 0
+
+
+def test_a_grid_that_also_holds_table_2_or_4_is_not_turned():
+    """A CSV of a page's tables one under another is one grid: turning it would turn tables
+    二 and 四 too (pandas' CSV of a page whose table 三 is turned, read 0 cells so)."""
+    from dataclasses import replace as _replace
+
+    _, turned, at = _with_table3_turned()
+    table = turned.blocks[at]
+    assert _is_turned(table)
+    extra = _replace(table.cells[0], text="行政许可", row=table.n_rows, col=0, rowspan=1, colspan=1)
+    assert not _is_turned(Table([*table.cells, extra], table.pos))

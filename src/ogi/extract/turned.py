@@ -11,7 +11,8 @@ A grid says which way it is printed with certainty: the five organisations' head
 the table is turned, one a column in one row when it is not. This pass runs on the document
 before it is read: a table whose five organisation headers stand each exactly once, in five
 different rows of one column, and which also prints table 三's first row label (一、本年新收政府
-信息公开申请数量) in a row above them, is turned back — each cell's row and column, and its row
+信息公开申请数量) in a row above them, and no label of table 二 or 四 (a grid of a page's
+tables one under another: a CSV), is turned back — each cell's row and column, and its row
 and column spans, exchanged — and then read as any table 三 (its applicant columns ordered by
 their headers, :mod:`ogi.extract.colorder`, and placed by the aligner, whose identities check
 every value). Each table turned gives a note the extractor turns into a TEMPLATE_DEVIATION
@@ -32,6 +33,9 @@ from ..template.normalize import label_key
 _ORGANISATIONS = frozenset(label_key(m.label) for m in APPLICANT_COLUMNS[1:-1])
 _FIRST_ROW_LABEL = FORMATS["2021"].table3.rows[0].label or ""
 _FIRST_ROW_KEY = label_key(_FIRST_ROW_LABEL)  # 一、本年新收政府信息公开申请数量, both formats
+# labels of tables 二 and 四: a grid holding them holds more than table 三 (a CSV of a page's
+# tables one under another), and turning it would turn them too
+_OTHER_TABLES = (label_key("行政许可"), label_key("行政复议"))
 
 
 def tables_turned_back(doc: Document) -> tuple[Document, int]:
@@ -56,6 +60,8 @@ def _is_turned(table: Table) -> bool:
         if not text or text.isascii():
             continue  # a number or a blank: no header
         key = label_key(text)
+        if key.startswith(_OTHER_TABLES):
+            return False
         if key in _ORGANISATIONS:
             found.setdefault(key, []).append((cell.row, cell.col))
         elif key.startswith(_FIRST_ROW_KEY):
