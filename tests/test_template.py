@@ -133,3 +133,17 @@ def test_format_detection_counts_values_against_the_templates_value_cells():
         return detect_format(phrases + [Event("value", Position())] * values)
     assert [detected(n) for n in (150, 198, 199, 200, 260)] == ["2019", "2019", "2021", "2021", "2021"]
     assert detect_format(phrases[:2]) is None
+
+
+def test_a_tied_format_vote_is_broken_by_the_reports_year_before_the_count_of_values():
+    """A 2023 report whose format-specific rows were lost (LibreOffice's DOCX of its PDF)
+    printed about 2019's count of values: its year says 2021, and the year decides."""
+    from ogi.extract import detect_format
+    from ogi.extract.layout import Event
+    from ogi.extract.tokens import Position
+
+    (shared,) = segment("自然人")
+    evs = [Event("phrase", Position(), segment=shared)] * 3 + [Event("value", Position())] * 150
+    assert [detect_format(evs), detect_format(evs, 2023), detect_format(evs, 2021), detect_format(evs, 2020)] == [
+        "2019", "2021", "2021", "2019"]
+    assert detect_format(evs[:2], 2023) is None  # no table: no format, whatever the year

@@ -46,9 +46,9 @@ def extract(doc: Document, source: Source | None = None) -> Report:
     start = _tables_start(units, headings)
     end = _tables_end(units, headings)
     evs = events(units, start, end, headings) if start is not None else []
-    fmt = detect_format(evs)
     report = Report(source=source or Source(format=doc.format))
     report.meta = read_meta([u.text for u in units], doc.meta)
+    fmt = detect_format(evs, report.meta.year)
     report.meta.template = fmt or "legacy"
     if legacy.is_legacy(units, report.meta.year):  # the old 条例's reports: headline figures only
         fmt, report.meta.template = None, "legacy"
@@ -161,9 +161,15 @@ def _tables_end(units: list[Unit], headings: dict[str, int]) -> int:
     return min(after) if after else len(units)
 
 
-def detect_format(evs: list[Event]) -> str | None:
-    """2019 or 2021 from the phrases only one format prints; the number of values read
-    breaks a tie: the format whose tables print the nearest count (``Format.value_cells``:
+# the first report year of the 2021 format (国办公开办函〔2021〕30号: from the 2021 annual reports on)
+FIRST_2021_YEAR = 2021
+
+
+def detect_format(evs: list[Event], year: int | None = None) -> str | None:
+    """2019 or 2021 from the phrases only one format prints. A tie (tables whose
+    format-specific rows were lost) is broken by the report's year where it is known — the
+    2021 format from the 2021 reports on, the 2019 format before — and else by the number of
+    values read: the format whose tables print the nearest count (``Format.value_cells``:
     22 + 161 + 15 for 2019, 10 + 175 + 15 for 2021; the later format when equally near).
     None: no table at all."""
     votes = {"2019": 0, "2021": 0}
@@ -179,6 +185,8 @@ def detect_format(evs: list[Event]) -> str | None:
         return max(votes, key=votes.__getitem__)
     if tables_seen < 3:
         return None
+    if year:
+        return "2021" if year >= FIRST_2021_YEAR else "2019"
     values = sum(1 for ev in evs if ev.kind == "value")
     return min(reversed(FORMATS), key=lambda name: abs(values - FORMATS[name].value_cells))
 
