@@ -31,6 +31,7 @@ from typing import Any
 from ..model import Finding, Report
 from ..template import APPLICANT_COLUMNS, FORMATS
 from ..template.formats import T4_GROUPS, T4_RESULTS
+from .derived import null_derived
 
 # complete rows that must fail the template's sum before the sums are taken to show the
 # total printed first: one failing row can be the agency's own slip
@@ -52,7 +53,7 @@ def null_where_sums_refute_order(report: Report, table3: bool = True, table4: bo
     rows3 = [(key, report.table3.get(key)) for key in report.table3 if key not in derived]
     if table3 and _refuted([cells for _, cells in rows3], _T3_COLUMNS):
         _null_changed([(f"table3.{key}", cells) for key, cells in rows3], _T3_COLUMNS, report.provenance)
-        _null_derived(report, derived)
+        null_derived(report, fmt.table3)
         out.append(_finding("table3", "表三", "table 三"))
     blocks4 = [(f"table4.{g}", report.table4.get(g)) for g in T4_GROUPS]
     if table4 and _refuted([cells for _, cells in blocks4], _T4_COLUMNS):
@@ -96,15 +97,6 @@ def _null_changed(rows: list[tuple[str, dict | None]], columns: tuple[str, ...],
                 if cells.get(col) is not None:
                     cells[col] = None
                     provenance.pop(f"{prefix}.{col}", None)
-
-
-def _null_derived(report: Report, derived: dict[str, tuple[str, ...]]) -> None:
-    for row, parts in derived.items():
-        cells = report.table3.get(row) or {}
-        for col in list(cells):
-            if cells[col] is not None and any((report.table3.get(p) or {}).get(col) is None for p in parts):
-                cells[col] = None
-                report.provenance.pop(f"table3.{row}.{col}", None)
 
 
 def _finding(where: str, zh_name: str, en_name: str) -> Finding:

@@ -45,6 +45,7 @@ from ..model import Finding, Report
 from ..template.formats import FORMATS, TableSpec
 from ..template.labels import section_of, segment
 from ..template.normalize import label_key
+from .derived import null_derived
 from .tokens import Unit
 
 TABLE3_FIRST_ROW = label_key(FORMATS["2021"].table3.rows[0].label or "")  # 一、本年新收政府信息公开申请数量
@@ -186,7 +187,7 @@ def compare(report: Report, fmt: str, copy: Report, annex: list[Unit]) -> None:
             continue
         for row, col in differ:
             _null_differing(report, copy, spec, row, col)
-        _null_derived(report, spec)
+        null_derived(report, spec)
     if not compared and _any_value(report):
         _not_compared(report, annex)  # (where the report read no table either, the annex may be its tables)
 
@@ -221,16 +222,6 @@ def _null_differing(report: Report, copy: Report, spec: TableSpec, row: str, col
         f"附表中{_place_zh(there)}为{theirs},无法确定,取空值",
         f"{_name_en(spec)} is printed twice and this cell differs: {ours} in the report{_place_en(here)}, "
         f"{theirs} in the annex{_place_en(there)}; which one is meant cannot be told, null", key, **here))
-
-
-def _null_derived(report: Report, spec: TableSpec) -> None:
-    """A sum the parser derived (2021's 其他处理 from its three sub-rows) is null where a part
-    it sums was nulled."""
-    values = getattr(report, spec.key)
-    for derived, parts in spec.derived.items():
-        for col in values.get(derived, {}):
-            if any(values.get(p, {}).get(col) is None for p in parts):
-                values[derived][col] = None
 
 
 def _first_place(copy: Report, table: str, cells: list[tuple[str, str]]) -> dict[str, int]:
