@@ -134,3 +134,10 @@ def test_the_corpus_is_the_same_bytes_for_a_seed(tmp_path):
     b = generate(11, tmp_path / "b", seed=9200, formats=("wild4_html",))
     assert [w.data for w in a] == [w.data for w in b]
     assert [w.mangling for w in a] == list(KINDS)
+
+
+def test_sum_rows_after_merged_zeros_leave_the_table_as_is_when_no_outcome_cell_is_left(tmp_path):
+    # seed 9170's 11th report draws merged_zeros + sum_rows + table_image: every outcome row of
+    # table 三 is merged zeros, so there is nothing to sum (this crashed `ogi synth` once)
+    reports = generate(11, tmp_path, seed=9170, formats=("wild4_html",))
+    assert len(reports) == 11

@@ -143,6 +143,8 @@ def _subtotal3(table: DrawnTable) -> DrawnTable:
             v = _as_int(c.text)
             so_far = sums.get(c.col, 0)
             sums[c.col] = None if v is None or so_far is None else so_far + v
+    if not sums:  # another deviation (a turned table) left no outcome rows under the block
+        return table
     label_w = min(sums)
     after = block.row + block.rowspan - 1
     row = [DrawnCell(LABEL, 0, 0, colspan=label_w, text="小计")]
