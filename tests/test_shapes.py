@@ -587,3 +587,16 @@ def test_every_shape_of_a_synthetic_corpus_reads_exactly(tmp_path):
                     or (exact and score.right != score.cells):
                 bad.setdefault(shape, []).extend(score.examples[:2])
     assert not bad, "\n".join(f"{shape}: " + "; ".join(lines[:3]) for shape, lines in bad.items())
+
+
+def test_the_weasyprint_pdf_reads_data_urls_and_fetches_nothing_else():
+    # WeasyPrint 68 takes a URLFetcher, no longer a function: a page with a data: image
+    # (wild4's table_image) crashed `ogi synth --shapes paged_pdf` before
+    pytest.importorskip("weasyprint")
+    gif = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
+    pdf = tools.weasyprint_pdf(f'<p>表一</p><img src="{gif}"><img src="http://127.0.0.1:9/x.png">', "t")
+    assert pdf.startswith(b"%PDF")
+    fetcher = tools._data_only_fetcher()
+    if hasattr(fetcher, "fetch"):
+        with pytest.raises(ValueError, match="disallowed protocol"):
+            fetcher.fetch("http://127.0.0.1:9/x.png")

@@ -283,9 +283,21 @@ def weasyprint_pdf(page: str, stem: str) -> bytes:
     PDF" button or a report system often runs); nothing is fetched but ``data:`` URLs."""
     import weasyprint
 
+    return steady_pdf(weasyprint.HTML(string=page, url_fetcher=_data_only_fetcher()).write_pdf(), stem)
+
+
+def _data_only_fetcher() -> Any:
+    """A WeasyPrint URL fetcher that reads ``data:`` URLs and refuses every other: since
+    WeasyPrint 68 a :class:`weasyprint.urls.URLFetcher` limited to that protocol (a plain
+    function is no longer accepted); before, a function around ``default_url_fetcher``."""
+    from weasyprint import urls
+
+    if hasattr(urls, "URLFetcher"):
+        return urls.URLFetcher(allowed_protocols={"data"})
+
     def offline(url: str, *args: Any, **kwargs: Any) -> dict:
         if url.startswith("data:"):
-            return weasyprint.default_url_fetcher(url, *args, **kwargs)
+            return urls.default_url_fetcher(url, *args, **kwargs)
         raise ValueError(f"not fetched: {url[:80]}")
 
-    return steady_pdf(weasyprint.HTML(string=page, url_fetcher=offline).write_pdf(), stem)
+    return offline
