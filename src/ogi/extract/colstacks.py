@@ -1,0 +1,100 @@
+"""Table 三's column stacks read against the rows the report prints: a 小计 row among them.
+
+pdfminer's text of a table without ruling lines prints the row labels as one block, the
+column headers, then each column as a *stack*: its values one a line, top to bottom, as
+many as the table prints rows (``extract/boxes.py`` reads such stacks against the template's
+rows, every identity of the table confirming the reading). Some reports add a row the form
+does not have under table 三's 办理结果 block — ``小计``, the sum of a block — and then every
+stack holds one value more than the template has rows: the count of values is the cells of
+the rows *printed*, not of the template's, and the boxes reader, which counts against the
+template (and leaves alone any table that shows a ``小计``, taking it for the unofficial 小计
+*column*), reads nothing.
+
+Where the text itself shows the extra row, the stacks are read against the rows it prints:
+
+- the table's phrases hold exactly one ``小计`` phrase, and it stands *among the row labels*:
+  right after row r's label and right before row r+1's (the label block prints rows top to
+  bottom, so that is where the row stands). A 小计 *column* header is printed with the
+  column headers, before the first row label or after the last (``align._subtotal_column``
+  makes the same cut);
+- the stacks are then read by the boxes reader's own search (:func:`ogi.extract.boxes.
+  read_runs`: every reading of the runs as blocks of columns over adjacent rows, headers
+  naming a run's columns where they do) against the template's rows with one row of the same
+  columns inserted after row r (``boxes_rows.extra_row_spec``: held to its own row sum, to no
+  column identity). The count of values must equal the cells of the rows printed exactly, and
+  every identity of the table — each row's 总计 = its six applicant columns, and in every
+  column 一+二 = (七)+四 and (七) = the outcomes — must hold, every instance testable;
+- a cell is kept only where every reading gives it one value; the 小计 row's values are left
+  out, with the ``TEMPLATE_DEVIATION`` the aligner records for an extra row.
+
+Anything else — no such row, two, a count of values that is not the printed rows' cells, no
+reading, a search that spends its budget — changes nothing: the reading before it and its
+findings stand."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..template.formats import SUBTOTAL, TableSpec
+from ..template.normalize import label_key
+from . import boxes_rows
+from .align import Placed
+from .boxes import _named_columns, _placed, _Spent, on_label_lines, read_runs, runs_of
+from .layout import Event, phrase_in
+
+__all__ = ["reread_subtotal_row", "subtotal_row"]
+
+SUBTOTAL_KEY = label_key(SUBTOTAL)  # the phrase a 小计 row's label (or a 小计 column's header) reads as
+
+
+def subtotal_row(spec: TableSpec, fmt: str, evs: list[Event]) -> int | None:
+    """r where the table's text prints exactly one 小计 phrase, right after row r's label and
+    right before row r+1's among the row labels; None otherwise."""
+    index = {row.key: r for r, row in enumerate(spec.rows)}
+    marks: list[int | None] = []  # row index, or None for the 小计 phrase, in print order
+    for ev in evs:
+        if ev.kind != "phrase":
+            continue
+        if ev.seg.text == SUBTOTAL_KEY:
+            marks.append(None)
+            continue
+        phrase = phrase_in(ev.seg, spec.key, fmt)
+        if phrase is not None and phrase.kind == "row" and phrase.ref in index:
+            marks.append(index[phrase.ref])
+    at = [k for k, m in enumerate(marks) if m is None]
+    if len(at) != 1:
+        return None
+    before = next((m for m in reversed(marks[:at[0]]) if m is not None), None)
+    after = next((m for m in marks[at[0] + 1:] if m is not None), None)
+    if before is None or after != before + 1:
+        return None
+    return before
+
+
+def reread_subtotal_row(spec: TableSpec, fmt: str, evs: list[Event], placed: Placed,
+                        pages: Sequence[int] = ()) -> Placed:
+    """``placed``, or table 三 read as column stacks against the rows it prints where the
+    text shows a 小计 row among them and the stacks read so (module docstring)."""
+    if spec.key != "table3" or not spec.identities or (placed.cells and all(v is not None for v in placed.cells.values())):
+        return placed
+    after = subtotal_row(spec, fmt, evs)
+    if after is None:
+        return placed
+    rows = boxes_rows.extra_row_spec(spec, after, SUBTOTAL)
+    runs = runs_of(evs, rows, pages)
+    if not runs:
+        return placed
+    runs = on_label_lines(rows, fmt, evs, runs)
+    if sum(len(run.values) for run in runs) != sum(row.width for row in rows.rows):
+        return placed
+    if max((len(run.values) for run in runs if not run.line), default=0) <= max(row.width for row in rows.rows):
+        return placed  # no stack longer than a row: the text prints rows, the aligner's to read
+    try:
+        cells = read_runs(rows, runs, _named_columns(rows, fmt, evs, runs))
+    except _Spent:
+        return placed
+    if cells is None:
+        return placed
+    out = _placed(spec, spec, {cell: tok for cell, tok in cells.items() if cell[0] != boxes_rows.EXTRA_KEY}, placed)
+    out.findings.append(boxes_rows.extra_deviation(spec, SUBTOTAL))
+    return out
