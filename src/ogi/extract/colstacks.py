@@ -39,8 +39,9 @@ from ..template.formats import SUBTOTAL, TableSpec
 from ..template.normalize import label_key
 from . import boxes_rows
 from .align import Placed
-from .boxes import _named_columns, _placed, _Spent, on_label_lines, read_runs, runs_of
+from .boxes import Cell, Run, _named_columns, _one_astray, _placed, _Spent, on_label_lines, read_runs, runs_of
 from .layout import Event, phrase_in
+from .tokens import Token
 
 __all__ = ["reread_subtotal_row", "subtotal_row"]
 
@@ -80,21 +81,50 @@ def reread_subtotal_row(spec: TableSpec, fmt: str, evs: list[Event], placed: Pla
     after = subtotal_row(spec, fmt, evs)
     if after is None:
         return placed
-    rows = boxes_rows.extra_row_spec(spec, after, SUBTOTAL)
-    runs = runs_of(evs, rows, pages)
+    runs = runs_of(evs, spec, pages)
     if not runs:
         return placed
-    runs = on_label_lines(rows, fmt, evs, runs)
-    if sum(len(run.values) for run in runs) != sum(row.width for row in rows.rows):
-        return placed
-    if max((len(run.values) for run in runs if not run.line), default=0) <= max(row.width for row in rows.rows):
-        return placed  # no stack longer than a row: the text prints rows, the aligner's to read
-    try:
-        cells = read_runs(rows, runs, _named_columns(rows, fmt, evs, runs))
-    except _Spent:
-        return placed
+    across = _printed_across(spec, evs, runs)
+    if across is not None:  # the row printed across after its label: its values set aside
+        rows, runs = spec, [run for run in runs if run is not across]
+    else:  # the row's value in every stack: read against the rows printed
+        rows = boxes_rows.extra_row_spec(spec, after, SUBTOTAL)
+    cells = _read(rows, fmt, evs, on_label_lines(rows, fmt, evs, runs))
     if cells is None:
         return placed
     out = _placed(spec, spec, {cell: tok for cell, tok in cells.items() if cell[0] != boxes_rows.EXTRA_KEY}, placed)
     out.findings.append(boxes_rows.extra_deviation(spec, SUBTOTAL))
     return out
+
+
+def _printed_across(spec: TableSpec, evs: list[Event], runs: list[Run]) -> Run | None:
+    """The run printed right after the 小计 label, where it holds exactly a row's values: the
+    row printed across, as a row and not in the stacks; None otherwise."""
+    at = next(i for i, ev in enumerate(evs) if ev.kind == "phrase" and ev.seg.text == SUBTOTAL_KEY)
+    width = spec.rows[0].width
+    return next((run for run in runs if run.at == at + 1 and len(run.values) == width), None)
+
+
+def _read(rows: TableSpec, fmt: str, evs: list[Event], runs: list[Run]) -> dict[Cell, Token | None] | None:
+    """The boxes reader's reading of ``runs`` against ``rows`` (``boxes.read_boxes`` past its
+    refusal of a table that shows a 小计): as many values as cells, or one more (set aside in
+    turn) or page numbers among them; None where there is no reading or the search spends
+    its budget."""
+    from .boxes_pagenums import read_without_page_numbers  # imported here, as boxes does
+
+    cells = sum(row.width for row in rows.rows)
+    count = sum(len(run.values) for run in runs)
+    if count < cells:
+        return None
+    if max((len(run.values) for run in runs if not run.line), default=0) <= max(row.width for row in rows.rows):
+        return None  # no stack longer than a row: the text prints rows, the aligner's to read
+    named = _named_columns(rows, fmt, evs, runs)
+    try:
+        if count > cells:
+            by_pages = read_without_page_numbers(rows, runs, named)
+            if by_pages is not None or count > cells + 1:
+                return by_pages
+            return _one_astray(rows, runs, named)
+        return read_runs(rows, runs, named)
+    except _Spent:
+        return None
