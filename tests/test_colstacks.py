@@ -86,3 +86,30 @@ def test_the_subtotal_row_is_placed_only_between_two_consecutive_row_labels():
     assert subtotal_row(SPEC, "2021", [total, forward, subtotal]) is None  # after the last row's label
     assert subtotal_row(SPEC, "2021", [total, subtotal, subtotal, forward]) is None  # two: which is the row?
     assert subtotal_row(SPEC, "2021", [_phrase("3.其他"), subtotal, forward]) is None  # (七)总计's label unread
+
+
+def _with_subtotal_printed_across(values: tuple[int, ...] = (6, 0, 0, 0, 0, 0, 6)) -> str:
+    """one_run_2021.txt with the 小计 row printed across right after its label, between
+    (七)总计's label and 四's, one value a line (as pdfminer prints a row box), the stacks as
+    they were: 175 values in them and the row's 7 after its label."""
+    lines = FIXTURE.read_text(encoding="utf-8").split("\n")
+    at = lines.index("四、结转下年度继续办理")
+    row = ["⼩计", ""] + [line for v in values for line in (str(v), "")]
+    lines[at:at] = row
+    return "\n".join(lines)
+
+
+def test_a_subtotal_row_printed_across_after_its_label_is_set_aside_and_the_stacks_read():
+    report = _parse(_with_subtotal_printed_across())
+    assert report.table3["new_received"] == {**ZEROS, "natural_person": 6, "total": 6}
+    assert report.table3["total"] == {**ZEROS, "natural_person": 6, "total": 6}
+    assert sum(v is not None for cols in report.table3.values() for v in cols.values()) == 26 * 7
+    deviations = [(f.code, f.where, f.message) for f in report.findings if f.code == "TEMPLATE_DEVIATION"]
+    assert deviations == [("TEMPLATE_DEVIATION", "table3", "表三多出“小计”行(不在规定格式中),其数值已略去")]
+
+
+def test_values_after_the_subtotal_label_that_are_no_row_are_not_set_aside():
+    # six values after the label are no row of seven: read against the printed rows instead,
+    # 181 values for 182 cells — nothing is read
+    report = _parse(_with_subtotal_printed_across((6, 0, 0, 0, 0, 6)))
+    assert all(v is None for row, cols in report.table3.items() if row != "carried_forward" for v in cols.values())
