@@ -17,18 +17,25 @@ Where the text itself shows the extra row, the stacks are read against the rows 
   bottom, so that is where the row stands). A 小计 *column* header is printed with the
   column headers, before the first row label or after the last (``align._subtotal_column``
   makes the same cut);
+- where the values printed right after the ``小计`` label are exactly one row's (pdfminer
+  printed the row across, as a row box of its own, and the stacks hold the template's rows
+  only), they are set aside and the stacks read against the template's rows; otherwise the row
+  is in every stack, and the stacks are read against the template's rows with one row of the
+  same columns inserted after row r;
 - the stacks are then read by the boxes reader's own search (:func:`ogi.extract.boxes.
   read_runs`: every reading of the runs as blocks of columns over adjacent rows, headers
-  naming a run's columns where they do) against the template's rows with one row of the same
-  columns inserted after row r (``boxes_rows.extra_row_spec``: held to its own row sum, to no
-  column identity). The count of values must equal the cells of the rows printed exactly, and
-  every identity of the table — each row's 总计 = its six applicant columns, and in every
-  column 一+二 = (七)+四 and (七) = the outcomes — must hold, every instance testable;
+  naming a run's columns where they do; the inserted row, ``boxes_rows.extra_row_spec``, is
+  held to its own row sum, to no column identity), with the boxes reader's own count rules: as
+  many values as the cells of the rows read, or one more (each set aside in turn) or a page's
+  number among them (``boxes_pagenums``); and every identity of the table — each row's 总计 =
+  its six applicant columns, and in every column 一+二 = (七)+四 and (七) = the outcomes —
+  must hold, every instance testable;
 - a cell is kept only where every reading gives it one value; the 小计 row's values are left
   out, with the ``TEMPLATE_DEVIATION`` the aligner records for an extra row.
 
-Anything else — no such row, two, a count of values that is not the printed rows' cells, no
-reading, a search that spends its budget — changes nothing: the reading before it and its
+The reader runs after the boxes reader (one line in ``extract/__init__._fill_tables``), only on
+table 三 where cells are left null. Anything else — no such row, two, a count of values that
+fits none of those rules, no reading, a search that spends its budget — changes nothing: the reading before it and its
 findings stand."""
 
 from __future__ import annotations
@@ -40,6 +47,7 @@ from ..template.normalize import label_key
 from . import boxes_rows
 from .align import Placed
 from .boxes import Cell, Run, _named_columns, _one_astray, _placed, _Spent, on_label_lines, read_runs, runs_of
+from .boxes_pagenums import read_without_page_numbers
 from .layout import Event, phrase_in
 from .tokens import Token
 
@@ -110,8 +118,6 @@ def _read(rows: TableSpec, fmt: str, evs: list[Event], runs: list[Run]) -> dict[
     refusal of a table that shows a 小计): as many values as cells, or one more (set aside in
     turn) or page numbers among them; None where there is no reading or the search spends
     its budget."""
-    from .boxes_pagenums import read_without_page_numbers  # imported here, as boxes does
-
     cells = sum(row.width for row in rows.rows)
     count = sum(len(run.values) for run in runs)
     if count < cells:
