@@ -21,6 +21,7 @@ from .colorder_read import read_in_printed_order
 from .colorder_t4 import blocks_in_template_order, null_table4
 from .colorder_t4 import order_printed_in_text as t4_order_printed_in_text
 from .colorder_t4 import read_in_printed_order as t4_read_in_printed_order
+from .colstacks import reread_subtotal_row
 from .columns import read_by_columns, read_by_stacks
 from .layout import PHRASE_READINGS_KEPT, Event, events, find_headings
 from .merged import merged_rows_split
@@ -340,6 +341,7 @@ def _fill_tables(report: Report, fmt: str, by_table: dict[str, list[Event]], pag
                                             paged=bool(pages))
     for spec in FORMATS[fmt].tables:  # pdfminer's text boxes: a table printed column by column (extract/boxes.py)
         placed_by[spec.key] = reread_boxes(spec, fmt, by_table[spec.key], placed_by[spec.key], pages)
+        placed_by[spec.key] = reread_subtotal_row(spec, fmt, by_table[spec.key], placed_by[spec.key], pages)
     for spec in FORMATS[fmt].tables:
         placed = placed_by[spec.key]
         distrust_unconfirmed(spec, by_table[spec.key], placed)
