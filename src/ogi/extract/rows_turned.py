@@ -12,10 +12,11 @@ What such a table still states with certainty:
 - its data rows: each prints its applicant's header last among its labels (自然人, 商业企业 …
   总计 — any group label such as 申请人情况 or 法人或其他组织 before it) and then one number per
   table 三 row of the format, every cell a plain count (no blank, mark or word);
-- its header lines: every printed row label of the format's table 三 once, and in each line the
-  labels (rows and the groups above them) in the template's order — the only order in which a
-  flattened header of the format's tree prints them when its columns stand in the template's
-  order. A line out of order, a row label missing or printed twice, a data row of another
+- its header lines: every printed row label of the format's table 三 once, and at each level of
+  the format's header tree (一/二/三/四; (一)…(七); the numbered rows of (三)…(六)) the labels
+  (rows and the groups above them) in the template's order, over all its lines — the only order
+  a flattened header prints when its columns stand in the template's order, however its lines
+  wrap. A line out of order, a row label missing or printed twice, a data row of another
   length, a cell that is not a count, or a row of anything else (a table 二 or 四 in the same
   grid) leaves the table as it is.
 
@@ -31,10 +32,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
-from ..document import Cell, Table
+from ..document import Cell, Paragraph, Table
 from ..template import APPLICANT_COLUMNS, FORMATS
-from ..template.formats import TableSpec
+from ..template.formats import PrintedRow, TableSpec
 from ..template.normalize import label_key
 
 _APPLICANTS = frozenset(label_key(m.label) for m in APPLICANT_COLUMNS)
@@ -43,48 +45,117 @@ _COUNT = re.compile(r"\d+")
 # the first, (三)…(六) the second, their numbered rows the third
 _LABEL_COLUMNS = 3
 _OUTCOME_GROUP = "outcomes"
+_T3_LABELS = frozenset(label_key(text) for f in FORMATS.values()
+                       for text in [*(t for r in f.table3.rows for t in (r.label or "", *r.variants)),
+                                    *(t for g in f.table3.groups for t in (g.label, *g.variants))])
 
 
 def flat_turned_rebuilt(table: Table) -> Table | None:
-    """``table`` rebuilt in the format's orientation if it is a table 三 printed turned over
-    whose header text flattened (see the module docstring); None otherwise."""
+    """``table`` with a table 三 printed turned over whose header text flattened rebuilt in the
+    format's orientation (see the module docstring); None when it holds none."""
     rows: dict[int, list[Cell]] = {}
     for cell in table.cells:
         rows.setdefault(cell.row, []).append(cell)
-    lines = [sorted(rows[r], key=lambda c: c.col) for r in sorted(rows)]
-    data = [i for i, line in enumerate(lines) if _data_row(line) is not None]
+    numbers = sorted(rows)
+    lines = [sorted(rows[r], key=lambda c: c.col) for r in numbers]
+    parsed = [_data_row(line) for line in lines]
+    data = [i for i, p in enumerate(parsed) if p is not None]
     if len(data) != len(_APPLICANTS) or data != list(range(data[0], data[0] + len(data))):
         return None
-    if data[-1] != len(lines) - 1 or data[0] == 0:
-        return None  # rows of anything else below the data
-    parsed = [_data_row(lines[i]) for i in data]
-    heads = [head for head, _ in parsed]
+    top = data[0]
+    while top and not any(_is_count(c) for c in lines[top - 1]):
+        top -= 1  # the header lines: every line above the data up to one that prints a number
+    if top == data[0]:
+        return None
+    heads = [parsed[i][0] for i in data]
     if len({label_key(h.text) for h in heads}) != len(_APPLICANTS):
         return None
-    counts = {len(values) for _, values in parsed}
+    counts = {len(parsed[i][1]) for i in data}
     if len(counts) != 1:
         return None
     width = counts.pop()
     for spec in (FORMATS["2021"].table3, FORMATS["2019"].table3):
         if len(spec.rows) != width:
             continue
-        labels = _header_labels(spec, lines[:data[0]])
-        if labels is not None:
-            return _rebuild(spec, labels, heads, [values for _, values in parsed], table)
+        labels = _header_labels(spec, lines[top:data[0]])
+        if labels is None:
+            continue
+        rebuilt = _rebuild(spec, labels, heads, [parsed[i][1] for i in data])
+        first, end = numbers[top], numbers[data[-1]]
+        shift = len(spec.rows) + 1 - (end - first + 1)
+        before = [c for c in table.cells if c.row < first]
+        after = [replace(c, row=c.row + shift) for c in table.cells if c.row > end]
+        return Table(before + [replace(c, row=c.row + first) for c in rebuilt] + after, table.pos)
     return None
+
+
+def flat_turned_lines(blocks: list) -> tuple[list, int]:
+    """``blocks`` with each turned table 三 printed as lines of text (one printed row a line, its
+    cells apart by spaces: pandoc's and lynx's plain text) rebuilt as a table in the format's
+    orientation, and how many were."""
+    out = list(blocks)
+    done = 0
+    i = len(out) - 1
+    while i >= 0:
+        found = _lines_at(out, i)
+        if found is None:
+            i -= 1
+            continue
+        top, table = found
+        out[top:i + 1] = [table]
+        done += 1
+        i = top - 1
+    return out, done
+
+
+def _lines_at(blocks: list, end: int) -> tuple[int, Table] | None:
+    """(first block, table rebuilt) when the paragraph ``blocks[end]`` is the last data line of a
+    turned table 三 printed as lines of text."""
+    block = blocks[end]
+    if not isinstance(block, Paragraph) or not block.text.rstrip()[-1:].isdigit():
+        return None  # (cheap: most lines end otherwise)
+    if _data_row(_words(block, 0)) is None:
+        return None
+    start = end - len(_APPLICANTS) + 1
+    if start <= 0 or any(not isinstance(b, Paragraph) or _data_row(_words(b, 0)) is None
+                         for b in blocks[start:end]):
+        return None
+    top = start
+    while top and isinstance(blocks[top - 1], Paragraph) and _header_line(_words(blocks[top - 1], 0)):
+        top -= 1
+    if top == start:
+        return None
+    grid = Table([c for k, b in enumerate(blocks[top:end + 1]) for c in _words(b, k)], blocks[top].pos)
+    rebuilt = flat_turned_rebuilt(grid)
+    return None if rebuilt is None else (top, rebuilt)
+
+
+def _words(paragraph: Paragraph, row: int) -> list[Cell]:
+    return [Cell(w, row, j, pos=paragraph.pos) for j, w in enumerate(paragraph.text.split())]
+
+
+def _header_line(line: list[Cell]) -> bool:
+    """A line of a turned table 三's header: no number, and a label of the format's table 三."""
+    return (not any(_is_count(c) for c in line)) and any(label_key(c.text) in _T3_LABELS for c in line)
+
+
+def _is_count(cell: Cell) -> bool:
+    return bool(_COUNT.fullmatch(unicodedata.normalize("NFKC", cell.text.strip())))
 
 
 def _data_row(line: list[Cell]) -> tuple[Cell, list[Cell]] | None:
     """(the applicant's header cell, the value cells) of a printed data row, or None."""
-    values: list[Cell] = []
-    at = len(line)
-    while at and _COUNT.fullmatch(unicodedata.normalize("NFKC", line[at - 1].text.strip())):
+    end = len(line)
+    while end and not line[end - 1].text.strip():
+        end -= 1  # a grid's blank cells padding the row
+    at = end
+    while at and _is_count(line[at - 1]):
         at -= 1
-    values = line[at:]
+    values = line[at:end]
     if not values or at == 0 or label_key(line[at - 1].text) not in _APPLICANTS:
         return None
-    if any(not c.text.strip() or c.text.isascii() for c in line[:at]):
-        return None  # a blank or a stray number among the labels
+    if any(c.text.strip() and c.text.isascii() for c in line[:at]):
+        return None  # a stray number among the labels
     return line[at - 1], values
 
 
@@ -104,29 +175,39 @@ def _header_labels(spec: TableSpec, lines: list[list[Cell]]) -> dict[str, Cell] 
         for text in (group.label, *group.variants):
             groups.setdefault(label_key(text), group.key)
     found: dict[str, Cell] = {}
+    last: dict[int, int] = {}  # each level of the header's tree: the last position printed
     for line in lines:
-        last = -1
         for cell in line:
             key = label_key(cell.text)
             if not key:
                 continue
             if key in names:
                 name, at = names[key], order[names[key]]
+                level = _level(spec.rows[at])
             elif key in groups:
                 name, at = "group:" + groups[key], first_of.get(groups[key], -1)
+                level = 1 if groups[key] == _OUTCOME_GROUP else 2
             else:
                 continue  # a note (本列数据的勾稽关系…), a corner's words
-            if name in found or at <= last:
+            if name in found or at <= last.get(level, -1):
                 return None
-            found[name], last = cell, at
+            found[name], last[level] = cell, at
     if any(row.key not in found for row in spec.rows):
         return None
     return found
 
 
-def _rebuild(spec: TableSpec, labels: dict[str, Cell], heads: list[Cell], values: list[list[Cell]],
-             table: Table) -> Table:
-    """The table in the format's orientation: row labels down, applicants across."""
+def _level(row: PrintedRow) -> int:
+    """The header level a row's label stands at when table 三 is turned: 1 for 一, 二, 四, 2 for
+    the outcomes' own rows ((一), (二), (七) …), 3 for the numbered rows of (三)…(六)."""
+    if row.group is None and row.key != "total":
+        return 1
+    return 2 if row.group in (None, _OUTCOME_GROUP) else 3
+
+
+def _rebuild(spec: TableSpec, labels: dict[str, Cell], heads: list[Cell], values: list[list[Cell]]) -> list[Cell]:
+    """Table 三's cells in the format's orientation: row labels down, applicants across (its
+    header the first row, 0)."""
     cells: list[Cell] = [Cell(h.text, 0, _LABEL_COLUMNS + j, pos=h.pos) for j, h in enumerate(heads)]
     outcome_rows = [i for i, row in enumerate(spec.rows) if row.group is not None or row.key == "total"]
     outcome_rows = [i for i in range(outcome_rows[0], outcome_rows[-1] + 1)] if outcome_rows else []
@@ -154,7 +235,7 @@ def _rebuild(spec: TableSpec, labels: dict[str, Cell], heads: list[Cell], values
             v = printed[i]
             cells.append(Cell(v.text, 1 + i, _LABEL_COLUMNS + j, pos=v.pos, confidence=v.confidence))
     cells.sort(key=lambda c: (c.row, c.col))
-    return Table(cells, table.pos)
+    return cells
 
 
-__all__ = ["flat_turned_rebuilt"]
+__all__ = ["flat_turned_lines", "flat_turned_rebuilt"]
