@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from ..checks.cells import row_short
 from ..model import Finding, Report
 from ..template.formats import Per, TableSpec
 
@@ -61,14 +62,18 @@ def zero_rows_read(report: Report, spec: TableSpec) -> list[str]:
 
 
 def _single_zero_rows(report: Report, spec: TableSpec, values: dict) -> dict[str, list[Cell]]:
-    """Rows printed as one ``0``: one non-null cell holding 0, every other cell null with no
-    printed cell behind it (no provenance); each with its null cells."""
+    """Rows printed as one ``0``, each with its null cells: one non-null cell holding 0, every
+    other cell null with no printed cell behind it (no provenance) — or, where running text
+    lost the columns, every cell null, its provenance the row's printed values, all zeros."""
     out: dict[str, list[Cell]] = {}
     for row in spec.rows:
         if row.key in spec.derived or len(row.cells) < 2:
             continue
         cells = [(r, c) for r, c, _ in row.cells]
         filled = [cell for cell in cells if values.get(cell[0], {}).get(cell[1]) is not None]
+        if not filled and _zeros_unplaced(report, spec, cells):
+            out[row.key] = cells
+            continue
         if len(filled) != 1 or values[filled[0][0]][filled[0][1]] != 0:
             continue
         if report.provenance.get(_key(spec, filled[0]), {}).get("text", "").strip() not in _ZERO_TEXTS:
@@ -78,6 +83,16 @@ def _single_zero_rows(report: Report, spec: TableSpec, values: dict) -> dict[str
             continue  # a printed blank cell (a grid's): the report left it blank
         out[row.key] = blank
     return out
+
+
+def _zeros_unplaced(report: Report, spec: TableSpec, cells: list[Cell]) -> bool:
+    """Did the aligner leave the row null because running text printed fewer values than its
+    cells — values all zeros (each cell's provenance the printed values, ``_null_row``)?"""
+    texts = {report.provenance.get(_key(spec, cell), {}).get("text") for cell in cells}
+    if len(texts) != 1:
+        return False
+    printed = texts.pop()
+    return bool(printed) and all(word in _ZERO_TEXTS for word in printed.split())
 
 
 _ZERO_TEXTS = frozenset({"0", "０"})
@@ -145,7 +160,7 @@ def _key(spec: TableSpec, cell: Cell) -> str:
 
 def _read_row(report: Report, spec: TableSpec, values: dict, row_key: str, blank: list[Cell]) -> None:
     row = next(r for r in spec.rows if r.key == row_key)
-    printed = next((r, c) for r, c, _ in row.cells if (r, c) not in blank)
+    printed = next(((r, c) for r, c, _ in row.cells if (r, c) not in blank), blank[0])
     prov = {**report.provenance.get(_key(spec, printed), {}), "merged": True}
     report.provenance[_key(spec, printed)] = prov
     for r, c in blank:
@@ -153,12 +168,15 @@ def _read_row(report: Report, spec: TableSpec, values: dict, row_key: str, blank
         report.provenance[_key(spec, (r, c))] = dict(prov)
     where = f"{spec.key}.{row_key}"
     report.findings[:] = [f for f in report.findings
-                          if not (f.code == "CELL_BLANK" and f.where is not None
+                          if not (f.code in _ANSWERED and f.where is not None
                                   and (f.where == where or f.where.startswith(where + ".")))]
 
 
+_ANSWERED = frozenset({"CELL_BLANK", "CELL_AMBIGUOUS"})  # the findings a row read so answers
+
+
 def _read_finding(spec: TableSpec, rows: list[str]) -> Finding:
-    labels = [next(r.label or r.key for r in spec.rows if r.key == key) for key in rows]
+    labels = [row_short(spec, key) for key in rows]
     return Finding.of(
         "TEMPLATE_DEVIATION",
         f"表三 {len(rows)} 行只印一个“0”({'、'.join(labels)}):表中其他数值已满足各项勾稽关系,这些行各格只能为0,按0读入",
