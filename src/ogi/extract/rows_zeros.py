@@ -3,28 +3,31 @@
 Agencies with nothing to report in a row of table 三 sometimes merge its seven value cells into
 one and write a single ``0`` across them. HTML and Word keep the merge (:mod:`ogi.extract.merged`
 splits it there); every rendering as text loses it: the row reaches the reader as its label and
-one number. The aligner places that number under the first applicant and leaves the other six
-null with a CELL_BLANK finding — rightly, for a single ``0`` may as well be one cell of a row whose
-other cells were left blank, and nothing in the text tells the two apart.
+one number. A grid's row (a Markdown pipe table, a TAB copy) then has fewer cells than the
+table's, and the aligner places the ``0`` under the first applicant and leaves the other six null
+with CELL_BLANK; running text (lynx, pdfplumber) loses even that, and the row is null with
+CELL_AMBIGUOUS. Both rightly: a single ``0`` may as well be one cell of a row whose other cells
+were left blank (a blank cell is null, schema.md), and nothing in the row tells the two apart.
 
-The identities sometimes do. Table 三's cells are counts (never negative) tied by the format's
-sums (``TableSpec.identities``): every column ``一+二 = (七)+四`` and ``(七) = the outcome rows``,
-every row ``总计 = the six applicants``. Where the numbers read already satisfy a sum without a
-row's blank cells — the known parts of one side add up to the other side exactly — each blank
-part on that side is 0, since a positive one would break the sum; where a sum has exactly one
-blank term, that term is the difference. This pass applies the two rules to every sum until
-nothing more follows, over every null cell of the table (a cell found so helps find others), and
-then reads a row printed as one ``0`` (one non-null cell, 0, every other cell null with no printed
-cell of its own: the text held no blank there) as all zeros only when each of its null cells was
-found, and found 0. A row whose blank cells the sums do not fix (``二`` and ``四`` both printed as
-``0`` leave ``二 = 四`` in each column, not their value) stays as read, null with its finding. The
-pass reads nothing in a table whose sums are already broken as read (a sum whose every term is
-known and fails, or one the rules would make negative or fractional): there the numbers
-themselves are in doubt.
+Two things together do. First, the table must show that it writes its zeros: every other row
+prints all seven cells, and one of those a ``0``. A report that leaves zeros blank prints rows
+short of their cells (``5 · · · · · 5``: running text shows fewer values, a grid empty cells),
+and the pass reads nothing there. Second, the identities must fix each cell of the row at 0.
+Table 三's cells are counts (never negative) tied by the format's sums (``TableSpec.identities``):
+every column ``一+二 = (七)+四`` and ``(七) = the outcome rows``, every row ``总计 = the six
+applicants``. Where the numbers read already satisfy a sum without a row's unread cells — the
+known terms of one side add up to the other side exactly — each unread term on that side is 0,
+since a positive one would break the sum; where a sum has exactly one unread term, that term is
+the difference. The pass applies the two rules to every sum until nothing more follows, over
+every null cell of the table (a cell found so helps find others), and reads a row printed as one
+``0`` only when each of its unread cells was found, and found 0. A row the sums do not fix (``二``
+and ``四`` both printed as ``0`` leave ``二 = 四`` in each column, not their value) stays as read,
+null with its finding. Nothing is read in a table whose sums are already broken as read (a sum
+whose every term is known and fails, or one the rules would make negative or fractional).
 
-A row read so loses its CELL_BLANK finding and gains a TEMPLATE_DEVIATION one naming it; each
-cell's provenance is the printed ``0``'s, marked ``"merged": true``. 2021's derived (六)其他处理
-is summed again over sub-rows read so.
+A row read so loses its CELL_BLANK / CELL_AMBIGUOUS finding; one TEMPLATE_DEVIATION names the
+rows read. Each cell's provenance is the printed ``0``'s, marked ``"merged": true``. 2021's
+derived (六)其他处理 is summed again over sub-rows read so.
 """
 
 from __future__ import annotations
@@ -62,37 +65,38 @@ def zero_rows_read(report: Report, spec: TableSpec) -> list[str]:
 
 
 def _single_zero_rows(report: Report, spec: TableSpec, values: dict) -> dict[str, list[Cell]]:
-    """Rows printed as one ``0``, each with its null cells: one non-null cell holding 0, every
-    other cell null with no printed cell behind it (no provenance) — or, where running text
-    lost the columns, every cell null, its provenance the row's printed values, all zeros."""
+    """Rows printed as one ``0``, each with the cells to read; {} unless the table writes its
+    zeros: every other row prints all its cells, and one of them a 0 (a report that leaves
+    zeros blank prints rows short of their cells — its single 0 is one cell, the rest blank)."""
     out: dict[str, list[Cell]] = {}
+    writes_zeros = False
     for row in spec.rows:
         if row.key in spec.derived or len(row.cells) < 2:
             continue
         cells = [(r, c) for r, c, _ in row.cells]
-        filled = [cell for cell in cells if values.get(cell[0], {}).get(cell[1]) is not None]
-        if not filled and _zeros_unplaced(report, spec, cells):
-            out[row.key] = cells
+        got = [values.get(r, {}).get(c) for r, c in cells]
+        if all(v is not None for v in got):
+            writes_zeros = writes_zeros or 0 in got
             continue
-        if len(filled) != 1 or values[filled[0][0]][filled[0][1]] != 0:
-            continue
-        if report.provenance.get(_key(spec, filled[0]), {}).get("text", "").strip() not in _ZERO_TEXTS:
-            continue
-        blank = [cell for cell in cells if cell != filled[0]]
-        if any(_key(spec, cell) in report.provenance for cell in blank):
-            continue  # a printed blank cell (a grid's): the report left it blank
+        blank = _one_zero(report, spec, cells, got)
+        if blank is None:
+            return {}  # a row short of its cells otherwise: the report may leave cells blank
         out[row.key] = blank
-    return out
+    return out if writes_zeros else {}
 
 
-def _zeros_unplaced(report: Report, spec: TableSpec, cells: list[Cell]) -> bool:
-    """Did the aligner leave the row null because running text printed fewer values than its
-    cells — values all zeros (each cell's provenance the printed values, ``_null_row``)?"""
-    texts = {report.provenance.get(_key(spec, cell), {}).get("text") for cell in cells}
-    if len(texts) != 1:
-        return False
-    printed = texts.pop()
-    return bool(printed) and all(word in _ZERO_TEXTS for word in printed.split())
+def _one_zero(report: Report, spec: TableSpec, cells: list[Cell], got: list) -> list[Cell] | None:
+    """The cells to read of a row printed as one ``0``, or None. Either a grid's row of fewer
+    cells than the table's: its one cell 0, under the first column, the others with nothing
+    printed (no provenance — a grid's blank cell would have some); or running text's row of
+    one value, 0, the aligner could not place (every cell null, its provenance the printed
+    ``0``: ``align._null_row``)."""
+    prov = [report.provenance.get(_key(spec, cell)) for cell in cells]
+    if got[0] == 0 and all(v is None for v in got[1:]) and prov[0] and prov[0].get("text", "").strip() in _ZERO_TEXTS:
+        return cells[1:] if not any(prov[1:]) else None
+    if all(v is None for v in got) and all(p and p.get("text", "").strip() in _ZERO_TEXTS for p in prov):
+        return cells
+    return None
 
 
 _ZERO_TEXTS = frozenset({"0", "０"})
