@@ -45,6 +45,8 @@ _COUNT = re.compile(r"\d+")
 # the first, (三)…(六) the second, their numbered rows the third
 _LABEL_COLUMNS = 3
 _OUTCOME_GROUP = "outcomes"
+# the fewest printed rows of a format's table 三 (2019: 23): a turned data row's count of values
+_FEWEST_ROWS = min(len(f.table3.rows) for f in FORMATS.values())
 _T3_LABELS = frozenset(label_key(text) for f in FORMATS.values()
                        for text in [*(t for r in f.table3.rows for t in (r.label or "", *r.variants)),
                                     *(t for g in f.table3.groups for t in (g.label, *g.variants))])
@@ -53,6 +55,8 @@ _T3_LABELS = frozenset(label_key(text) for f in FORMATS.values()
 def flat_turned_rebuilt(table: Table) -> Table | None:
     """``table`` with a table 三 printed turned over whose header text flattened rebuilt in the
     format's orientation (see the module docstring); None when it holds none."""
+    if len(table.cells) < len(_APPLICANTS) * _FEWEST_ROWS:
+        return None  # (cheap, exact: too few cells for seven data rows)
     rows: dict[int, list[Cell]] = {}
     for cell in table.cells:
         rows.setdefault(cell.row, []).append(cell)
@@ -114,7 +118,8 @@ def _lines_at(blocks: list, end: int) -> tuple[int, Table] | None:
     block = blocks[end]
     if not isinstance(block, Paragraph) or not block.text.rstrip()[-1:].isdigit():
         return None  # (cheap: most lines end otherwise)
-    if _data_row(_words(block, 0)) is None:
+    words = _words(block, 0)
+    if len(words) <= _FEWEST_ROWS or _data_row(words) is None:
         return None
     start = end - len(_APPLICANTS) + 1
     if start <= 0 or any(not isinstance(b, Paragraph) or _data_row(_words(b, 0)) is None
