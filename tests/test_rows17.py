@@ -33,6 +33,7 @@ def _table3(report) -> dict:
     ("markdown_turned_2021.md", "turned_2021"),  # a pipe table: rowspans lost, rows shifted left
     ("pandas_csv_turned_2019.csv", "turned_2019"),  # one grid with tables 二 and 四 above and below
     ("lynx_turned_2019.txt", "turned_2019"),  # lines of text, the header's lines wrapped
+    ("markdown_turned_split.md", "turned_split"),  # header and data cut apart by a page's marks
 ])
 def test_a_turned_table_3_in_text_reads_every_cell(name, expected):
     report = parse(FIX / name)

@@ -112,6 +112,38 @@ def flat_turned_lines(blocks: list) -> tuple[list, int]:
     return out, done
 
 
+def flat_turned_split(blocks: list) -> tuple[list, int]:
+    """``blocks`` with each turned table 三 cut in two — its header lines one table, its data
+    rows the next, only paragraphs between (a page's number and running title, a sentence) —
+    rebuilt as one table where the first stood, and how many were."""
+    out = list(blocks)
+    done = 0
+    for i in range(len(out) - 1, 0, -1):
+        table = out[i]
+        if not isinstance(table, Table) or len(table.cells) < len(_APPLICANTS) * _FEWEST_ROWS:
+            continue
+        j = i - 1
+        while j >= 0 and isinstance(out[j], Paragraph):
+            j -= 1
+        if j < 0 or not isinstance(out[j], Table) or not _starts_with_data(table):
+            continue
+        head = out[j]
+        below = head.n_rows if head.cells else 0
+        joined = Table(head.cells + [replace(c, row=c.row + below) for c in table.cells], head.pos)
+        rebuilt = flat_turned_rebuilt(joined)
+        if rebuilt is not None:
+            out[j] = rebuilt
+            del out[i]
+            done += 1
+    return out, done
+
+
+def _starts_with_data(table: Table) -> bool:
+    """Is the grid's first row a data row of a turned table 三 (its header printed elsewhere)?"""
+    first = min(c.row for c in table.cells)
+    return _data_row(sorted((c for c in table.cells if c.row == first), key=lambda c: c.col)) is not None
+
+
 def _lines_at(blocks: list, end: int) -> tuple[int, Table] | None:
     """(first block, table rebuilt) when the paragraph ``blocks[end]`` is the last data line of a
     turned table 三 printed as lines of text."""
@@ -243,4 +275,4 @@ def _rebuild(spec: TableSpec, labels: dict[str, Cell], heads: list[Cell], values
     return cells
 
 
-__all__ = ["flat_turned_lines", "flat_turned_rebuilt"]
+__all__ = ["flat_turned_lines", "flat_turned_rebuilt", "flat_turned_split"]

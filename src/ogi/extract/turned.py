@@ -30,7 +30,7 @@ from ..document import Document, Table
 from ..model import Finding
 from ..template import APPLICANT_COLUMNS, FORMATS
 from ..template.normalize import label_key
-from .rows_turned import flat_turned_lines, flat_turned_rebuilt
+from .rows_turned import flat_turned_lines, flat_turned_rebuilt, flat_turned_split
 
 # the five organisations' headers: one a column in the format, used nowhere else in it
 _ORGANISATIONS = frozenset(label_key(m.label) for m in APPLICANT_COLUMNS[1:-1])
@@ -56,7 +56,8 @@ def tables_turned_back(doc: Document) -> tuple[Document, int]:
             blocks[i] = rebuilt
             turned += 1
     blocks, lines = flat_turned_lines(blocks)  # ... or printed as lines of text
-    turned += lines
+    blocks, split = flat_turned_split(blocks)  # ... or cut in two at a page break
+    turned += lines + split
     return (replace(doc, blocks=blocks), turned) if turned else (doc, 0)
 
 
