@@ -62,8 +62,9 @@ def flat_turned_rebuilt(table: Table) -> Table | None:
         rows.setdefault(cell.row, []).append(cell)
     numbers = sorted(rows)
     lines = [sorted(rows[r], key=lambda c: c.col) for r in numbers]
-    parsed = [_data_row(line) for line in lines]
-    data = [i for i, p in enumerate(parsed) if p is not None]
+    found = [_data_row(line) for line in lines]
+    parsed = {i: p for i, p in enumerate(found) if p is not None}
+    data = sorted(parsed)
     if len(data) != len(_APPLICANTS) or data != list(range(data[0], data[0] + len(data))):
         return None
     top = data[0]
@@ -204,7 +205,7 @@ def _header_labels(spec: TableSpec, lines: list[list[Cell]]) -> dict[str, Cell] 
     for row in spec.rows:
         for text in (row.label or "", *row.variants):
             names.setdefault(label_key(text), row.key)
-    first_of = {}
+    first_of: dict[str | None, int] = {}
     for i, row in enumerate(spec.rows):
         first_of.setdefault(row.group, i)
     groups: dict[str, str] = {}

@@ -60,7 +60,7 @@ def zero_rows_read(report: Report, spec: TableSpec) -> list[str]:
         for col, v in values.get(derived, {}).items():
             items = [values.get(p, {}).get(col) for p in parts]
             if v is None and all(i is not None for i in items):
-                values[derived][col] = sum(items)
+                values[derived][col] = sum(i for i in items if i is not None)
     return read
 
 
@@ -145,7 +145,8 @@ def _fix(left: list[Cell], right: list[Cell], known: dict[Cell, Fraction]) -> di
     """What one sum fixes among its unknown terms ({} for nothing); None if it is broken."""
     open_l = [c for c in left if c not in known]
     open_r = [c for c in right if c not in known]
-    diff = sum(known[c] for c in left if c in known) - sum(known[c] for c in right if c in known)
+    diff = sum((known[c] for c in left if c in known), Fraction(0)) - sum(
+        (known[c] for c in right if c in known), Fraction(0))
     if not open_l and not open_r:
         return None if diff != 0 else {}
     if len(open_l) + len(open_r) == 1:
