@@ -25,6 +25,7 @@ from .colstacks import reread_subtotal_row
 from .columns import read_by_columns, read_by_stacks
 from .layout import PHRASE_READINGS_KEPT, Event, events, find_headings
 from .merged import merged_rows_split
+from .rows_zeros import zero_rows_read
 from .meta import read_meta
 from .order import distrust_row_orders, distrust_unconfirmed, null_unconfirmed_parts
 from .tokens import Unit, tokenize
@@ -80,6 +81,7 @@ def extract(doc: Document, source: Source | None = None) -> Report:
             report.findings.append(_text4_finding(printed4, read=False))
         report.findings += null_where_sums_refute_order(report, table3=not (reordered or printed_in_text),
                                                         table4=not (reordered4 or printed4))
+        zero_rows_read(report, FORMATS[fmt].table3)  # a row printed as one 0 the sums fix at 0
         if layout.annex:
             copy = _read_annex(report, fmt, units, headings, layout.annex, pages_of(doc.meta))
             twice.compare(report, fmt, copy, units[slice(*layout.annex)])

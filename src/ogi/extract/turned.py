@@ -16,8 +16,10 @@ tables one under another: a CSV), is turned back — each cell's row and column,
 and column spans, exchanged — and then read as any table 三 (its applicant columns ordered by
 their headers, :mod:`ogi.extract.colorder`, and placed by the aligner, whose identities check
 every value). Each table turned gives a note the extractor turns into a TEMPLATE_DEVIATION
-finding. Running text (a crawler's line, a PDF's text layer) keeps no grid to turn: there the
-row labels still stand where no row may and the cells stay null with their findings.
+finding. A table whose merged cells text flattened (a Markdown pipe table, a browser's copy with
+TABs) keeps its rows but not its grid: :mod:`ogi.extract.rows_turned` rebuilds it from its rows.
+Running text with no table at all (a crawler's line, a PDF's text layer) keeps no rows to turn:
+there the row labels still stand where no row may and the cells stay null with their findings.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from ..document import Document, Table
 from ..model import Finding
 from ..template import APPLICANT_COLUMNS, FORMATS
 from ..template.normalize import label_key
+from .rows_turned import flat_turned_lines, flat_turned_rebuilt, flat_turned_split
 
 # the five organisations' headers: one a column in the format, used nowhere else in it
 _ORGANISATIONS = frozenset(label_key(m.label) for m in APPLICANT_COLUMNS[1:-1])
@@ -44,9 +47,17 @@ def tables_turned_back(doc: Document) -> tuple[Document, int]:
     blocks = list(doc.blocks)
     turned = 0
     for i, block in enumerate(blocks):
-        if isinstance(block, Table) and _is_turned(block):
+        if not isinstance(block, Table):
+            continue
+        if _is_turned(block):
             blocks[i] = _turn(block)
             turned += 1
+        elif (rebuilt := flat_turned_rebuilt(block)) is not None:  # its header flattened as text
+            blocks[i] = rebuilt
+            turned += 1
+    blocks, lines = flat_turned_lines(blocks)  # ... or printed as lines of text
+    blocks, split = flat_turned_split(blocks)  # ... or cut in two at a page break
+    turned += lines + split
     return (replace(doc, blocks=blocks), turned) if turned else (doc, 0)
 
 
