@@ -10,7 +10,11 @@ from checks_support import from_expected
 
 from ogi import parse
 from ogi.document import Cell, Document, Table
-from ogi.extract.colorder_alike import null_doubtful, t4_header_in_template_order, total_first
+from ogi.extract.colorder_alike import (
+    null_doubtful,
+    t4_header_in_template_order,
+    total_first,
+)
 from ogi.template import APPLICANT_COLUMNS
 from ogi.template.formats import T4_RESULTS
 

@@ -25,8 +25,6 @@ the agency drew the two tables differently."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..document import Document, Table
 from ..model import Finding, Report
 from ..template import APPLICANT_COLUMNS, FORMATS
