@@ -15,6 +15,7 @@ from ..template.normalize import clean
 from . import legacy, twice
 from .boxes import pages_of, reread as reread_boxes
 from .align import Placed, align
+from .colorder_alike import null_doubtful, total_first
 from .colorder_sums import null_where_sums_refute_order
 from .colorder import columns_in_template_order, null_applicant_cells, order_printed_in_text
 from .colorder_read import read_in_printed_order
@@ -79,8 +80,14 @@ def extract(doc: Document, source: Source | None = None) -> Report:
         elif printed4:
             null_table4(report.table4, report.provenance)
             report.findings.append(_text4_finding(printed4, read=False))
-        report.findings += null_where_sums_refute_order(report, table3=not (reordered or printed_in_text),
-                                                        table4=not (reordered4 or printed4))
+        by_sums = null_where_sums_refute_order(report, table3=not (reordered or printed_in_text),
+                                               table4=not (reordered4 or printed4))
+        report.findings += by_sums
+        refuted = {f.where for f in by_sums}
+        report.findings += null_doubtful(
+            report, doc, shown3=total_first(reordered or printed_in_text) or "table3" in refuted,
+            shown4=total_first(reordered4 or printed4) or "table4" in refuted,
+            read3=bool(reordered or printed_in_text), read4=bool(reordered4 or printed4))
         zero_rows_read(report, FORMATS[fmt].table3)  # a row printed as one 0 the sums fix at 0
         if layout.annex:
             copy = _read_annex(report, fmt, units, headings, layout.annex, pages_of(doc.meta))
