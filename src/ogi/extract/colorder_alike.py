@@ -75,9 +75,10 @@ def _null_ambiguous(rows: list[tuple[str, dict | None]], columns: tuple[str, ...
     for prefix, cells in rows:
         if not cells:
             continue
-        read = [cells.get(c) for c in columns]
-        if not all(isinstance(v, int) and not isinstance(v, bool) for v in read):
-            continue
+        values = [cells.get(c) for c in columns]
+        read = [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
+        if len(read) != len(values):
+            continue  # a cell null: no sum to ask
         other = [*read[1:], read[0]]  # printed total first: total read first, the parts after
         if other == read or sum(other[:-1]) != other[-1]:
             continue  # the same either way, or the total-first reading does not sum
