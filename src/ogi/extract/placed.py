@@ -1,0 +1,206 @@
+"""Tables printed after all the prose, put back under their sections by their own labels.
+
+A common scraper of Word files prints ``document.paragraphs`` and then ``document.tables``
+(python-docx): every paragraph of the report — the six section headings and their text —
+and after section 六 every table, one after another, each after a blank line. Read in the
+order it is printed, the report's sections 二–四 hold no table and its tables stand where
+an annex would (``extract.twice``): an annex is never a source of numbers, so nothing was
+read. The same holds for any file whose report prints its tables only after its last
+section (an agency's page of prose with every table at its foot).
+
+Where a table stands tells nothing then; what it prints does. :func:`tables_placed` moves
+each official table back to the end of its own section, where the rest of the reader finds
+it as it finds any table, when the document has that shape and no other:
+
+- the report's outline is printed once — each section heading found at most once, all of
+  them before the first table (a file of two reports prints two outlines: it is left as it
+  is, and refused as before by ``extract.twice``);
+- every block from the first table on is a table (or an empty paragraph), and no table
+  stands before it: the body prints none.
+
+The tables are cut into the pieces the text shows — a blank line between two rows, where a
+Word file's next table begins (table 二 of the 2021 format is four tables; a table cut by a
+page or a sentence is two) — and each piece is named by its labels: the template phrases
+its cells print that only one table prints (:func:`ogi.template.labels.segment`). A piece
+whose labels name one table is that table's; a piece whose labels name two tables, or none
+(values alone, a note), names no table and is not placed.
+
+Pieces of one table that follow each other are one printing of it, unless a piece prints a
+row label an earlier piece of the printing printed already: that is the table printed again
+(an annex's copy). Each table is placed once — its first printing, at the end of its own
+section (before the next section heading); a later printing of it, and every piece that
+names no table, stays after the prose, where ``extract.twice`` reads it as an annex: compared
+with the placed table, never a source of numbers. A table whose section heading is not
+printed is not placed either. Every piece not placed that prints a number gets a finding,
+and so does the placing (the tables stood apart from their sections), so the reader can
+see that the tables were put back by their labels, not read where they stood.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..document import Document, Paragraph, Table
+from ..model import Finding
+from ..template.labels import section_of, segment
+from ..template.normalize import label_key
+
+TABLE_SECTION = {"table2": "s2", "table3": "s3", "table4": "s4"}  # each table's section
+TABLE_NAMES = {"table2": "表二", "table3": "表三", "table4": "表四"}
+
+
+@dataclass(slots=True)
+class _Piece:
+    """Rows of a table the text prints without a blank line between them: the table, its
+    rows (first, last + 1), the one table its labels name (None: none or two), and the row
+    labels it prints."""
+
+    table: Table
+    first: int
+    stop: int
+    key: str | None
+    rows: frozenset[str]
+
+    @property
+    def line(self) -> int | None:
+        return min((c.pos.line for c in self.table.cells if self.first <= c.row < self.stop and c.pos.line),
+                   default=None)
+
+    def has_value(self) -> bool:
+        return any(self.first <= c.row < self.stop and label_key(c.text).isdigit() for c in self.table.cells)
+
+    def cut(self) -> Table:
+        """The piece as a table of its own: its rows renumbered from 0, spans cut at its ends."""
+        cells = [replace(c, row=c.row - self.first, rowspan=min(c.row + c.rowspan, self.stop) - c.row)
+                 for c in self.table.cells if self.first <= c.row < self.stop]
+        return Table(cells, cells[0].pos if cells else self.table.pos)
+
+
+def tables_placed(doc: Document) -> tuple[Document, list[Finding]]:
+    """``doc`` with the tables it prints after all its prose moved to the end of their own
+    sections, and the findings that say so (module docstring); the same document and no
+    finding where it has not that shape."""
+    headings = _headings(doc)
+    tail = _tail(doc, headings)
+    if headings is None or tail is None:
+        return doc, []
+    pieces = [p for i in range(tail, len(doc.blocks)) if isinstance(b := doc.blocks[i], Table) for p in _pieces(b)]
+    placed = _first_printings(pieces)
+    findings: list[Finding] = []
+    for key in list(placed):
+        if TABLE_SECTION[key] not in headings:
+            del placed[key]
+            findings.append(_no_heading_finding(key))
+    if not placed:
+        return doc, findings
+    kept = {id(p) for group in placed.values() for p in group}
+    findings += [_not_placed_finding(p) for p in pieces if id(p) not in kept and p.has_value()]
+    findings.insert(0, _placed_finding(placed))
+    return replace(doc, blocks=_moved(doc, tail, headings, placed, [p for p in pieces if id(p) not in kept])), findings
+
+
+def _headings(doc: Document) -> dict[str, int] | None:
+    """Each section heading's block, where every heading is printed at most once; else None."""
+    found: dict[str, int] = {}
+    for i, block in enumerate(doc.blocks):
+        if isinstance(block, Paragraph) and block.text.strip() and (key := section_of(block.text)):
+            if key in found:
+                return None  # a second outline: two reports, or a table of contents
+            found[key] = i
+    return found
+
+
+def _tail(doc: Document, headings: dict[str, int] | None) -> int | None:
+    """The first block of the tables printed after all the prose: the first table, where it
+    comes after every heading and nothing but tables and empty paragraphs follows it."""
+    first = next((i for i, b in enumerate(doc.blocks) if isinstance(b, Table)), None)
+    if first is None or not headings or max(headings.values()) > first:
+        return None
+    rest = doc.blocks[first:]
+    if any(isinstance(b, Paragraph) and b.text.strip() for b in rest):
+        return None
+    return first
+
+
+def _pieces(table: Table) -> list[_Piece]:
+    """The table cut where the text leaves a blank line between two rows (the rows' source
+    lines are not consecutive), each piece named by its labels."""
+    lines = [min((c.pos.line for c in row if c.pos.line), default=None) for row in table.rows()]
+    cuts = [r for r in range(1, len(lines))
+            if lines[r] is not None and lines[r - 1] is not None and lines[r] > lines[r - 1] + 1]
+    bounds = [0, *cuts, len(lines)]
+    return [_named(table, a, b) for a, b in zip(bounds, bounds[1:])]
+
+
+def _named(table: Table, first: int, stop: int) -> _Piece:
+    """The piece of rows first..stop-1 with the one table its labels name, if one."""
+    tables: set[str] = set()
+    rows: set[str] = set()
+    for cell in table.cells:
+        if not first <= cell.row < stop:
+            continue
+        for seg in segment(cell.text):
+            named = {p.table for p in seg.phrases}
+            if len(named) == 1:
+                tables |= named
+                rows |= {f"{p.table}.{p.ref}" for p in seg.phrases if p.kind == "row"}
+    return _Piece(table, first, stop, next(iter(tables)) if len(tables) == 1 else None, frozenset(rows))
+
+
+def _first_printings(pieces: list[_Piece]) -> dict[str, list[_Piece]]:
+    """Each table's first printing: the run of pieces its labels name, up to a piece of
+    another table, a piece that names none, or one that prints a row label again."""
+    printings: dict[str, list[_Piece]] = {}
+    run: list[_Piece] = []
+    for piece in pieces:
+        if run and (piece.key != run[0].key or any(piece.rows & p.rows for p in run)):
+            printings.setdefault(run[0].key, run)  # type: ignore[arg-type]  # runs hold named pieces
+            run = []
+        if piece.key is not None:
+            run.append(piece)
+    if run:
+        printings.setdefault(run[0].key, run)  # type: ignore[arg-type]
+    return printings
+
+
+def _moved(doc: Document, tail: int, headings: dict[str, int], placed: dict[str, list[_Piece]],
+           rest: list[_Piece]) -> list:
+    """The prose with each placed table at the end of its section (before the next heading,
+    else at the prose's end), then the pieces not placed, as they were printed."""
+    at: dict[int, list[Table]] = {}
+    bounds = sorted(headings.values())
+    for key, group in placed.items():
+        start = headings[TABLE_SECTION[key]]
+        end = next((i for i in bounds if i > start), tail)
+        at.setdefault(end, []).extend(p.cut() for p in group)
+    blocks: list = []
+    for i, block in enumerate(doc.blocks[:tail]):
+        blocks += at.pop(i, [])
+        blocks.append(block)
+    blocks += at.pop(tail, [])
+    return blocks + [p.cut() for p in rest]
+
+
+def _placed_finding(placed: dict[str, list[_Piece]]) -> Finding:
+    names = "、".join(TABLE_NAMES[k] for k in TABLE_SECTION if k in placed)
+    return Finding.of(
+        "TEMPLATE_DEVIATION", f"统计表印在全部正文之后,{names}已按各自的标签归入其章节读入",
+        f"the tables are printed after all the sections; {names} placed in their sections by their own labels", None)
+
+
+def _no_heading_finding(key: str) -> Finding:
+    name = TABLE_NAMES[key]
+    return Finding.of(
+        "TEMPLATE_DEVIATION", f"{name}印在全部正文之后,而其章节标题未印出,无法归位,未读入",
+        f"{key} is printed after all the sections and its section heading is missing: not placed, not read", key)
+
+
+def _not_placed_finding(piece: _Piece) -> Finding:
+    where = f"第{piece.line}行" if piece.line else "正文之后"
+    return Finding.of(
+        "TEMPLATE_DEVIATION", f"{where}的表格无法按标签认定为某一张统计表(或为已读入之表的再次印出),未作为数据来源",
+        f"the table at line {piece.line} cannot be told by its labels to be one table (or prints one again): "
+        "not a source of numbers", piece.key, line=piece.line)
+
+
+__all__ = ["tables_placed"]
