@@ -50,30 +50,43 @@ TABLE_NAMES = {"table2": "表二", "table3": "表三", "table4": "表四"}
 
 
 @dataclass(slots=True)
+class _Part:
+    """Rows ``first``..``stop - 1`` of a table, or a paragraph (``first``, ``stop`` unused)."""
+
+    block: Table | Paragraph
+    first: int = 0
+    stop: int = 0
+
+    def texts(self) -> list[str]:
+        if isinstance(self.block, Paragraph):
+            return [self.block.text]
+        return [c.text for c in self.block.cells if self.first <= c.row < self.stop]
+
+    def cut(self) -> Table | Paragraph:
+        """The part as a block of its own: a table's rows renumbered from 0, spans cut at its ends."""
+        if isinstance(self.block, Paragraph):
+            return self.block
+        cells = [replace(c, row=c.row - self.first, rowspan=min(c.row + c.rowspan, self.stop) - c.row)
+                 for c in self.block.cells if self.first <= c.row < self.stop]
+        return Table(cells, cells[0].pos if cells else self.block.pos)
+
+
+@dataclass(slots=True)
 class _Piece:
-    """Rows of a table the text prints without a blank line between them: the table, its
-    rows (first, last + 1), the one table its labels name (None: none or two), and the row
-    labels it prints."""
+    """What the text prints without a blank line between: the parts (table rows and the
+    paragraphs a table's cell broke into), its first source line, the one table its labels
+    name (None: none or two), and the row labels it prints."""
 
-    table: Table
-    first: int
-    stop: int
-    key: str | None
-    rows: frozenset[str]
-
-    @property
-    def line(self) -> int | None:
-        return min((c.pos.line for c in self.table.cells if self.first <= c.row < self.stop and c.pos.line),
-                   default=None)
+    parts: list[_Part]
+    line: int | None
+    key: str | None = None
+    rows: frozenset[str] = frozenset()
 
     def has_value(self) -> bool:
-        return any(self.first <= c.row < self.stop and label_key(c.text).isdigit() for c in self.table.cells)
+        return any(label_key(t).isdigit() for part in self.parts for t in part.texts())
 
-    def cut(self) -> Table:
-        """The piece as a table of its own: its rows renumbered from 0, spans cut at its ends."""
-        cells = [replace(c, row=c.row - self.first, rowspan=min(c.row + c.rowspan, self.stop) - c.row)
-                 for c in self.table.cells if self.first <= c.row < self.stop]
-        return Table(cells, cells[0].pos if cells else self.table.pos)
+    def blocks(self) -> list[Table | Paragraph]:
+        return [part.cut() for part in self.parts]
 
 
 def tables_placed(doc: Document) -> tuple[Document, list[Finding]]:
@@ -84,7 +97,7 @@ def tables_placed(doc: Document) -> tuple[Document, list[Finding]]:
     tail = _tail(doc, headings)
     if headings is None or tail is None:
         return doc, []
-    pieces = [p for i in range(tail, len(doc.blocks)) if isinstance(b := doc.blocks[i], Table) for p in _pieces(b)]
+    pieces = _pieces(doc.blocks[tail:])
     placed = _first_printings(pieces)
     findings: list[Finding] = []
     for key in list(placed):
@@ -94,9 +107,10 @@ def tables_placed(doc: Document) -> tuple[Document, list[Finding]]:
     if not placed:
         return doc, findings
     kept = {id(p) for group in placed.values() for p in group}
-    findings += [_not_placed_finding(p) for p in pieces if id(p) not in kept and p.has_value()]
+    rest = [p for p in pieces if id(p) not in kept]
+    findings += [_not_placed_finding(p) for p in rest if p.has_value()]
     findings.insert(0, _placed_finding(placed))
-    return replace(doc, blocks=_moved(doc, tail, headings, placed, [p for p in pieces if id(p) not in kept])), findings
+    return replace(doc, blocks=_moved(doc, tail, headings, placed, rest)), findings
 
 
 def _headings(doc: Document) -> dict[str, int] | None:
@@ -112,39 +126,81 @@ def _headings(doc: Document) -> dict[str, int] | None:
 
 def _tail(doc: Document, headings: dict[str, int] | None) -> int | None:
     """The first block of the tables printed after all the prose: the first table, where it
-    comes after every heading and nothing but tables and empty paragraphs follows it."""
+    comes after every heading and the sections before it print no table's row as a line of
+    text either (a text whose tables are lines of their own, with an annex after)."""
     first = next((i for i, b in enumerate(doc.blocks) if isinstance(b, Table)), None)
     if first is None or not headings or max(headings.values()) > first:
         return None
-    rest = doc.blocks[first:]
-    if any(isinstance(b, Paragraph) and b.text.strip() for b in rest):
+    body = min(headings.get(k, first) for k in TABLE_SECTION.values())
+    if any(isinstance(b, Paragraph) and _prints_row(b.text) for b in doc.blocks[body:first]):
         return None
     return first
 
 
-def _pieces(table: Table) -> list[_Piece]:
-    """The table cut where the text leaves a blank line between two rows (the rows' source
-    lines are not consecutive), each piece named by its labels."""
-    lines = [min((c.pos.line for c in row if c.pos.line), default=None) for row in table.rows()]
-    cuts = [r for r in range(1, len(lines))
-            if lines[r] is not None and lines[r - 1] is not None and lines[r] > lines[r - 1] + 1]
-    bounds = [0, *cuts, len(lines)]
-    return [_named(table, a, b) for a, b in zip(bounds, bounds[1:])]
+def _prints_row(text: str) -> bool:
+    """Does a paragraph print a table's row: it begins with a row label and holds a number?"""
+    segs = segment(text)
+    return (bool(segs) and not text[:segs[0].start].strip() and any(p.kind == "row" for p in segs[0].phrases)
+            and any(ch.isdigit() for ch in text[segs[0].end:]))
 
 
-def _named(table: Table, first: int, stop: int) -> _Piece:
-    """The piece of rows first..stop-1 with the one table its labels name, if one."""
+def _pieces(blocks: list) -> list[_Piece]:
+    """The tail's table rows and paragraphs, cut where the text leaves a blank line between
+    two of them (their source lines are not consecutive), each piece named by its labels."""
+    pieces: list[_Piece] = []
+    last: int | None = None
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            if not block.text.strip():
+                continue
+            parts = [(_Part(block), block.pos.line, (block.pos.line or 0) + block.text.count("\n"))]
+        else:
+            rows = block.rows()
+            parts = []
+            for r, row in enumerate(rows):
+                line = min((c.pos.line for c in row if c.pos.line), default=None)
+                parts.append((_Part(block, r, r + 1), line, line))
+        for part, line, end in parts:
+            if pieces and _continues(pieces[-1], part, line, last):
+                _join(pieces[-1], part)
+            else:
+                pieces.append(_Piece([part], line))
+            last = end if end is not None else last
+    for piece in pieces:
+        _name(piece)
+    return pieces
+
+
+def _continues(piece: _Piece, part: _Part, line: int | None, last: int | None) -> bool:
+    """Does the part go on the piece before it: its line follows the piece's last line, or —
+    lines unknown (a Word file's tables) — it is the next row of the same table?"""
+    if line is not None and last is not None:
+        return line <= last + 1
+    return piece.parts[-1].block is part.block
+
+
+def _join(piece: _Piece, part: _Part) -> None:
+    """Add a part to a piece: a table's next row widens the piece's last part of that table."""
+    prev = piece.parts[-1]
+    if isinstance(part.block, Table) and prev.block is part.block and prev.stop == part.first:
+        prev.stop = part.stop
+    else:
+        piece.parts.append(part)
+
+
+def _name(piece: _Piece) -> None:
+    """Name the piece by the one table its labels name, if one, and note its row labels."""
     tables: set[str] = set()
     rows: set[str] = set()
-    for cell in table.cells:
-        if not first <= cell.row < stop:
-            continue
-        for seg in segment(cell.text):
-            named = {p.table for p in seg.phrases}
-            if len(named) == 1:
-                tables |= named
-                rows |= {f"{p.table}.{p.ref}" for p in seg.phrases if p.kind == "row"}
-    return _Piece(table, first, stop, next(iter(tables)) if len(tables) == 1 else None, frozenset(rows))
+    for part in piece.parts:
+        for text in part.texts():
+            for seg in segment(text):
+                named = {p.table for p in seg.phrases}
+                if len(named) == 1:
+                    tables |= named
+                    rows |= {f"{p.table}.{p.ref}" for p in seg.phrases if p.kind == "row"}
+    piece.key = next(iter(tables)) if len(tables) == 1 else None
+    piece.rows = frozenset(rows)
 
 
 def _first_printings(pieces: list[_Piece]) -> dict[str, list[_Piece]]:
@@ -172,13 +228,13 @@ def _moved(doc: Document, tail: int, headings: dict[str, int], placed: dict[str,
     for key, group in placed.items():
         start = headings[TABLE_SECTION[key]]
         end = next((i for i in bounds if i > start), tail)
-        at.setdefault(end, []).extend(p.cut() for p in group)
+        at.setdefault(end, []).extend(b for p in group for b in p.blocks())
     blocks: list = []
     for i, block in enumerate(doc.blocks[:tail]):
         blocks += at.pop(i, [])
         blocks.append(block)
     blocks += at.pop(tail, [])
-    return blocks + [p.cut() for p in rest]
+    return blocks + [b for p in rest for b in p.blocks()]
 
 
 def _placed_finding(placed: dict[str, list[_Piece]]) -> Finding:
