@@ -228,13 +228,25 @@ def _moved(doc: Document, tail: int, headings: dict[str, int], placed: dict[str,
     for key, group in placed.items():
         start = headings[TABLE_SECTION[key]]
         end = next((i for i in bounds if i > start), tail)
-        at.setdefault(end, []).extend(b for p in group for b in p.blocks())
+        at.setdefault(end, []).extend(_printing(group))
     blocks: list = []
     for i, block in enumerate(doc.blocks[:tail]):
         blocks += at.pop(i, [])
         blocks.append(block)
     blocks += at.pop(tail, [])
     return blocks + [b for p in rest for b in p.blocks()]
+
+
+def _printing(group: list[_Piece]) -> list[Table | Paragraph]:
+    """A printing's blocks: the rows of one table the text reader read as one, cut only by a
+    blank line, are one table again (a table cut by a page keeps its header with its rows)."""
+    parts: list[_Part] = []
+    for part in (part for piece in group for part in piece.parts):
+        if parts and isinstance(part.block, Table) and parts[-1].block is part.block and parts[-1].stop == part.first:
+            parts[-1] = _Part(part.block, parts[-1].first, part.stop)
+        else:
+            parts.append(part)
+    return [part.cut() for part in parts]
 
 
 def _placed_finding(placed: dict[str, list[_Piece]]) -> Finding:
