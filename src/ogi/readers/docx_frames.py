@@ -57,6 +57,8 @@ ASCII_EM = 0.5  # em: any other half-width character's, near enough
 WIDE_FROM = 0x2E80  # the first code point of the CJK blocks: a full-width character, one em
 LINE_HEIGHT_SHARE = 0.8  # of a frame's height, the glyphs' where its runs give no size
 HALF_POINTS = 2  # w:sz counts half-points
+WALL_PAD = 1.0  # pt: a glyph kept this far inside its cell's ruling lines
+_NUMBER = re.compile(r"[-+]?\d[\d,.]*%?")  # a count or an amount, as a cell prints it
 
 _NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
        "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
@@ -84,7 +86,7 @@ def is_frames_body(body) -> bool:
 def read_frames(body, meta: dict[str, str]) -> Document:
     """The body's frames and ruling rectangles read as a PDF's pages (module docstring)."""
     size = _page_size(body)
-    pages: list[tuple[list[Fragment], list[dict]]] = [([], [])]
+    pages: list[tuple[list[tuple], list[dict]]] = [([], [])]
     last: float | None = None
     for obj in _OBJECTS(body):
         item = _frame(obj) if obj.tag.endswith("anchor") else _rule(obj)
@@ -95,11 +97,14 @@ def read_frames(body, meta: dict[str, str]) -> Document:
             pages.append(([], []))
         last = top
         if isinstance(item, tuple):
-            pages[-1][0].extend(_glyphs(*item))
+            pages[-1][0].append(item)
         else:
             pages[-1][1].append(item)
-    contents: list[PageContent] = [upright_fragments(frags, lines, size, n, False, (1, 0))
-                                   for n, (frags, lines) in enumerate(pages, start=1)]
+    contents: list[PageContent] = []
+    for number, (frames, lines) in enumerate(pages, start=1):
+        walls = [line for line in lines if line["bottom"] - line["top"] > line["x1"] - line["x0"]]
+        glyphs = [g for frame in frames for g in _placed(frame, walls)]
+        contents.append(upright_fragments(glyphs, lines, size, number, False, (1, 0)))
     drop_page_chrome(contents)
     layouts = [page_layout(c) for c in contents]
     printed = printed_order([(page.lines, page.tables) for page in layouts])
@@ -145,6 +150,29 @@ def _rule(shape) -> dict | None:
     return {"x0": x, "x1": x + width, "top": y, "bottom": y + height}
 
 
+def _placed(frame: tuple, walls: list[dict]) -> list[Fragment]:
+    """A frame's glyphs, kept inside the table cells its start stands in (module docstring):
+    free text along the frame; a frame in a table's row within its cell — or, a run of
+    numbers LibreOffice joined with spaces, one number a cell from the frame's cell on."""
+    text, x, y, width, height, font = frame
+    middle = y + height / 2
+    xs = sorted({(w["x0"] + w["x1"]) / 2 for w in walls if w["top"] <= middle <= w["bottom"]})
+    at = next((i for i in range(len(xs) - 1) if xs[i] - WALL_PAD <= x < xs[i + 1]), None)
+    if at is None:
+        return _glyphs(text, x, y, width, font or height * LINE_HEIGHT_SHARE)
+    words = text.split()
+    if len(words) > 1 and all(_NUMBER.fullmatch(w) for w in words) and at + len(words) < len(xs):
+        out: list[Fragment] = []
+        for k, word in enumerate(words):
+            left, right = xs[at + k] + WALL_PAD, xs[at + k + 1] - WALL_PAD
+            natural = sum(_advance(ch) for ch in word) * (font or height * LINE_HEIGHT_SHARE)
+            span = min(natural, right - left)
+            out += _glyphs(word, (left + right - span) / 2, y, span, font or height * LINE_HEIGHT_SHARE)
+        return out
+    right = xs[at + 1] - WALL_PAD
+    return _glyphs(text, x, y, max(min(width, right - x), 0.0), font or height * LINE_HEIGHT_SHARE)
+
+
 def _advance(ch: str) -> float:
     """A character's advance in em (module docstring)."""
     if ord(ch) >= WIDE_FROM:
@@ -154,14 +182,14 @@ def _advance(ch: str) -> float:
     return NARROW_EM if ch in " .,:;" else ASCII_EM
 
 
-def _glyphs(text: str, x: float, y: float, width: float, height: float, font: float | None) -> list[Fragment]:
-    """The frame's characters as glyph boxes along it, each as wide as its advance scaled to
-    the frame's width; spaces advance but make no glyph."""
+def _glyphs(text: str, x: float, y: float, width: float, size: float) -> list[Fragment]:
+    """The text's characters as glyph boxes from ``x`` over ``width``, each as wide as its
+    advance scaled to that width, ``size`` high; spaces advance but make no glyph."""
     ems = sum(_advance(ch) for ch in text)
-    if ems <= 0:
+    if ems <= 0 or width <= 0:
         return []
     em = width / ems
-    bottom = y + (font if font else height * LINE_HEIGHT_SHARE)
+    bottom = y + size
     out: list[Fragment] = []
     at = x
     for ch in text:
