@@ -81,6 +81,7 @@ class _Piece:
     line: int | None
     key: str | None = None
     rows: frozenset[str] = frozenset()
+    headers: frozenset[str] = frozenset()
 
     def has_value(self) -> bool:
         return any(label_key(t).isdigit() for part in self.parts for t in part.texts())
@@ -98,18 +99,19 @@ def tables_placed(doc: Document) -> tuple[Document, list[Finding]]:
     if headings is None or tail is None:
         return doc, []
     pieces = _pieces(doc.blocks[tail:])
-    placed = _first_printings(pieces)
-    findings: list[Finding] = []
+    placed, split = _first_printings(pieces)
+    findings: list[Finding] = [_split_finding(key) for key in split]
     for key in list(placed):
         if TABLE_SECTION[key] not in headings:
             del placed[key]
             findings.append(_no_heading_finding(key))
-    if not placed:
+    if not placed and not split:
         return doc, findings
-    kept = {id(p) for group in placed.values() for p in group}
+    kept = {id(p) for group in (*placed.values(), *split.values()) for p in group}  # placed, or dropped
     rest = [p for p in pieces if id(p) not in kept]
     findings += [_not_placed_finding(p) for p in rest if p.has_value()]
-    findings.insert(0, _placed_finding(placed))
+    if placed:
+        findings.insert(0, _placed_finding(placed))
     return replace(doc, blocks=_moved(doc, tail, headings, placed, rest)), findings
 
 
@@ -192,6 +194,7 @@ def _name(piece: _Piece) -> None:
     """Name the piece by the one table its labels name, if one, and note its row labels."""
     tables: set[str] = set()
     rows: set[str] = set()
+    headers: set[str] = set()
     for part in piece.parts:
         for text in part.texts():
             for seg in segment(text):
@@ -199,24 +202,50 @@ def _name(piece: _Piece) -> None:
                 if len(named) == 1:
                     tables |= named
                     rows |= {f"{p.table}.{p.ref}" for p in seg.phrases if p.kind == "row"}
+                    headers |= {f"{p.table}.{p.ref}" for p in seg.phrases if p.kind == "header"}
     piece.key = next(iter(tables)) if len(tables) == 1 else None
     piece.rows = frozenset(rows)
+    piece.headers = frozenset(headers)
 
 
-def _first_printings(pieces: list[_Piece]) -> dict[str, list[_Piece]]:
-    """Each table's first printing: the run of pieces its labels name, up to a piece of
-    another table, a piece that names none, or one that prints a row label again."""
-    printings: dict[str, list[_Piece]] = {}
+def _printings(pieces: list[_Piece]) -> dict[str, list[list[_Piece]]]:
+    """Each table's printings: runs of pieces its labels name, each up to a piece of another
+    table, a piece that names none, or one that prints a row label of the run again."""
+    printings: dict[str, list[list[_Piece]]] = {}
     run: list[_Piece] = []
     for piece in pieces:
         if run and (piece.key != run[0].key or any(piece.rows & p.rows for p in run)):
-            printings.setdefault(run[0].key, run)  # type: ignore[arg-type]  # runs hold named pieces
+            printings.setdefault(run[0].key, []).append(run)  # type: ignore[arg-type]  # runs hold named pieces
             run = []
         if piece.key is not None:
             run.append(piece)
     if run:
-        printings.setdefault(run[0].key, run)  # type: ignore[arg-type]
+        printings.setdefault(run[0].key, []).append(run)  # type: ignore[arg-type]
     return printings
+
+
+def _labels(run: list[_Piece]) -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset().union(*(p.rows for p in run)), frozenset().union(*(p.headers for p in run))
+
+
+def _first_printings(pieces: list[_Piece]) -> tuple[dict[str, list[_Piece]], dict[str, list[_Piece]]]:
+    """Each table's printing to place: the first whose row labels and headers hold every
+    other printing's — a copy (an annex's, compared by ``extract.twice``), or a table of other
+    numbers under some of its labels (a 政务公开 table by quarter) stays after the prose; and
+    the tables printed in parts none of which holds the others' labels — cut by columns into
+    two tables that repeat the row labels — with their pieces: no printing stands for the
+    table alone, and the parts are no second report's."""
+    placed: dict[str, list[_Piece]] = {}
+    split: dict[str, list[_Piece]] = {}
+    for key, runs in _printings(pieces).items():
+        labels = [_labels(run) for run in runs]
+        whole = next((run for run, (rows, heads) in zip(runs, labels)
+                      if all(r <= rows and h <= heads for r, h in labels)), None)
+        if whole is not None:
+            placed[key] = whole
+        else:
+            split[key] = [piece for run in runs for piece in run]
+    return placed, split
 
 
 def _moved(doc: Document, tail: int, headings: dict[str, int], placed: dict[str, list[_Piece]],
@@ -261,6 +290,14 @@ def _no_heading_finding(key: str) -> Finding:
     return Finding.of(
         "TEMPLATE_DEVIATION", f"{name}印在全部正文之后,而其章节标题未印出,无法归位,未读入",
         f"{key} is printed after all the sections and its section heading is missing: not placed, not read", key)
+
+
+def _split_finding(key: str) -> Finding:
+    name = TABLE_NAMES[key]
+    return Finding.of(
+        "TEMPLATE_DEVIATION", f"{name}印在全部正文之后,且分几处印出、各处的行或列不同(如按列拆成两张表),无法确定,未读入",
+        f"{key} is printed after all the sections, in parts whose rows or columns differ (a table cut by its "
+        "columns): not placed, not read", key)
 
 
 def _not_placed_finding(piece: _Piece) -> Finding:
