@@ -100,3 +100,28 @@ def test_a_piece_naming_two_tables_or_none_is_not_placed():
 def test_a_report_that_prints_a_table_in_its_sections_is_left_as_it_is():
     original = _doc(_table(TABLE2, 20), body_table=True)
     assert tables_placed(original) == (original, [])
+
+
+def test_a_table_its_section_prints_as_text_is_not_placed_again():
+    # table 二 printed in its section as lines of text (a <pre> table): the one after the prose
+    # is a copy; table 四 is placed
+    doc = _doc(_table(TABLE2, 20), _table(TABLE4, 30))
+    doc.blocks.insert(1, Paragraph("规章 1 0 5", Position(line=2)))
+    placed, findings = tables_placed(doc)
+    assert [f.message for f in findings] == [
+        "统计表印在全部正文之后,表四已按各自的标签归入其章节读入",
+        "第20行的表格无法按标签认定为某一张统计表(或为已读入之表的再次印出),未作为数据来源"]
+    assert placed.blocks[-1].cells[0].text == "信息内容"  # still after the prose
+
+
+ROWS3 = ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量"]
+
+
+def test_a_table_cut_by_its_columns_is_not_placed_and_its_parts_dropped():
+    left = [["申请人情况", "自然人", "商业企业"], *([label, "1", "0"] for label in ROWS3)]
+    right = [["申请人情况", "其他", "总计"], *([label, "0", "1"] for label in ROWS3)]
+    doc, findings = tables_placed(_doc(_table(left, 20), _table(right, 30), _table(TABLE4, 40)))
+    assert [f.message for f in findings] == [
+        "统计表印在全部正文之后,表四已按各自的标签归入其章节读入",
+        "表三印在全部正文之后,且分几处印出、各处的行或列不同(如按列拆成两张表),无法确定,未读入"]
+    assert not any(isinstance(b, Table) and b.cells[0].text == "申请人情况" for b in doc.blocks)

@@ -101,8 +101,11 @@ def tables_placed(doc: Document) -> tuple[Document, list[Finding]]:
     pieces = _pieces(doc.blocks[tail:])
     placed, split = _first_printings(pieces)
     findings: list[Finding] = [_split_finding(key) for key in split]
+    as_text = _printed_as_text(doc, headings, tail)
     for key in list(placed):
-        if TABLE_SECTION[key] not in headings:
+        if key in as_text:
+            del placed[key]  # printed in its section already: the one after the prose is a copy
+        elif TABLE_SECTION[key] not in headings:
             del placed[key]
             findings.append(_no_heading_finding(key))
     if not placed and not split:
@@ -128,22 +131,27 @@ def _headings(doc: Document) -> dict[str, int] | None:
 
 def _tail(doc: Document, headings: dict[str, int] | None) -> int | None:
     """The first block of the tables printed after all the prose: the first table, where it
-    comes after every heading and the sections before it print no table's row as a line of
-    text either (a text whose tables are lines of their own, with an annex after)."""
+    comes after every heading."""
     first = next((i for i, b in enumerate(doc.blocks) if isinstance(b, Table)), None)
     if first is None or not headings or max(headings.values()) > first:
-        return None
-    body = min(headings.get(k, first) for k in TABLE_SECTION.values())
-    if any(isinstance(b, Paragraph) and _prints_row(b.text) for b in doc.blocks[body:first]):
         return None
     return first
 
 
-def _prints_row(text: str) -> bool:
-    """Does a paragraph print a table's row: it begins with a row label and holds a number?"""
+def _printed_as_text(doc: Document, headings: dict[str, int], tail: int) -> set[str]:
+    """The tables whose rows the sections print as lines of text (a ``<pre>`` table, a text
+    whose tables are lines of their own): a table after the prose is no printing of theirs
+    to place, only a copy."""
+    body = min(headings.get(k, tail) for k in TABLE_SECTION.values())
+    return {table for b in doc.blocks[body:tail] if isinstance(b, Paragraph) for table in _row_of(b.text)}
+
+
+def _row_of(text: str) -> set[str]:
+    """The tables a paragraph prints a row of: it begins with their row label and holds a number."""
     segs = segment(text)
-    return (bool(segs) and not text[:segs[0].start].strip() and any(p.kind == "row" for p in segs[0].phrases)
-            and any(ch.isdigit() for ch in text[segs[0].end:]))
+    if not segs or text[:segs[0].start].strip() or not any(ch.isdigit() for ch in text[segs[0].end:]):
+        return set()
+    return {p.table for p in segs[0].phrases if p.kind == "row"}
 
 
 def _pieces(blocks: list) -> list[_Piece]:
