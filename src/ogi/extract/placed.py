@@ -160,14 +160,14 @@ def _pieces(blocks: list) -> list[_Piece]:
     pieces: list[_Piece] = []
     last: int | None = None
     for block in blocks:
+        parts: list[tuple[_Part, int | None, int | None]] = []
         if isinstance(block, Paragraph):
             if not block.text.strip():
                 continue
-            parts = [(_Part(block), block.pos.line, (block.pos.line or 0) + block.text.count("\n"))]
+            line = block.pos.line
+            parts.append((_Part(block), line, None if line is None else line + block.text.count("\n")))
         else:
-            rows = block.rows()
-            parts = []
-            for r, row in enumerate(rows):
+            for r, row in enumerate(block.rows()):
                 line = min((c.pos.line for c in row if c.pos.line), default=None)
                 parts.append((_Part(block, r, r + 1), line, line))
         for part, line, end in parts:
@@ -260,7 +260,7 @@ def _moved(doc: Document, tail: int, headings: dict[str, int], placed: dict[str,
            rest: list[_Piece]) -> list:
     """The prose with each placed table at the end of its section (before the next heading,
     else at the prose's end), then the pieces not placed, as they were printed."""
-    at: dict[int, list[Table]] = {}
+    at: dict[int, list[Table | Paragraph]] = {}
     bounds = sorted(headings.values())
     for key, group in placed.items():
         start = headings[TABLE_SECTION[key]]

@@ -65,7 +65,7 @@ _NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
        "v": "urn:schemas-microsoft-com:vml",
        "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
        "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"}
-_W = "{%s}" % _NS["w"]
+_W = "{" + _NS["w"] + "}"
 _FRAMES = etree.XPath(".//mc:Choice//wp:anchor[.//wps:txbx]", namespaces=_NS)
 _OBJECTS = etree.XPath(".//mc:Choice//wp:anchor[.//wps:txbx] | .//w:pict[not(ancestor::mc:Fallback)]//v:shape",
                        namespaces=_NS)
