@@ -125,3 +125,14 @@ def test_a_table_cut_by_its_columns_is_not_placed_and_its_parts_dropped():
         "统计表印在全部正文之后,表四已按各自的标签归入其章节读入",
         "表三印在全部正文之后,且分几处印出、各处的行或列不同(如按列拆成两张表),无法确定,未读入"]
     assert not any(isinstance(b, Table) and b.cells[0].text == "申请人情况" for b in doc.blocks)
+
+
+def test_a_line_of_numbers_in_a_tables_section_is_that_table_printed_as_text():
+    # a PDF's text prints table 四 in its section as lines (its values have no label); the
+    # table after the prose is an annex's copy of it, not placed (wild44 table_twice, pdfplumber)
+    doc = _doc(_table(TABLE4, 30))
+    doc.blocks.insert(3, Paragraph("0 0 0 0 0 0 0 0 0 0 0 0 0 0 0", Position(line=4)))
+    assert tables_placed(doc) == (doc, [])
+    prose = _doc(_table(TABLE4, 30))  # running text with numbers is no row of values
+    prose.blocks.insert(3, Paragraph("全年共办理行政复议案件3件、行政诉讼案件2件,其中纠正1件。", Position(line=4)))
+    assert [f.message for f in tables_placed(prose)[1]] == ["统计表印在全部正文之后,表四已按各自的标签归入其章节读入"]

@@ -38,6 +38,7 @@ see that the tables were put back by their labels, not read where they stood.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from ..document import Document, Paragraph, Table
@@ -47,6 +48,9 @@ from ..template.normalize import label_key
 
 TABLE_SECTION = {"table2": "s2", "table3": "s3", "table4": "s4"}  # each table's section
 TABLE_NAMES = {"table2": "表二", "table3": "表三", "table4": "表四"}
+ROW_NUMBERS = 3  # numbers a line prints at least to be a table's row of values
+WORDS_PER_NUMBER = 4  # letters a row of values prints at most for each of its numbers
+_NUMBERS = re.compile(r"\d+(?:\.\d+)?")
 
 
 @dataclass(slots=True)
@@ -140,10 +144,30 @@ def _tail(doc: Document, headings: dict[str, int] | None) -> int | None:
 
 def _printed_as_text(doc: Document, headings: dict[str, int], tail: int) -> set[str]:
     """The tables whose rows the sections print as lines of text (a ``<pre>`` table, a text
-    whose tables are lines of their own): a table after the prose is no printing of theirs
-    to place, only a copy."""
+    whose tables are lines of their own): a line that begins with a table's row label and
+    holds a number, or — table 四's values have no label — a line of numbers in a table's
+    section. A table after the prose is no printing of theirs to place, only a copy."""
     body = min(headings.get(k, tail) for k in TABLE_SECTION.values())
-    return {table for b in doc.blocks[body:tail] if isinstance(b, Paragraph) for table in _row_of(b.text)}
+    starts = sorted((at, key) for key, at in headings.items())
+    found: set[str] = set()
+    for i in range(body, tail):
+        block = doc.blocks[i]
+        if not isinstance(block, Paragraph):
+            continue
+        found |= _row_of(block.text)
+        section = next((key for at, key in reversed(starts) if at <= i), None)
+        table = next((t for t, k in TABLE_SECTION.items() if k == section), None)
+        if table and _numbers_line(block.text):
+            found.add(table)
+    return found
+
+
+def _numbers_line(text: str) -> bool:
+    """Is the line a row of numbers: at least :data:`ROW_NUMBERS` of them, and at most
+    :data:`WORDS_PER_NUMBER` other characters for each (running text has far more)?"""
+    numbers = _NUMBERS.findall(text)
+    words = sum(1 for ch in text if ch.isalpha())
+    return len(numbers) >= ROW_NUMBERS and words <= WORDS_PER_NUMBER * len(numbers)
 
 
 def _row_of(text: str) -> set[str]:
