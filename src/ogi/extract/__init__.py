@@ -28,6 +28,7 @@ from .layout import PHRASE_READINGS_KEPT, Event, events, find_headings
 from .merged import merged_rows_split
 from .rows_zeros import zero_rows_read
 from .meta import read_meta
+from .placed import tables_placed
 from .order import distrust_row_orders, distrust_unconfirmed, null_unconfirmed_parts
 from .tokens import Unit, tokenize
 from .turned import tables_turned_back, turned_finding
@@ -37,6 +38,7 @@ SECTION_TABLE = {"s2": "table2", "s3": "table3", "s4": "table4"}
 
 
 def extract(doc: Document, source: Source | None = None) -> Report:
+    doc, placing = tables_placed(doc)  # tables printed after all the prose, put back by their labels
     doc, turned = tables_turned_back(doc)  # table 三 printed turned over, turned back
     doc = merged_rows_split(doc)  # a row of zeros printed as one merged 0, one cell a column
     doc, reordered = columns_in_template_order(doc)  # table 三's columns as its headers say
@@ -67,6 +69,7 @@ def extract(doc: Document, source: Source | None = None) -> Report:
         _fill_tables(report, fmt, by_table, pages_of(doc.meta))
     _sections(report, units, headings, start, tables_end, has_tables=fmt is not None, report_end=layout.end)
     if fmt:
+        report.findings += placing
         report.findings += [turned_finding() for _ in range(turned)]
         report.findings += [_reordered_finding(printed) for printed in reordered]
         report.findings += [_reordered4_finding(printed) for printed in reordered4]

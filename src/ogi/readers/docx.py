@@ -19,6 +19,7 @@ from lxml import etree
 
 from .. import limits
 from ..document import Block, Cell, Document, Paragraph, Position, Table
+from .docx_frames import is_frames_body, read_frames
 from .errors import UnreadableFile
 from .pdf_grid import compact_columns
 from .pdf_lines import join_lines
@@ -44,9 +45,11 @@ def read_docx(data: bytes) -> Document:
         raise UnreadableFile(f"the Word file is damaged or not a DOCX ({type(exc).__name__})") from exc
     if body is None:
         raise UnreadableFile("the Word file has no body (word/document.xml holds no w:body)")
+    title = (document.core_properties.title or "").strip()
+    if is_frames_body(body):  # a PDF imported by LibreOffice: text frames placed by the page's geometry
+        return read_frames(body, {"title": title} if title else {})
     reader = _Reader()
     reader.container(body)
-    title = (document.core_properties.title or "").strip()
     return Document(reader.blocks, "docx", {"title": title} if title else {})
 
 
