@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from operator import attrgetter
 from typing import Any
 
 from ..document import Cell, Document, Table
@@ -116,7 +117,7 @@ def order_printed_in_text(doc: Document) -> str | None:
     disagree: pdfminer's text boxes put the review block's 总计 (two rows high) before its
     other results and the litigation blocks' in the template's order (peer shuyang_fgj_2023:
     ``总计、结果维持…;结果维持…、总计``) — an agency prints its blocks alike."""
-    text = _SQUEEZED.sub("", "\n".join(_doc_lines(doc)))
+    text = _SQUEEZED.sub("", "".join(_doc_texts(doc)))
     at = text.find(_ANCHOR)
     if at < 0:
         return None
@@ -139,14 +140,22 @@ def _out_of_order(block: list[str]) -> bool:
     return block != sorted(block, key=_RESULT_LABELS.index)
 
 
-def _doc_lines(doc: Document) -> list[str]:
-    lines: list[str] = []
+def _doc_texts(doc: Document) -> list[str]:
+    """The document's text in reading order, a paragraph's text or a table's cells row by
+    row, left to right, with nothing between: the header is read squeezed, and every
+    separator a line or a row's cells would get (a newline, a space) is one the squeeze
+    takes out. A table's cells sorted by (row, column) — in C, stable — are the order
+    :meth:`~ogi.grid.Grid.rows` gives them."""
+    texts: list[str] = []
     for block in doc.blocks:
         if isinstance(block, Table):
-            lines += [" ".join(c.text for c in row) for row in block.rows()]
+            texts += map(_TEXT, sorted(block.cells, key=_PLACE))
         else:
-            lines += block.text.split("\n")
-    return lines
+            texts.append(block.text)
+    return texts
+
+
+_TEXT, _PLACE = attrgetter("text"), attrgetter("row", "col")
 
 
 def read_in_printed_order(table4: dict[str, dict], provenance: dict[str, Any], printed: str) -> bool:

@@ -72,7 +72,10 @@ def column_keys() -> frozenset[str]:
 def join_cut_columns(table: Table) -> Table:
     """``table`` with every value column cut in two made one column again (see the module
     docstring); the same object when there is none."""
-    if all(map(str.strip, map(_TEXT, table.cells))) or not _may_join(table.cells):
+    if all(map(str.strip, map(_TEXT, table.cells))):
+        return table
+    cut_rows, whole_rows = _may_join(table.cells)
+    if not cut_rows and not whole_rows:
         return table
     by_row: dict[int, dict[int, Cell]] = {}
     for cell in table.cells:
@@ -80,12 +83,10 @@ def join_cut_columns(table: Table) -> Table:
     order = sorted(by_row)
     joins: dict[tuple[int, int], Cell] = {}  # (row, column) → the cell spanning the two columns
     for i, r in enumerate(order):
-        for col, tail in by_row[r].items():
-            if not _may_end_header(tail.text):
-                continue  # a value or a blank (see _joined): no header's second piece
-            head = by_row[r].get(col - 1)
-            if head is not None and (head.row, head.col) not in joins:
-                joins.update(_joined(by_row, order, i, head, tail) or {})
+        if r in cut_rows:
+            _join_cut(by_row, order, i, joins)
+        if r not in whole_rows:
+            continue
         for col, head in list(by_row[r].items()):
             after = by_row[r].get(col + 1)
             if (after is not None and not after.text.strip() and (r, col) not in joins and (r, col - 1) not in joins
@@ -97,20 +98,41 @@ def join_cut_columns(table: Table) -> Table:
     return Table([joins.get((c.row, c.col), c) for c in table.cells if (c.row, c.col) not in dropped], table.pos)
 
 
-def _may_join(cells: list[Cell]) -> bool:
-    """Whether a cell that may end a header has a left neighbour with which :func:`_joined`'s
-    first tests hold (one cell each, their texts joined a value column's header): where none
-    has, no column is joined, and the rows are not grouped (the cells' places are read in C)."""
+def _join_cut(by_row: dict[int, dict[int, Cell]], order: list[int], i: int,
+              joins: dict[tuple[int, int], Cell]) -> None:
+    """Add to ``joins`` the columns cut in two whose header's second piece stands in row
+    ``order[i]`` (:func:`_joined`)."""
+    r = order[i]
+    for col, tail in by_row[r].items():
+        if not _may_end_header(tail.text):
+            continue  # a value or a blank (see _joined): no header's second piece
+        head = by_row[r].get(col - 1)
+        if head is not None and (head.row, head.col) not in joins:
+            joins.update(_joined(by_row, order, i, head, tail) or {})
+
+
+def _may_join(cells: list[Cell]) -> tuple[set[int], set[int]]:
+    """The rows where :func:`join_cut_columns` may join columns, read before the rows are
+    grouped (the cells' places are read in C): the rows with a cell that may end a header
+    whose left neighbour passes :func:`_joined`'s first tests (one cell each, their texts
+    joined a value column's header), and the rows with a whole value column's header
+    before an empty cell (:func:`_joined_empty`'s). A row in neither makes no join: every
+    :func:`_joined` there returns None, and no cell there is a value column's header before an
+    empty cell — such a header is a cell that may end a header (the headers' keys are
+    ideographs only, so its text is not blank and holds no ASCII letter or digit, which a key
+    would keep), so it is among the cells looked at here."""
     at = dict(zip(zip(map(_ROW, cells), map(_COL, cells)), cells))  # the last cell at a place, as by rows
     keys = column_keys()
+    cut: set[int] = set()
+    whole: set[int] = set()
     for tail in compress(cells, map(_may_end_header, map(_TEXT, cells))):
         head = at.get((tail.row, tail.col - 1))
         if head is not None and _single(head) and _single(tail) and label_key(head.text + tail.text) in keys:
-            return True
+            cut.add(tail.row)
         if label_key(tail.text) in keys and (after := at.get((tail.row, tail.col + 1))) is not None \
                 and not after.text.strip():
-            return True  # a whole header before an empty header cell (see _joined_empty)
-    return False
+            whole.add(tail.row)  # a whole header before an empty header cell (see _joined_empty)
+    return cut, whole
 
 
 _TEXT, _ROW, _COL = attrgetter("text"), attrgetter("row"), attrgetter("col")

@@ -40,7 +40,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter
+from itertools import compress
+from operator import add, attrgetter
 
 from ..document import Block, Cell, Table
 from .spans import is_label
@@ -63,7 +64,7 @@ class _Grid:
 def widen_continued(blocks: list[Block]) -> list[Block]:
     """``blocks`` with every table part continued without its blank columns widened again
     (see the module docstring); the same list when there is none."""
-    if not _may_continue(blocks):
+    if not _may_continue(blocks) or not _may_narrow(blocks):
         return blocks
     out: list[Block] = []
     grid: _Grid | None = None
@@ -83,7 +84,8 @@ def widen_continued(blocks: list[Block]) -> list[Block]:
     return out if changed else blocks
 
 
-_ROW = attrgetter("row")
+_ROW, _COL, _COLSPAN, _ROWSPAN = attrgetter("row"), attrgetter("col"), attrgetter("colspan"), attrgetter("rowspan")
+_PLACE = attrgetter("row", "col")
 
 
 def _may_continue(blocks: list[Block]) -> bool:
@@ -95,6 +97,35 @@ def _may_continue(blocks: list[Block]) -> bool:
             if isinstance(previous, Table) or len(set(Counter(map(_ROW, block.cells)).values())) > 1:
                 return True
         previous = block
+    return False
+
+
+def _may_narrow(blocks: list[Block]) -> bool:
+    """Whether some part may be the first a widening writes: a part *C* is widened only onto
+    the grid of the part *P* right before it (or the last part of the table right before,
+    tables without cells passed over), so a row of *C* follows a row of *P* where (1, 3)
+    *P*'s row spans nothing, *C*'s first row spans nothing, ends in a value and is narrower.
+    Where no two rows in turn are so, nothing is widened. A quick test before the rows are
+    built: each table's cells are sorted by place in C, each row's width and last cell read
+    by ``dict``, and only the rows are walked."""
+    before: tuple[int, bool] | None = None  # the width of the row right before, and whether it spans
+    for block in blocks:
+        if not isinstance(block, Table):
+            before = None
+            continue
+        if not block.cells:
+            continue  # no rows: the grid before it goes on to the next table
+        cells = sorted(block.cells, key=_PLACE)  # stable: a row's cells as _rows orders them
+        rows = list(map(_ROW, cells))
+        width = dict(sorted(zip(rows, map(add, map(_COL, cells), map(_COLSPAN, cells)))))  # each row's largest
+        last = dict(zip(rows, cells))  # each row's last cell
+        spanned = set(compress(rows, map((1).__ne__, map(_COLSPAN, cells))))
+        spanned.update(compress(rows, map((1).__ne__, map(_ROWSPAN, cells))))
+        for row, w in width.items():  # the rows in order: their pairs were sorted
+            if before is not None and w < before[0] and not before[1] and row not in spanned \
+                    and is_value(last[row].text):
+                return True
+            before = (w, row in spanned)
     return False
 
 

@@ -23,6 +23,9 @@ column the report left blank in every row. The cells keep their text and place."
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import add, attrgetter, not_
+
 from ..document import Cell, Table
 from .md_continued import is_value
 from .spans import is_label
@@ -52,10 +55,29 @@ def span_short_labels(table: Table) -> Table:
 
 
 def _label_then_empty(table: Table) -> bool:
-    """Whether some label cell has an empty cell right after it in its row (a quick test
-    before the rows are built)."""
-    empty = {(c.row, c.col) for c in table.cells if not c.text.strip()}
-    return bool(empty) and any((c.row, c.col + c.colspan) in empty and is_label(c.text) for c in table.cells)
+    """Whether some label cell one column wide has an empty cell right after it in a row
+    that prints a value two or more columns right of the label — the least a short label
+    spanned needs (its gap: empty cells from the next column up to the first value column,
+    where the row's values stand). A quick test before the rows are built: the cells'
+    places, texts and the values' columns are read in C, and only the cells followed by an
+    empty cell are looked at one by one."""
+    cells = table.cells
+    texts = list(map(_TEXT, cells))
+    if all(map(str.strip, texts)):
+        return False  # no empty cell (a web page's tables)
+    rows = list(map(_ROW, cells))
+    cols = list(map(_COL, cells))
+    valued = list(map(is_value, texts))
+    if not any(valued):
+        return False  # no data row
+    # each row's last value column: the sorted pairs leave each row's largest last
+    last_value = dict(sorted(zip(compress(rows, valued), compress(cols, valued))))
+    empty = set(compress(zip(rows, cols), map(not_, map(str.strip, texts))))
+    followed = compress(cells, map(empty.__contains__, zip(rows, map(add, cols, map(_COLSPAN, cells)))))
+    return any(c.colspan == 1 and last_value.get(c.row, -1) > c.col + 1 and is_label(c.text) for c in followed)
+
+
+_TEXT, _ROW, _COL, _COLSPAN = attrgetter("text"), attrgetter("row"), attrgetter("col"), attrgetter("colspan")
 
 
 def _spans_in(data: list[list[Cell]], spans: dict[tuple[int, int], Cell], dropped: set[tuple[int, int]]) -> None:
