@@ -125,17 +125,8 @@ def _grid_in_order(table: Table) -> bool:
 
 
 def _text_in_order(doc: Document) -> bool:
-    text = colorder_t4._SQUEEZED.sub("", "\n".join(colorder_t4._doc_lines(doc)))
-    at = text.find(colorder_t4._ANCHOR)
-    if at < 0:
-        return False
-    head = text[at:]
-    digit = colorder_t4._DIGIT.search(head)
-    head = head[:digit.start()] if digit else head
-    if colorder_t4._LABEL_CHARS & set(colorder_t4._BLOCK_OR_RESULT.sub("", head)):
-        return False  # a piece of a label not read whole
-    found = [m.group() for m in colorder_t4._RESULT.finditer(head)]
-    return found == list(colorder_t4._RESULT_LABELS) * len(T4_GROUPS)
+    blocks = colorder_t4.header_blocks(doc)
+    return blocks == [list(colorder_t4._RESULT_LABELS)] * len(T4_GROUPS)
 
 
 def _finding(where: str, zh: str, en: str, zh_other: str, en_other: str) -> Finding:

@@ -117,6 +117,16 @@ def order_printed_in_text(doc: Document) -> str | None:
     disagree: pdfminer's text boxes put the review block's 总计 (two rows high) before its
     other results and the litigation blocks' in the template's order (peer shuyang_fgj_2023:
     ``总计、结果维持…;结果维持…、总计``) — an agency prints its blocks alike."""
+    blocks = header_blocks(doc)
+    if not blocks or not any(_out_of_order(block) for block in blocks) or any(block != blocks[0] for block in blocks):
+        return None  # the template's order, or blocks that disagree: pdfminer's boxes, no evidence
+    return ";".join("、".join(block) for block in blocks)
+
+
+def header_blocks(doc: Document) -> list[list[str]] | None:
+    """The result labels table 四's header prints in running text, block by block (a block
+    ends where a label repeats), read from its first row to its first digit; None where
+    there is no such header or it holds a piece of a label not read whole."""
     text = _SQUEEZED.sub("", "".join(_doc_texts(doc)))
     at = text.find(_ANCHOR)
     if at < 0:
@@ -131,9 +141,7 @@ def order_printed_in_text(doc: Document) -> str | None:
         if m.group() in blocks[-1]:
             blocks.append([])
         blocks[-1].append(m.group())
-    if not any(_out_of_order(block) for block in blocks) or any(block != blocks[0] for block in blocks):
-        return None  # the template's order, or blocks that disagree: pdfminer's boxes, no evidence
-    return ";".join("、".join(block) for block in blocks)
+    return blocks
 
 
 def _out_of_order(block: list[str]) -> bool:
@@ -211,4 +219,5 @@ def null_table4(table4: dict[str, dict], provenance: dict[str, Any]) -> None:
             provenance.pop(f"table4.{group}.{key}", None)
 
 
-__all__ = ["BLOCKS", "blocks_in_template_order", "null_table4", "order_printed_in_text", "read_in_printed_order"]
+__all__ = ["BLOCKS", "blocks_in_template_order", "header_blocks", "null_table4", "order_printed_in_text",
+           "read_in_printed_order"]
