@@ -63,7 +63,67 @@ def distrust_unconfirmed(spec: TableSpec, evs: list[Event], placed: Placed) -> N
         spec.key))
 
 
-__all__ = ["distrust_row_orders", "distrust_unconfirmed", "keep_vouched_order", "null_unconfirmed_parts"]
+__all__ = ["distrust_page_foot_rows", "distrust_row_orders", "distrust_unconfirmed", "keep_vouched_order",
+           "null_unconfirmed_parts"]
+
+
+def distrust_page_foot_rows(spec: TableSpec, placed: Placed, pages: Sequence[int],
+                            events: Sequence[Event]) -> None:
+    """Leave null, with a CELL_AMBIGUOUS finding, each row of a table with no identity whose
+    values were read from running text one value a line (several lines) and are the last
+    thing its page prints (docs/renderings.md, round 2 seventeenth session).
+
+    poppler's reading order (``pdftotext`` without ``-layout``) prints each cell of a table
+    with no ruling lines as a block of its own and orders the blocks by their neighbours
+    above and below; a row printed one value a line is in the page's order only as far as
+    those neighbours pin it. At a page's foot it was not, twice in the unseen corpora of
+    LibreOffice's PDFs: ``行政许可 ⏎ 3 ⏎ 0 ⏎ 1 ⏎ \f`` for the cells 3, 1, 0 (wild4 00017, the
+    third cell printed before the second). Table 二 has no sum to catch it, so the numbers
+    would stand wrong with no finding. Only such rows are nulled — a row printed on one
+    line is one row's cells in their order (§22), and a row with a row below it on its page
+    was in order in every case measured (1 270 rows of table 二 in poppler's reading order
+    of wild4, wild44, wild36 and the matrix; the rows at a page's foot: 33, one misread).
+
+    ``pages``: the lines that open a page after the first (the text's form feeds,
+    ``extract.boxes.pages_of``); ``events``: every event of the report's tables, so a row
+    followed on its page by anything else of them (another row, a caption, the next table's
+    heading) is not at the foot."""
+    if spec.identities or not pages or not placed.cells:
+        return
+    values = {ev.pos.line: ev for ev in events if ev.kind == "value" and ev.pos.line is not None}
+    lines_used = sorted({ev.pos.line for ev in events if ev.pos.line is not None})
+    for row in spec.rows:
+        if row.width < 2:
+            continue  # one cell: no order within the row to get wrong
+        lines = [placed.provenance.get((r, c), {}).get("line") for r, c, _ in row.cells]
+        if None in lines or len(set(lines)) < LINES_OF_A_SPLIT_ROW:
+            continue
+        if any(placed.cells.get((r, c)) is None for r, c, _ in row.cells):
+            continue
+        if not all(ln in values and values[ln].tok.free for ln in lines):
+            continue  # a value from a table's cell (a grid orders its cells itself)
+        if not _ends_page(max(lines), pages, lines_used):
+            continue
+        for r, c, _ in row.cells:
+            placed.cells[(r, c)] = None
+            placed.provenance.pop((r, c), None)
+        placed.findings.append(Finding.of(
+            "CELL_AMBIGUOUS",
+            f"“{row.label}”行的数值逐个成行,印在一页的末尾(其后没有同页的行),文本的阅读顺序不能确定各值的先后,"
+            f"而{spec.name.zh}没有合计关系可以核对,未采用",
+            f"row '{row.label}': its values are printed one a line at the foot of a page (nothing of the tables "
+            f"after them on that page), where the text's reading order does not fix their order, and {spec.key} "
+            "has no sum to confirm it; left null",
+            f"{spec.key}.{row.key}"))
+
+
+def _ends_page(line: int, pages: Sequence[int], lines_used: Sequence[int]) -> bool:
+    """Is ``line`` the last line of its page that any table event stands on, on a page that
+    another one follows?"""
+    nxt = next((p for p in pages if p > line), None)
+    if nxt is None:
+        return False  # the text's last page: its end is no page break
+    return not any(line < ln < nxt for ln in lines_used)
 
 
 # a row whose values were printed on at least this many lines of running text was printed in
