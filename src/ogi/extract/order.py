@@ -77,10 +77,11 @@ def distrust_page_foot_rows(spec: TableSpec, placed: Placed, pages: Sequence[int
     with no ruling lines as a block of its own and orders the blocks by their neighbours
     above and below; a row printed one value a line is in the page's order only as far as
     those neighbours pin it. At a page's foot it was not, twice in the unseen corpora of
-    LibreOffice's PDFs: ``行政许可 ⏎ 3 ⏎ 0 ⏎ 1 ⏎ \f`` for the cells 3, 1, 0 (wild4 00017, the
+    LibreOffice's PDFs: ``行政许可 ⏎ 3 ⏎ 0 ⏎ 1 ⏎ \\f`` for the cells 3, 1, 0 (wild4 00017, the
     third cell printed before the second). Table 二 has no sum to catch it, so the numbers
-    would stand wrong with no finding. Only such rows are nulled — a row printed on one
-    line is one row's cells in their order (§22), and a row with a row below it on its page
+    would stand wrong with no finding. Only such rows are nulled, and only where their values
+    differ (equal values read the same in any order) — a row printed on one line is one
+    row's cells in their order (§22), and a row with a row below it on its page
     was in order in every case measured (1 270 rows of table 二 in poppler's reading order
     of wild4, wild44, wild36 and the matrix; the rows at a page's foot: 33, one misread).
 
@@ -95,18 +96,19 @@ def distrust_page_foot_rows(spec: TableSpec, placed: Placed, pages: Sequence[int
     for row in spec.rows:
         if row.width < 2:
             continue  # one cell: no order within the row to get wrong
-        lines = [placed.provenance.get((r, c), {}).get("line") for r, c, _ in row.cells]
+        read = [(r, c) for r, c, _ in row.cells if placed.cells.get((r, c)) is not None]
+        if len({placed.cells[cell] for cell in read}) < 2:
+            continue  # no two values differ: any order of them gives the same cells
+        lines = [placed.provenance.get(cell, {}).get("line") for cell in read]
         if None in lines or len(set(lines)) < LINES_OF_A_SPLIT_ROW:
-            continue
-        if any(placed.cells.get((r, c)) is None for r, c, _ in row.cells):
             continue
         if not all(ln in values and values[ln].tok.free for ln in lines):
             continue  # a value from a table's cell (a grid orders its cells itself)
         if not _ends_page(max(lines), pages, lines_used):
             continue
-        for r, c, _ in row.cells:
-            placed.cells[(r, c)] = None
-            placed.provenance.pop((r, c), None)
+        for cell in read:
+            placed.cells[cell] = None
+            placed.provenance.pop(cell, None)
         placed.findings.append(Finding.of(
             "CELL_AMBIGUOUS",
             f"“{row.label}”行的数值逐个成行,印在一页的末尾(其后没有同页的行),文本的阅读顺序不能确定各值的先后,"
