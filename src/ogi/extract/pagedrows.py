@@ -136,6 +136,8 @@ from .pagedtable4 import rejoin_paged_table4
 __all__ = ["LABEL_LINES", "MAX_LINE_VALUES", "MIN_LABEL_CHARS", "ONE_A_LINE_SHARE", "numbering", "rejoin_paged_rows"]
 
 _SPECS = (FORMATS["2021"].table3, FORMATS["2019"].table3)
+# the row labels of table 三 in both formats, as label keys: what a label's printed piece is part of
+_ROW_KEYS = frozenset(label_key(row.label) for spec in _SPECS for row in spec.rows if row.label)
 # phrases only 2021's table 三 prints (its (六)其他处理 rows), as label keys: a wrapped label
 # keeps at least one of them whole on a line
 _TELLS_2021 = ("逾期不补正", "收费通知", "缴纳费用")
@@ -166,7 +168,8 @@ PAGE_END = "\f"  # poppler ends each page with a form feed
 _HEADING = "三、收到和处理政府信息公开申请情况"
 _NEXT_HEADING = "四、政府信息公开行政复议"
 _VALUES = re.compile(r"^\d+(?: +\d+)*$")
-_TEXT_THEN_NUMBER = re.compile(r"[^\d\s]\s+\d+(?:\s+\d+)*$")  # a label with values on its line: another layout
+_TEXT_THEN_NUMBER = re.compile(r"[^\d\s]\s+\d+(?:\s+\d+)*$")  # a label with values on its line
+_STRAY_DIGIT = re.compile(r"\d(?![\d.、])")  # a digit that is no label's numbering (``1.``, ``一、`` aside)
 
 
 def rejoin_paged_rows(text: str, printed: str | None = None) -> str:
@@ -196,6 +199,7 @@ def _read(body: list[str], page: int, offset: int | None, taken: frozenset[int] 
     from 0; ``offset``: page *i* prints number *i* + offset; ``taken``: pages whose number,
     printed at their edge, was taken out), or None where not certain."""
     items: list[tuple[str, list[int]]] = []  # ("text", []) or ("values", numbers), in printed order
+    shared: list[int] = []  # items that are a label's piece printed on one line with cells of its row
     keys: list[str] = []  # the label key of each text line, for the format's tell
     numbered: list[int] = []  # items that are one number equal to their page's number
     pages: list[int] = []  # the page each item is printed on
@@ -214,11 +218,18 @@ def _read(body: list[str], page: int, offset: int | None, taken: frozenset[int] 
             pages.append(page)
             continue
         if _TEXT_THEN_NUMBER.search(line):
-            return None
+            label, numbers = _label_then_cells(line)
+            if label is None:
+                return None
+            shared.append(len(items))  # (the label's piece, then its row's first cells)
+            items += [(label, []), (" ".join(map(str, numbers)), numbers)]
+            pages += [page, page]
+            keys.append(label_key(label))
+            continue
         items.append((line, []))
         pages.append(page)
         keys.append(label_key(line))
-    value_lines = [numbers for _, numbers in items if numbers]
+    value_lines = [numbers for i, (_, numbers) in enumerate(items) if numbers and i - 1 not in shared]
     if sum(len(numbers) == 1 for numbers in value_lines) < ONE_A_LINE_SHARE * len(value_lines):
         return None  # not printed one value a line
     n_values = sum(len(v) for _, v in items)
@@ -231,6 +242,33 @@ def _read(body: list[str], page: int, offset: int | None, taken: frozenset[int] 
         n_values -= len(numbered)
     spec = _format(n_values, "".join(keys))
     return _rows(spec, items, pages) if spec is not None else None
+
+
+def _label_then_cells(line: str) -> tuple[str | None, list[int]]:
+    """A line of a row label's piece followed by numbers — ``4.保护第三方合法权 0`` (a wrapped
+    label's first line, on the baseline of its row's first cell), ``四、结转下年度继续办理 0 0 0 0
+    0 0 0`` (a row whose cells all stood close to its label) — as (the piece, the numbers):
+    where the piece after the line's last space names a row of table 三 (a part of one of
+    its labels, of :data:`MIN_LABEL_CHARS` key characters at least) and holds no digit but
+    its label's numbering, and the numbers are the row's first cells (at most
+    :data:`MAX_LINE_VALUES`) or its whole row (:data:`ROW_CELLS`). A word and a number on
+    one line of poppler's reading order stand on one baseline, in one table row: the number
+    is that row's, and its leftmost cells. Else (None, []): another layout (a ``-raw``
+    row with its label, a header word, a number with a mark), and the table is left as
+    printed."""
+    m = _TEXT_THEN_NUMBER.search(line)
+    assert m is not None
+    cut = m.start() + 1
+    label, numbers = line[:cut].rstrip(), [int(n) for n in line[cut:].split()]
+    if not (len(numbers) <= MAX_LINE_VALUES or len(numbers) == ROW_CELLS):
+        return None, []
+    piece = label.rpartition(" ")[2]
+    if _STRAY_DIGIT.search(piece):
+        return None, []
+    key = label_key(piece)
+    if len(key) < MIN_LABEL_CHARS or not any(key in row_key for row_key in _ROW_KEYS):
+        return None, []
+    return label, numbers
 
 
 def _fits(n_values: int) -> bool:
