@@ -241,7 +241,14 @@ def _read(body: list[str], page: int, offset: int | None, taken: frozenset[int] 
         pages = [p for i, p in enumerate(pages) if i not in drop]
         n_values -= len(numbered)
     spec = _format(n_values, "".join(keys))
-    return _rows(spec, items, pages) if spec is not None else None
+    if spec is None:
+        return None
+    rows = _rows(spec, items, pages)
+    if shared and rows is not None and len(rows) < len(spec.rows):
+        # a table this reader refused before its label pieces were split from their cells is
+        # taken whole or not at all: the aligner may read the rows a partial reading leaves out
+        return None
+    return rows
 
 
 def _label_then_cells(line: str) -> tuple[str | None, list[int]]:
