@@ -25,10 +25,13 @@ the values: the table's values, row after row, each row's cells left to right. S
 1. **Lines.** The table runs from its heading (``三、收到和处理…``) to table 四's heading. A
    line of numbers only is values (``0 30`` is two); any other line is text (a label, a
    label's piece, the header, chrome) and holds no value — but a line of text that *ends* in
-   numbers (``4.无正当理由大量反复申请 3``, ``-raw``'s whole rows), or a line of more than
-   :data:`MAX_LINE_VALUES` numbers (a row a line), or fewer than :data:`ONE_A_LINE_SHARE` of
-   the value lines holding one value, is another layout (``extract/stacks.py``, the aligner)
-   and the table is left as printed.
+   numbers (``-raw``'s whole rows), or a line of more than :data:`MAX_LINE_VALUES` numbers (a
+   row a line), or fewer than :data:`ONE_A_LINE_SHARE` of the value lines holding one value,
+   is another layout (``extract/stacks.py``, the aligner) and the table is left as printed.
+   Except a label's piece printed on its row's baseline beside the row's first cells
+   (LibreOffice's PDF: ``4.保护第三方合法权 0``, ``四、结转下年度继续办理 2 0 0 0 0 0 2``), read as
+   the piece then the values (:func:`_label_then_cells`, docs/renderings.md §62) — a table read
+   only so is taken whole or not at all.
 2. **Format.** The one whose own labels the text prints (2021's (六)其他处理 rows, else
    2019). Where the text has exactly the other format's number of values (2019: 23 rows,
    161; 2021: 25 rows, 175) the report deviates from its format, and the table is left as
