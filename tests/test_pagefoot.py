@@ -53,3 +53,31 @@ def test_a_row_of_equal_values_at_a_page_foot_reads_the_same_in_any_order():
     report = _parse(_text().replace(ROW, "行政许可\n\n0\n\n0\n\n0\n\n\f"))
     assert report.table2["licensing"] == {"items_prev_year": 0, "items_change": 0, "decisions": 0}
     assert not [f for f in report.findings if f.where == "table2.licensing"]
+
+
+HEADER_AFTER_LABEL = Path(__file__).parent / "fixtures" / "readorder" / "office_pdftotext_header_after_label_wild40.txt"
+AFTER_HEADER = ("“行政处罚”行的数值印在表头之后、行标题与数值之间隔着表头(阅读顺序不是逐行的),而报告留有空单元格、"
+                "表二没有合计关系可以核对,这些数值属于哪一行无法确定,未采用")
+
+
+def test_a_value_after_a_header_printed_after_the_label_is_no_rows_where_cells_are_blank():
+    # poppler's text of LibreOffice's PDF of wild40 00032 (zero_blank: blank cells): 行政处罚's cell
+    # is blank; the 1 printed after its label and the header is 规章's 现行有效件数
+    text = HEADER_AFTER_LABEL.read_text(encoding="utf-8")
+    assert "行政处罚\n\n本年处理决定数量\n\n1\n" in text
+    report = _parse(text)
+    assert report.table2["punishment"] == {"decisions": None}
+    assert [(f.code, f.message) for f in report.findings if f.where == "table2.punishment"] == [
+        ("CELL_AMBIGUOUS", AFTER_HEADER)]
+    assert report.table2["licensing"] == {"decisions": 0}  # its header before its label: read
+
+
+def test_the_header_after_the_label_is_no_sign_where_every_cell_is_filled():
+    # the same order in the all-filled wild4 fixture (2019 format): the values are the row's by count
+    header = "上一年项目数量 本年增/减\n\n处理决定数量\n\n"
+    text = _text()
+    assert text.count(header + "行政处罚\n") == 1
+    report = _parse(text.replace(header + "行政处罚\n\n", "行政处罚\n\n" + header))
+    assert report.table2["punishment"] == {"items_prev_year": 0, "items_change": 0, "decisions": 0}
+    assert report.table2["coercion"] == {"items_prev_year": 6, "items_change": -2, "decisions": 50}
+    assert not [f for f in report.findings if f.where in ("table2.punishment", "table2.coercion")]

@@ -63,7 +63,7 @@ def distrust_unconfirmed(spec: TableSpec, evs: list[Event], placed: Placed) -> N
         spec.key))
 
 
-__all__ = ["distrust_page_foot_rows", "distrust_row_orders", "distrust_unconfirmed", "keep_vouched_order",
+__all__ = ["distrust_header_after_label", "distrust_page_foot_rows", "distrust_row_orders", "distrust_unconfirmed", "keep_vouched_order",
            "null_unconfirmed_parts"]
 
 
@@ -118,6 +118,64 @@ def distrust_page_foot_rows(spec: TableSpec, placed: Placed, pages: Sequence[int
             f"after them on that page), where the text's reading order does not fix their order, and {spec.key} "
             "has no sum to confirm it; left null",
             f"{spec.key}.{row.key}"))
+
+
+def distrust_header_after_label(spec: TableSpec, fmt: str, evs: Sequence[Event], placed: Placed) -> None:
+    """Leave null, with a CELL_AMBIGUOUS finding, each row of a table with no identity, in a
+    report that leaves cells blank, whose values were read from running text after a header
+    cell of the table printed between the row's label and them (docs/renderings.md §62).
+
+    A header printed after a row label is a reading order that is not the page's row by row
+    (poppler's of LibreOffice's PDF: ``信息内容 ⏎ 行政处罚 ⏎ 本年处理决定数量 ⏎ 1``, where 行政处罚's
+    cell is blank and the 1 is 规章's 现行有效件数, printed where the reading order reached it;
+    wild40 00032 in poppler's text of its LibreOffice PDF). Where every cell is filled, each
+    row's count of values ties them to it; where the report leaves cells blank, nothing does,
+    and table 二 has no sum to tell."""
+    if spec.identities or not placed.blanks_shown or not placed.cells:
+        return
+    for row in spec.rows:
+        read = [(r, c) for r, c, _ in row.cells if placed.cells.get((r, c)) is not None]
+        lines = [placed.provenance.get(cell, {}).get("line") for cell in read]
+        if not read or None in lines:
+            continue
+        first = _event_at(evs, min(lines))
+        if first is None or not evs[first].tok.free or not _header_since_label(spec, fmt, evs, first, row.key):
+            continue
+        for cell in read:
+            placed.cells[cell] = None
+            placed.provenance.pop(cell, None)
+        placed.findings.append(Finding.of(
+            "CELL_AMBIGUOUS",
+            f"“{row.label}”行的数值印在表头之后、行标题与数值之间隔着表头(阅读顺序不是逐行的),而报告留有空单元格、"
+            f"{spec.name.zh}没有合计关系可以核对,这些数值属于哪一行无法确定,未采用",
+            f"row '{row.label}': a header cell of {spec.key} is printed between its label and its values (a reading "
+            "order that is not row by row), the report leaves cells blank and the table has no sum to confirm them, "
+            "so which row the values belong to cannot be told; left null",
+            f"{spec.key}.{row.key}"))
+
+
+def _event_at(evs: Sequence[Event], line: int) -> int | None:
+    """The index of the first value event printed on ``line``."""
+    return next((i for i, ev in enumerate(evs) if ev.kind == "value" and ev.pos.line == line), None)
+
+
+def _header_since_label(spec: TableSpec, fmt: str, evs: Sequence[Event], at: int, row_key: str) -> bool:
+    """Going back from event ``at``: is a header phrase of ``spec`` printed before a row label
+    is, and is that label ``row_key``'s?"""
+    header = False
+    for ev in reversed(evs[:at]):
+        if ev.kind == "value":
+            return False  # values before this one, after the label: the row's own run
+        if ev.kind != "phrase" or ev.segment is None:
+            continue
+        phrase = phrase_in(ev.seg, spec.key, fmt)
+        if phrase is None:
+            continue
+        if phrase.kind == "header":
+            header = True
+        elif phrase.kind == "row":
+            return header and phrase.ref == row_key
+    return False
 
 
 def _ends_page(line: int, pages: Sequence[int], lines_used: Sequence[int]) -> bool:
