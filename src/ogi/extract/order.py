@@ -100,8 +100,9 @@ def distrust_page_foot_rows(spec: TableSpec, placed: Placed, pages: Sequence[int
         read = [(r, c) for r, c, _ in row.cells if placed.cells.get((r, c)) is not None]
         if len({placed.cells[cell] for cell in read}) < 2:
             continue  # no two values differ: any order of them gives the same cells
-        lines = [placed.provenance.get(cell, {}).get("line") for cell in read]
-        if None in lines or len(set(lines)) < LINES_OF_A_SPLIT_ROW:
+        printed = [placed.provenance.get(cell, {}).get("line") for cell in read]
+        lines = [ln for ln in printed if isinstance(ln, int)]
+        if len(lines) < len(printed) or len(set(lines)) < LINES_OF_A_SPLIT_ROW:
             continue
         if not all(ln in values and values[ln].tok.free for ln in lines):
             continue  # a value from a table's cell (a grid orders its cells itself)
@@ -135,8 +136,9 @@ def distrust_header_after_label(spec: TableSpec, fmt: str, evs: Sequence[Event],
         return
     for row in spec.rows:
         read = [(r, c) for r, c, _ in row.cells if placed.cells.get((r, c)) is not None]
-        lines = [placed.provenance.get(cell, {}).get("line") for cell in read]
-        if not read or None in lines:
+        printed = [placed.provenance.get(cell, {}).get("line") for cell in read]
+        lines = [ln for ln in printed if isinstance(ln, int)]
+        if not read or len(lines) < len(printed):
             continue
         first = _event_at(evs, min(lines))
         if first is None or not evs[first].tok.free or not _header_since_label(spec, fmt, evs, first, row.key):
