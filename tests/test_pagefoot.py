@@ -1,83 +1,145 @@
-"""Table 二's rows read one value a line at the foot of a page (extract/order.distrust_page_foot_rows).
+"""A page footer too narrow for its page number wraps it onto two lines (``- 3`` then ``-``,
+``第 3 页 共`` then ``9 页``): extract/pagemarks.py proves such numbers by the pages they run
+with and takes them out (docs/renderings.md §26)."""
 
-The fixture is poppler's reading order (``pdftotext``, no ``-layout``) of LibreOffice's PDF of
-the unseen wild4 report 00017 (inner_caption): table 二's 行政许可 row (2019 format: 上一年项目数量 3,
-本年增/减 1, 处理决定数量 0) is the last row of page 1 and comes out as ``3 ⏎ 0 ⏎ 1 ⏎ \\f`` — the
-third cell printed before the second. Table 二 has no sum, so read as printed the two numbers
-were wrong with no finding."""
+from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
+
 from ogi import parse
+from ogi.extract.pagemarks import drop_page_marks, numbered_page_ends, split_page_number
+from ogi.synth.shapes.score import score_report
 
-FIXTURE = Path(__file__).parent / "fixtures" / "readorder" / "office_pdftotext_page_foot_wild4.txt"
-FOOT = ("“行政许可”行的数值逐个成行,印在一页的末尾(其后没有同页的行),文本的阅读顺序不能确定各值的先后,"
-        "而表二没有合计关系可以核对,未采用")
-ROW = "行政许可\n\n3\n\n0\n\n1\n\n\f"
-
-
-def _parse(text: str):
-    return parse(text.encode("utf-8"), name="page.txt")
+URL = "http://www.example.gov.cn/zwgk/"
 
 
-def _text() -> str:
-    text = FIXTURE.read_text(encoding="utf-8")
-    assert text.count(ROW) == 1
-    return text
+def _pages(*pages: list[str]) -> str:
+    """pdftotext's output: each page's lines, a form feed at each page's end."""
+    return "".join("\n".join(lines) + "\n\f" for lines in pages)
 
 
-def test_a_row_of_table2_one_value_a_line_at_a_page_foot_is_null_with_a_finding():
-    report = _parse(_text())
-    assert report.table2["licensing"] == {"items_prev_year": None, "items_change": None, "decisions": None}
-    assert [(f.code, f.message) for f in report.findings if f.where == "table2.licensing"] == [
-        ("CELL_AMBIGUOUS", FOOT)]
-    # the rows with a row after them on their page stand as read
-    assert report.table2["other_services"] == {"items_prev_year": 0, "items_change": 0, "decisions": 0}
-    assert report.table2["coercion"] == {"items_prev_year": 6, "items_change": -2, "decisions": 50}
-    assert report.table2["fees"] == {"items_prev_year": 18, "items_change": 6}
+def _kept(text: str) -> list[str]:
+    return [ln for ln in drop_page_marks(text).replace("\f", "").split("\n") if ln.strip()]
 
 
-def test_the_same_row_with_a_row_after_it_on_its_page_is_read_as_printed():
-    report = _parse(_text().replace(ROW, "行政许可\n\n3\n\n0\n\n1\n\n"))
-    assert report.table2["licensing"] == {"items_prev_year": 3, "items_change": 0, "decisions": 1}
-    assert not [f for f in report.findings if f.where == "table2.licensing"]
+# ------------------------------------------------------------------ the wrapped forms
+
+@pytest.mark.parametrize("first, second, want", [
+    ("- 3", "-", ("", 3, None)),
+    ("— 12", "—", ("", 12, None)),
+    ("第 3 页 共", "9 页", ("", 3, 9)),
+    ("第 3 页", "共 9 页", None),  # the first line is a page number alone: read as it is
+    ("第3", "页", ("", 3, None)),
+    ("3 /", "9", ("", 3, 9)),
+    (URL + " 第3", "ndbg/ 页", (URL + "ndbg/", 3, None)),  # two margin boxes side by side
+    (URL + " 第 3 页 共", "ndbg/ 9 页", (URL + "ndbg/", 3, 9)),
+])
+def test_a_page_number_wrapped_onto_two_lines_is_read_whole(first, second, want):
+    assert split_page_number(first, second) == want
 
 
-def test_a_row_printed_on_one_line_at_a_page_foot_is_read_as_printed():
-    # a printed line is one row's cells in their order (§22)
-    report = _parse(_text().replace(ROW, "行政许可 3 1 0\n\n\f"))
-    assert report.table2["licensing"] == {"items_prev_year": 3, "items_change": 1, "decisions": 0}
+@pytest.mark.parametrize("first, second", [
+    ("规章 0 0 19", "规范性文件 0 0 0"),  # rows ending in numbers
+    ("3", "-"),  # a value, then a blank cell's mark
+    ("-", "3"),
+    ("1", "2"),  # two bare numbers are two values
+    ("- 3 -", "-"),  # a whole page number, then a mark
+    ("行政许可 24 1", "-"),
+    ("本年增/减", "3 /"),
+])
+def test_lines_that_print_no_wrapped_page_number(first, second):
+    assert split_page_number(first, second) is None
 
 
-def test_a_row_of_equal_values_at_a_page_foot_reads_the_same_in_any_order():
-    report = _parse(_text().replace(ROW, "行政许可\n\n0\n\n0\n\n0\n\n\f"))
-    assert report.table2["licensing"] == {"items_prev_year": 0, "items_change": 0, "decisions": 0}
-    assert not [f for f in report.findings if f.where == "table2.licensing"]
+# ------------------------------------------------------------------ with form feeds
+
+# poppler's -raw text of a paged print (A5, narrow margin boxes): the running header, the
+# address wrapped, and the page number wrapped under them, between table 二's rows
+RAW = _pages(
+    ["二、主动公开政府信息情况", "第二十条第(五)项", "行政许可 24 1 1682", "涪城区文化和旅游局", URL, "ndbg/", "- 1", "-"],
+    ["第二十条第(六)项", "行政处罚 0 0 469", "行政强制 62 -8 0", "涪城区文化和旅游局", URL, "ndbg/", "- 2", "-"],
+    ["第二十条第(八)项", "行政事业性收费 16 6", "涪城区文化和旅游局", URL, "ndbg/", "- 3", "-"],
+)
 
 
-HEADER_AFTER_LABEL = Path(__file__).parent / "fixtures" / "readorder" / "office_pdftotext_header_after_label_wild40.txt"
-AFTER_HEADER = ("“行政处罚”行的数值印在表头之后、行标题与数值之间隔着表头(阅读顺序不是逐行的),而报告留有空单元格、"
-                "表二没有合计关系可以核对,这些数值属于哪一行无法确定,未采用")
+def test_a_wrapped_page_number_at_the_pages_foot_goes_where_the_numbers_run_with_the_pages():
+    out = drop_page_marks(RAW)
+    assert len(out.split("\n")) == len(RAW.split("\n"))  # every line where it was
+    assert out.count("\f") == 3
+    # the running lines above the number stand deeper than the edge lines: they stay
+    chrome = ["涪城区文化和旅游局", URL, "ndbg/"]
+    assert _kept(RAW) == ["二、主动公开政府信息情况", "第二十条第(五)项", "行政许可 24 1 1682", *chrome,
+                          "第二十条第(六)项", "行政处罚 0 0 469", "行政强制 62 -8 0", *chrome,
+                          "第二十条第(八)项", "行政事业性收费 16 6", *chrome]
 
 
-def test_a_value_after_a_header_printed_after_the_label_is_no_rows_where_cells_are_blank():
-    # poppler's text of LibreOffice's PDF of wild40 00032 (zero_blank: blank cells): 行政处罚's cell
-    # is blank; the 1 printed after its label and the header is 规章's 现行有效件数
-    text = HEADER_AFTER_LABEL.read_text(encoding="utf-8")
-    assert "行政处罚\n\n本年处理决定数量\n\n1\n" in text
-    report = _parse(text)
-    assert report.table2["punishment"] == {"decisions": None}
-    assert [(f.code, f.message) for f in report.findings if f.where == "table2.punishment"] == [
-        ("CELL_AMBIGUOUS", AFTER_HEADER)]
-    assert report.table2["licensing"] == {"decisions": 0}  # its header before its label: read
+def test_a_wider_number_wraps_where_a_narrower_one_did_not():
+    text = _pages(["规章 0 0 0", "- 9 -"], ["规范性文件 0 0 0", "- 10", "-"], ["行政许可 1 0 1", "- 11", "-"])
+    assert _kept(text) == ["规章 0 0 0", "规范性文件 0 0 0", "行政许可 1 0 1"]
 
 
-def test_the_header_after_the_label_is_no_sign_where_every_cell_is_filled():
-    # the same order in the all-filled wild4 fixture (2019 format): the values are the row's by count
-    header = "上一年项目数量 本年增/减\n\n处理决定数量\n\n"
-    text = _text()
-    assert text.count(header + "行政处罚\n") == 1
-    report = _parse(text.replace(header + "行政处罚\n\n", "行政处罚\n\n" + header))
-    assert report.table2["punishment"] == {"items_prev_year": 0, "items_change": 0, "decisions": 0}
-    assert report.table2["coercion"] == {"items_prev_year": 6, "items_change": -2, "decisions": 50}
-    assert not [f for f in report.findings if f.where in ("table2.punishment", "table2.coercion")]
+@pytest.mark.parametrize("text", [
+    _pages(["规章 0 0 0", "- 3", "-"], ["规范性文件 0 0 0", "- 5", "-"]),  # not the pages' sequence
+    _pages(["规章 0 0 0"], ["规范性文件 0 0 0", "- 2", "-"]),  # two pages: both must print it
+    _pages(["规章 0 0 0", "- 1", "-"], ["规范性文件 0 0 0", "- 1", "-"], ["行政许可 1 0 1", "- 1", "-"]),
+])
+def test_wrapped_numbers_that_do_not_run_with_the_pages_stay(text):
+    assert drop_page_marks(text) == text
+
+
+# ------------------------------------------------------------------ without form feeds
+
+def test_wrapped_numbers_end_pages_without_form_feeds_on_three_pages():
+    # pypdfium2's text of the same print: pages joined by a line break
+    lines = ["行政许可 24 1 1682", "湖州市人民政府", "第1", "页", "行政处罚 0 0 469", "湖州市人民政府", "第2", "页",
+             "行政强制 62 -8 0", "湖州市人民政府", "第3", "页"]
+    text = "\n".join(lines)
+    assert numbered_page_ends(text) == {3, 7, 11}
+    assert _kept(text) == ["行政许可 24 1 1682", "行政处罚 0 0 469", "行政强制 62 -8 0"]
+    two = "\n".join(lines[:8])  # on two pages a wrapped number proves nothing
+    assert numbered_page_ends(two) == set()
+    assert drop_page_marks(two) is two
+
+
+def test_a_wrapped_number_after_a_wrapped_address_ends_pages_and_goes_with_it():
+    # pdfplumber prints the two margin boxes side by side, line by line
+    text = "\n".join(["规章 0 0 27", f"{URL} 第 1 页 共", "ndbg/ 3 页", "顺德区人民政府信息公开",
+                      "规范性文件 0 0 42", f"{URL} 第 2 页 共", "ndbg/ 3 页", "顺德区人民政府信息公开",
+                      "行政许可 0 0 5", f"{URL} 第 3 页 共", "ndbg/ 3 页", "顺德区人民政府信息公开"])
+    assert numbered_page_ends(text) == {2, 6, 10}
+    assert _kept(text) == ["规章 0 0 27", "规范性文件 0 0 42", "行政许可 0 0 5"]
+
+
+def test_the_rest_of_the_last_footer_after_its_number_is_no_page_of_its_own():
+    # pdfplumber: the address's first line, the bare number, the address's second line
+    pages = [["（三）政府信息管理。", "正文一。"], ["行政许可 0", "行政处罚 29"], ["行政事业性收费 0"]]
+    lines = [ln for n, page in enumerate(pages, start=1) for ln in page + [URL, str(n), "ndbg/"]]
+    text = "\n".join(lines)
+    assert numbered_page_ends(text) == {3, 8, 12}
+    # the ``ndbg/`` after the last number stands at the top of a page of its own, as after
+    # every other number: a page for the running lines, not one that must print its number
+    assert _kept(text) == ["（三）政府信息管理。", "正文一。", "行政许可 0", "行政处罚 29", "行政事业性收费 0"]
+
+
+# ------------------------------------------------------------------ whole reports
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "txt"
+
+
+@pytest.mark.parametrize("name, expected, cells", [
+    # poppler's -raw text of an A5 print: ``- 2`` and ``-`` under the running lines, with
+    # form feeds, between table 二's rows (all of table 二 was left null: 22 cells)
+    ("paged_raw_wrapped_dash_2019.txt", "paged_raw_wrapped_dash_2019.json", 198),
+    # PDFium's text: ``第 2 页 共`` and ``6 页``, no form feeds (table 二's 10 cells were null)
+    ("paged_pdfium_wrapped_total_2021.txt", "paged_wrapped_total_2021.json", 207),
+    # pdfplumber's: ``http://…/zwgk/ 第 2 页 共`` and ``ndbg/ 6 页``, two margin boxes side by side
+    ("paged_pdfplumber_wrapped_beside_2021.txt", "paged_wrapped_total_2021.json", 207),
+])
+def test_a_report_whose_footer_wraps_its_page_number_reads_every_cell(name, expected, cells):
+    report = parse(FIXTURES / name)
+    score = score_report(json.loads((FIXTURES / "expected" / expected).read_text(encoding="utf-8")), report)
+    assert (score.right, score.cells) == (cells, cells)
+    assert not [f for f in report.findings if f.code in ("ROW_AMBIGUOUS", "CELL_AMBIGUOUS")]
