@@ -28,8 +28,9 @@ from .layout import PHRASE_READINGS_KEPT, Event, events, find_headings
 from .merged import merged_rows_split
 from .rows_zeros import zero_rows_read
 from .meta import read_meta
+from .order import (distrust_header_after_label, distrust_page_foot_rows, distrust_row_orders, distrust_unconfirmed,
+                    null_unconfirmed_parts)
 from .placed import tables_placed
-from .order import distrust_row_orders, distrust_unconfirmed, null_unconfirmed_parts
 from .tokens import Unit, tokenize
 from .turned import tables_turned_back, turned_finding
 
@@ -358,6 +359,8 @@ def _fill_tables(report: Report, fmt: str, by_table: dict[str, list[Event]], pag
         placed = placed_by[spec.key]
         distrust_unconfirmed(spec, by_table[spec.key], placed)
         distrust_row_orders(spec, fmt, by_table[spec.key], placed)
+        distrust_page_foot_rows(spec, placed, pages, [ev for evs in by_table.values() for ev in evs])
+        distrust_header_after_label(spec, fmt, by_table[spec.key], placed)
         null_unconfirmed_parts(spec, placed, FORMATS[fmt].table3, placed_by.get("table3"), by_table[spec.key], fmt)
         values = tables[spec.key]
         for (row_key, col), v in placed.cells.items():

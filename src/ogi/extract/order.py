@@ -63,7 +63,130 @@ def distrust_unconfirmed(spec: TableSpec, evs: list[Event], placed: Placed) -> N
         spec.key))
 
 
-__all__ = ["distrust_row_orders", "distrust_unconfirmed", "keep_vouched_order", "null_unconfirmed_parts"]
+__all__ = ["distrust_header_after_label", "distrust_page_foot_rows", "distrust_row_orders", "distrust_unconfirmed", "keep_vouched_order",
+           "null_unconfirmed_parts"]
+
+
+def distrust_page_foot_rows(spec: TableSpec, placed: Placed, pages: Sequence[int],
+                            events: Sequence[Event]) -> None:
+    """Leave null, with a CELL_AMBIGUOUS finding, each row of a table with no identity whose
+    values were read from running text one value a line (several lines) and are the last
+    thing its page prints (docs/renderings.md, round 2 seventeenth session).
+
+    poppler's reading order (``pdftotext`` without ``-layout``) prints each cell of a table
+    with no ruling lines as a block of its own and orders the blocks by their neighbours
+    above and below; a row printed one value a line is in the page's order only as far as
+    those neighbours pin it. At a page's foot it was not, twice in the unseen corpora of
+    LibreOffice's PDFs: ``行政许可 ⏎ 3 ⏎ 0 ⏎ 1 ⏎ \\f`` for the cells 3, 1, 0 (wild4 00017, the
+    third cell printed before the second). Table 二 has no sum to catch it, so the numbers
+    would stand wrong with no finding. Only such rows are nulled, and only where their values
+    differ (equal values read the same in any order) — a row printed on one line is one
+    row's cells in their order (§22), and a row with a row below it on its page
+    was in order in every case measured but one a column reader flagged (782 rows of table 二
+    read one value a line in poppler's reading order of wild4, wild44, wild36 and the matrix;
+    at a page's foot: 33, one misread).
+
+    ``pages``: the lines that open a page after the first (the text's form feeds,
+    ``extract.boxes.pages_of``); ``events``: every event of the report's tables, so a row
+    followed on its page by anything else of them (another row, a caption, the next table's
+    heading) is not at the foot."""
+    if spec.identities or not pages or not placed.cells:
+        return
+    values = {ev.pos.line: ev for ev in events if ev.kind == "value" and ev.pos.line is not None}
+    lines_used = sorted({ev.pos.line for ev in events if ev.pos.line is not None})
+    for row in spec.rows:
+        if row.width < 2:
+            continue  # one cell: no order within the row to get wrong
+        read = [(r, c) for r, c, _ in row.cells if placed.cells.get((r, c)) is not None]
+        if len({placed.cells[cell] for cell in read}) < 2:
+            continue  # no two values differ: any order of them gives the same cells
+        printed = [placed.provenance.get(cell, {}).get("line") for cell in read]
+        lines = [ln for ln in printed if isinstance(ln, int)]
+        if len(lines) < len(printed) or len(set(lines)) < LINES_OF_A_SPLIT_ROW:
+            continue
+        if not all(ln in values and values[ln].tok.free for ln in lines):
+            continue  # a value from a table's cell (a grid orders its cells itself)
+        if not _ends_page(max(lines), pages, lines_used):
+            continue
+        for cell in read:
+            placed.cells[cell] = None
+            placed.provenance.pop(cell, None)
+        placed.findings.append(Finding.of(
+            "CELL_AMBIGUOUS",
+            f"“{row.label}”行的数值逐个成行,印在一页的末尾(其后没有同页的行),文本的阅读顺序不能确定各值的先后,"
+            f"而{spec.name.zh}没有合计关系可以核对,未采用",
+            f"row '{row.label}': its values are printed one a line at the foot of a page (nothing of the tables "
+            f"after them on that page), where the text's reading order does not fix their order, and {spec.key} "
+            "has no sum to confirm it; left null",
+            f"{spec.key}.{row.key}"))
+
+
+def distrust_header_after_label(spec: TableSpec, fmt: str, evs: Sequence[Event], placed: Placed) -> None:
+    """Leave null, with a CELL_AMBIGUOUS finding, each row of a table with no identity, in a
+    report that leaves cells blank, whose values were read from running text after a header
+    cell of the table printed between the row's label and them (docs/renderings.md §62).
+
+    A header printed after a row label is a reading order that is not the page's row by row
+    (poppler's of LibreOffice's PDF: ``信息内容 ⏎ 行政处罚 ⏎ 本年处理决定数量 ⏎ 1``, where 行政处罚's
+    cell is blank and the 1 is 规章's 现行有效件数, printed where the reading order reached it;
+    wild40 00032 in poppler's text of its LibreOffice PDF). Where every cell is filled, each
+    row's count of values ties them to it; where the report leaves cells blank, nothing does,
+    and table 二 has no sum to tell."""
+    if spec.identities or not placed.blanks_shown or not placed.cells:
+        return
+    for row in spec.rows:
+        read = [(r, c) for r, c, _ in row.cells if placed.cells.get((r, c)) is not None]
+        printed = [placed.provenance.get(cell, {}).get("line") for cell in read]
+        lines = [ln for ln in printed if isinstance(ln, int)]
+        if not read or len(lines) < len(printed):
+            continue
+        first = _event_at(evs, min(lines))
+        if first is None or not evs[first].tok.free or not _header_since_label(spec, fmt, evs, first, row.key):
+            continue
+        for cell in read:
+            placed.cells[cell] = None
+            placed.provenance.pop(cell, None)
+        placed.findings.append(Finding.of(
+            "CELL_AMBIGUOUS",
+            f"“{row.label}”行的数值印在表头之后、行标题与数值之间隔着表头(阅读顺序不是逐行的),而报告留有空单元格、"
+            f"{spec.name.zh}没有合计关系可以核对,这些数值属于哪一行无法确定,未采用",
+            f"row '{row.label}': a header cell of {spec.key} is printed between its label and its values (a reading "
+            "order that is not row by row), the report leaves cells blank and the table has no sum to confirm them, "
+            "so which row the values belong to cannot be told; left null",
+            f"{spec.key}.{row.key}"))
+
+
+def _event_at(evs: Sequence[Event], line: int) -> int | None:
+    """The index of the first value event printed on ``line``."""
+    return next((i for i, ev in enumerate(evs) if ev.kind == "value" and ev.pos.line == line), None)
+
+
+def _header_since_label(spec: TableSpec, fmt: str, evs: Sequence[Event], at: int, row_key: str) -> bool:
+    """Going back from event ``at``: is a header phrase of ``spec`` printed before a row label
+    is, and is that label ``row_key``'s?"""
+    header = False
+    for ev in reversed(evs[:at]):
+        if ev.kind == "value":
+            return False  # values before this one, after the label: the row's own run
+        if ev.kind != "phrase" or ev.segment is None:
+            continue
+        phrase = phrase_in(ev.seg, spec.key, fmt)
+        if phrase is None:
+            continue
+        if phrase.kind == "header":
+            header = True
+        elif phrase.kind == "row":
+            return header and phrase.ref == row_key
+    return False
+
+
+def _ends_page(line: int, pages: Sequence[int], lines_used: Sequence[int]) -> bool:
+    """Is ``line`` the last line of its page that any table event stands on, on a page that
+    another one follows?"""
+    nxt = next((p for p in pages if p > line), None)
+    if nxt is None:
+        return False  # the text's last page: its end is no page break
+    return not any(line < ln < nxt for ln in lines_used)
 
 
 # a row whose values were printed on at least this many lines of running text was printed in

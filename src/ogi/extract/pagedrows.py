@@ -25,10 +25,13 @@ the values: the table's values, row after row, each row's cells left to right. S
 1. **Lines.** The table runs from its heading (``三、收到和处理…``) to table 四's heading. A
    line of numbers only is values (``0 30`` is two); any other line is text (a label, a
    label's piece, the header, chrome) and holds no value — but a line of text that *ends* in
-   numbers (``4.无正当理由大量反复申请 3``, ``-raw``'s whole rows), or a line of more than
-   :data:`MAX_LINE_VALUES` numbers (a row a line), or fewer than :data:`ONE_A_LINE_SHARE` of
-   the value lines holding one value, is another layout (``extract/stacks.py``, the aligner)
-   and the table is left as printed.
+   numbers (``-raw``'s whole rows), or a line of more than :data:`MAX_LINE_VALUES` numbers (a
+   row a line), or fewer than :data:`ONE_A_LINE_SHARE` of the value lines holding one value,
+   is another layout (``extract/stacks.py``, the aligner) and the table is left as printed.
+   Except a label's piece printed on its row's baseline beside the row's first cells
+   (LibreOffice's PDF: ``4.保护第三方合法权 0``, ``四、结转下年度继续办理 2 0 0 0 0 0 2``), read as
+   the piece then the values (:func:`_label_then_cells`, docs/renderings.md §62) — a table read
+   only so is taken whole or not at all.
 2. **Format.** The one whose own labels the text prints (2021's (六)其他处理 rows, else
    2019). Where the text has exactly the other format's number of values (2019: 23 rows,
    161; 2021: 25 rows, 175) the report deviates from its format, and the table is left as
@@ -136,6 +139,8 @@ from .pagedtable4 import rejoin_paged_table4
 __all__ = ["LABEL_LINES", "MAX_LINE_VALUES", "MIN_LABEL_CHARS", "ONE_A_LINE_SHARE", "numbering", "rejoin_paged_rows"]
 
 _SPECS = (FORMATS["2021"].table3, FORMATS["2019"].table3)
+# the row labels of table 三 in both formats, as label keys: what a label's printed piece is part of
+_ROW_KEYS = frozenset(label_key(row.label) for spec in _SPECS for row in spec.rows if row.label)
 # phrases only 2021's table 三 prints (its (六)其他处理 rows), as label keys: a wrapped label
 # keeps at least one of them whole on a line
 _TELLS_2021 = ("逾期不补正", "收费通知", "缴纳费用")
@@ -166,7 +171,8 @@ PAGE_END = "\f"  # poppler ends each page with a form feed
 _HEADING = "三、收到和处理政府信息公开申请情况"
 _NEXT_HEADING = "四、政府信息公开行政复议"
 _VALUES = re.compile(r"^\d+(?: +\d+)*$")
-_TEXT_THEN_NUMBER = re.compile(r"[^\d\s]\s+\d+(?:\s+\d+)*$")  # a label with values on its line: another layout
+_TEXT_THEN_NUMBER = re.compile(r"[^\d\s]\s+\d+(?:\s+\d+)*$")  # a label with values on its line
+_STRAY_DIGIT = re.compile(r"\d(?![\d.、])")  # a digit that is no label's numbering (``1.``, ``一、`` aside)
 
 
 def rejoin_paged_rows(text: str, printed: str | None = None) -> str:
@@ -196,6 +202,7 @@ def _read(body: list[str], page: int, offset: int | None, taken: frozenset[int] 
     from 0; ``offset``: page *i* prints number *i* + offset; ``taken``: pages whose number,
     printed at their edge, was taken out), or None where not certain."""
     items: list[tuple[str, list[int]]] = []  # ("text", []) or ("values", numbers), in printed order
+    shared: list[int] = []  # items that are a label's piece printed on one line with cells of its row
     keys: list[str] = []  # the label key of each text line, for the format's tell
     numbered: list[int] = []  # items that are one number equal to their page's number
     pages: list[int] = []  # the page each item is printed on
@@ -214,11 +221,18 @@ def _read(body: list[str], page: int, offset: int | None, taken: frozenset[int] 
             pages.append(page)
             continue
         if _TEXT_THEN_NUMBER.search(line):
-            return None
+            label, numbers = _label_then_cells(line)
+            if label is None:
+                return None
+            shared.append(len(items))  # (the label's piece, then its row's first cells)
+            items += [(label, []), (" ".join(map(str, numbers)), numbers)]
+            pages += [page, page]
+            keys.append(label_key(label))
+            continue
         items.append((line, []))
         pages.append(page)
         keys.append(label_key(line))
-    value_lines = [numbers for _, numbers in items if numbers]
+    value_lines = [numbers for i, (_, numbers) in enumerate(items) if numbers and i - 1 not in shared]
     if sum(len(numbers) == 1 for numbers in value_lines) < ONE_A_LINE_SHARE * len(value_lines):
         return None  # not printed one value a line
     n_values = sum(len(v) for _, v in items)
@@ -230,7 +244,41 @@ def _read(body: list[str], page: int, offset: int | None, taken: frozenset[int] 
         pages = [p for i, p in enumerate(pages) if i not in drop]
         n_values -= len(numbered)
     spec = _format(n_values, "".join(keys))
-    return _rows(spec, items, pages) if spec is not None else None
+    if spec is None:
+        return None
+    rows = _rows(spec, items, pages)
+    if shared and rows is not None and len(rows) < len(spec.rows):
+        # a table this reader refused before its label pieces were split from their cells is
+        # taken whole or not at all: the aligner may read the rows a partial reading leaves out
+        return None
+    return rows
+
+
+def _label_then_cells(line: str) -> tuple[str | None, list[int]]:
+    """A line of a row label's piece followed by numbers — ``4.保护第三方合法权 0`` (a wrapped
+    label's first line, on the baseline of its row's first cell), ``四、结转下年度继续办理 0 0 0 0
+    0 0 0`` (a row whose cells all stood close to its label) — as (the piece, the numbers):
+    where the piece after the line's last space names a row of table 三 (a part of one of
+    its labels, of :data:`MIN_LABEL_CHARS` key characters at least) and holds no digit but
+    its label's numbering, and the numbers are the row's first cells (at most
+    :data:`MAX_LINE_VALUES`) or its whole row (:data:`ROW_CELLS`). A word and a number on
+    one line of poppler's reading order stand on one baseline, in one table row: the number
+    is that row's, and its leftmost cells. Else (None, []): another layout (a ``-raw``
+    row with its label, a header word, a number with a mark), and the table is left as
+    printed."""
+    m = _TEXT_THEN_NUMBER.search(line)
+    assert m is not None
+    cut = m.start() + 1
+    label, numbers = line[:cut].rstrip(), [int(n) for n in line[cut:].split()]
+    if not (len(numbers) <= MAX_LINE_VALUES or len(numbers) == ROW_CELLS):
+        return None, []
+    piece = label.rpartition(" ")[2]
+    if _STRAY_DIGIT.search(piece):
+        return None, []
+    key = label_key(piece)
+    if len(key) < MIN_LABEL_CHARS or not any(key in row_key for row_key in _ROW_KEYS):
+        return None, []
+    return label, numbers
 
 
 def _fits(n_values: int) -> bool:
