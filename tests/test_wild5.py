@@ -182,3 +182,15 @@ def test_the_corpus_is_the_same_bytes_for_a_seed(tmp_path):
     b = generate(11, tmp_path / "b", seed=9300, formats=("wild5_html",))
     assert [w.data for w in a] == [w.data for w in b]
     assert [w.mangling for w in a] == list(KINDS)
+
+
+def test_a_tfoot_written_before_the_body_is_read_under_it(tmp_path):
+    """HTML 4 wrote ``<tfoot>`` before ``<tbody>``; a browser draws it at the bottom, and so
+    does the reader (readers/html_tables.row_groups): table 三's 总计 and 结转 rows in place."""
+    from ogi import parse
+
+    w = _first("tfoot_rows")
+    path = tmp_path / "tfoot.html"
+    path.write_bytes(w.html)
+    got = parse(path).model_dump()
+    assert got["table3"] == w.expected["table3"] and got["table2"] == w.expected["table2"]
