@@ -194,3 +194,33 @@ def test_a_tfoot_written_before_the_body_is_read_under_it(tmp_path):
     path.write_bytes(w.html)
     got = parse(path).model_dump()
     assert got["table3"] == w.expected["table3"] and got["table2"] == w.expected["table2"]
+
+
+def test_a_text_header_printing_自然人_after_the_organisations_is_out_of_order():
+    """wild5 ``reordered`` 00002 as text: ``法人或其他组织 自然人 总计`` keeps 自然人 before 总计, so
+    only 法人或其他组织's place shows the order (extract/colorder._first_row_on_line); before,
+    14 numbers a text rendering were read into the wrong column with no finding."""
+    from ogi.extract.colorder import order_printed_in_lines
+
+    rows = ["一、本年新收政府信息公开申请数量 0 0 0 0 0 4 4"]
+    moved = ["申请人情况", "法人或其他组织 自然人 总计", "商业企业 科研机构 社会公益组织 法律服务机构 其他", *rows]
+    total_first = ["申请人情况", "自然人 总计 法人或其他组织", "商业企业 科研机构 社会公益组织 法律服务机构 其他", *rows]
+    template = ["申请人情况", "自然人 法人或其他组织 总计", "商业企业 科研机构 社会公益组织 法律服务机构 其他", *rows]
+    assert order_printed_in_lines(moved) == "法人或其他组织、自然人、总计"
+    assert order_printed_in_lines(total_first) is not None
+    assert order_printed_in_lines(template) is None
+    # one label a line (a PDF's text may print 自然人, centred down two rows, after 法人或其他组织): not read
+    assert order_printed_in_lines(["申请人情况", "法人或其他组织", "自然人", "总计", *rows]) is None
+
+
+def test_the_reordered_page_as_text_leaves_table_三s_applicant_cells_null_with_the_finding(tmp_path):
+    from ogi import parse
+    from ogi.synth.shapes.text import crawler_text
+
+    w = _first("reordered", lambda w: "自然人" in _doc(w.html).xpath("//table[@data-table='table3']//tr")[1][-2]
+               .text_content())  # 自然人 printed after the five organisations
+    path = tmp_path / "reordered.txt"
+    path.write_text(crawler_text(w.html.decode()), encoding="utf-8")
+    report = parse(path).model_dump()
+    assert all(v is None for row in report["table3"].values() for v in row.values())
+    assert any("表三表头所印申请人各列的顺序与规定格式不同" in f["message"] for f in report["findings"])
