@@ -224,3 +224,38 @@ def test_the_reordered_page_as_text_leaves_table_三s_applicant_cells_null_with_
     report = parse(path).model_dump()
     assert all(v is None for row in report["table3"].values() for v in row.values())
     assert any("表三表头所印申请人各列的顺序与规定格式不同" in f["message"] for f in report["findings"])
+
+
+def test_a_wrapped_first_row_label_counts_on_its_line():
+    """w3m prints narrow cells a character a line: ``法人或其他组织 自`` (自 of 自然人, right of the
+    organisations) is a line out of order."""
+    from ogi.extract.colorder import order_printed_in_lines
+
+    rows = ["一、本年新收政府信息公开申请数量 0 0 0 0 0 4 4"]
+    moved = ["申请人情况", "(本列数据的勾稽关系为:第一项加第二项之和,等于第 法人或其他组织 自",
+             "三项加第四项之和) 商业 科研 社会 法律 其 然 总", "企业 机构 公益 服务 他 人 计", "组织 机构", *rows]
+    kept = ["申请人情况", "(本列数据的勾稽关系为:第一项加第二项之和,等于第 自 法人或其他组织",
+            "三项加第四项之和) 然 商业 科研 社会 法律 其 总", "人 企业 机构 公益 服务 他 计", "组织 机构", *rows]
+    assert order_printed_in_lines(moved) is not None
+    assert order_printed_in_lines(kept) is None
+
+
+def test_traditional_headers_out_of_order_are_read_by_their_header(tmp_path):
+    """A grid whose applicant headers are printed in traditional characters (總計, 商業企業) and
+    out of the template's order is reordered by them, not read by position."""
+    from ogi import parse
+
+    w = _first("reordered", lambda w: "自然人" in _doc(w.html).xpath("//table[@data-table='table3']//tr")[1][-2]
+               .text_content())
+    page = w.html.decode()
+    for simple, traditional in (("总计", "總計"), ("商业企业", "商業企業"), ("科研机构", "科研機構"),
+                                ("社会公益组织", "社會公益組織"), ("法律服务机构", "法律服務機構")):
+        page = page.replace(f'<td class="header">{simple}</td>', f'<td class="header">{traditional}</td>')
+        page = page.replace(f'<td class="header" rowspan="2">{simple}</td>',
+                            f'<td class="header" rowspan="2">{traditional}</td>')
+    assert "總計" in page and "商業企業" in page
+    path = tmp_path / "traditional.html"
+    path.write_text(page, encoding="utf-8")
+    report = parse(path).model_dump()
+    assert report["table3"] == w.expected["table3"]
+    assert any("表三申请人各列的顺序与规定格式不同" in f["message"] for f in report["findings"])
