@@ -344,8 +344,18 @@ def _year(title: str | None, body: list[str]) -> int | None:
     m = re.search(r"现将[^。]{0,40}?((?:19|20)\d{2})\s*年", text)
     if m:
         return int(m.group(1))
-    years = Counter(int(y) for y in _YEAR_IN_TEXT.findall("\n".join(body[:60])))
-    return years.most_common(1)[0][0] if years else None
+    return _most_named_year(body[:60])
+
+
+def _most_named_year(lines: list[str]) -> int | None:
+    """The year the lines name most often, where one does; none where two are named as often
+    (a table comparing two years — ``2022年`` and ``2023年`` rows of table 四 in a CSV of the
+    tables alone — names both once: which is the report's cannot be told; wild5's
+    ``year_compare`` in pdfplumber_csv read the year before, fresh17)."""
+    years = Counter(int(y) for y in _YEAR_IN_TEXT.findall("\n".join(lines))).most_common(2)
+    if not years or (len(years) == 2 and years[0][1] == years[1][1]):
+        return None
+    return years[0][0]
 
 
 def _is_nav_entry(line: str) -> bool:
