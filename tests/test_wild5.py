@@ -269,3 +269,12 @@ def test_two_years_named_as_often_name_no_year():
     assert _most_named_year(['"2022\n年",0,0,1', '"2023\n年",1,1,0']) is None
     assert _most_named_year(["2023年", "2023年1月1日", "2022年"]) == 2023
     assert _most_named_year(["规章,1,0,12"]) is None
+
+
+def test_markdown_escapes_do_not_cut_the_index_number_or_the_date():
+    """mammoth's Markdown writes ``索引号:375299036/2024\\-29534`` and ``发布日期:2024\\-03\\-14``."""
+    from ogi.extract.meta import read_meta
+
+    meta = read_meta(["# 洪泽区滨江新区办事处2023年政府信息公开工作年度报告", "索引号:375299036/2024\\-29534",
+                      "发布机构:洪泽区滨江新区办事处", "发布日期:2024\\-03\\-14"])
+    assert (meta.index_number, meta.published_date) == ("375299036/2024-29534", "2024-03-14")
