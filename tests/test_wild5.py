@@ -261,16 +261,6 @@ def test_traditional_headers_out_of_order_are_read_by_their_header(tmp_path):
     assert any("表三申请人各列的顺序与规定格式不同" in f["message"] for f in report["findings"])
 
 
-def test_two_years_named_as_often_name_no_year():
-    """A CSV of the tables alone: table 四's ``2022年`` and ``2023年`` rows name both years once —
-    the report's year cannot be told (it was read as the year before)."""
-    from ogi.extract.meta import _most_named_year
-
-    assert _most_named_year(['"2022\n年",0,0,1', '"2023\n年",1,1,0']) is None
-    assert _most_named_year(["2023年", "2023年1月1日", "2022年"]) == 2023
-    assert _most_named_year(["规章,1,0,12"]) is None
-
-
 def test_markdown_escapes_do_not_cut_the_index_number_or_the_date():
     """mammoth's Markdown writes ``索引号:375299036/2024\\-29534`` and ``发布日期:2024\\-03\\-14``."""
     from ogi.extract.meta import read_meta
