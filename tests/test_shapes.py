@@ -43,6 +43,12 @@ FAST_SHAPES = [s for s in SHAPES if s not in SCAN_SHAPES]
 # clipboard copy drops blank cells, pdftotext's reading order is a guess. On them the parser
 # may leave a cell null — with a finding — but never print a wrong number.
 LOSSY_SHAPES = {"crawler_text", "crawler_text_chrome", "crawler_text_sidebar", "copy_paste", "pdftotext",
+                # fresh17's renderings: html2text ignore_tables (a row a line, one space between cells: a
+                # blank cell leaves no trace), pypdf's layout mode, PyMuPDF and pdfplumber of LibreOffice's and
+                # Word's PDFs (a column at a time), mammoth's Markdown (a cell a paragraph): nulls with
+                # findings, 0 wrong on the three pages
+                "html2text_notables", "pypdf_layout", "office_pymupdf_text", "office_pdfplumber_text",
+                "word_pymupdf_text", "mammoth_markdown",
                 # fresh10's renderings: PyMuPDF's sorted blocks, pdftohtml -c's and pdfminer's placed lines
                 # (a table a column of boxes at a time), pandoc's DOCX (no merged cells), LibreOffice's
                 # PDF import (every line a text frame: no table at all)
@@ -85,7 +91,9 @@ META_DROPPED = {"trafilatura", "trafilatura_markdown", "pdfminer",
                 # the page's header block is a table: python-docx's paragraphs-then-tables print it last
                 "python_docx_split",
                 # on an A5/B5 page the header block's labels print on lines apart from their values
-                "paged_pdftotext", "paged_pdfminer"}
+                "paged_pdftotext", "paged_pdfminer",
+                # the peer page's 索引号 label and its value print apart in LibreOffice's PDF (fresh17)
+                "office_pymupdf_text", "office_pdfplumber_text"}
 # renderings that keep what the parser still loses (strict: the day it reads them, this says so)
 KNOWN_TEXT_DEFECTS: dict[tuple[str, str], str] = {
     # (pymupdf4llm's table 三 continued without its blank columns is widened again since the

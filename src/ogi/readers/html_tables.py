@@ -42,8 +42,11 @@ _CELL_CLASSES = {"td", "th", "table-cell", "cell", "tb-cell", "tbl-cell"}
 # ------------------------------------------------------------------ <table>
 
 def row_groups(table: etree._Element) -> list[list[etree._Element]]:
-    """The rows of a table (not of tables inside it), by row group, hidden rows left out."""
+    """The rows of a table (not of tables inside it), by row group, hidden rows left out; a
+    ``<tfoot>`` last wherever the source writes it (HTML 4 wrote it before ``<tbody>``; a
+    browser draws it under the body)."""
     groups: list[list[etree._Element]] = []
+    feet: list[list[etree._Element]] = []
     loose: list[etree._Element] = []
     for child in table:
         tag = tag_of(child)
@@ -53,9 +56,11 @@ def row_groups(table: etree._Element) -> list[list[etree._Element]]:
             if loose:
                 groups.append(loose)
                 loose = []
-            groups.append(list(child.iterchildren("tr")))  # lxml's HTML parser writes tags in lower case
+            # lxml's HTML parser writes tags in lower case
+            (feet if tag == "tfoot" else groups).append(list(child.iterchildren("tr")))
     if loose:
         groups.append(loose)
+    groups += feet
     if none_hidden():
         return groups  # no row is hidden
     return [[tr for tr in g if not is_hidden(tr)] for g in groups]  # every one a <tr>: is_skipped

@@ -20,6 +20,7 @@ from .wild import KINDS as WILD_KINDS
 from .wild2 import KINDS as WILD2_KINDS
 from .wild3 import KINDS as WILD3_KINDS
 from .wild4 import KINDS as WILD4_KINDS
+from .wild5 import KINDS as WILD5_KINDS
 from .writers import docx_page, html_page, pdf_page, scanned, text_page, variant_page
 
 MANGLINGS = {
@@ -39,13 +40,15 @@ MANGLINGS = {
     "wild3_html": tuple(WILD3_KINDS),
     # the shapes agencies give their tables that no earlier set draws (synth/wild4.py): HTML only
     "wild4_html": tuple(WILD4_KINDS),
+    # how agencies' pages carry the official tables, drawn by no earlier set (synth/wild5.py): HTML only
+    "wild5_html": tuple(WILD5_KINDS),
 }
-SUFFIX = {"scan": "pdf", "wild": "txt", "wild_html": "html", "wild2": "txt", "wild2_html": "html", "wild3_html": "html", "wild4_html": "html"}  # a scan is a PDF of page images
+SUFFIX = {"scan": "pdf", "wild": "txt", "wild_html": "html", "wild2": "txt", "wild2_html": "html", "wild3_html": "html", "wild4_html": "html", "wild5_html": "html"}  # a scan is a PDF of page images
 WILD_FLATTENINGS = ("rows", "cells", "paragraphs")  # the text writers a wild report is written by
 FORMATS_ALL = ("txt", "html", "pdf", "docx")  # "scan" on request: OCR is slow
 ERROR_SHARE = 0.25
 NO_ARITHMETIC_ERRORS = {"glued"}
-WILD_FORMATS = ("wild", "wild_html", "wild2", "wild2_html", "wild3_html", "wild4_html")  # no deliberate error: a nulled zero would hide the rule it breaks  # a wrong sum would make the split itself wrong
+WILD_FORMATS = ("wild", "wild_html", "wild2", "wild2_html", "wild3_html", "wild4_html", "wild5_html")  # no deliberate error: a nulled zero would hide the rule it breaks  # a wrong sum would make the split itself wrong
 
 
 @dataclass
@@ -86,6 +89,12 @@ def write_one(rng: random.Random, fmt: str, mangling: str, error: str) -> tuple[
         w4 = make4(rng, mangling)
         named = mangling if w4.kinds == (mangling,) else f"{mangling} ({', '.join(w4.kinds)})"
         return w4.html, _expected(w4.synthetic, w4.expected, set(), named)
+    if fmt == "wild5_html":
+        from .wild5 import make as make5
+
+        w5 = make5(rng, mangling)
+        named = mangling if w5.kinds == (mangling,) else f"{mangling} ({', '.join(w5.kinds)})"
+        return w5.html, _expected(w5.synthetic, w5.expected, set(), named)
     return write_synthetic(rng, synthesize(rng, error), fmt, mangling)
 
 

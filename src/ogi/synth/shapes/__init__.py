@@ -168,6 +168,19 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
     Shape("pandoc_docx", ".docx", "pandoc HTML → DOCX", "pandoc's own Word file of the page: tables without merged cells"),
     Shape("pdf_docx", ".docx", "LibreOffice PDF → DOCX (writer_pdf_import)",
           "the printed PDF converted to Word by an office suite: every line a text frame placed on the page"),
+    # renderings first measured in round 2's seventeenth session (fresh17)
+    Shape("html2text_notables", ".txt", "html2text ignore_tables=True",
+          "a crawler's text with tables kept out of Markdown: a row a line, cells separated by single spaces"),
+    Shape("pypdf_layout", ".txt", "pypdf extract_text(extraction_mode='layout')",
+          "the printed PDF's text placed in columns of spaces by pypdf's layout mode"),
+    Shape("office_pymupdf_text", ".txt", "LibreOffice HTML → PDF, PyMuPDF get_text",
+          "the office suite's PDF of the page as PyMuPDF gives it"),
+    Shape("office_pdfplumber_text", ".txt", "LibreOffice HTML → PDF, pdfplumber extract_text",
+          "the office suite's PDF of the page as pdfplumber gives it"),
+    Shape("word_pymupdf_text", ".txt", "ogi render DOCX + LibreOffice → PDF, PyMuPDF get_text",
+          "the Word file's PDF as PyMuPDF gives it"),
+    Shape("mammoth_markdown", ".md", "LibreOffice HTML → DOCX, mammoth convert_to_markdown",
+          "the office DOCX as mammoth's Markdown: a table cell a paragraph, no pipe tables"),
     # deviations the template's variants do not list (synth/wild.py)
     Shape("wild_labels", ".html", "—", "labels as agencies word them: 本年度, 政府信息公开 dropped or added, "
           "another numbering style, traditional characters, spaces"),
@@ -265,6 +278,12 @@ CONVERTER_SHAPES: dict[str, tuple[str, Callable]] = {
     "pdftohtml_complex": ("pdf", converters.pdftohtml_complex),
     "pdfminer_html": ("pdf", converters.pdfminer_html),
     "pandoc_docx": ("page_file", converters.pandoc_docx),
+    "html2text_notables": ("page", converters.html2text_notables),
+    "pypdf_layout": ("pdf", converters.pypdf_layout),
+    "office_pymupdf_text": ("office_pdf", converters.pymupdf_text),
+    "office_pdfplumber_text": ("office_pdf", converters.pdfplumber_text),
+    "word_pymupdf_text": ("word_pdf", converters.pymupdf_text),
+    "mammoth_markdown": ("docx_file", converters.mammoth_markdown),
 }
 PAGE_EDITS: dict[str, Callable[[Source], str]] = {
     "chrome": pages.chrome_page,

@@ -185,6 +185,28 @@ def html2text_wrapped(page: str) -> str:
     return conv.handle(page)
 
 
+def html2text_notables(page: str) -> str:
+    """html2text with ``ignore_tables`` (a crawler's setting to keep tables out of Markdown):
+    a table row a line, its cells' texts separated by single spaces, no pipes, no wrapping."""
+    need_package("html2text")
+    import html2text
+
+    conv = html2text.HTML2Text()
+    conv.ignore_tables = True
+    conv.body_width = 0
+    return conv.handle(page)
+
+
+def mammoth_markdown(path: Path) -> str:
+    """mammoth's Markdown of a DOCX (its ``convert_to_markdown``: a table's cells as paragraphs,
+    no pipe tables — what a Word-to-Markdown step of a documentation pipeline writes)."""
+    need_package("mammoth")
+    import mammoth
+
+    with open(path, "rb") as fh:
+        return mammoth.convert_to_markdown(fh).value
+
+
 def mammoth_html(path: Path) -> str:
     """mammoth's HTML of a DOCX (what a CMS's Word import publishes: tables kept, spans kept,
     paragraph styles dropped)."""
@@ -281,6 +303,16 @@ def pypdf_text(pdf: bytes) -> str:
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # font warnings are no news here
     return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+
+
+def pypdf_layout(pdf: bytes) -> str:
+    """pypdf's ``extract_text(extraction_mode="layout")`` (pypdf ≥ 3.17): each page's text
+    placed in columns of spaces by the glyphs' positions, pages joined by a line break."""
+    need_package("pypdf")
+    import pypdf
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    return "\n".join(page.extract_text(extraction_mode="layout") for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
 
 
 def without_unicode_maps(pdf: bytes) -> bytes:
