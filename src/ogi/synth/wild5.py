@@ -515,11 +515,11 @@ def pre_text(table: DrawnTable, bars: bool) -> str:
         parts = []
         col = 0
         while col < table.n_cols:
-            c = starts.get((r, col))
-            if c is not None:
-                w = sum(widths[col:col + c.colspan]) + sep * (c.colspan - 1)
-                parts.append(_pad(texts[id(c)], w, c.role == VALUE))
-                col += c.colspan
+            at = starts.get((r, col))
+            if at is not None:
+                w = sum(widths[col:col + at.colspan]) + sep * (at.colspan - 1)
+                parts.append(_pad(texts[id(at)], w, at.role == VALUE))
+                col += at.colspan
             else:
                 parts.append(" " * widths[col])  # under a cell spanning rows, or none
                 col += 1
