@@ -34,6 +34,7 @@ from .md_labelcols import span_short_labels
 from .md_twoheads import split_merged_columns
 from .md_tworows import split_stacked_rows
 from .md_glued import split_glued_units
+from .md_emptycols import join_empty_columns
 from .spans import join_repeated_spans
 from ..extract.pagemarks import drop_page_marks
 from ..template.normalize import unify_radicals_utf8
@@ -112,7 +113,7 @@ def read(data: bytes, name: str = "") -> Document:
     doc = _read(data, name, kind)
     if kind in ("txt", "html"):  # a column a converter cut in two, made one again
         # a PDF-to-Markdown converter's column guesses: one too many, one too few, blank columns dropped
-        doc.blocks = [split_stacked_rows(split_glued_units(split_merged_columns(join_cut_columns(b))))
+        doc.blocks = [join_empty_columns(split_stacked_rows(split_glued_units(split_merged_columns(join_cut_columns(b)))))
                       if isinstance(b, Table) else b
                       for b in doc.blocks]
         doc.blocks = widen_continued(doc.blocks)
