@@ -35,6 +35,7 @@ from .md_twoheads import split_merged_columns
 from .md_tworows import split_stacked_rows
 from .md_glued import split_glued_units
 from .md_emptycols import join_empty_columns
+from .md_turned import turn_headerless_table3
 from .spans import join_repeated_spans
 from ..extract.pagemarks import drop_page_marks
 from ..template.normalize import unify_radicals_utf8
@@ -113,7 +114,7 @@ def read(data: bytes, name: str = "") -> Document:
     doc = _read(data, name, kind)
     if kind in ("txt", "html"):  # a column a converter cut in two, made one again
         # a PDF-to-Markdown converter's column guesses: one too many, one too few, blank columns dropped
-        doc.blocks = [join_empty_columns(split_stacked_rows(split_glued_units(split_merged_columns(join_cut_columns(b)))))
+        doc.blocks = [join_empty_columns(split_stacked_rows(split_glued_units(split_merged_columns(join_cut_columns(turn_headerless_table3(b))))))
                       if isinstance(b, Table) else b
                       for b in doc.blocks]
         doc.blocks = widen_continued(doc.blocks)
