@@ -57,7 +57,8 @@ def _is_pipe_row(line: str) -> bool:
 
 
 # an HTML cell's text that is two or more numbers apart (not one number with its thousands spaced)
-_GLUED_CELL = re.compile(r"\s*[-+]?\d[\d,.]*(?:\s+[-+]?\d[\d,.]*)+\s*")
+# (spaces between: a cell's lines, ``1<br>8``, are a wrapped number's or its rows' values, read as such)
+_GLUED_CELL = re.compile(r"\s*[-+]?\d[\d,.]*(?:[ \t\u3000]+[-+]?\d[\d,.]*)+\s*")
 _SPACED_THOUSANDS = re.compile(r"\s*\d{1,3}(?: \d{3})+\s*")
 
 
