@@ -164,3 +164,39 @@ def test_a_mediawiki_anchor_above_a_heading_is_not_the_title():
 def test_heading_marks_need_a_title_and_two_sections():
     text = "= 一行\n正文"
     assert markup_tables_as_pipes(text) == text
+
+
+WIDTH_TABLE = """[width="99%",cols="10%,10%,10%,10%",options="header",]
+|===
+|表头 | |
+|甲 |乙 |丙 |丁
+
+|(二)部分公开 |9 |0
+|9
+
+|a |1 |2 |3
+|===
+"""
+
+
+def test_an_asciidoc_table_with_widths_and_uneven_header_rows_joins_its_wrapped_rows():
+    """pandoc writes ``[width=…,cols=…]`` where the page set widths; the header's spans leave it
+    rows of other widths, so the table is not rewritten whole — but a body row of exactly four
+    cells wrapped over two lines is one row again, written as pandoc writes an unwrapped one."""
+    out = markup_tables_as_pipes(WIDTH_TABLE).split("\n")
+    assert out[5:7] == ["|(二)部分公开 |9 |0 |9", ""]
+    assert out[8] == "|a |1 |2 |3"  # one line already: as it was
+
+
+def test_an_asciidoc_layout_table_with_widths_is_left():
+    text = '[width="100%",cols="50%,50%",]\n|===\n|政府信息公开专栏 |\n\na|\n== 标题\n\n正文 |\n|===\n'
+    assert markup_tables_as_pipes(text) == text
+
+
+def test_wild4_asciidoc_with_widths_reads_exactly():
+    """wild4 00005 (pandoc_asciidoc): (二)'s row wrapped after its fifth value; its 9 and 0 were
+    read as a row of their own and 9 went under 商业企业."""
+    report = parse(FIXTURES / "asciidoc_width_cols_wrapped_row.txt")
+    assert report.table3["partially_granted"] == {"natural_person": 9, "commercial": 0, "research": 0,
+                                                  "social_welfare": 0, "legal_service": 0, "other_org": 0,
+                                                  "total": 9}

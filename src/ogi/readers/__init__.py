@@ -34,6 +34,10 @@ from .md_labelcols import span_short_labels
 from .md_twoheads import split_merged_columns
 from .md_tworows import split_stacked_rows
 from .md_glued import split_glued_units
+from .md_emptycols import join_empty_columns
+from .md_turned import turn_headerless_table3
+from .md_guessed import guessed_grids_as_lines
+from .md_picture import drop_repeated_rows
 from .spans import join_repeated_spans
 from ..extract.pagemarks import drop_page_marks
 from ..template.normalize import unify_radicals_utf8
@@ -109,12 +113,15 @@ def read(data: bytes, name: str = "") -> Document:
     if kind in ("txt", "html"):
         data = strip_attributes(data)  # pandoc Markdown's [text]{style=…}: markup, not text
         data = unify_radicals_utf8(data)  # pdfminer's ⼀ for 一: before any pattern reads a line
+        data = drop_repeated_rows(data)  # pymupdf4llm's picture text: a table's rows it prints twice
     doc = _read(data, name, kind)
     if kind in ("txt", "html"):  # a column a converter cut in two, made one again
         # a PDF-to-Markdown converter's column guesses: one too many, one too few, blank columns dropped
-        doc.blocks = [split_stacked_rows(split_glued_units(split_merged_columns(join_cut_columns(b))))
+        doc.blocks = [join_empty_columns(split_stacked_rows(split_glued_units(split_merged_columns(join_cut_columns(turn_headerless_table3(b))))))
                       if isinstance(b, Table) else b
                       for b in doc.blocks]
+        if kind == "html":  # a PDF converter's HTML whose column guess put two values in a cell
+            doc.blocks = guessed_grids_as_lines(doc.blocks)
         doc.blocks = widen_continued(doc.blocks)
         doc.blocks = [span_short_labels(b) if isinstance(b, Table) else b for b in doc.blocks]  # (七)总计 in a pipe row
     check_document(doc)

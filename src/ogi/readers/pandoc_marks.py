@@ -57,14 +57,19 @@ between: a number too wide for its column reaches a pipe table as ``|１<br>８|
 two values it shifted the row a column. A pipe cell whose ``<br>``-separated lines are one
 wrapped number (``wrapped.wrapped_number``: digit runs, every line but the last as long
 as the first, the last no longer) is written as that number; any other cell keeps its
-``<br>``s."""
+``<br>``s. A row one of whose cells holds digit runs that are certainly several values (the
+first begins with a zero, ``0<br>1``: the converter put two columns' values in one cell, as
+pymupdf4llm does to 其他 and 总计 beside a merged zero row) has none of its cells joined:
+its ``1<br>0`` is as likely 自然人's 1 and 商业企业's 0 as a wrapped 10 (read 10 it was a wrong
+number, with a finding, in two of wild4's four ``merged_zeros`` reports), and read as its
+lines the table's identities check it."""
 
 from __future__ import annotations
 
 import re
 
 from .md_guessed import guessed_tables_as_lines
-from .wrapped import wrapped_number
+from .wrapped import leads_zero, wrapped_number
 
 _ATTRS = r"\{(?:[#.][^{}\n]*|[A-Za-z-]+=\"[^\"\n]*\"[^{}\n]*)\}"
 _SPAN = re.compile(r"\[([^\[\]\n]*)\]" + _ATTRS)
@@ -82,6 +87,9 @@ _RULE_ONLY = re.compile(r"[-|+:=\s]*")
 # a pipe cell of digit runs between <br>s (see the module docstring)
 _BROKEN_CELL = re.compile(r"(?<=\|)( *)([0-9\uff10-\uff19]+(?:<br */?>[0-9\uff10-\uff19]+)+)( *)(?=\|)")
 _BR = re.compile(r"<br */?>")
+# a pipe cell of a number, then lines of text after it (a footnote mark wrapped in a narrow cell)
+_MARKED_CELL = re.compile(r"(?<=\|)( *)([0-9]+)(<br */?>[^|<>\d][^|<>]{0,3}(?:<br */?>[^|<>]{1,3})*)( *)(?=\|)")
+_DIGIT_LINES = re.compile(r" *([0-9\uff10-\uff19]+)(?:<br */?>[0-9\uff10-\uff19]+)+ *")  # a cell of digit runs, its first kept
 _GLUED_BYTES = re.compile(rb"\| *\d[\d,.]* +\d[\d,.]* *\|")  # a pipe cell of two numbers: md_guessed
 _HTML_SPAN = re.compile(r"</?span\b[^<>\n]*>")  # pandoc gfm's raw inline span tag (see the module docstring)
 _BROKEN_CELL_BYTES = re.compile(rb"\| *(?:[0-9]|\xef\xbc[\x90-\x99])+<br")  # its start, in UTF-8
@@ -145,14 +153,40 @@ def _joined_cells(text: str) -> str:
         for col, cell in enumerate(cells):
             if has_br and header_run(cell.strip()):
                 stacked_columns[col] = len(_BR.split(cell.strip()))
+        if _MARKED_CELL.search(line):
+            line = lines[i] = _MARKED_CELL.sub(_marked_cell, line)
         if not _BROKEN_CELL.search(line):
             continue
         rows = max((stacked_labels(cell) for cell in cells), default=0)
+        if any(_several_values(cell) for cell in cells):
+            continue  # the row's cells hold several columns' values: none is one wrapped number
         keep = {col for col, cell in enumerate(cells)
                 if len(_BR.split(cell.strip())) in (rows, stacked_columns.get(col))}
         lines[i] = "|".join([""] + [cell if col in keep else _BROKEN_CELL.sub(_joined_cell, "|" + cell + "|")[1:-1]
                                     for col, cell in enumerate(cells)] + line.split("|")[len(cells) + 1:])
     return "\n".join(lines)
+
+
+def _marked_cell(m: re.Match) -> str:
+    """A pipe cell's number and the footnote mark wrapped onto the lines after it, as one
+    line (``0<br>注<br>1`` → ``0注1``), where so joined the cell reads as that number (the
+    mark read as the cell reader reads ``0注1``, ``3①``, ``12*``); the cell as it is otherwise."""
+    first, rest = m.group(2), "".join(_BR.split(m.group(3)))
+    if rest[:1].isdecimal():
+        return m.group(0)  # a line that begins with a digit: a value of its own, or a wrapped number's
+    from ..extract.tokens import cell_value
+
+    token = cell_value(first + rest)
+    if token is None or token.kind != "num" or token.value != int(first):
+        return m.group(0)
+    return m.group(1) + first + rest + m.group(4)
+
+
+def _several_values(cell: str) -> bool:
+    """Is this pipe cell digit runs a line each that are certainly several values — the first
+    begins with a zero, which no count does (``0<br>1``)?"""
+    m = _DIGIT_LINES.fullmatch(cell)
+    return m is not None and leads_zero(m.group(1))
 
 
 def _joined_cell(m: re.Match) -> str:

@@ -14,6 +14,14 @@ import re
 _DIGIT_RUN = re.compile(r"[0-9\uff10-\uff19]+")
 
 
+_ZEROS = frozenset("0\uff10")  # a zero digit, ASCII or full-width
+
+
+def leads_zero(line: str) -> bool:
+    """Does this line begin with a zero (so begins no wrapped number)?"""
+    return line[:1] in _ZEROS
+
+
 def wrapped_number(lines: list[str]) -> str | None:
     """The number a narrow cell printed over several lines, or None.
 
@@ -23,9 +31,13 @@ def wrapped_number(lines: list[str]) -> str | None:
     two values it shifted the row a column. The lines are one number when each is a digit
     run, every line but the last is as long as the first (a wrap fills a line before it
     starts the next, and digits are of one width) and the last is no longer. Anything else —
-    a value and its unit, two values of different widths, a label — is not joined. A cell
-    spanning rows is never joined (its lines may be its rows' values)."""
-    if len(lines) < 2 or not all(_DIGIT_RUN.fullmatch(line) for line in lines):
+    a value and its unit, two values of different widths, a label — is not joined; nor are
+    lines whose first begins with a zero (``0`` ⏎ ``4``, ``0`` ⏎ ``0``): no count is printed with
+    a leading zero, so those lines are values of their own — a converter's column guess that
+    put two columns' values in one cell (pymupdf4llm's 其他 and 总计 of wild4's
+    ``merged_zeros``: ``0<br>4`` read 4 under 其他, a wrong number). A cell spanning rows is
+    never joined (its lines may be its rows' values)."""
+    if len(lines) < 2 or not all(_DIGIT_RUN.fullmatch(line) for line in lines) or leads_zero(lines[0]):
         return None
     full = len(lines[0])
     if any(len(line) != full for line in lines[:-1]) or len(lines[-1]) > full:
