@@ -90,9 +90,9 @@ def join_empty_columns(table: Table) -> Table:
         return table
     out: list[Cell] = []
     for header, body in parts:
-        found = joins.get(body[0])
+        join = joins.get(body[0])
         for r in header + body:
-            out += _joined(rows[r], found) if found else rows[r]
+            out += _joined(rows[r], join) if join else rows[r]
         rows_done = set(header + body)
         for r in rows_done:
             rows.pop(r, None)
