@@ -307,3 +307,29 @@ def test_a_pdf_header_with_cells_glued_or_overlapping_is_not_read():
     # 商业企业 wrapped under 科研机构's column: two organisations' spans overlap
     overlapping = [*lines[:5], _glyphs(312, (330.0, "商业企业"), (411.8, "公益"), (507.5, "其他")), *lines[6:]]
     assert printed_order([(overlapping, [])]) is None
+
+
+@pytest.mark.parametrize("header,printed", [
+    # soup, docx2txt, a PDF's text layer of the cells in drawing order: a piece a line, and
+    # 自然人 drawn after the five organisations (wild5 ``reordered``, seventeenth session)
+    (["法人或其他组织", "自然人", "总计", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"],
+     "法人或其他组织、自然人、总计"),
+    # the template's order a piece a line: nothing to say
+    (["自然人", "法人或其他组织", "总计", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"], None),
+    # a text browser's grid or a PDF's text: 自然人 centred down its two rows, on the line under
+    # 法人或其他组织 beside 总计 — the joined reading says nothing where a line holds two pieces
+    (["法人或其他组织", "自然人          总计", "商业企业 科研机构 社会公益组织 法律服务机构 其他"], None),
+])
+def test_the_first_rows_order_a_header_printed_a_piece_a_line_shows(header, printed):
+    assert order_printed_in_lines([*HEAD, *header, *FIRST_ROW]) == printed
+
+
+def test_a_piece_a_line_header_with_自然人_after_the_organisations_leaves_table_三_null():
+    # wild5 00002 in BeautifulSoup's lines: read by position its 14 applicant values were in
+    # each other's columns with no finding
+    report = parse((FIXTURES_REORDERED / "soup_lines_natural_person_after.txt").read_bytes(), name="soup.txt")
+    assert all(v is None for cells in report.table3.values() for v in cells.values())
+    assert TEXT_FINDING.format("法人或其他组织、自然人、总计") in [f.message for f in report.findings]
+
+
+FIXTURES_REORDERED = Path(__file__).parent / "fixtures" / "reordered"

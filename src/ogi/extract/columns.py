@@ -209,7 +209,7 @@ def read_by_stacks(spec: TableSpec, fmt: str, evs: list[Event]) -> dict[tuple[st
     others stay null (with a finding, from the aligner). Where there is no reading at all,
     nothing is read, and the aligner's own nulls and findings stand."""
     items = _items(spec, fmt, evs)
-    if items is None or not _headers_after_labels(spec, items):
+    if items is None or not _headers_after_labels(spec, items) or not _labels_in_template_order(spec, items):
         return None
     cells_of = _stacks_of(spec)
     kinds = {(r, c): k for row in spec.rows for r, c, k in row.cells}
@@ -368,6 +368,17 @@ def _headers_after_labels(spec: TableSpec, items: list[Item]) -> bool:
         elif kind == "header" and cast(tuple[int, int], ref)[0] in labelled:
             return True
     return False
+
+
+def _labels_in_template_order(spec: TableSpec, items: list[Item]) -> bool:
+    """Are the row labels printed in the template's order? A stack's values stand beside the
+    labels as printed, top to bottom; a report that prints two rows the other way round
+    (行政规范性文件 above 规章, 行政强制 above 行政处罚: wild5's ``reordered``, fresh17) would
+    have its values read into each other's rows by the template's order, with no identity of
+    table 二 to notice (pdftotext: 8 wrong numbers with no finding in one report)."""
+    rank = {row.key: i for i, row in enumerate(spec.rows)}
+    printed = [rank[ref] for kind, _, ref in items if kind == "label" and isinstance(ref, str) and ref in rank]
+    return printed == sorted(printed)
 
 
 def _stacks_of(spec: TableSpec) -> dict[tuple[int, int], list[tuple[str, str]]]:
