@@ -32,7 +32,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import replace
+from operator import attrgetter
 
 from ..document import Cell, Paragraph, Table
 from ..template import APPLICANT_COLUMNS, FORMATS
@@ -47,9 +49,24 @@ _LABEL_COLUMNS = 3
 _OUTCOME_GROUP = "outcomes"
 # the fewest printed rows of a format's table 三 (2019: 23): a turned data row's count of values
 _FEWEST_ROWS = min(len(f.table3.rows) for f in FORMATS.values())
+_ROW = attrgetter("row")  # a cell's row, read in C
 _T3_LABELS = frozenset(label_key(text) for f in FORMATS.values()
                        for text in [*(t for r in f.table3.rows for t in (r.label or "", *r.variants)),
                                     *(t for g in f.table3.groups for t in (g.label, *g.variants))])
+
+
+def may_hold_flat_turned(blocks: list) -> bool:
+    """Can any of ``blocks`` hold a data row of a turned table 三 — a row of a table with more
+    cells, or a paragraph with more words, than table 三 has rows (an applicant's header and one
+    count per row)? A cheap exact test, made in C, so that a report with no such row (nearly
+    every one) pays for none of the rebuilding passes."""
+    for block in blocks:
+        if isinstance(block, Table):
+            if block.cells and max(Counter(map(_ROW, block.cells)).values()) > _FEWEST_ROWS:
+                return True
+        elif isinstance(block, Paragraph) and len(block.text.split()) > _FEWEST_ROWS:
+            return True
+    return False
 
 
 def flat_turned_rebuilt(table: Table) -> Table | None:

@@ -30,7 +30,7 @@ from ..document import Document, Table
 from ..model import Finding
 from ..template import APPLICANT_COLUMNS, FORMATS
 from ..template.normalize import label_key
-from .rows_turned import flat_turned_lines, flat_turned_rebuilt, flat_turned_split
+from .rows_turned import flat_turned_lines, flat_turned_rebuilt, flat_turned_split, may_hold_flat_turned
 
 # the five organisations' headers: one a column in the format, used nowhere else in it
 _ORGANISATIONS = frozenset(label_key(m.label) for m in APPLICANT_COLUMNS[1:-1])
@@ -52,12 +52,13 @@ def tables_turned_back(doc: Document) -> tuple[Document, int]:
         if _is_turned(block):
             blocks[i] = _turn(block)
             turned += 1
-        elif (rebuilt := flat_turned_rebuilt(block)) is not None:  # its header flattened as text
+        elif may_hold_flat_turned([block]) and (rebuilt := flat_turned_rebuilt(block)) is not None:  # its header flattened as text
             blocks[i] = rebuilt
             turned += 1
-    blocks, lines = flat_turned_lines(blocks)  # ... or printed as lines of text
-    blocks, split = flat_turned_split(blocks)  # ... or cut in two at a page break
-    turned += lines + split
+    if may_hold_flat_turned(blocks):
+        blocks, lines = flat_turned_lines(blocks)  # ... or printed as lines of text
+        blocks, split = flat_turned_split(blocks)  # ... or cut in two at a page break
+        turned += lines + split
     return (replace(doc, blocks=blocks), turned) if turned else (doc, 0)
 
 

@@ -40,13 +40,16 @@ file, so provenance points at the printed value."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
+from operator import attrgetter
 
 from ..document import Cell, Table
 from ..template.normalize import label_key
 from .md_continued import is_value
 
 _BR = re.compile(r"<br */?>")
+_ROW = attrgetter("row")  # a cell's row, read in C
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +86,8 @@ def turn_headerless_table3(table: Table) -> Table:
     cells = table.cells
     if len(cells) < len(_applicants()) * min(_outcome_rows()):
         return table  # too few cells for seven rows of table 三's outcomes
+    if max(Counter(map(_ROW, cells)).values()) <= min(_outcome_rows()):
+        return table  # no row with a label and a value for each of table 三's rows (cheap, in C)
     rows: dict[int, list[Cell]] = {}
     for cell in cells:
         rows.setdefault(cell.row, []).append(cell)
