@@ -187,3 +187,18 @@ def test_a_picture_over_table_3_no_longer_makes_two_reports():
     report = parse(FIXTURES / "pymupdf4llm_html_picture_twice.md")
     assert report.table3["new_received"] == _row(0, 0, 0, 0, 0, 0, 0)
     assert report.table3["carried_forward"] == _row(0, 0, 0, 0, 0, 0, 0)
+
+
+def test_a_turned_table_cut_at_a_page_keeps_its_header_for_the_extractor():
+    # wild4 00021 in HTML: table 三 turned over and cut at a page break, its outcome labels in
+    # the first table, the seven applicant rows in the next; turned here without that header
+    # its 161 cells were lost — extract.rows_turned.flat_turned_split reads the two as one
+    import json
+    from pathlib import Path
+
+    from ogi import parse
+
+    folder = Path(__file__).parent / "fixtures" / "wild4"
+    report = parse((folder / "turned_cut_at_a_page.html").read_bytes(), name="page.html")
+    expected = json.loads((folder / "turned_cut_at_a_page.json").read_text(encoding="utf-8"))["table3"]
+    assert report.table3 == expected

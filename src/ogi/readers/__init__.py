@@ -35,7 +35,7 @@ from .md_twoheads import split_merged_columns
 from .md_tworows import split_stacked_rows
 from .md_glued import split_glued_units
 from .md_emptycols import join_empty_columns
-from .md_turned import turn_headerless_table3
+from .md_turned import turn_headerless_tables
 from .md_guessed import guessed_grids_as_lines
 from .md_picture import drop_repeated_rows
 from .spans import join_repeated_spans
@@ -117,9 +117,9 @@ def read(data: bytes, name: str = "") -> Document:
     doc = _read(data, name, kind)
     if kind in ("txt", "html"):  # a column a converter cut in two, made one again
         # a PDF-to-Markdown converter's column guesses: one too many, one too few, blank columns dropped
-        doc.blocks = [join_empty_columns(split_stacked_rows(split_glued_units(split_merged_columns(join_cut_columns(turn_headerless_table3(b))))))
+        doc.blocks = [join_empty_columns(split_stacked_rows(split_glued_units(split_merged_columns(join_cut_columns(b)))))
                       if isinstance(b, Table) else b
-                      for b in doc.blocks]
+                      for b in turn_headerless_tables(doc.blocks)]
         if kind == "html":  # a PDF converter's HTML whose column guess put two values in a cell
             doc.blocks = guessed_grids_as_lines(doc.blocks)
         doc.blocks = widen_continued(doc.blocks)

@@ -44,7 +44,7 @@ from collections import Counter
 from functools import lru_cache
 from operator import attrgetter
 
-from ..document import Cell, Table
+from ..document import Cell, Paragraph, Table
 from ..template.normalize import label_key
 from .md_continued import is_value
 
@@ -80,6 +80,28 @@ def _key(text: str) -> str:
     return label_key(_BR.sub("", text))
 
 
+def turn_headerless_tables(blocks: list) -> list:
+    """``blocks`` with :func:`turn_headerless_table3` applied to each table — but not to a
+    table whose header a page break left in the table before it (only paragraphs between, that
+    table printing table 三's outcome labels): its rows are the data of a turned table 三 cut in
+    two, which :func:`ogi.extract.rows_turned.flat_turned_split` joins to its header and reads
+    whole (wild4 00021 in HTML: turned here without its header, 161 cells were lost)."""
+    out = list(blocks)
+    previous: Table | None = None
+    for i, block in enumerate(out):
+        if isinstance(block, Table):
+            if previous is None or not _prints_outcome_labels(previous):
+                out[i] = turn_headerless_table3(block)
+            previous = block
+        elif not isinstance(block, Paragraph):
+            previous = None
+    return out
+
+
+def _prints_outcome_labels(table: Table) -> bool:
+    return any(_key(c.text) in _table3_labels() for c in table.cells if c.text.strip())
+
+
 def turn_headerless_table3(table: Table) -> Table:
     """``table`` with a turned table 三 whose outcome header is lost turned back (see the
     module docstring); the same object when it holds none."""
@@ -103,7 +125,7 @@ def turn_headerless_table3(table: Table) -> Table:
         counts = {len(values) for _, _, values in found}  # type: ignore[misc]
         if sorted(columns) != list(range(n)) or len(counts) != 1 or counts.pop() not in _outcome_rows():
             continue
-        if any(_key(c.text) in _table3_labels() for c in cells if c.text.strip()):
+        if _prints_outcome_labels(table):
             return table  # the outcomes' labels are printed: extract.turned reads it
         return _turned(table, rows, run, found)  # type: ignore[arg-type]
     return table
@@ -151,4 +173,4 @@ def _turned(table: Table, rows: dict[int, list[Cell]], run: list[int],
     return Table(out, table.pos)
 
 
-__all__ = ["turn_headerless_table3"]
+__all__ = ["turn_headerless_table3", "turn_headerless_tables"]
