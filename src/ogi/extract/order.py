@@ -108,9 +108,7 @@ def distrust_page_foot_rows(spec: TableSpec, placed: Placed, pages: Sequence[int
             continue  # a value from a table's cell (a grid orders its cells itself)
         if not _ends_page(max(lines), pages, lines_used):
             continue
-        for cell in read:
-            placed.cells[cell] = None
-            placed.provenance.pop(cell, None)
+        _null_cells(placed, read)
         placed.findings.append(Finding.of(
             "CELL_AMBIGUOUS",
             f"“{row.label}”行的数值逐个成行,印在一页的末尾(其后没有同页的行),文本的阅读顺序不能确定各值的先后,"
@@ -143,9 +141,7 @@ def distrust_header_after_label(spec: TableSpec, fmt: str, evs: Sequence[Event],
         first = _event_at(evs, min(lines))
         if first is None or not evs[first].tok.free or not _header_since_label(spec, fmt, evs, first, row.key):
             continue
-        for cell in read:
-            placed.cells[cell] = None
-            placed.provenance.pop(cell, None)
+        _null_cells(placed, read)
         placed.findings.append(Finding.of(
             "CELL_AMBIGUOUS",
             f"“{row.label}”行的数值印在表头之后、行标题与数值之间隔着表头(阅读顺序不是逐行的),而报告留有空单元格、"
@@ -154,6 +150,13 @@ def distrust_header_after_label(spec: TableSpec, fmt: str, evs: Sequence[Event],
             "order that is not row by row), the report leaves cells blank and the table has no sum to confirm them, "
             "so which row the values belong to cannot be told; left null",
             f"{spec.key}.{row.key}"))
+
+
+def _null_cells(placed: Placed, cells: list) -> None:
+    """Leave ``cells`` null, without the provenance of the values they no longer hold."""
+    for cell in cells:
+        placed.cells[cell] = None
+        placed.provenance.pop(cell, None)
 
 
 def _event_at(evs: Sequence[Event], line: int) -> int | None:
