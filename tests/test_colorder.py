@@ -333,3 +333,17 @@ def test_a_piece_a_line_header_with_自然人_after_the_organisations_leaves_tab
 
 
 FIXTURES_REORDERED = Path(__file__).parent / "fixtures" / "reordered"
+
+
+def test_a_pdf_header_with_自然人_right_of_the_five_is_out_of_order_across_its_rows():
+    # each header row in the template's order (自然人 before 总计; the five in order), but 自然人
+    # printed after the five organisations (wild5 ``reordered`` in LibreOffice's PDF: 14 wrong
+    # numbers with no finding before)
+    from ogi.readers.pdf_colorder import _across_rows
+
+    five = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    spans = {label: (100.0 + 50 * i, 140.0 + 50 * i) for i, label in enumerate(five)}
+    assert _across_rows({**spans, "自然人": (40.0, 80.0), "总计": (360.0, 390.0)}) is None
+    assert _across_rows({**spans, "自然人": (360.0, 390.0), "总计": (400.0, 430.0)}) == \
+        "商业企业、科研机构、社会公益组织、法律服务机构、其他、自然人、总计"
+    assert _across_rows({**spans, "自然人": (300.0, 390.0), "总计": (400.0, 430.0)}) is None  # spans overlap

@@ -41,6 +41,7 @@ from .pdf_lines import SPACE_GAP, Line
 FIRST_ROW_KEY = "本年新收"  # table 三's first row label: where its header ends
 _ORGANISATIONS = "法人或其他组织"  # the first row's cell over the five: a piece of the header, no column
 _ALL_KEYS = tuple(label_key(label) for row in HEADER_ROWS for label in row) + (_ORGANISATIONS,)
+_TEMPLATE = (HEADER_ROWS[0][0], *HEADER_ROWS[1], HEADER_ROWS[0][1])  # 自然人, the five, 总计: left to right
 _LABEL_CHARS = frozenset("".join(label_key(label) for row in HEADER_ROWS for label in row) + _ORGANISATIONS)
 
 
@@ -108,6 +109,17 @@ def _order(header: list[Line]) -> str | None:
             return None  # two columns' spans overlap: which stands left cannot be told
         printed.append(ordered)
     if all(list(found) == list(row) for found, row in zip(printed, HEADER_ROWS)):
-        return None
+        return _across_rows(spans)
     first, orgs = printed
     return "、".join([first[0], *orgs, first[1]])
+
+
+def _across_rows(spans: dict[str, tuple[float, float]]) -> str | None:
+    """The seven columns left to right where each header row is in the template's order but
+    the two rows are not placed as the template places them — 自然人 printed right of the five
+    organisations, or 总计 left of them (wild5 ``reordered``: 14 wrong numbers with no finding
+    in LibreOffice's PDF) — and no two spans overlap; None otherwise."""
+    ordered = sorted(spans, key=lambda label: spans[label][0])
+    if any(spans[a][1] > spans[b][0] for a, b in pairwise(ordered)):
+        return None  # two columns' spans overlap: which stands left cannot be told
+    return None if ordered == list(_TEMPLATE) else "、".join(ordered)
