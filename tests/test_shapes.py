@@ -75,8 +75,9 @@ LOSSY_SHAPES = {"crawler_text", "crawler_text_chrome", "crawler_text_sidebar", "
                 "lynx_wide", "office_pdftotext", "word_pdftotext", "office_pdftotext_layout",
                 "word_pdftotext_layout", "word_pdfplumber_text",
                 # fresh9's (§53): a python-docx script that prints every paragraph and then every
-                # table — the tables stand after section 六, apart from their sections: missing,
-                # each with a finding
+                # table — the tables stand after section 六, apart from their sections; placed back
+                # by their labels since the seventeenth session (extract/placed.py), and where a
+                # piece names two tables or none, left out with a finding
                 "python_docx_split",
                 # PyMuPDF's find_tables of the print: a fee amount's cell and table 三's (六) rows
                 # cut otherwise than the page's (null with a finding; on 10 synthetic reports 2
