@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from grid_support import grid_of, table_of
+
 from ogi import parse
-from ogi.document import Cell, Paragraph, Table
+from ogi.document import Paragraph
 from ogi.readers.md_emptycols import join_empty_columns
 from ogi.readers.md_guessed import guessed_grids_as_lines
 from ogi.readers.md_picture import drop_repeated_rows
@@ -23,15 +25,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
 APPLICANTS = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total")
 
 
-def _table(rows: list[list[str]]) -> Table:
-    return Table([Cell(text, r, c) for r, row in enumerate(rows) for c, text in enumerate(row)])
-
-
-def _grid(table: Table) -> list[list[tuple[int, str, int]]]:
-    rows: dict[int, list[Cell]] = {}
-    for cell in table.cells:
-        rows.setdefault(cell.row, []).append(cell)
-    return [[(c.col, c.text, c.colspan) for c in sorted(rows[r], key=lambda c: c.col)] for r in sorted(rows)]
+_table, _grid = table_of, grid_of
 
 
 def _row(*values: int) -> dict[str, int]:

@@ -10,27 +10,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from grid_support import grid_of, table_of
 
 from ogi import parse
 from ogi.document import Cell, Paragraph, Table
 from ogi.readers.md_continued import widen_continued
 from ogi.readers.md_glued import split_glued_units
-from ogi.readers.md_labelcols import span_short_labels
 from ogi.readers.md_guessed import guessed_tables_as_lines
-from ogi.readers.md_tworows import split_stacked_rows, stacked_labels
+from ogi.readers.md_labelcols import span_short_labels
 from ogi.readers.md_twoheads import split_merged_columns
+from ogi.readers.md_tworows import split_stacked_rows, stacked_labels
 from ogi.readers.pandoc_marks import strip_attributes
 
-
-def _table(rows: list[list[str]]) -> Table:
-    return Table([Cell(text, r, c) for r, row in enumerate(rows) for c, text in enumerate(row)])
-
-
-def _grid(table: Table) -> list[list[tuple[int, str, int]]]:
-    rows: dict[int, list[Cell]] = {}
-    for cell in table.cells:
-        rows.setdefault(cell.row, []).append(cell)
-    return [[(c.col, c.text, c.colspan) for c in sorted(rows[r], key=lambda c: c.col)] for r in sorted(rows)]
+_table, _grid = table_of, grid_of
 
 
 HEAD = ["", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""]
