@@ -1,0 +1,135 @@
+"""Table 四 printed with last year's row beside this year's: this year's row read, the others left.
+
+The format's table 四 is one row of fifteen values under its header (行政复议's five results,
+行政诉讼's two blocks of five). Some agencies compare it with the year before: a label column
+(headed 项目, 时间, 年度 …) and a row a year — chronological (``2022年`` then ``2023年``) or
+this year first (``本年度`` then ``上年度``) — sometimes with a difference row (``比上年增减``,
+``同比增减``) whose values may be negative. Read by position, every row's values compete for
+the one row the template has: the aligner cannot tell which is this year's and leaves table
+四 null (ROW_AMBIGUOUS) — safe, but fifteen cells unread where the labels say which row is
+the report's.
+
+Where table 四 is a grid (a web page, a Word file, a Markdown or CSV table with its cells),
+this pass finds it by its header (a ``行政复议`` cell over five result columns, as
+:mod:`.colorder_t4` finds it), and looks at the first cell of every row below the header:
+each must be a row label of a comparison (:func:`row_kind`: a year, 本年/本年度, 上年/上年度/
+去年/上年同期, or a difference: 增减/增长/变化 …), at least two of them, and exactly one of
+them this year's — ``本年``/``本年度``, or the year the report's metadata gives (its title,
+its statistics period: :func:`ogi.extract.meta.read_meta`), which must be the latest year
+printed (a report cannot hold a later year's figures). Then the table keeps its header and
+that one row, without the label column, as the format prints it; the other rows go, and a
+finding says which were left. Anything else — a label not a comparison's, two rows that could
+be this year's, no year known, this year not the latest — leaves the table as printed (read
+by position, null where ambiguous, as before): a number is never taken from a row the labels
+do not name as this year's."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..document import Cell, Document, Table
+from ..model import Finding
+from ..template.normalize import label_key, nfkc
+from ..template.formats import T4_RESULTS
+from .colorder_t4 import BLOCKS
+from .meta import read_meta
+
+REVIEW_KEY = label_key(BLOCKS[0])  # 行政复议 and 行政诉讼: the block headers that mark table 四's grid
+LITIGATION_KEY = label_key("行政诉讼")
+_HEADER_KEYS = frozenset((LITIGATION_KEY, *map(label_key, BLOCKS), *(label_key(m.label) for m in T4_RESULTS)))
+VALUES = 15  # table 四's values in a row: three blocks of five results
+MIN_ROWS = 2  # a comparison prints this year's row and at least one other
+
+THIS, LAST, DELTA = "this", "last", "delta"
+# labels of this year's row, last year's row, and a difference row (keys: letters and ideographs)
+_THIS = frozenset(("本年", "本年度", "今年", "本期", "本年数", "本年度数"))
+_LAST = frozenset(("上年", "上年度", "去年", "上年同期", "上期", "上年数", "上年度数"))
+_DELTA = re.compile(r"^(?:比上年|较上年|同比|与上年相比|比去年)?(?:增减|增长|变化|增减变化|增减情况|增减数|变动)$")
+_YEAR = re.compile(r"^(20\d\d)年?度?$")
+
+
+def row_kind(text: str) -> tuple[str, int | None] | None:
+    """What a comparison's row label says: (THIS, None), (LAST, None), (DELTA, None), or
+    ("year", Y) for a year ``Y``; None for any other label."""
+    key = label_key(nfkc(text))
+    if key in _THIS:
+        return THIS, None
+    if key in _LAST:
+        return LAST, None
+    if _DELTA.match(key):
+        return DELTA, None
+    m = _YEAR.match(key)
+    return ("year", int(m.group(1))) if m else None
+
+
+def this_years_rows(doc: Document) -> tuple[Document, list[Finding]]:
+    """``doc`` with every table 四 grid that compares years cut to this year's row (and
+    its label column), and a finding each; the same document and no findings where none is."""
+    candidates = [i for i, b in enumerate(doc.blocks) if isinstance(b, Table) and _label_column(b) is not None]
+    if not candidates:
+        return doc, []
+    year = read_meta(doc.text().split("\n"), doc.meta).year
+    blocks = list(doc.blocks)
+    findings: list[Finding] = []
+    for i in candidates:
+        cut = _cut(blocks[i], year)
+        if cut is not None:
+            blocks[i], finding = cut
+            findings.append(finding)
+    return (replace(doc, blocks=blocks), findings) if findings else (doc, [])
+
+
+def _label_column(table: Table) -> tuple[int, list[list[Cell]]] | None:
+    """Where ``table`` is table 四 whose rows below the header each start with a row label of a
+    comparison (:func:`row_kind`): the last header row's end and those rows; else None. The
+    header is found by its labels (a 行政复议 and a 行政诉讼 cell, the result labels under them),
+    not its spans: a Markdown or wiki table keeps its cells but loses the spans, and its header
+    rows' labels shift left, while its rows below keep their cells in place."""
+    keys = {label_key(c.text) for c in table.cells if c.text}
+    if REVIEW_KEY not in keys or LITIGATION_KEY not in keys:
+        return None
+    header_end = 1 + max(c.row + c.rowspan - 1 for c in table.cells if label_key(c.text) in _HEADER_KEYS)
+    rows = [r for r in table.rows()[header_end:] if any(c.text.strip() for c in r)]
+    if len(rows) < MIN_ROWS or any(r[0].col != 0 or row_kind(r[0].text) is None for r in rows):
+        return None
+    return header_end, rows
+
+
+def _cut(table: Table, year: int | None) -> tuple[Table, Finding] | None:
+    """``table`` with its header and this year's row only, that row's label cell left out
+    (the format's table 四 prints no label), and the finding; None where no row is certain."""
+    found = _label_column(table)
+    if found is None:
+        return None
+    header_end, rows = found
+    this = _this_row([row_kind(r[0].text) for r in rows], year)
+    if this is None:
+        return None
+    row = rows[this]
+    values = row[1:]
+    if len(values) != VALUES or any(c.colspan != 1 or c.rowspan != 1 for c in values):
+        return None
+    kept = [c for c in table.cells if c.row < header_end] + values
+    left = [r[0].text.strip() for k, r in enumerate(rows) if k != this]
+    return Table(kept, table.pos), _finding(row[0].text.strip(), left)
+
+
+def _this_row(kinds: list[tuple[str, int | None] | None], year: int | None) -> int | None:
+    """The one row of ``kinds`` that is this year's: labelled 本年(度), or the report's
+    year where it is the latest printed; None where no row or more than one is."""
+    this = [k for k, kind in enumerate(kinds) if kind and kind[0] == THIS]
+    years = [kind[1] for kind in kinds if kind and kind[0] == "year"]
+    if not this and year is not None and years and max(years) == year:
+        this = [k for k, kind in enumerate(kinds) if kind == ("year", year)]
+    return this[0] if len(this) == 1 else None
+
+
+def _finding(this: str, left: list[str]) -> Finding:
+    others = "、".join(left)
+    return Finding.of(
+        "TEMPLATE_DEVIATION", f"表四按年度分行印出(另有:{others}),已只读入本年度一行({this})",
+        f"table 四 prints a row a year ({this}, and {others}); only this year's row is read", "table4")
+
+
+__all__ = ["this_years_rows", "row_kind"]
