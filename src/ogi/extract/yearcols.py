@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..document import Cell, Document, Table
+from ..document import Cell, Document, Paragraph, Table
 from ..model import Finding
 from ..template.normalize import label_key, nfkc
 from ..template.formats import T4_RESULTS
@@ -125,6 +125,117 @@ def _this_row(kinds: list[tuple[str, int | None] | None], year: int | None) -> i
     return this[0] if len(this) == 1 else None
 
 
+# ------------------------------------------------------------------ running text
+
+# the pieces a text layer may cut a difference row's label into (``比上年 0 0 … ⏎ 增减``: a PDF's
+# text prints the label's first line with the row's values, its second line after them)
+_DELTA_HEADS = frozenset(("比上年", "较上年", "同比", "与上年相比", "比去年"))
+_DELTA_TAILS = frozenset(("增减", "增长", "变化", "增减变化", "增减情况", "增减数", "变动"))
+_TAILS = frozenset(("年", "度", "年度", *_DELTA_TAILS))  # a wrapped label's last line (本年 ⏎ 度, 2021 ⏎ 年)
+_NUMBER = re.compile(r"^[+\-−]?[0-9]+$")
+_BARE_YEAR = re.compile(r"^20[0-9][0-9]$")
+HEADER_LINES_MAX = 60  # lines from table 四's 行政复议 header cell to its first row (a cell a line: ~25)
+
+
+def this_years_text_rows(doc: Document) -> tuple[Document, list[Finding]]:
+    """``doc`` with table 四's comparison rows in running text cut to this year's values, and
+    a finding; the same document and no finding where they are not certain.
+
+    The rows are read line by line after table 四's header (from a line holding 行政复议,
+    through lines without a digit, to the first line starting with a comparison's label):
+    tokens split at spaces, each a number or a piece of a comparison's label, until a line
+    that starts with anything else (the next heading). A label starts a row, its numbers
+    follow; a label's piece printed after the row's numbers (a PDF's ``比上年 … ⏎ 增减``) ends
+    that label. Every row must have a comparison's label and fifteen values, this year's one
+    (:func:`_this_row`) fifteen counts that keep table 四's identity (each block's 总计 the sum
+    of its four results) — else the text is left as printed. Those rows' lines become one
+    line of this year's fifteen values, as the format prints table 四."""
+    lines = [(i, k, line) for i, b in enumerate(doc.blocks) if isinstance(b, Paragraph)
+             for k, line in enumerate(b.text.split("\n"))]
+    region = _text_region(lines)
+    if region is None:
+        return doc, []
+    start, end, rows = region
+    this = _this_row([row_kind(label) for label, _ in rows], read_meta(doc.text().split("\n"), doc.meta).year)
+    if this is None or not _counts_sum(rows[this][1]):
+        return doc, []
+    values = " ".join(rows[this][1])
+    dropped = {(i, k) for i, k, _ in lines[start:end]}
+    first = lines[start][:2]
+    blocks = list(doc.blocks)
+    for i in sorted({i for i, _ in dropped}):
+        kept = [values if (i, k) == first else line for k, line in enumerate(blocks[i].text.split("\n"))
+                if (i, k) not in dropped or (i, k) == first]
+        blocks[i] = replace(blocks[i], text="\n".join(kept))
+    left = [label for k, (label, _) in enumerate(rows) if k != this]
+    return replace(doc, blocks=[b for b in blocks if not isinstance(b, Paragraph) or b.text.strip()]), [
+        _finding(rows[this][0], left)]
+
+
+def _text_region(lines: list[tuple[int, int, str]]) -> tuple[int, int, list[tuple[str, list[str]]]] | None:
+    """The first run of comparison rows after a 行政复议 header line: its first and past-last
+    line and its rows (label, values); None where there is none read whole."""
+    header = None
+    for n, (_, _, line) in enumerate(lines):
+        if "行政复议" in line:
+            header = n
+            continue
+        if header is None or n - header > HEADER_LINES_MAX:
+            continue
+        tokens = line.split()
+        if not tokens:
+            continue
+        if not _is_piece(tokens[0]):
+            if any(ch.isdigit() for ch in line):
+                header = None  # a digit before any row label: not a header over comparison rows
+            continue
+        found = _rows_from(lines, n)
+        if found is not None:
+            return found
+        header = None  # a piece of a label that starts no rows read whole (a wrapped 本年度办理结果)
+    return None
+
+
+def _rows_from(lines: list[tuple[int, int, str]], start: int):
+    rows: list[tuple[str, list[str]]] = []
+    end = start
+    for n in range(start, len(lines)):
+        tokens = lines[n][2].split()
+        if tokens and not (_NUMBER.match(tokens[0]) or _is_piece(tokens[0])):
+            break
+        for token in tokens:
+            if _BARE_YEAR.match(token) and (not rows or len(rows[-1][1]) >= VALUES):
+                rows.append((token, []))  # a year whose 年 a narrow cell wrapped to its next line
+            elif _NUMBER.match(token):
+                if not rows:
+                    return None
+                rows[-1][1].append(token.replace("−", "-"))
+            elif not _is_piece(token):
+                return None  # a line of rows with other text in it: not certain
+            elif rows and (not rows[-1][1] or (token in _TAILS and row_kind(rows[-1][0] + token) is not None)):
+                rows[-1] = (rows[-1][0] + token, rows[-1][1])  # a label's next piece
+            else:
+                rows.append((token, []))
+        end = n + 1
+    if len(rows) < MIN_ROWS or any(row_kind(label) is None or len(values) != VALUES for label, values in rows):
+        return None
+    return start, end, rows
+
+
+def _is_piece(token: str) -> bool:
+    """Is ``token`` a comparison's row label or a piece a text layer cuts one into?"""
+    key = label_key(nfkc(token))
+    return bool(key) and (row_kind(token) is not None or key in _DELTA_HEADS or key in _TAILS)
+
+
+def _counts_sum(values: list[str]) -> bool:
+    """Fifteen counts (none negative) whose every block's 总计 is the sum of its four results."""
+    counts = [int(v) for v in values]
+    if any(v < 0 for v in counts):
+        return False
+    return all(sum(counts[b:b + 4]) == counts[b + 4] for b in range(0, VALUES, len(T4_RESULTS)))
+
+
 def _finding(this: str, left: list[str]) -> Finding:
     others = "、".join(left)
     return Finding.of(
@@ -132,4 +243,4 @@ def _finding(this: str, left: list[str]) -> Finding:
         f"table 四 prints a row a year ({this}, and {others}); only this year's row is read", "table4")
 
 
-__all__ = ["this_years_rows", "row_kind"]
+__all__ = ["this_years_rows", "this_years_text_rows", "row_kind"]
