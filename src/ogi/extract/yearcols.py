@@ -134,6 +134,7 @@ _DELTA_TAILS = frozenset(("增减", "增长", "变化", "增减变化", "增减�
 _TAILS = frozenset(("年", "度", "年度", *_DELTA_TAILS))  # a wrapped label's last line (本年 ⏎ 度, 2021 ⏎ 年)
 _NUMBER = re.compile(r"^[+\-−]?[0-9]+$")
 _BARE_YEAR = re.compile(r"^20[0-9][0-9]$")
+_COUNT = re.compile(r"^[0-9]+$")  # a count as a text prints it (no sign: table 三 counts none)
 HEADER_LINES_MAX = 60  # lines from table 四's 行政复议 header cell to its first row (a cell a line: ~25)
 
 
@@ -236,6 +237,90 @@ def _counts_sum(values: list[str]) -> bool:
     return all(sum(counts[b:b + 4]) == counts[b + 4] for b in range(0, VALUES, len(T4_RESULTS)))
 
 
+# ------------------------------------------------------------------ table 三's last-year column
+
+# a header of last year's totals printed right of table 三's 总计 (上年同期, 上年总计, 去年同期数 …)
+_LAST_COLUMN = re.compile(r"^(?:上年度?|去年)(?:同期)?(?:总计|合计|数)?$")
+T3_START, T3_FIRST_ROW = "申请人情况", "本年新收"  # table 三's header starts at …, ends at its first row
+T3_COLUMNS = 7  # table 三's values in a row: 自然人, the five organisations, 总计
+T3_END = ("行政复议", "行政诉讼")  # table 四's heading or header: table 三 has ended
+
+
+def last_year_column_dropped(doc: Document) -> tuple[Document, list[Finding]]:
+    """``doc`` with table 三's column of last year's totals left out of its rows in running
+    text, and a finding; the same document and none where that is not certain.
+
+    A grid says which column a value stands in, so there the column is ignored by its
+    header. In running text a value's column is its place in the row, and a row of eight
+    values cannot be placed. Where table 三's header (from 申请人情况 to the first row's
+    label) prints a token that is a last-year header (:data:`_LAST_COLUMN`), every run of
+    numbers in the table (numbers with no other token between, over lines: a row's values
+    however a renderer wraps them) must be eight, and each must keep table 三's row identity
+    read with the last value left (the first six sum to the seventh) — and some run must
+    fail it read with the first left (so the eighth is not a first column's value moved).
+    Then the eighth value of every run is taken out of its line. Anything else — a run of
+    seven (two values glued), a run of nine, a sum that fails — leaves the text as printed:
+    its rows are not placed, as before."""
+    lines = [(i, k, line) for i, b in enumerate(doc.blocks) if isinstance(b, Paragraph)
+             for k, line in enumerate(b.text.split("\n"))]
+    runs = _table3_runs(lines)
+    if runs is None:
+        return doc, []
+    dropped: set[tuple[int, int, int]] = set()  # (block, line, token) of each run's eighth value
+    for run in runs:
+        values = [int(lines[n][2].split()[t]) for n, t in run]
+        if len(values) != T3_COLUMNS + 1 or sum(values[:T3_COLUMNS - 1]) != values[T3_COLUMNS - 1]:
+            return doc, []
+        n, t = run[-1]
+        dropped.add((lines[n][0], lines[n][1], t))
+    if all(sum(int(lines[n][2].split()[t]) for n, t in run[1:T3_COLUMNS]) == int(lines[run[-1][0]][2].split()[run[-1][1]])
+           for run in runs):
+        return doc, []  # read with the first value left, the sums hold as well: which column is last year's is not told
+    blocks = list(doc.blocks)
+    for i in sorted({i for i, _, _ in dropped}):
+        kept = []
+        for k, line in enumerate(blocks[i].text.split("\n")):
+            tokens = [tok for t, tok in enumerate(line.split()) if (i, k, t) not in dropped]
+            if (i, k) in {(a, b) for a, b, _ in dropped}:
+                if tokens:
+                    kept.append(" ".join(tokens))
+            else:
+                kept.append(line)
+        blocks[i] = replace(blocks[i], text="\n".join(kept))
+    blocks = [b for b in blocks if not isinstance(b, Paragraph) or b.text.strip()]
+    return replace(doc, blocks=blocks), [Finding.of(
+        "TEMPLATE_DEVIATION", "表三在总计右侧另印上年数一列,该列未读入(各行前六列之和等于总计,已核)",
+        "table 三 prints a column of last year's figures right of 总计; it is left (each row's six sum to its 总计)",
+        "table3")]
+
+
+def _table3_runs(lines: list[tuple[int, int, str]]) -> list[list[tuple[int, int]]] | None:
+    """The runs of numbers of table 三 (each a list of (line, token) places), where its
+    header prints a last-year column; None where it prints none or no run is found."""
+    start = next((n for n, (_, _, line) in enumerate(lines) if T3_START in line), None)
+    if start is None:
+        return None
+    first = next((n for n in range(start, len(lines)) if T3_FIRST_ROW in lines[n][2]), None)
+    if first is None or not any(_LAST_COLUMN.match(label_key(nfkc(tok))) for n in range(start, first)
+                                for tok in lines[n][2].split()):
+        return None
+    runs: list[list[tuple[int, int]]] = []
+    run: list[tuple[int, int]] = []
+    for n in range(first, len(lines)):
+        line = lines[n][2]
+        if any(end in line for end in T3_END):
+            break
+        for t, tok in enumerate(line.split()):
+            if _COUNT.match(tok):
+                run.append((n, t))
+            elif run:
+                runs.append(run)
+                run = []
+    if run:
+        runs.append(run)
+    return runs or None
+
+
 def _finding(this: str, left: list[str]) -> Finding:
     others = "、".join(left)
     return Finding.of(
@@ -243,4 +328,4 @@ def _finding(this: str, left: list[str]) -> Finding:
         f"table 四 prints a row a year ({this}, and {others}); only this year's row is read", "table4")
 
 
-__all__ = ["this_years_rows", "this_years_text_rows", "row_kind"]
+__all__ = ["this_years_rows", "this_years_text_rows", "last_year_column_dropped", "row_kind"]
