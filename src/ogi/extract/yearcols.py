@@ -110,7 +110,7 @@ def _cut(table: Table, year: int | None) -> tuple[Table, Finding] | None:
     values = row[1:]
     if len(values) != VALUES or any(c.colspan != 1 or c.rowspan != 1 for c in values):
         return None
-    kept = [c for c in table.cells if c.row < header_end] + values
+    kept = [c for c in table.cells if c.row < header_end] + [replace(c, row=header_end) for c in values]
     left = [r[0].text.strip() for k, r in enumerate(rows) if k != this]
     return Table(kept, table.pos), _finding(row[0].text.strip(), left)
 
