@@ -194,3 +194,34 @@ def test_last_years_column_left_where_the_rows_do_not_confirm_it():
     assert last_year_column_dropped(doc) == (doc, [])
     no_header = _text([h for h in HEADER3 if h != "上年同期"] + [f"{ROWS3[0][0]} {_joined(ROWS3[0][1])}"])
     assert last_year_column_dropped(no_header) == (no_header, [])
+
+
+# ------------------------------------------------------------------ table 二's rows (colorder_rows)
+
+def _table2(rows: list[tuple[str, list[str]]]) -> Table:
+    cells = [Cell("第二十条第(一)项", 0, 0, colspan=4)] + _cells(1, ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"])
+    for k, (label, values) in enumerate(rows):
+        cells += _cells(2 + k, [label, *values])
+    cells += [Cell("第二十条第(六)项", 2 + len(rows), 0, colspan=4)]
+    return Table(cells)
+
+
+def test_table_2_rows_printed_the_other_way_round_in_a_grid_are_put_back_by_their_labels():
+    from ogi.extract.colorder_rows import rows_in_template_order
+    doc = _doc(_table2([("行政规范性文件", ["1", "0", "12"]), ("规章", ["0", "0", "3"])]))
+    out, found = rows_in_template_order(doc)
+    assert [(f.code, f.where, f.message) for f in found] == [(
+        "TEMPLATE_DEVIATION", "table2", "表二各行的顺序与规定格式不同(印为:行政规范性文件、规章),已按行标签读入各行")]
+    table = next(b for b in out.blocks if isinstance(b, Table))
+    assert [[c.text for c in row] for row in table.rows()[2:4]] == [["规章", "0", "0", "3"],
+                                                                  ["行政规范性文件", "1", "0", "12"]]
+
+
+def test_table_2_rows_left_as_printed_in_order_repeated_or_cut_otherwise():
+    from ogi.extract.colorder_rows import rows_in_template_order
+    in_order = _doc(_table2([("规章", ["0", "0", "3"]), ("行政规范性文件", ["1", "0", "12"])]))
+    assert rows_in_template_order(in_order) == (in_order, [])
+    repeated = _doc(_table2([("规章", ["0", "0", "3"]), ("规章", ["1", "0", "12"])]))
+    assert rows_in_template_order(repeated) == (repeated, [])
+    cut = _doc(_table2([("行政规范性文件", ["1", "0", "12"]), ("规章", ["0", "3"])]))  # a row of other columns
+    assert rows_in_template_order(cut) == (cut, [])
