@@ -151,8 +151,9 @@ def this_years_text_rows(doc: Document) -> tuple[Document, list[Finding]]:
     (:func:`_this_row`) fifteen counts that keep table 四's identity (each block's 总计 the sum
     of its four results) — else the text is left as printed. Those rows' lines become one
     line of this year's fifteen values, as the format prints table 四."""
-    lines = [(i, k, line) for i, b in enumerate(doc.blocks) if isinstance(b, Paragraph)
-             for k, line in enumerate(b.text.split("\n"))]
+    if not _ROW_START.search(_paragraphs(doc)):
+        return doc, []  # no line starts with a comparison's label: nothing to read (one search)
+    lines = _lines(doc)
     region = _text_region(lines)
     if region is None:
         return doc, []
@@ -261,8 +262,9 @@ def last_year_column_dropped(doc: Document) -> tuple[Document, list[Finding]]:
     Then the eighth value of every run is taken out of its line. Anything else — a run of
     seven (two values glued), a run of nine, a sum that fails — leaves the text as printed:
     its rows are not placed, as before."""
-    lines = [(i, k, line) for i, b in enumerate(doc.blocks) if isinstance(b, Paragraph)
-             for k, line in enumerate(b.text.split("\n"))]
+    if not _last_year_token(_paragraphs(doc)):
+        return doc, []  # no last-year header printed as a piece of its own (one search)
+    lines = _lines(doc)
     runs = _table3_runs(lines)
     if runs is None:
         return doc, []
@@ -319,6 +321,29 @@ def _table3_runs(lines: list[tuple[int, int, str]]) -> list[list[tuple[int, int]
     if run:
         runs.append(run)
     return runs or None
+
+
+# the cheap tests before a text is read line by line: a line starting with a comparison's label
+# as a piece of its own, then a number or the line's end (``2022年 0 1 …``, ``本年`` ⏎; not
+# ``2022年，…`` prose nor ``本年 收费金额`` a header), and a last-year header as a piece of its own
+_ROW_START = re.compile(r"^[ \t]*(?:20[0-9]{2}(?:年度?)?|本年度?|上年度?|今年|去年|本期|上期|比上年|较上年|同比|与上年相比|比去年)"
+                        r"(?:[ \t]+[-+−]?[0-9]|[ \t]*$)", re.M)
+_LAST_TOKEN = re.compile(r"(?:上年|去年)度?(?:同期)?(?:总计|合计|数)?(?:[ \t]|$)", re.M)  # a literal first: fast
+
+
+def _last_year_token(text: str) -> bool:
+    """Does ``text`` print a last-year header as a piece of its own (after a space or a line's start)?"""
+    return any(m.start() == 0 or text[m.start() - 1] in " \t\n" for m in _LAST_TOKEN.finditer(text))
+
+
+def _paragraphs(doc: Document) -> str:
+    return "\n".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
+
+
+def _lines(doc: Document) -> list[tuple[int, int, str]]:
+    """Every paragraph's lines: (block, line in the block, text)."""
+    return [(i, k, line) for i, b in enumerate(doc.blocks) if isinstance(b, Paragraph)
+            for k, line in enumerate(b.text.split("\n"))]
 
 
 def _finding(this: str, left: list[str]) -> Finding:
