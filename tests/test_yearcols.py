@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from ogi import parse
 from ogi.document import Cell, Document, Paragraph, Table
-from ogi.extract.yearcols import last_year_column_dropped, row_kind, this_years_rows, this_years_text_rows
+from ogi.extract.yearcols import (
+    last_year_column_dropped,
+    row_kind,
+    this_years_rows,
+    this_years_text_rows,
+)
 
 RESULTS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
 LAST = [1, 1, 3, 2, 7, 2, 3, 1, 0, 6, 1, 1, 1, 0, 3]  # last year's fifteen: every block sums

@@ -39,7 +39,8 @@ def _ranks() -> dict[str, int]:
     for fmt in ("2019", "2021"):
         for row in FORMATS[fmt].table2.rows:
             for text in (row.label, *row.variants):
-                ranks.setdefault(label_key(text), keys.index(row.key))
+                if text:
+                    ranks.setdefault(label_key(text), keys.index(row.key))
     return ranks
 
 
@@ -107,4 +108,4 @@ def _finding(printed: list[str]) -> Finding:
         f"table 二 prints rows in another order ({rows}); each read by its label", "table2")
 
 
-__all__ = ["rows_in_template_order", "RANKS"]
+__all__ = ["RANKS", "rows_in_template_order"]

@@ -30,8 +30,8 @@ from dataclasses import replace
 
 from ..document import Cell, Document, Paragraph, Table
 from ..model import Finding
-from ..template.normalize import label_key, nfkc
 from ..template.formats import T4_RESULTS
+from ..template.normalize import label_key, nfkc
 from .colorder_t4 import BLOCKS
 from .meta import read_meta
 
@@ -73,7 +73,9 @@ def this_years_rows(doc: Document) -> tuple[Document, list[Finding]]:
     blocks = list(doc.blocks)
     findings: list[Finding] = []
     for i in candidates:
-        cut = _cut(blocks[i], year)
+        table = blocks[i]
+        assert isinstance(table, Table)  # candidates are tables
+        cut = _cut(table, year)
         if cut is not None:
             blocks[i], finding = cut
             findings.append(finding)
@@ -119,7 +121,7 @@ def _this_row(kinds: list[tuple[str, int | None] | None], year: int | None) -> i
     """The one row of ``kinds`` that is this year's: labelled 本年(度), or the report's
     year where it is the latest printed; None where no row or more than one is."""
     this = [k for k, kind in enumerate(kinds) if kind and kind[0] == THIS]
-    years = [kind[1] for kind in kinds if kind and kind[0] == "year"]
+    years = [kind[1] for kind in kinds if kind and kind[0] == "year" and kind[1] is not None]
     if not this and year is not None and years and max(years) == year:
         this = [k for k, kind in enumerate(kinds) if kind == ("year", year)]
     return this[0] if len(this) == 1 else None
@@ -166,9 +168,11 @@ def this_years_text_rows(doc: Document) -> tuple[Document, list[Finding]]:
     first = lines[start][:2]
     blocks = list(doc.blocks)
     for i in sorted({i for i, _ in dropped}):
-        kept = [values if (i, k) == first else line for k, line in enumerate(blocks[i].text.split("\n"))
+        para = blocks[i]
+        assert isinstance(para, Paragraph)  # lines are read from paragraphs only
+        kept = [values if (i, k) == first else line for k, line in enumerate(para.text.split("\n"))
                 if (i, k) not in dropped or (i, k) == first]
-        blocks[i] = replace(blocks[i], text="\n".join(kept))
+        blocks[i] = replace(para, text="\n".join(kept))
     left = [label for k, (label, _) in enumerate(rows) if k != this]
     return replace(doc, blocks=[b for b in blocks if not isinstance(b, Paragraph) or b.text.strip()]), [
         _finding(rows[this][0], left)]
@@ -280,15 +284,17 @@ def last_year_column_dropped(doc: Document) -> tuple[Document, list[Finding]]:
         return doc, []  # read with the first value left, the sums hold as well: which column is last year's is not told
     blocks = list(doc.blocks)
     for i in sorted({i for i, _, _ in dropped}):
+        para = blocks[i]
+        assert isinstance(para, Paragraph)  # runs are read from paragraphs only
         kept = []
-        for k, line in enumerate(blocks[i].text.split("\n")):
+        for k, line in enumerate(para.text.split("\n")):
             tokens = [tok for t, tok in enumerate(line.split()) if (i, k, t) not in dropped]
             if (i, k) in {(a, b) for a, b, _ in dropped}:
                 if tokens:
                     kept.append(" ".join(tokens))
             else:
                 kept.append(line)
-        blocks[i] = replace(blocks[i], text="\n".join(kept))
+        blocks[i] = replace(para, text="\n".join(kept))
     blocks = [b for b in blocks if not isinstance(b, Paragraph) or b.text.strip()]
     return replace(doc, blocks=blocks), [Finding.of(
         "TEMPLATE_DEVIATION", "表三在总计右侧另印上年数一列,该列未读入(各行前六列之和等于总计,已核)",
@@ -327,8 +333,8 @@ def _table3_runs(lines: list[tuple[int, int, str]]) -> list[list[tuple[int, int]
 # as a piece of its own, then a number or the line's end (``2022年 0 1 …``, ``本年`` ⏎; not
 # ``2022年，…`` prose nor ``本年 收费金额`` a header), and a last-year header as a piece of its own
 _ROW_START = re.compile(r"^[ \t]*(?:20[0-9]{2}(?:年度?)?|本年度?|上年度?|今年|去年|本期|上期|比上年|较上年|同比|与上年相比|比去年)"
-                        r"(?:[ \t]+[-+−]?[0-9]|[ \t]*$)", re.M)
-_LAST_TOKEN = re.compile(r"(?:上年|去年)度?(?:同期)?(?:总计|合计|数)?(?:[ \t]|$)", re.M)  # a literal first: fast
+                        r"(?:[ \t]+[-+−]?[0-9]|[ \t]*$)", re.MULTILINE)
+_LAST_TOKEN = re.compile(r"(?:上年|去年)度?(?:同期)?(?:总计|合计|数)?(?:[ \t]|$)", re.MULTILINE)  # a literal first: fast
 
 
 def _last_year_token(text: str) -> bool:
@@ -353,4 +359,4 @@ def _finding(this: str, left: list[str]) -> Finding:
         f"table 四 prints a row a year ({this}, and {others}); only this year's row is read", "table4")
 
 
-__all__ = ["this_years_rows", "this_years_text_rows", "last_year_column_dropped", "row_kind"]
+__all__ = ["last_year_column_dropped", "row_kind", "this_years_rows", "this_years_text_rows"]
