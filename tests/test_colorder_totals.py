@@ -136,8 +136,15 @@ def test_a_text_header_read_whole_names_the_columns_and_one_read_in_part_names_n
     office = HEAD + ["法人或其他组织", "总计 自然人", " ".join(ORGS)] + FIRST
     assert order_printed_in_lines(office) == "总计、自然人"
     assert column_order("总计、自然人") is None
-    # the five in another order in the joined reading only (a piece a line): not read
-    pieces = HEAD + ["总计", "自然人", "法人或其他组织", "科研机构", "商业企业", *ORGS[2:]] + FIRST
+    # the five in another order, a cell a line, each label whole (docx2txt, BeautifulSoup's lines:
+    # the cells in the order drawn): read (round 2, eighteenth session)
+    cells = HEAD + ["总计", "自然人", "法人或其他组织", "科研机构", "商业企业", *ORGS[2:]] + FIRST
+    shuffled = "总计、自然人、法人或其他组织(科研机构、商业企业、社会公益组织、法律服务机构、其他)"
+    assert order_printed_in_lines(cells) == shuffled
+    assert column_order(shuffled) == ("总计", "自然人", "科研机构", "商业企业", *ORGS[2:])
+    # ... but not where a cell is wrapped over lines (a PDF's text layer, a piece a line): the
+    # joined reading alone does not tell the order drawn from a renderer's
+    pieces = HEAD + ["总计", "自然人", "法人或其他组织", "科研", "机构", "商业企业", *ORGS[2:]] + FIRST
     assert order_printed_in_lines(pieces) == "总计、自然人、科研机构、商业企业、社会公益组织、法律服务机构、其他"
 
 

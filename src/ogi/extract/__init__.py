@@ -19,6 +19,7 @@ from .colorder_alike import null_doubtful, total_first
 from .colorder_sums import null_where_sums_refute_order
 from .colorder import columns_in_template_order, null_applicant_cells, order_printed_in_text
 from .colorder_read import read_in_printed_order
+from .colorder_rows import rows_in_template_order
 from .colorder_t4 import blocks_in_template_order, null_table4
 from .colorder_t4 import order_printed_in_text as t4_order_printed_in_text
 from .colorder_t4 import read_in_printed_order as t4_read_in_printed_order
@@ -33,6 +34,7 @@ from .order import (distrust_header_after_label, distrust_page_foot_rows, distru
 from .placed import tables_placed
 from .tokens import Unit, tokenize
 from .turned import tables_turned_back, turned_finding
+from .yearcols import last_year_column_dropped, this_years_rows, this_years_text_rows
 
 TABLE_ORDER = ("table2", "table3", "table4")
 SECTION_TABLE = {"s2": "table2", "s3": "table3", "s4": "table4"}
@@ -44,6 +46,10 @@ def extract(doc: Document, source: Source | None = None) -> Report:
     doc = merged_rows_split(doc)  # a row of zeros printed as one merged 0, one cell a column
     doc, reordered = columns_in_template_order(doc)  # table 三's columns as its headers say
     doc, reordered4 = blocks_in_template_order(doc)  # ... and table 四's blocks'
+    doc, moved2 = rows_in_template_order(doc)  # table 二's rows as their labels say, in a grid
+    doc, years4 = this_years_rows(doc)  # table 四 with last year's row beside this year's: this year's
+    doc, years4t = this_years_text_rows(doc) if not years4 else (doc, [])  # ... and so in running text
+    doc, years3 = last_year_column_dropped(doc)  # table 三's column of last year's totals, in running text
     printed_in_text = None if reordered else order_printed_in_text(doc)  # ... or as a text header prints them
     printed4 = None if reordered4 else t4_order_printed_in_text(doc)
     units = tokenize(doc)
@@ -74,6 +80,7 @@ def extract(doc: Document, source: Source | None = None) -> Report:
         report.findings += [turned_finding() for _ in range(turned)]
         report.findings += [_reordered_finding(printed) for printed in reordered]
         report.findings += [_reordered4_finding(printed) for printed in reordered4]
+        report.findings += moved2 + years4 + years4t + years3
         if printed_in_text and read_in_printed_order(report.table3, report.provenance, printed_in_text):
             report.findings.append(_text_read_finding(printed_in_text))
         elif printed_in_text:

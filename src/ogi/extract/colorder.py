@@ -66,7 +66,7 @@ from ..template.formats import APPLICANT_COLUMNS
 from ..template.labels import key_with_offsets, segment
 from ..template.normalize import label_key
 from ..template.variant_chars import VARIANT_CHARS
-from .colorder_read import structured
+from .colorder_read import GROUP, structured
 
 _HEADERS = tuple(label_key(m.label) for m in APPLICANT_COLUMNS)
 _HEADER_KEYS = frozenset(_HEADERS)
@@ -462,17 +462,32 @@ def _reading(kept: tuple[tuple[str, ...], ...]) -> str | None:
     lines = [list(pieces) for pieces in kept]
     on_lines = list(map(_labels_on_line, lines))
     drawn = _joined(lines)
+    cells = _a_cell_a_line(lines)
     for found in [*on_lines, [label for label in drawn if label in _LABELS]]:
         if _out_of_order(found):
-            return structured(drawn, on_lines) or "、".join(found)
+            return structured(drawn, on_lines, cells) or "、".join(found)
     for pieces in lines:
         first = _first_row_on_line(pieces)
         if _out_of_order_in(first, _FIRST_ROW):
-            return structured(drawn, on_lines) or "、".join(first)
+            return structured(drawn, on_lines, cells) or "、".join(first)
     first = [label for label in drawn if label in _FIRST_ROW]
     if all(len(pieces) <= 1 for pieces in lines) and _out_of_order_in(first, _FIRST_ROW):
-        return structured(drawn, on_lines) or "、".join(first)  # the joined reading: see _first_row_on_line
+        return structured(drawn, on_lines, cells) or "、".join(first)  # the joined reading: see _first_row_on_line
     return None
+
+
+def _a_cell_a_line(lines: list[list[str]]) -> bool:
+    """Does the header print a cell a line, each of the eight labels whole on a line of its
+    own (docx2txt, BeautifulSoup's lines, LibreOffice's text: a table's cells in the order they
+    are drawn, row by row, left to right)? Then the joined reading of the five organisations is
+    the order of their columns: every piece of the header is a cell, placed. A text layer that
+    wraps a cell (``商业 ⏎ 企业``) or prints two pieces on a line is not read so (the reordered
+    kind of wild5, round 2, eighteenth session: docx2txt, office_txt and soup_lines read table 三
+    of the three reports whose five are shuffled)."""
+    if any(len(pieces) > 1 for pieces in lines):
+        return False
+    whole = [label_key(pieces[0]) for pieces in lines if pieces]
+    return all(whole.count(label_key(label)) == 1 for label in (*_LABELS, GROUP))
 
 
 def _first_row_on_line(pieces: list[str]) -> list[str]:
