@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import re
 
+__all__ = ["unescaped_markdown"]
+
 # the ASCII punctuation CommonMark lets a backslash escape, less the pipe (module docstring)
 _ESCAPABLE = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{}~"
 _ESCAPE = re.compile(r"\\([" + re.escape(_ESCAPABLE) + r"])")
