@@ -47,6 +47,20 @@ cells:
    the matrix and the unseen corpora where the header reads so, the values are the cells
    in order.
 
+5. **Or its last values printed after the next heading.** poppler's reading order of Word's
+   PDF (LibreOffice's PDF of a DOCX whose tables have no ruling lines) ends table 四's flow
+   before its last cells: the table prints fourteen values, its last header piece (复议后起诉's
+   ``总计``) with none after it, and the fifteenth stands alone on a line after section 五's
+   first paragraph (``…较 ⏎ 为单一等问题。 ⏎ 0 ⏎ 2025 年，我们将…``); or ``五、`` itself is printed
+   after the first group's values, and the other groups' header pieces and values follow it.
+   Where the table's values are fewer than its cells and all zero, and the next section (up to
+   ``六、``) holds, on lines of numbers only, exactly the values missing, all zero too, the
+   fifteen are the table's: every order gives every cell 0, and every sum (``T4_TOTAL``) holds
+   — the only number that does where all fifteen are one (a number repeated fifteen times
+   holds no sum but 0, so no other is taken from outside the table). The lines of those
+   values in section 五 are left empty. Measured (docs/renderings.md, render18): on wild5's
+   and wild4's ``word_pdftotext`` every table 四 of zeros reads so.
+
 The table is then written as a browser's copy prints it (the template's headers, the fifteen
 values on one TAB-separated line); anything else leaves the text exactly as it was, for the
 aligner's nulls and findings."""
@@ -57,7 +71,7 @@ import re
 from collections.abc import Sequence
 
 from ..template.formats import FORMATS
-from .pagedtable2 import Item, _page_numbers, page_lines, rewrite_table
+from .pagedtable2 import Item, _page_numbers, page_lines, rewrite_table, table_body, written_over
 
 __all__ = ["MAX_LINE_VALUES", "rejoin_paged_table4"]
 
@@ -70,6 +84,7 @@ _CELLS = len(_SPEC.rows[0].cells)
 # ⏎ 、行政诉讼情况``), and no other line of a report begins so
 _HEADING = _SPEC.title.partition("、行政诉讼")[0]
 _NEXT_HEADING = "五、"
+_AFTER_NEXT_HEADING = "六、"  # the section after the one that may hold the table's last values
 _HEADER_TELL = "行政复议"
 _VALUES = re.compile(r"^\d+(?: +\d+)*$")
 _TEXT_THEN_NUMBER = re.compile(r"[^\d\s]\s+\d+(?:\s+\d+)*$")
@@ -83,7 +98,58 @@ def rejoin_paged_table4(text: str, page_offset: int | None, taken: frozenset[int
         values = _read(body, page, page_offset, edges, last, taken)
         return None if values is None else _written(values)
 
-    return rewrite_table(text, _HEADING, _NEXT_HEADING, read)
+    out = rewrite_table(text, _HEADING, _NEXT_HEADING, read)
+    return out if out is not text else _with_values_after(text)
+
+
+def _with_values_after(text: str) -> str:
+    """``text`` with table 四 rewritten as fifteen zeros where it prints fewer zeros than its
+    cells and the next section, on lines of numbers only, exactly the zeros missing (module
+    docstring, step 5), those lines emptied; else ``text`` unchanged."""
+    if PAGE_END not in text:
+        return text
+    table = table_body(text, _HEADING, _NEXT_HEADING)
+    if table is None:
+        return text
+    start, end = table
+    after = table_body(text[end:], _NEXT_HEADING, _AFTER_NEXT_HEADING)
+    if after is None:
+        return text
+    inside = _zeros(text[start:end].split("\n"))
+    if not inside:
+        return text
+    lines = text[end:end + after[1]].split("\n")
+    outside = [i for i, line in enumerate(lines) if _VALUES.match(line.replace(PAGE_END, " ").strip())]
+    values = [v for i in outside for v in lines[i].split()]
+    if len(inside) + len(values) != _CELLS or any(int(v) for v in values):
+        return text
+    for i in outside:
+        lines[i] = PAGE_END * lines[i].count(PAGE_END)
+    rest = "\n".join(lines) + text[end + after[1]:]
+    body = text[:end]
+    return written_over(body, start, end, _written([0] * _CELLS), PAGE_END * body.count(PAGE_END, start, end)) + rest
+
+
+def _zeros(body: list[str]) -> list[int] | None:
+    """The values of the table's lines ``body`` where there are fewer than its cells, all
+    zero, the header's 行政复议 among its text, and no line another layout's (step 1); else
+    None."""
+    values: list[int] = []
+    texts = []
+    for _, line in page_lines(body, 0):
+        if _VALUES.match(line):
+            if len(line.split()) > MAX_LINE_VALUES:
+                return None
+            values += [int(v) for v in line.split()]
+        elif _TEXT_THEN_NUMBER.search(line):
+            return None
+        else:
+            texts.append("".join(line.split()))
+    if not any(_HEADER_TELL in t for t in texts):
+        return None
+    if not values or len(values) >= _CELLS or any(values):
+        return None
+    return values
 
 
 def _read(body: list[str], page: int, offset: int | None, edges: Sequence[tuple[str, str]] = (),

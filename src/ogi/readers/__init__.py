@@ -25,6 +25,7 @@ from .decode import DecodeError, declared_charset, decode
 from .errors import LimitExceeded, UnreadableFile
 from .pandoc_marks import strip_attributes
 from .celllines import blank_cells_on_lines
+from .md_escapes import unescaped_markdown
 from .markup_tables import markup_tables_as_pipes
 from .csvtext import csv_as_tabs
 from .frames import drop_frame_index
@@ -151,6 +152,7 @@ def read_txt(data: bytes) -> Document:
                                             f"{lim.text_chars} characters can take")
     text, _ = decode(data)
     text = csv_as_tabs(text) or text  # a spreadsheet's or pandas' CSV: the same rows, TAB between cells
+    text = unescaped_markdown(text)  # a Markdown writer's backslash escapes: 1\.属于国家秘密 (mammoth)
     text = markup_tables_as_pipes(text)  # rst grid, AsciiDoc and MediaWiki tables: a row a pipe line
     text = blank_cells_on_lines(text)  # a Word file's text, a cell a line: blank cells kept
     # page numbers and running lines between a PDF's pages; the text as printed proves the numbering
