@@ -123,6 +123,55 @@ def test_table_fours_blocks_are_put_in_the_templates_order_by_their_headers():
     assert blocks_in_template_order(repeated) == (repeated, [])  # a result missing: left as printed
 
 
+def _table4_litigation_first(results: list[str], values: list[int]) -> Table:
+    """Table 四 as some agencies print it: 行政诉讼's two blocks first, 行政复议 last."""
+    cells = [Cell("行政诉讼", 0, 0, 1, 10), Cell("行政复议", 0, 10, 1, 5)]
+    cells += [Cell("未经复议直接起诉", 1, 0, 1, 5), Cell("复议后起诉", 1, 5, 1, 5)]
+    cells += [Cell(r, 1, 10 + i, 2, 1) for i, r in enumerate(results)]
+    cells += [Cell(r, 2, i + 5 * b) for b in range(2) for i, r in enumerate(results)]
+    cells += [Cell(str(v), 3, i) for i, v in enumerate(values)]
+    return Table(cells)
+
+
+def test_table_fours_blocks_printed_litigation_first_are_dealt_back_by_their_headers():
+    direct, after, review = [0, 1, 2, 6, 9], [4, 0, 5, 1, 10], [0, 0, 3, 22, 25]
+    doc, notes = blocks_in_template_order(Document([_table4_litigation_first(RESULTS, direct + after + review)], "html"))
+    assert _row(doc.blocks[0], 3) == [str(v) for v in review + direct + after]
+    assert notes == ["栏序:未经复议直接起诉、复议后起诉、行政复议"]
+    printed = ["总计", "结果维持", "结果纠正", "其他结果", "尚未审结"]  # ... and 总计 first in each block
+    first = [v[-1:] + v[:-1] for v in (direct, after, review)]
+    doc, notes = blocks_in_template_order(Document([_table4_litigation_first(printed, [v for block in first for v in block])], "html"))
+    assert _row(doc.blocks[0], 3) == [str(v) for v in review + direct + after]
+    assert notes == ["栏序:未经复议直接起诉、复议后起诉、行政复议;" + ";".join(
+        f"{b}:总计、结果维持、结果纠正、其他结果、尚未审结" for b in ("未经复议直接起诉", "复议后起诉", "行政复议"))]
+
+
+def test_a_page_with_table_fours_blocks_litigation_first_reads_each_block_or_none():
+    direct, after, review = [0, 1, 2, 6, 9], [4, 0, 5, 1, 10], [0, 0, 3, 22, 25]
+    rows = "".join(f"<tr>{''.join(f'<td>{c}</td>' for c in row)}</tr>" for row in (direct + after + review,))
+    page = ("<html><body><p>四、政府信息公开行政复议、行政诉讼情况</p><table>"
+            "<tr><td colspan=10>行政诉讼</td><td colspan=5>行政复议</td></tr>"
+            "<tr><td colspan=5>未经复议直接起诉</td><td colspan=5>复议后起诉</td>"
+            + "".join(f"<td rowspan=2>{r}</td>" for r in RESULTS) + "</tr><tr>"
+            + "".join(f"<td>{r}</td>" for r in RESULTS * 2) + f"</tr>{rows}</table>"
+            "<p>五、存在的主要问题及改进情况</p><p>无。</p></body></html>")
+    report = parse(page.encode(), name="t4.html")
+    assert report.table4 == {"review": dict(zip(T4_KEYS, review)), "litigation_direct": dict(zip(T4_KEYS, direct)),
+                             "litigation_after_review": dict(zip(T4_KEYS, after))}
+    assert [f.message for f in report.findings if f.code == "TEMPLATE_DEVIATION"] == [
+        "表四各栏的顺序与规定格式不同(印为:未经复议直接起诉、复议后起诉、行政复议),已按表头读入各列"]
+    text = "\n".join(["四、政府信息公开行政复议、行政诉讼情况", "行政诉讼 行政复议", "未经复议直接起诉 复议后起诉",
+                      " ".join(RESULTS * 3), " ".join(map(str, direct + after + review))])
+    report = parse(text.encode(), name="t4.txt")
+    assert all(v is None for block in report.table4.values() for v in block.values())
+    assert [f.message for f in report.findings if f.code == "TEMPLATE_DEVIATION"] == [
+        ("表四表头所印各栏的顺序与规定格式不同(印为:行政诉讼、行政复议、未经复议直接起诉、复议后起诉),"
+         "各列数值无法按位置对应,表四未读入")]
+
+
+T4_KEYS = ("upheld", "corrected", "other", "pending", "total")
+
+
 HEAD = ["三、收到和处理政府信息公开申请情况", "申请人情况"]
 FIRST = ["一、本年新收政府信息公开申请数量 10 5 3 2 0 0 0"]
 

@@ -20,7 +20,7 @@ from .colorder_sums import null_where_sums_refute_order
 from .colorder import columns_in_template_order, null_applicant_cells, order_printed_in_text
 from .colorder_read import read_in_printed_order
 from .colorder_rows import rows_in_template_order
-from .colorder_t4 import blocks_in_template_order, null_table4
+from .colorder_t4 import BLOCKS_NOTE, blocks_in_template_order, blocks_printed_in_text, null_table4
 from .colorder_t4 import order_printed_in_text as t4_order_printed_in_text
 from .colorder_t4 import read_in_printed_order as t4_read_in_printed_order
 from .colstacks import reread_subtotal_row
@@ -51,7 +51,7 @@ def extract(doc: Document, source: Source | None = None) -> Report:
     doc, years4t = this_years_text_rows(doc) if not years4 else (doc, [])  # ... and so in running text
     doc, years3 = last_year_column_dropped(doc)  # table 三's column of last year's totals, in running text
     printed_in_text = None if reordered else order_printed_in_text(doc)  # ... or as a text header prints them
-    printed4 = None if reordered4 else t4_order_printed_in_text(doc)
+    printed4 = None if reordered4 else (t4_order_printed_in_text(doc) or blocks_printed_in_text(doc))
     units = tokenize(doc)
     headings = find_headings(units)
     layout = twice.report_layout(units, headings)  # one report (an annex copy is no second one)
@@ -136,17 +136,21 @@ def _reordered_finding(printed: str) -> Finding:
 
 
 def _reordered4_finding(printed: str) -> Finding:
+    zh, en = ("各栏", "its blocks") if printed.startswith(BLOCKS_NOTE) else ("结果各列", "a block's result columns")
+    printed = printed.removeprefix(BLOCKS_NOTE)
     return Finding.of(
-        "TEMPLATE_DEVIATION", f"表四结果各列的顺序与规定格式不同(印为:{printed}),已按表头读入各列",
-        f"table 四 prints a block's result columns in another order ({printed}); each read by its header", "table4")
+        "TEMPLATE_DEVIATION", f"表四{zh}的顺序与规定格式不同(印为:{printed}),已按表头读入各列",
+        f"table 四 prints {en} in another order ({printed}); each read by its header", "table4")
 
 
 def _text4_finding(printed: str, read: bool) -> Finding:
     zh, en = (("已按表头所印顺序读入各列", "each block's values read in that order") if read else
               ("各列数值无法按位置对应,表四未读入",
                "a value read by its place cannot be told to be in its column, so table 四's cells are left null"))
-    return Finding.of("TEMPLATE_DEVIATION", f"表四表头所印结果各列的顺序与规定格式不同(印为:{printed}),{zh}",
-                      f"table 四's header prints its result columns in another order ({printed}); {en}", "table4")
+    what_zh, what_en = ("各栏", "its blocks") if printed.startswith(BLOCKS_NOTE) else ("结果各列", "its result columns")
+    printed = printed.removeprefix(BLOCKS_NOTE)
+    return Finding.of("TEMPLATE_DEVIATION", f"表四表头所印{what_zh}的顺序与规定格式不同(印为:{printed}),{zh}",
+                      f"table 四's header prints {what_en} in another order ({printed}); {en}", "table4")
 
 
 def _text_read_finding(printed: str) -> Finding:

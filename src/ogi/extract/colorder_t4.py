@@ -18,7 +18,20 @@ takes in the template's order; a cell spanning columns moves with them where the
 by side (:func:`.colorder.move_columns`: 行政诉讼 over its two blocks stays), else the table is left
 as it is. A block whose results cannot be told (a label missing, repeated, abbreviated past
 its key) is left as printed, read by position as before. Each block reordered gives a note
-the extractor turns into a TEMPLATE_DEVIATION finding."""
+the extractor turns into a TEMPLATE_DEVIATION finding.
+
+The blocks themselves may stand in another order: some agencies print 行政诉讼's two blocks
+first and 行政复议 last. Where the three block headers stand once each, five columns wide, and
+each has its five results found, the blocks' runs of columns are dealt out in the template's
+order (行政复议, 未经复议直接起诉, 复议后起诉) and each block's results within its run in the
+template's result order — one move, headers and values, 行政诉讼 over its two blocks moving
+with them. Read by position, such a table gave every block another's values, and each block's
+own sum still held: wrong numbers no identity inside the table could catch.
+
+In running text the header prints ``行政诉讼…行政复议`` where the template prints
+``行政复议行政诉讼``; the values follow in the printed blocks' order, and no sum tells one
+block from another, so :func:`blocks_printed_in_text` names that order and the extractor leaves
+table 四 null with a finding."""
 
 from __future__ import annotations
 
@@ -57,21 +70,47 @@ def blocks_in_template_order(doc: Document) -> tuple[Document, list[str]]:
 
 
 def _reordered(table: Table) -> tuple[Table, str] | None:
-    target: dict[int, int] = {}
-    notes: list[str] = []
-    for block in table.cells:
-        if block.colspan != _WIDTH or block.text.isascii() or label_key(block.text) not in _BLOCK_KEYS:
+    heads = sorted((c for c in table.cells
+                    if c.colspan == _WIDTH and not c.text.isascii() and label_key(c.text) in _BLOCK_KEYS), key=_COL)
+    columns = {id(head): _result_columns(table, head) for head in heads}
+    target = _blocks_moved(heads, columns)  # results dealt out with their blocks, where those moved
+    blocks_moved = bool(target)
+    notes = [BLOCKS_NOTE + "、".join(_BLOCK_KEYS[label_key(h.text)] for h in heads)] if blocks_moved else []
+    for head in heads:
+        found = columns[id(head)]
+        if found is None or found == sorted(found):
             continue
-        columns = _result_columns(table, block)
-        if columns is None or columns == sorted(columns):
-            continue
-        target.update(zip(columns, sorted(columns)))  # printed column → the column it takes
-        printed = "、".join(T4_RESULTS[i].label for _, i in sorted(zip(columns, range(_WIDTH))))
-        notes.append(f"{_BLOCK_KEYS[label_key(block.text)]}:{printed}")
+        if not blocks_moved:  # the blocks in the template's order: each result to its block's own place
+            target.update(zip(found, sorted(found)))  # printed column → the column it takes
+        printed = "、".join(T4_RESULTS[i].label for _, i in sorted(zip(found, range(_WIDTH))))
+        notes.append(f"{_BLOCK_KEYS[label_key(head.text)]}:{printed}")
     if not target:
         return None
     moved = move_columns(table, target)
     return None if moved is None else (moved, ";".join(notes))
+
+
+def _blocks_moved(heads: list[Cell], columns: dict[int, list[int] | None]) -> dict[int, int]:
+    """Where the three block headers stand once each, in another order than the template's
+    (行政诉讼's two blocks printed before 行政复议), each with its five results found: every
+    printed column → the column it takes, the blocks' runs of columns dealt out in the
+    template's block order and each block's results in the template's result order. Empty
+    where the blocks stand in the template's order or cannot all be told."""
+    by_key = {label_key(h.text): h for h in heads}
+    if len(heads) != len(BLOCKS) or len(by_key) != len(BLOCKS):
+        return {}
+    ordered = [by_key[label_key(b)] for b in BLOCKS]
+    if [h.col for h in ordered] == sorted(h.col for h in ordered):
+        return {}
+    found = [columns[id(h)] for h in ordered]
+    if any(f is None for f in found):
+        return {}
+    starts = sorted(h.col for h in ordered)
+    return {col: start + i for start, cols in zip(starts, found) if cols for i, col in enumerate(cols)}
+
+
+_COL = attrgetter("col")
+BLOCKS_NOTE = "栏序:"  # a note's head where the blocks themselves are printed in another order
 
 
 def _result_columns(table: Table, block: Cell) -> list[int] | None:
@@ -121,6 +160,30 @@ def order_printed_in_text(doc: Document) -> str | None:
     if not blocks or not any(_out_of_order(block) for block in blocks) or any(block != blocks[0] for block in blocks):
         return None  # the template's order, or blocks that disagree: pdfminer's boxes, no evidence
     return ";".join("、".join(block) for block in blocks)
+
+
+_SWAPPED = re.compile("行政诉讼(?:未经复议直接起诉|复议后起诉|行政复议)")
+_BLOCK_LABEL = re.compile("|".join(("行政诉讼", *BLOCKS)))
+
+
+def blocks_printed_in_text(doc: Document) -> str | None:
+    """The blocks' order table 四's header prints in running text where 行政诉讼 comes before
+    行政复议 (``行政诉讼 行政复议 ⏎ 未经复议直接起诉 复议后起诉 …``, or its two blocks first):
+    the block labels in the order printed, up to the first digit; None where the header
+    starts as the template's (``行政复议行政诉讼``) or is not found."""
+    text = _SQUEEZED.sub("", "".join(_doc_texts(doc)))
+    if _ANCHOR in text:
+        return None
+    m = _SWAPPED.search(text)
+    if m is None:
+        return None
+    head = text[m.start():]
+    digit = _DIGIT.search(head)
+    head = head[:digit.start()] if digit else head
+    printed = _BLOCK_LABEL.findall(head)
+    if "行政复议" not in printed or printed.index("行政复议") < printed.index("行政诉讼"):
+        return None
+    return BLOCKS_NOTE + "、".join(dict.fromkeys(printed))
 
 
 def header_blocks(doc: Document) -> list[list[str]] | None:
@@ -219,5 +282,5 @@ def null_table4(table4: dict[str, dict], provenance: dict[str, Any]) -> None:
             provenance.pop(f"table4.{group}.{key}", None)
 
 
-__all__ = ["BLOCKS", "blocks_in_template_order", "header_blocks", "null_table4", "order_printed_in_text",
+__all__ = ["BLOCKS", "BLOCKS_NOTE", "blocks_printed_in_text", "blocks_in_template_order", "header_blocks", "null_table4", "order_printed_in_text",
            "read_in_printed_order"]
