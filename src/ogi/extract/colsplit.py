@@ -40,14 +40,13 @@ text a row's values are not tied to a piece's columns by anything the text keeps
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, replace
 
-from ..document import Cell, Document, Paragraph, Table
+from ..document import Document, Paragraph, Table
 from ..model import Finding
 from ..template.formats import APPLICANT_COLUMNS, FORMATS
 from ..template.normalize import label_key
+from .tokens import NUM, cell_value
 
 FIRST_ROW = label_key(FORMATS["2021"].table3.rows[0].label or "")  # 一、本年新收政府信息公开申请数量
 HEADERS = {label_key(m.label): i for i, m in enumerate(APPLICANT_COLUMNS)}  # 自然人 … 总计 → 0 … 6
@@ -55,7 +54,7 @@ N_HEADERS = len(APPLICANT_COLUMNS)  # seven: six applicants and the total
 TOTAL = N_HEADERS - 1  # the 总计 column's place in the template's order
 MOST_BETWEEN = 2  # paragraphs: at most this many short lines between two pieces (续表, a page number)
 BETWEEN_CHARS = 12  # characters: a line between two pieces is at most this long
-_NUMBER = re.compile(r"\d+")
+MOST_HEADER_ROWS = 4  # rows: table 三's header is three rows (申请人情况 / 法人或其他组织 / the five), a caption's above
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,17 +82,22 @@ def tables_joined(doc: Document) -> tuple[Document, list[Finding]]:
         if joined is None:
             i += 1
             continue
-        table, stop = joined
-        blocks[i:stop] = [table]
+        tables, stop = joined
+        blocks[i:stop] = tables
         findings.append(_joined_finding())  # (a third piece joins on the next turn, at the same i)
     return (replace(doc, blocks=blocks), findings) if findings else (doc, [])
 
 
-def _join_at(blocks: list, i: int) -> tuple[Table, int] | None:
-    """The table joined from the piece at ``i`` and the next, and the index after the second;
-    None where they are no two pieces of one table."""
+def _join_at(blocks: list, i: int) -> tuple[list[Table], int] | None:
+    """The table joined from the piece at ``i`` and the next (the pieces one grid prints one
+    under the other: with the grid's rows before and after them), and the index after the
+    second; None where they are no two pieces of one table."""
     first = blocks[i]
-    if not isinstance(first, Table) or (a := piece(first)) is None:
+    if not isinstance(first, Table):
+        return None
+    if (stacked := _stacked(first)) is not None:
+        return stacked, i + 1
+    if (a := piece(first)) is None:
         return None
     j = i + 1
     while j < len(blocks) and j - i - 1 < MOST_BETWEEN and _between(blocks[j]):
@@ -101,7 +105,54 @@ def _join_at(blocks: list, i: int) -> tuple[Table, int] | None:
     if j >= len(blocks) or not isinstance(blocks[j], Table) or (b := piece(blocks[j])) is None:
         return None
     table = join(a, b)
-    return None if table is None else (table, j + 1)
+    return None if table is None else ([table], j + 1)
+
+
+def _stacked(table: Table) -> list[Table] | None:
+    """A grid that prints table 三's first row twice (a converter's one grid of a page's
+    tables, or of two tables printed one under the other) as the grid's rows before the
+    first piece, the two pieces joined, and its rows after the second — where the two
+    printings are two pieces of one table (:func:`join`): the second as many rows high as
+    the first, from the top of its header (the rows with no number right above its first row
+    label, :data:`MOST_HEADER_ROWS` at most) on; None where they are not, or no cell spans
+    from one part into another."""
+    rows = table.rows()
+    firsts = [r for r, cells in enumerate(rows) if any(label_key(c.text).startswith(FIRST_ROW) for c in cells)]
+    if len(firsts) != 2:
+        return None
+    tops = [_header_top(rows, f) for f in firsts]
+    stop = tops[1] + tops[1] - tops[0]
+    bounds = (0, tops[0], tops[1], stop, table.n_rows)
+    if tops[1] <= firsts[0] or stop > table.n_rows or any(
+            c.row < b < c.row + c.rowspan for c in table.cells for b in bounds):
+        return None
+    a, b = (piece(_trimmed(_rows(table, tops[0], tops[1]))), piece(_trimmed(_rows(table, tops[1], stop))))
+    joined = join(a, b) if a is not None and b is not None else None
+    if joined is None:
+        return None
+    before, after = _rows(table, 0, tops[0]), _rows(table, stop, table.n_rows)
+    return [t for t in (before, joined, after) if t.cells]
+
+
+def _header_top(rows: list[list], first: int) -> int:
+    """The top row of the header above the row ``first``: the rows right above it that print
+    no number, :data:`MOST_HEADER_ROWS` at most."""
+    top = first
+    while top > 0 and first - top < MOST_HEADER_ROWS and not any(_int(c.text) is not None for c in rows[top - 1]):
+        top -= 1
+    return top
+
+
+def _rows(table: Table, start: int, stop: int) -> Table:
+    """The rows ``start`` to ``stop`` of ``table`` as a table of their own."""
+    return replace(table, cells=[replace(c, row=c.row - start) for c in table.cells if start <= c.row < stop])
+
+
+def _trimmed(table: Table) -> Table:
+    """``table`` without the empty cells right of its last printed one (the columns a wider
+    piece printed in the same grid)."""
+    end = max((c.col + c.colspan for c in table.cells if c.text.strip()), default=0)
+    return replace(table, cells=[c for c in table.cells if c.col < end or c.text.strip()])
 
 
 def _between(block: object) -> bool:
@@ -176,9 +227,10 @@ def _rows_add_up(table: Table, first: int, columns: dict[int, int]) -> bool:
 
 
 def _int(text: str) -> int | None:
-    """The count a value cell prints (digits, full-width or with thousands' commas), or None."""
-    t = unicodedata.normalize("NFKC", text).replace(",", "").strip()
-    return int(t) if _NUMBER.fullmatch(t) else None
+    """The count a value cell prints (as the aligner reads a cell: ``1,234``, ``１２``, ``16件``),
+    or None where it prints no whole number."""
+    token = cell_value(text)
+    return token.value if token is not None and token.kind == NUM and isinstance(token.value, int) else None
 
 
 def _joined_finding() -> Finding:
