@@ -12,9 +12,10 @@ The template says what a whole table 三 is: its seven applicant columns, each u
 header (:data:`~ogi.template.formats.APPLICANT_COLUMNS`), and its rows, each under its label.
 A piece of a table cut by columns prints the label block whole and some of the seven
 headers, each once. So :func:`tables_joined` joins two grids (a web page's, a Word file's, a
-spreadsheet's tables: ``Table`` blocks) that follow each other — nothing between them but
-at most :data:`MOST_BETWEEN` short lines (``续表``, ``- 3 -``) — where all of these hold:
+spreadsheet's tables: ``Table`` blocks) that follow each other where all of these hold:
 
+- nothing stands between them but at most :data:`MOST_BETWEEN` blocks, none a section heading
+  or a report's title, each a short line or a table that is no piece (:func:`_between`);
 - each is a piece (:func:`piece`): it prints table 三's first row label; its value columns
   (from the first that prints a number in that row on) each stand under exactly one applicant
   header one column wide, and no label cell spans into them;
@@ -45,15 +46,17 @@ from dataclasses import dataclass, replace
 from ..document import Document, Paragraph, Table
 from ..model import Finding
 from ..template.formats import APPLICANT_COLUMNS, FORMATS
+from ..template.labels import section_of
 from ..template.normalize import label_key
 from .tokens import NUM, cell_value
+from .twice import report_title
 
 FIRST_ROW = label_key(FORMATS["2021"].table3.rows[0].label or "")  # 一、本年新收政府信息公开申请数量
 HEADERS = {label_key(m.label): i for i, m in enumerate(APPLICANT_COLUMNS)}  # 自然人 … 总计 → 0 … 6
 N_HEADERS = len(APPLICANT_COLUMNS)  # seven: six applicants and the total
 TOTAL = N_HEADERS - 1  # the 总计 column's place in the template's order
-MOST_BETWEEN = 2  # paragraphs: at most this many short lines between two pieces (续表, a page number)
-BETWEEN_CHARS = 12  # characters: a line between two pieces is at most this long
+MOST_BETWEEN = 4  # blocks: at most this many between two pieces (续表, a page number, a caption, a note's table)
+BETWEEN_CHARS = 60  # characters: a line between two pieces is at most this long (a caption, a one-line note)
 MOST_HEADER_ROWS = 4  # rows: table 三's header is three rows (申请人情况 / 法人或其他组织 / the five), a caption's above
 
 
@@ -156,7 +159,14 @@ def _trimmed(table: Table) -> Table:
 
 
 def _between(block: object) -> bool:
-    return isinstance(block, Paragraph) and len(block.text.strip()) <= BETWEEN_CHARS
+    """May the block stand between two pieces of one table: a short line that is no section
+    heading or report title (``续表``, a page number, the table's caption), or a table that is
+    no piece of table 三 (a note's table a page put between)?"""
+    if isinstance(block, Table):
+        return piece(block) is None
+    text = block.text.strip() if isinstance(block, Paragraph) else ""
+    return (isinstance(block, Paragraph) and len(text) <= BETWEEN_CHARS and section_of(text) is None
+            and not report_title(text))
 
 
 def piece(table: Table) -> Piece | None:
