@@ -43,7 +43,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..document import Document, Paragraph, Table
+from ..document import Cell, Document, Paragraph, Table
 from ..model import Finding
 from ..template.formats import APPLICANT_COLUMNS, FORMATS
 from ..template.labels import section_of
@@ -65,7 +65,8 @@ class Piece:
     """A grid that may be a piece of table 三 cut by columns: ``first`` is the row of table
     三's first row label, ``width`` the columns of its label block, ``headers`` the applicant
     header (its index in the template's order) of each value column, ``labels`` its label
-    cells from ``first`` on as (row - first, col, rowspan, colspan, key)."""
+    cells from ``first`` on as (row - first, col, rowspan, colspan, key) — but a note under
+    the rows, one cell across the whole table (``注：…``: each piece may print its own)."""
 
     table: Table
     first: int
@@ -179,7 +180,8 @@ def piece(table: Table) -> Piece | None:
         return None
     label_end = max(c.col + c.colspan for c in rows[first] if label_key(c.text).startswith(FIRST_ROW))
     width = next((c.col for c in rows[first] if c.col >= label_end and _int(c.text) is not None), None)
-    if width is None or any(c.col < width < c.col + c.colspan for c in table.cells):
+    notes = {id(c) for c in table.cells if _note(c, first, table.n_cols)}
+    if width is None or any(c.col < width < c.col + c.colspan for c in table.cells if id(c) not in notes):
         return None
     headers: dict[int, list[int]] = {}
     for c in table.cells:
@@ -192,8 +194,13 @@ def piece(table: Table) -> Piece | None:
     if any(c.row >= first and c.col >= width and c.colspan != 1 for c in table.cells):
         return None
     labels = frozenset((c.row - first, c.col, c.rowspan, c.colspan, label_key(c.text))
-                       for c in table.cells if c.row >= first and c.col < width)
+                       for c in table.cells if c.row >= first and c.col < width and id(c) not in notes)
     return Piece(table, first, width, {col: h[0] for col, h in headers.items()}, labels)
+
+
+def _note(cell: Cell, first: int, width: int) -> bool:
+    """Is the cell a note under the table's rows: one cell across the whole table, no count?"""
+    return cell.row > first and cell.col == 0 and cell.colspan == width and _int(cell.text) is None
 
 
 def join(a: Piece, b: Piece) -> Table | None:
@@ -218,6 +225,8 @@ def join(a: Piece, b: Piece) -> Table | None:
             cells[k] = replace(cells[k], colspan=cells[k].colspan + c.colspan)
         else:
             cells.append(replace(c, col=c.col + shift))
+    width = a.table.n_cols + len(b.headers)
+    cells = [replace(c, colspan=width) if _note(c, a.first, a.table.n_cols) else c for c in cells]
     columns = {**a.headers, **{col + shift: h for col, h in b.headers.items()}}
     table = replace(a.table, cells=sorted(cells, key=lambda c: (c.row, c.col)))
     return table if _rows_add_up(table, a.first, columns) else None
