@@ -32,12 +32,12 @@ cell the cut printed in both (the same text, in the same row with the same row s
 first piece's ending at the cut and the second's starting there) is one cell again. The
 applicant columns then stand in the order the headers print them: where that is not the
 template's, ``extract.colorder`` reads them by their headers, as for any table. A join gives a
-TEMPLATE_DEVIATION finding, so a reviewer sees the table was printed in two pieces.
+TEMPLATE_DEVIATION finding, so a reviewer sees the table was printed in two pieces. Where
+the page is running text, not grids, :mod:`.colsplit_text` joins the two pieces' lines.
 
 Where any condition fails the tables are left as they are — and a page printing table 三
 twice is refused as before: two whole tables (this year's and last year's, or two reports)
-each print all seven headers, so are never pieces. The join is made on grids only: in running
-text a row's values are not tied to a piece's columns by anything the text keeps."""
+each print all seven headers, so are never pieces."""
 
 from __future__ import annotations
 
@@ -89,7 +89,11 @@ def tables_joined(doc: Document) -> tuple[Document, list[Finding]]:
         tables, stop = joined
         blocks[i:stop] = tables
         findings.append(_joined_finding())  # (a third piece joins on the next turn, at the same i)
-    return (replace(doc, blocks=blocks), findings) if findings else (doc, [])
+    if findings:
+        return replace(doc, blocks=blocks), findings
+    from .colsplit_text import lines_joined  # (it imports this module's constants)
+    doc, joined = lines_joined(doc)  # the two pieces as runs of lines (running text)
+    return doc, [_joined_finding()] if joined else []
 
 
 def _join_at(blocks: list, i: int) -> tuple[list[Table], int] | None:

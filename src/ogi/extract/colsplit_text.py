@@ -1,0 +1,155 @@
+"""Table 三 cut by its columns, in running text: the two pieces' rows joined line by line.
+
+:mod:`.colsplit` joins two grids that each print table 三's label block with some of its
+columns. A text rendering of the same page (a text browser's dump, a crawler's lines, a PDF's
+text layer) keeps no grid: each piece is a run of lines, one a row, its label then its values
+(``一、本年新收政府信息公开申请数量   0   0   0   0``), a wrapped label's second line with no
+value. What still ties the two runs together is what the template fixes:
+
+- both runs print the same labels, line for line: the key of each line's words
+  (:func:`ogi.template.normalize.label_key` of the line without its trailing values) is the
+  same at the same offset from the first row label, from table 三's first row to its last
+  (``四、结转下年度继续办理``, the template's last row, in either format);
+- a line prints values in one run where and only where it prints them in the other, the
+  same number of values in every row of a run — ``n`` in the first and ``7 − n`` in the
+  second, so the two together are the seven columns;
+- the first run's header (its lines from the last ``申请人情况`` above its first row) prints
+  ``自然人`` — the template's first column — and not ``总计``, its last; the second's prints no
+  ``自然人``. The first piece holds the first columns, the second the rest;
+- every row confirms it: the first six of its seven values add up to the seventh (the row
+  identity ``T3_ROW_TOTAL``), and at least one row prints a total above 0, so the identity
+  is not met by zeros alone.
+
+Where all hold (:func:`lines_joined`), each value line of the first run gets the second run's
+values after its own (as printed, with their separators), and the second run — its header
+and its rows — is dropped: the report reads one table 三, as printed in one piece. The
+header left is the first piece's; the values' columns are their places in the joined row, as
+for any table in text. Where any fails the text is left as it is, and a page printing table
+三's first row twice stays refused (``extract.twice``) — two whole tables print seven values
+a row each, never ``n`` and ``7 − n``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..document import Document, Paragraph
+from ..template.formats import FORMATS
+from ..template.normalize import label_key
+from .colsplit import FIRST_ROW, N_HEADERS, TOTAL
+
+LAST_ROWS = tuple({label_key(FORMATS[f].table3.rows[-1].label or "") for f in ("2019", "2021")})  # 四、结转…
+TABLE_HEADER = label_key("申请人情况")  # where table 三's header starts
+FIRST_HEADER = label_key("自然人")  # the template's first applicant column
+LAST_HEADER = label_key("总计")  # ... and its last
+MOST_HEADER_LINES = 8  # lines: a header wrapped in narrow columns is this many lines at most
+# a line's trailing values: counts (digits, thousands' commas) each after spaces, a TAB or a pipe
+_VALUES = re.compile(r"((?:[ \t\u3000|]+\d{1,3}(?:,\d{3})+|[ \t\u3000|]+\d+)+)[ \t\u3000|]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A paragraph read as a row: the key of its words, its trailing values and their text."""
+
+    key: str
+    values: tuple[int, ...]
+    printed: str  # the values as printed, their separators with them
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A piece's lines from its first row to its last: the keys of their words joined
+    (``words``), and each value line's index, the span of its own words in ``words``, and
+    its reading; ``end`` is the index of its last line."""
+
+    words: str
+    rows: tuple[tuple[int, int, int, Line], ...]
+    end: int
+
+
+def lines_joined(doc: Document) -> tuple[Document, bool]:
+    """``doc`` with table 三's two pieces, printed as runs of lines, joined (module
+    docstring), and whether they were; the same document where they are not."""
+    blocks = doc.blocks
+    firsts = [i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and label_key(b.text).startswith(FIRST_ROW)]
+    if len(firsts) != 2:
+        return doc, False
+    a, b = firsts
+    one, two = _run(blocks, a, b), _run(blocks, b, len(blocks))
+    if one is None or two is None or not _rows_pair(one, two):
+        return doc, False
+    top_a, top_b = _header_top(blocks, a), _header_top(blocks, b)
+    if top_a is None or top_b is None or top_b <= one.end or not _headers_hold(blocks, top_a, a, top_b, b):
+        return doc, False
+    out = list(blocks)
+    for (i, _, _, _), (_, _, _, line) in zip(one.rows, two.rows, strict=True):
+        par = blocks[i]
+        assert isinstance(par, Paragraph)
+        out[i] = replace(par, text=par.text.rstrip() + line.printed)
+    del out[top_b:two.end + 1]
+    return replace(doc, blocks=out), True
+
+
+def _line(text: str) -> Line:
+    m = _VALUES.search(text)
+    if m is None:
+        return Line(label_key(text), (), "")
+    values = tuple(int(v.replace(",", "")) for v in re.findall(r"\d{1,3}(?:,\d{3})+|\d+", m.group(1)))
+    return Line(label_key(text[:m.start()]), values, m.group(1).rstrip(" \t\u3000"))
+
+
+def _run(blocks: list, first: int, stop: int) -> Run | None:
+    """The piece's lines from its first row ``first`` to the value line of the template's
+    last row (before ``stop``); None where a block between is no line, or it is not reached."""
+    words = ""
+    rows: list[tuple[int, int, int, Line]] = []
+    for i in range(first, stop):
+        b = blocks[i]
+        if not isinstance(b, Paragraph):
+            return None
+        line = _line(b.text)
+        if line.values:
+            rows.append((i, len(words), len(words) + len(line.key), line))
+        words += line.key
+        if line.values and line.key.startswith(LAST_ROWS):
+            return Run(words, tuple(rows), i)
+    return None
+
+
+def _rows_pair(one: Run, two: Run) -> bool:
+    """Are the two runs two pieces of one table: the same words, as many value lines, each
+    pair over the same words (their spans overlap), ``n`` and ``7 − n`` values, and every
+    row's seven adding up, one total at least above 0?"""
+    if one.words != two.words or len(one.rows) != len(two.rows):
+        return False
+    counts = {(len(x.values), len(y.values)) for (_, _, _, x), (_, _, _, y) in zip(one.rows, two.rows)}
+    if len(counts) != 1 or sum(next(iter(counts))) != N_HEADERS:
+        return False
+    above = False
+    for (_, s1, e1, x), (_, s2, e2, y) in zip(one.rows, two.rows):
+        row = x.values + y.values
+        if max(s1, s2) >= min(e1, e2) or sum(row[:TOTAL]) != row[TOTAL]:
+            return False
+        above = above or row[TOTAL] > 0
+    return above
+
+
+def _header_top(blocks: list, first: int) -> int | None:
+    """The line of the last ``申请人情况`` above the row ``first``, within the header's lines."""
+    for i in range(first - 1, max(first - 1 - MOST_HEADER_LINES, -1), -1):
+        b = blocks[i]
+        if not isinstance(b, Paragraph) or _line(b.text).values:
+            return None
+        if TABLE_HEADER in label_key(b.text):
+            return i
+    return None
+
+
+def _headers_hold(blocks: list, top_a: int, a: int, top_b: int, b: int) -> bool:
+    """Does the first header print 自然人 and no 总计, the second no 自然人?"""
+    first = "".join(label_key(blocks[i].text) for i in range(top_a, a))
+    second = "".join(label_key(blocks[i].text) for i in range(top_b, b))
+    return FIRST_HEADER in first and LAST_HEADER not in first and FIRST_HEADER not in second
+
+
+__all__ = ["lines_joined"]
