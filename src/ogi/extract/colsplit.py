@@ -146,7 +146,7 @@ def _header_top(rows: list[list], first: int) -> int:
     """The top row of the header above the row ``first``: the rows right above it that print
     no number, :data:`MOST_HEADER_ROWS` at most."""
     top = first
-    while top > 0 and first - top < MOST_HEADER_ROWS and not any(_int(c.text) is not None for c in rows[top - 1]):
+    while top > 0 and first - top < MOST_HEADER_ROWS and not any(count(c.text) is not None for c in rows[top - 1]):
         top -= 1
     return top
 
@@ -183,7 +183,7 @@ def piece(table: Table) -> Piece | None:
     if first is None:
         return None
     label_end = max(c.col + c.colspan for c in rows[first] if label_key(c.text).startswith(FIRST_ROW))
-    width = next((c.col for c in rows[first] if c.col >= label_end and _int(c.text) is not None), None)
+    width = next((c.col for c in rows[first] if c.col >= label_end and count(c.text) is not None), None)
     notes = {id(c) for c in table.cells if _note(c, first, table.n_cols)}
     if width is None or any(c.col < width < c.col + c.colspan for c in table.cells if id(c) not in notes):
         return None
@@ -204,7 +204,7 @@ def piece(table: Table) -> Piece | None:
 
 def _note(cell: Cell, first: int, width: int) -> bool:
     """Is the cell a note under the table's rows: one cell across the whole table, no count?"""
-    return cell.row > first and cell.col == 0 and cell.colspan == width and _int(cell.text) is None
+    return cell.row > first and cell.col == 0 and cell.colspan == width and count(cell.text) is None
 
 
 def join(a: Piece, b: Piece) -> Table | None:
@@ -242,14 +242,14 @@ def _rows_add_up(table: Table, first: int, columns: dict[int, int]) -> bool:
     for cells in table.rows()[first:]:
         values: dict[int, int] = {}
         for c in cells:
-            if c.col in columns and (v := _int(c.text)) is not None:
+            if c.col in columns and (v := count(c.text)) is not None:
                 values[columns[c.col]] = v
         if len(values) == N_HEADERS and sum(v for h, v in values.items() if h != TOTAL) != values[TOTAL]:
             return False
     return True
 
 
-def _int(text: str) -> int | None:
+def count(text: str) -> int | None:
     """The count a value cell prints (as the aligner reads a cell: ``1,234``, ``１２``, ``16件``),
     or None where it prints no whole number."""
     token = cell_value(text)
@@ -263,4 +263,4 @@ def _joined_finding() -> Finding:
         "headers and row labels and read as one table", "table3")
 
 
-__all__ = ["Piece", "join", "piece", "tables_joined"]
+__all__ = ["Piece", "count", "join", "piece", "tables_joined"]

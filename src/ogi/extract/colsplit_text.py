@@ -33,10 +33,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..document import Document, Paragraph
+from ..document import Cell, Document, Paragraph, Table
 from ..template.formats import FORMATS
 from ..template.normalize import label_key
-from .colsplit import FIRST_ROW, N_HEADERS, TOTAL
+from .colsplit import FIRST_ROW, N_HEADERS, TOTAL, count
 
 LAST_ROWS = tuple({label_key(FORMATS[f].table3.rows[-1].label or "") for f in ("2019", "2021")})  # 四、结转…
 TABLE_HEADER = label_key("申请人情况")  # where table 三's header starts
@@ -68,26 +68,61 @@ class Run:
 
 
 def lines_joined(doc: Document) -> tuple[Document, bool]:
-    """``doc`` with table 三's two pieces, printed as runs of lines, joined (module
-    docstring), and whether they were; the same document where they are not."""
-    blocks = doc.blocks
-    firsts = [i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and label_key(b.text).startswith(FIRST_ROW)]
+    """``doc`` with table 三's two pieces, printed as runs of lines (or of a grid's rows),
+    joined (module docstring), and whether they were; the same document where they are not."""
+    lines = [_line(b.text) if isinstance(b, Paragraph) else None for b in doc.blocks]
+    pair = _pieces(lines)
+    if pair is not None:
+        out = list(doc.blocks)
+        for (i, _, _, _), (_, _, _, line) in zip(pair[0].rows, pair[1].rows, strict=True):
+            par = out[i]
+            assert isinstance(par, Paragraph)
+            out[i] = replace(par, text=par.text.rstrip() + line.printed)
+        del out[pair[2]:pair[1].end + 1]
+        return replace(doc, blocks=out), True
+    for k, block in enumerate(doc.blocks):
+        if isinstance(block, Table) and (table := rows_joined(block)) is not None:
+            return replace(doc, blocks=[*doc.blocks[:k], table, *doc.blocks[k + 1:]]), True
+    return doc, False
+
+
+def rows_joined(table: Table) -> Table | None:
+    """A grid whose rows print table 三's two pieces one under the other, each row a label
+    and its values (a Markdown or TAB-separated text's one grid, ragged: its cells in no
+    columns), with the second piece's values after the first's in each row and the second
+    piece's rows dropped; None where they are no two pieces of one table."""
+    rows = table.rows()
+    pair = _pieces([_row(cells) for cells in rows])
+    if pair is None:
+        return None
+    one, two, top = pair
+    drop = range(top, two.end + 1)
+    if any(c.row < top < c.row + c.rowspan or c.row <= two.end < c.row + c.rowspan - 1 for c in table.cells):
+        return None  # a cell spans into the rows dropped
+    cells = [c for c in table.cells if c.row not in drop]
+    for (i, _, _, _), (j, _, _, _) in zip(one.rows, two.rows, strict=True):
+        end = max(c.col + c.colspan for c in rows[i])
+        values = [c for c in rows[j] if c.text.strip()][-N_HEADERS + len(_row(rows[i]).values):]
+        cells += [replace(c, row=i, col=end + n, rowspan=1, colspan=1) for n, c in enumerate(values)]
+    shift = len(drop)
+    cells = [replace(c, row=c.row - shift) if c.row > two.end else c for c in cells]
+    return replace(table, cells=sorted(cells, key=lambda c: (c.row, c.col)))
+
+
+def _pieces(lines: list[Line | None]) -> tuple[Run, Run, int] | None:
+    """The two pieces' runs in ``lines`` and the first line of the second's header, where
+    they are two pieces of one table (module docstring); None where they are not."""
+    firsts = [i for i, line in enumerate(lines) if line is not None and line.key.startswith(FIRST_ROW)]
     if len(firsts) != 2:
-        return doc, False
+        return None
     a, b = firsts
-    one, two = _run(blocks, a, b), _run(blocks, b, len(blocks))
+    one, two = _run(lines, a, b), _run(lines, b, len(lines))
     if one is None or two is None or not _rows_pair(one, two):
-        return doc, False
-    top_a, top_b = _header_top(blocks, a), _header_top(blocks, b)
-    if top_a is None or top_b is None or top_b <= one.end or not _headers_hold(blocks, top_a, a, top_b, b):
-        return doc, False
-    out = list(blocks)
-    for (i, _, _, _), (_, _, _, line) in zip(one.rows, two.rows, strict=True):
-        par = blocks[i]
-        assert isinstance(par, Paragraph)
-        out[i] = replace(par, text=par.text.rstrip() + line.printed)
-    del out[top_b:two.end + 1]
-    return replace(doc, blocks=out), True
+        return None
+    top_a, top_b = _header_top(lines, a), _header_top(lines, b)
+    if top_a is None or top_b is None or top_b <= one.end or not _headers_hold(lines, top_a, a, top_b, b):
+        return None
+    return one, two, top_b
 
 
 def _line(text: str) -> Line:
@@ -98,16 +133,26 @@ def _line(text: str) -> Line:
     return Line(label_key(text[:m.start()]), values, m.group(1).rstrip(" \t\u3000"))
 
 
-def _run(blocks: list, first: int, stop: int) -> Run | None:
+def _row(cells: list[Cell]) -> Line:
+    """A grid's row read as a line: its last cells that print counts are its values, the
+    text of the cells before them its words (empty cells are none of them)."""
+    printed = [c for c in cells if c.text.strip()]
+    n = 0
+    while n < len(printed) and count(printed[len(printed) - 1 - n].text) is not None:
+        n += 1
+    values = tuple(v for c in printed[len(printed) - n:] if (v := count(c.text)) is not None)
+    return Line(label_key("".join(c.text for c in printed[:len(printed) - n])), values, "")
+
+
+def _run(lines: list[Line | None], first: int, stop: int) -> Run | None:
     """The piece's lines from its first row ``first`` to the value line of the template's
     last row (before ``stop``); None where a block between is no line, or it is not reached."""
     words = ""
     rows: list[tuple[int, int, int, Line]] = []
     for i in range(first, stop):
-        b = blocks[i]
-        if not isinstance(b, Paragraph):
+        line = lines[i]
+        if line is None:
             return None
-        line = _line(b.text)
         if line.values:
             rows.append((i, len(words), len(words) + len(line.key), line))
         words += line.key
@@ -134,22 +179,22 @@ def _rows_pair(one: Run, two: Run) -> bool:
     return above
 
 
-def _header_top(blocks: list, first: int) -> int | None:
+def _header_top(lines: list[Line | None], first: int) -> int | None:
     """The line of the last ``申请人情况`` above the row ``first``, within the header's lines."""
     for i in range(first - 1, max(first - 1 - MOST_HEADER_LINES, -1), -1):
-        b = blocks[i]
-        if not isinstance(b, Paragraph) or _line(b.text).values:
+        line = lines[i]
+        if line is None or line.values:
             return None
-        if TABLE_HEADER in label_key(b.text):
+        if TABLE_HEADER in line.key:
             return i
     return None
 
 
-def _headers_hold(blocks: list, top_a: int, a: int, top_b: int, b: int) -> bool:
+def _headers_hold(lines: list[Line | None], top_a: int, a: int, top_b: int, b: int) -> bool:
     """Does the first header print 自然人 and no 总计, the second no 自然人?"""
-    first = "".join(label_key(blocks[i].text) for i in range(top_a, a))
-    second = "".join(label_key(blocks[i].text) for i in range(top_b, b))
+    first = "".join(line.key for line in lines[top_a:a] if line is not None)
+    second = "".join(line.key for line in lines[top_b:b] if line is not None)
     return FIRST_HEADER in first and LAST_HEADER not in first and FIRST_HEADER not in second
 
 
-__all__ = ["lines_joined"]
+__all__ = ["lines_joined", "rows_joined"]
