@@ -6,23 +6,28 @@ text layer) keeps no grid: each piece is a run of lines, one a row, its label th
 (``一、本年新收政府信息公开申请数量   0   0   0   0``), a wrapped label's second line with no
 value. What still ties the two runs together is what the template fixes:
 
-- both runs print the same labels, line for line: the key of each line's words
-  (:func:`ogi.template.normalize.label_key` of the line without its trailing values) is the
-  same at the same offset from the first row label, from table 三's first row to its last
-  (``四、结转下年度继续办理``, the template's last row, in either format);
-- a line prints values in one run where and only where it prints them in the other, the
-  same number of values in every row of a run — ``n`` in the first and ``7 − n`` in the
-  second, so the two together are the seven columns;
+- both runs print the same rows, from table 三's first row to its last (``四、结转下年度继续办理``,
+  the template's last row, in either format): the same words over the run (the keys of
+  its lines without their trailing values, :func:`ogi.template.normalize.label_key`: the same
+  characters, however the pieces' widths wrapped them), as many value lines, and each pair
+  of value lines — the k-th of each run — printing words of one row (the same key, or
+  :data:`SHARED_CHARS` characters of it in a row: a label wraps at another place in a piece of
+  another width, and a label spanning rows prints at another line of its span);
+- a value line prints the same number of values in every row of a run — ``n`` in the first
+  and ``7 − n`` in the second, so the two together are the seven columns;
 - the first run's header (its lines from the last ``申请人情况`` above its first row) prints
   ``自然人`` — the template's first column — and not ``总计``, its last; the second's prints no
-  ``自然人``. The first piece holds the first columns, the second the rest;
+  ``自然人`` (each label read as its characters in order over the header's lines: a cell
+  wrapped in a narrow column prints a character a line between the other cells' pieces).
+  The first piece holds the first columns, the second the rest;
 - every row confirms it: the first six of its seven values add up to the seventh (the row
   identity ``T3_ROW_TOTAL``), and at least one row prints a total above 0, so the identity
   is not met by zeros alone.
 
 Where all hold (:func:`lines_joined`), each value line of the first run gets the second run's
 values after its own (as printed, with their separators), and the second run — its header
-and its rows — is dropped: the report reads one table 三, as printed in one piece. The
+and its rows — is dropped (:func:`rows_joined` does the same on a grid whose ragged rows print
+both pieces one under the other — Markdown's, a TAB-separated text's — cell by cell): the report reads one table 三, as printed in one piece. The
 header left is the first piece's; the values' columns are their places in the joined row, as
 for any table in text. Where any fails the text is left as it is, and a page printing table
 三's first row twice stays refused (``extract.twice``) — two whole tables print seven values
@@ -32,6 +37,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 
 from ..document import Cell, Document, Paragraph, Table
 from ..template.formats import FORMATS
@@ -42,6 +48,7 @@ LAST_ROWS = tuple({label_key(FORMATS[f].table3.rows[-1].label or "") for f in ("
 TABLE_HEADER = label_key("申请人情况")  # where table 三's header starts
 FIRST_HEADER = label_key("自然人")  # the template's first applicant column
 LAST_HEADER = label_key("总计")  # ... and its last
+SHARED_CHARS = 4  # characters: two lines of one row print this many of its words in a row at least
 MOST_HEADER_LINES = 8  # lines: a header wrapped in narrow columns is this many lines at most
 # a line's trailing values: counts (digits, thousands' commas) each after spaces, a TAB or a pipe
 _VALUES = re.compile(r"((?:[ \t\u3000|]+\d{1,3}(?:,\d{3})+|[ \t\u3000|]+\d+)+)[ \t\u3000|]*$")
@@ -165,7 +172,7 @@ def _rows_pair(one: Run, two: Run) -> bool:
     """Are the two runs two pieces of one table: the same words, as many value lines, each
     pair over the same words (their spans overlap), ``n`` and ``7 − n`` values, and every
     row's seven adding up, one total at least above 0?"""
-    if one.words != two.words or len(one.rows) != len(two.rows):
+    if sorted(one.words) != sorted(two.words) or len(one.rows) != len(two.rows):
         return False
     counts = {(len(x.values), len(y.values)) for (_, _, _, x), (_, _, _, y) in zip(one.rows, two.rows)}
     if len(counts) != 1 or sum(next(iter(counts))) != N_HEADERS:
@@ -173,10 +180,19 @@ def _rows_pair(one: Run, two: Run) -> bool:
     above = False
     for (_, s1, e1, x), (_, s2, e2, y) in zip(one.rows, two.rows):
         row = x.values + y.values
-        if max(s1, s2) >= min(e1, e2) or sum(row[:TOTAL]) != row[TOTAL]:
+        if not _same_row(x.key, y.key) or sum(row[:TOTAL]) != row[TOTAL]:
             return False
         above = above or row[TOTAL] > 0
     return above
+
+
+def _same_row(one: str, two: str) -> bool:
+    """Do two value lines print words of one row: the same words, or :data:`SHARED_CHARS`
+    of them in a row (a label wrapped at another place in a piece of another width)?"""
+    if one == two:
+        return True
+    m = SequenceMatcher(None, one, two, autojunk=False).find_longest_match(0, len(one), 0, len(two))
+    return m.size >= SHARED_CHARS
 
 
 def _header_top(lines: list[Line | None], first: int) -> int | None:
@@ -191,10 +207,18 @@ def _header_top(lines: list[Line | None], first: int) -> int | None:
 
 
 def _headers_hold(lines: list[Line | None], top_a: int, a: int, top_b: int, b: int) -> bool:
-    """Does the first header print 自然人 and no 总计, the second no 自然人?"""
+    """Does the first header print 自然人 and no 总计, the second no 自然人 — each read as its
+    characters in order over the header's lines (a header cell wrapped in a narrow column
+    prints a character or two a line, between the other cells' pieces)?"""
     first = "".join(line.key for line in lines[top_a:a] if line is not None)
     second = "".join(line.key for line in lines[top_b:b] if line is not None)
-    return FIRST_HEADER in first and LAST_HEADER not in first and FIRST_HEADER not in second
+    return _prints(first, FIRST_HEADER) and not _prints(first, LAST_HEADER) and not _prints(second, FIRST_HEADER)
+
+
+def _prints(text: str, label: str) -> bool:
+    """Are the label's characters in ``text``, in order?"""
+    rest = iter(text)
+    return all(ch in rest for ch in label)
 
 
 __all__ = ["lines_joined", "rows_joined"]
