@@ -106,3 +106,20 @@ def test_lines_whose_second_piece_prints_自然人_again_are_left_as_they_are():
     assert lines_joined(doc) == (doc, False)
     with pytest.raises(NotAReport, match="2 reports"):
         parse(("\n".join(lines) + "\n").encode())
+
+
+def test_a_header_wrapped_a_character_a_line_still_names_its_labels():
+    from ogi.extract.colsplit_text import _prints, _same_row
+
+    assert _prints("申请人情况自法人或其他组织商业科研然人企业机构", "自然人")  # w3m's narrow 自/然/人 column
+    assert not _prints("申请人情况法人或其他组织法律服其务机构他", "自然人")
+    assert _same_row("二部分公开区分处理的只计这一情形不计其他", "二部分公开区分处理的只计这一情形不计其他情形")
+    assert not _same_row("1本机关不掌握相关政府信息", "2没有现成信息需要另行制作")
+
+
+def test_one_grid_printing_table_三_whole_twice_is_not_cut():
+    a, b = _pieces()
+    whole = join(piece(a), piece(b))
+    lower = [replace(c, row=c.row + whole.n_rows) for c in whole.cells]
+    doc = Document([Table(list(whole.cells) + lower)], "csv")
+    assert tables_joined(doc) == (doc, [])
