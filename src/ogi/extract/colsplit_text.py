@@ -45,6 +45,7 @@ from ..template.normalize import label_key
 from .colsplit import FIRST_ROW, N_HEADERS, TOTAL, count
 
 LAST_ROWS = tuple({label_key(FORMATS[f].table3.rows[-1].label or "") for f in ("2019", "2021")})  # 四、结转…
+FIRST_CHAR = "收"  # a character the first row label prints in every script (新收): a text without it is none
 TABLE_HEADER = label_key("申请人情况")  # where table 三's header starts
 FIRST_HEADER = label_key("自然人")  # the template's first applicant column
 LAST_HEADER = label_key("总计")  # ... and its last
@@ -77,8 +78,9 @@ class Run:
 def lines_joined(doc: Document) -> tuple[Document, bool]:
     """``doc`` with table 三's two pieces, printed as runs of lines (or of a grid's rows),
     joined (module docstring), and whether they were; the same document where they are not."""
-    lines = [_line(b.text) if isinstance(b, Paragraph) else None for b in doc.blocks]
-    pair = _pieces(lines)
+    pair = None
+    if _twice([b.text for b in doc.blocks if isinstance(b, Paragraph)]):  # (else no line is read: cheap)
+        pair = _pieces([_line(b.text) if isinstance(b, Paragraph) else None for b in doc.blocks])
     if pair is not None:
         out = list(doc.blocks)
         for (i, _, _, _), (_, _, _, line) in zip(pair[0].rows, pair[1].rows, strict=True):
@@ -99,6 +101,8 @@ def rows_joined(table: Table) -> Table | None:
     columns), with the second piece's values after the first's in each row and the second
     piece's rows dropped; None where they are no two pieces of one table."""
     rows = table.rows()
+    if not _twice([next((c.text for c in cells if c.text.strip()), "") for cells in rows]):
+        return None
     pair = _pieces([_row(cells) for cells in rows])
     if pair is None:
         return None
@@ -114,6 +118,11 @@ def rows_joined(table: Table) -> Table | None:
     shift = len(drop)
     cells = [replace(c, row=c.row - shift) if c.row > two.end else c for c in cells]
     return replace(table, cells=sorted(cells, key=lambda c: (c.row, c.col)))
+
+
+def _twice(texts: list[str]) -> bool:
+    """Do the texts print table 三's first row label (at their start) twice?"""
+    return sum(1 for t in texts if FIRST_CHAR in t and label_key(t).startswith(FIRST_ROW)) == 2
 
 
 def _pieces(lines: list[Line | None]) -> tuple[Run, Run, int] | None:
