@@ -52,6 +52,7 @@ from .tokens import NUM, cell_value
 from .twice import report_title
 
 FIRST_ROW = label_key(FORMATS["2021"].table3.rows[0].label or "")  # 一、本年新收政府信息公开申请数量
+FIRST_CHAR = "收"  # a character the first row label prints in every script (新收): a text without it is none
 HEADERS = {label_key(m.label): i for i, m in enumerate(APPLICANT_COLUMNS)}  # 自然人 … 总计 → 0 … 6
 N_HEADERS = len(APPLICANT_COLUMNS)  # seven: six applicants and the total
 TOTAL = N_HEADERS - 1  # the 总计 column's place in the template's order
@@ -125,7 +126,7 @@ def _stacked(table: Table) -> list[Table] | None:
     label, :data:`MOST_HEADER_ROWS` at most) on; None where they are not, or no cell spans
     from one part into another."""
     rows = table.rows()
-    firsts = [r for r, cells in enumerate(rows) if any(label_key(c.text).startswith(FIRST_ROW) for c in cells)]
+    firsts = [r for r, cells in enumerate(rows) if any(_first_row(c.text) for c in cells)]
     if len(firsts) != 2:
         return None
     tops = [_header_top(rows, f) for f in firsts]
@@ -179,10 +180,10 @@ def piece(table: Table) -> Piece | None:
     first row label, a value column without exactly one one-column applicant header, or a
     label cell spanning into the values."""
     rows = table.rows()
-    first = next((r for r, cells in enumerate(rows) for c in cells if label_key(c.text).startswith(FIRST_ROW)), None)
+    first = next((r for r, cells in enumerate(rows) for c in cells if _first_row(c.text)), None)
     if first is None:
         return None
-    label_end = max(c.col + c.colspan for c in rows[first] if label_key(c.text).startswith(FIRST_ROW))
+    label_end = max(c.col + c.colspan for c in rows[first] if _first_row(c.text))
     width = next((c.col for c in rows[first] if c.col >= label_end and count(c.text) is not None), None)
     notes = {id(c) for c in table.cells if _note(c, first, table.n_cols)}
     if width is None or any(c.col < width < c.col + c.colspan for c in table.cells if id(c) not in notes):
@@ -200,6 +201,11 @@ def piece(table: Table) -> Piece | None:
     labels = frozenset((c.row - first, c.col, c.rowspan, c.colspan, label_key(c.text))
                        for c in table.cells if c.row >= first and c.col < width and id(c) not in notes)
     return Piece(table, first, width, {col: h[0] for col, h in headers.items()}, labels)
+
+
+def _first_row(text: str) -> bool:
+    """Does the text begin with table 三's first row label (收: a cheap test first)?"""
+    return FIRST_CHAR in text and label_key(text).startswith(FIRST_ROW)
 
 
 def _note(cell: Cell, first: int, width: int) -> bool:

@@ -42,10 +42,9 @@ from difflib import SequenceMatcher
 from ..document import Cell, Document, Paragraph, Table
 from ..template.formats import FORMATS
 from ..template.normalize import label_key
-from .colsplit import FIRST_ROW, N_HEADERS, TOTAL, count
+from .colsplit import FIRST_CHAR, FIRST_ROW, N_HEADERS, TOTAL, count
 
 LAST_ROWS = tuple({label_key(FORMATS[f].table3.rows[-1].label or "") for f in ("2019", "2021")})  # 四、结转…
-FIRST_CHAR = "收"  # a character the first row label prints in every script (新收): a text without it is none
 TABLE_HEADER = label_key("申请人情况")  # where table 三's header starts
 FIRST_HEADER = label_key("自然人")  # the template's first applicant column
 LAST_HEADER = label_key("总计")  # ... and its last
