@@ -93,8 +93,8 @@ def tables_joined(doc: Document) -> tuple[Document, list[Finding]]:
     if findings:
         return replace(doc, blocks=blocks), findings
     from .colsplit_text import lines_joined  # (it imports this module's constants)
-    doc, joined = lines_joined(doc)  # the two pieces as runs of lines (running text)
-    return doc, [_joined_finding()] if joined else []
+    doc, as_lines = lines_joined(doc)  # the two pieces as runs of lines (running text)
+    return doc, [_joined_finding()] if as_lines else []
 
 
 def _join_at(blocks: list, i: int) -> tuple[list[Table], int] | None:
