@@ -23,6 +23,7 @@ from .colorder_rows import rows_in_template_order
 from .colorder_t4 import BLOCKS_NOTE, blocks_in_template_order, blocks_printed_in_text, null_table4
 from .colorder_t4 import order_printed_in_text as t4_order_printed_in_text
 from .colorder_t4 import read_in_printed_order as t4_read_in_printed_order
+from .colsplit import tables_joined
 from .colstacks import reread_subtotal_row
 from .columns import read_by_columns, read_by_stacks
 from .layout import PHRASE_READINGS_KEPT, Event, events, find_headings
@@ -41,6 +42,7 @@ SECTION_TABLE = {"s2": "table2", "s3": "table3", "s4": "table4"}
 
 
 def extract(doc: Document, source: Source | None = None) -> Report:
+    doc, joined = tables_joined(doc)  # table 三 cut by its columns into two tables, joined (colsplit)
     doc, placing = tables_placed(doc)  # tables printed after all the prose, put back by their labels
     doc, turned = tables_turned_back(doc)  # table 三 printed turned over, turned back
     doc = merged_rows_split(doc)  # a row of zeros printed as one merged 0, one cell a column
@@ -76,7 +78,7 @@ def extract(doc: Document, source: Source | None = None) -> Report:
         _fill_tables(report, fmt, by_table, pages_of(doc.meta))
     _sections(report, units, headings, start, tables_end, has_tables=fmt is not None, report_end=layout.end)
     if fmt:
-        report.findings += placing
+        report.findings += joined + placing
         report.findings += [turned_finding() for _ in range(turned)]
         report.findings += [_reordered_finding(printed) for printed in reordered]
         report.findings += [_reordered4_finding(printed) for printed in reordered4]

@@ -131,7 +131,12 @@ def _heading(u: Unit) -> str | None:
 
 
 def _title(u: Unit) -> bool:
-    return not u.in_table and bool(_TITLE.match(label_key(u.text[:TITLE_KEY_CHARS])))
+    return not u.in_table and report_title(u.text)
+
+
+def report_title(text: str) -> bool:
+    """Does ``text`` begin with a report's title (an organ, the year, 政府信息公开工作年度报告)?"""
+    return bool(_TITLE.match(label_key(text[:TITLE_KEY_CHARS])))
 
 
 def _report_sign(u: Unit) -> bool:
@@ -254,4 +259,4 @@ def _name_en(spec: TableSpec) -> str:
     return spec.name.en
 
 
-__all__ = ["Layout", "compare", "report_layout"]
+__all__ = ["Layout", "compare", "report_layout", "report_title"]

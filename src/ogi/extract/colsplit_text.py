@@ -1,0 +1,232 @@
+"""Table 三 cut by its columns, in running text: the two pieces' rows joined line by line.
+
+:mod:`.colsplit` joins two grids that each print table 三's label block with some of its
+columns. A text rendering of the same page (a text browser's dump, a crawler's lines, a PDF's
+text layer) keeps no grid: each piece is a run of lines, one a row, its label then its values
+(``一、本年新收政府信息公开申请数量   0   0   0   0``), a wrapped label's second line with no
+value. What still ties the two runs together is what the template fixes:
+
+- both runs print the same rows, from table 三's first row to its last (``四、结转下年度继续办理``,
+  the template's last row, in either format): the same words over the run (the keys of
+  its lines without their trailing values, :func:`ogi.template.normalize.label_key`: the same
+  characters, however the pieces' widths wrapped them), as many value lines, and each pair
+  of value lines — the k-th of each run — printing words of one row (the same key, or
+  :data:`SHARED_CHARS` characters of it in a row: a label wraps at another place in a piece of
+  another width, and a label spanning rows prints at another line of its span);
+- a value line prints the same number of values in every row of a run — ``n`` in the first
+  and ``7 − n`` in the second, so the two together are the seven columns;
+- the first run's header (its lines from the last ``申请人情况`` above its first row) prints
+  ``自然人`` — the template's first column — and not ``总计``, its last; the second's prints no
+  ``自然人`` (each label read as its characters in order over the header's lines: a cell
+  wrapped in a narrow column prints a character a line between the other cells' pieces).
+  The first piece holds the first columns, the second the rest;
+- every row confirms it: the first six of its seven values add up to the seventh (the row
+  identity ``T3_ROW_TOTAL``), and at least one row prints a total above 0, so the identity
+  is not met by zeros alone.
+
+Where all hold (:func:`lines_joined`), each value line of the first run gets the second run's
+values after its own (as printed, with their separators), and the second run — its header
+and its rows — is dropped (:func:`rows_joined` does the same on a grid whose ragged rows print
+both pieces one under the other — Markdown's, a TAB-separated text's — cell by cell): the report reads one table 三, as printed in one piece. The
+header left is the first piece's; the values' columns are their places in the joined row, as
+for any table in text. Where any fails the text is left as it is, and a page printing table
+三's first row twice stays refused (``extract.twice``) — two whole tables print seven values
+a row each, never ``n`` and ``7 − n``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+
+from ..document import Cell, Document, Paragraph, Table
+from ..template.formats import FORMATS
+from ..template.normalize import label_key
+from .colsplit import FIRST_CHAR, FIRST_ROW, N_HEADERS, TOTAL, count
+
+LAST_ROWS = tuple({label_key(FORMATS[f].table3.rows[-1].label or "") for f in ("2019", "2021")})  # 四、结转…
+TABLE_HEADER = label_key("申请人情况")  # where table 三's header starts
+FIRST_HEADER = label_key("自然人")  # the template's first applicant column
+LAST_HEADER = label_key("总计")  # ... and its last
+SHARED_CHARS = 4  # characters: two lines of one row print this many of its words in a row at least
+MOST_HEADER_LINES = 8  # lines: a header wrapped in narrow columns is this many lines at most
+# a line's trailing values: counts (digits, thousands' commas) each after spaces, a TAB or a pipe
+_VALUES = re.compile(r"((?:[ \t\u3000|]+\d{1,3}(?:,\d{3})+|[ \t\u3000|]+\d+)+)[ \t\u3000|]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A paragraph read as a row: the key of its words, its trailing values and their text."""
+
+    key: str
+    values: tuple[int, ...]
+    printed: str  # the values as printed, their separators with them
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A piece's lines from its first row to its last: the keys of their words joined
+    (``words``), and each value line's index, the span of its own words in ``words``, and
+    its reading; ``end`` is the index of its last line."""
+
+    words: str
+    rows: tuple[tuple[int, int, int, Line], ...]
+    end: int
+
+
+def lines_joined(doc: Document) -> tuple[Document, bool]:
+    """``doc`` with table 三's two pieces, printed as runs of lines (or of a grid's rows),
+    joined (module docstring), and whether they were; the same document where they are not."""
+    pair = None
+    if _twice([b.text for b in doc.blocks if isinstance(b, Paragraph)]):  # (else no line is read: cheap)
+        pair = _pieces([_line(b.text) if isinstance(b, Paragraph) else None for b in doc.blocks])
+    if pair is not None:
+        out = list(doc.blocks)
+        for (i, _, _, _), (_, _, _, line) in zip(pair[0].rows, pair[1].rows, strict=True):
+            par = out[i]
+            assert isinstance(par, Paragraph)
+            out[i] = replace(par, text=par.text.rstrip() + line.printed)
+        del out[pair[2]:pair[1].end + 1]
+        return replace(doc, blocks=out), True
+    for k, block in enumerate(doc.blocks):
+        if isinstance(block, Table) and (table := rows_joined(block)) is not None:
+            return replace(doc, blocks=[*doc.blocks[:k], table, *doc.blocks[k + 1:]]), True
+    return doc, False
+
+
+def rows_joined(table: Table) -> Table | None:
+    """A grid whose rows print table 三's two pieces one under the other, each row a label
+    and its values (a Markdown or TAB-separated text's one grid, ragged: its cells in no
+    columns), with the second piece's values after the first's in each row and the second
+    piece's rows dropped; None where they are no two pieces of one table."""
+    rows = table.rows()
+    if not _twice([next((c.text for c in cells if c.text.strip()), "") for cells in rows]):
+        return None
+    pair = _pieces([_row(cells) for cells in rows])
+    if pair is None:
+        return None
+    one, two, top = pair
+    drop = range(top, two.end + 1)
+    if any(c.row < top < c.row + c.rowspan or c.row <= two.end < c.row + c.rowspan - 1 for c in table.cells):
+        return None  # a cell spans into the rows dropped
+    cells = [c for c in table.cells if c.row not in drop]
+    for (i, _, _, _), (j, _, _, _) in zip(one.rows, two.rows, strict=True):
+        end = max(c.col + c.colspan for c in rows[i])
+        values = [c for c in rows[j] if c.text.strip()][-N_HEADERS + len(_row(rows[i]).values):]
+        cells += [replace(c, row=i, col=end + n, rowspan=1, colspan=1) for n, c in enumerate(values)]
+    shift = len(drop)
+    cells = [replace(c, row=c.row - shift) if c.row > two.end else c for c in cells]
+    return replace(table, cells=sorted(cells, key=lambda c: (c.row, c.col)))
+
+
+def _twice(texts: list[str]) -> bool:
+    """Do the texts print table 三's first row label (at their start) twice?"""
+    return sum(1 for t in texts if FIRST_CHAR in t and label_key(t).startswith(FIRST_ROW)) == 2
+
+
+def _pieces(lines: list[Line | None]) -> tuple[Run, Run, int] | None:
+    """The two pieces' runs in ``lines`` and the first line of the second's header, where
+    they are two pieces of one table (module docstring); None where they are not."""
+    firsts = [i for i, line in enumerate(lines) if line is not None and line.key.startswith(FIRST_ROW)]
+    if len(firsts) != 2:
+        return None
+    a, b = firsts
+    one, two = _run(lines, a, b), _run(lines, b, len(lines))
+    if one is None or two is None or not _rows_pair(one, two):
+        return None
+    top_a, top_b = _header_top(lines, a), _header_top(lines, b)
+    if top_a is None or top_b is None or top_b <= one.end or not _headers_hold(lines, top_a, a, top_b, b):
+        return None
+    return one, two, top_b
+
+
+def _line(text: str) -> Line:
+    m = _VALUES.search(text)
+    if m is None:
+        return Line(label_key(text), (), "")
+    values = tuple(int(v.replace(",", "")) for v in re.findall(r"\d{1,3}(?:,\d{3})+|\d+", m.group(1)))
+    return Line(label_key(text[:m.start()]), values, m.group(1).rstrip(" \t\u3000"))
+
+
+def _row(cells: list[Cell]) -> Line:
+    """A grid's row read as a line: its last cells that print counts are its values, the
+    text of the cells before them its words (empty cells are none of them)."""
+    printed = [c for c in cells if c.text.strip()]
+    n = 0
+    while n < len(printed) and count(printed[len(printed) - 1 - n].text) is not None:
+        n += 1
+    values = tuple(v for c in printed[len(printed) - n:] if (v := count(c.text)) is not None)
+    return Line(label_key("".join(c.text for c in printed[:len(printed) - n])), values, "")
+
+
+def _run(lines: list[Line | None], first: int, stop: int) -> Run | None:
+    """The piece's lines from its first row ``first`` to the value line of the template's
+    last row (before ``stop``); None where a block between is no line, or it is not reached."""
+    words = ""
+    rows: list[tuple[int, int, int, Line]] = []
+    for i in range(first, stop):
+        line = lines[i]
+        if line is None:
+            return None
+        if line.values:
+            rows.append((i, len(words), len(words) + len(line.key), line))
+        words += line.key
+        if line.values and line.key.startswith(LAST_ROWS):
+            return Run(words, tuple(rows), i)
+    return None
+
+
+def _rows_pair(one: Run, two: Run) -> bool:
+    """Are the two runs two pieces of one table: the same words, as many value lines, each
+    pair over the same words (their spans overlap), ``n`` and ``7 − n`` values, and every
+    row's seven adding up, one total at least above 0?"""
+    if sorted(one.words) != sorted(two.words) or len(one.rows) != len(two.rows):
+        return False
+    counts = {(len(x.values), len(y.values)) for (_, _, _, x), (_, _, _, y) in zip(one.rows, two.rows)}
+    if len(counts) != 1 or sum(next(iter(counts))) != N_HEADERS:
+        return False
+    above = False
+    for (_, s1, e1, x), (_, s2, e2, y) in zip(one.rows, two.rows):
+        row = x.values + y.values
+        if not _same_row(x.key, y.key) or sum(row[:TOTAL]) != row[TOTAL]:
+            return False
+        above = above or row[TOTAL] > 0
+    return above
+
+
+def _same_row(one: str, two: str) -> bool:
+    """Do two value lines print words of one row: the same words, or :data:`SHARED_CHARS`
+    of them in a row (a label wrapped at another place in a piece of another width)?"""
+    if one == two:
+        return True
+    m = SequenceMatcher(None, one, two, autojunk=False).find_longest_match(0, len(one), 0, len(two))
+    return m.size >= SHARED_CHARS
+
+
+def _header_top(lines: list[Line | None], first: int) -> int | None:
+    """The line of the last ``申请人情况`` above the row ``first``, within the header's lines."""
+    for i in range(first - 1, max(first - 1 - MOST_HEADER_LINES, -1), -1):
+        line = lines[i]
+        if line is None or line.values:
+            return None
+        if TABLE_HEADER in line.key:
+            return i
+    return None
+
+
+def _headers_hold(lines: list[Line | None], top_a: int, a: int, top_b: int, b: int) -> bool:
+    """Does the first header print 自然人 and no 总计, the second no 自然人 — each read as its
+    characters in order over the header's lines (a header cell wrapped in a narrow column
+    prints a character or two a line, between the other cells' pieces)?"""
+    first = "".join(line.key for line in lines[top_a:a] if line is not None)
+    second = "".join(line.key for line in lines[top_b:b] if line is not None)
+    return _prints(first, FIRST_HEADER) and not _prints(first, LAST_HEADER) and not _prints(second, FIRST_HEADER)
+
+
+def _prints(text: str, label: str) -> bool:
+    """Are the label's characters in ``text``, in order?"""
+    rest = iter(text)
+    return all(ch in rest for ch in label)
+
+
+__all__ = ["lines_joined", "rows_joined"]

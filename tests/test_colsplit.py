@@ -1,0 +1,125 @@
+"""Table 三 cut by its columns into two tables (extract/colsplit.py, extract/colsplit_text.py):
+joined where the headers name which columns each piece holds and the labels and row
+identity agree; a page whose two printings are not two pieces of one table stays refused."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+import pytest
+from lxml import html as lxml_html
+
+from ogi import NotAReport, parse
+from ogi.document import Document, Paragraph, Table
+from ogi.extract.colsplit import join, piece, tables_joined
+from ogi.extract.colsplit_text import lines_joined
+from ogi.readers import read
+from ogi.synth.wild5 import make
+
+PAGE = make(random.Random("colsplit:4"), "column_split")  # table 三 cut after 社会公益组织, table 四 cut too
+MESSAGE = "表三按列分成两张表印出(每张都印有标签列),已按表头和各行标签合并为一张表读入"
+
+
+def _pieces() -> tuple[Table, Table]:
+    doc = read(PAGE.html, "page.html")
+    a, b = [t for t in doc.blocks if isinstance(t, Table) and piece(t) is not None]
+    return a, b
+
+
+def _as_text(page: bytes) -> str:
+    """The page as a text browser prints it: a line a paragraph or table row, cells between
+    three spaces."""
+    root = lxml_html.document_fromstring(page)
+    lines = []
+    for el in root.iter("p", "h1", "h2", "h3", "tr"):
+        cells = [c.text_content().strip() for c in el.iter("td", "th")] if el.tag == "tr" else [el.text_content()]
+        lines.append("   ".join(c for c in cells if c))
+    return "\n".join(lines) + "\n"
+
+
+def test_the_two_pieces_of_a_web_page_are_read_as_one_table_三(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_bytes(PAGE.html)
+    report = parse(path)
+    got = report.model_dump()
+    assert (got["table3"], got["table4"]) == (PAGE.expected["table3"], PAGE.expected["table4"])
+    (joined,) = [f for f in report.findings if f.message == MESSAGE]
+    assert (joined.code, joined.where, joined.severity.value) == ("TEMPLATE_DEVIATION", "table3", "warning")
+
+
+def test_a_piece_names_its_columns_by_their_headers():
+    a, b = _pieces()
+    left, right = piece(a), piece(b)
+    assert left is not None and right is not None
+    assert (left.first, left.width, sorted(left.headers.values())) == (3, 3, [0, 1, 2, 3])  # 自然人 … 社会公益组织
+    assert (right.first, right.width, sorted(right.headers.values())) == (3, 3, [4, 5, 6])  # 法律服务机构, 其他, 总计
+
+
+def test_the_joined_table_has_the_seven_columns_and_one_header_over_them():
+    a, b = _pieces()
+    table = join(piece(a), piece(b))
+    assert table is not None and (table.n_rows, table.n_cols) == (a.n_rows, 10)
+    spanning = {c.text: (c.row, c.col, c.colspan) for c in table.cells if c.text in ("申请人情况", "法人或其他组织")}
+    assert spanning == {"申请人情况": (0, 3, 7), "法人或其他组织": (1, 4, 5)}
+    assert [c.text for c in table.cells if c.row == 2] == ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+
+
+def test_one_grid_printing_the_pieces_one_under_the_other_is_cut_and_joined():
+    a, b = _pieces()
+    lower = [replace(c, row=c.row + a.n_rows) for c in b.cells]
+    doc, findings = tables_joined(Document([Table(list(a.cells) + lower)], "csv"))
+    (table,) = doc.blocks
+    assert isinstance(table, Table) and table.n_cols == 10 and table.n_rows == a.n_rows
+    assert [f.message for f in findings] == [MESSAGE]
+
+
+def test_two_pieces_printing_the_same_columns_are_not_joined_and_the_page_stays_refused():
+    a, _ = _pieces()
+    assert join(piece(a), piece(a)) is None
+    doc = Document([a, Paragraph("续表"), a], "html")
+    assert tables_joined(doc) == (doc, [])
+
+
+def test_pieces_whose_rows_do_not_add_up_are_not_joined():
+    a, b = _pieces()
+    first = piece(b).first
+    cell = next(c for c in b.cells if c.row == first and c.col == b.n_cols - 1)  # the first row's 总计
+    wrong = Table([replace(c, text=str(int(c.text) + 1)) if c is cell else c for c in b.cells])
+    assert join(piece(a), piece(wrong)) is None
+
+
+def test_the_pieces_as_lines_of_text_are_joined_row_by_row():
+    text = _as_text(PAGE.html)
+    report = parse(text.encode())
+    assert report.model_dump()["table3"] == PAGE.expected["table3"]
+    assert MESSAGE in [f.message for f in report.findings]
+
+
+def test_lines_whose_second_piece_prints_自然人_again_are_left_as_they_are():
+    text = _as_text(PAGE.html)
+    lines = text.splitlines()
+    second = [i for i, line in enumerate(lines) if line.startswith("一、本年新收")][1]
+    header = max(i for i in range(second) if "申请人情况" in lines[i])
+    lines[header + 1] = "自然人   " + lines[header + 1]
+    doc = Document([Paragraph(line) for line in lines], "txt")
+    assert lines_joined(doc) == (doc, False)
+    with pytest.raises(NotAReport, match="2 reports"):
+        parse(("\n".join(lines) + "\n").encode())
+
+
+def test_a_header_wrapped_a_character_a_line_still_names_its_labels():
+    from ogi.extract.colsplit_text import _prints, _same_row
+
+    assert _prints("申请人情况自法人或其他组织商业科研然人企业机构", "自然人")  # w3m's narrow 自/然/人 column
+    assert not _prints("申请人情况法人或其他组织法律服其务机构他", "自然人")
+    assert _same_row("二部分公开区分处理的只计这一情形不计其他", "二部分公开区分处理的只计这一情形不计其他情形")
+    assert not _same_row("1本机关不掌握相关政府信息", "2没有现成信息需要另行制作")
+
+
+def test_one_grid_printing_table_三_whole_twice_is_not_cut():
+    a, b = _pieces()
+    whole = join(piece(a), piece(b))
+    lower = [replace(c, row=c.row + whole.n_rows) for c in whole.cells]
+    doc = Document([Table(list(whole.cells) + lower)], "csv")
+    assert tables_joined(doc) == (doc, [])
