@@ -12,7 +12,7 @@ from ..model import Finding, Report, SectionText, Source, empty_tables
 from ..template.formats import FORMATS, SECTIONS, TableSpec, expected_format
 from ..template.labels import Segment, dictionary, segment
 from ..template.normalize import clean
-from . import legacy, rows_old, twice
+from . import legacy, twice
 from .boxes import pages_of, reread as reread_boxes
 from .align import Placed, align
 from .colorder_alike import null_doubtful, total_first
@@ -395,7 +395,6 @@ def _derive(spec: TableSpec, values: dict, report: Report, placed: Placed) -> No
         if placed.deviation_other:
             for part in parts:
                 values[part] = dict.fromkeys(values[part])
-            rows_old.zero_parts(values, derived, parts, report.provenance, spec.key)
             continue
         for col in values[derived]:
             items = [values[p].get(col) for p in parts]

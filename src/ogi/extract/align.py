@@ -1042,9 +1042,8 @@ def _place_other_as_one_row(spec: TableSpec, e: Entry, out: Placed) -> None:
     _place_row(spec, pseudo, e.values, e.texts, e.label_pos, out)
     out.deviation_other = True
     out.findings.append(Finding.of(
-        "TEMPLATE_DEVIATION", f"2021年格式中“{label}”应分为三个子行,本报告印为一行;已记入 other,三个子行为空(该行为0的列,子行也记为0)",
-        f"{label} printed as one row in a 2021-format report: kept as 'other', its three sub-rows null "
-        "(0 in a column where the row is 0)",
+        "TEMPLATE_DEVIATION", f"2021年格式中“{label}”应分为三个子行,本报告印为一行;已记入 other,三个子行为空",
+        f"{label} printed as one row in a 2021-format report: kept as 'other', its three sub-rows null",
         f"{spec.key}.other", line=_line(e.label_pos), page=_page(e.label_pos)))
     for key in OTHER_SUBROWS:
         out.rows_seen.add(key)
