@@ -126,7 +126,8 @@ def _body() -> list[Entry]:
 
 @pytest.mark.parametrize("entries, why", [
     ([_row("new_received"), _row("carried_over")], "in order: nothing to restore"),
-    ([_row("total"), _row("new_received"), _row("total")], "a row printed twice"),
+    ([_row("total"), _row("new_received"), _row("total", values=[Token(NUM, "2", _AT, 0)] * 7)],
+     "a row printed twice, other values"),
     ([_row("total", by_label=False)] + _body(), "a moved label only resembling a row"),
     ([_row("total"), Entry(values=[Token(NUM, "3", _AT, 0)])] + _body(), "moved values with no label"),
     ([_row("total", values=[Token(NUM, "1", _AT, 0)] * 8)] + _body(), "more values than cells"),
@@ -152,3 +153,25 @@ def test_the_body_is_read_as_any_table_in_order():
 def test_more_runs_than_moved_blocks_are_left_as_printed():
     keys = ["carried_forward", "total", "other.other", "granted", "carried_over", "new_received"][:MOVED_BLOCKS + 1]
     assert restore_order(SPEC, [_row(k) for k in keys]) is None
+
+
+def test_a_row_printed_again_as_it_was_is_read_once():
+    """A browser's print repeats a <tfoot> at the foot of every page: (七)总计 and 四、结转
+    under table 三's first rows, and again at its end."""
+    total, again = _row("total"), _row("total")
+    restored = restore_order(SPEC, [_row("new_received"), total, _row("carried_over"), _row("granted"), again])
+    assert restored is not None
+    assert _keys(restored.entries) == ["new_received", "carried_over", "granted", "total"]
+    assert restored.entries[-1] is again and restored.repeated == ["total"] and restored.moved == ["total"]
+
+
+def test_a_row_printed_again_with_other_values_is_left_as_printed():
+    other = _row("total", values=[Token(NUM, "2", _AT, 0)] * 7)
+    assert restore_order(SPEC, [_row("new_received"), _row("total"), _row("carried_over"), other]) is None
+
+
+def test_pdf_print_repeating_the_footer_on_each_page():
+    report = parse(FIX / "pdfplumber_tfoot_repeated.txt")
+    assert _tables(report) == EXPECTED["tfoot_00016"]
+    assert ("表三的“(七)总计”、“四、结转下年度继续办理”行以相同数值重复印出(如每页重复的表尾),只读一次,合计关系成立"
+            in _messages(report, "TEMPLATE_DEVIATION"))

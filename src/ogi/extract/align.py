@@ -136,7 +136,7 @@ def _place_restored(spec: TableSpec, fmt: str, evs: list[Event], entries: list[E
                    findings=list(out.findings))
     _place_entries(spec, fmt, evs, restored.entries, moved)
     if rows_moved.confirmed(spec, restored.entries, moved, restored.moved):
-        moved.findings.append(rows_moved.moved_finding(spec, restored.moved))
+        moved.findings.append(rows_moved.moved_finding(spec, restored))
         return moved
     _place_entries(spec, fmt, evs, _entries(spec, fmt, evs, out.remark_column), out)  # placing changed them
     return out

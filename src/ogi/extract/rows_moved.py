@@ -35,7 +35,7 @@ which rows were printed out of place (``TEMPLATE_DEVIATION``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Finding
@@ -56,19 +56,24 @@ class Restored:
     """A table's entries in the template's order, and the rows printed out of place."""
 
     entries: list
-    moved: list[str]  # keys of the rows of the runs other than the body, in the template's order
+    moved: list[str]  # keys of the rows of the runs other than the body, and of the repeated rows
+    repeated: list[str] = field(default_factory=list)  # keys of the rows printed again as they were (read once)
 
 
 def restore_order(spec: TableSpec, entries: list[Entry]) -> Restored | None:
     """The entries in the template's order where whole blocks of rows were printed out of
-    place and the moved rows are certain by their labels (see the module's text); else None."""
+    place, or a row printed again as it was (a repeated footer), and the moved rows are
+    certain by their labels (see the module's text); else None."""
     if not _rows_out_of_order(entries):
         return None
     entries = [e for e in entries if not _bare_heading(e)]
+    entries, repeated = _without_repeats(spec, entries)
     keys = _sort_keys(spec, entries)
     if keys is None:
         return None
     blocks = _blocks(keys)
+    if len(blocks) == 1 and repeated:
+        return Restored(entries, repeated, repeated)  # in order once the repeats are read once
     if not 2 <= len(blocks) <= MOVED_BLOCKS:
         return None
     spans = sorted((keys[b[0]], keys[b[-1]], b) for b in blocks)
@@ -79,7 +84,36 @@ def restore_order(spec: TableSpec, entries: list[Entry]) -> Restored | None:
     if not all(_certain(e) and _values_own(spec, e) for e in moved):
         return None
     ordered = [entries[i] for _, _, b in spans for i in b]
-    return Restored(ordered, _moved_rows(spec, moved))
+    rows = _moved_rows(spec, moved)
+    return Restored(ordered, sorted(set(rows) | set(repeated), key=_template_index(spec)), repeated)
+
+
+def _without_repeats(spec: TableSpec, entries: list[Entry]) -> tuple[list[Entry], list[str]]:
+    """The entries with a row printed again exactly as before read once, at its last place
+    (a browser's print repeats a ``<tfoot>`` at the foot of every page: ``(七)总计`` and
+    ``四、结转`` under table 三's first rows, and again at its end), and those rows' keys.
+    Only rows certain by their labels, printing the same values, one to a printed row."""
+    last: dict[int, int] = {}
+    for i, e in enumerate(entries):
+        if e.row is not None:
+            last[e.row] = i
+    dropped: set[int] = set()
+    for i, e in enumerate(entries):
+        j = last.get(e.row) if e.row is not None else None
+        if j is not None and j != i and _same_row(spec, e, entries[j]):
+            dropped.add(i)
+    repeated = [spec.rows[entries[i].row].key for i in sorted(dropped)]  # type: ignore[index]
+    return [e for i, e in enumerate(entries) if i not in dropped], sorted(set(repeated), key=_template_index(spec))
+
+
+def _same_row(spec: TableSpec, a: Entry, b: Entry) -> bool:
+    return a.by_label and b.by_label and bool(a.values) and _values_own(spec, a) and _values_own(spec, b) \
+        and [t.text for t in a.values] == [t.text for t in b.values]
+
+
+def _template_index(spec: TableSpec):
+    index = {r.key: i for i, r in enumerate(spec.rows)}
+    return lambda key: index[key]
 
 
 def confirmed(spec: TableSpec, entries: list[Entry], out: Placed, moved: list[str]) -> bool:
@@ -98,17 +132,24 @@ def confirmed(spec: TableSpec, entries: list[Entry], out: Placed, moved: list[st
     return set(moved) <= whole and table_holds(spec, value)
 
 
-def moved_finding(spec: TableSpec, moved: list[str]) -> Finding:
-    """The finding of a confirmed reading: which rows were printed out of place, and what confirmed them."""
-    labels = "、".join(f"“{spec.row(k).label}”" for k in moved)
+def moved_finding(spec: TableSpec, restored: Restored) -> Finding:
+    """The finding of a confirmed reading: which rows were printed out of place or again,
+    and what confirmed them."""
     by_sums = bool(spec.column_identities)
     zh_why = "合计关系成立" if by_sums else "各行数值格数与规定格式相符"
     en_why = "the table's sums hold" if by_sums else "each row prints exactly its cells"
+    moved = [k for k in restored.moved if k not in restored.repeated]
+    zh, en = [], []
+    if moved:
+        zh.append(f"{'、'.join(f'“{spec.row(k).label}”' for k in moved)}行印在其他行之前或之后(不在规定格式的位置),已按行标题归位")
+        en.append(f"row(s) {', '.join(moved)} printed out of the official order; placed by their labels")
+    if restored.repeated:
+        zh.append(f"{'、'.join(f'“{spec.row(k).label}”' for k in restored.repeated)}行以相同数值重复印出(如每页重复的表尾),只读一次")
+        en.append(f"row(s) {', '.join(restored.repeated)} printed again with the same values (a repeated footer); read once")
     return Finding.of(
-        "TEMPLATE_DEVIATION",
-        f"{spec.name.zh}的{labels}行印在其他行之前或之后(不在规定格式的位置),已按行标题归位,{zh_why}",
-        f"{spec.key}: row(s) {', '.join(moved)} printed out of the official order; placed by their labels, {en_why}",
-        ",".join(f"{spec.key}.{k}" for k in moved))
+        "TEMPLATE_DEVIATION", f"{spec.name.zh}的" + ";".join(zh) + f",{zh_why}",
+        f"{spec.key}: " + "; ".join(en) + f", {en_why}",
+        ",".join(f"{spec.key}.{k}" for k in restored.moved))
 
 
 def _sort_keys(spec: TableSpec, entries: list[Entry]) -> list[tuple[int, int]] | None:
