@@ -26,6 +26,7 @@ from ..template.labels import _NUMBERING
 from ..template.labels_match import named_row
 from ..template.normalize import label_key
 from .columns import read_by_columns, read_by_stacks
+from . import rows_moved, rows_old
 from .glue import Marks, splits
 from .layout import Event, phrase_in
 from .tokens import BLANK, NA, NUM, SIGN_OR_MARK, TEXT, Token, mark_counts
@@ -57,6 +58,7 @@ class Entry:
     next_line: int | None = None  # the source line of what follows its values (the next label)
     extra: str | None = None  # the label of a row the format does not have (其中:…): its values are no cells
     unread_label: bool = False  # its values follow a label that names no row of the template (reworded)
+    by_label: bool = False  # its row was named by a template label read whole (not resembled, not by place)
 
 
 @dataclass
@@ -102,11 +104,7 @@ def align(spec: TableSpec, fmt: str, evs: list[Event], blanks: bool = False, col
     if _place_columns(spec, fmt, evs, out):
         return out
     entries = _entries(spec, fmt, evs, out.remark_column)
-    _place(spec, fmt, entries, out)
-    _resolve_by_identities(spec, out)
-    _resolve_jointly(spec, out)
-    _confirm_inferred(spec, out)
-    _distrust_scrambled(spec, fmt, evs, entries, out)
+    out = _place_restored(spec, fmt, evs, entries, out)
     if subtotal:
         _drop_subtotal(out)
     for row_key, (_, printed, pos) in out.ambiguous.items():
@@ -124,6 +122,34 @@ def align(spec: TableSpec, fmt: str, evs: list[Event], blanks: bool = False, col
             f"glued digits in row '{row.label or spec.key}' ({printed}) split more than one way; left null",
             f"{spec.key}.{row.key}", line=_line(pos), page=_page(pos)))
     return out
+
+
+def _place_restored(spec: TableSpec, fmt: str, evs: list[Event], entries: list[Entry], out: Placed) -> Placed:
+    """Place the entries; where whole blocks of rows were printed out of the template's
+    place (:mod:`ogi.extract.rows_moved`), in the template's order if the table's sums
+    confirm it, else as printed (the rows out of place ignored)."""
+    restored = rows_moved.restore_order(spec, entries)
+    if restored is None:
+        _place_entries(spec, fmt, evs, entries, out)
+        return out
+    moved = Placed(blanks_shown=out.blanks_shown, columns_kept=out.columns_kept, remark_column=out.remark_column,
+                   findings=list(out.findings))
+    _place_entries(spec, fmt, evs, restored.entries, moved)
+    if rows_moved.confirmed(spec, restored.entries, moved, restored.moved):
+        moved.findings.append(rows_moved.moved_finding(spec, restored))
+        return moved
+    _place_entries(spec, fmt, evs, _entries(spec, fmt, evs, out.remark_column), out)  # placing changed them
+    return out
+
+
+def _place_entries(spec: TableSpec, fmt: str, evs: list[Event], entries: list[Entry], out: Placed) -> None:
+    """Place the table's entries, settle its glued rows by its identities, and distrust a
+    reading its order does not vouch for."""
+    _place(spec, fmt, entries, out)
+    _resolve_by_identities(spec, out)
+    _resolve_jointly(spec, out)
+    _confirm_inferred(spec, out)
+    _distrust_scrambled(spec, fmt, evs, entries, out)
 
 
 def place_cells(spec: TableSpec, cells: dict, out: Placed, by: str,
@@ -491,6 +517,10 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event], remarks: bool = False)
         if ev.kind == "gap" and _numbering_of_next(evs, i):
             continue  # "1.予以公开": a label numbered in another style than the template's
         phrase = phrase_in(ev.seg, spec.key, fmt) if ev.kind == "phrase" else None
+        if phrase is None and ev.kind == "phrase" and rows_old.other_format_row(spec, fmt, ev.seg):
+            cur = Entry(extra=ev.seg.text, label_pos=ev.pos, label_unit=ev.unit)  # a 2019 row in a 2021 table
+            entries.append(cur)
+            continue
         row_index = None
         if phrase is None and ev.kind == "gap":
             row_index = _own_text_row(spec, fmt, evs, i, last_row, tails=remarks)
@@ -503,7 +533,8 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event], remarks: bool = False)
         elif phrase is not None and phrase.kind == "header" and last_row >= 0 and _heads_a_row(evs, i, values_in_unit):
             row_index = _bare_row(spec, evs, i, last_row, numbered=False)  # "总计 | 95 | …" in the body
         if row_index is not None:
-            cur = Entry(row=row_index, label_pos=ev.pos, headers=tuple(headers), label_unit=ev.unit)
+            cur = Entry(row=row_index, label_pos=ev.pos, headers=tuple(headers), label_unit=ev.unit,
+                        by_label=phrase is not None and phrase.kind == "row")
             entries.append(cur)
             last_row = row_index
         elif phrase is not None and phrase.kind == "group":
