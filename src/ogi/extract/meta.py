@@ -181,9 +181,11 @@ def _without_links_before(title: str | None, head: list[str], body: list[str]) -
                    if title.rfind(w, 0, year.start()) >= 0), default=0)
         if cut and _TITLE.search(title[cut:]):
             title = title[cut:]
+    glued = _glued_grid(head)
     for organ in (_labelled_agency(head)[0], _signature_agency(body)):
         at = title.find(organ) if organ else -1
-        if at >= MIN_LINKS_BEFORE and title[at - 1] not in _BEFORE_ORGAN_END and _title_year(title[at:]) is not None:
+        least = 1 if glued else MIN_LINKS_BEFORE  # a glued grid's last value (有效) ends right before it
+        if at >= least and title[at - 1] not in _BEFORE_ORGAN_END and _title_year(title[at:]) is not None:
             title = title[at:]
             break
     end = title.rfind("报告") + len("报告")
@@ -407,19 +409,51 @@ def _title_agency(title: str | None) -> str | None:
     return m.group(1).strip() if m else None
 
 
+HEAD_LINE_CHARS = 120  # characters: a longer line is a paragraph (or a whole page glued), not a label's line
+# the labels of a portal's metadata grid (索引号 | 主题分类 | 发布机构 | 成文日期 | 发布日期 | 文号 |
+# 有效性 …): a crawler's text glues the grid into one line, each value running into the next label
+# (``发布机构湾沚区医疗保障局主题分类:其他成文日期:…``, wild6 ``meta_table``, fresh18)
+GRID_LABELS = ("索引号", "主题分类", "发布机构", "成文日期", "发布日期", "生成日期", "发布时间", "发文字号", "文号",
+               "有效性", "主题词", "公开方式", "公开范围")
+_GRID_LABEL = re.compile("|".join(GRID_LABELS))
+
+
+def _before_grid_label(value: str) -> tuple[str, bool]:
+    """``value`` up to the first metadata-grid label inside it, and whether one was there."""
+    m = _GRID_LABEL.search(value)
+    return (value[:m.start()], True) if m else (value, False)
+
+
+def _glued_grid(head: list[str]) -> bool:
+    """Does a line of the header block hold a metadata grid glued into one line (a publisher
+    label whose value runs into the next grid label, on a line longer than a label's)?"""
+    return any(len(line) > HEAD_LINE_CHARS and any(
+        label in line and _GRID_LABEL.search(line[line.index(label) + len(label):line.index(label) + len(label) + 32])
+        for label in _PUBLISHER_LABELS[:_STRONG_LABELS]) for line in head)
+
+
 def _labelled_agency(head: list[str]) -> tuple[str | None, str | None]:
-    """(the organ a 发布机构-like label names, the best of the page's 来源/单位 labels)."""
+    """(the organ a 发布机构-like label names, the best of the page's 来源/单位 labels).
+
+    A value runs to the next metadata-grid label (:data:`GRID_LABELS`); a line longer than
+    :data:`HEAD_LINE_CHARS` is read only where such a label ends the value (a glued grid)."""
     best: tuple[int, str] | None = None
     for line in head:
-        if len(line) > 120 or "统计指标" in line:  # the old statistics table's header: 统计指标 | 单位 | 统计数
+        if "统计指标" in line:  # the old statistics table's header: 统计指标 | 单位 | 统计数
             continue
+        long = len(line) > HEAD_LINE_CHARS
         for rank, label in enumerate(_PUBLISHER_LABELS):
             if label not in line:  # the pattern holds the label: most lines are passed over unsearched
                 continue
-            m = re.search(r"(?:^|[|｜\s])" + label + r"\s*[:：]?\s*[|｜]?\s*([^\s|｜:：]{2,30})", line)
-            if m and _is_organ(m.group(1)) and not m.group(1).startswith("http") \
-                    and (best is None or rank < best[0]):
-                best = (rank, m.group(1))
+            before = "" if long else r"(?:^|[|｜\s])"  # in a glued grid the label follows the last value
+            m = re.search(before + label + r"\s*[:：]?\s*[|｜]?\s*([^\s|｜:：]{2,30})", line)
+            if not m:
+                continue
+            value, cut = _before_grid_label(m.group(1))
+            if long and not cut:
+                continue
+            if _is_organ(value) and not value.startswith("http") and (best is None or rank < best[0]):
+                best = (rank, value)
     if best is None:
         return None, None
     return (best[1], None) if best[0] < _STRONG_LABELS else (None, best[1])
