@@ -20,6 +20,7 @@ from collections import Counter
 
 from ..model import Meta
 from ..template.normalize import clean, nfkc
+from ..template.variant_chars import VARIANT_CHARS
 
 LIST_GAP_CHARS = 12  # characters between two glued titles of a list: separators, a year, a date
 _IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
@@ -81,9 +82,28 @@ _LISTED_AFTER = re.compile(r"报告\s*[\[(（]?\s*" + _DATE + r"\s*[\])）]?\s*$
 _LISTED_NEXT = re.compile(r"\s*[\[(（]?\s*" + _DATE)  # the same, after a title found inside a line
 
 
+# the traditional forms of the characters that the metadata's labels (索引號, 發布機構, 發布時間,
+# 信息來源, 發布部門), the title's words (政府信息公開工作年度報告) and organs' names (委員會, 鎮, 鄉,
+# 縣, 廳, 隊) print, mapped to the simplified ones the patterns below are written in: the
+# template's pairs (:data:`~ogi.template.variant_chars.VARIANT_CHARS`, made with OpenCC) and
+# these words' own, each an OpenCC s2t pair that t2s converts back (a site's 繁體 version of the
+# page, wild6 ``traditional_all``, fresh18)
+META_VARIANT_CHARS = {**VARIANT_CHARS, "號": "号", "來": "来", "門": "门", "時": "时", "間": "间", "員": "员",
+                      "廳": "厅", "鎮": "镇", "鄉": "乡", "隊": "队", "縣": "县", "將": "将"}
+_META_VARIANT = re.compile("[" + "".join(META_VARIANT_CHARS) + "]")
+_TO_SIMPLIFIED = str.maketrans(META_VARIANT_CHARS)
+
+
 def read_meta(lines: list[str], container: dict[str, str] | None = None) -> Meta:
     """Metadata from the report's lines (paragraphs and table rows in reading order) and
-    from what the container says (an HTML <title>, PDF document info)."""
+    from what the container says (an HTML <title>, PDF document info).
+
+    A page that prints traditional forms (:data:`META_VARIANT_CHARS`) has its labels
+    (索引號, 發布機構, 發布日期) read in the simplified forms, a character for a character, and
+    the agency given back as the page prints it (the same places of the printed line). Its
+    title is looked for as printed: a title read in a page whose section headings and tables
+    the parser cannot read in traditional characters would make it a report of no format (see
+    docs/renderings.md, wild6 ``traditional_all``)."""
     container = container or {}
     lines = [_unescaped(x) for x in lines]
     head = [nfkc(x) for x in lines[:_head_end(lines)]]
@@ -91,13 +111,29 @@ def read_meta(lines: list[str], container: dict[str, str] | None = None) -> Meta
     title = _title(head, body) or _title([nfkc(container.get("title", ""))], body)
     title = _without_links_before(title, head, body)
     year = _year(title, body)
+    printed = body
+    if any(_META_VARIANT.search(x) for x in head):
+        head, body = [x.translate(_TO_SIMPLIFIED) for x in head], [x.translate(_TO_SIMPLIFIED) for x in body]
+        container = {k: (v.translate(_TO_SIMPLIFIED) if isinstance(v, str) else v) for k, v in container.items()}
+    agency = _as_printed(_agency(title, head, body, container), body, printed)
     return Meta(
         title=title,
-        agency=_agency(title, head, body, container),
+        agency=agency,
         year=year,
         published_date=_published(head, body, container),
         index_number=_index(head, container),
     )
+
+
+def _as_printed(found: str | None, read: list[str], printed: list[str]) -> str | None:
+    """``found`` (a piece of a line of ``read``) as the same line of ``printed`` prints it."""
+    if not found:
+        return found
+    for r, p in zip(read, printed):
+        at = r.find(found)
+        if at >= 0 and len(r) == len(p):
+            return p[at:at + len(found)]
+    return found
 
 
 # Markdown's backslash before ASCII punctuation (mammoth's Markdown writes 索引号:375299036/2024\-29534,
