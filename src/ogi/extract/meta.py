@@ -142,8 +142,14 @@ def _as_printed(found: str | None, read: list[str], printed: list[str]) -> str |
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
+# Textile's block signature before a heading or paragraph (pandoc -t textile: ``h1(#id). 标题``,
+# the id spelling the title again): markup, or the title reads twice (fresh18, pandoc_textile)
+_TEXTILE_BLOCK = re.compile(r"^(?:h[1-6]|p|bq)(?:\([^()]*\))?\.\s+")
+
+
 def _unescaped(line: str) -> str:
-    return _MD_ESCAPE.sub(r"\1", line) if "\\" in line else line
+    line = _MD_ESCAPE.sub(r"\1", line) if "\\" in line else line
+    return _TEXTILE_BLOCK.sub("", line) if line[:1] in "hpb" else line
 
 
 def _head_end(lines: list[str]) -> int:

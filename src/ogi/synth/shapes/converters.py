@@ -358,6 +358,17 @@ def pdfplumber_text(pdf: bytes, layout: bool = False) -> str:
         return "\n".join(page.extract_text(layout=layout) or "" for page in document.pages)
 
 
+def lxml_cleaned(page: str) -> str:
+    """The page as a crawler's sanitiser stores it: ``lxml_html_clean.Cleaner`` with its
+    defaults (scripts, comments, frames, forms, the page's ``<html>``/``<head>`` structure
+    removed) and ``style=True`` (every ``<style>`` and ``style=`` attribute removed, so what
+    CSS hid is shown)."""
+    need_package("lxml_html_clean")
+    from lxml_html_clean import Cleaner
+
+    return Cleaner(style=True).clean_html(page)
+
+
 def _read_html_tables(pandas, page: str) -> list:
     """``pandas.read_html``'s tables by lxml; none where the page holds no ``<table>`` (its
     report inside an ``<iframe srcdoc>``, wild6 ``framed``): pandas would try its other
