@@ -33,3 +33,19 @@ def test_traditional_labels_give_the_date_the_index_and_the_agency_as_printed():
              "本報告中所列數據的統計期限自2025年1月1日起至2025年12月31日止。", "一、總體情況"]
     m = read_meta(lines)
     assert (m.agency, m.published_date, m.index_number) == ("涪城區東城街道", "2026-02-22", "842522622/2026-65226")
+
+
+def test_a_date_label_alone_on_its_line_takes_the_next_lines_date_before_a_lower_label():
+    lines = ["索引号", "380537199/2020-24890 发布机构: 吴兴区新港街道", "主题分类：政务公开", "成文日期2020-02-02",
+             "发布日期", "2020-02-12", "吴兴区新港街道2019年政府信息公开工作年度报告", "一、总体情况"]
+    m = read_meta(lines)
+    assert (m.published_date, m.index_number) == ("2020-02-12", "380537199/2020-24890")
+
+
+def test_an_index_number_whose_pieces_run_into_the_grids_next_label_is_joined():
+    lines = ["索引号： 175794334    /2021  -41825 发布机构：  沭阳县卫生健康委员会", "一、总体情况"]
+    assert read_meta(lines).index_number == "175794334/2021-41825"
+
+
+def test_an_index_label_alone_takes_no_next_line_without_the_formats_shape():
+    assert read_meta(["索引号", "ABC123 发布机构: 某局", "一、总体情况"]).index_number is None

@@ -38,6 +38,7 @@ _INDEX = re.compile(r"索\s*引\s*号\s*[:：]?\s*[|｜]?\s*([0-9A-Za-z][0-9A-Za
 # the label alone, then the number alone on the next line
 _INDEX_LABEL = re.compile(r"\s*索\s*引\s*号\s*[:：]?\s*")
 _INDEX_VALUE = re.compile(r"\s*([0-9A-Za-z][0-9A-Za-z\-_/—.]{4,60})\s*")
+_INDEX_VALUE_FIRST = re.compile(r"\s*([0-9A-Za-z][0-9A-Za-z\-_/—.]{4,60})\s")
 _TITLE = re.compile(r"(政府信息公开|政务公开)(工作)?(的)?(年度)?(工作)?报告")  # …工作的报告 too
 _HAN_YEAR = "[一二][〇零○九][〇零○一二三四五六七八九]{2}"  # 二〇二三 (年): a year in Chinese numerals
 _TITLE_WORDS = re.compile(r"政府信息公开|政务公开")
@@ -527,12 +528,16 @@ def _is_organ(name: str) -> bool:
 
 def _published(head: list[str], body: list[str], container: dict[str, str]) -> str | None:
     best: tuple[int, str | None] | None = None  # (label rank, ISO date: None when no calendar date)
-    for line in head:
+    for i, line in enumerate(head):
         for rank, label in enumerate(_DATE_LABELS):
             if label not in line:  # as in _labelled_agency
                 continue
             before = r"(?:^|[|｜\s])" if label in _BARE_DATE_LABELS else ""
             m = re.search(before + re.escape(label) + r"\s*[:：]?\s*[|｜]?\s*" + _DATE, line)
+            if not m and i + 1 < len(head) and re.fullmatch(r"\s*" + re.escape(label) + r"\s*[:：]?\s*", line):
+                # the label alone on its line, its date the next line's start (a PDF's text of a metadata
+                # grid prints a cell a line: 发布日期 ⏎ 2020-02-12, fresh18)
+                m = re.match(r"\s*" + _DATE, head[i + 1])
             if m and (best is None or rank < best[0]):
                 best = (rank, _iso(m.group(1), m.group(2), m.group(3)))
     if best:
@@ -556,6 +561,11 @@ def _index(head: list[str], container: dict[str, str]) -> str | None:
             m = _INDEX_VALUE.fullmatch(head[i + 1])
             if m and any(c.isdigit() for c in m.group(1)):
                 return m.group(1).rstrip(".|")
+            # the grid's next cell printed after it on the value's line (380537199/2020-24890 发布机构: …):
+            # the value only where it has the format's shape
+            m = _INDEX_VALUE_FIRST.match(head[i + 1])
+            if m and _INDEX_SHAPE.fullmatch(m.group(1)):
+                return m.group(1)
     return container.get("index_number") or None
 
 
@@ -570,9 +580,10 @@ def _index_rest(found: str, after: str) -> str:
     """``found`` with the pieces a laid-out text printed after it with gaps (a PDF preview
     placing ``11YGUGGHJW`` and ``1N4N0B2B/2026-15591`` in two fonts), where ``found`` alone is no
     index number of the format's shape (:data:`_INDEX_SHAPE`) and the pieces joined are one,
-    and nothing but those pieces follows on the line: an index number that has its shape, or
-    a date or words after it, stays as found."""
-    rest = after.strip()
+    and nothing but those pieces follows on the line (up to a metadata grid's next label,
+    :data:`GRID_LABELS`: ``175794334 /2021 -41825 发布机构：…`` in pdftohtml's placed pieces): an
+    index number that has its shape, or a date or words after it, stays as found."""
+    rest = _before_grid_label(after)[0].strip()  # a metadata grid's next label ends the value (fresh18)
     if not rest or _INDEX_SHAPE.fullmatch(found) or not _INDEX_REST.fullmatch(rest):
         return found
     joined = found + re.sub(r"\s+", "", rest)
