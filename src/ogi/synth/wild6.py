@@ -258,7 +258,7 @@ def mobile_copy(rng: random.Random, doc, table: DrawnTable) -> None:
 
 def _lines_of(table: DrawnTable) -> list:
     """Each value row as a paragraph of ``label：header value`` pairs, its label the row's labels."""
-    heads = {}
+    heads: dict[int, list[str]] = {}
     for c in table.cells:
         if c.role not in (VALUE, LABEL, CAPTION) and c.text:
             for col in range(c.col, c.col + c.colspan):
