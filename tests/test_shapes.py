@@ -49,6 +49,9 @@ LOSSY_SHAPES = {"crawler_text", "crawler_text_chrome", "crawler_text_sidebar", "
                 # findings, 0 wrong on the three pages
                 "html2text_notables", "pypdf_layout", "office_pymupdf_text", "office_pdfplumber_text",
                 "word_pymupdf_text", "mammoth_markdown",
+                # fresh18's: DokuWiki's rows (a spanned cell's text once, the cells it covered empty; the peer
+                # page's table 三 null with findings, 52 cells)
+                "pandoc_dokuwiki",
                 # fresh10's renderings: PyMuPDF's sorted blocks, pdftohtml -c's and pdfminer's placed lines
                 # (a table a column of boxes at a time), pandoc's DOCX (no merged cells), LibreOffice's
                 # PDF import (every line a text frame: no table at all)
@@ -94,7 +97,10 @@ META_DROPPED = {"trafilatura", "trafilatura_markdown", "pdfminer",
                 # on an A5/B5 page the header block's labels print on lines apart from their values
                 "paged_pdftotext", "paged_pdfminer",
                 # the peer page's 索引号 label and its value print apart in LibreOffice's PDF (fresh17)
-                "office_pymupdf_text", "office_pdfplumber_text"}
+                "office_pymupdf_text", "office_pdfplumber_text",
+                # Textile's cell marks (|<. 014314799/2024-00002|): the peer page's header grid's values are
+                # no label's (fresh18)
+                "pandoc_textile"}
 # renderings that keep what the parser still loses (strict: the day it reads them, this says so)
 KNOWN_TEXT_DEFECTS: dict[tuple[str, str], str] = {
     # (pymupdf4llm's table 三 continued without its blank columns is widened again since the

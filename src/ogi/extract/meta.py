@@ -20,6 +20,7 @@ from collections import Counter
 
 from ..model import Meta
 from ..template.normalize import clean, nfkc
+from ..template.variant_chars import VARIANT_CHARS
 
 LIST_GAP_CHARS = 12  # characters between two glued titles of a list: separators, a year, a date
 _IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
@@ -37,6 +38,7 @@ _INDEX = re.compile(r"索\s*引\s*号\s*[:：]?\s*[|｜]?\s*([0-9A-Za-z][0-9A-Za
 # the label alone, then the number alone on the next line
 _INDEX_LABEL = re.compile(r"\s*索\s*引\s*号\s*[:：]?\s*")
 _INDEX_VALUE = re.compile(r"\s*([0-9A-Za-z][0-9A-Za-z\-_/—.]{4,60})\s*")
+_INDEX_VALUE_FIRST = re.compile(r"\s*([0-9A-Za-z][0-9A-Za-z\-_/—.]{4,60})\s")
 _TITLE = re.compile(r"(政府信息公开|政务公开)(工作)?(的)?(年度)?(工作)?报告")  # …工作的报告 too
 _HAN_YEAR = "[一二][〇零○九][〇零○一二三四五六七八九]{2}"  # 二〇二三 (年): a year in Chinese numerals
 _TITLE_WORDS = re.compile(r"政府信息公开|政务公开")
@@ -81,9 +83,28 @@ _LISTED_AFTER = re.compile(r"报告\s*[\[(（]?\s*" + _DATE + r"\s*[\])）]?\s*$
 _LISTED_NEXT = re.compile(r"\s*[\[(（]?\s*" + _DATE)  # the same, after a title found inside a line
 
 
+# the traditional forms of the characters that the metadata's labels (索引號, 發布機構, 發布時間,
+# 信息來源, 發布部門), the title's words (政府信息公開工作年度報告) and organs' names (委員會, 鎮, 鄉,
+# 縣, 廳, 隊) print, mapped to the simplified ones the patterns below are written in: the
+# template's pairs (:data:`~ogi.template.variant_chars.VARIANT_CHARS`, made with OpenCC) and
+# these words' own, each an OpenCC s2t pair that t2s converts back (a site's 繁體 version of the
+# page, wild6 ``traditional_all``, fresh18)
+META_VARIANT_CHARS = {**VARIANT_CHARS, "號": "号", "來": "来", "門": "门", "時": "时", "間": "间", "員": "员",
+                      "廳": "厅", "鎮": "镇", "鄉": "乡", "隊": "队", "縣": "县", "將": "将"}
+_META_VARIANT = re.compile("[" + "".join(META_VARIANT_CHARS) + "]")
+_TO_SIMPLIFIED = str.maketrans(META_VARIANT_CHARS)
+
+
 def read_meta(lines: list[str], container: dict[str, str] | None = None) -> Meta:
     """Metadata from the report's lines (paragraphs and table rows in reading order) and
-    from what the container says (an HTML <title>, PDF document info)."""
+    from what the container says (an HTML <title>, PDF document info).
+
+    A page that prints traditional forms (:data:`META_VARIANT_CHARS`) has its labels
+    (索引號, 發布機構, 發布日期) read in the simplified forms, a character for a character, and
+    the agency given back as the page prints it (the same places of the printed line). Its
+    title is looked for as printed: a title read in a page whose section headings and tables
+    the parser cannot read in traditional characters would make it a report of no format (see
+    docs/renderings.md, wild6 ``traditional_all``)."""
     container = container or {}
     lines = [_unescaped(x) for x in lines]
     head = [nfkc(x) for x in lines[:_head_end(lines)]]
@@ -91,13 +112,29 @@ def read_meta(lines: list[str], container: dict[str, str] | None = None) -> Meta
     title = _title(head, body) or _title([nfkc(container.get("title", ""))], body)
     title = _without_links_before(title, head, body)
     year = _year(title, body)
+    printed = body
+    if any(_META_VARIANT.search(x) for x in head):
+        head, body = [x.translate(_TO_SIMPLIFIED) for x in head], [x.translate(_TO_SIMPLIFIED) for x in body]
+        container = {k: (v.translate(_TO_SIMPLIFIED) if isinstance(v, str) else v) for k, v in container.items()}
+    agency = _as_printed(_agency(title, head, body, container), body, printed)
     return Meta(
         title=title,
-        agency=_agency(title, head, body, container),
+        agency=agency,
         year=year,
         published_date=_published(head, body, container),
         index_number=_index(head, container),
     )
+
+
+def _as_printed(found: str | None, read: list[str], printed: list[str]) -> str | None:
+    """``found`` (a piece of a line of ``read``) as the same line of ``printed`` prints it."""
+    if not found:
+        return found
+    for r, p in zip(read, printed):
+        at = r.find(found)
+        if at >= 0 and len(r) == len(p):
+            return p[at:at + len(found)]
+    return found
 
 
 # Markdown's backslash before ASCII punctuation (mammoth's Markdown writes 索引号:375299036/2024\-29534,
@@ -106,8 +143,14 @@ def read_meta(lines: list[str], container: dict[str, str] | None = None) -> Meta
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
+# Textile's block signature before a heading or paragraph (pandoc -t textile: ``h1(#id). 标题``,
+# the id spelling the title again): markup, or the title reads twice (fresh18, pandoc_textile)
+_TEXTILE_BLOCK = re.compile(r"^(?:h[1-6]|p|bq)(?:\([^()]*\))?\.\s+")
+
+
 def _unescaped(line: str) -> str:
-    return _MD_ESCAPE.sub(r"\1", line) if "\\" in line else line
+    line = _MD_ESCAPE.sub(r"\1", line) if "\\" in line else line
+    return _TEXTILE_BLOCK.sub("", line) if line[:1] in "hpb" else line
 
 
 def _head_end(lines: list[str]) -> int:
@@ -181,9 +224,11 @@ def _without_links_before(title: str | None, head: list[str], body: list[str]) -
                    if title.rfind(w, 0, year.start()) >= 0), default=0)
         if cut and _TITLE.search(title[cut:]):
             title = title[cut:]
+    glued = _glued_grid(head)
     for organ in (_labelled_agency(head)[0], _signature_agency(body)):
         at = title.find(organ) if organ else -1
-        if at >= MIN_LINKS_BEFORE and title[at - 1] not in _BEFORE_ORGAN_END and _title_year(title[at:]) is not None:
+        least = 1 if glued else MIN_LINKS_BEFORE  # a glued grid's last value (有效) ends right before it
+        if at >= least and title[at - 1] not in _BEFORE_ORGAN_END and _title_year(title[at:]) is not None:
             title = title[at:]
             break
     end = title.rfind("报告") + len("报告")
@@ -407,19 +452,51 @@ def _title_agency(title: str | None) -> str | None:
     return m.group(1).strip() if m else None
 
 
+HEAD_LINE_CHARS = 120  # characters: a longer line is a paragraph (or a whole page glued), not a label's line
+# the labels of a portal's metadata grid (索引号 | 主题分类 | 发布机构 | 成文日期 | 发布日期 | 文号 |
+# 有效性 …): a crawler's text glues the grid into one line, each value running into the next label
+# (``发布机构湾沚区医疗保障局主题分类:其他成文日期:…``, wild6 ``meta_table``, fresh18)
+GRID_LABELS = ("索引号", "主题分类", "发布机构", "成文日期", "发布日期", "生成日期", "发布时间", "发文字号", "文号",
+               "有效性", "主题词", "公开方式", "公开范围")
+_GRID_LABEL = re.compile("|".join(GRID_LABELS))
+
+
+def _before_grid_label(value: str) -> tuple[str, bool]:
+    """``value`` up to the first metadata-grid label inside it, and whether one was there."""
+    m = _GRID_LABEL.search(value)
+    return (value[:m.start()], True) if m else (value, False)
+
+
+def _glued_grid(head: list[str]) -> bool:
+    """Does a line of the header block hold a metadata grid glued into one line (a publisher
+    label whose value runs into the next grid label, on a line longer than a label's)?"""
+    return any(len(line) > HEAD_LINE_CHARS and any(
+        label in line and _GRID_LABEL.search(line[line.index(label) + len(label):line.index(label) + len(label) + 32])
+        for label in _PUBLISHER_LABELS[:_STRONG_LABELS]) for line in head)
+
+
 def _labelled_agency(head: list[str]) -> tuple[str | None, str | None]:
-    """(the organ a 发布机构-like label names, the best of the page's 来源/单位 labels)."""
+    """(the organ a 发布机构-like label names, the best of the page's 来源/单位 labels).
+
+    A value runs to the next metadata-grid label (:data:`GRID_LABELS`); a line longer than
+    :data:`HEAD_LINE_CHARS` is read only where such a label ends the value (a glued grid)."""
     best: tuple[int, str] | None = None
     for line in head:
-        if len(line) > 120 or "统计指标" in line:  # the old statistics table's header: 统计指标 | 单位 | 统计数
+        if "统计指标" in line:  # the old statistics table's header: 统计指标 | 单位 | 统计数
             continue
+        long = len(line) > HEAD_LINE_CHARS
         for rank, label in enumerate(_PUBLISHER_LABELS):
             if label not in line:  # the pattern holds the label: most lines are passed over unsearched
                 continue
-            m = re.search(r"(?:^|[|｜\s])" + label + r"\s*[:：]?\s*[|｜]?\s*([^\s|｜:：]{2,30})", line)
-            if m and _is_organ(m.group(1)) and not m.group(1).startswith("http") \
-                    and (best is None or rank < best[0]):
-                best = (rank, m.group(1))
+            before = "" if long else r"(?:^|[|｜\s])"  # in a glued grid the label follows the last value
+            m = re.search(before + label + r"\s*[:：]?\s*[|｜]?\s*([^\s|｜:：]{2,30})", line)
+            if not m:
+                continue
+            value, cut = _before_grid_label(m.group(1))
+            if long and not cut:
+                continue
+            if _is_organ(value) and not value.startswith("http") and (best is None or rank < best[0]):
+                best = (rank, value)
     if best is None:
         return None, None
     return (best[1], None) if best[0] < _STRONG_LABELS else (None, best[1])
@@ -451,12 +528,16 @@ def _is_organ(name: str) -> bool:
 
 def _published(head: list[str], body: list[str], container: dict[str, str]) -> str | None:
     best: tuple[int, str | None] | None = None  # (label rank, ISO date: None when no calendar date)
-    for line in head:
+    for i, line in enumerate(head):
         for rank, label in enumerate(_DATE_LABELS):
             if label not in line:  # as in _labelled_agency
                 continue
             before = r"(?:^|[|｜\s])" if label in _BARE_DATE_LABELS else ""
             m = re.search(before + re.escape(label) + r"\s*[:：]?\s*[|｜]?\s*" + _DATE, line)
+            if not m and i + 1 < len(head) and re.fullmatch(r"\s*" + re.escape(label) + r"\s*[:：]?\s*", line):
+                # the label alone on its line, its date the next line's start (a PDF's text of a metadata
+                # grid prints a cell a line: 发布日期 ⏎ 2020-02-12, fresh18)
+                m = re.match(r"\s*" + _DATE, head[i + 1])
             if m and (best is None or rank < best[0]):
                 best = (rank, _iso(m.group(1), m.group(2), m.group(3)))
     if best:
@@ -480,6 +561,11 @@ def _index(head: list[str], container: dict[str, str]) -> str | None:
             m = _INDEX_VALUE.fullmatch(head[i + 1])
             if m and any(c.isdigit() for c in m.group(1)):
                 return m.group(1).rstrip(".|")
+            # the grid's next cell printed after it on the value's line (380537199/2020-24890 发布机构: …):
+            # the value only where it has the format's shape
+            m = _INDEX_VALUE_FIRST.match(head[i + 1])
+            if m and _INDEX_SHAPE.fullmatch(m.group(1)):
+                return m.group(1)
     return container.get("index_number") or None
 
 
@@ -494,9 +580,10 @@ def _index_rest(found: str, after: str) -> str:
     """``found`` with the pieces a laid-out text printed after it with gaps (a PDF preview
     placing ``11YGUGGHJW`` and ``1N4N0B2B/2026-15591`` in two fonts), where ``found`` alone is no
     index number of the format's shape (:data:`_INDEX_SHAPE`) and the pieces joined are one,
-    and nothing but those pieces follows on the line: an index number that has its shape, or
-    a date or words after it, stays as found."""
-    rest = after.strip()
+    and nothing but those pieces follows on the line (up to a metadata grid's next label,
+    :data:`GRID_LABELS`: ``175794334 /2021 -41825 发布机构：…`` in pdftohtml's placed pieces): an
+    index number that has its shape, or a date or words after it, stays as found."""
+    rest = _before_grid_label(after)[0].strip()  # a metadata grid's next label ends the value (fresh18)
     if not rest or _INDEX_SHAPE.fullmatch(found) or not _INDEX_REST.fullmatch(rest):
         return found
     joined = found + re.sub(r"\s+", "", rest)

@@ -29,6 +29,7 @@ from .md_escapes import unescaped_markdown
 from .markup_tables import markup_tables_as_pipes
 from .csvtext import csv_as_tabs
 from .frames import drop_frame_index
+from .charrefs import character_references
 from .cutcells import join_cut_columns
 from .md_continued import widen_continued
 from .md_labelcols import span_short_labels
@@ -151,6 +152,7 @@ def read_txt(data: bytes) -> Document:
         raise limits.exceeded("text_chars", f"the text file has {limits.size(len(data))}, more than "
                                             f"{lim.text_chars} characters can take")
     text, _ = decode(data)
+    text = character_references(text)  # pandoc's Textile writes - as &#45; (fresh18's, readers/charrefs)
     text = csv_as_tabs(text) or text  # a spreadsheet's or pandas' CSV: the same rows, TAB between cells
     text = unescaped_markdown(text)  # a Markdown writer's backslash escapes: 1\.属于国家秘密 (mammoth)
     text = markup_tables_as_pipes(text)  # rst grid, AsciiDoc and MediaWiki tables: a row a pipe line

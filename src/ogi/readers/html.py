@@ -27,6 +27,7 @@ from .errors import UnreadableFile
 from .decode import declared_charset, decode
 from .html_css import apply_hiding
 from .html_meta import page_meta
+from .html_srcdoc import frames_in_place
 from .html_positioned import positioned_text, preformatted_text
 from .html_tables import cell_groups, div_rows, div_table, is_layout, line_position, table_of
 from .html_text import BREAK, Run, lines, nothing_hidden, tag_of, walk
@@ -43,6 +44,7 @@ CHECK_EVERY = 256  # walk items between two looks at the deadline
 def read_html(data: bytes) -> Document:
     """Read the bytes of an HTML page (UTF-8 or GBK/GB18030, declared or not)."""
     text, _ = decode(data, declared_charset(data))
+    text = frames_in_place(text)  # an <iframe srcdoc>'s document in its place (fresh18's, readers/html_srcdoc)
     root, pairs = _parse_counted(text, _PLAIN_PARSER)
     apply_hiding(root, pairs if pairs is not None else partial(_pairs, root))
     laid = positioned_text(root) if "absolute" in text else None  # a PDF's online preview

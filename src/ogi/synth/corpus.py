@@ -21,6 +21,7 @@ from .wild2 import KINDS as WILD2_KINDS
 from .wild3 import KINDS as WILD3_KINDS
 from .wild4 import KINDS as WILD4_KINDS
 from .wild5 import KINDS as WILD5_KINDS
+from .wild6 import KINDS as WILD6_KINDS
 from .writers import docx_page, html_page, pdf_page, scanned, text_page, variant_page
 
 MANGLINGS = {
@@ -42,13 +43,15 @@ MANGLINGS = {
     "wild4_html": tuple(WILD4_KINDS),
     # how agencies' pages carry the official tables, drawn by no earlier set (synth/wild5.py): HTML only
     "wild5_html": tuple(WILD5_KINDS),
+    # how agencies' sites serve a report, drawn by no earlier set (synth/wild6.py): HTML only
+    "wild6_html": tuple(WILD6_KINDS),
 }
-SUFFIX = {"scan": "pdf", "wild": "txt", "wild_html": "html", "wild2": "txt", "wild2_html": "html", "wild3_html": "html", "wild4_html": "html", "wild5_html": "html"}  # a scan is a PDF of page images
+SUFFIX = {"scan": "pdf", "wild": "txt", "wild_html": "html", "wild2": "txt", "wild2_html": "html", "wild3_html": "html", "wild4_html": "html", "wild5_html": "html", "wild6_html": "html"}  # a scan is a PDF of page images
 WILD_FLATTENINGS = ("rows", "cells", "paragraphs")  # the text writers a wild report is written by
 FORMATS_ALL = ("txt", "html", "pdf", "docx")  # "scan" on request: OCR is slow
 ERROR_SHARE = 0.25
 NO_ARITHMETIC_ERRORS = {"glued"}
-WILD_FORMATS = ("wild", "wild_html", "wild2", "wild2_html", "wild3_html", "wild4_html", "wild5_html")  # no deliberate error: a nulled zero would hide the rule it breaks  # a wrong sum would make the split itself wrong
+WILD_FORMATS = ("wild", "wild_html", "wild2", "wild2_html", "wild3_html", "wild4_html", "wild5_html", "wild6_html")  # no deliberate error: a nulled zero would hide the rule it breaks  # a wrong sum would make the split itself wrong
 
 
 @dataclass
@@ -61,10 +64,12 @@ class Written:
     expected: dict
 
 
-def _expected(s: Synthetic, values: dict, extra_must: set[str], mangling: str) -> dict:
+def _expected(s: Synthetic, values: dict, extra_must: set[str], mangling: str, agency: str | None = None) -> dict:
+    """``agency``: what the page prints for the agency where it is not ``s.profile.short``
+    (wild6's traditional page)."""
     must = set(s.findings_must) | extra_must
     return {
-        "meta": {"agency_contains": s.profile.short, "year": s.profile.year, "template": s.template,
+        "meta": {"agency_contains": agency or s.profile.short, "year": s.profile.year, "template": s.template,
                  "published_date": s.profile.published.isoformat(), "index_number": s.profile.index_number},
         **values,
         "notes": f"synthetic: mangling {mangling}; error {s.error or 'none'}" + (f" at {s.error_at}" if s.error else ""),
@@ -95,6 +100,12 @@ def write_one(rng: random.Random, fmt: str, mangling: str, error: str) -> tuple[
         w5 = make5(rng, mangling)
         named = mangling if w5.kinds == (mangling,) else f"{mangling} ({', '.join(w5.kinds)})"
         return w5.html, _expected(w5.synthetic, w5.expected, set(), named)
+    if fmt == "wild6_html":
+        from .wild6 import make as make6
+
+        w6 = make6(rng, mangling)
+        named = mangling if w6.kinds == (mangling,) else f"{mangling} ({', '.join(w6.kinds)})"
+        return w6.html, _expected(w6.synthetic, w6.expected, set(), named, w6.agency)
     return write_synthetic(rng, synthesize(rng, error), fmt, mangling)
 
 

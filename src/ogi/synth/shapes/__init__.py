@@ -181,6 +181,15 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
           "the Word file's PDF as PyMuPDF gives it"),
     Shape("mammoth_markdown", ".md", "LibreOffice HTML → DOCX, mammoth convert_to_markdown",
           "the office DOCX as mammoth's Markdown: a table cell a paragraph, no pipe tables"),
+    # renderings first measured in round 2's eighteenth session (fresh18)
+    Shape("pandoc_commonmark", ".md", "pandoc HTML → commonmark",
+          "CommonMark, which has no tables: headings and paragraphs as Markdown, each table kept as raw HTML"),
+    Shape("pandoc_dokuwiki", ".txt", "pandoc HTML → dokuwiki",
+          "DokuWiki markup: | rows padded to columns, a spanned cell's text once and the cells it covered empty"),
+    Shape("pandoc_textile", ".txt", "pandoc HTML → textile",
+          "Textile markup: |cell|cell| rows, spans dropped (a covered cell is an empty ||)"),
+    Shape("lxml_cleaned", ".html", "lxml_html_clean Cleaner(style=True)",
+          "a crawler's sanitised copy of the page: scripts, styles (so CSS hiding), frames and forms removed"),
     # deviations the template's variants do not list (synth/wild.py)
     Shape("wild_labels", ".html", "—", "labels as agencies word them: 本年度, 政府信息公开 dropped or added, "
           "another numbering style, traditional characters, spaces"),
@@ -284,6 +293,10 @@ CONVERTER_SHAPES: dict[str, tuple[str, Callable]] = {
     "office_pdfplumber_text": ("office_pdf", converters.pdfplumber_text),
     "word_pymupdf_text": ("word_pdf", converters.pymupdf_text),
     "mammoth_markdown": ("docx_file", converters.mammoth_markdown),
+    "pandoc_commonmark": ("page_file", lambda p: converters.pandoc(p, "html", "commonmark")),
+    "pandoc_dokuwiki": ("page_file", lambda p: converters.pandoc(p, "html", "dokuwiki")),
+    "pandoc_textile": ("page_file", lambda p: converters.pandoc(p, "html", "textile")),
+    "lxml_cleaned": ("page", converters.lxml_cleaned),
 }
 PAGE_EDITS: dict[str, Callable[[Source], str]] = {
     "chrome": pages.chrome_page,

@@ -358,6 +358,27 @@ def pdfplumber_text(pdf: bytes, layout: bool = False) -> str:
         return "\n".join(page.extract_text(layout=layout) or "" for page in document.pages)
 
 
+def lxml_cleaned(page: str) -> str:
+    """The page as a crawler's sanitiser stores it: ``lxml_html_clean.Cleaner`` with its
+    defaults (scripts, comments, frames, forms, the page's ``<html>``/``<head>`` structure
+    removed) and ``style=True`` (every ``<style>`` and ``style=`` attribute removed, so what
+    CSS hid is shown)."""
+    need_package("lxml_html_clean")
+    from lxml_html_clean import Cleaner
+
+    return Cleaner(style=True).clean_html(page)
+
+
+def _read_html_tables(pandas, page: str) -> list:
+    """``pandas.read_html``'s tables by lxml; none where the page holds no ``<table>`` (its
+    report inside an ``<iframe srcdoc>``, wild6 ``framed``): pandas would try its other
+    parsers (html5lib, not installed) and then raise, where an analyst gets no table."""
+    try:
+        return pandas.read_html(io.StringIO(page), flavor="lxml")
+    except ValueError:  # "No tables found"
+        return []
+
+
 def pandas_csv(page: str) -> str:
     """Every table of the page as ``pandas.read_html`` reads it, written by
     ``DataFrame.to_csv`` (its defaults) one after another: a data analyst's tables. The text
@@ -367,7 +388,7 @@ def pandas_csv(page: str) -> str:
     need_package("pandas")
     import pandas
 
-    frames = pandas.read_html(io.StringIO(page))
+    frames = _read_html_tables(pandas, page)
     out = io.StringIO()
     for frame in frames:
         frame.to_csv(out)  # its defaults: the row index a first column, under an empty header cell
@@ -384,7 +405,8 @@ def pandas_xlsx(page: str) -> bytes:
 
     out = io.BytesIO()
     with pandas.ExcelWriter(out, engine="openpyxl") as writer:
-        for k, frame in enumerate(pandas.read_html(io.StringIO(page)), 1):
+        frames = _read_html_tables(pandas, page) or [pandas.DataFrame()]  # a workbook has a sheet
+        for k, frame in enumerate(frames, 1):
             frame.to_excel(writer, sheet_name=f"表{k}")  # its defaults: the row index in column A
     return _same_bytes_zip(out.getvalue())
 
