@@ -235,6 +235,6 @@ def _blocks(keys: list[tuple[int, int]]) -> list[list[int]]:
 
 def _moved_rows(spec: TableSpec, moved: list[Entry]) -> list[str]:
     """The rows the moved entries fill, in the template's order."""
-    rows = {e.row for e in moved if e.row is not None}
+    rows: set[int | None] = {e.row for e in moved if e.row is not None}
     rows |= {_first_of_group(spec, e.group) for e in moved if e.row is None and e.group is not None and e.values}
     return [spec.rows[k].key for k in sorted(k for k in rows if k is not None)]
