@@ -1,0 +1,121 @@
+"""English glosses after the Chinese labels: read as glosses, not as text of the table.
+
+Free-trade-zone and foreign-affairs offices print the official tables bilingually: every
+header cell and main label carries its English after the Chinese — on a line of its own
+(``自然人<br>Natural persons``), after a space (``予以公开 Disclosed``) or in brackets
+(``商业企业（Businesses）``). The English is a gloss: the Chinese text is the key the template
+matches. Left in, the gloss is a label the template does not know between a label and its
+numbers (``(七)总计Total0000000`` in a crawler's text), a cell text where a value belongs (a
+row-spanning ``三、本年度办理结果<br>Outcomes this year``), and, where a PDF's columns interleave
+the words of neighbouring cells, whole lines of English between the header's pieces.
+
+The algorithm, on the document a reader returns (so every paragraph and cell keeps its
+position, and no reader's own pass is changed):
+
+1. **Is the document bilingual?** Evidence is the template's own column headers (table 三's
+   applicant columns, table 四's results and blocks) each followed — across a space, a line
+   break or an opening bracket — by a Latin word. At least :data:`GLOSSED_HEADERS` different
+   headers glossed make the document bilingual; otherwise it is returned as it is (a Latin
+   word in a Chinese report — ``APP``, a URL, an index number — is never touched).
+2. **What is a gloss?** A *Latin run*: words of Latin letters (with ``-``, ``'``, ``.``, ``&``,
+   ``/``, ``,`` inside the run) separated by spaces, and bracketed groups whose content holds a
+   Latin word (``(10,000 yuan)``: digits inside a bracketed gloss belong to the gloss). A run
+   must hold a word of at least :data:`MIN_WORD_LETTERS` letters and must not touch a digit or
+   a letter on its left (``11LYRJGHHC720049DX`` in an index number is not a run); digits may
+   follow it directly (``Total0000000``: the crawler glued the row's values to the gloss).
+3. **Strip.** In every paragraph and cell, each run is removed with the spaces before it; a
+   bracketed gloss with its brackets. A paragraph that was nothing but glosses is dropped; a
+   cell that was nothing but glosses becomes empty (its place in the grid stays).
+
+Removing text never makes a number: a run never starts right after a digit, and what follows
+it is left as it was, so no two numbers are joined. The digits a bracketed gloss holds
+(``10,000``) leave with it — they are the English's words, not a cell's value.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document, Paragraph, Table
+from ..template.formats import APPLICANT_COLUMNS, T4_GROUP_LABELS, T4_RESULTS
+
+GLOSSED_HEADERS = 3  # distinct template column headers followed by a Latin word: the document is bilingual
+MIN_WORD_LETTERS = 2  # a run holds a word of at least this many letters (a lone "A" or "x" is not a gloss)
+
+# the template's column headers a bilingual report glosses (its row labels are long and varied;
+# the column headers are short, fixed words every rendering prints whole)
+_HEADERS = sorted({m.label for m in (*APPLICANT_COLUMNS, *T4_RESULTS)}
+                  | {label.split("(")[0] for label in T4_GROUP_LABELS.values()}, key=len, reverse=True)
+_HEADER_GLOSSED = re.compile("(" + "|".join(map(re.escape, _HEADERS)) + r")[ \t\r\n\u3000]*[(（]?[A-Za-z]{2}")
+
+_WORD = r"[A-Za-z][A-Za-z'’\-.&/]*"
+_BRACKETED = r"[(（][^()（）\n]*?[A-Za-z]{2}[^()（）\n]*?[)）]"
+_PIECE = rf"(?:{_WORD}|{_BRACKETED})"
+_GAP = r"(?:,?[ \t\u3000]+)"  # words are separated by spaces (and a comma)
+# a run: not right after a digit or letter; pieces separated by spaces; not followed by a letter
+_RUN = re.compile(rf"[ \t\u3000]*(?<![0-9A-Za-z])(?:{_PIECE})(?:{_GAP}{_PIECE})*(?![A-Za-z])")
+_LONG_WORD = re.compile(rf"[A-Za-z]{{{MIN_WORD_LETTERS},}}")
+_LATIN = re.compile("[A-Za-z]")
+
+
+def is_bilingual(texts: list[str]) -> bool:
+    """Whether at least :data:`GLOSSED_HEADERS` different template column headers are followed
+    by a Latin word in ``texts`` (the document's paragraphs and cells in reading order)."""
+    found: set[str] = set()
+    for m in _HEADER_GLOSSED.finditer("\n".join(t for t in texts if t)):
+        found.add(m.group(1))
+        if len(found) >= GLOSSED_HEADERS:
+            return True
+    return False
+
+
+def strip_gloss(text: str) -> str:
+    """``text`` without its Latin runs (step 2 of the module's algorithm), stripped."""
+    if not _LATIN.search(text):
+        return text
+    out = _RUN.sub(_drop_if_gloss, text)
+    return out.strip() if out != text else text
+
+
+def _drop_if_gloss(m: re.Match[str]) -> str:
+    """Nothing for a gloss — or a space where it stood between two digits (``12 Total34``
+    must not become ``1234``); the run itself when it holds no word long enough."""
+    if not _LONG_WORD.search(m.group(0)):
+        return m.group(0)
+    text, start, end = m.string, m.start(), m.end()
+    between_digits = start > 0 and text[start - 1].isdigit() and end < len(text) and text[end].isdigit()
+    return " " if between_digits else ""
+
+
+def strip_glosses(doc: Document) -> Document:
+    """``doc`` with its English glosses removed, when it is bilingual (else ``doc`` as it is).
+    Paragraphs that held only glosses are dropped; cells keep their place."""
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    texts += [c.text for b in doc.blocks if isinstance(b, Table) for c in b.cells]
+    if not any(_LATIN.search(t) for t in texts) or not is_bilingual(_reading_order(doc)):
+        return doc
+    blocks = []
+    for b in doc.blocks:
+        if isinstance(b, Paragraph):
+            text = strip_gloss(b.text)
+            if text:
+                blocks.append(Paragraph(text, b.pos) if text != b.text else b)
+            continue
+        for c in b.cells:
+            c.text = strip_gloss(c.text)
+        blocks.append(b)
+    doc.blocks = blocks
+    return doc
+
+
+def _reading_order(doc: Document) -> list[str]:
+    out: list[str] = []
+    for b in doc.blocks:
+        if isinstance(b, Paragraph):
+            out.append(b.text)
+        else:
+            out += [c.text for c in b.cells]
+    return out
+
+
+__all__ = ["GLOSSED_HEADERS", "MIN_WORD_LETTERS", "is_bilingual", "strip_gloss", "strip_glosses"]
