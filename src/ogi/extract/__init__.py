@@ -23,6 +23,7 @@ from .colorder_t4 import blocks_in_template_order, null_table4
 from .colorder_t4 import order_printed_in_text as t4_order_printed_in_text
 from .colorder_t4 import read_in_printed_order as t4_read_in_printed_order
 from .colstacks import reread_subtotal_row
+from .decoys import decoys_apart
 from .columns import read_by_columns, read_by_stacks
 from .layout import PHRASE_READINGS_KEPT, Event, events, find_headings
 from .merged import merged_rows_split
@@ -39,6 +40,7 @@ SECTION_TABLE = {"s2": "table2", "s3": "table3", "s4": "table4"}
 
 
 def extract(doc: Document, source: Source | None = None) -> Report:
+    doc = decoys_apart(doc)  # a one-line table 三 glued to a decoy table printed after it, cut apart
     doc, placing = tables_placed(doc)  # tables printed after all the prose, put back by their labels
     doc, turned = tables_turned_back(doc)  # table 三 printed turned over, turned back
     doc = merged_rows_split(doc)  # a row of zeros printed as one merged 0, one cell a column

@@ -24,8 +24,11 @@ position, and no reader's own pass is changed):
    a letter on its left (``11LYRJGHHC720049DX`` in an index number is not a run); digits may
    follow it directly (``Total0000000``: the crawler glued the row's values to the gloss).
 3. **Strip.** In every paragraph and cell, each run is removed with the spaces before it; a
-   bracketed gloss with its brackets. A paragraph that was nothing but glosses is dropped; a
-   cell that was nothing but glosses becomes empty (its place in the grid stays).
+   bracketed gloss with its brackets. A paragraph that was nothing but glosses is dropped. A
+   cell that was nothing but glosses is kept as it is: a grid cell holds the gloss with its
+   Chinese, so an English-only cell is a text rendering's cell broken over lines (python-docx
+   prints a cell's second line as the start of the next row's line) — emptied, it would be a
+   blank cell where there is none, and the row's cells would move.
 
 Removing text never makes a number: a run never starts right after a digit, and what follows
 it is left as it was, so no two numbers are joined. The digits a bracketed gloss holds
@@ -89,7 +92,7 @@ def _drop_if_gloss(m: re.Match[str]) -> str:
 
 def strip_glosses(doc: Document) -> Document:
     """``doc`` with its English glosses removed, when it is bilingual (else ``doc`` as it is).
-    Paragraphs that held only glosses are dropped; cells keep their place."""
+    Paragraphs that held only glosses are dropped; a cell that held only glosses is kept."""
     texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
     texts += [c.text for b in doc.blocks if isinstance(b, Table) for c in b.cells]
     if not any(_LATIN.search(t) for t in texts) or not is_bilingual(_reading_order(doc)):
@@ -102,7 +105,9 @@ def strip_glosses(doc: Document) -> Document:
                 blocks.append(Paragraph(text, b.pos) if text != b.text else b)
             continue
         for c in b.cells:
-            c.text = strip_gloss(c.text)
+            text = strip_gloss(c.text)
+            if text:  # a cell of nothing but English is a text rendering's broken cell line: kept
+                c.text = text
         blocks.append(b)
     doc.blocks = blocks
     return doc
