@@ -24,7 +24,10 @@ is made only where the format says the official table has ended and something el
   otherwise (``mistyped_label``): no cell of the format is that long — it is a sentence or
   a header of columns the template does not have;
 - the text right before the run is a known label and then values only: the official table's
-  last row is complete where the run begins.
+  last row is complete where the run begins;
+- the cut is inside one logical line of the text (``lines.logical_lines``: a paragraph cut at
+  its section headings), after no sentence's end ``。``: a section's prose is never cut, nor a
+  line at a heading it already breaks at.
 
 A paragraph is only ever cut, never changed: both parts keep the paragraph's position.
 """
@@ -37,6 +40,7 @@ from ..document import Document, Paragraph
 from ..template.labels import segment
 from ..template.labels_match import mistyped_label
 from ..template.normalize import label_key, nfkc
+from .lines import logical_lines
 from .tokens import BARRIER_GAP, TABLE_LINE_PHRASES
 
 _DIGITLESS = re.compile(r"[^\d]+")
@@ -61,10 +65,19 @@ def decoys_apart(doc: Document) -> Document:
 
 def decoy_cut(text: str) -> int | None:
     """Where in ``text`` a decoy glued to a one-line official table begins (the three tests of
-    the module's docstring), or None."""
+    the module's docstring, inside one logical line of the text that is no sentence), or None."""
     key = nfkc(text)
     if len(key) != len(text):  # offsets would not carry over: the line is left whole
         return None
+    for piece, at in logical_lines(key):
+        cut = _cut_in_line(piece)
+        if cut is not None:
+            return at + cut
+    return None
+
+
+def _cut_in_line(key: str) -> int | None:
+    """:func:`decoy_cut` in one logical line: strictly inside it, after no sentence's end."""
     segs = segment(key)
     known = 0
     for i, seg in enumerate(segs):
@@ -80,8 +93,9 @@ def decoy_cut(text: str) -> int | None:
             continue  # the label before the run has no values: its row is not complete
         run = _DIGITLESS.match(gap, values.end())
         words = label_key(run.group(0)) if run is not None else ""
-        if len(words) >= BARRIER_GAP and not mistyped_label(words):
-            return seg.start + values.end()
+        cut = seg.start + values.end()
+        if len(words) >= BARRIER_GAP and not mistyped_label(words) and "。" not in key[:cut]:
+            return cut
     return None
 
 
