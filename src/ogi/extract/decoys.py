@@ -66,11 +66,11 @@ def decoys_apart(doc: Document) -> Document:
 def decoy_cut(text: str) -> int | None:
     """Where in ``text`` a decoy glued to a one-line official table begins (the three tests of
     the module's docstring, inside one logical line of the text that is no sentence), or None."""
-    key = nfkc(text)
-    if len(key) != len(text):  # offsets would not carry over: the line is left whole
-        return None
-    for piece, at in logical_lines(key):
-        cut = _cut_in_line(piece)
+    for piece, at in logical_lines(text):  # as tokens.tokenize cuts a paragraph
+        key = nfkc(piece)
+        if len(key) != len(piece):  # offsets would not carry over (℃ is °C): the line is left whole
+            continue
+        cut = _cut_in_line(key)
         if cut is not None:
             return at + cut
     return None
