@@ -30,18 +30,46 @@ is made only where the format says the official table has ended and something el
   line at a heading it already breaks at.
 
 A paragraph is only ever cut, never changed: both parts keep the paragraph's position.
+
+**A decoy on lines of its own.** Where a rendering prints a cell a line (BeautifulSoup's lines,
+a Word file's text), the decoy under table 三 is lines of unknown words — its caption and its
+header (``各季度办理情况如下：`` ``项目`` ``第一季度`` … ``合计``) and its first row's label — then
+values, then rows whose labels are table 三's words without their numbering (``予以公开``).
+The layout reads the unknown lines as one gap between table 三's last values and the decoy's
+first; the aligner would give the decoy's first row's values to table 三's last row (12
+values in 四、结转下年度继续办理). :func:`decoy_starts` finds that gap — in table 三, after its
+values, at least :data:`~ogi.extract.tokens.BARRIER_GAP` characters of words no template label
+is (no numbering, no label typed otherwise, no run of :data:`LABEL_PIECE_CHARS` characters of a
+table 三 label — a PDF's columns interleave pieces of wrapped labels —, fewer than :data:`HEADER_PIECES_SEEN` pieces of
+table 三's column headers: a PDF's text prints the header repeated at a page break as such
+pieces) spread over at least :data:`DECOY_HEADER_LINES` lines, after a row of table 三 — and ``extract._split_tables`` gives table 三 nothing from it to the next section
+heading or the next table's own words: a decoy's rows are never an official table's.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..document import Document, Paragraph
-from ..template.labels import segment
-from ..template.labels_match import mistyped_label
+from ..template.formats import APPLICANT_COLUMNS, T3_HEADERS
+from ..template.labels import dictionary, segment
+from ..template.labels_match import mistyped_label, split_numbering
 from ..template.normalize import label_key, nfkc
+from .layout import Event
 from .lines import logical_lines
 from .tokens import BARRIER_GAP, TABLE_LINE_PHRASES
+
+DECOY_HEADER_LINES = 3  # lines (units) of unknown words a decoy's caption and header take, at least
+T3_GROUP_HEADER = next(h for h in T3_HEADERS if h.startswith("法人"))  # 法人或其他组织, over five columns
+HEADER_PIECES_SEEN = 2  # two-character pieces of table 三's column headers that make a gap its own header
+# table 三's column headers cut in two-character pieces (商业 企业 科研 机构 …): a PDF's text prints a
+# header repeated at a page break as such pieces, column by column, never as whole words
+LABEL_PIECE_CHARS = 4  # characters in a row of a table 三 label that make a gap (a piece of) that label
+
+_COLUMN_HEADERS = (*(m.label for m in APPLICANT_COLUMNS), T3_GROUP_HEADER)
+_HEADER_PIECES = frozenset(label_key(label)[k:k + 2] for label in _COLUMN_HEADERS
+                           for k in range(0, len(label_key(label)) - 1, 2))
 
 _DIGITLESS = re.compile(r"[^\d]+")
 _VALUE_CHARS = re.compile(r"[\d\s.,+\-—/]*")
@@ -99,4 +127,30 @@ def _cut_in_line(key: str) -> int | None:
     return None
 
 
-__all__ = ["decoy_cut", "decoys_apart"]
+@lru_cache(maxsize=1)
+def _t3_label_windows() -> frozenset[str]:
+    """Every run of :data:`LABEL_PIECE_CHARS` characters of a table 三 label the template knows
+    (row, group and header labels, both formats, their variants)."""
+    keys = [k for k, phrases in dictionary().items() if any(p.table == "table3" for p in phrases)]
+    return frozenset(k[i:i + LABEL_PIECE_CHARS] for k in keys for i in range(len(k) - LABEL_PIECE_CHARS + 1))
+
+
+def decoy_starts(evs: list[Event], i: int) -> bool:
+    """Does the gap ``evs[i]`` (an event of table 三, after some of its values) begin a decoy
+    table printed a cell a line (the module's docstring)?"""
+    ev = evs[i]
+    if ev.kind != "gap" or i + 1 >= len(evs):
+        return False
+    key = ev.seg.text
+    numbering, words = split_numbering(key)
+    if numbering or len(words) < BARRIER_GAP or mistyped_label(words):
+        return False
+    if sum(1 for piece in _HEADER_PIECES if piece in words) >= HEADER_PIECES_SEEN:
+        return False  # table 三's own header, repeated at a page break and cut by a PDF's columns
+    windows = _t3_label_windows()
+    if any(words[k:k + LABEL_PIECE_CHARS] in windows for k in range(len(words) - LABEL_PIECE_CHARS + 1)):
+        return False  # a piece of table 三's own labels: a label a PDF's columns cut and interleaved
+    return evs[i + 1].unit - ev.unit >= DECOY_HEADER_LINES
+
+
+__all__ = ["DECOY_HEADER_LINES", "decoy_cut", "decoy_starts", "decoys_apart"]
