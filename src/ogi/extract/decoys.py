@@ -38,7 +38,7 @@ values, then rows whose labels are table 三's words without their numbering (``
 The layout reads the unknown lines as one gap between table 三's last values and the decoy's
 first; the aligner would give the decoy's first row's values to table 三's last row (12
 values in 四、结转下年度继续办理). :func:`decoy_starts` finds that gap — in table 三, after its
-values, at least :data:`~ogi.extract.tokens.BARRIER_GAP` characters of words no template label
+values, at least :data:`~ogi.extract.tokens.BARRIER_GAP` ideographs of words no template label
 is (no numbering, no label typed otherwise, no run of :data:`LABEL_PIECE_CHARS` characters of a
 table 三 label — a PDF's columns interleave pieces of wrapped labels —, fewer than :data:`HEADER_PIECES_SEEN` pieces of
 table 三's column headers: a PDF's text prints the header repeated at a page break as such
@@ -71,6 +71,7 @@ _COLUMN_HEADERS = (*(m.label for m in APPLICANT_COLUMNS), T3_GROUP_HEADER)
 _HEADER_PIECES = frozenset(label_key(label)[k:k + 2] for label in _COLUMN_HEADERS
                            for k in range(0, len(label_key(label)) - 1, 2))
 
+_IDEOGRAPHS = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
 _DIGITLESS = re.compile(r"[^\d]+")
 _VALUE_CHARS = re.compile(r"[\d\s.,+\-—/]*")
 
@@ -143,8 +144,8 @@ def decoy_starts(evs: list[Event], i: int) -> bool:
         return False
     key = ev.seg.text
     numbering, words = split_numbering(key)
-    if numbering or len(words) < BARRIER_GAP or mistyped_label(words):
-        return False
+    if numbering or len(_IDEOGRAPHS.findall(words)) < BARRIER_GAP or mistyped_label(words):
+        return False  # (an English gloss's words are no decoy's header: ideographs are counted)
     if sum(1 for piece in _HEADER_PIECES if piece in words) >= HEADER_PIECES_SEEN:
         return False  # table 三's own header, repeated at a page break and cut by a PDF's columns
     windows = _t3_label_windows()

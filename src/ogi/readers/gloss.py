@@ -12,9 +12,10 @@ the words of neighbouring cells, whole lines of English between the header's pie
 The algorithm, on the document a reader returns (so every paragraph and cell keeps its
 position, and no reader's own pass is changed):
 
-1. **Is the document bilingual?** Evidence is the template's own column headers (table 三's
-   applicant columns, table 四's results and blocks) each followed — across a space, a line
-   break or an opening bracket — by a Latin word. At least :data:`GLOSSED_HEADERS` different
+1. **Is the document bilingual?** Evidence is the template's own column headers (every header
+   word of its dictionary: table 二's 信息内容 and counts, table 三's applicant columns, table
+   四's results and blocks) each followed — across a space, a line break or an opening
+   bracket — by a Latin word. At least :data:`GLOSSED_HEADERS` different
    headers glossed make the document bilingual; otherwise it is returned as it is (a Latin
    word in a Chinese report — ``APP``, a URL, an index number — is never touched).
 2. **What is a gloss?** A *Latin run*: words of Latin letters (with ``-``, ``'``, ``.``, ``&``,
@@ -38,18 +39,25 @@ it is left as it was, so no two numbers are joined. The digits a bracketed gloss
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..document import Document, Paragraph, Table
-from ..template.formats import APPLICANT_COLUMNS, T4_GROUP_LABELS, T4_RESULTS
+from ..template.labels import dictionary
 
 GLOSSED_HEADERS = 3  # distinct template column headers followed by a Latin word: the document is bilingual
 MIN_WORD_LETTERS = 2  # a run holds a word of at least this many letters (a lone "A" or "x" is not a gloss)
 
-# the template's column headers a bilingual report glosses (its row labels are long and varied;
-# the column headers are short, fixed words every rendering prints whole)
-_HEADERS = sorted({m.label for m in (*APPLICANT_COLUMNS, *T4_RESULTS)}
-                  | {label.split("(")[0] for label in T4_GROUP_LABELS.values()}, key=len, reverse=True)
-_HEADER_GLOSSED = re.compile("(" + "|".join(map(re.escape, _HEADERS)) + r")[ \t\r\n\u3000]*[(（]?[A-Za-z]{2}")
+_CJK_ONLY = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+@lru_cache(maxsize=1)
+def _header_glossed() -> re.Pattern[str]:
+    """A template column header (every header word of tables 二, 三 and 四 the template's
+    dictionary knows, printed in ideographs alone) followed by a Latin word."""
+    heads = sorted({k for k, phrases in dictionary().items()
+                    if any(p.kind == "header" for p in phrases) and _CJK_ONLY.fullmatch(k)}, key=len, reverse=True)
+    return re.compile("(" + "|".join(map(re.escape, heads)) + r")[ \t\r\n\u3000]*[(（]?[A-Za-z]{2}")
+
 
 _WORD = r"[A-Za-z][A-Za-z'’\-.&/]*"
 _BRACKETED = r"[(（][^()（）\n]*?[A-Za-z]{2}[^()（）\n]*?[)）]"
@@ -65,7 +73,7 @@ def is_bilingual(texts: list[str]) -> bool:
     """Whether at least :data:`GLOSSED_HEADERS` different template column headers are followed
     by a Latin word in ``texts`` (the document's paragraphs and cells in reading order)."""
     found: set[str] = set()
-    for m in _HEADER_GLOSSED.finditer("\n".join(t for t in texts if t)):
+    for m in _header_glossed().finditer("\n".join(t for t in texts if t)):
         found.add(m.group(1))
         if len(found) >= GLOSSED_HEADERS:
             return True
