@@ -42,7 +42,10 @@ values, at least :data:`~ogi.extract.tokens.BARRIER_GAP` ideographs of words no 
 is (no numbering, no label typed otherwise, no run of :data:`LABEL_PIECE_CHARS` characters of a
 table 三 label — a PDF's columns interleave pieces of wrapped labels —, fewer than :data:`HEADER_PIECES_SEEN` pieces of
 table 三's column headers: a PDF's text prints the header repeated at a page break as such
-pieces) spread over at least :data:`DECOY_HEADER_LINES` lines, after a row of table 三 — and ``extract._split_tables`` gives table 三 nothing from it to the next section
+pieces) spread over at least :data:`DECOY_HEADER_LINES` lines, after a row of table 三, and
+followed by at least :data:`DECOY_ROWS` rows whose labels are table 三's words bare of their
+numbering and by no numbered label of table 三 (a turned table's scattered characters, a long
+note inside the official table, are followed by neither) — and ``extract._split_tables`` gives table 三 nothing from it to the next section
 heading or the next table's own words: a decoy's rows are never an official table's.
 """
 
@@ -61,6 +64,7 @@ from .lines import logical_lines
 from .tokens import BARRIER_GAP, TABLE_LINE_PHRASES
 
 DECOY_HEADER_LINES = 3  # lines (units) of unknown words a decoy's caption and header take, at least
+DECOY_ROWS = 2  # rows after it labelled with table 三's words bare of numbering, at least
 T3_GROUP_HEADER = next(h for h in T3_HEADERS if h.startswith("法人"))  # 法人或其他组织, over five columns
 HEADER_PIECES_SEEN = 2  # two-character pieces of table 三's column headers that make a gap its own header
 # table 三's column headers cut in two-character pieces (商业 企业 科研 机构 …): a PDF's text prints a
@@ -151,7 +155,28 @@ def decoy_starts(evs: list[Event], i: int) -> bool:
     windows = _t3_label_windows()
     if any(words[k:k + LABEL_PIECE_CHARS] in windows for k in range(len(words) - LABEL_PIECE_CHARS + 1)):
         return False  # a piece of table 三's own labels: a label a PDF's columns cut and interleaved
-    return evs[i + 1].unit - ev.unit >= DECOY_HEADER_LINES
+    return evs[i + 1].unit - ev.unit >= DECOY_HEADER_LINES and _rows_of_bare_labels(evs, i + 1)
+
+
+def _rows_of_bare_labels(evs: list[Event], start: int) -> bool:
+    """After a decoy's header, up to the next section: at least :data:`DECOY_ROWS` rows whose
+    label is table 三's words without their numbering (``予以公开``, ``无法提供``) followed by
+    values, and no label of table 三 with its numbering — the official table's own rows print
+    it, so the text after the gap is not the official table going on."""
+    bare = 0
+    for k in range(start, len(evs)):
+        ev = evs[k]
+        if ev.kind == "section":
+            break
+        if ev.kind != "phrase":
+            continue
+        p = ev.seg.in_table("table3")
+        if p is None:
+            continue
+        if p.exact:
+            return False
+        bare += k + 1 < len(evs) and evs[k + 1].kind == "value"
+    return bare >= DECOY_ROWS
 
 
 __all__ = ["DECOY_HEADER_LINES", "decoy_cut", "decoy_starts", "decoys_apart"]
