@@ -15,7 +15,8 @@ position, and no reader's own pass is changed):
 1. **Is the document bilingual?** Evidence is the template's own column headers (every header
    word of its dictionary: table 二's 信息内容 and counts, table 三's applicant columns, table
    四's results and blocks) each followed — across a space, a line break or an opening
-   bracket — by a Latin word. At least :data:`GLOSSED_HEADERS` different
+   bracket — by a Latin word (compared as the template prints them: spaces inside words
+   dropped, traditional characters in their template form). At least :data:`GLOSSED_HEADERS` different
    headers glossed make the document bilingual; otherwise it is returned as it is (a Latin
    word in a Chinese report — ``APP``, a URL, an index number — is never touched).
 2. **What is a gloss?** A *Latin run*: words of Latin letters (with ``-``, ``'``, ``.``, ``&``,
@@ -43,10 +44,13 @@ from functools import lru_cache
 
 from ..document import Document, Paragraph, Table
 from ..template.labels import dictionary
+from ..template.normalize import clean
+from ..template.variant_chars import VARIANT_CHARS
 
 GLOSSED_HEADERS = 3  # distinct template column headers followed by a Latin word: the document is bilingual
 MIN_WORD_LETTERS = 2  # a run holds a word of at least this many letters (a lone "A" or "x" is not a gloss)
 
+_TO_TEMPLATE_CHARS = str.maketrans(VARIANT_CHARS)  # traditional forms of the template's characters
 _CJK_ONLY = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
@@ -73,7 +77,8 @@ def is_bilingual(texts: list[str]) -> bool:
     """Whether at least :data:`GLOSSED_HEADERS` different template column headers are followed
     by a Latin word in ``texts`` (the document's paragraphs and cells in reading order)."""
     found: set[str] = set()
-    for m in _header_glossed().finditer("\n".join(t for t in texts if t)):
+    joined = "\n".join(clean(t).translate(_TO_TEMPLATE_CHARS) for t in texts if t)  # 法人 或其他組織 → 法人或其他组织
+    for m in _header_glossed().finditer(joined):
         found.add(m.group(1))
         if len(found) >= GLOSSED_HEADERS:
             return True
