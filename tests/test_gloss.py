@@ -55,16 +55,30 @@ def test_a_document_not_bilingual_is_returned_as_it_is():
     assert strip_glosses(doc).blocks[0].text == "通过政务APP Store发布信息"
 
 
-def test_paragraphs_of_glosses_are_dropped_and_cells_of_glosses_kept():
-    cells = [Cell("自然人\nNatural persons", 0, 0), Cell("商业企业\nBusinesses", 0, 1), Cell("Others", 1, 0),
-             Cell("总计\nTotal", 0, 2)]
-    doc = Document([Paragraph("其他", Position(line=3)), Paragraph("Legal service providers", Position(line=4)),
-                    Paragraph("一、本年新收政府信息公开申请数量 New requests this year", Position(line=5)),
-                    Table(cells)], "txt")
+def test_paragraphs_of_glosses_are_dropped():
+    doc = Document([Paragraph("自然人 Natural persons 商业企业 Businesses 总计 Total", Position(line=2)),
+                    Paragraph("其他", Position(line=3)), Paragraph("Legal service providers", Position(line=4)),
+                    Paragraph("一、本年新收政府信息公开申请数量 New requests this year", Position(line=5))], "txt")
     out = strip_glosses(doc)
-    assert [(b.text, b.pos.line) for b in out.blocks if isinstance(b, Paragraph)] == [
-        ("其他", 3), ("一、本年新收政府信息公开申请数量", 5)]
-    assert [c.text for c in out.blocks[-1].cells] == ["自然人", "商业企业", "Others", "总计"]
+    assert [(b.text, b.pos.line) for b in out.blocks] == [
+        ("自然人 商业企业 总计", 2), ("其他", 3), ("一、本年新收政府信息公开申请数量", 5)]
+
+
+def test_a_text_tables_first_cell_of_glosses_is_dropped_and_its_row_moves_left():
+    # a TAB text of 三、本年度办理结果<br>Outcomes this year: the English line opens the next row
+    cells = [Cell("自然人\nNatural persons", 0, 0), Cell("商业企业 Businesses", 0, 1), Cell("总计 Total", 0, 2),
+             Cell("Outcomes this year", 1, 0), Cell("(一)予以公开 Disclosed", 1, 1), Cell("3", 1, 2)]
+    out = strip_glosses(Document([Table(cells)], "txt")).blocks[0]
+    assert [(c.text, c.row, c.col) for c in out.cells] == [
+        ("自然人", 0, 0), ("商业企业", 0, 1), ("总计", 0, 2), ("(一)予以公开", 1, 0), ("3", 1, 1)]
+
+
+def test_a_cell_of_glosses_in_a_grid_with_spans_is_kept():
+    cells = [Cell("自然人 Natural persons", 0, 0, rowspan=2), Cell("商业企业 Businesses", 0, 1),
+             Cell("总计 Total", 0, 2), Cell("Others", 1, 1), Cell("3", 1, 2)]
+    out = strip_glosses(Document([Table(cells)], "html")).blocks[0]
+    assert [(c.text, c.row, c.col) for c in out.cells] == [
+        ("自然人", 0, 0), ("商业企业", 0, 1), ("总计", 0, 2), ("Others", 1, 1), ("3", 1, 2)]
 
 
 def _cells(tables: dict) -> dict[str, object]:

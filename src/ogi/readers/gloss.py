@@ -27,10 +27,11 @@ position, and no reader's own pass is changed):
    follow it directly (``Total0000000``: the crawler glued the row's values to the gloss).
 3. **Strip.** In every paragraph and cell, each run is removed with the spaces before it; a
    bracketed gloss with its brackets. A paragraph that was nothing but glosses is dropped. A
-   cell that was nothing but glosses is kept as it is: a grid cell holds the gloss with its
-   Chinese, so an English-only cell is a text rendering's cell broken over lines (python-docx
-   prints a cell's second line as the start of the next row's line) — emptied, it would be a
-   blank cell where there is none, and the row's cells would move.
+   grid cell holds the gloss with its Chinese, so an English-only cell is a text rendering's
+   cell broken over lines (a TAB text prints a cell's second line at the start of the next
+   row's line): as the first cell of a text table's row it is dropped and the row's cells move
+   left to where they print without it; elsewhere it is kept (emptied, it would be a blank
+   cell where there is none).
 
 Removing text never makes a number: a run never starts right after a digit, and what follows
 it is left as it was, so no two numbers are joined. The digits a bracketed gloss holds
@@ -105,7 +106,8 @@ def _drop_if_gloss(m: re.Match[str]) -> str:
 
 def strip_glosses(doc: Document) -> Document:
     """``doc`` with its English glosses removed, when it is bilingual (else ``doc`` as it is).
-    Paragraphs that held only glosses are dropped; a cell that held only glosses is kept."""
+    Paragraphs that held only glosses are dropped; so is a text table's first cell that held
+    only glosses (:func:`_table_without_glosses`)."""
     texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
     texts += [c.text for b in doc.blocks if isinstance(b, Table) for c in b.cells]
     if not any(_LATIN.search(t) for t in texts) or not is_bilingual(_reading_order(doc)):
@@ -117,13 +119,33 @@ def strip_glosses(doc: Document) -> Document:
             if text:
                 blocks.append(Paragraph(text, b.pos) if text != b.text else b)
             continue
-        for c in b.cells:
-            text = strip_gloss(c.text)
-            if text:  # a cell of nothing but English is a text rendering's broken cell line: kept
-                c.text = text
-        blocks.append(b)
+        blocks.append(_table_without_glosses(b))
     doc.blocks = blocks
     return doc
+
+
+def _table_without_glosses(table: Table) -> Table:
+    """A table's cells with their glosses taken out. A cell of nothing but glosses is a text
+    rendering's cell broken over lines (the English line of ``三、本年度办理结果<br>Outcomes this
+    year`` printed at the start of the next row's line, TAB, ``(一)予以公开``, TAB, values…): it
+    is dropped where it is the first cell of its row in a grid of single cells (a text's
+    table), the row's other cells moving left to where they print without the gloss; anywhere
+    else it is kept as it is."""
+    single = all(c.rowspan == 1 and c.colspan == 1 for c in table.cells)
+    gone: set[int] = set()  # rows whose first cell was a gloss
+    for c in table.cells:
+        text = strip_gloss(c.text)
+        if text:
+            c.text = text
+        elif single and c.col == 0 and c.text.strip():
+            gone.add(c.row)
+    if not gone:
+        return table
+    cells = [c for c in table.cells if not (c.row in gone and c.col == 0)]
+    for c in cells:
+        if c.row in gone:
+            c.col -= 1
+    return Table(cells, table.pos)
 
 
 def _reading_order(doc: Document) -> list[str]:
