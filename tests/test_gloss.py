@@ -25,6 +25,8 @@ FIXTURES = Path(__file__).parent / "fixtures" / "gloss"
     ("(二)部分公开(区分处理的,只计这一情形,不计其他情形)Partly disclosed0 0 0", "(二)部分公开(区分处理的,只计这一情形,不计其他情形)0 0 0"),
     ("本年收费金额(单位:万元)Fees collected (10,000 yuan)行政事业性收费", "本年收费金额(单位:万元)行政事业性收费"),
     ("公益组织Public-interest organizations法律服务机构", "公益组织法律服务机构"),
+    ("自然人\\\nNatural persons", "自然人"),  # pandoc Markdown's hard line break before the gloss
+    ("采购总金额 Amount (10,000\nyuan)", "采购总金额"),  # the bracket wrapped over two lines
 ])
 def test_a_gloss_is_taken_out(text, want):
     assert strip_gloss(text) == want
@@ -34,6 +36,7 @@ def test_a_gloss_is_taken_out(text, want):
     "索引号:11LYRJGHHC720049DX/2022-34573",  # letters after digits: an index number, not a gloss
     "规章 0 0 6",
     "第 x 项",  # a single letter is no word of a gloss
+    "全年(APP 3)件",  # a bracketed count: digits leave only inside a gloss's words
 ])
 def test_what_is_no_gloss_is_left(text):
     assert strip_gloss(text) == text

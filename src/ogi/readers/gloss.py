@@ -22,7 +22,8 @@ position, and no reader's own pass is changed):
 2. **What is a gloss?** A *Latin run*: words of Latin letters (with ``-``, ``'``, ``.``, ``&``,
    ``/``, ``,`` inside the run) separated by spaces, and bracketed groups whose content holds a
    Latin word (``(10,000 yuan)``: digits inside a bracketed gloss belong to the gloss). A run
-   must hold a word of at least :data:`MIN_WORD_LETTERS` letters and must not touch a digit or
+   must hold a word of at least :data:`MIN_WORD_LETTERS` letters (a bracketed group with a digit
+   only after a gloss's words: ``(APP 3)`` alone is a count) and must not touch a digit or
    a letter on its left (``11LYRJGHHC720049DX`` in an index number is not a run); digits may
    follow it directly (``Total0000000``: the crawler glued the row's values to the gloss).
 3. **Strip.** In every paragraph and cell, each run is removed with the spaces before it; a
@@ -65,11 +66,13 @@ def _header_glossed() -> re.Pattern[str]:
 
 
 _WORD = r"[A-Za-z][A-Za-z'’\-.&/]*"
-_BRACKETED = r"[(（][^()（）\n]*?[A-Za-z]{2}[^()（）\n]*?[)）]"
+_LATIN_INSIDE = r"[A-Za-z0-9 ,.'’\-/&:\n]"  # what a bracketed gloss holds: no ideograph
+_BRACKETED = rf"[(（]{_LATIN_INSIDE}*?[A-Za-z]{{2}}{_LATIN_INSIDE}*?[)）]"  # (10,000 yuan), also wrapped over two lines
 _PIECE = rf"(?:{_WORD}|{_BRACKETED})"
 _GAP = r"(?:,?[ \t\u3000]+)"  # words are separated by spaces (and a comma)
-# a run: not right after a digit or letter; pieces separated by spaces; not followed by a letter
-_RUN = re.compile(rf"[ \t\u3000]*(?<![0-9A-Za-z])(?:{_PIECE})(?:{_GAP}{_PIECE})*(?![A-Za-z])")
+# a run (with the hard line break before it, pandoc's ``\`` at a line's end): not right after a digit or letter; pieces separated by spaces; not followed by a letter
+_RUN = re.compile(rf"(?:\\\r?\n)?[ \t\u3000]*(?<![0-9A-Za-z])(?:{_PIECE})(?:{_GAP}{_PIECE})*(?![A-Za-z])")
+_BRACKET_DIGIT = re.compile(r"[(（][^)）]*\d")  # a bracketed group with a digit in it
 _LONG_WORD = re.compile(rf"[A-Za-z]{{{MIN_WORD_LETTERS},}}")
 _LATIN = re.compile("[A-Za-z]")
 
@@ -99,6 +102,9 @@ def _drop_if_gloss(m: re.Match[str]) -> str:
     must not become ``1234``); the run itself when it holds no word long enough."""
     if not _LONG_WORD.search(m.group(0)):
         return m.group(0)
+    run = m.group(0).lstrip("\\\r\n \t\u3000")
+    if run[:1] in "(（" and _BRACKET_DIGIT.match(run):
+        return m.group(0)  # "(APP 3)" alone: a count in brackets; digits leave only inside a gloss's words
     text, start, end = m.string, m.start(), m.end()
     between_digits = start > 0 and text[start - 1].isdigit() and end < len(text) and text[end].isdigit()
     return " " if between_digits else ""
