@@ -70,7 +70,8 @@ _LATIN_INSIDE = r"[A-Za-z0-9 ,.'’\-/&:\n]"  # what a bracketed gloss holds: no
 _BRACKETED = rf"[(（]{_LATIN_INSIDE}*?[A-Za-z]{{2}}{_LATIN_INSIDE}*?[)）]"  # (10,000 yuan), also wrapped over two lines
 _PIECE = rf"(?:{_WORD}|{_BRACKETED})"
 _GAP = r"(?:,?[ \t\u3000]+)"  # words are separated by spaces (and a comma)
-# a run (with the hard line break before it, pandoc's ``\`` at a line's end): not right after a digit or letter; pieces separated by spaces; not followed by a letter
+# a run (with the hard line break before it, pandoc's ``\`` at a line's end): not right after a
+# digit or letter; pieces separated by spaces; not followed by a letter
 _RUN = re.compile(rf"(?:\\\r?\n)?[ \t\u3000]*(?<![0-9A-Za-z])(?:{_PIECE})(?:{_GAP}{_PIECE})*(?![A-Za-z])")
 _BRACKET_DIGIT = re.compile(r"[(（][^)）]*\d")  # a bracketed group with a digit in it
 _LONG_WORD = re.compile(rf"[A-Za-z]{{{MIN_WORD_LETTERS},}}")
@@ -114,9 +115,8 @@ def strip_glosses(doc: Document) -> Document:
     """``doc`` with its English glosses removed, when it is bilingual (else ``doc`` as it is).
     Paragraphs that held only glosses are dropped; so is a text table's first cell that held
     only glosses (:func:`_table_without_glosses`)."""
-    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
-    texts += [c.text for b in doc.blocks if isinstance(b, Table) for c in b.cells]
-    if not any(_LATIN.search(t) for t in texts) or not is_bilingual(_reading_order(doc)):
+    texts = _reading_order(doc)
+    if not any(_LATIN.search(t) for t in texts) or not is_bilingual(texts):
         return doc
     blocks = []
     for b in doc.blocks:
@@ -155,6 +155,7 @@ def _table_without_glosses(table: Table) -> Table:
 
 
 def _reading_order(doc: Document) -> list[str]:
+    """The document's paragraphs and cells, their texts in reading order."""
     out: list[str] = []
     for b in doc.blocks:
         if isinstance(b, Paragraph):
