@@ -54,7 +54,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..document import Document, Paragraph
+from ..document import Block, Document, Paragraph
 from ..template.formats import APPLICANT_COLUMNS, T3_HEADERS
 from ..template.labels import dictionary, segment
 from ..template.labels_match import mistyped_label, split_numbering
@@ -84,7 +84,7 @@ def decoys_apart(doc: Document) -> Document:
     """``doc`` with every one-line official table cut from a decoy table glued after it."""
     if not any(isinstance(b, Paragraph) and len(b.text) > BARRIER_GAP for b in doc.blocks):
         return doc
-    blocks = []
+    blocks: list[Block] = []
     for b in doc.blocks:
         if isinstance(b, Paragraph):
             cut = decoy_cut(b.text)

@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..document import Document, Paragraph, Table
+from ..document import Block, Document, Paragraph, Table
 from ..template.labels import dictionary
 from ..template.normalize import clean
 from ..template.variant_chars import VARIANT_CHARS
@@ -118,7 +118,7 @@ def strip_glosses(doc: Document) -> Document:
     texts = _reading_order(doc)
     if not any(_LATIN.search(t) for t in texts) or not is_bilingual(texts):
         return doc
-    blocks = []
+    blocks: list[Block] = []
     for b in doc.blocks:
         if isinstance(b, Paragraph):
             text = strip_gloss(b.text)
