@@ -21,7 +21,9 @@ is made only where the format says the official table has ended and something el
   labels the template knows: it is a table printed as one line;
 - the cut is at the start of a run of unknown words without a digit at least
   :data:`~ogi.extract.tokens.BARRIER_GAP` characters long that is no template label typed
-  otherwise (``mistyped_label``): no cell of the format is that long — it is a sentence or
+  otherwise (``mistyped_label``) and holds no :data:`LABEL_PIECE_CHARS` characters in a row of
+  a table 三 label (a 备注 cell's remark run on into the next row's label typed otherwise is not
+  a decoy): no cell of the format is that long — it is a sentence or
   a header of columns the template does not have;
 - the text right before the run is a known label and then values only: the official table's
   last row is complete where the run begins;
@@ -127,7 +129,8 @@ def _cut_in_line(key: str) -> int | None:
         run = _DIGITLESS.match(gap, values.end())
         words = label_key(run.group(0)) if run is not None else ""
         cut = seg.start + values.end()
-        if len(words) >= BARRIER_GAP and not mistyped_label(words) and "。" not in key[:cut]:
+        if len(words) >= BARRIER_GAP and not mistyped_label(words) and not _holds_t3_label_piece(words) \
+                and "。" not in key[:cut]:
             return cut
     return None
 
@@ -138,6 +141,12 @@ def _t3_label_windows() -> frozenset[str]:
     (row, group and header labels, both formats, their variants)."""
     keys = [k for k, phrases in dictionary().items() if any(p.table == "table3" for p in phrases)]
     return frozenset(k[i:i + LABEL_PIECE_CHARS] for k in keys for i in range(len(k) - LABEL_PIECE_CHARS + 1))
+
+
+def _holds_t3_label_piece(words: str) -> bool:
+    """Does ``words`` hold :data:`LABEL_PIECE_CHARS` characters in a row of a table 三 label?"""
+    windows = _t3_label_windows()
+    return any(words[k:k + LABEL_PIECE_CHARS] in windows for k in range(len(words) - LABEL_PIECE_CHARS + 1))
 
 
 def decoy_starts(evs: list[Event], i: int) -> bool:
@@ -152,8 +161,7 @@ def decoy_starts(evs: list[Event], i: int) -> bool:
         return False  # (an English gloss's words are no decoy's header: ideographs are counted)
     if sum(1 for piece in _HEADER_PIECES if piece in words) >= HEADER_PIECES_SEEN:
         return False  # table 三's own header, repeated at a page break and cut by a PDF's columns
-    windows = _t3_label_windows()
-    if any(words[k:k + LABEL_PIECE_CHARS] in windows for k in range(len(words) - LABEL_PIECE_CHARS + 1)):
+    if _holds_t3_label_piece(words):
         return False  # a piece of table 三's own labels: a label a PDF's columns cut and interleaved
     return evs[i + 1].unit - ev.unit >= DECOY_HEADER_LINES and _rows_of_bare_labels(evs, i + 1)
 
