@@ -25,6 +25,7 @@ from .colorder_t4 import order_printed_in_text as t4_order_printed_in_text
 from .colorder_t4 import read_in_printed_order as t4_read_in_printed_order
 from .colsplit import tables_joined
 from .colstacks import reread_subtotal_row
+from .decoys import decoy_starts, decoys_apart
 from .columns import read_by_columns, read_by_stacks
 from .layout import PHRASE_READINGS_KEPT, Event, events, find_headings
 from .merged import merged_rows_split
@@ -42,6 +43,7 @@ SECTION_TABLE = {"s2": "table2", "s3": "table3", "s4": "table4"}
 
 
 def extract(doc: Document, source: Source | None = None) -> Report:
+    doc = decoys_apart(doc)  # a one-line table 三 glued to a decoy table printed after it, cut apart
     doc, joined = tables_joined(doc)  # table 三 cut by its columns into two tables, joined (colsplit)
     doc, placing = tables_placed(doc)  # tables printed after all the prose, put back by their labels
     doc, turned = tables_turned_back(doc)  # table 三 printed turned over, turned back
@@ -262,11 +264,20 @@ def _split_tables(evs: list[Event], fmt: str, end: int) -> tuple[dict[str, list[
     current = "table2"
     switch: _Switch | None = None  # the last change of table made by a phrase, while it may be a mistake
     t4_values = False
+    t3_row = t3_values = False  # a row label of table 三 read, and values after it
     spill = False  # table 二's heading has just given way to table 三's: its columns may go on
     spilling = False  # ... and they do: a phrase only table 二 prints came before any of table 三's
     held: list[Event] = []  # values right after table 三's heading, before any phrase: whose?
     moved: list[Event] = []  # ... given to table 二, as a column of it printed after the heading
-    for ev in evs:
+    decoy = False  # in a decoy table printed under table 三 a cell a line (extract/decoys.py)
+    for i, ev in enumerate(evs):
+        if decoy and (ev.kind == "section" or ev.kind == "phrase" and "table3" not in _tables(ev.seg, fmt)):
+            decoy = False
+        elif decoy or current == "table3" and t3_values and decoy_starts(evs, i):
+            decoy = True
+            continue
+        t3_row = t3_row or current == "table3" and ev.kind == "phrase" and _names_t3_row(ev.seg)
+        t3_values = t3_values or t3_row and ev.kind == "value"
         if held and ev.kind != "value":
             # values between table 三's heading and its first phrase: table 二's column printed
             # after the heading, where table 二 then reads as columns (checked below); else 三's
@@ -314,6 +325,12 @@ def _split_tables(evs: list[Event], fmt: str, end: int) -> tuple[dict[str, list[
         by_table["table2"] = [e for e in by_table["table2"] if not any(e is m for m in moved)]
         by_table["table3"][1:1] = moved
     return by_table, end
+
+
+def _names_t3_row(seg: Segment) -> bool:
+    """Is the phrase a row label of table 三 (not a header word)?"""
+    p = seg.in_table("table3")
+    return p is not None and p.kind == "row"
 
 
 @dataclass(slots=True)

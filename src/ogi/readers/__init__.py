@@ -44,6 +44,7 @@ from .spans import join_repeated_spans
 from ..extract.pagemarks import drop_page_marks
 from ..template.normalize import unify_radicals_utf8
 from .text import parse_text
+from .gloss import strip_glosses
 
 BYTES_PER_CHAR = 4  # at most, in UTF-8 and GB18030
 
@@ -116,7 +117,7 @@ def read(data: bytes, name: str = "") -> Document:
         data = strip_attributes(data)  # pandoc Markdown's [text]{style=…}: markup, not text
         data = unify_radicals_utf8(data)  # pdfminer's ⼀ for 一: before any pattern reads a line
         data = drop_repeated_rows(data)  # pymupdf4llm's picture text: a table's rows it prints twice
-    doc = _read(data, name, kind)
+    doc = strip_glosses(_read(data, name, kind))  # 自然人<br>Natural persons: the English is a gloss, not a label
     if kind in ("txt", "html"):  # a column a converter cut in two, made one again
         # a PDF-to-Markdown converter's column guesses: one too many, one too few, blank columns dropped
         doc.blocks = [join_empty_columns(split_stacked_rows(split_glued_units(split_merged_columns(join_cut_columns(b)))))
