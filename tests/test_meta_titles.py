@@ -80,3 +80,13 @@ def test_without_the_bodys_word_the_first_title_stands():
 def test_the_portals_link_words_glued_to_a_title_are_not_the_title(line, title):
     meta = read_meta([line, *BODY])
     assert meta.title == title
+
+
+@pytest.mark.parametrize("printed", [
+    "沭阳县水利局 2023 年政府信息公开工作年度报告",  # LibreOffice's PDF through pdftotext
+    "沭阳县水利局 2023年政府信息公开工作年度报告",
+    "沭阳县水利局\u30002023\u3000年政府信息公开工作年度报告",
+])
+def test_a_pdfs_spaces_around_the_titles_year_are_not_the_titles(printed):
+    meta = read_meta([printed, *SIGNED])
+    assert (meta.title, meta.agency, meta.year) == ("沭阳县水利局2023年政府信息公开工作年度报告", "沭阳县水利局", 2023)

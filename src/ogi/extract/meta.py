@@ -95,6 +95,17 @@ _META_VARIANT = re.compile("[" + "".join(META_VARIANT_CHARS) + "]")
 _TO_SIMPLIFIED = str.maketrans(META_VARIANT_CHARS)
 
 
+# the spaces an office suite's or Word's PDF puts between a title's ideographs and its year
+# (``…街道 2025 年度政府信息公开…``): a font change around the digits, which pdftotext and
+# pdfplumber print as a space the page's own title does not hold
+_SPACE_AT_DIGITS = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[0-9])|(?<=[0-9])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+
+
+def _digits_unspaced(title: str | None) -> str | None:
+    """``title`` without the spaces between its ideographs and its digits."""
+    return _SPACE_AT_DIGITS.sub("", title) if title else title
+
+
 def read_meta(lines: list[str], container: dict[str, str] | None = None) -> Meta:
     """Metadata from the report's lines (paragraphs and table rows in reading order) and
     from what the container says (an HTML <title>, PDF document info).
@@ -118,7 +129,7 @@ def read_meta(lines: list[str], container: dict[str, str] | None = None) -> Meta
         container = {k: (v.translate(_TO_SIMPLIFIED) if isinstance(v, str) else v) for k, v in container.items()}
     agency = _as_printed(_agency(title, head, body, container), body, printed)
     return Meta(
-        title=title,
+        title=_digits_unspaced(title),
         agency=agency,
         year=year,
         published_date=_published(head, body, container),
