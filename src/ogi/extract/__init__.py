@@ -123,11 +123,14 @@ def _current_outline(report: Report, units: list[Unit], headings: dict[str, int]
     From 2020 on every report is; a 2019 report may still follow the old outline (the 2019
     format was only encouraged that year), so it is one where its section 三 is headed as
     the current formats head it and nothing of the old outline was read — a page that prints
-    its tables apart from its sections (a portal's layout table, read by a text extractor)."""
+    its tables apart from its sections (a portal's layout table, read by a text extractor).
+    A 2019 page that prints no heading of either outline (a crawler's text of a page whose
+    report stands in a frame it did not follow) is taken as the format of its year too: its
+    tables are then reported missing, where an old outline's report would have no tables to miss."""
     year = report.meta.year
     if not year or year < 2019:
         return False
-    if year >= 2020:
+    if year >= 2020 or (not headings and not legacy.old_outline(units)):
         return True
     at = headings.get("s3")
     return at is not None and not report.legacy and CURRENT_REQUESTS_HEADING in clean(units[at].text)

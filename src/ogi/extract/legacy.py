@@ -97,6 +97,12 @@ def is_legacy(units: list[Unit], year: int | None) -> bool:
     return year is not None and year <= LAST_LEGACY_YEAR and any(h in text for h in _OLD_HEADINGS)
 
 
+def old_outline(units: list[Unit]) -> bool:
+    """Whether the text prints a heading of the old outline (:data:`_OLD_HEADINGS`)."""
+    text = clean("\n".join(u.text for u in units))
+    return any(h in text for h in _OLD_HEADINGS)
+
+
 def read_figures(units: list[Unit]) -> tuple[dict[str, Value], dict[str, dict]]:
     """The headline figures (key → value) and their provenance (``legacy.<key>`` → text,
     line/page, and where: ``table`` or ``text``)."""
