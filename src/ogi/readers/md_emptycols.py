@@ -73,7 +73,7 @@ def join_empty_columns(table: Table) -> Table:
     """``table`` with the empty columns of each part joined to the filled column right of
     them (see the module docstring); the same object when there is none."""
     cells = table.cells
-    if len(cells) < 2 * MIN_ROWS or all(c.text.strip() for c in cells) or not _some_row_gapped(cells):
+    if len(cells) < 2 * MIN_ROWS or all(map(str.strip, map(_TEXT, cells))) or not _some_row_gapped(cells):
         return table  # no empty cell, or no row leaves a column empty: no empty column
     rows: dict[int, list[Cell]] = {}
     for cell in cells:
