@@ -84,13 +84,16 @@ def test_join_empty_columns_gate_keeps_every_join(monkeypatch: pytest.MonkeyPatc
 
 
 def test_a_row_gapped_is_one_with_a_column_left_without_text() -> None:
-    """Columns count from the table's first: a row missing only that one is no gap; a row
-    missing a column between two with text is; a blank cell spanning nothing covers nothing."""
+    """Columns count from the table's first: a row missing only that one is no gap; a data
+    row missing a column between two with text is (a blank cell covers nothing); a header row
+    (no value) missing one is not: an empty column is one no data row fills."""
     cells = [Cell("规章", 0, 0), Cell("1", 0, 1), Cell("2", 0, 2), Cell("", 0, 3)]
     assert not md_emptycols._some_row_gapped(cells)
     assert not md_emptycols._some_row_gapped([Cell("1", 1, 1), Cell("2", 1, 2, 1, 2), Cell("x", 0, 0)])
     assert md_emptycols._some_row_gapped([Cell("规章", 0, 0), Cell("1", 0, 1), Cell(" ", 0, 2), Cell("3", 0, 3)])
     assert md_emptycols._some_row_gapped([Cell("规章", 0, 0), Cell("1", 0, 1), Cell("3", 0, 3)])
+    header = [Cell("信息内容", 0, 0), Cell("结果维持", 0, 5), Cell("总计", 0, 6)]
+    assert not md_emptycols._some_row_gapped(header + [Cell(t, 1, c) for c, t in enumerate(["规章", "1", "2"])])
 
 
 GLUED_TEXTS = ("3件5件", "3件 5件", " 1个2个3个 ", "１件２件", "12", "3件", "", " ", "件5", "5件件", "5件\n6件",
@@ -133,3 +136,28 @@ def test_remark_column_is_a_gap_spelling_the_header() -> None:
         assert _has_remark_column(evs) is old
         found += old
     assert 20 < found < TRIALS - 20
+
+
+def test_line_break_gates_see_what_each_cell_shows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stacked-rows and merged-columns passes look for a line break in the cells joined
+    by NUL: found there exactly where some cell holds one (pieces of ``<br`` in two cells do
+    not make one); with the search forced to find one, the same tables come out."""
+    from ogi.readers import md_twoheads, md_tworows
+
+    rng = random.Random(1819)
+    pieces = ("<b", "r>", "<br>", "\n", "\0", "自然人", "3", "", "申请<br>数量", "1\n2", "总计<br/>本年")
+    tables, found = [], 0
+    for _ in range(TRIALS):
+        cells = [Cell("".join(rng.choice(pieces) for _ in range(rng.randint(0, 2))), rng.randint(0, 3),
+                      rng.randint(0, 3)) for _ in range(rng.randint(0, 6))]
+        old = any("<br" in c.text or "\n" in c.text for c in cells)
+        texts = "\0".join(c.text for c in cells)
+        assert ("<br" in texts or "\n" in texts) is old
+        found += old
+        tables.append(Table(cells))
+    assert 20 < found < TRIALS - 20
+    gated = [md_twoheads.split_merged_columns(md_tworows.split_stacked_rows(t)) for t in tables]
+    monkeypatch.setattr(md_tworows, "_TEXT", lambda c: "\n")
+    monkeypatch.setattr(md_twoheads, "_TEXT", lambda c: "\n")
+    full = [md_twoheads.split_merged_columns(md_tworows.split_stacked_rows(t)) for t in tables]
+    assert [_cells(t) for t in gated] == [_cells(t) for t in full]

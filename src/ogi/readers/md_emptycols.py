@@ -105,14 +105,15 @@ def join_empty_columns(table: Table) -> Table:
 
 
 def _some_row_gapped(cells: list[Cell]) -> bool:
-    """Does some row leave a column without text, right of the table's first column and at
+    """Does some data row leave a column without text, right of the table's first column and at
     or left of the last column its cells with text reach? The exact precondition of an empty
     column, asked before the rows are built and their values read: an empty column *e* of a
     part lies right of the part's first value column (a filled one, no further left than the
     table's first column) and at or left of the region's last column, which some data row of
-    the part reaches with text; that row prints nothing at *e*. A text's grids pad rows with
-    empty cells at their ends (a header's group row), not between their values, so nearly
-    every table leaves here (docs/speed.md, eighteenth session)."""
+    the part (a row printing a value) reaches with text; that row prints nothing at *e*. A
+    text's grids pad rows with empty cells at their ends (a header's group row) or leave a
+    header row's first columns to the labels' header, not gaps between a data row's values,
+    so nearly every table leaves here (docs/speed.md, eighteenth session)."""
     lo = min(map(_COL, cells))
     if min(map(_COLSPAN, cells)) >= 1:
         lo += 1  # an empty column lies right of a filled one (a value's cell covers its column)
@@ -126,11 +127,9 @@ def _some_row_gapped(cells: list[Cell]) -> bool:
         elif end > reach[c.row]:
             reach[c.row] = end
         cols.update(range(c.col, end + 1))
-    for row, cols in filled.items():
-        end = reach[row]
-        if end >= lo and len(cols.intersection(range(lo, end + 1))) <= end - lo:
-            return True  # a column of lo..end without text in this row
-    return False
+    gapped = {row for row, cols in filled.items()  # a column of lo..end without text in the row
+              if (end := reach[row]) >= lo and len(cols.intersection(range(lo, end + 1))) <= end - lo}
+    return bool(gapped) and any(is_value(c.text) for c in cells if c.row in gapped)  # …and a data row
 
 
 _TEXT, _COL, _COLSPAN = attrgetter("text"), attrgetter("col"), attrgetter("colspan")
