@@ -162,16 +162,3 @@ def test_line_break_gates_see_what_each_cell_shows(monkeypatch: pytest.MonkeyPat
     full = [md_twoheads.split_merged_columns(md_tworows.split_stacked_rows(t)) for t in tables]
     assert [_cells(t) for t in gated] == [_cells(t) for t in full]
 
-
-def test_gapped_rows_read_in_c_as_walked_cell_by_cell() -> None:
-    """The gate read in C (covered places as a set, reaches and counts per row) answers as
-    the cell-by-cell walk does, spans of two or three columns and cells missing included."""
-    rng = random.Random(1820)
-    said = 0
-    for _ in range(TRIALS):
-        cells = [Cell(rng.choice(("", " ", "规章", "3", "信息内容", "—")), rng.randint(0, 3), rng.randint(0, 5), 1,
-                      rng.choice((1, 1, 1, 2, 3))) for _ in range(rng.randint(1, 14))]
-        fast = md_emptycols._some_row_gapped(cells)
-        assert fast is md_emptycols._gapped_rows_walked(cells)
-        said += fast
-    assert 20 < said < TRIALS - 20

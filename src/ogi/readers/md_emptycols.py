@@ -42,10 +42,9 @@ columns are more or fewer than *w* is read as before."""
 
 from __future__ import annotations
 
-from collections import Counter
 from functools import lru_cache
 from itertools import compress
-from operator import add, attrgetter, itemgetter
+from operator import attrgetter
 
 from ..document import Cell, Table
 from ..template.normalize import label_key
@@ -114,28 +113,11 @@ def _some_row_gapped(cells: list[Cell]) -> bool:
     the part (a row printing a value) reaches with text; that row prints nothing at *e*. A
     text's grids pad rows with empty cells at their ends (a header's group row) or leave a
     header row's first columns to the labels' header, not gaps between a data row's values,
-    so nearly every table leaves here (docs/speed.md, eighteenth session)."""
-    texts, rows, cols, spans = (list(map(get, cells)) for get in (_TEXT, _ROW, _COL, _COLSPAN))
-    if min(spans) < 1:
-        return _gapped_rows_walked(cells)  # a span of no column: each cell's reach walked
-    lo = min(cols) + 1  # an empty column lies right of a filled one (a value's cell covers its column)
-    shown = list(map(str.strip, texts))
-    covered = set(compress(zip(rows, cols), shown))  # (row, column) covered by a cell with text
-    for c in compress(cells, map((1).__ne__, spans)):  # the few cells spanning columns
-        if c.text.strip():
-            covered.update((c.row, k) for k in range(c.col + 1, c.col + c.colspan))
-    reach = dict(sorted(compress(zip(rows, map(add, cols, spans)), shown)))  # row → last column + 1
-    count = Counter(map(itemgetter(0), covered))
-    gapped = {row for row, stop in reach.items()  # a column of lo..stop-1 without text in the row
-              if stop > lo and count[row] - ((row, lo - 1) in covered) < stop - lo}
-    return bool(gapped) and any(map(is_value, compress(texts, map(gapped.__contains__, rows))))  # a data row
-
-
-def _gapped_rows_walked(cells: list[Cell]) -> bool:
-    """:func:`_some_row_gapped` cell by cell, for a table with a cell spanning no column."""
+    so nearly every table leaves here (docs/speed.md, eighteenth session). (Read in C — the
+    covered places as a set of pairs, reaches by sorting — it cost more: a tuple per cell.)"""
     lo = min(map(_COL, cells))
     if min(map(_COLSPAN, cells)) >= 1:
-        lo += 1
+        lo += 1  # an empty column lies right of a filled one (a value's cell covers its column)
     filled: dict[int, set[int]] = {}  # row → the columns its cells with text cover
     reach: dict[int, int] = {}  # row → the last column its cells with text reach
     for c in compress(cells, map(str.strip, map(_TEXT, cells))):  # the cells with text
@@ -151,7 +133,7 @@ def _gapped_rows_walked(cells: list[Cell]) -> bool:
     return bool(gapped) and any(is_value(c.text) for c in cells if c.row in gapped)  # …and a data row
 
 
-_TEXT, _ROW, _COL, _COLSPAN = attrgetter("text"), attrgetter("row"), attrgetter("col"), attrgetter("colspan")
+_TEXT, _COL, _COLSPAN = attrgetter("text"), attrgetter("col"), attrgetter("colspan")
 
 
 def _parts(order: list[int], data: set[int]) -> list[tuple[list[int], list[int]]]:
