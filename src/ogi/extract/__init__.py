@@ -392,7 +392,7 @@ def _fill_tables(report: Report, fmt: str, by_table: dict[str, list[Event]], pag
         placed = placed_by[spec.key]
         distrust_unconfirmed(spec, by_table[spec.key], placed)
         distrust_row_orders(spec, fmt, by_table[spec.key], placed)
-        distrust_page_foot_rows(spec, placed, pages, [ev for evs in by_table.values() for ev in evs])
+        distrust_page_foot_rows(spec, placed, pages, [ev for evs in by_table.values() for ev in evs] if pages else ())
         distrust_header_after_label(spec, fmt, by_table[spec.key], placed)
         null_unconfirmed_parts(spec, placed, FORMATS[fmt].table3, placed_by.get("table3"), by_table[spec.key], fmt)
         values = tables[spec.key]

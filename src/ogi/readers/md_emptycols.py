@@ -43,6 +43,8 @@ columns are more or fewer than *w* is read as before."""
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 
 from ..document import Cell, Table
 from ..template.normalize import label_key
@@ -71,8 +73,8 @@ def join_empty_columns(table: Table) -> Table:
     """``table`` with the empty columns of each part joined to the filled column right of
     them (see the module docstring); the same object when there is none."""
     cells = table.cells
-    if len(cells) < 2 * MIN_ROWS or all(c.text.strip() for c in cells):
-        return table  # no empty cell: no empty column
+    if len(cells) < 2 * MIN_ROWS or all(map(str.strip, map(_TEXT, cells))) or not _some_row_gapped(cells):
+        return table  # no empty cell, or no row leaves a column empty: no empty column
     rows: dict[int, list[Cell]] = {}
     for cell in cells:
         rows.setdefault(cell.row, []).append(cell)
@@ -100,6 +102,38 @@ def join_empty_columns(table: Table) -> Table:
         out += rows[r]
     out.sort(key=lambda c: (c.row, c.col))
     return Table(out, table.pos)
+
+
+def _some_row_gapped(cells: list[Cell]) -> bool:
+    """Does some data row leave a column without text, right of the table's first column and at
+    or left of the last column its cells with text reach? The exact precondition of an empty
+    column, asked before the rows are built and their values read: an empty column *e* of a
+    part lies right of the part's first value column (a filled one, no further left than the
+    table's first column) and at or left of the region's last column, which some data row of
+    the part (a row printing a value) reaches with text; that row prints nothing at *e*. A
+    text's grids pad rows with empty cells at their ends (a header's group row) or leave a
+    header row's first columns to the labels' header, not gaps between a data row's values,
+    so nearly every table leaves here (docs/speed.md, eighteenth session). (Read in C — the
+    covered places as a set of pairs, reaches by sorting — it cost more: a tuple per cell.)"""
+    lo = min(map(_COL, cells))
+    if min(map(_COLSPAN, cells)) >= 1:
+        lo += 1  # an empty column lies right of a filled one (a value's cell covers its column)
+    filled: dict[int, set[int]] = {}  # row → the columns its cells with text cover
+    reach: dict[int, int] = {}  # row → the last column its cells with text reach
+    for c in compress(cells, map(str.strip, map(_TEXT, cells))):  # the cells with text
+        end = c.col + c.colspan - 1
+        cols = filled.get(c.row)
+        if cols is None:
+            cols, reach[c.row] = filled.setdefault(c.row, set()), end
+        elif end > reach[c.row]:
+            reach[c.row] = end
+        cols.update(range(c.col, end + 1))
+    gapped = {row for row, cols in filled.items()  # a column of lo..end without text in the row
+              if (end := reach[row]) >= lo and len(cols.intersection(range(lo, end + 1))) <= end - lo}
+    return bool(gapped) and any(is_value(c.text) for c in cells if c.row in gapped)  # …and a data row
+
+
+_TEXT, _COL, _COLSPAN = attrgetter("text"), attrgetter("col"), attrgetter("colspan")
 
 
 def _parts(order: list[int], data: set[int]) -> list[tuple[list[int], list[int]]]:

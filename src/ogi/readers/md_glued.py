@@ -20,6 +20,7 @@ order, left to right; each keeps the glued cell's place in the file."""
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from ..document import Cell, Table
 from .md_continued import is_value
@@ -28,13 +29,17 @@ from .md_continued import is_value
 _ONE = r"[0-9０-９]+\s*[件个项次条份]"
 _GLUED = re.compile(rf"\s*(?:{_ONE}\s*){{2,}}")
 _VALUES = re.compile(_ONE)
+# a number, its unit and the next number: what every glued cell holds (cells joined by NUL, no \s)
+_TWO_GLUED = re.compile(r"[0-9０-９]\s*[件个项次条份]\s*[0-9０-９]")
+_TEXT = attrgetter("text")
 
 
 def split_glued_units(table: Table) -> Table:
     """``table`` with every cell holding unit-ended values beside as many empty cells made
     that many cells (see the module docstring); the same object when there is none."""
-    if not any(_GLUED.fullmatch(c.text) for c in table.cells):
-        return table
+    if not _TWO_GLUED.search("\0".join(map(_TEXT, table.cells))) \
+            or not any(_GLUED.fullmatch(c.text) for c in table.cells):
+        return table  # (the first test, one search in C, is what a glued cell holds at least)
     rows: dict[int, dict[int, Cell]] = {}
     for cell in table.cells:
         rows.setdefault(cell.row, {})[cell.col] = cell

@@ -50,6 +50,7 @@ from .md_continued import is_value
 
 _BR = re.compile(r"<br */?>")
 _ROW = attrgetter("row")  # a cell's row, read in C
+_TEXT = attrgetter("text")
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +100,8 @@ def turn_headerless_tables(blocks: list) -> list:
 
 
 def _prints_outcome_labels(table: Table) -> bool:
-    return any(_key(c.text) in _table3_labels() for c in table.cells if c.text.strip())
+    labels = _table3_labels()  # each distinct text keyed once (speed: a table's 0s and labels repeat)
+    return any(_key(text) in labels for text in set(map(_TEXT, table.cells)) if text.strip())
 
 
 def turn_headerless_table3(table: Table) -> Table:

@@ -28,6 +28,7 @@ so they reach this split."""
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from ..document import Cell, Table
 from .md_continued import is_value
@@ -36,6 +37,8 @@ MIN_STACKED = 2  # labels one guessed row holds, a printed line each
 
 _LINES = re.compile(r"<br */?>|\n")
 _NUMBERING = re.compile(r"(\d{1,2})[.．、]\s*\S")  # a sub-row's label: 3.要求提供公开出版物
+
+_TEXT = attrgetter("text")  # (speed: read in C)
 
 
 def _lines(text: str) -> list[str]:
@@ -60,7 +63,8 @@ def stacked_labels(text: str) -> int:
 def split_stacked_rows(table: Table) -> Table:
     """``table`` with every stacked row made as many rows (see the module docstring); the
     same object when there is none."""
-    if not any("<br" in c.text or "\n" in c.text for c in table.cells):
+    texts = "\0".join(map(_TEXT, table.cells))  # a cell's line break, looked for once in C
+    if "<br" not in texts and "\n" not in texts:
         return table
     rows: dict[int, list[Cell]] = {}
     for cell in table.cells:
