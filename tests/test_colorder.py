@@ -163,6 +163,9 @@ FIRST_ROW = ["一、本年新收政府信息公开申请数量 5 3 0 0 0 0 8"]
     # pdftotext -raw, PDFium, PyMuPDF: a piece a line, in the order the cells were drawn
     (["自", "然", "人", "法人或其他组织 总", "计", "其", "他", "法律服", "务机构", "社会公", "益组织", "科研", "机构",
       "商业", "企业"], "自然人、总计、其他、法律服务机构、社会公益组织、科研机构、商业企业"),
+    # w3m, pdftotext -layout: 自然人 after the five, its first line on the line of theirs (hold18 00013)
+    (["法人或其他组织", "商  科  社会  法律      自然", "业  研  公益  服务  其  人   总计", "企  机  组织  机构  他",
+      "业  构"], "商业企业、科研机构、社会公益组织、法律服务机构、自然人"),
 ])
 def test_the_order_a_text_header_prints_is_read_where_it_is_certain(header, printed):
     assert order_printed_in_lines([*HEAD, *header, *FIRST_ROW]) == printed

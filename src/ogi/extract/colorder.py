@@ -473,7 +473,29 @@ def _reading(kept: tuple[tuple[str, ...], ...]) -> str | None:
     first = [label for label in drawn if label in _FIRST_ROW]
     if all(len(pieces) <= 1 for pieces in lines) and _out_of_order_in(first, _FIRST_ROW):
         return structured(drawn, on_lines, cells) or "、".join(first)  # the joined reading: see _first_row_on_line
+    for found in on_lines:
+        if _person_after_an_organisation(found):
+            return structured(drawn, on_lines, cells) or "、".join(found)
     return None
+
+
+def _person_after_an_organisation(found: list[str]) -> bool:
+    """Whether one line prints 自然人 (or a piece only it holds: ``自然``, ``然人``) right of
+    an organisation's label or piece. The template's 自然人 column stands left of all five,
+    so on one line of a grid laid out in text (w3m, pdftotext -layout, pdfplumber, PyMuPDF),
+    where a header's pieces print left to right as their columns stand, 自然人 right of one
+    of them is a column printed in another order. :data:`HEADER_ROWS` compares labels of one
+    header row only, and a wrapped header prints the first row's 自然人 on the line of the
+    second row's pieces (``商  科  社会  法律      自然 ⏎ 业  研  公益  服务  其  人   总计``):
+    read by position, wild5's hold18 ``reordered`` 00013 gave 91 numbers in the wrong column
+    with no finding in each of w3m, pdfplumber, PyMuPDF and poppler's layout text."""
+    person = _LABELS[0]
+    if person not in found:
+        return False
+    return any(label in _ORGANISATIONS for label in found[:found.index(person)])
+
+
+_ORGANISATIONS = frozenset(_LABELS[1:-1])
 
 
 def _a_cell_a_line(lines: list[list[str]]) -> bool:
