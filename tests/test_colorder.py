@@ -9,7 +9,7 @@ import pytest
 
 import ogi.extract as extract_module
 from ogi import parse
-from ogi.document import Cell, Document, Table
+from ogi.document import Cell, Document, Paragraph, Table
 from ogi.extract.colorder import columns_in_template_order
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,7 +109,7 @@ def test_a_web_page_with_two_columns_swapped_reads_every_value_with_a_finding(mo
 
 # --- running text: the header's words, not the cells, say the order (docs/renderings.md §15)
 
-from ogi.extract.colorder import order_printed_in_lines  # noqa: E402
+from ogi.extract.colorder import order_printed_in_lines, order_printed_in_text  # noqa: E402
 from ogi.synth.shapes.text import crawler_text, inner_text_walk  # noqa: E402
 
 TEXT_READ = "表三表头所印申请人各列的顺序与规定格式不同(印为:{}),已按表头所印顺序读入各列"
@@ -350,3 +350,25 @@ def test_a_pdf_header_with_自然人_right_of_the_five_is_out_of_order_across_it
     assert _across_rows({**spans, "自然人": (360.0, 390.0), "总计": (400.0, 430.0)}) == \
         "商业企业、科研机构、社会公益组织、法律服务机构、其他、自然人、总计"
     assert _across_rows({**spans, "自然人": (300.0, 390.0), "总计": (400.0, 430.0)}) is None  # spans overlap
+
+
+def _cut_header_grid(repeated: bool) -> Document:
+    """Table 三 as PyMuPDF's Markdown grids it: 申请人情况 and 法人或其他组织 cut into cells, each
+    second-row label in a cell of its own with a line break, the five shuffled (hold18 00024);
+    with ``repeated``, the header printed again a column off after a page break."""
+    header = [["", "申请", "人情", "况", "", "", "", ""], ["(本列数据)", "", "法人或", "其他", "组织", "", "", ""],
+              ["", "自然<br>人", "商业<br>企业", "法律服务<br>机构", "其<br>他", "科研<br>机构", "社会公益<br>组织", "总<br>计"]]
+    rows = [*header, ["一、本年新收政府信息公开申请数量", "82", "0", "130", "10", "0", "0", "222"]]
+    if repeated:
+        rows += [["", "", "商业<br>企业", "法律服务<br>机构", "其<br>他", "科研<br>机构", "社会公益<br>组织", "计"],
+                 ["(一)予以公开", "41", "0", "56", "6", "0", "0", "103"]]
+    cells = [Cell(text, r, c) for r, row in enumerate(rows) for c, text in enumerate(row) if text]
+    return Document([Paragraph("三、收到和处理政府信息公开申请情况"), Table(cells)], "md")
+
+
+def test_a_grid_whose_cells_cut_the_header_is_reordered_or_its_order_named():
+    doc, notes = columns_in_template_order(_cut_header_grid(repeated=False))  # 其他 of 法人或其他组织 is no column
+    assert notes == ["自然人、商业企业、法律服务机构、其他、科研机构、社会公益组织、总计"]
+    doc = _cut_header_grid(repeated=True)  # a header twice, a column off: not moved, its order named
+    assert columns_in_template_order(doc) == (doc, [])
+    assert order_printed_in_text(doc) == "自然人、商业企业、法律服务机构、其他、科研机构、社会公益组织、总计"

@@ -58,7 +58,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 from itertools import filterfalse
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from ..document import Cell, Document, Paragraph, Table
@@ -198,6 +198,10 @@ _FOLD = str.maketrans(VARIANT_CHARS)  # a traditional header (總計, 商業企�
 
 
 def _header_key(text: str) -> str:
+    """A header cell's key, traditional forms folded and a Markdown cell's line breaks
+    (``商业<br>企业``: PyMuPDF's Markdown) taken out."""
+    if "<" in text:
+        text = _MARKUP.sub("", text)
     return label_key(text).translate(_FOLD)
 
 
@@ -216,9 +220,29 @@ def _header_columns(table: Table) -> list[int] | None:
         key = _header_key(cell.text)
         if key in _HEADERS:
             found.setdefault(key, []).append(cell)
-    if len(found) != len(_HEADERS) or any(len(cells) != 1 or cells[0].colspan != 1 for cells in found.values()):
+    if len(found) != len(_HEADERS):
+        return None
+    _others_on_the_organisations_row(found)
+    if any(len(cells) != 1 or cells[0].colspan != 1 for cells in found.values()):
         return None
     return [found[key][0].col for key in _HEADERS]
+
+
+_ORG_KEYS = _HEADERS[1:-1]
+
+
+def _others_on_the_organisations_row(found: dict[str, list[Cell]]) -> None:
+    """Where 其他 is found twice — a grid that cuts 法人或其他组织 into cells
+    (``法人或 | 其他 | 组织``: PyMuPDF's Markdown) has a cell of its own keyed 其他 — keep the one
+    on the row every other organisation's header stands on (the header's second row)."""
+    other = _ORG_KEYS[-1]
+    cells = found[other]
+    if len(cells) < 2:
+        return
+    rows = {c.row for key in _ORG_KEYS[:-1] for c in found[key]}
+    on_row = [c for c in cells if c.row in rows]
+    if len(rows) == 1 and len(on_row) == 1:
+        found[other] = on_row
 
 
 def _reordered(table: Table) -> tuple[Table, str, dict[int, int]] | None:
@@ -441,7 +465,68 @@ def order_printed_in_text(doc: Document) -> str | None:
     """The applicant columns' order as table 三's header prints it in the document's text
     (its paragraphs, its tables' rows) or, for a text file, as the text reader found it in
     the text as given (:data:`PRINTED_ORDER`); None where nothing shows another order."""
-    return _order(_header_lines(_lines(doc))) or doc.meta.get(PRINTED_ORDER)
+    return _order(_header_lines(_lines(doc))) or doc.meta.get(PRINTED_ORDER) or _grid_order(doc)
+
+
+def _grid_order(doc: Document) -> str | None:
+    """The applicant headers' order a grid's header cells show where 自然人 stands right of
+    an organisation: the labels and pieces (:data:`PARTS`) of its header cells — the rows
+    above table 三's first row — in the order of their columns. A grid whose cells cut the
+    header's labels apart (PyMuPDF's Markdown: ``法 | 人或其他 | 组织 | | 自然`` over
+    ``商业<br>企业 | … | 其<br>他 | 人 | 总计``) is not reordered (:func:`columns_in_template_order`
+    wants each label whole in one cell), yet its columns still show 自然人 printed after the
+    five: hold18's ``reordered`` 00013 and 00024, 141 numbers read in the wrong columns with
+    no finding. A header row whose labels, left to right, stand in another order than the
+    template's (the five shuffled) shows it too, where the header is printed twice, once a
+    column off (a table cut at a page, its header repeated), and so not reordered. 总计
+    before 自然人 is left to the rules that read a total printed first by the sums
+    (:mod:`.colorder_sums`, :mod:`.colorder_alike`): a grid rule on it cost wild44's and
+    hold17's PyMuPDF Markdown 680 right cells. Only the rows from the last ``申请人情况`` to the
+    first row are read: above it a CSV of the page holds other tables' rows. None where no
+    table shows it."""
+    for block in doc.blocks:
+        if isinstance(block, Table) and _TABLE3_HEADER_PIECE.search(" ".join(map(_TEXT, block.cells))):
+            printed = _person_right_of_organisation(block)
+            if printed:
+                return printed
+    return None
+
+
+def _person_right_of_organisation(table: Table) -> str | None:
+    rows: dict[int, list[str]] = {}
+    for cell in table.cells:
+        rows.setdefault(cell.row, []).append(cell.text)
+    keys = {row: label_key("".join(texts)) for row, texts in rows.items()}
+    first = min((row for row, key in keys.items() if _FIRST_ROW_WORDS in key), default=None)
+    if first is None:
+        return None
+    start = max((row for row, key in keys.items() if row < first and TABLE_HEADER in key), default=None)
+    if start is None:
+        return None  # no header over the seven: the rows above may be another table's (a CSV of the page)
+    found: list[tuple[int, int, str]] = []  # (row, column, label) of each header cell naming one
+    for cell in table.cells:
+        if not start <= cell.row < first or cell.text.isascii():
+            continue
+        key = _header_key(cell.text)
+        label = _LABELS[_HEADERS.index(key)] if key in _HEADER_KEYS else PARTS.get(key)
+        if label is not None:
+            found.append((cell.row, cell.col, label))
+    for row in sorted({row for row, _, _ in found}):
+        on_row = [label for r, _, label in sorted(found) if r == row]
+        if _out_of_order_in(on_row, HEADER_ROWS[1]) or _person_after_an_organisation(on_row):
+            return "、".join(on_row)
+    person = [col for _, col, label in found if label == _LABELS[0]]
+    organisations = [col for _, col, label in found if label in _ORGANISATIONS]
+    if not person or not organisations or min(person) <= min(organisations):
+        return None
+    return "、".join(dict.fromkeys(label for _, _, label in sorted(found, key=_BY_COLUMN)))
+
+
+_PERSON_PIECE = re.compile("自然|然人")  # a piece only 自然人 holds, in a table's cells
+_BY_COLUMN = itemgetter(1)
+_TABLE3_HEADER_PIECE = re.compile("自然|然人|商业|科研|公益|法律服")  # a piece of 自然人's or an organisation's label
+_FIRST_ROW_WORDS = "本年新收"  # table 三's first row label (its cells joined): where its header ends
+_MARKUP = re.compile(r"<[^<>]*>")  # a Markdown cell's line breaks (``商业<br>企业``)
 
 
 def order_printed_in_lines(texts: Iterable[str]) -> str | None:
