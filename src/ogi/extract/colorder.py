@@ -225,7 +225,13 @@ def _header_columns(table: Table) -> list[int] | None:
     _others_on_the_organisations_row(found)
     if any(len(cells) != 1 or cells[0].colspan != 1 for cells in found.values()):
         return None
+    rows = [cells[0].row for cells in found.values()]
+    if max(rows) - min(rows) > _HEADER_ROWS_AT_MOST - 1:
+        return None  # labels of two headers (one repeated at a page, a column off): not one header
     return [found[key][0].col for key in _HEADERS]
+
+
+_HEADER_ROWS_AT_MOST = 3  # rows table 三's labels stand on: 申请人情况 over 法人或其他组织 over the five
 
 
 _ORG_KEYS = _HEADERS[1:-1]
@@ -481,9 +487,9 @@ def _grid_order(doc: Document) -> str | None:
     column off (a table cut at a page, its header repeated), and so not reordered. 总计
     before 自然人 is left to the rules that read a total printed first by the sums
     (:mod:`.colorder_sums`, :mod:`.colorder_alike`): a grid rule on it cost wild44's and
-    hold17's PyMuPDF Markdown 680 right cells. Only the rows from the last ``申请人情况`` to the
-    first row are read: above it a CSV of the page holds other tables' rows. None where no
-    table shows it."""
+    hold17's PyMuPDF Markdown 680 right cells. Only the rows from the last holding ``申请人`` (of
+    the three above the first row) to the first row are read: above them a CSV of the page
+    holds other tables' rows. None where no table shows it."""
     for block in doc.blocks:
         if isinstance(block, Table) and _TABLE3_HEADER_PIECE.search(" ".join(map(_TEXT, block.cells))):
             printed = _person_right_of_organisation(block)
@@ -496,13 +502,14 @@ def _person_right_of_organisation(table: Table) -> str | None:
     rows: dict[int, list[str]] = {}
     for cell in table.cells:
         rows.setdefault(cell.row, []).append(cell.text)
-    keys = {row: label_key("".join(texts)) for row, texts in rows.items()}
+    keys = {row: label_key(_MARKUP.sub("", "".join(texts))) for row, texts in rows.items()}
     first = min((row for row, key in keys.items() if _FIRST_ROW_WORDS in key), default=None)
     if first is None:
         return None
-    start = max((row for row, key in keys.items() if row < first and TABLE_HEADER in key), default=None)
+    start = max((row for row, key in keys.items() if first - _HEADER_ROWS_AT_MOST <= row < first
+                 and _WRAPPED[0] in key), default=None)
     if start is None:
-        return None  # no header over the seven: the rows above may be another table's (a CSV of the page)
+        return None  # no 申请人 over the seven: the rows above may be another table's (a CSV of the page)
     found: list[tuple[int, int, str]] = []  # (row, column, label) of each header cell naming one
     for cell in table.cells:
         if not start <= cell.row < first or cell.text.isascii():
