@@ -11,7 +11,7 @@ from ..errors import NotAReport
 from ..model import Finding, Report, SectionText, Source, empty_tables
 from ..template.formats import FORMATS, SECTIONS, TableSpec, expected_format
 from ..template.labels import Segment, dictionary, segment
-from ..template.normalize import clean
+from ..template.normalize import clean, label_key
 from . import legacy, twice
 from .boxes import pages_of, reread as reread_boxes
 from .align import Placed, align
@@ -133,7 +133,7 @@ def _current_outline(report: Report, units: list[Unit], headings: dict[str, int]
     if year >= 2020 or (not headings and not legacy.old_outline(units)):
         return True
     at = headings.get("s3")
-    return at is not None and not report.legacy and CURRENT_REQUESTS_HEADING in clean(units[at].text)
+    return at is not None and not report.legacy and label_key(CURRENT_REQUESTS_HEADING) in label_key(units[at].text)  # 處理 too
 
 
 def _reordered_finding(printed: str) -> Finding:
