@@ -29,6 +29,7 @@ from .decoys import decoy_starts, decoys_apart
 from .columns import read_by_columns, read_by_stacks
 from .layout import PHRASE_READINGS_KEPT, Event, events, find_headings
 from .merged import merged_rows_split
+from .pager import pagers_dropped
 from .rows_zeros import zero_rows_read
 from .meta import read_meta
 from .order import (distrust_header_after_label, distrust_page_foot_rows, distrust_row_orders, distrust_unconfirmed,
@@ -43,6 +44,7 @@ SECTION_TABLE = {"s2": "table2", "s3": "table3", "s4": "table4"}
 
 
 def extract(doc: Document, source: Source | None = None) -> Report:
+    doc = pagers_dropped(doc)  # a paged site's pagers, crumbs and title again: page furniture (pager)
     doc = decoys_apart(doc)  # a one-line table 三 glued to a decoy table printed after it, cut apart
     doc, joined = tables_joined(doc)  # table 三 cut by its columns into two tables, joined (colsplit)
     doc, placing = tables_placed(doc)  # tables printed after all the prose, put back by their labels
