@@ -57,6 +57,15 @@ _NEXT_PAGE_TOP = re.compile(r"\s*(?:" + _CRUMBS + r")?\s*(?:" + _TITLE + r")?")
 _ANY = re.compile(r"上一?页|<<|«|＜＜|共\s*\d{1,2}\s*页")
 
 
+_TITLE_LINE = re.compile(r"[#=*\s]*(" + _TITLE + r")[#=*\s]*")
+
+
+def is_title_line(line: str) -> bool:
+    """Is ``line`` (a Markdown heading's marks aside) a report's title: a year, then
+    政府信息公开…报告, with no other digit and no sentence or list punctuation?"""
+    return _TITLE_LINE.fullmatch(line) is not None
+
+
 def _is_pager(m: re.Match[str]) -> bool:
     """Does the match number pages as a pager does: links 1…n in order (none for a bare
     上一页 下一页), or a page count whose page is one of its pages?"""
