@@ -45,6 +45,7 @@ SECTION_TABLE = {"s2": "table2", "s3": "table3", "s4": "table4"}
 
 def extract(doc: Document, source: Source | None = None) -> Report:
     doc = pagers_dropped(doc)  # a paged site's pagers, crumbs and title again: page furniture (pager)
+    doc = twice.copies_dropped(doc)  # a table printed again right after itself (a phone copy) read once
     doc = decoys_apart(doc)  # a one-line table 三 glued to a decoy table printed after it, cut apart
     doc, joined = tables_joined(doc)  # table 三 cut by its columns into two tables, joined (colsplit)
     doc, placing = tables_placed(doc)  # tables printed after all the prose, put back by their labels
