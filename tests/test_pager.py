@@ -8,7 +8,8 @@ import random
 from lxml import html as lxml_html
 
 from ogi import parse
-from ogi.document import Document, Paragraph
+from ogi.document import Cell, Document, Paragraph, Table
+from ogi.extract import twice
 from ogi.extract.pagemarks import drop_page_marks
 from ogi.extract.pager import cut_pagers, is_title_line, pagers_dropped
 from ogi.synth.wild6 import make
@@ -70,3 +71,32 @@ def test_a_paged_report_in_a_crawlers_one_line_text_reads_whole():
     assert "上一页" in text or "共" in text or "<<" in text
     got = parse(text.encode(), "page.txt").model_dump()
     assert {t: got[t] for t in w.expected} == w.expected  # 51 of 198 cells before
+
+
+# ------------------------------------------------------------------ a phone copy printed right after its table
+
+def test_a_table_run_printed_again_at_once_in_running_text_is_read_once():
+    t4 = "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计" + "0" * 15
+    text = f"四、政府信息公开行政复议、行政诉讼情况{t4}{t4}五、存在的主要问题"
+    doc = twice.copies_dropped(Document([Paragraph(text)], "txt"))
+    assert doc.blocks[0].text == f"四、政府信息公开行政复议、行政诉讼情况{t4}五、存在的主要问题"
+
+
+def test_a_copy_that_differs_in_one_character_is_left_as_printed():
+    t4 = "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计" + "0" * 15
+    doc = Document([Paragraph(t4 + t4[:-1] + "1")], "txt")
+    assert twice.copies_dropped(doc) is doc
+
+
+def _grid(rows: list[list[str]]) -> Table:
+    return Table([Cell(t, r, c) for r, row in enumerate(rows) for c, t in enumerate(row)])
+
+
+def test_a_grid_and_rows_printed_again_right_after_themselves_are_read_once():
+    rows = [["行政复议", "行政诉讼"], ["结果维持", "总计"], ["0", "1", "2", "3", "4", "5", "6"]]
+    doc = twice.copies_dropped(Document([_grid(rows), Paragraph(" "), _grid(rows)], "txt"))
+    assert len(doc.blocks) == 2 and doc.blocks[0].n_rows == 3
+    joined = twice.copies_dropped(Document([_grid(rows + rows)], "txt"))
+    assert [(c.row, c.text) for c in joined.blocks[0].cells] == [(c.row, c.text) for c in _grid(rows).cells]
+    apart = Document([_grid(rows), Paragraph("注：以下为手机版"), _grid(rows)], "txt")
+    assert twice.copies_dropped(apart) is apart  # not right after: left as printed
