@@ -100,3 +100,11 @@ def test_a_grid_and_rows_printed_again_right_after_themselves_are_read_once():
     assert [(c.row, c.text) for c in joined.blocks[0].cells] == [(c.row, c.text) for c in _grid(rows).cells]
     apart = Document([_grid(rows), Paragraph("注：以下为手机版"), _grid(rows)], "txt")
     assert twice.copies_dropped(apart) is apart  # not right after: left as printed
+
+
+def test_runs_of_rows_repeated_inside_one_table_are_no_copy():
+    # table 四 a cell a line: its 结果维持…总计 header over both 行政诉讼 blocks, and rows of zeros
+    header = [["结果维持"], ["结果纠正"], ["其他结果"], ["尚未审结"], ["总计"]]
+    rows = [["行政复议"], ["行政诉讼"]] + header + [["未经复议直接起诉"], ["复议后起诉"]] + header + header + [["0"]] * 15
+    doc = Document([_grid(rows)], "txt")
+    assert twice.copies_dropped(doc) is doc

@@ -306,34 +306,25 @@ def copies_dropped(doc: Any) -> Any:
 
 
 def _rows_once(table: Any) -> Any:
-    """``table`` with a run of its rows printed again right after itself (the two tables of a
-    text that joined them into one grid) read once; ``table`` itself where none is. The run
-    and its copy must match cell for cell (column, spans, text), and no merged cell may cross
-    into or out of either."""
-    from dataclasses import replace
-
+    """``table`` read once where it is two tables a text reader joined into one grid: its rows
+    are a run printed twice, the whole grid, cell for cell (column, spans, text), no merged
+    cell crossing the middle; ``table`` itself otherwise. (Only the whole grid: runs of rows
+    repeat inside a table of its own — table 四's 结果维持…总计 header over both 行政诉讼
+    blocks, rows of zeros — and are no copy.)"""
     from ..document import Table
 
     by_row: dict[int, list] = {}
     for c in table.cells:
         by_row.setdefault(c.row, []).append(c)
-    order = list(range(max(by_row, default=-1) + 1))
-    texts = [tuple((c.col, c.rowspan, c.colspan, c.text.strip()) for c in by_row.get(r, [])) for r in order]
-    n = len(texts)
-    if n > COPY_MAX_ROWS or len(set(texts)) == n:  # no row printed twice: no copy
+    n = max(by_row, default=-1) + 1
+    half = n // 2
+    if n % 2 or n > COPY_MAX_ROWS or half < 2:
         return table
-    for a in range(n):
-        for size in range((n - a) // 2, 1, -1):
-            run = texts[a:a + size]
-            if texts[a] != texts[a + size] or run != texts[a + size:a + 2 * size] or \
-                    sum(len(_DIGIT.findall(t)) for row in run for *_, t in row) < COPY_MIN_DIGITS or \
-                    any(c.row < b <= c.row + c.rowspan - 1 for c in table.cells for b in (a, a + size, a + 2 * size)):
-                continue
-            dropped = set(range(a + size, a + 2 * size))
-            cells = [replace(c, row=c.row - size if c.row >= a + 2 * size else c.row)
-                     for c in table.cells if c.row not in dropped]
-            return _rows_once(Table(cells, table.pos))
-    return table
+    rows = [tuple((c.col, c.rowspan, c.colspan, c.text.strip()) for c in by_row.get(r, [])) for r in range(n)]
+    if rows[:half] != rows[half:] or sum(len(_DIGIT.findall(t)) for row in rows[:half] for *_, t in row) < COPY_MIN_DIGITS \
+            or any(c.row < half <= c.row + c.rowspan - 1 for c in table.cells):
+        return table
+    return Table([c for c in table.cells if c.row < half], table.pos)
 
 
 def _grid(table: Any) -> tuple[tuple[int, int, str], ...]:
