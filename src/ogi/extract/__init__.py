@@ -11,7 +11,7 @@ from ..errors import NotAReport
 from ..model import Finding, Report, SectionText, Source, empty_tables
 from ..template.formats import FORMATS, SECTIONS, TableSpec, expected_format
 from ..template.labels import Segment, dictionary, segment
-from ..template.normalize import clean
+from ..template.normalize import clean, label_key
 from . import legacy, twice
 from .boxes import pages_of, reread as reread_boxes
 from .align import Placed, align
@@ -29,6 +29,7 @@ from .decoys import decoy_starts, decoys_apart
 from .columns import read_by_columns, read_by_stacks
 from .layout import PHRASE_READINGS_KEPT, Event, events, find_headings
 from .merged import merged_rows_split
+from .pager import pagers_dropped
 from .rows_zeros import zero_rows_read
 from .meta import read_meta
 from .order import (distrust_header_after_label, distrust_page_foot_rows, distrust_row_orders, distrust_unconfirmed,
@@ -43,6 +44,8 @@ SECTION_TABLE = {"s2": "table2", "s3": "table3", "s4": "table4"}
 
 
 def extract(doc: Document, source: Source | None = None) -> Report:
+    doc = pagers_dropped(doc)  # a paged site's pagers, crumbs and title again: page furniture (pager)
+    doc = twice.copies_dropped(doc)  # a table printed again right after itself (a phone copy) read once
     doc = decoys_apart(doc)  # a one-line table 三 glued to a decoy table printed after it, cut apart
     doc, joined = tables_joined(doc)  # table 三 cut by its columns into two tables, joined (colsplit)
     doc, placing = tables_placed(doc)  # tables printed after all the prose, put back by their labels
@@ -133,7 +136,7 @@ def _current_outline(report: Report, units: list[Unit], headings: dict[str, int]
     if year >= 2020 or (not headings and not legacy.old_outline(units)):
         return True
     at = headings.get("s3")
-    return at is not None and not report.legacy and CURRENT_REQUESTS_HEADING in clean(units[at].text)
+    return at is not None and not report.legacy and label_key(CURRENT_REQUESTS_HEADING) in label_key(units[at].text)  # 處理 too
 
 
 def _reordered_finding(printed: str) -> Finding:

@@ -37,6 +37,7 @@ from functools import lru_cache
 from ..template.formats import SECTIONS
 from ..template.labels import dictionary, segment
 from ..template.normalize import label_key
+from ..template.variant_chars import VARIANT_CHARS
 
 HEADING_TAIL_CHARS = 8  # words a printed heading may add after its keyword (…及整改措施)
 TABLE_TEXT_PHRASES = 3  # table labels in a paragraph that make it share the line with a table
@@ -53,10 +54,23 @@ _WORD_CHAR = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]")
 _TAIL_STOP = re.compile(r"[\s\d。；;，,：:！？!?()（）《》“”\"|/\\-]")
 
 
+# the template's character → itself and its traditional (variant) forms: a heading printed in
+# traditional characters (一、總體情況) is a heading (wild6fix18: label_key folds them too)
+_FORMS: dict[str, str] = {}
+for _other, _own in VARIANT_CHARS.items():
+    _FORMS[_own] = _FORMS.get(_own, _own) + _other
+
+
+def _char(ch: str) -> str:
+    """A regex for one word character of a heading: the character or any of its forms."""
+    forms = _FORMS.get(ch)
+    return f"[{forms}]" if forms else re.escape(ch)
+
+
 def _spaced(word: str) -> str:
     """A regex for ``word`` that allows whitespace between its characters and any of
     ``、，,`` where it prints one."""
-    parts = [re.escape(ch) if _WORD_CHAR.match(ch) else r"[、，,]?" for ch in word if not ch.isspace()]
+    parts = [_char(ch) if _WORD_CHAR.match(ch) else r"[、，,]?" for ch in word if not ch.isspace()]
     return r"\s*".join(parts)
 
 

@@ -74,6 +74,8 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from typing import TypeVar
 
+from .pager import is_title_line
+
 EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be chrome
 MIN_PAGES = 2  # a running line or a page-number sequence shows on this many pages at least
 # a line of digits and words is a print line only with this many letters or characters
@@ -113,9 +115,18 @@ def drop_page_marks(text: str) -> str:
         return text
     numbered = pages[:-1] if found and _footer_rest(pages[-1]) else pages
     drop = _running_lines(lines, pages) | _page_numbers(lines, numbered) | _split_page_numbers(lines, numbered)
+    drop -= _title_kept(lines, pages[0], drop)
     if not drop:
         return text
     return "\n".join(FORM_FEED * ln.count(FORM_FEED) if i in drop else ln for i, ln in enumerate(lines))
+
+
+def _title_kept(lines: list[str], first_page: list[int], drop: set[int]) -> set[int]:
+    """The first page's running line that is the report's title (:func:`~ogi.extract.pager.is_title_line`),
+    kept once: a paged site prints its title again at each page's top, where it runs like a
+    header — dropped everywhere, the report would have no title left."""
+    kept = next((i for i in first_page if i in drop and is_title_line(lines[i])), None)
+    return {kept} if kept is not None else set()
 
 
 def _footer_rest(page: list[int]) -> bool:

@@ -260,3 +260,90 @@ def _name_en(spec: TableSpec) -> str:
 
 
 __all__ = ["Layout", "compare", "report_layout", "report_title"]
+
+
+# ------------------------------------------------------------------ a table printed again right after itself
+
+# A page may hold a table twice, the second a copy for phones that CSS hides (``display:none``
+# under a ``@media`` rule): a text renderer, which applies no CSS, prints both, one right after
+# the other. Where the second printing is the first again, character for character (a grid:
+# every cell's text; running text: the run from the table's header to the copy's start,
+# printed again at once), it is a copy and is read once — it can add no number the first does
+# not hold, and read twice its values are too many for the rows (ROW_AMBIGUOUS) or a second
+# report (wild6 ``mobile_copy``). A copy that differs in any character is left as printed.
+
+# the words that open a printing of table 二 (each 第二十条 block), 三 and 四 in the template
+COPY_ANCHORS = ("信息内容", "申请人情况", "行政复议")
+COPY_MIN_CHARS = 40  # characters of a run printed twice, at least, to be a table's copy
+COPY_MIN_DIGITS = 7  # digits such a run holds at least (a row of table 三's values)
+COPY_MAX_ROWS = 200  # rows of a grid looked at, at most (table 三, the longest, prints some 30)
+_COPY_ANCHOR = re.compile("|".join(COPY_ANCHORS))
+_DIGIT = re.compile(r"\d")
+
+
+def copies_dropped(doc: Any) -> Any:
+    """``doc`` with each table printed again right after itself read once (see above); ``doc``
+    itself where none is."""
+    from ..document import Document, Paragraph, Table
+
+    blocks: list = []
+    changed = False
+    for b in doc.blocks:
+        if isinstance(b, Paragraph):
+            text = _tandem_dropped(b.text)
+            if text != b.text:
+                b, changed = Paragraph(text, b.pos), True
+        elif isinstance(b, Table):
+            prev = next((x for x in reversed(blocks) if not (isinstance(x, Paragraph) and not x.text.strip())), None)
+            if isinstance(prev, Table) and _grid(prev) == _grid(b) and _digits(_grid(b)) >= COPY_MIN_DIGITS:
+                changed = True
+                continue
+            rows = _rows_once(b)
+            if rows is not b:
+                b, changed = rows, True
+        blocks.append(b)
+    return Document(blocks, doc.format, doc.meta) if changed else doc
+
+
+def _rows_once(table: Any) -> Any:
+    """``table`` read once where it is two tables a text reader joined into one grid: its rows
+    are a run printed twice, the whole grid, cell for cell (column, spans, text), no merged
+    cell crossing the middle; ``table`` itself otherwise. (Only the whole grid: runs of rows
+    repeat inside a table of its own — table 四's 结果维持…总计 header over both 行政诉讼
+    blocks, rows of zeros — and are no copy.)"""
+    from ..document import Table
+
+    by_row: dict[int, list] = {}
+    for c in table.cells:
+        by_row.setdefault(c.row, []).append(c)
+    n = max(by_row, default=-1) + 1
+    half = n // 2
+    if n % 2 or n > COPY_MAX_ROWS or half < 2:
+        return table
+    rows = [tuple((c.col, c.rowspan, c.colspan, c.text.strip()) for c in by_row.get(r, [])) for r in range(n)]
+    if rows[:half] != rows[half:] or sum(len(_DIGIT.findall(t)) for row in rows[:half] for *_, t in row) < COPY_MIN_DIGITS \
+            or any(c.row < half <= c.row + c.rowspan - 1 for c in table.cells):
+        return table
+    return Table([c for c in table.cells if c.row < half], table.pos)
+
+
+def _grid(table: Any) -> tuple[tuple[int, int, str], ...]:
+    return tuple((c.row, c.col, c.text.strip()) for c in table.cells)
+
+
+def _digits(grid: tuple[tuple[int, int, str], ...]) -> int:
+    return sum(len(_DIGIT.findall(t)) for _, _, t in grid)
+
+
+def _tandem_dropped(text: str) -> str:
+    """``text`` with a run that starts at a table's opening words and is printed again right
+    after itself, character for character, printed once."""
+    if len(text) < 2 * COPY_MIN_CHARS:
+        return text
+    starts = [m.start() for m in _COPY_ANCHOR.finditer(text)]
+    for p in starts:
+        for q in starts:
+            run = text[p:q]
+            if q - p >= COPY_MIN_CHARS and text.startswith(run, q) and len(_DIGIT.findall(run)) >= COPY_MIN_DIGITS:
+                return _tandem_dropped(text[:q] + text[q + len(run):])
+    return text

@@ -17,6 +17,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .variant_chars import VARIANT_CHARS
+
 _QUOTES = str.maketrans({"“": '"', "”": '"', "「": '"', "」": '"', "‘": "'", "’": "'",
                          "〔": "[", "〕": "]", "【": "[", "】": "]", "－": "-", "−": "-",
                          "—": "—", "―": "—", "━": "—", "⸺": "—", "⸻": "—", "﹣": "-", "∕": "/", "⁄": "/", "╱": "/",
@@ -88,10 +90,23 @@ def _clean(text: str) -> str:
 
 
 def label_key(text: str) -> str:
-    """The matching key of a label: letters, digits and ideographs only."""
-    return _kept_label_key(text) if len(text) <= KEPT_CHARS else _NOT_WORD.sub("", nfkc(text))
+    """The matching key of a label: letters, digits and ideographs only, the traditional
+    (variant) forms of the template's characters folded to the template's own
+    (:data:`~ogi.template.variant_chars.VARIANT_CHARS`: ``總體情況`` keys as ``总体情况``, as
+    the tokenizer reads a label in traditional characters). None of those forms is a
+    character of the template, so a template label keeps its key."""
+    return _kept_label_key(text) if len(text) <= KEPT_CHARS else _label_key(text)
 
 
 @lru_cache(maxsize=1 << 16)
 def _kept_label_key(text: str) -> str:
-    return _NOT_WORD.sub("", nfkc(text))
+    return _label_key(text)
+
+
+_VARIANT_CHAR = re.compile("[" + "".join(VARIANT_CHARS) + "]")
+_TO_TEMPLATE_CHARS = str.maketrans(VARIANT_CHARS)
+
+
+def _label_key(text: str) -> str:
+    key = _NOT_WORD.sub("", nfkc(text))
+    return key.translate(_TO_TEMPLATE_CHARS) if _VARIANT_CHAR.search(key) else key
