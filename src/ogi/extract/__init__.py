@@ -11,7 +11,7 @@ from ..errors import NotAReport
 from ..model import Finding, Report, SectionText, Source, empty_tables
 from ..template.formats import FORMATS, SECTIONS, TableSpec, expected_format
 from ..template.labels import Segment, dictionary, segment
-from ..template.normalize import clean, label_key
+from ..template.normalize import label_key
 from . import legacy, twice
 from .boxes import pages_of, reread as reread_boxes
 from .align import Placed, align
