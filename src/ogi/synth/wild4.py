@@ -52,6 +52,7 @@ from ..template.layout import HEADER, LABEL, VALUE
 from .report import Synthetic, synthesize
 from .wild import WildKind
 from .writers import html_page
+from .kinds import mixed_kinds
 
 # ------------------------------------------------------------------ helpers on drawn tables
 
@@ -414,12 +415,7 @@ EXCLUSIVE = ({"table_image", "split_prose"}, {"table_image", "page_marks"}, {"tr
 
 
 def kinds_of(rng: random.Random, kind: str) -> tuple[str, ...]:
-    if kind != "mixed4":
-        return (kind,)
-    while True:
-        chosen = set(rng.sample(MIXED4_FROM, 3))
-        if not any(pair <= chosen for pair in EXCLUSIVE):
-            return tuple(k for k in ORDER if k in chosen)
+    return mixed_kinds(rng, MIXED4_FROM, ORDER, EXCLUSIVE) if kind == "mixed4" else (kind,)
 
 
 @dataclass

@@ -59,6 +59,7 @@ from ..template.layout import CAPTION, HEADER, LABEL, VALUE
 from .report import Synthetic, synthesize
 from .wild import WildKind
 from .writers import html_page
+from .kinds import mixed_kinds
 
 # ------------------------------------------------------------------ helpers on drawn tables
 
@@ -634,12 +635,7 @@ NEEDS_2021 = {"old_rows"}
 
 
 def kinds_of(rng: random.Random, kind: str) -> tuple[str, ...]:
-    if kind != "mixed5":
-        return (kind,)
-    while True:
-        chosen = set(rng.sample(MIXED5_FROM, 3))
-        if not any(pair <= chosen for pair in EXCLUSIVE):
-            return tuple(k for k in KINDS if k in chosen)
+    return mixed_kinds(rng, MIXED5_FROM, KINDS, EXCLUSIVE) if kind == "mixed5" else (kind,)
 
 
 @dataclass

@@ -54,6 +54,7 @@ from .report import Synthetic, synthesize
 from .wild import TRADITIONAL, WildKind
 from .wild5 import cut_rows
 from .writers import CRUMBS, html_page
+from .kinds import mixed_kinds
 
 # ------------------------------------------------------------------ paged_join
 
@@ -339,12 +340,7 @@ EXCLUSIVE = ({"row_tables", "spacer_cells"}, {"row_tables", "mobile_copy"})
 
 
 def kinds_of(rng: random.Random, kind: str) -> tuple[str, ...]:
-    if kind != "mixed6":
-        return (kind,)
-    while True:
-        chosen = set(rng.sample(MIXED6_FROM, 3))
-        if not any(pair <= chosen for pair in EXCLUSIVE):
-            return tuple(k for k in KINDS if k in chosen)
+    return mixed_kinds(rng, MIXED6_FROM, KINDS, EXCLUSIVE) if kind == "mixed6" else (kind,)
 
 
 @dataclass
