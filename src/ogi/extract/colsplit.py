@@ -81,7 +81,7 @@ def tables_joined(doc: Document) -> tuple[Document, list[Finding]]:
     a finding for each join (module docstring); the same document where none is."""
     blocks = list(doc.blocks)
     findings: list[Finding] = []
-    i = 0
+    i = 0 if _first_rows_in_tables(blocks) >= 2 else len(blocks)  # a join needs two printings
     while i < len(blocks):
         joined = _join_at(blocks, i)
         if joined is None:
@@ -95,6 +95,13 @@ def tables_joined(doc: Document) -> tuple[Document, list[Finding]]:
     from .colsplit_text import lines_joined  # (it imports this module's constants)
     doc, as_lines = lines_joined(doc)  # the two pieces as runs of lines (running text)
     return doc, [_joined_finding()] if as_lines else []
+
+
+def _first_rows_in_tables(blocks: list) -> int:
+    """How many of the tables' cells begin with table 三's first row label: two pieces print
+    it once each, a grid of both twice (:func:`piece`, :func:`_stacked`); with fewer no table
+    joins, and the pass walks no table's rows (most documents: one table 三 or none)."""
+    return sum(_first_row(c.text) for b in blocks if isinstance(b, Table) for c in b.cells)
 
 
 def _join_at(blocks: list, i: int) -> tuple[list[Table], int] | None:
@@ -185,7 +192,8 @@ def piece(table: Table) -> Piece | None:
         return None
     label_end = max(c.col + c.colspan for c in rows[first] if _first_row(c.text))
     width = next((c.col for c in rows[first] if c.col >= label_end and count(c.text) is not None), None)
-    notes = {id(c) for c in table.cells if _note(c, first, table.n_cols)}
+    n_cols = table.n_cols  # (a walk over every cell: read once, not once a cell)
+    notes = {id(c) for c in table.cells if _note(c, first, n_cols)}
     if width is None or any(c.col < width < c.col + c.colspan for c in table.cells if id(c) not in notes):
         return None
     headers: dict[int, list[int]] = {}
@@ -194,7 +202,7 @@ def piece(table: Table) -> Piece | None:
             if c.colspan != 1:
                 return None
             headers.setdefault(c.col, []).append(HEADERS[label_key(c.text)])
-    if sorted(headers) != list(range(width, table.n_cols)) or any(len(h) != 1 for h in headers.values()):
+    if sorted(headers) != list(range(width, n_cols)) or any(len(h) != 1 for h in headers.values()):
         return None
     if any(c.row >= first and c.col >= width and c.colspan != 1 for c in table.cells):
         return None
@@ -223,10 +231,11 @@ def join(a: Piece, b: Piece) -> Table | None:
         return None
     if a.table.n_rows - a.first != b.table.n_rows - b.first:
         return None
-    shift = a.table.n_cols - b.width
+    n_cols = a.table.n_cols  # (read once, not once a cell)
+    shift = n_cols - b.width
     cells = list(a.table.cells)
     ending = {(c.row, c.rowspan, label_key(c.text)): k for k, c in enumerate(cells)
-              if c.row < a.first and c.col + c.colspan == a.table.n_cols}
+              if c.row < a.first and c.col + c.colspan == n_cols}
     for c in b.table.cells:
         if c.col < b.width:
             continue
@@ -235,8 +244,8 @@ def join(a: Piece, b: Piece) -> Table | None:
             cells[k] = replace(cells[k], colspan=cells[k].colspan + c.colspan)
         else:
             cells.append(replace(c, col=c.col + shift))
-    width = a.table.n_cols + len(b.headers)
-    cells = [replace(c, colspan=width) if _note(c, a.first, a.table.n_cols) else c for c in cells]
+    width = n_cols + len(b.headers)
+    cells = [replace(c, colspan=width) if _note(c, a.first, n_cols) else c for c in cells]
     columns = {**a.headers, **{col + shift: h for col, h in b.headers.items()}}
     table = replace(a.table, cells=sorted(cells, key=lambda c: (c.row, c.col)))
     return table if _rows_add_up(table, a.first, columns) else None

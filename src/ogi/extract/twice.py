@@ -320,11 +320,17 @@ def _rows_once(table: Any) -> Any:
     half = n // 2
     if n % 2 or n > COPY_MAX_ROWS or half < 2:
         return table
+    if _row_printed(by_row, 0) != _row_printed(by_row, half):
+        return table  # the first rows of the two halves differ: no copy (asked before every row is built)
     rows = [tuple((c.col, c.rowspan, c.colspan, c.text.strip()) for c in by_row.get(r, [])) for r in range(n)]
     if rows[:half] != rows[half:] or sum(len(_DIGIT.findall(t)) for row in rows[:half] for *_, t in row) < COPY_MIN_DIGITS \
             or any(c.row < half <= c.row + c.rowspan - 1 for c in table.cells):
         return table
     return Table([c for c in table.cells if c.row < half], table.pos)
+
+
+def _row_printed(by_row: dict[int, list], r: int) -> tuple:
+    return tuple((c.col, c.rowspan, c.colspan, c.text.strip()) for c in by_row.get(r, []))
 
 
 def _grid(table: Any) -> tuple[tuple[int, int, str], ...]:
