@@ -26,6 +26,7 @@ do not name as this year's."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
 from ..document import Cell, Document, Paragraph, Table
@@ -82,12 +83,21 @@ def this_years_rows(doc: Document) -> tuple[Document, list[Finding]]:
     return (replace(doc, blocks=blocks), findings) if findings else (doc, [])
 
 
+def _may_name_both(text: str) -> bool:
+    """False only where no cell of ``text`` can be keyed 行政复议 and another 行政诉讼: the text
+    lacks 议 or 讼 (in either script: a key folds 議, 訟) and NFKC leaves it as it is."""
+    return (("议" in text or "議" in text) and ("讼" in text or "訟" in text)) or not (
+        text.isascii() or unicodedata.is_normalized("NFKC", text))
+
+
 def _label_column(table: Table) -> tuple[int, list[list[Cell]]] | None:
     """Where ``table`` is table 四 whose rows below the header each start with a row label of a
     comparison (:func:`row_kind`): the last header row's end and those rows; else None. The
     header is found by its labels (a 行政复议 and a 行政诉讼 cell, the result labels under them),
     not its spans: a Markdown or wiki table keeps its cells but loses the spans, and its header
     rows' labels shift left, while its rows below keep their cells in place."""
+    if not _may_name_both(" ".join(c.text for c in table.cells)):
+        return None  # no cell can be keyed 行政复议 and 行政诉讼: asked in C before a key is built
     keys = {label_key(c.text) for c in table.cells if c.text}
     if REVIEW_KEY not in keys or LITIGATION_KEY not in keys:
         return None
