@@ -192,6 +192,10 @@ def chromium_paged(pages: dict[str, tuple[Path, dict[str, str]]]) -> dict[str, b
             for stem, (path, opts) in pages.items():
                 try:
                     page.goto(path.resolve().as_uri(), wait_until="load", timeout=tools.PAGE_LOAD_MS)
+                    # the page's fonts settled before it is printed: on a loaded machine a print
+                    # taken before a fallback font is in laid the text out otherwise (the CI of the
+                    # eighteenth session: one peer page's bytes differed between two runs)
+                    page.evaluate("() => document.fonts.ready.then(() => document.fonts.status)")
                     margin: Any = CHROMIUM_MARGIN
                     width, height = CHROMIUM_PAPER[opts["paper"]]
                     pdf = page.pdf(width=width, height=height, margin=margin, display_header_footer=True,
