@@ -39,7 +39,7 @@ import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
-from ..document import Cell, Document, Paragraph, Table
+from ..document import Block, Cell, Document, Paragraph, Table
 from ..template.formats import FORMATS
 from ..template.normalize import label_key
 from .colsplit import FIRST_CHAR, FIRST_ROW, N_HEADERS, TOTAL, count
@@ -51,6 +51,7 @@ LAST_HEADER = label_key("总计")  # ... and its last
 SHARED_CHARS = 4  # characters: two lines of one row print this many of its words in a row at least
 MOST_HEADER_LINES = 8  # lines: a header wrapped in narrow columns is this many lines at most
 # a line's trailing values: counts (digits, thousands' commas) each after spaces, a TAB or a pipe
+_COUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")  # a paragraph that is a count alone (a cell a line)
 _VALUES = re.compile(r"((?:[ \t\u3000|]+\d{1,3}(?:,\d{3})+|[ \t\u3000|]+\d+)+)[ \t\u3000|]*$")
 
 
@@ -77,21 +78,64 @@ class Run:
 def lines_joined(doc: Document) -> tuple[Document, bool]:
     """``doc`` with table 三's two pieces, printed as runs of lines (or of a grid's rows),
     joined (module docstring), and whether they were; the same document where they are not."""
-    pair = None
-    if _twice([b.text for b in doc.blocks if isinstance(b, Paragraph)]):  # (else no line is read: cheap)
-        pair = _pieces([_line(b.text) if isinstance(b, Paragraph) else None for b in doc.blocks])
-    if pair is not None:
-        out = list(doc.blocks)
-        for (i, _, _, _), (_, _, _, line) in zip(pair[0].rows, pair[1].rows, strict=True):
-            par = out[i]
-            assert isinstance(par, Paragraph)
-            out[i] = replace(par, text=par.text.rstrip() + line.printed)
-        del out[pair[2]:pair[1].end + 1]
-        return replace(doc, blocks=out), True
+    texts = [b.text if isinstance(b, Paragraph) else None for b in doc.blocks]
+    if _twice([t for t in texts if t is not None]):  # (else no line is read: cheap)
+        pair = _pieces([_line(t) if t is not None else None for t in texts])
+        if pair is not None:
+            out = list(doc.blocks)
+            for (i, _, _, _), (_, _, _, line) in zip(pair[0].rows, pair[1].rows, strict=True):
+                par = out[i]
+                assert isinstance(par, Paragraph)
+                out[i] = replace(par, text=par.text.rstrip() + line.printed)
+            del out[pair[2]:pair[1].end + 1]
+            return replace(doc, blocks=out), True
+        groups = _grouped(texts)  # a value a line (a cell a line): each row's values read with its label
+        pair = _pieces([line for _, _, line in groups])
+        if pair is not None:
+            return _cells_spliced(doc, groups, pair), True
     for k, block in enumerate(doc.blocks):
         if isinstance(block, Table) and (table := rows_joined(block)) is not None:
             return replace(doc, blocks=[*doc.blocks[:k], table, *doc.blocks[k + 1:]]), True
     return doc, False
+
+
+def _grouped(texts: list[str | None]) -> list[tuple[int, int, Line | None]]:
+    """The paragraphs read as rows where a text prints a cell a line: each paragraph that is
+    a count alone (:data:`_COUNT`) read as one more value of the line above it, the
+    paragraphs ``first`` … ``last`` of each row with their reading (None: a block no line)."""
+    groups: list[tuple[int, int, Line | None]] = []
+    for i, text in enumerate(texts):
+        value = _COUNT.fullmatch(text.strip()) if text is not None else None
+        if value is not None and groups and (last := groups[-1][2]) is not None:
+            v = value.group(0)
+            groups[-1] = (groups[-1][0], i, Line(last.key, (*last.values, int(v.replace(",", ""))),
+                                                  f"{last.printed} {v}"))
+        else:
+            groups.append((i, i, _line(text) if text is not None else None))
+    return groups
+
+
+def _cells_spliced(doc: Document, groups: list[tuple[int, int, Line | None]],
+                   pair: tuple[Run, Run, int]) -> Document:
+    """``doc`` with each row of the first piece given the second's values after its own and
+    the second piece (from its header's first paragraph to its last row's last value)
+    dropped, where :func:`_grouped` read the rows: a second piece's row printed a value a
+    line keeps its value paragraphs (each where the page printed it); otherwise its values
+    are written after the first piece's row's last value, as printed."""
+    one, two, top = pair
+    out: list[Block] = list(doc.blocks[:groups[top][0]])
+    out += doc.blocks[groups[two.end][1] + 1:]
+    for (i, _, _, _), (j, _, _, line) in reversed(list(zip(one.rows, two.rows, strict=True))):
+        first, last, _ = groups[i]
+        second, end, _ = groups[j]
+        label = doc.blocks[second]
+        if last > first and end > second and isinstance(label, Paragraph) and not _line(label.text).values:
+            out[last + 1:last + 1] = doc.blocks[second + 1:end + 1]
+        else:
+            par = out[last]
+            assert isinstance(par, Paragraph)
+            out[last] = replace(par, text=par.text.rstrip() + line.printed)
+    return replace(doc, blocks=out)
 
 
 def rows_joined(table: Table) -> Table | None:
