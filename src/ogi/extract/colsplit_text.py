@@ -42,7 +42,7 @@ from difflib import SequenceMatcher
 from ..document import Block, Cell, Document, Paragraph, Table
 from ..template.formats import FORMATS
 from ..template.normalize import label_key
-from .colsplit import FIRST_CHAR, FIRST_ROW, N_HEADERS, TOTAL, count
+from .colsplit import FIRST_CHAR, FIRST_ROW, MOST_BETWEEN, N_HEADERS, TOTAL, _between, count
 
 LAST_ROWS = tuple({label_key(FORMATS[f].table3.rows[-1].label or "") for f in ("2019", "2021")})  # 四、结转…
 TABLE_HEADER = label_key("申请人情况")  # where table 三's header starts
@@ -96,7 +96,28 @@ def lines_joined(doc: Document) -> tuple[Document, bool]:
     for k, block in enumerate(doc.blocks):
         if isinstance(block, Table) and (table := rows_joined(block)) is not None:
             return replace(doc, blocks=[*doc.blocks[:k], table, *doc.blocks[k + 1:]]), True
+        if isinstance(block, Table) and (two := _grids_joined(doc.blocks, k)) is not None:
+            table, m = two
+            return replace(doc, blocks=[*doc.blocks[:k], table, *doc.blocks[k + 1:m], *doc.blocks[m + 1:]]), True
     return doc, False
+
+
+def _grids_joined(blocks: list[Block], k: int) -> tuple[Table, int] | None:
+    """The ragged grid at ``k`` and the next one — a ``续表``, a page number between, at most
+    :data:`~.colsplit.MOST_BETWEEN` short lines and no table (:func:`.colsplit._between`),
+    each printing table 三's first row once — read as one grid whose rows print the two
+    pieces one under the other (:func:`rows_joined`: a TAB text whose 续表 line cut it into
+    two grids), joined, and the index of the second; None where they are not two pieces."""
+    m = k + 1
+    while m < len(blocks) and m - k - 1 < MOST_BETWEEN and isinstance(blocks[m], Paragraph) and _between(blocks[m]):
+        m += 1
+    first, second = blocks[k], blocks[m] if m < len(blocks) else None
+    if not isinstance(first, Table) or not isinstance(second, Table) or not _once(first) or not _once(second):
+        return None
+    height = len(first.rows())
+    both = replace(first, cells=[*first.cells, *(replace(c, row=c.row + height) for c in second.cells)])
+    table = rows_joined(both)
+    return None if table is None else (table, m)
 
 
 def _grouped(texts: list[str | None]) -> list[tuple[int, int, Line | None]]:
@@ -163,9 +184,19 @@ def rows_joined(table: Table) -> Table | None:
     return replace(table, cells=sorted(cells, key=lambda c: (c.row, c.col)))
 
 
+def _once(table: Table) -> bool:
+    """Does the grid print table 三's first row label (at a row's start) once: a piece?"""
+    return _first_rows([next((c.text for c in cells if c.text.strip()), "") for cells in table.rows()]) == 1
+
+
+def _first_rows(texts: list[str]) -> int:
+    """How many of the texts print table 三's first row label at their start."""
+    return sum(1 for t in texts if FIRST_CHAR in t and label_key(t).startswith(FIRST_ROW))
+
+
 def _twice(texts: list[str]) -> bool:
     """Do the texts print table 三's first row label (at their start) twice?"""
-    return sum(1 for t in texts if FIRST_CHAR in t and label_key(t).startswith(FIRST_ROW)) == 2
+    return _first_rows(texts) == 2
 
 
 def _pieces(lines: list[Line | None]) -> tuple[Run, Run, int] | None:
