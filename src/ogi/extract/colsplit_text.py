@@ -50,9 +50,11 @@ FIRST_HEADER = label_key("自然人")  # the template's first applicant column
 LAST_HEADER = label_key("总计")  # ... and its last
 SHARED_CHARS = 4  # characters: two lines of one row print this many of its words in a row at least
 MOST_HEADER_LINES = 8  # lines: a header wrapped in narrow columns is this many lines at most
-# a line's trailing values: counts (digits, thousands' commas) each after spaces, a TAB or a pipe
 _COUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")  # a paragraph that is a count alone (a cell a line)
-_VALUES = re.compile(r"((?:[ \t\u3000|]+\d{1,3}(?:,\d{3})+|[ \t\u3000|]+\d+)+)[ \t\u3000|]*$")
+# a line's trailing values: counts (digits, thousands' commas) each after spaces, a TAB or a
+# pipe — or the first at the line's start: a line of values alone (a PDF's text prints a
+# row's values on a line of their own where its label wraps)
+_VALUES = re.compile(r"((?:(?:^|[ \t\u3000|]+)(?:\d{1,3}(?:,\d{3})+|\d+))+)[ \t\u3000|]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +222,8 @@ def _line(text: str) -> Line:
     if m is None:
         return Line(label_key(text), (), "")
     values = tuple(int(v.replace(",", "")) for v in re.findall(r"\d{1,3}(?:,\d{3})+|\d+", m.group(1)))
-    return Line(label_key(text[:m.start()]), values, m.group(1).rstrip(" \t\u3000"))
+    printed = m.group(1).rstrip(" \t\u3000")
+    return Line(label_key(text[:m.start()]), values, printed if m.start() else f" {printed}")  # (a separator before)
 
 
 def _row(cells: list[Cell]) -> Line:
