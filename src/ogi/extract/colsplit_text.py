@@ -40,16 +40,17 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from ..document import Block, Cell, Document, Paragraph, Table
-from ..template.formats import FORMATS
+from ..template.formats import FORMATS, T3_HEADERS
 from ..template.normalize import label_key
 from .colsplit import FIRST_CHAR, FIRST_ROW, MOST_BETWEEN, N_HEADERS, TOTAL, _between, count
 
 LAST_ROWS = tuple({label_key(FORMATS[f].table3.rows[-1].label or "") for f in ("2019", "2021")})  # 四、结转…
 TABLE_HEADER = label_key("申请人情况")  # where table 三's header starts
+HEADER_CHARS = frozenset("".join(label_key(h) for h in T3_HEADERS))  # what table 三's header prints
 FIRST_HEADER = label_key("自然人")  # the template's first applicant column
 LAST_HEADER = label_key("总计")  # ... and its last
 SHARED_CHARS = 4  # characters: two lines of one row print this many of its words in a row at least
-MOST_HEADER_LINES = 8  # lines: a header wrapped in narrow columns is this many lines at most
+MOST_HEADER_LINES = 16  # lines: a header in narrow columns (seven labels two lines each, 申请人情况, 法人…)
 _COUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")  # a paragraph that is a count alone (a cell a line)
 # a line's trailing values: counts (digits, thousands' commas) each after spaces, a TAB or a
 # pipe — or the first at the line's start: a line of values alone (a PDF's text prints a
@@ -75,6 +76,7 @@ class Run:
     words: str
     rows: tuple[tuple[int, int, int, Line], ...]
     end: int
+    near: tuple[str, ...] = ()  # each value line's words with those of the lines above and below
 
 
 def lines_joined(doc: Document) -> tuple[Document, bool]:
@@ -242,31 +244,50 @@ def _run(lines: list[Line | None], first: int, stop: int) -> Run | None:
     last row (before ``stop``); None where a block between is no line, or it is not reached."""
     words = ""
     rows: list[tuple[int, int, int, Line]] = []
+    near: list[str] = []
+    header = False
     for i in range(first, stop):
         line = lines[i]
         if line is None:
             return None
+        if not line.values and (TABLE_HEADER in line.key or header and set(line.key) <= HEADER_CHARS):
+            header = True  # the header printed again at a page's top (a Word table's header rows): no row
+            continue
+        header = False
         if line.values:
-            rows.append((i, len(words), len(words) + len(line.key), line))
+            around = _around(lines, i, first, stop)
+            rows.append((i, len(words), len(words) + len(line.key), line if line.key else replace(line, key=around)))
+            near.append(around)
         words += line.key
         if line.values and line.key.startswith(LAST_ROWS):
-            return Run(words, tuple(rows), i)
+            return Run(words, tuple(rows), i, tuple(near))
     return None
+
+
+def _around(lines: list[Line | None], i: int, first: int, stop: int) -> str:
+    """The words a value line stands among: its own with those of the lines right above and
+    below it in its run (a PDF's text prints the values between a wrapped label's lines, or
+    beside a piece of it that the other piece wraps elsewhere)."""
+    above = lines[i - 1] if i > first else None
+    below = lines[i + 1] if i + 1 < stop else None
+    own = lines[i]
+    return "".join(line.key for line in (above, own, below) if line is not None)
 
 
 def _rows_pair(one: Run, two: Run) -> bool:
     """Are the two runs two pieces of one table: the same words, as many value lines, each
-    pair over the same words (their spans overlap), ``n`` and ``7 − n`` values, and every
-    row's seven adding up, one total at least above 0?"""
+    pair over the same words (their own, or — a label wrapped elsewhere in each piece — with
+    the lines above and below them), ``n`` and ``7 − n`` values, and every row's seven
+    adding up, one total at least above 0?"""
     if sorted(one.words) != sorted(two.words) or len(one.rows) != len(two.rows):
         return False
     counts = {(len(x.values), len(y.values)) for (_, _, _, x), (_, _, _, y) in zip(one.rows, two.rows)}
     if len(counts) != 1 or sum(next(iter(counts))) != N_HEADERS:
         return False
     above = False
-    for (_, s1, e1, x), (_, s2, e2, y) in zip(one.rows, two.rows):
+    for (_, _, _, x), (_, _, _, y), near_x, near_y in zip(one.rows, two.rows, one.near, two.near, strict=True):
         row = x.values + y.values
-        if not _same_row(x.key, y.key) or sum(row[:TOTAL]) != row[TOTAL]:
+        if not (_same_row(x.key, y.key) or _same_row(near_x, near_y)) or sum(row[:TOTAL]) != row[TOTAL]:
             return False
         above = above or row[TOTAL] > 0
     return above
