@@ -47,6 +47,7 @@ from .colsplit import FIRST_CHAR, FIRST_ROW, MOST_BETWEEN, N_HEADERS, TOTAL, _be
 LAST_ROWS = tuple({label_key(FORMATS[f].table3.rows[-1].label or "") for f in ("2019", "2021")})  # 四、结转…
 TABLE_HEADER = label_key("申请人情况")  # where table 三's header starts
 HEADER_CHARS = frozenset("".join(label_key(h) for h in T3_HEADERS))  # what table 三's header prints
+HEADER_WORDS = tuple(k for h in T3_HEADERS if len(k := label_key(h)) >= 4)  # ... a line of it no row prints
 FIRST_HEADER = label_key("自然人")  # the template's first applicant column
 LAST_HEADER = label_key("总计")  # ... and its last
 SHARED_CHARS = 4  # characters: two lines of one row print this many of its words in a row at least
@@ -250,7 +251,8 @@ def _run(lines: list[Line | None], first: int, stop: int) -> Run | None:
         line = lines[i]
         if line is None:
             return None
-        if not line.values and (TABLE_HEADER in line.key or header and set(line.key) <= HEADER_CHARS):
+        if not line.values and (TABLE_HEADER in line.key or set(line.key) <= HEADER_CHARS and (
+                header or any(h in line.key for h in HEADER_WORDS))):
             header = True  # the header printed again at a page's top (a Word table's header rows): no row
             continue
         header = False
