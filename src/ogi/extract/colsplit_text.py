@@ -38,6 +38,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from itertools import repeat
+from operator import attrgetter, contains
 
 from ..document import Cell, Document, Paragraph, Table
 from ..template.formats import FORMATS
@@ -50,6 +52,7 @@ FIRST_HEADER = label_key("自然人")  # the template's first applicant column
 LAST_HEADER = label_key("总计")  # ... and its last
 SHARED_CHARS = 4  # characters: two lines of one row print this many of its words in a row at least
 MOST_HEADER_LINES = 8  # lines: a header wrapped in narrow columns is this many lines at most
+_TEXT = attrgetter("text")
 # a line's trailing values: counts (digits, thousands' commas) each after spaces, a TAB or a pipe
 _VALUES = re.compile(r"((?:[ \t\u3000|]+\d{1,3}(?:,\d{3})+|[ \t\u3000|]+\d+)+)[ \t\u3000|]*$")
 
@@ -99,6 +102,9 @@ def rows_joined(table: Table) -> Table | None:
     and its values (a Markdown or TAB-separated text's one grid, ragged: its cells in no
     columns), with the second piece's values after the first's in each row and the second
     piece's rows dropped; None where they are no two pieces of one table."""
+    texts = list(map(_TEXT, table.cells))
+    if sum(map(contains, texts, repeat(FIRST_CHAR))) < 2:
+        return None  # no two cells print 收: no two rows begin with the first row label (read in C)
     rows = table.rows()
     if not _twice([next((c.text for c in cells if c.text.strip()), "") for cells in rows]):
         return None
