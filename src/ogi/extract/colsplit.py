@@ -42,8 +42,6 @@ each print all seven headers, so are never pieces."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from itertools import chain, compress, repeat
-from operator import attrgetter, contains
 
 from ..document import Cell, Document, Paragraph, Table
 from ..model import Finding
@@ -61,8 +59,6 @@ TOTAL = N_HEADERS - 1  # the 总计 column's place in the template's order
 MOST_BETWEEN = 4  # blocks: at most this many between two pieces (续表, a page number, a caption, a note's table)
 BETWEEN_CHARS = 60  # characters: a line between two pieces is at most this long (a caption, a one-line note)
 MOST_HEADER_ROWS = 4  # rows: table 三's header is three rows (申请人情况 / 法人或其他组织 / the five), a caption's above
-_TEXT = attrgetter("text")
-_CELLS = attrgetter("cells")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,9 +101,7 @@ def _first_rows_in_tables(blocks: list) -> int:
     """How many of the tables' cells begin with table 三's first row label: two pieces print
     it once each, a grid of both twice (:func:`piece`, :func:`_stacked`); with fewer no table
     joins, and the pass walks no table's rows (most documents: one table 三 or none)."""
-    tables = [b for b in blocks if isinstance(b, Table)]
-    texts = list(map(_TEXT, chain.from_iterable(map(_CELLS, tables))))
-    return sum(map(_first_row, compress(texts, map(contains, texts, repeat(FIRST_CHAR)))))  # (read in C)
+    return sum(_first_row(c.text) for b in blocks if isinstance(b, Table) for c in b.cells)
 
 
 def _join_at(blocks: list, i: int) -> tuple[list[Table], int] | None:

@@ -25,7 +25,6 @@ there the row labels still stand where no row may and the cells stay null with t
 from __future__ import annotations
 
 from dataclasses import replace
-from operator import attrgetter
 
 from ..document import Document, Table
 from ..model import Finding
@@ -37,7 +36,6 @@ from .rows_turned import flat_turned_lines, flat_turned_rebuilt, flat_turned_spl
 _ORGANISATIONS = frozenset(label_key(m.label) for m in APPLICANT_COLUMNS[1:-1])
 _FIRST_ROW_LABEL = FORMATS["2021"].table3.rows[0].label or ""
 _FIRST_ROW_KEY = label_key(_FIRST_ROW_LABEL)  # 一、本年新收政府信息公开申请数量, both formats
-_TEXT = attrgetter("text")
 # labels of tables 二 and 四: a grid holding them holds more than table 三 (a CSV of a page's
 # tables one under another), and turning it would turn them too
 _OTHER_TABLES = (label_key("行政许可"), label_key("行政复议"))
@@ -67,9 +65,6 @@ def tables_turned_back(doc: Document) -> tuple[Document, int]:
 def _is_turned(table: Table) -> bool:
     """Do the five organisation headers stand once each, one a row, in one column, below
     table 三's first row label?"""
-    key_of_all = label_key("\0".join(map(_TEXT, table.cells)))
-    if _FIRST_ROW_KEY not in key_of_all or not all(key in key_of_all for key in _ORGANISATIONS):
-        return False  # a label no cell's key can be (the cells' keys in turn are this key, read in C)
     found: dict[str, list[tuple[int, int]]] = {}
     first_label_rows: list[int] = []
     for cell in table.cells:

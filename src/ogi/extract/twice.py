@@ -37,10 +37,7 @@ cells but never make a number wrong."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import compress, repeat
-from operator import attrgetter, eq
 from typing import Any
 
 from ..errors import NotAReport
@@ -282,7 +279,6 @@ COPY_MIN_DIGITS = 7  # digits such a run holds at least (a row of table 三's va
 COPY_MAX_ROWS = 200  # rows of a grid looked at, at most (table 三, the longest, prints some 30)
 _COPY_ANCHOR = re.compile("|".join(COPY_ANCHORS))
 _DIGIT = re.compile(r"\d")
-_ROW = attrgetter("row")
 
 
 def copies_dropped(doc: Any) -> Any:
@@ -317,17 +313,15 @@ def _rows_once(table: Any) -> Any:
     blocks, rows of zeros — and are no copy.)"""
     from ..document import Table
 
-    cells = table.cells
-    row_of = list(map(_ROW, cells))  # (read in C: most grids are no copy, and leave at the next two tests)
-    n = max(row_of, default=-1) + 1
+    by_row: dict[int, list] = {}
+    for c in table.cells:
+        by_row.setdefault(c.row, []).append(c)
+    n = max(by_row, default=-1) + 1
     half = n // 2
     if n % 2 or n > COPY_MAX_ROWS or half < 2:
         return table
-    if _printed(compress(cells, map(eq, row_of, repeat(0)))) != _printed(compress(cells, map(eq, row_of, repeat(half)))):
-        return table  # the first rows of the two halves differ: no copy (asked before any row is built)
-    by_row: dict[int, list] = {}
-    for c in cells:
-        by_row.setdefault(c.row, []).append(c)
+    if _row_printed(by_row, 0) != _row_printed(by_row, half):
+        return table  # the first rows of the two halves differ: no copy (asked before every row is built)
     rows = [tuple((c.col, c.rowspan, c.colspan, c.text.strip()) for c in by_row.get(r, [])) for r in range(n)]
     if rows[:half] != rows[half:] or sum(len(_DIGIT.findall(t)) for row in rows[:half] for *_, t in row) < COPY_MIN_DIGITS \
             or any(c.row < half <= c.row + c.rowspan - 1 for c in table.cells):
@@ -335,9 +329,8 @@ def _rows_once(table: Any) -> Any:
     return Table([c for c in table.cells if c.row < half], table.pos)
 
 
-def _printed(cells: Iterable) -> tuple:
-    """One row's cells as :func:`_rows_once` compares them, in the order the grid holds them."""
-    return tuple((c.col, c.rowspan, c.colspan, c.text.strip()) for c in cells)
+def _row_printed(by_row: dict[int, list], r: int) -> tuple:
+    return tuple((c.col, c.rowspan, c.colspan, c.text.strip()) for c in by_row.get(r, []))
 
 
 def _grid(table: Any) -> tuple[tuple[int, int, str], ...]:
