@@ -18,6 +18,7 @@ import pytest
 
 from ogi.document import Cell, Document, Paragraph, Position, Table
 from ogi.extract import colorder, colorder_rows, colorder_t4, colsplit_text, decoys
+from ogi.readers import md_guessed
 from ogi.template.formats import APPLICANT_COLUMNS, FORMATS
 from ogi.template.normalize import label_key, nfkc
 from ogi.template.variant_chars import VARIANT_CHARS
@@ -195,3 +196,19 @@ def test_printed_in_text_is_the_order_else_the_blocks() -> None:
         found += want is not None
     assert found > 100
 
+
+
+# ------------------------------------------------------------------ md_guessed: two numbers in a cell
+
+CELL_PIECES = ("1", "23", "1,234", "0.5", " ", "\u3000", "\t", "\n", "-", "+", "件", "<br>", "", "12 345", "总计")
+
+
+def test_guessed_gate_answers_as_every_cell_asked() -> None:
+    rng = random.Random(195)
+    tables = [Table([Cell("".join(rng.choice(CELL_PIECES) for _ in range(rng.randint(0, 4))), 0, c)
+                     for c in range(rng.randint(1, 4))]) for _ in range(TRIALS)]
+    gated = [md_guessed._guessed(t) for t in tables]
+    every_cell = [any(md_guessed._GLUED_CELL.fullmatch(c.text) and not md_guessed._SPACED_THOUSANDS.fullmatch(c.text)
+                      for c in t.cells) for t in tables]
+    assert gated == every_cell
+    assert sum(gated) > 200 and sum(not g for g in gated) > 200
