@@ -62,6 +62,7 @@ def test_no_character_but_收_and_政_themselves_keys_as_either() -> None:
     for ch in "收政":
         assert [c for c in range(sys.maxunicode + 1) if chr(c) != ch and ch in nfkc(chr(c))] == []
         assert [k for k, v in VARIANT_CHARS.items() if ch in v] == []
+    assert all(len(v) == 1 for v in VARIANT_CHARS.values())  # a folded character is one character: none is dropped
     first = label_key(FORMATS["2021"].table3.rows[0].label or "")
     assert first == label_key(FORMATS["2019"].table3.rows[0].label or "")
     assert first[first.index(colsplit_text.FIRST_CHAR) + 1] == "政"
