@@ -57,8 +57,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
-from itertools import filterfalse
-from operator import attrgetter, itemgetter
+from itertools import compress
+from operator import attrgetter, itemgetter, not_
 from typing import Any
 
 from ..document import Cell, Document, Paragraph, Table
@@ -211,13 +211,13 @@ def _header_columns(table: Table) -> list[int] | None:
     count (:data:`~ogi.template.variant_chars.VARIANT_CHARS`): wild5's ``reordered`` page with
     wild_labels' traditional headers (``總 計``, ``商業企業``) was read by position, 12 numbers
     in the wrong column with no finding (fresh17)."""
-    if not _HEADER_KEYS <= set(map(_header_key, filterfalse(str.isascii, map(_TEXT, table.cells)))):
+    texts = list(map(_TEXT, table.cells))
+    worded = list(map(not_, map(str.isascii, texts)))  # a number, a blank: its key is no applicant header
+    keys = list(map(_header_key, compress(texts, worded)))  # (each cell's key made once, in C's loop)
+    if not _HEADER_KEYS <= set(keys):
         return None  # a header missing: the keys of the cells' texts
     found: dict[str, list[Cell]] = {}
-    for cell in table.cells:
-        if cell.text.isascii():
-            continue  # a number, a blank: its key is no applicant header (those are ideographs)
-        key = _header_key(cell.text)
+    for cell, key in zip(compress(table.cells, worded), keys):
         if key in _HEADERS:
             found.setdefault(key, []).append(cell)
     if len(found) != len(_HEADERS):
