@@ -66,7 +66,7 @@ from ..template.formats import APPLICANT_COLUMNS
 from ..template.labels import key_with_offsets, segment
 from ..template.normalize import label_key
 from ..template.variant_chars import VARIANT_CHARS
-from .colorder_read import GROUP, structured
+from .colorder_read import GROUP, column_order, structured
 
 _HEADERS = tuple(label_key(m.label) for m in APPLICANT_COLUMNS)
 _HEADER_KEYS = frozenset(_HEADERS)
@@ -471,7 +471,10 @@ def order_printed_in_text(doc: Document) -> str | None:
     """The applicant columns' order as table 三's header prints it in the document's text
     (its paragraphs, its tables' rows) or, for a text file, as the text reader found it in
     the text as given (:data:`PRINTED_ORDER`); None where nothing shows another order."""
-    return _order(_header_lines(_lines(doc))) or doc.meta.get(PRINTED_ORDER) or _grid_order(doc)
+    given = doc.meta.get(PRINTED_ORDER)
+    if given and column_order(given):
+        return given  # every column named (a PDF's glyph positions): more than a text's reading can say
+    return _order(_header_lines(_lines(doc))) or given or _grid_order(doc)
 
 
 def _grid_order(doc: Document) -> str | None:
