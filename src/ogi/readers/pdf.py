@@ -29,9 +29,9 @@ from .errors import LimitExceeded, UnreadableFile
 from .pdf_bounds import bounded_layout, bounded_streams, check_pages
 from .pdf_chrome import drop_page_chrome
 from .pdf_colorder import printed_order
-from .pdf_order4 import PRINTED_BLOCKS, printed_blocks
 from .pdf_garbled import garbled
 from .pdf_layout import document_blocks, page_layout
+from .pdf_order4 import PRINTED_BLOCKS, printed_blocks
 from .pdf_page import PageContent, from_plumber
 
 MAX_PAGES = limits.Limits().pages  # the default of OGI_MAX_PAGES: an annual report is a few dozen pages at most

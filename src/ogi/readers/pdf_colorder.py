@@ -24,9 +24,12 @@ header prints from the glyphs' positions, with the same certainty the text rule 
    right where all seven are found and no two spans of one row overlap.
 
 Where that order is not the template's, it is left in ``Document.meta`` under
-:data:`ogi.extract.colorder.PRINTED_ORDER`, and the extractor leaves table 三's applicant
-cells null with a TEMPLATE_DEVIATION finding, as for a text header. Measured in
-docs/renderings.md §19."""
+:data:`ogi.extract.colorder.PRINTED_ORDER`. Where the seven spans also stand apart from each
+other left to right, the five side by side (:func:`_seen_left_to_right`, nineteenth session),
+the reading names every column and the extractor reads each row's values by it
+(:func:`ogi.extract.colorder_read.read_in_printed_order`); otherwise it leaves table 三's
+applicant cells null with a TEMPLATE_DEVIATION finding, as for a text header. Measured in
+docs/renderings.md §19 and §79."""
 
 from __future__ import annotations
 
