@@ -33,9 +33,9 @@ def read_blocks_in_printed_order(table4: dict[str, dict], provenance: dict[str, 
     order = printed.split("、") if printed else []
     if sorted(order) != sorted(BLOCKS):
         return False
-    rows: list[list[int]] = []
+    rows: list[list[Any]] = []  # whole numbers, checked below
     for group in T4_GROUPS:  # the places the aligner filled, left to right
-        values = [table4.get(group, {}).get(k) for k in _KEYS]
+        values: list[Any] = [table4.get(group, {}).get(k) for k in _KEYS]
         if not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
             return False
         if sum(values[:-1]) != values[-1]:
