@@ -52,7 +52,7 @@ from .yearcols import (_LAST_COLUMN, DELTA, T3_COLUMNS, T3_END, T3_FIRST_ROW, T3
 # last year's, a difference
 _LABEL = (r"20[0-9]{2}年度?|本年度数|本年度|本年数|本年|今年|本期|上年同期|上年度数|上年度|上年数|上年|去年|上期"
           r"|(?:比上年|较上年|同比|与上年相比|比去年)?(?:增减变化|增减情况|增减数|增减|增长|变化|变动)")
-_ROW = re.compile(rf"(?P<label>{_LABEL})(?P<values>[-+−0-9]*?)(?=(?:{_LABEL})|[^-+−0-9]|$)")
+_ROW = re.compile(rf"(?P<label>{_LABEL})(?P<values>[-+−0-9 \t]*?)(?=(?:{_LABEL})|[^-+−0-9 \t]|$)")
 _DIGITS = re.compile(r"[0-9]+")
 T4_HEADER = "行政复议"
 T4_HEADER_MAX = 200  # characters from table 四's 行政复议 to its first row label (its header glued: ~90)
@@ -80,10 +80,11 @@ def this_years_glued_rows(doc: Document) -> tuple[Document, list[Finding]]:
         this = _this_row([row_kind(label) for label, _ in rows], year)
         if this is None:
             continue
-        values = rows[this][1]
-        if not values.isdigit() or not splits([values], VALUES, T4_SUMS, limit=1):
+        values = rows[this][1].strip()
+        if not _counts(values) or not splits(values.split(), VALUES, T4_SUMS, limit=1):
             continue
-        text = block.text[:start] + values + block.text[end:]
+        gap = " " if " " in values or "\t" in values else ""  # glued digits stay glued: the aligner splits them
+        text = block.text[:start] + gap + values + gap + block.text[end:]
         blocks = list(doc.blocks)
         blocks[i] = replace(block, text=text)
         left = [label for k, (label, _) in enumerate(rows) if k != this]
@@ -96,17 +97,22 @@ def _t4_rows(text: str) -> tuple[int, int, list[tuple[str, str]]] | None:
     and end, and each (label, values); None where there are none read whole."""
     for header in re.finditer(T4_HEADER, text):
         m = next((m for m in _ROW.finditer(text, header.end(), header.end() + T4_HEADER_MAX)
-                  if m.group("values")), None)
+                  if m.group("values").strip()), None)
         if m is None or any(ch.isdigit() for ch in text[header.end():m.start()]):
             continue  # no row label right after the header, or a digit before it: not a comparison
         start, pos, rows = m.start(), m.start(), []
-        while (m := _ROW.match(text, pos)) is not None and m.group("values"):
+        while (m := _ROW.match(text, pos)) is not None and m.group("values").strip():
             rows.append((m.group("label"), m.group("values")))
             pos = m.end()
         if len(rows) >= MIN_ROWS and all(row_kind(label) is not None for label, _ in rows) and all(
-                values.isdigit() or row_kind(label)[0] == DELTA for label, values in rows):
+                _counts(values) or row_kind(label)[0] == DELTA for label, values in rows):
             return start, pos, rows
     return None
+
+
+def _counts(values: str) -> bool:
+    """Are ``values`` counts only: digits, glued or spaced, no sign?"""
+    return bool(values.strip()) and all(token.isdigit() for token in values.split())
 
 
 def last_year_glued_column_dropped(doc: Document) -> tuple[Document, list[Finding]]:
