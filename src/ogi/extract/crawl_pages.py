@@ -24,7 +24,7 @@ import re
 _MARK = re.compile(r"(?<=[0-9])(?:[-—–－][ \t]*[0-9]{1,4}[ \t]*[-—–－]|第[ \t]*[0-9]{1,4}[ \t]*页"
                    r"(?:[ \t]*[,，/]?[ \t]*共[ \t]*[0-9]{1,4}[ \t]*页)?)")
 _MARK_CHARS = "-—–－第"  # a page number's first characters: tested before the search
-REPEAT_CHARS = 6  # characters after the number that must have been printed before it (a header's start)
+REPEAT_CHARS = 12  # characters after the number that must have been printed before it (a header's start)
 CONTINUED = "续表"  # a table's heading where it goes on over a page break
 
 

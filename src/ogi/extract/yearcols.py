@@ -129,11 +129,12 @@ def _cut(table: Table, year: int | None) -> tuple[Table, Finding] | None:
 
 def _this_row(kinds: list[tuple[str, int | None] | None], year: int | None) -> int | None:
     """The one row of ``kinds`` that is this year's: labelled 本年(度), or the report's
-    year where it is the latest printed; None where no row or more than one is."""
+    year where it is the latest printed; None where no row or more than one is (a 本年度 row
+    beside the report's year's row is two)."""
     this = [k for k, kind in enumerate(kinds) if kind and kind[0] == THIS]
     years = [kind[1] for kind in kinds if kind and kind[0] == "year" and kind[1] is not None]
-    if not this and year is not None and years and max(years) == year:
-        this = [k for k, kind in enumerate(kinds) if kind == ("year", year)]
+    if year is not None and years and max(years) == year:
+        this += [k for k, kind in enumerate(kinds) if kind == ("year", year)]  # 本年度 and 2023年: two rows
     return this[0] if len(this) == 1 else None
 
 
