@@ -27,7 +27,7 @@ LAST = "113272310611103"  # 1 1 3 2 7 | 2 3 1 0 6 | 1 1 1 0 3: every block sums
 THIS = "001010000000213"  # 0 0 1 0 1 | 0 0 0 0 0 | 2 0 0 1 3
 AFTER = "五、存在的主要问题及改进情况2023年,本机关……"
 FOUND_2023 = "表四按年度分行印出(另有:2022年、比上年增减),已只读入本年度一行(2023年)"
-DROPPED3 = "表三在总计右侧另印上年数一列(数字粘连),该列未读入(各行唯一拆分,前六列之和等于总计,已核)"
+DROPPED3 = "表三在总计右侧另印上年数一列(数字粘连),该列未读入(各行末尾的上年数只有一种拆分,前六列之和等于总计,已核)"
 
 
 def _doc(text: str) -> Document:
@@ -91,8 +91,17 @@ def test_glued_last_year_column_left_where_every_run_splits_one_way():
     assert last_year_column_dropped(doc) == (out, found)  # the running-text pass falls back to it
 
 
+def test_glued_last_year_column_cut_off_a_row_read_two_ways_that_end_alike():
+    # 1·9·0·0·0·10·20 or 19·0·0·0·1·0·20, and 19 in both: the row's digits stay glued without
+    # it, for the aligner to choose by the column identities
+    doc = _doc(HEADER3 + ROWS3 + "3.危及“三安全一稳定”" + "19000102019" + END3)
+    out, found = last_year_glued_column_dropped(doc)
+    assert [f.message for f in found] == [DROPPED3]
+    assert out.blocks[0].text == TITLE + HEADER3 + READ3 + "3.危及“三安全一稳定”" + "190001020" + END3
+
+
 @pytest.mark.parametrize("header, rows", [
-    (HEADER3, ROWS3 + "3.危及“三安全一稳定”" + "1000001112"),  # 1…1·112 or 10…1·11·2: two readings
+    (HEADER3, ROWS3 + "3.危及“三安全一稳定”" + "1000001112"),  # 1…1·112 or 10…1·11·2: two readings ending apart
     (HEADER3, ROWS3.replace("00000005", "0000000")),  # a run of seven: no reading of eight
     (HEADER3.replace("上年同期", ""), ROWS3),  # no last-year column named
     (HEADER3, "一、本年新收政府信息公开申请数量00000000二、上年结转政府信息公开申请数量00000000"),  # zeros: either end

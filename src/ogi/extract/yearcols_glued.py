@@ -24,12 +24,17 @@ Table 三 (:func:`last_year_glued_column_dropped`). Where table 三's header (�
 the first row's label 本年新收) names a last-year column (上年同期, 上年总计, 去年同期数 …),
 every row's run of digits holds eight values: the format's seven, then last year's. Each
 run must split into eight exactly one way with the row's identity (the first six sum to the
-seventh; the eighth is free), and — so the eighth is not a first column's value moved — some
-run must have no reading with the first value free instead (the last six summing to the
-eighth). Then each run is written as its seven values, spaced: the eighth is left, with a
-finding. One run that splits two ways (or none) leaves the whole table as printed: a run of
-eight read as seven may find a reading that holds and is wrong (``200000020``: 20 … 20), so
-a row is never left glued beside rows read.
+seventh; the eighth is free) where it reads one way, or end in the same digits in every
+reading where it reads several (fewer than :data:`READINGS_MAX`); and — so the eighth is not a
+first column's value moved — some run must have no reading with the first value free
+instead (the last six summing to the eighth). Then a run that reads one way is written as
+its seven values, spaced, and one that reads several ways as its digits without last year's
+ending, still glued: the aligner chooses among its readings by the table's column identities
+(:func:`ogi.extract.align._resolve_by_identities`) or leaves the row null with a finding, as
+for any glued row. The eighth value is left, with a finding. One run with no reading, or with
+readings that end apart, leaves the whole table as printed: a run of eight read as seven may
+find a reading that holds and is wrong (``200000020``: 20 … 20), so no run of eight is left
+beside rows read.
 
 An item number glued after a run (``…000000012.其他法律…``: the run, then ``2.``) belongs to
 the next label: a run followed by ``.`` gives its last digit to that label."""
@@ -56,6 +61,7 @@ _ROW = re.compile(rf"(?P<label>{_LABEL})(?P<values>[-+−0-9 \t]*?)(?=(?:{_LABEL
 _DIGITS = re.compile(r"[0-9]+")
 T4_HEADER = "行政复议"
 T4_HEADER_MAX = 200  # characters from table 四's 行政复议 to its first row label (its header glued: ~90)
+READINGS_MAX = 8  # readings of one glued row looked for: a list this long may be cut, and is not used
 T3_RUNS_MAX = 40  # table 三's rows (the 2021 format prints 25): more runs than this are not its rows
 # each block's 总计 (the fifth) the sum of its four results, for a row of fifteen
 T4_SUMS = tuple((b + len(T4_RESULTS) - 1, tuple(range(b, b + len(T4_RESULTS) - 1)))
@@ -127,9 +133,9 @@ def last_year_glued_column_dropped(doc: Document) -> tuple[Document, list[Findin
             blocks[i] = replace(block, text=text)
             return replace(doc, blocks=blocks), [Finding.of(
                 "TEMPLATE_DEVIATION",
-                "表三在总计右侧另印上年数一列(数字粘连),该列未读入(各行唯一拆分,前六列之和等于总计,已核)",
+                "表三在总计右侧另印上年数一列(数字粘连),该列未读入(各行末尾的上年数只有一种拆分,前六列之和等于总计,已核)",
                 "table 三 prints a column of last year's figures right of 总计 (its digits glued); it is left "
-                "(each row splits one way, its six summing to its 总计)", "table3")]
+                "(each row's last value splits one way, its six summing to its 总计)", "table3")]
     return doc, []
 
 
@@ -148,19 +154,36 @@ def _t3_cut(text: str) -> str | None:
     runs = _runs(text, first, end)
     if not runs or len(runs) > T3_RUNS_MAX:
         return None
-    readings = []
+    kept = []
     for a, b in runs:
-        found = splits([text[a:b]], T3_COLUMNS + 1, LAST_FREE, limit=2)
-        if len(found) != 1:
-            return None  # a run of another width, or one read two ways: the table is left as printed
-        readings.append(found[0])
+        found = _kept(text[a:b])
+        if found is None:
+            return None  # a run of another width, or whose last year's digits are not certain: left as printed
+        kept.append(found)
     if all(splits([text[a:b]], T3_COLUMNS + 1, FIRST_FREE, limit=1) for a, b in runs):
         return None  # read with the first value free, every sum holds as well: which column is last year's is not told
     out, pos = [], 0
-    for (a, b), values in zip(runs, readings):
-        out += [text[pos:a], " " + " ".join(map(str, values[:T3_COLUMNS])) + " "]
+    for (a, b), row in zip(runs, kept):
+        out += [text[pos:a], row]
         pos = b
     return "".join(out) + text[pos:]
+
+
+def _kept(run: str) -> str | None:
+    """What of a glued run of eight values is written back: its seven values spaced where it
+    reads one way; where it reads several ways (``19000102019``: 1·9·0·0·0·10·20 or
+    19·0·0·0·1·0·20, then 19 in both), its digits without last year's where every reading
+    ends in the same digits — glued, for the aligner to choose by the table's column
+    identities as it does any glued row; None where no reading, or readings that end apart."""
+    found = splits([run], T3_COLUMNS + 1, LAST_FREE, limit=READINGS_MAX)
+    if len(found) == 1:
+        return " " + " ".join(map(str, found[0][:T3_COLUMNS])) + " "
+    if not found or len(found) >= READINGS_MAX:
+        return None  # no reading, or a list cut at the limit: another reading may end otherwise
+    ends = {str(values[-1]) for values in found}
+    if len(ends) != 1 or not run.endswith(last := ends.pop()):
+        return None
+    return run[:-len(last)]
 
 
 def _names_last_year(header: str) -> bool:
