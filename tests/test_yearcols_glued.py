@@ -122,6 +122,8 @@ def test_a_page_number_between_a_row_and_its_header_again_is_dropped(mark):
     assert glued_page_marks_dropped(text) == text.replace(mark, "")
     continued = "…8.属于行政查询事项0000000" + mark + "续表(四)无法提供"
     assert glued_page_marks_dropped(continued) == continued.replace(mark, "")
+    spaced = HEAD_AGAIN + " 四、结转下年度继续办理 0 0 0 0 " + mark + " " + HEAD_AGAIN  # get_text(" ")
+    assert glued_page_marks_dropped(spaced) == spaced.replace(mark, "")
 
 
 @pytest.mark.parametrize("text", [

@@ -10,9 +10,10 @@ header printed again, where it reads as cells of that row (``- 5 -``: a mark, 5,
 ``第4页``: a 4) — the row then holds too many values and is left null.
 
 A page number is dropped here only where the page break shows on both sides of it: a row's
-digits right before it (no space: the crawler glued them), and right after it the table's
-header printed again — text of at least :data:`REPEAT_CHARS` characters, without a digit,
-that the page printed before (the header's first words), or ``续表``. A number anywhere
+digits right before it (glued, or a space between as ``get_text(" ")`` prints cells), and
+right after it the table's header printed again — text of :data:`REPEAT_CHARS` characters on
+the same line, without a digit, that the page printed before (the header's first words,
+spaced as they were), or ``续表``. A number anywhere
 else is left as printed: a page number that cannot be told from a cell stays for the
 aligner, which leaves a row with too many values null."""
 
@@ -21,7 +22,7 @@ from __future__ import annotations
 import re
 
 # a page number as a page's foot prints it: "- 5 -", "— 3 —", "第4页", "第 4 页 共 9 页"
-_MARK = re.compile(r"(?<=[0-9])(?:[-—–－][ \t]*[0-9]{1,4}[ \t]*[-—–－]|第[ \t]*[0-9]{1,4}[ \t]*页"
+_MARK = re.compile(r"[0-9][ \t]*(?P<mark>[-—–－][ \t]*[0-9]{1,4}[ \t]*[-—–－]|第[ \t]*[0-9]{1,4}[ \t]*页"
                    r"(?:[ \t]*[,，/]?[ \t]*共[ \t]*[0-9]{1,4}[ \t]*页)?)")
 _MARK_CHARS = "-—–－第"  # a page number's first characters: tested before the search
 REPEAT_CHARS = 12  # characters after the number that must have been printed before it (a header's start)
@@ -33,7 +34,7 @@ def glued_page_marks_dropped(text: str) -> str:
     again (see the module's docstring); ``text`` itself where there is none."""
     if not any(ch in text for ch in _MARK_CHARS):
         return text
-    cuts = [m.span() for m in _MARK.finditer(text) if _header_again(text, m.start(), m.end())]
+    cuts = [m.span("mark") for m in _MARK.finditer(text) if _header_again(text, m.start("mark"), m.end("mark"))]
     if not cuts:
         return text
     out, pos = [], 0
@@ -46,10 +47,12 @@ def glued_page_marks_dropped(text: str) -> str:
 def _header_again(text: str, start: int, end: int) -> bool:
     """Does the text after a page number (``text[end:]``) start with 续表 or with words printed
     before it (``text[:start]``), as a table's header repeated after a page break does?"""
+    while end < len(text) and text[end] in " \t":
+        end += 1  # a spaced one-line text (get_text(" ")) puts a space between the number and the header
     after = text[end:end + REPEAT_CHARS]
     if after.startswith(CONTINUED):
         return True
-    if len(after) < REPEAT_CHARS or any(ch.isdigit() or ch.isspace() for ch in after):
+    if len(after) < REPEAT_CHARS or after[0].isspace() or any(ch.isdigit() or ch in "\n\r" for ch in after):
         return False
     return text.find(after, 0, start) >= 0
 
