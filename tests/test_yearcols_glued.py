@@ -130,6 +130,7 @@ def test_a_page_number_between_a_row_and_its_header_again_is_dropped(mark):
     HEAD_AGAIN + "5.属于三类内部事务信息0000000- 5 -6.属于四类过程性信息",  # no header after it
     HEAD_AGAIN + "5.属于三类内部事务信息0000000- 5 -(注:本表按季度统计)",  # words not printed before
     HEAD_AGAIN + "全年共收到申请- 5 -" + HEAD_AGAIN,  # no digits right before it
+    HEAD_AGAIN + "4.保护第三方合法权益00000- 5 -2.其他法律行政法规禁止公开" + HEAD_AGAIN,  # a number after it
 ])
 def test_a_page_number_is_left_where_the_break_does_not_show_on_both_sides(text):
     assert glued_page_marks_dropped(text) == text
