@@ -110,8 +110,9 @@ def _t4_rows(text: str) -> tuple[int, int, list[tuple[str, str]]] | None:
         while (m := _ROW.match(text, pos)) is not None and m.group("values").strip():
             rows.append((m.group("label"), m.group("values")))
             pos = m.end()
-        if len(rows) >= MIN_ROWS and all(row_kind(label) is not None for label, _ in rows) and all(
-                _counts(values) or row_kind(label)[0] == DELTA for label, values in rows):
+        kinds = [row_kind(label) for label, _ in rows]
+        if len(rows) >= MIN_ROWS and all(kind is not None for kind in kinds) and all(
+                _counts(values) or (kind is not None and kind[0] == DELTA) for kind, (_, values) in zip(kinds, rows)):
             return start, pos, rows
     return None
 
