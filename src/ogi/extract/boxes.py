@@ -967,7 +967,7 @@ class _Pieces(_Stacks):
         values = self.runs[j].values
         ok = False
         for h, k, c0, m in self._pieces_at(j, i, p, fills):
-            if prev is not None and _one_block(prev, h, k, c0, fills[c0]):
+            if prev is not None and _one_block(prev, h, k, c0, fills[c0]) and self._named_as_one(j, p, prev, k, c0):
                 continue  # the two pieces are one block: that reading is searched with one piece fewer
             if self.budget[0] <= 0:
                 raise _Spent
@@ -987,6 +987,15 @@ class _Pieces(_Stacks):
                     self.found.setdefault(at, {}).setdefault(tok.value, tok)
         self.memo[key] = ok
         return ok
+
+    def _named_as_one(self, j: int, p: int, prev: tuple[int, int, int, int], k: int, c0: int) -> bool:
+        """Is the block that run ``j``'s piece ``p`` forms with the piece before it one the headers
+        allow as a single piece? Where the headers name a run's first piece only, the first piece
+        continued to the right by the second may leave the columns they name: the two pieces are
+        then a reading the one block is not, and are searched."""
+        named = self.named[j]
+        return not (self.first_named_only and p == 1 and named is not None
+                    and not named.issuperset(range(prev[2], c0 + k)))
 
     def _pieces_at(self, j: int, i: int, p: int, fills: tuple[int, ...]) -> Iterator[tuple[int, int, int, int]]:
         """(h, k, first column, values taken) of every block the next piece of run ``j`` can
