@@ -582,6 +582,11 @@ def test_a_run_whose_header_names_its_first_piece_only_is_read_in_pieces(monkeyp
             named = boxes._named_columns(table, fmt, evs, runs)
             seen["runs"] = [(len(run.values), sorted(names) if names else None) for run, names in zip(runs, named)]
             seen["strict"] = boxes._Pieces(table, runs, named).holds()
+            loose = boxes._Pieces(table, runs, named, first_named_only=True)
+            # 其他 rows 0–18 then 总计's beside them would be one block of columns 5–6: under 总 ⏎ 计
+            # (column 6 named) the one block is no reading, the two pieces are one
+            seen["as one"] = (loose._named_as_one(6, 1, (19, 1, 5, 0), 1, 6), loose._named_as_one(6, 1, (19, 1, 6, 0), 1, 7),
+                              boxes._Pieces(table, runs, named)._named_as_one(6, 1, (19, 1, 5, 0), 1, 6))
         return real(table, fmt, evs, placed, pages)
 
     monkeypatch.setattr(extract, "reread_boxes", hooked)
@@ -589,6 +594,7 @@ def test_a_run_whose_header_names_its_first_piece_only_is_read_in_pieces(monkeyp
     assert seen["runs"] == [(2, None), (8, None), (2, None), (2, None), (21, [0]), (84, None), (38, [6]),
                             (2, None), (2, None)]
     assert seen["strict"] is False
+    assert seen["as one"] == (False, False, True)
     assert report.table3 == _expected(TOTAL_BEFORE_OTHER)["table3"]
     assert report.table3["total"] == {"natural_person": 122, "commercial": 0, "research": 0, "social_welfare": 0,
                                       "legal_service": 0, "other_org": 0, "total": 122}
