@@ -33,7 +33,17 @@ import itertools
 from collections.abc import Sequence
 
 from ..template.formats import TableSpec
-from .boxes import FIRST_NAMED_STEPS, MAX_STATES, PIECES_STEPS, Cell, Run, _even, _Spent, bands, read_runs
+from .boxes import (
+    FIRST_NAMED_STEPS,
+    MAX_STATES,
+    PIECES_STEPS,
+    Cell,
+    Run,
+    _even,
+    _Spent,
+    bands,
+    read_runs,
+)
 from .tokens import Token
 
 __all__ = ["FIRST_PAGE_NUMBER", "MAX_CHOICES", "page_number_choices", "read_without_page_numbers"]
