@@ -560,3 +560,43 @@ def test_a_row_placed_by_position_on_a_page_of_other_rows_is_left_null():
     wrong = [(t, r, c) for t in ("table2", "table3", "table4") for r, cols in expected[t].items()
              for c, v in cols.items() if (getattr(report, t).get(r) or {}).get(c) not in (None, v)]
     assert wrong == []
+
+
+TOTAL_BEFORE_OTHER = FIXTURES / "total_before_other_2019.txt"  # synth100 00018's pdfminer text: 总计's piece, then 其他's
+
+
+def test_a_run_whose_header_names_its_first_piece_only_is_read_in_pieces(monkeypatch):
+    # 2019 table 三 cut by a page break: on the second page ``其 ⏎ 他`` is printed before the run
+    # of 84 zeros (商业企业 … 法律服务机构, 21 rows) and ``总 ⏎ 计`` before a run of 38 that is
+    # 总计 (一)…(六) then 其他 (一)…(六): no reading has every piece in the columns its headers
+    # name; read with the headers naming each run's first piece, every cell agrees
+    from ogi import extract
+    from ogi.extract import boxes
+
+    seen = {}
+    real = extract.reread_boxes
+
+    def hooked(table, fmt, evs, placed, pages=()):
+        if table.key == "table3":
+            runs = boxes.on_label_lines(table, fmt, evs, boxes.runs_of(evs, table, pages))
+            named = boxes._named_columns(table, fmt, evs, runs)
+            seen["runs"] = [(len(run.values), sorted(names) if names else None) for run, names in zip(runs, named)]
+            seen["strict"] = boxes._Pieces(table, runs, named).holds()
+            loose = boxes._Pieces(table, runs, named, first_named_only=True)
+            # 其他 rows 0–18 then 总计's beside them would be one block of columns 5–6: under 总 ⏎ 计
+            # (column 6 named) the one block is no reading, the two pieces are one
+            seen["as one"] = (loose._named_as_one(6, 1, (19, 1, 5, 0), 1, 6), loose._named_as_one(6, 1, (19, 1, 6, 0), 1, 7),
+                              boxes._Pieces(table, runs, named)._named_as_one(6, 1, (19, 1, 5, 0), 1, 6))
+        return real(table, fmt, evs, placed, pages)
+
+    monkeypatch.setattr(extract, "reread_boxes", hooked)
+    report = parse(TOTAL_BEFORE_OTHER)
+    assert seen["runs"] == [(2, None), (8, None), (2, None), (2, None), (21, [0]), (84, None), (38, [6]),
+                            (2, None), (2, None)]
+    assert seen["strict"] is False
+    assert seen["as one"] == (False, False, True)
+    assert report.table3 == _expected(TOTAL_BEFORE_OTHER)["table3"]
+    assert report.table3["total"] == {"natural_person": 122, "commercial": 0, "research": 0, "social_welfare": 0,
+                                      "legal_service": 0, "other_org": 0, "total": 122}
+    assert report.provenance["table3.granted.total"]["by"] == "boxes"
+    assert not [f for f in report.findings if f.where and f.where.startswith("table3")]

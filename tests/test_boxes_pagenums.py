@@ -108,7 +108,7 @@ def test_the_choices_share_one_tables_budgets(monkeypatch):
     runs = [_run([0] * 27, 1), _run([2], 1), _run([2], 1), _run([0] * 147, 2)]
     assert read_without_page_numbers(SPEC, runs, [None] * len(runs)) is None  # no choice has a reading
     assert len(seen) == 2 and seen[0] is seen[1]
-    assert seen[0] == ([boxes.MAX_STATES], [boxes.PIECES_STEPS])
+    assert seen[0] == ([boxes.MAX_STATES], [boxes.PIECES_STEPS], [boxes.FIRST_NAMED_STEPS])
 
 
 def test_a_paged_table_with_its_page_numbers_among_the_boxes_is_read_whole(monkeypatch):

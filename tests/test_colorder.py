@@ -298,8 +298,9 @@ def _office_pdf(first: str, second: str, third: str) -> list[Line]:
 
 
 def test_a_pdf_header_is_read_by_its_glyphs_positions():
+    # every column's place is seen, so the reading names them all (the extractor reads the values by it)
     assert printed_order([(_office_pdf("科研", "商业企业", "机构"), [])]) == \
-        "自然人、科研机构、商业企业、社会公益组织、法律服务机构、其他、总计"
+        "自然人、法人或其他组织(科研机构、商业企业、社会公益组织、法律服务机构、其他)、总计"
     assert printed_order([(_office_pdf("商业", "科研机构", "企业"), [])]) is None  # the template's order
 
 
@@ -372,3 +373,24 @@ def test_a_grid_whose_cells_cut_the_header_is_reordered_or_its_order_named():
     doc = _cut_header_grid(repeated=True)  # a header twice, a column off: not moved, its order named
     assert columns_in_template_order(doc) == (doc, [])
     assert order_printed_in_text(doc) == "自然人、商业企业、法律服务机构、其他、科研机构、社会公益组织、总计"
+
+
+def test_a_pdf_header_seen_left_to_right_names_every_column_where_the_five_stand_side_by_side():
+    # wild5 ``reordered`` in LibreOffice's PDF (nineteenth session): 自然人 right of the five
+    # organisations, or the five shuffled — each column's span apart from the others'
+    from ogi.extract.colorder_read import column_order
+    from ogi.readers.pdf_colorder import _seen_left_to_right
+
+    five = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    spans = {label: (100.0 + 50 * i, 140.0 + 50 * i) for i, label in enumerate(five)}
+    after = _seen_left_to_right({**spans, "自然人": (360.0, 390.0), "总计": (400.0, 430.0)})
+    assert after == "法人或其他组织(商业企业、科研机构、社会公益组织、法律服务机构、其他)、自然人、总计"
+    assert column_order(after) == (*five, "自然人", "总计")
+    shuffled = {label: spans[other] for label, other in zip(five, [five[1], five[0], *five[2:]])}
+    assert _seen_left_to_right({**shuffled, "自然人": (40.0, 80.0), "总计": (360.0, 390.0)}) == \
+        "自然人、法人或其他组织(科研机构、商业企业、社会公益组织、法律服务机构、其他)、总计"
+    assert _seen_left_to_right({**spans, "自然人": (40.0, 80.0), "总计": (360.0, 390.0)}) is None  # the template's
+    # 自然人 between two organisations: no two-row header draws that, no column named
+    assert _seen_left_to_right({**spans, "自然人": (142.0, 148.0), "总计": (360.0, 390.0)}) is None
+    # two spans overlap: which stands left cannot be told
+    assert _seen_left_to_right({**spans, "自然人": (300.0, 390.0), "总计": (400.0, 430.0)}) is None

@@ -278,3 +278,18 @@ def test_rows_that_sum_in_both_readings_cannot_place_the_total():
     same = {g: {"upheld": 3, "corrected": 0, "other": 0, "pending": 0, "total": 3}
             for g in ("review", "litigation_direct", "litigation_after_review")}
     assert not t4_read(same, {}, T4_PRINTED)  # 3 0 0 0 3 sums both ways
+
+
+PERSON_AFTER = "法人或其他组织(商业企业、科研机构、社会公益组织、法律服务机构、其他)、自然人、总计"
+
+
+def test_自然人_printed_after_the_five_is_read_by_the_header_alone_where_总计_stays_last():
+    # a PDF's glyphs place 自然人 right of the five (wild5 ``reordered``, nineteenth session): 总计
+    # is still the row's last value, so no sum tells the readings apart, and none is asked —
+    # as for the five shuffled among themselves, the header is the evidence
+    table3 = _rows((0, 2, 0, 0, 1, 4, 7), (None, 0, 0, 0, 0, 0, 0))
+    provenance = {"table3.r0.other_org": {"line": 3}}  # the sixth value: 自然人's
+    assert read_in_printed_order(table3, provenance, PERSON_AFTER)
+    assert table3["r0"] == dict(zip(KEYS, (4, 0, 2, 0, 0, 1, 7)))
+    assert table3["r1"] == dict.fromkeys(KEYS)
+    assert provenance == {"table3.r0.natural_person": {"line": 3}}

@@ -20,9 +20,10 @@ from .colorder_sums import null_where_sums_refute_order
 from .colorder import columns_in_template_order, null_applicant_cells, order_printed_in_text
 from .colorder_read import read_in_printed_order
 from .colorder_rows import rows_in_template_order
-from .colorder_t4 import BLOCKS_NOTE, blocks_in_template_order, blocks_printed_in_text, null_table4
-from .colorder_t4 import order_printed_in_text as t4_order_printed_in_text
+from .colorder_t4 import BLOCKS_NOTE, blocks_in_template_order, null_table4
+from .colorder_t4 import printed_in_text as t4_printed_in_text
 from .colorder_t4 import read_in_printed_order as t4_read_in_printed_order
+from .colorder_t4pdf import PRINTED_BLOCKS, read_blocks_in_printed_order
 from .colsplit import tables_joined
 from .colstacks import reread_subtotal_row
 from .decoys import decoy_starts, decoys_apart
@@ -58,7 +59,7 @@ def extract(doc: Document, source: Source | None = None) -> Report:
     doc, years4t = this_years_text_rows(doc) if not years4 else (doc, [])  # ... and so in running text
     doc, years3 = last_year_column_dropped(doc)  # table 三's column of last year's totals, in running text
     printed_in_text = None if reordered else order_printed_in_text(doc)  # ... or as a text header prints them
-    printed4 = None if reordered4 else (t4_order_printed_in_text(doc) or blocks_printed_in_text(doc))
+    printed4 = None if reordered4 else t4_printed_in_text(doc)  # (its order's words, else its blocks')
     units = tokenize(doc)
     headings = find_headings(units)
     layout = twice.report_layout(units, headings)  # one report (an annex copy is no second one)
@@ -93,7 +94,8 @@ def extract(doc: Document, source: Source | None = None) -> Report:
         elif printed_in_text:
             null_applicant_cells(report.table3, report.provenance)
             report.findings.append(_text_order_finding(printed_in_text))
-        if printed4 and t4_read_in_printed_order(report.table4, report.provenance, printed4):
+        if printed4 and (t4_read_in_printed_order(report.table4, report.provenance, printed4) or  # colorder_t4pdf:
+                         read_blocks_in_printed_order(report.table4, report.provenance, doc.meta.get(PRINTED_BLOCKS))):
             report.findings.append(_text4_finding(printed4, read=True))
         elif printed4:
             null_table4(report.table4, report.provenance)

@@ -109,20 +109,28 @@ def align(spec: TableSpec, fmt: str, evs: list[Event], blanks: bool = False, col
     if subtotal:
         _drop_subtotal(out)
     for row_key, (_, printed, pos) in out.ambiguous.items():
-        row = spec.row(row_key)
+        label = _printed_label(spec, row_key)
         if row_key in out.remark_rows:
             out.findings.append(Finding.of(
-                "CELL_AMBIGUOUS", f"“{row.label or spec.key}”行数字粘连({printed}),表格有“备注”列,末尾的标记可能是备注,"
+                "CELL_AMBIGUOUS", f"“{label}”行数字粘连({printed}),表格有“备注”列,末尾的标记可能是备注,"
                 "也可能是本行的数值格,未采用",
-                f"glued digits in row '{row.label or spec.key}' ({printed}); the table has a 备注 column, and the "
+                f"glued digits in row '{label}' ({printed}); the table has a 备注 column, and the "
                 "mark after them may be the remark or a cell of the row; left null",
-                f"{spec.key}.{row.key}", line=_line(pos), page=_page(pos)))
+                f"{spec.key}.{row_key}", line=_line(pos), page=_page(pos)))
             continue
         out.findings.append(Finding.of(
-            "CELL_AMBIGUOUS", f"“{row.label or spec.key}”行数字粘连({printed}),有多种拆分方式,未采用",
-            f"glued digits in row '{row.label or spec.key}' ({printed}) split more than one way; left null",
-            f"{spec.key}.{row.key}", line=_line(pos), page=_page(pos)))
+            "CELL_AMBIGUOUS", f"“{label}”行数字粘连({printed}),有多种拆分方式,未采用",
+            f"glued digits in row '{label}' ({printed}) split more than one way; left null",
+            f"{spec.key}.{row_key}", line=_line(pos), page=_page(pos)))
     return out
+
+
+def _printed_label(spec: TableSpec, key: str) -> str:
+    """The label of row ``key`` — or of the group ``key`` where one row was printed for a group's
+    rows (a 2019 report's one (六)其他处理 row) — or the table's key where it has none."""
+    row = next((r for r in spec.rows if r.key == key), None)
+    group = next((g for g in spec.groups if g.key == key), None)
+    return (row.label if row else group.label if group else "") or spec.key
 
 
 def _place_restored(spec: TableSpec, fmt: str, evs: list[Event], entries: list[Entry], out: Placed) -> Placed:
@@ -394,7 +402,9 @@ def _resolve_by_identities(spec: TableSpec, out: Placed) -> None:
         for row_key, (candidates, printed, pos) in list(out.ambiguous.items()):
             if len(candidates) >= AMBIGUOUS_LIMIT:
                 continue  # a reading list cut at the limit may miss another reading that fits
-            row = spec.row(row_key)
+            row = next((r for r in spec.rows if r.key == row_key), None)
+            if row is None:
+                continue  # a row printed for rows of the template (2019's one (六)): no identity names it
             fitting = [c for c in candidates if _fits(spec, out, row, c)]
             if len(fitting) == 1 and fitting != candidates:
                 for (r, col, _), v in zip(row.cells, fitting[0]):

@@ -347,12 +347,21 @@ def read_boxes(spec: TableSpec, fmt: str, evs: list[Event], pages: Sequence[int]
 
 
 def read_runs(spec: TableSpec, runs: list[Run], named: list[frozenset[int] | None],
-              budgets: tuple[list[int], list[int]] | None = None) -> dict[Cell, Token | None] | None:
+              budgets: tuple[list[int], ...] | None = None) -> dict[Cell, Token | None] | None:
     """Cell → its token where every reading of these runs (exactly as many values as the
     table has cells) agrees, None where two differ; None for the table where it has no
     reading. Raises :class:`_Spent` where a search spent its budget (then nothing is known).
     ``budgets``: the print-order and in-pieces searches' budgets (:data:`MAX_STATES`,
-    :data:`PIECES_STEPS`), shared by several calls on one table (each its own by default)."""
+    :data:`PIECES_STEPS`, and optionally :data:`FIRST_NAMED_STEPS`), shared by several calls on
+    one table (each its own by default).
+
+    Where the search in pieces proves there is no reading and some run's headers name its
+    columns, it is run once more with the headers naming only the run's *first* piece: pdfminer
+    prints a column's header box right before the box it heads, but where tall rows cut the
+    boxes of 其他 and 总计 it prints, after ``总 ⏎ 计``, 总计's piece and then 其他's (whose header
+    ``其 ⏎ 他`` stood before the run of the organisations): synth100 00018's 2019 table 三. Every
+    reading of the first search is one of these, and it runs only where that search found none,
+    so no table read now changes."""
     uniform = _uniform(spec, runs)
     if uniform is not None:
         return uniform
@@ -362,12 +371,18 @@ def read_runs(spec: TableSpec, runs: list[Run], named: list[frozenset[int] | Non
         if agreed is None and tiling.steps > MAX_STEPS:
             raise _Spent
         return agreed
-    stacks_budget, pieces_budget = budgets or ([MAX_STATES], [PIECES_STEPS])
+    stacks_budget, pieces_budget, *loose = budgets or ([MAX_STATES], [PIECES_STEPS])
     if tiling.steps > MAX_STEPS:  # the budget was spent: the same readings, in print order
         stacks = _Stacks(spec, runs, named, stacks_budget)
         if stacks.holds():
             return _agreed_cells(spec, stacks.found)
     search = _Pieces(spec, runs, named, pieces_budget)  # no reading one block a run: runs of several blocks
+    if search.holds():
+        return _agreed_cells(spec, search.found)
+    if not any(names is not None for names in named):
+        return None
+    # no reading with every piece in its run's named columns: the header names the first piece only
+    search = _Pieces(spec, runs, named, loose[0] if loose else [FIRST_NAMED_STEPS], first_named_only=True)
     return _agreed_cells(spec, search.found) if search.holds() else None
 
 
@@ -877,6 +892,7 @@ def _agreed_cells(spec: TableSpec, found: dict[tuple[int, int], dict[int | float
 
 MAX_PIECES = 4  # blocks one run may be cut into (measured: pdfminer cuts 其他 and 总计 of a run into at most four)
 PIECES_STEPS = 10_000  # states and placements tried by the search in pieces before giving up (a step's cost is bounded: see _Pieces)
+FIRST_NAMED_STEPS = 20_000  # the same, for the search whose headers name a run's first piece only (measured: synth100 00018, 12,794)
 
 
 class _Pieces(_Stacks):
@@ -905,8 +921,9 @@ class _Pieces(_Stacks):
     answer does not depend on the machine's load; where the count runs out nothing is read."""
 
     def __init__(self, spec: TableSpec, runs: list[Run], named: list[frozenset[int] | None],
-                 budget: list[int] | None = None):
+                 budget: list[int] | None = None, first_named_only: bool = False):
         super().__init__(spec, runs, named, budget if budget is not None else [PIECES_STEPS])
+        self.first_named_only = first_named_only  # the headers before a run name its first piece's columns only
         where = {cell[:2]: (r, c) for r, row in enumerate(spec.rows) for c, cell in enumerate(row.cells)}
         self.members: list[tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]] = []
         for identity in spec.identities:
@@ -950,7 +967,7 @@ class _Pieces(_Stacks):
         values = self.runs[j].values
         ok = False
         for h, k, c0, m in self._pieces_at(j, i, p, fills):
-            if prev is not None and _one_block(prev, h, k, c0, fills[c0]):
+            if prev is not None and _one_block(prev, h, k, c0, fills[c0]) and self._named_as_one(j, p, prev, k, c0):
                 continue  # the two pieces are one block: that reading is searched with one piece fewer
             if self.budget[0] <= 0:
                 raise _Spent
@@ -971,6 +988,15 @@ class _Pieces(_Stacks):
         self.memo[key] = ok
         return ok
 
+    def _named_as_one(self, j: int, p: int, prev: tuple[int, int, int, int], k: int, c0: int) -> bool:
+        """Is the block that run ``j``'s piece ``p`` forms with the piece before it one the headers
+        allow as a single piece? Where the headers name a run's first piece only, the first piece
+        continued to the right by the second may leave the columns they name: the two pieces are
+        then a reading the one block is not, and are searched."""
+        named = self.named[j]
+        return not (self.first_named_only and p == 1 and named is not None
+                    and not named.issuperset(range(prev[2], c0 + k)))
+
     def _pieces_at(self, j: int, i: int, p: int, fills: tuple[int, ...]) -> Iterator[tuple[int, int, int, int]]:
         """(h, k, first column, values taken) of every block the next piece of run ``j`` can
         be: the rest of the run where it must be its last piece (a line, a run of zeros, the
@@ -981,7 +1007,7 @@ class _Pieces(_Stacks):
         values = run.values[i:]
         n = len(values)
         last = run.line or p + 1 >= MAX_PIECES or self.zeros[j]
-        named = self.named[j]
+        named = self.named[j] if p == 0 or not self.first_named_only else None
         top, end = self.band[j]
         for c0 in range(self.width):
             a = fills[c0]

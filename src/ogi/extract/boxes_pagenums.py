@@ -33,7 +33,17 @@ import itertools
 from collections.abc import Sequence
 
 from ..template.formats import TableSpec
-from .boxes import MAX_STATES, PIECES_STEPS, Cell, Run, _even, _Spent, bands, read_runs
+from .boxes import (
+    FIRST_NAMED_STEPS,
+    MAX_STATES,
+    PIECES_STEPS,
+    Cell,
+    Run,
+    _even,
+    _Spent,
+    bands,
+    read_runs,
+)
 from .tokens import Token
 
 __all__ = ["FIRST_PAGE_NUMBER", "MAX_CHOICES", "page_number_choices", "read_without_page_numbers"]
@@ -80,7 +90,7 @@ def read_without_page_numbers(spec: TableSpec, runs: list[Run],
         return None
     found: dict[Cell, Token | None] = {}
     read = False
-    budgets = ([MAX_STATES], [PIECES_STEPS])  # one table's budgets, shared by all the choices
+    budgets = ([MAX_STATES], [PIECES_STEPS], [FIRST_NAMED_STEPS])  # one table's budgets, shared by all the choices
     for aside in choices:
         kept = [j for j in range(len(runs)) if j not in aside]
         left = [runs[j] for j in kept]

@@ -57,8 +57,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
-from itertools import filterfalse
-from operator import attrgetter, itemgetter
+from itertools import compress
+from operator import attrgetter, itemgetter, not_
 from typing import Any
 
 from ..document import Cell, Document, Paragraph, Table
@@ -66,10 +66,13 @@ from ..template.formats import APPLICANT_COLUMNS
 from ..template.labels import key_with_offsets, segment
 from ..template.normalize import label_key
 from ..template.variant_chars import VARIANT_CHARS
-from .colorder_read import GROUP, structured
+from .colorder_flow import person_after_the_five
+from .colorder_indent import person_right_of_an_organisation
+from .colorder_read import GROUP, column_order, structured
 
 _HEADERS = tuple(label_key(m.label) for m in APPLICANT_COLUMNS)
 _HEADER_KEYS = frozenset(_HEADERS)
+_LABEL_OF_KEY = dict(zip(_HEADERS, (m.label for m in APPLICANT_COLUMNS)))
 _LABELS = tuple(m.label for m in APPLICANT_COLUMNS)
 # the labels of one header row, whose order among themselves a line of text can show: the
 # first row's two one-column headers (法人或其他组织 spans the five) and the second row's five
@@ -211,13 +214,13 @@ def _header_columns(table: Table) -> list[int] | None:
     count (:data:`~ogi.template.variant_chars.VARIANT_CHARS`): wild5's ``reordered`` page with
     wild_labels' traditional headers (``總 計``, ``商業企業``) was read by position, 12 numbers
     in the wrong column with no finding (fresh17)."""
-    if not _HEADER_KEYS <= set(map(_header_key, filterfalse(str.isascii, map(_TEXT, table.cells)))):
+    texts = list(map(_TEXT, table.cells))
+    worded = list(map(not_, map(str.isascii, texts)))  # a number, a blank: its key is no applicant header
+    keys = list(map(_header_key, compress(texts, worded)))  # (each cell's key made once, in C's loop)
+    if not _HEADER_KEYS <= set(keys):
         return None  # a header missing: the keys of the cells' texts
     found: dict[str, list[Cell]] = {}
-    for cell in table.cells:
-        if cell.text.isascii():
-            continue  # a number, a blank: its key is no applicant header (those are ideographs)
-        key = _header_key(cell.text)
+    for cell, key in zip(compress(table.cells, worded), keys):
         if key in _HEADERS:
             found.setdefault(key, []).append(cell)
     if len(found) != len(_HEADERS):
@@ -350,19 +353,25 @@ def _from_first_start(texts: list[str]) -> list[str]:
     return texts[joined.count("\n", 0, found.start()):] if found else []
 
 
-def _header_lines(texts: Iterable[str]) -> list[list[str]]:
+def _header_lines(texts: Iterable[str], raw: list[str] | None = None) -> list[list[str]]:
     """The pieces (runs of text between spaces) of each line of table 三's header: from the
     last ``申请人情况`` before table 三's first row label to that label. Empty where there
     is no such header. ``申请人情况`` wrapped in its cell counts where one line ends with
     ``申请人`` and the next begins with ``情况`` (pandoc's text of a Word file, the note's
-    column beside it: ``(本列数据的勾稽关系为:…) 申请人 ⏎ 情况``)."""
+    column beside it: ``(本列数据的勾稽关系为:…) 申请人 ⏎ 情况``). ``raw``, where given, gets
+    the header's lines that start at the line's start, as printed (their indentation kept:
+    :mod:`.colorder_indent`)."""
     lines: list[list[str]] = []
     started = after_applicant = False
     for text in texts:
+        if raw is not None and not started:
+            raw.clear()
         wrapped = after_applicant and text.lstrip().startswith(_WRAPPED[1])
         after_applicant = _WRAPPED[0] in text and text.rstrip().endswith(_WRAPPED[0])
         if wrapped:
             started, lines = True, []  # the header starts (again) here
+            if raw is not None:
+                raw.clear()
             begin = text.index(_WRAPPED[1]) + len(_WRAPPED[1])
         elif not started and not _may_start(text):
             continue  # before the header: only a line that starts it counts
@@ -372,6 +381,8 @@ def _header_lines(texts: Iterable[str]) -> list[list[str]]:
         if not _ANY_KEY_LOOKED_FOR.search(key):
             if started and text[begin:].strip():
                 lines.append(text[begin:].split())
+                if raw is not None and not begin:
+                    raw.append(text)
             continue
         base, end = begin, len(text)  # segment offsets count from base
         for seg in _segments(text[base:]):
@@ -380,12 +391,18 @@ def _header_lines(texts: Iterable[str]) -> list[list[str]]:
                 break
             if any(p.table == "table3" and p.kind == "header" and p.ref == TABLE_HEADER for p in seg.phrases):
                 started, lines, begin = True, [], base + seg.end  # the header starts (again) here
+                if raw is not None:
+                    raw.clear()
         else:
             if started and text[begin:].strip():
                 lines.append(text[begin:].split())
+                if raw is not None and not begin:
+                    raw.append(text)
             continue
         if text[begin:end].strip():
             lines.append(text[begin:end].split())
+            if raw is not None and not begin:
+                raw.append(text[:end])
         return lines
     return []
 
@@ -471,7 +488,10 @@ def order_printed_in_text(doc: Document) -> str | None:
     """The applicant columns' order as table 三's header prints it in the document's text
     (its paragraphs, its tables' rows) or, for a text file, as the text reader found it in
     the text as given (:data:`PRINTED_ORDER`); None where nothing shows another order."""
-    return _order(_header_lines(_lines(doc))) or doc.meta.get(PRINTED_ORDER) or _grid_order(doc)
+    given = doc.meta.get(PRINTED_ORDER)
+    if given and column_order(given):
+        return given  # every column named (a PDF's glyph positions): more than a text's reading can say
+    return _order(_header_lines(_lines(doc))) or given or _grid_order(doc)
 
 
 def _grid_order(doc: Document) -> str | None:
@@ -540,11 +560,25 @@ def order_printed_in_lines(texts: Iterable[str]) -> str | None:
     """The applicant columns' order as a line of table 三's text header prints it, where
     some line (or run of one-piece lines) prints two labels of one header row in another
     order than the template's (``科研机构 商业企业``); None where nothing shows that."""
-    return _order(_header_lines(_from_first_start(list(texts))))
+    raw: list[str] = []
+    return _order(_header_lines(_from_first_start(list(texts)), raw)) or person_indented_right(raw)
+
+
+def person_indented_right(raw: list[str]) -> str | None:
+    """:func:`.colorder_indent.person_right_of_an_organisation` over the header's lines as
+    printed, a piece read as a label where it is one whole or a part only one label holds."""
+    return person_right_of_an_organisation(raw, _label_of_piece) if raw else None
+
+
+def _label_of_piece(piece: str) -> str | None:
+    key = label_key(piece)
+    return _LABEL_OF_KEY.get(key) or PARTS.get(key)
 
 
 def _order(lines: list[list[str]]) -> str | None:
-    return _reading(tuple(map(tuple, lines))) if lines else None
+    if not lines:
+        return None
+    return _reading(tuple(map(tuple, lines))) or person_after_the_five(lines, _label_of_piece)
 
 
 @lru_cache(maxsize=READINGS_KEPT)

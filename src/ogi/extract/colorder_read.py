@@ -132,7 +132,7 @@ def read_in_printed_order(table3: dict[str, dict], provenance: dict[str, Any], p
         moved[row_key] = row
     if not any(v is not None for row in moved.values() for v in row.values()):
         return False
-    moves_total = (order[0], order[-1]) != (_LABELS[0], _LABELS[-1])
+    moves_total = order[-1] != _LABELS[-1]  # 总计 not last: the sums must refute the position reading
     if moves_total and not _position_refuted(table3, moved, keys):
         return False  # both readings sum and differ: the values cannot tell which is right
     for row_key, row in moved.items():

@@ -21,6 +21,8 @@ value's row is its place among the lines, and pdftotext prints table 二 column 
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import compress
+from operator import attrgetter, not_
 
 from ..document import Cell, Document, Table
 from ..model import Finding
@@ -46,6 +48,7 @@ def _ranks() -> dict[str, int]:
 
 RANKS = _ranks()
 MIN_RUN = 2  # rows that can be out of order among themselves
+_COL = attrgetter("col")
 
 
 def rows_in_template_order(doc: Document) -> tuple[Document, list[Finding]]:
@@ -63,6 +66,8 @@ def rows_in_template_order(doc: Document) -> tuple[Document, list[Finding]]:
 
 
 def _reordered(table: Table) -> tuple[Table, list[str]] | None:
+    if not _may_run(table):
+        return None
     rows = table.rows()
     target: dict[int, int] = {}  # printed row → the row it takes
     printed: list[str] = []
@@ -77,6 +82,14 @@ def _reordered(table: Table) -> tuple[Table, list[str]] | None:
     cells = [replace(c, row=target.get(c.row, c.row)) for c in table.cells]
     cells.sort(key=lambda c: (c.row, c.col))
     return Table(cells, table.pos), printed
+
+
+def _may_run(table: Table) -> bool:
+    """Can :func:`_runs` find a run at all: do :data:`MIN_RUN` cells of the first column (a run's
+    rows start with one each) print a label of table 二? The first column's cells are picked in
+    C; most tables (三, 四, a page's others) have none, and their rows are not built."""
+    cells = table.cells
+    return sum(label_key(c.text) in RANKS for c in compress(cells, map(not_, map(_COL, cells)))) >= MIN_RUN
 
 
 def _runs(rows: list[list[Cell]]) -> list[list[int]]:

@@ -144,7 +144,7 @@ _BLOCK_OR_RESULT = re.compile("|".join(map(re.escape, ("行政诉讼", *BLOCKS, 
 _LABEL_CHARS = frozenset("".join(_RESULT_LABELS))  # the characters of the result labels
 
 
-def order_printed_in_text(doc: Document) -> str | None:
+def order_printed_in_text(doc: Document, text: str | None = None) -> str | None:
     """The results' order table 四's header prints in running text, where it is not the
     template's: the labels of each block, blocks apart by ``;``. None where the header
     shows no other order. Read from the header's first row (``行政复议`` then ``行政诉讼``,
@@ -156,7 +156,7 @@ def order_printed_in_text(doc: Document) -> str | None:
     disagree: pdfminer's text boxes put the review block's 总计 (two rows high) before its
     other results and the litigation blocks' in the template's order (peer shuyang_fgj_2023:
     ``总计、结果维持…;结果维持…、总计``) — an agency prints its blocks alike."""
-    blocks = header_blocks(doc)
+    blocks = header_blocks(doc, text)
     if not blocks or not any(_out_of_order(block) for block in blocks) or any(block != blocks[0] for block in blocks):
         return None  # the template's order, or blocks that disagree: pdfminer's boxes, no evidence
     return ";".join("、".join(block) for block in blocks)
@@ -166,12 +166,25 @@ _SWAPPED = re.compile("行政诉讼(?:未经复议直接起诉|复议后起诉|�
 _BLOCK_LABEL = re.compile("|".join(("行政诉讼", *BLOCKS)))
 
 
-def blocks_printed_in_text(doc: Document) -> str | None:
+def printed_in_text(doc: Document) -> str | None:
+    """:func:`order_printed_in_text`, else :func:`blocks_printed_in_text`, the document's text
+    squeezed once for both (a report's whole text: ~1% of its parse each time)."""
+    text = squeezed_text(doc)
+    return order_printed_in_text(doc, text) or blocks_printed_in_text(doc, text)
+
+
+def squeezed_text(doc: Document) -> str:
+    """The document's text (:func:`_doc_texts`) with a renderer's separators squeezed out."""
+    return _SQUEEZED.sub("", "".join(_doc_texts(doc)))
+
+
+def blocks_printed_in_text(doc: Document, text: str | None = None) -> str | None:
     """The blocks' order table 四's header prints in running text where 行政诉讼 comes before
     行政复议 (``行政诉讼 行政复议 ⏎ 未经复议直接起诉 复议后起诉 …``, or its two blocks first):
     the block labels in the order printed, up to the first digit; None where the header
-    starts as the template's (``行政复议行政诉讼``) or is not found."""
-    text = _SQUEEZED.sub("", "".join(_doc_texts(doc)))
+    starts as the template's (``行政复议行政诉讼``) or is not found. ``text``: the document's
+    :func:`squeezed_text`, where already made."""
+    text = squeezed_text(doc) if text is None else text
     if _ANCHOR in text:
         return None
     m = _SWAPPED.search(text)
@@ -186,11 +199,12 @@ def blocks_printed_in_text(doc: Document) -> str | None:
     return BLOCKS_NOTE + "、".join(dict.fromkeys(printed))
 
 
-def header_blocks(doc: Document) -> list[list[str]] | None:
+def header_blocks(doc: Document, text: str | None = None) -> list[list[str]] | None:
     """The result labels table 四's header prints in running text, block by block (a block
     ends where a label repeats), read from its first row to its first digit; None where
-    there is no such header or it holds a piece of a label not read whole."""
-    text = _SQUEEZED.sub("", "".join(_doc_texts(doc)))
+    there is no such header or it holds a piece of a label not read whole. ``text``: the
+    document's :func:`squeezed_text`, where already made."""
+    text = squeezed_text(doc) if text is None else text
     at = text.find(_ANCHOR)
     if at < 0:
         return None
@@ -283,4 +297,5 @@ def null_table4(table4: dict[str, dict], provenance: dict[str, Any]) -> None:
 
 
 __all__ = ["BLOCKS", "BLOCKS_NOTE", "blocks_printed_in_text", "blocks_in_template_order", "header_blocks", "null_table4", "order_printed_in_text",
+           "printed_in_text", "squeezed_text",
            "read_in_printed_order"]

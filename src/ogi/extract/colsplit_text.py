@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from operator import attrgetter
 
 from ..document import Block, Cell, Document, Paragraph, Table
 from ..template.formats import FORMATS, T3_HEADERS
@@ -52,6 +53,12 @@ FIRST_HEADER = label_key("自然人")  # the template's first applicant column
 LAST_HEADER = label_key("总计")  # ... and its last
 SHARED_CHARS = 4  # characters: two lines of one row print this many of its words in a row at least
 MOST_HEADER_LINES = 16  # lines: a header in narrow columns (seven labels two lines each, 申请人情况, 法人…)
+_TEXT = attrgetter("text")
+# 收 then 政 with nothing a key keeps between them: what a text whose key begins with the first row
+# label (一本年新收政府…) prints — no other character's NFKC or traditional form gives 收 or 政, and a
+# character the key drops is none of these (ASCII letters and digits, ideographs keep their own).
+# A match never runs over a word character, so each cell that can begin so holds a match of its own
+_FIRST_ROW_PIECE = re.compile(f"{FIRST_CHAR}[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]*政")
 _COUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")  # a paragraph that is a count alone (a cell a line)
 # a line's trailing values: counts (digits, thousands' commas) each after spaces, a TAB or a
 # pipe — or the first at the line's start: a line of values alone (a PDF's text prints a
@@ -169,6 +176,8 @@ def rows_joined(table: Table) -> Table | None:
     and its values (a Markdown or TAB-separated text's one grid, ragged: its cells in no
     columns), with the second piece's values after the first's in each row and the second
     piece's rows dropped; None where they are no two pieces of one table."""
+    if len(_FIRST_ROW_PIECE.findall("\n".join(map(_TEXT, table.cells)))) < 2:
+        return None  # no two cells can begin with the first row label (read in C, most tables)
     rows = table.rows()
     if not _twice([next((c.text for c in cells if c.text.strip()), "") for cells in rows]):
         return None

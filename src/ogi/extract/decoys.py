@@ -101,6 +101,8 @@ def decoys_apart(doc: Document) -> Document:
 def decoy_cut(text: str) -> int | None:
     """Where in ``text`` a decoy glued to a one-line official table begins (the three tests of
     the module's docstring, inside one logical line of the text that is no sentence), or None."""
+    if len(text) < _min_cut_chars():
+        return None  # no line of it is long enough (each is a piece of it, stripped)
     for piece, at in logical_lines(text):  # as tokens.tokenize cuts a paragraph
         key = nfkc(piece)
         if len(key) != len(piece):  # offsets would not carry over (℃ is °C): the line is left whole
@@ -109,6 +111,16 @@ def decoy_cut(text: str) -> int | None:
         if cut is not None:
             return at + cut
     return None
+
+
+@lru_cache(maxsize=1)
+def _min_cut_chars() -> int:
+    """Characters a line must hold for a cut: :data:`TABLE_LINE_PHRASES` labels (each a key of
+    the dictionary, printed with at least its key's characters), a digit, then
+    :data:`BARRIER_GAP` characters of words (their key is no longer than they are). Nearly
+    every paragraph of a report is shorter (a heading, a line of a table's text): it is not
+    cut into lines at all."""
+    return TABLE_LINE_PHRASES * min(map(len, dictionary()), default=1) + 1 + BARRIER_GAP
 
 
 def _cut_in_line(key: str) -> int | None:

@@ -129,11 +129,12 @@ def _cut(table: Table, year: int | None) -> tuple[Table, Finding] | None:
 
 def _this_row(kinds: list[tuple[str, int | None] | None], year: int | None) -> int | None:
     """The one row of ``kinds`` that is this year's: labelled 本年(度), or the report's
-    year where it is the latest printed; None where no row or more than one is."""
+    year where it is the latest printed; None where no row or more than one is (a 本年度 row
+    beside the report's year's row is two)."""
     this = [k for k, kind in enumerate(kinds) if kind and kind[0] == THIS]
     years = [kind[1] for kind in kinds if kind and kind[0] == "year" and kind[1] is not None]
-    if not this and year is not None and years and max(years) == year:
-        this = [k for k, kind in enumerate(kinds) if kind == ("year", year)]
+    if year is not None and years and max(years) == year:
+        this += [k for k, kind in enumerate(kinds) if kind == ("year", year)]  # 本年度 and 2023年: two rows
     return this[0] if len(this) == 1 else None
 
 
@@ -152,7 +153,17 @@ HEADER_LINES_MAX = 60  # lines from table 四's 行政复议 header cell to its 
 
 def this_years_text_rows(doc: Document) -> tuple[Document, list[Finding]]:
     """``doc`` with table 四's comparison rows in running text cut to this year's values, and
-    a finding; the same document and no finding where they are not certain.
+    a finding; the same document and no finding where they are not certain: read a row a
+    line (:func:`_this_years_line_rows`), else glued on one line as a crawler prints them
+    (:mod:`.yearcols_glued`)."""
+    from .yearcols_glued import this_years_glued_rows  # it reads this module's labels: imported here
+
+    doc, found = _this_years_line_rows(doc)
+    return (doc, found) if found else this_years_glued_rows(doc)
+
+
+def _this_years_line_rows(doc: Document) -> tuple[Document, list[Finding]]:
+    """Table 四's comparison rows, a row a line (or its cells a line each).
 
     The rows are read line by line after table 四's header (from a line holding 行政复议,
     through lines without a digit, to the first line starting with a comparison's label):
@@ -263,7 +274,17 @@ T3_END = ("行政复议", "行政诉讼")  # table 四's heading or header: tabl
 
 def last_year_column_dropped(doc: Document) -> tuple[Document, list[Finding]]:
     """``doc`` with table 三's column of last year's totals left out of its rows in running
-    text, and a finding; the same document and none where that is not certain.
+    text, and a finding; the same document and none where that is not certain: its values
+    spaced (:func:`_last_year_spaced_dropped`), else glued as a crawler prints them
+    (:mod:`.yearcols_glued`)."""
+    from .yearcols_glued import last_year_glued_column_dropped  # it reads this module's labels
+
+    doc, found = _last_year_spaced_dropped(doc)
+    return (doc, found) if found else last_year_glued_column_dropped(doc)
+
+
+def _last_year_spaced_dropped(doc: Document) -> tuple[Document, list[Finding]]:
+    """Table 三's last-year column where its values are spaced tokens.
 
     A grid says which column a value stands in, so there the column is ignored by its
     header. In running text a value's column is its place in the row, and a row of eight

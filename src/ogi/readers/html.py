@@ -23,6 +23,7 @@ from lxml import etree
 
 from .. import limits
 from ..document import Block, Document, Paragraph
+from ..extract.colorder import PRINTED_ORDER
 from .errors import UnreadableFile
 from .decode import declared_charset, decode
 from .html_css import apply_hiding
@@ -63,7 +64,8 @@ def _laid_out(text: str, meta: dict[str, str]) -> Document:
     from . import read_txt
 
     doc = read_txt(text.encode("utf-8"))
-    return Document(doc.blocks, "html", meta)
+    printed = doc.meta.get(PRINTED_ORDER)  # table 三's header order, read before the text reader's rewriting
+    return Document(doc.blocks, "html", {**meta, PRINTED_ORDER: printed} if printed else meta)
 
 
 def parse(text: str) -> etree._Element:

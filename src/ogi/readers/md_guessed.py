@@ -26,6 +26,7 @@ in a layout table's cell prints its rows there as ``|   0   1 |``."""
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from ..document import Block, Paragraph, Table
 
@@ -92,7 +93,15 @@ def guessed_grids_as_lines(blocks: list[Block]) -> list[Block]:
     return out
 
 
+_TEXT = attrgetter("text")
+# two numbers apart somewhere in a cell: what every cell _GLUED_CELL matches whole holds (a cell's
+# text joined to the next by a newline, which the pattern's spaces do not take, so no match spans two)
+_TWO_NUMBERS = re.compile(r"\d[\d,.]*[ \t\u3000]+[-+]?\d")
+
+
 def _guessed(table: Table) -> bool:
+    if not _TWO_NUMBERS.search("\n".join(map(_TEXT, table.cells))):
+        return False  # no cell holds two numbers apart (nearly every table), asked in C
     return any(_GLUED_CELL.fullmatch(c.text) and not _SPACED_THOUSANDS.fullmatch(c.text) for c in table.cells)
 
 

@@ -31,6 +31,7 @@ from .pdf_chrome import drop_page_chrome
 from .pdf_colorder import printed_order
 from .pdf_garbled import garbled
 from .pdf_layout import document_blocks, page_layout
+from .pdf_order4 import PRINTED_BLOCKS, printed_blocks
 from .pdf_page import PageContent, from_plumber
 
 MAX_PAGES = limits.Limits().pages  # the default of OGI_MAX_PAGES: an annual report is a few dozen pages at most
@@ -59,7 +60,9 @@ def read_pdf(data: bytes, glyphs: str = "pdfium") -> Document:
     blocks = document_blocks(layouts)
     if not blocks:
         raise UnreadableFile("the PDF holds no text")
-    return Document(blocks, "pdf", {**info, PRINTED_ORDER: printed} if printed else info)
+    info = {**info, PRINTED_ORDER: printed} if printed else info
+    blocks4 = printed_blocks([(page.lines, page.tables) for page in layouts])  # table 四's blocks, by position
+    return Document(blocks, "pdf", {**info, PRINTED_BLOCKS: blocks4} if blocks4 else info)
 
 
 def _pdfium_pages(data: bytes) -> tuple[list[PageContent], list[int]]:

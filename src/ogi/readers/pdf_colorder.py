@@ -24,9 +24,12 @@ header prints from the glyphs' positions, with the same certainty the text rule 
    right where all seven are found and no two spans of one row overlap.
 
 Where that order is not the template's, it is left in ``Document.meta`` under
-:data:`ogi.extract.colorder.PRINTED_ORDER`, and the extractor leaves table 三's applicant
-cells null with a TEMPLATE_DEVIATION finding, as for a text header. Measured in
-docs/renderings.md §19."""
+:data:`ogi.extract.colorder.PRINTED_ORDER`. Where the seven spans also stand apart from each
+other left to right, the five side by side (:func:`_seen_left_to_right`, nineteenth session),
+the reading names every column and the extractor reads each row's values by it
+(:func:`ogi.extract.colorder_read.read_in_printed_order`); otherwise it leaves table 三's
+applicant cells null with a TEMPLATE_DEVIATION finding, as for a text header. Measured in
+docs/renderings.md §19 and §79."""
 
 from __future__ import annotations
 
@@ -34,6 +37,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from ..extract.colorder import HEADER_ROWS, PARTS, TABLE_HEADER, whole_labels
+from ..extract.colorder_read import GROUP, SEPARATOR
 from ..template.normalize import label_key
 from .pdf_grid import PlacedTable
 from .pdf_lines import SPACE_GAP, Line
@@ -102,6 +106,9 @@ def _order(header: list[Line]) -> str | None:
             spans[label] = (min(a, x0), max(b, x1))
     if len(spans) != sum(map(len, HEADER_ROWS)):
         return None
+    seen = _seen_left_to_right(spans)
+    if seen is not None:
+        return seen
     printed: list[list[str]] = []
     for row in HEADER_ROWS:
         ordered = sorted(row, key=lambda label: spans[label][0])
@@ -112,6 +119,26 @@ def _order(header: list[Line]) -> str | None:
         return _across_rows(spans)
     first, orgs = printed
     return "、".join([first[0], *orgs, first[1]])
+
+
+def _seen_left_to_right(spans: dict[str, tuple[float, float]]) -> str | None:
+    """The columns' order as :func:`ogi.extract.colorder_read.column_order` names it, where
+    the seven spans, left to right, overlap nowhere and the five organisations stand side
+    by side (under 法人或其他组织, as the format's two-row header draws them): the glyphs'
+    places say which column each value of a row stands in, so the extractor can read the
+    values by it (``自然人、法人或其他组织(商业企业、科研机构、其他、社会公益组织、法律服务机构)、总计``).
+    None where they do not say it, or say the template's order (the caller then reads the
+    rows' orders alone, as before)."""
+    ordered = sorted(spans, key=lambda label: spans[label][0])
+    if ordered == list(_TEMPLATE) or any(spans[a][1] > spans[b][0] for a, b in pairwise(ordered)):
+        return None
+    at = [i for i, label in enumerate(ordered) if label in HEADER_ROWS[1]]
+    if at != list(range(at[0], at[0] + len(HEADER_ROWS[1]))):
+        return None  # 自然人 or 总计 between two organisations: no two-row header draws that
+    orgs = SEPARATOR.join(ordered[i] for i in at)
+    first = [label for label in ordered if label not in HEADER_ROWS[1]]
+    first.insert(at[0], f"{GROUP}({orgs})")
+    return SEPARATOR.join(first)
 
 
 def _across_rows(spans: dict[str, tuple[float, float]]) -> str | None:

@@ -38,8 +38,10 @@ The expected values are what a careful reader reads from the page: every moved, 
 translated or re-drawn cell states its number; a decoy table, last year's row or column and a
 2019 row state no official cell. Where the page leaves a cell unknowable the expected value is
 null (schema.md): ``old_rows``' (六)其他处理 row states the group's sum per column, so its three
-sub-rows are null — except in a column whose sum is 0, where counts that cannot be negative are
-all 0. Every choice is drawn from the report's own random stream, so a seed gives the same bytes.
+sub-rows are null — in every column, a column whose sum is 0 included: schema.md's contract is
+that a 2021 report printing (六) as one row leaves its sub-rows null, and a reader that filled
+them with 0 because counts cannot be negative would be inferring cells the page does not print.
+Every choice is drawn from the report's own random stream, so a seed gives the same bytes.
 """
 
 from __future__ import annotations
@@ -367,7 +369,7 @@ def _one_other_row(table: DrawnTable, expected: dict) -> DrawnTable:
     t3 = expected["table3"]
     for c in subs:
         assert c.cell is not None
-        t3[c.cell[0]][c.cell[1]] = 0 if sums[c.col] == 0 else None
+        t3[c.cell[0]][c.cell[1]] = None
     for col, s in sums.items():
         assert t3["other"][col_key[col]] == s
     sub_ids = {id(c) for c in subs}
