@@ -178,7 +178,7 @@ def test_a_tab_text_cut_into_two_grids_by_a_line_between_is_joined():
 
 def test_two_whole_tables_三_in_a_tab_text_stay_two():
     lines = _text(PAGE.html, "\t").splitlines()
-    first = [i for i, line in enumerate(lines) if line.startswith("一、本年新收")][0]
+    first = next(i for i, line in enumerate(lines) if line.startswith("一、本年新收"))
     top = max(i for i in range(first) if "申请人情况" in lines[i])
     end = next(i for i in range(first, len(lines)) if lines[i].startswith("四、结转下年度"))
     whole = lines[top:end + 1]

@@ -24,6 +24,23 @@ value. What still ties the two runs together is what the template fixes:
   identity ``T3_ROW_TOTAL``), and at least one row prints a total above 0, so the identity
   is not met by zeros alone.
 
+Text renderings print the same rows in other shapes, read so where the line-a-row reading
+finds no two pieces:
+
+- a cell a line (docx2txt, LibreOffice's text export, a soup's lines, mammoth's Markdown):
+  each count alone on a line is one more value of the line above it (:func:`_grouped`), so
+  a row is its label's line and the values under it; where the two pieces join, the second
+  piece's value lines move under the first piece's row (:func:`_cells_spliced`), each with
+  the place the page printed it;
+- a line of values alone (a PDF's text layer prints a row's values between a wrapped label's
+  lines) is a value line with no words; such a line, or one whose label the other piece
+  wraps elsewhere, is paired by the words of the lines above and below it;
+- the header a Word table prints again at a page's top is no row of a run: from a line
+  printing 申请人情况, or a line of header characters that prints a header label of four
+  characters or more, while the lines print only header characters (:data:`HEADER_CHARS`);
+- a TAB or Markdown text whose ``续表`` line cut the pieces into two ragged grids: the two
+  grids, each printing the first row label once, read as one (:func:`_grids_joined`).
+
 Where all hold (:func:`lines_joined`), each value line of the first run gets the second run's
 values after its own (as printed, with their separators), and the second run — its header
 and its rows — is dropped (:func:`rows_joined` does the same on a grid whose ragged rows print
@@ -43,7 +60,15 @@ from operator import attrgetter
 from ..document import Block, Cell, Document, Paragraph, Table
 from ..template.formats import FORMATS, T3_HEADERS
 from ..template.normalize import label_key
-from .colsplit import FIRST_CHAR, FIRST_ROW, MOST_BETWEEN, N_HEADERS, TOTAL, _between, count
+from .colsplit import (
+    FIRST_CHAR,
+    FIRST_ROW,
+    MOST_BETWEEN,
+    N_HEADERS,
+    TOTAL,
+    _between,
+    count,
+)
 
 LAST_ROWS = tuple({label_key(FORMATS[f].table3.rows[-1].label or "") for f in ("2019", "2021")})  # 四、结转…
 TABLE_HEADER = label_key("申请人情况")  # where table 三's header starts
