@@ -65,30 +65,60 @@ def reread_word_stacks(spec: TableSpec, evs: list[Event], placed: Placed, pages:
     """``placed``, or — where table 三 is entirely null and its values print as poppler's
     column stacks of a Word PDF — the rows every cutting of the stacks into bands gives seven
     equal values (module docstring), the rest null with a finding."""
-    if spec.key != TABLE or not pages or any(v is not None for v in placed.cells.values()):
+    if spec.key != TABLE or not pages or any(v is not None for v in placed.cells.values()) \
+            or _total_column(spec) is None:
         return placed
     rows = _rows_read(spec, evs, pages)
     if not rows:
         return placed
+    total = _total_column(spec)
     cells: dict = {}
     for row in spec.rows:
-        tok = rows.get(row.key)
+        tok, whole = rows.get(row.key, (None, False))
         for r, c, _ in row.cells:
-            cells[(r, c)] = tok
+            cells[(r, c)] = tok if whole or c == total else None
+    if not _columns_hold(spec, cells):
+        return placed
     out = Placed(columns_kept=placed.columns_kept)
     unsure = place_cells(spec, cells, out, "stacks")
+    whole = sum(1 for _, one in rows.values() if one)
     out.findings.append(Finding.of(
         "CELL_AMBIGUOUS",
         f"{spec.name.zh}的数值按列分块印出(各块所属的列无法确定),只读入各种读法下全为同一数值的 "
-        f"{len(rows)} 行,其余 {len(unsure)} 个单元格未采用",
-        f"{spec.key} printed as column stacks whose columns cannot be told; only the {len(rows)} row(s) "
-        f"every reading gives one value were read, {len(unsure)} cell(s) left null",
+        f"{whole} 行及 {len(rows) - whole} 行的总计,其余 {len(unsure)} 个单元格未采用",
+        f"{spec.key} printed as column stacks whose columns cannot be told; only the {whole} row(s) every "
+        f"reading gives one value, and {len(rows) - whole} row(s)' 总计, were read; {len(unsure)} cell(s) left null",
         spec.key))
     return out
 
 
-def _rows_read(spec: TableSpec, evs: list[Event], pages: Sequence[int]) -> dict[str, Token]:
-    """Row key → a token of its one value, for the rows every assignment reads so."""
+def _columns_hold(spec: TableSpec, cells: dict) -> bool:
+    """Does every identity over rows (一+二 = (七)+四, (七) = the outcomes) hold in every
+    column where the cells read give all its terms?"""
+    for ident in spec.column_identities:
+        for c in {c for _, c, _ in spec.rows[0].cells}:
+            terms = [cells.get((r, c)) for r in (*ident.left, *ident.right)]
+            if any(t is None for t in terms):
+                continue
+            left = sum(t.value for t in terms[:len(ident.left)])
+            if left != sum(t.value for t in terms[len(ident.left):]):
+                return False
+    return True
+
+
+def _total_column(spec: TableSpec) -> str | None:
+    """The column that is the sum of every other of its row (table 三's 总计), from the
+    table's row identity; None where the table has no such identity."""
+    columns = {c for _, c, _ in spec.rows[0].cells}
+    for ident in spec.row_identities:
+        if len(ident.left) == 1 and {*ident.left, *ident.right} == columns:
+            return ident.left[0]
+    return None
+
+
+def _rows_read(spec: TableSpec, evs: list[Event], pages: Sequence[int]) -> dict[str, tuple[Token, bool]]:
+    """Row key → (a token of its value, whether every cell holds it — else its 总计 does),
+    for the rows every assignment reads so."""
     width = len(spec.rows[0].cells)
     if any(len(row.cells) != width for row in spec.rows):
         return {}
@@ -98,7 +128,7 @@ def _rows_read(spec: TableSpec, evs: list[Event], pages: Sequence[int]) -> dict[
     by_page: dict[int | None, list[list[Token]]] = {}
     for run in runs:
         by_page.setdefault(run.page, []).extend(_blocks(evs, run))
-    out: dict[str, Token] = {}
+    out: dict[str, tuple[Token, bool]] = {}
     first = 0
     for page in sorted(by_page, key=lambda p: -1 if p is None else p):
         blocks = by_page[page]
@@ -111,8 +141,8 @@ def _rows_read(spec: TableSpec, evs: list[Event], pages: Sequence[int]) -> dict[
         read = _page_rows(blocks, n, width)
         if read is None:
             return {}
-        for i, tok in read.items():
-            out[spec.rows[first + i].key] = tok
+        for i, one in read.items():
+            out[spec.rows[first + i].key] = one
         first += n
     if first != len(spec.rows):
         return {}
@@ -136,10 +166,11 @@ class _Spent(Exception):
     """The search passed :data:`MAX_STEPS`: nothing is known."""
 
 
-def _page_rows(blocks: list[list[Token]], rows: int, width: int) -> dict[int, Token] | None:
-    """Row index (on the page) → a token of its value, for the rows every assignment of the
-    blocks to bands reads as ``width`` equal values; None where no assignment holds or the
-    search passes its bounds.
+def _page_rows(blocks: list[list[Token]], rows: int, width: int) -> dict[int, tuple[Token, bool]] | None:
+    """Row index (on the page) → (a token of a value, whether it is every cell's): every cell's
+    where every assignment of the blocks to bands reads the row as ``width`` equal values,
+    else its 总计's where every assignment gives the row one largest value; None where no
+    assignment holds or the search passes its bounds.
 
     The search goes block by block in print order; its state is the bands opened so far —
     each one's height, columns filled and the values each of its rows holds so far (sorted:
@@ -210,9 +241,12 @@ def _page_rows(blocks: list[list[Token]], rows: int, width: int) -> dict[int, To
             first.setdefault(tok.value, tok)
     out = {}
     for r in range(rows):
-        seen = {o[r] for o in outcomes}
-        if len(seen) == 1 and (v := seen.pop()) is not None:
-            out[r] = first[v]
+        ones = {o[r][0] for o in outcomes}
+        tops = {o[r][1] for o in outcomes}
+        if len(ones) == 1 and (v := ones.pop()) is not None:
+            out[r] = (first[v], True)
+        elif len(tops) == 1:
+            out[r] = (first[tops.pop()], False)
     return out
 
 
@@ -245,7 +279,7 @@ def _outcome(bands: tuple, rows: int, width: int) -> frozenset:
         for cells in band[2]:
             if len(cells) != width or sum(cells) != 2 * max(cells):
                 return frozenset()
-            out.append(cells[0] if cells[0] == cells[-1] else None)
+            out.append((cells[0] if cells[0] == cells[-1] else None, cells[-1]))
     return frozenset((tuple(out),))
 
 
