@@ -39,7 +39,9 @@ template):
 - a row is read only where every assignment gives it seven equal values, and the same.
 
 It runs only where the aligner and the boxes reader left table 三 entirely null (so nothing
-read otherwise is changed), on texts that show their pages; the rest of the table stays
+read otherwise is changed), on texts that show their pages and print every row label of the
+table once, in the template's order, all but two at most recognised (the rows of the stacks
+are taken in that order); the rest of the table stays
 null with a ``CELL_AMBIGUOUS`` finding. Where an assignment count or the search's steps pass
 their bounds (:data:`MAX_WAYS`, :data:`MAX_STEPS`), nothing is read."""
 
@@ -58,6 +60,9 @@ from .layout import Event
 TABLE = "table3"
 MAX_FLOWS = 2  # a page's flows: the columns left of 其他/总计, then the right ones (§54)
 MAX_WAYS = 5_000  # distinct outcomes (rows read one way) of a page's search before giving up
+# row labels the text may print unrecognised: a wrapped label whose lines a tall group cell's
+# pieces interleave (``2.申请人逾期未按收费通知要 ⏎ 处理 ⏎ 求缴纳费用…``) matches no label
+MAX_LABELS_UNREAD = 2
 MAX_STEPS = 50_000  # states a page's search visits before giving up
 
 
@@ -67,6 +72,8 @@ def reread_word_stacks(spec: TableSpec, evs: list[Event], placed: Placed, pages:
     equal values (module docstring), the rest null with a finding."""
     if spec.key != TABLE or not pages or any(v is not None for v in placed.cells.values()) \
             or _total_column(spec) is None:
+        return placed
+    if not _labels_in_order(spec, evs):
         return placed
     rows = _rows_read(spec, evs, pages)
     if not rows:
@@ -104,6 +111,24 @@ def _columns_hold(spec: TableSpec, cells: dict) -> bool:
             if left != sum(t.value for t in terms[len(ident.left):]):
                 return False
     return True
+
+
+def _labels_in_order(spec: TableSpec, evs: list[Event]) -> bool:
+    """Does the text print the table's row labels once each, in the template's order, all
+    but :data:`MAX_LABELS_UNREAD` of them found? The stacks give a page's rows in print
+    order; only where that is the template's are they its rows (a row printed first,
+    ``<tfoot>``'s totals, would take another's values)."""
+    keys = {row.key for row in spec.rows}
+    printed = []
+    for ev in evs:
+        if ev.kind == "phrase" and ev.segment is not None:
+            phrase = ev.segment.in_table(spec.key)
+            if phrase is not None and phrase.kind == "row" and phrase.ref in keys:
+                printed.append(phrase.ref)
+    order = {row.key: i for i, row in enumerate(spec.rows)}
+    places = [order[key] for key in printed]
+    return (all(a < b for a, b in zip(places, places[1:]))
+            and len(spec.rows) - len(places) <= MAX_LABELS_UNREAD)
 
 
 def _total_column(spec: TableSpec) -> str | None:
