@@ -51,6 +51,12 @@ def test_a_page_of_stacks_is_read_row_by_row_whatever_column_each_block_is():
     assert read == {**{r: (0, True) for r in range(12) if r != 10}, 10: (1, False)}
 
 
+def test_the_block_under_the_header_may_be_printed_row_after_row():
+    # wild5 00005: 科研 公益 服务's first three rows printed 34 4 75 ⏎ 0 0 0 ⏎ 14 1 30, a value a
+    # line: read column after column no row of 1 2 3 ⏎ 0 0 0 sums; read across, both do
+    assert _read(_blocks((1, 2, 3, 0, 0, 0)), 2, width=3) == {0: (3, False), 1: (0, True)}
+
+
 def test_a_print_that_needs_a_third_flow_is_not_read():
     # a band of two rows (stacks of two) and a tall row (stacks of one), their stacks
     # alternating: twice is two flows (the columns left of 其他/总计, then the right ones) …

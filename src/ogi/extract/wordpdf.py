@@ -31,7 +31,9 @@ template):
 - the page's values, cut at every blank line into blocks (a line of several values, or a
   value that is no count, and nothing is read);
 - every assignment of the blocks, in print order, to bands: a block lies in one band, of
-  height ``h`` dividing its length, ``length / h`` columns of it; a band holds seven columns;
+  height ``h`` dividing its length, ``length / h`` columns of it, printed column after column
+  or — the page's first block, under the header, which poppler may print line by line —
+  row after row (both are tried); every other block is one stack; a band holds seven columns;
   the bands' heights sum to the page's rows; a flow takes bands top to bottom (it may skip
   one), a second flow starts again above, no third;
 - each assignment must make every row a row of table 三: its seven values sum to twice the
@@ -244,13 +246,14 @@ def _page_rows(blocks: list[list[Token]], rows: int, width: int) -> dict[int, tu
                 if n % h or k > width or (not new and bands[b][1] + k > width):
                     continue
                 band = bands[b] if not new else (h, 0, ((),) * h)
-                contents = tuple(tuple(sorted(band[2][j] + tuple(values[i][c * h + j] for c in range(k))))
-                                 for j in range(h))
-                opened = (h, band[1] + k, contents)
-                after = bands[:b] + (opened,) + bands[b + 1:]
-                found |= search(i + 1, after, b, flow)
-                if len(found) > MAX_WAYS:
-                    raise _Spent
+                for across in ((False, True) if k > 1 else (False,)):
+                    contents = tuple(tuple(sorted(band[2][j] + _row_of(values[i], h, k, j, across)))
+                                     for j in range(h))
+                    opened = (h, band[1] + k, contents)
+                    after = bands[:b] + (opened,) + bands[b + 1:]
+                    found |= search(i + 1, after, b, flow)
+                    if len(found) > MAX_WAYS:
+                        raise _Spent
         memo[key] = frozenset(found)
         return memo[key]
 
@@ -273,6 +276,16 @@ def _page_rows(blocks: list[list[Token]], rows: int, width: int) -> dict[int, tu
         elif len(tops) == 1:
             out[r] = (first[tops.pop()], False)
     return out
+
+
+def _row_of(values: tuple[int, ...], h: int, k: int, j: int, across: bool) -> tuple[int, ...]:
+    """The values a block of ``k`` columns over ``h`` rows gives its ``j``-th row: printed
+    column after column (a stack after a stack), or row after row (``across``: the block
+    under the header prints its lines, each across its columns: wild5 00005's
+    ``34 4 75 ⏎ 0 0 0 ⏎ 14 1 30`` one value a line) — the text cannot tell, so both are tried."""
+    if across:
+        return values[j * k:(j + 1) * k]
+    return tuple(values[c * h + j] for c in range(k))
 
 
 def _fillable(bands: tuple, left: collections.Counter, rows: int, width: int) -> bool:
