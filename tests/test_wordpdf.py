@@ -38,9 +38,9 @@ def test_the_word_pdfs_stacks_give_the_rows_of_one_value_and_each_rows_total():
         assert t3[row] == {**dict.fromkeys(COLUMNS), "total": 1}
     read = [k for k, v in t3.items() if v == ZEROS]
     assert len(read) == 23 and "carried_over" in read and "carried_forward" in read
-    assert [f.message for f in report.findings if f.code == "CELL_AMBIGUOUS" and f.where == "table3"] == [
+    assert [f.message for f in report.findings if f.code == "CELL_AMBIGUOUS" and f.where == "table3"] == [(
         "表三的数值按列分块印出(各块所属的列无法确定),只读入各种读法下全为同一数值的 22 行及 3 行的总计,"
-        "其余 18 个单元格未采用"]
+        "其余 18 个单元格未采用")]
 
 
 def test_a_page_of_stacks_is_read_row_by_row_whatever_column_each_block_is():

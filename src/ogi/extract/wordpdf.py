@@ -50,14 +50,15 @@ their bounds (:data:`MAX_WAYS`, :data:`MAX_STEPS`), nothing is read."""
 from __future__ import annotations
 
 import collections
+import itertools
 from collections.abc import Sequence
 
 from ..model import Finding
 from ..template.formats import TableSpec
-from .tokens import NUM, Token
 from .align import Placed, place_cells
 from .boxes import Run, runs_of
 from .layout import Event
+from .tokens import NUM, Token
 
 TABLE = "table3"
 MAX_FLOWS = 2  # a page's flows: the columns left of 其他/总计, then the right ones (§54)
@@ -83,9 +84,9 @@ def reread_word_stacks(spec: TableSpec, evs: list[Event], placed: Placed, pages:
     total = _total_column(spec)
     cells: dict = {}
     for row in spec.rows:
-        tok, whole = rows.get(row.key, (None, False))
+        tok, every = rows.get(row.key, (None, False))
         for r, c, _ in row.cells:
-            cells[(r, c)] = tok if whole or c == total else None
+            cells[(r, c)] = tok if every or c == total else None
     if not _columns_hold(spec, cells):
         return placed
     out = Placed(columns_kept=placed.columns_kept)
@@ -107,10 +108,10 @@ def _columns_hold(spec: TableSpec, cells: dict) -> bool:
     for ident in spec.column_identities:
         for c in {c for _, c, _ in spec.rows[0].cells}:
             terms = [cells.get((r, c)) for r in (*ident.left, *ident.right)]
-            if any(t is None for t in terms):
+            known = [t.value for t in terms if t is not None]
+            if len(known) < len(terms):
                 continue
-            left = sum(t.value for t in terms[:len(ident.left)])
-            if left != sum(t.value for t in terms[len(ident.left):]):
+            if sum(known[:len(ident.left)]) != sum(known[len(ident.left):]):
                 return False
     return True
 
@@ -129,7 +130,7 @@ def _labels_in_order(spec: TableSpec, evs: list[Event]) -> bool:
                 printed.append(phrase.ref)
     order = {row.key: i for i, row in enumerate(spec.rows)}
     places = [order[key] for key in printed]
-    return (all(a < b for a, b in zip(places, places[1:]))
+    return (all(a < b for a, b in itertools.pairwise(places))
             and len(spec.rows) - len(places) <= MAX_LABELS_UNREAD)
 
 
@@ -207,7 +208,7 @@ def _page_rows(blocks: list[list[Token]], rows: int, width: int) -> dict[int, tu
     completions."""
     if any(tok.kind != NUM or not isinstance(tok.value, int) or tok.value < 0 for b in blocks for tok in b):
         return None
-    values = [tuple(tok.value for tok in b) for b in blocks]
+    values = [tuple(int(tok.value or 0) for tok in b) for b in blocks]  # whole numbers ≥ 0: tested above
     memo: dict = {}
     steps = [0]
     left = [collections.Counter(len(v) for v in values[i:]) for i in range(len(values) + 1)]
@@ -263,10 +264,10 @@ def _page_rows(blocks: list[list[Token]], rows: int, width: int) -> dict[int, tu
         return None
     if not outcomes:
         return None
-    first = {}
+    first: dict[int, Token] = {}
     for b in blocks:
         for tok in b:
-            first.setdefault(tok.value, tok)
+            first.setdefault(int(tok.value or 0), tok)
     out = {}
     for r in range(rows):
         ones = {o[r][0] for o in outcomes}
