@@ -38,6 +38,7 @@ from .order import (distrust_header_after_label, distrust_page_foot_rows, distru
 from .placed import tables_placed
 from .tokens import Unit, tokenize
 from .turned import tables_turned_back, turned_finding
+from .wordpdf import reread_word_stacks
 from .yearcols import last_year_column_dropped, this_years_rows, this_years_text_rows
 
 TABLE_ORDER = ("table2", "table3", "table4")
@@ -393,6 +394,7 @@ def _fill_tables(report: Report, fmt: str, by_table: dict[str, list[Event]], pag
     for spec in FORMATS[fmt].tables:  # pdfminer's text boxes: a table printed column by column (extract/boxes.py)
         placed_by[spec.key] = reread_boxes(spec, fmt, by_table[spec.key], placed_by[spec.key], pages)
         placed_by[spec.key] = reread_subtotal_row(spec, fmt, by_table[spec.key], placed_by[spec.key], pages)
+        placed_by[spec.key] = reread_word_stacks(spec, by_table[spec.key], placed_by[spec.key], pages)  # Word PDF's stacks
     for spec in FORMATS[fmt].tables:
         placed = placed_by[spec.key]
         distrust_unconfirmed(spec, by_table[spec.key], placed)

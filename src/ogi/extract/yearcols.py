@@ -303,11 +303,12 @@ def _last_year_spaced_dropped(doc: Document) -> tuple[Document, list[Finding]]:
     runs = _table3_runs(lines)
     if runs is None:
         return doc, []
+    runs = [chunk for run in runs for chunk in _rows_of(run)]
     dropped: set[tuple[int, int, int]] = set()  # (block, line, token) of each run's eighth value
     for run in runs:
         values = [int(lines[n][2].split()[t]) for n, t in run]
         if len(values) != T3_COLUMNS + 1 or sum(values[:T3_COLUMNS - 1]) != values[T3_COLUMNS - 1]:
-            return doc, []
+            continue
         n, t = run[-1]
         dropped.add((lines[n][0], lines[n][1], t))
     if all(sum(int(lines[n][2].split()[t]) for n, t in run[1:T3_COLUMNS]) == int(lines[run[-1][0]][2].split()[run[-1][1]])
@@ -331,6 +332,19 @@ def _last_year_spaced_dropped(doc: Document) -> tuple[Document, list[Finding]]:
         "TEMPLATE_DEVIATION", "表三在总计右侧另印上年数一列,该列未读入(各行前六列之和等于总计,已核)",
         "table 三 prints a column of last year's figures right of 总计; it is left (each row's six sum to its 总计)",
         "table3")]
+
+
+def _rows_of(run: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """A run of numbers cut into rows of eight where it holds a whole number of them: a PDF's
+    text prints the labels of rows whose label wraps apart from their values (poppler's flow
+    of the office suite's PDF: ``(二)部分公开…`` then the eight values of (二) and of each row of
+    (三), their labels after them), so one run holds several rows' values in the table's order.
+    Each piece is then held to the row identity like a run of its own; a run of any other
+    length is left whole (and fails the test of eight)."""
+    width = T3_COLUMNS + 1
+    if len(run) <= width or len(run) % width:
+        return [run]
+    return [run[k:k + width] for k in range(0, len(run), width)]
 
 
 def _table3_runs(lines: list[tuple[int, int, str]]) -> list[list[tuple[int, int]]] | None:
