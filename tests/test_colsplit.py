@@ -123,3 +123,115 @@ def test_one_grid_printing_table_三_whole_twice_is_not_cut():
     lower = [replace(c, row=c.row + whole.n_rows) for c in whole.cells]
     doc = Document([Table(list(whole.cells) + lower)], "csv")
     assert tables_joined(doc) == (doc, [])
+
+
+def _text(page: bytes, cell_sep: str | None) -> str:
+    """The page as text: a line a paragraph; a table row's cells on one line between
+    ``cell_sep`` (a TAB text's), or — ``cell_sep`` None — a cell a line (docx2txt's,
+    LibreOffice's text export's)."""
+    root = lxml_html.document_fromstring(page)
+    lines = []
+    for el in root.iter("p", "h1", "h2", "h3", "tr"):
+        if el.tag != "tr":
+            lines.append(el.text_content().strip())
+            continue
+        cells = [c.text_content().strip() for c in el.iter("td", "th")]
+        cells = [c for c in cells if c]
+        lines += cells if cell_sep is None else [cell_sep.join(cells)]
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+def test_the_pieces_printed_a_cell_a_line_are_joined_row_by_row():
+    report = parse(_text(PAGE.html, None).encode())
+    assert report.model_dump()["table3"] == PAGE.expected["table3"]
+    assert MESSAGE in [f.message for f in report.findings]
+
+
+def test_a_cell_a_line_second_piece_keeps_its_values_where_they_were_printed():
+    lines = _text(PAGE.html, None).splitlines()
+    doc, joined = lines_joined(Document([Paragraph(line) for line in lines], "txt"))
+    assert joined
+    texts = [b.text for b in doc.blocks]
+    first = texts.index(next(t for t in texts if t.startswith("一、本年新收")))
+    want = PAGE.expected["table3"]["new_received"]
+    assert [int(t) for t in texts[first + 1:first + 8]] == [want[k] for k in (
+        "natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total")]
+    assert sum(1 for t in texts if t.startswith("一、本年新收")) == 1  # the second piece dropped
+
+
+def test_a_cell_a_line_piece_whose_row_does_not_add_up_is_not_joined():
+    lines = _text(PAGE.html, None).splitlines()
+    second = [i for i, line in enumerate(lines) if line.startswith("一、本年新收")][1]
+    lines[second + 1] = str(int(lines[second + 1]) + 1)  # a value of the second piece's first row
+    doc = Document([Paragraph(line) for line in lines], "txt")
+    assert lines_joined(doc) == (doc, False)
+    with pytest.raises(NotAReport, match="2 reports"):
+        parse(("\n".join(lines) + "\n").encode())
+
+
+def test_a_tab_text_cut_into_two_grids_by_a_line_between_is_joined():
+    text = _text(PAGE.html, "\t").replace("\n第5页\n", "\n续表\n")  # the line between: two grids
+    report = parse(text.encode())
+    assert report.model_dump()["table3"] == PAGE.expected["table3"]
+    assert MESSAGE in [f.message for f in report.findings]
+
+
+def test_two_whole_tables_三_in_a_tab_text_stay_two():
+    lines = _text(PAGE.html, "\t").splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("一、本年新收"))
+    top = max(i for i in range(first) if "申请人情况" in lines[i])
+    end = next(i for i in range(first, len(lines)) if lines[i].startswith("四、结转下年度"))
+    whole = lines[top:end + 1]
+    doc = read(("\n".join([*whole, "续表", *whole]) + "\n").encode(), "t.txt")
+    assert lines_joined(doc) == (doc, False)
+
+
+PDF_LINES = """申请人情况
+法人或其他组织
+(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) 自然
+商业 科研 社会公
+人
+企业 机构 益组织
+一、本年新收政府信息公开申请数量 3 1 0 0
+三、本年度办理结果 (一)予以公开 2 1 0 0
+1.申请人无正当理由逾期不补正、行政机关不再处
+1 0 0 0
+理其政府信息公开申请
+四、结转下年度继续办理 0 0 0 0
+- 7 -
+申请人情况
+法人或其他组
+织 总
+法律服务 其 计
+机构 他
+一、本年新收政府信息公开申请数量 0 0 4
+三、本年度办理结果 (一)予以公开 0 0 3
+1.申请人无正当理由逾期不补正、行政机关不再处理其政
+0 0 1
+府信息公开申请
+四、结转下年度继续办理 0 0 0
+"""
+
+
+def test_a_pdf_texts_values_alone_under_a_wrapped_label_pair_by_the_words_around_them():
+    doc, joined = lines_joined(Document([Paragraph(line) for line in PDF_LINES.splitlines()], "txt"))
+    assert joined
+    texts = [b.text for b in doc.blocks]
+    assert texts[6:12] == [
+        "一、本年新收政府信息公开申请数量 3 1 0 0 0 0 4",
+        "三、本年度办理结果 (一)予以公开 2 1 0 0 0 0 3",
+        "1.申请人无正当理由逾期不补正、行政机关不再处",
+        "1 0 0 0 0 0 1",  # a separator between the pieces' values
+        "理其政府信息公开申请",
+        "四、结转下年度继续办理 0 0 0 0 0 0 0",
+    ]
+    assert texts[12:] == ["- 7 -"]
+
+
+def test_a_header_printed_again_at_a_pages_top_is_no_row_of_a_piece():
+    lines = PDF_LINES.splitlines()
+    again = ["申请人情况", "法人或其他组织", "自然人 商业企业 科研机构 社会公益组织"]
+    cut = lines.index("1.申请人无正当理由逾期不补正、行政机关不再处")
+    lines[cut:cut] = again[1:]  # (a page's top: the header again with no 申请人情况 line)
+    doc, joined = lines_joined(Document([Paragraph(line) for line in lines], "txt"))
+    assert joined and doc.blocks[6].text == "一、本年新收政府信息公开申请数量 3 1 0 0 0 0 4"

@@ -24,6 +24,23 @@ value. What still ties the two runs together is what the template fixes:
   identity ``T3_ROW_TOTAL``), and at least one row prints a total above 0, so the identity
   is not met by zeros alone.
 
+Text renderings print the same rows in other shapes, read so where the line-a-row reading
+finds no two pieces:
+
+- a cell a line (docx2txt, LibreOffice's text export, a soup's lines, mammoth's Markdown):
+  each count alone on a line is one more value of the line above it (:func:`_grouped`), so
+  a row is its label's line and the values under it; where the two pieces join, the second
+  piece's value lines move under the first piece's row (:func:`_cells_spliced`), each with
+  the place the page printed it;
+- a line of values alone (a PDF's text layer prints a row's values between a wrapped label's
+  lines) is a value line with no words; such a line, or one whose label the other piece
+  wraps elsewhere, is paired by the words of the lines above and below it;
+- the header a Word table prints again at a page's top is no row of a run: from a line
+  printing 申请人情况, or a line of header characters that prints a header label of four
+  characters or more, while the lines print only header characters (:data:`HEADER_CHARS`);
+- a TAB or Markdown text whose ``续表`` line cut the pieces into two ragged grids: the two
+  grids, each printing the first row label once, read as one (:func:`_grids_joined`).
+
 Where all hold (:func:`lines_joined`), each value line of the first run gets the second run's
 values after its own (as printed, with their separators), and the second run — its header
 and its rows — is dropped (:func:`rows_joined` does the same on a grid whose ragged rows print
@@ -40,25 +57,38 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from operator import attrgetter
 
-from ..document import Cell, Document, Paragraph, Table
-from ..template.formats import FORMATS
+from ..document import Block, Cell, Document, Paragraph, Table
+from ..template.formats import FORMATS, T3_HEADERS
 from ..template.normalize import label_key
-from .colsplit import FIRST_CHAR, FIRST_ROW, N_HEADERS, TOTAL, count
+from .colsplit import (
+    FIRST_CHAR,
+    FIRST_ROW,
+    MOST_BETWEEN,
+    N_HEADERS,
+    TOTAL,
+    _between,
+    count,
+)
 
 LAST_ROWS = tuple({label_key(FORMATS[f].table3.rows[-1].label or "") for f in ("2019", "2021")})  # 四、结转…
 TABLE_HEADER = label_key("申请人情况")  # where table 三's header starts
+HEADER_CHARS = frozenset("".join(label_key(h) for h in T3_HEADERS))  # what table 三's header prints
+HEADER_WORDS = tuple(k for h in T3_HEADERS if len(k := label_key(h)) >= 4)  # ... a line of it no row prints
 FIRST_HEADER = label_key("自然人")  # the template's first applicant column
 LAST_HEADER = label_key("总计")  # ... and its last
 SHARED_CHARS = 4  # characters: two lines of one row print this many of its words in a row at least
-MOST_HEADER_LINES = 8  # lines: a header wrapped in narrow columns is this many lines at most
+MOST_HEADER_LINES = 16  # lines: a header in narrow columns (seven labels two lines each, 申请人情况, 法人…)
 _TEXT = attrgetter("text")
 # 收 then 政 with nothing a key keeps between them: what a text whose key begins with the first row
 # label (一本年新收政府…) prints — no other character's NFKC or traditional form gives 收 or 政, and a
 # character the key drops is none of these (ASCII letters and digits, ideographs keep their own).
 # A match never runs over a word character, so each cell that can begin so holds a match of its own
 _FIRST_ROW_PIECE = re.compile(f"{FIRST_CHAR}[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]*政")
-# a line's trailing values: counts (digits, thousands' commas) each after spaces, a TAB or a pipe
-_VALUES = re.compile(r"((?:[ \t\u3000|]+\d{1,3}(?:,\d{3})+|[ \t\u3000|]+\d+)+)[ \t\u3000|]*$")
+_COUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")  # a paragraph that is a count alone (a cell a line)
+# a line's trailing values: counts (digits, thousands' commas) each after spaces, a TAB or a
+# pipe — or the first at the line's start: a line of values alone (a PDF's text prints a
+# row's values on a line of their own where its label wraps)
+_VALUES = re.compile(r"((?:(?:^|[ \t\u3000|]+)(?:\d{1,3}(?:,\d{3})+|\d+))+)[ \t\u3000|]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,26 +109,91 @@ class Run:
     words: str
     rows: tuple[tuple[int, int, int, Line], ...]
     end: int
+    near: tuple[str, ...] = ()  # each value line's words with those of the lines above and below
 
 
 def lines_joined(doc: Document) -> tuple[Document, bool]:
     """``doc`` with table 三's two pieces, printed as runs of lines (or of a grid's rows),
     joined (module docstring), and whether they were; the same document where they are not."""
-    pair = None
-    if _twice([b.text for b in doc.blocks if isinstance(b, Paragraph)]):  # (else no line is read: cheap)
-        pair = _pieces([_line(b.text) if isinstance(b, Paragraph) else None for b in doc.blocks])
-    if pair is not None:
-        out = list(doc.blocks)
-        for (i, _, _, _), (_, _, _, line) in zip(pair[0].rows, pair[1].rows, strict=True):
-            par = out[i]
-            assert isinstance(par, Paragraph)
-            out[i] = replace(par, text=par.text.rstrip() + line.printed)
-        del out[pair[2]:pair[1].end + 1]
-        return replace(doc, blocks=out), True
+    texts = [b.text if isinstance(b, Paragraph) else None for b in doc.blocks]
+    if _twice([t for t in texts if t is not None]):  # (else no line is read: cheap)
+        pair = _pieces([_line(t) if t is not None else None for t in texts])
+        if pair is not None:
+            out = list(doc.blocks)
+            for (i, _, _, _), (_, _, _, line) in zip(pair[0].rows, pair[1].rows, strict=True):
+                par = out[i]
+                assert isinstance(par, Paragraph)
+                out[i] = replace(par, text=par.text.rstrip() + line.printed)
+            del out[pair[2]:pair[1].end + 1]
+            return replace(doc, blocks=out), True
+        groups = _grouped(texts)  # a value a line (a cell a line): each row's values read with its label
+        pair = _pieces([line for _, _, line in groups])
+        if pair is not None:
+            return _cells_spliced(doc, groups, pair), True
     for k, block in enumerate(doc.blocks):
         if isinstance(block, Table) and (table := rows_joined(block)) is not None:
             return replace(doc, blocks=[*doc.blocks[:k], table, *doc.blocks[k + 1:]]), True
+        if isinstance(block, Table) and (two := _grids_joined(doc.blocks, k)) is not None:
+            table, m = two
+            return replace(doc, blocks=[*doc.blocks[:k], table, *doc.blocks[k + 1:m], *doc.blocks[m + 1:]]), True
     return doc, False
+
+
+def _grids_joined(blocks: list[Block], k: int) -> tuple[Table, int] | None:
+    """The ragged grid at ``k`` and the next one — a ``续表``, a page number between, at most
+    :data:`~.colsplit.MOST_BETWEEN` short lines and no table (:func:`.colsplit._between`),
+    each printing table 三's first row once — read as one grid whose rows print the two
+    pieces one under the other (:func:`rows_joined`: a TAB text whose 续表 line cut it into
+    two grids), joined, and the index of the second; None where they are not two pieces."""
+    m = k + 1
+    while m < len(blocks) and m - k - 1 < MOST_BETWEEN and isinstance(blocks[m], Paragraph) and _between(blocks[m]):
+        m += 1
+    first, second = blocks[k], blocks[m] if m < len(blocks) else None
+    if not isinstance(first, Table) or not isinstance(second, Table) or not _once(first) or not _once(second):
+        return None
+    height = len(first.rows())
+    both = replace(first, cells=[*first.cells, *(replace(c, row=c.row + height) for c in second.cells)])
+    table = rows_joined(both)
+    return None if table is None else (table, m)
+
+
+def _grouped(texts: list[str | None]) -> list[tuple[int, int, Line | None]]:
+    """The paragraphs read as rows where a text prints a cell a line: each paragraph that is
+    a count alone (:data:`_COUNT`) read as one more value of the line above it, the
+    paragraphs ``first`` … ``last`` of each row with their reading (None: a block no line)."""
+    groups: list[tuple[int, int, Line | None]] = []
+    for i, text in enumerate(texts):
+        value = _COUNT.fullmatch(text.strip()) if text is not None else None
+        if value is not None and groups and (last := groups[-1][2]) is not None:
+            v = value.group(0)
+            groups[-1] = (groups[-1][0], i, Line(last.key, (*last.values, int(v.replace(",", ""))),
+                                                  f"{last.printed} {v}"))
+        else:
+            groups.append((i, i, _line(text) if text is not None else None))
+    return groups
+
+
+def _cells_spliced(doc: Document, groups: list[tuple[int, int, Line | None]],
+                   pair: tuple[Run, Run, int]) -> Document:
+    """``doc`` with each row of the first piece given the second's values after its own and
+    the second piece (from its header's first paragraph to its last row's last value)
+    dropped, where :func:`_grouped` read the rows: a second piece's row printed a value a
+    line keeps its value paragraphs (each where the page printed it); otherwise its values
+    are written after the first piece's row's last value, as printed."""
+    one, two, top = pair
+    out: list[Block] = list(doc.blocks[:groups[top][0]])
+    out += doc.blocks[groups[two.end][1] + 1:]
+    for (i, _, _, _), (j, _, _, line) in reversed(list(zip(one.rows, two.rows, strict=True))):
+        first, last, _ = groups[i]
+        second, end, _ = groups[j]
+        label = doc.blocks[second]
+        if last > first and end > second and isinstance(label, Paragraph) and not _line(label.text).values:
+            out[last + 1:last + 1] = doc.blocks[second + 1:end + 1]
+        else:
+            par = out[last]
+            assert isinstance(par, Paragraph)
+            out[last] = replace(par, text=par.text.rstrip() + line.printed)
+    return replace(doc, blocks=out)
 
 
 def rows_joined(table: Table) -> Table | None:
@@ -128,9 +223,19 @@ def rows_joined(table: Table) -> Table | None:
     return replace(table, cells=sorted(cells, key=lambda c: (c.row, c.col)))
 
 
+def _once(table: Table) -> bool:
+    """Does the grid print table 三's first row label (at a row's start) once: a piece?"""
+    return _first_rows([next((c.text for c in cells if c.text.strip()), "") for cells in table.rows()]) == 1
+
+
+def _first_rows(texts: list[str]) -> int:
+    """How many of the texts print table 三's first row label at their start."""
+    return sum(1 for t in texts if FIRST_CHAR in t and label_key(t).startswith(FIRST_ROW))
+
+
 def _twice(texts: list[str]) -> bool:
     """Do the texts print table 三's first row label (at their start) twice?"""
-    return sum(1 for t in texts if FIRST_CHAR in t and label_key(t).startswith(FIRST_ROW)) == 2
+    return _first_rows(texts) == 2
 
 
 def _pieces(lines: list[Line | None]) -> tuple[Run, Run, int] | None:
@@ -154,7 +259,8 @@ def _line(text: str) -> Line:
     if m is None:
         return Line(label_key(text), (), "")
     values = tuple(int(v.replace(",", "")) for v in re.findall(r"\d{1,3}(?:,\d{3})+|\d+", m.group(1)))
-    return Line(label_key(text[:m.start()]), values, m.group(1).rstrip(" \t\u3000"))
+    printed = m.group(1).rstrip(" \t\u3000")
+    return Line(label_key(text[:m.start()]), values, printed if m.start() else f" {printed}")  # (a separator before)
 
 
 def _row(cells: list[Cell]) -> Line:
@@ -173,31 +279,51 @@ def _run(lines: list[Line | None], first: int, stop: int) -> Run | None:
     last row (before ``stop``); None where a block between is no line, or it is not reached."""
     words = ""
     rows: list[tuple[int, int, int, Line]] = []
+    near: list[str] = []
+    header = False
     for i in range(first, stop):
         line = lines[i]
         if line is None:
             return None
+        if not line.values and (TABLE_HEADER in line.key or set(line.key) <= HEADER_CHARS and (
+                header or any(h in line.key for h in HEADER_WORDS))):
+            header = True  # the header printed again at a page's top (a Word table's header rows): no row
+            continue
+        header = False
         if line.values:
-            rows.append((i, len(words), len(words) + len(line.key), line))
+            around = _around(lines, i, first, stop)
+            rows.append((i, len(words), len(words) + len(line.key), line if line.key else replace(line, key=around)))
+            near.append(around)
         words += line.key
         if line.values and line.key.startswith(LAST_ROWS):
-            return Run(words, tuple(rows), i)
+            return Run(words, tuple(rows), i, tuple(near))
     return None
+
+
+def _around(lines: list[Line | None], i: int, first: int, stop: int) -> str:
+    """The words a value line stands among: its own with those of the lines right above and
+    below it in its run (a PDF's text prints the values between a wrapped label's lines, or
+    beside a piece of it that the other piece wraps elsewhere)."""
+    above = lines[i - 1] if i > first else None
+    below = lines[i + 1] if i + 1 < stop else None
+    own = lines[i]
+    return "".join(line.key for line in (above, own, below) if line is not None)
 
 
 def _rows_pair(one: Run, two: Run) -> bool:
     """Are the two runs two pieces of one table: the same words, as many value lines, each
-    pair over the same words (their spans overlap), ``n`` and ``7 − n`` values, and every
-    row's seven adding up, one total at least above 0?"""
+    pair over the same words (their own, or — a label wrapped elsewhere in each piece — with
+    the lines above and below them), ``n`` and ``7 − n`` values, and every row's seven
+    adding up, one total at least above 0?"""
     if sorted(one.words) != sorted(two.words) or len(one.rows) != len(two.rows):
         return False
     counts = {(len(x.values), len(y.values)) for (_, _, _, x), (_, _, _, y) in zip(one.rows, two.rows)}
     if len(counts) != 1 or sum(next(iter(counts))) != N_HEADERS:
         return False
     above = False
-    for (_, s1, e1, x), (_, s2, e2, y) in zip(one.rows, two.rows):
+    for (_, _, _, x), (_, _, _, y), near_x, near_y in zip(one.rows, two.rows, one.near, two.near, strict=True):
         row = x.values + y.values
-        if not _same_row(x.key, y.key) or sum(row[:TOTAL]) != row[TOTAL]:
+        if not (_same_row(x.key, y.key) or _same_row(near_x, near_y)) or sum(row[:TOTAL]) != row[TOTAL]:
             return False
         above = above or row[TOTAL] > 0
     return above
