@@ -84,23 +84,25 @@ _V = TypeVar("_V")
 
 class KeptByText(dict[str, _V]):
     """A pure function of a text, kept for short text (at most :data:`KEPT_CHARS`) in a dict
-    whose ``__getitem__`` is the function: a text seen before is answered by one dictionary
+    whose ``__getitem__`` is the function (``chars``, ``kept``: the bounds)—a text seen before is answered by one dictionary
     lookup in C, without a Python frame (``label_key`` is the most called function of a
     parse, ~700 calls a text report; a Python wrapper around an ``lru_cache`` cost 0.64 µs a
     call, the lookup 0.23 µs). A text not kept is computed by ``__missing__``; when
     :data:`TEXTS_KEPT` texts are kept the dict is emptied (the answers are the same either
     way: the function is pure)."""
 
-    __slots__ = ("fn",)
+    __slots__ = ("chars", "fn", "kept")
 
-    def __init__(self, fn: Callable[[str], _V]) -> None:
+    def __init__(self, fn: Callable[[str], _V], chars: int = KEPT_CHARS, kept: int = TEXTS_KEPT) -> None:
         super().__init__()
         self.fn = fn
+        self.chars = chars  # longer text is computed each time, never kept
+        self.kept = kept  # texts kept at most
 
     def __missing__(self, text: str) -> _V:
         value = self.fn(text)
-        if len(text) <= KEPT_CHARS:
-            if len(self) >= TEXTS_KEPT:
+        if len(text) <= self.chars:
+            if len(self) >= self.kept:
                 self.clear()
             self[text] = value
         return value
