@@ -595,6 +595,7 @@ def _has_remark_column(evs: list[Event]) -> bool:
 
 
 _SEGMENT, _SEG_TEXT = attrgetter("segment"), attrgetter("text")
+_WRAPPED, _GLUED = attrgetter("wrapped"), attrgetter("glued")  # a token's flags, read in C by any(map(…))
 
 
 def _numbered(key: str) -> bool:
@@ -1251,7 +1252,7 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
     A row whose values wrapped over lines is kept only where its sums hold. ``label_unit``:
     the unit its label was read from (-1: unknown)."""
     out.rows_seen.add(row.key)
-    if any(t.wrapped for t in values):
+    if any(map(_WRAPPED, values)):  # read in C, as the two tests of glued runs below
         _wrapped_digits(spec, row, values, out)
         return []
     values = list(values)
@@ -1271,7 +1272,7 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
         return []
     if not texts and all(t.kind == BLANK for t in values):
         out.blanks_shown = True  # a row that printed nothing at all: this report leaves cells blank
-    if (len(values) < width and any(t.glued for t in values)) or any(t.glued for t in values if t.kind == NA):
+    if any(map(_GLUED, values)) and ((len(values) < width) or any(t.glued for t in values if t.kind == NA)):
         out.glued = True
         if _fewer_digits_than_cells(values, width):
             out.blanks_shown = True
@@ -1292,7 +1293,7 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
             _null_glued(spec, row, values, out, ";数字与“/”“—”等标记无法拆成本行的格数,未采用",
                         "; its digits and marks do not split into the row's cells; left null")
             return []
-    if any(t.glued and "," in t.text for t in values):
+    if any(map(_GLUED, values)) and any(t.glued and "," in t.text for t in values):
         _misgrouped(spec, row, values, out)  # a run with a thousands number that no split read
         return []
     if (len(values) != width  # a row that fills its cells exactly is none of these three

@@ -31,11 +31,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from collections.abc import Callable
 from operator import attrgetter
 
 from ..document import Cell, Table
-from ..template.normalize import KEPT_CHARS
+from ..template.normalize import KeptByText
 
 MIN_LABEL_CHARS = 2  # CJK characters a cell needs to be a label (``无`` and ``12件`` are values)
 
@@ -44,17 +44,14 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _VALUE = re.compile(r"[+\-−—–－]?[\d０-９][\d０-９.,，]*\s*(?:件|个|项|次|人次|条|份|万元|元)?|[—\-–－/／无]+")
 
 
-def is_label(text: str) -> bool:
-    """Whether a cell's text is a label (words), not a value or a blank."""
-    return _is_label_kept(text) if len(text) <= KEPT_CHARS else _is_label(text)
-
-
 def _is_label(text: str) -> bool:
     text = text.strip()
     return len(_CJK.findall(text)) >= MIN_LABEL_CHARS and _VALUE.fullmatch(text) is None
 
 
-_is_label_kept = lru_cache(maxsize=1 << 16)(_is_label)  # cells repeat (``0``, labels): each text tested once
+# Whether a cell's text is a label (words), not a value or a blank. Cells repeat (``0``,
+# labels): each short text is tested once and kept (`KeptByText`: a dict lookup in C).
+is_label: Callable[[str], bool] = KeptByText(_is_label).__getitem__
 
 
 def join_repeated_spans(table: Table) -> Table:
