@@ -53,7 +53,7 @@ _STRONG_LABELS = 4  # the first four name the publishing organ; the others may n
 _CHROME_WORDS = ("您现在的位置", "当前位置", "您的位置", "所在位置", "首页", "字号", "大中小", "大 中 小", "打印本页",
                  "打印", "关闭窗口", "关闭", "分享到", "收藏", "浏览次数", "访问量", "点击数", "政府信息公开年报",
                  "信息公开年报", "桌面", "无障碍", "繁體版", "繁体版", "适老化", "智能问答", "登录", "注册",
-                 "搜索", "正文", "微信", "微博", "QQ空间", "朋友圈", "扫一扫", "手机版", ">", "》", "|", ":", "：")
+                 "搜索", "正文", "阅读全文", "查看全文", "微信", "微博", "QQ空间", "朋友圈", "扫一扫", "手机版", ">", "》", "|", ":", "：")
 # a breadcrumb trail (当前位置：首页 > 政务公开 > 政府信息公开年度报告): its last step may read
 # like a title, but it names the page's section, not the report
 _LOCATION_WORDS = ("您现在的位置", "当前位置", "您的位置", "所在位置", "您当前的位置")
@@ -132,7 +132,7 @@ def read_meta(lines: list[str], container: dict[str, str] | None = None) -> Meta
         title=_digits_unspaced(title),
         agency=agency,
         year=year,
-        published_date=_published(head, body, container),
+        published_date=_published(head, body, container, year),
         index_number=_index(head, container),
     )
 
@@ -175,12 +175,25 @@ def _head_end(lines: list[str]) -> int:
 
 def _title(lines: list[str], body: list[str]) -> str | None:
     """The report's title: of the title-shaped lines (else phrases inside long lines) of the
-    header block, the first that agrees with what the report's body says of itself."""
-    for finder in (_titles_on_own_lines, _titles_in_text):
-        found = finder(lines)
-        if found:
-            return _own_title(found, body)
-    return None
+    header block, the first that agrees with what the report's body says of itself.
+
+    A line that holds a title with the content system's labels glued after it is read as a
+    title's line, and only its first title is taken; a crawler's text of a listing page glues
+    the titles of the column's other reports (each with its 发布日期 and a summary) before the
+    report's own on that line (wild7 ``listing_page``, fresh19). Where the title so found names
+    another year than the body's statistics period, the phrases inside the lines are asked
+    too, and one that names the body's year is the report's."""
+    own = _titles_on_own_lines(lines)
+    chosen = _own_title(own, body) if own else None
+    year = _body_year(body) if chosen else None
+    if chosen and (year is None or _title_year(chosen) in (year, None)):
+        return chosen
+    inside = _titles_in_text(lines)
+    if inside:
+        other = _own_title(inside, body)
+        if chosen is None or _title_year(other) == year:
+            return other
+    return chosen
 
 
 def _own_title(titles: list[tuple[str, bool]], body: list[str]) -> str:
@@ -339,7 +352,8 @@ def _titles_on_own_lines(lines: list[str]) -> list[tuple[str, bool]]:
             continue
         # an agency line above a title that starts with the year: "淮安市人民政府 / 2024年…"
         if re.match(r"^(19|20)\d{2}\s*年", t) and i > 0:
-            prev = clean(lines[i - 1]).strip(" |")
+            # (a Markdown heading's mark before the agency: ``# 吴兴区信访局`` / ``2020年…``, fresh19)
+            prev = _MARKDOWN_MARKS.sub("", clean(lines[i - 1]).strip(" |")).strip()
             if 2 <= len(prev) <= 30 and re.search(_AGENCY_SUFFIX + "$", prev):
                 t = prev + t
         found.append((t, bool(_LISTED_AFTER.search(t))))
@@ -537,15 +551,22 @@ def _is_organ(name: str) -> bool:
     return bool(re.search(_AGENCY_SUFFIX + r"$", name)) and not _DATE_RE.match(name)
 
 
-def _published(head: list[str], body: list[str], container: dict[str, str]) -> str | None:
+def _published(head: list[str], body: list[str], container: dict[str, str], year: int | None = None) -> str | None:
+    """The publication date: the best-ranked date label's (:data:`_DATE_LABELS`) in the header
+    block, else the container's, else the signature's. A label under another year's report
+    title (:func:`_owner_year`) dates that report, not this one (a listing page's other
+    articles, each a title, its 发布日期 and a summary: wild7 ``listing_page``, fresh19)."""
     best: tuple[int, str | None] | None = None  # (label rank, ISO date: None when no calendar date)
     for i, line in enumerate(head):
         for rank, label in enumerate(_DATE_LABELS):
             if label not in line:  # as in _labelled_agency
                 continue
             before = r"(?:^|[|｜\s])" if label in _BARE_DATE_LABELS else ""
-            m = re.search(before + re.escape(label) + r"\s*[:：]?\s*[|｜]?\s*" + _DATE, line)
-            if not m and i + 1 < len(head) and re.fullmatch(r"\s*" + re.escape(label) + r"\s*[:：]?\s*", line):
+            pattern = re.compile(before + re.escape(label) + r"\s*[:：]?\s*[|｜]?\s*" + _DATE)
+            m = next((x for x in pattern.finditer(line)
+                      if year is None or _owner_year(head, i, x.start()) in (None, year)), None)
+            if not m and i + 1 < len(head) and re.fullmatch(r"\s*" + re.escape(label) + r"\s*[:：]?\s*", line) \
+                    and (year is None or _owner_year(head, i, 0) in (None, year)):
                 # the label alone on its line, its date the next line's start (a PDF's text of a metadata
                 # grid prints a cell a line: 发布日期 ⏎ 2020-02-12, fresh18)
                 m = re.match(r"\s*" + _DATE, head[i + 1])
@@ -560,6 +581,28 @@ def _published(head: list[str], body: list[str], container: dict[str, str]) -> s
         m = _DATE_RE.fullmatch(clean(line).strip(" |"))
         if m:
             return _iso(*m.groups())
+    return None
+
+
+TITLE_YEAR_BEFORE = 40  # characters before a title's words that may hold its organ and year
+TITLE_YEAR_AFTER = 10  # characters after them that may hold its year in brackets: （2024年度）
+
+
+def _owner_year(head: list[str], i: int, at: int) -> int | None:
+    """The year the nearest report title before position ``at`` of line ``i`` names (the year
+    before its words 政府信息公开…报告, the last such, else in brackets after them), or None
+    where no title stands before it or the title names no year."""
+    for j in range(i, -1, -1):
+        text = head[j][:at] if j == i else head[j]
+        found = list(_TITLE.finditer(text))
+        if not found:
+            continue
+        m = found[-1]
+        years = list(_TITLE_YEAR.finditer(text, max(0, m.start() - TITLE_YEAR_BEFORE), m.start()))
+        if years:
+            return int(years[-1].group(1))
+        after = _TITLE_YEAR.search(text, m.end(), m.end() + TITLE_YEAR_AFTER)
+        return int(after.group(1)) if after else _title_year(text[max(0, m.start() - TITLE_YEAR_BEFORE):m.end()])
     return None
 
 
