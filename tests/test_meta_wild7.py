@@ -48,3 +48,25 @@ def test_a_two_line_title_under_a_markdown_heading_mark_loses_the_mark():
     m = read_meta(["# 吴兴区信访局", "2020年政府信息公开工作年度报告", "发布日期：2021-03-19",
                    "本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。"])
     assert (m.title, m.agency) == ("吴兴区信访局2020年政府信息公开工作年度报告", "吴兴区信访局")
+
+
+def test_a_title_with_its_year_in_brackets_after_it_is_found_inside_a_crawlers_line():
+    glued = ("首页>信息公开>政府信息公开年报北碚区农业农村局政府信息公开工作年度报告(2024年度)索引号:382968340/2025-95879"
+             "发布机构:北碚区农业农村局发布日期:2025-03-03本报告根据《条例》编制。")
+    m = read_meta([glued, PERIOD, *BODY])
+    assert (m.title, m.agency, m.year, m.published_date) == (
+        "北碚区农业农村局政府信息公开工作年度报告(2024年度)", "北碚区农业农村局", 2024, "2025-03-03")
+
+
+def test_a_heading_line_with_its_year_in_brackets_and_labels_glued_after_it():
+    line = "# 北碚区农业农村局政府信息公开工作年度报告（2024年度）索引号:382968340/2025-95879 发布机构:北碚区农业农村局"
+    assert read_meta([line, PERIOD, *BODY]).title == "北碚区农业农村局政府信息公开工作年度报告(2024年度)"
+
+
+def test_a_two_line_title_loses_each_markups_heading_marks():
+    tail = "本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。"
+    for first, second in (("== 吴兴区信访局 +", "2020年政府信息公开工作年度报告"),  # AsciiDoc
+                          ("* 吴兴区信访局\\\\", "2020年政府信息公开工作年度报告"),  # Org
+                          ("= 吴兴区信访局<br />", "2020年政府信息公开工作年度报告 =")):  # MediaWiki
+        m = read_meta([first, second, tail])
+        assert (m.title, m.agency) == ("吴兴区信访局2020年政府信息公开工作年度报告", "吴兴区信访局"), first

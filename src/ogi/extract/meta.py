@@ -60,6 +60,12 @@ _LOCATION_WORDS = ("您现在的位置", "当前位置", "您的位置", "所在
 _BREADCRUMB = re.compile(r"首页\s*(?:>|»|›|→|/)")
 # a Markdown writer's marks around a title line: "# 标题", "**标题**"
 _MARKDOWN_MARKS = re.compile(r"^#{1,6}\s*|^\*\*(?=.*\*\*$)|\*\*$")
+# a heading's marks in the lightweight markups pandoc writes, where a title set on two lines
+# (agency, <br>, the rest) leaves them on each line: AsciiDoc ``== 吴兴区信访局 +``, Org
+# ``* 吴兴区信访局\\``, MediaWiki ``= 吴兴区信访局<br />`` ⏎ ``2020年…报告 =`` (wild7 ``year_title``, fresh19)
+_HEADING_MARKS = re.compile(r"^(?:#{1,6}|={1,6}|\*{1,6})\s*|\s*\+$|\\{1,2}$|<br\s*/?>$|\s*={1,6}$")
+# a title's year printed after its words, in brackets: ``XX局政府信息公开工作年度报告（2024年度）``
+_BRACKET_YEAR = re.compile(r"\s*[(（]\s*((?:19|20)\d{2})\s*年\s*度?\s*[)）]")
 # labels of the content system's block that a crawler glues right after the title
 _AFTER_TITLE = re.compile(r"\s*(?:索\s*引\s*号|发布机构|发布单位|发文机关|发布部门|信息来源|来源|发布日期|公开日期|"
                           r"发布时间|发文日期|成文日期|字号|浏览次数|点击数)\s*[:：]")
@@ -309,6 +315,31 @@ def _titles_in_text(lines: list[str]) -> list[tuple[str, bool]]:
                 glued = [n for n in (matches[k - 1] if k else None, matches[k + 1] if k + 1 < len(matches) else None)
                          if n is not None and _glued(t, m, n) and n.group(0) != m.group(0)]
                 found.append((title, bool(_LISTED_NEXT.match(t, m.end())) or bool(glued)))
+        found += _bracket_titles_in_text(t, [m.span() for m in matches])
+    return found
+
+
+_TITLE_THEN_YEAR = re.compile(r"(?P<agency>[\u4e00-\u9fff()（）]{2,40}?)\s*(?:政府信息公开|政务公开)(?:工作)?的?(?:年度)?(?:工作)?"
+                              r"报告" + _BRACKET_YEAR.pattern)
+
+
+def _bracket_titles_in_text(t: str, taken: list[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """The titles inside a line that print their year after their words, in brackets
+    (``北碚区农业农村局政府信息公开工作年度报告(2024年度)``, wild7 ``year_title`` in a crawler's
+    text), outside the titles already found: the organ is what follows the chrome words and the
+    last 报告 before it (another title glued in front)."""
+    found: list[tuple[str, bool]] = []
+    for m in _TITLE_THEN_YEAR.finditer(t):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        before = t[max(0, m.start() - 8):m.start()]
+        if any(w in before for w in _NAV_BEFORE):
+            continue
+        agency = m.group("agency")
+        agency = _strip_chrome(agency[agency.rfind("报告") + 2:] if "报告" in agency else agency)
+        title = agency + t[m.end("agency"):m.end()]
+        if len(agency) >= 2 and len(title) <= 60:
+            found.append((title, bool(_LISTED_NEXT.match(t, m.end()))))
     return found
 
 
@@ -353,7 +384,8 @@ def _titles_on_own_lines(lines: list[str]) -> list[tuple[str, bool]]:
         # an agency line above a title that starts with the year: "淮安市人民政府 / 2024年…"
         if re.match(r"^(19|20)\d{2}\s*年", t) and i > 0:
             # (a Markdown heading's mark before the agency: ``# 吴兴区信访局`` / ``2020年…``, fresh19)
-            prev = _MARKDOWN_MARKS.sub("", clean(lines[i - 1]).strip(" |")).strip()
+            prev = _HEADING_MARKS.sub("", _MARKDOWN_MARKS.sub("", clean(lines[i - 1]).strip(" |")).strip())
+            t = _HEADING_MARKS.sub("", t)
             if 2 <= len(prev) <= 30 and re.search(_AGENCY_SUFFIX + "$", prev):
                 t = prev + t
         found.append((t, bool(_LISTED_AFTER.search(t))))
@@ -403,10 +435,17 @@ def _is_breadcrumb(text: str) -> bool:
 
 def _cut_labels_after(text: str) -> str:
     """A title-shaped line with the content system's labels glued after it (a crawler's
-    ``…年度报告发布机构:一平浪镇发布日期:2022-12-02``): the title only."""
+    ``…年度报告发布机构:一平浪镇发布日期:2022-12-02``): the title only, with its year in
+    brackets where it prints one after its words (``…年度报告(2024年度)索引号:…``)."""
     m = _TITLE.search(text)
-    if m and _AFTER_TITLE.match(text, m.end()):
-        return text[:m.end()]
+    if not m:
+        return text
+    end = m.end()
+    year = _BRACKET_YEAR.match(text, end)
+    if year:
+        end = year.end()
+    if _AFTER_TITLE.match(text, end):
+        return text[:end]
     return text
 
 
