@@ -70,3 +70,11 @@ def test_a_two_line_title_loses_each_markups_heading_marks():
                           ("= 吴兴区信访局<br />", "2020年政府信息公开工作年度报告 =")):  # MediaWiki
         m = read_meta([first, second, tail])
         assert (m.title, m.agency) == ("吴兴区信访局2020年政府信息公开工作年度报告", "吴兴区信访局"), first
+
+
+def test_a_listing_columns_name_glued_before_the_title_is_no_part_of_it():
+    for head, title in (("年度报告", "偃师区水利局2024年度政府信息公开工作年度报告"),
+                        ("信息公开年报", "2024年偃师区水利局政府信息公开工作年度报告")):
+        line = f"{head}{title}索引号:833342426/2025-70609发布机构:偃师区水利局发布日期:2025-02-20本报告根据《条例》编制。"
+        m = read_meta([line, PERIOD, *BODY])
+        assert (m.title, m.agency) == (title, "偃师区水利局"), head

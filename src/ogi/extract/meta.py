@@ -230,7 +230,8 @@ def _own_title(titles: list[tuple[str, bool]], body: list[str]) -> str:
 # its navigation): a page laid out in a layout table prints them beside the report, and a
 # crawler's text or a laid-out PDF's line glues them to the title
 PORTAL_COLUMNS = ("政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政府信息公开年报", "依申请公开",
-                  "监督保障", "政府信息公开专栏", "信息公开目录", "信息公开指南", "信息公开制度", "主动公开")
+                  "监督保障", "政府信息公开专栏", "信息公开目录", "信息公开指南", "信息公开制度", "主动公开",
+                  "信息公开年报")
 # the last character of what may stand before an organ's name inside its title: a place
 # (湖州市 | 吴兴区司法局), a higher organ (国家税务总局 | 湖州市税务局), the party (中共 | 湖州市委办公室),
 # or the 、 between two agencies of a joint title
@@ -253,7 +254,11 @@ def _without_links_before(title: str | None, head: list[str], body: list[str]) -
         cut = max((title.rfind(w, 0, year.start()) + len(w) for w in PORTAL_COLUMNS
                    if title.rfind(w, 0, year.start()) >= 0), default=0)
         if cut and _TITLE.search(title[cut:]):
-            title = title[cut:]
+            title = title[cut:].lstrip()
+        at = (_TITLE_YEAR.search(title) or _TITLE_HAN_YEAR.search(title) or year).start()
+        ahead = _after_report(title[:at])  # an organ's name holds no 报告 (fresh19)
+        if len(ahead) < at and _TITLE.search(title[at - len(ahead):]):
+            title = title[at - len(ahead):].lstrip()
     glued = _glued_grid(head)
     for organ in (_labelled_agency(head)[0], _signature_agency(body)):
         at = title.find(organ) if organ else -1
@@ -309,7 +314,7 @@ def _titles_in_text(lines: list[str]) -> list[tuple[str, bool]]:
             if any(w in before for w in _NAV_BEFORE):
                 continue
             front = m.start("agency") if m.group("agency") else m.start("year2")
-            lead = _strip_chrome(t[front:m.start("year")]) if m.group("agency") else ""
+            lead = _after_report(_strip_chrome(t[front:m.start("year")])) if m.group("agency") else ""
             title = lead + t[m.start("year") if m.group("agency") else front:m.end()]
             if title and len(title) <= 60:
                 glued = [n for n in (matches[k - 1] if k else None, matches[k + 1] if k + 1 < len(matches) else None)
@@ -335,12 +340,19 @@ def _bracket_titles_in_text(t: str, taken: list[tuple[int, int]]) -> list[tuple[
         before = t[max(0, m.start() - 8):m.start()]
         if any(w in before for w in _NAV_BEFORE):
             continue
-        agency = m.group("agency")
-        agency = _strip_chrome(agency[agency.rfind("报告") + 2:] if "报告" in agency else agency)
+        agency = _strip_chrome(_after_report(m.group("agency")))
         title = agency + t[m.end("agency"):m.end()]
         if len(agency) >= 2 and len(title) <= 60:
             found.append((title, bool(_LISTED_NEXT.match(t, m.end()))))
     return found
+
+
+def _after_report(lead: str) -> str:
+    """What stands before a title's year inside a line, after its last 报告: an organ's name
+    holds no 报告, so the words up to it are another title's end or a column's name glued in
+    front (a listing page's ``年度报告`` head, wild7 ``listing_page`` in a crawler's text, fresh19)."""
+    at = lead.rfind("报告")
+    return lead[at + len("报告"):] if at >= 0 else lead
 
 
 def _glued(text: str, a: re.Match, b: re.Match) -> bool:
