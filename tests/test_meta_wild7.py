@@ -78,3 +78,15 @@ def test_a_listing_columns_name_glued_before_the_title_is_no_part_of_it():
         line = f"{head}{title}索引号:833342426/2025-70609发布机构:偃师区水利局发布日期:2025-02-20本报告根据《条例》编制。"
         m = read_meta([line, PERIOD, *BODY])
         assert (m.title, m.agency) == (title, "偃师区水利局"), head
+
+
+def test_a_heading_mark_between_the_column_name_and_the_title_goes_with_the_name():
+    line = "年度报告# 2023年禄丰市新港街道政府信息公开工作年度报告"
+    m = read_meta([line, "发布日期：2024-03-24", "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。"])
+    assert (m.title, m.agency) == ("2023年禄丰市新港街道政府信息公开工作年度报告", "禄丰市新港街道")
+
+
+def test_a_heading_mark_after_a_portal_columns_name_goes_with_the_name():
+    line = "信息公开年报# 2023年禄丰市新港街道政府信息公开工作年度报告"
+    m = read_meta([line, "发布日期：2024-03-24", "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。"])
+    assert (m.title, m.agency) == ("2023年禄丰市新港街道政府信息公开工作年度报告", "禄丰市新港街道")

@@ -254,7 +254,7 @@ def _without_links_before(title: str | None, head: list[str], body: list[str]) -
         cut = max((title.rfind(w, 0, year.start()) + len(w) for w in PORTAL_COLUMNS
                    if title.rfind(w, 0, year.start()) >= 0), default=0)
         if cut and _TITLE.search(title[cut:]):
-            title = title[cut:].lstrip()
+            title = title[cut:].lstrip(_MARKS_AFTER_REPORT)
         at = (_TITLE_YEAR.search(title) or _TITLE_HAN_YEAR.search(title) or year).start()
         ahead = _after_report(title[:at])  # an organ's name holds no 报告 (fresh19)
         if len(ahead) < at and _TITLE.search(title[at - len(ahead):]):
@@ -352,7 +352,11 @@ def _after_report(lead: str) -> str:
     holds no 报告, so the words up to it are another title's end or a column's name glued in
     front (a listing page's ``年度报告`` head, wild7 ``listing_page`` in a crawler's text, fresh19)."""
     at = lead.rfind("报告")
-    return lead[at + len("报告"):] if at >= 0 else lead
+    return lead[at + len("报告"):].lstrip(_MARKS_AFTER_REPORT) if at >= 0 else lead
+
+
+# what stands between a column's name and the title it is glued to: a heading's mark, a separator
+_MARKS_AFTER_REPORT = "#=*|>》:：· \u3000"
 
 
 def _glued(text: str, a: re.Match, b: re.Match) -> bool:
