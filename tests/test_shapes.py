@@ -29,7 +29,14 @@ from typer.testing import CliRunner
 from ogi import parse
 from ogi.render.layout import format_value
 from ogi.synth.corpus import generate
-from ogi.synth.shapes import SCAN_SHAPES, SHAPES, make_shapes, parse_shapes, tools
+from ogi.synth.shapes import (
+    RESAVED_SHAPES,
+    SCAN_SHAPES,
+    SHAPES,
+    make_shapes,
+    parse_shapes,
+    tools,
+)
 from ogi.synth.shapes.score import score_report
 from ogi.synth.shapes.text import inner_text_walk
 from ogi.template import FORMATS
@@ -38,7 +45,7 @@ PEER = SEEDS.parent / "peer"
 SEED_2019 = "002_806d6c890c9d0d8d"
 SEED_2021 = "004_3f0a03dfd5eda10b"
 PEER_HTML = "shuyang_fgj_2023"
-FAST_SHAPES = [s for s in SHAPES if s not in SCAN_SHAPES]
+FAST_SHAPES = [s for s in SHAPES if s not in SCAN_SHAPES and s not in RESAVED_SHAPES]
 # shapes that destroy information: a crawler's text glues digits and drops blank cells, a
 # clipboard copy drops blank cells, pdftotext's reading order is a guess. On them the parser
 # may leave a cell null — with a finding — but never print a wrong number.
@@ -483,6 +490,18 @@ def test_the_unmapped_pdf_prints_but_its_text_layer_is_glyph_numbers(three):
     document = pdfium.PdfDocument(unmapped)
     assert "政府信息公开" not in document[0].get_textpage().get_text_range()
     assert [garbled(page_content(document[i], i + 1)[0]) for i in range(len(document))] == [True] * len(document)
+
+
+@pytest.mark.slow
+@_needs("soffice")
+def test_the_office_suites_other_saved_formats_are_read_exactly(tmp_path):
+    src = _labelled(tmp_path / "src", [_seed(SEED_2021)])
+    make_shapes(src, tmp_path / "out", list(RESAVED_SHAPES))
+    magic = {"office_odt": b"PK\x03\x04", "office_rtf": b"{\\rtf", "office_doc": bytes.fromhex("d0cf11e0")}
+    for shape in RESAVED_SHAPES:
+        assert _file(tmp_path / "out", shape, SEED_2021).read_bytes()[:len(magic[shape])] == magic[shape]
+        score = _score(tmp_path / "out", shape, SEED_2021)
+        assert (score.right, score.wrong_silent, score.wrong_flagged, score.null_silent) == (score.cells, 0, 0, 0), shape
 
 
 def test_a_second_run_writes_the_same_bytes(tmp_path, three):

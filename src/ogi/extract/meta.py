@@ -53,13 +53,19 @@ _STRONG_LABELS = 4  # the first four name the publishing organ; the others may n
 _CHROME_WORDS = ("您现在的位置", "当前位置", "您的位置", "所在位置", "首页", "字号", "大中小", "大 中 小", "打印本页",
                  "打印", "关闭窗口", "关闭", "分享到", "收藏", "浏览次数", "访问量", "点击数", "政府信息公开年报",
                  "信息公开年报", "桌面", "无障碍", "繁體版", "繁体版", "适老化", "智能问答", "登录", "注册",
-                 "搜索", "正文", "微信", "微博", "QQ空间", "朋友圈", "扫一扫", "手机版", ">", "》", "|", ":", "：")
+                 "搜索", "正文", "阅读全文", "查看全文", "微信", "微博", "QQ空间", "朋友圈", "扫一扫", "手机版", ">", "》", "|", ":", "：")
 # a breadcrumb trail (当前位置：首页 > 政务公开 > 政府信息公开年度报告): its last step may read
 # like a title, but it names the page's section, not the report
 _LOCATION_WORDS = ("您现在的位置", "当前位置", "您的位置", "所在位置", "您当前的位置")
 _BREADCRUMB = re.compile(r"首页\s*(?:>|»|›|→|/)")
 # a Markdown writer's marks around a title line: "# 标题", "**标题**"
 _MARKDOWN_MARKS = re.compile(r"^#{1,6}\s*|^\*\*(?=.*\*\*$)|\*\*$")
+# a heading's marks in the lightweight markups pandoc writes, where a title set on two lines
+# (agency, <br>, the rest) leaves them on each line: AsciiDoc ``== 吴兴区信访局 +``, Org
+# ``* 吴兴区信访局\\``, MediaWiki ``= 吴兴区信访局<br />`` ⏎ ``2020年…报告 =`` (wild7 ``year_title``, fresh19)
+_HEADING_MARKS = re.compile(r"^(?:#{1,6}|={1,6}|\*{1,6})\s*|\s*\+$|\\{1,2}$|<br\s*/?>$|\s*={1,6}$")
+# a title's year printed after its words, in brackets: ``XX局政府信息公开工作年度报告（2024年度）``
+_BRACKET_YEAR = re.compile(r"\s*[(（]\s*((?:19|20)\d{2})\s*年\s*度?\s*[)）]")
 # labels of the content system's block that a crawler glues right after the title
 _AFTER_TITLE = re.compile(r"\s*(?:索\s*引\s*号|发布机构|发布单位|发文机关|发布部门|信息来源|来源|发布日期|公开日期|"
                           r"发布时间|发文日期|成文日期|字号|浏览次数|点击数)\s*[:：]")
@@ -132,7 +138,7 @@ def read_meta(lines: list[str], container: dict[str, str] | None = None) -> Meta
         title=_digits_unspaced(title),
         agency=agency,
         year=year,
-        published_date=_published(head, body, container),
+        published_date=_published(head, body, container, year),
         index_number=_index(head, container),
     )
 
@@ -175,12 +181,25 @@ def _head_end(lines: list[str]) -> int:
 
 def _title(lines: list[str], body: list[str]) -> str | None:
     """The report's title: of the title-shaped lines (else phrases inside long lines) of the
-    header block, the first that agrees with what the report's body says of itself."""
-    for finder in (_titles_on_own_lines, _titles_in_text):
-        found = finder(lines)
-        if found:
-            return _own_title(found, body)
-    return None
+    header block, the first that agrees with what the report's body says of itself.
+
+    A line that holds a title with the content system's labels glued after it is read as a
+    title's line, and only its first title is taken; a crawler's text of a listing page glues
+    the titles of the column's other reports (each with its 发布日期 and a summary) before the
+    report's own on that line (wild7 ``listing_page``, fresh19). Where the title so found names
+    another year than the body's statistics period, the phrases inside the lines are asked
+    too, and one that names the body's year is the report's."""
+    own = _titles_on_own_lines(lines)
+    chosen = _own_title(own, body) if own else None
+    year = _body_year(body) if chosen else None
+    if chosen and (year is None or _title_year(chosen) in (year, None)):
+        return chosen
+    inside = _titles_in_text(lines)
+    if inside:
+        other = _own_title(inside, body)
+        if chosen is None or _title_year(other) == year:
+            return other
+    return chosen
 
 
 def _own_title(titles: list[tuple[str, bool]], body: list[str]) -> str:
@@ -211,7 +230,8 @@ def _own_title(titles: list[tuple[str, bool]], body: list[str]) -> str:
 # its navigation): a page laid out in a layout table prints them beside the report, and a
 # crawler's text or a laid-out PDF's line glues them to the title
 PORTAL_COLUMNS = ("政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政府信息公开年报", "依申请公开",
-                  "监督保障", "政府信息公开专栏", "信息公开目录", "信息公开指南", "信息公开制度", "主动公开")
+                  "监督保障", "政府信息公开专栏", "信息公开目录", "信息公开指南", "信息公开制度", "主动公开",
+                  "信息公开年报")
 # the last character of what may stand before an organ's name inside its title: a place
 # (湖州市 | 吴兴区司法局), a higher organ (国家税务总局 | 湖州市税务局), the party (中共 | 湖州市委办公室),
 # or the 、 between two agencies of a joint title
@@ -234,7 +254,11 @@ def _without_links_before(title: str | None, head: list[str], body: list[str]) -
         cut = max((title.rfind(w, 0, year.start()) + len(w) for w in PORTAL_COLUMNS
                    if title.rfind(w, 0, year.start()) >= 0), default=0)
         if cut and _TITLE.search(title[cut:]):
-            title = title[cut:]
+            title = title[cut:].lstrip(_MARKS_AFTER_REPORT)
+        at = (_TITLE_YEAR.search(title) or _TITLE_HAN_YEAR.search(title) or year).start()
+        ahead = _after_report(title[:at])  # an organ's name holds no 报告 (fresh19)
+        if len(ahead) < at and _TITLE.search(title[at - len(ahead):]):
+            title = title[at - len(ahead):].lstrip()
     glued = _glued_grid(head)
     for organ in (_labelled_agency(head)[0], _signature_agency(body)):
         at = title.find(organ) if organ else -1
@@ -290,13 +314,49 @@ def _titles_in_text(lines: list[str]) -> list[tuple[str, bool]]:
             if any(w in before for w in _NAV_BEFORE):
                 continue
             front = m.start("agency") if m.group("agency") else m.start("year2")
-            lead = _strip_chrome(t[front:m.start("year")]) if m.group("agency") else ""
+            lead = _after_report(_strip_chrome(t[front:m.start("year")])) if m.group("agency") else ""
             title = lead + t[m.start("year") if m.group("agency") else front:m.end()]
             if title and len(title) <= 60:
                 glued = [n for n in (matches[k - 1] if k else None, matches[k + 1] if k + 1 < len(matches) else None)
                          if n is not None and _glued(t, m, n) and n.group(0) != m.group(0)]
                 found.append((title, bool(_LISTED_NEXT.match(t, m.end())) or bool(glued)))
+        found += _bracket_titles_in_text(t, [m.span() for m in matches])
     return found
+
+
+_TITLE_THEN_YEAR = re.compile(r"(?P<agency>[\u4e00-\u9fff()（）]{2,40}?)\s*(?:政府信息公开|政务公开)(?:工作)?的?(?:年度)?(?:工作)?"
+                              r"报告" + _BRACKET_YEAR.pattern)
+
+
+def _bracket_titles_in_text(t: str, taken: list[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """The titles inside a line that print their year after their words, in brackets
+    (``北碚区农业农村局政府信息公开工作年度报告(2024年度)``, wild7 ``year_title`` in a crawler's
+    text), outside the titles already found: the organ is what follows the chrome words and the
+    last 报告 before it (another title glued in front)."""
+    found: list[tuple[str, bool]] = []
+    for m in _TITLE_THEN_YEAR.finditer(t):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        before = t[max(0, m.start() - 8):m.start()]
+        if any(w in before for w in _NAV_BEFORE):
+            continue
+        agency = _strip_chrome(_after_report(m.group("agency")))
+        title = agency + t[m.end("agency"):m.end()]
+        if len(agency) >= 2 and len(title) <= 60:
+            found.append((title, bool(_LISTED_NEXT.match(t, m.end()))))
+    return found
+
+
+def _after_report(lead: str) -> str:
+    """What stands before a title's year inside a line, after its last 报告: an organ's name
+    holds no 报告, so the words up to it are another title's end or a column's name glued in
+    front (a listing page's ``年度报告`` head, wild7 ``listing_page`` in a crawler's text, fresh19)."""
+    at = lead.rfind("报告")
+    return lead[at + len("报告"):].lstrip(_MARKS_AFTER_REPORT) if at >= 0 else lead
+
+
+# what stands between a column's name and the title it is glued to: a heading's mark, a separator
+_MARKS_AFTER_REPORT = "#=*|>》:：· \u3000"
 
 
 def _glued(text: str, a: re.Match, b: re.Match) -> bool:
@@ -339,7 +399,9 @@ def _titles_on_own_lines(lines: list[str]) -> list[tuple[str, bool]]:
             continue
         # an agency line above a title that starts with the year: "淮安市人民政府 / 2024年…"
         if re.match(r"^(19|20)\d{2}\s*年", t) and i > 0:
-            prev = clean(lines[i - 1]).strip(" |")
+            # (a Markdown heading's mark before the agency: ``# 吴兴区信访局`` / ``2020年…``, fresh19)
+            prev = _HEADING_MARKS.sub("", _MARKDOWN_MARKS.sub("", clean(lines[i - 1]).strip(" |")).strip())
+            t = _HEADING_MARKS.sub("", t)
             if 2 <= len(prev) <= 30 and re.search(_AGENCY_SUFFIX + "$", prev):
                 t = prev + t
         found.append((t, bool(_LISTED_AFTER.search(t))))
@@ -389,10 +451,17 @@ def _is_breadcrumb(text: str) -> bool:
 
 def _cut_labels_after(text: str) -> str:
     """A title-shaped line with the content system's labels glued after it (a crawler's
-    ``…年度报告发布机构:一平浪镇发布日期:2022-12-02``): the title only."""
+    ``…年度报告发布机构:一平浪镇发布日期:2022-12-02``): the title only, with its year in
+    brackets where it prints one after its words (``…年度报告(2024年度)索引号:…``)."""
     m = _TITLE.search(text)
-    if m and _AFTER_TITLE.match(text, m.end()):
-        return text[:m.end()]
+    if not m:
+        return text
+    end = m.end()
+    year = _BRACKET_YEAR.match(text, end)
+    if year:
+        end = year.end()
+    if _AFTER_TITLE.match(text, end):
+        return text[:end]
     return text
 
 
@@ -537,15 +606,22 @@ def _is_organ(name: str) -> bool:
     return bool(re.search(_AGENCY_SUFFIX + r"$", name)) and not _DATE_RE.match(name)
 
 
-def _published(head: list[str], body: list[str], container: dict[str, str]) -> str | None:
+def _published(head: list[str], body: list[str], container: dict[str, str], year: int | None = None) -> str | None:
+    """The publication date: the best-ranked date label's (:data:`_DATE_LABELS`) in the header
+    block, else the container's, else the signature's. A label under another year's report
+    title (:func:`_owner_year`) dates that report, not this one (a listing page's other
+    articles, each a title, its 发布日期 and a summary: wild7 ``listing_page``, fresh19)."""
     best: tuple[int, str | None] | None = None  # (label rank, ISO date: None when no calendar date)
     for i, line in enumerate(head):
         for rank, label in enumerate(_DATE_LABELS):
             if label not in line:  # as in _labelled_agency
                 continue
             before = r"(?:^|[|｜\s])" if label in _BARE_DATE_LABELS else ""
-            m = re.search(before + re.escape(label) + r"\s*[:：]?\s*[|｜]?\s*" + _DATE, line)
-            if not m and i + 1 < len(head) and re.fullmatch(r"\s*" + re.escape(label) + r"\s*[:：]?\s*", line):
+            pattern = re.compile(before + re.escape(label) + r"\s*[:：]?\s*[|｜]?\s*" + _DATE)
+            m = next((x for x in pattern.finditer(line)
+                      if year is None or _owner_year(head, i, x.start()) in (None, year)), None)
+            if not m and i + 1 < len(head) and re.fullmatch(r"\s*" + re.escape(label) + r"\s*[:：]?\s*", line) \
+                    and (year is None or _owner_year(head, i, 0) in (None, year)):
                 # the label alone on its line, its date the next line's start (a PDF's text of a metadata
                 # grid prints a cell a line: 发布日期 ⏎ 2020-02-12, fresh18)
                 m = re.match(r"\s*" + _DATE, head[i + 1])
@@ -560,6 +636,28 @@ def _published(head: list[str], body: list[str], container: dict[str, str]) -> s
         m = _DATE_RE.fullmatch(clean(line).strip(" |"))
         if m:
             return _iso(*m.groups())
+    return None
+
+
+TITLE_YEAR_BEFORE = 40  # characters before a title's words that may hold its organ and year
+TITLE_YEAR_AFTER = 10  # characters after them that may hold its year in brackets: （2024年度）
+
+
+def _owner_year(head: list[str], i: int, at: int) -> int | None:
+    """The year the nearest report title before position ``at`` of line ``i`` names (the year
+    before its words 政府信息公开…报告, the last such, else in brackets after them), or None
+    where no title stands before it or the title names no year."""
+    for j in range(i, -1, -1):
+        text = head[j][:at] if j == i else head[j]
+        found = list(_TITLE.finditer(text))
+        if not found:
+            continue
+        m = found[-1]
+        years = list(_TITLE_YEAR.finditer(text, max(0, m.start() - TITLE_YEAR_BEFORE), m.start()))
+        if years:
+            return int(years[-1].group(1))
+        after = _TITLE_YEAR.search(text, m.end(), m.end() + TITLE_YEAR_AFTER)
+        return int(after.group(1)) if after else _title_year(text[max(0, m.start() - TITLE_YEAR_BEFORE):m.end()])
     return None
 
 

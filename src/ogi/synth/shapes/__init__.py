@@ -59,6 +59,9 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
     Shape("pdftotext_layout", ".txt", "poppler pdftotext -layout", "the printed PDF's text in its printed columns"),
     Shape("office_docx", ".docx", "LibreOffice HTML → DOCX", "the page opened in an office suite, saved as Word"),
     Shape("office_pdf", ".pdf", "LibreOffice HTML → PDF", "the page opened in an office suite, exported as PDF"),
+    Shape("office_odt", ".odt", "LibreOffice HTML → ODT", "the page opened in an office suite, saved as OpenDocument"),
+    Shape("office_rtf", ".rtf", "LibreOffice HTML → RTF", "the page opened in an office suite, saved as Rich Text"),
+    Shape("office_doc", ".doc", "LibreOffice HTML → DOC", "the page opened in an office suite, saved as Word 97-2003"),
     Shape("scan_200dpi", ".pdf", "poppler pdftoppm + Pillow", "the printed PDF's pages as 200-dpi grey images, no text layer"),
     Shape("chrome", ".html", "—", "the report inside another organ's portal page: header, UI words, CMS lines, links, footer"),
     Shape("chrome_sidebar", ".html", "—",
@@ -229,7 +232,11 @@ def _markitdown_pdf(pdf: bytes) -> str:
 BROWSER_SHAPES = ("inner_text", "copy_paste", "print_pdf", "pdftotext", "pdftotext_layout", "scan_200dpi",
                   "scan_150dpi_skew", "unmapped_pdf")
 PDF_SHAPES = ("print_pdf", "pdftotext", "pdftotext_layout", "scan_200dpi", "scan_150dpi_skew", "unmapped_pdf")
-OFFICE_SHAPES = {"office_docx": "docx", "office_pdf": "pdf"}
+OFFICE_SHAPES = {"office_docx": "docx", "office_pdf": "pdf", "office_odt": "odt", "office_rtf": "rtf", "office_doc": "doc"}
+# the office suite's other saved formats (fresh19): their bytes carry the save's time (ODT's
+# meta.xml, RTF's \\creatim, DOC's summary stream), and ogi reads them through LibreOffice again,
+# seconds a file — measured on the unseen corpora, not in the three reports' unit run
+RESAVED_SHAPES = ("office_odt", "office_rtf", "office_doc")
 # converter shapes: shape → (what it reads, the converter); "page" the source page's text,
 # "page_file"/"docx_file" a file path, "pdf" the printed PDF's bytes, "office_pdf" the office
 # suite's PDF of the page, "word_pdf" the office suite's PDF of the report written as Word

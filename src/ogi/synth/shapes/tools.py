@@ -46,7 +46,10 @@ PDF_MARGIN = "15mm"
 SOFFICE_BATCH = 40  # files per soffice call: one start-up (~1 s) spread over many conversions
 SOFFICE_BASE_SECONDS = 60
 SOFFICE_PER_FILE_SECONDS = 20
-SOFFICE_FILTERS = {"docx": "docx:MS Word 2007 XML", "pdf": "pdf:writer_pdf_Export", "txt": "txt:Text (encoded):UTF8"}
+SOFFICE_FILTERS = {"docx": "docx:MS Word 2007 XML", "pdf": "pdf:writer_pdf_Export", "txt": "txt:Text (encoded):UTF8",
+                   # the word processor's other formats a page is saved in (fresh19): OpenDocument,
+                   # Rich Text and Word 97-2003 — ogi reads them through LibreOffice (readers/office)
+                   "odt": "odt:writer8", "rtf": "rtf:Rich Text Format", "doc": "doc:MS Word 97"}
 HTML_IMPORT_FILTER = "HTML (StarWriter)"
 PDF_IMPORT_FILTER = "writer_pdf_import"  # a PDF opened by Writer: every line a text frame
 
