@@ -130,8 +130,8 @@ def subtotal_column(rng: random.Random, table: DrawnTable) -> DrawnTable:
         orgs = [c for c in row if c.role == VALUE and group.col <= c.col < at]
         if not orgs:
             continue
-        numbers = [_int(c.text) for c in orgs]
-        total = "" if any(n is None for n in numbers) else str(sum(numbers))
+        numbers = [n for c in orgs if (n := _int(c.text)) is not None]
+        total = str(sum(numbers)) if len(numbers) == len(orgs) else ""  # blank where a cell is not a number
         cells.append(DrawnCell(VALUE, orgs[0].row, at, text=total))
     return replace(table, cells=tuple(cells))
 
