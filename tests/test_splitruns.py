@@ -62,6 +62,12 @@ def test_marks_or_units_among_the_numbers_are_left_to_the_aligner():
     assert candidate_rows(NEW_RECEIVED, values) is None
 
 
+def test_numbers_of_several_printed_rows_are_not_joined():
+    values = _numbers("3 4 0 0 0 0 0 3 4")
+    values[-1] = Token(NUM, "4", Position(line=2), 1, 4)  # the last number on the next line
+    assert candidate_rows(NEW_RECEIVED, values) is None
+
+
 def _check_word_mso(report):
     t3 = report.table3
     assert t3["new_received"] == {"natural_person": 34, "commercial": 0, "research": 0, "social_welfare": 0,

@@ -23,7 +23,10 @@ plain integers only:
   was not printed): the aligner goes on as before.
 
 Only a surplus of at most ``MAX_EXTRA_NUMBERS`` numbers is considered, and fewer than the row's
-cells: a longer tail is another row's numbers, not runs of this row's.
+cells: a longer tail is another row's numbers, not runs of this row's. The numbers must stand in
+one printed row (a line of text, a grid row): numbers gathered over several lines under one
+label (a PDF's columns read one after another) are several rows' cells, which the aligner
+leaves null.
 """
 
 from __future__ import annotations
@@ -45,8 +48,8 @@ def candidate_rows(row: PrintedRow, values: list[Token]) -> list[list[Token]] | 
     extra = len(values) - width
     if not row.sums or extra <= 0 or extra > MAX_EXTRA_NUMBERS or extra >= width:
         return None
-    if not all(_plain(t) for t in values):
-        return None
+    if not all(_plain(t) for t in values) or len({t.row for t in values}) > 1:
+        return None  # numbers of several printed rows are several rows' cells, not one row's runs
     if row_sums_hold(row, [t.value for t in values[:width]]):
         return None
     found = []
