@@ -317,9 +317,9 @@ def _grid_table(lines: list[str], start: int, end: int) -> bool:
                 return False
             current = None
             continue
-        fields = line[1:-1].split("|")
-        if len(fields) != n_cols and _SUBSTITUTION.search(line):
-            fields = _pictures_blanked(line, widths)  # mso19: a cell holding a picture (|表头|)
+        split = line[1:-1].split("|")
+        fields = split if len(split) == n_cols or not _SUBSTITUTION.search(line) \
+            else _pictures_blanked(line, widths)  # mso19: a cell holding a picture (|表头|)
         if not line.startswith("|") or not line.endswith("|") or fields is None or len(fields) != n_cols:
             return False
         if current is None:
