@@ -27,7 +27,7 @@ from ..template.labels import _NUMBERING
 from ..template.labels_match import named_row
 from ..template.normalize import label_key
 from .columns import read_by_columns, read_by_stacks
-from . import rows_moved, rows_old
+from . import rows_moved, rows_old, splitruns
 from .glue import Marks, splits
 from .layout import Event, phrase_in
 from .tokens import BLANK, NA, NUM, SIGN_OR_MARK, TEXT, Token, mark_counts
@@ -1293,6 +1293,15 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
             _null_glued(spec, row, values, out, ";数字与“/”“—”等标记无法拆成本行的格数,未采用",
                         "; its digits and marks do not split into the row's cells; left null")
             return []
+    if len(values) > width and (joinings := splitruns.candidate_rows(row, values)):  # mso19: runs of one number
+        if len(joinings) > 1:
+            printed = " ".join(t.text for t in values)
+            out.ambiguous[row.key] = ([[t.value for t in j] for j in joinings], printed, values[0].pos)
+            for row_key, col_key, _ in row.cells:
+                out.cells[(row_key, col_key)] = None
+                out.provenance[(row_key, col_key)] = _prov(printed, values[0].pos)
+            return []
+        values = joinings[0]
     if any(map(_GLUED, values)) and any(t.glued and "," in t.text for t in values):
         _misgrouped(spec, row, values, out)  # a run with a thousands number that no split read
         return []
@@ -1333,6 +1342,8 @@ def _place_row(spec: TableSpec, row: PrintedRow, values: list[Token], texts: lis
                 next((h for h in headers if h == _AMOUNT_HEADER_KEY), "")
         if tok.unit and tok.unit.startswith("split:"):
             prov["split_from"] = tok.unit[6:]
+        elif tok.unit and tok.unit.startswith("joined:"):  # mso19: a number printed as runs
+            prov["joined_from"] = tok.unit[7:]
         elif kind == Kind.AMOUNT and tok.unit == "元":
             value = round(value / 10000, 6)
             prov["converted"] = "元→万元"

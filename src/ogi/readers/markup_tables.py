@@ -60,6 +60,8 @@ _GRID_MARKS = re.compile(r"[|+]|-{3,}|={3,}")  # a nested grid's borders and rul
 _RULE_FRAGMENT = re.compile(r"[-=]*\+[-=+]*")  # a piece of a grid rule the layout wrapped: ---+-------+
 _LONE_ZERO = re.compile(r"(?<![\d.])0$")  # a line ending in a lone 0 (no count has a leading zero)
 _RULE_PIECE = re.compile(r"\s*-{2,}[-\s]*")  # a piece of a rule line: dashes and spaces
+# an image's substitution reference in a grid cell (pandoc -t rst writes <img alt="表头"> as |表头|)
+_SUBSTITUTION = re.compile(r"\|[^|\s](?:[^|]*[^|\s])?\|")
 GRID_PAD = 1  # the space a grid table's writer (pandoc) leaves inside each side of a cell
 MIN_HEADINGS = 3  # marked lines that make a text one of these markups (a title and two sections)
 # a heading's marks, per markup: (pattern, group holding the heading's text)
@@ -287,10 +289,25 @@ def _cut(line: str, widths: list[int]) -> list[str] | None:
     return pieces if at == len(line) else None
 
 
+def _pictures_blanked(line: str, widths: list[int]) -> list[str] | None:
+    """A grid row's line whose cell holds a picture, cut into its cells by the rules' columns.
+
+    pandoc writes an ``<img>`` in a cell as a substitution reference, ``|表头|``, defined
+    below the table (``.. |表头| image:: …``): its two ``|`` split the line into more fields
+    than the table has columns, and the whole table was left as text — a page that pasted
+    table 三's header as a picture (wild7 ``header_image``) then read labels cut in a narrow
+    column as numbers (``1`` ⏎ ``.属于国家秘密``) and its values a row off. Cut by the
+    columns' display widths (:func:`_cut`) the picture stays inside its cell, and is blanked
+    there (a picture prints no text); None where a border does not stand at a column's edge."""
+    pieces = _cut(line, widths)
+    return None if pieces is None else [_SUBSTITUTION.sub(" ", p) for p in pieces]
+
+
 def _grid_table(lines: list[str], start: int, end: int) -> bool:
     """Rewrite the grid table of ``lines[start:end]`` in place; False (untouched) if any row
     does not split into the rules' columns."""
     n_cols = lines[start].strip().count("+") - 1
+    widths = [len(rule) for rule in lines[start].strip()[1:-1].split("+")]
     rows: list[tuple[int, list[list[str]]]] = []  # (first line, cells' pieces)
     current: tuple[int, list[list[str]]] | None = None
     for k in range(start, end):
@@ -300,8 +317,10 @@ def _grid_table(lines: list[str], start: int, end: int) -> bool:
                 return False
             current = None
             continue
-        fields = line[1:-1].split("|")
-        if not line.startswith("|") or not line.endswith("|") or len(fields) != n_cols:
+        split = line[1:-1].split("|")
+        fields = split if len(split) == n_cols or not _SUBSTITUTION.search(line) \
+            else _pictures_blanked(line, widths)  # mso19: a cell holding a picture (|表头|)
+        if not line.startswith("|") or not line.endswith("|") or fields is None or len(fields) != n_cols:
             return False
         if current is None:
             current = (k, [[] for _ in range(n_cols)])
@@ -310,7 +329,6 @@ def _grid_table(lines: list[str], start: int, end: int) -> bool:
             cell.append(piece)
     if not rows:
         return False
-    widths = [len(rule) for rule in lines[start].strip()[1:-1].split("+")]
     for k in range(start, end):
         lines[k] = ""
     for first, cells in rows:
