@@ -30,7 +30,7 @@ from .columns import read_by_columns, read_by_stacks
 from . import rows_moved, rows_old
 from .glue import Marks, splits
 from .layout import Event, phrase_in
-from .subtotal import subtotal_header
+from .subtotal import ROWS_WORD, subtotal_header, subtotal_in_rows
 from .tokens import BLANK, NA, NUM, SIGN_OR_MARK, TEXT, Token, mark_counts
 
 EXTRA_ROW = "其中"  # the key a sub-row the format does not have starts with (其中:网上申请)
@@ -213,8 +213,9 @@ def _cell_names(spec: TableSpec, cells: list[tuple[str, str]]) -> str:
 
 def _subtotal_column(evs: list[Event]) -> str | None:
     """The header word of table 三's subtotal column (小计, or 合计 beside a 总计 column:
-    :func:`.subtotal.subtotal_header`), or None."""
-    return subtotal_header(evs)
+    :func:`.subtotal.subtotal_header`) — or, where the header lost it, what the rows show
+    (:func:`.subtotal.subtotal_in_rows`) — or None."""
+    return subtotal_header(evs) or (ROWS_WORD if subtotal_in_rows(evs) else None)
 
 
 def _with_subtotal(spec: TableSpec) -> TableSpec:

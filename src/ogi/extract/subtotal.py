@@ -11,6 +11,17 @@ so a header misread here cannot place a number silently.
 
 Only the header counts: phrases before the table's first row label. A 小计 or 合计 after
 it is a row of sums under a block (a 小计 row), which widens no row.
+
+A text rendering may lose the header word: a narrow column's 小计 printed down the cell, one
+character a line (``小`` above ``计``: w3m, ``pdftotext -layout``), leaves no phrase. The
+column then shows in the rows themselves (:func:`subtotal_in_rows`): each row read whole on
+its label's line prints eight values where the template has seven cells, and in every such
+row the seventh is the sum of the five organisations (2nd–6th) and the eighth the sum of
+自然人 and the seventh. Seven cells with one value too many cannot satisfy that by chance
+in a row whose 自然人 is not 0 (there the official total, 自然人 + the five, differs from the
+five's sum), so at least one such row is required; and a row of seven values read whole
+(the official width) or an eight-value row that breaks either sum means the table is not
+widened this way, and nothing changes.
 """
 
 from __future__ import annotations
@@ -18,10 +29,16 @@ from __future__ import annotations
 from ..template.formats import SUBTOTAL
 from ..template.normalize import label_key
 from .layout import Event
+from .tokens import NUM
 
 SUBTOTAL_KEY = label_key(SUBTOTAL)  # 小计: a subtotal wherever the header prints it
 SUM_KEY = label_key("合计")  # 合计: a subtotal only beside a 总计 column, else the total itself
 TOTAL_KEY = label_key("总计")  # the official total column's header
+OFFICIAL_WIDTH = 7  # table 三's cells in a row: 自然人, five organisations, 总计
+WIDENED_WIDTH = 8  # the same with the subtotal after the five organisations
+SUBTOTAL_AT = 6  # the subtotal's index in a widened row (after 自然人 and the five)
+ROWS_WORD = "法人或其他组织之和"  # what a finding calls a subtotal column shown by its rows alone
+MIN_WIDENED_ROWS = 3  # rows of eight values whose sums hold, needed to read the table widened
 
 
 def subtotal_header(evs: list[Event]) -> str | None:
@@ -39,3 +56,45 @@ def subtotal_header(evs: list[Event]) -> str | None:
     if SUM_KEY in words and TOTAL_KEY in words:
         return "合计"
     return None
+
+
+def subtotal_in_rows(evs: list[Event]) -> bool:
+    """Do table 三's rows, each read whole on its label's line, print the subtotal column
+    whose header word was lost (every eight-value row's sums hold, one of them with 自然人
+    not 0, and no row prints the official seven)?"""
+    widened = 0
+    telling = False
+    for values in _rows_read_whole(evs):
+        if len(values) == OFFICIAL_WIDTH:
+            return False
+        if len(values) != WIDENED_WIDTH:
+            continue
+        if values[SUBTOTAL_AT] != sum(values[1:SUBTOTAL_AT]) or values[-1] != values[0] + values[SUBTOTAL_AT]:
+            return False
+        widened += 1
+        telling = telling or values[0] != 0
+    return telling and widened >= MIN_WIDENED_ROWS
+
+
+def _rows_read_whole(evs: list[Event]) -> list[list[int]]:
+    """The whole-number values printed on each table 三 row label's own unit (line or table
+    row), one list a label; a label whose unit holds a glued or non-numeric value gives none."""
+    rows: list[list[int]] = []
+    values: list[int] | None = None
+    unit = -1
+    for ev in evs:
+        if ev.kind == "phrase" and any(p.kind == "row" and p.table == "table3" for p in ev.seg.phrases):
+            values, unit = [], ev.unit
+            rows.append(values)
+        elif values is None:
+            continue
+        elif ev.kind == "value" and ev.unit == unit and ev.token is not None:
+            tok = ev.token
+            if tok.kind != NUM or tok.glued or not isinstance(tok.value, int):
+                values.clear()
+                values = None
+            else:
+                values.append(tok.value)
+        elif ev.unit != unit or ev.kind != "value":
+            values = None
+    return rows
