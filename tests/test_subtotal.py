@@ -86,3 +86,16 @@ def test_a_row_of_seven_values_keeps_the_official_width():
     assert "数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |  |" in text
     report = parse(text.encode())
     assert not any(f.code == "TEMPLATE_DEVIATION" and f.where == "table3" for f in report.findings)
+
+
+def test_a_table_of_zeros_with_a_subtotal_column_is_read_whole():
+    """自然人 0 in every row: the eighth value equals the seventh, either reading the same cells."""
+    lines = []
+    for line in _header_word_lost(_with_column("小计"), "小计").splitlines():
+        cells = [c.strip() for c in line.split("|")]
+        if sum(c.isdigit() for c in cells) == 8:
+            cells = [("0" if c.isdigit() else c) for c in cells]
+        lines.append(" | ".join(cells))
+    report = parse("\n".join(lines).encode())
+    assert all(v == 0 for row in report.table3.values() for v in row.values())
+    assert any(f.code == "TEMPLATE_DEVIATION" and f.where == "table3" for f in report.findings)

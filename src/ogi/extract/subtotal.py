@@ -19,9 +19,10 @@ its label's line prints eight values where the template has seven cells, and in 
 row the seventh is the sum of the five organisations (2nd–6th) and the eighth the sum of
 自然人 and the seventh. Seven cells with one value too many cannot satisfy that by chance
 in a row whose 自然人 is not 0 (there the official total, 自然人 + the five, differs from the
-five's sum), so at least one such row is required; and a row of seven values read whole
-(the official width) or an eight-value row that breaks either sum means the table is not
-widened this way, and nothing changes.
+five's sum); in a row whose 自然人 is 0 the seventh and eighth values are equal, so either
+reading gives the row the same cells — the widened one is never a different number. A row
+of seven values read whole (the official width) or an eight-value row that breaks either sum
+means the table is not widened this way, and nothing changes.
 """
 
 from __future__ import annotations
@@ -60,10 +61,9 @@ def subtotal_header(evs: list[Event]) -> str | None:
 
 def subtotal_in_rows(evs: list[Event]) -> bool:
     """Do table 三's rows, each read whole on its label's line, print the subtotal column
-    whose header word was lost (every eight-value row's sums hold, one of them with 自然人
-    not 0, and no row prints the official seven)?"""
+    whose header word was lost (every eight-value row's sums hold, and no row prints the
+    official seven)?"""
     widened = 0
-    telling = False
     for values in _rows_read_whole(evs):
         if len(values) == OFFICIAL_WIDTH:
             return False
@@ -72,8 +72,7 @@ def subtotal_in_rows(evs: list[Event]) -> bool:
         if values[SUBTOTAL_AT] != sum(values[1:SUBTOTAL_AT]) or values[-1] != values[0] + values[SUBTOTAL_AT]:
             return False
         widened += 1
-        telling = telling or values[0] != 0
-    return telling and widened >= MIN_WIDENED_ROWS
+    return widened >= MIN_WIDENED_ROWS
 
 
 def _rows_read_whole(evs: list[Event]) -> list[list[int]]:
