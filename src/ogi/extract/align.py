@@ -30,6 +30,7 @@ from .columns import read_by_columns, read_by_stacks
 from . import rows_moved, rows_old, splitruns
 from .glue import Marks, splits
 from .layout import Event, phrase_in
+from .subtotal import ROWS_WORD, subtotal_header, subtotal_in_rows
 from .tokens import BLANK, NA, NUM, SIGN_OR_MARK, TEXT, Token, mark_counts
 
 EXTRA_ROW = "其中"  # the key a sub-row the format does not have starts with (其中:网上申请)
@@ -96,7 +97,7 @@ def align(spec: TableSpec, fmt: str, evs: list[Event], blanks: bool = False, col
     a run may then stand for fewer cells than its row has, and no identity can tell which.
     ``columns_kept``: the file's tables keep their blank cells (a web page, a Word file, a PDF
     read by its geometry), so one row's values stand in their columns from the left."""
-    subtotal = spec.key == "table3" and _subtotal_column(evs)
+    subtotal = _subtotal_column(evs) if spec.key == "table3" else None
     if subtotal:
         spec = _with_subtotal(spec)
     # a 备注 column is read in running text, not in a paginated print's text (``paged``), whose
@@ -107,7 +108,7 @@ def align(spec: TableSpec, fmt: str, evs: list[Event], blanks: bool = False, col
     entries = _entries(spec, fmt, evs, out.remark_column)
     out = _place_restored(spec, fmt, evs, entries, out)
     if subtotal:
-        _drop_subtotal(out)
+        _drop_subtotal(out, subtotal)
     for row_key, (_, printed, pos) in out.ambiguous.items():
         label = _printed_label(spec, row_key)
         if row_key in out.remark_rows:
@@ -210,18 +211,11 @@ def _cell_names(spec: TableSpec, cells: list[tuple[str, str]]) -> str:
     return "、".join(names) + (" 等" if len(cells) > 4 else "")
 
 
-def _subtotal_column(evs: list[Event]) -> bool:
-    """Does table 三's header print a 小计 column? A 小计 phrase before the table's first row
-    label is a header cell; one after it is a row of sums some reports add under a block
-    (a 小计 row), which widens no row."""
-    for ev in evs:
-        if ev.kind != "phrase":
-            continue
-        if ev.seg.text == _SUBTOTAL_KEY:
-            return True
-        if any(p.kind == "row" and p.table == "table3" for p in ev.seg.phrases):
-            return False
-    return False
+def _subtotal_column(evs: list[Event]) -> str | None:
+    """The header word of table 三's subtotal column (小计, or 合计 beside a 总计 column:
+    :func:`.subtotal.subtotal_header`) — or, where the header lost it, what the rows show
+    (:func:`.subtotal.subtotal_in_rows`) — or None."""
+    return subtotal_header(evs) or (ROWS_WORD if subtotal_in_rows(evs) else None)
 
 
 def _with_subtotal(spec: TableSpec) -> TableSpec:
@@ -232,14 +226,15 @@ def _with_subtotal(spec: TableSpec) -> TableSpec:
     return replace(spec, rows=tuple(widened(r) for r in spec.rows))
 
 
-def _drop_subtotal(out: Placed) -> None:
-    """The 小计 values are not part of the model: read past them, and say so."""
+def _drop_subtotal(out: Placed, word: str = SUBTOTAL) -> None:
+    """The subtotal's values (its header ``word``: 小计 or 合计) are not part of the model:
+    read past them, and say so."""
     for cell in [c for c in out.cells if c[1] == _SUBTOTAL_KEY]:
         del out.cells[cell]
         out.provenance.pop(cell, None)
     out.findings.append(Finding.of(
-        "TEMPLATE_DEVIATION", f"表三多出“{SUBTOTAL}”列(不在规定格式中),已略去",
-        f"table 三 has an extra '{SUBTOTAL}' column (not in the official format); left out", "table3"))
+        "TEMPLATE_DEVIATION", f"表三多出“{word}”列(不在规定格式中),已略去",
+        f"table 三 has an extra '{word}' column (not in the official format); left out", "table3"))
 
 
 def _distrust_scrambled(spec: TableSpec, fmt: str, evs: list[Event], entries: list[Entry], out: Placed) -> None:
