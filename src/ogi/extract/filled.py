@@ -19,6 +19,16 @@ So this pass, run on the document before it is read, joins every run of cells th
 into one cell spanning their columns, at the first one's position. Values are never joined:
 two neighbouring ``0`` cells are two cells. A table with no such run is the same table.
 
+Text renderings print the filled cells one after another: on one line, separated by spaces,
+TABs or pipes (inscriptis, lynx, pandoc's plain text), or each on a line of its own (a
+crawler's text of the cells, one a line). There the pass is narrower, keyed to the format: a
+line (or a paragraph) that repeats the paragraph before it, or a run of one label repeated
+side by side in a line, is joined only when the label is one the official format draws over
+more than one column (:data:`SPANNED_LABELS`: ``一、本年新收…``, ``(一)予以公开``,
+``法人或其他组织``, ``申请人情况``, ``行政复议`` …) — exactly the labels a fill repeats side by
+side. The repeats in a line are blanked (each character by a blank of its width, so the
+columns after them stay where they were); a repeated paragraph is dropped.
+
 Labels repeated down a column (``三、本年度办理结果`` in each of its 22 rows) are left as they
 are: a label printed beside each row of its group reads as its group already.
 """
@@ -27,26 +37,89 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from unicodedata import east_asian_width
 
-from ..document import Cell, Document, Table
+from ..document import Cell, Document, Paragraph, Table
+from ..template import FORMATS, label_key
+from ..template.layout import CAPTION, HEADER, LABEL, table_grid
 from .tokens import cell_value
 
 LABEL_MIN_HAN = 2  # Chinese characters a cell needs to be a label (a blank mark is one: 无, 空)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _BLANK_MARKS = re.compile(r"^(?:暂无|无|空白|空|不适用)+$")  # a value cell left blank, in words
 _SPACES = re.compile(r"\s+")
+_WORDS = re.compile(r"[^\s|]+")  # a line's cells: text between spaces, TABs and pipes
+_GAP = re.compile(r"[ \t\u3000|]+")  # what stands between two cells of one line
+WIDE = "\u3000"  # a blank as wide as a Chinese character (and one character, as it is)
+
+
+def _spanned_labels() -> frozenset[str]:
+    """The label keys of every caption, header and label cell the official formats draw over
+    more than one column, and only once in a format (table 二's ``本年处理决定数量`` is drawn
+    twice, and a column stack prints the two one under the other)."""
+    spanned: set[str] = set()
+    twice: set[str] = set()
+    for f in FORMATS:
+        seen: set[str] = set()
+        for t in ("table2", "table3", "table4"):
+            for c in table_grid(f, t).cells:
+                if c.role in (CAPTION, HEADER, LABEL) and c.text:
+                    key = label_key(c.text)
+                    if key in seen:
+                        twice.add(key)
+                    seen.add(key)
+                    if c.colspan > 1:
+                        spanned.add(key)
+    return frozenset(spanned - twice)
+
+
+SPANNED_LABELS = _spanned_labels()
 
 
 def filled_cells_merged(doc: Document) -> Document:
     """``doc`` with every run of a row's neighbouring cells repeating one label merged into one
-    cell; the same document when no table has such a run."""
-    blocks = None
-    for i, block in enumerate(doc.blocks):
-        if isinstance(block, Table) and _has_run(block.cells):
-            if blocks is None:
-                blocks = list(doc.blocks)
-            blocks[i] = Table(_merged(block.cells), block.pos)
-    return doc if blocks is None else replace(doc, blocks=blocks)
+    cell, and a spanned label repeated in text printed once; the same document when there is
+    none."""
+    blocks: list = []
+    changed = False
+    before: str | None = None  # the previous paragraph's text, stripped
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            before = None
+            if _has_run(block.cells):
+                block, changed = Table(_merged(block.cells), block.pos), True
+        else:
+            text = block.text.strip()
+            if text and text == before and _spanned(text):
+                changed = True
+                continue  # the fill's next slot, one a line
+            before = text
+            line = _line_blanked(block.text)
+            if line is not None:
+                block, changed = replace(block, text=line), True
+        blocks.append(block)
+    return replace(doc, blocks=blocks) if changed else doc
+
+
+def _spanned(text: str) -> bool:
+    return label_key(text) in SPANNED_LABELS
+
+
+def _line_blanked(text: str) -> str | None:
+    """``text`` with every spanned label repeated right after itself (only blanks or pipes
+    between) blanked to its width; None when there is no such repeat."""
+    words = list(_WORDS.finditer(text))
+    out: list[str] | None = None
+    for a, b in zip(words, words[1:]):
+        if a.group() == b.group() and _GAP.fullmatch(text, a.end(), b.start()) and _spanned(a.group()):
+            if out is None:
+                out = list(text)
+            out[b.start():b.end()] = [_blank(ch) for ch in b.group()]
+    return None if out is None else "".join(out)
+
+
+def _blank(ch: str) -> str:
+    return WIDE if east_asian_width(ch) in ("W", "F") else " "
 
 
 def _joins(a: Cell, b: Cell) -> bool:
@@ -91,4 +164,4 @@ def is_label(text: str) -> bool:
             and not _BLANK_MARKS.match(t))
 
 
-__all__ = ["filled_cells_merged", "is_label", "LABEL_MIN_HAN"]
+__all__ = ["filled_cells_merged", "is_label", "LABEL_MIN_HAN", "SPANNED_LABELS"]
