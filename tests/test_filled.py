@@ -111,3 +111,11 @@ def test_a_standard_page_is_the_same_document():
     from ogi.api import read_document
     doc = read_document(SAMPLE.read_bytes(), SAMPLE.name)
     assert filled_cells_merged(doc) is doc
+
+
+def test_a_header_cut_into_lines_by_a_pdf_reader_stays_apart():
+    # office_pdf's word-built tables cut table 四's 结果维持/结果纠正/其他结果 into two lines:
+    # 结果 结果 结果 over 维持 纠正 其他 are three cells, not a label the format spans
+    table = Table(_row(["结果", "结果", "结果", "尚未", "总计"], 0) + _row(["维持", "纠正", "其他", "审结", ""], 1))
+    doc = Document([table], "pdf")
+    assert filled_cells_merged(doc) is doc

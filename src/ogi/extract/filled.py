@@ -14,7 +14,10 @@ So this pass, run on the document before it is read, joins every run of cells th
 - lie in the same row, with the same rowspan, each starting where the one before ends;
 - hold the same text (spaces aside);
 - and hold a label, not a value: the text has at least :data:`LABEL_MIN_HAN` Chinese
-  characters, is no number (``12件``) and no mark a cell is left blank with (``暂无``, ``空白``)
+  characters, is no number (``12件``) and no mark a cell is left blank with (``暂无``, ``空白``),
+  and is one the official format draws over more than one column, once (:data:`SPANNED_LABELS`,
+  below): a reader that builds a table from a PDF's words cuts table 四's two-line headers
+  into ``结果`` ``结果`` ``结果`` over ``维持`` ``纠正`` ``其他`` — distinct cells of one text
 
 into one cell spanning their columns, at the first one's position. Values are never joined:
 two neighbouring ``0`` cells are two cells. A table with no such run is the same table.
@@ -126,7 +129,7 @@ def _joins(a: Cell, b: Cell) -> bool:
     """Whether ``b`` continues ``a``'s filled span: the same row and height, right after it,
     the same label."""
     return (a.row == b.row and a.rowspan == b.rowspan and a.col + a.colspan == b.col
-            and _key(a.text) == _key(b.text) and is_label(a.text))
+            and _key(a.text) == _key(b.text) and is_label(a.text) and _spanned(a.text))
 
 
 def _has_run(cells: list[Cell]) -> bool:
