@@ -40,9 +40,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 from unicodedata import east_asian_width
 
-from ..document import Cell, Document, Paragraph, Table
+from ..document import Cell, Document, Table
 from ..template import FORMATS, label_key
 from ..template.layout import CAPTION, HEADER, LABEL, table_grid
 from .tokens import cell_value
@@ -113,7 +114,7 @@ def _line_blanked(text: str) -> str | None:
     between) blanked to its width; None when there is no such repeat."""
     words = list(_WORDS.finditer(text))
     out: list[str] | None = None
-    for a, b in zip(words, words[1:]):
+    for a, b in pairwise(words):
         if a.group() == b.group() and _GAP.fullmatch(text, a.end(), b.start()) and _spanned(a.group()):
             if out is None:
                 out = list(text)
@@ -134,7 +135,7 @@ def _joins(a: Cell, b: Cell) -> bool:
 
 def _has_run(cells: list[Cell]) -> bool:
     # readers list a row's cells left to right, so a run is two cells next in the list
-    return any(_joins(a, b) for a, b in zip(cells, cells[1:]))
+    return any(_joins(a, b) for a, b in pairwise(cells))
 
 
 def _merged(cells: list[Cell]) -> list[Cell]:
@@ -167,4 +168,4 @@ def is_label(text: str) -> bool:
             and not _BLANK_MARKS.match(t))
 
 
-__all__ = ["filled_cells_merged", "is_label", "LABEL_MIN_HAN", "SPANNED_LABELS"]
+__all__ = ["LABEL_MIN_HAN", "SPANNED_LABELS", "filled_cells_merged", "is_label"]
