@@ -29,6 +29,7 @@ from .colstacks import reread_subtotal_row
 from .decoys import decoy_starts, decoys_apart
 from .columns import read_by_columns, read_by_stacks
 from .layout import PHRASE_READINGS_KEPT, Event, events, find_headings
+from .filled import filled_cells_merged
 from .merged import merged_rows_split
 from .pager import pagers_dropped
 from .rows_zeros import zero_rows_read
@@ -47,6 +48,7 @@ SECTION_TABLE = {"s2": "table2", "s3": "table3", "s4": "table4"}
 
 def extract(doc: Document, source: Source | None = None) -> Report:
     doc = pagers_dropped(doc)  # a paged site's pagers, crumbs and title again: page furniture (pager)
+    doc = filled_cells_merged(doc)  # a row's label unmerged and filled into each slot, merged back (fill19)
     doc = twice.copies_dropped(doc)  # a table printed again right after itself (a phone copy) read once
     doc = decoys_apart(doc)  # a one-line table 三 glued to a decoy table printed after it, cut apart
     doc, joined = tables_joined(doc)  # table 三 cut by its columns into two tables, joined (colsplit)
