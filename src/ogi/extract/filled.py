@@ -54,6 +54,18 @@ _BLANK_MARKS = re.compile(r"^(?:暂无|无|空白|空|不适用)+$")  # a value 
 _SPACES = re.compile(r"\s+")
 _WORDS = re.compile(r"[^\s|]+")  # a line's cells: text between spaces, TABs and pipes
 _GAP = re.compile(r"[ \t\u3000|]+")  # what stands between two cells of one line
+# The speed gates (exact: each asks in C for what the loop after it needs, and skips the loop
+# only where that is absent). A line's loop needs a word repeated right after itself, with
+# only _GAP between; a table's needs two cells next in the list whose texts match once their
+# whitespace is gone — asked of the texts joined by _SEP, where no cell's text holds _SEP.
+# Both ask for a word holding a character at or above U+2E80 (CJK radicals, ideographs,
+# full-width forms): a spanned label's key is Chinese, and no text without such a character
+# keys to one, so rows of numbers ("0 0 0") never send a line or a table to the loop. The
+# word is taken whole (possessive) and the character looked for ahead of it, so a search is
+# linear in the text.
+_REPEATED_WORD = re.compile(r"(?<![^\s|])(?=[^\s|]*?[^\s|\x00-\u2e7f])([^\s|]++)[ \t\u3000|]+\1(?![^\s|])")
+_SEP = "\x00"
+_NEXT_SAME = re.compile(r"(?:^|\x00)(?=[^\x00]*?[^\x00-\u2e7f])([^\x00]++)\x00\1(?=\x00|$)")
 WIDE = "\u3000"  # a blank as wide as a Chinese character (and one character, as it is)
 
 
@@ -112,6 +124,8 @@ def _spanned(text: str) -> bool:
 def _line_blanked(text: str) -> str | None:
     """``text`` with every spanned label repeated right after itself (only blanks or pipes
     between) blanked to its width; None when there is no such repeat."""
+    if not _REPEATED_WORD.search(text):
+        return None  # no word repeated right after itself: asked in C, before the per-word loop
     words = list(_WORDS.finditer(text))
     out: list[str] | None = None
     for a, b in pairwise(words):
@@ -135,6 +149,9 @@ def _joins(a: Cell, b: Cell) -> bool:
 
 def _has_run(cells: list[Cell]) -> bool:
     # readers list a row's cells left to right, so a run is two cells next in the list
+    keys = _SPACES.sub("", _SEP.join([c.text for c in cells]))
+    if keys.count(_SEP) == len(cells) - 1 and not _NEXT_SAME.search(keys):
+        return False  # no two cells next in the list hold one key: asked in C, before the per-pair loop
     return any(_joins(a, b) for a, b in pairwise(cells))
 
 
