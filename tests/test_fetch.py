@@ -120,11 +120,18 @@ def test_nothing_is_fetched_twice(server, tmp_path):
 
 
 def test_requests_to_one_host_are_spaced_by_the_delay(server, tmp_path):
+    # a clock that moves only when the fetcher sleeps: the waits are exact on a loaded machine
+    now = [1000.0]
     slept: list[float] = []
-    with Fetcher(tmp_path, delay=5.0, sleep=slept.append) as fetcher:
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        now[0] += seconds
+
+    with Fetcher(tmp_path, delay=5.0, sleep=sleep, clock=lambda: now[0]) as fetcher:
         fetcher.fetch_all([server.url("/list.html")])
-    # robots.txt, the page, two attachments: three waits, each close to the whole delay
-    assert len(slept) == 3 and all(4.0 < s <= 5.0 for s in slept)
+    # robots.txt, the page, two attachments: three waits, each the whole delay
+    assert slept == [5.0, 5.0, 5.0]
 
 
 def test_a_busy_server_is_tried_again_with_backoff(server, tmp_path):

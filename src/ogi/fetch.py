@@ -123,7 +123,8 @@ class Fetcher:
 
     def __init__(self, out: Path, delay: float = 1.0, retries: int = 3, backoff: float = 1.0,
                  timeout: float = 30.0, client: httpx.Client | None = None,
-                 sleep: Callable[[float], None] = time.sleep, max_bytes: int = MAX_BYTES) -> None:
+                 sleep: Callable[[float], None] = time.sleep, max_bytes: int = MAX_BYTES,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.out = Path(out)
         import httpx
 
@@ -134,6 +135,7 @@ class Fetcher:
         self.client = client or httpx.Client(timeout=timeout, follow_redirects=True,
                                              headers={"User-Agent": USER_AGENT})
         self._sleep = sleep
+        self._clock = clock  # the spacing's clock: a test gives one that moves only when slept
         self._last: dict[str, float] = {}
         self._robots: dict[str, tuple[RobotFileParser, str]] = {}
 
@@ -237,10 +239,10 @@ class Fetcher:
         """Space requests to one host by ``delay`` seconds."""
         last = self._last.get(host)
         if last is not None:
-            left = self.delay - (time.monotonic() - last)
+            left = self.delay - (self._clock() - last)
             if left > 0:
                 self._sleep(left)
-        self._last[host] = time.monotonic()
+        self._last[host] = self._clock()
 
     def _get(self, url: str) -> httpx.Response:
         import httpx
