@@ -375,6 +375,18 @@ def test_a_grid_whose_cells_cut_the_header_is_reordered_or_its_order_named():
     assert order_printed_in_text(doc) == "自然人、商业企业、法律服务机构、其他、科研机构、社会公益组织、总计"
 
 
+def test_a_grid_that_cuts_申请人_after_申请_still_names_the_five_shuffled():
+    # hold19 wild5c 00035 in PyMuPDF's Markdown (nineteenth session): ``申请<br>法人 | 人情<br>或其``
+    # leaves no cell row holding 申请人, so the header was not read and the five organisations'
+    # values stood in each other's columns with no finding (42 numbers)
+    header = [["(本列数据)", "为:第一项加第二项之和", "自然", "", "申请<br>法人", "人情<br>或其", "况<br>他组织", "", "总"],
+              ["", "第四项之和)", "人", "社会公<br>益组织", "科研<br>机构", "其<br>他", "商业<br>企业", "法律服<br>务机构", "计"]]
+    rows = [*header, ["一、本年新收政府信息", "公开申请数量", "336", "0", "0", "1", "115", "0", "452"]]
+    cells = [Cell(text, r, c) for r, row in enumerate(rows) for c, text in enumerate(row) if text]
+    doc = Document([Paragraph("三、收到和处理政府信息公开申请情况"), Table(cells)], "md")
+    assert order_printed_in_text(doc) == "社会公益组织、科研机构、其他、商业企业、法律服务机构、总计"
+
+
 def test_a_pdf_header_seen_left_to_right_names_every_column_where_the_five_stand_side_by_side():
     # wild5 ``reordered`` in LibreOffice's PDF (nineteenth session): 自然人 right of the five
     # organisations, or the five shuffled — each column's span apart from the others'

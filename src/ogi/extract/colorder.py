@@ -527,7 +527,7 @@ def _person_right_of_organisation(table: Table) -> str | None:
     if first is None:
         return None
     start = max((row for row, key in keys.items() if first - _HEADER_ROWS_AT_MOST <= row < first
-                 and _WRAPPED[0] in key), default=None)
+                 and (_WRAPPED[0] in key or _APPLICANT_CUT in key)), default=None)
     if start is None:
         return None  # no 申请人 over the seven: the rows above may be another table's (a CSV of the page)
     found: list[tuple[int, int, str]] = []  # (row, column, label) of each header cell naming one
@@ -552,6 +552,7 @@ def _person_right_of_organisation(table: Table) -> str | None:
 _PERSON_PIECE = re.compile("自然|然人")  # a piece only 自然人 holds, in a table's cells
 _BY_COLUMN = itemgetter(1)
 _TABLE3_HEADER_PIECE = re.compile("自然|然人|商业|科研|公益|法律服")  # a piece of 自然人's or an organisation's label
+_APPLICANT_CUT = "申请"  # 申请人情况 with its cell cut after 申请 (PyMuPDF's Markdown: ``申请<br>法人 | 人情<br>或其``)
 _FIRST_ROW_WORDS = "本年新收"  # table 三's first row label (its cells joined): where its header ends
 _MARKUP = re.compile(r"<[^<>]*>")  # a Markdown cell's line breaks (``商业<br>企业``)
 
