@@ -53,6 +53,7 @@ import collections
 import itertools
 from collections.abc import Sequence
 
+from ..errors import OgiError
 from ..model import Finding
 from ..template.formats import TableSpec
 from .align import Placed, place_cells
@@ -190,8 +191,9 @@ def _blocks(evs: list[Event], run: Run) -> list[list[Token]]:
     return out
 
 
-class _Spent(Exception):
-    """The search passed :data:`MAX_STEPS`: nothing is known."""
+class _Spent(OgiError):
+    """The search passed :data:`MAX_STEPS`: nothing is known (raised and caught inside this
+    module; in ogi's one exception tree like every error of ogi's own)."""
 
 
 def _page_rows(blocks: list[list[Token]], rows: int, width: int) -> dict[int, tuple[Token, bool]] | None:
