@@ -83,7 +83,7 @@ def extract(doc: Document, source: Source | None = None) -> Report:
         fmt = "2021" if (report.meta.year or 0) >= 2021 else "2019"  # a current report whose tables are lost
         report.meta.template = fmt
     if fmt:
-        by_table, tables_end = _split_tables(evs, fmt, end)
+        by_table, tables_end = _split_tables(evs, fmt, end, headings)
         _fill_tables(report, fmt, by_table, pages_of(doc.meta))
     _sections(report, units, headings, start, tables_end, has_tables=fmt is not None, report_end=layout.end)
     if fmt:
@@ -186,9 +186,12 @@ def _text_order_finding(printed: str) -> Finding:
 # ------------------------------------------------------------------ where the tables are
 
 def _tables_start(units: list[Unit], headings: dict[str, int]) -> int | None:
-    for key in ("s2", "s3", "s4"):
-        if key in headings:
-            return headings[key]
+    """The first table section's heading — the earliest printed, whatever its number: a
+    report may print its tables in another order (表三 before 表二) — else the first table
+    header."""
+    printed = [headings[key] for key in SECTION_TABLE if key in headings]
+    if printed:
+        return min(printed)
     for i, u in enumerate(units):  # the headings are lost: the first table header marks the start
         if any(p.kind == "header" and p.table != "table4" and len(p.ref) >= 4
                for seg in segment(u.text) for p in seg.phrases):
@@ -255,7 +258,8 @@ def _known_tables(key: str, fmt: str) -> frozenset[str]:
     return frozenset(p.table for p in dictionary()[key] if fmt in p.formats)
 
 
-def _split_tables(evs: list[Event], fmt: str, end: int) -> tuple[dict[str, list[Event]], int]:
+def _split_tables(evs: list[Event], fmt: str, end: int,
+                  headings: dict[str, int] | None = None) -> tuple[dict[str, list[Event]], int]:
     """Events per table. A table starts at its section heading or at the first phrase only
     it prints; table 四 ends at the first prose after its values. Table 二's columns printed
     after table 三's heading (reading order) go back to table 二: the phrases only it prints,
@@ -281,6 +285,9 @@ def _split_tables(evs: list[Event], fmt: str, end: int) -> tuple[dict[str, list[
     held: list[Event] = []  # values right after table 三's heading, before any phrase: whose?
     moved: list[Event] = []  # ... given to table 二, as a column of it printed after the heading
     decoy = False  # in a decoy table printed under table 三 a cell a line (extract/decoys.py)
+    # the last table section's heading: table 四 ends at prose only after it (a report printing
+    # its tables in another order — 三、四 then 二 — has a table still to come after 四's)
+    last_heading = max((headings[k] for k in SECTION_TABLE if k in headings), default=-1) if headings else -1
     for i, ev in enumerate(evs):
         if decoy and (ev.kind == "section" or ev.kind == "phrase" and "table3" not in _tables(ev.seg, fmt)):
             decoy = False
@@ -318,8 +325,8 @@ def _split_tables(evs: list[Event], fmt: str, end: int) -> tuple[dict[str, list[
                 if later:
                     switch = _Switch(current, later[0], len(by_table[later[0]]))
                 current = later[0] if later else current
-        elif ev.kind == "barrier" and current == "table4" and t4_values:
-            return by_table, ev.unit
+        elif ev.kind == "barrier" and current == "table4" and t4_values and ev.unit > last_heading:
+            return by_table, ev.unit  # (a table section printed after 四's is still to come)
         elif ev.kind == "value" and current == "table4":
             t4_values = True
         elif spilling and ev.kind == "value":
