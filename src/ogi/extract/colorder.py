@@ -67,6 +67,7 @@ from ..template.labels import key_with_offsets, segment
 from ..template.normalize import label_key
 from ..template.variant_chars import VARIANT_CHARS
 from .colorder_flow import person_after_the_five
+from .colorder_glued import parts_glued
 from .colorder_indent import person_right_of_an_organisation
 from .colorder_pieces import five_out_of_order
 from .colorder_read import GROUP, column_order, structured
@@ -425,7 +426,8 @@ def _labels_on_line(pieces: list[str]) -> list[str]:
     """The applicant labels one line of the header prints, left to right: a piece that is
     a label (or several, glued) gives them; a piece that is only part of a label — a line of
     a header cell wrapped in its column (``商业``, ``社会公``, ``企业``) — gives that label
-    where nothing else the header prints holds it (:data:`PARTS`). A piece that holds a label
+    where nothing else the header prints holds it (:data:`PARTS`), and a run of such parts
+    glued gives theirs (:mod:`.colorder_glued`). A piece that holds a label
     and more of the header's characters (``其他组织``: the end of 法人或其他组织 wrapped in its
     cell, its 其他 no column's) gives nothing."""
     found: list[str] = []
@@ -434,8 +436,10 @@ def _labels_on_line(pieces: list[str]) -> list[str]:
         if whole:
             if not _more_header_text(piece):
                 found += whole
-        elif (label := PARTS.get(label_key(piece))) is not None:
+        elif (label := PARTS.get(key := label_key(piece))) is not None:
             found.append(label)
+        else:
+            found += parts_glued(key, PARTS, _ALL_HEADERS)  # wrapped cells' lines glued (colorder_glued)
     return found
 
 
