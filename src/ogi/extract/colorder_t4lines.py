@@ -15,10 +15,11 @@ has three rows: the two block headers (行政复议 over five columns, 行政诉
 each cell two rows high; and last the two blocks' ten results. Printed in the format's order,
 row by row, that is ``行政复议 行政诉讼 ⏎ 结果维持 … 总计 未经复议直接起诉 复议后起诉 ⏎ 结果维持 …``.
 With 行政诉讼 first it is ``行政诉讼 行政复议 ⏎ 未经复议直接起诉 复议后起诉 结果维持 … 总计 ⏎
-结果维持 …`` (or, where 行政复议's results stand on the third row, ``… ⏎ 未经复议直接起诉
-复议后起诉 ⏎`` and fifteen results). The first line puts 行政复议 right of 行政诉讼 and the
+结果维持 …``. The first line puts 行政复议 right of 行政诉讼 and the
 second puts 行政复议's own results right of 行政诉讼's two blocks: two lines, each its cells
-left to right, agreeing. :func:`blocks_on_lines` reads the blocks' order only there — each
+left to right, agreeing. Where 行政复议's results stand on the third row with the others
+(``未经复议直接起诉 复议后起诉 ⏎`` and fifteen results), only the first line tells, and the
+table stays null as before (test_colorder_totals). :func:`blocks_on_lines` reads the blocks' order only there — each
 line holding exactly those labels, every label whole as a piece of its own, every block's
 results in the format's order, the lines one after another up to the values — and gives it
 in the form :func:`.colorder_t4pdf.read_blocks_in_printed_order` takes (the three blocks left
@@ -34,7 +35,6 @@ from ..document import Document, Paragraph, Table
 from ..template.formats import T4_RESULTS
 from ..template.normalize import label_key
 from .colorder import row_lines
-from .colorder_t4 import BLOCKS
 
 REVIEW, LITIGATION = "行政复议", "行政诉讼"  # the first header row's two block labels
 SUB_BLOCKS = ("未经复议直接起诉", "复议后起诉")  # 行政诉讼's two blocks, in the format's order
@@ -56,8 +56,8 @@ def blocks_on_lines(doc: Document) -> str | None:
         if second is None or third is None:
             return None
         subs, results = second[:len(SUB_BLOCKS)], second[len(SUB_BLOCKS):]
-        if sorted(subs) != sorted(_SUBS) or not _runs_of_results(results + third, len(BLOCKS)):
-            return None
+        if sorted(subs) != sorted(_SUBS) or not _runs_of_results(results, 1) or not _runs_of_results(third, 2):
+            return None  # 行政复议's results right of the two blocks, theirs on the next line: else untold
         return "、".join([*(_SUBS[s] for s in subs), REVIEW])
     return None
 
