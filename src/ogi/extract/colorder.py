@@ -69,7 +69,6 @@ from ..template.variant_chars import VARIANT_CHARS
 from .colorder_flow import person_after_the_five
 from .colorder_glued import parts_glued
 from .colorder_indent import person_right_of_an_organisation
-from .colorder_pieces import five_out_of_order
 from .colorder_read import GROUP, column_order, structured
 
 _HEADERS = tuple(label_key(m.label) for m in APPLICANT_COLUMNS)
@@ -587,8 +586,7 @@ def _label_of_piece(piece: str) -> str | None:
 def _order(lines: list[list[str]]) -> str | None:
     if not lines:
         return None
-    return (_reading(tuple(map(tuple, lines))) or person_after_the_five(lines, _label_of_piece)
-            or five_out_of_order(lines, _label_of_piece))
+    return _reading(tuple(map(tuple, lines))) or person_after_the_five(lines, _label_of_piece)
 
 
 @lru_cache(maxsize=READINGS_KEPT)
