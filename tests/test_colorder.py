@@ -155,7 +155,9 @@ FIRST_ROW = ["一、本年新收政府信息公开申请数量 5 3 0 0 0 0 8"]
     # (read whole since the sixteenth session: the first row, and the five on one line)
     (["自然人 法人或其他组织 总计", "科研机构 商业企业 社会公益组织 法律服务机构 其他"],
      "自然人、法人或其他组织(科研机构、商业企业、社会公益组织、法律服务机构、其他)、总计"),
-    (["总计 法人或其他组织 自然人", "商业企业 科研机构 社会公益组织 法律服务机构 其他"], "总计、自然人"),
+    # the first row whole on one line places its three cells (twentieth session): every column named
+    (["总计 法人或其他组织 自然人", "商业企业 科研机构 社会公益组织 法律服务机构 其他"],
+     "总计、法人或其他组织(商业企业、科研机构、社会公益组织、法律服务机构、其他)、自然人"),
     # w3m, pdftotext -layout: cells wrapped in their columns, the first line of each cell begins its label
     # (然 is 自然人's and no other label's: the line's reading names it since the ninth session)
     (["自  法人或其他组织", "然  其 法律 社会公 科研 商业 总", "人  他 服务 益组织 机构 企业 计"],

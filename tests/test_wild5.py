@@ -206,7 +206,8 @@ def test_a_text_header_printing_自然人_after_the_organisations_is_out_of_orde
     moved = ["申请人情况", "法人或其他组织 自然人 总计", "商业企业 科研机构 社会公益组织 法律服务机构 其他", *rows]
     total_first = ["申请人情况", "自然人 总计 法人或其他组织", "商业企业 科研机构 社会公益组织 法律服务机构 其他", *rows]
     template = ["申请人情况", "自然人 法人或其他组织 总计", "商业企业 科研机构 社会公益组织 法律服务机构 其他", *rows]
-    assert order_printed_in_lines(moved) == "法人或其他组织、自然人、总计"
+    # the three whole on one line place their cells: every column named (twentieth session, §91)
+    assert order_printed_in_lines(moved) == "法人或其他组织(商业企业、科研机构、社会公益组织、法律服务机构、其他)、自然人、总计"
     assert order_printed_in_lines(total_first) is not None
     assert order_printed_in_lines(template) is None
     # one label a line (a PDF's text may print 自然人, centred down two rows, after 法人或其他组织): not read

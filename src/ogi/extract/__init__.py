@@ -24,6 +24,7 @@ from .colorder_t4 import BLOCKS_NOTE, blocks_in_template_order, null_table4
 from .colorder_t4 import printed_in_text as t4_printed_in_text
 from .colorder_t4 import read_in_printed_order as t4_read_in_printed_order
 from .colorder_t4pdf import PRINTED_BLOCKS, read_blocks_in_printed_order
+from .colorder_t4lines import blocks_on_lines
 from .colsplit import tables_joined
 from .colstacks import reread_subtotal_row
 from .decoys import decoy_starts, decoys_apart
@@ -98,7 +99,8 @@ def extract(doc: Document, source: Source | None = None) -> Report:
             null_applicant_cells(report.table3, report.provenance)
             report.findings.append(_text_order_finding(printed_in_text))
         if printed4 and (t4_read_in_printed_order(report.table4, report.provenance, printed4) or  # colorder_t4pdf:
-                         read_blocks_in_printed_order(report.table4, report.provenance, doc.meta.get(PRINTED_BLOCKS))):
+                         read_blocks_in_printed_order(report.table4, report.provenance,
+                                                     doc.meta.get(PRINTED_BLOCKS) or blocks_on_lines(doc))):
             report.findings.append(_text4_finding(printed4, read=True))
         elif printed4:
             null_table4(report.table4, report.provenance)

@@ -67,6 +67,7 @@ from ..template.labels import key_with_offsets, segment
 from ..template.normalize import label_key
 from ..template.variant_chars import VARIANT_CHARS
 from .colorder_flow import person_after_the_five
+from .colorder_glued import parts_glued
 from .colorder_indent import person_right_of_an_organisation
 from .colorder_read import GROUP, column_order, structured
 
@@ -340,6 +341,9 @@ def _row_lines(table: Table) -> Iterator[str]:
         yield from [""] * (table.n_rows - at - 1)  # rows a span reaches below the last cell's: empty
 
 
+row_lines = _row_lines  # for table 四's header read a row a line (colorder_t4lines)
+
+
 def _from_first_start(texts: list[str]) -> list[str]:
     """``texts`` from the first line that may start table 三's header on (found in one
     regular-expression search of the text joined, not line by line): in NFKC-stable text a
@@ -421,7 +425,8 @@ def _labels_on_line(pieces: list[str]) -> list[str]:
     """The applicant labels one line of the header prints, left to right: a piece that is
     a label (or several, glued) gives them; a piece that is only part of a label — a line of
     a header cell wrapped in its column (``商业``, ``社会公``, ``企业``) — gives that label
-    where nothing else the header prints holds it (:data:`PARTS`). A piece that holds a label
+    where nothing else the header prints holds it (:data:`PARTS`), and a run of such parts
+    glued gives theirs (:mod:`.colorder_glued`). A piece that holds a label
     and more of the header's characters (``其他组织``: the end of 法人或其他组织 wrapped in its
     cell, its 其他 no column's) gives nothing."""
     found: list[str] = []
@@ -430,8 +435,10 @@ def _labels_on_line(pieces: list[str]) -> list[str]:
         if whole:
             if not _more_header_text(piece):
                 found += whole
-        elif (label := PARTS.get(label_key(piece))) is not None:
+        elif (label := PARTS.get(key := label_key(piece))) is not None:
             found.append(label)
+        else:
+            found += parts_glued(key, PARTS, _ALL_HEADERS)  # wrapped cells' lines glued (colorder_glued)
     return found
 
 
@@ -590,19 +597,44 @@ def _reading(kept: tuple[tuple[str, ...], ...]) -> str | None:
     on_lines = list(map(_labels_on_line, lines))
     drawn = _joined(lines)
     cells = _a_cell_a_line(lines)
+    whole = _first_row_whole_on_a_line(lines)
     for found in [*on_lines, [label for label in drawn if label in _LABELS]]:
         if _out_of_order(found):
-            return structured(drawn, on_lines, cells) or "、".join(found)
+            return structured(drawn, on_lines, cells, whole) or "、".join(found)
     for pieces in lines:
         first = _first_row_on_line(pieces)
         if _out_of_order_in(first, _FIRST_ROW):
-            return structured(drawn, on_lines, cells) or "、".join(first)
+            return structured(drawn, on_lines, cells, whole) or "、".join(first)
     first = [label for label in drawn if label in _FIRST_ROW]
     if all(len(pieces) <= 1 for pieces in lines) and _out_of_order_in(first, _FIRST_ROW):
-        return structured(drawn, on_lines, cells) or "、".join(first)  # the joined reading: see _first_row_on_line
+        return structured(drawn, on_lines, cells, whole) or "、".join(first)  # the joined reading: see _first_row_on_line
     for found in on_lines:
         if _person_after_an_organisation(found):
-            return structured(drawn, on_lines, cells) or "、".join(found)
+            return structured(drawn, on_lines, cells, whole) or "、".join(found)
+    return None
+
+
+_LABEL_OF_FIRST_ROW_KEY = {label_key(label): label for label in _FIRST_ROW}
+
+
+def _first_row_whole_on_a_line(lines: list[list[str]]) -> list[str] | None:
+    """The header's first row (自然人, 法人或其他组织, 总计) where one line prints its three
+    labels each whole as a piece of its own, left to right, and none of the line's other
+    pieces holds a character of a header label (a note column's text beside them may): the
+    order their cells stand in. A line's pieces print left to right as their cells stand
+    (a text browser's grid, a TAB or pipe row of a copied or converted page); only a
+    renderer that prints pieces of several lines on one (``pdftotext -raw``'s
+    ``法人或其他组织 自``) breaks that, and it prints a label's part, not the three whole.
+    None where no line does (``法人或其他组织 ⏎ 总计 自然人``: poppler's lines of a PDF whose
+    自然人 and 总计 are centred down two rows print the first row over two lines)."""
+    for pieces in lines:
+        keys = [label_key(piece) for piece in pieces]
+        found = [_LABEL_OF_FIRST_ROW_KEY[key] for key in keys if key in _LABEL_OF_FIRST_ROW_KEY]
+        if len(found) != len(_FIRST_ROW) or len(set(found)) != len(found):
+            continue
+        if any(_LABEL_CHARS & set(key) for key in keys if key not in _LABEL_OF_FIRST_ROW_KEY):
+            continue
+        return found
     return None
 
 
@@ -702,5 +734,6 @@ __all__ = [
     "null_applicant_cells",
     "order_printed_in_lines",
     "order_printed_in_text",
+    "row_lines",
     "whole_labels",
 ]

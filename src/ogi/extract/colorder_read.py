@@ -62,20 +62,24 @@ SEPARATOR = "、"
 _STRUCTURED = re.compile(rf"(?P<before>.*?){GROUP}\((?P<orgs>[^()]*)\)(?P<after>.*)")
 
 
-def structured(drawn: list[str], on_lines: list[list[str]], cells_a_line: bool = False) -> str | None:
+def structured(drawn: list[str], on_lines: list[list[str]], cells_a_line: bool = False,
+               first_on_a_line: list[str] | None = None) -> str | None:
     """The header's order as the finding prints it, the five in brackets after
     法人或其他组织, from the joined reading ``drawn`` (the eight labels, the first row's three
     before the five); None where there is no such reading, or a line read on its own
     (``on_lines``) prints two labels of one header row in another order than it. The five in
     another order than the format's are read where one line prints them so, or where the
-    header prints a cell a line, each label whole (``cells_a_line``: the cells' drawn order)."""
+    header prints a cell a line, each label whole (``cells_a_line``: the cells' drawn order).
+    自然人 elsewhere than right before the five is read where one line prints the first row's
+    three labels whole in the joined reading's order (``first_on_a_line``: ``法人或其他组织
+    自然人 总计``, a row of a TAB or pipe text, a text browser's grid): the cells' places."""
     if len(drawn) != len(_FIRST_ROW) + len(_ORGS):
         return None
     first, orgs = list(drawn[:len(_FIRST_ROW)]), list(drawn[len(_FIRST_ROW):])
     if sorted(first) != sorted(_FIRST_ROW) or sorted(orgs) != sorted(_ORGS):
         return None
-    if first.index(GROUP) != first.index(_LABELS[0]) + 1:
-        return None  # 自然人 not right before the five: a place no sum can confirm
+    if first.index(GROUP) != first.index(_LABELS[0]) + 1 and first != first_on_a_line:
+        return None  # 自然人 not right before the five, no line printing the three so: a place no sum confirms
     if orgs != list(_ORGS) and not cells_a_line and not any(
             [label for label in found if label in _ORGS] == orgs for found in on_lines):
         return None  # the five in another order, and no line (nor a cell a line) prints them so
