@@ -15,7 +15,6 @@ from ogi.document import Document, Paragraph
 from ogi.extract.colorder import PARTS, _ALL_HEADERS, order_printed_in_lines
 from ogi.extract.colorder_glued import parts_glued
 from ogi.extract.colorder_t4lines import blocks_on_lines
-from ogi.template.normalize import label_key
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reordered"
 HEAD = ["三、收到和处理政府信息公开申请情况", "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)\t申请人情况"]

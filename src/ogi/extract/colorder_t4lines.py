@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..document import Document, Paragraph, Table
+from ..document import Document, Paragraph
 from ..template.formats import T4_RESULTS
 from ..template.normalize import label_key
 from .colorder import row_lines
