@@ -42,7 +42,10 @@ _SPACED_THOUSANDS = re.compile(r"^\d{1,3}(?: \d{3})+$")
 # a comparison with the year before, in brackets right after a count (``12（同比增加3件）``,
 # ``0（较上年+3）``, ``0(上年0)``, after NFKC): the agency's remark on the value, not a value of its own —
 # read as a number, its 3 took the next cell's place and the row's values moved a column on
-_COMPARISON_NOTE = re.compile(r"(?<=[\d件项个元])\s*\([^()]{0,24}?(?:同比|环比|上年|上一年|去年|[较比]\d{4}年)[^()]{0,24}\)")
+# — and a breakdown of it in the same brackets (``12（含网上申请5件）``, ``8（其中依申请6件）``,
+# ``3（包括转办1件）``): a part of the count the cell states, printed under it in the cell
+_COMPARISON_NOTE = re.compile(r"(?<=[\d件项个元])\s*\((?:[^()]{0,24}?(?:同比|环比|上年|上一年|去年|[较比]\d{4}年)[^()]{0,24}"
+                              r"|\s*(?:其中|含|包括|包含)[^()\d]{0,12}\d[^()]{0,12})\)")
 # a digit that numbers the next label: "…0002.其他法律…" → the "2" starts "2.其他…"
 _LABEL_NUMBER = re.compile(r"\d\s{0,2}[.、]\s{0,2}(?=[^\d\s])")
 # a label numbered in brackets, "(1)属于…" (after NFKC), or with a circled number, "①属于…"
