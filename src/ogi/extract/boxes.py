@@ -117,6 +117,7 @@ MAX_STEPS = 20_000  # search steps before giving up (measured: a table that read
 _SUBTOTAL_KEY = label_key(SUBTOTAL)
 DATE_AT_END = re.compile(r"(?<!\d)(?:19|20)\d\d(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日?)$")  # a line ending in a date
 ORGANISATIONS = "法人或其他组织"  # table 三's header over its five organisation columns
+SUM_WORD = "合计"  # a subtotal column's other header word (beside 总计: extract/subtotal.py)
 
 Cell = tuple[str, str]
 
@@ -291,6 +292,11 @@ def _has_subtotal(evs: list[Event]) -> bool:
     return any(ev.kind == "phrase" and ev.seg.text == _SUBTOTAL_KEY for ev in evs)
 
 
+def _widened(spec: TableSpec) -> bool:
+    """Is this table 三 widened by the subtotal column (``extract/boxes_subtotal.py``)?"""
+    return any(c == _SUBTOTAL_KEY for _, c, _ in spec.rows[0].cells) if spec.rows else False
+
+
 def _blocks(spec: TableSpec, run: Run, band: tuple[int, int] | None = None) -> list[Block]:
     """Every block this run can be: h rows of one width from row a, k columns from c0 (one
     row where the values share a line); within the rows of its page where they are known
@@ -322,7 +328,7 @@ def read_boxes(spec: TableSpec, fmt: str, evs: list[Event], pages: Sequence[int]
     if not spec.identities:
         return None
     runs = runs_of(evs, spec, pages)
-    if not runs or _has_subtotal(evs):
+    if not runs or _has_subtotal(evs) and not _widened(spec):
         return None
     runs = on_label_lines(spec, fmt, evs, runs)
     cells = sum(row.width for row in spec.rows)
@@ -443,8 +449,11 @@ def _column_names(spec: TableSpec) -> dict[str, frozenset[int]]:
     organisations); empty for another table."""
     if spec.key != "table3":
         return {}
-    names = {label_key(m.label): frozenset({i}) for i, m in enumerate(APPLICANT_COLUMNS)}
-    names[label_key(ORGANISATIONS)] = frozenset(range(1, len(APPLICANT_COLUMNS) - 1))
+    at = {c: i for i, (_, c, _) in enumerate(spec.rows[0].cells)}
+    names = {label_key(m.label): frozenset({at[m.key]}) for m in APPLICANT_COLUMNS}
+    names[label_key(ORGANISATIONS)] = frozenset(at[m.key] for m in APPLICANT_COLUMNS[1:-1])
+    if _SUBTOTAL_KEY in at:  # the widened table (extract/boxes_subtotal.py): its header word names the subtotal
+        names[_SUBTOTAL_KEY] = names[label_key(SUM_WORD)] = frozenset({at[_SUBTOTAL_KEY]})
     return names
 
 
@@ -633,6 +642,11 @@ def reread(spec: TableSpec, fmt: str, evs: list[Event], placed: Placed, pages: S
     (:func:`.boxes_scattered.distrust_scattered_rows`)."""
     if not any(v is None for v in placed.cells.values()) and placed.cells:
         return placed
+    from .boxes_subtotal import reread_widened  # the module imports this one
+
+    wide = reread_widened(spec, fmt, evs, placed, pages)  # an unofficial subtotal column among the boxes
+    if wide is not None:
+        return wide
     cells = read_boxes(spec, fmt, evs, pages)
     if cells is None:
         return (_rows_otherwise(spec, fmt, evs, placed, pages)
