@@ -117,6 +117,8 @@ MAX_STEPS = 20_000  # search steps before giving up (measured: a table that read
 _SUBTOTAL_KEY = label_key(SUBTOTAL)
 DATE_AT_END = re.compile(r"(?<!\d)(?:19|20)\d\d(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日?)$")  # a line ending in a date
 ORGANISATIONS = "法人或其他组织"  # table 三's header over its five organisation columns
+YEARS = range(1990, 2100)  # a four-digit number in this range glued before 年 is a year, not a count
+YEAR_WORD = "年"  # the word after a year printed in a label (``2023年结转…``)
 SUM_WORD = "合计"  # a subtotal column's other header word (beside 总计: extract/subtotal.py)
 
 Cell = tuple[str, str]
@@ -151,9 +153,10 @@ def runs_of(evs: list[Event], spec: TableSpec | None = None, pages: Sequence[int
     page_of = _page_of(pages)
     last_unit = None
     dates = _date_lines(evs)
+    years = _label_years(evs)
     kinds = {kind for row in spec.rows for _, _, kind in row.cells} if spec is not None else set()
     for i, ev in enumerate(evs):
-        if ev.kind != "value" or ev.unit in dates or (kinds and _foreign(ev.tok, kinds)):
+        if ev.kind != "value" or ev.unit in dates or i in years or (kinds and _foreign(ev.tok, kinds)):
             last_unit = None
             continue
         tok = ev.tok
@@ -285,6 +288,21 @@ def _date_lines(evs: list[Event]) -> set[int]:
         elif ev.kind in ("phrase", "gap"):
             text[ev.unit] = text.get(ev.unit, "") + ev.seg.text
     return {unit for unit, t in text.items() if DATE_AT_END.search(t)}
+
+
+def _label_years(evs: list[Event]) -> set[int]:
+    """The events that are a year printed inside a row label or header where the format says
+    本年/上年/下年度 (``二、2023年结转政府信息公开申请数量``, ``四、结转2025年继续办理``): a
+    four-digit year (:data:`YEARS`) glued before 年 and the label's words on its own line. No
+    cell's value is followed by 年 on its line in pdfminer's boxes (one value a line), so these
+    are no values: they end a run, as text does."""
+    out = set()
+    for i, ev in enumerate(evs[:-1]):
+        after = evs[i + 1]
+        if (ev.kind == "value" and ev.tok.kind == NUM and ev.tok.text.isdigit() and int(ev.tok.text) in YEARS
+                and after.kind in ("phrase", "gap") and after.unit == ev.unit and after.seg.text.startswith(YEAR_WORD)):
+            out.add(i)
+    return out
 
 
 def _has_subtotal(evs: list[Event]) -> bool:
