@@ -353,6 +353,8 @@ def read_boxes(spec: TableSpec, fmt: str, evs: list[Event], pages: Sequence[int]
     count = sum(len(run.values) for run in runs)
     if count < cells:
         return None
+    if count == cells and (uniform := _uniform(spec, runs)) is not None:
+        return uniform  # a table of one number, as many values as cells: every reading of any print gives it
     if max((len(run.values) for run in runs if not run.line), default=0) <= max(row.width for row in spec.rows):
         return None  # no run longer than a row: the text is printed row by row (the aligner's)
     named = _named_columns(spec, fmt, evs, runs)
