@@ -363,11 +363,31 @@ def read_boxes(spec: TableSpec, fmt: str, evs: list[Event], pages: Sequence[int]
         from .boxes_pagenums import read_without_page_numbers
 
         by_pages = read_without_page_numbers(spec, runs, named)
-        if by_pages is not None or count > cells + 1:
+        if by_pages is not None:
             return by_pages
-        return _one_astray(spec, runs, named)
+        astray = _one_astray(spec, runs, named) if count == cells + 1 else None
+        return astray if astray is not None else _without_runs_ahead(spec, evs, runs, named, cells)
     try:
         return read_runs(spec, runs, named)
+    except _Spent:
+        return None
+
+
+def _without_runs_ahead(spec: TableSpec, evs: list[Event], runs: list[Run], named: list[frozenset[int] | None],
+                        cells: int) -> dict[Cell, Token | None] | None:
+    """The table read without the runs printed before any of its own words, where those hold
+    exactly the values too many: pdfminer prints a box where its layout puts it, and the boxes
+    of the table before (table 二's last values) may follow the next heading
+    (``三、收到和处理政府信息公开申请情况 ⏎ 0 ⏎ 17 ⏎ 356 …`` before table 三's first label or
+    header). No cell of a table is printed before every label and header of it in the boxes'
+    print, the headers are boxes of their own. The rest is read as any table of boxes (every
+    reading agreeing, every identity holding); None otherwise."""
+    first_word = next((i for i, ev in enumerate(evs) if ev.kind in ("phrase", "gap")), len(evs))
+    ahead = sum(1 for run in runs if run.at < first_word)
+    if not ahead or sum(len(run.values) for run in runs[ahead:]) != cells:
+        return None
+    try:
+        return read_runs(spec, runs[ahead:], named[ahead:])
     except _Spent:
         return None
 
