@@ -84,6 +84,14 @@ is set aside in turn. Where the template's rows have no reading and the text pri
 sub-rows as one row, or an extra ``其中`` sub-row, the boxes are read against the rows it prints
 (``extract/boxes_rows.py``).
 
+**What the template does not count, set aside by the format.** A four-digit year glued before 年
+on a label's line (``二、2023年结转…``, where the format says 上年) is no value (:func:`_label_years`).
+Where the values outnumber the cells by exactly the runs printed before any of the table's own
+labels and headers (table 二's last boxes, printed after table 三's heading), those runs are set
+aside (:func:`_without_runs_ahead`). A table of one number with as many values as cells reads
+so however it is printed, a row a line too. An unofficial subtotal column (小计, 合计 beside 总计)
+is read against the widened table (``extract/boxes_subtotal.py``).
+
 The reading replaces the aligner's only where the text is such boxes (every value a number of
 running text, at least one run longer than a row) and the aligner left cells null; where
 both read a cell and disagree, the cell is null with ``CELL_AMBIGUOUS``. Where the boxes have
@@ -489,9 +497,9 @@ def _column_names(spec: TableSpec) -> dict[str, frozenset[int]]:
     organisations); empty for another table."""
     if spec.key != "table3":
         return {}
-    at = {c: i for i, (_, c, _) in enumerate(spec.rows[0].cells)}
-    names = {label_key(m.label): frozenset({at[m.key]}) for m in APPLICANT_COLUMNS}
-    names[label_key(ORGANISATIONS)] = frozenset(at[m.key] for m in APPLICANT_COLUMNS[1:-1])
+    at = {c: i for i, (_, c, _) in enumerate(spec.rows[0].cells)} if spec.rows else {}
+    names = {label_key(m.label): frozenset({at[m.key]}) for m in APPLICANT_COLUMNS if m.key in at}
+    names[label_key(ORGANISATIONS)] = frozenset(at[m.key] for m in APPLICANT_COLUMNS[1:-1] if m.key in at)
     if _SUBTOTAL_KEY in at:  # the widened table (extract/boxes_subtotal.py): its header word names the subtotal
         names[_SUBTOTAL_KEY] = names[label_key(SUM_WORD)] = frozenset({at[_SUBTOTAL_KEY]})
     return names
