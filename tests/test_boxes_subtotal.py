@@ -1,9 +1,10 @@
 """pdfminer's text boxes of table 三 with an unofficial subtotal column (``extract/boxes_subtotal.py``),
-a year printed inside a label, and a table of zeros printed a row a line (``extract/boxes.py``).
+a year printed inside a label, a table of zeros printed a row a line, and table 二's boxes printed
+after table 三's heading (``extract/boxes.py``).
 
 The fixtures are pdfminer's ``extract_text`` of four reports of the unseen corpus wild7 (seed
 9500: ``subtotal_column`` 00002 and 00035, ``year_headers`` 00001, ``header_image`` 00026),
-with their expected values beside them."""
+and of wild5 (seed 9300, ``bilingual`` 00025), with their expected values beside them."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ SUM_WORD = FIXTURES / "subtotal_sum_word_2021.txt"  # headers 总 ⏎ 计 … �
 SUBTOTAL = FIXTURES / "subtotal_column_2021.txt"  # headers … ⼩ ⏎ 计 (小计)
 LABEL_YEARS = FIXTURES / "label_years_2021.txt"  # 二、2023年结转…, 三、2024年度办理结果, 四、结转2025年继续办理
 ZERO_ROWS = FIXTURES / "zeros_row_lines_2021.txt"  # header a picture: 25 lines "0 0 0 0 0 0 0" after the labels
+AHEAD = FIXTURES / "table2_after_heading_2021.txt"  # wild5 00025: 三、收到… ⏎ 0 ⏎ 17 ⏎ 356 ⏎ 459 ⏎ 0 ⏎ 0 (table 二's)
 
 
 def _expected(path: Path) -> dict:
@@ -96,3 +98,19 @@ def test_table_of_zeros_printed_a_row_a_line_with_labels_apart_reads_zero():
     report = parse(ZERO_ROWS)
     assert report.table3 == _expected(ZERO_ROWS)["table3"]
     assert all(v == 0 for cols in report.table3.values() for v in cols.values())
+
+
+def test_table2_boxes_printed_after_table3s_heading_are_set_aside():
+    report = parse(AHEAD)
+    assert report.table3 == _expected(AHEAD)["table3"]
+    assert report.provenance["table3.total.total"]["by"] == "boxes"
+
+
+def test_a_value_too_many_elsewhere_is_not_taken_for_the_runs_ahead():
+    # one value more after table 三's last box: the six ahead no longer hold exactly the values
+    # too many, so nothing is set aside and the boxes read nothing
+    lines = AHEAD.read_text(encoding="utf-8").split("\n")
+    assert lines[76] == "三、收到和处理政府信息公开申请情况" and lines[78:89:2] == ["0", "17", "356", "459", "0", "0"]
+    heading = next(i for i, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议") or line.startswith("四、政府信息公开⾏政复议"))
+    report = _parse_text("\n".join(lines[:heading] + ["0", ""] + lines[heading:]), AHEAD.name)
+    assert not any(p.get("by") == "boxes" for k, p in report.provenance.items() if k.startswith("table3"))
