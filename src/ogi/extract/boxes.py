@@ -84,6 +84,14 @@ is set aside in turn. Where the template's rows have no reading and the text pri
 sub-rows as one row, or an extra ``其中`` sub-row, the boxes are read against the rows it prints
 (``extract/boxes_rows.py``).
 
+**What the template does not count, set aside by the format.** A four-digit year glued before 年
+on a label's line (``二、2023年结转…``, where the format says 上年) is no value (:func:`_label_years`).
+Where the values outnumber the cells by exactly the runs printed before any of the table's own
+labels and headers (table 二's last boxes, printed after table 三's heading), those runs are set
+aside (:func:`_without_runs_ahead`). A table of one number with as many values as cells reads
+so however it is printed, a row a line too. An unofficial subtotal column (小计, 合计 beside 总计)
+is read against the widened table (``extract/boxes_subtotal.py``).
+
 The reading replaces the aligner's only where the text is such boxes (every value a number of
 running text, at least one run longer than a row) and the aligner left cells null; where
 both read a cell and disagree, the cell is null with ``CELL_AMBIGUOUS``. Where the boxes have
@@ -117,6 +125,9 @@ MAX_STEPS = 20_000  # search steps before giving up (measured: a table that read
 _SUBTOTAL_KEY = label_key(SUBTOTAL)
 DATE_AT_END = re.compile(r"(?<!\d)(?:19|20)\d\d(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日?)$")  # a line ending in a date
 ORGANISATIONS = "法人或其他组织"  # table 三's header over its five organisation columns
+YEARS = range(1990, 2100)  # a four-digit number in this range glued before 年 is a year, not a count
+YEAR_WORD = "年"  # the word after a year printed in a label (``2023年结转…``)
+SUM_WORD = "合计"  # a subtotal column's other header word (beside 总计: extract/subtotal.py)
 
 Cell = tuple[str, str]
 
@@ -150,9 +161,10 @@ def runs_of(evs: list[Event], spec: TableSpec | None = None, pages: Sequence[int
     page_of = _page_of(pages)
     last_unit = None
     dates = _date_lines(evs)
+    years = _label_years(evs)
     kinds = {kind for row in spec.rows for _, _, kind in row.cells} if spec is not None else set()
     for i, ev in enumerate(evs):
-        if ev.kind != "value" or ev.unit in dates or (kinds and _foreign(ev.tok, kinds)):
+        if ev.kind != "value" or ev.unit in dates or i in years or (kinds and _foreign(ev.tok, kinds)):
             last_unit = None
             continue
         tok = ev.tok
@@ -286,9 +298,29 @@ def _date_lines(evs: list[Event]) -> set[int]:
     return {unit for unit, t in text.items() if DATE_AT_END.search(t)}
 
 
+def _label_years(evs: list[Event]) -> set[int]:
+    """The events that are a year printed inside a row label or header where the format says
+    本年/上年/下年度 (``二、2023年结转政府信息公开申请数量``, ``四、结转2025年继续办理``): a
+    four-digit year (:data:`YEARS`) glued before 年 and the label's words on its own line. No
+    cell's value is followed by 年 on its line in pdfminer's boxes (one value a line), so these
+    are no values: they end a run, as text does."""
+    out = set()
+    for i, ev in enumerate(evs[:-1]):
+        after = evs[i + 1]
+        if (ev.kind == "value" and ev.tok.kind == NUM and ev.tok.text.isdigit() and int(ev.tok.text) in YEARS
+                and after.kind in ("phrase", "gap") and after.unit == ev.unit and after.seg.text.startswith(YEAR_WORD)):
+            out.add(i)
+    return out
+
+
 def _has_subtotal(evs: list[Event]) -> bool:
     """Does the table show a column the template does not have (小计)?"""
     return any(ev.kind == "phrase" and ev.seg.text == _SUBTOTAL_KEY for ev in evs)
+
+
+def _widened(spec: TableSpec) -> bool:
+    """Is this table 三 widened by the subtotal column (``extract/boxes_subtotal.py``)?"""
+    return any(c == _SUBTOTAL_KEY for _, c, _ in spec.rows[0].cells) if spec.rows else False
 
 
 def _blocks(spec: TableSpec, run: Run, band: tuple[int, int] | None = None) -> list[Block]:
@@ -322,13 +354,15 @@ def read_boxes(spec: TableSpec, fmt: str, evs: list[Event], pages: Sequence[int]
     if not spec.identities:
         return None
     runs = runs_of(evs, spec, pages)
-    if not runs or _has_subtotal(evs):
+    if not runs or _has_subtotal(evs) and not _widened(spec):
         return None
     runs = on_label_lines(spec, fmt, evs, runs)
     cells = sum(row.width for row in spec.rows)
     count = sum(len(run.values) for run in runs)
     if count < cells:
         return None
+    if count == cells and (uniform := _uniform(spec, runs)) is not None:
+        return uniform  # a table of one number, as many values as cells: every reading of any print gives it
     if max((len(run.values) for run in runs if not run.line), default=0) <= max(row.width for row in spec.rows):
         return None  # no run longer than a row: the text is printed row by row (the aligner's)
     named = _named_columns(spec, fmt, evs, runs)
@@ -337,11 +371,31 @@ def read_boxes(spec: TableSpec, fmt: str, evs: list[Event], pages: Sequence[int]
         from .boxes_pagenums import read_without_page_numbers
 
         by_pages = read_without_page_numbers(spec, runs, named)
-        if by_pages is not None or count > cells + 1:
+        if by_pages is not None:
             return by_pages
-        return _one_astray(spec, runs, named)
+        astray = _one_astray(spec, runs, named) if count == cells + 1 else None
+        return astray if astray is not None else _without_runs_ahead(spec, evs, runs, named, cells)
     try:
         return read_runs(spec, runs, named)
+    except _Spent:
+        return None
+
+
+def _without_runs_ahead(spec: TableSpec, evs: list[Event], runs: list[Run], named: list[frozenset[int] | None],
+                        cells: int) -> dict[Cell, Token | None] | None:
+    """The table read without the runs printed before any of its own words, where those hold
+    exactly the values too many: pdfminer prints a box where its layout puts it, and the boxes
+    of the table before (table 二's last values) may follow the next heading
+    (``三、收到和处理政府信息公开申请情况 ⏎ 0 ⏎ 17 ⏎ 356 …`` before table 三's first label or
+    header). No cell of a table is printed before every label and header of it in the boxes'
+    print, the headers are boxes of their own. The rest is read as any table of boxes (every
+    reading agreeing, every identity holding); None otherwise."""
+    first_word = next((i for i, ev in enumerate(evs) if ev.kind in ("phrase", "gap")), len(evs))
+    ahead = sum(1 for run in runs if run.at < first_word)
+    if not ahead or sum(len(run.values) for run in runs[ahead:]) != cells:
+        return None
+    try:
+        return read_runs(spec, runs[ahead:], named[ahead:])
     except _Spent:
         return None
 
@@ -443,8 +497,11 @@ def _column_names(spec: TableSpec) -> dict[str, frozenset[int]]:
     organisations); empty for another table."""
     if spec.key != "table3":
         return {}
-    names = {label_key(m.label): frozenset({i}) for i, m in enumerate(APPLICANT_COLUMNS)}
-    names[label_key(ORGANISATIONS)] = frozenset(range(1, len(APPLICANT_COLUMNS) - 1))
+    at = {c: i for i, (_, c, _) in enumerate(spec.rows[0].cells)} if spec.rows else {}
+    names = {label_key(m.label): frozenset({at[m.key]}) for m in APPLICANT_COLUMNS if m.key in at}
+    names[label_key(ORGANISATIONS)] = frozenset(at[m.key] for m in APPLICANT_COLUMNS[1:-1] if m.key in at)
+    if _SUBTOTAL_KEY in at:  # the widened table (extract/boxes_subtotal.py): its header word names the subtotal
+        names[_SUBTOTAL_KEY] = names[label_key(SUM_WORD)] = frozenset({at[_SUBTOTAL_KEY]})
     return names
 
 
@@ -633,6 +690,11 @@ def reread(spec: TableSpec, fmt: str, evs: list[Event], placed: Placed, pages: S
     (:func:`.boxes_scattered.distrust_scattered_rows`)."""
     if not any(v is None for v in placed.cells.values()) and placed.cells:
         return placed
+    from .boxes_subtotal import reread_widened  # the module imports this one
+
+    wide = reread_widened(spec, fmt, evs, placed, pages)  # an unofficial subtotal column among the boxes
+    if wide is not None:
+        return wide
     cells = read_boxes(spec, fmt, evs, pages)
     if cells is None:
         return (_rows_otherwise(spec, fmt, evs, placed, pages)
