@@ -46,6 +46,15 @@ stages nest (``extract`` holds ``tokenize``), so the shares do not add up::
 
     python benchmarks/parse_speed.py --stages --kind txt FILES
 
+``--through-call`` (with ``--passes``) calls each of the ``--stages-named`` stages (default
+:data:`STAGES`' tokenizer, events and aligner) through ``operator.call`` after the warm-up (a stage
+inside another one called directly), so that callgrind counts the instructions inside those
+stages alone::
+
+    PYTHONHASHSEED=0 valgrind --tool=callgrind --callgrind-out-file=OUT --collect-atstart=no \
+        --toggle-collect=_operator_call python benchmarks/parse_speed.py --passes 2 --kind txt \
+        --through-call FILES
+
 ``--warm-with PATH …`` makes the warm-up parse other files (a folder or files) instead of the
 measured ones, so that ``--passes 1`` minus ``--passes 0`` is the cost of a report seen for the
 first time — what an ingest of new reports pays (the texts every report shares are read once and
@@ -126,6 +135,8 @@ STAGES = ("ogi.readers:read", "ogi.readers.text:parse_text", "ogi.readers.html:r
           "ogi.readers.html:_parse_counted", "ogi.extract:extract", "ogi.extract.tokens:tokenize",
           "ogi.extract.layout:events", "ogi.extract.align:align", "ogi.extract.meta:read_meta",
           "ogi.checks:check_report")
+# the stages a fused tokenize/layout/align pass would replace (--through-call's default)
+FUSED = ("ogi.extract.tokens:tokenize", "ogi.extract.layout:events", "ogi.extract.align:align")
 CENSUS_ROUNDS = 5  # timing rounds of the census; the least is kept (the machine is shared)
 
 
@@ -173,11 +184,8 @@ def stages(items: list[tuple[Path, bytes]], names: tuple[str, ...] = STAGES) -> 
     ``module:function``, most costly first: each function is replaced, in every ``ogi`` module
     that holds it, by a wrapper that adds the process time of its outermost calls. The
     wrappers stay in place only while the stages are timed."""
-    import importlib
-
     spent = dict.fromkeys(names, 0.0)
     depth = dict.fromkeys(names, 0)
-    swapped: list[tuple[object, str, object]] = []
 
     def timed(fn, name: str):  # noqa: ANN001, ANN202
         def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
@@ -191,16 +199,7 @@ def stages(items: list[tuple[Path, bytes]], names: tuple[str, ...] = STAGES) -> 
                     spent[name] += time.process_time() - t
         return wrapper
 
-    for name in names:
-        module, function = name.split(":")
-        fn = getattr(importlib.import_module(module), function)
-        wrapper = timed(fn, name)
-        for mod in list(sys.modules.values()):
-            if getattr(mod, "__name__", "").startswith("ogi"):
-                for key, value in list(vars(mod).items()):
-                    if value is fn:
-                        swapped.append((mod, key, fn))
-                        setattr(mod, key, wrapper)
+    swapped = _swap(names, timed)
     try:
         for p, d in items:
             parse(d, name=p.name)
@@ -217,6 +216,47 @@ def stages(items: list[tuple[Path, bytes]], names: tuple[str, ...] = STAGES) -> 
     n = len(items)
     return [("(parse)", best[0] * 1000 / n)] + sorted(((k, v * 1000 / n) for k, v in best[1].items()),
                                                        key=lambda r: -r[1])
+
+
+def _swap(names: tuple[str, ...], make) -> list[tuple[object, str, object]]:  # noqa: ANN001
+    """Replace each function named ``module:function`` by ``make(fn, name)`` in every ``ogi``
+    module that holds it; the (module, key, function) swapped, to put back."""
+    import importlib
+
+    swapped: list[tuple[object, str, object]] = []
+    for name in names:
+        module, function = name.split(":")
+        fn = getattr(importlib.import_module(module), function)
+        wrapper = make(fn, name)
+        for mod in list(sys.modules.values()):
+            if getattr(mod, "__name__", "").startswith("ogi"):
+                for key, value in list(vars(mod).items()):
+                    if value is fn:
+                        swapped.append((mod, key, fn))
+                        setattr(mod, key, wrapper)
+    return swapped
+
+
+def through_call(names: tuple[str, ...]) -> list[tuple[object, str, object]]:
+    """Call the named stages through ``operator.call`` (C: callgrind's ``--toggle-collect``
+    then counts inside them), none inside another: a stage called while one is running is
+    called directly, so the collection is toggled on and off once per outermost call."""
+    import operator
+
+    inside = [False]
+
+    def make(fn, _name: str):  # noqa: ANN001, ANN202
+        def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            if inside[0]:
+                return fn(*args, **kwargs)
+            inside[0] = True
+            try:
+                return operator.call(fn, *args, **kwargs)
+            finally:
+                inside[0] = False
+        return wrapper
+
+    return _swap(names, make)
 
 
 def _timed(fn) -> float:  # noqa: ANN001
@@ -241,6 +281,9 @@ def main() -> None:
     ap.add_argument("--no-gc", action="store_true", help="with --passes: the collector off for the passes")
     ap.add_argument("--census", action="store_true", help="count and time the objects a report of --kind makes")
     ap.add_argument("--stages", action="store_true", help="time the parse's stages on the reports of --kind")
+    ap.add_argument("--through-call", action="store_true",
+                    help="with --passes: call the --stages-named stages through operator.call after the warm-up")
+    ap.add_argument("--stages-named", default=",".join(FUSED), help="module:function,… for --through-call")
     args = ap.parse_args()
     if args.stages:
         rows = stages(files([p for p in args.paths if p.exists()]).get(args.kind, []))
@@ -269,6 +312,8 @@ def main() -> None:
         run = (lambda p, d: baseline(args.kind, d)) if args.floor else (lambda p, d: parse(d, name=p.name))
         for p, d in warm:
             run(p, d)
+        if args.through_call:
+            through_call(tuple(args.stages_named.split(",")))
         if args.no_gc:
             gc.disable()
         if args.marker:

@@ -64,3 +64,33 @@ def test_the_stages_are_timed_and_put_back(speed):
     # every module that held the tokenizer holds it again, not the wrapper
     assert held and all(any(v is tokenize for v in vars(m).values()) for m in held)
     assert ogi.extract.tokens.tokenize is tokenize
+
+
+def test_through_call_leaves_the_parse_as_it_was_and_never_nests(speed, monkeypatch):
+    import operator
+
+    from ogi import parse
+
+    data = FIXTURE.read_bytes()
+    before = parse(data, name=FIXTURE.name).model_dump_json()
+    running: list[int] = []
+    calls: list[str] = []
+
+    def call(fn, *args, **kwargs):  # operator.call, recording its depth
+        assert not running, "a stage called through operator.call inside another"
+        running.append(1)
+        calls.append(fn.__name__)
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            running.pop()
+
+    monkeypatch.setattr(operator, "call", call)
+    swapped = speed.through_call(speed.FUSED)
+    try:
+        after = parse(data, name=FIXTURE.name).model_dump_json()
+    finally:
+        for mod, key, fn in swapped:
+            setattr(mod, key, fn)
+    assert after == before
+    assert {"tokenize", "events", "align"} <= set(calls)
