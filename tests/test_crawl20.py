@@ -143,3 +143,16 @@ def test_a_serial_the_numbering_fixes_is_dropped_even_where_the_digits_left_are_
 def test_one_block_fits_both_numberings_alike():
     text = f"{HEAD1}1规章0022行政规范性文件005{TAIL}"
     assert table2_serials_dropped(text) == f"{HEAD1}规章002行政规范性文件005{TAIL}"
+
+
+def test_serials_a_line_each_blanked_so_no_line_moves():
+    text = ("第二十条第(一)项\n\n序号\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n\n\n1\n规章\n0\n0\n2\n\n\n"
+            f"2\n行政规范性文件\n0\n0\n5\n\n{TAIL}")
+    out = table2_serials_dropped(text)
+    assert out == text.replace("\n1\n规章", "\n \n规章").replace("\n2\n行政", "\n \n行政")
+    assert out.count("\n") == text.count("\n")
+
+
+def test_a_tab_separated_table_is_left_to_its_grid():
+    text = f"第二十条第(一)项\n序号\t信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n1\t规章\t0\t0\t2\n2\t行政规范性文件\t0\t0\t5\n{TAIL}"
+    assert table2_serials_dropped(text) is text

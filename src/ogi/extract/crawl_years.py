@@ -15,7 +15,8 @@ No cell of the tables is a count followed by 年: a value is followed by the nex
 row's label (none begins with 年) or the text after the table. So a year is read as a label's
 word where the template puts one: right where a label of the template says 本年/上年/上一年/下年度,
 with the label's own words next to it — its numbering before it (``一、``, ``二、``, ``四、结转``) or,
-for a header (no numbering), a letter of the header before it, and after the year's ``年`` (or
+for a header (no numbering), a letter of the header before it or the start of a line (a text
+that prints a cell a line, as BeautifulSoup's ``get_text("\n")`` does), and after the year's ``年`` (or
 ``年度``) the first :data:`NEXT_CHARS` characters of the label after that word (``新收``, ``结转``,
 ``办理``, ``继续``, ``制发``, ``废止``, ``处理``, ``收费``, ``项目``, ``增/`` …); or after ``截至`` as the
 end of the year (``截至2024年底``, ``年末``). There the year's digits are written as the Chinese
@@ -36,7 +37,7 @@ YEAR_WORDS = ("本年度", "下年度", "上一年", "本年", "上年")  # the 
 _DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")
 _YEAR = r"(?:19|20)\d\d(?=[ \t]?年度?"  # a year's digits (the match), its 年 or 年度 after them …
 _NUMBERING_MARK = "[、,，.．]"  # what a crawler may print after a heading's numeral (一、 一. 一，)
-_HAN = "[\u4e00-\u9fff]"  # a header's letter before its year
+_HAN = "[\u4e00-\u9fff\n]"  # before a header's year: a letter of the header before it, or a line's start
 
 
 def _patterns() -> re.Pattern[str]:
