@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from ogi import parse
+from ogi.extract.crawl_cards import glued_cards_dropped
 from ogi.extract.crawl_filled import glued_fills_dropped
 from ogi.extract.crawl_serial import table2_serials_dropped
 from ogi.extract.crawl_years import label_years_in_words
@@ -156,3 +157,22 @@ def test_serials_a_line_each_blanked_so_no_line_moves():
 def test_a_tab_separated_table_is_left_to_its_grid():
     text = f"第二十条第(一)项\n序号\t信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n1\t规章\t0\t0\t2\n2\t行政规范性文件\t0\t0\t5\n{TAIL}"
     assert table2_serials_dropped(text) is text
+
+
+# ------------------------------------------------------------------ a phone copy's cards
+
+ROWS = "四、结转下年度继续办理0000000(一)予以公开1200003"
+
+
+def test_cards_that_copy_the_table_before_them_dropped():
+    cards = ("一、本年新收政府信息公开申请数量  自然人：1；商业企业：2；总计：3"
+             "三、本年度办理结果 (一)予以公开  自然人：1；商业企业：2；科研机构：0；社会公益组织：0；法律服务机构：0；其他：0；总计：3")
+    text = f"一、本年新收政府信息公开申请数量123{ROWS}{cards}四、政府信息公开行政复议"
+    assert glued_cards_dropped(text) == f"一、本年新收政府信息公开申请数量123{ROWS}四、政府信息公开行政复议"
+
+
+def test_cards_whose_numbers_the_page_did_not_print_are_left():
+    text = f"{ROWS}一、本年新收政府信息公开申请数量  自然人：5；总计：5(一)予以公开  自然人：7；总计：7"
+    assert glued_cards_dropped(text) is text
+    one = f"{ROWS}(一)予以公开  自然人：1200003；总计：3"  # one card alone is no copy
+    assert glued_cards_dropped(one) is one
