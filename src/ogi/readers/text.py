@@ -21,7 +21,11 @@ from itertools import chain, product
 from ..document import Cell, Document, Paragraph, Position, Table
 from ..extract.boxes import PAGE_STARTS, page_starts
 from ..extract.colorder import PRINTED_ORDER, order_printed_in_lines
+from ..extract.crawl_cards import glued_cards_dropped
+from ..extract.crawl_filled import glued_fills_dropped
 from ..extract.crawl_pages import glued_page_marks_dropped
+from ..extract.crawl_serial import table2_serials_dropped
+from ..extract.crawl_years import label_years_in_words
 from ..extract.pagedrows import rejoin_paged_rows
 from ..extract.spaced import blank_wrapped_notes, spaced_cells
 from ..template.formats import FORMATS
@@ -539,6 +543,10 @@ def parse_text(text: str, fmt: str = "txt", as_printed: str | None = None) -> Do
         borderless = False
 
     text = glued_page_marks_dropped(text)  # page numbers glued inside a crawler's one line (extract/crawl_pages)
+    text = glued_fills_dropped(text)  # a filled span's label glued again after itself, dropped (extract/crawl_filled)
+    text = label_years_in_words(text)  # a year printed in a label (2024年制发件数) written in words (extract/crawl_years)
+    text = table2_serials_dropped(text)  # table 二's 序号 glued before its rows' labels, dropped (extract/crawl_serial)
+    text = glued_cards_dropped(text)  # a phone copy's label：value cards after the table, dropped (extract/crawl_cards)
     printed = order_printed_in_lines(text.splitlines())  # table 三's header, before the rewriting drops it
     text = rejoin_wrapped_labels(rejoin_label_stacks(rejoin_column_blocks(spaced_cells(rejoin_paged_rows(rejoin_tab_lines(text if "\f" in text else blank_wrapped_notes(text)), as_printed)))))
     for n, line in enumerate(text.splitlines(), start=1):
