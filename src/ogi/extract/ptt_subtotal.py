@@ -11,9 +11,12 @@ prints eight values for seven cells and is left null (CELL_AMBIGUOUS).
 This pass drops the subtotal's values from the text where the format and the numbers agree:
 
 * table 三's header (from 申请人情况 to the first row's label) prints the subtotal's first
-  character as a piece of its own (小 or 合: the word wrapped) and the total (总计, or 总 wrapped
-  the same way), no whole 小计/合计 (the aligner reads those itself), and no last-year column
-  (:mod:`.yearcols` and :mod:`.ptt_lastyear` read that);
+  character as a piece of its own (小 or 合: the word wrapped, ``…其 合 总计`` ⏎ ``…他 计``) and
+  the total (总计, or 总 wrapped the same way); no whole 小计/合计, and not the word printed down
+  a cell of its own (合 alone on a line, 计 alone on the next: the aligner's layout joins that
+  stack into the word and reads the column itself — dropping it here too would leave the
+  widened table a column short); and no last-year column (:mod:`.yearcols` and
+  :mod:`.ptt_lastyear` read that);
 * every run of numbers in the table (numbers with no other token between, from the first row's
   label to table 四: :func:`_table3_runs`) holds whole rows of eight, and in each row the
   seventh value is the sum of the five organisations (2nd–6th) and the eighth the sum of
@@ -40,6 +43,7 @@ from .yearcols import _COUNT, T3_COLUMNS, T3_END, T3_FIRST_ROW, T3_START, _last_
 WIDENED = T3_COLUMNS + 1  # a row's values with the subtotal: 自然人, the five, the subtotal, 总计
 SUBTOTAL_AT = T3_COLUMNS - 1  # the subtotal's index in a widened row
 FIRST_CHARS = {"小": "小计", "合": "合计"}  # a subtotal header's first character wrapped apart: its word
+LAST_CHAR = "计"  # ... and its last
 WHOLE_WORDS = frozenset(FIRST_CHARS.values())  # the header word printed whole: the aligner's own case
 TOTAL_PIECES = frozenset(("总计", "总"))  # the total's header, whole or wrapped
 
@@ -80,9 +84,14 @@ def _header_and_runs(lines: list[tuple[int, int, str]]) -> tuple[str, list[list[
     first = next((n for n in range(start, len(lines)) if T3_FIRST_ROW in lines[n][2]), None)
     if first is None:
         return None
-    pieces = {tok for n in range(start, first) for tok in lines[n][2].split()}
-    words = [FIRST_CHARS[p] for p in pieces if p in FIRST_CHARS]
-    if len(words) != 1 or pieces & WHOLE_WORDS or not pieces & TOTAL_PIECES:
+    header = [lines[n][2].split() for n in range(start, first)]
+    pieces = {tok for line in header for tok in line}
+    # the first character a piece of its own; not alone on its line with 计 alone below it: a stack
+    # the aligner's layout joins into the word itself
+    words = {FIRST_CHARS[p] for line in header for p in line if p in FIRST_CHARS}
+    stacked = any(len(line) == 1 and line[0] in FIRST_CHARS and below == [LAST_CHAR]
+                  for line, below in zip(header, header[1:]))
+    if len(words) != 1 or stacked or pieces & WHOLE_WORDS or not pieces & TOTAL_PIECES:
         return None
     runs: list[list[Place]] = []
     run: list[Place] = []
@@ -98,7 +107,7 @@ def _header_and_runs(lines: list[tuple[int, int, str]]) -> tuple[str, list[list[
                 run = []
     if run:
         runs.append(run)
-    return (words[0], runs) if runs else None
+    return (words.pop(), runs) if runs else None
 
 
 def _widened(values: list[int]) -> bool:

@@ -1,7 +1,9 @@
-"""Table 三's 总计 and last year's value glued by pdftotext (``ogi.extract.ptt_lastyear``): each
-glued token cut where the row's sum says, only where every run of numbers cuts into rows one
-way and the 总计 column so read keeps the table's column identities — and everything else left
-as printed.
+"""Table 三's extra columns in poppler's pdftotext text: 总计 and last year's value glued
+(``ogi.extract.ptt_lastyear``), each glued token cut where the row's sum says, only where every
+run of numbers cuts into rows one way and the 总计 column so read keeps the table's column
+identities; a 小计/合计 column whose header word wrapped a character a line
+(``ogi.extract.ptt_subtotal``) dropped where every row keeps the widened sums — and everything
+else left as printed.
 
 Fixture (``tests/fixtures/ptt20``): ``ogi synth 44 --formats wild5_html --seed 20200`` rendered
 by ``ogi synth --shapes pdftotext`` (docs/renderings.md, twentieth session, ptt20)."""
@@ -14,6 +16,7 @@ from pathlib import Path
 from ogi import parse
 from ogi.document import Document, Paragraph
 from ogi.extract.ptt_lastyear import last_year_pairs_spaced
+from ogi.extract.ptt_subtotal import subtotal_column_dropped
 from ogi.extract.yearcols import last_year_column_dropped
 from ogi.template.formats import TABLE3_2021
 
@@ -122,3 +125,49 @@ def _filled(want, got):
     if isinstance(want, dict):
         return {k: _filled(want[k], got[k]) if k in want else got[k] for k in got}
     return want
+
+
+# ------------------------------------------------------------------ table 三's subtotal column (ptt_subtotal)
+
+HEADER_SUB = ["三、收到和处理政府信息公开申请情况", "申请人情况", "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加 自",
+              "法人或其他组织", "第四项之和)", "然 商业 科研 社会公 法律服 其 合 总计", "人 企业 机构 益组织 务机构 他 计"]
+DROPPED_SUB = "表三多出“合计”列(不在规定格式中),已略去"
+
+
+def _widened(key: str) -> list[int]:
+    six = SIX.get(key, ZERO)
+    return [*six, sum(six[1:]), sum(six)]
+
+
+def _sub_doc(rows: list[list[int]], header: list[str] = HEADER_SUB) -> Document:
+    lines = []
+    for label, values in zip(LABELS, rows):
+        printed = list(map(str, values))
+        lines += [label, " ".join(printed[:3]), printed[3], " ".join(printed[4:])]  # 6 0 0 ⏎ 0 ⏎ 0 0 0 6
+    return Document([Paragraph(line) for line in [TITLE, *header, *lines, T4]], "txt")
+
+
+def test_subtotal_whose_header_wrapped_dropped_from_each_row_of_eight():
+    out, found = subtotal_column_dropped(_sub_doc([_widened(row.key) for row in TABLE3_2021.rows]))
+    assert [(f.code, f.where, f.message) for f in found] == [("TEMPLATE_DEVIATION", "table3", DROPPED_SUB)]
+    text = _text(out)
+    assert text[text.index(LABELS[0]) + 1:text.index(LABELS[1])] == ["12 3 0", "0", "0 0 15"]  # the 3 left
+    assert text[text.index(LABELS[-1]) + 1:] == ["2 0 0", "0", "0 0 2", T4]
+
+
+def test_subtotal_left_where_the_header_or_the_sums_do_not_say_so():
+    rows = [_widened(row.key) for row in TABLE3_2021.rows]
+    whole = [*HEADER_SUB[:5], "然 商业 科研 社会公 法律服 其 合计 总计", HEADER_SUB[6][:-2]]  # the aligner's own case
+    no_total = [*HEADER_SUB[:5], "然 商业 科研 社会公 法律服 其 合", HEADER_SUB[6]]  # 合(计) is the total itself
+    stacked = [*HEADER_SUB[:5], "然 商业 科研 社会公 法律服 其 总计", "合", "计", HEADER_SUB[6][:-2]]  # the layout joins it
+    for header in (whole, no_total, stacked):
+        doc = _sub_doc(rows, header)
+        assert subtotal_column_dropped(doc) == (doc, [])
+    slipped = [*rows[:1], [1, 0, 0, 0, 0, 0, 1, 1], *rows[2:]]  # 二: 1 in 自然人 and in the subtotal, 总计 1
+    doc = _sub_doc(slipped)
+    assert subtotal_column_dropped(doc) == (doc, [])
+    balance = [*rows[:-1], [3, 0, 0, 0, 0, 0, 0, 3]]  # 四 3: 一+二 = (七)+四 fails in 自然人
+    doc = _sub_doc(balance)
+    assert subtotal_column_dropped(doc) == (doc, [])
+    doc = _sub_doc(rows[:-1])  # 24 rows: no format's table 三
+    assert subtotal_column_dropped(doc) == (doc, [])
