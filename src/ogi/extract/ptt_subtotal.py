@@ -93,6 +93,12 @@ def _header_and_runs(lines: list[tuple[int, int, str]]) -> tuple[str, list[list[
                   for line, below in zip(header, header[1:]))
     if len(words) != 1 or stacked or pieces & WHOLE_WORDS or not pieces & TOTAL_PIECES:
         return None
+    runs = table3_runs(lines, first)
+    return (words.pop(), runs) if runs else None
+
+
+def table3_runs(lines: list[tuple[int, int, str]], first: int) -> list[list[Place]]:
+    """Table 三's runs of numbers from its first row's label (line ``first``) to table 四."""
     runs: list[list[Place]] = []
     run: list[Place] = []
     for n in range(first, len(lines)):
@@ -107,7 +113,7 @@ def _header_and_runs(lines: list[tuple[int, int, str]]) -> tuple[str, list[list[
                 run = []
     if run:
         runs.append(run)
-    return (words.pop(), runs) if runs else None
+    return runs
 
 
 def _widened(values: list[int]) -> bool:
@@ -152,4 +158,4 @@ def _without(doc: Document, dropped: set[tuple[int, int, int]]) -> Document:
     return replace(doc, blocks=blocks)
 
 
-__all__ = ["subtotal_column_dropped"]
+__all__ = ["subtotal_column_dropped", "table3_runs"]
