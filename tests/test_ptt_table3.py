@@ -16,6 +16,7 @@ from pathlib import Path
 from ogi import parse
 from ogi.document import Document, Paragraph
 from ogi.extract.ptt_lastyear import last_year_pairs_spaced
+from ogi.extract.ptt_lastyear_stacked import last_year_stacked_dropped
 from ogi.extract.ptt_subtotal import subtotal_column_dropped
 from ogi.extract.yearcols import last_year_column_dropped
 from ogi.template.formats import TABLE3_2021
@@ -177,3 +178,43 @@ def test_subtotal_left_where_the_header_or_the_sums_do_not_say_so():
     assert subtotal_column_dropped(doc) == (doc, [])
     doc = _sub_doc(rows[:-1])  # 24 rows: no format's table 三
     assert subtotal_column_dropped(doc) == (doc, [])
+
+
+# ------------------------------------------------------------------ last year's column headed down the cell (ptt_lastyear_stacked)
+
+HEADER_DOWN = ["三、收到和处理政府信息公开申请情况", "申请人情况", "法人或其他组织", "自", "然", "人", "商", "科", "社会 法律",
+               "公益 服务", "组织 机构", "上", "其", "他", "总", "计", "年", "总", "计"]
+
+
+def _down_doc(rows: list[list[int]], cut_at: int | None = None, header: list[str] = HEADER_DOWN) -> Document:
+    lines = []
+    for k, (label, values) in enumerate(zip(LABELS, rows)):
+        printed = list(map(str, values))
+        if k == cut_at:  # a page's foot and the header again inside the row's values
+            lines += [label, *printed[:6], "第5页", "某县财政局", "申请人情况", *printed[6:]]
+        else:
+            lines += [label, *printed]
+    return Document([Paragraph(line) for line in [TITLE, *header, *lines, T4]], "txt")
+
+
+def test_last_years_column_headed_down_the_cell_dropped_a_row_cut_by_a_page_too():
+    rows = [[*_values(row.key)[0], _values(row.key)[1], _values(row.key)[2]] for row in TABLE3_2021.rows]
+    out, found = last_year_stacked_dropped(_down_doc(rows, cut_at=7))
+    assert [(f.code, f.where, f.message) for f in found] == [("TEMPLATE_DEVIATION", "table3", DROPPED3)]
+    text = _text(out)
+    assert text[text.index(LABELS[0]) + 1:text.index(LABELS[1])] == ["12", "3", "0", "0", "0", "0", "15"]  # 20 gone
+    assert "1" not in text[text.index(LABELS[12]) + 1:text.index(LABELS[13])]  # (四)1's last year 1 gone
+
+
+def test_last_years_column_headed_down_the_cell_left_where_the_rows_do_not_say_so():
+    rows = [[*_values(row.key)[0], _values(row.key)[1], _values(row.key)[2]] for row in TABLE3_2021.rows]
+    doc = _down_doc(rows, header=[h for h in HEADER_DOWN if h != "上"])  # no 上: the extra column is not told
+    assert last_year_stacked_dropped(doc) == (doc, [])
+    slipped = [*rows[:1], [1, 0, 0, 0, 0, 0, 2, 2], *rows[2:]]  # 二: six sum 1, 总计 2
+    doc = _down_doc(slipped)
+    assert last_year_stacked_dropped(doc) == (doc, [])
+    zeros = [[0] * 8 for _ in rows]  # both readings sum: which column is last year's is not told
+    doc = _down_doc(zeros)
+    assert last_year_stacked_dropped(doc) == (doc, [])
+    doc = _down_doc(rows[:-1])  # 24 rows: no format's table 三
+    assert last_year_stacked_dropped(doc) == (doc, [])
