@@ -47,7 +47,6 @@ SIX = T3_COLUMNS - 1  # the applicant columns summing to 总计
 _COUNT = re.compile(r"^(?:0|[1-9][0-9]*)$")  # a count as printed: no leading zero
 
 Place = tuple[int, int]  # (line, token) in :func:`.yearcols._lines`
-Row = tuple[int, int, int | None]  # (total, last year, the glued token's cut: digits of 总计, or None if spaced)
 
 
 def last_year_pairs_spaced(doc: Document) -> tuple[Document, list[Finding]]:

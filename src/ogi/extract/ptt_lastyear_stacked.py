@@ -27,7 +27,15 @@ from __future__ import annotations
 from ..document import Document
 from ..model import Finding
 from .ptt_subtotal import _identities_hold, _without, table3_runs
-from .yearcols import T3_COLUMNS, T3_FIRST_ROW, T3_START, _last_year_token, _lines, _paragraphs, _rows_of
+from .yearcols import (
+    T3_COLUMNS,
+    T3_FIRST_ROW,
+    T3_START,
+    _last_year_token,
+    _lines,
+    _paragraphs,
+    _rows_of,
+)
 
 LAST_PIECES = frozenset(("上", "去"))  # a last-year header's first character, printed as a piece of its own
 WIDTH = T3_COLUMNS + 1  # a row's values: the six, 总计, last year's

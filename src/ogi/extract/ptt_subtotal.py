@@ -33,12 +33,23 @@ leaves the text as printed (null with the aligner's finding, as before)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 
 from ..document import Document, Paragraph
 from ..model import Finding
 from ..template.formats import TableSpec
 from .ptt_lastyear import FORMATS
-from .yearcols import _COUNT, T3_COLUMNS, T3_END, T3_FIRST_ROW, T3_START, _last_year_token, _lines, _paragraphs, _rows_of
+from .yearcols import (
+    _COUNT,
+    T3_COLUMNS,
+    T3_END,
+    T3_FIRST_ROW,
+    T3_START,
+    _last_year_token,
+    _lines,
+    _paragraphs,
+    _rows_of,
+)
 
 WIDENED = T3_COLUMNS + 1  # a row's values with the subtotal: 自然人, the five, the subtotal, 总计
 SUBTOTAL_AT = T3_COLUMNS - 1  # the subtotal's index in a widened row
@@ -90,7 +101,7 @@ def _header_and_runs(lines: list[tuple[int, int, str]]) -> tuple[str, list[list[
     # the aligner's layout joins into the word itself
     words = {FIRST_CHARS[p] for line in header for p in line if p in FIRST_CHARS}
     stacked = any(len(line) == 1 and line[0] in FIRST_CHARS and below == [LAST_CHAR]
-                  for line, below in zip(header, header[1:]))
+                  for line, below in pairwise(header))
     if len(words) != 1 or stacked or pieces & WHOLE_WORDS or not pieces & TOTAL_PIECES:
         return None
     runs = table3_runs(lines, first)
