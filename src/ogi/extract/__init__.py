@@ -33,6 +33,9 @@ from .layout import PHRASE_READINGS_KEPT, Event, events, find_headings
 from .filled import filled_cells_merged
 from .merged import merged_rows_split
 from .pager import pagers_dropped
+from .ptt_lastyear import last_year_pairs_spaced
+from .ptt_lastyear_stacked import last_year_stacked_dropped
+from .ptt_subtotal import subtotal_column_dropped
 from .rows_zeros import zero_rows_read
 from .meta import read_meta
 from .order import (distrust_header_after_label, distrust_page_foot_rows, distrust_row_orders, distrust_unconfirmed,
@@ -61,7 +64,10 @@ def extract(doc: Document, source: Source | None = None) -> Report:
     doc, moved2 = rows_in_template_order(doc)  # table 二's rows as their labels say, in a grid
     doc, years4 = this_years_rows(doc)  # table 四 with last year's row beside this year's: this year's
     doc, years4t = this_years_text_rows(doc) if not years4 else (doc, [])  # ... and so in running text
+    doc, _ = last_year_pairs_spaced(doc)  # ... its 总计 and last year's glued in a PDF's text: cut by the sums
     doc, years3 = last_year_column_dropped(doc)  # table 三's column of last year's totals, in running text
+    doc, subtotal3 = subtotal_column_dropped(doc)  # ... its 小计/合计 column where the header word wrapped
+    doc, stacked3 = last_year_stacked_dropped(doc)  # ... its last-year column headed down the cell (上 ⏎ …)
     printed_in_text = None if reordered else order_printed_in_text(doc)  # ... or as a text header prints them
     printed4 = None if reordered4 else t4_printed_in_text(doc)  # (its order's words, else its blocks')
     units = tokenize(doc)
@@ -92,7 +98,7 @@ def extract(doc: Document, source: Source | None = None) -> Report:
         report.findings += [turned_finding() for _ in range(turned)]
         report.findings += [_reordered_finding(printed) for printed in reordered]
         report.findings += [_reordered4_finding(printed) for printed in reordered4]
-        report.findings += moved2 + years4 + years4t + years3
+        report.findings += moved2 + years4 + years4t + years3 + subtotal3 + stacked3
         if printed_in_text and read_in_printed_order(report.table3, report.provenance, printed_in_text):
             report.findings.append(_text_read_finding(printed_in_text))
         elif printed_in_text:
