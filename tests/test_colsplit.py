@@ -5,6 +5,7 @@ identity agree; a page whose two printings are not two pieces of one table stays
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import replace
 
 import pytest
@@ -235,3 +236,55 @@ def test_a_header_printed_again_at_a_pages_top_is_no_row_of_a_piece():
     lines[cut:cut] = again[1:]  # (a page's top: the header again with no 申请人情况 line)
     doc, joined = lines_joined(Document([Paragraph(line) for line in lines], "txt"))
     assert joined and doc.blocks[6].text == "一、本年新收政府信息公开申请数量 3 1 0 0 0 0 4"
+
+
+def _zeros(lines: list[str]) -> list[str]:
+    """The lines with every count of table 三 (from its first header to its second piece's
+    last row) printed 0: a table of zeros, whose row identity holds under any pairing."""
+    tops = [i for i, line in enumerate(lines) if "申请人情况" in line]
+    last = max(i for i, line in enumerate(lines) if line.startswith("四、结转下年度"))
+    return [re.sub(r"\d+", "0", line) if tops[0] <= i <= last and re.fullmatch(r"[\d\t ]+", line) else line
+            for i, line in enumerate(lines)]
+
+
+def _zero_table3() -> dict:
+    return {row: ({k: (0 if v is not None else None) for k, v in cols.items()} if isinstance(cols, dict) else cols)
+            for row, cols in PAGE.expected["table3"].items()}
+
+
+def test_a_table_of_zeros_whose_headers_name_each_pieces_columns_is_joined():
+    report = parse(("\n".join(_zeros(_text(PAGE.html, None).splitlines())) + "\n").encode())
+    assert report.model_dump()["table3"] == _zero_table3()
+    assert MESSAGE in [f.message for f in report.findings]
+
+
+def test_a_table_of_zeros_whose_second_header_also_names_自然人_stays_refused():
+    lines = _zeros(_text(PAGE.html, None).splitlines())
+    second = [i for i, line in enumerate(lines) if line.startswith("一、本年新收")][1]
+    header = max(i for i in range(second) if "申请人情况" in lines[i])
+    lines.insert(header + 1, "自然人")
+    doc = Document([Paragraph(line) for line in lines], "txt")
+    assert lines_joined(doc) == (doc, False)
+    with pytest.raises(NotAReport, match="2 reports"):
+        parse(("\n".join(lines) + "\n").encode())
+
+
+def test_a_table_of_zeros_whose_header_does_not_name_its_columns_stays_refused():
+    lines = _zeros(_text(PAGE.html, None).splitlines())
+    second = [i for i, line in enumerate(lines) if line.startswith("一、本年新收")][1]
+    lines.pop(second - 1)  # the second piece's last header cell (总计) lost: 7 − n values, fewer names
+    doc = Document([Paragraph(line) for line in lines], "txt")
+    assert lines_joined(doc) == (doc, False)
+
+
+def test_a_header_names_its_columns_by_their_characters_however_wrapped():
+    from ogi.extract.colsplit_text import _named
+
+    # pdfplumber's text of a narrow piece: the note and the labels wrapped among each other
+    wrapped = "申请人情况本列数据的勾稽关系为第一项加第二项之和等于第三项加第四项之法人或其他组织总和社会公益组法律服务机其计织构他"
+    assert _named(wrapped) == {"社会公益组织", "法律服务机构", "其他", "总计"}
+    assert _named("申请人情况自然人法人或其他组织商业企业科研机构") == {"自然人", "商业企业", "科研机构"}
+    assert _named("申请人情况总计") == {"总计"}  # no 法人或其他组织 over a piece of 总计 alone
+    assert _named("申请人情况自然人小计") is None  # 小计: a column none of the seven
+    assert _named("申请人情况自然人表三") is None  # words no header prints
+    assert _named("申请人情况自然人自然人") is None  # a header printed twice

@@ -53,12 +53,14 @@ a row each, never ``n`` and ``7 − n``."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from itertools import product
 from operator import attrgetter
 
 from ..document import Block, Cell, Document, Paragraph, Table
-from ..template.formats import FORMATS, T3_HEADERS
+from ..template.formats import APPLICANT_COLUMNS, FORMATS, T3_HEADERS
 from ..template.normalize import label_key
 from .colsplit import (
     FIRST_CHAR,
@@ -74,6 +76,19 @@ LAST_ROWS = tuple({label_key(FORMATS[f].table3.rows[-1].label or "") for f in ("
 TABLE_HEADER = label_key("申请人情况")  # where table 三's header starts
 HEADER_CHARS = frozenset("".join(label_key(h) for h in T3_HEADERS))  # what table 三's header prints
 HEADER_WORDS = tuple(k for h in T3_HEADERS if len(k := label_key(h)) >= 4)  # ... a line of it no row prints
+APPLICANT_KEYS = tuple(label_key(m.label) for m in APPLICANT_COLUMNS)  # 自然人 … 总计, the seven columns
+# what a header prints that names no column, each printed once or not at all: the headers over
+# several columns (申请人情况, 法人或其他组织) and the column note in the corner cell, whole or one of
+# its two halves (本列数据的勾稽关系为 / 第一项加…); 小计 names a column none of the seven is, so is none
+UNNAMING = (label_key("申请人情况"), label_key("法人或其他组织"),
+            label_key("本列数据的勾稽关系为"), label_key("第一项加第二项之和等于第三项加第四项之和"))
+_UNNAMING_SETS = tuple(sum((Counter(w) for w, on in zip(UNNAMING, bits) if on), Counter())
+                       for bits in product((0, 1), repeat=len(UNNAMING)))
+# each set of applicant headers by the characters it prints (the keys' multiset)
+_BY_CHARS: dict[frozenset, list[frozenset[str]]] = {}
+for _bits in product((0, 1), repeat=len(APPLICANT_KEYS)):
+    _set = frozenset(k for k, on in zip(APPLICANT_KEYS, _bits) if on)
+    _BY_CHARS.setdefault(frozenset(Counter("".join(_set)).items()), []).append(_set)
 FIRST_HEADER = label_key("自然人")  # the template's first applicant column
 LAST_HEADER = label_key("总计")  # ... and its last
 SHARED_CHARS = 4  # characters: two lines of one row print this many of its words in a row at least
@@ -246,10 +261,12 @@ def _pieces(lines: list[Line | None]) -> tuple[Run, Run, int] | None:
         return None
     a, b = firsts
     one, two = _run(lines, a, b), _run(lines, b, len(lines))
-    if one is None or two is None or not _rows_pair(one, two):
+    if one is None or two is None:
         return None
     top_a, top_b = _header_top(lines, a), _header_top(lines, b)
     if top_a is None or top_b is None or top_b <= one.end or not _headers_hold(lines, top_a, a, top_b, b):
+        return None
+    if not _rows_pair(one, two, _headers_name(lines, top_a, a, top_b, b, one)):
         return None
     return one, two, top_b
 
@@ -310,11 +327,12 @@ def _around(lines: list[Line | None], i: int, first: int, stop: int) -> str:
     return "".join(line.key for line in (above, own, below) if line is not None)
 
 
-def _rows_pair(one: Run, two: Run) -> bool:
+def _rows_pair(one: Run, two: Run, named: bool = False) -> bool:
     """Are the two runs two pieces of one table: the same words, as many value lines, each
     pair over the same words (their own, or — a label wrapped elsewhere in each piece — with
     the lines above and below them), ``n`` and ``7 − n`` values, and every row's seven
-    adding up, one total at least above 0?"""
+    adding up, one total at least above 0 — or, where the headers name each piece's columns
+    (``named``, :func:`_headers_name`), totals of 0 alone (a table of zeros)?"""
     if sorted(one.words) != sorted(two.words) or len(one.rows) != len(two.rows):
         return False
     counts = {(len(x.values), len(y.values)) for (_, _, _, x), (_, _, _, y) in zip(one.rows, two.rows)}
@@ -326,7 +344,7 @@ def _rows_pair(one: Run, two: Run) -> bool:
         if not (_same_row(x.key, y.key) or _same_row(near_x, near_y)) or sum(row[:TOTAL]) != row[TOTAL]:
             return False
         above = above or row[TOTAL] > 0
-    return above
+    return above or named
 
 
 def _same_row(one: str, two: str) -> bool:
@@ -356,6 +374,33 @@ def _headers_hold(lines: list[Line | None], top_a: int, a: int, top_b: int, b: i
     first = "".join(line.key for line in lines[top_a:a] if line is not None)
     second = "".join(line.key for line in lines[top_b:b] if line is not None)
     return _prints(first, FIRST_HEADER) and not _prints(first, LAST_HEADER) and not _prints(second, FIRST_HEADER)
+
+
+def _headers_name(lines: list[Line | None], top_a: int, a: int, top_b: int, b: int, one: Run) -> bool:
+    """Do the two headers name the columns each piece holds: each prints its applicant
+    headers whole (:func:`_named`), as many as the first piece's rows print values (``n``)
+    and the rest of the seven (``7 − n``) — every one of the seven once over the two?"""
+    first = _named("".join(line.key for line in lines[top_a:a] if line is not None))
+    second = _named("".join(line.key for line in lines[top_b:b] if line is not None))
+    if first is None or second is None or not one.rows:
+        return False
+    n = len(one.rows[0][3].values)
+    return len(first) == n and len(second) == N_HEADERS - n and first | second == set(APPLICANT_KEYS)
+
+
+def _named(header: str) -> frozenset[str] | None:
+    """The applicant headers a header's words print, where its characters are exactly those
+    of one set of them and of the words that name no column (:data:`UNNAMING`), each printed
+    once or not at all — counted as characters, not read in order, since a narrow column
+    wraps a header a character or two a line among the other cells' pieces; None where no
+    set or more than one explains them (a 小计, a caption, a header printed twice: the
+    header does not name the columns)."""
+    have = Counter(header)
+    found = set()
+    for extra in _UNNAMING_SETS:
+        if all(have[ch] >= n for ch, n in extra.items()):
+            found.update(_BY_CHARS.get(frozenset((have - extra).items()), ()))
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _prints(text: str, label: str) -> bool:
