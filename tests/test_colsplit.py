@@ -12,7 +12,8 @@ import pytest
 from lxml import html as lxml_html
 
 from ogi import NotAReport, parse
-from ogi.document import Document, Paragraph, Table
+from ogi.document import Cell, Document, Paragraph, Table
+from ogi.extract import extract
 from ogi.extract.colsplit import join, piece, tables_joined
 from ogi.extract.colsplit_text import lines_joined
 from ogi.readers import read
@@ -288,3 +289,31 @@ def test_a_header_names_its_columns_by_their_characters_however_wrapped():
     assert _named("申请人情况自然人小计") is None  # 小计: a column none of the seven
     assert _named("申请人情况自然人表三") is None  # words no header prints
     assert _named("申请人情况自然人自然人") is None  # a header printed twice
+
+
+def _with_last_year(table: Table, header: str = "上年同期") -> Table:
+    """The piece with a column of last year's totals right of its 总计 (year_compare's)."""
+    first = piece(table).first
+    col = table.n_cols
+    extra = [Cell(header, 0, col, rowspan=first)]
+    extra += [Cell(str(7 + r), r, col) for r in range(first, table.n_rows)]
+    return Table(list(table.cells) + extra)
+
+
+def test_a_column_of_last_years_totals_right_of_总计_leaves_the_pieces_joined():
+    a, b = _pieces()
+    right = piece(_with_last_year(b))
+    assert right is not None and sorted(right.headers.values()) == [4, 5, 6]
+    table = join(piece(a), right)
+    assert table is not None and table.n_cols == 11  # the label block, the seven, 上年同期
+    doc = read(PAGE.html, "page.html")
+    blocks = [_with_last_year(t) if t is b or t == b else t for t in doc.blocks]
+    report = extract(replace(doc, blocks=blocks))
+    assert report.model_dump()["table3"] == PAGE.expected["table3"]
+    assert MESSAGE in [f.message for f in report.findings]
+
+
+def test_a_column_no_header_names_or_one_left_of_总计_is_no_piece():
+    a, b = _pieces()
+    assert piece(_with_last_year(b, "备注")) is None
+    assert piece(_with_last_year(a)) is None  # the first piece holds no 总计: no last-year column beside it

@@ -202,13 +202,28 @@ def piece(table: Table) -> Piece | None:
             if c.colspan != 1:
                 return None
             headers.setdefault(c.col, []).append(HEADERS[label_key(c.text)])
-    if sorted(headers) != list(range(width, n_cols)) or any(len(h) != 1 for h in headers.values()):
+    if any(len(h) != 1 for h in headers.values()):
+        return None
+    if sorted(headers) != list(range(width, n_cols)) and not _last_year_right(table, headers, width, first):
         return None
     if any(c.row >= first and c.col >= width and c.colspan != 1 for c in table.cells):
         return None
     labels = frozenset((c.row - first, c.col, c.rowspan, c.colspan, label_key(c.text))
                        for c in table.cells if c.row >= first and c.col < width and id(c) not in notes)
     return Piece(table, first, width, {col: h[0] for col, h in headers.items()}, labels)
+
+
+def _last_year_right(table: Table, headers: dict[int, list[int]], width: int, first: int) -> bool:
+    """Is the one value column no applicant header names the piece's last, right of its
+    总计, under a header of last year's totals (上年同期, 上年总计 …: ``yearcols``), one column
+    wide? The aligner leaves such a column out by its header, as in a whole table 三."""
+    from .yearcols import _LAST_COLUMN  # (yearcols reads the document model only: no cycle)
+
+    n_cols = table.n_cols
+    if sorted(headers) != list(range(width, n_cols - 1)) or headers.get(n_cols - 2) != [TOTAL]:
+        return False
+    return any(c.row < first and c.col == n_cols - 1 and c.colspan == 1 and _LAST_COLUMN.match(label_key(c.text))
+               for c in table.cells)
 
 
 def _first_row(text: str) -> bool:
@@ -244,7 +259,7 @@ def join(a: Piece, b: Piece) -> Table | None:
             cells[k] = replace(cells[k], colspan=cells[k].colspan + c.colspan)
         else:
             cells.append(replace(c, col=c.col + shift))
-    width = n_cols + len(b.headers)
+    width = n_cols + b.table.n_cols - b.width  # (a last-year column too)
     cells = [replace(c, colspan=width) if _note(c, a.first, n_cols) else c for c in cells]
     columns = {**a.headers, **{col + shift: h for col, h in b.headers.items()}}
     table = replace(a.table, cells=sorted(cells, key=lambda c: (c.row, c.col)))
