@@ -105,7 +105,7 @@ def test_lines_whose_second_piece_prints_自然人_again_are_left_as_they_are():
     header = max(i for i in range(second) if "申请人情况" in lines[i])
     lines[header + 1] = "自然人   " + lines[header + 1]
     doc = Document([Paragraph(line) for line in lines], "txt")
-    assert lines_joined(doc) == (doc, False)
+    assert lines_joined(doc) == (doc, [])
     with pytest.raises(NotAReport, match="2 reports"):
         parse(("\n".join(lines) + "\n").encode())
 
@@ -166,7 +166,7 @@ def test_a_cell_a_line_piece_whose_row_does_not_add_up_is_not_joined():
     second = [i for i, line in enumerate(lines) if line.startswith("一、本年新收")][1]
     lines[second + 1] = str(int(lines[second + 1]) + 1)  # a value of the second piece's first row
     doc = Document([Paragraph(line) for line in lines], "txt")
-    assert lines_joined(doc) == (doc, False)
+    assert lines_joined(doc) == (doc, [])
     with pytest.raises(NotAReport, match="2 reports"):
         parse(("\n".join(lines) + "\n").encode())
 
@@ -185,7 +185,7 @@ def test_two_whole_tables_三_in_a_tab_text_stay_two():
     end = next(i for i in range(first, len(lines)) if lines[i].startswith("四、结转下年度"))
     whole = lines[top:end + 1]
     doc = read(("\n".join([*whole, "续表", *whole]) + "\n").encode(), "t.txt")
-    assert lines_joined(doc) == (doc, False)
+    assert lines_joined(doc) == (doc, [])
 
 
 PDF_LINES = """申请人情况
@@ -265,7 +265,7 @@ def test_a_table_of_zeros_whose_second_header_also_names_自然人_stays_refused
     header = max(i for i in range(second) if "申请人情况" in lines[i])
     lines.insert(header + 1, "自然人")
     doc = Document([Paragraph(line) for line in lines], "txt")
-    assert lines_joined(doc) == (doc, False)
+    assert lines_joined(doc) == (doc, [])
     with pytest.raises(NotAReport, match="2 reports"):
         parse(("\n".join(lines) + "\n").encode())
 
@@ -275,7 +275,7 @@ def test_a_table_of_zeros_whose_header_does_not_name_its_columns_stays_refused()
     second = [i for i, line in enumerate(lines) if line.startswith("一、本年新收")][1]
     lines.pop(second - 1)  # the second piece's last header cell (总计) lost: 7 − n values, fewer names
     doc = Document([Paragraph(line) for line in lines], "txt")
-    assert lines_joined(doc) == (doc, False)
+    assert lines_joined(doc) == (doc, [])
 
 
 def test_a_header_names_its_columns_by_their_characters_however_wrapped():
@@ -317,3 +317,47 @@ def test_a_column_no_header_names_or_one_left_of_总计_is_no_piece():
     a, b = _pieces()
     assert piece(_with_last_year(b, "备注")) is None
     assert piece(_with_last_year(a)) is None  # the first piece holds no 总计: no last-year column beside it
+
+
+LAST_YEAR = "表三在总计右侧另印上年数一列,该列未读入(各行前六列之和等于总计,已核)"
+
+
+def _last_year_text(lines: list[str], cell_sep: str | None, value: str = "9") -> list[str]:
+    """The text with a 上年同期 column right of the second piece's 总计: its header after
+    申请人情况 and one more value after each row's (a TAB text's: on the row's line, the header
+    on 申请人情况's; a cell a line: a line after the row's last value, the header after
+    申请人情况's)."""
+    second = [i for i, line in enumerate(lines) if line.startswith("一、本年新收")][1]
+    top = max(i for i in range(second) if "申请人情况" in lines[i])
+    end = next(i for i in range(second, len(lines)) if lines[i].startswith("四、结转下年度"))
+    value_line = re.compile(r"\d+")
+    out = []
+    for i, line in enumerate(lines):
+        if cell_sep is not None:
+            out.append(line + cell_sep + value if second <= i <= end + 1 and re.search(r"\t\d+$", line) else line)
+        else:
+            out.append(line)
+            last_value = value_line.fullmatch(line) and not value_line.fullmatch(lines[i + 1] if i + 1 < len(lines) else "")
+            if second <= i and (i <= end or lines[end + 1:i + 1] and all(value_line.fullmatch(t) for t in lines[end + 1:i + 1])) \
+                    and last_value:
+                out.append(value)
+        if i == top and cell_sep is None:
+            out.append("上年同期")
+        elif i == top:
+            out[-1] += cell_sep + "上年同期"  # (a cell of the header's first row, rows 3 high)
+    return out
+
+
+@pytest.mark.parametrize("cell_sep", [None, "\t"])
+def test_a_second_piece_printing_last_years_totals_right_of_总计_is_joined_without_them(cell_sep):
+    lines = _last_year_text(_text(PAGE.html, cell_sep).splitlines(), cell_sep)
+    report = parse(("\n".join(lines) + "\n").encode())
+    assert report.model_dump()["table3"] == PAGE.expected["table3"]
+    messages = [f.message for f in report.findings]
+    assert MESSAGE in messages and LAST_YEAR in messages
+
+
+def test_a_last_year_column_that_any_other_column_could_be_stays_refused():
+    lines = _last_year_text(_zeros(_text(PAGE.html, None).splitlines()), None, "0")  # zeros: any column sums
+    doc = Document([Paragraph(line) for line in lines], "txt")
+    assert lines_joined(doc) == (doc, [])
