@@ -361,3 +361,29 @@ def test_a_last_year_column_that_any_other_column_could_be_stays_refused():
     lines = _last_year_text(_zeros(_text(PAGE.html, None).splitlines()), None, "0")  # zeros: any column sums
     doc = Document([Paragraph(line) for line in lines], "txt")
     assert lines_joined(doc) == (doc, [])
+
+
+def _orgs_swapped(lines: list[str]) -> list[str]:
+    """The first piece's header printing 科研机构 before 商业企业: its columns in another order."""
+    a, b = lines.index("商业企业"), lines.index("科研机构")
+    lines = list(lines)
+    lines[a], lines[b] = lines[b], lines[a]
+    return lines
+
+
+def test_pieces_whose_header_prints_its_columns_in_another_order_are_not_joined():
+    lines = _orgs_swapped(_text(PAGE.html, None).splitlines())  # summands swapped: no identity tells
+    doc = Document([Paragraph(line) for line in lines], "txt")
+    assert lines_joined(doc) == (doc, [])
+    zeros = Document([Paragraph(line) for line in _zeros(lines)], "txt")  # zeros: any order reads the same
+    assert [f.message for f in lines_joined(zeros)[1]] == [MESSAGE]
+
+
+def test_the_template_order_is_read_from_whole_header_words_only():
+    from ogi.extract.colsplit_text import _in_template_order
+
+    assert _in_template_order("申请人情况自然人法人或其他组织商业企业科研机构", "申请人情况法人或其他组织总计社会公益组织法律服务机构其他")
+    assert not _in_template_order("申请人情况法人或其他组织自然人商业企业", "申请人情况法人或其他组织总计科研机构")  # 自然人 right of the group
+    assert not _in_template_order("申请人情况自然人法人或其他组织社会公益组织", "申请人情况法人或其他组织商业企业总计")
+    assert not _in_template_order("申请人情况自然人", "申请人情况总计法人或其他组织其他")  # 总计 left of the group
+    assert _in_template_order("申请人情况自然法人或其他组织人商业企", "申请人情况总法人或其他组织计业")  # wrapped: nothing whole says

@@ -101,6 +101,8 @@ _BY_CHARS: dict[frozenset, list[frozenset[str]]] = {}
 for _bits in product((0, 1), repeat=len(APPLICANT_KEYS)):
     _set = frozenset(k for k, on in zip(APPLICANT_KEYS, _bits) if on)
     _BY_CHARS.setdefault(frozenset(Counter("".join(_set)).items()), []).append(_set)
+GROUP_HEADER = label_key("法人或其他组织")  # the header over the five organisations, one header row
+ORG_KEYS = APPLICANT_KEYS[1:-1]  # 商业企业 … 其他, the organisations in the template's order
 FIRST_HEADER = label_key("自然人")  # the template's first applicant column
 LAST_HEADER = label_key("总计")  # ... and its last
 SHARED_CHARS = 4  # characters: two lines of one row print this many of its words in a row at least
@@ -320,9 +322,32 @@ def _pieces(lines: list[Line | None]) -> tuple[Run, Run, int, int] | None:
         two, extra = _last_year_left(two), 1
     named = (first is not None and second is not None and len(first) == n
              and len(second) == N_HEADERS - n and first | second == set(APPLICANT_KEYS))
-    if not _rows_pair(one, two, named):
+    ordered = _in_template_order(_header_words(lines, top_a, a), _header_words(lines, top_b, b))
+    if not _rows_pair(one, two, named, ordered):
         return None
     return one, two, top_b, extra
+
+
+def _in_template_order(first: str, second: str) -> bool:
+    """Does nothing the two headers print whole say their columns stand in another order than
+    the template's? A text prints a grid's header row by row, so the organisations under
+    法人或其他组织 (one header row) print in their columns' order, the first piece's before the
+    second's; 自然人 is printed before 法人或其他组织 where it stands left of it, 总计 after it
+    where it stands right. The joined row's values are read by their places (the template's
+    order), which the row identity confirms only for 总计 — a summand's place is the header's
+    word alone."""
+    if not _before(first, FIRST_HEADER, GROUP_HEADER) or not _before(second, GROUP_HEADER, LAST_HEADER):
+        return False
+    both = f"{first.replace(GROUP_HEADER, '|')}|{second.replace(GROUP_HEADER, '|')}"
+    places = [both.find(k) for k in ORG_KEYS if both.count(k) == 1]
+    return places == sorted(places)
+
+
+def _before(header: str, left: str, right: str) -> bool:
+    """Unless the header prints both words whole once, True; else is ``left`` printed first?"""
+    if header.count(left) != 1 or header.count(right) != 1:
+        return True
+    return header.index(left) < header.index(right)
 
 
 def _header_words(lines: list[Line | None], top: int, first: int) -> str:
@@ -421,13 +446,15 @@ def _around(lines: list[Line | None], i: int, first: int, stop: int) -> str:
     return "".join(line.key for line in (above, own, below) if line is not None)
 
 
-def _rows_pair(one: Run, two: Run, named: bool = False) -> bool:
+def _rows_pair(one: Run, two: Run, named: bool = False, ordered: bool = True) -> bool:
     """Are the two runs two pieces of one table: the same words, as many value lines, each
     pair over the same words (their own, or — a label wrapped elsewhere in each piece — with
     the lines above and below them), ``n`` and ``7 − n`` values, and every row's seven
     adding up, one total at least above 0 — or, where the headers name each piece's columns
     (``named``: each prints, by :func:`_named`, the columns its piece holds), totals of 0 alone
-    (a table of zeros)?"""
+    (a table of zeros)? A table whose headers print its columns in another order than the
+    template's (not ``ordered``) is joined only as a table of zeros: its summands' places are
+    not the template's, and no identity tells them."""
     if sorted(one.words) != sorted(two.words) or len(one.rows) != len(two.rows):
         return False
     counts = {(len(x.values), len(y.values)) for (_, _, _, x), (_, _, _, y) in zip(one.rows, two.rows)}
@@ -439,7 +466,7 @@ def _rows_pair(one: Run, two: Run, named: bool = False) -> bool:
         if not (_same_row(x.key, y.key) or _same_row(near_x, near_y)) or sum(row[:TOTAL]) != row[TOTAL]:
             return False
         above = above or row[TOTAL] > 0
-    return above or named
+    return (above and ordered) or (named and not above)
 
 
 def _same_row(one: str, two: str) -> bool:
