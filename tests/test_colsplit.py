@@ -379,11 +379,12 @@ def test_pieces_whose_header_prints_its_columns_in_another_order_are_not_joined(
     assert [f.message for f in lines_joined(zeros)[1]] == [MESSAGE]
 
 
-def test_the_template_order_is_read_from_whole_header_words_only():
+def test_the_template_order_is_read_from_whole_organisation_words_only():
     from ogi.extract.colsplit_text import _in_template_order
 
     assert _in_template_order("申请人情况自然人法人或其他组织商业企业科研机构", "申请人情况法人或其他组织总计社会公益组织法律服务机构其他")
-    assert not _in_template_order("申请人情况法人或其他组织自然人商业企业", "申请人情况法人或其他组织总计科研机构")  # 自然人 right of the group
     assert not _in_template_order("申请人情况自然人法人或其他组织社会公益组织", "申请人情况法人或其他组织商业企业总计")
-    assert not _in_template_order("申请人情况自然人", "申请人情况总计法人或其他组织其他")  # 总计 left of the group
-    assert _in_template_order("申请人情况自然法人或其他组织人商业企", "申请人情况总法人或其他组织计业")  # wrapped: nothing whole says
+    assert not _in_template_order("申请人情况自然人法人或其他组织其他商业企业", "申请人情况总计")
+    # a PDF prints 自然人 (two rows high) after the group, and wraps the group as 法人或其他组 / 织
+    assert _in_template_order("申请人情况加法人或其他组织第四项之和自然人科研社会公商业企业机构益组织", "申请人情况总计其他")
+    assert _in_template_order("申请人情况自然法人或其他组之和人织商业企业", "申请人情况法人或其他组织科研社会公益法律服务其总计机构组织机构他")

@@ -102,6 +102,7 @@ for _bits in product((0, 1), repeat=len(APPLICANT_KEYS)):
     _set = frozenset(k for k, on in zip(APPLICANT_KEYS, _bits) if on)
     _BY_CHARS.setdefault(frozenset(Counter("".join(_set)).items()), []).append(_set)
 GROUP_HEADER = label_key("法人或其他组织")  # the header over the five organisations, one header row
+GROUP_OTHER = label_key("或其他")  # ... a piece of it a narrow column wraps (法人或其他 / 组织): no 其他 column
 ORG_KEYS = APPLICANT_KEYS[1:-1]  # 商业企业 … 其他, the organisations in the template's order
 FIRST_HEADER = label_key("自然人")  # the template's first applicant column
 LAST_HEADER = label_key("总计")  # ... and its last
@@ -330,24 +331,15 @@ def _pieces(lines: list[Line | None]) -> tuple[Run, Run, int, int] | None:
 
 def _in_template_order(first: str, second: str) -> bool:
     """Does nothing the two headers print whole say their columns stand in another order than
-    the template's? A text prints a grid's header row by row, so the organisations under
-    法人或其他组织 (one header row) print in their columns' order, the first piece's before the
-    second's; 自然人 is printed before 法人或其他组织 where it stands left of it, 总计 after it
-    where it stands right. The joined row's values are read by their places (the template's
-    order), which the row identity confirms only for 总计 — a summand's place is the header's
-    word alone."""
-    if not _before(first, FIRST_HEADER, GROUP_HEADER) or not _before(second, GROUP_HEADER, LAST_HEADER):
-        return False
-    both = f"{first.replace(GROUP_HEADER, '|')}|{second.replace(GROUP_HEADER, '|')}"
+    the template's? The organisations under 法人或其他组织 are one header row of one-row cells:
+    a text prints each that fits one line whole, on one line with the others that do, in their
+    columns' order — the first piece's before the second's. (Where 自然人 and 总计 stand is not
+    told so: a PDF prints a cell spanning the header's rows at its middle, after the group.)
+    The joined row's values are read by their places (the template's order), which the row
+    identity confirms only for 总计 — a summand's place is the header's word alone."""
+    both = f"{first}|{second}".replace(GROUP_HEADER, "|").replace(GROUP_OTHER, "|")
     places = [both.find(k) for k in ORG_KEYS if both.count(k) == 1]
     return places == sorted(places)
-
-
-def _before(header: str, left: str, right: str) -> bool:
-    """Unless the header prints both words whole once, True; else is ``left`` printed first?"""
-    if header.count(left) != 1 or header.count(right) != 1:
-        return True
-    return header.index(left) < header.index(right)
 
 
 def _header_words(lines: list[Line | None], top: int, first: int) -> str:
