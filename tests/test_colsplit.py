@@ -5,13 +5,15 @@ identity agree; a page whose two printings are not two pieces of one table stays
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import replace
 
 import pytest
 from lxml import html as lxml_html
 
 from ogi import NotAReport, parse
-from ogi.document import Document, Paragraph, Table
+from ogi.document import Cell, Document, Paragraph, Table
+from ogi.extract import extract
 from ogi.extract.colsplit import join, piece, tables_joined
 from ogi.extract.colsplit_text import lines_joined
 from ogi.readers import read
@@ -103,7 +105,7 @@ def test_lines_whose_second_piece_prints_自然人_again_are_left_as_they_are():
     header = max(i for i in range(second) if "申请人情况" in lines[i])
     lines[header + 1] = "自然人   " + lines[header + 1]
     doc = Document([Paragraph(line) for line in lines], "txt")
-    assert lines_joined(doc) == (doc, False)
+    assert lines_joined(doc) == (doc, [])
     with pytest.raises(NotAReport, match="2 reports"):
         parse(("\n".join(lines) + "\n").encode())
 
@@ -164,7 +166,7 @@ def test_a_cell_a_line_piece_whose_row_does_not_add_up_is_not_joined():
     second = [i for i, line in enumerate(lines) if line.startswith("一、本年新收")][1]
     lines[second + 1] = str(int(lines[second + 1]) + 1)  # a value of the second piece's first row
     doc = Document([Paragraph(line) for line in lines], "txt")
-    assert lines_joined(doc) == (doc, False)
+    assert lines_joined(doc) == (doc, [])
     with pytest.raises(NotAReport, match="2 reports"):
         parse(("\n".join(lines) + "\n").encode())
 
@@ -183,7 +185,7 @@ def test_two_whole_tables_三_in_a_tab_text_stay_two():
     end = next(i for i in range(first, len(lines)) if lines[i].startswith("四、结转下年度"))
     whole = lines[top:end + 1]
     doc = read(("\n".join([*whole, "续表", *whole]) + "\n").encode(), "t.txt")
-    assert lines_joined(doc) == (doc, False)
+    assert lines_joined(doc) == (doc, [])
 
 
 PDF_LINES = """申请人情况
@@ -235,3 +237,154 @@ def test_a_header_printed_again_at_a_pages_top_is_no_row_of_a_piece():
     lines[cut:cut] = again[1:]  # (a page's top: the header again with no 申请人情况 line)
     doc, joined = lines_joined(Document([Paragraph(line) for line in lines], "txt"))
     assert joined and doc.blocks[6].text == "一、本年新收政府信息公开申请数量 3 1 0 0 0 0 4"
+
+
+def _zeros(lines: list[str]) -> list[str]:
+    """The lines with every count of table 三 (from its first header to its second piece's
+    last row) printed 0: a table of zeros, whose row identity holds under any pairing."""
+    tops = [i for i, line in enumerate(lines) if "申请人情况" in line]
+    last = max(i for i, line in enumerate(lines) if line.startswith("四、结转下年度"))
+    return [re.sub(r"\d+", "0", line) if tops[0] <= i <= last and re.fullmatch(r"[\d\t ]+", line) else line
+            for i, line in enumerate(lines)]
+
+
+def _zero_table3() -> dict:
+    return {row: ({k: (0 if v is not None else None) for k, v in cols.items()} if isinstance(cols, dict) else cols)
+            for row, cols in PAGE.expected["table3"].items()}
+
+
+def test_a_table_of_zeros_whose_headers_name_each_pieces_columns_is_joined():
+    report = parse(("\n".join(_zeros(_text(PAGE.html, None).splitlines())) + "\n").encode())
+    assert report.model_dump()["table3"] == _zero_table3()
+    assert MESSAGE in [f.message for f in report.findings]
+
+
+def test_a_table_of_zeros_whose_second_header_also_names_自然人_stays_refused():
+    lines = _zeros(_text(PAGE.html, None).splitlines())
+    second = [i for i, line in enumerate(lines) if line.startswith("一、本年新收")][1]
+    header = max(i for i in range(second) if "申请人情况" in lines[i])
+    lines.insert(header + 1, "自然人")
+    doc = Document([Paragraph(line) for line in lines], "txt")
+    assert lines_joined(doc) == (doc, [])
+    with pytest.raises(NotAReport, match="2 reports"):
+        parse(("\n".join(lines) + "\n").encode())
+
+
+def test_a_table_of_zeros_whose_header_does_not_name_its_columns_stays_refused():
+    lines = _zeros(_text(PAGE.html, None).splitlines())
+    second = [i for i, line in enumerate(lines) if line.startswith("一、本年新收")][1]
+    lines.pop(second - 1)  # the second piece's last header cell (总计) lost: 7 − n values, fewer names
+    doc = Document([Paragraph(line) for line in lines], "txt")
+    assert lines_joined(doc) == (doc, [])
+
+
+def test_a_header_names_its_columns_by_their_characters_however_wrapped():
+    from ogi.extract.colsplit_text import _named
+
+    # pdfplumber's text of a narrow piece: the note and the labels wrapped among each other
+    wrapped = "申请人情况本列数据的勾稽关系为第一项加第二项之和等于第三项加第四项之法人或其他组织总和社会公益组法律服务机其计织构他"
+    assert _named(wrapped) == {"社会公益组织", "法律服务机构", "其他", "总计"}
+    assert _named("申请人情况自然人法人或其他组织商业企业科研机构") == {"自然人", "商业企业", "科研机构"}
+    assert _named("申请人情况总计") == {"总计"}  # no 法人或其他组织 over a piece of 总计 alone
+    assert _named("申请人情况自然人小计") is None  # 小计: a column none of the seven
+    assert _named("申请人情况自然人表三") is None  # words no header prints
+    assert _named("申请人情况自然人自然人") is None  # a header printed twice
+
+
+def _with_last_year(table: Table, header: str = "上年同期") -> Table:
+    """The piece with a column of last year's totals right of its 总计 (year_compare's)."""
+    first = piece(table).first
+    col = table.n_cols
+    extra = [Cell(header, 0, col, rowspan=first)]
+    extra += [Cell(str(7 + r), r, col) for r in range(first, table.n_rows)]
+    return Table(list(table.cells) + extra)
+
+
+def test_a_column_of_last_years_totals_right_of_总计_leaves_the_pieces_joined():
+    a, b = _pieces()
+    right = piece(_with_last_year(b))
+    assert right is not None and sorted(right.headers.values()) == [4, 5, 6]
+    table = join(piece(a), right)
+    assert table is not None and table.n_cols == 11  # the label block, the seven, 上年同期
+    doc = read(PAGE.html, "page.html")
+    blocks = [_with_last_year(t) if t is b or t == b else t for t in doc.blocks]
+    report = extract(replace(doc, blocks=blocks))
+    assert report.model_dump()["table3"] == PAGE.expected["table3"]
+    assert MESSAGE in [f.message for f in report.findings]
+
+
+def test_a_column_no_header_names_or_one_left_of_总计_is_no_piece():
+    a, b = _pieces()
+    assert piece(_with_last_year(b, "备注")) is None
+    assert piece(_with_last_year(a)) is None  # the first piece holds no 总计: no last-year column beside it
+
+
+LAST_YEAR = "表三在总计右侧另印上年数一列,该列未读入(各行前六列之和等于总计,已核)"
+
+
+def _last_year_text(lines: list[str], cell_sep: str | None, value: str = "9") -> list[str]:
+    """The text with a 上年同期 column right of the second piece's 总计: its header after
+    申请人情况 and one more value after each row's (a TAB text's: on the row's line, the header
+    on 申请人情况's; a cell a line: a line after the row's last value, the header after
+    申请人情况's)."""
+    second = [i for i, line in enumerate(lines) if line.startswith("一、本年新收")][1]
+    top = max(i for i in range(second) if "申请人情况" in lines[i])
+    end = next(i for i in range(second, len(lines)) if lines[i].startswith("四、结转下年度"))
+    value_line = re.compile(r"\d+")
+    out = []
+    for i, line in enumerate(lines):
+        if cell_sep is not None:
+            out.append(line + cell_sep + value if second <= i <= end + 1 and re.search(r"\t\d+$", line) else line)
+        else:
+            out.append(line)
+            last_value = value_line.fullmatch(line) and not value_line.fullmatch(lines[i + 1] if i + 1 < len(lines) else "")
+            if second <= i and (i <= end or lines[end + 1:i + 1] and all(value_line.fullmatch(t) for t in lines[end + 1:i + 1])) \
+                    and last_value:
+                out.append(value)
+        if i == top and cell_sep is None:
+            out.append("上年同期")
+        elif i == top:
+            out[-1] += cell_sep + "上年同期"  # (a cell of the header's first row, rows 3 high)
+    return out
+
+
+@pytest.mark.parametrize("cell_sep", [None, "\t"])
+def test_a_second_piece_printing_last_years_totals_right_of_总计_is_joined_without_them(cell_sep):
+    lines = _last_year_text(_text(PAGE.html, cell_sep).splitlines(), cell_sep)
+    report = parse(("\n".join(lines) + "\n").encode())
+    assert report.model_dump()["table3"] == PAGE.expected["table3"]
+    messages = [f.message for f in report.findings]
+    assert MESSAGE in messages and LAST_YEAR in messages
+
+
+def test_a_last_year_column_that_any_other_column_could_be_stays_refused():
+    lines = _last_year_text(_zeros(_text(PAGE.html, None).splitlines()), None, "0")  # zeros: any column sums
+    doc = Document([Paragraph(line) for line in lines], "txt")
+    assert lines_joined(doc) == (doc, [])
+
+
+def _orgs_swapped(lines: list[str]) -> list[str]:
+    """The first piece's header printing 科研机构 before 商业企业: its columns in another order."""
+    a, b = lines.index("商业企业"), lines.index("科研机构")
+    lines = list(lines)
+    lines[a], lines[b] = lines[b], lines[a]
+    return lines
+
+
+def test_pieces_whose_header_prints_its_columns_in_another_order_are_not_joined():
+    lines = _orgs_swapped(_text(PAGE.html, None).splitlines())  # summands swapped: no identity tells
+    doc = Document([Paragraph(line) for line in lines], "txt")
+    assert lines_joined(doc) == (doc, [])
+    zeros = Document([Paragraph(line) for line in _zeros(lines)], "txt")  # zeros: any order reads the same
+    assert [f.message for f in lines_joined(zeros)[1]] == [MESSAGE]
+
+
+def test_the_template_order_is_read_from_whole_organisation_words_only():
+    from ogi.extract.colsplit_text import _in_template_order
+
+    assert _in_template_order("申请人情况自然人法人或其他组织商业企业科研机构", "申请人情况法人或其他组织总计社会公益组织法律服务机构其他")
+    assert not _in_template_order("申请人情况自然人法人或其他组织社会公益组织", "申请人情况法人或其他组织商业企业总计")
+    assert not _in_template_order("申请人情况自然人法人或其他组织其他商业企业", "申请人情况总计")
+    # a PDF prints 自然人 (two rows high) after the group, and wraps the group as 法人或其他组 / 织
+    assert _in_template_order("申请人情况加法人或其他组织第四项之和自然人科研社会公商业企业机构益组织", "申请人情况总计其他")
+    assert _in_template_order("申请人情况自然法人或其他组之和人织商业企业", "申请人情况法人或其他组织科研社会公益法律服务其总计机构组织机构他")

@@ -22,7 +22,10 @@ spreadsheet's tables: ``Table`` blocks) that follow each other where all of thes
 - the two pieces print the same label block: the same label cells, at the same places with
   the same spans, in the same rows counted from the first row label, and as many rows;
 - their headers are the seven, each printed once over the two — the headers name which
-  columns each piece holds; neither piece is a whole table;
+  columns each piece holds; neither piece is a whole table; the piece holding 总计 may print
+  one more column right of it under a header of last year's totals (上年同期, 上年总计 …, as
+  ``extract.yearcols`` reads it), carried along: the aligner leaves it out by its header,
+  as in a whole table 三;
 - the joined table's rows confirm it: in no row where all seven cells print a number do the
   six applicants' counts fail to add up to the 总计 (the row identity ``T3_ROW_TOTAL``), so
   no row of one piece is set beside a row of another that is not its own.
@@ -50,6 +53,7 @@ from ..template.labels import section_of
 from ..template.normalize import label_key
 from .tokens import NUM, cell_value
 from .twice import report_title
+from .yearcols import _LAST_COLUMN
 
 FIRST_ROW = label_key(FORMATS["2021"].table3.rows[0].label or "")  # 一、本年新收政府信息公开申请数量
 FIRST_CHAR = "收"  # a character the first row label prints in every script (新收): a text without it is none
@@ -93,8 +97,7 @@ def tables_joined(doc: Document) -> tuple[Document, list[Finding]]:
     if findings:
         return replace(doc, blocks=blocks), findings
     from .colsplit_text import lines_joined  # (it imports this module's constants)
-    doc, as_lines = lines_joined(doc)  # the two pieces as runs of lines (running text)
-    return doc, [_joined_finding()] if as_lines else []
+    return lines_joined(doc)  # the two pieces as runs of lines (running text)
 
 
 def _first_rows_in_tables(blocks: list) -> int:
@@ -202,13 +205,26 @@ def piece(table: Table) -> Piece | None:
             if c.colspan != 1:
                 return None
             headers.setdefault(c.col, []).append(HEADERS[label_key(c.text)])
-    if sorted(headers) != list(range(width, n_cols)) or any(len(h) != 1 for h in headers.values()):
+    if any(len(h) != 1 for h in headers.values()):
+        return None
+    if sorted(headers) != list(range(width, n_cols)) and not _last_year_right(table, headers, width, first):
         return None
     if any(c.row >= first and c.col >= width and c.colspan != 1 for c in table.cells):
         return None
     labels = frozenset((c.row - first, c.col, c.rowspan, c.colspan, label_key(c.text))
                        for c in table.cells if c.row >= first and c.col < width and id(c) not in notes)
     return Piece(table, first, width, {col: h[0] for col, h in headers.items()}, labels)
+
+
+def _last_year_right(table: Table, headers: dict[int, list[int]], width: int, first: int) -> bool:
+    """Is the one value column no applicant header names the piece's last, right of its
+    总计, under a header of last year's totals (上年同期, 上年总计 …: ``yearcols``), one column
+    wide? The aligner leaves such a column out by its header, as in a whole table 三."""
+    n_cols = table.n_cols
+    if sorted(headers) != list(range(width, n_cols - 1)) or headers.get(n_cols - 2) != [TOTAL]:
+        return False
+    return any(c.row < first and c.col == n_cols - 1 and c.colspan == 1 and _LAST_COLUMN.match(label_key(c.text))
+               for c in table.cells)
 
 
 def _first_row(text: str) -> bool:
@@ -244,7 +260,7 @@ def join(a: Piece, b: Piece) -> Table | None:
             cells[k] = replace(cells[k], colspan=cells[k].colspan + c.colspan)
         else:
             cells.append(replace(c, col=c.col + shift))
-    width = n_cols + len(b.headers)
+    width = n_cols + b.table.n_cols - b.width  # (a last-year column too)
     cells = [replace(c, colspan=width) if _note(c, a.first, n_cols) else c for c in cells]
     columns = {**a.headers, **{col + shift: h for col, h in b.headers.items()}}
     table = replace(a.table, cells=sorted(cells, key=lambda c: (c.row, c.col)))

@@ -22,7 +22,18 @@ value. What still ties the two runs together is what the template fixes:
   The first piece holds the first columns, the second the rest;
 - every row confirms it: the first six of its seven values add up to the seventh (the row
   identity ``T3_ROW_TOTAL``), and at least one row prints a total above 0, so the identity
-  is not met by zeros alone.
+  is not met by zeros alone — or, a table of zeros, the headers name the columns each piece
+  holds (:func:`_named`): the characters of each header's lines are exactly those of one set
+  of applicant headers and of words that name no column (申请人情况, 法人或其他组织, the
+  column note), counted, not read in order (a narrow column wraps its label among the
+  others'), and the two sets are ``n`` and ``7 − n`` of the seven, each once. The identity
+  is needed only to pair rows whose header does not say which columns they hold.
+
+A second piece may print one value more a row, right of its 总计, under a header of last
+year's totals (上年同期, 上年总计 … whole in its header: :data:`LAST_YEAR_WORDS`, the rest of
+the header naming columns with 总计 among them). Its last value is last year's where the
+rows add up with it left out and, with any other of the piece's values left out instead,
+some row does not (:func:`_last_year_read`); it is then left out of the join, with a finding.
 
 Text renderings print the same rows in other shapes, read so where the line-a-row reading
 finds no two pieces:
@@ -53,12 +64,15 @@ a row each, never ``n`` and ``7 − n``."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from itertools import product
 from operator import attrgetter
 
 from ..document import Block, Cell, Document, Paragraph, Table
-from ..template.formats import FORMATS, T3_HEADERS
+from ..model import Finding
+from ..template.formats import APPLICANT_COLUMNS, FORMATS, T3_HEADERS
 from ..template.normalize import label_key
 from .colsplit import (
     FIRST_CHAR,
@@ -74,11 +88,32 @@ LAST_ROWS = tuple({label_key(FORMATS[f].table3.rows[-1].label or "") for f in ("
 TABLE_HEADER = label_key("申请人情况")  # where table 三's header starts
 HEADER_CHARS = frozenset("".join(label_key(h) for h in T3_HEADERS))  # what table 三's header prints
 HEADER_WORDS = tuple(k for h in T3_HEADERS if len(k := label_key(h)) >= 4)  # ... a line of it no row prints
+APPLICANT_KEYS = tuple(label_key(m.label) for m in APPLICANT_COLUMNS)  # 自然人 … 总计, the seven columns
+# what a header prints that names no column, each printed once or not at all: the headers over
+# several columns (申请人情况, 法人或其他组织) and the column note in the corner cell, whole or one of
+# its two halves (本列数据的勾稽关系为 / 第一项加…); 小计 names a column none of the seven is, so is none
+UNNAMING = (label_key("申请人情况"), label_key("法人或其他组织"),
+            label_key("本列数据的勾稽关系为"), label_key("第一项加第二项之和等于第三项加第四项之和"))
+_UNNAMING_SETS = tuple(sum((Counter(w) for w, on in zip(UNNAMING, bits) if on), Counter())
+                       for bits in product((0, 1), repeat=len(UNNAMING)))
+# each set of applicant headers by the characters it prints (the keys' multiset)
+_BY_CHARS: dict[frozenset, list[frozenset[str]]] = {}
+for _bits in product((0, 1), repeat=len(APPLICANT_KEYS)):
+    _set = frozenset(k for k, on in zip(APPLICANT_KEYS, _bits) if on)
+    _BY_CHARS.setdefault(frozenset(Counter("".join(_set)).items()), []).append(_set)
+GROUP_HEADER = label_key("法人或其他组织")  # the header over the five organisations, one header row
+GROUP_OTHER = label_key("或其他")  # ... a piece of it a narrow column wraps (法人或其他 / 组织): no 其他 column
+ORG_KEYS = APPLICANT_KEYS[1:-1]  # 商业企业 … 其他, the organisations in the template's order
 FIRST_HEADER = label_key("自然人")  # the template's first applicant column
 LAST_HEADER = label_key("总计")  # ... and its last
 SHARED_CHARS = 4  # characters: two lines of one row print this many of its words in a row at least
 MOST_HEADER_LINES = 16  # lines: a header in narrow columns (seven labels two lines each, 申请人情况, 法人…)
 _TEXT = attrgetter("text")
+# a header of last year's totals right of 总计 (yearcols' _LAST_COLUMN: 上年同期, 上年度总计, 去年数 …),
+# every word it matches, longest first
+LAST_YEAR_WORDS = tuple(sorted((f"{y}{p}{t}" for y in ("上年", "上年度", "去年") for p in ("", "同期")
+                                for t in ("", "总计", "合计", "数")), key=len, reverse=True))
+_PRINTED_LAST = re.compile(r"[ \t\u3000|]*(?:\d{1,3}(?:,\d{3})+|\d+)$")  # a printed run's last value
 # 收 then 政 with nothing a key keeps between them: what a text whose key begins with the first row
 # label (一本年新收政府…) prints — no other character's NFKC or traditional form gives 收 or 政, and a
 # character the key drops is none of these (ASCII letters and digits, ideographs keep their own).
@@ -112,9 +147,10 @@ class Run:
     near: tuple[str, ...] = ()  # each value line's words with those of the lines above and below
 
 
-def lines_joined(doc: Document) -> tuple[Document, bool]:
+def lines_joined(doc: Document) -> tuple[Document, list[Finding]]:
     """``doc`` with table 三's two pieces, printed as runs of lines (or of a grid's rows),
-    joined (module docstring), and whether they were; the same document where they are not."""
+    joined (module docstring), and the findings of the join (none: not joined); the same
+    document and no finding where they are not."""
     texts = [b.text if isinstance(b, Paragraph) else None for b in doc.blocks]
     if _twice([t for t in texts if t is not None]):  # (else no line is read: cheap)
         pair = _pieces([_line(t) if t is not None else None for t in texts])
@@ -125,21 +161,37 @@ def lines_joined(doc: Document) -> tuple[Document, bool]:
                 assert isinstance(par, Paragraph)
                 out[i] = replace(par, text=par.text.rstrip() + line.printed)
             del out[pair[2]:pair[1].end + 1]
-            return replace(doc, blocks=out), True
+            return replace(doc, blocks=out), _findings(pair[3])
         groups = _grouped(texts)  # a value a line (a cell a line): each row's values read with its label
         pair = _pieces([line for _, _, line in groups])
         if pair is not None:
-            return _cells_spliced(doc, groups, pair), True
+            return _cells_spliced(doc, groups, pair), _findings(pair[3])
     for k, block in enumerate(doc.blocks):
-        if isinstance(block, Table) and (table := rows_joined(block)) is not None:
-            return replace(doc, blocks=[*doc.blocks[:k], table, *doc.blocks[k + 1:]]), True
+        if isinstance(block, Table) and (joined := _rows_joined(block)) is not None:
+            return replace(doc, blocks=[*doc.blocks[:k], joined[0], *doc.blocks[k + 1:]]), _findings(joined[1])
         if isinstance(block, Table) and (two := _grids_joined(doc.blocks, k)) is not None:
-            table, m = two
-            return replace(doc, blocks=[*doc.blocks[:k], table, *doc.blocks[k + 1:m], *doc.blocks[m + 1:]]), True
-    return doc, False
+            table, m, extra = two
+            return (replace(doc, blocks=[*doc.blocks[:k], table, *doc.blocks[k + 1:m], *doc.blocks[m + 1:]]),
+                    _findings(extra))
+    return doc, []
 
 
-def _grids_joined(blocks: list[Block], k: int) -> tuple[Table, int] | None:
+def _findings(extra: int) -> list[Finding]:
+    """A join's findings: the join's, and — where the second piece printed last year's totals
+    right of 总计 — that column's, left out."""
+    from .colsplit import _joined_finding  # (it imports this module)
+
+    return [_joined_finding(), *([_last_year_finding()] if extra else [])]
+
+
+def _last_year_finding() -> Finding:
+    return Finding.of(
+        "TEMPLATE_DEVIATION", "表三在总计右侧另印上年数一列,该列未读入(各行前六列之和等于总计,已核)",
+        "table 三 prints a column of last year's figures right of 总计; it is left (each row's six sum to its 总计)",
+        "table3")
+
+
+def _grids_joined(blocks: list[Block], k: int) -> tuple[Table, int, int] | None:
     """The ragged grid at ``k`` and the next one — a ``续表``, a page number between, at most
     :data:`~.colsplit.MOST_BETWEEN` short lines and no table (:func:`.colsplit._between`),
     each printing table 三's first row once — read as one grid whose rows print the two
@@ -153,8 +205,8 @@ def _grids_joined(blocks: list[Block], k: int) -> tuple[Table, int] | None:
         return None
     height = len(first.rows())
     both = replace(first, cells=[*first.cells, *(replace(c, row=c.row + height) for c in second.cells)])
-    table = rows_joined(both)
-    return None if table is None else (table, m)
+    joined = _rows_joined(both)
+    return None if joined is None else (joined[0], m, joined[1])
 
 
 def _grouped(texts: list[str | None]) -> list[tuple[int, int, Line | None]]:
@@ -174,13 +226,13 @@ def _grouped(texts: list[str | None]) -> list[tuple[int, int, Line | None]]:
 
 
 def _cells_spliced(doc: Document, groups: list[tuple[int, int, Line | None]],
-                   pair: tuple[Run, Run, int]) -> Document:
+                   pair: tuple[Run, Run, int, int]) -> Document:
     """``doc`` with each row of the first piece given the second's values after its own and
     the second piece (from its header's first paragraph to its last row's last value)
     dropped, where :func:`_grouped` read the rows: a second piece's row printed a value a
     line keeps its value paragraphs (each where the page printed it); otherwise its values
     are written after the first piece's row's last value, as printed."""
-    one, two, top = pair
+    one, two, top, extra = pair
     out: list[Block] = list(doc.blocks[:groups[top][0]])
     out += doc.blocks[groups[two.end][1] + 1:]
     for (i, _, _, _), (j, _, _, line) in reversed(list(zip(one.rows, two.rows, strict=True))):
@@ -188,7 +240,7 @@ def _cells_spliced(doc: Document, groups: list[tuple[int, int, Line | None]],
         second, end, _ = groups[j]
         label = doc.blocks[second]
         if last > first and end > second and isinstance(label, Paragraph) and not _line(label.text).values:
-            out[last + 1:last + 1] = doc.blocks[second + 1:end + 1]
+            out[last + 1:last + 1] = doc.blocks[second + 1:end + 1 - extra]  # (not last year's)
         else:
             par = out[last]
             assert isinstance(par, Paragraph)
@@ -201,6 +253,13 @@ def rows_joined(table: Table) -> Table | None:
     and its values (a Markdown or TAB-separated text's one grid, ragged: its cells in no
     columns), with the second piece's values after the first's in each row and the second
     piece's rows dropped; None where they are no two pieces of one table."""
+    joined = _rows_joined(table)
+    return None if joined is None else joined[0]
+
+
+def _rows_joined(table: Table) -> tuple[Table, int] | None:
+    """:func:`rows_joined`'s table and the values each second piece's row printed after its
+    总计 and were left out (1: last year's totals)."""
     if len(_FIRST_ROW_PIECE.findall("\n".join(map(_TEXT, table.cells)))) < 2:
         return None  # no two cells can begin with the first row label (read in C, most tables)
     rows = table.rows()
@@ -209,18 +268,19 @@ def rows_joined(table: Table) -> Table | None:
     pair = _pieces([_row(cells) for cells in rows])
     if pair is None:
         return None
-    one, two, top = pair
+    one, two, top, extra = pair
     drop = range(top, two.end + 1)
     if any(c.row < top < c.row + c.rowspan or c.row <= two.end < c.row + c.rowspan - 1 for c in table.cells):
         return None  # a cell spans into the rows dropped
     cells = [c for c in table.cells if c.row not in drop]
     for (i, _, _, _), (j, _, _, _) in zip(one.rows, two.rows, strict=True):
         end = max(c.col + c.colspan for c in rows[i])
-        values = [c for c in rows[j] if c.text.strip()][-N_HEADERS + len(_row(rows[i]).values):]
+        printed = [c for c in rows[j] if c.text.strip()]
+        values = printed[len(printed) - extra - N_HEADERS + len(_row(rows[i]).values):len(printed) - extra]
         cells += [replace(c, row=i, col=end + n, rowspan=1, colspan=1) for n, c in enumerate(values)]
     shift = len(drop)
     cells = [replace(c, row=c.row - shift) if c.row > two.end else c for c in cells]
-    return replace(table, cells=sorted(cells, key=lambda c: (c.row, c.col)))
+    return replace(table, cells=sorted(cells, key=lambda c: (c.row, c.col))), extra
 
 
 def _once(table: Table) -> bool:
@@ -238,20 +298,88 @@ def _twice(texts: list[str]) -> bool:
     return _first_rows(texts) == 2
 
 
-def _pieces(lines: list[Line | None]) -> tuple[Run, Run, int] | None:
-    """The two pieces' runs in ``lines`` and the first line of the second's header, where
-    they are two pieces of one table (module docstring); None where they are not."""
+def _pieces(lines: list[Line | None]) -> tuple[Run, Run, int, int] | None:
+    """The two pieces' runs in ``lines``, the first line of the second's header and how many
+    values each row of the second prints after its 总计 (1: a column of last year's totals,
+    :func:`_last_year_read`; its values are left out of the second run's lines), where they
+    are two pieces of one table (module docstring); None where they are not."""
     firsts = [i for i, line in enumerate(lines) if line is not None and line.key.startswith(FIRST_ROW)]
     if len(firsts) != 2:
         return None
     a, b = firsts
     one, two = _run(lines, a, b), _run(lines, b, len(lines))
-    if one is None or two is None or not _rows_pair(one, two):
+    if one is None or two is None:
         return None
     top_a, top_b = _header_top(lines, a), _header_top(lines, b)
     if top_a is None or top_b is None or top_b <= one.end or not _headers_hold(lines, top_a, a, top_b, b):
         return None
-    return one, two, top_b
+    first = _named(_header_words(lines, top_a, a))
+    second, last_year = _second_named(_header_words(lines, top_b, b))
+    n = len(one.rows[0][3].values) if one.rows else 0
+    extra = 0
+    if last_year:
+        if second is None or LAST_HEADER not in second or not _last_year_read(one, two):
+            return None
+        two, extra = _last_year_left(two), 1
+    named = (first is not None and second is not None and len(first) == n
+             and len(second) == N_HEADERS - n and first | second == set(APPLICANT_KEYS))
+    ordered = _in_template_order(_header_words(lines, top_a, a), _header_words(lines, top_b, b))
+    if not _rows_pair(one, two, named, ordered):
+        return None
+    return one, two, top_b, extra
+
+
+def _in_template_order(first: str, second: str) -> bool:
+    """Does nothing the two headers print whole say their columns stand in another order than
+    the template's? The organisations under 法人或其他组织 are one header row of one-row cells:
+    a text prints each that fits one line whole, on one line with the others that do, in their
+    columns' order — the first piece's before the second's. (Where 自然人 and 总计 stand is not
+    told so: a PDF prints a cell spanning the header's rows at its middle, after the group.)
+    The joined row's values are read by their places (the template's order), which the row
+    identity confirms only for 总计 — a summand's place is the header's word alone."""
+    both = f"{first}|{second}".replace(GROUP_HEADER, "|").replace(GROUP_OTHER, "|")
+    places = [both.find(k) for k in ORG_KEYS if both.count(k) == 1]
+    return places == sorted(places)
+
+
+def _header_words(lines: list[Line | None], top: int, first: int) -> str:
+    return "".join(line.key for line in lines[top:first] if line is not None)
+
+
+def _second_named(header: str) -> tuple[frozenset[str] | None, bool]:
+    """The second piece's header read as :func:`_named` reads one, and whether it prints a
+    header of last year's totals (:data:`LAST_YEAR_WORDS`, whole, once) beside the columns
+    it names — each reading of which word it is naming the same columns; (None, True) where
+    it prints one but the rest names no columns with certainty."""
+    named = _named(header)
+    if named is not None:
+        return named, False
+    found = {n for w in LAST_YEAR_WORDS if header.count(w) == 1 and (n := _named(header.replace(w, ""))) is not None}
+    if not any(w in header for w in LAST_YEAR_WORDS):
+        return None, False
+    return (next(iter(found)) if len(found) == 1 else None), True
+
+
+def _last_year_read(one: Run, two: Run) -> bool:
+    """Does every row of the second run print one value more than its share of the seven
+    (``7 − n + 1``), the last being last year's with certainty: read with it left out every
+    row adds up (checked by :func:`_rows_pair`), and read with any other of the second's
+    values left out instead some row does not (as ``yearcols`` asks of a whole table's eighth)?"""
+    n = len(one.rows[0][3].values) if one.rows else 0
+    if not two.rows or any(len(y.values) != N_HEADERS - n + 1 for _, _, _, y in two.rows):
+        return False
+    for p in range(N_HEADERS - n):  # each other value of the second piece left out instead
+        if all(sum(row[:TOTAL]) == row[TOTAL] for row in (
+                x.values + y.values[:p] + y.values[p + 1:] for (_, _, _, x), (_, _, _, y) in zip(one.rows, two.rows))):
+            return False
+    return True
+
+
+def _last_year_left(run: Run) -> Run:
+    """The run with each value line's last value (last year's) left out, as printed too."""
+    rows = tuple((i, s, e, Line(line.key, line.values[:-1], _PRINTED_LAST.sub("", line.printed)))
+                 for i, s, e, line in run.rows)
+    return replace(run, rows=rows)
 
 
 def _line(text: str) -> Line:
@@ -310,11 +438,15 @@ def _around(lines: list[Line | None], i: int, first: int, stop: int) -> str:
     return "".join(line.key for line in (above, own, below) if line is not None)
 
 
-def _rows_pair(one: Run, two: Run) -> bool:
+def _rows_pair(one: Run, two: Run, named: bool = False, ordered: bool = True) -> bool:
     """Are the two runs two pieces of one table: the same words, as many value lines, each
     pair over the same words (their own, or — a label wrapped elsewhere in each piece — with
     the lines above and below them), ``n`` and ``7 − n`` values, and every row's seven
-    adding up, one total at least above 0?"""
+    adding up, one total at least above 0 — or, where the headers name each piece's columns
+    (``named``: each prints, by :func:`_named`, the columns its piece holds), totals of 0 alone
+    (a table of zeros)? A table whose headers print its columns in another order than the
+    template's (not ``ordered``) is joined only as a table of zeros: its summands' places are
+    not the template's, and no identity tells them."""
     if sorted(one.words) != sorted(two.words) or len(one.rows) != len(two.rows):
         return False
     counts = {(len(x.values), len(y.values)) for (_, _, _, x), (_, _, _, y) in zip(one.rows, two.rows)}
@@ -326,7 +458,7 @@ def _rows_pair(one: Run, two: Run) -> bool:
         if not (_same_row(x.key, y.key) or _same_row(near_x, near_y)) or sum(row[:TOTAL]) != row[TOTAL]:
             return False
         above = above or row[TOTAL] > 0
-    return above
+    return (above and ordered) or (named and not above)
 
 
 def _same_row(one: str, two: str) -> bool:
@@ -356,6 +488,21 @@ def _headers_hold(lines: list[Line | None], top_a: int, a: int, top_b: int, b: i
     first = "".join(line.key for line in lines[top_a:a] if line is not None)
     second = "".join(line.key for line in lines[top_b:b] if line is not None)
     return _prints(first, FIRST_HEADER) and not _prints(first, LAST_HEADER) and not _prints(second, FIRST_HEADER)
+
+
+def _named(header: str) -> frozenset[str] | None:
+    """The applicant headers a header's words print, where its characters are exactly those
+    of one set of them and of the words that name no column (:data:`UNNAMING`), each printed
+    once or not at all — counted as characters, not read in order, since a narrow column
+    wraps a header a character or two a line among the other cells' pieces; None where no
+    set or more than one explains them (a 小计, a caption, a header printed twice: the
+    header does not name the columns)."""
+    have = Counter(header)
+    found: set[frozenset[str]] = set()
+    for extra in _UNNAMING_SETS:
+        if all(have[ch] >= n for ch, n in extra.items()):
+            found.update(_BY_CHARS.get(frozenset((have - extra).items()), ()))
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _prints(text: str, label: str) -> bool:
