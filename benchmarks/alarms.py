@@ -16,7 +16,8 @@ raises on the same report's source page (``html``). A warning/error finding is *
   at cells the report printed a number in (expected not null): the cell was lost or is
   elsewhere (an annex), not blank, and the finding names the wrong cause;
 * **structural** — any other structural code (rows, cells, tables) pointing only at cells
-  all read right: it reports a loss where none happened.
+  all read right: it reports a loss where none happened (TEMPLATE_DEVIATION/UNKNOWN are
+  claims about the report's form, true when the rendering shows it: never judged false).
 
 A finding naming no cell (a section, the meta) is judged by the page alone (check). Info
 findings (RULE_NOT_ASSESSABLE, CELL_NOT_APPLICABLE …) say what was not judged; left out.
@@ -45,6 +46,9 @@ REFERENCE = "html"
 BLANK_CODES = frozenset({"CELL_BLANK", "NO_DATA"})
 # codes whose rule reads cells or text (``template.rules``: ``reads``), raised by the checks
 CHECK_CODES = frozenset(r.code for r in BY_CODE.values() if r.reads) | {"TEMPLATE_YEAR_MISMATCH"}
+# claims about the report's form (an extra column, a format of another year): true whenever
+# the rendering shows the form, whatever the cells
+FORM_CODES = frozenset({"TEMPLATE_DEVIATION", "TEMPLATE_UNKNOWN"})
 _WHERE_SPLIT = re.compile(r"[,;，；\s]+")
 
 
@@ -94,6 +98,8 @@ def judge(finding, report, expected: dict, page_findings: list | None) -> str | 
         if cells and all(expected[t][r][c] is not None for t, r, c in cells):
             return "blank"
         return None
+    if code in FORM_CODES:
+        return None
     if cells and all_right:
         return "structural"
     return None
@@ -131,7 +137,7 @@ def run(roots: list[Path], shapes: list[str], every: int, kinds: list[str], exam
                 expected = json.loads(exp.read_text(encoding="utf-8"))
                 try:
                     report = parse(files[stem])
-                except Exception:  # noqa: BLE001 - a refusal raises no finding to judge
+                except Exception:  # noqa: BLE001, S112 - a refusal raises no finding to judge
                     continue
                 row["reports"] += 1
                 for f in loud(report):

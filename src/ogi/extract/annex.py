@@ -95,4 +95,4 @@ def annex_finding(table_name: str, link: str) -> tuple[str, str]:
             f"the table is not on the page but in an annex ({link}), not read")
 
 
-__all__ = ["annex_links_dropped", "holds_table", "annex_finding", "ANNEX_WORD"]
+__all__ = ["ANNEX_WORD", "annex_finding", "annex_links_dropped", "holds_table"]

@@ -27,7 +27,8 @@ from ..template import nfkc
 
 # a report's title: its year, at most TITLE_WORDS characters of words, the title's words
 TITLE_WORDS = 20
-_TITLE = re.compile(r"((?:19|20)\d{2})\s*年度?[^。；;，,!！?？\n]{0,%d}?政府信息公开(?:工作)?年度报告" % TITLE_WORDS)
+_TITLE = re.compile(r"((?:19|20)\d{2})\s*年度?[^。；;，,!！?？\n]{0,"
+                    + str(TITLE_WORDS) + r"}?政府信息公开(?:工作)?年度报告")
 # a listing's date after the title: how far (characters) it may follow the title
 DATE_REACH = 30
 _DATED = re.compile(r"发布(?:日期|时间)|日期\s*[:：]|(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}")
@@ -89,4 +90,4 @@ def section_ended(section: SectionText, year: int | None) -> SectionText:
                        places=section.places[:lines])
 
 
-__all__ = ["listing_cut", "section_ended", "TITLE_WORDS", "DATE_REACH", "AGENCY_REACH"]
+__all__ = ["AGENCY_REACH", "DATE_REACH", "TITLE_WORDS", "listing_cut", "section_ended"]
