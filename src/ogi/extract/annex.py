@@ -27,7 +27,8 @@ from .layout import Event
 # the word that opens a link to an annex, and the title's end: a table's name, with or
 # without the file's extension (the layout's gaps keep letters, drop the dot)
 ANNEX_WORD = "附件"
-_TITLE_END = re.compile(r"表\s*(?:\.?\s*(?:pdf|xlsx?|docx?|wps|et|ofd))?\s*[）)」』》”]*\s*$", re.IGNORECASE)
+# (a Markdown link's target printed after it, ``(/xxgk/fj/P0547.pdf)``, is ASCII to the gap's end)
+_TITLE_END = re.compile(r"表\s*(?:\.?\s*(?:pdf|xlsx?|docx?|wps|et|ofd))?[\x21-\x7e\s]*[）)」』》”]*\s*$", re.IGNORECASE)
 # an annex's ordinal is printed right after the word: one number, never more
 MAX_ORDINALS = 1
 
@@ -77,11 +78,12 @@ def _link_text(evs: list[Event]) -> str:
     gaps drop punctuation; the extension's dot is put back)."""
     ordinal = next((ev.token.text for ev in evs if ev.kind == "value" and ev.token is not None), "")
     title = "".join(ev.segment.text for ev in evs[1:] if ev.segment is not None)
-    title = _EXTENSION.sub(r"表.\1", title)
+    title = _EXTENSION.sub(lambda m: "表" + (f".{m.group(1)}" if m.group(1) else ""), title)
     return f"{ANNEX_WORD}{ordinal}：{title}"
 
 
-_EXTENSION = re.compile(r"表(pdf|xlsx?|docx?|wps|et|ofd)$", re.IGNORECASE)
+# the title's end as the layout's gap keeps it: the extension's dot dropped, a link target after it
+_EXTENSION = re.compile(r"表(pdf|xlsx?|docx?|wps|et|ofd)?[\x21-\x7e]*$", re.IGNORECASE)
 
 
 def holds_table(evs: list[Event]) -> bool:

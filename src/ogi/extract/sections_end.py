@@ -34,6 +34,8 @@ DATE_REACH = 30
 _DATED = re.compile(r"发布(?:日期|时间)|日期\s*[:：]|(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}")
 # how far back (characters) the title's start (the agency's name) may lie before its year
 AGENCY_REACH = 40
+# a link's target printed after its text by a Markdown converter: ``](/xxgk/ndbg/2022/index.html)``
+_LINK_TARGET = re.compile(r"\]?(?:\([^()\s]*\))?")
 _BOUNDARY = "。；;!！?？\n"
 
 
@@ -47,7 +49,8 @@ def listing_cut(text: str, year: int | None) -> int | None:
         if int(m.group(1)) == year:
             continue
         start = _title_start(norm, m.start())
-        if _own_line(norm, start, m.end()) or _DATED.search(norm, m.end(), m.end() + DATE_REACH):
+        end = m.end() + len(_LINK_TARGET.match(norm, m.end()).group(0))
+        if _own_line(norm, start, end) or _DATED.search(norm, end, end + DATE_REACH):
             return start
     return None
 
