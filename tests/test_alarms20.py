@@ -61,3 +61,10 @@ def test_section_ended_keeps_places_of_the_lines_kept():
     assert out.text == "无其他事项。"
     assert out.places == [(10, None)]
     assert section_ended(s, 2022) is s
+
+
+def test_listing_glued_on_one_line_cuts_after_the_title_before():
+    # a sidebar of related reports as a crawler prints it: titles and dates glued
+    text = ("无其他需要报告的事项。相关链接泰州市市教育局2024年政府信息公开工作年度报告2025-01-10"
+            "泰州市市生态环境局2023年政府信息公开工作年度报告2024-01-11")
+    assert text[listing_cut(text, 2024):] == "泰州市市生态环境局2023年政府信息公开工作年度报告2024-01-11"

@@ -36,6 +36,7 @@ _DATED = re.compile(r"发布(?:日期|时间)|日期\s*[:：]|(?:19|20)\d{2}\s*[
 AGENCY_REACH = 40
 # a link's target printed after its text by a Markdown converter: ``](/xxgk/ndbg/2022/index.html)``
 _LINK_TARGET = re.compile(r"\]?(?:\([^()\s]*\))?")
+_PREVIOUS_END = re.compile(r"(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年度报告|阅读全文")
 _BOUNDARY = "。；;!！?？\n"
 
 
@@ -72,6 +73,10 @@ def _title_start(text: str, at: int) -> int:
     for i in range(at - 1, lo - 1, -1):
         if text[i] in _BOUNDARY:
             return i + 1
+    # a listing glued on one line: the title before ends at its date or at 年度报告
+    ends = [m.end() for m in _PREVIOUS_END.finditer(text, lo, at)]
+    if ends:
+        return ends[-1]
     return 0 if lo == 0 else at
 
 
