@@ -19,6 +19,10 @@ raises on the same report's source page (``html``). A warning/error finding is *
   all read right: it reports a loss where none happened (TEMPLATE_DEVIATION/UNKNOWN are
   claims about the report's form, true when the rendering shows it: never judged false).
 
+* **text** — TEXT_TABLE_MISMATCH / YEAR_MISMATCH_TEXT on a synthetic report made without
+  a deliberate error (expected ``notes``: ``error none``): its prose is written from its own
+  tables and year (``benchmarks/findings.py`` judges clean reports so), on the page too.
+
 A finding naming no cell (a section, the meta) is judged by the page alone (check). Info
 findings (RULE_NOT_ASSESSABLE, CELL_NOT_APPLICABLE …) say what was not judged; left out.
 
@@ -46,6 +50,9 @@ REFERENCE = "html"
 BLANK_CODES = frozenset({"CELL_BLANK", "NO_DATA"})
 # codes whose rule reads cells or text (``template.rules``: ``reads``), raised by the checks
 CHECK_CODES = frozenset(r.code for r in BY_CODE.values() if r.reads) | {"TEMPLATE_YEAR_MISMATCH"}
+# the text's rules: a synthetic report without a deliberate error (expected ``notes``: "error
+# none") writes its prose from its own tables and year, so on it they are false
+TEXT_CODES = frozenset({"TEXT_TABLE_MISMATCH", "YEAR_MISMATCH_TEXT"})
 # claims about the report's form (an extra column, a format of another year): true whenever
 # the rendering shows the form, whatever the cells
 FORM_CODES = frozenset({"TEMPLATE_DEVIATION", "TEMPLATE_UNKNOWN"})
@@ -87,6 +94,8 @@ def judge(finding, report, expected: dict, page_findings: list | None) -> str | 
     all_right = all(same(got_of(report, *c), expected[c[0]][c[1]][c[2]]) for c in cells)
     code = finding.code
     if code in CHECK_CODES:
+        if code in TEXT_CODES and "error none" in str(expected.get("notes", "")):
+            return "text"  # a clean synthetic report's prose is written from its tables, of its year
         if not all_right:
             return None
         if page_findings is None:  # the page itself
