@@ -14,6 +14,8 @@ from ..template.labels import Segment, dictionary, segment
 from ..template.normalize import label_key
 from . import legacy, twice
 from .boxes import pages_of, reread as reread_boxes
+from .annex import annex_finding, annex_links_dropped  # alarm20: a table linked as an annex
+from .sections_end import section_ended  # alarm20: a listing page's other reports after the last section
 from .align import Placed, align
 from .colorder_alike import null_doubtful, total_first
 from .colorder_sums import null_where_sums_refute_order
@@ -400,6 +402,9 @@ COLUMNS_KEPT = frozenset({"html", "docx", "xlsx", "pdf", "image"})
 def _fill_tables(report: Report, fmt: str, by_table: dict[str, list[Event]], pages: tuple[int, ...] = ()) -> None:
     tables = empty_tables(fmt)
     any_value = False
+    annexed = {}  # a link to an annex under a table's section is no table (extract/annex.py, alarm20)
+    for key, evs in by_table.items():
+        by_table[key], annexed[key] = annex_links_dropped(evs)
     kept = report.source.format in COLUMNS_KEPT
     placed_by = {spec.key: align(spec, fmt, by_table[spec.key], columns_kept=kept, paged=bool(pages))
                  for spec in FORMATS[fmt].tables}
@@ -430,7 +435,9 @@ def _fill_tables(report: Report, fmt: str, by_table: dict[str, list[Event]], pag
         has_values = any(v is not None for (r, c), v in placed.cells.items())
         any_value = any_value or has_values
         if not placed.rows_seen and not any(ev.kind == "phrase" for ev in by_table[spec.key]):
-            report.add(Finding.of("TABLE_MISSING", f"未找到{_table_name(spec)}", f"{spec.key} not found", spec.key))
+            zh, en = (annex_finding(_table_name(spec), annexed[spec.key][0]) if annexed.get(spec.key)
+                      else (f"未找到{_table_name(spec)}", f"{spec.key} not found"))
+            report.add(Finding.of("TABLE_MISSING", zh, en, spec.key))
             continue
         for row in spec.rows:
             if row.key in placed.rows_seen:
@@ -477,6 +484,8 @@ def _sections(report: Report, units: list[Unit], headings: dict[str, int], start
         body = [u for j, u in enumerate(units[at + 1:nxt], start=at + 1)
                 if not (has_tables and start is not None and start <= j < tables_end and (u.in_table or not u.prose))]
         report.sections[key] = _section(units[at].text, units[at], body)
+    if order:  # the last section ends where a listing's title of another year's report begins (alarm20)
+        report.sections[order[-1][0]] = section_ended(report.sections[order[-1][0]], report.meta.year)
     if "s1" not in report.sections and start is not None:
         first = min(headings.values(), default=start)
         report.sections["s1"] = _section(None, None, [u for u in units[:min(first, start)] if not u.in_table])
