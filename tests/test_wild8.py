@@ -49,7 +49,7 @@ def test_only_no_total_changes_the_expected_values():
 
 
 def test_no_total_drops_the_column_and_nulls_the_totals():
-    s, t = _drawn(3, "table3")
+    _, t = _drawn(3, "table3")
     cut = no_total(t)
     assert cut.n_cols == t.n_cols - 1
     assert not [c for c in cut.cells if c.role == HEADER and c.text == "总计"]
@@ -62,7 +62,7 @@ def test_no_total_drops_the_column_and_nulls_the_totals():
 
 
 def test_rate_row_is_a_last_row_of_percentages():
-    s, t = _drawn(5, "table3")
+    _, t = _drawn(5, "table3")
     r = rate_row(random.Random(1), t)
     last = max(c.row for c in r.cells)
     row = [c for c in r.cells if c.row == last]

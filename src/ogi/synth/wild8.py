@@ -38,7 +38,7 @@ from lxml import html as lxml_html
 from lxml.html import builder as E
 
 from ..render.layout import DrawnCell, DrawnTable
-from ..template.layout import CAPTION, HEADER, LABEL, VALUE
+from ..template.layout import HEADER, LABEL, VALUE
 from .kinds import mixed_kinds
 from .report import Synthetic, synthesize
 from .wild import WildKind
