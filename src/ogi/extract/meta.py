@@ -664,10 +664,17 @@ TITLE_YEAR_AFTER = 10  # characters after them that may hold its year in bracket
 def _owner_year(head: list[str], i: int, at: int) -> int | None:
     """The year the nearest report title before position ``at`` of line ``i`` names (the year
     before its words 政府信息公开…报告, the last such, else in brackets after them), or None
-    where no title stands before it or the title names no year."""
+    where no title stands before it or the title names no year. A title whose words a line
+    break cuts (``…工作年度报`` ⏎ ``告``: WeasyPrint's print of wild7 ``listing_page``) is read
+    across the break."""
     for j in range(i, -1, -1):
         text = head[j][:at] if j == i else head[j]
         found = list(_TITLE.finditer(text))
+        if not found and j < i:  # a title the page's width wrapped (…工作年度报 ⏎ 告, fresh20)
+            below = head[j + 1][:at] if j + 1 == i else head[j + 1]
+            joined = text + below[:TITLE_TAIL_CHARS]
+            found = [m for m in _TITLE.finditer(joined) if m.start() < len(text) < m.end()]
+            text = joined if found else text
         if not found:
             continue
         m = found[-1]
