@@ -390,6 +390,8 @@ def _titles_on_own_lines(lines: list[str]) -> list[tuple[str, bool]]:
         t = _cut_labels_after(_MARKDOWN_MARKS.sub("", t).strip())
         if i > 0 and (not _TITLE.search(t) or _TITLE.match(t)):  # no title, or its words alone
             t = _title_wrapped(lines[i - 1], t) or t
+        if i + 1 < len(lines):
+            t = _bracket_wrapped(t, lines[i + 1])
         if not _TITLE.search(t) or len(t) > 60 or t.startswith(("上一", "下一", "名称", "标题")) or "《" in t:
             if _TITLE.search(t) and t.startswith(("名称", "标题")):
                 t = re.sub(r"^(名称|标题)\s*[:：|]?\s*", "", t).split("|")[0].strip()
@@ -407,6 +409,22 @@ def _titles_on_own_lines(lines: list[str]) -> list[tuple[str, bool]]:
         found.append((t, bool(_LISTED_AFTER.search(t))))
         at.append(i)
     return [(t, listed or _in_a_list(k, found, at, lines)) for k, (t, listed) in enumerate(found)]
+
+
+_OPEN_BRACKET_YEAR = re.compile(r"[(（]\s*(?:19|20)\d{2}(?:\s*年)?(?:\s*度)?$")
+_BRACKET_REST = re.compile(r"^\s*(?:年\s*)?(?:度\s*)?[)）]\s*$")
+
+
+def _bracket_wrapped(title: str, below: str) -> str:
+    """A title whose bracketed year a page's width cut (``…工作年度报告（2024年`` / ``度）``:
+    WeasyPrint's PDF of wild7 ``year_title``, fresh20): the bracket's rest on the next line
+    joined, when the title ends inside an open bracket after a year and the next line holds
+    only the bracket's rest (年, 度 and the closing bracket). Otherwise the title as it is."""
+    rest = clean(below).strip(" |")
+    if _OPEN_BRACKET_YEAR.search(title) and _BRACKET_REST.match(rest) and (
+            ("年" in rest) != bool(re.search(r"年\s*度?$", title))):
+        return title + rest.strip()
+    return title
 
 
 def _title_wrapped(above: str, tail: str) -> str | None:
@@ -646,10 +664,17 @@ TITLE_YEAR_AFTER = 10  # characters after them that may hold its year in bracket
 def _owner_year(head: list[str], i: int, at: int) -> int | None:
     """The year the nearest report title before position ``at`` of line ``i`` names (the year
     before its words 政府信息公开…报告, the last such, else in brackets after them), or None
-    where no title stands before it or the title names no year."""
+    where no title stands before it or the title names no year. A title whose words a line
+    break cuts (``…工作年度报`` ⏎ ``告``: WeasyPrint's print of wild7 ``listing_page``) is read
+    across the break."""
     for j in range(i, -1, -1):
         text = head[j][:at] if j == i else head[j]
         found = list(_TITLE.finditer(text))
+        if not found and j < i:  # a title the page's width wrapped (…工作年度报 ⏎ 告, fresh20)
+            below = head[j + 1][:at] if j + 1 == i else head[j + 1]
+            joined = text + below[:TITLE_TAIL_CHARS]
+            found = [m for m in _TITLE.finditer(joined) if m.start() < len(text) < m.end()]
+            text = joined if found else text
         if not found:
             continue
         m = found[-1]

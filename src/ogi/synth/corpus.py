@@ -23,6 +23,7 @@ from .wild4 import KINDS as WILD4_KINDS
 from .wild5 import KINDS as WILD5_KINDS
 from .wild6 import KINDS as WILD6_KINDS
 from .wild7 import KINDS as WILD7_KINDS
+from .wild8 import KINDS as WILD8_KINDS
 from .writers import docx_page, html_page, pdf_page, scanned, text_page, variant_page
 
 MANGLINGS = {
@@ -48,13 +49,15 @@ MANGLINGS = {
     "wild6_html": tuple(WILD6_KINDS),
     # what agencies' reports print that no earlier set draws (synth/wild7.py): HTML only
     "wild7_html": tuple(WILD7_KINDS),
+    # what agencies' pages print that no earlier set draws (synth/wild8.py): HTML only
+    "wild8_html": tuple(WILD8_KINDS),
 }
-SUFFIX = {"scan": "pdf", "wild": "txt", "wild_html": "html", "wild2": "txt", "wild2_html": "html", "wild3_html": "html", "wild4_html": "html", "wild5_html": "html", "wild6_html": "html", "wild7_html": "html"}  # a scan is a PDF of page images
+SUFFIX = {"scan": "pdf", "wild": "txt", "wild_html": "html", "wild2": "txt", "wild2_html": "html", "wild3_html": "html", "wild4_html": "html", "wild5_html": "html", "wild6_html": "html", "wild7_html": "html", "wild8_html": "html"}  # a scan is a PDF of page images
 WILD_FLATTENINGS = ("rows", "cells", "paragraphs")  # the text writers a wild report is written by
 FORMATS_ALL = ("txt", "html", "pdf", "docx")  # "scan" on request: OCR is slow
 ERROR_SHARE = 0.25
 NO_ARITHMETIC_ERRORS = {"glued"}
-WILD_FORMATS = ("wild", "wild_html", "wild2", "wild2_html", "wild3_html", "wild4_html", "wild5_html", "wild6_html", "wild7_html")  # no deliberate error: a nulled zero would hide the rule it breaks  # a wrong sum would make the split itself wrong
+WILD_FORMATS = ("wild", "wild_html", "wild2", "wild2_html", "wild3_html", "wild4_html", "wild5_html", "wild6_html", "wild7_html", "wild8_html")  # no deliberate error: a nulled zero would hide the rule it breaks  # a wrong sum would make the split itself wrong
 
 
 @dataclass
@@ -115,6 +118,12 @@ def write_one(rng: random.Random, fmt: str, mangling: str, error: str) -> tuple[
         w7 = make7(rng, mangling)
         named = mangling if w7.kinds == (mangling,) else f"{mangling} ({', '.join(w7.kinds)})"
         return w7.html, _expected(w7.synthetic, w7.expected, set(), named)
+    if fmt == "wild8_html":
+        from .wild8 import make as make8
+
+        w8 = make8(rng, mangling)
+        named = mangling if w8.kinds == (mangling,) else f"{mangling} ({', '.join(w8.kinds)})"
+        return w8.html, _expected(w8.synthetic, w8.expected, set(), named)
     return write_synthetic(rng, synthesize(rng, error), fmt, mangling)
 
 

@@ -62,6 +62,9 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
     Shape("office_odt", ".odt", "LibreOffice HTML → ODT", "the page opened in an office suite, saved as OpenDocument"),
     Shape("office_rtf", ".rtf", "LibreOffice HTML → RTF", "the page opened in an office suite, saved as Rich Text"),
     Shape("office_doc", ".doc", "LibreOffice HTML → DOC", "the page opened in an office suite, saved as Word 97-2003"),
+    # the page as an office suite saves it as HTML (fresh20): what a site publishes when the
+    # report was edited in the suite and exported — its own <p> in every cell, its styles, widths
+    Shape("office_html", ".html", "LibreOffice HTML → HTML", "the page opened in an office suite, saved as HTML"),
     Shape("scan_200dpi", ".pdf", "poppler pdftoppm + Pillow", "the printed PDF's pages as 200-dpi grey images, no text layer"),
     Shape("chrome", ".html", "—", "the report inside another organ's portal page: header, UI words, CMS lines, links, footer"),
     Shape("chrome_sidebar", ".html", "—",
@@ -96,6 +99,11 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
     Shape("pdfium_text", ".txt", "pypdfium2 get_text_range", "the printed PDF's text as PDFium gives it (a Chromium PDF viewer's copy)"),
     Shape("pypdf_text", ".txt", "pypdf extract_text", "the printed PDF's text as pypdf gives it (LangChain's PyPDFLoader)"),
     Shape("pymupdf_text", ".txt", "PyMuPDF get_text", "the printed PDF's text as PyMuPDF gives it, a form feed per page"),
+    # renderings no corpus measured before fresh20: a CMS that imports a page through pandoc,
+    # and PyMuPDF's own HTML of the printed PDF (every line a <p> at its place on the page)
+    Shape("pandoc_html", ".html", "pandoc HTML → HTML5", "the page rewritten by pandoc: its own table markup, classes dropped"),
+    Shape("pymupdf_html", ".html", "PyMuPDF get_text('html')",
+          "the printed PDF as PyMuPDF's HTML: each page a <div>, each line a positioned <p> of <span>s"),
     Shape("pdfplumber_text", ".txt", "pdfplumber extract_text",
           "the printed PDF's text as pdfplumber gives it (most Python scrapers of Chinese PDFs)"),
     Shape("pdfplumber_layout", ".txt", "pdfplumber extract_text(layout=True)",
@@ -232,7 +240,7 @@ def _markitdown_pdf(pdf: bytes) -> str:
 BROWSER_SHAPES = ("inner_text", "copy_paste", "print_pdf", "pdftotext", "pdftotext_layout", "scan_200dpi",
                   "scan_150dpi_skew", "unmapped_pdf")
 PDF_SHAPES = ("print_pdf", "pdftotext", "pdftotext_layout", "scan_200dpi", "scan_150dpi_skew", "unmapped_pdf")
-OFFICE_SHAPES = {"office_docx": "docx", "office_pdf": "pdf", "office_odt": "odt", "office_rtf": "rtf", "office_doc": "doc"}
+OFFICE_SHAPES = {"office_docx": "docx", "office_pdf": "pdf", "office_odt": "odt", "office_rtf": "rtf", "office_doc": "doc", "office_html": "html"}
 # the office suite's other saved formats (fresh19): their bytes carry the save's time (ODT's
 # meta.xml, RTF's \\creatim, DOC's summary stream), and ogi reads them through LibreOffice again,
 # seconds a file — measured on the unseen corpora, not in the three reports' unit run
@@ -278,6 +286,8 @@ CONVERTER_SHAPES: dict[str, tuple[str, Callable]] = {
     "pdfium_text": ("pdf", converters.pdfium_text),
     "pypdf_text": ("pdf", converters.pypdf_text),
     "pymupdf_text": ("pdf", converters.pymupdf_text),
+    "pymupdf_html": ("pdf", converters.pymupdf_html),
+    "pandoc_html": ("page_file", lambda p: converters.pandoc(p, "html", "html5")),
     "pdfplumber_text": ("pdf", converters.pdfplumber_text),
     "pdfplumber_layout": ("pdf", lambda pdf: converters.pdfplumber_text(pdf, layout=True)),
     "pymupdf4llm": ("pdf", converters.pymupdf4llm_markdown),

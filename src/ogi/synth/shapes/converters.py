@@ -347,6 +347,18 @@ def pymupdf_text(pdf: bytes) -> str:
         return "".join(page.get_text() + "\f" for page in document)
 
 
+def pymupdf_html(pdf: bytes) -> str:
+    """PyMuPDF's ``get_text("html")`` of each page (a ``<div>`` per page, a positioned ``<p>``
+    per line, images dropped), in one HTML document as a script that saves it writes."""
+    need_package("pymupdf")
+    import pymupdf
+
+    with pymupdf.open(stream=pdf, filetype="pdf") as document:
+        body = "\n".join(page.get_text("html", flags=pymupdf.TEXTFLAGS_HTML & ~pymupdf.TEXT_PRESERVE_IMAGES)
+                         for page in document)
+    return f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n{body}</body></html>\n'
+
+
 def pdfplumber_text(pdf: bytes, layout: bool = False) -> str:
     """pdfplumber's ``extract_text`` of each page (its defaults; ``layout=True`` keeps the
     page's columns in spaces), pages joined by a line break as scrapers join them."""

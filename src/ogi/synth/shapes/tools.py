@@ -49,7 +49,9 @@ SOFFICE_PER_FILE_SECONDS = 20
 SOFFICE_FILTERS = {"docx": "docx:MS Word 2007 XML", "pdf": "pdf:writer_pdf_Export", "txt": "txt:Text (encoded):UTF8",
                    # the word processor's other formats a page is saved in (fresh19): OpenDocument,
                    # Rich Text and Word 97-2003 — ogi reads them through LibreOffice (readers/office)
-                   "odt": "odt:writer8", "rtf": "rtf:Rich Text Format", "doc": "doc:MS Word 97"}
+                   "odt": "odt:writer8", "rtf": "rtf:Rich Text Format", "doc": "doc:MS Word 97",
+                   # the page saved as HTML by the word processor (fresh20)
+                   "html": "html:HTML (StarWriter):UTF8"}
 HTML_IMPORT_FILTER = "HTML (StarWriter)"
 PDF_IMPORT_FILTER = "writer_pdf_import"  # a PDF opened by Writer: every line a text frame
 
