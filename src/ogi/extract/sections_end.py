@@ -50,7 +50,8 @@ def listing_cut(text: str, year: int | None) -> int | None:
         if int(m.group(1)) == year:
             continue
         start = _title_start(norm, m.start())
-        end = m.end() + len(_LINK_TARGET.match(norm, m.end()).group(0))
+        target = _LINK_TARGET.match(norm, m.end())  # it may match empty: then the title ends there
+        end = m.end() + (len(target.group(0)) if target else 0)
         if _own_line(norm, start, end) or _DATED.search(norm, end, end + DATE_REACH):
             return start
     return None
