@@ -16,7 +16,7 @@ PAGE = Path(__file__).parent / "fixtures" / "html" / "2021_nonzero_cms.html"
 CELLS = ('<td align="center" valign="middle">198</td>\n    <td align="center" valign="middle">15</td>')
 
 
-@pytest.mark.parametrize("note", ["<br>（含网上申请120件）", "<br>（其中依申请6件）", "（包括转办3件）", "<br/>(含当面申请 9 件)"])
+@pytest.mark.parametrize("note", ["<br>（含网上申请12件）", "<br>（其中依申请6件）", "（包括转办3件）", "<br/>(含当面申请 9 件)"])
 def test_a_breakdown_under_a_count_is_no_cell(note: str) -> None:
     html = PAGE.read_text(encoding="utf-8")
     assert CELLS in html
@@ -35,3 +35,11 @@ def test_a_breakdown_in_running_text_is_blanked() -> None:
 def test_a_bracketed_label_after_a_count_stays_a_label() -> None:
     pieces = [p for p in split_free_text("0 0 0（三）不予公开 1.属于国家秘密 0") if p[0] == "num"]
     assert [p[3] for p in pieces] == [0, 0, 0, 0]
+
+
+def test_a_breakdown_larger_than_its_count_is_no_cell_either() -> None:
+    html = PAGE.read_text(encoding="utf-8")
+    noted = html.replace(CELLS, CELLS.replace(">15<", ">15（含网上申请30件）<"))
+    got = parse(noted.encode("utf-8"), name="r.html")
+    assert got.table3 == parse(html.encode("utf-8"), name="r.html").table3  # the cell states 15; 30 is no cell
+    assert got.table3["granted"]["commercial"] == 15

@@ -27,8 +27,9 @@ def test_a_cell_with_a_comparison_reads_as_its_count():
         assert tok is not None and (tok.kind, tok.value, tok.text) == (NUM, value, text.replace("（", "(").replace("）", ")")), text
 
 
-def test_a_bracket_that_compares_nothing_is_read_as_before():
-    assert cell_value("0（含网上申请3件）") is None  # a remark of another kind: no one value
+def test_a_breakdown_is_read_as_its_count_and_a_bracketed_numeral_as_nothing():
+    tok = cell_value("0（含网上申请3件）")  # a breakdown of the count (twentieth session): the count is the cell
+    assert tok is not None and (tok.kind, tok.value) == (NUM, 0)
     assert cell_value("（三）") is None
 
 

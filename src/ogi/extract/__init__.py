@@ -39,6 +39,7 @@ from .ptt_lastyear import last_year_pairs_spaced
 from .ptt_lastyear_stacked import last_year_stacked_dropped
 from .ptt_subtotal import subtotal_column_dropped
 from .rows_zeros import zero_rows_read
+from .serials import serial_columns_dropped
 from .meta import read_meta
 from .order import (distrust_header_after_label, distrust_page_foot_rows, distrust_row_orders, distrust_unconfirmed,
                     null_unconfirmed_parts)
@@ -55,6 +56,7 @@ SECTION_TABLE = {"s2": "table2", "s3": "table3", "s4": "table4"}
 def extract(doc: Document, source: Source | None = None) -> Report:
     doc = pagers_dropped(doc)  # a paged site's pagers, crumbs and title again: page furniture (pager)
     doc = filled_cells_merged(doc)  # a row's label unmerged and filled into each slot, merged back (fill19)
+    doc = serial_columns_dropped(doc)  # a 序号 column numbering the rows: no cells of the report (serials)
     doc = twice.copies_dropped(doc)  # a table printed again right after itself (a phone copy) read once
     doc = decoys_apart(doc)  # a one-line table 三 glued to a decoy table printed after it, cut apart
     doc, joined = tables_joined(doc)  # table 三 cut by its columns into two tables, joined (colsplit)

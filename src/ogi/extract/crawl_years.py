@@ -38,6 +38,7 @@ _DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")
 _YEAR = r"(?:19|20)\d\d(?=[ \t]?年度?"  # a year's digits (the match), its 年 or 年度 after them …
 _NUMBERING_MARK = "[、,，.．]"  # what a crawler may print after a heading's numeral (一、 一. 一，)
 _HAN = "[\u4e00-\u9fff\n]"  # before a header's year: a letter of the header before it, or a line's start
+# (or the text's own start: a grid cell holding the header alone, 2024年处理决定数量)
 
 
 def _patterns() -> re.Pattern[str]:
@@ -64,7 +65,7 @@ def _label_alternatives(text: str) -> set[str]:
             before = re.escape(before[0]) + _NUMBERING_MARK + re.escape(before[2:]) if before[1:2] == "、" else re.escape(before)
             out.add(rf"(?<={before}){_YEAR}{re.escape(after)})")
         else:
-            out.add(rf"(?<={_HAN}){_YEAR}{re.escape(after)})")
+            out.add(rf"(?:(?<={_HAN})|^){_YEAR}{re.escape(after)})")  # (^: a cell's own text starts so)
         break  # one year word a label
     return out
 

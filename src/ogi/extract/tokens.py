@@ -27,6 +27,7 @@ from ..template.labels import segment
 from ..template.labels_match import mistyped_label
 from ..template.normalize import clean, nfkc
 from ..template.variant_chars import VARIANT_CHARS
+from .crawl_years import label_years_in_words
 from .lines import is_remark, logical_lines
 
 NUM, NA, BLANK, TEXT = "num", "na", "blank", "text"
@@ -42,10 +43,11 @@ _SPACED_THOUSANDS = re.compile(r"^\d{1,3}(?: \d{3})+$")
 # a comparison with the year before, in brackets right after a count (``12（同比增加3件）``,
 # ``0（较上年+3）``, ``0(上年0)``, after NFKC): the agency's remark on the value, not a value of its own —
 # read as a number, its 3 took the next cell's place and the row's values moved a column on
-# — and a breakdown of it in the same brackets (``12（含网上申请5件）``, ``8（其中依申请6件）``,
-# ``3（包括转办1件）``): a part of the count the cell states, printed under it in the cell
-_COMPARISON_NOTE = re.compile(r"(?<=[\d件项个元])\s*\((?:[^()]{0,24}?(?:同比|环比|上年|上一年|去年|[较比]\d{4}年)[^()]{0,24}"
-                              r"|\s*(?:其中|含|包括|包含)[^()\d]{0,12}\d[^()]{0,12})\)")
+_COMPARISON_NOTE = re.compile(r"(?<=[\d件项个元])\s*\([^()]{0,24}?(?:同比|环比|上年|上一年|去年|[较比]\d{4}年)[^()]{0,24}\)")
+# a breakdown of a count in brackets right after it (``12（含网上申请5件）``, ``8（其中依申请6件）``,
+# ``3（包括转办1件）``, after NFKC), printed under it in its cell: a part of the count, no cell of its own
+# (where the part exceeds the count the report contradicts itself; the cell still states the count)
+_BREAKDOWN_NOTE = re.compile(r"(?<=[\d件项个])\s*\(\s*(?:其中|含|包括|包含)[^()\d]{0,12}\d+[^()\d]{0,12}\)")
 # a digit that numbers the next label: "…0002.其他法律…" → the "2" starts "2.其他…"
 _LABEL_NUMBER = re.compile(r"\d\s{0,2}[.、]\s{0,2}(?=[^\d\s])")
 # a label numbered in brackets, "(1)属于…" (after NFKC), or with a circled number, "①属于…"
@@ -144,8 +146,8 @@ def _read_cell(text: str) -> Reading | None:
         return (NUM, t, bare[2], bare[3], False) if bare is not None and bare[0] == NUM else None
     if t in _NA:
         return (NA, t, None, None, False)
-    if "(" in t and _COMPARISON_NOTE.search(t):
-        bare = _read_cell(_COMPARISON_NOTE.sub("", t))
+    if "(" in t and (_COMPARISON_NOTE.search(t) or _BREAKDOWN_NOTE.search(t)):
+        bare = _read_cell(_BREAKDOWN_NOTE.sub("", _COMPARISON_NOTE.sub("", t)))
         return (NUM, t, bare[2], bare[3], False) if bare is not None and bare[0] == NUM else None
     compact = t.replace(" ", "") if _SPACED_THOUSANDS.match(t) or " " not in t else None
     if compact is None:
@@ -168,6 +170,9 @@ def split_free_text(text: str, running: bool = True) -> list[tuple[str, str, boo
     if "(" in t:  # a remark comparing a count with the year before: blanked, its numbers no cells
         notes = [m.span() for m in _COMPARISON_NOTE.finditer(t)]
         t = _COMPARISON_NOTE.sub(lambda m: " " * len(m.group()), t)
+        if _BREAKDOWN_NOTE.search(t):  # ... and a breakdown of a count, a part of it
+            notes += [m.span() for m in _BREAKDOWN_NOTE.finditer(t)]
+            t = _BREAKDOWN_NOTE.sub(lambda m: " " * len(m.group()), t)
     pieces: list = []
     last = 0
     for m in _NUMBER.finditer(t):
@@ -522,6 +527,8 @@ def _read_free(text: str, running: bool = True) -> tuple[Reading, ...]:
     runs into a label the template does not print), the line is read as if it held no table:
     its marks and signs as printed, its short rows left null (§43, §44)."""
     text = template_chars(text)
+    if "年" in text:  # a year printed in a label (2024年制发件数, 一、2024年新收…): the label's word, no
+        text = label_years_in_words(text)  # value — written in numerals, one for one (extract/crawl_years)
     if running and _table_line(text):
         out, hidden = _readings(text, True)
         if not hidden:
