@@ -20,11 +20,14 @@ every such rendering of wild8's ``cell_notes``.
 A line is joined to the line above where the text says it is the rest of that cell, beyond
 doubt:
 
-1. the line *begins* with a bracketed breakdown (``（`` 其中/含/包括/包含 … a number … ``）``,
+1. the line *begins* with a bracketed breakdown, at its very first character (a layout text —
+   pdfplumber's, pdftotext's — indents a cell's second line under its column, and pads its
+   lines with spaces: its ``0␣␣`` is no Markdown line break) (``（`` 其中/含/包括/包含 … a number … ``）``,
    at most :data:`NOTE_WORDS` characters on either side of the number), and what follows it
-   is the rest of a table row (nothing, or cells after a ``|``);
+   is the rest of a table row (nothing, cells after a ``|``, or values after spaces where the
+   writer dropped the table's pipes: html2text's ``（含转办6件） 0 0 0 0 0 8␣␣``);
 2. the line above ends in a number — the count the note breaks down — and then in the mark
-   of a line break *inside a cell* that its markup writes: two spaces or a ``\\`` (a Markdown
+   of a line break *inside a cell* that its markup writes: exactly two spaces or a ``\\`` (a Markdown
    hard break), ``<br />`` (MediaWiki's), or, in a Jira row (begun by ``|``), no closing ``|``
    while the note's line closes it (Jira writes the cell's line break as it is).
 
@@ -42,11 +45,15 @@ import unicodedata
 
 NOTE_WORDS = 12  # characters of words on either side of a breakdown note's number (tokens' _COMPARISON_NOTE)
 _NOTE = (r"[（(]\s*(?:其中|含|包括|包含)[^()（）\d|]{0,%d}\d[\d,]*[^()（）|]{0,%d}[）)]" % (NOTE_WORDS, NOTE_WORDS))
-# a line that begins with a note, then the rest of its row: nothing, or more cells after a pipe
-_NOTE_LINE = re.compile(r"^[ \t]*(?P<note>%s)(?P<rest>[ \t]*(?:\|.*)?)$" % _NOTE)
+_VALUE = r"(?:[\d.,%]+|[—/-])"  # a cell of a row whose cells a space parts (html2text without tables): a value or a mark
+# a line that begins with a note at its very start (a markup's line break puts the cell's next line
+# there; a laid-out text indents it under its column), then the rest of its row: nothing, or more
+# cells after a pipe or, in a table
+# written without pipes (html2text --ignore-tables), values after spaces
+_NOTE_LINE = re.compile(r"^(?P<note>%s)(?P<rest>[ \t]*(?:\|.*)?|(?:[ ]+%s)+[ ]*)$" % (_NOTE, _VALUE))
 # a line that ends in a count and a line break inside a cell: two spaces or a \ (Markdown; \\ before the
 # escapes are read), <br /> (MediaWiki), " +" (AsciiDoc)
-_COUNT_BROKEN = re.compile(r"(?<=\d)(?:[ ]{2,}|\\{1,2}|<br\s*/?>|[ ]\+)[ \t]*$")
+_COUNT_BROKEN = re.compile(r"(?<=\d)(?:[ ]{2}|\\{1,2}|<br\s*/?>|[ ]\+)[ \t]*$")
 # the same break marks between a count and its note on one line, inside a cell (DokuWiki: 8\\ （含转办6件）)
 _BREAK_BEFORE_NOTE = re.compile(r"(?<=\d)(?:\\{1,2}|<br\s*/?>)[ ]*(?=%s)" % _NOTE)
 _COUNT_END = re.compile(r"\d[ \t]*$")  # a Jira row's line ending in a count, its cell left open
