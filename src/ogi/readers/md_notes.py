@@ -45,6 +45,7 @@ import unicodedata
 
 NOTE_WORDS = 12  # characters of words on either side of a breakdown note's number (tokens' _COMPARISON_NOTE)
 _NOTE = (r"[（(]\s*(?:其中|含|包括|包含)[^()（）\d|]{0,%d}\d[\d,]*[^()（）|]{0,%d}[）)]" % (NOTE_WORDS, NOTE_WORDS))
+_ANY_NOTE = re.compile(_NOTE)
 _VALUE = r"(?:[\d.,%]+|[—/-])"  # a cell of a row whose cells a space parts (html2text without tables): a value or a mark
 # a line that begins with a note at its very start (a markup's line break puts the cell's next line
 # there; a laid-out text indents it under its column), then the rest of its row: nothing, or more
@@ -67,12 +68,14 @@ _LAID_COUNT = re.compile(r"\d[\d,.]*(?P<mark>\\{1,2})(?=\s|$)")  # a count and i
 def join_cell_notes(text: str) -> str:
     """``text`` with every breakdown note a markup broke off its count's cell joined to it
     again (see the module docstring); the text itself where it holds none."""
-    if "其中" not in text and "含" not in text and "包括" not in text:
+    if ("其中" not in text and "含" not in text and "包括" not in text) or _ANY_NOTE.search(text) is None:
         return text
     lines = text.split("\n")
     changed = False
     into: dict[int, int] = {}  # a note's emptied line → the line it was joined to (a row may hold two notes)
     for i in range(1, len(lines)):
+        if "含" not in lines[i] and "其中" not in lines[i] and "包括" not in lines[i]:
+            continue  # no note on the line (a cheap gate: most lines of a text)
         k = into.get(i - 1, i - 1)
         if not lines[k].strip():
             continue
