@@ -47,6 +47,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .md_notes import join_cell_notes
+
 GRID_RULE = re.compile(r"^\+(?:[-=:]+\+)+$")  # a grid table's rule: +----+====+
 ADOC_FENCE = "|==="
 ADOC_COLS = re.compile(r"^\[cols=\"([^\"]*)\"")  # [cols=",,,",options="header",]
@@ -54,6 +56,7 @@ ADOC_COLS = re.compile(r"^\[cols=\"([^\"]*)\"")  # [cols=",,,",options="header",
 ADOC_WIDTH_COLS = re.compile(r"^\[width=\"[^\"]*\",cols=\"([^\"]*)\"")
 _ADOC_STYLED = re.compile(r"^[a-z]\|")  # a cell with a style (a| holds blocks: a layout's page)
 WIKI_OPEN, WIKI_ROW, WIKI_CLOSE = "{|", "|-", "|}"
+WIKI_CAPTION = "|+"  # a MediaWiki table's caption line, before its first row: |+ 表二：主动公开政府信息情况
 _WIKI_SPAN = re.compile(r"\b(?:rowspan|colspan)\s*=")
 _LATIN = re.compile(r"[A-Za-z0-9]")
 _GRID_MARKS = re.compile(r"[|+]|-{3,}|={3,}")  # a nested grid's borders and rules, in a layout cell's text
@@ -133,7 +136,10 @@ def _row(cells: list[str]) -> str:
 
 def markup_tables_as_pipes(text: str) -> str:
     """``text`` with every grid, AsciiDoc and MediaWiki table rewritten as pipe rows and the
-    markups' heading marks taken off (the text itself when it holds none)."""
+    markups' heading marks taken off (the text itself when it holds none). A breakdown note
+    a markup broke off its count's cell (``216<br />`` ⏎ ``（其中当面申请172件）``) is joined to
+    the count first (:mod:`~ogi.readers.md_notes`), in every text."""
+    text = join_cell_notes(text)
     if "+-" not in text and ADOC_FENCE not in text and WIKI_OPEN not in text and "h1. " not in text \
             and ":PROPERTIES:" not in text and "= " not in text:
         return text
@@ -471,11 +477,15 @@ def _wiki_tables(lines: list[str]) -> bool:
 
 def _wiki_table(lines: list[str], start: int, end: int) -> bool:
     rows: list[tuple[int, list[str]]] = []
+    captions: list[tuple[int, str]] = []  # the table's caption lines (|+ 表二：…): a line of text above it
     current: tuple[int, list[str]] | None = None
     for k in range(start + 1, end):
         line = lines[k]
         if line.startswith(WIKI_ROW):
             current = None
+            continue
+        if line.startswith(WIKI_CAPTION) and not rows:
+            captions.append((k, _wiki_text(line[len(WIKI_CAPTION):])))
             continue
         if not line.startswith(("|", "!")):
             if current is None or not current[1]:
@@ -494,6 +504,8 @@ def _wiki_table(lines: list[str], start: int, end: int) -> bool:
         return False
     for k in range(start, end + 1):
         lines[k] = ""
+    for k, caption in captions:
+        lines[k] = caption
     for first, cells in rows:
         lines[first] = _row(cells)
     return True
