@@ -84,7 +84,7 @@ def join_cell_notes(text: str) -> str:
             continue
         m = _NOTE_LINE.match(lines[i])
         head = _head(lines[k], m) if m is not None else None
-        if head is not None:
+        if head is not None and m is not None:
             lines[k] = head + m["note"] + m["rest"]
             lines[i] = ""
         elif not _layout_joined(lines, k, i):
