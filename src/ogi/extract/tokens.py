@@ -31,6 +31,10 @@ from .crawl_years import label_years_in_words
 from .lines import is_remark, logical_lines
 
 NUM, NA, BLANK, TEXT = "num", "na", "blank", "text"
+# characters of a text whose label years the tokenizer writes in words: a cell or a line holding a
+# label (the longest, (二)部分公开(区分处理的…), is 28); a text reader has already done a whole text
+# (readers/text.py), and a paragraph of prose holds no table value
+LABEL_YEAR_CHARS = 48
 
 _NA = {"/", "\\", "—", "——", "–", "––", "-", "--", "无", "空", "暂无", "——/", "×", "x", "X", "*"}
 # a number, or a glued run whose last number is printed with thousands separators
@@ -527,8 +531,8 @@ def _read_free(text: str, running: bool = True) -> tuple[Reading, ...]:
     runs into a label the template does not print), the line is read as if it held no table:
     its marks and signs as printed, its short rows left null (§43, §44)."""
     text = template_chars(text)
-    if "年" in text:  # a year printed in a label (2024年制发件数, 一、2024年新收…): the label's word, no
-        text = label_years_in_words(text)  # value — written in numerals, one for one (extract/crawl_years)
+    if len(text) <= LABEL_YEAR_CHARS and "年" in text:  # a year printed in a label (2024年制发件数,
+        text = label_years_in_words(text)  # 一、2024年新收…): the label's word, no value (extract/crawl_years)
     if running and _table_line(text):
         out, hidden = _readings(text, True)
         if not hidden:
