@@ -89,3 +89,31 @@ def test_a_rate_row_under_table3_is_read_past():
 def test_rate_labels():
     assert rate_label("按时办结率") and rate_label("公开率") and rate_label("办结率")
     assert not rate_label("四结转下年度继续办理") and not rate_label("本年新收政府信息公开申请数量")
+
+
+VERTICAL_HEADER = ("自 法人或其他组织\n然 商业 科研 社会 法律 其\n人 企业 机构 公益 服务 他\n"
+                   "组织 机构")  # a narrow header printed down its cells (w3m, pdftotext -layout)
+
+
+def _vertical(text: str, total_word: str = "") -> str:
+    header = "自然人 法人或其他组织\n商业 企业 科研 机构 社会公益组织 法律服务机构 其他"
+    assert header in text
+    pieces = VERTICAL_HEADER if not total_word else VERTICAL_HEADER.replace(" 其\n", f" 其 {total_word[0]}\n") \
+        .replace(" 他\n", f" 他 {total_word[1]}\n")
+    return text.replace(header, pieces)
+
+
+def test_a_header_printed_down_its_cells_names_six_columns_by_its_characters():
+    report = parse(_vertical(_table3_as_text(total=False)).encode())
+    assert report.table3["new_received"]["natural_person"] == 10 and report.table3["new_received"]["total"] is None
+    assert [f.message for f in report.findings if f.code == "TEMPLATE_DEVIATION"] == [NO_TOTAL_FINDING]
+
+
+def test_a_header_down_its_cells_with_a_total_is_not_narrowed():
+    """总 ⏎ 计 among the pieces: the table has a total column; rows of six values (a blank
+    cell lost) stay null with their findings, as before."""
+    text = _vertical(_table3_as_text(total=False), "总计")
+    assert "其 总\n" in text
+    report = parse(text.encode())
+    assert report.table3["new_received"]["natural_person"] is None
+    assert NO_TOTAL_FINDING not in [f.message for f in report.findings]

@@ -27,6 +27,7 @@ one way (or one way the column identities confirm), as the aligner splits any gl
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from ..model import Finding
@@ -39,6 +40,8 @@ APPLICANT_KEYS = frozenset(label_key(m.label) for m in APPLICANT_COLUMNS if m.ke
 TOTAL_WORDS = frozenset(label_key(w) for w in ("总计", "合计", "小计"))  # a header naming any sum column
 TOTAL_COLUMN = "total"  # the key of table 三's 总计 column
 NARROW_WIDTH = len(APPLICANT_KEYS)  # cells a row prints without its total: 6
+APPLICANT_CHARS = Counter("".join(APPLICANT_KEYS))  # the characters of the six headers, each as often as printed
+TOTAL_CHARS = frozenset("总计")  # a character any header of a sum column keeps (总计, 合计, 小计)
 
 
 def total_unprinted(spec: TableSpec, evs: list[Event]) -> bool:
@@ -46,20 +49,33 @@ def total_unprinted(spec: TableSpec, evs: list[Event]) -> bool:
     seventh value?"""
     if spec.key != "table3" or len(APPLICANT_KEYS) != 6:
         return False
-    before_rows: set[str] = set()
+    before_rows: set[str] = set()  # the header's phrases (matching keys) before the first row label
+    header_text: list[str] = []  # and all its text, phrases and unknown pieces
     seen_row = False
     for ev in evs:
-        if ev.kind != "phrase":
+        if ev.kind not in ("phrase", "gap"):
             continue
-        kinds = {p.kind for p in ev.seg.phrases if p.table == "table3"}
+        kinds = {p.kind for p in ev.seg.phrases if p.table == "table3"} if ev.kind == "phrase" else set()
         if "row" in kinds:
             seen_row = True
-        elif "header" in kinds:
-            if ev.seg.text in TOTAL_WORDS:
-                return False  # a total or subtotal column is named (or a bare 总计 row: not narrowed either)
-            if not seen_row:
+        elif "header" in kinds and ev.seg.text in TOTAL_WORDS:
+            return False  # a total or subtotal column is named (or a bare 总计 row: not narrowed either)
+        elif not seen_row:
+            header_text.append(ev.seg.text)
+            if "header" in kinds:
                 before_rows.add(ev.seg.text)
-    return APPLICANT_KEYS <= before_rows and _rows_fit(evs)
+    named = APPLICANT_KEYS <= before_rows or _in_pieces("".join(header_text))
+    return named and _rows_fit(evs)
+
+
+def _in_pieces(text: str) -> bool:
+    """A header printed down its narrow cells, a character or two a line (``自 ⏎ 然 ⏎ 人``,
+    ``商业 ⏎ 企业``: w3m, ``pdftotext -layout``), interleaves its columns' words, so no word is
+    read whole. It still holds every character of the six applicant headers, and a total
+    column's header, however broken, leaves its 总 or 计 (总计, 合计, 小计): a header text that
+    holds the six headers' characters and neither of those names the six columns and no total."""
+    have = Counter(text)
+    return not (have.keys() & TOTAL_CHARS) and all(have[c] >= n for c, n in APPLICANT_CHARS.items())
 
 
 def _rows_fit(evs: list[Event]) -> bool:
