@@ -117,3 +117,13 @@ def test_a_header_down_its_cells_with_a_total_is_not_narrowed():
     report = parse(text.encode())
     assert report.table3["new_received"]["natural_person"] is None
     assert NO_TOTAL_FINDING not in [f.message for f in report.findings]
+
+
+def test_a_header_cut_after_its_fifth_organisation_is_not_narrowed():
+    """法人或其他组织's 其 and 他 are not 其他's: a header without 其他 (the table cut, its last
+    columns printed elsewhere) names five organisations, not six."""
+    text = _vertical(_table3_as_text(total=False)).replace(" 其\n", "\n").replace(" 他\n", "\n")
+    assert "法律 其" not in text
+    report = parse(text.encode())
+    assert report.table3["new_received"]["natural_person"] is None
+    assert NO_TOTAL_FINDING not in [f.message for f in report.findings]

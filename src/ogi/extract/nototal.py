@@ -40,7 +40,9 @@ APPLICANT_KEYS = frozenset(label_key(m.label) for m in APPLICANT_COLUMNS if m.ke
 TOTAL_WORDS = frozenset(label_key(w) for w in ("总计", "合计", "小计"))  # a header naming any sum column
 TOTAL_COLUMN = "total"  # the key of table 三's 总计 column
 NARROW_WIDTH = len(APPLICANT_KEYS)  # cells a row prints without its total: 6
-APPLICANT_CHARS = Counter("".join(APPLICANT_KEYS))  # the characters of the six headers, each as often as printed
+ORGANISATIONS_KEY = label_key("法人或其他组织")  # the header spanning the five organisations
+# the characters of the six headers and of the one above the five, each as often as printed
+APPLICANT_CHARS = Counter("".join(APPLICANT_KEYS) + ORGANISATIONS_KEY)
 TOTAL_CHARS = frozenset("总计")  # a character any header of a sum column keeps (总计, 合计, 小计)
 
 
@@ -73,7 +75,9 @@ def _in_pieces(text: str) -> bool:
     ``商业 ⏎ 企业``: w3m, ``pdftotext -layout``), interleaves its columns' words, so no word is
     read whole. It still holds every character of the six applicant headers, and a total
     column's header, however broken, leaves its 总 or 计 (总计, 合计, 小计): a header text that
-    holds the six headers' characters and neither of those names the six columns and no total."""
+    holds the six headers' characters and neither of those names the six columns and no total.
+    The characters are counted with 法人或其他组织's above the five (its 其 and 他 are not 其他's:
+    a table cut after its fifth organisation, 其他 and 总计 printed elsewhere, names five)."""
     have = Counter(text)
     return not (have.keys() & TOTAL_CHARS) and all(have[c] >= n for c, n in APPLICANT_CHARS.items())
 
