@@ -27,7 +27,7 @@ from ..template.labels import _NUMBERING
 from ..template.labels_match import named_row
 from ..template.normalize import label_key
 from .columns import read_by_columns, read_by_stacks
-from . import rows_moved, rows_old, splitruns
+from . import nototal, rates, rows_moved, rows_old, splitruns
 from .glue import Marks, splits
 from .layout import Event, phrase_in
 from .subtotal import ROWS_WORD, subtotal_header, subtotal_in_rows
@@ -100,6 +100,10 @@ def align(spec: TableSpec, fmt: str, evs: list[Event], blanks: bool = False, col
     subtotal = _subtotal_column(evs) if spec.key == "table3" else None
     if subtotal:
         spec = _with_subtotal(spec)
+    printed_spec = spec
+    no_total = not subtotal and nototal.total_unprinted(spec, evs)  # table 三 of six columns
+    if no_total:
+        spec = nototal.without_total(spec)
     # a 备注 column is read in running text, not in a paginated print's text (``paged``), whose
     # extractors print a table's cells column by column, the remark among a column's values
     out = Placed(blanks_shown=blanks, columns_kept=columns_kept, remark_column=not paged and _has_remark_column(evs))
@@ -109,6 +113,8 @@ def align(spec: TableSpec, fmt: str, evs: list[Event], blanks: bool = False, col
     out = _place_restored(spec, fmt, evs, entries, out)
     if subtotal:
         _drop_subtotal(out, subtotal)
+    if no_total:
+        nototal.add_total_nulls(printed_spec, out.cells, out.provenance, out.findings)
     for row_key, (_, printed, pos) in out.ambiguous.items():
         label = _printed_label(spec, row_key)
         if row_key in out.remark_rows:
@@ -516,7 +522,7 @@ def _entries(spec: TableSpec, fmt: str, evs: list[Event], remarks: bool = False)
         if remarks and _begins_remark(spec, fmt, evs, i, cur, last_row):
             cur, in_remark = None, True
             continue
-        if ev.kind == "gap" and ev.seg.text.startswith(EXTRA_ROW):
+        if ev.kind == "gap" and (ev.seg.text.startswith(EXTRA_ROW) or rates.rate_label(ev.seg.text)):
             cur = Entry(extra=ev.seg.text, label_pos=ev.pos, label_unit=ev.unit)
             entries.append(cur)
             continue
