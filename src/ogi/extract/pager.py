@@ -44,6 +44,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document, Paragraph
+from .pager_end import site_end_dropped
 
 PAGE_LINKS_MAX = 20  # pages a pager links to at most (a report is served as a few)
 CRUMB_NAME_CHARS = 20  # characters of one breadcrumb's name at most
@@ -129,7 +130,12 @@ def _next_page_top(text: str, at: int) -> int:
 
 def pagers_dropped(doc: Document) -> Document:
     """``doc`` with its pagers and the page tops after them taken out of its paragraphs
-    (module docstring); ``doc`` itself when it prints none."""
+    (module docstring), and ending where its report ends (:mod:`.pager_end`: the site's
+    tools, links and footer after section 六); ``doc`` itself when it prints neither."""
+    return site_end_dropped(_pagers_cut(doc))
+
+
+def _pagers_cut(doc: Document) -> Document:
     if not any(isinstance(b, Paragraph) and _ANY.search(b.text) for b in doc.blocks):
         return doc
     blocks: list = []
