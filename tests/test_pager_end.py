@@ -22,7 +22,7 @@ def test_a_crawlers_one_line_ends_at_the_first_mark_after_section_六():
 
 
 def test_every_mark_ends_the_report_after_a_sentences_end():
-    for mark in ("【打印本页】", "[关闭]", "上一篇：2018年报告", "下一篇:关于…", "相关阅读", "相关文章",
+    for mark in ("【打印本页】", "[关闭]", "上一篇：2018年报告", "下一篇:关于…", "下一条:关于公布2020年度收费目录", "上一条：2020年度财政预算", "相关阅读", "相关文章",
                  "主办单位：某某", "网站标识码3200", "版权所有 某某", "打印本页 关闭窗口"):
         doc = Document([Paragraph(SIX), Paragraph(LAST + mark)], "html")
         assert _texts(site_end_dropped(doc)) == [SIX, LAST], mark

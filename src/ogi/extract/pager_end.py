@@ -2,7 +2,7 @@
 
 A portal prints an article — the report — in a frame of its own: after the report's last
 section come the article's tools (``【打印本页】【关闭窗口】``, ``[打印] [关闭]``), its neighbours
-(``上一篇：… 下一篇：…``), the column's related links (``相关链接``/``相关阅读``/``相关文章`` and
+(``上一篇：… 下一篇：…``, ``上一条：… 下一条：…``), the column's related links (``相关链接``/``相关阅读``/``相关文章`` and
 other reports' titles and dates) and the portal's footer (``主办单位：… 网站标识码 … ICP备…``).
 The sections run from one heading to the next and the last to the end of the page, so all of
 it was read as section 六's text — in a crawler's one-line text glued right after the
@@ -30,7 +30,7 @@ _LAST_HEADING = re.compile(r"六\s*[、.．]\s*其他需要报告的事项")
 # the site's marks after an article: tools, neighbours, related links, the portal's footer
 _SITE_END = re.compile(
     r"[【\[]\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部)\s*[】\]]"
-    r"|(?<![\u4e00-\u9fff])(?:打印本页|关闭窗口|上一篇\s*[:：]|下一篇\s*[:：]|相关链接|相关阅读|相关文章"
+    r"|(?<![\u4e00-\u9fff])(?:打印本页|关闭窗口|上一[篇条]\s*[:：]|下一[篇条]\s*[:：]|相关链接|相关阅读|相关文章"
     r"|(?:主办|承办)单位\s*[:：]|网站标识码|版权所有)")
 
 
