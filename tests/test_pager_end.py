@@ -4,6 +4,7 @@ tools, its neighbours, related links and the portal's footer end the report."""
 from __future__ import annotations
 
 from ogi.document import Document, Paragraph, Table
+from ogi.extract.pager import pagers_dropped
 from ogi.extract.pager_end import site_end_dropped
 
 SIX = "六、其他需要报告的事项"
@@ -48,3 +49,22 @@ def test_the_last_六_heading_counts_not_a_table_of_contents():
     doc = Document([Paragraph(f"目录 一、总体情况 {SIX}"), Paragraph("相关链接"), Paragraph(SIX), Paragraph(LAST),
                     Paragraph(LINKS)], "html")
     assert _texts(site_end_dropped(doc)) == [f"目录 一、总体情况 {SIX}", "相关链接", SIX, LAST]
+
+
+REQUESTS = "三、收到和处理政府信息公开申请情况"
+
+
+def test_a_first_pages_last_pager_after_section_三_ends_the_report():
+    doc = Document([Paragraph(REQUESTS), Table([]), Paragraph("共2页 1 2 下一页 尾页"), Paragraph("【打印本页】【关闭窗口】"),
+                    Paragraph("相关链接"), Paragraph(LINKS), Paragraph(FOOTER)], "html")
+    assert _texts(pagers_dropped(doc)) == [REQUESTS]
+    text = f"{REQUESTS}四、结转下年度继续办理0000000下一页【打印本页】{LINKS}{FOOTER}"
+    assert _texts(pagers_dropped(Document([Paragraph(text)], "txt"))) == [f"{REQUESTS}四、结转下年度继续办理0000000"]
+
+
+def test_a_pager_above_the_report_or_between_joined_pages_ends_nothing():
+    top = Document([Paragraph("共2页 1 2 下一页 尾页"), Paragraph("[打印] [关闭]"), Paragraph(REQUESTS)], "html")
+    assert _texts(pagers_dropped(top)) == ["[打印] [关闭]", REQUESTS]
+    joined = Document([Paragraph(REQUESTS), Paragraph("首页 上一页 1 2 下一页 尾页"), Paragraph("[打印] [关闭]"),
+                       Paragraph("四、政府信息公开行政复议、行政诉讼情况")], "html")
+    assert _texts(pagers_dropped(joined)) == [REQUESTS, "[打印] [关闭]", "四、政府信息公开行政复议、行政诉讼情况"]

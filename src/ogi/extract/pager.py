@@ -131,15 +131,20 @@ def _next_page_top(text: str, at: int) -> int:
 def pagers_dropped(doc: Document) -> Document:
     """``doc`` with its pagers and the page tops after them taken out of its paragraphs
     (module docstring), and ending where its report ends (:mod:`.pager_end`: the site's
-    tools, links and footer after section 六); ``doc`` itself when it prints neither."""
-    return site_end_dropped(_pagers_cut(doc))
+    tools, links and footer after section 六, or after a first page's last pager);
+    ``doc`` itself when it prints neither."""
+    cut, after_pager = _pagers_cut(doc)
+    return site_end_dropped(cut, after_pager)
 
 
-def _pagers_cut(doc: Document) -> Document:
+def _pagers_cut(doc: Document) -> tuple[Document, int | None]:
+    """``doc`` with its pagers cut out, and the index of the block that follows its last pager
+    (None without a pager)."""
     if not any(isinstance(b, Paragraph) and _ANY.search(b.text) for b in doc.blocks):
-        return doc
+        return doc, None
     blocks: list = []
     changed, after = False, False
+    last: int | None = None
     for b in doc.blocks:
         if not isinstance(b, Paragraph):
             blocks.append(b)
@@ -149,9 +154,10 @@ def _pagers_cut(doc: Document) -> Document:
         if pieces != [b.text.strip()]:
             changed = True
             blocks += [Paragraph(p, b.pos) for p in pieces]
+            last = len(blocks) if ended else len(blocks) - 1  # the last piece follows the last pager
         else:
             blocks.append(b)
         after = ended
     if not changed:
-        return doc
-    return Document(blocks, doc.format, doc.meta)
+        return doc, None
+    return Document(blocks, doc.format, doc.meta), last

@@ -16,8 +16,13 @@ heading comes before it), the first such mark — at a paragraph's start or righ
 character that is no word's (``。【打印本页】``, ``事项。相关链接…``: never ``详见本网站相关链接``
 inside a sentence) — ends the report: the paragraph is cut there and the paragraphs after
 it are dropped. Tables are never dropped (what the page prints as a table is left to the
-table readers, which know a report's tables from a portal's). A page without a 六 heading
-(a first page of several, :mod:`.pager`) or without a mark after it comes back as it is.
+table readers, which know a report's tables from a portal's). A first page of several
+(:mod:`.pager`) prints no 六 heading: there its last pager, where it follows section 三's
+heading and no later section's heading follows it (a pager above the report, or one
+between pages a crawler joined, never counts), ends the report where a site's mark follows
+it (what the pager's cut left of the text after it goes too), so the related links' years
+and dates after it are not read as table 三's stray values (ROW_AMBIGUOUS). A page with
+neither, or without a mark after it, comes back as it is.
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ import re
 from ..document import Document, Paragraph, Table
 
 _LAST_HEADING = re.compile(r"六\s*[、.．]\s*其他需要报告的事项")
+_REQUESTS_HEADING = re.compile(r"三\s*[、.．]\s*收到和处理政府信息公开申请情况")
+_LATER_HEADING = re.compile(r"[四五]\s*[、.．]\s*(?:政府信息公开行政复议|存在的主要问题)")
 # the site's marks after an article: tools, neighbours, related links, the portal's footer
 _SITE_END = re.compile(
     r"[【\[]\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部)\s*[】\]]"
@@ -34,14 +41,22 @@ _SITE_END = re.compile(
     r"|(?:主办|承办)单位\s*[:：]|网站标识码|版权所有)")
 
 
-def site_end_dropped(doc: Document) -> Document:
+def site_end_dropped(doc: Document, after_pager: int | None = None) -> Document:
     """``doc`` ending where its report ends: before the site's first mark after the last
-    六 heading (module docstring); ``doc`` itself where it prints none."""
+    六 heading — or, on a first page (no 六 heading), after its last pager where that follows
+    table 三's heading (``after_pager``: the block after it, :func:`.pager.pagers_dropped`) —
+    (module docstring); ``doc`` itself where it prints none."""
     at = _last_heading(doc)
+    if at is None and after_pager is not None and _pager_ends_page(doc, after_pager):
+        rest = doc.blocks[after_pager:]
+        if any(isinstance(b, Paragraph) and _SITE_END.search(b.text) for b in rest):
+            kept = list(doc.blocks[:after_pager]) + [b for b in rest if isinstance(b, Table)]
+            return Document(kept, doc.format, doc.meta)  # the page ends at its pager
+        return doc
     if at is None:
         return doc
     i, offset = at
-    for j in range(i, len(doc.blocks)):
+    for j in range(i, len(doc.blocks)):  # i may be len(doc.blocks): a pager that ends the page
         b = doc.blocks[j]
         if not isinstance(b, Paragraph):
             continue
@@ -53,6 +68,15 @@ def site_end_dropped(doc: Document) -> Document:
         kept += [c for c in doc.blocks[j + 1:] if isinstance(c, Table)]
         return Document(kept, doc.format, doc.meta)
     return doc
+
+
+def _pager_ends_page(doc: Document, end: int) -> bool:
+    """Does the last pager (block ``end`` follows it) end the report's page: section 三's
+    heading before it (not a pager above the report) and no later section's heading after it
+    (not a page break inside a report whose pages were joined)?"""
+    paragraphs = [(k, b.text) for k, b in enumerate(doc.blocks) if isinstance(b, Paragraph)]
+    return any(k < end and _REQUESTS_HEADING.search(t) for k, t in paragraphs) \
+        and not any(k >= end and _LATER_HEADING.search(t) for k, t in paragraphs)
 
 
 def _last_heading(doc: Document) -> tuple[int, int] | None:
