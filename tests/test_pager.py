@@ -3,7 +3,9 @@ never values — the pager's page numbers and the title's year stay out of the t
 
 from __future__ import annotations
 
+import json
 import random
+from pathlib import Path
 
 from lxml import html as lxml_html
 
@@ -108,3 +110,40 @@ def test_runs_of_rows_repeated_inside_one_table_are_no_copy():
     rows = [["行政复议"], ["行政诉讼"]] + header + [["未经复议直接起诉"], ["复议后起诉"]] + header + header + [["0"]] * 15
     doc = Document([_grid(rows)], "txt")
     assert twice.copies_dropped(doc) is doc
+
+
+# ------------------------------------------------------------------ a first page of two (round 2, twentieth session)
+
+def test_a_first_pages_pager_without_上一页_is_cut_where_it_follows_a_rows_digits():
+    row = "四、结转下年度继续办理0000000"
+    for pager in ("共2页 1 2 下一页 尾页", "共3页 1 2 3 下一页", "首页 1 2 下一页 末页", "下一页", "下一页 尾页"):
+        text = f"{row}{pager}【打印本页】【关闭窗口】相关链接"
+        assert cut_pagers(text)[0] == [row, "【打印本页】【关闭窗口】相关链接"], pager
+
+
+def test_a_first_pages_pager_whose_links_are_not_its_pages_is_left_as_printed():
+    for text in ("0共3页 1 2 下一页", "0共2页 2 3 下一页"):
+        assert cut_pagers(text) == ([text], False), text
+    # links right after a row's digits could be the row's own: only the next page's link is cut
+    assert cut_pagers("办理0000000 1 2 下一页") == (["办理0000000 1 2"], True)
+
+
+def test_下一页_inside_a_sentence_is_no_pager():
+    text = "详见下一页。表格见下页"
+    assert cut_pagers(text) == ([text], False)
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "pager"
+
+
+def test_a_crawlers_first_page_of_two_with_the_sites_chrome_reads_table_三():
+    """wild8 first_page (fresh20, seed 9600) in crawler_text_chrome: the page ends after table 三,
+    its pager (共2页 1 2 下一页 尾页, or 下一页 alone) glued to row 四's digits and the portal's
+    footer after it. Table 三 was lost whole (TABLE_MISSING, 10 of 207 cells right before)."""
+    want = json.loads((FIXTURES / "first_page_table3.json").read_text(encoding="utf-8"))
+    for name, table3 in want.items():
+        got = parse(FIXTURES / f"{name}.txt")
+        assert got.table3 == table3, name
+        assert all(v is None for row in got.table4.values() for v in row.values()), name
+        missing = [f.message for f in got.findings if f.code == "TABLE_MISSING"]
+        assert missing == ["未找到表四(复议诉讼)"], name

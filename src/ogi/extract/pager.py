@@ -16,7 +16,16 @@ taken out before anything is read:
    around them), between ``<<`` and ``>>`` (or ``«``/``»``), or a page count ``共N页 第N页``
    (either order). The links must be the pages ``1 2 … n`` in order — a pager numbers every
    page from the first — and the count's page may be no later than its last; anything else
-   is left as printed.
+   is left as printed. A report's *first* page prints no ``上一页`` (there is no page before):
+   its pager is the count and the links (``共2页 1 2 下一页 尾页``: the links must be exactly
+   the count's pages), the links after ``首页`` or after a character that is no digit (links
+   right after a row's digits could be that row's own and are left to it), or ``下一页``
+   alone — never where a character of a word stands right before it (``详见下一页``).
+   On such a page whatever follows the pager is the site's, not the report's: cut off into
+   a paragraph of its own, it can no longer glue onto the last row of table 三 (a crawler's
+   one line ``…四、结转下年度继续办理0000000共2页 1 2 下一页 尾页【打印本页】…相关链接…`` lost
+   table 三 whole) — and the pages the pager links are not on the page: their tables stay
+   missing, with their findings.
 2. **What opens the next page.** Right after a pager (in the same paragraph, or in the
    paragraphs after one that was the pager alone), breadcrumbs (``首页`` then a ``>``-like
    separator and the path's names, no digit) and the report's title again: a text ending in
@@ -35,6 +44,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document, Paragraph
+from .pager_end import site_end_dropped
 
 PAGE_LINKS_MAX = 20  # pages a pager links to at most (a report is served as a few)
 CRUMB_NAME_CHARS = 20  # characters of one breadcrumb's name at most
@@ -42,9 +52,16 @@ TITLE_HEAD_CHARS = 40  # characters of the agency's name before the title's year
 TITLE_MID_CHARS = 12  # characters between the year and 政府信息公开 at most (工作, 年度, 关于 …)
 
 _LINKS = r"(?P<links>(?:\d{1,2}\s*)*)"
+_NEXT = r"(?:下一页|下页)(?:\s*(?:尾\s*页|末\s*页))?"  # the pager's last links: the next page, the last
 _PAGER = re.compile(
-    r"(?:首\s*页\s*)?(?:上一页|上页)\s*" + _LINKS + r"(?:下一页|下页)(?:\s*(?:尾\s*页|末\s*页))?"
-    r"|(?:<<|«|＜＜)\s*(?P<links2>(?:\d{1,2}\s*)+)(?:>>|»|＞＞)"
+    r"(?:首\s*页\s*)?(?:上一页|上页)\s*" + _LINKS + _NEXT
+    # a first page's pager: the count, then the links from 1 (no 上一页: there is no page before)
+    + r"|共\s*(?P<n3>\d{1,2})\s*页\s*(?:首\s*页\s*)?(?P<links3>(?:\d{1,2}\s*)+)" + _NEXT
+    # ... or the links from 1 after 首页, or after a character that is no digit (never a row's digits)
+    + r"|(?:首\s*页\s*|(?<=[^\d\s])|^)(?P<links4>1(?:\s+\d{1,2})+)\s*" + _NEXT
+    # ... or the next page's link alone (never inside a sentence: no character of a word before it)
+    + r"|(?<![\u4e00-\u9fff])" + _NEXT
+    + r"|(?:<<|«|＜＜)\s*(?P<links2>(?:\d{1,2}\s*)+)(?:>>|»|＞＞)"
     r"|共\s*(?P<n>\d{1,2})\s*页\s*[,，]?\s*(?:当前)?第\s*(?P<i>\d{1,2})\s*页"
     r"|(?:当前)?第\s*(?P<i2>\d{1,2})\s*页\s*[,，/]?\s*共\s*(?P<n2>\d{1,2})\s*页")
 _SEP = r"(?:>>|>|»|›|＞|→|/)"
@@ -54,7 +71,7 @@ _TITLE = (r"[^\d。，,、;；:：\n]{0," + str(TITLE_HEAD_CHARS) + r"}?(?:19|20
           + str(TITLE_MID_CHARS) + r"}?政府信息公开[^\d。，,、;；:：\n]{0,6}?报告"
           r"(?:\s*[（(]\s*(?:第\s*)?\d{1,2}\s*页?\s*[）)])?")
 _NEXT_PAGE_TOP = re.compile(r"\s*(?:" + _CRUMBS + r")?\s*(?:" + _TITLE + r")?")
-_ANY = re.compile(r"上一?页|<<|«|＜＜|共\s*\d{1,2}\s*页")
+_ANY = re.compile(r"上一?页|下一?页|<<|«|＜＜|共\s*\d{1,2}\s*页")
 
 
 _TITLE_LINE = re.compile(r"[#=*\s]*(" + _TITLE + r")[#=*\s]*")
@@ -72,11 +89,21 @@ def _is_pager(m: re.Match[str]) -> bool:
     if m.group("n") or m.group("n2"):
         n, i = int(m.group("n") or m.group("n2")), int(m.group("i") or m.group("i2"))
         return 1 <= i <= n <= PAGE_LINKS_MAX
+    if m.group("n3"):  # the count and the links: every page linked, from the first
+        return m.group("links3").split() == [str(k) for k in range(1, int(m.group("n3")) + 1)]
+    if m.group("links4"):
+        return _pages_from_one(m.group("links4").split())
+    if m.group("links") is None and m.group("links2") is None:
+        return True  # the next page's link alone
     links = (m.group("links") if m.group("links") is not None else m.group("links2")).split()
     if len(links) == 1 and len(links[0]) > 1:  # 12 glued: not the pages 1 and 2
         return False
-    return len(links) <= PAGE_LINKS_MAX and links == [str(k) for k in range(1, len(links) + 1)] \
-        and (len(links) >= 2 or m.group("links2") is None)
+    return _pages_from_one(links) and (len(links) >= 2 or m.group("links2") is None)
+
+
+def _pages_from_one(links: list[str]) -> bool:
+    """Are ``links`` the pages 1 … n in order, as a pager links them (n ≤ :data:`PAGE_LINKS_MAX`)?"""
+    return len(links) <= PAGE_LINKS_MAX and links == [str(k) for k in range(1, len(links) + 1)]
 
 
 def cut_pagers(text: str, after_pager: bool = False) -> tuple[list[str], bool]:
@@ -103,11 +130,21 @@ def _next_page_top(text: str, at: int) -> int:
 
 def pagers_dropped(doc: Document) -> Document:
     """``doc`` with its pagers and the page tops after them taken out of its paragraphs
-    (module docstring); ``doc`` itself when it prints none."""
+    (module docstring), and ending where its report ends (:mod:`.pager_end`: the site's
+    tools, links and footer after section 六, or after a first page's last pager);
+    ``doc`` itself when it prints neither."""
+    cut, after_pager = _pagers_cut(doc)
+    return site_end_dropped(cut, after_pager)
+
+
+def _pagers_cut(doc: Document) -> tuple[Document, int | None]:
+    """``doc`` with its pagers cut out, and the index of the block that follows its last pager
+    (None without a pager)."""
     if not any(isinstance(b, Paragraph) and _ANY.search(b.text) for b in doc.blocks):
-        return doc
+        return doc, None
     blocks: list = []
     changed, after = False, False
+    last: int | None = None
     for b in doc.blocks:
         if not isinstance(b, Paragraph):
             blocks.append(b)
@@ -117,9 +154,10 @@ def pagers_dropped(doc: Document) -> Document:
         if pieces != [b.text.strip()]:
             changed = True
             blocks += [Paragraph(p, b.pos) for p in pieces]
+            last = len(blocks) if ended else len(blocks) - 1  # the last piece follows the last pager
         else:
             blocks.append(b)
         after = ended
     if not changed:
-        return doc
-    return Document(blocks, doc.format, doc.meta)
+        return doc, None
+    return Document(blocks, doc.format, doc.meta), last
