@@ -83,3 +83,17 @@ def test_wild8_markup_renderings_read_exactly(name, expected):
     score = score_report(want, parse(FIXTURES / name))
     assert score.right == score.cells, score.examples
     assert score.meta_right == score.meta
+
+
+def test_a_tab_row_broken_inside_a_cell_joins_again() -> None:
+    # a browser's copy (innerText): the cell's line break is the text's, and the row goes on after the note
+    text = ("三、本年度办理结果\t(一)予以公开\t8\n（含转办6件）\t0\t0\t0\t0\t0\t8\n（其中依申请6件）\n"
+            "(二)部分公开\t0\t0\t0\t0\t0\t0\t0")
+    assert join_cell_notes(text).split("\n") == [
+        "三、本年度办理结果\t(一)予以公开\t8（含转办6件）\t0\t0\t0\t0\t0\t8（其中依申请6件）", "", "",
+        "(二)部分公开\t0\t0\t0\t0\t0\t0\t0"]
+
+
+def test_a_note_after_a_tab_line_of_words_is_left() -> None:
+    text = "说明\t本年度\n（含网上申请5件）\t0"
+    assert join_cell_notes(text) == text

@@ -51,7 +51,10 @@ _VALUE = r"(?:[\d.,%]+|[—/-])"  # a cell of a row whose cells a space parts (h
 # there; a laid-out text indents it under its column), then the rest of its row: nothing, or more
 # cells after a pipe or, in a table
 # written without pipes (html2text --ignore-tables), values after spaces
-_NOTE_LINE = re.compile(r"^(?P<note>%s)(?P<rest>[ \t]*(?:\|.*)?|(?:[ ]+%s)+[ ]*)$" % (_NOTE, _VALUE))
+_NOTE_LINE = re.compile(r"^(?P<note>%s)(?P<rest>[ \t]*(?:\|.*)?|(?:[ ]+%s)+[ ]*|(?:\t[^\t]*)+)$" % (_NOTE, _VALUE))
+# a TAB row's line ending in a count (a browser's copy, innerText: a line break inside a cell is a line
+# break of the text, and the row goes on after the note with its next cells)
+_TAB_COUNT_END = re.compile(r"\t[^\t]*\d[ ]*$")
 # a line that ends in a count and a line break inside a cell: two spaces or a \ (Markdown; \\ before the
 # escapes are read), <br /> (MediaWiki), " +" (AsciiDoc)
 _COUNT_BROKEN = re.compile(r"(?<=\d)(?:[ ]{2}|\\{1,2}|<br\s*/?>|[ ]\+)[ \t]*$")
@@ -103,6 +106,8 @@ def _head(above: str, m: re.Match) -> str | None:
     if above.lstrip().startswith("|") and not above.rstrip().endswith("|") and _COUNT_END.search(above) \
             and "|" in m["rest"]:
         return above.rstrip()  # Jira: the row's line ends inside the cell, the note's line goes on with the row
+    if "\t" in above and _TAB_COUNT_END.search(above) and (not m["rest"].strip() or m["rest"].startswith("\t")):
+        return above.rstrip(" ")  # TAB text: the row's line ends inside the cell, the note's line goes on with the row
     return None
 
 
