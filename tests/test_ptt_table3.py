@@ -218,3 +218,16 @@ def test_last_years_column_headed_down_the_cell_left_where_the_rows_do_not_say_s
     assert last_year_stacked_dropped(doc) == (doc, [])
     doc = _down_doc(rows[:-1])  # 24 rows: no format's table 三
     assert last_year_stacked_dropped(doc) == (doc, [])
+
+
+def test_a_laid_out_row_keeps_its_subtotal_for_the_aligner() -> None:
+    # w3m prints each row's eight values on its label's line and the 小计 header wrapped (其 小 计 ⏎ 他 计):
+    # the aligner widens table 三 by the header itself; dropping the seventh value first left each row
+    # one value short of the widened table's cells, and table 三 null (hold20 wild7b 00035)
+    path = Path(__file__).parent / "fixtures" / "ptt20_layout" / "w3m_subtotal_wrapped.txt"
+    report = parse(path)
+    assert report.table3["new_received"] == {"natural_person": 2, "commercial": 0, "research": 0,
+                                             "social_welfare": 0, "legal_service": 1, "other_org": 0, "total": 3}
+    assert not any(v is None for row in report.table3.values() for v in row.values())
+    assert [f.message for f in report.findings if f.code == "TEMPLATE_DEVIATION"] == [
+        "表三多出“小计”列(不在规定格式中),已略去"]

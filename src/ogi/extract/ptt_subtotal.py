@@ -104,6 +104,9 @@ def _header_and_runs(lines: list[tuple[int, int, str]]) -> tuple[str, list[list[
                   for line, below in pairwise(header))
     if len(words) != 1 or stacked or pieces & WHOLE_WORDS or not pieces & TOTAL_PIECES:
         return None
+    if any(_COUNT.match(tok) for tok in lines[first][2].split(T3_FIRST_ROW, 1)[-1].split()):
+        return None  # a row's values on its label's line (a laid-out text: w3m, -layout): the aligner reads
+        # the row by its line and finds the subtotal in the header's columns itself (hold20 wild7b 00035)
     runs = table3_runs(lines, first)
     return (words.pop(), runs) if runs else None
 
