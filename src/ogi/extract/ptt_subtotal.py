@@ -32,6 +32,8 @@ leaves the text as printed (null with the aligner's finding, as before)."""
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 from itertools import pairwise
 
@@ -55,6 +57,7 @@ WIDENED = T3_COLUMNS + 1  # a row's values with the subtotal: 自然人, the fiv
 SUBTOTAL_AT = T3_COLUMNS - 1  # the subtotal's index in a widened row
 FIRST_CHARS = {"小": "小计", "合": "合计"}  # a subtotal header's first character wrapped apart: its word
 LAST_CHAR = "计"  # ... and its last
+_FIRST_ALONE = re.compile(r"(?:^|(?<=\s))[小合](?=\s|$)")  # such a first character as a token of its own
 WHOLE_WORDS = frozenset(FIRST_CHARS.values())  # the header word printed whole: the aligner's own case
 TOTAL_PIECES = frozenset(("总计", "总"))  # the total's header, whole or wrapped
 
@@ -65,8 +68,8 @@ def subtotal_column_dropped(doc: Document) -> tuple[Document, list[Finding]]:
     """``doc`` with table 三's subtotal values left out of its rows, and a finding; the same
     document and none where that is not certain."""
     text = _paragraphs(doc)
-    if T3_START not in text or _last_year_token(text):
-        return doc, []
+    if T3_START not in text or not _FIRST_ALONE.search(text) or _last_year_token(text):
+        return doc, []  # (no token 小 or 合 alone: no wrapped subtotal word — exact, in C)
     lines = _lines(doc)
     found = _header_and_runs(lines)
     if found is None:

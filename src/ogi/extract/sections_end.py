@@ -59,12 +59,23 @@ def listing_cut(text: str, year: int | None) -> int | None:
 
 def _same_length(text: str) -> str:
     """``text`` normalised (full-width digits and colons as ASCII) character by character,
-    a character whose normal form is longer (… → ...) kept as printed: offsets stay the text's."""
-    out = []
-    for ch in text:
-        n = nfkc(ch) if ord(ch) > 0x7F else ch
-        out.append(n if len(n) == 1 else ch)
-    return "".join(out)
+    a character whose normal form is longer (… → ...) kept as printed: offsets stay the text's.
+    (One ``str.translate`` in C over a table that learns each character once.)"""
+    return text.translate(_SAME_LENGTH)
+
+
+class _SameLengthTable(dict):
+    """A ``str.translate`` table: each code point to its NFKC form where that is one character,
+    else to itself; filled as characters are met."""
+
+    def __missing__(self, point: int) -> str:
+        ch = chr(point)
+        n = nfkc(ch) if point > 0x7F else ch
+        self[point] = kept = n if len(n) == 1 else ch
+        return kept
+
+
+_SAME_LENGTH = _SameLengthTable()
 
 
 def _title_start(text: str, at: int) -> int:

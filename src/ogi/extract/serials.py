@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from operator import attrgetter
 
 from ..document import Cell, Document, Table
 from ..template.normalize import label_key
@@ -38,13 +39,15 @@ MIN_SERIALS = 2  # serials a grid needs to show a numbering of its own (one more
 _WHOLE = re.compile(r"^\s*(\d{1,2})\s*$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
+_TEXT = attrgetter("text")
+_SEP = "\x00"  # between cells' texts joined for the gate: no cell holds it, so no match spans two
 
 
 def serial_columns_dropped(doc: Document) -> Document:
     """``doc`` with every table's 序号 column's serial numbers taken out (see the module's
     docstring); ``doc`` itself where no table prints one."""
-    if not any(isinstance(b, Table) and any(SERIAL_HEADER in c.text for c in b.cells) for b in doc.blocks):
-        return doc  # the gate: no cell names the column
+    if not any(isinstance(b, Table) and SERIAL_HEADER in _SEP.join(map(_TEXT, b.cells)) for b in doc.blocks):
+        return doc  # the gate (each table's texts joined in C): no cell names the column
     blocks: list = []
     last = 0  # the numbering so far: a rendering may print each block of the table as a grid of its own
     for block in doc.blocks:
