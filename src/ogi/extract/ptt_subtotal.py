@@ -33,7 +33,6 @@ leaves the text as printed (null with the aligner's finding, as before)."""
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
 from itertools import pairwise
 
@@ -44,13 +43,13 @@ from .ptt_lastyear import FORMATS
 from .yearcols import (
     _COUNT,
     T3_COLUMNS,
-    T3_END,
     T3_FIRST_ROW,
     T3_START,
     _last_year_token,
     _lines,
     _paragraphs,
     _rows_of,
+    runs_from,
 )
 
 WIDENED = T3_COLUMNS + 1  # a row's values with the subtotal: 自然人, the five, the subtotal, 总计
@@ -116,21 +115,7 @@ def _header_and_runs(lines: list[tuple[int, int, str]]) -> tuple[str, list[list[
 
 def table3_runs(lines: list[tuple[int, int, str]], first: int) -> list[list[Place]]:
     """Table 三's runs of numbers from its first row's label (line ``first``) to table 四."""
-    runs: list[list[Place]] = []
-    run: list[Place] = []
-    for n in range(first, len(lines)):
-        line = lines[n][2]
-        if any(end in line for end in T3_END):
-            break
-        for t, tok in enumerate(line.split()):
-            if _COUNT.match(tok):
-                run.append((n, t))
-            elif run:
-                runs.append(run)
-                run = []
-    if run:
-        runs.append(run)
-    return runs
+    return runs_from(lines, first)
 
 
 def _widened(values: list[int]) -> bool:

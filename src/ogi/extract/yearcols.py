@@ -357,6 +357,12 @@ def _table3_runs(lines: list[tuple[int, int, str]]) -> list[list[tuple[int, int]
     if first is None or not any(_LAST_COLUMN.match(label_key(nfkc(tok))) for n in range(start, first)
                                 for tok in lines[n][2].split()):
         return None
+    return runs_from(lines, first) or None
+
+
+def runs_from(lines: list[tuple[int, int, str]], first: int) -> list[list[tuple[int, int]]]:
+    """Table 三's runs of numbers (line, token) from its first row's label (line ``first``)
+    to table 四: numbers with no other token between them."""
     runs: list[list[tuple[int, int]]] = []
     run: list[tuple[int, int]] = []
     for n in range(first, len(lines)):
@@ -371,7 +377,7 @@ def _table3_runs(lines: list[tuple[int, int, str]]) -> list[list[tuple[int, int]
                 run = []
     if run:
         runs.append(run)
-    return runs or None
+    return runs
 
 
 # the cheap tests before a text is read line by line: a line starting with a comparison's label
@@ -404,4 +410,4 @@ def _finding(this: str, left: list[str]) -> Finding:
         f"table 四 prints a row a year ({this}, and {others}); only this year's row is read", "table4")
 
 
-__all__ = ["last_year_column_dropped", "row_kind", "this_years_rows", "this_years_text_rows"]
+__all__ = ["last_year_column_dropped", "row_kind", "runs_from", "this_years_rows", "this_years_text_rows"]
